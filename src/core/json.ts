@@ -1,0 +1,133 @@
+/**
+ * JSON exactly as pocket-core's Go code writes it, where bytes reach a hash or a signature.
+ *
+ * Two shapes matter (PROTOCOL.md §9):
+ * - Go `encoding/json` of a struct: fields in declared order, no whitespace. Used for session
+ *   headers, AATs, relay-proof leaves, proof seeds — write those with `goObject`.
+ * - Sorted JSON (`types.MustSortJSON`): the document is parsed into `interface{}` and
+ *   re-marshalled, so object keys come out sorted and — a trap — every number becomes a float64.
+ *   An int64 above 2^53 loses precision in the signed bytes (e.g. entropy
+ *   1234567890123456789 is signed as 1234567890123456800). `sortedJson` reproduces this.
+ *
+ * String escaping follows Go 1.21 (pocket-core's go.mod): `<`, `>`, `&`, U+2028 and U+2029 are
+ * \u-escaped (HTML-safe), control characters other than \n \r \t are written \u00XX (Go ≥ 1.22
+ * writes \b and \f as short escapes; 1.21 does not).
+ */
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+const HEX_DIGITS = '0123456789abcdef';
+
+/** Go `encoding/json` string literal (with HTML escaping, as json.Marshal does by default). */
+export function goString(text: string): string {
+  let out = '"';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let escape: string | undefined;
+    if (c < 0x20) {
+      escape = c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : `\\u00${HEX_DIGITS[c >> 4]}${HEX_DIGITS[c & 15]}`;
+    } else if (c === 0x22) escape = '\\"';
+    else if (c === 0x5c) escape = '\\\\';
+    else if (c === 0x3c) escape = '\\u003c';
+    else if (c === 0x3e) escape = '\\u003e';
+    else if (c === 0x26) escape = '\\u0026';
+    else if (c === 0x2028) escape = '\\u2028';
+    else if (c === 0x2029) escape = '\\u2029';
+    else if (c >= 0xd800 && c <= 0xdfff) {
+      // A lone surrogate cannot come from valid UTF-8; Go replaces invalid bytes with U+FFFD.
+      const next = text.charCodeAt(i + 1);
+      const paired = c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+      if (paired) {
+        i++;
+        continue;
+      }
+      escape = '\\ufffd';
+    }
+    if (escape !== undefined) {
+      out += text.slice(start, i) + escape;
+      start = i + 1;
+    }
+  }
+  return out + text.slice(start) + '"';
+}
+
+/**
+ * A float64 as Go's encoding/json writes it: shortest round-trip digits, plain notation for
+ * 1e-6 ≤ |x| < 1e21, exponent form otherwise (Go writes e-07 / e+21 with a two-digit exponent).
+ */
+export function goFloat(value: number): string {
+  if (!Number.isFinite(value)) throw new TypeError(`JSON cannot encode ${value}`);
+  if (Object.is(value, -0)) return '-0';
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+    // JS: 1e+21, 1.5e-7 → Go: 1e+21, 1.5e-07 (at least two exponent digits).
+    return value.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+  }
+  return String(value);
+}
+
+/** Go json.Marshal of a map: keys sorted by their UTF-8 bytes. */
+function compareUtf8(a: string, b: string): number {
+  if (a === b) return 0;
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return Buffer.compare(x, y);
+}
+
+/** The bytes `types.MustSortJSON` produces for this document (keys sorted, numbers as float64). */
+export function sortedJson(value: JsonValue): string {
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return goFloat(value);
+  if (typeof value === 'string') return goString(value);
+  if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map(sortedJson).join(',')}]`;
+  const object = value as { readonly [key: string]: JsonValue };
+  const keys = Object.keys(object).sort(compareUtf8);
+  return `{${keys.map((key) => `${goString(key)}:${sortedJson(object[key] as JsonValue)}`).join(',')}}`;
+}
+
+/**
+ * A Go struct marshalled by encoding/json: the caller lists fields in declared order with their
+ * already-encoded values. `goObject([['a', goString('x')], ['n', '5']])` → `{"a":"x","n":5}`.
+ */
+export function goObject(fields: ReadonlyArray<readonly [string, string]>): string {
+  let out = '{';
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (i > 0) out += ',';
+    out += goString(field[0]) + ':' + field[1];
+  }
+  return out + '}';
+}
+
+/**
+ * Our own canonical JSON for what the ledger hashes and stores (state entries, snapshots, block
+ * headers in JSON form): keys sorted by UTF-8 bytes, no whitespace, bigint as a decimal string,
+ * undefined fields omitted. Deterministic for the same value on every machine.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw new TypeError(`canonicalJson: only safe integers, got ${value}`);
+      return String(value);
+    case 'bigint':
+      return `"${value.toString()}"`;
+    case 'string':
+      return goString(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+      if (value instanceof Uint8Array) throw new TypeError('canonicalJson: encode bytes as hex first');
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object)
+        .filter((key) => object[key] !== undefined)
+        .sort(compareUtf8);
+      return `{${keys.map((key) => `${goString(key)}:${canonicalJson(object[key])}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
+  }
+}
