@@ -1,0 +1,145 @@
+/**
+ * The ledger state: a set of typed tables plus the machinery the reducer needs around them.
+ *
+ * - Checkpoints: writes inside `checkpoint()` are journaled; `revert()` undoes them (including
+ *   derived indexes, which listen to table changes), `release()` keeps them. Nesting is allowed.
+ * - Commit: `commitBlock(height)` folds every key written since the last commit into the state
+ *   root (commitment.ts) and records versions for history tables. Its cost follows the number
+ *   of keys written, not the size of the state.
+ * - History: `table.getAt(key, h)` reads a value as committed at the end of block h (sessions,
+ *   claims and proofs read validators, apps and params "as of" the session start). History is
+ *   kept for the protocol's look-back window (`pruneHistory`) and is NOT part of the state root —
+ *   like IAVL's app hash, the root commits to the current state; snapshots carry the history.
+ *
+ * DEV_NOTE: determinism — the root depends only on table contents (see commitment.ts);
+ * dirty-key sets are iterated unordered because each key's leaf is independent of the others.
+ */
+import { invariant } from '../core/assert.js';
+import { StateCommitment, leafHash } from './commitment.js';
+import { Table, type TableSpec, type WriteSink } from './table.js';
+
+interface JournalEntry {
+  readonly table: Table<unknown>;
+  readonly key: string;
+  readonly previous: unknown;
+}
+
+export class StateStore implements WriteSink {
+  private readonly tablesByName = new Map<string, Table<unknown>>();
+  private readonly dirty = new Map<Table<unknown>, Set<string>>();
+  private readonly journal: JournalEntry[] = [];
+  private readonly checkpoints: number[] = [];
+  private readonly commitment = new StateCommitment();
+  /** Heights at which history versions were recorded, oldest first, for cheap pruning. */
+  private readonly versionLog: Array<{ readonly height: number; readonly table: Table<unknown>; readonly key: string }> = [];
+  private versionLogStart = 0;
+  private lastRoot: Uint8Array = this.commitment.root();
+  private lastCommittedHeight = -1;
+
+  defineTable<V>(spec: TableSpec<V>): Table<V> {
+    invariant(!this.tablesByName.has(spec.name), `table ${spec.name} defined twice`);
+    invariant(!spec.name.includes('\u0000'), 'table names cannot contain NUL');
+    const table = new Table<V>(spec, this);
+    this.tablesByName.set(spec.name, table as Table<unknown>);
+    return table;
+  }
+
+  table(name: string): Table<unknown> | undefined {
+    return this.tablesByName.get(name);
+  }
+
+  /** Tables in name order (the canonical order for snapshots and diffs). */
+  tables(): Array<Table<unknown>> {
+    return [...this.tablesByName.keys()].sort().map((name) => this.tablesByName.get(name)!);
+  }
+
+  recordWrite<V>(table: Table<V>, key: string, previous: V | undefined): void {
+    const generic = table as Table<unknown>;
+    if (this.checkpoints.length > 0) this.journal.push({ table: generic, key, previous });
+    let keys = this.dirty.get(generic);
+    if (keys === undefined) {
+      keys = new Set();
+      this.dirty.set(generic, keys);
+    }
+    keys.add(key);
+  }
+
+  checkpoint(): void {
+    this.checkpoints.push(this.journal.length);
+  }
+
+  /** Undo every write since the matching checkpoint (newest first). */
+  revert(): void {
+    const mark = this.checkpoints.pop();
+    invariant(mark !== undefined, 'revert without checkpoint');
+    for (let i = this.journal.length - 1; i >= mark; i--) {
+      const entry = this.journal[i]!;
+      entry.table.restore(entry.key, entry.previous);
+    }
+    this.journal.length = mark;
+  }
+
+  /** Keep the writes since the matching checkpoint (they join an outer checkpoint, if any). */
+  release(): void {
+    const mark = this.checkpoints.pop();
+    invariant(mark !== undefined, 'release without checkpoint');
+    if (this.checkpoints.length === 0) this.journal.length = 0;
+  }
+
+  get inCheckpoint(): boolean {
+    return this.checkpoints.length > 0;
+  }
+
+  /**
+   * Fold all writes since the last commit into the root and record versions at `height`.
+   * Returns the new 32-byte state root.
+   */
+  commitBlock(height: number): Uint8Array {
+    invariant(this.checkpoints.length === 0, 'commitBlock inside an open checkpoint');
+    invariant(height > this.lastCommittedHeight, () => `commit at ${height} after ${this.lastCommittedHeight}`);
+    for (const [table, keys] of this.dirty) {
+      const prefix = table.name + '/';
+      const history = table.spec.history === true;
+      for (const key of keys) {
+        const value = table.get(key);
+        const entryKey = prefix + key;
+        this.commitment.put(entryKey, value === undefined ? undefined : leafHash(entryKey, table.spec.encode(value)));
+        if (history) {
+          table.recordVersion(key, height);
+          this.versionLog.push({ height, table, key });
+        }
+      }
+    }
+    this.dirty.clear();
+    this.lastCommittedHeight = height;
+    this.lastRoot = this.commitment.root();
+    return this.lastRoot;
+  }
+
+  /** The root as of the last commit. */
+  get root(): Uint8Array {
+    return this.lastRoot;
+  }
+
+  get committedHeight(): number {
+    return this.lastCommittedHeight;
+  }
+
+  get entryCount(): number {
+    return this.commitment.entryCount;
+  }
+
+  /** Forget versions that no read at or after `minHeight` can need (see Table.pruneVersions). */
+  pruneHistory(minHeight: number): void {
+    while (this.versionLogStart < this.versionLog.length) {
+      const entry = this.versionLog[this.versionLogStart]!;
+      if (entry.height >= minHeight) break;
+      entry.table.pruneVersions(entry.key, minHeight);
+      this.versionLogStart++;
+    }
+    if (this.versionLogStart > 4096 && this.versionLogStart * 2 > this.versionLog.length) {
+      this.versionLog.splice(0, this.versionLogStart);
+      this.versionLogStart = 0;
+    }
+  }
+}
