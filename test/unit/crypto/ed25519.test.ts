@@ -120,6 +120,26 @@ agreement('sign, createSigner and publicKeyFromSeed equal noble on random seeds 
   );
 });
 
+agreement('a 1 MiB message signs and verifies; changing its last byte breaks the signature under both verifiers', () => {
+  const keySeed = new Uint8Array(32).fill(77);
+  const publicKey = publicKeyFromSeed(keySeed);
+  const message = new Uint8Array(1 << 20).map((_, i) => (i * 31 + 1) & 0xff);
+  const signature = sign(keySeed, message);
+  assert.ok(verify(publicKey, message, signature));
+  assert.ok(verifyReference(publicKey, message, signature));
+  message[message.length - 1] = (message[message.length - 1] as number) ^ 1;
+  assert.not.ok(verify(publicKey, message, signature));
+  assert.not.ok(verifyReference(publicKey, message, signature));
+});
+
+agreement('verify never throws: any lengths, empty everything', () => {
+  for (const [pk, sig] of [[0, 0], [32, 0], [0, 64], [31, 64], [33, 64], [32, 63], [32, 65], [64, 64]] as const) {
+    assert.not.ok(verify(new Uint8Array(pk), new Uint8Array(0), new Uint8Array(sig)));
+    assert.not.ok(verifyUncached(new Uint8Array(pk), new Uint8Array(0), new Uint8Array(sig)));
+    assert.not.ok(verifyReference(new Uint8Array(pk), new Uint8Array(0), new Uint8Array(sig)));
+  }
+});
+
 agreement('sign rejects a seed that is not 32 bytes (a bug in the caller, so it throws)', () => {
   assert.throws(() => sign(new Uint8Array(31), new Uint8Array(0)), /32 bytes/);
   assert.throws(() => publicKeyFromSeed(new Uint8Array(64)), /32 bytes/);

@@ -12,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
-import { codeOf, type RejectionCode } from '../../../src/core/rejection.js';
+import { codeOf, type Rejection, type RejectionCode } from '../../../src/core/rejection.js';
 import type { Result } from '../../../src/core/result.js';
 import { KeyFileCodes } from '../../../src/crypto/codes.js';
 import { verify } from '../../../src/crypto/ed25519.js';
@@ -36,7 +36,7 @@ const POCKET_JS = {
     '1f8cbde30ef5a9db0a5a9d5eb40536fc9defc318b8581d543808b7504e0902bcb243b27bc9fbe5580457a46370ae5f03a6f6753633e51efdaf2cf534fdc26cc3',
 };
 
-function expectCode<T>(result: Result<T, { codespace: string; code: number }>, code: RejectionCode): void {
+function expectCode<T>(result: Result<T, Rejection>, code: RejectionCode): void {
   assert.not.ok(result.ok, `expected ${codeOf(code)} but it was accepted`);
   if (!result.ok) assert.is(codeOf(result.error), codeOf(code));
 }

@@ -28,7 +28,10 @@ function makeItems(seed: number, n: number, keys: number, bad: (i: number) => bo
     const signer = signers[i % keys] as (typeof signers)[number];
     const message = prng.bytes(prng.int(400));
     const signature = signer.sign(message);
-    if (bad(i)) signature[prng.int(64)] ^= 1 << prng.int(8);
+    if (bad(i)) {
+      const at = prng.int(64);
+      signature[at] = (signature[at] as number) ^ (1 << prng.int(8));
+    }
     return { publicKey: signer.publicKey, message, signature };
   });
 }
