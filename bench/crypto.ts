@@ -83,6 +83,18 @@ async function verifyBenches(ctx: BenchContext, items: readonly Signed[]): Promi
   const uncached = await ctx.measure({ label: 'verifyUncached (JWK import per call)', run: () => verifyAll(oneCore, (i) => verifyUncached(i.publicKey, i.message, i.signature)) });
   ctx.report({ case: 'verify/node-uncached-1core', workload: workloadOf(n, { threads: 1 }), metric: 'verifies_per_s', stats: uncached, limit: cachedLimit });
 
+  // What the DEV_NOTE in ed25519.ts is about: the same verification importing the key as DER
+  // (SPKI), which OpenSSL 3 routes through its slow decoder framework.
+  const spkiPrefix = Buffer.from('302a300506032b6570032100', 'hex');
+  const der = await ctx.measure({
+    label: 'verify importing the key as DER per call',
+    run: () =>
+      verifyAll(oneCore, (i) =>
+        nodeVerify(null, i.message, createPublicKey({ key: Buffer.concat([spkiPrefix, i.publicKey]), format: 'der', type: 'spki' }), i.signature),
+      ),
+  });
+  ctx.report({ case: 'verify/node-uncached-der-1core', workload: workloadOf(n, { threads: 1 }), metric: 'verifies_per_s', stats: der, limit: cachedLimit });
+
   const nobleItems = items.slice(0, nNoble);
   const nobleStats = await ctx.measure({ label: '@noble/ed25519 verify (sync)', run: () => verifyAll(nobleItems, (i) => noble.verify(i.signature, i.message, i.publicKey)) });
   ctx.report({ case: 'verify/noble-sync-1core', workload: workloadOf(nNoble, { threads: 1 }), metric: 'verifies_per_s', stats: nobleStats, limit: cachedLimit });
