@@ -1,0 +1,77 @@
+/**
+ * The block log: a durable, append-only log of opaque records, one per block height, stored in
+ * `<data>/events/`. It knows nothing about blocks: the chain layer encodes them and checks hash
+ * links; this layer guarantees that what `append` accepted is there, byte for byte, in order.
+ *
+ * ## API
+ *
+ * ```ts
+ * const { log, recovery } = BlockLog.open(blockLogDir(dataDir), {
+ *   create?: boolean,            // create if absent (default false → log_not_found)
+ *   firstHeight?: number,        // first record's height (default 1); checked when it exists
+ *   fsync?: 'always' | 'batch' | 'never',   // default 'always'
+ *   batchIntervalMs?: number,    // 'batch': fsync at least every … ms while pending (100)
+ *   batchMaxRecords?: number,    // 'batch': … or every N records (1000)
+ *   segmentBytes?: number,       // roll size (64 MiB)
+ *   maxPayloadBytes?: number,    // append limit (32 MiB; format limit 1 GiB)
+ *   readOnly?: boolean,          // no lock, no writes; tolerate a live writer (see refresh)
+ *   verify?: 'tail' | 'full',    // scan only the last segment at open (default) or all
+ *   repair?: boolean,            // operator: cut at the first damaged record instead of failing
+ * });
+ * log.append(height, payload)          // height must be lastHeight + 1; durable on return ('always')
+ * log.appendMany([{ height, payload }, …])   // consecutive heights; one write + one fsync
+ * log.sync()                           // force pending appends to disk ('batch' / 'never')
+ * log.firstHeight, log.lastHeight      // lastHeight = firstHeight − 1 when empty
+ * log.read(height): Uint8Array         // one pread; frame re-checked (height, length, CRC)
+ * log.iterate(from, to = lastHeight): Iterable<{ height, payload }>   // 1 MiB sequential reads
+ * log.verify(): { segments, records, bytes }   // full scan, throws on the first damage
+ * log.refresh(): number                // read-only: pick up a live writer's new records
+ * log.truncateAfter(height)            // the ONE non-append operation (tools/tests: cut a tail)
+ * log.close()                          // sync (unless 'never'), close files, release the lock
+ * BlockLog.rebuildIndex(dir): OpenRecovery    // drop index/, rebuild by scanning everything
+ * ```
+ * `recovery` (OpenRecovery) says what opening found: `created`, `staleLockTakenOver`
+ * ({pid, hostname}), `tornTail` ({file, offset, bytes, problem, height, truncated, savedTo}),
+ * `indexRebuilt` (segment files), `repaired`, `verified`, `segments`, `firstHeight`, `lastHeight`.
+ *
+ * Failures throw `BlockLogError` with a stable `code` and `details` (errors.ts):
+ * log_not_found, log_meta_invalid, log_format_unsupported, log_first_height_mismatch,
+ * log_locked {pid, hostname, lockFile}, log_read_only, log_closed (also after a failed
+ * write/fsync: reopen), log_height_out_of_order {expected, got}, log_payload_too_large
+ * {height, bytes, max}, log_invalid_argument, log_height_not_found, log_record_corrupt
+ * {height, file, offset, problem, headerHeight, intactAfter}, log_height_sequence_broken
+ * {expected, found, file, offset}, log_segment_sequence_broken {file, expectedFirstHeight}.
+ *
+ * ## On disk (format version 1)
+ *
+ * `block-log.json` (format, version, firstHeight), `LOCK` (writer pid/host), segments
+ * `segment-<first height, 12 digits>.log` of frames (frame.ts: 20-byte header — magic "PL",
+ * version 1, flags 0, u32 length, u64 height, CRC-32 over header fields + payload — then the
+ * payload; little-endian), derived per-segment indexes `index/segment-<first>.idx` (u64 offset
+ * per height; index-file.ts), and `torn/` (bytes cut off at recovery, kept for forensics).
+ *
+ * ## Crash safety (details: recover.ts, README "Block log")
+ *
+ * A torn tail (the last segment ends in a partial or checksum-failing frame with nothing intact
+ * after it) is cut at open; every complete earlier record is kept. Damage with intact data after
+ * it, in any segment, is an error naming height, file and offset — never skipped, never cut
+ * unless the operator asks (`repair`). Every read re-checks its frame, so damage in a segment
+ * that was not scanned at open is reported when it is read.
+ */
+export {
+  BlockLog,
+  DEFAULT_BATCH_INTERVAL_MS,
+  DEFAULT_BATCH_MAX_RECORDS,
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  DEFAULT_SEGMENT_BYTES,
+  blockLogDir,
+  type BlockLogOptions,
+  type FsyncMode,
+  type LogRecord,
+  type OpenRecovery,
+  type VerifyReport,
+} from './block-log.js';
+export { BLOCK_LOG_ERROR_CODES, BlockLogError, isBlockLogError, type BlockLogErrorCode } from './errors.js';
+export { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES } from './frame.js';
+export type { LockOwner } from './lock.js';
+export type { RepairReport, TornTail } from './recover.js';

@@ -1,0 +1,122 @@
+/**
+ * Single writer: `<dir>/LOCK`, created exclusively (link(2) of a complete temporary file, which
+ * fails if LOCK exists — the same guarantee as O_EXCL), holding {"pid","hostname","nonce"}.
+ *
+ * - Creating it is atomic, so of two processes opening for write at once exactly one wins; the
+ *   other gets `log_locked` naming the holder.
+ * - A lock left by a crashed process is stale when its hostname is this host and its pid is no
+ *   longer alive (`process.kill(pid, 0)` → ESRCH); it is taken over (reported in the recovery).
+ *   A lock from another host is never taken over (we cannot see its processes): remove it by
+ *   hand once you know that writer is gone.
+ * - Takeover re-reads the file just before unlinking it and re-reads our own after creating it,
+ *   so two processes taking over the same stale lock cannot both succeed except in the
+ *   microseconds between one's re-read and its unlink (documented residual race; the usual
+ *   case, one node restarting, has no contender).
+ * - A reused pid makes a dead writer's lock look alive: `log_locked` then shows the pid so an
+ *   operator can check it and delete the file.
+ * Readers (`readOnly: true`) never touch the lock.
+ */
+import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { BlockLogError } from './errors.js';
+import { LOCK_FILE } from './files.js';
+
+export interface LockOwner {
+  readonly pid: number;
+  readonly hostname: string;
+  readonly nonce: string;
+}
+
+export interface HeldLock {
+  readonly path: string;
+  readonly owner: LockOwner;
+  /** The stale owner whose lock was taken over, if any. */
+  readonly takenOverFrom: LockOwner | null;
+}
+
+function readOwner(path: string): { text: string; owner: LockOwner | null } | null {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const raw = JSON.parse(text) as Partial<LockOwner>;
+    if (typeof raw.pid === 'number' && typeof raw.hostname === 'string' && typeof raw.nonce === 'string') {
+      return { text, owner: { pid: raw.pid, hostname: raw.hostname, nonce: raw.nonce } };
+    }
+  } catch {
+    // fall through: unreadable content
+  }
+  return { text, owner: null };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/**
+ * Publishes the lock with its content already complete: write a private temporary file, then
+ * link(2) it to LOCK, which fails with EEXIST atomically if a lock exists. (Creating LOCK with
+ * O_EXCL and then writing would leave an empty, unattributable lock if we crashed in between.)
+ */
+function tryCreate(path: string, owner: LockOwner): boolean {
+  const tmp = `${path}.${owner.pid}.${owner.nonce}.tmp`;
+  writeFileSync(tmp, JSON.stringify(owner) + '\n');
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
+export function acquireLock(dir: string): HeldLock {
+  const path = join(dir, LOCK_FILE);
+  const owner: LockOwner = { pid: process.pid, hostname: hostname(), nonce: randomBytes(8).toString('hex') };
+  if (tryCreate(path, owner)) return { path, owner, takenOverFrom: null };
+
+  const found = readOwner(path);
+  if (found === null) {
+    // The holder released it between our create and our read: one more try, no loop.
+    if (tryCreate(path, owner)) return { path, owner, takenOverFrom: null };
+    throw lockedError(path, readOwner(path)?.owner ?? null);
+  }
+  const stale = found.owner !== null && found.owner.hostname === owner.hostname && !processAlive(found.owner.pid);
+  if (!stale) throw lockedError(path, found.owner);
+
+  // Take over: unlink only if the file still says what we judged stale.
+  const again = readOwner(path);
+  if (again !== null && again.text === found.text) unlinkSync(path);
+  if (!tryCreate(path, owner)) throw lockedError(path, readOwner(path)?.owner ?? null);
+  const mine = readOwner(path);
+  if (mine?.owner?.nonce !== owner.nonce) throw lockedError(path, mine?.owner ?? null);
+  return { path, owner, takenOverFrom: found.owner };
+}
+
+/** Removes the lock if it is still ours (never someone else's). */
+export function releaseLock(lock: HeldLock): void {
+  const current = readOwner(lock.path);
+  if (current?.owner?.nonce === lock.owner.nonce) unlinkSync(lock.path);
+}
+
+function lockedError(path: string, owner: LockOwner | null): BlockLogError {
+  const who = owner === null ? 'an unreadable lock file' : `pid ${owner.pid} on ${owner.hostname}`;
+  return new BlockLogError('log_locked', `block log is locked by ${who} (${path}); only one writer at a time`, {
+    lockFile: path,
+    pid: owner?.pid ?? null,
+    hostname: owner?.hostname ?? null,
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * `block-log.json`: what the directory is and where the chain starts. Written once at creation
+ * (temporary file, fsync, rename, fsync of the directory) and never changed; its presence marks
+ * a completed `create`.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { BlockLogError } from './errors.js';
+import { META_FILE, fsyncDir } from './files.js';
+
+export const META_FORMAT = 'pokt-ledger/block-log';
+export const META_VERSION = 1;
+
+export interface LogMeta {
+  readonly format: typeof META_FORMAT;
+  readonly version: number;
+  readonly firstHeight: number;
+}
+
+export const metaPath = (dir: string): string => join(dir, META_FILE);
+
+export function metaExists(dir: string): boolean {
+  return existsSync(metaPath(dir));
+}
+
+export function readMeta(dir: string): LogMeta {
+  const path = metaPath(dir);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new BlockLogError('log_meta_invalid', `cannot read ${path}: ${(error as Error).message}`, { file: path });
+  }
+  const meta = raw as Partial<LogMeta>;
+  if (meta.format !== META_FORMAT || typeof meta.version !== 'number') {
+    throw new BlockLogError('log_meta_invalid', `${path} is not a block log meta file`, { file: path });
+  }
+  if (meta.version !== META_VERSION) {
+    throw new BlockLogError('log_format_unsupported', `${path}: block log version ${meta.version}, this build reads ${META_VERSION}`, {
+      file: path,
+      version: meta.version,
+    });
+  }
+  if (typeof meta.firstHeight !== 'number' || !Number.isSafeInteger(meta.firstHeight) || meta.firstHeight < 0) {
+    throw new BlockLogError('log_meta_invalid', `${path}: bad firstHeight`, { file: path });
+  }
+  return { format: META_FORMAT, version: META_VERSION, firstHeight: meta.firstHeight };
+}
+
+export function writeMeta(dir: string, firstHeight: number): void {
+  const path = metaPath(dir);
+  const tmp = `${path}.tmp`;
+  const meta: LogMeta = { format: META_FORMAT, version: META_VERSION, firstHeight };
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, JSON.stringify(meta) + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+  fsyncDir(dir);
+}
