@@ -1,0 +1,160 @@
+/**
+ * Relay-proof leaves and application authentication tokens (AATs): their hashes and the
+ * stateless checks of RelayProof.ValidateBasic (x/pocketcore/types/proof.go:105-143).
+ *
+ * Hashes are SHA3-256 over Go encoding/json of a struct (declared field order, int64 as bare
+ * numbers, HTML-escaped strings — written with goObject/goString):
+ * - AAT hash (aat.go:50-71): {"version","app_pub_key","client_pub_key","signature":""}.
+ *   Worked example (PROTOCOL TV-19, derived): version "0.0.1", app key "a"×64, client key
+ *   "b"×64 → 45fded723291efdb76a84c161a2cab51a19afc3741b4ebab205a568629ff2d1f.
+ * - Leaf hash (proof.go:158-212, Bytes/Hash): {"entropy","session_block_height",
+ *   "servicer_pub_key","blockchain","signature":"","token":<AAT hash hex>,"request_hash"}.
+ * The AAT is signed by the app over the 32 hash bytes; the leaf by the client (the AAT's
+ * client key) over the 32 leaf-hash bytes (SignatureVerification, crypto.go:46-71: the message
+ * travels as the hash's hex and is decoded back to bytes).
+ */
+import { bytesToHex, hexToBytes } from '../core/hex.js';
+import { goObject, goString } from '../core/json.js';
+import { rejection, type Rejection } from '../core/rejection.js';
+import { addressFromPublicKey } from '../crypto/address.js';
+import { verify } from '../crypto/ed25519.js';
+import { sha3_256 } from '../crypto/hash.js';
+import type { Address, PublicKeyHex } from '../core/types.js';
+import type { WireAat, WireRelayProof } from '../wire/types.js';
+import { canonicalChain, isSafeHeight, publicKeyFromHex } from './checks.js';
+import { LEDGER, POCKETCORE } from './codes.js';
+import type { RelayProofLeaf } from './types.js';
+
+/** AAT versions the network accepts (aat.go:10-14). */
+export const SUPPORTED_AAT_VERSIONS: readonly string[] = ['0.0.1'];
+
+/** pocketcore's NetworkIdentifierLength (crypto.go:19): relay chains are 1..4 bytes here. */
+export const RELAY_CHAIN_MAX_BYTES = 4;
+
+/** SHA3-256 of the AAT's JSON with an empty signature. */
+export function aatHash(aat: WireAat): Uint8Array {
+  const json = goObject([
+    ['version', goString(aat.version)],
+    ['app_pub_key', goString(aat.appPublicKey)],
+    ['client_pub_key', goString(aat.clientPublicKey)],
+    ['signature', goString('')],
+  ]);
+  return sha3_256(json);
+}
+
+/** The leaf's JSON bytes without the client signature (RelayProof.Bytes). */
+export function relayProofBytes(proof: WireRelayProof): string {
+  return goObject([
+    ['entropy', proof.entropy.toString()],
+    ['session_block_height', proof.sessionBlockHeight.toString()],
+    ['servicer_pub_key', goString(proof.servicerPublicKey)],
+    ['blockchain', goString(proof.blockchain)],
+    ['signature', goString('')],
+    ['token', goString(bytesToHex(aatHash(proof.aat)))],
+    ['request_hash', goString(proof.requestHash)],
+  ]);
+}
+
+/** SHA3-256 of relayProofBytes: what the client signs and what the Merkle tree commits to. */
+export function relayProofHash(proof: WireRelayProof): Uint8Array {
+  return sha3_256(relayProofBytes(proof));
+}
+
+/** HashVerification (crypto.go:88-104) on a hex string: 52 not hex, 23 empty, 62 not 32 bytes. */
+function hashProblem(hex: string, field: string): Rejection | undefined {
+  const bytes = hexToBytes(hex);
+  if (bytes === undefined) return rejection(POCKETCORE.hex_decode_failed, `${field} is not hex`);
+  if (bytes.byteLength === 0) return rejection(POCKETCORE.hash_missing, `${field} is empty`);
+  if (bytes.byteLength !== 32) return rejection(POCKETCORE.invalid_hash_length, `${field} must be 32 bytes`);
+  return undefined;
+}
+
+/** NetworkIdentifierVerification (crypto.go:25-41): 52 not hex, 23 empty, 62 over 4 bytes. */
+export function relayChainProblem(chain: string, field: string): Rejection | undefined {
+  const bytes = hexToBytes(chain);
+  if (bytes === undefined) return rejection(POCKETCORE.hex_decode_failed, `${field} is not hex`);
+  if (bytes.byteLength === 0) return rejection(POCKETCORE.hash_missing, `${field} is empty`);
+  if (bytes.byteLength > RELAY_CHAIN_MAX_BYTES) return rejection(POCKETCORE.invalid_hash_length, `${field} is longer than ${RELAY_CHAIN_MAX_BYTES} bytes`);
+  return undefined;
+}
+
+/** PubKeyVerification (crypto.go:74-85) → the canonical key, or which of 6/42 applies. */
+function publicKeyCheck(hex: string, field: string): PublicKeyHex | Rejection {
+  const bytes = hexToBytes(hex);
+  if (bytes === undefined) return rejection(POCKETCORE.public_key_decode_failed, `${field} is not hex`);
+  if (bytes.byteLength !== 32) return rejection(POCKETCORE.invalid_public_key_size, `${field} must be 32 bytes`);
+  return publicKeyFromHex(hex) as PublicKeyHex;
+}
+
+/**
+ * SignatureVerification (crypto.go:46-71) of `signatureHex` by `publicKeyHex` over `message`:
+ * 39 not hex, 38 not 64 bytes, 6 key undecodable, 41 does not verify.
+ */
+function signatureProblem(publicKeyHex: string, message: Uint8Array, signatureHex: string): Rejection | undefined {
+  const signature = hexToBytes(signatureHex);
+  if (signature === undefined) return rejection(POCKETCORE.signature_decode_failed, 'signature is not hex');
+  if (signature.byteLength !== 64) return rejection(POCKETCORE.invalid_signature_size, 'signature must be 64 bytes');
+  const publicKey = hexToBytes(publicKeyHex);
+  // crypto.NewPublicKey also takes 33-byte secp256k1 keys; callers have already required 32 bytes.
+  if (publicKey === undefined || publicKey.byteLength !== 32) return rejection(POCKETCORE.public_key_decode_failed, 'public key is not a 32-byte hex key');
+  if (!verify(publicKey, message, signature)) return rejection(POCKETCORE.invalid_signature, 'signature does not verify');
+  return undefined;
+}
+
+/** AAT.Validate (aat.go:33-48, 74-118); every failure is pocketcore:4 (NewInvalidTokenError). */
+function aatProblem(aat: WireAat): string | undefined {
+  if (aat.version === '') return 'the application authentication token version is missing';
+  if (!SUPPORTED_AAT_VERSIONS.includes(aat.version)) return 'the application authentication token version is not supported';
+  if (aat.appPublicKey.length === 0) return 'the application public key included in the AAT is not valid';
+  const appKey = hexToBytes(aat.appPublicKey);
+  if (appKey === undefined || appKey.byteLength !== 32) return 'the application public key included in the AAT is not a 32-byte hex key';
+  if (aat.clientPublicKey.length === 0) return 'the client public key included in the AAT is not valid';
+  const clientKey = hexToBytes(aat.clientPublicKey);
+  if (clientKey === undefined || clientKey.byteLength !== 32) return 'the client public key included in the AAT is not a 32-byte hex key';
+  if (signatureProblem(aat.appPublicKey, aatHash(aat), aat.signature) !== undefined) return 'the application signature on the AAT is not valid';
+  return undefined;
+}
+
+/**
+ * RelayProof.ValidateBasic in pocket-core's order, then our extra range check on the height.
+ * Returns the validated leaf or the first rejection.
+ */
+export function validateRelayProof(proof: WireRelayProof): RelayProofLeaf | Rejection {
+  if (proof.sessionBlockHeight < 1n) return rejection(POCKETCORE.invalid_block_height, 'relay proof session block height must be positive');
+  const servicer = publicKeyCheck(proof.servicerPublicKey, 'servicer public key');
+  if (typeof servicer !== 'string') return servicer;
+  const chainProblem = relayChainProblem(proof.blockchain, 'relay proof blockchain');
+  if (chainProblem !== undefined) return chainProblem;
+  const requestHashProblem = hashProblem(proof.requestHash, 'request hash');
+  if (requestHashProblem !== undefined) return requestHashProblem;
+  if (proof.entropy < 0n) return rejection(POCKETCORE.invalid_entropy, 'relay proof entropy must not be negative');
+  const tokenProblem = aatProblem(proof.aat);
+  if (tokenProblem !== undefined) return rejection(POCKETCORE.invalid_token, `the application authentication token is invalid : ${tokenProblem}`);
+  const clientSignatureProblem = signatureProblem(proof.aat.clientPublicKey, relayProofHash(proof), proof.signature);
+  if (clientSignatureProblem !== undefined) return clientSignatureProblem;
+  // ours: heights are JS numbers in the ledger
+  if (!isSafeHeight(proof.sessionBlockHeight)) return rejection(LEDGER.value_out_of_range, 'relay proof session block height is beyond 2^53');
+  return {
+    kind: 'relay',
+    requestHash: proof.requestHash,
+    entropy: proof.entropy,
+    sessionBlockHeight: Number(proof.sessionBlockHeight),
+    servicerPublicKey: servicer,
+    servicerPublicKeyAsSigned: proof.servicerPublicKey,
+    servicerAddress: servicerAddressOf(servicer),
+    blockchain: canonicalChain(proof.blockchain, RELAY_CHAIN_MAX_BYTES) as string,
+    blockchainAsSigned: proof.blockchain,
+    aat: {
+      version: proof.aat.version,
+      appPublicKey: publicKeyFromHex(proof.aat.appPublicKey) as PublicKeyHex,
+      clientPublicKey: publicKeyFromHex(proof.aat.clientPublicKey) as PublicKeyHex,
+      signature: proof.aat.signature,
+    },
+    aatAsSigned: { ...proof.aat },
+    signature: proof.signature,
+  };
+}
+
+function servicerAddressOf(publicKey: PublicKeyHex): Address {
+  return addressFromPublicKey(hexToBytes(publicKey) as Uint8Array);
+}
