@@ -2,8 +2,9 @@
  * ed25519 for pocket keys: signing and the hot-path verification through node:crypto (OpenSSL).
  *
  * ACCEPTANCE RULE (every verifier in this code base implements exactly this; it is what
- * pocket-core does — Go 1.21 crypto/ed25519 via tendermint's PubKeyEd25519.VerifyBytes — and
- * what OpenSSL 3.0 in Node 20 does, checked input by input in test/unit/crypto/ed25519-edge):
+ * pocket-core does — Go crypto/ed25519.Verify via tendermint's PubKeyEd25519.VerifyBytes — and
+ * what OpenSSL 3.0 in Node 20 does; both checked case by case in test/unit/crypto/ed25519-edge,
+ * Go through the verdicts of test/unit/crypto/go-oracle):
  * a 64-byte signature R‖S on a message M (any length, empty included) under a 32-byte public
  * key A is valid iff
  *   1. A is exactly 32 bytes and the signature exactly 64 (anything else is invalid);
