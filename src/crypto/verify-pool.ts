@@ -41,6 +41,7 @@ interface PendingJob {
 
 class PoolWorker {
   readonly pending = new Map<number, PendingJob>();
+  exited = false;
 
   constructor(readonly thread: Worker) {}
 
@@ -148,6 +149,7 @@ export class VerifyPool {
     await Promise.allSettled([...this.inFlight]);
     await Promise.all(
       this.workers.map(async (worker) => {
+        if (worker.exited) return; // a crashed worker has nothing left to end
         const exited = new Promise<void>((resolve) => worker.thread.once('exit', () => resolve()));
         worker.thread.ref();
         worker.thread.postMessage({ kind: 'close' } satisfies WorkerRequest);
@@ -164,6 +166,7 @@ export class VerifyPool {
     });
     thread.on('error', (error) => this.fail(error));
     thread.on('exit', (code) => {
+      worker.exited = true;
       if (this.closing === undefined) this.fail(new Error(`verify worker exited unexpectedly (code ${code})`));
       else worker.failAll(new Error('VerifyPool closed'));
     });

@@ -143,6 +143,21 @@ lifecycle('close() lets a batch in flight finish, then refuses new batches; clos
   }
 });
 
+lifecycle('a worker that dies fails the pool loudly: batches reject, close() still resolves', async () => {
+  const p = await VerifyPool.create({ workers: 2 });
+  // Reach inside to kill one thread, as a crash in native code would.
+  const threads = (p as unknown as { workers: { thread: { terminate(): Promise<number> } }[] }).workers;
+  await threads[0]?.thread.terminate();
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    await p.verifyBatch(makeItems(8, 100, 2, () => false));
+    assert.unreachable('a broken pool must refuse batches');
+  } catch (error) {
+    assert.match((error as Error).message, /exited unexpectedly/);
+  }
+  await p.close();
+});
+
 const childScript = (close: boolean): string => `
   const { VerifyPool } = await import(${JSON.stringify(new URL('../../../src/crypto/verify-pool.js', import.meta.url).href)});
   const { publicKeyFromSeed, sign } = await import(${JSON.stringify(new URL('../../../src/crypto/ed25519.js', import.meta.url).href)});
