@@ -139,7 +139,12 @@ export class BlockLog {
           requested: options.firstHeight,
         });
       }
-      const loaded = loadSegments(dir, meta.firstHeight, { readOnly: settings.readOnly, verify, repair: options.repair === true });
+      const loaded = loadSegments(dir, meta.firstHeight, {
+        readOnly: settings.readOnly,
+        verify,
+        repair: options.repair === true,
+        durable: settings.fsync !== 'never',
+      });
       const log = new BlockLog(dir, meta.firstHeight, settings, loaded.segments, lock);
       log.rebuilt.push(...loaded.indexRebuilt);
       if (!settings.readOnly) log.openActive();

@@ -46,6 +46,8 @@ export interface LoadOptions {
   readonly readOnly: boolean;
   readonly verify: 'tail' | 'full';
   readonly repair: boolean;
+  /** False under fsync 'never': recovery then skips its own fsyncs too. */
+  readonly durable: boolean;
 }
 
 export interface Loaded {
@@ -138,7 +140,7 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
     if (!options.readOnly && (scan.damage.intactAfter !== null || scan.damage.problem === 'height_mismatch')) {
       throw damageError(dir, name.file, scan.damage, false);
     }
-    tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage);
+    tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
   syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);
   const segment: Segment = {
@@ -165,7 +167,7 @@ function describeTorn(name: SegmentName, scan: SegmentScan, damage: ScanDamage, 
 }
 
 /** Keeps the torn bytes under torn/ (for forensics), then truncates the segment and fsyncs it. */
-function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: ScanDamage): TornTail {
+function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: ScanDamage, durable: boolean): TornTail {
   const path = join(dir, name.file);
   const fd = openSync(path, 'r+');
   try {
@@ -176,7 +178,7 @@ function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: 
     const savedTo = join(TORN_DIR, `${name.file}@${damage.offset}.${process.pid}.${Date.now()}.torn`);
     writeFileSync(join(dir, savedTo), saved.subarray(0, got));
     ftruncateSync(fd, damage.offset);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
     return describeTorn(name, scan, damage, true, savedTo);
   } finally {
     closeSync(fd);
