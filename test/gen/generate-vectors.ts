@@ -1,0 +1,40 @@
+/**
+ * The single entry point that (re)writes every golden vector file under test/vectors/:
+ * `npm run vectors` (builds, then runs dist/test/gen/generate-vectors.js).
+ *
+ * Each vector file has one generator module under test/gen/vectors/ exporting
+ * `{ file, build }`; add one line per module to GENERATORS (keep edits additive). Output is
+ * pretty-printed JSON (bigints must already be strings) ending in a newline, written only when
+ * the content changed. Vectors are never edited by hand.
+ */
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/core/paths.js';
+import { wireTxVectorsModule } from './vectors/wire-txs.js';
+
+export interface VectorGenerator {
+  readonly file: string;
+  readonly build: () => unknown;
+}
+
+const GENERATORS: readonly VectorGenerator[] = [
+  wireTxVectorsModule,
+];
+
+function main(): void {
+  const dir = join(packageRoot(), 'test', 'vectors');
+  mkdirSync(dir, { recursive: true });
+  for (const generator of GENERATORS) {
+    const path = join(dir, generator.file);
+    const content = JSON.stringify(generator.build(), null, 2) + '\n';
+    const previous = existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+    if (previous === content) {
+      console.log(`unchanged ${generator.file}`);
+      continue;
+    }
+    writeFileSync(path, content);
+    console.log(`wrote ${generator.file}`);
+  }
+}
+
+main();
