@@ -1,7 +1,7 @@
 /**
  * Runs every compiled test file (dist/test/**\/*.test.js) with uvu in one process and ends with
  * one summary line, `N passed, M failed`, that CI and people can read at a glance.
- * Usage: node dist/test/run.js [pattern]   (pattern: a regex over test file paths)
+ * Usage: node dist/test/run.js [filter]   (filter: a regex over test file paths)
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 // uvu does not export its bin path; it sits beside dist/ in the package.
 const uvuBin = join(dirname(createRequire(import.meta.url).resolve('uvu')), '..', 'bin.js');
-const pattern = process.argv[2] ?? '\\.test\\.js$';
+// Only compiled test files ever run; an optional argument narrows them (a regex over the path).
+const filter = process.argv[2];
+const pattern = filter === undefined ? '\\.test\\.js$' : `^(?=.*(?:${filter})).*\\.test\\.js$`;
 
-const child = spawn(process.execPath, [uvuBin, here, pattern, '--ignore', 'run\\.js$'], {
+const colour = process.stdout.isTTY ? [] : ['--no-color'];
+const child = spawn(process.execPath, [uvuBin, here, pattern, '--ignore', 'run\\.js$', ...colour], {
   stdio: ['ignore', 'pipe', 'inherit'],
   env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? '1' : '0' },
 });

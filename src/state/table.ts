@@ -18,6 +18,19 @@ export interface TableSpec<V> {
   readonly history?: boolean;
 }
 
+/** The read side of a table: what deciding code (which must not write) gets. */
+export interface ReadonlyTable<V> {
+  readonly name: string;
+  readonly size: number;
+  get(key: string): V | undefined;
+  has(key: string): boolean;
+  getAt(key: string, height: number): V | undefined;
+  sortedKeys(): string[];
+  sortedEntries(): IterableIterator<[string, V]>;
+  unorderedValues(): IterableIterator<V>;
+  unorderedKeys(): IterableIterator<string>;
+}
+
 export type ChangeListener<V> = (key: string, previous: V | undefined, next: V | undefined) => void;
 
 /** The narrow interface a Table needs from its store. */
@@ -30,7 +43,7 @@ interface Versions<V> {
   readonly values: Array<V | undefined>;
 }
 
-export class Table<V> {
+export class Table<V> implements ReadonlyTable<V> {
   private readonly entries = new Map<string, V>();
   private readonly listeners: Array<ChangeListener<V>> = [];
   /** key → committed versions (only for history tables). */

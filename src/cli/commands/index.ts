@@ -1,6 +1,9 @@
 /** Every command group, in the order `--help` lists them. */
 import type { Command } from 'commander';
+import { registerGenesisCommands } from './genesis.js';
+import { registerStartCommand } from './start.js';
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerStartCommand(program);
+  registerGenesisCommands(program);
 }

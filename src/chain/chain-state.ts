@@ -1,0 +1,33 @@
+/**
+ * Chain-level state: the chain id, genesis time and last applied height ("meta"), and the hash
+ * of every block (sessions and proofs seed from earlier block hashes, PROTOCOL §3.2/§4.5).
+ */
+import { canonicalJson } from '../core/json.js';
+import type { TableSpec } from '../state/table.js';
+
+export interface ChainMeta {
+  readonly chainId: string;
+  readonly genesisTimeNs: bigint;
+  /** Height of the last applied block (0 = genesis only). */
+  readonly height: number;
+}
+
+export const CHAIN_META_KEY = 'meta';
+
+export const chainMetaTable: TableSpec<ChainMeta> = {
+  name: 'chain/meta',
+  encode: (m) => canonicalJson({ chain_id: m.chainId, genesis_time: m.genesisTimeNs, height: m.height }),
+  decode: (text) => {
+    const raw = JSON.parse(text) as { chain_id: string; genesis_time: string; height: number };
+    return { chainId: raw.chain_id, genesisTimeNs: BigInt(raw.genesis_time), height: raw.height };
+  },
+};
+
+/** Height → block hash (lower-case hex); keys are zero-padded so they sort by height. */
+export const heightKey = (height: number): string => String(height).padStart(12, '0');
+
+export const blockHashesTable: TableSpec<string> = {
+  name: 'chain/block_hashes',
+  encode: (hash) => hash,
+  decode: (text) => text,
+};

@@ -1,0 +1,56 @@
+/**
+ * The whole ledger state: one StateStore holding every module's tables, plus cached typed
+ * views. Modules receive this object and touch only their own tables for writes; reading other
+ * modules' tables goes through those modules' exported selectors.
+ */
+import type { ParamValue } from '../params/kinds.js';
+import { buildParams, type Params } from '../params/params.js';
+import { StateStore } from '../state/store.js';
+import type { Table } from '../state/table.js';
+import { accountsTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
+import { applicationsTable, type Application } from '../modules/apps/state.js';
+import { paramsTable, type StoredParam } from '../modules/gov/state.js';
+import { validatorsTable, type Validator } from '../modules/nodes/state.js';
+import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
+
+export interface LedgerState {
+  readonly store: StateStore;
+  readonly chain: { readonly meta: Table<ChainMeta>; readonly blockHashes: Table<string> };
+  readonly auth: { readonly accounts: Table<Account>; readonly supply: Table<bigint>; readonly txIndex: Table<number> };
+  readonly pos: { readonly validators: Table<Validator> };
+  readonly application: { readonly applications: Table<Application> };
+  readonly gov: { readonly params: Table<StoredParam> };
+  /** Typed params as of now (cached; rebuilt after any parameter write). */
+  params(): Params;
+  /** Typed params as committed at the end of block `height` (PROTOCOL §12.2 item 5). */
+  paramsAt(height: number): Params;
+}
+
+export function createLedgerState(): LedgerState {
+  const store = new StateStore();
+  const params = store.defineTable(paramsTable);
+  const state = {
+    store,
+    chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
+    auth: { accounts: store.defineTable(accountsTable), supply: store.defineTable(supplyTable), txIndex: store.defineTable(txIndexTable) },
+    pos: { validators: store.defineTable(validatorsTable) },
+    application: { applications: store.defineTable(applicationsTable) },
+    gov: { params },
+    params: () => current ?? (current = buildParams((key) => params.get(key)?.value)),
+    paramsAt: (height: number): Params => {
+      // DEV_NOTE: a pure cache of committed history — the same height always gives the same params.
+      const cached = historical.get(height);
+      if (cached !== undefined) return cached;
+      const built = buildParams((key): ParamValue | undefined => params.getAt(key, height)?.value);
+      if (historical.size > 64) historical.clear();
+      historical.set(height, built);
+      return built;
+    },
+  };
+  let current: Params | undefined;
+  const historical = new Map<number, Params>();
+  params.onChange(() => {
+    current = undefined;
+  });
+  return state;
+}

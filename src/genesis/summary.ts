@@ -1,0 +1,62 @@
+/**
+ * What `genesis inspect` reports, computed from the imported state (not from the file), so the
+ * numbers are also a check of the import: liquid + staked + DAO + other module balances must
+ * equal the total supply.
+ */
+import { bytesToHex } from '../core/hex.js';
+import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import type { LedgerState } from '../chain/ledger-state.js';
+import { balanceOf, totalSupply } from '../modules/auth/bank.js';
+import { MODULE_ADDRESSES, moduleNameOf } from '../modules/auth/state.js';
+import type { GenesisDoc } from './types.js';
+
+export interface GenesisSummary {
+  readonly chain_id: string;
+  readonly genesis_time_ns: string;
+  readonly accounts: number;
+  readonly validators: number;
+  readonly jailed_validators: number;
+  readonly applications: number;
+  readonly dao_upokt: string;
+  readonly liquid_upokt: string;
+  readonly node_staked_upokt: string;
+  readonly app_staked_upokt: string;
+  readonly total_supply_upokt: string;
+  readonly supply_balanced: boolean;
+  readonly params_defaulted: readonly string[];
+  readonly acl_entries_added: readonly string[];
+  readonly state_root: string;
+}
+
+export function summarizeGenesis(state: LedgerState, doc: GenesisDoc): GenesisSummary {
+  let accounts = 0;
+  let liquid = 0n;
+  let modules = 0n;
+  for (const address of state.auth.accounts.unorderedKeys()) {
+    const balance = balanceOf(state.auth, address as never);
+    if (moduleNameOf(address) === undefined) {
+      accounts++;
+      liquid += balance;
+    } else modules += balance;
+  }
+  let jailed = 0;
+  for (const v of state.pos.validators.unorderedValues()) if (v.jailed) jailed++;
+  const supply = totalSupply(state.auth);
+  return {
+    chain_id: state.chain.meta.get(CHAIN_META_KEY)!.chainId,
+    genesis_time_ns: doc.genesisTimeNs.toString(),
+    accounts,
+    validators: state.pos.validators.size,
+    jailed_validators: jailed,
+    applications: state.application.applications.size,
+    dao_upokt: balanceOf(state.auth, MODULE_ADDRESSES.dao).toString(),
+    liquid_upokt: liquid.toString(),
+    node_staked_upokt: balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool).toString(),
+    app_staked_upokt: balanceOf(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool).toString(),
+    total_supply_upokt: supply.toString(),
+    supply_balanced: liquid + modules === supply,
+    params_defaulted: doc.defaultedParams,
+    acl_entries_added: doc.addedAclKeys,
+    state_root: bytesToHex(state.store.root),
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * auth state: accounts (balances and known public keys), total supply, the tx-hash index.
+ *
+ * Module accounts are ordinary accounts at well-known addresses (SHA-256(name)[:20]); their
+ * balances are the pools (staked tokens, DAO treasury, collected fees).
+ */
+import { moduleAddress } from '../../crypto/address.js';
+import type { Address, PublicKeyHex } from '../../core/types.js';
+import type { TableSpec } from '../../state/table.js';
+
+export interface Account {
+  readonly balanceUpokt: bigint;
+  /** Known once the account has signed a tx or came with one in genesis. */
+  readonly publicKey: PublicKeyHex | null;
+}
+
+/** Hot path: a compact, canonical encoding ("<balance>:<pubkey or empty>"). */
+export const accountsTable: TableSpec<Account> = {
+  name: 'auth/accounts',
+  encode: (account) => `${account.balanceUpokt}:${account.publicKey ?? ''}`,
+  decode: (text) => {
+    const [balance, publicKey] = text.split(':') as [string, string];
+    return { balanceUpokt: BigInt(balance), publicKey: publicKey === '' ? null : (publicKey as PublicKeyHex) };
+  },
+};
+
+/** Single key "total": genesis supply + minted − burned (x/auth/keeper/supply.go). */
+export const supplyTable: TableSpec<bigint> = {
+  name: 'auth/supply',
+  encode: (total) => total.toString(),
+  decode: (text) => BigInt(text),
+};
+export const TOTAL_SUPPLY_KEY = 'total';
+
+/**
+ * Every tx hash ever delivered (upper-case hex) → its height. pocket-core rejects a tx whose
+ * hash is already indexed (`auth:6`, x/auth/ante.go:51-64): there are no account nonces.
+ */
+export const txIndexTable: TableSpec<number> = {
+  name: 'auth/tx_index',
+  encode: (height) => String(height),
+  decode: (text) => Number(text),
+};
+
+/** Module account names (PROTOCOL §0) and their addresses. */
+export const MODULE_NAMES = {
+  feeCollector: 'fee_collector',
+  nodesStakedPool: 'staked_tokens_pool',
+  appsStakedPool: 'application_staked_tokens_pool',
+  dao: 'dao',
+  pos: 'pos',
+  application: 'application',
+} as const;
+
+export type ModuleName = (typeof MODULE_NAMES)[keyof typeof MODULE_NAMES];
+
+export const MODULE_ADDRESSES: Readonly<Record<ModuleName, Address>> = Object.freeze(
+  Object.fromEntries(Object.values(MODULE_NAMES).map((name) => [name, moduleAddress(name)])) as Record<ModuleName, Address>,
+);
+
+const MODULE_BY_ADDRESS = new Map<string, ModuleName>(Object.entries(MODULE_ADDRESSES).map(([name, address]) => [address, name as ModuleName]));
+
+export function moduleNameOf(address: string): ModuleName | undefined {
+  return MODULE_BY_ADDRESS.get(address);
+}

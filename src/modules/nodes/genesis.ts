@@ -1,0 +1,23 @@
+/**
+ * nodes InitGenesis (x/nodes/genesis.go:15-60): validator records; the staked-tokens pool holds
+ * the sum of their tokens and total supply grows by it (genesis stakes are new money, as in
+ * pocket-core, where auth's supply counts only account balances).
+ *
+ * Difference, on purpose: pocket-core counts only Staked validators into the pool, leaving
+ * Unstaking ones' tokens outside any pool; we count both so every staked token is in exactly
+ * one pool (mainnet has no Unstaking validators, so the result is the same there).
+ */
+import type { GenesisDoc } from '../../genesis/types.js';
+import type { Table } from '../../state/table.js';
+import { mint, type BankTables } from '../auth/bank.js';
+import { MODULE_ADDRESSES } from '../auth/state.js';
+import type { Validator } from './state.js';
+
+export function initNodesGenesis(bank: BankTables, validators: Table<Validator>, doc: GenesisDoc): void {
+  let staked = 0n;
+  for (const v of doc.validators) {
+    validators.set(v.address, v);
+    staked += v.tokensUpokt;
+  }
+  mint(bank, MODULE_ADDRESSES.staked_tokens_pool, staked);
+}

@@ -1,0 +1,72 @@
+/**
+ * nodes (pos) state: validator records (with per-height history, read "as of" session start by
+ * sessions and claims), signing info for downtime, the waiting-to-unstake set, the previous
+ * block's proposer and the last reported validator-set powers.
+ */
+import { canonicalJson } from '../../core/json.js';
+import type { Address, PublicKeyHex, TimeNs } from '../../core/types.js';
+import type { TableSpec } from '../../state/table.js';
+
+/** Go types/staking.go:42-44. */
+export const StakeStatus = { Unstaked: 0, Unstaking: 1, Staked: 2 } as const;
+export type StakeStatus = (typeof StakeStatus)[keyof typeof StakeStatus];
+
+export interface Validator {
+  readonly address: Address;
+  readonly publicKey: PublicKeyHex;
+  readonly jailed: boolean;
+  readonly status: StakeStatus;
+  /** Canonical (upper-case hex) relay chain ids, as staked. */
+  readonly chains: readonly string[];
+  readonly serviceUrl: string;
+  readonly tokensUpokt: bigint;
+  /** When a started unstake matures; null = not unstaking (Go zero time). */
+  readonly unstakingTimeNs: TimeNs | null;
+  /** Non-custodial output address; null = rewards and stake return go to the operator. */
+  readonly outputAddress: Address | null;
+  /** PIP-32 reward delegators: address → percent share (sum ≤ 100). */
+  readonly rewardDelegators: Readonly<Record<string, number>> | null;
+}
+
+function encodeValidator(v: Validator): string {
+  return canonicalJson({
+    address: v.address,
+    chains: v.chains,
+    jailed: v.jailed,
+    output_address: v.outputAddress,
+    public_key: v.publicKey,
+    reward_delegators: v.rewardDelegators,
+    service_url: v.serviceUrl,
+    status: v.status,
+    tokens: v.tokensUpokt,
+    unstaking_time: v.unstakingTimeNs,
+  });
+}
+
+function decodeValidator(text: string): Validator {
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  return {
+    address: raw['address'] as Address,
+    publicKey: raw['public_key'] as PublicKeyHex,
+    jailed: raw['jailed'] as boolean,
+    status: raw['status'] as StakeStatus,
+    chains: raw['chains'] as string[],
+    serviceUrl: raw['service_url'] as string,
+    tokensUpokt: BigInt(raw['tokens'] as string),
+    unstakingTimeNs: raw['unstaking_time'] === null ? null : BigInt(raw['unstaking_time'] as string),
+    outputAddress: (raw['output_address'] as Address | null) ?? null,
+    rewardDelegators: (raw['reward_delegators'] as Record<string, number> | null) ?? null,
+  };
+}
+
+export const validatorsTable: TableSpec<Validator> = {
+  name: 'pos/validators',
+  encode: encodeValidator,
+  decode: decodeValidator,
+  history: true,
+};
+
+/** Consensus power = floor(tokens / 10^6) when staked and not jailed (validator.go:81-86). */
+export function consensusPower(v: Validator): bigint {
+  return v.status === StakeStatus.Staked && !v.jailed ? v.tokensUpokt / 1_000_000n : 0n;
+}
