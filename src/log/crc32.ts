@@ -35,5 +35,13 @@ export function crc32Js(data: Uint8Array, initial = 0): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** CRC-32 of `data`, continuing from `initial` (the CRC of the bytes before it). */
-export const crc32: Crc32 = native !== undefined ? (data, initial = 0) => native(data, initial) >>> 0 : crc32Js;
+/**
+ * CRC-32 of `data`, continuing from `initial` (the CRC of the bytes before it).
+ * DEV_NOTE: an empty input must return `initial` unchanged. Node's zlib.crc32 passes a NULL
+ * pointer for a zero-length array without a backing store (e.g. a 0-byte SHAKE digest), and
+ * zlib's crc32(crc, NULL, 0) means "give me the initial value" and returns 0 — so the same empty
+ * payload would checksum differently depending on how its Uint8Array was made. Found by the
+ * crash test; pinned by test/unit/log/frame.test.ts.
+ */
+export const crc32: Crc32 =
+  native !== undefined ? (data, initial = 0) => (data.length === 0 ? initial >>> 0 : native(data, initial) >>> 0) : crc32Js;

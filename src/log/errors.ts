@@ -5,7 +5,7 @@
  * outcomes of a message but facts about the process and its disk (another writer holds the lock,
  * a record on disk is damaged, a caller appended out of order). None of them can be handled
  * inside the reducer; the caller (node runner, CLI) stops and reports them. Each carries a stable
- * `code` (programs key on it; the CLI maps it to `CliError(code, …)`) and `details` that name
+ * `code` (programs key on it; the CLI maps it to `CliError(code, message, context)`) and a `context` that names
  * the place: height, file, byte offset.
  */
 export const BLOCK_LOG_ERROR_CODES = [
@@ -17,15 +17,15 @@ export const BLOCK_LOG_ERROR_CODES = [
   'log_format_unsupported',
   /** `open({ firstHeight })` disagrees with the first height the log was created with. */
   'log_first_height_mismatch',
-  /** Another live process holds the writer lock (details: pid, hostname, lock file). */
+  /** Another live process holds the writer lock (context: pid, hostname, lock file). */
   'log_locked',
   /** A write was attempted on a log opened with `readOnly: true`. */
   'log_read_only',
   /** The log was used after `close()`. */
   'log_closed',
-  /** `append` with a height other than `lastHeight + 1` (details: expected, got). */
+  /** `append` with a height other than `lastHeight + 1` (context: expected, got). */
   'log_height_out_of_order',
-  /** A payload larger than `maxPayloadBytes` (details: bytes, max). */
+  /** A payload larger than `maxPayloadBytes` (context: bytes, max). */
   'log_payload_too_large',
   /** A bad argument: not a Uint8Array, not a safe non-negative integer height, bad option. */
   'log_invalid_argument',
@@ -37,9 +37,9 @@ export const BLOCK_LOG_ERROR_CODES = [
    * i.e. previous + 1, when the header cannot be trusted), file, offset, reason.
    */
   'log_record_corrupt',
-  /** Records whose heights are not contiguous: a gap or a duplicate (details: expected, found). */
+  /** Records whose heights are not contiguous: a gap or a duplicate (context: expected, found). */
   'log_height_sequence_broken',
-  /** Segment files missing, extra or out of sequence (details: file, expectedFirstHeight). */
+  /** Segment files missing, extra or out of sequence (context: file, expectedFirstHeight). */
   'log_segment_sequence_broken',
 ] as const;
 
@@ -50,7 +50,12 @@ export class BlockLogError extends Error {
   constructor(
     readonly code: BlockLogErrorCode,
     message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
+    /**
+     * The facts (height, file, offset, …). Deliberately not named `details`: uvu's reporter
+     * calls `err.details.split()` and prints nothing at all for an error whose `details` is an
+     * object, which would hide the very facts this error carries in a failing test.
+     */
+    readonly context: Readonly<Record<string, unknown>> = {},
   ) {
     super(`[${code}] ${message}`);
   }

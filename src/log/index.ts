@@ -34,7 +34,7 @@
  * ({pid, hostname}), `tornTail` ({file, offset, bytes, problem, height, truncated, savedTo}),
  * `indexRebuilt` (segment files), `repaired`, `verified`, `segments`, `firstHeight`, `lastHeight`.
  *
- * Failures throw `BlockLogError` with a stable `code` and `details` (errors.ts):
+ * Failures throw `BlockLogError` with a stable `code` and a `context` object (errors.ts):
  * log_not_found, log_meta_invalid, log_format_unsupported, log_first_height_mismatch,
  * log_locked {pid, hostname, lockFile}, log_read_only, log_closed (also after a failed
  * write/fsync: reopen), log_height_out_of_order {expected, got}, log_payload_too_large

@@ -214,7 +214,7 @@ function repairAt(dir: string, names: readonly SegmentName[], index: number, err
   fsyncDir(dir);
   const name = names[index] as SegmentName;
   const path = join(dir, name.file);
-  const details = error.details;
+  const details = error.context;
   const height = [details['height'], details['expected'], details['expectedFirstHeight']].find((value) => typeof value === 'number') as number | undefined;
   const offset = details['offset'];
   if (typeof offset === 'number' && details['file'] === path) {

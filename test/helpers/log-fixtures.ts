@@ -15,16 +15,19 @@ export function removeDir(dir: string): void {
 
 /**
  * The payload of `height`: its length (0 … maxBytes − 1) and bytes are a function of the height
- * alone (sha256 in counter mode), so any process can check any record without being told it.
+ * alone (SHAKE-256 output), so any process can check any record without being told it.
  */
 export function payloadFor(height: number, maxBytes = 600): Uint8Array {
   const length = (height * 7919 + 13) % maxBytes;
-  const out = Buffer.allocUnsafe(length);
-  for (let block = 0; block * 32 < length; block++) {
-    const digest = createHash('sha256').update(`pokt-log:${height}:${block}`).digest();
-    digest.copy(out, block * 32, 0, Math.min(32, length - block * 32));
-  }
-  return out;
+  return createHash('shake256', { outputLength: length }).update(`pokt-log:${height}`).digest();
+}
+
+/**
+ * Payloads of the crash-test writer: mostly small, every 16th height up to 64 KiB — large
+ * writes span many pages, so a SIGKILL can land inside one write (a torn frame) or a long fsync.
+ */
+export function writerPayloadFor(height: number): Uint8Array {
+  return height % 16 === 0 ? payloadFor(height, 65536) : payloadFor(height, 600);
 }
 
 /** XORs one byte of a file in place (a bit-rot stand-in). */

@@ -21,7 +21,7 @@ function throwsCode(fn: () => unknown, code: BlockLogErrorCode): Record<string, 
   try {
     fn();
   } catch (error) {
-    if (isBlockLogError(error, code)) return error.details as Record<string, unknown>;
+    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
     throw new assert.Assertion({ message: `expected ${code}, got ${String(error)}`, generated: false, operator: 'throws', expects: code, actual: error });
   }
   throw new assert.Assertion({ message: `expected ${code}, nothing thrown`, generated: false, operator: 'throws', expects: code, actual: undefined });

@@ -23,7 +23,7 @@ function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unk
   try {
     fn();
   } catch (error) {
-    if (isBlockLogError(error, code)) return error.details as Record<string, unknown>;
+    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
     assert.unreachable(`expected ${code}, got ${String(error)}`);
   }
   assert.unreachable(`expected ${code}, nothing thrown`);

@@ -21,7 +21,7 @@ function lockedDetails(fn: () => unknown): Record<string, unknown> {
   try {
     fn();
   } catch (error) {
-    if (isBlockLogError(error, 'log_locked')) return error.details as Record<string, unknown>;
+    if (isBlockLogError(error, 'log_locked')) return error.context as Record<string, unknown>;
     throw error;
   }
   assert.unreachable('expected log_locked');
@@ -60,7 +60,7 @@ lock('a second writer in the same process fails with log_locked; a reader opens 
 
 lock('a live writer in another process blocks us; once it is SIGKILLed its stale lock is taken over', async () => {
   BlockLog.open(logDir, { create: true }).log.close();
-  const child = spawn(process.execPath, [writerScript, logDir, '4096', '600', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [writerScript, logDir, '4096', '1'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   await new Promise<void>((resolve) => {
     let text = '';
