@@ -12,7 +12,7 @@ import { BlockLogError } from './errors.js';
 import { INDEX_DIR, fsyncDir, indexPath, listSegments, preadFully, pwriteFully, segmentFileName } from './files.js';
 import { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES, decodeHeader, encodeFrameInto, frameChecksumOk } from './frame.js';
 import { DEFAULT_READ_CHUNK_BYTES, FrameReader, type FrameProblem } from './frame-reader.js';
-import { INDEX_ENTRY_BYTES, readIndexFile, validIndex, writeIndexFile } from './index-file.js';
+import { INDEX_ENTRY_BYTES, encodeIndex, readIndexFile, validIndex, writeIndexFile } from './index-file.js';
 import { acquireLock, releaseLock, type HeldLock, type LockOwner } from './lock.js';
 import { metaExists, readMeta, writeMeta } from './meta.js';
 import { loadSegments, type RepairReport, type TornTail } from './recover.js';
@@ -98,6 +98,8 @@ export class BlockLog {
   private activeIndexFd = -1;
   private readonly readFds = new Map<number, number>();
   private pendingRecords = 0;
+  /** Entries of the active segment already in its index file (the rest are written at roll/close). */
+  private indexFlushedCount = 0;
   private lastSyncAt = performance.now();
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
@@ -191,6 +193,7 @@ export class BlockLog {
     const active = this.active();
     this.activeFd = openSync(join(this.dir, active.file), 'r+');
     this.activeIndexFd = openSync(indexPath(this.dir, active.firstHeight), 'r+');
+    this.indexFlushedCount = active.count; // opening (or truncateAfter) left the file matching the segment
     if (this.settings.fsync === 'batch') {
       this.timer = setInterval(() => this.syncFromTimer(), this.settings.batchIntervalMs);
       this.timer.unref();
@@ -300,23 +303,36 @@ export class BlockLog {
 
   private writeGroup(records: readonly LogRecord[], start: number, end: number): void {
     const active = this.active();
-    const offsets = active.offsets as number[];
     let total = 0;
     for (let i = start; i < end; i++) total += FRAME_HEADER_BYTES + (records[i] as LogRecord).payload.length;
     const frames = Buffer.allocUnsafe(total);
-    const entries = Buffer.allocUnsafe((end - start) * INDEX_ENTRY_BYTES);
+    const newOffsets: number[] = [];
     let at = 0;
     for (let i = start; i < end; i++) {
       const record = records[i] as LogRecord;
-      entries.writeBigUInt64LE(BigInt(active.bytes + at), (i - start) * INDEX_ENTRY_BYTES);
+      newOffsets.push(active.bytes + at);
       at += encodeFrameInto(frames, at, record.height, record.payload);
     }
     pwriteFully(this.activeFd, frames, active.bytes);
-    pwriteFully(this.activeIndexFd, entries, active.count * INDEX_ENTRY_BYTES);
-    for (let i = 0; i < end - start; i++) offsets.push(Number(entries.readBigUInt64LE(i * INDEX_ENTRY_BYTES)));
+    // Memory moves only after the write succeeded (a failure poisons the log; reopen rescans).
+    const offsets = active.offsets as number[];
+    for (const offset of newOffsets) offsets.push(offset);
     active.bytes += total;
     active.count += end - start;
     this.pendingRecords += end - start;
+  }
+
+  /**
+   * Writes the active segment's index entries not yet in its file. Deferred to roll and close:
+   * while a segment is active its index lives in memory, and opening always rebuilds the last
+   * segment's index from a scan anyway — so writing it per append would be a syscall for nothing.
+   */
+  private flushIndex(): void {
+    const active = this.active();
+    const offsets = active.offsets as number[];
+    if (this.indexFlushedCount >= active.count) return;
+    pwriteFully(this.activeIndexFd, encodeIndex(offsets.slice(this.indexFlushedCount)), this.indexFlushedCount * INDEX_ENTRY_BYTES);
+    this.indexFlushedCount = active.count;
   }
 
   /**
@@ -324,6 +340,7 @@ export class BlockLog {
    * next height, fsyncing the directory so the new file survives a power loss.
    */
   private roll(nextHeight: number): void {
+    this.flushIndex();
     if (this.settings.fsync !== 'never') {
       fdatasyncSync(this.activeFd);
       fdatasyncSync(this.activeIndexFd);
@@ -339,6 +356,7 @@ export class BlockLog {
     this.activeIndexFd = openSync(indexPath(this.dir, nextHeight), 'w+');
     if (this.settings.fsync !== 'never') fsyncDir(this.dir);
     this.segments.push({ firstHeight: nextHeight, file, count: 0, bytes: 0, offsets: [], offsetsFromScan: true });
+    this.indexFlushedCount = 0;
   }
 
   private afterWrite(): void {
@@ -670,7 +688,10 @@ export class BlockLog {
     this.closed = true;
     if (this.timer !== undefined) clearInterval(this.timer);
     try {
-      if (!this.settings.readOnly && this.failure === undefined && this.settings.fsync !== 'never') this.syncNow();
+      if (!this.settings.readOnly && this.failure === undefined) {
+        this.flushIndex();
+        if (this.settings.fsync !== 'never') this.syncNow();
+      }
     } finally {
       if (this.activeFd >= 0) closeSync(this.activeFd);
       if (this.activeIndexFd >= 0) closeSync(this.activeIndexFd);

@@ -7,9 +7,10 @@
  * It is derived data. It is never trusted blindly: an entry is accepted only if the frame it
  * points at has the right magic, height, length and checksum (block-log.ts), a loaded file
  * must be well formed (validIndex below), and any mismatch rebuilds the segment's index from the
- * segment itself. Deleting the whole `index/` directory is always safe. It is written without
- * fsync while appending (a crash can leave it short or long; opening rescans the last segment
- * and rewrites its index), and fsynced once when its segment is sealed.
+ * segment itself. Deleting the whole `index/` directory is always safe. The active segment's
+ * index lives in memory and is written to its file when the segment is sealed (then fsynced)
+ * or the log is closed; after a crash the file is short, and opening — which always scans the
+ * last segment — rewrites it (reported in `recovery.indexRebuilt`).
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { FRAME_HEADER_BYTES } from './frame.js';

@@ -45,10 +45,10 @@
  * ## On disk (format version 1)
  *
  * `block-log.json` (format, version, firstHeight), `LOCK` (writer pid/host), segments
- * `segment-<first height, 12 digits>.log` of frames (frame.ts: 20-byte header — magic "PL",
- * version 1, flags 0, u32 length, u64 height, CRC-32 over header fields + payload — then the
- * payload; little-endian), derived per-segment indexes `index/segment-<first>.idx` (u64 offset
- * per height; index-file.ts), and `torn/` (bytes cut off at recovery, kept for forensics).
+ * `segment-<first height, 12 digits>.log` of frames (frame.ts: 20-byte little-endian header —
+ * magic "PL", version 1, flags 0, CRC-32 of everything after it, u32 payload length, u64 height —
+ * then the payload), derived per-segment indexes `index/segment-<first>.idx` (u64 offset per
+ * height; index-file.ts), and `torn/` (bytes cut off at recovery, kept for forensics).
  *
  * ## Crash safety (details: recover.ts, README "Block log")
  *

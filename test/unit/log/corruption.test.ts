@@ -34,7 +34,7 @@ function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unk
 function frameOffsets(path: string): number[] {
   const bytes = readFileSync(path);
   const offsets: number[] = [];
-  for (let at = 0; at + 20 <= bytes.length; at += 20 + bytes.readUInt32LE(at + 4)) offsets.push(at);
+  for (let at = 0; at + 20 <= bytes.length; at += 20 + bytes.readUInt32LE(at + 8)) offsets.push(at);
   return offsets;
 }
 
@@ -228,11 +228,11 @@ middle('a damaged header in the last segment with records after it fails open (n
   const offsets = frameOffsets(path);
   assert.ok(offsets.length >= 3);
   const size = statSync(path).size;
-  flipByte(path, (offsets[1] as number) + 4 + 3, 0x7f); // length field: header unreadable as a frame
+  flipByte(path, (offsets[1] as number) + 8 + 3, 0x7f); // length field: header unreadable as a frame
   const details = errorOf(() => BlockLog.open(dir), 'log_record_corrupt');
   assert.equal([details['height'], details['offset']], [lastFirst + 1, offsets[1]]);
   assert.is(statSync(path).size, size, 'nothing was truncated');
-  flipByte(path, (offsets[1] as number) + 4 + 3, 0x7f); // undo; now break the magic instead
+  flipByte(path, (offsets[1] as number) + 8 + 3, 0x7f); // undo; now break the magic instead
   flipByte(path, offsets[1] as number, 0xff);
   const magic = errorOf(() => BlockLog.open(dir), 'log_record_corrupt');
   assert.equal([magic['height'], magic['problem']], [lastFirst + 1, 'bad_magic']);

@@ -82,7 +82,7 @@ function lastSegmentEndsOnFrame(logDir: string): boolean {
   const files = readdirSync(logDir).filter((file) => file.endsWith('.log')).sort();
   const bytes = readFileSync(join(logDir, files[files.length - 1] as string));
   let at = 0;
-  while (at + 20 <= bytes.length) at += 20 + bytes.readUInt32LE(at + 4);
+  while (at + 20 <= bytes.length) at += 20 + bytes.readUInt32LE(at + 8);
   return at === bytes.length;
 }
 
@@ -92,7 +92,7 @@ function lastSegmentSize(logDir: string): { segments: number; size: number; fram
   const files = readdirSync(logDir).filter((file) => file.endsWith('.log')).sort();
   const bytes = readFileSync(join(logDir, files[files.length - 1] as string));
   let frames = 0;
-  for (let at = 0; at + 20 <= bytes.length && at + 20 + bytes.readUInt32LE(at + 4) <= bytes.length; at += 20 + bytes.readUInt32LE(at + 4)) frames++;
+  for (let at = 0; at + 20 <= bytes.length && at + 20 + bytes.readUInt32LE(at + 8) <= bytes.length; at += 20 + bytes.readUInt32LE(at + 8)) frames++;
   return { segments: files.length, size: bytes.length, frames };
 }
 
