@@ -1,8 +1,10 @@
 /**
- * Chain-level state: the chain id, genesis time and last applied height ("meta"), and the hash
- * of every block (sessions and proofs seed from earlier block hashes, PROTOCOL §3.2/§4.5).
+ * Chain-level state: the chain id, genesis time, the last applied block's height, time and
+ * proposer ("meta"), and the hash of every block (sessions and proofs seed from earlier block
+ * hashes, PROTOCOL §3.2/§4.5).
  */
 import { canonicalJson } from '../core/json.js';
+import type { Address } from '../core/types.js';
 import type { TableSpec } from '../state/table.js';
 
 export interface ChainMeta {
@@ -10,16 +12,27 @@ export interface ChainMeta {
   readonly genesisTimeNs: bigint;
   /** Height of the last applied block (0 = genesis only). */
   readonly height: number;
+  /** Time of the last applied block (genesis time at height 0). */
+  readonly lastBlockTimeNs: bigint;
+  /** Proposer of the last applied block (paid at the next BeginBlock); null at genesis. */
+  readonly lastProposer: Address | null;
 }
 
 export const CHAIN_META_KEY = 'meta';
 
 export const chainMetaTable: TableSpec<ChainMeta> = {
   name: 'chain/meta',
-  encode: (m) => canonicalJson({ chain_id: m.chainId, genesis_time: m.genesisTimeNs, height: m.height }),
+  encode: (m) =>
+    canonicalJson({ chain_id: m.chainId, genesis_time: m.genesisTimeNs, height: m.height, last_block_time: m.lastBlockTimeNs, last_proposer: m.lastProposer }),
   decode: (text) => {
-    const raw = JSON.parse(text) as { chain_id: string; genesis_time: string; height: number };
-    return { chainId: raw.chain_id, genesisTimeNs: BigInt(raw.genesis_time), height: raw.height };
+    const raw = JSON.parse(text) as { chain_id: string; genesis_time: string; height: number; last_block_time: string; last_proposer: Address | null };
+    return {
+      chainId: raw.chain_id,
+      genesisTimeNs: BigInt(raw.genesis_time),
+      height: raw.height,
+      lastBlockTimeNs: BigInt(raw.last_block_time),
+      lastProposer: raw.last_proposer,
+    };
   },
 };
 

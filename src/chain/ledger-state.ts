@@ -10,14 +10,14 @@ import type { Table } from '../state/table.js';
 import { accountsTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
 import { applicationsTable, type Application } from '../modules/apps/state.js';
 import { paramsTable, type StoredParam } from '../modules/gov/state.js';
-import { validatorsTable, type Validator } from '../modules/nodes/state.js';
+import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry } from '../modules/nodes/state.js';
 import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
 
 export interface LedgerState {
   readonly store: StateStore;
   readonly chain: { readonly meta: Table<ChainMeta>; readonly blockHashes: Table<string> };
   readonly auth: { readonly accounts: Table<Account>; readonly supply: Table<bigint>; readonly txIndex: Table<number> };
-  readonly pos: { readonly validators: Table<Validator> };
+  readonly pos: { readonly validators: Table<Validator>; readonly validatorSet: Table<readonly ValidatorSetEntry[]> };
   readonly application: { readonly applications: Table<Application> };
   readonly gov: { readonly params: Table<StoredParam> };
   /** Typed params as of now (cached; rebuilt after any parameter write). */
@@ -33,7 +33,7 @@ export function createLedgerState(): LedgerState {
     store,
     chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
     auth: { accounts: store.defineTable(accountsTable), supply: store.defineTable(supplyTable), txIndex: store.defineTable(txIndexTable) },
-    pos: { validators: store.defineTable(validatorsTable) },
+    pos: { validators: store.defineTable(validatorsTable), validatorSet: store.defineTable(validatorSetTable) },
     application: { applications: store.defineTable(applicationsTable) },
     gov: { params },
     params: () => current ?? (current = buildParams((key) => params.get(key)?.value)),

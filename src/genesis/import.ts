@@ -16,10 +16,10 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   const bank = state.auth;
   initParamsGenesis(state.gov.params, doc);
   initAuthGenesis(bank, doc);
-  initNodesGenesis(bank, state.pos.validators, doc);
+  initNodesGenesis(bank, state.pos, state.params().pos.maxValidators, doc);
   initAppsGenesis(bank, state.application.applications, state.params(), doc);
   initDaoGenesis(bank, doc);
-  state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0 });
+  state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });
   state.store.commitBlock(0);
   return state;
 }

@@ -3,6 +3,7 @@
  * distribution is here because the pos BeginBlock performs it (PROTOCOL §5.3).
  */
 import type { BlockRewardPlan } from './block-reward.js';
+import type { ValidatorSetEntry } from './state.js';
 
 /** fee_collector emptied at BeginBlock: burn share, DAO cut, previous proposer's cut. */
 export interface BlockRewardDistributed extends BlockRewardPlan {
@@ -10,4 +11,13 @@ export interface BlockRewardDistributed extends BlockRewardPlan {
   readonly height: number;
 }
 
-export type NodesEvent = BlockRewardDistributed;
+/** EndBlock: the top-MaxValidators set changed (it produces and signs the next block). */
+export interface ValidatorSetUpdated {
+  readonly type: 'ValidatorSetUpdated';
+  readonly height: number;
+  readonly members: readonly ValidatorSetEntry[];
+  /** Validators whose power changed (0 = left the set), as Tendermint validator updates. */
+  readonly updates: readonly ValidatorSetEntry[];
+}
+
+export type NodesEvent = BlockRewardDistributed | ValidatorSetUpdated;

@@ -1,10 +1,13 @@
 /** nodes evolve: applies nodes events (never validates; a violation is a bug). */
 import { burn, transfer, type BankTables } from '../auth/bank.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
-import type { BlockRewardDistributed } from './events.js';
+import type { Table } from '../../state/table.js';
+import type { BlockRewardDistributed, ValidatorSetUpdated } from './events.js';
+import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from './state.js';
 
 export interface NodesEvolveState {
   readonly auth: BankTables;
+  readonly pos: { readonly validatorSet: Table<readonly ValidatorSetEntry[]> };
 }
 
 export const nodesEvolvers = {
@@ -13,5 +16,8 @@ export const nodesEvolvers = {
     burn(state.auth, collector, event.burnedUpokt);
     transfer(state.auth, collector, MODULE_ADDRESSES.dao, event.daoUpokt);
     for (const share of event.shares) transfer(state.auth, collector, share.address, share.amountUpokt);
+  },
+  ValidatorSetUpdated: (state: NodesEvolveState, event: ValidatorSetUpdated): void => {
+    state.pos.validatorSet.set(VALIDATOR_SET_KEY, event.members);
   },
 };

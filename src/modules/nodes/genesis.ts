@@ -11,13 +11,21 @@ import type { GenesisDoc } from '../../genesis/types.js';
 import type { Table } from '../../state/table.js';
 import { mint, type BankTables } from '../auth/bank.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
-import type { Validator } from './state.js';
+import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
+import { computeValidatorSet } from './validator-set.js';
 
-export function initNodesGenesis(bank: BankTables, validators: Table<Validator>, doc: GenesisDoc): void {
+export interface NodesGenesisTables {
+  readonly validators: Table<Validator>;
+  readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
+}
+
+/** Also computes the first validator set (InitGenesis runs UpdateTendermintValidators). */
+export function initNodesGenesis(bank: BankTables, pos: NodesGenesisTables, maxValidators: bigint, doc: GenesisDoc): void {
   let staked = 0n;
   for (const v of doc.validators) {
-    validators.set(v.address, v);
+    pos.validators.set(v.address, v);
     staked += v.tokensUpokt;
   }
   mint(bank, MODULE_ADDRESSES.staked_tokens_pool, staked);
+  pos.validatorSet.set(VALIDATOR_SET_KEY, computeValidatorSet(pos.validators.unorderedValues(), maxValidators));
 }

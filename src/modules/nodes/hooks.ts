@@ -11,20 +11,33 @@ import type { Account } from '../auth/state.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
 import { planBlockReward } from './block-reward.js';
 import type { NodesEvent } from './events.js';
-import type { Validator } from './state.js';
+import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
+import { computeValidatorSet } from './validator-set.js';
 
 export interface NodesHookView {
   readonly auth: { readonly accounts: ReadonlyTable<Account> };
-  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]> };
 }
 
-export function nodesBeginBlock(state: NodesHookView, params: PosParams, ctx: BlockContext): NodesEvent[] {
-  const events: NodesEvent[] = [];
-  if (ctx.height > 1) {
-    const collected = state.auth.accounts.get(MODULE_ADDRESSES.fee_collector)?.balanceUpokt ?? 0n;
-    const proposer = ctx.previousProposer;
-    const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.pos.validators.get(proposer));
-    if (plan !== null) events.push({ type: 'BlockRewardDistributed', height: ctx.height, ...plan });
-  }
-  return events;
+/** BeginBlock (a): pay the previous block's proposer from fee_collector (PROTOCOL §5.3). */
+export function payBlockReward(state: NodesHookView, params: PosParams, ctx: BlockContext): NodesEvent[] {
+  if (ctx.height <= 1) return [];
+  const collected = state.auth.accounts.get(MODULE_ADDRESSES.fee_collector)?.balanceUpokt ?? 0n;
+  const proposer = ctx.previousProposer;
+  const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.pos.validators.get(proposer));
+  return plan === null ? [] : [{ type: 'BlockRewardDistributed', height: ctx.height, ...plan }];
+}
+
+/** EndBlock: recompute the top-MaxValidators set; emit the changes as validator updates. */
+export function updateValidatorSet(state: NodesHookView, params: PosParams, ctx: BlockContext): NodesEvent[] {
+  const previous = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+  const members = computeValidatorSet(state.pos.validators.unorderedValues(), params.maxValidators);
+  const before = new Map(previous.map((m) => [m.address as string, m.power]));
+  const after = new Map(members.map((m) => [m.address as string, m.power]));
+  const updates: ValidatorSetEntry[] = [];
+  for (const member of members) if (before.get(member.address) !== member.power) updates.push(member);
+  for (const member of previous) if (!after.has(member.address)) updates.push({ address: member.address, power: 0n });
+  if (updates.length === 0) return [];
+  updates.sort((a, b) => (a.address < b.address ? -1 : 1));
+  return [{ type: 'ValidatorSetUpdated', height: ctx.height, members, updates }];
 }

@@ -31,7 +31,8 @@ export function proposerSeed(prevBlockHash: string, round = 0n): bigint {
   return new DataView(seed.buffer, seed.byteOffset, 8).getBigUint64(0, false);
 }
 
-export function selectProposer(set: readonly ValidatorSetMember[], prevBlockHash: string): Address {
+/** Round r > 0 (the round-0 proposer was offline) reseeds the lottery with LE64(r). */
+export function selectProposer(set: readonly ValidatorSetMember[], prevBlockHash: string, round = 0n): Address {
   invariant(set.length > 0, 'cannot pick a proposer from an empty validator set');
   const byAddress = [...set].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   let total = 0n;
@@ -43,7 +44,7 @@ export function selectProposer(set: readonly ValidatorSetMember[], prevBlockHash
   });
   let ticketTotal = 0n;
   for (const count of tickets) ticketTotal += count;
-  let winning = proposerSeed(prevBlockHash) % ticketTotal;
+  let winning = proposerSeed(prevBlockHash, round) % ticketTotal;
   for (let i = 0; i < byAddress.length; i++) {
     if (winning < tickets[i]!) return byAddress[i]!.address;
     winning -= tickets[i]!;

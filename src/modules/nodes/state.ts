@@ -70,3 +70,21 @@ export const validatorsTable: TableSpec<Validator> = {
 export function consensusPower(v: Validator): bigint {
   return v.status === StakeStatus.Staked && !v.jailed ? v.tokensUpokt / 1_000_000n : 0n;
 }
+
+/**
+ * The validator set after each block (single key "current"), with history: the set after block
+ * h−1 produces and signs block h, and block h+1's header lists it as its `lastCommit`.
+ */
+export interface ValidatorSetEntry {
+  readonly address: Address;
+  readonly power: bigint;
+}
+
+export const VALIDATOR_SET_KEY = 'current';
+
+export const validatorSetTable: TableSpec<readonly ValidatorSetEntry[]> = {
+  name: 'pos/validator_set',
+  encode: (set) => canonicalJson(set.map((m) => [m.address, m.power])),
+  decode: (text) => (JSON.parse(text) as Array<[Address, string]>).map(([address, power]) => ({ address, power: BigInt(power) })),
+  history: true,
+};

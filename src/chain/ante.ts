@@ -1,0 +1,110 @@
+/**
+ * The ante handler (x/auth/ante.go:19-235): what every tx must pass before its message runs,
+ * in pocket-core's order. Failing here charges no fee; passing deducts the whole declared fee.
+ *
+ *  1. StdTx.ValidateBasic: fee coins valid (sdk:14), signature present (sdk:4).
+ *  2. Memo no longer than auth/MaxMemoCharacters, in bytes (auth:1).
+ *  3. Tx hash not delivered before (auth:6) — there are no nonces (PROTOCOL §0.1).
+ *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
+ *     address for a StakeNode, the signer of an app transfer): take the signature's public key
+ *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
+ *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
+ *     signature, as pocket-core does); the signature must verify, else try the next signer.
+ *     No signer matched: sdk:4.
+ *  5. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
+ *     short auth:6 (pocket-core reuses the duplicate-tx code, PROTOCOL §12.2 item 16).
+ * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
+ * item 23) cannot occur.
+ */
+import { hexToBytes } from '../core/hex.js';
+import { rejection, type Rejection } from '../core/rejection.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { Address, PublicKeyHex } from '../core/types.js';
+import { addressFromPublicKey } from '../crypto/address.js';
+import { verify } from '../crypto/ed25519.js';
+import { AUTH, SDK, baseFeeUpokt, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
+import { appTransferSigner } from '../modules/apps/selectors.js';
+import type { FeeDeducted } from '../modules/auth/events.js';
+import { stakeOutputSigner } from '../modules/nodes/selectors.js';
+import type { AuthParams } from '../params/params.js';
+import type { DecodedTx } from '../wire/index.js';
+import type { PreparedTx } from './prepare.js';
+import type { ReadonlyLedgerState } from './readonly.js';
+
+export interface AnteSuccess {
+  readonly signer: Address;
+  readonly signerPublicKey: PublicKeyHex;
+  readonly feeUpokt: bigint;
+  readonly event: FeeDeducted | undefined;
+}
+
+/** Required fee: the 10,000 uPOKT base × the message type's multiplier (x/auth/types/fee.go). */
+export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
+  const type = messageType(message);
+  const override = params.feeMultipliers.overrides.find((entry) => entry.key === type);
+  return baseFeeUpokt(message) * (override?.multiplier ?? params.feeMultipliers.default);
+}
+
+function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {
+  const signers = [...signersOf(message)];
+  const output = stakeOutputSigner(state.pos.validators, message);
+  if (output !== undefined) signers.push(output);
+  const txKey = tx.signature.publicKey === null ? undefined : hexToBytes(tx.signature.publicKey);
+  if (txKey !== undefined && txKey.byteLength === 32) {
+    const transfer = appTransferSigner(state.application.applications, addressFromPublicKey(txKey), message);
+    if (transfer !== undefined) signers.push(transfer);
+  }
+  return signers;
+}
+
+function signatureValid(prepared: PreparedTx, publicKey: Uint8Array, fromTx: boolean): boolean {
+  // The pre-verified verdict applies to the tx's own key; a key from state is checked here.
+  if (fromTx && prepared.signature !== 'unchecked') return prepared.signature === 'valid';
+  const signature = hexToBytes(prepared.decoded.ok ? prepared.decoded.value.signature.signature : '');
+  return signature !== undefined && prepared.signBytes !== undefined && verify(publicKey, prepared.signBytes, signature);
+}
+
+type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
+
+function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams): Result<SignerMatch, Rejection> {
+  const declared = declaredFeeUpokt(tx);
+  for (const signer of acceptableSigners(state, tx, message)) {
+    let publicKeyHex = tx.signature.publicKey;
+    if (publicKeyHex === null) {
+      const account = state.auth.accounts.get(signer);
+      if (account === undefined) return err(rejection(AUTH.account_not_found, `account ${signer} not found`));
+      if (account.publicKey === null) return err(rejection(AUTH.public_key_not_found, `account ${signer} has no public key`));
+      publicKeyHex = account.publicKey;
+    }
+    const publicKey = hexToBytes(publicKeyHex);
+    if (publicKey === undefined || publicKey.byteLength !== 32 || addressFromPublicKey(publicKey) !== signer) continue;
+    const required = requiredFeeUpokt(message, params);
+    if (declared < required) return err(rejection(AUTH.fee_below_minimum, `insufficient fee: need ${required}upokt, got ${declared}upokt`));
+    if (!signatureValid(prepared, publicKey, tx.signature.publicKey !== null)) continue;
+    return ok({ signer, publicKey: publicKeyHex.toLowerCase() as PublicKeyHex });
+  }
+  return err(rejection(SDK.unauthorized, 'signature verification failed for the transaction'));
+}
+
+export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message): Result<AnteSuccess, Rejection> {
+  const params = state.params().auth;
+  const basic = validateTxBasic(tx);
+  if (!basic.ok) return basic;
+  const memoBytes = Buffer.byteLength(tx.memo, 'utf8');
+  if (BigInt(memoBytes) > params.maxMemoCharacters) {
+    return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
+  }
+  if (state.auth.txIndex.has(prepared.hash)) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
+  const match = findSigner(state, prepared, tx, message, params);
+  if (!match.ok) return match;
+  const { signer, publicKey } = match.value;
+  const feeUpokt = declaredFeeUpokt(tx);
+  const account = state.auth.accounts.get(signer);
+  if (account === undefined) return err(rejection(SDK.unknown_address, `account ${signer} does not exist`));
+  const otherDenoms = tx.fee.some((coin) => coin.denom !== 'upokt');
+  if (account.balanceUpokt < feeUpokt || otherDenoms) {
+    return err(rejection(AUTH.duplicate_tx, `insufficient balance to pay the fee: ${account.balanceUpokt}upokt < ${feeUpokt}upokt`));
+  }
+  const event: FeeDeducted | undefined = feeUpokt === 0n ? undefined : { type: 'FeeDeducted', txHash: prepared.hash, payer: signer, amountUpokt: feeUpokt };
+  return ok({ signer, signerPublicKey: publicKey, feeUpokt, event });
+}

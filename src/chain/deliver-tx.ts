@@ -1,0 +1,48 @@
+/**
+ * One tx through the state machine (baseapp DeliverTx, PROTOCOL §0.1):
+ *   decode → duplicate in this block (auth:6) → ValidateBasic → ante (fee) → message.
+ * Failing before or in the ante handler charges nothing; after it, the fee stays whatever the
+ * message does. A rejected message leaves no trace but its fee and receipt, except the two
+ * explicit pocket-core side effects (see core/outcome.ts).
+ */
+import { invariant } from '../core/assert.js';
+import type { BlockContext, TxContext } from '../core/block-context.js';
+import { rejection } from '../core/rejection.js';
+import type { Address } from '../core/types.js';
+import { AUTH, messageType, signersOf, type Message } from '../messages/index.js';
+import { runAnte } from './ante.js';
+import type { DomainEvent } from './events.js';
+import { evolveAll } from './evolve.js';
+import type { LedgerState } from './ledger-state.js';
+import type { PreparedTx } from './prepare.js';
+import { failedReceipt, okReceipt, type TxReceipt } from './receipts.js';
+import { routeMessage } from './router.js';
+
+function recipientOf(message: Message): Address | null {
+  if (message.type === 'Send') return message.toAddress;
+  if (message.type === 'DAOTransfer') return message.toAddress;
+  return null;
+}
+
+export function deliverTx(state: LedgerState, prepared: PreparedTx, index: number, block: BlockContext, seenInBlock: Set<string>): TxReceipt {
+  const base = { index, hash: prepared.hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: [] as DomainEvent[] };
+  if (!prepared.decoded.ok) return failedReceipt(base, prepared.decoded.error);
+  const duplicate = seenInBlock.has(prepared.hash);
+  seenInBlock.add(prepared.hash);
+  const message = prepared.message;
+  invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
+  if (!message.ok) return failedReceipt(base, message.error);
+  const msg = message.value;
+  const described = { ...base, messageType: messageType(msg), signer: signersOf(msg)[0] ?? null, recipient: recipientOf(msg) };
+  // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed.
+  if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
+  const ante = runAnte(state, prepared, prepared.decoded.value, msg);
+  if (!ante.ok) return failedReceipt(described, ante.error);
+  const feeEvents: DomainEvent[] = ante.value.event === undefined ? [] : [ante.value.event];
+  evolveAll(state, feeEvents);
+  const ctx: TxContext = { ...block, txHash: prepared.hash, txIndex: index, signer: ante.value.signer, signerPublicKey: ante.value.signerPublicKey };
+  const outcome = routeMessage(state, msg, ctx);
+  evolveAll(state, outcome.events);
+  const charged = { ...described, signer: ante.value.signer, feeUpokt: ante.value.feeUpokt, events: [...feeEvents, ...outcome.events] };
+  return outcome.ok ? okReceipt(charged) : failedReceipt(charged, outcome.rejection);
+}

@@ -1,0 +1,24 @@
+/**
+ * The block lifecycle as ordered steps (PROTOCOL §0, §6.3): BeginBlock runs pos → application →
+ * pocketcore → gov, then the txs, then EndBlock in the same module order. Each step decides
+ * events from the state as the previous steps left it (the chain applies a step's events
+ * before running the next), exactly like pocket-core's sequential keeper calls.
+ */
+import type { BlockContext } from '../core/block-context.js';
+import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
+import type { DomainEvent } from './events.js';
+import type { ReadonlyLedgerState } from './readonly.js';
+
+export interface HookStep {
+  /** "<module>.<what>", shown in receipts and traces. */
+  readonly name: string;
+  readonly run: (state: ReadonlyLedgerState, ctx: BlockContext) => readonly DomainEvent[];
+}
+
+export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
+  { name: 'pos.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
+];
+
+export const END_BLOCK_STEPS: readonly HookStep[] = [
+  { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
+];

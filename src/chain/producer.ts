@@ -1,0 +1,80 @@
+/**
+ * Block production: turn the next txs into the next block of this chain.
+ *
+ * - Proposer: the ticket lottery over the current validator set (modules/nodes/proposer.ts),
+ *   seeded with the previous block hash, round 0. The simulator may ask for a later round
+ *   (an offline proposer), which reseeds the lottery.
+ * - Last commit: every validator of the set that signed the previous block (the set after
+ *   h−2), ascending address, with its power and whether it signed (default: all did).
+ * - Txs: as given; `selectTxs` takes mempool txs FIFO up to pocketcore/BlockByteSize bytes.
+ *
+ * Pure: reads the state, returns a block; applying and appending it is the caller's job.
+ */
+import type { DuplicateVoteEvidence } from '../core/block-context.js';
+import { invariant } from '../core/assert.js';
+import { bytesToHex } from '../core/hex.js';
+import type { Address } from '../core/types.js';
+import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../modules/nodes/state.js';
+import { selectProposer } from '../modules/nodes/proposer.js';
+import { txRoot, ZERO_HASH, type Block } from './block.js';
+import { CHAIN_META_KEY, heightKey } from './chain-state.js';
+import type { LedgerState } from './ledger-state.js';
+
+export interface BlockPlan {
+  readonly timeNs: bigint;
+  readonly txs: readonly Uint8Array[];
+  /** Whether a validator of the previous block's set signed it (default: everyone signed). */
+  readonly signed?: (address: Address) => boolean;
+  readonly evidence?: readonly DuplicateVoteEvidence[];
+  /** Tendermint round whose lottery picks the proposer (default 0). */
+  readonly round?: number;
+}
+
+export class NoValidatorsError extends Error {
+  override readonly name = 'NoValidatorsError';
+}
+
+export function currentValidatorSet(state: LedgerState): readonly ValidatorSetEntry[] {
+  return state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+}
+
+export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
+  const meta = state.chain.meta.get(CHAIN_META_KEY);
+  invariant(meta !== undefined, 'state without chain metadata');
+  const height = meta.height + 1;
+  const prevBlockHash = height === 1 ? ZERO_HASH : state.chain.blockHashes.get(heightKey(height - 1));
+  invariant(prevBlockHash !== undefined, () => `missing hash of block ${height - 1}`);
+  const set = currentValidatorSet(state);
+  if (set.length === 0) throw new NoValidatorsError(`no staked, unjailed validators: the chain cannot produce block ${height}`);
+  const proposer = selectProposer(set, prevBlockHash, BigInt(plan.round ?? 0));
+  const signedSet = height === 1 ? [] : (state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? []);
+  const lastCommit = [...signedSet]
+    .sort((a, b) => (a.address < b.address ? -1 : 1))
+    .map((member) => ({ address: member.address, power: member.power, signed: plan.signed?.(member.address) ?? true }));
+  return {
+    header: {
+      chainId: meta.chainId,
+      height,
+      timeNs: plan.timeNs,
+      prevBlockHash,
+      proposer,
+      lastCommit,
+      evidence: plan.evidence ?? [],
+      txRoot: txRoot(plan.txs),
+      appHash: bytesToHex(state.store.root),
+    },
+    txs: plan.txs,
+  };
+}
+
+/** FIFO selection of txs up to a byte budget (pocketcore/BlockByteSize). */
+export function selectTxs(candidates: readonly Uint8Array[], maxBytes: number, maxTxs = Number.MAX_SAFE_INTEGER): Uint8Array[] {
+  const chosen: Uint8Array[] = [];
+  let bytes = 0;
+  for (const tx of candidates) {
+    if (chosen.length >= maxTxs || bytes + tx.byteLength > maxBytes) break;
+    chosen.push(tx);
+    bytes += tx.byteLength;
+  }
+  return chosen;
+}

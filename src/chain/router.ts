@@ -1,0 +1,29 @@
+/**
+ * Message routing: each validated message type → the module rule that decides it. The one
+ * place that knows every handler; typed so a message type without a route is visible here.
+ */
+import type { BlockContext, TxContext } from '../core/block-context.js';
+import type { Outcome } from '../core/outcome.js';
+import { rejected } from '../core/outcome.js';
+import { rejection } from '../core/rejection.js';
+import { SDK, type Message, type MessageType } from '../messages/index.js';
+import { decideSend } from '../modules/auth/decide.js';
+import type { DomainEvent } from './events.js';
+import type { ReadonlyLedgerState } from './readonly.js';
+
+export type Handler<M extends Message> = (state: ReadonlyLedgerState, msg: M, ctx: TxContext) => Outcome<DomainEvent>;
+
+type Routes = { readonly [T in MessageType]?: Handler<Extract<Message, { type: T }>> };
+
+const ROUTES: Routes = {
+  Send: (state, msg) => decideSend(state, msg),
+};
+
+export function routeMessage(state: ReadonlyLedgerState, msg: Message, ctx: TxContext): Outcome<DomainEvent> {
+  const handler = ROUTES[msg.type] as Handler<Message> | undefined;
+  // pocket-core answers a message without a route with sdk:6 "unrecognized msg type".
+  if (handler === undefined) return rejected(rejection(SDK.unknown_request, `unrecognized message type: ${msg.type}`));
+  return handler(state, msg, ctx);
+}
+
+export type { BlockContext };

@@ -1,0 +1,16 @@
+/** Read-only questions other modules (and the ante handler) may ask the apps module. */
+import type { Address } from '../../core/types.js';
+import type { Message } from '../../messages/index.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import type { Application } from './state.js';
+
+/**
+ * IsMsgAppTransfer (x/apps/keeper/appUtil.go:35-63): the tx signer may sign an app-transfer
+ * StakeApp for another key when the signer is an existing application and the message is the
+ * transfer form addressed to a different key. Then the signer joins the acceptable signers.
+ */
+export function appTransferSigner(applications: ReadonlyTable<Application>, txSigner: Address, message: Message): Address | undefined {
+  if (message.type !== 'StakeApp' || !message.transfer) return undefined;
+  if (txSigner === message.applicationAddress) return undefined;
+  return applications.has(txSigner) ? txSigner : undefined;
+}
