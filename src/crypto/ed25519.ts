@@ -25,8 +25,8 @@
  *
  * DEV_NOTE: node:crypto imports keys through JWK, not DER: on OpenSSL 3 a DER import goes
  * through the decoder framework and costs ~80 µs (it halves the verify rate: bench case
- * verify/node-uncached-der-1core), a JWK import
- * ~5 µs. Both end in the same raw-key EVP_PKEY; the edge-case suite runs through this path.
+ * verify/node-uncached-der-1core), a JWK import ~5 µs. Both end in the same raw-key
+ * EVP_PKEY; the edge-case suite runs through this path.
  */
 import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 
