@@ -174,7 +174,8 @@ export const LEDGER = Object.freeze({
   challenge_proof_unsupported: defineCode('ledger', 7, 'challenge_proof_unsupported'),
   value_out_of_range: defineCode('ledger', 8, 'value_out_of_range'),
   invalid_upgrade_feature: defineCode('ledger', 9, 'invalid_upgrade_feature'),
-  invalid_denomination: defineCode('ledger', 10, 'invalid_denomination'),
+  /** A message given as amino JSON (CLI/API input) that does not have the message's shape. */
+  invalid_message_json: defineCode('ledger', 10, 'invalid_message_json'),
 });
 
 /** Every code above, for tables and exhaustive tests. */

@@ -35,6 +35,7 @@ export type {
 export { canonicalEncodingStyle, decodeTx, encodeTx, isCanonicalEncoding, txHash } from './tx.js';
 export type { EncodingStyle } from './proto-writer.js';
 export { msgToAminoJson, type AminoJson } from './amino-json.js';
+export { wireMessageFromAminoJson } from './amino-json-parse.js';
 export { buildAndSignTx, signBytes, signDocument, verifyTxSignature, UPOKT_DENOM, type BuildTxInput, type BuiltTx } from './sign.js';
 export { encodeMessageValue } from './encode-msgs.js';
 export { MESSAGE_TYPES, LEGACY_TYPE_URLS, messageTypeByUrl, type MessageTypeInfo } from './type-urls.js';

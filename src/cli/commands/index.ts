@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { registerGenesisCommands } from './genesis.js';
 import { registerStartCommand } from './start.js';
+import { registerTxCommands } from './tx.js';
 
 export function registerCommands(program: Command): void {
   registerStartCommand(program);
   registerGenesisCommands(program);
+  registerTxCommands(program);
 }
