@@ -11,6 +11,9 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
 import { wireTxVectorsModule } from './vectors/wire-txs.js';
+import { bigdecVectorsModule } from './vectors/bigdec.js';
+import { pip22VectorsModule } from './vectors/pip22.js';
+import { maxRelaysVectorsModule } from './vectors/max-relays.js';
 
 export interface VectorGenerator {
   readonly file: string;
@@ -19,6 +22,9 @@ export interface VectorGenerator {
 
 const GENERATORS: readonly VectorGenerator[] = [
   wireTxVectorsModule,
+  bigdecVectorsModule,
+  pip22VectorsModule,
+  maxRelaysVectorsModule,
 ];
 
 function main(): void {
