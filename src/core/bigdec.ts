@@ -46,6 +46,12 @@ const UINT64_LIMIT = 1n << 64n;
 
 /** A Dec result left the 315-bit range: Go panics with "BigInt overflow" at the same point. */
 export class DecOverflowError extends InvariantError {}
+/** Division of a Dec by zero: Go's big.Int panics ("division by zero"). */
+export class DecDivisionByZeroError extends InvariantError {}
+/** An integer conversion out of range: Go panics ("Int64() out of bound", NewIntFromBigInt). */
+export class DecIntegerRangeError extends InvariantError {}
+/** pocket-core's ApproxRoot would loop forever on this input (see Dec.approxRoot). */
+export class ApproxRootNonTerminationError extends InvariantError {}
 
 /** Throws DecOverflowError when |scaled| needs more than 315 bits, as the Go overflow checks do. */
 function checked(scaled: bigint, operation: string): bigint {
@@ -87,14 +93,14 @@ function toBigIntInteger(value: bigint | number, what: string): bigint {
 }
 
 function assertInt64(value: bigint, what: string): bigint {
-  if (value > INT64_MAX || value < INT64_MIN) throw new InvariantError(`${what}: Int64() out of bound`);
+  if (value > INT64_MAX || value < INT64_MIN) throw new DecIntegerRangeError(`${what}: Int64() out of bound`);
   return value;
 }
 
 /** Go's BigInt constructor (NewIntFromBigInt) panics past 255 bits (types/int.go:91-96). */
 function assertInt255(value: bigint, what: string): bigint {
   if (value >= BIGINT_255_LIMIT || value <= -BIGINT_255_LIMIT) {
-    throw new InvariantError(`${what}: NewIntFromBigInt() out of bound (more than 255 bits)`);
+    throw new DecIntegerRangeError(`${what}: NewIntFromBigInt() out of bound (more than 255 bits)`);
   }
   return value;
 }
@@ -109,7 +115,7 @@ const DEC_TEXT = /^(-?)([0-9]+)(?:\.([0-9]{1,18}))?$/;
 // 2^315 / 10^18 < 10^77: an in-range value has at most 77 significant integer digits.
 const DEC_INTEGER_DIGITS_MAX = 77;
 /** Iterations allowed to ApproxRoot before we call it non-terminating (see approxRoot). */
-export const APPROX_ROOT_MAX_ITERATIONS = 100_000;
+export const APPROX_ROOT_MAX_ITERATIONS = 1_000_000;
 
 export class Dec {
   /** Value = scaled / 10^18. Always |scaled| < 2^315. */
@@ -254,7 +260,7 @@ export class Dec {
   }
 
   private quotient36(other: Dec): bigint {
-    if (other.scaled === 0n) throw new InvariantError('Dec.quo: division by zero');
+    if (other.scaled === 0n) throw new DecDivisionByZeroError('Dec.quo: division by zero');
     return (this.scaled * SCALE_SQUARED) / other.scaled;
   }
 
@@ -264,7 +270,7 @@ export class Dec {
    */
   quoInt(value: bigint | number): Dec {
     const divisor = toBigIntInteger(value, 'Dec.quoInt');
-    if (divisor === 0n) throw new InvariantError('Dec.quoInt: division by zero');
+    if (divisor === 0n) throw new DecDivisionByZeroError('Dec.quoInt: division by zero');
     return new Dec(this.scaled / divisor);
   }
 
@@ -348,8 +354,10 @@ export class Dec {
    * the guesses cycle forever — a pocket-core node would hang there. We detect the cycle (the
    * next guess depends only on the current one, so a repeated guess proves it) and throw
    * InvariantError instead; APPROX_ROOT_MAX_ITERATIONS is a last-resort bound far above any
-   * terminating run we observed (at most a few hundred iterations). Integer inputs 0..2000 with
-   * n = 2..100 — everything PIP-22 can reach — all terminate (test/unit/core/bigdec-roots.test.ts).
+   * terminating run we observed (under 3,000 iterations, for inputs below 10^-15). Integers —
+   * everything PIP-22 can reach — terminate: 0..2000 with n = 100 (the root PIP-22 takes) and
+   * 0..100 with every n = 2..100 (test/unit/core/bigdec-roots.test.ts); from 499 up, n = 100
+   * overflows and returns `{ ok: false }`.
    */
   approxRoot(root: bigint | number): ApproxRootResult {
     const n = toBigIntInteger(root, 'Dec.approxRoot');
@@ -488,7 +496,7 @@ function newtonRoot(target: bigint, n: bigint): bigint {
     delta = checked(quotient - guess, 'sub') / n;
     guess = checked(guess + delta, 'add');
     if (guess === checkpoint && (delta > 1n || delta < -1n)) {
-      throw new InvariantError(
+      throw new ApproxRootNonTerminationError(
         `Dec.approxRoot: pocket-core's ApproxRoot never terminates for ${Dec.fromScaled(target).toString()} and n = ${n} ` +
           `(its Newton iteration cycles)`,
       );
@@ -498,7 +506,7 @@ function newtonRoot(target: bigint, n: bigint): bigint {
       nextCheckpoint *= 2;
     }
     if (iteration >= APPROX_ROOT_MAX_ITERATIONS) {
-      throw new InvariantError(`Dec.approxRoot: no convergence after ${iteration} iterations`);
+      throw new ApproxRootNonTerminationError(`Dec.approxRoot: no convergence after ${iteration} iterations`);
     }
   }
   return guess;
