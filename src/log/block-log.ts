@@ -32,7 +32,7 @@ export interface BlockLogOptions {
   readonly batchIntervalMs?: number;
   /** 'batch': fsync after this many unsynced records (default 1000). */
   readonly batchMaxRecords?: number;
-  /** Roll to a new segment before one would exceed this size (default 64 MiB). */
+  /** Roll to a new segment before one would exceed this size (default 64 MiB, at most 2 GiB). */
   readonly segmentBytes?: number;
   /** Largest payload `append` accepts (default 32 MiB). */
   readonly maxPayloadBytes?: number;
@@ -84,6 +84,7 @@ interface Settings {
 }
 
 export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
+export const MAX_SEGMENT_BYTES = 2 ** 31;
 export const DEFAULT_MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
 export const DEFAULT_BATCH_INTERVAL_MS = 100;
 export const DEFAULT_BATCH_MAX_RECORDS = 1000;
@@ -98,6 +99,8 @@ export class BlockLog {
   private activeIndexFd = -1;
   private readonly readFds = new Map<number, number>();
   private pendingRecords = 0;
+  /** Bytes of the active segment known durable; written into each new frame (frame.ts). */
+  private syncedBytes = 0;
   /** Entries of the active segment already in its index file (the rest are written at roll/close). */
   private indexFlushedCount = 0;
   private lastSyncAt = performance.now();
@@ -194,6 +197,9 @@ export class BlockLog {
     this.activeFd = openSync(join(this.dir, active.file), 'r+');
     this.activeIndexFd = openSync(indexPath(this.dir, active.firstHeight), 'r+');
     this.indexFlushedCount = active.count; // opening (or truncateAfter) left the file matching the segment
+    // Make what the scan accepted durable, so new frames may claim it (0 = claim nothing).
+    if (this.settings.fsync !== 'never') fdatasyncSync(this.activeFd);
+    this.syncedBytes = this.settings.fsync === 'never' ? 0 : active.bytes;
     if (this.settings.fsync === 'batch') {
       this.timer = setInterval(() => this.syncFromTimer(), this.settings.batchIntervalMs);
       this.timer.unref();
@@ -311,7 +317,7 @@ export class BlockLog {
     for (let i = start; i < end; i++) {
       const record = records[i] as LogRecord;
       newOffsets.push(active.bytes + at);
-      at += encodeFrameInto(frames, at, record.height, record.payload);
+      at += encodeFrameInto(frames, at, record.height, record.payload, this.syncedBytes);
     }
     pwriteFully(this.activeFd, frames, active.bytes);
     // Memory moves only after the write succeeded (a failure poisons the log; reopen rescans).
@@ -357,6 +363,7 @@ export class BlockLog {
     if (this.settings.fsync !== 'never') fsyncDir(this.dir);
     this.segments.push({ firstHeight: nextHeight, file, count: 0, bytes: 0, offsets: [], offsetsFromScan: true });
     this.indexFlushedCount = 0;
+    this.syncedBytes = 0;
   }
 
   private afterWrite(): void {
@@ -370,6 +377,7 @@ export class BlockLog {
   private syncNow(): void {
     if (this.pendingRecords === 0) return;
     fdatasyncSync(this.activeFd);
+    this.syncedBytes = this.active().bytes;
     this.pendingRecords = 0;
     this.lastSyncAt = performance.now();
   }
@@ -721,6 +729,8 @@ function settingsOf(options: BlockLogOptions): Settings {
     throw invalid(`firstHeight must be a non-negative integer, got ${String(options.firstHeight)}`);
   }
   if (options.verify !== undefined && options.verify !== 'tail' && options.verify !== 'full') throw invalid(`verify must be 'tail' | 'full'`);
+  // Frame offsets and syncedBytes are u32: a segment (≤ 2 GiB + one record ≤ 1 GiB) stays below 4 GiB.
+  if (options.segmentBytes !== undefined && options.segmentBytes > MAX_SEGMENT_BYTES) throw invalid(`segmentBytes must be ≤ ${MAX_SEGMENT_BYTES}`);
   return {
     fsync,
     batchIntervalMs: positiveInt(options.batchIntervalMs, DEFAULT_BATCH_INTERVAL_MS, 'batchIntervalMs'),

@@ -19,7 +19,15 @@ export const DEFAULT_READ_CHUNK_BYTES = 1 << 20;
 export type FrameProblem = HeaderProblem | 'checksum_mismatch' | 'incomplete';
 
 export type FrameStep =
-  | { readonly kind: 'frame'; readonly offset: number; readonly height: number; readonly payload: Buffer; readonly bytes: number }
+  | {
+      readonly kind: 'frame';
+      readonly offset: number;
+      readonly height: number;
+      readonly payload: Buffer;
+      readonly bytes: number;
+      /** The frame's claim of how much of the segment was durable when it was written. */
+      readonly syncedBytes: number;
+    }
   | { readonly kind: 'end'; readonly offset: number }
   | { readonly kind: 'damaged'; readonly offset: number; readonly problem: FrameProblem; readonly header: FrameHeader | null };
 
@@ -53,7 +61,14 @@ export class FrameReader {
     const local = at - this.bufStart;
     if (!frameChecksumOk(this.buf, local, header)) return { kind: 'damaged', offset: at, problem: 'checksum_mismatch', header };
     this.position = at + bytes;
-    return { kind: 'frame', offset: at, height: header.height, payload: this.buf.subarray(local + FRAME_HEADER_BYTES, local + bytes), bytes };
+    return {
+      kind: 'frame',
+      offset: at,
+      height: header.height,
+      payload: this.buf.subarray(local + FRAME_HEADER_BYTES, local + bytes),
+      bytes,
+      syncedBytes: header.syncedBytes,
+    };
   }
 
   /** Makes [at, at + length) available in the buffer; false if the file (as known) ends first. */
@@ -77,7 +92,7 @@ export class FrameReader {
  * coincidental "PL\x01\x00" inside a payload does not count (its checksum would have to match
  * too, a 2^-32 chance).
  */
-export function findIntactFrameAfter(fd: number, fileBytes: number, from: number): { offset: number; height: number } | null {
+export function findIntactFrameAfter(fd: number, fileBytes: number, from: number): { offset: number; height: number; bytes: number } | null {
   const chunk = DEFAULT_READ_CHUNK_BYTES;
   for (let start = from; start < fileBytes; start += chunk - FRAME_PREFIX.length + 1) {
     const size = Math.min(chunk, fileBytes - start);
@@ -86,10 +101,40 @@ export function findIntactFrameAfter(fd: number, fileBytes: number, from: number
     let i = buf.subarray(0, got).indexOf(FRAME_PREFIX);
     while (i !== -1) {
       const step = new FrameReader(fd, fileBytes, start + i).next();
-      if (step.kind === 'frame') return { offset: step.offset, height: step.height };
+      if (step.kind === 'frame') return { offset: step.offset, height: step.height, bytes: step.bytes };
       i = buf.subarray(0, got).indexOf(FRAME_PREFIX, i + 1);
     }
     if (start + size >= fileBytes) break;
   }
   return null;
+}
+
+export interface IntactAfter {
+  /** The first intact frame after the damage. */
+  readonly offset: number;
+  readonly height: number;
+  /** The largest syncedBytes claimed by any intact frame after the damage (frame.ts). */
+  readonly maxSyncedBytes: number;
+}
+
+/**
+ * Every intact frame after `from`: the first one, and the largest durability claim among them
+ * (claims only grow while a segment is written, but damage can hide some frames, so all are
+ * visited: sequential walks between searches).
+ */
+export function surveyIntactAfter(fd: number, fileBytes: number, from: number): IntactAfter | null {
+  const first = findIntactFrameAfter(fd, fileBytes, from);
+  if (first === null) return null;
+  let maxSyncedBytes = 0;
+  let next: { offset: number } | null = first;
+  while (next !== null) {
+    const reader: FrameReader = new FrameReader(fd, fileBytes, next.offset);
+    let step: FrameStep = reader.next();
+    while (step.kind === 'frame') {
+      maxSyncedBytes = Math.max(maxSyncedBytes, step.syncedBytes);
+      step = reader.next();
+    }
+    next = step.kind === 'end' ? null : findIntactFrameAfter(fd, fileBytes, step.offset + 1);
+  }
+  return { offset: first.offset, height: first.height, maxSyncedBytes };
 }

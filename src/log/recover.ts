@@ -4,12 +4,15 @@
  * torn tail, and rewrite any index that disagrees with its segment.
  *
  * Torn tail vs corruption (the rule, applied to the last segment only):
- * - damage (incomplete frame, bad magic/header, checksum mismatch) with NO intact frame anywhere
- *   after it is a torn tail: the write that was in flight when the process died or the power
- *   went. It is cut off (writer) or ignored (reader); every earlier record is kept.
- * - damage with an intact frame after it, or an intact frame whose height is not previous + 1,
- *   is corruption: `log_record_corrupt` / `log_height_sequence_broken`, naming the height, file
- *   and offset. Nothing is cut unless the operator opens with `repair: true`.
+ * - damage (incomplete frame, bad magic/header, checksum mismatch) at offset o is a torn tail
+ *   when nothing after it proves o was durable: no intact frame follows, or every intact frame
+ *   that follows claims syncedBytes ≤ o (frame.ts: it was written while o was not yet fsynced —
+ *   the out-of-order writeback of a power loss). That is the write in flight when the process
+ *   died or the power went: cut off (writer) or ignored (reader); every earlier record is kept.
+ * - damage followed by an intact frame claiming syncedBytes > o (the damaged bytes had been
+ *   fsynced), or an intact frame whose height is not previous + 1, is corruption:
+ *   `log_record_corrupt` / `log_height_sequence_broken`, naming the height, file and offset.
+ *   Nothing is cut unless the operator opens with `repair: true`.
  * Sealed segments were fsynced before the next segment was created, so any damage in them is
  * corruption, never a torn tail.
  */
@@ -17,7 +20,7 @@ import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, fsyncSyn
 import { join } from 'node:path';
 import { BlockLogError } from './errors.js';
 import { INDEX_DIR, TORN_DIR, fsyncDir, indexPath, listSegments, preadFully, type SegmentName } from './files.js';
-import { FrameReader } from './frame-reader.js';
+import { FrameReader, type IntactAfter } from './frame-reader.js';
 import { encodeIndex, readLastIndexEntry, writeIndexFile } from './index-file.js';
 import { damageError, type Segment } from './segment.js';
 import { scanSegmentFile, type ScanDamage, type SegmentScan } from './segment-scan.js';
@@ -33,6 +36,11 @@ export interface TornTail {
   readonly truncated: boolean;
   /** Where the cut bytes were kept (`torn/…`), null if not kept. */
   readonly savedTo: string | null;
+  /**
+   * Intact frames inside the cut (written after the damaged one but never covered by an fsync,
+   * so never promised durable — only possible after a power loss or with appendMany/batch).
+   */
+  readonly intactAfter: IntactAfter | null;
 }
 
 export interface RepairReport {
@@ -137,9 +145,7 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
   const scan = scanSegmentFile(path, name.firstHeight, { lookPastDamage: !options.readOnly });
   let tornTail: TornTail | null = null;
   if (scan.damage !== null) {
-    if (!options.readOnly && (scan.damage.intactAfter !== null || scan.damage.problem === 'height_mismatch')) {
-      throw damageError(dir, name.file, scan.damage, false);
-    }
+    if (!options.readOnly && !isTornTail(scan.damage)) throw damageError(dir, name.file, scan.damage, false);
     tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
   syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);
@@ -154,6 +160,12 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
   return { segment, tornTail };
 }
 
+/** The rule above. */
+export function isTornTail(damage: ScanDamage): boolean {
+  if (damage.problem === 'height_mismatch') return false;
+  return damage.intactAfter === null || damage.intactAfter.maxSyncedBytes <= damage.offset;
+}
+
 function describeTorn(name: SegmentName, scan: SegmentScan, damage: ScanDamage, truncated: boolean, savedTo: string | null): TornTail {
   return {
     file: name.file,
@@ -163,6 +175,7 @@ function describeTorn(name: SegmentName, scan: SegmentScan, damage: ScanDamage, 
     height: damage.expectedHeight,
     truncated,
     savedTo,
+    intactAfter: damage.intactAfter,
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import type { FrameHeader } from './frame.js';
-import { FrameReader, findIntactFrameAfter, type FrameProblem } from './frame-reader.js';
+import { FrameReader, surveyIntactAfter, type FrameProblem, type IntactAfter } from './frame-reader.js';
 
 export interface ScanDamage {
   /** Byte offset of the first frame that could not be accepted. */
@@ -16,8 +16,8 @@ export interface ScanDamage {
   readonly problem: FrameProblem | 'height_mismatch';
   /** The header as read, when it parsed (its height may itself be the damaged field). */
   readonly header: FrameHeader | null;
-  /** An intact frame somewhere after the damage (null: nothing valid follows = torn tail). */
-  readonly intactAfter: { readonly offset: number; readonly height: number } | null;
+  /** Intact frames after the damage (null: nothing valid follows), with their durability claim. */
+  readonly intactAfter: IntactAfter | null;
 }
 
 export interface SegmentScan {
@@ -56,13 +56,19 @@ export function scanSegmentFd(fd: number, firstHeight: number, options: ScanOpti
     const damage: ScanDamage =
       step.kind === 'frame'
         ? // An intact frame with the wrong height is never a torn write: report it as it is.
-          { offset: step.offset, expectedHeight, problem: 'height_mismatch', header: { length: step.bytes - 20, height: step.height, crc: 0 }, intactAfter: { offset: step.offset, height: step.height } }
+          {
+            offset: step.offset,
+            expectedHeight,
+            problem: 'height_mismatch',
+            header: { length: step.payload.length, syncedBytes: step.syncedBytes, height: step.height, crc: 0 },
+            intactAfter: { offset: step.offset, height: step.height, maxSyncedBytes: step.syncedBytes },
+          }
         : {
             offset: step.offset,
             expectedHeight,
             problem: step.problem,
             header: step.header,
-            intactAfter: options.lookPastDamage ? findIntactFrameAfter(fd, fileBytes, step.offset + 1) : null,
+            intactAfter: options.lookPastDamage ? surveyIntactAfter(fd, fileBytes, step.offset + 1) : null,
           };
     return { firstHeight, offsets, validBytes: step.offset, fileBytes, damage };
   }

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BlockLog, isBlockLogError, type BlockLogErrorCode } from '../../../src/log/index.js';
-import { encodeFrame } from '../../../src/log/frame.js';
+import { FRAME_HEADER_BYTES, encodeFrame } from '../../../src/log/frame.js';
 import { flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
 
 const SEGMENT_BYTES = 4096;
+const H = FRAME_HEADER_BYTES;
 const LAST = 125;
 
 function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unknown> {
@@ -34,7 +35,7 @@ function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unk
 function frameOffsets(path: string): number[] {
   const bytes = readFileSync(path);
   const offsets: number[] = [];
-  for (let at = 0; at + 20 <= bytes.length; at += 20 + bytes.readUInt32LE(at + 8)) offsets.push(at);
+  for (let at = 0; at + H <= bytes.length; at += H + bytes.readUInt32LE(at + 8)) offsets.push(at);
   return offsets;
 }
 
@@ -65,7 +66,8 @@ let work = '';
 function setup(): void {
   root = scratchDir('corrupt');
   pristine = join(root, 'pristine');
-  const { log } = BlockLog.open(pristine, { create: true, segmentBytes: SEGMENT_BYTES, fsync: 'batch' });
+  // fsync 'always': every frame then attests that the ones before it were durable (frame.ts).
+  const { log } = BlockLog.open(pristine, { create: true, segmentBytes: SEGMENT_BYTES });
   for (let height = 1; height <= LAST; height++) log.append(height, payloadFor(height));
   log.close();
 }
@@ -89,7 +91,7 @@ torn('the final record cut at every byte position: cut off, all earlier records 
   const offsets = frameOffsets(segmentPath(pristine, lastFirst));
   const frameStart = offsets[offsets.length - 1] as number;
   const frameEnd = statSync(segmentPath(pristine, lastFirst)).size;
-  assert.ok(frameEnd - frameStart > 20, 'the final frame has a payload');
+  assert.ok(frameEnd - frameStart > H, 'the final frame has a payload');
   // One working copy; each case rewrites only the last segment (pristine bytes cut at `cut`).
   // fsync 'never' keeps the ~500 cases fast; what is cut and kept does not depend on fsync.
   const dir = freshCopy('cut');
@@ -126,14 +128,14 @@ torn('a complete final record with a bad checksum is a torn tail: cut, and its b
   const offsets = frameOffsets(path);
   const frameStart = offsets[offsets.length - 1] as number;
   const frame = readFileSync(path).subarray(frameStart);
-  flipByte(path, frameStart + 25);
+  flipByte(path, frameStart + H + 1);
   const { log, recovery } = BlockLog.open(dir);
   assert.is(recovery.tornTail?.problem, 'checksum_mismatch');
   assert.is(recovery.tornTail?.height, LAST);
   assert.is(log.lastHeight, LAST - 1);
   const saved = readFileSync(join(dir, recovery.tornTail?.savedTo as string));
   assert.is(saved.length, frame.length);
-  assert.equal(saved.subarray(0, 25), frame.subarray(0, 25), 'saved bytes are the torn frame');
+  assert.equal(saved.subarray(0, H), frame.subarray(0, H), 'saved bytes are the torn frame');
   log.close();
 });
 
@@ -175,6 +177,57 @@ torn('a read-only opener ignores a torn tail (it may be a record being written) 
   log.close();
 });
 
+torn('power loss reordering unsynced pages: a hole inside the last appendMany batch with intact frames after it is torn, cut at the hole', () => {
+  const dir = join(root, 'reorder');
+  const { log } = BlockLog.open(dir, { create: true });
+  for (let height = 1; height <= 20; height++) log.append(height, payloadFor(height));
+  log.appendMany(Array.from({ length: 10 }, (_, i) => ({ height: 21 + i, payload: payloadFor(21 + i) })));
+  log.close();
+  const path = segmentPath(dir, 1);
+  const offsets = frameOffsets(path);
+  const bytes = readFileSync(path);
+  // A page that never reached the disk reads back as zeros: blank the frame of height 23.
+  bytes.fill(0, offsets[22] as number, offsets[23] as number);
+  writeFileSync(path, bytes);
+  const { log: reopened, recovery } = BlockLog.open(dir);
+  assert.is(recovery.tornTail?.height, 23);
+  assert.is(recovery.tornTail?.offset, offsets[22]);
+  assert.is(recovery.tornTail?.intactAfter?.height, 24, 'the intact but never-attested frames were cut with it');
+  assert.is(reopened.lastHeight, 22);
+  reopened.close();
+});
+
+torn('the same hole in a record that later frames attest as fsynced is corruption, not a torn tail', () => {
+  const dir = join(root, 'attested');
+  const { log } = BlockLog.open(dir, { create: true });
+  for (let height = 1; height <= 30; height++) log.append(height, payloadFor(height));
+  log.close();
+  const path = segmentPath(dir, 1);
+  const offsets = frameOffsets(path);
+  const bytes = readFileSync(path);
+  bytes.fill(0, offsets[22] as number, offsets[23] as number);
+  writeFileSync(path, bytes);
+  const details = errorOf(() => BlockLog.open(dir), 'log_record_corrupt');
+  assert.equal([details['height'], details['offset']], [23, offsets[22]]);
+});
+
+torn('fsync batch: appends since the last fsync are the unattested window; a hole there is torn', () => {
+  const dir = join(root, 'batchwindow');
+  BlockLog.open(dir, { create: true }).log.close();
+  const { log } = BlockLog.open(dir, { fsync: 'batch', batchIntervalMs: 3_600_000, batchMaxRecords: 1_000_000 });
+  for (let height = 1; height <= 12; height++) log.append(height, payloadFor(height));
+  log.close();
+  const path = segmentPath(dir, 1);
+  const offsets = frameOffsets(path);
+  const bytes = readFileSync(path);
+  bytes.fill(0, offsets[4] as number, offsets[5] as number);
+  writeFileSync(path, bytes);
+  const { log: reopened, recovery } = BlockLog.open(dir);
+  assert.is(recovery.tornTail?.height, 5);
+  assert.is(reopened.lastHeight, 4);
+  reopened.close();
+});
+
 torn.run();
 
 // ── damage before the tail ────────────────────────────────────────────────────────────────────
@@ -187,7 +240,7 @@ middle('a flipped payload byte in an early record: named by height, file and off
   const dir = freshCopy('early');
   const path = segmentPath(dir, 1);
   const offset = frameOffsets(path)[3] as number; // height 4
-  flipByte(path, offset + 20 + 2);
+  flipByte(path, offset + H + 2);
   const atOpen = errorOf(() => BlockLog.open(dir, { verify: 'full' }), 'log_record_corrupt');
   assert.equal([atOpen['height'], atOpen['file'], atOpen['offset'], atOpen['problem']], [4, path, offset, 'checksum_mismatch']);
   // The default open scans only the last segment; the damage surfaces on the first read of it.
@@ -211,7 +264,7 @@ middle('a flipped byte in a middle segment is reported with its height and offse
   const path = segmentPath(dir, first);
   const offsets = frameOffsets(path);
   const k = Math.floor(offsets.length / 2);
-  flipByte(path, (offsets[k] as number) + 20 + 1);
+  flipByte(path, (offsets[k] as number) + H + 1);
   const details = errorOf(() => BlockLog.open(dir, { verify: 'full' }), 'log_record_corrupt');
   assert.equal([details['height'], details['file'], details['offset']], [first + k, path, offsets[k]]);
   const { log } = BlockLog.open(dir);
@@ -282,7 +335,7 @@ middle('repair (operator action) cuts before the damaged record, keeps the cut b
   const first = heights[2] as number;
   const path = segmentPath(dir, first);
   const offsets = frameOffsets(path);
-  flipByte(path, (offsets[1] as number) + 21);
+  flipByte(path, (offsets[1] as number) + H + 1);
   const { log, recovery } = BlockLog.open(dir, { repair: true, segmentBytes: SEGMENT_BYTES });
   assert.is(recovery.repaired?.fromHeight, first + 1);
   assert.is(recovery.repaired?.segmentsDeleted.length, heights.length - 3);

@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
-import { BlockLog } from '../../../src/log/index.js';
+import { BlockLog, FRAME_HEADER_BYTES as H } from '../../../src/log/index.js';
 import { removeDir, scratchDir, writerPayloadFor } from '../../helpers/log-fixtures.js';
 
 const SEED = Number(process.env['POKT_LOG_CRASH_SEED'] ?? 0x5eed_c0de);
@@ -82,7 +82,7 @@ function lastSegmentEndsOnFrame(logDir: string): boolean {
   const files = readdirSync(logDir).filter((file) => file.endsWith('.log')).sort();
   const bytes = readFileSync(join(logDir, files[files.length - 1] as string));
   let at = 0;
-  while (at + 20 <= bytes.length) at += 20 + bytes.readUInt32LE(at + 8);
+  while (at + H <= bytes.length) at += H + bytes.readUInt32LE(at + 8);
   return at === bytes.length;
 }
 
@@ -92,7 +92,7 @@ function lastSegmentSize(logDir: string): { segments: number; size: number; fram
   const files = readdirSync(logDir).filter((file) => file.endsWith('.log')).sort();
   const bytes = readFileSync(join(logDir, files[files.length - 1] as string));
   let frames = 0;
-  for (let at = 0; at + 20 <= bytes.length && at + 20 + bytes.readUInt32LE(at + 8) <= bytes.length; at += 20 + bytes.readUInt32LE(at + 8)) frames++;
+  for (let at = 0; at + H <= bytes.length && at + H + bytes.readUInt32LE(at + 8) <= bytes.length; at += H + bytes.readUInt32LE(at + 8)) frames++;
   return { segments: files.length, size: bytes.length, frames };
 }
 

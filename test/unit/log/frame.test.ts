@@ -53,14 +53,15 @@ crc.run();
 
 const frame = suite('log/frame');
 
-frame('worked example: height 7, payload "hi" encodes as the documented 22 bytes', () => {
+frame('worked example: height 7, payload "hi", synced 0 encodes as the documented 26 bytes', () => {
   const bytes = encodeFrame(7, Buffer.from('hi'));
   assert.is(bytes.length, FRAME_HEADER_BYTES + 2);
   assert.equal([...bytes.subarray(0, 4)], [0x50, 0x4c, 1, 0]);
-  assert.equal([...bytes.subarray(8)], [2, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0x68, 0x69]);
-  assert.is(bytes.readUInt32LE(4), crc32Js(Uint8Array.of(2, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0x68, 0x69)));
-  const header = decodeHeader(bytes, 0);
-  assert.equal(header, { length: 2, height: 7, crc: bytes.readUInt32LE(4) });
+  const covered = [2, 0, 0, 0, 0, 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0x68, 0x69];
+  assert.equal([...bytes.subarray(8)], covered);
+  assert.is(bytes.readUInt32LE(4), crc32Js(Uint8Array.from(covered)));
+  assert.equal(decodeHeader(bytes, 0), { length: 2, syncedBytes: 0, height: 7, crc: bytes.readUInt32LE(4) });
+  assert.is((decodeHeader(encodeFrame(7, Buffer.from('hi'), 4096), 0) as { syncedBytes: number }).syncedBytes, 4096);
 });
 
 frame('heights up to 2^53 − 1 round-trip through the two u32 halves', () => {
@@ -96,7 +97,7 @@ frame('headers that cannot be frames are named: magic, version, flags, height be
   assert.is(decodeHeader(bad(0, 0x51), 0), 'bad_magic');
   assert.is(decodeHeader(bad(2, 2), 0), 'unsupported_version');
   assert.is(decodeHeader(bad(3, 1), 0), 'bad_flags');
-  assert.is(decodeHeader(bad(19, 0x01), 0), 'height_out_of_range'); // high half ≥ 2^21 ⇒ height ≥ 2^53
+  assert.is(decodeHeader(bad(23, 0x01), 0), 'height_out_of_range'); // high half ≥ 2^21 ⇒ height ≥ 2^53
 });
 
 frame.run();
