@@ -90,7 +90,9 @@ function validateSend(msg: WireSend): Result<Message, Rejection> {
  * also lets "" through: AddressFromHex("") is the empty address), running total ≤ 100.
  */
 function rewardDelegatorsProblem(entries: ReadonlyArray<readonly [string, number]>): string | undefined {
-  // Go walks its map (last duplicate wins) in random order; every failure is the same code.
+  // DEV_NOTE: Go walks its map (last duplicate wins) in random order, so which entry fails first
+  // — and the log text — varies between Go runs; the code (pos:128) does not. We walk in wire
+  // order, which is deterministic.
   const map = new Map<string, number>();
   for (const [key, share] of entries) map.set(key, share);
   let total = 0;

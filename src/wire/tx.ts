@@ -178,8 +178,10 @@ export function decodeTx(bytes: Uint8Array): Result<DecodedTx, Rejection> {
   if (size !== rest) {
     return err(rejection(SDK.tx_decode_error, `error decoding transaction: ${size > rest ? 'not enough' : 'too many'} bytes to read; want: ${size}, got: ${rest}`));
   }
+  // The decoded tx owns its bytes: a caller reusing its buffer cannot change a decoded tx.
+  const owned = bytes.slice();
   try {
-    return decodeStdTx(bytes, bytes.subarray(prefixLength));
+    return decodeStdTx(owned, owned.subarray(prefixLength));
   } catch (error) {
     if (error instanceof WireError) {
       const message = error.code === SDK.tx_decode_error ? `error decoding transaction: ${error.message}` : error.message;

@@ -179,8 +179,19 @@ function delegatorList(value: string | undefined): ReadonlyArray<readonly [strin
   });
 }
 
+const HEX_OPTIONS = ['to', 'from', 'output', 'publicKey', 'address', 'signer'] as const;
+
+/** Address and key options must be hex (their length is validateBasic's business). */
+function checkHexOptions(options: SignOptions): void {
+  for (const name of HEX_OPTIONS) {
+    const value = options[name];
+    if (value !== undefined && hexToBytes(value) === undefined) throw new CliError('invalid_option', `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be hex`);
+  }
+}
+
 /** A message from command-line fields; the key's address and public key fill the defaults. */
 function messageFromOptions(type: string, options: SignOptions, key: AccountKey): WireMessage {
+  checkHexOptions(options);
   const me = key.address;
   const myKey = bytesToHex(key.publicKey);
   switch (type) {

@@ -162,6 +162,9 @@ sign('bad options and key files are coded errors with exit 1', () => {
   assert.is((unknown.json['error'] as { code: string }).code, 'unknown_message_type');
   const badJson = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--msg', '{"type":"pos/Send","value":{"bogus":1}}', '--json');
   assert.is((badJson.json['error'] as { code: string }).code, 'invalid_message_json');
+  const notHex = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'send', '--to', 'zz', '--amount', '1', '--no-validate', '--json');
+  assert.is(notHex.status, 1);
+  assert.is((notHex.json['error'] as { code: string }).code, 'invalid_option');
   const badEntropy = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'unjail-node', '--entropy', '9223372036854775808', '--json');
   assert.is((badEntropy.json['error'] as { code: string }).code, 'invalid_option');
 });
