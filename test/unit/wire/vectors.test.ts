@@ -9,11 +9,16 @@ import * as assert from 'uvu/assert';
 import { bytesToHex, mustHexToBytes } from '../../../src/core/hex.js';
 import { validateBasic } from '../../../src/messages/index.js';
 import { buildAndSignTx, decodeTx, encodeTx, verifyTxSignature } from '../../../src/wire/index.js';
-import { wireMessageFromJson, type WireTxVectors } from '../../gen/vectors/wire-txs.js';
-import { readVectors } from '../../helpers/paths.js';
+import { readFileSync } from 'node:fs';
+import { buildWireTxVectors, wireMessageFromJson, WIRE_TX_VECTORS_FILE, type WireTxVectors } from '../../gen/vectors/wire-txs.js';
+import { readVectors, vectorPath } from '../../helpers/paths.js';
 
 const vectors = readVectors<WireTxVectors>('wire-txs.json');
 const golden = suite('wire/golden vectors (test/vectors/wire-txs.json)');
+
+golden('the committed file is exactly what the generator writes (never edited by hand)', () => {
+  assert.is(readFileSync(vectorPath(WIRE_TX_VECTORS_FILE), 'utf8'), JSON.stringify(buildWireTxVectors(), null, 2) + '\n');
+});
 
 golden('the file has a case for every message kind', () => {
   const kinds = new Set(vectors.cases.map((entry) => (entry.input.msg as { kind: string }).kind));
