@@ -28,7 +28,9 @@
  *  7. Every address given must be exactly 20 bytes → sdk:7 (pocket only checks non-empty: a
  *     19-byte Send recipient passes its ValidateBasic). Send from/to, StakeNode output,
  *     BeginUnstake/Unjail address and signer, app unstake/unjail, ParamChange/DAOTransfer/
- *     Upgrade addresses.
+ *     Upgrade addresses. A present-but-empty address field counts as absent: the gov
+ *     messages' `== nil` checks (sdk:7) then fire first, where Go would let it pass to the
+ *     next check (only an encoder writing empty bytes explicitly can produce this).
  *  8. Message public keys (StakeNode, StakeApp) must be 32-byte ed25519 → ledger:6 (pocket
  *     accepts 33-byte secp256k1 here and refuses new ones in the handler, pos:101/application:101).
  *  9. Amounts must be canonical decimal text → ledger:5: Send amount, stake values, DAO amount,
