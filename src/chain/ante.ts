@@ -28,7 +28,7 @@ import type { FeeDeducted } from '../modules/auth/events.js';
 import { stakeOutputSigner } from '../modules/nodes/selectors.js';
 import type { AuthParams } from '../params/params.js';
 import type { DecodedTx } from '../wire/index.js';
-import type { PreparedTx } from './prepare.js';
+import { signBytesOf, type PreparedTx } from './prepare.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
 export interface AnteSuccess {
@@ -61,7 +61,8 @@ function signatureValid(prepared: PreparedTx, publicKey: Uint8Array, fromTx: boo
   // The pre-verified verdict applies to the tx's own key; a key from state is checked here.
   if (fromTx && prepared.signature !== 'unchecked') return prepared.signature === 'valid';
   const signature = hexToBytes(prepared.decoded.ok ? prepared.decoded.value.signature.signature : '');
-  return signature !== undefined && prepared.signBytes !== undefined && verify(publicKey, prepared.signBytes, signature);
+  const message = signBytesOf(prepared);
+  return signature !== undefined && message !== undefined && verify(publicKey, message, signature);
 }
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };

@@ -22,10 +22,12 @@ export interface PreparedTx {
   readonly bytes: Uint8Array;
   /** Upper-case hex SHA-256 of the bytes (also for undecodable txs: Tendermint indexes them). */
   readonly hash: string;
+  readonly chainId: string;
   readonly decoded: Result<DecodedTx, Rejection>;
   /** ValidateBasic of the message (only meaningful when decoded). */
   readonly message: Result<Message, Rejection> | undefined;
-  readonly signBytes: Uint8Array | undefined;
+  /** The sign document bytes; computed on first use (trusted replay may never need them). */
+  signBytes: Uint8Array | undefined;
   signature: SignatureVerdict;
 }
 
@@ -35,19 +37,36 @@ export function hashTxBytes(bytes: Uint8Array): string {
 
 export function prepareTx(bytes: Uint8Array, chainId: string): PreparedTx {
   const decoded = decodeTx(bytes);
-  if (!decoded.ok) return { bytes, hash: hashTxBytes(bytes), decoded, message: undefined, signBytes: undefined, signature: 'unchecked' };
+  if (!decoded.ok) return { bytes, hash: hashTxBytes(bytes), chainId, decoded, message: undefined, signBytes: undefined, signature: 'unchecked' };
   const tx = decoded.value;
-  return { bytes, hash: tx.hash, decoded, message: validateBasic(tx.msg), signBytes: signBytes(chainId, tx), signature: 'unchecked' };
+  return { bytes, hash: tx.hash, chainId, decoded, message: validateBasic(tx.msg), signBytes: undefined, signature: 'unchecked' };
+}
+
+/** The sign bytes of a decoded tx (computed once). */
+export function signBytesOf(prepared: PreparedTx): Uint8Array | undefined {
+  if (!prepared.decoded.ok) return undefined;
+  prepared.signBytes ??= signBytes(prepared.chainId, prepared.decoded.value);
+  return prepared.signBytes;
+}
+
+/**
+ * Trusted replay (`--trust-signatures`): a log this ledger produced holds only txs whose
+ * signatures were checked when they were admitted, so their verdict is taken as 'valid'. A tx
+ * without a public key is still checked by the ante handler against the account's key. If the
+ * trust is misplaced (a hand-made log), the state roots stop matching and replay reports it.
+ */
+export function trustSignature(prepared: PreparedTx): void {
+  if (prepared.decoded.ok && prepared.decoded.value.signature.publicKey !== null) prepared.signature = 'valid';
 }
 
 /** The (publicKey, message, signature) a verifier needs, or undefined when it cannot be checked statelessly. */
 export function verificationInput(prepared: PreparedTx): { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array } | undefined {
-  if (!prepared.decoded.ok || prepared.signBytes === undefined) return undefined;
+  if (!prepared.decoded.ok) return undefined;
   const { publicKey, signature } = prepared.decoded.value.signature;
   const key = publicKey === null ? undefined : hexToBytes(publicKey);
   const sig = hexToBytes(signature);
   if (key === undefined || sig === undefined) return undefined;
-  return { publicKey: key, message: prepared.signBytes, signature: sig };
+  return { publicKey: key, message: signBytesOf(prepared)!, signature: sig };
 }
 
 /** Verify inline (one core). The ingest stage uses the worker pool instead. */

@@ -34,6 +34,9 @@ export class StateStore implements WriteSink {
   private readonly versionLog: Array<{ readonly height: number; readonly table: Table<unknown>; readonly key: string }> = [];
   private versionLogStart = 0;
   private lastRoot: Uint8Array = this.commitment.root();
+  private lastWrites: Array<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }> = [];
+  /** Record the write set of each commit (entry keys and leaf hashes) for `lastWriteSet`. */
+  recordWriteSets = false;
   private lastCommittedHeight = -1;
 
   defineTable<V>(spec: TableSpec<V>): Table<V> {
@@ -94,16 +97,19 @@ export class StateStore implements WriteSink {
    * Fold all writes since the last commit into the root and record versions at `height`.
    * Returns the new 32-byte state root.
    */
-  commitBlock(height: number): Uint8Array {
+  commitBlock(height: number, options: { readonly recordHistory?: boolean } = {}): Uint8Array {
     invariant(this.checkpoints.length === 0, 'commitBlock inside an open checkpoint');
     invariant(height > this.lastCommittedHeight, () => `commit at ${height} after ${this.lastCommittedHeight}`);
+    const writes: Array<{ entryKey: string; leaf: Uint8Array | undefined }> | undefined = this.recordWriteSets ? [] : undefined;
     for (const [table, keys] of this.dirty) {
       const prefix = table.name + '/';
-      const history = table.spec.history === true;
+      const history = table.spec.history === true && options.recordHistory !== false;
       for (const key of keys) {
         const value = table.get(key);
         const entryKey = prefix + key;
-        this.commitment.put(entryKey, value === undefined ? undefined : leafHash(entryKey, table.spec.encode(value)));
+        const leaf = value === undefined ? undefined : leafHash(entryKey, table.spec.encode(value));
+        this.commitment.put(entryKey, leaf);
+        writes?.push({ entryKey, leaf });
         if (history) {
           table.recordVersion(key, height);
           this.versionLog.push({ height, table, key });
@@ -111,9 +117,18 @@ export class StateStore implements WriteSink {
       }
     }
     this.dirty.clear();
+    this.lastWrites = writes ?? [];
     this.lastCommittedHeight = height;
     this.lastRoot = this.commitment.root();
     return this.lastRoot;
+  }
+
+  /**
+   * The entries the last commit wrote (key "<table>/<key>", leaf hash or undefined if deleted),
+   * when `recordWriteSets` is on. Replay compares them to find which entries differ.
+   */
+  lastWriteSet(): ReadonlyArray<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }> {
+    return this.lastWrites;
   }
 
   /** The root as of the last commit. */
@@ -127,6 +142,18 @@ export class StateStore implements WriteSink {
 
   get entryCount(): number {
     return this.commitment.entryCount;
+  }
+
+  /**
+   * Load retained versions of a history table's key (snapshot loading). Heights ascending;
+   * `undefined` marks a deletion. They join the pruning log like recorded versions.
+   */
+  loadVersions<V>(table: Table<V>, key: string, versions: ReadonlyArray<readonly [number, V | undefined]>): void {
+    invariant(table.spec.history === true, () => `${table.name} keeps no history`);
+    const heights = versions.map(([height]) => height);
+    const values = versions.map(([, value]) => value);
+    table.versions.set(key, { heights, values });
+    for (const height of heights) this.versionLog.push({ height, table: table as Table<unknown>, key });
   }
 
   /** Forget versions that no read at or after `minHeight` can need (see Table.pruneVersions). */

@@ -1,0 +1,90 @@
+/**
+ * What one block-log record holds (the log itself stores opaque bytes, src/log):
+ *
+ *   ChainRecord { block (the block's own bytes: header + txs), stateRootAfter, writeSet }
+ *
+ * - block: the input. Everything else in the ledger is derived from the sequence of these.
+ * - stateRootAfter: the state root the producer computed after applying this block. The next
+ *   block's header carries it as app_hash; storing it here lets replay check the tip too.
+ * - writeSet: a compact digest of the entries this block changed — for each, 8 bytes of
+ *   SHA-256(entry key) and 8 bytes of its leaf hash (zeros = deleted), sorted. Replay uses it
+ *   only when a root mismatches, to name the entries that differ (derived, like the root).
+ *
+ * Encoding (protobuf-style, fields in order): 1 block bytes, 2 state root (32 bytes),
+ * 3 write set (16·n bytes).
+ */
+import protobuf from 'protobufjs/minimal.js';
+import { bytesToHex, mustHexToBytes } from '../core/hex.js';
+import { sha256 } from '../crypto/hash.js';
+import { BlockDecodeError, decodeBlock, type DecodedBlock } from './block.js';
+
+const { Reader, Writer } = protobuf;
+
+export const WRITE_SET_ENTRY_BYTES = 16;
+
+export interface ChainRecord {
+  readonly blockBytes: Uint8Array;
+  /** Hex. */
+  readonly stateRootAfter: string;
+  readonly writeSet: Uint8Array;
+}
+
+export function encodeRecord(record: ChainRecord): Uint8Array {
+  return Writer.create()
+    .uint32(10)
+    .bytes(record.blockBytes)
+    .uint32(18)
+    .bytes(mustHexToBytes(record.stateRootAfter))
+    .uint32(26)
+    .bytes(record.writeSet)
+    .finish();
+}
+
+export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock {
+  let blockBytes: Uint8Array | undefined;
+  let stateRootAfter = '';
+  let writeSet: Uint8Array = new Uint8Array(0);
+  try {
+    const reader = Reader.create(payload);
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      if (tag === 10) blockBytes = reader.bytes();
+      else if (tag === 18) stateRootAfter = bytesToHex(reader.bytes());
+      else if (tag === 26) writeSet = reader.bytes();
+      else throw new BlockDecodeError(`unexpected record field tag ${tag}`);
+    }
+  } catch (error) {
+    if (error instanceof BlockDecodeError) throw error;
+    throw new BlockDecodeError(`malformed record: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (blockBytes === undefined || stateRootAfter.length !== 64 || writeSet.byteLength % WRITE_SET_ENTRY_BYTES !== 0) {
+    throw new BlockDecodeError('record without block, 32-byte state root or whole write-set entries');
+  }
+  return { blockBytes, stateRootAfter, writeSet, ...decodeBlock(blockBytes) };
+}
+
+/** 8-byte key digest used in write sets (value-independent). */
+export function entryKeyDigest(entryKey: string): string {
+  return bytesToHex(sha256(entryKey).subarray(0, 8));
+}
+
+export function packWriteSet(writes: ReadonlyArray<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }>): Uint8Array {
+  const entries = writes
+    .map(({ entryKey, leaf }) => ({ key: sha256(entryKey).subarray(0, 8), leaf: leaf === undefined ? new Uint8Array(8) : leaf.subarray(0, 8) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key));
+  const out = new Uint8Array(entries.length * WRITE_SET_ENTRY_BYTES);
+  entries.forEach((entry, i) => {
+    out.set(entry.key, i * WRITE_SET_ENTRY_BYTES);
+    out.set(entry.leaf, i * WRITE_SET_ENTRY_BYTES + 8);
+  });
+  return out;
+}
+
+/** key digest (hex) → leaf digest (hex; 16 zeros = deleted). */
+export function unpackWriteSet(writeSet: Uint8Array): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let offset = 0; offset < writeSet.byteLength; offset += WRITE_SET_ENTRY_BYTES) {
+    map.set(bytesToHex(writeSet.subarray(offset, offset + 8)), bytesToHex(writeSet.subarray(offset + 8, offset + 16)));
+  }
+  return map;
+}

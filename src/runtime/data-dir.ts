@@ -1,0 +1,109 @@
+/**
+ * A data directory: one chain's inputs and derived files.
+ *
+ *   <data>/ledger.json     what chain this is: chain id, genesis checksum and state root
+ *   <data>/genesis.json    the genesis file it started from (a copy, byte for byte)
+ *   <data>/events/         the block log (src/log) — the only source of truth after genesis
+ *   <data>/snapshots/      state snapshots (derived; src/snapshot)
+ *
+ * The default data directory is the repository root (its events/ and snapshots/ folders).
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bytesToHex } from '../core/hex.js';
+import type { LedgerState } from '../chain/ledger-state.js';
+import { importGenesis } from '../genesis/import.js';
+import { GenesisError, readGenesisFile } from '../genesis/load.js';
+import type { GenesisDoc } from '../genesis/types.js';
+import { BlockLog, blockLogDir } from '../log/index.js';
+
+export const DATA_DIR_FORMAT = 'pokt-ledger-data';
+export const DATA_DIR_VERSION = 1;
+
+export interface DataDirConfig {
+  readonly format: string;
+  readonly version: number;
+  readonly chain_id: string;
+  readonly genesis_file: string;
+  readonly genesis_sha256: string;
+  /** State root after genesis import; a different value means the importer changed. */
+  readonly genesis_state_root: string;
+}
+
+export class DataDirError extends Error {
+  override readonly name = 'DataDirError';
+  constructor(
+    readonly code: 'data_dir_exists' | 'data_dir_not_found' | 'data_dir_invalid' | 'genesis_changed' | 'genesis_root_changed',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const configPath = (dir: string): string => join(dir, 'ledger.json');
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+/** Create a chain: copy and import the genesis, create an empty block log. */
+export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
+  if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (ledger.json exists)`);
+  const doc = readGenesisFile(genesisFile);
+  const state = importGenesis(doc);
+  mkdirSync(dir, { recursive: true });
+  const genesisCopy = join(dir, 'genesis.json');
+  copyFileSync(genesisFile, genesisCopy);
+  const config: DataDirConfig = {
+    format: DATA_DIR_FORMAT,
+    version: DATA_DIR_VERSION,
+    chain_id: doc.chainId,
+    genesis_file: 'genesis.json',
+    genesis_sha256: sha256File(genesisCopy),
+    genesis_state_root: bytesToHex(state.store.root),
+  };
+  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: 1 });
+  log.close();
+  writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
+  return config;
+}
+
+export function readDataDirConfig(dir: string): DataDirConfig {
+  if (!existsSync(configPath(dir))) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (run \`pokt-ledger init --data ${dir}\`)`);
+  let config: DataDirConfig;
+  try {
+    config = JSON.parse(readFileSync(configPath(dir), 'utf8')) as DataDirConfig;
+  } catch (error) {
+    throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (config.format !== DATA_DIR_FORMAT || config.version !== DATA_DIR_VERSION) throw new DataDirError('data_dir_invalid', `${configPath(dir)} is not a pokt-ledger data directory config`);
+  return config;
+}
+
+export interface GenesisOfDataDir {
+  readonly config: DataDirConfig;
+  readonly doc: GenesisDoc;
+  /** Fresh state at height 0. */
+  readonly state: LedgerState;
+}
+
+/** The chain's genesis state, checked against what `init` recorded. */
+export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
+  const config = readDataDirConfig(dir);
+  const file = join(dir, config.genesis_file);
+  if (sha256File(file) !== config.genesis_sha256) throw new DataDirError('genesis_changed', `${file} changed since init`);
+  let doc: GenesisDoc;
+  try {
+    doc = readGenesisFile(file);
+  } catch (error) {
+    if (error instanceof GenesisError) throw new DataDirError('data_dir_invalid', error.message);
+    throw error;
+  }
+  const state = importGenesis(doc);
+  const root = bytesToHex(state.store.root);
+  if (root !== config.genesis_state_root) {
+    throw new DataDirError('genesis_root_changed', `genesis imports to ${root} but the chain was created with ${config.genesis_state_root} (a different ledger version?)`);
+  }
+  return { config, doc, state };
+}
