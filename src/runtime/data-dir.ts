@@ -1,11 +1,12 @@
 /**
  * A data directory: one chain's inputs and derived files.
  *
- *   <data>/ledger.json     what chain this is: chain id, genesis checksum and state root
- *   <data>/genesis.json    the genesis file it started from (a copy, byte for byte)
- *   <data>/events/         the block log (src/log) — the only source of truth after genesis
- *   <data>/snapshots/      state snapshots (derived; src/snapshot)
+ *   <data>/events/                the block log (src/log) — the only source of truth after genesis
+ *   <data>/events/ledger.json     what chain this is: chain id, genesis checksum and state root
+ *   <data>/events/genesis.json    the genesis file it started from (a copy, byte for byte)
+ *   <data>/snapshots/             state snapshots (derived; src/snapshot)
  *
+ * Inputs (genesis + blocks) live together under events/; everything elsewhere is derived.
  * The default data directory is the repository root (its events/ and snapshots/ folders).
  */
 import { createHash } from 'node:crypto';
@@ -41,7 +42,7 @@ export class DataDirError extends Error {
   }
 }
 
-const configPath = (dir: string): string => join(dir, 'ledger.json');
+const configPath = (dir: string): string => join(blockLogDir(dir), 'ledger.json');
 
 function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -49,11 +50,13 @@ function sha256File(file: string): string {
 
 /** Create a chain: copy and import the genesis, create an empty block log. */
 export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
-  if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (ledger.json exists)`);
+  if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
   const doc = readGenesisFile(genesisFile);
   const state = importGenesis(doc);
   mkdirSync(dir, { recursive: true });
-  const genesisCopy = join(dir, 'genesis.json');
+  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: 1 });
+  log.close();
+  const genesisCopy = join(blockLogDir(dir), 'genesis.json');
   copyFileSync(genesisFile, genesisCopy);
   const config: DataDirConfig = {
     format: DATA_DIR_FORMAT,
@@ -63,8 +66,6 @@ export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
     genesis_sha256: sha256File(genesisCopy),
     genesis_state_root: bytesToHex(state.store.root),
   };
-  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: 1 });
-  log.close();
   writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
   return config;
 }
@@ -91,7 +92,7 @@ export interface GenesisOfDataDir {
 /** The chain's genesis state, checked against what `init` recorded. */
 export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
   const config = readDataDirConfig(dir);
-  const file = join(dir, config.genesis_file);
+  const file = join(blockLogDir(dir), config.genesis_file);
   if (sha256File(file) !== config.genesis_sha256) throw new DataDirError('genesis_changed', `${file} changed since init`);
   let doc: GenesisDoc;
   try {
