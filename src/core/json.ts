@@ -5,9 +5,12 @@
  * - Go `encoding/json` of a struct: fields in declared order, no whitespace. Used for session
  *   headers, AATs, relay-proof leaves, proof seeds — write those with `goObject`.
  * - Sorted JSON (`types.MustSortJSON`): the document is parsed into `interface{}` and
- *   re-marshalled, so object keys come out sorted and — a trap — every number becomes a float64.
- *   An int64 above 2^53 loses precision in the signed bytes (e.g. entropy
- *   1234567890123456789 is signed as 1234567890123456800). `sortedJson` reproduces this.
+ *   re-marshalled, so object keys come out sorted and every JSON number goes through float64.
+ *   In pocket's sign documents that never loses precision: amino JSON writes int64 values
+ *   (entropy, heights, amounts) as quoted strings — verified on the real mainnet tx at height
+ *   41144, whose signature checks out only over `"entropy":"3908904207717607"` — and the only
+ *   bare numbers left are small (reward-delegator shares). `sortedJson` still reproduces the
+ *   float64 round trip (`goFloat`) so any bare number is written exactly as Go writes it.
  *
  * String escaping follows Go 1.21 (pocket-core's go.mod): `<`, `>`, `&`, U+2028 and U+2029 are
  * \u-escaped (HTML-safe), control characters other than \n \r \t are written \u00XX (Go ≥ 1.22
