@@ -19,7 +19,7 @@ json('goString escapes HTML characters and control bytes as Go 1.21 does', () =>
 
 json('goFloat matches strconv float64 formatting used by encoding/json', () => {
   assert.is(goFloat(3908904207717607), '3908904207717607');
-  // int64 entropy above 2^53 loses precision once it has been through interface{} in Go.
+  // A bare int64 above 2^53 loses precision once it has been through interface{} in Go.
   assert.is(goFloat(Number(1234567890123456789n)), '1234567890123456800');
   assert.is(goFloat(1e21), '1e+21');
   assert.is(goFloat(1.5e-7), '1.5e-07');
