@@ -12,7 +12,8 @@
  *   fsync?: 'always' | 'batch' | 'never',   // default 'always'
  *   batchIntervalMs?: number,    // 'batch': fsync at least every … ms while pending (100)
  *   batchMaxRecords?: number,    // 'batch': … or every N records (1000)
- *   segmentBytes?: number,       // roll size (64 MiB)
+ *   readChunkBytes?: number,     // iterate / scan read size (1 MiB)
+ *   segmentBytes?: number,       // roll size (64 MiB; at most 2 GiB)
  *   maxPayloadBytes?: number,    // append limit (32 MiB; format limit 1 GiB)
  *   readOnly?: boolean,          // no lock, no writes; tolerate a live writer (see refresh)
  *   verify?: 'tail' | 'full',    // scan only the last segment at open (default) or all
@@ -29,9 +30,13 @@
  * log.truncateAfter(height)            // the ONE non-append operation (tools/tests: cut a tail)
  * log.close()                          // sync (unless 'never'), close files, release the lock
  * BlockLog.rebuildIndex(dir): OpenRecovery    // drop index/, rebuild by scanning everything
+ * blockLogDir(dataDir) = join(dataDir, 'events')
  * ```
+ * Payloads returned by read/iterate are views of buffers the log never reuses (safe to keep;
+ * a kept iterate payload pins its 1 MiB read chunk — copy it if you keep many).
  * `recovery` (OpenRecovery) says what opening found: `created`, `staleLockTakenOver`
- * ({pid, hostname}), `tornTail` ({file, offset, bytes, problem, height, truncated, savedTo}),
+ * ({pid, hostname, nonce}), `tornTail` ({file, offset, bytes, problem, height, truncated,
+ * savedTo, intactAfter}),
  * `indexRebuilt` (segment files), `repaired`, `verified`, `segments`, `firstHeight`, `lastHeight`.
  *
  * Failures throw `BlockLogError` with a stable `code` and a `context` object (errors.ts):
@@ -45,17 +50,17 @@
  * ## On disk (format version 1)
  *
  * `block-log.json` (format, version, firstHeight), `LOCK` (writer pid/host), segments
- * `segment-<first height, 12 digits>.log` of frames (frame.ts: 20-byte little-endian header —
- * magic "PL", version 1, flags 0, CRC-32 of everything after it, u32 payload length, u64 height —
- * then the payload), derived per-segment indexes `index/segment-<first>.idx` (u64 offset per
+ * `segment-<first height, 12 digits>.log` of frames (frame.ts: 24-byte little-endian header —
+ * magic "PL", version 1, flags 0, CRC-32 of everything after it, u32 payload length, u32
+ * syncedBytes, u64 height — then the payload), derived per-segment indexes `index/segment-<first>.idx` (u64 offset per
  * height; index-file.ts), and `torn/` (bytes cut off at recovery, kept for forensics).
  *
  * ## Crash safety (details: recover.ts, README "Block log")
  *
- * A torn tail (the last segment ends in a partial or checksum-failing frame with nothing intact
- * after it) is cut at open; every complete earlier record is kept. Damage with intact data after
- * it, in any segment, is an error naming height, file and offset — never skipped, never cut
- * unless the operator asks (`repair`). Every read re-checks its frame, so damage in a segment
+ * A torn tail (the last segment ends in a partial or checksum-failing frame and nothing after it
+ * proves those bytes were fsynced) is cut at open; every complete earlier record is kept. Damage
+ * that later frames attest as fsynced, or any damage in a sealed segment, is an error naming
+ * height, file and offset — never skipped, never cut unless the operator asks (`repair`). Every read re-checks its frame, so damage in a segment
  * that was not scanned at open is reported when it is read.
  */
 export {
@@ -64,6 +69,7 @@ export {
   DEFAULT_BATCH_MAX_RECORDS,
   DEFAULT_MAX_PAYLOAD_BYTES,
   DEFAULT_SEGMENT_BYTES,
+  MAX_SEGMENT_BYTES,
   blockLogDir,
   type BlockLogOptions,
   type FsyncMode,
