@@ -2,9 +2,10 @@
  * Every domain event, from every module — the reducer's output besides receipts and the state
  * root. Projections and the audit consume these; evolve (./evolve.ts) applies them.
  */
+import type { AppsEvent } from '../modules/apps/events.js';
 import type { AuthEvent } from '../modules/auth/events.js';
 import type { NodesEvent } from '../modules/nodes/events.js';
 
-export type DomainEvent = AuthEvent | NodesEvent;
+export type DomainEvent = AuthEvent | NodesEvent | AppsEvent;
 
 export type DomainEventType = DomainEvent['type'];

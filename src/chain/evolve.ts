@@ -2,6 +2,7 @@
  * The one place that applies domain events to state: event type → its module's evolver.
  * The table is typed so adding an event type without an evolver is a compile error.
  */
+import { appsEvolvers } from '../modules/apps/evolve.js';
 import { authEvolvers } from '../modules/auth/evolve.js';
 import { nodesEvolvers } from '../modules/nodes/evolve.js';
 import type { DomainEvent, DomainEventType } from './events.js';
@@ -12,6 +13,7 @@ type Evolvers = { readonly [T in DomainEventType]: (state: LedgerState, event: E
 const EVOLVERS: Evolvers = {
   ...authEvolvers,
   ...nodesEvolvers,
+  ...appsEvolvers,
 };
 
 export function evolve(state: LedgerState, event: DomainEvent): void {

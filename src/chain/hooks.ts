@@ -5,7 +5,9 @@
  * before running the next), exactly like pocket-core's sequential keeper calls.
  */
 import type { BlockContext } from '../core/block-context.js';
+import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
 import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
+import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/unstaking.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
@@ -20,5 +22,8 @@ export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
 ];
 
 export const END_BLOCK_STEPS: readonly HookStep[] = [
+  { name: 'pos.releaseWaitingValidators', run: (state, ctx) => releaseWaitingValidators(state, state.params().pos, ctx) },
   { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
+  { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
+  { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
 ];

@@ -11,14 +11,32 @@ import { accountsTable, supplyTable, txIndexTable, type Account } from '../modul
 import { applicationsTable, type Application } from '../modules/apps/state.js';
 import { paramsTable, type StoredParam } from '../modules/gov/state.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry } from '../modules/nodes/state.js';
+import { waitingValidatorsTable, type WaitingReason } from '../modules/nodes/state.js';
+import { ValidatorPowerIndex, type PowerIndexView } from '../modules/nodes/power-index.js';
+import { UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/unstaking-queue.js';
+import { StakedApplicationCount, type StakedAppCountView } from '../modules/apps/staked-count.js';
 import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
 
 export interface LedgerState {
   readonly store: StateStore;
   readonly chain: { readonly meta: Table<ChainMeta>; readonly blockHashes: Table<string> };
   readonly auth: { readonly accounts: Table<Account>; readonly supply: Table<bigint>; readonly txIndex: Table<number> };
-  readonly pos: { readonly validators: Table<Validator>; readonly validatorSet: Table<readonly ValidatorSetEntry[]> };
-  readonly application: { readonly applications: Table<Application> };
+  readonly pos: {
+    readonly validators: Table<Validator>;
+    readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
+    readonly waitingValidators: Table<WaitingReason>;
+    /** Derived (not state): validators with power > 0, ranked (nodes/power-index.ts). */
+    readonly powerIndex: PowerIndexView;
+    /** Derived (not state): Unstaking validators by unstaking time (nodes/unstaking-queue.ts). */
+    readonly unstakingQueue: UnstakingQueueView;
+  };
+  readonly application: {
+    readonly applications: Table<Application>;
+    /** Derived (not state): how many apps are Staked and unjailed (apps/staked-count.ts). */
+    readonly stakedCount: StakedAppCountView;
+    /** Derived (not state): Unstaking apps by unstaking time. */
+    readonly unstakingQueue: UnstakingQueueView;
+  };
   readonly gov: { readonly params: Table<StoredParam> };
   /** Typed params as of now (cached; rebuilt after any parameter write). */
   params(): Params;
@@ -29,12 +47,20 @@ export interface LedgerState {
 export function createLedgerState(): LedgerState {
   const store = new StateStore();
   const params = store.defineTable(paramsTable);
+  const validators = store.defineTable(validatorsTable);
+  const applications = store.defineTable(applicationsTable);
   const state = {
     store,
     chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
     auth: { accounts: store.defineTable(accountsTable), supply: store.defineTable(supplyTable), txIndex: store.defineTable(txIndexTable) },
-    pos: { validators: store.defineTable(validatorsTable), validatorSet: store.defineTable(validatorSetTable) },
-    application: { applications: store.defineTable(applicationsTable) },
+    pos: {
+      validators,
+      validatorSet: store.defineTable(validatorSetTable),
+      waitingValidators: store.defineTable(waitingValidatorsTable),
+      powerIndex: new ValidatorPowerIndex(validators),
+      unstakingQueue: new UnstakingQueue(validators),
+    },
+    application: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
     gov: { params },
     params: () => current ?? (current = buildParams((key) => params.get(key)?.value)),
     paramsAt: (height: number): Params => {

@@ -8,6 +8,10 @@ import { rejected } from '../core/outcome.js';
 import { rejection } from '../core/rejection.js';
 import { SDK, type Message, type MessageType } from '../messages/index.js';
 import { decideSend } from '../modules/auth/decide.js';
+import { decideStakeApp } from '../modules/apps/staking.js';
+import { decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/unstaking.js';
+import { decideStakeNode } from '../modules/nodes/staking.js';
+import { decideBeginUnstakeNode } from '../modules/nodes/unstaking.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
@@ -17,6 +21,11 @@ type Routes = { readonly [T in MessageType]?: Handler<Extract<Message, { type: T
 
 const ROUTES: Routes = {
   Send: (state, msg) => decideSend(state, msg),
+  StakeNode: (state, msg, ctx) => decideStakeNode(state, msg, ctx),
+  BeginUnstakeNode: (state, msg, ctx) => decideBeginUnstakeNode(state, msg, ctx),
+  StakeApp: (state, msg, ctx) => decideStakeApp(state, msg, ctx),
+  BeginUnstakeApp: (state, msg, ctx) => decideBeginUnstakeApp(state, msg, ctx),
+  UnjailApp: (state, msg) => decideUnjailApp(state, msg),
 };
 
 export function routeMessage(state: ReadonlyLedgerState, msg: Message, ctx: TxContext): Outcome<DomainEvent> {

@@ -3,6 +3,7 @@
  * distribution is here because the pos BeginBlock performs it (PROTOCOL §5.3).
  */
 import type { BlockRewardPlan } from './block-reward.js';
+import type { NodeStakingEvent } from './staking-events.js';
 import type { ValidatorSetEntry } from './state.js';
 
 /** fee_collector emptied at BeginBlock: burn share, DAO cut, previous proposer's cut. */
@@ -20,4 +21,4 @@ export interface ValidatorSetUpdated {
   readonly updates: readonly ValidatorSetEntry[];
 }
 
-export type NodesEvent = BlockRewardDistributed | ValidatorSetUpdated;
+export type NodesEvent = BlockRewardDistributed | ValidatorSetUpdated | NodeStakingEvent;

@@ -4,6 +4,7 @@ import { MODULE_ADDRESSES } from '../auth/state.js';
 import type { Table } from '../../state/table.js';
 import type { BlockRewardDistributed, ValidatorSetUpdated } from './events.js';
 import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from './state.js';
+import { nodesStakingEvolvers } from './staking-evolve.js';
 
 export interface NodesEvolveState {
   readonly auth: BankTables;
@@ -11,6 +12,7 @@ export interface NodesEvolveState {
 }
 
 export const nodesEvolvers = {
+  ...nodesStakingEvolvers,
   BlockRewardDistributed: (state: NodesEvolveState, event: BlockRewardDistributed): void => {
     const collector = MODULE_ADDRESSES.fee_collector;
     burn(state.auth, collector, event.burnedUpokt);

@@ -11,12 +11,17 @@ import type { Account } from '../auth/state.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
 import { planBlockReward } from './block-reward.js';
 import type { NodesEvent } from './events.js';
+import type { PowerIndexView } from './power-index.js';
 import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
-import { computeValidatorSet } from './validator-set.js';
 
 export interface NodesHookView {
   readonly auth: { readonly accounts: ReadonlyTable<Account> };
-  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]> };
+  readonly pos: {
+    readonly validators: ReadonlyTable<Validator>;
+    readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
+    /** Derived ranking of every validator with power > 0 (./power-index.ts). */
+    readonly powerIndex: PowerIndexView;
+  };
 }
 
 /** BeginBlock (a): pay the previous block's proposer from fee_collector (PROTOCOL §5.3). */
@@ -28,10 +33,17 @@ export function payBlockReward(state: NodesHookView, params: PosParams, ctx: Blo
   return plan === null ? [] : [{ type: 'BlockRewardDistributed', height: ctx.height, ...plan }];
 }
 
-/** EndBlock: recompute the top-MaxValidators set; emit the changes as validator updates. */
+/**
+ * EndBlock: the top-MaxValidators set from the power index; emit the changes as validator
+ * updates. Incremental: the index follows every validator write, so this reads its top N
+ * (memoised — the same array while no power changed) instead of ranking every validator each
+ * block; when that array is the stored set itself nothing changed and the step is O(1).
+ * Result and events are exactly those of `computeValidatorSet` over all validators.
+ */
 export function updateValidatorSet(state: NodesHookView, params: PosParams, ctx: BlockContext): NodesEvent[] {
   const previous = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-  const members = computeValidatorSet(state.pos.validators.unorderedValues(), params.maxValidators);
+  const members = state.pos.powerIndex.top(params.maxValidators);
+  if (members === previous) return [];
   const before = new Map(previous.map((m) => [m.address as string, m.power]));
   const after = new Map(members.map((m) => [m.address as string, m.power]));
   const updates: ValidatorSetEntry[] = [];

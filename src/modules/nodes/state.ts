@@ -88,3 +88,24 @@ export const validatorSetTable: TableSpec<readonly ValidatorSetEntry[]> = {
   decode: (text) => (JSON.parse(text) as Array<[Address, string]>).map(([address, power]) => ({ address, power: BigInt(power) })),
   history: true,
 };
+
+/**
+ * Why a validator is in the waiting-to-begin-unstaking set (pocket-core stores only the address,
+ * key 0x43‖addr, x/nodes/types/keys.go:29; the reason is the ledger's, for audits):
+ * - `begin_unstake_message`: MsgBeginUnstake (x/nodes/handler.go:112-147);
+ * - `stake_below_minimum`: slashed below StakeMinimum (ForceValidatorUnstake, PROTOCOL §6.6);
+ * - `max_jailed_blocks`: jailed longer than MaxJailedBlocks (§6.7);
+ * - `unjail_below_minimum`: an unjail attempt with tokens below StakeMinimum (§1.2).
+ */
+export type WaitingReason = 'begin_unstake_message' | 'stake_below_minimum' | 'max_jailed_blocks' | 'unjail_below_minimum';
+
+/**
+ * The waiting-to-begin-unstaking set: operator address → the reason it (last) joined. At the
+ * session's last block (h mod BlocksPerSession = 0) every member still Staked starts unstaking
+ * and the set is emptied (PROTOCOL §6.4). Not history: nothing reads it "as of" a height.
+ */
+export const waitingValidatorsTable: TableSpec<WaitingReason> = {
+  name: 'pos/waiting_validators',
+  encode: (reason) => reason,
+  decode: (text) => text as WaitingReason,
+};
