@@ -2,6 +2,7 @@
 import type { Address } from '../../core/types.js';
 import type { Message } from '../../messages/index.js';
 import type { ReadonlyTable } from '../../state/table.js';
+import { maxPossibleRelays } from './max-relays.js';
 import type { Application } from './state.js';
 
 /**
@@ -13,4 +14,14 @@ export function appTransferSigner(applications: ReadonlyTable<Application>, txSi
   if (message.type !== 'StakeApp' || !message.transfer) return undefined;
   if (txSigner === message.applicationAddress) return undefined;
   return applications.has(txSigner) ? txSigner : undefined;
+}
+
+/**
+ * An application's per-node, per-session relay allowance (MaxPossibleRelays,
+ * x/pocketcore/types/session.go:290-294): round_half_even(MaxRelays ÷ #chains ÷ SessionNodeCount),
+ * with SessionNodeCount as of the session start. Example (TV-8 row 2): MaxRelays 4,456,700,000,
+ * 1 chain, 24 nodes → 185,695,833.
+ */
+export function relaysPerNodePerSession(app: Pick<Application, 'maxRelays' | 'chains'>, sessionNodeCount: bigint): bigint {
+  return maxPossibleRelays(app.maxRelays, app.chains.length, sessionNodeCount);
 }

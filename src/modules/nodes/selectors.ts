@@ -2,7 +2,7 @@
 import type { Address } from '../../core/types.js';
 import type { Message } from '../../messages/index.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Validator } from './state.js';
+import { StakeStatus, type Validator } from './state.js';
 
 /**
  * The current output address of the node a StakeNode message is for: it may sign that message
@@ -11,4 +11,27 @@ import type { Validator } from './state.js';
 export function stakeOutputSigner(validators: ReadonlyTable<Validator>, message: Message): Address | undefined {
   if (message.type !== 'StakeNode') return undefined;
   return validators.get(message.operatorAddress)?.outputAddress ?? undefined;
+}
+
+/**
+ * Is the validator in the per-chain index for `chain` (0x22‖chain‖addr, x/nodes/keeper/
+ * valStaked.go:11-31)? Status Staked and staked for the chain: jailing does NOT remove a
+ * validator from it (JailValidator touches only the power index), starting to unstake does.
+ * Chain ids are canonical upper-case hex on both sides (PROTOCOL §12.2 item 11).
+ */
+export function isInChainIndex(validator: Validator, chain: string): boolean {
+  return validator.status === StakeStatus.Staked && validator.chains.includes(chain);
+}
+
+/**
+ * The chain index now: addresses of the validators in it, ascending (the order pocket-core's
+ * iterator yields, GetValidatorsByChain valStaked.go:34-60). O(validators).
+ * For a past height read the records with `validators.getAt(address, h)`; a validator deleted
+ * since then (a finished unstake) is no longer among the table's keys, so a look-back longer
+ * than pos/UnstakingTime needs the history's key set, which this selector does not have.
+ */
+export function stakedValidatorsForChain(validators: ReadonlyTable<Validator>, chain: string): Address[] {
+  const out: Address[] = [];
+  for (const [address, validator] of validators.sortedEntries()) if (isInChainIndex(validator, chain)) out.push(address as Address);
+  return out;
 }
