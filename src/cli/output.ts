@@ -8,7 +8,8 @@ export class CliError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details?: unknown,
+    // Not named `details`: uvu's reporter calls err.details.split() and would print nothing.
+    readonly context?: unknown,
   ) {
     super(message);
   }
@@ -33,10 +34,10 @@ export function printJson(value: unknown): void {
 
 export function reportError(error: unknown, json: boolean): number {
   if (error instanceof CliError) {
-    if (json) printJson({ error: { code: error.code, message: error.message, details: error.details } });
+    if (json) printJson({ error: { code: error.code, message: error.message, details: error.context } });
     else {
       process.stderr.write(`error [${error.code}]: ${error.message}\n`);
-      if (error.details !== undefined) process.stderr.write(toJson(error.details, 2) + '\n');
+      if (error.context !== undefined) process.stderr.write(toJson(error.context, 2) + '\n');
     }
     return 1;
   }
