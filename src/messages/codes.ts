@@ -176,6 +176,12 @@ export const LEDGER = Object.freeze({
   invalid_upgrade_feature: defineCode('ledger', 9, 'invalid_upgrade_feature'),
   /** A message given as amino JSON (CLI/API input) that does not have the message's shape. */
   invalid_message_json: defineCode('ledger', 10, 'invalid_message_json'),
+  /** A claim for the same (servicer, session header, evidence type) is still pending (pocketcore/claim.ts, rule L3). */
+  claim_already_exists: defineCode('ledger', 11, 'claim_already_exists'),
+  /** The claim's session height does not start a session (pocketcore/claim.ts, rule L2). */
+  claim_not_at_session_start: defineCode('ledger', 12, 'claim_not_at_session_start'),
+  /** The same claim was already proved or burned in this session's window (pocketcore/claim.ts, rule L3). */
+  claim_already_settled: defineCode('ledger', 13, 'claim_already_settled'),
 });
 
 /** Every code above, for tables and exhaustive tests. */
