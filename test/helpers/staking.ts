@@ -1,0 +1,146 @@
+/**
+ * Staking test helpers: wire-message builders for every staking message, test chains with
+ * applications in genesis, and small receipt helpers. Everything goes through the real
+ * producer, ante handler and reducer (test/helpers/chain.ts).
+ */
+import * as assert from 'uvu/assert';
+import type { Address } from '../../src/core/types.js';
+import type { BlockResult } from '../../src/chain/apply-block.js';
+import type { DomainEvent } from '../../src/chain/events.js';
+import type { LedgerState } from '../../src/chain/ledger-state.js';
+import type { TxReceipt } from '../../src/chain/receipts.js';
+import { importGenesis } from '../../src/genesis/import.js';
+import { parseGenesis } from '../../src/genesis/parse.js';
+import { checkInvariants } from '../../src/sim/invariants.js';
+import type { WireMessage } from '../../src/wire/index.js';
+import { produce, signTx, testGenesisJson, type SignOptions, type TestChainSpec, type TestKey } from './chain.js';
+
+type KeyOrAddress = TestKey | Address;
+const addressOf = (k: KeyOrAddress): string => (typeof k === 'string' ? k : k.address);
+
+export const NODE_URL = 'https://node.example.com:443';
+
+export interface StakeNodeOptions {
+  readonly value: bigint | string;
+  readonly chains?: readonly string[];
+  readonly serviceUrl?: string;
+  /** Output address; default: the operator itself. `null` sends none. */
+  readonly output?: KeyOrAddress | null;
+  readonly delegators?: ReadonlyArray<readonly [string, number]> | null;
+}
+
+export function stakeNodeMsg(operator: TestKey, options: StakeNodeOptions): WireMessage {
+  const output = options.output === undefined ? operator.address : options.output === null ? '' : addressOf(options.output);
+  return {
+    kind: 'StakeNode',
+    publicKey: operator.publicKey,
+    chains: options.chains ?? ['0001'],
+    value: options.value.toString(),
+    serviceUrl: options.serviceUrl ?? NODE_URL,
+    outputAddress: output,
+    rewardDelegators: options.delegators ?? null,
+  };
+}
+
+export function beginUnstakeNodeMsg(validator: KeyOrAddress, signer: KeyOrAddress): WireMessage {
+  return { kind: 'BeginUnstakeNode', validatorAddress: addressOf(validator), signerAddress: addressOf(signer) };
+}
+
+export function stakeAppMsg(app: TestKey, value: bigint | string, chains: readonly string[] = ['0001']): WireMessage {
+  return { kind: 'StakeApp', publicKey: app.publicKey, chains, value: value.toString() };
+}
+
+/** The app-transfer form: value 0, no chains, the NEW owner's key (signed by the current app). */
+export function transferAppMsg(to: TestKey): WireMessage {
+  return { kind: 'StakeApp', publicKey: to.publicKey, chains: [], value: '0' };
+}
+
+export function beginUnstakeAppMsg(app: KeyOrAddress): WireMessage {
+  return { kind: 'BeginUnstakeApp', applicationAddress: addressOf(app) };
+}
+
+export function unjailAppMsg(app: KeyOrAddress): WireMessage {
+  return { kind: 'UnjailApp', applicationAddress: addressOf(app) };
+}
+
+export interface GenesisApp {
+  readonly key: TestKey;
+  readonly stakeUpokt: bigint;
+  readonly chains?: readonly string[];
+  readonly jailed?: boolean;
+}
+
+export interface StakingChainSpec extends TestChainSpec {
+  readonly apps?: readonly GenesisApp[];
+  /** Genesis validators' output addresses / delegators, by operator address. */
+  readonly validatorOutputs?: Readonly<Record<string, string | null>>;
+}
+
+/** A test chain like startChain, plus genesis applications and validator output addresses. */
+export function startStakingChain(spec: StakingChainSpec): LedgerState {
+  const genesis = JSON.parse(testGenesisJson(spec));
+  genesis.app_state.application.applications = (spec.apps ?? []).map((app) => ({
+    address: app.key.address,
+    public_key: app.key.publicKey,
+    jailed: app.jailed ?? false,
+    chains: app.chains ?? ['0001'],
+    max_relays: '0',
+    status: 2,
+    staked_tokens: app.stakeUpokt.toString(),
+    unstaking_time: '0001-01-01T00:00:00Z',
+  }));
+  for (const validator of genesis.app_state.pos.validators) {
+    const output = spec.validatorOutputs?.[validator.address];
+    if (output !== undefined) validator.output_address = output ?? '';
+  }
+  const parsed = parseGenesis(JSON.stringify(genesis));
+  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
+  return importGenesis(parsed.value);
+}
+
+export const codeOf = (receipt: TxReceipt): string => (receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`);
+
+/** Deliver one signed message in its own block; return its receipt. Invariants must hold after. */
+export function deliver(state: LedgerState, signer: TestKey, msg: WireMessage, options: SignOptions = {}): TxReceipt {
+  const result = produce(state, [signTx(signer, msg, options)]);
+  assert.equal(checkInvariants(state), [], 'invariants after the block');
+  assert.is(result.receipts.length, 1);
+  return result.receipts[0]!;
+}
+
+/** Assert the receipt's code (and, for a charged failure, that only the fee event remains). */
+export function expectCode(receipt: TxReceipt, expected: string): void {
+  assert.is(codeOf(receipt), expected, receipt.log);
+  if (expected !== 'ok' && receipt.feeUpokt > 0n) {
+    assert.equal(
+      receipt.events.map((e) => e.type),
+      ['FeeDeducted'],
+      'a rejected message changes nothing but the fee',
+    );
+  }
+}
+
+/** Events of one type from a receipt. */
+export function eventsOf<T extends DomainEvent['type']>(events: readonly DomainEvent[], type: T): Array<Extract<DomainEvent, { type: T }>> {
+  return events.filter((e): e is Extract<DomainEvent, { type: T }> => e.type === type);
+}
+
+/** All end-block events of a block, flattened, in order. */
+export function endBlockEvents(result: BlockResult): DomainEvent[] {
+  return result.endBlock.flatMap((step) => step.events);
+}
+
+/** Produce empty blocks until the chain's height is `height` (inclusive); return each result. */
+export function produceTo(state: LedgerState, height: number): BlockResult[] {
+  const results: BlockResult[] = [];
+  for (;;) {
+    const meta = state.chain.meta.get('meta')!;
+    if (meta.height >= height) return results;
+    results.push(produce(state));
+    assert.equal(checkInvariants(state), [], `invariants after block ${meta.height + 1}`);
+  }
+}
+
+export function heightOf(state: LedgerState): number {
+  return state.chain.meta.get('meta')!.height;
+}
