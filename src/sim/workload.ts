@@ -15,6 +15,8 @@ import type { Address, PublicKeyHex } from '../core/types.js';
 import type { ReadonlyLedgerState } from '../chain/readonly.js';
 import type { WireMessage } from '../wire/index.js';
 
+export type SimProfileName = 'dev' | 'mainnet';
+
 export interface SimKey {
   readonly seed: Uint8Array;
   readonly publicKey: PublicKeyHex;
@@ -26,6 +28,8 @@ export interface SignOptions {
   readonly memo?: string;
   /** Sign for another chain id (to produce wrong-chain txs). */
   readonly chainId?: string;
+  /** Make the signature with this key while the tx carries the signing key's public key (bad-signature txs). */
+  readonly signWith?: SimKey;
 }
 
 export interface SimContext {
@@ -36,10 +40,20 @@ export interface SimContext {
   readonly height: number;
   readonly timeNs: bigint;
   readonly chainId: string;
-  /** Keys the simulator created and funded at the start, by address (sorted list too). */
+  /** This workload's own funded accounts (no other workload signs for them), by address and as a list. */
   readonly keys: ReadonlyMap<Address, SimKey>;
   readonly keyList: readonly SimKey[];
-  /** A brand-new deterministic key (not funded). */
+  /** Validators the simulator staked in its genesis (keys held by the simulator). */
+  readonly validatorKeys: readonly SimKey[];
+  /** Applications the simulator staked in its genesis. */
+  readonly appKeys: readonly SimKey[];
+  /** 'dev' (short lifecycle timings) or 'mainnet' (the genesis params). */
+  readonly profile: SimProfileName;
+  /** The run's target number of txs per block for this workload (a hint; workloads may ignore it). */
+  readonly txsPerBlock: number;
+  /** The previous block's txs (for resubmission faults); empty at height 1. */
+  readonly previousBlockTxs: readonly Uint8Array[];
+  /** A brand-new deterministic key (not funded); the same label in the same block gives the same key. */
   newKey(label: string): SimKey;
   /** Sign a message (fresh entropy from the seeded stream; default fee 10,000 uPOKT). */
   sign(key: SimKey, msg: WireMessage, options?: SignOptions): Uint8Array;
@@ -63,6 +77,8 @@ export interface BlockFaults {
 
 export interface Workload {
   readonly name: string;
+  /** Funded accounts this workload wants in the simulator's genesis (default: the run's setting). */
+  readonly accounts?: number;
   /** Txs for the block at ctx.height, in submission order. */
   propose(ctx: SimContext): ProposedTx[];
   /** Block-level faults for the block at ctx.height. */
