@@ -18,6 +18,7 @@ import type { BlockContext } from '../core/block-context.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/state.js';
+import { afterCommit } from '../modules/pocketcore/hooks.js';
 import { blockHash, txRoot, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey, type ChainMeta } from './chain-state.js';
 import { deliverTx } from './deliver-tx.js';
@@ -143,6 +144,8 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx);
   recordBlock(state, block, hash, prepared, meta);
   const root = state.store.commitBlock(block.header.height);
+  // Session-start chain-index memo + history pruning to pocketcore's floor (modules/pocketcore/history.ts).
+  afterCommit(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };
 }
 

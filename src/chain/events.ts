@@ -5,7 +5,8 @@
 import type { AppsEvent } from '../modules/apps/events.js';
 import type { AuthEvent } from '../modules/auth/events.js';
 import type { NodesEvent } from '../modules/nodes/events.js';
+import type { PocketcoreEvent } from '../modules/pocketcore/events.js';
 
-export type DomainEvent = AuthEvent | NodesEvent | AppsEvent;
+export type DomainEvent = AuthEvent | NodesEvent | AppsEvent | PocketcoreEvent;
 
 export type DomainEventType = DomainEvent['type'];

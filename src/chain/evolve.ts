@@ -5,6 +5,7 @@
 import { appsEvolvers } from '../modules/apps/evolve.js';
 import { authEvolvers } from '../modules/auth/evolve.js';
 import { nodesEvolvers } from '../modules/nodes/evolve.js';
+import { pocketcoreEvolvers } from '../modules/pocketcore/evolve.js';
 import type { DomainEvent, DomainEventType } from './events.js';
 import type { LedgerState } from './ledger-state.js';
 
@@ -14,6 +15,7 @@ const EVOLVERS: Evolvers = {
   ...authEvolvers,
   ...nodesEvolvers,
   ...appsEvolvers,
+  ...pocketcoreEvolvers,
 };
 
 export function evolve(state: LedgerState, event: DomainEvent): void {

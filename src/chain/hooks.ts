@@ -8,6 +8,7 @@ import type { BlockContext } from '../core/block-context.js';
 import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
 import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
 import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/unstaking.js';
+import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/hooks.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
@@ -19,6 +20,7 @@ export interface HookStep {
 
 export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'pos.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
+  { name: 'pocketcore.deleteExpiredClaims', run: (state, ctx) => deleteExpiredClaims(state, ctx) },
 ];
 
 export const END_BLOCK_STEPS: readonly HookStep[] = [
@@ -26,4 +28,5 @@ export const END_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
   { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
   { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
+  { name: 'pocketcore.advanceHistoryFloor', run: (state, ctx) => endBlockHistoryFloor(state, ctx) },
 ];

@@ -15,6 +15,9 @@ import { waitingValidatorsTable, type WaitingReason } from '../modules/nodes/sta
 import { ValidatorPowerIndex, type PowerIndexView } from '../modules/nodes/power-index.js';
 import { UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/unstaking-queue.js';
 import { StakedApplicationCount, type StakedAppCountView } from '../modules/apps/staked-count.js';
+import { ClaimIndex } from '../modules/pocketcore/claim-index.js';
+import { SessionCandidates } from '../modules/pocketcore/session-candidates.js';
+import { claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/state.js';
 import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
 
 export interface LedgerState {
@@ -38,6 +41,17 @@ export interface LedgerState {
     readonly unstakingQueue: UnstakingQueueView;
   };
   readonly gov: { readonly params: Table<StoredParam> };
+  /**
+   * Claims, settled-claim markers, the history floor; plus two derived in-memory indexes (not
+   * state, never hashed): the per-chain session candidates and the claim index.
+   */
+  readonly pocketcore: {
+    readonly claims: Table<ClaimRecord>;
+    readonly settledClaims: Table<SettledClaim>;
+    readonly historyFloor: Table<number>;
+    readonly sessionCandidates: SessionCandidates;
+    readonly claimIndex: ClaimIndex;
+  };
   /** Typed params as of now (cached; rebuilt after any parameter write). */
   params(): Params;
   /** Typed params as committed at the end of block `height` (PROTOCOL §12.2 item 5). */
@@ -49,6 +63,7 @@ export function createLedgerState(): LedgerState {
   const params = store.defineTable(paramsTable);
   const validators = store.defineTable(validatorsTable);
   const applications = store.defineTable(applicationsTable);
+  const claims = store.defineTable(claimsTable);
   const state = {
     store,
     chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
@@ -62,6 +77,13 @@ export function createLedgerState(): LedgerState {
     },
     application: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
     gov: { params },
+    pocketcore: {
+      claims,
+      settledClaims: store.defineTable(settledClaimsTable),
+      historyFloor: store.defineTable(historyFloorTable),
+      sessionCandidates: new SessionCandidates(validators),
+      claimIndex: new ClaimIndex(claims),
+    },
     params: () => current ?? (current = buildParams((key) => params.get(key)?.value)),
     paramsAt: (height: number): Params => {
       // DEV_NOTE: a pure cache of committed history — the same height always gives the same params.

@@ -12,6 +12,8 @@ import { decideStakeApp } from '../modules/apps/staking.js';
 import { decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/unstaking.js';
 import { decideStakeNode } from '../modules/nodes/staking.js';
 import { decideBeginUnstakeNode } from '../modules/nodes/unstaking.js';
+import { decideClaim } from '../modules/pocketcore/claim.js';
+import { decideProof } from '../modules/pocketcore/proof.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
@@ -26,6 +28,8 @@ const ROUTES: Routes = {
   StakeApp: (state, msg, ctx) => decideStakeApp(state, msg, ctx),
   BeginUnstakeApp: (state, msg, ctx) => decideBeginUnstakeApp(state, msg, ctx),
   UnjailApp: (state, msg) => decideUnjailApp(state, msg),
+  Claim: (state, msg, ctx) => decideClaim(state, msg, ctx),
+  Proof: (state, msg, ctx) => decideProof(state, msg, ctx),
 };
 
 export function routeMessage(state: ReadonlyLedgerState, msg: Message, ctx: TxContext): Outcome<DomainEvent> {

@@ -1,0 +1,126 @@
+/**
+ * MsgClaim (PROTOCOL §4.3–4.4; x/pocketcore/handler.go:38-57, keeper/claim.go:144-248): a
+ * servicer commits to the Merkle root of the relays it served in one session, inside the claim
+ * window. pocket-core's checks run first, in its order and with its codes:
+ *
+ *   1. evidence type 0 ⇒ pocketcore:84
+ *   2. the session-start state (SBH) must exist ⇒ else sdk:1
+ *   3. the session must have ended: h ≤ SBH + BPS − 1 ⇒ pocketcore:60
+ *   4. total_proofs < MinimumNumberOfProofs (session-start params) ⇒ pocketcore:49
+ *   5. chain ∉ SupportedBlockchains (session start) ⇒ pocketcore:53
+ *   6. from_address not a validator at the session start ⇒ pocketcore:48
+ *   7. the app (by public key) not at the session start ⇒ pocketcore:45
+ *   8. [MREL] total_proofs > MaxPossibleRelays(app, SessionNodeCount) ⇒ pocketcore:71
+ *   9. [MAXCH] the app staked for more than application/MaximumChains chains ⇒ pocketcore:91
+ *  10. the session (start state, nodes checked in the end state) and Session.Validate:
+ *      insufficient nodes 17; header key ≠ the app's key 61; chain ∉ app chains 13; servicer not
+ *      among the session's nodes 14
+ *  11. the claim window has closed: h > SBH + CSW·BPS (CURRENT params) ⇒ pocketcore:69
+ * then the ledger's own rules (ledger codespace, PROTOCOL §12.2 item 3):
+ *  L1. evidence type 2 (challenge) ⇒ ledger:7 — challenge proofs are not supported, and in
+ *      pocket-core a relay leaf proving a challenge claim mints without deleting that claim;
+ *      checked right after step 1.
+ *  L2. SBH is not a session start (SBH mod BPS ≠ 1 at the session-start params) ⇒ ledger:12;
+ *      checked right after step 2. pocket-core does not check: any height's block hash then
+ *      seeds a different node selection, so a node could search for a height that selects it.
+ *  L3. a claim for the same key is live ⇒ ledger:11; the same key was already settled (proved or
+ *      burned) ⇒ ledger:13. pocket-core overwrites a live claim (resetting its expiry) and, since
+ *      a proof is processable at SBH + CSW·BPS — the last height a claim is accepted — a settled
+ *      session could be claimed and rewarded a second time. First claim wins; idempotent.
+ *
+ * Stored: the claim with expiration_height = h + ClaimExpiration·BPS (both session-start params;
+ * TV-15: claim at 1, ClaimExpiration 100, BPS 25 → 2501).
+ *
+ * DEV_NOTE: claims are keyed by the canonical header (lower-case app key, upper-case chain); a
+ * header whose app key is not lower-case fails step 10 with 61, as in pocket-core (its app's
+ * RawString is lower-case); a lower-case hex chain id is accepted as its upper-case form
+ * (PROTOCOL §12.2 item 11) where pocket-core would find no match.
+ */
+import type { TxContext } from '../../core/block-context.js';
+import { accepted, rejected, type Outcome } from '../../core/outcome.js';
+import { rejection } from '../../core/rejection.js';
+import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index.js';
+import { maxPossibleRelays } from '../apps/max-relays.js';
+import type { PocketcoreEvent } from './events.js';
+import { computeSession } from './session-service.js';
+import { isSessionStart, sessionEndHeight } from './session-heights.js';
+import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
+import { claimKey } from './state.js';
+import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
+
+const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<PocketcoreEvent> => rejected(rejection(code, log));
+
+export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<TxContext, 'height'>): Outcome<PocketcoreEvent> {
+  const height = ctx.height;
+  const sessionHeight = msg.header.sessionHeight;
+  // 1, L1
+  if ((msg.evidenceType as number) === 0) return fail(POCKETCORE.evidence_type_missing, 'the evidence type is missing');
+  if (msg.evidenceType !== 1) return fail(LEDGER.challenge_proof_unsupported, 'challenge claims are not supported: only relay evidence (type 1) can be claimed');
+  // 2
+  if (sessionHeight >= height || sessionHeight < historyFloor(view)) {
+    return fail(SDK.internal_error, `no committed state at session height ${sessionHeight} (current height ${height}, history floor ${historyFloor(view)})`);
+  }
+  const session = view.paramsAt(sessionHeight);
+  const blocksPerSession = Number(session.pos.blocksPerSession);
+  // L2
+  if (!isSessionStart(sessionHeight, blocksPerSession)) {
+    return fail(LEDGER.claim_not_at_session_start, `session height ${sessionHeight} does not start a session (height mod ${blocksPerSession} ≠ 1)`);
+  }
+  // 3
+  const endHeight = sessionEndHeight(sessionHeight, blocksPerSession);
+  if (height <= endHeight) return fail(POCKETCORE.invalid_block_height, `the session ${sessionHeight} ends at ${endHeight}; claims are accepted from ${endHeight + 1}`);
+  // 4
+  if (msg.totalProofs < session.pocketcore.minimumNumberOfProofs) {
+    return fail(POCKETCORE.invalid_proofs, `${msg.totalProofs} relays is below the minimum of ${session.pocketcore.minimumNumberOfProofs}`);
+  }
+  // 5
+  if (!session.pocketcore.supportedBlockchains.includes(msg.header.chain)) {
+    return fail(POCKETCORE.chain_not_supported, `chain ${msg.header.chain} is not supported`);
+  }
+  // 6
+  if (view.pos.validators.getAt(msg.fromAddress, sessionHeight) === undefined) {
+    return fail(POCKETCORE.node_not_found, `no node ${msg.fromAddress} at session height ${sessionHeight}`);
+  }
+  // 7
+  const app = view.application.applications.getAt(appAddressOf(msg.header.appPublicKey), sessionHeight);
+  if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${msg.header.appPublicKey} at session height ${sessionHeight}`);
+  // 8 (an app without chains would divide by zero: Go panics, sdk:1)
+  if (app.chains.length === 0) return fail(SDK.internal_error, 'the application has no chains');
+  const allowance = maxPossibleRelays(app.maxRelays, app.chains.length, session.pocketcore.sessionNodeCount);
+  if (msg.totalProofs > allowance) return fail(POCKETCORE.over_service, `${msg.totalProofs} relays exceed the allowance of ${allowance} per node per session`);
+  // 9
+  if (BigInt(app.chains.length) > session.application.maximumChains) {
+    return fail(POCKETCORE.app_chains_over_limit, `the application is staked for ${app.chains.length} chains, more than ${session.application.maximumChains}`);
+  }
+  // 10
+  const header: SessionHeaderKey = { appPublicKey: msg.header.appPublicKey, chain: msg.header.chain, sessionHeight };
+  const computed = computeSession(view, header, height - 1, { kind: 'end' });
+  if (!computed.ok) return rejected(computed.error);
+  if (msg.header.appPublicKeyAsSigned !== app.publicKey) return fail(POCKETCORE.application_public_key_mismatch, 'the session header key is not the application key as the chain writes it (lower-case hex)');
+  if (!app.chains.includes(msg.header.chain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${msg.header.chain}`);
+  if (!computed.value.nodes.includes(msg.fromAddress)) return fail(POCKETCORE.node_not_in_session, `node ${msg.fromAddress} is not in the session`);
+  // 11
+  const current = view.params();
+  const windowEnd = sessionHeight + Number(current.pocketcore.claimSubmissionWindow * current.pos.blocksPerSession);
+  if (height > windowEnd) return fail(POCKETCORE.claim_window_closed, `the claim window of session ${sessionHeight} closed at ${windowEnd}`);
+  // L3
+  const headerHash = sessionHeaderHash(header);
+  const key = claimKey(msg.fromAddress, headerHash, msg.evidenceType);
+  if (view.pocketcore.claims.has(key)) return fail(LEDGER.claim_already_exists, `a claim for this session by ${msg.fromAddress} is already pending`);
+  if (view.pocketcore.settledClaims.has(key)) return fail(LEDGER.claim_already_settled, `the claim for this session by ${msg.fromAddress} was already settled`);
+  const expirationHeight = height + Number(session.pocketcore.claimExpiration * session.pos.blocksPerSession);
+  return accepted({
+    type: 'ClaimSubmitted',
+    key,
+    claim: {
+      servicer: msg.fromAddress,
+      header,
+      headerHash,
+      merkleRoot: { hashHex: msg.merkleRoot.hashHex, lower: msg.merkleRoot.lower, upper: msg.merkleRoot.upper },
+      totalProofs: msg.totalProofs,
+      evidenceType: msg.evidenceType,
+      submittedHeight: height,
+      expirationHeight,
+    },
+  });
+}

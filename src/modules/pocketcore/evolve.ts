@@ -1,0 +1,66 @@
+/**
+ * pocketcore evolve: applies pocketcore events. Never validates (the deciders did); a violation
+ * (e.g. a mint line with a negative amount) is a bug and throws.
+ *
+ * The replay-attack burn lowers the servicer's staked tokens and burns them from
+ * staked_tokens_pool — the change pocket-core's simpleSlash makes through the nodes keeper. The
+ * force unstake below the minimum is the nodes module's own event (NodeForceUnstakeQueued),
+ * emitted next to ReplayAttackDetected by proof.ts. Minting goes through auth/bank.ts only.
+ */
+import type { Table } from '../../state/table.js';
+import { burn, mint, type BankTables } from '../auth/bank.js';
+import { MODULE_ADDRESSES } from '../auth/state.js';
+import type { Validator } from '../nodes/state.js';
+import type { ClaimSubmitted, ClaimsExpired, HistoryFloorAdvanced, ProofAccepted, RelaysRewarded, ReplayAttackDetected } from './events.js';
+import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.js';
+
+export interface PocketcoreEvolveState {
+  readonly auth: BankTables;
+  readonly pos: { readonly validators: Table<Validator> };
+  readonly pocketcore: {
+    readonly claims: Table<ClaimRecord>;
+    readonly settledClaims: Table<SettledClaim>;
+    readonly historyFloor: Table<number>;
+  };
+}
+
+function settle(state: PocketcoreEvolveState, key: string, height: number, outcome: SettledClaim['outcome']): void {
+  const claim = state.pocketcore.claims.get(key);
+  if (claim === undefined) return;
+  state.pocketcore.claims.delete(key);
+  state.pocketcore.settledClaims.set(key, { servicer: claim.servicer, sessionHeight: claim.header.sessionHeight, settledHeight: height, outcome });
+}
+
+/** simpleSlash's burn (slash.go:44-79): tokens down, the same amount burned from the pool. */
+function burnServicerStake(state: PocketcoreEvolveState, event: ReplayAttackDetected): void {
+  const { burn: plan } = event;
+  if (plan.burnedUpokt <= 0n) return;
+  const validator = state.pos.validators.get(plan.servicer);
+  if (validator === undefined) return;
+  const tokensUpokt = validator.tokensUpokt - plan.burnedUpokt;
+  state.pos.validators.set(plan.servicer, { ...validator, tokensUpokt });
+  burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, plan.burnedUpokt);
+}
+
+export const pocketcoreEvolvers = {
+  ClaimSubmitted: (state: PocketcoreEvolveState, event: ClaimSubmitted): void => {
+    state.pocketcore.claims.set(event.key, event.claim);
+  },
+  ClaimsExpired: (state: PocketcoreEvolveState, event: ClaimsExpired): void => {
+    for (const claim of event.claims) state.pocketcore.claims.delete(claim.key);
+  },
+  ProofAccepted: (state: PocketcoreEvolveState, event: ProofAccepted): void => {
+    settle(state, event.key, event.height, 'proved');
+  },
+  RelaysRewarded: (state: PocketcoreEvolveState, event: RelaysRewarded): void => {
+    for (const line of event.plan.lines) mint(state.auth, line.address, line.amountUpokt);
+  },
+  ReplayAttackDetected: (state: PocketcoreEvolveState, event: ReplayAttackDetected): void => {
+    burnServicerStake(state, event);
+    settle(state, event.key, event.height, 'replay_attack_burned');
+  },
+  HistoryFloorAdvanced: (state: PocketcoreEvolveState, event: HistoryFloorAdvanced): void => {
+    state.pocketcore.historyFloor.set(HISTORY_FLOOR_KEY, event.floor);
+    for (const key of event.forgottenSettledKeys) state.pocketcore.settledClaims.delete(key);
+  },
+};

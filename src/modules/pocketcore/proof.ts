@@ -1,0 +1,130 @@
+/**
+ * MsgProof (PROTOCOL §4.5–4.8; x/pocketcore/handler.go:60-98, keeper/proof.go:111-217): the
+ * servicer opens the leaf the chain picked pseudorandomly; a valid opening mints the relay
+ * reward and settles the claim. Checks in pocket-core's order:
+ *
+ *   1. the claim of (signer = servicer of the leaf, leaf's session header, evidence type) must be
+ *      live ⇒ else pocketcore:65
+ *   2. number of sibling levels ≠ ceil(log2(total_proofs)) ⇒ pocketcore:49
+ *   3. no sibling and not the target has upper == root.upper ⇒ pocketcore:66
+ *   4. the seed block (proofHeight − 1, proofHeight = SBH + CSW·BPS at the session start) must be
+ *      committed ⇒ else sdk:1; proof index ≠ pseudorandom index ⇒ pocketcore:49
+ *   5. the Merkle walk (msi-tree.ts): replay attack ⇒ pocketcore:86 WITH side effects — the stake
+ *      burn of rewards.ts and the claim's deletion persist (ReplayAttackDetected); any other
+ *      failure ⇒ pocketcore:66, the claim stays and may be proved again until it expires
+ *   6. the app at the session start ⇒ else pocketcore:45; the leaf's session height must equal
+ *      the claim's ⇒ 60; the leaf's chain among the app's chains ⇒ 13
+ * Valid ⇒ ProofAccepted (claim deleted, remembered as settled) + RelaysRewarded (the plan).
+ *
+ * The AAT's app signature and the client's signature over the leaf were verified statelessly
+ * before the tx reached the chain (messages/relay-proof.ts: pocketcore:4 / pocketcore:41), like
+ * pocket-core's MsgProof.ValidateBasic.
+ *
+ * Expiry is not re-checked: BeginBlock deletes expired claims before any tx runs (hooks.ts).
+ */
+import type { TxContext } from '../../core/block-context.js';
+import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../../core/outcome.js';
+import { rejection } from '../../core/rejection.js';
+import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
+import type { WireRelayProof } from '../../wire/types.js';
+import { planForceUnstake } from '../nodes/unstaking.js';
+import type { NodeForceUnstakeQueued } from '../nodes/staking-events.js';
+import type { PocketcoreEvent } from './events.js';
+import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
+import { proofHeight, proofIndex } from './proof-index.js';
+import { planRelayReward, planReplayBurn } from './rewards.js';
+import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
+import { claimKey } from './state.js';
+import { appAddressOf, blockHashAt, type PocketcoreView } from './view.js';
+
+export type ProofEvent = PocketcoreEvent | NodeForceUnstakeQueued;
+
+const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<ProofEvent> => rejected(rejection(code, log));
+
+/** The leaf as it was signed (RelayProof.Bytes hashes the strings as sent). */
+export function wireRelayProofOf(leaf: RelayProofLeaf): WireRelayProof {
+  return {
+    requestHash: leaf.requestHash,
+    entropy: leaf.entropy,
+    sessionBlockHeight: BigInt(leaf.sessionBlockHeight),
+    servicerPublicKey: leaf.servicerPublicKeyAsSigned,
+    blockchain: leaf.blockchainAsSigned,
+    aat: leaf.aatAsSigned,
+    signature: leaf.signature,
+  };
+}
+
+/** RelayProof.SessionHeader(): the AAT's app key, the leaf's chain and session height. */
+export function leafSessionHeader(leaf: RelayProofLeaf): SessionHeaderKey {
+  return { appPublicKey: leaf.aat.appPublicKey, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
+}
+
+export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height'>): Outcome<ProofEvent> {
+  const { leaf, merkleProof } = msg;
+  const height = ctx.height;
+  // 1
+  const servicer = leaf.servicerAddress;
+  const key = claimKey(servicer, sessionHeaderHash(leafSessionHeader(leaf)), msg.evidenceType);
+  const claim = view.pocketcore.claims.get(key);
+  if (claim === undefined) return fail(POCKETCORE.claim_not_found, `no pending claim of ${servicer} for this session`);
+  // 2
+  const levels = msiLevelCount(claim.totalProofs);
+  if (merkleProof.hashRanges.length !== levels) {
+    return fail(POCKETCORE.invalid_proofs, `the proof has ${merkleProof.hashRanges.length} levels; a claim of ${claim.totalProofs} relays has ${levels}`);
+  }
+  // 3
+  const rootUpper = claim.merkleRoot.upper;
+  if (!merkleProof.hashRanges.some((range) => range.upper === rootUpper) && merkleProof.target.upper !== rootUpper) {
+    return fail(POCKETCORE.merkle_verification_failed, 'no node of the proof reaches the root range');
+  }
+  // 4
+  const sessionHeight = claim.header.sessionHeight;
+  const session = view.paramsAt(sessionHeight);
+  const seedHeight = proofHeight(sessionHeight, Number(session.pocketcore.claimSubmissionWindow), Number(session.pos.blocksPerSession));
+  const seedHash = height >= seedHeight ? blockHashAt(view, seedHeight - 1) : undefined;
+  if (seedHash === undefined) return fail(SDK.internal_error, `block at height ${seedHeight} not found: proofs of session ${sessionHeight} are accepted from height ${seedHeight}`);
+  const index = proofIndex(seedHash, claim.headerHash, claim.totalProofs);
+  if (index !== merkleProof.index) return fail(POCKETCORE.invalid_proofs, `the proof opens leaf ${merkleProof.index}; the chain asks for leaf ${index}`);
+  // 5
+  const verdict = verifyMsiProof(
+    nodeFromHex(claim.merkleRoot),
+    relayProofBytes(wireRelayProofOf(leaf)),
+    { index: merkleProof.index, target: nodeFromHex(merkleProof.target), siblings: merkleProof.hashRanges.map(nodeFromHex) },
+    levels,
+  );
+  if (!verdict.valid && verdict.replayAttack) {
+    const current = view.params();
+    const validator = view.pos.validators.get(servicer);
+    const burn = planReplayBurn({
+      servicer,
+      totalProofs: claim.totalProofs,
+      validator,
+      pos: current.pos,
+      replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
+    });
+    const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
+    return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
+      { type: 'ReplayAttackDetected', height, key, sessionHeight, burn },
+      ...forced,
+    ]);
+  }
+  if (!verdict.valid) return fail(POCKETCORE.merkle_verification_failed, 'the Merkle proof does not verify');
+  // 6
+  const app = view.application.applications.getAt(appAddressOf(claim.header.appPublicKey), sessionHeight);
+  if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${claim.header.appPublicKey} at session height ${sessionHeight}`);
+  if (leaf.sessionBlockHeight !== sessionHeight) return fail(POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
+  if (!app.chains.includes(leaf.blockchain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
+  const current = view.params();
+  const plan = planRelayReward({
+    servicer: claim.servicer,
+    chain: claim.header.chain,
+    relays: claim.totalProofs,
+    validator: view.pos.validators.get(claim.servicer),
+    pos: current.pos,
+    auth: current.auth,
+  });
+  return accepted(
+    { type: 'ProofAccepted', height, key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },
+    { type: 'RelaysRewarded', height, key, plan },
+  );
+}

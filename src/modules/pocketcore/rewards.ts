@@ -1,0 +1,243 @@
+/**
+ * Relay rewards and replay burns as PLANS: pure functions that list every input and every
+ * output line; one applier (evolve.ts) commits a plan, and the plan travels in the domain event
+ * (RelaysRewarded / ReplayAttackDetected) as the auditor's raw material.
+ *
+ * RewardForRelaysPerChain (PROTOCOL §5.1; x/nodes/keeper/reward.go:81-166), every feature active:
+ *   1. validator = the servicer's record NOW (proof time); missing ⇒ nothing is minted.
+ *   2. M = RelaysToTokensMultiplierMap[chain] if present, else RelaysToTokensMultiplier.
+ *   3. coins = trunc((Dec(M)·Dec(relays))·weight), weight = PIP-22 of the CURRENT stake (§5.2).
+ *   4. feesCollected = trunc(coins·DAO/100 + coins·Proposer/100) (one truncation of the sum;
+ *      params.go:148-165); nodeReward = coins − feesCollected.
+ *   5. rewardCost = fee(claim) + fee(proof) (10,000 × FeeMultiplier each); refund =
+ *      min(rewardCost, nodeReward) minted to the OPERATOR; nodeReward −= refund (PIP-32).
+ *   6. nodeReward → delegators by share (truncated), remainder → output address or operator.
+ *   7. feesCollected minted to fee_collector; the next BeginBlock splits it DAO/proposer
+ *      (src/modules/nodes/block-reward.ts — not repeated here).
+ *
+ * Worked example (TV-5 / TV-19: RTTM 1000, 10,000 relays, DAO 10, Proposer 1, weight 1, fee
+ * multiplier 1, output address set): coins 10,000,000; fees trunc(1,000,000 + 100,000) =
+ * 1,100,000; nodeReward 8,900,000; refund 20,000 to the operator; 8,880,000 to the output
+ * address. Supply +10,000,000.
+ *
+ * BurnForChallenge for a replay attack (PROTOCOL §4.8; proof.go:243-246, slash.go:16-79):
+ *   challenges = TotalProofs × ReplayAttackBurnMultiplier (current params)
+ *   coins      = trunc((Dec(RTTM)·Dec(challenges))·weight(buggy bin)), RTTM = the DEFAULT
+ *                multiplier (never per-chain), bin from pip22ChallengeBurnFlooredStake — the
+ *                ceiling bug C − (stake mod F) replicated for parity (§12.2 item 7);
+ *   burned     = min(coins, tokens) from the stake (staked_tokens_pool); nothing when the
+ *                validator is missing or Unstaked, or coins ≤ 0;
+ *   tokens left < StakeMinimum ⇒ force unstake (jail; the nodes module releases it).
+ * Worked example: F = 15e9, C = 60e9, E = W = 1, RTTM 1000, 5 proofs × 3 = 15 challenges,
+ * stake 61e9 → buggy bin 3 → trunc(15,000 · 3.000000000000000158) = 45,000 burned.
+ */
+import { Dec } from '../../core/bigdec.js';
+import type { Address } from '../../core/types.js';
+import type { AuthParams, PosParams } from '../../params/params.js';
+import { MODULE_ADDRESSES } from '../auth/state.js';
+import {
+  pip22Bin,
+  pip22ChallengeBurnBin,
+  pip22ChallengeBurnCoins,
+  pip22ChallengeBurnFlooredStake,
+  pip22FlooredStake,
+  pip22ParamsOf,
+  pip22RewardCoins,
+  pip22Weight,
+  pip22WeightForBin,
+} from '../nodes/pip22.js';
+import { splitNodeReward } from '../nodes/reward-split.js';
+import { StakeStatus, type Validator } from '../nodes/state.js';
+
+/** Base fee of a claim and of a proof (x/pocketcore/types/fee.go:4-12). */
+export const CLAIM_OR_PROOF_BASE_FEE_UPOKT = 10_000n;
+
+export type RewardLineRole = 'reward_cost_refund' | 'delegator' | 'primary' | 'fee_collector';
+
+/** One mint of the plan. */
+export interface RewardLine {
+  readonly address: Address;
+  readonly amountUpokt: bigint;
+  readonly role: RewardLineRole;
+}
+
+export interface Pip22Inputs {
+  readonly floorMultiplierUpokt: bigint;
+  readonly weightCeilingUpokt: bigint;
+  /** Dec strings. */
+  readonly weightMultiplier: string;
+  readonly exponent: string;
+}
+
+export interface RelayRewardPlan {
+  readonly servicer: Address;
+  readonly chain: string;
+  readonly relays: bigint;
+  /** Stake at proof time; null when the validator no longer exists (nothing minted). */
+  readonly stakeUpokt: bigint | null;
+  readonly multiplierUpoktPerRelay: bigint;
+  readonly multiplierSource: 'chain_map' | 'default';
+  readonly pip22: Pip22Inputs;
+  readonly flooredStakeUpokt: bigint;
+  readonly bin: bigint;
+  /** PIP-22 weight (Dec string, 18 decimals). */
+  readonly weight: string;
+  readonly daoAllocationPercent: bigint;
+  readonly proposerAllocationPercent: bigint;
+  /** coins: everything this plan mints (= Σ lines). */
+  readonly mintedUpokt: bigint;
+  /** Minted into fee_collector (DAO + proposer share, split at the next BeginBlock). */
+  readonly feeCollectorUpokt: bigint;
+  /** coins − feeCollector, before the reward-cost refund. */
+  readonly nodeRewardUpokt: bigint;
+  readonly rewardCostUpokt: bigint;
+  readonly rewardCostRefundUpokt: bigint;
+  /** In mint order: refund, delegators (by address), primary, fee_collector. */
+  readonly lines: readonly RewardLine[];
+}
+
+export interface ReplayBurnPlan {
+  readonly servicer: Address;
+  readonly totalProofs: bigint;
+  readonly burnMultiplier: bigint;
+  readonly challenges: bigint;
+  /** The default RelaysToTokensMultiplier. */
+  readonly multiplierUpoktPerRelay: bigint;
+  readonly pip22: Pip22Inputs;
+  /** null: validator missing or Unstaked — nothing burned. */
+  readonly stakeUpokt: bigint | null;
+  readonly flooredStakeUpokt: bigint;
+  readonly bin: bigint;
+  readonly weight: string;
+  readonly coinsUpokt: bigint;
+  readonly burnedUpokt: bigint;
+  readonly tokensAfterUpokt: bigint | null;
+  /** tokens after the burn < StakeMinimum: jailed and sent to unstake (ForceValidatorUnstake). */
+  readonly forceUnstake: boolean;
+}
+
+/** fee(msg) = 10,000 × FeeMultipliers(msg type) (x/auth/types/fee.go:5-12). */
+export function messageFeeUpokt(messageType: string, auth: Pick<AuthParams, 'feeMultipliers'>): bigint {
+  const override = auth.feeMultipliers.overrides.find((entry) => entry.key === messageType);
+  return CLAIM_OR_PROOF_BASE_FEE_UPOKT * (override?.multiplier ?? auth.feeMultipliers.default);
+}
+
+/** GetRewardCost (reward.go:17-20): what a servicer paid to claim and prove. */
+export function rewardCostUpokt(auth: Pick<AuthParams, 'feeMultipliers'>): bigint {
+  return messageFeeUpokt('claim', auth) + messageFeeUpokt('proof', auth);
+}
+
+function pip22Inputs(pos: PosParams): Pip22Inputs {
+  return {
+    floorMultiplierUpokt: pos.servicerStakeFloorMultiplier,
+    weightCeilingUpokt: pos.servicerStakeWeightCeiling,
+    weightMultiplier: pos.servicerStakeWeightMultiplier.toString(),
+    exponent: pos.servicerStakeFloorMultiplierExponent.toString(),
+  };
+}
+
+/** Step 2: the per-chain RTTM if the map has the chain, else the default (reward.go:216-224). */
+export function relaysToTokensMultiplier(pos: Pick<PosParams, 'relaysToTokensMultiplier' | 'relaysToTokensMultiplierMap'>, chain: string): { value: bigint; source: 'chain_map' | 'default' } {
+  const perChain = pos.relaysToTokensMultiplierMap[chain];
+  return perChain === undefined ? { value: pos.relaysToTokensMultiplier, source: 'default' } : { value: perChain, source: 'chain_map' };
+}
+
+/** Step 4 (splitRewards, params.go:148-165): the fee-collector share, one truncation of the sum. */
+export function feeCollectorShareUpokt(coins: bigint, pos: Pick<PosParams, 'daoAllocation' | 'proposerAllocation'>): bigint {
+  const reward = Dec.fromInt(coins);
+  const dao = reward.mul(Dec.fromInt(pos.daoAllocation).quoInt64(100));
+  const proposer = reward.mul(Dec.fromInt(pos.proposerAllocation).quoInt64(100));
+  return dao.add(proposer).truncateInt();
+}
+
+export interface RelayRewardInput {
+  readonly servicer: Address;
+  readonly chain: string;
+  readonly relays: bigint;
+  /** The servicer's validator record now (undefined: gone). */
+  readonly validator: Validator | undefined;
+  readonly pos: PosParams;
+  readonly auth: AuthParams;
+}
+
+/** The whole relay-reward pipeline (steps 1–7 of the file header). */
+export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
+  const { pos, validator } = input;
+  const multiplier = relaysToTokensMultiplier(pos, input.chain);
+  const params = pip22ParamsOf(pos);
+  const stake = validator?.tokensUpokt ?? 0n;
+  const base = {
+    servicer: input.servicer,
+    chain: input.chain,
+    relays: input.relays,
+    stakeUpokt: validator === undefined ? null : stake,
+    multiplierUpoktPerRelay: multiplier.value,
+    multiplierSource: multiplier.source,
+    pip22: pip22Inputs(pos),
+    flooredStakeUpokt: pip22FlooredStake(stake, params),
+    bin: pip22Bin(stake, params),
+    weight: pip22Weight(stake, params).toString(),
+    daoAllocationPercent: pos.daoAllocation,
+    proposerAllocationPercent: pos.proposerAllocation,
+    rewardCostUpokt: rewardCostUpokt(input.auth),
+  };
+  if (validator === undefined) {
+    return { ...base, mintedUpokt: 0n, feeCollectorUpokt: 0n, nodeRewardUpokt: 0n, rewardCostRefundUpokt: 0n, lines: [] };
+  }
+  const coins = pip22RewardCoins(input.relays, multiplier.value, stake, params);
+  const feeCollector = feeCollectorShareUpokt(coins, pos);
+  const nodeReward = coins - feeCollector;
+  const refund = base.rewardCostUpokt < nodeReward ? base.rewardCostUpokt : nodeReward;
+  const lines: RewardLine[] = [];
+  if (refund > 0n) lines.push({ address: validator.address, amountUpokt: refund, role: 'reward_cost_refund' });
+  const remaining = refund > 0n ? nodeReward - refund : nodeReward;
+  for (const share of splitNodeReward(remaining, validator)) lines.push({ address: share.address, amountUpokt: share.amountUpokt, role: share.role });
+  if (feeCollector > 0n) lines.push({ address: MODULE_ADDRESSES.fee_collector, amountUpokt: feeCollector, role: 'fee_collector' });
+  const minted = lines.reduce((sum, line) => sum + line.amountUpokt, 0n);
+  return {
+    ...base,
+    mintedUpokt: minted,
+    feeCollectorUpokt: feeCollector,
+    nodeRewardUpokt: nodeReward,
+    rewardCostRefundUpokt: refund > 0n ? refund : 0n,
+    lines,
+  };
+}
+
+export interface ReplayBurnInput {
+  readonly servicer: Address;
+  readonly totalProofs: bigint;
+  readonly validator: Validator | undefined;
+  readonly pos: PosParams;
+  readonly replayAttackBurnMultiplier: bigint;
+}
+
+/** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */
+export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
+  const { pos, validator } = input;
+  const params = pip22ParamsOf(pos);
+  const challenges = input.totalProofs * input.replayAttackBurnMultiplier;
+  const stake = validator?.tokensUpokt ?? 0n;
+  const bin = pip22ChallengeBurnBin(stake, params);
+  const base = {
+    servicer: input.servicer,
+    totalProofs: input.totalProofs,
+    burnMultiplier: input.replayAttackBurnMultiplier,
+    challenges,
+    multiplierUpoktPerRelay: pos.relaysToTokensMultiplier,
+    pip22: pip22Inputs(pos),
+    flooredStakeUpokt: pip22ChallengeBurnFlooredStake(stake, params),
+    bin,
+    weight: pip22WeightForBin(bin, params).toString(),
+  };
+  if (validator === undefined || validator.status === StakeStatus.Unstaked) {
+    return { ...base, stakeUpokt: null, coinsUpokt: 0n, burnedUpokt: 0n, tokensAfterUpokt: null, forceUnstake: false };
+  }
+  const coins = pip22ChallengeBurnCoins(challenges, pos.relaysToTokensMultiplier, stake, params);
+  if (coins <= 0n) {
+    return { ...base, stakeUpokt: stake, coinsUpokt: coins, burnedUpokt: 0n, tokensAfterUpokt: stake, forceUnstake: false };
+  }
+  const burned = coins < stake ? coins : stake;
+  const after = stake - burned;
+  return { ...base, stakeUpokt: stake, coinsUpokt: coins, burnedUpokt: burned, tokensAfterUpokt: after, forceUnstake: after < pos.stakeMinimumUpokt };
+}

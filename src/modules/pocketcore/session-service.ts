@@ -1,0 +1,86 @@
+/**
+ * Sessions evaluated on the right states (PROTOCOL §3.3):
+ * - sessionCtx = the state committed at the end of block SBH: candidates (chain index),
+ *   SessionNodeCount, pos/MaximumChains, and the session key's block hash (hash of block SBH);
+ * - endCtx = the state at the end of block SBH + BPS − 1 for claims (claim.go:192-205: nodes
+ *   jailed mid-session cannot claim), or the current state for dispatch (session.go:21-36).
+ *
+ * Dispatch (what `pokt-ledger session` and pocket-core's /v1/client/dispatch answer) uses the
+ * latest session height at the current height and the current state as endCtx; it does not
+ * require the application to exist (NewSession never looks the app up).
+ */
+import { bytesToHex } from '../../core/hex.js';
+import { rejection, type Rejection } from '../../core/rejection.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { Address } from '../../core/types.js';
+import { SDK } from '../../messages/codes.js';
+import { latestSessionHeight, sessionEndHeight } from './session-heights.js';
+import { selectSessionNodes, sessionHeaderHash, sessionKey, type SessionHeaderKey } from './session.js';
+import { blockHashAt, historyFloor, type PocketcoreView } from './view.js';
+
+export interface ComputedSession {
+  readonly header: SessionHeaderKey;
+  readonly headerHash: string;
+  /** Session key, hex. */
+  readonly key: string;
+  /** Hash of block SBH (the key's seed), hex. */
+  readonly blockHash: string;
+  readonly nodes: readonly Address[];
+  readonly candidates: number;
+  readonly draws: number;
+}
+
+export type SessionView = Pick<PocketcoreView, 'chain' | 'pos' | 'pocketcore' | 'paramsAt'>;
+
+/** 'end' = the session's last block (claims); 'now' = the live state (dispatch). */
+export type SessionEndState = { readonly kind: 'end' } | { readonly kind: 'now' };
+
+/**
+ * The session of `header` as of its start, with nodes looked up in the end state. `committedHeight`
+ * is the last committed block; the session start must be committed and not below the floor.
+ */
+export function computeSession(view: SessionView, header: SessionHeaderKey, committedHeight: number, end: SessionEndState): Result<ComputedSession, Rejection> {
+  const sessionHeight = header.sessionHeight;
+  if (sessionHeight > committedHeight || sessionHeight < historyFloor(view)) {
+    return err(rejection(SDK.internal_error, `no committed state at session height ${sessionHeight}`));
+  }
+  const blockHash = blockHashAt(view, sessionHeight);
+  if (blockHash === undefined) return err(rejection(SDK.internal_error, `no block hash at height ${sessionHeight}`));
+  const params = view.paramsAt(sessionHeight);
+  const endHeight = sessionEndHeight(sessionHeight, Number(params.pos.blocksPerSession));
+  if (end.kind === 'end' && endHeight > committedHeight) {
+    return err(rejection(SDK.internal_error, `session ${sessionHeight} has not ended (ends at ${endHeight})`));
+  }
+  const key = sessionKey(header.appPublicKey, header.chain, blockHash);
+  const candidates = view.pocketcore.sessionCandidates.at(header.chain, sessionHeight);
+  const validators = view.pos.validators;
+  const selection = selectSessionNodes({
+    chain: header.chain,
+    key,
+    candidates,
+    count: Number(params.pocketcore.sessionNodeCount),
+    maxChains: params.pos.maximumChains,
+    lookup: end.kind === 'end' ? (address) => validators.getAt(address, endHeight) : (address) => validators.get(address),
+  });
+  if (!selection.ok) return selection;
+  return ok({
+    header,
+    headerHash: sessionHeaderHash(header),
+    key: bytesToHex(key),
+    blockHash,
+    nodes: selection.value.nodes,
+    candidates: candidates.length,
+    draws: selection.value.draws,
+  });
+}
+
+/** HandleDispatch: the latest session at `height` (= the last committed block), end state = now. */
+export function dispatchSession(
+  view: SessionView & Pick<PocketcoreView, 'params'>,
+  appPublicKey: SessionHeaderKey['appPublicKey'],
+  chain: string,
+  height: number,
+): Result<ComputedSession, Rejection> {
+  const sessionHeight = latestSessionHeight(height, Number(view.params().pos.blocksPerSession));
+  return computeSession(view, { appPublicKey, chain, sessionHeight }, height, { kind: 'now' });
+}

@@ -1,0 +1,137 @@
+/**
+ * Sessions (PROTOCOL §3.2–3.3): the session header, its hash, the session key and the
+ * pseudorandom choice of servicers for an (application, chain, session height).
+ *
+ * Header bytes = Go encoding/json of SessionHeader in declared order, no spaces
+ * (x/pocketcore/types/session.go:276-282; pocket.pb.go:28-32):
+ *   {"app_public_key":"<hex>","chain":"<hex>","session_height":N}
+ * Header hash = SHA3-256(header bytes). It keys claims and seeds the proof index.
+ *
+ * Session key = SHA3-256 of {"app_pub_key":…,"chain":…,"blockchain":<block hash hex>}
+ * (session.go:208-240), where the block hash is the ledger's hash of block SBH
+ * (src/chain/block.ts, the one definition; PROTOCOL §13).
+ *
+ * Node selection (`NewSessionNodes`, session.go:111-172): candidates are the validators in the
+ * chain index at the session start, ascending by address. Repeatedly:
+ *   idx = uint64_BE(key[0:8]) mod total;  key = SHA3-256(key);  n = candidates[idx]
+ * skip n if already examined; otherwise mark it examined and look it up in the END state; keep it
+ * unless it is missing, jailed, staked for more than pos/MaximumChains (session-start value)
+ * chains, or no longer lists the chain. Stop at SessionNodeCount nodes; fewer than that many
+ * candidates, or every candidate examined without filling the session ⇒ pocketcore:17.
+ *
+ * Worked example (the loop, 3 candidates [A,B,C], count 2): key₀ → 7 mod 3 = 1 → B kept;
+ * key₁ → 4 mod 3 = 1 → B again, skipped (not counted); key₂ → 9 mod 3 = 0 → A jailed at
+ * session end, skipped; key₃ → 2 → C kept → session [B, C]. Order is selection order.
+ *
+ * DEV_NOTE: strings hashed here are the CANONICAL header values (lower-case app key, upper-case
+ * chain id) — pocket-core hashes them as the sender wrote them. For the usual inputs (lower-case
+ * keys, numeric chain ids such as "0001") the bytes are identical; see claim.ts for the one place
+ * the difference is visible (PROTOCOL §12.2 item 11: chain ids are canonicalised).
+ */
+import { bytesToHex } from '../../core/hex.js';
+import { goObject, goString } from '../../core/json.js';
+import { rejection, type Rejection } from '../../core/rejection.js';
+import { err, ok, type Result } from '../../core/result.js';
+import type { Address, PublicKeyHex } from '../../core/types.js';
+import { sha3_256 } from '../../crypto/hash.js';
+import { POCKETCORE } from '../../messages/codes.js';
+import type { Validator } from '../nodes/state.js';
+
+/** The canonical session header (what claims and sessions are keyed by). */
+export interface SessionHeaderKey {
+  readonly appPublicKey: PublicKeyHex;
+  /** Canonical relay chain id (upper-case hex, 1–4 bytes). */
+  readonly chain: string;
+  readonly sessionHeight: number;
+}
+
+/** Go-JSON bytes of the header: {"app_public_key":…,"chain":…,"session_height":N}. */
+export function sessionHeaderJson(header: SessionHeaderKey): string {
+  return goObject([
+    ['app_public_key', goString(header.appPublicKey)],
+    ['chain', goString(header.chain)],
+    ['session_height', String(header.sessionHeight)],
+  ]);
+}
+
+/** SHA3-256 of the header bytes, lower-case hex (SessionHeader.HashString). */
+export function sessionHeaderHash(header: SessionHeaderKey): string {
+  return bytesToHex(sha3_256(sessionHeaderJson(header)));
+}
+
+/** Session key: SHA3-256 of {"app_pub_key","chain","blockchain"} (session.go:208-240). */
+export function sessionKey(appPublicKey: string, chain: string, blockHashHex: string): Uint8Array {
+  return sha3_256(
+    goObject([
+      ['app_pub_key', goString(appPublicKey)],
+      ['chain', goString(chain)],
+      ['blockchain', goString(blockHashHex)],
+    ]),
+  );
+}
+
+/** uint64 big-endian of the first 8 bytes, mod `total` (PseudorandomSelection, crypto.go:132-137). */
+export function pseudorandomIndex(hash: Uint8Array, total: bigint): bigint {
+  const first = new DataView(hash.buffer, hash.byteOffset, 8).getBigUint64(0, false);
+  return first % total;
+}
+
+export interface SessionSelectionInput {
+  /** Canonical chain id the session is for. */
+  readonly chain: string;
+  /** The session key (start of the pseudorandom walk). */
+  readonly key: Uint8Array;
+  /** Validators in the chain index at the session start, ascending by address. */
+  readonly candidates: readonly Address[];
+  /** SessionNodeCount at the session start. */
+  readonly count: number;
+  /** pos/MaximumChains at the session start ([MAXCH]). */
+  readonly maxChains: bigint;
+  /** The validator as of the session's END state (claims) or now (dispatch). */
+  readonly lookup: (address: Address) => Validator | undefined;
+}
+
+/** Why a candidate was passed over (for explanations and tests; not consensus data). */
+export type SkipReason = 'repeat' | 'not_found' | 'jailed' | 'too_many_chains' | 'chain_not_staked';
+
+export interface SessionSelection {
+  readonly nodes: readonly Address[];
+  /** How many pseudorandom draws the walk took (cost measure). */
+  readonly draws: number;
+}
+
+function skipReason(chain: string, maxChains: bigint, validator: Validator | undefined): SkipReason | undefined {
+  if (validator === undefined) return 'not_found';
+  if (BigInt(validator.chains.length) > maxChains) return 'too_many_chains';
+  if (validator.jailed) return 'jailed';
+  if (!validator.chains.includes(chain)) return 'chain_not_staked';
+  return undefined;
+}
+
+/** NewSessionNodes: the pseudorandom walk described in the file header. */
+export function selectSessionNodes(input: SessionSelectionInput): Result<SessionSelection, Rejection> {
+  const { candidates, count } = input;
+  const total = candidates.length;
+  if (total < count) {
+    return err(rejection(POCKETCORE.insufficient_nodes, `only ${total} nodes staked for chain ${input.chain}, a session needs ${count}`));
+  }
+  const totalBig = BigInt(total);
+  const examined = new Set<number>();
+  const nodes: Address[] = [];
+  let key = input.key;
+  let draws = 0;
+  while (nodes.length < count) {
+    if (examined.size >= total) {
+      return err(rejection(POCKETCORE.insufficient_nodes, `every one of the ${total} nodes of chain ${input.chain} was examined; only ${nodes.length} of ${count} are eligible`));
+    }
+    const index = Number(pseudorandomIndex(key, totalBig));
+    key = sha3_256(key);
+    draws++;
+    if (examined.has(index)) continue;
+    examined.add(index);
+    const address = candidates[index]!;
+    if (skipReason(input.chain, input.maxChains, input.lookup(address)) !== undefined) continue;
+    nodes.push(address);
+  }
+  return ok({ nodes, draws });
+}

@@ -1,0 +1,56 @@
+/**
+ * The slice of the ledger state pocketcore reads, spelled with LedgerState's property paths so
+ * the chain passes its whole (read-only) state. Writes happen only in evolve.ts.
+ */
+import { mustHexToBytes } from '../../core/hex.js';
+import type { Address, PublicKeyHex } from '../../core/types.js';
+import { addressFromPublicKey } from '../../crypto/address.js';
+import type { Params } from '../../params/params.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import type { Application } from '../apps/state.js';
+import type { Validator } from '../nodes/state.js';
+import type { ClaimIndex } from './claim-index.js';
+import type { SessionCandidates } from './session-candidates.js';
+import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.js';
+
+/** The derived, in-memory parts (method-only objects; not state). */
+export interface PocketcoreDerived {
+  readonly sessionCandidates: Pick<SessionCandidates, 'at' | 'current'>;
+  readonly claimIndex: Pick<ClaimIndex, 'expiredAt' | 'oldestSessionHeight'>;
+}
+
+export interface PocketcoreView {
+  readonly chain: { readonly blockHashes: ReadonlyTable<string> };
+  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly application: { readonly applications: ReadonlyTable<Application> };
+  readonly pocketcore: {
+    readonly claims: ReadonlyTable<ClaimRecord>;
+    readonly settledClaims: ReadonlyTable<SettledClaim>;
+    readonly historyFloor: ReadonlyTable<number>;
+  } & PocketcoreDerived;
+  params(): Params;
+  paramsAt(height: number): Params;
+}
+
+/**
+ * Key of a height in chain/block_hashes. Must equal src/chain/chain-state.ts `heightKey`
+ * (modules do not import the chain; test/unit/pocketcore/view.test.ts holds them together).
+ */
+export function blockHashKey(height: number): string {
+  return String(height).padStart(12, '0');
+}
+
+/** Hash of block `height` (hex), once that block is applied. */
+export function blockHashAt(view: Pick<PocketcoreView, 'chain'>, height: number): string | undefined {
+  return view.chain.blockHashes.get(blockHashKey(height));
+}
+
+/** The oldest height whose committed state pocketcore may read (0 before any pruning). */
+export function historyFloor(view: { readonly pocketcore: { readonly historyFloor: ReadonlyTable<number> } }): number {
+  return view.pocketcore.historyFloor.get(HISTORY_FLOOR_KEY) ?? 0;
+}
+
+/** Address of an application key (GetAppFromPublicKey converts key → address). */
+export function appAddressOf(appPublicKey: PublicKeyHex): Address {
+  return addressFromPublicKey(mustHexToBytes(appPublicKey));
+}
