@@ -20,7 +20,7 @@ import { hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
-import { addressFromPublicKey } from '../crypto/address.js';
+import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
 import { AUTH, SDK, baseFeeUpokt, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
 import { appTransferSigner } from '../modules/apps/selectors.js';
@@ -49,20 +49,21 @@ function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: M
   const signers = [...signersOf(message)];
   const output = stakeOutputSigner(state.pos.validators, message);
   if (output !== undefined) signers.push(output);
-  const txKey = tx.signature.publicKey === null ? undefined : hexToBytes(tx.signature.publicKey);
-  if (txKey !== undefined && txKey.byteLength === 32) {
-    const transfer = appTransferSigner(state.application.applications, addressFromPublicKey(txKey), message);
+  const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
+  if (txSigner !== undefined) {
+    const transfer = appTransferSigner(state.application.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
   }
   return signers;
 }
 
-function signatureValid(prepared: PreparedTx, publicKey: Uint8Array, fromTx: boolean): boolean {
+function signatureValid(prepared: PreparedTx, publicKeyHex: string, fromTx: boolean): boolean {
   // The pre-verified verdict applies to the tx's own key; a key from state is checked here.
   if (fromTx && prepared.signature !== 'unchecked') return prepared.signature === 'valid';
+  const publicKey = hexToBytes(publicKeyHex);
   const signature = hexToBytes(prepared.decoded.ok ? prepared.decoded.value.signature.signature : '');
   const message = signBytesOf(prepared);
-  return signature !== undefined && message !== undefined && verify(publicKey, message, signature);
+  return publicKey !== undefined && signature !== undefined && message !== undefined && verify(publicKey, message, signature);
 }
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
@@ -77,11 +78,10 @@ function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: Decode
       if (account.publicKey === null) return err(rejection(AUTH.public_key_not_found, `account ${signer} has no public key`));
       publicKeyHex = account.publicKey;
     }
-    const publicKey = hexToBytes(publicKeyHex);
-    if (publicKey === undefined || publicKey.byteLength !== 32 || addressFromPublicKey(publicKey) !== signer) continue;
+    if (addressOfPublicKeyHex(publicKeyHex) !== signer) continue;
     const required = requiredFeeUpokt(message, params);
     if (declared < required) return err(rejection(AUTH.fee_below_minimum, `insufficient fee: need ${required}upokt, got ${declared}upokt`));
-    if (!signatureValid(prepared, publicKey, tx.signature.publicKey !== null)) continue;
+    if (!signatureValid(prepared, publicKeyHex, tx.signature.publicKey !== null)) continue;
     return ok({ signer, publicKey: publicKeyHex.toLowerCase() as PublicKeyHex });
   }
   return err(rejection(SDK.unauthorized, 'signature verification failed for the transaction'));

@@ -15,11 +15,14 @@
  * discarded; the caller never appends such a block.
  */
 import type { BlockContext } from '../core/block-context.js';
-import { bytesToHex } from '../core/hex.js';
+import { bytesToHex, mustHexToBytes } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/state.js';
+import { checkEvidence } from '../modules/nodes/evidence.js';
+import { inactiveFeatures, upgradeHaltReason } from '../modules/gov/features.js';
+import { voteSignBytes } from './block.js';
 import { afterCommit } from '../modules/pocketcore/hooks.js';
-import { blockHash, txRoot, ZERO_HASH, type Block } from './block.js';
+import { blockHash, txRootFromHashes, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey, type ChainMeta } from './chain-state.js';
 import { deliverTx } from './deliver-tx.js';
 import type { DomainEvent } from './events.js';
@@ -67,7 +70,7 @@ function fail(code: string, message: string): never {
 }
 
 /** Validate the header against the state before touching anything. */
-export function checkHeader(state: LedgerState, block: Block, hash: string): void {
+export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[]): void {
   const meta = chainMeta(state);
   const h = block.header;
   if (h.chainId !== meta.chainId) fail('wrong_chain_id', `block is for chain ${h.chainId}, this is ${meta.chainId}`);
@@ -78,12 +81,17 @@ export function checkHeader(state: LedgerState, block: Block, hash: string): voi
   if (h.prevBlockHash !== expectedPrev) fail('wrong_previous_hash', `previous block hash ${h.prevBlockHash} ≠ ${expectedPrev}`);
   const root = bytesToHex(state.store.root);
   if (h.appHash !== root) fail('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
-  const txs = txRoot(block.txs);
+  const txs = txRootFromHashes(prepared.map((tx) => mustHexToBytes(tx.hash)));
   if (h.txRoot !== txs) fail('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
   const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
   if (!set.some((member) => member.address === h.proposer)) fail('proposer_not_validator', `proposer ${h.proposer} is not in the validator set`);
   checkLastCommit(state, block);
-  void hash;
+  // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
+  const evidenceProblem = checkEvidence(h.evidence, h.chainId, h.height, voteSignBytes);
+  if (evidenceProblem !== undefined) fail(evidenceProblem.code, evidenceProblem.message);
+  // An upgrade to a version this ledger does not implement stops the chain here (gov/features.ts).
+  const halt = upgradeHaltReason(state.params().gov.upgrade, h.height);
+  if (halt !== undefined) fail('upgrade_required', halt);
 }
 
 /** Block h's last commit lists exactly the set that signed h−1 (the set after h−2). */
@@ -121,10 +129,10 @@ export interface ApplyOptions {
 
 export function applyBlock(state: LedgerState, block: Block, options: ApplyOptions = {}): BlockResult {
   const hash = blockHash(block.header);
-  checkHeader(state, block, hash);
   const meta = chainMeta(state);
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
+  checkHeader(state, block, prepared);
   const ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
@@ -134,6 +142,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
     previousProposer: meta.lastProposer,
     lastCommit: block.header.lastCommit,
     evidence: block.header.evidence,
+    inactiveFeatures: inactiveFeatures(state.params().gov.upgrade, block.header.height),
   };
   const beginBlock = runSteps(state, BEGIN_BLOCK_STEPS, ctx);
   const seen = new Set<string>();

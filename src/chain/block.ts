@@ -212,15 +212,28 @@ export function decodeBlock(bytes: Uint8Array): DecodedBlock {
 
 /** RFC 6962 Merkle tree hash over tx hashes (Tendermint Txs.Hash); see the file header. */
 export function txRoot(txs: readonly Uint8Array[]): string {
-  const leaves = txs.map((tx) => sha256(concatBytes(Uint8Array.of(0), sha256(tx))));
-  return bytesToHex(merkleRoot(leaves));
+  return txRootFromHashes(txs.map((tx) => sha256(tx)));
 }
 
-function merkleRoot(nodes: readonly Uint8Array[]): Uint8Array {
-  if (nodes.length === 0) return sha256(new Uint8Array(0));
-  if (nodes.length === 1) return nodes[0]!;
-  let split = 1;
-  while (split * 2 < nodes.length) split *= 2;
-  invariant(split < nodes.length, 'merkle split');
-  return sha256(concatBytes(Uint8Array.of(1), merkleRoot(nodes.slice(0, split)), merkleRoot(nodes.slice(split))));
+/** The same root from the txs' SHA-256 hashes (already computed when the txs were decoded). */
+export function txRootFromHashes(hashes: readonly Uint8Array[]): string {
+  if (hashes.length === 0) return bytesToHex(sha256(new Uint8Array(0)));
+  // Leaves then levels, bottom-up, in place. RFC 6962 splits at the largest power of two below
+  // n; pairing left to right and carrying an odd last node up unchanged builds the same tree.
+  let level: Uint8Array[] = hashes.map((hash) => sha256(concatBytes(LEAF_PREFIX, hash)));
+  const pair = new Uint8Array(65);
+  pair[0] = 1;
+  while (level.length > 1) {
+    const next: Uint8Array[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) {
+      pair.set(level[i]!, 1);
+      pair.set(level[i + 1]!, 33);
+      next.push(sha256(pair));
+    }
+    if (level.length % 2 === 1) next.push(level[level.length - 1]!);
+    level = next;
+  }
+  return bytesToHex(level[0]!);
 }
+
+const LEAF_PREFIX = Uint8Array.of(0);

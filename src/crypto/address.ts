@@ -14,3 +14,21 @@ export function addressFromPublicKey(publicKey: Uint8Array): Address {
 export function moduleAddress(moduleName: string): Address {
   return bytesToHex(sha256(Buffer.from(moduleName, 'utf8')).subarray(0, 20)) as Address;
 }
+
+/**
+ * Address of a hex public key, memoised: the ante handler derives the signer's address for
+ * every tx, and most txs come from keys seen before. A pure function, so the cache (bounded,
+ * cleared when full) cannot change any result.
+ */
+const addressCache = new Map<string, Address>();
+const ADDRESS_CACHE_LIMIT = 65_536;
+
+export function addressOfPublicKeyHex(publicKeyHex: string): Address | undefined {
+  const cached = addressCache.get(publicKeyHex);
+  if (cached !== undefined) return cached;
+  if (!/^[0-9a-fA-F]{64}$/.test(publicKeyHex)) return undefined;
+  const address = addressFromPublicKey(Buffer.from(publicKeyHex, 'hex'));
+  if (addressCache.size >= ADDRESS_CACHE_LIMIT) addressCache.clear();
+  addressCache.set(publicKeyHex, address);
+  return address;
+}

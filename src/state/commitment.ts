@@ -1,35 +1,34 @@
 /**
  * The state root: an incrementally updated commitment to every entry of the current state.
  *
- * Shape: a fixed binary Merkle tree of depth 16 over 65,536 buckets.
+ * Shape: a fixed three-level tree, 256-way at the top two levels, over 65,536 buckets.
  * - Each entry is a leaf `leafHash = sha256(entryKey ‖ 0x00 ‖ encodedValue)` where entryKey is
  *   "<table>/<key>" (see store.ts).
- * - An entry lives in bucket `fnv1a32(entryKey) mod 65536`. A bucket's digest is
- *   sha256 over its leaf hashes in ascending entryKey order (UTF-16 code-unit order, which equals
- *   byte order for the ASCII keys we use); an empty bucket's digest is 32 zero bytes.
- * - Internal node = sha256(left ‖ right), except that two empty (all-zero) children give an
- *   all-zero parent, so an empty state has the all-zero root and sparse states stay cheap.
+ * - An entry lives in bucket `fnv1a32(entryKey) mod 65536`. A bucket's digest is: 32 zero bytes
+ *   when empty; the leaf hash itself for a single entry; otherwise sha256 over its leaf hashes in
+ *   ascending entryKey order (UTF-16 code-unit order = byte order for our ASCII keys).
+ * - Group g (0..255) digest = sha256(digest of bucket 256·g ‖ … ‖ digest of bucket 256·g+255);
+ *   a group whose buckets are all empty has the all-zero digest.
+ * - Root = sha256(group 0 ‖ … ‖ group 255); the empty state's root is 32 zero bytes.
  *
- * Cost per block: O(changed entries × (bucket size + 16)) hashes, with paths shared between
- * changed buckets hashed once. Bucket size is n / 65,536 — under 16 for a million entries — so
- * the cost follows what a block changes, not how big the state is.
+ * Cost per block: one leaf hash per changed entry, one bucket digest per changed bucket (a
+ * bucket holds n / 65,536 entries — under 16 for a million entries), then one 8 KiB hash per
+ * changed group and one 8 KiB hash for the root. So the cost follows what a block changes, not
+ * how big the state is; a wide tree keeps the number of hash calls (each with a fixed call
+ * overhead) low for big blocks, where a binary tree would need ~16 hashes per changed bucket.
  *
  * DEV_NOTE: determinism — bucket choice (FNV-1a over UTF-16 code units), in-bucket order (sorted
- * keys) and node hashing are all pure functions of the entries; insertion order never matters.
+ * keys) and the fixed tree are pure functions of the entries; insertion order never matters.
  */
 import { hash as nodeHash } from 'node:crypto';
 
-const DEPTH = 16;
-const BUCKETS = 1 << DEPTH;
-const ZERO = new Uint8Array(32);
+const FANOUT = 256;
+const BUCKETS = FANOUT * FANOUT;
+const DIGEST = 32;
+const ZERO = new Uint8Array(DIGEST);
 
 function sha256(data: Uint8Array): Uint8Array {
   return nodeHash('sha256', data, 'buffer') as unknown as Uint8Array;
-}
-
-function isZero(digest: Uint8Array): boolean {
-  for (let i = 0; i < 32; i++) if (digest[i] !== 0) return false;
-  return true;
 }
 
 /** FNV-1a, 32-bit, over UTF-16 code units: a cheap, stable spread of keys over buckets. */
@@ -46,11 +45,18 @@ export function leafHash(entryKey: string, encodedValue: string): Uint8Array {
   return sha256(Buffer.from(entryKey + '\u0000' + encodedValue, 'utf8'));
 }
 
+function allZero(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 export class StateCommitment {
   /** bucket index → (entryKey → leaf hash) */
   private readonly buckets = new Map<number, Map<string, Uint8Array>>();
-  /** Heap-ordered tree: node 1 is the root, leaves (bucket digests) at BUCKETS..2·BUCKETS−1. */
-  private readonly nodes: Uint8Array[] = new Array<Uint8Array>(2 * BUCKETS).fill(ZERO);
+  /** Bucket digests, 32 bytes each, laid out group by group (so a group's input is one slice). */
+  private readonly bucketDigests = new Uint8Array(BUCKETS * DIGEST);
+  private readonly groupDigests = new Uint8Array(FANOUT * DIGEST);
+  private rootDigest: Uint8Array = ZERO;
   private readonly dirtyBuckets = new Set<number>();
 
   /** Record the new leaf of an entry, or its removal (leaf undefined). */
@@ -76,38 +82,35 @@ export class StateCommitment {
     return count;
   }
 
-  /** Recompute dirty buckets and their paths; returns the 32-byte root. */
+  /** Recompute dirty buckets, their groups and the root; returns the 32-byte root. */
   root(): Uint8Array {
     if (this.dirtyBuckets.size > 0) this.recompute();
-    return this.nodes[1]!;
+    return this.rootDigest;
   }
 
   private recompute(): void {
-    let level = new Set<number>();
+    const dirtyGroups = new Set<number>();
     for (const index of this.dirtyBuckets) {
-      const position = BUCKETS + index;
-      this.nodes[position] = this.bucketDigest(index);
-      level.add(position >> 1);
+      this.bucketDigests.set(this.bucketDigest(index), index * DIGEST);
+      dirtyGroups.add(index >>> 8);
     }
     this.dirtyBuckets.clear();
-    while (level.size > 0) {
-      const next = new Set<number>();
-      for (const position of level) {
-        const left = this.nodes[2 * position]!;
-        const right = this.nodes[2 * position + 1]!;
-        this.nodes[position] = isZero(left) && isZero(right) ? ZERO : sha256(Buffer.concat([left, right]));
-        if (position > 1) next.add(position >> 1);
-      }
-      level = next;
+    for (const group of dirtyGroups) {
+      const slice = this.bucketDigests.subarray(group * FANOUT * DIGEST, (group + 1) * FANOUT * DIGEST);
+      this.groupDigests.set(allZero(slice) ? ZERO : sha256(slice), group * DIGEST);
     }
+    this.rootDigest = allZero(this.groupDigests) ? ZERO : sha256(this.groupDigests);
   }
 
   private bucketDigest(index: number): Uint8Array {
     const bucket = this.buckets.get(index);
     if (bucket === undefined || bucket.size === 0) return ZERO;
+    // A single entry's bucket digest is its leaf hash (most buckets while the state holds fewer
+    // than ~65k entries): one hash saved per changed bucket, and still collision resistant.
+    if (bucket.size === 1) return bucket.values().next().value as Uint8Array;
     const keys = [...bucket.keys()].sort();
-    const joined = new Uint8Array(32 * keys.length);
-    keys.forEach((key, i) => joined.set(bucket.get(key)!, 32 * i));
+    const joined = new Uint8Array(DIGEST * keys.length);
+    keys.forEach((key, i) => joined.set(bucket.get(key)!, DIGEST * i));
     return sha256(joined);
   }
 }
