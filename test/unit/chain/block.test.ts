@@ -47,7 +47,14 @@ function rfc6962(leaves: readonly Uint8Array[]): Uint8Array {
 
 /** Comparable form: bytes as hex (decoding yields Buffer views, the sample holds Uint8Arrays). */
 function plain(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${item}n` : item instanceof Uint8Array ? bytesToHex(item) : item)));
+  // `this[key]` is the value before Buffer#toJSON runs (the replacer only sees its output).
+  return JSON.parse(
+    JSON.stringify(value, function (this: Record<string, unknown>, key: string, item: unknown) {
+      const original = this[key];
+      if (original instanceof Uint8Array) return bytesToHex(original);
+      return typeof item === 'bigint' ? `${item}n` : item;
+    }),
+  );
 }
 
 const blocks = suite('chain: block codec and hashes');
