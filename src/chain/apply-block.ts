@@ -73,6 +73,9 @@ function fail(code: string, message: string): never {
 export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[]): void {
   const meta = chainMeta(state);
   const h = block.header;
+  // An upgrade to a version this ledger does not implement stops the chain here (gov/features.ts).
+  const halt = upgradeHaltReason(state.params().gov.upgrade, h.height);
+  if (halt !== undefined) fail('upgrade_required', halt);
   if (h.chainId !== meta.chainId) fail('wrong_chain_id', `block is for chain ${h.chainId}, this is ${meta.chainId}`);
   if (h.height !== meta.height + 1) fail('wrong_height', `expected height ${meta.height + 1}, got ${h.height}`);
   if (h.timeNs <= meta.lastBlockTimeNs && h.height > 1) fail('time_not_increasing', `block time ${h.timeNs} is not after ${meta.lastBlockTimeNs}`);
@@ -89,9 +92,6 @@ export function checkHeader(state: LedgerState, block: Block, prepared: readonly
   // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
   const evidenceProblem = checkEvidence(h.evidence, h.chainId, h.height, voteSignBytes);
   if (evidenceProblem !== undefined) fail(evidenceProblem.code, evidenceProblem.message);
-  // An upgrade to a version this ledger does not implement stops the chain here (gov/features.ts).
-  const halt = upgradeHaltReason(state.params().gov.upgrade, h.height);
-  if (halt !== undefined) fail('upgrade_required', halt);
 }
 
 /** Block h's last commit lists exactly the set that signed h−1 (the set after h−2). */

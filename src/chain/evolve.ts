@@ -4,6 +4,8 @@
  */
 import { appsEvolvers } from '../modules/apps/evolve.js';
 import { authEvolvers } from '../modules/auth/evolve.js';
+import { govEvolvers } from '../modules/gov/evolve.js';
+import { slashingEvolvers } from '../modules/nodes/slashing-evolve.js';
 import { nodesEvolvers } from '../modules/nodes/evolve.js';
 import { pocketcoreEvolvers } from '../modules/pocketcore/evolve.js';
 import type { DomainEvent, DomainEventType } from './events.js';
@@ -15,6 +17,8 @@ const EVOLVERS: Evolvers = {
   ...authEvolvers,
   ...nodesEvolvers,
   ...appsEvolvers,
+  ...slashingEvolvers,
+  ...govEvolvers,
   ...pocketcoreEvolvers,
 };
 

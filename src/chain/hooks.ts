@@ -7,6 +7,9 @@
 import type { BlockContext } from '../core/block-context.js';
 import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
 import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
+import { handleValidatorSignatures } from '../modules/nodes/downtime.js';
+import { handleDoubleSignEvidence } from '../modules/nodes/evidence.js';
+import { incrementJailedBlocks } from '../modules/nodes/jail.js';
 import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/unstaking.js';
 import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/hooks.js';
 import type { DomainEvent } from './events.js';
@@ -20,10 +23,13 @@ export interface HookStep {
 
 export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'pos.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
+  { name: 'pos.handleValidatorSignatures', run: (state, ctx) => handleValidatorSignatures(state, state.params().pos, ctx) },
+  { name: 'pos.handleDoubleSignEvidence', run: (state, ctx) => handleDoubleSignEvidence(state, state.params().pos, ctx) },
   { name: 'pocketcore.deleteExpiredClaims', run: (state, ctx) => deleteExpiredClaims(state, ctx) },
 ];
 
 export const END_BLOCK_STEPS: readonly HookStep[] = [
+  { name: 'pos.incrementJailedBlocks', run: (state, ctx) => incrementJailedBlocks(state, state.params().pos, ctx) },
   { name: 'pos.releaseWaitingValidators', run: (state, ctx) => releaseWaitingValidators(state, state.params().pos, ctx) },
   { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
   { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },

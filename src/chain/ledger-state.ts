@@ -10,6 +10,7 @@ import type { Table } from '../state/table.js';
 import { accountsTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
 import { applicationsTable, type Application } from '../modules/apps/state.js';
 import { paramsTable, type StoredParam } from '../modules/gov/state.js';
+import { signingInfosTable, type SigningInfo } from '../modules/nodes/signing-info.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry } from '../modules/nodes/state.js';
 import { waitingValidatorsTable, type WaitingReason } from '../modules/nodes/state.js';
 import { ValidatorPowerIndex, type PowerIndexView } from '../modules/nodes/power-index.js';
@@ -28,6 +29,8 @@ export interface LedgerState {
     readonly validators: Table<Validator>;
     readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
     readonly waitingValidators: Table<WaitingReason>;
+    /** Downtime counters and jail bookkeeping per validator (nodes/signing-info.ts). */
+    readonly signingInfos: Table<SigningInfo>;
     /** Derived (not state): validators with power > 0, ranked (nodes/power-index.ts). */
     readonly powerIndex: PowerIndexView;
     /** Derived (not state): Unstaking validators by unstaking time (nodes/unstaking-queue.ts). */
@@ -72,6 +75,7 @@ export function createLedgerState(): LedgerState {
       validators,
       validatorSet: store.defineTable(validatorSetTable),
       waitingValidators: store.defineTable(waitingValidatorsTable),
+      signingInfos: store.defineTable(signingInfosTable),
       powerIndex: new ValidatorPowerIndex(validators),
       unstakingQueue: new UnstakingQueue(validators),
     },

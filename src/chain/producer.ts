@@ -16,6 +16,7 @@ import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../modules/nodes/state.js';
 import { selectProposer } from '../modules/nodes/proposer.js';
+import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/features.js';
 import { txRoot, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey } from './chain-state.js';
 import type { LedgerState } from './ledger-state.js';
@@ -42,6 +43,8 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
   const meta = state.chain.meta.get(CHAIN_META_KEY);
   invariant(meta !== undefined, 'state without chain metadata');
   const height = meta.height + 1;
+  const halt = upgradeHaltReason(state.params().gov.upgrade, height);
+  if (halt !== undefined) throw new UpgradeRequiredError(halt);
   const prevBlockHash = height === 1 ? ZERO_HASH : state.chain.blockHashes.get(heightKey(height - 1));
   invariant(prevBlockHash !== undefined, () => `missing hash of block ${height - 1}`);
   const set = currentValidatorSet(state);

@@ -8,6 +8,8 @@ import { rejected } from '../core/outcome.js';
 import { rejection } from '../core/rejection.js';
 import { SDK, type Message, type MessageType } from '../messages/index.js';
 import { decideSend } from '../modules/auth/decide.js';
+import { decideDaoTransfer, decideParamChange, decideUpgrade } from '../modules/gov/decide.js';
+import { decideUnjailNode } from '../modules/nodes/unjail.js';
 import { decideStakeApp } from '../modules/apps/staking.js';
 import { decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/unstaking.js';
 import { decideStakeNode } from '../modules/nodes/staking.js';
@@ -28,6 +30,10 @@ const ROUTES: Routes = {
   StakeApp: (state, msg, ctx) => decideStakeApp(state, msg, ctx),
   BeginUnstakeApp: (state, msg, ctx) => decideBeginUnstakeApp(state, msg, ctx),
   UnjailApp: (state, msg) => decideUnjailApp(state, msg),
+  UnjailNode: (state, msg, ctx) => decideUnjailNode(state, msg, ctx),
+  ParamChange: (state, msg, ctx) => decideParamChange(state, msg, ctx),
+  DAOTransfer: (state, msg) => decideDaoTransfer(state, msg),
+  Upgrade: (state, msg, ctx) => decideUpgrade(state, msg, ctx),
   Claim: (state, msg, ctx) => decideClaim(state, msg, ctx),
   Proof: (state, msg, ctx) => decideProof(state, msg, ctx),
 };

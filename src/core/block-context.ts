@@ -40,6 +40,12 @@ export interface BlockContext {
   /** The previous block's validator set and who signed it. */
   readonly lastCommit: readonly CommitVote[];
   readonly evidence: readonly DuplicateVoteEvidence[];
+  /**
+   * Protocol features (upgrade keys) NOT active at this block, read once per block from
+   * gov/upgrade (modules/gov/features.ts); every other feature is active (PROTOCOL §12.1).
+   * Absent = every feature active.
+   */
+  readonly inactiveFeatures?: ReadonlySet<string>;
 }
 
 /** A message's context: the block plus the tx it came in. */

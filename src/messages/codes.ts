@@ -182,6 +182,10 @@ export const LEDGER = Object.freeze({
   claim_not_at_session_start: defineCode('ledger', 12, 'claim_not_at_session_start'),
   /** The same claim was already proved or burned in this session's window (pocketcore/claim.ts, rule L3). */
   claim_already_settled: defineCode('ledger', 13, 'claim_already_settled'),
+  /** A ParamChange/Upgrade value that does not decode as the parameter's type (pocket-core ignores it with code 0; modules/gov/param-value.ts). */
+  invalid_param_value: defineCode('ledger', 14, 'invalid_param_value'),
+  /** A ParamChange value the ledger's rules cannot run with (a zero divisor, a negative share; modules/gov/param-value.ts). */
+  param_value_out_of_range: defineCode('ledger', 15, 'param_value_out_of_range'),
 });
 
 /** Every code above, for tables and exhaustive tests. */

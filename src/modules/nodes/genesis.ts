@@ -13,10 +13,12 @@ import { mint, type BankTables } from '../auth/bank.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
 import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
 import { computeValidatorSet } from './validator-set.js';
+import { newSigningInfo, type SigningInfo } from './signing-info.js';
 
 export interface NodesGenesisTables {
   readonly validators: Table<Validator>;
   readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
+  readonly signingInfos: Table<SigningInfo>;
 }
 
 /** Also computes the first validator set (InitGenesis runs UpdateTendermintValidators). */
@@ -24,6 +26,8 @@ export function initNodesGenesis(bank: BankTables, pos: NodesGenesisTables, maxV
   let staked = 0n;
   for (const v of doc.validators) {
     pos.validators.set(v.address, v);
+    // Signing info for every genesis validator: start 0, jailed_until Unix 0 (x/nodes/genesis.go:37-46).
+    pos.signingInfos.set(v.address, newSigningInfo(v.address, 0));
     staked += v.tokensUpokt;
   }
   mint(bank, MODULE_ADDRESSES.staked_tokens_pool, staked);

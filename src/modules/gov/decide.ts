@@ -1,0 +1,117 @@
+/**
+ * gov message rules (x/gov/handler.go, keeper/subspace.go, keeper/dao.go; PROTOCOL §1.6, §8).
+ *
+ * ParamChange, in pocket-core's order:
+ *   1. the sender must be the key's ACL owner; a key the ACL does not list has no owner → gov:5
+ *      (this covers unknown keys too);
+ *   2. h ≥ 40,000 while [SPLIT] is inactive and the key is pos/MaxValidators → gov:11;
+ *   3. the value must decode as the parameter's type → else ledger:11 (pocket-core: code 0 and
+ *      nothing changes — see ./param-value.ts), and must be a value the rules can run with →
+ *      else ledger:12;
+ *   then ParamChanged. It takes effect at once (later txs of the same block see it);
+ *   `paramsAt(h)` returns it from the end of block h on.
+ *
+ * DAOTransfer: only `gov/daoOwner` may move the treasury (else sdk:4); a transfer the dao account
+ * cannot cover is sdk:10 (bank's insufficient coins); a burn it cannot cover is sdk:1 (pocket's
+ * BurnCoins wraps the bank error as internal).
+ *
+ * Upgrade: the sender must own `gov/upgrade` (gov:5); the new value is merged with the old one
+ * (post-UPG30024): a version upgrade (Height ≠ 1 and Version ≠ "FEATURE") records the old Height
+ * as OldUpgradeHeight; a features-only upgrade keeps Height, Version and OldUpgradeHeight; both
+ * merge the feature lists (./features.ts mergeFeatures). A version CompareVersionStrings cannot
+ * read is ledger:11 (pocket-core would store it and then every node would exit). Heights in the
+ * past are allowed, as in pocket-core.
+ */
+import type { TxContext } from '../../core/block-context.js';
+import { accepted, rejected, type Outcome } from '../../core/outcome.js';
+import { rejection } from '../../core/rejection.js';
+import type { Address } from '../../core/types.js';
+import { GOV, LEDGER, SDK, type DAOTransferMessage, type ParamChangeMessage, type UpgradeMessage } from '../../messages/index.js';
+import { paramValueToJson, type Upgrade } from '../../params/kinds.js';
+import type { Params } from '../../params/params.js';
+import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import type { Account } from '../auth/state.js';
+import { MODULE_ADDRESSES } from '../auth/state.js';
+import type { GovEvent } from './events.js';
+import { FEATURE_UPGRADE_VERSION, isComparableVersion, mergeFeatures } from './features.js';
+import { checkParamRange, decodeParamValue } from './param-value.js';
+
+export interface GovView {
+  readonly auth: { readonly accounts: ReadonlyTable<Account> };
+  params(): Params;
+}
+
+/** x/gov/keeper/subspace.go:15 — MaxValidators is frozen from here until [SPLIT]. */
+const MAX_VALIDATORS_FREEZE_HEIGHT = 40_000;
+const UPGRADE_KEY = 'gov/upgrade';
+
+export function aclOwner(params: Params, key: string): Address | undefined {
+  return params.gov.acl.find((entry) => entry.key === key)?.address;
+}
+
+function unauthorized(from: Address, key: string): Outcome<GovEvent> {
+  return rejected(rejection(GOV.param_change_unauthorized, `unauthorized param change: ${from} is not the owner of ${key}`));
+}
+
+export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: TxContext): Outcome<GovEvent> {
+  const params = state.params();
+  if (aclOwner(params, msg.paramKey) !== msg.fromAddress) return unauthorized(msg.fromAddress, msg.paramKey);
+  if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures?.has('SPLIT') === true && msg.paramKey === 'pos/MaxValidators') {
+    return rejected(rejection(GOV.param_change_before_allowed_height, `${msg.paramKey} cannot change before the validator-split upgrade`));
+  }
+  const spec = PARAM_SPECS_BY_KEY.get(msg.paramKey);
+  if (spec === undefined) return unauthorized(msg.fromAddress, msg.paramKey);
+  const decoded = decodeParamValue(spec, msg.paramValue);
+  if (!decoded.ok) return rejected(rejection(LEDGER.invalid_param_value, decoded.error.message));
+  const range = checkParamRange(spec.key, decoded.value, params);
+  if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));
+  const oldValue = paramValueToJson(spec.kind, currentValue(params, spec.subspace, spec.field));
+  return accepted({ type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress, height: ctx.height });
+}
+
+function currentValue(params: Params, subspace: keyof Params, field: string): Parameters<typeof paramValueToJson>[1] {
+  return (params[subspace] as unknown as Record<string, Parameters<typeof paramValueToJson>[1]>)[field]!;
+}
+
+export function decideDaoTransfer(state: GovView, msg: DAOTransferMessage): Outcome<GovEvent> {
+  const owner = state.params().gov.daoOwner;
+  if (msg.fromAddress !== owner) {
+    const verb = msg.action === 'dao_burn' ? 'burn' : 'transfer';
+    return rejected(rejection(SDK.unauthorized, `non dao owner is trying to ${verb} from the dao ${msg.fromAddress}`));
+  }
+  const treasury = state.auth.accounts.get(MODULE_ADDRESSES.dao)?.balanceUpokt ?? 0n;
+  if (msg.action === 'dao_burn') {
+    if (treasury < msg.amountUpokt) return rejected(rejection(SDK.internal_error, `insufficient account funds; ${treasury}upokt < ${msg.amountUpokt}upokt`));
+    return accepted({ type: 'DaoBurned', by: msg.fromAddress, amountUpokt: msg.amountUpokt });
+  }
+  if (msg.toAddress === null) return rejected(rejection(SDK.invalid_address, 'nil to address'));
+  if (treasury < msg.amountUpokt) return rejected(rejection(SDK.insufficient_coins, `insufficient account funds; ${treasury}upokt < ${msg.amountUpokt}upokt`));
+  return accepted({ type: 'DaoTransferred', by: msg.fromAddress, to: msg.toAddress, amountUpokt: msg.amountUpokt });
+}
+
+/** The merged `gov/upgrade` value a MsgUpgrade produces (HandleUpgrade post-UPG30024). */
+export function mergeUpgrade(old: Upgrade, msg: Pick<UpgradeMessage, 'height' | 'version' | 'features'>): { kind: 'version' | 'features'; upgrade: Upgrade } {
+  const features = mergeFeatures(old.features, msg.features.map((f) => `${f.key}:${f.height}`));
+  if (msg.height !== 1 && msg.version !== FEATURE_UPGRADE_VERSION) {
+    return { kind: 'version', upgrade: { height: BigInt(msg.height), version: msg.version, oldUpgradeHeight: old.height, features } };
+  }
+  return { kind: 'features', upgrade: { ...old, features } };
+}
+
+export function decideUpgrade(state: GovView, msg: UpgradeMessage, ctx: TxContext): Outcome<GovEvent> {
+  const params = state.params();
+  if (aclOwner(params, UPGRADE_KEY) !== msg.address) return unauthorized(msg.address, UPGRADE_KEY);
+  const { kind, upgrade } = mergeUpgrade(params.gov.upgrade, msg);
+  if (!isComparableVersion(upgrade.version)) {
+    return rejected(rejection(LEDGER.invalid_param_value, `upgrade version ${JSON.stringify(msg.version)} is not dot-separated integers (or "FEATURE")`));
+  }
+  return accepted({
+    type: 'UpgradeScheduled',
+    by: msg.address,
+    height: ctx.height,
+    kind,
+    previous: paramValueToJson('upgrade', params.gov.upgrade),
+    upgrade: paramValueToJson('upgrade', upgrade),
+  });
+}

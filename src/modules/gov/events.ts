@@ -1,0 +1,51 @@
+/**
+ * gov domain events (PROTOCOL §8): parameter changes, DAO treasury moves, upgrades. Values are
+ * carried in their amino-JSON form (params/kinds.ts `paramValueToJson`) so an event reads the
+ * same as pocket-core's params query and the audit can show old → new without the registry.
+ * Evolvers: ./evolve.ts.
+ */
+import type { Address } from '../../core/types.js';
+
+/** MsgChangeParam applied (ModifyParam, x/gov/keeper/subspace.go:199-234). */
+export interface ParamChanged {
+  readonly type: 'ParamChanged';
+  /** ACL key, e.g. "pos/StakeMinimum". */
+  readonly key: string;
+  readonly oldValue: unknown;
+  readonly newValue: unknown;
+  /** The ACL owner who changed it. */
+  readonly by: Address;
+  readonly height: number;
+}
+
+/** MsgDAOTransfer `dao_transfer`: `amountUpokt` from the dao module account to `to`. */
+export interface DaoTransferred {
+  readonly type: 'DaoTransferred';
+  readonly by: Address;
+  readonly to: Address;
+  readonly amountUpokt: bigint;
+}
+
+/** MsgDAOTransfer `dao_burn`: `amountUpokt` burned from the dao module account (supply falls). */
+export interface DaoBurned {
+  readonly type: 'DaoBurned';
+  readonly by: Address;
+  readonly amountUpokt: bigint;
+}
+
+/**
+ * MsgUpgrade applied (HandleUpgrade post-UPG30024, subspace.go:132-197): `upgrade` is the new
+ * `gov/upgrade` value after merging with `previous` (amino-JSON form, {Height, Version,
+ * OldUpgradeHeight?, Features?}).
+ */
+export interface UpgradeScheduled {
+  readonly type: 'UpgradeScheduled';
+  readonly by: Address;
+  readonly height: number;
+  /** 'version' = a version upgrade at upgrade.Height; 'features' = Height 1 or Version "FEATURE". */
+  readonly kind: 'version' | 'features';
+  readonly previous: unknown;
+  readonly upgrade: unknown;
+}
+
+export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled;

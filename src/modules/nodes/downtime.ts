@@ -1,0 +1,96 @@
+/**
+ * Downtime (BeginBlock, x/nodes/keeper/abci.go:25-38 → handleValidatorSignature,
+ * slash.go:231-293; PROTOCOL §6.5): for every vote of the previous block's commit — every
+ * validator of the set that signed block h−1, with its power and whether it signed — in
+ * ascending address order:
+ *
+ *   1. no validator record → skip; no signing info → create one (start h) and skip;
+ *   2. h mod SignedBlocksWindow == 0 → reset the window (a TUMBLING window);
+ *   3. not signed → missed_blocks_counter + 1; index_offset + 1;
+ *   4. missed > SignedBlocksWindow − MinBlocksSignedPerWindow → slash(power × SlashFractionDowntime),
+ *      reset the window, jail, jailed_until = block time + DowntimeJailDuration.
+ *
+ * Worked example (mainnet genesis params: window 10, MinSignedPerWindow 0.60 → 4 misses
+ * tolerated): a validator misses blocks 1..4 of a window → counter 4, still free; it misses a
+ * 5th → 5 > 4 → slashed (power × 0.000001 × 10^6), jailed until t + 3600 s, counters reset.
+ * Had the window boundary (h mod 10 == 0) come between the 4th and 5th miss, the counter would
+ * have restarted at 0 and the 5th miss would count 1.
+ *
+ * Params: current (state after h−1), as pocket-core reads them at BeginBlock.
+ * DEV_NOTE: determinism — votes are processed in the header's order (ascending address, checked
+ * by the header check); one validator's outcome never depends on another's.
+ */
+import type { BlockContext, CommitVote } from '../../core/block-context.js';
+import type { PosParams } from '../../params/params.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import { maxMissedBlocks, resetSigningInfo, type SigningInfo } from './signing-info.js';
+import type { NodeJailed, SigningInfosUpdated, SlashingEvent } from './slashing-events.js';
+import { planSlash } from './slashing.js';
+import type { NodeForceUnstakeQueued } from './staking-events.js';
+import { StakeStatus, type Validator } from './state.js';
+
+export interface DowntimeView {
+  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly signingInfos: ReadonlyTable<SigningInfo> };
+}
+
+type DowntimeEvent = SlashingEvent | NodeForceUnstakeQueued;
+
+/** pocket's slashHeight for downtime: h − ValidatorUpdateDelay(1) − 1. */
+const DOWNTIME_INFRACTION_OFFSET = 2;
+
+export function handleValidatorSignatures(state: DowntimeView, params: PosParams, ctx: BlockContext): DowntimeEvent[] {
+  if (ctx.lastCommit.length === 0) return [];
+  const window = params.signedBlocksWindow;
+  const maxMissed = maxMissedBlocks(window, params.minSignedPerWindow);
+  const windowBoundary = BigInt(ctx.height) % window === 0n;
+  const events: DowntimeEvent[] = [];
+  const infos: SigningInfo[] = [];
+  for (const vote of ctx.lastCommit) {
+    const validator = state.pos.validators.get(vote.address);
+    if (validator === undefined) continue;
+    const current = state.pos.signingInfos.get(vote.address);
+    if (current === undefined) {
+      infos.push(resetSigningInfo(undefined, vote.address, ctx.height));
+      continue;
+    }
+    const outcome = trackVote(validator, windowBoundary ? resetSigningInfo(current, vote.address, ctx.height) : current, vote, { params, ctx, maxMissed });
+    events.push(...outcome.events);
+    infos.push(outcome.info);
+  }
+  if (infos.length > 0) {
+    const updated: SigningInfosUpdated = { type: 'SigningInfosUpdated', height: ctx.height, cause: 'last_commit', infos };
+    events.push(updated);
+  }
+  return events;
+}
+
+interface VoteSettings {
+  readonly params: PosParams;
+  readonly ctx: BlockContext;
+  readonly maxMissed: bigint;
+}
+
+function trackVote(validator: Validator, info: SigningInfo, vote: CommitVote, { params, ctx, maxMissed }: VoteSettings): { events: DowntimeEvent[]; info: SigningInfo } {
+  const missed = info.missedBlocksCounter + (vote.signed ? 0 : 1);
+  const tracked: SigningInfo = { ...info, missedBlocksCounter: missed, indexOffset: info.indexOffset + 1 };
+  if (BigInt(missed) <= maxMissed) return { events: [], info: tracked };
+  const events: DowntimeEvent[] = [];
+  const plan = planSlash({
+    validator,
+    reason: 'downtime',
+    infractionHeight: ctx.height - DOWNTIME_INFRACTION_OFFSET,
+    height: ctx.height,
+    power: vote.power,
+    fraction: params.slashFractionDowntime,
+    stakeMinimumUpokt: params.stakeMinimumUpokt,
+  });
+  if (plan !== undefined) events.push(...plan.events);
+  const jailedUntilNs = ctx.timeNs + params.downtimeJailDurationNs;
+  const after = plan?.after ?? validator;
+  // JailValidator: no-op for an already jailed (e.g. just forced out) or Unstaked validator.
+  if (!after.jailed && after.status !== StakeStatus.Unstaked) {
+    const jailed: NodeJailed = { type: 'NodeJailed', address: validator.address, reason: 'downtime', signedBlocksWindow: params.signedBlocksWindow, missed, maxMissed, jailedUntilNs };
+    events.push(jailed);
+  }
+  return { events, info: { ...resetSigningInfo(info, validator.address, ctx.height), jailedUntilNs } };
+}

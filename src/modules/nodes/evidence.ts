@@ -1,0 +1,151 @@
+/**
+ * Double signing (PROTOCOL §6.6): a block header may carry DuplicateVoteEvidence — two votes by
+ * one validator key for the same height and round but different blocks, both signed.
+ *
+ * Two layers, as in pocket-core + Tendermint:
+ *
+ * 1. Validity (`checkEvidence`, run by the header check; Tendermint's DuplicateVoteEvidence
+ *    Verify): the votes name the key's address, agree on height and round, differ in block hash,
+ *    are from an earlier height than the block, and BOTH signatures verify over
+ *    voteSignBytes(chainId, vote) (chain/block.ts). Anything else — a forged signature, two
+ *    identical votes, evidence from the future, the same evidence twice in one block — makes the
+ *    BLOCK invalid: it is not a block of this chain (Tendermint refuses such a block; pocket-core
+ *    never sees it).
+ *
+ * 2. Effect (`handleDoubleSignEvidence`, BeginBlock after downtime; x/nodes/keeper/abci.go:40-61,
+ *    slash.go:177-228): valid evidence slashes `power × SlashFractionDoubleSign` — no jail, no
+ *    tombstone — where power is the validator's power in the set that signed the evidence's
+ *    height. It is IGNORED (an event records why; nothing changes) when:
+ *      - too old: h − evidence height > max(1, floor(floor(MaxEvidenceAge in minutes) / 15))
+ *        (post-UPG30024 rule; 120 s → 1 block: only evidence about block h−1 counts in block h);
+ *      - the validator is unknown or Unstaked (pocket: ErrCantHandleEvidence);
+ *      - it has no signing info;
+ *      - it was not in the validator set at that height (Tendermint would have refused the block;
+ *        pocket-core would receive power 0 — we ignore it instead).
+ *    pocket-core also compares `blockTime − evidence.Time` with MaxEvidenceAge, but Tendermint
+ *    passes the including block's own time as evidence.Time (state/execution.go
+ *    getBeginBlockValidatorInfo), so that age is always 0 and the check never fires; we leave it
+ *    out rather than invent a different time.
+ *
+ * Worked example (TV-10 numbers): evidence in block 12 about block 11, the validator had power 1
+ * in the set that signed block 11, SlashFractionDoubleSign 0.05 → burn 50,000 uPOKT.
+ */
+import type { BlockContext, DuplicateVoteEvidence, Vote } from '../../core/block-context.js';
+import { hexToBytes } from '../../core/hex.js';
+import type { PosParams } from '../../params/params.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import { addressFromPublicKey } from '../../crypto/address.js';
+import { verify } from '../../crypto/ed25519.js';
+import type { SigningInfo } from './signing-info.js';
+import type { DoubleSignEvidenceIgnored, SlashingEvent } from './slashing-events.js';
+import { planSlash } from './slashing.js';
+import type { NodeForceUnstakeQueued } from './staking-events.js';
+import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
+
+/** Why a block's evidence makes the block invalid (the header check's code). */
+export interface EvidenceProblem {
+  readonly code: 'evidence_malformed' | 'evidence_not_conflicting' | 'evidence_from_future' | 'evidence_signature_invalid' | 'evidence_duplicate';
+  readonly message: string;
+}
+
+type VoteSignBytes = (chainId: string, vote: Vote) => Uint8Array;
+
+function problem(code: EvidenceProblem['code'], index: number, message: string): EvidenceProblem {
+  return { code, message: `evidence ${index}: ${message}` };
+}
+
+function checkOne(evidence: DuplicateVoteEvidence, index: number, chainId: string, height: number, signBytes: VoteSignBytes): EvidenceProblem | undefined {
+  const key = hexToBytes(evidence.publicKey);
+  if (key === undefined || key.byteLength !== 32) return problem('evidence_malformed', index, 'public key is not 32 bytes of hex');
+  const address = addressFromPublicKey(key);
+  const { voteA, voteB } = evidence;
+  if (voteA.validatorAddress !== address || voteB.validatorAddress !== address) {
+    return problem('evidence_malformed', index, `votes are by ${voteA.validatorAddress}/${voteB.validatorAddress}, the key's address is ${address}`);
+  }
+  if (voteA.height !== voteB.height || voteA.round !== voteB.round) return problem('evidence_not_conflicting', index, 'votes are for different heights or rounds');
+  if (voteA.blockHash === voteB.blockHash) return problem('evidence_not_conflicting', index, 'both votes are for the same block');
+  if (!Number.isSafeInteger(voteA.height) || voteA.height < 1 || voteA.height >= height) {
+    return problem('evidence_from_future', index, `evidence height ${voteA.height} is not before block ${height}`);
+  }
+  if (!verify(key, signBytes(chainId, voteA), voteA.signature) || !verify(key, signBytes(chainId, voteB), voteB.signature)) {
+    return problem('evidence_signature_invalid', index, `a vote signature does not verify for ${evidence.publicKey}`);
+  }
+  return undefined;
+}
+
+/** Tendermint-level validity of a block's evidence; undefined when every item is valid. */
+export function checkEvidence(evidence: readonly DuplicateVoteEvidence[], chainId: string, height: number, signBytes: VoteSignBytes): EvidenceProblem | undefined {
+  const seen = new Set<string>();
+  for (const [index, item] of evidence.entries()) {
+    const found = checkOne(item, index, chainId, height, signBytes);
+    if (found !== undefined) return found;
+    const id = `${item.voteA.validatorAddress}:${item.voteA.height}:${item.voteA.round}`;
+    if (seen.has(id)) return problem('evidence_duplicate', index, `second evidence of ${id} in this block`);
+    seen.add(id);
+  }
+  return undefined;
+}
+
+/** max(1, floor(floor(MaxEvidenceAge minutes) / 15)) — pocket assumes 15-minute blocks. */
+export function maxEvidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
+  const minutes = maxEvidenceAgeNs / 60_000_000_000n;
+  const blocks = minutes / 15n;
+  return blocks === 0n ? 1 : Number(blocks > 1_000_000_000n ? 1_000_000_000n : blocks);
+}
+
+export interface EvidenceView {
+  readonly pos: {
+    readonly validators: ReadonlyTable<Validator>;
+    readonly signingInfos: ReadonlyTable<SigningInfo>;
+    readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
+  };
+}
+
+type EvidenceEvent = SlashingEvent | NodeForceUnstakeQueued;
+
+export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams, ctx: BlockContext): EvidenceEvent[] {
+  const events: EvidenceEvent[] = [];
+  const maxAge = maxEvidenceAgeBlocks(params.maxEvidenceAgeNs);
+  // A validator slashed by earlier evidence in this block is seen with its reduced stake.
+  const touched = new Map<string, Validator>();
+  for (const evidence of ctx.evidence) {
+    const address = evidence.voteA.validatorAddress;
+    const evidenceHeight = evidence.voteA.height;
+    const ignore = (reason: DoubleSignEvidenceIgnored['reason']): void => {
+      events.push({ type: 'DoubleSignEvidenceIgnored', address, evidenceHeight, reason });
+    };
+    if (ctx.height - evidenceHeight > maxAge) {
+      ignore('too_old');
+      continue;
+    }
+    const validator = touched.get(address) ?? state.pos.validators.get(address);
+    if (validator === undefined || validator.status === StakeStatus.Unstaked) {
+      ignore('unknown_validator');
+      continue;
+    }
+    if (!state.pos.signingInfos.has(address)) {
+      ignore('no_signing_info');
+      continue;
+    }
+    // The set after block e−1 produced and signed block e (chain/producer.ts).
+    const signers = state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, evidenceHeight - 1) ?? [];
+    const power = signers.find((member) => member.address === address)?.power;
+    if (power === undefined) {
+      ignore('not_in_validator_set');
+      continue;
+    }
+    const plan = planSlash({
+      validator,
+      reason: 'double_sign',
+      infractionHeight: evidenceHeight - 1,
+      height: ctx.height,
+      power,
+      fraction: params.slashFractionDoubleSign,
+      stakeMinimumUpokt: params.stakeMinimumUpokt,
+    });
+    if (plan === undefined) continue;
+    events.push(...plan.events);
+    touched.set(address, plan.after);
+  }
+  return events;
+}

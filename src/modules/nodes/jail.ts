@@ -1,0 +1,60 @@
+/**
+ * The jailed-blocks counter (EndBlock, first step; IncrementJailedValidators,
+ * x/nodes/keeper/valStateChanges.go:605-648; PROTOCOL §6.7): every EndBlock, each jailed
+ * validator's `jailed_blocks_counter` grows by one; once it exceeds MaxJailedBlocks the
+ * validator is forced out (post-[NCUST] ForceValidatorUnstake: jail no-op + waiting set; its
+ * stake is refunded through normal unstaking at the next session end) and, as in pocket-core,
+ * the incremented counter is not saved.
+ *
+ * Worked example (MaxJailedBlocks 3): jailed in block 10's BeginBlock → counters 1, 2, 3 at the
+ * EndBlocks of 10, 11, 12; at block 13's EndBlock 4 > 3 → NodeForceUnstakeQueued
+ * (max_jailed_blocks); the session-end EndBlock starts its unstaking.
+ *
+ * Differences from pocket-core, each without effect on balances or the validator set:
+ * - pocket re-adds the validator to the waiting set every block until the session ends; we add
+ *   it once (no event while it already waits);
+ * - a jailed validator that is no longer Staked (already Unstaking) is not queued: the session
+ *   end would drop it from the waiting set unchanged anyway (ReleaseWaitingValidators).
+ * A jailed validator without signing info counts from a fresh record (start = h), which is
+ * saved like any other (pocket-core does the same).
+ *
+ * Params: current (after this block's txs), as pocket-core's EndBlock reads them.
+ */
+import type { BlockContext } from '../../core/block-context.js';
+import type { PosParams } from '../../params/params.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import { resetSigningInfo, type SigningInfo } from './signing-info.js';
+import type { SigningInfosUpdated } from './slashing-events.js';
+import type { NodeForceUnstakeQueued } from './staking-events.js';
+import { StakeStatus, type Validator } from './state.js';
+
+export interface JailedCounterView {
+  readonly pos: {
+    readonly validators: ReadonlyTable<Validator>;
+    readonly signingInfos: ReadonlyTable<SigningInfo>;
+    readonly waitingValidators: ReadonlyTable<unknown>;
+  };
+}
+
+export function incrementJailedBlocks(state: JailedCounterView, params: PosParams, ctx: BlockContext): Array<SigningInfosUpdated | NodeForceUnstakeQueued> {
+  const jailed: Validator[] = [];
+  for (const validator of state.pos.validators.unorderedValues()) if (validator.jailed) jailed.push(validator);
+  if (jailed.length === 0) return [];
+  // DEV_NOTE: determinism — table iteration order depends on history; sort by address.
+  jailed.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const infos: SigningInfo[] = [];
+  const forced: NodeForceUnstakeQueued[] = [];
+  for (const validator of jailed) {
+    const current = state.pos.signingInfos.get(validator.address) ?? resetSigningInfo(undefined, validator.address, ctx.height);
+    const counter = current.jailedBlocksCounter + 1;
+    if (BigInt(counter) <= params.maxJailedBlocks) {
+      infos.push({ ...current, jailedBlocksCounter: counter });
+      continue;
+    }
+    if (validator.status !== StakeStatus.Staked || state.pos.waitingValidators.has(validator.address)) continue;
+    forced.push({ type: 'NodeForceUnstakeQueued', address: validator.address, reason: 'max_jailed_blocks', jails: false, tokensUpokt: validator.tokensUpokt });
+  }
+  const events: Array<SigningInfosUpdated | NodeForceUnstakeQueued> = [...forced];
+  if (infos.length > 0) events.push({ type: 'SigningInfosUpdated', height: ctx.height, cause: 'jailed_blocks', infos });
+  return events;
+}
