@@ -1,13 +1,21 @@
 /** Every command group, in the order `--help` lists them. */
 import type { Command } from 'commander';
 import { registerCalcCommands } from './calc.js';
+import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
+import { registerReplayCommand } from './replay.js';
+import { registerSimulateCommand } from './simulate.js';
+import { registerQueryCommands } from './query.js';
 import { registerStartCommand } from './start.js';
 import { registerTxCommands } from './tx.js';
 
 export function registerCommands(program: Command): void {
   registerStartCommand(program);
   registerGenesisCommands(program);
+  registerChainCommands(program);
+  registerReplayCommand(program);
+  registerSimulateCommand(program);
   registerTxCommands(program);
   registerCalcCommands(program);
+  registerQueryCommands(program);
 }

@@ -1,0 +1,141 @@
+/**
+ * `pokt-ledger query node|nodes|app|apps … (--data DIR [--height H] | --genesis FILE) [--json]`
+ * — pocket-core's `/v1/query/node(s)` and `/v1/query/app(s)` answers (PROTOCOL §10.1) computed
+ * from the reducer's state: a data directory replayed to height H (newest snapshot ≤ H, then
+ * the block log; signatures trusted, state roots checked), or a genesis file (height 0).
+ * The SQLite query service (its own issue) serves the same shapes from projections.
+ */
+import type { Command } from 'commander';
+import type { LedgerState } from '../../chain/ledger-state.js';
+import type { Rejection } from '../../core/rejection.js';
+import type { Result } from '../../core/result.js';
+import { GenesisError, loadGenesisState } from '../../genesis/load.js';
+import { queryApp, queryApps } from '../../modules/apps/queries.js';
+import { queryNode, queryNodes } from '../../modules/nodes/queries.js';
+import { DataDirError } from '../../runtime/data-dir.js';
+import { replay } from '../../runtime/replay.js';
+import { CliError, printJson, toJson } from '../output.js';
+
+interface SourceOptions {
+  readonly data?: string;
+  readonly genesis?: string;
+  readonly height?: string;
+  readonly json?: boolean;
+}
+
+interface ListOptions extends SourceOptions {
+  readonly stakingStatus?: string;
+  readonly jailedStatus?: string;
+  readonly blockchain?: string;
+  readonly page?: string;
+  readonly perPage?: string;
+}
+
+function integerOption(text: string | undefined, name: string, min: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^[0-9]+$/.test(text) || !Number.isSafeInteger(Number(text)) || Number(text) < min) throw new CliError('invalid_option', `${name} must be an integer ≥ ${min}, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** The state a query reads, and its height. */
+export async function loadQueryState(options: SourceOptions): Promise<{ state: LedgerState; height: number }> {
+  const height = integerOption(options.height, '--height', 0);
+  if (options.data !== undefined && options.genesis !== undefined) throw new CliError('invalid_option', 'give either --data or --genesis, not both');
+  if (options.genesis !== undefined) {
+    if (height !== undefined && height !== 0) throw new CliError('invalid_option', 'a genesis file only has height 0; use --data DIR for later heights');
+    try {
+      return { state: loadGenesisState(options.genesis).state, height: 0 };
+    } catch (error) {
+      if (error instanceof GenesisError) throw new CliError('invalid_genesis', error.message, error.problems);
+      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') throw new CliError('file_not_found', `no such file: ${options.genesis}`);
+      throw error;
+    }
+  }
+  if (options.data === undefined) throw new CliError('invalid_option', 'give --data DIR (a chain) or --genesis FILE');
+  try {
+    const outcome = await replay(options.data, { ...(height === undefined ? {} : { to: height }), fromSnapshot: true, trustSignatures: true });
+    if (outcome.divergence !== undefined) {
+      throw new CliError('replay_diverged', `the chain does not replay: ${outcome.divergence.detail}`, { height: outcome.divergence.height });
+    }
+    if (height !== undefined && outcome.height !== height) {
+      throw new CliError('height_not_available', `height ${height} is beyond the chain's last block ${outcome.height}`);
+    }
+    return { state: outcome.state, height: outcome.height };
+  } catch (error) {
+    if (error instanceof DataDirError) throw new CliError(error.code, error.message);
+    throw error;
+  }
+}
+
+function answer<T>(result: Result<T, Rejection>, json: boolean): void {
+  if (!result.ok) {
+    throw new CliError(result.error.name, result.error.log, { codespace: result.error.codespace, code: result.error.code });
+  }
+  if (json) printJson(result.value);
+  else process.stdout.write(toJson(result.value, 2) + '\n');
+}
+
+function listOptions(options: ListOptions) {
+  const stakingStatus = integerOption(options.stakingStatus, '--staking-status', 0);
+  const jailedStatus = integerOption(options.jailedStatus, '--jailed-status', 0);
+  const page = integerOption(options.page, '--page', 0);
+  const perPage = integerOption(options.perPage, '--per-page', 0);
+  return {
+    ...(stakingStatus === undefined ? {} : { stakingStatus }),
+    ...(jailedStatus === undefined ? {} : { jailedStatus }),
+    ...(options.blockchain === undefined ? {} : { blockchain: options.blockchain }),
+    ...(page === undefined ? {} : { page }),
+    ...(perPage === undefined ? {} : { perPage }),
+  };
+}
+
+function withSource(command: Command): Command {
+  return command
+    .option('--data <dir>', 'data directory of a chain (replayed to --height)')
+    .option('--height <h>', 'height to read the state at (default: the last block)')
+    .option('--genesis <file>', 'read the state of a genesis file (height 0) instead')
+    .option('--json', 'one JSON document on stdout');
+}
+
+export function registerQueryCommands(program: Command): void {
+  const query = program.command('query').description("pocket-core's node and application queries over the ledger state");
+  withSource(query.command('node').description('a node (validator) by address, as /v1/query/node').argument('<address>', 'operator address (hex)')).action(
+    async (address: string, options: SourceOptions) => {
+      const { state } = await loadQueryState(options);
+      answer(queryNode(state, address), options.json === true);
+    },
+  );
+  withSource(
+    query
+      .command('nodes')
+      .description('nodes with filters and pages, as /v1/query/nodes')
+      .option('--staking-status <n>', '1 unstaking, 2 staked (0: any)')
+      .option('--jailed-status <n>', '1 jailed, 2 not jailed (0: any)')
+      .option('--blockchain <id>', 'only nodes staked for this relay chain')
+      .option('--page <n>', 'page (default 1)')
+      .option('--per-page <n>', 'page size (default 1000)'),
+  ).action(async (options: ListOptions) => {
+    const { state } = await loadQueryState(options);
+    answer({ ok: true, value: queryNodes(state, listOptions(options)) }, options.json === true);
+  });
+  withSource(query.command('app').description('an application by address, as /v1/query/app').argument('<address>', 'application address (hex)')).action(
+    async (address: string, options: SourceOptions) => {
+      const { state } = await loadQueryState(options);
+      answer(queryApp(state, address), options.json === true);
+    },
+  );
+  withSource(
+    query
+      .command('apps')
+      .description('applications with filters and pages, as /v1/query/apps')
+      .option('--staking-status <n>', '1 unstaking, 2 staked (0: any)')
+      .option('--blockchain <id>', 'only apps staked for this relay chain')
+      .option('--page <n>', 'page (default 1)')
+      .option('--per-page <n>', 'page size (default 1000)'),
+  ).action(async (options: ListOptions) => {
+    const { state } = await loadQueryState(options);
+    const { jailedStatus: _ignored, ...appOptions } = listOptions(options);
+    void _ignored;
+    answer({ ok: true, value: queryApps(state, appOptions) }, options.json === true);
+  });
+}
