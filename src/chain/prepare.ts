@@ -50,10 +50,11 @@ export function signBytesOf(prepared: PreparedTx): Uint8Array | undefined {
 }
 
 /**
- * Trusted replay (`--trust-signatures`): a log this ledger produced holds only txs whose
- * signatures were checked when they were admitted, so their verdict is taken as 'valid'. A tx
- * without a public key is still checked by the ante handler against the account's key. If the
- * trust is misplaced (a hand-made log), the state roots stop matching and replay reports it.
+ * Trusted replay (`--trust-signatures`): the producer checked every signature and recorded the
+ * txs whose signature failed (chain/record.ts invalidSignatures); every other verdict is taken
+ * as 'valid' here, and replay marks the recorded ones 'invalid'. A tx without a public key is
+ * still checked by the ante handler against the account's key. If the trust is misplaced (a
+ * hand-made log), the state roots stop matching and replay reports it.
  */
 export function trustSignature(prepared: PreparedTx): void {
   if (prepared.decoded.ok && prepared.decoded.value.signature.publicKey !== null) prepared.signature = 'valid';

@@ -1,7 +1,8 @@
 /**
  * What one block-log record holds (the log itself stores opaque bytes, src/log):
  *
- *   ChainRecord { block (the block's own bytes: header + txs), stateRootAfter, writeSet }
+ *   ChainRecord { block (the block's own bytes: header + txs), stateRootAfter, writeSet,
+ *                 invalidSignatures }
  *
  * - block: the input. Everything else in the ledger is derived from the sequence of these.
  * - stateRootAfter: the state root the producer computed after applying this block. The next
@@ -9,9 +10,16 @@
  * - writeSet: a compact digest of the entries this block changed — for each, 8 bytes of
  *   SHA-256(entry key) and 8 bytes of its leaf hash (zeros = deleted), sorted. Replay uses it
  *   only when a root mismatches, to name the entries that differ (derived, like the root).
+ * - invalidSignatures: indices of the block's txs whose signature (checked against the public
+ *   key the tx carries, chain/prepare.ts) did NOT verify when the block was produced. A block
+ *   may hold such txs (a proposer is free to include them; they end with sdk:4 and change
+ *   nothing), so a replay that trusts signatures (`--trust-signatures`) takes every verdict from
+ *   here instead of assuming "valid". Derived like the root: a wrong list changes the replayed
+ *   state and the root check catches it.
  *
  * Encoding (protobuf-style, fields in order): 1 block bytes, 2 state root (32 bytes),
- * 3 write set (16·n bytes).
+ * 3 write set (16·n bytes), 4 invalid-signature tx indices (packed varints; omitted when none —
+ * records written before this field existed decode with an empty list).
  */
 import protobuf from 'protobufjs/minimal.js';
 import { bytesToHex, mustHexToBytes } from '../core/hex.js';
@@ -27,23 +35,32 @@ export interface ChainRecord {
   /** Hex. */
   readonly stateRootAfter: string;
   readonly writeSet: Uint8Array;
+  /** Ascending tx indices whose signature did not verify at production (see the header). */
+  readonly invalidSignatures?: readonly number[];
 }
 
 export function encodeRecord(record: ChainRecord): Uint8Array {
-  return Writer.create()
+  const writer = Writer.create()
     .uint32(10)
     .bytes(record.blockBytes)
     .uint32(18)
     .bytes(mustHexToBytes(record.stateRootAfter))
     .uint32(26)
-    .bytes(record.writeSet)
-    .finish();
+    .bytes(record.writeSet);
+  const invalid = record.invalidSignatures ?? [];
+  if (invalid.length > 0) {
+    writer.uint32(34).fork();
+    for (const index of invalid) writer.uint32(index);
+    writer.ldelim();
+  }
+  return writer.finish();
 }
 
-export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock {
+export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
   let blockBytes: Uint8Array | undefined;
   let stateRootAfter = '';
   let writeSet: Uint8Array = new Uint8Array(0);
+  const invalidSignatures: number[] = [];
   try {
     const reader = Reader.create(payload);
     while (reader.pos < reader.len) {
@@ -51,7 +68,10 @@ export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock {
       if (tag === 10) blockBytes = reader.bytes();
       else if (tag === 18) stateRootAfter = bytesToHex(reader.bytes());
       else if (tag === 26) writeSet = reader.bytes();
-      else throw new BlockDecodeError(`unexpected record field tag ${tag}`);
+      else if (tag === 34) {
+        const end = reader.uint32() + reader.pos;
+        while (reader.pos < end) invalidSignatures.push(reader.uint32());
+      } else throw new BlockDecodeError(`unexpected record field tag ${tag}`);
     }
   } catch (error) {
     if (error instanceof BlockDecodeError) throw error;
@@ -60,7 +80,7 @@ export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock {
   if (blockBytes === undefined || stateRootAfter.length !== 64 || writeSet.byteLength % WRITE_SET_ENTRY_BYTES !== 0) {
     throw new BlockDecodeError('record without block, 32-byte state root or whole write-set entries');
   }
-  return { blockBytes, stateRootAfter, writeSet, ...decodeBlock(blockBytes) };
+  return { blockBytes, stateRootAfter, writeSet, invalidSignatures, ...decodeBlock(blockBytes) };
 }
 
 /** 8-byte key digest used in write sets (value-independent). */

@@ -16,6 +16,7 @@ import { encodeRecord, packWriteSet } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
 import { readDataDirConfig, type DataDirConfig } from './data-dir.js';
+import { prepareVerifiedInline } from './ingest.js';
 import { replay, type ReplayOptions } from './replay.js';
 
 export interface ChainWriterOptions {
@@ -70,8 +71,12 @@ export class ChainWriter {
   /** Build the next block from the plan, apply it, append it; snapshot if due. */
   produce(plan: BlockPlan, prepared?: readonly PreparedTx[]): ProducedBlock {
     const block = buildBlock(this.state, plan);
-    const result = applyBlock(this.state, block, prepared === undefined ? {} : { prepared });
-    const record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: packWriteSet(this.state.store.lastWriteSet()) });
+    // Verdicts are recorded (record.ts invalidSignatures), so the txs are prepared here when
+    // the caller did not verify them already.
+    const verified = prepared ?? prepareVerifiedInline(block.txs, this.config.chain_id);
+    const result = applyBlock(this.state, block, { prepared: verified });
+    const invalidSignatures = verified.flatMap((tx, index) => (tx.signature === 'invalid' ? [index] : []));
+    const record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: packWriteSet(this.state.store.lastWriteSet()), invalidSignatures });
     this.log.append(block.header.height, record);
     const snapshot = this.snapshotEvery > 0 && block.header.height % this.snapshotEvery === 0 ? this.snapshot() : undefined;
     return { block, result, recordBytes: record.byteLength, snapshot };

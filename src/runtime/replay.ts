@@ -149,7 +149,14 @@ async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array
   }
   const all = chunk.flatMap((loaded) => loaded.prepared);
   if (trust) {
-    all.forEach(trustSignature);
+    // The producer's verdicts: valid unless the record lists the tx as invalid (record.ts).
+    for (const loaded of chunk) {
+      loaded.prepared.forEach(trustSignature);
+      for (const index of loaded.record.invalidSignatures) {
+        const tx = loaded.prepared[index];
+        if (tx !== undefined) tx.signature = 'invalid';
+      }
+    }
     return chunk;
   }
   const checkable = all.map((prepared) => ({ prepared, input: verificationInput(prepared) })).filter((entry) => entry.input !== undefined);

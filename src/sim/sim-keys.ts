@@ -53,11 +53,14 @@ export class SimSigner {
     return signer(message);
   }
 
-  /** The signed tx (as wire/sign.ts buildAndSignTx would encode it). */
-  signTx(key: SimKey, input: SignInput): { tx: WireTx; bytes: Uint8Array } {
+  /**
+   * The signed tx (as wire/sign.ts buildAndSignTx would encode it). `signWith` makes the
+   * signature with another key while the tx still carries `key`'s public key (a forged tx).
+   */
+  signTx(key: SimKey, input: SignInput, signWith: SimKey = key): { tx: WireTx; bytes: Uint8Array } {
     const fee: WireCoin[] = input.feeUpokt === 0n ? [] : [{ denom: UPOKT_DENOM, amount: input.feeUpokt.toString() }];
     const unsigned: UnsignedTx = { msg: input.msg, fee, memo: input.memo, entropy: input.entropy };
-    const signature = this.signatureOf(key, signBytes(input.chainId, unsigned));
+    const signature = this.signatureOf(signWith, signBytes(input.chainId, unsigned));
     const tx: WireTx = { ...unsigned, signature: { publicKey: key.publicKey, signature: bytesToHex(signature) } };
     return { tx, bytes: encodeTx(tx) };
   }

@@ -1,0 +1,99 @@
+/**
+ * Chain data directories:
+ *
+ *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
+ *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
+ *   pokt-ledger snapshot [--data DIR] [--json]                  a snapshot of the state at the tip
+ *
+ * `roots` reads the log only (no replay): the block hash is SHA-256 of the stored header bytes,
+ * the state root the one the producer recorded after the block. Two runs that produced the same
+ * chain print the same roots. `snapshot` rebuilds the tip state (newest snapshot + replay of the
+ * rest, roots checked, signatures trusted) without taking the writer lock, so it can run next to
+ * a live node.
+ */
+import type { Command } from 'commander';
+import { bytesToHex } from '../../core/hex.js';
+import { sha256 } from '../../crypto/hash.js';
+import { decodeRecord } from '../../chain/record.js';
+import { BlockLog, blockLogDir } from '../../log/index.js';
+import { initDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
+import { replay } from '../../runtime/replay.js';
+import { writeSnapshot } from '../../snapshot/snapshot.js';
+import { dataDirOf, integerOption } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+
+export interface StoredRoot {
+  readonly height: number;
+  readonly block_hash: string;
+  readonly state_root: string;
+}
+
+/** The stored roots of heights [from, to] (clamped to the log). */
+export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredRoot[] {
+  readDataDirConfig(dataDir);
+  const { log } = BlockLog.open(blockLogDir(dataDir), { readOnly: true });
+  try {
+    const last = Math.min(to ?? log.lastHeight, log.lastHeight);
+    const first = Math.max(from, log.firstHeight);
+    const roots: StoredRoot[] = [];
+    if (first > last) return roots;
+    for (const { height, payload } of log.iterate(first, last)) {
+      const record = decodeRecord(payload);
+      roots.push({ height, block_hash: bytesToHex(sha256(record.headerBytes)), state_root: record.stateRootAfter });
+    }
+    return roots;
+  } finally {
+    log.close();
+  }
+}
+
+export function registerChainCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create a chain in a data directory from a genesis file (an empty block log and a copy of the genesis)')
+    .requiredOption('--genesis <file>', 'pocket-core genesis JSON')
+    .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--json', 'one JSON object on stdout')
+    .action((options: { genesis: string; data?: string; json?: boolean }) =>
+      withCliErrors(() => {
+        const dir = dataDirOf(options.data);
+        const config = initDataDir(dir, options.genesis);
+        if (options.json === true) printJson({ data_dir: dir, ...config });
+        else process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n`);
+      }),
+    );
+
+  program
+    .command('roots')
+    .description('print every stored block: height, block hash and the state root recorded after it')
+    .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--from <height>', 'first height', integerOption('--from', 1))
+    .option('--to <height>', 'last height', integerOption('--to', 0))
+    .option('--json', 'a JSON array on stdout')
+    .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
+      withCliErrors(() => {
+        const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
+        if (options.json === true) printJson(roots);
+        else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
+      }),
+    );
+
+  program
+    .command('snapshot')
+    .description('write a snapshot of the state at the tip of the chain (snapshots/<height>-<root>.snap)')
+    .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--json', 'one JSON object on stdout')
+    .action((options: { data?: string; json?: boolean }) =>
+      withCliErrors(async () => {
+        const dir = dataDirOf(options.data);
+        const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true });
+        if (outcome.divergence !== undefined) {
+          throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
+        }
+        const info = writeSnapshot(dir, outcome.state);
+        if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file });
+        else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
+      }),
+    );
+}

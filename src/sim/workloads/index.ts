@@ -1,0 +1,22 @@
+/**
+ * Every simulator workload, in the order their txs enter a block. ADDING ONE: write
+ * src/sim/workloads/<name>.ts exporting a factory, then add one line below. `simulate` runs all
+ * of them unless `--workloads` names a subset; each gets its own funded accounts
+ * (src/sim/sim-genesis.ts), its own seeded random stream, and its txs' expectations checked.
+ */
+import type { Workload } from '../workload.js';
+import { createSendsWorkload } from './sends.js';
+
+export interface WorkloadEntry {
+  readonly name: string;
+  readonly description: string;
+  readonly create: () => Workload;
+}
+
+export const WORKLOADS: readonly WorkloadEntry[] = [
+  { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: createSendsWorkload },
+];
+
+export function findWorkload(name: string): WorkloadEntry | undefined {
+  return WORKLOADS.find((entry) => entry.name === name);
+}
