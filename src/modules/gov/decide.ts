@@ -3,7 +3,8 @@
  *
  * ParamChange, in pocket-core's order:
  *   1. the sender must be the key's ACL owner; a key the ACL does not list has no owner → gov:5
- *      (this covers unknown keys too);
+ *      (this covers unknown keys too), and so has a feature-gated key before its feature is
+ *      active (./features.ts PARAM_FEATURE; pocket-core adds its owner on the activation height);
  *   2. h ≥ 40,000 while [SPLIT] is inactive and the key is pos/MaxValidators → gov:11;
  *   3. the value must decode as the parameter's type → else ledger:11 (pocket-core: code 0 and
  *      nothing changes — see ./param-value.ts), and must be a value the rules can run with →
@@ -34,7 +35,7 @@ import type { ReadonlyTable } from '../../state/table.js';
 import type { Account } from '../auth/state.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
 import type { GovEvent } from './events.js';
-import { FEATURE_UPGRADE_VERSION, isComparableVersion, mergeFeatures } from './features.js';
+import { FEATURE_UPGRADE_VERSION, isComparableVersion, mergeFeatures, PARAM_FEATURE } from './features.js';
 import { checkParamRange, decodeParamValue } from './param-value.js';
 
 export interface GovView {
@@ -57,6 +58,8 @@ function unauthorized(from: Address, key: string): Outcome<GovEvent> {
 export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: TxContext): Outcome<GovEvent> {
   const params = state.params();
   if (aclOwner(params, msg.paramKey) !== msg.fromAddress) return unauthorized(msg.fromAddress, msg.paramKey);
+  const feature = PARAM_FEATURE[msg.paramKey];
+  if (feature !== undefined && ctx.inactiveFeatures?.has(feature) === true) return unauthorized(msg.fromAddress, msg.paramKey);
   if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures?.has('SPLIT') === true && msg.paramKey === 'pos/MaxValidators') {
     return rejected(rejection(GOV.param_change_before_allowed_height, `${msg.paramKey} cannot change before the validator-split upgrade`));
   }

@@ -41,6 +41,21 @@ export const FEATURE_KEYS = [
   'RewardDelegators',
 ] as const;
 
+/**
+ * Parameters that exist only once their feature is active (pocket-core writes them, and adds
+ * their ACL owner, on the activation height: x/nodes/module.go:127-142,
+ * x/pocketcore/module.go:106-113, x/gov/module.go:170-200). Before that they cannot be changed
+ * (no owner: gov:5) and params queries do not list them.
+ */
+export const PARAM_FEATURE: Readonly<Record<string, string>> = {
+  'pocketcore/BlockByteSize': 'BLOCK',
+  'pos/RelaysToTokensMultiplierMap': 'PerChainRTTM',
+  'pos/ServicerStakeFloorMultiplier': 'RSCAL',
+  'pos/ServicerStakeWeightCeiling': 'RSCAL',
+  'pos/ServicerStakeWeightMultiplier': 'RSCAL',
+  'pos/ServicerStakeFloorMultiplierExponent': 'RSCAL',
+};
+
 /** pocket-core's version whose rules this ledger implements (app/app.go:30, "RC-" tag dropped). */
 export const LEDGER_PROTOCOL_VERSION = '0.12.0';
 

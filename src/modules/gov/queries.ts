@@ -20,7 +20,7 @@
 import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS, type ParamSpec, type Subspace } from '../../params/registry.js';
-import { inactiveFeatures } from './features.js';
+import { inactiveFeatures, PARAM_FEATURE } from './features.js';
 
 export interface SingleParam {
   readonly param_key: string;
@@ -41,16 +41,6 @@ const GROUP: Record<Subspace, keyof AllParams> = {
   pocketcore: 'pocket_params',
   gov: 'gov_params',
   auth: 'auth_params',
-};
-
-/** Feature that gates a parameter's existence (x/nodes/module.go:127-142, x/pocketcore/module.go:106-113). */
-export const PARAM_FEATURE: Readonly<Record<string, string>> = {
-  'pocketcore/BlockByteSize': 'BLOCK',
-  'pos/RelaysToTokensMultiplierMap': 'PerChainRTTM',
-  'pos/ServicerStakeFloorMultiplier': 'RSCAL',
-  'pos/ServicerStakeWeightCeiling': 'RSCAL',
-  'pos/ServicerStakeWeightMultiplier': 'RSCAL',
-  'pos/ServicerStakeFloorMultiplierExponent': 'RSCAL',
 };
 
 /** The amino-JSON text of a value as pocket-core's param queries print it. */

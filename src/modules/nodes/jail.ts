@@ -27,6 +27,7 @@ import { resetSigningInfo, type SigningInfo } from './signing-info.js';
 import type { SigningInfosUpdated } from './slashing-events.js';
 import type { NodeForceUnstakeQueued } from './staking-events.js';
 import { StakeStatus, type Validator } from './state.js';
+import { planForceUnstake } from './unstaking.js';
 
 export interface JailedCounterView {
   readonly pos: {
@@ -52,7 +53,7 @@ export function incrementJailedBlocks(state: JailedCounterView, params: PosParam
       continue;
     }
     if (validator.status !== StakeStatus.Staked || state.pos.waitingValidators.has(validator.address)) continue;
-    forced.push({ type: 'NodeForceUnstakeQueued', address: validator.address, reason: 'max_jailed_blocks', jails: false, tokensUpokt: validator.tokensUpokt });
+    forced.push(...planForceUnstake(validator, 'max_jailed_blocks'));
   }
   const events: Array<SigningInfosUpdated | NodeForceUnstakeQueued> = [...forced];
   if (infos.length > 0) events.push({ type: 'SigningInfosUpdated', height: ctx.height, cause: 'jailed_blocks', infos });

@@ -19,6 +19,7 @@ import { Dec } from '../../core/bigdec.js';
 import type { NodeSlashed } from './slashing-events.js';
 import type { NodeForceUnstakeQueued } from './staking-events.js';
 import { StakeStatus, type Validator } from './state.js';
+import { forceUnstakeIfBelowMinimum } from './unstaking.js';
 
 export interface SlashInput {
   readonly validator: Validator | undefined;
@@ -62,14 +63,7 @@ export function planSlash(input: SlashInput): SlashPlan | undefined {
     tokensAfterUpokt,
   };
   const after: Validator = { ...validator, tokensUpokt: tokensAfterUpokt };
-  if (tokensAfterUpokt >= input.stakeMinimumUpokt) return { events: [slashed], after };
-  // ForceValidatorUnstake → JailValidator is a no-op for a jailed validator.
-  const forced: NodeForceUnstakeQueued = {
-    type: 'NodeForceUnstakeQueued',
-    address: validator.address,
-    reason: 'stake_below_minimum',
-    jails: !validator.jailed,
-    tokensUpokt: tokensAfterUpokt,
-  };
-  return { events: [slashed, forced], after: { ...after, jailed: true } };
+  // Below the minimum: the staking module's force-unstake primitive (jail if not yet + waiting set).
+  const forced = forceUnstakeIfBelowMinimum(after, { stakeMinimumUpokt: input.stakeMinimumUpokt });
+  return { events: [slashed, ...forced], after: forced.length > 0 ? { ...after, jailed: true } : after };
 }

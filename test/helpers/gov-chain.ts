@@ -1,0 +1,94 @@
+/**
+ * Test chains for governance and slashing: the e2e localnet template (test/helpers/chain.ts)
+ * with the DAO owner and every ACL owner replaced by a test key, funded accounts for the
+ * owner and each validator operator (so they can pay fees), plus message builders for
+ * ParamChange / DAOTransfer / Upgrade / Unjail and receipt helpers.
+ */
+import * as assert from 'uvu/assert';
+import type { BlockResult, StepEvents } from '../../src/chain/apply-block.js';
+import type { DomainEvent } from '../../src/chain/events.js';
+import type { LedgerState } from '../../src/chain/ledger-state.js';
+import type { TxReceipt } from '../../src/chain/receipts.js';
+import { bytesToHex } from '../../src/core/hex.js';
+import type { Address } from '../../src/core/types.js';
+import type { WireMessage } from '../../src/wire/index.js';
+import { readFixture } from './paths.js';
+import { importGenesis } from '../../src/genesis/import.js';
+import { parseGenesis } from '../../src/genesis/parse.js';
+import { testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+
+export const OWNER = testKey('dao-owner');
+
+/** The 35 ACL keys of the e2e localnet genesis (the same set as mainnet's, in another order). */
+export function templateAclKeys(): string[] {
+  const genesis = JSON.parse(readFixture('e2e-single-node-genesis.json')) as { app_state: { gov: { params: { acl: Array<{ acl_key: string }> } } } };
+  return genesis.app_state.gov.params.acl.map((entry) => entry.acl_key);
+}
+
+export interface GovChainSpec {
+  readonly validators?: ReadonlyArray<{ readonly key: TestKey; readonly tokensUpokt: bigint; readonly jailed?: boolean }>;
+  readonly accounts?: ReadonlyArray<{ readonly key: TestKey; readonly balanceUpokt: bigint }>;
+  /** Param overrides by module and JSON name (merged after the gov owner overrides). */
+  readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly daoTokensUpokt?: bigint;
+}
+
+export const FUNDS_UPOKT = 1_000_000_000_000n;
+
+export function govChain(spec: GovChainSpec = {}): LedgerState {
+  const owner = OWNER.address;
+  const acl = templateAclKeys().map((key) => ({ acl_key: key, address: owner }));
+  const validators = spec.validators ?? [];
+  const funded = new Map<string, { key: TestKey; balanceUpokt: bigint }>();
+  funded.set(owner, { key: OWNER, balanceUpokt: FUNDS_UPOKT });
+  for (const v of validators) funded.set(v.key.address, { key: v.key, balanceUpokt: FUNDS_UPOKT });
+  for (const a of spec.accounts ?? []) funded.set(a.key.address, a);
+  const params: Record<string, Record<string, unknown>> = { gov: { dao_owner: owner, acl } };
+  for (const [module, overrides] of Object.entries(spec.params ?? {})) params[module] = { ...(params[module] ?? {}), ...overrides };
+  const chainSpec: TestChainSpec = { accounts: [...funded.values()], validators, params };
+  const genesis = JSON.parse(testGenesisJson(chainSpec)) as { app_state: { gov: { DAO_Tokens: string } } };
+  genesis.app_state.gov.DAO_Tokens = (spec.daoTokensUpokt ?? 0n).toString();
+  const parsed = parseGenesis(JSON.stringify(genesis));
+  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
+  return importGenesis(parsed.value);
+}
+
+export function paramChange(from: TestKey | Address, key: string, valueJson: string | Uint8Array): WireMessage {
+  const bytes = typeof valueJson === 'string' ? new TextEncoder().encode(valueJson) : valueJson;
+  return { kind: 'ParamChange', fromAddress: typeof from === 'string' ? from : from.address, paramKey: key, paramValue: bytesToHex(bytes) };
+}
+
+export function daoTransfer(from: TestKey, to: Address | '', amountUpokt: bigint, action: 'dao_transfer' | 'dao_burn' | string): WireMessage {
+  return { kind: 'DAOTransfer', fromAddress: from.address, toAddress: to, amount: amountUpokt.toString(), action };
+}
+
+export function upgrade(from: TestKey, height: bigint, version: string, features: readonly string[] = [], oldUpgradeHeight = 0n): WireMessage {
+  return { kind: 'Upgrade', address: from.address, upgrade: { height, version, oldUpgradeHeight, features } };
+}
+
+export function unjail(validator: TestKey | Address, signer: TestKey | Address): WireMessage {
+  const address = (k: TestKey | Address): string => (typeof k === 'string' ? k : k.address);
+  return { kind: 'UnjailNode', validatorAddress: address(validator), signerAddress: address(signer) };
+}
+
+export function code(receipt: TxReceipt): string {
+  return receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`;
+}
+
+/** Assert a block's only receipt ended with `expected` ('ok' or 'codespace:code'). */
+export function expectOnly(result: BlockResult, expected: string): TxReceipt {
+  assert.is(result.receipts.length, 1);
+  const receipt = result.receipts[0]!;
+  assert.is(code(receipt), expected, receipt.log);
+  return receipt;
+}
+
+/** Every event of a block (BeginBlock steps, txs, EndBlock steps), in applied order. */
+export function eventsOf(result: BlockResult): DomainEvent[] {
+  const fromSteps = (steps: readonly StepEvents[]): DomainEvent[] => steps.flatMap((step) => [...step.events]);
+  return [...fromSteps(result.beginBlock), ...result.receipts.flatMap((r) => [...r.events]), ...fromSteps(result.endBlock)];
+}
+
+export function eventsOfType<T extends DomainEvent['type']>(result: BlockResult, type: T): Array<Extract<DomainEvent, { type: T }>> {
+  return eventsOf(result).filter((event): event is Extract<DomainEvent, { type: T }> => event.type === type);
+}
