@@ -48,6 +48,14 @@ import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
 import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
 
+/**
+ * SetClaim's expiration (claim.go:232-239): claimHeight + ClaimExpiration·BPS, both at the
+ * session start. TV-15 (claim_test.go:115-160): claim at 1, 100 sessions of 25 blocks → 2501.
+ */
+export function claimExpirationHeight(claimHeight: number, claimExpirationSessions: bigint, blocksPerSession: bigint): number {
+  return claimHeight + Number(claimExpirationSessions * blocksPerSession);
+}
+
 const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<PocketcoreEvent> => rejected(rejection(code, log));
 
 export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<TxContext, 'height'>): Outcome<PocketcoreEvent> {
@@ -108,7 +116,7 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   const key = claimKey(msg.fromAddress, headerHash, msg.evidenceType);
   if (view.pocketcore.claims.has(key)) return fail(LEDGER.claim_already_exists, `a claim for this session by ${msg.fromAddress} is already pending`);
   if (view.pocketcore.settledClaims.has(key)) return fail(LEDGER.claim_already_settled, `the claim for this session by ${msg.fromAddress} was already settled`);
-  const expirationHeight = height + Number(session.pocketcore.claimExpiration * session.pos.blocksPerSession);
+  const expirationHeight = claimExpirationHeight(height, session.pocketcore.claimExpiration, session.pos.blocksPerSession);
   return accepted({
     type: 'ClaimSubmitted',
     key,
