@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
+import { registerNodeCommand } from './node.js';
 import { registerReplayCommand } from './replay.js';
 import { registerSimulateCommand } from './simulate.js';
 import { registerQueryCommands } from './query.js';
@@ -15,6 +16,7 @@ export function registerCommands(program: Command): void {
   registerChainCommands(program);
   registerReplayCommand(program);
   registerSimulateCommand(program);
+  registerNodeCommand(program);
   registerTxCommands(program);
   registerCalcCommands(program);
   registerQueryCommands(program);

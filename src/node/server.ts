@@ -1,0 +1,126 @@
+/**
+ * The node's HTTP API (fastify), shaped as pocket-core's RPC where pocket-core has the route
+ * (PROTOCOL §10.1; app/cmd/rpc/server.go):
+ *
+ *   GET  /v1                       → "pokt-ledger <version>" (pocket: the version string)
+ *   POST /v1/client/rawtx          {address, raw_hex_bytes} → TxResponse (CheckTx + mempool)
+ *   POST /v1/query/height (or GET) → {height}
+ *   POST /v1/ledger/produce        ledger admin: produce the next block now → the block's summary
+ *   GET  /v1/ledger/mempool        ledger admin: {txs, bytes, max_txs, max_bytes}
+ *
+ * rawtx answers like pocket-core's BroadcastTxSync (x/auth/util/cliContext.go:136-144): HTTP 200
+ * with the CheckTx result as a TxResponse — `code` 0 when admitted, else the rejection's code and
+ * codespace with pocket's ABCI error log as `raw_log` ({"codespace","code","message"},
+ * types/errors.go:305-330); `height` 0 (not in a block yet). Malformed requests (bad address or
+ * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
+ * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`.
+ *
+ * Binds to 127.0.0.1 by default: the admin routes have no authentication.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { hexToBytes } from '../core/hex.js';
+import { parseAddress } from '../core/types.js';
+import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import type { Rejection } from '../core/rejection.js';
+import type { BlockProducer } from './block-producer.js';
+import { BodyError, MAX_BODY_BYTES, parseRequestBody, stringField } from './request-body.js';
+
+export const NODE_VERSION = 'pokt-ledger 0.1.0';
+
+export interface TxResponse {
+  readonly height: number;
+  readonly txhash: string;
+  readonly code: number;
+  readonly codespace: string;
+  readonly raw_log: string;
+  readonly logs: null;
+}
+
+/** pocket-core's ABCI error log for a rejection (types/errors.go ABCILog). */
+export function abciLog(rejection: Rejection): string {
+  return JSON.stringify({ codespace: rejection.codespace, code: rejection.code, message: rejection.log });
+}
+
+function txResponse(hash: string, rejection: Rejection | undefined): TxResponse {
+  return { height: 0, txhash: hash, code: rejection?.code ?? 0, codespace: rejection?.codespace ?? '', raw_log: rejection === undefined ? '' : abciLog(rejection), logs: null };
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).send({ code: status, message, error: code });
+}
+
+/**
+ * The tx bytes. Their size is bounded by the body limit (1 MiB of hex); a tx over MAX_TX_BYTES
+ * is decoded no further than its length and answered ledger:1 like any other CheckTx failure.
+ */
+function rawTxBytes(hex: string | undefined): Uint8Array {
+  if (hex === undefined || hex === '') throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is required');
+  const bytes = hexToBytes(hex);
+  if (bytes === undefined) throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is not hex (an even number of 0-9a-f characters)');
+  return bytes;
+}
+
+export function createNodeServer(producer: BlockProducer): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES });
+  const { writer, mempool } = producer;
+  // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
+    try {
+      done(null, parseRequestBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message);
+    if (error instanceof BodyError) return sendError(reply, 400, error.code, error.message);
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error instanceof Error ? error.message : String(error));
+    return sendError(reply, 500, 'internal_error', error instanceof Error ? error.message : String(error));
+  });
+  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url}`));
+
+  app.get('/v1', () => NODE_VERSION);
+
+  app.post('/v1/client/rawtx', (request, reply) => {
+    const address = stringField(request.body, 'address');
+    if (address === undefined || parseAddress(address) === undefined) throw new HttpError(400, 'invalid_address', 'address must be a 20-byte hex address');
+    const bytes = rawTxBytes(stringField(request.body, 'raw_hex_bytes'));
+    const outcome = mempool.add(writer.state, bytes);
+    if ('full' in outcome) return sendError(reply, 503, 'mempool_full', outcome.full);
+    return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
+  });
+
+  const height = (): { height: number } => ({ height: writer.state.chain.meta.get(CHAIN_META_KEY)?.height ?? 0 });
+  app.post('/v1/query/height', height);
+  app.get('/v1/query/height', height);
+
+  app.post('/v1/ledger/produce', () => {
+    const { block, result } = producer.produceNext();
+    return {
+      height: result.height,
+      block_hash: result.blockHash,
+      state_root: result.stateRoot,
+      time_ns: result.timeNs.toString(),
+      proposer: block.header.proposer,
+      txs: result.receipts.length,
+      receipts: result.receipts.map((r) => ({ txhash: r.hash, code: r.code, codespace: r.codespace, raw_log: r.code === 0 ? '' : abciLog(r), fee_upokt: r.feeUpokt.toString() })),
+    };
+  });
+
+  app.get('/v1/ledger/mempool', () => ({ txs: mempool.size, bytes: mempool.bytes, max_txs: mempool.maxTxs, max_bytes: mempool.maxBytes }));
+  return app;
+}
