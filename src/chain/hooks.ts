@@ -7,6 +7,7 @@
 import type { BlockContext } from '../core/block-context.js';
 import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
 import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
+import { activateFeatureParams } from '../modules/gov/activation.js';
 import { handleValidatorSignatures } from '../modules/nodes/downtime.js';
 import { handleDoubleSignEvidence } from '../modules/nodes/evidence.js';
 import { incrementJailedBlocks } from '../modules/nodes/jail.js';
@@ -22,6 +23,7 @@ export interface HookStep {
 }
 
 export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
+  { name: 'gov.activateFeatureParams', run: (state, ctx) => activateFeatureParams(state, ctx) },
   { name: 'pos.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
   { name: 'pos.handleValidatorSignatures', run: (state, ctx) => handleValidatorSignatures(state, state.params().pos, ctx) },
   { name: 'pos.handleDoubleSignEvidence', run: (state, ctx) => handleDoubleSignEvidence(state, state.params().pos, ctx) },

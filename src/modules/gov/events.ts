@@ -48,4 +48,16 @@ export interface UpgradeScheduled {
   readonly upgrade: unknown;
 }
 
-export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled;
+/**
+ * A feature's activation height (./activation.ts): its parameters written at their defaults and
+ * owned by `owner` (the DAO owner) in the ACL.
+ */
+export interface FeatureParamsActivated {
+  readonly type: 'FeatureParamsActivated';
+  readonly height: number;
+  readonly feature: string;
+  readonly owner: Address;
+  readonly params: ReadonlyArray<{ readonly key: string; readonly value: unknown }>;
+}
+
+export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled | FeatureParamsActivated;

@@ -7,9 +7,9 @@ import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
 import { burn, transfer, type BankTables } from '../auth/bank.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
-import { parseParamValue } from '../../params/kinds.js';
+import { parseParamValue, type AclEntry } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
-import type { DaoBurned, DaoTransferred, ParamChanged, UpgradeScheduled } from './events.js';
+import type { DaoBurned, DaoTransferred, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';
 import type { StoredParam } from './state.js';
 
 export interface GovEvolveState {
@@ -30,4 +30,14 @@ export const govEvolvers = {
   UpgradeScheduled: (state: GovEvolveState, event: UpgradeScheduled): void => writeParam(state, 'gov/upgrade', event.upgrade),
   DaoTransferred: (state: GovEvolveState, event: DaoTransferred): void => transfer(state.auth, MODULE_ADDRESSES.dao, event.to, event.amountUpokt),
   DaoBurned: (state: GovEvolveState, event: DaoBurned): void => burn(state.auth, MODULE_ADDRESSES.dao, event.amountUpokt),
+  FeatureParamsActivated: (state: GovEvolveState, event: FeatureParamsActivated): void => {
+    for (const { key, value } of event.params) writeParam(state, key, value);
+    const acl = state.gov.params.get('gov/acl')?.value as readonly AclEntry[] | undefined;
+    invariant(acl !== undefined, 'gov/acl missing');
+    const keys = new Set(event.params.map((p) => p.key));
+    // ACL.SetOwner: replace the owner of a listed key, append the others (in event order).
+    const updated = acl.map((entry) => (keys.has(entry.key) ? { key: entry.key, address: event.owner } : entry));
+    for (const { key } of event.params) if (!acl.some((entry) => entry.key === key)) updated.push({ key, address: event.owner });
+    state.gov.params.set('gov/acl', { key: 'gov/acl', value: updated });
+  },
 };

@@ -1,0 +1,41 @@
+/**
+ * Feature activation heights (BeginBlock, first step): on the exact height a feature is
+ * scheduled for in gov/upgrade's features table, pocket-core writes the parameters that feature
+ * introduces at their default values and gives them an ACL owner, the then-current DAO owner:
+ *   [RSCAL]        the four PIP-22 params (x/nodes/module.go:127-137)
+ *   [PerChainRTTM] pos/RelaysToTokensMultiplierMap = {} (x/nodes/module.go:138-142)
+ *   [BLOCK]        pocketcore/BlockByteSize = 4,000,000 (x/pocketcore/module.go:106-113)
+ *   ACL owners     x/gov/module.go:170-200 (ACL.SetOwner: an existing entry's owner is replaced)
+ *
+ * With every feature active from genesis (the ledger default, features table empty) this never
+ * fires: genesis already holds those params and owners. It matters for a chain that schedules a
+ * feature with MsgUpgrade ("RSCAL:H"): before H the params cannot change (decide.ts) and are not
+ * listed (queries.ts); at H they are reset and owned, as on pocket-core.
+ *
+ * Worked example: Upgrade features ["RSCAL:5"] → BeginBlock 5 emits FeatureParamsActivated
+ * {feature RSCAL, owner = gov/daoOwner, ServicerStakeFloorMultiplier "15000000000", …}.
+ */
+import { invariant } from '../../core/assert.js';
+import type { BlockContext } from '../../core/block-context.js';
+import { paramValueToJson } from '../../params/kinds.js';
+import type { Params } from '../../params/params.js';
+import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import type { FeatureParamsActivated } from './events.js';
+import { featureHeights, PARAM_FEATURE } from './features.js';
+
+export function activateFeatureParams(state: { params(): Params }, ctx: BlockContext): FeatureParamsActivated[] {
+  const params = state.params();
+  const events: FeatureParamsActivated[] = [];
+  const scheduled = [...featureHeights(params.gov.upgrade.features)].filter(([, height]) => height > 0 && height === ctx.height);
+  for (const [feature] of scheduled.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const keys = Object.keys(PARAM_FEATURE).filter((key) => PARAM_FEATURE[key] === feature).sort();
+    if (keys.length === 0) continue;
+    const values = keys.map((key) => {
+      const spec = PARAM_SPECS_BY_KEY.get(key);
+      invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);
+      return { key, value: paramValueToJson(spec.kind, spec.genesis.default) };
+    });
+    events.push({ type: 'FeatureParamsActivated', height: ctx.height, feature, owner: params.gov.daoOwner, params: values });
+  }
+  return events;
+}
