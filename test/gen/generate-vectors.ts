@@ -14,6 +14,8 @@ import { wireTxVectorsModule } from './vectors/wire-txs.js';
 import { bigdecVectorsModule } from './vectors/bigdec.js';
 import { pip22VectorsModule } from './vectors/pip22.js';
 import { maxRelaysVectorsModule } from './vectors/max-relays.js';
+import { sessionsVectorsModule } from './vectors/sessions.js';
+import { msiVectorsModule } from './vectors/msi.js';
 
 export interface VectorGenerator {
   readonly file: string;
@@ -25,6 +27,8 @@ const GENERATORS: readonly VectorGenerator[] = [
   bigdecVectorsModule,
   pip22VectorsModule,
   maxRelaysVectorsModule,
+  sessionsVectorsModule,
+  msiVectorsModule,
 ];
 
 function main(): void {

@@ -45,15 +45,16 @@ export interface RelayInput {
   readonly servicerPublicKey: string;
   readonly blockchain: string;
   readonly sessionBlockHeight: number;
-  /** The relay request's payload; its SHA3-256 is the request hash. */
+  /** The relay request's payload; its SHA3-256 is the request hash (unless `requestHash` is given). */
   readonly payload: string;
+  readonly requestHash?: string;
   readonly entropy: bigint;
 }
 
 /** A relay proof signed by the client (proof.go:133-142: signature over the raw leaf hash). */
 export function signRelayProof(client: EvidenceSigner, input: RelayInput): WireRelayProof {
   const unsigned: WireRelayProof = {
-    requestHash: bytesToHex(sha3_256(input.payload)),
+    requestHash: input.requestHash ?? bytesToHex(sha3_256(input.payload)),
     entropy: input.entropy,
     sessionBlockHeight: BigInt(input.sessionBlockHeight),
     servicerPublicKey: input.servicerPublicKey,
