@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { blockLogDir } from '../log/index.js';
 import { initDataDir } from '../runtime/data-dir.js';
 import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, writeSimManifest, type SimManifest } from './sim-genesis.js';
-import { WORKLOADS, findWorkload } from './workloads/index.js';
+import { WORKLOADS, findWorkload, type WorkloadEntry } from './workloads/index.js';
 import type { SimProfileName } from './workload.js';
 
 export class SimulationSetupError extends Error {
@@ -34,6 +34,8 @@ export interface SimSetupOptions {
   readonly accountsPerWorkload?: number;
   readonly validators?: number;
   readonly apps?: number;
+  /** Workloads to choose from (default: the registry, workloads/index.ts); tests and benchmarks bring their own. */
+  readonly registry?: readonly WorkloadEntry[];
 }
 
 export const SIM_DEFAULTS = {
@@ -54,10 +56,11 @@ export function chainExists(dataDir: string): boolean {
 export function openOrCreateSimulation(options: SimSetupOptions): { manifest: SimManifest; created: boolean } {
   if (chainExists(options.dataDir)) return { manifest: checkExisting(options), created: false };
   if (options.genesisFile === undefined) throw new SimulationSetupError('sim_genesis_required', `${options.dataDir} holds no chain yet: give --genesis to create one`);
-  const names = options.workloads ?? WORKLOADS.map((entry) => entry.name);
+  const registry = options.registry ?? WORKLOADS;
+  const names = options.workloads ?? registry.map((entry) => entry.name);
   const workloads = names.map((name) => {
-    const entry = findWorkload(name);
-    if (entry === undefined) throw new SimulationSetupError('sim_unknown_workload', `unknown workload ${name} (known: ${WORKLOADS.map((w) => w.name).join(', ')})`);
+    const entry = findWorkload(name, registry);
+    if (entry === undefined) throw new SimulationSetupError('sim_unknown_workload', `unknown workload ${name} (known: ${registry.map((w) => w.name).join(', ')})`);
     return { name, accounts: entry.create().accounts ?? options.accountsPerWorkload ?? SIM_DEFAULTS.accountsPerWorkload };
   });
   const sourceText = readFileSync(options.genesisFile, 'utf8');
@@ -105,7 +108,7 @@ function checkExisting(options: SimSetupOptions): SimManifest {
     if (options.workloads.join(',') !== theirs) differ('workloads', theirs, options.workloads.join(','));
   }
   for (const { name } of manifest.workloads) {
-    if (findWorkload(name) === undefined) throw new SimulationSetupError('sim_unknown_workload', `the chain uses workload ${name}, which this version does not have`);
+    if (findWorkload(name, options.registry) === undefined) throw new SimulationSetupError('sim_unknown_workload', `the chain uses workload ${name}, which this version does not have`);
   }
   return manifest;
 }

@@ -31,6 +31,7 @@ import { VerifyPool } from '../crypto/verify-pool.js';
 import { decodeRecord } from '../chain/record.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { BlockResult } from '../chain/apply-block.js';
+import type { LedgerState } from '../chain/ledger-state.js';
 import type { TxReceipt } from '../chain/receipts.js';
 import { totalSupply } from '../modules/auth/bank.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
@@ -61,6 +62,8 @@ export interface SimulateOptions extends SimSetupOptions {
 }
 
 export interface SimBlockReport {
+  /** The state after the block (read it; never write it). */
+  readonly state: LedgerState;
   readonly height: number;
   readonly startHeight: number;
   readonly targetHeight: number;
@@ -125,7 +128,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
 
 async function run(writer: ChainWriter, manifest: SimManifest, created: boolean, options: SimulateOptions, pool: VerifyPool | undefined): Promise<SimulationSummary> {
   const keys = simKeySets(manifest);
-  const workloads = manifest.workloads.map(({ name }) => findWorkload(name)!.create());
+  const workloads = manifest.workloads.map(({ name }) => findWorkload(name, options.registry)!.create());
   const seed = BigInt(manifest.seed);
   const signer = new SimSigner();
   const chainId = writer.config.chain_id;
@@ -149,7 +152,7 @@ async function run(writer: ChainWriter, manifest: SimManifest, created: boolean,
     checkBlock(manifest.seed, height, included, produced.result, writer, supply, outcomes);
     txCount += txs.length;
     previousBlockTxs = txs;
-    options.onBlock?.({ height, startHeight, targetHeight, txs: txs.length, stateRoot: produced.result.stateRoot, result: produced.result });
+    options.onBlock?.({ state: writer.state, height, startHeight, targetHeight, txs: txs.length, stateRoot: produced.result.stateRoot, result: produced.result });
   }
   return {
     seed: manifest.seed,

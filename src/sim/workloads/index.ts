@@ -17,6 +17,7 @@ export const WORKLOADS: readonly WorkloadEntry[] = [
   { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: createSendsWorkload },
 ];
 
-export function findWorkload(name: string): WorkloadEntry | undefined {
-  return WORKLOADS.find((entry) => entry.name === name);
+/** `registry` replaces the built-in list (tests and benchmarks that bring their own workloads). */
+export function findWorkload(name: string, registry: readonly WorkloadEntry[] = WORKLOADS): WorkloadEntry | undefined {
+  return registry.find((entry) => entry.name === name);
 }
