@@ -10,9 +10,13 @@
 import type { Address, PublicKeyHex, TimeNs } from '../../core/types.js';
 import type { WaitingReason } from './state.js';
 
-/** A new validator: `amountUpokt` moved from `payer` (the tx signer) to staked_tokens_pool. */
+/**
+ * A new validator: `amountUpokt` moved from `payer` (the tx signer) to staked_tokens_pool; a
+ * signing info (start = `height`) is created if it has none (valStateChanges.go:312-321).
+ */
 export interface NodeStaked {
   readonly type: 'NodeStaked';
+  readonly height: number;
   readonly address: Address;
   readonly publicKey: PublicKeyHex;
   /** Who paid the stake: the tx signer (operator or output address; signer-pays, [NCUST]). */
@@ -26,10 +30,12 @@ export interface NodeStaked {
 
 /**
  * A Staked validator re-staked (edit stake, UPG30024): `addedUpokt` (≥ 0) moved from `payer`
- * to the pool; chains, URL, output address and delegators replaced. Jailed is unchanged.
+ * to the pool; chains, URL, output address and delegators replaced. Jailed is unchanged. The
+ * signing info's counters are reset (h ≥ 30040 "June 30 fork", valStateChanges.go:366-370).
  */
 export interface NodeStakeEdited {
   readonly type: 'NodeStakeEdited';
+  readonly height: number;
   readonly address: Address;
   readonly payer: Address;
   readonly previousTokensUpokt: bigint;
@@ -92,7 +98,8 @@ export interface NodeUnstakeWaitDropped {
 
 /**
  * A mature unstake (block time ≥ unstaking time): all tokens move from staked_tokens_pool to
- * `recipient` (output address, else operator); the record (and any waiting entry) is deleted.
+ * `recipient` (output address, else operator); the record, its signing info (DeleteValidator,
+ * validator.go:116-121) and any waiting entry are deleted.
  */
 export interface NodeUnstaked {
   readonly type: 'NodeUnstaked';

@@ -19,11 +19,12 @@ import type {
   NodeUnstakeWaitDropped,
   NodeUnstakingStarted,
 } from './staking-events.js';
+import { newSigningInfo, resetSigningInfo, type SigningInfo } from './signing-info.js';
 import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 
 export interface NodesStakingEvolveState {
   readonly auth: BankTables;
-  readonly pos: { readonly validators: Table<Validator>; readonly waitingValidators: Table<WaitingReason> };
+  readonly pos: { readonly validators: Table<Validator>; readonly waitingValidators: Table<WaitingReason>; readonly signingInfos: Table<SigningInfo> };
 }
 
 function mustGet(state: NodesStakingEvolveState, address: string, event: string): Validator {
@@ -50,6 +51,7 @@ export const nodesStakingEvolvers = {
       outputAddress: event.outputAddress,
       rewardDelegators: event.rewardDelegators,
     });
+    if (!state.pos.signingInfos.has(event.address)) state.pos.signingInfos.set(event.address, newSigningInfo(event.address, event.height));
   },
   NodeStakeEdited: (state: NodesStakingEvolveState, event: NodeStakeEdited): void => {
     const current = mustGet(state, event.address, 'NodeStakeEdited');
@@ -62,6 +64,7 @@ export const nodesStakingEvolvers = {
       outputAddress: event.outputAddress,
       rewardDelegators: event.rewardDelegators,
     });
+    state.pos.signingInfos.set(event.address, resetSigningInfo(state.pos.signingInfos.get(event.address), event.address, event.height));
   },
   NodeUnstakeRequested: (state: NodesStakingEvolveState, event: NodeUnstakeRequested): void => {
     state.pos.waitingValidators.set(event.address, event.reason);
@@ -83,6 +86,7 @@ export const nodesStakingEvolvers = {
     invariant(current.tokensUpokt === event.amountUpokt, () => `NodeUnstaked: ${event.address} holds ${current.tokensUpokt}, event says ${event.amountUpokt}`);
     transfer(state.auth, pool, event.recipient, event.amountUpokt);
     state.pos.validators.delete(event.address);
+    state.pos.signingInfos.delete(event.address);
     // Difference, on purpose: pocket-core leaves a waiting entry of a deleted validator in place,
     // where it would start unstaking a re-staked validator of the same address at the next
     // session end. The entry goes with the record here.

@@ -301,9 +301,12 @@ unstake('Unjail: not jailed → application:105; jailed below the minimum → 10
   assert.is(state.application.stakedCount.count, 2);
 });
 
-unstake('Unjail of an address without an application → application:101', () => {
+unstake('Unjail of an address without an application → application:101; an empty address → application:101 from ValidateBasic (no fee)', () => {
   const state = chain();
   expectCode(deliver(state, app1, unjailAppMsg(app1)), 'application:101');
+  const empty = deliver(state, app1, unjailAppMsg('' as never));
+  expectCode(empty, 'application:101');
+  assert.is(empty.feeUpokt, 0n);
 });
 
 stake.run();

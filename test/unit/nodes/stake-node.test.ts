@@ -14,6 +14,8 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { validateBasic } from '../../../src/messages/index.js';
+import type { WireStakeNode } from '../../../src/wire/index.js';
 import { testKey, type TestKey } from '../../helpers/chain.js';
 import { beginUnstakeNodeMsg, deliver, eventsOf, expectCode, produceTo, heightOf, stakeNodeMsg, startStakingChain, type StakingChainSpec } from '../../helpers/staking.js';
 
@@ -55,6 +57,7 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   const [staked] = eventsOf(receipt.events, 'NodeStaked');
   assert.equal(staked, {
     type: 'NodeStaked',
+    height: 1,
     address: op1.address,
     publicKey: op1.publicKey,
     payer: op1.address,
@@ -72,6 +75,16 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   assert.is(record.tokensUpokt, 20_000n * POKT);
   const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY)!;
   assert.ok(set.some((m) => m.address === op1.address && m.power === 20_000n), 'in the validator set with power floor(tokens / 10^6)');
+});
+
+newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit resets its counters and keeps the rest', () => {
+  const state = chain();
+  deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })); // block 1
+  assert.equal(state.pos.signingInfos.get(op1.address), { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  const worn = { ...state.pos.signingInfos.get(op1.address)!, indexOffset: 7, missedBlocksCounter: 3, jailedBlocksCounter: 2, jailedUntilNs: 99n };
+  state.pos.signingInfos.set(op1.address, worn); // stand-in for downtime bookkeeping
+  deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, chains: ['0002'] })); // block 2: edit
+  assert.equal(state.pos.signingInfos.get(op1.address), { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
 });
 
 newStake('signer pays: the output address signs a new stake and pays it; the operator needs no account', () => {
@@ -267,6 +280,15 @@ rejections('unreachable with every feature active, and what answers instead: pos
 
 // ---------------------------------------------------------------------------------------------
 const badInput = suite('StakeNode: bad input is rejected statelessly — coded, no fee, no state change');
+
+badInput('an empty operator key: ValidateBasic answers pos:103; on the wire an empty key is undecodable (sdk:2, no fee)', () => {
+  const empty = validateBasic({ ...(stakeNodeMsg(op1, { value: 20_000n * POKT }) as WireStakeNode), publicKey: '' });
+  assert.ok(!empty.ok && `${empty.error.codespace}:${empty.error.code}` === 'pos:103');
+  const state = chain();
+  const receipt = deliver(state, op1, { ...(stakeNodeMsg(op1, { value: 20_000n * POKT }) as WireStakeNode), publicKey: '' });
+  expectCode(receipt, 'sdk:2');
+  assert.is(receipt.feeUpokt, 0n);
+});
 
 badInput('amounts: 0 and negative → pos:102; above 2^255 → sdk:2 (undecodable); non-canonical → ledger:5', () => {
   const state = chain();
