@@ -23,6 +23,7 @@ import {
   type Calculation,
 } from '../../modules/policy/calculators.js';
 import { CliError, printJson } from '../output.js';
+import { registerCalcReward } from './calc-reward.js';
 
 type Options = Record<string, string | boolean | undefined>;
 
@@ -118,7 +119,7 @@ function registerEmission(calc: Command): void {
 }
 
 /** Every `calc` subcommand; add one line here to add a calculator. */
-const CALC_SUBCOMMANDS: ReadonlyArray<(calc: Command) => void> = [registerRelaysPerPokt, registerRequiredStake, registerMintRate, registerEmission];
+const CALC_SUBCOMMANDS: ReadonlyArray<(calc: Command) => void> = [registerRelaysPerPokt, registerRequiredStake, registerMintRate, registerEmission, registerCalcReward];
 
 export function registerCalcCommands(program: Command): void {
   const calc = program.command('calc').description('monetary-policy calculators (PROTOCOL §14); --json prints {inputs, formula, result}');

@@ -5,6 +5,7 @@ import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
 import { registerNodeCommand } from './node.js';
 import { registerReplayCommand } from './replay.js';
+import { registerSessionCommand } from './session.js';
 import { registerSimulateCommand } from './simulate.js';
 import { registerQueryCommands } from './query.js';
 import { registerStartCommand } from './start.js';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerTxCommands(program);
   registerCalcCommands(program);
   registerQueryCommands(program);
+  registerSessionCommand(program);
 }

@@ -1,0 +1,53 @@
+/**
+ * `pokt-ledger session --app <pubkey> --chain <id> (--data DIR [--height H] | --genesis FILE) [--json]`
+ * — the session an application gets at height H, as pocket-core's /v1/client/dispatch computes it
+ * (x/pocketcore/keeper/session.go:11-48): the latest session start at H, candidates from the
+ * state at that start, nodes checked in the state at H. `--json` prints
+ * {"key","header":{"app_public_key","chain","session_height"},"nodes":[addresses in selection order]}.
+ * The state comes from a data directory replayed to H (newest snapshot ≤ H, then the block log),
+ * or a genesis file (height 0 — which has no block hash yet, so no session).
+ */
+import type { Command } from 'commander';
+import { parsePublicKeyHex } from '../../core/types.js';
+import { canonicalChain } from '../../messages/index.js';
+import { dispatch } from '../../modules/pocketcore/queries.js';
+import { CliError, printJson } from '../output.js';
+import { loadQueryState } from './query.js';
+
+interface SessionOptions {
+  readonly app?: string;
+  readonly chain?: string;
+  readonly data?: string;
+  readonly genesis?: string;
+  readonly height?: string;
+  readonly json?: boolean;
+}
+
+export function registerSessionCommand(program: Command): void {
+  program
+    .command('session')
+    .description("an application's session at a height (pocket-core's dispatch): key, header, nodes in selection order")
+    .option('--app <pubkey>', 'application public key (64 hex characters)')
+    .option('--chain <id>', 'relay chain id (hex, 1–4 bytes, e.g. 0001)')
+    .option('--data <dir>', 'data directory (replayed to --height)')
+    .option('--height <H>', 'height (default: the last block)')
+    .option('--genesis <file>', 'a genesis file instead of a data directory (height 0)')
+    .option('--json', 'one JSON object on stdout')
+    .action(async (options: SessionOptions) => {
+      const app = options.app === undefined ? undefined : parsePublicKeyHex(options.app);
+      if (app === undefined) throw new CliError('invalid_option', '--app must be a 32-byte hex public key');
+      const chain = options.chain === undefined ? undefined : canonicalChain(options.chain, 4);
+      if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex (e.g. 0001)');
+      const { state, height } = await loadQueryState(options);
+      const answer = dispatch(state, app, chain, height);
+      if (!answer.ok) throw new CliError(answer.error.name, answer.error.log, { codespace: answer.error.codespace, code: answer.error.code, height });
+      if (options.json === true) {
+        printJson(answer.value);
+        return;
+      }
+      const { key, header, nodes } = answer.value;
+      process.stdout.write(
+        [`session ${header.session_height} of app ${header.app_public_key} on chain ${header.chain} (at height ${height})`, `key   ${key}`, 'nodes', ...nodes.map((n, i) => `  ${i + 1}. ${n}`)].join('\n') + '\n',
+      );
+    });
+}
