@@ -112,11 +112,12 @@ function checkLastCommit(state: LedgerState, block: Block): void {
   });
 }
 
-function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockContext): StepEvents[] {
+function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockContext, blockEvents: DomainEvent[]): StepEvents[] {
   const results: StepEvents[] = [];
   for (const step of steps) {
-    const events = step.run(state, ctx);
+    const events = step.run(state, ctx, blockEvents);
     evolveAll(state, events);
+    for (const event of events) blockEvents.push(event);
     if (events.length > 0) results.push({ step: step.name, events });
   }
   return results;
@@ -144,13 +145,16 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
     evidence: block.header.evidence,
     inactiveFeatures: inactiveFeatures(state.params().gov.upgrade, block.header.height),
   };
-  const beginBlock = runSteps(state, BEGIN_BLOCK_STEPS, ctx);
+  // The block's events so far, for steps that act on them (ApplicationBurnRate reads the mint).
+  const blockEvents: DomainEvent[] = [];
+  const beginBlock = runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents);
   const seen = new Set<string>();
   const receipts = prepared.map((tx, index) => {
     if (tx.signature === 'unchecked' && options.prepared === undefined) verifyPrepared(tx);
     return deliverTx(state, tx, index, ctx, seen);
   });
-  const endBlock = runSteps(state, END_BLOCK_STEPS, ctx);
+  for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
+  const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
   recordBlock(state, block, hash, prepared, meta);
   const root = state.store.commitBlock(block.header.height);
   // Session-start chain-index memo + history pruning to pocketcore's floor (modules/pocketcore/history.ts).

@@ -6,9 +6,10 @@ import type { AppsEvent } from '../modules/apps/events.js';
 import type { AuthEvent } from '../modules/auth/events.js';
 import type { GovEvent } from '../modules/gov/events.js';
 import type { SlashingEvent } from '../modules/nodes/slashing-events.js';
+import type { PolicyEvent } from '../modules/policy/events.js';
 import type { NodesEvent } from '../modules/nodes/events.js';
 import type { PocketcoreEvent } from '../modules/pocketcore/events.js';
 
-export type DomainEvent = AuthEvent | NodesEvent | AppsEvent | SlashingEvent | GovEvent | PocketcoreEvent;
+export type DomainEvent = AuthEvent | NodesEvent | AppsEvent | SlashingEvent | GovEvent | PolicyEvent | PocketcoreEvent;
 
 export type DomainEventType = DomainEvent['type'];

@@ -6,6 +6,7 @@ import { appsEvolvers } from '../modules/apps/evolve.js';
 import { authEvolvers } from '../modules/auth/evolve.js';
 import { govEvolvers } from '../modules/gov/evolve.js';
 import { slashingEvolvers } from '../modules/nodes/slashing-evolve.js';
+import { policyEvolvers } from '../modules/policy/evolve.js';
 import { nodesEvolvers } from '../modules/nodes/evolve.js';
 import { pocketcoreEvolvers } from '../modules/pocketcore/evolve.js';
 import type { DomainEvent, DomainEventType } from './events.js';
@@ -19,6 +20,7 @@ const EVOLVERS: Evolvers = {
   ...appsEvolvers,
   ...slashingEvolvers,
   ...govEvolvers,
+  ...policyEvolvers,
   ...pocketcoreEvolvers,
 };
 

@@ -8,6 +8,7 @@ import type { BlockContext } from '../core/block-context.js';
 import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
 import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
 import { activateFeatureParams } from '../modules/gov/activation.js';
+import { burnApplicationStakes } from '../modules/policy/application-burn.js';
 import { handleValidatorSignatures } from '../modules/nodes/downtime.js';
 import { handleDoubleSignEvidence } from '../modules/nodes/evidence.js';
 import { incrementJailedBlocks } from '../modules/nodes/jail.js';
@@ -19,7 +20,8 @@ import type { ReadonlyLedgerState } from './readonly.js';
 export interface HookStep {
   /** "<module>.<what>", shown in receipts and traces. */
   readonly name: string;
-  readonly run: (state: ReadonlyLedgerState, ctx: BlockContext) => readonly DomainEvent[];
+  /** `blockEvents`: every event of this block applied before the step (BeginBlock, txs, earlier steps). */
+  readonly run: (state: ReadonlyLedgerState, ctx: BlockContext, blockEvents: readonly DomainEvent[]) => readonly DomainEvent[];
 }
 
 export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
@@ -36,5 +38,6 @@ export const END_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
   { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
   { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
+  { name: 'application.burnForRelayMint', run: (state, ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, ctx, events) },
   { name: 'pocketcore.advanceHistoryFloor', run: (state, ctx) => endBlockHistoryFloor(state, ctx) },
 ];

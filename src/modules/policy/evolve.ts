@@ -1,0 +1,26 @@
+/**
+ * Monetary-policy evolvers: apply ./events.ts (never validate; a violation is a bug). App stake
+ * leaves through auth/bank.ts `burn`, the only way supply falls.
+ */
+import { invariant } from '../../core/assert.js';
+import type { Table } from '../../state/table.js';
+import { burn, type BankTables } from '../auth/bank.js';
+import { MODULE_ADDRESSES } from '../auth/state.js';
+import type { Application } from '../apps/state.js';
+import type { ApplicationStakeBurned } from './events.js';
+
+export interface PolicyEvolveState {
+  readonly auth: BankTables;
+  readonly application: { readonly applications: Table<Application> };
+}
+
+export const policyEvolvers = {
+  ApplicationStakeBurned: (state: PolicyEvolveState, event: ApplicationStakeBurned): void => {
+    const app = state.application.applications.get(event.address);
+    invariant(app !== undefined, () => `ApplicationStakeBurned: application ${event.address} not found`);
+    const stakedTokensUpokt = app.stakedTokensUpokt - event.burnedUpokt;
+    invariant(stakedTokensUpokt === event.stakeAfterUpokt, () => `ApplicationStakeBurned: ${event.address} would hold ${stakedTokensUpokt}, event says ${event.stakeAfterUpokt}`);
+    burn(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool, event.burnedUpokt);
+    state.application.applications.set(event.address, { ...app, stakedTokensUpokt });
+  },
+};
