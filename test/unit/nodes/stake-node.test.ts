@@ -11,6 +11,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { evolveAll } from '../../../src/chain/evolve.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
@@ -144,7 +145,7 @@ edit('an edit with the same value (chains only) is accepted at or above the ceil
 edit('a jailed node may edit; it stays jailed and out of the validator set', () => {
   const state = chain();
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT }));
-  state.pos.validators.set(op1.address, { ...validatorOf(state, op1)!, jailed: true }); // stand-in for a downtime jail (issue 6)
+  evolveAll(state, [{ type: 'NodeJailed', address: op1.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
   expectCode(deliver(state, op1, stakeNodeMsg(op1, { value: 21_000n * POKT })), 'ok');
   assert.is(validatorOf(state, op1)!.jailed, true);
   assert.is(state.pos.powerIndex.powerOf(op1.address), 0n);

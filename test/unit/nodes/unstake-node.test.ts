@@ -13,8 +13,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { evolveAll } from '../../../src/chain/evolve.js';
-import { balanceOf, burn } from '../../../src/modules/auth/bank.js';
-import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
+import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { forceUnstakeIfBelowMinimum, planForceUnstake } from '../../../src/modules/nodes/unstaking.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
@@ -173,9 +172,9 @@ rejections('ValidateBasic: empty validator → pos:103, empty signer → pos:126
 // ---------------------------------------------------------------------------------------------
 const jailed = suite('node unstaking with jail and slashing');
 
-/** Stand-in for issue 6's downtime jail: the record's jailed flag (what NodeJailed applies). */
+/** A downtime jail between blocks, applied through the chain's evolve (the slashing module's NodeJailed). */
 function jailForTest(state: LedgerState, key: TestKey): void {
-  state.pos.validators.set(key.address, { ...record(state, key)!, jailed: true });
+  evolveAll(state, [{ type: 'NodeJailed', address: key.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: timeOf(state) + HOUR_NS }]);
 }
 
 jailed('a node jailed while waiting still starts unstaking at the session end and gets its stake back ([NCUST])', () => {
@@ -202,10 +201,10 @@ jailed('a jailed node may request unstaking itself', () => {
   expectCode(deliver(state, op1, beginUnstakeNodeMsg(op1, op1)), 'ok');
 });
 
-/** Stand-in for issue 6's slash: burn from the pool and the validator's tokens (what NodeSlashed applies). */
+/** A slash between blocks, applied through the chain's evolve (the slashing module's NodeSlashed). */
 function slashForTest(state: LedgerState, key: TestKey, burnUpokt: bigint): void {
-  burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, burnUpokt);
-  state.pos.validators.set(key.address, { ...record(state, key)!, tokensUpokt: record(state, key)!.tokensUpokt - burnUpokt });
+  const tokensAfterUpokt = record(state, key)!.tokensUpokt - burnUpokt;
+  evolveAll(state, [{ type: 'NodeSlashed', address: key.address, reason: 'double_sign', infractionHeight: 1, power: 15_000n, fraction: '0.000066666666666667', burnedUpokt: burnUpokt, tokensAfterUpokt }]);
 }
 
 jailed('slashed below StakeMinimum → NodeForceUnstakeQueued jails it and queues it; the rest of the stake is refunded through normal unstaking', () => {
