@@ -142,10 +142,13 @@ function lastFrameMatches(path: string, fileBytes: number, offset: number, heigh
 
 function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexRebuilt: string[]): { segment: Segment; tornTail: TornTail | null } {
   const path = join(dir, name.file);
-  const scan = scanSegmentFile(path, name.firstHeight, { lookPastDamage: !options.readOnly });
+  // Read-only openers look past damage too: a live writer can leave only a partial LAST frame,
+  // so damage followed by attested intact frames is corruption for a reader as well (a replay
+  // must report it with its height, not stop there as if the log ended).
+  const scan = scanSegmentFile(path, name.firstHeight, { lookPastDamage: true });
   let tornTail: TornTail | null = null;
   if (scan.damage !== null) {
-    if (!options.readOnly && !isTornTail(scan.damage)) throw damageError(dir, name.file, scan.damage, false);
+    if (!isTornTail(scan.damage)) throw damageError(dir, name.file, scan.damage, false);
     tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
   syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);

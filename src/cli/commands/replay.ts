@@ -5,9 +5,11 @@
  * reducer the producer used, checking the stored state root after every block. Progress
  * (blocks/s, tx/s, ETA) on stderr; the result on stdout:
  *   {"height","state_root","blocks","txs","verified":true, …}
- * On a mismatch it stops at the first divergent height: `verified` is false, `divergence` names
- * the height, what failed and the state entries that differ, and the exit code is 1. A damaged
- * record is a coded error (log_record_corrupt) naming its height.
+ * On a mismatch it stops at the first divergent height: `verified` is false, `blocks` counts
+ * only the blocks whose roots matched, `height`/`state_root` are where the state ended (the
+ * divergent block applied), `divergence` names the height, what failed and the state entries
+ * that differ, and the exit code is 1. A damaged record is a coded error (log_record_corrupt)
+ * naming its height.
  */
 import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
