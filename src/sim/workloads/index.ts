@@ -7,6 +7,7 @@
 import type { Workload } from '../workload.js';
 import { createSendsWorkload } from './sends.js';
 import { createStakingWorkload } from './staking.js';
+import { createRelaysWorkload } from './relays.js';
 
 export interface WorkloadEntry {
   readonly name: string;
@@ -17,6 +18,7 @@ export interface WorkloadEntry {
 export const WORKLOADS: readonly WorkloadEntry[] = [
   { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: createSendsWorkload },
   { name: 'staking', description: 'nodes and apps: stake, edit (output address, delegators, VEDIT), transfer, unstake through maturity, and every staking rejection code', create: createStakingWorkload },
+  { name: 'relays', description: 'proof of relay: own servicers and apps staked, real signed relays → claims and proofs (valid, late, too early, invalid, replayed, expired, over-service)', create: () => createRelaysWorkload() },
 ];
 
 /** `registry` replaces the built-in list (tests and benchmarks that bring their own workloads). */

@@ -1,0 +1,312 @@
+/**
+ * Workload "relays": proof of relay end to end (PROTOCOL §3–§5). The workload stakes its own
+ * servicers and applications, then — for every session in which one of its servicers serves one
+ * of its applications (or the simulator's genesis applications) — builds real signed relays
+ * (app-signed AAT, client-signed relay proofs, the MSI tree) and submits claims and proofs on the
+ * schedule of relays-schedule.ts, each with the outcome pocket-core gives it:
+ *
+ *   label                          expect           label                        expect
+ *   relays/stake-servicer          ok               relays/proof                 ok (mints)
+ *   relays/stake-app               ok               relays/proof-retry           ok (after 49/66)
+ *   relays/claim                   ok               relays/proof-too-early       sdk:1 (no seed yet)
+ *   relays/claim-over-service      pocketcore:71    relays/proof-wrong-index     pocketcore:49
+ *   relays/claim-duplicate         ledger:11        relays/proof-wrong-leaf      pocketcore:66
+ *   relays/claim-too-early         pocketcore:60    relays/proof-tampered        pocketcore:86 (burn)
+ *   relays/claim-late              pocketcore:69    relays/proof-expired         pocketcore:65
+ *
+ * Exactness: sessions are computed from committed history exactly as claims are validated (the
+ * session start's chain index, nodes checked at the session's end — both fixed before the block
+ * that claims); claims are made at the first claimable height, proofs at the first provable one;
+ * only this workload signs for its keys, and each claim key gets at most one tx per block. What
+ * BeginBlock can change between the previous block and this one (rewards, downtime jail,
+ * slashes) does not change any of these codes. Assumes no other workload changes BlocksPerSession
+ * or the pocketcore params mid-run.
+ *
+ * Volume: `servicers` × (apps × their chains) sessions' worth of claims and proofs; on a genesis
+ * with many other validators, raise `servicers` to see more of them in sessions.
+ */
+import type { Address, PublicKeyHex } from '../../core/types.js';
+import { publicKeyFromSeed } from '../../crypto/ed25519.js';
+import type { Application } from '../../modules/apps/state.js';
+import { maxPossibleRelays } from '../../modules/apps/max-relays.js';
+import { buildSessionEvidence, claimMessage, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../../modules/pocketcore/evidence.js';
+import { proofIndex } from '../../modules/pocketcore/proof-index.js';
+import { messageFeeUpokt } from '../../modules/pocketcore/rewards.js';
+import { computeSession } from '../../modules/pocketcore/session-service.js';
+import { isSessionStart } from '../../modules/pocketcore/session-heights.js';
+import { sessionHeaderHash, type SessionHeaderKey } from '../../modules/pocketcore/session.js';
+import { claimKey } from '../../modules/pocketcore/state.js';
+import { blockHashAt, historyFloor } from '../../modules/pocketcore/view.js';
+import type { Params } from '../../params/params.js';
+import type { WireMessage } from '../../wire/index.js';
+import type { WireHashRange } from '../../wire/types.js';
+import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
+import { clientSeedOf, hex, relayCount, relayKindOf, sessionCoin, type RelayKind } from './relays-schedule.js';
+
+const POKT = 1_000_000n;
+
+export interface RelaysWorkloadOptions {
+  /** Servicers the workload stakes (its first accounts). Default 48. */
+  readonly servicers?: number;
+  /** Applications the workload stakes (the next accounts). Default 8. */
+  readonly apps?: number;
+  /** Relays per claim (before the app's allowance caps it). Default [MinimumNumberOfProofs, 40]. */
+  readonly maxRelaysPerClaim?: number;
+  /** Stake of each workload app, uPOKT. Default 10,000 POKT. */
+  readonly appStakeUpokt?: bigint;
+}
+
+interface SessionTask {
+  readonly sessionHeight: number;
+  readonly app: SimKey;
+  readonly appRecord: Application;
+  readonly chain: string;
+  readonly node: SimKey;
+  readonly kind: RelayKind;
+  readonly coin: bigint;
+  readonly params: Params;
+}
+
+/** Heights of a session's schedule (see relays-schedule.ts). */
+function heightsOf(sessionHeight: number, params: Params): { claim: number; proof: number; expiry: number } {
+  const bps = Number(params.pos.blocksPerSession);
+  const claim = sessionHeight + bps;
+  return { claim, proof: sessionHeight + Number(params.pocketcore.claimSubmissionWindow) * bps, expiry: claim + Number(params.pocketcore.claimExpiration) * bps };
+}
+
+class RelayPlan {
+  readonly txs: ProposedTx[] = [];
+  private readonly params: Params;
+  private readonly nodes: readonly SimKey[];
+  private readonly ownApps: readonly SimKey[];
+  private readonly nodeByAddress: ReadonlyMap<string, SimKey>;
+  private readonly evidenceCache = new Map<string, SessionEvidence>();
+
+  constructor(
+    readonly ctx: SimContext,
+    private readonly options: Required<RelaysWorkloadOptions>,
+  ) {
+    this.params = ctx.state.params();
+    this.nodes = ctx.keyList.slice(0, options.servicers);
+    this.ownApps = ctx.keyList.slice(options.servicers, options.servicers + options.apps);
+    this.nodeByAddress = new Map(this.nodes.map((k) => [k.address as string, k]));
+  }
+
+  private add(signer: SimKey, msg: WireMessage, type: 'claim' | 'proof' | 'stake_validator' | 'app_stake', label: string, expect: ProposedTx['expect']): void {
+    this.txs.push({ bytes: this.ctx.sign(signer, msg, { feeUpokt: messageFeeUpokt(type, this.params.auth) }), expect, label: `relays/${label}` });
+  }
+
+  /** Stake servicers and apps that have no record (new, or deleted after a finished unstake). */
+  stakeMissing(): void {
+    const pos = this.params.pos;
+    const chains = this.chains();
+    const floor = pos.servicerStakeFloorMultiplier > 0n ? pos.servicerStakeFloorMultiplier : 1n;
+    // Two PIP-22 bins (a multiple of the floor, so a replay burn's buggy bin is still 1), ≥ StakeMinimum.
+    const minimumBins = (pos.stakeMinimumUpokt + floor - 1n) / floor;
+    const value = (minimumBins > 2n ? minimumBins : 2n) * floor;
+    for (const node of this.nodes) {
+      if (this.ctx.state.pos.validators.has(node.address)) continue;
+      if (this.balance(node.address) < value + messageFeeUpokt('stake_validator', this.params.auth)) continue;
+      const msg: WireMessage = { kind: 'StakeNode', publicKey: node.publicKey, chains, value: value.toString(), serviceUrl: 'https://sim-relays.example.com:443', outputAddress: node.address, rewardDelegators: null };
+      this.add(node, msg, 'stake_validator', 'stake-servicer', 'ok');
+    }
+    for (const app of this.ownApps) {
+      if (this.ctx.state.application.applications.has(app.address)) continue;
+      if (this.balance(app.address) < this.options.appStakeUpokt + messageFeeUpokt('app_stake', this.params.auth)) continue;
+      this.add(app, { kind: 'StakeApp', publicKey: app.publicKey, chains, value: this.options.appStakeUpokt.toString() }, 'app_stake', 'stake-app', 'ok');
+    }
+  }
+
+  private chains(): string[] {
+    const supported = this.params.pocketcore.supportedBlockchains.filter((c) => /^([0-9A-F]{2}){1,2}$/.test(c));
+    return (supported.length > 0 ? supported : ['0001']).slice(0, 2);
+  }
+
+  private balance(address: Address): bigint {
+    return this.ctx.state.auth.accounts.get(address)?.balanceUpokt ?? 0n;
+  }
+
+  /** Session heights whose schedule may have a step at this height (see heightsOf). */
+  private candidateSessions(): number[] {
+    const h = this.ctx.height;
+    const bps = Number(this.params.pos.blocksPerSession);
+    const csw = Number(this.params.pocketcore.claimSubmissionWindow);
+    const ce = Number(this.params.pocketcore.claimExpiration);
+    const offsets = [bps, bps + 1, csw * bps - 1, csw * bps, csw * bps + 1, (ce + 1) * bps];
+    const floor = historyFloor(this.ctx.state);
+    const out = new Set<number>();
+    for (const offset of offsets) {
+      const s = h - offset;
+      if (s >= 1 && s >= floor && isSessionStart(s, bps)) out.add(s);
+    }
+    return [...out].sort((a, b) => a - b);
+  }
+
+  /** Every (session, app, chain, own servicer in the session) task among the candidate sessions. */
+  tasks(): SessionTask[] {
+    const tasks: SessionTask[] = [];
+    const apps = [...this.ctx.appKeys, ...this.ownApps];
+    for (const sessionHeight of this.candidateSessions()) {
+      const seed = blockHashAt(this.ctx.state, sessionHeight);
+      if (seed === undefined) continue;
+      const params = this.ctx.state.paramsAt(sessionHeight);
+      for (const app of apps) {
+        const appRecord = this.ctx.state.application.applications.getAt(app.address, sessionHeight);
+        if (appRecord === undefined || appRecord.publicKey !== app.publicKey) continue;
+        for (const chain of appRecord.chains) {
+          if (!params.pocketcore.supportedBlockchains.includes(chain)) continue;
+          const header: SessionHeaderKey = { appPublicKey: app.publicKey, chain, sessionHeight };
+          const session = computeSession(this.ctx.state, header, this.ctx.height - 1, { kind: 'end' });
+          if (!session.ok) continue;
+          for (const address of session.value.nodes) {
+            const node = this.nodeByAddress.get(address);
+            if (node === undefined) continue;
+            const coin = sessionCoin(seed, app.address, chain, address);
+            tasks.push({ sessionHeight, app, appRecord, chain, node, kind: relayKindOf(coin), coin, params });
+          }
+        }
+      }
+    }
+    return tasks;
+  }
+
+  private allowance(task: SessionTask): bigint {
+    return maxPossibleRelays(task.appRecord.maxRelays, task.appRecord.chains.length, task.params.pocketcore.sessionNodeCount);
+  }
+
+  private minimumRelays(params: Params): bigint {
+    const minimum = params.pocketcore.minimumNumberOfProofs;
+    return minimum > 5n ? minimum : 5n;
+  }
+
+  private evidence(task: SessionTask, sessionHeight: number, count: bigint): SessionEvidence {
+    const cacheKey = `${sessionHeight}/${task.app.address}/${task.chain}/${task.node.address}/${count}`;
+    const cached = this.evidenceCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const clientSeed = clientSeedOf(task.app.address);
+    const client = { seed: clientSeed, publicKey: hex(publicKeyFromSeed(clientSeed)) as PublicKeyHex };
+    const aat = signAat(task.app, client.publicKey);
+    const header: SessionHeaderKey = { appPublicKey: task.app.publicKey, chain: task.chain, sessionHeight };
+    const relays = Array.from({ length: Number(count) }, (_, i) =>
+      signRelayProof(client, { aat, servicerPublicKey: task.node.publicKey, blockchain: task.chain, sessionBlockHeight: sessionHeight, payload: `sim relay ${sessionHeight} ${task.chain} ${task.node.address} ${i}`, entropy: BigInt(i + 1) }),
+    );
+    const evidence = buildSessionEvidence(header, relays);
+    this.evidenceCache.set(cacheKey, evidence);
+    return evidence;
+  }
+
+  private keyOf(task: SessionTask): string {
+    return claimKey(task.node.address, sessionHeaderHash({ appPublicKey: task.app.publicKey, chain: task.chain, sessionHeight: task.sessionHeight }), 1);
+  }
+
+  run(task: SessionTask): void {
+    const h = this.ctx.height;
+    const { claim, proof, expiry } = heightsOf(task.sessionHeight, task.params);
+    const allowance = this.allowance(task);
+    const minimum = this.minimumRelays(task.params);
+    if (allowance < minimum) return; // no claim of this app can be valid (it would be 49, then 71)
+    const count = relayCount(task.coin, minimum, BigInt(this.options.maxRelaysPerClaim), allowance);
+    if (h === claim) return this.claimStep(task, count, allowance);
+    if (h === claim + 1) return this.afterClaimStep(task, minimum);
+    if (h === proof - 1 && task.kind === 'early-proof') return this.proveAt(task, 0, 'proof-too-early', 'sdk:1');
+    if (h === proof) return this.proofStep(task);
+    if (h === proof + 1) return this.afterProofStep(task, count);
+    if (h === expiry && task.kind === 'abandon') return this.proveAt(task, 0, 'proof-expired', 'pocketcore:65', expiry);
+  }
+
+  private claimStep(task: SessionTask, count: bigint, allowance: bigint): void {
+    if (task.kind === 'over-service') {
+      const evidence = this.evidence(task, task.sessionHeight, count);
+      this.add(task.node, claimMessage(evidence, task.node.address, { totalProofs: allowance + 1n }), 'claim', 'claim-over-service', 'pocketcore:71');
+      return;
+    }
+    this.add(task.node, claimMessage(this.evidence(task, task.sessionHeight, count), task.node.address), 'claim', 'claim', 'ok');
+  }
+
+  private afterClaimStep(task: SessionTask, minimum: bigint): void {
+    const live = this.ctx.state.pocketcore.claims.get(this.keyOf(task));
+    if (task.kind === 'duplicate' && live !== undefined) {
+      this.add(task.node, claimMessage(this.evidence(task, task.sessionHeight, live.totalProofs), task.node.address), 'claim', 'claim-duplicate', 'ledger:11');
+    }
+    if (task.kind === 'too-early') {
+      // The session that started at this claim height is still running: pocketcore:60.
+      const current = task.sessionHeight + Number(task.params.pos.blocksPerSession);
+      this.add(task.node, claimMessage(this.evidence(task, current, minimum), task.node.address), 'claim', 'claim-too-early', 'pocketcore:60');
+    }
+  }
+
+  private proofStep(task: SessionTask): void {
+    if (task.kind === 'abandon' || task.kind === 'over-service') return;
+    const label = task.kind === 'wrong-index' ? 'proof-wrong-index' : task.kind === 'wrong-leaf' ? 'proof-wrong-leaf' : task.kind === 'tampered' ? 'proof-tampered' : 'proof';
+    const expect = task.kind === 'wrong-index' ? 'pocketcore:49' : task.kind === 'wrong-leaf' ? 'pocketcore:66' : task.kind === 'tampered' ? 'pocketcore:86' : 'ok';
+    this.proveRequired(task, label, expect);
+  }
+
+  private afterProofStep(task: SessionTask, count: bigint): void {
+    if (task.kind === 'wrong-index' || task.kind === 'wrong-leaf') this.proveRequired(task, 'proof-retry', 'ok');
+    if (task.kind === 'late') {
+      this.add(task.node, claimMessage(this.evidence(task, task.sessionHeight, count), task.node.address), 'claim', 'claim-late', 'pocketcore:69');
+    }
+  }
+
+  /** The proof at the pseudorandom index (or spoiled as the label says). */
+  private proveRequired(task: SessionTask, label: string, expect: ProposedTx['expect']): void {
+    const claim = this.ctx.state.pocketcore.claims.get(this.keyOf(task));
+    if (claim === undefined) return;
+    const evidence = this.evidence(task, task.sessionHeight, claim.totalProofs);
+    if (hex(evidence.tree.root.hash) !== claim.merkleRoot.hashHex) throw new Error(`relays workload: evidence of ${this.keyOf(task)} no longer matches its claim`);
+    const { proof } = heightsOf(task.sessionHeight, task.params);
+    const seed = blockHashAt(this.ctx.state, proof - 1);
+    if (seed === undefined) throw new Error(`relays workload: no hash of block ${proof - 1} at height ${this.ctx.height}`);
+    const index = Number(proofIndex(seed, claim.headerHash, claim.totalProofs));
+    const total = Number(claim.totalProofs);
+    if (label === 'proof-wrong-index') return this.pushProof(task, proofMessage(evidence, (index + 1) % total), label, expect);
+    if (label === 'proof-wrong-leaf') {
+      const other = evidence.proofs[evidence.tree.order[(index + 1) % total]!]!;
+      return this.pushProof(task, proofMessage(evidence, index, { leaf: other }), label, expect);
+    }
+    if (label === 'proof-tampered') return this.pushProof(task, proofMessage(evidence, index, { siblings: tamperTop }), label, expect);
+    this.pushProof(task, proofMessage(evidence, index), label, expect);
+  }
+
+  /** A proof whose claim is missing or whose seed does not exist yet (index irrelevant). */
+  private proveAt(task: SessionTask, index: number, label: string, expect: ProposedTx['expect'], expiry?: number): void {
+    const live = this.ctx.state.pocketcore.claims.get(this.keyOf(task));
+    // The expired claim is still in the state after the previous block; BeginBlock deletes it.
+    if (live === undefined || (expiry !== undefined && live.expirationHeight !== expiry)) return;
+    const evidence = this.evidence(task, task.sessionHeight, live.totalProofs);
+    this.pushProof(task, proofMessage(evidence, index), label, expect);
+  }
+
+  private pushProof(task: SessionTask, msg: WireMessage, label: string, expect: ProposedTx['expect']): void {
+    this.add(task.node, msg, 'proof', label, expect);
+  }
+}
+
+/** Replace the top sibling's hash: the walk ends off the root — a replay attack (merkle.go:104-110). */
+function tamperTop(siblings: WireHashRange[]): WireHashRange[] {
+  return siblings.map((sibling, i) => (i === siblings.length - 1 ? { ...sibling, hash: flipFirstNibble(sibling.hash ?? '') } : sibling));
+}
+
+function flipFirstNibble(hash: string): string {
+  return (hash.startsWith('0') ? '1' : '0') + hash.slice(1);
+}
+
+export function createRelaysWorkload(options: RelaysWorkloadOptions = {}): Workload {
+  const settings: Required<RelaysWorkloadOptions> = {
+    servicers: options.servicers ?? 48,
+    apps: options.apps ?? 8,
+    maxRelaysPerClaim: options.maxRelaysPerClaim ?? 40,
+    appStakeUpokt: options.appStakeUpokt ?? 10_000n * POKT,
+  };
+  return {
+    name: 'relays',
+    accounts: settings.servicers + settings.apps,
+    propose(ctx: SimContext): ProposedTx[] {
+      const plan = new RelayPlan(ctx, settings);
+      plan.stakeMissing();
+      for (const task of plan.tasks()) plan.run(task);
+      return plan.txs;
+    },
+  };
+}
