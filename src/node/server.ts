@@ -2,7 +2,7 @@
  * The node's HTTP API (fastify), shaped as pocket-core's RPC where pocket-core has the route
  * (PROTOCOL §10.1; app/cmd/rpc/server.go):
  *
- *   GET  /v1                       → "pokt-ledger <version>" (pocket: the version string)
+ *   GET  /v1                       → "pokt-ledger <version>" (a JSON string, as pocket-core)
  *   POST /v1/client/rawtx          {address, raw_hex_bytes} → TxResponse (CheckTx + mempool)
  *   POST /v1/query/height (or GET) → {height}
  *   POST /v1/ledger/produce        ledger admin: produce the next block now → the block's summary
@@ -93,7 +93,8 @@ export function createNodeServer(producer: BlockProducer): FastifyInstance {
   });
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url}`));
 
-  app.get('/v1', () => NODE_VERSION);
+  // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).
+  app.get('/v1', (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(NODE_VERSION)));
 
   app.post('/v1/client/rawtx', (request, reply) => {
     const address = stringField(request.body, 'address');
