@@ -22,6 +22,7 @@ import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossles
 import { blockLogDir } from '../log/index.js';
 import { SIM_PROFILES } from './profiles.js';
 import { deriveSimKeys } from './sim-keys.js';
+import { assignGovernanceOwner } from './workloads/governance.js';
 import type { SimKey, SimProfileName } from './workload.js';
 
 export const SIM_MANIFEST_FORMAT = 'pokt-ledger-simulation';
@@ -134,6 +135,9 @@ export function augmentGenesis(sourceText: string, manifest: SimManifest): strin
   for (const key of keys.apps) {
     apps.push({ address: key.address, public_key: key.publicKey, jailed: false, status: 2, chains, staked_tokens: manifest.app_stake_upokt, unstaking_time: ZERO_TIME });
   }
+  // The governance workload's first key owns the DAO and every ACL entry (its owner paths run).
+  const governanceOwner = keys.byWorkload.get('governance')?.[0];
+  if (governanceOwner !== undefined) assignGovernanceOwner(appState, governanceOwner.address);
   for (const [module, overrides] of Object.entries(SIM_PROFILES[manifest.profile].params)) {
     Object.assign(objectAt(appState, module, 'params'), overrides);
   }

@@ -15,7 +15,13 @@ import type { WireMessage } from '../../src/wire/index.js';
 import { readFixture } from './paths.js';
 import { importGenesis } from '../../src/genesis/import.js';
 import { parseGenesis } from '../../src/genesis/parse.js';
-import { testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+import { BLOCK_INTERVAL_NS, produce, signTx, TEST_CHAIN_ID, testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+import type { DuplicateVoteEvidence } from '../../src/core/block-context.js';
+import { Prng } from '../../src/core/prng.js';
+import { totalSupply } from '../../src/modules/auth/bank.js';
+import { checkInvariants } from '../../src/sim/invariants.js';
+import { SupplyLedger } from '../../src/sim/supply.js';
+import type { ProposedTx, SimContext, Workload } from '../../src/sim/workload.js';
 
 export const OWNER = testKey('dao-owner');
 
@@ -91,4 +97,68 @@ export function eventsOf(result: BlockResult): DomainEvent[] {
 
 export function eventsOfType<T extends DomainEvent['type']>(result: BlockResult, type: T): Array<Extract<DomainEvent, { type: T }>> {
   return eventsOf(result).filter((event): event is Extract<DomainEvent, { type: T }> => event.type === type);
+}
+
+/**
+ * Drive simulator workloads without the simulator runner (as test/unit/sim/staking-workload
+ * does): each block, a SimContext per workload (seeded Prng per block and workload), its txs and
+ * faults, the real producer and reducer; every receipt must match its expectation, invariants
+ * must hold and supply must equal start + Σ minted − Σ burned (src/sim/supply.ts).
+ * Returns tx counts by label and outcome, and the block results.
+ */
+export function driveWorkloads(
+  state: LedgerState,
+  workloads: ReadonlyArray<{ readonly workload: Workload; readonly keys: readonly TestKey[] }>,
+  options: { readonly blocks: number; readonly seed: number; readonly validatorKeys: readonly TestKey[] },
+): { outcomes: Map<string, Map<string, number>>; results: BlockResult[] } {
+  const outcomes = new Map<string, Map<string, number>>();
+  const results: BlockResult[] = [];
+  const supply = new SupplyLedger(totalSupply(state.auth));
+  let previous: Uint8Array[] = [];
+  for (let i = 0; i < options.blocks; i++) {
+    const meta = state.chain.meta.get('meta')!;
+    const height = meta.height + 1;
+    const timeNs = meta.lastBlockTimeNs + BLOCK_INTERVAL_NS;
+    const proposals: ProposedTx[] = [];
+    const offline = new Set<Address>();
+    const evidence: DuplicateVoteEvidence[] = [];
+    for (const { workload, keys } of workloads) {
+      const prng = new Prng(BigInt(options.seed) * 1_000_003n + BigInt(height) * 7n + BigInt(workload.name.length));
+      const ctx: SimContext = {
+        prng,
+        state,
+        height,
+        timeNs,
+        chainId: TEST_CHAIN_ID,
+        keys: new Map(keys.map((key) => [key.address, key])),
+        keyList: keys,
+        validatorKeys: options.validatorKeys,
+        appKeys: [],
+        profile: 'dev',
+        txsPerBlock: 4,
+        previousBlockTxs: previous,
+        newKey: (label) => testKey(`workload-fresh-${height}-${workload.name}-${label}`),
+        sign: (key, msg, signOptions = {}) => signTx(key, msg, { feeUpokt: signOptions.feeUpokt ?? 10_000n, entropy: BigInt(prng.int(2 ** 31)) + 1n }),
+      };
+      proposals.push(...workload.propose(ctx));
+      const faults = workload.faults?.(ctx) ?? {};
+      for (const address of faults.offline ?? []) offline.add(address);
+      evidence.push(...(faults.evidence ?? []));
+    }
+    const result = produce(state, proposals.map((p) => p.bytes), { signed: (address) => !offline.has(address), evidence });
+    proposals.forEach((proposal, index) => {
+      const receipt = result.receipts[index]!;
+      const actual = code(receipt);
+      assert.is(actual, proposal.expect, `block ${height} tx ${index} ${proposal.label}: ${receipt.log} (seed ${options.seed})`);
+      const counts = outcomes.get(proposal.label) ?? new Map<string, number>();
+      counts.set(actual, (counts.get(actual) ?? 0) + 1);
+      outcomes.set(proposal.label, counts);
+    });
+    assert.equal(checkInvariants(state), [], `invariants after block ${height} (seed ${options.seed})`);
+    supply.record(result);
+    assert.is(totalSupply(state.auth), supply.expectedSupplyUpokt, `supply after block ${height} (seed ${options.seed})`);
+    results.push(result);
+    previous = proposals.map((p) => p.bytes);
+  }
+  return { outcomes, results };
 }

@@ -7,6 +7,8 @@
 import type { Workload } from '../workload.js';
 import { createSendsWorkload } from './sends.js';
 import { createStakingWorkload } from './staking.js';
+import { createFaultsWorkload } from './faults.js';
+import { createGovernanceWorkload } from './governance.js';
 import { createRelaysWorkload } from './relays.js';
 
 export interface WorkloadEntry {
@@ -19,6 +21,9 @@ export const WORKLOADS: readonly WorkloadEntry[] = [
   { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: createSendsWorkload },
   { name: 'staking', description: 'nodes and apps: stake, edit (output address, delegators, VEDIT), transfer, unstake through maturity, and every staking rejection code', create: createStakingWorkload },
   { name: 'relays', description: 'proof of relay: own servicers and apps staked, real signed relays → claims and proofs (valid, late, too early, invalid, replayed, expired, over-service)', create: () => createRelaysWorkload() },
+  { name: 'faults', description: 'validators offline and back (downtime jail, unjail too early / on time / by a stranger), double-sign evidence (slashed, too old, unknown key)', create: createFaultsWorkload },
+  // Last: its ParamChanges never precede another workload's txs in a block.
+  { name: 'governance', description: 'ParamChange by the owner and by others (malformed, out of range, unknown key), DAO transfers and burns, upgrades', create: createGovernanceWorkload },
 ];
 
 /** `registry` replaces the built-in list (tests and benchmarks that bring their own workloads). */
