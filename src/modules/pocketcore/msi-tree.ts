@@ -83,8 +83,24 @@ export function msiLeafHash(leafBytes: Uint8Array | string): Uint8Array {
  * its end and shorter ones shift what follows, exactly like Go's copy into the buffer.
  */
 export function msiParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: bigint, indexedParents: boolean): Uint8Array {
+  const wordCount = indexedParents ? 4 : 2;
+  const buffer = new Uint8Array(HASH_BYTES * 2 + 8 * wordCount);
+  if (left.byteLength === HASH_BYTES && right.byteLength === HASH_BYTES) {
+    // PERF: the only shape an honest proof has — one buffer, one DataView.
+    buffer.set(left, 0);
+    buffer.set(right, HASH_BYTES);
+    const view = new DataView(buffer.buffer, HASH_BYTES * 2);
+    let at = 0;
+    if (indexedParents) {
+      view.setBigUint64(0, leftIndex & MASK64, true);
+      view.setBigUint64(8, (leftIndex + 1n) & MASK64, true);
+      at = 16;
+    }
+    view.setBigUint64(at, lower & MASK64, true);
+    view.setBigUint64(at + 8, upper & MASK64, true);
+    return blake2b256(buffer);
+  }
   const words: bigint[] = indexedParents ? [leftIndex, leftIndex + 1n, lower, upper] : [lower, upper];
-  const buffer = new Uint8Array(HASH_BYTES * 2 + 8 * words.length);
   let at = 0;
   for (const part of [left, right]) {
     const take = Math.min(part.byteLength, buffer.byteLength - at);
