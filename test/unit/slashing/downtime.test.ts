@@ -22,8 +22,9 @@ import { maxMissedBlocks, signingInfosTable } from '../../../src/modules/nodes/s
 import { StateStore } from '../../../src/state/store.js';
 import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
-import { produce, testKey } from '../../helpers/chain.js';
-import { eventsOfType, govChain } from '../../helpers/gov-chain.js';
+import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { code, eventsOfType, govChain } from '../../helpers/gov-chain.js';
+import { beginUnstakeNodeMsg, stakeNodeMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
 const A = testKey('downtime-a');
@@ -170,6 +171,31 @@ lifecycle('a validator of the last commit without signing info gets one (start h
   // A vote of an address with no validator record is skipped entirely.
   const stranger = { ...ctx, lastCommit: [{ address: testKey('nobody').address, power: 1n, signed: false }] };
   assert.equal(handleValidatorSignatures(view, state.params().pos, stranger), []);
+});
+
+lifecycle('signing info through a node\'s life (kept by the staking evolvers): created on stake (start h, Unix 0), counters reset on edit stake, deleted with the record', () => {
+  const D = testKey('downtime-staker');
+  const state = govChain({
+    validators: [{ key: A, tokensUpokt: 100_000n * POKT }],
+    accounts: [{ key: D, balanceUpokt: 100_000n * POKT }],
+    params: { pos: { signed_blocks_window: '10', min_signed_per_window: '0.60', stake_minimum: '15000000000', session_block_frequency: '4', unstaking_time: '3600000000000' } },
+  });
+  produce(state, [signTx(D, stakeNodeMsg(D, { value: 20_000n * POKT }))]); // block 1
+  assert.equal(state.pos.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  produce(state);
+  produce(state, [], { signed: (a) => a !== D.address }); // block 3: D's vote for block 2 missing
+  produce(state, [], { signed: (a) => a !== D.address });
+  assert.is(state.pos.signingInfos.get(D.address)!.missedBlocksCounter, 2);
+  const edited = produce(state, [signTx(D, stakeNodeMsg(D, { value: 21_000n * POKT, chains: ['0001', '0002'] }))]); // block 5
+  assert.is(code(edited.receipts[0]!), 'ok', edited.receipts[0]!.log);
+  assert.equal(state.pos.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  produce(state, [signTx(D, beginUnstakeNodeMsg(D, D))]); // block 6; unstaking starts at 8, matures 1 h later
+  let unstaked = false;
+  for (let h = 7; h <= 13 && !unstaked; h++) unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
+  assert.ok(unstaked);
+  assert.is(state.pos.validators.get(D.address), undefined);
+  assert.is(state.pos.signingInfos.get(D.address), undefined);
+  assert.equal(checkInvariants(state), []);
 });
 
 lifecycle('a slash that leaves the stake below StakeMinimum force-unstakes: jailed, waiting, refunded at session end + UnstakingTime', () => {
