@@ -13,9 +13,13 @@ export async function measure(options: MeasureOptions, quick: boolean, progress:
   const warmup = options.warmup ?? 1;
   const samples = Math.max(MIN_SAMPLES, options.samples ?? (quick ? 5 : 7));
   const gc = (globalThis as { gc?: () => void }).gc;
-  for (let i = 0; i < warmup; i++) await options.run();
+  for (let i = 0; i < warmup; i++) {
+    await options.before?.();
+    await options.run();
+  }
   const values: number[] = [];
   for (let i = 0; i < samples; i++) {
+    await options.before?.();
     gc?.();
     const start = process.hrtime.bigint();
     const operations = await options.run();

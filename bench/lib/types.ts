@@ -29,6 +29,8 @@ export interface MeasureOptions {
   readonly warmup?: number;
   /** Measured runs; default 5 with --quick, 7 otherwise; never fewer than 5. */
   readonly samples?: number;
+  /** Untimed preparation before every warm-up and sample (e.g. a fresh data directory). */
+  readonly before?: () => unknown;
 }
 
 export interface Limit {

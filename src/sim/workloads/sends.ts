@@ -236,15 +236,20 @@ function hashOf(bytes: Uint8Array, chainId: string): string {
   return prepareTx(bytes, chainId).hash;
 }
 
-export function createSendsWorkload(): Workload {
+export interface SendsWorkloadOptions {
+  /** Only valid sends, exactly `txsPerBlock` per block (benchmarks: a steady, all-valid load). */
+  readonly validOnly?: boolean;
+}
+
+export function createSendsWorkload(options: SendsWorkloadOptions = {}): Workload {
   return {
     name: 'sends',
     propose(ctx: SimContext): ProposedTx[] {
       const params = ctx.state.params().auth;
       const multiplier = params.feeMultipliers.overrides.find((entry) => entry.key === 'send')?.multiplier ?? params.feeMultipliers.default;
       const plan = new BlockPlan(ctx, BASE_FEE_UPOKT * multiplier, Number(params.maxMemoCharacters));
-      const count = ctx.prng.int(2 * ctx.txsPerBlock + 1);
-      for (let i = 0; i < count; i++) plan.propose(drawKind(ctx.prng));
+      const count = options.validOnly === true ? ctx.txsPerBlock : ctx.prng.int(2 * ctx.txsPerBlock + 1);
+      for (let i = 0; i < count; i++) plan.propose(options.validOnly === true ? 'valid' : drawKind(ctx.prng));
       return plan.txs;
     },
   };

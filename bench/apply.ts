@@ -1,0 +1,97 @@
+/**
+ * PERF: applying signed MsgSend txs the way the producer does — decode + ValidateBasic on the main
+ * thread, signatures verified on the worker pool (2 workers) one block ahead, the block built,
+ * applied by the reducer, encoded as a record and appended to the log (fsync 'never': the disk
+ * is bench/log's subject) — next to the physical limit: raw verification of the same txs' (public
+ * key, sign bytes, signature) on the same pool, measured in the same run (BENCH.md). Goal: ≥ 70%
+ * of the limit.
+ *
+ * Workload (bench/lib/send-chain.ts): the seeded simulator's chain of valid sends on the mainnet
+ * genesis; the benchmark re-produces exactly those blocks (same times, same txs) on a fresh data
+ * dir per sample and checks every block's state root against the simulator's (self-check).
+ * Also reported: the same without signature checks (the reducer's own cost per tx).
+ */
+import { initDataDir } from '../src/runtime/data-dir.js';
+import { ChainWriter } from '../src/runtime/chain-writer.js';
+import { prepareVerified } from '../src/runtime/ingest.js';
+import { prepareTx, trustSignature } from '../src/chain/prepare.js';
+import { VerifyPool } from '../src/crypto/verify-pool.js';
+import { join } from 'node:path';
+import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
+import type { BenchModule } from './lib/types.js';
+
+const WORKERS = 2;
+
+/** Produce every block through the writer, the next block's signatures verifying meanwhile. */
+async function produceAll(writer: ChainWriter, chain: SendChain, blocks: readonly StoredBlock[], pool: VerifyPool | undefined): Promise<number> {
+  const prepare = (block: StoredBlock) =>
+    pool === undefined
+      ? Promise.resolve(
+          block.txs.map((tx) => {
+            const prepared = prepareTx(tx, chain.chainId);
+            trustSignature(prepared);
+            return prepared;
+          }),
+        )
+      : prepareVerified(block.txs, chain.chainId, pool);
+  let next = prepare(blocks[0]!);
+  let txs = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const prepared = await next;
+    if (i + 1 < blocks.length) next = prepare(blocks[i + 1]!);
+    const { result } = writer.produce({ timeNs: block.timeNs, txs: block.txs }, prepared);
+    if (result.stateRoot !== block.stateRootAfter) throw new Error(`block ${block.height}: root ${result.stateRoot} ≠ the simulator's ${block.stateRootAfter}`);
+    if (result.receipts.some((receipt) => receipt.code !== 0)) throw new Error(`block ${block.height}: a tx failed`);
+    txs += block.txs.length;
+  }
+  return txs;
+}
+
+export const benchmark: BenchModule = {
+  name: 'apply',
+  description: 'signed sends applied per second (decode, pool verification pipelined with the reducer, record, append) vs raw verification of the same txs',
+  async run(ctx) {
+    const chain = await sendChain(ctx, ctx.quick ? 6 : 20, ctx.quick ? 1500 : 2500);
+    const blocks = storedBlocks(chain);
+    const items = verifyItems(chain, blocks);
+    const pool = await VerifyPool.create({ workers: WORKERS });
+    const workload = { blocks: chain.blocks, txs: chain.txs, mix: 'send (all valid)', genesis: 'mainnet + 256 sim accounts', workers: WORKERS };
+    try {
+      const limit = await ctx.measure({
+        label: `raw verify, pool of ${WORKERS} workers, same txs`,
+        run: async () => {
+          const verdicts = await pool.verifyBatch(items);
+          if (verdicts.some((v) => v !== 1)) throw new Error('a workload signature did not verify');
+          return items.length;
+        },
+      });
+      let writer: ChainWriter | undefined;
+      const freshWriter = async (): Promise<void> => {
+        const dir = join(newScratchDir('apply'), 'data');
+        initDataDir(dir, chain.genesisFile);
+        writer = await ChainWriter.open(dir, { fsync: 'never' });
+      };
+      const applied = async (verifyWith: VerifyPool | undefined): Promise<number> => {
+        try {
+          return await produceAll(writer!, chain, blocks, verifyWith);
+        } finally {
+          writer!.close();
+        }
+      };
+      const stats = await ctx.measure({ label: 'apply with verification (pool, pipelined)', before: freshWriter, run: () => applied(pool) });
+      ctx.report({
+        case: 'send/verified',
+        workload,
+        metric: 'txs_per_s',
+        stats,
+        limit: { what: `raw node:crypto ed25519 verify of the same txs on the pool, ${WORKERS} workers`, median: limit.median },
+        extra: { goal_ratio_to_limit: 0.7 },
+      });
+      const reducer = await ctx.measure({ label: 'apply without signature checks', before: freshWriter, run: () => applied(undefined) });
+      ctx.report({ case: 'send/reducer-only', workload, metric: 'txs_per_s', stats: reducer });
+    } finally {
+      await pool.close();
+    }
+  },
+};
