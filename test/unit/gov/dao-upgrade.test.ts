@@ -11,6 +11,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBlock, BlockRejectedError } from '../../../src/chain/apply-block.js';
+import { CliError } from '../../../src/cli/output.js';
+import { asCliError } from '../../../src/cli/runtime-errors.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
@@ -154,6 +156,12 @@ halt('Upgrade to 0.13.0 at height 4: block 3 is produced, the producer refuses b
     assert.is((error as BlockRejectedError).code, 'upgrade_required');
   }
   assert.is(state.chain.meta.get('meta')!.height, 3);
+});
+
+halt('the CLI reports the producer refusal as a coded error (upgrade_required, exit 1), not an internal error', () => {
+  const mapped = asCliError(new UpgradeRequiredError('upgrade required: from height 4 the chain runs version 0.13.0'));
+  assert.instance(mapped, CliError);
+  assert.is((mapped as CliError).code, 'upgrade_required');
 });
 
 halt('an upgrade to a version this ledger implements (0.12.0 or older) at any height never stops it', () => {
