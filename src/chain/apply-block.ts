@@ -15,7 +15,7 @@
  * discarded; the caller never appends such a block.
  */
 import type { BlockContext } from '../core/block-context.js';
-import { bytesToHex, mustHexToBytes } from '../core/hex.js';
+import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/state.js';
 import { checkEvidence } from '../modules/nodes/evidence.js';
@@ -84,7 +84,8 @@ export function checkHeader(state: LedgerState, block: Block, prepared: readonly
   if (h.prevBlockHash !== expectedPrev) fail('wrong_previous_hash', `previous block hash ${h.prevBlockHash} ≠ ${expectedPrev}`);
   const root = bytesToHex(state.store.root);
   if (h.appHash !== root) fail('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
-  const txs = txRootFromHashes(prepared.map((tx) => mustHexToBytes(tx.hash)));
+  // The hashes are our own upper-case hex (prepare.ts): decoded without re-validation.
+  const txs = txRootFromHashes(prepared.map((tx) => Buffer.from(tx.hash, 'hex')));
   if (h.txRoot !== txs) fail('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
   const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
   if (!set.some((member) => member.address === h.proposer)) fail('proposer_not_validator', `proposer ${h.proposer} is not in the validator set`);

@@ -18,7 +18,7 @@
  */
 import protobuf from 'protobufjs/minimal.js';
 import { invariant } from '../core/assert.js';
-import { bytesToHex, concatBytes, mustHexToBytes } from '../core/hex.js';
+import { bytesToHex, mustHexToBytes } from '../core/hex.js';
 import type { CommitVote, DuplicateVoteEvidence, Vote } from '../core/block-context.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { sha256 } from '../crypto/hash.js';
@@ -220,7 +220,11 @@ export function txRootFromHashes(hashes: readonly Uint8Array[]): string {
   if (hashes.length === 0) return bytesToHex(sha256(new Uint8Array(0)));
   // Leaves then levels, bottom-up, in place. RFC 6962 splits at the largest power of two below
   // n; pairing left to right and carrying an odd last node up unchanged builds the same tree.
-  let level: Uint8Array[] = hashes.map((hash) => sha256(concatBytes(LEAF_PREFIX, hash)));
+  const leaf = new Uint8Array(33); // 0x00 ‖ hash, reused (sha256 copies its input)
+  let level: Uint8Array[] = hashes.map((hash) => {
+    leaf.set(hash, 1);
+    return sha256(leaf);
+  });
   const pair = new Uint8Array(65);
   pair[0] = 1;
   while (level.length > 1) {
@@ -236,4 +240,3 @@ export function txRootFromHashes(hashes: readonly Uint8Array[]): string {
   return bytesToHex(level[0]!);
 }
 
-const LEAF_PREFIX = Uint8Array.of(0);

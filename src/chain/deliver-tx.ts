@@ -12,7 +12,7 @@ import type { Address } from '../core/types.js';
 import { AUTH, messageType, signersOf, type Message } from '../messages/index.js';
 import { runAnte } from './ante.js';
 import type { DomainEvent } from './events.js';
-import { evolveAll } from './evolve.js';
+import { evolve, evolveAll } from './evolve.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
 import { failedReceipt, okReceipt, type TxReceipt } from './receipts.js';
@@ -24,25 +24,28 @@ function recipientOf(message: Message): Address | null {
   return null;
 }
 
+const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
+
 export function deliverTx(state: LedgerState, prepared: PreparedTx, index: number, block: BlockContext, seenInBlock: Set<string>): TxReceipt {
-  const base = { index, hash: prepared.hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: [] as DomainEvent[] };
-  if (!prepared.decoded.ok) return failedReceipt(base, prepared.decoded.error);
-  const duplicate = seenInBlock.has(prepared.hash);
-  seenInBlock.add(prepared.hash);
+  const hash = prepared.hash;
+  if (!prepared.decoded.ok) return failedReceipt({ index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS }, prepared.decoded.error);
+  const duplicate = seenInBlock.has(hash);
+  seenInBlock.add(hash);
   const message = prepared.message;
   invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
-  if (!message.ok) return failedReceipt(base, message.error);
+  if (!message.ok) return failedReceipt({ index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS }, message.error);
   const msg = message.value;
-  const described = { ...base, messageType: messageType(msg), signer: signersOf(msg)[0] ?? null, recipient: recipientOf(msg) };
+  const described = { index, hash, messageType: messageType(msg), signer: signersOf(msg)[0] ?? null, recipient: recipientOf(msg), feeUpokt: 0n, events: NO_EVENTS };
   // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed.
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
   const ante = runAnte(state, prepared, prepared.decoded.value, msg);
   if (!ante.ok) return failedReceipt(described, ante.error);
-  const feeEvents: DomainEvent[] = ante.value.event === undefined ? [] : [ante.value.event];
-  evolveAll(state, feeEvents);
-  const ctx: TxContext = { ...block, txHash: prepared.hash, txIndex: index, signer: ante.value.signer, signerPublicKey: ante.value.signerPublicKey };
+  const feeEvent = ante.value.event;
+  if (feeEvent !== undefined) evolve(state, feeEvent);
+  const ctx: TxContext = { ...block, txHash: hash, txIndex: index, signer: ante.value.signer, signerPublicKey: ante.value.signerPublicKey };
   const outcome = routeMessage(state, msg, ctx);
   evolveAll(state, outcome.events);
-  const charged = { ...described, signer: ante.value.signer, feeUpokt: ante.value.feeUpokt, events: [...feeEvents, ...outcome.events] };
+  const events = feeEvent === undefined ? outcome.events : outcome.events.length === 0 ? [feeEvent] : [feeEvent, ...outcome.events];
+  const charged = { index, hash, messageType: described.messageType, signer: ante.value.signer, recipient: described.recipient, feeUpokt: ante.value.feeUpokt, events };
   return outcome.ok ? okReceipt(charged) : failedReceipt(charged, outcome.rejection);
 }

@@ -27,6 +27,9 @@ const BITS_PER_DIGIT: Readonly<Record<number, number>> = { 2: 1, 8: 3, 10: Math.
  */
 export function goParseBigInt(text: string): bigint | undefined {
   if (text === '') return 0n;
+  // PERF: the form every encoder writes — a canonical decimal of at most 76 digits (< 10^76 <
+  // 2^255, so always in range) — is converted directly; called several times per tx.
+  if (text.length <= 76 && CANONICAL_DECIMAL.test(text)) return BigInt(text);
   if (!GO_BASE0_INTEGER.test(text)) return undefined;
   const negative = text.startsWith('-');
   let body = text.replace(/^[+-]/, '').replaceAll('_', '');
