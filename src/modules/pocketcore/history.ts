@@ -11,7 +11,10 @@
  *   floor_h = max(floor_{h−1}, min(h + 1 − (CSW + 1)·BPS, oldest SBH of a live claim, h − 1))
  * (CSW and BPS: params at h). The extra session of margin keeps a claim that is a little late
  * answered with pocket-core's own code (pocketcore:69) rather than the pruned-context sdk:1.
- * After the commit the chain prunes history to min(floor, h − 2). Claims or proofs that would
+ * After the commit the chain prunes history to min(floor, h − 2, h − 1 − maxEvidenceAgeBlocks) —
+ * the last two are the chain's other look-backs: the last-commit check reads the validator set
+ * of h − 2, double-sign evidence the set at (evidence height − 1), up to maxEvidenceAgeBlocks
+ * back (nodes/evidence.ts; 1 block at mainnet's 120 s). Claims or proofs that would
  * read below the floor get sdk:1 — what pocket-core answers when a pruned IAVL version is asked
  * for (ctx.PrevCtx fails). The floor never moves down (history cannot come back); a governance
  * change that widens the window therefore takes effect for sessions still above the floor.
@@ -20,6 +23,7 @@
  * for session 25 at height 41 reads heights 25 and 28 (both kept) and is answered 69 (window
  * closed at 37); a claim for session 21 gets sdk:1. A live claim of session 13 holds the floor at 13.
  */
+import { maxEvidenceAgeBlocks } from '../nodes/evidence.js';
 import type { PocketcoreEvent } from './events.js';
 import { historyFloor, type PocketcoreView } from './view.js';
 
@@ -42,7 +46,11 @@ export function advanceHistoryFloor(view: Pick<PocketcoreView, 'pocketcore' | 'p
   return [{ type: 'HistoryFloorAdvanced', height, floor, forgottenSettledKeys: forgotten }];
 }
 
-/** The height the store may prune history to after committing `height`. */
-export function pruneHeight(view: Parameters<typeof historyFloor>[0], height: number): number {
-  return Math.max(0, Math.min(historyFloor(view), height - 2));
+/**
+ * The height the store may prune history to after committing `height` (see the file header).
+ * Example: floor 25, h 40, MaxEvidenceAge 3 h (12 blocks) → min(25, 38, 27) = 25.
+ */
+export function pruneHeight(view: Parameters<typeof historyFloor>[0], height: number, maxEvidenceAgeNs: bigint): number {
+  const evidenceLookBack = height - 1 - maxEvidenceAgeBlocks(maxEvidenceAgeNs);
+  return Math.max(0, Math.min(historyFloor(view), height - 2, evidenceLookBack));
 }

@@ -5,7 +5,8 @@
  *   tx of the block, so a proof never sees an expired claim.
  * - EndBlock (ledger): advance the history floor (history.ts). pocket-core's pocketcore EndBlock
  *   only submits off-chain claims/proofs and updates the block size, neither of which is state.
- * - After commit: remember the chain index of a session start; prune history to the floor.
+ * - After commit: remember the chain index of a session start; prune history to the floor (and
+ *   no further than the chain's own look-backs, history.ts).
  */
 import type { BlockContext } from '../../core/block-context.js';
 import type { StateStore } from '../../state/store.js';
@@ -32,7 +33,7 @@ export function endBlockHistoryFloor(view: Pick<PocketcoreView, 'pocketcore' | '
 export interface AfterCommitState {
   readonly store: Pick<StateStore, 'pruneHistory'>;
   readonly pocketcore: Pick<PocketcoreView['pocketcore'], 'historyFloor'> & { readonly sessionCandidates: Pick<SessionCandidates, 'captureCommitted' | 'forgetBefore'> };
-  params(): { readonly pos: { readonly blocksPerSession: bigint } };
+  params(): { readonly pos: { readonly blocksPerSession: bigint; readonly maxEvidenceAgeNs: bigint } };
 }
 
 /**
@@ -44,5 +45,5 @@ export interface AfterCommitState {
 export function afterCommit(state: AfterCommitState, height: number): void {
   if (isSessionStart(height, Number(state.params().pos.blocksPerSession))) state.pocketcore.sessionCandidates.captureCommitted(height);
   state.pocketcore.sessionCandidates.forgetBefore(historyFloor(state));
-  state.store.pruneHistory(pruneHeight(state, height));
+  state.store.pruneHistory(pruneHeight(state, height, state.params().pos.maxEvidenceAgeNs));
 }
