@@ -17,6 +17,7 @@ import type { Command } from 'commander';
 import { parseAddress, type Address } from '../../core/types.js';
 import { loadGenesisState } from '../../genesis/load.js';
 import { canonicalChain } from '../../messages/index.js';
+import { inactiveFeatures } from '../../modules/gov/features.js';
 import { decodeParamValue } from '../../modules/gov/param-value.js';
 import { calculateRelayReward } from '../../modules/pocketcore/queries.js';
 import { parseParamValue, type ParamValue } from '../../params/kinds.js';
@@ -116,8 +117,11 @@ export function registerCalcReward(calc: Command): void {
       const chain = canonicalChain(options.chain ?? '0001', 4);
       if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex');
       if ((options.data === undefined) === (options.params === undefined)) throw new CliError('invalid_option', 'give either --data DIR (with --height) or --params FILE');
-      const params = options.params !== undefined ? paramsFromFile(options.params) : (await loadQueryState(options)).state.params();
+      const loaded = options.params !== undefined ? { params: paramsFromFile(options.params), height: Number.MAX_SAFE_INTEGER } : await loadQueryState(options).then(({ state, height }) => ({ params: state.params(), height: height + 1 }));
+      const { params } = loaded;
       const { answer } = calculateRelayReward(params, {
+        // Features as the next block would see them (a params file: every listed activation passed).
+        inactiveFeatures: inactiveFeatures(params.gov.upgrade, loaded.height),
         relays,
         stakeUpokt,
         chain,

@@ -12,6 +12,8 @@
  *   7. the app (by public key) not at the session start ⇒ pocketcore:45
  *   8. [MREL] total_proofs > MaxPossibleRelays(app, SessionNodeCount) ⇒ pocketcore:71
  *   9. [MAXCH] the app staked for more than application/MaximumChains chains ⇒ pocketcore:91
+ *      (features: gov/features.ts; active unless the upgrade param switches them off — [MAXCH]
+ *      off also stops the session walk skipping over-chained nodes)
  *  10. the session (start state, nodes checked in the end state) and Session.Validate:
  *      insufficient nodes 17; header key ≠ the app's key 61; chain ∉ app chains 13; servicer not
  *      among the session's nodes 14
@@ -58,8 +60,9 @@ export function claimExpirationHeight(claimHeight: number, claimExpirationSessio
 
 const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<PocketcoreEvent> => rejected(rejection(code, log));
 
-export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<TxContext, 'height'>): Outcome<PocketcoreEvent> {
+export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<PocketcoreEvent> {
   const height = ctx.height;
+  const maxChainsEnforced = ctx.inactiveFeatures?.has('MAXCH') !== true;
   const sessionHeight = msg.header.sessionHeight;
   // 1, L1
   if ((msg.evidenceType as number) === 0) return fail(POCKETCORE.evidence_type_missing, 'the evidence type is missing');
@@ -93,16 +96,18 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   const app = view.application.applications.getAt(appAddressOf(msg.header.appPublicKey), sessionHeight);
   if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${msg.header.appPublicKey} at session height ${sessionHeight}`);
   // 8 (an app without chains would divide by zero: Go panics, sdk:1)
-  if (app.chains.length === 0) return fail(SDK.internal_error, 'the application has no chains');
-  const allowance = maxPossibleRelays(app.maxRelays, app.chains.length, session.pocketcore.sessionNodeCount);
-  if (msg.totalProofs > allowance) return fail(POCKETCORE.over_service, `${msg.totalProofs} relays exceed the allowance of ${allowance} per node per session`);
+  if (ctx.inactiveFeatures?.has('MREL') !== true) {
+    if (app.chains.length === 0) return fail(SDK.internal_error, 'the application has no chains');
+    const allowance = maxPossibleRelays(app.maxRelays, app.chains.length, session.pocketcore.sessionNodeCount);
+    if (msg.totalProofs > allowance) return fail(POCKETCORE.over_service, `${msg.totalProofs} relays exceed the allowance of ${allowance} per node per session`);
+  }
   // 9
-  if (BigInt(app.chains.length) > session.application.maximumChains) {
+  if (maxChainsEnforced && BigInt(app.chains.length) > session.application.maximumChains) {
     return fail(POCKETCORE.app_chains_over_limit, `the application is staked for ${app.chains.length} chains, more than ${session.application.maximumChains}`);
   }
   // 10
   const header: SessionHeaderKey = { appPublicKey: msg.header.appPublicKey, chain: msg.header.chain, sessionHeight };
-  const computed = computeSession(view, header, height - 1, { kind: 'end' });
+  const computed = computeSession(view, header, height - 1, { kind: 'end' }, { enforceMaxChains: maxChainsEnforced });
   if (!computed.ok) return rejected(computed.error);
   if (msg.header.appPublicKeyAsSigned !== app.publicKey) return fail(POCKETCORE.application_public_key_mismatch, 'the session header key is not the application key as the chain writes it (lower-case hex)');
   if (!app.chains.includes(msg.header.chain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${msg.header.chain}`);

@@ -9,7 +9,8 @@
  *   3. no sibling and not the target has upper == root.upper ⇒ pocketcore:66
  *   4. the seed block (proofHeight − 1, proofHeight = SBH + CSW·BPS at the session start) must be
  *      committed ⇒ else sdk:1; proof index ≠ pseudorandom index ⇒ pocketcore:49
- *   5. the Merkle walk (msi-tree.ts): replay attack ⇒ pocketcore:86 WITH side effects — the stake
+ *   5. the Merkle walk (msi-tree.ts; parents index-hashed when [CODEC] is active at SBH): replay
+ *      attack and [REPBR] ⇒ pocketcore:86 WITH side effects — the stake
  *      burn of rewards.ts and the claim's deletion persist (ReplayAttackDetected); any other
  *      failure ⇒ pocketcore:66, the claim stays and may be proved again until it expires
  *   6. the app at the session start ⇒ else pocketcore:45; the leaf's session height must equal
@@ -35,6 +36,7 @@ import { proofHeight, proofIndex } from './proof-index.js';
 import { planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
+import { inactiveFeatures } from '../gov/features.js';
 import { appAddressOf, blockHashAt, type PocketcoreView } from './view.js';
 
 export type ProofEvent = PocketcoreEvent | NodeForceUnstakeQueued;
@@ -59,9 +61,10 @@ export function leafSessionHeader(leaf: RelayProofLeaf): SessionHeaderKey {
   return { appPublicKey: leaf.aat.appPublicKey, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
 }
 
-export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height'>): Outcome<ProofEvent> {
+export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<ProofEvent> {
   const { leaf, merkleProof } = msg;
   const height = ctx.height;
+  const off = ctx.inactiveFeatures;
   // 1
   const servicer = leaf.servicerAddress;
   const key = claimKey(servicer, sessionHeaderHash(leafSessionHeader(leaf)), msg.evidenceType);
@@ -91,8 +94,10 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     relayProofBytes(wireRelayProofOf(leaf)),
     { index: merkleProof.index, target: nodeFromHex(merkleProof.target), siblings: merkleProof.hashRanges.map(nodeFromHex) },
     levels,
+    // [CODEC] as of the session height (merkle.go:166-171: IsAfterCodecUpgrade(SBH)).
+    { indexedParents: !inactiveFeatures(view.params().gov.upgrade, sessionHeight).has('CODEC') },
   );
-  if (!verdict.valid && verdict.replayAttack) {
+  if (!verdict.valid && verdict.replayAttack && off?.has('REPBR') !== true) {
     const current = view.params();
     const validator = view.pos.validators.get(servicer);
     const burn = planReplayBurn({
@@ -101,6 +106,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
       validator,
       pos: current.pos,
       replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
+      ...(off === undefined ? {} : { inactiveFeatures: off }),
     });
     const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
     return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
@@ -122,6 +128,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     validator: view.pos.validators.get(claim.servicer),
     pos: current.pos,
     auth: current.auth,
+    ...(off === undefined ? {} : { inactiveFeatures: off }),
   });
   return accepted(
     { type: 'ProofAccepted', height, key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },

@@ -10,6 +10,7 @@ import type { Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import type { Params } from '../../params/params.js';
+import { inactiveFeatures } from '../gov/features.js';
 import { planBlockReward } from '../nodes/block-reward.js';
 import { StakeStatus, type Validator } from '../nodes/state.js';
 import { planRelayReward, type RelayRewardPlan } from './rewards.js';
@@ -24,7 +25,8 @@ export interface DispatchAnswer {
 }
 
 export function dispatch(view: SessionView & Pick<PocketcoreView, 'params'>, appPublicKey: PublicKeyHex, chain: string, height: number): Result<DispatchAnswer, Rejection> {
-  const session = dispatchSession(view, appPublicKey, chain, height);
+  const enforceMaxChains = !inactiveFeatures(view.params().gov.upgrade, height).has('MAXCH');
+  const session = dispatchSession(view, appPublicKey, chain, height, { enforceMaxChains });
   if (!session.ok) return err(session.error);
   const { header, key, nodes } = session.value;
   return ok({ key, header: { app_public_key: header.appPublicKey, chain: header.chain, session_height: header.sessionHeight }, nodes });
@@ -84,6 +86,8 @@ export interface RewardCalculationInput {
   readonly operator: Address;
   readonly output: Address | null;
   readonly delegators: Readonly<Record<string, number>> | null;
+  /** Features switched off (gov/features.ts `inactiveFeatures`); default none. */
+  readonly inactiveFeatures?: ReadonlySet<string>;
 }
 
 /**
@@ -105,7 +109,15 @@ export function calculateRelayReward(params: Params, input: RewardCalculationInp
     outputAddress: input.output,
     rewardDelegators: input.delegators,
   };
-  const plan = planRelayReward({ servicer: input.operator, chain: input.chain, relays: input.relays, validator, pos: params.pos, auth: params.auth });
+  const plan = planRelayReward({
+    servicer: input.operator,
+    chain: input.chain,
+    relays: input.relays,
+    validator,
+    pos: params.pos,
+    auth: params.auth,
+    ...(input.inactiveFeatures === undefined ? {} : { inactiveFeatures: input.inactiveFeatures }),
+  });
   const split = planBlockReward(plan.feeCollectorUpokt, params.pos, null, undefined);
   return {
     plan,

@@ -30,6 +30,12 @@
  *   tokens left < StakeMinimum ⇒ force unstake (jail; the nodes module releases it).
  * Worked example: F = 15e9, C = 60e9, E = W = 1, RTTM 1000, 5 proofs × 3 = 15 challenges,
  * stake 61e9 → buggy bin 3 → trunc(15,000 · 3.000000000000000158) = 45,000 burned.
+ *
+ * Features (gov/features.ts; all active unless the upgrade param lists them later or at 0):
+ * [RSCAL] off → coins = M × relays (burn: RTTM × challenges); [PerChainRTTM] off → the default
+ * multiplier; [RewardDelegators] off → no reward-cost refund, delegators ignored; [NCUST] off →
+ * everything to the operator. A validator missing at proof time mints nothing in every mode
+ * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
  */
 import { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
@@ -51,6 +57,8 @@ import { StakeStatus, type Validator } from '../nodes/state.js';
 
 /** Base fee of a claim and of a proof (x/pocketcore/types/fee.go:4-12). */
 export const CLAIM_OR_PROOF_BASE_FEE_UPOKT = 10_000n;
+
+const NO_FEATURES_OFF: ReadonlySet<string> = new Set();
 
 export type RewardLineRole = 'reward_cost_refund' | 'delegator' | 'primary' | 'fee_collector';
 
@@ -78,6 +86,8 @@ export interface RelayRewardPlan {
   readonly multiplierUpoktPerRelay: bigint;
   readonly multiplierSource: 'chain_map' | 'default';
   readonly pip22: Pip22Inputs;
+  /** [RSCAL] active: coins are weighted; otherwise coins = multiplier × relays (bin/weight informative). */
+  readonly pip22Applied: boolean;
   readonly flooredStakeUpokt: bigint;
   readonly bin: bigint;
   /** PIP-22 weight (Dec string, 18 decimals). */
@@ -104,6 +114,7 @@ export interface ReplayBurnPlan {
   /** The default RelaysToTokensMultiplier. */
   readonly multiplierUpoktPerRelay: bigint;
   readonly pip22: Pip22Inputs;
+  readonly pip22Applied: boolean;
   /** null: validator missing or Unstaked — nothing burned. */
   readonly stakeUpokt: bigint | null;
   readonly flooredStakeUpokt: bigint;
@@ -137,8 +148,12 @@ function pip22Inputs(pos: PosParams): Pip22Inputs {
 }
 
 /** Step 2: the per-chain RTTM if the map has the chain, else the default (reward.go:216-224). */
-export function relaysToTokensMultiplier(pos: Pick<PosParams, 'relaysToTokensMultiplier' | 'relaysToTokensMultiplierMap'>, chain: string): { value: bigint; source: 'chain_map' | 'default' } {
-  const perChain = pos.relaysToTokensMultiplierMap[chain];
+export function relaysToTokensMultiplier(
+  pos: Pick<PosParams, 'relaysToTokensMultiplier' | 'relaysToTokensMultiplierMap'>,
+  chain: string,
+  inactiveFeatures: ReadonlySet<string> = NO_FEATURES_OFF,
+): { value: bigint; source: 'chain_map' | 'default' } {
+  const perChain = inactiveFeatures.has('PerChainRTTM') ? undefined : pos.relaysToTokensMultiplierMap[chain];
   return perChain === undefined ? { value: pos.relaysToTokensMultiplier, source: 'default' } : { value: perChain, source: 'chain_map' };
 }
 
@@ -158,12 +173,17 @@ export interface RelayRewardInput {
   readonly validator: Validator | undefined;
   readonly pos: PosParams;
   readonly auth: AuthParams;
+  /** Features switched off at this height (default: none — every feature active). */
+  readonly inactiveFeatures?: ReadonlySet<string>;
 }
 
 /** The whole relay-reward pipeline (steps 1–7 of the file header). */
 export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
-  const { pos, validator } = input;
-  const multiplier = relaysToTokensMultiplier(pos, input.chain);
+  const { pos } = input;
+  const off = input.inactiveFeatures ?? NO_FEATURES_OFF;
+  const validator = routedValidator(input.validator, off);
+  const multiplier = relaysToTokensMultiplier(pos, input.chain, off);
+  const pip22Applied = !off.has('RSCAL');
   const params = pip22ParamsOf(pos);
   const stake = validator?.tokensUpokt ?? 0n;
   const base = {
@@ -174,17 +194,18 @@ export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
     multiplierUpoktPerRelay: multiplier.value,
     multiplierSource: multiplier.source,
     pip22: pip22Inputs(pos),
+    pip22Applied,
     flooredStakeUpokt: pip22FlooredStake(stake, params),
     bin: pip22Bin(stake, params),
     weight: pip22Weight(stake, params).toString(),
     daoAllocationPercent: pos.daoAllocation,
     proposerAllocationPercent: pos.proposerAllocation,
-    rewardCostUpokt: rewardCostUpokt(input.auth),
+    rewardCostUpokt: off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth),
   };
   if (validator === undefined) {
     return { ...base, mintedUpokt: 0n, feeCollectorUpokt: 0n, nodeRewardUpokt: 0n, rewardCostRefundUpokt: 0n, lines: [] };
   }
-  const coins = pip22RewardCoins(input.relays, multiplier.value, stake, params);
+  const coins = pip22Applied ? pip22RewardCoins(input.relays, multiplier.value, stake, params) : multiplier.value * input.relays;
   const feeCollector = feeCollectorShareUpokt(coins, pos);
   const nodeReward = coins - feeCollector;
   const refund = base.rewardCostUpokt < nodeReward ? base.rewardCostUpokt : nodeReward;
@@ -210,12 +231,25 @@ export interface ReplayBurnInput {
   readonly validator: Validator | undefined;
   readonly pos: PosParams;
   readonly replayAttackBurnMultiplier: bigint;
+  readonly inactiveFeatures?: ReadonlySet<string>;
+}
+
+/**
+ * The validator as the reward pipeline sees it: [NCUST] off → no output address (the operator
+ * is paid); [RewardDelegators] off → no delegators.
+ */
+function routedValidator(validator: Validator | undefined, off: ReadonlySet<string>): Validator | undefined {
+  if (validator === undefined) return undefined;
+  const outputAddress = off.has('NCUST') ? null : validator.outputAddress;
+  const rewardDelegators = off.has('RewardDelegators') ? null : validator.rewardDelegators;
+  return outputAddress === validator.outputAddress && rewardDelegators === validator.rewardDelegators ? validator : { ...validator, outputAddress, rewardDelegators };
 }
 
 /** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */
 export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
   const { pos, validator } = input;
   const params = pip22ParamsOf(pos);
+  const pip22Applied = !(input.inactiveFeatures ?? NO_FEATURES_OFF).has('RSCAL');
   const challenges = input.totalProofs * input.replayAttackBurnMultiplier;
   const stake = validator?.tokensUpokt ?? 0n;
   const bin = pip22ChallengeBurnBin(stake, params);
@@ -226,6 +260,7 @@ export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
     challenges,
     multiplierUpoktPerRelay: pos.relaysToTokensMultiplier,
     pip22: pip22Inputs(pos),
+    pip22Applied,
     flooredStakeUpokt: pip22ChallengeBurnFlooredStake(stake, params),
     bin,
     weight: pip22WeightForBin(bin, params).toString(),
@@ -233,7 +268,7 @@ export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
   if (validator === undefined || validator.status === StakeStatus.Unstaked) {
     return { ...base, stakeUpokt: null, coinsUpokt: 0n, burnedUpokt: 0n, tokensAfterUpokt: null, forceUnstake: false };
   }
-  const coins = pip22ChallengeBurnCoins(challenges, pos.relaysToTokensMultiplier, stake, params);
+  const coins = pip22Applied ? pip22ChallengeBurnCoins(challenges, pos.relaysToTokensMultiplier, stake, params) : pos.relaysToTokensMultiplier * challenges;
   if (coins <= 0n) {
     return { ...base, stakeUpokt: stake, coinsUpokt: coins, burnedUpokt: 0n, tokensAfterUpokt: stake, forceUnstake: false };
   }

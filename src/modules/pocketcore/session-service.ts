@@ -35,11 +35,19 @@ export type SessionView = Pick<PocketcoreView, 'chain' | 'pos' | 'pocketcore' | 
 /** 'end' = the session's last block (claims); 'now' = the live state (dispatch). */
 export type SessionEndState = { readonly kind: 'end' } | { readonly kind: 'now' };
 
+export interface SessionOptions {
+  /** [MAXCH]: skip nodes staked for more than pos/MaximumChains chains (default true). */
+  readonly enforceMaxChains?: boolean;
+}
+
+/** No node has more than 2^63 chains: the MAXCH skip never fires with this bound. */
+const UNLIMITED_CHAINS = 1n << 63n;
+
 /**
  * The session of `header` as of its start, with nodes looked up in the end state. `committedHeight`
  * is the last committed block; the session start must be committed and not below the floor.
  */
-export function computeSession(view: SessionView, header: SessionHeaderKey, committedHeight: number, end: SessionEndState): Result<ComputedSession, Rejection> {
+export function computeSession(view: SessionView, header: SessionHeaderKey, committedHeight: number, end: SessionEndState, options: SessionOptions = {}): Result<ComputedSession, Rejection> {
   const sessionHeight = header.sessionHeight;
   if (sessionHeight > committedHeight || sessionHeight < historyFloor(view)) {
     return err(rejection(SDK.internal_error, `no committed state at session height ${sessionHeight}`));
@@ -59,7 +67,7 @@ export function computeSession(view: SessionView, header: SessionHeaderKey, comm
     key,
     candidates,
     count: Number(params.pocketcore.sessionNodeCount),
-    maxChains: params.pos.maximumChains,
+    maxChains: options.enforceMaxChains === false ? UNLIMITED_CHAINS : params.pos.maximumChains,
     lookup: end.kind === 'end' ? (address) => validators.getAt(address, endHeight) : (address) => validators.get(address),
   });
   if (!selection.ok) return selection;
@@ -80,7 +88,8 @@ export function dispatchSession(
   appPublicKey: SessionHeaderKey['appPublicKey'],
   chain: string,
   height: number,
+  options: SessionOptions = {},
 ): Result<ComputedSession, Rejection> {
   const sessionHeight = latestSessionHeight(height, Number(view.params().pos.blocksPerSession));
-  return computeSession(view, { appPublicKey, chain, sessionHeight }, height, { kind: 'now' });
+  return computeSession(view, { appPublicKey, chain, sessionHeight }, height, { kind: 'now' }, options);
 }
