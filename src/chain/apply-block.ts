@@ -22,7 +22,7 @@ import { checkEvidence } from '../modules/nodes/evidence.js';
 import { inactiveFeatures, upgradeHaltReason } from '../modules/gov/features.js';
 import { voteSignBytes } from './block.js';
 import { afterCommit } from '../modules/pocketcore/hooks.js';
-import { blockHash, txRootFromHashes, ZERO_HASH, type Block } from './block.js';
+import { blockHash, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey, type ChainMeta } from './chain-state.js';
 import { deliverTx } from './deliver-tx.js';
 import type { DomainEvent } from './events.js';
@@ -84,8 +84,7 @@ export function checkHeader(state: LedgerState, block: Block, prepared: readonly
   if (h.prevBlockHash !== expectedPrev) fail('wrong_previous_hash', `previous block hash ${h.prevBlockHash} ≠ ${expectedPrev}`);
   const root = bytesToHex(state.store.root);
   if (h.appHash !== root) fail('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
-  // The hashes are our own upper-case hex (prepare.ts): decoded without re-validation.
-  const txs = txRootFromHashes(prepared.map((tx) => Buffer.from(tx.hash, 'hex')));
+  const txs = txRootFromHexHashes(prepared.map((tx) => tx.hash));
   if (h.txRoot !== txs) fail('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
   const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
   if (!set.some((member) => member.address === h.proposer)) fail('proposer_not_validator', `proposer ${h.proposer} is not in the validator set`);

@@ -16,6 +16,7 @@
  *   leaf = SHA-256(0x00 ‖ SHA-256(tx)), node = SHA-256(0x01 ‖ left ‖ right), split at the largest
  *   power of two below n; an empty block's root is SHA-256("").
  */
+import { hash as nodeHash } from 'node:crypto';
 import protobuf from 'protobufjs/minimal.js';
 import { invariant } from '../core/assert.js';
 import { bytesToHex, mustHexToBytes } from '../core/hex.js';
@@ -217,26 +218,47 @@ export function txRoot(txs: readonly Uint8Array[]): string {
 
 /** The same root from the txs' SHA-256 hashes (already computed when the txs were decoded). */
 export function txRootFromHashes(hashes: readonly Uint8Array[]): string {
-  if (hashes.length === 0) return bytesToHex(sha256(new Uint8Array(0)));
-  // Leaves then levels, bottom-up, in place. RFC 6962 splits at the largest power of two below
-  // n; pairing left to right and carrying an odd last node up unchanged builds the same tree.
-  const leaf = new Uint8Array(33); // 0x00 ‖ hash, reused (sha256 copies its input)
-  let level: Uint8Array[] = hashes.map((hash) => {
-    leaf.set(hash, 1);
-    return sha256(leaf);
-  });
-  const pair = new Uint8Array(65);
+  const leaf = Buffer.alloc(33); // 0x00 ‖ hash, reused (the hash reads its input at once)
+  return rootFromLeaves(
+    hashes.map((hash) => {
+      leaf.set(hash, 1);
+      return nodeHash('sha256', leaf, 'binary');
+    }),
+  );
+}
+
+/** The same root from the upper- or lower-case hex tx hashes (PreparedTx.hash). */
+export function txRootFromHexHashes(hashes: readonly string[]): string {
+  const leaf = Buffer.alloc(33);
+  return rootFromLeaves(
+    hashes.map((hash) => {
+      leaf.write(hash, 1, 32, 'hex');
+      return nodeHash('sha256', leaf, 'binary');
+    }),
+  );
+}
+
+/**
+ * Leaves then levels, bottom-up. RFC 6962 splits at the largest power of two below n; pairing
+ * left to right and carrying an odd last node up unchanged builds the same tree.
+ * PERF: digests travel as 32-character latin1 ('binary') strings: node:crypto returns a string
+ * ~3× faster than a Buffer, and the bytes hashed are the same.
+ */
+function rootFromLeaves(leaves: readonly string[]): string {
+  if (leaves.length === 0) return bytesToHex(sha256(new Uint8Array(0)));
+  let level = leaves;
+  const pair = Buffer.alloc(65);
   pair[0] = 1;
   while (level.length > 1) {
-    const next: Uint8Array[] = [];
+    const next: string[] = [];
     for (let i = 0; i + 1 < level.length; i += 2) {
-      pair.set(level[i]!, 1);
-      pair.set(level[i + 1]!, 33);
-      next.push(sha256(pair));
+      pair.write(level[i]!, 1, 32, 'latin1');
+      pair.write(level[i + 1]!, 33, 32, 'latin1');
+      next.push(nodeHash('sha256', pair, 'binary'));
     }
     if (level.length % 2 === 1) next.push(level[level.length - 1]!);
     level = next;
   }
-  return bytesToHex(level[0]!);
+  return Buffer.from(level[0]!, 'latin1').toString('hex');
 }
 

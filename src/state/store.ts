@@ -15,7 +15,7 @@
  * dirty-key sets are iterated unordered because each key's leaf is independent of the others.
  */
 import { invariant } from '../core/assert.js';
-import { StateCommitment, leafHash } from './commitment.js';
+import { StateCommitment, leafDigest } from './commitment.js';
 import { Table, type TableSpec, type WriteSink } from './table.js';
 
 interface JournalEntry {
@@ -34,7 +34,9 @@ export class StateStore implements WriteSink {
   private readonly versionLog: Array<{ readonly height: number; readonly table: Table<unknown>; readonly key: string }> = [];
   private versionLogStart = 0;
   private lastRoot: Uint8Array = this.commitment.root();
-  private lastWrites: Array<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }> = [];
+  /** The last commit's write set (when recordWriteSets): entry keys and latin1 leaf digests. */
+  private lastWriteKeys: string[] = [];
+  private lastWriteLeaves: Array<string | undefined> = [];
   /** Record the write set of each commit (entry keys and leaf hashes) for `lastWriteSet`. */
   recordWriteSets = false;
   private lastCommittedHeight = -1;
@@ -100,16 +102,21 @@ export class StateStore implements WriteSink {
   commitBlock(height: number, options: { readonly recordHistory?: boolean } = {}): Uint8Array {
     invariant(this.checkpoints.length === 0, 'commitBlock inside an open checkpoint');
     invariant(height > this.lastCommittedHeight, () => `commit at ${height} after ${this.lastCommittedHeight}`);
-    const writes: Array<{ entryKey: string; leaf: Uint8Array | undefined }> | undefined = this.recordWriteSets ? [] : undefined;
+    const record = this.recordWriteSets;
+    const writeKeys: string[] = [];
+    const writeLeaves: Array<string | undefined> = [];
     for (const [table, keys] of this.dirty) {
       const prefix = table.name + '/';
       const history = table.spec.history === true && options.recordHistory !== false;
       for (const key of keys) {
         const value = table.get(key);
         const entryKey = prefix + key;
-        const leaf = value === undefined ? undefined : leafHash(entryKey, table.spec.encode(value));
+        const leaf = value === undefined ? undefined : leafDigest(entryKey, table.spec.encode(value));
         this.commitment.put(entryKey, leaf);
-        writes?.push({ entryKey, leaf });
+        if (record) {
+          writeKeys.push(entryKey);
+          writeLeaves.push(leaf);
+        }
         if (history) {
           table.recordVersion(key, height);
           this.versionLog.push({ height, table, key });
@@ -117,7 +124,8 @@ export class StateStore implements WriteSink {
       }
     }
     this.dirty.clear();
-    this.lastWrites = writes ?? [];
+    this.lastWriteKeys = writeKeys;
+    this.lastWriteLeaves = writeLeaves;
     this.lastCommittedHeight = height;
     this.lastRoot = this.commitment.root();
     return this.lastRoot;
@@ -128,7 +136,10 @@ export class StateStore implements WriteSink {
    * when `recordWriteSets` is on. Replay compares them to find which entries differ.
    */
   lastWriteSet(): ReadonlyArray<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }> {
-    return this.lastWrites;
+    return this.lastWriteKeys.map((entryKey, i) => {
+      const leaf = this.lastWriteLeaves[i];
+      return { entryKey, leaf: leaf === undefined ? undefined : new Uint8Array(Buffer.from(leaf, 'latin1')) };
+    });
   }
 
   /** The root as of the last commit. */
