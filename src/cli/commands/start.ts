@@ -42,6 +42,22 @@ function tally(summary: SimulationSummary): { ok: number; rejected: Map<string, 
   return { ok, rejected };
 }
 
+/** Comma-separated items in lines of at most `width` characters. */
+function wrap(items: readonly string[], width: number): string[] {
+  if (items.length === 0) return ['none'];
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    const next = line === '' ? item : `${line}, ${item}`;
+    if (next.length > width && line !== '') {
+      lines.push(`${line},`);
+      line = item;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines;
+}
+
 function printHuman(dir: string, summary: SimulationSummary, report: ReplayReport): void {
   const { ok, rejected } = tally(summary);
   const codes = [...rejected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, count]) => `${code} ×${count}`);
@@ -49,7 +65,7 @@ function printHuman(dir: string, summary: SimulationSummary, report: ReplayRepor
     `pokt-ledger: simulated Pocket Network chain "${summary.chain_id}" in ${dir} (events/, snapshots/)`,
     `  genesis     bundled mainnet genesis + the simulator's funded keys (seed ${summary.seed}, profile ${summary.profile})`,
     `  produced    ${summary.created ? 'a new chain' : 'continued the chain'}: blocks ${summary.start_height + 1}–${summary.height}, ${summary.txs} txs (${ok} ok, ${summary.txs - ok} rejected with pocket-core codes)`,
-    `  rejections  ${codes.join(', ') || 'none'}`,
+    ...wrap(codes, 96).map((line, i) => `  ${i === 0 ? 'rejections' : '          '}  ${line}`),
     `  checked     every receipt against its expected code, the invariants and the supply after every block`,
     `  supply      ${pokt(summary.supply.total_upokt)} = start + minted ${pokt(summary.supply.minted_upokt)} − burned ${pokt(summary.supply.burned_upokt)}`,
     `  replay      ${report.blocks} blocks, ${report.txs} txs re-applied from genesis with every signature verified in ${report.seconds.toFixed(1)} s (${report.txs_per_s} tx/s): ${report.verified ? 'every stored state root matches' : 'DIVERGED'}`,
@@ -66,7 +82,7 @@ export function registerStartCommand(program: Command): void {
     .command('start')
     .description('the main job: simulate a workload on the bundled mainnet genesis in the default data directory, then verify it by replay')
     .option('--data <dir>', 'data directory (default: the repository root)')
-    .option('--blocks <n>', 'blocks to simulate (default 200)', integerOption('--blocks', 0))
+    .option('--blocks <n>', 'blocks to simulate (default 120)', integerOption('--blocks', 0))
     .option('--no-progress', 'no progress bars on stderr')
     .option('--json', 'one JSON document on stdout')
     .action((options: { data?: string; blocks?: number; progress?: boolean; json?: boolean }) =>
@@ -82,8 +98,8 @@ export function registerStartCommand(program: Command): void {
             dataDir,
             seed: existing === undefined ? DEFAULT_SIM_SEED : BigInt(existing.seed),
             ...(existing === undefined ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet' as const } : {}),
-            blocks: options.blocks ?? 200,
-            txsPerBlock: 25,
+            blocks: options.blocks ?? 120,
+            txsPerBlock: 10,
             snapshotEvery: 100,
           },
           showProgress,
