@@ -17,7 +17,7 @@ import type { Address } from '../core/types.js';
 import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../modules/nodes/state.js';
 import { selectProposer } from '../modules/nodes/proposer.js';
 import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/features.js';
-import { txRoot, ZERO_HASH, type Block } from './block.js';
+import { txRoot, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey } from './chain-state.js';
 import type { LedgerState } from './ledger-state.js';
 
@@ -29,6 +29,8 @@ export interface BlockPlan {
   readonly evidence?: readonly DuplicateVoteEvidence[];
   /** Tendermint round whose lottery picks the proposer (default 0). */
   readonly round?: number;
+  /** The txs' hashes (hex, as PreparedTx.hash) when already computed: the tx root is built from them. */
+  readonly txHashes?: readonly string[];
 }
 
 export class NoValidatorsError extends Error {
@@ -63,7 +65,7 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
       proposer,
       lastCommit,
       evidence: plan.evidence ?? [],
-      txRoot: txRoot(plan.txs),
+      txRoot: plan.txHashes !== undefined && plan.txHashes.length === plan.txs.length ? txRootFromHexHashes(plan.txHashes) : txRoot(plan.txs),
       appHash: bytesToHex(state.store.root),
     },
     txs: plan.txs,

@@ -12,7 +12,7 @@ import { encodeBlock, type Block } from '../chain/block.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { PreparedTx } from '../chain/prepare.js';
 import { buildBlock, type BlockPlan } from '../chain/producer.js';
-import { encodeRecord, packWriteSet } from '../chain/record.js';
+import { encodeRecord, packWriteSetLatin1 } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
 import { readDataDirConfig, type DataDirConfig } from './data-dir.js';
@@ -70,13 +70,13 @@ export class ChainWriter {
 
   /** Build the next block from the plan, apply it, append it; snapshot if due. */
   produce(plan: BlockPlan, prepared?: readonly PreparedTx[]): ProducedBlock {
-    const block = buildBlock(this.state, plan);
     // Verdicts are recorded (record.ts invalidSignatures), so the txs are prepared here when
     // the caller did not verify them already.
-    const verified = prepared ?? prepareVerifiedInline(block.txs, this.config.chain_id);
+    const verified = prepared ?? prepareVerifiedInline(plan.txs, this.config.chain_id);
+    const block = buildBlock(this.state, { ...plan, txHashes: verified.map((tx) => tx.hash) });
     const result = applyBlock(this.state, block, { prepared: verified });
     const invalidSignatures = verified.flatMap((tx, index) => (tx.signature === 'invalid' ? [index] : []));
-    const record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: packWriteSet(this.state.store.lastWriteSet()), invalidSignatures });
+    const record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: packWriteSetLatin1(this.state.store.lastWriteSetLatin1()), invalidSignatures });
     this.log.append(block.header.height, record);
     const snapshot = this.snapshotEvery > 0 && block.header.height % this.snapshotEvery === 0 ? this.snapshot() : undefined;
     return { block, result, recordBytes: record.byteLength, snapshot };

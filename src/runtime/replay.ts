@@ -17,7 +17,8 @@ import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply
 import { blockHash } from '../chain/block.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { prepareTx, trustSignature, verificationInput, type PreparedTx } from '../chain/prepare.js';
+import { prepareTx, trustSignature, type PreparedTx } from '../chain/prepare.js';
+import { verifyOnPool } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir } from '../log/index.js';
 import { listSnapshots, readSnapshot } from '../snapshot/snapshot.js';
@@ -138,6 +139,9 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
 /** Read, decode and prepare the next chunk of blocks; verify its signatures on the pool. */
 async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array }>, chainId: string, trust: boolean, pool: VerifyPool | undefined): Promise<LoadedBlock[]> {
   const chunk: LoadedBlock[] = [];
+  // Each block's signatures are posted to the pool (in slices, runtime/ingest.ts) as soon as the
+  // block is decoded, so the workers start while the rest of the chunk is still being read.
+  const verifying: Array<Promise<void>> = [];
   let txCount = 0;
   while (chunk.length < CHUNK_BLOCKS && txCount < CHUNK_TXS) {
     const next = records.next();
@@ -146,25 +150,18 @@ async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array
     const prepared = record.block.txs.map((tx) => prepareTx(tx, chainId));
     chunk.push({ height: next.value.height, record, prepared });
     txCount += prepared.length;
+    if (trust) trustRecorded(prepared, record.invalidSignatures);
+    else if (pool !== undefined) verifying.push(verifyOnPool(prepared, pool));
   }
-  const all = chunk.flatMap((loaded) => loaded.prepared);
-  if (trust) {
-    // The producer's verdicts: valid unless the record lists the tx as invalid (record.ts).
-    for (const loaded of chunk) {
-      loaded.prepared.forEach(trustSignature);
-      for (const index of loaded.record.invalidSignatures) {
-        const tx = loaded.prepared[index];
-        if (tx !== undefined) tx.signature = 'invalid';
-      }
-    }
-    return chunk;
-  }
-  const checkable = all.map((prepared) => ({ prepared, input: verificationInput(prepared) })).filter((entry) => entry.input !== undefined);
-  if (checkable.length > 0 && pool !== undefined) {
-    const verdicts = await pool.verifyBatch(checkable.map((entry) => entry.input!));
-    checkable.forEach((entry, i) => {
-      entry.prepared.signature = verdicts[i] === 1 ? 'valid' : 'invalid';
-    });
-  }
+  await Promise.all(verifying);
   return chunk;
+}
+
+/** The producer's verdicts: valid unless the record lists the tx as invalid (record.ts). */
+function trustRecorded(prepared: readonly PreparedTx[], invalidSignatures: readonly number[]): void {
+  prepared.forEach(trustSignature);
+  for (const index of invalidSignatures) {
+    const tx = prepared[index];
+    if (tx !== undefined) tx.signature = 'invalid';
+  }
 }

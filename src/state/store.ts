@@ -142,6 +142,11 @@ export class StateStore implements WriteSink {
     });
   }
 
+  /** The same write set as parallel arrays with latin1 leaf digests (no conversion; hot path). */
+  lastWriteSetLatin1(): { readonly entryKeys: readonly string[]; readonly leaves: ReadonlyArray<string | undefined> } {
+    return { entryKeys: this.lastWriteKeys, leaves: this.lastWriteLeaves };
+  }
+
   /** The root as of the last commit. */
   get root(): Uint8Array {
     return this.lastRoot;
