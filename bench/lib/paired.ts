@@ -1,0 +1,39 @@
+/**
+ * Paired sampling: the physical limit and the measured subject sampled ALTERNATELY (limit,
+ * subject, limit, subject, …), so that both see the same machine. On a shared, noisy machine a
+ * limit measured in one minute and a subject in the next can differ by 2× from load alone; the
+ * alternation keeps their ratio honest. Same rules as measure.ts otherwise: warm-up first (one
+ * of each), at least five samples of each, rates from process.hrtime.bigint, a GC before every
+ * sample under --expose-gc, an untimed `before` hook.
+ */
+import { summarize, type Stats } from './stats.js';
+import type { BenchContext, MeasureOptions } from './types.js';
+import { MIN_SAMPLES } from './measure.js';
+
+async function sample(options: MeasureOptions): Promise<number> {
+  await options.before?.();
+  (globalThis as { gc?: () => void }).gc?.();
+  const start = process.hrtime.bigint();
+  const operations = await options.run();
+  const elapsedNs = Number(process.hrtime.bigint() - start);
+  if (!(operations > 0) || elapsedNs <= 0) throw new Error(`${options.label}: a sample did ${operations} operations in ${elapsedNs} ns`);
+  return operations / (elapsedNs / 1e9);
+}
+
+/** Rates (operations per second) of `limit` and `subject`, sampled alternately. */
+export async function measurePair(ctx: BenchContext, limit: MeasureOptions, subject: MeasureOptions): Promise<{ limit: Stats; subject: Stats }> {
+  const samples = Math.max(MIN_SAMPLES, ctx.quick ? 5 : 7);
+  await sample(limit);
+  await sample(subject);
+  const limits: number[] = [];
+  const subjects: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    limits.push(await sample(limit));
+    subjects.push(await sample(subject));
+  }
+  const result = { limit: summarize(limits), subject: summarize(subjects) };
+  for (const [options, stats] of [[limit, result.limit], [subject, result.subject]] as const) {
+    ctx.progress(`  ${options.label}: median ${stats.median.toFixed(1)} op/s (min ${stats.min.toFixed(1)}, max ${stats.max.toFixed(1)}, ${samples} samples, alternated)`);
+  }
+  return result;
+}
