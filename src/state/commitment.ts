@@ -62,8 +62,13 @@ function allZero(bytes: Uint8Array): boolean {
 }
 
 export class StateCommitment {
-  /** bucket index → (entryKey → leaf digest, latin1) */
-  private readonly buckets = new Map<number, Map<string, string>>();
+  /** entryKey → leaf digest (latin1). */
+  private readonly leaves = new Map<string, string>();
+  /**
+   * Per bucket: undefined (empty), its only entry key, or its entry keys in ascending order
+   * (kept sorted on insert). PERF: no object per bucket — most hold one entry.
+   */
+  private readonly bucketKeys: Array<string | string[] | undefined> = new Array<string | string[] | undefined>(BUCKETS).fill(undefined);
   /** Bucket digests, 32 bytes each, laid out group by group (so a group's input is one slice). */
   private readonly bucketDigests = Buffer.alloc(BUCKETS * DIGEST);
   private readonly groupDigests = Buffer.alloc(FANOUT * DIGEST);
@@ -73,24 +78,46 @@ export class StateCommitment {
   /** Record the new leaf of an entry (latin1 digest, leafDigest), or its removal (undefined). */
   put(entryKey: string, leaf: string | undefined): void {
     const index = bucketOf(entryKey);
-    let bucket = this.buckets.get(index);
     if (leaf === undefined) {
-      if (bucket === undefined || !bucket.delete(entryKey)) return;
-      if (bucket.size === 0) this.buckets.delete(index);
+      if (!this.leaves.delete(entryKey)) return;
+      this.removeKey(index, entryKey);
     } else {
-      if (bucket === undefined) {
-        bucket = new Map();
-        this.buckets.set(index, bucket);
-      }
-      bucket.set(entryKey, leaf);
+      const size = this.leaves.size;
+      this.leaves.set(entryKey, leaf);
+      if (this.leaves.size !== size) this.addKey(index, entryKey);
     }
     this.dirtyBuckets.add(index);
   }
 
+  private addKey(index: number, entryKey: string): void {
+    const keys = this.bucketKeys[index];
+    if (keys === undefined) this.bucketKeys[index] = entryKey;
+    else if (typeof keys === 'string') this.bucketKeys[index] = keys < entryKey ? [keys, entryKey] : [entryKey, keys];
+    else {
+      // Binary search for the insertion point (UTF-16 code-unit order, as Array#sort compares).
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (keys[middle]! < entryKey) low = middle + 1;
+        else high = middle;
+      }
+      keys.splice(low, 0, entryKey);
+    }
+  }
+
+  private removeKey(index: number, entryKey: string): void {
+    const keys = this.bucketKeys[index];
+    if (typeof keys === 'string' || keys === undefined) {
+      this.bucketKeys[index] = undefined;
+      return;
+    }
+    keys.splice(keys.indexOf(entryKey), 1);
+    if (keys.length === 1) this.bucketKeys[index] = keys[0];
+  }
+
   get entryCount(): number {
-    let count = 0;
-    for (const bucket of this.buckets.values()) count += bucket.size;
-    return count;
+    return this.leaves.size;
   }
 
   /** Recompute dirty buckets, their groups and the root; returns the 32-byte root. */
@@ -118,14 +145,13 @@ export class StateCommitment {
 
   /** The bucket's digest (latin1), or undefined for an empty bucket (all-zero digest). */
   private bucketDigest(index: number): string | undefined {
-    const bucket = this.buckets.get(index);
-    if (bucket === undefined || bucket.size === 0) return undefined;
+    const keys = this.bucketKeys[index];
+    if (keys === undefined) return undefined;
     // A single entry's bucket digest is its leaf hash (most buckets while the state holds fewer
     // than ~65k entries): one hash saved per changed bucket, and still collision resistant.
-    if (bucket.size === 1) return bucket.values().next().value as string;
-    const keys = [...bucket.keys()].sort();
+    if (typeof keys === 'string') return this.leaves.get(keys);
     let joined = '';
-    for (const key of keys) joined += bucket.get(key)!;
+    for (const key of keys) joined += this.leaves.get(key)!;
     return sha256Latin1(Buffer.from(joined, 'latin1'));
   }
 }
