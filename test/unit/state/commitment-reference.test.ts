@@ -45,19 +45,23 @@ commitment('random inserts, updates and deletions (with bucket collisions) keep 
   const prng = new Prng(SEED);
   const incremental = new StateCommitment();
   const entries = new Map<string, string>();
-  // A key pool where many keys share a bucket: find keys landing in a few chosen buckets.
-  const pool: string[] = [];
-  for (let i = 0; pool.length < 400; i++) {
-    const key = `t/k${i}`;
-    if (bucketOf(key) % 997 < 4 || prng.chance(0.05)) pool.push(key);
+  // A key pool where many keys share a bucket: five keys in each of eight buckets, plus 200 others.
+  const pool: string[] = Array.from({ length: 200 }, (_, i) => `t/r${i}`);
+  const targets = new Map(pool.slice(0, 8).map((key) => [bucketOf(key), 1]));
+  for (let i = 0; [...targets.values()].some((count) => count < 5); i++) {
+    const key = `t/c${i}`;
+    const count = targets.get(bucketOf(key));
+    if (count === undefined || count >= 5) continue;
+    targets.set(bucketOf(key), count + 1);
+    pool.push(key);
   }
   const occupancy = new Map<number, number>();
   for (const key of pool) occupancy.set(bucketOf(key), (occupancy.get(bucketOf(key)) ?? 0) + 1);
-  assert.ok(Math.max(...occupancy.values()) >= 3, 'the pool has buckets with several keys');
+  assert.ok(Math.max(...occupancy.values()) >= 5, 'the pool has buckets with several keys');
   assert.is(Buffer.from(incremental.root()).toString('hex'), referenceRoot(entries), 'empty');
   for (let batch = 0; batch < 60; batch++) {
     for (let op = 0; op < 1 + prng.int(40); op++) {
-      const key = prng.pick(pool);
+      const key = prng.chance(0.5) ? prng.pick(pool.slice(200)) : prng.pick(pool);
       if (prng.chance(0.3)) {
         incremental.put(key, undefined);
         entries.delete(key);
