@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
+import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
 import { registerReplayCommand } from './replay.js';
 import { registerSessionCommand } from './session.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerReplayCommand(program);
   registerSimulateCommand(program);
   registerNodeCommand(program);
+  registerKeysCommands(program);
   registerTxCommands(program);
   registerCalcCommands(program);
   registerQueryCommands(program);
