@@ -7,8 +7,9 @@
  * stateRootAfter. The first mismatch stops the replay with a Divergence that names the entries
  * that differ (from the record's write-set digest, runtime/divergence.ts).
  *
- * Signatures: verified on a worker pool over all cores, one chunk of blocks ahead of the
- * reducer (the reducer itself stays synchronous), or trusted (`trustSignatures`).
+ * Signatures: verified on a worker pool over all cores, up to two chunks of blocks ahead of the
+ * reducer (the reducer itself stays synchronous), or trusted (`trustSignatures`: the producer's
+ * recorded verdicts).
  */
 import { bytesToHex } from '../core/hex.js';
 import { sha256 } from '../crypto/hash.js';
@@ -88,11 +89,13 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let divergence: Divergence | undefined;
   try {
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
-    let next = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+    const load = (): Promise<LoadedBlock[]> => loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+    // Two chunks ahead of the reducer: the pool always has signatures queued while it applies.
+    const ahead = [load(), load()];
     while (divergence === undefined) {
-      const chunk = await next;
+      const chunk = await ahead.shift()!;
       if (chunk.length === 0) break;
-      next = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+      ahead.push(load());
       for (const loaded of chunk) {
         divergence = applyLoaded(state, loaded);
         if (divergence !== undefined) break;
@@ -101,7 +104,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
         options.onProgress?.({ height: loaded.height, startHeight, targetHeight, blocks, txs });
       }
     }
-    if (divergence !== undefined) await next.catch(() => []);
+    await Promise.all(ahead.map((pending) => pending.catch(() => [])));
   } finally {
     await pool?.close();
     log.close();

@@ -116,9 +116,12 @@ interface Proposal extends ProposedTx {
 export async function simulate(options: SimulateOptions): Promise<SimulationSummary> {
   const { manifest, created } = openOrCreateSimulation(options);
   const writer = await ChainWriter.open(options.dataDir, { fsync: options.fsync ?? 'always', snapshotEvery: options.snapshotEvery ?? 0 });
-  const workers = options.workers ?? undefined;
-  const pool = workers === 0 ? undefined : await VerifyPool.create(workers === undefined ? {} : { workers });
+  let pool: VerifyPool | undefined;
   try {
+    const workers = options.workers;
+    pool = workers === 0 ? undefined : await VerifyPool.create(workers === undefined ? {} : { workers });
+    // A failed check stops the run after its block was appended: the log stays a valid chain
+    // (the block is what the reducer produced); the failure is in what the workload expected.
     return await run(writer, manifest, created, options, pool);
   } finally {
     await pool?.close();
