@@ -108,6 +108,10 @@ export class StateStore implements WriteSink {
     for (const [table, keys] of this.dirty) {
       const prefix = table.name + '/';
       const history = table.spec.history === true && options.recordHistory !== false;
+      if (table.spec.committed === false) {
+        if (history) for (const key of keys) this.recordHistoryVersion(table, key, height);
+        continue;
+      }
       for (const key of keys) {
         const value = table.get(key);
         const entryKey = prefix + key;
@@ -117,10 +121,7 @@ export class StateStore implements WriteSink {
           writeKeys.push(entryKey);
           writeLeaves.push(leaf);
         }
-        if (history) {
-          table.recordVersion(key, height);
-          this.versionLog.push({ height, table, key });
-        }
+        if (history) this.recordHistoryVersion(table, key, height);
       }
     }
     this.dirty.clear();
@@ -129,6 +130,11 @@ export class StateStore implements WriteSink {
     this.lastCommittedHeight = height;
     this.lastRoot = this.commitment.root();
     return this.lastRoot;
+  }
+
+  private recordHistoryVersion(table: Table<unknown>, key: string, height: number): void {
+    table.recordVersion(key, height);
+    this.versionLog.push({ height, table, key });
   }
 
   /**

@@ -16,6 +16,11 @@ export interface TableSpec<V> {
   readonly decode: (text: string) => V;
   /** Keep per-height versions so rules can read the value "as of" an earlier height. */
   readonly history?: boolean;
+  /**
+   * false: the table is state (journaled, snapshotted, read by the rules) but not hashed into the
+   * state root — only for data the block log's hash chain already commits to (the tx index).
+   */
+  readonly committed?: boolean;
 }
 
 /** The read side of a table: what deciding code (which must not write) gets. */
