@@ -22,7 +22,8 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
-import { AUTH, SDK, baseFeeUpokt, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
+import { AUTH, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
+import { feeForMessageType } from '../modules/auth/fees.js';
 import { appTransferSigner } from '../modules/apps/selectors.js';
 import type { FeeDeducted } from '../modules/auth/events.js';
 import { stakeOutputSigner } from '../modules/nodes/selectors.js';
@@ -38,11 +39,9 @@ export interface AnteSuccess {
   readonly event: FeeDeducted | undefined;
 }
 
-/** Required fee: the 10,000 uPOKT base × the message type's multiplier (x/auth/types/fee.go). */
+/** Required fee: the 10,000 uPOKT base × the message type's multiplier (modules/auth/fees.ts). */
 export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
-  const type = messageType(message);
-  const override = params.feeMultipliers.overrides.find((entry) => entry.key === type);
-  return baseFeeUpokt(message) * (override?.multiplier ?? params.feeMultipliers.default);
+  return feeForMessageType(messageType(message), params);
 }
 
 function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {

@@ -18,7 +18,6 @@
  */
 import { hash as nodeHash } from 'node:crypto';
 import protobuf from 'protobufjs/minimal.js';
-import { invariant } from '../core/assert.js';
 import { bytesToHex, mustHexToBytes } from '../core/hex.js';
 import type { CommitVote, DuplicateVoteEvidence, Vote } from '../core/block-context.js';
 import type { Address, PublicKeyHex } from '../core/types.js';

@@ -40,6 +40,7 @@
 import { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
 import type { AuthParams, PosParams } from '../../params/params.js';
+import { feeForMessageType } from '../auth/fees.js';
 import { MODULE_ADDRESSES } from '../auth/state.js';
 import {
   pip22Bin,
@@ -55,8 +56,6 @@ import {
 import { splitNodeReward } from '../nodes/reward-split.js';
 import { StakeStatus, type Validator } from '../nodes/state.js';
 
-/** Base fee of a claim and of a proof (x/pocketcore/types/fee.go:4-12). */
-export const CLAIM_OR_PROOF_BASE_FEE_UPOKT = 10_000n;
 
 const NO_FEATURES_OFF: ReadonlySet<string> = new Set();
 
@@ -128,10 +127,7 @@ export interface ReplayBurnPlan {
 }
 
 /** fee(msg) = 10,000 × FeeMultipliers(msg type) (x/auth/types/fee.go:5-12). */
-export function messageFeeUpokt(messageType: string, auth: Pick<AuthParams, 'feeMultipliers'>): bigint {
-  const override = auth.feeMultipliers.overrides.find((entry) => entry.key === messageType);
-  return CLAIM_OR_PROOF_BASE_FEE_UPOKT * (override?.multiplier ?? auth.feeMultipliers.default);
-}
+export const messageFeeUpokt = feeForMessageType;
 
 /** GetRewardCost (reward.go:17-20): what a servicer paid to claim and prove. */
 export function rewardCostUpokt(auth: Pick<AuthParams, 'feeMultipliers'>): bigint {

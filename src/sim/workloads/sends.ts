@@ -22,9 +22,10 @@
  * each balance through the block — start from the state after the previous block, subtract
  * fees and amounts, add incoming amounts — and every expectation above holds exactly.
  */
+import { feeForMessageType } from '../../modules/auth/fees.js';
 import type { Prng } from '../../core/prng.js';
 import type { Address } from '../../core/types.js';
-import { BASE_FEE_UPOKT, validateTxBasic } from '../../messages/index.js';
+import { validateTxBasic } from '../../messages/index.js';
 import { prepareTx } from '../../chain/prepare.js';
 import { MAX_TX_BYTES, type WireSend } from '../../wire/index.js';
 import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
@@ -246,8 +247,7 @@ export function createSendsWorkload(options: SendsWorkloadOptions = {}): Workloa
     name: 'sends',
     propose(ctx: SimContext): ProposedTx[] {
       const params = ctx.state.params().auth;
-      const multiplier = params.feeMultipliers.overrides.find((entry) => entry.key === 'send')?.multiplier ?? params.feeMultipliers.default;
-      const plan = new BlockPlan(ctx, BASE_FEE_UPOKT * multiplier, Number(params.maxMemoCharacters));
+      const plan = new BlockPlan(ctx, feeForMessageType('send', params), Number(params.maxMemoCharacters));
       const count = options.validOnly === true ? ctx.txsPerBlock : ctx.prng.int(2 * ctx.txsPerBlock + 1);
       for (let i = 0; i < count; i++) plan.propose(options.validOnly === true ? 'valid' : drawKind(ctx.prng));
       return plan.txs;

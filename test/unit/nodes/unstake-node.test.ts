@@ -18,7 +18,7 @@ import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state
 import { forceUnstakeIfBelowMinimum, planForceUnstake } from '../../../src/modules/nodes/unstaking.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { produce, signTx, testKey, type TestKey } from '../../helpers/chain.js';
-import { beginUnstakeNodeMsg, deliver, endBlockEvents, eventsOf, expectCode, heightOf, produceTo, stakeNodeMsg, startStakingChain } from '../../helpers/staking.js';
+import { beginUnstakeNodeMsg, deliver, endBlockEvents, eventsOf, expectCode, produceTo, stakeNodeMsg, startStakingChain } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
 const HOUR_NS = 3_600_000_000_000n;

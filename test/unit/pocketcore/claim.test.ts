@@ -21,7 +21,6 @@ import { signTx, testKey, type TestKey } from '../../helpers/chain.js';
 import {
   advanceTo,
   appKey,
-  claimTx,
   clientKey,
   codeOf,
   deliverAll,
