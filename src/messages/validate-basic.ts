@@ -30,6 +30,7 @@ import type {
   WireUnjailNode,
   WireUpgrade,
 } from '../wire/types.js';
+import { EMPTY_RELAY_PROOF } from '../wire/types.js';
 import { addressFromHex, bigIntValue, canonicalChain, hexByteLength, isCanonicalAmountText, isSafeHeight, publicKeyFromHex } from './checks.js';
 import { APPLICATION, GOV, LEDGER, POCKETCORE, POS, SDK } from './codes.js';
 import { relayChainProblem, RELAY_CHAIN_MAX_BYTES, validateRelayProof } from './relay-proof.js';
@@ -319,16 +320,6 @@ function validateProof(msg: WireProof): Result<Message, Rejection> {
   });
 }
 
-/** What pocket-core makes of a ProofI without a member (proof.go:37-47). */
-const EMPTY_RELAY_PROOF = {
-  requestHash: '',
-  entropy: 0n,
-  sessionBlockHeight: 0n,
-  servicerPublicKey: '',
-  blockchain: '',
-  aat: { version: '', appPublicKey: '', clientPublicKey: '', signature: '' },
-  signature: '',
-} as const;
 
 // ---------------------------------------------------------------------------------------------
 // gov — x/gov/types/msg.go

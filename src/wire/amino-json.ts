@@ -27,6 +27,7 @@ import type { JsonValue } from '../core/json.js';
 import { goBigIntText } from './go-bigint.js';
 import { MESSAGE_TYPES } from './type-urls.js';
 import type { WireAat, WireHashRange, WireLeaf, WireMessage, WireRelayProof, WireRelayResponse } from './types.js';
+import { EMPTY_RELAY_PROOF } from './types.js';
 
 export interface AminoJson {
   readonly type: string;
@@ -83,15 +84,6 @@ function relayResponseJson(response: WireRelayResponse): JsonValue {
   return { signature: response.signature, payload: response.payload, proof: relayProofJson(response.proof) };
 }
 
-const EMPTY_RELAY_PROOF: WireRelayProof = {
-  requestHash: '',
-  entropy: 0n,
-  sessionBlockHeight: 0n,
-  servicerPublicKey: '',
-  blockchain: '',
-  aat: { version: '', appPublicKey: '', clientPublicKey: '', signature: '' },
-  signature: '',
-};
 
 /** The `leaf` interface field (MsgProof.Leaf, x/pocketcore/types/msgs.go:98-102). */
 function leafJson(leaf: WireLeaf): JsonValue {

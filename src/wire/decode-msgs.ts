@@ -37,6 +37,7 @@ import type {
   WireUnjailNode,
   WireUpgrade,
 } from './types.js';
+import { EMPTY_RELAY_PROOF } from './types.js';
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
@@ -327,15 +328,7 @@ interface RelayProofDraft {
   signature: string;
 }
 
-const newRelayProof = (): RelayProofDraft => ({
-  requestHash: '',
-  entropy: 0n,
-  sessionBlockHeight: 0n,
-  servicerPublicKey: '',
-  blockchain: '',
-  aat: { version: '', appPublicKey: '', clientPublicKey: '', signature: '' },
-  signature: '',
-});
+const newRelayProof = (): RelayProofDraft => ({ ...EMPTY_RELAY_PROOF, aat: { ...EMPTY_RELAY_PROOF.aat } });
 
 function decodeAatInto(r: ProtoReader, aat: AatDraft): void {
   while (!r.done()) {

@@ -123,6 +123,20 @@ export interface WireRelayResponse {
   readonly proof: WireRelayProof;
 }
 
+/**
+ * What pocket-core makes of a ProofI without a member: an empty RelayProof
+ * (x/pocketcore/types/proof.go:37-47). Shared by the decoder, amino JSON and ValidateBasic.
+ */
+export const EMPTY_RELAY_PROOF: WireRelayProof = Object.freeze({
+  requestHash: '',
+  entropy: 0n,
+  sessionBlockHeight: 0n,
+  servicerPublicKey: '',
+  blockchain: '',
+  aat: Object.freeze({ version: '', appPublicKey: '', clientPublicKey: '', signature: '' }),
+  signature: '',
+});
+
 export interface WireChallengeProof {
   readonly majorityResponses: readonly WireRelayResponse[];
   readonly minorityResponse: WireRelayResponse;
