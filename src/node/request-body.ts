@@ -56,9 +56,32 @@ export function parseRequestBody(text: string): unknown {
 
 /** An object body's string field; absent → undefined; anything else than a string → invalid_request. */
 export function stringField(body: unknown, name: string): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BodyError('invalid_request', 'the body must be a JSON object');
-  const value = (body as Record<string, unknown>)[name];
+  const value = objectOf(body)[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new BodyError('invalid_request', `${name} must be a string`);
   return value;
+}
+
+/**
+ * An object body's integer field (Go int/int64 in pocket-core's request structs); absent or
+ * null → undefined. A fraction, a string or a number beyond ±2^53 is refused (Go's decoder
+ * refuses the first two; the last cannot be held exactly here).
+ */
+export function integerField(body: unknown, name: string): number | undefined {
+  const value = objectOf(body)[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw new BodyError('invalid_request', `${name} must be an integer (±2^53)`);
+  return value;
+}
+
+/** An object body's nested object (`opts`); absent or null → an empty object. */
+export function objectField(body: unknown, name: string): Record<string, unknown> {
+  const value = objectOf(body)[name];
+  if (value === undefined || value === null) return {};
+  return objectOf(value, name);
+}
+
+function objectOf(value: unknown, name = 'the body'): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BodyError('invalid_request', `${name} must be a JSON object`);
+  return value as Record<string, unknown>;
 }

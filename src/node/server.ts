@@ -4,7 +4,8 @@
  *
  *   GET  /v1                       → "pokt-ledger <version>" (a JSON string, as pocket-core)
  *   POST /v1/client/rawtx          {address, raw_hex_bytes} → TxResponse (CheckTx + mempool)
- *   POST /v1/query/height (or GET) → {height}
+ *   POST /v1/query/{height,balance,supply,node,nodes,app,apps,allparams,param} → pocket's
+ *                                  answers over the live state (query-routes.ts)
  *   POST /v1/ledger/produce        ledger admin: produce the next block now → the block's summary
  *   GET  /v1/ledger/mempool        ledger admin: {txs, bytes, max_txs, max_bytes}
  *
@@ -17,12 +18,13 @@
  *
  * Binds to 127.0.0.1 by default: the admin routes have no authentication.
  */
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { hexToBytes } from '../core/hex.js';
 import { parseAddress } from '../core/types.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { Rejection } from '../core/rejection.js';
 import type { BlockProducer } from './block-producer.js';
+import { HttpError, sendError } from './http-error.js';
+import { registerQueryRoutes } from './query-routes.js';
 import { BodyError, MAX_BODY_BYTES, parseRequestBody, stringField } from './request-body.js';
 
 export const NODE_VERSION = 'pokt-ledger 0.1.0';
@@ -43,20 +45,6 @@ export function abciLog(rejection: Rejection): string {
 
 function txResponse(hash: string, rejection: Rejection | undefined): TxResponse {
   return { height: 0, txhash: hash, code: rejection?.code ?? 0, codespace: rejection?.codespace ?? '', raw_log: rejection === undefined ? '' : abciLog(rejection), logs: null };
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ code: status, message, error: code });
 }
 
 /**
@@ -105,9 +93,7 @@ export function createNodeServer(producer: BlockProducer): FastifyInstance {
     return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
   });
 
-  const height = (): { height: number } => ({ height: writer.state.chain.meta.get(CHAIN_META_KEY)?.height ?? 0 });
-  app.post('/v1/query/height', height);
-  app.get('/v1/query/height', height);
+  registerQueryRoutes(app, () => writer.state);
 
   app.post('/v1/ledger/produce', () => {
     const { block, result } = producer.produceNext();
