@@ -26,7 +26,7 @@ interface NodeCommandOptions {
 export function registerNodeCommand(program: Command): void {
   program
     .command('node')
-    .description('run a block producer: raw txs over HTTP (POST /v1/client/rawtx), blocks on an interval or on demand')
+    .description('run a block producer: raw txs over HTTP (POST /v1/client/rawtx), pocket-core queries of the live state (POST /v1/query/*), blocks on an interval or on demand')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--host <host>', 'address to bind (default 127.0.0.1: the admin routes have no authentication)')
     .option('--port <port>', `port (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, integerOption('--port', 0))
