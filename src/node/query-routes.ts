@@ -63,6 +63,11 @@ function pageField(opts: Record<string, unknown>, name: string): number | undefi
   return value;
 }
 
+/** The list filters nodes and apps share (QueryValidatorsParams / QueryApplicationsWithOpts). */
+function listOptions(opts: Record<string, unknown>): { stakingStatus: number | undefined; blockchain: string | undefined; page: number | undefined; perPage: number | undefined } {
+  return { stakingStatus: integerField(opts, 'staking_status'), blockchain: stringField(opts, 'blockchain'), page: pageField(opts, 'page'), perPage: pageField(opts, 'per_page') };
+}
+
 /** Build an options object without undefined members (exactOptionalPropertyTypes). */
 function defined<T extends object>(entries: { [K in keyof T]: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as T;
@@ -74,66 +79,31 @@ function answer<T>(result: Result<T, Rejection>): T {
 }
 
 export function registerQueryRoutes(app: FastifyInstance, stateOf: StateOf): void {
+  /** The live state, once the request's height is known to be the latest. */
+  const stateFor = (body: unknown): LedgerState => {
+    const state = stateOf();
+    requestedHeight(body, latestHeight(state));
+    return state;
+  };
   const height = (): { height: number } => ({ height: latestHeight(stateOf()) });
   app.post('/v1/query/height', height);
   app.get('/v1/query/height', height);
 
   app.post('/v1/query/balance', (request, reply) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
+    const state = stateFor(request.body);
     const balance = queryBalance(state.auth, requestedAddress(request.body));
     // Go marshals a *big.Int as a bare JSON number; JSON.stringify cannot write a bigint.
     return reply.type('application/json; charset=utf-8').send(`{"balance":${balance.toString()}}`);
   });
 
-  app.post('/v1/query/supply', (request) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
-    return querySupply(state.auth);
-  });
-
-  app.post('/v1/query/node', (request) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
-    return answer(queryNode(state, requestedAddress(request.body)));
-  });
-
+  app.post('/v1/query/supply', (request) => querySupply(stateFor(request.body).auth));
+  app.post('/v1/query/node', (request) => answer(queryNode(stateFor(request.body), requestedAddress(request.body))));
+  app.post('/v1/query/app', (request) => answer(queryApp(stateFor(request.body), requestedAddress(request.body))));
   app.post('/v1/query/nodes', (request) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
     const opts = objectField(request.body, 'opts');
-    return queryNodes(
-      state,
-      defined({
-        stakingStatus: integerField(opts, 'staking_status'),
-        jailedStatus: integerField(opts, 'jailed_status'),
-        blockchain: stringField(opts, 'blockchain'),
-        page: pageField(opts, 'page'),
-        perPage: pageField(opts, 'per_page'),
-      }),
-    );
+    return queryNodes(stateFor(request.body), defined({ ...listOptions(opts), jailedStatus: integerField(opts, 'jailed_status') }));
   });
-
-  app.post('/v1/query/app', (request) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
-    return answer(queryApp(state, requestedAddress(request.body)));
-  });
-
-  app.post('/v1/query/apps', (request) => {
-    const state = stateOf();
-    requestedHeight(request.body, latestHeight(state));
-    const opts = objectField(request.body, 'opts');
-    return queryApps(
-      state,
-      defined({
-        stakingStatus: integerField(opts, 'staking_status'),
-        blockchain: stringField(opts, 'blockchain'),
-        page: pageField(opts, 'page'),
-        perPage: pageField(opts, 'per_page'),
-      }),
-    );
-  });
+  app.post('/v1/query/apps', (request) => queryApps(stateFor(request.body), defined(listOptions(objectField(request.body, 'opts')))));
 
   app.post('/v1/query/allparams', (request) => {
     const state = stateOf();
