@@ -15,13 +15,14 @@ import type { WireMessage } from '../../src/wire/index.js';
 import { readFixture } from './paths.js';
 import { importGenesis } from '../../src/genesis/import.js';
 import { parseGenesis } from '../../src/genesis/parse.js';
-import { BLOCK_INTERVAL_NS, produce, signTx, TEST_CHAIN_ID, testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+import { produce, testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
 import type { DuplicateVoteEvidence } from '../../src/core/block-context.js';
 import { Prng } from '../../src/core/prng.js';
 import { totalSupply } from '../../src/modules/auth/bank.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
 import { SupplyLedger } from '../../src/sim/supply.js';
-import type { ProposedTx, SimContext, Workload } from '../../src/sim/workload.js';
+import type { ProposedTx, Workload } from '../../src/sim/workload.js';
+import { testSimContext } from './sim-context.js';
 
 export const OWNER = testKey('dao-owner');
 
@@ -116,30 +117,21 @@ export function driveWorkloads(
   const supply = new SupplyLedger(totalSupply(state.auth));
   let previous: Uint8Array[] = [];
   for (let i = 0; i < options.blocks; i++) {
-    const meta = state.chain.meta.get('meta')!;
-    const height = meta.height + 1;
-    const timeNs = meta.lastBlockTimeNs + BLOCK_INTERVAL_NS;
+    const height = state.chain.meta.get('meta')!.height + 1;
     const proposals: ProposedTx[] = [];
     const offline = new Set<Address>();
     const evidence: DuplicateVoteEvidence[] = [];
     for (const { workload, keys } of workloads) {
       const prng = new Prng(BigInt(options.seed) * 1_000_003n + BigInt(height) * 7n + BigInt(workload.name.length));
-      const ctx: SimContext = {
-        prng,
+      const ctx = testSimContext({
         state,
-        height,
-        timeNs,
-        chainId: TEST_CHAIN_ID,
-        keys: new Map(keys.map((key) => [key.address, key])),
-        keyList: keys,
+        prng,
+        keys,
         validatorKeys: options.validatorKeys,
-        appKeys: [],
-        profile: 'dev',
         txsPerBlock: 4,
         previousBlockTxs: previous,
-        newKey: (label) => testKey(`workload-fresh-${height}-${workload.name}-${label}`),
-        sign: (key, msg, signOptions = {}) => signTx(key, msg, { feeUpokt: signOptions.feeUpokt ?? 10_000n, entropy: BigInt(prng.int(2 ** 31)) + 1n }),
-      };
+        freshKeyName: (h, label) => `workload-fresh-${h}-${workload.name}-${label}`,
+      });
       proposals.push(...workload.propose(ctx));
       const faults = workload.faults?.(ctx) ?? {};
       for (const address of faults.offline ?? []) offline.add(address);

@@ -13,11 +13,11 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { Prng } from '../../../src/core/prng.js';
-import type { Address } from '../../../src/core/types.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
-import type { SimContext, SimKey } from '../../../src/sim/workload.js';
+import type { SimKey } from '../../../src/sim/workload.js';
 import { createStakingWorkload } from '../../../src/sim/workloads/staking.js';
-import { produce, signTx, TEST_CHAIN_ID, testKey } from '../../helpers/chain.js';
+import { produce, testKey } from '../../helpers/chain.js';
+import { testSimContext } from '../../helpers/sim-context.js';
 import { codeOf, startStakingChain } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
@@ -42,25 +42,9 @@ function run(state: LedgerState, blocks: number, seed: number): Map<string, Map<
   const outcomes = new Map<string, Map<string, number>>();
   let previous: Uint8Array[] = [];
   for (let i = 0; i < blocks; i++) {
-    const meta = state.chain.meta.get('meta')!;
-    const height = meta.height + 1;
+    const height = state.chain.meta.get('meta')!.height + 1;
     const prng = new Prng(BigInt(seed) * 1_000_003n + BigInt(height));
-    const ctx: SimContext = {
-      prng,
-      state,
-      height,
-      timeNs: meta.lastBlockTimeNs + 15n * 60n * 1_000_000_000n,
-      chainId: TEST_CHAIN_ID,
-      keys: new Map(keys.map((key) => [key.address as Address, key])),
-      keyList: keys,
-      validatorKeys: [anchor],
-      appKeys: [],
-      profile: 'dev',
-      txsPerBlock: 10,
-      previousBlockTxs: previous,
-      newKey: (label) => testKey(`sim-staking-fresh-${height}-${label}`),
-      sign: (key, msg, options = {}) => signTx(key, msg, { feeUpokt: options.feeUpokt ?? 10_000n, entropy: BigInt(prng.int(2 ** 31)) + 1n }),
-    };
+    const ctx = testSimContext({ state, prng, keys, validatorKeys: [anchor], txsPerBlock: 10, previousBlockTxs: previous, freshKeyName: (h, label) => `sim-staking-fresh-${h}-${label}` });
     const proposals = workload.propose(ctx);
     const result = produce(state, proposals.map((p) => p.bytes));
     proposals.forEach((proposal, index) => {
