@@ -90,6 +90,7 @@ function lastSegmentEndsOnFrame(logDir: string): boolean {
 function lastSegmentSize(logDir: string): { segments: number; size: number; frames: number } {
   if (!existsSync(logDir)) return { segments: 0, size: 0, frames: 0 }; // killed before it created anything
   const files = readdirSync(logDir).filter((file) => file.endsWith('.log')).sort();
+  if (files.length === 0) return { segments: 0, size: 0, frames: 0 }; // killed between mkdir and the first segment
   const bytes = readFileSync(join(logDir, files[files.length - 1] as string));
   let frames = 0;
   for (let at = 0; at + H <= bytes.length && at + H + bytes.readUInt32LE(at + 8) <= bytes.length; at += H + bytes.readUInt32LE(at + 8)) frames++;
