@@ -6,8 +6,9 @@
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf, totalSupply } from '../modules/auth/bank.js';
-import { MODULE_ADDRESSES, moduleNameOf } from '../modules/auth/state.js';
+import { balanceOf } from '../modules/auth/bank.js';
+import { querySupply } from '../modules/auth/queries.js';
+import { moduleNameOf } from '../modules/auth/state.js';
 import type { GenesisDoc } from './types.js';
 
 export interface GenesisSummary {
@@ -41,7 +42,8 @@ export function summarizeGenesis(state: LedgerState, doc: GenesisDoc): GenesisSu
   }
   let jailed = 0;
   for (const v of state.pos.validators.unorderedValues()) if (v.jailed) jailed++;
-  const supply = totalSupply(state.auth);
+  const pools = querySupply(state.auth);
+  const supply = BigInt(pools.total);
   return {
     chain_id: state.chain.meta.get(CHAIN_META_KEY)!.chainId,
     genesis_time_ns: doc.genesisTimeNs.toString(),
@@ -49,11 +51,11 @@ export function summarizeGenesis(state: LedgerState, doc: GenesisDoc): GenesisSu
     validators: state.pos.validators.size,
     jailed_validators: jailed,
     applications: state.application.applications.size,
-    dao_upokt: balanceOf(state.auth, MODULE_ADDRESSES.dao).toString(),
+    dao_upokt: pools.dao,
     liquid_upokt: liquid.toString(),
-    node_staked_upokt: balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool).toString(),
-    app_staked_upokt: balanceOf(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool).toString(),
-    total_supply_upokt: supply.toString(),
+    node_staked_upokt: pools.node_staked,
+    app_staked_upokt: pools.app_staked,
+    total_supply_upokt: pools.total,
     supply_balanced: liquid + modules === supply,
     params_defaulted: doc.defaultedParams,
     acl_entries_added: doc.addedAclKeys,

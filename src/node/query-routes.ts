@@ -28,7 +28,8 @@ import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { parseAddress, type Address } from '../core/types.js';
 import { queryApp, queryApps } from '../modules/apps/queries.js';
-import { queryBalance, querySupply } from '../modules/auth/queries.js';
+import { balanceOf } from '../modules/auth/bank.js';
+import { querySupply } from '../modules/auth/queries.js';
 import { allParams, singleParam } from '../modules/gov/queries.js';
 import { queryNode, queryNodes } from '../modules/nodes/queries.js';
 import { HttpError } from './http-error.js';
@@ -41,9 +42,9 @@ export function latestHeight(state: LedgerState): number {
 }
 
 /** The height a request asks for, which must be the latest (see the file header). */
-function requestedHeight(body: unknown, latest: number): number {
+function checkRequestedHeight(body: unknown, latest: number): void {
   const height = integerField(body, 'height') ?? 0;
-  if (height === 0 || height === latest) return latest;
+  if (height === 0 || height === latest) return;
   if (height < 0) throw new HttpError(400, 'invalid_request', `height must be ≥ 0, got ${height}`);
   if (height > latest) throw new HttpError(400, 'height_in_future', `height ${height} is past the latest block (${latest})`);
   throw new HttpError(400, 'height_not_retained', `the node answers at its latest height (${latest}); for height ${height} use \`pokt-ledger query … --data DIR --height ${height}\``);
@@ -82,7 +83,7 @@ export function registerQueryRoutes(app: FastifyInstance, stateOf: StateOf): voi
   /** The live state, once the request's height is known to be the latest. */
   const stateFor = (body: unknown): LedgerState => {
     const state = stateOf();
-    requestedHeight(body, latestHeight(state));
+    checkRequestedHeight(body, latestHeight(state));
     return state;
   };
   const height = (): { height: number } => ({ height: latestHeight(stateOf()) });
@@ -91,7 +92,7 @@ export function registerQueryRoutes(app: FastifyInstance, stateOf: StateOf): voi
 
   app.post('/v1/query/balance', (request, reply) => {
     const state = stateFor(request.body);
-    const balance = queryBalance(state.auth, requestedAddress(request.body));
+    const balance = balanceOf(state.auth, requestedAddress(request.body));
     // Go marshals a *big.Int as a bare JSON number; JSON.stringify cannot write a bigint.
     return reply.type('application/json; charset=utf-8').send(`{"balance":${balance.toString()}}`);
   });
@@ -106,16 +107,15 @@ export function registerQueryRoutes(app: FastifyInstance, stateOf: StateOf): voi
   app.post('/v1/query/apps', (request) => queryApps(stateFor(request.body), defined(listOptions(objectField(request.body, 'opts')))));
 
   app.post('/v1/query/allparams', (request) => {
-    const state = stateOf();
-    return allParams(state.params(), requestedHeight(request.body, latestHeight(state)));
+    const state = stateFor(request.body);
+    return allParams(state.params(), latestHeight(state));
   });
 
   app.post('/v1/query/param', (request) => {
-    const state = stateOf();
-    const at = requestedHeight(request.body, latestHeight(state));
+    const state = stateFor(request.body);
     const key = stringField(request.body, 'key');
     if (key === undefined || key === '') throw new HttpError(400, 'invalid_request', 'key is required ("subspace/Key", e.g. "pos/StakeMinimum")');
-    const param = singleParam(state.params(), key, at);
+    const param = singleParam(state.params(), key, latestHeight(state));
     if (param === undefined) throw new HttpError(400, 'param_not_found', `no parameter ${JSON.stringify(key.slice(0, 80))}`);
     return param;
   });

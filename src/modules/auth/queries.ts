@@ -1,7 +1,7 @@
 /**
  * Account-side queries over the ledger state, in pocket-core's RPC shapes (PROTOCOL §10.1):
- * - `/v1/query/balance` → `{balance}` — the account's uPOKT, 0 for an unknown address (pocket's
- *   GetCoins of a missing account is empty: app/query.go QueryBalance).
+ * - `/v1/query/balance` → `{balance}` is bank.ts balanceOf: the account's uPOKT, 0 for an
+ *   unknown address (pocket's GetCoins of a missing account is empty: app/query.go QueryBalance).
  * - `/v1/query/supply` → `{node_staked, app_staked, dao, total_staked, total_unstaked, total}`
  *   as decimal strings (app/cmd/rpc/query.go:851-899). Note pocket-core's odd bookkeeping, kept:
  *   the DAO treasury counts as "staked" (total_staked = node + app + dao) and total_unstaked is
@@ -9,7 +9,6 @@
  *   Example: nodes 10, apps 5, dao 3, total 100 → total_staked "18", total_unstaked "82".
  * Pure functions of a read-only state; the node's HTTP API and later the query service wrap them.
  */
-import type { Address } from '../../core/types.js';
 import { balanceOf, totalSupply, type BankTables } from './bank.js';
 import { MODULE_ADDRESSES } from './state.js';
 
@@ -20,10 +19,6 @@ export interface SupplyJson {
   readonly total_staked: string;
   readonly total_unstaked: string;
   readonly total: string;
-}
-
-export function queryBalance(bank: BankTables, address: Address): bigint {
-  return balanceOf(bank, address);
 }
 
 export function querySupply(bank: BankTables): SupplyJson {
