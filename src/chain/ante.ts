@@ -11,7 +11,10 @@
  *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
  *     signature, as pocket-core does); the signature must verify, else try the next signer.
  *     No signer matched: sdk:4.
- *  5. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
+ *  5. Ours: the signer has not had a tx with this sign document delivered before (ledger:20,
+ *     replay-key.ts). Step 3 compares bytes, which re-encodings change without touching the
+ *     signature; this step compares what is signed. pocket-core has no such check.
+ *  6. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
  *     short auth:6 (pocket-core reuses the duplicate-tx code, PROTOCOL §12.2 item 16).
  * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
  * item 23) cannot occur.
@@ -22,7 +25,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
-import { AUTH, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
+import { AUTH, LEDGER, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
 import { feeForMessageType } from '../modules/auth/fees.js';
 import { appTransferSigner } from '../modules/apps/selectors.js';
 import type { FeeDeducted } from '../modules/auth/events.js';
@@ -31,12 +34,15 @@ import type { AuthParams } from '../params/params.js';
 import type { DecodedTx } from '../wire/index.js';
 import { signBytesOf, type PreparedTx } from './prepare.js';
 import type { ReadonlyLedgerState } from './readonly.js';
+import { replayKeyOf } from './replay-key.js';
 
 export interface AnteSuccess {
   readonly signer: Address;
   readonly signerPublicKey: PublicKeyHex;
   readonly feeUpokt: bigint;
   readonly event: FeeDeducted | undefined;
+  /** What this delivery uses up: deliverTx records it in the replay index. */
+  readonly replayKey: string;
 }
 
 /** Required fee: the 10,000 uPOKT base × the message type's multiplier (modules/auth/fees.ts). */
@@ -98,6 +104,11 @@ export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: De
   const match = findSigner(state, prepared, tx, message, params);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
+  const replayKey = replayKeyOf(prepared, signer);
+  const deliveredAt = state.auth.replayIndex.get(replayKey);
+  if (deliveredAt !== undefined) {
+    return err(rejection(LEDGER.signed_tx_already_delivered, `a tx with this sign document, signed by ${signer}, was already delivered at height ${deliveredAt}`));
+  }
   const feeUpokt = declaredFeeUpokt(tx);
   const account = state.auth.accounts.get(signer);
   if (account === undefined) return err(rejection(SDK.unknown_address, `account ${signer} does not exist`));
@@ -106,5 +117,5 @@ export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: De
     return err(rejection(AUTH.duplicate_tx, `insufficient balance to pay the fee: ${account.balanceUpokt}upokt < ${feeUpokt}upokt`));
   }
   const event: FeeDeducted | undefined = feeUpokt === 0n ? undefined : { type: 'FeeDeducted', txHash: prepared.hash, payer: signer, amountUpokt: feeUpokt };
-  return ok({ signer, signerPublicKey: publicKey, feeUpokt, event });
+  return ok({ signer, signerPublicKey: publicKey, feeUpokt, event, replayKey });
 }

@@ -1,6 +1,6 @@
 /**
  * One tx through the state machine (baseapp DeliverTx, PROTOCOL §0.1):
- *   decode → duplicate in this block (auth:6) → ValidateBasic → ante (fee) → message.
+ *   decode → duplicate in this block (auth:6) → ValidateBasic → ante (fee, replay key) → message.
  * Failing before or in the ante handler charges nothing; after it, the fee stays whatever the
  * message does. A rejected message leaves no trace but its fee and receipt, except the two
  * explicit pocket-core side effects (see core/outcome.ts).
@@ -40,6 +40,10 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
   const ante = runAnte(state, prepared, prepared.decoded.value, msg);
   if (!ante.ok) return failedReceipt(described, ante.error);
+  // The signature is used up from here on, whatever the message does (ante.ts step 5). Written
+  // at once, not at the end of the block, so a re-encoding later in this block is refused too;
+  // bookkeeping like the tx index (apply-block.ts recordBlock), not a domain event.
+  state.auth.replayIndex.set(ante.value.replayKey, block.height);
   const feeEvent = ante.value.event;
   if (feeEvent !== undefined) evolve(state, feeEvent);
   // PERF: Object.assign, not `{ ...block, txHash, … }`: in Node 20's V8 a spread followed by

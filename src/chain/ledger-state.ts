@@ -7,7 +7,7 @@ import type { ParamValue } from '../params/kinds.js';
 import { buildParams, type Params } from '../params/params.js';
 import { StateStore } from '../state/store.js';
 import type { Table } from '../state/table.js';
-import { accountsTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
+import { accountsTable, replayIndexTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
 import { applicationsTable, type Application } from '../modules/apps/state.js';
 import { paramsTable, type StoredParam } from '../modules/gov/state.js';
 import { signingInfosTable, type SigningInfo } from '../modules/nodes/signing-info.js';
@@ -24,7 +24,14 @@ import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.
 export interface LedgerState {
   readonly store: StateStore;
   readonly chain: { readonly meta: Table<ChainMeta>; readonly blockHashes: Table<string> };
-  readonly auth: { readonly accounts: Table<Account>; readonly supply: Table<bigint>; readonly txIndex: Table<number> };
+  readonly auth: {
+    readonly accounts: Table<Account>;
+    readonly supply: Table<bigint>;
+    /** Tx hash → height: every tx of every block (pocket-core's duplicate check, auth:6). */
+    readonly txIndex: Table<number>;
+    /** Replay key (sign document + signer) → height: every tx whose fee was charged (ledger:20). */
+    readonly replayIndex: Table<number>;
+  };
   readonly pos: {
     readonly validators: Table<Validator>;
     readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
@@ -70,7 +77,12 @@ export function createLedgerState(): LedgerState {
   const state = {
     store,
     chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
-    auth: { accounts: store.defineTable(accountsTable), supply: store.defineTable(supplyTable), txIndex: store.defineTable(txIndexTable) },
+    auth: {
+      accounts: store.defineTable(accountsTable),
+      supply: store.defineTable(supplyTable),
+      txIndex: store.defineTable(txIndexTable),
+      replayIndex: store.defineTable(replayIndexTable),
+    },
     pos: {
       validators,
       validatorSet: store.defineTable(validatorSetTable),

@@ -186,6 +186,15 @@ export const LEDGER = Object.freeze({
   invalid_param_value: defineCode('ledger', 14, 'invalid_param_value'),
   /** A ParamChange value the ledger's rules cannot run with (a zero divisor, a negative share; modules/gov/param-value.ts). */
   param_value_out_of_range: defineCode('ledger', 15, 'param_value_out_of_range'),
+  // 16–19 left to codes added on parallel branches (ISSUE 11), so that a merge cannot give one number two meanings.
+  /**
+   * The same signer already had a tx with the same sign document delivered (or admitted to the
+   * mempool): a re-encoding of one signed tx (chain/replay-key.ts). pocket-core keys on the raw
+   * bytes only, so it would deliver the re-encoding again.
+   */
+  signed_tx_already_delivered: defineCode('ledger', 20, 'signed_tx_already_delivered'),
+  /** Mempool policy: tx bytes that neither known encoder writes for their content (node/check-tx.ts). */
+  non_canonical_encoding: defineCode('ledger', 21, 'non_canonical_encoding'),
 });
 
 /** Every code above, for tables and exhaustive tests. */

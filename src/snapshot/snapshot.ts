@@ -3,7 +3,7 @@
  * there instead of at genesis and reach the same state root at every later height.
  *
  * File `<data>/snapshots/<height, 12 digits>-<state root>.snap`, gzip of JSON lines:
- *   {"format":"pokt-ledger-snapshot","version":1,"chain_id",…,"height","state_root"}   header
+ *   {"format":"pokt-ledger-snapshot","version":2,"chain_id",…,"height","state_root"}   header
  *   ["e", table, key, encodedValue]              every entry, tables and keys in sorted order
  *   ["h", table, key, [[height, encoded|null]…]] retained history versions of history tables
  *   {"end":true,"entries":n,"versions":m,"sha256":"<hex of all previous lines>"}   trailer
@@ -21,7 +21,8 @@ import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import type { Table } from '../state/table.js';
 
 export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
-export const SNAPSHOT_VERSION = 1;
+/** 2: adds the replay index (auth/replay_index); a version-1 snapshot would load without it and lose replay protection for the txs before it. */
+export const SNAPSHOT_VERSION = 2;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';

@@ -50,6 +50,26 @@ export const txIndexTable: TableSpec<number> = {
   committed: false,
 };
 
+/**
+ * Replay protection on what is signed: the replay key of every tx whose ante handler passed (its
+ * fee was charged) → its height. The key is SHA-256 over the sign document and the signer
+ * (chain/replay-key.ts), so every encoding of one signed tx — a non-minimal length prefix, an
+ * unknown field, reordered fields, the public key left out — has the same key, while the
+ * entropy field keeps honest txs with the same content apart. The tx index above cannot do this:
+ * its key is the hash of the bytes, which such re-encodings change without touching the
+ * signature.
+ *
+ * Not hashed into the state root, for the tx index's reason: it is a function of the delivered
+ * txs, which the block hashes commit to. Journaled, read by the ante handler, carried by
+ * snapshots (format version 2; version-1 snapshots lack it and are refused).
+ */
+export const replayIndexTable: TableSpec<number> = {
+  name: 'auth/replay_index',
+  encode: (height) => String(height),
+  decode: (text) => Number(text),
+  committed: false,
+};
+
 /** Module account names (PROTOCOL §0) and their addresses. */
 export const MODULE_NAMES = {
   feeCollector: 'fee_collector',
