@@ -193,7 +193,7 @@ export const LEDGER = Object.freeze({
    * bytes only, so it would deliver the re-encoding again.
    */
   signed_tx_already_delivered: defineCode('ledger', 20, 'signed_tx_already_delivered'),
-  /** Mempool policy: tx bytes that neither known encoder writes for their content (node/check-tx.ts). */
+  /** Mempool policy, not consensus: tx bytes that neither known encoder writes for their content (node/mempool.ts). */
   non_canonical_encoding: defineCode('ledger', 21, 'non_canonical_encoding'),
 });
 

@@ -60,6 +60,14 @@
  *     we read it as 0 and answer with the failing check's code (pos:109, pos:102,
  *     application:115, sdk:14). (StakeApp without chains reads it as 0 in pocket too: a transfer.)
  *
+ * Ante handler (src/chain/ante.ts) and the node's mempool (src/node/mempool.ts):
+ * 19. A tx whose sign document its signer already had delivered → ledger:20, however it is
+ *     encoded (chain/replay-key.ts). pocket-core only refuses the same bytes (auth:6), so it
+ *     delivers a re-encoding of a signed tx again.
+ * 20. Mempool admission only (node policy, not a consensus rule): bytes that neither known
+ *     encoder writes for their content → ledger:21. Blocks still accept every encoding
+ *     pocket-core decodes; rule 19 makes them harmless.
+ *
  * Canonical values in `Message`: addresses lowercase; relay chains upper-case hex with the
  * as-signed text kept (sessions and relay-proof leaves hash the string as given); public keys
  * lowercase with the as-signed text kept where hashed; amounts bigint.

@@ -20,6 +20,7 @@ interface NodeCommandOptions {
   readonly interval?: number;
   readonly maxTxsPerBlock?: number;
   readonly mempoolTxs?: number;
+  readonly mempoolPerSender?: number;
   readonly snapshotEvery?: number;
 }
 
@@ -33,6 +34,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--interval <seconds>', 'produce a block every N seconds (default 900; 0 = only on demand)', integerOption('--interval', 0))
     .option('--max-txs-per-block <n>', 'most txs per block (default: only the block byte size limits)', integerOption('--max-txs-per-block', 1))
     .option('--mempool-txs <n>', 'mempool size in txs (default 5000)', integerOption('--mempool-txs', 1))
+    .option('--mempool-per-sender <n>', 'most txs one sender may have waiting (default 500)', integerOption('--mempool-per-sender', 1))
     .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
@@ -42,7 +44,10 @@ export function registerNodeCommand(program: Command): void {
           port: options.port ?? DEFAULT_NODE_PORT,
           intervalMs: (options.interval ?? 900) * 1000,
           ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
-          ...(options.mempoolTxs === undefined ? {} : { mempool: { maxTxs: options.mempoolTxs } }),
+          mempool: {
+            ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
+            ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
+          },
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
