@@ -26,7 +26,7 @@ export interface PreparedTx {
   readonly decoded: Result<DecodedTx, Rejection>;
   /** ValidateBasic of the message (only meaningful when decoded). */
   readonly message: Result<Message, Rejection> | undefined;
-  /** The sign document bytes; computed on first use (trusted replay may never need them). */
+  /** The sign document bytes; computed on first use (a trusted replay never needs them). */
   signBytes: Uint8Array | undefined;
   signature: SignatureVerdict;
 }

@@ -17,16 +17,15 @@
  * Example: the mainnet send at height 41144 signed by ce16…687a has one key; the same bytes
  * with the public key field removed have another tx hash but this same key.
  */
-import { createHash } from 'node:crypto';
-import { invariant } from '../core/assert.js';
+import { hash } from 'node:crypto';
 import type { Address } from '../core/types.js';
-import { signBytesOf, type PreparedTx } from './prepare.js';
+import type { DecodedTx } from '../wire/index.js';
+import { signDocumentText } from '../wire/index.js';
 
-const SEPARATOR = Uint8Array.of(0);
-
-/** The replay key of a decoded tx signed by `signer` (computes the sign bytes once). */
-export function replayKeyOf(prepared: PreparedTx, signer: Address): string {
-  const signBytes = signBytesOf(prepared);
-  invariant(signBytes !== undefined, 'only a decoded tx has a replay key');
-  return createHash('sha256').update(signBytes).update(SEPARATOR).update(signer, 'latin1').digest('hex');
+/** The replay key of a decoded tx on chain `chainId` signed by `signer`. */
+export function replayKeyOf(chainId: string, tx: DecodedTx, signer: Address): string {
+  // PERF: one-shot hash of a string (its UTF-8 is the sign bytes, then 0x00 and the address): no
+  // Buffer and no Hash object per tx, and the text is not kept on the tx (kept, it outlived
+  // young-generation GC and cost more than recomputing it; bench/replay trusted).
+  return hash('sha256', `${signDocumentText(chainId, tx)}\u0000${signer}`, 'hex');
 }

@@ -21,8 +21,13 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 
 const HEX_DIGITS = '0123456789abcdef';
 
+/** Any character goString escapes or replaces (the same set as the loop below handles). */
+const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+
 /** Go `encoding/json` string literal (with HTML escaping, as json.Marshal does by default). */
 export function goString(text: string): string {
+  // PERF: most strings (keys, hex, decimals, type names) need no escape: one regex test.
+  if (!NEEDS_ESCAPE.test(text)) return `"${text}"`;
   let out = '"';
   let start = 0;
   for (let i = 0; i < text.length; i++) {
@@ -96,10 +101,22 @@ export function sortedJson(value: JsonValue): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return goFloat(value);
   if (typeof value === 'string') return goString(value);
-  if (Array.isArray(value)) return `[${(value as readonly JsonValue[]).map(sortedJson).join(',')}]`;
+  // PERF: string building in loops (no per-level arrays from map/join); the replay key writes a
+  // sign document per tx (chain/replay-key.ts).
+  if (Array.isArray(value)) {
+    const items = value as readonly JsonValue[];
+    let out = '[';
+    for (let i = 0; i < items.length; i++) out += (i === 0 ? '' : ',') + sortedJson(items[i] as JsonValue);
+    return out + ']';
+  }
   const object = value as { readonly [key: string]: JsonValue };
   const keys = Object.keys(object).sort(compareUtf8);
-  return `{${keys.map((key) => `${goString(key)}:${sortedJson(object[key] as JsonValue)}`).join(',')}}`;
+  let out = '{';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    out += (i === 0 ? '' : ',') + goString(key) + ':' + sortedJson(object[key] as JsonValue);
+  }
+  return out + '}';
 }
 
 /**

@@ -36,7 +36,7 @@ export { canonicalEncodingStyle, decodeTx, encodeTx, isCanonicalEncoding, txHash
 export type { EncodingStyle } from './proto-writer.js';
 export { msgToAminoJson, type AminoJson } from './amino-json.js';
 export { wireMessageFromAminoJson } from './amino-json-parse.js';
-export { buildAndSignTx, signBytes, signDocument, verifyTxSignature, UPOKT_DENOM, type BuildTxInput, type BuiltTx } from './sign.js';
+export { buildAndSignTx, signBytes, signDocument, signDocumentText, verifyTxSignature, UPOKT_DENOM, type BuildTxInput, type BuiltTx } from './sign.js';
 export { encodeMessageValue } from './encode-msgs.js';
 export { MESSAGE_TYPES, LEGACY_TYPE_URLS, messageTypeByUrl, type MessageTypeInfo } from './type-urls.js';
 export { goParseBigInt, isCanonicalDecimal, MAX_BIGINT_MAGNITUDE } from './go-bigint.js';

@@ -6,6 +6,7 @@
  * Method: a small test chain and real signed txs; spends and balances stated from the message
  * rules (modules/auth/decide.ts, modules/nodes/staking.ts, modules/apps/staking.ts).
  */
+import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CheckState, spendOf, type PendingTx } from '../../../src/chain/check-state.js';
@@ -15,6 +16,7 @@ import { replayKeyOf } from '../../../src/chain/replay-key.js';
 import { codeOf } from '../../../src/core/rejection.js';
 import type { Address, PublicKeyHex } from '../../../src/core/types.js';
 import type { Message } from '../../../src/messages/index.js';
+import { decodeTx, signBytes } from '../../../src/wire/index.js';
 import { sendMsg, signTx, startChain, TEST_CHAIN_ID, testKey } from '../../helpers/chain.js';
 import { RE_ENCODINGS } from '../../helpers/re-encode.js';
 
@@ -43,13 +45,23 @@ function refusal(check: CheckState, bytes: Uint8Array): string {
 
 const keys = suite('replay key');
 
+function keyOf(bytes: Uint8Array, signer: Address): string {
+  const decoded = decodeTx(bytes);
+  if (!decoded.ok) throw new Error(decoded.error.log);
+  return replayKeyOf(TEST_CHAIN_ID, decoded.value, signer);
+}
+
 keys('every encoding of one signed tx has one key; another signer or another entropy has another', () => {
   const tx = signTx(alice, sendMsg(alice, bob, 5n), { entropy: 77n });
-  const key = replayKeyOf(prepared(tx), alice.address);
+  const key = keyOf(tx, alice.address);
   assert.match(key, /^[0-9a-f]{64}$/);
-  for (const [name, reEncode] of RE_ENCODINGS) assert.is(replayKeyOf(prepared(reEncode(tx)), alice.address), key, name);
-  assert.is.not(replayKeyOf(prepared(tx), bob.address), key, 'the signer is part of the key');
-  assert.is.not(replayKeyOf(prepared(signTx(alice, sendMsg(alice, bob, 5n), { entropy: 78n })), alice.address), key, 'entropy keeps honest txs apart');
+  const decoded = decodeTx(tx);
+  assert.ok(decoded.ok);
+  const signed = Buffer.concat([signBytes(TEST_CHAIN_ID, decoded.value), Buffer.from([0]), Buffer.from(alice.address, 'latin1')]);
+  assert.is(key, createHash('sha256').update(signed).digest('hex'), 'SHA-256(sign bytes ‖ 0x00 ‖ signer), as documented');
+  for (const [name, reEncode] of RE_ENCODINGS) assert.is(keyOf(reEncode(tx), alice.address), key, name);
+  assert.is.not(keyOf(tx, bob.address), key, 'the signer is part of the key');
+  assert.is.not(keyOf(signTx(alice, sendMsg(alice, bob, 5n), { entropy: 78n }), alice.address), key, 'entropy keeps honest txs apart');
 });
 
 const check = suite('check state');

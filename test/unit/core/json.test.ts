@@ -17,6 +17,21 @@ json('goString escapes HTML characters and control bytes as Go 1.21 does', () =>
   assert.is(goString('héllo €'), '"héllo €"');
 });
 
+json('goString, every UTF-16 code unit: decodes back to itself (a lone surrogate to U+FFFD) and leaves no character Go escapes raw', () => {
+  // Go escapes ", \\, control characters, <, >, & and U+2028/2029; a lone surrogate is invalid UTF-8 → U+FFFD.
+  const mustNotAppearRaw = /[<>&\u0000-\u001f\u2028\u2029]/;
+  for (let unit = 0; unit <= 0xffff; unit++) {
+    const char = String.fromCharCode(unit);
+    const lone = unit >= 0xd800 && unit <= 0xdfff;
+    for (const text of [char, `a${char}b`]) {
+      const written = goString(text);
+      assert.is(JSON.parse(written), lone ? text.replace(char, '\ufffd') : text, `U+${unit.toString(16)}`);
+      assert.not.ok(mustNotAppearRaw.test(written), `U+${unit.toString(16)} written raw`);
+    }
+  }
+  assert.is(goString('\ud83d\ude00'), '"\ud83d\ude00"', 'a surrogate pair is kept');
+});
+
 json('goFloat matches strconv float64 formatting used by encoding/json', () => {
   assert.is(goFloat(3908904207717607), '3908904207717607');
   // A bare int64 above 2^53 loses precision once it has been through interface{} in Go.

@@ -8,7 +8,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { validateBasic } from '../../../src/messages/index.js';
-import { buildAndSignTx, canonicalEncodingStyle, decodeTx, encodeTx, signBytes, verifyTxSignature } from '../../../src/wire/index.js';
+import { sortedJson } from '../../../src/core/json.js';
+import { buildAndSignTx, canonicalEncodingStyle, decodeTx, encodeTx, signBytes, signDocument, signDocumentText, verifyTxSignature } from '../../../src/wire/index.js';
 import type { WireMessage, WireTx } from '../../../src/wire/index.js';
 import { sampleMessages, signerKey } from '../../gen/vectors/wire-samples.js';
 
@@ -28,6 +29,7 @@ function roundTrip(msg: WireMessage, entropy: bigint, memo: string, feeUpokt = 1
   assert.is(tx.hash, built.hash);
   assert.ok(verifyTxSignature(CHAIN, tx));
   assert.equal(signBytes(CHAIN, tx), built.signBytes);
+  assert.is(signDocumentText(CHAIN, tx), sortedJson(signDocument(CHAIN, tx)), 'the direct writer is the generic sorted form');
   assert.is(canonicalEncodingStyle(tx), 'gogoproto');
   assert.equal(encodeTx(tx), built.bytes);
 }
@@ -52,6 +54,15 @@ everyType.run();
 
 const edges = suite('wire/round trip edge values');
 const send = sampleMessages()[0]!.msg;
+
+edges('the sign document of a Send (written directly) equals the generic sorted form, for odd amounts and upper-case addresses too', () => {
+  for (const amount of ['1', '+5', '0x2710', '007', '1_000', '', '340282366920938463463374607431768211456']) {
+    for (const [from, to] of [['ce16bb2714f93cfb3c00b5bd4b16dc5d8ca1687a', 'fb61cfd078fdf52f3a2052c431264ff1e4ecaa45'], ['CE16BB2714F93CFB3C00B5BD4B16DC5D8CA1687A', '']]) {
+      const tx = { msg: { kind: 'Send', fromAddress: from, toAddress: to, amount } as WireMessage, fee: [{ denom: 'upokt', amount: '10000' }, { denom: '', amount: '+1' }], memo: 'm<&>', entropy: -3n };
+      assert.is(signDocumentText(CHAIN, tx), sortedJson(signDocument(CHAIN, tx)), `${amount} ${from}`);
+    }
+  }
+});
 
 edges('entropy: negative, 2^53 + 1, max and min int64, zero', () => {
   for (const entropy of [-1n, -123_456_789n, 9_007_199_254_740_993n, 9_223_372_036_854_775_807n, -9_223_372_036_854_775_808n, 0n]) {
