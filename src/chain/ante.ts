@@ -104,7 +104,7 @@ export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: De
   const match = findSigner(state, prepared, tx, message, params);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
-  const replayKey = replayKeyOf(prepared.chainId, tx, signer);
+  const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);
   const deliveredAt = state.auth.replayIndex.get(replayKey);
   if (deliveredAt !== undefined) {
     return err(rejection(LEDGER.signed_tx_already_delivered, `a tx with this sign document, signed by ${signer}, was already delivered at height ${deliveredAt}`));

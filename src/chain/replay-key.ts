@@ -17,13 +17,19 @@
  * Example: the mainnet send at height 41144 signed by ce16…687a has one key; the same bytes
  * with the public key field removed have another tx hash but this same key.
  */
-import { hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Address } from '../core/types.js';
 import type { DecodedTx } from '../wire/index.js';
 import { signDocumentText } from '../wire/index.js';
 
-/** The replay key of a decoded tx on chain `chainId` signed by `signer`. */
-export function replayKeyOf(chainId: string, tx: DecodedTx, signer: Address): string {
+const SEPARATOR = Uint8Array.of(0);
+
+/**
+ * The replay key of a decoded tx on chain `chainId` signed by `signer`; `signBytes` when they
+ * were computed already (a verified tx), else they are written here.
+ */
+export function replayKeyOf(chainId: string, tx: DecodedTx, signer: Address, signBytes?: Uint8Array): string {
+  if (signBytes !== undefined) return createHash('sha256').update(signBytes).update(SEPARATOR).update(signer, 'latin1').digest('hex');
   // PERF: one-shot hash of a string (its UTF-8 is the sign bytes, then 0x00 and the address): no
   // Buffer and no Hash object per tx, and the text is not kept on the tx (kept, it outlived
   // young-generation GC and cost more than recomputing it; bench/replay trusted).

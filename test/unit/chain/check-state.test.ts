@@ -59,6 +59,7 @@ keys('every encoding of one signed tx has one key; another signer or another ent
   assert.ok(decoded.ok);
   const signed = Buffer.concat([signBytes(TEST_CHAIN_ID, decoded.value), Buffer.from([0]), Buffer.from(alice.address, 'latin1')]);
   assert.is(key, createHash('sha256').update(signed).digest('hex'), 'SHA-256(sign bytes ‖ 0x00 ‖ signer), as documented');
+  assert.is(replayKeyOf(TEST_CHAIN_ID, decoded.value, alice.address, signBytes(TEST_CHAIN_ID, decoded.value)), key, 'the same from sign bytes already computed');
   for (const [name, reEncode] of RE_ENCODINGS) assert.is(keyOf(reEncode(tx), alice.address), key, name);
   assert.is.not(keyOf(tx, bob.address), key, 'the signer is part of the key');
   assert.is.not(keyOf(signTx(alice, sendMsg(alice, bob, 5n), { entropy: 78n }), alice.address), key, 'entropy keeps honest txs apart');
