@@ -56,6 +56,8 @@ export interface LoadOptions {
   readonly repair: boolean;
   /** False under fsync 'never': recovery then skips its own fsyncs too. */
   readonly durable: boolean;
+  /** The head record's height (head.ts): a damaged record at or below it was acknowledged, never a torn tail. */
+  readonly acknowledgedHeight: number;
 }
 
 export interface Loaded {
@@ -148,7 +150,9 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
   const scan = scanSegmentFile(path, name.firstHeight, { lookPastDamage: true });
   let tornTail: TornTail | null = null;
   if (scan.damage !== null) {
-    if (!isTornTail(scan.damage)) throw damageError(dir, name.file, scan.damage, false);
+    if (!isTornTail(scan.damage) || scan.damage.expectedHeight <= options.acknowledgedHeight) {
+      throw damageError(dir, name.file, scan.damage, false, options.acknowledgedHeight);
+    }
     tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
   syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);
