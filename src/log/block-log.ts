@@ -14,7 +14,7 @@ import { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES, decodeHeader, encodeFrameI
 import { DEFAULT_READ_CHUNK_BYTES, FrameReader, type FrameProblem } from './frame-reader.js';
 import { INDEX_ENTRY_BYTES, encodeIndex, readIndexFile, validIndex, writeIndexFile } from './index-file.js';
 import { HeadWriter, createHeadFile, headPath, readHead, type HeadRead, type HeadRecord } from './head.js';
-import { acquireLock, releaseLock, type HeldLock, type LockOwner } from './lock.js';
+import { acquireLock, releaseLock, type HeldLock, type StaleLock } from './lock.js';
 import { metaExists, readMeta, writeMeta, type LogMeta } from './meta.js';
 import { loadSegments, type RepairReport, type TornTail } from './recover.js';
 import { damageError, lastHeightOf, type Segment } from './segment.js';
@@ -49,8 +49,8 @@ export interface BlockLogOptions {
 
 export interface OpenRecovery {
   readonly created: boolean;
-  /** The stale writer lock taken over (its process was dead), or null. */
-  readonly staleLockTakenOver: LockOwner | null;
+  /** The stale writer lock taken over (its process was dead, or the file empty/unreadable), or null. */
+  readonly staleLockTakenOver: StaleLock | null;
   /** The torn tail cut off (or, read-only, ignored), or null. */
   readonly tornTail: TornTail | null;
   /** Segment files whose index file was missing or wrong and was rebuilt by scanning. */
