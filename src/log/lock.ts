@@ -63,7 +63,8 @@ function readOwner(path: string): { text: string; owner: LockOwner | null } | nu
   return { text, owner: null };
 }
 
-function processAlive(pid: number): boolean {
+/** Is a process with this pid alive on this host (EPERM: it exists, owned by someone else)? */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -15,10 +15,10 @@ import type { Command } from 'commander';
 import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
 import { decodeRecord } from '../../chain/record.js';
-import { BlockLog, blockLogDir } from '../../log/index.js';
-import { initDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
+import { initDataDir } from '../../runtime/data-dir.js';
+import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
-import { writeSnapshot } from '../../snapshot/snapshot.js';
+import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -31,8 +31,7 @@ export interface StoredRoot {
 
 /** The stored roots of heights [from, to] (clamped to the log). */
 export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredRoot[] {
-  readDataDirConfig(dataDir);
-  const { log } = BlockLog.open(blockLogDir(dataDir), { readOnly: true });
+  const { log } = openChain(dataDir);
   try {
     const last = Math.min(to ?? log.lastHeight, log.lastHeight);
     const first = Math.max(from, log.firstHeight);
@@ -83,16 +82,18 @@ export function registerChainCommands(program: Command): void {
     .command('snapshot')
     .description('write a snapshot of the state at the tip of the chain (snapshots/<height>-<root>.snap)')
     .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--keep-snapshots <n>', `keep only the newest N snapshots (default ${DEFAULT_SNAPSHOT_RETENTION})`, integerOption('--keep-snapshots', 1))
     .option('--json', 'one JSON object on stdout')
-    .action((options: { data?: string; json?: boolean }) =>
+    .action((options: { data?: string; keepSnapshots?: number; json?: boolean }) =>
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
         const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true });
         if (outcome.divergence !== undefined) {
           throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
         }
-        const info = writeSnapshot(dir, outcome.state);
-        if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file });
+        const info = writeSnapshot(dir, outcome.state, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+        if (info.pruned.length > 0) process.stderr.write(`removed ${info.pruned.length} old snapshot(s), keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
+        if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
         else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
       }),
     );

@@ -21,6 +21,7 @@ interface NodeCommandOptions {
   readonly maxTxsPerBlock?: number;
   readonly mempoolTxs?: number;
   readonly snapshotEvery?: number;
+  readonly keepSnapshots?: number;
 }
 
 export function registerNodeCommand(program: Command): void {
@@ -34,6 +35,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--max-txs-per-block <n>', 'most txs per block (default: only the block byte size limits)', integerOption('--max-txs-per-block', 1))
     .option('--mempool-txs <n>', 'mempool size in txs (default 5000)', integerOption('--mempool-txs', 1))
     .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
+    .option('--keep-snapshots <n>', 'keep only the newest N snapshots (default 3)', integerOption('--keep-snapshots', 1))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
         const node = await startNode({
@@ -44,6 +46,7 @@ export function registerNodeCommand(program: Command): void {
           ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
           ...(options.mempoolTxs === undefined ? {} : { mempool: { maxTxs: options.mempoolTxs } }),
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+          ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(
