@@ -155,7 +155,7 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
     }
     tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
-  syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);
+  syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt, true);
   const segment: Segment = {
     firstHeight: name.firstHeight,
     file: name.file,
@@ -205,12 +205,19 @@ function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: 
   }
 }
 
-/** Rewrites the segment's index file when it differs from what the scan found. */
-function syncIndexFile(dir: string, name: SegmentName, offsets: readonly number[], readOnly: boolean, indexRebuilt: string[]): void {
+/**
+ * Rewrites the segment's index file when it differs from what the scan found. The last
+ * segment's index lags its segment by design after a crash (it is written at roll and close,
+ * index-file.ts): a file that is a prefix of the right one is brought up to date without being
+ * reported as rebuilt; anything else (missing, damaged) is reported.
+ */
+function syncIndexFile(dir: string, name: SegmentName, offsets: readonly number[], readOnly: boolean, indexRebuilt: string[], lagExpected = false): void {
   const path = indexPath(dir, name.firstHeight);
   const wanted = encodeIndex(offsets);
-  if (existsSync(path) && readFileSync(path).equals(wanted)) return;
-  indexRebuilt.push(name.file);
+  const found = existsSync(path) ? readFileSync(path) : null;
+  if (found !== null && found.equals(wanted)) return;
+  const lagging = lagExpected && found !== null && found.length < wanted.length && wanted.subarray(0, found.length).equals(found);
+  if (!lagging) indexRebuilt.push(name.file);
   if (!readOnly) writeIndexFile(path, offsets);
 }
 

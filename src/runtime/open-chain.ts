@@ -36,7 +36,7 @@ export const warnOnStderr: WarningSink = (warning) => {
 };
 
 export interface OpenChainOptions {
-  /** Open the log for writing (takes the lock; cuts a torn tail; removes stray snapshot temps). */
+  /** Open the log for writing (takes the lock; cuts a torn tail); default: read-only. */
   readonly write?: { readonly fsync: FsyncMode };
   readonly onWarning?: WarningSink;
 }
@@ -55,9 +55,8 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
   try {
     for (const warning of recoveryWarnings(recovery)) warn(warning);
     checkFirstBlock(dir, config, log);
-    if (options.write !== undefined) {
-      for (const file of removeStaleTemps(dir)) warn({ code: 'snapshot_temp_removed', message: `removed ${file}, left by a snapshot write that never finished`, details: { file } });
-    }
+    // Safe for readers too: a temp file is removed only when the process that wrote it is gone.
+    for (const file of removeStaleTemps(dir)) warn({ code: 'snapshot_temp_removed', message: `removed ${file}, left by a snapshot write that never finished`, details: { file } });
     return { config, log, recovery };
   } catch (error) {
     log.close();
