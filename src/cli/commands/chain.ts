@@ -4,6 +4,7 @@
  *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
  *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
  *   pokt-ledger snapshot [--data DIR] [--json]                  a snapshot of the state at the tip
+ *   pokt-ledger repair --data DIR [--json]                      accept a damaged log's loss: cut at the first damage
  *
  * `roots` reads the log only (no replay): the block hash is SHA-256 of the stored header bytes,
  * the state root the one the producer recorded after the block. Two runs that produced the same
@@ -15,6 +16,7 @@ import type { Command } from 'commander';
 import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
 import { decodeRecord } from '../../chain/record.js';
+import { BlockLog, blockLogDir } from '../../log/index.js';
 import { initDataDir } from '../../runtime/data-dir.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
@@ -75,6 +77,25 @@ export function registerChainCommands(program: Command): void {
         const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
         if (options.json === true) printJson(roots);
         else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
+      }),
+    );
+
+  program
+    .command('repair')
+    .description("operator's choice after a coded log error: keep the log up to its first damaged record, move the rest to events/torn/, accept lost acknowledged heights, and rewrite the head record")
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'one JSON object on stdout')
+    .action((options: { data: string; json?: boolean }) =>
+      withCliErrors(() => {
+        const { log, recovery } = BlockLog.open(blockLogDir(dataDirOf(options.data)), { repair: true });
+        log.close();
+        const report = { last_height: recovery.lastHeight, repaired: recovery.repaired, loss_accepted: recovery.lossAccepted, head_rewritten: recovery.headCreated !== null };
+        if (options.json === true) printJson(report);
+        else {
+          const cut = recovery.repaired === null ? 'nothing cut' : `cut from height ${recovery.repaired.fromHeight} (${recovery.repaired.error.code}); moved to events/torn/`;
+          const lost = recovery.lossAccepted === null ? '' : `; accepted the loss of heights ${recovery.lossAccepted.fromHeight}–${recovery.lossAccepted.toHeight}`;
+          process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}\n`);
+        }
       }),
     );
 

@@ -388,7 +388,11 @@ matrix('every damage × every command: a coded error naming the damage, or the w
     COMMANDS.map((command) => async () => {
       const dir = join(tmp.dir, `cell-${d}-${command}`);
       cpSync(pristine, dir, { recursive: true });
-      damage.damage(dir);
+      try {
+        damage.damage(dir);
+      } catch (error) {
+        return `${damage.name}: the damage could not be made (${String(error)})`;
+      }
       const outcome = await runCommand(command, dir);
       rmSync(dir, { recursive: true, force: true });
       return check(damage, command, outcome);
@@ -396,6 +400,19 @@ matrix('every damage × every command: a coded error naming the damage, or the w
   );
   const failures = (await pooled(cells, 3)).filter((failure): failure is string => failure !== null);
   assert.is(failures.length, 0, `${failures.length} of ${cells.length} cells failed:\n\n${failures.join('\n\n')}`);
+});
+
+matrix('the way out of log_records_lost: `repair` accepts the loss (reported), then the shorter chain opens', async () => {
+  const dir = join(tmp.dir, 'repair');
+  cpSync(pristine, dir, { recursive: true });
+  const first = firstHeightOf(segments(dir).at(-1) as string);
+  unlinkSync(lastSegment(dir));
+  const repaired = await runCli(['repair', '--data', dir, '--json']);
+  assert.is(repaired.code, 0, repaired.stderr);
+  assert.equal(JSON.parse(repaired.stdout)['loss_accepted'], { fromHeight: first, toHeight: TIP });
+  const replayed = await runCli(['replay', '--data', dir, '--trust-signatures', '--no-progress', '--json']);
+  assert.is(replayed.code, 0, replayed.stderr);
+  assert.equal([JSON.parse(replayed.stdout)['height'], JSON.parse(replayed.stdout)['verified']], [first - 1, true]);
 });
 
 matrix.run();
