@@ -12,24 +12,13 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSy
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BlockLog, isBlockLogError, type BlockLogErrorCode } from '../../../src/log/index.js';
+import { BlockLog } from '../../../src/log/index.js';
 import { FRAME_HEADER_BYTES, encodeFrame } from '../../../src/log/frame.js';
-import { flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
+import { errorOf, flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
 
 const SEGMENT_BYTES = 4096;
 const H = FRAME_HEADER_BYTES;
 const LAST = 125;
-
-function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unknown> {
-  try {
-    fn();
-  } catch (error) {
-    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
-    assert.unreachable(`expected ${code}, got ${String(error)}`);
-  }
-  assert.unreachable(`expected ${code}, nothing thrown`);
-  return {};
-}
 
 /** Frame start offsets of a segment file, read from the documented header layout. */
 function frameOffsets(path: string): number[] {

@@ -12,23 +12,12 @@ import { cpSync, readFileSync, readdirSync, truncateSync, unlinkSync, writeFileS
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BlockLog, isBlockLogError, type BlockLogErrorCode } from '../../../src/log/index.js';
+import { BlockLog } from '../../../src/log/index.js';
 import { HEAD_SLOT_STRIDE, readHead } from '../../../src/log/head.js';
-import { flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
+import { errorOf, flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
 
 const LAST = 40;
 const SEGMENT_BYTES = 2048;
-
-function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unknown> {
-  try {
-    fn();
-  } catch (error) {
-    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
-    assert.unreachable(`expected ${code}, got ${String(error)}`);
-  }
-  assert.unreachable(`expected ${code}, nothing thrown`);
-  return {};
-}
 
 const segmentFiles = (dir: string): string[] => readdirSync(dir).filter((file) => file.endsWith('.log')).sort();
 
