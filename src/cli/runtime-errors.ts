@@ -15,7 +15,8 @@ import { CliError } from './output.js';
 
 export function asCliError(error: unknown): unknown {
   if (error instanceof BlockLogError) return new CliError(error.code, error.message, error.context);
-  if (error instanceof DataDirError || error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);
+  if (error instanceof DataDirError) return new CliError(error.code, error.message, error.context);
+  if (error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);
   // The chain reached an upgrade to a version this ledger does not implement: it stops producing.
   if (error instanceof UpgradeRequiredError) return new CliError(error.code, error.message);
   if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);

@@ -13,8 +13,9 @@ import { INDEX_DIR, fsyncDir, indexPath, listSegments, preadFully, pwriteFully, 
 import { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES, decodeHeader, encodeFrameInto, frameChecksumOk } from './frame.js';
 import { DEFAULT_READ_CHUNK_BYTES, FrameReader, type FrameProblem } from './frame-reader.js';
 import { INDEX_ENTRY_BYTES, encodeIndex, readIndexFile, validIndex, writeIndexFile } from './index-file.js';
-import { acquireLock, releaseLock, type HeldLock, type LockOwner } from './lock.js';
-import { metaExists, readMeta, writeMeta } from './meta.js';
+import { HeadWriter, createHeadFile, headPath, readHead, type HeadRead, type HeadRecord } from './head.js';
+import { acquireLock, releaseLock, type HeldLock, type StaleLock } from './lock.js';
+import { metaExists, readMeta, writeMeta, type LogMeta } from './meta.js';
 import { loadSegments, type RepairReport, type TornTail } from './recover.js';
 import { damageError, lastHeightOf, type Segment } from './segment.js';
 import { scanSegmentFile } from './segment-scan.js';
@@ -48,14 +49,25 @@ export interface BlockLogOptions {
 
 export interface OpenRecovery {
   readonly created: boolean;
-  /** The stale writer lock taken over (its process was dead), or null. */
-  readonly staleLockTakenOver: LockOwner | null;
+  /** The stale writer lock taken over (its process was dead, or the file empty/unreadable), or null. */
+  readonly staleLockTakenOver: StaleLock | null;
   /** The torn tail cut off (or, read-only, ignored), or null. */
   readonly tornTail: TornTail | null;
   /** Segment files whose index file was missing or wrong and was rebuilt by scanning. */
   readonly indexRebuilt: readonly string[];
   /** What `repair: true` cut, or null. */
   readonly repaired: RepairReport | null;
+  /**
+   * The head record as found at open (head.ts): the last height known acknowledged, or null for
+   * a log made before head records existed (and for a repaired log whose head was unreadable).
+   */
+  readonly head: { readonly height: number; readonly file: string } | null;
+  /** A head slot that failed its checksum (a torn head write; the other slot was used), or null. */
+  readonly headSlotDamaged: number | null;
+  /** Why a head file was (re)written from the log at open: an old log upgraded, or a repair. */
+  readonly headCreated: 'upgraded' | 'repaired' | null;
+  /** `repair: true` accepted the loss of these acknowledged heights (head above the log's end). */
+  readonly lossAccepted: { readonly fromHeight: number; readonly toHeight: number } | null;
   readonly verified: 'tail' | 'full';
   readonly segments: number;
   readonly firstHeight: number;
@@ -108,6 +120,11 @@ export class BlockLog {
   private closed = false;
   private failure: Error | undefined;
   private readonly rebuilt: string[] = [];
+  private headWriter: HeadWriter | null = null;
+  /** The height the head file claims now (writer). */
+  private headHeight = -1;
+  /** CRC field of the last record's frame (what the head records next to its height). */
+  private lastFrameCrc = 0;
 
   private constructor(
     readonly dir: string,
@@ -131,6 +148,7 @@ export class BlockLog {
       mkdirSync(dir, { recursive: true });
     }
     const lock = settings.readOnly ? null : acquireLock(dir);
+    let log: BlockLog | undefined;
     try {
       if (!metaExists(dir)) {
         createLog(dir, options.firstHeight ?? 1);
@@ -144,21 +162,32 @@ export class BlockLog {
           requested: options.firstHeight,
         });
       }
+      // The head is read BEFORE the segments: a live writer only moves it forward after the
+      // records it names are on disk, so a reader never sees a head ahead of the segments it lists.
+      const headRead = openHead(dir, meta, options.repair === true);
+      const acknowledged = headRead?.head.height ?? meta.firstHeight - 1;
       const loaded = loadSegments(dir, meta.firstHeight, {
         readOnly: settings.readOnly,
         verify,
         repair: options.repair === true,
         durable: settings.fsync !== 'never',
+        acknowledgedHeight: acknowledged,
       });
-      const log = new BlockLog(dir, meta.firstHeight, settings, loaded.segments, lock);
+      log = new BlockLog(dir, meta.firstHeight, settings, loaded.segments, lock);
       log.rebuilt.push(...loaded.indexRebuilt);
       if (!settings.readOnly) log.openActive();
+      const lossAccepted = log.checkAgainstHead(headRead?.head ?? null, options.repair === true);
+      const headCreated = settings.readOnly ? null : log.openHeadWriter(meta, headRead?.head ?? null, lossAccepted !== null || options.repair === true);
       const recovery: OpenRecovery = {
         created,
         staleLockTakenOver: lock?.takenOverFrom ?? null,
         tornTail: loaded.tornTail,
         indexRebuilt: loaded.indexRebuilt,
         repaired: loaded.repaired,
+        head: headRead === null ? null : { height: headRead.head.height, file: headPath(dir) },
+        headSlotDamaged: headRead?.damagedSlot ?? null,
+        headCreated,
+        lossAccepted,
         verified: verify,
         segments: loaded.segments.length,
         firstHeight: meta.firstHeight,
@@ -166,6 +195,10 @@ export class BlockLog {
       };
       return { log, recovery };
     } catch (error) {
+      if (log !== undefined) {
+        log.failure = error as Error; // close files without writing anything
+        log.close();
+      }
       if (lock !== null) releaseLock(lock);
       throw error;
     }
@@ -204,6 +237,71 @@ export class BlockLog {
       this.timer = setInterval(() => this.syncFromTimer(), this.settings.batchIntervalMs);
       this.timer.unref();
     }
+  }
+
+  /**
+   * The segments must hold every record the head says was acknowledged, and the record at the
+   * head's height must be the one acknowledged (same frame CRC). `repair` accepts a loss (the
+   * operator's decision) and returns it; otherwise a loss is `log_records_lost` naming the heights.
+   */
+  private checkAgainstHead(head: HeadRecord | null, repair: boolean): { fromHeight: number; toHeight: number } | null {
+    if (head === null) return null;
+    const last = this.lastHeight;
+    if (last < head.height) {
+      if (repair) return { fromHeight: last + 1, toHeight: head.height };
+      const segments = this.segments.map((segment) => segment.file);
+      throw new BlockLogError(
+        'log_records_lost',
+        `acknowledged records of heights ${last + 1}…${head.height} are missing: the segments end at height ${last} but ${headPath(this.dir)} records height ${head.height} as durable (a segment file deleted, emptied or truncated?). Restore the missing segment from a backup; opening with repair accepts the loss`,
+        { fromHeight: last + 1, toHeight: head.height, lastHeight: last, headFile: headPath(this.dir), segments },
+      );
+    }
+    if (head.height < this.firstHeight) return null;
+    const segment = this.segmentOf(head.height, 'head check');
+    const crc = this.frameCrcAt(head.height);
+    if (crc !== head.frameCrc) {
+      if (repair) return null;
+      throw new BlockLogError(
+        'log_head_mismatch',
+        `the record of height ${head.height} in ${join(this.dir, segment.file)} is not the one acknowledged (frame CRC ${hex32(crc)}, the head record says ${hex32(head.frameCrc)}): a segment was replaced or rewritten`,
+        { height: head.height, file: join(this.dir, segment.file), headFile: headPath(this.dir), foundCrc: crc, headCrc: head.frameCrc },
+      );
+    }
+    return null;
+  }
+
+  /**
+   * Writer: opens the head file for in-place updates and makes it claim everything now on disk
+   * (openActive just fsynced the active segment; sealed ones were fsynced when they were sealed).
+   * A log without a head file gets one: an old log (meta without `head`) or a repaired one.
+   */
+  private openHeadWriter(meta: LogMeta, head: HeadRecord | null, rewrite: boolean): OpenRecovery['headCreated'] {
+    const durable = this.settings.fsync !== 'never';
+    this.lastFrameCrc = this.frameCrcAt(this.lastHeight);
+    let created: OpenRecovery['headCreated'] = null;
+    if (head === null || rewrite) {
+      head = createHeadFile(this.dir, this.lastHeight, this.lastFrameCrc, this.firstHeight, durable);
+      created = meta.head ? 'repaired' : 'upgraded';
+      if (!meta.head) writeMeta(this.dir, this.firstHeight);
+    }
+    this.headWriter = new HeadWriter(this.dir, head.seq);
+    this.headHeight = head.height;
+    this.advanceHead(durable);
+    return created;
+  }
+
+  /** The CRC field of `height`'s frame, after a checked read (0 for firstHeight − 1: no record). */
+  private frameCrcAt(height: number): number {
+    if (height < this.firstHeight) return 0;
+    this.read(height); // throws log_record_corrupt (naming height, file, offset) if it is damaged
+    return this.readAt(this.segmentOf(height, 'frame CRC'), height).crc;
+  }
+
+  /** Makes the head claim lastHeight (only call once the records up to it are durable, or in mode 'never'). */
+  private advanceHead(durable: boolean): void {
+    if (this.headWriter === null || this.headHeight === this.lastHeight) return;
+    this.headWriter.write(this.lastHeight, this.lastFrameCrc, this.firstHeight, durable);
+    this.headHeight = this.lastHeight;
   }
 
   // ── state ──────────────────────────────────────────────────────────────────────────────────
@@ -314,12 +412,16 @@ export class BlockLog {
     const frames = Buffer.allocUnsafe(total);
     const newOffsets: number[] = [];
     let at = 0;
+    let lastCrc = 0;
     for (let i = start; i < end; i++) {
       const record = records[i] as LogRecord;
       newOffsets.push(active.bytes + at);
+      const frameAt = at;
       at += encodeFrameInto(frames, at, record.height, record.payload, this.syncedBytes);
+      lastCrc = frames.readUInt32LE(frameAt + 4); // the frame's CRC field (frame.ts), for the head record
     }
     pwriteFully(this.activeFd, frames, active.bytes);
+    this.lastFrameCrc = lastCrc;
     // Memory moves only after the write succeeded (a failure poisons the log; reopen rescans).
     const offsets = active.offsets as number[];
     for (const offset of newOffsets) offsets.push(offset);
@@ -371,15 +473,18 @@ export class BlockLog {
     else if (this.settings.fsync === 'batch') {
       const due = performance.now() - this.lastSyncAt >= this.settings.batchIntervalMs;
       if (due || this.pendingRecords >= this.settings.batchMaxRecords) this.syncNow();
-    }
+    } else this.advanceHead(false); // 'never': the head claims what was acknowledged, unsynced
   }
 
+  /** fdatasync of the segment, THEN the head moved to what is now durable (head.ts: ordering). */
   private syncNow(): void {
-    if (this.pendingRecords === 0) return;
-    fdatasyncSync(this.activeFd);
-    this.syncedBytes = this.active().bytes;
-    this.pendingRecords = 0;
-    this.lastSyncAt = performance.now();
+    if (this.pendingRecords > 0) {
+      fdatasyncSync(this.activeFd);
+      this.syncedBytes = this.active().bytes;
+      this.pendingRecords = 0;
+      this.lastSyncAt = performance.now();
+    }
+    this.advanceHead(true);
   }
 
   private syncFromTimer(): void {
@@ -518,21 +623,21 @@ export class BlockLog {
     active.bytes = scan.validBytes;
   }
 
-  private readAt(segment: Segment, height: number): { payload: Uint8Array | null; offset: number; problem: FrameProblem | 'height_mismatch' } {
+  private readAt(segment: Segment, height: number): { payload: Uint8Array | null; offset: number; problem: FrameProblem | 'height_mismatch'; crc: number } {
     const offsets = this.offsetsOf(segment);
     const i = height - segment.firstHeight;
     const offset = offsets[i] as number;
     const end = i + 1 < segment.count ? (offsets[i + 1] as number) : segment.bytes;
     const length = end - offset;
-    if (!(length >= FRAME_HEADER_BYTES && length <= FRAME_HEADER_BYTES + FRAME_MAX_PAYLOAD_BYTES)) return { payload: null, offset, problem: 'incomplete' };
+    if (!(length >= FRAME_HEADER_BYTES && length <= FRAME_HEADER_BYTES + FRAME_MAX_PAYLOAD_BYTES)) return { payload: null, offset, problem: 'incomplete', crc: -1 };
     const buf = Buffer.allocUnsafe(length);
-    if (preadFully(this.readFd(segment), buf, 0, length, offset) !== length) return { payload: null, offset, problem: 'incomplete' };
+    if (preadFully(this.readFd(segment), buf, 0, length, offset) !== length) return { payload: null, offset, problem: 'incomplete', crc: -1 };
     const header = decodeHeader(buf, 0);
-    if (typeof header === 'string') return { payload: null, offset, problem: header };
-    if (header.length !== length - FRAME_HEADER_BYTES) return { payload: null, offset, problem: 'length_out_of_range' };
-    if (header.height !== height) return { payload: null, offset, problem: 'height_mismatch' };
-    if (!frameChecksumOk(buf, 0, header)) return { payload: null, offset, problem: 'checksum_mismatch' };
-    return { payload: buf.subarray(FRAME_HEADER_BYTES), offset, problem: 'incomplete' };
+    if (typeof header === 'string') return { payload: null, offset, problem: header, crc: -1 };
+    if (header.length !== length - FRAME_HEADER_BYTES) return { payload: null, offset, problem: 'length_out_of_range', crc: -1 };
+    if (header.height !== height) return { payload: null, offset, problem: 'height_mismatch', crc: -1 };
+    if (!frameChecksumOk(buf, 0, header)) return { payload: null, offset, problem: 'checksum_mismatch', crc: -1 };
+    return { payload: buf.subarray(FRAME_HEADER_BYTES), offset, problem: 'incomplete', crc: header.crc };
   }
 
   /** Offset of `height`'s frame, confirming it when it comes from an index file. */
@@ -648,6 +753,11 @@ export class BlockLog {
       throw invalid(`truncateAfter(${String(height)}): must be within ${this.firstHeight - 1}…${this.lastHeight}`);
     }
     if (height === this.lastHeight) return;
+    // The head moves down first (durably): a crash part-way then leaves records above the head
+    // (kept, as never acknowledged), never a head above the records.
+    this.lastFrameCrc = this.frameCrcAt(height);
+    this.headWriter?.write(height, this.lastFrameCrc, this.firstHeight, this.settings.fsync !== 'never');
+    this.headHeight = height;
     const keepIndex = this.segmentIndexOf(height + 1);
     const keep = this.segments[keepIndex] as Segment;
     const offsets = this.offsetsOf(keep);
@@ -705,6 +815,7 @@ export class BlockLog {
       if (this.activeIndexFd >= 0) closeSync(this.activeIndexFd);
       for (const fd of this.readFds.values()) closeSync(fd);
       this.readFds.clear();
+      this.headWriter?.close();
       if (this.lock !== null) releaseLock(this.lock);
     }
   }
@@ -757,9 +868,40 @@ function createLog(dir: string, firstHeight: number): void {
   const segment = join(dir, segmentFileName(firstHeight));
   if (!existsSync(segment)) closeSync(openSync(segment, 'wx'));
   closeSync(openSync(indexPath(dir, firstHeight), 'a'));
+  createHeadFile(dir, firstHeight - 1, 0, firstHeight, true);
   fsyncDir(dir);
   writeMeta(dir, firstHeight);
 }
+
+/**
+ * The head record of an existing log (null when it has none). A log whose meta says it keeps a
+ * head but whose head file is gone or unreadable is refused — unless the operator repairs, which
+ * then writes a fresh head from what the segments hold.
+ */
+function openHead(dir: string, meta: LogMeta, repair: boolean): HeadRead | null {
+  let found: HeadRead | null;
+  try {
+    found = readHead(dir);
+  } catch (error) {
+    if (repair) return null;
+    throw error;
+  }
+  if (found === null) {
+    if (!meta.head || repair) return null;
+    throw new BlockLogError('log_head_missing', `${headPath(dir)} is missing: the log cannot prove which records were acknowledged. Restore it, or open with repair to accept the segments as they are`, {
+      file: headPath(dir),
+    });
+  }
+  if (found.head.firstHeight !== meta.firstHeight) {
+    if (repair) return null;
+    throw new BlockLogError('log_head_corrupt', `${headPath(dir)} belongs to a log starting at height ${found.head.firstHeight}, this one starts at ${meta.firstHeight}`, {
+      file: headPath(dir),
+    });
+  }
+  return found;
+}
+
+const hex32 = (value: number): string => (value >>> 0).toString(16).padStart(8, '0');
 
 function removeTree(path: string): void {
   rmSync(path, { recursive: true, force: true });

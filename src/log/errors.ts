@@ -41,6 +41,18 @@ export const BLOCK_LOG_ERROR_CODES = [
   'log_height_sequence_broken',
   /** Segment files missing, extra or out of sequence (context: file, expectedFirstHeight). */
   'log_segment_sequence_broken',
+  /**
+   * Acknowledged records are missing: the head record (head.ts) says height `toHeight` was
+   * durable but the segments end at `lastHeight` (a deleted or truncated segment). Context:
+   * fromHeight, toHeight (the heights lost), lastHeight, headFile.
+   */
+  'log_records_lost',
+  /** The record at the head's height is not the one acknowledged (its frame CRC differs). */
+  'log_head_mismatch',
+  /** Neither slot of the head record is valid (context: file). */
+  'log_head_corrupt',
+  /** The log keeps a head record (block-log.json says so) but the file is gone (context: file). */
+  'log_head_missing',
 ] as const;
 
 export type BlockLogErrorCode = (typeof BLOCK_LOG_ERROR_CODES)[number];

@@ -4,6 +4,7 @@
  * ```
  * <dir>/block-log.json                       meta: format, version, firstHeight (written once)
  * <dir>/LOCK                                 writer lock: {"pid","hostname","nonce"} (lock.ts)
+ * <dir>/head                                 last durable height + its frame CRC, two slots (head.ts)
  * <dir>/segment-000000000001.log             frames; the number is the segment's FIRST height
  * <dir>/index/segment-000000000001.idx       derived height index of that segment (index-file.ts)
  * <dir>/torn/…                               bytes cut off as a torn tail, kept for forensics
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 
 export const META_FILE = 'block-log.json';
 export const LOCK_FILE = 'LOCK';
+export const HEAD_FILE = 'head';
 export const INDEX_DIR = 'index';
 export const TORN_DIR = 'torn';
 

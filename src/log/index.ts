@@ -35,9 +35,11 @@
  * Payloads returned by read/iterate are views of buffers the log never reuses (safe to keep;
  * a kept iterate payload pins its 1 MiB read chunk — copy it if you keep many).
  * `recovery` (OpenRecovery) says what opening found: `created`, `staleLockTakenOver`
- * ({pid, hostname, nonce}), `tornTail` ({file, offset, bytes, problem, height, truncated,
- * savedTo, intactAfter}),
- * `indexRebuilt` (segment files), `repaired`, `verified`, `segments`, `firstHeight`, `lastHeight`.
+ * ({pid, hostname, nonce} or {unreadable}), `tornTail` ({file, offset, bytes, problem, height,
+ * truncated, savedTo, intactAfter}), `indexRebuilt` (segment files), `repaired`, `head`
+ * ({height, file} of the head record), `headSlotDamaged`, `headCreated` ('upgraded' |
+ * 'repaired'), `lossAccepted` ({fromHeight, toHeight}, repair only), `verified`, `segments`,
+ * `firstHeight`, `lastHeight`.
  *
  * Failures throw `BlockLogError` with a stable `code` and a `context` object (errors.ts):
  * log_not_found, log_meta_invalid, log_format_unsupported, log_first_height_mismatch,
@@ -45,11 +47,14 @@
  * write/fsync: reopen), log_height_out_of_order {expected, got}, log_payload_too_large
  * {height, bytes, max}, log_invalid_argument, log_height_not_found, log_record_corrupt
  * {height, file, offset, problem, headerHeight, intactAfter}, log_height_sequence_broken
- * {expected, found, file, offset}, log_segment_sequence_broken {file, expectedFirstHeight}.
+ * {expected, found, file, offset}, log_segment_sequence_broken {file, expectedFirstHeight},
+ * log_records_lost {fromHeight, toHeight, lastHeight, headFile}, log_head_mismatch {height, file},
+ * log_head_corrupt {file}, log_head_missing {file}.
  *
  * ## On disk (format version 1)
  *
- * `block-log.json` (format, version, firstHeight), `LOCK` (writer pid/host), segments
+ * `block-log.json` (format, version, firstHeight, head), `LOCK` (writer pid/host), `head`
+ * (last durable height + its frame CRC, two CRC'd slots rewritten in place: head.ts), segments
  * `segment-<first height, 12 digits>.log` of frames (frame.ts: 24-byte little-endian header —
  * magic "PL", version 1, flags 0, CRC-32 of everything after it, u32 payload length, u32
  * syncedBytes, u64 height — then the payload), derived per-segment indexes `index/segment-<first>.idx` (u64 offset per
@@ -57,8 +62,10 @@
  *
  * ## Crash safety (details: recover.ts, README "Block log")
  *
- * A torn tail (the last segment ends in a partial or checksum-failing frame and nothing after it
- * proves those bytes were fsynced) is cut at open; every complete earlier record is kept. Damage
+ * A torn tail (the last segment ends in a partial or checksum-failing frame above the head
+ * record's height and nothing after it proves those bytes were fsynced) is cut at open; every
+ * complete earlier record is kept. Segments ending below the head's height are
+ * `log_records_lost` naming the heights: an acknowledged record is never lost silently. Damage
  * that later frames attest as fsynced, or any damage in a sealed segment, is an error naming
  * height, file and offset — never skipped, never cut unless the operator asks (`repair`). Every read re-checks its frame, so damage in a segment
  * that was not scanned at open is reported when it is read.
@@ -79,5 +86,5 @@ export {
 } from './block-log.js';
 export { BLOCK_LOG_ERROR_CODES, BlockLogError, isBlockLogError, type BlockLogErrorCode } from './errors.js';
 export { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES } from './frame.js';
-export type { LockOwner } from './lock.js';
+export { processAlive, type LockOwner, type StaleLock } from './lock.js';
 export type { RepairReport, TornTail } from './recover.js';

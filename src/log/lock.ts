@@ -14,10 +14,15 @@
  *   case, one node restarting, has no contender).
  * - A reused pid makes a dead writer's lock look alive: `log_locked` then shows the pid so an
  *   operator can check it and delete the file.
+ * - An empty or unreadable LOCK (no valid {"pid","hostname","nonce"}) is taken over too: a live
+ *   writer's lock is complete from the instant it is visible (link of a complete file, fsynced
+ *   first), so such a file is never a live writer's — it is what a power loss leaves of a lock
+ *   whose content had not reached the disk (a lock from before that fsync was added), or debris.
+ *   Its content is reported (`takenOverFrom.unreadable`).
  * Readers (`readOnly: true`) never touch the lock.
  */
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { BlockLogError } from './errors.js';
@@ -32,9 +37,12 @@ export interface LockOwner {
 export interface HeldLock {
   readonly path: string;
   readonly owner: LockOwner;
-  /** The stale owner whose lock was taken over, if any. */
-  readonly takenOverFrom: LockOwner | null;
+  /** The stale lock taken over, if any: its dead owner, or the content of an unreadable lock. */
+  readonly takenOverFrom: StaleLock | null;
 }
+
+/** A lock taken over: a dead process's (pid, hostname, nonce), or an empty/unreadable file. */
+export type StaleLock = LockOwner | { readonly unreadable: string };
 
 function readOwner(path: string): { text: string; owner: LockOwner | null } | null {
   let text: string;
@@ -55,7 +63,8 @@ function readOwner(path: string): { text: string; owner: LockOwner | null } | nu
   return { text, owner: null };
 }
 
-function processAlive(pid: number): boolean {
+/** Is a process with this pid alive on this host (EPERM: it exists, owned by someone else)? */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -71,7 +80,13 @@ function processAlive(pid: number): boolean {
  */
 function tryCreate(path: string, owner: LockOwner): boolean {
   const tmp = `${path}.${owner.pid}.${owner.nonce}.tmp`;
-  writeFileSync(tmp, JSON.stringify(owner) + '\n');
+  const fd = openSync(tmp, 'w');
+  try {
+    writeSync(fd, JSON.stringify(owner) + '\n');
+    fsyncSync(fd); // so a power loss cannot leave an empty LOCK that looks like nobody's
+  } finally {
+    closeSync(fd);
+  }
   try {
     linkSync(tmp, path);
     return true;
@@ -94,7 +109,7 @@ export function acquireLock(dir: string): HeldLock {
     if (tryCreate(path, owner)) return { path, owner, takenOverFrom: null };
     throw lockedError(path, readOwner(path)?.owner ?? null);
   }
-  const stale = found.owner !== null && found.owner.hostname === owner.hostname && !processAlive(found.owner.pid);
+  const stale = found.owner === null || (found.owner.hostname === owner.hostname && !processAlive(found.owner.pid));
   if (!stale) throw lockedError(path, found.owner);
 
   // Take over: unlink only if the file still says what we judged stale.
@@ -103,7 +118,7 @@ export function acquireLock(dir: string): HeldLock {
   if (!tryCreate(path, owner)) throw lockedError(path, readOwner(path)?.owner ?? null);
   const mine = readOwner(path);
   if (mine?.owner?.nonce !== owner.nonce) throw lockedError(path, mine?.owner ?? null);
-  return { path, owner, takenOverFrom: found.owner };
+  return { path, owner, takenOverFrom: found.owner ?? { unreadable: found.text.slice(0, 200) } };
 }
 
 /** Removes the lock if it is still ours (never someone else's). */

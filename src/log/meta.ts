@@ -1,7 +1,9 @@
 /**
- * `block-log.json`: what the directory is and where the chain starts. Written once at creation
- * (temporary file, fsync, rename, fsync of the directory) and never changed; its presence marks
- * a completed `create`.
+ * `block-log.json`: what the directory is and where the chain starts. Written at creation
+ * (temporary file, fsync, rename, fsync of the directory); its presence marks a completed
+ * `create`. `head: true` says the log keeps a head record (head.ts), so a missing head file is
+ * damage, not an old log: a log created before head records existed lacks the field and is
+ * given a head (and the field, by one more atomic rewrite) the first time a writer opens it.
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ export interface LogMeta {
   readonly format: typeof META_FORMAT;
   readonly version: number;
   readonly firstHeight: number;
+  /** True when the log keeps a head record (absent in logs made before it existed). */
+  readonly head: boolean;
 }
 
 export const metaPath = (dir: string): string => join(dir, META_FILE);
@@ -44,13 +48,13 @@ export function readMeta(dir: string): LogMeta {
   if (typeof meta.firstHeight !== 'number' || !Number.isSafeInteger(meta.firstHeight) || meta.firstHeight < 0) {
     throw new BlockLogError('log_meta_invalid', `${path}: bad firstHeight`, { file: path });
   }
-  return { format: META_FORMAT, version: META_VERSION, firstHeight: meta.firstHeight };
+  return { format: META_FORMAT, version: META_VERSION, firstHeight: meta.firstHeight, head: meta.head === true };
 }
 
 export function writeMeta(dir: string, firstHeight: number): void {
   const path = metaPath(dir);
   const tmp = `${path}.tmp`;
-  const meta: LogMeta = { format: META_FORMAT, version: META_VERSION, firstHeight };
+  const meta: LogMeta = { format: META_FORMAT, version: META_VERSION, firstHeight, head: true };
   const fd = openSync(tmp, 'w');
   try {
     writeSync(fd, JSON.stringify(meta) + '\n');

@@ -56,6 +56,8 @@ export interface LoadOptions {
   readonly repair: boolean;
   /** False under fsync 'never': recovery then skips its own fsyncs too. */
   readonly durable: boolean;
+  /** The head record's height (head.ts): a damaged record at or below it was acknowledged, never a torn tail. */
+  readonly acknowledgedHeight: number;
 }
 
 export interface Loaded {
@@ -148,10 +150,12 @@ function loadLast(dir: string, name: SegmentName, options: LoadOptions, indexReb
   const scan = scanSegmentFile(path, name.firstHeight, { lookPastDamage: true });
   let tornTail: TornTail | null = null;
   if (scan.damage !== null) {
-    if (!isTornTail(scan.damage)) throw damageError(dir, name.file, scan.damage, false);
+    if (!isTornTail(scan.damage) || scan.damage.expectedHeight <= options.acknowledgedHeight) {
+      throw damageError(dir, name.file, scan.damage, false, options.acknowledgedHeight);
+    }
     tornTail = options.readOnly ? describeTorn(name, scan, scan.damage, false, null) : cutTornTail(dir, name, scan, scan.damage, options.durable);
   }
-  syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt);
+  syncIndexFile(dir, name, scan.offsets, options.readOnly, indexRebuilt, true);
   const segment: Segment = {
     firstHeight: name.firstHeight,
     file: name.file,
@@ -201,12 +205,19 @@ function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: 
   }
 }
 
-/** Rewrites the segment's index file when it differs from what the scan found. */
-function syncIndexFile(dir: string, name: SegmentName, offsets: readonly number[], readOnly: boolean, indexRebuilt: string[]): void {
+/**
+ * Rewrites the segment's index file when it differs from what the scan found. The last
+ * segment's index lags its segment by design after a crash (it is written at roll and close,
+ * index-file.ts): a file that is a prefix of the right one is brought up to date without being
+ * reported as rebuilt; anything else (missing, damaged) is reported.
+ */
+function syncIndexFile(dir: string, name: SegmentName, offsets: readonly number[], readOnly: boolean, indexRebuilt: string[], lagExpected = false): void {
   const path = indexPath(dir, name.firstHeight);
   const wanted = encodeIndex(offsets);
-  if (existsSync(path) && readFileSync(path).equals(wanted)) return;
-  indexRebuilt.push(name.file);
+  const found = existsSync(path) ? readFileSync(path) : null;
+  if (found !== null && found.equals(wanted)) return;
+  const lagging = lagExpected && found !== null && found.length < wanted.length && wanted.subarray(0, found.length).equals(found);
+  if (!lagging) indexRebuilt.push(name.file);
   if (!readOnly) writeIndexFile(path, offsets);
 }
 

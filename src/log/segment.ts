@@ -20,7 +20,7 @@ export interface Segment {
 export const lastHeightOf = (segment: Segment): number => segment.firstHeight + segment.count - 1;
 
 /** The error for damage found in a segment where a torn tail is not an explanation. */
-export function damageError(dir: string, file: string, damage: ScanDamage, sealed: boolean): BlockLogError {
+export function damageError(dir: string, file: string, damage: ScanDamage, sealed: boolean, acknowledgedHeight = -1): BlockLogError {
   const path = join(dir, file);
   if (damage.problem === 'height_mismatch') {
     const found = damage.header?.height ?? -1;
@@ -30,7 +30,12 @@ export function damageError(dir: string, file: string, damage: ScanDamage, seale
       { file: path, offset: damage.offset, expected: damage.expectedHeight, found },
     );
   }
-  const why = sealed && damage.intactAfter === null ? 'sealed segment ends with a damaged or partial record' : 'intact records follow it';
+  const why =
+    sealed && damage.intactAfter === null
+      ? 'sealed segment ends with a damaged or partial record'
+      : damage.intactAfter === null && damage.expectedHeight <= acknowledgedHeight
+        ? `the head record says height ${acknowledgedHeight} was acknowledged, so this is not a torn write`
+        : 'intact records follow it';
   const claimed = damage.header !== null && damage.header.height !== damage.expectedHeight ? ` (its header claims height ${damage.header.height})` : '';
   return new BlockLogError(
     'log_record_corrupt',
@@ -42,6 +47,7 @@ export function damageError(dir: string, file: string, damage: ScanDamage, seale
       problem: damage.problem,
       headerHeight: damage.header?.height ?? null,
       intactAfter: damage.intactAfter,
+      acknowledgedHeight: acknowledgedHeight >= 0 ? acknowledgedHeight : null,
     },
   );
 }

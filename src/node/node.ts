@@ -22,6 +22,8 @@ export interface NodeOptions {
   readonly maxTxsPerBlock?: number;
   readonly fsync?: FsyncMode;
   readonly snapshotEvery?: number;
+  /** Snapshots kept (the newest N; default DEFAULT_SNAPSHOT_RETENTION). */
+  readonly keepSnapshots?: number;
   readonly clockNs?: () => bigint;
   readonly onBlock?: (block: ProducedBlock, mempool: MempoolUpdate) => void;
   readonly onError?: (error: unknown) => void;
@@ -40,7 +42,11 @@ export interface RunningNode {
 export const DEFAULT_NODE_PORT = 8081;
 
 export async function startNode(options: NodeOptions): Promise<RunningNode> {
-  const writer = await ChainWriter.open(options.dataDir, { fsync: options.fsync ?? 'always', snapshotEvery: options.snapshotEvery ?? 0 });
+  const writer = await ChainWriter.open(options.dataDir, {
+    fsync: options.fsync ?? 'always',
+    snapshotEvery: options.snapshotEvery ?? 0,
+    ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+  });
   const mempool = new Mempool(writer.config.chain_id, options.mempool ?? {});
   const producerOptions: BlockProducerOptions = {
     ...(options.clockNs === undefined ? {} : { clockNs: options.clockNs }),

@@ -13,18 +13,23 @@ import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { PreparedTx } from '../chain/prepare.js';
 import { buildBlock, type BlockPlan } from '../chain/producer.js';
 import { encodeRecord, packWriteSetLatin1 } from '../chain/record.js';
-import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
-import { writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
-import { readDataDirConfig, type DataDirConfig } from './data-dir.js';
+import type { BlockLog, FsyncMode } from '../log/index.js';
+import { DEFAULT_SNAPSHOT_RETENTION, pruneSnapshots, writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
+import { DataDirError, type DataDirConfig } from './data-dir.js';
 import { prepareVerifiedInline } from './ingest.js';
+import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { replay, type ReplayOptions } from './replay.js';
 
 export interface ChainWriterOptions {
   readonly fsync?: FsyncMode;
   /** Take a snapshot every N blocks (0 = never). */
   readonly snapshotEvery?: number;
+  /** Keep only the newest N snapshots (default DEFAULT_SNAPSHOT_RETENTION), pruned at open and after each snapshot. */
+  readonly keepSnapshots?: number;
   /** Passed to the opening replay (progress reporting). */
   readonly onReplayProgress?: ReplayOptions['onProgress'];
+  /** What opening repaired or skipped (default: stderr). */
+  readonly onWarning?: WarningSink;
 }
 
 export interface ProducedBlock {
@@ -41,19 +46,33 @@ export class ChainWriter {
     readonly state: LedgerState,
     private readonly log: BlockLog,
     private readonly snapshotEvery: number,
+    private readonly keepSnapshots: number,
   ) {}
 
-  /** Take the lock, then rebuild the state from the newest snapshot and the log (roots checked). */
+  /**
+   * Take the lock (open-chain.ts: ledger.json, genesis and log checked, repairs reported), then
+   * rebuild the state from the newest proven snapshot and the log (roots checked).
+   */
   static async open(dir: string, options: ChainWriterOptions = {}): Promise<ChainWriter> {
-    const config = readDataDirConfig(dir);
-    const { log } = BlockLog.open(blockLogDir(dir), { fsync: options.fsync ?? 'always' });
+    const warn = options.onWarning ?? warnOnStderr;
+    const { config, log } = openChain(dir, { write: { fsync: options.fsync ?? 'always' }, onWarning: warn });
     try {
-      const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, ...(options.onReplayProgress ? { onProgress: options.onReplayProgress } : {}) });
+      const keep = options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION;
+      const pruned = pruneSnapshots(dir, keep);
+      if (pruned.length > 0) warn({ code: 'snapshots_pruned', message: `removed ${pruned.length} old snapshot(s), keeping the newest ${keep}`, details: { files: pruned } });
+      const outcome = await replay(dir, {
+        fromSnapshot: true,
+        trustSignatures: true,
+        opened: { config, log },
+        onWarning: warn,
+        ...(options.onReplayProgress ? { onProgress: options.onReplayProgress } : {}),
+      });
       if (outcome.divergence !== undefined) {
-        throw new Error(`cannot continue the chain: replay diverged at height ${outcome.divergence.height} (${outcome.divergence.detail})`);
+        const { height, detail } = outcome.divergence;
+        throw new DataDirError('replay_diverged', `cannot continue the chain: replay diverged at height ${height} (${detail}); run \`pokt-ledger replay\``, { height, detail });
       }
       outcome.state.store.recordWriteSets = true;
-      return new ChainWriter(dir, config, outcome.state, log, options.snapshotEvery ?? 0);
+      return new ChainWriter(dir, config, outcome.state, log, options.snapshotEvery ?? 0, keep);
     } catch (error) {
       log.close();
       throw error;
@@ -84,7 +103,7 @@ export class ChainWriter {
 
   snapshot(): SnapshotInfo {
     this.log.sync();
-    return writeSnapshot(this.dir, this.state);
+    return writeSnapshot(this.dir, this.state, { keep: this.keepSnapshots });
   }
 
   sync(): void {

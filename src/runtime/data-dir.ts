@@ -32,19 +32,32 @@ export interface DataDirConfig {
   readonly genesis_state_root: string;
 }
 
+export type DataDirErrorCode =
+  | 'data_dir_exists'
+  | 'data_dir_not_found'
+  | 'data_dir_invalid'
+  | 'genesis_changed'
+  | 'genesis_root_changed'
+  /** ledger.json, genesis.json and the log's first block do not name the same chain. */
+  | 'chain_id_mismatch'
+  /** Opening for writing: the log does not replay to its own stored roots. */
+  | 'replay_diverged';
+
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
   constructor(
-    readonly code: 'data_dir_exists' | 'data_dir_not_found' | 'data_dir_invalid' | 'genesis_changed' | 'genesis_root_changed',
+    readonly code: DataDirErrorCode,
     message: string,
+    /** The facts: file, expected and found values, height. */
+    readonly context?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
 }
 
-const configPath = (dir: string): string => join(blockLogDir(dir), 'ledger.json');
+export const configPath = (dir: string): string => join(blockLogDir(dir), 'ledger.json');
 
-function sha256File(file: string): string {
+export function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
@@ -76,11 +89,34 @@ export function readDataDirConfig(dir: string): DataDirConfig {
   try {
     config = JSON.parse(readFileSync(configPath(dir), 'utf8')) as DataDirConfig;
   } catch (error) {
-    throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${error instanceof Error ? error.message : String(error)}`, { file: configPath(dir) });
   }
-  if (config.format !== DATA_DIR_FORMAT || config.version !== DATA_DIR_VERSION) throw new DataDirError('data_dir_invalid', `${configPath(dir)} is not a pokt-ledger data directory config`);
+  if (config.format !== DATA_DIR_FORMAT || config.version !== DATA_DIR_VERSION) throw new DataDirError('data_dir_invalid', `${configPath(dir)} is not a pokt-ledger data directory config`, { file: configPath(dir) });
+  for (const field of ['chain_id', 'genesis_file', 'genesis_sha256', 'genesis_state_root'] as const) {
+    if (typeof config[field] !== 'string' || config[field] === '') throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${field} is missing`, { file: configPath(dir), field });
+  }
   return config;
 }
+
+/** The genesis copy must be the file `init` recorded (ledger.json `genesis_sha256`). */
+export function checkGenesisChecksum(file: string, config: DataDirConfig): void {
+  let actual: string;
+  try {
+    actual = sha256File(file);
+  } catch (error) {
+    throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
+  }
+  if (actual !== config.genesis_sha256) {
+    throw new DataDirError('genesis_changed', `${file} changed since init: its sha256 is ${actual}, ledger.json beside it records ${config.genesis_sha256}`, {
+      file,
+      expected: config.genesis_sha256,
+      actual,
+    });
+  }
+}
+
+/** Path of a data directory's genesis copy. */
+export const genesisPathOf = (dir: string, config: DataDirConfig): string => join(blockLogDir(dir), config.genesis_file);
 
 export interface GenesisOfDataDir {
   readonly config: DataDirConfig;
@@ -92,8 +128,8 @@ export interface GenesisOfDataDir {
 /** The chain's genesis state, checked against what `init` recorded. */
 export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
   const config = readDataDirConfig(dir);
-  const file = join(blockLogDir(dir), config.genesis_file);
-  if (sha256File(file) !== config.genesis_sha256) throw new DataDirError('genesis_changed', `${file} changed since init`);
+  const file = genesisPathOf(dir, config);
+  checkGenesisChecksum(file, config);
   let doc: GenesisDoc;
   try {
     doc = readGenesisFile(file);
@@ -104,7 +140,11 @@ export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
   const state = importGenesis(doc);
   const root = bytesToHex(state.store.root);
   if (root !== config.genesis_state_root) {
-    throw new DataDirError('genesis_root_changed', `genesis imports to ${root} but the chain was created with ${config.genesis_state_root} (a different ledger version?)`);
+    throw new DataDirError('genesis_root_changed', `genesis imports to ${root} but the chain was created with ${config.genesis_state_root} (a different ledger version?)`, {
+      file,
+      expected: config.genesis_state_root,
+      actual: root,
+    });
   }
   return { config, doc, state };
 }

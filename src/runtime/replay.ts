@@ -21,10 +21,11 @@ import type { LedgerState } from '../chain/ledger-state.js';
 import { prepareTx, trustSignature, type PreparedTx } from '../chain/prepare.js';
 import { verifyOnPool } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
-import { BlockLog, blockLogDir } from '../log/index.js';
-import { listSnapshots, readSnapshot } from '../snapshot/snapshot.js';
-import { loadGenesisOfDataDir } from './data-dir.js';
+import type { BlockLog } from '../log/index.js';
+import type { DataDirConfig } from './data-dir.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
+import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
+import { startingState } from './starting-state.js';
 
 export interface ReplayProgress {
   readonly height: number;
@@ -44,6 +45,10 @@ export interface ReplayOptions {
   readonly workers?: number;
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly onBlock?: (result: BlockResult, state: LedgerState) => void;
+  /** What opening repaired or skipped (default: stderr). */
+  readonly onWarning?: WarningSink;
+  /** A chain the caller already opened (the writer's); replay then neither opens nor closes it. */
+  readonly opened?: { readonly config: DataDirConfig; readonly log: BlockLog };
 }
 
 export interface ReplayOutcome {
@@ -67,29 +72,31 @@ interface LoadedBlock {
 const CHUNK_TXS = 4_000;
 const CHUNK_BLOCKS = 256;
 
-export function startingState(dir: string, to: number | undefined, fromSnapshot: boolean): { state: LedgerState; startedFrom: 'genesis' | 'snapshot' } {
-  if (fromSnapshot) {
-    const candidates = listSnapshots(dir).filter((s) => to === undefined || s.height <= to);
-    const newest = candidates[candidates.length - 1];
-    if (newest !== undefined) return { state: readSnapshot(newest), startedFrom: 'snapshot' };
-  }
-  return { state: loadGenesisOfDataDir(dir).state, startedFrom: 'genesis' };
-}
-
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
-  const { state, startedFrom } = startingState(dir, options.to, options.fromSnapshot === true);
-  state.store.recordWriteSets = true;
-  const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
-  const pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
-  const meta = state.chain.meta.get(CHAIN_META_KEY)!;
-  const startHeight = meta.height;
-  const targetHeight = Math.min(options.to ?? log.lastHeight, log.lastHeight);
+  const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  const { log } = opened;
+  let pool: VerifyPool | undefined;
+  let state: LedgerState;
+  let startedFrom: 'genesis' | 'snapshot';
+  let startHeight = 0;
   let blocks = 0;
   let txs = 0;
   let divergence: Divergence | undefined;
   try {
+    ({ state, startedFrom } = startingState(dir, opened.config, log, options.to, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
+    state.store.recordWriteSets = true;
+    pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
+    const meta = state.chain.meta.get(CHAIN_META_KEY)!;
+    startHeight = meta.height;
+    const targetHeight = Math.min(options.to ?? log.lastHeight, log.lastHeight);
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
-    const load = (): Promise<LoadedBlock[]> => loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+    const load = (): Promise<LoadedBlock[]> => {
+      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+      // A read-ahead chunk may fail (a damaged record) before it is awaited: mark it handled
+      // here; the await below still throws the coded error in order.
+      chunk.catch(() => undefined);
+      return chunk;
+    };
     // Two chunks ahead of the reducer: the pool always has signatures queued while it applies.
     const ahead = [load(), load()];
     while (divergence === undefined) {
@@ -107,7 +114,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     await Promise.all(ahead.map((pending) => pending.catch(() => [])));
   } finally {
     await pool?.close();
-    log.close();
+    if (options.opened === undefined) log.close();
   }
   const height = state.chain.meta.get(CHAIN_META_KEY)!.height;
   return { state, height, stateRoot: bytesToHex(state.store.root), startHeight, startedFrom, blocks, txs, verified: divergence === undefined, divergence };

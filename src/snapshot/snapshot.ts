@@ -10,15 +10,25 @@
  * Values use each table's canonical encoding (the same bytes the state root hashes), so loading
  * re-derives the root and checks it against the header: a snapshot proves itself.
  * Same state ⇒ byte-identical snapshot file (no timestamps, sorted everything).
+ *
+ * Housekeeping: a snapshot is written to `<name>.<pid>.tmp` and renamed; temporary files of
+ * processes that are gone (a crash mid-write) are removed by `removeStaleTemps` (at every
+ * open of the chain — runtime/open-chain.ts); after each write only the newest `keep`
+ * snapshots are kept (`pruneSnapshots`, default DEFAULT_SNAPSHOT_RETENTION). Snapshots are
+ * derived data: a replay from genesis rebuilds any of them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
+import { processAlive } from '../log/index.js';
 import type { Table } from '../state/table.js';
+
+/** Snapshots kept after each write unless the caller says otherwise (a few: each can be ~MBs). */
+export const DEFAULT_SNAPSHOT_RETENTION = 3;
 
 export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
 /** 2: adds the replay index (auth/replay_index); a version-1 snapshot would load without it and lose replay protection for the txs before it. */
@@ -126,17 +136,57 @@ export function snapshotFileName(height: number, stateRoot: string): string {
   return `${String(height).padStart(12, '0')}-${stateRoot}.snap`;
 }
 
-/** Write atomically (temp file + rename): a crash never leaves a half-written snapshot. */
-export function writeSnapshot(dataDir: string, state: LedgerState): SnapshotInfo {
+export interface WriteSnapshotOptions {
+  /** Keep only the newest N snapshots after writing (default DEFAULT_SNAPSHOT_RETENTION; ≥ 1). */
+  readonly keep?: number;
+}
+
+/**
+ * Write atomically (temp file named with our pid + rename): a crash never leaves a half-written
+ * snapshot, and a concurrent writer's temp file is never mistaken for debris. Then prune.
+ */
+export function writeSnapshot(dataDir: string, state: LedgerState, options: WriteSnapshotOptions = {}): SnapshotInfo & { readonly pruned: readonly string[] } {
   const dir = snapshotsDir(dataDir);
   mkdirSync(dir, { recursive: true });
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const stateRoot = bytesToHex(state.store.root);
   const file = join(dir, snapshotFileName(meta.height, stateRoot));
-  const temp = `${file}.tmp`;
+  const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, encodeSnapshot(state));
   renameSync(temp, file);
-  return { height: meta.height, stateRoot, file };
+  const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION);
+  return { height: meta.height, stateRoot, file, pruned };
+}
+
+/** Deletes all but the newest `keep` snapshots (by height); returns the files deleted. */
+export function pruneSnapshots(dataDir: string, keep: number): string[] {
+  if (!Number.isSafeInteger(keep) || keep < 1) throw new SnapshotError('snapshot_unsupported', `snapshot retention must be an integer ≥ 1, got ${String(keep)}`);
+  const all = listSnapshots(dataDir);
+  const doomed = all.slice(0, Math.max(0, all.length - keep)).map((info) => info.file);
+  for (const file of doomed) rmSync(file, { force: true });
+  return doomed;
+}
+
+const TEMP_NAME = /^\d{12}-[0-9a-f]{64}\.snap(?:\.(\d+))?\.tmp$/;
+
+/**
+ * Removes temporary snapshot files left by a crash: those whose writer process is gone (or that
+ * carry no pid: the naming before pids). A live writer's temp file is left alone, so this is
+ * safe next to a running `snapshot` or node. Returns the files removed.
+ */
+export function removeStaleTemps(dataDir: string): string[] {
+  const dir = snapshotsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const match = TEMP_NAME.exec(name);
+    if (match === null) continue;
+    const pid = match[1] === undefined ? undefined : Number(match[1]);
+    if (pid !== undefined && processAlive(pid)) continue; // being written right now (ours included)
+    rmSync(join(dir, name), { force: true });
+    removed.push(join(dir, name));
+  }
+  return removed;
 }
 
 export function listSnapshots(dataDir: string): SnapshotInfo[] {

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as assert from 'uvu/assert';
+import { isBlockLogError, type BlockLogErrorCode } from '../../src/log/index.js';
 
 /** A fresh empty directory under the OS temp dir; the log goes in `<it>/events`. */
 export function scratchDir(label: string): string {
@@ -36,4 +38,16 @@ export function flipByte(path: string, offset: number, mask = 0x40): void {
   if (offset >= bytes.length) throw new RangeError(`flipByte: offset ${offset} beyond ${path} (${bytes.length} bytes)`);
   bytes[offset] = (bytes[offset] as number) ^ mask;
   writeFileSync(path, bytes);
+}
+
+/** The context of the BlockLogError `fn` throws with `code` (fails the test otherwise). */
+export function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unknown> {
+  try {
+    fn();
+  } catch (error) {
+    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
+    assert.unreachable(`expected ${code}, got ${String(error)}`);
+  }
+  assert.unreachable(`expected ${code}, nothing thrown`);
+  return {};
 }

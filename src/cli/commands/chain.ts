@@ -4,6 +4,7 @@
  *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
  *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
  *   pokt-ledger snapshot [--data DIR] [--json]                  a snapshot of the state at the tip
+ *   pokt-ledger repair --data DIR [--json]                      accept a damaged log's loss: cut at the first damage
  *
  * `roots` reads the log only (no replay): the block hash is SHA-256 of the stored header bytes,
  * the state root the one the producer recorded after the block. Two runs that produced the same
@@ -16,9 +17,10 @@ import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
 import { decodeRecord } from '../../chain/record.js';
 import { BlockLog, blockLogDir } from '../../log/index.js';
-import { initDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
+import { initDataDir } from '../../runtime/data-dir.js';
+import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
-import { writeSnapshot } from '../../snapshot/snapshot.js';
+import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -31,8 +33,7 @@ export interface StoredRoot {
 
 /** The stored roots of heights [from, to] (clamped to the log). */
 export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredRoot[] {
-  readDataDirConfig(dataDir);
-  const { log } = BlockLog.open(blockLogDir(dataDir), { readOnly: true });
+  const { log } = openChain(dataDir);
   try {
     const last = Math.min(to ?? log.lastHeight, log.lastHeight);
     const first = Math.max(from, log.firstHeight);
@@ -80,19 +81,40 @@ export function registerChainCommands(program: Command): void {
     );
 
   program
+    .command('repair')
+    .description("operator's choice after a coded log error: keep the log up to its first damaged record, move the rest to events/torn/, accept lost acknowledged heights, and rewrite the head record")
+    .requiredOption('--data <dir>', 'data directory')
+    .option('--json', 'one JSON object on stdout')
+    .action((options: { data: string; json?: boolean }) =>
+      withCliErrors(() => {
+        const { log, recovery } = BlockLog.open(blockLogDir(dataDirOf(options.data)), { repair: true });
+        log.close();
+        const report = { last_height: recovery.lastHeight, repaired: recovery.repaired, loss_accepted: recovery.lossAccepted, head_rewritten: recovery.headCreated !== null };
+        if (options.json === true) printJson(report);
+        else {
+          const cut = recovery.repaired === null ? 'nothing cut' : `cut from height ${recovery.repaired.fromHeight} (${recovery.repaired.error.code}); moved to events/torn/`;
+          const lost = recovery.lossAccepted === null ? '' : `; accepted the loss of heights ${recovery.lossAccepted.fromHeight}–${recovery.lossAccepted.toHeight}`;
+          process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}\n`);
+        }
+      }),
+    );
+
+  program
     .command('snapshot')
     .description('write a snapshot of the state at the tip of the chain (snapshots/<height>-<root>.snap)')
     .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--keep-snapshots <n>', `keep only the newest N snapshots (default ${DEFAULT_SNAPSHOT_RETENTION})`, integerOption('--keep-snapshots', 1))
     .option('--json', 'one JSON object on stdout')
-    .action((options: { data?: string; json?: boolean }) =>
+    .action((options: { data?: string; keepSnapshots?: number; json?: boolean }) =>
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
         const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true });
         if (outcome.divergence !== undefined) {
           throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
         }
-        const info = writeSnapshot(dir, outcome.state);
-        if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file });
+        const info = writeSnapshot(dir, outcome.state, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+        if (info.pruned.length > 0) process.stderr.write(`removed ${info.pruned.length} old snapshot(s), keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
+        if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
         else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
       }),
     );

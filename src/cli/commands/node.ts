@@ -22,6 +22,7 @@ interface NodeCommandOptions {
   readonly mempoolTxs?: number;
   readonly mempoolPerSender?: number;
   readonly snapshotEvery?: number;
+  readonly keepSnapshots?: number;
 }
 
 export function registerNodeCommand(program: Command): void {
@@ -36,6 +37,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--mempool-txs <n>', 'mempool size in txs (default 5000)', integerOption('--mempool-txs', 1))
     .option('--mempool-per-sender <n>', 'most txs one sender may have waiting (default 500)', integerOption('--mempool-per-sender', 1))
     .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
+    .option('--keep-snapshots <n>', 'keep only the newest N snapshots (default 3)', integerOption('--keep-snapshots', 1))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
         const node = await startNode({
@@ -49,6 +51,7 @@ export function registerNodeCommand(program: Command): void {
             ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
           },
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+          ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(

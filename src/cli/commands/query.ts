@@ -12,9 +12,9 @@ import type { Result } from '../../core/result.js';
 import { GenesisError, loadGenesisState } from '../../genesis/load.js';
 import { queryApp, queryApps } from '../../modules/apps/queries.js';
 import { queryNode, queryNodes } from '../../modules/nodes/queries.js';
-import { DataDirError } from '../../runtime/data-dir.js';
 import { replay } from '../../runtime/replay.js';
 import { CliError, printJson, toJson } from '../output.js';
+import { asCliError } from '../runtime-errors.js';
 
 interface SourceOptions {
   readonly data?: string;
@@ -62,8 +62,7 @@ export async function loadQueryState(options: SourceOptions): Promise<{ state: L
     }
     return { state: outcome.state, height: outcome.height };
   } catch (error) {
-    if (error instanceof DataDirError) throw new CliError(error.code, error.message);
-    throw error;
+    throw asCliError(error); // damaged or inconsistent data directories are coded errors
   }
 }
 

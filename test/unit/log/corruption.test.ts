@@ -12,24 +12,13 @@ import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, renameSy
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BlockLog, isBlockLogError, type BlockLogErrorCode } from '../../../src/log/index.js';
+import { BlockLog } from '../../../src/log/index.js';
 import { FRAME_HEADER_BYTES, encodeFrame } from '../../../src/log/frame.js';
-import { flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
+import { errorOf, flipByte, payloadFor, removeDir, scratchDir } from '../../helpers/log-fixtures.js';
 
 const SEGMENT_BYTES = 4096;
 const H = FRAME_HEADER_BYTES;
 const LAST = 125;
-
-function errorOf(fn: () => unknown, code: BlockLogErrorCode): Record<string, unknown> {
-  try {
-    fn();
-  } catch (error) {
-    if (isBlockLogError(error, code)) return error.context as Record<string, unknown>;
-    assert.unreachable(`expected ${code}, got ${String(error)}`);
-  }
-  assert.unreachable(`expected ${code}, nothing thrown`);
-  return {};
-}
 
 /** Frame start offsets of a segment file, read from the documented header layout. */
 function frameOffsets(path: string): number[] {
@@ -62,14 +51,29 @@ function assertRecords(log: BlockLog, from: number, to: number): void {
 let root = '';
 let pristine = '';
 let work = '';
+/** The head file's bytes after each append of the pristine log: headAt[h] claims height h. */
+const headAt: Buffer[] = [];
 
 function setup(): void {
   root = scratchDir('corrupt');
   pristine = join(root, 'pristine');
   // fsync 'always': every frame then attests that the ones before it were durable (frame.ts).
   const { log } = BlockLog.open(pristine, { create: true, segmentBytes: SEGMENT_BYTES });
-  for (let height = 1; height <= LAST; height++) log.append(height, payloadFor(height));
+  headAt[0] = readFileSync(join(pristine, 'head'));
+  for (let height = 1; height <= LAST; height++) {
+    log.append(height, payloadFor(height));
+    headAt[height] = readFileSync(join(pristine, 'head'));
+  }
   log.close();
+}
+
+/**
+ * A crash after a record reached the segment but before its append returned leaves the head
+ * one record behind: the state in which damage to that record is a torn tail (never
+ * acknowledged). `headClaiming(dir, h)` puts the log's head back to height h.
+ */
+function headClaiming(dir: string, height: number): void {
+  writeFileSync(join(dir, 'head'), headAt[height] as Buffer);
 }
 
 function freshCopy(label: string): string {
@@ -99,6 +103,7 @@ torn('the final record cut at every byte position: cut off, all earlier records 
   let cases = 0;
   for (let cut = frameStart; cut < frameEnd; cut++) {
     writeFileSync(segmentPath(dir, lastFirst), lastBytes.subarray(0, cut));
+    headClaiming(dir, LAST - 1);
     const { log, recovery } = BlockLog.open(dir, { segmentBytes: SEGMENT_BYTES, fsync: 'never' });
     assert.is(recovery.lastHeight, LAST - 1, `cut at ${cut}`);
     if (cut === frameStart) assert.is(recovery.tornTail, null, 'a clean cut at a frame boundary is not torn');
@@ -129,6 +134,7 @@ torn('a complete final record with a bad checksum is a torn tail: cut, and its b
   const frameStart = offsets[offsets.length - 1] as number;
   const frame = readFileSync(path).subarray(frameStart);
   flipByte(path, frameStart + H + 1);
+  headClaiming(dir, LAST - 1);
   const { log, recovery } = BlockLog.open(dir);
   assert.is(recovery.tornTail?.problem, 'checksum_mismatch');
   assert.is(recovery.tornTail?.height, LAST);
@@ -156,6 +162,7 @@ torn('the only record of a freshly rolled segment torn: the segment stays, empty
   const lastFirst = heights[heights.length - 1] as number;
   // Cut the last segment inside its first frame.
   truncateSync(segmentPath(dir, lastFirst), 7);
+  headClaiming(dir, lastFirst - 1);
   const { log, recovery } = BlockLog.open(dir, { segmentBytes: SEGMENT_BYTES });
   assert.is(recovery.lastHeight, lastFirst - 1);
   assert.is(statSync(segmentPath(dir, lastFirst)).size, 0);
@@ -170,6 +177,7 @@ torn('a read-only opener ignores a torn tail (it may be a record being written) 
   const path = segmentPath(dir, heights[heights.length - 1] as number);
   const size = statSync(path).size;
   truncateSync(path, size - 5);
+  headClaiming(dir, LAST - 1);
   const { log, recovery } = BlockLog.open(dir, { readOnly: true });
   assert.is(recovery.tornTail?.truncated, false);
   assert.is(log.lastHeight, LAST - 1);
@@ -181,8 +189,10 @@ torn('power loss reordering unsynced pages: a hole inside the last appendMany ba
   const dir = join(root, 'reorder');
   const { log } = BlockLog.open(dir, { create: true });
   for (let height = 1; height <= 20; height++) log.append(height, payloadFor(height));
+  const headBeforeBatch = readFileSync(join(dir, 'head'));
   log.appendMany(Array.from({ length: 10 }, (_, i) => ({ height: 21 + i, payload: payloadFor(21 + i) })));
   log.close();
+  writeFileSync(join(dir, 'head'), headBeforeBatch); // the power went before appendMany returned
   const path = segmentPath(dir, 1);
   const offsets = frameOffsets(path);
   const bytes = readFileSync(path);
@@ -215,8 +225,10 @@ torn('fsync batch: appends since the last fsync are the unattested window; a hol
   const dir = join(root, 'batchwindow');
   BlockLog.open(dir, { create: true }).log.close();
   const { log } = BlockLog.open(dir, { fsync: 'batch', batchIntervalMs: 3_600_000, batchMaxRecords: 1_000_000 });
+  const headBeforeSync = readFileSync(join(dir, 'head'));
   for (let height = 1; height <= 12; height++) log.append(height, payloadFor(height));
   log.close();
+  writeFileSync(join(dir, 'head'), headBeforeSync); // the power went before the batch's fsync
   const path = segmentPath(dir, 1);
   const offsets = frameOffsets(path);
   const bytes = readFileSync(path);

@@ -6,7 +6,7 @@
  * holds the lock until it is SIGKILLed, and a finished child's pid as a provably dead pid.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,7 +74,7 @@ lock('a live writer in another process blocks us; once it is SIGKILLed its stale
   child.kill('SIGKILL');
   await exited; // reaped: kill(pid, 0) now says ESRCH
   const { log, recovery } = BlockLog.open(logDir);
-  assert.is(recovery.staleLockTakenOver?.pid, child.pid);
+  assert.is((recovery.staleLockTakenOver as { pid?: number } | null)?.pid, child.pid);
   assert.ok(log.lastHeight >= 1);
   const mine = JSON.parse(readFileSync(join(logDir, 'LOCK'), 'utf8')) as { pid: number };
   assert.is(mine.pid, process.pid);
@@ -90,12 +90,22 @@ lock('a lock naming a dead pid on this host is stale: taken over and reported', 
   log.close();
 });
 
-lock('a lock from another host, or an unreadable lock, is never taken over', () => {
+lock('a lock from another host is never taken over', () => {
   BlockLog.open(logDir, { create: true }).log.close();
   writeFileSync(join(logDir, 'LOCK'), JSON.stringify({ pid: deadPid(), hostname: `not-${hostname()}`, nonce: 'x' }));
   assert.is(lockedDetails(() => BlockLog.open(logDir))['hostname'], `not-${hostname()}`);
-  writeFileSync(join(logDir, 'LOCK'), 'garbage');
-  assert.is(lockedDetails(() => BlockLog.open(logDir))['pid'], null);
+  unlinkSync(join(logDir, 'LOCK'));
+});
+
+lock('an empty or unreadable LOCK (never a live writer\'s: locks are published complete) is taken over and its content reported', () => {
+  BlockLog.open(logDir, { create: true }).log.close();
+  for (const content of ['', '{"pid":12', 'garbage']) {
+    writeFileSync(join(logDir, 'LOCK'), content);
+    const { log, recovery } = BlockLog.open(logDir);
+    assert.equal(recovery.staleLockTakenOver, { unreadable: content });
+    assert.is((JSON.parse(readFileSync(join(logDir, 'LOCK'), 'utf8')) as { pid: number }).pid, process.pid, 'the lock is ours now');
+    log.close();
+  }
 });
 
 lock.run();
