@@ -12,7 +12,7 @@
  * Same state ⇒ byte-identical snapshot file (no timestamps, sorted everything).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
@@ -133,8 +133,14 @@ export function writeSnapshot(dataDir: string, state: LedgerState): SnapshotInfo
   const stateRoot = bytesToHex(state.store.root);
   const file = join(dir, snapshotFileName(meta.height, stateRoot));
   const temp = `${file}.tmp`;
-  writeFileSync(temp, encodeSnapshot(state));
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, encodeSnapshot(state));
+    renameSync(temp, file);
+  } catch (error) {
+    // A partial temp file on a full disk would keep it full: the node could never resume.
+    rmSync(temp, { force: true });
+    throw error;
+  }
   return { height: meta.height, stateRoot, file };
 }
 
