@@ -89,7 +89,13 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let divergence: Divergence | undefined;
   try {
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
-    const load = (): Promise<LoadedBlock[]> => loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+    const load = (): Promise<LoadedBlock[]> => {
+      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+      // A chunk read ahead may fail (a damaged record) long before it is awaited: mark it handled
+      // now so the failure surfaces where it is awaited, in order, not as an unhandled rejection.
+      chunk.catch(() => undefined);
+      return chunk;
+    };
     // Two chunks ahead of the reducer: the pool always has signatures queued while it applies.
     const ahead = [load(), load()];
     while (divergence === undefined) {
