@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { packageRoot } from '../core/paths.js';
+import { parseAddress } from '../core/types.js';
 
 export function integerOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER): (text: string) => number {
   return (text) => {
@@ -52,4 +53,10 @@ export function defaultDataDir(): string {
 
 export function dataDirOf(option: string | undefined): string {
   return resolve(option ?? defaultDataDir());
+}
+
+/** A 20-byte hex address argument (a malformed one is a usage error, not "not found"). */
+export function addressArgument(text: string): string {
+  if (parseAddress(text) === undefined) throw new InvalidArgumentError(`the address must be 40 hex characters (20 bytes), got ${JSON.stringify(text)}`);
+  return text;
 }

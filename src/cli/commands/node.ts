@@ -61,6 +61,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--request-timeout <ms>', `the whole request must arrive within this (default ${DEFAULT_HTTP_LIMITS.requestTimeoutMs})`, msOption('--request-timeout'))
     .option('--keep-alive-timeout <ms>', `idle kept-alive connections are closed after this (default ${DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs})`, msOption('--keep-alive-timeout'))
     .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
+    .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
