@@ -128,7 +128,8 @@ export function snapshotFileName(height: number, stateRoot: string): string {
 /** Write atomically (temp file + rename): a crash never leaves a half-written snapshot. */
 export function writeSnapshot(dataDir: string, state: LedgerState): SnapshotInfo {
   const dir = snapshotsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  // Not `recursive`: Node then reports a read-only file system as ENOENT (the data dir exists).
+  if (!existsSync(dir)) mkdirSync(dir);
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const stateRoot = bytesToHex(state.store.root);
   const file = join(dir, snapshotFileName(meta.height, stateRoot));
