@@ -5,6 +5,8 @@
  * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
 import { NoValidatorsError } from '../chain/producer.js';
@@ -26,7 +28,25 @@ const SOCKET_CODES: Readonly<Record<string, string>> = {
   EAI_AGAIN: 'address_not_available',
 };
 
-function systemError(error: unknown): CliError | undefined {
+/**
+ * Node's recursive mkdir reports a read-only (or full) file system as ENOENT; asking the nearest
+ * existing ancestor whether it is writable (access(2) answers EROFS) recovers the real cause.
+ */
+function realCause(error: unknown): unknown {
+  const { syscall, path } = error as { syscall?: unknown; path?: unknown };
+  if (errnoOf(error) !== 'ENOENT' || syscall !== 'mkdir' || typeof path !== 'string') return error;
+  let at = dirname(path);
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  try {
+    accessSync(at, constants.W_OK);
+    return error;
+  } catch (cause) {
+    return Object.assign(new Error(`cannot create ${path}: ${(cause as Error).message}`), { code: errnoOf(cause), path });
+  }
+}
+
+function systemError(original: unknown): CliError | undefined {
+  const error = realCause(original);
   const errno = errnoOf(error);
   if (errno === undefined) return undefined;
   const message = error instanceof Error ? error.message : String(error);
