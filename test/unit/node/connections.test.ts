@@ -3,19 +3,21 @@
  * and silent clients are cut off within their deadline (+ Node's 1 s check interval); beyond the
  * connection cap, a new connection is closed at once (a refused connection, never a stuck
  * producer); the node keeps producing blocks and answering requests throughout.
+ * The descriptor case runs a child node under `ulimit -n 128` with a cap of 40 and a 200-client flood.
  * Method: a node on loopback with short deadlines (0.5 s headers, 1 s request) and raw TCP
  * clients (node:net) that trickle bytes often enough to defeat an idle timeout; every client's
  * lifetime is measured. Bounded: each case ends within a few seconds.
  */
 import { connect, type Socket } from 'node:net';
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startNode, type RunningNode } from '../../../src/node/node.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { testGenesisJson, testKey } from '../../helpers/chain.js';
-import { scratch } from '../../helpers/sim.js';
+import { CLI_PATH, scratch } from '../../helpers/sim.js';
 
 const tmp = scratch('connections');
 const genesisFile = join(tmp.dir, 'genesis.json');
@@ -114,6 +116,34 @@ connections('beyond the cap a connection is refused at once; the held ones expir
     assert.ok(node.writer.height > before, 'producing throughout');
   } finally {
     await node.close();
+  }
+});
+
+connections('out of descriptors: with the cap below `ulimit -n`, excess connections are refused and blocks and snapshots go on', async () => {
+  const dataDir = join(tmp.dir, 'fds');
+  initDataDir(dataDir, genesisFile);
+  // A child node limited to 128 descriptors, capped at 40 connections, a block and a snapshot every second.
+  const args = [CLI_PATH, 'node', '--data', dataDir, '--port', '0', '--interval', '1', '--snapshot-every', '1', '--max-connections', '40', '--headers-timeout', '1500'];
+  const child = spawn('sh', ['-c', `ulimit -n 128 && exec "${process.execPath}" ${args.map((arg) => `'${arg}'`).join(' ')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!/listening on http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
+    assert.ok(port > 0, stderr);
+    const flood = Array.from({ length: 200 }, () => slowHeader(port));
+    await Promise.all(flood.map((c) => c.closedAfter));
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const health = await fetch(`http://127.0.0.1:${port}/v1/ledger/health`);
+    assert.is(health.status, 200, stderr);
+    const blocks = [...stderr.matchAll(/^block (\d+) /gm)].length;
+    assert.ok(blocks >= 2, `blocks produced during the flood: ${blocks}`);
+    assert.not.match(stderr, /paused|failed \(production continues|EMFILE/, 'no block or snapshot failed');
+    assert.ok(readdirSync(join(dataDir, 'snapshots')).filter((name) => name.endsWith('.snap')).length >= blocks - 1, 'a snapshot per block');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('close', resolve));
   }
 });
 
