@@ -101,16 +101,6 @@ export class ChainWriter {
     return this.current;
   }
 
-  /** The failure that stopped appends, until `recover()` succeeds. */
-  get failure(): unknown {
-    return this.damage?.cause;
-  }
-
-  /** The log holds every block the state has, and accepts appends. */
-  get healthy(): boolean {
-    return this.damage === undefined;
-  }
-
   /** `state` answers (false between a failed block and the rebuild of its state). */
   get stateAvailable(): boolean {
     return this.damage?.stateAhead !== true;
