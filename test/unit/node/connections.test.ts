@@ -112,7 +112,8 @@ connections('beyond the cap a connection is refused at once; the held ones expir
     assert.ok(excess.every((c) => c.received() === ''), 'no answer beyond the cap');
     const before = node.writer.height;
     await Promise.all(held.map((c) => c.closedAfter));
-    assert.is(await height(node), node.writer.height, 'serving again once the held connections expired');
+    const served = await height(node); // blocks come every 100 ms: the answer may be one behind by now
+    assert.ok(served >= before && served <= node.writer.height, 'serving again once the held connections expired');
     assert.ok(node.writer.height > before, 'producing throughout');
   } finally {
     await node.close();
