@@ -9,11 +9,17 @@
  *
  * Production is synchronous (build → apply → append), so an HTTP request is handled either
  * entirely before or entirely after a block: the mempool and the state never interleave.
+ *
+ * A failed block (full disk, read-only remount, I/O error, …) pauses production instead of
+ * stopping it: the writer discards the state the block touched (chain-writer.ts), and a retry
+ * timer with exponential backoff (production-health.ts) recovers the writer and produces the
+ * block again until it succeeds. Meanwhile `health` says why, and the interval does nothing.
  */
 import type { ProducedBlock } from '../runtime/chain-writer.js';
 import type { ChainWriter } from '../runtime/chain-writer.js';
 import { txBudgetBytes } from './block-budget.js';
 import type { Mempool, MempoolUpdate } from './mempool.js';
+import { DEFAULT_RETRY_BACKOFF, failureReason, ProductionUnavailableError, retryDelayMs, type FailureReason, type ProductionHealth, type RetryBackoff } from './production-health.js';
 
 const MS_NS = 1_000_000n;
 
@@ -23,8 +29,20 @@ export interface BlockProducerOptions {
   /** Most txs per block (default: only the byte budget limits). */
   readonly maxTxsPerBlock?: number;
   readonly onBlock?: (block: ProducedBlock, mempool: MempoolUpdate) => void;
-  /** A block failed to apply or append (the producer stops its interval). */
-  readonly onError?: (error: unknown) => void;
+  /** A block (or a retry) failed; production pauses and is retried after `retryInMs`. */
+  readonly onError?: (error: unknown, health: ProductionHealth) => void;
+  /** Production resumed after `failures` failed attempts. */
+  readonly onRecovered?: (failures: number) => void;
+  /** A due snapshot failed; the block is durable and the snapshot is retried at a later block. */
+  readonly onSnapshotError?: (error: unknown, height: number) => void;
+  readonly retryBackoff?: RetryBackoff;
+}
+
+interface Paused {
+  readonly reason: FailureReason;
+  readonly since: number;
+  readonly failures: number;
+  readonly retryAt: number;
 }
 
 export function wallClockNs(): bigint {
@@ -33,7 +51,9 @@ export function wallClockNs(): bigint {
 
 export class BlockProducer {
   private timer: NodeJS.Timeout | undefined;
-  private failure: unknown;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private paused: Paused | undefined;
+  private stopped = false;
 
   constructor(
     readonly writer: ChainWriter,
@@ -48,42 +68,88 @@ export class BlockProducer {
     return now > floor ? now : floor;
   }
 
-  /** Build, apply and append the next block from the mempool now. */
+  /**
+   * Build, apply and append the next block from the mempool now. While production is paused,
+   * or if this block fails, throws ProductionUnavailableError (the retry timer takes over).
+   */
   produceNext(): ProducedBlock {
-    if (this.failure !== undefined) throw new Error(`the producer stopped after a failure: ${String(this.failure)}`);
+    if (this.paused !== undefined) throw new ProductionUnavailableError(this.health);
     try {
-      const timeNs = this.nextBlockTimeNs();
-      const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, timeNs), this.options.maxTxsPerBlock);
-      const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
-      const update = this.mempool.update(this.writer.state, chosen);
-      this.options.onBlock?.(produced, update);
-      return produced;
+      return this.produceNow();
     } catch (error) {
-      // A failed apply leaves the state half-applied (apply-block.ts): no further blocks.
-      this.failure = error;
-      this.stop();
-      throw error;
+      this.pause(error);
+      throw new ProductionUnavailableError(this.health);
     }
   }
 
-  /** Produce a block every `intervalMs` until stop(). */
+  private produceNow(): ProducedBlock {
+    const timeNs = this.nextBlockTimeNs();
+    const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, timeNs), this.options.maxTxsPerBlock);
+    const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
+    const update = this.mempool.update(this.writer.state, chosen);
+    if (produced.snapshotError !== undefined) this.options.onSnapshotError?.(produced.snapshotError, produced.result.height);
+    this.options.onBlock?.(produced, update);
+    return produced;
+  }
+
+  /** Can produce; else why not (GET /v1/ledger/health). */
+  get health(): ProductionHealth {
+    const paused = this.paused;
+    if (paused === undefined) return { status: 'ok', failures: 0 };
+    return {
+      status: this.writer.stateAvailable ? 'not_producing' : 'state_unavailable',
+      reason: paused.reason,
+      failures: paused.failures,
+      since: new Date(paused.since).toISOString(),
+      retryInMs: Math.max(0, paused.retryAt - Date.now()),
+    };
+  }
+
+  private pause(error: unknown): void {
+    const failures = (this.paused?.failures ?? 0) + 1;
+    const delay = retryDelayMs(this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF, failures);
+    this.paused = { reason: failureReason(error), since: this.paused?.since ?? Date.now(), failures, retryAt: Date.now() + delay };
+    this.options.onError?.(error, this.health);
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
+    if (!this.stopped) this.retryTimer = setTimeout(() => void this.retry(), delay);
+  }
+
+  /** Repair the writer (rebuild the state, reopen the log), re-check the mempool, produce the block again. */
+  private async retry(): Promise<void> {
+    this.retryTimer = undefined;
+    const failures = this.paused?.failures ?? 0;
+    try {
+      await this.writer.recover();
+      if (this.stopped) return;
+      this.mempool.update(this.writer.state, []);
+      this.produceNow();
+    } catch (error) {
+      if (!this.stopped) this.pause(error);
+      return;
+    }
+    this.paused = undefined;
+    this.options.onRecovered?.(failures);
+  }
+
+  /** Produce a block every `intervalMs` until stop(); ticks while paused do nothing. */
   start(intervalMs: number): void {
     this.stop();
+    this.stopped = false;
     this.timer = setInterval(() => {
+      if (this.paused !== undefined) return;
       try {
         this.produceNext();
-      } catch (error) {
-        this.options.onError?.(error);
+      } catch {
+        // Reported through onError by pause(); the retry timer resumes production.
       }
     }, intervalMs);
   }
 
   stop(): void {
+    this.stopped = true;
     if (this.timer !== undefined) clearInterval(this.timer);
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.timer = undefined;
-  }
-
-  get failed(): boolean {
-    return this.failure !== undefined;
+    this.retryTimer = undefined;
   }
 }

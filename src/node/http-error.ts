@@ -14,6 +14,6 @@ export class HttpError extends Error {
   }
 }
 
-export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
-  return reply.code(status).send({ code: status, message, error: code });
+export function sendError(reply: FastifyReply, status: number, code: string, message: string, details?: unknown): FastifyReply {
+  return reply.code(status).send({ code: status, message, error: code, ...(details === undefined ? {} : { details }) });
 }

@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FsyncMode } from '../log/index.js';
 import { ChainWriter, type ProducedBlock } from '../runtime/chain-writer.js';
 import { BlockProducer, type BlockProducerOptions } from './block-producer.js';
+import type { HttpLimits } from './http-limits.js';
+import type { ProductionHealth, RetryBackoff } from './production-health.js';
 import { Mempool, type MempoolOptions, type MempoolUpdate } from './mempool.js';
 import { createNodeServer } from './server.js';
 
@@ -26,7 +28,13 @@ export interface NodeOptions {
   readonly keepSnapshots?: number;
   readonly clockNs?: () => bigint;
   readonly onBlock?: (block: ProducedBlock, mempool: MempoolUpdate) => void;
-  readonly onError?: (error: unknown) => void;
+  /** A block failed: production pauses and is retried (health says why). */
+  readonly onError?: (error: unknown, health: ProductionHealth) => void;
+  readonly onRecovered?: (failures: number) => void;
+  readonly onSnapshotError?: (error: unknown, height: number) => void;
+  readonly retryBackoff?: RetryBackoff;
+  /** Connection deadlines and cap (defaults: http-limits.ts). */
+  readonly http?: Partial<HttpLimits>;
 }
 
 export interface RunningNode {
@@ -48,17 +56,16 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
   });
   const mempool = new Mempool(writer.config.chain_id, options.mempool ?? {});
-  const producerOptions: BlockProducerOptions = {
-    ...(options.clockNs === undefined ? {} : { clockNs: options.clockNs }),
-    ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
-    ...(options.onBlock === undefined ? {} : { onBlock: options.onBlock }),
-    ...(options.onError === undefined ? {} : { onError: options.onError }),
-  };
+  const { clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff } = options;
+  const producerOptions: BlockProducerOptions = Object.fromEntries(
+    Object.entries({ clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff }).filter(([, value]) => value !== undefined),
+  );
   const producer = new BlockProducer(writer, mempool, producerOptions);
-  const server = createNodeServer(producer);
+  const server = createNodeServer(producer, options.http ?? {});
   try {
     await server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? DEFAULT_NODE_PORT });
   } catch (error) {
+    producer.stop();
     writer.close();
     throw error;
   }

@@ -92,8 +92,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
     const load = (): Promise<LoadedBlock[]> => {
       const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
-      // A read-ahead chunk may fail (a damaged record) before it is awaited: mark it handled
-      // here; the await below still throws the coded error in order.
+      // A chunk read ahead may fail (a damaged record) long before it is awaited: mark it handled
+      // now so the failure surfaces where it is awaited, in order, not as an unhandled rejection.
       chunk.catch(() => undefined);
       return chunk;
     };

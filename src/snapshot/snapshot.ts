@@ -147,13 +147,20 @@ export interface WriteSnapshotOptions {
  */
 export function writeSnapshot(dataDir: string, state: LedgerState, options: WriteSnapshotOptions = {}): SnapshotInfo & { readonly pruned: readonly string[] } {
   const dir = snapshotsDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  // Not `recursive`: Node then reports a read-only file system as ENOENT (the data dir exists).
+  if (!existsSync(dir)) mkdirSync(dir);
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const stateRoot = bytesToHex(state.store.root);
   const file = join(dir, snapshotFileName(meta.height, stateRoot));
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, encodeSnapshot(state));
-  renameSync(temp, file);
+  try {
+    writeFileSync(temp, encodeSnapshot(state));
+    renameSync(temp, file);
+  } catch (error) {
+    // A partial temp file on a full disk would keep it full: the node could never resume.
+    rmSync(temp, { force: true });
+    throw error;
+  }
   const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION);
   return { height: meta.height, stateRoot, file, pruned };
 }

@@ -6,11 +6,14 @@
  * in a mempool (CheckTx admission), and produces blocks every --interval seconds (default 900,
  * Pocket's 15 minutes; 0 = only on demand) and whenever `POST /v1/ledger/produce` asks. Block
  * times come from the wall clock, strictly increasing. Logs one line per block on stderr; stops
- * cleanly on SIGINT/SIGTERM. Routes: src/node/server.ts.
+ * cleanly on SIGINT/SIGTERM. A failed block pauses production (logged; retried with backoff;
+ * GET /v1/ledger/health says why); a failed snapshot is logged and retried. Connection deadlines
+ * and cap: src/node/http-limits.ts. Routes: src/node/server.ts.
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
-import { dataDirOf, integerOption } from '../args.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../node/http-limits.js';
+import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface NodeCommandOptions {
@@ -23,21 +26,47 @@ interface NodeCommandOptions {
   readonly mempoolPerSender?: number;
   readonly snapshotEvery?: number;
   readonly keepSnapshots?: number;
+  readonly headersTimeout?: number;
+  readonly requestTimeout?: number;
+  readonly keepAliveTimeout?: number;
+  readonly idleTimeout?: number;
+  readonly maxConnections?: number;
 }
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function httpLimits(options: NodeCommandOptions): Partial<HttpLimits> {
+  const limits = {
+    headersTimeoutMs: options.headersTimeout,
+    requestTimeoutMs: options.requestTimeout,
+    keepAliveTimeoutMs: options.keepAliveTimeout,
+    idleTimeoutMs: options.idleTimeout,
+    maxConnections: options.maxConnections,
+  };
+  return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+}
+
+const msOption = (name: string) => integerOption(name, 1, MAX_TIMER_MS);
 
 export function registerNodeCommand(program: Command): void {
   program
     .command('node')
     .description('run a block producer: raw txs over HTTP (POST /v1/client/rawtx), pocket-core queries of the live state (POST /v1/query/*), blocks on an interval or on demand')
     .option('--data <dir>', 'data directory (default: the repository root)')
-    .option('--host <host>', 'address to bind (default 127.0.0.1: the admin routes have no authentication)')
-    .option('--port <port>', `port (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, integerOption('--port', 0))
-    .option('--interval <seconds>', 'produce a block every N seconds (default 900; 0 = only on demand)', integerOption('--interval', 0))
+    .option('--host <host>', 'address to bind (default 127.0.0.1: the admin routes have no authentication)', hostOption)
+    .option('--port <port>', `port 0–65535 (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
+    .option('--interval <seconds>', `produce a block every N seconds, at most ${MAX_TIMER_SECONDS} (default 900; 0 = only on demand)`, integerOption('--interval', 0, MAX_TIMER_SECONDS))
     .option('--max-txs-per-block <n>', 'most txs per block (default: only the block byte size limits)', integerOption('--max-txs-per-block', 1))
     .option('--mempool-txs <n>', 'mempool size in txs (default 5000)', integerOption('--mempool-txs', 1))
     .option('--mempool-per-sender <n>', 'most txs one sender may have waiting (default 500)', integerOption('--mempool-per-sender', 1))
     .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
     .option('--keep-snapshots <n>', 'keep only the newest N snapshots (default 3)', integerOption('--keep-snapshots', 1))
+    .option('--headers-timeout <ms>', `request line and headers must arrive within this (default ${DEFAULT_HTTP_LIMITS.headersTimeoutMs})`, msOption('--headers-timeout'))
+    .option('--request-timeout <ms>', `the whole request must arrive within this (default ${DEFAULT_HTTP_LIMITS.requestTimeoutMs})`, msOption('--request-timeout'))
+    .option('--keep-alive-timeout <ms>', `idle kept-alive connections are closed after this (default ${DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs})`, msOption('--keep-alive-timeout'))
+    .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
+    .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
+    .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
         const node = await startNode({
@@ -52,13 +81,17 @@ export function registerNodeCommand(program: Command): void {
           },
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
           ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+          http: httpLimits(options),
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(
               `block ${result.height} ${result.blockHash.slice(0, 16)}… ${result.receipts.length} txs (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
             );
           },
-          onError: (error) => process.stderr.write(`block production stopped: ${error instanceof Error ? error.message : String(error)}\n`),
+          onError: (error, health) =>
+            process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
+          onRecovered: (failures) => process.stderr.write(`block production resumed after ${failures} failed attempt(s)\n`),
+          onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
         });
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}\n`);
         await new Promise<void>((resolve) => {

@@ -15,6 +15,7 @@ import { queryNode, queryNodes } from '../../modules/nodes/queries.js';
 import { replay } from '../../runtime/replay.js';
 import { CliError, printJson, toJson } from '../output.js';
 import { asCliError } from '../runtime-errors.js';
+import { addressArgument } from '../args.js';
 
 interface SourceOptions {
   readonly data?: string;
@@ -98,7 +99,7 @@ function withSource(command: Command): Command {
 
 export function registerQueryCommands(program: Command): void {
   const query = program.command('query').description("pocket-core's node and application queries over the ledger state");
-  withSource(query.command('node').description('a node (validator) by address, as /v1/query/node').argument('<address>', 'operator address (hex)')).action(
+  withSource(query.command('node').description('a node (validator) by address, as /v1/query/node').argument('<address>', 'operator address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
       const { state } = await loadQueryState(options);
       answer(queryNode(state, address), options.json === true);
@@ -117,7 +118,7 @@ export function registerQueryCommands(program: Command): void {
     const { state } = await loadQueryState(options);
     answer({ ok: true, value: queryNodes(state, listOptions(options)) }, options.json === true);
   });
-  withSource(query.command('app').description('an application by address, as /v1/query/app').argument('<address>', 'application address (hex)')).action(
+  withSource(query.command('app').description('an application by address, as /v1/query/app').argument('<address>', 'application address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
       const { state } = await loadQueryState(options);
       answer(queryApp(state, address), options.json === true);

@@ -124,7 +124,7 @@ export function registerReplayCommand(program: Command): void {
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
     .option('--trust-signatures', 'take the signatures of this (already verified) log as valid; state roots are still checked')
     .option('--from-snapshot', 'start from the newest snapshot at or below the target instead of genesis')
-    .option('--workers <n>', 'signature-verification threads (default: all cores)', integerOption('--workers', 1))
+    .option('--workers <n>', 'signature-verification threads (default: all cores)', integerOption('--workers', 1, 256))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ReplayCommandOptions) =>

@@ -99,7 +99,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--apps <n>', 'simulator-held applications when creating (default 2)', integerOption('--apps', 0))
     .option('--fsync <mode>', "block log fsync: 'always' (default) or 'never'", fsyncOption)
     .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
-    .option('--workers <n>', 'signature-verification threads (default: all cores; 0 = inline)', integerOption('--workers', 0))
+    .option('--workers <n>', 'signature-verification threads (default: all cores; 0 = inline)', integerOption('--workers', 0, 256))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON summary on stdout')
     .action((options: SimulateCommandOptions) =>
