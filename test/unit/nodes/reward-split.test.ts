@@ -10,13 +10,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Address, PublicKeyHex } from '../../../src/core/types.js';
+import type { Address } from '../../../src/core/types.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { planBlockReward } from '../../../src/modules/nodes/block-reward.js';
 import { delegatorSharesProblem, splitNodeReward } from '../../../src/modules/nodes/reward-split.js';
-import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
+import type { Validator } from '../../../src/modules/nodes/state.js';
 import { planRelayReward } from '../../../src/modules/pocketcore/rewards.js';
 import { startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
 
 const OPERATOR = '11'.repeat(20) as Address;
 const OUTPUT = '22'.repeat(20) as Address;
@@ -24,18 +25,7 @@ const D1 = 'd1'.repeat(20);
 const D2 = 'd2'.repeat(20);
 
 function validator(rewardDelegators: Record<string, number> | null): Validator {
-  return {
-    address: OPERATOR,
-    publicKey: '33'.repeat(32) as PublicKeyHex,
-    jailed: false,
-    status: StakeStatus.Staked,
-    chains: ['0001'],
-    serviceUrl: 'https://n.example.com:443',
-    tokensUpokt: 20_000_000_000n,
-    unstakingTimeNs: null,
-    outputAddress: OUTPUT,
-    rewardDelegators,
-  };
+  return validatorRecord({ address: OPERATOR, tokensUpokt: 20_000_000_000n, outputAddress: OUTPUT, rewardDelegators });
 }
 
 const INVALID: ReadonlyArray<readonly [string, Record<string, number>]> = [

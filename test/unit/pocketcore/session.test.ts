@@ -20,6 +20,7 @@ import { heightKey } from '../../../src/chain/chain-state.js';
 import { blockHashKey } from '../../../src/modules/pocketcore/view.js';
 import { produce } from '../../helpers/chain.js';
 import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
 
 const sha3 = (data: string | Uint8Array): Uint8Array => new Uint8Array(createHash('sha3-256').update(data).digest());
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -68,19 +69,7 @@ const walk = suite('NewSessionNodes walk (session.go:111-172)');
 
 const addr = (i: number): Address => i.toString(16).padStart(40, '0') as Address;
 const CANDIDATES = [1, 2, 3, 4, 5, 6, 7].map(addr);
-const node = (address: Address, changes: Partial<Validator> = {}): Validator => ({
-  address,
-  publicKey: APP,
-  jailed: false,
-  status: StakeStatus.Staked,
-  chains: ['0001'],
-  serviceUrl: 'https://n.example.com:443',
-  tokensUpokt: 1n,
-  unstakingTimeNs: null,
-  outputAddress: null,
-  rewardDelegators: null,
-  ...changes,
-});
+const node = (address: Address, changes: Partial<Validator> = {}): Validator => validatorRecord({ address, publicKey: APP, ...changes });
 
 /** The draws of the walk, re-derived: index_k = BE64(key_k) mod n, key_{k+1} = SHA3(key_k). */
 function draws(key: Uint8Array, n: number, count: number): number[] {
