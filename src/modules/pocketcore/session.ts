@@ -30,8 +30,9 @@
  * address is skipped like any repeat — a node is seated at most once. Termination: pocket-core
  * stops when len(m) (distinct addresses examined) reaches totalNodes, which a list with copies
  * never reaches (Go would loop forever); we stop when every list POSITION has been drawn, which
- * is the same moment for a list without copies. Example: [A, A, B], count 2, A jailed → draws
- * examine A, skip the second A, examine B (kept), then every position is drawn ⇒ pocketcore:17.
+ * is the same moment for a list without copies. Example: [A, A, B], count 2, A jailed → in
+ * whatever order the draws reach them, A is examined once (skipped: jailed), its copy is a
+ * repeat, B is kept; once all three positions are drawn the session has 1 of 2 ⇒ pocketcore:17.
  *
  * DEV_NOTE: strings hashed here are the CANONICAL header values (lower-case app key, upper-case
  * chain id) — pocket-core hashes them as the sender wrote them. For the usual inputs (lower-case
