@@ -6,6 +6,11 @@
  * `{ file, build }`; add one line per module to GENERATORS (keep edits additive). Output is
  * pretty-printed JSON (bigints must already be strings) ending in a newline, written only when
  * the content changed. Vectors are never edited by hand.
+ *
+ * Files named *.change-detector.json hold outputs of the code under test: they detect change,
+ * not correctness. Afterwards the independent python oracle (test/oracle/oracle.py) recomputes
+ * those cases from PROTOCOL.md's rules and writes its verdicts to test/oracle/verdicts/, which
+ * test/unit/oracle/python-oracle.test.ts holds the TypeScript to.
  */
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +21,7 @@ import { pip22VectorsModule } from './vectors/pip22.js';
 import { maxRelaysVectorsModule } from './vectors/max-relays.js';
 import { sessionsVectorsModule } from './vectors/sessions.js';
 import { msiVectorsModule } from './vectors/msi.js';
+import { committedVerdictsDir, pythonAvailable, runPythonOracle } from '../helpers/python-oracle.js';
 
 export interface VectorGenerator {
   readonly file: string;
@@ -45,6 +51,12 @@ function main(): void {
     writeFileSync(path, content);
     console.log(`wrote ${generator.file}`);
   }
+  if (!pythonAvailable()) {
+    console.log('python3 not found: the oracle verdicts in test/oracle/verdicts/ were NOT refreshed');
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(`python oracle → test/oracle/verdicts/\n${runPythonOracle(committedVerdictsDir())}`);
 }
 
 main();

@@ -23,7 +23,7 @@ import { sessionHeaderHash, type SessionHeaderKey } from '../../src/modules/pock
 import { blockHashAt } from '../../src/modules/pocketcore/view.js';
 import type { WireRelayProof } from '../../src/wire/types.js';
 import { produce, signTx, testKey, type TestKey } from './chain.js';
-import { startStakingChain, type GenesisApp } from './staking.js';
+import { startStakingChain, type GenesisApp, type StakingChainSpec } from './staking.js';
 
 export const POKT = 1_000_000n;
 
@@ -57,14 +57,19 @@ function mergeParams(overrides: RelayChainOptions['params']): Record<string, Rec
 }
 
 export function startRelayChain(options: RelayChainOptions = {}): LedgerState {
+  return startStakingChain(relayChainSpec(options));
+}
+
+/** The genesis spec of startRelayChain (for data-directory tests: stakingGenesisJson). */
+export function relayChainSpec(options: RelayChainOptions = {}): StakingChainSpec {
   const servicers: NonNullable<RelayChainOptions['servicers']> = options.servicers ?? servicerKeys.map((key, i) => ({ key, chains: i === 0 ? ['0001', '0002'] : ['0001'] }));
-  return startStakingChain({
+  return {
     accounts: [appKey, clientKey, ...servicers.map((s) => s.key)].map((key) => ({ key, balanceUpokt: 1_000n * POKT })),
     validators: servicers.map((s) => ({ key: s.key, tokensUpokt: s.tokensUpokt ?? 20_000n * POKT, chains: s.chains ?? ['0001'], jailed: s.jailed ?? false })),
     apps: options.apps ?? [{ key: appKey, stakeUpokt: 100_000n * POKT, chains: ['0001', '0002'] }],
     params: mergeParams(options.params),
     ...(options.outputs === undefined ? {} : { validatorOutputs: options.outputs }),
-  });
+  };
 }
 
 export function heightOf(state: LedgerState): number {

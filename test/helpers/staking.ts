@@ -78,6 +78,13 @@ export interface StakingChainSpec extends TestChainSpec {
 
 /** A test chain like startChain, plus genesis applications and validator output addresses. */
 export function startStakingChain(spec: StakingChainSpec): LedgerState {
+  const parsed = parseGenesis(stakingGenesisJson(spec));
+  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
+  return importGenesis(parsed.value);
+}
+
+/** The genesis JSON text of startStakingChain (for data-directory tests). */
+export function stakingGenesisJson(spec: StakingChainSpec): string {
   const genesis = JSON.parse(testGenesisJson(spec));
   genesis.app_state.application.applications = (spec.apps ?? []).map((app) => ({
     address: app.key.address,
@@ -93,9 +100,7 @@ export function startStakingChain(spec: StakingChainSpec): LedgerState {
     const output = spec.validatorOutputs?.[validator.address];
     if (output !== undefined) validator.output_address = output ?? '';
   }
-  const parsed = parseGenesis(JSON.stringify(genesis));
-  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
-  return importGenesis(parsed.value);
+  return JSON.stringify(genesis);
 }
 
 export const codeOf = (receipt: TxReceipt): string => (receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`);

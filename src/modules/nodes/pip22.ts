@@ -82,7 +82,7 @@ export function pip22Bin(stakeUpokt: bigint, params: Pip22Params): bigint {
  * bin 4 → 4.000000000000000149; bin 0 → 0. With W = 2.735 the bin-4 weight is
  * 4.000000000000000149 / 2.735 rounded half-even at 10^-18.
  * DEV_NOTE: for bin ≥ 499 the 100th-root Newton iteration overflows inside ApproxRoot and Go's
- * FracPow silently returns 1, so the weight drops to 1/W. Replicated; test/vectors/pip22.json pins it.
+ * FracPow silently returns 1, so the weight drops to 1/W. Replicated; the python oracle (test/oracle/verdicts/pip22.json) confirms it.
  */
 export function pip22WeightForBin(bin: bigint, params: Pip22Params): Dec {
   return Dec.fromInt(bin).fracPow(params.exponent, PIP22_EXPONENT_DENOMINATOR).quo(params.weightMultiplier);

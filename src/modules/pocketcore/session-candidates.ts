@@ -5,6 +5,12 @@
  * A validator is in the chain index of chain c from its stake until it begins unstaking, and
  * re-indexed when an edit changes its chains; jailing does not remove it. In ledger terms:
  *   inChainIndex(v, c)  ⇔  v.status == Staked  ∧  c ∈ v.chains.
+ * The index is a SET per chain: pocket-core writes one KV key `0x22 ‖ chain ‖ address` per listed
+ * chain (valStaked.go:19-30), so a node staked with ["0001","0001"] (ValidateBasic allows it) is
+ * one key, one candidate. Every builder below reads a validator's chains through
+ * `memberChains`, which drops repeated chain ids, so the live index, the full rebuild and the
+ * rebuild from history hold each address once per chain. (The validator record keeps its chains
+ * as signed: MaximumChains counts len(chains), repeats included — session.ts.)
  *
  * Two derived (in-memory, never hashed) structures make this cheap at 50,000 nodes per chain:
  * - a LIVE per-chain sorted address list, maintained from validator-table changes (also during
@@ -25,8 +31,17 @@ import { StakeStatus, type Validator } from '../nodes/state.js';
 
 const EMPTY: readonly Address[] = Object.freeze([]);
 
+/** The chains whose index holds this validator: each listed chain once (file header). */
 function memberChains(validator: Validator | undefined): readonly string[] {
-  return validator !== undefined && validator.status === StakeStatus.Staked ? validator.chains : EMPTY;
+  return validator !== undefined && validator.status === StakeStatus.Staked ? distinctChains(validator.chains) : EMPTY;
+}
+
+/** `chains` without repeats, first occurrence order; the same array when it has none (the usual case, ≤ 15 entries). */
+function distinctChains(chains: readonly string[]): readonly string[] {
+  for (let i = 1; i < chains.length; i++) {
+    if (chains.lastIndexOf(chains[i]!, i - 1) !== -1) return [...new Set(chains)];
+  }
+  return chains;
 }
 
 /** Merge sorted `base` minus `removed` with the sorted `added` (both disjoint from each other). */

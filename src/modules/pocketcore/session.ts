@@ -14,14 +14,25 @@
  * Node selection (`NewSessionNodes`, session.go:111-172): candidates are the validators in the
  * chain index at the session start, ascending by address. Repeatedly:
  *   idx = uint64_BE(key[0:8]) mod total;  key = SHA3-256(key);  n = candidates[idx]
- * skip n if already examined; otherwise mark it examined and look it up in the END state; keep it
- * unless it is missing, jailed, staked for more than pos/MaximumChains (session-start value)
- * chains, or no longer lists the chain. Stop at SessionNodeCount nodes; fewer than that many
- * candidates, or every candidate examined without filling the session ⇒ pocketcore:17.
+ * skip n if its ADDRESS was already examined (pocket-core's map `m` is keyed by address, not by
+ * list position); otherwise mark it examined and look it up in the END state; keep it unless it
+ * is missing, jailed, staked for more than pos/MaximumChains (session-start value) chains, or no
+ * longer lists the chain. Stop at SessionNodeCount nodes; fewer than that many candidates, or
+ * every candidate examined without filling the session ⇒ pocketcore:17.
  *
  * Worked example (the loop, 3 candidates [A,B,C], count 2): key₀ → 7 mod 3 = 1 → B kept;
  * key₁ → 4 mod 3 = 1 → B again, skipped (not counted); key₂ → 9 mod 3 = 0 → A jailed at
  * session end, skipped; key₃ → 2 → C kept → session [B, C]. Order is selection order.
+ *
+ * A list that names an address twice (pocket-core's KV chain index cannot; ours is deduplicated
+ * by session-candidates.ts, but the walk must not depend on that): `total` is still the list
+ * length (pocket-core's `totalNodes`), and a draw that lands on a second copy of an examined
+ * address is skipped like any repeat — a node is seated at most once. Termination: pocket-core
+ * stops when len(m) (distinct addresses examined) reaches totalNodes, which a list with copies
+ * never reaches (Go would loop forever); we stop when every list POSITION has been drawn, which
+ * is the same moment for a list without copies. Example: [A, A, B], count 2, A jailed → in
+ * whatever order the draws reach them, A is examined once (skipped: jailed), its copy is a
+ * repeat, B is kept; once all three positions are drawn the session has 1 of 2 ⇒ pocketcore:17.
  *
  * DEV_NOTE: strings hashed here are the CANONICAL header values (lower-case app key, upper-case
  * chain id) — pocket-core hashes them as the sender wrote them. For the usual inputs (lower-case
@@ -116,20 +127,24 @@ export function selectSessionNodes(input: SessionSelectionInput): Result<Session
     return err(rejection(POCKETCORE.insufficient_nodes, `only ${total} nodes staked for chain ${input.chain}, a session needs ${count}`));
   }
   const totalBig = BigInt(total);
-  const examined = new Set<number>();
+  /** Addresses looked at (pocket-core's `m`): a node is examined, and seated, at most once. */
+  const examined = new Set<Address>();
+  /** List positions drawn: the termination test (file header: lists with copies). */
+  const drawnPositions = new Set<number>();
   const nodes: Address[] = [];
   let key = input.key;
   let draws = 0;
   while (nodes.length < count) {
-    if (examined.size >= total) {
-      return err(rejection(POCKETCORE.insufficient_nodes, `every one of the ${total} nodes of chain ${input.chain} was examined; only ${nodes.length} of ${count} are eligible`));
+    if (drawnPositions.size >= total) {
+      return err(rejection(POCKETCORE.insufficient_nodes, `every one of the ${examined.size} nodes of chain ${input.chain} was examined; only ${nodes.length} of ${count} are eligible`));
     }
     const index = Number(pseudorandomIndex(key, totalBig));
     key = sha3_256(key);
     draws++;
-    if (examined.has(index)) continue;
-    examined.add(index);
+    drawnPositions.add(index);
     const address = candidates[index]!;
+    if (examined.has(address)) continue;
+    examined.add(address);
     if (skipReason(input.chain, input.maxChains, input.lookup(address)) !== undefined) continue;
     nodes.push(address);
   }

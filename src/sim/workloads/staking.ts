@@ -41,10 +41,10 @@ import type { Address } from '../../core/types.js';
 import { BASE_FEE_UPOKT, type MessageType } from '../../messages/index.js';
 import { messageType } from '../../messages/index.js';
 import type { Application } from '../../modules/apps/state.js';
-import { pip22EditStakeReachesHigherBin, pip22ParamsOf } from '../../modules/nodes/pip22.js';
 import { StakeStatus, type Validator } from '../../modules/nodes/state.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
+import { editPassesBinRule, editStakeBinsOf } from './edit-stake-model.js';
 
 const POKT = 1_000_000n;
 /** Far beyond any reward that could land between two blocks. */
@@ -286,10 +286,10 @@ class BlockPlan {
 
   /** A value ≥ tokens that the VEDIT rule accepts (at or above the ceiling, or into a higher bin). */
   private raisedValue(tokens: bigint): bigint {
-    const pip22 = pip22ParamsOf(this.nodeParams);
+    const bins = editStakeBinsOf(this.nodeParams);
     const candidate = tokens + BigInt(1 + this.ctx.prng.int(100)) * POKT;
-    if (pip22EditStakeReachesHigherBin(candidate, tokens, pip22)) return candidate;
-    return tokens > pip22.weightCeilingUpokt ? tokens : pip22.weightCeilingUpokt;
+    if (editPassesBinRule(candidate, tokens, bins)) return candidate;
+    return tokens > bins.ceilingUpokt ? tokens : bins.ceilingUpokt;
   }
 
   propose(kind: Kind): void {
@@ -332,7 +332,7 @@ class BlockPlan {
         const v = this.validator(op)!;
         const current = this.ownerOf(v.outputAddress)!;
         const next = prng.pick([...outputs, op]);
-        if (next.address === v.outputAddress || !pip22EditStakeReachesHigherBin(v.tokensUpokt, v.tokensUpokt, pip22ParamsOf(this.nodeParams))) return;
+        if (next.address === v.outputAddress || !editPassesBinRule(v.tokensUpokt, v.tokensUpokt, editStakeBinsOf(this.nodeParams))) return;
         if (this.balance(current.address) < this.slashMargin(v) + this.fee('StakeNode') || !this.claim(op.address, current.address)) return;
         const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
         this.add(current, stakeNode(op, v.tokensUpokt, v.chains, next.address, v.serviceUrl, delegators), 'StakeNode', kind, 'ok', true);
@@ -370,8 +370,8 @@ class BlockPlan {
         return;
       }
       case 'node/edit-same-bin': {
-        const pip22 = pip22ParamsOf(this.nodeParams);
-        const op = this.pick(operators, (k) => this.staked(k) && !pip22EditStakeReachesHigherBin(this.validator(k)!.tokensUpokt, this.validator(k)!.tokensUpokt, pip22));
+        const bins = editStakeBinsOf(this.nodeParams);
+        const op = this.pick(operators, (k) => this.staked(k) && !editPassesBinRule(this.validator(k)!.tokensUpokt, this.validator(k)!.tokensUpokt, bins));
         if (op === undefined || !this.claim(op.address)) return;
         const v = this.validator(op)!;
         this.add(op, stakeNode(op, v.tokensUpokt, v.chains, v.outputAddress), 'StakeNode', kind, 'pos:122', true);
@@ -480,7 +480,7 @@ class BlockPlan {
 
   /** A same-value edit answers pos:122 below the ceiling (VEDIT) before the check of interest. */
   private editExpectation(v: Validator, code: `${string}:${number}`): `${string}:${number}` {
-    return pip22EditStakeReachesHigherBin(v.tokensUpokt, v.tokensUpokt, pip22ParamsOf(this.nodeParams)) ? code : 'pos:122';
+    return editPassesBinRule(v.tokensUpokt, v.tokensUpokt, editStakeBinsOf(this.nodeParams)) ? code : 'pos:122';
   }
 
   /**

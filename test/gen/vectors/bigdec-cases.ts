@@ -1,5 +1,6 @@
 /**
- * The case language of test/vectors/bigdec.json and its evaluator, shared by the generator
+ * The case language of test/vectors/bigdec.change-detector.json (and of the python oracle's
+ * verdicts, test/oracle/verdicts/bigdec.json) and its evaluator, shared by the generator
  * (test/gen/vectors/bigdec.ts) and the test that replays the file
  * (test/unit/core/bigdec-vectors.test.ts).
  *

@@ -1,5 +1,5 @@
 /**
- * Goal: test/vectors/max-relays.json is the committed generator's output, our functions
+ * Goal: test/vectors/max-relays.change-detector.json (a change detector) is the committed generator's output, our functions
  * reproduce every case, and its Go-test rows hold the values pocket-core's test states.
  * Method: rebuild and compare bytes; replay every case; look up the four rows of
  * TestApplication_CalculateAppRelays (x/apps/keeper/application_test.go:57-103) by input.
@@ -17,7 +17,7 @@ import {
 
 const file = readVectors<{ generator: string; cases: readonly MaxRelaysCase[] }>(MAX_RELAYS_VECTORS_FILE);
 
-const golden = suite('apps/max-relays vectors');
+const golden = suite('apps/max-relays change detector');
 
 golden('the committed file is byte-identical to a fresh run of its generator', () => {
   const fresh = JSON.stringify(buildMaxRelaysVectors(), null, 2) + '\n';

@@ -1,5 +1,5 @@
 /**
- * Goal: test/vectors/bigdec.json is what the committed generator produces, our Dec reproduces
+ * Goal: test/vectors/bigdec.change-detector.json (a change detector: its outputs are our Dec's) is what the committed generator produces, our Dec reproduces
  * every case, and the file agrees with the values pocket-core's Go tests state.
  * Method: (1) rebuild the vectors in memory and compare bytes with the committed file (so it is
  * neither hand-edited nor stale); (2) replay every case through evaluateBigDecCase; (3) look up
@@ -23,7 +23,7 @@ interface BigDecVectorFile {
 
 const file = readVectors<BigDecVectorFile>(BIGDEC_VECTORS_FILE);
 
-const golden = suite('core/bigdec vectors: file');
+const golden = suite('core/bigdec change detector: file');
 
 golden('the committed file is byte-identical to a fresh run of its generator', () => {
   const fresh = JSON.stringify(buildBigDecVectors(), null, 2) + '\n';

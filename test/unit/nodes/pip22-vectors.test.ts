@@ -1,5 +1,5 @@
 /**
- * Goal: test/vectors/pip22.json is the committed generator's output, our PIP-22 functions
+ * Goal: test/vectors/pip22.change-detector.json (a change detector) is the committed generator's output, our PIP-22 functions
  * reproduce every case, and the cases for TV-2/TV-3 agree with pocket-core's Go tests.
  * Method: rebuild and compare bytes; replay every case; look up the TV-2/TV-3 stake cases and
  * check their minted coins give the balances reward_test.go:259-399 asserts once the default
@@ -21,7 +21,7 @@ import {
 
 const file = readVectors<{ generator: string; cases: readonly Pip22Case[] }>(PIP22_VECTORS_FILE);
 
-const golden = suite('nodes/pip22 vectors');
+const golden = suite('nodes/pip22 change detector');
 
 golden('the committed file is byte-identical to a fresh run of its generator', () => {
   const fresh = JSON.stringify(buildPip22Vectors(), null, 2) + '\n';

@@ -11,13 +11,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { Address, PublicKeyHex } from '../../../src/core/types.js';
-import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
+import type { Address } from '../../../src/core/types.js';
+import type { Validator } from '../../../src/modules/nodes/state.js';
 import { claimMessage } from '../../../src/modules/pocketcore/evidence.js';
 import { planRelayReward, planReplayBurn } from '../../../src/modules/pocketcore/rewards.js';
 import type { ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { signTx } from '../../helpers/chain.js';
 import { advanceTo, appKey, claimTx, codeOf, deliverOne, evidenceOf, headerOf, keyOf, POKT, proofTx, requiredIndex, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
 
 const OPERATOR = '11'.repeat(20) as Address;
 const OUTPUT = '22'.repeat(20) as Address;
@@ -26,19 +27,8 @@ const base = startRelayChain().params();
 const pos = { ...base.pos, relaysToTokensMultiplier: 1000n, daoAllocation: 10n, proposerAllocation: 1n, relaysToTokensMultiplierMap: { '0001': 3000n } };
 const auth = { ...base.auth, feeMultipliers: { overrides: [], default: 1n } };
 
-const validator = (changes: Partial<Validator> = {}): Validator => ({
-  address: OPERATOR,
-  publicKey: '33'.repeat(32) as PublicKeyHex,
-  jailed: false,
-  status: StakeStatus.Staked,
-  chains: ['0001'],
-  serviceUrl: 'https://n.example.com:443',
-  tokensUpokt: 1_000_000n, // 1 POKT: bin 0 under PIP-22
-  unstakingTimeNs: null,
-  outputAddress: OUTPUT,
-  rewardDelegators: null,
-  ...changes,
-});
+const validator = (changes: Partial<Validator> = {}): Validator =>
+  validatorRecord({ address: OPERATOR, tokensUpokt: 1_000_000n /* 1 POKT: bin 0 under PIP-22 */, outputAddress: OUTPUT, ...changes });
 
 const rewards = suite('feature gates in the reward and burn plans');
 

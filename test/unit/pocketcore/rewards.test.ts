@@ -10,12 +10,13 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Dec } from '../../../src/core/bigdec.js';
-import type { Address, PublicKeyHex } from '../../../src/core/types.js';
+import type { Address } from '../../../src/core/types.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
 import { feeCollectorShareUpokt, planRelayReward, planReplayBurn, rewardCostUpokt, type RelayRewardPlan } from '../../../src/modules/pocketcore/rewards.js';
 import type { AuthParams, PosParams } from '../../../src/params/params.js';
 import { startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
 
 const base = startRelayChain().params();
 const G = 1_000_000_000n;
@@ -29,19 +30,7 @@ const OPERATOR = '11'.repeat(20) as Address;
 const OUTPUT = '22'.repeat(20) as Address;
 
 function validator(tokensUpokt: bigint, changes: Partial<Validator> = {}): Validator {
-  return {
-    address: OPERATOR,
-    publicKey: '33'.repeat(32) as PublicKeyHex,
-    jailed: false,
-    status: StakeStatus.Staked,
-    chains: ['0001'],
-    serviceUrl: 'https://n.example.com:443',
-    tokensUpokt,
-    unstakingTimeNs: null,
-    outputAddress: null,
-    rewardDelegators: null,
-    ...changes,
-  };
+  return validatorRecord({ address: OPERATOR, tokensUpokt, ...changes });
 }
 
 const received = (plan: RelayRewardPlan, address: Address): bigint =>

@@ -20,6 +20,7 @@ import { heightKey } from '../../../src/chain/chain-state.js';
 import { blockHashKey } from '../../../src/modules/pocketcore/view.js';
 import { produce } from '../../helpers/chain.js';
 import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
 
 const sha3 = (data: string | Uint8Array): Uint8Array => new Uint8Array(createHash('sha3-256').update(data).digest());
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -68,19 +69,7 @@ const walk = suite('NewSessionNodes walk (session.go:111-172)');
 
 const addr = (i: number): Address => i.toString(16).padStart(40, '0') as Address;
 const CANDIDATES = [1, 2, 3, 4, 5, 6, 7].map(addr);
-const node = (address: Address, changes: Partial<Validator> = {}): Validator => ({
-  address,
-  publicKey: APP,
-  jailed: false,
-  status: StakeStatus.Staked,
-  chains: ['0001'],
-  serviceUrl: 'https://n.example.com:443',
-  tokensUpokt: 1n,
-  unstakingTimeNs: null,
-  outputAddress: null,
-  rewardDelegators: null,
-  ...changes,
-});
+const node = (address: Address, changes: Partial<Validator> = {}): Validator => validatorRecord({ address, publicKey: APP, ...changes });
 
 /** The draws of the walk, re-derived: index_k = BE64(key_k) mod n, key_{k+1} = SHA3(key_k). */
 function draws(key: Uint8Array, n: number, count: number): number[] {
@@ -141,6 +130,64 @@ walk('every candidate examined without filling the session → pocketcore:17', (
   const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: CANDIDATES, count: 3, maxChains: 15n, lookup: (a) => node(a, { jailed: a !== CANDIDATES[0] && a !== CANDIDATES[1] }) });
   assert.ok(!result.ok);
   assert.is(`${result.error.codespace}:${result.error.code}`, 'pocketcore:17');
+});
+
+const repeats = suite('NewSessionNodes walk over a list that names an address twice (dedupe by address, PROTOCOL §3.3)');
+
+const [A, B, C] = [addr(0xa), addr(0xb), addr(0xc)];
+
+repeats('the key chain of KEY, re-derived: the first five draws mod 5 are 1, 0, 4, 3, 2', () => {
+  // The premise of the hand-worked cases below. uint64_BE(key_k[0:8]) for k = 0..4:
+  //   0x04da508150143cd2 =    349,680,437,399,141,586 → mod 5 = 1 (ends in 6), mod 2 = 0
+  //   0x418c2aa8aa30df09 =  4,723,197,013,103,009,545 → mod 5 = 0 (ends in 5), mod 2 = 1
+  //   0x2d255629e9ad66ac =  3,253,101,043,859,154,604 → mod 5 = 4
+  //   0xa88f79c2521913a1 = 12,146,060,595,549,508,513 → mod 5 = 3
+  //   0x50dfe3cfbed69336 =  5,827,626,924,240,180,022 → mod 5 = 2
+  const firsts = ['04da508150143cd2', '418c2aa8aa30df09', '2d255629e9ad66ac', 'a88f79c2521913a1', '50dfe3cfbed69336'];
+  let k = KEY;
+  for (const first of firsts) {
+    assert.is(hex(k.subarray(0, 8)), first);
+    k = sha3(k);
+  }
+  assert.equal(draws(KEY, 5, 5), [1, 0, 4, 3, 2]);
+  assert.equal(draws(KEY, 2, 2), [0, 1]);
+});
+
+repeats('[A, A, B, C, C], count 3, all eligible → [A, C, B]: a second copy of a seated node is a repeat', () => {
+  // By hand, PROTOCOL §3.3 step 3 with total = 5 (the list length) and m keyed by address:
+  //   draw 1: idx 1 → A (new)           → kept       session [A]
+  //   draw 2: idx 0 → A (already in m)  → skipped    (a walk keyed by position would seat A again)
+  //   draw 3: idx 4 → C (new)           → kept       session [A, C]
+  //   draw 4: idx 3 → C (already in m)  → skipped
+  //   draw 5: idx 2 → B (new)           → kept       session [A, C, B] — full after 5 draws
+  const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: [A, A, B, C, C], count: 3, maxChains: 15n, lookup: (a) => node(a) });
+  assert.ok(result.ok);
+  assert.equal(result.value.nodes, [A, C, B]);
+  assert.is(result.value.draws, 5);
+});
+
+repeats('[A, A], count 2 → pocketcore:17 once both positions are drawn (pocket-core would loop forever)', () => {
+  // total = 2 ≥ count 2, so the first check passes. draw 1: idx 0 → A kept; draw 2: idx 1 → A,
+  // a repeat; both positions drawn, one node seated ⇒ insufficient nodes. Go's test len(m) ≥ 2
+  // never holds (m = {A}), so there the walk would not end; we end it (file header of session.ts).
+  const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: [A, A], count: 2, maxChains: 15n, lookup: (a) => node(a) });
+  assert.ok(!result.ok);
+  assert.is(`${result.error.codespace}:${result.error.code}`, 'pocketcore:17');
+});
+
+repeats('a node staked with ["0001","0001"] is one candidate in the live index, the full rebuild and the rebuild from history', () => {
+  const state = startRelayChain();
+  advanceTo(state, 1);
+  const index = state.pocketcore.sessionCandidates;
+  const twice = servicerKeys[1]!.address;
+  index.current('0001'); // the live index is built now; the change below reaches it incrementally
+  state.pos.validators.set(twice, { ...state.pos.validators.get(twice)!, chains: ['0001', '0001'] });
+  advanceTo(state, 5);
+  const sorted = servicerKeys.map((k) => k.address).sort();
+  assert.equal([...index.current('0001')], sorted, 'live');
+  assert.equal([...new SessionCandidates(state.pos.validators).current('0001')], sorted, 'full rebuild from the table');
+  assert.equal([...new SessionCandidates(state.pos.validators).at('0001', 5)], sorted, 'rebuild from history at SBH 5');
+  assert.equal([...index.at('0001', 5)], sorted, 'memo captured at SBH 5');
 });
 
 const onChain = suite('sessions on a test chain: start state, end state, dispatch');
@@ -218,4 +265,5 @@ onChain('the live index follows reverted writes', () => {
 heights.run();
 header.run();
 walk.run();
+repeats.run();
 onChain.run();

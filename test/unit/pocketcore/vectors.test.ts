@@ -1,5 +1,5 @@
 /**
- * Goal: test/vectors/sessions.json and msi.json are the committed generators' output, every case
+ * Goal: test/vectors/sessions.change-detector.json and msi.json (change detectors) are the committed generators' output, every case
  * reproduces, and the TV-19 values PROTOCOL §11 states appear in msi.json as stated.
  * Method: rebuild each file and compare bytes; re-evaluate every case; look up the TV-19 case.
  */
@@ -10,9 +10,9 @@ import { readVectors, vectorPath } from '../../helpers/paths.js';
 import { buildMsiVectors, evaluateMsiCase, MSI_VECTORS_FILE, type MsiCase } from '../../gen/vectors/msi.js';
 import { buildSessionVectors, evaluateSessionCase, SESSIONS_VECTORS_FILE, type SessionCase } from '../../gen/vectors/sessions.js';
 
-const golden = suite('pocketcore golden vectors');
+const golden = suite('pocketcore change detectors (sessions, msi)');
 
-golden('sessions.json is byte-identical to a fresh run of its generator; every case reproduces', () => {
+golden('sessions.change-detector.json is byte-identical to a fresh run of its generator; every case reproduces', () => {
   const fresh = JSON.stringify(buildSessionVectors(), null, 2) + '\n';
   assert.ok(fresh === readFileSync(vectorPath(SESSIONS_VECTORS_FILE), 'utf8'), 'run `npm run vectors` and review the diff');
   const file = readVectors<{ cases: readonly SessionCase[] }>(SESSIONS_VECTORS_FILE);

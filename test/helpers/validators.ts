@@ -1,0 +1,22 @@
+/** A validator record for rule-level tests (plans, splits, walks) that need no chain around it. */
+import type { Address, PublicKeyHex } from '../../src/core/types.js';
+import { StakeStatus, type Validator } from '../../src/modules/nodes/state.js';
+
+export const TEST_OPERATOR = '11'.repeat(20) as Address;
+
+/** Staked, unjailed, chain 0001, 1 uPOKT, no output address or delegators — unless `changes` say otherwise. */
+export function validatorRecord(changes: Partial<Validator> = {}): Validator {
+  return {
+    address: TEST_OPERATOR,
+    publicKey: '33'.repeat(32) as PublicKeyHex,
+    jailed: false,
+    status: StakeStatus.Staked,
+    chains: ['0001'],
+    serviceUrl: 'https://n.example.com:443',
+    tokensUpokt: 1n,
+    unstakingTimeNs: null,
+    outputAddress: null,
+    rewardDelegators: null,
+    ...changes,
+  };
+}
