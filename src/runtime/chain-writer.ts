@@ -15,6 +15,7 @@ import { buildBlock, type BlockPlan } from '../chain/producer.js';
 import { encodeRecord, packWriteSetLatin1 } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
+import { CommittedBlockStream } from './committed-block.js';
 import { readDataDirConfig, type DataDirConfig } from './data-dir.js';
 import { prepareVerifiedInline } from './ingest.js';
 import { replay, type ReplayOptions } from './replay.js';
@@ -25,6 +26,8 @@ export interface ChainWriterOptions {
   readonly snapshotEvery?: number;
   /** Passed to the opening replay (progress reporting). */
   readonly onReplayProgress?: ReplayOptions['onProgress'];
+  /** Every produced block is published here after its append (projectors subscribe). */
+  readonly stream?: CommittedBlockStream;
 }
 
 export interface ProducedBlock {
@@ -41,6 +44,7 @@ export class ChainWriter {
     readonly state: LedgerState,
     private readonly log: BlockLog,
     private readonly snapshotEvery: number,
+    readonly stream: CommittedBlockStream,
   ) {}
 
   /** Take the lock, then rebuild the state from the newest snapshot and the log (roots checked). */
@@ -53,7 +57,7 @@ export class ChainWriter {
         throw new Error(`cannot continue the chain: replay diverged at height ${outcome.divergence.height} (${outcome.divergence.detail})`);
       }
       outcome.state.store.recordWriteSets = true;
-      return new ChainWriter(dir, config, outcome.state, log, options.snapshotEvery ?? 0);
+      return new ChainWriter(dir, config, outcome.state, log, options.snapshotEvery ?? 0, options.stream ?? new CommittedBlockStream());
     } catch (error) {
       log.close();
       throw error;
@@ -78,6 +82,7 @@ export class ChainWriter {
     const invalidSignatures = verified.flatMap((tx, index) => (tx.signature === 'invalid' ? [index] : []));
     const record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: packWriteSetLatin1(this.state.store.lastWriteSetLatin1()), invalidSignatures });
     this.log.append(block.header.height, record);
+    this.stream.publish(block, verified, result);
     const snapshot = this.snapshotEvery > 0 && block.header.height % this.snapshotEvery === 0 ? this.snapshot() : undefined;
     return { block, result, recordBytes: record.byteLength, snapshot };
   }

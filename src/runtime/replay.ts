@@ -24,6 +24,7 @@ import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir } from '../log/index.js';
 import { listSnapshots, readSnapshot } from '../snapshot/snapshot.js';
 import { loadGenesisOfDataDir } from './data-dir.js';
+import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 
 export interface ReplayProgress {
@@ -44,6 +45,10 @@ export interface ReplayOptions {
   readonly workers?: number;
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly onBlock?: (result: BlockResult, state: LedgerState) => void;
+  /** Every block whose root checked out is published here (projectors subscribe). */
+  readonly stream?: CommittedBlockStream;
+  /** With fromSnapshot: take no snapshot above this height (a projection resuming at its checkpoint). */
+  readonly snapshotAtOrBelow?: number;
 }
 
 export interface ReplayOutcome {
@@ -77,7 +82,8 @@ export function startingState(dir: string, to: number | undefined, fromSnapshot:
 }
 
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
-  const { state, startedFrom } = startingState(dir, options.to, options.fromSnapshot === true);
+  const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
+  const { state, startedFrom } = startingState(dir, snapshotCeiling, options.fromSnapshot === true);
   state.store.recordWriteSets = true;
   const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
   const pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
@@ -127,7 +133,10 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       throw error;
     }
     options.onBlock?.(result, target);
-    if (result.stateRoot === record.stateRootAfter) return undefined;
+    if (result.stateRoot === record.stateRootAfter) {
+      options.stream?.publish(record.block, loaded.prepared, result);
+      return undefined;
+    }
     return {
       height: loaded.height,
       kind: 'state_root_mismatch',

@@ -1,0 +1,37 @@
+/**
+ * balances: every account's uPOKT with history (one row per address and height it changed), from
+ * balance-moves.ts. accounts: the public keys genesis gives (the ledger's bank never learns a key
+ * later; modules/auth/bank.ts).
+ */
+import type { DomainEventType } from '../../chain/events.js';
+import type { EventEnvelope } from '../../runtime/committed-block.js';
+import { balanceMoves, MOVING_EVENT_TYPES } from '../balance-moves.js';
+import { defineProjector, type EventHandlers, type Write } from '../projector.js';
+
+type S = 'credit' | 'account';
+
+/** Adds @delta to the address's balance at @height, starting from its newest earlier balance. */
+const CREDIT = `INSERT INTO balances (address, height, balance_upokt)
+  VALUES (@address, @height, @delta + coalesce((SELECT balance_upokt FROM balances WHERE address = @address AND height < @height ORDER BY height DESC LIMIT 1), 0))
+  ON CONFLICT (address, height) DO UPDATE SET balance_upokt = balance_upokt + @delta`;
+
+function credits(envelope: EventEnvelope): ReadonlyArray<Write<S>> {
+  return balanceMoves(envelope.event).map((move) => ['credit', { address: move.address, height: envelope.height, delta: move.deltaUpokt }]);
+}
+
+const handlers = Object.fromEntries(MOVING_EVENT_TYPES.map((type) => [type, credits])) as unknown as EventHandlers<S, DomainEventType>;
+
+export const balancesProjector = defineProjector({
+  name: 'balances',
+  table: 'balances',
+  statements: {
+    credit: CREDIT,
+    account: 'INSERT OR REPLACE INTO accounts (address, public_key, first_height) VALUES (@address, @public_key, 0)',
+  },
+  handlers,
+  genesis: (state) =>
+    [...state.auth.accounts.sortedEntries()].flatMap(([address, account]): Array<Write<S>> => [
+      ['account', { address, public_key: account.publicKey }],
+      ['credit', { address, height: 0, delta: account.balanceUpokt }],
+    ]),
+});
