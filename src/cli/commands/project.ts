@@ -1,5 +1,5 @@
 /**
- * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--json]`
+ * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--batch N] [--json]`
  *
  * Builds or catches up the SQLite projection under <data>/projections/ (src/projection): genesis
  * rows, then every block after the checkpoint, replayed from the log with every state root
@@ -9,7 +9,7 @@
  */
 import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
-import { project, type ProjectReport } from '../../runtime/project.js';
+import { DEFAULT_BATCH_BLOCKS, project, type ProjectReport } from '../../runtime/project.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
@@ -19,6 +19,7 @@ interface ProjectCommandOptions {
   readonly data?: string;
   readonly rebuild?: boolean;
   readonly to?: number;
+  readonly batch?: number;
   readonly json?: boolean;
   readonly progress?: boolean;
 }
@@ -29,6 +30,7 @@ async function run(options: ProjectCommandOptions): Promise<ProjectReport> {
     const report = await project(dataDirOf(options.data), {
       rebuild: options.rebuild === true,
       ...(options.to === undefined ? {} : { to: options.to }),
+      ...(options.batch === undefined ? {} : { batchBlocks: options.batch }),
       onNotice: (message) => process.stderr.write(`${message}\n`),
       onProgress: (p) => {
         progress ??= blockProgress('project', p.targetHeight - p.startHeight, options.progress !== false);
@@ -51,6 +53,7 @@ export function registerProjectCommand(program: Command): void {
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--rebuild', 'delete the projection and build it again from genesis')
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
+    .option('--batch <blocks>', `blocks per transaction (default ${DEFAULT_BATCH_BLOCKS}; each commits with its checkpoint)`, integerOption('--batch', 1))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ProjectCommandOptions) =>

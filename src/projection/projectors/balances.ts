@@ -10,10 +10,14 @@ import { defineProjector, type EventHandlers, type Write } from '../projector.js
 
 type S = 'credit' | 'account';
 
-/** Adds @delta to the address's balance at @height, starting from its newest earlier balance. */
+/**
+ * Adds @delta to the address's newest balance (its row at @height if the block already moved it).
+ * The candidate row carries the final value, so the CHECK (balance ≥ 0) sees the real balance:
+ * SQLite checks the candidate before it resolves the conflict.
+ */
 const CREDIT = `INSERT INTO balances (address, height, balance_upokt)
-  VALUES (@address, @height, @delta + coalesce((SELECT balance_upokt FROM balances WHERE address = @address AND height < @height ORDER BY height DESC LIMIT 1), 0))
-  ON CONFLICT (address, height) DO UPDATE SET balance_upokt = balance_upokt + @delta`;
+  VALUES (@address, @height, @delta + coalesce((SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1), 0))
+  ON CONFLICT (address, height) DO UPDATE SET balance_upokt = excluded.balance_upokt`;
 
 function credits(envelope: EventEnvelope): ReadonlyArray<Write<S>> {
   return balanceMoves(envelope.event).map((move) => ['credit', { address: move.address, height: envelope.height, delta: move.deltaUpokt }]);

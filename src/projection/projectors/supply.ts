@@ -22,12 +22,13 @@ const POOL_COLUMN = new Map<string, 'node' | 'app' | 'dao' | 'fee'>([
   [MODULE_ADDRESSES.fee_collector, 'fee'],
 ]);
 
+/** Adds to the newest row (this block's if it has one); the candidate row holds the final values. */
 const ADD = `INSERT INTO supply (height, total_upokt, node_staked_upokt, app_staked_upokt, dao_upokt, fee_collector_upokt, minted_upokt, burned_upokt)
-  SELECT @height, total_upokt + @minted - @burned, node_staked_upokt + @node, app_staked_upokt + @app, dao_upokt + @dao, fee_collector_upokt + @fee, @minted, @burned
-  FROM supply WHERE height < @height ORDER BY height DESC LIMIT 1
-  ON CONFLICT (height) DO UPDATE SET total_upokt = total_upokt + @minted - @burned, node_staked_upokt = node_staked_upokt + @node,
-    app_staked_upokt = app_staked_upokt + @app, dao_upokt = dao_upokt + @dao, fee_collector_upokt = fee_collector_upokt + @fee,
-    minted_upokt = minted_upokt + @minted, burned_upokt = burned_upokt + @burned`;
+  SELECT @height, total_upokt + @minted - @burned, node_staked_upokt + @node, app_staked_upokt + @app, dao_upokt + @dao, fee_collector_upokt + @fee,
+    (CASE WHEN height = @height THEN minted_upokt ELSE 0 END) + @minted, (CASE WHEN height = @height THEN burned_upokt ELSE 0 END) + @burned
+  FROM supply WHERE height <= @height ORDER BY height DESC LIMIT 1
+  ON CONFLICT (height) DO UPDATE SET total_upokt = excluded.total_upokt, node_staked_upokt = excluded.node_staked_upokt, app_staked_upokt = excluded.app_staked_upokt,
+    dao_upokt = excluded.dao_upokt, fee_collector_upokt = excluded.fee_collector_upokt, minted_upokt = excluded.minted_upokt, burned_upokt = excluded.burned_upokt`;
 
 function poolChanges(envelope: EventEnvelope): ReadonlyArray<Write<S>> {
   const row = { height: envelope.height, node: 0n, app: 0n, dao: 0n, fee: 0n, ...supplyEffectParams(envelope) };
