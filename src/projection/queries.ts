@@ -10,6 +10,7 @@ import type { SupplyJson } from '../modules/auth/queries.js';
 import { inactiveFeatures, PARAM_FEATURE } from '../modules/gov/features.js';
 import type { AllParams } from '../modules/gov/queries.js';
 import type { SigningInfo } from '../modules/nodes/signing-info.js';
+import type { ValidatorSetEntry } from '../modules/nodes/state.js';
 import { paginate, RPC_DEFAULT_PER_PAGE, type NodeJson, type NodesQueryOptions, type Page } from '../modules/nodes/queries.js';
 import { claimAnswer, type ClaimAnswer } from '../modules/pocketcore/queries.js';
 import type { ClaimRecord } from '../modules/pocketcore/state.js';
@@ -94,6 +95,7 @@ export class ProjectionQueries {
       claims: db.prepare(
         `SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND (@servicer IS NULL OR servicer = @servicer) ORDER BY claim_key`,
       ),
+      validatorSet: db.prepare('SELECT members_json FROM validator_sets WHERE height <= @height ORDER BY height DESC LIMIT 1'),
       checkpoint: db.prepare('SELECT height FROM projection_checkpoint WHERE id = 1'),
     };
   }
@@ -163,6 +165,13 @@ export class ProjectionQueries {
       missedBlocksCounter: num(row.missed_blocks_counter),
       jailedBlocksCounter: num(row.jailed_blocks_counter),
     };
+  }
+
+  /** The validator set after block `height` (members with their power, as the state holds it). */
+  validatorSet(height: number): ValidatorSetEntry[] {
+    const row = this.statements.validatorSet.get({ height }) as { members_json: string } | undefined;
+    if (row === undefined) return [];
+    return (JSON.parse(row.members_json) as Array<{ address: Address; power: string }>).map((m) => ({ address: m.address, power: BigInt(m.power) }));
   }
 
   /** As modules/gov/queries.ts allParams: feature-gated keys left out while their feature is off. */

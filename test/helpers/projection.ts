@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECTION_TABLE_NAMES } from '../../src/projection/projectors/index.js';
 import { projectionFile } from '../../src/projection/store.js';
 import { simulate } from '../../src/sim/simulator.js';
 import { scratch, writeSmallGenesis } from './sim.js';
@@ -35,7 +36,6 @@ export function copyDataDir(dataDir: string, prefix: string): { dir: string; rem
   return { dir, remove: tmp.remove };
 }
 
-export const PROJECTION_TABLES = ['blocks', 'txs', 'accounts', 'balances', 'nodes', 'apps', 'params', 'signing_infos', 'supply', 'claims', 'reward_lines', 'rap_sheet', 'dao_moves', 'projection_checkpoint'];
 
 /** Every row of every projection table, in primary-key order, as JSON text per table. */
 export function dumpTables(dataDir: string): Map<string, string[]> {
@@ -43,7 +43,7 @@ export function dumpTables(dataDir: string): Map<string, string[]> {
   db.defaultSafeIntegers(true);
   try {
     const dump = new Map<string, string[]>();
-    for (const table of PROJECTION_TABLES) {
+    for (const table of PROJECTION_TABLE_NAMES) {
       const rows = db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).all() as Array<Record<string, unknown>>;
       dump.set(table, rows.map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : v))));
     }

@@ -12,6 +12,7 @@ import { rewardLinesProjector } from './reward-lines.js';
 import { signingInfosProjector } from './signing-infos.js';
 import { supplyProjector } from './supply.js';
 import { txsProjector } from './txs.js';
+import { validatorSetsProjector } from './validator-sets.js';
 
 export const PROJECTORS: readonly Projector[] = [
   blocksProjector,
@@ -26,4 +27,8 @@ export const PROJECTORS: readonly Projector[] = [
   rewardLinesProjector,
   rapSheetProjector,
   daoMovesProjector,
+  validatorSetsProjector,
 ] as readonly Projector[];
+
+/** The projection's tables (the checkpoint's included), for dumps and counts. */
+export const PROJECTION_TABLE_NAMES: readonly string[] = [...PROJECTORS.map((p) => p.table), 'accounts', 'projection_checkpoint'];

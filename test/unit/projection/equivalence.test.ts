@@ -17,6 +17,7 @@ import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { querySupply } from '../../../src/modules/auth/queries.js';
 import { allParams } from '../../../src/modules/gov/queries.js';
 import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
+import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
 import { ProjectionQueries } from '../../../src/projection/queries.js';
 import { projectionFile } from '../../../src/projection/store.js';
@@ -44,12 +45,16 @@ function universe(db: Database.Database): string[] {
 
 const valueOr = <T>(result: { ok: true; value: T } | { ok: false }): T | undefined => (result.ok ? result.value : undefined);
 
-function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, addresses: readonly string[], prng: Prng): number {
+/** Comparisons made, and how many of them had something to compare (an entity that existed). */
+const tally = { checks: 0, present: new Map<string, number>() };
+
+function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, addresses: readonly string[], prng: Prng): void {
   const where = `at height ${height} (seed ${PROJECTION_SIM_SEED})`;
-  let checks = 0;
   const same = (actual: unknown, expected: unknown, what: string): void => {
     assert.equal(actual, expected, `${what} ${where}`);
-    checks++;
+    tally.checks++;
+    const kind = what.split(' ')[0]!;
+    if (expected !== undefined && expected !== 0n && !(Array.isArray(expected) && expected.length === 0)) tally.present.set(kind, (tally.present.get(kind) ?? 0) + 1);
   };
   for (let i = 0; i < ENTITIES_PER_HEIGHT; i++) {
     const address = addresses[prng.int(addresses.length)]!;
@@ -60,13 +65,13 @@ function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, a
     same(sql.claims(height, address), nodeClaims(state, address as never), `claims of ${address}`);
   }
   same(sql.supply(height), querySupply(state.auth), 'supply');
+  same(sql.validatorSet(height), state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [], 'validator set');
   same(sql.allParams(height), allParams(state.params(), height), 'allparams');
   same(sql.claims(height), nodeClaims(state, undefined), 'all claims');
   for (const options of [{}, { stakingStatus: 1 }, { jailedStatus: 1 }, { jailedStatus: 2, page: 2, perPage: 3 }, { blockchain: '0001' }]) {
     same(sql.nodes(height, options), queryNodes(state, options), `nodes ${JSON.stringify(options)}`);
   }
   for (const options of [{}, { stakingStatus: 1 }, { stakingStatus: 2, page: 2, perPage: 2 }]) same(sql.apps(height, options), queryApps(state, options), `apps ${JSON.stringify(options)}`);
-  return checks;
 }
 
 test('a 300-block simulated chain: nodes, apps, balances, signing infos, claims, supply, params', async () => {
@@ -79,19 +84,21 @@ test('a 300-block simulated chain: nodes, apps, balances, signing infos, claims,
     const prng = new Prng(PROJECTION_SIM_SEED);
     const heights = sampleHeights(prng);
     const addresses = universe(db);
-    let checks = compareAt(loadGenesisOfDataDir(copy.dir).state, 0, sql, addresses, prng);
+    compareAt(loadGenesisOfDataDir(copy.dir).state, 0, sql, addresses, prng);
     let compared = 1;
     await replay(copy.dir, {
       trustSignatures: true,
       onBlock: (result, state) => {
         if (!heights.has(result.height)) return;
-        checks += compareAt(state, result.height, sql, addresses, prng);
+        compareAt(state, result.height, sql, addresses, prng);
         compared++;
       },
     });
     db.close();
     assert.is(compared, heights.size, 'every sampled height was compared');
-    assert.ok(checks > SAMPLE_HEIGHTS * ENTITIES_PER_HEIGHT * 5, `${checks} comparisons`);
+    // The sample must reach live entities of every kind, not only absent ones.
+    for (const kind of ['node', 'app', 'balance', 'signing', 'claims']) assert.ok((tally.present.get(kind) ?? 0) >= 20, `${kind}: only ${tally.present.get(kind) ?? 0} comparisons with a live entity`);
+    assert.ok(tally.checks >= SAMPLE_HEIGHTS * (ENTITIES_PER_HEIGHT * 5 + 12), `${tally.checks} comparisons`);
   } finally {
     copy.remove();
   }

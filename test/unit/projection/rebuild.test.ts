@@ -8,6 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
@@ -42,6 +43,7 @@ async function cleanRebuild(source: string): Promise<Map<string, string[]>> {
 }
 
 function checkpointOf(dataDir: string): number {
+  if (!existsSync(projectionFile(dataDir))) return -1;
   const db = new Database(projectionFile(dataDir), { readonly: true });
   try {
     const row = db.prepare('SELECT height FROM projection_checkpoint').get() as { height: number } | undefined;
@@ -103,6 +105,25 @@ test('a block applied twice is refused (block_already_projected) and changes no 
   }
 });
 
+test('a database of another schema version is rebuilt from genesis, with a notice', async () => {
+  const copy = copyDataDir(await projectionSimChain(), 'projection-schema');
+  try {
+    await project(copy.dir, { to: 20 });
+    const db = new Database(projectionFile(copy.dir));
+    db.prepare("UPDATE projection_meta SET value = 'an-older-schema' WHERE key = 'schema_version'").run();
+    db.close();
+    const notices: string[] = [];
+    const report = await project(copy.dir, { to: 25, onNotice: (message) => notices.push(message) });
+    assert.is(notices.length, 1);
+    assert.match(notices[0]!, /schema version an-older-schema ≠ this build's [0-9a-f]{16}: rebuilding/);
+    assert.is(report.rebuilt, true);
+    assert.is(report.from_height, 0, 'started again from genesis');
+    assert.is(report.height, 25);
+  } finally {
+    copy.remove();
+  }
+});
+
 function runUntilKilled(dataDir: string, delayMs: number): Promise<{ killed: boolean; code: number | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--batch', '4', '--no-progress', '--json'], { stdio: 'ignore' });
@@ -132,6 +153,9 @@ test(`${KILLS} kill -9s of \`project\` at random moments: it resumes, and the ta
       assert.ok(outcome.killed || outcome.code === 0, `run ${kill} exited ${outcome.code} (seed ${KILL_SEED})`);
       checkpoints.push(checkpointOf(copy.dir));
     }
+    const midway = checkpoints.filter((height) => height >= 0 && height < PROJECTION_SIM_BLOCKS).length;
+    assert.ok(midway >= KILLS / 2, `only ${midway} kills landed during the catch-up (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
+    process.stderr.write(`  checkpoints after each kill: ${checkpoints.join(',')}\n`);
     for (let i = 1; i < checkpoints.length; i++) assert.ok(checkpoints[i]! >= checkpoints[i - 1]!, `checkpoint went back: ${checkpoints.join(',')} (seed ${KILL_SEED})`);
     const finish = await runCli(['project', '--data', copy.dir, '--json', '--no-progress']);
     assert.is(finish.code, 0, finish.stderr);
