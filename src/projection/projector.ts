@@ -34,6 +34,11 @@ export interface Projector<S extends string = string, T extends DomainEventType 
   readonly handlers: EventHandlers<S, T>;
   /** Rows from the block itself (after the event rows). */
   readonly block?: (committed: CommittedBlock) => ReadonlyArray<Write<S>>;
+  /**
+   * Optional: merges one block's writes before they run (pure; e.g. summing the balance deltas
+   * of one address), so a value touched by many events is written once per block.
+   */
+  readonly combine?: (writes: ReadonlyArray<Write<S>>) => ReadonlyArray<Write<S>>;
   /** Rows at height 0 from the imported genesis state. */
   readonly genesis?: (state: LedgerState) => ReadonlyArray<Write<S>>;
 }

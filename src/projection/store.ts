@@ -138,15 +138,19 @@ export class ProjectionStore {
 
   private applyOne(committed: CommittedBlock): void {
     this.checkSuccessor(committed);
+    const pending = new Map<PreparedProjector, Array<Write<string>>>(this.prepared.map((entry) => [entry, []]));
     for (const envelope of committed.events) {
       const interested = this.byEvent.get(envelope.event.type);
       if (interested === undefined) continue;
-      for (const { projector, run } of interested) {
-        const handler = (projector.handlers as Record<string, (e: typeof envelope) => ReadonlyArray<Write<string>>>)[envelope.event.type]!;
-        runWrites(run, handler(envelope));
+      for (const entry of interested) {
+        const handler = (entry.projector.handlers as Record<string, (e: typeof envelope) => ReadonlyArray<Write<string>>>)[envelope.event.type]!;
+        for (const write of handler(envelope)) pending.get(entry)!.push(write);
       }
     }
-    for (const { projector, run } of this.prepared) if (projector.block !== undefined) runWrites(run, projector.block(committed));
+    for (const [entry, writes] of pending) {
+      if (entry.projector.block !== undefined) for (const write of entry.projector.block(committed)) writes.push(write);
+      runWrites(entry.run, entry.projector.combine === undefined ? writes : entry.projector.combine(writes));
+    }
     this.current = { height: committed.block.header.height, blockHash: committed.blockHash, stateRoot: committed.stateRoot };
   }
 

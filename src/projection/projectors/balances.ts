@@ -8,7 +8,7 @@ import type { EventEnvelope } from '../../runtime/committed-block.js';
 import { balanceMoves, MOVING_EVENT_TYPES } from '../balance-moves.js';
 import { defineProjector, type EventHandlers, type Write } from '../projector.js';
 
-type S = 'credit' | 'account';
+type S = 'credit' | 'account' | 'opening';
 
 /**
  * Adds @delta to the address's newest balance (its row at @height if the block already moved it).
@@ -31,11 +31,21 @@ export const balancesProjector = defineProjector({
   statements: {
     credit: CREDIT,
     account: 'INSERT OR REPLACE INTO accounts (address, public_key, first_height) VALUES (@address, @public_key, 0)',
+    opening: 'INSERT INTO balances (address, height, balance_upokt) VALUES (@address, 0, @balance)',
   },
   handlers,
+  // One credit per address and block: the block's deltas summed (first-touch order kept). A sum
+  // of 0 is still written: the reducer creates an account on its first credit, so must we.
+  combine: (writes) => {
+    const sums = new Map<unknown, bigint>();
+    for (const [, params] of writes) sums.set(params.address, (sums.get(params.address) ?? 0n) + (params.delta as bigint));
+    const combined: Array<Write<S>> = [];
+    for (const [address, delta] of sums) combined.push(['credit', { address: address as string, height: writes[0]![1].height as number, delta }]);
+    return combined;
+  },
   genesis: (state) =>
     [...state.auth.accounts.sortedEntries()].flatMap(([address, account]): Array<Write<S>> => [
       ['account', { address, public_key: account.publicKey }],
-      ['credit', { address, height: 0, delta: account.balanceUpokt }],
+      ['opening', { address, balance: account.balanceUpokt }],
     ]),
 });

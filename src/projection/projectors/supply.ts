@@ -49,6 +49,7 @@ function supplyEffectParams(envelope: EventEnvelope): { minted: bigint; burned: 
 
 const handlers = Object.fromEntries(MOVING_EVENT_TYPES.map((type) => [type, poolChanges])) as unknown as EventHandlers<S, DomainEventType>;
 const EMPTY_BLOCK: Omit<SqlParams, 'height'> = { node: 0n, app: 0n, dao: 0n, fee: 0n, minted: 0n, burned: 0n };
+const SUMMED = Object.keys(EMPTY_BLOCK);
 
 export const supplyProjector = defineProjector({
   name: 'supply',
@@ -59,6 +60,12 @@ export const supplyProjector = defineProjector({
       VALUES (0, @total, @node, @app, @dao, @fee, 0, 0)`,
   },
   handlers,
+  // One row write per block: the block's pool changes, mint and burn summed.
+  combine: (writes) => {
+    const sum: Record<string, bigint | number> = { ...EMPTY_BLOCK, height: writes[0]![1].height as number };
+    for (const [, params] of writes) for (const column of SUMMED) sum[column] = (sum[column] as bigint) + (params[column] as bigint);
+    return [['add', sum]];
+  },
   // Every block gets its row, also one whose events moved no pool.
   block: (committed) => [['add', { ...EMPTY_BLOCK, height: committed.block.header.height }]],
   genesis: (state) => {

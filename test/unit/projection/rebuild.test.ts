@@ -32,7 +32,15 @@ function assertSameTables(actual: Map<string, string[]>, expected: Map<string, s
   }
 }
 
-async function cleanRebuild(source: string): Promise<Map<string, string[]>> {
+let clean: Promise<Map<string, string[]>> | undefined;
+
+/** The tables of one clean `project --rebuild` of the shared chain (made once per process). */
+function cleanRebuild(source: string): Promise<Map<string, string[]>> {
+  clean ??= rebuildOnce(source);
+  return clean;
+}
+
+async function rebuildOnce(source: string): Promise<Map<string, string[]>> {
   const copy = copyDataDir(source, 'projection-clean');
   try {
     await project(copy.dir, { rebuild: true });
@@ -124,19 +132,26 @@ test('a database of another schema version is rebuilt from genesis, with a notic
   }
 });
 
-function runUntilKilled(dataDir: string, delayMs: number): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--batch', '4', '--no-progress', '--json'], { stdio: 'ignore' });
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, delayMs);
+/**
+ * One `project` run killed with SIGKILL at a random moment: a quarter of the runs during
+ * start-up (before this run's first commit), the others `afterCommitMs` after this run first
+ * moved the checkpoint — i.e. while it is catching up. Returns the checkpoint it started from.
+ */
+async function runUntilKilled(dataDir: string, prng: Prng): Promise<{ killed: boolean; code: number | null; startedAt: number }> {
+  const startedAt = checkpointOf(dataDir);
+  const duringStartup = prng.int(4) === 0;
+  const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(1_000);
+  const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ killed, code });
-    });
+    child.on('close', resolve);
   });
+  let done = false;
+  void exited.then(() => (done = true));
+  if (!duringStartup) while (!done && checkpointOf(dataDir) <= startedAt) await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const killed = !done && child.kill('SIGKILL');
+  return { killed, code: await exited, startedAt };
 }
 
 test(`${KILLS} kill -9s of \`project\` at random moments: it resumes, and the tables equal a clean rebuild`, async () => {
@@ -146,14 +161,15 @@ test(`${KILLS} kill -9s of \`project\` at random moments: it resumes, and the ta
   const prng = new Prng(KILL_SEED);
   const checkpoints: number[] = [];
   try {
+    let midway = 0;
     for (let kill = 0; kill < KILLS; kill++) {
-      // From just after start-up to well into the catch-up (start-up alone is ~0.5 s here).
-      const delayMs = 300 + prng.int(2_500);
-      const outcome = await runUntilKilled(copy.dir, delayMs);
+      const outcome = await runUntilKilled(copy.dir, prng);
       assert.ok(outcome.killed || outcome.code === 0, `run ${kill} exited ${outcome.code} (seed ${KILL_SEED})`);
-      checkpoints.push(checkpointOf(copy.dir));
+      const reached = checkpointOf(copy.dir);
+      checkpoints.push(reached);
+      if (outcome.killed && reached > outcome.startedAt && reached < PROJECTION_SIM_BLOCKS) midway++;
     }
-    const midway = checkpoints.filter((height) => height >= 0 && height < PROJECTION_SIM_BLOCKS).length;
+    // Most kills must land while the run was projecting (it had moved the checkpoint, not finished).
     assert.ok(midway >= KILLS / 2, `only ${midway} kills landed during the catch-up (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
     process.stderr.write(`  checkpoints after each kill: ${checkpoints.join(',')}\n`);
     for (let i = 1; i < checkpoints.length; i++) assert.ok(checkpoints[i]! >= checkpoints[i - 1]!, `checkpoint went back: ${checkpoints.join(',')} (seed ${KILL_SEED})`);
