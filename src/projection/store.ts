@@ -46,7 +46,6 @@ export interface OpenOptions {
   readonly rebuild?: boolean;
   /** Told why a database is being rebuilt (schema change). */
   readonly onNotice?: (message: string) => void;
-  readonly readOnly?: boolean;
 }
 
 type Runner = (params: SqlParams) => void;
@@ -69,6 +68,7 @@ export class ProjectionStore {
   private readonly byEvent: ReadonlyMap<string, readonly PreparedProjector[]>;
   private current: Checkpoint | undefined;
   private readonly applyInTransaction: (blocks: readonly CommittedBlock[]) => void;
+  private readonly saveCheckpoint: Database.Statement;
 
   private constructor(
     readonly db: Database.Database,
@@ -77,6 +77,7 @@ export class ProjectionStore {
     this.prepared = PROJECTORS.map((projector) => ({ projector, run: prepareStatements(db, projector) }));
     this.byEvent = dispatchTable(this.prepared);
     this.current = readCheckpoint(db);
+    this.saveCheckpoint = db.prepare('INSERT OR REPLACE INTO projection_checkpoint (id, height, block_hash, state_root) VALUES (1, ?, ?, ?)');
     this.applyInTransaction = db.transaction((blocks: readonly CommittedBlock[]) => {
       for (const block of blocks) this.applyOne(block);
       this.writeCheckpoint();
@@ -101,6 +102,9 @@ export class ProjectionStore {
     // WAL + NORMAL: a commit survives a process crash (kill -9); a power cut may lose the last
     // commits but never leaves half a transaction — and the checkpoint goes with its rows.
     db.pragma('synchronous = NORMAL');
+    // PERF: a block writes to a dozen tables and their indexes in turn; a 64 MiB page cache
+    // (default 2 MiB) keeps their hot pages between statements.
+    db.pragma('cache_size = -65536');
     db.defaultSafeIntegers(true);
     migrate(db, migrations, version);
     return new ProjectionStore(db, file);
@@ -175,7 +179,7 @@ export class ProjectionStore {
 
   private writeCheckpoint(): void {
     const at = this.current!;
-    this.db.prepare('INSERT OR REPLACE INTO projection_checkpoint (id, height, block_hash, state_root) VALUES (1, ?, ?, ?)').run(at.height, at.blockHash, at.stateRoot);
+    this.saveCheckpoint.run(at.height, at.blockHash, at.stateRoot);
   }
 }
 

@@ -35,7 +35,7 @@ export interface ProjectReport {
   readonly rebuilt: boolean;
 }
 
-export const DEFAULT_BATCH_BLOCKS = 64;
+export const DEFAULT_BATCH_BLOCKS = 256;
 
 export async function project(dataDir: string, options: ProjectOptions = {}): Promise<ProjectReport> {
   const started = performance.now();

@@ -4,8 +4,8 @@
  */
 import type { Application } from '../../modules/apps/state.js';
 import { StakeStatus } from '../../modules/nodes/state.js';
-import { bool, defineProjector, jsonText, type Write } from '../projector.js';
-import { updateSql, versionSql } from '../version-rows.js';
+import { bool, defineProjector, jsonText, type SqlParams, type Write } from '../projector.js';
+import { updateSql, versionSql, versionThen } from '../version-rows.js';
 
 const COLUMNS = ['deleted', 'public_key', 'jailed', 'status', 'chains_json', 'staked_upokt', 'max_relays', 'unstaking_time_ns'];
 
@@ -13,10 +13,7 @@ type S = 'insert' | 'version' | 'edit' | 'transferTo' | 'remove' | 'unstaking' |
 type W = Write<S>;
 
 const at = (address: string, height: number): { address: string; height: number } => ({ address, height });
-const change = (address: string, height: number, statement: S, params: Record<string, bigint | number | string | null> = {}): W[] => [
-  ['version', at(address, height)],
-  [statement, { ...at(address, height), ...params }],
-];
+const change = (address: string, height: number, statement: S, params: SqlParams = {}): W[] => versionThen(address, height, statement, params);
 
 function insertRow(height: number, app: Application): W {
   return [

@@ -4,8 +4,8 @@
  * the burn, NodeUnstakingStarted the unstaking time.
  */
 import { StakeStatus, type Validator } from '../../modules/nodes/state.js';
-import { bool, defineProjector, jsonText, type Write } from '../projector.js';
-import { updateSql, versionSql } from '../version-rows.js';
+import { bool, defineProjector, jsonText, type SqlParams, type Write } from '../projector.js';
+import { updateSql, versionSql, versionThen } from '../version-rows.js';
 
 const COLUMNS = ['deleted', 'public_key', 'jailed', 'status', 'chains_json', 'service_url', 'tokens_upokt', 'unstaking_time_ns', 'output_address', 'reward_delegators_json'];
 const UNSTAKING = StakeStatus.Unstaking;
@@ -14,10 +14,7 @@ type S = 'insert' | 'version' | 'edit' | 'jail' | 'unstaking' | 'remove' | 'setT
 type W = Write<S>;
 
 const at = (address: string, height: number): { address: string; height: number } => ({ address, height });
-const change = (address: string, height: number, statement: S, params: Record<string, bigint | number | string | null> = {}): W[] => [
-  ['version', at(address, height)],
-  [statement, { ...at(address, height), ...params }],
-];
+const change = (address: string, height: number, statement: S, params: SqlParams = {}): W[] => versionThen(address, height, statement, params);
 
 export const nodesProjector = defineProjector({
   name: 'nodes',

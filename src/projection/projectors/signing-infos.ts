@@ -9,7 +9,7 @@
  */
 import type { SigningInfo } from '../../modules/nodes/signing-info.js';
 import { defineProjector, type Write } from '../projector.js';
-import { updateSql, versionSql } from '../version-rows.js';
+import { updateSql, versionSql, versionThen } from '../version-rows.js';
 
 const COLUMNS = ['deleted', 'start_height', 'index_offset', 'jailed_until_ns', 'missed_blocks_counter', 'jailed_blocks_counter'];
 type S = 'put' | 'createIfAbsent' | 'version' | 'reset' | 'remove';
@@ -19,11 +19,7 @@ const LIVE_NOW = `EXISTS (SELECT 1 FROM signing_infos s WHERE s.address = @addre
   AND s.height = (SELECT max(height) FROM signing_infos WHERE address = @address))`;
 
 function resetOrCreate(address: string, height: number): W[] {
-  return [
-    ['version', { address, height }],
-    ['reset', { address, height }],
-    ['createIfAbsent', { address, height, jailed_until_ns: null }],
-  ];
+  return [...versionThen(address, height, 'reset', {}), ['createIfAbsent', { address, height, jailed_until_ns: null }]];
 }
 
 export const signingInfosProjector = defineProjector({
@@ -41,10 +37,7 @@ export const signingInfosProjector = defineProjector({
     NodeStaked: ({ height, event }) => [['createIfAbsent', { address: event.address, height, jailed_until_ns: 0n }]],
     NodeStakeEdited: ({ height, event }) => resetOrCreate(event.address, height),
     NodeUnjailed: ({ height, event }) => resetOrCreate(event.address, height),
-    NodeUnstaked: ({ height, event }) => [
-      ['version', { address: event.address, height }],
-      ['remove', { address: event.address, height }],
-    ],
+    NodeUnstaked: ({ height, event }) => versionThen(event.address, height, 'remove', {}),
   },
   genesis: (state) => [...state.pos.signingInfos.sortedEntries()].map(([, info]) => putRow(0, info)),
 });
