@@ -39,6 +39,8 @@ export const DEFAULT_BATCH_BLOCKS = 256;
 
 export async function project(dataDir: string, options: ProjectOptions = {}): Promise<ProjectReport> {
   const started = performance.now();
+  // The data directory must be a chain's before anything is created in it (coded DataDirError).
+  const config = readDataDirConfig(dataDir);
   let rebuilt = options.rebuild === true;
   const store = ProjectionStore.open(dataDir, {
     rebuild: options.rebuild === true,
@@ -48,7 +50,7 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
     },
   });
   try {
-    if (store.checkpoint === undefined) store.seedGenesis(loadGenesisOfDataDir(dataDir).state, readDataDirConfig(dataDir).genesis_state_root);
+    if (store.checkpoint === undefined) store.seedGenesis(loadGenesisOfDataDir(dataDir).state, config.genesis_state_root);
     const from = store.checkpoint!.height;
     const counts = { blocks: 0, txs: 0, events: 0 };
     const pending: CommittedBlock[] = [];
