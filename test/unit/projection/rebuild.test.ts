@@ -134,13 +134,15 @@ test('a database of another schema version is rebuilt from genesis, with a notic
 
 /**
  * One `project` run killed with SIGKILL at a random moment: a quarter of the runs during
- * start-up (before this run's first commit), the others `afterCommitMs` after this run first
- * moved the checkpoint — i.e. while it is catching up. Returns the checkpoint it started from.
+ * start-up (a random delay before this run's first commit), the others once this run has moved
+ * the checkpoint by a random 1–16 blocks, plus a random 0–40 ms — i.e. while it is catching up,
+ * whatever the machine's speed. Returns the checkpoint it started from.
  */
 async function runUntilKilled(dataDir: string, prng: Prng): Promise<{ killed: boolean; code: number | null; startedAt: number }> {
   const startedAt = checkpointOf(dataDir);
   const duringStartup = prng.int(4) === 0;
-  const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(1_000);
+  const target = startedAt + 1 + prng.int(16);
+  const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
   const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', reject);
@@ -148,7 +150,7 @@ async function runUntilKilled(dataDir: string, prng: Prng): Promise<{ killed: bo
   });
   let done = false;
   void exited.then(() => (done = true));
-  if (!duringStartup) while (!done && checkpointOf(dataDir) <= startedAt) await new Promise((resolve) => setTimeout(resolve, 20));
+  if (!duringStartup) while (!done && checkpointOf(dataDir) < target) await new Promise((resolve) => setTimeout(resolve, 10));
   await new Promise((resolve) => setTimeout(resolve, delayMs));
   const killed = !done && child.kill('SIGKILL');
   return { killed, code: await exited, startedAt };
