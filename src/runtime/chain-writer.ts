@@ -26,6 +26,7 @@ import type { BlockLog, FsyncMode } from '../log/index.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
 import { DEFAULT_SNAPSHOT_RETENTION, pruneSnapshots, writeSnapshot, type SnapshotInfo } from '../snapshot/snapshot.js';
 import { DataDirError, type DataDirConfig } from './data-dir.js';
+import { CommittedBlockStream } from './committed-block.js';
 import { prepareVerifiedInline } from './ingest.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { replay, type ReplayOptions } from './replay.js';
@@ -40,6 +41,8 @@ export interface ChainWriterOptions {
   readonly onReplayProgress?: ReplayOptions['onProgress'];
   /** What opening repaired or skipped (default: stderr). */
   readonly onWarning?: WarningSink;
+  /** Every produced block is published here after its append (projectors subscribe). */
+  readonly stream?: CommittedBlockStream;
 }
 
 export interface ProducedBlock {
@@ -85,6 +88,7 @@ export class ChainWriter {
     private current: LedgerState,
     private log: BlockLog,
     private readonly options: ChainWriterOptions,
+    readonly stream: CommittedBlockStream,
   ) {}
 
   /**
@@ -99,7 +103,7 @@ export class ChainWriter {
       const pruned = pruneSnapshots(dir, keep);
       if (pruned.length > 0) warn({ code: 'snapshots_pruned', message: `removed ${pruned.length} old snapshot(s), keeping the newest ${keep}`, details: { files: pruned } });
       const state = await replayState(dir, { opened: { config, log }, onWarning: warn, ...(options.onReplayProgress ? { onProgress: options.onReplayProgress } : {}) });
-      return new ChainWriter(dir, config, state, log, options);
+      return new ChainWriter(dir, config, state, log, options, options.stream ?? new CommittedBlockStream());
     } catch (error) {
       log.close();
       throw error;
@@ -170,6 +174,7 @@ export class ChainWriter {
       if (!(error instanceof BlockRejectedError)) this.damage = { cause: error, stateAhead: true, durableHeight };
       throw error;
     }
+    this.stream.publish(block, verified, result);
     const height = block.header.height;
     const due = this.snapshotEvery > 0 && (height % this.snapshotEvery === 0 || (this.snapshotFailures > 0 && height >= this.snapshotRetryAt));
     if (!due) return { block, result, recordBytes: record.byteLength, snapshot: undefined };

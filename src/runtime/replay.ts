@@ -23,6 +23,7 @@ import { verifyOnPool } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';
 import type { DataDirConfig } from './data-dir.js';
+import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
@@ -49,6 +50,10 @@ export interface ReplayOptions {
   readonly onWarning?: WarningSink;
   /** A chain the caller already opened (the writer's); replay then neither opens nor closes it. */
   readonly opened?: { readonly config: DataDirConfig; readonly log: BlockLog };
+  /** Every block whose root checked out is published here (projectors subscribe). */
+  readonly stream?: CommittedBlockStream;
+  /** With fromSnapshot: take no snapshot above this height (a projection resuming at its checkpoint). */
+  readonly snapshotAtOrBelow?: number;
 }
 
 export interface ReplayOutcome {
@@ -75,6 +80,7 @@ const CHUNK_BLOCKS = 256;
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
   const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
   const { log } = opened;
+  const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
   let pool: VerifyPool | undefined;
   let state: LedgerState;
   let startedFrom: 'genesis' | 'snapshot';
@@ -83,7 +89,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let txs = 0;
   let divergence: Divergence | undefined;
   try {
-    ({ state, startedFrom } = startingState(dir, opened.config, log, options.to, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
+    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
     state.store.recordWriteSets = true;
     pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
@@ -134,7 +140,10 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       throw error;
     }
     options.onBlock?.(result, target);
-    if (result.stateRoot === record.stateRootAfter) return undefined;
+    if (result.stateRoot === record.stateRootAfter) {
+      options.stream?.publish(record.block, loaded.prepared, result);
+      return undefined;
+    }
     return {
       height: loaded.height,
       kind: 'state_root_mismatch',

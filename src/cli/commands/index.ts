@@ -5,6 +5,7 @@ import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
 import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
+import { registerProjectCommand } from './project.js';
 import { registerReplayCommand } from './replay.js';
 import { registerSessionCommand } from './session.js';
 import { registerSimulateCommand } from './simulate.js';
@@ -18,6 +19,7 @@ export function registerCommands(program: Command): void {
   registerChainCommands(program);
   registerReplayCommand(program);
   registerSimulateCommand(program);
+  registerProjectCommand(program);
   registerNodeCommand(program);
   registerKeysCommands(program);
   registerTxCommands(program);

@@ -1,0 +1,34 @@
+/** Every projector, in the order the store runs them within a block (one table each). */
+import type { Projector } from '../projector.js';
+import { appsProjector } from './apps.js';
+import { balancesProjector } from './balances.js';
+import { blocksProjector } from './blocks.js';
+import { claimsProjector } from './claims.js';
+import { daoMovesProjector } from './dao-moves.js';
+import { nodesProjector } from './nodes.js';
+import { paramsProjector } from './params.js';
+import { rapSheetProjector } from './rap-sheet.js';
+import { rewardLinesProjector } from './reward-lines.js';
+import { signingInfosProjector } from './signing-infos.js';
+import { supplyProjector } from './supply.js';
+import { txsProjector } from './txs.js';
+import { validatorSetsProjector } from './validator-sets.js';
+
+export const PROJECTORS: readonly Projector[] = [
+  blocksProjector,
+  txsProjector,
+  balancesProjector,
+  nodesProjector,
+  appsProjector,
+  paramsProjector,
+  signingInfosProjector,
+  supplyProjector,
+  claimsProjector,
+  rewardLinesProjector,
+  rapSheetProjector,
+  daoMovesProjector,
+  validatorSetsProjector,
+] as readonly Projector[];
+
+/** The projection's tables (the checkpoint's included), for dumps and counts. */
+export const PROJECTION_TABLE_NAMES: readonly string[] = [...PROJECTORS.map((p) => p.table), 'accounts', 'projection_checkpoint'];

@@ -1,0 +1,209 @@
+/**
+ * Reads of the projection "as of" a height, in the reducer's own answer shapes (the
+ * modules/*\/queries.ts functions), so the query service can serve any height without replaying
+ * and the equivalence test can hold SQLite and the reducer side by side.
+ */
+import type Database from 'better-sqlite3';
+import type { Address } from '../core/types.js';
+import type { AppJson, AppsQueryOptions } from '../modules/apps/queries.js';
+import type { SupplyJson } from '../modules/auth/queries.js';
+import { inactiveFeatures, PARAM_FEATURE } from '../modules/gov/features.js';
+import type { AllParams } from '../modules/gov/queries.js';
+import type { SigningInfo } from '../modules/nodes/signing-info.js';
+import type { ValidatorSetEntry } from '../modules/nodes/state.js';
+import { paginate, RPC_DEFAULT_PER_PAGE, type NodeJson, type NodesQueryOptions, type Page } from '../modules/nodes/queries.js';
+import { claimAnswer, type ClaimAnswer } from '../modules/pocketcore/queries.js';
+import type { ClaimRecord } from '../modules/pocketcore/state.js';
+import { formatOptionalTime } from '../core/time.js';
+import { parseParamValue, type Upgrade } from '../params/kinds.js';
+import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';
+import { asOfSql } from './version-rows.js';
+
+type Row = Record<string, unknown>;
+const num = (value: unknown): number => Number(value as bigint);
+const str = (value: unknown): string => String(value as bigint | string);
+const optionalNs = (value: unknown): bigint | null => (value === null ? null : (value as bigint));
+
+interface NodeRow extends Row {
+  address: string;
+  public_key: string;
+  jailed: bigint;
+  status: bigint;
+  chains_json: string;
+  service_url: string;
+  tokens_upokt: bigint;
+  unstaking_time_ns: bigint | null;
+  output_address: string | null;
+  reward_delegators_json: string | null;
+}
+
+function nodeJsonOf(row: NodeRow): NodeJson {
+  return {
+    address: row.address,
+    public_key: row.public_key,
+    jailed: row.jailed === 1n,
+    status: num(row.status),
+    chains: JSON.parse(row.chains_json) as string[],
+    service_url: row.service_url,
+    tokens: str(row.tokens_upokt),
+    unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
+    output_address: row.output_address ?? '',
+    reward_delegators: row.reward_delegators_json === null ? null : (JSON.parse(row.reward_delegators_json) as Record<string, number>),
+  };
+}
+
+interface AppRow extends Row {
+  address: string;
+  public_key: string;
+  jailed: bigint;
+  status: bigint;
+  chains_json: string;
+  staked_upokt: bigint;
+  max_relays: bigint;
+  unstaking_time_ns: bigint | null;
+}
+
+function appJsonOf(row: AppRow): AppJson {
+  return {
+    address: row.address,
+    public_key: row.public_key,
+    jailed: row.jailed === 1n,
+    chains: JSON.parse(row.chains_json) as string[],
+    max_relays: str(row.max_relays),
+    status: num(row.status),
+    staked_tokens: str(row.staked_upokt),
+    unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
+  };
+}
+
+const GROUP: Record<Subspace, keyof AllParams> = { application: 'app_params', pos: 'node_params', pocketcore: 'pocket_params', gov: 'gov_params', auth: 'auth_params' };
+
+/** Read-only queries over a projection database (prepared once). */
+export class ProjectionQueries {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      node: db.prepare(`${asOfSql('nodes', 'address', '*')} AND t.address = @address`),
+      nodes: db.prepare(`${asOfSql('nodes', 'address', '*')} ORDER BY t.address`),
+      app: db.prepare(`${asOfSql('apps', 'address', '*')} AND t.address = @address`),
+      apps: db.prepare(`${asOfSql('apps', 'address', '*')} ORDER BY t.address`),
+      signingInfo: db.prepare(`${asOfSql('signing_infos', 'address', '*')} AND t.address = @address`),
+      balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
+      supply: db.prepare('SELECT * FROM supply WHERE height = @height'),
+      params: db.prepare('SELECT p.param_key, p.param_value FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),
+      claims: db.prepare(
+        `SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND (@servicer IS NULL OR servicer = @servicer) ORDER BY claim_key`,
+      ),
+      validatorSet: db.prepare('SELECT members_json FROM validator_sets WHERE height <= @height ORDER BY height DESC LIMIT 1'),
+      checkpoint: db.prepare('SELECT height FROM projection_checkpoint WHERE id = 1'),
+    };
+  }
+
+  /** The projected height (undefined before genesis was projected). */
+  height(): number | undefined {
+    const row = this.statements.checkpoint.get() as { height: bigint } | undefined;
+    return row === undefined ? undefined : Number(row.height);
+  }
+
+  node(address: string, height: number): NodeJson | undefined {
+    const row = this.statements.node.get({ address: address.toLowerCase(), height }) as NodeRow | undefined;
+    return row === undefined ? undefined : nodeJsonOf(row);
+  }
+
+  /** As modules/nodes/queries.ts queryNodes (filters, pocket-core's pagination). */
+  nodes(height: number, options: NodesQueryOptions = {}): Page<NodeJson> {
+    const selected = (this.statements.nodes.all({ height }) as NodeRow[]).map(nodeJsonOf).filter((node) => {
+      if (options.jailedStatus === 1 && !node.jailed) return false;
+      if (options.jailedStatus === 2 && node.jailed) return false;
+      if (options.stakingStatus !== undefined && options.stakingStatus !== 0 && options.stakingStatus !== node.status) return false;
+      return options.blockchain === undefined || options.blockchain === '' || node.chains.includes(options.blockchain.toUpperCase());
+    });
+    return paginate(selected, options.page || 1, options.perPage || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
+  }
+
+  app(address: string, height: number): AppJson | undefined {
+    const row = this.statements.app.get({ address: address.toLowerCase(), height }) as AppRow | undefined;
+    return row === undefined ? undefined : appJsonOf(row);
+  }
+
+  apps(height: number, options: AppsQueryOptions = {}): Page<AppJson> {
+    const selected = (this.statements.apps.all({ height }) as AppRow[]).map(appJsonOf).filter((app) => {
+      if (options.stakingStatus !== undefined && options.stakingStatus !== 0 && options.stakingStatus !== app.status) return false;
+      return options.blockchain === undefined || options.blockchain === '' || app.chains.includes(options.blockchain.toUpperCase());
+    });
+    return paginate(selected, options.page || 1, options.perPage || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
+  }
+
+  balance(address: string, height: number): bigint {
+    const row = this.statements.balance.get({ address: address.toLowerCase(), height }) as { balance_upokt: bigint } | undefined;
+    return row?.balance_upokt ?? 0n;
+  }
+
+  supply(height: number): SupplyJson | undefined {
+    const row = this.statements.supply.get({ height }) as Record<string, bigint> | undefined;
+    if (row === undefined) return undefined;
+    const staked = row.node_staked_upokt! + row.app_staked_upokt! + row.dao_upokt!;
+    return {
+      node_staked: str(row.node_staked_upokt),
+      app_staked: str(row.app_staked_upokt),
+      dao: str(row.dao_upokt),
+      total_staked: staked.toString(),
+      total_unstaked: (row.total_upokt! - staked).toString(),
+      total: str(row.total_upokt),
+    };
+  }
+
+  signingInfo(address: string, height: number): SigningInfo | undefined {
+    const row = this.statements.signingInfo.get({ address: address.toLowerCase(), height }) as Record<string, unknown> | undefined;
+    if (row === undefined) return undefined;
+    return {
+      address: row.address as Address,
+      startHeight: num(row.start_height),
+      indexOffset: num(row.index_offset),
+      jailedUntilNs: optionalNs(row.jailed_until_ns),
+      missedBlocksCounter: num(row.missed_blocks_counter),
+      jailedBlocksCounter: num(row.jailed_blocks_counter),
+    };
+  }
+
+  /** The validator set after block `height` (members with their power, as the state holds it). */
+  validatorSet(height: number): ValidatorSetEntry[] {
+    const row = this.statements.validatorSet.get({ height }) as { members_json: string } | undefined;
+    if (row === undefined) return [];
+    return (JSON.parse(row.members_json) as Array<{ address: Address; power: string }>).map((m) => ({ address: m.address, power: BigInt(m.power) }));
+  }
+
+  /** As modules/gov/queries.ts allParams: feature-gated keys left out while their feature is off. */
+  allParams(height: number): AllParams {
+    const rows = this.statements.params.all({ height }) as Array<{ param_key: string; param_value: string }>;
+    const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
+    const inactive = upgrade === undefined ? new Set<string>() : inactiveFeatures(upgradeOf(upgrade.param_value), height);
+    const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
+    for (const row of rows) {
+      const spec = PARAM_SPECS_BY_KEY.get(row.param_key);
+      if (spec === undefined) continue;
+      const feature = PARAM_FEATURE[spec.key];
+      if (feature !== undefined && inactive.has(feature)) continue;
+      result[GROUP[spec.subspace]].push({ param_key: row.param_key, param_value: row.param_value });
+    }
+    return result;
+  }
+
+  /** As modules/pocketcore/queries.ts nodeClaims: live claims at `height` (of one servicer or all), by key. */
+  claims(height: number, servicer?: string): ClaimAnswer[] {
+    const rows = this.statements.claims.all({ height, servicer: servicer?.toLowerCase() ?? null }) as Array<{ claim_json: string }>;
+    return rows.map((row) => claimAnswer(claimRecordOf(row.claim_json)));
+  }
+}
+
+function upgradeOf(text: string): Upgrade {
+  const parsed = parseParamValue('upgrade', (JSON.parse(text) as { value: unknown }).value);
+  if (!parsed.ok) throw new Error(`gov/upgrade in the projection does not parse: ${parsed.error}`);
+  return parsed.value as Upgrade;
+}
+
+function claimRecordOf(json: string): ClaimRecord {
+  const raw = JSON.parse(json) as ClaimRecord & { merkleRoot: { hashHex: string; lower: string; upper: string }; totalProofs: string };
+  return { ...raw, merkleRoot: { hashHex: raw.merkleRoot.hashHex, lower: BigInt(raw.merkleRoot.lower), upper: BigInt(raw.merkleRoot.upper) }, totalProofs: BigInt(raw.totalProofs) };
+}
