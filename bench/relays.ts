@@ -28,7 +28,7 @@ import { loadGenesisState } from '../src/genesis/load.js';
 import { aatHash, relayProofBytes, relayProofHash, validateRelayProof } from '../src/messages/index.js';
 import { StakeStatus, type Validator } from '../src/modules/nodes/state.js';
 import { stakedValidatorsForChain } from '../src/modules/nodes/selectors.js';
-import { buildSessionEvidence, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../src/modules/pocketcore/evidence.js';
+import { buildSessionEvidence, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../src/sim/relay-evidence.js';
 import { msiLevelCount, nodeFromHex, verifyMsiProof } from '../src/modules/pocketcore/msi-tree.js';
 import { SessionCandidates } from '../src/modules/pocketcore/session-candidates.js';
 import { computeSession } from '../src/modules/pocketcore/session-service.js';

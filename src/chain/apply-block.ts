@@ -17,11 +17,11 @@
 import type { BlockContext } from '../core/block-context.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
-import { VALIDATOR_SET_KEY } from '../modules/nodes/state.js';
-import { checkEvidence } from '../modules/nodes/evidence.js';
-import { inactiveFeatures, upgradeHaltReason } from '../modules/gov/features.js';
+import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
+import { checkEvidence } from '../modules/slashing/index.js';
+import { inactiveFeatures, upgradeHaltReason } from '../modules/gov/index.js';
 import { voteSignBytes } from './block.js';
-import { afterCommit } from '../modules/pocketcore/hooks.js';
+import { afterCommit } from '../modules/pocketcore/index.js';
 import { blockHash, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey, type ChainMeta } from './chain-state.js';
 import { deliverTx } from './deliver-tx.js';

@@ -5,15 +5,15 @@
  * before running the next), exactly like pocket-core's sequential keeper calls.
  */
 import type { BlockContext } from '../core/block-context.js';
-import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
-import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
-import { activateFeatureParams } from '../modules/gov/activation.js';
-import { burnApplicationStakes } from '../modules/policy/application-burn.js';
-import { handleValidatorSignatures } from '../modules/nodes/downtime.js';
-import { handleDoubleSignEvidence } from '../modules/nodes/evidence.js';
-import { incrementJailedBlocks } from '../modules/nodes/jail.js';
-import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/unstaking.js';
-import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/hooks.js';
+import { unstakeMatureApplications } from '../modules/apps/index.js';
+import { payBlockReward, updateValidatorSet } from '../modules/nodes/index.js';
+import { activateFeatureParams } from '../modules/gov/index.js';
+import { burnApplicationStakes } from '../modules/policy/index.js';
+import { handleValidatorSignatures } from '../modules/slashing/index.js';
+import { handleDoubleSignEvidence } from '../modules/slashing/index.js';
+import { incrementJailedBlocks } from '../modules/slashing/index.js';
+import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/index.js';
+import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/index.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 

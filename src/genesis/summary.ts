@@ -6,9 +6,9 @@
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf } from '../modules/auth/bank.js';
-import { querySupply } from '../modules/auth/queries.js';
-import { moduleNameOf } from '../modules/auth/state.js';
+import { balanceOf } from '../modules/auth/index.js';
+import { querySupply } from '../modules/auth/index.js';
+import { moduleNameOf } from '../modules/auth/index.js';
 import type { GenesisDoc } from './types.js';
 
 export interface GenesisSummary {

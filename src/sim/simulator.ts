@@ -33,7 +33,7 @@ import { CHAIN_META_KEY } from '../chain/chain-state.js';
 import type { BlockResult } from '../chain/apply-block.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { TxReceipt } from '../chain/receipts.js';
-import { totalSupply } from '../modules/auth/bank.js';
+import { totalSupply } from '../modules/auth/index.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { ChainWriter } from '../runtime/chain-writer.js';
 import { prepareVerified } from '../runtime/ingest.js';

@@ -34,7 +34,7 @@ import type {
   NodeForceUnstakeQueued,
   NodeStakingEvent,
   NodeUnstakeRequested,
-} from './staking-events.js';
+} from './events.js';
 import { isOperatorOrOutput } from './staking.js';
 import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 import type { UnstakingQueueView } from './unstaking-queue.js';

@@ -42,7 +42,7 @@ import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
 import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index.js';
-import { maxPossibleRelays } from '../apps/max-relays.js';
+import { maxPossibleRelays } from '../apps/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { computeSession } from './session-service.js';
 import { isSessionStart, sessionEndHeight } from './session-heights.js';

@@ -28,15 +28,15 @@ import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../..
 import { rejection } from '../../core/rejection.js';
 import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
 import type { WireRelayProof } from '../../wire/types.js';
-import { planForceUnstake } from '../nodes/unstaking.js';
-import type { NodeForceUnstakeQueued } from '../nodes/staking-events.js';
+import { planForceUnstake } from '../nodes/index.js';
+import type { NodeForceUnstakeQueued } from '../nodes/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';
 import { planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
-import { inactiveFeatures } from '../gov/features.js';
+import { inactiveFeatures } from '../gov/index.js';
 import { appAddressOf, blockHashAt, type PocketcoreView } from './view.js';
 
 export type ProofEvent = PocketcoreEvent | NodeForceUnstakeQueued;

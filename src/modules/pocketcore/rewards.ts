@@ -40,8 +40,8 @@
 import { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
 import type { AuthParams, PosParams } from '../../params/params.js';
-import { feeForMessageType } from '../auth/fees.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { feeForMessageType } from '../auth/index.js';
+import { MODULE_ADDRESSES } from '../auth/index.js';
 import {
   pip22Bin,
   pip22ChallengeBurnBin,
@@ -52,9 +52,9 @@ import {
   pip22RewardCoins,
   pip22Weight,
   pip22WeightForBin,
-} from '../nodes/pip22.js';
-import { splitNodeReward } from '../nodes/reward-split.js';
-import { StakeStatus, type Validator } from '../nodes/state.js';
+} from '../nodes/index.js';
+import { splitNodeReward } from '../nodes/index.js';
+import { StakeStatus, type Validator } from '../nodes/index.js';
 
 
 const NO_FEATURES_OFF: ReadonlySet<string> = new Set();

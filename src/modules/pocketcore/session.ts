@@ -35,7 +35,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import { sha3_256 } from '../../crypto/hash.js';
 import { POCKETCORE } from '../../messages/codes.js';
-import type { Validator } from '../nodes/state.js';
+import type { Validator } from '../nodes/index.js';
 
 /** The canonical session header (what claims and sessions are keyed by). */
 export interface SessionHeaderKey {

@@ -13,7 +13,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Address, PublicKeyHex } from '../../../src/core/types.js';
 import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
-import { claimMessage } from '../../../src/modules/pocketcore/evidence.js';
+import { claimMessage } from '../../../src/sim/relay-evidence.js';
 import { planRelayReward, planReplayBurn } from '../../../src/modules/pocketcore/rewards.js';
 import type { ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { signTx } from '../../helpers/chain.js';

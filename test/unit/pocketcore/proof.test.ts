@@ -17,7 +17,7 @@ import type { TxReceipt } from '../../../src/chain/receipts.js';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
-import { buildSessionEvidence, signAat, signRelayProof, type SessionEvidence } from '../../../src/modules/pocketcore/evidence.js';
+import { buildSessionEvidence, signAat, signRelayProof, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
 import type { RelaysRewarded, ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { sessionHeaderHash, type SessionHeaderKey } from '../../../src/modules/pocketcore/session.js';
 import { proofIndex } from '../../../src/modules/pocketcore/proof-index.js';

@@ -36,11 +36,10 @@ import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { verify } from '../../crypto/ed25519.js';
-import type { SigningInfo } from './signing-info.js';
-import type { DoubleSignEvidenceIgnored, SlashingEvent } from './slashing-events.js';
-import { planSlash } from './slashing.js';
-import type { NodeForceUnstakeQueued } from './staking-events.js';
-import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
+import type { SigningInfo } from './state.js';
+import type { DoubleSignEvidenceIgnored, SlashingEvent } from './events.js';
+import { planSlash } from './slash.js';
+import { type NodeForceUnstakeQueued, StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from '../nodes/index.js';
 
 /** Why a block's evidence makes the block invalid (the header check's code). */
 export interface EvidenceProblem {
@@ -61,15 +60,15 @@ function checkOne(evidence: DuplicateVoteEvidence, index: number, chainId: strin
   const { voteA, voteB } = evidence;
   if (voteA.validatorAddress !== address || voteB.validatorAddress !== address) {
     return problem('evidence_malformed', index, `votes are by ${voteA.validatorAddress}/${voteB.validatorAddress}, the key's address is ${address}`);
-  }
+  };
   if (voteA.height !== voteB.height || voteA.round !== voteB.round) return problem('evidence_not_conflicting', index, 'votes are for different heights or rounds');
   if (voteA.blockHash === voteB.blockHash) return problem('evidence_not_conflicting', index, 'both votes are for the same block');
   if (!Number.isSafeInteger(voteA.height) || voteA.height < 1 || voteA.height >= height) {
     return problem('evidence_from_future', index, `evidence height ${voteA.height} is not before block ${height}`);
-  }
+  };
   if (!verify(key, signBytes(chainId, voteA), voteA.signature) || !verify(key, signBytes(chainId, voteB), voteB.signature)) {
     return problem('evidence_signature_invalid', index, `a vote signature does not verify for ${evidence.publicKey}`);
-  }
+  };
   return undefined;
 }
 
@@ -82,7 +81,7 @@ export function checkEvidence(evidence: readonly DuplicateVoteEvidence[], chainI
     const id = `${item.voteA.validatorAddress}:${item.voteA.height}:${item.voteA.round}`;
     if (seen.has(id)) return problem('evidence_duplicate', index, `second evidence of ${id} in this block`);
     seen.add(id);
-  }
+  };
   return undefined;
 }
 
@@ -96,9 +95,9 @@ export function maxEvidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
 export interface EvidenceView {
   readonly pos: {
     readonly validators: ReadonlyTable<Validator>;
-    readonly signingInfos: ReadonlyTable<SigningInfo>;
     readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
   };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
 }
 
 type EvidenceEvent = SlashingEvent | NodeForceUnstakeQueued;
@@ -123,7 +122,7 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       ignore('unknown_validator');
       continue;
     }
-    if (!state.pos.signingInfos.has(address)) {
+    if (!state.slashing.signingInfos.has(address)) {
       ignore('no_signing_info');
       continue;
     }
@@ -146,6 +145,6 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
     if (plan === undefined) continue;
     events.push(...plan.events);
     touched.set(address, plan.after);
-  }
+  };
   return events;
 }

@@ -1,0 +1,65 @@
+/**
+ * Slashing evolvers: apply ./events.ts. They never validate (the deciders did); a
+ * violated precondition is a bug and throws. Burned stake leaves staked_tokens_pool through
+ * auth/bank.ts `burn`, the only way supply falls.
+ */
+import { invariant } from '../../core/assert.js';
+import type { Table } from '../../state/table.js';
+import { burn, type BankTables } from '../auth/index.js';
+import { MODULE_ADDRESSES } from '../auth/index.js';
+import { newSigningInfo, resetSigningInfo, type SigningInfo } from './state.js';
+import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfosUpdated } from './events.js';
+import type { NodeStaked, NodeStakeEdited, NodeUnstaked, Validator } from '../nodes/index.js';
+
+export interface SlashingEvolveState {
+  readonly auth: BankTables;
+  readonly pos: { readonly validators: Table<Validator> };
+  readonly slashing: { readonly signingInfos: Table<SigningInfo> };
+}
+
+function mustGet(state: SlashingEvolveState, address: string, event: string): Validator {
+  const validator = state.pos.validators.get(address);
+  invariant(validator !== undefined, () => `${event}: validator ${address} not found`);
+  return validator;
+}
+
+export const slashingEvolvers = {
+  SigningInfosUpdated: (state: SlashingEvolveState, event: SigningInfosUpdated): void => {
+    for (const info of event.infos) state.slashing.signingInfos.set(info.address, info);
+  },
+  NodeSlashed: (state: SlashingEvolveState, event: NodeSlashed): void => {
+    const validator = mustGet(state, event.address, 'NodeSlashed');
+    const tokensUpokt = validator.tokensUpokt - event.burnedUpokt;
+    invariant(tokensUpokt === event.tokensAfterUpokt, () => `NodeSlashed: ${event.address} would hold ${tokensUpokt}, event says ${event.tokensAfterUpokt}`);
+    burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, event.burnedUpokt);
+    state.pos.validators.set(event.address, { ...validator, tokensUpokt });
+  },
+  NodeJailed: (state: SlashingEvolveState, event: NodeJailed): void => {
+    state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeJailed'), jailed: true });
+  },
+  NodeUnjailed: (state: SlashingEvolveState, event: NodeUnjailed): void => {
+    state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
+    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
+  },
+  DoubleSignEvidenceIgnored: (_state: SlashingEvolveState, _event: DoubleSignEvidenceIgnored): void => {
+    // Nothing changes: the event only records why the evidence had no effect.
+  },
+};
+
+/**
+ * The slashing module's part of three nodes events, applied right after the nodes evolver (see
+ * chain/evolve.ts): a new stake gets a signing info if it has none (start = stake height,
+ * valStateChanges.go:312-321), an edited stake resets its counters, an unstaked validator's
+ * record goes with it (validator.go:116-121).
+ */
+export const slashingFollowUps = {
+  NodeStaked: (state: SlashingEvolveState, event: NodeStaked): void => {
+    if (!state.slashing.signingInfos.has(event.address)) state.slashing.signingInfos.set(event.address, newSigningInfo(event.address, event.height));
+  },
+  NodeStakeEdited: (state: SlashingEvolveState, event: NodeStakeEdited): void => {
+    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
+  },
+  NodeUnstaked: (state: SlashingEvolveState, event: NodeUnstaked): void => {
+    state.slashing.signingInfos.delete(event.address);
+  },
+};
