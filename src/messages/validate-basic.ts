@@ -32,7 +32,7 @@ import type {
 } from '../wire/types.js';
 import { EMPTY_RELAY_PROOF } from '../wire/types.js';
 import { addressFromHex, bigIntValue, canonicalChain, hexByteLength, isCanonicalAmountText, isSafeHeight, publicKeyFromHex } from './checks.js';
-import { APPLICATION, GOV, LEDGER, POCKETCORE, POS, SDK } from './codes.js';
+import { APPLICATION, GOV, LEDGER, POCKETCORE, POS, SDK } from '../core/codes.js';
 import { relayChainProblem, RELAY_CHAIN_MAX_BYTES, validateRelayProof } from './relay-proof.js';
 import { serviceUrlProblem } from './service-url.js';
 import type { HashRange, Message, UpgradeFeature } from './types.js';

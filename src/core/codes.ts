@@ -11,7 +11,7 @@
  * Sources: types/errors.go:28-51 (sdk), x/auth/types/error.go:9-18, x/nodes/types/errors.go:12-42,
  * x/apps/types/errors.go:13-29, x/pocketcore/types/errors.go:11-102, x/gov/types/errors.go:9-21.
  */
-import { defineCode } from '../core/rejection.js';
+import { defineCode } from './rejection.js';
 
 /** Root codespace `sdk` (types/errors.go:28-51). */
 export const SDK = Object.freeze({
