@@ -19,7 +19,7 @@ import { StakedApplicationCount, type StakedAppCountView } from '../modules/apps
 import { ClaimIndex } from '../modules/pocketcore/index.js';
 import { SessionCandidates } from '../modules/pocketcore/index.js';
 import { claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
-import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
+import { blockHashesTable, chainMetaTable, type ChainMeta } from '../state/chain-tables.js';
 
 export interface LedgerState {
   readonly store: StateStore;

@@ -18,7 +18,7 @@ import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../modules/nodes/inde
 import { selectProposer } from '../modules/nodes/index.js';
 import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/index.js';
 import { txRoot, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
-import { CHAIN_META_KEY, heightKey } from './chain-state.js';
+import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
 import type { LedgerState } from './ledger-state.js';
 
 export interface BlockPlan {

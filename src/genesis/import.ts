@@ -4,7 +4,7 @@
  * application → pocketcore → gov, app/app.go:104-110). Parameters are written
  * first because application MaxRelays are computed from them.
  */
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { initAppsGenesis } from '../modules/apps/index.js';
 import { initAuthGenesis } from '../modules/auth/index.js';

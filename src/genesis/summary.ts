@@ -4,7 +4,7 @@
  * equal the total supply.
  */
 import { bytesToHex } from '../core/hex.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { balanceOf } from '../modules/auth/index.js';
 import { querySupply } from '../modules/auth/index.js';

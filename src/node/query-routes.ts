@@ -23,7 +23,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { parseAddress, type Address } from '../core/types.js';

@@ -29,7 +29,7 @@ import { sha256 } from '../crypto/hash.js';
 import type { DuplicateVoteEvidence } from '../core/block-context.js';
 import { VerifyPool } from '../crypto/verify-pool.js';
 import { decodeRecord } from '../chain/record.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { BlockResult } from '../chain/apply-block.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { TxReceipt } from '../chain/receipts.js';

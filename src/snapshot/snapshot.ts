@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import type { Table } from '../state/table.js';
 

@@ -31,6 +31,7 @@
  * in the set that signed block 11, SlashFractionDoubleSign 0.05 → burn 50,000 uPOKT.
  */
 import type { BlockContext, DuplicateVoteEvidence, Vote } from '../../core/block-context.js';
+import type { BlockRejectionName } from '../../core/codes.js';
 import { hexToBytes } from '../../core/hex.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
@@ -43,7 +44,7 @@ import { type NodeForceUnstakeQueued, StakeStatus, VALIDATOR_SET_KEY, type Valid
 
 /** Why a block's evidence makes the block invalid (the header check's code). */
 export interface EvidenceProblem {
-  readonly code: 'evidence_malformed' | 'evidence_not_conflicting' | 'evidence_from_future' | 'evidence_signature_invalid' | 'evidence_duplicate';
+  readonly code: Extract<BlockRejectionName, `evidence_${string}`>;
   readonly message: string;
 }
 
@@ -60,15 +61,15 @@ function checkOne(evidence: DuplicateVoteEvidence, index: number, chainId: strin
   const { voteA, voteB } = evidence;
   if (voteA.validatorAddress !== address || voteB.validatorAddress !== address) {
     return problem('evidence_malformed', index, `votes are by ${voteA.validatorAddress}/${voteB.validatorAddress}, the key's address is ${address}`);
-  };
+  }
   if (voteA.height !== voteB.height || voteA.round !== voteB.round) return problem('evidence_not_conflicting', index, 'votes are for different heights or rounds');
   if (voteA.blockHash === voteB.blockHash) return problem('evidence_not_conflicting', index, 'both votes are for the same block');
   if (!Number.isSafeInteger(voteA.height) || voteA.height < 1 || voteA.height >= height) {
     return problem('evidence_from_future', index, `evidence height ${voteA.height} is not before block ${height}`);
-  };
+  }
   if (!verify(key, signBytes(chainId, voteA), voteA.signature) || !verify(key, signBytes(chainId, voteB), voteB.signature)) {
     return problem('evidence_signature_invalid', index, `a vote signature does not verify for ${evidence.publicKey}`);
-  };
+  }
   return undefined;
 }
 
@@ -81,7 +82,7 @@ export function checkEvidence(evidence: readonly DuplicateVoteEvidence[], chainI
     const id = `${item.voteA.validatorAddress}:${item.voteA.height}:${item.voteA.round}`;
     if (seen.has(id)) return problem('evidence_duplicate', index, `second evidence of ${id} in this block`);
     seen.add(id);
-  };
+  }
   return undefined;
 }
 
@@ -145,6 +146,6 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
     if (plan === undefined) continue;
     events.push(...plan.events);
     touched.set(address, plan.after);
-  };
+  }
   return events;
 }

@@ -52,7 +52,7 @@ export function incrementJailedBlocks(state: JailedCounterView, params: PosParam
     }
     if (validator.status !== StakeStatus.Staked || state.pos.waitingValidators.has(validator.address)) continue;
     forced.push(...planForceUnstake(validator, 'max_jailed_blocks'));
-  };
+  }
   const events: Array<SigningInfosUpdated | NodeForceUnstakeQueued> = [...forced];
   if (infos.length > 0) events.push({ type: 'SigningInfosUpdated', height: ctx.height, cause: 'jailed_blocks', infos });
   return events;

@@ -21,7 +21,7 @@ import { buildSessionEvidence, signAat, signRelayProof, type SessionEvidence } f
 import type { RelaysRewarded, ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { sessionHeaderHash, type SessionHeaderKey } from '../../../src/modules/pocketcore/session.js';
 import { proofIndex } from '../../../src/modules/pocketcore/proof-index.js';
-import { heightKey as heightKeyOf } from '../../../src/chain/chain-state.js';
+import { heightKey as heightKeyOf } from '../../../src/state/chain-tables.js';
 import { sign } from '../../../src/crypto/ed25519.js';
 import { relayProofHash } from '../../../src/messages/index.js';
 import type { WireRelayProof } from '../../../src/wire/types.js';
