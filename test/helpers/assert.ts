@@ -30,3 +30,9 @@ export function assertRejected<T>(result: Result<T, Rejection>, code: RejectionC
   assert.is(codeOf(rejection), codeOf(code), rejection.log);
   return rejection;
 }
+
+/** `value` narrowed to the member of its union whose `type` is `type`; fails the test otherwise. */
+export function assertType<T extends { readonly type: string }, K extends T['type']>(value: T, type: K): Extract<T, { readonly type: K }> {
+  assert.is(value.type, type);
+  return value as Extract<T, { readonly type: K }>;
+}
