@@ -34,7 +34,7 @@
  */
 import type { Address } from '../../core/types.js';
 import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
-import type { Params } from '../../params/params.js';
+import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { MODULE_ADDRESSES } from '../../modules/auth/index.js';
 import { aclOwner } from '../../modules/gov/index.js';
@@ -110,8 +110,7 @@ function paramChangeMsg(from: Address, key: string, valueJson: string): WireMess
 }
 
 function valueOf(params: Params, key: string): ParamValue {
-  const spec = PARAM_SPECS_BY_KEY.get(key)!;
-  return (params[spec.subspace] as unknown as Record<string, ParamValue>)[spec.field]!;
+  return paramValueOf(params, PARAM_SPECS_BY_KEY.get(key)!);
 }
 
 class BlockPlan {
