@@ -59,8 +59,8 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   const params = state.params();
   if (aclOwner(params, msg.paramKey) !== msg.fromAddress) return unauthorized(msg.fromAddress, msg.paramKey);
   const feature = PARAM_FEATURE[msg.paramKey];
-  if (feature !== undefined && ctx.inactiveFeatures?.has(feature) === true) return unauthorized(msg.fromAddress, msg.paramKey);
-  if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures?.has('SPLIT') === true && msg.paramKey === 'pos/MaxValidators') {
+  if (feature !== undefined && ctx.inactiveFeatures.has(feature)) return unauthorized(msg.fromAddress, msg.paramKey);
+  if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures.has('SPLIT') && msg.paramKey === 'pos/MaxValidators') {
     return rejected(rejection(GOV.param_change_before_allowed_height, `${msg.paramKey} cannot change before the validator-split upgrade`));
   }
   const spec = PARAM_SPECS_BY_KEY.get(msg.paramKey);

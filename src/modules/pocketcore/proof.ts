@@ -97,7 +97,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     // [CODEC] as of the session height (merkle.go:166-171: IsAfterCodecUpgrade(SBH)).
     { indexedParents: !inactiveFeatures(view.params().gov.upgrade, sessionHeight).has('CODEC') },
   );
-  if (!verdict.valid && verdict.replayAttack && off?.has('REPBR') !== true) {
+  if (!verdict.valid && verdict.replayAttack && !off.has('REPBR')) {
     const current = view.params();
     const validator = view.pos.validators.get(servicer);
     const burn = planReplayBurn({
@@ -106,7 +106,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
       validator,
       pos: current.pos,
       replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
-      ...(off === undefined ? {} : { inactiveFeatures: off }),
+      inactiveFeatures: off,
     });
     const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
     return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
@@ -128,7 +128,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     validator: view.pos.validators.get(claim.servicer),
     pos: current.pos,
     auth: current.auth,
-    ...(off === undefined ? {} : { inactiveFeatures: off }),
+    inactiveFeatures: off,
   });
   return accepted(
     { type: 'ProofAccepted', height, key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },

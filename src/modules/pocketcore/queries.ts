@@ -8,6 +8,7 @@
  */
 import type { Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
+import type { FeatureSet } from '../../core/features.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import type { Params } from '../../params/params.js';
 import { inactiveFeatures } from '../gov/index.js';
@@ -87,7 +88,7 @@ export interface RewardCalculationInput {
   readonly output: Address | null;
   readonly delegators: Readonly<Record<string, number>> | null;
   /** Features switched off (gov/features.ts `inactiveFeatures`); default none. */
-  readonly inactiveFeatures?: ReadonlySet<string>;
+  readonly inactiveFeatures?: FeatureSet;
 }
 
 /**

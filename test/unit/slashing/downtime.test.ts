@@ -11,6 +11,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { NO_FEATURES_OFF } from '../../../src/core/features.js';
 import type { BlockResult } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { Dec } from '../../../src/core/bigdec.js';
@@ -163,7 +164,7 @@ lifecycle('a validator of the last commit without signing info gets one (start h
   const empty = new StateStore().defineTable(signingInfosTable);
   const view = { pos: { validators: state.pos.validators }, slashing: { signingInfos: empty } };
   const votes = [{ address: B.address, power: 50_000n, signed: false }];
-  const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [] };
+  const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [], inactiveFeatures: NO_FEATURES_OFF };
   const events = handleValidatorSignatures(view, state.params().pos, ctx);
   assert.equal(events, [
     { type: 'SigningInfosUpdated', height: 7, cause: 'last_commit', infos: [{ address: B.address, startHeight: 7, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }] },

@@ -7,6 +7,7 @@
  */
 import { suite } from 'uvu';
 import type { TxContext } from '../../../src/core/block-context.js';
+import { NO_FEATURES_OFF } from '../../../src/core/features.js';
 import { POS } from '../../../src/core/codes.js';
 import type { DomainEvent } from '../../../src/chain/events.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
@@ -49,7 +50,7 @@ function jailedEvents(key: TestKey): DomainEvent[] {
 const unjail = (validator: TestKey, signer: TestKey): Message => ({ type: 'UnjailNode', validatorAddress: validator.address, signerAddress: signer.address });
 
 function at(timeNs: bigint, signer: TestKey): TxContext {
-  const base = { chainId: 'x', height: 2, timeNs, blockHash: '00'.repeat(32), proposer: V.address, previousProposer: V.address, lastCommit: [], evidence: [] };
+  const base = { chainId: 'x', height: 2, timeNs, blockHash: '00'.repeat(32), proposer: V.address, previousProposer: V.address, lastCommit: [], evidence: [], inactiveFeatures: NO_FEATURES_OFF };
   return { ...base, txHash: 'ab'.repeat(32), txIndex: 0, signer: signer.address, signerPublicKey: signer.publicKey };
 }
 
