@@ -11,7 +11,7 @@
  * Sources: types/errors.go:28-51 (sdk), x/auth/types/error.go:9-18, x/nodes/types/errors.go:12-42,
  * x/apps/types/errors.go:13-29, x/pocketcore/types/errors.go:11-102, x/gov/types/errors.go:9-21.
  */
-import { defineCode } from './rejection.js';
+import { defineCode, type CodeString } from './rejection.js';
 
 /** Root codespace `sdk` (types/errors.go:28-51). */
 export const SDK = Object.freeze({
@@ -198,6 +198,9 @@ export const ALL_CODES = Object.freeze([
   ...Object.values(GOV),
   ...Object.values(LEDGER),
 ]);
+
+/** Every registered tx outcome code as `codespace:code` ("pos:111"): what a receipt can say besides ok. */
+export type TxCode = CodeString<(typeof ALL_CODES)[number]>;
 
 /**
  * Why a BLOCK is not a valid next block of this chain (chain/apply-block.ts BlockRejectedError;

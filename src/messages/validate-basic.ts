@@ -9,7 +9,7 @@
  */
 import { unreachable } from '../core/assert.js';
 import { hexToBytes } from '../core/hex.js';
-import { rejection, type Rejection } from '../core/rejection.js';
+import { rejection, type Rejection, type RejectionCode } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { addressFromPublicKey } from '../crypto/address.js';
@@ -118,7 +118,7 @@ function normalizedDelegators(entries: ReadonlyArray<readonly [string, number]>)
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function stakingChains(chains: readonly string[], code: typeof POS.invalid_chain_id): Check<string[]> {
+function stakingChains(chains: readonly string[], code: RejectionCode): Check<string[]> {
   const canonical: string[] = [];
   for (const chain of chains) {
     const value = canonicalChain(chain, STAKING_CHAIN_MAX_BYTES);

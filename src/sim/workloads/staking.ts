@@ -44,7 +44,7 @@ import type { Application } from '../../modules/apps/index.js';
 import { pip22EditStakeReachesHigherBin, pip22ParamsOf } from '../../modules/nodes/index.js';
 import { StakeStatus, type Validator } from '../../modules/nodes/index.js';
 import type { WireMessage } from '../../wire/index.js';
-import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
+import type { Expectation, ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 
 const POKT = 1_000_000n;
 /** Far beyond any reward that could land between two blocks. */
@@ -479,7 +479,7 @@ class BlockPlan {
   }
 
   /** A same-value edit answers pos:122 below the ceiling (VEDIT) before the check of interest. */
-  private editExpectation(v: Validator, code: `${string}:${number}`): `${string}:${number}` {
+  private editExpectation(v: Validator, code: Expectation): Expectation {
     return pip22EditStakeReachesHigherBin(v.tokensUpokt, v.tokensUpokt, pip22ParamsOf(this.nodeParams)) ? code : 'pos:122';
   }
 
