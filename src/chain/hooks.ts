@@ -8,17 +8,11 @@
  */
 import type { BlockContext } from '../core/block-context.js';
 import { unstakeMatureApplications } from '../modules/apps/index.js';
-import { payBlockReward, updateValidatorSet } from '../modules/nodes/index.js';
-import { activateFeatureParams } from '../modules/gov/index.js';
+import { payBlockReward, updateValidatorSet, releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/index.js';
+import { activateFeatureParams, upgradeHaltReason } from '../modules/gov/index.js';
 import { burnApplicationStakes } from '../modules/policy/index.js';
-import { handleValidatorSignatures } from '../modules/slashing/index.js';
-import { handleDoubleSignEvidence } from '../modules/slashing/index.js';
-import { incrementJailedBlocks } from '../modules/slashing/index.js';
-import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/index.js';
-import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/index.js';
-import { upgradeHaltReason } from '../modules/gov/index.js';
-import { afterCommit } from '../modules/pocketcore/index.js';
-import { checkEvidence } from '../modules/slashing/index.js';
+import { handleValidatorSignatures, handleDoubleSignEvidence, incrementJailedBlocks, checkEvidence } from '../modules/slashing/index.js';
+import { deleteExpiredClaims, endBlockHistoryFloor, afterCommit } from '../modules/pocketcore/index.js';
 import { voteSignBytes, type Block } from './block.js';
 import type { DomainEvent } from './events.js';
 import { checkChainHeader, checkLastCommit, type BlockProblem } from './header-checks.js';

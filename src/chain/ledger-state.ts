@@ -8,17 +8,11 @@ import { buildParams, type Params } from '../params/params.js';
 import { StateStore } from '../state/store.js';
 import type { Table } from '../state/table.js';
 import { accountsTable, supplyTable, txIndexTable, type Account } from '../modules/auth/index.js';
-import { applicationsTable, type Application } from '../modules/apps/index.js';
+import { applicationsTable, type Application, StakedApplicationCount, type StakedAppCountView } from '../modules/apps/index.js';
 import { paramsTable, type StoredParam } from '../modules/gov/index.js';
 import { signingInfosTable, type SigningInfo } from '../modules/slashing/index.js';
-import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry } from '../modules/nodes/index.js';
-import { waitingValidatorsTable, type WaitingReason } from '../modules/nodes/index.js';
-import { ValidatorPowerIndex, type PowerIndexView } from '../modules/nodes/index.js';
-import { UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
-import { StakedApplicationCount, type StakedAppCountView } from '../modules/apps/index.js';
-import { ClaimIndex } from '../modules/pocketcore/index.js';
-import { SessionCandidates } from '../modules/pocketcore/index.js';
-import { claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
+import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
+import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
 import { blockHashesTable, chainMetaTable, type ChainMeta } from '../state/chain-tables.js';
 
 export interface LedgerState {

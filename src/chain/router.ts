@@ -9,12 +9,9 @@ import type { Message } from '../messages/index.js';
 import { decideSend } from '../modules/auth/index.js';
 import { decideDaoTransfer, decideParamChange, decideUpgrade } from '../modules/gov/index.js';
 import { decideUnjailNode } from '../modules/slashing/index.js';
-import { decideStakeApp } from '../modules/apps/index.js';
-import { decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/index.js';
-import { decideStakeNode } from '../modules/nodes/index.js';
-import { decideBeginUnstakeNode } from '../modules/nodes/index.js';
-import { decideClaim } from '../modules/pocketcore/index.js';
-import { decideProof } from '../modules/pocketcore/index.js';
+import { decideStakeApp, decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/index.js';
+import { decideStakeNode, decideBeginUnstakeNode } from '../modules/nodes/index.js';
+import { decideClaim, decideProof } from '../modules/pocketcore/index.js';
 import type { DomainEvent } from './events.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 

@@ -6,9 +6,7 @@
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf } from '../modules/auth/index.js';
-import { querySupply } from '../modules/auth/index.js';
-import { moduleNameOf } from '../modules/auth/index.js';
+import { balanceOf, querySupply, moduleNameOf } from '../modules/auth/index.js';
 import type { GenesisDoc } from './types.js';
 
 export interface GenesisSummary {

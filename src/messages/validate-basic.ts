@@ -11,9 +11,8 @@ import { unreachable } from '../core/assert.js';
 import { hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection, type RejectionCode } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Address, PublicKeyHex } from '../core/types.js';
+import { type Address, type PublicKeyHex, MAX_INT64 } from '../core/types.js';
 import { addressFromPublicKey } from '../crypto/address.js';
-import { MAX_INT64 } from '../core/types.js';
 import type {
   WireBeginUnstakeApp,
   WireBeginUnstakeNode,

@@ -18,8 +18,7 @@ import { createSigner } from '../crypto/ed25519.js';
 import { sha3_256 } from '../crypto/hash.js';
 import { aatHash, relayProofBytes, relayProofHash } from '../messages/index.js';
 import type { WireAat, WireClaim, WireHashRange, WireProof, WireRelayProof } from '../wire/types.js';
-import { buildMsiTree, msiProof, type MsiNode, type MsiTree } from '../modules/pocketcore/index.js';
-import type { SessionHeaderKey } from '../modules/pocketcore/index.js';
+import { buildMsiTree, msiProof, type MsiNode, type MsiTree, type SessionHeaderKey } from '../modules/pocketcore/index.js';
 
 export interface EvidenceSigner {
   readonly seed: Uint8Array;

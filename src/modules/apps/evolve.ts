@@ -4,8 +4,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { transfer, type BankTables } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { StakeStatus } from '../nodes/index.js';
 import type { AppStaked, AppStakeEdited, AppTransferred, AppUnjailed, AppUnstaked, AppUnstakingStarted } from './events.js';
 import type { Application } from './state.js';

@@ -8,8 +8,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, transfer, type BankTables } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import type {
   BlockRewardDistributed,
   NodeForceUnstakeQueued,

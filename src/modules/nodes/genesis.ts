@@ -10,8 +10,7 @@
  */
 import type { GenesisDoc } from '../../genesis/types.js';
 import type { Table } from '../../state/table.js';
-import { mint, type BankTables } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { mint, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
 import { computeValidatorSet } from './validator-set.js';
 

@@ -28,8 +28,7 @@ import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../..
 import { rejection } from '../../core/rejection.js';
 import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
 import type { WireRelayProof } from '../../wire/types.js';
-import { planForceUnstake } from '../nodes/index.js';
-import type { NodeForceUnstakeQueued } from '../nodes/index.js';
+import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';

@@ -41,8 +41,7 @@ import { Dec } from '../../core/bigdec.js';
 import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';
 import type { Address } from '../../core/types.js';
 import type { AuthParams, PosParams } from '../../params/params.js';
-import { feeForMessageType } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { feeForMessageType, MODULE_ADDRESSES } from '../auth/index.js';
 import {
   pip22Bin,
   pip22ChallengeBurnBin,
@@ -54,8 +53,7 @@ import {
   pip22Weight,
   pip22WeightForBin,
 } from '../nodes/index.js';
-import { splitNodeReward } from '../nodes/index.js';
-import { StakeStatus, type Validator } from '../nodes/index.js';
+import { splitNodeReward, StakeStatus, type Validator } from '../nodes/index.js';
 
 
 

@@ -4,8 +4,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, type BankTables } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import type { Application } from '../apps/index.js';
 import type { ApplicationStakeBurned } from './events.js';
 

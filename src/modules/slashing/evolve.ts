@@ -5,8 +5,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, type BankTables } from '../auth/index.js';
-import { MODULE_ADDRESSES } from '../auth/index.js';
+import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { newSigningInfo, resetSigningInfo, type SigningInfo } from './state.js';
 import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfosUpdated } from './events.js';
 import type { NodeStaked, NodeStakeEdited, NodeUnstaked, Validator } from '../nodes/index.js';

@@ -32,14 +32,12 @@
  * Ordering: register this workload last — its ParamChanges then never precede another
  * workload's txs in the same block.
  */
-import type { Address } from '../../core/types.js';
+import { type Address, MAX_INT64 } from '../../core/types.js';
 import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
 import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { MODULE_ADDRESSES } from '../../modules/auth/index.js';
-import { aclOwner } from '../../modules/gov/index.js';
-import { inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE } from '../../modules/gov/index.js';
-import { MAX_INT64 } from '../../core/types.js';
+import { aclOwner, inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE } from '../../modules/gov/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 import { requiredFee } from './faults.js';

@@ -38,11 +38,9 @@
  */
 import type { Prng } from '../../core/prng.js';
 import type { Address } from '../../core/types.js';
-import { BASE_FEE_UPOKT, type MessageType } from '../../messages/index.js';
-import { messageType } from '../../messages/index.js';
+import { BASE_FEE_UPOKT, type MessageType, messageType } from '../../messages/index.js';
 import type { Application } from '../../modules/apps/index.js';
-import { pip22EditStakeReachesHigherBin, pip22ParamsOf } from '../../modules/nodes/index.js';
-import { StakeStatus, type Validator } from '../../modules/nodes/index.js';
+import { pip22EditStakeReachesHigherBin, pip22ParamsOf, StakeStatus, type Validator } from '../../modules/nodes/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { Expectation, ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 
