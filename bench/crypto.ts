@@ -18,7 +18,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha256';
 import { sha3_256 as nobleSha3 } from '@noble/hashes/sha3';
 import type { Prng } from '../src/core/prng.js';
 import { createSigner, publicKeyFromSeed, publicKeyCache, sign, verify, verifyUncached } from '../src/crypto/ed25519.js';
-import { noble, verifyReference } from '../src/crypto/ed25519-reference.js';
+import { noble, verifyReference } from '../test/helpers/ed25519-reference.js';
 import { blake2b256, sha256, sha3_256 } from '../src/crypto/hash.js';
 import type { VerifyItem } from '../src/crypto/verify-batch.js';
 import { VerifyPool } from '../src/crypto/verify-pool.js';

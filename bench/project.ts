@@ -21,7 +21,7 @@ import { loadMigrations } from '../src/projection/schema.js';
 import { ProjectionStore, projectionsDir } from '../src/projection/store.js';
 import { CommittedBlockStream, type CommittedBlock } from '../src/runtime/committed-block.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../src/runtime/data-dir.js';
-import { DEFAULT_BATCH_BLOCKS } from '../src/runtime/project.js';
+import { DEFAULT_BATCH_BLOCKS } from '../src/projection/run.js';
 import { replay } from '../src/runtime/replay.js';
 import { simulate } from '../src/sim/simulator.js';
 import { measurePair } from './lib/paired.js';

@@ -28,12 +28,12 @@ import { loadGenesisState } from '../src/genesis/load.js';
 import { aatHash, relayProofBytes, relayProofHash, validateRelayProof } from '../src/messages/index.js';
 import { StakeStatus, type Validator } from '../src/modules/nodes/state.js';
 import { stakedValidatorsForChain } from '../src/modules/nodes/selectors.js';
-import { buildSessionEvidence, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../src/modules/pocketcore/evidence.js';
+import { buildSessionEvidence, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../src/sim/relay-evidence.js';
 import { msiLevelCount, nodeFromHex, verifyMsiProof } from '../src/modules/pocketcore/msi-tree.js';
 import { SessionCandidates } from '../src/modules/pocketcore/session-candidates.js';
 import { computeSession } from '../src/modules/pocketcore/session-service.js';
 import { selectSessionNodes, sessionKey } from '../src/modules/pocketcore/session.js';
-import { blockHashKey } from '../src/modules/pocketcore/view.js';
+import { heightKey } from '../src/state/chain-tables.js';
 import type { WireProof, WireRelayProof } from '../src/wire/types.js';
 import type { BenchContext, BenchModule, Point } from './lib/types.js';
 
@@ -159,7 +159,7 @@ function stateWithNodes(prng: Prng, n: number): LedgerState {
     };
     state.pos.validators.set(address, validator);
   }
-  state.chain.blockHashes.set(blockHashKey(1), bytesToHex(prng.bytes(32)));
+  state.chain.blockHashes.set(heightKey(1), bytesToHex(prng.bytes(32)));
   // The docs-snapshot SessionNodeCount (PROTOCOL §2.3): 24 nodes per session.
   state.gov.params.set('pocketcore/SessionNodeCount', { key: 'pocketcore/SessionNodeCount', value: 24n });
   state.store.commitBlock(1);
@@ -190,7 +190,7 @@ async function sessionBenches(ctx: BenchContext): Promise<void> {
         return apps.length;
       },
     });
-    const keys = apps.map((app) => sessionKey(app, 'BEEF', state.chain.blockHashes.get(blockHashKey(1))!));
+    const keys = apps.map((app) => sessionKey(app, 'BEEF', state.chain.blockHashes.get(heightKey(1))!));
     const sha = await ctx.measure({
       label: `raw SHA3-256 × the walks' draws (${draws})`,
       run: () => {

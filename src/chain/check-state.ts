@@ -27,7 +27,7 @@ import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Address } from '../core/types.js';
 import { LEDGER, type Message } from '../messages/index.js';
-import type { Account } from '../modules/auth/state.js';
+import type { Account } from '../modules/auth/index.js';
 import type { ReadonlyTable } from '../state/table.js';
 import { runAnte } from './ante.js';
 import { verifyPrepared, type PreparedTx } from './prepare.js';

@@ -2,16 +2,17 @@
  * The one place that applies domain events to state: event type → its module's evolver.
  * The table is typed so adding an event type without an evolver is a compile error.
  */
-import { appsEvolvers } from '../modules/apps/evolve.js';
-import { authEvolvers } from '../modules/auth/evolve.js';
-import { govEvolvers } from '../modules/gov/evolve.js';
-import { slashingEvolvers } from '../modules/nodes/slashing-evolve.js';
-import { policyEvolvers } from '../modules/policy/evolve.js';
-import { nodesEvolvers } from '../modules/nodes/evolve.js';
-import { pocketcoreEvolvers } from '../modules/pocketcore/evolve.js';
+import { appsEvolvers } from '../modules/apps/index.js';
+import { authEvolvers } from '../modules/auth/index.js';
+import { govEvolvers } from '../modules/gov/index.js';
+import { slashingEvolvers, slashingFollowUps } from '../modules/slashing/index.js';
+import { policyEvolvers } from '../modules/policy/index.js';
+import { nodesEvolvers } from '../modules/nodes/index.js';
+import { pocketcoreEvolvers } from '../modules/pocketcore/index.js';
 import type { DomainEvent, DomainEventType } from './events.js';
 import type { LedgerState } from './ledger-state.js';
 
+type Evolver<T extends DomainEventType> = (state: LedgerState, event: Extract<DomainEvent, { type: T }>) => void;
 type Evolvers = { readonly [T in DomainEventType]: (state: LedgerState, event: Extract<DomainEvent, { type: T }>) => void };
 
 const EVOLVERS: Evolvers = {
@@ -24,8 +25,16 @@ const EVOLVERS: Evolvers = {
   ...pocketcoreEvolvers,
 };
 
+/**
+ * A second module's part of an event, applied right after the owner's evolver: the slashing
+ * module keeps the signing info that nodes' stake, edit and unstake events create, reset and
+ * delete (so nodes never writes — or imports — slashing).
+ */
+const FOLLOW_UPS: { readonly [T in DomainEventType]?: Evolver<T> } = slashingFollowUps;
+
 export function evolve(state: LedgerState, event: DomainEvent): void {
   (EVOLVERS[event.type] as (state: LedgerState, event: DomainEvent) => void)(state, event);
+  (FOLLOW_UPS[event.type] as ((state: LedgerState, event: DomainEvent) => void) | undefined)?.(state, event);
 }
 
 export function evolveAll(state: LedgerState, events: readonly DomainEvent[]): void {

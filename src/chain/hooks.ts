@@ -1,20 +1,23 @@
 /**
- * The block lifecycle as ordered steps (PROTOCOL §0, §6.3): BeginBlock runs pos → application →
- * pocketcore → gov, then the txs, then EndBlock in the same module order. Each step decides
- * events from the state as the previous steps left it (the chain applies a step's events
- * before running the next), exactly like pocket-core's sequential keeper calls.
+ * The block lifecycle as ordered steps (PROTOCOL §0, §6.3): the header checks, then BeginBlock
+ * (pos → application → pocketcore → gov), the txs, EndBlock in the same module order, the
+ * commit, and the after-commit steps. Each BeginBlock/EndBlock step decides events from the
+ * state as the previous steps left it (the chain applies a step's events before running the
+ * next), exactly like pocket-core's sequential keeper calls. To add a step: write it in its
+ * module (hooks.ts), export it from the module's index.ts, and list it here.
  */
 import type { BlockContext } from '../core/block-context.js';
-import { unstakeMatureApplications } from '../modules/apps/unstaking.js';
-import { payBlockReward, updateValidatorSet } from '../modules/nodes/hooks.js';
-import { activateFeatureParams } from '../modules/gov/activation.js';
-import { burnApplicationStakes } from '../modules/policy/application-burn.js';
-import { handleValidatorSignatures } from '../modules/nodes/downtime.js';
-import { handleDoubleSignEvidence } from '../modules/nodes/evidence.js';
-import { incrementJailedBlocks } from '../modules/nodes/jail.js';
-import { releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/unstaking.js';
-import { deleteExpiredClaims, endBlockHistoryFloor } from '../modules/pocketcore/hooks.js';
+import { unstakeMatureApplications } from '../modules/apps/index.js';
+import { payBlockReward, updateValidatorSet, releaseWaitingValidators, unstakeMatureValidators } from '../modules/nodes/index.js';
+import { activateFeatureParams, upgradeHaltReason } from '../modules/gov/index.js';
+import { burnApplicationStakes } from '../modules/policy/index.js';
+import { handleValidatorSignatures, handleDoubleSignEvidence, incrementJailedBlocks, checkEvidence } from '../modules/slashing/index.js';
+import { deleteExpiredClaims, endBlockHistoryFloor, afterCommit } from '../modules/pocketcore/index.js';
+import { voteSignBytes, type Block } from './block.js';
 import type { DomainEvent } from './events.js';
+import { checkChainHeader, checkLastCommit, type BlockProblem } from './header-checks.js';
+import type { LedgerState } from './ledger-state.js';
+import type { PreparedTx } from './prepare.js';
 import type { ReadonlyLedgerState } from './readonly.js';
 
 export interface HookStep {
@@ -40,4 +43,35 @@ export const END_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
   { name: 'application.burnForRelayMint', run: (state, ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, ctx, events) },
   { name: 'pocketcore.advanceHistoryFloor', run: (state, ctx) => endBlockHistoryFloor(state, ctx) },
+];
+
+export interface HeaderCheck {
+  readonly name: string;
+  /** The problem that makes `block` not a valid next block of `state`, or undefined. */
+  readonly run: (state: LedgerState, block: Block, prepared: readonly PreparedTx[]) => BlockProblem | undefined;
+}
+
+/** Run in order before anything is applied; the first problem rejects the block (BlockRejectedError). */
+export const HEADER_CHECKS: readonly HeaderCheck[] = [
+  // An upgrade to a version this ledger does not implement stops the chain here (gov/features.ts).
+  { name: 'gov.upgradeHalt', run: (state, block) => haltProblem(upgradeHaltReason(state.params().gov.upgrade, block.header.height)) },
+  { name: 'chain.header', run: (state, block, prepared) => checkChainHeader(state, block, prepared) },
+  { name: 'chain.lastCommit', run: (state, block) => checkLastCommit(state, block) },
+  // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
+  { name: 'slashing.checkEvidence', run: (_state, block) => checkEvidence(block.header.evidence, block.header.chainId, block.header.height, voteSignBytes) },
+];
+
+function haltProblem(reason: string | undefined): BlockProblem | undefined {
+  return reason === undefined ? undefined : { code: 'upgrade_required', message: reason };
+}
+
+export interface AfterCommitStep {
+  readonly name: string;
+  /** Derived memos and history pruning; never changes the committed state or its root. */
+  readonly run: (state: LedgerState, height: number) => void;
+}
+
+export const AFTER_COMMIT_STEPS: readonly AfterCommitStep[] = [
+  // Session-start chain-index memo + history pruning to pocketcore's floor (modules/pocketcore/history.ts).
+  { name: 'pocketcore.afterCommit', run: (state, height) => afterCommit(state, height) },
 ];

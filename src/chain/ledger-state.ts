@@ -7,19 +7,13 @@ import type { ParamValue } from '../params/kinds.js';
 import { buildParams, type Params } from '../params/params.js';
 import { StateStore } from '../state/store.js';
 import type { Table } from '../state/table.js';
-import { accountsTable, replayIndexTable, supplyTable, txIndexTable, type Account } from '../modules/auth/state.js';
-import { applicationsTable, type Application } from '../modules/apps/state.js';
-import { paramsTable, type StoredParam } from '../modules/gov/state.js';
-import { signingInfosTable, type SigningInfo } from '../modules/nodes/signing-info.js';
-import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry } from '../modules/nodes/state.js';
-import { waitingValidatorsTable, type WaitingReason } from '../modules/nodes/state.js';
-import { ValidatorPowerIndex, type PowerIndexView } from '../modules/nodes/power-index.js';
-import { UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/unstaking-queue.js';
-import { StakedApplicationCount, type StakedAppCountView } from '../modules/apps/staked-count.js';
-import { ClaimIndex } from '../modules/pocketcore/claim-index.js';
-import { SessionCandidates } from '../modules/pocketcore/session-candidates.js';
-import { claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/state.js';
-import { blockHashesTable, chainMetaTable, type ChainMeta } from './chain-state.js';
+import { accountsTable, replayIndexTable, supplyTable, txIndexTable, type Account } from '../modules/auth/index.js';
+import { applicationsTable, type Application, StakedApplicationCount, type StakedAppCountView } from '../modules/apps/index.js';
+import { paramsTable, type StoredParam } from '../modules/gov/index.js';
+import { signingInfosTable, type SigningInfo } from '../modules/slashing/index.js';
+import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
+import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
+import { blockHashesTable, chainMetaTable, type ChainMeta } from '../state/chain-tables.js';
 
 export interface LedgerState {
   readonly store: StateStore;
@@ -36,13 +30,13 @@ export interface LedgerState {
     readonly validators: Table<Validator>;
     readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
     readonly waitingValidators: Table<WaitingReason>;
-    /** Downtime counters and jail bookkeeping per validator (nodes/signing-info.ts). */
-    readonly signingInfos: Table<SigningInfo>;
     /** Derived (not state): validators with power > 0, ranked (nodes/power-index.ts). */
     readonly powerIndex: PowerIndexView;
     /** Derived (not state): Unstaking validators by unstaking time (nodes/unstaking-queue.ts). */
     readonly unstakingQueue: UnstakingQueueView;
   };
+  /** Downtime counters and jail bookkeeping per validator (slashing/state.ts). */
+  readonly slashing: { readonly signingInfos: Table<SigningInfo> };
   readonly application: {
     readonly applications: Table<Application>;
     /** Derived (not state): how many apps are Staked and unjailed (apps/staked-count.ts). */
@@ -87,10 +81,10 @@ export function createLedgerState(): LedgerState {
       validators,
       validatorSet: store.defineTable(validatorSetTable),
       waitingValidators: store.defineTable(waitingValidatorsTable),
-      signingInfos: store.defineTable(signingInfosTable),
       powerIndex: new ValidatorPowerIndex(validators),
       unstakingQueue: new UnstakingQueue(validators),
     },
+    slashing: { signingInfos: store.defineTable(signingInfosTable) },
     application: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
     gov: { params },
     pocketcore: {

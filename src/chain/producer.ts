@@ -14,11 +14,10 @@ import type { DuplicateVoteEvidence } from '../core/block-context.js';
 import { invariant } from '../core/assert.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
-import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../modules/nodes/state.js';
-import { selectProposer } from '../modules/nodes/proposer.js';
-import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/features.js';
+import { VALIDATOR_SET_KEY, type ValidatorSetEntry, selectProposer } from '../modules/nodes/index.js';
+import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/index.js';
 import { txRoot, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
-import { CHAIN_META_KEY, heightKey } from './chain-state.js';
+import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
 import type { LedgerState } from './ledger-state.js';
 
 export interface BlockPlan {

@@ -12,7 +12,7 @@ import { BlockDecodeError } from '../chain/block.js';
 import { NoValidatorsError } from '../chain/producer.js';
 import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
 import { GenesisError } from '../genesis/load.js';
-import { UpgradeRequiredError } from '../modules/gov/features.js';
+import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { BlockLogError } from '../log/index.js';
 import { DataDirError } from '../runtime/data-dir.js';
 import { SimulationSetupError } from '../sim/sim-setup.js';

@@ -2,6 +2,7 @@
  * What a block tells the state machine besides its txs — the only source of time, height and
  * randomness the reducer has (DEV_NOTE: never read a clock; block time is the time).
  */
+import type { FeatureSet } from './features.js';
 import type { Address, PublicKeyHex } from './types.js';
 
 export interface CommitVote {
@@ -43,9 +44,8 @@ export interface BlockContext {
   /**
    * Protocol features (upgrade keys) NOT active at this block, read once per block from
    * gov/upgrade (modules/gov/features.ts); every other feature is active (PROTOCOL §12.1).
-   * Absent = every feature active.
    */
-  readonly inactiveFeatures?: ReadonlySet<string>;
+  readonly inactiveFeatures: FeatureSet;
 }
 
 /** A message's context: the block plus the tx it came in. */

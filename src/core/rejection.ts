@@ -17,9 +17,13 @@ export interface Rejection extends RejectionCode {
   readonly log: string;
 }
 
-export function defineCode(codespace: string, code: number, name: string): RejectionCode {
+/** Literal types kept, so the registered codes form a type (core/codes.ts `TxCode`). */
+export function defineCode<S extends string, C extends number, N extends string>(codespace: S, code: C, name: N): RejectionCode & { readonly codespace: S; readonly code: C; readonly name: N } {
   return Object.freeze({ codespace, code, name });
 }
+
+/** The compact `codespace:code` form of a code type. */
+export type CodeString<R extends RejectionCode> = R extends { readonly codespace: infer S extends string; readonly code: infer C extends number } ? `${S}:${C}` : never;
 
 export function rejection(code: RejectionCode, log: string = code.name.replaceAll('_', ' ')): Rejection {
   return { codespace: code.codespace, code: code.code, name: code.name, log };

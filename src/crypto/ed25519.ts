@@ -18,7 +18,8 @@
  * This is RFC 8032 §5.1.7 with the cofactorless equation, except that A is decoded leniently
  * (RFC 8032 §5.1.3 would reject y ≥ p and x = 0 with the sign bit). @noble/ed25519's own
  * `verify` differs on adversarial inputs (it is cofactored; zip215:false also rejects
- * small-order A): it is used only through its point arithmetic, in ed25519-reference.ts.
+ * small-order A): it is used only through its point arithmetic, in the test-only reference
+ * verifier (test/helpers/ed25519-reference.ts).
  *
  * Key material: pocket's private key is 64 bytes = seed(32) ‖ publicKey(32) (Tendermint
  * layout); only the seed is secret input to signing (see keys.ts for the key file).

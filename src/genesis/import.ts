@@ -1,14 +1,16 @@
 /**
  * Genesis → ledger state at height 0, in pocket-core's InitGenesis order
- * (auth → pos → application → pocketcore → gov, app/app.go:104-110). Parameters are written
+ * (auth → pos (nodes, then slashing's signing infos) →
+ * application → pocketcore → gov, app/app.go:104-110). Parameters are written
  * first because application MaxRelays are computed from them.
  */
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
-import { initAppsGenesis } from '../modules/apps/genesis.js';
-import { initAuthGenesis } from '../modules/auth/genesis.js';
-import { initDaoGenesis, initParamsGenesis } from '../modules/gov/genesis.js';
-import { initNodesGenesis } from '../modules/nodes/genesis.js';
+import { initAppsGenesis } from '../modules/apps/index.js';
+import { initAuthGenesis } from '../modules/auth/index.js';
+import { initDaoGenesis, initParamsGenesis } from '../modules/gov/index.js';
+import { initNodesGenesis } from '../modules/nodes/index.js';
+import { initSlashingGenesis } from '../modules/slashing/index.js';
 import type { GenesisDoc } from './types.js';
 
 export function importGenesis(doc: GenesisDoc): LedgerState {
@@ -17,6 +19,7 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   initParamsGenesis(state.gov.params, doc);
   initAuthGenesis(bank, doc);
   initNodesGenesis(bank, state.pos, state.params().pos.maxValidators, doc);
+  initSlashingGenesis(state.slashing, doc);
   initAppsGenesis(bank, state.application.applications, state.params(), doc);
   initDaoGenesis(bank, doc);
   state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });

@@ -26,7 +26,7 @@ import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.j
 import { JsonReader, kindOf } from './reader.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
-import { moduleNameOf } from '../modules/auth/state.js';
+import { moduleNameOf } from '../modules/auth/index.js';
 
 /** Far above the mainnet genesis (638 KB); stops a hostile file before it costs memory. */
 export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;

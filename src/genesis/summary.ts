@@ -4,11 +4,9 @@
  * equal the total supply.
  */
 import { bytesToHex } from '../core/hex.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf } from '../modules/auth/bank.js';
-import { querySupply } from '../modules/auth/queries.js';
-import { moduleNameOf } from '../modules/auth/state.js';
+import { balanceOf, querySupply, moduleNameOf } from '../modules/auth/index.js';
 import type { GenesisDoc } from './types.js';
 
 export interface GenesisSummary {

@@ -1,7 +1,8 @@
 /**
  * The message layer: wire messages (src/wire, what the bytes say) → `validateBasic` → the
  * validated `Message` union; who signs (`signersOf`), pocket's type string (`messageType`),
- * base fees, the tx-level basic checks, and every rejection code (./codes.ts).
+ * base fees, the tx-level basic checks, and every rejection code (re-exported from
+ * ../core/codes.ts, which sits below wire/ so the decoders can use it).
  *
  * ## Deliberate differences from pocket-core (the one list)
  *
@@ -72,7 +73,7 @@
  * as-signed text kept (sessions and relay-proof leaves hash the string as given); public keys
  * lowercase with the as-signed text kept where hashed; amounts bigint.
  */
-export * from './codes.js';
+export * from '../core/codes.js';
 export type {
   Aat,
   BeginUnstakeAppMessage,

@@ -22,7 +22,7 @@ import { sha3_256 } from '../crypto/hash.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import type { WireAat, WireRelayProof } from '../wire/types.js';
 import { canonicalChain, isSafeHeight, publicKeyFromHex } from './checks.js';
-import { LEDGER, POCKETCORE } from './codes.js';
+import { LEDGER, POCKETCORE } from '../core/codes.js';
 import type { RelayProofLeaf } from './types.js';
 
 /** AAT versions the network accepts (aat.go:10-14). */

@@ -12,7 +12,7 @@ import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { WireCoin, WireTx } from '../wire/types.js';
 import { bigIntValue, isCanonicalAmountText } from './checks.js';
-import { LEDGER, SDK } from './codes.js';
+import { LEDGER, SDK } from '../core/codes.js';
 
 const DENOM = /^[a-z][a-z0-9]{2,15}$/;
 

@@ -9,11 +9,10 @@
  */
 import { unreachable } from '../core/assert.js';
 import { hexToBytes } from '../core/hex.js';
-import { rejection, type Rejection } from '../core/rejection.js';
+import { rejection, type Rejection, type RejectionCode } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Address, PublicKeyHex } from '../core/types.js';
+import { type Address, type PublicKeyHex, MAX_INT64 } from '../core/types.js';
 import { addressFromPublicKey } from '../crypto/address.js';
-import { MAX_INT64 } from '../core/types.js';
 import type {
   WireBeginUnstakeApp,
   WireBeginUnstakeNode,
@@ -32,7 +31,7 @@ import type {
 } from '../wire/types.js';
 import { EMPTY_RELAY_PROOF } from '../wire/types.js';
 import { addressFromHex, bigIntValue, canonicalChain, hexByteLength, isCanonicalAmountText, isSafeHeight, publicKeyFromHex } from './checks.js';
-import { APPLICATION, GOV, LEDGER, POCKETCORE, POS, SDK } from './codes.js';
+import { APPLICATION, GOV, LEDGER, POCKETCORE, POS, SDK } from '../core/codes.js';
 import { relayChainProblem, RELAY_CHAIN_MAX_BYTES, validateRelayProof } from './relay-proof.js';
 import { serviceUrlProblem } from './service-url.js';
 import type { HashRange, Message, UpgradeFeature } from './types.js';
@@ -118,7 +117,7 @@ function normalizedDelegators(entries: ReadonlyArray<readonly [string, number]>)
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function stakingChains(chains: readonly string[], code: typeof POS.invalid_chain_id): Check<string[]> {
+function stakingChains(chains: readonly string[], code: RejectionCode): Check<string[]> {
   const canonical: string[] = [];
   for (const chain of chains) {
     const value = canonicalChain(chain, STAKING_CHAIN_MAX_BYTES);

@@ -23,15 +23,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { parseAddress, type Address } from '../core/types.js';
-import { queryApp, queryApps } from '../modules/apps/queries.js';
-import { balanceOf } from '../modules/auth/bank.js';
-import { querySupply } from '../modules/auth/queries.js';
-import { allParams, singleParam } from '../modules/gov/queries.js';
-import { queryNode, queryNodes } from '../modules/nodes/queries.js';
+import { queryApp, queryApps } from '../modules/apps/index.js';
+import { balanceOf, querySupply } from '../modules/auth/index.js';
+import { allParams, singleParam } from '../modules/gov/index.js';
+import { queryNode, queryNodes } from '../modules/nodes/index.js';
 import { HttpError } from './http-error.js';
 import { integerField, objectField, stringField } from './request-body.js';
 

@@ -8,7 +8,7 @@ import type { Dec } from '../core/bigdec.js';
 import { invariant } from '../core/assert.js';
 import type { Address } from '../core/types.js';
 import type { AclEntry, FeeMultipliers, ParamValue, Upgrade } from './kinds.js';
-import { PARAM_SPECS, type Subspace } from './registry.js';
+import { PARAM_SPECS, type FieldOf, type ParamSpec, type Subspace } from './registry.js';
 
 export interface ApplicationParams {
   readonly unstakingTimeNs: bigint;
@@ -78,13 +78,37 @@ export interface Params {
   readonly pos: PosParams;
 }
 
-/** Build the typed view from a complete key → value map (every registered key present). */
+/**
+ * Build the typed view from a complete key → value map (every registered key present). The
+ * registry's types guarantee a spec for every field and a kind that fits it (registry.ts), and
+ * the stored value was parsed by that kind, so each group is complete and correctly typed.
+ */
 export function buildParams(values: (key: string) => ParamValue | undefined): Params {
-  const groups: Record<Subspace, Record<string, ParamValue>> = { application: {}, auth: {}, gov: {}, pocketcore: {}, pos: {} };
-  for (const spec of PARAM_SPECS) {
-    const value = values(spec.key);
-    invariant(value !== undefined, () => `parameter ${spec.key} missing from state`);
-    groups[spec.subspace][spec.field] = value;
+  const group = <S extends Subspace>(subspace: S): Params[S] => {
+    const fields: Partial<Record<FieldOf<S>, ParamValue>> = {};
+    for (const spec of PARAM_SPECS) {
+      if (spec.subspace !== subspace) continue;
+      const value = values(spec.key);
+      invariant(value !== undefined, () => `parameter ${spec.key} missing from state`);
+      fields[spec.field as FieldOf<S>] = value;
+    }
+    return fields as Params[S];
+  };
+  return { application: group('application'), auth: group('auth'), gov: group('gov'), pocketcore: group('pocketcore'), pos: group('pos') };
+}
+
+/** The current value of a registered parameter, read from the typed view. */
+export function paramValueOf(params: Params, spec: ParamSpec): ParamValue {
+  switch (spec.subspace) {
+    case 'application':
+      return params.application[spec.field];
+    case 'auth':
+      return params.auth[spec.field];
+    case 'gov':
+      return params.gov[spec.field];
+    case 'pocketcore':
+      return params.pocketcore[spec.field];
+    case 'pos':
+      return params.pos[spec.field];
   }
-  return groups as unknown as Params;
 }

@@ -11,37 +11,63 @@
  * what pocket-core reads from a genesis without it (the e2e localnet genesis).
  */
 import { Dec } from '../core/bigdec.js';
-import type { ParamKind, ParamValue } from './kinds.js';
+import type { Address } from '../core/types.js';
+import type { AclEntry, FeeMultipliers, ParamKind, ParamValue, Upgrade } from './kinds.js';
+import type { Params } from './params.js';
 
-export type Subspace = 'application' | 'auth' | 'gov' | 'pocketcore' | 'pos';
+export type Subspace = keyof Params;
 
-export interface ParamSpec {
+/** The typed value each kind parses to (kinds.ts `parseParamValue`). */
+export interface KindValue {
+  readonly int64: bigint;
+  readonly uint64: bigint;
+  readonly duration: bigint;
+  readonly bool: boolean;
+  readonly string: string;
+  readonly dec: Dec;
+  readonly chains: readonly string[];
+  readonly int64Map: Readonly<Record<string, bigint>>;
+  readonly feeMultipliers: FeeMultipliers;
+  readonly acl: readonly AclEntry[];
+  readonly address: Address;
+  readonly upgrade: Upgrade;
+}
+
+/** The fields of subspace S's params interface. */
+export type FieldOf<S extends Subspace> = keyof Params[S] & string;
+
+/** The fields of S whose type holds a value of kind K — a spec can only fill such a field. */
+type FieldsOfKind<S extends Subspace, K extends ParamKind> = { [F in FieldOf<S>]: KindValue[K] extends Params[S][F] ? F : never }[FieldOf<S>];
+
+interface SpecOf<S extends Subspace, F extends FieldOf<S> = FieldOf<S>> {
   /** ACL key, e.g. "pos/StakeMinimum". */
   readonly key: string;
-  readonly subspace: Subspace;
+  readonly subspace: S;
   /** JSON name in genesis and queries, e.g. "stake_minimum" (typos kept: "…_multipler"). */
   readonly json: string;
   readonly kind: ParamKind;
-  /** Field of the typed params object (params.ts). */
-  readonly field: string;
+  /** Field of the typed params object (params.ts), checked against the kind by `spec`. */
+  readonly field: F;
   readonly genesis: 'required' | { readonly default: ParamValue };
   /** Not part of pocket-core: the ledger's own policy params (PROTOCOL §14). */
   readonly ledgerExtension?: true;
 }
 
-const spec = (
-  subspace: Subspace,
+export type ParamSpec = { [S in Subspace]: SpecOf<S> }[Subspace];
+
+const spec = <S extends Subspace, K extends ParamKind, F extends FieldsOfKind<S, K>>(
+  subspace: S,
   name: string,
   json: string,
-  kind: ParamKind,
-  field: string,
-  genesis: ParamSpec['genesis'] = 'required',
+  kind: K,
+  field: F,
+  genesis: SpecOf<S>['genesis'] = 'required',
   ledgerExtension?: true,
-): ParamSpec => ({ key: `${subspace}/${name}`, subspace, json, kind, field, genesis, ...(ledgerExtension ? { ledgerExtension } : {}) });
+): SpecOf<S, F> => ({ key: `${subspace}/${name}`, subspace, json, kind, field, genesis, ...(ledgerExtension ? { ledgerExtension } : {}) });
 
 const dec = (text: string): Dec => Dec.fromString(text)!;
 
-export const PARAM_SPECS: readonly ParamSpec[] = [
+const SPECS = [
   // application (x/apps/types/params.go:12-72)
   spec('application', 'AppUnstakingTime', 'unstaking_time', 'duration', 'unstakingTimeNs'),
   spec('application', 'MaxApplications', 'max_applications', 'int64', 'maxApplications'),
@@ -91,7 +117,15 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   spec('pos', 'ServicerStakeWeightMultiplier', 'servicer_stake_weight_multipler', 'dec', 'servicerStakeWeightMultiplier', { default: dec('1') }),
   spec('pos', 'ServicerStakeFloorMultiplierExponent', 'servicer_stake_floor_multiplier_exponent', 'dec', 'servicerStakeFloorMultiplierExponent', { default: dec('1') }),
   spec('pos', 'FeeBurnPercentage', 'fee_burn_percentage', 'int64', 'feeBurnPercentage', { default: 0n }, true),
-];
+] as const;
+
+/** Every field of every params interface has a spec: a field without one is a compile error here. */
+type Specified = { [I in keyof typeof SPECS & `${number}`]: `${(typeof SPECS)[I]['subspace']}.${(typeof SPECS)[I]['field']}` }[keyof typeof SPECS & `${number}`];
+type Unspecified = Exclude<{ [S in Subspace]: `${S}.${FieldOf<S>}` }[Subspace], Specified>;
+const everyFieldSpecified: [Unspecified] extends [never] ? true : Unspecified = true;
+void everyFieldSpecified;
+
+export const PARAM_SPECS: readonly ParamSpec[] = SPECS;
 
 export const PARAM_SPECS_BY_KEY: ReadonlyMap<string, ParamSpec> = new Map(PARAM_SPECS.map((s) => [s.key, s]));
 

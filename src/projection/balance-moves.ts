@@ -8,7 +8,7 @@
  */
 import type { DomainEvent, DomainEventType } from '../chain/events.js';
 import type { Address } from '../core/types.js';
-import { MODULE_ADDRESSES } from '../modules/auth/state.js';
+import { MODULE_ADDRESSES } from '../modules/auth/index.js';
 
 export interface BalanceMove {
   readonly address: Address;

@@ -5,15 +5,15 @@
  */
 import type Database from 'better-sqlite3';
 import type { Address } from '../core/types.js';
-import type { AppJson, AppsQueryOptions } from '../modules/apps/queries.js';
-import type { SupplyJson } from '../modules/auth/queries.js';
-import { inactiveFeatures, PARAM_FEATURE } from '../modules/gov/features.js';
-import type { AllParams } from '../modules/gov/queries.js';
-import type { SigningInfo } from '../modules/nodes/signing-info.js';
-import type { ValidatorSetEntry } from '../modules/nodes/state.js';
-import { paginate, RPC_DEFAULT_PER_PAGE, type NodeJson, type NodesQueryOptions, type Page } from '../modules/nodes/queries.js';
-import { claimAnswer, type ClaimAnswer } from '../modules/pocketcore/queries.js';
-import type { ClaimRecord } from '../modules/pocketcore/state.js';
+import type { AppJson, AppsQueryOptions } from '../modules/apps/index.js';
+import type { SupplyJson } from '../modules/auth/index.js';
+import { inactiveFeatures, PARAM_FEATURE } from '../modules/gov/index.js';
+import type { AllParams } from '../modules/gov/index.js';
+import type { SigningInfo } from '../modules/slashing/index.js';
+import type { ValidatorSetEntry } from '../modules/nodes/index.js';
+import { paginate, RPC_DEFAULT_PER_PAGE, type NodeJson, type NodesQueryOptions, type Page } from '../modules/nodes/index.js';
+import { claimAnswer, type ClaimAnswer } from '../modules/pocketcore/index.js';
+import type { ClaimRecord } from '../modules/pocketcore/index.js';
 import { formatOptionalTime } from '../core/time.js';
 import { parseParamValue, type Upgrade } from '../params/kinds.js';
 import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';

@@ -18,7 +18,7 @@
  */
 import type { LedgerState } from '../chain/ledger-state.js';
 import { encodeBlock, type Block } from '../chain/block.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { PreparedTx } from '../chain/prepare.js';
 import { buildBlock, type BlockPlan } from '../chain/producer.js';
 import { encodeRecord, packWriteSetLatin1 } from '../chain/record.js';

@@ -16,7 +16,7 @@ import { sha256 } from '../crypto/hash.js';
 import { VerifyPool } from '../crypto/verify-pool.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
 import { blockHash } from '../chain/block.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { prepareTx, trustSignature, type PreparedTx } from '../chain/prepare.js';
 import { verifyOnPool } from './ingest.js';

@@ -7,7 +7,7 @@
  * above the log's end — is skipped with a warning, and the next older one is tried, down to
  * genesis. So a foreign or rotten snapshot can cost time, never correctness.
  */
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';

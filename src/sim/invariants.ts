@@ -9,8 +9,7 @@
  * - Ledger: total supply == genesis supply + Σ minted − Σ burned (given the running totals).
  */
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf, totalSupply } from '../modules/auth/bank.js';
-import { MODULE_ADDRESSES } from '../modules/auth/state.js';
+import { balanceOf, totalSupply, MODULE_ADDRESSES } from '../modules/auth/index.js';
 
 export interface InvariantViolation {
   readonly invariant: string;

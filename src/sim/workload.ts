@@ -10,6 +10,7 @@
  * (seeded), so the same seed gives a byte-identical log.
  */
 import type { DuplicateVoteEvidence } from '../core/block-context.js';
+import type { TxCode } from '../core/codes.js';
 import type { Prng } from '../core/prng.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import type { ReadonlyLedgerState } from '../chain/readonly.js';
@@ -59,8 +60,8 @@ export interface SimContext {
   sign(key: SimKey, msg: WireMessage, options?: SignOptions): Uint8Array;
 }
 
-/** What a proposed tx should come out as: 'ok', a 'codespace:code', or 'any' (racy by design). */
-export type Expectation = 'ok' | 'any' | `${string}:${number}`;
+/** What a proposed tx should come out as: 'ok', a registered 'codespace:code', or 'any' (racy by design). */
+export type Expectation = 'ok' | 'any' | TxCode;
 
 export interface ProposedTx {
   readonly bytes: Uint8Array;

@@ -22,7 +22,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
-import { CHAIN_META_KEY } from '../chain/chain-state.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { processAlive } from '../log/index.js';
 import type { Table } from '../state/table.js';

@@ -13,7 +13,7 @@ import { unreachable } from '../core/assert.js';
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
-import { LEDGER } from '../messages/codes.js';
+import { LEDGER } from '../core/codes.js';
 import { MESSAGE_TYPES } from './type-urls.js';
 import type { WireAat, WireHashRange, WireLeaf, WireMessage, WireMessageKind, WireRelayProof, WireRelayResponse } from './types.js';
 

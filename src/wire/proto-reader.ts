@@ -21,7 +21,7 @@
  * escapes (decodeTx never throws).
  */
 import type { RejectionCode } from '../core/rejection.js';
-import { LEDGER, SDK } from '../messages/codes.js';
+import { LEDGER, SDK } from '../core/codes.js';
 import { MAX_FIELD_BYTES, MAX_REPEATED_ENTRIES } from './limits.js';
 
 export class WireError extends Error {

@@ -26,7 +26,7 @@ import { bytesEqual, bytesToHex } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import { hash as nodeHash } from 'node:crypto';
-import { LEDGER, SDK } from '../messages/codes.js';
+import { LEDGER, SDK } from '../core/codes.js';
 import { decodeMessageValue } from './decode-msgs.js';
 import { encodeMessageValue } from './encode-msgs.js';
 import { goParseBigInt } from './go-bigint.js';

@@ -10,7 +10,7 @@ import { addressFromPublicKey } from '../../src/crypto/address.js';
 import { publicKeyFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { applyBlock, type BlockResult } from '../../src/chain/apply-block.js';
-import { CHAIN_META_KEY } from '../../src/chain/chain-state.js';
+import { CHAIN_META_KEY } from '../../src/state/chain-tables.js';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
 import { buildBlock, type BlockPlan } from '../../src/chain/producer.js';
 import { importGenesis } from '../../src/genesis/import.js';

@@ -13,10 +13,10 @@
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
 import type { TxReceipt } from '../../src/chain/receipts.js';
-import { CHAIN_META_KEY } from '../../src/chain/chain-state.js';
+import { CHAIN_META_KEY } from '../../src/state/chain-tables.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
 import type { Address } from '../../src/core/types.js';
-import { buildSessionEvidence, claimMessage, proofMessage, signAat, signRelayProof, type ClaimOptions, type ProofOptions, type SessionEvidence } from '../../src/modules/pocketcore/evidence.js';
+import { buildSessionEvidence, claimMessage, proofMessage, signAat, signRelayProof, type ClaimOptions, type ProofOptions, type SessionEvidence } from '../../src/sim/relay-evidence.js';
 import { proofIndex } from '../../src/modules/pocketcore/proof-index.js';
 import { computeSession, type ComputedSession } from '../../src/modules/pocketcore/session-service.js';
 import { sessionHeaderHash, type SessionHeaderKey } from '../../src/modules/pocketcore/session.js';

@@ -21,7 +21,7 @@ import {
   relaysPerPokt,
   requiredStake,
   type Calculation,
-} from '../../modules/policy/calculators.js';
+} from '../../modules/policy/index.js';
 import { CliError, printJson } from '../output.js';
 import { registerCalcReward } from './calc-reward.js';
 

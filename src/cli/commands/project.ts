@@ -9,7 +9,7 @@
  */
 import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
-import { DEFAULT_BATCH_BLOCKS, project, type ProjectReport } from '../../runtime/project.js';
+import { DEFAULT_BATCH_BLOCKS, project, type ProjectReport } from '../../projection/run.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';

@@ -10,7 +10,7 @@
 import type { Command } from 'commander';
 import { parsePublicKeyHex } from '../../core/types.js';
 import { canonicalChain } from '../../messages/index.js';
-import { dispatch } from '../../modules/pocketcore/queries.js';
+import { dispatch } from '../../modules/pocketcore/index.js';
 import { CliError, printJson } from '../output.js';
 import { loadQueryState } from './query.js';
 

@@ -4,9 +4,8 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { transfer, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
-import { StakeStatus } from '../nodes/state.js';
+import { transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import { StakeStatus } from '../nodes/index.js';
 import type { AppStaked, AppStakeEdited, AppTransferred, AppUnjailed, AppUnstaked, AppUnstakingStarted } from './events.js';
 import type { Application } from './state.js';
 

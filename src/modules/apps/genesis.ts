@@ -10,9 +10,8 @@
 import type { GenesisDoc } from '../../genesis/types.js';
 import type { Params } from '../../params/params.js';
 import type { Table } from '../../state/table.js';
-import { balanceOf, mint, totalSupply, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
-import { StakeStatus } from '../nodes/state.js';
+import { balanceOf, mint, totalSupply, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import { StakeStatus } from '../nodes/index.js';
 import { calculateAppRelays } from './max-relays.js';
 import type { Application } from './state.js';
 

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../core/result.js';
 import { formatOptionalTime } from '../../core/time.js';
 import { APPLICATION } from '../../messages/index.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import { paginate, RPC_DEFAULT_PER_PAGE, type Page } from '../nodes/queries.js';
+import { paginate, RPC_DEFAULT_PER_PAGE, type Page } from '../nodes/index.js';
 import type { Application } from './state.js';
 
 export interface AppJson {

@@ -8,7 +8,7 @@
  * pocket-core does on every new stake.
  */
 import type { Table } from '../../state/table.js';
-import { StakeStatus } from '../nodes/state.js';
+import { StakeStatus } from '../nodes/index.js';
 import type { Application } from './state.js';
 
 export interface StakedAppCountView {

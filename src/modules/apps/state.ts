@@ -5,7 +5,7 @@
 import { canonicalJson } from '../../core/json.js';
 import type { Address, PublicKeyHex, TimeNs } from '../../core/types.js';
 import type { TableSpec } from '../../state/table.js';
-import type { StakeStatus } from '../nodes/state.js';
+import type { StakeStatus } from '../nodes/index.js';
 
 export interface Application {
   readonly address: Address;

@@ -22,8 +22,7 @@ import { rejection } from '../../core/rejection.js';
 import { APPLICATION, SDK, type BeginUnstakeAppMessage, type UnjailAppMessage } from '../../messages/index.js';
 import type { ApplicationParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import { StakeStatus } from '../nodes/state.js';
-import type { UnstakingQueueView } from '../nodes/unstaking-queue.js';
+import { StakeStatus, type UnstakingQueueView } from '../nodes/index.js';
 import type { AppsEvent } from './events.js';
 import type { Application } from './state.js';
 

@@ -29,11 +29,10 @@ import { rejection } from '../../core/rejection.js';
 import type { Address } from '../../core/types.js';
 import { GOV, LEDGER, SDK, type DAOTransferMessage, type ParamChangeMessage, type UpgradeMessage } from '../../messages/index.js';
 import { paramValueToJson, type Upgrade } from '../../params/kinds.js';
-import type { Params } from '../../params/params.js';
+import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Account } from '../auth/state.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { type Account, MODULE_ADDRESSES } from '../auth/index.js';
 import type { GovEvent } from './events.js';
 import { FEATURE_UPGRADE_VERSION, isComparableVersion, mergeFeatures, PARAM_FEATURE } from './features.js';
 import { checkParamRange, decodeParamValue } from './param-value.js';
@@ -59,8 +58,8 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   const params = state.params();
   if (aclOwner(params, msg.paramKey) !== msg.fromAddress) return unauthorized(msg.fromAddress, msg.paramKey);
   const feature = PARAM_FEATURE[msg.paramKey];
-  if (feature !== undefined && ctx.inactiveFeatures?.has(feature) === true) return unauthorized(msg.fromAddress, msg.paramKey);
-  if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures?.has('SPLIT') === true && msg.paramKey === 'pos/MaxValidators') {
+  if (feature !== undefined && ctx.inactiveFeatures.has(feature)) return unauthorized(msg.fromAddress, msg.paramKey);
+  if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures.has('SPLIT') && msg.paramKey === 'pos/MaxValidators') {
     return rejected(rejection(GOV.param_change_before_allowed_height, `${msg.paramKey} cannot change before the validator-split upgrade`));
   }
   const spec = PARAM_SPECS_BY_KEY.get(msg.paramKey);
@@ -69,12 +68,8 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   if (!decoded.ok) return rejected(rejection(LEDGER.invalid_param_value, decoded.error.message));
   const range = checkParamRange(spec.key, decoded.value, params);
   if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));
-  const oldValue = paramValueToJson(spec.kind, currentValue(params, spec.subspace, spec.field));
+  const oldValue = paramValueToJson(spec.kind, paramValueOf(params, spec));
   return accepted({ type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress, height: ctx.height });
-}
-
-function currentValue(params: Params, subspace: keyof Params, field: string): Parameters<typeof paramValueToJson>[1] {
-  return (params[subspace] as unknown as Record<string, Parameters<typeof paramValueToJson>[1]>)[field]!;
 }
 
 export function decideDaoTransfer(state: GovView, msg: DAOTransferMessage): Outcome<GovEvent> {

@@ -5,8 +5,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, transfer, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { parseParamValue, type AclEntry } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { DaoBurned, DaoTransferred, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';

@@ -8,7 +8,7 @@
  * feature listed with height 0 is inactive (pocket-core's `IsAfter` requires a non-zero height,
  * codec/codec.go:316-319) — the way to switch one off for a compatibility test.
  * `inactiveFeatures(upgrade, h)` is computed once per block (chain/apply-block.ts puts it into
- * the BlockContext); rules ask `ctx.inactiveFeatures?.has(KEY)` instead of comparing heights.
+ * the BlockContext); rules ask `ctx.inactiveFeatures.has(KEY)` instead of comparing heights.
  *
  * Upgrade halt (x/gov/module.go:136-167): at BeginBlock of h ≥ upgrade.Height, a node whose
  * version is below upgrade.Version stops. The ledger's version is LEDGER_PROTOCOL_VERSION (the
@@ -20,26 +20,11 @@
  * version is greater ("0.8" < "0.8.2"). Example: "0.8.2" < "0.12.0" (8 < 12), "RC-0.12.0" is
  * not comparable (pocket drops the "RC-" tag of its own version only).
  */
+import { isFeatureKey, type FeatureKey, type FeatureSet } from '../../core/features.js';
 import type { Upgrade } from '../../params/kinds.js';
 
 /** Every feature key pocket-core knows (codec/codec.go:43-64). */
-export const FEATURE_KEYS = [
-  'CODEC',
-  'SPLIT',
-  'NCUST',
-  'MAXCH',
-  'REDUP',
-  'MREL',
-  'REPBR',
-  'BLOCK',
-  'RSCAL',
-  'VEDIT',
-  'OEDIT',
-  'CRVAL',
-  'PerChainRTTM',
-  'AppTransfer',
-  'RewardDelegators',
-] as const;
+export { FEATURE_KEYS, type FeatureKey, type FeatureSet } from '../../core/features.js';
 
 /**
  * Parameters that exist only once their feature is active (pocket-core writes them, and adds
@@ -47,7 +32,7 @@ export const FEATURE_KEYS = [
  * x/pocketcore/module.go:106-113, x/gov/module.go:170-200). Before that they cannot be changed
  * (no owner: gov:5) and params queries do not list them.
  */
-export const PARAM_FEATURE: Readonly<Record<string, string>> = {
+export const PARAM_FEATURE: Readonly<Record<string, FeatureKey>> = {
   'pocketcore/BlockByteSize': 'BLOCK',
   'pos/RelaysToTokensMultiplierMap': 'PerChainRTTM',
   'pos/ServicerStakeFloorMultiplier': 'RSCAL',
@@ -72,10 +57,13 @@ export function featureHeights(features: readonly string[]): Map<string, number>
   return heights;
 }
 
-/** Feature keys NOT active at `height` (listed with height 0, or with a later height). */
-export function inactiveFeatures(upgrade: Upgrade, height: number): ReadonlySet<string> {
-  const inactive = new Set<string>();
-  for (const [key, activation] of featureHeights(upgrade.features)) if (activation === 0 || height < activation) inactive.add(key);
+/**
+ * Feature keys NOT active at `height` (listed with height 0, or with a later height). A key the
+ * ledger does not know changes no rule, so it is not in the set.
+ */
+export function inactiveFeatures(upgrade: Upgrade, height: number): FeatureSet {
+  const inactive = new Set<FeatureKey>();
+  for (const [key, activation] of featureHeights(upgrade.features)) if (isFeatureKey(key) && (activation === 0 || height < activation)) inactive.add(key);
   return inactive;
 }
 

@@ -5,8 +5,7 @@
  */
 import type { GenesisDoc } from '../../genesis/types.js';
 import type { Table } from '../../state/table.js';
-import { mint, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { mint, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import type { StoredParam } from './state.js';
 
 export function initParamsGenesis(params: Table<StoredParam>, doc: GenesisDoc): void {

@@ -18,7 +18,7 @@
  * (pos/FeeBurnPercentage, application/ApplicationBurnRate, PROTOCOL §14).
  */
 import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
-import type { Params } from '../../params/params.js';
+import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS, type ParamSpec, type Subspace } from '../../params/registry.js';
 import { inactiveFeatures, PARAM_FEATURE } from './features.js';
 
@@ -52,10 +52,6 @@ export function paramValueText(spec: ParamSpec, value: ParamValue): string {
   return JSON.stringify(json);
 }
 
-function valueOf(params: Params, spec: ParamSpec): ParamValue {
-  return (params[spec.subspace] as unknown as Record<string, ParamValue>)[spec.field]!;
-}
-
 /** allparams of `params` (use state.paramsAt(h) for a past height) at `height`. */
 export function allParams(params: Params, height: number): AllParams {
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
@@ -64,7 +60,7 @@ export function allParams(params: Params, height: number): AllParams {
   for (const spec of specs) {
     const feature = PARAM_FEATURE[spec.key];
     if (feature !== undefined && inactive.has(feature)) continue;
-    result[GROUP[spec.subspace]].push({ param_key: spec.key, param_value: paramValueText(spec, valueOf(params, spec)) });
+    result[GROUP[spec.subspace]].push({ param_key: spec.key, param_value: paramValueText(spec, paramValueOf(params, spec)) });
   }
   return result;
 }

@@ -1,19 +1,102 @@
-/** nodes evolve: applies nodes events (never validates; a violation is a bug). */
-import { burn, transfer, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+/**
+ * nodes evolvers: apply ./events.ts to the state. They never validate (the
+ * deciders did); a violated precondition is a bug and throws (InvariantError).
+ *
+ * Tokens only move through auth/bank.ts: stake in (signer → staked_tokens_pool), stake out
+ * (pool → output address or operator). The validator-set power index and the unstaking queue
+ * follow the `pos/validators` writes on their own (derived indexes).
+ */
+import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import type { BlockRewardDistributed, ValidatorSetUpdated } from './events.js';
-import { VALIDATOR_SET_KEY, type ValidatorSetEntry } from './state.js';
-import { nodesStakingEvolvers } from './staking-evolve.js';
+import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import type {
+  BlockRewardDistributed,
+  NodeForceUnstakeQueued,
+  NodeStaked,
+  NodeStakeEdited,
+  NodeUnstaked,
+  NodeUnstakeRequested,
+  NodeUnstakeWaitDropped,
+  NodeUnstakingStarted,
+  ValidatorSetUpdated,
+} from './events.js';
+import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry, type WaitingReason } from './state.js';
 
+/**
+ * The signing info a stake creates, an edit resets and an unstake deletes is the slashing
+ * module's record: its evolvers follow these events (slashing/evolve.ts `slashingFollowUps`).
+ */
 export interface NodesEvolveState {
   readonly auth: BankTables;
-  readonly pos: { readonly validatorSet: Table<readonly ValidatorSetEntry[]> };
+  readonly pos: {
+    readonly validators: Table<Validator>;
+    readonly waitingValidators: Table<WaitingReason>;
+    readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
+  };
 }
 
+function mustGet(state: NodesEvolveState, address: string, event: string): Validator {
+  const validator = state.pos.validators.get(address);
+  invariant(validator !== undefined, () => `${event}: validator ${address} not found`);
+  return validator;
+}
+
+const pool = MODULE_ADDRESSES.staked_tokens_pool;
+
 export const nodesEvolvers = {
-  ...nodesStakingEvolvers,
-  BlockRewardDistributed: (state: NodesEvolveState, event: BlockRewardDistributed): void => {
+  NodeStaked: (state: NodesEvolveState, event: NodeStaked): void => {
+    invariant(!state.pos.validators.has(event.address), () => `NodeStaked: validator ${event.address} already exists`);
+    transfer(state.auth, event.payer, pool, event.amountUpokt);
+    state.pos.validators.set(event.address, {
+      address: event.address,
+      publicKey: event.publicKey,
+      jailed: false,
+      status: StakeStatus.Staked,
+      chains: event.chains,
+      serviceUrl: event.serviceUrl,
+      tokensUpokt: event.amountUpokt,
+      unstakingTimeNs: null,
+      outputAddress: event.outputAddress,
+      rewardDelegators: event.rewardDelegators,
+    });
+  },
+  NodeStakeEdited: (state: NodesEvolveState, event: NodeStakeEdited): void => {
+    const current = mustGet(state, event.address, 'NodeStakeEdited');
+    transfer(state.auth, event.payer, pool, event.addedUpokt);
+    state.pos.validators.set(event.address, {
+      ...current,
+      tokensUpokt: current.tokensUpokt + event.addedUpokt,
+      chains: event.chains,
+      serviceUrl: event.serviceUrl,
+      outputAddress: event.outputAddress,
+      rewardDelegators: event.rewardDelegators,
+    });
+  },
+  NodeUnstakeRequested: (state: NodesEvolveState, event: NodeUnstakeRequested): void => {
+    state.pos.waitingValidators.set(event.address, event.reason);
+  },
+  NodeForceUnstakeQueued: (state: NodesEvolveState, event: NodeForceUnstakeQueued): void => {
+    if (event.jails) state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeForceUnstakeQueued'), jailed: true });
+    state.pos.waitingValidators.set(event.address, event.reason);
+  },
+  NodeUnstakingStarted: (state: NodesEvolveState, event: NodeUnstakingStarted): void => {
+    const current = mustGet(state, event.address, 'NodeUnstakingStarted');
+    state.pos.validators.set(event.address, { ...current, status: StakeStatus.Unstaking, unstakingTimeNs: event.unstakingTimeNs });
+    state.pos.waitingValidators.delete(event.address);
+  },
+  NodeUnstakeWaitDropped: (state: NodesEvolveState, event: NodeUnstakeWaitDropped): void => {
+    state.pos.waitingValidators.delete(event.address);
+  },
+  NodeUnstaked: (state: NodesEvolveState, event: NodeUnstaked): void => {
+    const current = mustGet(state, event.address, 'NodeUnstaked');
+    invariant(current.tokensUpokt === event.amountUpokt, () => `NodeUnstaked: ${event.address} holds ${current.tokensUpokt}, event says ${event.amountUpokt}`);
+    transfer(state.auth, pool, event.recipient, event.amountUpokt);
+    state.pos.validators.delete(event.address);
+    // Difference, on purpose: pocket-core leaves a waiting entry of a deleted validator in place,
+    // where it would start unstaking a re-staked validator of the same address at the next
+    // session end. The entry goes with the record here.
+    state.pos.waitingValidators.delete(event.address);
+  },  BlockRewardDistributed: (state: NodesEvolveState, event: BlockRewardDistributed): void => {
     const collector = MODULE_ADDRESSES.fee_collector;
     burn(state.auth, collector, event.burnedUpokt);
     transfer(state.auth, collector, MODULE_ADDRESSES.dao, event.daoUpokt);

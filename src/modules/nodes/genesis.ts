@@ -6,19 +6,17 @@
  * Difference, on purpose: pocket-core counts only Staked validators into the pool, leaving
  * Unstaking ones' tokens outside any pool; we count both so every staked token is in exactly
  * one pool (mainnet has no Unstaking validators, so the result is the same there).
+ * Their signing infos are the slashing module's slice (../slashing/genesis.ts).
  */
 import type { GenesisDoc } from '../../genesis/types.js';
 import type { Table } from '../../state/table.js';
-import { mint, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { mint, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
 import { computeValidatorSet } from './validator-set.js';
-import { newSigningInfo, type SigningInfo } from './signing-info.js';
 
 export interface NodesGenesisTables {
   readonly validators: Table<Validator>;
   readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
-  readonly signingInfos: Table<SigningInfo>;
 }
 
 /** Also computes the first validator set (InitGenesis runs UpdateTendermintValidators). */
@@ -26,8 +24,6 @@ export function initNodesGenesis(bank: BankTables, pos: NodesGenesisTables, maxV
   let staked = 0n;
   for (const v of doc.validators) {
     pos.validators.set(v.address, v);
-    // Signing info for every genesis validator: start 0, jailed_until Unix 0 (x/nodes/genesis.go:37-46).
-    pos.signingInfos.set(v.address, newSigningInfo(v.address, 0));
     staked += v.tokensUpokt;
   }
   mint(bank, MODULE_ADDRESSES.staked_tokens_pool, staked);

@@ -7,8 +7,7 @@
 import type { BlockContext } from '../../core/block-context.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Account } from '../auth/state.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { type Account, MODULE_ADDRESSES } from '../auth/index.js';
 import { planBlockReward } from './block-reward.js';
 import type { NodesEvent } from './events.js';
 import type { PowerIndexView } from './power-index.js';

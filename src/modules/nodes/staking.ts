@@ -35,9 +35,9 @@ import type { TxContext } from '../../core/block-context.js';
 import { MAX_SERVICE_URL_BYTES, POS, type StakeNodeMessage } from '../../messages/index.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Account } from '../auth/state.js';
+import type { Account } from '../auth/index.js';
 import { pip22EditStakeReachesHigherBin, pip22ParamsOf } from './pip22.js';
-import type { NodeStaked, NodeStakeEdited } from './staking-events.js';
+import type { NodeStaked, NodeStakeEdited } from './events.js';
 import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 
 export interface NodesStakingView {

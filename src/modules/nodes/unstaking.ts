@@ -25,8 +25,7 @@
 import type { BlockContext, TxContext } from '../../core/block-context.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
-import type { BeginUnstakeNodeMessage } from '../../messages/index.js';
-import { POS } from '../../messages/index.js';
+import { type BeginUnstakeNodeMessage, POS } from '../../messages/index.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
 import { primaryRecipient } from './reward-split.js';
@@ -34,7 +33,7 @@ import type {
   NodeForceUnstakeQueued,
   NodeStakingEvent,
   NodeUnstakeRequested,
-} from './staking-events.js';
+} from './events.js';
 import { isOperatorOrOutput } from './staking.js';
 import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 import type { UnstakingQueueView } from './unstaking-queue.js';

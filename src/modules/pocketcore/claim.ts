@@ -42,7 +42,7 @@ import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
 import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index.js';
-import { maxPossibleRelays } from '../apps/max-relays.js';
+import { maxPossibleRelays } from '../apps/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { computeSession } from './session-service.js';
 import { isSessionStart, sessionEndHeight } from './session-heights.js';
@@ -62,7 +62,7 @@ const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<Pocke
 
 export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<PocketcoreEvent> {
   const height = ctx.height;
-  const maxChainsEnforced = ctx.inactiveFeatures?.has('MAXCH') !== true;
+  const maxChainsEnforced = !ctx.inactiveFeatures.has('MAXCH');
   const sessionHeight = msg.header.sessionHeight;
   // 1, L1
   if ((msg.evidenceType as number) === 0) return fail(POCKETCORE.evidence_type_missing, 'the evidence type is missing');
@@ -96,7 +96,7 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   const app = view.application.applications.getAt(appAddressOf(msg.header.appPublicKey), sessionHeight);
   if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${msg.header.appPublicKey} at session height ${sessionHeight}`);
   // 8 (an app without chains would divide by zero: Go panics, sdk:1)
-  if (ctx.inactiveFeatures?.has('MREL') !== true) {
+  if (!ctx.inactiveFeatures.has('MREL')) {
     if (app.chains.length === 0) return fail(SDK.internal_error, 'the application has no chains');
     const allowance = maxPossibleRelays(app.maxRelays, app.chains.length, session.pocketcore.sessionNodeCount);
     if (msg.totalProofs > allowance) return fail(POCKETCORE.over_service, `${msg.totalProofs} relays exceed the allowance of ${allowance} per node per session`);

@@ -8,9 +8,8 @@
  * emitted next to ReplayAttackDetected by proof.ts. Minting goes through auth/bank.ts only.
  */
 import type { Table } from '../../state/table.js';
-import { burn, mint, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
-import type { Validator } from '../nodes/state.js';
+import { burn, mint, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import type { Validator } from '../nodes/index.js';
 import type { ClaimSubmitted, ClaimsExpired, HistoryFloorAdvanced, ProofAccepted, RelaysRewarded, ReplayAttackDetected } from './events.js';
 import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.js';
 

@@ -14,7 +14,7 @@
  * After the commit the chain prunes history to min(floor, h − 2, h − 1 − maxEvidenceAgeBlocks) —
  * the last two are the chain's other look-backs: the last-commit check reads the validator set
  * of h − 2, double-sign evidence the set at (evidence height − 1), up to maxEvidenceAgeBlocks
- * back (nodes/evidence.ts; 1 block at mainnet's 120 s). Claims or proofs that would
+ * back (slashing/double-sign.ts; 1 block at mainnet's 120 s). Claims or proofs that would
  * read below the floor get sdk:1 — what pocket-core answers when a pruned IAVL version is asked
  * for (ctx.PrevCtx fails). The floor never moves down (history cannot come back); a governance
  * change that widens the window therefore takes effect for sessions still above the floor.
@@ -23,7 +23,7 @@
  * for session 25 at height 41 reads heights 25 and 28 (both kept) and is answered 69 (window
  * closed at 37); a claim for session 21 gets sdk:1. A live claim of session 13 holds the floor at 13.
  */
-import { maxEvidenceAgeBlocks } from '../nodes/evidence.js';
+import { maxEvidenceAgeBlocks } from '../slashing/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { historyFloor, type PocketcoreView } from './view.js';
 

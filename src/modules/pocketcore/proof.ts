@@ -28,15 +28,14 @@ import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../..
 import { rejection } from '../../core/rejection.js';
 import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
 import type { WireRelayProof } from '../../wire/types.js';
-import { planForceUnstake } from '../nodes/unstaking.js';
-import type { NodeForceUnstakeQueued } from '../nodes/staking-events.js';
+import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';
 import { planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
-import { inactiveFeatures } from '../gov/features.js';
+import { inactiveFeatures } from '../gov/index.js';
 import { appAddressOf, blockHashAt, type PocketcoreView } from './view.js';
 
 export type ProofEvent = PocketcoreEvent | NodeForceUnstakeQueued;
@@ -97,7 +96,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     // [CODEC] as of the session height (merkle.go:166-171: IsAfterCodecUpgrade(SBH)).
     { indexedParents: !inactiveFeatures(view.params().gov.upgrade, sessionHeight).has('CODEC') },
   );
-  if (!verdict.valid && verdict.replayAttack && off?.has('REPBR') !== true) {
+  if (!verdict.valid && verdict.replayAttack && !off.has('REPBR')) {
     const current = view.params();
     const validator = view.pos.validators.get(servicer);
     const burn = planReplayBurn({
@@ -106,7 +105,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
       validator,
       pos: current.pos,
       replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
-      ...(off === undefined ? {} : { inactiveFeatures: off }),
+      inactiveFeatures: off,
     });
     const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
     return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
@@ -128,7 +127,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     validator: view.pos.validators.get(claim.servicer),
     pos: current.pos,
     auth: current.auth,
-    ...(off === undefined ? {} : { inactiveFeatures: off }),
+    inactiveFeatures: off,
   });
   return accepted(
     { type: 'ProofAccepted', height, key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },

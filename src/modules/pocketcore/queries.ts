@@ -8,11 +8,11 @@
  */
 import type { Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
+import type { FeatureSet } from '../../core/features.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import type { Params } from '../../params/params.js';
-import { inactiveFeatures } from '../gov/features.js';
-import { planBlockReward } from '../nodes/block-reward.js';
-import { StakeStatus, type Validator } from '../nodes/state.js';
+import { inactiveFeatures } from '../gov/index.js';
+import { planBlockReward, StakeStatus, type Validator } from '../nodes/index.js';
 import { planRelayReward, type RelayRewardPlan } from './rewards.js';
 import { dispatchSession, type SessionView } from './session-service.js';
 import type { ClaimRecord } from './state.js';
@@ -87,7 +87,7 @@ export interface RewardCalculationInput {
   readonly output: Address | null;
   readonly delegators: Readonly<Record<string, number>> | null;
   /** Features switched off (gov/features.ts `inactiveFeatures`); default none. */
-  readonly inactiveFeatures?: ReadonlySet<string>;
+  readonly inactiveFeatures?: FeatureSet;
 }
 
 /**

@@ -38,10 +38,10 @@
  * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
  */
 import { Dec } from '../../core/bigdec.js';
+import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';
 import type { Address } from '../../core/types.js';
 import type { AuthParams, PosParams } from '../../params/params.js';
-import { feeForMessageType } from '../auth/fees.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
+import { feeForMessageType, MODULE_ADDRESSES } from '../auth/index.js';
 import {
   pip22Bin,
   pip22ChallengeBurnBin,
@@ -52,12 +52,10 @@ import {
   pip22RewardCoins,
   pip22Weight,
   pip22WeightForBin,
-} from '../nodes/pip22.js';
-import { splitNodeReward } from '../nodes/reward-split.js';
-import { StakeStatus, type Validator } from '../nodes/state.js';
+} from '../nodes/index.js';
+import { splitNodeReward, StakeStatus, type Validator } from '../nodes/index.js';
 
 
-const NO_FEATURES_OFF: ReadonlySet<string> = new Set();
 
 export type RewardLineRole = 'reward_cost_refund' | 'delegator' | 'primary' | 'fee_collector';
 
@@ -147,7 +145,7 @@ function pip22Inputs(pos: PosParams): Pip22Inputs {
 export function relaysToTokensMultiplier(
   pos: Pick<PosParams, 'relaysToTokensMultiplier' | 'relaysToTokensMultiplierMap'>,
   chain: string,
-  inactiveFeatures: ReadonlySet<string> = NO_FEATURES_OFF,
+  inactiveFeatures: FeatureSet = NO_FEATURES_OFF,
 ): { value: bigint; source: 'chain_map' | 'default' } {
   const perChain = inactiveFeatures.has('PerChainRTTM') ? undefined : pos.relaysToTokensMultiplierMap[chain];
   return perChain === undefined ? { value: pos.relaysToTokensMultiplier, source: 'default' } : { value: perChain, source: 'chain_map' };
@@ -170,7 +168,7 @@ export interface RelayRewardInput {
   readonly pos: PosParams;
   readonly auth: AuthParams;
   /** Features switched off at this height (default: none — every feature active). */
-  readonly inactiveFeatures?: ReadonlySet<string>;
+  readonly inactiveFeatures?: FeatureSet;
 }
 
 /** The whole relay-reward pipeline (steps 1–7 of the file header). */
@@ -227,14 +225,14 @@ export interface ReplayBurnInput {
   readonly validator: Validator | undefined;
   readonly pos: PosParams;
   readonly replayAttackBurnMultiplier: bigint;
-  readonly inactiveFeatures?: ReadonlySet<string>;
+  readonly inactiveFeatures?: FeatureSet;
 }
 
 /**
  * The validator as the reward pipeline sees it: [NCUST] off → no output address (the operator
  * is paid); [RewardDelegators] off → no delegators.
  */
-function routedValidator(validator: Validator | undefined, off: ReadonlySet<string>): Validator | undefined {
+function routedValidator(validator: Validator | undefined, off: FeatureSet): Validator | undefined {
   if (validator === undefined) return undefined;
   const outputAddress = off.has('NCUST') ? null : validator.outputAddress;
   const rewardDelegators = off.has('RewardDelegators') ? null : validator.rewardDelegators;

@@ -27,7 +27,7 @@
  */
 import type { Address } from '../../core/types.js';
 import type { Table } from '../../state/table.js';
-import { StakeStatus, type Validator } from '../nodes/state.js';
+import { StakeStatus, type Validator } from '../nodes/index.js';
 
 const EMPTY: readonly Address[] = Object.freeze([]);
 

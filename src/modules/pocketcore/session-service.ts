@@ -13,7 +13,7 @@ import { bytesToHex } from '../../core/hex.js';
 import { rejection, type Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Address } from '../../core/types.js';
-import { SDK } from '../../messages/codes.js';
+import { SDK } from '../../core/codes.js';
 import { latestSessionHeight, sessionEndHeight } from './session-heights.js';
 import { selectSessionNodes, sessionHeaderHash, sessionKey, type SessionHeaderKey } from './session.js';
 import { blockHashAt, historyFloor, type PocketcoreView } from './view.js';

@@ -45,8 +45,8 @@ import { rejection, type Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import { sha3_256 } from '../../crypto/hash.js';
-import { POCKETCORE } from '../../messages/codes.js';
-import type { Validator } from '../nodes/state.js';
+import { POCKETCORE } from '../../core/codes.js';
+import type { Validator } from '../nodes/index.js';
 
 /** The canonical session header (what claims and sessions are keyed by). */
 export interface SessionHeaderKey {

@@ -6,9 +6,10 @@ import { mustHexToBytes } from '../../core/hex.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import { addressFromPublicKey } from '../../crypto/address.js';
 import type { Params } from '../../params/params.js';
+import { heightKey } from '../../state/chain-tables.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Application } from '../apps/state.js';
-import type { Validator } from '../nodes/state.js';
+import type { Application } from '../apps/index.js';
+import type { Validator } from '../nodes/index.js';
 import type { ClaimIndex } from './claim-index.js';
 import type { SessionCandidates } from './session-candidates.js';
 import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.js';
@@ -32,17 +33,9 @@ export interface PocketcoreView {
   paramsAt(height: number): Params;
 }
 
-/**
- * Key of a height in chain/block_hashes. Must equal src/chain/chain-state.ts `heightKey`
- * (modules do not import the chain; test/unit/pocketcore/view.test.ts holds them together).
- */
-export function blockHashKey(height: number): string {
-  return String(height).padStart(12, '0');
-}
-
 /** Hash of block `height` (hex), once that block is applied. */
 export function blockHashAt(view: Pick<PocketcoreView, 'chain'>, height: number): string | undefined {
-  return view.chain.blockHashes.get(blockHashKey(height));
+  return view.chain.blockHashes.get(heightKey(height));
 }
 
 /** The oldest height whose committed state pocketcore may read (0 before any pruning). */

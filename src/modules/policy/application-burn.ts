@@ -35,8 +35,8 @@ import type { BlockContext } from '../../core/block-context.js';
 import type { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { Application } from '../apps/state.js';
-import { StakeStatus } from '../nodes/state.js';
+import type { Application } from '../apps/index.js';
+import { StakeStatus } from '../nodes/index.js';
 import type { ApplicationStakeBurned } from './events.js';
 
 /** "never below 1 POKT". */

@@ -4,9 +4,8 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
-import type { Application } from '../apps/state.js';
+import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import type { Application } from '../apps/index.js';
 import type { ApplicationStakeBurned } from './events.js';
 
 export interface PolicyEvolveState {

@@ -2,8 +2,8 @@
  * apps: applications with history (version rows). AppTransferred copies the record to the new
  * key (status Staked, as TransferApplication does) and deletes the old one.
  */
-import type { Application } from '../../modules/apps/state.js';
-import { StakeStatus } from '../../modules/nodes/state.js';
+import type { Application } from '../../modules/apps/index.js';
+import { StakeStatus } from '../../modules/nodes/index.js';
 import { bool, defineProjector, jsonText, type SqlParams, type Write } from '../projector.js';
 import { updateSql, versionSql, versionThen } from '../version-rows.js';
 

@@ -3,7 +3,7 @@
  * NodeStakeEdited carries the added amount, NodeSlashed the tokens after, ReplayAttackDetected
  * the burn, NodeUnstakingStarted the unstaking time.
  */
-import { StakeStatus, type Validator } from '../../modules/nodes/state.js';
+import { StakeStatus, type Validator } from '../../modules/nodes/index.js';
 import { bool, defineProjector, jsonText, type SqlParams, type Write } from '../projector.js';
 import { updateSql, versionSql, versionThen } from '../version-rows.js';
 

@@ -5,7 +5,7 @@
  * printed with the query's own formatter.
  */
 import { invariant } from '../../core/assert.js';
-import { paramValueText } from '../../modules/gov/queries.js';
+import { paramValueText } from '../../modules/gov/index.js';
 import { parseParamValue, type ParamValue } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY } from '../../params/registry.js';

@@ -6,8 +6,8 @@
  *     then primary), and what stayed in fee_collector.
  * plan_json keeps the whole plan.
  */
-import type { BlockRewardDistributed } from '../../modules/nodes/events.js';
-import type { RelaysRewarded } from '../../modules/pocketcore/events.js';
+import type { BlockRewardDistributed } from '../../modules/nodes/index.js';
+import type { RelaysRewarded } from '../../modules/pocketcore/index.js';
 import type { EventEnvelope } from '../../runtime/committed-block.js';
 import { bool, defineProjector, jsonText, type SqlParams, type Write } from '../projector.js';
 

@@ -7,7 +7,7 @@
  *     with jailed_until = Go zero time if there is none;
  *   - NodeUnstaked deletes it.
  */
-import type { SigningInfo } from '../../modules/nodes/signing-info.js';
+import type { SigningInfo } from '../../modules/slashing/index.js';
 import { defineProjector, type Write } from '../projector.js';
 import { updateSql, versionSql, versionThen } from '../version-rows.js';
 
@@ -39,7 +39,7 @@ export const signingInfosProjector = defineProjector({
     NodeUnjailed: ({ height, event }) => resetOrCreate(event.address, height),
     NodeUnstaked: ({ height, event }) => versionThen(event.address, height, 'remove', {}),
   },
-  genesis: (state) => [...state.pos.signingInfos.sortedEntries()].map(([, info]) => putRow(0, info)),
+  genesis: (state) => [...state.slashing.signingInfos.sortedEntries()].map(([, info]) => putRow(0, info)),
 });
 
 function putRow(height: number, info: SigningInfo): W {

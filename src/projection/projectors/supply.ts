@@ -6,9 +6,9 @@
  */
 import type { DomainEventType } from '../../chain/events.js';
 import { supplyEffect } from '../../chain/supply-effects.js';
-import { querySupply } from '../../modules/auth/queries.js';
-import { MODULE_ADDRESSES } from '../../modules/auth/state.js';
-import { balanceOf } from '../../modules/auth/bank.js';
+import { querySupply } from '../../modules/auth/index.js';
+import { MODULE_ADDRESSES } from '../../modules/auth/index.js';
+import { balanceOf } from '../../modules/auth/index.js';
 import type { EventEnvelope } from '../../runtime/committed-block.js';
 import { balanceMoves, MOVING_EVENT_TYPES } from '../balance-moves.js';
 import { defineProjector, type EventHandlers, type SqlParams, type Write } from '../projector.js';

@@ -1,5 +1,5 @@
 /** validator_sets: the set after each block that changed it (ValidatorSetUpdated), and at genesis. */
-import { VALIDATOR_SET_KEY } from '../../modules/nodes/state.js';
+import { VALIDATOR_SET_KEY } from '../../modules/nodes/index.js';
 import { defineProjector, jsonText } from '../projector.js';
 
 export const validatorSetsProjector = defineProjector({

@@ -38,8 +38,8 @@ import { sha256 } from '../../crypto/hash.js';
 import { sign } from '../../crypto/ed25519.js';
 import { voteSignBytes } from '../../chain/block.js';
 import { BASE_FEE_UPOKT } from '../../messages/index.js';
-import { maxEvidenceAgeBlocks } from '../../modules/nodes/evidence.js';
-import { StakeStatus, VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../../modules/nodes/state.js';
+import { maxEvidenceAgeBlocks } from '../../modules/slashing/index.js';
+import { StakeStatus, VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../../modules/nodes/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { BlockFaults, ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 
@@ -123,7 +123,7 @@ class BlockPlan {
   unjailVictim(victim: SimKey): void {
     const { ctx } = this;
     const validator = ctx.state.pos.validators.get(victim.address);
-    const info = ctx.state.pos.signingInfos.get(victim.address);
+    const info = ctx.state.slashing.signingInfos.get(victim.address);
     const minimum = ctx.state.params().pos.stakeMinimumUpokt;
     if (validator === undefined || !validator.jailed || info === undefined || validator.tokensUpokt < minimum || validator.status !== StakeStatus.Staked) return;
     if (ctx.state.pos.waitingValidators.has(victim.address)) return;
@@ -143,7 +143,7 @@ class BlockPlan {
     const candidates = ctx.validatorKeys.filter((key) => {
       if (key === victim || key === target) return false;
       const validator = ctx.state.pos.validators.get(key.address);
-      const info = ctx.state.pos.signingInfos.get(key.address);
+      const info = ctx.state.slashing.signingInfos.get(key.address);
       return validator !== undefined && !validator.jailed && validator.status === StakeStatus.Staked && validator.tokensUpokt >= 2n * minimum && info !== undefined && info.missedBlocksCounter === 0;
     });
     if (candidates.length === 0) return;

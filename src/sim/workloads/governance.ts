@@ -32,14 +32,12 @@
  * Ordering: register this workload last — its ParamChanges then never precede another
  * workload's txs in the same block.
  */
-import type { Address } from '../../core/types.js';
+import { type Address, MAX_INT64 } from '../../core/types.js';
 import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
-import type { Params } from '../../params/params.js';
+import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
-import { MODULE_ADDRESSES } from '../../modules/auth/state.js';
-import { aclOwner } from '../../modules/gov/decide.js';
-import { inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE } from '../../modules/gov/features.js';
-import { MAX_INT64 } from '../../core/types.js';
+import { MODULE_ADDRESSES } from '../../modules/auth/index.js';
+import { aclOwner, inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE } from '../../modules/gov/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 import { requiredFee } from './faults.js';
@@ -110,8 +108,7 @@ function paramChangeMsg(from: Address, key: string, valueJson: string): WireMess
 }
 
 function valueOf(params: Params, key: string): ParamValue {
-  const spec = PARAM_SPECS_BY_KEY.get(key)!;
-  return (params[spec.subspace] as unknown as Record<string, ParamValue>)[spec.field]!;
+  return paramValueOf(params, PARAM_SPECS_BY_KEY.get(key)!);
 }
 
 class BlockPlan {

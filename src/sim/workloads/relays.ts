@@ -27,16 +27,9 @@
  */
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import { publicKeyFromSeed } from '../../crypto/ed25519.js';
-import type { Application } from '../../modules/apps/state.js';
-import { maxPossibleRelays } from '../../modules/apps/max-relays.js';
-import { buildSessionEvidence, claimMessage, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../../modules/pocketcore/evidence.js';
-import { proofIndex } from '../../modules/pocketcore/proof-index.js';
-import { messageFeeUpokt } from '../../modules/pocketcore/rewards.js';
-import { computeSession } from '../../modules/pocketcore/session-service.js';
-import { isSessionStart } from '../../modules/pocketcore/session-heights.js';
-import { sessionHeaderHash, type SessionHeaderKey } from '../../modules/pocketcore/session.js';
-import { claimKey } from '../../modules/pocketcore/state.js';
-import { blockHashAt, historyFloor } from '../../modules/pocketcore/view.js';
+import { type Application, maxPossibleRelays } from '../../modules/apps/index.js';
+import { buildSessionEvidence, claimMessage, proofMessage, signAat, signRelayProof, type SessionEvidence } from '../../sim/relay-evidence.js';
+import { proofIndex, messageFeeUpokt, computeSession, isSessionStart, sessionHeaderHash, type SessionHeaderKey, claimKey, blockHashAt, historyFloor } from '../../modules/pocketcore/index.js';
 import type { Params } from '../../params/params.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { WireHashRange } from '../../wire/types.js';

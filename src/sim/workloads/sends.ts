@@ -22,7 +22,7 @@
  * each balance through the block — start from the state after the previous block, subtract
  * fees and amounts, add incoming amounts — and every expectation above holds exactly.
  */
-import { feeForMessageType } from '../../modules/auth/fees.js';
+import { feeForMessageType } from '../../modules/auth/index.js';
 import type { Prng } from '../../core/prng.js';
 import type { Address } from '../../core/types.js';
 import { validateTxBasic } from '../../messages/index.js';

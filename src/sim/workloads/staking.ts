@@ -38,12 +38,11 @@
  */
 import type { Prng } from '../../core/prng.js';
 import type { Address } from '../../core/types.js';
-import { BASE_FEE_UPOKT, type MessageType } from '../../messages/index.js';
-import { messageType } from '../../messages/index.js';
-import type { Application } from '../../modules/apps/state.js';
-import { StakeStatus, type Validator } from '../../modules/nodes/state.js';
+import { BASE_FEE_UPOKT, type MessageType, messageType } from '../../messages/index.js';
+import type { Application } from '../../modules/apps/index.js';
+import { StakeStatus, type Validator } from '../../modules/nodes/index.js';
 import type { WireMessage } from '../../wire/index.js';
-import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
+import type { Expectation, ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 import { editPassesBinRule, editStakeBinsOf } from './edit-stake-model.js';
 
 const POKT = 1_000_000n;
@@ -479,7 +478,7 @@ class BlockPlan {
   }
 
   /** A same-value edit answers pos:122 below the ceiling (VEDIT) before the check of interest. */
-  private editExpectation(v: Validator, code: `${string}:${number}`): `${string}:${number}` {
+  private editExpectation(v: Validator, code: Expectation): Expectation {
     return editPassesBinRule(v.tokensUpokt, v.tokensUpokt, editStakeBinsOf(this.nodeParams)) ? code : 'pos:122';
   }
 

@@ -17,7 +17,7 @@ import { sha256 } from '../../../src/crypto/hash.js';
 import { publicKeyFromSeed } from '../../../src/crypto/ed25519.js';
 import type { PublicKeyHex } from '../../../src/core/types.js';
 import { aatHash, relayProofBytes, relayProofHash } from '../../../src/messages/index.js';
-import { signAat, signRelayProof } from '../../../src/modules/pocketcore/evidence.js';
+import { signAat, signRelayProof } from '../../../src/sim/relay-evidence.js';
 import { buildMsiTree, msiProof, nodeToJson } from '../../../src/modules/pocketcore/msi-tree.js';
 import { proofIndex, proofSeed } from '../../../src/modules/pocketcore/proof-index.js';
 import type { WireRelayProof } from '../../../src/wire/types.js';

@@ -1,7 +1,7 @@
 /**
  * Goal: `verify` (node:crypto) implements the acceptance rule of src/crypto/ed25519.ts on every
  * adversarial input, and so do `verifyReference` and Go's crypto/ed25519 (pocket-core).
- * Method: the deterministic battery of src/crypto/ed25519-edge-cases.ts — non-canonical S,
+ * Method: the deterministic battery of test/helpers/ed25519-edge-cases.ts — non-canonical S,
  * S with high bits, wrong lengths, every torsion point as A and as R in every encoding,
  * mixed-order keys, non-canonical y — each case carrying the outcome derived from the group
  * structure. Go's verdicts on the same bytes come from go-oracle/verdicts.json (produced by
@@ -15,8 +15,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { verify, verifyUncached } from '../../../src/crypto/ed25519.js';
-import { buildEdgeCases, checkAcceptanceRule, torsionPoints, type EdgeCase } from '../../../src/crypto/ed25519-edge-cases.js';
-import { noble, verifyReference } from '../../../src/crypto/ed25519-reference.js';
+import { buildEdgeCases, checkAcceptanceRule, torsionPoints, type EdgeCase } from '../../helpers/ed25519-edge-cases.js';
+import { noble, verifyReference } from '../../helpers/ed25519-reference.js';
 import { repoRoot } from '../../helpers/paths.js';
 
 const cases = buildEdgeCases();

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { GROUP_ORDER, publicKeyFromSeed, sign, verify } from '../../../src/crypto/ed25519.js';
-import { honestKey, torsionPoints } from '../../../src/crypto/ed25519-edge-cases.js';
+import { honestKey, torsionPoints } from '../../helpers/ed25519-edge-cases.js';
 import {
   bigintToBytesLe,
   bytesToBigintLe,
@@ -19,7 +19,7 @@ import {
   multiply,
   noble,
   verifyReference,
-} from '../../../src/crypto/ed25519-reference.js';
+} from '../../helpers/ed25519-reference.js';
 import { fastCheckSeed } from './fc-seed.js';
 
 const seed32 = fc.uint8Array({ minLength: 32, maxLength: 32 });

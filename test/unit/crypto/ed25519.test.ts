@@ -20,7 +20,7 @@ import {
   verify,
   verifyUncached,
 } from '../../../src/crypto/ed25519.js';
-import { bigintToBytesLe, noble, verifyReference } from '../../../src/crypto/ed25519-reference.js';
+import { bigintToBytesLe, noble, verifyReference } from '../../helpers/ed25519-reference.js';
 import { readFixture } from '../../helpers/paths.js';
 import { fastCheckSeed } from './fc-seed.js';
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertOk, assertRejected } from '../../helpers/assert.js';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
 import { codeOf, type Rejection, type RejectionCode } from '../../../src/core/rejection.js';
@@ -37,23 +38,20 @@ const POCKET_JS = {
 };
 
 function expectCode<T>(result: Result<T, Rejection>, code: RejectionCode): void {
-  assert.not.ok(result.ok, `expected ${codeOf(code)} but it was accepted`);
-  if (!result.ok) assert.is(codeOf(result.error), codeOf(code));
+  assertRejected(result, code);
 }
 
 const derive = suite('crypto/keys derivation');
 
 derive('the pocket-js key file parses to its address, public key and 64-byte private key', () => {
-  const parsed = parseKeyFile(JSON.stringify(POCKET_JS));
-  assert.ok(parsed.ok);
-  if (!parsed.ok) return;
-  assert.is(parsed.value.address, POCKET_JS.address);
-  assert.is(bytesToHex(parsed.value.publicKey), POCKET_JS.public_key);
-  assert.is(bytesToHex(parsed.value.privateKey), POCKET_JS.private_key);
-  assert.equal(toKeyFile(parsed.value), POCKET_JS);
+  const parsed = assertOk(parseKeyFile(JSON.stringify(POCKET_JS)));
+  assert.is(parsed.address, POCKET_JS.address);
+  assert.is(bytesToHex(parsed.publicKey), POCKET_JS.public_key);
+  assert.is(bytesToHex(parsed.privateKey), POCKET_JS.private_key);
+  assert.equal(toKeyFile(parsed), POCKET_JS);
   // signature of 0xdeadbeef from the same README
   assert.is(
-    bytesToHex(parsed.value.sign(Uint8Array.of(0xde, 0xad, 0xbe, 0xef))),
+    bytesToHex(parsed.sign(Uint8Array.of(0xde, 0xad, 0xbe, 0xef))),
     '5d04dfc0d0e579d815f761b452c7d01e5f20a71b9fb66dbbeb1959cffed9da0a621ee06dfd11171757f9c9541768eaf59cce75ac4acc1ad122556ec26e166108',
   );
 });
@@ -117,9 +115,7 @@ for (const [name, text, code] of malformed) {
 
 parse('hex in upper case is accepted (Go hex decoding) and written back in lower case', () => {
   const upper = { address: POCKET_JS.address.toUpperCase(), public_key: POCKET_JS.public_key.toUpperCase(), private_key: POCKET_JS.private_key.toUpperCase() };
-  const parsed = parseKeyFile(JSON.stringify(upper));
-  assert.ok(parsed.ok);
-  if (parsed.ok) assert.equal(toKeyFile(parsed.value), POCKET_JS);
+  assert.equal(toKeyFile(assertOk(parseKeyFile(JSON.stringify(upper)))), POCKET_JS);
 });
 
 const files = suite('crypto/keys key files on disk');
@@ -134,9 +130,7 @@ files('write then read gives the same key; the file is mode 0600 and documented 
   const path = join(dir, 'a.json');
   assert.ok(writeKeyFile(path, key).ok);
   assert.is(statSync(path).mode & 0o777, 0o600);
-  const read = readKeyFile(path);
-  assert.ok(read.ok);
-  if (read.ok) assert.equal(toKeyFile(read.value), toKeyFile(key));
+  assert.equal(toKeyFile(assertOk(readKeyFile(path))), toKeyFile(key));
   assert.is(formatKeyFile(key), JSON.stringify(toKeyFile(key), null, 2) + '\n');
 });
 

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
-import { buildEdgeCases } from '../../../src/crypto/ed25519-edge-cases.js';
+import { buildEdgeCases } from '../../helpers/ed25519-edge-cases.js';
 import { createSigner, publicKeyFromSeed } from '../../../src/crypto/ed25519.js';
 import { verifyBatchSync, type VerifyItem } from '../../../src/crypto/verify-batch.js';
 import { VerifyPool, workerExecArgv } from '../../../src/crypto/verify-pool.js';

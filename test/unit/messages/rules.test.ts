@@ -7,6 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertType } from '../../helpers/assert.js';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { codeOf } from '../../../src/core/rejection.js';
 import {
@@ -89,23 +90,23 @@ function validated(name: string): Message {
 }
 
 signers('GetSigners: BeginUnstake/Unjail → [signer, validator] (msg_test.go:52-94); StakeNode → [operator, output] (msg_test.go:443-495)', () => {
-  const unstake = validated('begin-unstake-node');
-  if (unstake.type === 'BeginUnstakeNode') assert.equal(signersOf(unstake), [unstake.signerAddress, unstake.validatorAddress]);
-  const stake = validated('stake-node');
-  if (stake.type === 'StakeNode') assert.equal(signersOf(stake), [stake.operatorAddress, stake.outputAddress]);
-  const minimal = validated('stake-node-minimal');
-  if (minimal.type === 'StakeNode') assert.equal(signersOf(minimal), [minimal.operatorAddress]);
+  const unstake = assertType(validated('begin-unstake-node'), 'BeginUnstakeNode');
+  assert.equal(signersOf(unstake), [unstake.signerAddress, unstake.validatorAddress]);
+  const stake = assertType(validated('stake-node'), 'StakeNode');
+  assert.equal(signersOf(stake), [stake.operatorAddress, stake.outputAddress]);
+  const minimal = assertType(validated('stake-node-minimal'), 'StakeNode');
+  assert.equal(signersOf(minimal), [minimal.operatorAddress]);
 });
 
 signers('GetSigners of the others: the sender; Proof → the leaf servicer (msgs.go:198-200)', () => {
-  const send = validated('send');
-  if (send.type === 'Send') assert.equal(signersOf(send), [send.fromAddress]);
-  const app = validated('stake-app');
-  if (app.type === 'StakeApp') assert.equal(signersOf(app), [app.applicationAddress]);
-  const proof = validated('proof');
-  if (proof.type === 'Proof') assert.equal(signersOf(proof), [proof.leaf.servicerAddress]);
-  const upgrade = validated('upgrade');
-  if (upgrade.type === 'Upgrade') assert.equal(signersOf(upgrade), [upgrade.address]);
+  const send = assertType(validated('send'), 'Send');
+  assert.equal(signersOf(send), [send.fromAddress]);
+  const app = assertType(validated('stake-app'), 'StakeApp');
+  assert.equal(signersOf(app), [app.applicationAddress]);
+  const proof = assertType(validated('proof'), 'Proof');
+  assert.equal(signersOf(proof), [proof.leaf.servicerAddress]);
+  const upgrade = assertType(validated('upgrade'), 'Upgrade');
+  assert.equal(signersOf(upgrade), [upgrade.address]);
 });
 
 signers("msg.Type() of every message (x/<module>/types/msg*.go), 'dao_tranfer' spelled as pocket does", () => {

@@ -9,6 +9,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertOk, assertType } from '../../helpers/assert.js';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { codeOf } from '../../../src/core/rejection.js';
 import { sha3_256 } from '../../../src/crypto/hash.js';
@@ -121,13 +122,10 @@ stakeNode('TV-18 msg_test.go:667-713 — reward delegators', () => {
 });
 
 stakeNode('"03DF" (upper-case hex) is accepted and every chain is canonicalised to upper case, as-signed kept', () => {
-  const result = validateBasic({ ...delegatorStake(null), chains: ['0001', '03df', '03DF'] });
-  assert.ok(result.ok);
-  if (result.ok && result.value.type === 'StakeNode') {
-    assert.equal(result.value.chains, ['0001', '03DF', '03DF']);
-    assert.equal(result.value.chainsAsSigned, ['0001', '03df', '03DF']);
-    assert.is(result.value.operatorAddress, SIGNER);
-  }
+  const stake = assertType(assertOk(validateBasic({ ...delegatorStake(null), chains: ['0001', '03df', '03DF'] })), 'StakeNode');
+  assert.equal(stake.chains, ['0001', '03DF', '03DF']);
+  assert.equal(stake.chainsAsSigned, ['0001', '03df', '03DF']);
+  assert.is(stake.operatorAddress, SIGNER);
 });
 
 stakeNode('1-byte chains are valid staking chains (NetworkIdentifierLength 2 is a maximum)', () => {
@@ -149,9 +147,8 @@ stakeNode('ours: secp256k1 (33-byte) key → ledger:6; output address of 19 byte
 
 stakeNode('the validated delegators are lowercase and sorted by address', () => {
   const [low, high] = [D1, D2].sort();
-  const result = validateBasic(delegatorStake([[high!.toUpperCase(), 1], [low!, 2]]));
-  assert.ok(result.ok);
-  if (result.ok && result.value.type === 'StakeNode') assert.equal(result.value.rewardDelegators, [[low, 2], [high, 1]]);
+  const stake = assertType(assertOk(validateBasic(delegatorStake([[high!.toUpperCase(), 1], [low!, 2]]))), 'StakeNode');
+  assert.equal(stake.rewardDelegators, [[low, 2], [high, 1]]);
 });
 
 stakeNode.run();
@@ -192,13 +189,10 @@ apps('TV-18 apps msg_test.go:140-185 — empty → application:103; value −1 �
 });
 
 apps('the transfer form (value 0, no chains) passes at once (IsValidTransfer, msg.go:71-87); value 0 with chains does not', () => {
-  const transfer = validateBasic({ kind: 'StakeApp', publicKey: APP_KEY, chains: [], value: '0' });
-  assert.ok(transfer.ok);
-  if (transfer.ok && transfer.value.type === 'StakeApp') {
-    assert.is(transfer.value.transfer, true);
-    assert.is(transfer.value.valueUpokt, 0n);
-    assert.is(transfer.value.applicationAddress, appKey.address);
-  }
+  const transfer = assertType(assertOk(validateBasic({ kind: 'StakeApp', publicKey: APP_KEY, chains: [], value: '0' })), 'StakeApp');
+  assert.is(transfer.transfer, true);
+  assert.is(transfer.valueUpokt, 0n);
+  assert.is(transfer.applicationAddress, appKey.address);
   assert.is(verdict({ kind: 'StakeApp', publicKey: APP_KEY, chains: [], value: '' }), 'valid');
   assert.is(verdict({ kind: 'StakeApp', publicKey: APP_KEY, chains: ['0001'], value: '0' }), 'application:115');
 });
@@ -276,11 +270,8 @@ claim('ours: a session height beyond 2^53 → ledger:8', () => {
 });
 
 claim('the validated claim keeps the as-signed chain and app key next to the canonical ones', () => {
-  const result = validateBasic({ ...validClaim, header: { ...validClaim.header, chain: '000a', appPublicKey: APP_KEY.toUpperCase() } });
-  assert.ok(result.ok);
-  if (result.ok && result.value.type === 'Claim') {
-    assert.equal(result.value.header, { appPublicKey: APP_KEY, appPublicKeyAsSigned: APP_KEY.toUpperCase(), chain: '000A', chainAsSigned: '000a', sessionHeight: 1 });
-  }
+  const claimed = assertType(assertOk(validateBasic({ ...validClaim, header: { ...validClaim.header, chain: '000a', appPublicKey: APP_KEY.toUpperCase() } })), 'Claim');
+  assert.equal(claimed.header, { appPublicKey: APP_KEY, appPublicKeyAsSigned: APP_KEY.toUpperCase(), chain: '000A', chainAsSigned: '000a', sessionHeight: 1 });
 });
 
 claim.run();
@@ -359,13 +350,10 @@ proof('a leaf without a oneof member is an empty relay proof (pocketcore:60); a 
 });
 
 proof('the validated leaf carries the servicer address and the canonical chain', () => {
-  const result = validateBasic(withLeaf({}));
-  assert.ok(result.ok);
-  if (result.ok && result.value.type === 'Proof') {
-    assert.is(result.value.leaf.servicerAddress, servicerKey.address);
-    assert.is(result.value.leaf.blockchain, '01');
-    assert.is(result.value.leaf.sessionBlockHeight, 1);
-  }
+  const proved = assertType(assertOk(validateBasic(withLeaf({}))), 'Proof');
+  assert.is(proved.leaf.servicerAddress, servicerKey.address);
+  assert.is(proved.leaf.blockchain, '01');
+  assert.is(proved.leaf.sessionBlockHeight, 1);
 });
 
 proof.run();

@@ -81,11 +81,11 @@ newStake('given a funded operator, when it stakes with itself as output, then th
 newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit resets its counters and keeps the rest', () => {
   const state = chain();
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })); // block 1
-  assert.equal(state.pos.signingInfos.get(op1.address), { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
-  const worn = { ...state.pos.signingInfos.get(op1.address)!, indexOffset: 7, missedBlocksCounter: 3, jailedBlocksCounter: 2, jailedUntilNs: 99n };
-  state.pos.signingInfos.set(op1.address, worn); // stand-in for downtime bookkeeping
+  assert.equal(state.slashing.signingInfos.get(op1.address), { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  const worn = { ...state.slashing.signingInfos.get(op1.address)!, indexOffset: 7, missedBlocksCounter: 3, jailedBlocksCounter: 2, jailedUntilNs: 99n };
+  state.slashing.signingInfos.set(op1.address, worn); // stand-in for downtime bookkeeping
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, chains: ['0002'] })); // block 2: edit
-  assert.equal(state.pos.signingInfos.get(op1.address), { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  assert.equal(state.slashing.signingInfos.get(op1.address), { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
 });
 
 newStake('signer pays: the output address signs a new stake and pays it; the operator needs no account', () => {

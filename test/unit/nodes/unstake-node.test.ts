@@ -80,7 +80,7 @@ timeline('request in block 2 → waiting; block 4 (session end) starts it and le
   ]);
   assert.is(balanceOf(state.auth, outputX.address) - before, 20_000n * POKT, 'the whole stake goes to the output address');
   assert.is(record(state, op1), undefined, 'the record is deleted');
-  assert.is(state.pos.signingInfos.get(op1.address), undefined, 'and its signing info');
+  assert.is(state.slashing.signingInfos.get(op1.address), undefined, 'and its signing info');
   assert.equal(checkInvariants(state), []);
 });
 

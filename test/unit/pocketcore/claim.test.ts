@@ -12,7 +12,7 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import type { TxReceipt } from '../../../src/chain/receipts.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { claimExpirationHeight } from '../../../src/modules/pocketcore/claim.js';
-import { claimMessage } from '../../../src/modules/pocketcore/evidence.js';
+import { claimMessage } from '../../../src/sim/relay-evidence.js';
 import { historyFloor } from '../../../src/modules/pocketcore/view.js';
 import { dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
 import type { SessionHeaderKey } from '../../../src/modules/pocketcore/session.js';

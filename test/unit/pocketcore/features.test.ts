@@ -11,9 +11,10 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { FeatureKey } from '../../../src/core/features.js';
 import type { Address } from '../../../src/core/types.js';
 import type { Validator } from '../../../src/modules/nodes/state.js';
-import { claimMessage } from '../../../src/modules/pocketcore/evidence.js';
+import { claimMessage } from '../../../src/sim/relay-evidence.js';
 import { planRelayReward, planReplayBurn } from '../../../src/modules/pocketcore/rewards.js';
 import type { ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { signTx } from '../../helpers/chain.js';
@@ -33,7 +34,7 @@ const validator = (changes: Partial<Validator> = {}): Validator =>
 const rewards = suite('feature gates in the reward and burn plans');
 
 rewards('TV-5 as configured by the Go test (RSCAL off, NCUST + RewardDelegators on): output 8,880,000, operator 20,000; no output: operator 8,900,000', () => {
-  const off = new Set(['RSCAL', 'PerChainRTTM']);
+  const off = new Set<FeatureKey>(['RSCAL', 'PerChainRTTM']);
   const withOutput = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: validator(), pos, auth, inactiveFeatures: off });
   assert.equal(withOutput.lines.map((l) => [l.address, l.amountUpokt]), [[OPERATOR, 20_000n], [OUTPUT, 8_880_000n], [withOutput.lines[2]!.address, 1_100_000n]]);
   assert.is(withOutput.mintedUpokt, 10_000_000n);

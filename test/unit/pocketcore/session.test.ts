@@ -16,8 +16,7 @@ import { SessionCandidates } from '../../../src/modules/pocketcore/session-candi
 import { isSessionStart, latestSessionHeight, sessionEndHeight } from '../../../src/modules/pocketcore/session-heights.js';
 import { dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
 import { pseudorandomIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
-import { heightKey } from '../../../src/chain/chain-state.js';
-import { blockHashKey } from '../../../src/modules/pocketcore/view.js';
+import { heightKey } from '../../../src/state/chain-tables.js';
 import { produce } from '../../helpers/chain.js';
 import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
@@ -35,10 +34,6 @@ heights('session starts are h mod BPS == 1; a session ends at SBH + BPS − 1', 
   assert.equal([1, 2, 4, 5, 9, 25, 26].map((h) => isSessionStart(h, 4)), [true, false, false, true, true, true, false]);
   assert.is(sessionEndHeight(1, 4), 4);
   assert.is(sessionEndHeight(26, 25), 50);
-});
-
-heights('the block-hash table key is the chain’s height key', () => {
-  for (const h of [0, 1, 42, 123_456_789]) assert.is(blockHashKey(h), heightKey(h));
 });
 
 const header = suite('session header and key (PROTOCOL §3.2)');

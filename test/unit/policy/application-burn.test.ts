@@ -25,7 +25,7 @@ import { checkInvariants } from '../../../src/sim/invariants.js';
 import { produce } from '../../helpers/chain.js';
 import { eventsOfType } from '../../helpers/gov-chain.js';
 import { appKey, claimTx, codeOf, evidenceOf, headerOf, heightOf, keyOf, proofTx, requiredIndex, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
-import type { SessionEvidence } from '../../../src/modules/pocketcore/evidence.js';
+import type { SessionEvidence } from '../../../src/sim/relay-evidence.js';
 import type { TestKey } from '../../helpers/chain.js';
 
 const ONE = Dec.ONE;

@@ -22,7 +22,7 @@ import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
 import { ProjectionQueries } from '../../../src/projection/queries.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { loadGenesisOfDataDir } from '../../../src/runtime/data-dir.js';
-import { project } from '../../../src/runtime/project.js';
+import { project } from '../../../src/projection/run.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { copyDataDir, PROJECTION_SIM_BLOCKS, PROJECTION_SIM_SEED, projectionSimChain } from '../../helpers/projection.js';
 
@@ -68,7 +68,7 @@ function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, p
     same(sql.node(address, height), valueOr(queryNode(state, address)), `node ${address}`);
     same(sql.app(address, height), valueOr(queryApp(state, address)), `app ${address}`);
     same(sql.balance(address, height), balanceOf(state.auth, address as never), `balance ${address}`);
-    same(sql.signingInfo(address, height), state.pos.signingInfos.get(address), `signing info ${address}`);
+    same(sql.signingInfo(address, height), state.slashing.signingInfos.get(address), `signing info ${address}`);
     same(sql.claims(height, address), nodeClaims(state, address as never), `claims of ${address}`);
   }
   same(sql.supply(height), querySupply(state.auth), 'supply');

@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
 import { CommittedBlockStream, type CommittedBlock } from '../../../src/runtime/committed-block.js';
 import { ProjectionError, ProjectionStore, projectionFile } from '../../../src/projection/store.js';
-import { project } from '../../../src/runtime/project.js';
+import { project } from '../../../src/projection/run.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { copyDataDir, dumpTables, PROJECTION_SIM_BLOCKS, projectionSimChain } from '../../helpers/projection.js';
 import { CLI_PATH, runCli } from '../../helpers/sim.js';

@@ -11,14 +11,15 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { NO_FEATURES_OFF } from '../../../src/core/features.js';
 import type { BlockResult } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { Dec } from '../../../src/core/bigdec.js';
 import type { Address } from '../../../src/core/types.js';
 import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
-import { handleValidatorSignatures } from '../../../src/modules/nodes/downtime.js';
-import { maxMissedBlocks, signingInfosTable } from '../../../src/modules/nodes/signing-info.js';
+import { handleValidatorSignatures } from '../../../src/modules/slashing/downtime.js';
+import { maxMissedBlocks, signingInfosTable } from '../../../src/modules/slashing/state.js';
 import { StateStore } from '../../../src/state/store.js';
 import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
@@ -64,7 +65,7 @@ function runTo(state: LedgerState, height: number, missesAt: (h: number) => bool
   return results;
 }
 
-const info = (state: LedgerState) => state.pos.signingInfos.get(B.address)!;
+const info = (state: LedgerState) => state.slashing.signingInfos.get(B.address)!;
 const inSet = (state: LedgerState, address: Address) => (state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
 
 const threshold = suite('slashing: downtime threshold');
@@ -78,8 +79,8 @@ threshold('MinBlocksSignedPerWindow is half-even: 0.60 × 10 → 4 tolerated; 0.
 
 threshold('genesis validators have signing info: start 0, jailed_until Unix 0, counters 0', () => {
   const state = chain();
-  assert.equal(state.pos.signingInfos.get(A.address), { address: A.address, startHeight: 0, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
-  assert.is(state.pos.signingInfos.size, 3);
+  assert.equal(state.slashing.signingInfos.get(A.address), { address: A.address, startHeight: 0, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  assert.is(state.slashing.signingInfos.size, 3);
 });
 
 threshold('missing exactly the tolerated 4 votes of a window: counted, still free, nothing burned', () => {
@@ -161,9 +162,9 @@ lifecycle('a validator of the last commit without signing info gets one (start h
   produce(state);
   // The decider alone, over a view whose signing-info table is empty (pocket-core's h ≥ 30040 path).
   const empty = new StateStore().defineTable(signingInfosTable);
-  const view = { pos: { validators: state.pos.validators, signingInfos: empty } };
+  const view = { pos: { validators: state.pos.validators }, slashing: { signingInfos: empty } };
   const votes = [{ address: B.address, power: 50_000n, signed: false }];
-  const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [] };
+  const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [], inactiveFeatures: NO_FEATURES_OFF };
   const events = handleValidatorSignatures(view, state.params().pos, ctx);
   assert.equal(events, [
     { type: 'SigningInfosUpdated', height: 7, cause: 'last_commit', infos: [{ address: B.address, startHeight: 7, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }] },
@@ -181,20 +182,20 @@ lifecycle('signing info through a node\'s life (kept by the staking evolvers): c
     params: { pos: { signed_blocks_window: '10', min_signed_per_window: '0.60', stake_minimum: '15000000000', session_block_frequency: '4', unstaking_time: '3600000000000' } },
   });
   produce(state, [signTx(D, stakeNodeMsg(D, { value: 20_000n * POKT }))]); // block 1
-  assert.equal(state.pos.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
   produce(state);
   produce(state, [], { signed: (a) => a !== D.address }); // block 3: D's vote for block 2 missing
   produce(state, [], { signed: (a) => a !== D.address });
-  assert.is(state.pos.signingInfos.get(D.address)!.missedBlocksCounter, 2);
+  assert.is(state.slashing.signingInfos.get(D.address)!.missedBlocksCounter, 2);
   const edited = produce(state, [signTx(D, stakeNodeMsg(D, { value: 21_000n * POKT, chains: ['0001', '0002'] }))]); // block 5
   assert.is(code(edited.receipts[0]!), 'ok', edited.receipts[0]!.log);
-  assert.equal(state.pos.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
   produce(state, [signTx(D, beginUnstakeNodeMsg(D, D))]); // block 6; unstaking starts at 8, matures 1 h later
   let unstaked = false;
   for (let h = 7; h <= 13 && !unstaked; h++) unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
   assert.ok(unstaked);
   assert.is(state.pos.validators.get(D.address), undefined);
-  assert.is(state.pos.signingInfos.get(D.address), undefined);
+  assert.is(state.slashing.signingInfos.get(D.address), undefined);
   assert.equal(checkInvariants(state), []);
 });
 
@@ -209,7 +210,7 @@ lifecycle('a slash that leaves the stake below StakeMinimum force-unstakes: jail
   ]);
   assert.equal(eventsOfType(block6, 'NodeJailed'), [], 'already jailed by the force unstake');
   assert.is(state.pos.waitingValidators.get(B.address), 'stake_below_minimum');
-  assert.is(state.pos.signingInfos.get(B.address)!.jailedUntilNs, block6.timeNs + 3_600_000_000_000n);
+  assert.is(state.slashing.signingInfos.get(B.address)!.jailedUntilNs, block6.timeNs + 3_600_000_000_000n);
   const later = runTo(state, 14, () => false);
   const unstaked = later.flatMap((r) => eventsOfType(r, 'NodeUnstaked'));
   assert.equal(unstaked.map((e) => [e.address, e.recipient, e.amountUpokt]), [[B.address, B.address, B_TOKENS - burned]], 'the rest is refunded, not burned');

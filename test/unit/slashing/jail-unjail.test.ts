@@ -79,7 +79,7 @@ unjailing('too early (block time < jailed_until) → pos:104; at jailed_until ex
   assert.equal(eventsOfType(onTime, 'NodeUnjailed'), [{ type: 'NodeUnjailed', address: B.address, signer: B.address, height: 10 }]);
   assert.not.ok(state.pos.validators.get(B.address)!.jailed);
   assert.ok(inSet(state, B.address), 'back in the validator set at EndBlock');
-  const info = state.pos.signingInfos.get(B.address)!;
+  const info = state.slashing.signingInfos.get(B.address)!;
   assert.equal([info.missedBlocksCounter, info.indexOffset, info.jailedBlocksCounter, info.jailedUntilNs], [0, 0, 0, jailedUntil], 'counters reset, jailed_until kept');
 });
 
@@ -129,12 +129,12 @@ counter('counter +1 per EndBlock while jailed; > MaxJailedBlocks (3) → force u
   const results: BlockResult[] = [];
   for (let h = 1; h <= 3; h++) {
     results.push(step(state));
-    counts.push(state.pos.signingInfos.get(J.address)!.jailedBlocksCounter);
+    counts.push(state.slashing.signingInfos.get(J.address)!.jailedBlocksCounter);
   }
   assert.equal(counts, [1, 2, 3]);
   const block4 = step(state);
   assert.equal(eventsOfType(block4, 'NodeForceUnstakeQueued'), [{ type: 'NodeForceUnstakeQueued', address: J.address, reason: 'max_jailed_blocks', jails: false, tokensUpokt: 20_000n * POKT }]);
-  assert.is(state.pos.signingInfos.get(J.address)!.jailedBlocksCounter, 3, 'the incremented counter is not saved in this branch');
+  assert.is(state.slashing.signingInfos.get(J.address)!.jailedBlocksCounter, 3, 'the incremented counter is not saved in this branch');
   assert.equal(eventsOfType(block4, 'NodeUnstakingStarted').map((e) => [e.address, e.waitingReason]), [[J.address, 'max_jailed_blocks']], 'block 4 is a session end');
   assert.equal(eventsOfType(step(state), 'NodeForceUnstakeQueued'), [], 'an Unstaking validator is not queued again');
   let refunded: bigint | undefined;
@@ -150,9 +150,9 @@ counter('unjailing resets the counter', () => {
   const state = chain();
   jailB(state);
   for (let h = 7; h <= 9; h++) step(state);
-  assert.is(state.pos.signingInfos.get(B.address)!.jailedBlocksCounter, 4, 'EndBlocks 6..9');
+  assert.is(state.slashing.signingInfos.get(B.address)!.jailedBlocksCounter, 4, 'EndBlocks 6..9');
   step(state, [signTx(B, unjail(B, B))]);
-  assert.is(state.pos.signingInfos.get(B.address)!.jailedBlocksCounter, 0);
+  assert.is(state.slashing.signingInfos.get(B.address)!.jailedBlocksCounter, 0);
 });
 
 unjailing.run();

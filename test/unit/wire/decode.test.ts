@@ -7,6 +7,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { assertOk } from '../../helpers/assert.js';
 import { codeOf } from '../../../src/core/rejection.js';
 import { validateBasic, validateTxBasic } from '../../../src/messages/index.js';
 import { canonicalEncodingStyle, decodeTx, encodeTx, MAX_FIELD_BYTES, MAX_REPEATED_ENTRIES, MAX_TX_BYTES, txHash } from '../../../src/wire/index.js';
@@ -30,9 +31,7 @@ import {
 } from './proto-bytes.js';
 
 function decodeOk(bytes: Uint8Array): DecodedTx {
-  const result = decodeTx(bytes);
-  if (!result.ok) assert.unreachable(`expected a decode, got ${codeOf(result.error)} ${result.error.log}`);
-  return (result as { value: DecodedTx }).value;
+  return assertOk(decodeTx(bytes), 'expected a decode');
 }
 
 function decodeCode(bytes: Uint8Array): string {

@@ -17,6 +17,7 @@ import type { DecodedTx } from '../../../src/wire/index.js';
 import { readFixture } from '../../helpers/paths.js';
 import { sampleMessages, signerKey } from '../../gen/vectors/wire-samples.js';
 import { framed, tag, varint } from './proto-bytes.js';
+import { assertOk } from '../../helpers/assert.js';
 
 const SEED = BigInt(process.env['FUZZ_SEED'] ?? '0x5eed0f1ce');
 const RANDOM_INPUTS = 4_000;
@@ -140,9 +141,7 @@ function exercise(bytes: Uint8Array): void {
     // differ from the input beyond the bytes: an absent BigInt is written "0", a present-but-
     // empty bytes field is dropped — as pocket-core's own encoder does.)
     const reencoded = encodeTx(tx);
-    const again = decodeTx(reencoded);
-    assert.ok(again.ok, 're-encoded tx does not decode');
-    if (again.ok) assert.equal(encodeTx(again.value), reencoded);
+    assert.equal(encodeTx(assertOk(decodeTx(reencoded), 're-encoded tx does not decode')), reencoded);
   } catch (error) {
     if (error instanceof assert.Assertion) throw error;
     assert.unreachable(`a decoded tx made the message layer throw (${Buffer.from(bytes).toString('hex').slice(0, 400)}): ${String(error)}`);

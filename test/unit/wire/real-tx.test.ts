@@ -13,6 +13,7 @@ import { validateBasic, validateTxBasic, signersOf } from '../../../src/messages
 import { canonicalEncodingStyle, decodeTx, encodeTx, msgToAminoJson, signBytes, txHash, verifyTxSignature } from '../../../src/wire/index.js';
 import type { DecodedTx } from '../../../src/wire/index.js';
 import { readFixture } from '../../helpers/paths.js';
+import { assertOk } from '../../helpers/assert.js';
 
 interface TxFixture {
   hash: string;
@@ -65,9 +66,7 @@ realTx('the signer from_address is hex(sha256(pub_key))[0:40]', () => {
   const tx = decoded();
   const expected = bytesToHex(sha256(Buffer.from(fixture.stdTx.signature.pub_key, 'hex'))).slice(0, 40);
   assert.is(fixture.stdTx.msg.value['from_address'], expected);
-  const message = validateBasic(tx.msg);
-  assert.ok(message.ok);
-  if (message.ok) assert.equal(signersOf(message.value), [expected]);
+  assert.equal(signersOf(assertOk(validateBasic(tx.msg))), [expected]);
 });
 
 realTx('the signature verifies over the sorted amino-JSON sign document with a quoted entropy', () => {

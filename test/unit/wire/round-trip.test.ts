@@ -12,15 +12,13 @@ import { sortedJson } from '../../../src/core/json.js';
 import { buildAndSignTx, canonicalEncodingStyle, decodeTx, encodeTx, signBytes, signDocument, signDocumentText, verifyTxSignature } from '../../../src/wire/index.js';
 import type { WireMessage, WireTx } from '../../../src/wire/index.js';
 import { sampleMessages, signerKey } from '../../gen/vectors/wire-samples.js';
+import { assertOk } from '../../helpers/assert.js';
 
 const CHAIN = 'mainnet';
 
 function roundTrip(msg: WireMessage, entropy: bigint, memo: string, feeUpokt = 10_000n): void {
   const built = buildAndSignTx({ chainId: CHAIN, msg, feeUpokt, memo, entropy, seed: signerKey.seed });
-  const result = decodeTx(built.bytes);
-  assert.ok(result.ok, result.ok ? '' : result.error.log);
-  if (!result.ok) return;
-  const tx = result.value;
+  const tx = assertOk(decodeTx(built.bytes));
   assert.equal(tx.msg, msg);
   assert.is(tx.entropy, entropy);
   assert.is(tx.memo, memo);
@@ -101,13 +99,11 @@ edges('the explicit-defaults (pocket-js 2020) style round-trips too', () => {
   for (const sample of sampleMessages()) {
     const built = buildAndSignTx({ chainId: CHAIN, msg: sample.msg, feeUpokt: 10_000n, entropy: 0n, seed: signerKey.seed });
     const explicit = encodeTx(built.tx as WireTx, 'explicit-defaults');
-    const result = decodeTx(explicit);
-    assert.ok(result.ok, sample.name);
-    if (!result.ok) continue;
-    assert.equal(result.value.msg, sample.msg, sample.name);
-    assert.ok(verifyTxSignature(CHAIN, result.value), sample.name);
+    const decoded = assertOk(decodeTx(explicit), sample.name);
+    assert.equal(decoded.msg, sample.msg, sample.name);
+    assert.ok(verifyTxSignature(CHAIN, decoded), sample.name);
     // entropy 0 and an empty memo are written only in this style, so the bytes tell the style
-    assert.is(canonicalEncodingStyle(result.value), 'explicit-defaults', sample.name);
+    assert.is(canonicalEncodingStyle(decoded), 'explicit-defaults', sample.name);
   }
 });
 

@@ -12,6 +12,7 @@ import { buildAndSignTx, decodeTx, encodeTx, verifyTxSignature } from '../../../
 import { readFileSync } from 'node:fs';
 import { buildWireTxVectors, wireMessageFromJson, WIRE_TX_VECTORS_FILE, type WireTxVectors } from '../../gen/vectors/wire-txs.js';
 import { readVectors, vectorPath } from '../../helpers/paths.js';
+import { assertOk } from '../../helpers/assert.js';
 
 const vectors = readVectors<WireTxVectors>('wire-txs.json');
 const golden = suite('wire/golden vectors (test/vectors/wire-txs.json)');
@@ -40,14 +41,12 @@ for (const entry of vectors.cases) {
     assert.is(built.hash, entry.output.hash);
     assert.is(Buffer.from(built.signBytes).toString('utf8'), entry.output.signBytes);
 
-    const decoded = decodeTx(mustHexToBytes(entry.output.txHex));
-    assert.ok(decoded.ok);
-    if (!decoded.ok) return;
-    assert.equal(decoded.value.msg, msg);
-    assert.is(decoded.value.hash, entry.output.hash);
-    assert.ok(verifyTxSignature(entry.input.chainId, decoded.value));
-    assert.is(bytesToHex(encodeTx(decoded.value)), entry.output.txHex);
-    assert.ok(validateBasic(decoded.value.msg).ok);
+    const decoded = assertOk(decodeTx(mustHexToBytes(entry.output.txHex)));
+    assert.equal(decoded.msg, msg);
+    assert.is(decoded.hash, entry.output.hash);
+    assert.ok(verifyTxSignature(entry.input.chainId, decoded));
+    assert.is(bytesToHex(encodeTx(decoded)), entry.output.txHex);
+    assert.ok(validateBasic(decoded.msg).ok);
   });
 }
 

@@ -2,11 +2,11 @@
  * Slashing and jailing domain events (PROTOCOL §6.5–§6.8): downtime tracking, slashes, jail and
  * unjail. Force unstakes (slashed below the minimum, MaxJailedBlocks, unjail below the minimum)
  * are the staking module's `NodeForceUnstakeQueued` / `NodeUnstakeRequested`
- * (./staking-events.ts): jail + waiting set, stake refunded through normal unstaking.
- * Evolvers: ./slashing-evolve.ts.
+ * (../nodes/events.ts): jail + waiting set, stake refunded through normal unstaking.
+ * Evolvers: ./evolve.ts.
  */
 import type { Address, TimeNs } from '../../core/types.js';
-import type { SigningInfo } from './signing-info.js';
+import type { SigningInfo } from './state.js';
 
 /**
  * Signing infos rewritten by a block hook: the BeginBlock downtime handler (`last_commit`: one

@@ -23,18 +23,16 @@
 import type { BlockContext } from '../../core/block-context.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import { resetSigningInfo, type SigningInfo } from './signing-info.js';
-import type { SigningInfosUpdated } from './slashing-events.js';
-import type { NodeForceUnstakeQueued } from './staking-events.js';
-import { StakeStatus, type Validator } from './state.js';
-import { planForceUnstake } from './unstaking.js';
+import { resetSigningInfo, type SigningInfo } from './state.js';
+import type { SigningInfosUpdated } from './events.js';
+import { type NodeForceUnstakeQueued, StakeStatus, type Validator, planForceUnstake } from '../nodes/index.js';
 
 export interface JailedCounterView {
   readonly pos: {
     readonly validators: ReadonlyTable<Validator>;
-    readonly signingInfos: ReadonlyTable<SigningInfo>;
     readonly waitingValidators: ReadonlyTable<unknown>;
   };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
 }
 
 export function incrementJailedBlocks(state: JailedCounterView, params: PosParams, ctx: BlockContext): Array<SigningInfosUpdated | NodeForceUnstakeQueued> {
@@ -46,7 +44,7 @@ export function incrementJailedBlocks(state: JailedCounterView, params: PosParam
   const infos: SigningInfo[] = [];
   const forced: NodeForceUnstakeQueued[] = [];
   for (const validator of jailed) {
-    const current = state.pos.signingInfos.get(validator.address) ?? resetSigningInfo(undefined, validator.address, ctx.height);
+    const current = state.slashing.signingInfos.get(validator.address) ?? resetSigningInfo(undefined, validator.address, ctx.height);
     const counter = current.jailedBlocksCounter + 1;
     if (BigInt(counter) <= params.maxJailedBlocks) {
       infos.push({ ...current, jailedBlocksCounter: counter });

@@ -9,7 +9,7 @@
  */
 import * as noble from '@noble/ed25519';
 import { sha512 } from '@noble/hashes/sha512';
-import { GROUP_ORDER, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from './ed25519.js';
+import { GROUP_ORDER, PUBLIC_KEY_BYTES, SIGNATURE_BYTES } from '../../src/crypto/ed25519.js';
 
 noble.etc.sha512Sync ??= (...parts: Uint8Array[]): Uint8Array => sha512(noble.etc.concatBytes(...parts));
 

@@ -31,20 +31,20 @@
  * in the set that signed block 11, SlashFractionDoubleSign 0.05 → burn 50,000 uPOKT.
  */
 import type { BlockContext, DuplicateVoteEvidence, Vote } from '../../core/block-context.js';
+import type { BlockRejectionName } from '../../core/codes.js';
 import { hexToBytes } from '../../core/hex.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { verify } from '../../crypto/ed25519.js';
-import type { SigningInfo } from './signing-info.js';
-import type { DoubleSignEvidenceIgnored, SlashingEvent } from './slashing-events.js';
-import { planSlash } from './slashing.js';
-import type { NodeForceUnstakeQueued } from './staking-events.js';
-import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './state.js';
+import type { SigningInfo } from './state.js';
+import type { DoubleSignEvidenceIgnored, SlashingEvent } from './events.js';
+import { planSlash } from './slash.js';
+import { type NodeForceUnstakeQueued, StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from '../nodes/index.js';
 
 /** Why a block's evidence makes the block invalid (the header check's code). */
 export interface EvidenceProblem {
-  readonly code: 'evidence_malformed' | 'evidence_not_conflicting' | 'evidence_from_future' | 'evidence_signature_invalid' | 'evidence_duplicate';
+  readonly code: Extract<BlockRejectionName, `evidence_${string}`>;
   readonly message: string;
 }
 
@@ -96,9 +96,9 @@ export function maxEvidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
 export interface EvidenceView {
   readonly pos: {
     readonly validators: ReadonlyTable<Validator>;
-    readonly signingInfos: ReadonlyTable<SigningInfo>;
     readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
   };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
 }
 
 type EvidenceEvent = SlashingEvent | NodeForceUnstakeQueued;
@@ -123,7 +123,7 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       ignore('unknown_validator');
       continue;
     }
-    if (!state.pos.signingInfos.has(address)) {
+    if (!state.slashing.signingInfos.has(address)) {
       ignore('no_signing_info');
       continue;
     }

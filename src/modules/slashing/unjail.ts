@@ -27,13 +27,13 @@ import { rejection } from '../../core/rejection.js';
 import { POS, type UnjailNodeMessage } from '../../messages/index.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { SigningInfo } from './signing-info.js';
-import type { NodeUnjailed } from './slashing-events.js';
-import type { NodeUnstakeRequested } from './staking-events.js';
-import type { Validator } from './state.js';
+import type { SigningInfo } from './state.js';
+import type { NodeUnjailed } from './events.js';
+import type { NodeUnstakeRequested, Validator } from '../nodes/index.js';
 
 export interface UnjailView {
-  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly signingInfos: ReadonlyTable<SigningInfo> };
+  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
   params(): { readonly pos: PosParams };
 }
 
@@ -49,7 +49,7 @@ export function decideUnjailNode(state: UnjailView, msg: UnjailNodeMessage, ctx:
     return rejectedWithSideEffects(rejection(POS.validator_not_jailed, `validator's self delegation ${validator.tokensUpokt}upokt is below the minimum ${minimum}upokt to unjail; it will be unstaked`), [queued]);
   }
   if (!validator.jailed) return rejected(rejection(POS.validator_not_jailed, 'validator is not jailed'));
-  const info = state.pos.signingInfos.get(validator.address);
+  const info = state.slashing.signingInfos.get(validator.address);
   if (info === undefined) return rejected(rejection(POS.validator_not_found, `no signing info for validator ${validator.address}`));
   if (info.jailedUntilNs !== null && ctx.timeNs < info.jailedUntilNs) {
     return rejected(rejection(POS.validator_jailed, `validator is jailed until ${info.jailedUntilNs} ns; block time is ${ctx.timeNs} ns`));

@@ -16,10 +16,8 @@
  * future", an unknown or Unstaked validator.
  */
 import { Dec } from '../../core/bigdec.js';
-import type { NodeSlashed } from './slashing-events.js';
-import type { NodeForceUnstakeQueued } from './staking-events.js';
-import { StakeStatus, type Validator } from './state.js';
-import { forceUnstakeIfBelowMinimum } from './unstaking.js';
+import type { NodeSlashed } from './events.js';
+import { type NodeForceUnstakeQueued, StakeStatus, type Validator, forceUnstakeIfBelowMinimum } from '../nodes/index.js';
 
 export interface SlashInput {
   readonly validator: Validator | undefined;

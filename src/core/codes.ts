@@ -11,7 +11,7 @@
  * Sources: types/errors.go:28-51 (sdk), x/auth/types/error.go:9-18, x/nodes/types/errors.go:12-42,
  * x/apps/types/errors.go:13-29, x/pocketcore/types/errors.go:11-102, x/gov/types/errors.go:9-21.
  */
-import { defineCode } from '../core/rejection.js';
+import { defineCode, type CodeString } from './rejection.js';
 
 /** Root codespace `sdk` (types/errors.go:28-51). */
 export const SDK = Object.freeze({
@@ -207,3 +207,33 @@ export const ALL_CODES = Object.freeze([
   ...Object.values(GOV),
   ...Object.values(LEDGER),
 ]);
+
+/** Every registered tx outcome code as `codespace:code` ("pos:111"): what a receipt can say besides ok. */
+export type TxCode = CodeString<(typeof ALL_CODES)[number]>;
+
+/**
+ * Why a BLOCK is not a valid next block of this chain (chain/apply-block.ts BlockRejectedError;
+ * the header checks listed in chain/hooks.ts). Not tx outcomes — a rejected block changes
+ * nothing and is never appended — so they are not in ALL_CODES. Numbers are ours; never reuse one.
+ */
+export const BLOCK = Object.freeze({
+  no_genesis: defineCode('block', 1, 'no_genesis'),
+  prepared_mismatch: defineCode('block', 2, 'prepared_mismatch'),
+  upgrade_required: defineCode('block', 3, 'upgrade_required'),
+  wrong_chain_id: defineCode('block', 4, 'wrong_chain_id'),
+  wrong_height: defineCode('block', 5, 'wrong_height'),
+  time_not_increasing: defineCode('block', 6, 'time_not_increasing'),
+  time_before_genesis: defineCode('block', 7, 'time_before_genesis'),
+  wrong_previous_hash: defineCode('block', 8, 'wrong_previous_hash'),
+  wrong_app_hash: defineCode('block', 9, 'wrong_app_hash'),
+  wrong_tx_root: defineCode('block', 10, 'wrong_tx_root'),
+  proposer_not_validator: defineCode('block', 11, 'proposer_not_validator'),
+  wrong_last_commit: defineCode('block', 12, 'wrong_last_commit'),
+  evidence_malformed: defineCode('block', 13, 'evidence_malformed'),
+  evidence_not_conflicting: defineCode('block', 14, 'evidence_not_conflicting'),
+  evidence_from_future: defineCode('block', 15, 'evidence_from_future'),
+  evidence_signature_invalid: defineCode('block', 16, 'evidence_signature_invalid'),
+  evidence_duplicate: defineCode('block', 17, 'evidence_duplicate'),
+});
+
+export type BlockRejectionName = keyof typeof BLOCK;

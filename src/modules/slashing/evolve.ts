@@ -1,19 +1,19 @@
 /**
- * Slashing evolvers: apply ./slashing-events.ts. They never validate (the deciders did); a
+ * Slashing evolvers: apply ./events.ts. They never validate (the deciders did); a
  * violated precondition is a bug and throws. Burned stake leaves staked_tokens_pool through
  * auth/bank.ts `burn`, the only way supply falls.
  */
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
-import { burn, type BankTables } from '../auth/bank.js';
-import { MODULE_ADDRESSES } from '../auth/state.js';
-import { resetSigningInfo, type SigningInfo } from './signing-info.js';
-import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfosUpdated } from './slashing-events.js';
-import type { Validator } from './state.js';
+import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
+import { newSigningInfo, resetSigningInfo, type SigningInfo } from './state.js';
+import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfosUpdated } from './events.js';
+import type { NodeStaked, NodeStakeEdited, NodeUnstaked, Validator } from '../nodes/index.js';
 
 export interface SlashingEvolveState {
   readonly auth: BankTables;
-  readonly pos: { readonly validators: Table<Validator>; readonly signingInfos: Table<SigningInfo> };
+  readonly pos: { readonly validators: Table<Validator> };
+  readonly slashing: { readonly signingInfos: Table<SigningInfo> };
 }
 
 function mustGet(state: SlashingEvolveState, address: string, event: string): Validator {
@@ -24,7 +24,7 @@ function mustGet(state: SlashingEvolveState, address: string, event: string): Va
 
 export const slashingEvolvers = {
   SigningInfosUpdated: (state: SlashingEvolveState, event: SigningInfosUpdated): void => {
-    for (const info of event.infos) state.pos.signingInfos.set(info.address, info);
+    for (const info of event.infos) state.slashing.signingInfos.set(info.address, info);
   },
   NodeSlashed: (state: SlashingEvolveState, event: NodeSlashed): void => {
     const validator = mustGet(state, event.address, 'NodeSlashed');
@@ -38,9 +38,27 @@ export const slashingEvolvers = {
   },
   NodeUnjailed: (state: SlashingEvolveState, event: NodeUnjailed): void => {
     state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
-    state.pos.signingInfos.set(event.address, resetSigningInfo(state.pos.signingInfos.get(event.address), event.address, event.height));
+    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
   },
   DoubleSignEvidenceIgnored: (_state: SlashingEvolveState, _event: DoubleSignEvidenceIgnored): void => {
     // Nothing changes: the event only records why the evidence had no effect.
+  },
+};
+
+/**
+ * The slashing module's part of three nodes events, applied right after the nodes evolver (see
+ * chain/evolve.ts): a new stake gets a signing info if it has none (start = stake height,
+ * valStateChanges.go:312-321), an edited stake resets its counters, an unstaked validator's
+ * record goes with it (validator.go:116-121).
+ */
+export const slashingFollowUps = {
+  NodeStaked: (state: SlashingEvolveState, event: NodeStaked): void => {
+    if (!state.slashing.signingInfos.has(event.address)) state.slashing.signingInfos.set(event.address, newSigningInfo(event.address, event.height));
+  },
+  NodeStakeEdited: (state: SlashingEvolveState, event: NodeStakeEdited): void => {
+    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
+  },
+  NodeUnstaked: (state: SlashingEvolveState, event: NodeUnstaked): void => {
+    state.slashing.signingInfos.delete(event.address);
   },
 };

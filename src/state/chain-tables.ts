@@ -1,11 +1,13 @@
 /**
  * Chain-level state: the chain id, genesis time, the last applied block's height, time and
  * proposer ("meta"), and the hash of every block (sessions and proofs seed from earlier block
- * hashes, PROTOCOL §3.2/§4.5).
+ * hashes, PROTOCOL §3.2/§4.5). Table specs only, below modules/ so that a module reading block
+ * hashes (pocketcore sessions and proof seeds) uses the same `heightKey` as the chain that
+ * writes them.
  */
 import { canonicalJson } from '../core/json.js';
 import type { Address } from '../core/types.js';
-import type { TableSpec } from '../state/table.js';
+import type { TableSpec } from './table.js';
 
 export interface ChainMeta {
   readonly chainId: string;

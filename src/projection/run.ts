@@ -7,10 +7,10 @@
  * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
  * checkpoint), so a kill loses at most the batch in flight, which the next run redoes.
  */
-import { ProjectionError, ProjectionStore } from '../projection/store.js';
-import { CommittedBlockStream, type CommittedBlock } from './committed-block.js';
-import { loadGenesisOfDataDir, readDataDirConfig } from './data-dir.js';
-import { replay, type ReplayProgress } from './replay.js';
+import { ProjectionError, ProjectionStore } from './store.js';
+import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
+import { loadGenesisOfDataDir, readDataDirConfig } from '../runtime/data-dir.js';
+import { replay, type ReplayProgress } from '../runtime/replay.js';
 
 export interface ProjectOptions {
   readonly rebuild?: boolean;

@@ -8,7 +8,7 @@
  * edge-case tests and by `checkAcceptanceRule`, which a process can run once at start to
  * make sure the OpenSSL it is linked against still implements the rule.
  */
-import { GROUP_ORDER, verify } from './ed25519.js';
+import { GROUP_ORDER, verify } from '../../src/crypto/ed25519.js';
 import {
   bigintToBytesLe,
   bytesToBigintLe,

@@ -23,14 +23,14 @@
 import type { BlockContext, CommitVote } from '../../core/block-context.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import { maxMissedBlocks, resetSigningInfo, type SigningInfo } from './signing-info.js';
-import type { NodeJailed, SigningInfosUpdated, SlashingEvent } from './slashing-events.js';
-import { planSlash } from './slashing.js';
-import type { NodeForceUnstakeQueued } from './staking-events.js';
-import { StakeStatus, type Validator } from './state.js';
+import { maxMissedBlocks, resetSigningInfo, type SigningInfo } from './state.js';
+import type { NodeJailed, SigningInfosUpdated, SlashingEvent } from './events.js';
+import { planSlash } from './slash.js';
+import { type NodeForceUnstakeQueued, StakeStatus, type Validator } from '../nodes/index.js';
 
 export interface DowntimeView {
-  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly signingInfos: ReadonlyTable<SigningInfo> };
+  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
 }
 
 type DowntimeEvent = SlashingEvent | NodeForceUnstakeQueued;
@@ -48,7 +48,7 @@ export function handleValidatorSignatures(state: DowntimeView, params: PosParams
   for (const vote of ctx.lastCommit) {
     const validator = state.pos.validators.get(vote.address);
     if (validator === undefined) continue;
-    const current = state.pos.signingInfos.get(vote.address);
+    const current = state.slashing.signingInfos.get(vote.address);
     if (current === undefined) {
       infos.push(resetSigningInfo(undefined, vote.address, ctx.height));
       continue;

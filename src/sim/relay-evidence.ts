@@ -12,14 +12,13 @@
  *
  * Pure and deterministic (keys are seeds; ed25519 signatures are deterministic).
  */
-import { bytesToHex } from '../../core/hex.js';
-import type { PublicKeyHex } from '../../core/types.js';
-import { createSigner } from '../../crypto/ed25519.js';
-import { sha3_256 } from '../../crypto/hash.js';
-import { aatHash, relayProofBytes, relayProofHash } from '../../messages/index.js';
-import type { WireAat, WireClaim, WireHashRange, WireProof, WireRelayProof } from '../../wire/types.js';
-import { buildMsiTree, msiProof, type MsiNode, type MsiTree } from './msi-tree.js';
-import type { SessionHeaderKey } from './session.js';
+import { bytesToHex } from '../core/hex.js';
+import type { PublicKeyHex } from '../core/types.js';
+import { createSigner } from '../crypto/ed25519.js';
+import { sha3_256 } from '../crypto/hash.js';
+import { aatHash, relayProofBytes, relayProofHash } from '../messages/index.js';
+import type { WireAat, WireClaim, WireHashRange, WireProof, WireRelayProof } from '../wire/types.js';
+import { buildMsiTree, msiProof, type MsiNode, type MsiTree, type SessionHeaderKey } from '../modules/pocketcore/index.js';
 
 export interface EvidenceSigner {
   readonly seed: Uint8Array;

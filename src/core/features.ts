@@ -1,0 +1,36 @@
+/**
+ * Protocol feature keys (pocket-core's upgrade features, codec/codec.go:43-64) and the set of
+ * those switched off at a block. Here, below every rule, so that the block context carries the
+ * set typed by its keys: asking about a feature that does not exist is a compile error.
+ * Which features are off at a height: modules/gov/features.ts `inactiveFeatures`.
+ */
+export const FEATURE_KEYS = [
+  'CODEC',
+  'SPLIT',
+  'NCUST',
+  'MAXCH',
+  'REDUP',
+  'MREL',
+  'REPBR',
+  'BLOCK',
+  'RSCAL',
+  'VEDIT',
+  'OEDIT',
+  'CRVAL',
+  'PerChainRTTM',
+  'AppTransfer',
+  'RewardDelegators',
+] as const;
+
+export type FeatureKey = (typeof FEATURE_KEYS)[number];
+
+/** Features NOT active at a block (every other feature is active, PROTOCOL §12.1). */
+export type FeatureSet = ReadonlySet<FeatureKey>;
+
+export const NO_FEATURES_OFF: FeatureSet = new Set();
+
+const KNOWN: ReadonlySet<string> = new Set(FEATURE_KEYS);
+
+export function isFeatureKey(key: string): key is FeatureKey {
+  return KNOWN.has(key);
+}

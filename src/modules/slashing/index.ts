@@ -1,0 +1,22 @@
+/**
+ * slashing — the public face: validator signing info, downtime, double-sign evidence, jail,
+ * unjail and slashes (PROTOCOL §6.5–§6.8). Depends on ../nodes (validators, force unstakes);
+ * nodes never imports slashing: the signing info a stake creates is written here
+ * (evolve.ts `slashingFollowUps`).
+ *
+ *   state.ts        signing info (table, window arithmetic)    events.ts / evolve.ts  events, writers
+ *   downtime.ts     missed votes → slash + jail                 double-sign.ts  evidence check and effect
+ *   jail.ts         jailed-blocks counter                       unjail.ts       UnjailNode decider
+ *   slash.ts        the slash plan                              hooks.ts        the block steps
+ *   genesis.ts      InitGenesis slice
+ */
+export * from './state.js';
+export * from './events.js';
+export * from './evolve.js';
+export * from './genesis.js';
+export * from './hooks.js';
+export * from './slash.js';
+export * from './unjail.js';
+export { checkEvidence, maxEvidenceAgeBlocks, type EvidenceView, type EvidenceProblem } from './double-sign.js';
+export { type DowntimeView } from './downtime.js';
+export { type JailedCounterView } from './jail.js';

@@ -1,0 +1,49 @@
+/**
+ * Decider specs in given / when / then form, straight against the router (no block, no fee, no
+ * signature): `given(state)` or `given(state, events)` (applied first through the real
+ * evolvers), `.when(message, ctx)` (a validated Message), then `.then(events)` (accepted with
+ * exactly these events) or `.rejects(code)` (rejected with exactly this code, and no events
+ * unless the side effects pocket-core keeps are named).
+ *
+ *   given(chain).when(unjail, ctx).rejects(POS.validator_still_jailed);
+ *   given(chain, [jailedEvent]).when(unjail, later).then([{ type: 'NodeUnjailed', … }]);
+ */
+import * as assert from 'uvu/assert';
+import type { TxContext } from '../../src/core/block-context.js';
+import type { Outcome } from '../../src/core/outcome.js';
+import { codeOf, type RejectionCode } from '../../src/core/rejection.js';
+import type { DomainEvent } from '../../src/chain/events.js';
+import { evolveAll } from '../../src/chain/evolve.js';
+import type { LedgerState } from '../../src/chain/ledger-state.js';
+import { routeMessage } from '../../src/chain/router.js';
+import type { Message } from '../../src/messages/index.js';
+
+export interface DeciderSpec {
+  /** Accepted, with exactly these events in this order. */
+  then(expected: readonly DomainEvent[]): void;
+  /** Rejected with `code`; `sideEffects` are the events pocket-core keeps (pos:105, pocketcore:86). */
+  rejects(code: RejectionCode, sideEffects?: readonly DomainEvent[]): void;
+  /** The raw outcome, for checks the two above do not cover. */
+  readonly outcome: Outcome<DomainEvent>;
+}
+
+export function given(state: LedgerState, events: readonly DomainEvent[] = []): { when(message: Message, ctx: TxContext): DeciderSpec } {
+  evolveAll(state, events);
+  return {
+    when(message, ctx) {
+      const outcome = routeMessage(state, message, ctx);
+      return {
+        outcome,
+        then(expected) {
+          if (!outcome.ok) assert.unreachable(`expected acceptance, got ${codeOf(outcome.rejection)} ${outcome.rejection.log}`);
+          assert.equal(outcome.events, expected);
+        },
+        rejects(code, sideEffects = []) {
+          if (outcome.ok) assert.unreachable(`expected ${codeOf(code)}, got acceptance with ${outcome.events.map((e) => e.type).join(', ') || 'no events'}`);
+          else assert.is(codeOf(outcome.rejection), codeOf(code), outcome.rejection.log);
+          assert.equal(outcome.events, sideEffects);
+        },
+      };
+    },
+  };
+}
