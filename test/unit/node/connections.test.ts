@@ -3,7 +3,8 @@
  * and silent clients are cut off within their deadline (+ Node's 1 s check interval); beyond the
  * connection cap, a new connection is closed at once (a refused connection, never a stuck
  * producer); the node keeps producing blocks and answering requests throughout.
- * The descriptor case runs a child node under `ulimit -n 128` with a cap of 40 and a 200-client flood.
+ * The descriptor case runs a child node under `ulimit -n 256` (128 no longer suffices for loading the program's modules) with a cap of 40 and a
+ * 400-client flood.
  * Method: a node on loopback with short deadlines (0.5 s headers, 1 s request) and raw TCP
  * clients (node:net) that trickle bytes often enough to defeat an idle timeout; every client's
  * lifetime is measured. Bounded: each case ends within a few seconds.
@@ -123,9 +124,9 @@ connections('beyond the cap a connection is refused at once; the held ones expir
 connections('out of descriptors: with the cap below `ulimit -n`, excess connections are refused and blocks and snapshots go on', async () => {
   const dataDir = join(tmp.dir, 'fds');
   initDataDir(dataDir, genesisFile);
-  // A child node limited to 128 descriptors, capped at 40 connections, a block and a snapshot every second.
-  const args = [CLI_PATH, 'node', '--data', dataDir, '--port', '0', '--interval', '1', '--snapshot-every', '1', '--max-connections', '40', '--headers-timeout', '1500'];
-  const child = spawn('sh', ['-c', `ulimit -n 128 && exec "${process.execPath}" ${args.map((arg) => `'${arg}'`).join(' ')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // A child node limited to 256 descriptors, capped at 40 connections, a block and a snapshot every second.
+  const args = [CLI_PATH, 'node', '--data', dataDir, '--port', '0', '--interval', '1', '--snapshot-every', '1', '--keep-snapshots', '1000', '--max-connections', '40', '--headers-timeout', '1500'];
+  const child = spawn('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" ${args.map((arg) => `'${arg}'`).join(' ')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   try {
@@ -133,7 +134,7 @@ connections('out of descriptors: with the cap below `ulimit -n`, excess connecti
     while (!/listening on http:\/\/127\.0\.0\.1:(\d+)/.test(stderr) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr)?.[1]);
     assert.ok(port > 0, stderr);
-    const flood = Array.from({ length: 200 }, () => slowHeader(port));
+    const flood = Array.from({ length: 400 }, () => slowHeader(port));
     await Promise.all(flood.map((c) => c.closedAfter));
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     const health = await fetch(`http://127.0.0.1:${port}/v1/ledger/health`);
