@@ -157,7 +157,7 @@ function stateWithNodes(prng: Prng, n: number): LedgerState {
       outputAddress: null,
       rewardDelegators: null,
     };
-    state.pos.validators.set(address, validator);
+    state.nodes.validators.set(address, validator);
   }
   state.chain.blockHashes.set(heightKey(1), bytesToHex(prng.bytes(32)));
   // The docs-snapshot SessionNodeCount (PROTOCOL §2.3): 24 nodes per session.
@@ -208,7 +208,7 @@ async function sessionBenches(ctx: BenchContext): Promise<void> {
       label: `capture: build the live index and memoise, ${n} nodes`,
       mode: 'time',
       run: () => {
-        const candidates = new SessionCandidates(state.pos.validators);
+        const candidates = new SessionCandidates(state.nodes.validators);
         candidates.captureCommitted(1);
         if (candidates.at('BEEF', 1).length !== n) throw new Error('index size');
         return 1;
@@ -220,7 +220,7 @@ async function sessionBenches(ctx: BenchContext): Promise<void> {
       label: `rebuild from history (snapshot path), ${n} nodes`,
       mode: 'time',
       run: () => {
-        const candidates = new SessionCandidates(state.pos.validators);
+        const candidates = new SessionCandidates(state.nodes.validators);
         if (candidates.at('BEEF', 1).length !== n) throw new Error('index size');
         return 1;
       },
@@ -231,8 +231,8 @@ async function sessionBenches(ctx: BenchContext): Promise<void> {
       label: `naive: sorted scan of the validator table per session, ${n} nodes`,
       mode: 'time',
       run: () => {
-        const candidates = stakedValidatorsForChain(state.pos.validators, 'BEEF');
-        const result = selectSessionNodes({ chain: 'BEEF', key: keys[0]!, candidates, count, maxChains: 15n, lookup: (a) => state.pos.validators.get(a) });
+        const candidates = stakedValidatorsForChain(state.nodes.validators, 'BEEF');
+        const result = selectSessionNodes({ chain: 'BEEF', key: keys[0]!, candidates, count, maxChains: 15n, lookup: (a) => state.nodes.validators.get(a) });
         if (!result.ok) throw new Error('session failed');
         return 1;
       },

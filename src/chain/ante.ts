@@ -51,11 +51,11 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
 
 function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {
   const signers = [...signersOf(message)];
-  const output = stakeOutputSigner(state.pos.validators, message);
+  const output = stakeOutputSigner(state.nodes.validators, message);
   if (output !== undefined) signers.push(output);
   const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
   if (txSigner !== undefined) {
-    const transfer = appTransferSigner(state.application.applications, txSigner, message);
+    const transfer = appTransferSigner(state.apps.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
   }
   return signers;

@@ -52,8 +52,8 @@ const positive = (value: bigint): bigint => (value > 0n ? value : 0n);
 export function spendOf(state: ReadonlyLedgerState, message: Message): bigint {
   return match(message)
     .with({ type: 'Send' }, (m) => m.amountUpokt)
-    .with({ type: 'StakeNode' }, (m) => positive(m.valueUpokt - (state.pos.validators.get(m.operatorAddress)?.tokensUpokt ?? 0n)))
-    .with({ type: 'StakeApp' }, (m) => positive(m.valueUpokt - (state.application.applications.get(m.applicationAddress)?.stakedTokensUpokt ?? 0n)))
+    .with({ type: 'StakeNode' }, (m) => positive(m.valueUpokt - (state.nodes.validators.get(m.operatorAddress)?.tokensUpokt ?? 0n)))
+    .with({ type: 'StakeApp' }, (m) => positive(m.valueUpokt - (state.apps.applications.get(m.applicationAddress)?.stakedTokensUpokt ?? 0n)))
     .with({ type: P.union('BeginUnstakeNode', 'UnjailNode', 'BeginUnstakeApp', 'UnjailApp', 'Claim', 'Proof', 'ParamChange', 'DAOTransfer', 'Upgrade') }, () => 0n)
     .exhaustive();
 }

@@ -35,7 +35,7 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
   if (h.appHash !== root) return problem('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
   const txs = txRootFromHexHashes(prepared.map((tx) => tx.hash));
   if (h.txRoot !== txs) return problem('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
-  const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+  const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
   if (!set.some((member) => member.address === h.proposer)) return problem('proposer_not_validator', `proposer ${h.proposer} is not in the validator set`);
   return undefined;
 }
@@ -44,7 +44,7 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
 export function checkLastCommit(state: LedgerState, block: Block): BlockProblem | undefined {
   const { height, lastCommit } = block.header;
   if (height === 1) return lastCommit.length > 0 ? problem('wrong_last_commit', 'block 1 has no previous commit') : undefined;
-  const signedSet = state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? [];
+  const signedSet = state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? [];
   const sorted = [...signedSet].sort((a, b) => (a.address < b.address ? -1 : 1));
   if (sorted.length !== lastCommit.length) return problem('wrong_last_commit', `last commit has ${lastCommit.length} votes, the set had ${sorted.length} validators`);
   for (const [i, member] of sorted.entries()) {

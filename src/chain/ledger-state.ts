@@ -26,7 +26,7 @@ export interface LedgerState {
     /** Replay key (sign document + signer) → height: every tx whose fee was charged (ledger:20). */
     readonly replayIndex: Table<number>;
   };
-  readonly pos: {
+  readonly nodes: {
     readonly validators: Table<Validator>;
     readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
     readonly waitingValidators: Table<WaitingReason>;
@@ -37,7 +37,7 @@ export interface LedgerState {
   };
   /** Downtime counters and jail bookkeeping per validator (slashing/state.ts). */
   readonly slashing: { readonly signingInfos: Table<SigningInfo> };
-  readonly application: {
+  readonly apps: {
     readonly applications: Table<Application>;
     /** Derived (not state): how many apps are Staked and unjailed (apps/staked-count.ts). */
     readonly stakedCount: StakedAppCountView;
@@ -77,7 +77,7 @@ export function createLedgerState(): LedgerState {
       txIndex: store.defineTable(txIndexTable),
       replayIndex: store.defineTable(replayIndexTable),
     },
-    pos: {
+    nodes: {
       validators,
       validatorSet: store.defineTable(validatorSetTable),
       waitingValidators: store.defineTable(waitingValidatorsTable),
@@ -85,7 +85,7 @@ export function createLedgerState(): LedgerState {
       unstakingQueue: new UnstakingQueue(validators),
     },
     slashing: { signingInfos: store.defineTable(signingInfosTable) },
-    application: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
+    apps: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
     gov: { params },
     pocketcore: {
       claims,

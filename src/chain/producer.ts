@@ -37,7 +37,7 @@ export class NoValidatorsError extends Error {
 }
 
 export function currentValidatorSet(state: LedgerState): readonly ValidatorSetEntry[] {
-  return state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+  return state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
 }
 
 export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
@@ -51,7 +51,7 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
   const set = currentValidatorSet(state);
   if (set.length === 0) throw new NoValidatorsError(`no staked, unjailed validators: the chain cannot produce block ${height}`);
   const proposer = selectProposer(set, prevBlockHash, BigInt(plan.round ?? 0));
-  const signedSet = height === 1 ? [] : (state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? []);
+  const signedSet = height === 1 ? [] : (state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? []);
   const lastCommit = [...signedSet]
     .sort((a, b) => (a.address < b.address ? -1 : 1))
     .map((member) => ({ address: member.address, power: member.power, signed: plan.signed?.(member.address) ?? true }));

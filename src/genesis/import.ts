@@ -18,9 +18,9 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   const bank = state.auth;
   initParamsGenesis(state.gov.params, doc);
   initAuthGenesis(bank, doc);
-  initNodesGenesis(bank, state.pos, state.params().pos.maxValidators, doc);
+  initNodesGenesis(bank, state.nodes, state.params().pos.maxValidators, doc);
   initSlashingGenesis(state.slashing, doc);
-  initAppsGenesis(bank, state.application.applications, state.params(), doc);
+  initAppsGenesis(bank, state.apps.applications, state.params(), doc);
   initDaoGenesis(bank, doc);
   state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });
   state.store.commitBlock(0);

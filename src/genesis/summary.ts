@@ -39,16 +39,16 @@ export function summarizeGenesis(state: LedgerState, doc: GenesisDoc): GenesisSu
     } else modules += balance;
   }
   let jailed = 0;
-  for (const v of state.pos.validators.unorderedValues()) if (v.jailed) jailed++;
+  for (const v of state.nodes.validators.unorderedValues()) if (v.jailed) jailed++;
   const pools = querySupply(state.auth);
   const supply = BigInt(pools.total);
   return {
     chain_id: state.chain.meta.get(CHAIN_META_KEY)!.chainId,
     genesis_time_ns: doc.genesisTimeNs.toString(),
     accounts,
-    validators: state.pos.validators.size,
+    validators: state.nodes.validators.size,
     jailed_validators: jailed,
-    applications: state.application.applications.size,
+    applications: state.apps.applications.size,
     dao_upokt: pools.dao,
     liquid_upokt: liquid.toString(),
     node_staked_upokt: pools.node_staked,

@@ -26,14 +26,14 @@ export function checkInvariants(state: LedgerState): InvariantViolation[] {
   const supply = totalSupply(state.auth);
   if (sum !== supply) violations.push({ invariant: 'supply_equals_balances', detail: `Σ balances ${sum} ≠ total supply ${supply}` });
   let staked = 0n;
-  for (const validator of state.pos.validators.unorderedValues()) {
+  for (const validator of state.nodes.validators.unorderedValues()) {
     if (validator.tokensUpokt < 0n) violations.push({ invariant: 'no_negative_stake', detail: `${validator.address} has ${validator.tokensUpokt}` });
     staked += validator.tokensUpokt;
   }
   const nodePool = balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool);
   if (staked !== nodePool) violations.push({ invariant: 'node_pool_equals_stakes', detail: `Σ validator tokens ${staked} ≠ pool ${nodePool}` });
   let appStaked = 0n;
-  for (const app of state.application.applications.unorderedValues()) appStaked += app.stakedTokensUpokt;
+  for (const app of state.apps.applications.unorderedValues()) appStaked += app.stakedTokensUpokt;
   const appPool = balanceOf(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool);
   if (appStaked !== appPool) violations.push({ invariant: 'app_pool_equals_stakes', detail: `Σ app stakes ${appStaked} ≠ pool ${appPool}` });
   return violations;

@@ -11,22 +11,22 @@ import type { Application } from './state.js';
 
 export interface AppsEvolveState {
   readonly auth: BankTables;
-  readonly application: { readonly applications: Table<Application> };
+  readonly apps: { readonly applications: Table<Application> };
 }
 
 const pool = MODULE_ADDRESSES.application_staked_tokens_pool;
 
 function mustGet(state: AppsEvolveState, address: string, event: string): Application {
-  const app = state.application.applications.get(address);
+  const app = state.apps.applications.get(address);
   invariant(app !== undefined, () => `${event}: application ${address} not found`);
   return app;
 }
 
 export const appsEvolvers = {
   AppStaked: (state: AppsEvolveState, event: AppStaked): void => {
-    invariant(!state.application.applications.has(event.address), () => `AppStaked: application ${event.address} already exists`);
+    invariant(!state.apps.applications.has(event.address), () => `AppStaked: application ${event.address} already exists`);
     transfer(state.auth, event.address, pool, event.amountUpokt);
-    state.application.applications.set(event.address, {
+    state.apps.applications.set(event.address, {
       address: event.address,
       publicKey: event.publicKey,
       jailed: false,
@@ -40,7 +40,7 @@ export const appsEvolvers = {
   AppStakeEdited: (state: AppsEvolveState, event: AppStakeEdited): void => {
     const current = mustGet(state, event.address, 'AppStakeEdited');
     transfer(state.auth, event.address, pool, event.addedUpokt);
-    state.application.applications.set(event.address, {
+    state.apps.applications.set(event.address, {
       ...current,
       stakedTokensUpokt: current.stakedTokensUpokt + event.addedUpokt,
       chains: event.chains,
@@ -49,22 +49,22 @@ export const appsEvolvers = {
   },
   AppTransferred: (state: AppsEvolveState, event: AppTransferred): void => {
     const current = mustGet(state, event.from, 'AppTransferred');
-    invariant(!state.application.applications.has(event.to), () => `AppTransferred: ${event.to} already holds an application`);
+    invariant(!state.apps.applications.has(event.to), () => `AppTransferred: ${event.to} already holds an application`);
     // TransferApplication (x/apps/keeper/appStateChanges.go:354-373): copy, status Staked, new key.
-    state.application.applications.set(event.to, { ...current, address: event.to, publicKey: event.toPublicKey, status: StakeStatus.Staked });
-    state.application.applications.delete(event.from);
+    state.apps.applications.set(event.to, { ...current, address: event.to, publicKey: event.toPublicKey, status: StakeStatus.Staked });
+    state.apps.applications.delete(event.from);
   },
   AppUnstakingStarted: (state: AppsEvolveState, event: AppUnstakingStarted): void => {
     const current = mustGet(state, event.address, 'AppUnstakingStarted');
-    state.application.applications.set(event.address, { ...current, status: StakeStatus.Unstaking, unstakingTimeNs: event.unstakingTimeNs });
+    state.apps.applications.set(event.address, { ...current, status: StakeStatus.Unstaking, unstakingTimeNs: event.unstakingTimeNs });
   },
   AppUnstaked: (state: AppsEvolveState, event: AppUnstaked): void => {
     const current = mustGet(state, event.address, 'AppUnstaked');
     invariant(current.stakedTokensUpokt === event.amountUpokt, () => `AppUnstaked: ${event.address} holds ${current.stakedTokensUpokt}, event says ${event.amountUpokt}`);
     transfer(state.auth, pool, event.address, event.amountUpokt);
-    state.application.applications.delete(event.address);
+    state.apps.applications.delete(event.address);
   },
   AppUnjailed: (state: AppsEvolveState, event: AppUnjailed): void => {
-    state.application.applications.set(event.address, { ...mustGet(state, event.address, 'AppUnjailed'), jailed: false });
+    state.apps.applications.set(event.address, { ...mustGet(state, event.address, 'AppUnjailed'), jailed: false });
   },
 };

@@ -33,7 +33,7 @@ export interface AppsQueryOptions {
 }
 
 export interface AppsQueryView {
-  readonly application: { readonly applications: ReadonlyTable<Application> };
+  readonly apps: { readonly applications: ReadonlyTable<Application> };
   params(): { readonly application: { readonly maxApplications: bigint } };
 }
 
@@ -52,7 +52,7 @@ export function appJson(app: Application): AppJson {
 
 /** `/v1/query/app`: the application, or application:101 when there is none. */
 export function queryApp(state: AppsQueryView, address: string): Result<AppJson, Rejection> {
-  const app = state.application.applications.get(address.toLowerCase());
+  const app = state.apps.applications.get(address.toLowerCase());
   if (app === undefined) return err(rejection(APPLICATION.application_not_found, `application ${address} not found`));
   return ok(appJson(app));
 }
@@ -66,7 +66,7 @@ function matches(app: Application, options: AppsQueryOptions): boolean {
 /** `/v1/query/apps`, with the RPC's page defaults (page 0 → 1, per_page 0 → 1,000). */
 export function queryApps(state: AppsQueryView, options: AppsQueryOptions = {}): Page<AppJson> {
   const selected: AppJson[] = [];
-  for (const [, app] of state.application.applications.sortedEntries()) if (matches(app, options)) selected.push(appJson(app));
+  for (const [, app] of state.apps.applications.sortedEntries()) if (matches(app, options)) selected.push(appJson(app));
   const max = state.params().application.maxApplications;
   const defaultPerPage = max > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(max);
   return paginate(selected, options.page || 1, options.perPage || RPC_DEFAULT_PER_PAGE, defaultPerPage);

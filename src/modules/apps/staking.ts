@@ -40,7 +40,7 @@ import type { Application } from './state.js';
 
 export interface AppsStakingView {
   readonly auth: { readonly accounts: ReadonlyTable<Account>; readonly supply: ReadonlyTable<bigint> };
-  readonly application: { readonly applications: ReadonlyTable<Application>; readonly stakedCount: StakedAppCountView };
+  readonly apps: { readonly applications: ReadonlyTable<Application>; readonly stakedCount: StakedAppCountView };
   params(): { readonly application: ApplicationParams };
 }
 
@@ -50,12 +50,12 @@ const balanceOf = (state: Pick<AppsStakingView, 'auth'>, address: Address): bigi
  * ValidateApplicationTransfer as a function of its own: the signer's app when the transfer may
  * happen, else application:110 (what pocket-core's keeper returns; TV-14 asserts it directly).
  */
-export function validateAppTransfer(state: Pick<AppsStakingView, 'application'>, signer: Address, msg: StakeAppMessage): Result<Application, ReturnType<typeof rejection>> {
-  const current = state.application.applications.get(signer);
+export function validateAppTransfer(state: Pick<AppsStakingView, 'apps'>, signer: Address, msg: StakeAppMessage): Result<Application, ReturnType<typeof rejection>> {
+  const current = state.apps.applications.get(signer);
   if (current === undefined || current.status !== StakeStatus.Staked) {
     return err(rejection(APPLICATION.invalid_application_status, `signer ${signer} is not a staked application`));
   }
-  if (state.application.applications.has(msg.applicationAddress)) {
+  if (state.apps.applications.has(msg.applicationAddress)) {
     return err(rejection(APPLICATION.invalid_application_status, `an application already exists at ${msg.applicationAddress}`));
   }
   return ok(current);
@@ -86,7 +86,7 @@ export function decideStakeApp(state: AppsStakingView, msg: StakeAppMessage, ctx
   if (BigInt(msg.chains.length) > params.maximumChains) {
     return rejected(rejection(APPLICATION.too_many_chains, `${msg.chains.length} chains exceed application/MaximumChains ${params.maximumChains}`));
   }
-  const current = state.application.applications.get(msg.applicationAddress);
+  const current = state.apps.applications.get(msg.applicationAddress);
   if (current !== undefined) {
     if (current.status === StakeStatus.Staked) return decideEditAppStake(state, params, msg, current);
     return rejected(rejection(APPLICATION.invalid_application_status, `application ${current.address} is unstaking and cannot stake until its unstake completes`));
@@ -96,8 +96,8 @@ export function decideStakeApp(state: AppsStakingView, msg: StakeAppMessage, ctx
   }
   const balance = balanceOf(state, msg.applicationAddress);
   if (balance < msg.valueUpokt) return rejected(rejection(APPLICATION.not_enough_coins, `application ${msg.applicationAddress} holds ${balance}upokt, the stake needs ${msg.valueUpokt}upokt`));
-  if (BigInt(state.application.stakedCount.count) >= params.maxApplications) {
-    return rejected(rejection(APPLICATION.max_applications_reached, `${state.application.stakedCount.count} staked applications reach application/MaxApplications ${params.maxApplications}`));
+  if (BigInt(state.apps.stakedCount.count) >= params.maxApplications) {
+    return rejected(rejection(APPLICATION.max_applications_reached, `${state.apps.stakedCount.count} staked applications reach application/MaxApplications ${params.maxApplications}`));
   }
   return accepted({
     type: 'AppStaked',

@@ -27,15 +27,15 @@ import type { AppsEvent } from './events.js';
 import type { Application } from './state.js';
 
 export interface AppsUnstakingView {
-  readonly application: { readonly applications: ReadonlyTable<Application>; readonly unstakingQueue: UnstakingQueueView };
+  readonly apps: { readonly applications: ReadonlyTable<Application>; readonly unstakingQueue: UnstakingQueueView };
 }
 
 export function decideBeginUnstakeApp(
-  state: Pick<AppsUnstakingView, 'application'> & { params(): { readonly application: ApplicationParams } },
+  state: Pick<AppsUnstakingView, 'apps'> & { params(): { readonly application: ApplicationParams } },
   msg: BeginUnstakeAppMessage,
   ctx: Pick<BlockContext, 'timeNs'>,
 ): Outcome<AppsEvent> {
-  const app = state.application.applications.get(msg.applicationAddress);
+  const app = state.apps.applications.get(msg.applicationAddress);
   if (app === undefined) return rejected(rejection(APPLICATION.application_not_found, `application ${msg.applicationAddress} does not exist`));
   if (app.status !== StakeStatus.Staked) {
     return rejected(rejection(SDK.internal_error, `application:110 invalid application status: ${app.address} is not staked`));
@@ -48,8 +48,8 @@ export function decideBeginUnstakeApp(
 /** EndBlock step (application): return the stake of every app whose unstaking time has come. */
 export function unstakeMatureApplications(state: AppsUnstakingView, ctx: Pick<BlockContext, 'timeNs'>): AppsEvent[] {
   const events: AppsEvent[] = [];
-  for (const address of state.application.unstakingQueue.matured(ctx.timeNs)) {
-    const app = state.application.applications.get(address);
+  for (const address of state.apps.unstakingQueue.matured(ctx.timeNs)) {
+    const app = state.apps.applications.get(address);
     if (app === undefined || app.status !== StakeStatus.Unstaking || app.jailed) continue;
     events.push({ type: 'AppUnstaked', address: app.address, amountUpokt: app.stakedTokensUpokt, unstakingTimeNs: app.unstakingTimeNs ?? 0n });
   }
@@ -57,10 +57,10 @@ export function unstakeMatureApplications(state: AppsUnstakingView, ctx: Pick<Bl
 }
 
 export function decideUnjailApp(
-  state: Pick<AppsUnstakingView, 'application'> & { params(): { readonly application: ApplicationParams } },
+  state: Pick<AppsUnstakingView, 'apps'> & { params(): { readonly application: ApplicationParams } },
   msg: UnjailAppMessage,
 ): Outcome<AppsEvent> {
-  const app = state.application.applications.get(msg.applicationAddress);
+  const app = state.apps.applications.get(msg.applicationAddress);
   if (app === undefined) return rejected(rejection(APPLICATION.application_not_found, `application ${msg.applicationAddress} does not exist`));
   const minimum = state.params().application.stakeMinimumUpokt;
   if (app.stakedTokensUpokt < minimum) {

@@ -28,7 +28,7 @@ import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry,
  */
 export interface NodesEvolveState {
   readonly auth: BankTables;
-  readonly pos: {
+  readonly nodes: {
     readonly validators: Table<Validator>;
     readonly waitingValidators: Table<WaitingReason>;
     readonly validatorSet: Table<readonly ValidatorSetEntry[]>;
@@ -36,7 +36,7 @@ export interface NodesEvolveState {
 }
 
 function mustGet(state: NodesEvolveState, address: string, event: string): Validator {
-  const validator = state.pos.validators.get(address);
+  const validator = state.nodes.validators.get(address);
   invariant(validator !== undefined, () => `${event}: validator ${address} not found`);
   return validator;
 }
@@ -45,9 +45,9 @@ const pool = MODULE_ADDRESSES.staked_tokens_pool;
 
 export const nodesEvolvers = {
   NodeStaked: (state: NodesEvolveState, event: NodeStaked): void => {
-    invariant(!state.pos.validators.has(event.address), () => `NodeStaked: validator ${event.address} already exists`);
+    invariant(!state.nodes.validators.has(event.address), () => `NodeStaked: validator ${event.address} already exists`);
     transfer(state.auth, event.payer, pool, event.amountUpokt);
-    state.pos.validators.set(event.address, {
+    state.nodes.validators.set(event.address, {
       address: event.address,
       publicKey: event.publicKey,
       jailed: false,
@@ -63,7 +63,7 @@ export const nodesEvolvers = {
   NodeStakeEdited: (state: NodesEvolveState, event: NodeStakeEdited): void => {
     const current = mustGet(state, event.address, 'NodeStakeEdited');
     transfer(state.auth, event.payer, pool, event.addedUpokt);
-    state.pos.validators.set(event.address, {
+    state.nodes.validators.set(event.address, {
       ...current,
       tokensUpokt: current.tokensUpokt + event.addedUpokt,
       chains: event.chains,
@@ -73,29 +73,29 @@ export const nodesEvolvers = {
     });
   },
   NodeUnstakeRequested: (state: NodesEvolveState, event: NodeUnstakeRequested): void => {
-    state.pos.waitingValidators.set(event.address, event.reason);
+    state.nodes.waitingValidators.set(event.address, event.reason);
   },
   NodeForceUnstakeQueued: (state: NodesEvolveState, event: NodeForceUnstakeQueued): void => {
-    if (event.jails) state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeForceUnstakeQueued'), jailed: true });
-    state.pos.waitingValidators.set(event.address, event.reason);
+    if (event.jails) state.nodes.validators.set(event.address, { ...mustGet(state, event.address, 'NodeForceUnstakeQueued'), jailed: true });
+    state.nodes.waitingValidators.set(event.address, event.reason);
   },
   NodeUnstakingStarted: (state: NodesEvolveState, event: NodeUnstakingStarted): void => {
     const current = mustGet(state, event.address, 'NodeUnstakingStarted');
-    state.pos.validators.set(event.address, { ...current, status: StakeStatus.Unstaking, unstakingTimeNs: event.unstakingTimeNs });
-    state.pos.waitingValidators.delete(event.address);
+    state.nodes.validators.set(event.address, { ...current, status: StakeStatus.Unstaking, unstakingTimeNs: event.unstakingTimeNs });
+    state.nodes.waitingValidators.delete(event.address);
   },
   NodeUnstakeWaitDropped: (state: NodesEvolveState, event: NodeUnstakeWaitDropped): void => {
-    state.pos.waitingValidators.delete(event.address);
+    state.nodes.waitingValidators.delete(event.address);
   },
   NodeUnstaked: (state: NodesEvolveState, event: NodeUnstaked): void => {
     const current = mustGet(state, event.address, 'NodeUnstaked');
     invariant(current.tokensUpokt === event.amountUpokt, () => `NodeUnstaked: ${event.address} holds ${current.tokensUpokt}, event says ${event.amountUpokt}`);
     transfer(state.auth, pool, event.recipient, event.amountUpokt);
-    state.pos.validators.delete(event.address);
+    state.nodes.validators.delete(event.address);
     // Difference, on purpose: pocket-core leaves a waiting entry of a deleted validator in place,
     // where it would start unstaking a re-staked validator of the same address at the next
     // session end. The entry goes with the record here.
-    state.pos.waitingValidators.delete(event.address);
+    state.nodes.waitingValidators.delete(event.address);
   },  BlockRewardDistributed: (state: NodesEvolveState, event: BlockRewardDistributed): void => {
     const collector = MODULE_ADDRESSES.fee_collector;
     burn(state.auth, collector, event.burnedUpokt);
@@ -103,6 +103,6 @@ export const nodesEvolvers = {
     for (const share of event.shares) transfer(state.auth, collector, share.address, share.amountUpokt);
   },
   ValidatorSetUpdated: (state: NodesEvolveState, event: ValidatorSetUpdated): void => {
-    state.pos.validatorSet.set(VALIDATOR_SET_KEY, event.members);
+    state.nodes.validatorSet.set(VALIDATOR_SET_KEY, event.members);
   },
 };

@@ -15,7 +15,7 @@ import { VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from './sta
 
 export interface NodesHookView {
   readonly auth: { readonly accounts: ReadonlyTable<Account> };
-  readonly pos: {
+  readonly nodes: {
     readonly validators: ReadonlyTable<Validator>;
     readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
     /** Derived ranking of every validator with power > 0 (./power-index.ts). */
@@ -28,7 +28,7 @@ export function payBlockReward(state: NodesHookView, params: PosParams, ctx: Blo
   if (ctx.height <= 1) return [];
   const collected = state.auth.accounts.get(MODULE_ADDRESSES.fee_collector)?.balanceUpokt ?? 0n;
   const proposer = ctx.previousProposer;
-  const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.pos.validators.get(proposer));
+  const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.nodes.validators.get(proposer));
   return plan === null ? [] : [{ type: 'BlockRewardDistributed', height: ctx.height, ...plan }];
 }
 
@@ -40,8 +40,8 @@ export function payBlockReward(state: NodesHookView, params: PosParams, ctx: Blo
  * Result and events are exactly those of `computeValidatorSet` over all validators.
  */
 export function updateValidatorSet(state: NodesHookView, params: PosParams, ctx: BlockContext): NodesEvent[] {
-  const previous = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-  const members = state.pos.powerIndex.top(params.maxValidators);
+  const previous = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+  const members = state.nodes.powerIndex.top(params.maxValidators);
   if (members === previous) return [];
   const before = new Map(previous.map((m) => [m.address as string, m.power]));
   const after = new Map(members.map((m) => [m.address as string, m.power]));

@@ -68,13 +68,13 @@ export function nodeJson(v: Validator): NodeJson {
 }
 
 export interface NodesQueryView {
-  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly nodes: { readonly validators: ReadonlyTable<Validator> };
   params(): { readonly pos: { readonly maxValidators: bigint } };
 }
 
 /** `/v1/query/node`: the validator, or pos:101 when there is none. */
 export function queryNode(state: NodesQueryView, address: string): Result<NodeJson, Rejection> {
-  const validator = state.pos.validators.get(address.toLowerCase());
+  const validator = state.nodes.validators.get(address.toLowerCase());
   if (validator === undefined) return err(rejection(POS.validator_not_found, `validator ${address} not found`));
   return ok(nodeJson(validator));
 }
@@ -109,7 +109,7 @@ export const RPC_DEFAULT_PER_PAGE = 1000;
 /** `/v1/query/nodes`, with the RPC's page defaults. */
 export function queryNodes(state: NodesQueryView, options: NodesQueryOptions = {}): Page<NodeJson> {
   const selected: NodeJson[] = [];
-  for (const [, validator] of state.pos.validators.sortedEntries()) if (matches(validator, options)) selected.push(nodeJson(validator));
+  for (const [, validator] of state.nodes.validators.sortedEntries()) if (matches(validator, options)) selected.push(nodeJson(validator));
   const maxValidators = state.params().pos.maxValidators;
   const defaultPerPage = maxValidators > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(maxValidators);
   return paginate(selected, options.page || 1, options.perPage || RPC_DEFAULT_PER_PAGE, defaultPerPage);

@@ -42,7 +42,7 @@ import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 
 export interface NodesStakingView {
   readonly auth: { readonly accounts: ReadonlyTable<Account> };
-  readonly pos: { readonly validators: ReadonlyTable<Validator>; readonly waitingValidators: ReadonlyTable<WaitingReason> };
+  readonly nodes: { readonly validators: ReadonlyTable<Validator>; readonly waitingValidators: ReadonlyTable<WaitingReason> };
   params(): { readonly pos: PosParams };
 }
 
@@ -75,7 +75,7 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
   const signer = ctx.signer;
   const urlBytes = Buffer.byteLength(msg.serviceUrl, 'utf8');
   if (urlBytes > MAX_SERVICE_URL_BYTES) return rejected(rejection(POS.invalid_service_url, `the service url is not valid: url too long (${urlBytes} > ${MAX_SERVICE_URL_BYTES} bytes)`));
-  const current = state.pos.validators.get(msg.operatorAddress);
+  const current = state.nodes.validators.get(msg.operatorAddress);
   const outputChangeByCurrentOutput =
     current !== undefined && msg.outputAddress !== null && msg.outputAddress !== current.outputAddress && current.outputAddress === signer;
   if (!outputChangeByCurrentOutput && !isOperatorOrOutput({ address: msg.operatorAddress, outputAddress: msg.outputAddress }, signer)) {
@@ -132,7 +132,7 @@ function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeN
   if (!sameDelegators(current.rewardDelegators, delegators) && signer !== current.address) {
     return rejected(rejection(POS.only_operator_may_edit_reward_delegators, `only the operator ${current.address} may change the reward delegators`));
   }
-  if (state.pos.waitingValidators.has(current.address)) {
+  if (state.nodes.waitingValidators.has(current.address)) {
     return rejected(rejection(POS.validator_waiting_to_unstake, `validator ${current.address} is waiting to begin unstaking and cannot be edited`));
   }
   return accepted<NodeStaked | NodeStakeEdited>({

@@ -39,16 +39,16 @@ import { StakeStatus, type Validator, type WaitingReason } from './state.js';
 import type { UnstakingQueueView } from './unstaking-queue.js';
 
 export interface NodesUnstakingView {
-  readonly pos: {
+  readonly nodes: {
     readonly validators: ReadonlyTable<Validator>;
     readonly waitingValidators: ReadonlyTable<WaitingReason>;
     readonly unstakingQueue: UnstakingQueueView;
   };
 }
 
-export function decideBeginUnstakeNode(state: Pick<NodesUnstakingView, 'pos'>, msg: BeginUnstakeNodeMessage, ctx: Pick<TxContext, 'signer'>): Outcome<NodeUnstakeRequested> {
+export function decideBeginUnstakeNode(state: Pick<NodesUnstakingView, 'nodes'>, msg: BeginUnstakeNodeMessage, ctx: Pick<TxContext, 'signer'>): Outcome<NodeUnstakeRequested> {
   void ctx; // pocket-core checks the message's signer field; the ante handler tied it to the tx signer's set
-  const validator = state.pos.validators.get(msg.validatorAddress);
+  const validator = state.nodes.validators.get(msg.validatorAddress);
   if (validator === undefined) return rejected(rejection(POS.validator_not_found, `validator ${msg.validatorAddress} does not exist`));
   if (!isOperatorOrOutput(validator, msg.signerAddress)) {
     return rejected(rejection(POS.signer_not_operator_or_output, `signer ${msg.signerAddress} is neither the operator nor the output address`));
@@ -66,8 +66,8 @@ export function isSessionEnd(height: number, blocksPerSession: bigint): boolean 
 export function releaseWaitingValidators(state: NodesUnstakingView, params: PosParams, ctx: BlockContext): NodeStakingEvent[] {
   if (!isSessionEnd(ctx.height, params.blocksPerSession)) return [];
   const events: NodeStakingEvent[] = [];
-  for (const [address, waitingReason] of state.pos.waitingValidators.sortedEntries()) {
-    const validator = state.pos.validators.get(address);
+  for (const [address, waitingReason] of state.nodes.waitingValidators.sortedEntries()) {
+    const validator = state.nodes.validators.get(address);
     if (validator === undefined) {
       events.push({ type: 'NodeUnstakeWaitDropped', address: address as Validator['address'], reason: 'validator_not_found' });
     } else if (validator.status !== StakeStatus.Staked) {
@@ -85,8 +85,8 @@ export function releaseWaitingValidators(state: NodesUnstakingView, params: PosP
 /** EndBlock step: return the stake of every validator whose unstaking time has come. */
 export function unstakeMatureValidators(state: NodesUnstakingView, ctx: BlockContext): NodeStakingEvent[] {
   const events: NodeStakingEvent[] = [];
-  for (const address of state.pos.unstakingQueue.matured(ctx.timeNs)) {
-    const validator = state.pos.validators.get(address);
+  for (const address of state.nodes.unstakingQueue.matured(ctx.timeNs)) {
+    const validator = state.nodes.validators.get(address);
     if (validator === undefined || validator.status !== StakeStatus.Unstaking) continue;
     events.push({
       type: 'NodeUnstaked',

@@ -89,11 +89,11 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
     return fail(POCKETCORE.chain_not_supported, `chain ${msg.header.chain} is not supported`);
   }
   // 6
-  if (view.pos.validators.getAt(msg.fromAddress, sessionHeight) === undefined) {
+  if (view.nodes.validators.getAt(msg.fromAddress, sessionHeight) === undefined) {
     return fail(POCKETCORE.node_not_found, `no node ${msg.fromAddress} at session height ${sessionHeight}`);
   }
   // 7
-  const app = view.application.applications.getAt(appAddressOf(msg.header.appPublicKey), sessionHeight);
+  const app = view.apps.applications.getAt(appAddressOf(msg.header.appPublicKey), sessionHeight);
   if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${msg.header.appPublicKey} at session height ${sessionHeight}`);
   // 8 (an app without chains would divide by zero: Go panics, sdk:1)
   if (!ctx.inactiveFeatures.has('MREL')) {

@@ -15,7 +15,7 @@ import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.
 
 export interface PocketcoreEvolveState {
   readonly auth: BankTables;
-  readonly pos: { readonly validators: Table<Validator> };
+  readonly nodes: { readonly validators: Table<Validator> };
   readonly pocketcore: {
     readonly claims: Table<ClaimRecord>;
     readonly settledClaims: Table<SettledClaim>;
@@ -34,10 +34,10 @@ function settle(state: PocketcoreEvolveState, key: string, height: number, outco
 function burnServicerStake(state: PocketcoreEvolveState, event: ReplayAttackDetected): void {
   const { burn: plan } = event;
   if (plan.burnedUpokt <= 0n) return;
-  const validator = state.pos.validators.get(plan.servicer);
+  const validator = state.nodes.validators.get(plan.servicer);
   if (validator === undefined) return;
   const tokensUpokt = validator.tokensUpokt - plan.burnedUpokt;
-  state.pos.validators.set(plan.servicer, { ...validator, tokensUpokt });
+  state.nodes.validators.set(plan.servicer, { ...validator, tokensUpokt });
   burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, plan.burnedUpokt);
 }
 

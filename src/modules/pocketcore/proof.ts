@@ -98,7 +98,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   );
   if (!verdict.valid && verdict.replayAttack && !off.has('REPBR')) {
     const current = view.params();
-    const validator = view.pos.validators.get(servicer);
+    const validator = view.nodes.validators.get(servicer);
     const burn = planReplayBurn({
       servicer,
       totalProofs: claim.totalProofs,
@@ -115,7 +115,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   }
   if (!verdict.valid) return fail(POCKETCORE.merkle_verification_failed, 'the Merkle proof does not verify');
   // 6
-  const app = view.application.applications.getAt(appAddressOf(claim.header.appPublicKey), sessionHeight);
+  const app = view.apps.applications.getAt(appAddressOf(claim.header.appPublicKey), sessionHeight);
   if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${claim.header.appPublicKey} at session height ${sessionHeight}`);
   if (leaf.sessionBlockHeight !== sessionHeight) return fail(POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
   if (!app.chains.includes(leaf.blockchain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
@@ -124,7 +124,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     servicer: claim.servicer,
     chain: claim.header.chain,
     relays: claim.totalProofs,
-    validator: view.pos.validators.get(claim.servicer),
+    validator: view.nodes.validators.get(claim.servicer),
     pos: current.pos,
     auth: current.auth,
     inactiveFeatures: off,

@@ -30,7 +30,7 @@ export interface ComputedSession {
   readonly draws: number;
 }
 
-export type SessionView = Pick<PocketcoreView, 'chain' | 'pos' | 'pocketcore' | 'paramsAt'>;
+export type SessionView = Pick<PocketcoreView, 'chain' | 'nodes' | 'pocketcore' | 'paramsAt'>;
 
 /** 'end' = the session's last block (claims); 'now' = the live state (dispatch). */
 export type SessionEndState = { readonly kind: 'end' } | { readonly kind: 'now' };
@@ -61,7 +61,7 @@ export function computeSession(view: SessionView, header: SessionHeaderKey, comm
   }
   const key = sessionKey(header.appPublicKey, header.chain, blockHash);
   const candidates = view.pocketcore.sessionCandidates.at(header.chain, sessionHeight);
-  const validators = view.pos.validators;
+  const validators = view.nodes.validators;
   const selection = selectSessionNodes({
     chain: header.chain,
     key,

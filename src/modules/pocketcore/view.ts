@@ -22,8 +22,8 @@ export interface PocketcoreDerived {
 
 export interface PocketcoreView {
   readonly chain: { readonly blockHashes: ReadonlyTable<string> };
-  readonly pos: { readonly validators: ReadonlyTable<Validator> };
-  readonly application: { readonly applications: ReadonlyTable<Application> };
+  readonly nodes: { readonly validators: ReadonlyTable<Validator> };
+  readonly apps: { readonly applications: ReadonlyTable<Application> };
   readonly pocketcore: {
     readonly claims: ReadonlyTable<ClaimRecord>;
     readonly settledClaims: ReadonlyTable<SettledClaim>;

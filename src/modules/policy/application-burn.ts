@@ -112,7 +112,7 @@ export function planApplicationBurn(applications: Iterable<Application>, mintedU
 }
 
 export interface ApplicationBurnView {
-  readonly application: { readonly applications: ReadonlyTable<Application> };
+  readonly apps: { readonly applications: ReadonlyTable<Application> };
 }
 
 /** Σ relay-reward mint among a block's events (pocketcore's RelaysRewarded.plan.mintedUpokt). */
@@ -129,7 +129,7 @@ export function burnApplicationStakes(state: ApplicationBurnView, rate: Dec, ctx
   if (!rate.isPositive()) return [];
   const minted = relayMintOf(blockEvents);
   if (minted === 0n) return [];
-  const plan = planApplicationBurn(state.application.applications.unorderedValues(), minted, rate);
+  const plan = planApplicationBurn(state.apps.applications.unorderedValues(), minted, rate);
   return plan.lines.map((line) => ({
     type: 'ApplicationStakeBurned',
     height: ctx.height,

@@ -10,16 +10,16 @@ import type { ApplicationStakeBurned } from './events.js';
 
 export interface PolicyEvolveState {
   readonly auth: BankTables;
-  readonly application: { readonly applications: Table<Application> };
+  readonly apps: { readonly applications: Table<Application> };
 }
 
 export const policyEvolvers = {
   ApplicationStakeBurned: (state: PolicyEvolveState, event: ApplicationStakeBurned): void => {
-    const app = state.application.applications.get(event.address);
+    const app = state.apps.applications.get(event.address);
     invariant(app !== undefined, () => `ApplicationStakeBurned: application ${event.address} not found`);
     const stakedTokensUpokt = app.stakedTokensUpokt - event.burnedUpokt;
     invariant(stakedTokensUpokt === event.stakeAfterUpokt, () => `ApplicationStakeBurned: ${event.address} would hold ${stakedTokensUpokt}, event says ${event.stakeAfterUpokt}`);
     burn(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool, event.burnedUpokt);
-    state.application.applications.set(event.address, { ...app, stakedTokensUpokt });
+    state.apps.applications.set(event.address, { ...app, stakedTokensUpokt });
   },
 };

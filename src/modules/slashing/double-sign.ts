@@ -94,7 +94,7 @@ export function maxEvidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
 }
 
 export interface EvidenceView {
-  readonly pos: {
+  readonly nodes: {
     readonly validators: ReadonlyTable<Validator>;
     readonly validatorSet: ReadonlyTable<readonly ValidatorSetEntry[]>;
   };
@@ -118,7 +118,7 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       ignore('too_old');
       continue;
     }
-    const validator = touched.get(address) ?? state.pos.validators.get(address);
+    const validator = touched.get(address) ?? state.nodes.validators.get(address);
     if (validator === undefined || validator.status === StakeStatus.Unstaked) {
       ignore('unknown_validator');
       continue;
@@ -128,7 +128,7 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       continue;
     }
     // The set after block e−1 produced and signed block e (chain/producer.ts).
-    const signers = state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, evidenceHeight - 1) ?? [];
+    const signers = state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, evidenceHeight - 1) ?? [];
     const power = signers.find((member) => member.address === address)?.power;
     if (power === undefined) {
       ignore('not_in_validator_set');

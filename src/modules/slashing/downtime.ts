@@ -29,7 +29,7 @@ import { planSlash } from './slash.js';
 import { type NodeForceUnstakeQueued, StakeStatus, type Validator } from '../nodes/index.js';
 
 export interface DowntimeView {
-  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly nodes: { readonly validators: ReadonlyTable<Validator> };
   readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
 }
 
@@ -46,7 +46,7 @@ export function handleValidatorSignatures(state: DowntimeView, params: PosParams
   const events: DowntimeEvent[] = [];
   const infos: SigningInfo[] = [];
   for (const vote of ctx.lastCommit) {
-    const validator = state.pos.validators.get(vote.address);
+    const validator = state.nodes.validators.get(vote.address);
     if (validator === undefined) continue;
     const current = state.slashing.signingInfos.get(vote.address);
     if (current === undefined) {

@@ -12,12 +12,12 @@ import type { NodeStaked, NodeStakeEdited, NodeUnstaked, Validator } from '../no
 
 export interface SlashingEvolveState {
   readonly auth: BankTables;
-  readonly pos: { readonly validators: Table<Validator> };
+  readonly nodes: { readonly validators: Table<Validator> };
   readonly slashing: { readonly signingInfos: Table<SigningInfo> };
 }
 
 function mustGet(state: SlashingEvolveState, address: string, event: string): Validator {
-  const validator = state.pos.validators.get(address);
+  const validator = state.nodes.validators.get(address);
   invariant(validator !== undefined, () => `${event}: validator ${address} not found`);
   return validator;
 }
@@ -31,13 +31,13 @@ export const slashingEvolvers = {
     const tokensUpokt = validator.tokensUpokt - event.burnedUpokt;
     invariant(tokensUpokt === event.tokensAfterUpokt, () => `NodeSlashed: ${event.address} would hold ${tokensUpokt}, event says ${event.tokensAfterUpokt}`);
     burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, event.burnedUpokt);
-    state.pos.validators.set(event.address, { ...validator, tokensUpokt });
+    state.nodes.validators.set(event.address, { ...validator, tokensUpokt });
   },
   NodeJailed: (state: SlashingEvolveState, event: NodeJailed): void => {
-    state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeJailed'), jailed: true });
+    state.nodes.validators.set(event.address, { ...mustGet(state, event.address, 'NodeJailed'), jailed: true });
   },
   NodeUnjailed: (state: SlashingEvolveState, event: NodeUnjailed): void => {
-    state.pos.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
+    state.nodes.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
     state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
   },
   DoubleSignEvidenceIgnored: (_state: SlashingEvolveState, _event: DoubleSignEvidenceIgnored): void => {

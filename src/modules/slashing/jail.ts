@@ -28,7 +28,7 @@ import type { SigningInfosUpdated } from './events.js';
 import { type NodeForceUnstakeQueued, StakeStatus, type Validator, planForceUnstake } from '../nodes/index.js';
 
 export interface JailedCounterView {
-  readonly pos: {
+  readonly nodes: {
     readonly validators: ReadonlyTable<Validator>;
     readonly waitingValidators: ReadonlyTable<unknown>;
   };
@@ -37,7 +37,7 @@ export interface JailedCounterView {
 
 export function incrementJailedBlocks(state: JailedCounterView, params: PosParams, ctx: BlockContext): Array<SigningInfosUpdated | NodeForceUnstakeQueued> {
   const jailed: Validator[] = [];
-  for (const validator of state.pos.validators.unorderedValues()) if (validator.jailed) jailed.push(validator);
+  for (const validator of state.nodes.validators.unorderedValues()) if (validator.jailed) jailed.push(validator);
   if (jailed.length === 0) return [];
   // DEV_NOTE: determinism — table iteration order depends on history; sort by address.
   jailed.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
@@ -50,7 +50,7 @@ export function incrementJailedBlocks(state: JailedCounterView, params: PosParam
       infos.push({ ...current, jailedBlocksCounter: counter });
       continue;
     }
-    if (validator.status !== StakeStatus.Staked || state.pos.waitingValidators.has(validator.address)) continue;
+    if (validator.status !== StakeStatus.Staked || state.nodes.waitingValidators.has(validator.address)) continue;
     forced.push(...planForceUnstake(validator, 'max_jailed_blocks'));
   }
   const events: Array<SigningInfosUpdated | NodeForceUnstakeQueued> = [...forced];

@@ -32,13 +32,13 @@ import type { NodeUnjailed } from './events.js';
 import type { NodeUnstakeRequested, Validator } from '../nodes/index.js';
 
 export interface UnjailView {
-  readonly pos: { readonly validators: ReadonlyTable<Validator> };
+  readonly nodes: { readonly validators: ReadonlyTable<Validator> };
   readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
   params(): { readonly pos: PosParams };
 }
 
 export function decideUnjailNode(state: UnjailView, msg: UnjailNodeMessage, ctx: TxContext): Outcome<NodeUnjailed | NodeUnstakeRequested> {
-  const validator = state.pos.validators.get(msg.validatorAddress);
+  const validator = state.nodes.validators.get(msg.validatorAddress);
   if (validator === undefined) return rejected(rejection(POS.validator_not_found, `no validator found for address ${msg.validatorAddress}`));
   if (msg.signerAddress !== validator.address && msg.signerAddress !== validator.outputAddress) {
     return rejected(rejection(POS.signer_not_operator_or_output, `signer ${msg.signerAddress} is neither the operator nor the output address`));

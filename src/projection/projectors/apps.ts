@@ -55,5 +55,5 @@ export const appsProjector = defineProjector({
     AppUnjailed: ({ height, event: e }) => change(e.address, height, 'unjail'),
     ApplicationStakeBurned: ({ height, event: e }) => change(e.address, height, 'setStake', { staked_upokt: e.stakeAfterUpokt }),
   },
-  genesis: (state) => [...state.application.applications.sortedEntries()].map(([, app]) => insertRow(0, app)),
+  genesis: (state) => [...state.apps.applications.sortedEntries()].map(([, app]) => insertRow(0, app)),
 });

@@ -60,7 +60,7 @@ export const nodesProjector = defineProjector({
     NodeUnjailed: ({ height, event: e }) => change(e.address, height, 'jail', { jailed: bool(false) }),
     ReplayAttackDetected: ({ height, event: e }) => (e.burn.burnedUpokt > 0n ? change(e.burn.servicer, height, 'burn', { burned: e.burn.burnedUpokt }) : []),
   },
-  genesis: (state) => [...state.pos.validators.sortedEntries()].map(([, v]) => insertRow(0, v)),
+  genesis: (state) => [...state.nodes.validators.sortedEntries()].map(([, v]) => insertRow(0, v)),
 });
 
 function insertRow(height: number, v: Validator): W {

@@ -12,7 +12,7 @@ export const validatorSetsProjector = defineProjector({
     ValidatorSetUpdated: ({ height, event }) => [['put', { height, members_json: jsonText(event.members), updates_json: jsonText(event.updates) }]],
   },
   genesis: (state) => {
-    const members = state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+    const members = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
     return [['put', { height: 0, members_json: jsonText(members), updates_json: jsonText(members) }]];
   },
 });

@@ -67,13 +67,13 @@ function victimOf(ctx: SimContext): SimKey | undefined {
 }
 
 function currentSet(ctx: SimContext): readonly ValidatorSetEntry[] {
-  return ctx.state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+  return ctx.state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
 }
 
 /** The evidence target of this block, if any (a simulator validator that signed block h − 1). */
 function evidenceTarget(ctx: SimContext): SimKey | undefined {
   if (ctx.height % 16 !== 8 || ctx.height < 3) return undefined;
-  const signers = ctx.state.pos.validatorSet.getAt(VALIDATOR_SET_KEY, ctx.height - 2) ?? [];
+  const signers = ctx.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, ctx.height - 2) ?? [];
   const victim = victimOf(ctx);
   const candidates = ctx.validatorKeys.filter((k) => k !== victim && signers.some((m) => m.address === k.address));
   return candidates.length === 0 ? undefined : candidates[Math.floor(ctx.height / 16) % candidates.length];
@@ -122,11 +122,11 @@ class BlockPlan {
 
   unjailVictim(victim: SimKey): void {
     const { ctx } = this;
-    const validator = ctx.state.pos.validators.get(victim.address);
+    const validator = ctx.state.nodes.validators.get(victim.address);
     const info = ctx.state.slashing.signingInfos.get(victim.address);
     const minimum = ctx.state.params().pos.stakeMinimumUpokt;
     if (validator === undefined || !validator.jailed || info === undefined || validator.tokensUpokt < minimum || validator.status !== StakeStatus.Staked) return;
-    if (ctx.state.pos.waitingValidators.has(victim.address)) return;
+    if (ctx.state.nodes.waitingValidators.has(victim.address)) return;
     const fee = requiredFee(ctx, 'unjail_validator');
     if (ctx.prng.chance(0.2) && ctx.keyList.length > 0) {
       const stranger = ctx.prng.pick(ctx.keyList);
@@ -142,7 +142,7 @@ class BlockPlan {
     const minimum = ctx.state.params().pos.stakeMinimumUpokt;
     const candidates = ctx.validatorKeys.filter((key) => {
       if (key === victim || key === target) return false;
-      const validator = ctx.state.pos.validators.get(key.address);
+      const validator = ctx.state.nodes.validators.get(key.address);
       const info = ctx.state.slashing.signingInfos.get(key.address);
       return validator !== undefined && !validator.jailed && validator.status === StakeStatus.Staked && validator.tokensUpokt >= 2n * minimum && info !== undefined && info.missedBlocksCounter === 0;
     });
@@ -156,7 +156,7 @@ class BlockPlan {
 function offlineVictim(ctx: SimContext): Address | undefined {
   const victim = victimOf(ctx);
   if (victim === undefined || phaseOf(ctx.height) >= OFFLINE_PHASE_BLOCKS) return undefined;
-  const validator = ctx.state.pos.validators.get(victim.address);
+  const validator = ctx.state.nodes.validators.get(victim.address);
   if (validator === undefined || validator.jailed || validator.status !== StakeStatus.Staked) return undefined;
   // Never the last validator standing: the others must keep producing.
   const others = currentSet(ctx).filter((m) => m.address !== victim.address);

@@ -98,13 +98,13 @@ class RelayPlan {
     const minimumBins = (pos.stakeMinimumUpokt + floor - 1n) / floor;
     const value = (minimumBins > 2n ? minimumBins : 2n) * floor;
     for (const node of this.nodes) {
-      if (this.ctx.state.pos.validators.has(node.address)) continue;
+      if (this.ctx.state.nodes.validators.has(node.address)) continue;
       if (this.balance(node.address) < value + messageFeeUpokt('stake_validator', this.params.auth)) continue;
       const msg: WireMessage = { kind: 'StakeNode', publicKey: node.publicKey, chains, value: value.toString(), serviceUrl: 'https://sim-relays.example.com:443', outputAddress: node.address, rewardDelegators: null };
       this.add(node, msg, 'stake_validator', 'stake-servicer', 'ok');
     }
     for (const app of this.ownApps) {
-      if (this.ctx.state.application.applications.has(app.address)) continue;
+      if (this.ctx.state.apps.applications.has(app.address)) continue;
       if (this.balance(app.address) < this.options.appStakeUpokt + messageFeeUpokt('app_stake', this.params.auth)) continue;
       this.add(app, { kind: 'StakeApp', publicKey: app.publicKey, chains, value: this.options.appStakeUpokt.toString() }, 'app_stake', 'stake-app', 'ok');
     }
@@ -144,7 +144,7 @@ class RelayPlan {
       if (seed === undefined) continue;
       const params = this.ctx.state.paramsAt(sessionHeight);
       for (const app of apps) {
-        const appRecord = this.ctx.state.application.applications.getAt(app.address, sessionHeight);
+        const appRecord = this.ctx.state.apps.applications.getAt(app.address, sessionHeight);
         if (appRecord === undefined || appRecord.publicKey !== app.publicKey) continue;
         for (const chain of appRecord.chains) {
           if (!params.pocketcore.supportedBlockchains.includes(chain)) continue;

@@ -249,11 +249,11 @@ class BlockPlan {
   }
 
   private validator(key: SimKey): Validator | undefined {
-    return this.ctx.state.pos.validators.get(key.address);
+    return this.ctx.state.nodes.validators.get(key.address);
   }
 
   private app(address: Address): Application | undefined {
-    return this.ctx.state.application.applications.get(address);
+    return this.ctx.state.apps.applications.get(address);
   }
 
   /** A healthy stake: 1.5×–3× StakeMinimum (slash margins), at least 1 POKT. */
@@ -280,7 +280,7 @@ class BlockPlan {
   private staked = (key: SimKey): boolean => this.validator(key)?.status === StakeStatus.Staked;
   private editable = (key: SimKey): boolean => {
     const v = this.validator(key);
-    return v !== undefined && v.status === StakeStatus.Staked && !v.jailed && !this.ctx.state.pos.waitingValidators.has(key.address) && v.tokensUpokt >= this.nodeParams.stakeMinimumUpokt;
+    return v !== undefined && v.status === StakeStatus.Staked && !v.jailed && !this.ctx.state.nodes.waitingValidators.has(key.address) && v.tokensUpokt >= this.nodeParams.stakeMinimumUpokt;
   };
 
   /** A value ≥ tokens that the VEDIT rule accepts (at or above the ceiling, or into a higher bin). */
@@ -377,7 +377,7 @@ class BlockPlan {
         return;
       }
       case 'node/edit-waiting': {
-        const op = this.pick(operators, (k) => this.staked(k) && this.ctx.state.pos.waitingValidators.has(k.address));
+        const op = this.pick(operators, (k) => this.staked(k) && this.ctx.state.nodes.waitingValidators.has(k.address));
         if (op === undefined || !this.claim(op.address)) return;
         const v = this.validator(op)!;
         const value = this.raisedValue(v.tokensUpokt);
@@ -505,7 +505,7 @@ class BlockPlan {
         const app = this.pick(apps, noApp);
         const value = this.appStakeValue();
         if (app === undefined || this.balance(app.address) < value + this.fee('StakeApp')) return;
-        if (BigInt(this.ctx.state.application.stakedCount.count) >= this.appParams.maxApplications || !this.claim(app.address)) return;
+        if (BigInt(this.ctx.state.apps.stakedCount.count) >= this.appParams.maxApplications || !this.claim(app.address)) return;
         this.add(app, stakeApp(app, value, this.chains()), 'StakeApp', kind, 'ok', true, value);
         return;
       }

@@ -47,7 +47,7 @@ function chain(options: { apps?: readonly GenesisApp[]; accounts?: ReadonlyArray
   });
 }
 
-const appOf = (state: LedgerState, key: TestKey) => state.application.applications.get(key.address);
+const appOf = (state: LedgerState, key: TestKey) => state.apps.applications.get(key.address);
 
 // ---------------------------------------------------------------------------------------------
 const stake = suite('StakeApp: new stake and MaxRelays');
@@ -67,7 +67,7 @@ stake('TV-8 row 1: stake 100,000 POKT, 1 chain, BaseRelaysPerPOKT 100 → MaxRel
   assert.is(app.status, StakeStatus.Staked);
   assert.is(app.maxRelays, 100_000n);
   assert.is(relaysPerNodePerSession(app, 1n), 100_000n);
-  assert.is(state.application.stakedCount.count, 1);
+  assert.is(state.apps.stakedCount.count, 1);
 });
 
 stake('TV-8 row 2: stake 2,228,350 POKT, BaseRelaysPerPOKT 200,000 → MaxRelays 4,456,700,000; allowance with SNC 24 = 185,695,833', () => {
@@ -144,7 +144,7 @@ rejections('application:111 — below ApplicationStakeMinimum; application:112 �
 
 rejections('application:119 — MaxApplications staked, unjailed apps reached (a jailed app does not count)', () => {
   const state = chain({ apps: [{ key: app2, stakeUpokt: 10n * POKT }, { key: testKey('jailed-app'), stakeUpokt: 10n * POKT, jailed: true }], application: { max_applications: '1' } });
-  assert.is(state.application.stakedCount.count, 1);
+  assert.is(state.apps.stakedCount.count, 1);
   expectCode(deliver(state, app1, stakeAppMsg(app1, 10n * POKT)), 'application:119');
   expectCode(deliver(state, app2, stakeAppMsg(app2, 20n * POKT)), 'ok'); // an edit is not a new app
 });
@@ -258,7 +258,7 @@ unstake('BeginUnstake is immediate; the first block at or after time + AppUnstak
   const t = state.chain.meta.get('meta')!.lastBlockTimeNs;
   assert.equal(eventsOf(receipt.events, 'AppUnstakingStarted'), [{ type: 'AppUnstakingStarted', address: app1.address, tokensUpokt: 1_000n * POKT, unstakingTimeNs: t + 1_800_000_000_000n }]);
   assert.is(appOf(state, app1)!.status, StakeStatus.Unstaking);
-  assert.is(state.application.stakedCount.count, 0);
+  assert.is(state.apps.stakedCount.count, 0);
   const before = balanceOf(state.auth, app1.address);
   const early = produce(state, [], { timeNs: t + 1_799_000_000_000n });
   assert.equal(endBlockEvents(early).filter((e) => e.type === 'AppUnstaked'), []);
@@ -293,12 +293,12 @@ unstake('Unjail: not jailed → application:105; jailed below the minimum → 10
   });
   expectCode(deliver(state, app1, unjailAppMsg(app1)), 'application:105');
   expectCode(deliver(state, poor, unjailAppMsg(poor)), 'application:105');
-  assert.is(state.application.stakedCount.count, 1);
+  assert.is(state.apps.stakedCount.count, 1);
   const ok = deliver(state, app2, unjailAppMsg(app2));
   expectCode(ok, 'ok');
   assert.equal(eventsOf(ok.events, 'AppUnjailed'), [{ type: 'AppUnjailed', address: app2.address }]);
   assert.is(appOf(state, app2)!.jailed, false);
-  assert.is(state.application.stakedCount.count, 2);
+  assert.is(state.apps.stakedCount.count, 2);
 });
 
 unstake('Unjail of an address without an application → application:101; an empty address → application:101 from ValidateBasic (no fee)', () => {

@@ -119,7 +119,7 @@ localnet('imports unchanged: one account, one validator, one app with MaxRelays 
   assert.is(state.params().auth.feeMultipliers.default, 0n);
   // base_relays_per_pokt 100, 5 POKT staked, PR off, SA 0 → (100/100) × 5 = 5 relays
   // (x/apps/keeper/application.go:145-166); the file's own max_relays (100000) is ignored.
-  const app = state.application.applications.get('be3dd77abcdad4eedaaffc179c688fb103208a51');
+  const app = state.apps.applications.get('be3dd77abcdad4eedaaffc179c688fb103208a51');
   assert.is(app?.maxRelays, 5n);
 });
 

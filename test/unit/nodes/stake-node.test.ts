@@ -44,7 +44,7 @@ function chain(extra: Partial<StakingChainSpec> = {}, pos: Record<string, unknow
   });
 }
 
-const validatorOf = (state: LedgerState, key: TestKey) => state.pos.validators.get(key.address);
+const validatorOf = (state: LedgerState, key: TestKey) => state.nodes.validators.get(key.address);
 
 // ---------------------------------------------------------------------------------------------
 const newStake = suite('StakeNode: new stake');
@@ -74,7 +74,7 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   assert.is(record.status, StakeStatus.Staked);
   assert.is(record.jailed, false);
   assert.is(record.tokensUpokt, 20_000n * POKT);
-  const set = state.pos.validatorSet.get(VALIDATOR_SET_KEY)!;
+  const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!;
   assert.ok(set.some((m) => m.address === op1.address && m.power === 20_000n), 'in the validator set with power floor(tokens / 10^6)');
 });
 
@@ -130,7 +130,7 @@ edit('given a staked node, when the operator raises its stake and changes chains
   assert.is(record.tokensUpokt, 25_000n * POKT);
   assert.equal(record.chains, ['0002', '0003']);
   assert.is(record.serviceUrl, 'http://other.example.org:8081');
-  assert.is(state.pos.powerIndex.powerOf(op1.address), 25_000n);
+  assert.is(state.nodes.powerIndex.powerOf(op1.address), 25_000n);
 });
 
 edit('an edit with the same value (chains only) is accepted at or above the ceiling; nothing moves', () => {
@@ -148,8 +148,8 @@ edit('a jailed node may edit; it stays jailed and out of the validator set', () 
   evolveAll(state, [{ type: 'NodeJailed', address: op1.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
   expectCode(deliver(state, op1, stakeNodeMsg(op1, { value: 21_000n * POKT })), 'ok');
   assert.is(validatorOf(state, op1)!.jailed, true);
-  assert.is(state.pos.powerIndex.powerOf(op1.address), 0n);
-  assert.not.ok(state.pos.validatorSet.get(VALIDATOR_SET_KEY)!.some((m) => m.address === op1.address));
+  assert.is(state.nodes.powerIndex.powerOf(op1.address), 0n);
+  assert.not.ok(state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!.some((m) => m.address === op1.address));
 });
 
 const vedit = suite('StakeNode: VEDIT — below the ceiling an edit must reach a higher PIP-22 bin (pos:122)');

@@ -35,8 +35,8 @@ function chain(pos: Record<string, unknown> = {}): LedgerState {
   });
 }
 
-const record = (state: LedgerState, key: TestKey) => state.pos.validators.get(key.address);
-const inSet = (state: LedgerState, key: TestKey) => state.pos.validatorSet.get(VALIDATOR_SET_KEY)!.some((m) => m.address === key.address);
+const record = (state: LedgerState, key: TestKey) => state.nodes.validators.get(key.address);
+const inSet = (state: LedgerState, key: TestKey) => state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!.some((m) => m.address === key.address);
 const timeOf = (state: LedgerState) => state.chain.meta.get('meta')!.lastBlockTimeNs;
 
 // ---------------------------------------------------------------------------------------------
@@ -49,7 +49,7 @@ timeline('request in block 2 → waiting; block 4 (session end) starts it and le
   const request = deliver(state, op1, beginUnstakeNodeMsg(op1, op1)); // block 2
   expectCode(request, 'ok');
   assert.equal(eventsOf(request.events, 'NodeUnstakeRequested'), [{ type: 'NodeUnstakeRequested', address: op1.address, signer: op1.address, reason: 'begin_unstake_message' }]);
-  assert.is(state.pos.waitingValidators.get(op1.address), 'begin_unstake_message');
+  assert.is(state.nodes.waitingValidators.get(op1.address), 'begin_unstake_message');
   assert.is(record(state, op1)!.status, StakeStatus.Staked, 'still staked while waiting');
   assert.ok(inSet(state, op1), 'still validating while waiting');
 
@@ -66,7 +66,7 @@ timeline('request in block 2 → waiting; block 4 (session end) starts it and le
   assert.equal(update.updates, [{ address: op1.address, power: 0n }], 'a power-0 update for the leaver');
   assert.is(record(state, op1)!.status, StakeStatus.Unstaking);
   assert.not.ok(inSet(state, op1));
-  assert.is(state.pos.waitingValidators.has(op1.address), false);
+  assert.is(state.nodes.waitingValidators.has(op1.address), false);
   assert.ok(block4!.endBlock.findIndex((s) => s.step === 'pos.releaseWaitingValidators') < block4!.endBlock.findIndex((s) => s.step === 'pos.updateValidatorSet'));
 
   // Irregular block times: 59 min 59 s after T4 is not yet; exactly T4 + 1 h is.
@@ -123,7 +123,7 @@ timeline('several waiting validators are released in address order in one sessio
   });
   for (const key of keys) expectCode(deliver(state, key, beginUnstakeNodeMsg(key, key)), 'ok');
   expectCode(deliver(state, keys[0]!, beginUnstakeNodeMsg(keys[0]!, keys[0]!)), 'ok'); // block 4: repeated
-  const started = state.pos.validators.sortedKeys().filter((a) => state.pos.validators.get(a)!.status === StakeStatus.Unstaking);
+  const started = state.nodes.validators.sortedKeys().filter((a) => state.nodes.validators.get(a)!.status === StakeStatus.Unstaking);
   assert.equal(started, keys.map((k) => k.address).sort());
 });
 
@@ -140,7 +140,7 @@ rejections('pos:125 — the message\'s signer is neither the operator nor the ou
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, output: outputX }));
   expectCode(deliver(state, op1, beginUnstakeNodeMsg(op1, stranger)), 'pos:125');
   expectCode(deliver(state, stranger, beginUnstakeNodeMsg(op1, stranger)), 'pos:125');
-  assert.is(state.pos.waitingValidators.has(op1.address), false);
+  assert.is(state.nodes.waitingValidators.has(op1.address), false);
   expectCode(deliver(state, outputX, beginUnstakeNodeMsg(op1, outputX)), 'ok'); // the output may
 });
 
@@ -166,7 +166,7 @@ rejections('ValidateBasic: empty validator → pos:103, empty signer → pos:126
     expectCode(receipt, code);
     assert.is(receipt.feeUpokt, 0n);
   }
-  assert.is(state.pos.waitingValidators.size, 0);
+  assert.is(state.nodes.waitingValidators.size, 0);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -184,7 +184,7 @@ jailed('a node jailed while waiting still starts unstaking at the session end an
   jailForTest(state, op1);
   produceTo(state, 3);
   assert.not.ok(inSet(state, op1), 'jailed: out of the validator set');
-  assert.is(state.pos.waitingValidators.has(op1.address), true);
+  assert.is(state.nodes.waitingValidators.has(op1.address), true);
   produceTo(state, 4);
   assert.is(record(state, op1)!.status, StakeStatus.Unstaking);
   assert.is(record(state, op1)!.jailed, true);
@@ -215,7 +215,7 @@ jailed('slashed below StakeMinimum → NodeForceUnstakeQueued jails it and queue
   assert.equal(events, [{ type: 'NodeForceUnstakeQueued', address: op1.address, reason: 'stake_below_minimum', jails: true, tokensUpokt: 14_999n * POKT }]);
   evolveAll(state, events);
   assert.is(record(state, op1)!.jailed, true);
-  assert.is(state.pos.waitingValidators.get(op1.address), 'stake_below_minimum');
+  assert.is(state.nodes.waitingValidators.get(op1.address), 'stake_below_minimum');
   const [block2] = produceTo(state, 2);
   assert.equal(eventsOf(endBlockEvents(block2!), 'ValidatorSetUpdated')[0]!.updates, [{ address: op1.address, power: 0n }]);
   expectCode(deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, output: outputX })), 'pos:117'); // block 3: no edits while waiting
@@ -244,7 +244,7 @@ jailed('a force-queued validator that is already Unstaking is dropped from the w
   evolveAll(state, planForceUnstake(record(state, op1), 'stake_below_minimum'));
   const [block8] = produceTo(state, 8).slice(-1);
   assert.equal(eventsOf(endBlockEvents(block8!), 'NodeUnstakeWaitDropped'), [{ type: 'NodeUnstakeWaitDropped', address: op1.address, reason: 'not_staked' }]);
-  assert.is(state.pos.waitingValidators.size, 0);
+  assert.is(state.nodes.waitingValidators.size, 0);
   assert.is(record(state, op1)!.status, StakeStatus.Unstaking);
 });
 
@@ -257,7 +257,7 @@ jailed('the waiting entry goes with the record: a re-staked validator of the sam
   evolveAll(state, planForceUnstake(record(state, op1), 'stake_below_minimum')); // waiting again while Unstaking
   produceTo(state, 9);
   assert.is(record(state, op1), undefined, 'matured in block 9');
-  assert.is(state.pos.waitingValidators.has(op1.address), false, 'pocket-core would keep this entry');
+  assert.is(state.nodes.waitingValidators.has(op1.address), false, 'pocket-core would keep this entry');
   expectCode(deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })), 'ok'); // block 10
   produceTo(state, 12);
   assert.is(record(state, op1)!.status, StakeStatus.Staked, 'the session end (block 12) leaves the new validator alone');

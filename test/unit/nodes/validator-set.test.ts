@@ -30,8 +30,8 @@ function chain(maxValidators: string): LedgerState {
   });
 }
 
-const stored = (state: LedgerState) => state.pos.validatorSet.get(VALIDATOR_SET_KEY)!;
-const full = (state: LedgerState) => computeValidatorSet(state.pos.validators.unorderedValues(), state.params().pos.maxValidators);
+const stored = (state: LedgerState) => state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!;
+const full = (state: LedgerState) => computeValidatorSet(state.nodes.validators.unorderedValues(), state.params().pos.maxValidators);
 
 const set = suite('validator set: top MaxValidators by power, ties to the lower address');
 
@@ -48,10 +48,10 @@ set('MaxValidators 2: anchor 100,000; two nodes of 20,500.9 POKT tie at power 20
     { address: low.address, power: 20_500n },
   ]);
   assert.equal(stored(state), full(state));
-  const smallRecord = state.pos.validators.get(small.address)!;
+  const smallRecord = state.nodes.validators.get(small.address)!;
   assert.is(smallRecord.status, StakeStatus.Staked);
   assert.ok(isInChainIndex(smallRecord, '0001'), 'outside the validator set, still in the chain index (a servicer)');
-  assert.ok(stakedValidatorsForChain(state.pos.validators, '0001').includes(small.address));
+  assert.ok(stakedValidatorsForChain(state.nodes.validators, '0001').includes(small.address));
 });
 
 set('an edit that raises power moves a node into the set; the leaver gets a power-0 update; both orders agree with a full recomputation', () => {
@@ -82,7 +82,7 @@ set('jailing leaves the set (index follows the record); the chain index keeps th
   const result = produce(state);
   assert.equal(eventsOf(endBlockEvents(result), 'ValidatorSetUpdated')[0]!.updates, [{ address: low.address, power: 0n }]);
   assert.equal(stored(state), full(state));
-  assert.ok(isInChainIndex(state.pos.validators.get(low.address)!, '0001'));
+  assert.ok(isInChainIndex(state.nodes.validators.get(low.address)!, '0001'));
 });
 
 const derived = suite('derived indexes stay exact through reverts and snapshot reloads');
@@ -90,24 +90,24 @@ const derived = suite('derived indexes stay exact through reverts and snapshot r
 derived('a reverted checkpoint restores the power index and the unstaking queue', () => {
   const state = chain('5');
   deliver(state, low, stakeNodeMsg(low, { value: 20_000n * POKT }));
-  const ranking = [...state.pos.powerIndex.all()];
+  const ranking = [...state.nodes.powerIndex.all()];
   state.store.checkpoint();
-  state.pos.validators.set(low.address, { ...state.pos.validators.get(low.address)!, tokensUpokt: 90_000n * POKT });
-  state.pos.validators.set(high.address, { ...state.pos.validators.get(low.address)!, address: high.address, status: StakeStatus.Unstaking, unstakingTimeNs: 5n });
-  assert.is(state.pos.powerIndex.powerOf(low.address), 90_000n);
-  assert.is(state.pos.unstakingQueue.size, 1);
+  state.nodes.validators.set(low.address, { ...state.nodes.validators.get(low.address)!, tokensUpokt: 90_000n * POKT });
+  state.nodes.validators.set(high.address, { ...state.nodes.validators.get(low.address)!, address: high.address, status: StakeStatus.Unstaking, unstakingTimeNs: 5n });
+  assert.is(state.nodes.powerIndex.powerOf(low.address), 90_000n);
+  assert.is(state.nodes.unstakingQueue.size, 1);
   state.store.revert();
-  assert.equal([...state.pos.powerIndex.all()], ranking);
-  assert.is(state.pos.unstakingQueue.size, 0);
+  assert.equal([...state.nodes.powerIndex.all()], ranking);
+  assert.is(state.nodes.unstakingQueue.size, 0);
 });
 
 derived('a snapshot reload rebuilds the indexes: same ranking, same queues, same staked-app count, and the next block agrees', () => {
   const state = chain('2');
   produce(state, [signTx(low, stakeNodeMsg(low, { value: 20_000n * POKT })), signTx(high, stakeNodeMsg(high, { value: 25_000n * POKT }))]);
   const copy = decodeSnapshot(encodeSnapshot(state));
-  assert.equal([...copy.pos.powerIndex.all()], [...state.pos.powerIndex.all()]);
-  assert.equal(copy.pos.powerIndex.top(2n), state.pos.powerIndex.top(2n));
-  assert.is(copy.application.stakedCount.count, state.application.stakedCount.count);
+  assert.equal([...copy.nodes.powerIndex.all()], [...state.nodes.powerIndex.all()]);
+  assert.equal(copy.nodes.powerIndex.top(2n), state.nodes.powerIndex.top(2n));
+  assert.is(copy.apps.stakedCount.count, state.apps.stakedCount.count);
   const a = produce(state);
   const b = produce(copy);
   assert.is(b.stateRoot, a.stateRoot);

@@ -189,7 +189,7 @@ rejectedInOrder('a session node jailed before the session ended is not in the se
   const live = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
   assert.ok(live.ok);
   const chosen = keyOf(live.value.nodes[0]!);
-  state.pos.validators.set(chosen.address, { ...state.pos.validators.get(chosen.address)!, jailed: true });
+  state.nodes.validators.set(chosen.address, { ...state.nodes.validators.get(chosen.address)!, jailed: true });
   advanceTo(state, 4);
   expectClaim(state, chosen, claimMessage(evidenceOf(header, chosen, 5), chosen.address), 'pocketcore:14');
 });

@@ -49,15 +49,15 @@ floor('pruning keeps reads at and above the floor; versions and memos below it a
   const changing = servicerKeys[3]!.address;
   for (let h = 1; h <= 60; h++) {
     // A write every block so the validator has one version per height.
-    const v = state.pos.validators.get(changing)!;
-    state.pos.validators.set(changing, { ...v, serviceUrl: `https://n${h}.example.com:443` });
+    const v = state.nodes.validators.get(changing)!;
+    state.nodes.validators.set(changing, { ...v, serviceUrl: `https://n${h}.example.com:443` });
     produce(state);
   }
   const f = historyFloor(state);
   assert.is(f, 45);
-  const versions = state.pos.validators.versions.get(changing)!;
+  const versions = state.nodes.validators.versions.get(changing)!;
   assert.ok(versions.heights[0]! <= f && versions.heights.length <= 60 - f + 2, `kept heights ${versions.heights[0]}..${versions.heights.at(-1)}`);
-  for (let h = f; h <= 60; h++) assert.is(state.pos.validators.getAt(changing, h)!.serviceUrl, `https://n${h}.example.com:443`);
+  for (let h = f; h <= 60; h++) assert.is(state.nodes.validators.getAt(changing, h)!.serviceUrl, `https://n${h}.example.com:443`);
   assert.ok(state.pocketcore.sessionCandidates.memoizedHeights().every((h) => h >= f));
 });
 

@@ -150,7 +150,7 @@ invalid('wrong leaf (another relay, validly signed) → pocketcore:66, the claim
 invalid('a tampered sibling hash → the walk ends off the root: replay attack pocketcore:86, burn 1000 × 8 × 3 × weight 1 = 24,000, claim deleted', () => {
   const { state, servicer, evidence } = claimed(8);
   const supply = totalSupply(state.auth);
-  const tokens = state.pos.validators.get(servicer.address)!.tokensUpokt;
+  const tokens = state.nodes.validators.get(servicer.address)!.tokensUpokt;
   const tamper = (siblings: Array<{ hash: string | null; lower: bigint; upper: bigint }>) =>
     siblings.map((s, i) => (i === 1 ? { ...s, hash: (s.hash!.startsWith('0') ? '1' : '0') + s.hash!.slice(1) } : s));
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
@@ -159,7 +159,7 @@ invalid('a tampered sibling hash → the walk ends off the root: replay attack p
   const { burn } = receipt.events[1] as ReplayAttackDetected;
   assert.is(burn.challenges, 24n);
   assert.is(burn.burnedUpokt, 24_000n);
-  assert.is(state.pos.validators.get(servicer.address)!.tokensUpokt, tokens - 24_000n);
+  assert.is(state.nodes.validators.get(servicer.address)!.tokensUpokt, tokens - 24_000n);
   assert.is(supply - totalSupply(state.auth), 24_000n);
   assert.is(state.pocketcore.claims.size, 0);
   assert.is([...state.pocketcore.settledClaims.unorderedValues()][0]!.outcome, 'replay_attack_burned');
@@ -201,8 +201,8 @@ invalid('a replay burn below StakeMinimum forces the node out (jailed, waiting t
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
   assert.is(codeOf(receipt), 'pocketcore:86', receipt.log);
   assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted', 'ReplayAttackDetected', 'NodeForceUnstakeQueued']);
-  assert.ok(state.pos.validators.get(servicer.address)!.jailed);
-  assert.ok(state.pos.waitingValidators.has(servicer.address));
+  assert.ok(state.nodes.validators.get(servicer.address)!.jailed);
+  assert.ok(state.nodes.waitingValidators.has(servicer.address));
 });
 
 invalid('expired claim (deleted by BeginBlock 45) → pocketcore:65', () => {
@@ -252,9 +252,9 @@ invalid('the proof tx must be signed by the leaf’s servicer (ante: sdk:4, no f
 
 invalid('the servicer unstaked and was deleted before proving → accepted, nothing minted', () => {
   const { state, servicer, evidence } = claimed(8);
-  const stake = state.pos.validators.get(servicer.address)!.tokensUpokt;
+  const stake = state.nodes.validators.get(servicer.address)!.tokensUpokt;
   // Simulate a finished unstake between blocks: the record is gone, its stake returned.
-  state.pos.validators.delete(servicer.address);
+  state.nodes.validators.delete(servicer.address);
   state.auth.accounts.set(MODULE_ADDRESSES.staked_tokens_pool, { balanceUpokt: balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool) - stake, publicKey: null });
   state.auth.accounts.set(servicer.address, { balanceUpokt: balanceOf(state.auth, servicer.address) + stake, publicKey: servicer.publicKey });
   const supply = totalSupply(state.auth);

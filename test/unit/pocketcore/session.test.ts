@@ -176,12 +176,12 @@ repeats('a node staked with ["0001","0001"] is one candidate in the live index, 
   const index = state.pocketcore.sessionCandidates;
   const twice = servicerKeys[1]!.address;
   index.current('0001'); // the live index is built now; the change below reaches it incrementally
-  state.pos.validators.set(twice, { ...state.pos.validators.get(twice)!, chains: ['0001', '0001'] });
+  state.nodes.validators.set(twice, { ...state.nodes.validators.get(twice)!, chains: ['0001', '0001'] });
   advanceTo(state, 5);
   const sorted = servicerKeys.map((k) => k.address).sort();
   assert.equal([...index.current('0001')], sorted, 'live');
-  assert.equal([...new SessionCandidates(state.pos.validators).current('0001')], sorted, 'full rebuild from the table');
-  assert.equal([...new SessionCandidates(state.pos.validators).at('0001', 5)], sorted, 'rebuild from history at SBH 5');
+  assert.equal([...new SessionCandidates(state.nodes.validators).current('0001')], sorted, 'full rebuild from the table');
+  assert.equal([...new SessionCandidates(state.nodes.validators).at('0001', 5)], sorted, 'rebuild from history at SBH 5');
   assert.equal([...index.at('0001', 5)], sorted, 'memo captured at SBH 5');
 });
 
@@ -212,12 +212,12 @@ onChain('a node jailed after the session start but before its end is skipped for
   const first = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
   assert.ok(first.ok);
   const victim = first.value.nodes[0]!;
-  state.pos.validators.set(victim, { ...state.pos.validators.get(victim)!, jailed: true });
+  state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim)!, jailed: true });
   advanceTo(state, 4);
   const atEnd = sessionAtEnd(state, header1);
   assert.not.ok(atEnd.nodes.includes(victim));
   assert.is(atEnd.candidates, 4, 'jailing does not remove a node from the chain index');
-  state.pos.validators.set(victim, { ...state.pos.validators.get(victim)!, jailed: false });
+  state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim)!, jailed: false });
   produce(state); // height 5: dispatch now answers for session 5, whose start state has it unjailed
   const now = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
   assert.ok(now.ok);
@@ -230,11 +230,11 @@ onChain('candidates rebuilt from history equal the memo captured at the session 
   const state = startRelayChain();
   advanceTo(state, 5);
   const unstaking = servicerKeys[2]!.address;
-  state.pos.validators.set(unstaking, { ...state.pos.validators.get(unstaking)!, status: StakeStatus.Unstaking });
+  state.nodes.validators.set(unstaking, { ...state.nodes.validators.get(unstaking)!, status: StakeStatus.Unstaking });
   advanceTo(state, 9);
   const memo = state.pocketcore.sessionCandidates;
   assert.equal(memo.memoizedHeights().filter((h) => h >= 1), [1, 5, 9]);
-  const fresh = new SessionCandidates(state.pos.validators);
+  const fresh = new SessionCandidates(state.nodes.validators);
   for (const sessionHeight of [1, 5, 9]) {
     for (const chain of ['0001', '0002']) assert.equal(fresh.at(chain, sessionHeight), memo.at(chain, sessionHeight), `SBH ${sessionHeight} chain ${chain}`);
   }
@@ -249,7 +249,7 @@ onChain('the live index follows reverted writes', () => {
   const before = [...state.pocketcore.sessionCandidates.current('0001')];
   const victim = servicerKeys[1]!.address;
   state.store.checkpoint();
-  state.pos.validators.set(victim, { ...state.pos.validators.get(victim)!, chains: ['0002'] });
+  state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim)!, chains: ['0002'] });
   assert.not.ok(state.pocketcore.sessionCandidates.current('0001').includes(victim));
   assert.ok(state.pocketcore.sessionCandidates.current('0002').includes(victim));
   state.store.revert();

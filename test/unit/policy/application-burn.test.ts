@@ -127,7 +127,7 @@ const supply = suite('policy: ApplicationBurnRate on a chain with relays');
 
 supply('rate 1: every block burns exactly what it mints — supply stays flat over three sessions of claims and proofs', () => {
   const state = startRelayChain({ params: { application: { application_burn_rate: '1' } } });
-  const app = state.application.applications.get(appKey.address)!;
+  const app = state.apps.applications.get(appKey.address)!;
   let previous = totalSupply(state.auth);
   const results = runRelayPeriod(state).map((result) => {
     const now = totalSupply(state.auth);
@@ -138,7 +138,7 @@ supply('rate 1: every block burns exactly what it mints — supply stays flat ov
   const totalMinted = results.reduce((sum, r) => sum + minted(r), 0n);
   assert.ok(totalMinted > 0n, 'relays were rewarded');
   assert.is(results.reduce((sum, r) => sum + appBurned(r), 0n), totalMinted);
-  const after = state.application.applications.get(appKey.address)!;
+  const after = state.apps.applications.get(appKey.address)!;
   assert.is(after.stakedTokensUpokt, app.stakedTokensUpokt - totalMinted, 'the only app paid for every relay');
   assert.is(after.maxRelays, app.maxRelays, 'MaxRelays unchanged until the app stakes again');
   assert.is(balanceOf(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool), after.stakedTokensUpokt);

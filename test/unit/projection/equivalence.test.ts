@@ -72,7 +72,7 @@ function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, p
     same(sql.claims(height, address), nodeClaims(state, address as never), `claims of ${address}`);
   }
   same(sql.supply(height), querySupply(state.auth), 'supply');
-  same(sql.validatorSet(height), state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? [], 'validator set');
+  same(sql.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [], 'validator set');
   same(sql.allParams(height), allParams(state.params(), height), 'allparams');
   same(sql.claims(height), nodeClaims(state, undefined), 'all claims');
   for (const options of [{}, { stakingStatus: 1 }, { jailedStatus: 1 }, { jailedStatus: 2, page: 2, perPage: 3 }, { blockchain: '0001' }]) {

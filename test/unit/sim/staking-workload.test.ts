@@ -112,7 +112,7 @@ workload('mainnet-like params (minimum = ceiling): 160 blocks, lifecycles comple
     'staking/app/bad-chain',
   ].filter((label) => !labels.includes(label));
   assert.equal(missing, [], 'every kind is proposed at least once');
-  const validatorsLeft = [...state.pos.validators.unorderedValues()].length;
+  const validatorsLeft = [...state.nodes.validators.unorderedValues()].length;
   assert.ok(validatorsLeft >= 1);
 });
 

@@ -62,11 +62,11 @@ handled('valid evidence about the previous block: slash power × 0.05, no jail, 
     { type: 'NodeSlashed', address: B.address, reason: 'double_sign', infractionHeight: 1, power: 50_000n, fraction: '0.050000000000000000', burnedUpokt: 2_500_000_000n, tokensAfterUpokt: B_TOKENS - 2_500_000_000n },
   ]);
   assert.equal(eventsOfType(result, 'NodeJailed'), []);
-  const validator = state.pos.validators.get(B.address)!;
+  const validator = state.nodes.validators.get(B.address)!;
   assert.not.ok(validator.jailed, 'double signing slashes only (no jail, no tombstone)');
   assert.is(validator.tokensUpokt, B_TOKENS - 2_500_000_000n);
   assert.is(totalSupply(state.auth), supply - 2_500_000_000n);
-  assert.equal(state.pos.validatorSet.get(VALIDATOR_SET_KEY)!.find((m) => m.address === B.address)?.power, 47_500n);
+  assert.equal(state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!.find((m) => m.address === B.address)?.power, 47_500n);
   assert.equal(checkInvariants(state), []);
 });
 
@@ -78,7 +78,7 @@ handled('too old: evidence about block h−2 with MaxEvidenceAge 120 s (1 block)
   assert.equal(eventsOfType(result, 'DoubleSignEvidenceIgnored'), [{ type: 'DoubleSignEvidenceIgnored', address: B.address, evidenceHeight: 2, reason: 'too_old' }]);
   assert.equal(eventsOfType(result, 'NodeSlashed'), []);
   assert.is(totalSupply(state.auth), supply);
-  assert.is(state.pos.validators.get(B.address)!.tokensUpokt, B_TOKENS);
+  assert.is(state.nodes.validators.get(B.address)!.tokensUpokt, B_TOKENS);
 });
 
 handled('MaxEvidenceAge 30 min → 2 blocks: the same h−2 evidence now slashes', () => {

@@ -66,7 +66,7 @@ function runTo(state: LedgerState, height: number, missesAt: (h: number) => bool
 }
 
 const info = (state: LedgerState) => state.slashing.signingInfos.get(B.address)!;
-const inSet = (state: LedgerState, address: Address) => (state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
+const inSet = (state: LedgerState, address: Address) => (state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
 
 const threshold = suite('slashing: downtime threshold');
 
@@ -89,7 +89,7 @@ threshold('missing exactly the tolerated 4 votes of a window: counted, still fre
   const results = runTo(state, 9, (h) => h >= 2 && h <= 5);
   assert.is(info(state).missedBlocksCounter, 4);
   assert.is(info(state).indexOffset, 8, 'votes of blocks 1..8 seen in blocks 2..9');
-  assert.not.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.not.ok(state.nodes.validators.get(B.address)!.jailed);
   assert.ok(inSet(state, B.address));
   assert.is(totalSupply(state.auth), supply);
   assert.equal(results.flatMap((r) => eventsOfType(r, 'NodeSlashed')), []);
@@ -110,7 +110,7 @@ threshold('one more (the 5th miss) → slashed power × 0.000001, jailed until b
     { type: 'NodeJailed', address: B.address, reason: 'downtime', signedBlocksWindow: 10n, missed: 5, maxMissed: 4n, jailedUntilNs },
   ]);
   assert.equal(info(state), { address: B.address, startHeight: 0, indexOffset: 0, jailedUntilNs, missedBlocksCounter: 0, jailedBlocksCounter: 1 });
-  const validator = state.pos.validators.get(B.address)!;
+  const validator = state.nodes.validators.get(B.address)!;
   assert.ok(validator.jailed);
   assert.is(validator.tokensUpokt, B_TOKENS - 50_000n);
   assert.not.ok(inSet(state, B.address), 'jailed: out of the validator set at EndBlock');
@@ -127,10 +127,10 @@ threshold('the window tumbles: 4 misses, the boundary (h mod 10 = 0) resets, 4 m
   assert.equal({ missed: info(state).missedBlocksCounter, index: info(state).indexOffset }, { missed: 1, index: 1 });
   runTo(state, 13, () => true);
   assert.is(info(state).missedBlocksCounter, 4, 'eight misses in a row across the boundary, never more than 4 in one window');
-  assert.not.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.not.ok(state.nodes.validators.get(B.address)!.jailed);
   const [block14] = runTo(state, 14, () => true);
   assert.is(eventsOfType(block14!, 'NodeJailed').length, 1);
-  assert.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.ok(state.nodes.validators.get(B.address)!.jailed);
 });
 
 threshold('a signed vote never lowers the counter: pocket tumbling window has no missed → signed branch', () => {
@@ -162,7 +162,7 @@ lifecycle('a validator of the last commit without signing info gets one (start h
   produce(state);
   // The decider alone, over a view whose signing-info table is empty (pocket-core's h ≥ 30040 path).
   const empty = new StateStore().defineTable(signingInfosTable);
-  const view = { pos: { validators: state.pos.validators }, slashing: { signingInfos: empty } };
+  const view = { nodes: { validators: state.nodes.validators }, slashing: { signingInfos: empty } };
   const votes = [{ address: B.address, power: 50_000n, signed: false }];
   const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [], inactiveFeatures: NO_FEATURES_OFF };
   const events = handleValidatorSignatures(view, state.params().pos, ctx);
@@ -194,7 +194,7 @@ lifecycle('signing info through a node\'s life (kept by the staking evolvers): c
   let unstaked = false;
   for (let h = 7; h <= 13 && !unstaked; h++) unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
   assert.ok(unstaked);
-  assert.is(state.pos.validators.get(D.address), undefined);
+  assert.is(state.nodes.validators.get(D.address), undefined);
   assert.is(state.slashing.signingInfos.get(D.address), undefined);
   assert.equal(checkInvariants(state), []);
 });
@@ -209,12 +209,12 @@ lifecycle('a slash that leaves the stake below StakeMinimum force-unstakes: jail
     { type: 'NodeForceUnstakeQueued', address: B.address, reason: 'stake_below_minimum', jails: true, tokensUpokt: B_TOKENS - burned },
   ]);
   assert.equal(eventsOfType(block6, 'NodeJailed'), [], 'already jailed by the force unstake');
-  assert.is(state.pos.waitingValidators.get(B.address), 'stake_below_minimum');
+  assert.is(state.nodes.waitingValidators.get(B.address), 'stake_below_minimum');
   assert.is(state.slashing.signingInfos.get(B.address)!.jailedUntilNs, block6.timeNs + 3_600_000_000_000n);
   const later = runTo(state, 14, () => false);
   const unstaked = later.flatMap((r) => eventsOfType(r, 'NodeUnstaked'));
   assert.equal(unstaked.map((e) => [e.address, e.recipient, e.amountUpokt]), [[B.address, B.address, B_TOKENS - burned]], 'the rest is refunded, not burned');
-  assert.is(state.pos.validators.get(B.address), undefined);
+  assert.is(state.nodes.validators.get(B.address), undefined);
   assert.is(totalSupply(state.auth), supply - burned);
 });
 

@@ -54,11 +54,11 @@ function jailB(state: LedgerState): BlockResult {
   step(state);
   let last: BlockResult | undefined;
   for (let h = 2; h <= 6; h++) last = step(state, [], true);
-  assert.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.ok(state.nodes.validators.get(B.address)!.jailed);
   return last!;
 }
 
-const inSet = (state: LedgerState, address: Address) => (state.pos.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
+const inSet = (state: LedgerState, address: Address) => (state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
 
 const unjailing = suite('slashing: MsgUnjail');
 
@@ -72,12 +72,12 @@ unjailing('too early (block time < jailed_until) → pos:104; at jailed_until ex
   assert.ok(early.timeNs < jailedUntil);
   expectOnly(early, 'pos:104');
   assert.is(early.receipts[0]!.feeUpokt, 10_000n, 'the fee is charged');
-  assert.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.ok(state.nodes.validators.get(B.address)!.jailed);
   const onTime = step(state, [signTx(B, unjail(B, B))]); // block 10: T6 + 60 min
   assert.is(onTime.timeNs, jailedUntil);
   expectOnly(onTime, 'ok');
   assert.equal(eventsOfType(onTime, 'NodeUnjailed'), [{ type: 'NodeUnjailed', address: B.address, signer: B.address, height: 10 }]);
-  assert.not.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.not.ok(state.nodes.validators.get(B.address)!.jailed);
   assert.ok(inSet(state, B.address), 'back in the validator set at EndBlock');
   const info = state.slashing.signingInfos.get(B.address)!;
   assert.equal([info.missedBlocksCounter, info.indexOffset, info.jailedBlocksCounter, info.jailedUntilNs], [0, 0, 0, jailedUntil], 'counters reset, jailed_until kept');
@@ -96,7 +96,7 @@ unjailing('a signer that is neither the operator nor its output address → pos:
   const state = chain();
   jailB(state);
   expectOnly(step(state, [signTx(C, unjail(B, C))]), 'pos:125');
-  assert.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.ok(state.nodes.validators.get(B.address)!.jailed);
 });
 
 unjailing('stake below StakeMinimum → pos:105, and the validator joins the waiting set anyway (pocket-core side effect); it is unstaked at session end', () => {
@@ -108,8 +108,8 @@ unjailing('stake below StakeMinimum → pos:105, and the validator joins the wai
   assert.equal(eventsOfType(attempt, 'NodeUnstakeRequested'), [{ type: 'NodeUnstakeRequested', address: B.address, signer: B.address, reason: 'unjail_below_minimum' }]);
   assert.is(attempt.receipts[0]!.feeUpokt, 10_000n);
   assert.equal(eventsOfType(attempt, 'NodeUnstakingStarted').map((e) => e.address), [B.address], 'released at the session end of the same block');
-  assert.is(state.pos.validators.get(B.address)!.status, StakeStatus.Unstaking);
-  assert.ok(state.pos.validators.get(B.address)!.jailed);
+  assert.is(state.nodes.validators.get(B.address)!.status, StakeStatus.Unstaking);
+  assert.ok(state.nodes.validators.get(B.address)!.jailed);
 });
 
 unjailing('the check uses block time only: a jail that ended long ago in block time unjails whatever the wall clock says', () => {
@@ -142,7 +142,7 @@ counter('counter +1 per EndBlock while jailed; > MaxJailedBlocks (3) → force u
   assert.is(refunded, 20_000n * POKT);
   assert.is(balanceOf(state.auth, J.address), FUNDS_UPOKT + 20_000n * POKT, 'refunded to the operator, nothing burned');
   assert.is(totalSupply(state.auth), supply);
-  assert.is(state.pos.validators.get(J.address), undefined);
+  assert.is(state.nodes.validators.get(J.address), undefined);
   assert.is(balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool), (100_000n + 50_000n + 60_000n) * POKT);
 });
 

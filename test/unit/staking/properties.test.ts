@@ -59,7 +59,7 @@ function toTx(a: Action, state: LedgerState): [TestKey, WireMessage] {
     case 'stakeNode': {
       const op = operators[a.op]!;
       const output = a.output < 0 ? null : outputs[a.output]!;
-      const current = state.pos.validators.get(op.address)?.outputAddress;
+      const current = state.nodes.validators.get(op.address)?.outputAddress;
       const currentOutput = outputs.find((k) => k.address === current);
       const signer = [op, output ?? op, currentOutput ?? op][a.signer]!;
       return [signer, stakeNodeMsg(op, { value: amounts[a.amount]!, output, chains: chainIds(a.chains), serviceUrl: urls[a.url]! })];
@@ -95,15 +95,15 @@ function freshChain(): LedgerState {
 function checkBlock(state: LedgerState, supply: bigint, where: string): void {
   assert.equal(checkInvariants(state), [], `${where}: invariants`);
   assert.is(totalSupply(state.auth), supply, `${where}: total supply unchanged`);
-  const validators = [...state.pos.validators.unorderedValues()];
+  const validators = [...state.nodes.validators.unorderedValues()];
   const expectedSet = computeValidatorSet(validators, state.params().pos.maxValidators);
-  assert.equal([...state.pos.validatorSet.get(VALIDATOR_SET_KEY)!], expectedSet, `${where}: validator set = top MaxValidators by (power, address)`);
-  assert.equal([...state.pos.powerIndex.all()], computeValidatorSet(validators, BigInt(validators.length)), `${where}: power index = full ranking`);
-  assert.is(state.pos.unstakingQueue.size, validators.filter((v) => v.status === StakeStatus.Unstaking).length, `${where}: unstaking queue`);
-  const appList = [...state.application.applications.unorderedValues()];
-  assert.is(state.application.stakedCount.count, appList.filter((a) => a.status === StakeStatus.Staked && !a.jailed).length, `${where}: staked app count`);
-  assert.is(state.application.unstakingQueue.size, appList.filter((a) => a.status === StakeStatus.Unstaking).length, `${where}: app unstaking queue`);
-  for (const address of state.pos.waitingValidators.unorderedKeys()) assert.ok(state.pos.validators.has(address), `${where}: waiting ${address} has a record`);
+  assert.equal([...state.nodes.validatorSet.get(VALIDATOR_SET_KEY)!], expectedSet, `${where}: validator set = top MaxValidators by (power, address)`);
+  assert.equal([...state.nodes.powerIndex.all()], computeValidatorSet(validators, BigInt(validators.length)), `${where}: power index = full ranking`);
+  assert.is(state.nodes.unstakingQueue.size, validators.filter((v) => v.status === StakeStatus.Unstaking).length, `${where}: unstaking queue`);
+  const appList = [...state.apps.applications.unorderedValues()];
+  assert.is(state.apps.stakedCount.count, appList.filter((a) => a.status === StakeStatus.Staked && !a.jailed).length, `${where}: staked app count`);
+  assert.is(state.apps.unstakingQueue.size, appList.filter((a) => a.status === StakeStatus.Unstaking).length, `${where}: app unstaking queue`);
+  for (const address of state.nodes.waitingValidators.unorderedKeys()) assert.ok(state.nodes.validators.has(address), `${where}: waiting ${address} has a record`);
 }
 
 const properties = suite('staking properties over random message sequences');
