@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests use when they are missing: Chromium (browser tests of
+# the HTML report and the explorer, driven by playwright-core — no browser download) and
+# PostgreSQL 15 (the PostgreSQL projection backend and its streaming replica).
+# Idempotent; needs root (CI runs as root) or passwordless sudo. Prints what it did.
+set -euo pipefail
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
+if [ ${#need[@]} -eq 0 ]; then
+  echo "system-deps: chromium and postgresql already installed"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo -n"; fi
+echo "system-deps: installing ${need[*]} from Debian's packages"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+echo "system-deps: installed ${need[*]}"
