@@ -6,7 +6,8 @@
  *    hashes they sign) and walk the MSI tree from the leaf to the claimed root. Workload (seeded):
  *    64 servicer sessions × 1,000 relays (4,000 with --quick off), trees built once; each sample
  *    verifies P proofs of pseudorandom leaves, and checks that every one is valid. Limit: raw
- *    node:crypto verify (pre-imported KeyObjects) of the same 2·P signatures, per proof (÷ 2).
+ *    node:crypto verify (pre-imported KeyObjects) of the same 2·P signatures, per proof (÷ 2),
+ *    sampled alternately with the subject. Goal (issue 14): ≥ 0.85 of it.
  *    Also the raw signature rate itself and the tree walk alone.
  * 2. sessions: choosing SessionNodeCount (24) nodes among N staked nodes of one chain, at
  *    N = 1,000, 10,000, 50,000 (--quick: 1,000 and 10,000):
@@ -35,6 +36,7 @@ import { computeSession } from '../src/modules/pocketcore/session-service.js';
 import { selectSessionNodes, sessionKey } from '../src/modules/pocketcore/session.js';
 import { heightKey } from '../src/state/chain-tables.js';
 import type { WireProof, WireRelayProof } from '../src/wire/types.js';
+import { measurePair } from './lib/paired.js';
 import type { BenchContext, BenchModule, Point } from './lib/types.js';
 
 interface Key {
@@ -117,16 +119,20 @@ async function proofBenches(ctx: BenchContext): Promise<void> {
       { key: keyObject(leaf.aat.clientPublicKey), message: relayProofHash(leaf), signature: hexToBytes(leaf.signature)! },
     ];
   });
-  const raw = await ctx.measure({
-    label: 'raw crypto.verify of the proofs’ 2 signatures each',
-    run: () => {
-      let valid = 0;
-      for (const s of signatures) if (nodeVerify(null, s.message, s.key, s.signature)) valid++;
-      if (valid !== signatures.length) throw new Error('a signature failed');
-      return signatures.length;
+  // Limit and subject sampled alternately (bench/lib/paired.ts): the ratio survives a noisy machine.
+  const { limit: raw, subject: proofs } = await measurePair(
+    ctx,
+    {
+      label: 'raw crypto.verify of the proofs’ 2 signatures each',
+      run: () => {
+        let valid = 0;
+        for (const s of signatures) if (nodeVerify(null, s.message, s.key, s.signature)) valid++;
+        if (valid !== signatures.length) throw new Error('a signature failed');
+        return signatures.length;
+      },
     },
-  });
-  const proofs = await ctx.measure({ label: 'proof verification (AAT sig + client sig + hashes + tree walk)', run: () => countValid(cases, verifyProof) });
+    { label: 'proof verification (AAT sig + client sig + hashes + tree walk)', run: () => countValid(cases, verifyProof) },
+  );
   const walks = await ctx.measure({
     label: 'tree walk only',
     run: () =>
@@ -135,7 +141,7 @@ async function proofBenches(ctx: BenchContext): Promise<void> {
       ),
   });
   const workload = { proofs: count, sessions: 64, relays_per_session: relays, levels: msiLevelCount(BigInt(relays)), signatures_per_proof: 2 };
-  ctx.report({ case: 'proofs/verify', workload, metric: 'proofs_per_s', stats: proofs, limit: { what: 'raw node:crypto ed25519 verify (pre-imported KeyObjects) of the same 2 signatures per proof, 1 core', median: raw.median / 2 } });
+  ctx.report({ case: 'proofs/verify', workload, metric: 'proofs_per_s', stats: proofs, limit: { what: 'raw node:crypto ed25519 verify (pre-imported KeyObjects) of the same 2 signatures per proof, 1 core, sampled alternately', median: raw.median / 2 }, extra: { goal_ratio_to_limit: 0.85 } });
   ctx.report({ case: 'proofs/raw-signatures', workload: { signatures: signatures.length }, metric: 'verifies_per_s', stats: raw });
   ctx.report({ case: 'proofs/tree-walk', workload, metric: 'walks_per_s', stats: walks });
 }

@@ -4,11 +4,11 @@
  * - SHA3-256 (FIPS 202, not Keccak): session keys and headers, AAT and relay-proof hashes, seeds.
  * - BLAKE2b-256 (digest length 32 in the parameter block, not a truncated BLAKE2b-512): the
  *   Merkle sum-index tree.
- * SHA-256 and SHA3-256 use node:crypto (OpenSSL, native); BLAKE2b-256 uses @noble/hashes because
- * OpenSSL only exposes BLAKE2b-512 through node:crypto. Tests hold node:crypto to @noble.
+ * SHA-256 and SHA3-256 use node:crypto (OpenSSL, native); BLAKE2b-256 uses our one-shot blake2b.ts
+ * (OpenSSL only exposes BLAKE2b-512 through node:crypto; @noble/hashes is ~4× slower per node). Tests hold node:crypto to @noble.
  */
 import { hash as nodeHash } from 'node:crypto';
-import { blake2b } from '@noble/hashes/blake2b';
+import { blake2b256Fast } from './blake2b.js';
 
 function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -23,5 +23,5 @@ export function sha3_256(data: Uint8Array | string): Uint8Array {
 }
 
 export function blake2b256(data: Uint8Array | string): Uint8Array {
-  return blake2b(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, { dkLen: 32 });
+  return blake2b256Fast(typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
 }

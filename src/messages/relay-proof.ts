@@ -31,8 +31,30 @@ export const SUPPORTED_AAT_VERSIONS: readonly string[] = ['0.0.1'];
 /** pocketcore's NetworkIdentifierLength (crypto.go:19): relay chains are 1..4 bytes here. */
 export const RELAY_CHAIN_MAX_BYTES = 4;
 
+/**
+ * Memo of recent AAT hashes by content. PERF: one proof hashes its AAT three times (the app's
+ * signature, the leaf bytes for the client's signature, the leaf bytes for the Merkle walk), and
+ * one app–client pair signs every relay of a session. DEV_NOTE: the key is every field the hash
+ * reads, length-prefixed (the signature is not hashed), so a hit returns exactly what hashing would; the memo is
+ * bounded (cleared when full) and cannot change an outcome. Callers get a copy.
+ */
+const AAT_MEMO_CAPACITY = 4_096;
+const aatMemo = new Map<string, Uint8Array>();
+
 /** SHA3-256 of the AAT's JSON with an empty signature. */
 export function aatHash(aat: WireAat): Uint8Array {
+  // Length-prefixed, so no two different field triples share a key ("a","bc" vs "ab","c").
+  const key = `${aat.version.length}:${aat.version}${aat.appPublicKey.length}:${aat.appPublicKey}${aat.clientPublicKey}`;
+  let hash = aatMemo.get(key);
+  if (hash === undefined) {
+    if (aatMemo.size >= AAT_MEMO_CAPACITY) aatMemo.clear();
+    hash = aatHashUncached(aat);
+    aatMemo.set(key, hash);
+  }
+  return hash.slice();
+}
+
+function aatHashUncached(aat: WireAat): Uint8Array {
   const json = goObject([
     ['version', goString(aat.version)],
     ['app_pub_key', goString(aat.appPublicKey)],

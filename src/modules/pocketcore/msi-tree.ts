@@ -63,6 +63,14 @@ export interface MsiOptions {
   readonly indexedParents?: boolean;
 }
 
+/** Scratch input of the honest-shape parent hash: two hashes + 4 (indexed) or 2 uint64 words. */
+function parentScratch(words: number): { bytes: Uint8Array; view: DataView } {
+  const bytes = new Uint8Array(HASH_BYTES * 2 + 8 * words);
+  return { bytes, view: new DataView(bytes.buffer) };
+}
+const PARENT_INDEXED = parentScratch(4);
+const PARENT_PLAIN = parentScratch(2);
+
 function le64Into(out: Uint8Array, offset: number, value: bigint): void {
   new DataView(out.buffer, out.byteOffset + offset, 8).setBigUint64(0, value & MASK64, true);
 }
@@ -84,22 +92,25 @@ export function msiLeafHash(leafBytes: Uint8Array | string): Uint8Array {
  */
 export function msiParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: bigint, indexedParents: boolean): Uint8Array {
   const wordCount = indexedParents ? 4 : 2;
-  const buffer = new Uint8Array(HASH_BYTES * 2 + 8 * wordCount);
   if (left.byteLength === HASH_BYTES && right.byteLength === HASH_BYTES) {
-    // PERF: the only shape an honest proof has — one buffer, one DataView.
-    buffer.set(left, 0);
-    buffer.set(right, HASH_BYTES);
-    const view = new DataView(buffer.buffer, HASH_BYTES * 2);
-    let at = 0;
+    // PERF: the only shape an honest proof has — one reused buffer (blake2b256 copies it before
+    // returning). setBigUint64 stores its argument modulo 2^64 (ToBigUint64), which is Go's
+    // uint64 wrap, so no masking is needed here.
+    const buffer = wordCount === 4 ? PARENT_INDEXED : PARENT_PLAIN;
+    buffer.bytes.set(left, 0);
+    buffer.bytes.set(right, HASH_BYTES);
+    const view = buffer.view;
+    let at = HASH_BYTES * 2;
     if (indexedParents) {
-      view.setBigUint64(0, leftIndex & MASK64, true);
-      view.setBigUint64(8, (leftIndex + 1n) & MASK64, true);
-      at = 16;
+      view.setBigUint64(at, leftIndex, true);
+      view.setBigUint64(at + 8, leftIndex + 1n, true);
+      at += 16;
     }
-    view.setBigUint64(at, lower & MASK64, true);
-    view.setBigUint64(at + 8, upper & MASK64, true);
-    return blake2b256(buffer);
+    view.setBigUint64(at, lower, true);
+    view.setBigUint64(at + 8, upper, true);
+    return blake2b256(buffer.bytes);
   }
+  const buffer = new Uint8Array(HASH_BYTES * 2 + 8 * wordCount);
   const words: bigint[] = indexedParents ? [leftIndex, leftIndex + 1n, lower, upper] : [lower, upper];
   let at = 0;
   for (const part of [left, right]) {

@@ -1,7 +1,7 @@
 /**
  * Goal: the protocol's three hashes (src/crypto/hash.ts) are the standard functions.
  * Method: published digests written as their sources state them; node:crypto-backed
- * sha256/sha3_256 (and the noble-backed blake2b256) compared with @noble/hashes on seeded
+ * sha256/sha3_256 and the WebAssembly blake2b256 (src/crypto/blake2b.ts) compared with @noble/hashes on seeded
  * random inputs of many lengths, as bytes and as UTF-8 strings.
  */
 import { blake2b } from '@noble/hashes/blake2b';
@@ -63,6 +63,27 @@ random('subarray views hash only their own bytes', () => {
   assert.is(bytesToHex(sha256(view)), bytesToHex(sha256(copy)));
   assert.is(bytesToHex(sha3_256(view)), bytesToHex(sha3_256(copy)));
   assert.is(bytesToHex(blake2b256(view)), bytesToHex(blake2b256(copy)));
+});
+
+random('blake2b256 of a view at every byte alignment, across block boundaries, equals noble (the WebAssembly F reads its own copy)', () => {
+  const whole = new Prng(5).bytes(600);
+  for (const length of [0, 1, 63, 64, 127, 128, 129, 255, 256, 257, 384, 512]) {
+    for (let offset = 0; offset < 8; offset++) {
+      const view = whole.subarray(offset, offset + length);
+      assert.is(bytesToHex(blake2b256(view)), bytesToHex(blake2b(view.slice(), { dkLen: 32 })), `length ${length} offset ${offset}`);
+    }
+  }
+});
+
+random('blake2b256 keeps no state between calls: interleaved inputs hash as when alone', () => {
+  const prng = new Prng(6);
+  const a = prng.bytes(300);
+  const b = prng.bytes(40);
+  const alone = [bytesToHex(blake2b256(a)), bytesToHex(blake2b256(b))];
+  for (let i = 0; i < 3; i++) assert.equal([bytesToHex(blake2b256(a)), bytesToHex(blake2b256(b))], alone);
+  const digest = blake2b256(a);
+  blake2b256(b);
+  assert.is(bytesToHex(digest), alone[0], 'a returned digest is not overwritten by the next call');
 });
 
 vectors.run();
