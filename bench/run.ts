@@ -2,15 +2,20 @@
  * Benchmark runner (shared/BENCH.md). Runs the compiled code: `npm run bench` builds, then runs
  * dist/bench/run.js.
  *
- *   npm run bench                       every benchmark
+ *   npm run bench                       every benchmark; writes bench/results/ (below)
  *   npm run bench -- crypto             one (or several: names as arguments)
- *   npm run bench -- --quick            small sizes (the whole quick suite well under 3 minutes)
- *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl
+ *   npm run bench -- --quick            small sizes (the whole quick suite under 3 minutes)
+ *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl and
+ *                                       write bench/results/ as a full run does
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
  *   npm run bench -- --list             names and descriptions
  *
- * Output: one JSON line per result on stdout; progress on stderr. Exit code 1 if any
- * benchmark threw (the others still run).
+ * Output: one JSON line per result on stdout; progress on stderr; at the end the summary table
+ * (bench/lib/summary.ts: every line with a goal → goal, figure, limit, ratio, met?) on stderr.
+ * A full run (every benchmark, not --quick) or --save also writes bench/results/latest/:
+ * <name>.json (this run's lines of that benchmark), machine.json (cpu model, cores, memory,
+ * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section).
+ * Exit code 1 if any benchmark threw (the others still run).
  *
  * ADDING A BENCHMARK: create bench/<name>.ts exporting `benchmark` — the runner finds every
  * top-level bench/*.js next to it, no registration needed:
@@ -35,12 +40,15 @@
  * seed, rss_mb, node, cpus, at, and ratio_to_limit when a limit is given. Benchmarks never run
  * in tests; nothing in them is asserted on time.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
 import { emit, type RunSettings } from './lib/report.js';
+import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
+import { packageRoot } from '../src/core/paths.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 export const DEFAULT_SEED = 42;
@@ -94,7 +102,7 @@ async function discover(): Promise<BenchModule[]> {
   return modules;
 }
 
-function contextFor(module: BenchModule, options: Options): BenchContext {
+function contextFor(module: BenchModule, options: Options, lines: ResultLine[]): BenchContext {
   const progress = (message: string): void => void process.stderr.write(`[${module.name}] ${message}\n`);
   return {
     name: module.name,
@@ -103,7 +111,7 @@ function contextFor(module: BenchModule, options: Options): BenchContext {
     prng: () => new Prng(options.seed),
     progress,
     measure: (measureOptions) => measure(measureOptions, options.quick, progress),
-    report: (fields) => emit(module.name, options, fields),
+    report: (fields) => void lines.push(emit(module.name, options, fields)),
   };
 }
 
@@ -122,17 +130,38 @@ async function main(): Promise<number> {
   const selected = options.names.length === 0 ? modules : modules.filter((m) => options.names.includes(m.name));
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
+  const lines: ResultLine[] = [];
+  const on = machine(new Date());
   for (const module of selected) {
     const started = process.hrtime.bigint();
     try {
-      await module.run(contextFor(module, options));
+      await module.run(contextFor(module, options, lines));
     } catch (error) {
       failed++;
       process.stderr.write(`[${module.name}] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }
     process.stderr.write(`[${module.name}] done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
   }
+  const summary = summaryMarkdown(lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, options.quick);
+  process.stderr.write(`\n${summary}`);
+  if (options.save || (options.names.length === 0 && !options.quick)) writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
   return failed === 0 ? 0 : 1;
+}
+
+/** bench/results/latest/: one JSON file per benchmark (this run's lines), the machine, the summary. */
+function writeResults(modules: readonly BenchModule[], lines: readonly ResultLine[], on: ReturnType<typeof machine>, summary: string): void {
+  const dir = join(packageRoot(), 'bench', 'results', 'latest');
+  mkdirSync(dir, { recursive: true });
+  const write = (file: string, text: string): void => {
+    // Whole-file replace (tmp + rename): a killed run leaves the previous file, not half of one.
+    const tmp = join(dir, `.${file}.tmp`);
+    writeFileSync(tmp, text);
+    renameSync(tmp, join(dir, file));
+  };
+  for (const module of modules) write(`${module.name}.json`, JSON.stringify(lines.filter((line) => line['bench'] === module.name), null, 1) + '\n');
+  write('machine.json', JSON.stringify(on, null, 1) + '\n');
+  write('SUMMARY.md', summary);
+  process.stderr.write(`bench: results written to ${dir}\n`);
 }
 
 main().then(

@@ -22,18 +22,20 @@ async function sample(options: MeasureOptions): Promise<number> {
 
 /** Rates (operations per second) of `limit` and `subject`, sampled alternately. */
 export async function measurePair(ctx: BenchContext, limit: MeasureOptions, subject: MeasureOptions): Promise<{ limit: Stats; subject: Stats }> {
+  const [limitStats, subjectStats] = await measureAlternating(ctx, [limit, subject]);
+  return { limit: limitStats!, subject: subjectStats! };
+}
+
+/** Rates of every measurement, sampled in turn (a, b, c, a, b, c, …): each sees the same machine. */
+export async function measureAlternating(ctx: BenchContext, measurements: readonly MeasureOptions[]): Promise<Stats[]> {
   const samples = Math.max(MIN_SAMPLES, ctx.quick ? 5 : 7);
-  await sample(limit);
-  await sample(subject);
-  const limits: number[] = [];
-  const subjects: number[] = [];
-  for (let i = 0; i < samples; i++) {
-    limits.push(await sample(limit));
-    subjects.push(await sample(subject));
-  }
-  const result = { limit: summarize(limits), subject: summarize(subjects) };
-  for (const [options, stats] of [[limit, result.limit], [subject, result.subject]] as const) {
-    ctx.progress(`  ${options.label}: median ${stats.median.toFixed(1)} op/s (min ${stats.min.toFixed(1)}, max ${stats.max.toFixed(1)}, ${samples} samples, alternated)`);
-  }
-  return result;
+  for (const options of measurements) await sample(options);
+  const rates: number[][] = measurements.map(() => []);
+  for (let i = 0; i < samples; i++) for (const [j, options] of measurements.entries()) rates[j]!.push(await sample(options));
+  const stats = rates.map(summarize);
+  measurements.forEach((options, j) => {
+    const s = stats[j]!;
+    ctx.progress(`  ${options.label}: median ${s.median.toFixed(1)} op/s (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, ${samples} samples, alternated)`);
+  });
+  return stats;
 }

@@ -55,12 +55,14 @@ export function resultLine(bench: string, settings: RunSettings, fields: ReportF
   return line;
 }
 
-export function emit(bench: string, settings: RunSettings, fields: ReportFields): void {
-  const text = JSON.stringify(resultLine(bench, settings, fields, new Date()));
+export function emit(bench: string, settings: RunSettings, fields: ReportFields): Record<string, unknown> {
+  const line = resultLine(bench, settings, fields, new Date());
+  const text = JSON.stringify(line);
   process.stdout.write(text + '\n');
   if (settings.save) {
     const dir = join(packageRoot(), 'bench', 'results');
     mkdirSync(dir, { recursive: true });
     appendFileSync(join(dir, `${bench}.jsonl`), text + '\n');
   }
+  return line;
 }

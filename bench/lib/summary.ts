@@ -1,0 +1,130 @@
+/**
+ * The suite's summary: every result line that carries a goal becomes one row of a markdown
+ * table (goal, figure, limit, ratio, met?) for README's "Benchmarks" section, with the machine
+ * the run was on. Goals ride on the lines themselves (ReportFields.extra), so a benchmark owns
+ * its goal and the summary needs no list of cases:
+ *   goal_ratio_to_limit: r          met ⇔ ratio_to_limit ≥ r
+ *   goal_txs_per_s: n               met ⇔ median ≥ n
+ *   goal_growth_exponent_at_most: e met ⇔ growth_exponent ≤ e
+ *   goal_text                       the goal in words (else one is written from the number)
+ * Benchmarks the issue asks for that did not run (absent from this branch, or not selected)
+ * get a row "not measured in this run".
+ */
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+
+export type ResultLine = Readonly<Record<string, unknown>>;
+
+export interface Machine {
+  readonly cpu_model: string;
+  readonly cores: number;
+  readonly memory_gib: number;
+  readonly node: string;
+  readonly platform: string;
+  readonly date: string;
+  /** 1-minute load average when the run started and ended: how shared the machine was. */
+  readonly load_average_start: number;
+  readonly load_average_end?: number;
+}
+
+export function machine(now: Date): Machine {
+  return {
+    cpu_model: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    date: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    load_average_start: Number(loadavg()[0]!.toFixed(2)),
+  };
+}
+
+/** Benchmarks whose goals issue 14 lists; a missing one gets a "not measured" row. */
+export const EXPECTED_GOALS: ReadonlyArray<{ readonly bench: string; readonly goal: string }> = [
+  { bench: 'mainnet', goal: 'mainnet-shaped block, every signature and Merkle proof verified: time ≤ 1.2 × raw verification of its signatures on both cores' },
+  { bench: 'apply', goal: 'signed sends, apply with verification ≥ 0.95 of the two-core pipeline limit' },
+  { bench: 'replay', goal: 'trusted replay (--trust-signatures, roots every block) ≥ 100,000 sends/s' },
+  { bench: 'relays', goal: 'proof verification ≥ 0.85 of the raw two-signature limit' },
+  { bench: 'scale', goal: 'scale: growth exponent ≈ 0 in untouched state size, ≤ 1.1 in txs per block' },
+  { bench: 'project', goal: 'projection (engineer H)' },
+  { bench: 'query', goal: 'query service (engineer A)' },
+];
+
+export interface SummaryRow {
+  readonly bench: string;
+  readonly case: string;
+  readonly goal: string;
+  readonly figure: string;
+  readonly limit: string;
+  readonly ratio: string;
+  readonly met: 'met' | 'not met' | 'not measured in this run';
+}
+
+const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** 12345.6 → "12,346"; 0.1234 → "0.1234" (four significant digits below 100). */
+export function formatFigure(value: number): string {
+  return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : String(Number(value.toPrecision(4)));
+}
+
+/** The row of a line with a goal, or undefined for a line without one. */
+export function rowOf(line: ResultLine): SummaryRow | undefined {
+  const ratioGoal = number(line['goal_ratio_to_limit']);
+  const rateGoal = number(line['goal_txs_per_s']);
+  const exponentGoal = number(line['goal_growth_exponent_at_most']);
+  if (ratioGoal === undefined && rateGoal === undefined && exponentGoal === undefined) return undefined;
+  const median = number(line['median']) ?? NaN;
+  const ratio = number(line['ratio_to_limit']);
+  const exponent = number(line['growth_exponent']);
+  const limit = line['limit'] as { what?: string; median?: number } | undefined;
+  const checks: boolean[] = [];
+  const goals: string[] = [];
+  if (ratioGoal !== undefined) {
+    checks.push(ratio !== undefined && ratio >= ratioGoal);
+    goals.push(`ratio ≥ ${ratioGoal}`);
+  }
+  if (rateGoal !== undefined) {
+    checks.push(median >= rateGoal);
+    goals.push(`≥ ${formatFigure(rateGoal)} ${String(line['metric'])}`);
+  }
+  if (exponentGoal !== undefined) {
+    checks.push(exponent !== undefined && exponent <= exponentGoal);
+    goals.push(`growth exponent ≤ ${exponentGoal}`);
+  }
+  const figure = exponent !== undefined ? `exponent ${exponent} (at largest n: ${formatFigure(median)} ${String(line['metric'])})` : `${formatFigure(median)} ${String(line['metric'])}`;
+  return {
+    bench: String(line['bench']),
+    case: String(line['case'] ?? ''),
+    goal: typeof line['goal_text'] === 'string' ? line['goal_text'] : goals.join(', '),
+    figure,
+    limit: limit?.median === undefined ? '—' : `${formatFigure(limit.median)} (${limit.what ?? ''})`,
+    ratio: ratio === undefined ? '—' : String(ratio),
+    met: checks.every(Boolean) ? 'met' : 'not met',
+  };
+}
+
+export function summaryRows(lines: readonly ResultLine[]): SummaryRow[] {
+  const rows = lines.map(rowOf).filter((row): row is SummaryRow => row !== undefined);
+  for (const expected of EXPECTED_GOALS) {
+    if (!rows.some((row) => row.bench === expected.bench)) {
+      rows.push({ bench: expected.bench, case: '', goal: expected.goal, figure: '—', limit: '—', ratio: '—', met: 'not measured in this run' });
+    }
+  }
+  return rows;
+}
+
+const cell = (text: string): string => text.replaceAll('|', '\\|');
+
+export function summaryMarkdown(lines: readonly ResultLine[], on: Machine, quick: boolean): string {
+  const out = [
+    `Benchmark summary${quick ? ' (--quick sizes)' : ''}: ${on.date}, ${on.cpu_model}, ${on.cores} cores, ${on.memory_gib} GiB, Node ${on.node}; ` +
+      `load average ${on.load_average_start}${on.load_average_end === undefined ? '' : ` → ${on.load_average_end}`} (a shared machine: ratios to limits measured in the same run are the comparable figures).`,
+    '',
+    '| benchmark | goal | figure (median) | limit (same run) | ratio | met? |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const row of summaryRows(lines)) {
+    const name = row.case === '' ? row.bench : `${row.bench} ${row.case}`;
+    out.push(`| ${cell(name)} | ${cell(row.goal)} | ${cell(row.figure)} | ${cell(row.limit)} | ${row.ratio} | ${row.met} |`);
+  }
+  return out.join('\n') + '\n';
+}
