@@ -29,6 +29,8 @@ export const LAYERS: ReadonlyArray<{ readonly name: string; readonly prefixes: r
   // The audit (issue 13): reads the log, the genesis and the projection; its recomputation
   // (audit/independent/) is held to AUDIT_INDEPENDENT_IMPORTS below.
   { name: 'audit', prefixes: ['audit/'] },
+  // The query service: HTTP routes over a ReadStore (projection/read-store.ts); node and serve use it.
+  { name: 'query', prefixes: ['query/'] },
   { name: 'node', prefixes: ['node/'] },
   { name: 'sim', prefixes: ['sim/'] },
   { name: 'cli', prefixes: ['cli/'] },
