@@ -65,10 +65,10 @@ function chainMeta(state: LedgerState): ChainMeta {
 }
 
 /** Validate the block against the state before touching anything (chain/hooks.ts HEADER_CHECKS). */
-export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[]): void {
+export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[], skip?: ReadonlySet<string>): void {
   for (const check of HEADER_CHECKS) {
     const problem = check.run(state, block, prepared);
-    if (problem !== undefined) throw new BlockRejectedError(problem.code, problem.message);
+    if (problem !== undefined && skip?.has(problem.code) !== true) throw new BlockRejectedError(problem.code, problem.message);
   }
 }
 
@@ -86,6 +86,13 @@ function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockCont
 export interface ApplyOptions {
   /** Txs already prepared (and signature-checked) by the ingest stage, in block order. */
   readonly prepared?: readonly PreparedTx[];
+  /**
+   * A what-if replay (`audit --what-if`, runtime/param-override.ts): these events (ParamChanged)
+   * are evolved first, through the normal writers, as a begin-block step of their own; and the
+   * header checks named in `skipChecks` are not run (the recorded headers no longer match a
+   * state that has deliberately diverged: app hash, last commit, proposer).
+   */
+  readonly whatIf?: { readonly events: readonly DomainEvent[]; readonly skipChecks: ReadonlySet<string> };
 }
 
 export function applyBlock(state: LedgerState, block: Block, options: ApplyOptions = {}): BlockResult {
@@ -93,7 +100,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const meta = chainMeta(state);
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
-  checkHeader(state, block, prepared);
+  checkHeader(state, block, prepared, options.whatIf?.skipChecks);
   const ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
@@ -107,7 +114,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   };
   // The block's events so far, for steps that act on them (ApplicationBurnRate reads the mint).
   const blockEvents: DomainEvent[] = [];
-  const beginBlock = runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents);
+  const beginBlock = options.whatIf === undefined ? runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents) : whatIfBeginBlock(state, options.whatIf.events, ctx, blockEvents);
   const seen = new Set<string>();
   const receipts = prepared.map((tx, index) => {
     if (tx.signature === 'unchecked' && options.prepared === undefined) verifyPrepared(tx);
@@ -119,6 +126,13 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };
+}
+
+/** A what-if block: the override events as a step of their own, evolved before BeginBlock. */
+function whatIfBeginBlock(state: LedgerState, events: readonly DomainEvent[], ctx: BlockContext, blockEvents: DomainEvent[]): StepEvents[] {
+  if (events.length === 0) return runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents);
+  evolveAll(state, events);
+  return [{ step: 'what_if_param_override', events }, ...runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents)];
 }
 
 function recordBlock(state: LedgerState, block: Block, hash: string, prepared: readonly PreparedTx[], meta: ChainMeta): void {

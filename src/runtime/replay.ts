@@ -27,6 +27,7 @@ import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
+import { overrideEvents, WHAT_IF_SKIPPED_CHECKS, type ParamOverride } from './param-override.js';
 
 export interface ReplayProgress {
   readonly height: number;
@@ -54,6 +55,12 @@ export interface ReplayOptions {
   readonly stream?: CommittedBlockStream;
   /** With fromSnapshot: take no snapshot above this height (a projection resuming at its checkpoint). */
   readonly snapshotAtOrBelow?: number;
+  /**
+   * What-if (`audit --what-if`): these parameters are overridden from their heights on, and from
+   * the first of them the recorded roots are no longer checked (the state diverges on purpose).
+   * Never for a data directory's own replay.
+   */
+  readonly paramOverrides?: readonly ParamOverride[];
 }
 
 export interface ReplayOutcome {
@@ -131,8 +138,12 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       return { height: loaded.height, kind: 'record_malformed', detail: 'header bytes are not in canonical form', expectedRoot: record.stateRootAfter, actualRoot: '', entries: [] };
     }
     let result: BlockResult;
+    const overrides = options.paramOverrides;
+    const whatIf = overrides !== undefined && overrides.some((o) => o.height <= loaded.height);
     try {
-      result = applyBlock(target, record.block, { prepared: loaded.prepared });
+      result = whatIf
+        ? applyBlock(target, record.block, { prepared: loaded.prepared, whatIf: { events: overrideEvents(target, overrides, loaded.height), skipChecks: WHAT_IF_SKIPPED_CHECKS } })
+        : applyBlock(target, record.block, { prepared: loaded.prepared });
     } catch (error) {
       if (error instanceof BlockRejectedError) {
         return { height: loaded.height, kind: 'block_rejected', detail: `${error.code}: ${error.message}`, expectedRoot: record.stateRootAfter, actualRoot: bytesToHex(target.store.root), entries: [] };
@@ -140,7 +151,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       throw error;
     }
     options.onBlock?.(result, target);
-    if (result.stateRoot === record.stateRootAfter) {
+    if (whatIf || result.stateRoot === record.stateRootAfter) {
       options.stream?.publish(record.block, loaded.prepared, result);
       return undefined;
     }

@@ -22,6 +22,8 @@ import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossles
 import { blockLogDir } from '../log/index.js';
 import { SIM_PROFILES } from './profiles.js';
 import { deriveSimKeys } from './sim-keys.js';
+import { augmentMainnetShaped } from './mainnet/genesis.js';
+import { DEFAULT_RELAY_SCALE, mainnetShape } from './mainnet/shape.js';
 import { assignGovernanceOwner } from './workloads/governance.js';
 import type { SimKey, SimProfileName } from './workload.js';
 
@@ -34,6 +36,8 @@ export interface SimManifest {
   /** The simulation seed, decimal (a u64). */
   readonly seed: string;
   readonly profile: SimProfileName;
+  /** The mainnet-shaped profile's knobs (src/sim/mainnet/shape.ts); absent for other profiles. */
+  readonly shape?: { readonly scale: number; readonly relay_scale: number };
   /** Funded accounts per workload, in the order the workloads run. */
   readonly workloads: ReadonlyArray<{ readonly name: string; readonly accounts: number }>;
   readonly validators: number;
@@ -66,9 +70,9 @@ export function sha256Hex(bytes: Uint8Array | string): string {
 
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-function objectAt(root: Json, ...path: string[]): Json {
+export function objectAt(root: Json, ...path: string[]): Json {
   let node: unknown = root;
   for (const name of path) {
     const next = (node as Json)[name];
@@ -80,7 +84,7 @@ function objectAt(root: Json, ...path: string[]): Json {
   return node as Json;
 }
 
-function listAt(object: Json, name: string): unknown[] {
+export function listAt(object: Json, name: string): unknown[] {
   const value = object[name];
   if (value === undefined || value === null) {
     object[name] = [];
@@ -90,7 +94,7 @@ function listAt(object: Json, name: string): unknown[] {
   return value;
 }
 
-function accountEntry(key: SimKey, balanceUpokt: bigint): Json {
+export function accountEntry(key: SimKey, balanceUpokt: bigint): Json {
   return {
     type: 'posmint/Account',
     value: { address: key.address, coins: [{ denom: 'upokt', amount: balanceUpokt.toString() }], public_key: { type: 'crypto/ed25519_public_key', value: key.publicKey } },
@@ -141,6 +145,9 @@ export function augmentGenesis(sourceText: string, manifest: SimManifest): strin
   for (const [module, overrides] of Object.entries(SIM_PROFILES[manifest.profile].params)) {
     Object.assign(objectAt(appState, module, 'params'), overrides);
   }
+  if (manifest.profile === 'mainnet-shaped') {
+    augmentMainnetShaped(appState, BigInt(manifest.seed), mainnetShape({ scale: manifest.shape?.scale ?? 1, relayScale: manifest.shape?.relay_scale ?? DEFAULT_RELAY_SCALE }));
+  }
   return stringifyLossless(genesis, null, 1) + '\n';
 }
 
@@ -150,7 +157,7 @@ function supportedChains(appState: Json): string[] {
   return list.length > 0 ? list : ['0001'];
 }
 
-function bumpDeclaredSupply(auth: Json, addedUpokt: bigint): void {
+export function bumpDeclaredSupply(auth: Json, addedUpokt: bigint): void {
   const supply = auth['supply'];
   if (!Array.isArray(supply) || supply.length === 0) return; // computed from the accounts at import
   const coin = supply.find((c): c is Json => typeof c === 'object' && c !== null && (c as Json)['denom'] === 'upokt');

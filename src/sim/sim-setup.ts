@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { blockLogDir } from '../log/index.js';
 import { initDataDir } from '../runtime/data-dir.js';
 import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, writeSimManifest, type SimManifest } from './sim-genesis.js';
-import { WORKLOADS, findWorkload, type WorkloadEntry } from './workloads/index.js';
+import { WORKLOADS, findWorkload, profileWorkloads, type WorkloadEntry } from './workloads/index.js';
+import { mainnetShape, type MainnetShapeOptions } from './mainnet/shape.js';
 import type { SimProfileName } from './workload.js';
 
 export class SimulationSetupError extends Error {
@@ -34,6 +35,8 @@ export interface SimSetupOptions {
   readonly accountsPerWorkload?: number;
   readonly validators?: number;
   readonly apps?: number;
+  /** The mainnet-shaped profile's knobs (src/sim/mainnet/shape.ts); recorded in the manifest. */
+  readonly shape?: MainnetShapeOptions;
   /** Workloads to choose from (default: the registry, workloads/index.ts); tests and benchmarks bring their own. */
   readonly registry?: readonly WorkloadEntry[];
 }
@@ -57,18 +60,23 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   if (chainExists(options.dataDir)) return { manifest: checkExisting(options), created: false };
   if (options.genesisFile === undefined) throw new SimulationSetupError('sim_genesis_required', `${options.dataDir} holds no chain yet: give --genesis to create one`);
   const registry = options.registry ?? WORKLOADS;
-  const names = options.workloads ?? registry.map((entry) => entry.name);
+  const profile = options.profile ?? SIM_DEFAULTS.profile;
+  const names = options.workloads ?? profileWorkloads(profile, registry);
+  const shape = profile === 'mainnet-shaped' ? mainnetShape(options.shape) : undefined;
+  const shapeSettings = shape === undefined ? undefined : { scale: shape.scale, relay_scale: shape.relayScale };
   const workloads = names.map((name) => {
     const entry = findWorkload(name, registry);
     if (entry === undefined) throw new SimulationSetupError('sim_unknown_workload', `unknown workload ${name} (known: ${registry.map((w) => w.name).join(', ')})`);
-    return { name, accounts: entry.create().accounts ?? options.accountsPerWorkload ?? SIM_DEFAULTS.accountsPerWorkload };
+    const settings = { seed: options.seed, workers: 0, ...(shapeSettings === undefined ? {} : { shape: shapeSettings }) };
+    return { name, accounts: entry.create(settings).accounts ?? options.accountsPerWorkload ?? SIM_DEFAULTS.accountsPerWorkload };
   });
   const sourceText = readFileSync(options.genesisFile, 'utf8');
   const manifest: SimManifest = {
     format: SIM_MANIFEST_FORMAT,
     version: SIM_MANIFEST_VERSION,
     seed: options.seed.toString(),
-    profile: options.profile ?? SIM_DEFAULTS.profile,
+    profile,
+    ...(shapeSettings === undefined ? {} : { shape: shapeSettings }),
     workloads,
     validators: options.validators ?? SIM_DEFAULTS.validators,
     apps: options.apps ?? SIM_DEFAULTS.apps,

@@ -68,6 +68,8 @@ export interface SimBlockReport {
   readonly startHeight: number;
   readonly targetHeight: number;
   readonly txs: number;
+  /** The block's txs (encoded), in block order. */
+  readonly txBytes: readonly Uint8Array[];
   readonly stateRoot: string;
   readonly result: BlockResult;
 }
@@ -130,8 +132,17 @@ export async function simulate(options: SimulateOptions): Promise<SimulationSumm
 }
 
 async function run(writer: ChainWriter, manifest: SimManifest, created: boolean, options: SimulateOptions, pool: VerifyPool | undefined): Promise<SimulationSummary> {
+  const settings = { seed: BigInt(manifest.seed), ...(manifest.shape === undefined ? {} : { shape: manifest.shape }), ...(options.workers === undefined ? {} : { workers: options.workers }) };
+  const workloads = manifest.workloads.map(({ name }) => findWorkload(name, options.registry)!.create(settings));
+  try {
+    return await runBlocks(writer, manifest, created, options, pool, workloads);
+  } finally {
+    for (const workload of workloads) await workload.close?.();
+  }
+}
+
+async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: boolean, options: SimulateOptions, pool: VerifyPool | undefined, workloads: readonly Workload[]): Promise<SimulationSummary> {
   const keys = simKeySets(manifest);
-  const workloads = manifest.workloads.map(({ name }) => findWorkload(name, options.registry)!.create());
   const seed = BigInt(manifest.seed);
   const signer = new SimSigner();
   const chainId = writer.config.chain_id;
@@ -146,6 +157,7 @@ async function run(writer: ChainWriter, manifest: SimManifest, created: boolean,
     const timeNs = writer.lastBlockTimeNs + (options.blockIntervalNs ?? DEFAULT_BLOCK_INTERVAL_NS);
     const contextFor = (workload: Workload): SimContext =>
       makeContext({ workload, height, timeNs, seed, chainId, writer, manifest, keys, signer, previousBlockTxs, txsPerBlock: options.txsPerBlock ?? 20 });
+    for (const workload of workloads) await workload.prepare?.(contextFor(workload));
     const { proposals, faults } = collect(workloads, contextFor);
     const included = prefixWithinBudget(proposals, (p) => p.bytes, txBudgetBytes(writer.state, timeNs));
     const txs = included.map((p) => p.bytes);
@@ -155,7 +167,7 @@ async function run(writer: ChainWriter, manifest: SimManifest, created: boolean,
     checkBlock(manifest.seed, height, included, produced.result, writer, supply, outcomes);
     txCount += txs.length;
     previousBlockTxs = txs;
-    options.onBlock?.({ state: writer.state, height, startHeight, targetHeight, txs: txs.length, stateRoot: produced.result.stateRoot, result: produced.result });
+    options.onBlock?.({ state: writer.state, height, startHeight, targetHeight, txs: txs.length, txBytes: txs, stateRoot: produced.result.stateRoot, result: produced.result });
   }
   return {
     seed: manifest.seed,

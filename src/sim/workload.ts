@@ -16,7 +16,7 @@ import type { Address, PublicKeyHex } from '../core/types.js';
 import type { ReadonlyLedgerState } from '../chain/readonly.js';
 import type { WireMessage } from '../wire/index.js';
 
-export type SimProfileName = 'dev' | 'mainnet';
+export type SimProfileName = 'dev' | 'mainnet' | 'mainnet-shaped';
 
 export interface SimKey {
   readonly seed: Uint8Array;
@@ -84,4 +84,17 @@ export interface Workload {
   propose(ctx: SimContext): ProposedTx[];
   /** Block-level faults for the block at ctx.height. */
   faults?(ctx: SimContext): BlockFaults;
+  /** Async work before `propose` at ctx.height (e.g. building evidence on worker threads); must not sign or draw from ctx.prng. */
+  prepare?(ctx: SimContext): Promise<void>;
+  /** Release threads or files at the end of a run. */
+  close?(): Promise<void>;
+}
+
+/** What a workload factory may read: the run's seed and the manifest's shape settings. */
+export interface WorkloadSettings {
+  readonly seed: bigint;
+  /** The mainnet-shaped profile's knobs (src/sim/mainnet/shape.ts). */
+  readonly shape?: { readonly scale: number; readonly relay_scale: number };
+  /** Worker threads the workload may use (0 = none). */
+  readonly workers?: number;
 }

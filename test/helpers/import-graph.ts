@@ -26,6 +26,11 @@ export const LAYERS: ReadonlyArray<{ readonly name: string; readonly prefixes: r
   { name: 'log/snapshot', prefixes: ['log/', 'snapshot/'] },
   { name: 'runtime', prefixes: ['runtime/'] },
   { name: 'projection', prefixes: ['projection/'] },
+  // The audit (issue 13): reads the log, the genesis and the projection; its recomputation
+  // (audit/independent/) is held to AUDIT_INDEPENDENT_IMPORTS below.
+  { name: 'audit', prefixes: ['audit/'] },
+  // The query service: HTTP routes over a ReadStore (projection/read-store.ts); node and serve use it.
+  { name: 'query', prefixes: ['query/'] },
   { name: 'node', prefixes: ['node/'] },
   { name: 'sim', prefixes: ['sim/'] },
   { name: 'cli', prefixes: ['cli/'] },
@@ -94,6 +99,40 @@ export function layeringViolations(edges: readonly ImportEdge[]): string[] {
     const [rankFrom, rankTo] = [MODULE_ORDER.indexOf(fromModule), MODULE_ORDER.indexOf(toModule)];
     if (rankFrom < 0 || rankTo < 0) problems.push(`${from} → ${to}: module ${rankFrom < 0 ? fromModule : toModule} is not in MODULE_ORDER`);
     else if (rankTo > rankFrom) problems.push(`${from} → ${to}: module ${fromModule} imports the higher module ${toModule}`);
+  }
+  return problems;
+}
+
+/**
+ * What src/audit/independent/ (the audit's second implementation) may import, and why:
+ * core/ crypto/ (hex, addresses), wire/ and messages/ (decode the log's txs), params/ (the value
+ * parser of ParamChange and genesis), log/ (read the block log), genesis/types.ts and
+ * genesis/parse.ts (the genesis document parser), chain/block.ts and chain/record.ts (the block
+ * and record byte formats: decoders, no rules). Never modules/ (plan, decide, evolve), chain/'s
+ * reducer, state/, runtime/ or projection/: the numbers it compares must not come from the code
+ * it audits.
+ */
+export const AUDIT_INDEPENDENT_IMPORTS: readonly string[] = [
+  'core/', 'crypto/', 'wire/', 'messages/', 'params/', 'log/', 'genesis/types.ts', 'genesis/parse.ts', 'chain/block.ts', 'chain/record.ts', 'audit/independent/',
+];
+
+/**
+ * The rest of src/audit/ orchestrates: it may also read the projection (projection/) and, for
+ * what-if's scratch replay and the projection catch-up, run the ledger (runtime/), but it never
+ * imports modules/ or chain/ beyond the decoders either.
+ */
+const AUDIT_FORBIDDEN: readonly string[] = ['modules/', 'chain/', 'state/', 'snapshot/', 'genesis/import.ts'];
+const CHAIN_DECODERS: readonly string[] = ['chain/block.ts', 'chain/record.ts'];
+
+export function auditIndependenceViolations(edges: readonly ImportEdge[]): string[] {
+  const problems: string[] = [];
+  for (const { from, to } of edges) {
+    if (!from.startsWith('audit/')) continue;
+    if (from.startsWith('audit/independent/')) {
+      if (!AUDIT_INDEPENDENT_IMPORTS.some((prefix) => to.startsWith(prefix))) problems.push(`${from} → ${to}: the audit's recomputation may import only ${AUDIT_INDEPENDENT_IMPORTS.join(', ')}`);
+    } else if (AUDIT_FORBIDDEN.some((prefix) => to.startsWith(prefix)) && !CHAIN_DECODERS.includes(to)) {
+      problems.push(`${from} → ${to}: the audit never imports the reducer's rules or state`);
+    }
   }
   return problems;
 }

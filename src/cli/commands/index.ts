@@ -1,5 +1,6 @@
 /** Every command group, in the order `--help` lists them. */
 import type { Command } from 'commander';
+import { registerAuditCommand } from './audit.js';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerReplayCommand(program);
   registerSimulateCommand(program);
   registerProjectCommand(program);
+  registerAuditCommand(program);
   registerNodeCommand(program);
   registerKeysCommands(program);
   registerTxCommands(program);

@@ -12,7 +12,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../node/http-limits.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
 

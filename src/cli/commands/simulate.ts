@@ -13,7 +13,9 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { isSimProfileName } from '../../sim/profiles.js';
 import { chainExists } from '../../sim/sim-setup.js';
-import { simulate, type SimulateOptions, type SimulationSummary } from '../../sim/simulator.js';
+import { readSimManifest } from '../../sim/sim-genesis.js';
+import { simulate, type SimBlockReport, type SimulateOptions, type SimulationSummary } from '../../sim/simulator.js';
+import { CompositionRecorder } from '../../sim/mainnet/composition.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
 import { printJson, toJson } from '../output.js';
@@ -36,13 +38,24 @@ interface SimulateCommandOptions {
   readonly fsync?: 'always' | 'never';
   readonly snapshotEvery?: number;
   readonly workers?: number;
+  readonly scale?: number;
+  readonly relayScale?: number;
+  readonly composition?: boolean;
   readonly progress?: boolean;
   readonly json?: boolean;
 }
 
 function profileOption(text: string): SimProfileName {
-  if (!isSimProfileName(text)) throw new InvalidArgumentError('the profile is dev or mainnet');
+  if (!isSimProfileName(text)) throw new InvalidArgumentError('the profile is dev, mainnet or mainnet-shaped');
   return text;
+}
+
+function fractionOption(name: string): (text: string) => number {
+  return (text: string) => {
+    const value = /^\d+$/.test(text) || /^\d*\.\d+$/.test(text) ? Number(text) : /^1\/\d+$/.test(text) ? 1 / Number(text.slice(2)) : NaN;
+    if (!(value > 0 && value <= 1)) throw new InvalidArgumentError(`${name} is a fraction in (0, 1], e.g. 0.05 or 1/32`);
+    return value;
+  };
 }
 
 function fsyncOption(text: string): 'always' | 'never' {
@@ -91,7 +104,10 @@ export function registerSimulateCommand(program: Command): void {
     .option('--genesis <file>', 'genesis to build on when creating the chain (default: the bundled mainnet genesis)')
     .requiredOption('--blocks <n>', 'blocks to produce', integerOption('--blocks', 0))
     .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED})`, seedOption)
-    .option('--profile <name>', 'dev (short lifecycle timers) or mainnet (the genesis params); default dev', profileOption)
+    .option('--profile <name>', "dev (short lifecycle timers), mainnet (the genesis params) or mainnet-shaped (mainnet's network, params and block composition); default dev", profileOption)
+    .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
+    .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
+    .option('--composition', "print each block's composition beside mainnet's figures (stderr while running, table at the end)")
     .option('--workloads <names>', 'comma-separated workload names (default: all)', (text: string) => text.split(',').filter((name) => name !== ''))
     .option('--txs-per-block <n>', 'mean txs per block per workload (default 20)', integerOption('--txs-per-block', 0))
     .option('--accounts <n>', 'funded accounts per workload when creating (default 32)', integerOption('--accounts', 1))
@@ -105,6 +121,7 @@ export function registerSimulateCommand(program: Command): void {
     .action((options: SimulateCommandOptions) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
+        const composition = options.composition === true ? new CompositionRecorder() : undefined;
         // Continuing a chain: the genesis is checked only when named explicitly.
         const genesisFile = options.genesis ?? (chainExists(dataDir) ? undefined : bundledMainnetGenesisPath());
         const summary = await simulateWithProgress(
@@ -122,11 +139,20 @@ export function registerSimulateCommand(program: Command): void {
             ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
             ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
             ...(options.workers === undefined ? {} : { workers: options.workers }),
+            ...(options.scale === undefined && options.relayScale === undefined
+              ? {}
+              : { shape: { ...(options.scale === undefined ? {} : { scale: options.scale }), ...(options.relayScale === undefined ? {} : { relayScale: options.relayScale }) } }),
+            ...(composition === undefined ? {} : { onBlock: (report: SimBlockReport) => composition.record(report) }),
           },
           options.progress !== false,
         );
-        if (options.json === true) printJson(summary);
-        else printSimulationSummary(summary);
+        const shape = readSimManifest(dataDir)?.shape;
+        const relayScale = shape?.relay_scale ?? 1;
+        if (options.json === true) printJson(composition === undefined ? summary : { ...summary, composition: composition.summary(relayScale) });
+        else {
+          printSimulationSummary(summary);
+          if (composition !== undefined) process.stdout.write(composition.table(relayScale, shape?.scale ?? 1) + '\n');
+        }
       }),
     );
 }

@@ -1,113 +1,111 @@
 /**
- * `pokt-ledger start` (what `npm start` runs): the main job on the embedded default.
+ * `pokt-ledger start` (what `npm start` runs): the main job on the embedded default, ending in a
+ * served chain.
  *
- *   1. the chain: the bundled Pocket mainnet genesis plus the simulator's funded keys
- *      (src/sim/sim-genesis.ts) in the default data directory — the repository root's events/
- *      and snapshots/ folders; if a chain is already there, it is continued;
- *   2. a simulated workload (seed 42, profile mainnet: the genesis params): `--blocks` blocks of
- *      real signed txs, valid and invalid, produced and appended by the real producer, every
- *      receipt, invariant and the supply checked after every block;
- *   3. verification: the whole log replayed from genesis with every signature re-verified and
- *      every stored state root compared;
- *   4. a summary for people (or one JSON document with --json).
+ *   1. the chain: the bundled Pocket mainnet genesis plus a mainnet-shaped network (profile
+ *      mainnet-shaped at `--scale`, default 0.02: 160 nodes over 50 chains, 40 apps; mid-2022
+ *      params with PIP-22) in the default data directory — the repository root's events/ and
+ *      snapshots/; if a chain is already there, it is continued;
+ *   2. `--blocks` (default 60) mainnet-shaped blocks: claims and proofs of real relay trees, sends,
+ *      stakes, a downtime jailing and its unjail, a governance change — produced by the real
+ *      producer, every receipt, invariant and the supply checked after every block;
+ *   3. the whole log replayed from genesis with every signature verified and every root compared;
+ *   4. the projection built (projections/ledger.sqlite) and the audit run over it;
+ *   5. a one-screen summary (or one JSON document with --json);
+ *   6. unless --no-serve: the node serving the query API (POST /v1/query/*) and the explorer on
+ *      localhost, producing blocks only on demand, until Ctrl-C (SIGINT/SIGTERM: exit 0).
  */
 import type { Command } from 'commander';
+import { runAudit } from '../../audit/index.js';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
+import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
+import { project } from '../../projection/run.js';
 import { readSimManifest } from '../../sim/sim-genesis.js';
 import { chainExists } from '../../sim/sim-setup.js';
-import type { SimulationSummary } from '../../sim/simulator.js';
-import { dataDirOf, integerOption } from '../args.js';
+import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
-import { replayWithProgress, type ReplayReport } from './replay.js';
+import { replayWithProgress } from './replay.js';
 import { DEFAULT_SIM_SEED, simulateWithProgress } from './simulate.js';
+import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
 
-const POKT = 1_000_000n;
+export const START_DEFAULTS = { blocks: 60, scale: 0.02 } as const;
 
-function pokt(upokt: bigint): string {
-  const whole = (upokt / POKT).toLocaleString('en-US');
-  const fraction = (upokt % POKT).toString().padStart(6, '0').replace(/0+$/, '');
-  return fraction === '' ? `${whole} POKT` : `${whole}.${fraction} POKT`;
+interface StartOptions {
+  readonly data?: string;
+  readonly blocks?: number;
+  readonly scale?: number;
+  readonly serve?: boolean;
+  readonly host?: string;
+  readonly port?: number;
+  readonly progress?: boolean;
+  readonly json?: boolean;
 }
 
-function tally(summary: SimulationSummary): { ok: number; rejected: Map<string, number> } {
-  let ok = 0;
-  const rejected = new Map<string, number>();
-  for (const counts of Object.values(summary.outcomes)) {
-    for (const [outcome, count] of Object.entries(counts)) {
-      if (outcome === 'ok') ok += count;
-      else rejected.set(outcome, (rejected.get(outcome) ?? 0) + count);
-    }
+function scaleOption(text: string): number {
+  const value = Number(text);
+  if (!/^\d*\.?\d+$/.test(text) || !(value > 0 && value <= 1)) throw new CliError('invalid_option', `--scale is a fraction in (0, 1], got ${text}`);
+  return value;
+}
+
+async function buildAndCheck(dataDir: string, options: StartOptions): Promise<StartReport> {
+  const existing = chainExists(dataDir) ? readSimManifest(dataDir) : undefined;
+  if (chainExists(dataDir) && existing === undefined) {
+    throw new CliError('not_a_simulated_chain', `${dataDir} holds a chain that \`start\` did not create; use --data <another dir>`);
   }
-  return { ok, rejected };
+  const showProgress = options.progress !== false;
+  const activity = new ActivityTally();
+  const simulation = await simulateWithProgress(
+    {
+      dataDir,
+      seed: existing === undefined ? DEFAULT_SIM_SEED : BigInt(existing.seed),
+      ...(existing === undefined ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet-shaped' as const, shape: { scale: options.scale ?? START_DEFAULTS.scale } } : {}),
+      blocks: options.blocks ?? START_DEFAULTS.blocks,
+      snapshotEvery: 100,
+      onBlock: (report) => activity.record(report.result),
+    },
+    showProgress,
+  );
+  const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
+  const projection = await project(dataDir);
+  const audit = await runAudit({ dataDir, catchUp: false });
+  return { dataDir, simulation, activity, replay, projection, audit, auditReport: undefined };
 }
 
-/** Comma-separated items in lines of at most `width` characters. */
-function wrap(items: readonly string[], width: number): string[] {
-  if (items.length === 0) return ['none'];
-  const lines: string[] = [];
-  let line = '';
-  for (const item of items) {
-    const next = line === '' ? item : `${line}, ${item}`;
-    if (next.length > width && line !== '') {
-      lines.push(`${line},`);
-      line = item;
-    } else line = next;
-  }
-  lines.push(line);
-  return lines;
-}
-
-function printHuman(dir: string, summary: SimulationSummary, report: ReplayReport): void {
-  const { ok, rejected } = tally(summary);
-  const codes = [...rejected.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, count]) => `${code} ×${count}`);
-  const lines = [
-    `pokt-ledger: simulated Pocket Network chain "${summary.chain_id}" in ${dir} (events/, snapshots/)`,
-    `  genesis     bundled mainnet genesis + the simulator's funded keys (seed ${summary.seed}, profile ${summary.profile})`,
-    `  produced    ${summary.created ? 'a new chain' : 'continued the chain'}: blocks ${summary.start_height + 1}–${summary.height}, ${summary.txs} txs (${ok} ok, ${summary.txs - ok} rejected with pocket-core codes)`,
-    ...wrap(codes, 96).map((line, i) => `  ${i === 0 ? 'rejections' : '          '}  ${line}`),
-    `  checked     every receipt against its expected code, the invariants and the supply after every block`,
-    `  supply      ${pokt(summary.supply.total_upokt)} = start + minted ${pokt(summary.supply.minted_upokt)} − burned ${pokt(summary.supply.burned_upokt)}`,
-    `  replay      ${report.blocks} blocks, ${report.txs} txs re-applied from genesis with every signature verified in ${report.seconds.toFixed(1)} s (${report.txs_per_s} tx/s): ${report.verified ? 'every stored state root matches' : 'DIVERGED'}`,
-    `  height      ${report.height}`,
-    `  state root  ${report.state_root}`,
-    '',
-    'next: npx pokt-ledger roots --json | replay --trust-signatures | node (HTTP: POST /v1/client/rawtx) | simulate --help',
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
+async function serveUntilSignal(dataDir: string, options: StartOptions, json: boolean): Promise<void> {
+  const node = await startNode({ dataDir, ...(options.host === undefined ? {} : { host: options.host }), port: options.port ?? DEFAULT_NODE_PORT, intervalMs: 0 });
+  const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route), explorer ${node.url}/ — blocks only on demand; Ctrl-C to stop\n`;
+  (json ? process.stderr : process.stdout).write(line);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await node.close();
+  (json ? process.stderr : process.stdout).write('stopped\n');
 }
 
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('the main job: simulate a workload on the bundled mainnet genesis in the default data directory, then verify it by replay')
+    .description('the main job: a mainnet-shaped chain on the bundled mainnet genesis, verified, projected and audited, then served on localhost until Ctrl-C')
     .option('--data <dir>', 'data directory (default: the repository root)')
-    .option('--blocks <n>', 'blocks to simulate (default 120)', integerOption('--blocks', 0))
+    .option('--blocks <n>', `blocks to produce (default ${START_DEFAULTS.blocks})`, integerOption('--blocks', 0))
+    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, scaleOption)
+    .option('--no-serve', 'exit after the summary')
+    .option('--host <host>', 'address to serve on (default 127.0.0.1)', hostOption)
+    .option('--port <port>', `port to serve on (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
     .option('--no-progress', 'no progress bars on stderr')
-    .option('--json', 'one JSON document on stdout')
-    .action((options: { data?: string; blocks?: number; progress?: boolean; json?: boolean }) =>
+    .option('--json', 'the summary as one JSON document on stdout (the serving line goes to stderr)')
+    .action((options: StartOptions) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
-        const existing = chainExists(dataDir) ? readSimManifest(dataDir) : undefined;
-        if (chainExists(dataDir) && existing === undefined) {
-          throw new CliError('not_a_simulated_chain', `${dataDir} holds a chain that \`start\` did not create; use --data <another dir>`);
-        }
-        const showProgress = options.progress !== false;
-        const summary = await simulateWithProgress(
-          {
-            dataDir,
-            seed: existing === undefined ? DEFAULT_SIM_SEED : BigInt(existing.seed),
-            ...(existing === undefined ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet' as const } : {}),
-            blocks: options.blocks ?? 120,
-            txsPerBlock: 10,
-            snapshotEvery: 100,
-          },
-          showProgress,
-        );
-        const report = await replayWithProgress({ data: dataDir, progress: showProgress });
-        if (options.json === true) printJson({ data_dir: dataDir, simulation: summary, replay: report });
-        else printHuman(dataDir, summary, report);
-        if (!report.verified) process.exitCode = 1;
+        const report = await buildAndCheck(dataDir, options);
+        const json = options.json === true;
+        if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined } });
+        else process.stdout.write(startSummaryLines(report).join('\n') + '\n');
+        const healthy = report.replay.verified && report.audit.mismatches === 0 && report.audit.supply_ok;
+        if (!healthy) process.exitCode = 1;
+        if (options.serve !== false && healthy) await serveUntilSignal(dataDir, options, json);
       }),
     );
 }

@@ -4,7 +4,8 @@
  * of them unless `--workloads` names a subset; each gets its own funded accounts
  * (src/sim/sim-genesis.ts), its own seeded random stream, and its txs' expectations checked.
  */
-import type { Workload } from '../workload.js';
+import type { Workload, WorkloadSettings } from '../workload.js';
+import { createMainnetWorkload } from '../mainnet/workload.js';
 import { createSendsWorkload } from './sends.js';
 import { createStakingWorkload } from './staking.js';
 import { createFaultsWorkload } from './faults.js';
@@ -14,11 +15,11 @@ import { createRelaysWorkload } from './relays.js';
 export interface WorkloadEntry {
   readonly name: string;
   readonly description: string;
-  readonly create: () => Workload;
+  readonly create: (settings?: WorkloadSettings) => Workload;
 }
 
 export const WORKLOADS: readonly WorkloadEntry[] = [
-  { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: createSendsWorkload },
+  { name: 'sends', description: 'MsgSend: valid sends and every invalid kind (garbage, truncated, wrong chain, bad signature, duplicate, underfunded, oversized, low fee, long memo)', create: () => createSendsWorkload() },
   { name: 'staking', description: 'nodes and apps: stake, edit (output address, delegators, VEDIT), transfer, unstake through maturity, and every staking rejection code', create: createStakingWorkload },
   { name: 'relays', description: 'proof of relay: own servicers and apps staked, real signed relays → claims and proofs (valid, late, too early, invalid, replayed, expired, over-service)', create: () => createRelaysWorkload() },
   { name: 'faults', description: 'validators offline and back (downtime jail, unjail too early / on time / by a stranger), double-sign evidence (slashed, too old, unknown key)', create: createFaultsWorkload },
@@ -26,7 +27,24 @@ export const WORKLOADS: readonly WorkloadEntry[] = [
   { name: 'governance', description: 'ParamChange by the owner and by others (malformed, out of range, unknown key), DAO transfers and burns, upgrades', create: createGovernanceWorkload },
 ];
 
+/** The `mainnet-shaped` profile's one workload (not in WORKLOADS: the dev and mainnet profiles do not run it). */
+export const MAINNET_WORKLOAD: WorkloadEntry = {
+  name: 'mainnet',
+  description: "blocks of mainnet's composition: claims and proofs of real relay trees, sends, stakes, jailings, governance (src/sim/mainnet/)",
+  create: (settings) =>
+    createMainnetWorkload({
+      seed: settings?.seed ?? 0n,
+      ...(settings?.shape === undefined ? {} : { scale: settings.shape.scale, relayScale: settings.shape.relay_scale }),
+      ...(settings?.workers === undefined ? {} : { workers: settings.workers }),
+    }),
+};
+
+/** Default workloads of a profile. */
+export function profileWorkloads(profile: string, registry: readonly WorkloadEntry[] = WORKLOADS): readonly string[] {
+  return profile === 'mainnet-shaped' ? [MAINNET_WORKLOAD.name] : registry.map((entry) => entry.name);
+}
+
 /** `registry` replaces the built-in list (tests and benchmarks that bring their own workloads). */
 export function findWorkload(name: string, registry: readonly WorkloadEntry[] = WORKLOADS): WorkloadEntry | undefined {
-  return registry.find((entry) => entry.name === name);
+  return registry.find((entry) => entry.name === name) ?? (name === MAINNET_WORKLOAD.name ? MAINNET_WORKLOAD : undefined);
 }

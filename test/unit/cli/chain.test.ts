@@ -167,19 +167,6 @@ cli('a log whose roots do not replay: replay stops at the first divergent height
   assert.is(library.divergence?.height, 4);
 });
 
-cli('start: the main job simulates on the bundled mainnet genesis, continues an existing chain, and verifies by replay', async () => {
-  const dir = join(tmp.dir, 'start');
-  const first = await runCli(['start', '--data', dir, '--blocks', '3', '--no-progress', '--json']);
-  assert.is(first.code, 0, first.stderr);
-  const report = json(first.stdout) as { simulation: { created: boolean; chain_id: string; height: number; profile: string }; replay: { verified: boolean; height: number; signatures: string } };
-  assert.equal([report.simulation.created, report.simulation.chain_id, report.simulation.profile, report.simulation.height], [true, 'mainnet', 'mainnet', 3]);
-  assert.equal([report.replay.verified, report.replay.height, report.replay.signatures], [true, 3, 'verified']);
-  const again = json((await runCli(['start', '--data', dir, '--blocks', '2', '--no-progress', '--json'])).stdout) as typeof report;
-  assert.equal([again.simulation.created, again.simulation.height, again.replay.height], [false, 5, 5]);
-  const human = await runCli(['start', '--data', dir, '--blocks', '1', '--no-progress']);
-  assert.match(human.stdout, /every stored state root matches/);
-  const foreign = await runCli(['start', '--data', join(tmp.dir, 'tampered'), '--blocks', '1', '--no-progress', '--json']);
-  assert.is((json(foreign.stdout)['error'] as Record<string, unknown>)['code'], 'not_a_simulated_chain');
-});
+// `start` (the main job) has its own file: start.test.ts.
 
 cli.run();

@@ -1,0 +1,254 @@
+/**
+ * `runAudit`: walk the block log from genesis with the shadow ledger (src/audit/independent/),
+ * compare every expected line with the recorded projection rows, and check the supply at every
+ * block:
+ *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), and its
+ *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones;
+ *   recorded: Σ every account's balance (liquid + the module accounts) = recorded total, and
+ *             total(h) = total(h−1) + minted(h) − burned(h).
+ * Heights below `from` are walked (the shadow needs them) but not reported.
+ */
+import { project } from '../projection/run.js';
+import { compareLines, type Mismatch } from './compare.js';
+import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock } from './independent/inputs.js';
+import { ParamTracker } from './independent/params.js';
+import { MODULE, ShadowLedger, type ExpectedLine, type Pools } from './independent/shadow.js';
+import { RecordedLedger, type RecordedSupply } from './recorded.js';
+import { readSnapshotValues, snapshotFiles } from './snapshots.js';
+import { AuditSeries } from './series.js';
+
+export interface AuditOptions {
+  readonly dataDir: string;
+  readonly from?: number;
+  readonly to?: number;
+  /** Only lines about this node or account are counted and reported. */
+  readonly node?: string;
+  /** Build or catch up the projection first (default true). */
+  readonly catchUp?: boolean;
+  /** Check the values held by snapshots in range (default true). */
+  readonly snapshots?: boolean;
+  /** Keep at most this many mismatches in the summary (default 1000; the count is exact). */
+  readonly maxListed?: number;
+  readonly onProgress?: (p: { height: number; from: number; to: number; blocks: number; lines: number }) => void;
+}
+
+export interface AuditSummary {
+  readonly from: number;
+  readonly to: number;
+  readonly blocks: number;
+  readonly reward_lines: number;
+  readonly slash_and_burn_lines: number;
+  readonly supply_checks: number;
+  readonly snapshots_checked: number;
+  readonly minted_upokt: string;
+  readonly burned_upokt: string;
+  readonly total_supply_upokt: string;
+  readonly seconds: number;
+  readonly lines_per_s: number;
+  readonly mismatch_list: readonly Mismatch[];
+  readonly series: ReturnType<AuditSeries['toJson']>;
+  readonly mismatches: number;
+  readonly supply_ok: boolean;
+}
+
+export { AuditInputError };
+
+export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
+  const started = performance.now();
+  if (options.catchUp !== false) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
+  const genesis = readDataDirGenesis(options.dataDir);
+  const recorded = new RecordedLedger(options.dataDir);
+  const log = openLog(options.dataDir);
+  try {
+    const to = Math.min(options.to ?? log.lastHeight, log.lastHeight, recorded.checkpoint);
+    const from = Math.max(options.from ?? 1, 1);
+    if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to} (the log and the projection end at ${log.lastHeight} / ${recorded.checkpoint})`);
+    const walk = new AuditWalk(options, recorded, genesis, from);
+    walk.checkGenesisSupply();
+    let blocks = 0;
+    for (const block of rawBlocks(log, 1, to)) {
+      walk.block(block);
+      if (block.header.height >= from) blocks++;
+      if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    return walk.summary(from, to, blocks, seconds);
+  } finally {
+    log.close();
+    recorded.close();
+  }
+}
+
+class AuditWalk {
+  private readonly shadow: ShadowLedger;
+  private readonly nodeDeletions: Map<number, string[]>;
+  private readonly appDeletions: Map<number, string[]>;
+  private readonly balances = new Map<string, bigint>();
+  private balanceSum = 0n;
+  private readonly balanceRows;
+  private nextBalance: { address: string; height: bigint; balance_upokt: bigint } | undefined;
+  private readonly snapshots: Map<number, string>;
+  private previousProposer: string | null = null;
+  private previousRecordedTotal: bigint | undefined;
+  readonly mismatches: Mismatch[] = [];
+  mismatchCount = 0;
+  lineCount = 0;
+  burnLineCount = 0;
+  supplyChecks = 0;
+  snapshotsChecked = 0;
+  supplyOk = true;
+  readonly series = new AuditSeries();
+  private mintedInRange = 0n;
+  private burnedInRange = 0n;
+
+  constructor(private readonly options: AuditOptions, private readonly recorded: RecordedLedger, genesis: ReturnType<typeof readDataDirGenesis>, private readonly from: number) {
+    const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
+    const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
+    const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
+    this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n });
+    for (const v of genesis.validators) this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators: v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators), tokens: v.tokensUpokt });
+    for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, staked: true });
+    this.nodeDeletions = recorded.deletions('nodes');
+    this.appDeletions = recorded.deletions('apps');
+    this.balanceRows = recorded.balanceRows();
+    this.advanceBalances(0);
+    this.snapshots = options.snapshots === false ? new Map() : snapshotFiles(options.dataDir);
+  }
+
+  checkGenesisSupply(): void {
+    const row = this.recorded.supply(0);
+    this.previousRecordedTotal = row?.total;
+    if (row !== undefined) this.checkSupply(0, row, true);
+  }
+
+  block(block: RawBlock): void {
+    const h = block.header.height;
+    const report = h >= this.from;
+    const votes = new Map(block.header.lastCommit.map((v) => [v.address, v.power] as const));
+    const rap = this.recorded.rapSheet(h);
+    const slashes = rap.filter((r) => r.kind === 'slashed').map((r) => ({ address: r.address, reason: r.reason ?? 'downtime' }));
+    const expected: ExpectedLine[] = this.shadow.beginBlock(h, this.previousProposer, votes, slashes);
+    const txs = this.recorded.txs(h);
+    block.txs.forEach((tx, index) => {
+      const outcome = txs[index];
+      if (outcome === undefined || outcome.hash !== tx.hash) {
+        this.mismatch(report, { height: h, account: null, line: `tx/${index}`, expected: tx.hash, recorded: outcome?.hash ?? '(no tx row)' });
+        return;
+      }
+      if (outcome.feeCharged !== 0n && outcome.feeCharged !== tx.declaredFee) {
+        this.mismatch(report, { height: h, account: tx.signer, line: `tx/${index}:fee_charged`, expected: `0 or ${tx.declaredFee}`, recorded: String(outcome.feeCharged) });
+      }
+      expected.push(...this.shadow.deliverTx(tx.message, tx.signer, outcome));
+    });
+    this.shadow.endBlock(this.nodeDeletions.get(h) ?? [], this.appDeletions.get(h) ?? []);
+    this.previousProposer = block.header.proposer;
+    this.advanceBalances(h);
+    if (report) this.compareBlock(h, expected, rap);
+    const supply = this.recorded.supply(h);
+    if (supply === undefined) this.supplyFailure(report, h, 'supply/row', 'a row', '(none)');
+    else if (report) this.checkSupply(h, supply, report);
+    this.checkSnapshot(h, report);
+    if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
+  }
+
+  private compareBlock(h: number, expected: readonly ExpectedLine[], rap: ReturnType<RecordedLedger['rapSheet']>): void {
+    const node = this.options.node;
+    const mine = node === undefined ? expected : expected.filter((e) => e.address === node || e.subject === node);
+    const lines = this.recorded.lines(h).filter((l) => node === undefined || l.address === node || l.servicer === node);
+    const raps = rap.filter((r) => node === undefined || r.address === node);
+    for (const e of mine) {
+      if (e.kind === 'relay' || e.kind === 'block') this.lineCount++;
+      else this.burnLineCount++;
+    }
+    this.mintedInRange += this.shadow.pools.minted;
+    this.burnedInRange += this.shadow.pools.burned;
+    for (const m of compareLines(h, mine, lines, raps)) this.mismatch(true, m);
+  }
+
+  private checkSupply(h: number, row: RecordedSupply, report: boolean): void {
+    this.supplyChecks++;
+    const own: Pools = this.shadow.pools;
+    const pairs: Array<[string, bigint, bigint]> = [
+      ['total', own.total, row.total],
+      ['node_staked', own.node, row.node],
+      ['app_staked', own.app, row.app],
+      ['dao', own.dao, row.dao],
+      ['fee_collector', own.fee, row.fee],
+      ['minted', h === 0 ? 0n : own.minted, row.minted],
+      ['burned', h === 0 ? 0n : own.burned, row.burned],
+      // Every account together (liquid + module accounts, the pools included) is the supply.
+      ['sum_of_all_balances', row.total, this.balanceSum],
+    ];
+    if (h > 0 && this.previousRecordedTotal !== undefined) pairs.push(['total_from_previous', this.previousRecordedTotal + row.minted - row.burned, row.total]);
+    this.previousRecordedTotal = row.total;
+    for (const [field, expected, recorded] of pairs) if (expected !== recorded) this.supplyFailure(report, h, `supply/${field}`, String(expected), String(recorded));
+  }
+
+  private supplyFailure(report: boolean, height: number, line: string, expected: string, recorded: string): void {
+    this.supplyOk = false;
+    this.mismatch(report, { height, account: null, line, expected, recorded });
+  }
+
+  /** Apply the recorded balance version rows up to height h (running sum of all accounts). */
+  private advanceBalances(h: number): void {
+    for (;;) {
+      if (this.nextBalance === undefined) {
+        const next = this.balanceRows.next();
+        if (next.done === true) return;
+        this.nextBalance = next.value;
+      }
+      if (Number(this.nextBalance.height) > h) return;
+      const { address, balance_upokt } = this.nextBalance;
+      this.balanceSum += BigInt(balance_upokt) - (this.balances.get(address) ?? 0n);
+      this.balances.set(address, BigInt(balance_upokt));
+      this.nextBalance = undefined;
+    }
+  }
+
+  private checkSnapshot(h: number, report: boolean): void {
+    const file = this.snapshots.get(h);
+    if (file === undefined || !report) return;
+    this.snapshotsChecked++;
+    const values = readSnapshotValues(file, h);
+    const node = this.options.node;
+    for (const address of new Set([...values.balances.keys(), ...this.balances.keys()])) {
+      if (node !== undefined && address !== node) continue;
+      const held = values.balances.get(address) ?? 0n;
+      const audited = this.balances.get(address) ?? 0n;
+      if (held !== audited) this.mismatch(true, { height: h, account: address, line: `snapshot/balance${moduleSuffix(address)}`, expected: String(audited), recorded: String(held) });
+    }
+    if (values.total !== this.shadow.pools.total) this.supplyFailure(true, h, 'snapshot/total_supply', String(this.shadow.pools.total), String(values.total));
+  }
+
+  private mismatch(report: boolean, m: Mismatch): void {
+    if (!report) return;
+    this.mismatchCount++;
+    if (this.mismatches.length < (this.options.maxListed ?? 1000)) this.mismatches.push(m);
+  }
+
+  summary(from: number, to: number, blocks: number, seconds: number): AuditSummary {
+    return {
+      from,
+      to,
+      blocks,
+      reward_lines: this.lineCount,
+      slash_and_burn_lines: this.burnLineCount,
+      supply_checks: this.supplyChecks,
+      snapshots_checked: this.snapshotsChecked,
+      minted_upokt: String(this.mintedInRange),
+      burned_upokt: String(this.burnedInRange),
+      total_supply_upokt: String(this.shadow.pools.total),
+      seconds: Number(seconds.toFixed(3)),
+      lines_per_s: Math.round(this.lineCount / Math.max(seconds, 1e-6)),
+      mismatch_list: this.mismatches,
+      series: this.series.toJson(),
+      mismatches: this.mismatchCount,
+      supply_ok: this.supplyOk,
+    };
+  }
+}
+
+function moduleSuffix(address: string): string {
+  const name = Object.entries(MODULE).find(([, a]) => a === address)?.[0];
+  return name === undefined ? '' : `(${name})`;
+}

@@ -1,0 +1,67 @@
+/**
+ * The raw inputs, read without the reducer: the data directory's genesis file (the genesis
+ * document parser), and each block of the log decoded (log frames → record → block → txs →
+ * validated messages). Decoders only: no rule runs here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeRecord } from '../../chain/record.js';
+import type { BlockHeader } from '../../chain/block.js';
+import { parseGenesis } from '../../genesis/parse.js';
+import type { GenesisDoc } from '../../genesis/types.js';
+import { BlockLog, blockLogDir } from '../../log/index.js';
+import { validateBasic } from '../../messages/validate-basic.js';
+import type { Message } from '../../messages/types.js';
+import { decodeTx, txHash } from '../../wire/index.js';
+import { signerAddress } from './shadow.js';
+
+export interface RawTx {
+  readonly hash: string;
+  readonly message: Message | undefined;
+  readonly signer: string | null;
+  readonly declaredFee: bigint | null;
+}
+
+export interface RawBlock {
+  readonly header: BlockHeader;
+  readonly txs: readonly RawTx[];
+}
+
+export class AuditInputError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The genesis document the data directory was initialised with (its ledger.json names it). */
+export function readDataDirGenesis(dataDir: string): GenesisDoc {
+  let config: { genesis_file?: unknown };
+  try {
+    config = JSON.parse(readFileSync(join(blockLogDir(dataDir), 'ledger.json'), 'utf8')) as { genesis_file?: unknown };
+  } catch (error) {
+    throw new AuditInputError('not_a_data_dir', `${dataDir} is not a pokt-ledger data directory (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = parseGenesis(readFileSync(join(blockLogDir(dataDir), String(config.genesis_file)), 'utf8'));
+  if (!parsed.ok) throw new AuditInputError('genesis_invalid', parsed.error.map((p) => `${p.path}: ${p.message}`).join('; '));
+  return parsed.value;
+}
+
+export function openLog(dataDir: string): BlockLog {
+  return BlockLog.open(blockLogDir(dataDir), { readOnly: true }).log;
+}
+
+export function* rawBlocks(log: BlockLog, from: number, to: number): Generator<RawBlock> {
+  for (const record of log.iterate(from, to)) {
+    const { block } = decodeRecord(record.payload);
+    yield { header: block.header, txs: block.txs.map(rawTx) };
+  }
+}
+
+function rawTx(bytes: Uint8Array): RawTx {
+  const decoded = decodeTx(bytes);
+  if (!decoded.ok) return { hash: txHash(bytes), message: undefined, signer: null, declaredFee: null };
+  const tx = decoded.value;
+  const validated = validateBasic(tx.msg);
+  const declared = tx.fee.reduce((sum, coin) => sum + (/^\d+$/.test(coin.amount) ? BigInt(coin.amount) : 0n), 0n);
+  return { hash: tx.hash, message: validated.ok ? validated.value : undefined, signer: signerAddress(tx.signature.publicKey), declaredFee: declared };
+}

@@ -1,0 +1,269 @@
+/**
+ * The audit's shadow ledger: just what the formulas need — node tokens, output addresses and
+ * delegators, app stakes, open claims, the pools and the parameters — kept from genesis and the
+ * block log's own transactions, never from the reducer's state. Per block it yields the lines
+ * the ledger should have recorded (expected) and its own pools.
+ *
+ * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
+ * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
+ * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
+ * and when a node's or app's unstake matured (its deletion).
+ */
+import { addressFromPublicKey } from '../../crypto/address.js';
+import { mustHexToBytes } from '../../core/hex.js';
+import type { Message } from '../../messages/types.js';
+import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, type Payout, type Recipient } from './economics.js';
+import { formatDecimal } from './dec.js';
+import type { ParamTracker } from './params.js';
+
+export const MODULE = {
+  fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
+  staked_tokens_pool: '8ef97b488e66a2b2e89a3b4999549816768910fb',
+  application_staked_tokens_pool: '63533fb8f43b4883a1f37265f1561ce7b1c6c307',
+  dao: '6386713deb27b609daad5e2e32ee6591753e5f4e',
+  pos: '7160f8688035138fcbc9a6c8041949ebea0c0d21',
+  application: '1fe289205936c3fdb61158223892c7a8bee6ff4d',
+} as const; // SHA-256(name)[:20], PROTOCOL §0
+
+export interface ExpectedLine {
+  readonly kind: 'relay' | 'block' | 'slash' | 'replay_burn';
+  /** Relay: the servicer; block: the previous proposer; slash/burn: the node. */
+  readonly subject: string | null;
+  readonly role: string;
+  readonly address: string | null;
+  readonly amount: bigint;
+  /** Relay lines: the plan's inputs, compared with the recorded columns. */
+  readonly inputs?: Readonly<Record<string, string | bigint | null>>;
+}
+
+export interface Pools {
+  total: bigint;
+  node: bigint;
+  app: bigint;
+  dao: bigint;
+  fee: bigint;
+  minted: bigint;
+  burned: bigint;
+}
+
+interface ShadowNode extends Recipient {
+  tokens: bigint;
+}
+
+interface ShadowApp {
+  stake: bigint;
+  staked: boolean;
+}
+
+export interface TxOutcome {
+  readonly code: number;
+  readonly codespace: string;
+  readonly feeCharged: bigint;
+}
+
+export interface RecordedSlash {
+  readonly address: string;
+  readonly reason: string;
+}
+
+export class ShadowLedger {
+  readonly nodes = new Map<string, ShadowNode>();
+  readonly apps = new Map<string, ShadowApp>();
+  private readonly claims = new Map<string, bigint>();
+  readonly pools: Pools;
+  private blockMint = 0n;
+
+  constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>) {
+    this.pools = { ...pools, minted: 0n, burned: 0n };
+  }
+
+  /** BeginBlock: the block reward for the previous proposer, then the recorded slashes. */
+  beginBlock(height: number, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
+    this.pools.minted = 0n;
+    this.pools.burned = 0n;
+    this.blockMint = 0n;
+    const lines: ExpectedLine[] = [];
+    if (height > 1 && this.pools.fee > 0n) lines.push(...this.payBlockReward(previousProposer));
+    for (const slash of slashes) {
+      const node = this.nodes.get(slash.address);
+      if (node === undefined) continue;
+      const fraction = this.params.dec(slash.reason === 'double_sign' ? 'pos/SlashFractionDoubleSign' : 'pos/SlashFractionDowntime');
+      const power = votes.get(slash.address) ?? node.tokens / 1_000_000n;
+      const amount = slashAmount(power, fraction, node.tokens);
+      this.burnStake(node, amount);
+      lines.push({ kind: 'slash', subject: slash.address, role: slash.reason, address: slash.address, amount });
+    }
+    return lines;
+  }
+
+  private payBlockReward(previousProposer: string | null): ExpectedLine[] {
+    const p = this.params;
+    const proposer = previousProposer === null ? undefined : this.nodes.get(previousProposer);
+    const reward = blockReward(this.pools.fee, p.int('pos/FeeBurnPercentage'), p.int('pos/DAOAllocation'), p.int('pos/ProposerPercentage'), proposer);
+    this.pools.fee = reward.retained;
+    this.pools.dao += reward.dao;
+    this.burn(reward.burned);
+    const line = (role: string, address: string | null, amount: bigint): ExpectedLine => ({ kind: 'block', subject: previousProposer, role, address, amount });
+    return [line('burn', null, reward.burned), line('dao', null, reward.dao), ...reward.shares.map((s) => line(`proposer_${s.role}`, s.address, s.amount)), line('retained', null, reward.retained)];
+  }
+
+  /** One transaction: its fee (as charged) and, when delivered, the message's money effects. */
+  deliverTx(message: Message | undefined, signer: string | null, outcome: TxOutcome): ExpectedLine[] {
+    this.pools.fee += outcome.feeCharged;
+    if (message === undefined) return [];
+    if (outcome.code !== 0) {
+      // pocketcore:86 — a replay attack burns and deletes the claim although the tx fails (§4.8).
+      if (message.type === 'Proof' && outcome.codespace === 'pocketcore' && outcome.code === 86) return this.replayAttack(message);
+      return [];
+    }
+    switch (message.type) {
+      case 'Send':
+        this.moduleMove(message.fromAddress, -message.amountUpokt);
+        this.moduleMove(message.toAddress, message.amountUpokt);
+        return [];
+      case 'StakeNode':
+        this.stakeNode(message);
+        return [];
+      case 'StakeApp':
+        this.stakeApp(message, signer);
+        return [];
+      case 'BeginUnstakeApp': {
+        const app = this.apps.get(message.applicationAddress);
+        if (app !== undefined) app.staked = false;
+        return [];
+      }
+      case 'Claim':
+        this.claims.set(claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType), message.totalProofs);
+        return [];
+      case 'Proof':
+        return this.proof(message);
+      case 'ParamChange':
+        this.params.change(message.paramKey, message.paramValue);
+        return [];
+      case 'DAOTransfer':
+        this.pools.dao -= message.amountUpokt;
+        if (message.action === 'dao_burn') this.burn(message.amountUpokt);
+        else if (message.toAddress !== null) this.moduleMove(message.toAddress, message.amountUpokt);
+        return [];
+      default:
+        return [];
+    }
+  }
+
+  /** EndBlock: matured unstakes (recorded deletions), then the ApplicationBurnRate burns. */
+  endBlock(deletedNodes: readonly string[], deletedApps: readonly string[]): void {
+    for (const address of deletedNodes) {
+      const node = this.nodes.get(address);
+      if (node === undefined) continue;
+      this.pools.node -= node.tokens;
+      this.nodes.delete(address);
+    }
+    for (const address of deletedApps) {
+      const app = this.apps.get(address);
+      if (app === undefined) continue;
+      this.pools.app -= app.stake;
+      this.apps.delete(address);
+    }
+    const rate = this.params.dec('application/ApplicationBurnRate');
+    if (rate === 0n || this.blockMint === 0n) return;
+    const staked = [...this.apps].filter(([, app]) => app.staked).map(([address, app]) => ({ address, stake: app.stake }));
+    for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
+      this.apps.get(address)!.stake -= amount;
+      this.pools.app -= amount;
+      this.burn(amount);
+    }
+  }
+
+  private stakeNode(message: Extract<Message, { type: 'StakeNode' }>): void {
+    const existing = this.nodes.get(message.operatorAddress);
+    const before = existing?.tokens ?? 0n;
+    this.nodes.set(message.operatorAddress, { operator: message.operatorAddress, outputAddress: message.outputAddress, delegators: message.rewardDelegators, tokens: message.valueUpokt });
+    this.pools.node += message.valueUpokt - before;
+  }
+
+  private stakeApp(message: Extract<Message, { type: 'StakeApp' }>, signer: string | null): void {
+    if (message.transfer && signer !== null && this.apps.has(signer)) {
+      // App transfer (value 0, no chains): the signer's app moves to the message's key.
+      this.apps.set(message.applicationAddress, this.apps.get(signer)!);
+      this.apps.delete(signer);
+      return;
+    }
+    const before = this.apps.get(message.applicationAddress)?.stake ?? 0n;
+    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, staked: true });
+    this.pools.app += message.valueUpokt - before;
+  }
+
+  private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+    const leaf = message.leaf;
+    const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
+    const relays = this.claims.get(key);
+    this.claims.delete(key);
+    const node = this.nodes.get(leaf.servicerAddress);
+    if (relays === undefined || node === undefined) return [];
+    const p = this.params;
+    const multiplier = p.multiplier(leaf.blockchain);
+    const reward = relayReward({
+      relays,
+      multiplier: multiplier.value,
+      stake: node.tokens,
+      pip22: p.pip22(),
+      daoPercent: p.int('pos/DAOAllocation'),
+      proposerPercent: p.int('pos/ProposerPercentage'),
+      rewardCost: p.fee('claim') + p.fee('proof'),
+      recipient: node,
+    });
+    this.pools.fee += reward.feeCollector;
+    this.mint(reward.minted);
+    this.blockMint += reward.minted;
+    const inputs = { chain: leaf.blockchain, relays, multiplier: multiplier.value, multiplier_source: multiplier.source, stake: node.tokens, floored_stake: reward.flooredStake, bin: reward.bin, weight: formatDecimal(reward.weight), minted: reward.minted };
+    return reward.payouts.map((payout: Payout) => ({ kind: 'relay', subject: leaf.servicerAddress, role: payout.role, address: payout.address, amount: payout.amount, inputs }));
+  }
+
+  private replayAttack(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+    const leaf = message.leaf;
+    const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
+    const totalProofs = this.claims.get(key);
+    this.claims.delete(key);
+    const node = this.nodes.get(leaf.servicerAddress);
+    if (totalProofs === undefined || node === undefined) return [];
+    const p = this.params;
+    const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22());
+    this.burnStake(node, burn.burned);
+    return [{ kind: 'replay_burn', subject: leaf.servicerAddress, role: 'replay_attack', address: leaf.servicerAddress, amount: burn.burned }];
+  }
+
+  private burnStake(node: ShadowNode, amount: bigint): void {
+    node.tokens -= amount;
+    this.pools.node -= amount;
+    this.burn(amount);
+  }
+
+  private mint(amount: bigint): void {
+    this.pools.total += amount;
+    this.pools.minted += amount;
+  }
+
+  private burn(amount: bigint): void {
+    this.pools.total -= amount;
+    this.pools.burned += amount;
+  }
+
+  /** A Send or DAO transfer touching a module account moves that pool. */
+  private moduleMove(address: string, delta: bigint): void {
+    if (address === MODULE.dao) this.pools.dao += delta;
+    else if (address === MODULE.fee_collector) this.pools.fee += delta;
+  }
+}
+
+function claimKey(servicer: string, appPublicKey: string, chain: string, sessionHeight: number | bigint, evidenceType: number): string {
+  return `${servicer}|${appPublicKey}|${chain}|${sessionHeight}|${evidenceType}`;
+}
+
+export function signerAddress(publicKeyHex: string | null): string | null {
+  if (publicKeyHex === null || publicKeyHex === '') return null;
+  try {
+    return addressFromPublicKey(mustHexToBytes(publicKeyHex));
+  } catch {
+    return null;
+  }
+}

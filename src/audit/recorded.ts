@@ -1,0 +1,154 @@
+/**
+ * What the ledger recorded, read from its SQLite projection (the read side): reward_lines,
+ * rap_sheet, supply, txs (outcomes and charged fees), balances, and node/app deletions.
+ * Read-only; the audit compares these rows with its own recomputation.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { projectionFile } from '../projection/store.js';
+
+export interface RecordedLine {
+  readonly eventIndex: number;
+  readonly lineIndex: number;
+  readonly kind: string;
+  readonly role: string;
+  readonly address: string | null;
+  readonly amount: bigint;
+  readonly servicer: string | null;
+  readonly relays: bigint | null;
+  readonly multiplier: bigint | null;
+  readonly multiplierSource: string | null;
+  readonly stake: bigint | null;
+  readonly flooredStake: bigint | null;
+  readonly bin: bigint | null;
+  readonly weight: string | null;
+  readonly minted: bigint | null;
+}
+
+export interface RecordedRap {
+  readonly eventIndex: number;
+  readonly address: string;
+  readonly kind: string;
+  readonly reason: string | null;
+  readonly amount: bigint | null;
+}
+
+export interface RecordedSupply {
+  readonly total: bigint;
+  readonly node: bigint;
+  readonly app: bigint;
+  readonly dao: bigint;
+  readonly fee: bigint;
+  readonly minted: bigint;
+  readonly burned: bigint;
+}
+
+export interface RecordedTx {
+  readonly index: number;
+  readonly hash: string;
+  readonly code: number;
+  readonly codespace: string;
+  readonly feeCharged: bigint;
+}
+
+type Row = Record<string, unknown>;
+const big = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(v as bigint));
+const num = (v: unknown): number => Number(v);
+
+export class RecordedLedger {
+  private readonly db: Database.Database;
+  private readonly statements;
+  readonly checkpoint: number;
+
+  constructor(dataDir: string) {
+    const file = projectionFile(dataDir);
+    if (!existsSync(file)) throw new Error(`no projection at ${file}`);
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    this.db.defaultSafeIntegers(true);
+    const q = (sql: string) => this.db.prepare(sql);
+    this.statements = {
+      lines: q('SELECT * FROM reward_lines WHERE height = ? ORDER BY event_index, line_index'),
+      rap: q('SELECT * FROM rap_sheet WHERE height = ? ORDER BY event_index'),
+      supply: q('SELECT * FROM supply WHERE height = ?'),
+      txs: q('SELECT tx_index, hash, code, codespace, fee_charged_upokt FROM txs WHERE height = ? ORDER BY tx_index'),
+      nodeDeletions: q('SELECT address, height FROM nodes WHERE deleted = 1'),
+      appDeletions: q('SELECT address, height FROM apps WHERE deleted = 1'),
+      balances: q('SELECT address, height, balance_upokt FROM balances ORDER BY height, address'),
+    };
+    const checkpoint = q('SELECT height FROM projection_checkpoint WHERE id = 1').get() as Row | undefined;
+    this.checkpoint = checkpoint === undefined ? -1 : num(checkpoint['height']);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  lines(height: number): RecordedLine[] {
+    return (this.statements.lines.all(height) as Row[]).map((r) => ({
+      eventIndex: num(r['event_index']),
+      lineIndex: num(r['line_index']),
+      kind: String(r['kind']),
+      role: String(r['role']),
+      address: (r['address'] as string | null) ?? null,
+      amount: BigInt(r['amount_upokt'] as bigint),
+      servicer: (r['servicer'] as string | null) ?? null,
+      relays: big(r['relays']),
+      multiplier: big(r['multiplier_upokt_per_relay']),
+      multiplierSource: (r['multiplier_source'] as string | null) ?? null,
+      stake: big(r['stake_upokt']),
+      flooredStake: big(r['floored_stake_upokt']),
+      bin: big(r['stake_bin']),
+      weight: (r['weight'] as string | null) ?? null,
+      minted: big(r['minted_upokt']),
+    }));
+  }
+
+  rapSheet(height: number): RecordedRap[] {
+    return (this.statements.rap.all(height) as Row[]).map((r) => ({
+      eventIndex: num(r['event_index']),
+      address: String(r['address']),
+      kind: String(r['kind']),
+      reason: (r['reason'] as string | null) ?? null,
+      amount: big(r['amount_upokt']),
+    }));
+  }
+
+  supply(height: number): RecordedSupply | undefined {
+    const r = this.statements.supply.get(height) as Row | undefined;
+    if (r === undefined) return undefined;
+    return {
+      total: BigInt(r['total_upokt'] as bigint),
+      node: BigInt(r['node_staked_upokt'] as bigint),
+      app: BigInt(r['app_staked_upokt'] as bigint),
+      dao: BigInt(r['dao_upokt'] as bigint),
+      fee: BigInt(r['fee_collector_upokt'] as bigint),
+      minted: BigInt(r['minted_upokt'] as bigint),
+      burned: BigInt(r['burned_upokt'] as bigint),
+    };
+  }
+
+  txs(height: number): RecordedTx[] {
+    return (this.statements.txs.all(height) as Row[]).map((r) => ({
+      index: num(r['tx_index']),
+      hash: String(r['hash']),
+      code: num(r['code']),
+      codespace: String(r['codespace']),
+      feeCharged: BigInt(r['fee_charged_upokt'] as bigint),
+    }));
+  }
+
+  /** Height → addresses whose node (or app) record was deleted at that height (matured unstakes). */
+  deletions(which: 'nodes' | 'apps'): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    for (const r of (which === 'nodes' ? this.statements.nodeDeletions : this.statements.appDeletions).iterate() as IterableIterator<Row>) {
+      const height = num(r['height']);
+      out.set(height, [...(out.get(height) ?? []), String(r['address'])]);
+    }
+    return out;
+  }
+
+  /** Every balance version row in height order (for the per-block sum of all accounts). */
+  balanceRows(): IterableIterator<{ address: string; height: bigint; balance_upokt: bigint }> {
+    return this.statements.balances.iterate() as IterableIterator<{ address: string; height: bigint; balance_upokt: bigint }>;
+  }
+}

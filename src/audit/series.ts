@@ -1,0 +1,56 @@
+/**
+ * What the HTML report charts, gathered during the audit walk: supply, mint and burn per block,
+ * jails per block, earnings per address and relay rewards per chain (the audit's own figures;
+ * jails from the recorded rap sheet).
+ */
+import type { RecordedRap, RecordedSupply } from './recorded.js';
+import { MODULE, type ExpectedLine, type Pools } from './independent/shadow.js';
+
+const MAX_POINTS = 2_000;
+
+export class AuditSeries {
+  private readonly heights: number[] = [];
+  private readonly total: string[] = [];
+  private readonly minted: string[] = [];
+  private readonly burned: string[] = [];
+  private readonly jails: number[] = [];
+  private readonly earners = new Map<string, bigint>();
+  private readonly chains = new Map<string, bigint>();
+
+  add(height: number, pools: Pools, expected: readonly ExpectedLine[], rap: readonly RecordedRap[], _supply: RecordedSupply | undefined): void {
+    this.heights.push(height);
+    this.total.push(String(pools.total));
+    this.minted.push(String(pools.minted));
+    this.burned.push(String(pools.burned));
+    this.jails.push(rap.filter((r) => r.kind === 'jailed').length);
+    for (const line of expected) {
+      if ((line.kind !== 'relay' && line.kind !== 'block') || line.address === null || line.address === MODULE.fee_collector) continue;
+      this.earners.set(line.address, (this.earners.get(line.address) ?? 0n) + line.amount);
+      const chain = line.inputs?.['chain'];
+      if (typeof chain === 'string') this.chains.set(chain, (this.chains.get(chain) ?? 0n) + line.amount);
+    }
+  }
+
+  toJson(): {
+    heights: number[];
+    total: string[];
+    minted: string[];
+    burned: string[];
+    jails: number[];
+    top_earners: Array<{ address: string; upokt: string }>;
+    rewards_by_chain: Array<{ chain: string; upokt: string }>;
+  } {
+    const step = Math.max(1, Math.ceil(this.heights.length / MAX_POINTS));
+    const every = <T>(values: T[]): T[] => values.filter((_, i) => i % step === 0 || i === values.length - 1);
+    const sorted = (m: Map<string, bigint>) => [...m].sort(([a, x], [b, y]) => (x === y ? (a < b ? -1 : 1) : x > y ? -1 : 1));
+    return {
+      heights: every(this.heights),
+      total: every(this.total),
+      minted: every(this.minted),
+      burned: every(this.burned),
+      jails: every(this.jails),
+      top_earners: sorted(this.earners).slice(0, 20).map(([address, v]) => ({ address, upokt: String(v) })),
+      rewards_by_chain: sorted(this.chains).map(([chain, v]) => ({ chain, upokt: String(v) })),
+    };
+  }
+}
