@@ -1,0 +1,126 @@
+/**
+ * PERF: one mainnet-shaped block, every signature and Merkle proof verified, against the raw
+ * verification of that block's signatures on both cores.
+ *
+ * Workload: engineer F's mainnet-shaped chain (src/sim/mainnet: mainnet genesis, 8k nodes over
+ * 50 chains, 2k apps, mid-2022 params, claims/proofs from real relay trees), generated once per
+ * seed/scale/code into the seeded on-disk cache (.cache/mainnet-shaped/, chain-cache.ts) — full
+ * size: scale 1 (~1,350 claims and proofs and ~175 sends per block, as mainnet late 2022);
+ * --quick: scale 0.05. The block measured is the chain's last (24th), applied on the state after
+ * block 23 (rebuilt by a trusted replay before every sample, untimed).
+ *
+ * Subject (ms per block): what the producer does with a block of raw txs — decode and
+ * ValidateBasic (which checks each relay proof's AAT and client signatures), tx signatures on
+ * the 2-worker pool (runtime/ingest.ts prepareVerified), then applyBlock (every Merkle proof
+ * walked, every state change, the state root). Self-check: the root equals the recorded one.
+ * Limit (ms per block): raw verification of ALL the block's signatures — one per tx, plus the
+ * AAT and client signatures of every relay proof — on the same pool (2 workers = both cores).
+ * The two are sampled alternately. Goal (issue 14): time ≤ 1.2 × limit, i.e. ratio_to_limit =
+ * limit / time ≥ 1/1.2 = 0.833.
+ */
+import { prepareTx, verificationInput } from '../src/chain/prepare.js';
+import { applyBlock } from '../src/chain/apply-block.js';
+import { decodeRecord } from '../src/chain/record.js';
+import { hexToBytes } from '../src/core/hex.js';
+import { VerifyPool, type VerifyItem } from '../src/crypto/verify-pool.js';
+import { BlockLog, blockLogDir } from '../src/log/index.js';
+import { aatHash, relayProofHash } from '../src/messages/index.js';
+import type { LedgerState } from '../src/chain/ledger-state.js';
+import { prepareVerified } from '../src/runtime/ingest.js';
+import { replay } from '../src/runtime/replay.js';
+import { mainnetChain, MAINNET_BLOCK } from '../src/sim/mainnet/index.js';
+import { CHAIN_META_KEY } from '../src/state/chain-tables.js';
+import { measurePair } from './lib/paired.js';
+import type { Stats } from './lib/stats.js';
+import type { BenchModule } from './lib/types.js';
+
+const WORKERS = 2;
+const BLOCKS = 24;
+
+/** Every signature the block carries: the tx's own, and a relay proof's AAT and client signatures. */
+function blockSignatures(txs: readonly Uint8Array[], chainId: string): { items: VerifyItem[]; kinds: Record<string, number> } {
+  const items: VerifyItem[] = [];
+  const kinds: Record<string, number> = {};
+  for (const tx of txs) {
+    const prepared = prepareTx(tx, chainId);
+    const input = verificationInput(prepared);
+    if (input !== undefined) items.push(input);
+    if (!prepared.decoded.ok) continue;
+    const msg = prepared.decoded.value.msg;
+    kinds[msg.kind] = (kinds[msg.kind] ?? 0) + 1;
+    if (msg.kind !== 'Proof' || msg.leaf.kind !== 'relay') continue;
+    const leaf = msg.leaf.proof;
+    items.push({ publicKey: hexToBytes(leaf.aat.appPublicKey)!, message: aatHash(leaf.aat), signature: hexToBytes(leaf.aat.signature)! });
+    items.push({ publicKey: hexToBytes(leaf.aat.clientPublicKey)!, message: relayProofHash(leaf), signature: hexToBytes(leaf.signature)! });
+  }
+  return { items, kinds };
+}
+
+/** Rates of one block per sample → milliseconds per block (the slowest rate is the max time). */
+const msPerBlock = (rate: Stats): Stats => ({ median: 1000 / rate.median, min: 1000 / rate.max, max: 1000 / rate.min, samples: rate.samples });
+
+export const benchmark: BenchModule = {
+  name: 'mainnet',
+  description: 'a mainnet-shaped block (claims, proofs, sends), every signature and Merkle proof verified, vs raw verification of its signatures on both cores (goal ≤ 1.2×)',
+  async run(ctx) {
+    const scale = ctx.quick ? 0.05 : 1;
+    ctx.progress(`workload: the mainnet-shaped chain, scale ${scale}, ${BLOCKS} blocks, seed ${ctx.seed} (cached on disk after the first run)…`);
+    const started = performance.now();
+    const chain = await mainnetChain({ blocks: BLOCKS, scale, seed: BigInt(ctx.seed), workers: WORKERS });
+    ctx.progress(`workload: ${chain.cached ? 'from the cache' : 'generated'} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${chain.dataDir}`);
+    const { log } = BlockLog.open(blockLogDir(chain.dataDir), { readOnly: true });
+    let record: ReturnType<typeof decodeRecord>;
+    try {
+      record = decodeRecord(log.read(BLOCKS));
+    } finally {
+      log.close();
+    }
+    const { block } = record;
+    let state: LedgerState | undefined;
+    const rebuild = async (): Promise<void> => {
+      const outcome = await replay(chain.dataDir, { to: BLOCKS - 1, trustSignatures: true, onWarning: () => undefined });
+      if (!outcome.verified) throw new Error(`replay to ${BLOCKS - 1} diverged`);
+      state = outcome.state;
+    };
+    await rebuild();
+    const chainId = state!.chain.meta.get(CHAIN_META_KEY)!.chainId;
+    const { items, kinds } = blockSignatures(block.txs, chainId);
+    const bytes = block.txs.reduce((sum, tx) => sum + tx.byteLength, 0);
+    ctx.progress(`block ${BLOCKS}: ${block.txs.length} txs (${JSON.stringify(kinds)}), ${(bytes / 2 ** 20).toFixed(2)} MiB, ${items.length} signatures`);
+    const pool = await VerifyPool.create({ workers: WORKERS });
+    try {
+      const pair = await measurePair(
+        ctx,
+        {
+          label: `raw verify of the block's ${items.length} signatures, pool of ${WORKERS} workers`,
+          run: async () => {
+            const verdicts = await pool.verifyBatch(items);
+            if (verdicts.some((v) => v !== 1)) throw new Error('a signature of the block did not verify');
+            return 1;
+          },
+        },
+        {
+          label: `block ${BLOCKS}: decode, verify, apply, root`,
+          before: rebuild,
+          run: async () => {
+            const prepared = await prepareVerified(block.txs, chainId, pool);
+            const result = applyBlock(state!, block, { prepared });
+            if (result.stateRoot !== record.stateRootAfter) throw new Error(`block ${BLOCKS}: root ${result.stateRoot} ≠ recorded ${record.stateRootAfter}`);
+            return 1;
+          },
+        },
+      );
+      const limit = msPerBlock(pair.limit);
+      ctx.report({
+        case: `block/scale-${scale}`,
+        workload: { scale, height: BLOCKS, txs: block.txs.length, kinds, bytes, signatures: items.length, mainnet_block: { proofs: MAINNET_BLOCK.proofs, claims: MAINNET_BLOCK.claims, sends: MAINNET_BLOCK.sends } },
+        metric: 'ms_per_block',
+        stats: msPerBlock(pair.subject),
+        limit: { what: `raw node:crypto verify of the block's ${items.length} signatures (txs + relay AAT + relay client) on a pool of ${WORKERS} workers, sampled alternately`, median: limit.median },
+        extra: { goal_ratio_to_limit: 0.833, goal_text: 'time per block ≤ 1.2 × raw verification of its signatures on both cores (ratio ≥ 0.833)' },
+      });
+    } finally {
+      await pool.close();
+    }
+  },
+};
