@@ -112,12 +112,17 @@ export function summaryRows(lines: readonly ResultLine[]): SummaryRow[] {
   return rows;
 }
 
+/** Why an overloaded run's figures are weak evidence (printed above its table). */
+const OVERLOADED = (on: Machine): string =>
+  `**Overloaded machine** (load ${on.load_average_start} on ${on.cores} cores): other processes took most of the CPU, so absolute rates are several times below an idle machine's, and a subject running more threads than its limit (apply: main thread + 2 workers against the pool's 2) gets a larger share of the contended CPU than its limit did — such a ratio can exceed 1 and is not evidence.`;
+
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 
 export function summaryMarkdown(lines: readonly ResultLine[], on: Machine, quick: boolean): string {
   const out = [
     `Benchmark summary${quick ? ' (--quick sizes)' : ''}: ${on.date}, ${on.cpu_model}, ${on.cores} cores, ${on.memory_gib} GiB, Node ${on.node}; ` +
       `load average ${on.load_average_start}${on.load_average_end === undefined ? '' : ` → ${on.load_average_end}`} (a shared machine: ratios to limits measured in the same run are the comparable figures).`,
+    ...(on.load_average_start > on.cores ? ['', OVERLOADED(on)] : []),
     '',
     '| benchmark | goal | figure (median) | limit (same run) | ratio | met? |',
     '|---|---|---|---|---|---|',
