@@ -76,7 +76,7 @@ function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockCont
   const results: StepEvents[] = [];
   for (const step of steps) {
     const events = step.run(state, ctx, blockEvents);
-    evolveAll(state, events);
+    evolveAll(state, events, ctx.height);
     for (const event of events) blockEvents.push(event);
     if (events.length > 0) results.push({ step: step.name, events });
   }
