@@ -3,7 +3,8 @@
  *   decode → duplicate in this block (auth:6) → ValidateBasic → ante (fee, replay key) → message.
  * Failing before or in the ante handler charges nothing; after it, the fee stays whatever the
  * message does. A rejected message leaves no trace but its fee and receipt, except the two
- * explicit pocket-core side effects (see core/outcome.ts).
+ * explicit pocket-core side effects and record-only events such as ProofRejected (see
+ * core/outcome.ts).
  */
 import { invariant } from '../core/assert.js';
 import type { BlockContext, TxContext } from '../core/block-context.js';
