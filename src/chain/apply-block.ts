@@ -76,7 +76,7 @@ function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockCont
   const results: StepEvents[] = [];
   for (const step of steps) {
     const events = step.run(state, ctx, blockEvents);
-    evolveAll(state, events);
+    evolveAll(state, events, ctx.height);
     for (const event of events) blockEvents.push(event);
     if (events.length > 0) results.push({ step: step.name, events });
   }
@@ -131,7 +131,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
 /** A what-if block: the override events as a step of their own, evolved before BeginBlock. */
 function whatIfBeginBlock(state: LedgerState, events: readonly DomainEvent[], ctx: BlockContext, blockEvents: DomainEvent[]): StepEvents[] {
   if (events.length === 0) return runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents);
-  evolveAll(state, events);
+  evolveAll(state, events, ctx.height);
   return [{ step: 'what_if_param_override', events }, ...runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents)];
 }
 

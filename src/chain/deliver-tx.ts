@@ -3,7 +3,8 @@
  *   decode → duplicate in this block (auth:6) → ValidateBasic → ante (fee, replay key) → message.
  * Failing before or in the ante handler charges nothing; after it, the fee stays whatever the
  * message does. A rejected message leaves no trace but its fee and receipt, except the two
- * explicit pocket-core side effects (see core/outcome.ts).
+ * explicit pocket-core side effects and record-only events such as ProofRejected (see
+ * core/outcome.ts).
  */
 import { invariant } from '../core/assert.js';
 import type { BlockContext, TxContext } from '../core/block-context.js';
@@ -45,12 +46,12 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   // bookkeeping like the tx index (apply-block.ts recordBlock), not a domain event.
   state.auth.replayIndex.set(ante.value.replayKey, block.height);
   const feeEvent = ante.value.event;
-  if (feeEvent !== undefined) evolve(state, feeEvent);
+  if (feeEvent !== undefined) evolve(state, feeEvent, block.height);
   // PERF: Object.assign, not `{ ...block, txHash, … }`: in Node 20's V8 a spread followed by
   // more properties takes a slow path (~8 µs here vs ~0.3 µs; bench/apply, bench/replay).
   const ctx: TxContext = Object.assign({}, block, { txHash: hash, txIndex: index, signer: ante.value.signer, signerPublicKey: ante.value.signerPublicKey });
   const outcome = routeMessage(state, msg, ctx);
-  evolveAll(state, outcome.events);
+  evolveAll(state, outcome.events, block.height);
   const events = feeEvent === undefined ? outcome.events : outcome.events.length === 0 ? [feeEvent] : [feeEvent, ...outcome.events];
   const charged = { index, hash, messageType: described.messageType, signer: ante.value.signer, recipient: described.recipient, feeUpokt: ante.value.feeUpokt, events };
   return outcome.ok ? okReceipt(charged) : failedReceipt(charged, outcome.rejection);

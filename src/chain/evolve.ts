@@ -12,8 +12,13 @@ import { pocketcoreEvolvers } from '../modules/pocketcore/index.js';
 import type { DomainEvent, DomainEventType } from './events.js';
 import type { LedgerState } from './ledger-state.js';
 
-type Evolver<T extends DomainEventType> = (state: LedgerState, event: Extract<DomainEvent, { type: T }>) => void;
-type Evolvers = { readonly [T in DomainEventType]: (state: LedgerState, event: Extract<DomainEvent, { type: T }>) => void };
+/**
+ * An event's writer. `height` is the block the event belongs to (its envelope's height): events
+ * carry no height of their own, and an evolver that records "when" (a settled claim) takes it here.
+ */
+type Evolver<T extends DomainEventType> = (state: LedgerState, event: Extract<DomainEvent, { type: T }>, height: number) => void;
+type Evolvers = { readonly [T in DomainEventType]: Evolver<T> };
+type AnyEvolver = (state: LedgerState, event: DomainEvent, height: number) => void;
 
 const EVOLVERS: Evolvers = {
   ...authEvolvers,
@@ -32,11 +37,11 @@ const EVOLVERS: Evolvers = {
  */
 const FOLLOW_UPS: { readonly [T in DomainEventType]?: Evolver<T> } = slashingFollowUps;
 
-export function evolve(state: LedgerState, event: DomainEvent): void {
-  (EVOLVERS[event.type] as (state: LedgerState, event: DomainEvent) => void)(state, event);
-  (FOLLOW_UPS[event.type] as ((state: LedgerState, event: DomainEvent) => void) | undefined)?.(state, event);
+export function evolve(state: LedgerState, event: DomainEvent, height: number): void {
+  (EVOLVERS[event.type] as AnyEvolver)(state, event, height);
+  (FOLLOW_UPS[event.type] as AnyEvolver | undefined)?.(state, event, height);
 }
 
-export function evolveAll(state: LedgerState, events: readonly DomainEvent[]): void {
-  for (const event of events) evolve(state, event);
+export function evolveAll(state: LedgerState, events: readonly DomainEvent[], height: number): void {
+  for (const event of events) evolve(state, event, height);
 }

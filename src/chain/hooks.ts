@@ -41,7 +41,7 @@ export const END_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
   { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
   { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
-  { name: 'application.burnForRelayMint', run: (state, ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, ctx, events) },
+  { name: 'application.burnForRelayMint', run: (state, _ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, events) },
   { name: 'pocketcore.advanceHistoryFloor', run: (state, ctx) => endBlockHistoryFloor(state, ctx) },
 ];
 

@@ -4,11 +4,11 @@
  */
 import type { BlockContext, TxContext } from '../core/block-context.js';
 import { match } from 'ts-pattern';
-import type { Outcome } from '../core/outcome.js';
+import { accepted, type Outcome } from '../core/outcome.js';
 import type { Message } from '../messages/index.js';
 import { decideSend } from '../modules/auth/index.js';
 import { decideDaoTransfer, decideParamChange, decideUpgrade } from '../modules/gov/index.js';
-import { decideUnjailNode } from '../modules/slashing/index.js';
+import { decideUnjailNode, withStakeSigningInfo } from '../modules/slashing/index.js';
 import { decideStakeApp, decideBeginUnstakeApp, decideUnjailApp } from '../modules/apps/index.js';
 import { decideStakeNode, decideBeginUnstakeNode } from '../modules/nodes/index.js';
 import { decideClaim, decideProof } from '../modules/pocketcore/index.js';
@@ -24,7 +24,7 @@ export type Handler<M extends Message> = (state: ReadonlyLedgerState, msg: M, ct
 export function routeMessage(state: ReadonlyLedgerState, msg: Message, ctx: TxContext): Outcome<DomainEvent> {
   return match(msg)
     .with({ type: 'Send' }, (m) => decideSend(state, m))
-    .with({ type: 'StakeNode' }, (m) => decideStakeNode(state, m, ctx))
+    .with({ type: 'StakeNode' }, (m) => stakeNode(state, m, ctx))
     .with({ type: 'BeginUnstakeNode' }, (m) => decideBeginUnstakeNode(state, m, ctx))
     .with({ type: 'UnjailNode' }, (m) => decideUnjailNode(state, m, ctx))
     .with({ type: 'StakeApp' }, (m) => decideStakeApp(state, m, ctx))
@@ -36,6 +36,13 @@ export function routeMessage(state: ReadonlyLedgerState, msg: Message, ctx: TxCo
     .with({ type: 'DAOTransfer' }, (m) => decideDaoTransfer(state, m))
     .with({ type: 'Upgrade' }, (m) => decideUpgrade(state, m, ctx))
     .exhaustive();
+}
+
+/** nodes decides the stake; slashing then decides what it does to the signing info (SigningInfoSet). */
+function stakeNode(state: ReadonlyLedgerState, msg: Extract<Message, { type: 'StakeNode' }>, ctx: TxContext): Outcome<DomainEvent> {
+  const outcome: Outcome<DomainEvent> = decideStakeNode(state, msg, ctx);
+  if (!outcome.ok) return outcome;
+  return accepted(...withStakeSigningInfo(state, outcome.events, ctx.height));
 }
 
 export type { BlockContext };

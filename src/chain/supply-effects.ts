@@ -46,6 +46,7 @@ const SUPPLY_EFFECTS: Effects = {
   NodeJailed: none,
   NodeUnjailed: none,
   SigningInfosUpdated: none,
+  SigningInfoSet: none,
   DoubleSignEvidenceIgnored: none,
   // apps
   AppStaked: none,
@@ -58,6 +59,7 @@ const SUPPLY_EFFECTS: Effects = {
   ClaimSubmitted: none,
   ClaimsExpired: none,
   ProofAccepted: none,
+  ProofRejected: none,
   RelaysRewarded: (event) => ({ mintedUpokt: event.plan.mintedUpokt, burnedUpokt: 0n }),
   ReplayAttackDetected: (event) => burned(event.burn.burnedUpokt),
   HistoryFloorAdvanced: none,

@@ -10,6 +10,7 @@
  */
 import { isLosslessNumber } from 'lossless-json';
 import { Dec } from '../core/bigdec.js';
+import type { JsonValue } from '../core/json.js';
 import { err, ok, type Result } from '../core/result.js';
 import { MAX_INT64, MAX_UINT64, MIN_INT64, parseAddress, type Address } from '../core/types.js';
 
@@ -189,8 +190,11 @@ export function parseParamValue(kind: ParamKind, node: unknown): Result<ParamVal
   }
 }
 
+/** A parameter value in its amino-JSON form (what paramValueToJson writes, parseParamValue reads). */
+export type ParamJson = JsonValue;
+
 /** The amino-JSON-compatible form of a value (for allparams-style output and snapshots). */
-export function paramValueToJson(kind: ParamKind, value: ParamValue): unknown {
+export function paramValueToJson(kind: ParamKind, value: ParamValue): ParamJson {
   switch (kind) {
     case 'int64':
     case 'uint64':
@@ -201,7 +205,7 @@ export function paramValueToJson(kind: ParamKind, value: ParamValue): unknown {
     case 'bool':
     case 'string':
     case 'address':
-      return value;
+      return value as boolean | string;
     case 'chains':
       return [...(value as readonly string[])];
     case 'int64Map': {

@@ -57,6 +57,7 @@ const BALANCE_MOVES: Moves = {
   NodeJailed: none,
   NodeUnjailed: none,
   SigningInfosUpdated: none,
+  SigningInfoSet: none,
   DoubleSignEvidenceIgnored: none,
   AppStaked: (e) => transfer(e.address, APP_POOL, e.amountUpokt),
   AppStakeEdited: (e) => transfer(e.address, APP_POOL, e.addedUpokt),
@@ -67,6 +68,7 @@ const BALANCE_MOVES: Moves = {
   ClaimSubmitted: none,
   ClaimsExpired: none,
   ProofAccepted: none,
+  ProofRejected: none,
   RelaysRewarded: (e) => e.plan.lines.flatMap((line) => single(line.address, line.amountUpokt)),
   // DEV_NOTE: the evolver burns only when the servicer still exists (pocketcore/evolve.ts); the
   // plan's burnedUpokt is 0 when it does not (stakeUpokt null), so the event alone decides.

@@ -137,7 +137,8 @@ export class ChainWriter {
     const { log } = openChain(this.dir, { write: { fsync: this.options.fsync ?? 'always' }, onWarning: this.options.onWarning ?? warnOnStderr });
     this.log = log;
     // A record whose fsync failed may still have reached the disk whole; reopening made it durable.
-    if (log.lastHeight !== damage.durableHeight) this.current = await replayState(this.dir, { to: log.lastHeight });
+    // It is a committed block like any other: published, so the projections do not miss it.
+    if (log.lastHeight !== damage.durableHeight) this.current = await replayState(this.dir, { to: log.lastHeight, stream: this.stream, publishAbove: damage.durableHeight });
     this.damage = undefined;
   }
 
@@ -209,7 +210,7 @@ export class ChainWriter {
 }
 
 /** The state at `to` (default: the log's end): newest proven snapshot + log, roots checked, signatures trusted. */
-async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'opened' | 'onWarning' | 'onProgress'>): Promise<LedgerState> {
+async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'opened' | 'onWarning' | 'onProgress' | 'stream' | 'publishAbove'>): Promise<LedgerState> {
   const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, ...options });
   if (outcome.divergence !== undefined) {
     const { height, detail } = outcome.divergence;

@@ -53,6 +53,8 @@ export interface ReplayOptions {
   readonly opened?: { readonly config: DataDirConfig; readonly log: BlockLog };
   /** Every block whose root checked out is published here (projectors subscribe). */
   readonly stream?: CommittedBlockStream;
+  /** Publish only blocks above this height (the writer's recovery: its subscribers have the rest). */
+  readonly publishAbove?: number;
   /** With fromSnapshot: take no snapshot above this height (a projection resuming at its checkpoint). */
   readonly snapshotAtOrBelow?: number;
   /**
@@ -152,7 +154,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     }
     options.onBlock?.(result, target);
     if (whatIf || result.stateRoot === record.stateRootAfter) {
-      options.stream?.publish(record.block, loaded.prepared, result);
+      if (loaded.height > (options.publishAbove ?? 0)) options.stream?.publish(record.block, loaded.prepared, result);
       return undefined;
     }
     return {

@@ -15,6 +15,7 @@ import { codeOf, type RejectionCode } from '../../src/core/rejection.js';
 import type { DomainEvent } from '../../src/chain/events.js';
 import { evolveAll } from '../../src/chain/evolve.js';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
+import { CHAIN_META_KEY } from '../../src/state/chain-tables.js';
 import { routeMessage } from '../../src/chain/router.js';
 import type { Message } from '../../src/messages/index.js';
 
@@ -27,8 +28,13 @@ export interface DeciderSpec {
   readonly outcome: Outcome<DomainEvent>;
 }
 
+/** Apply `events` as if in the next block (events carry no height; the evolver gets the block's). */
+export function evolveNext(state: LedgerState, events: readonly DomainEvent[]): void {
+  evolveAll(state, events, (state.chain.meta.get(CHAIN_META_KEY)?.height ?? 0) + 1);
+}
+
 export function given(state: LedgerState, events: readonly DomainEvent[] = []): { when(message: Message, ctx: TxContext): DeciderSpec } {
-  evolveAll(state, events);
+  evolveNext(state, events);
   return {
     when(message, ctx) {
       const outcome = routeMessage(state, message, ctx);

@@ -17,15 +17,30 @@
  */
 import { invariant } from '../../core/assert.js';
 import type { BlockContext } from '../../core/block-context.js';
-import { paramValueToJson } from '../../params/kinds.js';
+import type { Address } from '../../core/types.js';
+import { paramValueToJson, type AclEntry } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { FeatureParamsActivated } from './events.js';
 import { featureHeights, PARAM_FEATURE } from './features.js';
 
+/**
+ * ACL.SetOwner for each key in order (x/gov/types/acl.go): a listed key's owner is replaced in
+ * place, an unlisted key is appended. Example: [{a, X}] with keys [a, b] and owner Y →
+ * [{a, Y}, {b, Y}].
+ */
+export function setOwners(acl: readonly AclEntry[], keys: readonly string[], owner: Address): AclEntry[] {
+  const listed = new Set(keys);
+  const updated = acl.map((entry) => (listed.has(entry.key) ? { key: entry.key, address: owner } : entry));
+  for (const key of keys) if (!acl.some((entry) => entry.key === key)) updated.push({ key, address: owner });
+  return updated;
+}
+
 export function activateFeatureParams(state: { params(): Params }, ctx: BlockContext): FeatureParamsActivated[] {
   const params = state.params();
   const events: FeatureParamsActivated[] = [];
+  // Each activation's ACL builds on the one before it in this block (events apply in order).
+  let acl = params.gov.acl;
   const scheduled = [...featureHeights(params.gov.upgrade.features)].filter(([, height]) => height > 0 && height === ctx.height);
   for (const [feature] of scheduled.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const keys = Object.keys(PARAM_FEATURE).filter((key) => PARAM_FEATURE[key] === feature).sort();
@@ -35,7 +50,8 @@ export function activateFeatureParams(state: { params(): Params }, ctx: BlockCon
       invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);
       return { key, value: paramValueToJson(spec.kind, spec.genesis.default) };
     });
-    events.push({ type: 'FeatureParamsActivated', height: ctx.height, feature, owner: params.gov.daoOwner, params: values });
+    acl = setOwners(acl, keys, params.gov.daoOwner);
+    events.push({ type: 'FeatureParamsActivated', feature, owner: params.gov.daoOwner, params: values, acl: paramValueToJson('acl', acl) });
   }
   return events;
 }

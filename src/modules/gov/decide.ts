@@ -69,7 +69,7 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   const range = checkParamRange(spec.key, decoded.value, params);
   if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));
   const oldValue = paramValueToJson(spec.kind, paramValueOf(params, spec));
-  return accepted({ type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress, height: ctx.height });
+  return accepted({ type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress });
 }
 
 export function decideDaoTransfer(state: GovView, msg: DAOTransferMessage): Outcome<GovEvent> {
@@ -107,7 +107,6 @@ export function decideUpgrade(state: GovView, msg: UpgradeMessage, ctx: TxContex
   return accepted({
     type: 'UpgradeScheduled',
     by: msg.address,
-    height: ctx.height,
     kind,
     previous: paramValueToJson('upgrade', params.gov.upgrade),
     upgrade: paramValueToJson('upgrade', upgrade),

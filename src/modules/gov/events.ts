@@ -5,17 +5,17 @@
  * Evolvers: ./evolve.ts.
  */
 import type { Address } from '../../core/types.js';
+import type { ParamJson } from '../../params/kinds.js';
 
 /** MsgChangeParam applied (ModifyParam, x/gov/keeper/subspace.go:199-234). */
 export interface ParamChanged {
   readonly type: 'ParamChanged';
   /** ACL key, e.g. "pos/StakeMinimum". */
   readonly key: string;
-  readonly oldValue: unknown;
-  readonly newValue: unknown;
+  readonly oldValue: ParamJson;
+  readonly newValue: ParamJson;
   /** The ACL owner who changed it. */
   readonly by: Address;
-  readonly height: number;
 }
 
 /** MsgDAOTransfer `dao_transfer`: `amountUpokt` from the dao module account to `to`. */
@@ -41,23 +41,24 @@ export interface DaoBurned {
 export interface UpgradeScheduled {
   readonly type: 'UpgradeScheduled';
   readonly by: Address;
-  readonly height: number;
   /** 'version' = a version upgrade at upgrade.Height; 'features' = Height 1 or Version "FEATURE". */
   readonly kind: 'version' | 'features';
-  readonly previous: unknown;
-  readonly upgrade: unknown;
+  readonly previous: ParamJson;
+  readonly upgrade: ParamJson;
 }
 
 /**
  * A feature's activation height (./activation.ts): its parameters written at their defaults and
- * owned by `owner` (the DAO owner) in the ACL.
+ * owned by `owner` (the DAO owner) in the ACL; `acl` is the whole new `gov/acl` value (amino-JSON
+ * form), merged by the hook (ACL.SetOwner: listed keys get the new owner, the others are
+ * appended in `params` order).
  */
 export interface FeatureParamsActivated {
   readonly type: 'FeatureParamsActivated';
-  readonly height: number;
   readonly feature: string;
   readonly owner: Address;
-  readonly params: ReadonlyArray<{ readonly key: string; readonly value: unknown }>;
+  readonly params: ReadonlyArray<{ readonly key: string; readonly value: ParamJson }>;
+  readonly acl: ParamJson;
 }
 
 export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled | FeatureParamsActivated;

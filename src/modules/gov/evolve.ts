@@ -6,7 +6,7 @@
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
 import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
-import { parseParamValue, type AclEntry } from '../../params/kinds.js';
+import { parseParamValue, type ParamJson } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { DaoBurned, DaoTransferred, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';
 import type { StoredParam } from './state.js';
@@ -16,7 +16,7 @@ export interface GovEvolveState {
   readonly gov: { readonly params: Table<StoredParam> };
 }
 
-function writeParam(state: GovEvolveState, key: string, json: unknown): void {
+function writeParam(state: GovEvolveState, key: string, json: ParamJson): void {
   const spec = PARAM_SPECS_BY_KEY.get(key);
   invariant(spec !== undefined, () => `unknown param ${key}`);
   const parsed = parseParamValue(spec.kind, json);
@@ -31,12 +31,6 @@ export const govEvolvers = {
   DaoBurned: (state: GovEvolveState, event: DaoBurned): void => burn(state.auth, MODULE_ADDRESSES.dao, event.amountUpokt),
   FeatureParamsActivated: (state: GovEvolveState, event: FeatureParamsActivated): void => {
     for (const { key, value } of event.params) writeParam(state, key, value);
-    const acl = state.gov.params.get('gov/acl')?.value as readonly AclEntry[] | undefined;
-    invariant(acl !== undefined, 'gov/acl missing');
-    const keys = new Set(event.params.map((p) => p.key));
-    // ACL.SetOwner: replace the owner of a listed key, append the others (in event order).
-    const updated = acl.map((entry) => (keys.has(entry.key) ? { key: entry.key, address: event.owner } : entry));
-    for (const { key } of event.params) if (!acl.some((entry) => entry.key === key)) updated.push({ key, address: event.owner });
-    state.gov.params.set('gov/acl', { key: 'gov/acl', value: updated });
+    writeParam(state, 'gov/acl', event.acl);
   },
 };

@@ -13,12 +13,12 @@ import type { BlockRewardPlan } from './block-reward.js';
 import type { ValidatorSetEntry, WaitingReason } from './state.js';
 
 /**
- * A new validator: `amountUpokt` moved from `payer` (the tx signer) to staked_tokens_pool; a
- * signing info (start = `height`) is created if it has none (valStateChanges.go:312-321).
+ * A new validator: `amountUpokt` moved from `payer` (the tx signer) to staked_tokens_pool. Its
+ * signing info, if it has none, is created by the slashing event that follows (SigningInfoSet,
+ * valStateChanges.go:312-321).
  */
 export interface NodeStaked {
   readonly type: 'NodeStaked';
-  readonly height: number;
   readonly address: Address;
   readonly publicKey: PublicKeyHex;
   /** Who paid the stake: the tx signer (operator or output address; signer-pays, [NCUST]). */
@@ -33,11 +33,11 @@ export interface NodeStaked {
 /**
  * A Staked validator re-staked (edit stake, UPG30024): `addedUpokt` (≥ 0) moved from `payer`
  * to the pool; chains, URL, output address and delegators replaced. Jailed is unchanged. The
- * signing info's counters are reset (h ≥ 30040 "June 30 fork", valStateChanges.go:366-370).
+ * signing info's counters are reset by the slashing event that follows (SigningInfoSet; h ≥ 30040
+ * "June 30 fork", valStateChanges.go:366-370).
  */
 export interface NodeStakeEdited {
   readonly type: 'NodeStakeEdited';
-  readonly height: number;
   readonly address: Address;
   readonly payer: Address;
   readonly previousTokensUpokt: bigint;
@@ -123,13 +123,11 @@ export type NodeStakingEvent =
 /** fee_collector emptied at BeginBlock: burn share, DAO cut, previous proposer's cut. */
 export interface BlockRewardDistributed extends BlockRewardPlan {
   readonly type: 'BlockRewardDistributed';
-  readonly height: number;
 }
 
 /** EndBlock: the top-MaxValidators set changed (it produces and signs the next block). */
 export interface ValidatorSetUpdated {
   readonly type: 'ValidatorSetUpdated';
-  readonly height: number;
   readonly members: readonly ValidatorSetEntry[];
   /** Validators whose power changed (0 = left the set), as Tendermint validator updates. */
   readonly updates: readonly ValidatorSetEntry[];

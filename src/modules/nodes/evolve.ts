@@ -23,8 +23,9 @@ import type {
 import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry, type WaitingReason } from './state.js';
 
 /**
- * The signing info a stake creates, an edit resets and an unstake deletes is the slashing
- * module's record: its evolvers follow these events (slashing/evolve.ts `slashingFollowUps`).
+ * The signing info a stake creates or an edit resets is the slashing module's record, written by
+ * the SigningInfoSet event the chain adds after the stake (slashing/stake-signing-info.ts); the
+ * one an unstake deletes goes with NodeUnstaked (slashing/evolve.ts `slashingFollowUps`).
  */
 export interface NodesEvolveState {
   readonly auth: BankTables;

@@ -29,7 +29,7 @@ export function payBlockReward(state: NodesHookView, params: PosParams, ctx: Blo
   const collected = state.auth.accounts.get(MODULE_ADDRESSES.fee_collector)?.balanceUpokt ?? 0n;
   const proposer = ctx.previousProposer;
   const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.nodes.validators.get(proposer));
-  return plan === null ? [] : [{ type: 'BlockRewardDistributed', height: ctx.height, ...plan }];
+  return plan === null ? [] : [{ type: 'BlockRewardDistributed', ...plan }];
 }
 
 /**
@@ -50,5 +50,5 @@ export function updateValidatorSet(state: NodesHookView, params: PosParams, ctx:
   for (const member of previous) if (!after.has(member.address)) updates.push({ address: member.address, power: 0n });
   if (updates.length === 0) return [];
   updates.sort((a, b) => (a.address < b.address ? -1 : 1));
-  return [{ type: 'ValidatorSetUpdated', height: ctx.height, members, updates }];
+  return [{ type: 'ValidatorSetUpdated', members, updates }];
 }

@@ -87,7 +87,7 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
   }
   if (current !== undefined) {
     if (!isOperatorOrOutput(current, signer)) return rejected(rejection(POS.signer_not_operator_or_output, `signer ${signer} is neither the operator nor the current output address`));
-    if (current.status === StakeStatus.Staked) return decideEditStake(state, params, msg, current, signer, ctx.height);
+    if (current.status === StakeStatus.Staked) return decideEditStake(state, params, msg, current, signer);
     return rejected(rejection(POS.invalid_validator_status, `validator ${current.address} is unstaking and cannot stake until its unstake completes`));
   }
   if (msg.valueUpokt < params.stakeMinimumUpokt) {
@@ -97,7 +97,6 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
   if (balance < msg.valueUpokt) return rejected(rejection(POS.not_enough_coins, `signer ${signer} holds ${balance}upokt, the stake needs ${msg.valueUpokt}upokt`));
   return accepted<NodeStaked | NodeStakeEdited>({
     type: 'NodeStaked',
-    height: ctx.height,
     address: msg.operatorAddress,
     publicKey: msg.publicKey,
     payer: signer,
@@ -109,7 +108,7 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
   });
 }
 
-function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeNodeMessage, current: Validator, signer: Address, height: number): StakeOutcome {
+function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeNodeMessage, current: Validator, signer: Address): StakeOutcome {
   const tokens = current.tokensUpokt;
   if (msg.valueUpokt < tokens) {
     return rejected(rejection(POS.edit_stake_must_not_decrease, `edit stake ${msg.valueUpokt}upokt must be greater than or equal to the current stake ${tokens}upokt`));
@@ -137,7 +136,6 @@ function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeN
   }
   return accepted<NodeStaked | NodeStakeEdited>({
     type: 'NodeStakeEdited',
-    height,
     address: current.address,
     payer: signer,
     previousTokensUpokt: tokens,

@@ -20,14 +20,12 @@ export interface ClaimSubmitted {
 /** BeginBlock: claims whose expiration_height ≤ height were deleted (claim.go:374-389). */
 export interface ClaimsExpired {
   readonly type: 'ClaimsExpired';
-  readonly height: number;
   readonly claims: ReadonlyArray<{ readonly key: string; readonly servicer: Address; readonly sessionHeight: number; readonly totalProofs: bigint }>;
 }
 
 /** A valid proof settled the claim (deleted it); RelaysRewarded follows with the mint. */
 export interface ProofAccepted {
   readonly type: 'ProofAccepted';
-  readonly height: number;
   readonly key: string;
   readonly servicer: Address;
   readonly sessionHeight: number;
@@ -39,7 +37,6 @@ export interface ProofAccepted {
 /** Relay rewards minted for a settled claim, with the plan that computed them. */
 export interface RelaysRewarded {
   readonly type: 'RelaysRewarded';
-  readonly height: number;
   readonly key: string;
   readonly plan: RelayRewardPlan;
 }
@@ -51,21 +48,40 @@ export interface RelaysRewarded {
  */
 export interface ReplayAttackDetected {
   readonly type: 'ReplayAttackDetected';
-  readonly height: number;
   readonly key: string;
   readonly sessionHeight: number;
   readonly burn: ReplayBurnPlan;
 }
 
+/**
+ * A proof of a live claim was refused and the claim stays live (it may be proved again until it
+ * expires): a Merkle walk that fails without being a replay attack (pocketcore:66), a wrong
+ * number of levels or leaf index (pocketcore:49), a seed block not yet committed (sdk:1), the
+ * app or the leaf's session or chain not matching (pocketcore:45/60/13). The tx is rejected
+ * (code in its receipt) and this event changes no table: it is the record of the attempt, for
+ * the claim's lifecycle (projection `claim_proof_rejections`) and the audit. A proof with no
+ * live claim (pocketcore:65) has no claim to attach to and emits nothing.
+ */
+export interface ProofRejected {
+  readonly type: 'ProofRejected';
+  readonly key: string;
+  readonly servicer: Address;
+  readonly sessionHeight: number;
+  /** The rejection as `codespace:code` (e.g. "pocketcore:66") and its name. */
+  readonly code: string;
+  readonly name: string;
+  /** Why, in words (the receipt's log). */
+  readonly reason: string;
+}
+
 /** EndBlock: the history floor moved up; settled-claim markers below it are forgotten. */
 export interface HistoryFloorAdvanced {
   readonly type: 'HistoryFloorAdvanced';
-  readonly height: number;
   readonly floor: number;
   readonly forgottenSettledKeys: readonly string[];
 }
 
-export type PocketcoreEvent = ClaimSubmitted | ClaimsExpired | ProofAccepted | RelaysRewarded | ReplayAttackDetected | HistoryFloorAdvanced;
+export type PocketcoreEvent = ClaimSubmitted | ClaimsExpired | ProofAccepted | ProofRejected | RelaysRewarded | ReplayAttackDetected | HistoryFloorAdvanced;
 
 /** Total relay-reward mint among `events` (what ApplicationBurnRate offsets). */
 export function relayRewardMintedUpokt(events: ReadonlyArray<{ readonly type: string }>): bigint {

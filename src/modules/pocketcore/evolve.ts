@@ -10,7 +10,8 @@
 import type { Table } from '../../state/table.js';
 import { burn, mint, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import type { Validator } from '../nodes/index.js';
-import type { ClaimSubmitted, ClaimsExpired, HistoryFloorAdvanced, ProofAccepted, RelaysRewarded, ReplayAttackDetected } from './events.js';
+import { invariant } from '../../core/assert.js';
+import type { ClaimSubmitted, ClaimsExpired, HistoryFloorAdvanced, ProofAccepted, ProofRejected, RelaysRewarded, ReplayAttackDetected } from './events.js';
 import { HISTORY_FLOOR_KEY, type ClaimRecord, type SettledClaim } from './state.js';
 
 export interface PocketcoreEvolveState {
@@ -23,9 +24,10 @@ export interface PocketcoreEvolveState {
   };
 }
 
+/** The claim leaves the live set, remembered as settled at `height` (the event's block). */
 function settle(state: PocketcoreEvolveState, key: string, height: number, outcome: SettledClaim['outcome']): void {
   const claim = state.pocketcore.claims.get(key);
-  if (claim === undefined) return;
+  invariant(claim !== undefined, () => `settling claim ${key}: no live claim`);
   state.pocketcore.claims.delete(key);
   state.pocketcore.settledClaims.set(key, { servicer: claim.servicer, sessionHeight: claim.header.sessionHeight, settledHeight: height, outcome });
 }
@@ -35,7 +37,7 @@ function burnServicerStake(state: PocketcoreEvolveState, event: ReplayAttackDete
   const { burn: plan } = event;
   if (plan.burnedUpokt <= 0n) return;
   const validator = state.nodes.validators.get(plan.servicer);
-  if (validator === undefined) return;
+  invariant(validator !== undefined, () => `ReplayAttackDetected: ${plan.burnedUpokt} to burn from ${plan.servicer}, which is not a validator`);
   const tokensUpokt = validator.tokensUpokt - plan.burnedUpokt;
   state.nodes.validators.set(plan.servicer, { ...validator, tokensUpokt });
   burn(state.auth, MODULE_ADDRESSES.staked_tokens_pool, plan.burnedUpokt);
@@ -48,15 +50,18 @@ export const pocketcoreEvolvers = {
   ClaimsExpired: (state: PocketcoreEvolveState, event: ClaimsExpired): void => {
     for (const claim of event.claims) state.pocketcore.claims.delete(claim.key);
   },
-  ProofAccepted: (state: PocketcoreEvolveState, event: ProofAccepted): void => {
-    settle(state, event.key, event.height, 'proved');
+  ProofAccepted: (state: PocketcoreEvolveState, event: ProofAccepted, height: number): void => {
+    settle(state, event.key, height, 'proved');
+  },
+  ProofRejected: (_state: PocketcoreEvolveState, _event: ProofRejected): void => {
+    // Nothing changes: the claim stays live; the event records the refused attempt.
   },
   RelaysRewarded: (state: PocketcoreEvolveState, event: RelaysRewarded): void => {
     for (const line of event.plan.lines) mint(state.auth, line.address, line.amountUpokt);
   },
-  ReplayAttackDetected: (state: PocketcoreEvolveState, event: ReplayAttackDetected): void => {
+  ReplayAttackDetected: (state: PocketcoreEvolveState, event: ReplayAttackDetected, height: number): void => {
     burnServicerStake(state, event);
-    settle(state, event.key, event.height, 'replay_attack_burned');
+    settle(state, event.key, height, 'replay_attack_burned');
   },
   HistoryFloorAdvanced: (state: PocketcoreEvolveState, event: HistoryFloorAdvanced): void => {
     state.pocketcore.historyFloor.set(HISTORY_FLOOR_KEY, event.floor);

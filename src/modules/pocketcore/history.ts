@@ -43,7 +43,7 @@ export function advanceHistoryFloor(view: Pick<PocketcoreView, 'pocketcore' | 'p
   if (floor === previous) return [];
   const forgotten: string[] = [];
   for (const [key, settled] of view.pocketcore.settledClaims.sortedEntries()) if (settled.sessionHeight < floor) forgotten.push(key);
-  return [{ type: 'HistoryFloorAdvanced', height, floor, forgottenSettledKeys: forgotten }];
+  return [{ type: 'HistoryFloorAdvanced', floor, forgottenSettledKeys: forgotten }];
 }
 
 /**

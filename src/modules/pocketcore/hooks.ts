@@ -23,7 +23,7 @@ export function deleteExpiredClaims(view: Pick<PocketcoreView, 'pocketcore'>, ct
     const claim = view.pocketcore.claims.get(key)!;
     return { key, servicer: claim.servicer, sessionHeight: claim.header.sessionHeight, totalProofs: claim.totalProofs };
   });
-  return [{ type: 'ClaimsExpired', height: ctx.height, claims }];
+  return [{ type: 'ClaimsExpired', claims }];
 }
 
 export function endBlockHistoryFloor(view: Pick<PocketcoreView, 'pocketcore' | 'params'>, ctx: Pick<BlockContext, 'height'>): PocketcoreEvent[] {

@@ -25,7 +25,7 @@
  */
 import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../../core/outcome.js';
-import { rejection } from '../../core/rejection.js';
+import { codeOf, rejection, type RejectionCode } from '../../core/rejection.js';
 import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
 import type { WireRelayProof } from '../../wire/types.js';
 import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js';
@@ -34,13 +34,19 @@ import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';
 import { planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
-import { claimKey } from './state.js';
+import { claimKey, type ClaimRecord } from './state.js';
 import { inactiveFeatures } from '../gov/index.js';
 import { appAddressOf, blockHashAt, type PocketcoreView } from './view.js';
 
 export type ProofEvent = PocketcoreEvent | NodeForceUnstakeQueued;
 
 const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<ProofEvent> => rejected(rejection(code, log));
+
+/** The claim it addressed stays live: rejected, with the attempt recorded (ProofRejected, no state change). */
+function refuse(claim: { readonly key: string; readonly servicer: ClaimRecord['servicer']; readonly sessionHeight: number }, code: RejectionCode, log: string): Outcome<ProofEvent> {
+  const refusal = rejection(code, log);
+  return rejectedWithSideEffects(refusal, [{ type: 'ProofRejected', ...claim, code: codeOf(refusal), name: refusal.name, reason: log }]);
+}
 
 /** The leaf as it was signed (RelayProof.Bytes hashes the strings as sent). */
 export function wireRelayProofOf(leaf: RelayProofLeaf): WireRelayProof {
@@ -62,31 +68,31 @@ export function leafSessionHeader(leaf: RelayProofLeaf): SessionHeaderKey {
 
 export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<ProofEvent> {
   const { leaf, merkleProof } = msg;
-  const height = ctx.height;
   const off = ctx.inactiveFeatures;
   // 1
   const servicer = leaf.servicerAddress;
   const key = claimKey(servicer, sessionHeaderHash(leafSessionHeader(leaf)), msg.evidenceType);
   const claim = view.pocketcore.claims.get(key);
   if (claim === undefined) return fail(POCKETCORE.claim_not_found, `no pending claim of ${servicer} for this session`);
+  const attempt = { key, servicer, sessionHeight: claim.header.sessionHeight };
   // 2
   const levels = msiLevelCount(claim.totalProofs);
   if (merkleProof.hashRanges.length !== levels) {
-    return fail(POCKETCORE.invalid_proofs, `the proof has ${merkleProof.hashRanges.length} levels; a claim of ${claim.totalProofs} relays has ${levels}`);
+    return refuse(attempt, POCKETCORE.invalid_proofs, `the proof has ${merkleProof.hashRanges.length} levels; a claim of ${claim.totalProofs} relays has ${levels}`);
   }
   // 3
   const rootUpper = claim.merkleRoot.upper;
   if (!merkleProof.hashRanges.some((range) => range.upper === rootUpper) && merkleProof.target.upper !== rootUpper) {
-    return fail(POCKETCORE.merkle_verification_failed, 'no node of the proof reaches the root range');
+    return refuse(attempt, POCKETCORE.merkle_verification_failed, 'no node of the proof reaches the root range');
   }
   // 4
   const sessionHeight = claim.header.sessionHeight;
   const session = view.paramsAt(sessionHeight);
   const seedHeight = proofHeight(sessionHeight, Number(session.pocketcore.claimSubmissionWindow), Number(session.pos.blocksPerSession));
-  const seedHash = height >= seedHeight ? blockHashAt(view, seedHeight - 1) : undefined;
-  if (seedHash === undefined) return fail(SDK.internal_error, `block at height ${seedHeight} not found: proofs of session ${sessionHeight} are accepted from height ${seedHeight}`);
+  const seedHash = ctx.height >= seedHeight ? blockHashAt(view, seedHeight - 1) : undefined;
+  if (seedHash === undefined) return refuse(attempt, SDK.internal_error, `block at height ${seedHeight} not found: proofs of session ${sessionHeight} are accepted from height ${seedHeight}`);
   const index = proofIndex(seedHash, claim.headerHash, claim.totalProofs);
-  if (index !== merkleProof.index) return fail(POCKETCORE.invalid_proofs, `the proof opens leaf ${merkleProof.index}; the chain asks for leaf ${index}`);
+  if (index !== merkleProof.index) return refuse(attempt, POCKETCORE.invalid_proofs, `the proof opens leaf ${merkleProof.index}; the chain asks for leaf ${index}`);
   // 5
   const verdict = verifyMsiProof(
     nodeFromHex(claim.merkleRoot),
@@ -109,16 +115,16 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     });
     const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
     return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
-      { type: 'ReplayAttackDetected', height, key, sessionHeight, burn },
+      { type: 'ReplayAttackDetected', key, sessionHeight, burn },
       ...forced,
     ]);
   }
-  if (!verdict.valid) return fail(POCKETCORE.merkle_verification_failed, 'the Merkle proof does not verify');
+  if (!verdict.valid) return refuse(attempt, POCKETCORE.merkle_verification_failed, 'the Merkle proof does not verify');
   // 6
   const app = view.apps.applications.getAt(appAddressOf(claim.header.appPublicKey), sessionHeight);
-  if (app === undefined) return fail(POCKETCORE.application_not_found, `no application with key ${claim.header.appPublicKey} at session height ${sessionHeight}`);
-  if (leaf.sessionBlockHeight !== sessionHeight) return fail(POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
-  if (!app.chains.includes(leaf.blockchain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
+  if (app === undefined) return refuse(attempt, POCKETCORE.application_not_found, `no application with key ${claim.header.appPublicKey} at session height ${sessionHeight}`);
+  if (leaf.sessionBlockHeight !== sessionHeight) return refuse(attempt, POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
+  if (!app.chains.includes(leaf.blockchain)) return refuse(attempt, POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
   const current = view.params();
   const plan = planRelayReward({
     servicer: claim.servicer,
@@ -130,7 +136,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     inactiveFeatures: off,
   });
   return accepted(
-    { type: 'ProofAccepted', height, key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },
-    { type: 'RelaysRewarded', height, key, plan },
+    { type: 'ProofAccepted', key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },
+    { type: 'RelaysRewarded', key, plan },
   );
 }

@@ -31,7 +31,6 @@
  * DEV_NOTE: determinism — apps are taken in address order; integer arithmetic only (the
  * fraction of a share is compared as remainder_i / Σ stake with a common denominator).
  */
-import type { BlockContext } from '../../core/block-context.js';
 import type { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
 import type { ReadonlyTable } from '../../state/table.js';
@@ -125,14 +124,13 @@ export function relayMintOf(events: ReadonlyArray<{ readonly type: string }>): b
 }
 
 /** The EndBlock step: one ApplicationStakeBurned per app that burns. */
-export function burnApplicationStakes(state: ApplicationBurnView, rate: Dec, ctx: BlockContext, blockEvents: ReadonlyArray<{ readonly type: string }>): ApplicationStakeBurned[] {
+export function burnApplicationStakes(state: ApplicationBurnView, rate: Dec, blockEvents: ReadonlyArray<{ readonly type: string }>): ApplicationStakeBurned[] {
   if (!rate.isPositive()) return [];
   const minted = relayMintOf(blockEvents);
   if (minted === 0n) return [];
   const plan = planApplicationBurn(state.apps.applications.unorderedValues(), minted, rate);
   return plan.lines.map((line) => ({
     type: 'ApplicationStakeBurned',
-    height: ctx.height,
     address: line.address,
     burnedUpokt: line.burnedUpokt,
     stakeAfterUpokt: line.stakeAfterUpokt,

@@ -5,12 +5,11 @@ import type { Address } from '../../core/types.js';
 
 /**
  * ApplicationBurnRate (./application-burn.ts): `burnedUpokt` of an app's stake burned at the end
- * of block `height` to offset that block's relay-reward mint. Leaves the app's stake and the
+ * of its block to offset that block's relay-reward mint. Leaves the app's stake and the
  * application_staked_tokens_pool; supply falls by it. MaxRelays unchanged.
  */
 export interface ApplicationStakeBurned {
   readonly type: 'ApplicationStakeBurned';
-  readonly height: number;
   readonly address: Address;
   readonly burnedUpokt: bigint;
   readonly stakeAfterUpokt: bigint;

@@ -58,7 +58,7 @@ export function handleValidatorSignatures(state: DowntimeView, params: PosParams
     infos.push(outcome.info);
   }
   if (infos.length > 0) {
-    const updated: SigningInfosUpdated = { type: 'SigningInfosUpdated', height: ctx.height, cause: 'last_commit', infos };
+    const updated: SigningInfosUpdated = { type: 'SigningInfosUpdated', cause: 'last_commit', infos };
     events.push(updated);
   }
   return events;

@@ -15,7 +15,6 @@ import type { SigningInfo } from './state.js';
  */
 export interface SigningInfosUpdated {
   readonly type: 'SigningInfosUpdated';
-  readonly height: number;
   readonly cause: 'last_commit' | 'jailed_blocks';
   /** Sorted by address; each is the complete new record. */
   readonly infos: readonly SigningInfo[];
@@ -53,12 +52,28 @@ export interface NodeJailed {
   readonly jailedUntilNs: TimeNs;
 }
 
-/** MsgUnjail accepted (UnjailValidator, valStateChanges.go:693-719): unjailed, counters reset. */
+/**
+ * MsgUnjail accepted (UnjailValidator, valStateChanges.go:693-719): unjailed; `signingInfo` is
+ * its record with the counters reset (start height and jailed_until kept).
+ */
 export interface NodeUnjailed {
   readonly type: 'NodeUnjailed';
   readonly address: Address;
   readonly signer: Address;
-  readonly height: number;
+  readonly signingInfo: SigningInfo;
+}
+
+/**
+ * A signing info written because of a stake (tx): a new validator without one gets a fresh
+ * record starting at the stake's block (`node_staked`, valStateChanges.go:312-321; one it kept
+ * from an earlier stake stays as it is, and no event is emitted); an edited stake gets its
+ * counters reset (`stake_edited`, valStateChanges.go:366-370). Emitted right after the nodes
+ * event (chain/router.ts), decided from the state before it (./stake-signing-info.ts).
+ */
+export interface SigningInfoSet {
+  readonly type: 'SigningInfoSet';
+  readonly cause: 'node_staked' | 'stake_edited';
+  readonly info: SigningInfo;
 }
 
 /**
@@ -72,4 +87,4 @@ export interface DoubleSignEvidenceIgnored {
   readonly reason: 'too_old' | 'unknown_validator' | 'no_signing_info' | 'not_in_validator_set';
 }
 
-export type SlashingEvent = SigningInfosUpdated | NodeSlashed | NodeJailed | NodeUnjailed | DoubleSignEvidenceIgnored;
+export type SlashingEvent = SigningInfosUpdated | SigningInfoSet | NodeSlashed | NodeJailed | NodeUnjailed | DoubleSignEvidenceIgnored;

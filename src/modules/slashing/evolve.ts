@@ -6,9 +6,9 @@
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
 import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
-import { newSigningInfo, resetSigningInfo, type SigningInfo } from './state.js';
-import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfosUpdated } from './events.js';
-import type { NodeStaked, NodeStakeEdited, NodeUnstaked, Validator } from '../nodes/index.js';
+import type { SigningInfo } from './state.js';
+import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfoSet, SigningInfosUpdated } from './events.js';
+import type { NodeUnstaked, Validator } from '../nodes/index.js';
 
 export interface SlashingEvolveState {
   readonly auth: BankTables;
@@ -26,6 +26,9 @@ export const slashingEvolvers = {
   SigningInfosUpdated: (state: SlashingEvolveState, event: SigningInfosUpdated): void => {
     for (const info of event.infos) state.slashing.signingInfos.set(info.address, info);
   },
+  SigningInfoSet: (state: SlashingEvolveState, event: SigningInfoSet): void => {
+    state.slashing.signingInfos.set(event.info.address, event.info);
+  },
   NodeSlashed: (state: SlashingEvolveState, event: NodeSlashed): void => {
     const validator = mustGet(state, event.address, 'NodeSlashed');
     const tokensUpokt = validator.tokensUpokt - event.burnedUpokt;
@@ -38,7 +41,7 @@ export const slashingEvolvers = {
   },
   NodeUnjailed: (state: SlashingEvolveState, event: NodeUnjailed): void => {
     state.nodes.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
-    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
+    state.slashing.signingInfos.set(event.address, event.signingInfo);
   },
   DoubleSignEvidenceIgnored: (_state: SlashingEvolveState, _event: DoubleSignEvidenceIgnored): void => {
     // Nothing changes: the event only records why the evidence had no effect.
@@ -46,18 +49,12 @@ export const slashingEvolvers = {
 };
 
 /**
- * The slashing module's part of three nodes events, applied right after the nodes evolver (see
- * chain/evolve.ts): a new stake gets a signing info if it has none (start = stake height,
- * valStateChanges.go:312-321), an edited stake resets its counters, an unstaked validator's
- * record goes with it (validator.go:116-121).
+ * The slashing module's part of a nodes event, applied right after the nodes evolver (see
+ * chain/evolve.ts): an unstaked validator's signing info goes with it (validator.go:116-121) —
+ * unconditionally, as NodeUnstaked says. (What a stake or an edit does to the signing info is
+ * decided before the events apply and carried by SigningInfoSet: ./stake-signing-info.ts.)
  */
 export const slashingFollowUps = {
-  NodeStaked: (state: SlashingEvolveState, event: NodeStaked): void => {
-    if (!state.slashing.signingInfos.has(event.address)) state.slashing.signingInfos.set(event.address, newSigningInfo(event.address, event.height));
-  },
-  NodeStakeEdited: (state: SlashingEvolveState, event: NodeStakeEdited): void => {
-    state.slashing.signingInfos.set(event.address, resetSigningInfo(state.slashing.signingInfos.get(event.address), event.address, event.height));
-  },
   NodeUnstaked: (state: SlashingEvolveState, event: NodeUnstaked): void => {
     state.slashing.signingInfos.delete(event.address);
   },

@@ -2,7 +2,8 @@
  * slashing — the public face: validator signing info, downtime, double-sign evidence, jail,
  * unjail and slashes (PROTOCOL §6.5–§6.8). Depends on ../nodes (validators, force unstakes);
  * nodes never imports slashing: the signing info a stake creates is written here
- * (evolve.ts `slashingFollowUps`).
+ * (stake-signing-info.ts: a SigningInfoSet event after the stake; evolve.ts `slashingFollowUps`
+ * deletes it with the unstaked validator).
  *
  *   state.ts        signing info (table, window arithmetic)    events.ts / evolve.ts  events, writers
  *   downtime.ts     missed votes → slash + jail                 double-sign.ts  evidence check and effect
@@ -17,6 +18,7 @@ export * from './genesis.js';
 export * from './hooks.js';
 export * from './slash.js';
 export * from './unjail.js';
+export * from './stake-signing-info.js';
 export { checkEvidence, maxEvidenceAgeBlocks, type EvidenceView, type EvidenceProblem } from './double-sign.js';
 export { type DowntimeView } from './downtime.js';
 export { type JailedCounterView } from './jail.js';

@@ -54,6 +54,6 @@ export function incrementJailedBlocks(state: JailedCounterView, params: PosParam
     forced.push(...planForceUnstake(validator, 'max_jailed_blocks'));
   }
   const events: Array<SigningInfosUpdated | NodeForceUnstakeQueued> = [...forced];
-  if (infos.length > 0) events.push({ type: 'SigningInfosUpdated', height: ctx.height, cause: 'jailed_blocks', infos });
+  if (infos.length > 0) events.push({ type: 'SigningInfosUpdated', cause: 'jailed_blocks', infos });
   return events;
 }

@@ -27,7 +27,7 @@ import { rejection } from '../../core/rejection.js';
 import { POS, type UnjailNodeMessage } from '../../messages/index.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import type { SigningInfo } from './state.js';
+import { resetSigningInfo, type SigningInfo } from './state.js';
 import type { NodeUnjailed } from './events.js';
 import type { NodeUnstakeRequested, Validator } from '../nodes/index.js';
 
@@ -54,5 +54,5 @@ export function decideUnjailNode(state: UnjailView, msg: UnjailNodeMessage, ctx:
   if (info.jailedUntilNs !== null && ctx.timeNs < info.jailedUntilNs) {
     return rejected(rejection(POS.validator_jailed, `validator is jailed until ${info.jailedUntilNs} ns; block time is ${ctx.timeNs} ns`));
   }
-  return accepted({ type: 'NodeUnjailed', address: validator.address, signer: msg.signerAddress, height: ctx.height });
+  return accepted({ type: 'NodeUnjailed', address: validator.address, signer: msg.signerAddress, signingInfo: resetSigningInfo(info, validator.address, ctx.height) });
 }

@@ -1,7 +1,8 @@
 /**
  * claims: one row per claim with its lifecycle — submitted (by which tx), then proven, expired
- * or replay_burned, with the settling height and the reason. A rejected proof (pocketcore:66)
- * leaves the claim live and emits no event, so it does not show here (see README Projections).
+ * or replay_burned, with the settling height and the reason. A rejected proof (pocketcore:66 and
+ * the other refusals that leave the claim live) settles nothing: its row stays 'submitted' and the
+ * attempt is a row of `claim_proof_rejections` (./claim-proof-rejections.ts).
  * `nodeclaims` at H = the rows submitted at or before H and not settled by H.
  */
 import { defineProjector, jsonText, type Write } from '../projector.js';

@@ -3,6 +3,7 @@ import type { Projector } from '../projector.js';
 import { appsProjector } from './apps.js';
 import { balancesProjector } from './balances.js';
 import { blocksProjector } from './blocks.js';
+import { claimProofRejectionsProjector } from './claim-proof-rejections.js';
 import { claimsProjector } from './claims.js';
 import { daoMovesProjector } from './dao-moves.js';
 import { nodesProjector } from './nodes.js';
@@ -24,6 +25,7 @@ export const PROJECTORS: readonly Projector[] = [
   signingInfosProjector,
   supplyProjector,
   claimsProjector,
+  claimProofRejectionsProjector,
   rewardLinesProjector,
   rapSheetProjector,
   daoMovesProjector,

@@ -19,6 +19,8 @@ import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { paramsTable } from '../../../src/modules/gov/state.js';
 import { singleParam } from '../../../src/modules/gov/queries.js';
+import { setOwners } from '../../../src/modules/gov/activation.js';
+import { paramValueToJson } from '../../../src/params/kinds.js';
 import type { WireMessage } from '../../../src/wire/index.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
 import { daoTransfer, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys, upgrade } from '../../helpers/gov-chain.js';
@@ -104,9 +106,26 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   assert.equal(eventsOfType(activation, 'FeatureParamsActivated').map((e) => [e.feature, e.owner, e.params.map((p) => p.key)]), [
     ['RSCAL', OWNER.address, ['pos/ServicerStakeFloorMultiplier', 'pos/ServicerStakeFloorMultiplierExponent', 'pos/ServicerStakeWeightCeiling', 'pos/ServicerStakeWeightMultiplier']],
   ]);
+  // The merged ACL rides on the event (decided by the hook; the evolver only writes it): the 35
+  // listed keys unchanged, the four new keys appended in the event's order, owned by the DAO
+  // owner (ACL.SetOwner appends an unlisted key, x/gov/types/acl.go).
+  const [activated] = eventsOfType(activation, 'FeatureParamsActivated');
+  const appended = activated!.params.map((p) => p.key);
+  assert.equal(activated!.acl, [...templateAclKeys(), ...appended].map((k) => ({ acl_key: k, address: OWNER.address })));
+  assert.equal(paramValueToJson('acl', state.params().gov.acl), activated!.acl);
   assert.is(singleParam(state.params(), key, height(state))!.param_value, '15000000000');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'ok');
   assert.is(singleParam(state.params(), key, height(state))!.param_value, '16000000000');
+});
+
+tv17('ACL.SetOwner (x/gov/types/acl.go): a listed key changes owner in place, an unlisted one is appended', () => {
+  const before = testKey('owner-before').address;
+  const after = testKey('owner-after').address;
+  assert.equal(setOwners([{ key: 'a', address: before }, { key: 'b', address: before }], ['b', 'c'], after), [
+    { key: 'a', address: before },
+    { key: 'b', address: after },
+    { key: 'c', address: after },
+  ]);
 });
 
 tv17('PIP-22 with every feature active from genesis (the ledger default): reads 15000000000, changes to 16000000000', () => {

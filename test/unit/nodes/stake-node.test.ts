@@ -10,8 +10,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { evolveNext } from '../../helpers/decider-spec.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { evolveAll } from '../../../src/chain/evolve.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
@@ -58,7 +58,6 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   const [staked] = eventsOf(receipt.events, 'NodeStaked');
   assert.equal(staked, {
     type: 'NodeStaked',
-    height: 1,
     address: op1.address,
     publicKey: op1.publicKey,
     payer: op1.address,
@@ -78,14 +77,29 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   assert.ok(set.some((m) => m.address === op1.address && m.power === 20_000n), 'in the validator set with power floor(tokens / 10^6)');
 });
 
-newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit resets its counters and keeps the rest', () => {
+newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit resets its counters and keeps the rest — each carried by a SigningInfoSet event', () => {
   const state = chain();
-  deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })); // block 1
-  assert.equal(state.slashing.signingInfos.get(op1.address), { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  const staked = deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })); // block 1
+  const fresh = { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
+  assert.equal(staked.events.map((e) => e.type), ['FeeDeducted', 'NodeStaked', 'SigningInfoSet']);
+  assert.equal(eventsOf(staked.events, 'SigningInfoSet'), [{ type: 'SigningInfoSet', cause: 'node_staked', info: fresh }]);
+  assert.equal(state.slashing.signingInfos.get(op1.address), fresh);
   const worn = { ...state.slashing.signingInfos.get(op1.address)!, indexOffset: 7, missedBlocksCounter: 3, jailedBlocksCounter: 2, jailedUntilNs: 99n };
   state.slashing.signingInfos.set(op1.address, worn); // stand-in for downtime bookkeeping
-  deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, chains: ['0002'] })); // block 2: edit
-  assert.equal(state.slashing.signingInfos.get(op1.address), { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  const edited = deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, chains: ['0002'] })); // block 2: edit
+  const reset = { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
+  assert.equal(eventsOf(edited.events, 'SigningInfoSet'), [{ type: 'SigningInfoSet', cause: 'stake_edited', info: reset }]);
+  assert.equal(state.slashing.signingInfos.get(op1.address), reset);
+});
+
+newStake('a new stake of an address that still has a signing info keeps it as it is: no SigningInfoSet (valStateChanges.go:312-321 "if not found")', () => {
+  const state = chain();
+  const kept = { address: op1.address, startHeight: 0, indexOffset: 3, jailedUntilNs: 5n, missedBlocksCounter: 1, jailedBlocksCounter: 0 };
+  evolveNext(state, [{ type: 'SigningInfosUpdated', cause: 'last_commit', infos: [kept] }]);
+  const staked = deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT }));
+  expectCode(staked, 'ok');
+  assert.equal(staked.events.map((e) => e.type), ['FeeDeducted', 'NodeStaked']);
+  assert.equal(state.slashing.signingInfos.get(op1.address), kept);
 });
 
 newStake('signer pays: the output address signs a new stake and pays it; the operator needs no account', () => {
@@ -145,7 +159,7 @@ edit('an edit with the same value (chains only) is accepted at or above the ceil
 edit('a jailed node may edit; it stays jailed and out of the validator set', () => {
   const state = chain();
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT }));
-  evolveAll(state, [{ type: 'NodeJailed', address: op1.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
+  evolveNext(state, [{ type: 'NodeJailed', address: op1.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
   expectCode(deliver(state, op1, stakeNodeMsg(op1, { value: 21_000n * POKT })), 'ok');
   assert.is(validatorOf(state, op1)!.jailed, true);
   assert.is(state.nodes.powerIndex.powerOf(op1.address), 0n);

@@ -11,8 +11,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { evolveNext } from '../../helpers/decider-spec.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { evolveAll } from '../../../src/chain/evolve.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { forceUnstakeIfBelowMinimum, planForceUnstake } from '../../../src/modules/nodes/unstaking.js';
@@ -174,7 +174,7 @@ const jailed = suite('node unstaking with jail and slashing');
 
 /** A downtime jail between blocks, applied through the chain's evolve (the slashing module's NodeJailed). */
 function jailForTest(state: LedgerState, key: TestKey): void {
-  evolveAll(state, [{ type: 'NodeJailed', address: key.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: timeOf(state) + HOUR_NS }]);
+  evolveNext(state, [{ type: 'NodeJailed', address: key.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: timeOf(state) + HOUR_NS }]);
 }
 
 jailed('a node jailed while waiting still starts unstaking at the session end and gets its stake back ([NCUST])', () => {
@@ -204,7 +204,7 @@ jailed('a jailed node may request unstaking itself', () => {
 /** A slash between blocks, applied through the chain's evolve (the slashing module's NodeSlashed). */
 function slashForTest(state: LedgerState, key: TestKey, burnUpokt: bigint): void {
   const tokensAfterUpokt = record(state, key)!.tokensUpokt - burnUpokt;
-  evolveAll(state, [{ type: 'NodeSlashed', address: key.address, reason: 'double_sign', infractionHeight: 1, power: 15_000n, fraction: '0.000066666666666667', burnedUpokt: burnUpokt, tokensAfterUpokt }]);
+  evolveNext(state, [{ type: 'NodeSlashed', address: key.address, reason: 'double_sign', infractionHeight: 1, power: 15_000n, fraction: '0.000066666666666667', burnedUpokt: burnUpokt, tokensAfterUpokt }]);
 }
 
 jailed('slashed below StakeMinimum → NodeForceUnstakeQueued jails it and queues it; the rest of the stake is refunded through normal unstaking', () => {
@@ -213,7 +213,7 @@ jailed('slashed below StakeMinimum → NodeForceUnstakeQueued jails it and queue
   slashForTest(state, op1, 1n * POKT);
   const events = forceUnstakeIfBelowMinimum(record(state, op1), state.params().pos);
   assert.equal(events, [{ type: 'NodeForceUnstakeQueued', address: op1.address, reason: 'stake_below_minimum', jails: true, tokensUpokt: 14_999n * POKT }]);
-  evolveAll(state, events);
+  evolveNext(state, events);
   assert.is(record(state, op1)!.jailed, true);
   assert.is(state.nodes.waitingValidators.get(op1.address), 'stake_below_minimum');
   const [block2] = produceTo(state, 2);
@@ -241,7 +241,7 @@ jailed('a force-queued validator that is already Unstaking is dropped from the w
   deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT }));
   deliver(state, op1, beginUnstakeNodeMsg(op1, op1));
   produceTo(state, 4);
-  evolveAll(state, planForceUnstake(record(state, op1), 'stake_below_minimum'));
+  evolveNext(state, planForceUnstake(record(state, op1), 'stake_below_minimum'));
   const [block8] = produceTo(state, 8).slice(-1);
   assert.equal(eventsOf(endBlockEvents(block8!), 'NodeUnstakeWaitDropped'), [{ type: 'NodeUnstakeWaitDropped', address: op1.address, reason: 'not_staked' }]);
   assert.is(state.nodes.waitingValidators.size, 0);
@@ -254,7 +254,7 @@ jailed('the waiting entry goes with the record: a re-staked validator of the sam
   deliver(state, op1, beginUnstakeNodeMsg(op1, op1));
   produceTo(state, 4); // Unstaking; matures at T4 + 75 min = block 9
   produceTo(state, 8);
-  evolveAll(state, planForceUnstake(record(state, op1), 'stake_below_minimum')); // waiting again while Unstaking
+  evolveNext(state, planForceUnstake(record(state, op1), 'stake_below_minimum')); // waiting again while Unstaking
   produceTo(state, 9);
   assert.is(record(state, op1), undefined, 'matured in block 9');
   assert.is(state.nodes.waitingValidators.has(op1.address), false, 'pocket-core would keep this entry');

@@ -8,8 +8,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { evolveNext } from '../../helpers/decider-spec.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { evolveAll } from '../../../src/chain/evolve.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { isInChainIndex, stakedValidatorsForChain } from '../../../src/modules/nodes/selectors.js';
 import { computeValidatorSet } from '../../../src/modules/nodes/validator-set.js';
@@ -78,7 +78,7 @@ set('a block without power changes emits no ValidatorSetUpdated and keeps the ve
 set('jailing leaves the set (index follows the record); the chain index keeps the jailed node', () => {
   const state = chain('5');
   deliver(state, low, stakeNodeMsg(low, { value: 20_000n * POKT }));
-  evolveAll(state, [{ type: 'NodeJailed', address: low.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
+  evolveNext(state, [{ type: 'NodeJailed', address: low.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
   const result = produce(state);
   assert.equal(eventsOf(endBlockEvents(result), 'ValidatorSetUpdated')[0]!.updates, [{ address: low.address, power: 0n }]);
   assert.equal(stored(state), full(state));

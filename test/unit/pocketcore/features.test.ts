@@ -95,7 +95,7 @@ chain('MAXCH off: an app over application/MaximumChains may claim (on: pocketcor
   assert.is(codeOf(deliverOne(state, claimTx(servicer, evidenceOf(header, servicer, 5)))), 'ok');
 });
 
-chain('REPBR off: a tampered sibling is plain pocketcore:66 — no burn, the claim stays', () => {
+chain('REPBR off: a tampered sibling is plain pocketcore:66 — no burn, the claim stays (ProofRejected records the attempt)', () => {
   const { state, header, servicer } = ready(['REPBR']);
   const evidence = evidenceOf(header, servicer, 8);
   assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
@@ -103,7 +103,7 @@ chain('REPBR off: a tampered sibling is plain pocketcore:66 — no burn, the cla
   const tamper = (siblings: Array<{ hash: string | null; lower: bigint; upper: bigint }>) => siblings.map((s, i) => (i === 1 ? { ...s, hash: 'ee'.repeat(32) } : s));
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
   assert.is(codeOf(receipt), 'pocketcore:66', receipt.log);
-  assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted']);
+  assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted', 'ProofRejected']);
   assert.is(state.pocketcore.claims.size, 1);
 });
 

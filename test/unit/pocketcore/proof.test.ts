@@ -12,13 +12,14 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { evolve } from '../../../src/chain/evolve.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import type { TxReceipt } from '../../../src/chain/receipts.js';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { buildSessionEvidence, signAat, signRelayProof, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
-import type { RelaysRewarded, ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
+import type { ProofRejected, RelaysRewarded, ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
 import { sessionHeaderHash, type SessionHeaderKey } from '../../../src/modules/pocketcore/session.js';
 import { proofIndex } from '../../../src/modules/pocketcore/proof-index.js';
 import { heightKey as heightKeyOf } from '../../../src/state/chain-tables.js';
@@ -73,6 +74,19 @@ function expectOnlyFee(receipt: TxReceipt): void {
   if (receipt.feeUpokt > 0n) assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted']);
 }
 
+/**
+ * Refused while the claim stays live: the fee, then ProofRejected naming the live claim's key
+ * (the only claim in the state) with the receipt's own code and log — the record of the attempt.
+ */
+function expectRefusedAttempt(state: LedgerState, receipt: TxReceipt): void {
+  assert.equal(receipt.events.map((e) => e.type), receipt.feeUpokt > 0n ? ['FeeDeducted', 'ProofRejected'] : ['ProofRejected']);
+  const refused = receipt.events.at(-1) as ProofRejected;
+  assert.equal([...state.pocketcore.claims.unorderedKeys()], [refused.key]);
+  assert.is(refused.code, codeOf(receipt));
+  assert.is(refused.reason, receipt.log);
+  assert.is(refused.servicer, state.pocketcore.claims.get(refused.key)!.servicer);
+}
+
 const valid = suite('MsgProof: a valid proof mints the plan and settles the claim');
 
 valid('1,000 relays, output address set: output +870,000, operator +20,000 − fee, fee_collector +110,000, supply +1,000,000', () => {
@@ -118,7 +132,7 @@ invalid('too early: the seed block (12) is not committed at height 12 → sdk:1'
   const receipt = deliverOne(state, proofTx(servicer, evidence, 0));
   assert.is(heightOf(state), 12);
   assert.is(codeOf(receipt), 'sdk:1', receipt.log);
-  expectOnlyFee(receipt);
+  expectRefusedAttempt(state, receipt);
 });
 
 invalid('wrong index → pocketcore:49; claim kept', () => {
@@ -126,7 +140,7 @@ invalid('wrong index → pocketcore:49; claim kept', () => {
   const wrong = (requiredIndex(state, evidence) + 1) % 8;
   const receipt = deliverOne(state, proofTx(servicer, evidence, wrong));
   assert.is(codeOf(receipt), 'pocketcore:49', receipt.log);
-  expectOnlyFee(receipt);
+  expectRefusedAttempt(state, receipt);
   assert.is(state.pocketcore.claims.size, 1);
 });
 
@@ -134,6 +148,7 @@ invalid('wrong number of levels (one sibling dropped: 3 instead of ceil(log2 10)
   const { state, servicer, evidence } = claimed(10);
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: (s) => s.slice(0, 3) }));
   assert.is(codeOf(receipt), 'pocketcore:49', receipt.log);
+  expectRefusedAttempt(state, receipt);
 });
 
 invalid('wrong leaf (another relay, validly signed) → pocketcore:66, the claim stays and can still be proved', () => {
@@ -142,9 +157,26 @@ invalid('wrong leaf (another relay, validly signed) → pocketcore:66, the claim
   const other = evidence.proofs[evidence.tree.order[(index + 1) % 8]!]!;
   const receipt = deliverOne(state, proofTx(servicer, evidence, index, { leaf: other }));
   assert.is(codeOf(receipt), 'pocketcore:66', receipt.log);
-  expectOnlyFee(receipt);
+  expectRefusedAttempt(state, receipt);
   assert.is(state.pocketcore.claims.size, 1);
   assert.is(codeOf(deliverOne(state, proofTx(servicer, evidence, index))), 'ok');
+});
+
+invalid('ProofRejected changes no table: applying it records no write (the state root cannot move)', () => {
+  const { state, servicer, evidence } = claimed(8);
+  const index = requiredIndex(state, evidence);
+  const other = evidence.proofs[evidence.tree.order[(index + 1) % 8]!]!;
+  const refused = deliverOne(state, proofTx(servicer, evidence, index, { leaf: other })).events.at(-1)!;
+  assert.is(refused.type, 'ProofRejected');
+  const writes: string[] = [];
+  const store = state.store as unknown as { recordWrite: (table: { name: string }, key: string, previous: unknown) => void };
+  const record = store.recordWrite.bind(store);
+  store.recordWrite = (table, key, previous) => {
+    writes.push(`${table.name}/${key}`);
+    record(table, key, previous);
+  };
+  evolve(state, refused, heightOf(state) + 1);
+  assert.equal(writes, []);
 });
 
 invalid('a tampered sibling hash → the walk ends off the root: replay attack pocketcore:86, burn 1000 × 8 × 3 × weight 1 = 24,000, claim deleted', () => {

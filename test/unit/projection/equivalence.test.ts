@@ -1,15 +1,19 @@
 /**
  * Goal: every answer the projection gives "as of" a height equals the reducer's own answer at
  * that height — for nodes, apps, balances, signing infos, supply, params and claims, at random
- * heights and for random entities (also ones that never existed or no longer exist).
- * Method: a simulated chain with every message kind (test/helpers/projection.ts, seeded) is
- * projected; the log is then replayed, and at seeded sample heights the reducer's query
- * functions (src/modules/*\/queries.ts) over the live replayed state are compared with
- * ProjectionQueries over SQLite. Height 0 compares against the imported genesis state.
+ * heights and for random entities (also ones that never existed or no longer exist) — on a chain
+ * where every message kind happened (the test fails if one never did: EVERY_KIND below), and
+ * every refused proof of a live claim is a `claim_proof_rejections` row.
+ * Method: a simulated chain (test/helpers/projection.ts, seeded) is projected; the log is then
+ * replayed, and at seeded sample heights the reducer's query functions (src/modules/*\/queries.ts)
+ * over the live replayed state are compared with ProjectionQueries over SQLite. Height 0
+ * compares against the imported genesis state. The kinds are read from the replay's receipts
+ * and events, the proof refusals from the receipts' codes (not from the projection's events).
  */
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import type { BlockResult } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { Prng } from '../../../src/core/prng.js';
 import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
@@ -31,6 +35,58 @@ const ENTITIES_PER_HEIGHT = 16;
 const NEVER_SEEN = ['0000000000000000000000000000000000000001', 'ffffffffffffffffffffffffffffffffffffffff'];
 
 const test = suite('projection: SQLite answers = reducer answers at every sampled height');
+
+/** What the replay saw: successful message types, event types, slash reasons, refused proofs. */
+interface Seen {
+  readonly okMessages: Set<string>;
+  readonly events: Set<string>;
+  readonly slashes: Set<string>;
+  /** Proof txs refused with the claim left live, from the receipts: "height tx code". */
+  readonly refusedProofs: string[];
+}
+
+/**
+ * Every message kind of issue 12's must-show, each with what proves it happened (pocket-core's
+ * msg.Type() of a successful receipt, or the event its effect emits).
+ */
+const EVERY_KIND: ReadonlyArray<readonly [string, (seen: Seen) => boolean]> = [
+  ['send', (s) => s.okMessages.has('send')],
+  ['node stake', (s) => s.events.has('NodeStaked')],
+  ['node edit stake', (s) => s.events.has('NodeStakeEdited')],
+  ['node unstake (requested and completed)', (s) => s.okMessages.has('begin_unstake_validator') && s.events.has('NodeUnstaked')],
+  ['node unjail', (s) => s.okMessages.has('unjail_validator') && s.events.has('NodeUnjailed')],
+  ['app stake', (s) => s.events.has('AppStaked')],
+  ['app edit stake', (s) => s.events.has('AppStakeEdited')],
+  ['app unstake (started and completed)', (s) => s.okMessages.has('app_begin_unstake') && s.events.has('AppUnstaked')],
+  ['app transfer', (s) => s.events.has('AppTransferred')],
+  ['claim', (s) => s.okMessages.has('claim')],
+  ['claim expired', (s) => s.events.has('ClaimsExpired')],
+  ['proof accepted', (s) => s.okMessages.has('proof') && s.events.has('ProofAccepted')],
+  ['proof refused, claim live (pocketcore:66)', (s) => s.refusedProofs.some((r) => r.endsWith(' pocketcore:66'))],
+  ['proof refused as a replay attack (pocketcore:86)', (s) => s.events.has('ReplayAttackDetected')],
+  ['gov param change', (s) => s.okMessages.has('change_param') && s.events.has('ParamChanged')],
+  ['DAO transfer', (s) => s.events.has('DaoTransferred')],
+  ['DAO burn', (s) => s.events.has('DaoBurned')],
+  ['upgrade', (s) => s.okMessages.has('upgrade') && s.events.has('UpgradeScheduled')],
+  ['double-sign evidence (slashed)', (s) => s.slashes.has('double_sign')],
+  ['jailing by downtime', (s) => s.events.has('NodeJailed') && s.slashes.has('downtime')],
+];
+
+/** Proof refusals that leave the claim live (proof.ts steps 2–6). */
+const REFUSED_PROOF_CODES = new Set(['pocketcore:49', 'pocketcore:66', 'sdk:1', 'pocketcore:45', 'pocketcore:60', 'pocketcore:13']);
+
+function observe(seen: Seen, result: BlockResult): void {
+  const events = [...result.beginBlock.flatMap((s) => s.events), ...result.receipts.flatMap((r) => r.events), ...result.endBlock.flatMap((s) => s.events)];
+  for (const event of events) {
+    seen.events.add(event.type);
+    if (event.type === 'NodeSlashed') seen.slashes.add(event.reason);
+  }
+  for (const receipt of result.receipts) {
+    if (receipt.code === 0 && receipt.messageType !== null) seen.okMessages.add(receipt.messageType);
+    const code = `${receipt.codespace}:${receipt.code}`;
+    if (receipt.messageType === 'proof' && REFUSED_PROOF_CODES.has(code)) seen.refusedProofs.push(`${result.height} ${receipt.hash} ${code}`);
+  }
+}
 
 function sampleHeights(prng: Prng): Set<number> {
   const heights = new Set([0, 1, PROJECTION_SIM_BLOCKS]);
@@ -93,15 +149,20 @@ test(`a ${PROJECTION_SIM_BLOCKS}-block simulated chain: nodes, apps, balances, s
     const pools = universes(db);
     compareAt(loadGenesisOfDataDir(copy.dir).state, 0, sql, pools, prng);
     let compared = 1;
+    const seen: Seen = { okMessages: new Set(), events: new Set(), slashes: new Set(), refusedProofs: [] };
     await replay(copy.dir, {
       trustSignatures: true,
       onBlock: (result, state) => {
+        observe(seen, result);
         if (!heights.has(result.height)) return;
         compareAt(state, result.height, sql, pools, prng);
         compared++;
       },
     });
+    const rejections = db.prepare('SELECT height, tx_hash, code FROM claim_proof_rejections ORDER BY height, event_index').all() as Array<{ height: bigint; tx_hash: string; code: string }>;
     db.close();
+    assert.equal(EVERY_KIND.filter(([, happened]) => !happened(seen)).map(([kind]) => kind), [], `message kinds that never happened in ${PROJECTION_SIM_BLOCKS} blocks (seed ${PROJECTION_SIM_SEED})`);
+    assert.equal(rejections.map((r) => `${r.height} ${r.tx_hash} ${r.code}`), seen.refusedProofs, 'one claim_proof_rejections row per refused proof receipt');
     assert.is(compared, heights.size, 'every sampled height was compared');
     // The sample must reach live entities of every kind, not only absent ones.
     for (const kind of ['node', 'app', 'balance', 'signing', 'claims']) assert.ok((tally.present.get(kind) ?? 0) >= 20, `${kind}: only ${tally.present.get(kind) ?? 0} comparisons with a live entity`);

@@ -167,7 +167,7 @@ lifecycle('a validator of the last commit without signing info gets one (start h
   const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [], inactiveFeatures: NO_FEATURES_OFF };
   const events = handleValidatorSignatures(view, state.params().pos, ctx);
   assert.equal(events, [
-    { type: 'SigningInfosUpdated', height: 7, cause: 'last_commit', infos: [{ address: B.address, startHeight: 7, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }] },
+    { type: 'SigningInfosUpdated', cause: 'last_commit', infos: [{ address: B.address, startHeight: 7, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }] },
   ]);
   // A vote of an address with no validator record is skipped entirely.
   const stranger = { ...ctx, lastCommit: [{ address: testKey('nobody').address, power: 1n, signed: false }] };

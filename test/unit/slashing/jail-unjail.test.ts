@@ -76,11 +76,13 @@ unjailing('too early (block time < jailed_until) → pos:104; at jailed_until ex
   const onTime = step(state, [signTx(B, unjail(B, B))]); // block 10: T6 + 60 min
   assert.is(onTime.timeNs, jailedUntil);
   expectOnly(onTime, 'ok');
-  assert.equal(eventsOfType(onTime, 'NodeUnjailed'), [{ type: 'NodeUnjailed', address: B.address, signer: B.address, height: 10 }]);
+  const [unjailed] = eventsOfType(onTime, 'NodeUnjailed');
+  assert.equal([unjailed!.address, unjailed!.signer], [B.address, B.address]);
   assert.not.ok(state.nodes.validators.get(B.address)!.jailed);
   assert.ok(inSet(state, B.address), 'back in the validator set at EndBlock');
   const info = state.slashing.signingInfos.get(B.address)!;
   assert.equal([info.missedBlocksCounter, info.indexOffset, info.jailedBlocksCounter, info.jailedUntilNs], [0, 0, 0, jailedUntil], 'counters reset, jailed_until kept');
+  assert.equal(unjailed!.signingInfo, info, 'the event carries the record it writes');
 });
 
 unjailing('a validator that is not jailed → pos:105; an unknown address → pos:101', () => {
