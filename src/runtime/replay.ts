@@ -27,6 +27,7 @@ import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
+import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../snapshot/snapshot.js';
 
 export interface ReplayProgress {
   readonly height: number;
@@ -54,6 +55,10 @@ export interface ReplayOptions {
   readonly stream?: CommittedBlockStream;
   /** With fromSnapshot: take no snapshot above this height (a projection resuming at its checkpoint). */
   readonly snapshotAtOrBelow?: number;
+  /** Write a snapshot after every block whose height is a multiple of N and whose root checked out (0 = never). */
+  readonly snapshotEvery?: number;
+  /** Snapshots kept when writing them (default DEFAULT_SNAPSHOT_RETENTION). */
+  readonly keepSnapshots?: number;
 }
 
 export interface ReplayOutcome {
@@ -142,6 +147,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     options.onBlock?.(result, target);
     if (result.stateRoot === record.stateRootAfter) {
       options.stream?.publish(record.block, loaded.prepared, result);
+      const every = options.snapshotEvery ?? 0;
+      if (every > 0 && loaded.height % every === 0) writeSnapshot(dir, target, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
       return undefined;
     }
     return {
