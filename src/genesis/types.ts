@@ -3,6 +3,8 @@
  */
 import type { Address, PublicKeyHex, TimeNs } from '../core/types.js';
 import type { ParamValue } from '../params/kinds.js';
+import type { SigningInfo } from '../modules/slashing/index.js';
+import type { ClaimRecord } from '../modules/pocketcore/index.js';
 
 export interface GenesisAccount {
   readonly address: Address;
@@ -27,7 +29,10 @@ export interface GenesisApplication {
   readonly address: Address;
   readonly publicKey: PublicKeyHex;
   readonly jailed: boolean;
-  readonly status: 2;
+  /** 2 (Staked); 1 (Unstaking) only in an exported state. */
+  readonly status: 1 | 2;
+  /** An exported state's MaxRelays (fixed at stake time); absent: recomputed at import. */
+  readonly maxRelays?: bigint;
   readonly chains: readonly string[];
   readonly stakedTokensUpokt: bigint;
   readonly unstakingTimeNs: TimeNs | null;
@@ -49,6 +54,36 @@ export interface GenesisDoc {
   readonly validators: readonly GenesisValidator[];
   readonly applications: readonly GenesisApplication[];
   readonly daoTokensUpokt: bigint;
+  /** The state at a height H, exported (`exported: true`); null for a fresh genesis. */
+  readonly exported: ExportedState | null;
+}
+
+export interface GenesisModuleAccount {
+  readonly address: Address;
+  readonly name: string;
+  readonly balanceUpokt: bigint;
+}
+
+/** What an exported state adds to a genesis (genesis/parse-exported.ts reads it). */
+export interface ExportedState {
+  /** The height whose state this is; the chain continues at height + 1. */
+  readonly height: number;
+  readonly moduleAccounts: readonly GenesisModuleAccount[];
+  readonly signingInfos: readonly SigningInfo[];
+  /** The validator set after block H, in its stored order (null: recomputed from the validators). */
+  readonly validatorPowers: ReadonlyArray<{ readonly address: Address; readonly power: bigint }> | null;
+  readonly previousProposer: Address | null;
+  readonly claims: readonly ClaimRecord[];
+  /** The ledger's `pokt_ledger` section, when the file was written by `pokt-ledger export`. */
+  readonly extension: LedgerExtension | null;
+}
+
+export interface LedgerExtension {
+  readonly blockHash: string | null;
+  readonly lastBlockTimeNs: bigint;
+  readonly stateRoot: string;
+  readonly tables: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>;
+  readonly versions: ReadonlyMap<string, ReadonlyArray<readonly [string, ReadonlyArray<readonly [number, string | null]>]>>;
 }
 
 export interface GenesisProblem {
