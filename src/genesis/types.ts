@@ -3,8 +3,7 @@
  */
 import type { Address, PublicKeyHex, TimeNs } from '../core/types.js';
 import type { ParamValue } from '../params/kinds.js';
-import type { SigningInfo } from '../modules/slashing/index.js';
-import type { ClaimRecord } from '../modules/pocketcore/index.js';
+import type { EvidenceType } from '../messages/index.js';
 
 export interface GenesisAccount {
   readonly address: Address;
@@ -64,16 +63,38 @@ export interface GenesisModuleAccount {
   readonly balanceUpokt: bigint;
 }
 
+/** slashing's SigningInfo, restated here (this file sits below the modules; structurally identical). */
+export interface ExportedSigningInfo {
+  readonly address: Address;
+  readonly startHeight: number;
+  readonly indexOffset: number;
+  readonly jailedUntilNs: TimeNs | null;
+  readonly missedBlocksCounter: number;
+  readonly jailedBlocksCounter: number;
+}
+
+/** pocketcore's ClaimRecord, restated here (structurally identical). */
+export interface ExportedClaim {
+  readonly servicer: Address;
+  readonly header: { readonly appPublicKey: PublicKeyHex; readonly chain: string; readonly sessionHeight: number };
+  readonly headerHash: string;
+  readonly merkleRoot: { readonly hashHex: string; readonly lower: bigint; readonly upper: bigint };
+  readonly totalProofs: bigint;
+  readonly evidenceType: EvidenceType;
+  readonly submittedHeight: number;
+  readonly expirationHeight: number;
+}
+
 /** What an exported state adds to a genesis (genesis/parse-exported.ts reads it). */
 export interface ExportedState {
   /** The height whose state this is; the chain continues at height + 1. */
   readonly height: number;
   readonly moduleAccounts: readonly GenesisModuleAccount[];
-  readonly signingInfos: readonly SigningInfo[];
+  readonly signingInfos: readonly ExportedSigningInfo[];
   /** The validator set after block H, in its stored order (null: recomputed from the validators). */
   readonly validatorPowers: ReadonlyArray<{ readonly address: Address; readonly power: bigint }> | null;
   readonly previousProposer: Address | null;
-  readonly claims: readonly ClaimRecord[];
+  readonly claims: readonly ExportedClaim[];
   /** The ledger's `pokt_ledger` section, when the file was written by `pokt-ledger export`. */
   readonly extension: LedgerExtension | null;
 }

@@ -54,7 +54,15 @@ export interface VerifyOptions {
 }
 
 export async function verifyDataDir(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
-  const opened = openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  let opened: ReturnType<typeof openChain>;
+  try {
+    opened = openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  } catch (error) {
+    // Damage found while opening (the tail segment is scanned): named with its height like any other.
+    if (!isBlockLogError(error)) throw error;
+    const height = (error.context as { height?: number } | undefined)?.height ?? -1;
+    return { ok: false, first_height: -1, last_height: -1, records: 0, chain_problem: { height, code: error.code, message: error.message }, divergence: null, state_root: null };
+  }
   const { log, config } = opened;
   const first = log.firstHeight;
   const last = log.lastHeight;
