@@ -2,7 +2,7 @@
  * Goal: kill -9 during `rollback` and during `snapshot` never leaves a data directory that fails
  * to open and verify; after a killed rollback the chain is at the target height or at the old
  * head, never in between, with the recorded root of that height.
- * Method: a 36-block simulated chain (snapshots every 10) is copied per run; the CLI is spawned and
+ * Method: a 24-block simulated chain (snapshots every 10) is copied per run; the CLI is spawned and
  * SIGKILLed — 4 of the 20 rollback runs exactly at a named step (POKT_LEDGER_ROLLBACK_PAUSE: after
  * the intent is written, after the log cut, after the snapshots are removed, after the derived
  * steps), the rest after a seeded random delay (0–800 ms: most land during start-up, some inside
