@@ -12,8 +12,10 @@ import { initDaoGenesis, initParamsGenesis } from '../modules/gov/index.js';
 import { initNodesGenesis } from '../modules/nodes/index.js';
 import { initSlashingGenesis } from '../modules/slashing/index.js';
 import type { GenesisDoc } from './types.js';
+import { importExportedState } from './import-exported.js';
 
 export function importGenesis(doc: GenesisDoc): LedgerState {
+  if (doc.exported !== null) return importExportedState(doc, doc.exported);
   const state = createLedgerState();
   const bank = state.auth;
   initParamsGenesis(state.gov.params, doc);

@@ -11,10 +11,11 @@
  * - Unstaking validators' tokens are counted into the staked pool (pocket-core counts only
  *   Staked ones, leaving the pool short of what the validator will withdraw).
  * - An application that is not Staked is an error (pocket-core prints and skips it).
- * - Module accounts (posmint/ModuleAccount, or any account at a module address) are rejected: the
- *   ledger creates them; exported genesis files are not supported.
- * - Exported-state sections (signing_infos, missed_blocks, claims, previous_proposer,
- *   prevState_validator_powers) must be empty: this ledger starts chains at height 0.
+ * - Module accounts (posmint/ModuleAccount, or any account at a module address) are rejected in a
+ *   fresh genesis: the ledger creates them. Exported-state sections (signing_infos, missed_blocks,
+ *   claims, previous_proposer, prevState_validator_powers) must be empty there.
+ * - An exported state (`app_state.pos.exported: true` or `initial_height`) is read by
+ *   parse-exported.ts: module accounts, those sections and the ledger's `pokt_ledger` extension.
  */
 import { parse as parseLossless } from 'lossless-json';
 import { err, ok, type Result } from '../core/result.js';
@@ -24,7 +25,8 @@ import { mustHexToBytes } from '../core/hex.js';
 import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { JsonReader, kindOf } from './reader.js';
-import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisProblem, GenesisValidator } from './types.js';
+import { readExportedState, readModuleAccount } from './parse-exported.js';
+import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
 
@@ -56,15 +58,19 @@ function readGenesis(r: JsonReader, root: unknown): GenesisDoc | undefined {
   const appState = r.object(r.field(top, 'app_state', '$'), '$.app_state');
   if (appState === undefined) return undefined;
   const modules = Object.fromEntries(SUBSPACES.map((name) => [name, r.object(r.field(appState, name, '$.app_state'), `$.app_state.${name}`)]));
+  const isExport = modules['pos']?.['exported'] === true || top['initial_height'] !== undefined;
   const params = readParams(r, modules);
-  const accounts = readAccounts(r, modules['auth']);
+  const moduleAccounts: GenesisModuleAccount[] = [];
+  const accounts = readAccounts(r, modules['auth'], isExport ? moduleAccounts : undefined);
   const declaredSupplyUpokt = readDeclaredSupply(r, modules['auth']);
   const validators = readValidators(r, modules['pos']);
-  const applications = readApplications(r, modules['application']);
+  const applications = readApplications(r, modules['application'], isExport);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
-  checkExportedStateEmpty(r, modules);
-  if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined) return undefined;
-  return { chainId, genesisTimeNs, consensus, ...params, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt };
+  const exported = isExport ? readExportedState(r, top, modules, moduleAccounts) : null;
+  if (!isExport) checkExportedStateEmpty(r, modules);
+  else checkExportedPools(r, { accounts, moduleAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
+  if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
+  return { chainId, genesisTimeNs, consensus, ...params, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
 }
 
 function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | undefined {
@@ -167,7 +173,8 @@ function completeAcl(r: JsonReader, params: Map<string, ParamValue>): string[] {
   return added;
 }
 
-function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined): GenesisAccount[] {
+/** `moduleAccounts` given (an exported state): module accounts are read into it instead of refused. */
+function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined, moduleAccounts?: GenesisModuleAccount[]): GenesisAccount[] {
   if (auth === undefined) return [];
   const path = '$.app_state.auth.accounts';
   const list = r.array(r.field(auth, 'accounts', '$.app_state.auth'), path, { nullable: true }) ?? [];
@@ -178,7 +185,12 @@ function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined):
     const wrapper = r.object(node, at);
     if (wrapper === undefined) return;
     const type = r.string(r.field(wrapper, 'type', at), `${at}.type`);
-    if (type === 'posmint/ModuleAccount') return void r.fail(`${at}.type`, 'module accounts are created by the ledger (exported genesis files are not supported)');
+    if (type === 'posmint/ModuleAccount') {
+      if (moduleAccounts === undefined) return void r.fail(`${at}.type`, 'module accounts are created by the ledger (only an exported state, `exported: true`, may list them)');
+      const account = readModuleAccount(r, r.field(wrapper, 'value', at), `${at}.value`);
+      if (account !== undefined) moduleAccounts.push(account);
+      return;
+    }
     if (type !== undefined && type !== 'posmint/Account') r.fail(`${at}.type`, `unknown account type ${type}`);
     const value = r.object(r.field(wrapper, 'value', at), `${at}.value`);
     if (value === undefined) return;
@@ -301,7 +313,8 @@ function readDelegators(r: JsonReader, node: unknown, path: string): Record<stri
   return out;
 }
 
-function readApplications(r: JsonReader, application: Record<string, unknown> | undefined): GenesisApplication[] {
+/** `exported`: Unstaking applications are state too (pocket-core's importer skips them and then fails its pool check). */
+function readApplications(r: JsonReader, application: Record<string, unknown> | undefined, exported = false): GenesisApplication[] {
   if (application === undefined) return [];
   const path = '$.app_state.application.applications';
   const list = r.array(r.field(application, 'applications', '$.app_state.application'), path, { nullable: true }) ?? [];
@@ -320,16 +333,36 @@ function readApplications(r: JsonReader, application: Record<string, unknown> | 
     const unstakingText = r.string(r.field(a, 'unstaking_time', at), `${at}.unstaking_time`);
     const unstakingTimeNs = unstakingText === undefined ? undefined : parseOptionalTime(unstakingText);
     if (unstakingText !== undefined && unstakingTimeNs === undefined) r.fail(`${at}.unstaking_time`, `not an RFC 3339 time: ${unstakingText}`);
-    if (a['max_relays'] !== undefined) r.amount(a['max_relays'], `${at}.max_relays`); // recomputed, as InitGenesis does
-    if (status !== undefined && status !== 2) r.fail(`${at}.status`, status === 0 || status === 1 ? 'applications must be staked at genesis' : `unknown status ${status}`);
-    if (address === undefined || publicKey === undefined || jailed === undefined || status !== 2 || stakedTokensUpokt === undefined) return;
+    // Recomputed at a fresh genesis, as InitGenesis does; kept as fixed at stake time in an exported state.
+    const maxRelaysUpokt = a['max_relays'] === undefined ? undefined : r.amount(a['max_relays'], `${at}.max_relays`);
+    const allowed = exported ? [1, 2] : [2];
+    if (status !== undefined && !allowed.includes(status)) r.fail(`${at}.status`, status === 0 || status === 1 ? 'applications must be staked at genesis' : `unknown status ${status}`);
+    if (exported && maxRelaysUpokt === undefined) r.fail(`${at}.max_relays`, 'an exported application needs its max_relays');
+    if (address === undefined || publicKey === undefined || jailed === undefined || (status !== 1 && status !== 2) || stakedTokensUpokt === undefined) return;
     if (chains === undefined || unstakingTimeNs === undefined) return;
     if (addressFromPublicKey(mustHexToBytes(publicKey)) !== address) return void r.fail(`${at}.address`, `address ${address} is not derived from public key ${publicKey}`);
     if (seen.has(address)) r.fail(`${at}.address`, `duplicate application ${address}`);
     seen.add(address);
-    apps.push({ address, publicKey, jailed, status, chains, stakedTokensUpokt, unstakingTimeNs });
+    apps.push({ address, publicKey, jailed, status, chains, stakedTokensUpokt, unstakingTimeNs, ...(exported && maxRelaysUpokt !== undefined ? { maxRelays: maxRelaysUpokt } : {}) });
   });
   return apps;
+}
+
+/**
+ * An exported state's pools must hold what their owners staked (x/nodes and x/apps InitGenesis
+ * check the same and exit) and the supply must be every balance's sum. Unstaking validators and
+ * applications count: their tokens stay in the pool until they are paid out.
+ */
+function checkExportedPools(r: JsonReader, parts: { accounts: GenesisAccount[]; moduleAccounts: GenesisModuleAccount[]; validators: GenesisValidator[]; applications: GenesisApplication[]; declaredSupplyUpokt: bigint | null; daoTokensUpokt: bigint | undefined }): void {
+  const balanceOf = (name: string): bigint => parts.moduleAccounts.find((m) => m.name === name)?.balanceUpokt ?? 0n;
+  const nodes = parts.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
+  const apps = parts.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
+  const path = '$.app_state.auth.accounts';
+  if (balanceOf('staked_tokens_pool') !== nodes) r.fail(path, `module account staked_tokens_pool holds ${balanceOf('staked_tokens_pool')}, the validators' tokens sum to ${nodes}`);
+  if (balanceOf('application_staked_tokens_pool') !== apps) r.fail(path, `module account application_staked_tokens_pool holds ${balanceOf('application_staked_tokens_pool')}, the applications' stakes sum to ${apps}`);
+  if (parts.daoTokensUpokt !== undefined && balanceOf('dao') !== parts.daoTokensUpokt) r.fail('$.app_state.gov.DAO_Tokens', `${parts.daoTokensUpokt} ≠ the dao module account's ${balanceOf('dao')}`);
+  const sum = [...parts.accounts, ...parts.moduleAccounts].reduce((total, a) => total + a.balanceUpokt, 0n);
+  if (parts.declaredSupplyUpokt !== null && parts.declaredSupplyUpokt !== sum) r.fail('$.app_state.auth.supply', `declared supply ${parts.declaredSupplyUpokt} ≠ the sum of all balances ${sum}`);
 }
 
 function checkExportedStateEmpty(r: JsonReader, modules: Record<string, Record<string, unknown> | undefined>): void {

@@ -3,6 +3,7 @@
  */
 import type { Address, PublicKeyHex, TimeNs } from '../core/types.js';
 import type { ParamValue } from '../params/kinds.js';
+import type { EvidenceType } from '../messages/index.js';
 
 export interface GenesisAccount {
   readonly address: Address;
@@ -27,7 +28,10 @@ export interface GenesisApplication {
   readonly address: Address;
   readonly publicKey: PublicKeyHex;
   readonly jailed: boolean;
-  readonly status: 2;
+  /** 2 (Staked); 1 (Unstaking) only in an exported state. */
+  readonly status: 1 | 2;
+  /** An exported state's MaxRelays (fixed at stake time); absent: recomputed at import. */
+  readonly maxRelays?: bigint;
   readonly chains: readonly string[];
   readonly stakedTokensUpokt: bigint;
   readonly unstakingTimeNs: TimeNs | null;
@@ -49,6 +53,58 @@ export interface GenesisDoc {
   readonly validators: readonly GenesisValidator[];
   readonly applications: readonly GenesisApplication[];
   readonly daoTokensUpokt: bigint;
+  /** The state at a height H, exported (`exported: true`); null for a fresh genesis. */
+  readonly exported: ExportedState | null;
+}
+
+export interface GenesisModuleAccount {
+  readonly address: Address;
+  readonly name: string;
+  readonly balanceUpokt: bigint;
+}
+
+/** slashing's SigningInfo, restated here (this file sits below the modules; structurally identical). */
+export interface ExportedSigningInfo {
+  readonly address: Address;
+  readonly startHeight: number;
+  readonly indexOffset: number;
+  readonly jailedUntilNs: TimeNs | null;
+  readonly missedBlocksCounter: number;
+  readonly jailedBlocksCounter: number;
+}
+
+/** pocketcore's ClaimRecord, restated here (structurally identical). */
+export interface ExportedClaim {
+  readonly servicer: Address;
+  readonly header: { readonly appPublicKey: PublicKeyHex; readonly chain: string; readonly sessionHeight: number };
+  readonly headerHash: string;
+  readonly merkleRoot: { readonly hashHex: string; readonly lower: bigint; readonly upper: bigint };
+  readonly totalProofs: bigint;
+  readonly evidenceType: EvidenceType;
+  readonly submittedHeight: number;
+  readonly expirationHeight: number;
+}
+
+/** What an exported state adds to a genesis (genesis/parse-exported.ts reads it). */
+export interface ExportedState {
+  /** The height whose state this is; the chain continues at height + 1. */
+  readonly height: number;
+  readonly moduleAccounts: readonly GenesisModuleAccount[];
+  readonly signingInfos: readonly ExportedSigningInfo[];
+  /** The validator set after block H, in its stored order (null: recomputed from the validators). */
+  readonly validatorPowers: ReadonlyArray<{ readonly address: Address; readonly power: bigint }> | null;
+  readonly previousProposer: Address | null;
+  readonly claims: readonly ExportedClaim[];
+  /** The ledger's `pokt_ledger` section, when the file was written by `pokt-ledger export`. */
+  readonly extension: LedgerExtension | null;
+}
+
+export interface LedgerExtension {
+  readonly blockHash: string | null;
+  readonly lastBlockTimeNs: bigint;
+  readonly stateRoot: string;
+  readonly tables: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>;
+  readonly versions: ReadonlyMap<string, ReadonlyArray<readonly [string, ReadonlyArray<readonly [number, string | null]>]>>;
 }
 
 export interface GenesisProblem {

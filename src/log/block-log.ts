@@ -45,6 +45,13 @@ export interface BlockLogOptions {
   readonly repair?: boolean;
   /** Read size of `iterate` and scans (default 1 MiB). */
   readonly readChunkBytes?: number;
+  /**
+   * Writer: finish a committed rollback — records above this height are cut BEFORE the head
+   * record could be advanced over them (an ordinary writer open makes the head claim every intact
+   * record above it). Only valid when the head claims at most this height (the rollback's commit
+   * point, runtime/rollback.ts); refused otherwise.
+   */
+  readonly cutAbove?: number;
 }
 
 export interface OpenRecovery {
@@ -177,6 +184,7 @@ export class BlockLog {
       log.rebuilt.push(...loaded.indexRebuilt);
       if (!settings.readOnly) log.openActive();
       const lossAccepted = log.checkAgainstHead(headRead?.head ?? null, options.repair === true);
+      if (options.cutAbove !== undefined) log.cutAboveHead(headRead?.head ?? null, options.cutAbove);
       const headCreated = settings.readOnly ? null : log.openHeadWriter(meta, headRead?.head ?? null, lossAccepted !== null || options.repair === true);
       const recovery: OpenRecovery = {
         created,
@@ -270,6 +278,16 @@ export class BlockLog {
     return null;
   }
 
+  /** See BlockLogOptions.cutAbove: truncate to `height` with the head left where it is (≤ height). */
+  private cutAboveHead(head: HeadRecord | null, height: number): void {
+    if (this.settings.readOnly) throw invalid('cutAbove needs a writer (readOnly: false)');
+    if (head === null || head.height > height) throw invalid(`cutAbove(${height}): the head record claims height ${head?.height ?? 'none'}, above the cut`);
+    if (this.lastHeight <= height) return;
+    this.headWriter = new HeadWriter(this.dir, head.seq);
+    this.headHeight = head.height;
+    this.truncateAfter(height);
+  }
+
   /**
    * Writer: opens the head file for in-place updates and makes it claim everything now on disk
    * (openActive just fsynced the active segment; sealed ones were fsynced when they were sealed).
@@ -279,6 +297,10 @@ export class BlockLog {
     const durable = this.settings.fsync !== 'never';
     this.lastFrameCrc = this.frameCrcAt(this.lastHeight);
     let created: OpenRecovery['headCreated'] = null;
+    if (this.headWriter !== null) {
+      this.advanceHead(durable); // cutAboveHead opened it already
+      return null;
+    }
     if (head === null || rewrite) {
       head = createHeadFile(this.dir, this.lastHeight, this.lastFrameCrc, this.firstHeight, durable);
       created = meta.head ? 'repaired' : 'upgraded';

@@ -11,6 +11,8 @@ import { ProjectionError, ProjectionStore } from './store.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../runtime/data-dir.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
+import { openChain } from '../runtime/open-chain.js';
+import { finishPendingRollback } from './rollback.js';
 
 export interface ProjectOptions {
   readonly rebuild?: boolean;
@@ -41,6 +43,9 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
   const started = performance.now();
   // The data directory must be a chain's before anything is created in it (coded DataDirError).
   const config = readDataDirConfig(dataDir);
+  // A rollback interrupted after its commit point: the log was cut at open; bring the rows back too.
+  openChain(dataDir).log.close();
+  finishPendingRollback(dataDir);
   let rebuilt = options.rebuild === true;
   const store = ProjectionStore.open(dataDir, {
     rebuild: options.rebuild === true,

@@ -136,6 +136,37 @@ export class ProjectionStore {
     }
   }
 
+  /**
+   * Back to `to` (a chain rollback, runtime/rollback.ts): in ONE transaction, every row of a
+   * table with a `height` column above `to` is deleted (history tables: the version rows after
+   * `to`; block-level tables: the blocks after it), accounts first seen and claims submitted
+   * after `to` are deleted, claims settled after `to` are live again, and the checkpoint becomes
+   * `to` (its block hash and state root from the log). Idempotent; nothing happens when the
+   * checkpoint is at or below `to`. Tables are found by their columns, so a new history table is
+   * covered without a change here.
+   */
+  rollbackTo(to: Checkpoint): void {
+    if (this.current === undefined || this.current.height <= to.height) return;
+    const tables = this.db
+      .prepare("SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'height' AND m.name <> 'projection_checkpoint' ORDER BY m.name")
+      .all() as Array<{ name: string }>;
+    const before = this.current;
+    const run = this.db.transaction(() => {
+      for (const { name } of tables) this.db.prepare(`DELETE FROM "${name}" WHERE height > ?`).run(to.height);
+      this.db.prepare('DELETE FROM accounts WHERE first_height > ?').run(to.height);
+      this.db.prepare('DELETE FROM claims WHERE submitted_height > ?').run(to.height);
+      this.db.prepare("UPDATE claims SET status = 'submitted', settled_height = NULL, reason = NULL WHERE settled_height > ?").run(to.height);
+      this.current = to;
+      this.writeCheckpoint();
+    });
+    try {
+      run();
+    } catch (error) {
+      this.current = before;
+      throw error;
+    }
+  }
+
   close(): void {
     this.db.close();
   }

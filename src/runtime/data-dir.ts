@@ -15,6 +15,9 @@ import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { importGenesis } from '../genesis/import.js';
+import { ExportImportError } from '../genesis/import-exported.js';
+import { ZERO_HASH } from '../chain/block.js';
+import { heightKey } from '../state/chain-tables.js';
 import { GenesisError, readGenesisFile } from '../genesis/load.js';
 import type { GenesisDoc } from '../genesis/types.js';
 import { BlockLog, blockLogDir } from '../log/index.js';
@@ -30,6 +33,13 @@ export interface DataDirConfig {
   readonly genesis_sha256: string;
   /** State root after genesis import; a different value means the importer changed. */
   readonly genesis_state_root: string;
+  /**
+   * A chain continued from an exported state at height H (genesis/export.ts): its log starts at
+   * H + 1 and its first block names this block hash (of H) as previous. Absent: a chain from
+   * height 0 (first height 1, previous hash all zeros).
+   */
+  readonly first_height?: number;
+  readonly previous_block_hash?: string;
 }
 
 export type DataDirErrorCode =
@@ -61,13 +71,34 @@ export function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** Create a chain: copy and import the genesis, create an empty block log. */
+/**
+ * The genesis state; an exported state written by `pokt-ledger export` must import to the root
+ * its extension records (anything else means a damaged file or a different ledger version).
+ */
+function importExported(doc: GenesisDoc): LedgerState {
+  let state: LedgerState;
+  try {
+    state = importGenesis(doc);
+  } catch (error) {
+    if (error instanceof ExportImportError) throw new DataDirError('data_dir_invalid', `invalid exported state: ${error.message}`, { path: error.path });
+    throw error;
+  }
+  const recorded = doc.exported?.extension?.stateRoot;
+  const root = bytesToHex(state.store.root);
+  if (recorded !== undefined && recorded !== root) {
+    throw new DataDirError('genesis_root_changed', `the exported state imports to root ${root} but was exported at root ${recorded}`, { path: '$.pokt_ledger.state_root', expected: recorded, actual: root });
+  }
+  return state;
+}
+
+/** Create a chain: copy and import the genesis, create an empty block log (first height H + 1 for a state exported at H). */
 export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
   if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
   const doc = readGenesisFile(genesisFile);
-  const state = importGenesis(doc);
+  const state = importExported(doc);
+  const height = doc.exported?.height ?? 0;
   mkdirSync(dir, { recursive: true });
-  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: 1 });
+  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: height + 1 });
   log.close();
   const genesisCopy = join(blockLogDir(dir), 'genesis.json');
   copyFileSync(genesisFile, genesisCopy);
@@ -78,6 +109,7 @@ export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
     genesis_file: 'genesis.json',
     genesis_sha256: sha256File(genesisCopy),
     genesis_state_root: bytesToHex(state.store.root),
+    ...(height === 0 ? {} : { first_height: height + 1, previous_block_hash: state.chain.blockHashes.get(heightKey(height)) ?? ZERO_HASH }),
   };
   writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
   return config;
@@ -137,7 +169,7 @@ export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
     if (error instanceof GenesisError) throw new DataDirError('data_dir_invalid', error.message);
     throw error;
   }
-  const state = importGenesis(doc);
+  const state = importExported(doc);
   const root = bytesToHex(state.store.root);
   if (root !== config.genesis_state_root) {
     throw new DataDirError('genesis_root_changed', `genesis imports to ${root} but the chain was created with ${config.genesis_state_root} (a different ledger version?)`, {

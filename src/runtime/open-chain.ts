@@ -16,10 +16,12 @@
  * lock taken over, an index rebuilt, a damaged head slot, stray snapshot temp files removed —
  * goes to `onWarning` (default: one line on stderr), never silently.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
 import { removeStaleTemps } from '../snapshot/snapshot.js';
+import { settlePendingRollback } from './rollback.js';
 import { checkGenesisChecksum, configPath, DataDirError, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
 
 export interface ChainWarning {
@@ -51,6 +53,8 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
   const warn = options.onWarning ?? warnOnStderr;
   const config = readDataDirConfig(dir);
   checkGenesisFile(dir, config);
+  // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
+  settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
   const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
   try {
     for (const warning of recoveryWarnings(recovery)) warn(warning);
@@ -88,7 +92,7 @@ function checkFirstBlock(dir: string, config: DataDirConfig, log: BlockLog): voi
       { file: configPath(dir), ledger_json: config.chain_id, first_block: header.chainId, height: log.firstHeight },
     );
   }
-  if (log.firstHeight === 1 && header.appHash !== config.genesis_state_root) {
+  if (log.firstHeight === (config.first_height ?? 1) && header.appHash !== config.genesis_state_root) {
     throw new DataDirError(
       'genesis_root_changed',
       `${configPath(dir)} says the genesis state root is ${config.genesis_state_root} but block 1 of the log was built on ${header.appHash}`,

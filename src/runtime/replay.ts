@@ -28,6 +28,7 @@ import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
 import { overrideEvents, WHAT_IF_SKIPPED_CHECKS, type ParamOverride } from './param-override.js';
+import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../snapshot/snapshot.js';
 
 export interface ReplayProgress {
   readonly height: number;
@@ -63,6 +64,10 @@ export interface ReplayOptions {
    * Never for a data directory's own replay.
    */
   readonly paramOverrides?: readonly ParamOverride[];
+  /** Write a snapshot after every block whose height is a multiple of N and whose root checked out (0 = never). */
+  readonly snapshotEvery?: number;
+  /** Snapshots kept when writing them (default DEFAULT_SNAPSHOT_RETENTION). */
+  readonly keepSnapshots?: number;
 }
 
 export interface ReplayOutcome {
@@ -155,6 +160,9 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     options.onBlock?.(result, target);
     if (whatIf || result.stateRoot === record.stateRootAfter) {
       if (loaded.height > (options.publishAbove ?? 0)) options.stream?.publish(record.block, loaded.prepared, result);
+      // A what-if state diverges on purpose: it must never be written as the directory's snapshot.
+      const every = whatIf ? 0 : (options.snapshotEvery ?? 0);
+      if (every > 0 && loaded.height % every === 0) writeSnapshot(dir, target, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
       return undefined;
     }
     return {

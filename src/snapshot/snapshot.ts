@@ -18,13 +18,13 @@
  * derived data: a replay from genesis rebuilds any of them.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
-import { processAlive } from '../log/index.js';
+import { fsyncDir, processAlive } from '../log/index.js';
 import type { Table } from '../state/table.js';
 
 /** Snapshots kept after each write unless the caller says otherwise (a few: each can be ~MBs). */
@@ -142,8 +142,10 @@ export interface WriteSnapshotOptions {
 }
 
 /**
- * Write atomically (temp file named with our pid + rename): a crash never leaves a half-written
- * snapshot, and a concurrent writer's temp file is never mistaken for debris. Then prune.
+ * Write crash-safely: temp file named with our pid, written and fdatasync'ed, renamed, then the
+ * directory fsynced — so after a crash or power loss at any instant the directory holds either
+ * no file of this name or the whole snapshot (never a renamed file whose bytes were not yet on
+ * disk), and a concurrent writer's temp file is never mistaken for debris. Then prune.
  */
 export function writeSnapshot(dataDir: string, state: LedgerState, options: WriteSnapshotOptions = {}): SnapshotInfo & { readonly pruned: readonly string[] } {
   const dir = snapshotsDir(dataDir);
@@ -154,8 +156,9 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
   const file = join(dir, snapshotFileName(meta.height, stateRoot));
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, encodeSnapshot(state));
+    writeDurably(temp, encodeSnapshot(state));
     renameSync(temp, file);
+    fsyncDir(dir);
   } catch (error) {
     // A partial temp file on a full disk would keep it full: the node could never resume.
     rmSync(temp, { force: true });
@@ -163,6 +166,17 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
   }
   const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION);
   return { height: meta.height, stateRoot, file, pruned };
+}
+
+function writeDurably(file: string, bytes: Uint8Array): void {
+  const fd = openSync(file, 'wx');
+  try {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Deletes all but the newest `keep` snapshots (by height); returns the files deleted. */

@@ -4,6 +4,7 @@ import { registerAuditCommand } from './audit.js';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
 import { registerGenesisCommands } from './genesis.js';
+import { registerHistoryCommands } from './history.js';
 import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
 import { registerProjectCommand } from './project.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerGenesisCommands(program);
   registerChainCommands(program);
   registerReplayCommand(program);
+  registerHistoryCommands(program);
   registerSimulateCommand(program);
   registerProjectCommand(program);
   registerAuditCommand(program);

@@ -1,5 +1,5 @@
 /**
- * `pokt-ledger replay [--data DIR] [--to H] [--trust-signatures] [--from-snapshot] [--workers N] [--json]`
+ * `pokt-ledger replay [--data DIR] [--to H] [--trust-signatures] [--from-snapshot] [--workers N] [--snapshot-every N] [--json]`
  *
  * Re-applies the data directory's log from genesis (or the newest snapshot ≤ H) with the same
  * reducer the producer used, checking the stored state root after every block. Progress
@@ -25,6 +25,8 @@ export interface ReplayCommandOptions {
   readonly trustSignatures?: boolean;
   readonly fromSnapshot?: boolean;
   readonly workers?: number;
+  readonly snapshotEvery?: number;
+  readonly keepSnapshots?: number;
   readonly json?: boolean;
   readonly progress?: boolean;
 }
@@ -92,6 +94,8 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
     fromSnapshot: options.fromSnapshot === true,
     ...(options.to === undefined ? {} : { to: options.to }),
     ...(options.workers === undefined ? {} : { workers: options.workers }),
+    ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+    ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
     onProgress: (p) => {
       progress ??= blockProgress('replay', p.targetHeight - p.startHeight, options.progress !== false);
       progress.update(p.blocks, p.txs, p.height);
@@ -125,6 +129,8 @@ export function registerReplayCommand(program: Command): void {
     .option('--trust-signatures', 'take the signatures of this (already verified) log as valid; state roots are still checked')
     .option('--from-snapshot', 'start from the newest snapshot at or below the target instead of genesis')
     .option('--workers <n>', 'signature-verification threads (default: all cores)', integerOption('--workers', 1, 256))
+    .option('--snapshot-every <n>', 'write a snapshot after every N-th verified block (default: never)', integerOption('--snapshot-every', 0))
+    .option('--keep-snapshots <n>', 'keep only the newest N snapshots (default 3)', integerOption('--keep-snapshots', 1))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ReplayCommandOptions) =>
