@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
+import { registerExportAnalyticsCommand } from './export-analytics.js';
 import { registerGenesisCommands } from './genesis.js';
 import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
@@ -20,6 +21,7 @@ export function registerCommands(program: Command): void {
   registerReplayCommand(program);
   registerSimulateCommand(program);
   registerProjectCommand(program);
+  registerExportAnalyticsCommand(program);
   registerNodeCommand(program);
   registerKeysCommands(program);
   registerTxCommands(program);

@@ -45,3 +45,13 @@ export function redactedUrl(url: string): string {
     return '(unparsable URL)';
   }
 }
+
+/**
+ * Closes a client. DEV_NOTE: pg's end() never settles on a client whose server went away
+ * (restart, kill), so closing waits at most a second for the goodbye.
+ */
+export async function endClient(client: pg.Client): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([client.end().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+  clearTimeout(timer);
+}

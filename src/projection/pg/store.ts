@@ -20,7 +20,7 @@ import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { ProjectionEngine, ProjectionError, resumeSql, type Checkpoint, type RowBatch } from '../engine.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { TABLES, type Row } from '../tables.js';
-import { connect, redactedUrl } from './connect.js';
+import { connect, endClient, redactedUrl } from './connect.js';
 import { writeBatch, type PgWriteMode } from './write.js';
 import { join } from 'node:path';
 
@@ -63,7 +63,7 @@ export class PgProjectionStore {
       await store.reopenEngine();
       return store;
     } catch (error) {
-      await client.end().catch(() => undefined);
+      await endClient(client);
       throw error;
     }
   }
@@ -103,7 +103,7 @@ export class PgProjectionStore {
 
   async close(): Promise<void> {
     await this.queue.catch(() => undefined);
-    await this.client.end().catch(() => undefined);
+    await endClient(this.client);
   }
 
   private enqueue(make: () => RowBatch): Promise<void> {
@@ -118,9 +118,9 @@ export class PgProjectionStore {
     }
     const checkpoint = this.engine.checkpoint!;
     const written = this.queue.then(async () => {
-      if (this.failure !== undefined) return;
       try {
-        await this.write(batch, checkpoint);
+        // After a failed write the rest of the queue is dropped (the next run redoes it).
+        if (this.failure === undefined) await this.write(batch, checkpoint);
       } catch (error) {
         this.failure = error;
       } finally {

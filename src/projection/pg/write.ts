@@ -41,7 +41,7 @@ function* copyText(rows: readonly Row[]): Generator<string> {
   if (chunk !== '') yield chunk;
 }
 
-async function copyRows(client: pg.Client, table: TableSpec, rows: readonly Row[]): Promise<void> {
+export async function copyRows(client: pg.Client, table: TableSpec, rows: readonly Row[]): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table.name} (${table.columns.join(', ')}) FROM STDIN`));
   await pipeline(Readable.from(copyText(rows)), stream);
 }
