@@ -57,6 +57,8 @@ export class ProjectionStore {
     this.writeInTransaction = db.transaction((batch: RowBatch, checkpoint: Checkpoint) => {
       batch.rows.forEach((rows, index) => {
         const insert = this.inserts[index]!;
+        // PERF: version rows arrive in event order; in key order the B-tree inserts are sequential.
+        if (TABLES[index]!.resume === 'latest') rows.sort(byKeyThenHeight);
         for (const row of rows) insert.run(row);
       });
       this.saveCheckpoint.run(checkpoint.height, checkpoint.blockHash, checkpoint.stateRoot);
@@ -123,6 +125,12 @@ export class ProjectionStore {
   private openEngine(): ProjectionEngine {
     return new ProjectionEngine(readCheckpoint(this.db), (table) => this.db.prepare(resumeSql(table)).raw(true).all() as Row[]);
   }
+}
+
+/** Version rows (key, height, …) in primary-key order. */
+function byKeyThenHeight(a: Row, b: Row): number {
+  const [ka, kb] = [a[0] as string, b[0] as string];
+  return ka < kb ? -1 : ka > kb ? 1 : Number(a[1]) - Number(b[1]);
 }
 
 function readCheckpoint(db: Database.Database): Checkpoint | undefined {

@@ -39,6 +39,12 @@ export class VersionedRows {
     return copy;
   }
 
+  /** Edits `key`'s row at `height` (see `at`); nothing if the key never had a row. */
+  change(key: string, height: number, edit: (row: Row) => void): void {
+    const row = this.at(key, height);
+    if (row !== undefined) edit(row);
+  }
+
   /** A whole row (insert or replace at its height). */
   put(row: Row): void {
     const key = row[KEY] as string;

@@ -16,10 +16,7 @@ function appRow(height: number, app: Application): Row {
 
 export const appsProjector = defineProjector(() => {
   const rows = new VersionedRows(APPS);
-  const change = (address: string, height: number, edit: (row: Row) => void): void => {
-    const row = rows.at(address, height);
-    if (row !== undefined) edit(row);
-  };
+  const change = rows.change.bind(rows);
   return {
     name: 'apps',
     tables: [APPS],

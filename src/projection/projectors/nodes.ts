@@ -19,10 +19,7 @@ function nodeRow(height: number, v: Validator): Row {
 
 export const nodesProjector = defineProjector(() => {
   const rows = new VersionedRows(NODES);
-  const change = (address: string, height: number, edit: (row: Row) => void): void => {
-    const row = rows.at(address, height);
-    if (row !== undefined) edit(row);
-  };
+  const change = rows.change.bind(rows);
   return {
     name: 'nodes',
     tables: [NODES],
