@@ -53,16 +53,21 @@ async function projectAll(url: string, chain: MixedChain, blocks: readonly Commi
     }
     await store.drain();
     if (store.checkpoint?.height !== chain.height) throw new Error(`projection ended at ${store.checkpoint?.height}`);
-    return countRows(store.client);
   } finally {
     await store.close();
   }
+  return countRows(url);
 }
 
-async function countRows(client: pg.Client): Promise<number> {
-  let rows = 1; // the checkpoint row
-  for (const table of TABLES) rows += Number((await client.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${table.name}`)).rows[0]!.n);
-  return rows;
+async function countRows(url: string): Promise<number> {
+  const client = await connect(url);
+  try {
+    let rows = 1; // the checkpoint row
+    for (const table of TABLES) rows += Number((await client.query<{ n: bigint }>(`SELECT count(*) AS n FROM ${table.name}`)).rows[0]!.n);
+    return rows;
+  } finally {
+    await client.end();
+  }
 }
 
 async function readRows(url: string): Promise<Row[][]> {
@@ -209,6 +214,9 @@ export const benchmark: BenchModule = {
         });
       }
       await queryCases(ctx, target, new URL(target.replace(new URL(value('PG_PRIMARY_URL')).port, new URL(value('PG_REPLICA_URL')).port)).toString(), chain);
+    } catch (error) {
+      ctx.progress(`the primary's log ends with:\n${execFileSync('tail', ['-n', '20', join(dir, 'primary.log')], { encoding: 'utf8' })}`);
+      throw error;
     } finally {
       execFileSync('bash', [SCRIPT, 'down', dir]);
       rmSync(scratch, { recursive: true, force: true });
