@@ -27,14 +27,14 @@ import { simulate } from '../src/sim/simulator.js';
 import { measurePair } from './lib/paired.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
-interface MixedChain {
+export interface MixedChain {
   readonly dir: string;
   readonly height: number;
   readonly txs: number;
   readonly stateRoot: string;
 }
 
-async function mixedChain(ctx: BenchContext, scratch: string, blocks: number): Promise<MixedChain> {
+export async function mixedChain(ctx: BenchContext, scratch: string, blocks: number): Promise<MixedChain> {
   const dir = join(scratch, 'chain');
   ctx.progress(`workload: simulating ${blocks} blocks, every message kind, dev profile on the mainnet genesis (seed ${ctx.seed})…`);
   const summary = await simulate({ dataDir: dir, genesisFile: bundledMainnetGenesisPath(), seed: BigInt(ctx.seed), blocks, txsPerBlock: 10, fsync: 'never' });
@@ -48,7 +48,7 @@ async function replayed(chain: MixedChain, stream?: CommittedBlockStream): Promi
   return outcome.txs;
 }
 
-async function committedBlocks(chain: MixedChain): Promise<CommittedBlock[]> {
+export async function committedBlocks(chain: MixedChain): Promise<CommittedBlock[]> {
   const blocks: CommittedBlock[] = [];
   const stream = new CommittedBlockStream();
   stream.subscribe((block) => blocks.push(block));

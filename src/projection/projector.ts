@@ -1,10 +1,14 @@
 /**
- * A projector (after emmett's sqliteProjection): the table it writes, the domain events it
- * handles, and a PURE handler per event that maps the event (in its envelope) to statement calls
- * — `[statement name, named parameters]`. The store prepares the statements once and runs the
- * calls of every projector for a block, with the checkpoint, in one transaction. Handlers never
- * read the database or the ledger state, so "handled twice = handled once" and "rebuild =
- * incremental" depend only on the checkpoint, which refuses a block it has seen.
+ * A projector (after emmett's projections): the table(s) it owns, the domain events it handles,
+ * and what it makes of them — ROWS, not SQL. A handler updates the projector's own view of the
+ * newest rows (version-rows.ts) or appends log rows; at the end of each block `flush` hands the
+ * block's final rows to a sink, and a backend (SQLite: store.ts; PostgreSQL: pg/) writes them
+ * with the checkpoint in one transaction. Handlers never read the database or the ledger state:
+ * what they need of earlier blocks is the newest row per entity, which the projector keeps and,
+ * after a restart, reads back from the database (`resume`, by the table's `resume` rule).
+ *
+ * So the same projectors feed every backend, and "rebuild = incremental = resumed" depends only
+ * on the checkpoint, which refuses a block it has seen.
  *
  * Block-level rows (blocks, txs, supply) come from `block`, which gets the whole committed block;
  * genesis rows from `genesis`, which reads the imported genesis state (height 0), so a
@@ -13,40 +17,55 @@
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { DomainEvent, DomainEventType } from '../chain/events.js';
 import type { CommittedBlock, EventEnvelope } from '../runtime/committed-block.js';
+import type { Row, TableSpec } from './tables.js';
 
-/** Named parameters: better-sqlite3 binds bigint, number, string, null and Uint8Array. */
-export type SqlParams = Readonly<Record<string, bigint | number | string | null | Uint8Array>>;
-
-/** One statement call: the statement's name in the projector's `statements`, and its parameters. */
-export type Write<S extends string> = readonly [S, SqlParams];
-
-export type EventHandlers<S extends string, T extends DomainEventType> = {
-  readonly [K in T]: (envelope: EventEnvelope<Extract<DomainEvent, { type: K }>>) => ReadonlyArray<Write<S>>;
-};
-
-export interface Projector<S extends string = string, T extends DomainEventType = DomainEventType> {
-  readonly name: string;
-  /** The table this projector owns (rows of no other projector go there). */
-  readonly table: string;
-  /** Statement name → SQL (named parameters @name). */
-  readonly statements: Readonly<Record<S, string>>;
-  /** The events it handles, each with its pure handler. */
-  readonly handlers: EventHandlers<S, T>;
-  /** Rows from the block itself (after the event rows). */
-  readonly block?: (committed: CommittedBlock) => ReadonlyArray<Write<S>>;
-  /**
-   * Optional: merges one block's writes before they run (pure; e.g. summing the balance deltas
-   * of one address), so a value touched by many events is written once per block.
-   */
-  readonly combine?: (writes: ReadonlyArray<Write<S>>) => ReadonlyArray<Write<S>>;
-  /** Rows at height 0 from the imported genesis state. */
-  readonly genesis?: (state: LedgerState) => ReadonlyArray<Write<S>>;
+/** Where a projector's flushed rows go (one batch of blocks, written in one transaction). */
+export interface RowSink {
+  add(table: TableSpec, row: Row): void;
 }
 
-/** Types a projector literal without widening its statement names (a typo is a compile error). */
-export function defineProjector<S extends string, T extends DomainEventType>(projector: Projector<S, T>): Projector<S, T> {
-  return projector;
+export type EventHandlers<T extends DomainEventType> = {
+  readonly [K in T]: (envelope: EventEnvelope<Extract<DomainEvent, { type: K }>>) => void;
+};
+
+export interface Projector<T extends DomainEventType = DomainEventType> {
+  readonly name: string;
+  /** The tables this projector owns (rows of no other projector go there). */
+  readonly tables: readonly TableSpec[];
+  /** The events it handles, each with its handler. */
+  readonly handlers: EventHandlers<T>;
+  /** Rows from the block itself (after the block's events). */
+  readonly block?: (committed: CommittedBlock) => void;
+  /** Rows at height 0 from the imported genesis state (then `flush`). */
+  readonly genesis?: (state: LedgerState) => void;
+  /** The block's final rows to `sink`; the projector forgets them (keeps only the newest per entity). */
+  readonly flush: (sink: RowSink) => void;
+  /** After a restart: the rows the table's `resume` rule selects, as the database holds them. */
+  readonly resume?: (table: TableSpec, rows: readonly Row[]) => void;
+}
+
+/** A projector is stateful (its newest rows): a store makes a fresh set when it opens. */
+export type ProjectorFactory = () => Projector;
+
+/** Types a projector's handlers against the events it declares. */
+export function defineProjector<T extends DomainEventType>(make: () => Projector<T>): ProjectorFactory {
+  return make as unknown as ProjectorFactory;
 }
 
 export const bool = (value: boolean): number => (value ? 1 : 0);
 export const jsonText = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+/** Rows appended during a block (log tables: one row per event or line), flushed as they are. */
+export class AppendRows {
+  private rows: Row[] = [];
+  constructor(readonly table: TableSpec) {}
+
+  add(row: Row): void {
+    this.rows.push(row);
+  }
+
+  flush(sink: RowSink): void {
+    for (const row of this.rows) sink.add(this.table, row);
+    this.rows = [];
+  }
+}

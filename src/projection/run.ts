@@ -1,13 +1,20 @@
 /**
- * Build or catch up the projection of a data directory (`pokt-ledger project`): seed genesis if
- * the projection is new, then replay the block log (from the newest snapshot at or below the
- * checkpoint, signatures trusted, every state root still checked) and project every block after
- * the checkpoint through the committed-block stream.
+ * Build or catch up the projection of a data directory (`pokt-ledger project`), into SQLite
+ * (<data>/projections/) or PostgreSQL (`--postgres URL`): seed genesis if the projection is new,
+ * then replay the block log (from the newest snapshot at or below the checkpoint, signatures
+ * trusted, every state root still checked) and project every block after the checkpoint through
+ * the committed-block stream.
  *
  * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
  * checkpoint), so a kill loses at most the batch in flight, which the next run redoes.
+ * PostgreSQL: a lost connection (server restart, failover) is retried — the run reconnects and
+ * resumes from the committed checkpoint — up to `retries` times, each with a notice.
  */
-import { ProjectionError, ProjectionStore } from './store.js';
+import { isConnectionLost, redactedUrl } from './pg/connect.js';
+import { PgProjectionStore } from './pg/store.js';
+import type { PgWriteMode } from './pg/write.js';
+import { ProjectionError, ProjectionStore, type Checkpoint } from './store.js';
+import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../runtime/data-dir.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
@@ -19,6 +26,13 @@ export interface ProjectOptions {
   /** Stop after this height (default: the log's last). */
   readonly to?: number;
   readonly batchBlocks?: number;
+  /** Project into this PostgreSQL database instead of <data>/projections/ledger.sqlite. */
+  readonly postgres?: string;
+  /** PostgreSQL: how bulk batches are written (default COPY). */
+  readonly pgBulkMode?: PgWriteMode;
+  /** PostgreSQL: reconnect attempts after a lost connection (default 30, one a second). */
+  readonly retries?: number;
+  readonly retryDelayMs?: number;
   readonly onNotice?: (message: string) => void;
   readonly onProgress?: (progress: ReplayProgress, projectedFrom: number) => void;
   /** After each committed batch (tests; the kill test prints the checkpoint). */
@@ -38,31 +52,86 @@ export interface ProjectReport {
 }
 
 export const DEFAULT_BATCH_BLOCKS = 256;
+const DEFAULT_RETRIES = 30;
+
+/** What `project` drives: the SQLite store (writes at once) or the PostgreSQL one (queues writes). */
+interface Target {
+  readonly where: string;
+  readonly checkpoint: Checkpoint | undefined;
+  seedGenesis(state: LedgerState, root: string): void | Promise<void>;
+  apply(blocks: readonly CommittedBlock[]): unknown;
+  /** Back-pressure before each replay chunk, and the final wait. */
+  throttle(max: number): Promise<void>;
+  close(): void | Promise<void>;
+}
+
+function sqliteTarget(store: ProjectionStore): Target {
+  return {
+    where: store.file,
+    get checkpoint() {
+      return store.checkpoint;
+    },
+    seedGenesis: (state, root) => store.seedGenesis(state, root),
+    apply: (blocks) => store.apply(blocks),
+    throttle: async () => undefined,
+    close: () => store.close(),
+  };
+}
+
+function pgTarget(store: PgProjectionStore): Target {
+  return {
+    where: redactedUrl(store.url),
+    get checkpoint() {
+      return store.checkpoint;
+    },
+    seedGenesis: (state, root) => store.seedGenesis(state, root),
+    apply: (blocks) => store.apply(blocks),
+    throttle: (max) => store.throttle(max),
+    close: () => store.close(),
+  };
+}
 
 export async function project(dataDir: string, options: ProjectOptions = {}): Promise<ProjectReport> {
-  const started = performance.now();
   // The data directory must be a chain's before anything is created in it (coded DataDirError).
+  readDataDirConfig(dataDir);
+  const url = options.postgres;
+  if (url === undefined) return projectInto(dataDir, options, async (onNotice) => sqliteTarget(ProjectionStore.open(dataDir, { rebuild: options.rebuild === true, onNotice })));
+  const retries = options.retries ?? DEFAULT_RETRIES;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // A retry resumes from the committed checkpoint: never rebuild twice.
+      const rebuild = options.rebuild === true && attempt === 1;
+      return await projectInto(dataDir, options, async (onNotice) => pgTarget(await PgProjectionStore.open(url, { rebuild, onNotice, ...(options.pgBulkMode === undefined ? {} : { bulkMode: options.pgBulkMode }) })));
+    } catch (error) {
+      if (!isConnectionLost(error)) throw error;
+      const detail = `${(error as { code?: string }).code ?? 'connection'}: ${(error as Error).message}`;
+      if (attempt > retries) throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable (${detail}); gave up after ${retries} retries`);
+      options.onNotice?.(`PostgreSQL at ${redactedUrl(url)}: connection lost (${detail}); reconnecting and resuming from the committed checkpoint in ${options.retryDelayMs ?? 1000} ms (retry ${attempt} of ${retries})`);
+      await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
+    }
+  }
+}
+
+async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void) => Promise<Target>): Promise<ProjectReport> {
+  const started = performance.now();
   const config = readDataDirConfig(dataDir);
   // A rollback interrupted after its commit point: the log was cut at open; bring the rows back too.
   openChain(dataDir).log.close();
   finishPendingRollback(dataDir);
   let rebuilt = options.rebuild === true;
-  const store = ProjectionStore.open(dataDir, {
-    rebuild: options.rebuild === true,
-    onNotice: (message) => {
-      rebuilt = true;
-      options.onNotice?.(message);
-    },
+  const target = await open((message) => {
+    rebuilt = true;
+    options.onNotice?.(message);
   });
   try {
-    if (store.checkpoint === undefined) store.seedGenesis(loadGenesisOfDataDir(dataDir).state, config.genesis_state_root);
-    const from = store.checkpoint!.height;
+    if (target.checkpoint === undefined) await target.seedGenesis(loadGenesisOfDataDir(dataDir).state, config.genesis_state_root);
+    const from = target.checkpoint!.height;
     const counts = { blocks: 0, txs: 0, events: 0 };
     const pending: CommittedBlock[] = [];
     const flush = (): void => {
-      store.apply(pending);
-      if (pending.length > 0) options.onCommit?.(store.checkpoint!.height);
-      pending.length = 0;
+      if (pending.length === 0) return;
+      target.apply(pending.splice(0));
+      options.onCommit?.(target.checkpoint!.height);
     };
     const stream = new CommittedBlockStream();
     stream.subscribe((block) => {
@@ -78,27 +147,30 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
       snapshotAtOrBelow: from,
       trustSignatures: true,
       stream,
+      // One batch written while the next is made; no more (memory stays bounded).
+      beforeChunk: () => target.throttle(1),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.onProgress === undefined ? {} : { onProgress: (p: ReplayProgress) => options.onProgress!(p, from) }),
     });
     flush();
+    await target.throttle(0);
     if (outcome.divergence !== undefined) {
-      throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${store.checkpoint!.height}`);
+      throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${target.checkpoint!.height}`);
     }
     if (outcome.height < from) {
       throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; rebuild it (--rebuild)`);
     }
     const seconds = (performance.now() - started) / 1000;
     return {
-      file: store.file,
+      file: target.where,
       from_height: from,
-      height: store.checkpoint!.height,
+      height: target.checkpoint!.height,
       ...counts,
       seconds: Number(seconds.toFixed(3)),
       blocks_per_s: Math.round(counts.blocks / Math.max(seconds, 1e-6)),
       rebuilt,
     };
   } finally {
-    store.close();
+    await target.close();
   }
 }

@@ -1,58 +1,32 @@
 /**
- * The projection store: one SQLite database (better-sqlite3, WAL) at
- * `<data>/projections/ledger.sqlite`, written by the projectors of ./projectors, read by
+ * The SQLite projection store: one database (better-sqlite3, WAL) at
+ * `<data>/projections/ledger.sqlite`, written from the projectors' rows (engine.ts), read by
  * queries. It is downstream only: nothing in it ever reaches the reducer.
  *
- * Guarantees:
- *   - a block's rows and the checkpoint (height, block hash, state root) commit in ONE
- *     transaction: after a crash the database holds whole blocks up to the checkpoint, nothing
- *     after it, and projecting resumes at checkpoint + 1;
- *   - a block is accepted only as the checkpoint's successor: its height must be checkpoint + 1
- *     and its header must link to the checkpoint (previous block hash, app hash = state root
- *     after the checkpoint). A block seen before is refused (`block_already_projected`), never
- *     counted twice; a gap or another chain's block is refused too;
- *   - a database of another schema version is rebuilt (the caller is told why).
+ * Guarantees (engine.ts has the successor rules): a batch's rows and the checkpoint (height,
+ * block hash, state root) commit in ONE transaction; a refused block or a failed write leaves
+ * the database as it was and the store reopens its projectors from it; a database of another
+ * schema version is rebuilt (the caller is told why).
+ *
+ * PERF: one prepared positional INSERT per table (every row is whole, computed by the
+ * projectors; no read-modify-write in SQL), run over the batch table by table.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ZERO_HASH } from '../chain/block.js';
-import type { DomainEventType } from '../chain/events.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { CommittedBlock } from '../runtime/committed-block.js';
-import type { Projector, SqlParams, Write } from './projector.js';
-import { PROJECTORS } from './projectors/index.js';
+import { ProjectionEngine, resumeSql, type Checkpoint, type RowBatch } from './engine.js';
 import { loadMigrations, schemaVersion } from './schema.js';
+import { TABLES, type Row, type TableSpec } from './tables.js';
 
-export class ProjectionError extends Error {
-  override readonly name = 'ProjectionError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-export interface Checkpoint {
-  readonly height: number;
-  readonly blockHash: string;
-  readonly stateRoot: string;
-}
+export { ProjectionError, type Checkpoint } from './engine.js';
 
 export interface OpenOptions {
   /** Delete the database and start again from genesis. */
   readonly rebuild?: boolean;
   /** Told why a database is being rebuilt (schema change). */
   readonly onNotice?: (message: string) => void;
-}
-
-type Runner = (params: SqlParams) => void;
-
-interface PreparedProjector {
-  readonly projector: Projector;
-  readonly run: ReadonlyMap<string, Runner>;
 }
 
 export function projectionsDir(dataDir: string): string {
@@ -63,25 +37,33 @@ export function projectionFile(dataDir: string): string {
   return join(projectionsDir(dataDir), 'ledger.sqlite');
 }
 
+/** `INSERT` (or, for upsert tables, `INSERT OR REPLACE`) of a whole row, positional parameters. */
+export function insertSql(table: TableSpec, orReplace = table.write === 'upsert'): string {
+  return `INSERT${orReplace ? ' OR REPLACE' : ''} INTO ${table.name} (${table.columns.join(', ')}) VALUES (${table.columns.map(() => '?').join(', ')})`;
+}
+
 export class ProjectionStore {
-  private readonly prepared: readonly PreparedProjector[];
-  private readonly byEvent: ReadonlyMap<string, readonly PreparedProjector[]>;
-  private current: Checkpoint | undefined;
-  private readonly applyInTransaction: (blocks: readonly CommittedBlock[]) => void;
+  private engine: ProjectionEngine;
+  private readonly inserts: readonly Database.Statement[];
   private readonly saveCheckpoint: Database.Statement;
+  private readonly writeInTransaction: (batch: RowBatch, checkpoint: Checkpoint) => void;
 
   private constructor(
     readonly db: Database.Database,
     readonly file: string,
   ) {
-    this.prepared = PROJECTORS.map((projector) => ({ projector, run: prepareStatements(db, projector) }));
-    this.byEvent = dispatchTable(this.prepared);
-    this.current = readCheckpoint(db);
+    this.inserts = TABLES.map((table) => db.prepare(insertSql(table)));
     this.saveCheckpoint = db.prepare('INSERT OR REPLACE INTO projection_checkpoint (id, height, block_hash, state_root) VALUES (1, ?, ?, ?)');
-    this.applyInTransaction = db.transaction((blocks: readonly CommittedBlock[]) => {
-      for (const block of blocks) this.applyOne(block);
-      this.writeCheckpoint();
+    this.writeInTransaction = db.transaction((batch: RowBatch, checkpoint: Checkpoint) => {
+      batch.rows.forEach((rows, index) => {
+        const insert = this.inserts[index]!;
+        // PERF: version rows arrive in event order; in key order the B-tree inserts are sequential.
+        if (TABLES[index]!.resume === 'latest') rows.sort(byKeyThenHeight);
+        for (const row of rows) insert.run(row);
+      });
+      this.saveCheckpoint.run(checkpoint.height, checkpoint.blockHash, checkpoint.stateRoot);
     });
+    this.engine = this.openEngine();
   }
 
   static open(dataDir: string, options: OpenOptions = {}): ProjectionStore {
@@ -102,7 +84,7 @@ export class ProjectionStore {
     // WAL + NORMAL: a commit survives a process crash (kill -9); a power cut may lose the last
     // commits but never leaves half a transaction — and the checkpoint goes with its rows.
     db.pragma('synchronous = NORMAL');
-    // PERF: a block writes to a dozen tables and their indexes in turn; a 64 MiB page cache
+    // PERF: a batch writes to a dozen tables and their indexes in turn; a 64 MiB page cache
     // (default 2 MiB) keeps their hot pages between statements.
     db.pragma('cache_size = -65536');
     db.defaultSafeIntegers(true);
@@ -111,29 +93,18 @@ export class ProjectionStore {
   }
 
   get checkpoint(): Checkpoint | undefined {
-    return this.current;
+    return this.engine.checkpoint;
   }
 
   /** Rows at height 0 from the imported genesis state, with checkpoint 0. */
   seedGenesis(state: LedgerState, genesisStateRoot: string): void {
-    if (this.current !== undefined) throw new ProjectionError('genesis_already_projected', `the projection is at height ${this.current.height}; genesis was projected before`);
-    this.db.transaction(() => {
-      for (const { projector, run } of this.prepared) if (projector.genesis !== undefined) runWrites(run, projector.genesis(state));
-      this.current = { height: 0, blockHash: ZERO_HASH, stateRoot: genesisStateRoot };
-      this.writeCheckpoint();
-    })();
+    this.guarded(() => this.engine.genesis(state, genesisStateRoot));
   }
 
   /** Projects consecutive blocks in one transaction (checkpoint = the last one). */
   apply(blocks: readonly CommittedBlock[]): void {
     if (blocks.length === 0) return;
-    const before = this.current;
-    try {
-      this.applyInTransaction(blocks);
-    } catch (error) {
-      this.current = before;
-      throw error;
-    }
+    this.guarded(() => this.engine.project(blocks));
   }
 
   /**
@@ -146,97 +117,47 @@ export class ProjectionStore {
    * covered without a change here.
    */
   rollbackTo(to: Checkpoint): void {
-    if (this.current === undefined || this.current.height <= to.height) return;
+    const current = this.engine.checkpoint;
+    if (current === undefined || current.height <= to.height) return;
     const tables = this.db
       .prepare("SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'height' AND m.name <> 'projection_checkpoint' ORDER BY m.name")
       .all() as Array<{ name: string }>;
-    const before = this.current;
-    const run = this.db.transaction(() => {
+    this.db.transaction(() => {
       for (const { name } of tables) this.db.prepare(`DELETE FROM "${name}" WHERE height > ?`).run(to.height);
       this.db.prepare('DELETE FROM accounts WHERE first_height > ?').run(to.height);
       this.db.prepare('DELETE FROM claims WHERE submitted_height > ?').run(to.height);
       this.db.prepare("UPDATE claims SET status = 'submitted', settled_height = NULL, reason = NULL WHERE settled_height > ?").run(to.height);
-      this.current = to;
-      this.writeCheckpoint();
-    });
-    try {
-      run();
-    } catch (error) {
-      this.current = before;
-      throw error;
-    }
+      this.saveCheckpoint.run(to.height, to.blockHash, to.stateRoot);
+    })();
+    // The projectors' in-memory rows (live claims, latest versions) are read back from the
+    // rolled-back tables, as after a restart.
+    this.engine = this.openEngine();
   }
 
   close(): void {
     this.db.close();
   }
 
-  private applyOne(committed: CommittedBlock): void {
-    this.checkSuccessor(committed);
-    const pending = new Map<PreparedProjector, Array<Write<string>>>(this.prepared.map((entry) => [entry, []]));
-    for (const envelope of committed.events) {
-      const interested = this.byEvent.get(envelope.event.type);
-      if (interested === undefined) continue;
-      for (const entry of interested) {
-        const handler = (entry.projector.handlers as Record<string, (e: typeof envelope) => ReadonlyArray<Write<string>>>)[envelope.event.type]!;
-        for (const write of handler(envelope)) pending.get(entry)!.push(write);
-      }
-    }
-    for (const [entry, writes] of pending) {
-      if (entry.projector.block !== undefined) for (const write of entry.projector.block(committed)) writes.push(write);
-      runWrites(entry.run, entry.projector.combine === undefined ? writes : entry.projector.combine(writes));
-    }
-    this.current = { height: committed.block.header.height, blockHash: committed.blockHash, stateRoot: committed.stateRoot };
-  }
-
-  private checkSuccessor(committed: CommittedBlock): void {
-    const header = committed.block.header;
-    const at = this.current;
-    if (at === undefined) throw new ProjectionError('projection_not_seeded', 'the projection has no genesis rows yet');
-    if (header.height <= at.height) {
-      throw new ProjectionError('block_already_projected', `block ${header.height} is already projected (checkpoint ${at.height})`, { height: header.height, checkpoint: at.height });
-    }
-    if (header.height !== at.height + 1) {
-      throw new ProjectionError('block_out_of_order', `block ${header.height} does not follow the checkpoint ${at.height}`, { height: header.height, checkpoint: at.height });
-    }
-    if (header.prevBlockHash !== at.blockHash || header.appHash !== at.stateRoot) {
-      throw new ProjectionError('projection_other_chain', `block ${header.height} does not link to the projected block ${at.height} (previous hash or app hash differs)`, {
-        height: header.height,
-        expected_previous_hash: at.blockHash,
-        expected_app_hash: at.stateRoot,
-      });
+  /** Makes a batch and writes it; on any failure the projectors are reopened from the database. */
+  private guarded(make: () => RowBatch): void {
+    try {
+      const batch = make();
+      this.writeInTransaction(batch, this.engine.checkpoint!);
+    } catch (error) {
+      this.engine = this.openEngine();
+      throw error;
     }
   }
 
-  private writeCheckpoint(): void {
-    const at = this.current!;
-    this.saveCheckpoint.run(at.height, at.blockHash, at.stateRoot);
+  private openEngine(): ProjectionEngine {
+    return new ProjectionEngine(readCheckpoint(this.db), (table) => this.db.prepare(resumeSql(table)).raw(true).all() as Row[]);
   }
 }
 
-function runWrites(run: ReadonlyMap<string, Runner>, writes: ReadonlyArray<Write<string>>): void {
-  for (const [name, params] of writes) run.get(name)!(params);
-}
-
-function prepareStatements(db: Database.Database, projector: Projector): Map<string, Runner> {
-  const run = new Map<string, Runner>();
-  for (const [name, sql] of Object.entries(projector.statements)) {
-    const statement = db.prepare(sql as string);
-    run.set(name, (params) => void statement.run(params));
-  }
-  return run;
-}
-
-function dispatchTable(prepared: readonly PreparedProjector[]): Map<string, PreparedProjector[]> {
-  const table = new Map<string, PreparedProjector[]>();
-  for (const entry of prepared) {
-    for (const type of Object.keys(entry.projector.handlers) as DomainEventType[]) {
-      const list = table.get(type) ?? [];
-      list.push(entry);
-      table.set(type, list);
-    }
-  }
-  return table;
+/** Version rows (key, height, …) in primary-key order. */
+function byKeyThenHeight(a: Row, b: Row): number {
+  const [ka, kb] = [a[0] as string, b[0] as string];
+  return ka < kb ? -1 : ka > kb ? 1 : Number(a[1]) - Number(b[1]);
 }
 
 function readCheckpoint(db: Database.Database): Checkpoint | undefined {

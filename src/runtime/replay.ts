@@ -68,6 +68,8 @@ export interface ReplayOptions {
   readonly snapshotEvery?: number;
   /** Snapshots kept when writing them (default DEFAULT_SNAPSHOT_RETENTION). */
   readonly keepSnapshots?: number;
+  /** Awaited before each chunk of blocks: a subscriber that writes asynchronously (PostgreSQL) holds replay back. */
+  readonly beforeChunk?: () => Promise<void>;
 }
 
 export interface ReplayOutcome {
@@ -120,6 +122,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     // Two chunks ahead of the reducer: the pool always has signatures queued while it applies.
     const ahead = [load(), load()];
     while (divergence === undefined) {
+      await options.beforeChunk?.();
       const chunk = await ahead.shift()!;
       if (chunk.length === 0) break;
       ahead.push(load());

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { registerAuditCommand } from './audit.js';
 import { registerCalcCommands } from './calc.js';
 import { registerChainCommands } from './chain.js';
+import { registerExportAnalyticsCommand } from './export-analytics.js';
 import { registerGenesisCommands } from './genesis.js';
 import { registerHistoryCommands } from './history.js';
 import { registerKeysCommands } from './keys.js';
@@ -25,6 +26,7 @@ export function registerCommands(program: Command): void {
   registerSimulateCommand(program);
   registerProjectCommand(program);
   registerAuditCommand(program);
+  registerExportAnalyticsCommand(program);
   registerNodeCommand(program);
   registerServeCommand(program);
   registerKeysCommands(program);

@@ -1,7 +1,8 @@
 /**
- * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--batch N] [--json]`
+ * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--batch N] [--postgres URL] [--json]`
  *
- * Builds or catches up the SQLite projection under <data>/projections/ (src/projection): genesis
+ * Builds or catches up the SQLite projection under <data>/projections/ (src/projection), or the
+ * PostgreSQL one with --postgres (a lost connection is retried with a notice on stderr): genesis
  * rows, then every block after the checkpoint, replayed from the log with every state root
  * checked. Progress (blocks/s, tx/s, ETA) on stderr; the report on stdout:
  *   {"file","from_height","height","blocks","txs","events","seconds","blocks_per_s","rebuilt"}
@@ -20,6 +21,7 @@ interface ProjectCommandOptions {
   readonly rebuild?: boolean;
   readonly to?: number;
   readonly batch?: number;
+  readonly postgres?: string;
   readonly json?: boolean;
   readonly progress?: boolean;
 }
@@ -31,6 +33,7 @@ async function run(options: ProjectCommandOptions): Promise<ProjectReport> {
       rebuild: options.rebuild === true,
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.batch === undefined ? {} : { batchBlocks: options.batch }),
+      ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
       onNotice: (message) => process.stderr.write(`${message}\n`),
       onProgress: (p) => {
         progress ??= blockProgress('project', p.targetHeight - p.startHeight, options.progress !== false);
@@ -49,11 +52,12 @@ async function run(options: ProjectCommandOptions): Promise<ProjectReport> {
 export function registerProjectCommand(program: Command): void {
   program
     .command('project')
-    .description('build or catch up the SQLite projection (<data>/projections/) from the block log')
+    .description('build or catch up the projection (SQLite under <data>/projections/, or PostgreSQL with --postgres) from the block log')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--rebuild', 'delete the projection and build it again from genesis')
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
     .option('--batch <blocks>', `blocks per transaction (default ${DEFAULT_BATCH_BLOCKS}; each commits with its checkpoint)`, integerOption('--batch', 1))
+    .option('--postgres <url>', 'project into this PostgreSQL database (postgres://user@host:port/db) instead of SQLite')
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ProjectCommandOptions) =>

@@ -5,24 +5,20 @@
  * burned (a rejected proof settles nothing), so "as of H" answers stay those of the reducer.
  */
 import { invariant } from '../../core/assert.js';
-import { defineProjector } from '../projector.js';
+import { AppendRows, defineProjector } from '../projector.js';
+import { CLAIM_PROOF_REJECTIONS } from '../tables.js';
 
-export const claimProofRejectionsProjector = defineProjector({
-  name: 'claim_proof_rejections',
-  table: 'claim_proof_rejections',
-  statements: {
-    reject: `INSERT INTO claim_proof_rejections (height, event_index, claim_key, servicer, session_height, tx_hash, code, name, reason)
-      VALUES (@height, @event_index, @claim_key, @servicer, @session_height, @tx_hash, @code, @name, @reason)`,
-  },
-  handlers: {
-    ProofRejected: ({ height, index, source, event }) => {
-      invariant(source.kind === 'tx', 'ProofRejected comes from a proof tx');
-      return [
-        [
-          'reject',
-          { height, event_index: index, claim_key: event.key, servicer: event.servicer, session_height: event.sessionHeight, tx_hash: source.txHash, code: event.code, name: event.name, reason: event.reason },
-        ],
-      ];
+export const claimProofRejectionsProjector = defineProjector(() => {
+  const rows = new AppendRows(CLAIM_PROOF_REJECTIONS);
+  return {
+    name: 'claim_proof_rejections',
+    tables: [CLAIM_PROOF_REJECTIONS],
+    handlers: {
+      ProofRejected: ({ height, index, source, event }) => {
+        invariant(source.kind === 'tx', 'ProofRejected comes from a proof tx');
+        rows.add([height, index, event.key, event.servicer, event.sessionHeight, source.txHash, event.code, event.name, event.reason]);
+      },
     },
-  },
+    flush: (sink) => rows.flush(sink),
+  };
 });

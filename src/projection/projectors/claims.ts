@@ -4,43 +4,59 @@
  * the other refusals that leave the claim live) settles nothing: its row stays 'submitted' and the
  * attempt is a row of `claim_proof_rejections` (./claim-proof-rejections.ts).
  * `nodeclaims` at H = the rows submitted at or before H and not settled by H.
+ *
+ * The projector keeps the live (submitted) rows; settling writes a settled copy of the row again
+ * (the table's write rule is upsert by (claim_key, submitted_height)). A flushed row is never
+ * changed afterwards (a backend may still be writing it).
  */
-import { defineProjector, jsonText, type Write } from '../projector.js';
+import { defineProjector, jsonText } from '../projector.js';
+import { CLAIM_COLUMNS, CLAIMS, positions, type Row } from '../tables.js';
 
-type S = 'submit' | 'settle';
-type W = Write<S>;
+const C = positions(CLAIM_COLUMNS);
 
-const settle = (key: string, height: number, status: string, reason: string): W => ['settle', { claim_key: key, height, status, reason }];
-
-export const claimsProjector = defineProjector({
-  name: 'claims',
-  table: 'claims',
-  statements: {
-    submit: `INSERT INTO claims (claim_key, submitted_height, servicer, app_public_key, chain, session_height, total_proofs, evidence_type, expiration_height, claim_json, submitted_tx, status)
-      VALUES (@claim_key, @submitted_height, @servicer, @app_public_key, @chain, @session_height, @total_proofs, @evidence_type, @expiration_height, @claim_json, @submitted_tx, 'submitted')`,
-    settle: `UPDATE claims SET status = @status, settled_height = @height, reason = @reason WHERE claim_key = @claim_key AND status = 'submitted'`,
-  },
-  handlers: {
-    ClaimSubmitted: ({ event, source }) => [
-      [
-        'submit',
-        {
-          claim_key: event.key,
-          submitted_height: event.claim.submittedHeight,
-          servicer: event.claim.servicer,
-          app_public_key: event.claim.header.appPublicKey,
-          chain: event.claim.header.chain,
-          session_height: event.claim.header.sessionHeight,
-          total_proofs: event.claim.totalProofs,
-          evidence_type: event.claim.evidenceType,
-          expiration_height: event.claim.expirationHeight,
-          claim_json: jsonText(event.claim),
-          submitted_tx: source.kind === 'tx' ? source.txHash : null,
-        },
-      ],
-    ],
-    ClaimsExpired: ({ height, event }) => event.claims.map((claim) => settle(claim.key, height, 'expired', 'no valid proof before the expiration height')),
-    ProofAccepted: ({ height, event }) => [settle(event.key, height, 'proven', `valid proof of leaf ${event.index} of ${event.totalProofs}`)],
-    ReplayAttackDetected: ({ height, event }) => [settle(event.key, height, 'replay_burned', `replay attack (pocketcore:86): ${event.burn.burnedUpokt} uPOKT of stake burned`)],
-  },
+export const claimsProjector = defineProjector(() => {
+  const live = new Map<string, Row[]>();
+  let changed = new Set<Row>();
+  const settle = (key: string, height: number, status: string, reason: string): void => {
+    for (const row of live.get(key) ?? []) {
+      changed.delete(row);
+      const settled = row.slice();
+      settled[C.status] = status;
+      settled[C.settled_height] = height;
+      settled[C.reason] = reason;
+      changed.add(settled);
+    }
+    live.delete(key);
+  };
+  const keep = (row: Row): void => {
+    const key = row[C.claim_key] as string;
+    live.set(key, [...(live.get(key) ?? []), row]);
+  };
+  return {
+    name: 'claims',
+    tables: [CLAIMS],
+    handlers: {
+      ClaimSubmitted: ({ event, source }) => {
+        const claim = event.claim;
+        const row: Row = [
+          event.key, claim.submittedHeight, claim.servicer, claim.header.appPublicKey, claim.header.chain, claim.header.sessionHeight, claim.totalProofs,
+          claim.evidenceType, claim.expirationHeight, jsonText(claim), source.kind === 'tx' ? source.txHash : null, 'submitted', null, null,
+        ];
+        keep(row);
+        changed.add(row);
+      },
+      ClaimsExpired: ({ height, event }) => {
+        for (const claim of event.claims) settle(claim.key, height, 'expired', 'no valid proof before the expiration height');
+      },
+      ProofAccepted: ({ height, event }) => settle(event.key, height, 'proven', `valid proof of leaf ${event.index} of ${event.totalProofs}`),
+      ReplayAttackDetected: ({ height, event }) => settle(event.key, height, 'replay_burned', `replay attack (pocketcore:86): ${event.burn.burnedUpokt} uPOKT of stake burned`),
+    },
+    flush: (sink) => {
+      for (const row of changed) sink.add(CLAIMS, row);
+      changed = new Set();
+    },
+    resume: (_table, resumed) => {
+      for (const row of resumed) keep(row);
+    },
+  };
 });

@@ -1,5 +1,6 @@
-/** Every projector, in the order the store runs them within a block (one table each). */
-import type { Projector } from '../projector.js';
+/** Every projector, in the order the engine runs them within a block. */
+import type { ProjectorFactory } from '../projector.js';
+import { TABLES } from '../tables.js';
 import { appsProjector } from './apps.js';
 import { balancesProjector } from './balances.js';
 import { blocksProjector } from './blocks.js';
@@ -15,7 +16,7 @@ import { supplyProjector } from './supply.js';
 import { txsProjector } from './txs.js';
 import { validatorSetsProjector } from './validator-sets.js';
 
-export const PROJECTORS: readonly Projector[] = [
+export const PROJECTORS: readonly ProjectorFactory[] = [
   blocksProjector,
   txsProjector,
   balancesProjector,
@@ -30,7 +31,7 @@ export const PROJECTORS: readonly Projector[] = [
   rapSheetProjector,
   daoMovesProjector,
   validatorSetsProjector,
-] as readonly Projector[];
+];
 
 /** The projection's tables (the checkpoint's included), for dumps and counts. */
-export const PROJECTION_TABLE_NAMES: readonly string[] = [...PROJECTORS.map((p) => p.table), 'accounts', 'projection_checkpoint'];
+export const PROJECTION_TABLE_NAMES: readonly string[] = [...TABLES.map((t) => t.name), 'projection_checkpoint'];

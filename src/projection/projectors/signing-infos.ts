@@ -1,6 +1,6 @@
 /**
  * signing_infos: validators' downtime records with history. SigningInfosUpdated carries whole
- * records. Three node events change them by a rule of the evolvers, restated here in SQL:
+ * records. Three node events change them by a rule of the evolvers, restated here:
  *   - NodeStaked creates a record (start = height, jailed_until = Unix 0) only if there is none
  *     (valStateChanges.go:312-321);
  *   - NodeStakeEdited and NodeUnjailed reset the counters (ResetSigningInfo), creating a record
@@ -8,51 +8,51 @@
  *   - NodeUnstaked deletes it.
  */
 import type { SigningInfo } from '../../modules/slashing/index.js';
-import { defineProjector, type Write } from '../projector.js';
-import { updateSql, versionSql, versionThen } from '../version-rows.js';
+import { defineProjector } from '../projector.js';
+import { positions, SIGNING_INFO_COLUMNS, SIGNING_INFOS, type Row } from '../tables.js';
+import { VersionedRows } from '../version-rows.js';
 
-const COLUMNS = ['deleted', 'start_height', 'index_offset', 'jailed_until_ns', 'missed_blocks_counter', 'jailed_blocks_counter'];
-type S = 'put' | 'createIfAbsent' | 'version' | 'reset' | 'remove';
-type W = Write<S>;
+const I = positions(SIGNING_INFO_COLUMNS);
 
-const LIVE_NOW = `EXISTS (SELECT 1 FROM signing_infos s WHERE s.address = @address AND s.deleted = 0
-  AND s.height = (SELECT max(height) FROM signing_infos WHERE address = @address))`;
-
-function resetOrCreate(address: string, height: number): W[] {
-  return [...versionThen(address, height, 'reset', {}), ['createIfAbsent', { address, height, jailed_until_ns: null }]];
+function infoRow(height: number, info: SigningInfo): Row {
+  return [info.address, height, 0, info.startHeight, info.indexOffset, info.jailedUntilNs, info.missedBlocksCounter, info.jailedBlocksCounter];
 }
 
-export const signingInfosProjector = defineProjector({
-  name: 'signing_infos',
-  table: 'signing_infos',
-  statements: {
-    put: `INSERT OR REPLACE INTO signing_infos (address, height, ${COLUMNS.join(', ')}) VALUES (@address, @height, 0, @start_height, @index_offset, @jailed_until_ns, @missed_blocks_counter, @jailed_blocks_counter)`,
-    createIfAbsent: `INSERT OR REPLACE INTO signing_infos (address, height, ${COLUMNS.join(', ')}) SELECT @address, @height, 0, @height, 0, @jailed_until_ns, 0, 0 WHERE NOT ${LIVE_NOW}`,
-    version: versionSql('signing_infos', 'address', COLUMNS),
-    reset: updateSql('signing_infos', 'address', 'index_offset = 0, missed_blocks_counter = 0, jailed_blocks_counter = 0') + ' AND deleted = 0',
-    remove: updateSql('signing_infos', 'address', 'deleted = 1'),
-  },
-  handlers: {
-    SigningInfosUpdated: ({ height, event }) => event.infos.map((info) => putRow(height, info)),
-    NodeStaked: ({ height, event }) => [['createIfAbsent', { address: event.address, height, jailed_until_ns: 0n }]],
-    NodeStakeEdited: ({ height, event }) => resetOrCreate(event.address, height),
-    NodeUnjailed: ({ height, event }) => resetOrCreate(event.address, height),
-    NodeUnstaked: ({ height, event }) => versionThen(event.address, height, 'remove', {}),
-  },
-  genesis: (state) => [...state.slashing.signingInfos.sortedEntries()].map(([, info]) => putRow(0, info)),
-});
+const live = (row: Row | undefined): boolean => row !== undefined && Number(row[I.deleted]) === 0;
 
-function putRow(height: number, info: SigningInfo): W {
-  return [
-    'put',
-    {
-      address: info.address,
-      height,
-      start_height: info.startHeight,
-      index_offset: info.indexOffset,
-      jailed_until_ns: info.jailedUntilNs,
-      missed_blocks_counter: info.missedBlocksCounter,
-      jailed_blocks_counter: info.jailedBlocksCounter,
+export const signingInfosProjector = defineProjector(() => {
+  const rows = new VersionedRows(SIGNING_INFOS);
+  const createIfAbsent = (address: string, height: number, jailedUntilNs: bigint | null): void => {
+    if (!live(rows.peek(address))) rows.put([address, height, 0, height, 0, jailedUntilNs, 0, 0]);
+  };
+  const resetOrCreate = (address: string, height: number): void => {
+    const row = rows.at(address, height);
+    if (live(row)) {
+      row![I.index_offset] = 0;
+      row![I.missed_blocks_counter] = 0;
+      row![I.jailed_blocks_counter] = 0;
+    }
+    createIfAbsent(address, height, null);
+  };
+  return {
+    name: 'signing_infos',
+    tables: [SIGNING_INFOS],
+    handlers: {
+      SigningInfosUpdated: ({ height, event }) => {
+        for (const info of event.infos) rows.put(infoRow(height, info));
+      },
+      NodeStaked: ({ height, event }) => createIfAbsent(event.address, height, 0n),
+      NodeStakeEdited: ({ height, event }) => resetOrCreate(event.address, height),
+      NodeUnjailed: ({ height, event }) => resetOrCreate(event.address, height),
+      NodeUnstaked: ({ height, event }) => {
+        const row = rows.at(event.address, height);
+        if (row !== undefined) row[I.deleted] = 1;
+      },
     },
-  ];
-}
+    genesis: (state) => {
+      for (const [, info] of state.slashing.signingInfos.sortedEntries()) rows.put(infoRow(0, info));
+    },
+    flush: (sink) => rows.flush(sink),
+    resume: (_table, resumed) => rows.resume(resumed),
+  };
+});

@@ -6,32 +6,21 @@
  */
 import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { msgToAminoJson } from '../../wire/amino-json.js';
-import { defineProjector, jsonText, type Write } from '../projector.js';
+import { AppendRows, defineProjector, jsonText } from '../projector.js';
+import { TXS, type Row } from '../tables.js';
 
-function txRow(committed: CommittedBlock, index: number): Write<'insert'> {
+function txRow(committed: CommittedBlock, index: number): Row {
   const receipt = committed.receipts[index]!;
   const prepared = committed.prepared[index]!;
   const tx = prepared.decoded.ok ? prepared.decoded.value : undefined;
   return [
-    'insert',
-    {
-      height: committed.block.header.height,
-      tx_index: index,
-      hash: receipt.hash,
-      signer: receipt.signer,
-      recipient: receipt.recipient,
-      message_type: receipt.messageType,
-      message_json: tx === undefined ? null : jsonText(msgToAminoJson(tx.msg)),
-      fee_declared_upokt: tx === undefined ? null : declaredFee(tx.fee),
-      fee_charged_upokt: receipt.feeUpokt,
-      memo: tx === undefined ? null : tx.memo,
-      entropy: tx === undefined ? null : tx.entropy.toString(),
-      code: receipt.code,
-      codespace: receipt.codespace,
-      result_name: receipt.name,
-      log: receipt.log,
-      raw: prepared.bytes,
-    },
+    committed.block.header.height, index, receipt.hash, receipt.signer, receipt.recipient, receipt.messageType,
+    tx === undefined ? null : jsonText(msgToAminoJson(tx.msg)),
+    tx === undefined ? null : declaredFee(tx.fee),
+    receipt.feeUpokt,
+    tx === undefined ? null : tx.memo,
+    tx === undefined ? null : tx.entropy.toString(),
+    receipt.code, receipt.codespace, receipt.name, receipt.log, prepared.bytes,
   ];
 }
 
@@ -41,13 +30,15 @@ function declaredFee(fee: ReadonlyArray<{ readonly denom: string; readonly amoun
   return coin !== undefined && coin.denom === 'upokt' && /^[0-9]{1,18}$/.test(coin.amount) ? BigInt(coin.amount) : null;
 }
 
-export const txsProjector = defineProjector({
-  name: 'txs',
-  table: 'txs',
-  statements: {
-    insert: `INSERT INTO txs (height, tx_index, hash, signer, recipient, message_type, message_json, fee_declared_upokt, fee_charged_upokt, memo, entropy, code, codespace, result_name, log, raw)
-      VALUES (@height, @tx_index, @hash, @signer, @recipient, @message_type, @message_json, @fee_declared_upokt, @fee_charged_upokt, @memo, @entropy, @code, @codespace, @result_name, @log, @raw)`,
-  },
-  handlers: {},
-  block: (committed) => committed.receipts.map((_, index) => txRow(committed, index)),
+export const txsProjector = defineProjector(() => {
+  const rows = new AppendRows(TXS);
+  return {
+    name: 'txs',
+    tables: [TXS],
+    handlers: {},
+    block: (committed) => {
+      for (let index = 0; index < committed.receipts.length; index++) rows.add(txRow(committed, index));
+    },
+    flush: (sink) => rows.flush(sink),
+  };
 });

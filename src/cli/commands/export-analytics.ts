@@ -1,0 +1,44 @@
+/**
+ * `pokt-ledger export-analytics [--data DIR] --out DIR [--json]`
+ *
+ * Catches up the SQLite projection, then writes Parquet files for analysts (txs, reward lines,
+ * claims, supply per block, nodes over time, blocks; src/projection/export-analytics.ts). The
+ * report on stdout: {"out","height","files":[{"file","rows"}]}.
+ */
+import type { Command } from 'commander';
+import { exportAnalytics, type ExportReport } from '../../projection/export-analytics.js';
+import { ProjectionError } from '../../projection/store.js';
+import { dataDirOf } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+
+interface ExportOptions {
+  readonly data?: string;
+  readonly out: string;
+  readonly json?: boolean;
+}
+
+async function run(options: ExportOptions): Promise<ExportReport> {
+  try {
+    return await exportAnalytics(dataDirOf(options.data), options.out, { onNotice: (message) => process.stderr.write(`${message}\n`) });
+  } catch (error) {
+    if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+export function registerExportAnalyticsCommand(program: Command): void {
+  program
+    .command('export-analytics')
+    .description('write Parquet files for analysts (txs, reward lines, claims, supply, nodes over time, blocks) from the projection')
+    .option('--data <dir>', 'data directory (default: the repository root)')
+    .requiredOption('--out <dir>', 'directory for the .parquet files (created if missing)')
+    .option('--json', 'one JSON object on stdout')
+    .action((options: ExportOptions) =>
+      withCliErrors(async () => {
+        const report = await run(options);
+        if (options.json === true) printJson(report);
+        else for (const { file, rows } of report.files) process.stdout.write(`${file}: ${rows} rows (up to height ${report.height})\n`);
+      }),
+    );
+}

@@ -1,0 +1,108 @@
+/**
+ * Parquet for analysts (`pokt-ledger export-analytics`): the projection's history as Parquet
+ * files, written through DuckDB (@duckdb/node-api), each row with its block's time, so tools
+ * that read Parquet (DuckDB, pandas, Spark) answer questions like "rewards by chain per day":
+ *
+ *   txs.parquet           every tx: position, hash, signer, recipient, type, fees, result, memo
+ *   reward_lines.parquet  every line of every reward plan with its inputs (no plan JSON)
+ *   claims.parquet        every claim with its lifecycle (no claim JSON)
+ *   supply.parquet        every pool after each block, the block's mint and burn
+ *   nodes.parquet         nodes over time: one row per node and height it changed
+ *   blocks.parquet        height, hash, time, proposer, tx count and bytes
+ *
+ * The source is the SQLite projection, caught up first. Integers stay 64-bit (uPOKT never
+ * becomes a float). Each file is written to a temporary name and renamed, so an interrupted
+ * export leaves whole files only.
+ */
+import Database from 'better-sqlite3';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { project } from './run.js';
+import { projectionFile } from './store.js';
+
+interface Export {
+  readonly name: string;
+  /** Over the SQLite projection; `height` first. */
+  readonly sql: string;
+}
+
+export const ANALYTICS_EXPORTS: readonly Export[] = [
+  { name: 'blocks', sql: 'SELECT height, hash, proposer, tx_count, tx_bytes, event_count, time_ns FROM blocks' },
+  { name: 'txs', sql: 'SELECT height, tx_index, hash, signer, recipient, message_type, fee_declared_upokt, fee_charged_upokt, code, codespace, result_name, memo FROM txs' },
+  {
+    name: 'reward_lines',
+    sql: `SELECT height, event_index, line_index, kind, role, address, amount_upokt, servicer, claim_key, chain, relays, multiplier_upokt_per_relay, multiplier_source,
+      stake_upokt, floored_stake_upokt, stake_bin, weight, pip22_applied, dao_allocation_percent, proposer_allocation_percent, minted_upokt FROM reward_lines`,
+  },
+  {
+    name: 'claims',
+    sql: `SELECT submitted_height AS height, claim_key, servicer, app_public_key, chain, session_height, total_proofs, evidence_type, expiration_height, submitted_tx, status, settled_height, reason FROM claims`,
+  },
+  { name: 'supply', sql: 'SELECT * FROM supply' },
+  { name: 'nodes', sql: 'SELECT height, address, deleted, public_key, jailed, status, chains_json, service_url, tokens_upokt, unstaking_time_ns, output_address FROM nodes' },
+];
+
+export interface ExportReport {
+  readonly out: string;
+  readonly height: number;
+  readonly files: ReadonlyArray<{ readonly file: string; readonly rows: number }>;
+}
+
+export async function exportAnalytics(dataDir: string, outDir: string, options: { readonly onNotice?: (message: string) => void } = {}): Promise<ExportReport> {
+  const caughtUp = await project(dataDir, options.onNotice === undefined ? {} : { onNotice: options.onNotice });
+  const out = resolve(outDir);
+  mkdirSync(out, { recursive: true });
+  const sqlite = new Database(projectionFile(dataDir), { readonly: true });
+  sqlite.defaultSafeIntegers(true);
+  const duck = await DuckDBInstance.create(':memory:');
+  const connection = await duck.connect();
+  try {
+    // Block times first: every export gets its rows' block_time from them.
+    await load(connection, sqlite, 'block_times', 'SELECT height, time_ns FROM blocks');
+    const files: Array<{ file: string; rows: number }> = [];
+    for (const spec of ANALYTICS_EXPORTS) {
+      const rows = await load(connection, sqlite, spec.name, spec.sql);
+      const file = join(out, `${spec.name}.parquet`);
+      const partial = `${file}.partial`;
+      rmSync(partial, { force: true });
+      await connection.run(
+        `COPY (SELECT t.*, make_timestamp(b.time_ns // 1000) AS block_time FROM ${spec.name} t LEFT JOIN block_times b ON b.height = t.height ORDER BY ALL) TO '${partial.replaceAll("'", "''")}' (FORMAT PARQUET)`,
+      );
+      renameSync(partial, file);
+      files.push({ file, rows });
+    }
+    return { out, height: caughtUp.height, files };
+  } finally {
+    connection.closeSync();
+    duck.closeSync();
+    sqlite.close();
+  }
+}
+
+/** Copies a query's rows from SQLite into a DuckDB table of the same columns (INTEGER → BIGINT, else VARCHAR). */
+async function load(connection: DuckDBConnection, sqlite: Database.Database, table: string, sql: string): Promise<number> {
+  const statement = sqlite.prepare(sql).raw(true);
+  const columns = statement.columns();
+  const types = columns.map((column) => (column.type?.toUpperCase() === 'INTEGER' ? 'BIGINT' : 'VARCHAR'));
+  await connection.run(`CREATE TABLE ${table} (${columns.map((column, i) => `"${column.name}" ${types[i]}`).join(', ')})`);
+  const appender = await connection.createAppender(table);
+  let rows = 0;
+  try {
+    for (const row of statement.iterate() as Iterable<unknown[]>) {
+      row.forEach((cell, i) => appendCell(appender, cell, types[i]!));
+      appender.endRow();
+      rows++;
+    }
+    appender.flushSync();
+  } finally {
+    appender.closeSync();
+  }
+  return rows;
+}
+
+function appendCell(appender: DuckDBAppender, cell: unknown, type: string): void {
+  if (cell === null || cell === undefined) appender.appendNull();
+  else if (type === 'BIGINT') appender.appendBigInt(typeof cell === 'bigint' ? cell : BigInt(cell as number));
+  else appender.appendVarchar(typeof cell === 'string' ? cell : String(cell));
+}

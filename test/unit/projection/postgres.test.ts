@@ -1,0 +1,208 @@
+/**
+ * Goal: the PostgreSQL projection backend holds exactly what the SQLite one holds — the same
+ * rows in every table, hence the same answers as of any height (the SQLite answers are held
+ * equal to the reducer's state by equivalence.test.ts) — whether written by COPY or by INSERT,
+ * in one go, in steps, after 20 kill -9s during catch-up, or across a restart of the primary.
+ * Method: real servers (scripts/postgres.sh: a primary and a streaming replica) and the seeded
+ * simulated chain of test/helpers/projection.ts; table dumps compared row for row; as-of reads
+ * at seeded random heights and entities run on both databases. Kill moments from a seeded PRNG.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Prng } from '../../../src/core/prng.js';
+import { connect } from '../../../src/projection/pg/connect.js';
+import { project } from '../../../src/projection/run.js';
+import { projectionFile } from '../../../src/projection/store.js';
+import { asOfSql } from '../../../src/projection/version-rows.js';
+import { copyDataDir, PROJECTION_SIM_BLOCKS, projectionSimChain } from '../../helpers/projection.js';
+import { dumpPgTables, freshDatabase, restartPrimary, rowText } from '../../helpers/postgres.js';
+import { CLI_PATH } from '../../helpers/sim.js';
+
+const test = suite('projection: PostgreSQL = SQLite, after kills and a primary restart');
+
+const KILLS = 20;
+const KILL_SEED = 2027n;
+
+function sqliteDump(dataDir: string): Map<string, string[]> {
+  const db = new Database(projectionFile(dataDir), { readonly: true });
+  db.defaultSafeIntegers(true);
+  try {
+    const dump = new Map<string, string[]>();
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('projection_meta', 'schema_migrations')").all() as Array<{ name: string }>;
+    for (const { name } of tables) dump.set(name, (db.prepare(`SELECT * FROM ${name}`).all() as Array<Record<string, unknown>>).map(rowText).sort());
+    return dump;
+  } finally {
+    db.close();
+  }
+}
+
+function assertSameTables(actual: Map<string, string[]>, expected: Map<string, string[]>, what: string): void {
+  assert.equal([...actual.keys()].sort(), [...expected.keys()].sort(), `${what}: the same tables`);
+  for (const [table, rows] of expected) {
+    const got = actual.get(table)!;
+    assert.is(got.length, rows.length, `${what}: ${table} row count`);
+    got.forEach((row, i) => assert.is(row, rows[i], `${what}: ${table} row ${i}`));
+  }
+}
+
+let reference: Promise<{ dump: Map<string, string[]>; sqliteFile: string }> | undefined;
+
+/** The SQLite projection of the shared chain (built once), and its dump. */
+function sqliteReference(): Promise<{ dump: Map<string, string[]>; sqliteFile: string }> {
+  reference ??= (async () => {
+    const copy = copyDataDir(await projectionSimChain(), 'pg-reference');
+    process.on('exit', copy.remove);
+    await project(copy.dir);
+    return { dump: sqliteDump(copy.dir), sqliteFile: projectionFile(copy.dir) };
+  })();
+  return reference;
+}
+
+/** "As of" reads that answer the query routes (node, app, signing info, balance, supply, claims), with positional parameters. */
+const AS_OF: ReadonlyArray<readonly [string, string]> = [
+  ['node', `${asOfSql('nodes', 'address', '*')} AND t.address = @address`],
+  ['app', `${asOfSql('apps', 'address', '*')} AND t.address = @address`],
+  ['signing info', `${asOfSql('signing_infos', 'address', '*')} AND t.address = @address`],
+  ['balance', 'SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'],
+  ['supply', 'SELECT * FROM supply WHERE height = @height AND @address = @address'],
+  ['claims', "SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND servicer = @address ORDER BY claim_key"],
+];
+
+test('PostgreSQL (COPY) = SQLite, table by table, and as-of reads at random heights and entities agree', async () => {
+  const { dump, sqliteFile } = await sqliteReference();
+  const copy = copyDataDir(await projectionSimChain(), 'pg-equal');
+  const db = await freshDatabase('equal');
+  try {
+    const report = await project(copy.dir, { postgres: db.primary });
+    assert.is(report.height, PROJECTION_SIM_BLOCKS);
+    assertSameTables(await dumpPgTables(db.primary), dump, 'PostgreSQL vs SQLite');
+
+    const sqlite = new Database(sqliteFile, { readonly: true });
+    sqlite.defaultSafeIntegers(true);
+    const client = await connect(db.primary);
+    try {
+      const addresses = (sqlite.prepare('SELECT address FROM nodes UNION SELECT address FROM apps UNION SELECT address FROM balances ORDER BY 1').all() as Array<{ address: string }>).map((r) => r.address);
+      const prng = new Prng(7n);
+      let present = 0;
+      for (let sample = 0; sample < 300; sample++) {
+        const height = prng.int(PROJECTION_SIM_BLOCKS + 1);
+        const address = addresses[prng.int(addresses.length)]!;
+        const [what, sql] = AS_OF[sample % AS_OF.length]!;
+        const expected = (sqlite.prepare(sql).all({ address, height }) as Array<Record<string, unknown>>).map(rowText);
+        const actual = (await client.query(sql.replaceAll('@height', '$1::bigint').replaceAll('@address', '$2::text'), [height, address])).rows.map(rowText);
+        assert.equal(actual, expected, `${what} of ${address} at ${height}`);
+        if (expected.length > 0) present++;
+      }
+      assert.ok(present >= 100, `only ${present} samples found a row`);
+    } finally {
+      sqlite.close();
+      await client.end();
+    }
+  } finally {
+    copy.remove();
+  }
+});
+
+test('PostgreSQL by multi-row INSERT, in steps of different batch sizes = SQLite', async () => {
+  const { dump } = await sqliteReference();
+  const copy = copyDataDir(await projectionSimChain(), 'pg-steps');
+  const db = await freshDatabase('steps');
+  try {
+    for (const [to, batchBlocks] of [[37, 1], [120, 7], [PROJECTION_SIM_BLOCKS, 64]] as const) {
+      const report = await project(copy.dir, { postgres: db.primary, to, batchBlocks, pgBulkMode: 'insert' });
+      assert.is(report.height, to);
+    }
+    assertSameTables(await dumpPgTables(db.primary), dump, 'INSERT in steps vs SQLite');
+  } finally {
+    copy.remove();
+  }
+});
+
+async function pgCheckpoint(url: string): Promise<number> {
+  const client = await connect(url);
+  try {
+    const result = await client.query<{ height: bigint }>('SELECT height FROM projection_checkpoint WHERE id = 1');
+    return result.rows[0] === undefined ? -1 : Number(result.rows[0].height);
+  } catch {
+    return -1;
+  } finally {
+    await client.end();
+  }
+}
+
+/** One `project --postgres` killed with SIGKILL: during start-up (a quarter), else after it moved the checkpoint by 1–16 blocks + 0–40 ms. */
+async function runUntilKilled(dataDir: string, url: string, prng: Prng): Promise<{ killed: boolean; code: number | null; startedAt: number }> {
+  const startedAt = await pgCheckpoint(url);
+  const duringStartup = prng.int(4) === 0;
+  const target = startedAt + 1 + prng.int(16);
+  const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
+  const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--postgres', url, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+  let done = false;
+  void exited.then(() => (done = true));
+  if (!duringStartup) while (!done && (await pgCheckpoint(url)) < target) await new Promise((resolve) => setTimeout(resolve, 10));
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  const killed = !done && child.kill('SIGKILL');
+  return { killed, code: await exited, startedAt };
+}
+
+test(`${KILLS} kill -9s of \`project --postgres\` during catch-up: it resumes, and the tables equal SQLite's clean build`, async () => {
+  const { dump } = await sqliteReference();
+  const copy = copyDataDir(await projectionSimChain(), 'pg-kills');
+  const db = await freshDatabase('kills');
+  const prng = new Prng(KILL_SEED);
+  const checkpoints: number[] = [];
+  try {
+    let midway = 0;
+    for (let kill = 0; kill < KILLS; kill++) {
+      const outcome = await runUntilKilled(copy.dir, db.primary, prng);
+      assert.ok(outcome.killed || outcome.code === 0, `run ${kill} exited ${outcome.code} (seed ${KILL_SEED})`);
+      const reached = await pgCheckpoint(db.primary);
+      checkpoints.push(reached);
+      if (outcome.killed && reached > outcome.startedAt && reached < PROJECTION_SIM_BLOCKS) midway++;
+    }
+    process.stderr.write(`  PostgreSQL checkpoints after each kill: ${checkpoints.join(',')}\n`);
+    assert.ok(midway >= KILLS / 2, `only ${midway} kills landed during the catch-up (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
+    for (let i = 1; i < checkpoints.length; i++) assert.ok(checkpoints[i]! >= checkpoints[i - 1]!, `checkpoint went back: ${checkpoints.join(',')}`);
+    const finish = await project(copy.dir, { postgres: db.primary });
+    assert.is(finish.height, PROJECTION_SIM_BLOCKS);
+    assertSameTables(await dumpPgTables(db.primary), dump, `after ${KILLS} kills (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
+  } finally {
+    copy.remove();
+  }
+});
+
+test('a restart of the primary mid-catch-up: a notice says the connection was lost and the run retries, resumes and ends equal to SQLite', async () => {
+  const { dump } = await sqliteReference();
+  const copy = copyDataDir(await projectionSimChain(), 'pg-restart');
+  const db = await freshDatabase('restart');
+  const notices: string[] = [];
+  try {
+    let restarted = false;
+    const report = await project(copy.dir, {
+      postgres: db.primary,
+      batchBlocks: 4,
+      retryDelayMs: 200,
+      onNotice: (message) => notices.push(message),
+      onCommit: (height) => {
+        if (restarted || height < 40) return;
+        restarted = true;
+        restartPrimary();
+      },
+    });
+    assert.ok(restarted, 'the primary was restarted');
+    assert.is(report.height, PROJECTION_SIM_BLOCKS);
+    assert.ok(notices.length >= 1, 'a notice');
+    assert.match(notices[0]!, /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/restart_\w+: connection lost \(.+\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
+    assertSameTables(await dumpPgTables(db.primary), dump, 'after the restart');
+  } finally {
+    copy.remove();
+  }
+});
+
+test.run();
