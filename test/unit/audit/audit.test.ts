@@ -17,6 +17,7 @@ import { parseWhatIf, runWhatIf } from '../../../src/audit/what-if.js';
 import { snapshotFiles } from '../../../src/audit/snapshots.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { AUDIT_SIM_BLOCKS, auditSimChain, copyChain } from '../../helpers/audit-chain.js';
+import { runCli } from '../../helpers/sim.js';
 
 const test = suite('audit');
 
@@ -96,6 +97,25 @@ test('--node keeps only that node\'s lines; --from skips reporting below it', as
   assert.is(summary.mismatches, 0);
   assert.is(summary.blocks, AUDIT_SIM_BLOCKS - 99);
   assert.ok(summary.reward_lines > 0);
+});
+
+test('CLI: --json ends with the verdict, --csv writes the mismatches, a bad --what-if or data dir is a coded error', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-cli');
+  try {
+    const run = await runCli(['audit', '--data', copy.dir, '--json', '--no-progress', '--csv', `${copy.dir}/m.csv`]);
+    assert.is(run.code, 0, run.stderr);
+    const summary = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(Object.keys(summary).slice(-4), ['blocks', 'reward_lines', 'mismatches', 'supply_ok']);
+    assert.equal([summary['mismatches'], summary['supply_ok']], [0, true]);
+    assert.is(readFileSync(`${copy.dir}/m.csv`, 'utf8'), 'height,account,line,expected,recorded\n');
+    const bad = await runCli(['audit', '--data', copy.dir, '--json', '--what-if', 'pos/RelaysToTokensMultiplier=485']);
+    assert.is(bad.code, 1);
+    assert.is((JSON.parse(bad.stdout || bad.stderr) as { error: { code: string } }).error.code, 'invalid_what_if');
+    const missing = await runCli(['audit', '--data', `${copy.dir}/nope`, '--json']);
+    assert.is(missing.code, 1, missing.stderr);
+  } finally {
+    copy.remove();
+  }
 });
 
 test('what-if: an override equal to the value in force changes nothing; RTTM ×2 from H doubles no earlier block and raises the mint', async () => {
