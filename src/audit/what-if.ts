@@ -14,6 +14,10 @@ import { blockLogDir } from '../log/index.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay } from '../runtime/replay.js';
+import { MODULE } from './independent/shadow.js';
+
+/** Relay rewards minted to fee_collector are split at the next block (counted there, by recipient). */
+const FEE_COLLECTOR = MODULE.fee_collector;
 
 export type { ParamOverride };
 
@@ -71,7 +75,7 @@ function collect(run: RunFigures, block: CommittedBlock, from: number): void {
       case 'RelaysRewarded': {
         const plan = e['plan'] as { mintedUpokt: bigint; lines: Array<{ address: string; amountUpokt: bigint }> };
         run.minted += plan.mintedUpokt;
-        for (const line of plan.lines) figure(run, line.address).rewards += line.amountUpokt;
+        for (const line of plan.lines) if (line.address !== FEE_COLLECTOR) figure(run, line.address).rewards += line.amountUpokt;
         break;
       }
       case 'BlockRewardDistributed':
