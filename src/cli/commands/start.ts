@@ -30,7 +30,7 @@ import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { replayWithProgress } from './replay.js';
-import { DEFAULT_SIM_SEED, simulateWithProgress } from './simulate.js';
+import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
 import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
 
 export const START_DEFAULTS = { blocks: 60, scale: 0.02 } as const;
@@ -44,12 +44,6 @@ interface StartOptions {
   readonly port?: number;
   readonly progress?: boolean;
   readonly json?: boolean;
-}
-
-function scaleOption(text: string): number {
-  const value = Number(text);
-  if (!/^\d*\.?\d+$/.test(text) || !(value > 0 && value <= 1)) throw new CliError('invalid_option', `--scale is a fraction in (0, 1], got ${text}`);
-  return value;
 }
 
 async function buildAndCheck(dataDir: string, options: StartOptions): Promise<StartReport> {
@@ -106,7 +100,7 @@ export function registerStartCommand(program: Command): void {
     .description('the main job: a mainnet-shaped chain on the bundled mainnet genesis, verified, projected and audited, then served on localhost until Ctrl-C')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--blocks <n>', `blocks to produce (default ${START_DEFAULTS.blocks})`, integerOption('--blocks', 0))
-    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, scaleOption)
+    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, fractionOption('--scale'))
     .option('--no-serve', 'exit after the summary')
     .option('--host <host>', 'address to serve on (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port to serve on (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
