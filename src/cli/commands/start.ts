@@ -82,9 +82,9 @@ function writeAuditReport(dataDir: string, html: string): string {
 
 async function serveUntilSignal(dataDir: string, options: StartOptions, json: boolean): Promise<void> {
   const node = await startNode({ dataDir, ...(options.host === undefined ? {} : { host: options.host }), port: options.port ?? DEFAULT_NODE_PORT, intervalMs: 0 });
-  // The explorer is named only when this build serves one (GET / answers a page).
-  const explorer = await fetch(`${node.url}/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('html'), () => false);
-  const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route)${explorer ? `, explorer ${node.url}/` : ''} — blocks only on demand; Ctrl-C to stop\n`;
+  // The explorer (src/explorer, served at /explorer/ by the node app) is named only when this build serves it.
+  const explorer = await fetch(`${node.url}/explorer/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('html'), () => false);
+  const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route)${explorer ? `, explorer ${node.url}/explorer/` : ''} — blocks only on demand; Ctrl-C to stop\n`;
   (json ? process.stderr : process.stdout).write(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
