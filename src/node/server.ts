@@ -29,6 +29,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hexToBytes } from '../core/hex.js';
 import { parseAddress } from '../core/types.js';
+import { messageType } from '../messages/index.js';
 import type { Rejection } from '../core/rejection.js';
 import { StateUnavailableError } from '../runtime/chain-writer.js';
 import type { BlockProducer } from './block-producer.js';
@@ -112,7 +113,7 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
   });
 
   registerQueryService(app, options.store, {
-    pendingTxs: () => mempool.pending(),
+    pendingTxs: () => mempool.pending().map((tx) => ({ hash: tx.hash, bytes: tx.bytes, messageType: tx.message?.ok === true ? messageType(tx.message.value) : '' })),
     dispatchState: () => Promise.resolve({ state: writer.state, height: writer.height }),
   });
 

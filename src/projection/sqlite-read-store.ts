@@ -18,11 +18,39 @@ import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
 
+/** Heights whose whole-list answers are kept (per list). */
+const CACHED_HEIGHTS = 64;
+
+/**
+ * Memoizes a whole-list read by height. Sound because rows of heights ≤ the checkpoint never
+ * change (read-store.ts contract) and callers only ask heights ≤ the checkpoint they read.
+ * PERF: a list of every node at a height costs a scan of the version rows and a JSON parse per
+ * node; repeated list queries (the latest height, mostly) then cost a Map lookup.
+ */
+function perHeight<T>(read: (height: number) => T): (height: number) => T {
+  const cache = new Map<number, T>();
+  return (height) => {
+    const hit = cache.get(height);
+    if (hit !== undefined) return hit;
+    const value = read(height);
+    if (cache.size >= CACHED_HEIGHTS) cache.delete(cache.keys().next().value!);
+    cache.set(height, value);
+    return value;
+  };
+}
+
 /** A ReadStore over an open connection (closed by `close` only when `owned`). */
 export function sqliteReadStore(db: Database.Database, owned = false): ReadStore {
   const entities = new ProjectionQueries(db);
   const chain = new ChainQueries(db);
   const logs = new LogQueries(db);
+  const lists = {
+    nodes: perHeight((height) => entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    apps: perHeight((height) => entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    signingInfos: perHeight((height) => entities.signingInfos(height)),
+    validatorSet: perHeight((height) => entities.validatorSet(height)),
+    allParams: perHeight((height) => entities.allParams(height)),
+  };
   const resolve = <T>(read: () => T): Promise<T> => {
     try {
       return Promise.resolve(read());
@@ -41,15 +69,15 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     balance: (address, height) => resolve(() => entities.balance(address, height)),
     supply: (height) => resolve(() => entities.supply(height)),
     node: (address, height) => resolve(() => entities.node(address, height)),
-    nodes: (height) => resolve(() => entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    nodes: (height) => resolve(() => lists.nodes(height)),
     app: (address, height) => resolve(() => entities.app(address, height)),
-    apps: (height) => resolve(() => entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    apps: (height) => resolve(() => lists.apps(height)),
     signingInfo: (address, height) => resolve(() => entities.signingInfo(address, height)),
-    signingInfos: (height) => resolve(() => entities.signingInfos(height)),
-    validatorSet: (height) => resolve(() => entities.validatorSet(height)),
+    signingInfos: (height) => resolve(() => lists.signingInfos(height)),
+    validatorSet: (height) => resolve(() => lists.validatorSet(height)),
     claim: (key, height) => resolve(() => entities.claim(key, height)),
     claims: (height, servicer) => resolve(() => entities.claims(height, servicer)),
-    allParams: (height) => resolve(() => entities.allParams(height)),
+    allParams: (height) => resolve(() => lists.allParams(height)),
     rewardLines: (filter, page) => resolve(() => logs.rewardLines(filter, page)),
     rapSheet: (address, range, page) => resolve(() => logs.rapSheet(address, range, page)),
     claimLifecycle: (filter, asOf, page) => resolve(() => logs.claimLifecycle(filter, asOf, page)),

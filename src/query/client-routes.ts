@@ -18,15 +18,17 @@ import { queryNode } from '../modules/nodes/index.js';
 import { dispatch } from '../modules/pocketcore/index.js';
 import type { PublicKeyHex } from '../core/types.js';
 import type { ReadStore } from '../projection/read-store.js';
-import { decodeTx, msgToAminoJson } from '../wire/index.js';
 import { HttpError } from './http-error.js';
 import { cut, pocketPageRequest } from './pagination.js';
+import { stdTxJson } from './pocket-json.js';
 import { queryRoute, RawJson } from './route.js';
 import * as S from './schemas.js';
 
 export interface PendingTx {
   readonly hash: string;
   readonly bytes: Uint8Array;
+  /** pocket's msg.Type() ("send", "stake_validator", …); "" when the tx does not decode. */
+  readonly messageType: string;
 }
 
 export interface ClientSources {
@@ -38,15 +40,7 @@ export interface ClientSources {
 
 /** RPCResultUnconfirmedTx (query.go:182-187). */
 function unconfirmedJson(tx: PendingTx): unknown {
-  const decoded = decodeTx(tx.bytes);
-  if (!decoded.ok) return { hash: tx.hash, message_type: '', stdTx: { msg: null, fee: null, signature: { pub_key: '', signature: '' }, memo: '', entropy: 0 } };
-  const wire = decoded.value;
-  const msg = msgToAminoJson(wire.msg);
-  return {
-    hash: tx.hash,
-    message_type: (msg as { type?: string }).type ?? '',
-    stdTx: { msg, fee: wire.fee.map((c) => ({ denom: c.denom, amount: c.amount })), signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature }, memo: wire.memo, entropy: Number(wire.entropy) },
-  };
+  return { hash: tx.hash, message_type: tx.messageType, stdTx: stdTxJson(tx.bytes) };
 }
 
 export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sources: ClientSources): void {

@@ -6,6 +6,7 @@
  * OpenAPI document of every route (@fastify/swagger) and one error shape for every failure:
  * `{code: <HTTP status>, message, error: <stable name>, details?}` — a 4xx names the field.
  */
+import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import { HttpError, sendError } from './http-error.js';
@@ -13,6 +14,27 @@ import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limit
 import { BodyError, MAX_BODY_BYTES, parseRequestBody } from './request-body.js';
 
 export const LEDGER_VERSION = 'pokt-ledger 0.1.0';
+
+/**
+ * Go's encoding/json writes an int64 (a tx's entropy) as a bare number beyond 2^53; JSON.stringify
+ * cannot write a bigint. A bigint is written as a marker string, then the marker is replaced by its
+ * digits. The marker carries a random per-process nonce, so no string a client put in a tx (a
+ * memo) can be turned into a number.
+ */
+const BIGINT_MARK = `\u0001bigint-${randomBytes(8).toString('hex')}:`;
+const BIGINT_MARKED = new RegExp(`"${BIGINT_MARK.replace('\u0001', '\\\\u0001')}(-?[0-9]+)"`, 'g');
+
+export function stringifyAnswer(data: unknown): string {
+  // PERF: a replacer runs for every value (a 100-node page slows ~2×); only answers holding a
+  // bigint need it, and JSON.stringify says so by throwing.
+  try {
+    return JSON.stringify(data);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+  }
+  const text = JSON.stringify(data, (_key, value: unknown) => (typeof value === 'bigint' ? `${BIGINT_MARK}${value}` : value));
+  return text.replace(BIGINT_MARKED, '$1');
+}
 
 /** Maps an error the caller knows (e.g. the node's 503s) to a reply; undefined = not mine. */
 export type ErrorMapper = (error: unknown, reply: FastifyReply) => FastifyReply | undefined;
@@ -80,7 +102,8 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     }
   });
   // A response schema documents the answer; the answer itself is exactly what the route built.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.setSerializerCompiler(() => stringifyAnswer);
+  app.setReplySerializer(stringifyAnswer);
   app.setErrorHandler((error, _request, reply) => replyForError(error as Error, reply, mapper));
   app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`, { field: 'url' }));
   // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).

@@ -6,7 +6,7 @@
  * field has no effect in encoding/json (so `proof` and `stdTx` are always there).
  */
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
-import { decodeTx } from '../wire/index.js';
+import { decodeTx, msgToAminoJson } from '../wire/index.js';
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
@@ -18,17 +18,17 @@ const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base6
 /** Go's `[]byte(nil)` → null; a tx that did not decode has no sign document. */
 const EMPTY_STD_TX = { msg: null, fee: null, signature: { pub_key: '', signature: '' }, memo: '', entropy: 0 };
 
-/** RPCStdTx.MarshalJSON: the message's sign bytes (amino JSON), fee coins, hex key and signature. */
-function stdTxJson(tx: TxRecord): unknown {
-  const decoded = decodeTx(tx.raw);
-  if (!decoded.ok || tx.messageJson === null) return EMPTY_STD_TX;
+/** RPCStdTx.MarshalJSON (query.go:200-215): the message's sign bytes (amino JSON), fee coins, hex key and signature. */
+export function stdTxJson(raw: Uint8Array): Record<string, unknown> {
+  const decoded = decodeTx(raw);
+  if (!decoded.ok) return EMPTY_STD_TX;
   const wire = decoded.value;
   return {
-    msg: JSON.parse(tx.messageJson) as unknown,
+    msg: msgToAminoJson(wire.msg),
     fee: wire.fee.map((coin) => ({ denom: coin.denom, amount: coin.amount })),
     signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature },
     memo: wire.memo,
-    entropy: Number(wire.entropy),
+    entropy: wire.entropy,
   };
 }
 
@@ -51,7 +51,7 @@ export function txJson(tx: TxRecord): Record<string, unknown> {
     },
     tx: base64(tx.raw),
     proof: { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } },
-    stdTx: stdTxJson(tx),
+    stdTx: stdTxJson(tx.raw),
   };
 }
 

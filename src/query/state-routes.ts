@@ -13,6 +13,7 @@
  *   supportedchains, acl, daoowner  {height}          → a JSON string holding JSON, as pocket-core's
  *                              WriteResponse double-encodes them (server.go:146-158)
  *   upgrade                  {height}                 → {Height, Version, OldUpgradeHeight?, Features?}
+ *   state                    {height}                 → the state as a genesis document (state-export.ts)
  */
 import type { FastifyInstance } from 'fastify';
 import { paginate, RPC_DEFAULT_PER_PAGE, type NodeJson } from '../modules/nodes/index.js';
@@ -23,6 +24,7 @@ import { HttpError } from './http-error.js';
 import { cut, pocketPage, pocketPageRequest } from './pagination.js';
 import { moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
 import { queryRoute, RawJson, type Body } from './route.js';
+import { exportState } from './state-export.js';
 import * as S from './schemas.js';
 
 const lower = (value: unknown): string => (value as string).toLowerCase();
@@ -157,6 +159,9 @@ function registerParamRoutes(app: FastifyInstance, store: ReadStore): void {
       ...(upgrade.features.length === 0 ? {} : { Features: upgrade.features }),
     };
   });
+  queryRoute(app, store, '/v1/query/state', { summary: 'the state at a height as a genesis document (pocket-core ExportState)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) =>
+    exportState(store, ctx.at(body['height'])),
+  );
   queryRoute(app, store, '/v1/query/supply', { summary: "pools (pocket's bookkeeping: the DAO counts as staked)", tags, body: heightBody, response: S.supplyAnswer }, async (body, ctx) => {
     const at = ctx.at(body['height']);
     const supply = await store.supply(at);

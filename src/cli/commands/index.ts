@@ -8,6 +8,7 @@ import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
 import { registerProjectCommand } from './project.js';
 import { registerReplayCommand } from './replay.js';
+import { registerServeCommand } from './serve.js';
 import { registerSessionCommand } from './session.js';
 import { registerSimulateCommand } from './simulate.js';
 import { registerQueryCommands } from './query.js';
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   registerProjectCommand(program);
   registerAuditCommand(program);
   registerNodeCommand(program);
+  registerServeCommand(program);
   registerKeysCommands(program);
   registerTxCommands(program);
   registerCalcCommands(program);
