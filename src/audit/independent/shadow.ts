@@ -193,13 +193,21 @@ export class ShadowLedger {
     this.pools.app += message.valueUpokt - before;
   }
 
-  private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+  /** The claim a proof settles (deleted either way) and its servicer, when both still exist. */
+  private settleClaim(message: Extract<Message, { type: 'Proof' }>): { relays: bigint; node: ShadowNode } | undefined {
     const leaf = message.leaf;
     const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
     const relays = this.claims.get(key);
     this.claims.delete(key);
     const node = this.nodes.get(leaf.servicerAddress);
-    if (relays === undefined || node === undefined) return [];
+    return relays === undefined || node === undefined ? undefined : { relays, node };
+  }
+
+  private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+    const leaf = message.leaf;
+    const settled = this.settleClaim(message);
+    if (settled === undefined) return [];
+    const { relays, node } = settled;
     const p = this.params;
     const multiplier = p.multiplier(leaf.blockchain);
     const reward = relayReward({
@@ -221,11 +229,9 @@ export class ShadowLedger {
 
   private replayAttack(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
     const leaf = message.leaf;
-    const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
-    const totalProofs = this.claims.get(key);
-    this.claims.delete(key);
-    const node = this.nodes.get(leaf.servicerAddress);
-    if (totalProofs === undefined || node === undefined) return [];
+    const settled = this.settleClaim(message);
+    if (settled === undefined) return [];
+    const { relays: totalProofs, node } = settled;
     const p = this.params;
     const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22());
     this.burnStake(node, burn.burned);

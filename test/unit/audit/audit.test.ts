@@ -3,7 +3,7 @@
  * finds 0 mismatches and the supply holds at every block; a reward changed in a copy — a
  * projection row, or a balance in a snapshot — is named exactly (height, account, line,
  * expected vs recorded).
- * Method: the chain of test/helpers/audit-chain.ts (250 blocks; AUDIT_BLOCKS=2000 by hand);
+ * Method: the chain of test/helpers/audit-chain.ts (300 blocks; PROJECTION_BLOCKS=2000 by hand);
  * tampering edits a copy with SQL / by rewriting the snapshot's JSON line and its checksum.
  */
 import Database from 'better-sqlite3';
