@@ -90,7 +90,23 @@ export function registerAuditCommand(program: Command): void {
           } catch (error) {
             throw new CliError('invalid_what_if', error instanceof Error ? error.message : String(error));
           }
-          const report = await runWhatIf(dataDirOf(options.data), overrides, { ...(options.to === undefined ? {} : { to: options.to }) });
+          const bars = new Map<string, ReturnType<typeof blockProgress>>();
+          let report: WhatIfReport;
+          try {
+            report = await runWhatIf(dataDirOf(options.data), overrides, {
+              ...(options.to === undefined ? {} : { to: options.to }),
+              onProgress: (run, p) => {
+                let bar = bars.get(run);
+                if (bar === undefined) {
+                  for (const other of bars.values()) other.stop();
+                  bars.set(run, (bar = blockProgress(`what-if (${run})`, p.targetHeight - p.startHeight, options.progress !== false)));
+                }
+                bar.update(p.blocks, p.txs, p.height);
+              },
+            });
+          } finally {
+            for (const bar of bars.values()) bar.stop();
+          }
           if (options.json === true) printJson(report);
           else printWhatIf(report);
           return;
