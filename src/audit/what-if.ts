@@ -15,6 +15,7 @@ import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { MODULE } from './independent/shadow.js';
+import { AuditInputError } from './independent/inputs.js';
 
 /** Relay rewards minted to fee_collector are split at the next block (counted there, by recipient). */
 const FEE_COLLECTOR = MODULE.fee_collector;
@@ -123,7 +124,7 @@ async function figuresOf(dir: string, from: number, options: WhatIfOptions, over
     ...(to === undefined ? {} : { to }),
     ...(overrides === undefined ? {} : { paramOverrides: overrides }),
   });
-  if (outcome.divergence !== undefined) throw new Error(`the scratch replay stopped at height ${outcome.divergence.height}: ${outcome.divergence.detail}`);
+  if (outcome.divergence !== undefined) throw new AuditInputError('what_if_replay_diverged', `the scratch replay stopped at height ${outcome.divergence.height}: ${outcome.divergence.detail}`);
   return run;
 }
 

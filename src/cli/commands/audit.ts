@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { AuditInputError, runAudit, type AuditSummary } from '../../audit/index.js';
+import { ProjectionError } from '../../projection/store.js';
 import { auditCsv } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
@@ -45,7 +46,7 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
       },
     });
   } catch (error) {
-    if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
+    if (error instanceof AuditInputError || error instanceof ProjectionError) throw new CliError(error.code, error.message);
     throw error;
   } finally {
     progress?.stop();
@@ -104,6 +105,9 @@ export function registerAuditCommand(program: Command): void {
                 bar.update(p.blocks, p.txs, p.height);
               },
             });
+          } catch (error) {
+            if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
+            throw error;
           } finally {
             for (const bar of bars.values()) bar.stop();
           }
