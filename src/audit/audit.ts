@@ -12,7 +12,7 @@ import { project } from '../projection/run.js';
 import { compareLines, type Mismatch } from './compare.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock } from './independent/inputs.js';
 import { ParamTracker } from './independent/params.js';
-import { MODULE, ShadowLedger, type ExpectedLine, type Pools } from './independent/shadow.js';
+import { MODULE, ShadowLedger, signerAddress, type ExpectedLine, type Pools } from './independent/shadow.js';
 import { RecordedLedger, type RecordedSupply, type VersionCursor } from './recorded.js';
 import { readSnapshotValues, snapshotFiles } from './snapshots.js';
 import { AuditSeries } from './series.js';
@@ -132,6 +132,10 @@ class AuditWalk {
     const votes = new Map(block.header.lastCommit.map((v) => [v.address, v.power] as const));
     const rap = this.recorded.rapSheet(h);
     const slashes = rap.filter((r) => r.kind === 'slashed').map((r) => ({ address: r.address, reason: r.reason ?? 'downtime' }));
+    for (const slash of slashes) {
+      const cause = slashCause(block, slash.address, slash.reason);
+      if (cause !== undefined) this.mismatch(report, { height: h, account: slash.address, line: `slash/${slash.reason}:cause`, expected: cause, recorded: 'slashed' });
+    }
     const expected: ExpectedLine[] = this.shadow.beginBlock(h, this.previousProposer, votes, slashes);
     const txs = this.recorded.txs(h);
     block.txs.forEach((tx, index) => {
@@ -260,6 +264,21 @@ class AuditWalk {
       supply_ok: this.supplyOk,
     };
   }
+}
+
+/**
+ * What the raw block must show for a recorded slash to be possible (PROTOCOL §6.5, §6.6): a
+ * downtime slash needs the node's vote in this block's last commit to be missing (the window's
+ * last miss); a double-sign slash needs evidence naming the node's key in this header. Returns
+ * what is missing, or undefined. (Whether the window's count was crossed is not re-derived.)
+ */
+function slashCause(block: RawBlock, address: string, reason: string): string | undefined {
+  if (reason === 'downtime') {
+    const vote = block.header.lastCommit.find((v) => v.address === address);
+    return vote !== undefined && !vote.signed ? undefined : 'a missed vote in the last commit';
+  }
+  const named = block.header.evidence.some((e) => signerAddress(e.publicKey) === address);
+  return named ? undefined : 'double-sign evidence naming the node in the header';
 }
 
 function moduleSuffix(address: string): string {
