@@ -109,7 +109,7 @@ class AuditWalk {
     const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
     this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n });
     for (const v of genesis.validators) this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators: v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators), tokens: v.tokensUpokt });
-    for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, staked: true });
+    for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
     this.nodeDeletions = recorded.deletions('nodes');
     this.appDeletions = recorded.deletions('apps');
     this.balanceRows = recorded.versionRows('balances');
@@ -136,7 +136,7 @@ class AuditWalk {
       const cause = slashCause(block, slash.address, slash.reason);
       if (cause !== undefined) this.mismatch(report, { height: h, account: slash.address, line: `slash/${slash.reason}:cause`, expected: cause, recorded: 'slashed' });
     }
-    const expected: ExpectedLine[] = this.shadow.beginBlock(h, this.previousProposer, votes, slashes);
+    const expected: ExpectedLine[] = this.shadow.beginBlock(h, block.header.timeNs, this.previousProposer, votes, slashes);
     const txs = this.recorded.txs(h);
     block.txs.forEach((tx, index) => {
       const outcome = txs[index];
@@ -149,7 +149,8 @@ class AuditWalk {
       }
       expected.push(...this.shadow.deliverTx(tx.message, tx.signer, outcome));
     });
-    this.shadow.endBlock(this.nodeDeletions.get(h) ?? [], this.appDeletions.get(h) ?? []);
+    const matured = this.shadow.endBlock(this.nodeDeletions.get(h) ?? []);
+    this.compareMaturedApps(h, report, matured);
     this.previousProposer = block.header.proposer;
     this.advanceBalances(h);
     this.checkStakes(h, report);
@@ -159,6 +160,15 @@ class AuditWalk {
     else this.checkSupply(h, supply, report);
     this.checkSnapshot(h, report);
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
+  }
+
+  /** The app records the shadow removed at h (unstake matured, transferred) against the recorded deletions at h. */
+  private compareMaturedApps(h: number, report: boolean, matured: readonly string[]): void {
+    const recorded = new Set(this.appDeletions.get(h) ?? []);
+    for (const address of new Set([...matured, ...recorded])) {
+      if (matured.includes(address) === recorded.has(address) || (this.options.node !== undefined && address !== this.options.node)) continue;
+      this.mismatch(report, { height: h, account: address, line: 'app/record_removed', expected: matured.includes(address) ? 'deleted' : 'kept', recorded: recorded.has(address) ? 'deleted' : 'kept' });
+    }
   }
 
   private compareBlock(h: number, expected: readonly ExpectedLine[], rap: ReturnType<RecordedLedger['rapSheet']>): void {

@@ -50,9 +50,10 @@ interface ShadowNode extends Recipient {
   tokens: bigint;
 }
 
-interface ShadowApp {
+export interface ShadowApp {
   stake: bigint;
-  staked: boolean;
+  /** Unstaking apps: when their stake returns (begin-unstake time + AppUnstakingTime). */
+  unstakingAtNs: bigint | null;
 }
 
 export interface TxOutcome {
@@ -72,13 +73,18 @@ export class ShadowLedger {
   private readonly claims = new Map<string, bigint>();
   readonly pools: Pools;
   private blockMint = 0n;
+  private blockTimeNs = 0n;
+  /** Apps transferred away in this block (their old record is deleted). */
+  private transferredApps: string[] = [];
 
   constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
   }
 
   /** BeginBlock: the block reward for the previous proposer, then the recorded slashes. */
-  beginBlock(height: number, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
+  beginBlock(height: number, timeNs: bigint, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
+    this.blockTimeNs = timeNs;
+    this.transferredApps = [];
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
@@ -129,7 +135,8 @@ export class ShadowLedger {
         return [];
       case 'BeginUnstakeApp': {
         const app = this.apps.get(message.applicationAddress);
-        if (app !== undefined) app.staked = false;
+        // Immediate (PROTOCOL §6.4): the stake returns at the first EndBlock at or after this.
+        if (app !== undefined) app.unstakingAtNs = this.blockTimeNs + this.params.int('application/AppUnstakingTime');
         return [];
       }
       case 'Claim':
@@ -150,28 +157,34 @@ export class ShadowLedger {
     }
   }
 
-  /** EndBlock: matured unstakes (recorded deletions), then the ApplicationBurnRate burns. */
-  endBlock(deletedNodes: readonly string[], deletedApps: readonly string[]): void {
+  /**
+   * EndBlock: node unstakes that matured (the recorded deletions), app unstakes that matured (its
+   * own: unstaking time ≤ block time), then the ApplicationBurnRate burns. Returns the app
+   * records it removed in this block (matured, or transferred away by a tx), for the comparison
+   * with the recorded deletions.
+   */
+  endBlock(deletedNodes: readonly string[]): string[] {
     for (const address of deletedNodes) {
       const node = this.nodes.get(address);
       if (node === undefined) continue;
       this.pools.node -= node.tokens;
       this.nodes.delete(address);
     }
-    for (const address of deletedApps) {
-      const app = this.apps.get(address);
-      if (app === undefined) continue;
-      this.pools.app -= app.stake;
+    const matured = [...this.apps].filter(([, app]) => app.unstakingAtNs !== null && app.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
+    for (const address of matured) {
+      this.pools.app -= this.apps.get(address)!.stake;
       this.apps.delete(address);
     }
     const rate = this.params.dec('application/ApplicationBurnRate');
-    if (rate === 0n || this.blockMint === 0n) return;
-    const staked = [...this.apps].filter(([, app]) => app.staked).map(([address, app]) => ({ address, stake: app.stake }));
+    const removed = [...matured, ...this.transferredApps];
+    if (rate === 0n || this.blockMint === 0n) return removed;
+    const staked = [...this.apps].filter(([, app]) => app.unstakingAtNs === null).map(([address, app]) => ({ address, stake: app.stake }));
     for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
       this.apps.get(address)!.stake -= amount;
       this.pools.app -= amount;
       this.burn(amount);
     }
+    return removed;
   }
 
   private stakeNode(message: Extract<Message, { type: 'StakeNode' }>): void {
@@ -186,10 +199,11 @@ export class ShadowLedger {
       // App transfer (value 0, no chains): the signer's app moves to the message's key.
       this.apps.set(message.applicationAddress, this.apps.get(signer)!);
       this.apps.delete(signer);
+      this.transferredApps.push(signer);
       return;
     }
     const before = this.apps.get(message.applicationAddress)?.stake ?? 0n;
-    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, staked: true });
+    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null });
     this.pools.app += message.valueUpokt - before;
   }
 
