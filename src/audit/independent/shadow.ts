@@ -7,7 +7,7 @@
  * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
  * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
  * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
- * and when a node's or app's unstake matured (its deletion).
+ * and when a node's unstake matured (its deletion). App unstakes mature here (own timer).
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
