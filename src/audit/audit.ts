@@ -108,7 +108,10 @@ class AuditWalk {
     const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
     const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
     this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n });
-    for (const v of genesis.validators) this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators: v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators), tokens: v.tokensUpokt });
+    for (const v of genesis.validators) {
+      const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
+      this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
+    }
     for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
     this.nodeDeletions = recorded.deletions('nodes');
     this.appDeletions = recorded.deletions('apps');
@@ -149,8 +152,9 @@ class AuditWalk {
       }
       expected.push(...this.shadow.deliverTx(tx.message, tx.signer, outcome));
     });
-    const matured = this.shadow.endBlock(this.nodeDeletions.get(h) ?? []);
-    this.compareMaturedApps(h, report, matured);
+    const removed = this.shadow.endBlock(h, rap.filter((r) => r.kind === 'force_unstake').map((r) => r.address));
+    this.compareRemoved(h, report, 'node', removed.nodes, this.nodeDeletions.get(h) ?? []);
+    this.compareRemoved(h, report, 'app', removed.apps, this.appDeletions.get(h) ?? []);
     this.previousProposer = block.header.proposer;
     this.advanceBalances(h);
     this.checkStakes(h, report);
@@ -162,12 +166,11 @@ class AuditWalk {
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
   }
 
-  /** The app records the shadow removed at h (unstake matured, transferred) against the recorded deletions at h. */
-  private compareMaturedApps(h: number, report: boolean, matured: readonly string[]): void {
-    const recorded = new Set(this.appDeletions.get(h) ?? []);
-    for (const address of new Set([...matured, ...recorded])) {
-      if (matured.includes(address) === recorded.has(address) || (this.options.node !== undefined && address !== this.options.node)) continue;
-      this.mismatch(report, { height: h, account: address, line: 'app/record_removed', expected: matured.includes(address) ? 'deleted' : 'kept', recorded: recorded.has(address) ? 'deleted' : 'kept' });
+  /** The node or app records the shadow removed at h (unstake matured, app transferred) against the recorded deletions at h. */
+  private compareRemoved(h: number, report: boolean, which: 'node' | 'app', removed: readonly string[], deleted: readonly string[]): void {
+    for (const address of new Set([...removed, ...deleted])) {
+      if (removed.includes(address) === deleted.includes(address) || (this.options.node !== undefined && address !== this.options.node)) continue;
+      this.mismatch(report, { height: h, account: address, line: `${which}/record_removed`, expected: removed.includes(address) ? 'deleted' : 'kept', recorded: deleted.includes(address) ? 'deleted' : 'kept' });
     }
   }
 

@@ -7,7 +7,7 @@
  * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
  * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
  * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
- * and when a node's unstake matured (its deletion). App unstakes mature here (own timer).
+ * and the force unstakes (stake below minimum, max jailed blocks). Unstakes mature here.
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
@@ -46,8 +46,12 @@ export interface Pools {
   burned: bigint;
 }
 
-interface ShadowNode extends Recipient {
+export interface ShadowNode extends Recipient {
   tokens: bigint;
+  /** In the waiting set: begins unstaking at the next session end (PROTOCOL §6.4). */
+  waiting: boolean;
+  /** Unstaking: when its tokens return (release time + UnstakingTime). */
+  unstakingAtNs: bigint | null;
 }
 
 export interface ShadowApp {
@@ -120,12 +124,21 @@ export class ShadowLedger {
     if (outcome.code !== 0) {
       // pocketcore:86 — a replay attack burns and deletes the claim although the tx fails (§4.8).
       if (message.type === 'Proof' && outcome.codespace === 'pocketcore' && outcome.code === 86) return this.replayAttack(message);
+      // pos:105 with the stake below the minimum: the unjail still queues the unstake (§1.2,
+      // §12.2 #1); the same code for a node that is simply not jailed changes nothing.
+      if (message.type === 'UnjailNode' && outcome.codespace === 'pos' && outcome.code === 105) {
+        const node = this.nodes.get(message.validatorAddress);
+        if (node !== undefined && node.tokens < this.params.int('pos/StakeMinimum')) this.queueUnstake(message.validatorAddress);
+      }
       return [];
     }
     switch (message.type) {
       case 'Send':
         this.moduleMove(message.fromAddress, -message.amountUpokt);
         this.moduleMove(message.toAddress, message.amountUpokt);
+        return [];
+      case 'BeginUnstakeNode':
+        this.queueUnstake(message.validatorAddress);
         return [];
       case 'StakeNode':
         this.stakeNode(message);
@@ -158,16 +171,24 @@ export class ShadowLedger {
   }
 
   /**
-   * EndBlock: node unstakes that matured (the recorded deletions), app unstakes that matured (its
-   * own: unstaking time ≤ block time), then the ApplicationBurnRate burns. Returns the app
-   * records it removed in this block (matured, or transferred away by a tx), for the comparison
-   * with the recorded deletions.
+   * EndBlock (PROTOCOL §6.3, §6.4): the recorded force unstakes join the waiting set; at a
+   * session end the waiting nodes begin unstaking (release time + UnstakingTime); nodes and apps
+   * whose unstaking time has come are removed; then the ApplicationBurnRate burns. Returns the
+   * node and app records removed in this block (apps also when transferred away by a tx), for
+   * the comparison with the recorded deletions.
    */
-  endBlock(deletedNodes: readonly string[]): string[] {
-    for (const address of deletedNodes) {
-      const node = this.nodes.get(address);
-      if (node === undefined) continue;
-      this.pools.node -= node.tokens;
+  endBlock(height: number, forceUnstaked: readonly string[]): { nodes: string[]; apps: string[] } {
+    for (const address of forceUnstaked) this.queueUnstake(address);
+    if (height % Number(this.params.int('pos/BlocksPerSession')) === 0) {
+      for (const node of this.nodes.values()) {
+        if (!node.waiting) continue;
+        node.waiting = false;
+        if (node.unstakingAtNs === null) node.unstakingAtNs = this.blockTimeNs + this.params.int('pos/UnstakingTime');
+      }
+    }
+    const maturedNodes = [...this.nodes].filter(([, node]) => node.unstakingAtNs !== null && node.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
+    for (const address of maturedNodes) {
+      this.pools.node -= this.nodes.get(address)!.tokens;
       this.nodes.delete(address);
     }
     const matured = [...this.apps].filter(([, app]) => app.unstakingAtNs !== null && app.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
@@ -176,7 +197,7 @@ export class ShadowLedger {
       this.apps.delete(address);
     }
     const rate = this.params.dec('application/ApplicationBurnRate');
-    const removed = [...matured, ...this.transferredApps];
+    const removed = { nodes: maturedNodes, apps: [...matured, ...this.transferredApps] };
     if (rate === 0n || this.blockMint === 0n) return removed;
     const staked = [...this.apps].filter(([, app]) => app.unstakingAtNs === null).map(([address, app]) => ({ address, stake: app.stake }));
     for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
@@ -190,8 +211,20 @@ export class ShadowLedger {
   private stakeNode(message: Extract<Message, { type: 'StakeNode' }>): void {
     const existing = this.nodes.get(message.operatorAddress);
     const before = existing?.tokens ?? 0n;
-    this.nodes.set(message.operatorAddress, { operator: message.operatorAddress, outputAddress: message.outputAddress, delegators: message.rewardDelegators, tokens: message.valueUpokt });
+    this.nodes.set(message.operatorAddress, {
+      operator: message.operatorAddress,
+      outputAddress: message.outputAddress,
+      delegators: message.rewardDelegators,
+      tokens: message.valueUpokt,
+      waiting: existing?.waiting ?? false,
+      unstakingAtNs: existing?.unstakingAtNs ?? null,
+    });
     this.pools.node += message.valueUpokt - before;
+  }
+
+  private queueUnstake(address: string): void {
+    const node = this.nodes.get(address);
+    if (node !== undefined) node.waiting = true;
   }
 
   private stakeApp(message: Extract<Message, { type: 'StakeApp' }>, signer: string | null): void {
