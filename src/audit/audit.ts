@@ -12,7 +12,7 @@ import { project } from '../projection/run.js';
 import { compareLines, type Mismatch } from './compare.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock } from './independent/inputs.js';
 import { ParamTracker } from './independent/params.js';
-import { MODULE, ShadowLedger, type ExpectedLine, type Pools } from './independent/shadow.js';
+import { MODULE, ShadowLedger, signerAddress, type ExpectedLine, type Pools } from './independent/shadow.js';
 import { RecordedLedger, type RecordedSupply, type VersionCursor } from './recorded.js';
 import { readSnapshotValues, snapshotFiles } from './snapshots.js';
 import { AuditSeries } from './series.js';
@@ -108,8 +108,11 @@ class AuditWalk {
     const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
     const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
     this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n });
-    for (const v of genesis.validators) this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators: v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators), tokens: v.tokensUpokt });
-    for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, staked: true });
+    for (const v of genesis.validators) {
+      const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
+      this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
+    }
+    for (const a of genesis.applications) this.shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
     this.nodeDeletions = recorded.deletions('nodes');
     this.appDeletions = recorded.deletions('apps');
     this.balanceRows = recorded.versionRows('balances');
@@ -132,7 +135,11 @@ class AuditWalk {
     const votes = new Map(block.header.lastCommit.map((v) => [v.address, v.power] as const));
     const rap = this.recorded.rapSheet(h);
     const slashes = rap.filter((r) => r.kind === 'slashed').map((r) => ({ address: r.address, reason: r.reason ?? 'downtime' }));
-    const expected: ExpectedLine[] = this.shadow.beginBlock(h, this.previousProposer, votes, slashes);
+    for (const slash of slashes) {
+      const cause = slashCause(block, slash.address, slash.reason);
+      if (cause !== undefined) this.mismatch(report, { height: h, account: slash.address, line: `slash/${slash.reason}:cause`, expected: cause, recorded: 'slashed' });
+    }
+    const expected: ExpectedLine[] = this.shadow.beginBlock(h, block.header.timeNs, this.previousProposer, votes, slashes);
     const txs = this.recorded.txs(h);
     block.txs.forEach((tx, index) => {
       const outcome = txs[index];
@@ -145,7 +152,9 @@ class AuditWalk {
       }
       expected.push(...this.shadow.deliverTx(tx.message, tx.signer, outcome));
     });
-    this.shadow.endBlock(this.nodeDeletions.get(h) ?? [], this.appDeletions.get(h) ?? []);
+    const removed = this.shadow.endBlock(h, rap.filter((r) => r.kind === 'force_unstake').map((r) => r.address));
+    this.compareRemoved(h, report, 'node', removed.nodes, this.nodeDeletions.get(h) ?? []);
+    this.compareRemoved(h, report, 'app', removed.apps, this.appDeletions.get(h) ?? []);
     this.previousProposer = block.header.proposer;
     this.advanceBalances(h);
     this.checkStakes(h, report);
@@ -155,6 +164,14 @@ class AuditWalk {
     else this.checkSupply(h, supply, report);
     this.checkSnapshot(h, report);
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
+  }
+
+  /** The node or app records the shadow removed at h (unstake matured, app transferred) against the recorded deletions at h. */
+  private compareRemoved(h: number, report: boolean, which: 'node' | 'app', removed: readonly string[], deleted: readonly string[]): void {
+    for (const address of new Set([...removed, ...deleted])) {
+      if (removed.includes(address) === deleted.includes(address) || (this.options.node !== undefined && address !== this.options.node)) continue;
+      this.mismatch(report, { height: h, account: address, line: `${which}/record_removed`, expected: removed.includes(address) ? 'deleted' : 'kept', recorded: deleted.includes(address) ? 'deleted' : 'kept' });
+    }
   }
 
   private compareBlock(h: number, expected: readonly ExpectedLine[], rap: ReturnType<RecordedLedger['rapSheet']>): void {
@@ -260,6 +277,21 @@ class AuditWalk {
       supply_ok: this.supplyOk,
     };
   }
+}
+
+/**
+ * What the raw block must show for a recorded slash to be possible (PROTOCOL §6.5, §6.6): a
+ * downtime slash needs the node's vote in this block's last commit to be missing (the window's
+ * last miss); a double-sign slash needs evidence naming the node's key in this header. Returns
+ * what is missing, or undefined. (Whether the window's count was crossed is not re-derived.)
+ */
+function slashCause(block: RawBlock, address: string, reason: string): string | undefined {
+  if (reason === 'downtime') {
+    const vote = block.header.lastCommit.find((v) => v.address === address);
+    return vote !== undefined && !vote.signed ? undefined : 'a missed vote in the last commit';
+  }
+  const named = block.header.evidence.some((e) => signerAddress(e.publicKey) === address);
+  return named ? undefined : 'double-sign evidence naming the node in the header';
 }
 
 function moduleSuffix(address: string): string {

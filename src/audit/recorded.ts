@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { projectionFile } from '../projection/store.js';
+import { AuditInputError } from './independent/inputs.js';
 
 export interface RecordedLine {
   readonly eventIndex: number;
@@ -62,7 +63,7 @@ export class RecordedLedger {
 
   constructor(dataDir: string) {
     const file = projectionFile(dataDir);
-    if (!existsSync(file)) throw new Error(`no projection at ${file}`);
+    if (!existsSync(file)) throw new AuditInputError('no_projection', `no projection at ${file}: run \`pokt-ledger project\` or audit with the catch-up`);
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.defaultSafeIntegers(true);
     const q = (sql: string) => this.db.prepare(sql);

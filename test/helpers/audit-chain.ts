@@ -1,28 +1,25 @@
 /**
- * One simulated chain for the audit tests (every message kind, snapshots every 50 blocks),
- * built once per process and projected; tests copy it before changing anything.
- * AUDIT_BLOCKS=2000 runs the same tests on the issue's 2,000-block chain (README "Audit").
+ * The audit tests' chain: the projection tests' simulated chain (every message kind, seed 12,
+ * snapshots every 50 blocks; PROJECTION_BLOCKS=2000 runs the tests on the issue's 2,000-block
+ * chain by hand — README "Audit"), projected once per process; tests copy it before changing
+ * anything.
  */
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { project } from '../../src/projection/run.js';
-import { simulate } from '../../src/sim/simulator.js';
-import { scratch, writeSmallGenesis } from './sim.js';
+import { PROJECTION_SIM_BLOCKS, projectionSimChain } from './projection.js';
+import { scratch } from './sim.js';
 
-export const AUDIT_SIM_BLOCKS = Number(process.env['AUDIT_BLOCKS'] ?? 250);
+export const AUDIT_SIM_BLOCKS = PROJECTION_SIM_BLOCKS;
 
-let built: Promise<string> | undefined;
+let projected: Promise<string> | undefined;
 
 export function auditSimChain(): Promise<string> {
-  built ??= (async () => {
-    const tmp = scratch('audit-sim');
-    process.on('exit', tmp.remove);
-    const dataDir = join(tmp.dir, 'chain');
-    await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed: 12n, blocks: AUDIT_SIM_BLOCKS, txsPerBlock: 8, fsync: 'never', snapshotEvery: 50 });
+  projected ??= projectionSimChain().then(async (dataDir) => {
     await project(dataDir);
     return dataDir;
-  })();
-  return built;
+  });
+  return projected;
 }
 
 /** A private copy of the chain, projection and snapshots included. */

@@ -3,7 +3,7 @@
  * finds 0 mismatches and the supply holds at every block; a reward changed in a copy — a
  * projection row, or a balance in a snapshot — is named exactly (height, account, line,
  * expected vs recorded).
- * Method: the chain of test/helpers/audit-chain.ts (250 blocks; AUDIT_BLOCKS=2000 by hand);
+ * Method: the chain of test/helpers/audit-chain.ts (300 blocks; PROJECTION_BLOCKS=2000 by hand);
  * tampering edits a copy with SQL / by rewriting the snapshot's JSON line and its checksum.
  */
 import Database from 'better-sqlite3';
@@ -20,6 +20,16 @@ import { AUDIT_SIM_BLOCKS, auditSimChain, copyChain } from '../../helpers/audit-
 import { runCli } from '../../helpers/sim.js';
 
 const test = suite('audit');
+
+/** One row of the projection of `dir` (read-only). */
+function queryOne<T>(dir: string, sql: string, ...params: unknown[]): T {
+  const db = new Database(projectionFile(dir), { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
 
 test('every message kind, 0 mismatches, supply holds at every block, every recorded line recomputed', async () => {
   const dir = await auditSimChain();
@@ -63,9 +73,7 @@ test('a changed balance in a snapshot is named exactly (account, height)', async
   const copy = copyChain(await auditSimChain(), 'audit-tamper-snapshot');
   try {
     const [height, file] = [...snapshotFiles(copy.dir)].sort(([a], [b]) => a - b)[0]!;
-    const db = new Database(projectionFile(copy.dir), { readonly: true });
-    const earner = db.prepare("SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1").get(height) as { address: string };
-    db.close();
+    const earner = queryOne<{ address: string }>(copy.dir, "SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1", height);
     const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
     lines.pop();
     const trailer = lines.pop()!;
@@ -90,9 +98,7 @@ test('a changed balance in a snapshot is named exactly (account, height)', async
 
 test('--node keeps only that node\'s lines; --from skips reporting below it', async () => {
   const dir = await auditSimChain();
-  const db = new Database(projectionFile(dir), { readonly: true });
-  const node = (db.prepare("SELECT servicer FROM reward_lines WHERE kind = 'relay' LIMIT 1").get() as { servicer: string }).servicer;
-  db.close();
+  const { servicer: node } = queryOne<{ servicer: string }>(dir, "SELECT servicer FROM reward_lines WHERE kind = 'relay' LIMIT 1");
   const summary = await runAudit({ dataDir: dir, catchUp: false, node, from: 100 });
   assert.is(summary.mismatches, 0);
   assert.is(summary.blocks, AUDIT_SIM_BLOCKS - 99);
@@ -120,11 +126,9 @@ test('CLI: --json ends with the verdict, --csv writes the mismatches, a bad --wh
 
 test('what-if: an override equal to the value in force changes nothing; RTTM ×2 from H doubles no earlier block and raises the mint', async () => {
   const dir = await auditSimChain();
-  const db = new Database(projectionFile(dir), { readonly: true });
-  const rttm = (db.prepare("SELECT param_value FROM params WHERE param_key = 'pos/RelaysToTokensMultiplier' ORDER BY height DESC LIMIT 1").get() as { param_value: string }).param_value;
+  const rttm = queryOne<{ param_value: string }>(dir, "SELECT param_value FROM params WHERE param_key = 'pos/RelaysToTokensMultiplier' ORDER BY height DESC LIMIT 1").param_value;
   const H = Math.floor(AUDIT_SIM_BLOCKS / 2);
-  const mintedAfter = db.prepare("SELECT COALESCE(SUM(minted_upokt), 0) AS m FROM supply WHERE height >= ?").get(H) as { m: number };
-  db.close();
+  const mintedAfter = queryOne<{ m: number }>(dir, 'SELECT COALESCE(SUM(minted_upokt), 0) AS m FROM supply WHERE height >= ?', H);
   const same = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${JSON.parse(rttm) as string}@${H}`)]);
   assert.equal([same.total.rewards_delta_upokt, same.total.supply_delta_upokt, same.nodes.length, same.changed_txs.length], ['0', '0', 0, 0]);
   const doubled = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${BigInt(JSON.parse(rttm) as string) * 2n}@${H}`)]);
