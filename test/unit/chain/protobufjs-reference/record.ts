@@ -1,0 +1,130 @@
+/**
+ * What one block-log record holds (the log itself stores opaque bytes, src/log):
+ *
+ *   ChainRecord { block (the block's own bytes: header + txs), stateRootAfter, writeSet,
+ *                 invalidSignatures }
+ *
+ * - block: the input. Everything else in the ledger is derived from the sequence of these.
+ * - stateRootAfter: the state root the producer computed after applying this block. The next
+ *   block's header carries it as app_hash; storing it here lets replay check the tip too.
+ * - writeSet: a compact digest of the entries this block changed — for each, 8 bytes of
+ *   SHA-256(entry key) and 8 bytes of its leaf hash (zeros = deleted), sorted. Replay uses it
+ *   only when a root mismatches, to name the entries that differ (derived, like the root).
+ * - invalidSignatures: indices of the block's txs whose signature (checked against the public
+ *   key the tx carries, chain/prepare.ts) did NOT verify when the block was produced. A block
+ *   may hold such txs (a proposer is free to include them; they end with sdk:4 and change
+ *   nothing), so a replay that trusts signatures (`--trust-signatures`) takes every verdict from
+ *   here instead of assuming "valid". Derived like the root: a wrong list changes the replayed
+ *   state and the root check catches it.
+ *
+ * Encoding (protobuf-style, fields in order): 1 block bytes, 2 state root (32 bytes),
+ * 3 write set (16·n bytes), 4 invalid-signature tx indices (packed varints; omitted when none —
+ * records written before this field existed decode with an empty list).
+ */
+import { hash as nodeHash } from 'node:crypto';
+import protobuf from 'protobufjs/minimal.js';
+import { bytesToHex, mustHexToBytes } from '../../../../src/core/hex.js';
+import { sha256 } from '../../../../src/crypto/hash.js';
+import { BlockDecodeError, decodeBlock, type DecodedBlock } from './block.js';
+
+const { Reader, Writer } = protobuf;
+
+export const WRITE_SET_ENTRY_BYTES = 16;
+
+export interface ChainRecord {
+  readonly blockBytes: Uint8Array;
+  /** Hex. */
+  readonly stateRootAfter: string;
+  readonly writeSet: Uint8Array;
+  /** Ascending tx indices whose signature did not verify at production (see the header). */
+  readonly invalidSignatures?: readonly number[];
+}
+
+export function encodeRecord(record: ChainRecord): Uint8Array {
+  const writer = Writer.create()
+    .uint32(10)
+    .bytes(record.blockBytes)
+    .uint32(18)
+    .bytes(mustHexToBytes(record.stateRootAfter))
+    .uint32(26)
+    .bytes(record.writeSet);
+  const invalid = record.invalidSignatures ?? [];
+  if (invalid.length > 0) {
+    writer.uint32(34).fork();
+    for (const index of invalid) writer.uint32(index);
+    writer.ldelim();
+  }
+  return writer.finish();
+}
+
+export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
+  let blockBytes: Uint8Array | undefined;
+  let stateRootAfter = '';
+  let writeSet: Uint8Array = new Uint8Array(0);
+  const invalidSignatures: number[] = [];
+  try {
+    const reader = Reader.create(payload);
+    while (reader.pos < reader.len) {
+      const tag = reader.uint32();
+      if (tag === 10) blockBytes = reader.bytes();
+      else if (tag === 18) stateRootAfter = bytesToHex(reader.bytes());
+      else if (tag === 26) writeSet = reader.bytes();
+      else if (tag === 34) {
+        const end = reader.uint32() + reader.pos;
+        while (reader.pos < end) invalidSignatures.push(reader.uint32());
+      } else throw new BlockDecodeError(`unexpected record field tag ${tag}`);
+    }
+  } catch (error) {
+    if (error instanceof BlockDecodeError) throw error;
+    throw new BlockDecodeError(`malformed record: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (blockBytes === undefined || stateRootAfter.length !== 64 || writeSet.byteLength % WRITE_SET_ENTRY_BYTES !== 0) {
+    throw new BlockDecodeError('record without block, 32-byte state root or whole write-set entries');
+  }
+  return { blockBytes, stateRootAfter, writeSet, invalidSignatures, ...decodeBlock(blockBytes) };
+}
+
+/** 8-byte key digest used in write sets (value-independent). */
+export function entryKeyDigest(entryKey: string): string {
+  return bytesToHex(sha256(entryKey).subarray(0, 8));
+}
+
+export function packWriteSet(writes: ReadonlyArray<{ readonly entryKey: string; readonly leaf: Uint8Array | undefined }>): Uint8Array {
+  const entries = writes
+    .map(({ entryKey, leaf }) => ({ key: sha256(entryKey).subarray(0, 8), leaf: leaf === undefined ? new Uint8Array(8) : leaf.subarray(0, 8) }))
+    .sort((a, b) => Buffer.compare(a.key, b.key));
+  const out = new Uint8Array(entries.length * WRITE_SET_ENTRY_BYTES);
+  entries.forEach((entry, i) => {
+    out.set(entry.key, i * WRITE_SET_ENTRY_BYTES);
+    out.set(entry.leaf, i * WRITE_SET_ENTRY_BYTES + 8);
+  });
+  return out;
+}
+
+/**
+ * packWriteSet from latin1 leaf digests (StateStore.lastWriteSetLatin1), the producer's hot
+ * path: the same bytes, built from strings (node:crypto returns a latin1 string ~3× faster than
+ * a Buffer; latin1 strings compare like their bytes, so the sort order is the same).
+ */
+export function packWriteSetLatin1(writes: { readonly entryKeys: readonly string[]; readonly leaves: ReadonlyArray<string | undefined> }): Uint8Array {
+  const DELETED = '\u0000'.repeat(8);
+  const entries = writes.entryKeys.map((entryKey, i) => {
+    const leaf = writes.leaves[i];
+    return (nodeHash('sha256', entryKey, 'binary') as string).slice(0, 8) + (leaf === undefined ? DELETED : leaf.slice(0, 8));
+  });
+  entries.sort((a, b) => {
+    const x = a.slice(0, 8);
+    const y = b.slice(0, 8);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  return new Uint8Array(Buffer.from(entries.join(''), 'latin1'));
+}
+
+/** key digest (hex) → leaf digest (hex; 16 zeros = deleted). */
+export function unpackWriteSet(writeSet: Uint8Array): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let offset = 0; offset < writeSet.byteLength; offset += WRITE_SET_ENTRY_BYTES) {
+    map.set(bytesToHex(writeSet.subarray(offset, offset + 8)), bytesToHex(writeSet.subarray(offset + 8, offset + 16)));
+  }
+  return map;
+}
