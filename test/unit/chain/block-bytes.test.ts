@@ -5,7 +5,9 @@
  * and every log and state root written before the change, stay valid.
  * Oracle: test/vectors/block-codec.protobufjs.json, written once by protobufjs's Writer (an
  * independent encoder of the same schema; see the file's summary), never by the code under test.
+ * Plus a round-trip property over random blocks and records (fast-check, block-arbitraries.ts).
  */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,6 +15,7 @@ import { blockHash, decodeBlock, decodeHeader, encodeBlock, encodeHeader, voteSi
 import { decodeRecord, encodeRecord } from '../../../src/chain/record.js';
 import { bytesToHex, mustHexToBytes } from '../../../src/core/hex.js';
 import { sha256 } from '../../../src/crypto/hash.js';
+import { arbitraryBlock, arbitraryRecord } from './block-arbitraries.js';
 import { blockFromJson, blockToJson, recordFromJson, recordToJson, type BlockJson, type RecordJson } from './block-codec-json.js';
 
 interface Vectors {
@@ -60,6 +63,20 @@ test('records encode to the committed bytes and decode back', () => {
     const decoded = decodeRecord(mustHexToBytes(vector.bytes));
     assert.equal(recordToJson(decoded), vector.record, `decoded record ${i}`);
   }
+});
+
+test('random blocks and records: decode(encode(x)) = x, and re-encoding the decoded value gives the same bytes', () => {
+  fc.assert(
+    fc.property(arbitraryBlock, arbitraryRecord, (block, record) => {
+      const bytes = encodeBlock(block);
+      const decoded = decodeBlock(bytes);
+      assert.equal(blockToJson(decoded.block), blockToJson(block));
+      assert.is(bytesToHex(encodeBlock(decoded.block)), bytesToHex(bytes));
+      const recordBytes = encodeRecord(record);
+      assert.equal(recordToJson(decodeRecord(recordBytes)), recordToJson({ ...record, invalidSignatures: record.invalidSignatures ?? [] }));
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test.run();
