@@ -154,6 +154,11 @@ export class Mempool {
     return { ok: true, hash, prepared, evicted: victims.map((victim) => victim.tx.prepared.hash) };
   }
 
+  /** Every waiting tx, oldest first (unconfirmedtxs). */
+  pending(): PreparedTx[] {
+    return [...this.waiting.values()].map((entry) => entry.tx.prepared);
+  }
+
   /** The waiting txs, oldest first, that fit `budgetBytes` of block (framed) and `maxTxs`. */
   reap(budgetBytes: number, maxTxs?: number): PreparedTx[] {
     const txs = [...this.waiting.values()].map((entry) => entry.tx.prepared);

@@ -8,10 +8,13 @@ import type { FastifyInstance } from 'fastify';
 import type { FsyncMode } from '../log/index.js';
 import { ChainWriter, type ProducedBlock } from '../runtime/chain-writer.js';
 import { BlockProducer, type BlockProducerOptions } from './block-producer.js';
-import type { HttpLimits } from './http-limits.js';
+import type { HttpLimits } from '../query/http-limits.js';
 import type { ProductionHealth, RetryBackoff } from './production-health.js';
 import { Mempool, type MempoolOptions, type MempoolUpdate } from './mempool.js';
 import { createNodeServer } from './server.js';
+import { project } from '../projection/run.js';
+import { sqliteReadStore } from '../projection/sqlite-read-store.js';
+import { ProjectionStore } from '../projection/store.js';
 
 export interface NodeOptions {
   readonly dataDir: string;
@@ -35,6 +38,10 @@ export interface NodeOptions {
   readonly retryBackoff?: RetryBackoff;
   /** Connection deadlines and cap (defaults: http-limits.ts). */
   readonly http?: Partial<HttpLimits>;
+  /** The projection is rebuilt (schema change) or caught up at start: told why. */
+  readonly onProjectionNotice?: (message: string) => void;
+  /** Projecting a produced block failed: queries stay at the last projected block until a restart. */
+  readonly onProjectionError?: (error: unknown, height: number) => void;
 }
 
 export interface RunningNode {
@@ -44,6 +51,7 @@ export interface RunningNode {
   readonly mempool: Mempool;
   readonly producer: BlockProducer;
   readonly server: FastifyInstance;
+  readonly projection: ProjectionStore;
   close(): Promise<void>;
 }
 
@@ -55,18 +63,26 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     snapshotEvery: options.snapshotEvery ?? 0,
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
   });
+  let projection: ProjectionStore;
+  try {
+    projection = await openProjection(writer, options);
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
   const mempool = new Mempool(writer.config.chain_id, options.mempool ?? {});
   const { clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff } = options;
   const producerOptions: BlockProducerOptions = Object.fromEntries(
     Object.entries({ clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff }).filter(([, value]) => value !== undefined),
   );
   const producer = new BlockProducer(writer, mempool, producerOptions);
-  const server = createNodeServer(producer, options.http ?? {});
+  const server = await createNodeServer(producer, { limits: options.http ?? {}, store: sqliteReadStore(projection.db) });
   try {
     await server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? DEFAULT_NODE_PORT });
   } catch (error) {
     producer.stop();
     writer.close();
+    projection.close();
     throw error;
   }
   const address = server.server.address();
@@ -80,12 +96,39 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     mempool,
     producer,
     server,
+    projection,
     async close() {
       if (closed) return;
       closed = true;
       producer.stop();
       await server.close();
       writer.close();
+      projection.close();
     },
   };
+}
+
+/**
+ * The node's projection: caught up with the log first (`project`: it reads the log beside the
+ * writer's lock; the first start, or blocks produced without this node, are projected here),
+ * then kept in step — every block the writer produces is projected in the same tick, after its
+ * append and before the producer moves on, so a block is visible to queries once projected and
+ * queries never see a block the log does not hold. A projection failure is reported and stops
+ * projecting (queries keep answering at the last projected height, which `x-ledger-height` shows);
+ * it never stops block production. A restart catches up.
+ */
+async function openProjection(writer: ChainWriter, options: NodeOptions): Promise<ProjectionStore> {
+  await project(options.dataDir, options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice });
+  const projection = ProjectionStore.open(options.dataDir, options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice });
+  let failed = false;
+  writer.stream.subscribe((block) => {
+    if (failed) return;
+    try {
+      projection.apply([block]);
+    } catch (error) {
+      failed = true;
+      options.onProjectionError?.(error, block.block.header.height);
+    }
+  });
+  return projection;
 }

@@ -4,8 +4,10 @@
  *
  *   GET  /v1                       → "pokt-ledger <version>" (a JSON string, as pocket-core)
  *   POST /v1/client/rawtx          {address, raw_hex_bytes} → TxResponse (CheckTx + mempool)
- *   POST /v1/query/{height,balance,supply,node,nodes,app,apps,allparams,param} → pocket's
- *                                  answers over the live state (query-routes.ts)
+ *   POST /v1/query/*, /v1/client/{dispatch,relay,challenge,sim}, GET /v1/openapi.json
+ *                                  the query service (src/query/) over the node's projection,
+ *                                  which the node keeps in step with every block (node.ts);
+ *                                  unconfirmedtx(s) read this node's mempool, dispatch its live state
  *   POST /v1/ledger/produce        ledger admin: produce the next block now → the block's summary
  *   GET  /v1/ledger/mempool        ledger admin: {txs, bytes, max_txs, max_bytes}
  *   GET  /v1/ledger/health         200 {status: "ok", height} or 503 {status: "not_producing" |
@@ -13,9 +15,9 @@
  *                                  since, retry_in_ms} (production-health.ts)
  *
  * rawtx answers like pocket-core's BroadcastTxSync (x/auth/util/cliContext.go:136-144): HTTP 200
- * with the CheckTx result as a TxResponse — `code` 0 when admitted, else the rejection's code and
- * codespace with pocket's ABCI error log as `raw_log` ({"codespace","code","message"},
- * types/errors.go:305-330); `height` 0 (not in a block yet). Malformed requests (bad address or
+ * with the CheckTx result as a TxResponse — {"txhash","logs":null} when admitted, else with the
+ * rejection's code and codespace and pocket's ABCI error log as `raw_log` ({"codespace","code",
+ * "message"}, types/errors.go:305-330). Malformed requests (bad address or
  * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
  * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`. While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
@@ -24,26 +26,33 @@
  *
  * Binds to 127.0.0.1 by default: the admin routes have no authentication.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { hexToBytes } from '../core/hex.js';
 import { parseAddress } from '../core/types.js';
+import { messageType } from '../messages/index.js';
 import type { Rejection } from '../core/rejection.js';
 import { StateUnavailableError } from '../runtime/chain-writer.js';
 import type { BlockProducer } from './block-producer.js';
-import { HttpError, sendError } from './http-error.js';
-import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
+import type { ReadStore } from '../projection/read-store.js';
+import { createHttpApp } from '../query/http-app.js';
+import { HttpError, sendError } from '../query/http-error.js';
+import type { HttpLimits } from '../query/http-limits.js';
+import { stringField } from '../query/request-body.js';
+import { registerQueryService } from '../query/service.js';
 import { ProductionUnavailableError, type ProductionHealth } from './production-health.js';
-import { registerQueryRoutes } from './query-routes.js';
-import { BodyError, MAX_BODY_BYTES, parseRequestBody, stringField } from './request-body.js';
 
-export const NODE_VERSION = 'pokt-ledger 0.1.0';
 
+/**
+ * sdk.TxResponse (types/abci.pb.go:32-50) as BroadcastTxSync fills it (types/result.go:196-210)
+ * and amino JSON prints it: every field but `logs` is `omitempty`, so a tx CheckTx admits is
+ * exactly {"txhash","logs":null} — no code, codespace, raw_log or height (the pocketjs SDK takes
+ * their presence for a failure); a refusal adds its code, codespace and raw_log.
+ */
 export interface TxResponse {
-  readonly height: number;
   readonly txhash: string;
-  readonly code: number;
-  readonly codespace: string;
-  readonly raw_log: string;
+  readonly code?: number;
+  readonly codespace?: string;
+  readonly raw_log?: string;
   readonly logs: null;
 }
 
@@ -53,7 +62,8 @@ export function abciLog(rejection: Rejection): string {
 }
 
 function txResponse(hash: string, rejection: Rejection | undefined): TxResponse {
-  return { height: 0, txhash: hash, code: rejection?.code ?? 0, codespace: rejection?.codespace ?? '', raw_log: rejection === undefined ? '' : abciLog(rejection), logs: null };
+  if (rejection === undefined) return { txhash: hash, logs: null };
+  return { txhash: hash, code: rejection.code, ...(rejection.codespace === '' ? {} : { codespace: rejection.codespace }), raw_log: abciLog(rejection), logs: null };
 }
 
 /**
@@ -72,44 +82,29 @@ function healthJson(health: ProductionHealth, height: number | null): Record<str
   return { status: health.status, height, reason: health.reason, failures: health.failures, since: health.since, retry_in_ms: health.retryInMs };
 }
 
-export function createNodeServer(producer: BlockProducer, limits: Partial<HttpLimits> = {}): FastifyInstance {
-  const httpLimits = httpLimitsOf(limits);
-  const app = Fastify({ logger: false, bodyLimit: MAX_BODY_BYTES, ...fastifyLimitOptions(httpLimits) });
-  app.server.maxConnections = httpLimits.maxConnections;
+export interface NodeServerOptions {
+  readonly limits?: Partial<HttpLimits>;
+  /** The node's projection, kept in step with every block it produces (node.ts). */
+  readonly store: ReadStore;
+}
+
+export async function createNodeServer(producer: BlockProducer, options: NodeServerOptions): Promise<FastifyInstance> {
   const { writer, mempool } = producer;
+  const app = await createHttpApp(options.limits ?? {}, (error, reply) => {
+    if (error instanceof ProductionUnavailableError) return sendError(reply, 503, error.health.status, error.message, healthJson(error.health, writer.stateAvailable ? writer.height : null));
+    if (error instanceof StateUnavailableError) return sendError(reply, 503, error.code, error.message);
+    return undefined;
+  });
   /** 503 with the reason while the node cannot produce (a tx admitted now might never be included). */
   const requireProducing = (): void => {
     const health = producer.health;
     if (health.status !== 'ok') throw new ProductionUnavailableError(health);
   };
-  // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
-    try {
-      done(null, parseRequestBody(body as string));
-    } catch (error) {
-      done(error as Error, undefined);
-    }
-  });
-  app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof HttpError) return sendError(reply, error.status, error.code, error.message);
-    if (error instanceof BodyError) return sendError(reply, 400, error.code, error.message);
-    if (error instanceof ProductionUnavailableError) return sendError(reply, 503, error.health.status, error.message, healthJson(error.health, writer.stateAvailable ? writer.height : null));
-    if (error instanceof StateUnavailableError) return sendError(reply, 503, error.code, error.message);
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
-    const status = (error as { statusCode?: number }).statusCode;
-    if (status !== undefined && status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error instanceof Error ? error.message : String(error));
-    return sendError(reply, 500, 'internal_error', error instanceof Error ? error.message : String(error));
-  });
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url}`));
 
-  // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).
-  app.get('/v1', (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(NODE_VERSION)));
-
-  app.post('/v1/client/rawtx', (request, reply) => {
+  const rawTxBody = { type: 'object', properties: { address: { type: 'string' }, raw_hex_bytes: { type: 'string' } } };
+  app.post('/v1/client/rawtx', { schema: { summary: "submit a signed tx (CheckTx, then the mempool); pocket-core's BroadcastTxSync answer", tags: ['pocket-core'], body: rawTxBody } }, (request, reply) => {
     const address = stringField(request.body, 'address');
-    if (address === undefined || parseAddress(address) === undefined) throw new HttpError(400, 'invalid_address', 'address must be a 20-byte hex address');
+    if (address === undefined || parseAddress(address) === undefined) throw new HttpError(400, 'invalid_address', 'address must be a 20-byte hex address', { field: 'address' });
     const bytes = rawTxBytes(stringField(request.body, 'raw_hex_bytes'));
     requireProducing();
     const outcome = mempool.add(writer.state, bytes);
@@ -117,9 +112,12 @@ export function createNodeServer(producer: BlockProducer, limits: Partial<HttpLi
     return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
   });
 
-  registerQueryRoutes(app, () => writer.state);
+  registerQueryService(app, options.store, {
+    pendingTxs: () => mempool.pending().map((tx) => ({ hash: tx.hash, bytes: tx.bytes, messageType: tx.message?.ok === true ? messageType(tx.message.value) : '' })),
+    dispatchState: () => Promise.resolve({ state: writer.state, height: writer.height }),
+  });
 
-  app.post('/v1/ledger/produce', () => {
+  app.post('/v1/ledger/produce', { schema: { summary: 'ledger admin: produce the next block now', tags: ['ledger admin'] } }, () => {
     const { block, result } = producer.produceNext();
     return {
       height: result.height,
@@ -132,11 +130,12 @@ export function createNodeServer(producer: BlockProducer, limits: Partial<HttpLi
     };
   });
 
-  app.get('/v1/ledger/health', (_request, reply) => {
+  app.get('/v1/ledger/health', { schema: { summary: 'block production health', tags: ['ledger admin'] } }, (_request, reply) => {
     const health = producer.health;
     return reply.code(health.status === 'ok' ? 200 : 503).send(healthJson(health, writer.stateAvailable ? writer.height : null));
   });
 
-  app.get('/v1/ledger/mempool', () => ({ txs: mempool.size, bytes: mempool.bytes, max_txs: mempool.maxTxs, max_bytes: mempool.maxBytes }));
+  app.get('/v1/ledger/mempool', { schema: { summary: 'mempool size and limits', tags: ['ledger admin'] } }, () => ({ txs: mempool.size, bytes: mempool.bytes, max_txs: mempool.maxTxs, max_bytes: mempool.maxBytes }));
+  await app.ready();
   return app;
 }

@@ -17,6 +17,7 @@ import type { ClaimRecord } from '../modules/pocketcore/index.js';
 import { formatOptionalTime } from '../core/time.js';
 import { parseParamValue, type Upgrade } from '../params/kinds.js';
 import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';
+import type { ClaimKey } from './read-store.js';
 import { asOfSql } from './version-rows.js';
 
 type Row = Record<string, unknown>;
@@ -89,11 +90,16 @@ export class ProjectionQueries {
       app: db.prepare(`${asOfSql('apps', 'address', '*')} AND t.address = @address`),
       apps: db.prepare(`${asOfSql('apps', 'address', '*')} ORDER BY t.address`),
       signingInfo: db.prepare(`${asOfSql('signing_infos', 'address', '*')} AND t.address = @address`),
+      signingInfos: db.prepare(`${asOfSql('signing_infos', 'address', '*')} ORDER BY t.address`),
       balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
       supply: db.prepare('SELECT * FROM supply WHERE height = @height'),
       params: db.prepare('SELECT p.param_key, p.param_value FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),
       claims: db.prepare(
         `SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND (@servicer IS NULL OR servicer = @servicer) ORDER BY claim_key`,
+      ),
+      claim: db.prepare(
+        `SELECT claim_json FROM claims WHERE servicer = @servicer AND app_public_key = @app AND chain = @chain AND session_height = @session AND evidence_type = @evidence
+          AND submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) ORDER BY submitted_height DESC LIMIT 1`,
       ),
       validatorSet: db.prepare('SELECT members_json FROM validator_sets WHERE height <= @height ORDER BY height DESC LIMIT 1'),
       checkpoint: db.prepare('SELECT height FROM projection_checkpoint WHERE id = 1'),
@@ -155,16 +161,20 @@ export class ProjectionQueries {
   }
 
   signingInfo(address: string, height: number): SigningInfo | undefined {
-    const row = this.statements.signingInfo.get({ address: address.toLowerCase(), height }) as Record<string, unknown> | undefined;
-    if (row === undefined) return undefined;
-    return {
-      address: row.address as Address,
-      startHeight: num(row.start_height),
-      indexOffset: num(row.index_offset),
-      jailedUntilNs: optionalNs(row.jailed_until_ns),
-      missedBlocksCounter: num(row.missed_blocks_counter),
-      jailedBlocksCounter: num(row.jailed_blocks_counter),
-    };
+    const row = this.statements.signingInfo.get({ address: address.toLowerCase(), height }) as Row | undefined;
+    return row === undefined ? undefined : signingInfoOf(row);
+  }
+
+  /** Every signing info at `height`, by address. */
+  signingInfos(height: number): SigningInfo[] {
+    return (this.statements.signingInfos.all({ height }) as Row[]).map(signingInfoOf);
+  }
+
+  /** The live claim of (servicer, session header, evidence type) at `height` (pocket's GetClaim). */
+  claim(key: ClaimKey, height: number): ClaimAnswer | undefined {
+    const params = { servicer: key.servicer.toLowerCase(), app: key.appPublicKey.toLowerCase(), chain: key.chain, session: key.sessionHeight, evidence: key.evidenceType, height };
+    const row = this.statements.claim.get(params) as { claim_json: string } | undefined;
+    return row === undefined ? undefined : claimAnswer(claimRecordOf(row.claim_json));
   }
 
   /** The validator set after block `height` (members with their power, as the state holds it). */
@@ -195,6 +205,17 @@ export class ProjectionQueries {
     const rows = this.statements.claims.all({ height, servicer: servicer?.toLowerCase() ?? null }) as Array<{ claim_json: string }>;
     return rows.map((row) => claimAnswer(claimRecordOf(row.claim_json)));
   }
+}
+
+function signingInfoOf(row: Row): SigningInfo {
+  return {
+    address: row.address as Address,
+    startHeight: num(row.start_height),
+    indexOffset: num(row.index_offset),
+    jailedUntilNs: optionalNs(row.jailed_until_ns),
+    missedBlocksCounter: num(row.missed_blocks_counter),
+    jailedBlocksCounter: num(row.jailed_blocks_counter),
+  };
 }
 
 function upgradeOf(text: string): Upgrade {

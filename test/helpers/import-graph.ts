@@ -26,6 +26,8 @@ export const LAYERS: ReadonlyArray<{ readonly name: string; readonly prefixes: r
   { name: 'log/snapshot', prefixes: ['log/', 'snapshot/'] },
   { name: 'runtime', prefixes: ['runtime/'] },
   { name: 'projection', prefixes: ['projection/'] },
+  // The query service: HTTP routes over a ReadStore (projection/read-store.ts); node and serve use it.
+  { name: 'query', prefixes: ['query/'] },
   { name: 'node', prefixes: ['node/'] },
   { name: 'sim', prefixes: ['sim/'] },
   { name: 'cli', prefixes: ['cli/'] },

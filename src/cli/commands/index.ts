@@ -7,6 +7,7 @@ import { registerKeysCommands } from './keys.js';
 import { registerNodeCommand } from './node.js';
 import { registerProjectCommand } from './project.js';
 import { registerReplayCommand } from './replay.js';
+import { registerServeCommand } from './serve.js';
 import { registerSessionCommand } from './session.js';
 import { registerSimulateCommand } from './simulate.js';
 import { registerQueryCommands } from './query.js';
@@ -21,6 +22,7 @@ export function registerCommands(program: Command): void {
   registerSimulateCommand(program);
   registerProjectCommand(program);
   registerNodeCommand(program);
+  registerServeCommand(program);
   registerKeysCommands(program);
   registerTxCommands(program);
   registerCalcCommands(program);

@@ -12,7 +12,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../node/http-limits.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -92,6 +92,8 @@ export function registerNodeCommand(program: Command): void {
             process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
           onRecovered: (failures) => process.stderr.write(`block production resumed after ${failures} failed attempt(s)\n`),
           onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
+          onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
+          onProjectionError: (error, height) => process.stderr.write(`projecting block ${height} failed; queries stay at height ${height - 1} until a restart: ${message(error)}\n`),
         });
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}\n`);
         await new Promise<void>((resolve) => {

@@ -1,5 +1,5 @@
 /**
- * The node API's error answer: pocket-core's rpcError shape `{code: <HTTP status>, message}`
+ * The HTTP API's error answer (node and query service): pocket-core's rpcError shape `{code: <HTTP status>, message}`
  * (app/cmd/rpc/server.go WriteErrorResponse) plus a stable `error` name programs can key on.
  */
 import type { FastifyReply } from 'fastify';
@@ -9,6 +9,7 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -1,0 +1,160 @@
+/**
+ * PERF: the query service (`pokt-ledger serve`, src/query/) under a loopback load generator
+ * (bench/lib/http-load.ts: node:http keep-alive agent), on a simulated chain with every message
+ * kind (dev profile on the bundled mainnet genesis), projected first.
+ *
+ * Cases: point queries (node, balance, tx) and list queries (nodes, 100 per page; accounttxs of
+ * the busiest signers), each at the latest height (height 0) and at historical heights (a seeded
+ * random past height per request; accounttxs' height is pocket-core's "txs in that block").
+ * For each case:
+ * - `req_per_s`: closed loop, 8 requests in flight, next to the LIMIT measured in the same run
+ *   and sampled alternately: the same HTTP stack (createHttpApp: parser, validation, serializer)
+ *   answering `{}` from an empty route in its own process (bench/lib/empty-server.ts);
+ * - `ms_p99` (and p50 in `extra`): open loop at 1,000 requests/s, latency from each request's
+ *   scheduled time; the limit is the empty route's p99 at the same rate, alternated.
+ * Goal: point queries p99 < 2 ms at 1,000 req/s; historical as fast as latest.
+ * Self-check: every answer is HTTP 200 (the generator throws otherwise).
+ */
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledMainnetGenesisPath } from '../src/core/paths.js';
+import type { Prng } from '../src/core/prng.js';
+import { project } from '../src/projection/run.js';
+import { projectionFile } from '../src/projection/store.js';
+import { simulate } from '../src/sim/simulator.js';
+import { closedLoop, loadClient, openLoop, type LoadClient, type Target } from './lib/http-load.js';
+import { measurePair } from './lib/paired.js';
+import { summarize } from './lib/stats.js';
+import type { BenchContext, BenchModule } from './lib/types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const CONCURRENCY = 8;
+const RATE_PER_S = 1000;
+
+interface Universe {
+  readonly latest: number;
+  readonly nodes: readonly string[];
+  readonly accounts: readonly string[];
+  readonly signers: readonly string[];
+  readonly txs: ReadonlyArray<{ hash: string; height: number }>;
+}
+
+function universe(dataDir: string): Universe {
+  const db = new Database(projectionFile(dataDir), { readonly: true });
+  try {
+    const column = (sql: string): string[] => (db.prepare(sql).raw().all() as unknown[][]).map((row) => String(row[0]));
+    return {
+      latest: Number((db.prepare('SELECT height FROM projection_checkpoint').raw().get() as unknown[])[0]),
+      // Nodes that exist at every height (genesis validators never unstaked): a point query at any height finds them.
+      nodes: column('SELECT address FROM nodes WHERE height = 0 AND address NOT IN (SELECT address FROM nodes WHERE deleted = 1) ORDER BY 1'),
+      accounts: column('SELECT DISTINCT address FROM balances ORDER BY 1'),
+      signers: column('SELECT signer FROM txs WHERE signer IS NOT NULL GROUP BY signer ORDER BY count(*) DESC, signer LIMIT 20'),
+      txs: (db.prepare('SELECT hash, height FROM txs ORDER BY height, tx_index').raw().all() as Array<[string, number]>).map(([hash, height]) => ({ hash, height: Number(height) })),
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/** Starts a child process and resolves with the port it prints. */
+function startChild(args: readonly string[], pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const match = pattern.exec(output);
+      if (match) resolve({ child, port: Number(match[1]) });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('close', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)));
+  });
+}
+
+type Case = { readonly name: string; readonly kind: 'point' | 'list'; readonly at: 'latest' | 'historical'; readonly next: () => Target };
+
+function cases(u: Universe, prng: Prng, port: number): Case[] {
+  const pick = <T>(list: readonly T[]): T => list[prng.int(list.length)]!;
+  const past = (from = 1): number => from + prng.int(Math.max(1, u.latest - from));
+  const target = (route: string, body: unknown): Target => ({ port, path: `/v1/query/${route}`, body: JSON.stringify(body) });
+  const out: Case[] = [];
+  for (const at of ['latest', 'historical'] as const) {
+    const height = (from?: number): number => (at === 'latest' ? 0 : past(from));
+    out.push({ name: 'node', kind: 'point', at, next: () => target('node', { address: pick(u.nodes), height: height() }) });
+    out.push({ name: 'balance', kind: 'point', at, next: () => target('balance', { address: pick(u.accounts), height: height() }) });
+    out.push({
+      name: 'tx', kind: 'point', at, next: () => {
+        const tx = pick(u.txs);
+        return target('tx', { hash: tx.hash, ...(at === 'latest' ? {} : { height: height(tx.height) }) });
+      },
+    });
+    out.push({ name: 'nodes', kind: 'list', at, next: () => target('nodes', { height: height(), opts: { page: 1 + prng.int(3), per_page: 100 } }) });
+    out.push({ name: 'accounttxs', kind: 'list', at, next: () => target('accounttxs', { address: pick(u.signers), ...(at === 'latest' ? {} : { height: height() }), per_page: 30 }) });
+  }
+  return out;
+}
+
+async function runCase(ctx: BenchContext, client: LoadClient, c: Case, emptyPort: number, workload: Record<string, unknown>): Promise<void> {
+  const requests = ctx.quick ? 800 : 3000;
+  const empty = (): Target => ({ port: emptyPort, path: '/empty', body: '{"height":0}' });
+  const label = `${c.name}@${c.at}`;
+  const rates = await measurePair(
+    ctx,
+    { label: `empty route (limit) for ${label}`, run: () => closedLoop(client, empty, requests, CONCURRENCY) },
+    { label: `${label} req/s`, run: () => closedLoop(client, c.next, requests, CONCURRENCY) },
+  );
+  ctx.report({ case: `${c.kind}/${label}/throughput`, workload: { ...workload, concurrency: CONCURRENCY }, metric: 'req_per_s', stats: rates.subject, limit: { what: 'the same HTTP stack answering {} from an empty route (own process), alternated', median: rates.limit.median } });
+  const samples = ctx.quick ? 5 : 7;
+  const p99: number[] = [];
+  const p50: number[] = [];
+  const limitP99: number[] = [];
+  await openLoop(client, c.next, Math.min(requests, 500), RATE_PER_S); // warm-up
+  for (let i = 0; i < samples; i++) {
+    limitP99.push((await openLoop(client, empty, requests, RATE_PER_S)).p99);
+    const measured = await openLoop(client, c.next, requests, RATE_PER_S);
+    p99.push(measured.p99);
+    p50.push(measured.p50);
+  }
+  const stats = summarize(p99);
+  ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)`);
+  ctx.report({
+    case: `${c.kind}/${label}/latency`,
+    workload: { ...workload, rate_per_s: RATE_PER_S },
+    metric: 'ms_p99',
+    stats,
+    limit: { what: `p99 of the empty route at ${RATE_PER_S} req/s, alternated`, median: summarize(limitP99).median },
+    extra: { p50_ms: Number(summarize(p50).median.toFixed(3)), goal: c.kind === 'point' ? 'p99 < 2 ms' : undefined },
+  });
+}
+
+export const benchmark: BenchModule = {
+  name: 'query',
+  description: 'query service: p50/p99 at 1,000 req/s and req/s for point and list queries, latest vs historical heights, next to an empty route',
+  async run(ctx) {
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-query-'));
+    const children: ChildProcess[] = [];
+    const client = loadClient(CONCURRENCY);
+    try {
+      const dir = join(scratch, 'chain');
+      const blocks = ctx.quick ? 40 : 150;
+      ctx.progress(`workload: simulating ${blocks} blocks, every message kind, dev profile on the mainnet genesis (seed ${ctx.seed}), then projecting…`);
+      await simulate({ dataDir: dir, genesisFile: bundledMainnetGenesisPath(), seed: BigInt(ctx.seed), blocks, txsPerBlock: 10, fsync: 'never' });
+      await project(dir);
+      const u = universe(dir);
+      const serve = await startChild([join(here, '..', 'src', 'cli', 'main.js'), 'serve', '--data', dir, '--port', '0'], /listening on http:\/\/[0-9.]+:([0-9]+)/);
+      const empty = await startChild([join(here, 'lib', 'empty-server.js')], /listening ([0-9]+)/);
+      children.push(serve.child, empty.child);
+      const workload = { blocks: u.latest, nodes: u.nodes.length, accounts: u.accounts.length, txs: u.txs.length };
+      for (const c of cases(u, ctx.prng(), serve.port)) await runCase(ctx, client, c, empty.port, workload);
+    } finally {
+      client.close();
+      for (const child of children) child.kill('SIGTERM');
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};

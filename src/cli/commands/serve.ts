@@ -1,0 +1,69 @@
+/**
+ * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N]`
+ *
+ * The query service (src/query/) over the data directory's SQLite projection, read only: it
+ * opens <data>/projections/ledger.sqlite read-only (WAL), so any number of `serve` processes run
+ * beside one writer (`node`, or `project` catching up) and answer each block as soon as the
+ * writer commits it. It never writes: the projection must exist and be of this build's schema
+ * (else a coded error says to run `pokt-ledger project`). No mempool: unconfirmedtxs answers
+ * empty and unconfirmedtx null; no rawtx (submit to the node). dispatch replays the log to the
+ * latest projected height (cached until the next block).
+ */
+import type { Command } from 'commander';
+import { ProjectionError } from '../../projection/store.js';
+import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
+import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
+import { replayedStateSource } from '../../query/replayed-state.js';
+import { createQueryServer } from '../../query/service.js';
+import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
+import { CliError } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+
+export const DEFAULT_SERVE_PORT = 8082;
+
+interface ServeOptions {
+  readonly data?: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly maxConnections?: number;
+}
+
+function openStore(dataDir: string): ReturnType<typeof openSqliteReadStore> {
+  try {
+    return openSqliteReadStore(dataDir);
+  } catch (error) {
+    if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
+    throw error;
+  }
+}
+
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection, read only (beside a running node)")
+    .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--host <host>', 'address to bind (default 127.0.0.1)', hostOption)
+    .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
+    .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
+    .action((options: ServeOptions) =>
+      withCliErrors(async () => {
+        const dataDir = dataDirOf(options.data);
+        const store = openStore(dataDir);
+        const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
+        const server = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) }, limits);
+        const host = options.host ?? '127.0.0.1';
+        await server.listen({ host, port: options.port ?? DEFAULT_SERVE_PORT });
+        const address = server.server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : options.port;
+        process.stderr.write(`pokt-ledger serve: projection at height ${(await store.latestHeight()) ?? '-'}, listening on http://${host}:${port} (read only)\n`);
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve());
+          process.once('SIGTERM', () => resolve());
+        });
+        await server.close();
+        await store.close();
+        process.stderr.write('pokt-ledger serve: stopped\n');
+      }),
+    );
+}

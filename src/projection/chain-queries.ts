@@ -1,0 +1,120 @@
+/**
+ * Reads of blocks, txs and accounts from the projection (tables `blocks`, `txs`, `balances`,
+ * `accounts`), "as of" an explicit height — the query service's block/tx/account routes
+ * (read-store.ts). Prepared once per connection; every list is ordered and counted in SQL.
+ */
+import type Database from 'better-sqlite3';
+import type { AccountRecord, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
+
+type Row = Record<string, unknown>;
+export const num = (value: unknown): number => Number(value as bigint);
+export const numOrNull = (value: unknown): number | null => (value === null ? null : Number(value as bigint));
+
+function txOf(row: Row): TxRecord {
+  return {
+    height: num(row.height),
+    index: num(row.tx_index),
+    hash: row.hash as string,
+    signer: row.signer as string | null,
+    recipient: row.recipient as string | null,
+    messageType: row.message_type as string | null,
+    messageJson: row.message_json as string | null,
+    memo: row.memo as string | null,
+    entropy: row.entropy as string | null,
+    code: num(row.code),
+    codespace: row.codespace as string,
+    log: row.log as string,
+    raw: row.raw as Uint8Array,
+  };
+}
+
+function blockOf(row: Row, totalTxs: number): BlockRecord {
+  return {
+    height: num(row.height),
+    hash: row.hash as string,
+    chainId: row.chain_id as string,
+    timeNs: row.time_ns as bigint,
+    proposer: row.proposer as string,
+    previousHash: row.previous_hash as string,
+    txRoot: row.tx_root as string,
+    appHash: row.app_hash as string,
+    stateRoot: row.state_root as string,
+    txCount: num(row.tx_count),
+    txBytes: num(row.tx_bytes),
+    totalTxs,
+    lastCommitJson: row.last_commit_json as string,
+    evidenceJson: row.evidence_json as string,
+  };
+}
+
+const accountOf = (row: Row): AccountRecord => ({ address: row.address as string, publicKey: (row.public_key as string | null) ?? null, balanceUpokt: row.balance_upokt as bigint });
+
+const offsetOf = (page: PageRequest): { limit: number; offset: number } => ({ limit: page.perPage, offset: (page.page - 1) * page.perPage });
+
+/** Tx statements per column (signer / recipient) and order: SQLite cannot bind a column or ORDER BY. */
+function accountTxSql(column: 'signer' | 'recipient', order: Order): string {
+  const direction = order === 'asc' ? 'ASC' : 'DESC';
+  return `SELECT * FROM txs WHERE ${column} = @address AND height <= @height AND (@only IS NULL OR height = @only) ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
+}
+
+export class ChainQueries {
+  private readonly s;
+
+  constructor(db: Database.Database) {
+    const prepare = (sql: string): Database.Statement => db.prepare(sql);
+    this.s = {
+      block: prepare('SELECT * FROM blocks WHERE height = @height'),
+      totalTxs: prepare('SELECT coalesce(sum(tx_count), 0) AS n FROM blocks WHERE height <= @height'),
+      blockTxs: { asc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index ASC LIMIT @limit OFFSET @offset'), desc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index DESC LIMIT @limit OFFSET @offset') },
+      blockTxCount: prepare('SELECT count(*) AS n FROM txs WHERE height = @height'),
+      tx: prepare('SELECT * FROM txs WHERE hash = @hash AND height <= @height ORDER BY height LIMIT 1'),
+      sent: { asc: prepare(accountTxSql('signer', 'asc')), desc: prepare(accountTxSql('signer', 'desc')) },
+      received: { asc: prepare(accountTxSql('recipient', 'asc')), desc: prepare(accountTxSql('recipient', 'desc')) },
+      sentCount: prepare('SELECT count(*) AS n FROM txs WHERE signer = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
+      receivedCount: prepare('SELECT count(*) AS n FROM txs WHERE recipient = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
+      account: prepare(
+        'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = @address AND b.height <= @height ORDER BY b.height DESC LIMIT 1',
+      ),
+      accounts: prepare(
+        `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
+         WHERE b.height = (SELECT max(height) FROM balances WHERE address = b.address AND height <= @height) ORDER BY b.address LIMIT @limit OFFSET @offset`,
+      ),
+      accountCount: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
+    };
+  }
+
+  block(height: number): BlockRecord | undefined {
+    const row = this.s.block.get({ height }) as Row | undefined;
+    if (row === undefined) return undefined;
+    return blockOf(row, num((this.s.totalTxs.get({ height }) as Row).n));
+  }
+
+  blockTxs(height: number, order: Order, page: PageRequest): ListPage<TxRecord> {
+    const items = (this.s.blockTxs[order].all({ height, ...offsetOf(page) }) as Row[]).map(txOf);
+    return { items, total: num((this.s.blockTxCount.get({ height }) as Row).n) };
+  }
+
+  tx(hash: string, height: number): TxRecord | undefined {
+    const row = this.s.tx.get({ hash, height }) as Row | undefined;
+    return row === undefined ? undefined : txOf(row);
+  }
+
+  accountTxs(filter: TxFilter, height: number, page: PageRequest): ListPage<TxRecord> {
+    const params = { address: filter.address, height, only: filter.onlyHeight ?? null };
+    const list = filter.received ? this.s.received : this.s.sent;
+    const count = filter.received ? this.s.receivedCount : this.s.sentCount;
+    const items = (list[filter.order].all({ ...params, ...offsetOf(page) }) as Row[]).map(txOf);
+    return { items, total: num((count.get(params) as Row).n) };
+  }
+
+  /** The account at `height`: it exists once it has a balance row (the bank creates it on its first credit). */
+  account(address: string, height: number): AccountRecord | undefined {
+    const row = this.s.account.get({ address, height }) as Row | undefined;
+    return row === undefined ? undefined : accountOf(row);
+  }
+
+  accounts(height: number, page: PageRequest): ListPage<AccountRecord> {
+    const items = (this.s.accounts.all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
+    return { items, total: num((this.s.accountCount.get({ height }) as Row).n) };
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The ReadStore (read-store.ts) over the SQLite projection, `<data>/projections/ledger.sqlite`.
+ *
+ * `openSqliteReadStore(dataDir)` opens the file READ ONLY (WAL: readers never block the writer
+ * nor each other, and each statement sees the last committed transaction) — `serve` runs beside
+ * a writing node or `project` and picks up every block they commit; any number of them can.
+ * `sqliteReadStore(db)` reads through a connection the caller owns (the node's own projection).
+ *
+ * better-sqlite3 is synchronous: each method runs to completion and resolves at once, so one
+ * request's reads cannot interleave with a commit of the same process.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { ChainQueries } from './chain-queries.js';
+import { LogQueries } from './log-queries.js';
+import { ProjectionQueries } from './queries.js';
+import type { ReadStore } from './read-store.js';
+import { loadMigrations, schemaVersion } from './schema.js';
+import { ProjectionError, projectionFile } from './store.js';
+
+/** Heights whose whole-list answers are kept (per list). */
+const CACHED_HEIGHTS = 16;
+
+/**
+ * Memoizes a whole-list read by height. Sound because rows of heights ≤ the checkpoint never
+ * change (read-store.ts contract) and callers only ask heights ≤ the checkpoint they read.
+ * PERF: a list of every node at a height costs a scan of the version rows and a JSON parse per
+ * node; repeated list queries (the latest height, mostly) then cost a Map lookup.
+ */
+function perHeight<T>(read: (height: number) => T): (height: number) => T {
+  const cache = new Map<number, T>();
+  return (height) => {
+    const hit = cache.get(height);
+    if (hit !== undefined) return hit;
+    const value = read(height);
+    if (cache.size >= CACHED_HEIGHTS) cache.delete(cache.keys().next().value!);
+    cache.set(height, value);
+    return value;
+  };
+}
+
+/** A ReadStore over an open connection (closed by `close` only when `owned`). */
+export function sqliteReadStore(db: Database.Database, owned = false): ReadStore {
+  const entities = new ProjectionQueries(db);
+  const chain = new ChainQueries(db);
+  const logs = new LogQueries(db);
+  const lists = {
+    nodes: perHeight((height) => entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    apps: perHeight((height) => entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    signingInfos: perHeight((height) => entities.signingInfos(height)),
+    validatorSet: perHeight((height) => entities.validatorSet(height)),
+    allParams: perHeight((height) => entities.allParams(height)),
+  };
+  const resolve = <T>(read: () => T): Promise<T> => {
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  return {
+    latestHeight: () => resolve(() => entities.height()),
+    block: (height) => resolve(() => chain.block(height)),
+    blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
+    tx: (hash, height) => resolve(() => chain.tx(hash, height)),
+    accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),
+    account: (address, height) => resolve(() => chain.account(address, height)),
+    accounts: (height, page) => resolve(() => chain.accounts(height, page)),
+    balance: (address, height) => resolve(() => entities.balance(address, height)),
+    supply: (height) => resolve(() => entities.supply(height)),
+    node: (address, height) => resolve(() => entities.node(address, height)),
+    nodes: (height) => resolve(() => lists.nodes(height)),
+    app: (address, height) => resolve(() => entities.app(address, height)),
+    apps: (height) => resolve(() => lists.apps(height)),
+    signingInfo: (address, height) => resolve(() => entities.signingInfo(address, height)),
+    signingInfos: (height) => resolve(() => lists.signingInfos(height)),
+    validatorSet: (height) => resolve(() => lists.validatorSet(height)),
+    claim: (key, height) => resolve(() => entities.claim(key, height)),
+    claims: (height, servicer) => resolve(() => entities.claims(height, servicer)),
+    allParams: (height) => resolve(() => lists.allParams(height)),
+    rewardLines: (filter, page) => resolve(() => logs.rewardLines(filter, page)),
+    rapSheet: (address, range, page) => resolve(() => logs.rapSheet(address, range, page)),
+    claimLifecycle: (filter, asOf, page) => resolve(() => logs.claimLifecycle(filter, asOf, page)),
+    supplyHistory: (range, page) => resolve(() => logs.supplyHistory(range, page)),
+    close: () => resolve(() => (owned ? void db.close() : undefined)),
+  };
+}
+
+/**
+ * Opens `<data>/projections/ledger.sqlite` read only. Refuses a missing projection
+ * (`projection_missing`: run `project` or `node` first) and one of another schema version
+ * (`projection_schema_mismatch`: a reader cannot rebuild it; the writer of this build does).
+ */
+export function openSqliteReadStore(dataDir: string): ReadStore {
+  const file = projectionFile(dataDir);
+  if (!existsSync(file)) throw new ProjectionError('projection_missing', `no projection at ${file}: build it with \`pokt-ledger project --data ${dataDir}\` or run \`pokt-ledger node\``, { file });
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.defaultSafeIntegers(true);
+    // PERF: readers keep hot index pages between requests (default cache 2 MiB).
+    db.pragma('cache_size = -65536');
+    const expected = schemaVersion(loadMigrations());
+    const stored = storedVersion(db);
+    if (stored !== expected) {
+      throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
+    }
+    return sqliteReadStore(db, true);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function storedVersion(db: Database.Database): string | undefined {
+  try {
+    return (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+  } catch {
+    return undefined;
+  }
+}

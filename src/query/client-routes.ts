@@ -1,0 +1,83 @@
+/**
+ * pocket-core's client routes other than rawtx (which only a node has: src/node/server.ts):
+ *
+ *   /v1/client/dispatch      {app_public_key, chain, session_height} → {session{header, key, nodes[]}, block_height}
+ *                            the ledger's own session walk (modules/pocketcore dispatch) over a
+ *                            state at the latest height: the node's live state, or in `serve` a
+ *                            replay of the log to the latest projected height (cached until the
+ *                            projection moves; the first call after a block pays a replay from the
+ *                            newest snapshot). Like pocket-core's HandleDispatch the session is the
+ *                            latest one; the asked session_height is checked, not obeyed.
+ *   /v1/client/relay, /challenge, /sim → 501 `not_a_relay_node`: this is a ledger, not a relay node
+ *   /v1/query/unconfirmedtxs {page, per_page} / unconfirmedtx {hash} → the node's mempool;
+ *                            `serve` has none and answers them empty / null (documented choice).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { LedgerState } from '../chain/ledger-state.js';
+import { queryNode } from '../modules/nodes/index.js';
+import { dispatch } from '../modules/pocketcore/index.js';
+import type { PublicKeyHex } from '../core/types.js';
+import type { ReadStore } from '../projection/read-store.js';
+import { HttpError } from './http-error.js';
+import { cut, pocketPageRequest } from './pagination.js';
+import { stdTxJson } from './pocket-json.js';
+import { queryRoute, RawJson } from './route.js';
+import * as S from './schemas.js';
+
+export interface PendingTx {
+  readonly hash: string;
+  readonly bytes: Uint8Array;
+  /** pocket's msg.Type() ("send", "stake_validator", …); "" when the tx does not decode. */
+  readonly messageType: string;
+}
+
+export interface ClientSources {
+  /** The mempool in arrival order (the node); absent → empty. */
+  readonly pendingTxs?: () => readonly PendingTx[];
+  /** A state at the latest projected height (or later) for dispatch; absent → 501. */
+  readonly dispatchState?: (latest: number) => Promise<{ readonly state: LedgerState; readonly height: number }>;
+}
+
+/** RPCResultUnconfirmedTx (query.go:182-187). */
+function unconfirmedJson(tx: PendingTx): unknown {
+  return { hash: tx.hash, message_type: tx.messageType, stdTx: stdTxJson(tx.bytes) };
+}
+
+export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sources: ClientSources): void {
+  const notRelay = (route: string) => () => {
+    throw new HttpError(501, 'not_a_relay_node', `${route}: this is a ledger, not a relay node — it serves no relays, challenges or simulated relays (use a Pocket relay node)`);
+  };
+  for (const route of ['relay', 'challenge', 'sim']) {
+    app.post(`/v1/client/${route}`, { schema: { summary: 'refused: this is a ledger, not a relay node', tags: ['pocket-core'], response: { 501: S.errorAnswer } } }, notRelay(`/v1/client/${route}`));
+  }
+
+  const dispatchBody = S.body({ app_public_key: S.publicKey, chain: S.chain, session_height: { type: 'integer', minimum: 0, maximum: S.MAX_HEIGHT } }, ['app_public_key', 'chain']);
+  queryRoute(app, store, '/v1/client/dispatch', { summary: "the app's current session (the ledger's own session walk)", body: dispatchBody, response: S.anyObject }, async (body, ctx) => {
+    if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with');
+    const { state, height } = await sources.dispatchState(ctx.latest);
+    ctx.asOf = height;
+    const session = dispatch(state, (body['app_public_key'] as string).toLowerCase() as PublicKeyHex, (body['chain'] as string).toUpperCase(), height);
+    if (!session.ok) throw new HttpError(400, session.error.name, `${session.error.codespace}:${session.error.code} ${session.error.log}`, { field: 'app_public_key' });
+    const asked = body['session_height'];
+    if (typeof asked === 'number' && asked !== 0 && asked !== session.value.header.session_height) {
+      throw new HttpError(400, 'invalid_session_height', `session_height ${asked} is not the current session (${session.value.header.session_height})`, { field: 'session_height' });
+    }
+    const nodes = session.value.nodes.map((address) => {
+      const node = queryNode(state, address);
+      return node.ok ? node.value : { address };
+    });
+    return { session: { header: session.value.header, key: Buffer.from(session.value.key, 'hex').toString('base64'), nodes }, block_height: height };
+  });
+
+  queryRoute(app, store, '/v1/query/unconfirmedtxs', { summary: "the mempool's txs (empty in serve)", body: S.body({ page: S.page, per_page: S.perPage }), response: S.anyObject }, async (body, ctx) => {
+    const all = sources.pendingTxs?.() ?? [];
+    const page = cut(all, pocketPageRequest(body));
+    ctx.total = all.length;
+    return { txs: page.items.map(unconfirmedJson), page_count: page.items.length, total_txs: all.length };
+  });
+  queryRoute(app, store, '/v1/query/unconfirmedtx', { summary: 'one mempool tx (null when absent; always null in serve)', body: S.body({ hash: S.hash }, ['hash']), response: S.anyObject }, async (body) => {
+    const hash = (body['hash'] as string).toUpperCase();
+    const found = (sources.pendingTxs?.() ?? []).find((tx) => tx.hash === hash);
+    return found === undefined ? new RawJson('null') : unconfirmedJson(found);
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * What pocket-core's users asked for and never got (issue 12 item 4), over block ranges:
+ *
+ *   /v1/query/rewards        {node?, address?, chain?, from_height?, to_height?, page, per_page}
+ *                            every reward line with its plan's inputs (relays, RTTM and source,
+ *                            stake, floored stake, bin, weight, allocation percents, minted)
+ *   /v1/query/rapsheet       {address?, from_height?, to_height?, page, per_page}
+ *                            slashes, jails, unjails, force unstakes, replay burns, with reasons
+ *   /v1/query/claims         {address?, status?, from_height?, to_height?, height?, page, per_page}
+ *                            claims submitted in the range with their lifecycle as of `height`
+ *   /v1/query/supplyhistory  {from_height?, to_height?, page, per_page}   every pool per block
+ *
+ * The range defaults to [0, height] where height is the request's (0/absent = latest); a range
+ * reaching past it is refused. Answer: {result, page, per_page, total, total_pages, height}; money
+ * as decimal strings; page 0/absent = 1, per_page 0/absent = 100, at most 1,000.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ClaimLifecycleRecord, HeightRange, PageRequest, RapSheetRecord, ReadStore, RewardLineRecord, SupplyRecord } from '../projection/read-store.js';
+import { HttpError } from './http-error.js';
+import { queryRoute, type Body, type QueryContext } from './route.js';
+import * as S from './schemas.js';
+
+const LEDGER_DEFAULT_PER_PAGE = 100;
+const intOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
+const text = (value: bigint | null): string | null => (value === null ? null : value.toString());
+const lowerOrUndefined = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value.toLowerCase() : undefined);
+
+function pageOf(body: Body): PageRequest {
+  return { page: intOf(body['page']) || 1, perPage: intOf(body['per_page']) || LEDGER_DEFAULT_PER_PAGE };
+}
+
+function rangeOf(body: Body, ctx: QueryContext): HeightRange {
+  const to = body['to_height'] === undefined ? ctx.at(body['height']) : ctx.at(body['to_height'], 'to_height');
+  const from = intOf(body['from_height']);
+  if (from > to) throw new HttpError(400, 'invalid_range', `from_height ${from} is above to_height ${to}`, { field: 'from_height' });
+  return { fromHeight: from, toHeight: to };
+}
+
+function answer<T>(ctx: QueryContext, request: PageRequest, found: { items: readonly T[]; total: number }, of: (item: T) => unknown): unknown {
+  ctx.total = found.total;
+  return { result: found.items.map(of), page: request.page, per_page: request.perPage, total: found.total, total_pages: Math.max(1, Math.ceil(found.total / request.perPage)), height: ctx.asOf };
+}
+
+const rewardJson = (r: RewardLineRecord): unknown => ({
+  height: r.height, event_index: r.eventIndex, line_index: r.lineIndex, kind: r.kind, role: r.role, address: r.address, amount: r.amountUpokt.toString(),
+  servicer: r.servicer, claim_key: r.claimKey, chain: r.chain, relays: text(r.relays), multiplier_upokt_per_relay: text(r.multiplierUpoktPerRelay),
+  multiplier_source: r.multiplierSource, stake: text(r.stakeUpokt), floored_stake: text(r.flooredStakeUpokt), stake_bin: text(r.stakeBin), weight: r.weight,
+  pip22_applied: r.pip22Applied, dao_allocation_percent: text(r.daoAllocationPercent), proposer_allocation_percent: text(r.proposerAllocationPercent),
+  minted: text(r.mintedUpokt), plan: JSON.parse(r.planJson) as unknown,
+});
+const rapJson = (r: RapSheetRecord): unknown => ({ height: r.height, event_index: r.eventIndex, address: r.address, kind: r.kind, reason: r.reason, amount: text(r.amountUpokt), tx_hash: r.txHash, details: JSON.parse(r.detailsJson) as unknown });
+const claimJson = (c: ClaimLifecycleRecord): unknown => ({
+  claim_key: c.claimKey, submitted_height: c.submittedHeight, servicer: c.servicer, app_public_key: c.appPublicKey, chain: c.chain, session_height: c.sessionHeight,
+  total_proofs: c.totalProofs.toString(), evidence_type: c.evidenceType, expiration_height: c.expirationHeight, submitted_tx: c.submittedTx, status: c.status, settled_height: c.settledHeight, reason: c.reason,
+});
+const supplyJson = (s: SupplyRecord): unknown => ({
+  height: s.height, total: s.totalUpokt.toString(), node_staked: s.nodeStakedUpokt.toString(), app_staked: s.appStakedUpokt.toString(), dao: s.daoUpokt.toString(),
+  fee_collector: s.feeCollectorUpokt.toString(), minted: s.mintedUpokt.toString(), burned: s.burnedUpokt.toString(),
+});
+
+const range = { from_height: S.height, to_height: { ...S.height, description: 'default: height (the latest)' }, height: S.height, page: S.page, per_page: S.perPage };
+const item = { type: 'object', additionalProperties: true };
+const tags = ['ledger'];
+
+export function registerLedgerRoutes(app: FastifyInstance, store: ReadStore): void {
+  queryRoute(app, store, '/v1/query/rewards', { summary: 'reward lines with their plan inputs', tags, body: S.body({ node: S.address, address: S.address, chain: S.chain, ...range }), response: S.ledgerPage(item) }, async (body, ctx) => {
+    const request = pageOf(body);
+    const chain = typeof body['chain'] === 'string' ? body['chain'].toUpperCase() : undefined;
+    const filter = { ...rangeOf(body, ctx), ...defined({ node: lowerOrUndefined(body['node']), address: lowerOrUndefined(body['address']), chain }) };
+    return answer(ctx, request, await store.rewardLines(filter, request), rewardJson);
+  });
+  queryRoute(app, store, '/v1/query/rapsheet', { summary: "a node's (or every) slash, jail, unjail, force unstake and replay burn", tags, body: S.body({ address: S.address, ...range }), response: S.ledgerPage(item) }, async (body, ctx) => {
+    const request = pageOf(body);
+    return answer(ctx, request, await store.rapSheet(lowerOrUndefined(body['address']), rangeOf(body, ctx), request), rapJson);
+  });
+  const statuses = { type: 'string', enum: ['submitted', 'proven', 'expired', 'replay_burned'] };
+  queryRoute(app, store, '/v1/query/claims', { summary: 'claims with their lifecycle', tags, body: S.body({ address: S.address, status: statuses, ...range }), response: S.ledgerPage(item) }, async (body, ctx) => {
+    const request = pageOf(body);
+    const filter = { ...rangeOf(body, ctx), ...defined({ servicer: lowerOrUndefined(body['address']), status: body['status'] as string | undefined }) };
+    return answer(ctx, request, await store.claimLifecycle(filter, ctx.asOf, request), claimJson);
+  });
+  queryRoute(app, store, '/v1/query/supplyhistory', { summary: 'every pool after each block, with its mint and burn', tags, body: S.body(range), response: S.ledgerPage(item) }, async (body, ctx) => {
+    const request = pageOf(body);
+    return answer(ctx, request, await store.supplyHistory(rangeOf(body, ctx), request), supplyJson);
+  });
+}
+
+function defined<T extends Record<string, unknown>>(entries: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

@@ -1,0 +1,77 @@
+/**
+ * One query route: POST with a JSON-schema-checked body, answered from the ReadStore at one
+ * height. Each request reads the projection's checkpoint ONCE (`latest`), resolves the height it
+ * answers at (0/absent = latest; above latest = 400 `height_in_future`) and reads only rows of
+ * heights ≤ that — so an answer never mixes heights, even while a writer commits newer blocks.
+ *
+ * Headers on every answer: `x-ledger-height` (the height the answer is as of) and
+ * `x-ledger-projected-height` (the checkpoint when it was read: a replica's lag is the writer's
+ * height minus this); list answers also `x-total-count` (matches on all pages).
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ReadStore } from '../projection/read-store.js';
+import { HttpError } from './http-error.js';
+import { errorAnswer } from './schemas.js';
+
+export type Body = Record<string, unknown>;
+
+/** A JSON text sent as is (a bare big number, or pocket-core's JSON-in-a-string answers). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+export class QueryContext {
+  /** The height the answer is as of (set by `at`; the latest by default). */
+  asOf: number;
+  total: number | undefined;
+
+  constructor(
+    readonly store: ReadStore,
+    readonly latest: number,
+  ) {
+    this.asOf = latest;
+  }
+
+  /** The answer's height: 0/absent → latest; a future height is refused. */
+  at(requested: unknown, field = 'height'): number {
+    const height = typeof requested === 'number' ? requested : 0;
+    if (height > this.latest) throw new HttpError(400, 'height_in_future', `${field} ${height} is past the latest projected block (${this.latest})`, { field, latest: this.latest });
+    this.asOf = height === 0 ? this.latest : height;
+    return this.asOf;
+  }
+}
+
+export interface RouteSchema {
+  readonly summary: string;
+  readonly body: object;
+  readonly response: object;
+  readonly tags?: readonly string[];
+}
+
+export type Handler = (body: Body, ctx: QueryContext) => Promise<unknown>;
+
+export async function latestOf(store: ReadStore): Promise<number> {
+  const latest = await store.latestHeight();
+  if (latest === undefined) throw new HttpError(503, 'projection_empty', 'the projection has no blocks yet (not even genesis)');
+  return latest;
+}
+
+function send(reply: FastifyReply, ctx: QueryContext, answer: unknown): FastifyReply | unknown {
+  reply.header('x-ledger-height', String(ctx.asOf));
+  reply.header('x-ledger-projected-height', String(ctx.latest));
+  if (ctx.total !== undefined) reply.header('x-total-count', String(ctx.total));
+  if (answer instanceof RawJson) return reply.type('application/json; charset=utf-8').send(answer.text);
+  return answer;
+}
+
+export function queryRoute(app: FastifyInstance, store: ReadStore, path: string, schema: RouteSchema, handler: Handler): void {
+  app.post(
+    path,
+    { schema: { summary: schema.summary, tags: schema.tags ?? ['pocket-core'], body: schema.body, response: { 200: schema.response, '4xx': errorAnswer, '5xx': errorAnswer } } },
+    async (request, reply) => {
+      const ctx = new QueryContext(store, await latestOf(store));
+      const answer = await handler((request.body ?? {}) as Body, ctx);
+      return send(reply, ctx, answer);
+    },
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Helpers for query-service tests: a projected copy of the shared simulated chain served
+ * in-process (fastify inject: real routing, validation and serialization, no sockets), and a
+ * POST helper that returns status, headers and the parsed body.
+ */
+import type { FastifyInstance } from 'fastify';
+import { project } from '../../src/projection/run.js';
+import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
+import type { ReadStore } from '../../src/projection/read-store.js';
+import { replayedStateSource } from '../../src/query/replayed-state.js';
+import { createQueryServer } from '../../src/query/service.js';
+import { join } from 'node:path';
+import { simulate } from '../../src/sim/simulator.js';
+import { scratch, writeSmallGenesis } from './sim.js';
+
+/** Blocks of the query tests' chain: enough for every message kind and claim lifecycle, quick to build. */
+export const QUERY_SIM_BLOCKS = Number(process.env['QUERY_BLOCKS'] ?? 100);
+
+export interface Served {
+  readonly dataDir: string;
+  readonly app: FastifyInstance;
+  readonly store: ReadStore;
+  close(): Promise<void>;
+}
+
+let shared: Promise<{ dir: string; remove: () => void }> | undefined;
+
+/** A simulated chain with every message kind, projected, built once per process; never write to it. */
+export function projectedSimChain(): Promise<{ dir: string; remove: () => void }> {
+  shared ??= (async () => {
+    const tmp = scratch('query-sim');
+    process.on('exit', tmp.remove);
+    const dir = join(tmp.dir, 'chain');
+    await simulate({ dataDir: dir, genesisFile: writeSmallGenesis(tmp.dir), seed: 12n, blocks: QUERY_SIM_BLOCKS, txsPerBlock: 8, fsync: 'never', snapshotEvery: 40 });
+    await project(dir);
+    return { dir, remove: tmp.remove };
+  })();
+  return shared;
+}
+
+/** The query service over `dataDir`'s projection, as `serve` builds it. */
+export async function serveInProcess(dataDir: string): Promise<Served> {
+  const store = openSqliteReadStore(dataDir);
+  const app = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) });
+  return {
+    dataDir,
+    app,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, unknown>;
+  readonly text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked field by field against expectations
+  readonly json: any;
+}
+
+export async function postTo(app: FastifyInstance, path: string, body: unknown = {}): Promise<Reply> {
+  const response = await app.inject({ method: 'POST', url: path, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return { status: response.statusCode, headers: response.headers, text: response.body, json: response.body === '' ? undefined : JSON.parse(response.body) };
+}
