@@ -45,8 +45,9 @@ function watch(page: Page): Problems {
 
 /** Waits for the page's own "done" flag, then saves a screenshot. */
 async function settled(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.body.dataset['state'] !== 'loading', undefined, { timeout: 20_000 });
-  const state = await page.evaluate(() => document.body.dataset['state']);
+  // Evaluated in the page (a string: this file is compiled without the DOM types).
+  await page.waitForFunction("document.body.dataset.state !== 'loading'", undefined, { timeout: 20_000 });
+  const state = await page.evaluate<string>('document.body.dataset.state');
   const text = state === 'ready' ? '' : await page.locator('#main').innerText();
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   assert.is(state, 'ready', `${name}: ${text}`);

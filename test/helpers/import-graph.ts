@@ -26,6 +26,9 @@ export const LAYERS: ReadonlyArray<{ readonly name: string; readonly prefixes: r
   { name: 'log/snapshot', prefixes: ['log/', 'snapshot/'] },
   { name: 'runtime', prefixes: ['runtime/'] },
   { name: 'projection', prefixes: ['projection/'] },
+  // The explorer page: static files and a browser client (src/explorer/client) that reads only the
+  // query API over HTTP; the query service and the node register it (registerExplorer).
+  { name: 'explorer', prefixes: ['explorer/'] },
   // The query service: HTTP routes over a ReadStore (projection/read-store.ts); node and serve use it.
   { name: 'query', prefixes: ['query/'] },
   { name: 'node', prefixes: ['node/'] },
