@@ -90,6 +90,9 @@ test('walk', async () => {
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
+    await page.locator('section:has(h2:text("Applications")) a').first().click();
+    await settled(page, '1b-app');
+
     await page.goto(`${base}/explorer/#/block/${tx.height}`);
     await settled(page, '2-block');
     await page.locator(`a[href="#/tx/${claim.submitted_tx}"]`).first().click();

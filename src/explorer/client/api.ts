@@ -128,7 +128,8 @@ export interface RewardLine {
   readonly height: number;
   readonly kind: string;
   readonly role: string;
-  readonly address: string;
+  /** null for a line that pays no account (a burn, or what stays in a pool). */
+  readonly address: string | null;
   readonly amount: string;
   readonly chain: string | null;
   readonly relays: string | null;

@@ -94,7 +94,7 @@ export async function nodePage(address: string): Promise<HTMLElement> {
         ]),
       ),
     ),
-    section(`Rewards (${rewards.total})`, table(['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', 'bin', 'weight'], rewards.result.map((r) => [link(`block/${r.height}`, String(r.height)), r.kind, r.role, link(`account/${r.address}`, short(r.address)), pokt(r.amount), r.chain ?? '', r.relays ?? '', r.stake_bin ?? '', r.weight ?? '']))),
+    section(`Rewards (${rewards.total})`, table(['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', 'bin', 'weight'], rewards.result.map((r) => [link(`block/${r.height}`, String(r.height)), r.kind, r.role, r.address === null ? r.role : link(`account/${r.address}`, short(r.address)), pokt(r.amount), r.chain ?? '', r.relays ?? '', r.stake_bin ?? '', r.weight ?? '']))),
     section(`Rap sheet (${raps.total})`, table(['height', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`block/${r.height}`, String(r.height)), r.kind, r.reason, pokt(r.amount), r.tx_hash === null ? '' : link(`tx/${r.tx_hash}`, short(r.tx_hash))]), 'clean')),
   );
 }

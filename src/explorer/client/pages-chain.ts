@@ -48,14 +48,15 @@ function supplyChart(lines: readonly SupplyLine[]): HTMLElement {
   const canvas = el('canvas', { id: 'supply-chart', height: '110' }) as HTMLCanvasElement;
   const Chart = (window as unknown as { Chart?: ChartGlobal }).Chart;
   if (Chart === undefined) return el('p', { class: 'error' }, 'chart.js did not load');
-  const series = (label: string, pick: (s: SupplyLine) => string, color: string): unknown => ({ label, data: lines.map((s) => poktNumber(pick(s))), borderColor: color, pointRadius: 0, borderWidth: 2 });
+  // The total (hundreds of millions) on its own right-hand axis, so the pools stay readable.
+  const series = (label: string, pick: (s: SupplyLine) => string, color: string, yAxisID = 'y'): unknown => ({ label, yAxisID, data: lines.map((s) => poktNumber(pick(s))), borderColor: color, pointRadius: 0, borderWidth: 2 });
   new Chart(canvas, {
     type: 'line',
     data: {
       labels: lines.map((s) => s.height),
-      datasets: [series('total', (s) => s.total, '#1f77b4'), series('node staked', (s) => s.node_staked, '#2ca02c'), series('app staked', (s) => s.app_staked, '#ff7f0e'), series('DAO', (s) => s.dao, '#9467bd')],
+      datasets: [series('total', (s) => s.total, '#1f77b4', 'total'), series('node staked', (s) => s.node_staked, '#2ca02c'), series('app staked', (s) => s.app_staked, '#ff7f0e'), series('DAO', (s) => s.dao, '#9467bd')],
     },
-    options: { animation: false, responsive: true, scales: { x: { title: { display: true, text: 'height' } }, y: { title: { display: true, text: 'POKT' } } } },
+    options: { animation: false, responsive: true, scales: { x: { title: { display: true, text: 'height' } }, y: { title: { display: true, text: 'pools, POKT' } }, total: { position: 'right', title: { display: true, text: 'total, POKT' } } } },
   });
   return el('div', { class: 'chart' }, canvas);
 }
