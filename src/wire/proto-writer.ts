@@ -45,7 +45,8 @@ export class ProtoWriter {
     /** Initial capacity in bytes (the buffer doubles when full). */
     capacity = 64,
   ) {
-    this.buf = new Uint8Array(capacity);
+    // Pooled for small sizes (Node's Buffer pool); finish() copies out, so the pool is never exposed.
+    this.buf = Buffer.allocUnsafe(capacity);
   }
 
   private get explicit(): boolean {
@@ -54,7 +55,7 @@ export class ProtoWriter {
 
   private reserve(count: number): void {
     if (this.len + count <= this.buf.byteLength) return;
-    const grown = new Uint8Array(Math.max(this.buf.byteLength * 2, this.len + count));
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.byteLength * 2, this.len + count));
     grown.set(this.buf.subarray(0, this.len));
     this.buf = grown;
   }
@@ -123,9 +124,10 @@ export class ProtoWriter {
   /** A packed repeated uint32 field (length, then one varint each); nothing when the list is empty. */
   packedUint32(fieldNumber: number, values: readonly number[]): this {
     if (values.length === 0) return this;
-    const inner = new ProtoWriter(this.style, values.length * 5);
-    for (const value of values) inner.rawVarint(value >>> 0);
-    return this.bytesAlways(fieldNumber, inner.view());
+    this.tag(fieldNumber, WIRE_BYTES);
+    return this.lengthDelimited(() => {
+      for (const value of values) this.rawVarint(value >>> 0);
+    });
   }
 
   bytes(fieldNumber: number, value: Uint8Array): this {
@@ -159,21 +161,36 @@ export class ProtoWriter {
     return this.bytesAlways(fieldNumber, Buffer.from(value, 'utf8'));
   }
 
-  /** An embedded message, written even when empty (gogoproto non-nullable). */
+  /**
+   * An embedded message, written even when empty (gogoproto non-nullable). PERF: written in place
+   * (no writer per message): the body goes after the tag, then moves right by its length
+   * prefix's size (1 byte below 128, so usually 1) and the prefix is written in front.
+   */
   message(fieldNumber: number, encode: (inner: ProtoWriter) => void): this {
-    const inner = new ProtoWriter(this.style);
-    encode(inner);
-    return this.bytesAlways(fieldNumber, inner.view());
+    this.tag(fieldNumber, WIRE_BYTES);
+    return this.lengthDelimited(() => encode(this));
   }
 
-  /** The bytes so far, as a view (valid until the next write). */
-  private view(): Uint8Array {
-    return this.buf.subarray(0, this.len);
+  private lengthDelimited(writeBody: () => void): this {
+    const start = this.len;
+    writeBody();
+    const body = this.len - start;
+    let prefix = 1;
+    while (body >= 0x80 ** prefix) prefix++;
+    this.reserve(prefix);
+    this.buf.copyWithin(start + prefix, start, this.len);
+    const end = this.len + prefix;
+    this.len = start;
+    this.rawVarint(body);
+    this.len = end;
+    return this;
   }
 
   /** The encoded bytes: a fresh Uint8Array of exactly their length. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.len);
+    const out = new Uint8Array(this.len);
+    out.set(this.buf.subarray(0, this.len));
+    return out;
   }
 }
 
