@@ -38,7 +38,7 @@ body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
 .verdict{font-size:1.4em;font-weight:bold;color:${ok ? '#17803d' : '#b42318'}}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(460px,1fr));gap:1.2em}
 .card{border:1px solid #ddd;border-radius:6px;padding:.8em}
-canvas{width:100%;height:260px}
+.chart{position:relative;height:280px}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}
 </style></head><body>
 <h1>pokt-ledger audit</h1>
@@ -46,11 +46,11 @@ table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;paddi
 <p>Heights ${summary.from}..${summary.to} (${summary.blocks} blocks): ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed independently;
 ${summary.supply_checks} supply checks; ${summary.snapshots_checked} snapshots checked. Minted ${summary.minted_upokt} uPOKT, burned ${summary.burned_upokt} uPOKT; total supply ${summary.total_supply_upokt} uPOKT.</p>
 <div class="grid">
-<div class="card"><h2>Supply and inflation</h2><canvas id="supply"></canvas></div>
-<div class="card"><h2>Mint and burn per block</h2><canvas id="mintburn"></canvas></div>
-<div class="card"><h2>Top earners</h2><canvas id="earners"></canvas></div>
-<div class="card"><h2>Rewards by chain</h2><canvas id="chains"></canvas></div>
-<div class="card"><h2>Jails over time</h2><canvas id="jails"></canvas></div>
+<div class="card"><h2>Supply and inflation</h2><div class="chart"><canvas id="supply"></canvas></div></div>
+<div class="card"><h2>Mint and burn per block</h2><div class="chart"><canvas id="mintburn"></canvas></div></div>
+<div class="card"><h2>Top earners</h2><div class="chart"><canvas id="earners"></canvas></div></div>
+<div class="card"><h2>Rewards by chain</h2><div class="chart"><canvas id="chains"></canvas></div></div>
+<div class="card"><h2>Jails over time</h2><div class="chart"><canvas id="jails"></canvas></div></div>
 </div>
 <h2>Mismatches</h2>
 ${rows === '' ? '<p>None.</p>' : `<table><tr><th>height</th><th>node/account</th><th>line</th><th>expected</th><th>recorded</th></tr>${rows}</table>`}
@@ -63,18 +63,19 @@ ${rows === '' ? '<p>None.</p>' : `<table><tr><th>height</th><th>node/account</th
   var total = n(d.total);
   // Inflation: the supply's change per block relative to the supply before it, in % per block.
   var inflation = total.map(function (t, i) { return i === 0 ? 0 : ((t - total[i - 1]) / total[i - 1]) * 100; });
-  var opts = { animation: false, responsive: true, maintainAspectRatio: false };
+  // A fresh options object per chart: Chart.js writes into the object it is given.
+  var opts = function (extra) { return Object.assign({ animation: false, responsive: true, maintainAspectRatio: false }, extra || {}); };
   new Chart(document.getElementById('supply'), { type: 'line', data: { labels: d.heights, datasets: [
     { label: 'total supply (uPOKT)', data: total, yAxisID: 'y', pointRadius: 0, borderColor: '#1f77b4' },
     { label: 'inflation (% per block)', data: inflation, yAxisID: 'y1', pointRadius: 0, borderColor: '#ff7f0e' } ] },
-    options: Object.assign({}, opts, { scales: { y: { position: 'left' }, y1: { position: 'right', grid: { drawOnChartArea: false } } } }) });
+    options: opts({ scales: { y: { position: 'left' }, y1: { position: 'right', grid: { drawOnChartArea: false } } } }) });
   new Chart(document.getElementById('mintburn'), { type: 'bar', data: { labels: d.heights, datasets: [
-    { label: 'minted', data: n(d.minted), backgroundColor: '#2ca02c' }, { label: 'burned', data: n(d.burned), backgroundColor: '#d62728' } ] }, options: opts });
+    { label: 'minted', data: n(d.minted), backgroundColor: '#2ca02c' }, { label: 'burned', data: n(d.burned), backgroundColor: '#d62728' } ] }, options: opts() });
   new Chart(document.getElementById('earners'), { type: 'bar', data: { labels: d.top_earners.map(function (e) { return e.address.slice(0, 10) + '…'; }),
-    datasets: [{ label: 'earned (uPOKT)', data: d.top_earners.map(function (e) { return Number(e.upokt); }), backgroundColor: '#9467bd' }] }, options: Object.assign({}, opts, { indexAxis: 'y' }) });
+    datasets: [{ label: 'earned (uPOKT)', data: d.top_earners.map(function (e) { return Number(e.upokt); }), backgroundColor: '#9467bd' }] }, options: opts({ indexAxis: 'y' }) });
   new Chart(document.getElementById('chains'), { type: 'doughnut', data: { labels: d.rewards_by_chain.map(function (c) { return c.chain; }),
-    datasets: [{ data: d.rewards_by_chain.map(function (c) { return Number(c.upokt); }) }] }, options: opts });
-  new Chart(document.getElementById('jails'), { type: 'line', data: { labels: d.heights, datasets: [{ label: 'jailings per block', data: d.jails, stepped: true, pointRadius: 0, borderColor: '#8c564b' }] }, options: opts });
+    datasets: [{ data: d.rewards_by_chain.map(function (c) { return Number(c.upokt); }) }] }, options: opts() });
+  new Chart(document.getElementById('jails'), { type: 'line', data: { labels: d.heights, datasets: [{ label: 'jailings per block', data: d.jails, stepped: true, pointRadius: 0, borderColor: '#8c564b' }] }, options: opts() });
   document.body.setAttribute('data-rendered', 'yes');
 })();
 </script>

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { projectionFile } from '../projection/store.js';
+import { AuditInputError } from './independent/inputs.js';
 
 export interface RecordedLine {
   readonly eventIndex: number;
@@ -62,7 +63,7 @@ export class RecordedLedger {
 
   constructor(dataDir: string) {
     const file = projectionFile(dataDir);
-    if (!existsSync(file)) throw new Error(`no projection at ${file}`);
+    if (!existsSync(file)) throw new AuditInputError('no_projection', `no projection at ${file}: run \`pokt-ledger project\` or audit with the catch-up`);
     this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.defaultSafeIntegers(true);
     const q = (sql: string) => this.db.prepare(sql);
@@ -73,7 +74,9 @@ export class RecordedLedger {
       txs: q('SELECT tx_index, hash, code, codespace, fee_charged_upokt FROM txs WHERE height = ? ORDER BY tx_index'),
       nodeDeletions: q('SELECT address, height FROM nodes WHERE deleted = 1'),
       appDeletions: q('SELECT address, height FROM apps WHERE deleted = 1'),
-      balances: q('SELECT address, height, balance_upokt FROM balances ORDER BY height, address'),
+      balances: q('SELECT address, height, balance_upokt AS amount, 0 AS deleted FROM balances ORDER BY height, address'),
+      nodeStakes: q('SELECT address, height, tokens_upokt AS amount, deleted FROM nodes ORDER BY height, address'),
+      appStakes: q('SELECT address, height, staked_upokt AS amount, deleted FROM apps ORDER BY height, address'),
     };
     const checkpoint = q('SELECT height FROM projection_checkpoint WHERE id = 1').get() as Row | undefined;
     this.checkpoint = checkpoint === undefined ? -1 : num(checkpoint['height']);
@@ -147,8 +150,37 @@ export class RecordedLedger {
     return out;
   }
 
-  /** Every balance version row in height order (for the per-block sum of all accounts). */
-  balanceRows(): IterableIterator<{ address: string; height: bigint; balance_upokt: bigint }> {
-    return this.statements.balances.iterate() as IterableIterator<{ address: string; height: bigint; balance_upokt: bigint }>;
+  /** Version rows in height order: balances, node tokens or app stakes. */
+  versionRows(which: 'balances' | 'nodeStakes' | 'appStakes'): VersionCursor {
+    return new VersionCursor(this.statements[which].iterate() as IterableIterator<VersionRow>);
+  }
+}
+
+export interface VersionRow {
+  readonly address: string;
+  readonly height: bigint;
+  readonly amount: bigint;
+  readonly deleted: bigint;
+}
+
+/** Walks version rows (ordered by height) one height at a time. */
+export class VersionCursor {
+  private next: VersionRow | undefined;
+
+  constructor(private readonly rows: IterableIterator<VersionRow>) {}
+
+  /** The rows of every height ≤ h not taken yet. */
+  *upTo(h: number): Generator<VersionRow> {
+    for (;;) {
+      if (this.next === undefined) {
+        const step = this.rows.next();
+        if (step.done === true) return;
+        this.next = step.value;
+      }
+      if (Number(this.next.height) > h) return;
+      const row = this.next;
+      this.next = undefined;
+      yield row;
+    }
   }
 }

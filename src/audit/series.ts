@@ -40,15 +40,19 @@ export class AuditSeries {
     top_earners: Array<{ address: string; upokt: string }>;
     rewards_by_chain: Array<{ chain: string; upokt: string }>;
   } {
+    // Above MAX_POINTS blocks, each point is a bucket of `step` blocks: its last height and
+    // supply, and the sums of its mint, burn and jailings (nothing is dropped from the totals).
     const step = Math.max(1, Math.ceil(this.heights.length / MAX_POINTS));
-    const every = <T>(values: T[]): T[] => values.filter((_, i) => i % step === 0 || i === values.length - 1);
+    const buckets = Array.from({ length: Math.ceil(this.heights.length / step) }, (_, b) => [b * step, Math.min((b + 1) * step, this.heights.length)] as const);
+    const last = <T>(values: T[]): T[] => buckets.map(([, end]) => values[end - 1]!);
+    const sum = (values: string[]): string[] => buckets.map(([start, end]) => String(values.slice(start, end).reduce((total, v) => total + BigInt(v), 0n)));
     const sorted = (m: Map<string, bigint>) => [...m].sort(([a, x], [b, y]) => (x === y ? (a < b ? -1 : 1) : x > y ? -1 : 1));
     return {
-      heights: every(this.heights),
-      total: every(this.total),
-      minted: every(this.minted),
-      burned: every(this.burned),
-      jails: every(this.jails),
+      heights: last(this.heights),
+      total: last(this.total),
+      minted: sum(this.minted),
+      burned: sum(this.burned),
+      jails: sum(this.jails.map(String)).map(Number),
       top_earners: sorted(this.earners).slice(0, 20).map(([address, v]) => ({ address, upokt: String(v) })),
       rewards_by_chain: sorted(this.chains).map(([chain, v]) => ({ chain, upokt: String(v) })),
     };

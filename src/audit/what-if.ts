@@ -13,7 +13,12 @@ import { join } from 'node:path';
 import { blockLogDir } from '../log/index.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
-import { replay } from '../runtime/replay.js';
+import { replay, type ReplayProgress } from '../runtime/replay.js';
+import { MODULE } from './independent/shadow.js';
+import { AuditInputError } from './independent/inputs.js';
+
+/** Relay rewards minted to fee_collector are split at the next block (counted there, by recipient). */
+const FEE_COLLECTOR = MODULE.fee_collector;
 
 export type { ParamOverride };
 
@@ -71,7 +76,7 @@ function collect(run: RunFigures, block: CommittedBlock, from: number): void {
       case 'RelaysRewarded': {
         const plan = e['plan'] as { mintedUpokt: bigint; lines: Array<{ address: string; amountUpokt: bigint }> };
         run.minted += plan.mintedUpokt;
-        for (const line of plan.lines) figure(run, line.address).rewards += line.amountUpokt;
+        for (const line of plan.lines) if (line.address !== FEE_COLLECTOR) figure(run, line.address).rewards += line.amountUpokt;
         break;
       }
       case 'BlockRewardDistributed':
@@ -99,23 +104,38 @@ function collect(run: RunFigures, block: CommittedBlock, from: number): void {
   }
 }
 
-async function figuresOf(dir: string, from: number, to: number | undefined, overrides: readonly ParamOverride[] | undefined): Promise<RunFigures> {
+export interface WhatIfOptions {
+  readonly to?: number;
+  /** Per replayed block of each run ('recorded', then 'what-if'). */
+  readonly onProgress?: (run: 'recorded' | 'what-if', p: ReplayProgress) => void;
+}
+
+async function figuresOf(dir: string, from: number, options: WhatIfOptions, overrides: readonly ParamOverride[] | undefined): Promise<RunFigures> {
+  const to = options.to;
+  const label = overrides === undefined ? 'recorded' : 'what-if';
   const run: RunFigures = { nodes: new Map(), minted: 0n, burned: 0n, outcomes: new Map(), height: 0 };
   const stream = new CommittedBlockStream();
   stream.subscribe((block) => collect(run, block, from));
-  const outcome = await replay(dir, { trustSignatures: true, stream, onWarning: () => undefined, ...(to === undefined ? {} : { to }), ...(overrides === undefined ? {} : { paramOverrides: overrides }) });
-  if (outcome.divergence !== undefined) throw new Error(`the scratch replay stopped at height ${outcome.divergence.height}: ${outcome.divergence.detail}`);
+  const outcome = await replay(dir, {
+    trustSignatures: true,
+    stream,
+    onWarning: () => undefined,
+    ...(options.onProgress === undefined ? {} : { onProgress: (p: ReplayProgress) => options.onProgress!(label, p) }),
+    ...(to === undefined ? {} : { to }),
+    ...(overrides === undefined ? {} : { paramOverrides: overrides }),
+  });
+  if (outcome.divergence !== undefined) throw new AuditInputError('what_if_replay_diverged', `the scratch replay stopped at height ${outcome.divergence.height}: ${outcome.divergence.detail}`);
   return run;
 }
 
-export async function runWhatIf(dataDir: string, overrides: readonly ParamOverride[], options: { to?: number } = {}): Promise<WhatIfReport> {
+export async function runWhatIf(dataDir: string, overrides: readonly ParamOverride[], options: WhatIfOptions = {}): Promise<WhatIfReport> {
   const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-what-if-'));
   try {
     const copy = join(scratch, 'chain');
     cpSync(blockLogDir(dataDir), blockLogDir(copy), { recursive: true, filter: (source) => !source.endsWith('.lock') });
     const from = Math.min(...overrides.map((o) => o.height));
-    const recorded = await figuresOf(copy, from, options.to, undefined);
-    const whatIf = await figuresOf(copy, from, options.to, overrides);
+    const recorded = await figuresOf(copy, from, options, undefined);
+    const whatIf = await figuresOf(copy, from, options, overrides);
     return compareRuns(overrides, from, recorded, whatIf);
   } finally {
     rmSync(scratch, { recursive: true, force: true });

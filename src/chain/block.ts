@@ -10,20 +10,28 @@
  * the proof index seed, the proposer lottery, the next header's prev_block_hash):
  *   blockHash = SHA-256(encodeHeader(header))       (32 bytes, shown as lower-case hex)
  * encodeHeader is the deterministic protobuf encoding below (fields in number order, every field
- * written except empty repeated ones).
+ * written except empty repeated ones), with the project's field-numbered writer/reader
+ * (src/wire/proto-writer.ts, proto-reader.ts) like the tx codec:
+ *   BlockHeader { 1 chain_id string, 2 height int64, 3 time_ns int64, 4 prev_block_hash bytes,
+ *     5 proposer bytes, 6 last_commit CommitVote*, 7 evidence DuplicateVoteEvidence*,
+ *     8 tx_root bytes, 9 app_hash bytes }
+ *   CommitVote { 1 address bytes, 2 power int64, 3 signed bool }
+ *   DuplicateVoteEvidence { 1 public_key bytes, 2 vote_a Vote, 3 vote_b Vote }
+ *   Vote { 1 height int64, 2 round int32, 3 block_hash bytes, 4 timestamp_ns int64,
+ *     5 validator_address bytes, 6 signature bytes }
+ *   Block { 1 header bytes (the encoded BlockHeader), 2 txs bytes* }
+ *   vote sign bytes: { 1 chain_id string, 2 vote Vote without its signature }
  *
  * txRoot = RFC 6962 Merkle tree hash over the tx hashes, as Tendermint's Txs.Hash():
  *   leaf = SHA-256(0x00 ‖ SHA-256(tx)), node = SHA-256(0x01 ‖ left ‖ right), split at the largest
  *   power of two below n; an empty block's root is SHA-256("").
  */
 import { hash as nodeHash } from 'node:crypto';
-import protobuf from 'protobufjs/minimal.js';
-import { bytesToHex, mustHexToBytes } from '../core/hex.js';
+import { bytesToHex } from '../core/hex.js';
 import type { CommitVote, DuplicateVoteEvidence, Vote } from '../core/block-context.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { sha256 } from '../crypto/hash.js';
-
-const { Reader, Writer } = protobuf;
+import { ProtoReader, ProtoWriter } from '../wire/index.js';
 
 export type { CommitVote, DuplicateVoteEvidence, Vote } from '../core/block-context.js';
 
@@ -48,42 +56,32 @@ export interface Block {
 
 export const ZERO_HASH = '0'.repeat(64);
 
-function writeVote(writer: protobuf.Writer, vote: Vote, withSignature: boolean): protobuf.Writer {
-  writer.uint32(8).int64(String(vote.height)).uint32(16).int32(vote.round).uint32(26).bytes(mustHexToBytes(vote.blockHash));
-  writer.uint32(32).int64(vote.timestampNs.toString()).uint32(42).bytes(mustHexToBytes(vote.validatorAddress));
-  if (withSignature) writer.uint32(50).bytes(vote.signature);
-  return writer;
+function writeVote(w: ProtoWriter, vote: Vote, withSignature: boolean): void {
+  w.varintAlways(1, vote.height).varintAlways(2, vote.round).hexAlways(3, vote.blockHash);
+  w.varintAlways(4, vote.timestampNs).hexAlways(5, vote.validatorAddress);
+  if (withSignature) w.bytesAlways(6, vote.signature);
 }
 
 /** The bytes a validator signs for a vote: chain id, then the vote without its signature. */
 export function voteSignBytes(chainId: string, vote: Vote): Uint8Array {
-  const writer = Writer.create().uint32(10).string(chainId);
-  writer.uint32(18).fork();
-  writeVote(writer, vote, false).ldelim();
-  return writer.finish();
+  return new ProtoWriter().stringAlways(1, chainId).message(2, (w) => writeVote(w, vote, false)).finish();
 }
 
 export function encodeHeader(header: BlockHeader): Uint8Array {
-  const w = Writer.create();
-  w.uint32(10).string(header.chainId);
-  w.uint32(16).int64(String(header.height));
-  w.uint32(24).int64(header.timeNs.toString());
-  w.uint32(34).bytes(mustHexToBytes(header.prevBlockHash));
-  w.uint32(42).bytes(mustHexToBytes(header.proposer));
+  const w = new ProtoWriter('gogoproto', 256);
+  w.stringAlways(1, header.chainId).varintAlways(2, header.height).varintAlways(3, header.timeNs);
+  w.hexAlways(4, header.prevBlockHash).hexAlways(5, header.proposer);
   for (const vote of header.lastCommit) {
-    w.uint32(50).fork().uint32(10).bytes(mustHexToBytes(vote.address)).uint32(16).int64(vote.power.toString()).uint32(24).bool(vote.signed).ldelim();
+    w.message(6, (v) => v.hexAlways(1, vote.address).varintAlways(2, vote.power).boolAlways(3, vote.signed));
   }
   for (const evidence of header.evidence) {
-    w.uint32(58).fork().uint32(10).bytes(mustHexToBytes(evidence.publicKey));
-    w.uint32(18).fork();
-    writeVote(w, evidence.voteA, true).ldelim();
-    w.uint32(26).fork();
-    writeVote(w, evidence.voteB, true).ldelim();
-    w.ldelim();
+    w.message(7, (e) => {
+      e.hexAlways(1, evidence.publicKey);
+      e.message(2, (v) => writeVote(v, evidence.voteA, true));
+      e.message(3, (v) => writeVote(v, evidence.voteB, true));
+    });
   }
-  w.uint32(66).bytes(mustHexToBytes(header.txRoot));
-  w.uint32(74).bytes(mustHexToBytes(header.appHash));
-  return w.finish();
+  return w.hexAlways(8, header.txRoot).hexAlways(9, header.appHash).finish();
 }
 
 export function blockHash(header: BlockHeader): string {
@@ -91,8 +89,11 @@ export function blockHash(header: BlockHeader): string {
 }
 
 export function encodeBlock(block: Block): Uint8Array {
-  const w = Writer.create().uint32(10).bytes(encodeHeader(block.header));
-  for (const tx of block.txs) w.uint32(18).bytes(tx);
+  const headerBytes = encodeHeader(block.header);
+  // Capacity: the payloads plus at most 1 tag byte and a 5-byte length each (no regrowth).
+  const capacity = block.txs.reduce((sum, tx) => sum + tx.byteLength + 6, headerBytes.byteLength + 6);
+  const w = new ProtoWriter('gogoproto', capacity).bytesAlways(1, headerBytes);
+  for (const tx of block.txs) w.bytesAlways(2, tx);
   return w.finish();
 }
 
@@ -101,32 +102,88 @@ export class BlockDecodeError extends Error {
   override readonly name = 'BlockDecodeError';
 }
 
-const hex = (bytes: Uint8Array): string => bytesToHex(bytes);
+/**
+ * Decode the ledger's own bytes with the tx reader (ProtoReader), mapping its WireError to a
+ * BlockDecodeError. A field's tag is compared as one number, `field << 3 | wire type` (10 =
+ * field 1 bytes, 16 = field 2 varint, …): a known field with another wire type is an unknown
+ * tag, and unknown tags are refused (the ledger wrote every byte; anything else is corruption).
+ */
+export function decodingLedgerBytes<T>(what: string, decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof BlockDecodeError) throw error;
+    throw new BlockDecodeError(`malformed ${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
-function readVote(reader: protobuf.Reader, end: number): Vote {
+/** The next field's tag as one number (see decodingLedgerBytes). */
+export function tagOf(reader: ProtoReader): number {
+  const { fieldNumber, wireType } = reader.tag();
+  return fieldNumber * 8 + wireType;
+}
+
+/** A container field: bounded by the bytes that hold it, not by the tx field limit. */
+export const CONTAINER_FIELD_LIMIT = Number.POSITIVE_INFINITY;
+
+const hexField = (reader: ProtoReader, field: string): string => bytesToHex(reader.bytes(field, CONTAINER_FIELD_LIMIT));
+
+function readVote(reader: ProtoReader): Vote {
   let height = 0;
   let round = 0;
   let blockHashHex = '';
   let timestampNs = 0n;
   let validatorAddress = '';
   let signature: Uint8Array = new Uint8Array(0);
-  while (reader.pos < end) {
-    const tag = reader.uint32();
+  while (!reader.done()) {
+    const tag = tagOf(reader);
     switch (tag) {
-      case 8: height = Number(String(reader.int64())); break;
-      case 16: round = reader.int32(); break;
-      case 26: blockHashHex = hex(reader.bytes()); break;
-      case 32: timestampNs = BigInt(String(reader.int64())); break;
-      case 42: validatorAddress = hex(reader.bytes()); break;
-      case 50: signature = reader.bytes(); break;
+      case 8: height = Number(reader.int64()); break;
+      case 16: round = reader.uint32() | 0; break; // int32: the low 32 bits, signed
+      case 26: blockHashHex = hexField(reader, 'block_hash'); break;
+      case 32: timestampNs = reader.int64(); break;
+      case 42: validatorAddress = hexField(reader, 'validator_address'); break;
+      case 50: signature = reader.bytes('signature', CONTAINER_FIELD_LIMIT); break;
       default: throw new BlockDecodeError(`unexpected vote field tag ${tag}`);
     }
   }
   return { height, round, blockHash: blockHashHex, timestampNs, validatorAddress: validatorAddress as Address, signature };
 }
 
+function readCommitVote(reader: ProtoReader): CommitVote {
+  let address = '';
+  let power = 0n;
+  let signed = false;
+  while (!reader.done()) {
+    const field = tagOf(reader);
+    if (field === 10) address = hexField(reader, 'address');
+    else if (field === 16) power = reader.int64();
+    else if (field === 24) signed = reader.uint64() !== 0n;
+    else throw new BlockDecodeError(`unexpected commit vote field tag ${field}`);
+  }
+  return { address: address as Address, power, signed };
+}
+
+function readEvidence(reader: ProtoReader): DuplicateVoteEvidence {
+  let publicKey = '';
+  let voteA: Vote | undefined;
+  let voteB: Vote | undefined;
+  while (!reader.done()) {
+    const field = tagOf(reader);
+    if (field === 10) publicKey = hexField(reader, 'public_key');
+    else if (field === 18) voteA = readVote(reader.embedded('vote_a', 'Vote'));
+    else if (field === 26) voteB = readVote(reader.embedded('vote_b', 'Vote'));
+    else throw new BlockDecodeError(`unexpected evidence field tag ${field}`);
+  }
+  if (voteA === undefined || voteB === undefined) throw new BlockDecodeError('evidence without two votes');
+  return { publicKey: publicKey as PublicKeyHex, voteA, voteB };
+}
+
 export function decodeHeader(bytes: Uint8Array): BlockHeader {
-  const reader = Reader.create(bytes);
+  return decodingLedgerBytes('block header', () => readHeader(ProtoReader.of(bytes, 'BlockHeader')));
+}
+
+function readHeader(reader: ProtoReader): BlockHeader {
   const header: { -readonly [K in keyof BlockHeader]: BlockHeader[K] } & { lastCommit: CommitVote[]; evidence: DuplicateVoteEvidence[] } = {
     chainId: '',
     height: 0,
@@ -138,47 +195,18 @@ export function decodeHeader(bytes: Uint8Array): BlockHeader {
     txRoot: '',
     appHash: '',
   };
-  while (reader.pos < reader.len) {
-    const tag = reader.uint32();
+  while (!reader.done()) {
+    const tag = tagOf(reader);
     switch (tag) {
-      case 10: header.chainId = reader.string(); break;
-      case 16: header.height = Number(String(reader.int64())); break;
-      case 24: header.timeNs = BigInt(String(reader.int64())); break;
-      case 34: header.prevBlockHash = hex(reader.bytes()); break;
-      case 42: header.proposer = hex(reader.bytes()) as Address; break;
-      case 50: {
-        const end = reader.uint32() + reader.pos;
-        let address = '';
-        let power = 0n;
-        let signed = false;
-        while (reader.pos < end) {
-          const field = reader.uint32();
-          if (field === 10) address = hex(reader.bytes());
-          else if (field === 16) power = BigInt(String(reader.int64()));
-          else if (field === 24) signed = reader.bool();
-          else throw new BlockDecodeError(`unexpected commit vote field tag ${field}`);
-        }
-        header.lastCommit.push({ address: address as Address, power, signed });
-        break;
-      }
-      case 58: {
-        const end = reader.uint32() + reader.pos;
-        let publicKey = '';
-        let voteA: Vote | undefined;
-        let voteB: Vote | undefined;
-        while (reader.pos < end) {
-          const field = reader.uint32();
-          if (field === 10) publicKey = hex(reader.bytes());
-          else if (field === 18) voteA = readVote(reader, reader.uint32() + reader.pos);
-          else if (field === 26) voteB = readVote(reader, reader.uint32() + reader.pos);
-          else throw new BlockDecodeError(`unexpected evidence field tag ${field}`);
-        }
-        if (voteA === undefined || voteB === undefined) throw new BlockDecodeError('evidence without two votes');
-        header.evidence.push({ publicKey: publicKey as PublicKeyHex, voteA, voteB });
-        break;
-      }
-      case 66: header.txRoot = hex(reader.bytes()); break;
-      case 74: header.appHash = hex(reader.bytes()); break;
+      case 10: header.chainId = reader.string('chain_id'); break;
+      case 16: header.height = Number(reader.int64()); break;
+      case 24: header.timeNs = reader.int64(); break;
+      case 34: header.prevBlockHash = hexField(reader, 'prev_block_hash'); break;
+      case 42: header.proposer = hexField(reader, 'proposer') as Address; break;
+      case 50: header.lastCommit.push(readCommitVote(reader.embedded('last_commit', 'CommitVote'))); break;
+      case 58: header.evidence.push(readEvidence(reader.embedded('evidence', 'DuplicateVoteEvidence'))); break;
+      case 66: header.txRoot = hexField(reader, 'tx_root'); break;
+      case 74: header.appHash = hexField(reader, 'app_hash'); break;
       default: throw new BlockDecodeError(`unexpected header field tag ${tag}`);
     }
   }
@@ -192,22 +220,19 @@ export interface DecodedBlock {
 }
 
 export function decodeBlock(bytes: Uint8Array): DecodedBlock {
-  try {
-    const reader = Reader.create(bytes);
+  return decodingLedgerBytes('block', () => {
+    const reader = ProtoReader.of(bytes, 'Block');
     let headerBytes: Uint8Array | undefined;
     const txs: Uint8Array[] = [];
-    while (reader.pos < reader.len) {
-      const tag = reader.uint32();
-      if (tag === 10) headerBytes = reader.bytes();
-      else if (tag === 18) txs.push(reader.bytes());
+    while (!reader.done()) {
+      const tag = tagOf(reader);
+      if (tag === 10) headerBytes = reader.bytes('header', CONTAINER_FIELD_LIMIT);
+      else if (tag === 18) txs.push(reader.bytes('txs', CONTAINER_FIELD_LIMIT));
       else throw new BlockDecodeError(`unexpected block field tag ${tag}`);
     }
     if (headerBytes === undefined) throw new BlockDecodeError('block without header');
-    return { block: { header: decodeHeader(headerBytes), txs }, headerBytes };
-  } catch (error) {
-    if (error instanceof BlockDecodeError) throw error;
-    throw new BlockDecodeError(`malformed block: ${error instanceof Error ? error.message : String(error)}`);
-  }
+    return { block: { header: readHeader(ProtoReader.of(headerBytes, 'BlockHeader')), txs }, headerBytes };
+  });
 }
 
 /** RFC 6962 Merkle tree hash over tx hashes (Tendermint Txs.Hash); see the file header. */

@@ -29,19 +29,19 @@ export interface HookStep {
 
 export const BEGIN_BLOCK_STEPS: readonly HookStep[] = [
   { name: 'gov.activateFeatureParams', run: (state, ctx) => activateFeatureParams(state, ctx) },
-  { name: 'pos.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
-  { name: 'pos.handleValidatorSignatures', run: (state, ctx) => handleValidatorSignatures(state, state.params().pos, ctx) },
-  { name: 'pos.handleDoubleSignEvidence', run: (state, ctx) => handleDoubleSignEvidence(state, state.params().pos, ctx) },
+  { name: 'nodes.payBlockReward', run: (state, ctx) => payBlockReward(state, state.params().pos, ctx) },
+  { name: 'slashing.handleValidatorSignatures', run: (state, ctx) => handleValidatorSignatures(state, state.params().pos, ctx) },
+  { name: 'slashing.handleDoubleSignEvidence', run: (state, ctx) => handleDoubleSignEvidence(state, state.params().pos, ctx) },
   { name: 'pocketcore.deleteExpiredClaims', run: (state, ctx) => deleteExpiredClaims(state, ctx) },
 ];
 
 export const END_BLOCK_STEPS: readonly HookStep[] = [
-  { name: 'pos.incrementJailedBlocks', run: (state, ctx) => incrementJailedBlocks(state, state.params().pos, ctx) },
-  { name: 'pos.releaseWaitingValidators', run: (state, ctx) => releaseWaitingValidators(state, state.params().pos, ctx) },
-  { name: 'pos.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
-  { name: 'pos.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
-  { name: 'application.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
-  { name: 'application.burnForRelayMint', run: (state, _ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, events) },
+  { name: 'slashing.incrementJailedBlocks', run: (state, ctx) => incrementJailedBlocks(state, state.params().pos, ctx) },
+  { name: 'nodes.releaseWaitingValidators', run: (state, ctx) => releaseWaitingValidators(state, state.params().pos, ctx) },
+  { name: 'nodes.updateValidatorSet', run: (state, ctx) => updateValidatorSet(state, state.params().pos, ctx) },
+  { name: 'nodes.unstakeMatureValidators', run: (state, ctx) => unstakeMatureValidators(state, ctx) },
+  { name: 'apps.unstakeMatureApplications', run: (state, ctx) => unstakeMatureApplications(state, ctx) },
+  { name: 'policy.burnForRelayMint', run: (state, _ctx, events) => burnApplicationStakes(state, state.params().application.burnRate, events) },
   { name: 'pocketcore.advanceHistoryFloor', run: (state, ctx) => endBlockHistoryFloor(state, ctx) },
 ];
 

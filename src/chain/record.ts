@@ -17,17 +17,16 @@
  *   here instead of assuming "valid". Derived like the root: a wrong list changes the replayed
  *   state and the root check catches it.
  *
- * Encoding (protobuf-style, fields in order): 1 block bytes, 2 state root (32 bytes),
- * 3 write set (16·n bytes), 4 invalid-signature tx indices (packed varints; omitted when none —
- * records written before this field existed decode with an empty list).
+ * Encoding (protobuf, fields in order, with the project's field-numbered writer/reader like the
+ * tx codec): 1 block bytes, 2 state root (32 bytes), 3 write set (16·n bytes, written even when
+ * empty), 4 invalid-signature tx indices (packed uint32 varints; omitted when none — records
+ * written before this field existed decode with an empty list).
  */
 import { hash as nodeHash } from 'node:crypto';
-import protobuf from 'protobufjs/minimal.js';
-import { bytesToHex, mustHexToBytes } from '../core/hex.js';
+import { bytesToHex } from '../core/hex.js';
 import { sha256 } from '../crypto/hash.js';
-import { BlockDecodeError, decodeBlock, type DecodedBlock } from './block.js';
-
-const { Reader, Writer } = protobuf;
+import { ProtoReader, ProtoWriter } from '../wire/index.js';
+import { BlockDecodeError, CONTAINER_FIELD_LIMIT, decodeBlock, decodingLedgerBytes, tagOf, type DecodedBlock } from './block.js';
 
 export const WRITE_SET_ENTRY_BYTES = 16;
 
@@ -41,20 +40,15 @@ export interface ChainRecord {
 }
 
 export function encodeRecord(record: ChainRecord): Uint8Array {
-  const writer = Writer.create()
-    .uint32(10)
-    .bytes(record.blockBytes)
-    .uint32(18)
-    .bytes(mustHexToBytes(record.stateRootAfter))
-    .uint32(26)
-    .bytes(record.writeSet);
   const invalid = record.invalidSignatures ?? [];
-  if (invalid.length > 0) {
-    writer.uint32(34).fork();
-    for (const index of invalid) writer.uint32(index);
-    writer.ldelim();
-  }
-  return writer.finish();
+  // Capacity: the payloads plus at most 1 tag byte and a 5-byte length each (no regrowth).
+  const capacity = record.blockBytes.byteLength + 32 + record.writeSet.byteLength + invalid.length * 5 + 24;
+  return new ProtoWriter('gogoproto', capacity)
+    .bytesAlways(1, record.blockBytes)
+    .hexAlways(2, record.stateRootAfter)
+    .bytesAlways(3, record.writeSet)
+    .packedUint32(4, invalid)
+    .finish();
 }
 
 export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
@@ -62,22 +56,19 @@ export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock & 
   let stateRootAfter = '';
   let writeSet: Uint8Array = new Uint8Array(0);
   const invalidSignatures: number[] = [];
-  try {
-    const reader = Reader.create(payload);
-    while (reader.pos < reader.len) {
-      const tag = reader.uint32();
-      if (tag === 10) blockBytes = reader.bytes();
-      else if (tag === 18) stateRootAfter = bytesToHex(reader.bytes());
-      else if (tag === 26) writeSet = reader.bytes();
+  decodingLedgerBytes('record', () => {
+    const reader = ProtoReader.of(payload, 'ChainRecord');
+    while (!reader.done()) {
+      const tag = tagOf(reader);
+      if (tag === 10) blockBytes = reader.bytes('block', CONTAINER_FIELD_LIMIT);
+      else if (tag === 18) stateRootAfter = bytesToHex(reader.bytes('state_root_after', CONTAINER_FIELD_LIMIT));
+      else if (tag === 26) writeSet = reader.bytes('write_set', CONTAINER_FIELD_LIMIT);
       else if (tag === 34) {
-        const end = reader.uint32() + reader.pos;
-        while (reader.pos < end) invalidSignatures.push(reader.uint32());
+        const packed = reader.embedded('invalid_signatures', 'InvalidSignatures');
+        while (!packed.done()) invalidSignatures.push(packed.uint32());
       } else throw new BlockDecodeError(`unexpected record field tag ${tag}`);
     }
-  } catch (error) {
-    if (error instanceof BlockDecodeError) throw error;
-    throw new BlockDecodeError(`malformed record: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  });
   if (blockBytes === undefined || stateRootAfter.length !== 64 || writeSet.byteLength % WRITE_SET_ENTRY_BYTES !== 0) {
     throw new BlockDecodeError('record without block, 32-byte state root or whole write-set entries');
   }

@@ -15,6 +15,7 @@ import { GenesisError } from '../genesis/load.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { BlockLogError } from '../log/index.js';
 import { DataDirError } from '../runtime/data-dir.js';
+import { QueryStateError } from '../runtime/query-state.js';
 import { SimulationSetupError } from '../sim/sim-setup.js';
 import { SimulationFailure } from '../sim/simulator.js';
 import { SnapshotError } from '../snapshot/snapshot.js';
@@ -67,7 +68,7 @@ export function asCliError(error: unknown): unknown {
     const cause = (error.context as { cause?: unknown }).cause;
     return new CliError(error.code, error.message, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
   }
-  if (error instanceof DataDirError) return new CliError(error.code, error.message, error.context);
+  if (error instanceof DataDirError || error instanceof QueryStateError) return new CliError(error.code, error.message, error.context);
   if (error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);
   // The chain reached an upgrade to a version this ledger does not implement: it stops producing.
   if (error instanceof UpgradeRequiredError) return new CliError(error.code, error.message);

@@ -39,6 +39,7 @@ import { HttpError, sendError } from '../query/http-error.js';
 import type { HttpLimits } from '../query/http-limits.js';
 import { stringField } from '../query/request-body.js';
 import { registerQueryService } from '../query/service.js';
+import { registerExplorer } from '../explorer/index.js';
 import { ProductionUnavailableError, type ProductionHealth } from './production-health.js';
 
 
@@ -112,6 +113,7 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
   });
 
+  registerExplorer(app);
   registerQueryService(app, options.store, {
     pendingTxs: () => mempool.pending().map((tx) => ({ hash: tx.hash, bytes: tx.bytes, messageType: tx.message?.ok === true ? messageType(tx.message.value) : '' })),
     dispatchState: () => Promise.resolve({ state: writer.state, height: writer.height }),

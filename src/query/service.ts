@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ReadStore } from '../projection/read-store.js';
+import { registerExplorer } from '../explorer/index.js';
 import { registerChainRoutes } from './chain-routes.js';
 import { registerClientRoutes, type ClientSources } from './client-routes.js';
 import { createHttpApp } from './http-app.js';
@@ -24,6 +25,7 @@ export function registerQueryService(app: FastifyInstance, store: ReadStore, sou
 export async function createQueryServer(store: ReadStore, sources: ClientSources = {}, limits: Partial<HttpLimits> = {}): Promise<FastifyInstance> {
   const app = await createHttpApp(limits);
   registerQueryService(app, store, sources);
+  registerExplorer(app);
   app.get('/v1/ledger/health', { schema: { summary: 'liveness: the projected height', tags: ['ledger'] } }, async () => ({ status: 'ok', height: (await store.latestHeight()) ?? null }));
   await app.ready();
   return app;

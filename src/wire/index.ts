@@ -41,3 +41,5 @@ export { encodeMessageValue } from './encode-msgs.js';
 export { MESSAGE_TYPES, LEGACY_TYPE_URLS, messageTypeByUrl, type MessageTypeInfo } from './type-urls.js';
 export { goParseBigInt, isCanonicalDecimal, MAX_BIGINT_MAGNITUDE } from './go-bigint.js';
 export { MAX_FIELD_BYTES, MAX_REPEATED_ENTRIES, MAX_TX_BYTES } from './limits.js';
+export { ProtoWriter } from './proto-writer.js';
+export { ProtoReader, WireError } from './proto-reader.js';

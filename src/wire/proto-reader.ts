@@ -14,8 +14,8 @@
  *   reproduce exactly (deliberate difference, src/messages/index.ts).
  *
  * Why not protobufjs's Reader: it rejects or truncates differently (uint32 lengths, 5-byte
- * tags, no wire-type checks); consensus needs Go's acceptance rules bit for bit. protobufjs's
- * Writer is used for encoding (proto-writer.ts), where all encoders agree.
+ * tags, no wire-type checks); consensus needs Go's acceptance rules bit for bit. The same reader
+ * decodes the ledger's own block and log-record bytes (src/chain/block.ts, record.ts).
  *
  * Failures throw `WireError`, caught once in decodeTx and turned into a Rejection; nothing else
  * escapes (decodeTx never throws).
@@ -145,10 +145,13 @@ export class ProtoReader {
     return value;
   }
 
-  /** The bytes of a length-delimited field (a view into the input, not a copy). */
-  bytes(field: string): Uint8Array {
+  /**
+   * The bytes of a length-delimited field (a view into the input, not a copy). `limit` is the
+   * tx fields' bound by default; the ledger's own containers (block, log record) pass theirs.
+   */
+  bytes(field: string, limit = MAX_FIELD_BYTES): Uint8Array {
     const length = this.length();
-    if (length > MAX_FIELD_BYTES) throw new WireError(LEDGER.field_exceeds_limit, `${this.messageName}.${field}: ${length} bytes > ${MAX_FIELD_BYTES}`);
+    if (length > limit) throw new WireError(LEDGER.field_exceeds_limit, `${this.messageName}.${field}: ${length} bytes > ${limit}`);
     const start = this.pos;
     this.pos += length;
     return this.buf.subarray(start, this.pos);

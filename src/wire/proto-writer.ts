@@ -1,6 +1,6 @@
 /**
  * Protobuf encoding the way gogoproto's generated `Marshal` writes pocket-core messages
- * (e.g. MsgSend.MarshalToSizedBuffer, x/nodes/types/msg.pb.go:887-917), on protobufjs's Writer:
+ * (e.g. MsgSend.MarshalToSizedBuffer, x/nodes/types/msg.pb.go:887-917):
  *
  * - fields in ascending field-number order, minimal varints;
  * - scalars (int64, uint64, int32 casts) only when non-zero; strings and bytes only when
@@ -18,43 +18,116 @@
  * txs carry it — the tx at height 41144 has an empty memo field `22 00`. Absent optional bytes
  * (`null`) are never written in either style.
  *
- * These helpers take the field number and write tag + payload.
+ * The `…Always` methods write their field whatever the style (the block header and log record,
+ * src/chain, write every field). These helpers take the field number and write tag + payload.
+ *
+ * Varints: a value is written as its 64-bit two's complement, 7 bits a byte, low bits first
+ * (so -1 takes 10 bytes: ff ff ff ff ff ff ff ff ff 01, as Go's int64 and protobufjs's int32 /
+ * int64 write it). Strings are written as well-formed UTF-8 (Buffer's encoder: a lone surrogate
+ * becomes U+FFFD, which is what every reader of the bytes would see anyway).
  */
-import { Writer } from 'protobufjs/minimal.js';
 import { mustHexToBytes } from '../core/hex.js';
 
 const MASK64 = (1n << 64n) - 1n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const WIRE_VARINT = 0;
+const WIRE_BYTES = 2;
 
 /** Which encoder's habits to reproduce (see above). */
 export type EncodingStyle = 'gogoproto' | 'explicit-defaults';
 
 export class ProtoWriter {
-  private readonly writer = Writer.create();
+  private buf: Uint8Array;
+  private len = 0;
 
-  constructor(readonly style: EncodingStyle = 'gogoproto') {}
+  constructor(
+    readonly style: EncodingStyle = 'gogoproto',
+    /** Initial capacity in bytes (the buffer doubles when full). */
+    capacity = 64,
+  ) {
+    // Pooled for small sizes (Node's Buffer pool); finish() copies out, so the pool is never exposed.
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
 
   private get explicit(): boolean {
     return this.style === 'explicit-defaults';
   }
 
+  private reserve(count: number): void {
+    if (this.len + count <= this.buf.byteLength) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.byteLength * 2, this.len + count));
+    grown.set(this.buf.subarray(0, this.len));
+    this.buf = grown;
+  }
+
+  /** A non-negative safe integer as a varint. Worked example: 300 → ac 02 (0x2c|0x80, 300>>7 = 2). */
+  private rawVarint(value: number): void {
+    this.reserve(10);
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buf[this.len++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buf[this.len++] = rest;
+  }
+
+  /** Any integer as the varint of its 64-bit two's complement (bits above 64 are dropped). */
+  private rawVarint64(value: bigint): void {
+    let bits = value & MASK64;
+    if (bits <= MAX_SAFE) return this.rawVarint(Number(bits));
+    this.reserve(10);
+    while (bits >= 0x80n) {
+      this.buf[this.len++] = Number(bits & 0x7fn) | 0x80;
+      bits >>= 7n;
+    }
+    this.buf[this.len++] = Number(bits);
+  }
+
   private tag(fieldNumber: number, wireType: number): void {
-    this.writer.uint32(((fieldNumber << 3) | wireType) >>> 0);
+    this.rawVarint(fieldNumber * 8 + wireType);
+  }
+
+  private raw(bytes: Uint8Array): void {
+    this.reserve(bytes.byteLength);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.byteLength;
   }
 
   /** int64/uint64/Go-int varint field, skipped when zero (two's complement for negatives, 10 bytes). */
   varint(fieldNumber: number, value: bigint): this {
     if (value === 0n && !this.explicit) return this;
-    this.tag(fieldNumber, 0);
-    const bits = value & MASK64;
-    this.writer.uint64({ low: Number(bits & 0xffffffffn), high: Number(bits >> 32n), unsigned: true });
+    return this.varintAlways(fieldNumber, value);
+  }
+
+  /** An int64/int32 varint field written even when zero. */
+  varintAlways(fieldNumber: number, value: bigint | number): this {
+    this.tag(fieldNumber, WIRE_VARINT);
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) this.rawVarint(value);
+    else this.rawVarint64(BigInt(value));
     return this;
   }
 
   /** uint32 varint, always written (map values). */
   uint32Always(fieldNumber: number, value: number): this {
-    this.tag(fieldNumber, 0);
-    this.writer.uint32(value >>> 0);
+    this.tag(fieldNumber, WIRE_VARINT);
+    this.rawVarint(value >>> 0);
     return this;
+  }
+
+  /** A bool, always written (0 or 1). */
+  boolAlways(fieldNumber: number, value: boolean): this {
+    this.tag(fieldNumber, WIRE_VARINT);
+    this.rawVarint(value ? 1 : 0);
+    return this;
+  }
+
+  /** A packed repeated uint32 field (length, then one varint each); nothing when the list is empty. */
+  packedUint32(fieldNumber: number, values: readonly number[]): this {
+    if (values.length === 0) return this;
+    this.tag(fieldNumber, WIRE_BYTES);
+    return this.lengthDelimited(() => {
+      for (const value of values) this.rawVarint(value >>> 0);
+    });
   }
 
   bytes(fieldNumber: number, value: Uint8Array): this {
@@ -63,14 +136,20 @@ export class ProtoWriter {
   }
 
   bytesAlways(fieldNumber: number, value: Uint8Array): this {
-    this.tag(fieldNumber, 2);
-    this.writer.bytes(value);
+    this.tag(fieldNumber, WIRE_BYTES);
+    this.rawVarint(value.byteLength);
+    this.raw(value);
     return this;
   }
 
   /** A bytes field given as hex (addresses, keys, hashes). */
   hex(fieldNumber: number, hex: string | null): this {
     return hex === null ? this : this.bytes(fieldNumber, mustHexToBytes(hex));
+  }
+
+  /** A bytes field given as hex, written even when empty. */
+  hexAlways(fieldNumber: number, hex: string): this {
+    return this.bytesAlways(fieldNumber, mustHexToBytes(hex));
   }
 
   string(fieldNumber: number, value: string): this {
@@ -82,16 +161,36 @@ export class ProtoWriter {
     return this.bytesAlways(fieldNumber, Buffer.from(value, 'utf8'));
   }
 
-  /** An embedded message, written even when empty (gogoproto non-nullable). */
+  /**
+   * An embedded message, written even when empty (gogoproto non-nullable). PERF: written in place
+   * (no writer per message): the body goes after the tag, then moves right by its length
+   * prefix's size (1 byte below 128, so usually 1) and the prefix is written in front.
+   */
   message(fieldNumber: number, encode: (inner: ProtoWriter) => void): this {
-    const inner = new ProtoWriter(this.style);
-    encode(inner);
-    return this.bytesAlways(fieldNumber, inner.finish());
+    this.tag(fieldNumber, WIRE_BYTES);
+    return this.lengthDelimited(() => encode(this));
   }
 
+  private lengthDelimited(writeBody: () => void): this {
+    const start = this.len;
+    writeBody();
+    const body = this.len - start;
+    let prefix = 1;
+    while (body >= 0x80 ** prefix) prefix++;
+    this.reserve(prefix);
+    this.buf.copyWithin(start + prefix, start, this.len);
+    const end = this.len + prefix;
+    this.len = start;
+    this.rawVarint(body);
+    this.len = end;
+    return this;
+  }
+
+  /** The encoded bytes: a fresh Uint8Array of exactly their length. */
   finish(): Uint8Array {
-    // A plain Uint8Array (protobufjs hands back a Buffer under Node).
-    return new Uint8Array(this.writer.finish());
+    const out = new Uint8Array(this.len);
+    out.set(this.buf.subarray(0, this.len));
+    return out;
   }
 }
 

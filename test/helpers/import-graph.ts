@@ -29,6 +29,9 @@ export const LAYERS: ReadonlyArray<{ readonly name: string; readonly prefixes: r
   // The audit (issue 13): reads the log, the genesis and the projection; its recomputation
   // (audit/independent/) is held to AUDIT_INDEPENDENT_IMPORTS below.
   { name: 'audit', prefixes: ['audit/'] },
+  // The explorer page: static files and a browser client (src/explorer/client) that reads only the
+  // query API over HTTP; the query service and the node register it (registerExplorer).
+  { name: 'explorer', prefixes: ['explorer/'] },
   // The query service: HTTP routes over a ReadStore (projection/read-store.ts); node and serve use it.
   { name: 'query', prefixes: ['query/'] },
   { name: 'node', prefixes: ['node/'] },

@@ -7,7 +7,7 @@
  * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
  * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
  * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
- * and when a node's or app's unstake matured (its deletion).
+ * and the force unstakes (stake below minimum, max jailed blocks). Unstakes mature here.
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
@@ -46,13 +46,18 @@ export interface Pools {
   burned: bigint;
 }
 
-interface ShadowNode extends Recipient {
+export interface ShadowNode extends Recipient {
   tokens: bigint;
+  /** In the waiting set: begins unstaking at the next session end (PROTOCOL §6.4). */
+  waiting: boolean;
+  /** Unstaking: when its tokens return (release time + UnstakingTime). */
+  unstakingAtNs: bigint | null;
 }
 
-interface ShadowApp {
+export interface ShadowApp {
   stake: bigint;
-  staked: boolean;
+  /** Unstaking apps: when their stake returns (begin-unstake time + AppUnstakingTime). */
+  unstakingAtNs: bigint | null;
 }
 
 export interface TxOutcome {
@@ -72,13 +77,18 @@ export class ShadowLedger {
   private readonly claims = new Map<string, bigint>();
   readonly pools: Pools;
   private blockMint = 0n;
+  private blockTimeNs = 0n;
+  /** Apps transferred away in this block (their old record is deleted). */
+  private transferredApps: string[] = [];
 
   constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
   }
 
   /** BeginBlock: the block reward for the previous proposer, then the recorded slashes. */
-  beginBlock(height: number, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
+  beginBlock(height: number, timeNs: bigint, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
+    this.blockTimeNs = timeNs;
+    this.transferredApps = [];
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
@@ -114,12 +124,21 @@ export class ShadowLedger {
     if (outcome.code !== 0) {
       // pocketcore:86 — a replay attack burns and deletes the claim although the tx fails (§4.8).
       if (message.type === 'Proof' && outcome.codespace === 'pocketcore' && outcome.code === 86) return this.replayAttack(message);
+      // pos:105 with the stake below the minimum: the unjail still queues the unstake (§1.2,
+      // §12.2 #1); the same code for a node that is simply not jailed changes nothing.
+      if (message.type === 'UnjailNode' && outcome.codespace === 'pos' && outcome.code === 105) {
+        const node = this.nodes.get(message.validatorAddress);
+        if (node !== undefined && node.tokens < this.params.int('pos/StakeMinimum')) this.queueUnstake(message.validatorAddress);
+      }
       return [];
     }
     switch (message.type) {
       case 'Send':
         this.moduleMove(message.fromAddress, -message.amountUpokt);
         this.moduleMove(message.toAddress, message.amountUpokt);
+        return [];
+      case 'BeginUnstakeNode':
+        this.queueUnstake(message.validatorAddress);
         return [];
       case 'StakeNode':
         this.stakeNode(message);
@@ -129,7 +148,8 @@ export class ShadowLedger {
         return [];
       case 'BeginUnstakeApp': {
         const app = this.apps.get(message.applicationAddress);
-        if (app !== undefined) app.staked = false;
+        // Immediate (PROTOCOL §6.4): the stake returns at the first EndBlock at or after this.
+        if (app !== undefined) app.unstakingAtNs = this.blockTimeNs + this.params.int('application/AppUnstakingTime');
         return [];
       }
       case 'Claim':
@@ -150,35 +170,61 @@ export class ShadowLedger {
     }
   }
 
-  /** EndBlock: matured unstakes (recorded deletions), then the ApplicationBurnRate burns. */
-  endBlock(deletedNodes: readonly string[], deletedApps: readonly string[]): void {
-    for (const address of deletedNodes) {
-      const node = this.nodes.get(address);
-      if (node === undefined) continue;
-      this.pools.node -= node.tokens;
+  /**
+   * EndBlock (PROTOCOL §6.3, §6.4): the recorded force unstakes join the waiting set; at a
+   * session end the waiting nodes begin unstaking (release time + UnstakingTime); nodes and apps
+   * whose unstaking time has come are removed; then the ApplicationBurnRate burns. Returns the
+   * node and app records removed in this block (apps also when transferred away by a tx), for
+   * the comparison with the recorded deletions.
+   */
+  endBlock(height: number, forceUnstaked: readonly string[]): { nodes: string[]; apps: string[] } {
+    for (const address of forceUnstaked) this.queueUnstake(address);
+    if (height % Number(this.params.int('pos/BlocksPerSession')) === 0) {
+      for (const node of this.nodes.values()) {
+        if (!node.waiting) continue;
+        node.waiting = false;
+        if (node.unstakingAtNs === null) node.unstakingAtNs = this.blockTimeNs + this.params.int('pos/UnstakingTime');
+      }
+    }
+    const maturedNodes = [...this.nodes].filter(([, node]) => node.unstakingAtNs !== null && node.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
+    for (const address of maturedNodes) {
+      this.pools.node -= this.nodes.get(address)!.tokens;
       this.nodes.delete(address);
     }
-    for (const address of deletedApps) {
-      const app = this.apps.get(address);
-      if (app === undefined) continue;
-      this.pools.app -= app.stake;
+    const matured = [...this.apps].filter(([, app]) => app.unstakingAtNs !== null && app.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
+    for (const address of matured) {
+      this.pools.app -= this.apps.get(address)!.stake;
       this.apps.delete(address);
     }
     const rate = this.params.dec('application/ApplicationBurnRate');
-    if (rate === 0n || this.blockMint === 0n) return;
-    const staked = [...this.apps].filter(([, app]) => app.staked).map(([address, app]) => ({ address, stake: app.stake }));
+    const removed = { nodes: maturedNodes, apps: [...matured, ...this.transferredApps] };
+    if (rate === 0n || this.blockMint === 0n) return removed;
+    const staked = [...this.apps].filter(([, app]) => app.unstakingAtNs === null).map(([address, app]) => ({ address, stake: app.stake }));
     for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
       this.apps.get(address)!.stake -= amount;
       this.pools.app -= amount;
       this.burn(amount);
     }
+    return removed;
   }
 
   private stakeNode(message: Extract<Message, { type: 'StakeNode' }>): void {
     const existing = this.nodes.get(message.operatorAddress);
     const before = existing?.tokens ?? 0n;
-    this.nodes.set(message.operatorAddress, { operator: message.operatorAddress, outputAddress: message.outputAddress, delegators: message.rewardDelegators, tokens: message.valueUpokt });
+    this.nodes.set(message.operatorAddress, {
+      operator: message.operatorAddress,
+      outputAddress: message.outputAddress,
+      delegators: message.rewardDelegators,
+      tokens: message.valueUpokt,
+      waiting: existing?.waiting ?? false,
+      unstakingAtNs: existing?.unstakingAtNs ?? null,
+    });
     this.pools.node += message.valueUpokt - before;
+  }
+
+  private queueUnstake(address: string): void {
+    const node = this.nodes.get(address);
+    if (node !== undefined) node.waiting = true;
   }
 
   private stakeApp(message: Extract<Message, { type: 'StakeApp' }>, signer: string | null): void {
@@ -186,20 +232,29 @@ export class ShadowLedger {
       // App transfer (value 0, no chains): the signer's app moves to the message's key.
       this.apps.set(message.applicationAddress, this.apps.get(signer)!);
       this.apps.delete(signer);
+      this.transferredApps.push(signer);
       return;
     }
     const before = this.apps.get(message.applicationAddress)?.stake ?? 0n;
-    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, staked: true });
+    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null });
     this.pools.app += message.valueUpokt - before;
   }
 
-  private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+  /** The claim a proof settles (deleted either way) and its servicer, when both still exist. */
+  private settleClaim(message: Extract<Message, { type: 'Proof' }>): { relays: bigint; node: ShadowNode } | undefined {
     const leaf = message.leaf;
     const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
     const relays = this.claims.get(key);
     this.claims.delete(key);
     const node = this.nodes.get(leaf.servicerAddress);
-    if (relays === undefined || node === undefined) return [];
+    return relays === undefined || node === undefined ? undefined : { relays, node };
+  }
+
+  private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
+    const leaf = message.leaf;
+    const settled = this.settleClaim(message);
+    if (settled === undefined) return [];
+    const { relays, node } = settled;
     const p = this.params;
     const multiplier = p.multiplier(leaf.blockchain);
     const reward = relayReward({
@@ -221,11 +276,9 @@ export class ShadowLedger {
 
   private replayAttack(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
     const leaf = message.leaf;
-    const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
-    const totalProofs = this.claims.get(key);
-    this.claims.delete(key);
-    const node = this.nodes.get(leaf.servicerAddress);
-    if (totalProofs === undefined || node === undefined) return [];
+    const settled = this.settleClaim(message);
+    if (settled === undefined) return [];
+    const { relays: totalProofs, node } = settled;
     const p = this.params;
     const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22());
     this.burnStake(node, burn.burned);

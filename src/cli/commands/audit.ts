@@ -11,6 +11,7 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { AuditInputError, runAudit, type AuditSummary } from '../../audit/index.js';
+import { ProjectionError } from '../../projection/store.js';
 import { auditCsv } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
@@ -45,7 +46,7 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
       },
     });
   } catch (error) {
-    if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
+    if (error instanceof AuditInputError || error instanceof ProjectionError) throw new CliError(error.code, error.message);
     throw error;
   } finally {
     progress?.stop();
@@ -90,7 +91,26 @@ export function registerAuditCommand(program: Command): void {
           } catch (error) {
             throw new CliError('invalid_what_if', error instanceof Error ? error.message : String(error));
           }
-          const report = await runWhatIf(dataDirOf(options.data), overrides, { ...(options.to === undefined ? {} : { to: options.to }) });
+          const bars = new Map<string, ReturnType<typeof blockProgress>>();
+          let report: WhatIfReport;
+          try {
+            report = await runWhatIf(dataDirOf(options.data), overrides, {
+              ...(options.to === undefined ? {} : { to: options.to }),
+              onProgress: (run, p) => {
+                let bar = bars.get(run);
+                if (bar === undefined) {
+                  for (const other of bars.values()) other.stop();
+                  bars.set(run, (bar = blockProgress(`what-if (${run})`, p.targetHeight - p.startHeight, options.progress !== false)));
+                }
+                bar.update(p.blocks, p.txs, p.height);
+              },
+            });
+          } catch (error) {
+            if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
+            throw error;
+          } finally {
+            for (const bar of bars.values()) bar.stop();
+          }
           if (options.json === true) printJson(report);
           else printWhatIf(report);
           return;

@@ -23,7 +23,7 @@ import { parseParamValue, type ParamValue } from '../../params/kinds.js';
 import { buildParams, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { CliError, printJson } from '../output.js';
-import { loadQueryState } from './query.js';
+import { queryStateOf } from './query.js';
 
 interface RewardOptions {
   readonly relays?: string;
@@ -116,7 +116,7 @@ export function registerCalcReward(calc: Command): void {
       const chain = canonicalChain(options.chain ?? '0001', 4);
       if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex');
       if ((options.data === undefined) === (options.params === undefined)) throw new CliError('invalid_option', 'give either --data DIR (with --height) or --params FILE');
-      const loaded = options.params !== undefined ? { params: paramsFromFile(options.params), height: Number.MAX_SAFE_INTEGER } : await loadQueryState(options).then(({ state, height }) => ({ params: state.params(), height: height + 1 }));
+      const loaded = options.params !== undefined ? { params: paramsFromFile(options.params), height: Number.MAX_SAFE_INTEGER } : await queryStateOf(options).then(({ state, height }) => ({ params: state.params(), height: height + 1 }));
       const { params } = loaded;
       const { answer } = calculateRelayReward(params, {
         // Features as the next block would see them (a params file: every listed activation passed).

@@ -6,15 +6,13 @@
  * The SQLite query service (its own issue) serves the same shapes from projections.
  */
 import type { Command } from 'commander';
-import type { LedgerState } from '../../chain/ledger-state.js';
 import type { Rejection } from '../../core/rejection.js';
 import type { Result } from '../../core/result.js';
-import { GenesisError, loadGenesisState } from '../../genesis/load.js';
 import { queryApp, queryApps } from '../../modules/apps/index.js';
 import { queryNode, queryNodes } from '../../modules/nodes/index.js';
-import { replay } from '../../runtime/replay.js';
+import { loadQueryState, type QueryState } from '../../runtime/query-state.js';
 import { CliError, printJson, toJson } from '../output.js';
-import { asCliError } from '../runtime-errors.js';
+import { withCliErrors } from '../runtime-errors.js';
 import { addressArgument } from '../args.js';
 
 interface SourceOptions {
@@ -38,33 +36,18 @@ function integerOption(text: string | undefined, name: string, min: number): num
   return Number(text);
 }
 
-/** The state a query reads, and its height. */
-export async function loadQueryState(options: SourceOptions): Promise<{ state: LedgerState; height: number }> {
+/** The state a query reads, and its height (runtime/query-state.ts), from the command's options. */
+export async function queryStateOf(options: SourceOptions): Promise<QueryState> {
   const height = integerOption(options.height, '--height', 0);
   if (options.data !== undefined && options.genesis !== undefined) throw new CliError('invalid_option', 'give either --data or --genesis, not both');
-  if (options.genesis !== undefined) {
-    if (height !== undefined && height !== 0) throw new CliError('invalid_option', 'a genesis file only has height 0; use --data DIR for later heights');
-    try {
-      return { state: loadGenesisState(options.genesis).state, height: 0 };
-    } catch (error) {
-      if (error instanceof GenesisError) throw new CliError('invalid_genesis', error.message, error.problems);
-      if (error instanceof Error && 'code' in error && error.code === 'ENOENT') throw new CliError('file_not_found', `no such file: ${options.genesis}`);
-      throw error;
-    }
+  const at = height === undefined ? {} : { height };
+  if (options.genesis !== undefined && height !== undefined && height !== 0) {
+    throw new CliError('invalid_option', 'a genesis file only has height 0; use --data DIR for later heights');
   }
+  if (options.genesis !== undefined) return withCliErrors(() => loadQueryState({ genesis: options.genesis!, ...at }));
   if (options.data === undefined) throw new CliError('invalid_option', 'give --data DIR (a chain) or --genesis FILE');
-  try {
-    const outcome = await replay(options.data, { ...(height === undefined ? {} : { to: height }), fromSnapshot: true, trustSignatures: true });
-    if (outcome.divergence !== undefined) {
-      throw new CliError('replay_diverged', `the chain does not replay: ${outcome.divergence.detail}`, { height: outcome.divergence.height });
-    }
-    if (height !== undefined && outcome.height !== height) {
-      throw new CliError('height_not_available', `height ${height} is beyond the chain's last block ${outcome.height}`);
-    }
-    return { state: outcome.state, height: outcome.height };
-  } catch (error) {
-    throw asCliError(error); // damaged or inconsistent data directories are coded errors
-  }
+  // damaged or inconsistent data directories are coded errors
+  return withCliErrors(() => loadQueryState({ data: options.data!, ...at }));
 }
 
 function answer<T>(result: Result<T, Rejection>, json: boolean): void {
@@ -101,7 +84,7 @@ export function registerQueryCommands(program: Command): void {
   const query = program.command('query').description("pocket-core's node and application queries over the ledger state");
   withSource(query.command('node').description('a node (validator) by address, as /v1/query/node').argument('<address>', 'operator address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
-      const { state } = await loadQueryState(options);
+      const { state } = await queryStateOf(options);
       answer(queryNode(state, address), options.json === true);
     },
   );
@@ -115,12 +98,12 @@ export function registerQueryCommands(program: Command): void {
       .option('--page <n>', 'page (default 1)')
       .option('--per-page <n>', 'page size (default 1000)'),
   ).action(async (options: ListOptions) => {
-    const { state } = await loadQueryState(options);
+    const { state } = await queryStateOf(options);
     answer({ ok: true, value: queryNodes(state, listOptions(options)) }, options.json === true);
   });
   withSource(query.command('app').description('an application by address, as /v1/query/app').argument('<address>', 'application address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
-      const { state } = await loadQueryState(options);
+      const { state } = await queryStateOf(options);
       answer(queryApp(state, address), options.json === true);
     },
   );
@@ -133,7 +116,7 @@ export function registerQueryCommands(program: Command): void {
       .option('--page <n>', 'page (default 1)')
       .option('--per-page <n>', 'page size (default 1000)'),
   ).action(async (options: ListOptions) => {
-    const { state } = await loadQueryState(options);
+    const { state } = await queryStateOf(options);
     const { jailedStatus: _ignored, ...appOptions } = listOptions(options);
     void _ignored;
     answer({ ok: true, value: queryApps(state, appOptions) }, options.json === true);

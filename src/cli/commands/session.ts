@@ -12,7 +12,7 @@ import { parsePublicKeyHex } from '../../core/types.js';
 import { canonicalChain } from '../../messages/index.js';
 import { dispatch } from '../../modules/pocketcore/index.js';
 import { CliError, printJson } from '../output.js';
-import { loadQueryState } from './query.js';
+import { queryStateOf } from './query.js';
 
 interface SessionOptions {
   readonly app?: string;
@@ -38,7 +38,7 @@ export function registerSessionCommand(program: Command): void {
       if (app === undefined) throw new CliError('invalid_option', '--app must be a 32-byte hex public key');
       const chain = options.chain === undefined ? undefined : canonicalChain(options.chain, 4);
       if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex (e.g. 0001)');
-      const { state, height } = await loadQueryState(options);
+      const { state, height } = await queryStateOf(options);
       const answer = dispatch(state, app, chain, height);
       if (!answer.ok) throw new CliError(answer.error.name, answer.error.log, { codespace: answer.error.codespace, code: answer.error.code, height });
       if (options.json === true) {

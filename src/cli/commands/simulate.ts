@@ -50,7 +50,7 @@ function profileOption(text: string): SimProfileName {
   return text;
 }
 
-function fractionOption(name: string): (text: string) => number {
+export function fractionOption(name: string): (text: string) => number {
   return (text: string) => {
     const value = /^\d+$/.test(text) || /^\d*\.\d+$/.test(text) ? Number(text) : /^1\/\d+$/.test(text) ? 1 / Number(text.slice(2)) : NaN;
     if (!(value > 0 && value <= 1)) throw new InvalidArgumentError(`${name} is a fraction in (0, 1], e.g. 0.05 or 1/32`);
@@ -107,7 +107,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--profile <name>', "dev (short lifecycle timers), mainnet (the genesis params) or mainnet-shaped (mainnet's network, params and block composition); default dev", profileOption)
     .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
     .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
-    .option('--composition', "print each block's composition beside mainnet's figures (stderr while running, table at the end)")
+    .option('--composition', "print the blocks' composition (proofs, claims, sends, bytes, failing share, claim values) beside mainnet's figures at the end")
     .option('--workloads <names>', 'comma-separated workload names (default: all)', (text: string) => text.split(',').filter((name) => name !== ''))
     .option('--txs-per-block <n>', 'mean txs per block per workload (default 20)', integerOption('--txs-per-block', 0))
     .option('--accounts <n>', 'funded accounts per workload when creating (default 32)', integerOption('--accounts', 1))

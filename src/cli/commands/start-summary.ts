@@ -55,7 +55,8 @@ export interface StartReport {
   readonly replay: ReplayReport;
   readonly projection: ProjectReport;
   readonly audit: AuditSummary;
-  readonly auditReport: string | undefined;
+  /** The audit's HTML report file. */
+  readonly auditReport: string;
 }
 
 export function startSummaryLines(r: StartReport): string[] {
@@ -73,6 +74,6 @@ export function startSummaryLines(r: StartReport): string[] {
     `  replay      ${r.replay.blocks} blocks re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
     `  projection  ${r.projection.file} at height ${r.projection.height}`,
     `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${r.audit.reward_lines} reward lines, ${r.audit.slash_and_burn_lines} slash/burn lines, ${r.audit.supply_checks} supply checks, ${r.audit.mismatches} mismatches`,
-    `  report      ${r.auditReport ?? 'npx pokt-ledger audit --data ' + r.dataDir + ' --json'}`,
+    `  report      ${r.auditReport} (the audit's HTML report)`,
   ];
 }

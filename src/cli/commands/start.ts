@@ -10,13 +10,17 @@
  *      stakes, a downtime jailing and its unjail, a governance change — produced by the real
  *      producer, every receipt, invariant and the supply checked after every block;
  *   3. the whole log replayed from genesis with every signature verified and every root compared;
- *   4. the projection built (projections/ledger.sqlite) and the audit run over it;
+ *   4. the projection built (projections/ledger.sqlite) and the audit run over it, its HTML
+ *      report written to reports/audit.html;
  *   5. a one-screen summary (or one JSON document with --json);
  *   6. unless --no-serve: the node serving the query API (POST /v1/query/*) and the explorer on
  *      localhost, producing blocks only on demand, until Ctrl-C (SIGINT/SIGTERM: exit 0).
  */
 import type { Command } from 'commander';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runAudit } from '../../audit/index.js';
+import { auditHtml } from '../../audit/html.js';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { project } from '../../projection/run.js';
@@ -26,7 +30,7 @@ import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { replayWithProgress } from './replay.js';
-import { DEFAULT_SIM_SEED, simulateWithProgress } from './simulate.js';
+import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
 import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
 
 export const START_DEFAULTS = { blocks: 60, scale: 0.02 } as const;
@@ -40,12 +44,6 @@ interface StartOptions {
   readonly port?: number;
   readonly progress?: boolean;
   readonly json?: boolean;
-}
-
-function scaleOption(text: string): number {
-  const value = Number(text);
-  if (!/^\d*\.?\d+$/.test(text) || !(value > 0 && value <= 1)) throw new CliError('invalid_option', `--scale is a fraction in (0, 1], got ${text}`);
-  return value;
 }
 
 async function buildAndCheck(dataDir: string, options: StartOptions): Promise<StartReport> {
@@ -69,12 +67,24 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
   const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
   const projection = await project(dataDir);
   const audit = await runAudit({ dataDir, catchUp: false });
-  return { dataDir, simulation, activity, replay, projection, audit, auditReport: undefined };
+  return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(dataDir, auditHtml(audit)) };
+}
+
+/** <data>/reports/audit.html, written whole (temp file + rename: never a half-written report). */
+function writeAuditReport(dataDir: string, html: string): string {
+  const dir = join(dataDir, 'reports');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'audit.html');
+  writeFileSync(`${file}.tmp-${process.pid}`, html);
+  renameSync(`${file}.tmp-${process.pid}`, file);
+  return file;
 }
 
 async function serveUntilSignal(dataDir: string, options: StartOptions, json: boolean): Promise<void> {
   const node = await startNode({ dataDir, ...(options.host === undefined ? {} : { host: options.host }), port: options.port ?? DEFAULT_NODE_PORT, intervalMs: 0 });
-  const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route), explorer ${node.url}/ — blocks only on demand; Ctrl-C to stop\n`;
+  // The explorer (src/explorer, served at /explorer/ by the node app) is named only when this build serves it.
+  const explorer = await fetch(`${node.url}/explorer/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('html'), () => false);
+  const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route)${explorer ? `, explorer ${node.url}/explorer/` : ''} — blocks only on demand; Ctrl-C to stop\n`;
   (json ? process.stderr : process.stdout).write(line);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -90,7 +100,7 @@ export function registerStartCommand(program: Command): void {
     .description('the main job: a mainnet-shaped chain on the bundled mainnet genesis, verified, projected and audited, then served on localhost until Ctrl-C')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--blocks <n>', `blocks to produce (default ${START_DEFAULTS.blocks})`, integerOption('--blocks', 0))
-    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, scaleOption)
+    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, fractionOption('--scale'))
     .option('--no-serve', 'exit after the summary')
     .option('--host <host>', 'address to serve on (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port to serve on (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
@@ -101,7 +111,7 @@ export function registerStartCommand(program: Command): void {
         const dataDir = dataDirOf(options.data);
         const report = await buildAndCheck(dataDir, options);
         const json = options.json === true;
-        if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined } });
+        if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });
         else process.stdout.write(startSummaryLines(report).join('\n') + '\n');
         const healthy = report.replay.verified && report.audit.mismatches === 0 && report.audit.supply_ok;
         if (!healthy) process.exitCode = 1;

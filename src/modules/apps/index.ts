@@ -12,3 +12,4 @@ export * from './queries.js';
 export * from './selectors.js';
 export * from './max-relays.js';
 export * from './staked-count.js';
+export * from './hooks.js';

@@ -11,3 +11,4 @@ export * from './queries.js';
 export * from './activation.js';
 export * from './features.js';
 export * from './param-value.js';
+export * from './hooks.js';

@@ -25,3 +25,4 @@ export * from './history.js';
 export * from './hooks.js';
 export * from './queries.js';
 export * from './view.js';
+export * from './genesis.js';

@@ -33,10 +33,10 @@
  */
 import type { Dec } from '../../core/bigdec.js';
 import type { Address } from '../../core/types.js';
-import type { ReadonlyTable } from '../../state/table.js';
 import type { Application } from '../apps/index.js';
 import { StakeStatus } from '../nodes/index.js';
 import type { ApplicationStakeBurned } from './events.js';
+import type { ApplicationBurnView } from './state.js';
 
 /** "never below 1 POKT". */
 export const APPLICATION_BURN_FLOOR_UPOKT = 1_000_000n;
@@ -108,10 +108,6 @@ export function planApplicationBurn(applications: Iterable<Application>, mintedU
     .map((c) => ({ address: c.address, burnedUpokt: burns.get(c.address)!, stakeAfterUpokt: c.stake - burns.get(c.address)! }));
   const burnedUpokt = lines.reduce((sum, line) => sum + line.burnedUpokt, 0n);
   return { targetUpokt, burnedUpokt, shortfallUpokt: targetUpokt - burnedUpokt, lines };
-}
-
-export interface ApplicationBurnView {
-  readonly apps: { readonly applications: ReadonlyTable<Application> };
 }
 
 /** Σ relay-reward mint among a block's events (pocketcore's RelaysRewarded.plan.mintedUpokt). */

@@ -16,6 +16,7 @@ export * from './events.js';
 export * from './evolve.js';
 export * from './genesis.js';
 export * from './hooks.js';
+export * from './queries.js';
 export * from './slash.js';
 export * from './unjail.js';
 export * from './stake-signing-info.js';

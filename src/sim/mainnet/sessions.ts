@@ -45,6 +45,11 @@ function normal(prng: Prng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * prng.float());
 }
 
+/** One claim's value in POKT, lognormal with mainnet's p50 and p95. */
+export function sampleClaimValuePokt(prng: Prng): number {
+  return Math.exp(MU + SIGMA * normal(prng));
+}
+
 function cumulative(weights: readonly number[]): Float64Array {
   const out = new Float64Array(weights.length);
   let sum = 0;
@@ -119,7 +124,7 @@ export class SessionPlanner {
   }
 
   private relaysOf(prng: Prng, state: ReadonlyLedgerState, address: Address, sessionHeight: number, rttm: number, minimum: bigint, allowance: bigint): number {
-    const valueUpokt = Math.exp(MU + SIGMA * normal(prng)) * 1e6;
+    const valueUpokt = sampleClaimValuePokt(prng) * 1e6;
     const tokens = state.nodes.validators.getAt(address, sessionHeight)?.tokensUpokt ?? PIP22_FLOOR_UPOKT;
     const capped = tokens < PIP22_CEILING_UPOKT ? tokens : PIP22_CEILING_UPOKT;
     const bin = Number(capped / PIP22_FLOOR_UPOKT) || 1;

@@ -266,7 +266,7 @@ unstake('BeginUnstake is immediate; the first block at or after time + AppUnstak
   assert.equal(eventsOf(endBlockEvents(due), 'AppUnstaked'), [{ type: 'AppUnstaked', address: app1.address, amountUpokt: 1_000n * POKT, unstakingTimeNs: t + 1_800_000_000_000n }]);
   assert.is(balanceOf(state.auth, app1.address) - before, 1_000n * POKT);
   assert.is(appOf(state, app1), undefined);
-  assert.is(due.endBlock.at(-1)!.step, 'application.unstakeMatureApplications');
+  assert.is(due.endBlock.at(-1)!.step, 'apps.unstakeMatureApplications');
 });
 
 unstake('BeginUnstake rejections: unknown → application:101; Unstaking → sdk:1 (wraps 110); jailed → sdk:1 (wraps 104); empty address → application:103 (no fee)', () => {

@@ -60,7 +60,7 @@ send('the next BeginBlock splits fee_collector 10:1 between the DAO and the prev
   assert.is(balanceOf(state.auth, MODULE_ADDRESSES.dao) - daoBefore, 100_000n);
   assert.is(balanceOf(state.auth, validator.address), 10_000n);
   assert.is(balanceOf(state.auth, MODULE_ADDRESSES.fee_collector), 0n);
-  assert.is(result.beginBlock[0]?.step, 'pos.payBlockReward');
+  assert.is(result.beginBlock[0]?.step, 'nodes.payBlockReward');
   assert.equal(checkInvariants(state), []);
 });
 

@@ -2,7 +2,7 @@
  * Goal: `start` (what `npm start` runs) does what the README promises: a mainnet-shaped chain on
  * the bundled mainnet genesis with claims, proofs and rewards, verified by replay, projected and
  * audited, one summary; `--no-serve` exits after it; otherwise it reaches "serving", answers
- * `POST /v1/query/height` with the chain's height, and Ctrl-C (SIGINT) stops it with exit 0 and
+ * `POST /v1/query/height` with the chain's height and GET /explorer/ with the page, and Ctrl-C (SIGINT) stops it with exit 0 and
  * no stack trace. It continues an existing chain and refuses a chain it did not create.
  * Method: the compiled CLI in child processes on a temp data dir (scale 0.01, 14 blocks: claims
  * from block 5, proofs from block 13 — BlocksPerSession 4, ClaimSubmissionWindow 3 in the
@@ -51,12 +51,13 @@ start('--no-serve: a mainnet-shaped chain, verified, projected and audited; cont
 });
 
 /** Runs `start` until it prints its serving line, queries it, then SIGINTs it. */
-function serveAndQuery(args: readonly string[]): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; height: unknown }> {
+function serveAndQuery(args: readonly string[]): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; height: unknown; explorer: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let height: unknown;
+    let explorer = '';
     let asked = false;
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -68,6 +69,8 @@ function serveAndQuery(args: readonly string[]): Promise<{ code: number | null; 
       fetch(`${url}/v1/query/height`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
         .then(async (response) => {
           height = await response.json();
+          const page = await fetch(`${url}/explorer/`);
+          explorer = `${page.status} ${page.headers.get('content-type') ?? ''}`;
           child.kill('SIGINT');
         })
         .catch((error: unknown) => {
@@ -78,16 +81,18 @@ function serveAndQuery(args: readonly string[]): Promise<{ code: number | null; 
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, height });
+      resolve({ code, signal, stdout, stderr, height, explorer });
     });
   });
 }
 
-start('serving: reaches "serving", answers POST /v1/query/height with the chain height, stops on SIGINT with exit 0 and no stack trace', async () => {
+start('serving: reaches "serving", answers POST /v1/query/height with the chain height and the explorer page, stops on SIGINT with exit 0 and no stack trace', async () => {
   const run = await serveAndQuery(['start', '--data', dir, '--blocks', '1', '--port', '0', '--no-progress']);
   assert.is(run.signal, null, run.stderr);
   assert.is(run.code, 0, run.stderr);
   assert.equal(run.height, { height: 16 });
+  assert.match(run.explorer, /^200 text\/html/);
+  assert.match(run.stdout, /explorer http:\/\/\S+\/explorer\//);
   assert.match(run.stdout, /stopped/);
   assert.not.match(run.stderr, /\n\s+at /, 'no stack trace');
 });

@@ -67,7 +67,7 @@ timeline('request in block 2 → waiting; block 4 (session end) starts it and le
   assert.is(record(state, op1)!.status, StakeStatus.Unstaking);
   assert.not.ok(inSet(state, op1));
   assert.is(state.nodes.waitingValidators.has(op1.address), false);
-  assert.ok(block4!.endBlock.findIndex((s) => s.step === 'pos.releaseWaitingValidators') < block4!.endBlock.findIndex((s) => s.step === 'pos.updateValidatorSet'));
+  assert.ok(block4!.endBlock.findIndex((s) => s.step === 'nodes.releaseWaitingValidators') < block4!.endBlock.findIndex((s) => s.step === 'nodes.updateValidatorSet'));
 
   // Irregular block times: 59 min 59 s after T4 is not yet; exactly T4 + 1 h is.
   const before = balanceOf(state.auth, outputX.address);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Dec } from '../../../src/core/bigdec.js';
-import { emissionRate, mintRate, parseDecimalInput, plainDecimal, relaysPerPokt, requiredStake } from '../../../src/modules/policy/calculators.js';
+import { emissionRate, mintRate, parseDecimalInput, plainDecimal, relaysPerPokt, requiredStake } from '../../../src/modules/policy/queries.js';
 
 const d = (text: string): Dec => Dec.fromString(text)!;
 

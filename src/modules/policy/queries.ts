@@ -1,5 +1,5 @@
 /**
- * Monetary-policy calculators (PROTOCOL §14): the formulas the Pocket Network economics
+ * policy's queries: the monetary-policy calculators (PROTOCOL §14; the `calc-*` commands): the formulas the Pocket Network economics
  * documentation states, as pure functions. They never touch the ledger; their results are what
  * a DAO member would put into a ParamChange (BaseRelaysPerPOKT, RelaysToTokensMultiplier) or
  * what an application needs to stake.

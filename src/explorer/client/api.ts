@@ -1,0 +1,170 @@
+/**
+ * The public query API, and nothing else: every answer the explorer shows comes from one of
+ * these POSTs (pocket-core's /v1/query/* routes and the ledger's rewards, rapsheet, claims and
+ * supplyhistory). A 4xx/5xx answer is the service's `{code, message, error, details}` shape.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function query<T>(route: string, body: Readonly<Record<string, unknown>> = {}): Promise<T> {
+  const response = await fetch(`/v1/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) {
+    let answer: { error?: string; message?: string } = {};
+    try {
+      answer = JSON.parse(text) as typeof answer;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(response.status, answer.error ?? 'http_error', answer.message ?? `${route}: HTTP ${response.status}`);
+  }
+  return JSON.parse(text) as T;
+}
+
+// The answer shapes the explorer reads (only the fields it shows).
+
+export interface BlockAnswer {
+  readonly block_id: { readonly hash: string };
+  readonly block: {
+    readonly header: {
+      readonly chain_id: string;
+      readonly height: string;
+      readonly time: string;
+      readonly num_txs: string;
+      readonly total_txs: string;
+      readonly last_block_id: { readonly hash: string };
+      readonly data_hash: string;
+      readonly app_hash: string;
+      readonly proposer_address: string;
+    };
+    readonly evidence: { readonly evidence: readonly unknown[] | null };
+    readonly last_commit: { readonly precommits: ReadonlyArray<{ readonly validator_address: string } | null> | null };
+  };
+}
+
+export interface TxAnswer {
+  readonly hash: string;
+  readonly height: number;
+  readonly index: number;
+  readonly tx_result: {
+    readonly code: number;
+    readonly log: string;
+    readonly codespace: string;
+    readonly signer: string;
+    readonly recipient: string;
+    readonly message_type: string;
+  };
+  readonly stdTx: {
+    readonly msg: { readonly type?: string; readonly value?: unknown } | null;
+    readonly fee: ReadonlyArray<{ readonly denom: string; readonly amount: string }> | null;
+    readonly memo: string;
+    readonly entropy: number;
+    readonly signature: { readonly pub_key: string };
+  };
+}
+
+export interface TxPage {
+  readonly txs: readonly TxAnswer[];
+  readonly total_txs: number;
+}
+
+export interface AccountAnswer {
+  readonly address: string;
+  readonly coins: ReadonlyArray<{ readonly denom: string; readonly amount: string }>;
+  readonly public_key: string | null;
+}
+
+export interface NodeAnswer {
+  readonly address: string;
+  readonly public_key: string;
+  readonly jailed: boolean;
+  readonly status: number;
+  readonly chains: readonly string[];
+  readonly service_url: string;
+  readonly tokens: string;
+  readonly unstaking_time: string;
+  readonly output_address: string;
+}
+
+export interface AppAnswer {
+  readonly address: string;
+  readonly public_key: string;
+  readonly jailed: boolean;
+  readonly status: number;
+  readonly chains: readonly string[];
+  readonly staked_tokens: string;
+  readonly max_relays: string;
+  readonly unstaking_time: string;
+}
+
+/** pocket-core's `{result, total_pages, page}` pages (nodes, apps, signinginfo). */
+export interface PocketPage<T> {
+  readonly result: readonly T[] | null;
+  readonly total_pages: number;
+}
+
+/** The ledger's own pages (rewards, rapsheet, claims, supplyhistory). */
+export interface LedgerPage<T> {
+  readonly result: readonly T[];
+  readonly total: number;
+  readonly height: number;
+}
+
+export interface SigningInfoAnswer {
+  readonly address: string;
+  readonly start_height: number;
+  readonly missed_blocks_counter: number;
+  readonly jailed_until: string;
+}
+
+export interface RewardLine {
+  readonly height: number;
+  readonly kind: string;
+  readonly role: string;
+  /** null for a line that pays no account (a burn, or what stays in a pool). */
+  readonly address: string | null;
+  readonly amount: string;
+  readonly chain: string | null;
+  readonly relays: string | null;
+  readonly stake_bin: string | null;
+  readonly weight: string | null;
+}
+
+export interface RapSheetLine {
+  readonly height: number;
+  readonly kind: string;
+  readonly reason: string;
+  readonly amount: string | null;
+  readonly tx_hash: string | null;
+}
+
+export interface ClaimLine {
+  readonly claim_key: string;
+  readonly submitted_height: number;
+  readonly app_public_key: string;
+  readonly chain: string;
+  readonly session_height: number;
+  readonly total_proofs: string;
+  readonly expiration_height: number;
+  readonly submitted_tx: string | null;
+  readonly status: string;
+  readonly settled_height: number | null;
+  readonly reason: string | null;
+}
+
+export interface SupplyLine {
+  readonly height: number;
+  readonly total: string;
+  readonly node_staked: string;
+  readonly app_staked: string;
+  readonly dao: string;
+  readonly minted: string;
+  readonly burned: string;
+}
