@@ -15,6 +15,7 @@ import { createNodeServer } from './server.js';
 import { project } from '../projection/run.js';
 import { sqliteReadStore } from '../projection/sqlite-read-store.js';
 import { ProjectionStore } from '../projection/store.js';
+import type { CommittedBlock } from '../runtime/committed-block.js';
 
 export interface NodeOptions {
   readonly dataDir: string;
@@ -40,8 +41,10 @@ export interface NodeOptions {
   readonly http?: Partial<HttpLimits>;
   /** The projection is rebuilt (schema change) or caught up at start: told why. */
   readonly onProjectionNotice?: (message: string) => void;
-  /** Projecting a produced block failed: queries stay at the last projected block until a restart. */
+  /** Projecting block `height` failed: it and later blocks are retried (queries stay at the last projected block meanwhile). */
   readonly onProjectionError?: (error: unknown, height: number) => void;
+  /** The projection caught up after failures (at `height`). */
+  readonly onProjectionRecovered?: (height: number) => void;
 }
 
 export interface RunningNode {
@@ -63,13 +66,14 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     snapshotEvery: options.snapshotEvery ?? 0,
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
   });
-  let projection: ProjectionStore;
+  let nodeProjection: NodeProjection;
   try {
-    projection = await openProjection(writer, options);
+    nodeProjection = await openProjection(writer, options);
   } catch (error) {
     writer.close();
     throw error;
   }
+  const projection = nodeProjection.store;
   const mempool = new Mempool(writer.config.chain_id, options.mempool ?? {});
   const { clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff } = options;
   const producerOptions: BlockProducerOptions = Object.fromEntries(
@@ -82,6 +86,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   } catch (error) {
     producer.stop();
     writer.close();
+    nodeProjection.stop();
     projection.close();
     throw error;
   }
@@ -103,9 +108,19 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
       producer.stop();
       await server.close();
       writer.close();
+      nodeProjection.stop();
       projection.close();
     },
   };
+}
+
+/** Blocks a failing projection keeps in memory to retry (beyond: a restart catches up from the log). */
+const MAX_UNPROJECTED_BLOCKS = 10_000;
+const PROJECTION_RETRY_MS = 1_000;
+
+interface NodeProjection {
+  readonly store: ProjectionStore;
+  stop(): void;
 }
 
 /**
@@ -113,22 +128,44 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
  * writer's lock; the first start, or blocks produced without this node, are projected here),
  * then kept in step — every block the writer produces is projected in the same tick, after its
  * append and before the producer moves on, so a block is visible to queries once projected and
- * queries never see a block the log does not hold. A projection failure is reported and stops
- * projecting (queries keep answering at the last projected height, which `x-ledger-height` shows);
- * it never stops block production. A restart catches up.
+ * queries never see a block the log does not hold. A projection failure (e.g. a full disk) never
+ * stops block production: the unprojected blocks wait in memory and are retried every second and
+ * with each new block, in order (each attempt one transaction: all or nothing); meanwhile queries
+ * answer at the last projected height, which `x-ledger-height` shows.
  */
-async function openProjection(writer: ChainWriter, options: NodeOptions): Promise<ProjectionStore> {
-  await project(options.dataDir, options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice });
-  const projection = ProjectionStore.open(options.dataDir, options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice });
-  let failed = false;
-  writer.stream.subscribe((block) => {
-    if (failed) return;
+async function openProjection(writer: ChainWriter, options: NodeOptions): Promise<NodeProjection> {
+  const notice = options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice };
+  await project(options.dataDir, notice);
+  const store = ProjectionStore.open(options.dataDir, notice);
+  const pending: CommittedBlock[] = [];
+  let retry: NodeJS.Timeout | undefined;
+  let gaveUp = false;
+  const flush = (): void => {
+    if (pending.length === 0 || gaveUp) return;
     try {
-      projection.apply([block]);
+      store.apply(pending);
+      pending.length = 0;
+      if (retry !== undefined) {
+        clearInterval(retry);
+        retry = undefined;
+        options.onProjectionRecovered?.(store.checkpoint!.height);
+      }
     } catch (error) {
-      failed = true;
-      options.onProjectionError?.(error, block.block.header.height);
+      if (retry === undefined) {
+        options.onProjectionError?.(error, pending[0]!.block.header.height);
+        retry = setInterval(flush, PROJECTION_RETRY_MS).unref();
+      }
+      if (pending.length > MAX_UNPROJECTED_BLOCKS) {
+        gaveUp = true;
+        pending.length = 0;
+        options.onProjectionError?.(new Error(`more than ${MAX_UNPROJECTED_BLOCKS} blocks unprojected: projection stopped until a restart`), store.checkpoint?.height ?? 0);
+      }
     }
+  };
+  writer.stream.subscribe((block) => {
+    if (gaveUp) return;
+    pending.push(block);
+    flush();
   });
-  return projection;
+  return { store, stop: () => clearInterval(retry) };
 }

@@ -19,7 +19,7 @@ import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
 
 /** Heights whose whole-list answers are kept (per list). */
-const CACHED_HEIGHTS = 16;
+const CACHED_HEIGHTS = 64;
 
 /**
  * Memoizes a whole-list read by height. Sound because rows of heights ≤ the checkpoint never
