@@ -12,7 +12,7 @@
  * Every file is read once at registration (a missing one fails there, not on a request); the
  * client's file names are a fixed list, so no request path ever reaches the file system.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +41,9 @@ export function explorerFiles(): ReadonlyMap<string, StaticFile> {
     ['style.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(staticDir, 'style.css')) }],
     ['chart.umd.js', { type: JS, body: chartJsBundle() }],
   ]);
+  if (!existsSync(join(clientDir, 'main.js'))) {
+    throw new Error(`explorer client not built: ${clientDir}/main.js is missing (npm run build compiles src/explorer/client with its own tsconfig)`);
+  }
   for (const name of readdirSync(clientDir).filter((file) => file.endsWith('.js')).sort()) {
     files.set(`client/${name}`, { type: JS, body: readFileSync(join(clientDir, name)) });
   }
