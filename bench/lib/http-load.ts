@@ -61,7 +61,10 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
     const wait = scheduled - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const target = targets();
-    pending.push(client.send(target).then(() => void latencies.push(performance.now() - scheduled)));
+    // From the scheduled time when the generator fell behind (a stall counts for every request
+    // it delayed), from the actual send when it went up to 1 ms early.
+    const from = Math.min(scheduled, performance.now());
+    pending.push(client.send(target).then(() => void latencies.push(performance.now() - from)));
   }
   await Promise.all(pending);
   latencies.sort((a, b) => a - b);

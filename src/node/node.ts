@@ -135,11 +135,20 @@ interface NodeProjection {
  */
 async function openProjection(writer: ChainWriter, options: NodeOptions): Promise<NodeProjection> {
   const notice = options.onProjectionNotice === undefined ? {} : { onNotice: options.onProjectionNotice };
-  await project(options.dataDir, notice);
+  // The projection replays the log from its checkpoint (from genesis when new), while the writer
+  // starts from the newest snapshot: damage below the snapshots stops the catch-up, never the
+  // node. It then produces blocks, and queries answer at the last projected height (503
+  // projection_empty when there is none) until the log is repaired and the node restarted.
+  let gaveUp = false;
+  try {
+    await project(options.dataDir, notice);
+  } catch (error) {
+    gaveUp = true;
+    options.onProjectionError?.(error, 0);
+  }
   const store = ProjectionStore.open(options.dataDir, notice);
   const pending: CommittedBlock[] = [];
   let retry: NodeJS.Timeout | undefined;
-  let gaveUp = false;
   const flush = (): void => {
     if (pending.length === 0 || gaveUp) return;
     try {

@@ -53,28 +53,25 @@ function listPage<T extends NodeJson | AppJson>(items: readonly T[], opts: Body)
 
 export function registerStateRoutes(app: FastifyInstance, store: ReadStore): void {
   const addressBody = S.body({ address: S.address, height: S.height }, ['address']);
-  queryRoute(app, store, '/v1/query/node', { summary: 'a node (validator)', body: addressBody, response: S.nodeAnswer }, async (body, ctx) => {
-    const node = await store.node(lower(body['address']), ctx.at(body['height']));
-    if (node === undefined) throw new HttpError(400, 'validator_not_found', `pos:101 validator not found for ${lower(body['address'])}`, { field: 'address' });
-    return node;
-  });
-  queryRoute(app, store, '/v1/query/nodes', { summary: 'nodes, filtered and paginated', body: listOpts(true), response: S.page$(S.nodeAnswer) }, async (body, ctx) => {
-    const opts = optsOf(body);
-    const selected = (await store.nodes(ctx.at(body['height']))).filter(listFilter(opts));
-    ctx.total = selected.length;
-    return listPage(selected, opts);
-  });
-  queryRoute(app, store, '/v1/query/app', { summary: 'an application', body: addressBody, response: S.appAnswer }, async (body, ctx) => {
-    const found = await store.app(lower(body['address']), ctx.at(body['height']));
-    if (found === undefined) throw new HttpError(400, 'application_not_found', `application:101 application not found for ${lower(body['address'])}`, { field: 'address' });
-    return found;
-  });
-  queryRoute(app, store, '/v1/query/apps', { summary: 'applications, filtered and paginated', body: listOpts(false), response: S.page$(S.appAnswer) }, async (body, ctx) => {
-    const opts = optsOf(body);
-    const selected = (await store.apps(ctx.at(body['height']))).filter(listFilter({ ...opts, jailed_status: 0 }));
-    ctx.total = selected.length;
-    return listPage(selected, opts);
-  });
+  // Nodes and apps: the same point and list routes (pocket's codes in the not-found message).
+  const staked = [
+    { one: 'node', many: 'nodes', what: 'node (validator)', answer: S.nodeAnswer, read: store.node.bind(store), list: store.nodes.bind(store), missing: ['validator_not_found', 'pos:101 validator'], jailedFilter: true },
+    { one: 'app', many: 'apps', what: 'application', answer: S.appAnswer, read: store.app.bind(store), list: store.apps.bind(store), missing: ['application_not_found', 'application:101 application'], jailedFilter: false },
+  ] as const;
+  for (const kind of staked) {
+    queryRoute(app, store, `/v1/query/${kind.one}`, { summary: `a ${kind.what}`, body: addressBody, response: kind.answer }, async (body, ctx) => {
+      const found = await kind.read(lower(body['address']), ctx.at(body['height']));
+      if (found === undefined) throw new HttpError(400, kind.missing[0], `${kind.missing[1]} not found for ${lower(body['address'])}`, { field: 'address' });
+      return found;
+    });
+    queryRoute(app, store, `/v1/query/${kind.many}`, { summary: `${kind.many}, filtered and paginated`, body: listOpts(kind.jailedFilter), response: S.page$(kind.answer) }, async (body, ctx) => {
+      const opts = optsOf(body);
+      const items: ReadonlyArray<NodeJson | AppJson> = await kind.list(ctx.at(body['height']));
+      const selected = items.filter(listFilter(kind.jailedFilter ? opts : { ...opts, jailed_status: 0 }));
+      ctx.total = selected.length;
+      return listPage(selected, opts);
+    });
+  }
 
   const pagedAddressBody = S.body({ address: { anyOf: [S.address, { type: 'string', maxLength: 0 }] }, height: S.height, page: S.page, per_page: S.perPage });
   queryRoute(app, store, '/v1/query/signinginfo', { summary: "signing infos (one address's, or all)", body: pagedAddressBody, response: S.page$(S.signingInfoAnswer) }, async (body, ctx) => {

@@ -93,7 +93,12 @@ export function registerNodeCommand(program: Command): void {
           onRecovered: (failures) => process.stderr.write(`block production resumed after ${failures} failed attempt(s)\n`),
           onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
           onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
-          onProjectionError: (error, height) => process.stderr.write(`projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`),
+          onProjectionError: (error, height) =>
+            process.stderr.write(
+              height === 0
+                ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
+                : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
+            ),
           onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
         });
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}\n`);
