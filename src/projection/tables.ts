@@ -4,7 +4,7 @@
  * backend writes its rows and what a restarted projector must read back.
  *
  * The backends (store.ts for SQLite, pg/ for PostgreSQL) create the tables from their own
- * migration files; the column names here must match them (test/unit/projection/tables checks).
+ * migration files; the column names here must match them (test/unit/projection/tables.test.ts checks both backends).
  *
  *   write 'insert': every row is new (a version row at a new height, a block, a tx, a log line).
  *   write 'upsert': a row may be written again later (a claim settles after it was submitted):
