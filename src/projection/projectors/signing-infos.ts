@@ -50,47 +50,102 @@ function normalized(row: Row): Row {
 /** The record `row` predicts at `height` (a copy with the stepped counters advanced). */
 function predictedAt(row: Row, height: number): Row {
   const copy = row.slice();
-  const blocks = height - (row[I.height] as number);
-  copy[I.index_offset] = (row[I.index_offset] as number) + (row[I.index_offset_step] as number) * blocks;
-  copy[I.jailed_blocks_counter] = (row[I.jailed_blocks_counter] as number) + (row[I.jailed_blocks_step] as number) * blocks;
+  copy[I.index_offset] = predictedCounter(row, I.index_offset, I.index_offset_step, height);
+  copy[I.jailed_blocks_counter] = predictedCounter(row, I.jailed_blocks_counter, I.jailed_blocks_step, height);
   return copy;
 }
 
-const RECORD_CELLS = [I.deleted, I.start_height, I.index_offset, I.jailed_until_ns, I.missed_blocks_counter, I.jailed_blocks_counter];
-const sameRecord = (a: Row, b: Row): boolean => RECORD_CELLS.every((i) => a[i] === b[i]);
+const predictedCounter = (row: Row, counter: number, step: number, height: number): number => (row[counter] as number) + (row[step] as number) * (height - (row[I.height] as number));
+
+/** Whether `record` (a row's record cells) is what `stored` predicts at `height`. */
+function predicts(stored: Row, height: number, record: Row): boolean {
+  return (
+    stored[I.deleted] === record[I.deleted] &&
+    stored[I.start_height] === record[I.start_height] &&
+    predictedCounter(stored, I.index_offset, I.index_offset_step, height) === record[I.index_offset] &&
+    stored[I.jailed_until_ns] === record[I.jailed_until_ns] &&
+    stored[I.missed_blocks_counter] === record[I.missed_blocks_counter] &&
+    predictedCounter(stored, I.jailed_blocks_counter, I.jailed_blocks_step, height) === record[I.jailed_blocks_counter]
+  );
+}
+
+/** Whether the live `info` is what `stored` predicts at `height` (predicts(), without building a row). */
+function predictsInfo(stored: Row, height: number, info: SigningInfo): boolean {
+  return (
+    stored[I.deleted] === 0 &&
+    stored[I.start_height] === info.startHeight &&
+    predictedCounter(stored, I.index_offset, I.index_offset_step, height) === info.indexOffset &&
+    stored[I.jailed_until_ns] === info.jailedUntilNs &&
+    stored[I.missed_blocks_counter] === info.missedBlocksCounter &&
+    predictedCounter(stored, I.jailed_blocks_counter, I.jailed_blocks_step, height) === info.jailedBlocksCounter
+  );
+}
+
 const live = (row: Row | undefined): row is Row => row !== undefined && row[I.deleted] === 0;
+
+interface Change {
+  row: Row;
+  steps: Steps;
+}
 
 /** The newest stored row per address, this block's changed records, and the rows to flush. */
 class SteppedSigningInfos {
   private readonly newest = new Map<string, Row>();
   /** Addresses whose newest row has a non-zero step (their record moves even without an event). */
   private readonly stepping = new Set<string>();
-  private readonly changed = new Map<string, { row: Row; steps: Steps }>();
+  /** Records changed in this block that may differ from their newest row's prediction. */
+  private readonly changed = new Map<string, Change>();
+  /** Records updated in this block to exactly what their newest row predicts (no row, no copy). */
+  private readonly asPredicted = new Set<string>();
   private out: Row[] = [];
 
-  /** The record of `address` in block `height` so far (a copy to change), undefined if it never had one. */
-  current(address: string, height: number): { row: Row; steps: Steps } | undefined {
+  /**
+   * A whole new record from SigningInfosUpdated. PERF: the hot path (every validator of the
+   * commit, every block): a record that matches its row's prediction is only noted.
+   */
+  update(height: number, info: SigningInfo, steps: Partial<Steps>): void {
+    const stored = this.changed.has(info.address) ? undefined : this.newest.get(info.address);
+    if (stored !== undefined && predictsInfo(stored, height, info)) {
+      this.asPredicted.add(info.address);
+      return;
+    }
+    this.asPredicted.delete(info.address);
+    this.set(info.address, infoRow(height, info), steps);
+  }
+
+  /** The record of `address` in block `height` so far (to change in place), undefined if it never had one. */
+  current(address: string, height: number): Change | undefined {
     const hit = this.changed.get(address);
     if (hit !== undefined) return hit;
     const stored = this.newest.get(address);
     if (stored === undefined) return undefined;
-    const entry = { row: predictedAt(stored, height - 1), steps: { offset: 0, jailed: 0 } };
+    // Updated as predicted in this block: the record at `height`, the row's steps still the best guess.
+    const updated = this.asPredicted.delete(address);
+    const entry = updated
+      ? { row: predictedAt(stored, height), steps: { offset: stored[I.index_offset_step] as number, jailed: stored[I.jailed_blocks_step] as number } }
+      : { row: predictedAt(stored, height - 1), steps: { offset: 0, jailed: 0 } };
     this.changed.set(address, entry);
     return entry;
   }
 
   set(address: string, row: Row, steps: Partial<Steps> = {}): void {
     const entry = this.changed.get(address);
-    const merged = { offset: steps.offset ?? entry?.steps.offset ?? 0, jailed: steps.jailed ?? entry?.steps.jailed ?? 0 };
-    this.changed.set(address, { row, steps: merged });
+    if (entry === undefined) {
+      this.changed.set(address, { row, steps: { offset: steps.offset ?? 0, jailed: steps.jailed ?? 0 } });
+      return;
+    }
+    entry.row = row;
+    entry.steps.offset = steps.offset ?? entry.steps.offset;
+    entry.steps.jailed = steps.jailed ?? entry.steps.jailed;
   }
 
   /** End of block `height`: a row for every record that differs from its newest row's prediction. */
   settle(height: number): void {
-    for (const address of this.stepping) if (!this.changed.has(address)) this.current(address, height);
+    // A stepping record without an update this block stood still, which its row does not predict.
+    for (const address of this.stepping) if (!this.asPredicted.has(address)) this.current(address, height);
     for (const [address, { row, steps }] of this.changed) {
       const stored = this.newest.get(address);
-      if (stored !== undefined && sameRecord(row, predictedAt(stored, height))) continue;
+      if (stored !== undefined && predicts(stored, height, row)) continue;
       const deleted = row[I.deleted] !== 0;
       const next = row.slice();
       next[I.height] = height;
@@ -99,6 +154,7 @@ class SteppedSigningInfos {
       this.put(next);
     }
     this.changed.clear();
+    this.asPredicted.clear();
   }
 
   put(row: Row): void {
@@ -141,7 +197,7 @@ export const signingInfosProjector = defineProjector(() => {
     handlers: {
       SigningInfosUpdated: ({ height, event }) => {
         const steps = event.cause === 'last_commit' ? { offset: 1 } : { jailed: 1 };
-        for (const info of event.infos) infos.set(info.address, infoRow(height, info), steps);
+        for (const info of event.infos) infos.update(height, info, steps);
       },
       NodeStaked: ({ height, event }) => createIfAbsent(event.address, height, 0n),
       NodeStakeEdited: ({ height, event }) => resetOrCreate(event.address, height),
