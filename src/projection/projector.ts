@@ -53,7 +53,7 @@ export function defineProjector<T extends DomainEventType>(make: () => Projector
 }
 
 export const bool = (value: boolean): number => (value ? 1 : 0);
-export const jsonText = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+export { jsonText } from './json-text.js';
 
 /** Rows appended during a block (log tables: one row per event or line), flushed as they are. */
 export class AppendRows {

@@ -18,6 +18,7 @@ import { formatOptionalTime } from '../core/time.js';
 import { parseParamValue, type Upgrade } from '../params/kinds.js';
 import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';
 import type { ClaimKey } from './read-store.js';
+import { SIGNING_INFO_AS_OF_COLUMNS } from './projectors/signing-infos.js';
 import { asOfSql } from './version-rows.js';
 
 type Row = Record<string, unknown>;
@@ -89,8 +90,8 @@ export class ProjectionQueries {
       nodes: db.prepare(`${asOfSql('nodes', 'address', '*')} ORDER BY t.address`),
       app: db.prepare(`${asOfSql('apps', 'address', '*')} AND t.address = @address`),
       apps: db.prepare(`${asOfSql('apps', 'address', '*')} ORDER BY t.address`),
-      signingInfo: db.prepare(`${asOfSql('signing_infos', 'address', '*')} AND t.address = @address`),
-      signingInfos: db.prepare(`${asOfSql('signing_infos', 'address', '*')} ORDER BY t.address`),
+      signingInfo: db.prepare(`${asOfSql('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS)} AND t.address = @address`),
+      signingInfos: db.prepare(`${asOfSql('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS)} ORDER BY t.address`),
       balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
       supply: db.prepare('SELECT * FROM supply WHERE height = @height'),
       params: db.prepare('SELECT p.param_key, p.param_value FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),

@@ -16,7 +16,8 @@ import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, ProjectionStore, type Checkpoint } from './store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
-import { loadGenesisOfDataDir, readDataDirConfig } from '../runtime/data-dir.js';
+import { readDataDirConfig } from '../runtime/data-dir.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { openChain } from '../runtime/open-chain.js';
 import { finishPendingRollback } from './rollback.js';
@@ -112,6 +113,13 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
   }
 }
 
+/** Genesis rows from the replay's starting state, which must be the state at height 0. */
+async function seedGenesisFrom(target: Target, state: LedgerState, genesisStateRoot: string): Promise<void> {
+  const height = state.chain.meta.get(CHAIN_META_KEY)?.height;
+  if (height !== 0) throw new ProjectionError('projection_not_seeded', `the replay started at height ${height}, not at genesis: a new projection needs the genesis state`);
+  await target.seedGenesis(state, genesisStateRoot);
+}
+
 async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void) => Promise<Target>): Promise<ProjectReport> {
   const started = performance.now();
   const config = readDataDirConfig(dataDir);
@@ -124,8 +132,10 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     options.onNotice?.(message);
   });
   try {
-    if (target.checkpoint === undefined) await target.seedGenesis(loadGenesisOfDataDir(dataDir).state, config.genesis_state_root);
-    const from = target.checkpoint!.height;
+    // A new projection seeds its genesis rows from the state the replay starts from (height 0:
+    // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
+    const seedOnStart = target.checkpoint === undefined;
+    const from = target.checkpoint?.height ?? 0;
     const counts = { blocks: 0, txs: 0, events: 0 };
     const pending: CommittedBlock[] = [];
     const flush = (): void => {
@@ -149,6 +159,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       stream,
       // One batch written while the next is made; no more (memory stays bounded).
       beforeChunk: () => target.throttle(1),
+      ...(seedOnStart ? { onStart: (state: LedgerState) => seedGenesisFrom(target, state, config.genesis_state_root) } : {}),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.onProgress === undefined ? {} : { onProgress: (p: ReplayProgress) => options.onProgress!(p, from) }),
     });

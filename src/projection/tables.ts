@@ -64,7 +64,10 @@ export const APPS = table('apps', APP_COLUMNS, ['address', 'height'], { resume: 
 
 export const PARAMS = table('params', ['param_key', 'height', 'param_value'], ['param_key', 'height'], { resume: 'latest' });
 
-export const SIGNING_INFO_COLUMNS = ['address', 'height', 'deleted', 'start_height', 'index_offset', 'jailed_until_ns', 'missed_blocks_counter', 'jailed_blocks_counter'] as const;
+/** The two *_step columns: how the counters move after the row's height (projectors/signing-infos.ts, migration 005). */
+export const SIGNING_INFO_COLUMNS = [
+  'address', 'height', 'deleted', 'start_height', 'index_offset', 'jailed_until_ns', 'missed_blocks_counter', 'jailed_blocks_counter', 'index_offset_step', 'jailed_blocks_step',
+] as const;
 export const SIGNING_INFOS = table('signing_infos', SIGNING_INFO_COLUMNS, ['address', 'height'], { resume: 'latest' });
 
 export const SUPPLY_COLUMNS = ['height', 'total_upokt', 'node_staked_upokt', 'app_staked_upokt', 'dao_upokt', 'fee_collector_upokt', 'minted_upokt', 'burned_upokt'] as const;

@@ -32,8 +32,8 @@ export function stdTxJson(raw: Uint8Array): Record<string, unknown> {
   };
 }
 
-/** RPCResultTx (query.go:153-161) with RPCResponseDeliverTx (163-173); `prove` is not supported (an empty TxProof). */
-export function txJson(tx: TxRecord): Record<string, unknown> {
+/** RPCResultTx (query.go:153-161) without `stdTx`, which comes last. */
+function txHead(tx: TxRecord): Record<string, unknown> {
   return {
     hash: tx.hash,
     height: tx.height,
@@ -51,13 +51,47 @@ export function txJson(tx: TxRecord): Record<string, unknown> {
     },
     tx: base64(tx.raw),
     proof: { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } },
-    stdTx: stdTxJson(tx.raw),
   };
+}
+
+/** RPCResultTx (query.go:153-161) with RPCResponseDeliverTx (163-173); `prove` is not supported (an empty TxProof). */
+export function txJson(tx: TxRecord): Record<string, unknown> {
+  return { ...txHead(tx), stdTx: stdTxJson(tx.raw) };
+}
+
+/**
+ * `stringifyAnswer(txJson(tx))` written directly (test/unit/query/tx-text.test.ts holds them equal).
+ * PERF: the entropy is a bigint, which sent every tx answer through the serializer's replacer
+ * path (a fifth of an accounttxs request); here it is written as Go's bare int64, and the message
+ * is the projection's own amino JSON (txs.message_json: JSON.stringify(msgToAminoJson) of the
+ * same decoded bytes) instead of a second encoding.
+ */
+export function txJsonText(tx: TxRecord): string {
+  return `${JSON.stringify(txHead(tx)).slice(0, -1)},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`;
+}
+
+/** `JSON.stringify(stdTxJson(raw))` with the int64 entropy as a bare number; `messageJson` = the message's amino JSON text when known. */
+function stdTxText(raw: Uint8Array, messageJson: string | null): string {
+  const decoded = decodeTx(raw);
+  if (!decoded.ok) return JSON.stringify(EMPTY_STD_TX);
+  const wire = decoded.value;
+  const msg = messageJson ?? JSON.stringify(msgToAminoJson(wire.msg));
+  const middle = JSON.stringify({
+    fee: wire.fee.map((coin) => ({ denom: coin.denom, amount: coin.amount })),
+    signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature },
+    memo: wire.memo,
+  });
+  return `{"msg":${msg},${middle.slice(1, -1)},"entropy":${wire.entropy.toString()}}`;
 }
 
 /** RPCResultTxSearch (query.go:147-151): page_count is the number of txs on THIS page, as pocket-core. */
 export function txSearchJson(txs: readonly TxRecord[], total: number): Record<string, unknown> {
   return { txs: txs.map(txJson), page_count: txs.length, total_txs: total };
+}
+
+/** `stringifyAnswer(txSearchJson(txs, total))` written directly (see txJsonText). */
+export function txSearchText(txs: readonly TxRecord[], total: number): string {
+  return `{"txs":[${txs.map(txJsonText).join(',')}],"page_count":${txs.length},"total_txs":${total}}`;
 }
 
 /**

@@ -70,6 +70,8 @@ export interface ReplayOptions {
   readonly keepSnapshots?: number;
   /** Awaited before each chunk of blocks: a subscriber that writes asynchronously (PostgreSQL) holds replay back. */
   readonly beforeChunk?: () => Promise<void>;
+  /** Called once with the starting state, before the first block (read it, never change it): `project` seeds genesis rows from it instead of parsing the genesis file again. */
+  readonly onStart?: (state: LedgerState, startedFrom: 'genesis' | 'snapshot') => void | Promise<void>;
 }
 
 export interface ReplayOutcome {
@@ -106,6 +108,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let divergence: Divergence | undefined;
   try {
     ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
+    await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
     pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;

@@ -6,7 +6,7 @@
  */
 import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { msgToAminoJson } from '../../wire/amino-json.js';
-import { AppendRows, defineProjector, jsonText } from '../projector.js';
+import { AppendRows, defineProjector } from '../projector.js';
 import { TXS, type Row } from '../tables.js';
 
 function txRow(committed: CommittedBlock, index: number): Row {
@@ -15,7 +15,8 @@ function txRow(committed: CommittedBlock, index: number): Row {
   const tx = prepared.decoded.ok ? prepared.decoded.value : undefined;
   return [
     committed.block.header.height, index, receipt.hash, receipt.signer, receipt.recipient, receipt.messageType,
-    tx === undefined ? null : jsonText(msgToAminoJson(tx.msg)),
+    // A JsonValue holds no bigint: JSON.stringify writes it as jsonText would, without the walk.
+    tx === undefined ? null : JSON.stringify(msgToAminoJson(tx.msg)),
     tx === undefined ? null : declaredFee(tx.fee),
     receipt.feeUpokt,
     tx === undefined ? null : tx.memo,

@@ -131,6 +131,9 @@ function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, p
   same(sql.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [], 'validator set');
   same(sql.allParams(height), allParams(state.params(), height), 'allparams');
   same(sql.claims(height), nodeClaims(state, undefined), 'all claims');
+  // Every record, not a sample: signing-info rows are stepped (counters derived at read time,
+  // projectors/signing-infos.ts), and the jailed validators whose counters step are few.
+  same(sql.signingInfos(height), [...state.slashing.signingInfos.sortedEntries()].map(([, info]) => info), 'all signing infos');
   for (const options of [{}, { stakingStatus: 1 }, { jailedStatus: 1 }, { jailedStatus: 2, page: 2, perPage: 3 }, { blockchain: '0001' }]) {
     same(sql.nodes(height, options), queryNodes(state, options), `nodes ${JSON.stringify(options)}`);
   }
