@@ -50,6 +50,8 @@ export async function connect(url: string): Promise<pg.Client> {
 export function readerPool(url: string, max = 8): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true });
   pool.on('error', () => undefined);
+  // A server that goes away emits 'error' on checked-out clients too; their query fails and says so.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

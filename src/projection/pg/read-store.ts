@@ -49,6 +49,8 @@ export interface ReplicaStatus {
 
 interface Snapshot {
   readonly client: pg.PoolClient;
+  /** The snapshot's reads run one after the other on its connection (pg queues, but warns). */
+  queue: Promise<unknown>;
   readonly latest: number | undefined;
   readonly replica: ReplicaStatus | undefined;
 }
@@ -108,7 +110,7 @@ export class PgReadStore implements ReadStore {
       const checkpoint = opened[1]!.rows[0] as { height: bigint } | undefined;
       const status = opened[2]!.rows[0] as { replica: boolean; lag_bytes: string | null; lag_ms: string | null; receiver: string | null };
       const replica = status.replica ? { lagBytes: status.lag_bytes, lagMs: status.lag_ms, receiver: status.receiver } : undefined;
-      const snapshot: Snapshot = { client, latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
+      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
       const value = await this.current.run(snapshot, read);
       return { value, headers: snapshotHeaders(replica) };
     } catch (error) {
@@ -200,7 +202,10 @@ export class PgReadStore implements ReadStore {
     const query = { name: `ledger_${name}`, text: READS[name], values };
     const snapshot = this.current.getStore();
     try {
-      return (snapshot === undefined ? await this.pool.query<Row>(query) : await snapshot.client.query<Row>(query)).rows;
+      if (snapshot === undefined) return (await this.pool.query<Row>(query)).rows;
+      const result = snapshot.queue.then(() => snapshot.client.query<Row>(query));
+      snapshot.queue = result.catch(() => undefined);
+      return (await result).rows;
     } catch (error) {
       throw this.failure(error);
     }

@@ -1,0 +1,219 @@
+/**
+ * Goal (issue 15 item 2): the query service reads PostgreSQL — a primary or a streaming replica —
+ * and answers exactly what it answers from SQLite (held equal to the reducer by
+ * routes-equal-reducer.test.ts); two `serve --postgres` processes on the replica answer what one
+ * on the primary answers once the replica has replayed the projector's commits; each answer is
+ * read in one snapshot; a lost server is a coded 503 and the service serves again when it is back.
+ * Method: the query tests' simulated chain (every message kind), projected into SQLite and into
+ * a fresh PostgreSQL database on the real primary (scripts/postgres.sh). A broad seeded route set
+ * (test/helpers/route-set.ts: every route, latest and past heights, filters, pages, refusals) is
+ * asked of each server and the bodies compared byte for byte with status and height headers.
+ * The replica is waited for by its replay position (pg_last_wal_replay_lsn() ≥ the primary's
+ * pg_current_wal_lsn() after the projector's last commit), never by a sleep.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connect, endClient } from '../../../src/projection/pg/connect.js';
+import { PgReadStore } from '../../../src/projection/pg/read-store.js';
+import { project } from '../../../src/projection/run.js';
+import { replayedStateSource } from '../../../src/query/replayed-state.js';
+import { createQueryServer } from '../../../src/query/service.js';
+import { freshDatabase } from '../../helpers/postgres.js';
+import { copyDataDir } from '../../helpers/projection.js';
+import { postTo, projectedSimChain, serveInProcess } from '../../helpers/query.js';
+import { answerText, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
+import { CLI_PATH } from '../../helpers/sim.js';
+
+const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
+
+let db: { primary: string; replica: string };
+let dataDir: string;
+let requests: RouteRequest[];
+const children: ChildProcess[] = [];
+
+const t0 = Date.now();
+const mark = (what: string): void => void process.stderr.write(`  [${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}\n`);
+test.before(async () => {
+  const chain = await projectedSimChain();
+  const copy = copyDataDir(chain.dir, 'pg-serve');
+  process.on('exit', copy.remove);
+  dataDir = copy.dir;
+  db = await freshDatabase('serve');
+  mark('chain');
+  await project(dataDir, { postgres: db.primary });
+  requests = broadRouteSet(chain.dir);
+  mark(`projected into PostgreSQL; ${requests.length} requests`);
+});
+
+test.after(() => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
+test('the PostgreSQL ReadStore answers every route as the SQLite one does, byte for byte', async () => {
+  const sqlite = await serveInProcess((await projectedSimChain()).dir);
+  const store = await PgReadStore.open(db.primary);
+  const pgApp = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) });
+  try {
+    let ok = 0;
+    for (const request of requests) {
+      const [a, b] = [await postTo(sqlite.app, request.path, request.body), await postTo(pgApp, request.path, request.body)];
+      const text = (reply: typeof a): string => answerText(reply.status, (name) => reply.headers[name] as string | undefined, reply.text);
+      assert.is(text(b), text(a), `${request.path} ${JSON.stringify(request.body)}`);
+      if (a.status === 200) ok++;
+      if (b.status === 200 && request.path !== '/v1/query/height') assert.is(b.headers['x-ledger-source'], 'primary', `${request.path}: read in a snapshot`);
+    }
+    assert.ok(requests.length >= 300 && ok >= requests.length * 0.6, `${requests.length} requests, ${ok} answered 200`);
+  } finally {
+    await pgApp.close();
+    await store.close();
+    await sqlite.close();
+  }
+});
+
+async function startServe(url: string): Promise<string> {
+  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--postgres', url, '--port', '0', '--pool', '4'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  children.push(child);
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      const match = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.on('close', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+  });
+}
+
+async function askOverHttp(url: string, request: RouteRequest): Promise<{ text: string; source: string | null; lag: string | null }> {
+  const response = await fetch(`${url}${request.path}`, { method: 'POST', body: JSON.stringify(request.body) });
+  const body = await response.text();
+  return { text: answerText(response.status, (name) => response.headers.get(name), body), source: response.headers.get('x-ledger-source'), lag: response.headers.get('x-ledger-replay-lag-bytes') };
+}
+
+/** Waits until the replica has replayed everything the primary had written when this was called. */
+async function replicaCaughtUp(): Promise<string> {
+  const primary = await connect(db.primary);
+  const replica = await connect(db.replica);
+  try {
+    const target = (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
+    for (;;) {
+      const replayed = await replica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [target]);
+      if (replayed.rows[0]!.done) return target;
+      // Poll the replay position (not a timed wait for the data: the loop ends on the LSN).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    await endClient(primary);
+    await endClient(replica);
+  }
+}
+
+test('two `serve --postgres` on the streaming replica answer identically to one on the primary, once it replayed the commits', async () => {
+  const [onPrimary, replicaA, replicaB] = await Promise.all([startServe(db.primary), startServe(db.replica), startServe(db.replica)]);
+  await replicaCaughtUp();
+  let compared = 0;
+  for (const request of requests) {
+    const expected = await askOverHttp(onPrimary, request);
+    for (const url of [replicaA, replicaB]) {
+      const got = await askOverHttp(url, request);
+      assert.is(got.text, expected.text, `${request.path} ${JSON.stringify(request.body)} on ${url}`);
+      if (got.source !== null) {
+        assert.is(got.source, 'replica');
+        assert.is(got.lag, '0', 'caught up: no WAL left to replay');
+      }
+      compared++;
+    }
+    if (expected.source !== null) assert.is(expected.source, 'primary');
+  }
+  assert.ok(compared >= 600, `${compared} comparisons`);
+});
+
+test('an answer is read in ONE snapshot: a commit after its first read is invisible to the rest of it', async () => {
+  const store = await PgReadStore.open(db.primary);
+  const writer = await connect(db.primary);
+  try {
+    const latest = (await store.latestHeight())!;
+    const { value } = await store.snapshot!(async () => {
+      const before = await store.latestHeight();
+      // Another session commits a block above the checkpoint and moves the checkpoint to it.
+      await writer.query('BEGIN');
+      await writer.query('INSERT INTO blocks SELECT height + 1, hash, chain_id, time_ns, proposer, previous_hash, tx_root, app_hash, state_root, tx_count, tx_bytes, event_count, last_commit_json, evidence_json FROM blocks WHERE height = $1', [latest]);
+      await writer.query('UPDATE projection_checkpoint SET height = height + 1');
+      await writer.query('COMMIT');
+      return { before, block: await store.block(latest + 1), after: await store.latestHeight() };
+    });
+    assert.equal(value, { before: latest, block: undefined, after: latest });
+    assert.is((await store.block(latest + 1))?.height, latest + 1, 'outside the snapshot the commit is visible');
+  } finally {
+    await writer.query('DELETE FROM blocks WHERE height = $1', [(await store.latestHeight())!]);
+    await writer.query('UPDATE projection_checkpoint SET height = height - 1');
+    await endClient(writer);
+    await store.close();
+  }
+});
+
+/** A TCP relay to the primary that the test can cut (a server that went away) and restore. */
+function relay(host: string, targetPort: number): { url: (db: string) => string; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> } {
+  const sockets = new Set<Socket>();
+  let server: Server | undefined;
+  let port = 0;
+  const listen = (): Promise<void> =>
+    new Promise((resolve) => {
+      server = createServer((client) => {
+        const upstream = connectTcp({ host, port: targetPort });
+        sockets.add(client).add(upstream);
+        client.pipe(upstream).pipe(client);
+        const drop = (): void => void [client, upstream].forEach((s) => (s.destroy(), sockets.delete(s)));
+        client.on('error', drop).on('close', drop);
+        upstream.on('error', drop).on('close', drop);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        port = (server!.address() as { port: number }).port;
+        resolve();
+      });
+    });
+  const cut = (): Promise<void> =>
+    new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      if (server === undefined || !server.listening) return resolve();
+      server.close(() => resolve());
+    });
+  return {
+    url: (name) => `postgres://postgres@127.0.0.1:${port}/${name}`,
+    cut,
+    restore: listen,
+    close: cut,
+  };
+}
+
+test('a lost server: 503 `database_unavailable` JSON, and the same process answers again when it is back', async () => {
+  const primary = new URL(db.primary);
+  const proxy = relay(primary.hostname, Number(primary.port));
+  await proxy.restore();
+  const store = await PgReadStore.open(proxy.url(primary.pathname.slice(1)));
+  const app = await createQueryServer(store);
+  try {
+    const first = await postTo(app, '/v1/query/supply', {});
+    assert.is(first.status, 200);
+    await proxy.cut();
+    const away = await postTo(app, '/v1/query/supply', {});
+    assert.is(away.status, 503);
+    assert.is(away.json.code, 503);
+    assert.is(away.json.error, 'database_unavailable');
+    assert.match(away.json.message, /PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/serve_\w+ is unavailable/);
+    assert.is((await postTo(app, '/v1/query/node', { address: 'ffffffffffffffffffffffffffffffffffffffff' })).json.error, 'database_unavailable');
+    await proxy.restore();
+    const back = await postTo(app, '/v1/query/supply', {});
+    assert.is(back.status, 200);
+    assert.is(back.text, first.text);
+  } finally {
+    await app.close();
+    await store.close();
+    await proxy.close().catch(() => undefined);
+  }
+});
+
+test.run();
