@@ -31,6 +31,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
     const signers = all<{ signer: string }>('SELECT DISTINCT signer FROM txs WHERE signer IS NOT NULL ORDER BY 1').map((r) => r.signer);
     const txs = all<{ hash: string; height: number }>('SELECT hash, height FROM txs ORDER BY height, tx_index');
     const claims = all<{ servicer: string; app_public_key: string; chain: string; session_height: number; submitted_height: number }>('SELECT servicer, app_public_key, chain, session_height, submitted_height FROM claims ORDER BY claim_key');
+    const removed = all<{ address: string; height: number }>("SELECT address, height FROM nodes WHERE deleted = 1 UNION ALL SELECT address, height FROM apps WHERE deleted = 1 ORDER BY 1, 2");
     const prng = new Prng(seed);
     const heights = [0, ...Array.from({ length: pastHeights }, () => 1 + prng.int(latest))];
     const requests: RouteRequest[] = [];
@@ -59,6 +60,10 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
       add('claims', { height, per_page: 30, page: 2 });
       add('supplyhistory', { from_height: Math.max(0, (height || latest) - 10), to_height: height, per_page: 5 });
     }
+    // Removed nodes and apps: the block before, at and after their removal (a deletion row must not answer).
+    for (const entity of pick(prng, removed, 6)) {
+      for (const height of [entity.height - 1, entity.height, Math.min(latest, entity.height + 1)]) for (const route of ['node', 'app']) add(route, { address: entity.address, height });
+    }
     for (const signer of pick(prng, signers, 3)) {
       add('accounttxs', { address: signer, per_page: 10, order: 'desc' });
       add('accounttxs', { address: signer, received: true, page: 1 });
@@ -79,4 +84,16 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
 /** One answer as compared: status, the height headers, the total and the exact body. */
 export function answerText(status: number, headers: (name: string) => string | null | undefined, body: string): string {
   return [status, headers('x-ledger-height'), headers('x-ledger-projected-height'), headers('x-total-count'), body].join(' | ');
+}
+
+/**
+ * Asserts two answers are the same text. Not uvu's `is`: its character diff of two large answers
+ * (a `state` document) runs for minutes; this names the request and shows where they part.
+ */
+export function assertSameAnswer(actual: string, expected: string, what: string): void {
+  if (actual === expected) return;
+  let at = 0;
+  while (actual[at] === expected[at]) at++;
+  const around = (text: string): string => JSON.stringify(text.slice(Math.max(0, at - 80), at + 120));
+  throw new Error(`${what}: answers differ at character ${at}\n  expected …${around(expected)}\n  actual   …${around(actual)}`);
 }

@@ -22,12 +22,15 @@ import { replayedStateSource } from '../../../src/query/replayed-state.js';
 import { createQueryServer } from '../../../src/query/service.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { copyDataDir } from '../../helpers/projection.js';
-import { postTo, projectedSimChain, serveInProcess } from '../../helpers/query.js';
-import { answerText, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
+import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess } from '../../helpers/query.js';
+import { answerText, assertSameAnswer, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
 import { CLI_PATH } from '../../helpers/sim.js';
 
 const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
 
+/** The projector is this many blocks behind when the serves start, and catches up while they serve. */
+const CATCH_UP = 10;
+let latest = 0;
 let db: { primary: string; replica: string };
 let dataDir: string;
 let requests: RouteRequest[];
@@ -42,34 +45,14 @@ test.before(async () => {
   dataDir = copy.dir;
   db = await freshDatabase('serve');
   mark('chain');
-  await project(dataDir, { postgres: db.primary });
+  latest = QUERY_SIM_BLOCKS;
+  await project(dataDir, { postgres: db.primary, to: latest - CATCH_UP });
   requests = broadRouteSet(chain.dir);
   mark(`projected into PostgreSQL; ${requests.length} requests`);
 });
 
 test.after(() => {
   for (const child of children) child.kill('SIGTERM');
-});
-
-test('the PostgreSQL ReadStore answers every route as the SQLite one does, byte for byte', async () => {
-  const sqlite = await serveInProcess((await projectedSimChain()).dir);
-  const store = await PgReadStore.open(db.primary);
-  const pgApp = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) });
-  try {
-    let ok = 0;
-    for (const request of requests) {
-      const [a, b] = [await postTo(sqlite.app, request.path, request.body), await postTo(pgApp, request.path, request.body)];
-      const text = (reply: typeof a): string => answerText(reply.status, (name) => reply.headers[name] as string | undefined, reply.text);
-      assert.is(text(b), text(a), `${request.path} ${JSON.stringify(request.body)}`);
-      if (a.status === 200) ok++;
-      if (b.status === 200 && request.path !== '/v1/query/height') assert.is(b.headers['x-ledger-source'], 'primary', `${request.path}: read in a snapshot`);
-    }
-    assert.ok(requests.length >= 300 && ok >= requests.length * 0.6, `${requests.length} requests, ${ok} answered 200`);
-  } finally {
-    await pgApp.close();
-    await store.close();
-    await sqlite.close();
-  }
 });
 
 async function startServe(url: string): Promise<string> {
@@ -92,33 +75,69 @@ async function askOverHttp(url: string, request: RouteRequest): Promise<{ text: 
   return { text: answerText(response.status, (name) => response.headers.get(name), body), source: response.headers.get('x-ledger-source'), lag: response.headers.get('x-ledger-replay-lag-bytes') };
 }
 
-/** Waits until the replica has replayed everything the primary had written when this was called. */
-async function replicaCaughtUp(): Promise<string> {
+/** The primary's WAL position now (after the projector's last commit). */
+async function primaryLsn(): Promise<string> {
   const primary = await connect(db.primary);
+  try {
+    return (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
+  } finally {
+    await endClient(primary);
+  }
+}
+
+/** Waits until the replica has received (or replayed) WAL up to `lsn`, polling its position — the loop ends on the LSN, never on a timer. */
+async function replicaReached(lsn: string, what: 'receive' | 'replay'): Promise<void> {
   const replica = await connect(db.replica);
   try {
-    const target = (await primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
     for (;;) {
-      const replayed = await replica.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [target]);
-      if (replayed.rows[0]!.done) return target;
-      // Poll the replay position (not a timed wait for the data: the loop ends on the LSN).
+      const reached = await replica.query<{ done: boolean }>(`SELECT pg_last_wal_${what}_lsn() >= $1::pg_lsn AS done`, [lsn]);
+      if (reached.rows[0]!.done) return;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   } finally {
-    await endClient(primary);
     await endClient(replica);
   }
 }
 
-test('two `serve --postgres` on the streaming replica answer identically to one on the primary, once it replayed the commits', async () => {
+async function onReplica(sql: string): Promise<void> {
+  const replica = await connect(db.replica);
+  try {
+    await replica.query(sql);
+  } finally {
+    await endClient(replica);
+  }
+}
+
+const HEIGHT = { path: '/v1/query/height', body: {} };
+const SUPPLY = { path: '/v1/query/supply', body: {} };
+
+test('two `serve --postgres` on the streaming replica: a lagging replica says so; once it replayed the commits they answer identically to one on the primary', async () => {
   const [onPrimary, replicaA, replicaB] = await Promise.all([startServe(db.primary), startServe(db.replica), startServe(db.replica)]);
-  await replicaCaughtUp();
+  await replicaReached(await primaryLsn(), 'replay');
+  // Replay paused on the replica while the projector catches up on the primary: the replica's
+  // answers stay at the old height and carry the WAL it received and has not replayed.
+  await onReplica('SELECT pg_wal_replay_pause()');
+  try {
+    await project(dataDir, { postgres: db.primary });
+    await replicaReached(await primaryLsn(), 'receive');
+    assert.match((await askOverHttp(onPrimary, HEIGHT)).text, `"height":${latest}`);
+    for (const url of [replicaA, replicaB]) {
+      assert.match((await askOverHttp(url, HEIGHT)).text, `"height":${latest - CATCH_UP}`);
+      const lagging = await askOverHttp(url, SUPPLY);
+      assert.is(lagging.source, 'replica');
+      assert.ok(Number(lagging.lag) > 0, `replay lag ${lagging.lag} bytes while paused`);
+      assert.ok(lagging.text.startsWith(`200 | ${latest - CATCH_UP} | ${latest - CATCH_UP} |`), lagging.text);
+    }
+  } finally {
+    await onReplica('SELECT pg_wal_replay_resume()');
+  }
+  await replicaReached(await primaryLsn(), 'replay');
   let compared = 0;
   for (const request of requests) {
     const expected = await askOverHttp(onPrimary, request);
     for (const url of [replicaA, replicaB]) {
       const got = await askOverHttp(url, request);
-      assert.is(got.text, expected.text, `${request.path} ${JSON.stringify(request.body)} on ${url}`);
+      assertSameAnswer(got.text, expected.text, `${request.path} ${JSON.stringify(request.body)} on ${url}`);
       if (got.source !== null) {
         assert.is(got.source, 'replica');
         assert.is(got.lag, '0', 'caught up: no WAL left to replay');
@@ -128,6 +147,27 @@ test('two `serve --postgres` on the streaming replica answer identically to one 
     if (expected.source !== null) assert.is(expected.source, 'primary');
   }
   assert.ok(compared >= 600, `${compared} comparisons`);
+});
+
+test('the PostgreSQL ReadStore answers every route as the SQLite one does, byte for byte', async () => {
+  const sqlite = await serveInProcess((await projectedSimChain()).dir);
+  const store = await PgReadStore.open(db.primary);
+  const pgApp = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) });
+  try {
+    let ok = 0;
+    for (const request of requests) {
+      const [a, b] = [await postTo(sqlite.app, request.path, request.body), await postTo(pgApp, request.path, request.body)];
+      const text = (reply: typeof a): string => answerText(reply.status, (name) => reply.headers[name] as string | undefined, reply.text);
+      assertSameAnswer(text(b), text(a), `${request.path} ${JSON.stringify(request.body)}`);
+      if (a.status === 200) ok++;
+      if (b.status === 200 && request.path !== '/v1/query/height') assert.is(b.headers['x-ledger-source'], 'primary', `${request.path}: read in a snapshot`);
+    }
+    assert.ok(requests.length >= 300 && ok >= requests.length * 0.6, `${requests.length} requests, ${ok} answered 200`);
+  } finally {
+    await pgApp.close();
+    await store.close();
+    await sqlite.close();
+  }
 });
 
 test('an answer is read in ONE snapshot: a commit after its first read is invisible to the rest of it', async () => {
