@@ -11,7 +11,7 @@
  * The replica is waited for by its replay position (pg_last_wal_replay_lsn() ≥ the primary's
  * pg_current_wal_lsn() after the projector's last commit), never by a sleep.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -22,9 +22,8 @@ import { replayedStateSource } from '../../../src/query/replayed-state.js';
 import { createQueryServer } from '../../../src/query/service.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { copyDataDir } from '../../helpers/projection.js';
-import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess } from '../../helpers/query.js';
+import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess, spawnServe } from '../../helpers/query.js';
 import { answerText, assertSameAnswer, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
-import { CLI_PATH } from '../../helpers/sim.js';
 
 const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
 
@@ -55,18 +54,10 @@ test.after(() => {
   for (const child of children) child.kill('SIGTERM');
 });
 
-async function startServe(url: string): Promise<string> {
-  const child = spawn(process.execPath, [CLI_PATH, 'serve', '--postgres', url, '--port', '0', '--pool', '4'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  children.push(child);
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    child.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      const match = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    child.on('close', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
-  });
+function startServe(url: string): Promise<string> {
+  const started = spawnServe(['--postgres', url, '--pool', '4']);
+  children.push(started.child);
+  return started.url;
 }
 
 async function askOverHttp(url: string, request: RouteRequest): Promise<{ text: string; source: string | null; lag: string | null }> {
