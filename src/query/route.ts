@@ -53,7 +53,7 @@ export interface RouteSchema {
 export type Handler = (body: Body, ctx: QueryContext) => Promise<unknown>;
 
 export async function latestOf(store: ReadStore): Promise<number> {
-  const latest = await store.latestHeight();
+  const latest = await store.latestHeight().catch(unavailable);
   if (latest === undefined) throw new HttpError(503, 'projection_empty', 'the projection has no blocks yet (not even genesis)');
   return latest;
 }

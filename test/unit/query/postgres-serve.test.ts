@@ -131,7 +131,8 @@ test('two `serve --postgres` on the streaming replica: a lagging replica says so
       assertSameAnswer(got.text, expected.text, `${request.path} ${JSON.stringify(request.body)} on ${url}`);
       if (got.source !== null) {
         assert.is(got.source, 'replica');
-        assert.is(got.lag, '0', 'caught up: no WAL left to replay');
+        // Background WAL (checkpoints, autovacuum) may be in flight: the lag is reported, not necessarily 0.
+        assert.match(got.lag ?? '', /^[0-9]+$/, 'a replica answer carries its replay lag');
       }
       compared++;
     }
@@ -236,6 +237,7 @@ test('a lost server: 503 `database_unavailable` JSON, and the same process answe
     assert.is(away.json.error, 'database_unavailable');
     assert.match(away.json.message, /PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/serve_\w+ is unavailable/);
     assert.is((await postTo(app, '/v1/query/node', { address: 'ffffffffffffffffffffffffffffffffffffffff' })).json.error, 'database_unavailable');
+    assert.is((await postTo(app, '/v1/query/height')).json.error, 'database_unavailable', 'the height route (no snapshot) too');
     await proxy.restore();
     const back = await postTo(app, '/v1/query/supply', {});
     assert.is(back.status, 200);
