@@ -40,11 +40,12 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
     children.push(started.child);
     return started.port;
   };
-  const client = loadClient(IN_FLIGHT_PER_PROCESS);
+  const prng = ctx.prng();
+  const pick = <T>(list: readonly T[]): T => list[prng.int(list.length)]!;
   try {
-    const prng = ctx.prng();
-    const pick = <T>(list: readonly T[]): T => list[prng.int(list.length)]!;
     for (const processes of [1, 2]) {
+      // A fresh keep-alive agent per round: none of its sockets lead to the previous round's processes.
+      const client = loadClient(IN_FLIGHT_PER_PROCESS);
       const serves: number[] = [];
       const empties: number[] = [];
       for (let p = 0; p < processes; p++) {
@@ -86,10 +87,10 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
           extra: { p50_ms: Number(summarize(p50).median.toFixed(3)) },
         });
       }
+      client.close();
       for (const child of children.splice(0)) child.kill('SIGTERM');
     }
   } finally {
-    client.close();
     for (const child of children) child.kill('SIGTERM');
   }
 }
