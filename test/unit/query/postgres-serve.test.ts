@@ -249,4 +249,15 @@ test('a lost server: 503 `database_unavailable` JSON, and the same process answe
   }
 });
 
+test('a database without the projection is refused at start: projection_missing, naming the command that builds it', async () => {
+  const empty = await freshDatabase('serve_empty');
+  try {
+    await PgReadStore.open(empty.primary);
+    assert.unreachable('opened a database without a projection');
+  } catch (error) {
+    assert.is((error as { code?: string }).code, 'projection_missing');
+    assert.match((error as Error).message, /pokt-ledger project --data DIR --postgres URL/);
+  }
+});
+
 test.run();
