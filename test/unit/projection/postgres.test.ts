@@ -8,7 +8,7 @@
  * Method: real servers (scripts/postgres.sh: a primary and a streaming replica) and the seeded
  * simulated chain of test/helpers/projection.ts; table dumps compared row for row; as-of reads
  * at seeded random heights and entities run on both databases. Kill moments from a seeded PRNG.
- * Chain length: PG_TEST_BLOCKS (default 60, so the file runs in a few minutes); the 300-block run
+ * Chain length: PG_TEST_BLOCKS (default 120, so the file runs in a few minutes); the 300-block run
  * of README "PostgreSQL and replicas" is `PG_TEST_BLOCKS=300 node dist/test/run.js projection/postgres`.
  */
 import Database from 'better-sqlite3';
@@ -39,7 +39,7 @@ const test = suite('projection: PostgreSQL = SQLite, after kills and a primary r
 let equalUrl = '';
 const KILLS = 20;
 const KILL_SEED = 2027n;
-const PROJECTION_SIM_BLOCKS = Number(process.env['PG_TEST_BLOCKS'] ?? 60);
+const PROJECTION_SIM_BLOCKS = Number(process.env['PG_TEST_BLOCKS'] ?? 120);
 const projectionSimChain = (): Promise<string> => simChainOf(PROJECTION_SIM_BLOCKS);
 /** How far one kill run may move the checkpoint before it is killed: 20 runs must end mid-catch-up. */
 const KILL_STEP = Math.min(16, Math.max(2, Math.floor(PROJECTION_SIM_BLOCKS / (KILLS * 1.2))));
