@@ -9,7 +9,10 @@
  * - `query/replica`: as-of point reads (a node at a random height) on the streaming replica,
  *   from 1 and from 2 client processes' worth of connections (8 each), p50/p99 latency and req/s
  *   (the limit: `SELECT 1` round trips on the same connections).
+ * - `serve-replica/…`: `serve --postgres` on the replica over HTTP, one and two processes
+ *   (bench/lib/serve-replica.ts).
  * Self-checks: every projection ends at the chain's height with the same row count.
+ * POKT_BENCH_PG_CASES=serve skips the catch-up pairs (projects once, then the read cases).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,6 +31,7 @@ import { loadGenesisOfDataDir, readDataDirConfig } from '../src/runtime/data-dir
 import { summarize } from './lib/stats.js';
 import { measurePair } from './lib/paired.js';
 import { committedBlocks, mixedChain, type MixedChain } from './project.js';
+import { serveReplicaCases } from './lib/serve-replica.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 const SCRIPT = join(packageRoot(), 'scripts', 'postgres.sh');
@@ -137,6 +141,18 @@ async function load(url: string, clients: number, perClient: number, query: (i: 
   return { latencies, seconds };
 }
 
+async function serveUniverse(replica: string, chain: MixedChain): Promise<{ nodes: string[]; accounts: string[]; height: number }> {
+  const client = await connect(replica);
+  try {
+    const column = async (sql: string): Promise<string[]> => (await client.query<{ address: string }>(sql)).rows.map((r) => r.address);
+    // Nodes that exist at every height (never removed): a point query at any height finds them.
+    const nodes = await column('SELECT address FROM nodes WHERE height = 0 AND address NOT IN (SELECT address FROM nodes WHERE deleted = 1) ORDER BY 1');
+    return { nodes, accounts: await column('SELECT DISTINCT address FROM balances ORDER BY 1'), height: chain.height };
+  } finally {
+    await client.end();
+  }
+}
+
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -191,7 +207,8 @@ export const benchmark: BenchModule = {
       const rows = await projectAll(target, chain, blocks, 'copy');
       const tableRows = await readRows(target);
       const workload = { blocks: chain.height, txs: chain.txs, rows, batch_blocks: DEFAULT_BATCH_BLOCKS, mix: 'simulator, every message kind (dev profile)', genesis: 'mainnet + sim accounts' };
-      for (const mode of ['copy', 'insert'] as const) {
+      const modes = process.env['POKT_BENCH_PG_CASES'] === 'serve' ? [] : (['copy', 'insert'] as const);
+      for (const mode of modes) {
         const pair = await measurePair(
           ctx,
           { label: 'raw COPY of the same rows', run: () => rawCopy(raw, tableRows) },
@@ -213,7 +230,9 @@ export const benchmark: BenchModule = {
           extra: { goal_ratio_to_limit: 0.5 },
         });
       }
-      await queryCases(ctx, target, new URL(target.replace(new URL(value('PG_PRIMARY_URL')).port, new URL(value('PG_REPLICA_URL')).port)).toString(), chain);
+      const replica = new URL(target.replace(new URL(value('PG_PRIMARY_URL')).port, new URL(value('PG_REPLICA_URL')).port)).toString();
+      await queryCases(ctx, target, replica, chain);
+      await serveReplicaCases(ctx, replica, await serveUniverse(replica, chain));
     } catch (error) {
       ctx.progress(`the primary's log ends with:\n${execFileSync('tail', ['-n', '20', join(dir, 'primary.log')], { encoding: 'utf8' })}`);
       throw error;

@@ -61,7 +61,7 @@ function universe(dataDir: string): Universe {
 }
 
 /** Starts a child process and resolves with the port it prints. */
-function startChild(args: readonly string[], pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+export function startChild(args: readonly string[], pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {

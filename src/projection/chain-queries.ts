@@ -10,7 +10,7 @@ type Row = Record<string, unknown>;
 export const num = (value: unknown): number => Number(value as bigint);
 export const numOrNull = (value: unknown): number | null => (value === null ? null : Number(value as bigint));
 
-function txOf(row: Row): TxRecord {
+export function txOf(row: Row): TxRecord {
   return {
     height: num(row.height),
     index: num(row.tx_index),
@@ -28,7 +28,7 @@ function txOf(row: Row): TxRecord {
   };
 }
 
-function blockOf(row: Row, totalTxs: number): BlockRecord {
+export function blockOf(row: Row, totalTxs: number): BlockRecord {
   return {
     height: num(row.height),
     hash: row.hash as string,
@@ -47,7 +47,7 @@ function blockOf(row: Row, totalTxs: number): BlockRecord {
   };
 }
 
-const accountOf = (row: Row): AccountRecord => ({ address: row.address as string, publicKey: (row.public_key as string | null) ?? null, balanceUpokt: row.balance_upokt as bigint });
+export const accountOf = (row: Row): AccountRecord => ({ address: row.address as string, publicKey: (row.public_key as string | null) ?? null, balanceUpokt: row.balance_upokt as bigint });
 
 const offsetOf = (page: PageRequest): { limit: number; offset: number } => ({ limit: page.perPage, offset: (page.page - 1) * page.perPage });
 

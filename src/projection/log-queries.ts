@@ -10,7 +10,7 @@ import type { ClaimFilter, ClaimLifecycleRecord, HeightRange, ListPage, PageRequ
 type Row = Record<string, unknown>;
 const big = (value: unknown): bigint | null => (value === null ? null : (value as bigint));
 
-const rewardOf = (row: Row): RewardLineRecord => ({
+export const rewardOf = (row: Row): RewardLineRecord => ({
   height: num(row.height),
   eventIndex: num(row.event_index),
   lineIndex: num(row.line_index),
@@ -35,7 +35,7 @@ const rewardOf = (row: Row): RewardLineRecord => ({
   planJson: row.plan_json as string,
 });
 
-const rapOf = (row: Row): RapSheetRecord => ({
+export const rapOf = (row: Row): RapSheetRecord => ({
   height: num(row.height),
   eventIndex: num(row.event_index),
   address: row.address as string,
@@ -47,7 +47,7 @@ const rapOf = (row: Row): RapSheetRecord => ({
 });
 
 /** A claim row as of `asOf`: a settlement after it is not visible yet. */
-function claimOf(row: Row, asOf: number): ClaimLifecycleRecord {
+export function claimOf(row: Row, asOf: number): ClaimLifecycleRecord {
   const settled = numOrNull(row.settled_height);
   const visible = settled !== null && settled <= asOf;
   return {
@@ -67,7 +67,7 @@ function claimOf(row: Row, asOf: number): ClaimLifecycleRecord {
   };
 }
 
-const supplyOf = (row: Row): SupplyRecord => ({
+export const supplyOf = (row: Row): SupplyRecord => ({
   height: num(row.height),
   totalUpokt: row.total_upokt as bigint,
   nodeStakedUpokt: row.node_staked_upokt as bigint,

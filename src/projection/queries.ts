@@ -39,7 +39,7 @@ interface NodeRow extends Row {
   reward_delegators_json: string | null;
 }
 
-function nodeJsonOf(row: NodeRow): NodeJson {
+export function nodeJsonOf(row: NodeRow): NodeJson {
   return {
     address: row.address,
     public_key: row.public_key,
@@ -65,7 +65,7 @@ interface AppRow extends Row {
   unstaking_time_ns: bigint | null;
 }
 
-function appJsonOf(row: AppRow): AppJson {
+export function appJsonOf(row: AppRow): AppJson {
   return {
     address: row.address,
     public_key: row.public_key,
@@ -149,16 +149,7 @@ export class ProjectionQueries {
 
   supply(height: number): SupplyJson | undefined {
     const row = this.statements.supply.get({ height }) as Record<string, bigint> | undefined;
-    if (row === undefined) return undefined;
-    const staked = row.node_staked_upokt! + row.app_staked_upokt! + row.dao_upokt!;
-    return {
-      node_staked: str(row.node_staked_upokt),
-      app_staked: str(row.app_staked_upokt),
-      dao: str(row.dao_upokt),
-      total_staked: staked.toString(),
-      total_unstaked: (row.total_upokt! - staked).toString(),
-      total: str(row.total_upokt),
-    };
+    return row === undefined ? undefined : supplyJsonOf(row);
   }
 
   signingInfo(address: string, height: number): SigningInfo | undefined {
@@ -181,24 +172,12 @@ export class ProjectionQueries {
   /** The validator set after block `height` (members with their power, as the state holds it). */
   validatorSet(height: number): ValidatorSetEntry[] {
     const row = this.statements.validatorSet.get({ height }) as { members_json: string } | undefined;
-    if (row === undefined) return [];
-    return (JSON.parse(row.members_json) as Array<{ address: Address; power: string }>).map((m) => ({ address: m.address, power: BigInt(m.power) }));
+    return row === undefined ? [] : validatorSetOf(row.members_json);
   }
 
   /** As modules/gov/queries.ts allParams: feature-gated keys left out while their feature is off. */
   allParams(height: number): AllParams {
-    const rows = this.statements.params.all({ height }) as Array<{ param_key: string; param_value: string }>;
-    const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
-    const inactive = upgrade === undefined ? new Set<string>() : inactiveFeatures(upgradeOf(upgrade.param_value), height);
-    const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
-    for (const row of rows) {
-      const spec = PARAM_SPECS_BY_KEY.get(row.param_key);
-      if (spec === undefined) continue;
-      const feature = PARAM_FEATURE[spec.key];
-      if (feature !== undefined && inactive.has(feature)) continue;
-      result[GROUP[spec.subspace]].push({ param_key: row.param_key, param_value: row.param_value });
-    }
-    return result;
+    return allParamsOf(this.statements.params.all({ height }) as ParamRow[], height);
   }
 
   /** As modules/pocketcore/queries.ts nodeClaims: live claims at `height` (of one servicer or all), by key. */
@@ -208,7 +187,45 @@ export class ProjectionQueries {
   }
 }
 
-function signingInfoOf(row: Row): SigningInfo {
+/** Pocket's supply answer from a `supply` row (the DAO counts as staked). */
+export function supplyJsonOf(row: Record<string, bigint>): SupplyJson {
+  const staked = row.node_staked_upokt! + row.app_staked_upokt! + row.dao_upokt!;
+  return {
+    node_staked: str(row.node_staked_upokt),
+    app_staked: str(row.app_staked_upokt),
+    dao: str(row.dao_upokt),
+    total_staked: staked.toString(),
+    total_unstaked: (row.total_upokt! - staked).toString(),
+    total: str(row.total_upokt),
+  };
+}
+
+export interface ParamRow {
+  readonly param_key: string;
+  readonly param_value: string;
+}
+
+/** allparams from every parameter's row as of `height` (by key): feature-gated keys left out while their feature is off. */
+export function allParamsOf(rows: readonly ParamRow[], height: number): AllParams {
+  const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
+  const inactive = upgrade === undefined ? new Set<string>() : inactiveFeatures(upgradeOf(upgrade.param_value), height);
+  const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
+  for (const row of rows) {
+    const spec = PARAM_SPECS_BY_KEY.get(row.param_key);
+    if (spec === undefined) continue;
+    const feature = PARAM_FEATURE[spec.key];
+    if (feature !== undefined && inactive.has(feature)) continue;
+    result[GROUP[spec.subspace]].push({ param_key: row.param_key, param_value: row.param_value });
+  }
+  return result;
+}
+
+/** The validator set's members from a `validator_sets` row's JSON. */
+export function validatorSetOf(membersJson: string): ValidatorSetEntry[] {
+  return (JSON.parse(membersJson) as Array<{ address: Address; power: string }>).map((m) => ({ address: m.address, power: BigInt(m.power) }));
+}
+
+export function signingInfoOf(row: Row): SigningInfo {
   return {
     address: row.address as Address,
     startHeight: num(row.start_height),
@@ -225,7 +242,7 @@ function upgradeOf(text: string): Upgrade {
   return parsed.value as Upgrade;
 }
 
-function claimRecordOf(json: string): ClaimRecord {
+export function claimRecordOf(json: string): ClaimRecord {
   const raw = JSON.parse(json) as ClaimRecord & { merkleRoot: { hashHex: string; lower: string; upper: string }; totalProofs: string };
   return { ...raw, merkleRoot: { hashHex: raw.merkleRoot.hashHex, lower: BigInt(raw.merkleRoot.lower), upper: BigInt(raw.merkleRoot.upper) }, totalProofs: BigInt(raw.totalProofs) };
 }

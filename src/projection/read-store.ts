@@ -185,8 +185,26 @@ export interface ClaimKey {
   readonly evidenceType: number;
 }
 
+/** A value read in one snapshot, with the headers its answer carries (e.g. a replica's lag). */
+export interface SnapshotAnswer<T> {
+  readonly value: T;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** The store's server cannot be reached right now (the query service answers 503; a retry may succeed). */
+export class ReadStoreUnavailable extends Error {
+  readonly code = 'database_unavailable';
+}
+
 export interface ReadStore {
-  /** The newest projected height (the checkpoint), read afresh; undefined before genesis. */
+  /**
+   * Optional: runs every read of `read` (latestHeight included) in ONE snapshot of the database
+   * (PostgreSQL: a REPEATABLE READ READ ONLY transaction). Without it each read sees the last
+   * committed state, which the contract above makes safe for SQLite's single file.
+   */
+  snapshot?<T>(read: () => Promise<T>): Promise<SnapshotAnswer<T>>;
+
+  /** The newest projected height (the checkpoint), read afresh (in a snapshot: the snapshot's); undefined before genesis. */
   latestHeight(): Promise<number | undefined>;
 
   block(height: number): Promise<BlockRecord | undefined>;
@@ -228,4 +246,10 @@ export interface ReadStore {
   supplyHistory(range: HeightRange, page: PageRequest): Promise<ListPage<SupplyRecord>>;
 
   close(): Promise<void>;
+}
+
+/** `read` in one snapshot of `store` when it has them, else as is (no extra headers). */
+export function inSnapshot<T>(store: ReadStore, read: () => Promise<T>): Promise<SnapshotAnswer<T>> {
+  if (store.snapshot !== undefined) return store.snapshot(read);
+  return read().then((value) => ({ value, headers: {} }));
 }

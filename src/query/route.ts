@@ -7,9 +7,11 @@
  * Headers on every answer: `x-ledger-height` (the height the answer is as of) and
  * `x-ledger-projected-height` (the checkpoint when it was read: a replica's lag is the writer's
  * height minus this); list answers also `x-total-count` (matches on all pages).
+ * A store with snapshots (PostgreSQL) reads each answer in one and adds its headers (a replica's
+ * lag: src/projection/pg/read-store.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ReadStore } from '../projection/read-store.js';
+import { inSnapshot, ReadStoreUnavailable, type ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { errorAnswer } from './schemas.js';
 
@@ -51,9 +53,15 @@ export interface RouteSchema {
 export type Handler = (body: Body, ctx: QueryContext) => Promise<unknown>;
 
 export async function latestOf(store: ReadStore): Promise<number> {
-  const latest = await store.latestHeight();
+  const latest = await store.latestHeight().catch(unavailable);
   if (latest === undefined) throw new HttpError(503, 'projection_empty', 'the projection has no blocks yet (not even genesis)');
   return latest;
+}
+
+/** A store whose server is away: 503 `database_unavailable` (the next request may succeed). */
+function unavailable(error: unknown): never {
+  if (error instanceof ReadStoreUnavailable) throw new HttpError(503, error.code, error.message, { retry: true });
+  throw error;
 }
 
 function send(reply: FastifyReply, ctx: QueryContext, answer: unknown): FastifyReply | unknown {
@@ -69,9 +77,12 @@ export function queryRoute(app: FastifyInstance, store: ReadStore, path: string,
     path,
     { schema: { summary: schema.summary, tags: schema.tags ?? ['pocket-core'], body: schema.body, response: { 200: schema.response, '4xx': errorAnswer, '5xx': errorAnswer } } },
     async (request, reply) => {
-      const ctx = new QueryContext(store, await latestOf(store));
-      const answer = await handler((request.body ?? {}) as Body, ctx);
-      return send(reply, ctx, answer);
+      const { value, headers } = await inSnapshot(store, async () => {
+        const ctx = new QueryContext(store, await latestOf(store));
+        return { ctx, answer: await handler((request.body ?? {}) as Body, ctx) };
+      }).catch(unavailable);
+      reply.headers(headers);
+      return send(reply, value.ctx, value.answer);
     },
   );
 }

@@ -17,18 +17,22 @@ import { scratch, writeSmallGenesis } from './sim.js';
 export const PROJECTION_SIM_BLOCKS = Number(process.env['PROJECTION_BLOCKS'] ?? 300);
 export const PROJECTION_SIM_SEED = 12n;
 
-let built: Promise<string> | undefined;
+const built = new Map<number, Promise<string>>();
 
-/** A simulated data dir (snapshots every 50 blocks), built once; never write to it — copy it. */
-export function projectionSimChain(): Promise<string> {
-  built ??= (async () => {
-    const tmp = scratch('projection-sim');
-    process.on('exit', tmp.remove);
-    const dataDir = join(tmp.dir, 'chain');
-    await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed: PROJECTION_SIM_SEED, blocks: PROJECTION_SIM_BLOCKS, txsPerBlock: 8, fsync: 'never', snapshotEvery: 50 });
-    return dataDir;
-  })();
-  return built;
+/** A simulated data dir of `blocks` blocks (snapshots every 50 blocks), built once per length; never write to it — copy it. */
+export function projectionSimChain(blocks = PROJECTION_SIM_BLOCKS): Promise<string> {
+  let chain = built.get(blocks);
+  if (chain === undefined) {
+    chain = (async () => {
+      const tmp = scratch('projection-sim');
+      process.on('exit', tmp.remove);
+      const dataDir = join(tmp.dir, 'chain');
+      await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed: PROJECTION_SIM_SEED, blocks, txsPerBlock: 8, fsync: 'never', snapshotEvery: 50 });
+      return dataDir;
+    })();
+    built.set(blocks, chain);
+  }
+  return chain;
 }
 
 /** A private copy of `dataDir` (without its projection). */

@@ -3,6 +3,7 @@
  * in-process (fastify inject: real routing, validation and serialization, no sockets), and a
  * POST helper that returns status, headers and the parsed body.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { FastifyInstance } from 'fastify';
 import { project } from '../../src/projection/run.js';
 import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
@@ -11,7 +12,7 @@ import { replayedStateSource } from '../../src/query/replayed-state.js';
 import { createQueryServer } from '../../src/query/service.js';
 import { join } from 'node:path';
 import { simulate } from '../../src/sim/simulator.js';
-import { scratch, writeSmallGenesis } from './sim.js';
+import { CLI_PATH, scratch, writeSmallGenesis } from './sim.js';
 
 /** Blocks of the query tests' chain: enough for every message kind and claim lifecycle, quick to build. */
 export const QUERY_SIM_BLOCKS = Number(process.env['QUERY_BLOCKS'] ?? 100);
@@ -64,4 +65,19 @@ export interface Reply {
 export async function postTo(app: FastifyInstance, path: string, body: unknown = {}): Promise<Reply> {
   const response = await app.inject({ method: 'POST', url: path, payload: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json' } });
   return { status: response.statusCode, headers: response.headers, text: response.body, json: response.body === '' ? undefined : JSON.parse(response.body) };
+}
+
+/** The compiled CLI's `serve` with `args` (e.g. `--data DIR`), on a free port: its process and base URL once it listens. */
+export function spawnServe(args: readonly string[]): { child: ChildProcess; url: Promise<string> } {
+  const child = spawn(process.execPath, [CLI_PATH, 'serve', ...args, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+      const match = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(stderr);
+      if (match) resolve(match[1]!);
+    });
+    child.on('close', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
+  });
+  return { child, url };
 }

@@ -1,5 +1,6 @@
 /**
  * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N]`
+ * `pokt-ledger serve --postgres URL [--data DIR] [--pool N] …`
  *
  * The query service (src/query/) over the data directory's SQLite projection, read only: it
  * opens <data>/projections/ledger.sqlite read-only (WAL), so any number of `serve` processes run
@@ -8,10 +9,18 @@
  * (else a coded error says to run `pokt-ledger project`). No mempool: unconfirmedtxs answers
  * empty and unconfirmedtx null; no rawtx (submit to the node). dispatch replays the log to the
  * latest projected height (cached until the next block).
+ *
+ * With --postgres the same routes are read from a PostgreSQL projection (the primary or a
+ * streaming replica; src/projection/pg/read-store.ts), each answer in one snapshot with the
+ * replica's lag in its headers. dispatch needs a replayed state, which PostgreSQL does not hold:
+ * it is served only when --data names the chain's data directory too, else 501
+ * `dispatch_unavailable`.
  */
 import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
 import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
+import { PgReadStore } from '../../projection/pg/read-store.js';
+import type { ReadStore } from '../../projection/read-store.js';
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
@@ -26,11 +35,14 @@ interface ServeOptions {
   readonly host?: string;
   readonly port?: number;
   readonly maxConnections?: number;
+  readonly postgres?: string;
+  readonly pool?: number;
 }
 
-function openStore(dataDir: string): ReturnType<typeof openSqliteReadStore> {
+async function openStore(options: ServeOptions): Promise<ReadStore> {
   try {
-    return openSqliteReadStore(dataDir);
+    if (options.postgres !== undefined) return await PgReadStore.open(options.postgres, options.pool);
+    return openSqliteReadStore(dataDirOf(options.data));
   } catch (error) {
     if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
     throw error;
@@ -40,23 +52,27 @@ function openStore(dataDir: string): ReturnType<typeof openSqliteReadStore> {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection, read only (beside a running node)")
-    .option('--data <dir>', 'data directory (default: the repository root)')
+    .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection (or PostgreSQL with --postgres), read only (beside a running node)")
+    .option('--data <dir>', 'data directory (default: the repository root; with --postgres only for dispatch, which replays its log)')
+    .option('--postgres <url>', 'read the PostgreSQL projection at this URL (a primary or a streaming replica) instead of SQLite')
+    .option('--pool <n>', 'PostgreSQL connections of this process (default 8)', integerOption('--pool', 1, 1_000))
     .option('--host <host>', 'address to bind (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .action((options: ServeOptions) =>
       withCliErrors(async () => {
-        const dataDir = dataDirOf(options.data);
-        const store = openStore(dataDir);
+        const store = await openStore(options);
         const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
-        const server = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) }, limits);
+        const withDispatch = options.postgres === undefined || options.data !== undefined;
+        const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
+        const server = await createQueryServer(store, sources, limits);
         const host = options.host ?? '127.0.0.1';
         await server.listen({ host, port: options.port ?? DEFAULT_SERVE_PORT });
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
-        process.stderr.write(`pokt-ledger serve: projection at height ${(await store.latestHeight()) ?? '-'}, listening on http://${host}:${port} (read only)\n`);
+        const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${(await store.latestHeight()) ?? '-'}, listening on http://${host}:${port} (read only)\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());

@@ -6,9 +6,33 @@
 import pg from 'pg';
 
 const INT8_OID = 20;
+const TEXT_OID = 25;
+
+/**
+ * PostgreSQL TEXT cannot hold a NUL character, and a memo or a log is attacker-chosen text that
+ * may contain one. Text is stored as is unless it contains a NUL or starts with the escape mark
+ * U+0001; then it is stored as U+0001 followed by its JSON string literal (NUL → \u0000). The
+ * mark is escaped too, so every stored text decodes to exactly one original.
+ * Example: "a\u0000b" is stored as "\u0001\"a\\u0000b\"" and read back as "a\u0000b"; "plain" stays "plain".
+ * Read back by the TEXT type parser below, so every reader of these connections sees the original.
+ */
+const TEXT_MARK = '\u0001';
+
+export function encodeText(text: string): string {
+  return text.includes('\u0000') || text.startsWith(TEXT_MARK) ? TEXT_MARK + JSON.stringify(text) : text;
+}
+
+export function decodeText(stored: string): string {
+  return stored.startsWith(TEXT_MARK) ? (JSON.parse(stored.slice(1)) as string) : stored;
+}
 
 const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID && format !== 'binary' ? (text: string) => BigInt(text) : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (format === 'binary') return pg.types.getTypeParser(oid, format);
+    if (oid === INT8_OID) return (text: string) => BigInt(text);
+    if (oid === TEXT_OID) return decodeText;
+    return pg.types.getTypeParser(oid, format);
+  }) as typeof pg.types.getTypeParser,
 };
 
 export async function connect(url: string): Promise<pg.Client> {
@@ -19,10 +43,15 @@ export async function connect(url: string): Promise<pg.Client> {
   return client;
 }
 
-/** A pool for readers (serve), with the same type parsing. */
+/**
+ * A pool for readers (serve), with the same type parsing. A server that cannot be reached fails
+ * a request within the connect timeout instead of holding it; TCP keep-alive finds dead peers.
+ */
 export function readerPool(url: string, max = 8): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max });
+  const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true });
   pool.on('error', () => undefined);
+  // A server that goes away emits 'error' on checked-out clients too; their query fails and says so.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -12,6 +12,7 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RowBatch } from '../engine.js';
 import { TABLES, type Cell, type Row, type TableSpec } from '../tables.js';
+import { encodeText } from './connect.js';
 
 export type PgWriteMode = 'copy' | 'insert';
 
@@ -19,10 +20,13 @@ const MAX_PARAMETERS = 65_535;
 const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
-/** One cell in COPY text format: \N for null, backslash escapes, bytea as \\x hex. */
+/** One cell in COPY text format: \N for null, backslash escapes, bytea as \\x hex; text NUL-escaped (connect.ts encodeText). */
 export function copyCell(value: Cell): string {
   if (value === null) return '\\N';
-  if (typeof value === 'string') return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
+  if (typeof value === 'string') {
+    const text = encodeText(value);
+    return SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
+  }
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return `\\\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
 }
@@ -69,7 +73,7 @@ async function insertRows(client: pg.Client, table: TableSpec, rows: readonly Ro
   for (let start = 0; start < rows.length; start += perStatement) {
     const chunk = rows.slice(start, start + perStatement);
     const values: Cell[] = [];
-    for (const row of chunk) for (const cell of row) values.push(cell);
+    for (const row of chunk) for (const cell of row) values.push(typeof cell === 'string' ? encodeText(cell) : cell);
     await client.query(valuesSql(table, chunk.length), values);
   }
 }

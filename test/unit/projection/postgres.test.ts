@@ -3,9 +3,13 @@
  * rows in every table, hence the same answers as of any height (the SQLite answers are held
  * equal to the reducer's state by equivalence.test.ts) — whether written by COPY or by INSERT,
  * in one go, in steps, after 20 kill -9s during catch-up, or across a restart of the primary.
+ * PostgreSQL also equals the reducer directly: at seeded random heights and entities the
+ * PostgreSQL ReadStore answers what the replayed state's query functions answer.
  * Method: real servers (scripts/postgres.sh: a primary and a streaming replica) and the seeded
  * simulated chain of test/helpers/projection.ts; table dumps compared row for row; as-of reads
  * at seeded random heights and entities run on both databases. Kill moments from a seeded PRNG.
+ * Chain length: PG_TEST_BLOCKS (default 120, so the file runs in a few minutes); the 300-block run
+ * of README "PostgreSQL and replicas" is `PG_TEST_BLOCKS=300 node dist/test/run.js projection/postgres`.
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
@@ -16,14 +20,29 @@ import { connect } from '../../../src/projection/pg/connect.js';
 import { project } from '../../../src/projection/run.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { asOfSql } from '../../../src/projection/version-rows.js';
-import { copyDataDir, PROJECTION_SIM_BLOCKS, projectionSimChain } from '../../helpers/projection.js';
+import { copyDataDir, projectionSimChain as simChainOf } from '../../helpers/projection.js';
 import { dumpPgTables, freshDatabase, restartPrimary, rowText } from '../../helpers/postgres.js';
 import { CLI_PATH } from '../../helpers/sim.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
+import { balanceOf } from '../../../src/modules/auth/bank.js';
+import { querySupply } from '../../../src/modules/auth/queries.js';
+import { allParams } from '../../../src/modules/gov/queries.js';
+import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
+import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
+import { PgReadStore } from '../../../src/projection/pg/read-store.js';
+import { replay } from '../../../src/runtime/replay.js';
 
 const test = suite('projection: PostgreSQL = SQLite, after kills and a primary restart');
 
+let equalUrl = '';
 const KILLS = 20;
 const KILL_SEED = 2027n;
+const PROJECTION_SIM_BLOCKS = Number(process.env['PG_TEST_BLOCKS'] ?? 120);
+const projectionSimChain = (): Promise<string> => simChainOf(PROJECTION_SIM_BLOCKS);
+/** How far one kill run may move the checkpoint before it is killed: 20 runs must end mid-catch-up. */
+const KILL_STEP = Math.min(16, Math.max(2, Math.floor(PROJECTION_SIM_BLOCKS / (KILLS * 1.2))));
 
 function sqliteDump(dataDir: string): Map<string, string[]> {
   const db = new Database(projectionFile(dataDir), { readonly: true });
@@ -74,6 +93,7 @@ test('PostgreSQL (COPY) = SQLite, table by table, and as-of reads at random heig
   const { dump, sqliteFile } = await sqliteReference();
   const copy = copyDataDir(await projectionSimChain(), 'pg-equal');
   const db = await freshDatabase('equal');
+  equalUrl = db.primary;
   try {
     const report = await project(copy.dir, { postgres: db.primary });
     assert.is(report.height, PROJECTION_SIM_BLOCKS);
@@ -105,12 +125,69 @@ test('PostgreSQL (COPY) = SQLite, table by table, and as-of reads at random heig
   }
 });
 
+/** Reads made of the reducer's state at a sampled height, to ask the PostgreSQL ReadStore afterwards. */
+interface Expected {
+  readonly what: string;
+  readonly read: (store: PgReadStore) => Promise<unknown>;
+  readonly value: unknown;
+}
+
+const valueOr = <T>(result: { ok: true; value: T } | { ok: false }): T | undefined => (result.ok ? result.value : undefined);
+
+function expectAt(state: LedgerState, height: number, addresses: readonly string[], into: Expected[]): void {
+  const add = (what: string, read: Expected['read'], value: unknown): void => void into.push({ what: `${what} at ${height}`, read, value: structuredClone(value) });
+  for (const address of addresses) {
+    add(`node ${address}`, (s) => s.node(address, height), valueOr(queryNode(state, address)));
+    add(`app ${address}`, (s) => s.app(address, height), valueOr(queryApp(state, address)));
+    add(`balance ${address}`, (s) => s.balance(address, height), balanceOf(state.auth, address as never));
+    add(`signing info ${address}`, (s) => s.signingInfo(address, height), state.slashing.signingInfos.get(address));
+    add(`claims of ${address}`, (s) => s.claims(height, address), nodeClaims(state, address as never));
+  }
+  add('supply', (s) => s.supply(height), querySupply(state.auth));
+  add('allparams', (s) => s.allParams(height), allParams(state.params(), height));
+  add('validator set', (s) => s.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []);
+  add('nodes', (s) => s.nodes(height), queryNodes(state, { perPage: 100_000 }).result);
+  add('apps', (s) => s.apps(height), queryApps(state, { perPage: 100_000 }).result);
+}
+
+test('PostgreSQL = the reducer: the PostgreSQL ReadStore at seeded random heights and entities answers what the replayed state answers', async () => {
+  const { sqliteFile } = await sqliteReference();
+  const sqlite = new Database(sqliteFile, { readonly: true });
+  const of = (sql: string): string[] => (sqlite.prepare(sql).all() as Array<{ address: string }>).map((row) => row.address);
+  const pools = [of('SELECT DISTINCT address FROM nodes ORDER BY 1'), of('SELECT DISTINCT address FROM apps ORDER BY 1'), of('SELECT DISTINCT servicer AS address FROM claims ORDER BY 1'), of('SELECT DISTINCT address FROM balances ORDER BY 1')];
+  sqlite.close();
+  pools.forEach((pool) => pool.push('ffffffffffffffffffffffffffffffffffffffff'));
+  const prng = new Prng(9n);
+  const heights = new Set([1, PROJECTION_SIM_BLOCKS]);
+  while (heights.size < 12) heights.add(1 + prng.int(PROJECTION_SIM_BLOCKS));
+  const expected: Expected[] = [];
+  await replay(await projectionSimChain(), {
+    trustSignatures: true,
+    onBlock: (result, state) => {
+      if (!heights.has(result.height)) return;
+      const addresses = Array.from({ length: 12 }, (_, i) => pools[i % pools.length]![prng.int(pools[i % pools.length]!.length)]!);
+      expectAt(state, result.height, addresses, expected);
+    },
+  });
+  const store = await PgReadStore.open(equalUrl);
+  try {
+    let present = 0;
+    for (const check of expected) {
+      assert.equal(await check.read(store), check.value, check.what);
+      if (check.value !== undefined && check.value !== 0n && !(Array.isArray(check.value) && check.value.length === 0)) present++;
+    }
+    assert.ok(expected.length >= 12 * 65 && present >= expected.length / 3, `${expected.length} comparisons, ${present} with something present`);
+  } finally {
+    await store.close();
+  }
+});
+
 test('PostgreSQL by multi-row INSERT, in steps of different batch sizes = SQLite', async () => {
   const { dump } = await sqliteReference();
   const copy = copyDataDir(await projectionSimChain(), 'pg-steps');
   const db = await freshDatabase('steps');
   try {
-    for (const [to, batchBlocks] of [[37, 1], [120, 7], [PROJECTION_SIM_BLOCKS, 64]] as const) {
+    for (const [to, batchBlocks] of [[Math.floor(PROJECTION_SIM_BLOCKS / 8), 1], [Math.floor((PROJECTION_SIM_BLOCKS * 2) / 5), 7], [PROJECTION_SIM_BLOCKS, 64]] as const) {
       const report = await project(copy.dir, { postgres: db.primary, to, batchBlocks, pgBulkMode: 'insert' });
       assert.is(report.height, to);
     }
@@ -136,7 +213,7 @@ async function pgCheckpoint(url: string): Promise<number> {
 async function runUntilKilled(dataDir: string, url: string, prng: Prng): Promise<{ killed: boolean; code: number | null; startedAt: number }> {
   const startedAt = await pgCheckpoint(url);
   const duringStartup = prng.int(4) === 0;
-  const target = startedAt + 1 + prng.int(16);
+  const target = startedAt + 1 + prng.int(KILL_STEP);
   const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
   const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--postgres', url, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
   const exited = new Promise<number | null>((resolve, reject) => {
@@ -190,7 +267,7 @@ test('a restart of the primary mid-catch-up: a notice says the connection was lo
       retryDelayMs: 200,
       onNotice: (message) => notices.push(message),
       onCommit: (height) => {
-        if (restarted || height < 40) return;
+        if (restarted || height < PROJECTION_SIM_BLOCKS / 3) return;
         restarted = true;
         restartPrimary();
       },

@@ -8,12 +8,12 @@
  * block both servers are asked the same routes with real HTTP. Expected balances follow from
  * the genesis amounts and the 10,000 uPOKT fee (PROTOCOL §0.1), not from the code.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { sendMsg, signTx, testKey } from '../../helpers/chain.js';
 import { produceBlock, startTestNode, submitTx, type TestNode } from '../../helpers/node-http.js';
-import { CLI_PATH } from '../../helpers/sim.js';
+import { spawnServe } from '../../helpers/query.js';
 import { stakeAppMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
@@ -33,17 +33,10 @@ async function ask(url: string, path: string, body: unknown = {}): Promise<{ sta
   return { status: response.status, height: response.headers.get('x-ledger-height'), json: await response.json() };
 }
 
-async function startServe(dataDir: string): Promise<string> {
-  serve = spawn(process.execPath, [CLI_PATH, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  return new Promise((resolve, reject) => {
-    serve.stderr!.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      const match = /listening on (http:\/\/[0-9.]+:[0-9]+)/.exec(stderr);
-      if (match) resolve(match[1]!);
-    });
-    serve.on('close', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
-  });
+function startServe(dataDir: string): Promise<string> {
+  const started = spawnServe(['--data', dataDir]);
+  serve = started.child;
+  return started.url;
 }
 
 /** serve reads the writer's commits through the WAL: wait until it has seen `height`. */

@@ -1,0 +1,223 @@
+/**
+ * The ReadStore (../read-store.ts) over the PostgreSQL projection — on the primary or on a
+ * streaming read replica — for `serve --postgres URL`. Read only: it never writes, so any number
+ * of `serve` processes read while one `project --postgres` writes the primary.
+ *
+ * One snapshot per answer: `snapshot(read)` takes a pooled connection, opens a REPEATABLE READ
+ * READ ONLY transaction and reads the checkpoint as its first statement (that statement fixes
+ * the snapshot), then every read of the answer — the route's `latestHeight()` included — runs on
+ * that connection inside that transaction (found through AsyncLocalStorage, so the routes keep
+ * calling the store as they do with SQLite). A commit of the projector after the first statement
+ * is invisible to the answer, also across a rebuild. Outside a snapshot each read is its own
+ * statement.
+ *
+ * Replica lag: the snapshot's first round trip also asks the server whether it is a replica
+ * (pg_is_in_recovery()) and, if so, how far replay is behind what it received: WAL bytes
+ * received but not replayed (pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))
+ * and, when that is not zero, the milliseconds since the last replayed commit's time on the
+ * primary (clock_timestamp() − pg_last_xact_replay_timestamp()); and whether its WAL receiver is
+ * streaming (pg_stat_wal_receiver.status; visible to superusers and pg_read_all_stats only).
+ * These become the answer's headers (`snapshotHeaders`).
+ *
+ * A lost server (restart, failover, network) fails the answer with ReadStoreUnavailable (the
+ * query service answers 503 `database_unavailable`); the pool opens new connections on the next
+ * request, so the process serves again once the server is back.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type pg from 'pg';
+import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
+import { claimOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
+import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
+import { claimAnswer } from '../../modules/pocketcore/index.js';
+import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
+import { loadMigrations, schemaVersion } from '../schema.js';
+import { ProjectionError } from '../engine.js';
+import { isConnectionLost, readerPool, redactedUrl } from './connect.js';
+import { pgMigrationsDir } from './store.js';
+import { READS, type ReadName } from './read-sql.js';
+
+type Row = Record<string, unknown>;
+
+export interface ReplicaStatus {
+  /** WAL received but not yet replayed, in bytes (null when nothing was received by streaming). */
+  readonly lagBytes: string | null;
+  /** 0 when everything received is replayed, else ms since the last replayed commit's primary time. */
+  readonly lagMs: string | null;
+  /** pg_stat_wal_receiver.status ('streaming', …); null when not visible to this role or no receiver. */
+  readonly receiver: string | null;
+}
+
+interface Snapshot {
+  readonly client: pg.PoolClient;
+  /** The snapshot's reads run one after the other on its connection (pg queues, but warns). */
+  queue: Promise<unknown>;
+  readonly latest: number | undefined;
+  readonly replica: ReplicaStatus | undefined;
+}
+
+const OPEN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
+SELECT height FROM projection_checkpoint WHERE id = 1;
+SELECT pg_is_in_recovery() AS replica,
+  pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::text AS lag_bytes,
+  CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN '0'
+       ELSE round(1000 * extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()))::text END AS lag_ms,
+  (SELECT status FROM pg_stat_wal_receiver) AS receiver`;
+
+/** Headers of an answer read in a snapshot (README "PostgreSQL and replicas"). */
+export function snapshotHeaders(replica: ReplicaStatus | undefined): Record<string, string> {
+  if (replica === undefined) return { 'x-ledger-source': 'primary' };
+  const headers: Record<string, string> = { 'x-ledger-source': 'replica' };
+  if (replica.lagBytes !== null) headers['x-ledger-replay-lag-bytes'] = replica.lagBytes;
+  if (replica.lagMs !== null) headers['x-ledger-replay-lag-ms'] = replica.lagMs;
+  if (replica.receiver !== null) headers['x-ledger-replica-streaming'] = String(replica.receiver === 'streaming');
+  return headers;
+}
+
+const offsetOf = (page: PageRequest): [number, number] => [page.perPage, (page.page - 1) * page.perPage];
+
+export class PgReadStore implements ReadStore {
+  private readonly current = new AsyncLocalStorage<Snapshot>();
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    readonly url: string,
+  ) {}
+
+  /**
+   * Opens a pool on `url` and checks the projection is there and of this build's schema
+   * (`projection_missing` / `projection_schema_mismatch`: run `project --postgres`); an
+   * unreachable server is `postgres_unavailable`.
+   */
+  static async open(url: string, maxConnections = 8): Promise<PgReadStore> {
+    const store = new PgReadStore(readerPool(url, maxConnections), url);
+    try {
+      await store.checkSchema();
+      return store;
+    } catch (error) {
+      await store.close();
+      if (isConnectionLost(error)) throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable: ${(error as Error).message}`, { url: redactedUrl(url) });
+      throw error;
+    }
+  }
+
+  async snapshot<T>(read: () => Promise<T>): Promise<SnapshotAnswer<T>> {
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw this.failure(error);
+    });
+    let broken: unknown;
+    try {
+      const opened = (await client.query(OPEN_SNAPSHOT)) as unknown as pg.QueryResult[];
+      const checkpoint = opened[1]!.rows[0] as { height: bigint } | undefined;
+      const status = opened[2]!.rows[0] as { replica: boolean; lag_bytes: string | null; lag_ms: string | null; receiver: string | null };
+      const replica = status.replica ? { lagBytes: status.lag_bytes, lagMs: status.lag_ms, receiver: status.receiver } : undefined;
+      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
+      const value = await this.current.run(snapshot, read);
+      return { value, headers: snapshotHeaders(replica) };
+    } catch (error) {
+      if (error instanceof ReadStoreUnavailable || isConnectionLost(error)) broken = error;
+      throw this.failure(error);
+    } finally {
+      // The answer does not wait for the end of its read-only transaction; the connection
+      // returns to the pool once it ended (a broken one is discarded).
+      if (broken !== undefined) client.release(broken as Error);
+      else void client.query('ROLLBACK').then(() => client.release(), (error: Error) => client.release(error));
+    }
+  }
+
+  async latestHeight(): Promise<number | undefined> {
+    const snapshot = this.current.getStore();
+    if (snapshot !== undefined) return snapshot.latest;
+    const row = (await this.rows('checkpoint', []))[0];
+    return row === undefined ? undefined : num(row.height);
+  }
+
+  block = async (height: number) => {
+    const row = (await this.rows('block', [height]))[0];
+    return row === undefined ? undefined : blockOf(row, num(row.total_txs));
+  };
+
+  blockTxs = (height: number, order: 'asc' | 'desc', page: PageRequest) => this.page(order === 'asc' ? 'blockTxsAsc' : 'blockTxsDesc', 'blockTxCount', [height], page, txOf);
+
+  tx = async (hash: string, height: number) => this.one('tx', [hash, height], txOf);
+
+  accountTxs: ReadStore['accountTxs'] = (filter, height, page) => {
+    const direction = filter.order === 'asc' ? ('Asc' as const) : ('Desc' as const);
+    const params = [filter.address, height, filter.onlyHeight ?? null];
+    return filter.received ? this.page(`received${direction}` as const, 'receivedCount', params, page, txOf) : this.page(`sent${direction}` as const, 'sentCount', params, page, txOf);
+  };
+
+  account = (address: string, height: number) => this.one('account', [address, height], accountOf);
+  accounts = (height: number, page: PageRequest) => this.page('accounts', 'accountCount', [height], page, accountOf);
+
+  balance = async (address: string, height: number) => ((await this.rows('balance', [address.toLowerCase(), height]))[0]?.balance_upokt as bigint | undefined) ?? 0n;
+  supply = (height: number) => this.one('supplyRow', [height], (row) => supplyJsonOf(row as Record<string, bigint>));
+
+  node = (address: string, height: number) => this.one('node', [address.toLowerCase(), height], (row) => nodeJsonOf(row as never));
+  nodes = async (height: number) => (await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never));
+  app = (address: string, height: number) => this.one('app', [address.toLowerCase(), height], (row) => appJsonOf(row as never));
+  apps = async (height: number) => (await this.rows('apps', [height])).map((row) => appJsonOf(row as never));
+  signingInfo = (address: string, height: number) => this.one('signingInfo', [address.toLowerCase(), height], signingInfoOf);
+  signingInfos = async (height: number) => (await this.rows('signingInfos', [height])).map(signingInfoOf);
+  validatorSet = async (height: number) => {
+    const row = (await this.rows('validatorSet', [height]))[0];
+    return row === undefined ? [] : validatorSetOf(row.members_json as string);
+  };
+
+  claim: ReadStore['claim'] = (key, height) =>
+    this.one('claim', [key.servicer.toLowerCase(), key.appPublicKey.toLowerCase(), key.chain, key.sessionHeight, key.evidenceType, height], (row) => claimAnswer(claimRecordOf(row.claim_json as string)));
+  claims = async (height: number, servicer?: string) => (await this.rows('claims', [height, servicer?.toLowerCase() ?? null])).map((row) => claimAnswer(claimRecordOf(row.claim_json as string)));
+
+  allParams = async (height: number) => allParamsOf((await this.rows('params', [height])) as unknown as ParamRow[], height);
+
+  rewardLines: ReadStore['rewardLines'] = (filter, page) =>
+    this.page('rewards', 'rewardCount', [filter.fromHeight, filter.toHeight, filter.node ?? null, filter.address ?? null, filter.chain ?? null], page, rewardOf);
+  rapSheet: ReadStore['rapSheet'] = (address, range, page) => this.page('rap', 'rapCount', [range.fromHeight, range.toHeight, address ?? null], page, rapOf);
+  claimLifecycle: ReadStore['claimLifecycle'] = (filter, asOf, page) =>
+    this.page('lifecycle', 'lifecycleCount', [filter.fromHeight, filter.toHeight, filter.servicer ?? null, filter.status ?? null, asOf], page, (row) => claimOf(row, asOf));
+  supplyHistory: ReadStore['supplyHistory'] = (range, page) => this.page('supplyHistory', 'supplyHistoryCount', [range.fromHeight, range.toHeight], page, supplyOf);
+
+  async close(): Promise<void> {
+    await this.pool.end().catch(() => undefined);
+  }
+
+  private async checkSchema(): Promise<void> {
+    const expected = schemaVersion(loadMigrations(pgMigrationsDir()));
+    const meta = await this.pool.query<{ value: string }>("SELECT value FROM projection_meta WHERE key = 'schema_version'").catch((error: unknown) => {
+      if ((error as { code?: string }).code === '42P01') return undefined; // undefined_table
+      throw error;
+    });
+    if (meta === undefined) throw new ProjectionError('projection_missing', `no projection in ${redactedUrl(this.url)}: build it with \`pokt-ledger project --data DIR --postgres URL\``, { url: redactedUrl(this.url) });
+    const stored = meta.rows[0]?.value;
+    if (stored !== expected) {
+      throw new ProjectionError('projection_schema_mismatch', `the projection in ${redactedUrl(this.url)} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --postgres URL\` (it rebuilds)`, { stored, expected });
+    }
+  }
+
+  private failure(error: unknown): unknown {
+    if (!isConnectionLost(error)) return error;
+    return new ReadStoreUnavailable(`PostgreSQL at ${redactedUrl(this.url)} is unavailable (${(error as Error).message}); retry — the service reconnects on the next request`);
+  }
+
+  private async rows(name: ReadName, values: unknown[]): Promise<Row[]> {
+    const query = { name: `ledger_${name}`, text: READS[name], values };
+    const snapshot = this.current.getStore();
+    try {
+      if (snapshot === undefined) return (await this.pool.query<Row>(query)).rows;
+      const result = snapshot.queue.then(() => snapshot.client.query<Row>(query));
+      snapshot.queue = result.catch(() => undefined);
+      return (await result).rows;
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  private async one<T>(name: ReadName, values: unknown[], of: (row: Row) => T): Promise<T | undefined> {
+    const row = (await this.rows(name, values))[0];
+    return row === undefined ? undefined : of(row);
+  }
+
+  private async page<T>(list: ReadName, count: ReadName, values: unknown[], page: PageRequest, of: (row: Row) => T): Promise<ListPage<T>> {
+    const [items, total] = await Promise.all([this.rows(list, [...values, ...offsetOf(page)]), this.rows(count, values)]);
+    return { items: items.map(of), total: num(total[0]!.n) };
+  }
+}
