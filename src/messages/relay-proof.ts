@@ -66,8 +66,31 @@ function aatHashUncached(aat: WireAat): Uint8Array {
   return sha3_256(json);
 }
 
-/** The leaf's JSON bytes without the client signature (RelayProof.Bytes). */
+/**
+ * The leaf's JSON bytes without the client signature (RelayProof.Bytes). PERF: memoised per proof
+ * object — ValidateBasic hashes them for the client signature and the Merkle walk hashes them
+ * again. DEV_NOTE: wire objects are never mutated after decoding (readonly), and the value is a
+ * pure function of the object's fields, so a hit is what building them would give.
+ */
 export function relayProofBytes(proof: WireRelayProof): string {
+  let bytes = relayProofBytesMemo.get(proof);
+  if (bytes === undefined) relayProofBytesMemo.set(proof, (bytes = relayProofBytesUncached(proof)));
+  return bytes;
+}
+
+const relayProofBytesMemo = new WeakMap<WireRelayProof, string>();
+
+/**
+ * The wire proof a validated leaf was made from (validateRelayProof), so the Merkle walk finds
+ * its memoised bytes; undefined for a leaf built another way.
+ */
+export function wireProofOfLeaf(leaf: RelayProofLeaf): WireRelayProof | undefined {
+  return wireProofs.get(leaf);
+}
+
+const wireProofs = new WeakMap<RelayProofLeaf, WireRelayProof>();
+
+function relayProofBytesUncached(proof: WireRelayProof): string {
   return goObject([
     ['entropy', proof.entropy.toString()],
     ['session_block_height', proof.sessionBlockHeight.toString()],
@@ -160,7 +183,7 @@ export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = v
   if (clientSignatureProblem !== undefined) return clientSignatureProblem;
   // ours: heights are JS numbers in the ledger
   if (!isSafeHeight(proof.sessionBlockHeight)) return rejection(LEDGER.value_out_of_range, 'relay proof session block height is beyond 2^53');
-  return {
+  const leaf: RelayProofLeaf = {
     kind: 'relay',
     requestHash: proof.requestHash,
     entropy: proof.entropy,
@@ -179,11 +202,22 @@ export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = v
     aatAsSigned: { ...proof.aat },
     signature: proof.signature,
   };
+  wireProofs.set(leaf, proof);
+  return leaf;
 }
 
 function servicerAddressOf(publicKey: PublicKeyHex): Address {
-  return addressFromPublicKey(hexToBytes(publicKey) as Uint8Array);
+  let address = servicerAddresses.get(publicKey);
+  if (address === undefined) {
+    if (servicerAddresses.size >= SERVICER_ADDRESS_MEMO_CAPACITY) servicerAddresses.clear();
+    servicerAddresses.set(publicKey, (address = addressFromPublicKey(hexToBytes(publicKey) as Uint8Array)));
+  }
+  return address;
 }
+
+/** PERF: a servicer proves many claims; the address is a pure function of the key (bounded memo). */
+const SERVICER_ADDRESS_MEMO_CAPACITY = 16_384;
+const servicerAddresses = new Map<string, Address>();
 
 /**
  * The two signature checks validateRelayProof may reach, as pool items — the AAT's app signature
