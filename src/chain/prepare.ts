@@ -13,7 +13,6 @@ import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { sha256 } from '../crypto/hash.js';
 import { verify } from '../crypto/ed25519.js';
-import type { Verifier } from '../crypto/verdicts.js';
 import type { VerifyItem } from '../crypto/verify-batch.js';
 import { validateBasic, type Message } from '../messages/index.js';
 import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
@@ -38,17 +37,10 @@ export function hashTxBytes(bytes: Uint8Array): string {
 }
 
 export function prepareTx(bytes: Uint8Array, chainId: string): PreparedTx {
-  return prepareDecoded(bytes, decodeTx(bytes), chainId);
-}
-
-/**
- * prepareTx after the decode: ValidateBasic with `verifier` answering relay-proof signatures
- * (a VerdictTable filled on the pool, crypto/verdicts.ts — the same answers as `verify`).
- */
-export function prepareDecoded(bytes: Uint8Array, decoded: Result<DecodedTx, Rejection>, chainId: string, verifier?: Verifier): PreparedTx {
+  const decoded = decodeTx(bytes);
   if (!decoded.ok) return { bytes, hash: hashTxBytes(bytes), chainId, decoded, message: undefined, signBytes: undefined, signature: 'unchecked' };
   const tx = decoded.value;
-  return { bytes, hash: tx.hash, chainId, decoded, message: validateBasic(tx.msg, verifier), signBytes: undefined, signature: 'unchecked' };
+  return { bytes, hash: tx.hash, chainId, decoded, message: validateBasic(tx.msg), signBytes: undefined, signature: 'unchecked' };
 }
 
 /** The sign bytes of a decoded tx (computed once). */

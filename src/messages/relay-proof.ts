@@ -18,7 +18,7 @@ import { goObject, goString } from '../core/json.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { addressFromPublicKey } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
-import type { Verifier } from '../crypto/verdicts.js';
+import type { Verifier } from '../crypto/shared-verdicts.js';
 import type { VerifyItem } from '../crypto/verify-batch.js';
 import { sha3_256 } from '../crypto/hash.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
@@ -165,8 +165,8 @@ function aatProblem(aat: WireAat, verifier: Verifier): string | undefined {
 /**
  * RelayProof.ValidateBasic in pocket-core's order, then our extra range check on the height.
  * Returns the validated leaf or the first rejection. `verifier` answers the two signature checks:
- * `verify` itself, or a VerdictTable holding verdicts computed ahead on the worker pool (the
- * same answers: crypto/verdicts.ts).
+ * `verify` itself, or one reading the verdicts the worker pool computed (the same answers:
+ * crypto/shared-verdicts.ts).
  */
 export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = verify): RelayProofLeaf | Rejection {
   if (proof.sessionBlockHeight < 1n) return rejection(POCKETCORE.invalid_block_height, 'relay proof session block height must be positive');

@@ -13,7 +13,7 @@ import { rejection, type Rejection, type RejectionCode } from '../core/rejection
 import { err, ok, type Result } from '../core/result.js';
 import { type Address, type PublicKeyHex, MAX_INT64 } from '../core/types.js';
 import { addressFromPublicKey } from '../crypto/address.js';
-import type { Verifier } from '../crypto/verdicts.js';
+import type { Verifier } from '../crypto/shared-verdicts.js';
 import type {
   WireBeginUnstakeApp,
   WireBeginUnstakeNode,

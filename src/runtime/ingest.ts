@@ -1,16 +1,20 @@
 /**
  * Ingest: raw tx bytes → PreparedTx with their signature verdicts, ready for applyBlock. Decoding
- * and ValidateBasic run here (main thread); signatures — the txs' own and the relay proofs' AAT
- * and client signatures that ValidateBasic checks — are verified on the worker pool, so neither
- * the reducer nor ValidateBasic verifies inline. The verdict is a pure function of the bytes
- * (chain/prepare.ts), so where it was computed cannot change a result.
+ * runs here (main thread); every signature a tx carries — its own, and a relay proof's AAT and
+ * client signatures that ValidateBasic checks — is verified on the worker pool, so neither the
+ * reducer nor ValidateBasic verifies on the main thread. The workers publish each verdict into
+ * shared memory as they go (crypto/shared-verdicts.ts), so the reducer can apply the block while
+ * its signatures are being verified (prepareAhead), reading a verdict — waiting for it only if it
+ * is not there yet — when the ante handler or ValidateBasic asks. A verdict is a pure function of
+ * the bytes (chain/prepare.ts), so where and when it was computed cannot change a result
+ * (test/unit/runtime/ingest).
  */
-import { prepareDecoded, prepareTx, txSignatureInput, verificationInput, verifyPrepared, type PreparedTx, type SignatureVerdict } from '../chain/prepare.js';
+import { hashTxBytes, prepareTx, txSignatureInput, verificationInput, verifyPrepared, type PreparedTx, type SignatureVerdict } from '../chain/prepare.js';
 import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
-import { VerdictTable } from '../crypto/verdicts.js';
+import { SharedVerdicts } from '../crypto/shared-verdicts.js';
 import type { VerifyItem, VerifyPool } from '../crypto/verify-pool.js';
-import { relayProofSignatureItems } from '../messages/index.js';
+import { relayProofSignatureItems, validateBasic, type Message } from '../messages/index.js';
 import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
 
 /**
@@ -20,77 +24,91 @@ import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
  */
 export const VERIFY_SLICE = 256;
 
-/** Prepare every tx and verify, on the pool, every signature it carries. */
-export async function prepareVerified(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): Promise<PreparedTx[]> {
-  const prepared = new Array<PreparedTx>(txs.length);
-  const verdicts = new VerdictTable();
-  const pending: Array<Promise<void>> = [];
-  for (let start = 0; start < txs.length; start += VERIFY_SLICE) {
-    pending.push(prepareSlice(txs, start, Math.min(txs.length, start + VERIFY_SLICE), { chainId, pool, verdicts, prepared }));
+/** A tx's own signature (the most a tx carries: its own + a relay proof's two). */
+const MAX_SIGNATURES_PER_TX = 3;
+
+/**
+ * A PreparedTx whose verdicts come from the pool: ValidateBasic runs on first read of `message`
+ * (its relay-proof signature checks read the workers' verdicts), and `signature` reads its slot.
+ */
+class PoolPreparedTx implements PreparedTx {
+  readonly hash: string;
+  private verdict: SignatureVerdict | undefined;
+  private validated: Result<Message, Rejection> | undefined;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly chainId: string,
+    readonly decoded: Result<DecodedTx, Rejection>,
+    public signBytes: Uint8Array | undefined,
+    private readonly shared: SharedVerdicts,
+    /** Its own signature's slot, or undefined when it cannot be checked statelessly ('unchecked'). */
+    private readonly own: { readonly slot: number; readonly item: VerifyItem } | undefined,
+  ) {
+    this.hash = decoded.ok ? decoded.value.hash : hashTxBytes(bytes);
   }
-  await Promise.all(pending);
-  return prepared;
+
+  get message(): Result<Message, Rejection> | undefined {
+    if (!this.decoded.ok) return undefined;
+    this.validated ??= validateBasic(this.decoded.value.msg, this.shared.verify);
+    return this.validated;
+  }
+
+  get signature(): SignatureVerdict {
+    if (this.verdict === undefined && this.own !== undefined) this.verdict = this.shared.verdictAt(this.own.slot, this.own.item) ? 'valid' : 'invalid';
+    return this.verdict ?? 'unchecked';
+  }
+
+  set signature(verdict: SignatureVerdict) {
+    this.verdict = verdict;
+  }
 }
 
-interface SliceContext {
-  readonly chainId: string;
-  readonly pool: VerifyPool;
-  readonly verdicts: VerdictTable;
-  /** Filled in place, index = the tx's position in the block. */
+export interface PreparedAhead {
+  /** In block order; reading a verdict waits for the pool only if it is not there yet. */
   readonly prepared: PreparedTx[];
-}
-
-/** A relay-proof tx waiting for its slice's verdicts before ValidateBasic. */
-interface DeferredProof {
-  readonly index: number;
-  readonly decoded: Result<DecodedTx, Rejection>;
-  readonly signBytes: Uint8Array;
-  /** Position of its own signature in the slice's items, or -1 (no key in the tx: the ante handler checks it). */
-  readonly txItem: number;
-  readonly relayItems: { readonly from: number; readonly to: number };
+  /** Settles when the pool has answered every slice (never rejects: a failed pool means inline verification). */
+  readonly verified: Promise<void>;
 }
 
 /**
- * prepared[from..to): decode each tx and collect its signature items, post them to the pool in
- * one batch; a tx without relay-proof signatures gets ValidateBasic at once (its own verdict is
- * set when the batch answers), a relay proof after the answer, through the VerdictTable.
+ * Decode every tx, post all its signatures to the pool slice by slice, and return at once: the
+ * caller may apply the block while the workers verify (reads block until their verdict is in).
  */
-function prepareSlice(txs: readonly Uint8Array[], from: number, to: number, ctx: SliceContext): Promise<void> {
-  const items: VerifyItem[] = [];
-  const checkable: Array<{ readonly tx: PreparedTx; readonly item: number }> = [];
-  const deferred: DeferredProof[] = [];
-  for (let index = from; index < to; index++) {
-    const bytes = txs[index] as Uint8Array;
-    const decoded = decodeTx(bytes);
-    const msg = decoded.ok ? decoded.value.msg : undefined;
-    if (decoded.ok && msg?.kind === 'Proof' && msg.leaf.kind === 'relay') {
-      const signBytesOfTx = signBytes(ctx.chainId, decoded.value);
-      const input = txSignatureInput(decoded.value, () => signBytesOfTx);
-      const txItem = input === undefined ? -1 : items.push(input) - 1;
-      const relay = relayProofSignatureItems(msg.leaf.proof);
-      deferred.push({ index, decoded, signBytes: signBytesOfTx, txItem, relayItems: { from: items.length, to: items.length + relay.length } });
-      items.push(...relay);
-      continue;
-    }
-    const tx = prepareDecoded(bytes, decoded, ctx.chainId);
-    ctx.prepared[index] = tx;
-    const input = verificationInput(tx);
-    if (input !== undefined) checkable.push({ tx, item: items.push(input) - 1 });
+export function prepareAhead(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): PreparedAhead {
+  const shared = new SharedVerdicts(MAX_SIGNATURES_PER_TX * txs.length);
+  const prepared: PreparedTx[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  let base = 0;
+  for (let start = 0; start < txs.length; start += VERIFY_SLICE) {
+    const items: VerifyItem[] = [];
+    for (const bytes of txs.slice(start, start + VERIFY_SLICE)) prepared.push(preparedWithSlots(bytes, chainId, shared, base, items));
+    if (items.length > 0) pending.push(pool.verifyBatch(items, { verdicts: shared.verdicts, base }).catch(() => undefined));
+    base += items.length;
   }
-  if (items.length === 0) return Promise.resolve();
-  return ctx.pool.verifyBatch(items).then((results) => {
-    for (const { tx, item } of checkable) tx.signature = verdictOf(results, item);
-    for (const proof of deferred) {
-      for (let i = proof.relayItems.from; i < proof.relayItems.to; i++) ctx.verdicts.record(items[i] as VerifyItem, results[i] === 1);
-      const tx = prepareDecoded(txs[proof.index] as Uint8Array, proof.decoded, ctx.chainId, ctx.verdicts.verify);
-      tx.signBytes = proof.signBytes;
-      if (proof.txItem >= 0) tx.signature = verdictOf(results, proof.txItem);
-      ctx.prepared[proof.index] = tx;
-    }
-  });
+  return { prepared, verified: Promise.all(pending).then(() => undefined) };
 }
 
-const verdictOf = (results: Uint8Array, item: number): SignatureVerdict => (results[item] === 1 ? 'valid' : 'invalid');
+/** Decode one tx and append its signature items (slots base + position in `items`). */
+function preparedWithSlots(bytes: Uint8Array, chainId: string, shared: SharedVerdicts, base: number, items: VerifyItem[]): PreparedTx {
+  const decoded = decodeTx(bytes);
+  if (!decoded.ok) return new PoolPreparedTx(bytes, chainId, decoded, undefined, shared, undefined);
+  const tx = decoded.value;
+  let txSignBytes: Uint8Array | undefined;
+  const input = txSignatureInput(tx, () => (txSignBytes = signBytes(chainId, tx)));
+  const own = input === undefined ? undefined : { slot: base + items.push(input) - 1, item: input };
+  if (tx.msg.kind === 'Proof' && tx.msg.leaf.kind === 'relay') {
+    for (const item of relayProofSignatureItems(tx.msg.leaf.proof)) shared.expect(item, base + items.push(item) - 1);
+  }
+  return new PoolPreparedTx(bytes, chainId, decoded, txSignBytes, shared, own);
+}
+
+/** Prepare every tx and verify, on the pool, every signature it carries (prepareAhead, then wait for the pool). */
+export async function prepareVerified(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): Promise<PreparedTx[]> {
+  const ahead = prepareAhead(txs, chainId, pool);
+  await ahead.verified;
+  return ahead.prepared;
+}
 
 /** Verify, on the pool, every prepared tx whose signature can be checked without state. */
 export async function verifyOnPool(prepared: readonly PreparedTx[], pool: VerifyPool): Promise<void> {

@@ -1,13 +1,15 @@
 /**
- * Goal: pre-verification on the worker pool (runtime/ingest.ts prepareVerified: the txs' own
- * signatures AND the relay proofs' AAT and client signatures, looked up by ValidateBasic in a
- * VerdictTable) gives exactly what inline verification gives — the same ValidateBasic outcome,
+ * Goal: pre-verification on the worker pool (runtime/ingest.ts prepareAhead / prepareVerified:
+ * the txs' own signatures AND the relay proofs' AAT and client signatures, published by the
+ * workers in shared memory and read by the ante handler and ValidateBasic) gives exactly what
+ * inline verification gives — the same ValidateBasic outcome,
  * the same signature verdict, and, applied, the same receipts and state root.
  * Method: a relay chain with a live claim; one block of proofs where each is broken in one way a
  * signature check catches (AAT signature flipped, client signature flipped, client signature
  * not hex, a 63-byte signature, the tx's own signature flipped) plus the valid proof, a send and an
- * undecodable tx. The block is applied twice on two identical states: once with the pool's
- * prepared txs, once through applyBlock's inline path (prepareTx + verify on this thread). The
+ * undecodable tx. The block is applied on identical states: with the pool's prepared txs after
+ * the pool answered, with prepareAhead's txs at once (the reducer reading verdicts while the
+ * workers publish them), and through applyBlock's inline path (prepareTx + verify on this thread). The
  * codes of the broken proofs are pocket-core's (x/pocketcore/types/crypto.go SignatureVerification:
  * 41 does not verify, 39 not hex, 38 not 64 bytes; aat.go: 4 invalid token; sdk:4 unauthorized).
  */
@@ -18,10 +20,11 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { prepareTx, verifyPrepared } from '../../../src/chain/prepare.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
-import { VerdictTable } from '../../../src/crypto/verdicts.js';
+import { SharedVerdicts } from '../../../src/crypto/shared-verdicts.js';
+import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_VALID } from '../../../src/crypto/verify-batch.js';
 import { VerifyPool } from '../../../src/crypto/verify-pool.js';
 import { relayProofSignatureItems } from '../../../src/messages/index.js';
-import { prepareVerified } from '../../../src/runtime/ingest.js';
+import { prepareAhead, prepareVerified } from '../../../src/runtime/ingest.js';
 import { claimMessage, proofMessage, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
 import type { WireRelayProof } from '../../../src/wire/types.js';
 import { decodeTx } from '../../../src/wire/index.js';
@@ -108,38 +111,57 @@ ingest('every broken signature gives the same ValidateBasic outcome and verdict 
   });
 });
 
-ingest('a block applied with pool verdicts gives the receipts and root of inline verification, codes as pocket-core', async () => {
-  const viaPool = scene();
-  const viaInline = scene();
-  const expected = blockTxs(viaPool);
+ingest('a block applied with pool verdicts (after the pool, or while it verifies) gives the receipts and root of inline verification, codes as pocket-core', async () => {
+  const [afterPool, whileVerifying, viaInline] = [scene(), scene(), scene()];
+  const expected = blockTxs(afterPool);
   const txs = expected.map((t) => t.tx);
-  assert.equal(blockTxs(viaInline).map((t) => t.tx), txs, 'both scenes build the same txs');
-  const meta = viaPool.state.chain.meta.get(CHAIN_META_KEY)!;
-  const block = buildBlock(viaPool.state, { timeNs: meta.lastBlockTimeNs + 60_000_000_000n, txs });
-  const pooled = applyBlock(viaPool.state, block, { prepared: await prepareVerified(txs, meta.chainId, pool) });
+  assert.equal(blockTxs(viaInline).map((t) => t.tx), txs, 'the scenes build the same txs');
+  assert.equal(blockTxs(whileVerifying).map((t) => t.tx), txs, 'the scenes build the same txs');
+  const meta = afterPool.state.chain.meta.get(CHAIN_META_KEY)!;
+  const block = buildBlock(afterPool.state, { timeNs: meta.lastBlockTimeNs + 60_000_000_000n, txs });
+  const pooled = applyBlock(afterPool.state, block, { prepared: await prepareVerified(txs, meta.chainId, pool) });
+  const ahead = prepareAhead(txs, meta.chainId, pool);
+  const overlapped = applyBlock(whileVerifying.state, block, { prepared: ahead.prepared });
+  await ahead.verified;
   const inline = applyBlock(viaInline.state, block);
   assert.equal(pooled.receipts.map(codeOf), expected.map((t) => t.code));
   assert.equal(pooled.receipts, inline.receipts);
+  assert.equal(overlapped.receipts, inline.receipts);
   assert.is(pooled.stateRoot, inline.stateRoot);
+  assert.is(overlapped.stateRoot, inline.stateRoot);
 });
 
-ingest('the relay items are the two checks ValidateBasic makes, and the table answers them without verifying', () => {
+ingest('the relay items are the two checks ValidateBasic makes; their published verdicts are what is read, anything else is verified here', () => {
   const { evidence } = scene();
   const leaf = evidence.proofs[0]!;
   const items = relayProofSignatureItems(leaf);
   assert.is(items.length, 2);
-  const table = new VerdictTable();
-  for (const item of items) table.record(item, true);
-  for (const item of items) assert.ok(table.verify(item.publicKey, item.message, item.signature));
-  assert.is(table.hits, 2);
-  // A recorded verdict is what the table answers (so a wrong one would show): the table is consulted, not bypassed.
-  table.record(items[0]!, false);
-  assert.not.ok(table.verify(items[0]!.publicKey, items[0]!.message, items[0]!.signature));
-  // Other bytes (one message byte changed) miss and are verified on this thread.
+  const shared = new SharedVerdicts(4);
+  items.forEach((item, slot) => shared.expect(item, slot));
+  Atomics.store(shared.verdicts, 0, VERDICT_VALID);
+  // A published verdict is what is read (so a wrong one would show): slot 1 says invalid for a valid signature.
+  Atomics.store(shared.verdicts, 1, VERDICT_INVALID);
+  assert.ok(shared.verify(items[0]!.publicKey, items[0]!.message, items[0]!.signature));
+  assert.not.ok(shared.verify(items[1]!.publicKey, items[1]!.message, items[1]!.signature));
+  assert.is(shared.hits, 2);
+  // Other bytes (one message byte changed) have no slot and are verified on this thread.
   const message = Uint8Array.from(items[1]!.message);
   message[0] = (message[0] as number) ^ 1;
-  assert.not.ok(table.verify(items[1]!.publicKey, message, items[1]!.signature));
-  assert.is(table.misses, 1);
+  assert.not.ok(shared.verify(items[1]!.publicKey, message, items[1]!.signature));
+  assert.is(shared.misses, 1);
+});
+
+ingest('a pending verdict is claimed and verified by the reader; one a dead worker claimed is verified after the wait (never a hang, never another answer)', () => {
+  const { evidence } = scene();
+  const [aat, client] = relayProofSignatureItems(evidence.proofs[0]!);
+  const shared = new SharedVerdicts(2);
+  shared.expect(aat!, 0);
+  shared.expect(client!, 1);
+  assert.ok(shared.verify(aat!.publicKey, aat!.message, aat!.signature));
+  assert.is(Atomics.load(shared.verdicts, 0), VERDICT_VALID, 'published for the worker to skip');
+  Atomics.store(shared.verdicts, 1, VERDICT_CLAIMED); // claimed by a worker that then died
+  assert.ok(shared.verify(client!.publicKey, client!.message, client!.signature), 'the valid client signature verifies after the wait');
+  assert.is(shared.misses, 2);
 });
 
 ingest.run();
