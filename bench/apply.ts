@@ -14,7 +14,7 @@
  */
 import { initDataDir } from '../src/runtime/data-dir.js';
 import { ChainWriter } from '../src/runtime/chain-writer.js';
-import { prepareVerified } from '../src/runtime/ingest.js';
+import { prepareAhead, type PreparedAhead } from '../src/runtime/ingest.js';
 import { prepareTx, trustSignature } from '../src/chain/prepare.js';
 import { VerifyPool } from '../src/crypto/verify-pool.js';
 import { join } from 'node:path';
@@ -37,30 +37,39 @@ export function twoCoreLimit(verifyRate: number, reducerRate: number): number {
   return Math.min(reducerRate, 1 / (1 / verifyRate + 1 / (2 * reducerRate)));
 }
 
-/** Produce every block through the writer, the next blocks' signatures verifying meanwhile. */
+/**
+ * Produce every block through the writer, the next blocks' signatures verifying meanwhile: each
+ * block's signatures are posted to the pool two blocks ahead (runtime/ingest.ts prepareAhead),
+ * and the reducer reads the verdicts as the workers publish them — verifying a pending one
+ * itself when it has caught up with them, so no core idles.
+ */
 async function produceAll(writer: ChainWriter, chain: SendChain, blocks: readonly StoredBlock[], pool: VerifyPool | undefined): Promise<number> {
-  const prepare = (block: StoredBlock) =>
+  const prepare = (block: StoredBlock): PreparedAhead =>
     pool === undefined
-      ? Promise.resolve(
-          block.txs.map((tx) => {
+      ? {
+          prepared: block.txs.map((tx) => {
             const prepared = prepareTx(tx, chain.chainId);
             trustSignature(prepared);
             return prepared;
           }),
-        )
-      : prepareVerified(block.txs, chain.chainId, pool);
+          verified: Promise.resolve(),
+        }
+      : prepareAhead(block.txs, chain.chainId, pool);
   // Two blocks in flight on the pool, so it always has work queued while the reducer runs.
   const inFlight = blocks.slice(0, 2).map(prepare);
+  const verified: Array<Promise<void>> = [];
   let txs = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    const prepared = await inFlight.shift()!;
+    const { prepared, verified: blockVerified } = inFlight.shift()!;
+    verified.push(blockVerified);
     if (i + 2 < blocks.length) inFlight.push(prepare(blocks[i + 2]!));
     const { result } = writer.produce({ timeNs: block.timeNs, txs: block.txs }, prepared);
     if (result.stateRoot !== block.stateRootAfter) throw new Error(`block ${block.height}: root ${result.stateRoot} ≠ the simulator's ${block.stateRootAfter}`);
     if (result.receipts.some((receipt) => receipt.code !== 0)) throw new Error(`block ${block.height}: a tx failed`);
     txs += block.txs.length;
   }
+  await Promise.all(verified);
   return txs;
 }
 

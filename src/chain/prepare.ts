@@ -13,6 +13,7 @@ import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { sha256 } from '../crypto/hash.js';
 import { verify } from '../crypto/ed25519.js';
+import type { VerifyItem } from '../crypto/verify-batch.js';
 import { validateBasic, type Message } from '../messages/index.js';
 import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
 
@@ -61,13 +62,18 @@ export function trustSignature(prepared: PreparedTx): void {
 }
 
 /** The (publicKey, message, signature) a verifier needs, or undefined when it cannot be checked statelessly. */
-export function verificationInput(prepared: PreparedTx): { publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array } | undefined {
+export function verificationInput(prepared: PreparedTx): VerifyItem | undefined {
   if (!prepared.decoded.ok) return undefined;
-  const { publicKey, signature } = prepared.decoded.value.signature;
+  return txSignatureInput(prepared.decoded.value, () => signBytesOf(prepared)!);
+}
+
+/** verificationInput of a decoded tx; `message` computes its sign bytes (only when checkable). */
+export function txSignatureInput(tx: DecodedTx, message: () => Uint8Array): VerifyItem | undefined {
+  const { publicKey, signature } = tx.signature;
   const key = publicKey === null ? undefined : hexToBytes(publicKey);
   const sig = hexToBytes(signature);
   if (key === undefined || sig === undefined) return undefined;
-  return { publicKey: key, message: signBytesOf(prepared)!, signature: sig };
+  return { publicKey: key, message: message(), signature: sig };
 }
 
 /** Verify inline (one core). The ingest stage uses the worker pool instead. */

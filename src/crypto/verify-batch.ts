@@ -53,8 +53,25 @@ export function packBatch(items: readonly VerifyItem[], indices: readonly number
   return buffer;
 }
 
-/** Verifies a packed chunk in order; one 0/1 byte per item. */
-export function verifyPacked(buffer: ArrayBuffer): Uint8Array {
+/**
+ * Where a worker also publishes each verdict as soon as it has it (crypto/shared-verdicts.ts):
+ * slot `slots[j]` of `verdicts` goes PENDING → CLAIMED (compare-and-exchange: whoever claims it
+ * verifies it — a worker, or the main thread when it needs the verdict first) → VALID / INVALID,
+ * with Atomics.notify. An item the main thread claimed is skipped here (its byte in the returned
+ * results is 0 and meaningless: with shared slots, the slots are the answer).
+ */
+export interface SharedSlots {
+  readonly verdicts: Int32Array;
+  readonly slots: Uint32Array;
+}
+
+export const VERDICT_PENDING = 0;
+export const VERDICT_VALID = 1;
+export const VERDICT_INVALID = 2;
+export const VERDICT_CLAIMED = 3;
+
+/** Verifies a packed chunk in order; one 0/1 byte per item (and each verdict into `shared` when given). */
+export function verifyPacked(buffer: ArrayBuffer, shared?: SharedSlots): Uint8Array {
   const count = new Uint32Array(buffer, 0, 1)[0] as number;
   const header = new Uint32Array(buffer, 0, 1 + count);
   const offsets = layout(count);
@@ -65,7 +82,14 @@ export function verifyPacked(buffer: ArrayBuffer): Uint8Array {
     const publicKey = new Uint8Array(buffer, offsets.keys + PUBLIC_KEY_BYTES * j, PUBLIC_KEY_BYTES);
     const signature = new Uint8Array(buffer, offsets.signatures + SIGNATURE_BYTES * j, SIGNATURE_BYTES);
     const message = new Uint8Array(buffer, offsets.messages + messageStart, messageEnd - messageStart);
-    results[j] = verify(publicKey, message, signature) ? 1 : 0;
+    const slot = shared === undefined ? -1 : (shared.slots[j] as number);
+    if (shared === undefined || Atomics.compareExchange(shared.verdicts, slot, VERDICT_PENDING, VERDICT_CLAIMED) === VERDICT_PENDING) {
+      results[j] = verify(publicKey, message, signature) ? 1 : 0;
+      if (shared !== undefined) {
+        Atomics.store(shared.verdicts, slot, results[j] === 1 ? VERDICT_VALID : VERDICT_INVALID);
+        Atomics.notify(shared.verdicts, slot);
+      }
+    }
     messageStart = messageEnd;
   }
   return results;

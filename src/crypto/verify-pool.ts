@@ -20,8 +20,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { invariant } from '../core/assert.js';
 import { DEFAULT_PUBLIC_KEY_CACHE_CAPACITY } from './ed25519.js';
-import { hasPackableLengths, packBatch, type VerifyItem } from './verify-batch.js';
-import type { VerifyWorkerData, WorkerReply, WorkerRequest } from './verify-worker.js';
+import { hasPackableLengths, packBatch, VERDICT_INVALID, type VerifyItem } from './verify-batch.js';
+import type { VerifyWorkerData, WorkerJob, WorkerReply, WorkerRequest } from './verify-worker.js';
 
 export type { VerifyItem } from './verify-batch.js';
 
@@ -45,11 +45,11 @@ class PoolWorker {
 
   constructor(readonly thread: Worker) {}
 
-  send(id: number, buffer: ArrayBuffer, job: PendingJob): void {
+  send(id: number, buffer: ArrayBuffer, job: PendingJob, shared?: WorkerJob['shared']): void {
     if (this.pending.size === 0) this.thread.ref();
     this.pending.set(id, job);
-    const request: WorkerRequest = { kind: 'job', id, buffer };
-    this.thread.postMessage(request, [buffer]);
+    const request: WorkerRequest = shared === undefined ? { kind: 'job', id, buffer } : { kind: 'job', id, buffer, shared };
+    this.thread.postMessage(request, shared === undefined ? [buffer] : [buffer, shared.slots]);
   }
 
   settle(id: number, results: Uint8Array): void {
@@ -107,13 +107,21 @@ export class VerifyPool {
     return this.workers.length;
   }
 
-  /** Verifies every item; resolves to one byte per item, 1 = valid, in item order. */
-  verifyBatch(items: readonly VerifyItem[]): Promise<Uint8Array> {
+  /**
+   * Verifies every item; resolves to one byte per item, 1 = valid, in item order. With `shared`,
+   * item i's verdict is published, as soon as it is known, in `shared.verdicts[shared.base + i]`
+   * (verify-batch.ts SharedSlots; an item with wrong lengths is published invalid at once), and
+   * the slots are the answer: an item the caller claimed and verified itself is skipped.
+   */
+  verifyBatch(items: readonly VerifyItem[], shared?: { readonly verdicts: Int32Array; readonly base: number }): Promise<Uint8Array> {
     if (this.closing !== undefined) return Promise.reject(new Error('VerifyPool is closed'));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const results = new Uint8Array(items.length);
     const indices: number[] = [];
-    for (let i = 0; i < items.length; i++) if (hasPackableLengths(items[i] as VerifyItem)) indices.push(i);
+    for (let i = 0; i < items.length; i++) {
+      if (hasPackableLengths(items[i] as VerifyItem)) indices.push(i);
+      else if (shared !== undefined) Atomics.store(shared.verdicts, shared.base + i, VERDICT_INVALID);
+    }
     if (indices.length === 0) return Promise.resolve(results);
 
     const chunkCount = Math.min(this.workers.length, Math.ceil(indices.length / this.minChunk));
@@ -124,8 +132,9 @@ export class VerifyPool {
       const to = Math.floor(((c + 1) * indices.length) / chunkCount);
       const worker = this.workers[this.nextWorker++ % this.workers.length] as PoolWorker;
       const buffer = packBatch(items, indices, from, to);
+      const slots = shared === undefined ? undefined : chunkSlots(indices, from, to, shared);
       chunks.push(
-        new Promise<Uint8Array>((resolve, reject) => worker.send(this.nextJobId++, buffer, { resolve, reject })).then(
+        new Promise<Uint8Array>((resolve, reject) => worker.send(this.nextJobId++, buffer, { resolve, reject }, slots)).then(
           (chunkResults) => {
             for (let j = 0; j < chunkResults.length; j++) results[indices[from + j] as number] = chunkResults[j] as number;
           },
@@ -176,6 +185,13 @@ export class VerifyPool {
     this.failure ??= error;
     for (const worker of this.workers) worker.failAll(error);
   }
+}
+
+/** The shared-array slot of each item of chunk indices[from..to). */
+function chunkSlots(indices: readonly number[], from: number, to: number, shared: { readonly verdicts: Int32Array; readonly base: number }): WorkerJob['shared'] {
+  const slots = new Uint32Array(to - from);
+  for (let j = 0; j < slots.length; j++) slots[j] = shared.base + (indices[from + j] as number);
+  return { verdicts: shared.verdicts.buffer as SharedArrayBuffer, slots: slots.buffer };
 }
 
 /**

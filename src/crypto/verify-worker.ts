@@ -11,6 +11,8 @@ export interface WorkerJob {
   readonly kind: 'job';
   readonly id: number;
   readonly buffer: ArrayBuffer;
+  /** Publish each verdict here too (verify-batch.ts SharedSlots): the shared array and this chunk's slot numbers. */
+  readonly shared?: { readonly verdicts: SharedArrayBuffer; readonly slots: ArrayBuffer };
 }
 export interface WorkerClose {
   readonly kind: 'close';
@@ -31,7 +33,8 @@ port.on('message', (request: WorkerRequest) => {
     port.close(); // nothing else holds the thread open: it exits once this returns
     return;
   }
-  const results = verifyPacked(request.buffer);
+  const { shared } = request;
+  const results = verifyPacked(request.buffer, shared === undefined ? undefined : { verdicts: new Int32Array(shared.verdicts), slots: new Uint32Array(shared.slots) });
   const reply: WorkerReply = { kind: 'done', id: request.id, results: results.buffer as ArrayBuffer };
   port.postMessage(reply, [results.buffer as ArrayBuffer]);
 });

@@ -100,5 +100,5 @@ export { validateBasic, STAKING_CHAIN_MAX_BYTES, MIN_MERKLE_PROOF_LEVELS } from 
 export { signersOf, messageType, baseFeeUpokt, BASE_FEE_UPOKT } from './signers.js';
 export { validateTxBasic, declaredFeeUpokt } from './tx-basic.js';
 export { isValidServiceUrl, serviceUrlProblem, MAX_SERVICE_URL_BYTES } from './service-url.js';
-export { aatHash, relayProofBytes, relayProofHash, validateRelayProof, relayChainProblem, SUPPORTED_AAT_VERSIONS, RELAY_CHAIN_MAX_BYTES } from './relay-proof.js';
+export { aatHash, relayProofBytes, relayProofHash, relayProofSignatureItems, validateRelayProof, wireProofOfLeaf, relayChainProblem, SUPPORTED_AAT_VERSIONS, RELAY_CHAIN_MAX_BYTES } from './relay-proof.js';
 export { canonicalChain, isCanonicalAmountText } from './checks.js';

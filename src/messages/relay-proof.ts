@@ -18,6 +18,8 @@ import { goObject, goString } from '../core/json.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { addressFromPublicKey } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
+import type { Verifier } from '../crypto/shared-verdicts.js';
+import type { VerifyItem } from '../crypto/verify-batch.js';
 import { sha3_256 } from '../crypto/hash.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import type { WireAat, WireRelayProof } from '../wire/types.js';
@@ -64,8 +66,31 @@ function aatHashUncached(aat: WireAat): Uint8Array {
   return sha3_256(json);
 }
 
-/** The leaf's JSON bytes without the client signature (RelayProof.Bytes). */
+/**
+ * The leaf's JSON bytes without the client signature (RelayProof.Bytes). PERF: memoised per proof
+ * object — ValidateBasic hashes them for the client signature and the Merkle walk hashes them
+ * again. DEV_NOTE: wire objects are never mutated after decoding (readonly), and the value is a
+ * pure function of the object's fields, so a hit is what building them would give.
+ */
 export function relayProofBytes(proof: WireRelayProof): string {
+  let bytes = relayProofBytesMemo.get(proof);
+  if (bytes === undefined) relayProofBytesMemo.set(proof, (bytes = relayProofBytesUncached(proof)));
+  return bytes;
+}
+
+const relayProofBytesMemo = new WeakMap<WireRelayProof, string>();
+
+/**
+ * The wire proof a validated leaf was made from (validateRelayProof), so the Merkle walk finds
+ * its memoised bytes; undefined for a leaf built another way.
+ */
+export function wireProofOfLeaf(leaf: RelayProofLeaf): WireRelayProof | undefined {
+  return wireProofs.get(leaf);
+}
+
+const wireProofs = new WeakMap<RelayProofLeaf, WireRelayProof>();
+
+function relayProofBytesUncached(proof: WireRelayProof): string {
   return goObject([
     ['entropy', proof.entropy.toString()],
     ['session_block_height', proof.sessionBlockHeight.toString()],
@@ -112,19 +137,19 @@ function publicKeyCheck(hex: string, field: string): PublicKeyHex | Rejection {
  * SignatureVerification (crypto.go:46-71) of `signatureHex` by `publicKeyHex` over `message`:
  * 39 not hex, 38 not 64 bytes, 6 key undecodable, 41 does not verify.
  */
-function signatureProblem(publicKeyHex: string, message: Uint8Array, signatureHex: string): Rejection | undefined {
+function signatureProblem(publicKeyHex: string, message: Uint8Array, signatureHex: string, verifier: Verifier): Rejection | undefined {
   const signature = hexToBytes(signatureHex);
   if (signature === undefined) return rejection(POCKETCORE.signature_decode_failed, 'signature is not hex');
   if (signature.byteLength !== 64) return rejection(POCKETCORE.invalid_signature_size, 'signature must be 64 bytes');
   const publicKey = hexToBytes(publicKeyHex);
   // crypto.NewPublicKey also takes 33-byte secp256k1 keys; callers have already required 32 bytes.
   if (publicKey === undefined || publicKey.byteLength !== 32) return rejection(POCKETCORE.public_key_decode_failed, 'public key is not a 32-byte hex key');
-  if (!verify(publicKey, message, signature)) return rejection(POCKETCORE.invalid_signature, 'signature does not verify');
+  if (!verifier(publicKey, message, signature)) return rejection(POCKETCORE.invalid_signature, 'signature does not verify');
   return undefined;
 }
 
 /** AAT.Validate (aat.go:33-48, 74-118); every failure is pocketcore:4 (NewInvalidTokenError). */
-function aatProblem(aat: WireAat): string | undefined {
+function aatProblem(aat: WireAat, verifier: Verifier): string | undefined {
   if (aat.version === '') return 'the application authentication token version is missing';
   if (!SUPPORTED_AAT_VERSIONS.includes(aat.version)) return 'the application authentication token version is not supported';
   if (aat.appPublicKey.length === 0) return 'the application public key included in the AAT is not valid';
@@ -133,15 +158,17 @@ function aatProblem(aat: WireAat): string | undefined {
   if (aat.clientPublicKey.length === 0) return 'the client public key included in the AAT is not valid';
   const clientKey = hexToBytes(aat.clientPublicKey);
   if (clientKey === undefined || clientKey.byteLength !== 32) return 'the client public key included in the AAT is not a 32-byte hex key';
-  if (signatureProblem(aat.appPublicKey, aatHash(aat), aat.signature) !== undefined) return 'the application signature on the AAT is not valid';
+  if (signatureProblem(aat.appPublicKey, aatHash(aat), aat.signature, verifier) !== undefined) return 'the application signature on the AAT is not valid';
   return undefined;
 }
 
 /**
  * RelayProof.ValidateBasic in pocket-core's order, then our extra range check on the height.
- * Returns the validated leaf or the first rejection.
+ * Returns the validated leaf or the first rejection. `verifier` answers the two signature checks:
+ * `verify` itself, or one reading the verdicts the worker pool computed (the same answers:
+ * crypto/shared-verdicts.ts).
  */
-export function validateRelayProof(proof: WireRelayProof): RelayProofLeaf | Rejection {
+export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = verify): RelayProofLeaf | Rejection {
   if (proof.sessionBlockHeight < 1n) return rejection(POCKETCORE.invalid_block_height, 'relay proof session block height must be positive');
   const servicer = publicKeyCheck(proof.servicerPublicKey, 'servicer public key');
   if (typeof servicer !== 'string') return servicer;
@@ -150,13 +177,13 @@ export function validateRelayProof(proof: WireRelayProof): RelayProofLeaf | Reje
   const requestHashProblem = hashProblem(proof.requestHash, 'request hash');
   if (requestHashProblem !== undefined) return requestHashProblem;
   if (proof.entropy < 0n) return rejection(POCKETCORE.invalid_entropy, 'relay proof entropy must not be negative');
-  const tokenProblem = aatProblem(proof.aat);
+  const tokenProblem = aatProblem(proof.aat, verifier);
   if (tokenProblem !== undefined) return rejection(POCKETCORE.invalid_token, `the application authentication token is invalid : ${tokenProblem}`);
-  const clientSignatureProblem = signatureProblem(proof.aat.clientPublicKey, relayProofHash(proof), proof.signature);
+  const clientSignatureProblem = signatureProblem(proof.aat.clientPublicKey, relayProofHash(proof), proof.signature, verifier);
   if (clientSignatureProblem !== undefined) return clientSignatureProblem;
   // ours: heights are JS numbers in the ledger
   if (!isSafeHeight(proof.sessionBlockHeight)) return rejection(LEDGER.value_out_of_range, 'relay proof session block height is beyond 2^53');
-  return {
+  const leaf: RelayProofLeaf = {
     kind: 'relay',
     requestHash: proof.requestHash,
     entropy: proof.entropy,
@@ -175,8 +202,41 @@ export function validateRelayProof(proof: WireRelayProof): RelayProofLeaf | Reje
     aatAsSigned: { ...proof.aat },
     signature: proof.signature,
   };
+  wireProofs.set(leaf, proof);
+  return leaf;
 }
 
 function servicerAddressOf(publicKey: PublicKeyHex): Address {
-  return addressFromPublicKey(hexToBytes(publicKey) as Uint8Array);
+  let address = servicerAddresses.get(publicKey);
+  if (address === undefined) {
+    if (servicerAddresses.size >= SERVICER_ADDRESS_MEMO_CAPACITY) servicerAddresses.clear();
+    servicerAddresses.set(publicKey, (address = addressFromPublicKey(hexToBytes(publicKey) as Uint8Array)));
+  }
+  return address;
+}
+
+/** PERF: a servicer proves many claims; the address is a pure function of the key (bounded memo). */
+const SERVICER_ADDRESS_MEMO_CAPACITY = 16_384;
+const servicerAddresses = new Map<string, Address>();
+
+/**
+ * The two signature checks validateRelayProof may reach, as pool items — the AAT's app signature
+ * over the AAT hash and the client's over the leaf hash — for the fields that decode to a 32-byte
+ * key and a 64-byte signature (any other shape is rejected before or without a verification).
+ * Verifying these ahead never decides anything: validateRelayProof still runs every check in
+ * pocket-core's order and only looks the verdicts up.
+ */
+export function relayProofSignatureItems(proof: WireRelayProof): VerifyItem[] {
+  const items: VerifyItem[] = [];
+  const { aat } = proof;
+  const appKey = hexToBytes(aat.appPublicKey);
+  const clientKey = hexToBytes(aat.clientPublicKey);
+  if (clientKey === undefined || clientKey.byteLength !== 32) return items;
+  const appSignature = hexToBytes(aat.signature);
+  if (appKey !== undefined && appKey.byteLength === 32 && appSignature !== undefined && appSignature.byteLength === 64) {
+    items.push({ publicKey: appKey, message: aatHash(aat), signature: appSignature });
+  }
+  const clientSignature = hexToBytes(proof.signature);
+  if (clientSignature !== undefined && clientSignature.byteLength === 64) items.push({ publicKey: clientKey, message: relayProofHash(proof), signature: clientSignature });
+  return items;
 }

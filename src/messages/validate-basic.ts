@@ -13,6 +13,7 @@ import { rejection, type Rejection, type RejectionCode } from '../core/rejection
 import { err, ok, type Result } from '../core/result.js';
 import { type Address, type PublicKeyHex, MAX_INT64 } from '../core/types.js';
 import { addressFromPublicKey } from '../crypto/address.js';
+import type { Verifier } from '../crypto/shared-verdicts.js';
 import type {
   WireBeginUnstakeApp,
   WireBeginUnstakeNode,
@@ -299,7 +300,7 @@ function validateClaim(msg: WireClaim): Result<Message, Rejection> {
 export const MIN_MERKLE_PROOF_LEVELS = 3;
 
 /** MsgProof.ValidateBasic (msgs.go:173-190). */
-function validateProof(msg: WireProof): Result<Message, Rejection> {
+function validateProof(msg: WireProof, verifier: Verifier | undefined): Result<Message, Rejection> {
   const { merkleProof } = msg;
   if (merkleProof.hashRanges.length < MIN_MERKLE_PROOF_LEVELS) {
     return err(rejection(POCKETCORE.too_few_merkle_levels, `a merkle proof needs at least ${MIN_MERKLE_PROOF_LEVELS} levels`));
@@ -308,7 +309,7 @@ function validateProof(msg: WireProof): Result<Message, Rejection> {
   const proof =
     msg.leaf.kind === 'challenge'
       ? rejection(LEDGER.challenge_proof_unsupported, 'challenge proofs (evidence of invalid data) are not supported')
-      : validateRelayProof(msg.leaf.kind === 'relay' ? msg.leaf.proof : EMPTY_RELAY_PROOF);
+      : validateRelayProof(msg.leaf.kind === 'relay' ? msg.leaf.proof : EMPTY_RELAY_PROOF, verifier);
   if (isRejection(proof)) return err(proof);
   if (msg.evidenceType !== 1n && msg.evidenceType !== 2n) return err(rejection(POCKETCORE.invalid_evidence_type, 'unrecognized evidence type'));
   return ok({
@@ -405,8 +406,11 @@ function validateUpgrade(msg: WireUpgrade): Result<Message, Rejection> {
 
 // ---------------------------------------------------------------------------------------------
 
-/** pocket-core's ValidateBasic for `msg`, then ours; the validated Message or the first rejection. */
-export function validateBasic(msg: WireMessage): Result<Message, Rejection> {
+/**
+ * pocket-core's ValidateBasic for `msg`, then ours; the validated Message or the first rejection.
+ * `verifier` answers a relay proof's signature checks (default `verify`; validateRelayProof).
+ */
+export function validateBasic(msg: WireMessage, verifier?: Verifier): Result<Message, Rejection> {
   switch (msg.kind) {
     case 'Send':
       return validateSend(msg);
@@ -425,7 +429,7 @@ export function validateBasic(msg: WireMessage): Result<Message, Rejection> {
     case 'Claim':
       return validateClaim(msg);
     case 'Proof':
-      return validateProof(msg);
+      return validateProof(msg, verifier);
     case 'ParamChange':
       return validateParamChange(msg);
     case 'DAOTransfer':

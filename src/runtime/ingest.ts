@@ -1,11 +1,21 @@
 /**
  * Ingest: raw tx bytes → PreparedTx with their signature verdicts, ready for applyBlock. Decoding
- * and ValidateBasic run here (main thread); signatures are checked in one batch on the worker
- * pool, so the reducer never verifies inline. The verdict is a pure function of the bytes
- * (chain/prepare.ts), so where it was computed cannot change a result.
+ * runs here (main thread); every signature a tx carries — its own, and a relay proof's AAT and
+ * client signatures that ValidateBasic checks — is verified on the worker pool, so neither the
+ * reducer nor ValidateBasic verifies on the main thread. The workers publish each verdict into
+ * shared memory as they go (crypto/shared-verdicts.ts), so the reducer can apply the block while
+ * its signatures are being verified (prepareAhead), reading a verdict — waiting for it only if it
+ * is not there yet — when the ante handler or ValidateBasic asks. A verdict is a pure function of
+ * the bytes (chain/prepare.ts), so where and when it was computed cannot change a result
+ * (test/unit/runtime/ingest).
  */
-import { prepareTx, verificationInput, verifyPrepared, type PreparedTx } from '../chain/prepare.js';
-import type { VerifyPool } from '../crypto/verify-pool.js';
+import { hashTxBytes, prepareTx, txSignatureInput, verificationInput, verifyPrepared, type PreparedTx, type SignatureVerdict } from '../chain/prepare.js';
+import type { Rejection } from '../core/rejection.js';
+import type { Result } from '../core/result.js';
+import { SharedVerdicts } from '../crypto/shared-verdicts.js';
+import type { VerifyItem, VerifyPool } from '../crypto/verify-pool.js';
+import { relayProofSignatureItems, validateBasic, type Message } from '../messages/index.js';
+import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
 
 /**
  * Items per pool batch. The sign bytes of each slice are computed and the slice is posted before
@@ -14,17 +24,90 @@ import type { VerifyPool } from '../crypto/verify-pool.js';
  */
 export const VERIFY_SLICE = 256;
 
-/** Prepare every tx and verify the checkable signatures on the pool. */
-export async function prepareVerified(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): Promise<PreparedTx[]> {
-  const prepared: PreparedTx[] = [];
-  const pending: Array<Promise<void>> = [];
-  for (let start = 0; start < txs.length; start += VERIFY_SLICE) {
-    const slice = txs.slice(start, start + VERIFY_SLICE).map((tx) => prepareTx(tx, chainId));
-    prepared.push(...slice);
-    pending.push(verifySlice(slice, pool));
+/** A tx's own signature (the most a tx carries: its own + a relay proof's two). */
+const MAX_SIGNATURES_PER_TX = 3;
+
+/**
+ * A PreparedTx whose verdicts come from the pool: ValidateBasic runs on first read of `message`
+ * (its relay-proof signature checks read the workers' verdicts), and `signature` reads its slot.
+ */
+class PoolPreparedTx implements PreparedTx {
+  readonly hash: string;
+  private verdict: SignatureVerdict | undefined;
+  private validated: Result<Message, Rejection> | undefined;
+
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly chainId: string,
+    readonly decoded: Result<DecodedTx, Rejection>,
+    public signBytes: Uint8Array | undefined,
+    private readonly shared: SharedVerdicts,
+    /** Its own signature's slot, or undefined when it cannot be checked statelessly ('unchecked'). */
+    private readonly own: { readonly slot: number; readonly item: VerifyItem } | undefined,
+  ) {
+    this.hash = decoded.ok ? decoded.value.hash : hashTxBytes(bytes);
   }
-  await Promise.all(pending);
-  return prepared;
+
+  get message(): Result<Message, Rejection> | undefined {
+    if (!this.decoded.ok) return undefined;
+    this.validated ??= validateBasic(this.decoded.value.msg, this.shared.verify);
+    return this.validated;
+  }
+
+  get signature(): SignatureVerdict {
+    if (this.verdict === undefined && this.own !== undefined) this.verdict = this.shared.verdictAt(this.own.slot, this.own.item) ? 'valid' : 'invalid';
+    return this.verdict ?? 'unchecked';
+  }
+
+  set signature(verdict: SignatureVerdict) {
+    this.verdict = verdict;
+  }
+}
+
+export interface PreparedAhead {
+  /** In block order; reading a verdict waits for the pool only if it is not there yet. */
+  readonly prepared: PreparedTx[];
+  /** Settles when the pool has answered every slice (never rejects: a failed pool means inline verification). */
+  readonly verified: Promise<void>;
+}
+
+/**
+ * Decode every tx, post all its signatures to the pool slice by slice, and return at once: the
+ * caller may apply the block while the workers verify (reads block until their verdict is in).
+ */
+export function prepareAhead(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): PreparedAhead {
+  const shared = new SharedVerdicts(MAX_SIGNATURES_PER_TX * txs.length);
+  const prepared: PreparedTx[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  let base = 0;
+  for (let start = 0; start < txs.length; start += VERIFY_SLICE) {
+    const items: VerifyItem[] = [];
+    for (const bytes of txs.slice(start, start + VERIFY_SLICE)) prepared.push(preparedWithSlots(bytes, chainId, shared, base, items));
+    if (items.length > 0) pending.push(pool.verifyBatch(items, { verdicts: shared.verdicts, base }).catch(() => undefined));
+    base += items.length;
+  }
+  return { prepared, verified: Promise.all(pending).then(() => undefined) };
+}
+
+/** Decode one tx and append its signature items (slots base + position in `items`). */
+function preparedWithSlots(bytes: Uint8Array, chainId: string, shared: SharedVerdicts, base: number, items: VerifyItem[]): PreparedTx {
+  const decoded = decodeTx(bytes);
+  if (!decoded.ok) return new PoolPreparedTx(bytes, chainId, decoded, undefined, shared, undefined);
+  const tx = decoded.value;
+  let txSignBytes: Uint8Array | undefined;
+  const input = txSignatureInput(tx, () => (txSignBytes = signBytes(chainId, tx)));
+  const own = input === undefined ? undefined : { slot: base + items.push(input) - 1, item: input };
+  if (tx.msg.kind === 'Proof' && tx.msg.leaf.kind === 'relay') {
+    for (const item of relayProofSignatureItems(tx.msg.leaf.proof)) shared.expect(item, base + items.push(item) - 1);
+  }
+  return new PoolPreparedTx(bytes, chainId, decoded, txSignBytes, shared, own);
+}
+
+/** Prepare every tx and verify, on the pool, every signature it carries (prepareAhead, then wait for the pool). */
+export async function prepareVerified(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): Promise<PreparedTx[]> {
+  const ahead = prepareAhead(txs, chainId, pool);
+  await ahead.verified;
+  return ahead.prepared;
 }
 
 /** Verify, on the pool, every prepared tx whose signature can be checked without state. */

@@ -85,8 +85,24 @@ export function pip22Bin(stakeUpokt: bigint, params: Pip22Params): bigint {
  * FracPow silently returns 1, so the weight drops to 1/W. Replicated; the python oracle (test/oracle/verdicts/pip22.json) confirms it.
  */
 export function pip22WeightForBin(bin: bigint, params: Pip22Params): Dec {
-  return Dec.fromInt(bin).fracPow(params.exponent, PIP22_EXPONENT_DENOMINATOR).quo(params.weightMultiplier);
+  const key = `${bin}|${params.exponent.scaled}|${params.weightMultiplier.scaled}`;
+  let weight = weightMemo.get(key);
+  if (weight === undefined) {
+    weight = Dec.fromInt(bin).fracPow(params.exponent, PIP22_EXPONENT_DENOMINATOR).quo(params.weightMultiplier);
+    if (weightMemo.size >= WEIGHT_MEMO_CAPACITY) weightMemo.clear();
+    weightMemo.set(key, weight);
+  }
+  return weight;
 }
+
+/**
+ * PERF: weights by (bin, E, W). The 100th-root Newton iteration costs ~20 µs and every relay
+ * reward (one per proof, ~1,400 a mainnet block) computes one, over a handful of bins.
+ * DEV_NOTE: determinism — the key is every input of the pure function above (Dec is immutable;
+ * a computation that throws is not stored), so a hit returns exactly what computing would.
+ */
+const WEIGHT_MEMO_CAPACITY = 1_024;
+const weightMemo = new Map<string, Dec>();
 
 /** Weight for a stake: pip22WeightForBin(pip22Bin(stake)). */
 export function pip22Weight(stakeUpokt: bigint, params: Pip22Params): Dec {

@@ -44,7 +44,7 @@ import { rejection } from '../../core/rejection.js';
 import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index.js';
 import { maxPossibleRelays } from '../apps/index.js';
 import type { PocketcoreEvent } from './events.js';
-import { computeSession } from './session-service.js';
+import { computeSessionAtEnd } from './session-service.js';
 import { isSessionStart, sessionEndHeight } from './session-heights.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
@@ -107,7 +107,7 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   }
   // 10
   const header: SessionHeaderKey = { appPublicKey: msg.header.appPublicKey, chain: msg.header.chain, sessionHeight };
-  const computed = computeSession(view, header, height - 1, { kind: 'end' }, { enforceMaxChains: maxChainsEnforced });
+  const computed = computeSessionAtEnd(view, header, height - 1, { enforceMaxChains: maxChainsEnforced });
   if (!computed.ok) return rejected(computed.error);
   if (msg.header.appPublicKeyAsSigned !== app.publicKey) return fail(POCKETCORE.application_public_key_mismatch, 'the session header key is not the application key as the chain writes it (lower-case hex)');
   if (!app.chains.includes(msg.header.chain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${msg.header.chain}`);

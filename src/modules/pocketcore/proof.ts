@@ -26,7 +26,7 @@
 import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../../core/outcome.js';
 import { codeOf, rejection, type RejectionCode } from '../../core/rejection.js';
-import { POCKETCORE, SDK, relayProofBytes, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
+import { POCKETCORE, SDK, relayProofBytes, wireProofOfLeaf, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
 import type { WireRelayProof } from '../../wire/types.js';
 import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js';
 import type { PocketcoreEvent } from './events.js';
@@ -50,6 +50,9 @@ function refuse(claim: { readonly key: string; readonly servicer: ClaimRecord['s
 
 /** The leaf as it was signed (RelayProof.Bytes hashes the strings as sent). */
 export function wireRelayProofOf(leaf: RelayProofLeaf): WireRelayProof {
+  // The decoded proof it was validated from has these very fields (and its bytes memoised).
+  const original = wireProofOfLeaf(leaf);
+  if (original !== undefined) return original;
   return {
     requestHash: leaf.requestHash,
     entropy: leaf.entropy,

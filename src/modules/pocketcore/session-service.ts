@@ -82,6 +82,35 @@ export function computeSession(view: SessionView, header: SessionHeaderKey, comm
   });
 }
 
+/**
+ * computeSession with the end state ('end' kind), memoised. PERF: every servicer of a session
+ * claims it, so one block recomputes the same session for many claims (a mainnet-shaped block:
+ * ~1,350 claims over ~230 sessions; each selection walks ~24 SHA3 draws).
+ * DEV_NOTE: determinism — the result reads only committed history at heights ≤ committedHeight
+ * (block hash, params, candidates at the session start; validators at the session end ≤
+ * committedHeight). The memo belongs to one state (WeakMap on its candidates index) and is tagged
+ * with the committed head — its height and block hash, which commits to every block below — and
+ * emptied when the head changes; so a hit returns what computing would, also after a rollback
+ * (a new head hash) or on a what-if state (another object).
+ */
+export function computeSessionAtEnd(view: SessionView, header: SessionHeaderKey, committedHeight: number, options: SessionOptions = {}): Result<ComputedSession, Rejection> {
+  const headHash = blockHashAt(view, committedHeight);
+  if (headHash === undefined) return computeSession(view, header, committedHeight, { kind: 'end' }, options);
+  const owner = view.pocketcore.sessionCandidates;
+  const tag = `${committedHeight}:${headHash}`;
+  let memo = sessionMemos.get(owner);
+  if (memo === undefined || memo.tag !== tag) sessionMemos.set(owner, (memo = { tag, sessions: new Map() }));
+  const key = `${header.appPublicKey}|${header.chain}|${header.sessionHeight}|${options.enforceMaxChains !== false}`;
+  let result = memo.sessions.get(key);
+  if (result === undefined) {
+    result = computeSession(view, header, committedHeight, { kind: 'end' }, options);
+    memo.sessions.set(key, result);
+  }
+  return result;
+}
+
+const sessionMemos = new WeakMap<object, { readonly tag: string; readonly sessions: Map<string, Result<ComputedSession, Rejection>> }>();
+
 /** HandleDispatch: the latest session at `height` (= the last committed block), end state = now. */
 export function dispatchSession(
   view: SessionView & Pick<PocketcoreView, 'params'>,
