@@ -125,4 +125,21 @@ test('continued with the same blocks again: incremental projection = clean rebui
   }
 });
 
+test('a projection that missed the rollback (as a PostgreSQL one does) is refused with a hint to rebuild', async () => {
+  const copy = copyDataDir(source, 'projection-rollback-missed');
+  try {
+    await project(copy.dir);
+    rollbackDataDir(copy.dir, H); // no projection step: what `rollback` does to a projection outside the data dir
+    await simulate({ dataDir: copy.dir, genesisFile, seed: 31n, blocks: BLOCKS - H + 5, txsPerBlock: 2, fsync: 'never', workers: 0 });
+    const error = await project(copy.dir).then(
+      () => undefined,
+      (e: unknown) => e as { code?: string; message?: string },
+    );
+    assert.is(error?.code, 'projection_other_chain');
+    assert.match(error?.message ?? '', '--rebuild');
+  } finally {
+    copy.remove();
+  }
+});
+
 test.run();
