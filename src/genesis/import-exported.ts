@@ -10,6 +10,7 @@
  * Signing infos: a validator without one gets pocket-core's genesis default (start height 0,
  * jailed until Unix 0; x/nodes/genesis.go), then the file's entries are written over them.
  */
+import { ZERO_HASH } from '../chain/block.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { MODULE_ADDRESSES, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { StakeStatus, VALIDATOR_SET_KEY, computeValidatorSet } from '../modules/nodes/index.js';
@@ -66,6 +67,10 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
     lastProposer: exported.previousProposer,
   });
   if (extension !== null) loadExtension(state, extension);
+  // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
+  // previous block: the chain continues from the all-zero hash (data-dir records the same as
+  // `previous_block_hash`), as a chain from height 0 does. Sessions ≤ H stay unknown (README).
+  else if (exported.height > 0) state.chain.blockHashes.set(heightKey(exported.height), ZERO_HASH);
   state.store.commitBlock(exported.height, { recordHistory: extension === null });
   return state;
 }

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { bundledMainnetGenesisPath } from '../core/paths.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { importGenesis } from './import.js';
-import { MAX_GENESIS_BYTES, parseGenesis } from './parse.js';
+import { MAX_GENESIS_BYTES, parseGenesis, type ParseOptions } from './parse.js';
 import type { GenesisDoc, GenesisProblem } from './types.js';
 
 export class GenesisError extends Error {
@@ -18,10 +18,10 @@ export class GenesisError extends Error {
   }
 }
 
-export function readGenesisFile(file: string = bundledMainnetGenesisPath()): GenesisDoc {
+export function readGenesisFile(file: string = bundledMainnetGenesisPath(), options: ParseOptions = {}): GenesisDoc {
   const size = statSync(file).size;
   if (size > MAX_GENESIS_BYTES) throw new GenesisError(file, [{ path: '$', message: `file is ${size} bytes, more than ${MAX_GENESIS_BYTES}` }]);
-  const parsed = parseGenesis(readFileSync(file, 'utf8'));
+  const parsed = parseGenesis(readFileSync(file, 'utf8'), options);
   if (!parsed.ok) throw new GenesisError(file, parsed.error);
   return parsed.value;
 }

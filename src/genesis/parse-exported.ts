@@ -54,10 +54,11 @@ export function readModuleAccount(r: JsonReader, node: unknown, path: string): G
   return { address, name, balanceUpokt };
 }
 
-export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, moduleAccounts: GenesisModuleAccount[]): ExportedState | undefined {
+export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, moduleAccounts: GenesisModuleAccount[], givenHeight?: number): ExportedState | undefined {
   const pos = modules['pos'] ?? {};
   const extension = readExtension(r, top['pokt_ledger']);
-  const height = readHeight(r, top, extension);
+  const fileHeight = readHeight(r, top, extension, givenHeight === undefined);
+  const height = givenHeight === undefined ? fileHeight : agreeingHeight(r, givenHeight, fileHeight);
   const signingInfos = readSigningInfos(r, pos['signing_infos']);
   checkMissedBlocks(r, pos['missed_blocks'], signingInfos);
   const validatorPowers = readPowers(r, pos['prevState_validator_powers']);
@@ -68,13 +69,23 @@ export function readExportedState(r: JsonReader, top: Record<string, unknown>, m
   return { height, moduleAccounts, signingInfos, validatorPowers, previousProposer, claims, extension };
 }
 
-function readHeight(r: JsonReader, top: Record<string, unknown>, extension: LedgerExtension | null | undefined): number | undefined {
+/** The height given beside the file (init --exported-height) must be the file's own, when it has one. */
+function agreeingHeight(r: JsonReader, given: number, inFile: number | undefined): number | undefined {
+  if (!Number.isSafeInteger(given) || given < 0) return r.fail('$.initial_height', `the given exported height ${given} is not a height`);
+  if (inFile !== undefined && inFile !== given) return r.fail('$.initial_height', `the file says the state is at height ${inFile}, not the given ${given}`);
+  return given;
+}
+
+function readHeight(r: JsonReader, top: Record<string, unknown>, extension: LedgerExtension | null | undefined, required: boolean): number | undefined {
   const initial = top['initial_height'];
   const heightNode = (top['pokt_ledger'] as { height?: unknown } | undefined)?.height;
   const fromExtension = extension === null || extension === undefined || heightNode === undefined ? undefined : int64(r, heightNode, '$.pokt_ledger.height');
   if (initial === undefined) {
-    if (fromExtension !== undefined) return fromExtension;
-    return r.fail('$.initial_height', 'an exported state needs the height it continues at (Tendermint `initial_height` = exported height + 1)');
+    if (fromExtension !== undefined || !required) return fromExtension;
+    return r.fail(
+      '$.initial_height',
+      'an exported state needs the height it continues at (Tendermint `initial_height` = exported height + 1); pocket-core `export-genesis-for-reset` files do not carry it: give it with `init --exported-height H`',
+    );
   }
   const value = int64(r, initial, '$.initial_height');
   if (value === undefined) return undefined;

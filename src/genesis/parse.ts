@@ -34,7 +34,16 @@ import { moduleNameOf } from '../modules/auth/index.js';
 export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;
 const MAX_CHAIN_ID_LENGTH = 50; // Tendermint MaxChainIDLen
 
-export function parseGenesis(text: string): Result<GenesisDoc, GenesisProblem[]> {
+export interface ParseOptions {
+  /**
+   * The height an exported state was taken at, for a file that does not say (pocket-core's
+   * `export-genesis-for-reset <height> <newChainID>` writes no `initial_height`: the height is
+   * the command's argument). A file that says must agree.
+   */
+  readonly exportedHeight?: number;
+}
+
+export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
   if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis larger than ${MAX_GENESIS_BYTES} bytes` }]);
   let root: unknown;
   try {
@@ -43,22 +52,40 @@ export function parseGenesis(text: string): Result<GenesisDoc, GenesisProblem[]>
     return err([{ path: '$', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
   }
   const reader = new JsonReader();
-  const doc = readGenesis(reader, root);
+  const doc = readGenesis(reader, root, options);
   return doc === undefined || reader.problems.length > 0 ? err(reader.problems) : ok(doc);
 }
 
-function readGenesis(r: JsonReader, root: unknown): GenesisDoc | undefined {
+/** Block times are int64 nanoseconds since 1970 (chain/block.ts): 1677-09-21 … 2262-04-11. */
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+
+/**
+ * pocket-core's export-genesis-for-reset writes Go's zero time (0001-01-01T00:00:00Z), which
+ * Tendermint replaced with the node's start time — not reproducible. An exported state with it
+ * continues from the Unix epoch instead (its first block may carry any later time); anywhere
+ * else a time outside int64 nanoseconds is refused (it would not survive the block encoding).
+ */
+function readGenesisTime(r: JsonReader, text: string, isExport: boolean): bigint | undefined {
+  const ns = parseRfc3339Ns(text);
+  if (ns === undefined) return r.fail('$.genesis_time', `not an RFC 3339 time: ${text}`);
+  if (isExport && parseOptionalTime(text) === null) return 0n;
+  if (ns < INT64_MIN || ns > INT64_MAX) return r.fail('$.genesis_time', `${text} is outside the int64 nanosecond range of block times (1677-09-21 … 2262-04-11)`);
+  return ns;
+}
+
+function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): GenesisDoc | undefined {
   const top = r.object(root, '$');
   if (top === undefined) return undefined;
   const chainId = r.string(r.field(top, 'chain_id', '$'), '$.chain_id');
   if (chainId !== undefined && (chainId.length === 0 || chainId.length > MAX_CHAIN_ID_LENGTH)) r.fail('$.chain_id', `must be 1–${MAX_CHAIN_ID_LENGTH} characters`);
   const timeText = r.string(r.field(top, 'genesis_time', '$'), '$.genesis_time');
-  const genesisTimeNs = timeText === undefined ? undefined : (parseRfc3339Ns(timeText) ?? r.fail('$.genesis_time', `not an RFC 3339 time: ${timeText}`));
   const consensus = readConsensus(r, r.field(top, 'consensus_params', '$'));
   const appState = r.object(r.field(top, 'app_state', '$'), '$.app_state');
   if (appState === undefined) return undefined;
   const modules = Object.fromEntries(SUBSPACES.map((name) => [name, r.object(r.field(appState, name, '$.app_state'), `$.app_state.${name}`)]));
   const isExport = modules['pos']?.['exported'] === true || top['initial_height'] !== undefined;
+  const genesisTimeNs = timeText === undefined ? undefined : readGenesisTime(r, timeText, isExport);
   const params = readParams(r, modules);
   const moduleAccounts: GenesisModuleAccount[] = [];
   const accounts = readAccounts(r, modules['auth'], isExport ? moduleAccounts : undefined);
@@ -66,7 +93,7 @@ function readGenesis(r: JsonReader, root: unknown): GenesisDoc | undefined {
   const validators = readValidators(r, modules['pos']);
   const applications = readApplications(r, modules['application'], isExport);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
-  const exported = isExport ? readExportedState(r, top, modules, moduleAccounts) : null;
+  const exported = isExport ? readExportedState(r, top, modules, moduleAccounts, options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
   else checkExportedPools(r, { accounts, moduleAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
   if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;

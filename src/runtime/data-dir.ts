@@ -40,6 +40,16 @@ export interface DataDirConfig {
    */
   readonly first_height?: number;
   readonly previous_block_hash?: string;
+  /**
+   * The exported height given at `init --exported-height` for a genesis file that does not carry
+   * it (pocket-core's export-genesis-for-reset); every later load of the file needs it again.
+   */
+  readonly exported_height?: number;
+}
+
+export interface InitOptions {
+  /** The height an exported state was taken at, for a file without `initial_height`. */
+  readonly exportedHeight?: number;
 }
 
 export type DataDirErrorCode =
@@ -92,9 +102,9 @@ function importExported(doc: GenesisDoc): LedgerState {
 }
 
 /** Create a chain: copy and import the genesis, create an empty block log (first height H + 1 for a state exported at H). */
-export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
+export function initDataDir(dir: string, genesisFile: string, options: InitOptions = {}): DataDirConfig {
   if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
-  const doc = readGenesisFile(genesisFile);
+  const doc = readGenesisFile(genesisFile, options);
   const state = importExported(doc);
   const height = doc.exported?.height ?? 0;
   mkdirSync(dir, { recursive: true });
@@ -110,6 +120,7 @@ export function initDataDir(dir: string, genesisFile: string): DataDirConfig {
     genesis_sha256: sha256File(genesisCopy),
     genesis_state_root: bytesToHex(state.store.root),
     ...(height === 0 ? {} : { first_height: height + 1, previous_block_hash: state.chain.blockHashes.get(heightKey(height)) ?? ZERO_HASH }),
+    ...(options.exportedHeight === undefined ? {} : { exported_height: options.exportedHeight }),
   };
   writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
   return config;
@@ -164,7 +175,7 @@ export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
   checkGenesisChecksum(file, config);
   let doc: GenesisDoc;
   try {
-    doc = readGenesisFile(file);
+    doc = readGenesisFile(file, config.exported_height === undefined ? {} : { exportedHeight: config.exported_height });
   } catch (error) {
     if (error instanceof GenesisError) throw new DataDirError('data_dir_invalid', error.message);
     throw error;

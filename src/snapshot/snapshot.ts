@@ -139,7 +139,11 @@ export function snapshotFileName(height: number, stateRoot: string): string {
 export interface WriteSnapshotOptions {
   /** Keep only the newest N snapshots after writing (default DEFAULT_SNAPSHOT_RETENTION; ≥ 1). */
   readonly keep?: number;
+  /** Crash tests: called after the temp file is durable and after the rename (kill points). */
+  readonly onStep?: (step: SnapshotStep) => void;
 }
+
+export type SnapshotStep = 'temp_written' | 'renamed';
 
 /**
  * Write crash-safely: temp file named with our pid, written and fdatasync'ed, renamed, then the
@@ -157,7 +161,9 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
   const temp = `${file}.${process.pid}.tmp`;
   try {
     writeDurably(temp, encodeSnapshot(state));
+    options.onStep?.('temp_written');
     renameSync(temp, file);
+    options.onStep?.('renamed');
     fsyncDir(dir);
   } catch (error) {
     // A partial temp file on a full disk would keep it full: the node could never resume.

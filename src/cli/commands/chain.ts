@@ -55,11 +55,12 @@ export function registerChainCommands(program: Command): void {
     .description('create a chain in a data directory from a genesis file (an empty block log and a copy of the genesis)')
     .requiredOption('--genesis <file>', 'pocket-core genesis JSON')
     .option('--data <dir>', 'data directory (default: the repository root)')
+    .option('--exported-height <h>', 'for an exported state without `initial_height` (pocket-core export-genesis-for-reset): the height it was exported at; the chain continues at H + 1', integerOption('--exported-height', 0))
     .option('--json', 'one JSON object on stdout')
-    .action((options: { genesis: string; data?: string; json?: boolean }) =>
+    .action((options: { genesis: string; data?: string; exportedHeight?: number; json?: boolean }) =>
       withCliErrors(() => {
         const dir = dataDirOf(options.data);
-        const config = initDataDir(dir, options.genesis);
+        const config = initDataDir(dir, options.genesis, options.exportedHeight === undefined ? {} : { exportedHeight: options.exportedHeight });
         if (options.json === true) printJson({ data_dir: dir, ...config });
         else process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n`);
       }),

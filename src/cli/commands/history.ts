@@ -54,6 +54,14 @@ function printBisect(report: BisectReport): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
+/**
+ * A PostgreSQL projection lives outside the data directory (no record of it here), so rollback
+ * cannot reach it; `project --postgres` then refuses it (projection_ahead_of_log, or
+ * projection_other_chain once the chain grew again) until it is rebuilt.
+ */
+const POSTGRES_NOTE =
+  'only the SQLite projection in <data>/projections was rolled back; a PostgreSQL projection (project --postgres URL) is not: re-project it with `pokt-ledger project --data DIR --postgres URL --rebuild` (until then project refuses it)';
+
 export function registerHistoryCommands(program: Command): void {
   program
     .command('verify')
@@ -103,8 +111,8 @@ export function registerHistoryCommands(program: Command): void {
         const dir = dataDirOf(options.data);
         settle(dir);
         const report = rollbackDataDir(dir, options.to, { derived: [projectionRollbackStep(dir)], onStep: pauseForCrashTest });
-        if (options.json === true) printJson(report);
-        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${report.removed_blocks} blocks removed, ${report.snapshots_removed.length} snapshot(s) removed)\n`);
+        if (options.json === true) printJson({ ...report, not_rolled_back: POSTGRES_NOTE });
+        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${report.removed_blocks} blocks removed, ${report.snapshots_removed.length} snapshot(s) removed)\nnote: ${POSTGRES_NOTE}\n`);
       }),
     );
 

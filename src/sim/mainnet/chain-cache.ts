@@ -79,7 +79,7 @@ export function defaultCacheRoot(): string {
   return process.env['POKT_LEDGER_CACHE'] ?? join(packageRoot(), '.cache', 'mainnet-shaped');
 }
 
-function removeDeadTemps(root: string): void {
+export function removeDeadTemps(root: string): void {
   for (const name of readdirSync(root)) {
     const match = /\.tmp-(\d+)$/.exec(name);
     if (match !== null && !processAlive(Number(match[1]))) rmSync(join(root, name), { recursive: true, force: true });
