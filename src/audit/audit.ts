@@ -44,6 +44,11 @@ export interface AuditSummary {
   readonly slash_and_burn_lines: number;
   readonly supply_checks: number;
   readonly snapshots_checked: number;
+  /** Account balances compared with the shadow bank's (every recorded row, every account the shadow changed). */
+  readonly balance_checks: number;
+  /** Txs whose charged fee (and payer) the audit re-decided; of them, whose code it re-decided. */
+  readonly tx_fees_rederived: number;
+  readonly tx_codes_rederived: number;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -91,7 +96,6 @@ class AuditWalk {
   private readonly nodeDeletions: Map<number, string[]>;
   private readonly appDeletions: Map<number, string[]>;
   private readonly balances = new Map<string, bigint>();
-  private balanceSum = 0n;
   private readonly balanceRows: VersionCursor;
   private readonly nodeRows: VersionCursor;
   private readonly appRows: VersionCursor;
@@ -103,6 +107,9 @@ class AuditWalk {
   lineCount = 0;
   burnLineCount = 0;
   supplyChecks = 0;
+  balanceChecks = 0;
+  txFees = 0;
+  txCodes = 0;
   snapshotsChecked = 0;
   supplyOk = true;
   readonly series = new AuditSeries();
@@ -188,6 +195,10 @@ class AuditWalk {
   private deliverTx(h: number, report: boolean, index: number, chainId: string, tx: RawTx, recorded: RecordedTx): ExpectedLine[] {
     const own = this.outcomes.derive(chainId, tx);
     const account = own.payer ?? tx.signer;
+    if (report) {
+      this.txFees++;
+      if (own.code !== undefined) this.txCodes++;
+    }
     if (own.fee !== recorded.feeCharged) this.mismatch(report, { height: h, account, line: `tx/${index}:fee_charged`, expected: String(own.fee), recorded: String(recorded.feeCharged) });
     const recordedCode = codeText(recorded.code, recorded.codespace);
     if (own.code !== undefined && own.code !== recordedCode) this.mismatch(report, { height: h, account, line: `tx/${index}:code`, expected: own.code, recorded: recordedCode });
@@ -221,6 +232,7 @@ class AuditWalk {
   private checkBalances(h: number, recordedAt: ReadonlySet<string>, report: boolean): void {
     const accounts = h === 0 ? new Set([...this.bank.addresses(), ...this.balances.keys()]) : new Set([...this.bank.takeTouched(), ...recordedAt]);
     if (h === 0) this.bank.takeTouched();
+    if (report) this.balanceChecks += accounts.size;
     for (const address of accounts) {
       const own = this.bank.balance(address);
       const recorded = this.balances.get(address) ?? 0n;
@@ -268,8 +280,10 @@ class AuditWalk {
       ['fee_collector', own.fee, row.fee],
       ['minted', h === 0 ? 0n : own.minted, row.minted],
       ['burned', h === 0 ? 0n : own.burned, row.burned],
-      // Every account together (liquid + module accounts, the pools included) is the supply.
-      ['sum_of_all_balances', row.total, this.balanceSum],
+      // Every account of the shadow bank together (liquid + module accounts, the pools
+      // included) is the audit's own total. The recorded accounts' sum then follows: each
+      // recorded balance row is compared with the shadow bank's (checkBalances).
+      ['sum_of_all_balances', own.total, this.bank.sum],
     ];
     if (h > 0 && this.previousRecordedTotal !== undefined) pairs.push(['total_from_previous', this.previousRecordedTotal + row.minted - row.burned, row.total]);
     this.previousRecordedTotal = row.total;
@@ -282,11 +296,10 @@ class AuditWalk {
     this.mismatch(report, { height, account: null, line, expected, recorded });
   }
 
-  /** Apply the recorded balance version rows up to height h (running sum of all accounts); the accounts they name. */
+  /** Apply the recorded balance version rows up to height h; the accounts they name. */
   private advanceBalances(h: number): Set<string> {
     const named = new Set<string>();
     for (const { address, amount } of this.balanceRows.upTo(h)) {
-      this.balanceSum += BigInt(amount) - (this.balances.get(address) ?? 0n);
       this.balances.set(address, BigInt(amount));
       named.add(address);
     }
@@ -338,6 +351,9 @@ class AuditWalk {
       slash_and_burn_lines: this.burnLineCount,
       supply_checks: this.supplyChecks,
       snapshots_checked: this.snapshotsChecked,
+      balance_checks: this.balanceChecks,
+      tx_fees_rederived: this.txFees,
+      tx_codes_rederived: this.txCodes,
       minted_upokt: String(this.mintedInRange),
       burned_upokt: String(this.burnedInRange),
       total_supply_upokt: String(this.shadow.pools.total),

@@ -9,6 +9,8 @@
 export class ShadowBank {
   private readonly balances = new Map<string, bigint>();
   private touched = new Set<string>();
+  /** Σ of every balance, kept as credits and debits happen (compared with the audit's own total supply). */
+  sum = 0n;
   /** Moves the shadow could not make (a debit below zero): each one is reported by the audit. */
   overdrafts: Array<{ address: string; balance: bigint; amount: bigint }> = [];
 
@@ -28,6 +30,7 @@ export class ShadowBank {
 
   credit(address: string, amount: bigint): void {
     this.balances.set(address, this.balance(address) + amount);
+    this.sum += amount;
     this.touched.add(address);
   }
 
@@ -39,6 +42,7 @@ export class ShadowBank {
       return;
     }
     this.balances.set(address, balance - amount);
+    this.sum -= amount;
     this.touched.add(address);
   }
 
