@@ -8,7 +8,9 @@
  *             total(h) = total(h−1) + minted(h) − burned(h).
  * Heights below `from` are walked (the shadow needs them) but not reported.
  */
+import { existsSync } from 'node:fs';
 import { project } from '../projection/run.js';
+import { projectionFile } from '../projection/store.js';
 import { compareLines, type Mismatch } from './compare.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock, type RawTx } from './independent/inputs.js';
 import { ShadowAnte } from './independent/ante.js';
@@ -65,7 +67,7 @@ export { AuditInputError };
 
 export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   const started = performance.now();
-  if (options.catchUp !== false) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
+  if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
   const genesis = readDataDirGenesis(options.dataDir);
   const recorded = new RecordedLedger(options.dataDir);
   const log = openLog(options.dataDir);
@@ -85,6 +87,17 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
     return walk.summary(from, to, blocks, seconds);
   } finally {
     log.close();
+    recorded.close();
+  }
+}
+
+/** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
+function projectedTo(dataDir: string, to: number | undefined): boolean {
+  if (to === undefined || !existsSync(projectionFile(dataDir))) return false;
+  const recorded = new RecordedLedger(dataDir);
+  try {
+    return recorded.checkpoint >= to;
+  } finally {
     recorded.close();
   }
 }
