@@ -140,7 +140,7 @@ class AuditWalk {
     this.bank.credit(MODULE.dao, genesis.daoTokensUpokt);
     const genesisKeys = new Map(genesis.accounts.flatMap((a) => (a.publicKey === null ? [] : [[a.address, a.publicKey] as const])));
     const ante = new ShadowAnte({ bank: this.bank, params: this.shadow.params, genesisKeys, extraSigners: (message, txSigner) => this.extraSigners(message, txSigner) });
-    this.outcomes = new TxOutcomes(ante, this.bank);
+    this.outcomes = new TxOutcomes(ante, this.bank, this.shadow.params);
     for (const v of genesis.validators) {
       const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
       this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
