@@ -58,9 +58,12 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     const decoded = db.prepare('SELECT COUNT(*) AS n FROM txs WHERE message_type IS NOT NULL').get() as { n: number };
     assert.ok(summary.tx_fees_rederived >= decoded.n, `${summary.tx_fees_rederived} fees re-decided for ${decoded.n} decoded txs`);
     // The codes it re-decides occur on this chain (so their comparisons ran): delivered and
-    // underfunded sends, and the ante's refusals (bad signature, low fee, fee unpaid).
+    // underfunded sends and DAO transfers, a DAO transfer not by the owner, and the ante's
+    // refusals (bad signature, low fee, fee unpaid).
     const codes = (db.prepare("SELECT DISTINCT codespace || ':' || code AS c FROM txs WHERE message_type = 'send' OR codespace IN ('auth') OR (codespace = 'sdk' AND code = 4)").all() as Array<{ c: string }>).map((r) => r.c);
     for (const c of [':0', 'sdk:10', 'sdk:4', 'auth:4', 'auth:6']) assert.ok(codes.includes(c), `no ${c} in ${codes}`);
+    const dao = (db.prepare("SELECT DISTINCT codespace || ':' || code AS c FROM txs WHERE message_type = 'dao_tranfer'").all() as Array<{ c: string }>).map((r) => r.c);
+    for (const c of [':0', 'sdk:4', 'sdk:10']) assert.ok(dao.includes(c), `no DAO transfer with ${c} in ${dao}`);
     assert.ok(summary.tx_codes_rederived > 1000, String(summary.tx_codes_rederived));
   } finally {
     db.close();
