@@ -2,11 +2,13 @@
  * `runAudit`: walk the block log from genesis with the shadow ledger (src/audit/independent/),
  * compare every expected line with the recorded projection rows, and check the supply at every
  * block:
- *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), and its
- *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones;
- *   recorded: Σ every account's balance (liquid + the module accounts) = recorded total, and
- *             total(h) = total(h−1) + minted(h) − burned(h).
- * Heights below `from` are walked (the shadow needs them) but not reported.
+ *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), its
+ *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones, and
+ *             Σ every account of its shadow bank (liquid + module accounts) = its total;
+ *   recorded: total(h) = total(h−1) + minted(h) − burned(h), and every balance row equals the
+ *             shadow bank's (so the recorded accounts add up to the total too).
+ * Each tx's charged fee, and its code where the audit re-decides it, are compared with the
+ * txs row. Heights below `from` are walked (the shadow needs them) but not reported.
  */
 import { existsSync } from 'node:fs';
 import { project } from '../projection/run.js';

@@ -2,12 +2,15 @@
  * The audit's shadow ledger: just what the formulas need — node tokens, output addresses and
  * delegators, app stakes, open claims, the pools and the parameters — kept from genesis and the
  * block log's own transactions, never from the reducer's state. Per block it yields the lines
- * the ledger should have recorded (expected) and its own pools.
+ * the ledger should have recorded (expected) and its own pools, and moves every account's coins
+ * in the shadow bank (bank.ts).
  *
- * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
- * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
- * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
- * and the force unstakes (stake below minimum, max jailed blocks). Unstakes mature here.
+ * Each tx arrives with the outcome the audit applies: its own fee and payer (ante.ts), its own
+ * code where tx-outcomes.ts re-decides it, else the recorded code. Also taken from the record,
+ * because re-deriving them needs the whole rule set (listed in README "Audit"): which nodes
+ * were slashed for downtime or double signing (the amount is recomputed) and the force
+ * unstakes for max jailed blocks; those for a stake below the minimum are derived here.
+ * Unstakes mature here.
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
