@@ -2,18 +2,26 @@
  * `runAudit`: walk the block log from genesis with the shadow ledger (src/audit/independent/),
  * compare every expected line with the recorded projection rows, and check the supply at every
  * block:
- *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), and its
- *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones;
- *   recorded: Σ every account's balance (liquid + the module accounts) = recorded total, and
- *             total(h) = total(h−1) + minted(h) − burned(h).
- * Heights below `from` are walked (the shadow needs them) but not reported.
+ *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), its
+ *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones, and
+ *             Σ every account of its shadow bank (liquid + module accounts) = its total;
+ *   recorded: total(h) = total(h−1) + minted(h) − burned(h), and every balance row equals the
+ *             shadow bank's (so the recorded accounts add up to the total too).
+ * Each tx's charged fee, and its code where the audit re-decides it, are compared with the
+ * txs row. Heights below `from` are walked (the shadow needs them) but not reported.
  */
+import { existsSync } from 'node:fs';
 import { project } from '../projection/run.js';
+import { projectionFile } from '../projection/store.js';
 import { compareLines, type Mismatch } from './compare.js';
-import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock } from './independent/inputs.js';
+import { AuditInputError, openLog, rawBlocks, readDataDirGenesis, type RawBlock, type RawTx } from './independent/inputs.js';
+import { ShadowAnte } from './independent/ante.js';
+import { ShadowBank } from './independent/bank.js';
 import { ParamTracker } from './independent/params.js';
+import { codeText, DELIVERED, TxOutcomes } from './independent/tx-outcomes.js';
 import { MODULE, ShadowLedger, signerAddress, type ExpectedLine, type Pools } from './independent/shadow.js';
-import { RecordedLedger, type RecordedSupply, type VersionCursor } from './recorded.js';
+import { RecordedLedger, type RecordedSupply, type RecordedTx, type VersionCursor } from './recorded.js';
+import type { Message } from '../messages/index.js';
 import { readSnapshotValues, snapshotFiles } from './snapshots.js';
 import { AuditSeries } from './series.js';
 
@@ -40,6 +48,11 @@ export interface AuditSummary {
   readonly slash_and_burn_lines: number;
   readonly supply_checks: number;
   readonly snapshots_checked: number;
+  /** Account balances compared with the shadow bank's (every recorded row, every account the shadow changed). */
+  readonly balance_checks: number;
+  /** Txs whose charged fee (and payer) the audit re-decided; of them, whose code it re-decided. */
+  readonly tx_fees_rederived: number;
+  readonly tx_codes_rederived: number;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -56,7 +69,7 @@ export { AuditInputError };
 
 export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   const started = performance.now();
-  if (options.catchUp !== false) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
+  if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
   const genesis = readDataDirGenesis(options.dataDir);
   const recorded = new RecordedLedger(options.dataDir);
   const log = openLog(options.dataDir);
@@ -80,12 +93,24 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   }
 }
 
+/** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
+function projectedTo(dataDir: string, to: number | undefined): boolean {
+  if (to === undefined || !existsSync(projectionFile(dataDir))) return false;
+  const recorded = new RecordedLedger(dataDir);
+  try {
+    return recorded.checkpoint >= to;
+  } finally {
+    recorded.close();
+  }
+}
+
 class AuditWalk {
   private readonly shadow: ShadowLedger;
+  private readonly bank = new ShadowBank();
+  private readonly outcomes: TxOutcomes;
   private readonly nodeDeletions: Map<number, string[]>;
   private readonly appDeletions: Map<number, string[]>;
   private readonly balances = new Map<string, bigint>();
-  private balanceSum = 0n;
   private readonly balanceRows: VersionCursor;
   private readonly nodeRows: VersionCursor;
   private readonly appRows: VersionCursor;
@@ -97,6 +122,9 @@ class AuditWalk {
   lineCount = 0;
   burnLineCount = 0;
   supplyChecks = 0;
+  balanceChecks = 0;
+  txFees = 0;
+  txCodes = 0;
   snapshotsChecked = 0;
   supplyOk = true;
   readonly series = new AuditSeries();
@@ -107,7 +135,14 @@ class AuditWalk {
     const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
     const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
     const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
-    this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n });
+    this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n }, this.bank);
+    for (const a of genesis.accounts) this.bank.credit(a.address, a.balanceUpokt);
+    this.bank.credit(MODULE.staked_tokens_pool, node);
+    this.bank.credit(MODULE.application_staked_tokens_pool, app);
+    this.bank.credit(MODULE.dao, genesis.daoTokensUpokt);
+    const genesisKeys = new Map(genesis.accounts.flatMap((a) => (a.publicKey === null ? [] : [[a.address, a.publicKey] as const])));
+    const ante = new ShadowAnte({ bank: this.bank, params: this.shadow.params, genesisKeys, extraSigners: (message, txSigner) => this.extraSigners(message, txSigner) });
+    this.outcomes = new TxOutcomes(ante, this.bank, this.shadow.params);
     for (const v of genesis.validators) {
       const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
       this.shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
@@ -118,7 +153,7 @@ class AuditWalk {
     this.balanceRows = recorded.versionRows('balances');
     this.nodeRows = recorded.versionRows('nodeStakes');
     this.appRows = recorded.versionRows('appStakes');
-    this.advanceBalances(0);
+    this.checkBalances(0, this.advanceBalances(0), true);
     this.checkStakes(0, true);
     this.snapshots = options.snapshots === false ? new Map() : snapshotFiles(options.dataDir);
   }
@@ -141,22 +176,23 @@ class AuditWalk {
     }
     const expected: ExpectedLine[] = this.shadow.beginBlock(h, block.header.timeNs, this.previousProposer, votes, slashes);
     const txs = this.recorded.txs(h);
+    this.outcomes.beginBlock();
     block.txs.forEach((tx, index) => {
       const outcome = txs[index];
       if (outcome === undefined || outcome.hash !== tx.hash) {
         this.mismatch(report, { height: h, account: null, line: `tx/${index}`, expected: tx.hash, recorded: outcome?.hash ?? '(no tx row)' });
         return;
       }
-      if (outcome.feeCharged !== 0n && outcome.feeCharged !== tx.declaredFee) {
-        this.mismatch(report, { height: h, account: tx.signer, line: `tx/${index}:fee_charged`, expected: `0 or ${tx.declaredFee}`, recorded: String(outcome.feeCharged) });
-      }
-      expected.push(...this.shadow.deliverTx(tx.message, tx.signer, outcome));
+      expected.push(...this.deliverTx(h, report, index, block.header.chainId, tx, outcome));
     });
-    const removed = this.shadow.endBlock(h, rap.filter((r) => r.kind === 'force_unstake').map((r) => r.address));
+    this.outcomes.endBlock(block.txs.map((tx) => tx.hash));
+    const forced = rap.filter((r) => r.kind === 'force_unstake');
+    this.compareForceUnstakes(h, report, forced.filter((r) => r.reason === 'stake_below_minimum').map((r) => r.address));
+    const removed = this.shadow.endBlock(h, forced.filter((r) => r.reason !== 'stake_below_minimum').map((r) => r.address));
     this.compareRemoved(h, report, 'node', removed.nodes, this.nodeDeletions.get(h) ?? []);
     this.compareRemoved(h, report, 'app', removed.apps, this.appDeletions.get(h) ?? []);
     this.previousProposer = block.header.proposer;
-    this.advanceBalances(h);
+    this.checkBalances(h, this.advanceBalances(h), report);
     this.checkStakes(h, report);
     if (report) this.compareBlock(h, expected, rap);
     const supply = this.recorded.supply(h);
@@ -164,6 +200,68 @@ class AuditWalk {
     else this.checkSupply(h, supply, report);
     this.checkSnapshot(h, report);
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
+  }
+
+  /**
+   * One tx: the audit's own outcome (fee charged and payer; the code where it re-decides it)
+   * against the recorded row; the shadow then follows its own outcome, so a changed row is
+   * named once and does not spread into the balances.
+   */
+  private deliverTx(h: number, report: boolean, index: number, chainId: string, tx: RawTx, recorded: RecordedTx): ExpectedLine[] {
+    const own = this.outcomes.derive(chainId, tx);
+    const account = own.payer ?? tx.signer;
+    report &&= account === null || this.about(account);
+    if (report) {
+      this.txFees++;
+      if (own.code !== undefined) this.txCodes++;
+    }
+    if (own.fee !== recorded.feeCharged) this.mismatch(report, { height: h, account, line: `tx/${index}:fee_charged`, expected: String(own.fee), recorded: String(recorded.feeCharged) });
+    const recordedCode = codeText(recorded.code, recorded.codespace);
+    if (own.code !== undefined && own.code !== recordedCode) this.mismatch(report, { height: h, account, line: `tx/${index}:code`, expected: own.code, recorded: recordedCode });
+    const [codespace, code] = own.code === undefined ? [recorded.codespace, recorded.code] : own.code === DELIVERED ? ['', 0] : [own.code.split(':')[0]!, Number(own.code.split(':')[1])];
+    return this.shadow.deliverTx(tx.message, tx.signer, { code, codespace, feeCharged: own.fee, payer: own.payer });
+  }
+
+  /** A node's current output address may sign its StakeNode; an app's key may sign its transfer (§0.1). */
+  private extraSigners(message: Message, txSigner: string | null): string[] {
+    if (message.type === 'StakeNode') {
+      const output = this.shadow.nodes.get(message.operatorAddress)?.outputAddress;
+      return output === null || output === undefined ? [] : [output];
+    }
+    if (message.type === 'StakeApp' && message.transfer && txSigner !== null && txSigner !== message.applicationAddress && this.shadow.apps.has(txSigner)) return [txSigner];
+    return [];
+  }
+
+  /** The shadow's force unstakes for a stake left below StakeMinimum against the recorded ones. */
+  private compareForceUnstakes(h: number, report: boolean, recorded: readonly string[]): void {
+    const own = this.shadow.forceUnstakesBelowMinimum();
+    for (const address of new Set([...own, ...recorded])) {
+      if (own.includes(address) === recorded.includes(address) || !this.about(address)) continue;
+      this.mismatch(report, { height: h, account: address, line: 'force_unstake/stake_below_minimum', expected: own.includes(address) ? 'queued' : 'none', recorded: recorded.includes(address) ? 'queued' : 'none' });
+    }
+  }
+
+  /**
+   * Every account the shadow bank changed at h, and every balance row recorded at h, against
+   * each other (at genesis: every account); and each debit the shadow could not make.
+   */
+  private checkBalances(h: number, recordedAt: ReadonlySet<string>, report: boolean): void {
+    const accounts = h === 0 ? new Set([...this.bank.addresses(), ...this.balances.keys()]) : new Set([...this.bank.takeTouched(), ...recordedAt]);
+    if (h === 0) this.bank.takeTouched();
+    for (const address of accounts) {
+      if (!this.about(address)) continue;
+      if (report) this.balanceChecks++;
+      const own = this.bank.balance(address);
+      const recorded = this.balances.get(address) ?? 0n;
+      if (own !== recorded) this.mismatch(report, { height: h, account: address, line: `balance${moduleSuffix(address)}`, expected: String(own), recorded: String(recorded) });
+    }
+    for (const o of this.bank.takeOverdrafts()) {
+      if (this.about(o.address)) this.mismatch(report, { height: h, account: o.address, line: 'balance/overdraft', expected: `a debit of ${o.amount} covered`, recorded: `balance ${o.balance}` });
+    }
+  }
+
+  private about(address: string): boolean {
+    return this.options.node === undefined || address === this.options.node;
   }
 
   /** The node or app records the shadow removed at h (unstake matured, app transferred) against the recorded deletions at h. */
@@ -199,8 +297,10 @@ class AuditWalk {
       ['fee_collector', own.fee, row.fee],
       ['minted', h === 0 ? 0n : own.minted, row.minted],
       ['burned', h === 0 ? 0n : own.burned, row.burned],
-      // Every account together (liquid + module accounts, the pools included) is the supply.
-      ['sum_of_all_balances', row.total, this.balanceSum],
+      // Every account of the shadow bank together (liquid + module accounts, the pools
+      // included) is the audit's own total. The recorded accounts' sum then follows: each
+      // recorded balance row is compared with the shadow bank's (checkBalances).
+      ['sum_of_all_balances', own.total, this.bank.sum],
     ];
     if (h > 0 && this.previousRecordedTotal !== undefined) pairs.push(['total_from_previous', this.previousRecordedTotal + row.minted - row.burned, row.total]);
     this.previousRecordedTotal = row.total;
@@ -213,12 +313,14 @@ class AuditWalk {
     this.mismatch(report, { height, account: null, line, expected, recorded });
   }
 
-  /** Apply the recorded balance version rows up to height h (running sum of all accounts). */
-  private advanceBalances(h: number): void {
+  /** Apply the recorded balance version rows up to height h; the accounts they name. */
+  private advanceBalances(h: number): Set<string> {
+    const named = new Set<string>();
     for (const { address, amount } of this.balanceRows.upTo(h)) {
-      this.balanceSum += BigInt(amount) - (this.balances.get(address) ?? 0n);
       this.balances.set(address, BigInt(amount));
+      named.add(address);
     }
+    return named;
   }
 
   /** Every recorded node-tokens and app-stake version of height h against the shadow's own. */
@@ -242,10 +344,10 @@ class AuditWalk {
     this.snapshotsChecked++;
     const values = readSnapshotValues(file, h);
     const node = this.options.node;
-    for (const address of new Set([...values.balances.keys(), ...this.balances.keys()])) {
+    for (const address of new Set([...values.balances.keys(), ...this.bank.addresses()])) {
       if (node !== undefined && address !== node) continue;
       const held = values.balances.get(address) ?? 0n;
-      const audited = this.balances.get(address) ?? 0n;
+      const audited = this.bank.balance(address);
       if (held !== audited) this.mismatch(true, { height: h, account: address, line: `snapshot/balance${moduleSuffix(address)}`, expected: String(audited), recorded: String(held) });
     }
     if (values.total !== this.shadow.pools.total) this.supplyFailure(true, h, 'snapshot/total_supply', String(this.shadow.pools.total), String(values.total));
@@ -266,6 +368,9 @@ class AuditWalk {
       slash_and_burn_lines: this.burnLineCount,
       supply_checks: this.supplyChecks,
       snapshots_checked: this.snapshotsChecked,
+      balance_checks: this.balanceChecks,
+      tx_fees_rederived: this.txFees,
+      tx_codes_rederived: this.txCodes,
       minted_upokt: String(this.mintedInRange),
       burned_upokt: String(this.burnedInRange),
       total_supply_upokt: String(this.shadow.pools.total),

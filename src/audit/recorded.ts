@@ -82,7 +82,11 @@ export class RecordedLedger {
     this.checkpoint = checkpoint === undefined ? -1 : num(checkpoint['height']);
   }
 
+  private readonly cursors: VersionCursor[] = [];
+
+  /** Ends the version cursors first: an unfinished iterator keeps the connection busy (an audit with --to below the end). */
   close(): void {
+    for (const cursor of this.cursors) cursor.close();
     this.db.close();
   }
 
@@ -152,7 +156,9 @@ export class RecordedLedger {
 
   /** Version rows in height order: balances, node tokens or app stakes. */
   versionRows(which: 'balances' | 'nodeStakes' | 'appStakes'): VersionCursor {
-    return new VersionCursor(this.statements[which].iterate() as IterableIterator<VersionRow>);
+    const cursor = new VersionCursor(this.statements[which].iterate() as IterableIterator<VersionRow>);
+    this.cursors.push(cursor);
+    return cursor;
   }
 }
 
@@ -168,6 +174,10 @@ export class VersionCursor {
   private next: VersionRow | undefined;
 
   constructor(private readonly rows: IterableIterator<VersionRow>) {}
+
+  close(): void {
+    this.rows.return?.();
+  }
 
   /** The rows of every height ≤ h not taken yet. */
   *upTo(h: number): Generator<VersionRow> {

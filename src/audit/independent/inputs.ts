@@ -14,12 +14,15 @@ import { BlockLog, blockLogDir } from '../../log/index.js';
 import { validateBasic } from '../../messages/validate-basic.js';
 import type { Message, ProofMessage } from '../../messages/types.js';
 import { canonicalChain, publicKeyFromHex } from '../../messages/checks.js';
-import type { WireMessage } from '../../wire/index.js';
+import type { DecodedTx, WireMessage } from '../../wire/index.js';
+import { declaredFeeUpokt } from '../../messages/index.js';
 import { decodeTx, txHash } from '../../wire/index.js';
 import { signerAddress } from './shadow.js';
 
 export interface RawTx {
   readonly hash: string;
+  /** The decoded tx (sign document, signature, fee, memo); undefined when it does not decode. */
+  readonly wire: DecodedTx | undefined;
   readonly message: Message | undefined;
   readonly signer: string | null;
   readonly declaredFee: bigint | null;
@@ -62,15 +65,14 @@ export function* rawBlocks(log: BlockLog, from: number, to: number): Generator<R
 
 function rawTx(bytes: Uint8Array): RawTx {
   const decoded = decodeTx(bytes);
-  if (!decoded.ok) return { hash: txHash(bytes), message: undefined, signer: null, declaredFee: null };
+  if (!decoded.ok) return { hash: txHash(bytes), wire: undefined, message: undefined, signer: null, declaredFee: null };
   const tx = decoded.value;
   // A proof's leaf is only read for its claim key: its client and AAT signatures (checked by
   // ValidateBasic, two ed25519 verifications) do not change any amount, and whether the proof
   // was delivered is the recorded outcome anyway.
   const proof = tx.msg.kind === 'Proof' ? proofKey(tx.msg) : undefined;
   const validated = proof !== undefined ? { ok: true as const, value: proof } : validateBasic(tx.msg);
-  const declared = tx.fee.reduce((sum, coin) => sum + (/^\d+$/.test(coin.amount) ? BigInt(coin.amount) : 0n), 0n);
-  return { hash: tx.hash, message: validated.ok ? validated.value : undefined, signer: signerAddress(tx.signature.publicKey), declaredFee: declared };
+  return { hash: tx.hash, wire: tx, message: validated.ok ? validated.value : undefined, signer: signerAddress(tx.signature.publicKey), declaredFee: declaredFeeUpokt(tx) };
 }
 
 /** The parts of a relay proof the audit reads (claim key fields), without signature checks. */

@@ -39,6 +39,13 @@ export class ParamTracker {
     return value;
   }
 
+  /** An address parameter (gov/daoOwner), lower-case hex. */
+  address(key: string): string {
+    const value = this.values.get(key);
+    if (typeof value !== 'string') throw new Error(`audit: parameter ${key} is not an address (${String(value)})`);
+    return value.toLowerCase();
+  }
+
   /** A Dec parameter, scaled 10^18. */
   dec(key: string): bigint {
     const value = this.values.get(key);

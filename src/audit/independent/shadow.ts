@@ -2,16 +2,20 @@
  * The audit's shadow ledger: just what the formulas need — node tokens, output addresses and
  * delegators, app stakes, open claims, the pools and the parameters — kept from genesis and the
  * block log's own transactions, never from the reducer's state. Per block it yields the lines
- * the ledger should have recorded (expected) and its own pools.
+ * the ledger should have recorded (expected) and its own pools, and moves every account's coins
+ * in the shadow bank (bank.ts).
  *
- * Inputs taken from the ledger's record, because re-deriving them needs the whole rule set
- * (listed in README "Audit"): each tx's outcome (delivered or its code, and whether the fee was
- * charged), which nodes were slashed for downtime or double signing (the amount is recomputed),
- * and the force unstakes (stake below minimum, max jailed blocks). Unstakes mature here.
+ * Each tx arrives with the outcome the audit applies: its own fee and payer (ante.ts), its own
+ * code where tx-outcomes.ts re-decides it, else the recorded code. Also taken from the record,
+ * because re-deriving them needs the whole rule set (listed in README "Audit"): which nodes
+ * were slashed for downtime or double signing (the amount is recomputed) and the force
+ * unstakes for max jailed blocks; those for a stake below the minimum are derived here.
+ * Unstakes mature here.
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
 import type { Message } from '../../messages/types.js';
+import type { ShadowBank } from './bank.js';
 import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, type Payout, type Recipient } from './economics.js';
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
@@ -60,10 +64,13 @@ export interface ShadowApp {
   unstakingAtNs: bigint | null;
 }
 
+/** A tx's outcome as the shadow applies it: the fee its own ante charged, and the code. */
 export interface TxOutcome {
   readonly code: number;
   readonly codespace: string;
   readonly feeCharged: bigint;
+  /** Who paid the fee (the ante's matched signer); null when nothing was charged. */
+  readonly payer: string | null;
 }
 
 export interface RecordedSlash {
@@ -80,8 +87,10 @@ export class ShadowLedger {
   private blockTimeNs = 0n;
   /** Apps transferred away in this block (their old record is deleted). */
   private transferredApps: string[] = [];
+  /** Nodes whose stake fell below StakeMinimum after a slash or burn in this block (§6.6). */
+  private belowMinimum: string[] = [];
 
-  constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>) {
+  constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>, readonly bank: ShadowBank) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
   }
 
@@ -89,6 +98,7 @@ export class ShadowLedger {
   beginBlock(height: number, timeNs: bigint, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
     this.blockTimeNs = timeNs;
     this.transferredApps = [];
+    this.belowMinimum = [];
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
@@ -113,6 +123,9 @@ export class ShadowLedger {
     this.pools.fee = reward.retained;
     this.pools.dao += reward.dao;
     this.burn(reward.burned);
+    this.bank.debit(MODULE.fee_collector, reward.burned);
+    this.bank.move(MODULE.fee_collector, MODULE.dao, reward.dao);
+    for (const share of reward.shares) this.bank.move(MODULE.fee_collector, share.address, share.amount);
     const line = (role: string, address: string | null, amount: bigint): ExpectedLine => ({ kind: 'block', subject: previousProposer, role, address, amount });
     return [line('burn', null, reward.burned), line('dao', null, reward.dao), ...reward.shares.map((s) => line(`proposer_${s.role}`, s.address, s.amount)), line('retained', null, reward.retained)];
   }
@@ -120,6 +133,7 @@ export class ShadowLedger {
   /** One transaction: its fee (as charged) and, when delivered, the message's money effects. */
   deliverTx(message: Message | undefined, signer: string | null, outcome: TxOutcome): ExpectedLine[] {
     this.pools.fee += outcome.feeCharged;
+    if (outcome.payer !== null) this.bank.move(outcome.payer, MODULE.fee_collector, outcome.feeCharged);
     if (message === undefined) return [];
     if (outcome.code !== 0) {
       // pocketcore:86 — a replay attack burns and deletes the claim although the tx fails (§4.8).
@@ -136,12 +150,13 @@ export class ShadowLedger {
       case 'Send':
         this.moduleMove(message.fromAddress, -message.amountUpokt);
         this.moduleMove(message.toAddress, message.amountUpokt);
+        this.bank.move(message.fromAddress, message.toAddress, message.amountUpokt);
         return [];
       case 'BeginUnstakeNode':
         this.queueUnstake(message.validatorAddress);
         return [];
       case 'StakeNode':
-        this.stakeNode(message);
+        this.stakeNode(message, outcome.payer);
         return [];
       case 'StakeApp':
         this.stakeApp(message, signer);
@@ -162,8 +177,13 @@ export class ShadowLedger {
         return [];
       case 'DAOTransfer':
         this.pools.dao -= message.amountUpokt;
-        if (message.action === 'dao_burn') this.burn(message.amountUpokt);
-        else if (message.toAddress !== null) this.moduleMove(message.toAddress, message.amountUpokt);
+        if (message.action === 'dao_burn') {
+          this.burn(message.amountUpokt);
+          this.bank.debit(MODULE.dao, message.amountUpokt);
+        } else if (message.toAddress !== null) {
+          this.moduleMove(message.toAddress, message.amountUpokt);
+          this.bank.move(MODULE.dao, message.toAddress, message.amountUpokt);
+        }
         return [];
       default:
         return [];
@@ -178,7 +198,7 @@ export class ShadowLedger {
    * the comparison with the recorded deletions.
    */
   endBlock(height: number, forceUnstaked: readonly string[]): { nodes: string[]; apps: string[] } {
-    for (const address of forceUnstaked) this.queueUnstake(address);
+    for (const address of [...this.belowMinimum, ...forceUnstaked]) this.queueUnstake(address);
     if (height % Number(this.params.int('pos/BlocksPerSession')) === 0) {
       for (const node of this.nodes.values()) {
         if (!node.waiting) continue;
@@ -188,12 +208,17 @@ export class ShadowLedger {
     }
     const maturedNodes = [...this.nodes].filter(([, node]) => node.unstakingAtNs !== null && node.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
     for (const address of maturedNodes) {
-      this.pools.node -= this.nodes.get(address)!.tokens;
+      const node = this.nodes.get(address)!;
+      this.pools.node -= node.tokens;
+      // The whole stake returns to the output address, else the operator (§6.4).
+      this.bank.move(MODULE.staked_tokens_pool, node.outputAddress ?? node.operator, node.tokens);
       this.nodes.delete(address);
     }
     const matured = [...this.apps].filter(([, app]) => app.unstakingAtNs !== null && app.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
     for (const address of matured) {
-      this.pools.app -= this.apps.get(address)!.stake;
+      const stake = this.apps.get(address)!.stake;
+      this.pools.app -= stake;
+      this.bank.move(MODULE.application_staked_tokens_pool, address, stake);
       this.apps.delete(address);
     }
     const rate = this.params.dec('application/ApplicationBurnRate');
@@ -204,13 +229,16 @@ export class ShadowLedger {
       this.apps.get(address)!.stake -= amount;
       this.pools.app -= amount;
       this.burn(amount);
+      this.bank.debit(MODULE.application_staked_tokens_pool, amount);
     }
     return removed;
   }
 
-  private stakeNode(message: Extract<Message, { type: 'StakeNode' }>): void {
+  /** A new stake or an edit; the raise is paid by the tx's signer (post-[NCUST], §1.1 step 8). */
+  private stakeNode(message: Extract<Message, { type: 'StakeNode' }>, payer: string | null): void {
     const existing = this.nodes.get(message.operatorAddress);
     const before = existing?.tokens ?? 0n;
+    if (payer !== null) this.bank.move(payer, MODULE.staked_tokens_pool, message.valueUpokt - before);
     this.nodes.set(message.operatorAddress, {
       operator: message.operatorAddress,
       outputAddress: message.outputAddress,
@@ -236,6 +264,8 @@ export class ShadowLedger {
       return;
     }
     const before = this.apps.get(message.applicationAddress)?.stake ?? 0n;
+    // An app always pays its own stake (§1.3).
+    this.bank.move(message.applicationAddress, MODULE.application_staked_tokens_pool, message.valueUpokt - before);
     this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null });
     this.pools.app += message.valueUpokt - before;
   }
@@ -269,6 +299,7 @@ export class ShadowLedger {
     });
     this.pools.fee += reward.feeCollector;
     this.mint(reward.minted);
+    for (const payout of reward.payouts) this.bank.credit(payout.address, payout.amount);
     this.blockMint += reward.minted;
     const inputs = { chain: leaf.blockchain, relays, multiplier: multiplier.value, multiplier_source: multiplier.source, stake: node.tokens, floored_stake: reward.flooredStake, bin: reward.bin, weight: formatDecimal(reward.weight), minted: reward.minted };
     return reward.payouts.map((payout: Payout) => ({ kind: 'relay', subject: leaf.servicerAddress, role: payout.role, address: payout.address, amount: payout.amount, inputs }));
@@ -285,10 +316,18 @@ export class ShadowLedger {
     return [{ kind: 'replay_burn', subject: leaf.servicerAddress, role: 'replay_attack', address: leaf.servicerAddress, amount: burn.burned }];
   }
 
+  /** A slash or replay burn; a stake left below StakeMinimum is force-unstaked (§6.6). */
   private burnStake(node: ShadowNode, amount: bigint): void {
     node.tokens -= amount;
     this.pools.node -= amount;
     this.burn(amount);
+    this.bank.debit(MODULE.staked_tokens_pool, amount);
+    if (node.tokens < this.params.int('pos/StakeMinimum') && !this.belowMinimum.includes(node.operator)) this.belowMinimum.push(node.operator);
+  }
+
+  /** The nodes the shadow force-unstakes at this block's end for a stake below the minimum. */
+  forceUnstakesBelowMinimum(): readonly string[] {
+    return this.belowMinimum;
   }
 
   private mint(amount: bigint): void {

@@ -57,7 +57,7 @@ function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
   process.stdout.write(
     `audit ${verdict}: blocks ${summary.from}..${summary.to} (${summary.blocks}), ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed, ` +
-      `${summary.supply_checks} supply checks, ${summary.snapshots_checked} snapshots; mismatches ${summary.mismatches}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+      `${summary.supply_checks} supply checks, ${summary.balance_checks} balance checks, ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided, ${summary.snapshots_checked} snapshots; mismatches ${summary.mismatches}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   for (const m of summary.mismatch_list.slice(0, 50)) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
 }

@@ -1,10 +1,10 @@
 /**
  * Goal (issue 13 items 1–2): on a simulated chain with every message kind the independent audit
- * finds 0 mismatches and the supply holds at every block; a reward changed in a copy — a
- * projection row, or a balance in a snapshot — is named exactly (height, account, line,
- * expected vs recorded).
- * Method: the chain of test/helpers/audit-chain.ts (300 blocks; PROJECTION_BLOCKS=2000 by hand);
- * tampering edits a copy with SQL / by rewriting the snapshot's JSON line and its checksum.
+ * finds 0 mismatches and the supply holds at every block; a value changed in a copy — a reward
+ * row, a balance row, a tx's code or charged fee, a balance in a snapshot — is named exactly
+ * (height, account, line, expected vs recorded) and nothing else is reported.
+ * Method: the chain of test/helpers/audit-chain.ts (PROJECTION_BLOCKS=2000 by hand); tampering
+ * edits one copy with SQL and by rewriting the snapshot's JSON line and its checksum.
  */
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/index.js';
+import { MODULE } from '../../../src/audit/independent/shadow.js';
 import { parseWhatIf, runWhatIf } from '../../../src/audit/what-if.js';
 import { snapshotFiles } from '../../../src/audit/snapshots.js';
 import { projectionFile } from '../../../src/projection/store.js';
@@ -20,6 +21,9 @@ import { AUDIT_SIM_BLOCKS, auditSimChain, copyChain } from '../../helpers/audit-
 import { runCli } from '../../helpers/sim.js';
 
 const test = suite('audit');
+
+/** A part of the chain for the checks that need not walk all of it (--from/--to, CLI, what-if). */
+const PART = { from: Math.floor(AUDIT_SIM_BLOCKS / 3), to: Math.floor(AUDIT_SIM_BLOCKS / 2) };
 
 /** One row of the projection of `dir` (read-only). */
 function queryOne<T>(dir: string, sql: string, ...params: unknown[]): T {
@@ -48,67 +52,109 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     assert.ok(summary.reward_lines >= nonZero.n, `recomputed ${summary.reward_lines} lines, the ledger has ${nonZero.n}`);
     const slashes = db.prepare("SELECT COUNT(*) AS n FROM rap_sheet WHERE kind IN ('slashed', 'replay_burned')").get() as { n: number };
     assert.ok(slashes.n > 0 && summary.slash_and_burn_lines === slashes.n, `${summary.slash_and_burn_lines} vs ${slashes.n}`);
+    // Every balance row was compared with the shadow bank; every decoded tx's fee re-decided.
+    const balanceRows = db.prepare('SELECT COUNT(*) AS n FROM balances').get() as { n: number };
+    assert.ok(summary.balance_checks >= balanceRows.n, `${summary.balance_checks} balance checks for ${balanceRows.n} rows`);
+    const decoded = db.prepare('SELECT COUNT(*) AS n FROM txs WHERE message_type IS NOT NULL').get() as { n: number };
+    assert.ok(summary.tx_fees_rederived >= decoded.n, `${summary.tx_fees_rederived} fees re-decided for ${decoded.n} decoded txs`);
+    // The codes it re-decides occur on this chain (so their comparisons ran): delivered and
+    // underfunded sends and DAO transfers, a DAO transfer not by the owner, and the ante's
+    // refusals (bad signature, low fee, fee unpaid).
+    const codes = (db.prepare("SELECT DISTINCT codespace || ':' || code AS c FROM txs WHERE message_type = 'send' OR codespace IN ('auth') OR (codespace = 'sdk' AND code = 4)").all() as Array<{ c: string }>).map((r) => r.c);
+    for (const c of [':0', 'sdk:10', 'sdk:4', 'auth:4', 'auth:6']) assert.ok(codes.includes(c), `no ${c} in ${codes}`);
+    const dao = (db.prepare("SELECT DISTINCT codespace || ':' || code AS c FROM txs WHERE message_type = 'dao_tranfer'").all() as Array<{ c: string }>).map((r) => r.c);
+    for (const c of [':0', 'sdk:4', 'sdk:10']) assert.ok(dao.includes(c), `no DAO transfer with ${c} in ${dao}`);
+    assert.ok(summary.tx_codes_rederived > 1000, String(summary.tx_codes_rederived));
   } finally {
     db.close();
   }
 });
 
-test('a changed reward in a projection row is named exactly', async () => {
-  const copy = copyChain(await auditSimChain(), 'audit-tamper-row');
+/** The one-row UPDATE of a tamper; returns the mismatch the audit must name for it. */
+type Tamper = (db: Database.Database) => { height: number; account: string | null; line: string; expected: string; recorded: string };
+
+const MODULE_ADDRESSES = Object.values(MODULE).map((a) => `'${a}'`).join(',');
+
+/** Each tamper edits one value of a different table, height and account (chosen by SQL on the copy). */
+const TAMPERS: Record<string, Tamper> = {
+  'reward_lines row': (db) => {
+    const row = db.prepare("SELECT height, event_index, line_index, address, amount_upokt FROM reward_lines WHERE kind = 'relay' AND role = 'primary' ORDER BY height DESC LIMIT 1").get() as { height: bigint; event_index: bigint; line_index: bigint; address: string; amount_upokt: bigint };
+    db.prepare('UPDATE reward_lines SET amount_upokt = amount_upokt + 1 WHERE height = ? AND event_index = ? AND line_index = ?').run(row.height, row.event_index, row.line_index);
+    return { height: Number(row.height), account: row.address, line: 'relay/primary', expected: String(row.amount_upokt), recorded: String(row.amount_upokt + 1n) };
+  },
+  'balance row': (db) => {
+    const third = BigInt(AUDIT_SIM_BLOCKS) / 3n;
+    const row = db.prepare(`SELECT address, height, balance_upokt FROM balances WHERE height > ? AND address NOT IN (${MODULE_ADDRESSES}) ORDER BY height, address LIMIT 1`).get(third) as { address: string; height: bigint; balance_upokt: bigint };
+    db.prepare('UPDATE balances SET balance_upokt = balance_upokt + 1 WHERE address = ? AND height = ?').run(row.address, row.height);
+    return { height: Number(row.height), account: row.address, line: 'balance', expected: String(row.balance_upokt), recorded: String(row.balance_upokt + 1n) };
+  },
+  'tx code of a delivered send': (db) => {
+    const half = BigInt(AUDIT_SIM_BLOCKS) / 2n;
+    const row = db.prepare("SELECT height, tx_index, signer FROM txs WHERE message_type = 'send' AND code = 0 AND height > ? ORDER BY height, tx_index LIMIT 1").get(half) as { height: bigint; tx_index: bigint; signer: string };
+    db.prepare("UPDATE txs SET code = 10, codespace = 'sdk' WHERE height = ? AND tx_index = ?").run(row.height, row.tx_index);
+    return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:code`, expected: 'ok', recorded: 'sdk:10' };
+  },
+  'fee charged of a claim': (db) => {
+    const twoThirds = (2n * BigInt(AUDIT_SIM_BLOCKS)) / 3n;
+    const row = db.prepare("SELECT height, tx_index, signer, fee_charged_upokt FROM txs WHERE message_type = 'claim' AND fee_charged_upokt > 0 AND height > ? ORDER BY height, tx_index LIMIT 1").get(twoThirds) as { height: bigint; tx_index: bigint; signer: string; fee_charged_upokt: bigint };
+    db.prepare('UPDATE txs SET fee_charged_upokt = 0 WHERE height = ? AND tx_index = ?').run(row.height, row.tx_index);
+    return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:fee_charged`, expected: String(row.fee_charged_upokt), recorded: '0' };
+  },
+};
+
+/** Raise one account's balance by 1 in the first snapshot (its checksum recomputed); the mismatch it must give. */
+function tamperSnapshot(dir: string): { height: number; account: string; line: string; expected: string; recorded: string } {
+  const [height, file] = [...snapshotFiles(dir)].sort(([a], [b]) => a - b)[0]!;
+  const earner = queryOne<{ address: string }>(dir, "SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1", height);
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
+  lines.pop();
+  const trailer = lines.pop()!;
+  let original = '';
+  const changed = lines.map((line) => {
+    if (!line.startsWith(`["e","auth/accounts","${earner.address}"`)) return line;
+    const entry = JSON.parse(line) as [string, string, string, string];
+    const [balance, key] = entry[3].split(':');
+    original = balance!;
+    return JSON.stringify([entry[0], entry[1], entry[2], `${BigInt(balance!) + 1n}:${key}`]);
+  });
+  assert.ok(original !== '', 'the earner has no account in the snapshot');
+  const body = changed.join('\n') + '\n';
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  writeFileSync(file, gzipSync(body + JSON.stringify({ ...(JSON.parse(trailer) as object), sha256 }) + '\n'));
+  return { height, account: earner.address, line: 'snapshot/balance', expected: original, recorded: String(BigInt(original) + 1n) };
+}
+
+const byHeight = (list: ReadonlyArray<{ height: number; line: string }>) => [...list].sort((a, b) => a.height - b.height || (a.line < b.line ? -1 : 1));
+
+test('one copy, five tampered values (reward row, balance row, tx code, fee charged, snapshot balance): each named exactly, nothing else', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-tamper');
   try {
     const db = new Database(projectionFile(copy.dir));
     db.defaultSafeIntegers(true);
-    const row = db.prepare("SELECT height, event_index, line_index, address, amount_upokt FROM reward_lines WHERE kind = 'relay' AND role = 'primary' ORDER BY height DESC LIMIT 1").get() as { height: bigint; event_index: bigint; line_index: bigint; address: string; amount_upokt: bigint };
-    db.prepare('UPDATE reward_lines SET amount_upokt = amount_upokt + 1 WHERE height = ? AND event_index = ? AND line_index = ?').run(row.height, row.event_index, row.line_index);
+    const wanted = Object.values(TAMPERS).map((tamper) => tamper(db));
     db.close();
+    wanted.push(tamperSnapshot(copy.dir));
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
-    assert.is(summary.mismatches, 1);
-    assert.equal(summary.mismatch_list, [{ height: Number(row.height), account: row.address, line: 'relay/primary', expected: String(row.amount_upokt), recorded: String(row.amount_upokt + 1n) }]);
+    assert.equal(byHeight(summary.mismatch_list), byHeight(wanted));
+    assert.is(summary.mismatches, wanted.length);
   } finally {
     copy.remove();
   }
 });
 
-test('a changed balance in a snapshot is named exactly (account, height)', async () => {
-  const copy = copyChain(await auditSimChain(), 'audit-tamper-snapshot');
-  try {
-    const [height, file] = [...snapshotFiles(copy.dir)].sort(([a], [b]) => a - b)[0]!;
-    const earner = queryOne<{ address: string }>(copy.dir, "SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1", height);
-    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
-    lines.pop();
-    const trailer = lines.pop()!;
-    let original = '';
-    const changed = lines.map((line) => {
-      if (!line.startsWith(`["e","auth/accounts","${earner.address}"`)) return line;
-      const entry = JSON.parse(line) as [string, string, string, string];
-      const [balance, key] = entry[3].split(':');
-      original = balance!;
-      return JSON.stringify([entry[0], entry[1], entry[2], `${BigInt(balance!) + 1n}:${key}`]);
-    });
-    assert.ok(original !== '', 'the earner has no account in the snapshot');
-    const body = changed.join('\n') + '\n';
-    const sha256 = createHash('sha256').update(body).digest('hex');
-    writeFileSync(file, gzipSync(body + JSON.stringify({ ...(JSON.parse(trailer) as object), sha256 }) + '\n'));
-    const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
-    assert.equal(summary.mismatch_list, [{ height, account: earner.address, line: 'snapshot/balance', expected: original, recorded: String(BigInt(original) + 1n) }]);
-  } finally {
-    copy.remove();
-  }
-});
-
-test('--node keeps only that node\'s lines; --from skips reporting below it', async () => {
+test('--node keeps only that node\'s lines; --from skips reporting below it, --to stops', async () => {
   const dir = await auditSimChain();
-  const { servicer: node } = queryOne<{ servicer: string }>(dir, "SELECT servicer FROM reward_lines WHERE kind = 'relay' LIMIT 1");
-  const summary = await runAudit({ dataDir: dir, catchUp: false, node, from: 100 });
+  const { servicer: node } = queryOne<{ servicer: string }>(dir, "SELECT servicer FROM reward_lines WHERE kind = 'relay' AND height BETWEEN ? AND ? LIMIT 1", PART.from, PART.to);
+  const summary = await runAudit({ dataDir: dir, catchUp: false, node, ...PART });
   assert.is(summary.mismatches, 0);
-  assert.is(summary.blocks, AUDIT_SIM_BLOCKS - 99);
+  assert.is(summary.blocks, PART.to - PART.from + 1);
   assert.ok(summary.reward_lines > 0);
 });
 
 test('CLI: --json ends with the verdict, --csv writes the mismatches, a bad --what-if or data dir is a coded error', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-cli');
   try {
-    const run = await runCli(['audit', '--data', copy.dir, '--json', '--no-progress', '--csv', `${copy.dir}/m.csv`]);
+    const run = await runCli(['audit', '--data', copy.dir, '--json', '--no-progress', '--csv', `${copy.dir}/m.csv`, '--to', String(PART.to)]);
     assert.is(run.code, 0, run.stderr);
     const summary = JSON.parse(run.stdout) as Record<string, unknown>;
     assert.equal(Object.keys(summary).slice(-4), ['blocks', 'reward_lines', 'mismatches', 'supply_ok']);
@@ -126,13 +172,14 @@ test('CLI: --json ends with the verdict, --csv writes the mismatches, a bad --wh
 
 test('what-if: an override equal to the value in force changes nothing; RTTM ×2 from H doubles no earlier block and raises the mint', async () => {
   const dir = await auditSimChain();
-  const rttm = queryOne<{ param_value: string }>(dir, "SELECT param_value FROM params WHERE param_key = 'pos/RelaysToTokensMultiplier' ORDER BY height DESC LIMIT 1").param_value;
-  const H = Math.floor(AUDIT_SIM_BLOCKS / 2);
-  const mintedAfter = queryOne<{ m: number }>(dir, 'SELECT COALESCE(SUM(minted_upokt), 0) AS m FROM supply WHERE height >= ?', H);
-  const same = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${JSON.parse(rttm) as string}@${H}`)]);
+  // Both replays stop at PART.to (the shorter the replay, the quicker the test; the behaviour is per block).
+  const H = PART.from;
+  const rttm = queryOne<{ param_value: string }>(dir, "SELECT param_value FROM params WHERE param_key = 'pos/RelaysToTokensMultiplier' AND height <= ? ORDER BY height DESC LIMIT 1", H).param_value;
+  const mintedAfter = queryOne<{ m: number }>(dir, 'SELECT COALESCE(SUM(minted_upokt), 0) AS m FROM supply WHERE height BETWEEN ? AND ?', H, PART.to);
+  const same = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${JSON.parse(rttm) as string}@${H}`)], { to: PART.to });
   assert.equal([same.total.rewards_delta_upokt, same.total.supply_delta_upokt, same.nodes.length, same.changed_txs.length], ['0', '0', 0, 0]);
-  const doubled = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${BigInt(JSON.parse(rttm) as string) * 2n}@${H}`)]);
-  assert.is(doubled.from, H);
+  const doubled = await runWhatIf(dir, [parseWhatIf(`pos/RelaysToTokensMultiplier=${BigInt(JSON.parse(rttm) as string) * 2n}@${H}`)], { to: PART.to });
+  assert.equal([doubled.from, doubled.to], [H, PART.to]);
   assert.ok(mintedAfter.m > 0, 'no mint after H: the test would prove nothing');
   assert.ok(BigInt(doubled.total.minted_delta_upokt) > 0n, JSON.stringify(doubled.total));
   assert.ok(doubled.nodes.some((n) => BigInt(n.rewards_delta_upokt) > 0n));

@@ -11,9 +11,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/index.js';
 import { auditHtml } from '../../../src/audit/html.js';
-import { simulate } from '../../../src/sim/simulator.js';
+import { auditSimChain } from '../../helpers/audit-chain.js';
 import { repoRoot } from '../../helpers/paths.js';
-import { scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { scratch } from '../../helpers/sim.js';
 
 const test = suite('audit: HTML report');
 
@@ -21,9 +21,8 @@ test('renders every chart with no console error and no network request; mismatch
   const tmp = scratch('audit-html');
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const dataDir = join(tmp.dir, 'chain');
-    await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed: 12n, blocks: 60, txsPerBlock: 8, fsync: 'never' });
-    const summary = await runAudit({ dataDir });
+    // The audit tests' chain (built once per process), its first 60 blocks.
+    const summary = await runAudit({ dataDir: await auditSimChain(), catchUp: false, to: 60 });
     assert.is(summary.mismatches, 0);
     // A report with a mismatch in it (as a tampered copy would give), with markup in its text.
     const shown = { ...summary, mismatches: 1, mismatch_list: [{ height: 7, account: 'abc</script><b>x', line: 'relay/primary', expected: '10', recorded: '11' }] };

@@ -1,0 +1,70 @@
+/**
+ * Each tx's outcome as far as the audit re-decides it (PROTOCOL §0.1, §1.2): the [REDUP]
+ * same-bytes-twice-in-a-block refusal (auth:6), the ante handler (ShadowAnte: whether the fee
+ * was charged and who paid it, or the code), and for two messages the handler itself:
+ *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
+ *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
+ *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
+ *   in PROTOCOL: taken from the record).
+ * Other messages' codes (stake rules, sessions, proofs, ACLs) are not re-decided: `code` is
+ * undefined and the recorded code is used (README "Audit" names them).
+ */
+import type { Message } from '../../messages/index.js';
+import type { ShadowAnte } from './ante.js';
+import type { ShadowBank } from './bank.js';
+import type { RawTx } from './inputs.js';
+import type { ParamTracker } from './params.js';
+import { MODULE } from './shadow.js';
+
+export const DELIVERED = 'ok';
+
+export interface DerivedTx {
+  readonly fee: bigint;
+  readonly payer: string | null;
+  /** DELIVERED or "codespace:code" when the audit decides it; undefined when taken from the record. */
+  readonly code: string | undefined;
+}
+
+export class TxOutcomes {
+  private seenInBlock = new Set<string>();
+
+  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker) {}
+
+  beginBlock(): void {
+    this.seenInBlock = new Set();
+  }
+
+  derive(chainId: string, tx: RawTx): DerivedTx {
+    if (tx.wire === undefined) return { fee: 0n, payer: null, code: undefined }; // the decoder's code
+    const duplicate = this.seenInBlock.has(tx.hash);
+    this.seenInBlock.add(tx.hash);
+    if (duplicate) return { fee: 0n, payer: null, code: 'auth:6' };
+    if (tx.message === undefined) return { fee: 0n, payer: null, code: undefined }; // ValidateBasic's code
+    const verdict = this.ante.run(chainId, tx.wire, tx.message);
+    if (!verdict.ok) return { fee: 0n, payer: null, code: verdict.code };
+    return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, verdict.payer, verdict.fee) };
+  }
+
+  endBlock(hashes: readonly string[]): void {
+    this.ante.index(hashes);
+  }
+
+  private messageCode(message: Message, payer: string, fee: bigint): string | undefined {
+    if (message.type === 'Send') {
+      const left = this.bank.balance(message.fromAddress) - (payer === message.fromAddress ? fee : 0n);
+      return left >= message.amountUpokt ? DELIVERED : 'sdk:10';
+    }
+    if (message.type === 'DAOTransfer') {
+      if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';
+      const covered = this.bank.balance(MODULE.dao) >= message.amountUpokt;
+      if (message.action === 'dao_burn') return covered ? DELIVERED : undefined;
+      return message.toAddress === null ? undefined : covered ? DELIVERED : 'sdk:10';
+    }
+    return undefined;
+  }
+}
+
+/** A recorded (code, codespace) in the same notation. */
+export function codeText(code: number, codespace: string): string {
+  return code === 0 ? DELIVERED : `${codespace}:${code}`;
+}
