@@ -8,10 +8,13 @@
  *     database's collation: param keys mix cases, and allparams lists them in that order;
  *   - optional filters are typed NULLs ($n::text IS NULL OR column = $n).
  */
+import { SIGNING_INFO_AS_OF_COLUMNS } from '../projectors/signing-infos.js';
+
 const LIMIT = (n: number): string => `LIMIT $${n} OFFSET $${n + 1}`;
 
 /** One key's newest version row ≤ $2 ($1 = the key), unless it is a deletion. */
-const asOfOne = (table: string, key: string): string => `SELECT * FROM (SELECT * FROM ${table} WHERE ${key} = $1 AND height <= $2 ORDER BY height DESC LIMIT 1) t WHERE deleted = 0`;
+const asOfOne = (table: string, key: string, columns = '*'): string =>
+  `SELECT ${columns} FROM (SELECT * FROM ${table} WHERE ${key} = $1 AND height <= $2 ORDER BY height DESC LIMIT 1) t WHERE deleted = 0`;
 
 /** Every key's newest version row ≤ $1, deletions dropped, by key. */
 const asOfAll = (table: string, key: string, columns = '*'): string =>
@@ -55,8 +58,9 @@ export const READS = {
   nodes: asOfAll('nodes', 'address'),
   app: asOfOne('apps', 'address'),
   apps: asOfAll('apps', 'address'),
-  signingInfo: asOfOne('signing_infos', 'address'),
-  signingInfos: asOfAll('signing_infos', 'address'),
+  // Stepped rows (projectors/signing-infos.ts): the counters advance to the asked height.
+  signingInfo: asOfOne('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS.replaceAll('@height', '$2::bigint')),
+  signingInfos: asOfAll('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS.replaceAll('@height', '$1::bigint')),
   validatorSet: 'SELECT members_json FROM validator_sets WHERE height <= $1 ORDER BY height DESC LIMIT 1',
   claim: `SELECT claim_json FROM claims WHERE servicer = $1 AND app_public_key = $2 AND chain = $3 AND session_height = $4 AND evidence_type = $5
     AND ${LIVE_CLAIM.replaceAll('$H', '$6')} ORDER BY submitted_height DESC LIMIT 1`,
