@@ -75,12 +75,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   const log = openLog(options.dataDir);
   try {
     const to = Math.min(options.to ?? log.lastHeight, log.lastHeight, recorded.checkpoint);
-    const from = Math.max(options.from ?? 1, 1);
+    // An imported exported state's chain starts above 1 (init --exported-height H: at H + 1).
+    const from = Math.max(options.from ?? log.firstHeight, log.firstHeight);
     if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to} (the log and the projection end at ${log.lastHeight} / ${recorded.checkpoint})`);
-    const walk = new AuditWalk(options, recorded, genesis, from);
+    const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1);
     walk.checkGenesisSupply();
     let blocks = 0;
-    for (const block of rawBlocks(log, 1, to)) {
+    for (const block of rawBlocks(log, log.firstHeight, to)) {
       walk.block(block);
       if (block.header.height >= from) blocks++;
       if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
@@ -131,12 +132,20 @@ class AuditWalk {
   private mintedInRange = 0n;
   private burnedInRange = 0n;
 
-  constructor(private readonly options: AuditOptions, private readonly recorded: RecordedLedger, genesis: ReturnType<typeof readDataDirGenesis>, private readonly from: number) {
+  constructor(private readonly options: AuditOptions, private readonly recorded: RecordedLedger, genesis: ReturnType<typeof readDataDirGenesis>, private readonly from: number, private readonly genesisHeight: number) {
     const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
     const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
     const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
-    this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt, node, app, dao: genesis.daoTokensUpokt, fee: 0n }, this.bank);
+    // An exported state (init --exported-height) may hold the fees of block H in the fee
+    // collector (paid to H's proposer at H + 1) and balances in the other module accounts.
+    const pools = new Set<string>([MODULE.staked_tokens_pool, MODULE.application_staked_tokens_pool, MODULE.dao]);
+    const otherModules = (genesis.exported?.moduleAccounts ?? []).filter((m) => !pools.has(m.address) && m.balanceUpokt > 0n);
+    const fee = otherModules.find((m) => m.address === MODULE.fee_collector)?.balanceUpokt ?? 0n;
+    const otherModuleSum = otherModules.reduce((sum, m) => sum + m.balanceUpokt, 0n);
+    this.shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, this.bank);
     for (const a of genesis.accounts) this.bank.credit(a.address, a.balanceUpokt);
+    for (const m of otherModules) this.bank.credit(m.address, m.balanceUpokt);
+    this.previousProposer = genesis.exported?.previousProposer ?? null;
     this.bank.credit(MODULE.staked_tokens_pool, node);
     this.bank.credit(MODULE.application_staked_tokens_pool, app);
     this.bank.credit(MODULE.dao, genesis.daoTokensUpokt);
@@ -153,15 +162,16 @@ class AuditWalk {
     this.balanceRows = recorded.versionRows('balances');
     this.nodeRows = recorded.versionRows('nodeStakes');
     this.appRows = recorded.versionRows('appStakes');
-    this.checkBalances(0, this.advanceBalances(0), true);
-    this.checkStakes(0, true);
+    // The genesis height: 0, or an imported exported state's H (its chain starts at H + 1).
+    this.checkBalances(genesisHeight, this.advanceBalances(genesisHeight), true);
+    this.checkStakes(genesisHeight, true);
     this.snapshots = options.snapshots === false ? new Map() : snapshotFiles(options.dataDir);
   }
 
   checkGenesisSupply(): void {
-    const row = this.recorded.supply(0);
+    const row = this.recorded.supply(this.genesisHeight);
     this.previousRecordedTotal = row?.total;
-    if (row !== undefined) this.checkSupply(0, row, true);
+    if (row !== undefined) this.checkSupply(this.genesisHeight, row, true);
   }
 
   block(block: RawBlock): void {
@@ -246,8 +256,8 @@ class AuditWalk {
    * each other (at genesis: every account); and each debit the shadow could not make.
    */
   private checkBalances(h: number, recordedAt: ReadonlySet<string>, report: boolean): void {
-    const accounts = h === 0 ? new Set([...this.bank.addresses(), ...this.balances.keys()]) : new Set([...this.bank.takeTouched(), ...recordedAt]);
-    if (h === 0) this.bank.takeTouched();
+    const accounts = h === this.genesisHeight ? new Set([...this.bank.addresses(), ...this.balances.keys()]) : new Set([...this.bank.takeTouched(), ...recordedAt]);
+    if (h === this.genesisHeight) this.bank.takeTouched();
     for (const address of accounts) {
       if (!this.about(address)) continue;
       if (report) this.balanceChecks++;
@@ -295,14 +305,14 @@ class AuditWalk {
       ['app_staked', own.app, row.app],
       ['dao', own.dao, row.dao],
       ['fee_collector', own.fee, row.fee],
-      ['minted', h === 0 ? 0n : own.minted, row.minted],
-      ['burned', h === 0 ? 0n : own.burned, row.burned],
+      ['minted', h === this.genesisHeight ? 0n : own.minted, row.minted],
+      ['burned', h === this.genesisHeight ? 0n : own.burned, row.burned],
       // Every account of the shadow bank together (liquid + module accounts, the pools
       // included) is the audit's own total. The recorded accounts' sum then follows: each
       // recorded balance row is compared with the shadow bank's (checkBalances).
       ['sum_of_all_balances', own.total, this.bank.sum],
     ];
-    if (h > 0 && this.previousRecordedTotal !== undefined) pairs.push(['total_from_previous', this.previousRecordedTotal + row.minted - row.burned, row.total]);
+    if (h > this.genesisHeight && this.previousRecordedTotal !== undefined) pairs.push(['total_from_previous', this.previousRecordedTotal + row.minted - row.burned, row.total]);
     this.previousRecordedTotal = row.total;
     for (const [field, expected, recorded] of pairs) if (expected !== recorded) this.supplyFailure(report, h, `supply/${field}`, String(expected), String(recorded));
   }

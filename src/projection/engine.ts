@@ -19,6 +19,7 @@ import { ZERO_HASH } from '../chain/block.js';
 import type { DomainEventType } from '../chain/events.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { CommittedBlock, EventEnvelope } from '../runtime/committed-block.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { Projector, RowSink } from './projector.js';
 import { PROJECTORS } from './projectors/index.js';
 import { TABLES, type Row, type TableSpec } from './tables.js';
@@ -32,6 +33,20 @@ export class ProjectionError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A database's refusal of an amount above 2^63 − 1 uPOKT, as a coded error (else the error
+ * itself). Amounts are 64-bit integer columns (SQLite INTEGER, PostgreSQL BIGINT): Morse
+ * mainnet's whole supply (~2.2 × 10^15 uPOKT) fits 4,000 times over, but an imported state may
+ * not — Morse TestNet declares 147,576,951,550,267,926,499 uPOKT (1.5 × 10^20). The write is one
+ * transaction, so nothing of it is kept; the chain itself is unaffected (verify reads the log).
+ */
+export function amountRangeError(error: unknown): unknown {
+  const sqliteTooBig = error instanceof RangeError && /bigint is too big/.test(error.message);
+  const pgOutOfRange = (error as { code?: unknown } | null)?.code === '22003';
+  if (!sqliteTooBig && !pgOutOfRange) return error;
+  return new ProjectionError('amount_out_of_range', `an amount above 2^63 − 1 uPOKT does not fit the projection's 64-bit integer columns (${(error as Error).message}); nothing of this write was kept`);
 }
 
 export interface Checkpoint {
@@ -81,15 +96,20 @@ export class ProjectionEngine {
     return this.current;
   }
 
-  /** Rows at height 0 from the imported genesis state, with checkpoint 0. */
-  genesis(state: LedgerState, genesisStateRoot: string): RowBatch {
+  /**
+   * Rows at the genesis height from the genesis state, and the checkpoint there: height 0 and
+   * the zero hash for a new chain; for an imported exported state (init --exported-height) its
+   * height H, and the hash the first block (H + 1) names as its predecessor.
+   */
+  genesis(state: LedgerState, genesisStateRoot: string, previousBlockHash = ZERO_HASH): RowBatch {
     if (this.current !== undefined) throw new ProjectionError('genesis_already_projected', `the projection is at height ${this.current.height}; genesis was projected before`);
+    const height = state.chain.meta.get(CHAIN_META_KEY)!.height;
     const batch = new RowBatch();
     for (const projector of this.projectors) {
-      projector.genesis?.(state);
+      projector.genesis?.(state, height);
       projector.flush(batch);
     }
-    this.current = { height: 0, blockHash: ZERO_HASH, stateRoot: genesisStateRoot };
+    this.current = { height, blockHash: previousBlockHash, stateRoot: genesisStateRoot };
     return batch;
   }
 

@@ -36,8 +36,8 @@ export interface Projector<T extends DomainEventType = DomainEventType> {
   readonly handlers: EventHandlers<T>;
   /** Rows from the block itself (after the block's events). */
   readonly block?: (committed: CommittedBlock) => void;
-  /** Rows at height 0 from the imported genesis state (then `flush`). */
-  readonly genesis?: (state: LedgerState) => void;
+  /** Rows at the genesis height (0, or an imported exported state's height) from the genesis state (then `flush`). */
+  readonly genesis?: (state: LedgerState, height: number) => void;
   /** The block's final rows to `sink`; the projector forgets them (keeps only the newest per entity). */
   readonly flush: (sink: RowSink) => void;
   /** After a restart: the rows the table's `resume` rule selects, as the database holds them. */

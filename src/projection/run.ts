@@ -16,7 +16,7 @@ import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, ProjectionStore, type Checkpoint } from './store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
-import { readDataDirConfig } from '../runtime/data-dir.js';
+import { readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { openChain } from '../runtime/open-chain.js';
@@ -59,7 +59,7 @@ const DEFAULT_RETRIES = 30;
 interface Target {
   readonly where: string;
   readonly checkpoint: Checkpoint | undefined;
-  seedGenesis(state: LedgerState, root: string): void | Promise<void>;
+  seedGenesis(state: LedgerState, root: string, previousBlockHash?: string): void | Promise<void>;
   apply(blocks: readonly CommittedBlock[]): unknown;
   /** Back-pressure before each replay chunk, and the final wait. */
   throttle(max: number): Promise<void>;
@@ -72,7 +72,7 @@ function sqliteTarget(store: ProjectionStore): Target {
     get checkpoint() {
       return store.checkpoint;
     },
-    seedGenesis: (state, root) => store.seedGenesis(state, root),
+    seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
     apply: (blocks) => store.apply(blocks),
     throttle: async () => undefined,
     close: () => store.close(),
@@ -85,7 +85,7 @@ function pgTarget(store: PgProjectionStore): Target {
     get checkpoint() {
       return store.checkpoint;
     },
-    seedGenesis: (state, root) => store.seedGenesis(state, root),
+    seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
     apply: (blocks) => store.apply(blocks),
     throttle: (max) => store.throttle(max),
     close: () => store.close(),
@@ -113,11 +113,15 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
   }
 }
 
-/** Genesis rows from the replay's starting state, which must be the state at height 0. */
-async function seedGenesisFrom(target: Target, state: LedgerState, genesisStateRoot: string): Promise<void> {
+/**
+ * Genesis rows from the replay's starting state, which must be the genesis state: height 0, or
+ * for a chain imported from an exported state (init --exported-height H) height H = first - 1.
+ */
+async function seedGenesisFrom(target: Target, state: LedgerState, config: DataDirConfig): Promise<void> {
   const height = state.chain.meta.get(CHAIN_META_KEY)?.height;
-  if (height !== 0) throw new ProjectionError('projection_not_seeded', `the replay started at height ${height}, not at genesis: a new projection needs the genesis state`);
-  await target.seedGenesis(state, genesisStateRoot);
+  const genesisHeight = (config.first_height ?? 1) - 1;
+  if (height !== genesisHeight) throw new ProjectionError('projection_not_seeded', `the replay started at height ${height}, not at genesis (${genesisHeight}): a new projection needs the genesis state`);
+  await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
 }
 
 async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void) => Promise<Target>): Promise<ProjectReport> {
@@ -135,7 +139,8 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
     const seedOnStart = target.checkpoint === undefined;
-    const from = target.checkpoint?.height ?? 0;
+    // A new projection starts at the genesis height (0, or an imported state's H).
+    const from = target.checkpoint?.height ?? (config.first_height ?? 1) - 1;
     const counts = { blocks: 0, txs: 0, events: 0 };
     const pending: CommittedBlock[] = [];
     const flush = (): void => {
@@ -159,7 +164,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       stream,
       // One batch written while the next is made; no more (memory stays bounded).
       beforeChunk: () => target.throttle(1),
-      ...(seedOnStart ? { onStart: (state: LedgerState) => seedGenesisFrom(target, state, config.genesis_state_root) } : {}),
+      ...(seedOnStart ? { onStart: (state: LedgerState) => seedGenesisFrom(target, state, config) } : {}),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.onProgress === undefined ? {} : { onProgress: (p: ReplayProgress) => options.onProgress!(p, from) }),
     });

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { CommittedBlock } from '../runtime/committed-block.js';
-import { ProjectionEngine, resumeSql, type Checkpoint, type RowBatch } from './engine.js';
+import { amountRangeError, ProjectionEngine, resumeSql, type Checkpoint, type RowBatch } from './engine.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { TABLES, type Row, type TableSpec } from './tables.js';
 
@@ -97,8 +97,8 @@ export class ProjectionStore {
   }
 
   /** Rows at height 0 from the imported genesis state, with checkpoint 0. */
-  seedGenesis(state: LedgerState, genesisStateRoot: string): void {
-    this.guarded(() => this.engine.genesis(state, genesisStateRoot));
+  seedGenesis(state: LedgerState, genesisStateRoot: string, previousBlockHash?: string): void {
+    this.guarded(() => this.engine.genesis(state, genesisStateRoot, previousBlockHash));
   }
 
   /** Projects consecutive blocks in one transaction (checkpoint = the last one). */
@@ -145,7 +145,7 @@ export class ProjectionStore {
       this.writeInTransaction(batch, this.engine.checkpoint!);
     } catch (error) {
       this.engine = this.openEngine();
-      throw error;
+      throw amountRangeError(error);
     }
   }
 

@@ -41,13 +41,15 @@ export class AuditInputError extends Error {
 
 /** The genesis document the data directory was initialised with (its ledger.json names it). */
 export function readDataDirGenesis(dataDir: string): GenesisDoc {
-  let config: { genesis_file?: unknown };
+  let config: { genesis_file?: unknown; exported_height?: unknown };
   try {
-    config = JSON.parse(readFileSync(join(blockLogDir(dataDir), 'ledger.json'), 'utf8')) as { genesis_file?: unknown };
+    config = JSON.parse(readFileSync(join(blockLogDir(dataDir), 'ledger.json'), 'utf8')) as typeof config;
   } catch (error) {
     throw new AuditInputError('not_a_data_dir', `${dataDir} is not a pokt-ledger data directory (${error instanceof Error ? error.message : String(error)})`);
   }
-  const parsed = parseGenesis(readFileSync(join(blockLogDir(dataDir), String(config.genesis_file)), 'utf8'));
+  // An exported state without `initial_height` continues at the height given at init (--exported-height).
+  const exported = typeof config.exported_height === 'number' ? { exportedHeight: config.exported_height } : {};
+  const parsed = parseGenesis(readFileSync(join(blockLogDir(dataDir), String(config.genesis_file)), 'utf8'), exported);
   if (!parsed.ok) throw new AuditInputError('genesis_invalid', parsed.error.map((p) => `${p.path}: ${p.message}`).join('; '));
   return parsed.value;
 }

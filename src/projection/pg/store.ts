@@ -17,7 +17,7 @@ import type pg from 'pg';
 import type { LedgerState } from '../../chain/ledger-state.js';
 import { packageRoot } from '../../core/paths.js';
 import type { CommittedBlock } from '../../runtime/committed-block.js';
-import { ProjectionEngine, ProjectionError, resumeSql, type Checkpoint, type RowBatch } from '../engine.js';
+import { amountRangeError, ProjectionEngine, ProjectionError, resumeSql, type Checkpoint, type RowBatch } from '../engine.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { TABLES, type Row } from '../tables.js';
 import { connect, endClient, redactedUrl } from './connect.js';
@@ -78,8 +78,8 @@ export class PgProjectionStore {
     return this.inFlight.length;
   }
 
-  async seedGenesis(state: LedgerState, genesisStateRoot: string): Promise<void> {
-    this.enqueue(() => this.engine.genesis(state, genesisStateRoot));
+  async seedGenesis(state: LedgerState, genesisStateRoot: string, previousBlockHash?: string): Promise<void> {
+    this.enqueue(() => this.engine.genesis(state, genesisStateRoot, previousBlockHash));
     await this.drain();
   }
 
@@ -122,7 +122,7 @@ export class PgProjectionStore {
         // After a failed write the rest of the queue is dropped (the next run redoes it).
         if (this.failure === undefined) await this.write(batch, checkpoint);
       } catch (error) {
-        this.failure = error;
+        this.failure = amountRangeError(error);
       } finally {
         this.inFlight.shift();
       }

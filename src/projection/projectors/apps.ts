@@ -51,8 +51,8 @@ export const appsProjector = defineProjector(() => {
       AppUnjailed: ({ height, event: e }) => change(e.address, height, (row) => void (row[A.jailed] = 0)),
       ApplicationStakeBurned: ({ height, event: e }) => change(e.address, height, (row) => void (row[A.staked_upokt] = e.stakeAfterUpokt)),
     },
-    genesis: (state) => {
-      for (const [, app] of state.apps.applications.sortedEntries()) rows.put(appRow(0, app));
+    genesis: (state, height) => {
+      for (const [, app] of state.apps.applications.sortedEntries()) rows.put(appRow(height, app));
     },
     flush: (sink) => rows.flush(sink),
     resume: (_table, resumed) => rows.resume(resumed),

@@ -27,10 +27,10 @@ export const balancesProjector = defineProjector(() => {
     name: 'balances',
     tables: [BALANCES, ACCOUNTS],
     handlers: Object.fromEntries(MOVING_EVENT_TYPES.map((type) => [type, credits])) as unknown as EventHandlers<DomainEventType>,
-    genesis: (state) => {
+    genesis: (state, genesisHeight) => {
       for (const [address, account] of state.auth.accounts.sortedEntries()) {
         accounts.push([address, account.publicKey]);
-        rows.put([address, 0, account.balanceUpokt]);
+        rows.put([address, genesisHeight, account.balanceUpokt]);
       }
     },
     flush: (sink) => {

@@ -54,8 +54,8 @@ export const nodesProjector = defineProjector(() => {
         if (burned > 0n) change(e.burn.servicer, height, (row) => void (row[N.tokens_upokt] = (row[N.tokens_upokt] as bigint) - burned));
       },
     },
-    genesis: (state) => {
-      for (const [, v] of state.nodes.validators.sortedEntries()) rows.put(nodeRow(0, v));
+    genesis: (state, height) => {
+      for (const [, v] of state.nodes.validators.sortedEntries()) rows.put(nodeRow(height, v));
     },
     flush: (sink) => rows.flush(sink),
     resume: (_table, resumed) => rows.resume(resumed),

@@ -36,11 +36,11 @@ export const paramsProjector = defineProjector(() => {
         for (const { key, value } of event.params) set(key, value, height);
       },
     },
-    genesis: (state) => {
+    genesis: (state, height) => {
       const params = state.params();
       for (const spec of PARAM_SPECS) {
         const value = (params[spec.subspace] as unknown as Record<string, ParamValue>)[spec.field]!;
-        rows.put([spec.key, 0, paramValueText(spec, value)]);
+        rows.put([spec.key, height, paramValueText(spec, value)]);
       }
     },
     flush: (sink) => rows.flush(sink),

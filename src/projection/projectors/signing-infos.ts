@@ -208,8 +208,8 @@ export const signingInfosProjector = defineProjector(() => {
       },
     },
     block: (committed) => infos.settle(committed.block.header.height),
-    genesis: (state) => {
-      for (const [, info] of state.slashing.signingInfos.sortedEntries()) infos.put(infoRow(0, info));
+    genesis: (state, height) => {
+      for (const [, info] of state.slashing.signingInfos.sortedEntries()) infos.put(infoRow(height, info));
     },
     flush: (sink) => {
       for (const row of infos.take()) sink.add(SIGNING_INFOS, row);

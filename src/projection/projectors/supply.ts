@@ -44,9 +44,9 @@ export const supplyProjector = defineProjector(() => {
     handlers: Object.fromEntries(MOVING_EVENT_TYPES.map((type) => [type, poolChanges])) as unknown as EventHandlers<DomainEventType>,
     // Every block gets its row, also one whose events moved no pool.
     block: (committed) => void (height = committed.block.header.height),
-    genesis: (state) => {
+    genesis: (state, genesisHeight) => {
       const supply = querySupply(state.auth);
-      last = [0, BigInt(supply.total), BigInt(supply.node_staked), BigInt(supply.app_staked), BigInt(supply.dao), balanceOf(state.auth, MODULE_ADDRESSES.fee_collector), 0n, 0n];
+      last = [genesisHeight, BigInt(supply.total), BigInt(supply.node_staked), BigInt(supply.app_staked), BigInt(supply.dao), balanceOf(state.auth, MODULE_ADDRESSES.fee_collector), 0n, 0n];
       pending = last;
     },
     flush: (sink) => {

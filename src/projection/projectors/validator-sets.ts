@@ -12,9 +12,9 @@ export const validatorSetsProjector = defineProjector(() => {
     handlers: {
       ValidatorSetUpdated: ({ height, event }) => void (pending = [height, jsonText(event.members), jsonText(event.updates)]),
     },
-    genesis: (state) => {
+    genesis: (state, height) => {
       const members = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-      pending = [0, jsonText(members), jsonText(members)];
+      pending = [height, jsonText(members), jsonText(members)];
     },
     flush: (sink) => {
       if (pending !== undefined) sink.add(VALIDATOR_SETS, pending);
