@@ -1,5 +1,5 @@
 /** The audit's mismatches as CSV (RFC 4180 quoting), one row each, with a header. */
-import type { AuditSummary } from './audit.js';
+import type { AuditSummary } from './summary.js';
 
 const quote = (value: string | number | null): string => {
   const text = value === null ? '' : String(value);

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { AuditSummary } from './audit.js';
+import type { AuditSummary } from './summary.js';
 
 let chartJs: string | undefined;
 

@@ -1,0 +1,53 @@
+/**
+ * The shadow ledger at the genesis height: the pools, the shadow bank's accounts and the node
+ * and app records, all from the genesis document (or an imported exported state).
+ */
+import type { readDataDirGenesis } from './independent/inputs.js';
+import { ShadowBank } from './independent/bank.js';
+import { ParamTracker } from './independent/params.js';
+import { MODULE, ShadowLedger } from './independent/shadow.js';
+
+export type Genesis = ReturnType<typeof readDataDirGenesis>;
+type ModuleAccount = NonNullable<Genesis['exported']>['moduleAccounts'][number];
+
+export interface GenesisShadow {
+  readonly shadow: ShadowLedger;
+  readonly bank: ShadowBank;
+  /** The proposer paid at the first block: an exported state's previous proposer, or none. */
+  readonly previousProposer: string | null;
+}
+
+export function shadowAtGenesis(genesis: Genesis): GenesisShadow {
+  const bank = new ShadowBank();
+  const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
+  const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
+  const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
+  const otherModules = otherModuleAccounts(genesis);
+  const fee = otherModules.find((m) => m.address === MODULE.fee_collector)?.balanceUpokt ?? 0n;
+  const otherModuleSum = otherModules.reduce((sum, m) => sum + m.balanceUpokt, 0n);
+  const shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank);
+  for (const a of genesis.accounts) bank.credit(a.address, a.balanceUpokt);
+  for (const m of otherModules) bank.credit(m.address, m.balanceUpokt);
+  bank.credit(MODULE.staked_tokens_pool, node);
+  bank.credit(MODULE.application_staked_tokens_pool, app);
+  bank.credit(MODULE.dao, genesis.daoTokensUpokt);
+  addGenesisRecords(shadow, genesis);
+  return { shadow, bank, previousProposer: genesis.exported?.previousProposer ?? null };
+}
+
+/**
+ * An exported state (init --exported-height) may hold the fees of block H in the fee
+ * collector (paid to H's proposer at H + 1) and balances in the other module accounts.
+ */
+function otherModuleAccounts(genesis: Genesis): ModuleAccount[] {
+  const pools = new Set<string>([MODULE.staked_tokens_pool, MODULE.application_staked_tokens_pool, MODULE.dao]);
+  return (genesis.exported?.moduleAccounts ?? []).filter((m) => !pools.has(m.address) && m.balanceUpokt > 0n);
+}
+
+function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
+  for (const v of genesis.validators) {
+    const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
+    shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
+  }
+  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
+}

@@ -1,0 +1,15 @@
+/** What `runAudit` is asked to do: the data directory, the range, the scope and the extras. */
+export interface AuditOptions {
+  readonly dataDir: string;
+  readonly from?: number;
+  readonly to?: number;
+  /** Only lines about this node or account are counted and reported. */
+  readonly node?: string;
+  /** Build or catch up the projection first (default true). */
+  readonly catchUp?: boolean;
+  /** Check the values held by snapshots in range (default true). */
+  readonly snapshots?: boolean;
+  /** Keep at most this many mismatches in the summary (default 1000; the count is exact). */
+  readonly maxListed?: number;
+  readonly onProgress?: (p: { height: number; from: number; to: number; blocks: number; lines: number }) => void;
+}

@@ -1,0 +1,61 @@
+/** The audit's result: what `runAudit` returns and `pokt-ledger audit` prints as JSON. */
+import type { Mismatch } from './compare.js';
+import type { AuditSeries } from './series.js';
+import type { AuditTally } from './tally.js';
+
+export interface AuditSummary {
+  readonly mismatch_list: readonly Mismatch[];
+  readonly series: ReturnType<AuditSeries['toJson']>;
+  readonly from: number;
+  readonly to: number;
+  readonly slash_and_burn_lines: number;
+  readonly supply_checks: number;
+  readonly snapshots_checked: number;
+  /** Account balances compared with the shadow bank's (every recorded row, every account the shadow changed). */
+  readonly balance_checks: number;
+  /** Txs whose charged fee (and payer) the audit re-decided; of them, whose code it re-decided. */
+  readonly tx_fees_rederived: number;
+  readonly tx_codes_rederived: number;
+  readonly minted_upokt: string;
+  readonly burned_upokt: string;
+  readonly total_supply_upokt: string;
+  readonly seconds: number;
+  readonly lines_per_s: number;
+  // Last, in this order: the verdict a reader looks for at the end of the JSON.
+  readonly blocks: number;
+  readonly reward_lines: number;
+  readonly mismatches: number;
+  readonly supply_ok: boolean;
+}
+
+export interface AuditRun {
+  readonly from: number;
+  readonly to: number;
+  readonly blocks: number;
+  readonly seconds: number;
+  readonly totalSupplyUpokt: bigint;
+}
+
+export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditRun): AuditSummary {
+  return {
+    mismatch_list: tally.mismatches,
+    series: series.toJson(),
+    from: run.from,
+    to: run.to,
+    slash_and_burn_lines: tally.burnLineCount,
+    supply_checks: tally.supplyChecks,
+    snapshots_checked: tally.snapshotsChecked,
+    balance_checks: tally.balanceChecks,
+    tx_fees_rederived: tally.txFees,
+    tx_codes_rederived: tally.txCodes,
+    minted_upokt: String(tally.mintedInRange),
+    burned_upokt: String(tally.burnedInRange),
+    total_supply_upokt: String(run.totalSupplyUpokt),
+    seconds: Number(run.seconds.toFixed(3)),
+    lines_per_s: Math.round(tally.lineCount / Math.max(run.seconds, 1e-6)),
+    blocks: run.blocks,
+    reward_lines: tally.lineCount,
+    mismatches: tally.mismatchCount,
+    supply_ok: tally.supplyOk,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * What the audit walk has found so far: the mismatches (the count exact, the list capped), the
+ * counters the summary reports, and the scope (`--node`) that decides which accounts count.
+ */
+import type { Mismatch } from './compare.js';
+
+export class AuditTally {
+  readonly mismatches: Mismatch[] = [];
+  mismatchCount = 0;
+  lineCount = 0;
+  burnLineCount = 0;
+  supplyChecks = 0;
+  balanceChecks = 0;
+  txFees = 0;
+  txCodes = 0;
+  snapshotsChecked = 0;
+  supplyOk = true;
+  mintedInRange = 0n;
+  burnedInRange = 0n;
+
+  /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
+  constructor(readonly node: string | undefined, private readonly maxListed: number) {}
+
+  /** Whether an account is in scope (every account, or only `--node`). */
+  about(address: string): boolean {
+    return this.node === undefined || address === this.node;
+  }
+
+  mismatch(report: boolean, m: Mismatch): void {
+    if (!report) return;
+    this.mismatchCount++;
+    if (this.mismatches.length < this.maxListed) this.mismatches.push(m);
+  }
+
+  /** A supply mismatch also turns the verdict `supply_ok` false. */
+  supplyFailure(report: boolean, height: number, line: string, expected: string, recorded: string): void {
+    if (!report) return;
+    this.supplyOk = false;
+    this.mismatch(report, { height, account: null, line, expected, recorded });
+  }
+}
