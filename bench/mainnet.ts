@@ -2,7 +2,7 @@
  * PERF: one mainnet-shaped block, every signature and Merkle proof verified, against the raw
  * verification of that block's signatures on both cores.
  *
- * Workload: engineer F's mainnet-shaped chain (src/sim/mainnet: mainnet genesis, 8k nodes over
+ * Workload: the mainnet-shaped chain (src/sim/mainnet: mainnet genesis, 8k nodes over
  * 50 chains, 2k apps, mid-2022 params, claims/proofs from real relay trees), generated once per
  * seed/scale/code into the seeded on-disk cache (.cache/mainnet-shaped/, chain-cache.ts) — full
  * size: scale 1 (~1,350 claims and proofs and ~175 sends per block, as mainnet late 2022);

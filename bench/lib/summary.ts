@@ -45,8 +45,8 @@ export const EXPECTED_GOALS: ReadonlyArray<{ readonly bench: string; readonly go
   { bench: 'replay', goal: 'trusted replay (--trust-signatures, roots every block) ≥ 100,000 sends/s' },
   { bench: 'relays', goal: 'proof verification ≥ 0.85 of the raw two-signature limit' },
   { bench: 'scale', goal: 'scale: growth exponent ≈ 0 in untouched state size, ≤ 1.1 in txs per block' },
-  { bench: 'project', goal: 'projection (engineer H)' },
-  { bench: 'query', goal: 'query service (engineer A)' },
+  { bench: 'project', goal: 'projection: rows/s ≥ 0.5 of raw prepared inserts; replay with the projection ≥ 0.77 of replay without (adds ≤ 30%)' },
+  { bench: 'query', goal: 'query service: point queries p99 < 2 ms at 1,000 req/s, historical as fast as latest' },
 ];
 
 export interface SummaryRow {
@@ -71,7 +71,8 @@ export function rowOf(line: ResultLine): SummaryRow | undefined {
   const ratioGoal = number(line['goal_ratio_to_limit']);
   const rateGoal = number(line['goal_txs_per_s']);
   const exponentGoal = number(line['goal_growth_exponent_at_most']);
-  if (ratioGoal === undefined && rateGoal === undefined && exponentGoal === undefined) return undefined;
+  const p99Goal = number(line['goal_ms_p99_below']);
+  if (ratioGoal === undefined && rateGoal === undefined && exponentGoal === undefined && p99Goal === undefined) return undefined;
   const median = number(line['median']) ?? NaN;
   const ratio = number(line['ratio_to_limit']);
   const exponent = number(line['growth_exponent']);
@@ -89,6 +90,10 @@ export function rowOf(line: ResultLine): SummaryRow | undefined {
   if (exponentGoal !== undefined) {
     checks.push(exponent !== undefined && exponent <= exponentGoal);
     goals.push(`growth exponent ≤ ${exponentGoal}`);
+  }
+  if (p99Goal !== undefined) {
+    checks.push(median < p99Goal);
+    goals.push(`p99 < ${p99Goal} ms`);
   }
   const figure = exponent !== undefined ? `exponent ${exponent} (at largest n: ${formatFigure(median)} ${String(line['metric'])})` : `${formatFigure(median)} ${String(line['metric'])}`;
   return {

@@ -29,6 +29,10 @@ summary('rate and exponent goals', () => {
   assert.is(rowOf({ bench: 'replay', metric: 'txs_per_s', median: 99_999, goal_txs_per_s: 100_000 })?.met, 'not met');
   assert.is(rowOf({ bench: 'scale', metric: 'ms_per_block', median: 5, growth_exponent: 1.1, goal_growth_exponent_at_most: 1.1 })?.met, 'met');
   assert.is(rowOf({ bench: 'scale', metric: 'ms_per_block', median: 5, growth_exponent: 1.2, goal_growth_exponent_at_most: 1.1 })?.met, 'not met');
+  // The query goal is strict ("p99 < 2 ms at 1,000 req/s", issue 12): exactly 2 ms is not met.
+  assert.is(rowOf({ bench: 'query', metric: 'ms_p99', median: 1.999, goal_ms_p99_below: 2 })?.met, 'met');
+  assert.is(rowOf({ bench: 'query', metric: 'ms_p99', median: 2, goal_ms_p99_below: 2 })?.met, 'not met');
+  assert.is(rowOf({ bench: 'query', metric: 'ms_p99', median: 2, goal_ms_p99_below: 2 })?.goal, 'p99 < 2 ms');
 });
 
 summary('benchmarks the issue names that did not run are listed as not measured', () => {
