@@ -28,7 +28,7 @@ const EXPECTED: Readonly<Record<string, string>> = {
   'faults/unjail-not-jailed': 'pos:105',
 };
 
-const test = suite('sim: faults workload');
+const test = suite('sim: faults workload on a zero-fee genesis');
 
 test('the fixture has no fee multipliers (fees are 0), which is what this test is about', () => {
   const genesis = JSON.parse(readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8')) as { app_state: { auth: { params: Record<string, unknown> } } };
