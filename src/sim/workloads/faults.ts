@@ -9,9 +9,13 @@
  *     unjailed and at least one other validator is in the set — downtime jails it within one
  *     window or so; phase ≥ 30: it signs again;
  *   - every block, for a jailed victim: jailed_until > block time → Unjail expecting pos:104
- *     ("too early"); otherwise → Unjail expecting ok (funded first with a Send if its account
- *     cannot pay the fee); now and then an Unjail signed by a stranger → pos:125 and one for an
- *     unjailed validator that cannot be jailed by this block → pos:105;
+ *     ("too early"); otherwise → Unjail expecting ok (funded first with a Send if it has no
+ *     account or its account cannot pay the fee); now and then an Unjail signed by a stranger →
+ *     pos:125 and one for an unjailed validator that cannot be jailed by this block → pos:105;
+ *   - a signer must have an account even when the fee is 0 (a genesis without
+ *     auth/FeeMultipliers): the ante handler's DeductFees looks the signer's account up first and
+ *     refuses a missing one with sdk:9 whatever the fee (x/auth/ante.go:196-227, GetSignerAcc),
+ *     before the message's own checks run — so "balance ≥ fee" alone is no proof of payability;
  *   - h mod 16 = 8: valid double-sign evidence about block h − 1 for a validator of the set that
  *     signed it (slashed, never jailed); h mod 32 = 24 also evidence one block older than
  *     MaxEvidenceAge allows (ignored: too old) and evidence for a key that is no validator
@@ -94,8 +98,20 @@ class BlockPlan {
 
   constructor(readonly ctx: SimContext) {}
 
+  private readonly created = new Set<Address>();
+
   private balance(address: Address): bigint {
     return (this.ctx.state.auth.accounts.get(address)?.balanceUpokt ?? 0n) - (this.spent.get(address) ?? 0n);
+  }
+
+  /**
+   * Whether `address` can sign a tx paying `fee`: it needs an account (in the state, or created by
+   * a funding Send earlier in this block) — the ante handler refuses a signer without one with
+   * sdk:9 even for a zero fee — and a balance covering the fee.
+   */
+  private canPay(address: Address, fee: bigint): boolean {
+    const exists = this.ctx.state.auth.accounts.get(address) !== undefined || this.created.has(address);
+    return exists && this.balance(address) >= fee;
   }
 
   private charge(address: Address, amountUpokt: bigint): void {
@@ -109,15 +125,16 @@ class BlockPlan {
 
   /** Make sure `validator` can pay `fee` (a Send from a workload account first). */
   private fund(validator: SimKey, fee: bigint): boolean {
-    if (this.balance(validator.address) >= fee) return true;
+    if (this.canPay(validator.address, fee)) return true;
     const sendFee = requiredFee(this.ctx, 'send');
-    const payer = this.ctx.keyList.find((k) => this.balance(k.address) >= sendFee + FUNDING_UPOKT);
+    const payer = this.ctx.keyList.find((k) => this.canPay(k.address, sendFee + FUNDING_UPOKT));
     if (payer === undefined) return false;
     const msg: WireMessage = { kind: 'Send', fromAddress: payer.address, toAddress: validator.address, amount: FUNDING_UPOKT.toString() };
     this.add(payer, msg, 'ok', 'fund-validator', sendFee);
     this.charge(payer.address, FUNDING_UPOKT);
     this.charge(validator.address, -FUNDING_UPOKT);
-    return this.balance(validator.address) >= fee;
+    this.created.add(validator.address);
+    return this.canPay(validator.address, fee);
   }
 
   unjailVictim(victim: SimKey): void {
@@ -130,7 +147,7 @@ class BlockPlan {
     const fee = requiredFee(ctx, 'unjail_validator');
     if (ctx.prng.chance(0.2) && ctx.keyList.length > 0) {
       const stranger = ctx.prng.pick(ctx.keyList);
-      if (this.balance(stranger.address) >= fee) this.add(stranger, unjailMsg(victim.address, stranger.address), 'pos:125', 'unjail-wrong-signer', fee);
+      if (this.canPay(stranger.address, fee)) this.add(stranger, unjailMsg(victim.address, stranger.address), 'pos:125', 'unjail-wrong-signer', fee);
     }
     if (!this.fund(victim, fee)) return;
     const early = info.jailedUntilNs !== null && ctx.timeNs < info.jailedUntilNs;
