@@ -16,7 +16,7 @@ import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, ProjectionStore, type Checkpoint } from './store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
-import { readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
+import { genesisHeightOf, readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { openChain } from '../runtime/open-chain.js';
@@ -119,7 +119,7 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
  */
 async function seedGenesisFrom(target: Target, state: LedgerState, config: DataDirConfig): Promise<void> {
   const height = state.chain.meta.get(CHAIN_META_KEY)?.height;
-  const genesisHeight = (config.first_height ?? 1) - 1;
+  const genesisHeight = genesisHeightOf(config);
   if (height !== genesisHeight) throw new ProjectionError('projection_not_seeded', `the replay started at height ${height}, not at genesis (${genesisHeight}): a new projection needs the genesis state`);
   await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
 }
@@ -140,7 +140,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
     const seedOnStart = target.checkpoint === undefined;
     // A new projection starts at the genesis height (0, or an imported state's H).
-    const from = target.checkpoint?.height ?? (config.first_height ?? 1) - 1;
+    const from = target.checkpoint?.height ?? genesisHeightOf(config);
     const counts = { blocks: 0, txs: 0, events: 0 };
     const pending: CommittedBlock[] = [];
     const flush = (): void => {

@@ -47,6 +47,11 @@ export interface DataDirConfig {
   readonly exported_height?: number;
 }
 
+/** The genesis height of a data directory's chain: 0, or H for a chain continued from an exported state at H. */
+export function genesisHeightOf(config: DataDirConfig): number {
+  return (config.first_height ?? 1) - 1;
+}
+
 export interface InitOptions {
   /** The height an exported state was taken at, for a file without `initial_height`. */
   readonly exportedHeight?: number;

@@ -22,7 +22,7 @@ import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
 import { removeStaleTemps } from '../snapshot/snapshot.js';
 import { settlePendingRollback } from './rollback.js';
-import { checkGenesisChecksum, configPath, DataDirError, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
+import { checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
 
 export interface ChainWarning {
   readonly code: string;
@@ -92,7 +92,7 @@ function checkFirstBlock(dir: string, config: DataDirConfig, log: BlockLog): voi
       { file: configPath(dir), ledger_json: config.chain_id, first_block: header.chainId, height: log.firstHeight },
     );
   }
-  if (log.firstHeight === (config.first_height ?? 1) && header.appHash !== config.genesis_state_root) {
+  if (log.firstHeight === genesisHeightOf(config) + 1 && header.appHash !== config.genesis_state_root) {
     throw new DataDirError(
       'genesis_root_changed',
       `${configPath(dir)} says the genesis state root is ${config.genesis_state_root} but block 1 of the log was built on ${header.appHash}`,
