@@ -9,7 +9,8 @@
  * - Ledger: total supply == genesis supply + Σ minted − Σ burned (given the running totals).
  */
 import type { LedgerState } from '../chain/ledger-state.js';
-import { balanceOf, totalSupply, MODULE_ADDRESSES } from '../modules/auth/index.js';
+import { balanceOf, totalSupply, MODULE_ADDRESSES, type Account } from '../modules/auth/index.js';
+import type { Validator } from '../modules/nodes/index.js';
 
 export interface InvariantViolation {
   readonly invariant: string;
@@ -37,4 +38,67 @@ export function checkInvariants(state: LedgerState): InvariantViolation[] {
   const appPool = balanceOf(state.auth, MODULE_ADDRESSES.application_staked_tokens_pool);
   if (appStaked !== appPool) violations.push({ invariant: 'app_pool_equals_stakes', detail: `Σ app stakes ${appStaked} ≠ pool ${appPool}` });
   return violations;
+}
+
+/**
+ * The same invariants kept incrementally, for the simulator's check after every block: running
+ * sums that follow every write to the three tables they cover (onChange also runs for reverts and
+ * snapshot loads, so the sums stay exact), making the per-block check O(1) instead of a scan of
+ * every account — which made a 100,000-block run slow down linearly as its accounts grew (the
+ * sorted scan was 37% of a 15,000-block profile).
+ *
+ * Worked example: balances {a: 5, b: 7}, Σ = 12; a send of 2 from a to b writes a: 5→3 (Σ += −2)
+ * and b: 7→9 (Σ += 2), so Σ stays 12 without reading either account again.
+ *
+ * `checkInvariants` stays the reference: the simulator also runs it every FULL_CHECK_EVERY blocks
+ * and at its last block, so a bug in this watch cannot hide one in the reducer for long.
+ */
+export class InvariantWatch {
+  private balances = 0n;
+  private readonly negativeBalances = new Set<string>();
+  private stakedTokens = 0n;
+  private readonly negativeStakes = new Set<string>();
+  private appStakedTokens = 0n;
+
+  constructor(readonly state: LedgerState) {
+    for (const [address, account] of state.auth.accounts.unorderedEntries()) this.onAccount(address, undefined, account);
+    for (const [address, validator] of state.nodes.validators.unorderedEntries()) this.onValidator(address, undefined, validator);
+    for (const app of state.apps.applications.unorderedValues()) this.appStakedTokens += app.stakedTokensUpokt;
+    state.auth.accounts.onChange((address, previous, next) => this.onAccount(address, previous, next));
+    state.nodes.validators.onChange((address, previous, next) => this.onValidator(address, previous, next));
+    state.apps.applications.onChange((_address, previous, next) => {
+      this.appStakedTokens += (next?.stakedTokensUpokt ?? 0n) - (previous?.stakedTokensUpokt ?? 0n);
+    });
+  }
+
+  /** The violations now, in checkInvariants' order and wording (negative entries sorted). */
+  check(): InvariantViolation[] {
+    const violations: InvariantViolation[] = [];
+    const auth = this.state.auth;
+    for (const address of [...this.negativeBalances].sort()) {
+      violations.push({ invariant: 'no_negative_balance', detail: `${address} has ${auth.accounts.get(address)!.balanceUpokt}` });
+    }
+    const supply = totalSupply(auth);
+    if (this.balances !== supply) violations.push({ invariant: 'supply_equals_balances', detail: `Σ balances ${this.balances} ≠ total supply ${supply}` });
+    for (const address of [...this.negativeStakes].sort()) {
+      violations.push({ invariant: 'no_negative_stake', detail: `${address} has ${this.state.nodes.validators.get(address)!.tokensUpokt}` });
+    }
+    const nodePool = balanceOf(auth, MODULE_ADDRESSES.staked_tokens_pool);
+    if (this.stakedTokens !== nodePool) violations.push({ invariant: 'node_pool_equals_stakes', detail: `Σ validator tokens ${this.stakedTokens} ≠ pool ${nodePool}` });
+    const appPool = balanceOf(auth, MODULE_ADDRESSES.application_staked_tokens_pool);
+    if (this.appStakedTokens !== appPool) violations.push({ invariant: 'app_pool_equals_stakes', detail: `Σ app stakes ${this.appStakedTokens} ≠ pool ${appPool}` });
+    return violations;
+  }
+
+  private onAccount(address: string, previous: Account | undefined, next: Account | undefined): void {
+    this.balances += (next?.balanceUpokt ?? 0n) - (previous?.balanceUpokt ?? 0n);
+    if (next !== undefined && next.balanceUpokt < 0n) this.negativeBalances.add(address);
+    else this.negativeBalances.delete(address);
+  }
+
+  private onValidator(address: string, previous: Validator | undefined, next: Validator | undefined): void {
+    this.stakedTokens += (next?.tokensUpokt ?? 0n) - (previous?.tokensUpokt ?? 0n);
+    if (next !== undefined && next.tokensUpokt < 0n) this.negativeStakes.add(address);
+    else this.negativeStakes.delete(address);
+  }
 }

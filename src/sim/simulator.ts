@@ -38,7 +38,7 @@ import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { ChainWriter } from '../runtime/chain-writer.js';
 import { prepareVerified } from '../runtime/ingest.js';
 import { prefixWithinBudget, txBudgetBytes } from '../node/block-budget.js';
-import { checkInvariants } from './invariants.js';
+import { checkInvariants, InvariantWatch, type InvariantViolation } from './invariants.js';
 import { simKeySets, type SimManifest } from './sim-genesis.js';
 import { deriveSimKey, drawEntropy, SimSigner } from './sim-keys.js';
 import { openOrCreateSimulation, type SimSetupOptions } from './sim-setup.js';
@@ -152,6 +152,7 @@ async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: bo
   const outcomes: Record<string, Record<string, number>> = {};
   let previousBlockTxs = tipTxs(options.dataDir, startHeight);
   let txCount = 0;
+  const invariants = new InvariantsAfterBlocks();
   while (writer.height < targetHeight) {
     const height = writer.height + 1;
     const timeNs = writer.lastBlockTimeNs + (options.blockIntervalNs ?? DEFAULT_BLOCK_INTERVAL_NS);
@@ -164,7 +165,7 @@ async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: bo
     const prepared = pool === undefined ? undefined : await prepareVerified(txs, chainId, pool);
     const offline = faults.offline;
     const produced = writer.produce({ timeNs, txs, signed: (address) => !offline.has(address), evidence: faults.evidence }, prepared);
-    checkBlock(manifest.seed, height, included, produced.result, writer, supply, outcomes);
+    checkBlock(manifest.seed, height, included, produced.result, writer, supply, outcomes, invariants.violations(writer.state, height === targetHeight));
     txCount += txs.length;
     previousBlockTxs = txs;
     options.onBlock?.({ state: writer.state, height, startHeight, targetHeight, txs: txs.length, txBytes: txs, stateRoot: produced.result.stateRoot, result: produced.result });
@@ -183,6 +184,26 @@ async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: bo
     supply: { start_upokt: supply.genesisSupplyUpokt, minted_upokt: supply.mintedUpokt, burned_upokt: supply.burnedUpokt, total_upokt: totalSupply(writer.state.auth) },
     workloads: manifest.workloads.map((w) => w.name),
   };
+}
+
+/**
+ * The invariants after each block: the incremental watch every block (O(1)), the full scan
+ * (checkInvariants, O(accounts)) every FULL_CHECK_EVERY blocks and at the run's last block.
+ * A new watch follows a new state object (the writer rebuilds its state after a failed block).
+ */
+const FULL_CHECK_EVERY = 1_000;
+
+class InvariantsAfterBlocks {
+  private watch: InvariantWatch | undefined;
+  private blocks = 0;
+
+  violations(state: LedgerState, last: boolean): InvariantViolation[] {
+    if (this.watch?.state !== state) this.watch = new InvariantWatch(state);
+    this.blocks += 1;
+    const watched = this.watch.check();
+    if (watched.length > 0 || (!last && this.blocks % FULL_CHECK_EVERY !== 0)) return watched;
+    return checkInvariants(state);
+  }
 }
 
 /** The txs of the block at the tip (what workloads may resubmit), read from the log. */
@@ -263,6 +284,7 @@ function checkBlock(
   writer: ChainWriter,
   supply: SupplyLedger,
   outcomes: Record<string, Record<string, number>>,
+  violations: readonly InvariantViolation[],
 ): void {
   proposals.forEach((proposal, index) => {
     const receipt = result.receipts[index]!;
@@ -274,7 +296,6 @@ function checkBlock(
       throw new SimulationFailure(seed, height, 'expectation', details, `tx ${index} (${proposal.label}) expected ${proposal.expect}, got ${outcome}: ${receipt.log}`);
     }
   });
-  const violations = checkInvariants(writer.state);
   if (violations.length > 0) {
     throw new SimulationFailure(seed, height, 'invariant', violations, violations.map((v) => `${v.invariant}: ${v.detail}`).join('; '));
   }

@@ -111,6 +111,10 @@ export class Table<V> implements ReadonlyTable<V> {
     return this.entries.keys();
   }
 
+  unorderedEntries(): IterableIterator<[string, V]> {
+    return this.entries.entries();
+  }
+
   /** Derived indexes subscribe here; reverts replay through the same path, keeping them exact. */
   onChange(listener: ChangeListener<V>): void {
     this.listeners.push(listener);
