@@ -50,4 +50,6 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
     shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
   }
   for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
+  // An exported state's open claims: a proof after the import settles them (and is paid).
+  for (const c of genesis.exported?.claims ?? []) shadow.openClaim(c.servicer, c.header, c.evidenceType, c.totalProofs);
 }

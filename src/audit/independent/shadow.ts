@@ -168,7 +168,7 @@ export class ShadowLedger {
         return [];
       }
       case 'Claim':
-        this.claims.set(claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType), message.totalProofs);
+        this.openClaim(message.fromAddress, message.header, message.evidenceType, message.totalProofs);
         return [];
       case 'Proof':
         return this.proof(message);
@@ -268,6 +268,11 @@ export class ShadowLedger {
     this.bank.move(message.applicationAddress, MODULE.application_staked_tokens_pool, message.valueUpokt - before);
     this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null });
     this.pools.app += message.valueUpokt - before;
+  }
+
+  /** A claim a proof may settle: from a Claim tx, or open in an imported exported state. */
+  openClaim(servicer: string, header: { readonly appPublicKey: string; readonly chain: string; readonly sessionHeight: number | bigint }, evidenceType: number, totalProofs: bigint): void {
+    this.claims.set(claimKey(servicer, header.appPublicKey, header.chain, header.sessionHeight, evidenceType), totalProofs);
   }
 
   /** The claim a proof settles (deleted either way) and its servicer, when both still exist. */
