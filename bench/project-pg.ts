@@ -13,6 +13,8 @@
  *   (bench/lib/serve-replica.ts).
  * Self-checks: every projection ends at the chain's height with the same row count.
  * POKT_BENCH_PG_CASES=serve skips the catch-up pairs (projects once, then the read cases).
+ * --quick (the quick suite's 3-minute budget): 40 blocks, `rows/copy` only, one client process
+ * for `query/replica` and one serve process for `serve-replica`, smaller samples.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -169,7 +171,7 @@ async function queryCases(ctx: BenchContext, primary: string, replica: string, c
     [addresses[prng.int(addresses.length)], prng.int(chain.height + 1)],
   ];
   const perClient = ctx.quick ? 200 : 1000;
-  for (const processes of [1, 2]) {
+  for (const processes of ctx.quick ? [1] : [1, 2]) {
     const clients = 8 * processes;
     const samples = [];
     const limits = [];
@@ -207,7 +209,8 @@ export const benchmark: BenchModule = {
       const rows = await projectAll(target, chain, blocks, 'copy');
       const tableRows = await readRows(target);
       const workload = { blocks: chain.height, txs: chain.txs, rows, batch_blocks: DEFAULT_BATCH_BLOCKS, mix: 'simulator, every message kind (dev profile)', genesis: 'mainnet + sim accounts' };
-      const modes = process.env['POKT_BENCH_PG_CASES'] === 'serve' ? [] : (['copy', 'insert'] as const);
+      // --quick: COPY (the default bulk mode) only; the full run also measures INSERT.
+      const modes = process.env['POKT_BENCH_PG_CASES'] === 'serve' ? [] : ctx.quick ? (['copy'] as const) : (['copy', 'insert'] as const);
       for (const mode of modes) {
         const pair = await measurePair(
           ctx,
