@@ -58,5 +58,6 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
   for (const info of genesis.exported?.signingInfos ?? []) {
     shadow.signing.seed(info.address, { startHeight: info.startHeight, index: info.indexOffset, jailedUntilNs: info.jailedUntilNs, missed: info.missedBlocksCounter, jailedBlocks: info.jailedBlocksCounter });
   }
-  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
+  // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
+  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null });
 }
