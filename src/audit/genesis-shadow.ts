@@ -1,6 +1,7 @@
 /**
- * The shadow ledger at the genesis height: the pools, the shadow bank's accounts and the node
- * and app records, all from the genesis document (or an imported exported state).
+ * The shadow ledger at the genesis height: the pools, the shadow bank's accounts, the node
+ * and app records and the signing infos, all from the genesis document (or an imported
+ * exported state).
  */
 import type { readDataDirGenesis } from './independent/inputs.js';
 import { ShadowBank } from './independent/bank.js';
@@ -47,9 +48,18 @@ function otherModuleAccounts(genesis: Genesis): ModuleAccount[] {
 function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
   for (const v of genesis.validators) {
     const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
-    shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null });
+    shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null, jailed: v.jailed });
+    // InitGenesis (x/nodes/genesis.go:37-46): a record per validator, start 0, jailed_until Unix 0 …
+    shadow.signing.seed(v.address, { startHeight: 0, index: 0, jailedUntilNs: 0n, missed: 0, jailedBlocks: 0 });
   }
-  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: null });
+  // … then the file's own signing infos over them (an exported state's counters). Its missed
+  // bits are not carried: the genesis parser refuses more set bits than the counter says, and
+  // in a tumbling window they sit below index_offset, where no vote reads them again.
+  for (const info of genesis.exported?.signingInfos ?? []) {
+    shadow.signing.seed(info.address, { startHeight: info.startHeight, index: info.indexOffset, jailedUntilNs: info.jailedUntilNs, missed: info.missedBlocksCounter, jailedBlocks: info.jailedBlocksCounter });
+  }
+  // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
+  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null });
   // An exported state's open claims: a proof after the import settles them (and is paid).
   for (const c of genesis.exported?.claims ?? []) shadow.openClaim(c.servicer, c.header, c.evidenceType, c.totalProofs);
 }

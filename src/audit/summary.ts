@@ -16,6 +16,8 @@ export interface AuditSummary {
   /** Txs whose charged fee (and payer) the audit re-decided; of them, whose code it re-decided. */
   readonly tx_fees_rederived: number;
   readonly tx_codes_rederived: number;
+  /** Slashing outcomes the audit derived itself in range, by line (`slash/downtime`, `slash/double_sign`, `jail/downtime`, `force_unstake/max_jailed_blocks`). */
+  readonly slashing_derived: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -48,6 +50,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     balance_checks: tally.balanceChecks,
     tx_fees_rederived: tally.txFees,
     tx_codes_rederived: tally.txCodes,
+    slashing_derived: { ...tally.slashingDerived },
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),

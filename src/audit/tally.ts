@@ -13,6 +13,8 @@ export class AuditTally {
   balanceChecks = 0;
   txFees = 0;
   txCodes = 0;
+  /** Slashing outcomes derived in range (in scope), by line. */
+  readonly slashingDerived: Record<string, number> = { 'slash/downtime': 0, 'slash/double_sign': 0, 'jail/downtime': 0, 'force_unstake/max_jailed_blocks': 0 };
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;

@@ -6,7 +6,7 @@
  */
 import { compareLines } from './compare.js';
 import type { RawBlock } from './independent/inputs.js';
-import type { ExpectedLine, RecordedSlash, ShadowLedger } from './independent/shadow.js';
+import type { ExpectedLine, ShadowLedger } from './independent/shadow.js';
 import type { AuditOptions } from './options.js';
 import type { RecordedLedger, RecordedRap } from './recorded.js';
 import { AuditSeries } from './series.js';
@@ -15,7 +15,7 @@ import { auditSummary, type AuditSummary } from './summary.js';
 import { AuditTally } from './tally.js';
 import { BalanceChecks } from './balance-checks.js';
 import { shadowAtGenesis, type Genesis } from './genesis-shadow.js';
-import { checkSlashCauses } from './slash-causes.js';
+import { compareSlashing } from './slash-checks.js';
 import { SnapshotChecks } from './snapshot-checks.js';
 import { StakeChecks } from './stake-checks.js';
 import { SupplyChecks } from './supply-checks.js';
@@ -59,7 +59,7 @@ export class AuditWalk {
     const h = block.header.height;
     const report = h >= this.from;
     const rap = this.recorded.rapSheet(h);
-    const expected = this.beginBlock(block, report, rap);
+    const expected = this.shadow.beginBlock(block.header, this.previousProposer);
     expected.push(...this.txs.deliverBlock(block, report));
     this.endBlock(h, report, rap);
     this.previousProposer = block.header.proposer;
@@ -71,23 +71,19 @@ export class AuditWalk {
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
   }
 
-  /** The recorded slashes' causes checked, then the shadow's BeginBlock (block reward, slashes); its lines. */
-  private beginBlock(block: RawBlock, report: boolean, rap: readonly RecordedRap[]): ExpectedLine[] {
-    const votes = new Map(block.header.lastCommit.map((v) => [v.address, v.power] as const));
-    const slashes: RecordedSlash[] = rap.filter((r) => r.kind === 'slashed').map((r) => ({ address: r.address, reason: r.reason ?? 'downtime' }));
-    checkSlashCauses(block, slashes, report, this.tally);
-    return this.shadow.beginBlock(block.header.height, block.header.timeNs, this.previousProposer, votes, slashes);
-  }
-
   /** The shadow's EndBlock: force unstakes below StakeMinimum compared first (the shadow queues them), then the removed records. */
   private endBlock(h: number, report: boolean, rap: readonly RecordedRap[]): void {
-    const forced = rap.filter((r) => r.kind === 'force_unstake');
-    this.stakes.compareForceUnstakes(h, report, forced.filter((r) => r.reason === 'stake_below_minimum').map((r) => r.address));
-    const removed = this.shadow.endBlock(h, forced.filter((r) => r.reason !== 'stake_below_minimum').map((r) => r.address));
+    const forced = rap.filter((r) => r.kind === 'force_unstake' && r.reason === 'stake_below_minimum');
+    this.stakes.compareForceUnstakes(h, report, forced.map((r) => r.address));
+    const removed = this.shadow.endBlock(h);
     this.stakes.compareRemoved(h, report, removed);
   }
 
-  /** The block's expected reward, burn and slash lines (in scope) against the recorded lines and rap sheet. */
+  /**
+   * The block's expected reward and burn lines (in scope) against the recorded lines and rap
+   * sheet; the slashing the shadow derived (slashes with their amounts, downtime jails, force
+   * unstakes for MaxJailedBlocks) against the rap sheet both ways (slash-checks.ts).
+   */
   private compareBlock(h: number, expected: readonly ExpectedLine[], rap: readonly RecordedRap[]): void {
     const node = this.tally.node;
     const mine = node === undefined ? expected : expected.filter((e) => e.address === node || e.subject === node);
@@ -99,7 +95,9 @@ export class AuditWalk {
     }
     this.tally.mintedInRange += this.shadow.pools.minted;
     this.tally.burnedInRange += this.shadow.pools.burned;
-    for (const m of compareLines(h, mine, lines, raps)) this.tally.mismatch(true, m);
+    for (const m of compareLines(h, mine.filter((e) => e.kind !== 'slash'), lines, raps.filter((r) => r.kind !== 'slashed'))) this.tally.mismatch(true, m);
+    for (const m of compareSlashing(h, this.shadow.derived, rap, (a) => this.tally.about(a))) this.tally.mismatch(true, m);
+    for (const d of this.shadow.derived) if (this.tally.about(d.address)) this.tally.slashingDerived[d.line] = (this.tally.slashingDerived[d.line] ?? 0) + 1;
   }
 
   summary(from: number, to: number, blocks: number, seconds: number): AuditSummary {

@@ -6,19 +6,25 @@
  * in the shadow bank (bank.ts).
  *
  * Each tx arrives with the outcome the audit applies: its own fee and payer (ante.ts), its own
- * code where tx-outcomes.ts re-decides it, else the recorded code. Also taken from the record,
- * because re-deriving them needs the whole rule set (listed in README "Audit"): which nodes
- * were slashed for downtime or double signing (the amount is recomputed) and the force
- * unstakes for max jailed blocks; those for a stake below the minimum are derived here.
+ * code where tx-outcomes.ts re-decides it, else the recorded code. Slashing is its own
+ * (PROTOCOL §6.5–§6.8, signing.ts): each block's last commit (who signed the previous block,
+ * with its power) drives its signing infos — downtime slash and jail; the header's evidence,
+ * with the power of the set that signed the evidence height (the last commit one block above
+ * it), the double-sign slashes; every EndBlock the jailed-blocks counter and the force unstakes
+ * for MaxJailedBlocks; and the force unstakes for a stake below the minimum. It keeps each
+ * node's jail state for that (genesis, downtime jail, force unstake; a delivered Unjail frees).
+ * What it derived is listed per block (`derived`) for the comparison with the rap sheet.
  * Unstakes mature here.
  */
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { mustHexToBytes } from '../../core/hex.js';
+import type { BlockHeader } from '../../chain/block.js';
 import type { Message } from '../../messages/types.js';
 import type { ShadowBank } from './bank.js';
 import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, type Payout, type Recipient } from './economics.js';
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
+import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
 
 export const MODULE = {
   fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
@@ -56,6 +62,8 @@ export interface ShadowNode extends Recipient {
   waiting: boolean;
   /** Unstaking: when its tokens return (release time + UnstakingTime). */
   unstakingAtNs: bigint | null;
+  /** Jailed (out of the validator set; counts jailed blocks, PROTOCOL §6.7). */
+  jailed: boolean;
 }
 
 export interface ShadowApp {
@@ -73,18 +81,31 @@ export interface TxOutcome {
   readonly payer: string | null;
 }
 
-export interface RecordedSlash {
+/** A slashing outcome the shadow derived at this height, compared with the rap sheet. */
+export interface DerivedEvent {
   readonly address: string;
-  readonly reason: string;
+  readonly line: 'slash/downtime' | 'slash/double_sign' | 'jail/downtime' | 'force_unstake/max_jailed_blocks';
+  /** The slash's burn; null for a jail or force unstake. */
+  readonly amount: bigint | null;
 }
+
+/** How many blocks of last-commit powers are kept for double-sign evidence at least (more when the evidence age allows older evidence). */
+const KEPT_COMMITS = 100;
 
 export class ShadowLedger {
   readonly nodes = new Map<string, ShadowNode>();
   readonly apps = new Map<string, ShadowApp>();
   private readonly claims = new Map<string, bigint>();
   readonly pools: Pools;
+  /** Signing infos and missed bits (signing.ts). */
+  readonly signing = new SigningTracker();
+  /** Evidence height e → the powers of the set that signed block e (block e + 1's last commit). */
+  private readonly signerPowers = new Map<number, ReadonlyMap<string, bigint>>();
+  /** What this block's slashing derived (BeginBlock and EndBlock), in order. */
+  private derivedEvents: DerivedEvent[] = [];
   private blockMint = 0n;
   private blockTimeNs = 0n;
+  private blockHeight = 0;
   /** Apps transferred away in this block (their old record is deleted). */
   private transferredApps: string[] = [];
   /** Nodes whose stake fell below StakeMinimum after a slash or burn in this block (§6.6). */
@@ -94,26 +115,85 @@ export class ShadowLedger {
     this.pools = { ...pools, minted: 0n, burned: 0n };
   }
 
-  /** BeginBlock: the block reward for the previous proposer, then the recorded slashes. */
-  beginBlock(height: number, timeNs: bigint, previousProposer: string | null, votes: ReadonlyMap<string, bigint>, slashes: readonly RecordedSlash[]): ExpectedLine[] {
-    this.blockTimeNs = timeNs;
+  /** BeginBlock (PROTOCOL §6.3): the block reward for the previous proposer, then downtime (§6.5) and double-sign evidence (§6.6). */
+  beginBlock(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit' | 'evidence'>, previousProposer: string | null): ExpectedLine[] {
+    const height = header.height;
+    this.blockTimeNs = header.timeNs;
+    this.blockHeight = height;
     this.transferredApps = [];
     this.belowMinimum = [];
+    this.derivedEvents = [];
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
     const lines: ExpectedLine[] = [];
     if (height > 1 && this.pools.fee > 0n) lines.push(...this.payBlockReward(previousProposer));
-    for (const slash of slashes) {
-      const node = this.nodes.get(slash.address);
-      if (node === undefined) continue;
-      const fraction = this.params.dec(slash.reason === 'double_sign' ? 'pos/SlashFractionDoubleSign' : 'pos/SlashFractionDowntime');
-      const power = votes.get(slash.address) ?? node.tokens / 1_000_000n;
-      const amount = slashAmount(power, fraction, node.tokens);
-      this.burnStake(node, amount);
-      lines.push({ kind: 'slash', subject: slash.address, role: slash.reason, address: slash.address, amount });
-    }
+    this.downtime(header, lines);
+    this.doubleSigns(header, lines);
     return lines;
+  }
+
+  /** The slashing outcomes derived in this block so far (BeginBlock, then EndBlock's force unstakes). */
+  get derived(): readonly DerivedEvent[] {
+    return this.derivedEvents;
+  }
+
+  /**
+   * Every vote of the last commit (the set that signed h − 1, in header order) of a node the
+   * shadow knows: its signing info; crossing SignedBlocksWindow − MinBlocksSignedPerWindow
+   * slashes power × SlashFractionDowntime, resets the window and jails until block time +
+   * DowntimeJailDuration (a node already jailed — or just forced out by that slash — is not
+   * jailed again). Params in force before this block's txs.
+   */
+  private downtime(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit'>, lines: ExpectedLine[]): void {
+    const p = this.params;
+    const window = p.int('pos/SignedBlocksWindow');
+    const maxMissed = window - minBlocksSignedPerWindow(window, p.dec('pos/MinSignedPerWindow'));
+    for (const vote of header.lastCommit) {
+      const node = this.nodes.get(vote.address);
+      if (node === undefined) continue; // unknown validator (e.g. already deleted): skipped
+      const verdict = this.signing.vote(vote.address, header.height, vote.signed, window, maxMissed);
+      if (verdict === undefined || !verdict.downtime) continue;
+      this.slash(vote.address, node, vote.power, p.dec('pos/SlashFractionDowntime'), 'downtime', lines);
+      this.signing.jailForDowntime(vote.address, header.timeNs + p.int('pos/DowntimeJailDuration'));
+      if (!node.jailed) {
+        node.jailed = true;
+        this.derivedEvents.push({ address: vote.address, line: 'jail/downtime', amount: null });
+      }
+    }
+  }
+
+  /**
+   * Each evidence item (header order): about height e, handled when h − e ≤ max(1,
+   * floor(MaxEvidenceAge minutes / 15)), its key's node exists with a signing info, and the node
+   * was in the set that signed e (its power there; Tendermint passes the including block's own
+   * time as the evidence time, so the time-age check never fires). Effect: a slash only.
+   */
+  private doubleSigns(header: Pick<BlockHeader, 'height' | 'lastCommit' | 'evidence'>, lines: ExpectedLine[]): void {
+    const h = header.height;
+    const maxAge = evidenceAgeBlocks(this.params.int('pos/MaxEvidenceAge'));
+    this.signerPowers.set(h - 1, new Map(header.lastCommit.map((v) => [v.address, v.power] as const)));
+    const keep = Math.max(maxAge, KEPT_COMMITS);
+    this.signerPowers.delete(h - 1 - keep);
+    for (const evidence of header.evidence) {
+      const e = evidence.voteA.height;
+      if (h - e > maxAge) continue;
+      const address = signerAddress(evidence.publicKey);
+      const node = address === null ? undefined : this.nodes.get(address);
+      if (address === null || node === undefined || !this.signing.has(address)) continue;
+      const power = this.signerPowers.get(e)?.get(address);
+      if (power === undefined) continue; // not in the set that signed e (Tendermint refuses such evidence)
+      this.slash(address, node, power, this.params.dec('pos/SlashFractionDoubleSign'), 'double_sign', lines);
+    }
+  }
+
+  /** slash (§6.6): ignored for a fraction ≤ 0; else min(trunc(power × 10^6 × fraction), tokens) burned. */
+  private slash(address: string, node: ShadowNode, power: bigint, fraction: bigint, reason: 'downtime' | 'double_sign', lines: ExpectedLine[]): void {
+    if (fraction <= 0n) return;
+    const amount = slashAmount(power, fraction, node.tokens);
+    this.burnStake(node, amount);
+    lines.push({ kind: 'slash', subject: address, role: reason, address, amount });
+    this.derivedEvents.push({ address, line: `slash/${reason}`, amount });
   }
 
   private payBlockReward(previousProposer: string | null): ExpectedLine[] {
@@ -155,6 +235,15 @@ export class ShadowLedger {
       case 'BeginUnstakeNode':
         this.queueUnstake(message.validatorAddress);
         return [];
+      case 'UnjailNode': {
+        // UnjailValidator (§1.2, §6.8): free, and the signing info's counters reset.
+        const node = this.nodes.get(message.validatorAddress);
+        if (node !== undefined && node.jailed) {
+          node.jailed = false;
+          this.signing.reset(message.validatorAddress, this.blockHeight);
+        }
+        return [];
+      }
       case 'StakeNode':
         this.stakeNode(message, outcome.payer);
         return [];
@@ -191,14 +280,22 @@ export class ShadowLedger {
   }
 
   /**
-   * EndBlock (PROTOCOL §6.3, §6.4): the recorded force unstakes join the waiting set; at a
+   * EndBlock (PROTOCOL §6.3, §6.4, §6.7): the force unstakes below the minimum join the waiting
+   * set; every jailed node's jailed-blocks counter grows, and one above MaxJailedBlocks is
+   * forced out (joins the waiting set; derived when it is Staked and not yet waiting); at a
    * session end the waiting nodes begin unstaking (release time + UnstakingTime); nodes and apps
-   * whose unstaking time has come are removed; then the ApplicationBurnRate burns. Returns the
-   * node and app records removed in this block (apps also when transferred away by a tx), for
-   * the comparison with the recorded deletions.
+   * whose unstaking time has come are removed (a node's signing info with it); then the
+   * ApplicationBurnRate burns. Returns the node and app records removed in this block (apps also
+   * when transferred away by a tx), for the comparison with the recorded deletions.
    */
-  endBlock(height: number, forceUnstaked: readonly string[]): { nodes: string[]; apps: string[] } {
-    for (const address of [...this.belowMinimum, ...forceUnstaked]) this.queueUnstake(address);
+  endBlock(height: number): { nodes: string[]; apps: string[] } {
+    for (const address of this.belowMinimum) this.queueUnstake(address);
+    const maxJailed = this.params.int('pos/MaxJailedBlocks');
+    for (const [address, node] of this.nodes) {
+      if (!node.jailed || !this.signing.countJailedBlock(address, height, maxJailed)) continue;
+      if (node.unstakingAtNs === null && !node.waiting) this.derivedEvents.push({ address, line: 'force_unstake/max_jailed_blocks', amount: null });
+      node.waiting = true;
+    }
     if (height % Number(this.params.int('pos/BlocksPerSession')) === 0) {
       for (const node of this.nodes.values()) {
         if (!node.waiting) continue;
@@ -213,6 +310,7 @@ export class ShadowLedger {
       // The whole stake returns to the output address, else the operator (§6.4).
       this.bank.move(MODULE.staked_tokens_pool, node.outputAddress ?? node.operator, node.tokens);
       this.nodes.delete(address);
+      this.signing.delete(address);
     }
     const matured = [...this.apps].filter(([, app]) => app.unstakingAtNs !== null && app.unstakingAtNs <= this.blockTimeNs).map(([address]) => address);
     for (const address of matured) {
@@ -239,6 +337,10 @@ export class ShadowLedger {
     const existing = this.nodes.get(message.operatorAddress);
     const before = existing?.tokens ?? 0n;
     if (payer !== null) this.bank.move(payer, MODULE.staked_tokens_pool, message.valueUpokt - before);
+    // An edit resets the signing info's counters (h ≥ 30040, taken as active from genesis); a new
+    // validator gets a fresh record unless one is left (§1.1 steps 8–9).
+    if (existing !== undefined) this.signing.reset(message.operatorAddress, this.blockHeight);
+    else this.signing.createIfAbsent(message.operatorAddress, this.blockHeight);
     this.nodes.set(message.operatorAddress, {
       operator: message.operatorAddress,
       outputAddress: message.outputAddress,
@@ -246,6 +348,7 @@ export class ShadowLedger {
       tokens: message.valueUpokt,
       waiting: existing?.waiting ?? false,
       unstakingAtNs: existing?.unstakingAtNs ?? null,
+      jailed: existing?.jailed ?? false,
     });
     this.pools.node += message.valueUpokt - before;
   }
@@ -321,13 +424,15 @@ export class ShadowLedger {
     return [{ kind: 'replay_burn', subject: leaf.servicerAddress, role: 'replay_attack', address: leaf.servicerAddress, amount: burn.burned }];
   }
 
-  /** A slash or replay burn; a stake left below StakeMinimum is force-unstaked (§6.6). */
+  /** A slash or replay burn; a stake left below StakeMinimum is force-unstaked (§6.6): jailed now, waiting from EndBlock. */
   private burnStake(node: ShadowNode, amount: bigint): void {
     node.tokens -= amount;
     this.pools.node -= amount;
     this.burn(amount);
     this.bank.debit(MODULE.staked_tokens_pool, amount);
-    if (node.tokens < this.params.int('pos/StakeMinimum') && !this.belowMinimum.includes(node.operator)) this.belowMinimum.push(node.operator);
+    if (node.tokens >= this.params.int('pos/StakeMinimum')) return;
+    node.jailed = true;
+    if (!this.belowMinimum.includes(node.operator)) this.belowMinimum.push(node.operator);
   }
 
   /** The nodes the shadow force-unstakes at this block's end for a stake below the minimum. */
