@@ -22,12 +22,15 @@ export function shadowAtGenesis(genesis: Genesis): GenesisShadow {
   const bank = new ShadowBank();
   const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
   const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
-  const liquid = genesis.accounts.reduce((sum, a) => sum + a.balanceUpokt, 0n);
+  const irregular = genesis.exported?.irregularAccounts ?? [];
+  const liquid = [...genesis.accounts, ...irregular].reduce((sum, a) => sum + a.balanceUpokt, 0n);
   const otherModules = otherModuleAccounts(genesis);
   const fee = otherModules.find((m) => m.address === MODULE.fee_collector)?.balanceUpokt ?? 0n;
   const otherModuleSum = otherModules.reduce((sum, m) => sum + m.balanceUpokt, 0n);
   const shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank);
   for (const a of genesis.accounts) bank.credit(a.address, a.balanceUpokt);
+  // An exported state's accounts at addresses that are not 20 bytes: liquid, and never moved.
+  for (const a of irregular) bank.credit(a.address, a.balanceUpokt);
   for (const m of otherModules) bank.credit(m.address, m.balanceUpokt);
   bank.credit(MODULE.staked_tokens_pool, node);
   bank.credit(MODULE.application_staked_tokens_pool, app);

@@ -45,6 +45,12 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
     state.auth.accounts.set(module.address, { balanceUpokt: module.balanceUpokt, publicKey: null });
     sum += module.balanceUpokt;
   }
+  // Accounts at addresses that are not 20 bytes, as pocket-core's store held them (their
+  // balance can never move: GenesisIrregularAccount).
+  for (const account of exported.irregularAccounts) {
+    state.auth.accounts.set(account.address, { balanceUpokt: account.balanceUpokt, publicKey: null });
+    sum += account.balanceUpokt;
+  }
   state.auth.supply.set(TOTAL_SUPPLY_KEY, doc.declaredSupplyUpokt ?? sum);
   for (const v of doc.validators) {
     state.nodes.validators.set(v.address, v);

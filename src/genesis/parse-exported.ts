@@ -21,7 +21,7 @@ import { moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import { EXPORT_EXTENSION_FORMAT } from './export.js';
 import type { JsonReader } from './reader.js';
-import type { ExportedState, GenesisModuleAccount, LedgerExtension } from './types.js';
+import type { ExportedState, GenesisIrregularAccount, GenesisModuleAccount, LedgerExtension } from './types.js';
 
 type Modules = Record<string, Record<string, unknown> | undefined>;
 
@@ -54,7 +54,13 @@ export function readModuleAccount(r: JsonReader, node: unknown, path: string): G
   return { address, name, balanceUpokt };
 }
 
-export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, moduleAccounts: GenesisModuleAccount[], givenHeight?: number): ExportedState | undefined {
+/** The accounts only an exported state may list, collected while the accounts are read (parse.ts). */
+export interface ExportedAccounts {
+  readonly moduleAccounts: GenesisModuleAccount[];
+  readonly irregularAccounts: GenesisIrregularAccount[];
+}
+
+export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, accounts: ExportedAccounts, givenHeight?: number): ExportedState | undefined {
   const pos = modules['pos'] ?? {};
   const extension = readExtension(r, top['pokt_ledger']);
   const fileHeight = readHeight(r, top, extension, givenHeight === undefined);
@@ -66,7 +72,7 @@ export function readExportedState(r: JsonReader, top: Record<string, unknown>, m
   const previousProposer = proposerText === undefined || proposerText === null || proposerText === '' ? null : r.address(proposerText, '$.app_state.pos.previous_proposer');
   const claims = readClaims(r, modules['pocketcore']?.['claims'], height ?? 0, top['pokt_ledger']);
   if (height === undefined || previousProposer === undefined || extension === undefined) return undefined;
-  return { height, moduleAccounts, signingInfos, validatorPowers, previousProposer, claims, extension };
+  return { height, moduleAccounts: accounts.moduleAccounts, irregularAccounts: accounts.irregularAccounts, signingInfos, validatorPowers, previousProposer, claims, extension };
 }
 
 /** The height given beside the file (init --exported-height) must be the file's own, when it has one. */

@@ -25,8 +25,8 @@ import { mustHexToBytes } from '../core/hex.js';
 import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { JsonReader, kindOf } from './reader.js';
-import { readExportedState, readModuleAccount } from './parse-exported.js';
-import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
+import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
+import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
 
@@ -87,15 +87,15 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const isExport = modules['pos']?.['exported'] === true || top['initial_height'] !== undefined;
   const genesisTimeNs = timeText === undefined ? undefined : readGenesisTime(r, timeText, isExport);
   const params = readParams(r, modules);
-  const moduleAccounts: GenesisModuleAccount[] = [];
-  const accounts = readAccounts(r, modules['auth'], isExport ? moduleAccounts : undefined);
+  const exportedAccounts: ExportedAccounts = { moduleAccounts: [], irregularAccounts: [] };
+  const accounts = readAccounts(r, modules['auth'], isExport ? exportedAccounts : undefined);
   const declaredSupplyUpokt = readDeclaredSupply(r, modules['auth']);
   const validators = readValidators(r, modules['pos']);
   const applications = readApplications(r, modules['application'], isExport);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
-  const exported = isExport ? readExportedState(r, top, modules, moduleAccounts, options.exportedHeight) : null;
+  const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
-  else checkExportedPools(r, { accounts, moduleAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
+  else checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
   if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
   return { chainId, genesisTimeNs, consensus, ...params, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
 }
@@ -200,8 +200,11 @@ function completeAcl(r: JsonReader, params: Map<string, ParamValue>): string[] {
   return added;
 }
 
-/** `moduleAccounts` given (an exported state): module accounts are read into it instead of refused. */
-function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined, moduleAccounts?: GenesisModuleAccount[]): GenesisAccount[] {
+/**
+ * `exported` given (an exported state): module accounts, and accounts at addresses that are not
+ * 20 bytes (GenesisIrregularAccount), are read into it instead of refused.
+ */
+function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined, exported?: ExportedAccounts): GenesisAccount[] {
   if (auth === undefined) return [];
   const path = '$.app_state.auth.accounts';
   const list = r.array(r.field(auth, 'accounts', '$.app_state.auth'), path, { nullable: true }) ?? [];
@@ -213,15 +216,17 @@ function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined, 
     if (wrapper === undefined) return;
     const type = r.string(r.field(wrapper, 'type', at), `${at}.type`);
     if (type === 'posmint/ModuleAccount') {
-      if (moduleAccounts === undefined) return void r.fail(`${at}.type`, 'module accounts are created by the ledger (only an exported state, `exported: true`, may list them)');
+      if (exported === undefined) return void r.fail(`${at}.type`, 'module accounts are created by the ledger (only an exported state, `exported: true`, may list them)');
       const account = readModuleAccount(r, r.field(wrapper, 'value', at), `${at}.value`);
-      if (account !== undefined) moduleAccounts.push(account);
+      if (account !== undefined) exported.moduleAccounts.push(account);
       return;
     }
     if (type !== undefined && type !== 'posmint/Account') r.fail(`${at}.type`, `unknown account type ${type}`);
     const value = r.object(r.field(wrapper, 'value', at), `${at}.value`);
     if (value === undefined) return;
     const basePath = `${at}.value`;
+    const irregular = exported === undefined ? undefined : irregularAddress(value['address']);
+    if (irregular !== undefined) return void readIrregularAccount(r, value, basePath, irregular, seen, exported!.irregularAccounts);
     const address = r.address(r.field(value, 'address', basePath), `${basePath}.address`);
     const balanceUpokt = readCoins(r, r.field(value, 'coins', basePath), `${basePath}.coins`);
     const publicKey = readAccountPublicKey(r, value['public_key'], `${basePath}.public_key`);
@@ -380,7 +385,27 @@ function readApplications(r: JsonReader, application: Record<string, unknown> | 
  * check the same and exit) and the supply must be every balance's sum. Unstaking validators and
  * applications count: their tokens stay in the pool until they are paid out.
  */
-function checkExportedPools(r: JsonReader, parts: { accounts: GenesisAccount[]; moduleAccounts: GenesisModuleAccount[]; validators: GenesisValidator[]; applications: GenesisApplication[]; declaredSupplyUpokt: bigint | null; daoTokensUpokt: bigint | undefined }): void {
+/** Longest irregular address accepted: 64 bytes, the longest of mainnet's (recovery_allowlist.go). */
+const MAX_IRREGULAR_ADDRESS_HEX = 128;
+
+/** The lower-case hex of an address that is hex of whole bytes but not 20 of them; else undefined. */
+function irregularAddress(node: unknown): string | undefined {
+  if (typeof node !== 'string' || node.length === 40 || node.length === 0 || node.length % 2 !== 0 || node.length > MAX_IRREGULAR_ADDRESS_HEX) return undefined;
+  return /^[0-9a-fA-F]+$/.test(node) ? node.toLowerCase() : undefined;
+}
+
+/** An account at an irregular address: its coins, no public key (none hashes to it), no duplicate. */
+function readIrregularAccount(r: JsonReader, value: Record<string, unknown>, basePath: string, address: string, seen: Set<string>, into: GenesisIrregularAccount[]): void {
+  const balanceUpokt = readCoins(r, r.field(value, 'coins', basePath), `${basePath}.coins`);
+  const publicKey = readAccountPublicKey(r, value['public_key'], `${basePath}.public_key`);
+  if (balanceUpokt === undefined || publicKey === undefined) return;
+  if (publicKey !== null) return void r.fail(`${basePath}.public_key`, `address ${address} is ${address.length / 2} bytes: no public key derives it`);
+  if (seen.has(address)) return void r.fail(`${basePath}.address`, `duplicate account ${address}`);
+  seen.add(address);
+  into.push({ address, balanceUpokt, path: `${basePath}.address` });
+}
+
+function checkExportedPools(r: JsonReader, parts: { accounts: GenesisAccount[]; moduleAccounts: GenesisModuleAccount[]; irregularAccounts: GenesisIrregularAccount[]; validators: GenesisValidator[]; applications: GenesisApplication[]; declaredSupplyUpokt: bigint | null; daoTokensUpokt: bigint | undefined }): void {
   const balanceOf = (name: string): bigint => parts.moduleAccounts.find((m) => m.name === name)?.balanceUpokt ?? 0n;
   const nodes = parts.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
   const apps = parts.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
@@ -388,7 +413,7 @@ function checkExportedPools(r: JsonReader, parts: { accounts: GenesisAccount[]; 
   if (balanceOf('staked_tokens_pool') !== nodes) r.fail(path, `module account staked_tokens_pool holds ${balanceOf('staked_tokens_pool')}, the validators' tokens sum to ${nodes}`);
   if (balanceOf('application_staked_tokens_pool') !== apps) r.fail(path, `module account application_staked_tokens_pool holds ${balanceOf('application_staked_tokens_pool')}, the applications' stakes sum to ${apps}`);
   if (parts.daoTokensUpokt !== undefined && balanceOf('dao') !== parts.daoTokensUpokt) r.fail('$.app_state.gov.DAO_Tokens', `${parts.daoTokensUpokt} ≠ the dao module account's ${balanceOf('dao')}`);
-  const sum = [...parts.accounts, ...parts.moduleAccounts].reduce((total, a) => total + a.balanceUpokt, 0n);
+  const sum = [...parts.accounts, ...parts.moduleAccounts, ...parts.irregularAccounts].reduce((total, a) => total + a.balanceUpokt, 0n);
   if (parts.declaredSupplyUpokt !== null && parts.declaredSupplyUpokt !== sum) r.fail('$.app_state.auth.supply', `declared supply ${parts.declaredSupplyUpokt} ≠ the sum of all balances ${sum}`);
 }
 

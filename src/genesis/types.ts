@@ -85,11 +85,29 @@ export interface ExportedClaim {
   readonly expirationHeight: number;
 }
 
+/**
+ * An account of an exported state at an address that is not 20 bytes. pocket-core's store held
+ * such accounts — mainnet has 31, of 3 to 64 bytes (poktroll's x/migration/recovery/
+ * recovery_allowlist.go) — and counted their balances in the supply. The ledger imports them as
+ * pocket-core did: an `auth/accounts` entry keyed by the lower-case hex, in the state root, the
+ * supply and every export. Their balance can never move: no public key hashes to such an
+ * address (so nothing signs for it) and every address a message names must be 20 bytes.
+ */
+export interface GenesisIrregularAccount {
+  /** Lower-case hex, an even number of digits other than 40. */
+  readonly address: string;
+  readonly balanceUpokt: bigint;
+  /** Where the file lists it (reported at init). */
+  readonly path: string;
+}
+
 /** What an exported state adds to a genesis (genesis/parse-exported.ts reads it). */
 export interface ExportedState {
   /** The height whose state this is; the chain continues at height + 1. */
   readonly height: number;
   readonly moduleAccounts: readonly GenesisModuleAccount[];
+  /** Accounts at addresses that are not 20 bytes (see GenesisIrregularAccount). */
+  readonly irregularAccounts: readonly GenesisIrregularAccount[];
   readonly signingInfos: readonly ExportedSigningInfo[];
   /** The validator set after block H, in its stored order (null: recomputed from the validators). */
   readonly validatorPowers: ReadonlyArray<{ readonly address: Address; readonly power: bigint }> | null;

@@ -21,6 +21,7 @@ import { heightKey } from '../state/chain-tables.js';
 import { GenesisError, readGenesisFile } from '../genesis/load.js';
 import type { GenesisDoc } from '../genesis/types.js';
 import { BlockLog, blockLogDir } from '../log/index.js';
+import { warnOnStderr, type WarningSink } from './warnings.js';
 
 export const DATA_DIR_FORMAT = 'pokt-ledger-data';
 export const DATA_DIR_VERSION = 1;
@@ -55,6 +56,8 @@ export function genesisHeightOf(config: DataDirConfig): number {
 export interface InitOptions {
   /** The height an exported state was taken at, for a file without `initial_height`. */
   readonly exportedHeight?: number;
+  /** What was imported but deserves a look (default: one line each on stderr). */
+  readonly onWarning?: WarningSink;
 }
 
 export type DataDirErrorCode =
@@ -111,6 +114,7 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
   if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
   const doc = readGenesisFile(genesisFile, options);
   const state = importExported(doc);
+  reportIrregularAccounts(doc, options.onWarning ?? warnOnStderr);
   const height = doc.exported?.height ?? 0;
   mkdirSync(dir, { recursive: true });
   const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: height + 1 });
@@ -129,6 +133,17 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
   };
   writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
   return config;
+}
+
+/** Each account at an address that is not 20 bytes, imported as pocket-core held it (GenesisIrregularAccount). */
+function reportIrregularAccounts(doc: GenesisDoc, warn: WarningSink): void {
+  for (const account of doc.exported?.irregularAccounts ?? []) {
+    warn({
+      code: 'irregular_address_imported',
+      message: `${account.path}: account ${account.address} (${account.address.length / 2} bytes, not 20) imported with its ${account.balanceUpokt} uPOKT as pocket-core held it; no key derives it, so its balance cannot move`,
+      details: { path: account.path, address: account.address, balance_upokt: account.balanceUpokt.toString() },
+    });
+  }
 }
 
 export function readDataDirConfig(dir: string): DataDirConfig {

@@ -22,20 +22,10 @@ import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
 import { removeStaleTemps } from '../snapshot/snapshot.js';
 import { settlePendingRollback } from './rollback.js';
+import { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
 import { checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
 
-export interface ChainWarning {
-  readonly code: string;
-  readonly message: string;
-  readonly details?: Readonly<Record<string, unknown>>;
-}
-
-export type WarningSink = (warning: ChainWarning) => void;
-
-/** The default sink: one line per warning on stderr (stdout stays the command's output). */
-export const warnOnStderr: WarningSink = (warning) => {
-  process.stderr.write(`warning [${warning.code}]: ${warning.message}\n`);
-};
+export { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
 
 export interface OpenChainOptions {
   /** Open the log for writing (takes the lock; cuts a torn tail); default: read-only. */

@@ -161,21 +161,61 @@ test('a height given beside a file that says another is refused', () => {
   assert.equal(problems.map((p) => p.path), ['$.initial_height']);
 });
 
-test('addresses that are not 20 bytes, holding balances (as on mainnet): every one reported with its path, nothing imported', () => {
-  const doc = structuredClone(morseShaped);
+/** The hand-built file with accounts at the lengths of mainnet's irregular addresses, holding balances; the supply raised to match. */
+function withIrregularAccounts(base: any): { doc: any; irregular: Array<{ index: number; address: string; amount: bigint }> } {
+  const doc = structuredClone(base);
   const accounts = doc.app_state.auth.accounts as any[];
   const lengths = [64, 26, 6, 128]; // hex digits, as in poktroll's list of mainnet's invalid addresses
-  let added = 0n;
-  for (const [i, digits] of lengths.entries()) {
-    const amount = BigInt(1_000_000 * (i + 1));
-    accounts.push({ type: 'posmint/Account', value: { address: 'AB'.repeat(digits / 2), coins: [{ amount: String(amount), denom: 'upokt' }], public_key: null } });
-    added += amount;
-  }
-  doc.app_state.auth.supply[0].amount = String(TESTNET_SUPPLY + added);
-  const first = accounts.length - lengths.length;
-  const problems = problemsOf(() => initDataDir(join(work.dir, 'invalid'), write('invalid.json', doc), { exportedHeight: H }));
+  const irregular = lengths.map((digits, i) => ({ index: accounts.length + i, address: (i % 2 === 0 ? 'AB' : 'cd').repeat(digits / 2), amount: BigInt(1_000_000 * (i + 1)) }));
+  for (const { address, amount } of irregular) accounts.push({ type: 'posmint/Account', value: { address, coins: [{ amount: String(amount), denom: 'upokt' }], public_key: null } });
+  const added = irregular.reduce((sum, a) => sum + a.amount, 0n);
+  doc.app_state.auth.supply[0].amount = String(BigInt(doc.app_state.auth.supply[0].amount) + added);
+  return { doc, irregular };
+}
+
+test('accounts at addresses that are not 20 bytes, holding balances (as on mainnet): imported as pocket-core held them, each reported with its path', async () => {
+  const { doc, irregular } = withIrregularAccounts(toPocketCoreShape(exported, null));
+  const dir = join(work.dir, 'irregular');
+  const warnings: Array<{ code: string; details?: Readonly<Record<string, unknown>> }> = [];
+  initDataDir(dir, write('irregular.json', doc), { exportedHeight: H, onWarning: (w) => warnings.push(w) });
+  assert.equal(
+    warnings.map((w) => [w.code, w.details?.['path']]),
+    irregular.map((a) => ['irregular_address_imported', `$.app_state.auth.accounts[${a.index}].value.address`]),
+  );
+  const { state } = loadGenesisOfDataDir(dir);
+  for (const a of irregular) assert.is(state.auth.accounts.get(a.address.toLowerCase())?.balanceUpokt, a.amount, a.address);
+  // The chain continues; nothing can move those balances (no key derives a 3- to 64-byte address).
+  const writer = await ChainWriter.open(dir, { fsync: 'never', ...quiet });
+  for (let i = 0; i < 3; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  writer.close();
+  // Export → import keeps them (the same state root at H + 3 as the chain that exported it).
+  const again = (await exportDataDir(dir, H + 3)) as any;
+  const exportedAddresses = (again.app_state.auth.accounts as any[]).map((a) => a.value.address);
+  for (const a of irregular) assert.ok(exportedAddresses.includes(a.address.toLowerCase()), `${a.address} exported`);
+  const reimported = join(work.dir, 'irregular-again');
+  const config = initDataDir(reimported, write('irregular-again.json', again), { onWarning: () => undefined });
+  assert.is(config.genesis_state_root, (await verifyDataDir(dir, quiet)).state_root);
+  // The projection holds their balances and the audit's supply includes them: 0 mismatches.
+  await project(dir);
+  const rows = new Database(projectionFile(dir), { readonly: true });
+  const projected = rows.prepare('SELECT balance_upokt FROM balances WHERE address = ?').safeIntegers(true);
+  for (const a of irregular) assert.is((projected.get(a.address.toLowerCase()) as { balance_upokt: bigint }).balance_upokt, a.amount);
+  rows.close();
+  const audit = await runAudit({ dataDir: dir });
+  assert.equal([audit.mismatches, audit.supply_ok], [0, true], JSON.stringify(audit.mismatch_list.slice(0, 3)));
+});
+
+test('an irregular address with a public key, duplicated, or not whole bytes is refused with its path', () => {
+  const { doc, irregular } = withIrregularAccounts(morseShaped);
+  const accounts = doc.app_state.auth.accounts as any[];
+  accounts[irregular[0]!.index].value.public_key = { type: 'crypto/ed25519_public_key', value: 'ab'.repeat(32) };
+  accounts[irregular[1]!.index].value.address = irregular[3]!.address.toUpperCase();
+  accounts[irregular[2]!.index].value.address = 'abc';
+  const problems = problemsOf(() => initDataDir(join(work.dir, 'irregular-bad'), write('irregular-bad.json', doc), { exportedHeight: H, onWarning: () => undefined }));
   const paths = problems.map((p) => p.path);
-  for (let i = 0; i < lengths.length; i++) assert.ok(paths.includes(`$.app_state.auth.accounts[${first + i}].value.address`), paths.join(' '));
+  assert.ok(paths.includes(`$.app_state.auth.accounts[${irregular[0]!.index}].value.public_key`), paths.join(' '));
+  assert.ok(paths.includes(`$.app_state.auth.accounts[${irregular[3]!.index}].value.address`), `duplicate: ${paths.join(' ')}`);
+  assert.ok(paths.includes(`$.app_state.auth.accounts[${irregular[2]!.index}].value.address`), `odd length: ${paths.join(' ')}`);
 });
 
 test.run();
