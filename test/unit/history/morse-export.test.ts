@@ -1,9 +1,10 @@
 /**
  * Goal: a state file in the shape pocket-core's `export-genesis-for-reset <height> <newChainID>`
  * really writes imports with `init --genesis FILE --exported-height H`, keeps every value
- * exactly (supplies above 2^64, mixed-case addresses, the misspelled legacy `*_multipler` keys),
- * reports every problem with its JSON path (addresses that are not 20 bytes, holding balances),
- * and the chain continues at H + 1.
+ * exactly (supplies above 2^64, mixed-case addresses, the misspelled legacy `*_multipler` keys,
+ * accounts at addresses that are not 20 bytes holding balances — imported as pocket-core held
+ * them and each reported with its JSON path), refuses what is wrong with its path, and the chain
+ * continues at H + 1.
  * Method: NO real Morse export is available offline (the real ones, e.g. poktroll's
  * tools/scripts/migration/morse_state_export_170616_2025-06-03.json, are far over the size the
  * stored copies keep; README "Export / import" names what was searched). So the file is HAND-BUILT
