@@ -133,7 +133,7 @@ threshold('the window tumbles: 4 misses, the boundary (h mod 10 = 0) resets, 4 m
   assert.ok(state.nodes.validators.get(B.address)!.jailed);
 });
 
-threshold('a signed vote never lowers the counter: pocket tumbling window has no missed → signed branch', () => {
+threshold('without stale bits (stale-missed-bits.test.ts) a signed vote never lowers the counter: the bit at the index is unset in a tumbling window', () => {
   const state = chain();
   runTo(state, 4, (h) => h === 2 || h === 3);
   runTo(state, 8, () => false);
