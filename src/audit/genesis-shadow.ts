@@ -55,12 +55,13 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
     // InitGenesis (x/nodes/genesis.go:37-46): a record per validator, start 0, jailed_until Unix 0 …
     shadow.signing.seed(v.address, { startHeight: 0, index: 0, jailedUntilNs: 0n, missed: 0, jailedBlocks: 0 });
   }
-  // … then the file's own signing infos over them (an exported state's counters). Its missed
-  // bits are not carried: the genesis parser refuses more set bits than the counter says, and
-  // in a tumbling window they sit below index_offset, where no vote reads them again.
+  // … then the file's own signing infos over them (an exported state's counters), and its set
+  // missed bits (`missed_blocks`, x/nodes/genesis.go:104-114) — which may belong to an address
+  // without a record (a deleted one's stale bits, signing.ts).
   for (const info of genesis.exported?.signingInfos ?? []) {
     shadow.signing.seed(info.address, { startHeight: info.startHeight, index: info.indexOffset, jailedUntilNs: info.jailedUntilNs, missed: info.missedBlocksCounter, jailedBlocks: info.jailedBlocksCounter });
   }
+  for (const bits of genesis.exported?.missedBlocks ?? []) shadow.signing.seedMissed(bits.address, bits.indices);
   // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
   for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null });
   // An exported state's open claims: a proof after the import settles them (and is paid).

@@ -10,7 +10,7 @@ import type { Table } from '../state/table.js';
 import { accountsTable, replayIndexTable, supplyTable, txIndexTable, type Account } from '../modules/auth/index.js';
 import { applicationsTable, type Application, StakedApplicationCount, type StakedAppCountView } from '../modules/apps/index.js';
 import { paramsTable, type StoredParam } from '../modules/gov/index.js';
-import { signingInfosTable, type SigningInfo } from '../modules/slashing/index.js';
+import { missedBlocksTable, signingInfosTable, type MissedBlocks, type SigningInfo } from '../modules/slashing/index.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
 import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
 import { blockHashesTable, chainMetaTable, type ChainMeta } from '../state/chain-tables.js';
@@ -36,7 +36,7 @@ export interface LedgerState {
     readonly unstakingQueue: UnstakingQueueView;
   };
   /** Downtime counters and jail bookkeeping per validator (slashing/state.ts). */
-  readonly slashing: { readonly signingInfos: Table<SigningInfo> };
+  readonly slashing: { readonly signingInfos: Table<SigningInfo>; readonly missedBlocks: Table<MissedBlocks> };
   readonly apps: {
     readonly applications: Table<Application>;
     /** Derived (not state): how many apps are Staked and unjailed (apps/staked-count.ts). */
@@ -84,7 +84,7 @@ export function createLedgerState(): LedgerState {
       powerIndex: new ValidatorPowerIndex(validators),
       unstakingQueue: new UnstakingQueue(validators),
     },
-    slashing: { signingInfos: store.defineTable(signingInfosTable) },
+    slashing: { signingInfos: store.defineTable(signingInfosTable), missedBlocks: store.defineTable(missedBlocksTable) },
     apps: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
     gov: { params },
     pocketcore: {

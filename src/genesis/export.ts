@@ -2,8 +2,8 @@
  * The state at a height as a pocket-core genesis in the shape `pocket util
  * export-genesis-for-reset` writes (x/*\/genesis.go ExportGenesis): `exported: true`, every
  * account with its coins (module accounts as `posmint/ModuleAccount` with name and permissions),
- * the total supply, validators, signing infos, missed blocks (always `{}`: the ledger keeps the
- * counter, not the bit array — slashing/state.ts explains why no bit is ever read), the previous
+ * the total supply, validators, signing infos, missed blocks (each address's set bits as
+ * `{index, missed: true}` entries), the previous
  * state's validator powers and total power, the previous proposer, applications, outstanding
  * claims, every module's params and the DAO tokens.
  *
@@ -20,7 +20,9 @@
  *     validator set "as of" a session start);
  *   - each claim's submission height (pocket-core's MsgClaim does not record it).
  * Deviations from pocket-core's exporter, each so that the import reproduces the state:
- * `index_offset` is written as it is (pocket-core zeroes it), zero-balance accounts are kept
+ * `index_offset` is written as it is (pocket-core zeroes it), the missed bits are written
+ * (pocket-core always writes `missed_blocks: {}`, x/nodes/genesis.go:134-150 — its import then
+ * starts with no stale bits; ours keeps them, slashing/state.ts), zero-balance accounts are kept
  * (pocket-core drops them; the root covers their public keys), and `initial_height` (Tendermint's
  * genesis field) says where the chain continues: H + 1.
  */
@@ -43,6 +45,7 @@ export const POCKET_SHAPED_TABLES: ReadonlySet<string> = new Set([
   'pos/validators',
   'pos/validator_set',
   'pos/signing_info',
+  'pos/missed_blocks',
   'application/applications',
   'gov/params',
   'pocketcore/claims',
@@ -87,7 +90,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
         validators: exportValidators(state),
         exported: true,
         signing_infos: exportSigningInfos(state),
-        missed_blocks: {},
+        missed_blocks: exportMissedBlocks(state),
         previous_proposer: meta.lastProposer ?? '',
       },
     },
@@ -161,6 +164,12 @@ function exportSigningInfos(state: LedgerState): Record<string, unknown> {
       jailed_blocks_counter: String(info.jailedBlocksCounter),
     };
   }
+  return out;
+}
+
+function exportMissedBlocks(state: LedgerState): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [address, bits] of state.slashing.missedBlocks.sortedEntries()) out[address] = bits.indices.map((index) => ({ index: String(index), missed: true }));
   return out;
 }
 

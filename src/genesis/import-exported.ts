@@ -8,7 +8,9 @@
  * caller compares the root with the extension's `state_root` (runtime/data-dir.ts).
  *
  * Signing infos: a validator without one gets pocket-core's genesis default (start height 0,
- * jailed until Unix 0; x/nodes/genesis.go), then the file's entries are written over them.
+ * jailed until Unix 0; x/nodes/genesis.go), then the file's entries are written over them; the
+ * file's missed bits (`missed_blocks`) are written as they are, for any address
+ * (x/nodes/genesis.go:104-114).
  */
 import { ZERO_HASH } from '../chain/block.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
@@ -57,6 +59,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
     state.slashing.signingInfos.set(v.address, newSigningInfo(v.address, 0));
   }
   for (const info of exported.signingInfos) state.slashing.signingInfos.set(info.address, info);
+  for (const bits of exported.missedBlocks) state.slashing.missedBlocks.set(bits.address, bits);
   for (const a of doc.applications) {
     const status = a.status === 1 ? StakeStatus.Unstaking : StakeStatus.Staked;
     state.apps.applications.set(a.address, { address: a.address, publicKey: a.publicKey, jailed: a.jailed, status, chains: a.chains, stakedTokensUpokt: a.stakedTokensUpokt, maxRelays: a.maxRelays ?? 0n, unstakingTimeNs: a.unstakingTimeNs });
@@ -81,7 +84,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
   return state;
 }
 
-const SHAPED = new Set(['auth/accounts', 'auth/supply', 'pos/validators', 'pos/validator_set', 'pos/signing_info', 'application/applications', 'gov/params', 'pocketcore/claims', 'chain/meta']);
+const SHAPED = new Set(['auth/accounts', 'auth/supply', 'pos/validators', 'pos/validator_set', 'pos/signing_info', 'pos/missed_blocks', 'application/applications', 'gov/params', 'pocketcore/claims', 'chain/meta']);
 
 function loadExtension(state: LedgerState, extension: LedgerExtension): void {
   for (const [name, entries] of extension.tables) {

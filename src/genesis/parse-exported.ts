@@ -10,8 +10,11 @@
  * so its keys are `Address` and `Power` (int64 as a string, amino JSON); MsgClaim's JSON is
  * {header{app_public_key,chain,session_height}, merkle_root{merkleHash (base64), range{lower,
  * upper}}, total_proofs, from_address, evidence_type, expiration_height} (x/pocketcore/types/
- * pocket.pb.go). A missed-blocks entry with `missed: true` cannot be carried (the ledger keeps
- * only the counter) and is reported unless it is already counted in missed_blocks_counter.
+ * pocket.pb.go). `missed_blocks` ({address: [{index, missed}]}, x/nodes/types/genesis.go:15,26-29)
+ * is applied entry by entry as InitGenesis does (SetValidatorMissedAt, x/nodes/genesis.go:104-114:
+ * a later entry for the same index overwrites an earlier one; `missed: false` stores an unset
+ * bit). pocket-core's own exporter always writes `{}`; the ledger's writes its set bits.
+ * `missed_blocks_counter` may be negative (a signed vote over a stale bit, slashing/state.ts).
  */
 import { isLosslessNumber } from 'lossless-json';
 import { parseOptionalTime } from '../core/time.js';
@@ -29,6 +32,13 @@ type Modules = Record<string, Record<string, unknown> | undefined>;
 function int64(r: JsonReader, node: unknown, path: string): number | undefined {
   const text = typeof node === 'string' ? node : isLosslessNumber(node) ? node.toString() : undefined;
   if (text === undefined || !/^(0|[1-9][0-9]{0,14})$/.test(text)) return r.fail(path, `expected a non-negative integer, got ${JSON.stringify(text ?? typeof node)}`);
+  return Number(text);
+}
+
+/** A signed int64 (amino JSON string or a plain number): missed_blocks_counter can go below 0. */
+function signedInt64(r: JsonReader, node: unknown, path: string): number | undefined {
+  const text = typeof node === 'string' ? node : isLosslessNumber(node) ? node.toString() : undefined;
+  if (text === undefined || !/^(0|-?[1-9][0-9]{0,14})$/.test(text)) return r.fail(path, `expected an integer, got ${JSON.stringify(text ?? typeof node)}`);
   return Number(text);
 }
 
@@ -66,13 +76,13 @@ export function readExportedState(r: JsonReader, top: Record<string, unknown>, m
   const fileHeight = readHeight(r, top, extension, givenHeight === undefined);
   const height = givenHeight === undefined ? fileHeight : agreeingHeight(r, givenHeight, fileHeight);
   const signingInfos = readSigningInfos(r, pos['signing_infos']);
-  checkMissedBlocks(r, pos['missed_blocks'], signingInfos);
+  const missedBlocks = readMissedBlocks(r, pos['missed_blocks']);
   const validatorPowers = readPowers(r, pos['prevState_validator_powers']);
   const proposerText = pos['previous_proposer'];
   const previousProposer = proposerText === undefined || proposerText === null || proposerText === '' ? null : r.address(proposerText, '$.app_state.pos.previous_proposer');
   const claims = readClaims(r, modules['pocketcore']?.['claims'], height ?? 0, top['pokt_ledger']);
   if (height === undefined || previousProposer === undefined || extension === undefined) return undefined;
-  return { height, moduleAccounts: accounts.moduleAccounts, irregularAccounts: accounts.irregularAccounts, signingInfos, validatorPowers, previousProposer, claims, extension };
+  return { height, moduleAccounts: accounts.moduleAccounts, irregularAccounts: accounts.irregularAccounts, signingInfos, missedBlocks, validatorPowers, previousProposer, claims, extension };
 }
 
 /** The height given beside the file (init --exported-height) must be the file's own, when it has one. */
@@ -118,7 +128,7 @@ function readSigningInfos(r: JsonReader, node: unknown): SigningInfo[] {
     const jailedText = r.string(r.field(info, 'jailed_until', at), `${at}.jailed_until`);
     const jailedUntilNs = jailedText === undefined ? undefined : parseOptionalTime(jailedText);
     if (jailedText !== undefined && jailedUntilNs === undefined) r.fail(`${at}.jailed_until`, `not an RFC 3339 time: ${jailedText}`);
-    const missed = int64(r, r.field(info, 'missed_blocks_counter', at), `${at}.missed_blocks_counter`);
+    const missed = signedInt64(r, r.field(info, 'missed_blocks_counter', at), `${at}.missed_blocks_counter`);
     const jailedBlocks = int64(r, r.field(info, 'jailed_blocks_counter', at), `${at}.jailed_blocks_counter`);
     if (address === undefined || startHeight === undefined || indexOffset === undefined || jailedUntilNs === undefined || missed === undefined || jailedBlocks === undefined) continue;
     infos.push({ address, startHeight, indexOffset, jailedUntilNs, missedBlocksCounter: missed, jailedBlocksCounter: jailedBlocks });
@@ -126,19 +136,39 @@ function readSigningInfos(r: JsonReader, node: unknown): SigningInfo[] {
   return infos;
 }
 
-/** Missed bits beyond what the counters say cannot be carried: each is reported. */
-function checkMissedBlocks(r: JsonReader, node: unknown, infos: readonly SigningInfo[]): void {
+/** `missed_blocks`: each address's entries applied in order; the set bits kept (see the header). */
+function readMissedBlocks(r: JsonReader, node: unknown): ExportedState['missedBlocks'] {
   const path = '$.app_state.pos.missed_blocks';
-  if (node === undefined || node === null) return;
+  if (node === undefined || node === null) return [];
   const map = r.object(node, path);
-  if (map === undefined) return;
-  const counters = new Map(infos.map((info) => [info.address, info.missedBlocksCounter]));
-  for (const key of Object.keys(map).sort()) {
-    const list = r.array(map[key], `${path}.${key}`, { nullable: true }) ?? [];
-    const missed = list.filter((entry) => (entry as { missed?: unknown } | null)?.missed === true).length;
+  if (map === undefined) return [];
+  const byAddress = new Map<Address, Set<number>>();
+  for (const key of Object.keys(map)) {
     const address = r.address(key, `${path}.${key}`);
-    if (address !== undefined && missed > (counters.get(address) ?? 0)) r.fail(`${path}.${key}`, `${missed} missed blocks listed but missed_blocks_counter is ${counters.get(address) ?? 0}`);
+    const list = r.array(map[key], `${path}.${key}`, { nullable: true }) ?? [];
+    if (address === undefined) continue;
+    if (byAddress.has(address)) {
+      r.fail(`${path}.${key}`, `${address} is listed twice`);
+      continue;
+    }
+    const bits = new Set<number>();
+    list.forEach((entry, i) => {
+      const at = `${path}.${key}[${i}]`;
+      const value = r.object(entry, at);
+      if (value === undefined) return;
+      const index = int64(r, r.field(value, 'index', at), `${at}.index`);
+      const missed = value['missed'];
+      if (typeof missed !== 'boolean') return void r.fail(`${at}.missed`, `expected true or false, got ${JSON.stringify(missed)}`);
+      if (index === undefined) return;
+      if (missed) bits.add(index);
+      else bits.delete(index);
+    });
+    byAddress.set(address, bits);
   }
+  return [...byAddress.entries()]
+    .filter(([, bits]) => bits.size > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([address, bits]) => ({ address, indices: [...bits].sort((a, b) => a - b) }));
 }
 
 function readPowers(r: JsonReader, node: unknown): ExportedState['validatorPowers'] {

@@ -109,6 +109,11 @@ export interface ExportedState {
   /** Accounts at addresses that are not 20 bytes (see GenesisIrregularAccount). */
   readonly irregularAccounts: readonly GenesisIrregularAccount[];
   readonly signingInfos: readonly ExportedSigningInfo[];
+  /**
+   * `missed_blocks`: the set missed bits per address (slashing's MissedBlocks: indices ascending,
+   * never empty), sorted by address — an address may have bits and no signing info (state.ts).
+   */
+  readonly missedBlocks: ReadonlyArray<{ readonly address: Address; readonly indices: readonly number[] }>;
   /** The validator set after block H, in its stored order (null: recomputed from the validators). */
   readonly validatorPowers: ReadonlyArray<{ readonly address: Address; readonly power: bigint }> | null;
   readonly previousProposer: Address | null;

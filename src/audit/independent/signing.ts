@@ -77,6 +77,11 @@ export class SigningTracker {
     this.infos.set(address, { ...info });
   }
 
+  /** Seed an exported state's set missed bits (InitGenesis, x/nodes/genesis.go:104-114), for any address. */
+  seedMissed(address: string, indices: readonly number[]): void {
+    if (indices.length > 0) this.bits.set(address, new Set(indices));
+  }
+
   /** StakeValidator for a validator with no record: {start h, jailed_until Unix 0}; an existing record is kept (valStateChanges.go:312-321). Bits are not cleared. */
   createIfAbsent(address: string, height: number): void {
     if (!this.infos.has(address)) this.infos.set(address, { startHeight: height, index: 0, jailedUntilNs: 0n, missed: 0, jailedBlocks: 0 });

@@ -6,7 +6,7 @@
  * Evolvers: ./evolve.ts.
  */
 import type { Address, TimeNs } from '../../core/types.js';
-import type { SigningInfo } from './state.js';
+import type { MissedBlocksChange, SigningInfo } from './state.js';
 
 /**
  * Signing infos rewritten by a block hook: the BeginBlock downtime handler (`last_commit`: one
@@ -18,6 +18,12 @@ export interface SigningInfosUpdated {
   readonly cause: 'last_commit' | 'jailed_blocks';
   /** Sorted by address; each is the complete new record. */
   readonly infos: readonly SigningInfo[];
+  /**
+   * `last_commit` only, and only when some validator's missed bits changed (a bit set or
+   * cleared, a window reset or a downtime jail clearing set bits, a recreated record clearing
+   * stale ones): sorted by address, each the complete new set (empty = all cleared).
+   */
+  readonly missedBlocks?: readonly MissedBlocksChange[];
 }
 
 /**
@@ -54,26 +60,31 @@ export interface NodeJailed {
 
 /**
  * MsgUnjail accepted (UnjailValidator, valStateChanges.go:693-719): unjailed; `signingInfo` is
- * its record with the counters reset (start height and jailed_until kept).
+ * its record with the counters reset (start height and jailed_until kept); `missedBlocks`, when
+ * it had bits set, clears them (ResetValidatorSigningInfo, signing_info.go:40-52).
  */
 export interface NodeUnjailed {
   readonly type: 'NodeUnjailed';
   readonly address: Address;
   readonly signer: Address;
   readonly signingInfo: SigningInfo;
+  readonly missedBlocks?: MissedBlocksChange;
 }
 
 /**
  * A signing info written because of a stake (tx): a new validator without one gets a fresh
  * record starting at the stake's block (`node_staked`, valStateChanges.go:312-321; one it kept
  * from an earlier stake stays as it is, and no event is emitted); an edited stake gets its
- * counters reset (`stake_edited`, valStateChanges.go:366-370). Emitted right after the nodes
- * event (chain/router.ts), decided from the state before it (./stake-signing-info.ts).
+ * counters reset (`stake_edited`, valStateChanges.go:366-370) and — `missedBlocks`, when it had
+ * bits set — its missed bits cleared (ResetValidatorSigningInfo, signing_info.go:40-52; a new
+ * stake leaves stale bits as they are). Emitted right after the nodes event (chain/router.ts),
+ * decided from the state before it (./stake-signing-info.ts).
  */
 export interface SigningInfoSet {
   readonly type: 'SigningInfoSet';
   readonly cause: 'node_staked' | 'stake_edited';
   readonly info: SigningInfo;
+  readonly missedBlocks?: MissedBlocksChange;
 }
 
 /**

@@ -6,14 +6,21 @@
 import { invariant } from '../../core/assert.js';
 import type { Table } from '../../state/table.js';
 import { burn, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
-import type { SigningInfo } from './state.js';
+import type { MissedBlocks, MissedBlocksChange, SigningInfo } from './state.js';
 import type { DoubleSignEvidenceIgnored, NodeJailed, NodeSlashed, NodeUnjailed, SigningInfoSet, SigningInfosUpdated } from './events.js';
 import type { NodeUnstaked, Validator } from '../nodes/index.js';
 
 export interface SlashingEvolveState {
   readonly auth: BankTables;
   readonly nodes: { readonly validators: Table<Validator> };
-  readonly slashing: { readonly signingInfos: Table<SigningInfo> };
+  readonly slashing: { readonly signingInfos: Table<SigningInfo>; readonly missedBlocks: Table<MissedBlocks> };
+}
+
+/** A validator's missed bits as the event states them: the new set, or no row when empty. */
+function applyMissedBlocks(state: SlashingEvolveState, change: MissedBlocksChange | undefined): void {
+  if (change === undefined) return;
+  if (change.indices.length === 0) state.slashing.missedBlocks.delete(change.address);
+  else state.slashing.missedBlocks.set(change.address, change);
 }
 
 function mustGet(state: SlashingEvolveState, address: string, event: string): Validator {
@@ -25,9 +32,11 @@ function mustGet(state: SlashingEvolveState, address: string, event: string): Va
 export const slashingEvolvers = {
   SigningInfosUpdated: (state: SlashingEvolveState, event: SigningInfosUpdated): void => {
     for (const info of event.infos) state.slashing.signingInfos.set(info.address, info);
+    for (const change of event.missedBlocks ?? []) applyMissedBlocks(state, change);
   },
   SigningInfoSet: (state: SlashingEvolveState, event: SigningInfoSet): void => {
     state.slashing.signingInfos.set(event.info.address, event.info);
+    applyMissedBlocks(state, event.missedBlocks);
   },
   NodeSlashed: (state: SlashingEvolveState, event: NodeSlashed): void => {
     const validator = mustGet(state, event.address, 'NodeSlashed');
@@ -42,6 +51,7 @@ export const slashingEvolvers = {
   NodeUnjailed: (state: SlashingEvolveState, event: NodeUnjailed): void => {
     state.nodes.validators.set(event.address, { ...mustGet(state, event.address, 'NodeUnjailed'), jailed: false });
     state.slashing.signingInfos.set(event.address, event.signingInfo);
+    applyMissedBlocks(state, event.missedBlocks);
   },
   DoubleSignEvidenceIgnored: (_state: SlashingEvolveState, _event: DoubleSignEvidenceIgnored): void => {
     // Nothing changes: the event only records why the evidence had no effect.
@@ -51,7 +61,8 @@ export const slashingEvolvers = {
 /**
  * The slashing module's part of a nodes event, applied right after the nodes evolver (see
  * chain/evolve.ts): an unstaked validator's signing info goes with it (validator.go:116-121) —
- * unconditionally, as NodeUnstaked says. (What a stake or an edit does to the signing info is
+ * unconditionally, as NodeUnstaked says — but NOT its missed bits: DeleteValidatorSigningInfo
+ * (signing_info.go:35-38) leaves them for a later stake under the same address (state.ts). (What a stake or an edit does to the signing info is
  * decided before the events apply and carried by SigningInfoSet: ./stake-signing-info.ts.)
  */
 export const slashingFollowUps = {

@@ -5,7 +5,7 @@
  * (stake-signing-info.ts: a SigningInfoSet event after the stake; evolve.ts `slashingFollowUps`
  * deletes it with the unstaked validator).
  *
- *   state.ts        signing info (table, window arithmetic)    events.ts / evolve.ts  events, writers
+ *   state.ts        signing info, missed bits, window math      events.ts / evolve.ts  events, writers
  *   downtime.ts     missed votes → slash + jail                 double-sign.ts  evidence check and effect
  *   jail.ts         jailed-blocks counter                       unjail.ts       UnjailNode decider
  *   slash.ts        the slash plan                              hooks.ts        the block steps

@@ -5,7 +5,11 @@
  *
  *   NodeStaked       → a fresh record starting at this block, if the validator has none
  *                      (valStateChanges.go:312-321: a record kept from an earlier life stays as it is)
- *   NodeStakeEdited  → the record with its counters reset (valStateChanges.go:366-370)
+ *   NodeStakeEdited  → the record with its counters reset and its missed bits cleared
+ *                      (ResetValidatorSigningInfo, valStateChanges.go:366-370)
+ *
+ * A new stake does not touch the missed bits: a record deleted with an earlier life left them
+ * (state.ts) and they are read again from index 0.
  *
  * nodes never imports slashing; the chain composes the two (the same order as pocket-core's
  * keeper calls within one handler).
@@ -13,17 +17,19 @@
 import type { ReadonlyTable } from '../../state/table.js';
 import type { NodeStaked, NodeStakeEdited } from '../nodes/index.js';
 import type { SigningInfoSet } from './events.js';
-import { newSigningInfo, resetSigningInfo, type SigningInfo } from './state.js';
+import { clearMissedBlocks, newSigningInfo, resetSigningInfo, type MissedBlocks, type SigningInfo } from './state.js';
 
 export interface StakeSigningInfoView {
-  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo>; readonly missedBlocks: ReadonlyTable<MissedBlocks> };
 }
 
 /** The SigningInfoSet that follows a nodes stake event, or none. */
 export function signingInfoAfterStake(view: StakeSigningInfoView, event: NodeStaked | NodeStakeEdited, height: number): SigningInfoSet | undefined {
   const current = view.slashing.signingInfos.get(event.address);
   if (event.type === 'NodeStaked') return current === undefined ? { type: 'SigningInfoSet', cause: 'node_staked', info: newSigningInfo(event.address, height) } : undefined;
-  return { type: 'SigningInfoSet', cause: 'stake_edited', info: resetSigningInfo(current, event.address, height) };
+  const edited: SigningInfoSet = { type: 'SigningInfoSet', cause: 'stake_edited', info: resetSigningInfo(current, event.address, height) };
+  const cleared = clearMissedBlocks(view.slashing.missedBlocks.get(event.address), event.address);
+  return cleared === undefined ? edited : { ...edited, missedBlocks: cleared };
 }
 
 /** The events with a SigningInfoSet inserted after each stake event that calls for one. */

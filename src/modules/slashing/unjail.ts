@@ -11,7 +11,8 @@
  *   4. not jailed                                               → pos:105
  *   5. no signing info                                          → pos:101
  *   6. block time < jailed_until                                → pos:104
- *   then: unjailed (back in the validator set at EndBlock), signing-info counters reset.
+ *   then: unjailed (back in the validator set at EndBlock), signing-info counters reset and its
+ *   missed bits cleared (ResetValidatorSigningInfo, signing_info.go:40-52).
  *
  * Deliberate differences: pocket-core also refuses when `jailed_until` is after the node's
  * WALL-CLOCK time (time.Now(), valStateChanges.go:682-684) — non-deterministic, so only block
@@ -27,13 +28,13 @@ import { rejection } from '../../core/rejection.js';
 import { POS, type UnjailNodeMessage } from '../../messages/index.js';
 import type { PosParams } from '../../params/params.js';
 import type { ReadonlyTable } from '../../state/table.js';
-import { resetSigningInfo, type SigningInfo } from './state.js';
+import { clearMissedBlocks, resetSigningInfo, type MissedBlocks, type SigningInfo } from './state.js';
 import type { NodeUnjailed } from './events.js';
 import type { NodeUnstakeRequested, Validator } from '../nodes/index.js';
 
 export interface UnjailView {
   readonly nodes: { readonly validators: ReadonlyTable<Validator> };
-  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo> };
+  readonly slashing: { readonly signingInfos: ReadonlyTable<SigningInfo>; readonly missedBlocks: ReadonlyTable<MissedBlocks> };
   params(): { readonly pos: PosParams };
 }
 
@@ -54,5 +55,7 @@ export function decideUnjailNode(state: UnjailView, msg: UnjailNodeMessage, ctx:
   if (info.jailedUntilNs !== null && ctx.timeNs < info.jailedUntilNs) {
     return rejected(rejection(POS.validator_jailed, `validator is jailed until ${info.jailedUntilNs} ns; block time is ${ctx.timeNs} ns`));
   }
-  return accepted({ type: 'NodeUnjailed', address: validator.address, signer: msg.signerAddress, signingInfo: resetSigningInfo(info, validator.address, ctx.height) });
+  const unjailed: NodeUnjailed = { type: 'NodeUnjailed', address: validator.address, signer: msg.signerAddress, signingInfo: resetSigningInfo(info, validator.address, ctx.height) };
+  const cleared = clearMissedBlocks(state.slashing.missedBlocks.get(validator.address), validator.address);
+  return accepted(cleared === undefined ? unjailed : { ...unjailed, missedBlocks: cleared });
 }
