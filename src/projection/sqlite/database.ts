@@ -1,14 +1,16 @@
 /**
- * The SQLite projection's database file: where it lives, how it is opened (WAL, pragmas,
- * migrations, rebuild on a schema change) and how its checkpoint is read. Shared by the
+ * The SQLite projection's database file: where it lives and how it is opened (migrations,
+ * rebuild on a schema change; the connection's pragmas and the checkpoint: ./connection.ts). Shared by the
  * synchronous store (../store.ts, the live node) and the catch-up writer thread
  * (./writer-thread.ts), so both open the same file the same way.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Checkpoint } from '../engine.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
+import { connect } from './connection.js';
+
+export { readCheckpoint } from './connection.js';
 
 export interface OpenOptions {
   /** Delete the database and start again from genesis. */
@@ -42,29 +44,6 @@ export function openProjectionDatabase(dataDir: string, options: OpenOptions = {
   const db = connect(file);
   migrate(db, migrations, version);
   return db;
-}
-
-/**
- * A connection to a projection file that exists and is migrated (the writer thread's, opened
- * after the main thread's openProjectionDatabase). `busyTimeoutMs`: how long a write waits for
- * another connection's lock before SQLITE_BUSY (better-sqlite3's default 5 s).
- */
-export function connect(file: string, busyTimeoutMs?: number): Database.Database {
-  const db = new Database(file, busyTimeoutMs === undefined ? {} : { timeout: busyTimeoutMs });
-  db.pragma('journal_mode = WAL');
-  // WAL + NORMAL: a commit survives a process crash (kill -9); a power cut may lose the last
-  // commits but never leaves half a transaction — and the checkpoint goes with its rows.
-  db.pragma('synchronous = NORMAL');
-  // PERF: a batch writes to a dozen tables and their indexes in turn; a 64 MiB page cache
-  // (default 2 MiB) keeps their hot pages between statements.
-  db.pragma('cache_size = -65536');
-  db.defaultSafeIntegers(true);
-  return db;
-}
-
-export function readCheckpoint(db: Database.Database): Checkpoint | undefined {
-  const row = db.prepare('SELECT height, block_hash, state_root FROM projection_checkpoint WHERE id = 1').get() as { height: bigint; block_hash: string; state_root: string } | undefined;
-  return row === undefined ? undefined : { height: Number(row.height), blockHash: row.block_hash, stateRoot: row.state_root };
 }
 
 function migrate(db: Database.Database, migrations: ReturnType<typeof loadMigrations>, version: string): void {
