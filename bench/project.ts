@@ -8,7 +8,8 @@
  *   table, sampled alternately (bench/lib/paired.ts). Goal ≥ 0.5 of raw.
  * - `replay`: `replay --trust-signatures` with the projection attached (what `pokt-ledger
  *   project` does from scratch: the catch-up store — rows made on the replay's thread, written
- *   by its writer thread (src/projection/sqlite/worker-store.ts) —, genesis rows from the
+ *   by its writer thread, or inline for a run under THREAD_MIN_BLOCKS blocks as the quick run's
+ *   40 are (src/projection/sqlite/catch-up-store.ts; `extra.writer` says which) —, genesis rows from the
  *   replay's starting state, batches of DEFAULT_BATCH_BLOCKS) vs without, sampled alternately.
  *   Goal: the projection adds ≤ 30% (ratio_to_limit ≥ 0.77).
  *   `rows` keeps measuring the synchronous store (the live node's; the same SQL).
@@ -23,7 +24,7 @@ import { bundledMainnetGenesisPath } from '../src/core/paths.js';
 import { PROJECTION_TABLE_NAMES } from '../src/projection/projectors/index.js';
 import { loadMigrations } from '../src/projection/schema.js';
 import { ProjectionStore, projectionsDir } from '../src/projection/store.js';
-import { SqliteWorkerStore } from '../src/projection/sqlite/worker-store.js';
+import { catchUpWriter, SqliteCatchUpStore } from '../src/projection/sqlite/catch-up-store.js';
 import type { LedgerState } from '../src/chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../src/runtime/committed-block.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../src/runtime/data-dir.js';
@@ -162,6 +163,8 @@ export const benchmark: BenchModule = {
       });
 
       const attached = join(scratch, 'attached');
+      // As `project` chooses for this many blocks (a short run writes inline).
+      const writer = catchUpWriter(chain.height);
       const replayPair = await measurePair(
         ctx,
         { label: 'replay --trust-signatures', run: () => replayed(chain) },
@@ -172,7 +175,7 @@ export const benchmark: BenchModule = {
             // As `project` does: the catch-up store (rows made here, written by its writer thread),
             // genesis rows from the replay's starting state (one genesis parse), batches of
             // DEFAULT_BATCH_BLOCKS, at most one batch outstanding before each replay chunk.
-            const store = SqliteWorkerStore.open(attached);
+            const store = SqliteCatchUpStore.open(attached, { writer });
             try {
               const stream = new CommittedBlockStream();
               let inBatch = 0;
@@ -201,7 +204,7 @@ export const benchmark: BenchModule = {
         metric: 'txs_per_s',
         stats: replayPair.subject,
         limit: { what: 'the same replay without the projection (sampled alternately)', median: replayPair.limit.median },
-        extra: { goal_ratio_to_limit: 0.77, added_pct: Math.round((replayPair.limit.median / replayPair.subject.median - 1) * 100) },
+        extra: { goal_ratio_to_limit: 0.77, writer, added_pct: Math.round((replayPair.limit.median / replayPair.subject.median - 1) * 100) },
       });
     } finally {
       rmSync(scratch, { recursive: true, force: true });

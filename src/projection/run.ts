@@ -8,7 +8,7 @@
  * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
  * checkpoint), so a kill loses at most the batch in flight, which the next run redoes. SQLite:
  * the rows are made here, beside the replay, and written by a writer thread
- * (sqlite/worker-store.ts), at most one batch outstanding while the next is made.
+ * (sqlite/catch-up-store.ts), at most one batch outstanding while the next is made.
  * PostgreSQL: a lost connection (server restart, failover) is retried — the run reconnects and
  * resumes from the committed checkpoint — up to `retries` times, each with a notice.
  */
@@ -16,7 +16,7 @@ import { isConnectionLost, redactedUrl } from './pg/connect.js';
 import { PgProjectionStore } from './pg/store.js';
 import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
-import { SqliteWorkerStore } from './sqlite/worker-store.js';
+import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { genesisHeightOf, readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
@@ -74,7 +74,7 @@ interface Target {
   close(): void | Promise<void>;
 }
 
-function sqliteTarget(store: SqliteWorkerStore): Target {
+function sqliteTarget(store: SqliteCatchUpStore): Target {
   return {
     where: store.file,
     get checkpoint() {
@@ -107,7 +107,14 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
   // The data directory must be a chain's before anything is created in it (coded DataDirError).
   readDataDirConfig(dataDir);
   const url = options.postgres;
-  if (url === undefined) return projectInto(dataDir, options, async (onNotice) => sqliteTarget(SqliteWorkerStore.open(dataDir, { rebuild: options.rebuild === true, onNotice })));
+  if (url === undefined) {
+    return projectInto(dataDir, options, async (onNotice, lastHeight) => {
+      const genesisHeight = genesisHeightOf(readDataDirConfig(dataDir));
+      // A short catch-up writes inline: a thread would cost more than it saves.
+      const writer = (checkpointHeight: number | undefined) => catchUpWriter(Math.min(options.to ?? lastHeight, lastHeight) - (checkpointHeight ?? genesisHeight));
+      return sqliteTarget(SqliteCatchUpStore.open(dataDir, { rebuild: options.rebuild === true, onNotice, writer }));
+    });
+  }
   const retries = options.retries ?? DEFAULT_RETRIES;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -135,17 +142,19 @@ async function seedGenesisFrom(target: Target, state: LedgerState, config: DataD
   await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
 }
 
-async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void) => Promise<Target>): Promise<ProjectReport> {
+async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void, lastHeight: number) => Promise<Target>): Promise<ProjectReport> {
   const started = performance.now();
   const config = readDataDirConfig(dataDir);
   // A rollback interrupted after its commit point: the log was cut at open; bring the rows back too.
-  openChain(dataDir).log.close();
+  const { log } = openChain(dataDir);
+  const lastHeight = log.lastHeight;
+  log.close();
   finishPendingRollback(dataDir);
   let rebuilt = options.rebuild === true;
   const target = await open((message) => {
     rebuilt = true;
     options.onNotice?.(message);
-  });
+  }, lastHeight);
   try {
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.

@@ -10,7 +10,7 @@
  *
  * This store writes synchronously, in the caller's tick: the live node uses it (a block is
  * queryable once acknowledged) and so do rollback and tests. Catch-up (`project`, run.ts) writes
- * through a writer thread instead (./sqlite/worker-store.ts) with the same projectors, the same
+ * through a writer thread instead (./sqlite/catch-up-store.ts) with the same projectors, the same
  * SQL (./sqlite/batch-writer.ts) and the same one-transaction-per-batch rule.
  */
 import type Database from 'better-sqlite3';

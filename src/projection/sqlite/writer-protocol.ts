@@ -1,5 +1,5 @@
 /**
- * What the catch-up store (./worker-store.ts, main thread) and its writer thread
+ * What the catch-up store (./catch-up-store.ts, main thread) and its writer thread
  * (./writer-thread.ts) say to each other, and how an error crosses the thread boundary.
  *
  * Rows travel as they are made — per table, arrays of cells (bigint, number, string, null,
@@ -41,6 +41,8 @@ export type ToWriter = { readonly kind: 'open'; readonly file: string } | BatchC
 
 export type FromWriter =
   | { readonly kind: 'committed'; readonly height: number }
+  /** The database is closed (the thread ends by itself). */
+  | { readonly kind: 'closed' }
   | { readonly kind: 'failed'; readonly error: SentError };
 
 export interface SentError {

@@ -19,27 +19,42 @@
  * sent in chunks of CHUNK_ROWS while a batch is being made, so the writer inserts them while the
  * replay goes on, even when the whole run is one batch (figures: README, Benchmarks).
  */
-import { Worker } from 'node:worker_threads';
 import type { LedgerState } from '../../chain/ledger-state.js';
 import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { ProjectionEngine, RowBatch, resumeSql, type Checkpoint } from '../engine.js';
 import type { Row } from '../tables.js';
 import { openProjectionDatabase, readCheckpoint, type OpenOptions } from './database.js';
-import { packBytes, receivedError, type BatchChunk, type FromWriter, type ToWriter, type WriterData } from './writer-protocol.js';
+import { inlineLink, threadLink, type WriterLink } from './writer-link.js';
+import { receivedError, type BatchChunk, type FromWriter, type ToWriter } from './writer-protocol.js';
 
-export interface WorkerStoreOptions extends OpenOptions {
+export interface CatchUpStoreOptions extends OpenOptions {
+  /** Where the writer runs (default: a thread), or how to choose from the checkpoint's height (undefined: a new projection). */
+  readonly writer?: WriterKind | ((checkpointHeight: number | undefined) => WriterKind);
   /** How long a write waits for another connection's lock before SQLITE_BUSY (default 5 s). */
   readonly busyTimeoutMs?: number;
   /** Rows per message to the writer (default CHUNK_ROWS). */
   readonly chunkRows?: number;
 }
 
+export type WriterKind = 'thread' | 'inline';
+
+/**
+ * Runs of fewer blocks than this write inline: a thread's start (~70–90 ms of CPU, measured on a
+ * loaded 2-core machine) and postMessage's copies (~3 µs a row) cost more than the inserts it
+ * takes off the replay's thread (~8 µs a row) for a short run. Measured (README, Benchmarks): 40
+ * blocks of the bench's mixed chain were slower with a thread, 200 faster.
+ */
+export const THREAD_MIN_BLOCKS = 100;
+
+/** Where the writer of a catch-up of `blocks` blocks runs. */
+export function catchUpWriter(blocks: number): WriterKind {
+  return blocks >= THREAD_MIN_BLOCKS ? 'thread' : 'inline';
+}
+
 /** Rows per message: large enough that postMessage's cost per message is noise, small enough that the writer starts early. */
 export const CHUNK_ROWS = 1_024;
 
-const WRITER_URL = new URL('./writer-thread.js', import.meta.url);
-
-export class SqliteWorkerStore {
+export class SqliteCatchUpStore {
   /** Rows of the batch being made, not yet sent. */
   private unsent: RowBatch | undefined;
   /** The open batch's first chunk is still to be sent (it opens the transaction). */
@@ -50,58 +65,49 @@ export class SqliteWorkerStore {
   private committedHeight: number | undefined;
   private failure: Error | undefined;
   private wake: (() => void) | undefined;
-  private readonly exited: Promise<void>;
+  private closed: (() => void) | undefined;
+  private closing: Promise<void> | undefined;
+  private link!: WriterLink;
 
   private constructor(
-    private readonly thread: Worker,
     private readonly engine: ProjectionEngine,
     readonly file: string,
     private readonly chunkRows: number,
-  ) {
-    thread.on('message', (message: FromWriter) => {
-      if (message.kind === 'committed') {
-        this.outstanding--;
-        this.committedHeight = message.height;
-      } else if (message.kind === 'failed') this.failure ??= receivedError(message.error);
-      this.wake?.();
-    });
-    thread.on('error', (error) => {
-      this.failure ??= error;
-      this.wake?.();
-    });
-    this.exited = new Promise((resolve) => thread.once('exit', () => resolve()));
-    void this.exited.then(() => {
-      this.failure ??= new Error('the projection writer thread exited');
-      this.wake?.();
-    });
-  }
+  ) {}
 
   /**
-   * Starts the writer thread, then opens (creates, migrates, rebuilds) the database here and
-   * reads the projectors' resume rows, then hands the file to the writer.
-   * PERF: a thread's start-up (~100–200 ms on a loaded 2-core machine) runs beside the opening
-   * and the replay's own start; it is never awaited: a writer that cannot open the file fails
-   * the next `append`, `commit` or `throttle`.
+   * Starts the writer, then opens (creates, migrates, rebuilds) the database here and reads the
+   * projectors' resume rows, then hands the file to the writer.
+   * PERF: a thread's start-up runs beside the opening and the replay's own start; it is never
+   * awaited: a writer that cannot open the file fails the next `append`, `commit` or `throttle`.
    */
-  static open(dataDir: string, options: WorkerStoreOptions = {}): SqliteWorkerStore {
-    const data: WriterData = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
-    const thread = new Worker(WRITER_URL, { workerData: data });
+  static open(dataDir: string, options: CatchUpStoreOptions = {}): SqliteCatchUpStore {
+    let store: SqliteCatchUpStore | undefined;
+    const receive = (message: FromWriter): void => store!.receive(message);
+    const startLink = (kind: WriterKind): WriterLink => (kind === 'inline' ? inlineLink(receive, options.busyTimeoutMs) : threadLink(receive, (error) => store?.fault(error), options.busyTimeoutMs));
+    // A fixed choice starts the writer first, so a thread starts while the database opens.
+    let link = typeof options.writer === 'function' ? undefined : startLink(options.writer ?? 'thread');
     let engine: ProjectionEngine;
     let file: string;
     try {
       const db = openProjectionDatabase(dataDir, options);
       file = db.name;
       try {
-        engine = new ProjectionEngine(readCheckpoint(db), (table) => db.prepare(resumeSql(table)).raw(true).all() as Row[]);
+        const checkpoint = readCheckpoint(db);
+        engine = new ProjectionEngine(checkpoint, (table) => db.prepare(resumeSql(table)).raw(true).all() as Row[]);
+        link ??= startLink((options.writer as (height: number | undefined) => WriterKind)(checkpoint?.height));
       } finally {
         db.close();
       }
     } catch (error) {
-      void thread.terminate();
+      link?.send({ kind: 'close' });
+      link?.release();
       throw error;
     }
-    thread.postMessage({ kind: 'open', file } satisfies ToWriter);
-    return new SqliteWorkerStore(thread, engine, file, options.chunkRows ?? CHUNK_ROWS);
+    store = new SqliteCatchUpStore(engine, file, options.chunkRows ?? CHUNK_ROWS);
+    store.link = link;
+    link.send({ kind: 'open', file });
+    return store;
   }
 
   /** The checkpoint of the rows made so far (committed or sent). */
@@ -161,9 +167,29 @@ export class SqliteWorkerStore {
   }
 
   /** Ends the writer: an open (uncommitted) batch is rolled back, the database closed. */
-  async close(): Promise<void> {
-    this.thread.postMessage({ kind: 'close' } satisfies ToWriter);
-    await this.exited;
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      const closed = new Promise<void>((resolve) => (this.closed = resolve));
+      this.link.send({ kind: 'close' });
+      // PERF: a thread says `closed` once the database is; its exit (~20 ms later) is not awaited.
+      await Promise.race([closed, this.link.ended]);
+      this.link.release();
+    })();
+    return this.closing;
+  }
+
+  private receive(message: FromWriter): void {
+    if (message.kind === 'committed') {
+      this.outstanding--;
+      this.committedHeight = message.height;
+    } else if (message.kind === 'failed') this.failure ??= receivedError(message.error);
+    else this.closed?.();
+    this.wake?.();
+  }
+
+  private fault(error: Error): void {
+    this.failure ??= error;
+    this.wake?.();
   }
 
   private sendUnsent(commits?: Checkpoint): void {
@@ -175,8 +201,7 @@ export class SqliteWorkerStore {
   }
 
   private post(message: ToWriter): void {
-    const bytes = message.kind === 'chunk' ? packBytes(message.rows) : undefined;
-    this.thread.postMessage(message, bytes === undefined ? [] : [bytes]);
+    this.link.send(message);
   }
 
   /** Throws an earlier failure; a new one (a refused block) becomes the store's failure too. */
@@ -188,5 +213,7 @@ export class SqliteWorkerStore {
       this.failure = error as Error;
       throw error;
     }
+    // An inline writer fails at once.
+    if (this.failure !== undefined) throw this.failure;
   }
 }
