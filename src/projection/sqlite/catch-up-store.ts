@@ -17,7 +17,11 @@
  *
  * PERF: SQLite's inserts were ~60% of the projection's cost on the replay's thread. Rows are
  * sent in chunks of CHUNK_ROWS while a batch is being made, so the writer inserts them while the
- * replay goes on, even when the whole run is one batch (figures: README, Benchmarks).
+ * replay goes on, even when the whole run is one batch. What stays on the critical path is the
+ * last batch's COMMIT and the WAL checkpoint it triggers (~70 ms for the bench's 40 blocks,
+ * ~400 ms for 200 blocks in one batch: the commit writes the batch's pages to the WAL, the
+ * checkpoint copies them into the database), and a short run's thread start (see
+ * THREAD_MIN_BLOCKS). Figures: README, Benchmarks.
  */
 import type { LedgerState } from '../../chain/ledger-state.js';
 import type { CommittedBlock } from '../../runtime/committed-block.js';
@@ -39,10 +43,13 @@ export interface CatchUpStoreOptions extends OpenOptions {
 export type WriterKind = 'thread' | 'inline';
 
 /**
- * Runs of fewer blocks than this write inline: a thread's start (~70–90 ms of CPU, measured on a
- * loaded 2-core machine) and postMessage's copies (~3 µs a row) cost more than the inserts it
- * takes off the replay's thread (~8 µs a row) for a short run. Measured (README, Benchmarks): 40
- * blocks of the bench's mixed chain were slower with a thread, 200 faster.
+ * Runs of fewer blocks than this write inline: a thread's start (~70–90 ms of CPU for a Node
+ * worker on this 2-core machine) and postMessage's copies (~3 µs a row: 10,600 rows, 5 MB of
+ * JSON text, in ~30 ms) cost about what the inserts it takes off the replay's thread save on a
+ * short run. Measured with the bench's mixed chain, medians of alternated runs, projection
+ * attached vs not (ratio, higher is better), the old synchronous store vs the thread:
+ * 40 blocks 0.744 vs 0.751 (load ~1), 0.66–0.81 vs 0.60–0.67 (load 3–5); 200 blocks in one
+ * batch 0.668 vs 0.699, in batches of 64 0.697 vs 0.864 (load ~1).
  */
 export const THREAD_MIN_BLOCKS = 100;
 
