@@ -90,7 +90,7 @@ export class SqliteCatchUpStore {
    */
   static open(dataDir: string, options: CatchUpStoreOptions = {}): SqliteCatchUpStore {
     let store: SqliteCatchUpStore | undefined;
-    const receive = (message: FromWriter): void => store!.receive(message);
+    const receive = (message: FromWriter): void => store?.receive(message);
     const startLink = (kind: WriterKind): WriterLink => (kind === 'inline' ? inlineLink(receive, options.busyTimeoutMs) : threadLink(receive, (error) => store?.fault(error), options.busyTimeoutMs));
     // A fixed choice starts the writer first, so a thread starts while the database opens.
     let link = typeof options.writer === 'function' ? undefined : startLink(options.writer ?? 'thread');
