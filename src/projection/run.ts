@@ -6,14 +6,17 @@
  * the committed-block stream.
  *
  * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
- * checkpoint), so a kill loses at most the batch in flight, which the next run redoes.
+ * checkpoint), so a kill loses at most the batch in flight, which the next run redoes. SQLite:
+ * the rows are made here, beside the replay, and written by a writer thread
+ * (sqlite/catch-up-store.ts), at most one batch outstanding while the next is made.
  * PostgreSQL: a lost connection (server restart, failover) is retried — the run reconnects and
  * resumes from the committed checkpoint — up to `retries` times, each with a notice.
  */
 import { isConnectionLost, redactedUrl } from './pg/connect.js';
 import { PgProjectionStore } from './pg/store.js';
 import type { PgWriteMode } from './pg/write.js';
-import { ProjectionError, ProjectionStore, type Checkpoint } from './store.js';
+import { ProjectionError, type Checkpoint } from './engine.js';
+import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { genesisHeightOf, readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
@@ -55,38 +58,46 @@ export interface ProjectReport {
 export const DEFAULT_BATCH_BLOCKS = 256;
 const DEFAULT_RETRIES = 30;
 
-/** What `project` drives: the SQLite store (writes at once) or the PostgreSQL one (queues writes). */
+/**
+ * What `project` drives: the SQLite catch-up store (rows made here, written by a writer thread)
+ * or the PostgreSQL one (writes queued on its connection). Blocks are appended one by one;
+ * `commit` ends a batch (one transaction with its checkpoint).
+ */
 interface Target {
   readonly where: string;
   readonly checkpoint: Checkpoint | undefined;
   seedGenesis(state: LedgerState, root: string, previousBlockHash?: string): void | Promise<void>;
-  apply(blocks: readonly CommittedBlock[]): unknown;
+  append(block: CommittedBlock): void;
+  commit(): void;
   /** Back-pressure before each replay chunk, and the final wait. */
   throttle(max: number): Promise<void>;
   close(): void | Promise<void>;
 }
 
-function sqliteTarget(store: ProjectionStore): Target {
+function sqliteTarget(store: SqliteCatchUpStore): Target {
   return {
     where: store.file,
     get checkpoint() {
       return store.checkpoint;
     },
     seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
-    apply: (blocks) => store.apply(blocks),
-    throttle: async () => undefined,
+    append: (block) => store.append(block),
+    commit: () => store.commit(),
+    throttle: (max) => store.throttle(max),
     close: () => store.close(),
   };
 }
 
 function pgTarget(store: PgProjectionStore): Target {
+  const pending: CommittedBlock[] = [];
   return {
     where: redactedUrl(store.url),
     get checkpoint() {
       return store.checkpoint;
     },
     seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
-    apply: (blocks) => store.apply(blocks),
+    append: (block) => void pending.push(block),
+    commit: () => void (pending.length > 0 && store.apply(pending.splice(0))),
     throttle: (max) => store.throttle(max),
     close: () => store.close(),
   };
@@ -96,7 +107,14 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
   // The data directory must be a chain's before anything is created in it (coded DataDirError).
   readDataDirConfig(dataDir);
   const url = options.postgres;
-  if (url === undefined) return projectInto(dataDir, options, async (onNotice) => sqliteTarget(ProjectionStore.open(dataDir, { rebuild: options.rebuild === true, onNotice })));
+  if (url === undefined) {
+    return projectInto(dataDir, options, async (onNotice, lastHeight) => {
+      const genesisHeight = genesisHeightOf(readDataDirConfig(dataDir));
+      // A short catch-up writes inline: a thread would cost more than it saves.
+      const writer = (checkpointHeight: number | undefined) => catchUpWriter(Math.min(options.to ?? lastHeight, lastHeight) - (checkpointHeight ?? genesisHeight));
+      return sqliteTarget(SqliteCatchUpStore.open(dataDir, { rebuild: options.rebuild === true, onNotice, writer }));
+    });
+  }
   const retries = options.retries ?? DEFAULT_RETRIES;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -124,17 +142,19 @@ async function seedGenesisFrom(target: Target, state: LedgerState, config: DataD
   await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
 }
 
-async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void) => Promise<Target>): Promise<ProjectReport> {
+async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void, lastHeight: number) => Promise<Target>): Promise<ProjectReport> {
   const started = performance.now();
   const config = readDataDirConfig(dataDir);
   // A rollback interrupted after its commit point: the log was cut at open; bring the rows back too.
-  openChain(dataDir).log.close();
+  const { log } = openChain(dataDir);
+  const lastHeight = log.lastHeight;
+  log.close();
   finishPendingRollback(dataDir);
   let rebuilt = options.rebuild === true;
   const target = await open((message) => {
     rebuilt = true;
     options.onNotice?.(message);
-  });
+  }, lastHeight);
   try {
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
@@ -142,20 +162,22 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     // A new projection starts at the genesis height (0, or an imported state's H).
     const from = target.checkpoint?.height ?? genesisHeightOf(config);
     const counts = { blocks: 0, txs: 0, events: 0 };
-    const pending: CommittedBlock[] = [];
+    let inBatch = 0;
     const flush = (): void => {
-      if (pending.length === 0) return;
-      target.apply(pending.splice(0));
+      if (inBatch === 0) return;
+      inBatch = 0;
+      target.commit();
       options.onCommit?.(target.checkpoint!.height);
     };
     const stream = new CommittedBlockStream();
     stream.subscribe((block) => {
       if (block.block.header.height <= from) return;
-      pending.push(block);
+      target.append(block);
+      inBatch++;
       counts.blocks++;
       counts.txs += block.receipts.length;
       counts.events += block.events.length;
-      if (pending.length >= (options.batchBlocks ?? DEFAULT_BATCH_BLOCKS)) flush();
+      if (inBatch >= (options.batchBlocks ?? DEFAULT_BATCH_BLOCKS)) flush();
     });
     const outcome = await replay(dataDir, {
       fromSnapshot: true,
