@@ -14,7 +14,7 @@
  * Self-checks: every projection ends at the chain's height with the same row count.
  * POKT_BENCH_PG_CASES=serve skips the catch-up pairs (projects once, then the read cases).
  * --quick (the quick suite's 3-minute budget): 40 blocks, `rows/copy` only, one client process
- * for `query/replica` and one serve process for `serve-replica`, smaller samples.
+ * for `query/replica`, no `serve-replica` cases.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -235,7 +235,8 @@ export const benchmark: BenchModule = {
       }
       const replica = new URL(target.replace(new URL(value('PG_PRIMARY_URL')).port, new URL(value('PG_REPLICA_URL')).port)).toString();
       await queryCases(ctx, target, replica, chain);
-      await serveReplicaCases(ctx, replica, await serveUniverse(replica, chain));
+      // --quick: the HTTP cases on the replica are left to the full run (the quick suite's budget).
+      if (!ctx.quick) await serveReplicaCases(ctx, replica, await serveUniverse(replica, chain));
     } catch (error) {
       ctx.progress(`the primary's log ends with:\n${execFileSync('tail', ['-n', '20', join(dir, 'primary.log')], { encoding: 'utf8' })}`);
       throw error;

@@ -8,7 +8,7 @@
  * - p50/p99 at an open-loop 1,000 req/s (latency from each request's send; from its scheduled
  *   time in `extra`, bench/lib/http-load.ts) next to the empty route's p99 at the same rate.
  * Self-check: every answer is HTTP 200 and, read from the replica, says so (x-ledger-source).
- * --quick: one process only, smaller samples (httpSampleSizes).
+ * (Full runs only: `project-pg --quick` leaves these cases out.)
  */
 import type { ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -53,8 +53,7 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
   const prng = ctx.prng();
   const pick = <T>(list: readonly T[]): T => list[prng.int(list.length)]!;
   try {
-    // --quick: one process only (the quick suite's 3-minute budget).
-    for (const processes of ctx.quick ? [1] : [1, 2]) {
+    for (const processes of [1, 2]) {
       // A fresh keep-alive agent per round: none of its sockets lead to the previous round's processes.
       const client = resendingOnReset(loadClient(IN_FLIGHT_PER_PROCESS));
       const serves: number[] = [];
