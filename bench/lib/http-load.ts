@@ -105,9 +105,9 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
 /**
  * Requests per sample of the HTTP benchmarks (query, project-pg's serve-replica): full runs
  * 3,000 (closed loop) / 3,000 (open loop, 3 s at 1,000 req/s: p99 is the 30th-slowest); --quick
- * 400 / 250 (a quarter second per open-loop sample; its p99 is the 3rd-slowest of 250, a rough
+ * 250 / 250 (a quarter second per open-loop sample; its p99 is the 3rd-slowest of 250, a rough
  * figure) so the whole quick suite stays under its 3-minute budget.
  */
 export function httpSampleSizes(quick: boolean): { readonly closedLoop: number; readonly openLoop: number } {
-  return quick ? { closedLoop: 400, openLoop: 250 } : { closedLoop: 3_000, openLoop: 3_000 };
+  return quick ? { closedLoop: 250, openLoop: 250 } : { closedLoop: 3_000, openLoop: 3_000 };
 }
