@@ -337,9 +337,9 @@ export class ShadowLedger {
     const existing = this.nodes.get(message.operatorAddress);
     const before = existing?.tokens ?? 0n;
     if (payer !== null) this.bank.move(payer, MODULE.staked_tokens_pool, message.valueUpokt - before);
-    // An edit resets the signing info's counters (h ≥ 30040, taken as active from genesis); a new
-    // validator gets a fresh record unless one is left (§1.1 steps 8–9).
-    if (existing !== undefined) this.signing.reset(message.operatorAddress, this.blockHeight);
+    // An edit deletes the signing info and creates a new one (h ≥ 30040, taken as active from
+    // genesis; signing.ts `recreate`); a new validator gets a fresh record unless one is left.
+    if (existing !== undefined) this.signing.recreate(message.operatorAddress, this.blockHeight);
     else this.signing.createIfAbsent(message.operatorAddress, this.blockHeight);
     this.nodes.set(message.operatorAddress, {
       operator: message.operatorAddress,

@@ -17,7 +17,8 @@
  * same address starts at index 0 over stale bits: a signed vote on a stale bit decrements the
  * counter (it can go negative), a missed one does not count (slash.go:255-266) — until the
  * next reset clears the bits. Every other reset (window boundary, downtime jail, unjail, edit
- * stake, a record recreated by ResetValidatorSigningInfo) clears them with the index.
+ * stake, a record recreated by ResetValidatorSigningInfo) clears them with the index. An edit
+ * stake also replaces the record itself (start h, zero jailed_until: `recreate`).
  *
  * Worked example (window 10, MinSignedPerWindow 0.5 → MinBlocksSignedPerWindow 5, so more
  * than 5 misses jail): a validator of the set misses the votes of blocks 1..6 (processed in
@@ -88,14 +89,27 @@ export class SigningTracker {
   }
 
   /**
-   * ResetValidatorSigningInfo (signing_info.go:40-52): unjail, edit stake, and a validator of
-   * the last commit without a record (h ≥ 30040, taken as active from genesis): the three
-   * counters zeroed (a missing record created with start h and the zero jailed_until), bits cleared.
+   * ResetValidatorSigningInfo (signing_info.go:40-52): unjail, and a validator of the last
+   * commit without a record (h ≥ 30040, taken as active from genesis): the three counters zeroed
+   * (a missing record created with start h and the zero jailed_until), bits cleared. (Edit
+   * stake: `recreate`.)
    */
   reset(address: string, height: number): void {
     const info = this.infos.get(address) ?? { startHeight: height, index: 0, jailedUntilNs: null, missed: 0, jailedBlocks: 0 };
     this.infos.set(address, { ...info, index: 0, missed: 0, jailedBlocks: 0 });
     this.bits.delete(address);
+  }
+
+  /**
+   * Edit stake (EditStakeValidator): the validator is deleted and saved again
+   * (valStateChanges.go:361-363) — DeleteValidator takes the signing info with it
+   * (validator.go:119) — and then ResetValidatorSigningInfo (valStateChanges.go:366-370) finds
+   * none: a new record {start h, Go zero jailed_until, counters 0}, bits cleared. A downtime
+   * jail's jailed_until does not survive an edit.
+   */
+  recreate(address: string, height: number): void {
+    this.delete(address);
+    this.reset(address, height);
   }
 
   /** The validator record was deleted (matured unstake): its signing info goes, its bits stay. */

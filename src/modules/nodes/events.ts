@@ -33,8 +33,9 @@ export interface NodeStaked {
 /**
  * A Staked validator re-staked (edit stake, UPG30024): `addedUpokt` (≥ 0) moved from `payer`
  * to the pool; chains, URL, output address and delegators replaced. Jailed is unchanged. The
- * signing info's counters are reset by the slashing event that follows (SigningInfoSet; h ≥ 30040
- * "June 30 fork", valStateChanges.go:366-370).
+ * signing info is deleted and recreated (start = this block, jailed_until zero, counters 0) by
+ * the slashing event that follows (SigningInfoSet; valStateChanges.go:361 then the h ≥ 30040
+ * "June 30 fork" reset, valStateChanges.go:366-370).
  */
 export interface NodeStakeEdited {
   readonly type: 'NodeStakeEdited';

@@ -23,7 +23,7 @@ import type {
 import { StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry, type WaitingReason } from './state.js';
 
 /**
- * The signing info a stake creates or an edit resets is the slashing module's record, written by
+ * The signing info a stake creates or an edit recreates is the slashing module's record, written by
  * the SigningInfoSet event the chain adds after the stake (slashing/stake-signing-info.ts); the
  * one an unstake deletes goes with NodeUnstaked (slashing/evolve.ts `slashingFollowUps`).
  */

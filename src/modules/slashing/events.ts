@@ -74,10 +74,12 @@ export interface NodeUnjailed {
 /**
  * A signing info written because of a stake (tx): a new validator without one gets a fresh
  * record starting at the stake's block (`node_staked`, valStateChanges.go:312-321; one it kept
- * from an earlier stake stays as it is, and no event is emitted); an edited stake gets its
- * counters reset (`stake_edited`, valStateChanges.go:366-370) and — `missedBlocks`, when it had
- * bits set — its missed bits cleared (ResetValidatorSigningInfo, signing_info.go:40-52; a new
- * stake leaves stale bits as they are). Emitted right after the nodes event (chain/router.ts),
+ * from an earlier stake stays as it is, and no event is emitted); an edited stake gets a new
+ * record (`stake_edited`: start = the edit's block, jailed_until = Go's zero time, counters 0 —
+ * EditStakeValidator deletes the old one with the validator, valStateChanges.go:361, before
+ * ResetValidatorSigningInfo recreates it, valStateChanges.go:366-370, signing_info.go:41-48)
+ * and — `missedBlocks`, when it had bits set — its missed bits cleared (signing_info.go:51; a
+ * new stake leaves stale bits as they are). Emitted right after the nodes event (chain/router.ts),
  * decided from the state before it (./stake-signing-info.ts).
  */
 export interface SigningInfoSet {

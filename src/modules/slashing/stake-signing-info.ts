@@ -5,8 +5,19 @@
  *
  *   NodeStaked       → a fresh record starting at this block, if the validator has none
  *                      (valStateChanges.go:312-321: a record kept from an earlier life stays as it is)
- *   NodeStakeEdited  → the record with its counters reset and its missed bits cleared
- *                      (ResetValidatorSigningInfo, valStateChanges.go:366-370)
+ *   NodeStakeEdited  → a NEW record: start height = this block, jailed_until = Go's zero time,
+ *                      counters 0, missed bits cleared. EditStakeValidator deletes the validator
+ *                      (valStateChanges.go:361 → DeleteValidator, validator.go:116-121, which
+ *                      deletes the signing info too) before saving it again, so the
+ *                      ResetValidatorSigningInfo that follows (valStateChanges.go:366-370) finds
+ *                      no record and creates one (signing_info.go:41-48), then clears the bits
+ *                      (signing_info.go:51). Whatever the old record held is gone — including a
+ *                      downtime jail's jailed_until: a jailed node that edits its stake may
+ *                      unjail at once (pocket-core oddity, followed; README "Slashing").
+ *
+ * Worked example (DowntimeJailDuration 3600 s): jailed by downtime at T → jailed_until T + 3600 s;
+ * edit stake at T + 60 s (block h) → {start h, jailed_until zero time, counters 0}; an Unjail at
+ * T + 120 s is accepted (zero time is before any block time) instead of pos:104.
  *
  * A new stake does not touch the missed bits: a record deleted with an earlier life left them
  * (state.ts) and they are read again from index 0.
@@ -27,7 +38,8 @@ export interface StakeSigningInfoView {
 export function signingInfoAfterStake(view: StakeSigningInfoView, event: NodeStaked | NodeStakeEdited, height: number): SigningInfoSet | undefined {
   const current = view.slashing.signingInfos.get(event.address);
   if (event.type === 'NodeStaked') return current === undefined ? { type: 'SigningInfoSet', cause: 'node_staked', info: newSigningInfo(event.address, height) } : undefined;
-  const edited: SigningInfoSet = { type: 'SigningInfoSet', cause: 'stake_edited', info: resetSigningInfo(current, event.address, height) };
+  // The old record is deleted first (valStateChanges.go:361), so the reset starts from none.
+  const edited: SigningInfoSet = { type: 'SigningInfoSet', cause: 'stake_edited', info: resetSigningInfo(undefined, event.address, height) };
   const cleared = clearMissedBlocks(view.slashing.missedBlocks.get(event.address), event.address);
   return cleared === undefined ? edited : { ...edited, missedBlocks: cleared };
 }

@@ -17,7 +17,9 @@
  *   - a window reset while the validator is in the last commit (slash.go:249-254),
  *   - the downtime jail (slash.go:282-285),
  *   - ResetValidatorSigningInfo (signing_info.go:40-52): unjail (valStateChanges.go:717), edit
- *     stake (valStateChanges.go:366-370) and a vote of a validator without a record (slash.go:243-246).
+ *     stake (valStateChanges.go:366-370 — after valStateChanges.go:361 deleted the record, so an
+ *     edit always gets a new one: start h, zero jailed_until) and a vote of a validator without
+ *     a record (slash.go:243-246).
  * A new stake's record (valStateChanges.go:312-321) and the jailed-blocks counter's fresh record
  * (valStateChanges.go:617-624) leave them. So a node that missed votes in its last window, left
  * the set before a window reset saw it, finished unstaking (record deleted) and re-staked under
@@ -29,9 +31,11 @@
  * window; pocket's does not, PROTOCOL §6.5, §12.2 item 12.)
  *
  * Creation: genesis (start 0, jailed_until = Unix 0, x/nodes/genesis.go:37-46), a new stake
- * (start = stake height, Unix 0, valStateChanges.go:312-321), or — when a validator of the
- * last commit has none — the downtime handler (start = h, jailed_until = Go zero time,
- * slash.go:239-248). Deleted with the validator (validator.go:116-121); its missed bits stay.
+ * (start = stake height, Unix 0, valStateChanges.go:312-321), an edit stake (start = edit
+ * height, Go zero time: the old record deleted at valStateChanges.go:361, recreated at
+ * :366-370), or — when a validator of the last commit has none — the downtime handler (start =
+ * h, Go zero time, slash.go:239-248). Deleted with the validator (validator.go:116-121); its
+ * missed bits stay.
  */
 import { canonicalJson } from '../../core/json.js';
 import { Dec } from '../../core/bigdec.js';

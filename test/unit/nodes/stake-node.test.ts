@@ -77,7 +77,7 @@ newStake('given a funded operator, when it stakes with itself as output, then th
   assert.ok(set.some((m) => m.address === op1.address && m.power === 20_000n), 'in the validator set with power floor(tokens / 10^6)');
 });
 
-newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit resets its counters and keeps the rest — each carried by a SigningInfoSet event', () => {
+newStake('a new stake creates signing info (start = stake height, jailed_until Unix 0); an edit replaces it with a new one (start = edit height, zero jailed_until, counters 0) — each carried by a SigningInfoSet event', () => {
   const state = chain();
   const staked = deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT })); // block 1
   const fresh = { address: op1.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
@@ -87,7 +87,10 @@ newStake('a new stake creates signing info (start = stake height, jailed_until U
   const worn = { ...state.slashing.signingInfos.get(op1.address)!, indexOffset: 7, missedBlocksCounter: 3, jailedBlocksCounter: 2, jailedUntilNs: 99n };
   state.slashing.signingInfos.set(op1.address, worn); // stand-in for downtime bookkeeping
   const edited = deliver(state, op1, stakeNodeMsg(op1, { value: 20_000n * POKT, chains: ['0002'] })); // block 2: edit
-  const reset = { ...worn, indexOffset: 0, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
+  // EditStakeValidator deletes the validator and its signing info (valStateChanges.go:361,
+  // validator.go:119); ResetValidatorSigningInfo then finds none and creates {start 2, Go zero
+  // time} with counters 0 (valStateChanges.go:366-370, signing_info.go:41-49): nothing of `worn` stays.
+  const reset = { address: op1.address, startHeight: 2, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
   assert.equal(eventsOf(edited.events, 'SigningInfoSet'), [{ type: 'SigningInfoSet', cause: 'stake_edited', info: reset }]);
   assert.equal(state.slashing.signingInfos.get(op1.address), reset);
 });

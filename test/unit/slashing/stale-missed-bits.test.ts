@@ -13,106 +13,28 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { BlockResult } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import type { Address } from '../../../src/core/types.js';
-import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
-import { checkInvariants } from '../../../src/sim/invariants.js';
 import { exportState } from '../../../src/genesis/export.js';
 import { importExportedState } from '../../../src/genesis/import-exported.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
-import { produce, signTx, testKey } from '../../helpers/chain.js';
-import { code, eventsOfType, govChain } from '../../helpers/gov-chain.js';
-import { beginUnstakeNodeMsg, stakeNodeMsg } from '../../helpers/staking.js';
+import { testKey } from '../../helpers/chain.js';
+import { eventsOfType } from '../../helpers/gov-chain.js';
+import * as sc from '../../helpers/signing-chain.js';
+import { stakeNodeMsg } from '../../helpers/staking.js';
 
-const POKT = 1_000_000n;
+const POKT = sc.POKT;
 const A = testKey('stale-bits-a');
 const D = testKey('stale-bits-d');
 
-/**
- * window 100, MinSignedPerWindow 0.96 → MinBlocksSignedPerWindow round(96) = 96 → at most
- * 100 − 96 = 4 misses tolerated, the 5th (counter 5 > 4) jails. With a 100-block window the
- * first reset is at h = 100; `window` lets a test choose 10 to see resets.
- */
-function chain(window = '100', minSigned = '0.96'): LedgerState {
-  return govChain({
-    validators: [{ key: A, tokensUpokt: 1_000_000n * POKT }],
-    accounts: [{ key: D, balanceUpokt: 100_000n * POKT }],
-    params: {
-      pos: {
-        signed_blocks_window: window,
-        min_signed_per_window: minSigned,
-        slash_fraction_downtime: '0.000001',
-        downtime_jail_duration: '3600000000000',
-        stake_minimum: '15000000000',
-        session_block_frequency: '4',
-        unstaking_time: '3600000000000',
-        max_jailed_blocks: '37960',
-      },
-    },
-  });
-}
-
-const height = (state: LedgerState) => state.chain.meta.get('meta')!.height;
-/** Whether `address` votes in the next block's last commit: the set as of h − 2 signed block h − 1 (chain/producer.ts). */
-const votesNext = (state: LedgerState, address: Address) => {
-  const h = height(state) + 1;
-  return h > 1 && (state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, h - 2) ?? []).some((m) => m.address === address);
-};
-const bits = (state: LedgerState) => state.slashing.missedBlocks.get(D.address)?.indices ?? [];
-const info = (state: LedgerState) => state.slashing.signingInfos.get(D.address);
-
-/** One block; D's vote (when D is in the set, i.e. in this block's last commit) is `signed`. */
-function block(state: LedgerState, dSigns: boolean, txs: Uint8Array[] = []): { result: BlockResult; voted: boolean } {
-  const voted = votesNext(state, D.address);
-  const result = produce(state, txs, { signed: (address: Address) => address !== D.address || dSigns });
-  assert.equal(checkInvariants(state), [], `invariants after block ${height(state)}`);
-  return { result, voted };
-}
-
-/** Blocks until D has cast `votes.length` votes, the i-th signed iff votes[i]. */
-function votes(state: LedgerState, plan: readonly boolean[]): BlockResult[] {
-  const results: BlockResult[] = [];
-  let i = 0;
-  for (let guard = 0; i < plan.length; guard++) {
-    assert.ok(guard < 20, 'D never voted');
-    const { result, voted } = block(state, plan[i]!);
-    results.push(result);
-    if (voted) i++;
-  }
-  return results;
-}
-
-/** Stake D, let it miss the votes at indices 0..2, unstake it and run until the record is deleted. */
-function missThenLeave(state: LedgerState): void {
-  const staked = block(state, true, [signTx(D, stakeNodeMsg(D, { value: 20_000n * POKT }))]);
-  assert.is(code(staked.result.receipts[0]!), 'ok', staked.result.receipts[0]!.log);
-  assert.equal(info(state), { address: D.address, startHeight: height(state), indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
-  // Three missed votes: indices 0, 1, 2 → bits {0,1,2}, counter 3 (≤ 4: free).
-  votes(state, [false, false, false]);
-  assert.equal(bits(state), [0, 1, 2]);
-  assert.is(info(state)!.missedBlocksCounter, 3);
-  const unstake = block(state, true, [signTx(D, beginUnstakeNodeMsg(D, D))]);
-  assert.is(code(unstake.result.receipts[0]!), 'ok', unstake.result.receipts[0]!.log);
-  let unstaked = false;
-  for (let guard = 0; !unstaked; guard++) {
-    assert.ok(guard < 20, 'D never finished unstaking');
-    unstaked = eventsOfType(block(state, true).result, 'NodeUnstaked').length > 0;
-  }
-  // DeleteValidator → DeleteValidatorSigningInfo: the record goes, the bits stay.
-  assert.is(state.nodes.validators.get(D.address), undefined);
-  assert.is(info(state), undefined);
-  assert.equal(bits(state), [0, 1, 2], 'stale bits outlive the deleted signing info');
-}
-
-function restake(state: LedgerState): void {
-  const staked = block(state, true, [signTx(D, stakeNodeMsg(D, { value: 20_000n * POKT }))]);
-  assert.is(code(staked.result.receipts[0]!), 'ok', staked.result.receipts[0]!.log);
-  // StakeValidator: a fresh record (start h, index 0, Unix 0); the bits are not cleared.
-  assert.equal(info(state), { address: D.address, startHeight: height(state), indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
-  assert.equal(bits(state), [0, 1, 2]);
-  assert.equal(eventsOfType(staked.result, 'SigningInfoSet').map((e) => e.missedBlocks), [undefined], 'a new stake says nothing about the bits');
-}
+/** Window 100 (4 misses tolerated, first reset at h = 100) unless a test picks 10 to see resets. */
+const chain = (window = '100', minSigned = '0.96'): LedgerState => sc.signingChain(A, D, { signed_blocks_window: window, min_signed_per_window: minSigned });
+const height = sc.heightOf;
+const bits = (state: LedgerState) => sc.bitsOf(state, D);
+const info = (state: LedgerState) => sc.infoOf(state, D);
+const block = (state: LedgerState, dSigns: boolean, txs: Uint8Array[] = []) => sc.block(state, D, dSigns, txs);
+const votes = (state: LedgerState, plan: readonly boolean[]) => sc.votes(state, D, plan);
+const missThenLeave = (state: LedgerState): void => sc.missThenLeave(state, D);
+const restake = (state: LedgerState): void => void sc.restake(state, D);
 
 const test = suite('slashing: stale missed bits after a re-stake (pocket-core RC-0.12)');
 
@@ -131,8 +53,7 @@ test('re-staked over stale bits {0,1,2}: signed on a stale bit → −1, misses 
   // (Without the stale bits the 5th miss — idx 5 — would have jailed.)
   const plan = [true, false, false, false, false, false, false, false, false];
   plan.forEach((signed, i) => {
-    const results = votes(state, [signed]);
-    const jailed = results.some((r) => eventsOfType(r, 'NodeJailed').some((e) => e.address === D.address));
+    const jailed = sc.jailedIn(votes(state, [signed]), D);
     if (jailed) jailedAt.push(i);
     counters.push(jailed ? Number.NaN : info(state)!.missedBlocksCounter);
     if (i === 0) assert.equal(bits(state), [1, 2]);
@@ -197,9 +118,8 @@ test('edit stake clears the stale bits (ResetValidatorSigningInfo): SigningInfoS
   const state = chain();
   missThenLeave(state);
   restake(state);
-  const edited = block(state, true, [signTx(D, stakeNodeMsg(D, { value: 21_000n * POKT }))]);
-  assert.is(code(edited.result.receipts[0]!), 'ok', edited.result.receipts[0]!.log);
-  assert.equal(eventsOfType(edited.result, 'SigningInfoSet').map((e) => [e.cause, e.missedBlocks]), [['stake_edited', { address: D.address, indices: [] }]]);
+  const edited = sc.txBlock(state, D, D, stakeNodeMsg(D, { value: 21_000n * POKT }));
+  assert.equal(eventsOfType(edited, 'SigningInfoSet').map((e) => [e.cause, e.missedBlocks]), [['stake_edited', { address: D.address, indices: [] }]]);
   assert.equal(bits(state), []);
   // Misses now count from a clean slate: idx 0, 1 missed → counter 2.
   votes(state, [false, false]);
