@@ -10,19 +10,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BlockRejectedError } from '../../../src/chain/apply-block.js';
-import { voteSignBytes } from '../../../src/chain/block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { Dec } from '../../../src/core/bigdec.js';
-import type { DuplicateVoteEvidence, Vote } from '../../../src/core/block-context.js';
+import type { DuplicateVoteEvidence } from '../../../src/core/block-context.js';
 import { bytesToHex } from '../../../src/core/hex.js';
-import { sha256 } from '../../../src/crypto/hash.js';
-import { sign } from '../../../src/crypto/ed25519.js';
 import { totalSupply } from '../../../src/modules/auth/bank.js';
 import { maxEvidenceAgeBlocks } from '../../../src/modules/slashing/double-sign.js';
 import { planSlash } from '../../../src/modules/slashing/slash.js';
 import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
-import { produce, TEST_CHAIN_ID, testKey, type TestKey } from '../../helpers/chain.js';
+import { produce, testKey } from '../../helpers/chain.js';
+import { evidence } from '../../helpers/evidence.js';
 import { eventsOfType, govChain } from '../../helpers/gov-chain.js';
 
 const POKT = 1_000_000n;
@@ -32,19 +30,6 @@ const B_TOKENS = 50_000n * POKT;
 
 function chain(pos: Record<string, unknown> = {}): LedgerState {
   return govChain({ validators: [{ key: A, tokensUpokt: 100_000n * POKT }, { key: B, tokensUpokt: B_TOKENS }], params: { pos } });
-}
-
-function vote(key: TestKey, height: number, blockLabel: string, signer: TestKey = key, round = 0): Vote {
-  const unsigned: Vote = { height, round, blockHash: bytesToHex(sha256(blockLabel)), timestampNs: 1_000n, validatorAddress: key.address, signature: new Uint8Array(0) };
-  return { ...unsigned, signature: sign(signer.seed, voteSignBytes(TEST_CHAIN_ID, unsigned)) };
-}
-
-function evidence(key: TestKey, height: number, options: { forgedBy?: TestKey; sameBlock?: boolean; round?: number } = {}): DuplicateVoteEvidence {
-  return {
-    publicKey: key.publicKey,
-    voteA: vote(key, height, 'block-x', key, options.round),
-    voteB: vote(key, height, options.sameBlock === true ? 'block-x' : 'block-y', options.forgedBy ?? key, options.round),
-  };
 }
 
 const height = (state: LedgerState): number => state.chain.meta.get('meta')!.height;
