@@ -3,10 +3,12 @@
  * the chain alive while a node D, staked by tx, has each of its commit votes scripted. D votes in
  * block h's last commit iff it was in the validator set as of h − 2 (chain/producer.ts), so a
  * test says "D's next N votes are signed/missed" and the helpers produce blocks until D has cast
- * them. Blocks are 15 minutes apart (BLOCK_INTERVAL_NS).
+ * them. Blocks are 15 minutes apart (BLOCK_INTERVAL_NS). Each helper drives either an in-memory
+ * LedgerState or a Driver (e.g. a ChainWriter over a data directory, for the audit tests).
  */
 import * as assert from 'uvu/assert';
 import type { BlockResult } from '../../src/chain/apply-block.js';
+import type { BlockPlan } from '../../src/chain/producer.js';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
 import type { Address } from '../../src/core/types.js';
 import { VALIDATOR_SET_KEY } from '../../src/modules/nodes/state.js';
@@ -54,28 +56,43 @@ export function votesNext(state: LedgerState, address: Address): boolean {
   return h > 1 && (state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, h - 2) ?? []).some((m) => m.address === address);
 }
 
+/** Produces the next block (15 minutes after the last) on some chain; `state` is its state now. */
+export interface Driver {
+  readonly state: LedgerState;
+  produce(txs: readonly Uint8Array[], plan: Pick<BlockPlan, 'signed' | 'evidence'>): BlockResult;
+}
+
+export type ChainLike = LedgerState | Driver;
+
+function driverOf(chain: ChainLike): Driver {
+  return 'produce' in chain ? chain : { state: chain, produce: (txs, plan) => produce(chain, txs, plan) };
+}
+
+const stateOf = (chain: ChainLike): LedgerState => driverOf(chain).state;
+
 /** One block; D's vote (when D is in this block's last commit) is `dSigns`. Invariants checked. */
-export function block(state: LedgerState, d: TestKey, dSigns: boolean, txs: Uint8Array[] = []): { result: BlockResult; voted: boolean } {
-  const voted = votesNext(state, d.address);
-  const result = produce(state, txs, { signed: (address: Address) => address !== d.address || dSigns });
-  assert.equal(checkInvariants(state), [], `invariants after block ${heightOf(state)}`);
+export function block(chain: ChainLike, d: TestKey, dSigns: boolean, txs: Uint8Array[] = [], evidence: BlockPlan['evidence'] = []): { result: BlockResult; voted: boolean } {
+  const driver = driverOf(chain);
+  const voted = votesNext(driver.state, d.address);
+  const result = driver.produce(txs, { signed: (address: Address) => address !== d.address || dSigns, evidence });
+  assert.equal(checkInvariants(driver.state), [], `invariants after block ${heightOf(driver.state)}`);
   return { result, voted };
 }
 
 /** One block with one tx by `signer`, which must end with `expected` ('ok' or 'codespace:code'). */
-export function txBlock(state: LedgerState, d: TestKey, signer: TestKey, msg: Parameters<typeof signTx>[1], expected = 'ok', dSigns = true): BlockResult {
-  const { result } = block(state, d, dSigns, [signTx(signer, msg)]);
+export function txBlock(chain: ChainLike, d: TestKey, signer: TestKey, msg: Parameters<typeof signTx>[1], expected = 'ok', dSigns = true): BlockResult {
+  const { result } = block(chain, d, dSigns, [signTx(signer, msg)]);
   assert.is(code(result.receipts[0]!), expected, result.receipts[0]!.log);
   return result;
 }
 
 /** Blocks until D has cast `plan.length` votes, the i-th signed iff plan[i]. */
-export function votes(state: LedgerState, d: TestKey, plan: readonly boolean[], guard = 20): BlockResult[] {
+export function votes(chain: ChainLike, d: TestKey, plan: readonly boolean[], guard = 20): BlockResult[] {
   const results: BlockResult[] = [];
   let i = 0;
   for (let blocks = 0; i < plan.length; blocks++) {
     assert.ok(blocks < guard, 'D never voted');
-    const { result, voted } = block(state, d, plan[i]!);
+    const { result, voted } = block(chain, d, plan[i]!);
     results.push(result);
     if (voted) i++;
   }
@@ -86,18 +103,19 @@ export function votes(state: LedgerState, d: TestKey, plan: readonly boolean[], 
 export const jailedIn = (results: readonly BlockResult[], d: TestKey): boolean => results.some((r) => eventsOfType(r, 'NodeJailed').some((e) => e.address === d.address));
 
 /** Stake D (20,000 POKT), let it miss the votes at indices 0..2, unstake it and run until its record is deleted. */
-export function missThenLeave(state: LedgerState, d: TestKey, guard = 20): void {
-  txBlock(state, d, d, stakeNodeMsg(d, { value: 20_000n * POKT }));
+export function missThenLeave(chain: ChainLike, d: TestKey, guard = 20): void {
+  const state = stateOf(chain);
+  txBlock(chain, d, d, stakeNodeMsg(d, { value: 20_000n * POKT }));
   assert.equal(infoOf(state, d), { address: d.address, startHeight: heightOf(state), indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
   // Three missed votes: indices 0, 1, 2 → bits {0,1,2}, counter 3 (≤ 4: free).
-  votes(state, d, [false, false, false]);
+  votes(chain, d, [false, false, false]);
   assert.equal(bitsOf(state, d), [0, 1, 2]);
   assert.is(infoOf(state, d)!.missedBlocksCounter, 3);
-  txBlock(state, d, d, beginUnstakeNodeMsg(d, d));
+  txBlock(chain, d, d, beginUnstakeNodeMsg(d, d));
   let unstaked = false;
   for (let blocks = 0; !unstaked; blocks++) {
     assert.ok(blocks < guard, 'D never finished unstaking');
-    unstaked = eventsOfType(block(state, d, true).result, 'NodeUnstaked').length > 0;
+    unstaked = eventsOfType(block(chain, d, true).result, 'NodeUnstaked').length > 0;
   }
   // DeleteValidator → DeleteValidatorSigningInfo: the record goes, the bits stay.
   assert.is(state.nodes.validators.get(d.address), undefined);
@@ -106,8 +124,9 @@ export function missThenLeave(state: LedgerState, d: TestKey, guard = 20): void 
 }
 
 /** Re-stake D: a fresh record (start h, index 0, Unix 0, valStateChanges.go:312-321); the bits are not cleared. */
-export function restake(state: LedgerState, d: TestKey, value = 20_000n * POKT): BlockResult {
-  const staked = txBlock(state, d, d, stakeNodeMsg(d, { value }));
+export function restake(chain: ChainLike, d: TestKey, value = 20_000n * POKT): BlockResult {
+  const state = stateOf(chain);
+  const staked = txBlock(chain, d, d, stakeNodeMsg(d, { value }));
   assert.equal(infoOf(state, d), { address: d.address, startHeight: heightOf(state), indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
   assert.equal(bitsOf(state, d), [0, 1, 2]);
   assert.equal(eventsOfType(staked, 'SigningInfoSet').map((e) => e.missedBlocks), [undefined], 'a new stake says nothing about the bits');

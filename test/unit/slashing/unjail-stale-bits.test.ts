@@ -17,8 +17,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import type { Address } from '../../../src/core/types.js';
-import { produce, testKey } from '../../helpers/chain.js';
+import { testKey } from '../../helpers/chain.js';
 import { evidence } from '../../helpers/evidence.js';
 import { eventsOfType, OWNER, paramChange, unjail } from '../../helpers/gov-chain.js';
 import { bitsOf, block, heightOf, infoOf, jailedIn, missThenLeave, POKT, restake, signingChain, txBlock, votes } from '../../helpers/signing-chain.js';
@@ -74,12 +73,11 @@ test('force-unstake path: re-staked at 15,000 POKT over {0,1,2}, a double sign s
   restake(state, D, 15_000n * POKT);
   const R = heightOf(state);
   assert.ok(R < 60, `re-staked at ${R}`);
-  const dOut = (address: Address) => address !== D.address;
-  produce(state, [], { signed: dOut }); // R+1: D not yet in a commit (the set as of R−1)
+  block(state, D, false); // R+1: D not yet in a commit (the set as of R−1)
   // R+2: D's first vote (idx 0, missed, stale bit 0 set → unchanged, slash.go:267) then the
   // evidence about R+1, signed by the set as of R (D's power 15,000): slash
   // 15,000 × 10^6 × 0.05 = 750,000,000 → 14,250 POKT < 15,000 → ForceValidatorUnstake (jail + waiting).
-  const slashed = produce(state, [], { signed: dOut, evidence: [evidence(D, R + 1)] });
+  const { result: slashed } = block(state, D, false, [], [evidence(D, R + 1)]);
   assert.equal(eventsOfType(slashed, 'NodeSlashed').map((e) => [e.reason, e.burnedUpokt, e.tokensAfterUpokt]), [['double_sign', 750_000_000n, 14_250_000_000n]]);
   assert.ok(state.nodes.validators.get(D.address)!.jailed);
   assert.equal(eventsOfType(slashed, 'NodeJailed'), [], 'jailed by the force unstake, not by downtime');
