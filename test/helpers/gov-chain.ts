@@ -43,6 +43,13 @@ export interface GovChainSpec {
 export const FUNDS_UPOKT = 1_000_000_000_000n;
 
 export function govChain(spec: GovChainSpec = {}): LedgerState {
+  const parsed = parseGenesis(govGenesisJson(spec));
+  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
+  return importGenesis(parsed.value);
+}
+
+/** The genesis document govChain starts from (OWNER owns the DAO and every ACL key). */
+export function govGenesisJson(spec: GovChainSpec = {}): string {
   const owner = OWNER.address;
   const acl = templateAclKeys().map((key) => ({ acl_key: key, address: owner }));
   const validators = spec.validators ?? [];
@@ -55,9 +62,7 @@ export function govChain(spec: GovChainSpec = {}): LedgerState {
   const chainSpec: TestChainSpec = { accounts: [...funded.values()], validators, params };
   const genesis = JSON.parse(testGenesisJson(chainSpec)) as { app_state: { gov: { DAO_Tokens: string } } };
   genesis.app_state.gov.DAO_Tokens = (spec.daoTokensUpokt ?? 0n).toString();
-  const parsed = parseGenesis(JSON.stringify(genesis));
-  if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
-  return importGenesis(parsed.value);
+  return JSON.stringify(genesis);
 }
 
 export function paramChange(from: TestKey | Address, key: string, valueJson: string | Uint8Array): WireMessage {

@@ -15,7 +15,7 @@ import { VALIDATOR_SET_KEY } from '../../src/modules/nodes/state.js';
 import type { MissedBlocks, SigningInfo } from '../../src/modules/slashing/state.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
 import { produce, signTx, type TestKey } from './chain.js';
-import { code, eventsOfType, govChain } from './gov-chain.js';
+import { code, eventsOfType, govChain, govGenesisJson, type GovChainSpec } from './gov-chain.js';
 import { beginUnstakeNodeMsg, stakeNodeMsg } from './staking.js';
 
 export const POKT = 1_000_000n;
@@ -26,7 +26,16 @@ export const POKT = 1_000_000n;
  * (4 blocks); StakeMinimum 15,000 POKT; 4-block sessions; UnstakingTime 3600 s.
  */
 export function signingChain(a: TestKey, d: TestKey, pos: Readonly<Record<string, string>> = {}): LedgerState {
-  return govChain({
+  return govChain(signingChainSpec(a, d, pos));
+}
+
+/** signingChain's genesis document, for a data directory (OWNER may change params). */
+export function signingGenesisJson(a: TestKey, d: TestKey, pos: Readonly<Record<string, string>> = {}): string {
+  return govGenesisJson(signingChainSpec(a, d, pos));
+}
+
+function signingChainSpec(a: TestKey, d: TestKey, pos: Readonly<Record<string, string>>): GovChainSpec {
+  return {
     validators: [{ key: a, tokensUpokt: 1_000_000n * POKT }],
     accounts: [{ key: d, balanceUpokt: 100_000n * POKT }],
     params: {
@@ -42,7 +51,7 @@ export function signingChain(a: TestKey, d: TestKey, pos: Readonly<Record<string
         ...pos,
       },
     },
-  });
+  };
 }
 
 export const heightOf = (state: LedgerState): number => state.chain.meta.get('meta')!.height;
