@@ -3,8 +3,10 @@
  * records. Three node events change them by a rule of the evolvers, restated here:
  *   - NodeStaked creates a record (start = height, jailed_until = Unix 0) only if there is none
  *     (valStateChanges.go:312-321);
- *   - NodeStakeEdited and NodeUnjailed reset the counters (ResetSigningInfo), creating a record
- *     with jailed_until = Go zero time if there is none;
+ *   - NodeStakeEdited replaces it: start = height, jailed_until = Go zero time, counters 0
+ *     (the old record is deleted with the validator, valStateChanges.go:361, and recreated);
+ *   - NodeUnjailed resets the counters (ResetSigningInfo), creating a record with jailed_until =
+ *     Go zero time if there is none;
  *   - NodeUnstaked deletes it.
  *
  * STEPPED ROWS (PERF): every validator of the commit gets a new record every block (index_offset
@@ -191,6 +193,10 @@ export const signingInfosProjector = defineProjector(() => {
     }
     createIfAbsent(address, height, null);
   };
+  const recreate = (address: string, height: number): void => {
+    infos.current(address, height);
+    infos.set(address, [address, height, 0, height, 0, null, 0, 0, 0, 0]);
+  };
   return {
     name: 'signing_infos',
     tables: [SIGNING_INFOS],
@@ -200,7 +206,7 @@ export const signingInfosProjector = defineProjector(() => {
         for (const info of event.infos) infos.update(height, info, steps);
       },
       NodeStaked: ({ height, event }) => createIfAbsent(event.address, height, 0n),
-      NodeStakeEdited: ({ height, event }) => resetOrCreate(event.address, height),
+      NodeStakeEdited: ({ height, event }) => recreate(event.address, height),
       NodeUnjailed: ({ height, event }) => resetOrCreate(event.address, height),
       NodeUnstaked: ({ height, event }) => {
         const row = infos.current(event.address, height)?.row;
