@@ -1,0 +1,221 @@
+/**
+ * Goal (issue 13 item 5, the read side): an imported state with Morse-TestNet-sized amounts is
+ * projected, served and audited exactly — SQLite and PostgreSQL. Amounts above 2^63 − 1 used to
+ * be refused by the projections (`amount_out_of_range`); pocket-core's sdk.Int holds up to 2^255.
+ * Method: a small chain exported at H in the shape `init --genesis --exported-height` imports,
+ * then HAND-EDITED to hold: an account of 1 × 10^20 uPOKT and a DAO of 2 × 10^19 (both > 2^64 ≈
+ * 1.8 × 10^19, as TestNet's declared supply 147,576,951,550,267,926,499 is), a node stake of 1 ×
+ * 10^19 (> 2^63 ≈ 9.2 × 10^18), the staked pool and the declared supply made to match (the
+ * importer checks both). Then a Send of 9.3 × 10^18 (> 2^63) at H + 1 and two empty blocks.
+ * Every expected value below is computed from the constants written into the file and
+ * PROTOCOL.md's rules (named beside each), never read from the projection's code.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runAudit } from '../../../src/audit/index.js';
+import { exportDataDir } from '../../../src/cli/commands/export.js';
+import { MODULE_ADDRESSES } from '../../../src/modules/auth/index.js';
+import { PgReadStore } from '../../../src/projection/pg/read-store.js';
+import { project } from '../../../src/projection/run.js';
+import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.js';
+import type { ReadStore } from '../../../src/projection/read-store.js';
+import { replayedStateSource } from '../../../src/query/replayed-state.js';
+import { createQueryServer } from '../../../src/query/service.js';
+import { ChainWriter } from '../../../src/runtime/chain-writer.js';
+import { initDataDir } from '../../../src/runtime/data-dir.js';
+import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { freshDatabase } from '../../helpers/postgres.js';
+import { copyDataDir, dumpTables } from '../../helpers/projection.js';
+import { postTo } from '../../helpers/query.js';
+import { scratch } from '../../helpers/sim.js';
+
+const test = suite('history: an imported state with amounts beyond 2^63 projects, serves and audits exactly');
+
+const H = 2;
+const HOLDER = testKey('big-amounts holder');
+const VALIDATOR = testKey('big-amounts validator');
+const RECIPIENT = testKey('big-amounts recipient').address;
+/** Written into the exported file (> 2^64). */
+const HOLDER_BALANCE = 100_000_000_000_000_000_000n;
+/** Written into the exported file (> 2^64). */
+const DAO_BALANCE = 20_000_000_000_000_000_000n;
+/** Written into the exported file as the validator's tokens and the staked pool (> 2^63, < 2^64). */
+const STAKE = 10_000_000_000_000_000_000n;
+/** The Send at H + 1 (> 2^63). */
+const SEND = 9_300_000_000_000_000_000n;
+/** The Send's declared fee: all of it to fee_collector at H + 1 (PROTOCOL.md §5.3, ante.go:196-227). */
+const FEE = 10_000n;
+/**
+ * The DAO's cut of that fee at H + 2's BeginBlock (PROTOCOL.md §5.3, with DAO 10 / proposer 1 set
+ * in the file): daoShare = 10 / 11 = 0.909090909090909091 (18 decimals), trunc(10000 × it) = 9090.
+ */
+const DAO_FEE_CUT = 9_090n;
+const quiet = { onWarning: () => undefined };
+
+let work: ReturnType<typeof scratch>;
+let dir: string;
+/** Σ of every account's coins in the edited file: the declared supply (nothing mints or burns after: no relays, FeeBurnPercentage 0). */
+let supply: bigint;
+let sendHash: string;
+
+/** A chain of H blocks exported at H, edited to the big amounts, imported with --exported-height H. */
+async function importedBigState(root: string): Promise<{ dir: string; supply: bigint }> {
+  const genesis = join(root, 'genesis.json');
+  writeFileSync(genesis, testGenesisJson({ accounts: [{ key: HOLDER, balanceUpokt: 1_000_000_000n }], validators: [{ key: VALIDATOR, tokensUpokt: 100_000_000_000n }] }));
+  const source = join(root, 'source');
+  initDataDir(source, genesis);
+  const writer = await ChainWriter.open(source, { fsync: 'never', ...quiet });
+  for (let i = 0; i < H; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  writer.close();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the exported JSON is edited by path
+  const doc = (await exportDataDir(source, H)) as any;
+  delete doc.pokt_ledger;
+  delete doc.initial_height;
+  doc.app_state.pos.params.dao_allocation = '10';
+  doc.app_state.pos.params.proposer_allocation = '1';
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const accounts = doc.app_state.auth.accounts as any[];
+  const coinsOf = (address: string, amount: bigint): void => {
+    accounts.find((a) => a.value.address === address).value.coins = [{ denom: 'upokt', amount: amount.toString() }];
+  };
+  coinsOf(HOLDER.address, HOLDER_BALANCE);
+  coinsOf(MODULE_ADDRESSES.dao, DAO_BALANCE);
+  doc.app_state.gov.DAO_Tokens = DAO_BALANCE.toString(); // the importer checks it against the dao account
+  coinsOf(MODULE_ADDRESSES.staked_tokens_pool, STAKE);
+  doc.app_state.pos.validators[0].tokens = STAKE.toString();
+  const total = accounts.reduce((sum, a) => sum + a.value.coins.reduce((s: bigint, c: { amount: string }) => s + BigInt(c.amount), 0n), 0n);
+  doc.app_state.auth.supply = [{ denom: 'upokt', amount: total.toString() }];
+  const file = join(root, 'exported.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const imported = join(root, 'imported');
+  initDataDir(imported, file, { exportedHeight: H });
+  return { dir: imported, supply: total };
+}
+
+test.before(async () => {
+  // uvu reports a failing hook as failed tests with no message: say why.
+  try {
+    await buildChain();
+  } catch (error) {
+    console.error(error);
+    throw error;
+  }
+});
+
+async function buildChain(): Promise<void> {
+  work = scratch('big-amounts');
+  ({ dir, supply } = await importedBigState(work.dir));
+  assert.ok(supply > 1n << 64n, 'the declared supply is TestNet-sized');
+  const writer = await ChainWriter.open(dir, { fsync: 'never', ...quiet });
+  const send = signTx(HOLDER, sendMsg(HOLDER, RECIPIENT, SEND), { feeUpokt: FEE });
+  const produced = writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [send] });
+  const receipt = produced.result.receipts[0]!;
+  sendHash = receipt.hash;
+  assert.is(receipt.code, 0, `the send is delivered: ${receipt.log}`);
+  // Projected once here (H … H + 1), resumed later from rows holding text amounts (H + 2, H + 3).
+  await project(dir);
+  for (let i = 0; i < 2; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  writer.close();
+  await project(dir);
+}
+test.after(() => work.remove());
+
+/** What every route must answer, as exact decimal text (bare JSON numbers are compared as text: JSON.parse would round them). */
+function expectations(): Array<{ path: string; body: unknown; text: RegExp | string }> {
+  const afterSend = HOLDER_BALANCE - SEND - FEE;
+  const supplyAt = (dao: bigint, fee: bigint) => ({ node_staked: STAKE, app_staked: 0n, dao, total: supply, fee });
+  const supplyText = (s: ReturnType<typeof supplyAt>) =>
+    JSON.stringify({ node_staked: `${s.node_staked}`, app_staked: '0', dao: `${s.dao}`, total_staked: `${s.node_staked + s.dao}`, total_unstaked: `${s.total - s.node_staked - s.dao}`, total: `${s.total}` });
+  const history = (height: number, s: ReturnType<typeof supplyAt>) =>
+    JSON.stringify({ height, total: `${s.total}`, node_staked: `${s.node_staked}`, app_staked: '0', dao: `${s.dao}`, fee_collector: `${s.fee}`, minted: '0', burned: '0' });
+  const atH = supplyAt(DAO_BALANCE, 0n);
+  const atH1 = supplyAt(DAO_BALANCE, FEE);
+  const later = supplyAt(DAO_BALANCE + DAO_FEE_CUT, 0n);
+  return [
+    { path: '/v1/query/balance', body: { address: HOLDER.address, height: H }, text: `{"balance":${HOLDER_BALANCE}}` },
+    { path: '/v1/query/balance', body: { address: HOLDER.address }, text: `{"balance":${afterSend}}` },
+    { path: '/v1/query/balance', body: { address: RECIPIENT, height: H + 1 }, text: `{"balance":${SEND}}` },
+    { path: '/v1/query/balance', body: { address: MODULE_ADDRESSES.dao, height: H }, text: `{"balance":${DAO_BALANCE}}` },
+    { path: '/v1/query/account', body: { address: HOLDER.address, height: H }, text: new RegExp(`"coins":\\[\\{"denom":"upokt","amount":"${HOLDER_BALANCE}"\\}\\]`) },
+    { path: '/v1/query/account', body: { address: RECIPIENT }, text: new RegExp(`"coins":\\[\\{"denom":"upokt","amount":"${SEND}"\\}\\]`) },
+    { path: '/v1/query/supply', body: { height: H }, text: supplyText(atH) },
+    { path: '/v1/query/supply', body: { height: H + 1 }, text: supplyText(atH1) },
+    { path: '/v1/query/supply', body: {}, text: supplyText(later) },
+    { path: '/v1/query/supplyhistory', body: { from_height: H, to_height: H + 3 }, text: `"result":[${[history(H, atH), history(H + 1, atH1), history(H + 2, later), history(H + 3, later)].join(',')}]` },
+    { path: '/v1/query/node', body: { address: VALIDATOR.address, height: H }, text: `"tokens":"${STAKE}"` },
+    { path: '/v1/query/node', body: { address: VALIDATOR.address }, text: `"tokens":"${STAKE}"` },
+    { path: '/v1/query/accounttxs', body: { address: HOLDER.address }, text: new RegExp(`"hash":"${sendHash}".*"amount":"${SEND}".*"fee":\\[\\{"denom":"upokt","amount":"${FEE}"\\}\\]`) },
+    { path: '/v1/query/accounttxs', body: { address: RECIPIENT, received: true }, text: `"total_txs":1` },
+    { path: '/v1/query/tx', body: { hash: sendHash }, text: new RegExp(`"amount":"${SEND}"`) },
+  ];
+}
+
+async function checkRoutes(store: ReadStore, backend: string): Promise<string[]> {
+  const app = await createQueryServer(store, { dispatchState: replayedStateSource(dir) });
+  const answers: string[] = [];
+  try {
+    for (const { path, body, text } of expectations()) {
+      const reply = await postTo(app, path, body);
+      const what = `${backend} ${path} ${JSON.stringify(body)}`;
+      assert.is(reply.status, 200, `${what}: ${reply.text}`);
+      if (typeof text === 'string') assert.ok(reply.text.includes(text), `${what}\n  expected to contain ${text}\n  got ${reply.text}`);
+      else assert.match(reply.text, text, `${what}: ${reply.text}`);
+      answers.push(reply.text);
+    }
+  } finally {
+    await app.close();
+  }
+  return answers;
+}
+
+test('SQLite: the query routes answer the exact amounts at the import height, after the send and at the latest height', async () => {
+  const store = openSqliteReadStore(dir);
+  try {
+    await checkRoutes(store, 'SQLite');
+  } finally {
+    await store.close();
+  }
+});
+
+test('the audit reads the recorded big amounts back: every block, 0 mismatches, supply ok', async () => {
+  const audit = await runAudit({ dataDir: dir });
+  assert.equal([audit.from, audit.to, audit.blocks, audit.mismatches, audit.supply_ok], [H + 1, H + 3, 3, 0, true], JSON.stringify(audit.mismatch_list.slice(0, 3)));
+});
+
+test('a rebuild from genesis equals the projection built in two runs (the second resumed from rows holding text amounts)', async () => {
+  const copy = copyDataDir(dir, 'big-amounts-rebuild');
+  try {
+    await project(copy.dir);
+    const incremental = dumpTables(dir);
+    const rebuilt = dumpTables(copy.dir);
+    for (const [table, rows] of incremental) assert.equal(rebuilt.get(table), rows, table);
+    // The stored forms: text beyond int64, INTEGER below (mainnet-sized amounts pay nothing).
+    const balances = incremental.get('balances')!.filter((row) => row.includes(HOLDER.address));
+    assert.equal(balances, [
+      JSON.stringify({ address: HOLDER.address, height: `${H}n`, balance_upokt: `${HOLDER_BALANCE}` }),
+      JSON.stringify({ address: HOLDER.address, height: `${H + 1}n`, balance_upokt: `${HOLDER_BALANCE - SEND - FEE}` }),
+    ]);
+    assert.ok(incremental.get('txs')!.some((row) => row.includes(`"fee_charged_upokt":"${FEE}n"`)), 'a fee that fits int64 stays an INTEGER');
+  } finally {
+    copy.remove();
+  }
+});
+
+test('PostgreSQL: projected in two runs (COPY and INSERT), it answers every route as SQLite does', async () => {
+  const db = await freshDatabase('big_amounts');
+  await project(dir, { postgres: db.primary, to: H + 1, pgBulkMode: 'copy' });
+  await project(dir, { postgres: db.primary, pgBulkMode: 'insert' });
+  const pg = await PgReadStore.open(db.primary, 2);
+  const sqlite = openSqliteReadStore(dir);
+  try {
+    const fromPg = await checkRoutes(pg, 'PostgreSQL');
+    assert.equal(fromPg, await checkRoutes(sqlite, 'SQLite'));
+  } finally {
+    await pg.close();
+    await sqlite.close();
+  }
+});
+
+test.run();
