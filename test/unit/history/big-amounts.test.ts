@@ -3,10 +3,11 @@
  * projected, served and audited exactly — SQLite and PostgreSQL. Amounts above 2^63 − 1 used to
  * be refused by the projections (`amount_out_of_range`); pocket-core's sdk.Int holds up to 2^255.
  * Method: a small chain exported at H in the shape `init --genesis --exported-height` imports,
- * then HAND-EDITED to hold: an account of 1 × 10^20 uPOKT and a DAO of 2 × 10^19 (both > 2^64 ≈
- * 1.8 × 10^19, as TestNet's declared supply 147,576,951,550,267,926,499 is), a node stake of 1 ×
- * 10^19 (> 2^63 ≈ 9.2 × 10^18), the staked pool and the declared supply made to match (the
- * importer checks both). Then a Send of 9.3 × 10^18 (> 2^63) at H + 1 and two empty blocks.
+ * then HAND-EDITED to hold: an account of 1.2 × 10^20 uPOKT and a DAO of 3.0 × 10^19 (both > 2^64
+ * ≈ 1.8 × 10^19, as TestNet's declared supply 147,576,951,550,267,926,499 is), a node stake of
+ * 1.2 × 10^19 (> 2^63 ≈ 9.2 × 10^18), the staked pool and the declared supply made to match (the
+ * importer checks both). Then a Send of 9.3 × 10^18 (> 2^63) at H + 1 and two empty blocks. No
+ * amount is a double (a conversion through Number would show), every one has all 19-21 digits.
  * Every expected value below is computed from the constants written into the file and
  * PROTOCOL.md's rules (named beside each), never read from the projection's code.
  */
@@ -38,13 +39,13 @@ const HOLDER = testKey('big-amounts holder');
 const VALIDATOR = testKey('big-amounts validator');
 const RECIPIENT = testKey('big-amounts recipient').address;
 /** Written into the exported file (> 2^64). */
-const HOLDER_BALANCE = 100_000_000_000_000_000_000n;
+const HOLDER_BALANCE = 123_456_789_012_345_678_901n;
 /** Written into the exported file (> 2^64). */
-const DAO_BALANCE = 20_000_000_000_000_000_000n;
+const DAO_BALANCE = 29_876_543_210_987_654_321n;
 /** Written into the exported file as the validator's tokens and the staked pool (> 2^63, < 2^64). */
-const STAKE = 10_000_000_000_000_000_000n;
+const STAKE = 12_345_678_901_234_567_891n;
 /** The Send at H + 1 (> 2^63). */
-const SEND = 9_300_000_000_000_000_000n;
+const SEND = 9_300_000_000_000_000_007n;
 /** The Send's declared fee: all of it to fee_collector at H + 1 (PROTOCOL.md §5.3, ante.go:196-227). */
 const FEE = 10_000n;
 /**
