@@ -24,8 +24,13 @@ import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.j
 import type { ReadStore } from '../../../src/projection/read-store.js';
 import { replayedStateSource } from '../../../src/query/replayed-state.js';
 import { createQueryServer } from '../../../src/query/service.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { SqliteCatchUpStore } from '../../../src/projection/sqlite/catch-up-store.js';
+import { ProjectionStore } from '../../../src/projection/store.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../../src/runtime/data-dir.js';
+import { CommittedBlockStream, type CommittedBlock } from '../../../src/runtime/committed-block.js';
+import { initDataDir, loadGenesisOfDataDir, readDataDirConfig } from '../../../src/runtime/data-dir.js';
+import { replay } from '../../../src/runtime/replay.js';
 import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { freshDatabase } from '../../helpers/postgres.js';
 import { copyDataDir, dumpTables } from '../../helpers/projection.js';
@@ -201,6 +206,43 @@ test('a rebuild from genesis equals the projection built in two runs (the second
     assert.ok(incremental.get('txs')!.some((row) => row.includes(`"fee_charged_upokt":"${FEE}n"`)), 'a fee that fits int64 stays an INTEGER');
   } finally {
     copy.remove();
+  }
+});
+
+test('the catch-up writer thread and the live node\'s synchronous store write the same tables (the rows cross a thread with their bigints)', async () => {
+  const blocks: CommittedBlock[] = [];
+  const stream = new CommittedBlockStream();
+  stream.subscribe((block) => void blocks.push(block));
+  await replay(dir, { trustSignatures: true, stream });
+  // The imported state at H (replay's own state object moves on with the blocks).
+  const genesis: LedgerState = loadGenesisOfDataDir(dir).state;
+  const config = readDataDirConfig(dir);
+  const expected = dumpTables(dir);
+  const threaded = copyDataDir(dir, 'big-amounts-thread');
+  const live = copyDataDir(dir, 'big-amounts-live');
+  try {
+    const store = SqliteCatchUpStore.open(threaded.dir, { writer: 'thread', chunkRows: 3 });
+    try {
+      store.seedGenesis(genesis, config.genesis_state_root, config.previous_block_hash);
+      store.apply(blocks);
+      await store.throttle(0);
+    } finally {
+      await store.close();
+    }
+    const node = ProjectionStore.open(live.dir);
+    try {
+      node.seedGenesis(genesis, config.genesis_state_root, config.previous_block_hash);
+      for (const block of blocks) node.apply([block]);
+    } finally {
+      node.close();
+    }
+    for (const copy of [threaded, live]) {
+      const dump = dumpTables(copy.dir);
+      for (const [table, rows] of expected) assert.equal(dump.get(table), rows, table);
+    }
+  } finally {
+    threaded.remove();
+    live.remove();
   }
 });
 
