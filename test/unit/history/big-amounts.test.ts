@@ -6,7 +6,8 @@
  * then HAND-EDITED to hold: an account of 1.2 × 10^20 uPOKT and a DAO of 3.0 × 10^19 (both > 2^64
  * ≈ 1.8 × 10^19, as TestNet's declared supply 147,576,951,550,267,926,499 is), a node stake of
  * 1.2 × 10^19 (> 2^63 ≈ 9.2 × 10^18), the staked pool and the declared supply made to match (the
- * importer checks both). Then a Send of 9.3 × 10^18 (> 2^63) at H + 1 and two empty blocks. No
+ * importer checks both). Then a Send of 9.3 × 10^18 (> 2^63) at H + 1, an empty block, and at
+ * H + 3 a Send whose declared fee is above 2^63. No
  * amount is a double (a conversion through Number would show), every one has all 19-21 digits.
  * Every expected value below is computed from the constants written into the file and
  * PROTOCOL.md's rules (named beside each), never read from the projection's code.
@@ -58,6 +59,8 @@ const FEE = 10_000n;
  * in the file): daoShare = 10 / 11 = 0.909090909090909091 (18 decimals), trunc(10000 × it) = 9090.
  */
 const DAO_FEE_CUT = 9_090n;
+/** A fee above 2^63 declared (and charged) at H + 3 by a Send of 1 uPOKT; its split would come at H + 4, not produced. */
+const BIG_FEE = 9_300_000_000_000_000_011n;
 const quiet = { onWarning: () => undefined };
 
 let work: ReturnType<typeof scratch>;
@@ -65,6 +68,7 @@ let dir: string;
 /** Σ of every account's coins in the edited file: the declared supply (nothing mints or burns after: no relays, FeeBurnPercentage 0). */
 let supply: bigint;
 let sendHash: string;
+let bigFeeHash: string;
 
 /** A chain of H blocks exported at H, edited to the big amounts, imported with --exported-height H. */
 async function importedBigState(root: string): Promise<{ dir: string; supply: bigint }> {
@@ -122,7 +126,11 @@ async function buildChain(): Promise<void> {
   assert.is(receipt.code, 0, `the send is delivered: ${receipt.log}`);
   // Projected once here (H … H + 1), resumed later from rows holding text amounts (H + 2, H + 3).
   await project(dir);
-  for (let i = 0; i < 2; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  const bigFee = signTx(HOLDER, sendMsg(HOLDER, RECIPIENT, 1n), { feeUpokt: BIG_FEE });
+  const last = writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [bigFee] }).result.receipts[0]!;
+  bigFeeHash = last.hash;
+  assert.is(last.code, 0, `the big-fee send is delivered: ${last.log}`);
   writer.close();
   await project(dir);
 }
@@ -131,6 +139,7 @@ test.after(() => work.remove());
 /** What every route must answer, as exact decimal text (bare JSON numbers are compared as text: JSON.parse would round them). */
 function expectations(): Array<{ path: string; body: unknown; text: RegExp | string }> {
   const afterSend = HOLDER_BALANCE - SEND - FEE;
+  const afterBigFee = afterSend - 1n - BIG_FEE;
   const supplyAt = (dao: bigint, fee: bigint) => ({ node_staked: STAKE, app_staked: 0n, dao, total: supply, fee });
   const supplyText = (s: ReturnType<typeof supplyAt>) =>
     JSON.stringify({ node_staked: `${s.node_staked}`, app_staked: '0', dao: `${s.dao}`, total_staked: `${s.node_staked + s.dao}`, total_unstaked: `${s.total - s.node_staked - s.dao}`, total: `${s.total}` });
@@ -138,23 +147,26 @@ function expectations(): Array<{ path: string; body: unknown; text: RegExp | str
     JSON.stringify({ height, total: `${s.total}`, node_staked: `${s.node_staked}`, app_staked: '0', dao: `${s.dao}`, fee_collector: `${s.fee}`, minted: '0', burned: '0' });
   const atH = supplyAt(DAO_BALANCE, 0n);
   const atH1 = supplyAt(DAO_BALANCE, FEE);
-  const later = supplyAt(DAO_BALANCE + DAO_FEE_CUT, 0n);
+  const atH2 = supplyAt(DAO_BALANCE + DAO_FEE_CUT, 0n);
+  const atH3 = supplyAt(DAO_BALANCE + DAO_FEE_CUT, BIG_FEE);
   return [
     { path: '/v1/query/balance', body: { address: HOLDER.address, height: H }, text: `{"balance":${HOLDER_BALANCE}}` },
-    { path: '/v1/query/balance', body: { address: HOLDER.address }, text: `{"balance":${afterSend}}` },
+    { path: '/v1/query/balance', body: { address: HOLDER.address, height: H + 2 }, text: `{"balance":${afterSend}}` },
+    { path: '/v1/query/balance', body: { address: HOLDER.address }, text: `{"balance":${afterBigFee}}` },
     { path: '/v1/query/balance', body: { address: RECIPIENT, height: H + 1 }, text: `{"balance":${SEND}}` },
     { path: '/v1/query/balance', body: { address: MODULE_ADDRESSES.dao, height: H }, text: `{"balance":${DAO_BALANCE}}` },
     { path: '/v1/query/account', body: { address: HOLDER.address, height: H }, text: new RegExp(`"coins":\\[\\{"denom":"upokt","amount":"${HOLDER_BALANCE}"\\}\\]`) },
-    { path: '/v1/query/account', body: { address: RECIPIENT }, text: new RegExp(`"coins":\\[\\{"denom":"upokt","amount":"${SEND}"\\}\\]`) },
+    { path: '/v1/query/account', body: { address: RECIPIENT }, text: new RegExp(`"coins":\\[\\{"denom":"upokt","amount":"${SEND + 1n}"\\}\\]`) },
     { path: '/v1/query/supply', body: { height: H }, text: supplyText(atH) },
     { path: '/v1/query/supply', body: { height: H + 1 }, text: supplyText(atH1) },
-    { path: '/v1/query/supply', body: {}, text: supplyText(later) },
-    { path: '/v1/query/supplyhistory', body: { from_height: H, to_height: H + 3 }, text: `"result":[${[history(H, atH), history(H + 1, atH1), history(H + 2, later), history(H + 3, later)].join(',')}]` },
+    { path: '/v1/query/supply', body: {}, text: supplyText(atH3) },
+    { path: '/v1/query/supplyhistory', body: { from_height: H, to_height: H + 3 }, text: `"result":[${[history(H, atH), history(H + 1, atH1), history(H + 2, atH2), history(H + 3, atH3)].join(',')}]` },
     { path: '/v1/query/node', body: { address: VALIDATOR.address, height: H }, text: `"tokens":"${STAKE}"` },
     { path: '/v1/query/node', body: { address: VALIDATOR.address }, text: `"tokens":"${STAKE}"` },
     { path: '/v1/query/accounttxs', body: { address: HOLDER.address }, text: new RegExp(`"hash":"${sendHash}".*"amount":"${SEND}".*"fee":\\[\\{"denom":"upokt","amount":"${FEE}"\\}\\]`) },
-    { path: '/v1/query/accounttxs', body: { address: RECIPIENT, received: true }, text: `"total_txs":1` },
+    { path: '/v1/query/accounttxs', body: { address: RECIPIENT, received: true }, text: `"total_txs":2` },
     { path: '/v1/query/tx', body: { hash: sendHash }, text: new RegExp(`"amount":"${SEND}"`) },
+    { path: '/v1/query/tx', body: { hash: bigFeeHash }, text: `"fee":[{"denom":"upokt","amount":"${BIG_FEE}"}]` },
   ];
 }
 
@@ -202,8 +214,11 @@ test('a rebuild from genesis equals the projection built in two runs (the second
     assert.equal(balances, [
       JSON.stringify({ address: HOLDER.address, height: `${H}n`, balance_upokt: `${HOLDER_BALANCE}` }),
       JSON.stringify({ address: HOLDER.address, height: `${H + 1}n`, balance_upokt: `${HOLDER_BALANCE - SEND - FEE}` }),
+      JSON.stringify({ address: HOLDER.address, height: `${H + 3}n`, balance_upokt: `${HOLDER_BALANCE - SEND - FEE - 1n - BIG_FEE}` }),
     ]);
-    assert.ok(incremental.get('txs')!.some((row) => row.includes(`"fee_charged_upokt":"${FEE}n"`)), 'a fee that fits int64 stays an INTEGER');
+    const txs = incremental.get('txs')!;
+    assert.ok(txs.some((row) => row.includes(`"fee_declared_upokt":"${FEE}n","fee_charged_upokt":"${FEE}n"`)), 'a fee that fits int64 stays an INTEGER');
+    assert.ok(txs.some((row) => row.includes(`"fee_declared_upokt":"${BIG_FEE}","fee_charged_upokt":"${BIG_FEE}"`)), 'a fee above 2^63, declared and charged, as text');
   } finally {
     copy.remove();
   }
