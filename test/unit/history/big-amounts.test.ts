@@ -16,9 +16,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { runAudit } from '../../../src/audit/index.js';
 import { exportDataDir } from '../../../src/cli/commands/export.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/index.js';
+import { exportAnalytics } from '../../../src/projection/export-analytics.js';
 import { PgReadStore } from '../../../src/projection/pg/read-store.js';
 import { project } from '../../../src/projection/run.js';
 import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.js';
@@ -258,6 +260,30 @@ test('the catch-up writer thread and the live node\'s synchronous store write th
   } finally {
     threaded.remove();
     live.remove();
+  }
+});
+
+test('Parquet: uPOKT columns beyond int64 are exact DECIMAL(38,0), the rest of the export as before', async () => {
+  const out = join(work.dir, 'parquet');
+  await exportAnalytics(dir, out);
+  const duck = await DuckDBInstance.create(':memory:');
+  const connection = await duck.connect();
+  try {
+    const read = async (sql: string): Promise<Array<Record<string, unknown>>> => (await connection.runAndReadAll(sql.replaceAll('FILE(', `'${out}/`).replaceAll('.parquet)', ".parquet'"))).getRowObjectsJS() as Array<Record<string, unknown>>;
+    const supplyRows = await read('SELECT height, total_upokt::VARCHAR AS total, dao_upokt::VARCHAR AS dao, typeof(total_upokt) AS type FROM FILE(supply.parquet) ORDER BY height');
+    assert.equal(supplyRows.map((r) => [Number(r.height), r.total, r.dao, r.type]), [
+      [H, `${supply}`, `${DAO_BALANCE}`, 'DECIMAL(38,0)'],
+      [H + 1, `${supply}`, `${DAO_BALANCE}`, 'DECIMAL(38,0)'],
+      [H + 2, `${supply}`, `${DAO_BALANCE + DAO_FEE_CUT}`, 'DECIMAL(38,0)'],
+      [H + 3, `${supply}`, `${DAO_BALANCE + DAO_FEE_CUT}`, 'DECIMAL(38,0)'],
+    ]);
+    const fees = await read('SELECT fee_charged_upokt::VARCHAR AS fee FROM FILE(txs.parquet) ORDER BY height');
+    assert.equal(fees.map((r) => r.fee), [`${FEE}`, `${BIG_FEE}`]);
+    // blocks.parquet has no amount: its integers stay BIGINT.
+    assert.is((await read('SELECT typeof(tx_count) AS type FROM FILE(blocks.parquet) LIMIT 1'))[0]!.type, 'BIGINT');
+  } finally {
+    connection.closeSync();
+    duck.closeSync();
   }
 });
 
