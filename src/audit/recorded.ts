@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { amountOf, amountOrNull } from '../projection/amounts.js';
 import { projectionFile } from '../projection/store.js';
 import { AuditInputError } from './independent/inputs.js';
 
@@ -97,16 +98,16 @@ export class RecordedLedger {
       kind: String(r['kind']),
       role: String(r['role']),
       address: (r['address'] as string | null) ?? null,
-      amount: BigInt(r['amount_upokt'] as bigint),
+      amount: amountOf(r['amount_upokt']),
       servicer: (r['servicer'] as string | null) ?? null,
       relays: big(r['relays']),
-      multiplier: big(r['multiplier_upokt_per_relay']),
+      multiplier: amountOrNull(r['multiplier_upokt_per_relay']),
       multiplierSource: (r['multiplier_source'] as string | null) ?? null,
-      stake: big(r['stake_upokt']),
-      flooredStake: big(r['floored_stake_upokt']),
+      stake: amountOrNull(r['stake_upokt']),
+      flooredStake: amountOrNull(r['floored_stake_upokt']),
       bin: big(r['stake_bin']),
       weight: (r['weight'] as string | null) ?? null,
-      minted: big(r['minted_upokt']),
+      minted: amountOrNull(r['minted_upokt']),
     }));
   }
 
@@ -116,7 +117,7 @@ export class RecordedLedger {
       address: String(r['address']),
       kind: String(r['kind']),
       reason: (r['reason'] as string | null) ?? null,
-      amount: big(r['amount_upokt']),
+      amount: amountOrNull(r['amount_upokt']),
     }));
   }
 
@@ -124,13 +125,13 @@ export class RecordedLedger {
     const r = this.statements.supply.get(height) as Row | undefined;
     if (r === undefined) return undefined;
     return {
-      total: BigInt(r['total_upokt'] as bigint),
-      node: BigInt(r['node_staked_upokt'] as bigint),
-      app: BigInt(r['app_staked_upokt'] as bigint),
-      dao: BigInt(r['dao_upokt'] as bigint),
-      fee: BigInt(r['fee_collector_upokt'] as bigint),
-      minted: BigInt(r['minted_upokt'] as bigint),
-      burned: BigInt(r['burned_upokt'] as bigint),
+      total: amountOf(r['total_upokt']),
+      node: amountOf(r['node_staked_upokt']),
+      app: amountOf(r['app_staked_upokt']),
+      dao: amountOf(r['dao_upokt']),
+      fee: amountOf(r['fee_collector_upokt']),
+      minted: amountOf(r['minted_upokt']),
+      burned: amountOf(r['burned_upokt']),
     };
   }
 
@@ -140,7 +141,7 @@ export class RecordedLedger {
       hash: String(r['hash']),
       code: num(r['code']),
       codespace: String(r['codespace']),
-      feeCharged: BigInt(r['fee_charged_upokt'] as bigint),
+      feeCharged: amountOf(r['fee_charged_upokt']),
     }));
   }
 
@@ -156,7 +157,7 @@ export class RecordedLedger {
 
   /** Version rows in height order: balances, node tokens or app stakes. */
   versionRows(which: 'balances' | 'nodeStakes' | 'appStakes'): VersionCursor {
-    const cursor = new VersionCursor(this.statements[which].iterate() as IterableIterator<VersionRow>);
+    const cursor = new VersionCursor(this.statements[which].iterate() as IterableIterator<StoredVersionRow>);
     this.cursors.push(cursor);
     return cursor;
   }
@@ -169,11 +170,14 @@ export interface VersionRow {
   readonly deleted: bigint;
 }
 
-/** Walks version rows (ordered by height) one height at a time. */
-export class VersionCursor {
-  private next: VersionRow | undefined;
+/** A version row as stored: the amount an INTEGER or, beyond int64, decimal text (projection/amounts.ts). */
+type StoredVersionRow = Omit<VersionRow, 'amount'> & { readonly amount: bigint | string };
 
-  constructor(private readonly rows: IterableIterator<VersionRow>) {}
+/** Walks version rows (ordered by height) one height at a time; amounts come out as bigint. */
+export class VersionCursor {
+  private next: StoredVersionRow | undefined;
+
+  constructor(private readonly rows: IterableIterator<StoredVersionRow>) {}
 
   close(): void {
     this.rows.return?.();
@@ -190,7 +194,7 @@ export class VersionCursor {
       if (Number(this.next.height) > h) return;
       const row = this.next;
       this.next = undefined;
-      yield row;
+      yield typeof row.amount === 'bigint' ? (row as VersionRow) : { ...row, amount: amountOf(row.amount) };
     }
   }
 }

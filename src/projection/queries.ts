@@ -20,6 +20,7 @@ import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';
 import type { ClaimKey } from './read-store.js';
 import { SIGNING_INFO_AS_OF_COLUMNS } from './projectors/signing-infos.js';
 import { asOfSql } from './version-rows.js';
+import { amountOf, amountText } from './amounts.js';
 
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => Number(value as bigint);
@@ -33,7 +34,8 @@ interface NodeRow extends Row {
   status: bigint;
   chains_json: string;
   service_url: string;
-  tokens_upokt: bigint;
+  /** bigint, or decimal text beyond int64 (amounts.ts). */
+  tokens_upokt: bigint | string;
   unstaking_time_ns: bigint | null;
   output_address: string | null;
   reward_delegators_json: string | null;
@@ -47,7 +49,7 @@ export function nodeJsonOf(row: NodeRow): NodeJson {
     status: num(row.status),
     chains: JSON.parse(row.chains_json) as string[],
     service_url: row.service_url,
-    tokens: str(row.tokens_upokt),
+    tokens: amountText(row.tokens_upokt),
     unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
     output_address: row.output_address ?? '',
     reward_delegators: row.reward_delegators_json === null ? null : (JSON.parse(row.reward_delegators_json) as Record<string, number>),
@@ -60,7 +62,7 @@ interface AppRow extends Row {
   jailed: bigint;
   status: bigint;
   chains_json: string;
-  staked_upokt: bigint;
+  staked_upokt: bigint | string;
   max_relays: bigint;
   unstaking_time_ns: bigint | null;
 }
@@ -73,7 +75,7 @@ export function appJsonOf(row: AppRow): AppJson {
     chains: JSON.parse(row.chains_json) as string[],
     max_relays: str(row.max_relays),
     status: num(row.status),
-    staked_tokens: str(row.staked_upokt),
+    staked_tokens: amountText(row.staked_upokt),
     unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
   };
 }
@@ -143,12 +145,12 @@ export class ProjectionQueries {
   }
 
   balance(address: string, height: number): bigint {
-    const row = this.statements.balance.get({ address: address.toLowerCase(), height }) as { balance_upokt: bigint } | undefined;
-    return row?.balance_upokt ?? 0n;
+    const row = this.statements.balance.get({ address: address.toLowerCase(), height }) as { balance_upokt: unknown } | undefined;
+    return row === undefined ? 0n : amountOf(row.balance_upokt);
   }
 
   supply(height: number): SupplyJson | undefined {
-    const row = this.statements.supply.get({ height }) as Record<string, bigint> | undefined;
+    const row = this.statements.supply.get({ height }) as Row | undefined;
     return row === undefined ? undefined : supplyJsonOf(row);
   }
 
@@ -188,15 +190,16 @@ export class ProjectionQueries {
 }
 
 /** Pocket's supply answer from a `supply` row (the DAO counts as staked). */
-export function supplyJsonOf(row: Record<string, bigint>): SupplyJson {
-  const staked = row.node_staked_upokt! + row.app_staked_upokt! + row.dao_upokt!;
+export function supplyJsonOf(row: Row): SupplyJson {
+  const [node, app, dao, total] = [row.node_staked_upokt, row.app_staked_upokt, row.dao_upokt, row.total_upokt].map(amountOf) as [bigint, bigint, bigint, bigint];
+  const staked = node + app + dao;
   return {
-    node_staked: str(row.node_staked_upokt),
-    app_staked: str(row.app_staked_upokt),
-    dao: str(row.dao_upokt),
+    node_staked: node.toString(),
+    app_staked: app.toString(),
+    dao: dao.toString(),
     total_staked: staked.toString(),
-    total_unstaked: (row.total_upokt! - staked).toString(),
-    total: str(row.total_upokt),
+    total_unstaked: (total - staked).toString(),
+    total: total.toString(),
   };
 }
 

@@ -14,6 +14,8 @@
  *   resume {where}: the rows still open (claims not yet settled).
  */
 
+import { isAmountColumn } from './amounts.js';
+
 /** What a cell holds: better-sqlite3 and pg both bind these. */
 export type Cell = bigint | number | string | null | Uint8Array;
 export type Row = Cell[];
@@ -25,12 +27,15 @@ export interface TableSpec {
   readonly key: readonly string[];
   readonly write: 'insert' | 'upsert';
   readonly resume?: 'latest' | 'last' | { readonly where: string };
+  /** Positions of the uPOKT columns (amounts.ts: stored as INTEGER or decimal TEXT in SQLite, NUMERIC in PostgreSQL). */
+  readonly amounts: readonly number[];
 }
 
 const specs: TableSpec[] = [];
 
 function table(name: string, columns: readonly string[], key: readonly string[], options: Pick<TableSpec, 'resume'> & { write?: TableSpec['write'] } = {}): TableSpec {
-  const spec: TableSpec = { name, index: specs.length, columns, key, write: options.write ?? 'insert', ...(options.resume === undefined ? {} : { resume: options.resume }) };
+  const amounts = columns.flatMap((column, i) => (isAmountColumn(column) ? [i] : []));
+  const spec: TableSpec = { name, index: specs.length, columns, key, write: options.write ?? 'insert', amounts, ...(options.resume === undefined ? {} : { resume: options.resume }) };
   specs.push(spec);
   return spec;
 }

@@ -1,5 +1,5 @@
 /**
- * PostgreSQL connections for the projection: int8 read as bigint (as SQLite's safe integers), so
+ * PostgreSQL connections for the projection: int8 and numeric read as bigint (as SQLite's safe integers), so
  * rows read back equal the rows the projectors made; and which errors mean "the server went
  * away" (retry after reconnecting) rather than "this data is wrong" (stop).
  */
@@ -7,6 +7,8 @@ import pg from 'pg';
 
 const INT8_OID = 20;
 const TEXT_OID = 25;
+/** NUMERIC: the amount columns (NUMERIC(78,0), migration 006), exact integers read as bigint. */
+const NUMERIC_OID = 1700;
 
 /**
  * PostgreSQL TEXT cannot hold a NUL character, and a memo or a log is attacker-chosen text that
@@ -29,7 +31,7 @@ export function decodeText(stored: string): string {
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
     if (format === 'binary') return pg.types.getTypeParser(oid, format);
-    if (oid === INT8_OID) return (text: string) => BigInt(text);
+    if (oid === INT8_OID || oid === NUMERIC_OID) return (text: string) => BigInt(text);
     if (oid === TEXT_OID) return decodeText;
     return pg.types.getTypeParser(oid, format);
   }) as typeof pg.types.getTypeParser,

@@ -25,6 +25,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
+import { amountOf } from '../amounts.js';
 import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
@@ -149,8 +150,11 @@ export class PgReadStore implements ReadStore {
   account = (address: string, height: number) => this.one('account', [address, height], accountOf);
   accounts = (height: number, page: PageRequest) => this.page('accounts', 'accountCount', [height], page, accountOf);
 
-  balance = async (address: string, height: number) => ((await this.rows('balance', [address.toLowerCase(), height]))[0]?.balance_upokt as bigint | undefined) ?? 0n;
-  supply = (height: number) => this.one('supplyRow', [height], (row) => supplyJsonOf(row as Record<string, bigint>));
+  balance = async (address: string, height: number) => {
+    const row = (await this.rows('balance', [address.toLowerCase(), height]))[0];
+    return row === undefined ? 0n : amountOf(row.balance_upokt);
+  };
+  supply = (height: number) => this.one('supplyRow', [height], supplyJsonOf);
 
   node = (address: string, height: number) => this.one('node', [address.toLowerCase(), height], (row) => nodeJsonOf(row as never));
   nodes = async (height: number) => (await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never));

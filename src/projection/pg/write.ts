@@ -11,6 +11,7 @@ import { Readable } from 'node:stream';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { RowBatch } from '../engine.js';
+import { storableRow } from '../amounts.js';
 import { TABLES, type Cell, type Row, type TableSpec } from '../tables.js';
 import { encodeText } from './connect.js';
 
@@ -89,8 +90,10 @@ function lastPerKey(table: TableSpec, rows: readonly Row[]): Row[] {
 /** Writes every table's rows of the batch (inside the caller's transaction). */
 export async function writeBatch(client: pg.Client, batch: RowBatch, mode: PgWriteMode): Promise<void> {
   for (const table of TABLES) {
-    const rows = batch.rows[table.index]!;
-    if (rows.length === 0) continue;
+    const made = batch.rows[table.index]!;
+    if (made.length === 0) continue;
+    // As SQLite's writer: the same refusal of an amount no backend stores (NUMERIC(78,0) takes the text as is).
+    const rows = table.amounts.length === 0 ? made : made.map((row) => storableRow(table, row));
     if (table.write === 'upsert') await insertRows(client, table, lastPerKey(table, rows));
     else if (mode === 'copy') await copyRows(client, table, rows);
     else await insertRows(client, table, rows);

@@ -25,10 +25,14 @@ function txRow(committed: CommittedBlock, index: number): Row {
   ];
 }
 
-/** The declared upokt fee (the wire keeps decimal strings; a non-upokt or odd fee is stored as null). */
+/**
+ * The declared upokt fee (the wire keeps decimal strings; a non-upokt or odd fee is stored as
+ * null). Up to 77 digits (sdk.Int's 2^255 has 77; amounts.ts stores up to 78): a TestNet-sized
+ * chain's fees may pass int64.
+ */
 function declaredFee(fee: ReadonlyArray<{ readonly denom: string; readonly amount: string }>): bigint | null {
   const coin = fee.length === 1 ? fee[0]! : undefined;
-  return coin !== undefined && coin.denom === 'upokt' && /^[0-9]{1,18}$/.test(coin.amount) ? BigInt(coin.amount) : null;
+  return coin !== undefined && coin.denom === 'upokt' && /^[0-9]{1,77}$/.test(coin.amount) ? BigInt(coin.amount) : null;
 }
 
 export const txsProjector = defineProjector(() => {

@@ -8,6 +8,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Checkpoint } from '../engine.js';
+import { storableRow } from '../amounts.js';
 import { TABLES, type Row, type TableSpec } from '../tables.js';
 
 /** `INSERT` (or, for upsert tables, `INSERT OR REPLACE`) of a whole row, positional parameters. */
@@ -31,8 +32,10 @@ export class SqliteBatchWriter {
       const insert = this.inserts[index]!;
       // PERF: version rows arrive in event order; in key order the B-tree inserts are sequential.
       // (Their tables are WITHOUT ROWID: the order of inserts changes nothing stored.)
-      if (TABLES[index]!.resume === 'latest') rows.sort(byKeyThenHeight);
-      for (const row of rows) insert.run(row);
+      const table = TABLES[index]!;
+      if (table.resume === 'latest') rows.sort(byKeyThenHeight);
+      // Amounts beyond int64 go in as decimal text (../amounts.ts); the same row otherwise.
+      for (const row of rows) insert.run(storableRow(table, row));
     });
   }
 
