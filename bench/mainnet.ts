@@ -15,7 +15,9 @@
  * handler read the verdicts as the workers publish them; every Merkle proof walked, every state
  * change, the state root). Self-check: the root equals the recorded one.
  * Limit (ms per block): raw verification of ALL the block's signatures — one per tx, plus the
- * AAT and client signatures of every relay proof — on the same pool (2 workers = both cores).
+ * AAT and client signatures of every relay proof — on the same pool (2 workers = both cores),
+ * as the goal counts them. The ledger verifies each distinct signature once per block (a proof's
+ * AAT repeats across the session's proofs): the count of distinct ones is in the JSON line.
  * The two are sampled alternately. Goal (issue 14): time ≤ 1.2 × limit, i.e. ratio_to_limit =
  * limit / time ≥ 1/1.2 = 0.833.
  */
@@ -99,8 +101,11 @@ export const benchmark: BenchModule = {
     await rebuild();
     const chainId = state!.chain.meta.get(CHAIN_META_KEY)!.chainId;
     const { items, kinds } = blockSignatures(block.txs, chainId);
+    // The ledger posts each distinct signature once per block (a repeated AAT: runtime/ingest.ts);
+    // the limit verifies every one the block carries, as the goal counts them.
+    const distinct = new Set(items.map((i) => Buffer.concat([i.publicKey, i.message, i.signature]).toString('latin1'))).size;
     const bytes = block.txs.reduce((sum, tx) => sum + tx.byteLength, 0);
-    ctx.progress(`block ${BLOCKS}: ${block.txs.length} txs (${JSON.stringify(kinds)}), ${(bytes / 2 ** 20).toFixed(2)} MiB, ${items.length} signatures`);
+    ctx.progress(`block ${BLOCKS}: ${block.txs.length} txs (${JSON.stringify(kinds)}), ${(bytes / 2 ** 20).toFixed(2)} MiB, ${items.length} signatures (${distinct} distinct)`);
     const pool = await VerifyPool.create({ workers: WORKERS });
     try {
       const pair = await measurePair(
@@ -129,10 +134,10 @@ export const benchmark: BenchModule = {
       const limit = msPerBlock(pair.limit);
       ctx.report({
         case: `block/scale-${scale}`,
-        workload: { scale, height: BLOCKS, txs: block.txs.length, kinds, bytes, signatures: items.length, mainnet_block: { proofs: MAINNET_BLOCK.proofs, claims: MAINNET_BLOCK.claims, sends: MAINNET_BLOCK.sends } },
+        workload: { scale, height: BLOCKS, txs: block.txs.length, kinds, bytes, signatures: items.length, distinct_signatures: distinct, mainnet_block: { proofs: MAINNET_BLOCK.proofs, claims: MAINNET_BLOCK.claims, sends: MAINNET_BLOCK.sends } },
         metric: 'ms_per_block',
         stats: msPerBlock(pair.subject),
-        limit: { what: `raw node:crypto verify of the block's ${items.length} signatures (txs + relay AAT + relay client) on a pool of ${WORKERS} workers, sampled alternately`, median: limit.median },
+        limit: { what: `raw node:crypto verify of the block's ${items.length} signatures (txs + relay AAT + relay client; ${distinct} distinct, which is what the ledger verifies) on a pool of ${WORKERS} workers, sampled alternately`, median: limit.median },
         extra: { goal_ratio_to_limit: 0.833, goal_text: 'time per block ≤ 1.2 × raw verification of its signatures on both cores (ratio ≥ 0.833)' },
       });
     } finally {

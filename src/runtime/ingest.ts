@@ -98,7 +98,8 @@ function preparedWithSlots(bytes: Uint8Array, chainId: string, shared: SharedVer
   const input = txSignatureInput(tx, () => (txSignBytes = signBytes(chainId, tx)));
   const own = input === undefined ? undefined : { slot: base + items.push(input) - 1, item: input };
   if (tx.msg.kind === 'Proof' && tx.msg.leaf.kind === 'relay') {
-    for (const item of relayProofSignatureItems(tx.msg.leaf.proof)) shared.expect(item, base + items.push(item) - 1);
+    // A signature already in this block (a repeated AAT) is verified once: expect() says so.
+    for (const item of relayProofSignatureItems(tx.msg.leaf.proof)) if (shared.expect(item, base + items.length)) items.push(item);
   }
   return new PoolPreparedTx(bytes, chainId, decoded, txSignBytes, shared, own);
 }

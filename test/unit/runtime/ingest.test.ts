@@ -17,7 +17,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBlock } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { prepareTx, verifyPrepared } from '../../../src/chain/prepare.js';
+import { prepareTx, verificationInput, verifyPrepared } from '../../../src/chain/prepare.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
 import { SharedVerdicts } from '../../../src/crypto/shared-verdicts.js';
@@ -30,6 +30,9 @@ import type { WireRelayProof } from '../../../src/wire/types.js';
 import { decodeTx } from '../../../src/wire/index.js';
 import { sendMsg, signTx, testKey, type TestKey } from '../../helpers/chain.js';
 import { advanceTo, appKey, codeOf, evidenceOf, headerOf, keyOf, POKT, requiredIndex, servicerKeys, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
+
+/** A tx's own signature item as the pool would get it (undefined when it cannot be checked statelessly). */
+const verificationItem = (tx: Uint8Array, chainId: string) => verificationInput(prepareTx(tx, chainId));
 
 /** Flip the last hex digit (stays hex, changes the bytes). */
 const flipHex = (hex: string): string => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
@@ -129,6 +132,36 @@ ingest('a block applied with pool verdicts (after the pool, or while it verifies
   assert.equal(overlapped.receipts, inline.receipts);
   assert.is(pooled.stateRoot, inline.stateRoot);
   assert.is(overlapped.stateRoot, inline.stateRoot);
+});
+
+ingest('signatures repeated in a block (one AAT carried by many proofs) go to the pool once, and every proof reads that one verdict', async () => {
+  const s = scene();
+  const chainId = s.state.chain.meta.get(CHAIN_META_KEY)!.chainId;
+  const txs = blockTxs(s).map((t) => t.tx);
+  const posted: Array<{ publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }> = [];
+  // A pool that records what it is asked to verify and answers through the real one.
+  const recording = { verifyBatch: (items: typeof posted, options?: Parameters<VerifyPool['verifyBatch']>[1]) => (posted.push(...items), pool.verifyBatch(items, options)) } as unknown as VerifyPool;
+  const ahead = prepareAhead(txs, chainId, recording);
+  await ahead.verified;
+  const hex = (item: (typeof posted)[number]): string => Buffer.concat([item.publicKey, item.message, item.signature]).toString('hex');
+  // Independent count: every signature the txs carry (own + relay AAT and client), by value.
+  const carried = txs.flatMap((tx) => {
+    const decoded = decodeTx(tx);
+    if (!decoded.ok) return [];
+    const own = verificationItem(tx, chainId);
+    const relay = decoded.value.msg.kind === 'Proof' && decoded.value.msg.leaf.kind === 'relay' ? relayProofSignatureItems(decoded.value.msg.leaf.proof) : [];
+    return [...(own === undefined ? [] : [own]), ...relay];
+  });
+  const distinct = new Set(carried.map(hex));
+  assert.ok(carried.length > distinct.size, `the block repeats signatures (${carried.length} carried, ${distinct.size} distinct)`);
+  assert.is(new Set(posted.map(hex)).size, posted.length, 'no signature posted twice');
+  assert.is(posted.length, distinct.size, 'every distinct signature posted');
+  ahead.prepared.forEach((p, i) => {
+    const inline = prepareTx(txs[i]!, chainId);
+    verifyPrepared(inline);
+    assert.equal(p.message, inline.message, `tx ${i}: ValidateBasic`);
+    assert.is(p.signature, inline.signature, `tx ${i}: signature verdict`);
+  });
 });
 
 ingest('the relay items are the two checks ValidateBasic makes; their published verdicts are what is read, anything else is verified here', () => {
