@@ -18,6 +18,8 @@ export interface AuditSummary {
   readonly tx_codes_rederived: number;
   /** Slashing outcomes the audit derived itself in range, by line (`slash/downtime`, `slash/double_sign`, `jail/downtime`, `force_unstake/max_jailed_blocks`). */
   readonly slashing_derived: Readonly<Record<string, number>>;
+  /** Claim and Proof codes re-decided in range (claims.ts, proofs.ts), by "claim ok", "proof pocketcore:66", …; "claim recorded" / "proof recorded" = taken from the record (an input missing). */
+  readonly claim_proof_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -51,6 +53,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     tx_fees_rederived: tally.txFees,
     tx_codes_rederived: tally.txCodes,
     slashing_derived: { ...tally.slashingDerived },
+    claim_proof_codes: Object.fromEntries(Object.entries(tally.claimProofCodes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),

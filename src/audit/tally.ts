@@ -15,6 +15,8 @@ export class AuditTally {
   txCodes = 0;
   /** Slashing outcomes derived in range (in scope), by line. */
   readonly slashingDerived: Record<string, number> = { 'slash/downtime': 0, 'slash/double_sign': 0, 'jail/downtime': 0, 'force_unstake/max_jailed_blocks': 0 };
+  /** Claim and Proof codes the audit re-decided in range, by "claim ok", "proof pocketcore:66", …; "… recorded" = taken from the record. */
+  readonly claimProofCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;
@@ -22,6 +24,11 @@ export class AuditTally {
 
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
+
+  countClaimProof(type: 'Claim' | 'Proof', code: string | undefined): void {
+    const key = `${type.toLowerCase()} ${code ?? 'recorded'}`;
+    this.claimProofCodes[key] = (this.claimProofCodes[key] ?? 0) + 1;
+  }
 
   /** Whether an account is in scope (every account, or only `--node`). */
   about(address: string): boolean {
