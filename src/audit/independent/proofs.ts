@@ -20,7 +20,7 @@
 import type { ProofMessage } from '../../messages/index.js';
 import type { WireProof } from '../../wire/index.js';
 import { sha3_256 } from '../../crypto/hash.js';
-import { claimKey, type LiveClaim, type PocketcoreWorld } from './claims.js';
+import { claimKey, type PocketcoreWorld } from './claims.js';
 import { levelsFor, verifyMsiProof, type MsiNode } from './merkle.js';
 import { pseudorandomIndex } from './sessions.js';
 import { signerAddress } from './shadow.js';
@@ -45,7 +45,7 @@ export function decideProof(world: PocketcoreWorld, message: ProofMessage, wire:
   const seedHeight = claim.sessionHeight + start.params.claimSubmissionWindow * start.params.blocksPerSession;
   const seedHash = height >= seedHeight ? world.history.blockHash(seedHeight - 1) : undefined;
   if (seedHash === undefined) return height >= seedHeight ? undefined : 'sdk:1';
-  if (proofIndex(seedHash, claim, claim.totalProofs) !== merkleProof.index) return 'pocketcore:49';
+  if (proofIndex(seedHash, claim.headerHash, claim.totalProofs) !== merkleProof.index) return 'pocketcore:49';
   const root = { hash: hexBytes(claim.root.hashHex), lower: claim.root.lower, upper: rootUpper };
   const verdict = verifyMsiProof(root, leafBytes, merkleProof.index, node(merkleProof.target), merkleProof.hashRanges.map(node), levels);
   if (!verdict.valid) return verdict.replayAttack ? 'pocketcore:86' : 'pocketcore:66';
@@ -57,8 +57,8 @@ export function decideProof(world: PocketcoreWorld, message: ProofMessage, wire:
 }
 
 /** The leaf the chain asks for (§4.5): the seed JSON's field names are Go's struct fields. */
-function proofIndex(seedBlockHash: string, claim: LiveClaim, totalProofs: bigint): bigint {
-  return pseudorandomIndex(sha3_256(`{"BlockHash":${JSON.stringify(seedBlockHash)},"Header":${JSON.stringify(claim.headerHash)}}`), totalProofs);
+export function proofIndex(seedBlockHash: string, headerHash: string, totalProofs: bigint): bigint {
+  return pseudorandomIndex(sha3_256(`{"BlockHash":${JSON.stringify(seedBlockHash)},"Header":${JSON.stringify(headerHash)}}`), totalProofs);
 }
 
 function node(range: { readonly hash: string | null; readonly lower: bigint; readonly upper: bigint }): MsiNode {
