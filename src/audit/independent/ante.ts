@@ -21,7 +21,7 @@ import { signBytes, type DecodedTx } from '../../wire/index.js';
 import type { ShadowBank } from './bank.js';
 import { Ed25519Verifier } from './ed25519.js';
 import type { ParamTracker } from './params.js';
-import { signerAddress } from './shadow.js';
+import { signerAddress } from './address.js';
 
 export type AnteVerdict = { readonly ok: true; readonly payer: string; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 

@@ -24,7 +24,7 @@ import type { ClaimMessage } from '../../messages/index.js';
 import type { ParamTracker } from './params.js';
 import { selectNodes, sessionHeaderHash } from './sessions.js';
 import type { SessionHistory, SessionStart } from './session-history.js';
-import { signerAddress } from './shadow.js';
+import { signerAddress } from './address.js';
 
 /** A marker that stops the chain of checks with "not decided" (an input the audit does not have). */
 const UNDECIDED = 'undecided';

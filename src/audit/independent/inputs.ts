@@ -15,7 +15,7 @@ import type { Message } from '../../messages/types.js';
 import type { DecodedTx } from '../../wire/index.js';
 import { declaredFeeUpokt } from '../../messages/index.js';
 import { decodeTx, txHash } from '../../wire/index.js';
-import { signerAddress } from './shadow.js';
+import { signerAddress } from './address.js';
 
 export interface RawTx {
   readonly hash: string;

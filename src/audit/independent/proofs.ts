@@ -23,7 +23,7 @@ import { sha3_256 } from '../../crypto/hash.js';
 import { claimKey, type PocketcoreWorld } from './claims.js';
 import { levelsFor, verifyMsiProof, type MsiNode } from './merkle.js';
 import { pseudorandomIndex } from './sessions.js';
-import { signerAddress } from './shadow.js';
+import { signerAddress } from './address.js';
 
 /** The claim a proof addresses (its servicer, the leaf's session header, the evidence type). */
 export function proofClaimKey(message: ProofMessage): string {

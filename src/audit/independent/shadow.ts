@@ -14,16 +14,17 @@
  * for MaxJailedBlocks; and the force unstakes for a stake below the minimum. It keeps each
  * node's jail state for that (genesis, downtime jail, force unstake; a delivered Unjail frees).
  * What it derived is listed per block (`derived`) for the comparison with the rap sheet.
- * Unstakes mature here.
+ * Unstakes mature here. For the claim and proof rules (claims.ts, proofs.ts) it keeps each
+ * node's chains, each app's key, chains and MaxRelays, the live claims (expired at BeginBlock)
+ * and, at each block's end, the session-start snapshots and history floor (session-history.ts).
  */
-import { addressFromPublicKey } from '../../crypto/address.js';
-import { mustHexToBytes } from '../../core/hex.js';
 import type { BlockHeader } from '../../chain/block.js';
 import type { Message } from '../../messages/types.js';
 import type { ShadowBank } from './bank.js';
 import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, type Payout, type Recipient } from './economics.js';
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
+import { signerAddress } from './address.js';
 import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
@@ -521,14 +522,5 @@ export class ShadowLedger implements PocketcoreWorld {
   private moduleMove(address: string, delta: bigint): void {
     if (address === MODULE.dao) this.pools.dao += delta;
     else if (address === MODULE.fee_collector) this.pools.fee += delta;
-  }
-}
-
-export function signerAddress(publicKeyHex: string | null): string | null {
-  if (publicKeyHex === null || publicKeyHex === '') return null;
-  try {
-    return addressFromPublicKey(mustHexToBytes(publicKeyHex));
-  } catch {
-    return null;
   }
 }
