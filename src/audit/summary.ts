@@ -20,6 +20,8 @@ export interface AuditSummary {
   readonly slashing_derived: Readonly<Record<string, number>>;
   /** Claim and Proof codes re-decided in range (claims.ts, proofs.ts), by "claim ok", "proof pocketcore:66", …; "claim recorded" / "proof recorded" = taken from the record (an input missing). */
   readonly claim_proof_codes: Readonly<Record<string, number>>;
+  /** Node BeginUnstake and Unjail codes re-decided in range (node-messages.ts), by "begin_unstake ok", "unjail pos:104", …. */
+  readonly node_message_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -53,7 +55,8 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     tx_fees_rederived: tally.txFees,
     tx_codes_rederived: tally.txCodes,
     slashing_derived: { ...tally.slashingDerived },
-    claim_proof_codes: Object.fromEntries(Object.entries(tally.claimProofCodes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    claim_proof_codes: sortedCounts(tally.claimProofCodes),
+    node_message_codes: sortedCounts(tally.nodeMessageCodes),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),
@@ -64,4 +67,8 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     mismatches: tally.mismatchCount,
     supply_ok: tally.supplyOk,
   };
+}
+
+function sortedCounts(counts: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -17,6 +17,8 @@ export class AuditTally {
   readonly slashingDerived: Record<string, number> = { 'slash/downtime': 0, 'slash/double_sign': 0, 'jail/downtime': 0, 'force_unstake/max_jailed_blocks': 0 };
   /** Claim and Proof codes the audit re-decided in range, by "claim ok", "proof pocketcore:66", …; "… recorded" = taken from the record. */
   readonly claimProofCodes: Record<string, number> = {};
+  /** BeginUnstake and Unjail codes of nodes re-decided in range ("unjail pos:104", …). */
+  readonly nodeMessageCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;
@@ -25,9 +27,12 @@ export class AuditTally {
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
 
-  countClaimProof(type: 'Claim' | 'Proof', code: string | undefined): void {
-    const key = `${type.toLowerCase()} ${code ?? 'recorded'}`;
-    this.claimProofCodes[key] = (this.claimProofCodes[key] ?? 0) + 1;
+  /** Claims and proofs, node unstakes and unjails: the codes the audit's own rules gave them (others are counted in txCodes only). */
+  countHandlerCode(type: string, code: string | undefined): void {
+    const counts = type === 'Claim' || type === 'Proof' ? this.claimProofCodes : type === 'BeginUnstakeNode' || type === 'UnjailNode' ? this.nodeMessageCodes : undefined;
+    if (counts === undefined) return;
+    const key = `${type === 'BeginUnstakeNode' ? 'begin_unstake' : type === 'UnjailNode' ? 'unjail' : type.toLowerCase()} ${code ?? 'recorded'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
   }
 
   /** Whether an account is in scope (every account, or only `--node`). */

@@ -51,7 +51,7 @@ export class TxChecks {
     if (report) {
       this.tally.txFees++;
       if (own.code !== undefined) this.tally.txCodes++;
-      if (tx.message?.type === 'Claim' || tx.message?.type === 'Proof') this.tally.countClaimProof(tx.message.type, own.code);
+      if (tx.message !== undefined) this.tally.countHandlerCode(tx.message.type, own.code);
     }
     if (own.fee !== recorded.feeCharged) this.tally.mismatch(report, { height: h, account, line: `tx/${index}:fee_charged`, expected: String(own.fee), recorded: String(recorded.feeCharged) });
     const recordedCode = codeText(recorded.code, recorded.codespace);

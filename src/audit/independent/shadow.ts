@@ -28,6 +28,7 @@ import { signerAddress } from './address.js';
 import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
+import type { NodeWorld } from './node-messages.js';
 import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
 
@@ -106,7 +107,7 @@ const KEPT_COMMITS = 100;
 /** Features whose switching off changes the claim and proof rules (PROTOCOL §12.1). */
 const CLAIM_PROOF_FEATURES = ['MREL', 'MAXCH', 'REPBR', 'CODEC'];
 
-export class ShadowLedger implements PocketcoreWorld {
+export class ShadowLedger implements PocketcoreWorld, NodeWorld {
   readonly nodes = new Map<string, ShadowNode>();
   readonly apps = new Map<string, ShadowApp>();
   /** Live claims and settled markers (claims.ts). */
@@ -133,6 +134,11 @@ export class ShadowLedger implements PocketcoreWorld {
   constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>, readonly bank: ShadowBank, genesisHeight = 0) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
     this.history = new SessionHistory(genesisHeight);
+  }
+
+  /** The current block's time (ns). */
+  get timeNs(): bigint {
+    return this.blockTimeNs;
   }
 
   featuresChanged(): boolean {

@@ -2,8 +2,9 @@
  * Each tx's outcome as far as the audit re-decides it (PROTOCOL §0.1, §1.2): the [REDUP]
  * same-bytes-twice-in-a-block refusal (auth:6), a relay proof's two signatures (relay-proof.ts:
  * pocketcore:4 / 41, no fee, before the ante), the ante handler (ShadowAnte: whether the fee
- * was charged and who paid it, or the code), and for four messages the handler itself:
+ * was charged and who paid it, or the code), and for six messages the handler itself:
  *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
+ *   BeginUnstake and Unjail of a node (node-messages.ts), from its own node records and jails;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
  *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
  *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
@@ -16,6 +17,7 @@ import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';
 import { decideClaim, type PocketcoreWorld } from './claims.js';
 import { Ed25519Verifier } from './ed25519.js';
+import { decideNodeMessage, type NodeWorld } from './node-messages.js';
 import { decideProof } from './proofs.js';
 import { checkLeafSignatures } from './relay-proof.js';
 import type { ShadowBank } from './bank.js';
@@ -36,7 +38,7 @@ export class TxOutcomes {
   private seenInBlock = new Set<string>();
   private readonly ed25519 = new Ed25519Verifier();
 
-  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker, private readonly pocketcore: PocketcoreWorld) {}
+  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker, private readonly world: PocketcoreWorld & NodeWorld) {}
 
   beginBlock(): void {
     this.seenInBlock = new Set();
@@ -52,9 +54,9 @@ export class TxOutcomes {
     if (leaf?.code !== undefined) return { fee: 0n, payer: null, code: leaf.code };
     const verdict = this.ante.run(chainId, tx.wire, tx.message);
     if (!verdict.ok) return { fee: 0n, payer: null, code: verdict.code };
-    if (tx.message.type === 'Claim') return { fee: verdict.fee, payer: verdict.payer, code: decideClaim(this.pocketcore, tx.message, height) };
+    if (tx.message.type === 'Claim') return { fee: verdict.fee, payer: verdict.payer, code: decideClaim(this.world, tx.message, height) };
     if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {
-      return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.pocketcore, tx.message, tx.wire.msg, leaf.bytes, height) };
+      return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height) };
     }
     return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, verdict.payer, verdict.fee) };
   }
@@ -69,6 +71,7 @@ export class TxOutcomes {
       const left = this.bank.balance(message.fromAddress) - (payer === message.fromAddress ? fee : 0n);
       return left >= message.amountUpokt ? DELIVERED : 'sdk:10';
     }
+    if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode') return decideNodeMessage(this.world, message);
     if (message.type === 'DAOTransfer') {
       if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';
       const covered = this.bank.balance(MODULE.dao) >= message.amountUpokt;

@@ -75,6 +75,9 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     assert.ok(derived['claim recorded'] === undefined && derived['proof recorded'] === undefined, JSON.stringify(derived));
     const recordedClaimsProofs = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('claim', 'proof')").get() as { n: number };
     assert.is(Object.values(derived).reduce((a, b) => a + b, 0), recordedClaimsProofs.n);
+    // So are a node's BeginUnstake and Unjail codes (node-messages.ts).
+    const nodeCodes = summary.node_message_codes;
+    for (const c of ['begin_unstake ok', 'begin_unstake pos:101', 'begin_unstake pos:110', 'begin_unstake pos:125', 'unjail ok', 'unjail pos:104', 'unjail pos:105', 'unjail pos:125']) assert.ok((nodeCodes[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(nodeCodes)}`);
   } finally {
     db.close();
   }
@@ -117,7 +120,7 @@ const TAMPERS: Record<string, Tamper> = {
  * the tx row of one outcome of each kind says otherwise. `code`: the ledger's real outcome
  * ("codespace:code" or "ok"); `to`: what the tampered row says.
  */
-function tamperOutcome(db: Database.Database, type: 'claim' | 'proof', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
+function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
   const [codespace, number] = code === 'ok' ? ['', 0] : [code.split(':')[0]!, Number(code.split(':')[1])];
   const row = db.prepare('SELECT height, tx_index, signer FROM txs WHERE message_type = ? AND code = ? AND (code = 0 OR codespace = ?) ORDER BY height, tx_index LIMIT 1 OFFSET ?').get(type, number, codespace, nth) as { height: bigint; tx_index: bigint; signer: string };
   db.prepare('UPDATE txs SET code = ?, codespace = ? WHERE height = ? AND tx_index = ?').run(to[0], to[1], row.height, row.tx_index);
@@ -164,7 +167,7 @@ test('one copy, five tampered values (reward row, balance row, tx code, fee char
   }
 });
 
-test('a claim or proof the ledger recorded with another outcome (an invalid proof delivered, a valid one refused): each named with height, tx, expected and recorded code', async () => {
+test('a claim, proof, unjail or unstake the ledger recorded with another outcome (an invalid proof delivered, a valid one refused, …): each named with height, tx, expected and recorded code', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-outcomes');
   try {
     const db = new Database(projectionFile(copy.dir));
@@ -178,6 +181,8 @@ test('a claim or proof the ledger recorded with another outcome (an invalid proo
       tamperOutcome(db, 'claim', 'pocketcore:69', [0, ''], 1), // after the claim window, accepted
       tamperOutcome(db, 'claim', 'ok', [14, 'pocketcore'], 3), // a valid claim refused as "not in the session"
       tamperOutcome(db, 'proof', 'ok', [66, 'pocketcore'], 5), // a valid proof refused
+      tamperOutcome(db, 'unjail_validator', 'pos:104', [0, ''], 0), // an unjail before jailed_until, delivered
+      tamperOutcome(db, 'begin_unstake_validator', 'pos:125', [0, ''], 0), // an unstake by a stranger, delivered
     ];
     db.close();
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
