@@ -67,7 +67,7 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
   // MaxRelays is recomputed from the params (apps InitGenesis ignores the file's value, §7).
   for (const a of genesis.applications) {
     const maxRelays = appMaxRelays(shadow.params, a.stakedTokensUpokt);
-    shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null, publicKey: a.publicKey, chains: a.chains, maxRelays });
+    shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null, publicKey: a.publicKey, chains: a.chains, maxRelays, jailed: a.jailed });
   }
   // An exported state's open claims: a proof after the import settles them (and is paid).
   for (const c of genesis.exported?.claims ?? []) shadow.openClaim(c.servicer, c.header, c.evidenceType, c.totalProofs);

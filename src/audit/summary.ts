@@ -20,8 +20,8 @@ export interface AuditSummary {
   readonly slashing_derived: Readonly<Record<string, number>>;
   /** Claim and Proof codes re-decided in range (claims.ts, proofs.ts), by "claim ok", "proof pocketcore:66", …; "claim recorded" / "proof recorded" = taken from the record (an input missing). */
   readonly claim_proof_codes: Readonly<Record<string, number>>;
-  /** Node BeginUnstake and Unjail codes re-decided in range (node-messages.ts), by "begin_unstake ok", "unjail pos:104", …. */
-  readonly node_message_codes: Readonly<Record<string, number>>;
+  /** BeginUnstake and Unjail codes of nodes and apps re-decided in range (unstake-unjail.ts), by "begin_unstake ok", "unjail pos:104", "app_unjail application:105", …. */
+  readonly unstake_unjail_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -56,7 +56,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     tx_codes_rederived: tally.txCodes,
     slashing_derived: { ...tally.slashingDerived },
     claim_proof_codes: sortedCounts(tally.claimProofCodes),
-    node_message_codes: sortedCounts(tally.nodeMessageCodes),
+    unstake_unjail_codes: sortedCounts(tally.unstakeUnjailCodes),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),

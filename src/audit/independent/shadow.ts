@@ -28,7 +28,7 @@ import { signerAddress } from './address.js';
 import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
-import type { NodeWorld } from './node-messages.js';
+import type { NodeWorld } from './unstake-unjail.js';
 import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
 
@@ -80,6 +80,8 @@ export interface ShadowApp {
   readonly publicKey: string;
   readonly chains: readonly string[];
   readonly maxRelays: bigint | null;
+  /** Jailed (only a genesis file jails an app; a delivered UnjailApp frees it). */
+  jailed: boolean;
   /** Unstaking apps: when their stake returns (begin-unstake time + AppUnstakingTime). */
   unstakingAtNs: bigint | null;
 }
@@ -299,6 +301,11 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld {
         if (app !== undefined) app.unstakingAtNs = this.blockTimeNs + this.params.int('application/AppUnstakingTime');
         return [];
       }
+      case 'UnjailApp': {
+        const app = this.apps.get(message.applicationAddress);
+        if (app !== undefined) app.jailed = false;
+        return [];
+      }
       case 'Claim':
         this.claimDelivered(message);
         return [];
@@ -445,7 +452,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld {
     // An app always pays its own stake (§1.3); MaxRelays is recomputed only for a new stake or a raise (§7).
     this.bank.move(message.applicationAddress, MODULE.application_staked_tokens_pool, message.valueUpokt - before);
     const maxRelays = existing === undefined || message.valueUpokt > before ? appMaxRelays(this.params, message.valueUpokt) : existing.maxRelays;
-    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null, publicKey: message.publicKey, chains: message.chains, maxRelays });
+    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null, publicKey: message.publicKey, chains: message.chains, maxRelays, jailed: existing?.jailed ?? false });
     this.pools.app += message.valueUpokt - before;
   }
 

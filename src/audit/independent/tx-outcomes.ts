@@ -2,9 +2,9 @@
  * Each tx's outcome as far as the audit re-decides it (PROTOCOL §0.1, §1.2): the [REDUP]
  * same-bytes-twice-in-a-block refusal (auth:6), a relay proof's two signatures (relay-proof.ts:
  * pocketcore:4 / 41, no fee, before the ante), the ante handler (ShadowAnte: whether the fee
- * was charged and who paid it, or the code), and for six messages the handler itself:
+ * was charged and who paid it, or the code), and for eight messages the handler itself:
  *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
- *   BeginUnstake and Unjail of a node (node-messages.ts), from its own node records and jails;
+ *   BeginUnstake and Unjail of nodes and apps (unstake-unjail.ts), from its own records and jails;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
  *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
  *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
@@ -17,7 +17,7 @@ import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';
 import { decideClaim, type PocketcoreWorld } from './claims.js';
 import { Ed25519Verifier } from './ed25519.js';
-import { decideNodeMessage, type NodeWorld } from './node-messages.js';
+import { decideUnstakeOrUnjail, type NodeWorld } from './unstake-unjail.js';
 import { decideProof } from './proofs.js';
 import { checkLeafSignatures } from './relay-proof.js';
 import type { ShadowBank } from './bank.js';
@@ -71,7 +71,7 @@ export class TxOutcomes {
       const left = this.bank.balance(message.fromAddress) - (payer === message.fromAddress ? fee : 0n);
       return left >= message.amountUpokt ? DELIVERED : 'sdk:10';
     }
-    if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode') return decideNodeMessage(this.world, message);
+    if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode' || message.type === 'BeginUnstakeApp' || message.type === 'UnjailApp') return decideUnstakeOrUnjail(this.world, message);
     if (message.type === 'DAOTransfer') {
       if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';
       const covered = this.bank.balance(MODULE.dao) >= message.amountUpokt;

@@ -75,9 +75,12 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     assert.ok(derived['claim recorded'] === undefined && derived['proof recorded'] === undefined, JSON.stringify(derived));
     const recordedClaimsProofs = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('claim', 'proof')").get() as { n: number };
     assert.is(Object.values(derived).reduce((a, b) => a + b, 0), recordedClaimsProofs.n);
-    // So are a node's BeginUnstake and Unjail codes (node-messages.ts).
-    const nodeCodes = summary.node_message_codes;
-    for (const c of ['begin_unstake ok', 'begin_unstake pos:101', 'begin_unstake pos:110', 'begin_unstake pos:125', 'unjail ok', 'unjail pos:104', 'unjail pos:105', 'unjail pos:125']) assert.ok((nodeCodes[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(nodeCodes)}`);
+    // So are BeginUnstake and Unjail codes of nodes and apps (unstake-unjail.ts).
+    const unstakeUnjail = summary.unstake_unjail_codes;
+    for (const c of ['begin_unstake ok', 'begin_unstake pos:101', 'begin_unstake pos:110', 'begin_unstake pos:125', 'unjail ok', 'unjail pos:104', 'unjail pos:105', 'unjail pos:125', 'app_begin_unstake ok', 'app_begin_unstake application:101', 'app_begin_unstake sdk:1', 'app_unjail application:101', 'app_unjail application:105']) {
+      assert.ok((unstakeUnjail[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(unstakeUnjail)}`);
+    }
+    assert.ok(Object.keys(unstakeUnjail).every((c) => !c.endsWith(' recorded')), JSON.stringify(unstakeUnjail));
   } finally {
     db.close();
   }
