@@ -10,6 +10,8 @@ import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex'); // DER prefix of a raw 32-byte ed25519 key
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const HEX_SIGNATURE = /^[0-9a-fA-F]{128}$/;
+/** Keys kept at most (a long audit meets many relay clients' keys); the cache is emptied when full. */
+const KEY_CACHE_CAPACITY = 50_000;
 
 export class Ed25519Verifier {
   /**
@@ -21,7 +23,10 @@ export class Ed25519Verifier {
   /** Whether `signatureHex` (64 bytes, hex) by `publicKeyHex` (32 bytes, hex) verifies over `message`. */
   verifies(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
     let key = this.keys.get(publicKeyHex);
-    if (key === undefined) this.keys.set(publicKeyHex, (key = keyObject(publicKeyHex)));
+    if (key === undefined) {
+      if (this.keys.size >= KEY_CACHE_CAPACITY) this.keys.clear();
+      this.keys.set(publicKeyHex, (key = keyObject(publicKeyHex)));
+    }
     if (key === null || !HEX_SIGNATURE.test(signatureHex)) return false;
     return verify(null, message, key, Buffer.from(signatureHex, 'hex'));
   }
