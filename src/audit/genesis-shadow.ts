@@ -5,6 +5,7 @@
  */
 import type { readDataDirGenesis } from './independent/inputs.js';
 import { ShadowBank } from './independent/bank.js';
+import { appMaxRelays } from './independent/app-relays.js';
 import { ParamTracker } from './independent/params.js';
 import { MODULE, ShadowLedger } from './independent/shadow.js';
 
@@ -18,7 +19,7 @@ export interface GenesisShadow {
   readonly previousProposer: string | null;
 }
 
-export function shadowAtGenesis(genesis: Genesis): GenesisShadow {
+export function shadowAtGenesis(genesis: Genesis, genesisHeight = 0): GenesisShadow {
   const bank = new ShadowBank();
   const node = genesis.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
   const app = genesis.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
@@ -27,7 +28,7 @@ export function shadowAtGenesis(genesis: Genesis): GenesisShadow {
   const otherModules = otherModuleAccounts(genesis);
   const fee = otherModules.find((m) => m.address === MODULE.fee_collector)?.balanceUpokt ?? 0n;
   const otherModuleSum = otherModules.reduce((sum, m) => sum + m.balanceUpokt, 0n);
-  const shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank);
+  const shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank, genesisHeight);
   for (const a of genesis.accounts) bank.credit(a.address, a.balanceUpokt);
   // An exported state's accounts at addresses that are not 20 bytes: liquid, and never moved.
   for (const a of irregular) bank.credit(a.address, a.balanceUpokt);
@@ -51,7 +52,7 @@ function otherModuleAccounts(genesis: Genesis): ModuleAccount[] {
 function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
   for (const v of genesis.validators) {
     const delegators = v.rewardDelegators === null ? null : Object.entries(v.rewardDelegators);
-    shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null, jailed: v.jailed });
+    shadow.nodes.set(v.address, { operator: v.address, outputAddress: v.outputAddress, delegators, tokens: v.tokensUpokt, waiting: false, unstakingAtNs: v.status === 1 ? v.unstakingTimeNs : null, jailed: v.jailed, chains: v.chains });
     // InitGenesis (x/nodes/genesis.go:37-46): a record per validator, start 0, jailed_until Unix 0 …
     shadow.signing.seed(v.address, { startHeight: 0, index: 0, jailedUntilNs: 0n, missed: 0, jailedBlocks: 0 });
   }
@@ -63,7 +64,11 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
   }
   for (const bits of genesis.exported?.missedBlocks ?? []) shadow.signing.seedMissed(bits.address, bits.indices);
   // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
-  for (const a of genesis.applications) shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null });
+  // MaxRelays is recomputed from the params (apps InitGenesis ignores the file's value, §7).
+  for (const a of genesis.applications) {
+    const maxRelays = appMaxRelays(shadow.params, a.stakedTokensUpokt);
+    shadow.apps.set(a.address, { stake: a.stakedTokensUpokt, unstakingAtNs: a.status === 1 ? a.unstakingTimeNs : null, publicKey: a.publicKey, chains: a.chains, maxRelays, jailed: a.jailed });
+  }
   // An exported state's open claims: a proof after the import settles them (and is paid).
   for (const c of genesis.exported?.claims ?? []) shadow.openClaim(c.servicer, c.header, c.evidenceType, c.totalProofs);
 }

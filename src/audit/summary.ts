@@ -18,6 +18,10 @@ export interface AuditSummary {
   readonly tx_codes_rederived: number;
   /** Slashing outcomes the audit derived itself in range, by line (`slash/downtime`, `slash/double_sign`, `jail/downtime`, `force_unstake/max_jailed_blocks`). */
   readonly slashing_derived: Readonly<Record<string, number>>;
+  /** Claim and Proof codes re-decided in range (claims.ts, proofs.ts), by "claim ok", "proof pocketcore:66", …; "claim recorded" / "proof recorded" = taken from the record (an input missing). */
+  readonly claim_proof_codes: Readonly<Record<string, number>>;
+  /** BeginUnstake and Unjail codes of nodes and apps re-decided in range (unstake-unjail.ts), by "begin_unstake ok", "unjail pos:104", "app_unjail application:105", …. */
+  readonly unstake_unjail_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -51,6 +55,8 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     tx_fees_rederived: tally.txFees,
     tx_codes_rederived: tally.txCodes,
     slashing_derived: { ...tally.slashingDerived },
+    claim_proof_codes: sortedCounts(tally.claimProofCodes),
+    unstake_unjail_codes: sortedCounts(tally.unstakeUnjailCodes),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),
@@ -61,4 +67,8 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     mismatches: tally.mismatchCount,
     supply_ok: tally.supplyOk,
   };
+}
+
+function sortedCounts(counts: Readonly<Record<string, number>>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -4,6 +4,16 @@
  */
 import type { Mismatch } from './compare.js';
 
+/** The message types whose handler codes are counted by kind, and their names in the summary. */
+const HANDLER_CODE_NAMES: Readonly<Record<string, string>> = {
+  Claim: 'claim',
+  Proof: 'proof',
+  BeginUnstakeNode: 'begin_unstake',
+  UnjailNode: 'unjail',
+  BeginUnstakeApp: 'app_begin_unstake',
+  UnjailApp: 'app_unjail',
+};
+
 export class AuditTally {
   readonly mismatches: Mismatch[] = [];
   mismatchCount = 0;
@@ -15,6 +25,10 @@ export class AuditTally {
   txCodes = 0;
   /** Slashing outcomes derived in range (in scope), by line. */
   readonly slashingDerived: Record<string, number> = { 'slash/downtime': 0, 'slash/double_sign': 0, 'jail/downtime': 0, 'force_unstake/max_jailed_blocks': 0 };
+  /** Claim and Proof codes the audit re-decided in range, by "claim ok", "proof pocketcore:66", …; "… recorded" = taken from the record. */
+  readonly claimProofCodes: Record<string, number> = {};
+  /** BeginUnstake and Unjail codes of nodes and apps re-decided in range ("unjail pos:104", "app_unjail application:105", …). */
+  readonly unstakeUnjailCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;
@@ -22,6 +36,15 @@ export class AuditTally {
 
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
+
+  /** Claims and proofs, unstakes and unjails: the codes the audit's own rules gave them (others are counted in txCodes only). */
+  countHandlerCode(type: string, code: string | undefined): void {
+    const name = HANDLER_CODE_NAMES[type];
+    if (name === undefined) return;
+    const counts = type === 'Claim' || type === 'Proof' ? this.claimProofCodes : this.unstakeUnjailCodes;
+    const key = `${name} ${code ?? 'recorded'}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
 
   /** Whether an account is in scope (every account, or only `--node`). */
   about(address: string): boolean {

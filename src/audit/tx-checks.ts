@@ -18,7 +18,7 @@ export class TxChecks {
   constructor(private readonly recorded: RecordedLedger, private readonly shadow: ShadowLedger, bank: ShadowBank, genesis: Genesis, private readonly tally: AuditTally) {
     const genesisKeys = new Map(genesis.accounts.flatMap((a) => (a.publicKey === null ? [] : [[a.address, a.publicKey] as const])));
     const ante = new ShadowAnte({ bank, params: shadow.params, genesisKeys, extraSigners: (message, txSigner) => this.extraSigners(message, txSigner) });
-    this.outcomes = new TxOutcomes(ante, bank, shadow.params);
+    this.outcomes = new TxOutcomes(ante, bank, shadow.params, shadow);
   }
 
   /** Every tx of the block against its recorded row, in order; the lines the shadow expects from them. */
@@ -45,12 +45,13 @@ export class TxChecks {
    * named once and does not spread into the balances.
    */
   private deliverTx(h: number, report: boolean, index: number, chainId: string, tx: RawTx, recorded: RecordedTx): ExpectedLine[] {
-    const own = this.outcomes.derive(chainId, tx);
+    const own = this.outcomes.derive(chainId, h, tx);
     const account = own.payer ?? tx.signer;
     report &&= account === null || this.tally.about(account);
     if (report) {
       this.tally.txFees++;
       if (own.code !== undefined) this.tally.txCodes++;
+      if (tx.message !== undefined) this.tally.countHandlerCode(tx.message.type, own.code);
     }
     if (own.fee !== recorded.feeCharged) this.tally.mismatch(report, { height: h, account, line: `tx/${index}:fee_charged`, expected: String(own.fee), recorded: String(recorded.feeCharged) });
     const recordedCode = codeText(recorded.code, recorded.codespace);

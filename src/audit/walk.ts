@@ -34,7 +34,7 @@ export class AuditWalk {
 
   constructor(options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number) {
     this.tally = new AuditTally(options.node, options.maxListed ?? 1000);
-    const { shadow, bank, previousProposer } = shadowAtGenesis(genesis);
+    const { shadow, bank, previousProposer } = shadowAtGenesis(genesis, genesisHeight);
     this.shadow = shadow;
     this.previousProposer = previousProposer;
     this.txs = new TxChecks(recorded, shadow, bank, genesis, this.tally);

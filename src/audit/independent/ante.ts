@@ -13,18 +13,15 @@
  *   SHA-256(sign bytes ‖ 0x00 ‖ signer) seen → ledger:20
  *   signer has no account                    → sdk:9;  balance < declared fee → auth:6
  * Passing charges the declared uPOKT fee to the signer (into fee_collector).
- *
- * The signature is verified with node:crypto (OpenSSL) directly, not the ledger's
- * crypto/ed25519.ts: 0.2 ms per verification against 1.7 ms for @noble/ed25519 (measured on the
- * shared machine), which the default test's budget needs. Both reject every honestly wrong
- * signature; they part only on adversarial edge encodings (crypto/ed25519.ts's header).
+ * The signature is verified with node:crypto (ed25519.ts).
  */
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../../messages/index.js';
 import { signBytes, type DecodedTx } from '../../wire/index.js';
 import type { ShadowBank } from './bank.js';
+import { Ed25519Verifier } from './ed25519.js';
 import type { ParamTracker } from './params.js';
-import { signerAddress } from './shadow.js';
+import { signerAddress } from './address.js';
 
 export type AnteVerdict = { readonly ok: true; readonly payer: string; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 
@@ -37,12 +34,11 @@ export interface AnteWorld {
   extraSigners(message: Message, txSigner: string | null): readonly string[];
 }
 
-const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex'); // DER prefix of a raw 32-byte ed25519 key
-
 export class ShadowAnte {
   /** Every tx hash included in a block so far (the tx index: failed txs too). */
   private readonly included = new Set<string>();
   private readonly replayKeys = new Set<string>();
+  private readonly ed25519 = new Ed25519Verifier();
 
   constructor(private readonly world: AnteWorld) {}
 
@@ -61,7 +57,7 @@ export class ShadowAnte {
       if (key === undefined) return refuse(this.world.bank.has(candidate) ? 'auth:2' : 'auth:3');
       if (signerAddress(key) !== candidate) continue;
       if (declared < p.fee(messageType(message))) return refuse('auth:4');
-      if (!this.verifies(key, bytes, tx.signature.signature)) continue;
+      if (!this.ed25519.verifies(key, bytes, tx.signature.signature)) continue;
       payer = candidate;
       break;
     }
@@ -74,19 +70,6 @@ export class ShadowAnte {
     return { ok: true, payer, fee: declared };
   }
 
-  /**
-   * PERF: the KeyObject of each public key is made once (createPublicKey took as long as the
-   * verification itself: 1.4 s of 5.9 s auditing 60 mainnet-genesis blocks).
-   */
-  private readonly keys = new Map<string, KeyObject | null>();
-
-  private verifies(publicKeyHex: string, message: Uint8Array, signatureHex: string): boolean {
-    let key = this.keys.get(publicKeyHex);
-    if (key === undefined) this.keys.set(publicKeyHex, (key = keyObject(publicKeyHex)));
-    if (key === null || !/^[0-9a-fA-F]{128}$/.test(signatureHex)) return false;
-    return verify(null, message, key, Buffer.from(signatureHex, 'hex'));
-  }
-
   /** End of block: every tx of the block joins the tx index (a later copy is auth:6). */
   index(hashes: readonly string[]): void {
     for (const hash of hashes) this.included.add(hash);
@@ -95,14 +78,4 @@ export class ShadowAnte {
 
 function refuse(code: string): AnteVerdict {
   return { ok: false, code };
-}
-
-/** A raw 32-byte ed25519 key as an OpenSSL key object; null when it is not one (not a point on the curve). */
-function keyObject(publicKeyHex: string): KeyObject | null {
-  if (!/^[0-9a-fA-F]{64}$/.test(publicKeyHex)) return null;
-  try {
-    return createPublicKey({ key: Buffer.concat([SPKI_ED25519, Buffer.from(publicKeyHex, 'hex')]), format: 'der', type: 'spki' });
-  } catch {
-    return null;
-  }
 }

@@ -39,6 +39,22 @@ export class ParamTracker {
     return value;
   }
 
+  bool(key: string): boolean {
+    return this.values.get(key) === true;
+  }
+
+  /** A list parameter (pocketcore/SupportedBlockchains: canonical chain ids). */
+  list(key: string): readonly string[] {
+    const value = this.values.get(key);
+    return Array.isArray(value) ? (value as readonly string[]) : [];
+  }
+
+  /** The features ("KEY:height") the gov/upgrade parameter names. */
+  upgradeFeatures(): readonly string[] {
+    const value = this.values.get('gov/upgrade') as { readonly features?: readonly string[] } | undefined;
+    return value?.features ?? [];
+  }
+
   /** An address parameter (gov/daoOwner), lower-case hex. */
   address(key: string): string {
     const value = this.values.get(key);

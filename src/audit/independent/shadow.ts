@@ -14,17 +14,23 @@
  * for MaxJailedBlocks; and the force unstakes for a stake below the minimum. It keeps each
  * node's jail state for that (genesis, downtime jail, force unstake; a delivered Unjail frees).
  * What it derived is listed per block (`derived`) for the comparison with the rap sheet.
- * Unstakes mature here.
+ * Unstakes mature here. For the claim and proof rules (claims.ts, proofs.ts) it keeps each
+ * node's chains, each app's key, chains and MaxRelays, the live claims (expired at BeginBlock)
+ * and, at each block's end, the session-start snapshots and history floor (session-history.ts).
  */
-import { addressFromPublicKey } from '../../crypto/address.js';
-import { mustHexToBytes } from '../../core/hex.js';
 import type { BlockHeader } from '../../chain/block.js';
 import type { Message } from '../../messages/types.js';
 import type { ShadowBank } from './bank.js';
 import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, type Payout, type Recipient } from './economics.js';
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
+import { signerAddress } from './address.js';
 import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
+import { appMaxRelays } from './app-relays.js';
+import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
+import type { NodeWorld } from './unstake-unjail.js';
+import { proofClaimKey } from './proofs.js';
+import { SessionHistory, type StartParams } from './session-history.js';
 
 export const MODULE = {
   fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
@@ -64,10 +70,18 @@ export interface ShadowNode extends Recipient {
   unstakingAtNs: bigint | null;
   /** Jailed (out of the validator set; counts jailed blocks, PROTOCOL §6.7). */
   jailed: boolean;
+  /** The relay chains it is staked for (canonical ids, as listed). */
+  chains: readonly string[];
 }
 
 export interface ShadowApp {
   stake: bigint;
+  /** Its key (lower-case hex, as the ledger stores it), chains and MaxRelays (app-relays.ts; null: not computed). */
+  readonly publicKey: string;
+  readonly chains: readonly string[];
+  readonly maxRelays: bigint | null;
+  /** Jailed (only a genesis file jails an app; a delivered UnjailApp frees it). */
+  jailed: boolean;
   /** Unstaking apps: when their stake returns (begin-unstake time + AppUnstakingTime). */
   unstakingAtNs: bigint | null;
 }
@@ -92,10 +106,18 @@ export interface DerivedEvent {
 /** How many blocks of last-commit powers are kept for double-sign evidence at least (more when the evidence age allows older evidence). */
 const KEPT_COMMITS = 100;
 
-export class ShadowLedger {
+/** Features whose switching off changes the claim and proof rules (PROTOCOL §12.1). */
+const CLAIM_PROOF_FEATURES = ['MREL', 'MAXCH', 'REPBR', 'CODEC'];
+
+export class ShadowLedger implements PocketcoreWorld, NodeWorld {
   readonly nodes = new Map<string, ShadowNode>();
   readonly apps = new Map<string, ShadowApp>();
-  private readonly claims = new Map<string, bigint>();
+  /** Live claims and settled markers (claims.ts). */
+  readonly claims = new ClaimBook();
+  /** Session-start snapshots, block hashes and the history floor (session-history.ts). */
+  readonly history: SessionHistory;
+  /** Features named by delivered Upgrade txs. */
+  private readonly upgradedFeatures: string[] = [];
   readonly pools: Pools;
   /** Signing infos and missed bits (signing.ts). */
   readonly signing = new SigningTracker();
@@ -111,12 +133,32 @@ export class ShadowLedger {
   /** Nodes whose stake fell below StakeMinimum after a slash or burn in this block (§6.6). */
   private belowMinimum: string[] = [];
 
-  constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>, readonly bank: ShadowBank) {
+  constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>, readonly bank: ShadowBank, genesisHeight = 0) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
+    this.history = new SessionHistory(genesisHeight);
+  }
+
+  /** The current block's time (ns). */
+  get timeNs(): bigint {
+    return this.blockTimeNs;
+  }
+
+  featuresChanged(): boolean {
+    const named = [...this.params.upgradeFeatures(), ...this.upgradedFeatures].map((f) => f.slice(0, f.lastIndexOf(':')));
+    return named.some((key) => CLAIM_PROOF_FEATURES.includes(key));
+  }
+
+  /** A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start params, claim.go:232-239). */
+  private claimDelivered(message: Extract<Message, { type: 'Claim' }>): void {
+    const start = this.history.at(message.header.sessionHeight);
+    const expiresAt = start === undefined ? null : this.blockHeight + Number(start.params.claimExpiration) * start.params.blocksPerSession;
+    const key = claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType);
+    const root = { hashHex: message.merkleRoot.hashHex, lower: message.merkleRoot.lower, upper: message.merkleRoot.upper };
+    this.claims.open(key, { servicer: message.fromAddress, sessionHeight: message.header.sessionHeight, headerHash: claimHeaderHash(message), totalProofs: message.totalProofs, root, expiresAt });
   }
 
   /** BeginBlock (PROTOCOL §6.3): the block reward for the previous proposer, then downtime (§6.5) and double-sign evidence (§6.6). */
-  beginBlock(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit' | 'evidence'>, previousProposer: string | null): ExpectedLine[] {
+  beginBlock(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit' | 'evidence' | 'prevBlockHash'>, previousProposer: string | null): ExpectedLine[] {
     const height = header.height;
     this.blockTimeNs = header.timeNs;
     this.blockHeight = height;
@@ -126,6 +168,9 @@ export class ShadowLedger {
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
+    this.history.recordPreviousHash(height, header.prevBlockHash);
+    // pocketcore BeginBlock (claim.go:374-389): expired claims go before any tx.
+    this.claims.expire(height);
     const lines: ExpectedLine[] = [];
     if (height > 1 && this.pools.fee > 0n) lines.push(...this.payBlockReward(previousProposer));
     this.downtime(header, lines);
@@ -256,8 +301,16 @@ export class ShadowLedger {
         if (app !== undefined) app.unstakingAtNs = this.blockTimeNs + this.params.int('application/AppUnstakingTime');
         return [];
       }
+      case 'UnjailApp': {
+        const app = this.apps.get(message.applicationAddress);
+        if (app !== undefined) app.jailed = false;
+        return [];
+      }
       case 'Claim':
-        this.openClaim(message.fromAddress, message.header, message.evidenceType, message.totalProofs);
+        this.claimDelivered(message);
+        return [];
+      case 'Upgrade':
+        this.upgradedFeatures.push(...message.features.map((f) => f.asSigned));
         return [];
       case 'Proof':
         return this.proof(message);
@@ -321,7 +374,35 @@ export class ShadowLedger {
     }
     const rate = this.params.dec('application/ApplicationBurnRate');
     const removed = { nodes: maturedNodes, apps: [...matured, ...this.transferredApps] };
-    if (rate === 0n || this.blockMint === 0n) return removed;
+    if (rate !== 0n && this.blockMint !== 0n) this.burnApplications(rate);
+    this.endSessionBlock(height);
+    return removed;
+  }
+
+  /** pocketcore's end of block h: the session history's snapshots, then the history floor (session-history.ts). */
+  private endSessionBlock(height: number): void {
+    const p = this.params;
+    this.history.endBlock(height, this.startParams(), this);
+    const floor = this.history.advanceFloor(height, p.int('pocketcore/ClaimSubmissionWindow'), p.int('pos/BlocksPerSession'), this.claims.oldestSessionHeight());
+    this.claims.forgetSettledBelow(floor);
+  }
+
+  private startParams(): StartParams {
+    const p = this.params;
+    return {
+      blocksPerSession: Number(p.int('pos/BlocksPerSession')),
+      sessionNodeCount: Number(p.int('pocketcore/SessionNodeCount')),
+      minimumProofs: p.int('pocketcore/MinimumNumberOfProofs'),
+      supportedChains: p.list('pocketcore/SupportedBlockchains'),
+      claimSubmissionWindow: Number(p.int('pocketcore/ClaimSubmissionWindow')),
+      claimExpiration: p.int('pocketcore/ClaimExpiration'),
+      nodeMaxChains: p.int('pos/MaximumChains'),
+      appMaxChains: p.int('application/MaximumChains'),
+    };
+  }
+
+  /** ApplicationBurnRate (§5): every staked app burns its share of the block's mint. */
+  private burnApplications(rate: bigint): void {
     const staked = [...this.apps].filter(([, app]) => app.unstakingAtNs === null).map(([address, app]) => ({ address, stake: app.stake }));
     for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
       this.apps.get(address)!.stake -= amount;
@@ -329,7 +410,6 @@ export class ShadowLedger {
       this.burn(amount);
       this.bank.debit(MODULE.application_staked_tokens_pool, amount);
     }
-    return removed;
   }
 
   /** A new stake or an edit; the raise is paid by the tx's signer (post-[NCUST], §1.1 step 8). */
@@ -349,6 +429,7 @@ export class ShadowLedger {
       waiting: existing?.waiting ?? false,
       unstakingAtNs: existing?.unstakingAtNs ?? null,
       jailed: existing?.jailed ?? false,
+      chains: message.chains,
     });
     this.pools.node += message.valueUpokt - before;
   }
@@ -361,31 +442,31 @@ export class ShadowLedger {
   private stakeApp(message: Extract<Message, { type: 'StakeApp' }>, signer: string | null): void {
     if (message.transfer && signer !== null && this.apps.has(signer)) {
       // App transfer (value 0, no chains): the signer's app moves to the message's key.
-      this.apps.set(message.applicationAddress, this.apps.get(signer)!);
+      this.apps.set(message.applicationAddress, { ...this.apps.get(signer)!, publicKey: message.publicKey });
       this.apps.delete(signer);
       this.transferredApps.push(signer);
       return;
     }
-    const before = this.apps.get(message.applicationAddress)?.stake ?? 0n;
-    // An app always pays its own stake (§1.3).
+    const existing = this.apps.get(message.applicationAddress);
+    const before = existing?.stake ?? 0n;
+    // An app always pays its own stake (§1.3); MaxRelays is recomputed only for a new stake or a raise (§7).
     this.bank.move(message.applicationAddress, MODULE.application_staked_tokens_pool, message.valueUpokt - before);
-    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null });
+    const maxRelays = existing === undefined || message.valueUpokt > before ? appMaxRelays(this.params, message.valueUpokt) : existing.maxRelays;
+    this.apps.set(message.applicationAddress, { stake: message.valueUpokt, unstakingAtNs: null, publicKey: message.publicKey, chains: message.chains, maxRelays, jailed: existing?.jailed ?? false });
     this.pools.app += message.valueUpokt - before;
   }
 
   /** A claim a proof may settle: from a Claim tx, or open in an imported exported state. */
   openClaim(servicer: string, header: { readonly appPublicKey: string; readonly chain: string; readonly sessionHeight: number | bigint }, evidenceType: number, totalProofs: bigint): void {
-    this.claims.set(claimKey(servicer, header.appPublicKey, header.chain, header.sessionHeight, evidenceType), totalProofs);
+    const key = claimKey(servicer, header.appPublicKey, header.chain, header.sessionHeight, evidenceType);
+    this.claims.open(key, { servicer, sessionHeight: Number(header.sessionHeight), headerHash: '', totalProofs, root: null, expiresAt: null });
   }
 
   /** The claim a proof settles (deleted either way) and its servicer, when both still exist. */
   private settleClaim(message: Extract<Message, { type: 'Proof' }>): { relays: bigint; node: ShadowNode } | undefined {
-    const leaf = message.leaf;
-    const key = claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
-    const relays = this.claims.get(key);
-    this.claims.delete(key);
-    const node = this.nodes.get(leaf.servicerAddress);
-    return relays === undefined || node === undefined ? undefined : { relays, node };
+    const claim = this.claims.settle(proofClaimKey(message));
+    const node = this.nodes.get(message.leaf.servicerAddress);
+    return claim === undefined || node === undefined ? undefined : { relays: claim.totalProofs, node };
   }
 
   private proof(message: Extract<Message, { type: 'Proof' }>): ExpectedLine[] {
@@ -454,18 +535,5 @@ export class ShadowLedger {
   private moduleMove(address: string, delta: bigint): void {
     if (address === MODULE.dao) this.pools.dao += delta;
     else if (address === MODULE.fee_collector) this.pools.fee += delta;
-  }
-}
-
-function claimKey(servicer: string, appPublicKey: string, chain: string, sessionHeight: number | bigint, evidenceType: number): string {
-  return `${servicer}|${appPublicKey}|${chain}|${sessionHeight}|${evidenceType}`;
-}
-
-export function signerAddress(publicKeyHex: string | null): string | null {
-  if (publicKeyHex === null || publicKeyHex === '') return null;
-  try {
-    return addressFromPublicKey(mustHexToBytes(publicKeyHex));
-  } catch {
-    return null;
   }
 }

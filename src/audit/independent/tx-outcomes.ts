@@ -1,16 +1,25 @@
 /**
  * Each tx's outcome as far as the audit re-decides it (PROTOCOL §0.1, §1.2): the [REDUP]
- * same-bytes-twice-in-a-block refusal (auth:6), the ante handler (ShadowAnte: whether the fee
- * was charged and who paid it, or the code), and for two messages the handler itself:
+ * same-bytes-twice-in-a-block refusal (auth:6), a relay proof's two signatures (relay-proof.ts:
+ * pocketcore:4 / 41, no fee, before the ante), the ante handler (ShadowAnte: whether the fee
+ * was charged and who paid it, or the code), and for eight messages the handler itself:
+ *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
+ *   BeginUnstake and Unjail of nodes and apps (unstake-unjail.ts), from its own records and jails;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
  *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
  *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
  *   in PROTOCOL: taken from the record).
- * Other messages' codes (stake rules, sessions, proofs, ACLs) are not re-decided: `code` is
- * undefined and the recorded code is used (README "Audit" names them).
+ * Other messages' codes (stake rules, ACLs) are not re-decided: `code` is undefined and the
+ * recorded code is used (README "Audit" names them); so are a Claim's or Proof's where an input
+ * is missing (claims.ts, proofs.ts).
  */
 import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';
+import { decideClaim, type PocketcoreWorld } from './claims.js';
+import { Ed25519Verifier } from './ed25519.js';
+import { decideUnstakeOrUnjail, type NodeWorld } from './unstake-unjail.js';
+import { decideProof } from './proofs.js';
+import { checkLeafSignatures } from './relay-proof.js';
 import type { ShadowBank } from './bank.js';
 import type { RawTx } from './inputs.js';
 import type { ParamTracker } from './params.js';
@@ -27,23 +36,31 @@ export interface DerivedTx {
 
 export class TxOutcomes {
   private seenInBlock = new Set<string>();
+  private readonly ed25519 = new Ed25519Verifier();
 
-  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker) {}
+  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker, private readonly world: PocketcoreWorld & NodeWorld) {}
 
   beginBlock(): void {
     this.seenInBlock = new Set();
   }
 
-  derive(chainId: string, tx: RawTx): DerivedTx {
+  derive(chainId: string, height: number, tx: RawTx): DerivedTx {
     if (tx.wire === undefined) return { fee: 0n, payer: null, code: undefined }; // the decoder's code
     const duplicate = this.seenInBlock.has(tx.hash);
     this.seenInBlock.add(tx.hash);
     if (duplicate) return { fee: 0n, payer: null, code: 'auth:6' };
     if (tx.message === undefined) return { fee: 0n, payer: null, code: undefined }; // ValidateBasic's code
+    const leaf = tx.message.type === 'Proof' && tx.wire.msg.kind === 'Proof' && tx.wire.msg.leaf.kind === 'relay' ? checkLeafSignatures(tx.wire.msg.leaf.proof, this.ed25519) : undefined;
+    if (leaf?.code !== undefined) return { fee: 0n, payer: null, code: leaf.code };
     const verdict = this.ante.run(chainId, tx.wire, tx.message);
     if (!verdict.ok) return { fee: 0n, payer: null, code: verdict.code };
+    if (tx.message.type === 'Claim') return { fee: verdict.fee, payer: verdict.payer, code: decideClaim(this.world, tx.message, height) };
+    if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {
+      return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height) };
+    }
     return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, verdict.payer, verdict.fee) };
   }
+
 
   endBlock(hashes: readonly string[]): void {
     this.ante.index(hashes);
@@ -54,6 +71,7 @@ export class TxOutcomes {
       const left = this.bank.balance(message.fromAddress) - (payer === message.fromAddress ? fee : 0n);
       return left >= message.amountUpokt ? DELIVERED : 'sdk:10';
     }
+    if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode' || message.type === 'BeginUnstakeApp' || message.type === 'UnjailApp') return decideUnstakeOrUnjail(this.world, message);
     if (message.type === 'DAOTransfer') {
       if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';
       const covered = this.bank.balance(MODULE.dao) >= message.amountUpokt;

@@ -65,6 +65,22 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     const dao = (db.prepare("SELECT DISTINCT codespace || ':' || code AS c FROM txs WHERE message_type = 'dao_tranfer'").all() as Array<{ c: string }>).map((r) => r.c);
     for (const c of [':0', 'sdk:4', 'sdk:10']) assert.ok(dao.includes(c), `no DAO transfer with ${c} in ${dao}`);
     assert.ok(summary.tx_codes_rederived > 1000, String(summary.tx_codes_rederived));
+    // Claim and Proof outcomes are the audit's own (claims.ts, proofs.ts; codes: pocket-core
+    // x/pocketcore/types/errors.go via PROTOCOL §1.7, the ledger's own rules README "Audit"):
+    // delivered ones and every failing kind this workload makes occur — and none was taken
+    // from the record.
+    const derived = summary.claim_proof_codes;
+    const failing = ['claim pocketcore:60', 'claim pocketcore:69', 'claim pocketcore:71', 'claim ledger:11', 'proof pocketcore:49', 'proof pocketcore:65', 'proof pocketcore:66', 'proof pocketcore:86', 'proof sdk:1'];
+    for (const c of ['claim ok', 'proof ok', ...failing]) assert.ok((derived[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(derived)}`);
+    assert.ok(derived['claim recorded'] === undefined && derived['proof recorded'] === undefined, JSON.stringify(derived));
+    const recordedClaimsProofs = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('claim', 'proof')").get() as { n: number };
+    assert.is(Object.values(derived).reduce((a, b) => a + b, 0), recordedClaimsProofs.n);
+    // So are BeginUnstake and Unjail codes of nodes and apps (unstake-unjail.ts).
+    const unstakeUnjail = summary.unstake_unjail_codes;
+    for (const c of ['begin_unstake ok', 'begin_unstake pos:101', 'begin_unstake pos:110', 'begin_unstake pos:125', 'unjail ok', 'unjail pos:104', 'unjail pos:105', 'unjail pos:125', 'app_begin_unstake ok', 'app_begin_unstake application:101', 'app_begin_unstake sdk:1', 'app_unjail application:101', 'app_unjail application:105']) {
+      assert.ok((unstakeUnjail[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(unstakeUnjail)}`);
+    }
+    assert.ok(Object.keys(unstakeUnjail).every((c) => !c.endsWith(' recorded')), JSON.stringify(unstakeUnjail));
   } finally {
     db.close();
   }
@@ -102,6 +118,18 @@ const TAMPERS: Record<string, Tamper> = {
   },
 };
 
+/**
+ * The ledger wrongly accepting (or refusing) a claim or proof, as it would look in its record:
+ * the tx row of one outcome of each kind says otherwise. `code`: the ledger's real outcome
+ * ("codespace:code" or "ok"); `to`: what the tampered row says.
+ */
+function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
+  const [codespace, number] = code === 'ok' ? ['', 0] : [code.split(':')[0]!, Number(code.split(':')[1])];
+  const row = db.prepare('SELECT height, tx_index, signer FROM txs WHERE message_type = ? AND code = ? AND (code = 0 OR codespace = ?) ORDER BY height, tx_index LIMIT 1 OFFSET ?').get(type, number, codespace, nth) as { height: bigint; tx_index: bigint; signer: string };
+  db.prepare('UPDATE txs SET code = ?, codespace = ? WHERE height = ? AND tx_index = ?').run(to[0], to[1], row.height, row.tx_index);
+  return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:code`, expected: code, recorded: to[0] === 0 ? 'ok' : `${to[1]}:${to[0]}` };
+}
+
 /** Raise one account's balance by 1 in the first snapshot (its checksum recomputed); the mismatch it must give. */
 function tamperSnapshot(dir: string): { height: number; account: string; line: string; expected: string; recorded: string } {
   const [height, file] = [...snapshotFiles(dir)].sort(([a], [b]) => a - b)[0]!;
@@ -137,6 +165,31 @@ test('one copy, five tampered values (reward row, balance row, tx code, fee char
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
     assert.equal(byHeight(summary.mismatch_list), byHeight(wanted));
     assert.is(summary.mismatches, wanted.length);
+  } finally {
+    copy.remove();
+  }
+});
+
+test('a claim, proof, unjail or unstake the ledger recorded with another outcome (an invalid proof delivered, a valid one refused, …): each named with height, tx, expected and recorded code', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-outcomes');
+  try {
+    const db = new Database(projectionFile(copy.dir));
+    db.defaultSafeIntegers(true);
+    const wanted = [
+      tamperOutcome(db, 'proof', 'pocketcore:66', [0, ''], 0), // a proof whose Merkle path does not verify, delivered
+      tamperOutcome(db, 'proof', 'pocketcore:49', [0, ''], 1), // the wrong leaf index, delivered
+      tamperOutcome(db, 'proof', 'pocketcore:86', [0, ''], 0), // a replay attack, delivered (no burn)
+      tamperOutcome(db, 'proof', 'pocketcore:65', [0, ''], 2), // no claim to prove, delivered
+      tamperOutcome(db, 'claim', 'pocketcore:71', [0, ''], 0), // more relays than the app allows, accepted
+      tamperOutcome(db, 'claim', 'pocketcore:69', [0, ''], 1), // after the claim window, accepted
+      tamperOutcome(db, 'claim', 'ok', [14, 'pocketcore'], 3), // a valid claim refused as "not in the session"
+      tamperOutcome(db, 'proof', 'ok', [66, 'pocketcore'], 5), // a valid proof refused
+      tamperOutcome(db, 'unjail_validator', 'pos:104', [0, ''], 0), // an unjail before jailed_until, delivered
+      tamperOutcome(db, 'begin_unstake_validator', 'pos:125', [0, ''], 0), // an unstake by a stranger, delivered
+    ];
+    db.close();
+    const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
+    assert.equal(byHeight(summary.mismatch_list), byHeight(wanted));
   } finally {
     copy.remove();
   }

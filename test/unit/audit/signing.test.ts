@@ -63,13 +63,13 @@ test('a node slashed for downtime and for double signing in one block: both slas
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const shadow = new ShadowLedger(new ParamTracker(parsed.value.params), { total: 0n, node: 0n, app: 0n, dao: 0n, fee: 0n }, new ShadowBank());
   const tokens = 100_000_000_000n;
-  shadow.nodes.set(key.address, { operator: key.address, outputAddress: null, delegators: null, tokens, waiting: false, unstakingAtNs: null, jailed: false });
+  shadow.nodes.set(key.address, { operator: key.address, outputAddress: null, delegators: null, tokens, waiting: false, unstakingAtNs: null, jailed: false, chains: [] });
   shadow.signing.seed(key.address, { startHeight: 0, index: 0, jailedUntilNs: 0n, missed: 0, jailedBlocks: 0 });
   const power = tokens / 1_000_000n;
   const vote = { height: 6, round: 0, blockHash: '00', timestampNs: 0n, validatorAddress: key.address, signature: new Uint8Array(0) };
   for (let h = 2; h <= 7; h++) {
     const evidence = h === 7 ? [{ publicKey: key.publicKey, voteA: vote, voteB: { ...vote, blockHash: '01' } }] : [];
-    shadow.beginBlock({ height: h, timeNs: BigInt(h) * 900_000_000_000n, lastCommit: [{ address: key.address, power, signed: false }], evidence }, null);
+    shadow.beginBlock({ height: h, timeNs: BigInt(h) * 900_000_000_000n, lastCommit: [{ address: key.address, power, signed: false }], evidence, prevBlockHash: '00'.repeat(32) }, null);
     if (h < 7) assert.equal(shadow.derived, []);
   }
   const downtime = (power * 1_000_000n) / 100n;
@@ -82,7 +82,7 @@ test('a node slashed for downtime and for double signing in one block: both slas
   assert.is(shadow.nodes.get(key.address)!.tokens, tokens - downtime - doubleSign);
   assert.equal(shadow.signing.get(key.address), { startHeight: 0, index: 0, jailedUntilNs: 7n * 900_000_000_000n + (parsed.value.params.get('pos/DowntimeJailDuration') as bigint), missed: 0, jailedBlocks: 0 });
   // Evidence two blocks old with a 120 s MaxEvidenceAge (1 block) is ignored.
-  shadow.beginBlock({ height: 8, timeNs: 8n * 900_000_000_000n, lastCommit: [], evidence: [{ publicKey: key.publicKey, voteA: vote, voteB: { ...vote, blockHash: '01' } }] }, null);
+  shadow.beginBlock({ height: 8, timeNs: 8n * 900_000_000_000n, lastCommit: [], evidence: [{ publicKey: key.publicKey, voteA: vote, voteB: { ...vote, blockHash: '01' } }], prevBlockHash: '00'.repeat(32) }, null);
   assert.equal(shadow.derived, []);
 });
 

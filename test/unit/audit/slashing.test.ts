@@ -77,6 +77,8 @@ test('the jailed chain: MaxJailedBlocks force unstakes derived = recorded, with 
   assert.is(summary.blocks, JAILED_SIM_BLOCKS);
   assert.equal(summary.slashing_derived, recordedCounts(rapRows(dir)));
   for (const line of LINES) assert.ok(summary.slashing_derived[line]! > 0, `no ${line} derived: ${JSON.stringify(summary.slashing_derived)}`);
+  // Every Unjail here is too early (a 1,000-hour jail): pos:104 re-decided from the audit's own jails and signing infos (unstake-unjail.ts).
+  assert.ok((summary.unstake_unjail_codes['unjail pos:104'] ?? 0) > 0 && summary.unstake_unjail_codes['unjail ok'] === undefined, JSON.stringify(summary.unstake_unjail_codes));
 });
 
 test('tampered rap sheet (slash, jail, force unstake rows deleted, added, changed): each named exactly, nothing else', async () => {
