@@ -197,35 +197,59 @@ test('PostgreSQL by multi-row INSERT, in steps of different batch sizes = SQLite
   }
 });
 
-async function pgCheckpoint(url: string): Promise<number> {
-  const client = await connect(url);
+/** The projection checkpoint's height (−1 before the first commit), on a connection the caller keeps. */
+async function pgCheckpointOn(client: Awaited<ReturnType<typeof connect>>): Promise<number> {
   try {
     const result = await client.query<{ height: bigint }>('SELECT height FROM projection_checkpoint WHERE id = 1');
     return result.rows[0] === undefined ? -1 : Number(result.rows[0].height);
   } catch {
     return -1;
+  }
+}
+
+async function pgCheckpoint(url: string): Promise<number> {
+  const client = await connect(url);
+  try {
+    return await pgCheckpointOn(client);
   } finally {
     await client.end();
   }
 }
 
-/** One `project --postgres` killed with SIGKILL: during start-up (a quarter), else after it moved the checkpoint by 1–16 blocks + 0–40 ms. */
+/**
+ * One `project --postgres` killed with SIGKILL: during start-up (a quarter: after 100–1,600 ms,
+ * or as soon as the checkpoint first moves, whichever comes first — a fast catch-up must not
+ * outrun a "start-up" kill and finish the chain), else after it moved the checkpoint by 1–KILL_STEP
+ * blocks + 0–40 ms. The checkpoint is polled on one kept connection: a new connection per poll
+ * takes long enough on a loaded machine for the whole catch-up to finish between two polls.
+ */
 async function runUntilKilled(dataDir: string, url: string, prng: Prng): Promise<{ killed: boolean; code: number | null; startedAt: number }> {
-  const startedAt = await pgCheckpoint(url);
-  const duringStartup = prng.int(4) === 0;
-  const target = startedAt + 1 + prng.int(KILL_STEP);
-  const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
-  const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--postgres', url, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', resolve);
-  });
-  let done = false;
-  void exited.then(() => (done = true));
-  if (!duringStartup) while (!done && (await pgCheckpoint(url)) < target) await new Promise((resolve) => setTimeout(resolve, 10));
-  await new Promise((resolve) => setTimeout(resolve, delayMs));
-  const killed = !done && child.kill('SIGKILL');
-  return { killed, code: await exited, startedAt };
+  const poller = await connect(url);
+  try {
+    const startedAt = await pgCheckpointOn(poller);
+    const duringStartup = prng.int(4) === 0;
+    const target = startedAt + 1 + prng.int(KILL_STEP);
+    const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
+    const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--postgres', url, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+    let done = false;
+    void exited.then(() => (done = true));
+    const pause = (ms: number): Promise<unknown> => new Promise((resolve) => setTimeout(resolve, ms));
+    if (duringStartup) {
+      const deadline = Date.now() + delayMs;
+      while (!done && Date.now() < deadline && (await pgCheckpointOn(poller)) <= startedAt) await pause(5);
+    } else {
+      while (!done && (await pgCheckpointOn(poller)) < target) await pause(5);
+      await pause(delayMs);
+    }
+    const killed = !done && child.kill('SIGKILL');
+    return { killed, code: await exited, startedAt };
+  } finally {
+    await poller.end();
+  }
 }
 
 test(`${KILLS} kill -9s of \`project --postgres\` during catch-up: it resumes, and the tables equal SQLite's clean build`, async () => {
