@@ -54,6 +54,8 @@ test('edit stake: PROTOCOL §1.1 worked example — below the ceiling only a str
   const code = (pokt: bigint) => decideNodeStake(world, stakeNode(pokt * POKT), rich(OPERATOR));
   assert.equal([code(30_000n), code(31_000n), code(44_000n), code(45_000n), code(60_000n)], ['pos:122', 'pos:122', 'pos:122', 'ok', 'ok']);
   assert.is(decideNodeStake(world, stakeNode(45_000n * POKT), { address: OPERATOR, spendable: 14_000n * POKT - 1n }), 'pos:112', 'the raise of 14,000 POKT is not covered');
+  const onBin = nodeWorld({ [OPERATOR]: staked(30_000n * POKT) });
+  assert.is(decideNodeStake(onBin, stakeNode(44_000n * POKT), rich(OPERATOR)), 'pos:122', 'floors to 30,000 = tokens: not strictly higher');
 });
 
 test('edit stake: the current output may move the output (pos:125 skipped); anyone else changing it → pos:127; delegators only by the operator → pos:129; waiting → pos:117', () => {
