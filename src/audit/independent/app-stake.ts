@@ -14,7 +14,7 @@
  * Unreachable here: application:101 (a non-ed25519 key is refused by the decoder).
  */
 import type { Message } from '../../messages/index.js';
-import type { ParamTracker } from './params.js';
+import type { RulesWorld } from './node-stake.js';
 
 /** Features whose switching off changes the app stake rules (PROTOCOL §1.3, §12.1). */
 const APP_STAKE_FEATURES = ['AppTransfer'];
@@ -26,10 +26,8 @@ export interface StakeAppRecord {
   readonly unstakingAtNs: bigint | null;
 }
 
-export interface AppStakeWorld {
+export interface AppStakeWorld extends RulesWorld {
   readonly apps: ReadonlyMap<string, StakeAppRecord>;
-  readonly params: ParamTracker;
-  featuresChanged(keys: readonly string[]): boolean;
 }
 
 type StakeApp = Extract<Message, { type: 'StakeApp' }>;

@@ -46,11 +46,15 @@ export interface StakeNodeRecord {
   readonly unstakingAtNs: bigint | null;
 }
 
-export interface StakeWorld {
-  readonly nodes: ReadonlyMap<string, StakeNodeRecord>;
+/** The parameters in force and the upgrades' feature list (shared with app-stake.ts). */
+export interface RulesWorld {
   readonly params: ParamTracker;
   /** Whether an upgrade names any of these features. */
   featuresChanged(keys: readonly string[]): boolean;
+}
+
+export interface StakeWorld extends RulesWorld {
+  readonly nodes: ReadonlyMap<string, StakeNodeRecord>;
 }
 
 /** What the stake's payer (the tx signer) can spend: its balance after the fee it paid. */
