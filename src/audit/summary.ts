@@ -22,6 +22,8 @@ export interface AuditSummary {
   readonly claim_proof_codes: Readonly<Record<string, number>>;
   /** BeginUnstake and Unjail codes of nodes and apps re-decided in range (unstake-unjail.ts), by "begin_unstake ok", "unjail pos:104", "app_unjail application:105", …. */
   readonly unstake_unjail_codes: Readonly<Record<string, number>>;
+  /** Stake codes of nodes and apps, new and edit, re-decided in range (node-stake.ts, app-stake.ts), by "stake ok", "stake pos:122", "app_stake application:119", …; "… recorded" = taken from the record. */
+  readonly stake_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -57,6 +59,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     slashing_derived: { ...tally.slashingDerived },
     claim_proof_codes: sortedCounts(tally.claimProofCodes),
     unstake_unjail_codes: sortedCounts(tally.unstakeUnjailCodes),
+    stake_codes: sortedCounts(tally.stakeCodes),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),

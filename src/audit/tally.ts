@@ -12,6 +12,8 @@ const HANDLER_CODE_NAMES: Readonly<Record<string, string>> = {
   UnjailNode: 'unjail',
   BeginUnstakeApp: 'app_begin_unstake',
   UnjailApp: 'app_unjail',
+  StakeNode: 'stake',
+  StakeApp: 'app_stake',
 };
 
 export class AuditTally {
@@ -29,6 +31,8 @@ export class AuditTally {
   readonly claimProofCodes: Record<string, number> = {};
   /** BeginUnstake and Unjail codes of nodes and apps re-decided in range ("unjail pos:104", "app_unjail application:105", …). */
   readonly unstakeUnjailCodes: Record<string, number> = {};
+  /** Stake codes of nodes and apps (new and edit) re-decided in range ("stake pos:122", "app_stake ok", …). */
+  readonly stakeCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;
@@ -37,11 +41,11 @@ export class AuditTally {
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
 
-  /** Claims and proofs, unstakes and unjails: the codes the audit's own rules gave them (others are counted in txCodes only). */
+  /** Claims and proofs, unstakes and unjails, stakes: the codes the audit's own rules gave them (others are counted in txCodes only). */
   countHandlerCode(type: string, code: string | undefined): void {
     const name = HANDLER_CODE_NAMES[type];
     if (name === undefined) return;
-    const counts = type === 'Claim' || type === 'Proof' ? this.claimProofCodes : this.unstakeUnjailCodes;
+    const counts = type === 'Claim' || type === 'Proof' ? this.claimProofCodes : type === 'StakeNode' || type === 'StakeApp' ? this.stakeCodes : this.unstakeUnjailCodes;
     const key = `${name} ${code ?? 'recorded'}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }

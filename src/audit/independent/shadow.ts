@@ -29,6 +29,8 @@ import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './s
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
 import type { NodeWorld } from './unstake-unjail.js';
+import type { StakeWorld } from './node-stake.js';
+import type { AppStakeWorld } from './app-stake.js';
 import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
 
@@ -109,7 +111,7 @@ const KEPT_COMMITS = 100;
 /** Features whose switching off changes the claim and proof rules (PROTOCOL §12.1). */
 const CLAIM_PROOF_FEATURES = ['MREL', 'MAXCH', 'REPBR', 'CODEC'];
 
-export class ShadowLedger implements PocketcoreWorld, NodeWorld {
+export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, AppStakeWorld {
   readonly nodes = new Map<string, ShadowNode>();
   readonly apps = new Map<string, ShadowApp>();
   /** Live claims and settled markers (claims.ts). */
@@ -143,9 +145,10 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld {
     return this.blockTimeNs;
   }
 
-  featuresChanged(): boolean {
+  /** Whether an upgrade names one of `keys` (default: the claim and proof rules' features). */
+  featuresChanged(keys: readonly string[] = CLAIM_PROOF_FEATURES): boolean {
     const named = [...this.params.upgradeFeatures(), ...this.upgradedFeatures].map((f) => f.slice(0, f.lastIndexOf(':')));
-    return named.some((key) => CLAIM_PROOF_FEATURES.includes(key));
+    return named.some((key) => keys.includes(key));
   }
 
   /** A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start params, claim.go:232-239). */

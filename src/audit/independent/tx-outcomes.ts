@@ -5,18 +5,21 @@
  * was charged and who paid it, or the code), and for eight messages the handler itself:
  *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
  *   BeginUnstake and Unjail of nodes and apps (unstake-unjail.ts), from its own records and jails;
+ *   Stake of nodes and apps, new and edit (node-stake.ts, app-stake.ts), from its own records and bank;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
  *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
  *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
  *   in PROTOCOL: taken from the record).
- * Other messages' codes (stake rules, ACLs) are not re-decided: `code` is undefined and the
+ * Other messages' codes (ParamChange and Upgrade ACLs) are not re-decided: `code` is undefined and the
  * recorded code is used (README "Audit" names them); so are a Claim's or Proof's where an input
  * is missing (claims.ts, proofs.ts).
  */
 import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';
+import { decideAppStake, type AppStakeWorld } from './app-stake.js';
 import { decideClaim, type PocketcoreWorld } from './claims.js';
 import { Ed25519Verifier } from './ed25519.js';
+import { decideNodeStake, type StakeWorld } from './node-stake.js';
 import { decideUnstakeOrUnjail, type NodeWorld } from './unstake-unjail.js';
 import { decideProof } from './proofs.js';
 import { checkLeafSignatures } from './relay-proof.js';
@@ -38,7 +41,7 @@ export class TxOutcomes {
   private seenInBlock = new Set<string>();
   private readonly ed25519 = new Ed25519Verifier();
 
-  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker, private readonly world: PocketcoreWorld & NodeWorld) {}
+  constructor(private readonly ante: ShadowAnte, private readonly bank: ShadowBank, private readonly params: ParamTracker, private readonly world: PocketcoreWorld & NodeWorld & StakeWorld & AppStakeWorld) {}
 
   beginBlock(): void {
     this.seenInBlock = new Set();
@@ -58,19 +61,19 @@ export class TxOutcomes {
     if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {
       return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height) };
     }
-    return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, verdict.payer, verdict.fee) };
+    return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, tx.signer ?? verdict.payer, verdict.payer, verdict.fee) };
   }
-
 
   endBlock(hashes: readonly string[]): void {
     this.ante.index(hashes);
   }
 
-  private messageCode(message: Message, payer: string, fee: bigint): string | undefined {
-    if (message.type === 'Send') {
-      const left = this.bank.balance(message.fromAddress) - (payer === message.fromAddress ? fee : 0n);
-      return left >= message.amountUpokt ? DELIVERED : 'sdk:10';
-    }
+  private messageCode(message: Message, signer: string, payer: string, fee: bigint): string | undefined {
+    /** What an account holds once the fee is charged (the bank moves it only after the outcome). */
+    const spendable = (address: string): bigint => this.bank.balance(address) - (payer === address ? fee : 0n);
+    if (message.type === 'Send') return spendable(message.fromAddress) >= message.amountUpokt ? DELIVERED : 'sdk:10';
+    if (message.type === 'StakeNode') return decideNodeStake(this.world, message, { address: signer, spendable: spendable(signer) });
+    if (message.type === 'StakeApp') return decideAppStake(this.world, message, signer, spendable(message.applicationAddress));
     if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode' || message.type === 'BeginUnstakeApp' || message.type === 'UnjailApp') return decideUnstakeOrUnjail(this.world, message);
     if (message.type === 'DAOTransfer') {
       if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';

@@ -81,6 +81,16 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
       assert.ok((unstakeUnjail[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(unstakeUnjail)}`);
     }
     assert.ok(Object.keys(unstakeUnjail).every((c) => !c.endsWith(' recorded')), JSON.stringify(unstakeUnjail));
+    // And Stake codes of nodes and apps, new and edit (node-stake.ts, app-stake.ts; codes: the
+    // staking workload's table, src/sim/workloads/staking.ts, from PROTOCOL §1.1/§1.3): every
+    // refusal that workload makes, none taken from the record, one per recorded stake tx.
+    const stakes = summary.stake_codes;
+    const nodeCodes = ['ok', 'pos:110', 'pos:111', 'pos:112', 'pos:117', 'pos:118', 'pos:120', 'pos:122', 'pos:123', 'pos:125', 'pos:127', 'pos:129'];
+    const appCodes = ['ok', 'application:110', 'application:111', 'application:112', 'application:118', 'application:120'];
+    for (const c of [...nodeCodes.map((c) => `stake ${c}`), ...appCodes.map((c) => `app_stake ${c}`)]) assert.ok((stakes[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(stakes)}`);
+    assert.ok(Object.keys(stakes).every((c) => !c.endsWith(' recorded')), JSON.stringify(stakes));
+    const recordedStakes = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('stake_validator', 'app_stake')").get() as { n: number };
+    assert.is(Object.values(stakes).reduce((a, b) => a + b, 0), recordedStakes.n);
   } finally {
     db.close();
   }
@@ -123,7 +133,7 @@ const TAMPERS: Record<string, Tamper> = {
  * the tx row of one outcome of each kind says otherwise. `code`: the ledger's real outcome
  * ("codespace:code" or "ok"); `to`: what the tampered row says.
  */
-function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
+function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator' | 'stake_validator' | 'app_stake', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
   const [codespace, number] = code === 'ok' ? ['', 0] : [code.split(':')[0]!, Number(code.split(':')[1])];
   const row = db.prepare('SELECT height, tx_index, signer FROM txs WHERE message_type = ? AND code = ? AND (code = 0 OR codespace = ?) ORDER BY height, tx_index LIMIT 1 OFFSET ?').get(type, number, codespace, nth) as { height: bigint; tx_index: bigint; signer: string };
   db.prepare('UPDATE txs SET code = ?, codespace = ? WHERE height = ? AND tx_index = ?').run(to[0], to[1], row.height, row.tx_index);
@@ -170,7 +180,7 @@ test('one copy, five tampered values (reward row, balance row, tx code, fee char
   }
 });
 
-test('a claim, proof, unjail or unstake the ledger recorded with another outcome (an invalid proof delivered, a valid one refused, …): each named with height, tx, expected and recorded code', async () => {
+test('a claim, proof, unjail, unstake or stake the ledger recorded with another outcome (an invalid proof delivered, a valid one refused, …): each named with height, tx, expected and recorded code', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-outcomes');
   try {
     const db = new Database(projectionFile(copy.dir));
@@ -186,6 +196,11 @@ test('a claim, proof, unjail or unstake the ledger recorded with another outcome
       tamperOutcome(db, 'proof', 'ok', [66, 'pocketcore'], 5), // a valid proof refused
       tamperOutcome(db, 'unjail_validator', 'pos:104', [0, ''], 0), // an unjail before jailed_until, delivered
       tamperOutcome(db, 'begin_unstake_validator', 'pos:125', [0, ''], 0), // an unstake by a stranger, delivered
+      tamperOutcome(db, 'stake_validator', 'pos:122', [0, ''], 0), // an edit into the same stake bin, delivered
+      tamperOutcome(db, 'stake_validator', 'pos:117', [0, ''], 1), // an edit of a node waiting to unstake, delivered
+      tamperOutcome(db, 'stake_validator', 'ok', [112, 'pos'], 7), // a covered stake refused as unaffordable
+      tamperOutcome(db, 'app_stake', 'application:112', [0, ''], 0), // an app stake its account cannot pay, accepted
+      tamperOutcome(db, 'app_stake', 'ok', [110, 'application'], 9), // a valid app stake refused
     ];
     db.close();
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
