@@ -1,18 +1,35 @@
 /**
  * Snapshot values, read raw (gunzip + JSON lines, src/snapshot's documented format) without
- * loading them into a ledger state: the audit compares each account balance and the total
- * supply a snapshot holds with the audited values at its height, so a changed value is named
- * (account and height), not just "root mismatch".
+ * loading them into a ledger state: the audit compares each account balance, the total supply
+ * and each validator's signing info a snapshot holds with the audited values at its height, so
+ * a changed value is named (account and height), not just "root mismatch".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+
+/** A validator's signing info as a snapshot holds it (table pos/signing_info). */
+export interface SnapshotSigningInfo {
+  readonly startHeight: number;
+  readonly index: number;
+  /** null: Go's zero time (a record recreated by ResetValidatorSigningInfo or an edit stake). */
+  readonly jailedUntilNs: bigint | null;
+  readonly missed: number;
+  readonly jailedBlocks: number;
+}
 
 export interface SnapshotValues {
   readonly file: string;
   readonly height: number;
   readonly balances: Map<string, bigint>;
   readonly total: bigint | null;
+  readonly signingInfos: Map<string, SnapshotSigningInfo>;
+}
+
+/** A pos/signing_info value: [address, start_height, index_offset, jailed_until_ns (text or null), missed, jailed_blocks]. */
+function signingInfoOf(value: string): SnapshotSigningInfo {
+  const [, startHeight, index, jailedUntil, missed, jailedBlocks] = JSON.parse(value) as [string, number, number, string | null, number, number];
+  return { startHeight, index, jailedUntilNs: jailedUntil === null ? null : BigInt(jailedUntil), missed, jailedBlocks };
 }
 
 /** Height → snapshot file, for every `<height>-<root>.snap` under <data>/snapshots. */
@@ -30,12 +47,14 @@ export function snapshotFiles(dataDir: string): Map<number, string> {
 export function readSnapshotValues(file: string, height: number): SnapshotValues {
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const balances = new Map<string, bigint>();
+  const signingInfos = new Map<string, SnapshotSigningInfo>();
   let total: bigint | null = null;
   for (const line of lines) {
     if (!line.startsWith('["e",')) continue;
     const [, table, key, value] = JSON.parse(line) as [string, string, string, string];
     if (table === 'auth/accounts') balances.set(key, BigInt(value.split(':')[0]!));
     else if (table === 'auth/supply') total = BigInt(value);
+    else if (table === 'pos/signing_info') signingInfos.set(key, signingInfoOf(value));
   }
-  return { file, height, balances, total };
+  return { file, height, balances, total, signingInfos };
 }

@@ -73,6 +73,11 @@ export class SigningTracker {
     return this.infos.has(address);
   }
 
+  /** Addresses with a record (unordered: callers sort or compare per address). */
+  addresses(): IterableIterator<string> {
+    return this.infos.keys();
+  }
+
   /** Seed a record (genesis: start 0, jailed_until Unix 0; an exported state's own records). */
   seed(address: string, info: SigningInfo): void {
     this.infos.set(address, { ...info });

@@ -140,15 +140,24 @@ function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_
   return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:code`, expected: code, recorded: to[0] === 0 ? 'ok' : `${to[1]}:${to[0]}` };
 }
 
-/** Raise one account's balance by 1 in the first snapshot (its checksum recomputed); the mismatch it must give. */
-function tamperSnapshot(dir: string): { height: number; account: string; line: string; expected: string; recorded: string } {
+/** Rewrite the first snapshot's entry lines with `change` (its checksum recomputed); the snapshot's height. */
+function rewriteFirstSnapshot(dir: string, change: (line: string) => string): number {
   const [height, file] = [...snapshotFiles(dir)].sort(([a], [b]) => a - b)[0]!;
-  const earner = queryOne<{ address: string }>(dir, "SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1", height);
   const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   lines.pop();
   const trailer = lines.pop()!;
+  const body = lines.map(change).join('\n') + '\n';
+  const sha256 = createHash('sha256').update(body).digest('hex');
+  writeFileSync(file, gzipSync(body + JSON.stringify({ ...(JSON.parse(trailer) as object), sha256 }) + '\n'));
+  return height;
+}
+
+/** Raise one account's balance by 1 in the first snapshot; the mismatch it must give. */
+function tamperSnapshot(dir: string): { height: number; account: string; line: string; expected: string; recorded: string } {
+  const [firstHeight] = [...snapshotFiles(dir).keys()].sort((a, b) => a - b);
+  const earner = queryOne<{ address: string }>(dir, "SELECT address FROM reward_lines WHERE kind = 'relay' AND role = 'primary' AND height <= ? LIMIT 1", firstHeight);
   let original = '';
-  const changed = lines.map((line) => {
+  const height = rewriteFirstSnapshot(dir, (line) => {
     if (!line.startsWith(`["e","auth/accounts","${earner.address}"`)) return line;
     const entry = JSON.parse(line) as [string, string, string, string];
     const [balance, key] = entry[3].split(':');
@@ -156,22 +165,40 @@ function tamperSnapshot(dir: string): { height: number; account: string; line: s
     return JSON.stringify([entry[0], entry[1], entry[2], `${BigInt(balance!) + 1n}:${key}`]);
   });
   assert.ok(original !== '', 'the earner has no account in the snapshot');
-  const body = changed.join('\n') + '\n';
-  const sha256 = createHash('sha256').update(body).digest('hex');
-  writeFileSync(file, gzipSync(body + JSON.stringify({ ...(JSON.parse(trailer) as object), sha256 }) + '\n'));
   return { height, account: earner.address, line: 'snapshot/balance', expected: original, recorded: String(BigInt(original) + 1n) };
+}
+
+/**
+ * Move the first snapshot's first signing info's start height back by one — a field no rule
+ * reads, so only the snapshot comparison can see it; the mismatch it must give.
+ */
+function tamperSnapshotSigningInfo(dir: string): { height: number; account: string; line: string; expected: string; recorded: string } {
+  let address = '';
+  let fields: [string, number, number, string | null, number, number] | undefined;
+  const height = rewriteFirstSnapshot(dir, (line) => {
+    if (address !== '' || !line.startsWith('["e","pos/signing_info",')) return line;
+    const entry = JSON.parse(line) as [string, string, string, string];
+    fields = JSON.parse(entry[3]) as typeof fields;
+    address = entry[2];
+    const changed = [...fields!];
+    changed[1] = fields![1] - 1;
+    return JSON.stringify([entry[0], entry[1], entry[2], JSON.stringify(changed)]);
+  });
+  assert.ok(fields !== undefined, 'the snapshot has no signing info');
+  const text = (start: number): string => `start=${start} index=${fields![2]} jailed_until=${fields![3] ?? 'zero'} missed=${fields![4]} jailed_blocks=${fields![5]}`;
+  return { height, account: address, line: 'snapshot/signing_info', expected: text(fields![1]), recorded: text(fields![1] - 1) };
 }
 
 const byHeight = (list: ReadonlyArray<{ height: number; line: string }>) => [...list].sort((a, b) => a.height - b.height || (a.line < b.line ? -1 : 1));
 
-test('one copy, five tampered values (reward row, balance row, tx code, fee charged, snapshot balance): each named exactly, nothing else', async () => {
+test('one copy, six tampered values (reward row, balance row, tx code, fee charged, snapshot balance, snapshot signing info): each named exactly, nothing else', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-tamper');
   try {
     const db = new Database(projectionFile(copy.dir));
     db.defaultSafeIntegers(true);
     const wanted = Object.values(TAMPERS).map((tamper) => tamper(db));
     db.close();
-    wanted.push(tamperSnapshot(copy.dir));
+    wanted.push(tamperSnapshot(copy.dir), tamperSnapshotSigningInfo(copy.dir));
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });
     assert.equal(byHeight(summary.mismatch_list), byHeight(wanted));
     assert.is(summary.mismatches, wanted.length);
