@@ -8,6 +8,11 @@
  *
  * better-sqlite3 is synchronous: each method runs to completion and resolves at once, so one
  * request's reads cannot interleave with a commit of the same process.
+ *
+ * On the read-only connection an answer's reads (the checkpoint, then its rows) run in ONE read
+ * transaction (`snapshot`, as the PostgreSQL store): one consistent state per answer, and
+ * PERF: one WAL read lock per answer instead of one per statement (−7 to −20 µs CPU per point
+ * query, README "Query service").
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -39,6 +44,35 @@ function perHeight<T>(read: (height: number) => T): (height: number) => T {
   };
 }
 
+/**
+ * `snapshot` for a read-only connection: BEGIN (deferred: the first SELECT takes the read lock),
+ * the answer's reads, COMMIT when they settle. An answer that starts while another's transaction
+ * is open reads inside it (a connection has one transaction; that state is committed, and the
+ * answer's own checkpoint read bounds what it reads), so a transaction lasts only as long as its
+ * opener's answer and never holds a writer's WAL checkpoint back for long.
+ * Never on a connection that writes (the node's own projection): its block commits would nest.
+ */
+function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']> {
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const end = (): void => void (db.inTransaction && commit.run());
+  return <T>(read: () => Promise<T>) => {
+    if (db.inTransaction) return read().then((value) => ({ value, headers: {} }));
+    begin.run();
+    let reading: Promise<T>;
+    try {
+      reading = read();
+    } catch (error) {
+      end();
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+    return reading.then(
+      (value) => (end(), { value, headers: {} }),
+      (error: unknown) => (end(), Promise.reject(error instanceof Error ? error : new Error(String(error)))),
+    );
+  };
+}
+
 /** A ReadStore over an open connection (closed by `close` only when `owned`). */
 export function sqliteReadStore(db: Database.Database, owned = false): ReadStore {
   const entities = new ProjectionQueries(db);
@@ -59,6 +93,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     }
   };
   return {
+    ...(db.readonly ? { snapshot: readSnapshots(db) } : {}),
     latestHeight: () => resolve(() => entities.height()),
     block: (height) => resolve(() => chain.block(height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
