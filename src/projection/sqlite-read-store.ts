@@ -10,7 +10,7 @@
  * request's reads cannot interleave with a commit of the same process.
  *
  * On the read-only connection an answer's reads (the checkpoint, then its rows) run in ONE read
- * transaction (`snapshot`, as the PostgreSQL store): one consistent state per answer, and
+ * transaction (`snapshot`, as the PostgreSQL store; see readSnapshots): one consistent state, and
  * PERF: one WAL read lock per answer instead of one per statement (−7 to −20 µs CPU per point
  * query, README "Query service").
  */
@@ -46,10 +46,12 @@ function perHeight<T>(read: (height: number) => T): (height: number) => T {
 
 /**
  * `snapshot` for a read-only connection: BEGIN (deferred: the first SELECT takes the read lock),
- * the answer's reads, COMMIT when they settle. An answer that starts while another's transaction
- * is open reads inside it (a connection has one transaction; that state is committed, and the
- * answer's own checkpoint read bounds what it reads), so a transaction lasts only as long as its
- * opener's answer and never holds a writer's WAL checkpoint back for long.
+ * then COMMIT at the end of this turn of the event loop (setImmediate). The store's reads resolve
+ * at once, so an answer's reads all run in that turn, in one transaction; answers begun in the
+ * same turn share it (a connection has one transaction; the state is a committed one and each
+ * answer's own checkpoint read bounds what it reads). A route that awaits real I/O (dispatch's
+ * replay) reads on after the COMMIT, each statement on its own, which the store's contract makes
+ * safe: so no answer, however slow, holds a transaction (and a writer's WAL checkpoint) open.
  * Never on a connection that writes (the node's own projection): its block commits would nest.
  */
 function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']> {
@@ -57,19 +59,15 @@ function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']
   const commit = db.prepare('COMMIT');
   const end = (): void => void (db.inTransaction && commit.run());
   return <T>(read: () => Promise<T>) => {
-    if (db.inTransaction) return read().then((value) => ({ value, headers: {} }));
-    begin.run();
-    let reading: Promise<T>;
+    if (!db.inTransaction) {
+      begin.run();
+      setImmediate(end);
+    }
     try {
-      reading = read();
+      return read().then((value) => ({ value, headers: {} }));
     } catch (error) {
-      end();
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    return reading.then(
-      (value) => (end(), { value, headers: {} }),
-      (error: unknown) => (end(), Promise.reject(error instanceof Error ? error : new Error(String(error)))),
-    );
   };
 }
 

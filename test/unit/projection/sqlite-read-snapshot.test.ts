@@ -1,9 +1,10 @@
 /**
  * Goal: on the SQLite read-only connection (`serve`), an answer's reads run in ONE read
  * transaction (sqlite-read-store.ts readSnapshots): a block a writer commits meanwhile is
- * invisible to the answer, visible to the next one; an answer starting while another's
- * transaction is open reads inside it; a failed answer still ends its transaction; the writer's
- * own connection (the node's projection) gets no snapshot (its block commits would nest).
+ * invisible to the answer, visible to the next request's (a later turn of the event loop); an
+ * answer begun in the same turn shares the transaction; the transaction ends with the turn even
+ * while an answer still awaits (a slow route never holds it) or after an answer failed; the
+ * writer's own connection (the node's projection) gets no snapshot (its block commits would nest).
  * Method: a copy of the query tests' projection (VACUUM INTO, WAL), a second writable
  * connection that moves the checkpoint as a writer's commit does; heights are the copy's own
  * checkpoint and that checkpoint + 1, read back through the store.
@@ -35,6 +36,9 @@ async function copyOfProjection(): Promise<{ dataDir: string; writer: Database.D
   return { dataDir, writer, remove: tmp.remove };
 }
 
+/** The next turn of the event loop: where the next HTTP request's answer starts. */
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 const commitCheckpoint = (writer: Database.Database, height: number): void => void writer.prepare('UPDATE projection_checkpoint SET height = ? WHERE id = 1').run(height);
 
 async function withCopy(check: (store: ReadStore, writer: Database.Database, latest: number) => Promise<void>): Promise<void> {
@@ -59,11 +63,12 @@ test('a commit during an answer is invisible to it and visible to the next answe
     });
     assert.equal(answer.value, [latest, latest], 'one state for the whole answer');
     assert.equal(answer.headers, {});
+    await nextTurn();
     assert.is((await store.snapshot!(() => store.latestHeight())).value, latest + 1, 'the next answer sees the commit');
     assert.is(await store.latestHeight(), latest + 1, 'a read outside any answer sees it');
   }));
 
-test('an answer that starts inside another reads in its transaction; both end', () =>
+test('an answer begun in the same turn shares the transaction; it ends with the turn', () =>
   withCopy(async (store, writer, latest) => {
     const inner = await store.snapshot!(async () => {
       await store.latestHeight();
@@ -71,7 +76,19 @@ test('an answer that starts inside another reads in its transaction; both end', 
       return (await store.snapshot!(() => store.latestHeight())).value;
     });
     assert.is(inner.value, latest, 'the inner answer joined the open transaction');
+    await nextTurn();
     assert.is((await store.snapshot!(() => store.latestHeight())).value, latest + 1, 'no transaction left open');
+  }));
+
+test('an answer still awaiting I/O after its turn holds no transaction', () =>
+  withCopy(async (store, writer, latest) => {
+    const slow = await store.snapshot!(async () => {
+      const first = await store.latestHeight();
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a route awaiting a file read
+      commitCheckpoint(writer, latest + 1);
+      return [first, await store.latestHeight()];
+    });
+    assert.equal(slow.value, [latest, latest + 1], 'after its turn the answer reads statement by statement');
   }));
 
 test('a failing answer ends its transaction (rejected or thrown)', () =>
@@ -85,6 +102,7 @@ test('a failing answer ends its transaction (rejected or thrown)', () =>
       throw new Error('sync failure');
     }).catch((error: Error) => error.message);
     assert.is(thrown, 'sync failure');
+    await nextTurn();
     commitCheckpoint(writer, latest + 1);
     assert.is((await store.snapshot!(() => store.latestHeight())).value, latest + 1, 'no transaction left open');
   }));
