@@ -8,6 +8,11 @@
  *
  * better-sqlite3 is synchronous: each method runs to completion and resolves at once, so one
  * request's reads cannot interleave with a commit of the same process.
+ *
+ * On the read-only connection an answer's reads (the checkpoint, then its rows) run in ONE read
+ * transaction (`snapshot`, as the PostgreSQL store; see readSnapshots): one consistent state, and
+ * PERF: one WAL read lock per answer instead of one per statement (−7 to −20 µs CPU per point
+ * query, README "Query service").
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -39,6 +44,33 @@ function perHeight<T>(read: (height: number) => T): (height: number) => T {
   };
 }
 
+/**
+ * `snapshot` for a read-only connection: BEGIN (deferred: the first SELECT takes the read lock),
+ * then COMMIT at the end of this turn of the event loop (setImmediate). The store's reads resolve
+ * at once, so an answer's reads all run in that turn, in one transaction; answers begun in the
+ * same turn share it (a connection has one transaction; the state is a committed one and each
+ * answer's own checkpoint read bounds what it reads). A route that awaits real I/O (dispatch's
+ * replay) reads on after the COMMIT, each statement on its own, which the store's contract makes
+ * safe: so no answer, however slow, holds a transaction (and a writer's WAL checkpoint) open.
+ * Never on a connection that writes (the node's own projection): its block commits would nest.
+ */
+function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']> {
+  const begin = db.prepare('BEGIN');
+  const commit = db.prepare('COMMIT');
+  const end = (): void => void (db.inTransaction && commit.run());
+  return <T>(read: () => Promise<T>) => {
+    if (!db.inTransaction) {
+      begin.run();
+      setImmediate(end);
+    }
+    try {
+      return read().then((value) => ({ value, headers: {} }));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+}
+
 /** A ReadStore over an open connection (closed by `close` only when `owned`). */
 export function sqliteReadStore(db: Database.Database, owned = false): ReadStore {
   const entities = new ProjectionQueries(db);
@@ -59,6 +91,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     }
   };
   return {
+    ...(db.readonly ? { snapshot: readSnapshots(db) } : {}),
     latestHeight: () => resolve(() => entities.height()),
     block: (height) => resolve(() => chain.block(height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
