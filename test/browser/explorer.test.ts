@@ -43,10 +43,15 @@ function watch(page: Page): Problems {
   return problems;
 }
 
-/** Waits for the page's own "done" flag, then saves a screenshot. */
+/**
+ * Waits until the page built for the current hash is done (its own "done" flag plus the route
+ * it was built for: right after a click the previous page is still "ready" until `hashchange`
+ * fires), then saves a screenshot.
+ */
 async function settled(page: Page, name: string): Promise<void> {
   // Evaluated in the page (a string: this file is compiled without the DOM types).
-  await page.waitForFunction("document.body.dataset.state !== 'loading'", undefined, { timeout: 20_000 });
+  const done = "document.body.dataset.state !== 'loading' && document.body.dataset.route === location.hash";
+  await page.waitForFunction(done, undefined, { timeout: 20_000 });
   const state = await page.evaluate<string>('document.body.dataset.state');
   const text = state === 'ready' ? '' : await page.locator('#main').innerText();
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

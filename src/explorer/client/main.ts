@@ -1,8 +1,11 @@
 /**
  * The explorer's router: `#/<page>/<argument>` → a page built from query-API answers. A failed
  * query shows its coded error on the page (never a blank screen); the status line says what is
- * loading, and `document.body.dataset.state` is "ready" or "error" when a page is done (the
- * browser test waits on it).
+ * loading, and `document.body.dataset.state` is "ready" or "error" when a page is done, with
+ * `document.body.dataset.route` naming the hash that page was built for (the browser test waits
+ * on both: right after a click the old page is still "ready" until `hashchange` fires).
+ * A render that a newer navigation overtook is dropped, so a slow answer never paints over the
+ * page the user moved on to.
  */
 import { ApiError } from './api.js';
 import { el } from './dom.js';
@@ -32,20 +35,29 @@ function searchRoute(text: string): string | undefined {
   return undefined;
 }
 
+/** Counts navigations; a render whose number is no longer the latest drops its result. */
+let latestRender = 0;
+
+function finish(render: number, route: string, content: HTMLElement, state: 'ready' | 'error'): void {
+  if (render !== latestRender) return;
+  document.getElementById('main')!.replaceChildren(content);
+  document.body.dataset['route'] = route;
+  document.body.dataset['state'] = state;
+}
+
 async function render(): Promise<void> {
-  const main = document.getElementById('main')!;
-  const [name = '', argument = ''] = location.hash.replace(/^#\/?/, '').split('/');
+  const route = location.hash;
+  const current = ++latestRender;
+  const [name = '', argument = ''] = route.replace(/^#\/?/, '').split('/');
   const page = PAGES[name];
   document.body.dataset['state'] = 'loading';
-  main.replaceChildren(el('p', { class: 'loading' }, 'loading…'));
+  document.getElementById('main')!.replaceChildren(el('p', { class: 'loading' }, 'loading…'));
   try {
     if (page === undefined) throw new Error(`no page "${name}"`);
-    main.replaceChildren(await page(decodeURIComponent(argument)));
-    document.body.dataset['state'] = 'ready';
+    finish(current, route, await page(decodeURIComponent(argument)), 'ready');
   } catch (error) {
     const text = error instanceof ApiError ? `${error.code} (HTTP ${error.status}): ${error.message}` : String(error instanceof Error ? error.message : error);
-    main.replaceChildren(el('p', { class: 'error' }, text));
-    document.body.dataset['state'] = 'error';
+    finish(current, route, el('p', { class: 'error' }, text), 'error');
   }
 }
 
