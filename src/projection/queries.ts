@@ -21,6 +21,7 @@ import type { ClaimKey } from './read-store.js';
 import { SIGNING_INFO_AS_OF_COLUMNS } from './projectors/signing-infos.js';
 import { asOfSql } from './version-rows.js';
 import { amountOf, amountText } from './amounts.js';
+import type { KeyChange } from './as-of-lists.js';
 
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => Number(value as bigint);
@@ -92,6 +93,9 @@ export class ProjectionQueries {
       nodes: db.prepare(`${asOfSql('nodes', 'address', '*')} ORDER BY t.address`),
       app: db.prepare(`${asOfSql('apps', 'address', '*')} AND t.address = @address`),
       apps: db.prepare(`${asOfSql('apps', 'address', '*')} ORDER BY t.address`),
+      // The version rows of (@from, @to], oldest first (the <table>_by_height index, migration 007).
+      nodeChanges: db.prepare('SELECT * FROM nodes WHERE height > @from AND height <= @to ORDER BY height'),
+      appChanges: db.prepare('SELECT * FROM apps WHERE height > @from AND height <= @to ORDER BY height'),
       signingInfo: db.prepare(`${asOfSql('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS)} AND t.address = @address`),
       signingInfos: db.prepare(`${asOfSql('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS)} ORDER BY t.address`),
       balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
@@ -129,6 +133,16 @@ export class ProjectionQueries {
       return options.blockchain === undefined || options.blockchain === '' || node.chains.includes(options.blockchain.toUpperCase());
     });
     return paginate(selected, options.page || 1, options.perPage || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
+  }
+
+  /** The node version rows written in (from, to], oldest first: a deletion is `value: undefined` (as-of-lists.ts). */
+  nodeChanges(from: number, to: number): KeyChange<NodeJson>[] {
+    return (this.statements.nodeChanges.all({ from, to }) as Array<NodeRow & { deleted: bigint }>).map((row) => ({ key: row.address, value: row.deleted === 1n ? undefined : nodeJsonOf(row) }));
+  }
+
+  /** As nodeChanges, for apps. */
+  appChanges(from: number, to: number): KeyChange<AppJson>[] {
+    return (this.statements.appChanges.all({ from, to }) as Array<AppRow & { deleted: bigint }>).map((row) => ({ key: row.address, value: row.deleted === 1n ? undefined : appJsonOf(row) }));
   }
 
   app(address: string, height: number): AppJson | undefined {

@@ -16,6 +16,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { AsOfLists, CACHED_HEIGHTS, type KeyedList } from './as-of-lists.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
@@ -23,14 +24,17 @@ import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
 
-/** Heights whose whole-list answers are kept (per list). */
-const CACHED_HEIGHTS = 64;
+/** A list keyed by its members' addresses (nodes, apps: already in address order). */
+function byAddress<T extends { readonly address: string }>(values: readonly T[]): KeyedList<T> {
+  return { keys: values.map((value) => value.address), values };
+}
 
 /**
- * Memoizes a whole-list read by height. Sound because rows of heights ≤ the checkpoint never
+ * Memoizes a whole-list read by height (lists whose members' values depend on the height itself,
+ * such as signing infos' stepped counters, so as-of-lists.ts's deltas do not apply). Sound because rows of heights ≤ the checkpoint never
  * change (read-store.ts contract) and callers only ask heights ≤ the checkpoint they read.
- * PERF: a list of every node at a height costs a scan of the version rows and a JSON parse per
- * node; repeated list queries (the latest height, mostly) then cost a Map lookup.
+ * PERF: a list of every signing info at a height costs a scan of the version rows; repeated list
+ * queries (the latest height, mostly) then cost a Map lookup.
  */
 function perHeight<T>(read: (height: number) => T): (height: number) => T {
   const cache = new Map<number, T>();
@@ -77,8 +81,8 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
   const chain = new ChainQueries(db);
   const logs = new LogQueries(db);
   const lists = {
-    nodes: perHeight((height) => entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
-    apps: perHeight((height) => entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result),
+    nodes: new AsOfLists({ full: (height) => byAddress(entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.nodeChanges(from, to) }),
+    apps: new AsOfLists({ full: (height) => byAddress(entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.appChanges(from, to) }),
     signingInfos: perHeight((height) => entities.signingInfos(height)),
     validatorSet: perHeight((height) => entities.validatorSet(height)),
     allParams: perHeight((height) => entities.allParams(height)),
@@ -102,9 +106,9 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     balance: (address, height) => resolve(() => entities.balance(address, height)),
     supply: (height) => resolve(() => entities.supply(height)),
     node: (address, height) => resolve(() => entities.node(address, height)),
-    nodes: (height) => resolve(() => lists.nodes(height)),
+    nodes: (height) => resolve(() => lists.nodes.at(height)),
     app: (address, height) => resolve(() => entities.app(address, height)),
-    apps: (height) => resolve(() => lists.apps(height)),
+    apps: (height) => resolve(() => lists.apps.at(height)),
     signingInfo: (address, height) => resolve(() => entities.signingInfo(address, height)),
     signingInfos: (height) => resolve(() => lists.signingInfos(height)),
     validatorSet: (height) => resolve(() => lists.validatorSet(height)),
