@@ -20,6 +20,7 @@
  * ASCII hex keys stored here is SQLite's BINARY order, so a merged list is in the order the full
  * scan's ORDER BY gives.
  */
+import { BoundedCache } from '../core/bounded-cache.js';
 
 /** A list as of one height: keys ascending, values[i] belongs to keys[i]. */
 export interface KeyedList<T> {
@@ -68,24 +69,23 @@ export const CACHED_HEIGHTS = 64;
 
 /**
  * The list as of any height, from the nearest cached height below it plus the changes since
- * (a full read only when no height below is cached). The cache drops its oldest entry first.
+ * (a full read only when no height below is cached). The cache drops the least recently used height.
  */
 export class AsOfLists<T> {
-  private readonly cache = new Map<number, KeyedList<T>>();
+  private readonly cache: BoundedCache<number, KeyedList<T>>;
 
   constructor(
     private readonly source: AsOfSource<T>,
-    private readonly capacity = CACHED_HEIGHTS,
-  ) {}
+    capacity = CACHED_HEIGHTS,
+  ) {
+    this.cache = new BoundedCache(capacity);
+  }
 
   at(height: number): readonly T[] {
-    const hit = this.cache.get(height);
-    if (hit !== undefined) return hit.values;
-    const base = this.nearestBelow(height);
-    const list = base === undefined ? this.source.full(height) : applyChanges(this.cache.get(base)!, this.source.changes(base, height));
-    if (this.cache.size >= this.capacity) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(height, list);
-    return list.values;
+    return this.cache.through(height, () => {
+      const base = this.nearestBelow(height);
+      return base === undefined ? this.source.full(height) : applyChanges(this.cache.get(base)!, this.source.changes(base, height));
+    }).values;
   }
 
   private nearestBelow(height: number): number | undefined {

@@ -15,6 +15,7 @@
  * query, README "Query service").
  */
 import Database from 'better-sqlite3';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { existsSync } from 'node:fs';
 import { AsOfLists, CACHED_HEIGHTS, type KeyedList } from './as-of-lists.js';
 import { ChainQueries } from './chain-queries.js';
@@ -37,15 +38,8 @@ function byAddress<T extends { readonly address: string }>(values: readonly T[])
  * queries (the latest height, mostly) then cost a Map lookup.
  */
 function perHeight<T>(read: (height: number) => T): (height: number) => T {
-  const cache = new Map<number, T>();
-  return (height) => {
-    const hit = cache.get(height);
-    if (hit !== undefined) return hit;
-    const value = read(height);
-    if (cache.size >= CACHED_HEIGHTS) cache.delete(cache.keys().next().value!);
-    cache.set(height, value);
-    return value;
-  };
+  const cache = new BoundedCache<number, T>(CACHED_HEIGHTS);
+  return (height) => cache.through(height, () => read(height));
 }
 
 /**
