@@ -65,19 +65,32 @@ function universe(dataDir: string): Universe {
   }
 }
 
+/** A started server process: its port, and what it has printed and whether it still runs (for failure reports). */
+export interface StartedChild {
+  readonly child: ChildProcess;
+  readonly port: number;
+  /** "running" or how it ended, and the last lines it printed. */
+  state(): string;
+}
+
 /** Starts a child process and resolves with the port it prints. */
-export function startChild(args: readonly string[], pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+export function startChild(args: readonly string[], pattern: RegExp): Promise<StartedChild> {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let ended: string | undefined;
+  const state = (): string => `${ended ?? 'running'}; last output: ${output.slice(-600).trim() || '(none)'}`;
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
+      output = (output + chunk.toString('utf8')).slice(-4000);
       const match = pattern.exec(output);
-      if (match) resolve({ child, port: Number(match[1]) });
+      if (match) resolve({ child, port: Number(match[1]), state });
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', onData);
-    child.on('close', (code) => reject(new Error(`${args.join(' ')} exited (${code}): ${output}`)));
+    child.on('close', (code, signal) => {
+      ended = `exited (code ${code}, signal ${signal})`;
+      reject(new Error(`${args.join(' ')} ${ended}: ${output}`));
+    });
   });
 }
 
@@ -181,7 +194,12 @@ export const benchmark: BenchModule = {
       const workload = { blocks: u.latest, nodes: u.nodes.length, accounts: u.accounts.length, txs: u.txs.length };
       const all = cases(u, ctx.prng(), serve.port, ctx.quick);
       await warmUp(ctx, client, all, empty.port);
-      for (const c of all) await runCase(ctx, client, c, empty.port, workload);
+      for (const c of all) {
+        // A failed request names the case and what the server process was doing (a crash, or alive and refusing).
+        await runCase(ctx, client, c, empty.port, workload).catch((error: unknown) => {
+          throw new Error(`${c.kind}/${c.name}@${c.at}: ${error instanceof Error ? error.message : String(error)}; serve process: ${serve.state()}`);
+        });
+      }
     } finally {
       client.close();
       for (const child of children) child.kill('SIGTERM');
