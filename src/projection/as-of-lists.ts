@@ -28,6 +28,11 @@ export interface KeyedList<T> {
   readonly values: readonly T[];
 }
 
+/** A list keyed by its members' addresses (nodes, apps: read in address order). */
+export function byAddress<T extends { readonly address: string }>(values: readonly T[]): KeyedList<T> {
+  return { keys: values.map((value) => value.address), values };
+}
+
 /** One version row of (H0, H]: `value` undefined = the key was deleted at that height. */
 export interface KeyChange<T> {
   readonly key: string;
@@ -83,14 +88,42 @@ export class AsOfLists<T> {
 
   at(height: number): readonly T[] {
     return this.cache.through(height, () => {
-      const base = this.nearestBelow(height);
-      return base === undefined ? this.source.full(height) : applyChanges(this.cache.get(base)!, this.source.changes(base, height));
+      const base = nearestBelow(this.cache, height);
+      return base === undefined ? this.source.full(height) : applyChanges(base.list, this.source.changes(base.height, height));
     }).values;
   }
+}
 
-  private nearestBelow(height: number): number | undefined {
-    let best: number | undefined;
-    for (const cached of this.cache.keys()) if (cached < height && (best === undefined || cached > best)) best = cached;
-    return best;
+/** AsOfSource over an asynchronous store (PostgreSQL). */
+export interface AsyncAsOfSource<T> {
+  full(height: number): Promise<KeyedList<T>>;
+  changes(from: number, to: number): Promise<readonly KeyChange<T>[]>;
+}
+
+/** AsOfLists over an asynchronous store: two misses at once may both read (the later one is kept); each answer is right. */
+export class AsyncAsOfLists<T> {
+  private readonly cache: BoundedCache<number, KeyedList<T>>;
+
+  constructor(
+    private readonly source: AsyncAsOfSource<T>,
+    capacity = CACHED_HEIGHTS,
+  ) {
+    this.cache = new BoundedCache(capacity);
   }
+
+  async at(height: number): Promise<readonly T[]> {
+    const hit = this.cache.get(height);
+    if (hit !== undefined) return hit.values;
+    const base = nearestBelow(this.cache, height); // taken before the await: it may be evicted meanwhile
+    const list = base === undefined ? await this.source.full(height) : applyChanges(base.list, await this.source.changes(base.height, height));
+    this.cache.set(height, list);
+    return list.values;
+  }
+}
+
+/** The cached list at the greatest height below `height`, if any. */
+function nearestBelow<T>(cache: BoundedCache<number, KeyedList<T>>, height: number): { height: number; list: KeyedList<T> } | undefined {
+  let best: number | undefined;
+  for (const cached of cache.keys()) if (cached < height && (best === undefined || cached > best)) best = cached;
+  return best === undefined ? undefined : { height: best, list: cache.get(best)! };
 }

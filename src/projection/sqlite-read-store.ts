@@ -17,18 +17,13 @@
 import Database from 'better-sqlite3';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { existsSync } from 'node:fs';
-import { AsOfLists, CACHED_HEIGHTS, type KeyedList } from './as-of-lists.js';
+import { AsOfLists, byAddress, CACHED_HEIGHTS } from './as-of-lists.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
 import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
-
-/** A list keyed by its members' addresses (nodes, apps: already in address order). */
-function byAddress<T extends { readonly address: string }>(values: readonly T[]): KeyedList<T> {
-  return { keys: values.map((value) => value.address), values };
-}
 
 /**
  * Memoizes a whole-list read by height (lists whose members' values depend on the height itself,

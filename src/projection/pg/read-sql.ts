@@ -56,6 +56,9 @@ export const READS = {
   supplyRow: 'SELECT * FROM supply WHERE height = $1',
   node: asOfOne('nodes', 'address'),
   nodes: asOfAll('nodes', 'address'),
+  // The version rows of ($1, $2], oldest first (as-of-lists.ts; the <table>_by_height index, migration 007).
+  nodeChanges: 'SELECT * FROM nodes WHERE height > $1 AND height <= $2 ORDER BY height',
+  appChanges: 'SELECT * FROM apps WHERE height > $1 AND height <= $2 ORDER BY height',
   app: asOfOne('apps', 'address'),
   apps: asOfAll('apps', 'address'),
   // Stepped rows (projectors/signing-infos.ts): the counters advance to the asked height.

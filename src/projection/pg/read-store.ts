@@ -26,6 +26,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { amountOf } from '../amounts.js';
+import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
+import type { AppJson } from '../../modules/apps/index.js';
+import type { NodeJson } from '../../modules/nodes/index.js';
 import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
@@ -78,6 +81,17 @@ const offsetOf = (page: PageRequest): [number, number] => [page.perPage, (page.p
 
 export class PgReadStore implements ReadStore {
   private readonly current = new AsyncLocalStorage<Snapshot>();
+  /** Whole node and app lists by height, built incrementally (as-of-lists.ts; as the SQLite store). */
+  private readonly lists = {
+    nodes: new AsyncAsOfLists<NodeJson>({
+      full: async (height) => byAddress((await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never))),
+      changes: async (from, to) => (await this.rows('nodeChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : nodeJsonOf(row as never) })),
+    }),
+    apps: new AsyncAsOfLists<AppJson>({
+      full: async (height) => byAddress((await this.rows('apps', [height])).map((row) => appJsonOf(row as never))),
+      changes: async (from, to) => (await this.rows('appChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : appJsonOf(row as never) })),
+    }),
+  };
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -157,9 +171,9 @@ export class PgReadStore implements ReadStore {
   supply = (height: number) => this.one('supplyRow', [height], supplyJsonOf);
 
   node = (address: string, height: number) => this.one('node', [address.toLowerCase(), height], (row) => nodeJsonOf(row as never));
-  nodes = async (height: number) => (await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never));
+  nodes = (height: number) => this.lists.nodes.at(height);
   app = (address: string, height: number) => this.one('app', [address.toLowerCase(), height], (row) => appJsonOf(row as never));
-  apps = async (height: number) => (await this.rows('apps', [height])).map((row) => appJsonOf(row as never));
+  apps = (height: number) => this.lists.apps.at(height);
   signingInfo = (address: string, height: number) => this.one('signingInfo', [address.toLowerCase(), height], signingInfoOf);
   signingInfos = async (height: number) => (await this.rows('signingInfos', [height])).map(signingInfoOf);
   validatorSet = async (height: number) => {
