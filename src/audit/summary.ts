@@ -24,7 +24,7 @@ export interface AuditSummary {
   readonly unstake_unjail_codes: Readonly<Record<string, number>>;
   /** Stake codes of nodes and apps, new and edit, re-decided in range (node-stake.ts, app-stake.ts), by "stake ok", "stake pos:122", "app_stake application:119", …; "… recorded" = taken from the record. */
   readonly stake_codes: Readonly<Record<string, number>>;
-  /** ParamChange, Upgrade and DAOTransfer codes re-decided in range (gov.ts), by "param_change ok", "param_change gov:5", "upgrade ledger:14", "dao sdk:1", …; "param_change recorded" = taken from the record (a feature-gated key whose feature an upgrade schedules). */
+  /** ParamChange, Upgrade and DAOTransfer codes re-decided in range (gov.ts), by "param_change ok", "param_change gov:5", "upgrade ledger:14", "dao sdk:1", … (an ante refusal by its code, "dao auth:6"). */
   readonly gov_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;

@@ -8,7 +8,8 @@
  * ParamChange (ModifyParam, subspace.go:199-234), in this order:
  *   1. the signer must be the key's owner in gov/acl — a key the ACL does not list (an unknown
  *      key too) has no owner → gov:5 (acl.go VerifyACL; errors.go CodeUnauthorizedParamChange);
- *      a feature-gated key (GATED_KEYS) before its feature's height has no owner yet → gov:5;
+ *      a feature-gated key (params.ts FEATURE_PARAMS) before its feature's height has no owner
+ *      yet → gov:5 (from that height on, the owner activateFeatures gave it);
  *   2. h ≥ 40,000 with [SPLIT] switched off and key pos/MaxValidators → gov:11 (subspace.go:15,
  *      204-208);
  *   3. the value must decode as the key's type (params.ts decodeParamBytes) → else ledger:14,
@@ -26,7 +27,7 @@ import type { Message } from '../../messages/index.js';
 import type { Upgrade } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { paramValueProblem, readableVersion } from './param-rules.js';
-import { decodeParamBytes, type ParamTracker } from './params.js';
+import { decodeParamBytes, FEATURE_PARAMS, type ParamTracker } from './params.js';
 
 type ParamChange = Extract<Message, { type: 'ParamChange' }>;
 type UpgradeMsg = Extract<Message, { type: 'Upgrade' }>;
@@ -36,30 +37,18 @@ const DELIVERED = 'ok';
 const UNAUTHORIZED = 'gov:5';
 const INVALID_VALUE = 'ledger:14';
 
-/** Params that exist only from their feature's activation (PROTOCOL §2.5: ACL entries added on activation heights). */
-const GATED_KEYS: Readonly<Record<string, string>> = {
-  'pocketcore/BlockByteSize': 'BLOCK',
-  'pos/ServicerStakeFloorMultiplier': 'RSCAL',
-  'pos/ServicerStakeWeightMultiplier': 'RSCAL',
-  'pos/ServicerStakeWeightCeiling': 'RSCAL',
-  'pos/ServicerStakeFloorMultiplierExponent': 'RSCAL',
-  'pos/RelaysToTokensMultiplierMap': 'PerChainRTTM',
-};
+/** Each feature-gated key → its feature (params.ts FEATURE_PARAMS). */
+const GATED_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(FEATURE_PARAMS).flatMap(([feature, values]) => Object.keys(values).map((key) => [key, feature] as const)));
 
 /** subspace.go:15 minSafeMaxValidatorParamChangeHeight. */
 const MAX_VALIDATORS_FROZEN_FROM = 40_000;
 
-/**
- * A ParamChange's code, or undefined (taken from the record) for a feature-gated key whose
- * feature an upgrade schedules inside the chain: its activation block resets the key's owner to
- * the DAO owner then (x/gov/module.go:170-200), which the audit does not replay.
- */
-export function decideParamChange(params: ParamTracker, message: ParamChange, height: number): string | undefined {
+/** A ParamChange's code at block `height` (feature activations of this block already applied: params.ts activateFeatures). */
+export function decideParamChange(params: ParamTracker, message: ParamChange, height: number): string {
   const key = message.paramKey;
   if (params.aclOwner(key) !== message.fromAddress.toLowerCase()) return UNAUTHORIZED;
-  const feature = GATED_KEYS[key];
+  const feature = GATED_KEYS.get(key);
   if (feature !== undefined && params.featureOff(feature, height)) return UNAUTHORIZED;
-  if (feature !== undefined && (params.featureHeight(feature) ?? 0) > 0) return undefined;
   if (height >= MAX_VALIDATORS_FROZEN_FROM && key === 'pos/MaxValidators' && params.featureOff('SPLIT', height)) return 'gov:11';
   // An ACL entry naming no parameter (only a genesis file can hold one): nothing to own → gov:5.
   if (!PARAM_SPECS_BY_KEY.has(key)) return UNAUTHORIZED;

@@ -7,10 +7,28 @@
 import { parse as parseLossless } from 'lossless-json';
 import { parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import type { Address } from '../../core/types.js';
 import { parseDecimal } from './dec.js';
 import type { Pip22Params } from './economics.js';
 
 const BASE_FEE = 10_000n; // every message's base fee, PROTOCOL §1
+
+/**
+ * Params that exist only from their feature's activation height (PROTOCOL §2.5), with the value
+ * pocket-core writes on that height: x/nodes/module.go:127-142 (RSCAL, PerChainRTTM; defaults
+ * x/nodes/types/params.go:27-33, 59-60), x/pocketcore/module.go:106-113 (BLOCK; default
+ * x/pocketcore/types/params.go:20). Decimals as their text (read with parseDecimal).
+ */
+export const FEATURE_PARAMS: Readonly<Record<string, Readonly<Record<string, ParamValue>>>> = {
+  BLOCK: { 'pocketcore/BlockByteSize': 4_000_000n },
+  PerChainRTTM: { 'pos/RelaysToTokensMultiplierMap': {} },
+  RSCAL: {
+    'pos/ServicerStakeFloorMultiplier': 15_000_000_000n,
+    'pos/ServicerStakeFloorMultiplierExponent': '1',
+    'pos/ServicerStakeWeightCeiling': 15_000_000_000n,
+    'pos/ServicerStakeWeightMultiplier': '1',
+  },
+};
 
 export class ParamTracker {
   private readonly values: Map<string, ParamValue>;
@@ -81,6 +99,28 @@ export class ParamTracker {
       if (entry.slice(0, colon) === feature) height = Number(entry.slice(colon + 1));
     }
     return height;
+  }
+
+  /**
+   * BeginBlock of `height`: each feature gov/upgrade schedules for exactly this height writes its
+   * params' values (FEATURE_PARAMS) and makes the DAO owner their ACL owner (x/gov/module.go:
+   * 170-200, ACL.SetOwner: an entry's owner replaced, a missing entry appended). A feature listed
+   * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality).
+   */
+  activateFeatures(height: number): void {
+    if (height === 0) return;
+    for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
+      if (this.featureHeight(feature) !== height) continue;
+      const owner = this.values.get('gov/daoOwner') as Address;
+      const acl = [...((this.values.get('gov/acl') ?? []) as readonly AclEntry[])];
+      for (const [key, value] of Object.entries(values)) {
+        this.values.set(key, value);
+        const index = acl.findIndex((entry) => entry.key === key);
+        if (index >= 0) acl[index] = { key, address: owner };
+        else acl.push({ key, address: owner });
+      }
+      this.values.set('gov/acl', acl);
+    }
   }
 
   /** Whether `feature` is switched off at block `height`: listed with 0 or with a later height. */

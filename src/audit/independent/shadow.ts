@@ -170,6 +170,8 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
+    // The feature activations scheduled for this height come first (the ledger's BeginBlock order).
+    this.params.activateFeatures(height);
     this.history.recordPreviousHash(height, header.prevBlockHash);
     // pocketcore BeginBlock (claim.go:374-389): expired claims go before any tx.
     this.claims.expire(height);

@@ -13,8 +13,8 @@
  * ledger accepted wrongly is a `tx/N:code` mismatch and the audit's parameters stay as they were.
  * `code` is undefined — the recorded code is used (README "Audit" names these) — for a tx that
  * does not decode or fails ValidateBasic (the decoder's code), a Claim's or Proof's where an input
- * is missing (claims.ts, proofs.ts), a Stake's where an upgrade names a feature its rules branch
- * on, and a ParamChange of a feature-gated key whose feature an upgrade schedules (gov.ts).
+ * is missing (claims.ts, proofs.ts), and a Stake's where an upgrade names a feature its rules
+ * branch on (node-stake.ts, app-stake.ts).
  */
 import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';

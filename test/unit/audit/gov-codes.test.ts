@@ -20,18 +20,22 @@ import * as assert from 'uvu/assert';
 import { ShadowBank } from '../../../src/audit/independent/bank.js';
 import { decideDaoTransfer, decideParamChange, decideUpgrade, mergeUpgrade } from '../../../src/audit/independent/gov.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
-import { ShadowLedger } from '../../../src/audit/independent/shadow.js';
+import { MODULE, ShadowLedger } from '../../../src/audit/independent/shadow.js';
 import type { Address } from '../../../src/core/types.js';
 import type { Message } from '../../../src/messages/index.js';
 import type { ParamValue, Upgrade } from '../../../src/params/kinds.js';
+import { testKey } from '../../helpers/chain.js';
+import { daoTransfer, OWNER as CHAIN_OWNER, paramChange, upgrade as upgradeMsg } from '../../helpers/gov-chain.js';
+import { heightOf, txBlock } from '../../helpers/signing-chain.js';
+import { auditedChain } from './audited-chain.js';
 
 const test = suite('audit: ParamChange, Upgrade and DAOTransfer codes');
 
 const [OWNER, STRANGER, UPGRADER] = ['0a', '0b', '0c'].map((b) => b.repeat(20) as Address) as [Address, Address, Address];
 const OWNED = ['pos/MaxValidators', 'pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pos/FeeBurnPercentage', 'pos/DAOAllocation', 'pos/ProposerPercentage', 'pos/StakeMinimum', 'pos/StakeDenom', 'pos/MinSignedPerWindow', 'pos/ServicerStakeWeightMultiplier', 'application/ParticipationRateOn', 'application/ApplicationBurnRate', 'auth/MaxMemoCharacters', 'gov/daoOwner', 'gov/acl', 'pocketcore/SessionNodeCount', 'pos/NotAParam'];
 
-function params(features: readonly string[] = [], extra: ReadonlyArray<[string, ParamValue]> = []): ParamTracker {
-  const acl = [...OWNED.map((key) => ({ key, address: OWNER })), { key: 'gov/upgrade', address: UPGRADER }];
+function params(features: readonly string[] = [], extra: ReadonlyArray<[string, ParamValue]> = [], owners: Readonly<Record<string, Address>> = {}): ParamTracker {
+  const acl = [...OWNED.map((key) => ({ key, address: OWNER })), { key: 'gov/upgrade', address: UPGRADER }, ...Object.entries(owners).map(([key, address]) => ({ key, address }))];
   const upgrade: Upgrade = { height: 0n, version: '0', oldUpgradeHeight: 0n, features };
   return new ParamTracker(new Map<string, ParamValue>([['gov/acl', acl], ['gov/daoOwner', OWNER], ['gov/upgrade', upgrade], ['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 1n], ...extra]));
 }
@@ -72,13 +76,24 @@ test('pos/MaxValidators is frozen from 40,000 while [SPLIT] is off (gov:11); a f
   assert.is(decideParamChange(params(['SPLIT:0']), change(STRANGER, 'pos/MaxValidators', value), 40_000), 'gov:5', 'the ACL first');
 });
 
-test('a feature-gated key before its feature → gov:5; once an upgrade inside the chain activated it → taken from the record', () => {
-  const key = 'pos/ServicerStakeWeightMultiplier';
-  assert.is(decideParamChange(params(), change(OWNER, key, '"1.5"'), 10), 'ok');
-  assert.is(decideParamChange(params(['RSCAL:0']), change(OWNER, key, '"1.5"'), 10), 'gov:5');
-  assert.is(decideParamChange(params(['RSCAL:100']), change(OWNER, key, '"1.5"'), 99), 'gov:5');
-  assert.is(decideParamChange(params(['RSCAL:100']), change(OWNER, key, '"1.5"'), 100), undefined, 'the activation block re-owned it (x/gov/module.go:170-200)');
-  assert.is(decideParamChange(params(['RSCAL:100', 'RSCAL:0']), change(OWNER, key, '"1.5"'), 150), 'gov:5', 'the last entry for a key wins');
+test('a feature-gated key before its feature → gov:5; its activation block writes pocket-core\'s defaults and makes the DAO owner its owner (x/nodes/module.go:127-142, x/gov/module.go:170-200)', () => {
+  const key = 'pos/ServicerStakeFloorMultiplier';
+  assert.is(decideParamChange(params(), change(STRANGER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'gov:5', 'not in the ACL');
+  assert.is(decideParamChange(params(), change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'ok', 'RSCAL not listed: on from genesis');
+  assert.is(decideParamChange(params(['RSCAL:0']), change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'gov:5');
+  // A genesis whose ACL gives the floor to a stranger, with a non-default floor, RSCAL and BLOCK at 100.
+  const p = params(['BLOCK:100', 'RSCAL:100'], [[key, 20_000_000_000n], ['pocketcore/BlockByteSize', 1n]], { [key]: STRANGER });
+  assert.is(decideParamChange(p, change(STRANGER, key, '"16000000000"'), 99), 'gov:5', 'the owner, but RSCAL is off until 100');
+  p.activateFeatures(99);
+  assert.is(p.int(key), 20_000_000_000n, 'nothing scheduled at 99');
+  p.activateFeatures(100);
+  assert.equal([p.int(key), p.int('pos/ServicerStakeWeightCeiling'), p.dec('pos/ServicerStakeWeightMultiplier'), p.int('pocketcore/BlockByteSize')], [15_000_000_000n, 15_000_000_000n, 10n ** 18n, 4_000_000n]);
+  assert.equal([p.aclOwner(key), p.aclOwner('pocketcore/BlockByteSize')], [OWNER, OWNER], 'replaced in place; appended');
+  assert.equal([decideParamChange(p, change(OWNER, key, '"16000000000"'), 100), decideParamChange(p, change(STRANGER, key, '"16000000000"'), 100)], ['ok', 'gov:5']);
+  const late = params(['RSCAL:50'], [[key, 20_000_000_000n]]);
+  late.activateFeatures(60);
+  assert.is(late.int(key), 20_000_000_000n, 'a past activation height never fires');
+  assert.is(decideParamChange(params(['RSCAL:100', 'RSCAL:0']), change(OWNER, key, '"1"'), 150), 'gov:5', 'the last entry for a key wins');
 });
 
 test('values that do not decode as the type → ledger:14 (the workload\'s MALFORMED table, invalid UTF-8, an ACL naming no parameter, an unreadable upgrade version)', () => {
@@ -150,6 +165,28 @@ test('the shadow applies a ParamChange or Upgrade only when its outcome delivers
   shadow.deliverTx(upgrade(UPGRADER, 1, 'FEATURE', [['RSCAL', 0]]), UPGRADER, delivered);
   assert.ok(p.featureOff('RSCAL', 10));
   assert.is(decideParamChange(p, change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1"'), 10), 'gov:5', 'the audit\'s own upgrade value gates the key');
+});
+
+test('chain: RSCAL scheduled by an Upgrade, the floor\'s owner moved to A by a gov/acl change, the activation block giving it back to the DAO owner; refused upgrades and a short DAO burn — the ledger\'s codes, all re-decided, 0 mismatches', async () => {
+  const [A, D] = [testKey('audit-gov-a'), testKey('audit-gov-d')];
+  const floor = 'pos/ServicerStakeFloorMultiplier';
+  let activation = 0;
+  const summary = await auditedChain('audit-gov-activation', { a: A, d: D }, {}, (chain) => {
+    activation = heightOf(chain.state) + 5;
+    txBlock(chain, D, CHAIN_OWNER, upgradeMsg(CHAIN_OWNER, 1n, 'FEATURE', [`RSCAL:${activation}`]));
+    const acl = chain.state.params().gov.acl.map((entry) => ({ acl_key: entry.key, address: entry.key === floor ? A.address : entry.address }));
+    txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, 'gov/acl', JSON.stringify(acl)));
+    txBlock(chain, D, A, paramChange(A, floor, '"16000000000"'), 'gov:5'); // A owns it, but RSCAL is off
+    txBlock(chain, D, A, upgradeMsg(A, 900n, '0.12.0'), 'gov:5');
+    assert.is(heightOf(chain.state), activation - 1);
+    txBlock(chain, D, A, paramChange(A, floor, '"16000000000"'), 'gov:5'); // the activation block re-owned it
+    txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, floor, '"16000000000"'));
+    txBlock(chain, D, CHAIN_OWNER, upgradeMsg(CHAIN_OWNER, 900n, 'v-next'), 'ledger:14');
+    const treasury = chain.state.auth.accounts.get(MODULE.dao as Address)?.balanceUpokt ?? 0n;
+    txBlock(chain, D, CHAIN_OWNER, daoTransfer(CHAIN_OWNER, '', treasury + 1_000_000_000_000n, 'dao_burn'), 'sdk:1');
+  });
+  assert.is(summary.mismatches, 0, JSON.stringify(summary.mismatch_list.slice(0, 5)));
+  assert.equal(summary.gov_codes, { 'dao sdk:1': 1, 'param_change gov:5': 2, 'param_change ok': 2, 'upgrade gov:5': 1, 'upgrade ledger:14': 1, 'upgrade ok': 1 });
 });
 
 test.run();
