@@ -24,6 +24,8 @@ export interface AuditSummary {
   readonly unstake_unjail_codes: Readonly<Record<string, number>>;
   /** Stake codes of nodes and apps, new and edit, re-decided in range (node-stake.ts, app-stake.ts), by "stake ok", "stake pos:122", "app_stake application:119", …; "… recorded" = taken from the record. */
   readonly stake_codes: Readonly<Record<string, number>>;
+  /** ParamChange, Upgrade and DAOTransfer codes re-decided in range (gov.ts), by "param_change ok", "param_change gov:5", "upgrade ledger:14", "dao sdk:1", … (an ante refusal by its code, "dao auth:6"). */
+  readonly gov_codes: Readonly<Record<string, number>>;
   readonly minted_upokt: string;
   readonly burned_upokt: string;
   readonly total_supply_upokt: string;
@@ -60,6 +62,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     claim_proof_codes: sortedCounts(tally.claimProofCodes),
     unstake_unjail_codes: sortedCounts(tally.unstakeUnjailCodes),
     stake_codes: sortedCounts(tally.stakeCodes),
+    gov_codes: sortedCounts(tally.govCodes),
     minted_upokt: String(tally.mintedInRange),
     burned_upokt: String(tally.burnedInRange),
     total_supply_upokt: String(run.totalSupplyUpokt),

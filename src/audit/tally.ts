@@ -14,7 +14,14 @@ const HANDLER_CODE_NAMES: Readonly<Record<string, string>> = {
   UnjailApp: 'app_unjail',
   StakeNode: 'stake',
   StakeApp: 'app_stake',
+  ParamChange: 'param_change',
+  Upgrade: 'upgrade',
+  DAOTransfer: 'dao',
 };
+
+/** Which bucket each handler's codes are counted in. */
+type CodeBucket = 'claimProofCodes' | 'stakeCodes' | 'unstakeUnjailCodes' | 'govCodes';
+const BUCKET_OF: Readonly<Record<string, CodeBucket>> = { Claim: 'claimProofCodes', Proof: 'claimProofCodes', StakeNode: 'stakeCodes', StakeApp: 'stakeCodes', ParamChange: 'govCodes', Upgrade: 'govCodes', DAOTransfer: 'govCodes' };
 
 export class AuditTally {
   readonly mismatches: Mismatch[] = [];
@@ -33,6 +40,8 @@ export class AuditTally {
   readonly unstakeUnjailCodes: Record<string, number> = {};
   /** Stake codes of nodes and apps (new and edit) re-decided in range ("stake pos:122", "app_stake ok", …). */
   readonly stakeCodes: Record<string, number> = {};
+  /** ParamChange, Upgrade and DAOTransfer codes re-decided in range (gov.ts: "param_change gov:5", "upgrade ok", "dao sdk:1", …). */
+  readonly govCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
   mintedInRange = 0n;
@@ -41,11 +50,11 @@ export class AuditTally {
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
 
-  /** Claims and proofs, unstakes and unjails, stakes: the codes the audit's own rules gave them (others are counted in txCodes only). */
+  /** Claims and proofs, unstakes and unjails, stakes, gov messages: the codes the audit's own rules gave them (Send's are counted in txCodes only). */
   countHandlerCode(type: string, code: string | undefined): void {
     const name = HANDLER_CODE_NAMES[type];
     if (name === undefined) return;
-    const counts = type === 'Claim' || type === 'Proof' ? this.claimProofCodes : type === 'StakeNode' || type === 'StakeApp' ? this.stakeCodes : this.unstakeUnjailCodes;
+    const counts = this[BUCKET_OF[type] ?? 'unstakeUnjailCodes'];
     const key = `${name} ${code ?? 'recorded'}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }

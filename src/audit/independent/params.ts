@@ -1,15 +1,34 @@
 /**
  * The parameters in force, tracked by the audit itself: genesis values, then every ParamChange
- * the ledger recorded as delivered (code 0), decoded with the params layer's value parser (a
- * decoder, not a rule). Read as plain bigints/decimals for the formulas.
+ * and Upgrade the audit's OWN verdict delivers (gov.ts; a change the ledger accepted wrongly is a
+ * `tx/N:code` mismatch and leaves these values alone), decoded with the params layer's value
+ * parser (a decoder, not a rule). Read as plain bigints/decimals for the formulas.
  */
 import { parse as parseLossless } from 'lossless-json';
-import { parseParamValue, type FeeMultipliers, type ParamValue } from '../../params/kinds.js';
+import { parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import type { Address } from '../../core/types.js';
 import { parseDecimal } from './dec.js';
 import type { Pip22Params } from './economics.js';
 
 const BASE_FEE = 10_000n; // every message's base fee, PROTOCOL §1
+
+/**
+ * Params that exist only from their feature's activation height (PROTOCOL §2.5), with the value
+ * pocket-core writes on that height: x/nodes/module.go:127-142 (RSCAL, PerChainRTTM; defaults
+ * x/nodes/types/params.go:27-33, 59-60), x/pocketcore/module.go:106-113 (BLOCK; default
+ * x/pocketcore/types/params.go:20). Decimals as their text (read with parseDecimal).
+ */
+export const FEATURE_PARAMS: Readonly<Record<string, Readonly<Record<string, ParamValue>>>> = {
+  BLOCK: { 'pocketcore/BlockByteSize': 4_000_000n },
+  PerChainRTTM: { 'pos/RelaysToTokensMultiplierMap': {} },
+  RSCAL: {
+    'pos/ServicerStakeFloorMultiplier': 15_000_000_000n,
+    'pos/ServicerStakeFloorMultiplierExponent': '1',
+    'pos/ServicerStakeWeightCeiling': 15_000_000_000n,
+    'pos/ServicerStakeWeightMultiplier': '1',
+  },
+};
 
 export class ParamTracker {
   private readonly values: Map<string, ParamValue>;
@@ -18,14 +37,28 @@ export class ParamTracker {
     this.values = new Map(genesis);
   }
 
-  /** A delivered ParamChange; false when the value does not decode (the ledger refuses those). */
+  /** A delivered ParamChange; false when the value does not decode (gov.ts refuses those). */
   change(key: string, valueBytes: Uint8Array): boolean {
-    const spec = PARAM_SPECS_BY_KEY.get(key);
-    if (spec === undefined) return false;
-    const parsed = parseParamValue(spec.kind, parseLossless(new TextDecoder().decode(valueBytes)));
-    if (!parsed.ok) return false;
-    this.values.set(key, parsed.value);
+    const value = decodeParamBytes(key, valueBytes);
+    if (value === undefined) return false;
+    this.values.set(key, value);
     return true;
+  }
+
+  /** A delivered Upgrade: the merged value (gov.ts mergeUpgrade) replaces gov/upgrade. */
+  setUpgrade(upgrade: Upgrade): void {
+    this.values.set('gov/upgrade', upgrade);
+  }
+
+  /** The gov/upgrade value (genesis: {0, "0"} on mainnet, PROTOCOL §2.5). */
+  upgrade(): Upgrade {
+    return (this.values.get('gov/upgrade') as Upgrade | undefined) ?? { height: 0n, version: '', oldUpgradeHeight: 0n, features: [] };
+  }
+
+  /** The owner of an ACL key (lower-case hex), or undefined when gov/acl does not list it (x/gov/types/acl.go GetOwner → nil). */
+  aclOwner(key: string): string | undefined {
+    const acl = (this.values.get('gov/acl') ?? []) as readonly AclEntry[];
+    return acl.find((entry) => entry.key === key)?.address.toLowerCase();
   }
 
   /** Override a value directly (what-if comparisons and tests). */
@@ -51,8 +84,49 @@ export class ParamTracker {
 
   /** The features ("KEY:height") the gov/upgrade parameter names. */
   upgradeFeatures(): readonly string[] {
-    const value = this.values.get('gov/upgrade') as { readonly features?: readonly string[] } | undefined;
-    return value?.features ?? [];
+    return this.upgrade().features;
+  }
+
+  /**
+   * The activation height gov/upgrade gives `feature` (the last "KEY:height" entry for it wins,
+   * codec.go SliceToMap), or undefined when it is not listed — active from genesis, the ledger's
+   * choice (README "Protocol choices"). Height 0 means never (codec.go IsAfter… needs ≠ 0).
+   */
+  featureHeight(feature: string): number | undefined {
+    let height: number | undefined;
+    for (const entry of this.upgradeFeatures()) {
+      const colon = entry.lastIndexOf(':');
+      if (entry.slice(0, colon) === feature) height = Number(entry.slice(colon + 1));
+    }
+    return height;
+  }
+
+  /**
+   * BeginBlock of `height`: each feature gov/upgrade schedules for exactly this height writes its
+   * params' values (FEATURE_PARAMS) and makes the DAO owner their ACL owner (x/gov/module.go:
+   * 170-200, ACL.SetOwner: an entry's owner replaced, a missing entry appended). A feature listed
+   * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality).
+   */
+  activateFeatures(height: number): void {
+    if (height === 0) return;
+    for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
+      if (this.featureHeight(feature) !== height) continue;
+      const owner = this.values.get('gov/daoOwner') as Address;
+      const acl = [...((this.values.get('gov/acl') ?? []) as readonly AclEntry[])];
+      for (const [key, value] of Object.entries(values)) {
+        this.values.set(key, value);
+        const index = acl.findIndex((entry) => entry.key === key);
+        if (index >= 0) acl[index] = { key, address: owner };
+        else acl.push({ key, address: owner });
+      }
+      this.values.set('gov/acl', acl);
+    }
+  }
+
+  /** Whether `feature` is switched off at block `height`: listed with 0 or with a later height. */
+  featureOff(feature: string, height: number): boolean {
+    const activation = this.featureHeight(feature);
+    return activation !== undefined && (activation === 0 || height < activation);
   }
 
   /** An address parameter (gov/daoOwner), lower-case hex. */
@@ -91,4 +165,22 @@ export class ParamTracker {
     const override = multipliers.overrides.find((entry) => entry.key === messageType);
     return BASE_FEE * (override?.multiplier ?? multipliers.default);
   }
+}
+
+/**
+ * A ParamChange value → the typed value of `key`, or undefined: the bytes must be UTF-8 (strict),
+ * one JSON value (lossless-json: no duplicate keys, big integers kept) of the key's amino-JSON
+ * form (params/kinds.ts parseParamValue: 64-bit integers and decimals as strings, …).
+ */
+export function decodeParamBytes(key: string, valueBytes: Uint8Array): ParamValue | undefined {
+  const spec = PARAM_SPECS_BY_KEY.get(key);
+  if (spec === undefined) return undefined;
+  let node: unknown;
+  try {
+    node = parseLossless(new TextDecoder('utf-8', { fatal: true }).decode(valueBytes));
+  } catch {
+    return undefined;
+  }
+  const parsed = parseParamValue(spec.kind, node);
+  return parsed.ok ? parsed.value : undefined;
 }

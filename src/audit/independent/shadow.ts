@@ -33,6 +33,7 @@ import type { StakeWorld } from './node-stake.js';
 import type { AppStakeWorld } from './app-stake.js';
 import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
+import { mergeUpgrade } from './gov.js';
 
 export const MODULE = {
   fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
@@ -118,8 +119,6 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   readonly claims = new ClaimBook();
   /** Session-start snapshots, block hashes and the history floor (session-history.ts). */
   readonly history: SessionHistory;
-  /** Features named by delivered Upgrade txs. */
-  private readonly upgradedFeatures: string[] = [];
   readonly pools: Pools;
   /** Signing infos and missed bits (signing.ts). */
   readonly signing = new SigningTracker();
@@ -147,7 +146,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
 
   /** Whether an upgrade names one of `keys` (default: the claim and proof rules' features). */
   featuresChanged(keys: readonly string[] = CLAIM_PROOF_FEATURES): boolean {
-    const named = [...this.params.upgradeFeatures(), ...this.upgradedFeatures].map((f) => f.slice(0, f.lastIndexOf(':')));
+    const named = this.params.upgradeFeatures().map((f) => f.slice(0, f.lastIndexOf(':')));
     return named.some((key) => keys.includes(key));
   }
 
@@ -171,6 +170,8 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
+    // The feature activations scheduled for this height come first (the ledger's BeginBlock order).
+    this.params.activateFeatures(height);
     this.history.recordPreviousHash(height, header.prevBlockHash);
     // pocketcore BeginBlock (claim.go:374-389): expired claims go before any tx.
     this.claims.expire(height);
@@ -313,7 +314,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
         this.claimDelivered(message);
         return [];
       case 'Upgrade':
-        this.upgradedFeatures.push(...message.features.map((f) => f.asSigned));
+        this.params.setUpgrade(mergeUpgrade(this.params.upgrade(), message));
         return [];
       case 'Proof':
         return this.proof(message);

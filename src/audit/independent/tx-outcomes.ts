@@ -2,17 +2,19 @@
  * Each tx's outcome as far as the audit re-decides it (PROTOCOL §0.1, §1.2): the [REDUP]
  * same-bytes-twice-in-a-block refusal (auth:6), a relay proof's two signatures (relay-proof.ts:
  * pocketcore:4 / 41, no fee, before the ante), the ante handler (ShadowAnte: whether the fee
- * was charged and who paid it, or the code), and for eight messages the handler itself:
+ * was charged and who paid it, or the code), and for every decoded message the handler itself:
  *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
  *   BeginUnstake and Unjail of nodes and apps (unstake-unjail.ts), from its own records and jails;
  *   Stake of nodes and apps, new and edit (node-stake.ts, app-stake.ts), from its own records and bank;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
- *   DAOTransfer (§1.6, §8.2): from ≠ gov/daoOwner → sdk:4; a transfer the DAO account cannot
- *   cover → sdk:10, else delivered; a burn it can cover → delivered (a short burn's code is not
- *   in PROTOCOL: taken from the record).
- * Other messages' codes (ParamChange and Upgrade ACLs) are not re-decided: `code` is undefined and the
- * recorded code is used (README "Audit" names them); so are a Claim's or Proof's where an input
- * is missing (claims.ts, proofs.ts).
+ *   ParamChange, Upgrade and DAOTransfer (gov.ts), from its own ACL, DAO owner, gov/upgrade value
+ *   and dao account: gov:5, gov:11, ledger:14/15; sdk:4, sdk:10, a short burn sdk:1.
+ * The shadow applies a message's effects only when this verdict delivers it, so a ParamChange the
+ * ledger accepted wrongly is a `tx/N:code` mismatch and the audit's parameters stay as they were.
+ * `code` is undefined — the recorded code is used (README "Audit" names these) — for a tx that
+ * does not decode or fails ValidateBasic (the decoder's code), a Claim's or Proof's where an input
+ * is missing (claims.ts, proofs.ts), and a Stake's where an upgrade names a feature its rules
+ * branch on (node-stake.ts, app-stake.ts).
  */
 import type { Message } from '../../messages/index.js';
 import type { ShadowAnte } from './ante.js';
@@ -27,6 +29,7 @@ import type { ShadowBank } from './bank.js';
 import type { RawTx } from './inputs.js';
 import type { ParamTracker } from './params.js';
 import { MODULE } from './shadow.js';
+import { decideDaoTransfer, decideParamChange, decideUpgrade } from './gov.js';
 
 export const DELIVERED = 'ok';
 
@@ -61,26 +64,23 @@ export class TxOutcomes {
     if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {
       return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height) };
     }
-    return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, tx.signer ?? verdict.payer, verdict.payer, verdict.fee) };
+    return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, height, tx.signer ?? verdict.payer, verdict.payer, verdict.fee) };
   }
 
   endBlock(hashes: readonly string[]): void {
     this.ante.index(hashes);
   }
 
-  private messageCode(message: Message, signer: string, payer: string, fee: bigint): string | undefined {
+  private messageCode(message: Message, height: number, signer: string, payer: string, fee: bigint): string | undefined {
     /** What an account holds once the fee is charged (the bank moves it only after the outcome). */
     const spendable = (address: string): bigint => this.bank.balance(address) - (payer === address ? fee : 0n);
     if (message.type === 'Send') return spendable(message.fromAddress) >= message.amountUpokt ? DELIVERED : 'sdk:10';
     if (message.type === 'StakeNode') return decideNodeStake(this.world, message, { address: signer, spendable: spendable(signer) });
     if (message.type === 'StakeApp') return decideAppStake(this.world, message, signer, spendable(message.applicationAddress));
     if (message.type === 'BeginUnstakeNode' || message.type === 'UnjailNode' || message.type === 'BeginUnstakeApp' || message.type === 'UnjailApp') return decideUnstakeOrUnjail(this.world, message);
-    if (message.type === 'DAOTransfer') {
-      if (message.fromAddress !== this.params.address('gov/daoOwner')) return 'sdk:4';
-      const covered = this.bank.balance(MODULE.dao) >= message.amountUpokt;
-      if (message.action === 'dao_burn') return covered ? DELIVERED : undefined;
-      return message.toAddress === null ? undefined : covered ? DELIVERED : 'sdk:10';
-    }
+    if (message.type === 'DAOTransfer') return decideDaoTransfer(this.params, message, this.bank.balance(MODULE.dao));
+    if (message.type === 'ParamChange') return decideParamChange(this.params, message, height);
+    if (message.type === 'Upgrade') return decideUpgrade(this.params, message);
     return undefined;
   }
 }

@@ -91,6 +91,16 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     assert.ok(Object.keys(stakes).every((c) => !c.endsWith(' recorded')), JSON.stringify(stakes));
     const recordedStakes = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('stake_validator', 'app_stake')").get() as { n: number };
     assert.is(Object.values(stakes).reduce((a, b) => a + b, 0), recordedStakes.n);
+    // And gov codes (gov.ts): every outcome the governance workload makes (its table,
+    // src/sim/workloads/governance.ts; pocket-core x/gov/keeper acl.go, subspace.go, dao.go and
+    // x/auth/keeper/bank.go:97-100 for the short burn's sdk:1; ledger:14/15 README "Protocol
+    // choices"), none taken from the record, one per recorded gov tx.
+    const gov = summary.gov_codes;
+    const govCodes = ['param_change ok', 'param_change gov:5', 'param_change ledger:14', 'param_change ledger:15', 'upgrade ok', 'upgrade gov:5', 'upgrade ledger:14', 'dao ok', 'dao sdk:4', 'dao sdk:10', 'dao sdk:1'];
+    for (const c of govCodes) assert.ok((gov[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(gov)}`);
+    assert.ok(Object.keys(gov).every((c) => !c.endsWith(' recorded')), JSON.stringify(gov));
+    const recordedGov = db.prepare("SELECT COUNT(*) AS n FROM txs WHERE message_type IN ('change_param', 'upgrade', 'dao_tranfer')").get() as { n: number };
+    assert.is(Object.values(gov).reduce((a, b) => a + b, 0), recordedGov.n);
   } finally {
     db.close();
   }
@@ -133,7 +143,7 @@ const TAMPERS: Record<string, Tamper> = {
  * the tx row of one outcome of each kind says otherwise. `code`: the ledger's real outcome
  * ("codespace:code" or "ok"); `to`: what the tampered row says.
  */
-function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator' | 'stake_validator' | 'app_stake', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
+function tamperOutcome(db: Database.Database, type: 'claim' | 'proof' | 'unjail_validator' | 'begin_unstake_validator' | 'stake_validator' | 'app_stake' | 'change_param' | 'upgrade' | 'dao_tranfer', code: string, to: [number, string], nth: number): ReturnType<Tamper> {
   const [codespace, number] = code === 'ok' ? ['', 0] : [code.split(':')[0]!, Number(code.split(':')[1])];
   const row = db.prepare('SELECT height, tx_index, signer FROM txs WHERE message_type = ? AND code = ? AND (code = 0 OR codespace = ?) ORDER BY height, tx_index LIMIT 1 OFFSET ?').get(type, number, codespace, nth) as { height: bigint; tx_index: bigint; signer: string };
   db.prepare('UPDATE txs SET code = ?, codespace = ? WHERE height = ? AND tx_index = ?').run(to[0], to[1], row.height, row.tx_index);
@@ -207,7 +217,7 @@ test('one copy, six tampered values (reward row, balance row, tx code, fee charg
   }
 });
 
-test('a claim, proof, unjail, unstake or stake the ledger recorded with another outcome (an invalid proof delivered, a valid one refused, …): each named with height, tx, expected and recorded code', async () => {
+test('a claim, proof, unjail, unstake, stake, ParamChange, Upgrade or DAO burn the ledger recorded with another outcome (an invalid proof delivered, a stranger\'s param change accepted, …): each named with height, tx, expected and recorded code', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-outcomes');
   try {
     const db = new Database(projectionFile(copy.dir));
@@ -228,6 +238,16 @@ test('a claim, proof, unjail, unstake or stake the ledger recorded with another 
       tamperOutcome(db, 'stake_validator', 'ok', [112, 'pos'], 7), // a covered stake refused as unaffordable
       tamperOutcome(db, 'app_stake', 'application:112', [0, ''], 0), // an app stake its account cannot pay, accepted
       tamperOutcome(db, 'app_stake', 'ok', [110, 'application'], 9), // a valid app stake refused
+      // The ledger wrongly accepting governance: the audit names the tx and keeps its own
+      // parameters (a zero BlocksPerSession or a stranger's slash fraction would otherwise
+      // spread into every later block), its own gov/upgrade and its own DAO balance.
+      tamperOutcome(db, 'change_param', 'gov:5', [0, ''], 0), // a stranger's (or an unknown key's) change, delivered
+      tamperOutcome(db, 'change_param', 'ledger:14', [0, ''], 1), // a value that does not decode, delivered
+      tamperOutcome(db, 'change_param', 'ledger:15', [0, ''], 2), // a zero divisor or a share above 100 %, delivered
+      tamperOutcome(db, 'change_param', 'ok', [5, 'gov'], 3), // the owner's change refused
+      tamperOutcome(db, 'upgrade', 'gov:5', [0, ''], 0), // a stranger's upgrade, delivered
+      tamperOutcome(db, 'upgrade', 'ledger:14', [0, ''], 1), // an unreadable version, delivered
+      tamperOutcome(db, 'dao_tranfer', 'sdk:1', [0, ''], 0), // a burn beyond the treasury, delivered
     ];
     db.close();
     const summary = await runAudit({ dataDir: copy.dir, catchUp: false });

@@ -13,20 +13,14 @@
  * Method: the tracker on its own (hand-made votes), then two data-dir chains written through a
  * ChainWriter with D's votes scripted (test/helpers/signing-chain.ts), projected and audited.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runAudit } from '../../../src/audit/index.js';
 import { SigningTracker } from '../../../src/audit/independent/signing.js';
-import { project } from '../../../src/projection/run.js';
-import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../../src/runtime/data-dir.js';
-import { BLOCK_INTERVAL_NS, testKey } from '../../helpers/chain.js';
+import { testKey } from '../../helpers/chain.js';
+import { auditedChain } from './audited-chain.js';
 import { evidence } from '../../helpers/evidence.js';
 import { eventsOfType, OWNER, paramChange, unjail } from '../../helpers/gov-chain.js';
-import { block, type Driver, heightOf, jailedIn, missThenLeave, POKT, restake, signingGenesisJson, txBlock, votes } from '../../helpers/signing-chain.js';
-import { scratch } from '../../helpers/sim.js';
+import { block, type Driver, heightOf, jailedIn, missThenLeave, POKT, restake, txBlock, votes } from '../../helpers/signing-chain.js';
 import { stakeNodeMsg } from '../../helpers/staking.js';
 
 const test = suite('audit: signing infos on edit stake and on unjail over stale bits');
@@ -52,30 +46,6 @@ test('tracker: an edit recreates the record (start h, zero jailed_until, counter
   assert.equal(t.vote(a, 11, false, 100n, 4n), { downtime: false, missed: 1 }, 'bit 0 was cleared: the miss counts');
 });
 
-/** A data-dir chain from signingChain's genesis, driven through a ChainWriter; projected and audited at the end. */
-async function auditedChain(name: string, pos: Readonly<Record<string, string>>, script: (chain: Driver) => void): Promise<Awaited<ReturnType<typeof runAudit>>> {
-  const work = scratch(name);
-  try {
-    const genesisFile = join(work.dir, 'genesis.json');
-    writeFileSync(genesisFile, signingGenesisJson(A, D, pos));
-    const dir = join(work.dir, 'chain');
-    initDataDir(dir, genesisFile);
-    const writer = await ChainWriter.open(dir, { fsync: 'never', onWarning: () => undefined });
-    const chain: Driver = {
-      get state() {
-        return writer.state;
-      },
-      produce: (txs, plan) => writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs, ...plan }).result,
-    };
-    script(chain);
-    writer.close();
-    await project(dir);
-    return await runAudit({ dataDir: dir, catchUp: false });
-  } finally {
-    work.remove();
-  }
-}
-
 /** D misses 5 votes: the 5th jails it (4 tolerated, slash.go:275-290). */
 function jailD(chain: Driver): number {
   assert.ok(jailedIn(votes(chain, D, [false, false, false, false, false]), D));
@@ -85,7 +55,7 @@ function jailD(chain: Driver): number {
 const forcedOut = (result: ReturnType<Driver['produce']>): boolean => eventsOfType(result, 'NodeForceUnstakeQueued').some((e) => e.reason === 'max_jailed_blocks');
 
 test('chain: jailed D edits and unjails inside the jail; jailed again, edits at j+3 and is forced out at j+8 (MaxJailedBlocks 5) — audit 0 mismatches', async () => {
-  const summary = await auditedChain('audit-edit-stake', { max_jailed_blocks: '5' }, (chain) => {
+  const summary = await auditedChain('audit-edit-stake', { a: A, d: D }, { max_jailed_blocks: '5' }, (chain) => {
     txBlock(chain, D, D, stakeNodeMsg(D, { value: 20_000n * POKT }));
     jailD(chain);
     txBlock(chain, D, D, stakeNodeMsg(D, { value: 21_000n * POKT })); // j+1: the old jailed_until goes
@@ -102,7 +72,7 @@ test('chain: jailed D edits and unjails inside the jail; jailed again, edits at 
 });
 
 test('chain: D re-staked over stale bits {0,1,2}, forced out by a double sign (jailed, bits kept), unjailed after the minimum is lowered; its 5th miss after that jails — audit 0 mismatches', async () => {
-  const summary = await auditedChain('audit-unjail-stale', { session_block_frequency: '40', slash_fraction_double_sign: '0.05', max_evidence_age: '120000000000' }, (chain) => {
+  const summary = await auditedChain('audit-unjail-stale', { a: A, d: D }, { session_block_frequency: '40', slash_fraction_double_sign: '0.05', max_evidence_age: '120000000000' }, (chain) => {
     missThenLeave(chain, D, 60);
     restake(chain, D, 15_000n * POKT);
     const R = heightOf(chain.state);

@@ -1,0 +1,60 @@
+/**
+ * Which decoded ParamChange values the ledger refuses although pocket-core would store them
+ * (README "Protocol choices", Governance; pocket-core validates nothing on change, §12.2 #10):
+ * values no rule could run with → ledger:15 —
+ *   a divisor or modulus below 1: pos/BlocksPerSession (h mod BPS), pos/SignedBlocksWindow
+ *   (h mod window), pocketcore/SessionNodeCount, pos/ServicerStakeFloorMultiplier (stake / F),
+ *   and pos/MaxValidators below 1 (no validator set, no block);
+ *   pos/ServicerStakeWeightMultiplier not positive (weight = bin^E / W);
+ *   application/ApplicationBurnRate negative (a burn that mints);
+ *   pos/FeeBurnPercentage outside 0..100;
+ *   pos/DAOAllocation or pos/ProposerPercentage negative, or their sum (with the other one as in
+ *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative);
+ * and, as values that do not decode into something usable → ledger:14 —
+ *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
+ * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
+ */
+import type { AclEntry, ParamValue, Upgrade } from '../../params/kinds.js';
+import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import { parseDecimal } from './dec.js';
+import type { ParamTracker } from './params.js';
+
+const OUT_OF_RANGE = 'ledger:15';
+const INVALID_VALUE = 'ledger:14';
+
+const AT_LEAST_ONE = new Set(['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pocketcore/SessionNodeCount', 'pos/ServicerStakeFloorMultiplier', 'pos/MaxValidators']);
+
+/** The refusal code for `value` of `key` with the other params as `params` holds them, or undefined when accepted. */
+export function paramValueProblem(key: string, value: ParamValue, params: ParamTracker): string | undefined {
+  if (AT_LEAST_ONE.has(key)) return (value as bigint) >= 1n ? undefined : OUT_OF_RANGE;
+  switch (key) {
+    case 'pos/ServicerStakeWeightMultiplier':
+      return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
+    case 'application/ApplicationBurnRate':
+      return parseDecimal(String(value)) >= 0n ? undefined : OUT_OF_RANGE;
+    case 'pos/FeeBurnPercentage':
+      return (value as bigint) >= 0n && (value as bigint) <= 100n ? undefined : OUT_OF_RANGE;
+    case 'pos/DAOAllocation':
+    case 'pos/ProposerPercentage': {
+      const dao = key === 'pos/DAOAllocation' ? (value as bigint) : params.int('pos/DAOAllocation');
+      const proposer = key === 'pos/ProposerPercentage' ? (value as bigint) : params.int('pos/ProposerPercentage');
+      return dao >= 0n && proposer >= 0n && dao + proposer <= 100n ? undefined : OUT_OF_RANGE;
+    }
+    case 'gov/acl':
+      return (value as readonly AclEntry[]).every((entry) => PARAM_SPECS_BY_KEY.has(entry.key)) ? undefined : INVALID_VALUE;
+    case 'gov/upgrade':
+      return readableVersion((value as Upgrade).version) ? undefined : INVALID_VALUE;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A version CompareVersionStrings can read (types/utils.go:157-197: "."-separated chunks, each
+ * through strconv.Atoi): here chunks of 1–18 decimal digits, as the ledger accepts (every such
+ * chunk fits Atoi's int64; signs, spaces and empty chunks are refused). "0.12.0" yes; "v-next",
+ * "1..2", "RC-0.12.0" no. pocket-core would store an unreadable version and then every node exits.
+ */
+export function readableVersion(version: string): boolean {
+  return version.split('.').every((chunk) => chunk.length >= 1 && chunk.length <= 18 && [...chunk].every((c) => c >= '0' && c <= '9'));
+}
