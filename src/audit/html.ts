@@ -44,7 +44,7 @@ table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;paddi
 <h1>pokt-ledger audit</h1>
 <p class="verdict" id="verdict">${ok ? 'OK' : 'MISMATCHES'}: ${summary.mismatches} mismatches, supply ${summary.supply_ok ? 'holds at every block' : 'does NOT hold'}</p>
 <p>Heights ${summary.from}..${summary.to} (${summary.blocks} blocks): ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed independently;
-${summary.supply_checks} supply checks; ${summary.balance_checks} balance checks; ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided; ${summary.snapshots_checked} snapshots checked. Minted ${summary.minted_upokt} uPOKT, burned ${summary.burned_upokt} uPOKT; total supply ${summary.total_supply_upokt} uPOKT.</p>
+${summary.supply_checks} supply checks; ${summary.balance_checks} balance checks; ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided; signing infos compared at ${summary.signing_info_checks} blocks; ${summary.snapshots_checked} snapshots checked. Minted ${summary.minted_upokt} uPOKT, burned ${summary.burned_upokt} uPOKT; total supply ${summary.total_supply_upokt} uPOKT.</p>
 <div class="grid">
 <div class="card"><h2>Supply and inflation</h2><div class="chart"><canvas id="supply"></canvas></div></div>
 <div class="card"><h2>Mint and burn per block</h2><div class="chart"><canvas id="mintburn"></canvas></div></div>

@@ -78,12 +78,13 @@ export class RecordedLedger {
       balances: q('SELECT address, height, balance_upokt AS amount, 0 AS deleted FROM balances ORDER BY height, address'),
       nodeStakes: q('SELECT address, height, tokens_upokt AS amount, deleted FROM nodes ORDER BY height, address'),
       appStakes: q('SELECT address, height, staked_upokt AS amount, deleted FROM apps ORDER BY height, address'),
+      signingInfos: q('SELECT * FROM signing_infos ORDER BY height, address'),
     };
     const checkpoint = q('SELECT height FROM projection_checkpoint WHERE id = 1').get() as Row | undefined;
     this.checkpoint = checkpoint === undefined ? -1 : num(checkpoint['height']);
   }
 
-  private readonly cursors: VersionCursor[] = [];
+  private readonly cursors: Array<{ close(): void }> = [];
 
   /** Ends the version cursors first: an unfinished iterator keeps the connection busy (an audit with --to below the end). */
   close(): void {
@@ -157,7 +158,16 @@ export class RecordedLedger {
 
   /** Version rows in height order: balances, node tokens or app stakes. */
   versionRows(which: 'balances' | 'nodeStakes' | 'appStakes'): VersionCursor {
-    const cursor = new VersionCursor(this.statements[which].iterate() as IterableIterator<StoredVersionRow>);
+    return this.cursor(this.statements[which].iterate() as IterableIterator<StoredVersionRow>, (row) => (typeof row.amount === 'bigint' ? (row as VersionRow) : { ...row, amount: amountOf(row.amount) }));
+  }
+
+  /** The signing_infos rows in height order (stepped rows: projectors/signing-infos.ts). */
+  signingRows(): HeightCursor<Row & { readonly height: bigint }, RecordedSigningRow> {
+    return this.cursor(this.statements.signingInfos.iterate() as IterableIterator<Row & { readonly height: bigint }>, signingRowOf);
+  }
+
+  private cursor<S extends { readonly height: bigint }, R>(rows: IterableIterator<S>, of: (row: S) => R): HeightCursor<S, R> {
+    const cursor = new HeightCursor(rows, of);
     this.cursors.push(cursor);
     return cursor;
   }
@@ -173,18 +183,48 @@ export interface VersionRow {
 /** A version row as stored: the amount an INTEGER or, beyond int64, decimal text (projection/amounts.ts). */
 type StoredVersionRow = Omit<VersionRow, 'amount'> & { readonly amount: bigint | string };
 
-/** Walks version rows (ordered by height) one height at a time; amounts come out as bigint. */
-export class VersionCursor {
-  private next: StoredVersionRow | undefined;
+/** A signing_infos row: the record at `height`, and how its two stepped counters move after it. */
+export interface RecordedSigningRow {
+  readonly address: string;
+  readonly height: number;
+  readonly deleted: boolean;
+  readonly startHeight: number;
+  readonly index: number;
+  readonly jailedUntilNs: bigint | null;
+  readonly missed: number;
+  readonly jailedBlocks: number;
+  readonly indexStep: number;
+  readonly jailedBlocksStep: number;
+}
 
-  constructor(private readonly rows: IterableIterator<StoredVersionRow>) {}
+function signingRowOf(r: Row): RecordedSigningRow {
+  const until = r['jailed_until_ns'];
+  return {
+    address: String(r['address']),
+    height: num(r['height']),
+    deleted: num(r['deleted']) === 1,
+    startHeight: num(r['start_height']),
+    index: num(r['index_offset']),
+    jailedUntilNs: until === null || until === undefined ? null : BigInt(until as bigint),
+    missed: num(r['missed_blocks_counter']),
+    jailedBlocks: num(r['jailed_blocks_counter']),
+    indexStep: num(r['index_offset_step']),
+    jailedBlocksStep: num(r['jailed_blocks_step']),
+  };
+}
+
+/** Walks rows ordered by height one height at a time, each turned into `R` by `of`. */
+export class HeightCursor<S extends { readonly height: bigint }, R> {
+  private next: S | undefined;
+
+  constructor(private readonly rows: IterableIterator<S>, private readonly of: (row: S) => R) {}
 
   close(): void {
     this.rows.return?.();
   }
 
   /** The rows of every height ≤ h not taken yet. */
-  *upTo(h: number): Generator<VersionRow> {
+  *upTo(h: number): Generator<R> {
     for (;;) {
       if (this.next === undefined) {
         const step = this.rows.next();
@@ -194,7 +234,10 @@ export class VersionCursor {
       if (Number(this.next.height) > h) return;
       const row = this.next;
       this.next = undefined;
-      yield typeof row.amount === 'bigint' ? (row as VersionRow) : { ...row, amount: amountOf(row.amount) };
+      yield this.of(row);
     }
   }
 }
+
+/** Balances, node tokens or app stakes in height order, amounts as bigint. */
+export type VersionCursor = HeightCursor<StoredVersionRow, VersionRow>;

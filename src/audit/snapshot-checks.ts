@@ -43,7 +43,7 @@ export class SnapshotChecks {
 }
 
 /** One line for a mismatch report: every field, in the snapshot's order. */
-function signingText(info: { startHeight: number; index: number; jailedUntilNs: bigint | null; missed: number; jailedBlocks: number } | undefined): string {
+export function signingText(info: { startHeight: number; index: number; jailedUntilNs: bigint | null; missed: number; jailedBlocks: number } | undefined): string {
   if (info === undefined) return 'none';
   return `start=${info.startHeight} index=${info.index} jailed_until=${info.jailedUntilNs ?? 'zero'} missed=${info.missed} jailed_blocks=${info.jailedBlocks}`;
 }

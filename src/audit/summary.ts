@@ -11,6 +11,8 @@ export interface AuditSummary {
   readonly slash_and_burn_lines: number;
   readonly supply_checks: number;
   readonly snapshots_checked: number;
+  /** Blocks at which every validator's signing info was compared with the projection's. */
+  readonly signing_info_checks: number;
   /** Account balances compared with the shadow bank's (every recorded row, every account the shadow changed). */
   readonly balance_checks: number;
   /** Txs whose charged fee (and payer) the audit re-decided; of them, whose code it re-decided. */
@@ -55,6 +57,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     slash_and_burn_lines: tally.burnLineCount,
     supply_checks: tally.supplyChecks,
     snapshots_checked: tally.snapshotsChecked,
+    signing_info_checks: tally.signingInfosChecked,
     balance_checks: tally.balanceChecks,
     tx_fees_rederived: tally.txFees,
     tx_codes_rederived: tally.txCodes,

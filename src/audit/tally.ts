@@ -30,6 +30,8 @@ export class AuditTally {
   burnLineCount = 0;
   supplyChecks = 0;
   balanceChecks = 0;
+  /** Blocks at which every validator's signing info was compared (signing-checks.ts). */
+  signingInfosChecked = 0;
   txFees = 0;
   txCodes = 0;
   /** Slashing outcomes derived in range (in scope), by line. */

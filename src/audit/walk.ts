@@ -16,6 +16,7 @@ import { AuditTally } from './tally.js';
 import { BalanceChecks } from './balance-checks.js';
 import { shadowAtGenesis, type Genesis } from './genesis-shadow.js';
 import { compareSlashing } from './slash-checks.js';
+import { SigningChecks } from './signing-checks.js';
 import { SnapshotChecks } from './snapshot-checks.js';
 import { StakeChecks } from './stake-checks.js';
 import { SupplyChecks } from './supply-checks.js';
@@ -30,6 +31,7 @@ export class AuditWalk {
   private readonly balances: BalanceChecks;
   private readonly supply: SupplyChecks;
   private readonly snapshots: SnapshotChecks;
+  private readonly signing: SigningChecks;
   private previousProposer: string | null;
 
   constructor(options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number) {
@@ -44,6 +46,8 @@ export class AuditWalk {
     // The genesis height: 0, or an imported exported state's H (its chain starts at H + 1).
     this.balances.advanceAndCheck(genesisHeight, true);
     this.stakes.checkVersions(genesisHeight, true);
+    this.signing = new SigningChecks(recorded, shadow, this.tally);
+    this.signing.check(genesisHeight, true);
     this.snapshots = new SnapshotChecks(options.snapshots === false ? new Map() : snapshotFiles(options.dataDir), shadow, bank, this.tally);
   }
 
@@ -68,6 +72,7 @@ export class AuditWalk {
     if (report) this.compareBlock(h, expected, rap);
     const supply = this.supply.checkAt(h, report);
     this.snapshots.check(h, report);
+    this.signing.check(h, report);
     if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
   }
 

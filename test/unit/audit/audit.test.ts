@@ -136,6 +136,18 @@ const TAMPERS: Record<string, Tamper> = {
     db.prepare('UPDATE txs SET fee_charged_upokt = 0 WHERE height = ? AND tx_index = ?').run(row.height, row.tx_index);
     return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:fee_charged`, expected: String(row.fee_charged_upokt), recorded: '0' };
   },
+  // A start height no rule reads, in a row a later row of the same validator replaces: named
+  // once, at the row's height (signing-checks.ts), though it differs at every block until then.
+  'signing_infos row': (db) => {
+    const third = BigInt(AUDIT_SIM_BLOCKS) / 3n;
+    const row = db.prepare(`SELECT address, height, start_height, index_offset, jailed_until_ns, missed_blocks_counter, jailed_blocks_counter FROM signing_infos s
+      WHERE height > ? AND deleted = 0 AND EXISTS (SELECT 1 FROM signing_infos n WHERE n.address = s.address AND n.height > s.height + 2) ORDER BY height, address LIMIT 1`).get(third) as {
+      address: string; height: bigint; start_height: bigint; index_offset: bigint; jailed_until_ns: bigint | null; missed_blocks_counter: bigint; jailed_blocks_counter: bigint;
+    };
+    db.prepare('UPDATE signing_infos SET start_height = start_height - 1 WHERE address = ? AND height = ?').run(row.address, row.height);
+    const text = (start: bigint): string => `start=${start} index=${row.index_offset} jailed_until=${row.jailed_until_ns ?? 'zero'} missed=${row.missed_blocks_counter} jailed_blocks=${row.jailed_blocks_counter}`;
+    return { height: Number(row.height), account: row.address, line: 'signing_info', expected: text(row.start_height), recorded: text(row.start_height - 1n) };
+  },
 };
 
 /**
@@ -201,7 +213,7 @@ function tamperSnapshotSigningInfo(dir: string): { height: number; account: stri
 
 const byHeight = (list: ReadonlyArray<{ height: number; line: string }>) => [...list].sort((a, b) => a.height - b.height || (a.line < b.line ? -1 : 1));
 
-test('one copy, six tampered values (reward row, balance row, tx code, fee charged, snapshot balance, snapshot signing info): each named exactly, nothing else', async () => {
+test('one copy, seven tampered values (reward row, balance row, tx code, fee charged, signing_infos row, snapshot balance, snapshot signing info): each named exactly, nothing else', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-tamper');
   try {
     const db = new Database(projectionFile(copy.dir));
