@@ -79,10 +79,7 @@ export const CACHED_HEIGHTS = 64;
 export class AsOfLists<T> {
   private readonly cache: BoundedCache<number, KeyedList<T>>;
 
-  constructor(
-    private readonly source: AsOfSource<T>,
-    capacity = CACHED_HEIGHTS,
-  ) {
+  constructor(private readonly source: AsOfSource<T>, capacity = CACHED_HEIGHTS) {
     this.cache = new BoundedCache(capacity);
   }
 
@@ -102,14 +99,9 @@ export interface AsyncAsOfSource<T> {
 
 /** AsOfLists over an asynchronous store: two misses at once may both read (the later one is kept); each answer is right. */
 export class AsyncAsOfLists<T> {
-  private readonly cache: BoundedCache<number, KeyedList<T>>;
+  private readonly cache = new BoundedCache<number, KeyedList<T>>(CACHED_HEIGHTS);
 
-  constructor(
-    private readonly source: AsyncAsOfSource<T>,
-    capacity = CACHED_HEIGHTS,
-  ) {
-    this.cache = new BoundedCache(capacity);
-  }
+  constructor(private readonly source: AsyncAsOfSource<T>) {}
 
   async at(height: number): Promise<readonly T[]> {
     const hit = this.cache.get(height);
