@@ -10,6 +10,9 @@ import { ParamTracker } from './independent/params.js';
 import { MODULE, ShadowLedger } from './independent/shadow.js';
 
 export type Genesis = ReturnType<typeof readDataDirGenesis>;
+
+/** The ledger's state table of waiting validators, by its name in an export (a format name, not the module's code). */
+const WAITING_TABLE = 'pos/waiting_validators';
 type ModuleAccount = NonNullable<Genesis['exported']>['moduleAccounts'][number];
 
 export interface GenesisShadow {
@@ -63,6 +66,14 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
     shadow.signing.seed(info.address, { startHeight: info.startHeight, index: info.indexOffset, jailedUntilNs: info.jailedUntilNs, missed: info.missedBlocksCounter, jailedBlocks: info.jailedBlocksCounter });
   }
   for (const bits of genesis.exported?.missedBlocks ?? []) shadow.signing.seedMissed(bits.address, bits.indices);
+  // An export by pokt-ledger carries the waiting-to-begin-unstaking set (pokt_ledger.tables,
+  // genesis/export.ts): those nodes start unstaking at the next session end and their edit stakes
+  // are pos:117 (PROTOCOL §1 rule 9, §6.4). pocket-core's own exports carry no such set, and its
+  // import starts with none — so neither does the shadow then.
+  for (const [address] of genesis.exported?.extension?.tables.get(WAITING_TABLE) ?? []) {
+    const record = shadow.nodes.get(address);
+    if (record !== undefined) record.waiting = true;
+  }
   // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
   // MaxRelays is recomputed from the params (apps InitGenesis ignores the file's value, §7).
   for (const a of genesis.applications) {
