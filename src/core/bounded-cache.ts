@@ -1,14 +1,20 @@
 /**
- * A Map that keeps at most `capacity` entries, dropping the least recently used one (a hit moves
- * its key to the newest end of the Map's insertion order). For memos of pure functions and of
- * immutable reads (query answers' parts); never for anything a result depends on being present.
+ * A Map whose entries weigh at most `capacity` in total (each entry 1 unless `weigh` says how
+ * much), dropping the least recently used first (a hit moves its key to the newest end of the
+ * Map's insertion order); the newest entry is always kept, however heavy. For memos of pure
+ * functions and of immutable reads; never for anything a result depends on being present.
  *
  * Example: capacity 2; set a, set b, get a, set c → b is dropped (a was used after b).
+ * Weighed by length, capacity 10: set a (6 items), set b (6 items) → a is dropped.
  */
 export class BoundedCache<K, V> {
   private readonly entries = new Map<K, V>();
+  private weight = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    private readonly weigh: (value: V) => number = () => 1,
+  ) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`cache capacity must be a positive integer, not ${capacity}`);
   }
 
@@ -26,9 +32,17 @@ export class BoundedCache<K, V> {
   }
 
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.remove(key);
     this.entries.set(key, value);
+    this.weight += this.weigh(value);
+    while (this.weight > this.capacity && this.entries.size > 1) this.remove(this.entries.keys().next().value as K);
+  }
+
+  private remove(key: K): void {
+    const old = this.entries.get(key);
+    if (old === undefined) return;
+    this.entries.delete(key);
+    this.weight -= this.weigh(old);
   }
 
   /** The value of `key`, computed by `make` (and kept) on a miss. */

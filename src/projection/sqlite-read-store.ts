@@ -17,7 +17,7 @@
 import Database from 'better-sqlite3';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { existsSync } from 'node:fs';
-import { AsOfLists, byAddress, CACHED_HEIGHTS } from './as-of-lists.js';
+import { AsOfLists, byAddress } from './as-of-lists.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
@@ -32,6 +32,9 @@ import { ProjectionError, projectionFile } from './store.js';
  * PERF: a list of every signing info at a height costs a scan of the version rows; repeated list
  * queries (the latest height, mostly) then cost a Map lookup.
  */
+/** Heights whose whole-list answers perHeight keeps (per list). */
+const CACHED_HEIGHTS = 64;
+
 function perHeight<T>(read: (height: number) => T): (height: number) => T {
   const cache = new BoundedCache<number, T>(CACHED_HEIGHTS);
   return (height) => cache.through(height, () => read(height));

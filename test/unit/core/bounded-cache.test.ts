@@ -22,6 +22,19 @@ test('capacity 2: set a, set b, get a, set c → b is dropped', () => {
   assert.throws(() => new BoundedCache(0), /positive integer/);
 });
 
+test('weighed by length, capacity 10: a second list of 6 drops the first; the newest is kept even when heavier than the capacity', () => {
+  const cache = new BoundedCache<string, number[]>(10, (list) => list.length);
+  cache.set('a', [1, 2, 3, 4, 5, 6]);
+  cache.set('b', [1, 2, 3, 4, 5, 6]);
+  assert.equal([...cache.keys()], ['b']);
+  cache.set('c', [1, 2, 3, 4]);
+  assert.equal([...cache.keys()], ['b', 'c'], '6 + 4 = 10 fits');
+  cache.set('b', [1]);
+  assert.equal([...cache.keys()], ['c', 'b'], 'replacing b re-weighs it (4 + 1) and makes it the newest');
+  cache.set('d', Array.from({ length: 20 }, (_, i) => i));
+  assert.equal([...cache.keys()], ['d'], 'a value heavier than the capacity is kept alone');
+});
+
 test('any sequence of gets and sets: the same entries as a recency-ordered list', () => {
   const op = fc.record({ set: fc.boolean(), key: fc.nat(6), value: fc.nat(100) });
   fc.assert(
