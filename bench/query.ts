@@ -158,7 +158,8 @@ async function runCase(ctx: BenchContext, client: LoadClient, c: Case, emptyPort
     sentPerS.push(measured.sentPerS);
   }
   const stats = summarize(p99);
-  ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)`);
+  const resent = client.retries > 0 ? `; ${client.retries} request(s) resent so far after a reused connection was reset (http-load.ts)` : '';
+  ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)${resent}`);
   ctx.report({
     case: `${c.kind}/${label}/latency`,
     workload: { ...workload, rate_per_s: RATE_PER_S },
@@ -169,6 +170,7 @@ async function runCase(ctx: BenchContext, client: LoadClient, c: Case, emptyPort
       p50_ms: Number(summarize(p50).median.toFixed(3)),
       p99_from_schedule_ms: Number(summarize(p99FromSchedule).median.toFixed(3)),
       sent_per_s: Math.round(summarize(sentPerS).median),
+      resent_after_reset_so_far: client.retries,
       ...(c.kind === 'point' ? { goal_ms_p99_below: 2 } : {}),
     },
   });

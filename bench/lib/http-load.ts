@@ -17,21 +17,44 @@ export interface Target {
 
 export interface LoadClient {
   send(target: Target): Promise<number>;
+  /** Requests sent again after their reused keep-alive connection was reset (see loadClient). */
+  readonly retries: number;
   close(): void;
 }
 
+/**
+ * A keep-alive client with at most `maxSockets` connections per server. A request whose REUSED
+ * connection is reset before any answer (ECONNRESET, "socket hang up") is sent once more on a
+ * fresh one: the server closed that idle connection (its keep-alive timeout) just as the request
+ * went out — the race Node's documentation of `request.reusedSocket` describes, which ended two
+ * full query runs. A reset on a new connection, a refused connection or a non-200 answer still
+ * fails the run (a dead or refusing server is never retried into a figure); `retries` counts
+ * the resends, and the query bench reports them.
+ */
 export function loadClient(maxSockets: number): LoadClient {
   const agent = new Agent({ keepAlive: true, maxSockets });
+  let retries = 0;
+  const attempt = (target: Target, retried: boolean): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) } }, (res) => {
+        res.on('data', () => undefined);
+        res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${target.path} ${target.body} → HTTP ${res.statusCode}`))));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) {
+          retries++;
+          attempt(target, true).then(resolve, reject);
+          return;
+        }
+        reject(new Error(`${target.path} ${target.body}: ${error.message} (${req.reusedSocket ? 'a reused keep-alive connection' : 'a new connection'}${retried ? ', already retried once' : ''})`));
+      });
+      req.end(target.body);
+    });
   return {
-    send: (target) =>
-      new Promise((resolve, reject) => {
-        const req = request({ host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) } }, (res) => {
-          res.on('data', () => undefined);
-          res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${target.path} ${target.body} → HTTP ${res.statusCode}`))));
-        });
-        req.on('error', reject);
-        req.end(target.body);
-      }),
+    send: (target) => attempt(target, false),
+    get retries() {
+      return retries;
+    },
     close: () => agent.destroy(),
   };
 }
@@ -77,6 +100,9 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
   const start = performance.now();
   const intervalMs = 1000 / ratePerS;
   const pending: Array<Promise<void>> = [];
+  // The first failure, kept until every request is sent: a rejection left unhandled while the
+  // schedule still runs would end the process before anyone could say what failed.
+  let failure: unknown;
   let lastSend = start;
   for (let i = 0; i < count; i++) {
     const scheduled = start + i * intervalMs;
@@ -88,14 +114,18 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
     // Up to 1 ms early counts from the send; late counts from the schedule (the generator's lag).
     const scheduledOrSent = Math.min(scheduled, sent);
     pending.push(
-      client.send(target).then(() => {
-        const answered = performance.now();
-        fromSend.push(answered - sent);
-        fromSchedule.push(answered - scheduledOrSent);
-      }),
+      client.send(target).then(
+        () => {
+          const answered = performance.now();
+          fromSend.push(answered - sent);
+          fromSchedule.push(answered - scheduledOrSent);
+        },
+        (error: unknown) => void (failure ??= error),
+      ),
     );
   }
   await Promise.all(pending);
+  if (failure !== undefined) throw failure;
   fromSend.sort((a, b) => a - b);
   fromSchedule.sort((a, b) => a - b);
   const at = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;

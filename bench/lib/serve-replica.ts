@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from '../query.js';
-import { closedLoop, httpSampleSizes, loadClient, openLoop, type LoadClient, type Target } from './http-load.js';
+import { closedLoop, httpSampleSizes, loadClient, openLoop, type Target } from './http-load.js';
 import { measurePair } from './paired.js';
 import { summarize } from './stats.js';
 import type { BenchContext } from './types.js';
@@ -22,15 +22,6 @@ import type { BenchContext } from './types.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const IN_FLIGHT_PER_PROCESS = 8;
 const RATE_PER_S = 1000;
-
-/**
- * Resends once a request that met ECONNRESET: a keep-alive socket the server closed after its
- * idle timeout (5 s) while the other side of an alternated pair was measured — a race of the
- * client's reuse, not a failure of the server (any other error still fails the benchmark).
- */
-function resendingOnReset(client: LoadClient): LoadClient {
-  return { send: (target) => client.send(target).catch((error: { code?: string }) => (error.code === 'ECONNRESET' ? client.send(target) : Promise.reject(error))), close: () => client.close() };
-}
 
 export interface ServeUniverse {
   readonly nodes: readonly string[];
@@ -55,7 +46,8 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
   try {
     for (const processes of [1, 2]) {
       // A fresh keep-alive agent per round: none of its sockets lead to the previous round's processes.
-      const client = resendingOnReset(loadClient(IN_FLIGHT_PER_PROCESS));
+      // loadClient resends a request whose reused keep-alive connection the server had just closed.
+      const client = loadClient(IN_FLIGHT_PER_PROCESS);
       const serves: number[] = [];
       const empties: number[] = [];
       for (let p = 0; p < processes; p++) {
