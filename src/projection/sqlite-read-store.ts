@@ -15,8 +15,8 @@
  * query, README "Query service").
  */
 import Database from 'better-sqlite3';
-import { BoundedCache } from '../core/bounded-cache.js';
 import { existsSync } from 'node:fs';
+import { BoundedCache } from '../core/bounded-cache.js';
 import { AsOfLists, byAddress } from './as-of-lists.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
@@ -25,16 +25,17 @@ import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
 
-/**
- * Memoizes a whole-list read by height (lists whose members' values depend on the height itself,
- * such as signing infos' stepped counters, so as-of-lists.ts's deltas do not apply). Sound because rows of heights ≤ the checkpoint never
- * change (read-store.ts contract) and callers only ask heights ≤ the checkpoint they read.
- * PERF: a list of every signing info at a height costs a scan of the version rows; repeated list
- * queries (the latest height, mostly) then cost a Map lookup.
- */
 /** Heights whose whole-list answers perHeight keeps (per list). */
 const CACHED_HEIGHTS = 64;
 
+/**
+ * Memoizes a whole-list read by height, for lists whose members' values depend on the height
+ * itself (signing infos' stepped counters), so as-of-lists.ts's deltas do not apply. Sound
+ * because rows of heights ≤ the checkpoint never change (read-store.ts contract) and callers
+ * only ask heights ≤ the checkpoint they read. PERF: a list of every signing info at a height
+ * costs a scan of the version rows; repeated list queries (the latest height, mostly) then cost
+ * a Map lookup.
+ */
 function perHeight<T>(read: (height: number) => T): (height: number) => T {
   const cache = new BoundedCache<number, T>(CACHED_HEIGHTS);
   return (height) => cache.through(height, () => read(height));
