@@ -6,7 +6,7 @@
  * field has no effect in encoding/json (so `proof` and `stdTx` are always there).
  */
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
-import { decodeTx, msgToAminoJson } from '../wire/index.js';
+import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../wire/index.js';
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
@@ -70,12 +70,22 @@ export function txJsonText(tx: TxRecord): string {
   return `${JSON.stringify(txHead(tx)).slice(0, -1)},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`;
 }
 
-/** `JSON.stringify(stdTxJson(raw))` with the int64 entropy as a bare number; `messageJson` = the message's amino JSON text when known. */
+/**
+ * `JSON.stringify(stdTxJson(raw))` with the int64 entropy as a bare number; `messageJson` = the
+ * message's amino JSON text when known. Known means the bytes decoded when they were projected,
+ * so only their envelope is read again (wire/tx.ts decodeTxEnvelope), not the message.
+ */
 function stdTxText(raw: Uint8Array, messageJson: string | null): string {
-  const decoded = decodeTx(raw);
-  if (!decoded.ok) return JSON.stringify(EMPTY_STD_TX);
-  const wire = decoded.value;
-  const msg = messageJson ?? JSON.stringify(msgToAminoJson(wire.msg));
+  if (messageJson === null) {
+    const decoded = decodeTx(raw);
+    return decoded.ok ? envelopeText(JSON.stringify(msgToAminoJson(decoded.value.msg)), decoded.value) : JSON.stringify(EMPTY_STD_TX);
+  }
+  const envelope = decodeTxEnvelope(raw);
+  return envelope.ok ? envelopeText(messageJson, envelope.value) : JSON.stringify(EMPTY_STD_TX);
+}
+
+/** The stdTx object's text around the message's JSON text `msg`, in stdTxJson's key order. */
+function envelopeText(msg: string, wire: TxEnvelope): string {
   const middle = JSON.stringify({
     fee: wire.fee.map((coin) => ({ denom: coin.denom, amount: coin.amount })),
     signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature },

@@ -32,7 +32,7 @@ export type {
   WireUpgrade,
   WireUpgradeInfo,
 } from './types.js';
-export { canonicalEncodingStyle, decodeTx, encodeTx, isCanonicalEncoding, txHash } from './tx.js';
+export { canonicalEncodingStyle, decodeTx, decodeTxEnvelope, encodeTx, isCanonicalEncoding, txHash, type TxEnvelope } from './tx.js';
 export type { EncodingStyle } from './proto-writer.js';
 export { msgToAminoJson, type AminoJson } from './amino-json.js';
 export { wireMessageFromAminoJson } from './amino-json-parse.js';

@@ -34,7 +34,7 @@ import { MAX_TX_BYTES } from './limits.js';
 import { decodeError, ProtoReader, pushBounded, WIRE_BYTES, WIRE_VARINT, WireError } from './proto-reader.js';
 import { ProtoWriter, uvarintBytes, type EncodingStyle } from './proto-writer.js';
 import { LEGACY_TYPE_URLS, MESSAGE_TYPES, messageTypeByUrl } from './type-urls.js';
-import type { DecodedTx, WireCoin, WireTx } from './types.js';
+import type { DecodedTx, WireCoin, WireSignature, WireTx } from './types.js';
 
 /** Uppercase hex SHA-256 of the tx bytes as received. */
 export function txHash(bytes: Uint8Array): string {
@@ -81,7 +81,18 @@ function decodeCoin(r: ProtoReader): WireCoin {
   return { denom, amount };
 }
 
-function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rejection> {
+/** ProtoStdTx's fields as read, before the message is decoded (the last value of each field wins). */
+interface StdTxFields {
+  readonly typeUrl: string;
+  readonly value: Uint8Array;
+  readonly fee: WireCoin[];
+  readonly publicKey: Uint8Array | null;
+  readonly signature: Uint8Array;
+  readonly memo: string;
+  readonly entropy: bigint;
+}
+
+function readStdTxFields(body: Uint8Array): StdTxFields {
   const r = ProtoReader.of(body, 'ProtoStdTx');
   let typeUrl = '';
   let value: Uint8Array = new Uint8Array(0);
@@ -140,7 +151,17 @@ function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rej
         r.skip(tag);
     }
   }
+  return { typeUrl, value, fee, publicKey, signature, memo, entropy };
+}
 
+/** The signature as the decoded tx holds it: hex key (null when absent) and hex signature. */
+function wireSignature(fields: StdTxFields): WireSignature {
+  return { publicKey: fields.publicKey === null ? null : bytesToHex(fields.publicKey), signature: bytesToHex(fields.signature) };
+}
+
+function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rejection> {
+  const fields = readStdTxFields(body);
+  const { typeUrl, publicKey } = fields;
   // FromProto (stdtx.go:194-211): unpack the Any, then the signature's public key.
   if (typeUrl === '') return err(rejection(SDK.unknown_request, 'Tx.GetMsg() must return at least one message (empty type URL)'));
   const legacy = LEGACY_TYPE_URLS.get(typeUrl);
@@ -149,19 +170,28 @@ function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rej
   if (info === undefined) {
     return err(rejection(SDK.tx_decode_error, `error decoding transaction: no concrete type registered for type URL ${typeUrl.slice(0, 200)} against interface *types.ProtoMsg`));
   }
-  const msg = decodeMessageValue(info.kind, value);
+  const msg = decodeMessageValue(info.kind, fields.value);
   if (publicKey !== null && publicKey.byteLength !== 32 && publicKey.byteLength !== 33) {
     return err(rejection(SDK.tx_decode_error, `error decoding transaction: unsupported public key type, length of: ${publicKey.byteLength}`));
   }
-  return ok({
-    msg,
-    fee,
-    signature: { publicKey: publicKey === null ? null : bytesToHex(publicKey), signature: bytesToHex(signature) },
-    memo,
-    entropy,
-    bytes,
-    hash: txHash(bytes),
-    typeUrl,
+  return ok({ msg, fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy, bytes, hash: txHash(bytes), typeUrl });
+}
+
+/** What a tx carries besides its message: fee, signature, memo, entropy (decodeTxEnvelope). */
+export type TxEnvelope = Omit<WireTx, 'msg'>;
+
+/**
+ * The envelope of tx bytes that are KNOWN to decode (decodeTx gave ok for these very bytes, e.g.
+ * a projected tx whose message JSON was stored): the same fee, signature, memo and entropy as
+ * decodeTx, without decoding the message or hashing the bytes. For bytes that would not decode,
+ * the answer is not decodeTx's rejection; use decodeTx for untrusted input.
+ * PERF: a tx query's answer repeats the stored message JSON; decoding the message again (a
+ * proof's Merkle paths) was most of the answer's own work (bench/query point/tx).
+ */
+export function decodeTxEnvelope(bytes: Uint8Array): Result<TxEnvelope, Rejection> {
+  return withStdTxBody(bytes, false, (body) => {
+    const fields = readStdTxFields(body);
+    return ok({ fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy });
   });
 }
 
@@ -170,6 +200,14 @@ function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rej
  * Work and allocation are bounded by MAX_TX_BYTES (checked first) and the field limits.
  */
 export function decodeTx(bytes: Uint8Array): Result<DecodedTx, Rejection> {
+  return withStdTxBody(bytes, true, (body, owned) => decodeStdTx(owned, body));
+}
+
+/**
+ * The length prefix and size checks, then `decode` of the ProtoStdTx body; wire errors become
+ * coded rejections. `own`: decode a copy (the result keeps the bytes) rather than the caller's buffer.
+ */
+function withStdTxBody<T>(bytes: Uint8Array, own: boolean, decode: (body: Uint8Array, owned: Uint8Array) => Result<T, Rejection>): Result<T, Rejection> {
   if (bytes.byteLength === 0) return err(rejection(SDK.tx_decode_error, 'txBytes are empty'));
   if (bytes.byteLength > MAX_TX_BYTES) return err(rejection(LEDGER.tx_too_large, `tx is ${bytes.byteLength} bytes, more than ${MAX_TX_BYTES}`));
   const prefix = readLengthPrefix(bytes);
@@ -180,9 +218,9 @@ export function decodeTx(bytes: Uint8Array): Result<DecodedTx, Rejection> {
     return err(rejection(SDK.tx_decode_error, `error decoding transaction: ${size > rest ? 'not enough' : 'too many'} bytes to read; want: ${size}, got: ${rest}`));
   }
   // The decoded tx owns its bytes: a caller reusing its buffer cannot change a decoded tx.
-  const owned = bytes.slice();
+  const owned = own ? bytes.slice() : bytes;
   try {
-    return decodeStdTx(owned, owned.subarray(prefixLength));
+    return decode(owned.subarray(prefixLength), owned);
   } catch (error) {
     if (error instanceof WireError) {
       const message = error.code === SDK.tx_decode_error ? `error decoding transaction: ${error.message}` : error.message;

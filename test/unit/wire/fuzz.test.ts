@@ -6,13 +6,15 @@
  * bit flips, truncations, splices, inserted bytes, inflated length fields, huge declared
  * lengths, duplicated segments, deep group and message nesting — most re-framed with a correct
  * length prefix so the mutation reaches the inner decoders. Each decoded tx then goes through
- * validateBasic, validateTxBasic, amino JSON, sign bytes and re-encoding. No timing asserts.
+ * validateBasic, validateTxBasic, amino JSON, sign bytes and re-encoding, and its envelope read
+ * alone (decodeTxEnvelope: what tx query answers use) must equal the full decode's fee, signature,
+ * memo and entropy. No timing asserts.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
 import { ALL_CODES, validateBasic, validateTxBasic } from '../../../src/messages/index.js';
-import { buildAndSignTx, decodeTx, encodeTx, MAX_FIELD_BYTES, MAX_REPEATED_ENTRIES, MAX_TX_BYTES, msgToAminoJson, signBytes } from '../../../src/wire/index.js';
+import { buildAndSignTx, decodeTx, decodeTxEnvelope, encodeTx, MAX_FIELD_BYTES, MAX_REPEATED_ENTRIES, MAX_TX_BYTES, msgToAminoJson, signBytes } from '../../../src/wire/index.js';
 import type { DecodedTx } from '../../../src/wire/index.js';
 import { readFixture } from '../../helpers/paths.js';
 import { sampleMessages, signerKey } from '../../gen/vectors/wire-samples.js';
@@ -129,6 +131,8 @@ function exercise(bytes: Uint8Array): void {
   stats.decoded++;
   const tx: DecodedTx = result.value;
   assertWithinLimits({ ...tx, bytes: tx.bytes }, 'tx');
+  const envelope = assertOk(decodeTxEnvelope(bytes), 'the envelope of a decodable tx');
+  assert.equal(envelope, { fee: tx.fee, signature: tx.signature, memo: tx.memo, entropy: tx.entropy }, 'envelope = full decode');
   try {
     const message = validateBasic(tx.msg);
     if (message.ok) stats.valid++;
