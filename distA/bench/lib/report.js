@@ -1,0 +1,61 @@
+/**
+ * Result lines (shared/BENCH.md): one JSON object per line on stdout, fields in a fixed order,
+ * appended to bench/results/<bench>.jsonl with --save.
+ *
+ * ratio_to_limit: for rates (metric ends in `_per_s`) median / limit; for times (ms…) limit /
+ * median — either way 1.0 means "as fast as the physical limit", 0.5 "half as fast".
+ */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/core/paths.js';
+import { growthExponent, roundForReport } from './stats.js';
+export function isRateMetric(metric) {
+    return metric.endsWith('_per_s');
+}
+export function resultLine(bench, settings, fields, now) {
+    const { stats, limit } = fields;
+    const line = { bench };
+    if (fields.case !== undefined)
+        line['case'] = fields.case;
+    Object.assign(line, {
+        quick: settings.quick,
+        seed: settings.seed,
+        workload: fields.workload,
+        metric: fields.metric,
+        median: roundForReport(stats.median),
+        min: roundForReport(stats.min),
+        max: roundForReport(stats.max),
+        samples: stats.samples,
+    });
+    if (fields.points !== undefined) {
+        line['points'] = fields.points.map((p) => ({ n: p.n, value: roundForReport(p.value) }));
+        line['growth_exponent'] = Number(growthExponent(fields.points).toFixed(3));
+    }
+    if (limit !== undefined) {
+        line['limit'] = { what: limit.what, median: roundForReport(limit.median) };
+        const ratio = isRateMetric(fields.metric) ? stats.median / limit.median : limit.median / stats.median;
+        line['ratio_to_limit'] = Number(ratio.toFixed(3));
+    }
+    if (fields.extra !== undefined)
+        Object.assign(line, fields.extra);
+    Object.assign(line, {
+        rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20),
+        node: process.version,
+        cpus: availableParallelism(),
+        at: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    });
+    return line;
+}
+export function emit(bench, settings, fields) {
+    const line = resultLine(bench, settings, fields, new Date());
+    const text = JSON.stringify(line);
+    process.stdout.write(text + '\n');
+    if (settings.save) {
+        const dir = join(packageRoot(), 'bench', 'results');
+        mkdirSync(dir, { recursive: true });
+        appendFileSync(join(dir, `${bench}.jsonl`), text + '\n');
+    }
+    return line;
+}
+//# sourceMappingURL=report.js.map

@@ -1,0 +1,87 @@
+/**
+ * The restore benchmark's workload: a long chain of small blocks with snapshots, made by the
+ * seeded simulator once per (seed, blocks, txs per block, snapshot interval, genesis, code) and
+ * cached on disk — `<package>/.cache/restore/<key>/` (git-ignored; $POKT_LEDGER_CACHE/restore
+ * when set), so only the first run pays for the 100k-block chain.
+ *
+ * Composition: the e2e single-node localnet genesis (test/fixtures, real pocket-core data) plus
+ * the simulator's validators, apps and 256 funded accounts; every block carries valid signed
+ * MsgSends only (mean `txsPerBlock`, to fresh and existing addresses), so the state grows with
+ * the chain. Snapshots are written every `snapshotEvery` blocks by the producer; the one AT the
+ * tip is then removed, so restoring the tip means loading the snapshot `snapshotEvery` blocks
+ * below it and replaying that tail (the worst case for that interval).
+ *
+ * Key: SHA-256 over the settings, the genesis file and the compiled code that decides the log
+ * (codeFingerprint, shared with the mainnet-shaped cache): any change to the rules makes a new
+ * entry. Crash safety as there: built in `<key>.tmp-<pid>`, renamed into place when complete.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/core/paths.js';
+import { codeFingerprint, removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
+import { simulate } from '../../src/sim/simulator.js';
+import { createSendsWorkload } from '../../src/sim/workloads/sends.js';
+import { listSnapshots } from '../../src/snapshot/snapshot.js';
+const GENESIS = () => join(packageRoot(), 'test', 'fixtures', 'e2e-single-node-genesis.json');
+function cacheRoot() {
+    const base = process.env['POKT_LEDGER_CACHE'];
+    return base === undefined ? join(packageRoot(), '.cache', 'restore') : join(base, 'restore');
+}
+function chainKey(seed, settings) {
+    const text = JSON.stringify({ seed, ...settings });
+    const digest = createHash('sha256').update(text).update(readFileSync(GENESIS())).update(codeFingerprint()).digest('hex');
+    return `b${settings.blocks}-t${settings.txsPerBlock}-s${settings.snapshotEvery}-${digest.slice(0, 16)}`;
+}
+const summaryFile = (dir) => join(dir, 'restore-chain.json');
+async function build(ctx, dir, settings) {
+    const started = performance.now();
+    let last = started;
+    const summary = await simulate({
+        dataDir: dir,
+        genesisFile: GENESIS(),
+        seed: BigInt(ctx.seed),
+        blocks: settings.blocks,
+        txsPerBlock: settings.txsPerBlock,
+        accountsPerWorkload: 256,
+        fsync: 'never',
+        workers: 0,
+        snapshotEvery: settings.snapshotEvery,
+        registry: [{ name: 'sends', description: 'valid sends only', create: () => createSendsWorkload({ validOnly: true }) }],
+        onBlock: ({ height, targetHeight }) => {
+            const now = performance.now();
+            if (now - last < 5_000)
+                return;
+            last = now;
+            const rate = height / ((now - started) / 1000);
+            ctx.progress(`workload: block ${height}/${targetHeight} (${Math.round(rate)} blocks/s, ETA ${Math.round((targetHeight - height) / rate)} s)`);
+        },
+    });
+    for (const snapshot of listSnapshots(dir))
+        if (snapshot.height === settings.blocks)
+            rmSync(snapshot.file);
+    const built = { txs: summary.txs, tip_root: summary.state_root, blocks: summary.height };
+    writeFileSync(summaryFile(dir), JSON.stringify(built) + '\n');
+}
+/** The cached chain for these settings, simulated on a miss. */
+export async function restoreChain(ctx, settings) {
+    const root = cacheRoot();
+    mkdirSync(root, { recursive: true });
+    removeDeadTemps(root);
+    const dir = join(root, chainKey(ctx.seed, settings));
+    const cached = existsSync(summaryFile(dir));
+    if (!cached) {
+        ctx.progress(`workload: simulating ${settings.blocks} blocks × ~${settings.txsPerBlock} valid sends (seed ${ctx.seed}) into ${dir}…`);
+        const scratch = `${dir}.tmp-${process.pid}`;
+        rmSync(scratch, { recursive: true, force: true });
+        await build(ctx, scratch, settings);
+        rmSync(dir, { recursive: true, force: true });
+        renameSync(scratch, dir);
+    }
+    const built = JSON.parse(readFileSync(summaryFile(dir), 'utf8'));
+    const snapshot = listSnapshots(dir).filter((s) => s.height < settings.blocks).at(-1);
+    if (snapshot === undefined || built.blocks !== settings.blocks)
+        throw new Error(`the cached chain ${dir} is incomplete: delete it`);
+    return { ...settings, dir, cached, txs: built.txs, tipRoot: built.tip_root, snapshotHeight: snapshot.height, snapshotBytes: statSync(snapshot.file).size };
+}
+//# sourceMappingURL=restore-chain.js.map

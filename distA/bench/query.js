@@ -1,0 +1,187 @@
+/**
+ * PERF: the query service (`pokt-ledger serve`, src/query/) under a loopback load generator
+ * (bench/lib/http-load.ts: node:http keep-alive agent), on a simulated chain with every message
+ * kind (dev profile on the bundled mainnet genesis), projected first.
+ *
+ * Cases: point queries (node, balance, tx) and list queries (nodes, 100 per page; accounttxs of
+ * the busiest signers), each at the latest height (height 0) and at historical heights (a seeded
+ * random past height per request; accounttxs' height is pocket-core's "txs in that block").
+ * For each case:
+ * - `req_per_s`: closed loop, 8 requests in flight, next to the LIMIT measured in the same run
+ *   and sampled alternately: the same HTTP stack (createHttpApp: parser, validation, serializer)
+ *   answering `{}` from an empty route in its own process (bench/lib/empty-server.ts);
+ * - `ms_p99` (and p50 in `extra`): open loop at 1,000 requests/s, latency from each request's
+ *   send to its answer; the limit is the empty route's p99 at the same rate, alternated. `extra`
+ *   also has the p99 from each request's scheduled time (which adds the generator's own timer
+ *   lateness, bench/lib/http-load.ts) and the rate actually sent.
+ * Every case and the empty route are first warmed up (closed loop), so the first cases measured
+ * do not pay the JIT's and the bench process's start-up (warmUp).
+ * Goal: point queries p99 < 2 ms at 1,000 req/s; historical as fast as latest.
+ * --quick: 40 blocks, no list queries at historical heights, smaller samples (httpSampleSizes).
+ * Self-check: every answer is HTTP 200 (the generator throws otherwise).
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledMainnetGenesisPath } from '../src/core/paths.js';
+import { project } from '../src/projection/run.js';
+import { projectionFile } from '../src/projection/store.js';
+import { simulate } from '../src/sim/simulator.js';
+import { closedLoop, httpSampleSizes, loadClient, openLoop } from './lib/http-load.js';
+import { measurePair } from './lib/paired.js';
+import { summarize } from './lib/stats.js';
+const here = dirname(fileURLToPath(import.meta.url));
+const CONCURRENCY = 8;
+const RATE_PER_S = 1000;
+function universe(dataDir) {
+    const db = new Database(projectionFile(dataDir), { readonly: true });
+    try {
+        const column = (sql) => db.prepare(sql).raw().all().map((row) => String(row[0]));
+        return {
+            latest: Number(db.prepare('SELECT height FROM projection_checkpoint').raw().get()[0]),
+            // Nodes that exist at every height (genesis validators never unstaked): a point query at any height finds them.
+            nodes: column('SELECT address FROM nodes WHERE height = 0 AND address NOT IN (SELECT address FROM nodes WHERE deleted = 1) ORDER BY 1'),
+            accounts: column('SELECT DISTINCT address FROM balances ORDER BY 1'),
+            signers: column('SELECT signer FROM txs WHERE signer IS NOT NULL GROUP BY signer ORDER BY count(*) DESC, signer LIMIT 20'),
+            txs: db.prepare('SELECT hash, height FROM txs ORDER BY height, tx_index').raw().all().map(([hash, height]) => ({ hash, height: Number(height) })),
+        };
+    }
+    finally {
+        db.close();
+    }
+}
+/** Starts a child process and resolves with the port it prints. */
+export function startChild(args, pattern) {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let ended;
+    const state = () => `${ended ?? 'running'}; last output: ${output.slice(-600).trim() || '(none)'}`;
+    return new Promise((resolve, reject) => {
+        const onData = (chunk) => {
+            output = (output + chunk.toString('utf8')).slice(-4000);
+            const match = pattern.exec(output);
+            if (match)
+                resolve({ child, port: Number(match[1]), state });
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('close', (code, signal) => {
+            ended = `exited (code ${code}, signal ${signal})`;
+            reject(new Error(`${args.join(' ')} ${ended}: ${output}`));
+        });
+    });
+}
+/** Every case; --quick leaves out the list queries at historical heights (budget; the goals are on point queries). */
+function cases(u, prng, port, quick) {
+    const pick = (list) => list[prng.int(list.length)];
+    const past = (from = 1) => from + prng.int(Math.max(1, u.latest - from));
+    const target = (route, body) => ({ port, path: `/v1/query/${route}`, body: JSON.stringify(body) });
+    const out = [];
+    for (const at of ['latest', 'historical']) {
+        const height = (from) => (at === 'latest' ? 0 : past(from));
+        out.push({ name: 'node', kind: 'point', at, next: () => target('node', { address: pick(u.nodes), height: height() }) });
+        out.push({ name: 'balance', kind: 'point', at, next: () => target('balance', { address: pick(u.accounts), height: height() }) });
+        out.push({
+            name: 'tx', kind: 'point', at, next: () => {
+                const tx = pick(u.txs);
+                return target('tx', { hash: tx.hash, ...(at === 'latest' ? {} : { height: height(tx.height) }) });
+            },
+        });
+        if (quick && at === 'historical')
+            continue;
+        out.push({ name: 'nodes', kind: 'list', at, next: () => target('nodes', { height: height(), opts: { page: 1 + prng.int(3), per_page: 100 } }) });
+        out.push({ name: 'accounttxs', kind: 'list', at, next: () => target('accounttxs', { address: pick(u.signers), ...(at === 'latest' ? {} : { height: height() }), per_page: 30 }) });
+    }
+    return out;
+}
+/**
+ * Before any case: every case's requests and the empty route's, closed loop. Without it the first
+ * cases (the latest height's) met a cold JIT in both processes and the bench process's own
+ * garbage from simulating and projecting: the empty route itself ran at a fifth of its later
+ * req/s, and "latest" read as slower than "historical" (README "Query service").
+ */
+async function warmUp(ctx, client, all, emptyPort) {
+    const requests = ctx.quick ? 2000 : 5000;
+    ctx.progress(`warm-up: ${requests} requests per case and for the empty route`);
+    const empty = () => ({ port: emptyPort, path: '/empty', body: '{"height":0}' });
+    for (const next of [empty, ...all.map((c) => c.next), empty])
+        await closedLoop(client, next, requests, CONCURRENCY);
+}
+async function runCase(ctx, client, c, emptyPort, workload) {
+    const requests = httpSampleSizes(ctx.quick);
+    const empty = () => ({ port: emptyPort, path: '/empty', body: '{"height":0}' });
+    const label = `${c.name}@${c.at}`;
+    const rates = await measurePair(ctx, { label: `empty route (limit) for ${label}`, run: () => closedLoop(client, empty, requests.closedLoop, CONCURRENCY) }, { label: `${label} req/s`, run: () => closedLoop(client, c.next, requests.closedLoop, CONCURRENCY) });
+    ctx.report({ case: `${c.kind}/${label}/throughput`, workload: { ...workload, concurrency: CONCURRENCY }, metric: 'req_per_s', stats: rates.subject, limit: { what: 'the same HTTP stack answering {} from an empty route (own process), alternated', median: rates.limit.median } });
+    const samples = ctx.quick ? 5 : 7;
+    const p99 = [];
+    const p50 = [];
+    const limitP99 = [];
+    const p99FromSchedule = [];
+    const sentPerS = [];
+    await openLoop(client, c.next, Math.min(requests.openLoop, 500), RATE_PER_S); // warm-up
+    for (let i = 0; i < samples; i++) {
+        limitP99.push((await openLoop(client, empty, requests.openLoop, RATE_PER_S)).p99);
+        const measured = await openLoop(client, c.next, requests.openLoop, RATE_PER_S);
+        p99.push(measured.p99);
+        p50.push(measured.p50);
+        p99FromSchedule.push(measured.p99FromSchedule);
+        sentPerS.push(measured.sentPerS);
+    }
+    const stats = summarize(p99);
+    const resent = client.retries > 0 ? `; ${client.retries} request(s) resent so far after a reused connection was reset (http-load.ts)` : '';
+    ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)${resent}`);
+    ctx.report({
+        case: `${c.kind}/${label}/latency`,
+        workload: { ...workload, rate_per_s: RATE_PER_S },
+        metric: 'ms_p99',
+        stats,
+        limit: { what: `p99 of the empty route at ${RATE_PER_S} req/s, alternated`, median: summarize(limitP99).median },
+        extra: {
+            p50_ms: Number(summarize(p50).median.toFixed(3)),
+            p99_from_schedule_ms: Number(summarize(p99FromSchedule).median.toFixed(3)),
+            sent_per_s: Math.round(summarize(sentPerS).median),
+            resent_after_reset_so_far: client.retries,
+            ...(c.kind === 'point' ? { goal_ms_p99_below: 2 } : {}),
+        },
+    });
+}
+export const benchmark = {
+    name: 'query',
+    description: 'query service: p50/p99 at 1,000 req/s and req/s for point and list queries, latest vs historical heights, next to an empty route',
+    async run(ctx) {
+        const scratch = mkdtempSync(join(tmpdir(), 'bench-query-'));
+        const children = [];
+        const client = loadClient(CONCURRENCY);
+        try {
+            const dir = join(scratch, 'chain');
+            const blocks = ctx.quick ? 40 : 150;
+            ctx.progress(`workload: simulating ${blocks} blocks, every message kind, dev profile on the mainnet genesis (seed ${ctx.seed}), then projecting…`);
+            await simulate({ dataDir: dir, genesisFile: bundledMainnetGenesisPath(), seed: BigInt(ctx.seed), blocks, txsPerBlock: 10, fsync: 'never' });
+            await project(dir);
+            const u = universe(dir);
+            const serve = await startChild([join(here, '..', 'src', 'cli', 'main.js'), 'serve', '--data', dir, '--port', '0'], /listening on http:\/\/[0-9.]+:([0-9]+)/);
+            const empty = await startChild([join(here, 'lib', 'empty-server.js')], /listening ([0-9]+)/);
+            children.push(serve.child, empty.child);
+            const workload = { blocks: u.latest, nodes: u.nodes.length, accounts: u.accounts.length, txs: u.txs.length };
+            const all = cases(u, ctx.prng(), serve.port, ctx.quick);
+            await warmUp(ctx, client, all, empty.port);
+            for (const c of all) {
+                // A failed request names the case and what the server process was doing (a crash, or alive and refusing).
+                await runCase(ctx, client, c, empty.port, workload).catch((error) => {
+                    throw new Error(`${c.kind}/${c.name}@${c.at}: ${error instanceof Error ? error.message : String(error)}; serve process: ${serve.state()}`);
+                });
+            }
+        }
+        finally {
+            client.close();
+            for (const child of children)
+                child.kill('SIGTERM');
+            rmSync(scratch, { recursive: true, force: true });
+        }
+    },
+};
+//# sourceMappingURL=query.js.map

@@ -1,0 +1,239 @@
+/**
+ * PERF: proof of relay — proof verification and session selection.
+ *
+ * 1. proofs: the stateless + Merkle work the ledger does for every MsgProof: validate the relay
+ *    proof (the app's AAT signature and the client's relay signature, both ed25519, plus the SHA3
+ *    hashes they sign) and walk the MSI tree from the leaf to the claimed root. Workload (seeded):
+ *    64 servicer sessions × 1,000 relays (4,000 with --quick off), trees built once; each sample
+ *    verifies P proofs of pseudorandom leaves, and checks that every one is valid. Limit: raw
+ *    node:crypto verify (pre-imported KeyObjects) of the same 2·P signatures, per proof (÷ 2),
+ *    sampled alternately with the subject. Goal (issue 14): ≥ 0.85 of it.
+ *    Also the raw signature rate itself and the tree walk alone.
+ * 2. sessions: choosing SessionNodeCount (24) nodes among N staked nodes of one chain, at
+ *    N = 1,000, 10,000, 50,000 (--quick: 1,000 and 10,000):
+ *      - warm: the candidate list memoised for the session height (the normal path), one
+ *        session per distinct app key — sessions/s;
+ *      - capture: the live per-chain index built from the table and memoised (what the chain does
+ *        after committing a session start) — ms;
+ *      - history: the candidate list rebuilt from committed history (after a snapshot load) — ms;
+ *      - naive: a full scan of the validator table in address order per session (no index) — ms.
+ *    Limit for warm: SHA3-256 of 32 bytes × the same number of draws (the walk's hashing).
+ */
+import { createPublicKey, hash as nodeHash, verify as nodeVerify } from 'node:crypto';
+import { bytesToHex, hexToBytes } from '../src/core/hex.js';
+import { publicKeyFromSeed } from '../src/crypto/ed25519.js';
+import { loadGenesisState } from '../src/genesis/load.js';
+import { aatHash, relayProofBytes, relayProofHash, validateRelayProof } from '../src/messages/index.js';
+import { StakeStatus } from '../src/modules/nodes/state.js';
+import { stakedValidatorsForChain } from '../src/modules/nodes/selectors.js';
+import { buildSessionEvidence, proofMessage, signAat, signRelayProof } from '../src/sim/relay-evidence.js';
+import { msiLevelCount, nodeFromHex, verifyMsiProof } from '../src/modules/pocketcore/msi-tree.js';
+import { SessionCandidates } from '../src/modules/pocketcore/session-candidates.js';
+import { computeSession } from '../src/modules/pocketcore/session-service.js';
+import { selectSessionNodes, sessionKey } from '../src/modules/pocketcore/session.js';
+import { heightKey } from '../src/state/chain-tables.js';
+import { measurePair } from './lib/paired.js';
+const keyOf = (prng) => {
+    const seed = prng.bytes(32);
+    return { seed, publicKey: bytesToHex(publicKeyFromSeed(seed)) };
+};
+function buildProofs(prng, sessions, relays, proofs) {
+    const evidences = [];
+    for (let s = 0; s < sessions; s++) {
+        const app = keyOf(prng);
+        const client = keyOf(prng);
+        const servicer = keyOf(prng);
+        const aat = signAat(app, client.publicKey);
+        const header = { appPublicKey: app.publicKey, chain: '0021', sessionHeight: 40_001 + 4 * s };
+        const leaves = [];
+        for (let i = 0; i < relays; i++) {
+            leaves.push(signRelayProof(client, { aat, servicerPublicKey: servicer.publicKey, blockchain: '0021', sessionBlockHeight: header.sessionHeight, payload: `{"id":${i}}`, entropy: prng.bigint(1n << 62n) }));
+        }
+        evidences.push(buildSessionEvidence(header, leaves));
+    }
+    return Array.from({ length: proofs }, () => {
+        const evidence = evidences[prng.int(evidences.length)];
+        return { proof: proofMessage(evidence, prng.int(relays)), root: evidence.tree.root, levels: msiLevelCount(BigInt(relays)) };
+    });
+}
+function leafOf(c) {
+    if (c.proof.leaf.kind !== 'relay')
+        throw new Error('relay leaves only');
+    return c.proof.leaf.proof;
+}
+/** What the ledger checks for a proof, minus state lookups: both signatures, hashes, the walk. */
+function verifyProof(c) {
+    const leaf = validateRelayProof(leafOf(c));
+    if ('codespace' in leaf)
+        return false;
+    const { merkleProof } = c.proof;
+    const verdict = verifyMsiProof(c.root, relayProofBytes(leafOf(c)), { index: merkleProof.index, target: nodeFromHex({ hashHex: merkleProof.target.hash ?? '', lower: merkleProof.target.lower, upper: merkleProof.target.upper }), siblings: merkleProof.hashRanges.map((r) => nodeFromHex({ hashHex: r.hash ?? '', lower: r.lower, upper: r.upper })) }, c.levels);
+    return verdict.valid;
+}
+function countValid(cases, check) {
+    let valid = 0;
+    for (const c of cases)
+        if (check(c))
+            valid++;
+    if (valid !== cases.length)
+        throw new Error(`only ${valid} of ${cases.length} checks passed`);
+    return cases.length;
+}
+async function proofBenches(ctx) {
+    const relays = ctx.quick ? 1_000 : 4_000;
+    const count = ctx.quick ? 1_000 : 3_000;
+    ctx.progress(`building 64 sessions × ${relays} signed relays`);
+    const cases = buildProofs(ctx.prng(), 64, relays, count);
+    const keys = new Map();
+    const keyObject = (hex) => {
+        let key = keys.get(hex);
+        if (key === undefined)
+            keys.set(hex, (key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(hexToBytes(hex)).toString('base64url') }, format: 'jwk' })));
+        return key;
+    };
+    const signatures = cases.flatMap((c) => {
+        const leaf = leafOf(c);
+        return [
+            { key: keyObject(leaf.aat.appPublicKey), message: aatHash(leaf.aat), signature: hexToBytes(leaf.aat.signature) },
+            { key: keyObject(leaf.aat.clientPublicKey), message: relayProofHash(leaf), signature: hexToBytes(leaf.signature) },
+        ];
+    });
+    // Limit and subject sampled alternately (bench/lib/paired.ts): the ratio survives a noisy machine.
+    const { limit: raw, subject: proofs } = await measurePair(ctx, {
+        label: 'raw crypto.verify of the proofs’ 2 signatures each',
+        run: () => {
+            let valid = 0;
+            for (const s of signatures)
+                if (nodeVerify(null, s.message, s.key, s.signature))
+                    valid++;
+            if (valid !== signatures.length)
+                throw new Error('a signature failed');
+            return signatures.length;
+        },
+    }, { label: 'proof verification (AAT sig + client sig + hashes + tree walk)', run: () => countValid(cases, verifyProof) });
+    const walks = await ctx.measure({
+        label: 'tree walk only',
+        run: () => countValid(cases, (c) => verifyMsiProof(c.root, relayProofBytes(leafOf(c)), { index: c.proof.merkleProof.index, target: nodeFromHex({ hashHex: c.proof.merkleProof.target.hash ?? '', lower: c.proof.merkleProof.target.lower, upper: c.proof.merkleProof.target.upper }), siblings: c.proof.merkleProof.hashRanges.map((r) => nodeFromHex({ hashHex: r.hash ?? '', lower: r.lower, upper: r.upper })) }, c.levels).valid),
+    });
+    const workload = { proofs: count, sessions: 64, relays_per_session: relays, levels: msiLevelCount(BigInt(relays)), signatures_per_proof: 2 };
+    ctx.report({ case: 'proofs/verify', workload, metric: 'proofs_per_s', stats: proofs, limit: { what: 'raw node:crypto ed25519 verify (pre-imported KeyObjects) of the same 2 signatures per proof, 1 core, sampled alternately', median: raw.median / 2 }, extra: { goal_ratio_to_limit: 0.85 } });
+    ctx.report({ case: 'proofs/raw-signatures', workload: { signatures: signatures.length }, metric: 'verifies_per_s', stats: raw });
+    ctx.report({ case: 'proofs/tree-walk', workload, metric: 'walks_per_s', stats: walks });
+}
+/** The bundled mainnet genesis plus `n` validators staked for chain BEEF, committed at height 1. */
+function stateWithNodes(prng, n) {
+    const { state } = loadGenesisState();
+    for (let i = 0; i < n; i++) {
+        const address = bytesToHex(prng.bytes(20));
+        const validator = {
+            address,
+            publicKey: bytesToHex(prng.bytes(32)),
+            jailed: prng.chance(0.02),
+            status: StakeStatus.Staked,
+            chains: ['BEEF'],
+            serviceUrl: 'https://n.example.com:443',
+            tokensUpokt: 15000000000n,
+            unstakingTimeNs: null,
+            outputAddress: null,
+            rewardDelegators: null,
+        };
+        state.nodes.validators.set(address, validator);
+    }
+    state.chain.blockHashes.set(heightKey(1), bytesToHex(prng.bytes(32)));
+    // The docs-snapshot SessionNodeCount (PROTOCOL §2.3): 24 nodes per session.
+    state.gov.params.set('pocketcore/SessionNodeCount', { key: 'pocketcore/SessionNodeCount', value: 24n });
+    state.store.commitBlock(1);
+    return state;
+}
+async function sessionBenches(ctx) {
+    const sizes = ctx.quick ? [1_000, 10_000] : [1_000, 10_000, 50_000];
+    const count = 24;
+    const warm = [];
+    const capture = [];
+    const history = [];
+    for (const n of sizes) {
+        const prng = ctx.prng();
+        ctx.progress(`state with ${n} nodes on chain BEEF`);
+        const state = stateWithNodes(prng, n);
+        const apps = Array.from({ length: 2_000 }, () => bytesToHex(prng.bytes(32)));
+        let draws = 0;
+        const warmStats = await ctx.measure({
+            label: `warm session selection, ${n} nodes`,
+            run: () => {
+                draws = 0;
+                for (const app of apps) {
+                    const result = computeSession(state, { appPublicKey: app, chain: 'BEEF', sessionHeight: 1 }, 1, { kind: 'now' });
+                    if (!result.ok || result.value.nodes.length !== count)
+                        throw new Error('session failed');
+                    draws += result.value.draws;
+                }
+                return apps.length;
+            },
+        });
+        const keys = apps.map((app) => sessionKey(app, 'BEEF', state.chain.blockHashes.get(heightKey(1))));
+        const sha = await ctx.measure({
+            label: `raw SHA3-256 × the walks' draws (${draws})`,
+            run: () => {
+                const perSession = Math.ceil(draws / apps.length);
+                for (const key of keys) {
+                    let k = key;
+                    for (let i = 0; i < perSession; i++)
+                        k = nodeHash('sha3-256', k, 'buffer');
+                }
+                return apps.length;
+            },
+        });
+        ctx.report({ case: `sessions/warm-${n}`, workload: { nodes: n, session_node_count: count, sessions: apps.length, draws_per_session: Number((draws / apps.length).toFixed(2)) }, metric: 'sessions_per_s', stats: warmStats, limit: { what: 'raw node:crypto SHA3-256 of the same number of 32-byte draws', median: sha.median } });
+        warm.push({ n, value: warmStats.median });
+        const captureStats = await ctx.measure({
+            label: `capture: build the live index and memoise, ${n} nodes`,
+            mode: 'time',
+            run: () => {
+                const candidates = new SessionCandidates(state.nodes.validators);
+                candidates.captureCommitted(1);
+                if (candidates.at('BEEF', 1).length !== n)
+                    throw new Error('index size');
+                return 1;
+            },
+        });
+        ctx.report({ case: `sessions/capture-${n}`, workload: { nodes: n }, metric: 'ms_per_build', stats: captureStats });
+        capture.push({ n, value: captureStats.median });
+        const historyStats = await ctx.measure({
+            label: `rebuild from history (snapshot path), ${n} nodes`,
+            mode: 'time',
+            run: () => {
+                const candidates = new SessionCandidates(state.nodes.validators);
+                if (candidates.at('BEEF', 1).length !== n)
+                    throw new Error('index size');
+                return 1;
+            },
+        });
+        ctx.report({ case: `sessions/history-${n}`, workload: { nodes: n }, metric: 'ms_per_build', stats: historyStats });
+        history.push({ n, value: historyStats.median });
+        const naive = await ctx.measure({
+            label: `naive: sorted scan of the validator table per session, ${n} nodes`,
+            mode: 'time',
+            run: () => {
+                const candidates = stakedValidatorsForChain(state.nodes.validators, 'BEEF');
+                const result = selectSessionNodes({ chain: 'BEEF', key: keys[0], candidates, count, maxChains: 15n, lookup: (a) => state.nodes.validators.get(a) });
+                if (!result.ok)
+                    throw new Error('session failed');
+                return 1;
+            },
+            samples: 5,
+        });
+        ctx.report({ case: `sessions/naive-scan-${n}`, workload: { nodes: n }, metric: 'ms_per_session', stats: naive });
+    }
+    ctx.report({ case: 'sessions/warm-scale', workload: { sizes }, metric: 'sessions_per_s', stats: { median: warm.at(-1).value, min: warm.at(-1).value, max: warm.at(-1).value, samples: 1 }, points: warm });
+    ctx.report({ case: 'sessions/capture-scale', workload: { sizes }, metric: 'ms_per_build', stats: { median: capture.at(-1).value, min: capture.at(-1).value, max: capture.at(-1).value, samples: 1 }, points: capture });
+    ctx.report({ case: 'sessions/history-scale', workload: { sizes }, metric: 'ms_per_build', stats: { median: history.at(-1).value, min: history.at(-1).value, max: history.at(-1).value, samples: 1 }, points: history });
+}
+export const benchmark = {
+    name: 'relays',
+    description: 'proof verification (2 signatures + MSI walk) vs raw ed25519; session selection at 1k/10k/50k nodes per chain (warm, capture, history rebuild, naive scan)',
+    async run(ctx) {
+        await proofBenches(ctx);
+        await sessionBenches(ctx);
+    },
+};
+//# sourceMappingURL=relays.js.map

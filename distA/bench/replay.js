@@ -1,0 +1,66 @@
+/**
+ * PERF: replaying a data directory's log from genesis — what `pokt-ledger replay` does: load the
+ * genesis, read and decode every record, prepare the txs, apply every block and compare its
+ * state root with the stored one.
+ * - `trusted` (`--trust-signatures`, the producer's recorded verdicts): goal ≥ 100,000 txs/s (issue 14).
+ * - `verified`: every signature re-checked on the worker pool (2 workers) one chunk ahead of the
+ *   reducer, next to the physical limit — raw verification of the same txs on a pool of the
+ *   same size, measured in the same run, the two sampled alternately (bench/lib/paired.ts).
+ * The whole replay() call is timed, genesis import included (reported separately as
+ * genesis_load_ms). Workload: the seeded simulator's chain of valid sends on the mainnet genesis
+ * (bench/lib/send-chain.ts). Self-check: every replay must verify and end at the chain's root.
+ */
+import { loadGenesisOfDataDir } from '../src/runtime/data-dir.js';
+import { replay } from '../src/runtime/replay.js';
+import { VerifyPool } from '../src/crypto/verify-pool.js';
+import { sendChain, storedBlocks, verifyItems } from './lib/send-chain.js';
+import { measurePair } from './lib/paired.js';
+const WORKERS = 2;
+async function replayed(chain, options) {
+    const outcome = await replay(chain.dir, options);
+    if (!outcome.verified || outcome.stateRoot !== chain.stateRoot)
+        throw new Error(`replay did not reproduce the chain: ${outcome.divergence?.detail ?? outcome.stateRoot}`);
+    return outcome.txs;
+}
+export const benchmark = {
+    name: 'replay',
+    description: 'replay of a simulated send chain from genesis: trusted signatures (goal 100k tx/s) and pool-verified vs raw verification',
+    async run(ctx) {
+        const chain = await sendChain(ctx, ctx.quick ? 8 : 40, ctx.quick ? 1500 : 2500);
+        const workload = { blocks: chain.blocks, txs: chain.txs, mix: 'send (all valid)', genesis: 'mainnet + 256 sim accounts' };
+        const genesisStarted = performance.now();
+        loadGenesisOfDataDir(chain.dir);
+        const genesisLoadMs = Math.round(performance.now() - genesisStarted);
+        const trusted = await ctx.measure({ label: 'replay --trust-signatures', run: () => replayed(chain, { trustSignatures: true }) });
+        ctx.report({ case: 'trusted', workload, metric: 'txs_per_s', stats: trusted, extra: { goal_txs_per_s: 100_000, genesis_load_ms: genesisLoadMs } });
+        const items = verifyItems(chain, storedBlocks(chain));
+        const pool = await VerifyPool.create({ workers: WORKERS });
+        let pair;
+        try {
+            // Limit and subject sampled alternately (bench/lib/paired.ts): the ratio survives a noisy machine.
+            pair = await measurePair(ctx, {
+                label: `raw verify, pool of ${WORKERS} workers, same txs`,
+                run: async () => {
+                    const verdicts = await pool.verifyBatch(items);
+                    if (verdicts.some((v) => v !== 1))
+                        throw new Error('a workload signature did not verify');
+                    return items.length;
+                },
+            }, { label: `replay, signatures verified (${WORKERS} workers)`, run: () => replayed(chain, { workers: WORKERS }) });
+        }
+        finally {
+            await pool.close();
+        }
+        const verified = pair.subject;
+        const limitMedian = pair.limit.median;
+        ctx.report({
+            case: 'verified',
+            workload: { ...workload, workers: WORKERS },
+            metric: 'txs_per_s',
+            stats: verified,
+            limit: { what: `raw node:crypto ed25519 verify of the same txs on a pool of ${WORKERS} workers (sampled alternately)`, median: limitMedian },
+            extra: { genesis_load_ms: genesisLoadMs },
+        });
+    },
+};
+//# sourceMappingURL=replay.js.map

@@ -1,0 +1,173 @@
+/**
+ * Benchmark runner (shared/BENCH.md). Runs the compiled code: `npm run bench` builds, then runs
+ * dist/bench/run.js.
+ *
+ *   npm run bench                       every benchmark; writes bench/results/ (below)
+ *   npm run bench -- crypto             one (or several: names as arguments)
+ *   npm run bench -- --quick            small sizes (the whole quick suite under 3 minutes)
+ *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl and
+ *                                       write bench/results/ as a full run does
+ *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
+ *   npm run bench -- --list             names and descriptions
+ *
+ * Output: one JSON line per result on stdout; progress on stderr; at the end the summary table
+ * (bench/lib/summary.ts: every line with a goal → goal, figure, limit, ratio, met?) on stderr.
+ * A full run (every benchmark, not --quick) or --save also writes bench/results/latest/:
+ * <name>.json (this run's lines of that benchmark), machine.json (cpu model, cores, memory,
+ * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section).
+ * Exit code 1 if any benchmark threw (the others still run).
+ *
+ * ADDING A BENCHMARK: create bench/<name>.ts exporting `benchmark` — the runner finds every
+ * top-level bench/*.js next to it, no registration needed:
+ *
+ *   import type { BenchModule } from './lib/types.js';
+ *   export const benchmark: BenchModule = {
+ *     name: 'apply',                       // must equal the file name
+ *     description: 'reducer throughput on a seeded send workload',
+ *     async run(ctx) {
+ *       const prng = ctx.prng();           // the workload comes from here, never Math.random
+ *       const blocks = buildWorkload(prng, ctx.quick ? 20 : 200);
+ *       const limit = await ctx.measure({ label: 'raw verify', run: () => verifyAll(blocks) });
+ *       const stats = await ctx.measure({ label: 'apply', run: () => applyAll(blocks) });  // returns txs done
+ *       ctx.report({ case: 'send', workload: { blocks: blocks.length }, metric: 'txs_per_s', stats,
+ *                    limit: { what: 'node:crypto verify of the same txs, 1 core', median: limit.median } });
+ *     },
+ *   };
+ *
+ * `ctx.measure` warms up (1 run by default), then takes ≥ 5 samples (5 with --quick, 7 without);
+ * `run` returns the number of operations it did (mode 'rate' → ops/s, 'time' → ms/op) and may
+ * check its own result so it cannot go fast by doing less. `ctx.report` adds bench, quick,
+ * seed, rss_mb, node, cpus, at, and ratio_to_limit when a limit is given. Benchmarks never run
+ * in tests; nothing in them is asserted on time.
+ */
+import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Prng } from '../src/core/prng.js';
+import { measure } from './lib/measure.js';
+import { emit } from './lib/report.js';
+import { machine, summaryMarkdown } from './lib/summary.js';
+import { packageRoot } from '../src/core/paths.js';
+export const DEFAULT_SEED = 42;
+function usage() {
+    return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] [--list]';
+}
+function parseArgs(argv) {
+    const names = [];
+    let quick = false;
+    let save = false;
+    let list = false;
+    let seed = DEFAULT_SEED;
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === '--quick')
+            quick = true;
+        else if (arg === '--save')
+            save = true;
+        else if (arg === '--list')
+            list = true;
+        else if (arg === '--seed' || arg.startsWith('--seed=')) {
+            const text = arg === '--seed' ? argv[++i] : arg.slice('--seed='.length);
+            seed = Number(text);
+            if (text === undefined || !Number.isSafeInteger(seed) || seed < 0)
+                throw new Error(`--seed needs a non-negative integer, got ${text}\n${usage()}`);
+        }
+        else if (arg === '--help' || arg === '-h') {
+            process.stderr.write(usage() + '\n');
+            process.exit(0);
+        }
+        else if (arg.startsWith('-'))
+            throw new Error(`unknown option ${arg}\n${usage()}`);
+        else
+            names.push(arg);
+    }
+    return { names, quick, save, seed, list };
+}
+async function discover() {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const files = readdirSync(here)
+        .filter((file) => file.endsWith('.js') && file !== 'run.js')
+        .sort();
+    const modules = [];
+    for (const file of files) {
+        const loaded = (await import(pathToFileURL(join(here, file)).href));
+        const module = loaded.benchmark;
+        if (module === undefined)
+            throw new Error(`bench/${file} does not export \`benchmark\``);
+        if (`${module.name}.js` !== file)
+            throw new Error(`bench/${file} exports benchmark named ${module.name}; the name must equal the file name`);
+        modules.push(module);
+    }
+    return modules;
+}
+function contextFor(module, options, lines) {
+    const progress = (message) => void process.stderr.write(`[${module.name}] ${message}\n`);
+    return {
+        name: module.name,
+        quick: options.quick,
+        seed: options.seed,
+        prng: () => new Prng(options.seed),
+        progress,
+        measure: (measureOptions) => measure(measureOptions, options.quick, progress),
+        report: (fields) => void lines.push(emit(module.name, options, fields)),
+    };
+}
+async function main() {
+    const options = parseArgs(process.argv.slice(2));
+    const modules = await discover();
+    if (options.list) {
+        for (const m of modules)
+            process.stderr.write(`${m.name.padEnd(16)} ${m.description}\n`);
+        return 0;
+    }
+    const unknown = options.names.filter((name) => !modules.some((m) => m.name === name));
+    if (unknown.length > 0) {
+        process.stderr.write(`unknown benchmark ${unknown.join(', ')}; available: ${modules.map((m) => m.name).join(', ')}\n`);
+        return 2;
+    }
+    const selected = options.names.length === 0 ? modules : modules.filter((m) => options.names.includes(m.name));
+    process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
+    let failed = 0;
+    const lines = [];
+    const on = machine(new Date());
+    for (const module of selected) {
+        const started = process.hrtime.bigint();
+        try {
+            await module.run(contextFor(module, options, lines));
+        }
+        catch (error) {
+            failed++;
+            process.stderr.write(`[${module.name}] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        }
+        process.stderr.write(`[${module.name}] done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
+    }
+    const summary = summaryMarkdown(lines, { ...on, load_average_end: Number(loadavg()[0].toFixed(2)) }, options.quick);
+    process.stderr.write(`\n${summary}`);
+    if (options.save || (options.names.length === 0 && !options.quick))
+        writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0].toFixed(2)) }, summary);
+    return failed === 0 ? 0 : 1;
+}
+/** bench/results/latest/: one JSON file per benchmark (this run's lines), the machine, the summary. */
+function writeResults(modules, lines, on, summary) {
+    const dir = join(packageRoot(), 'bench', 'results', 'latest');
+    mkdirSync(dir, { recursive: true });
+    const write = (file, text) => {
+        // Whole-file replace (tmp + rename): a killed run leaves the previous file, not half of one.
+        const tmp = join(dir, `.${file}.tmp`);
+        writeFileSync(tmp, text);
+        renameSync(tmp, join(dir, file));
+    };
+    for (const module of modules)
+        write(`${module.name}.json`, JSON.stringify(lines.filter((line) => line['bench'] === module.name), null, 1) + '\n');
+    write('machine.json', JSON.stringify(on, null, 1) + '\n');
+    write('SUMMARY.md', summary);
+    process.stderr.write(`bench: results written to ${dir}\n`);
+}
+main().then((code) => {
+    process.exitCode = code;
+}, (error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+});
+//# sourceMappingURL=run.js.map

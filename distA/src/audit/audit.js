@@ -1,0 +1,64 @@
+/**
+ * `runAudit`: walk the block log from genesis with the shadow ledger (src/audit/independent/),
+ * compare every expected line with the recorded projection rows, and check the supply at every
+ * block:
+ *   own:      total = genesis + Σ minted − Σ burned (the audit's own mints and burns), its
+ *             pools (node staked, app staked, DAO, fee_collector) equal the recorded ones, and
+ *             Σ every account of its shadow bank (liquid + module accounts) = its total;
+ *   recorded: total(h) = total(h−1) + minted(h) − burned(h), and every balance row equals the
+ *             shadow bank's (so the recorded accounts add up to the total too).
+ * Each tx's charged fee, and its code where the audit re-decides it, are compared with the
+ * txs row. Heights below `from` are walked (the shadow needs them) but not reported.
+ * The walk is walk.ts; each kind of check has its own *-checks.ts.
+ */
+import { existsSync } from 'node:fs';
+import { project } from '../projection/run.js';
+import { projectionFile } from '../projection/store.js';
+import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
+import { RecordedLedger } from './recorded.js';
+import { AuditWalk } from './walk.js';
+export { AuditInputError };
+export async function runAudit(options) {
+    const started = performance.now();
+    if (options.catchUp !== false && !projectedTo(options.dataDir, options.to))
+        await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
+    const genesis = readDataDirGenesis(options.dataDir);
+    const recorded = new RecordedLedger(options.dataDir);
+    const log = openLog(options.dataDir);
+    try {
+        const to = Math.min(options.to ?? log.lastHeight, log.lastHeight, recorded.checkpoint);
+        // An imported exported state's chain starts above 1 (init --exported-height H: at H + 1).
+        const from = Math.max(options.from ?? log.firstHeight, log.firstHeight);
+        if (from > to)
+            throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to} (the log and the projection end at ${log.lastHeight} / ${recorded.checkpoint})`);
+        const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1);
+        walk.checkGenesisSupply();
+        let blocks = 0;
+        for (const block of rawBlocks(log, log.firstHeight, to)) {
+            walk.block(block);
+            if (block.header.height >= from)
+                blocks++;
+            if (blocks % 50 === 0 || block.header.height === to)
+                options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
+        }
+        const seconds = (performance.now() - started) / 1000;
+        return walk.summary(from, to, blocks, seconds);
+    }
+    finally {
+        log.close();
+        recorded.close();
+    }
+}
+/** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
+function projectedTo(dataDir, to) {
+    if (to === undefined || !existsSync(projectionFile(dataDir)))
+        return false;
+    const recorded = new RecordedLedger(dataDir);
+    try {
+        return recorded.checkpoint >= to;
+    }
+    finally {
+        recorded.close();
+    }
+}
+//# sourceMappingURL=audit.js.map

@@ -1,0 +1,79 @@
+/**
+ * The audit's own ante handler (PROTOCOL §0.1 step 3, and README "A signature authorizes one
+ * delivery" for the ledger's replay key): whether a tx's fee was charged, or which code refused
+ * it, re-decided from the raw tx, the parameters in force and the shadow bank. In order:
+ *   tx basics (fee coins, a signature)        → the messages layer's verdict (sdk:14, sdk:4, …)
+ *   memo longer than auth/MaxMemoCharacters  → auth:1   (bytes of UTF-8)
+ *   tx hash in a block before                → auth:6
+ *   for each acceptable signer (the message's signers, a node's current output address for a
+ *   StakeNode, the signer of an app transfer): the key is the tx's (or, when absent, the one the
+ *   genesis file gives the account); skipped unless it hashes to that signer; declared fee below
+ *   10,000 × FeeMultiplier(type) → auth:4; signature verifies over the sign bytes → matched.
+ *   no signer matched                        → sdk:4
+ *   SHA-256(sign bytes ‖ 0x00 ‖ signer) seen → ledger:20
+ *   signer has no account                    → sdk:9;  balance < declared fee → auth:6
+ * Passing charges the declared uPOKT fee to the signer (into fee_collector).
+ * The signature is verified with node:crypto (ed25519.ts).
+ */
+import { createHash } from 'node:crypto';
+import { declaredFeeUpokt, messageType, signersOf, validateTxBasic } from '../../messages/index.js';
+import { signBytes } from '../../wire/index.js';
+import { Ed25519Verifier } from './ed25519.js';
+import { signerAddress } from './address.js';
+export class ShadowAnte {
+    world;
+    /** Every tx hash included in a block so far (the tx index: failed txs too). */
+    included = new Set();
+    replayKeys = new Set();
+    ed25519 = new Ed25519Verifier();
+    constructor(world) {
+        this.world = world;
+    }
+    run(chainId, tx, message) {
+        const basic = validateTxBasic(tx);
+        if (!basic.ok)
+            return refuse(`${basic.error.codespace}:${basic.error.code}`);
+        const p = this.world.params;
+        if (BigInt(Buffer.byteLength(tx.memo, 'utf8')) > p.int('auth/MaxMemoCharacters'))
+            return refuse('auth:1');
+        if (this.included.has(tx.hash))
+            return refuse('auth:6');
+        const bytes = signBytes(chainId, tx);
+        const txSigner = signerAddress(tx.signature.publicKey);
+        const declared = declaredFeeUpokt(tx);
+        let payer;
+        for (const candidate of [...signersOf(message), ...this.world.extraSigners(message, txSigner)]) {
+            const key = tx.signature.publicKey ?? this.world.genesisKeys.get(candidate);
+            if (key === undefined)
+                return refuse(this.world.bank.has(candidate) ? 'auth:2' : 'auth:3');
+            if (signerAddress(key) !== candidate)
+                continue;
+            if (declared < p.fee(messageType(message)))
+                return refuse('auth:4');
+            if (!this.ed25519.verifies(key, bytes, tx.signature.signature))
+                continue;
+            payer = candidate;
+            break;
+        }
+        if (payer === undefined)
+            return refuse('sdk:4');
+        const replayKey = createHash('sha256').update(bytes).update(Uint8Array.of(0)).update(payer).digest('hex');
+        if (this.replayKeys.has(replayKey))
+            return refuse('ledger:20');
+        if (!this.world.bank.has(payer))
+            return refuse('sdk:9');
+        if (this.world.bank.balance(payer) < declared || tx.fee.some((coin) => coin.denom !== 'upokt'))
+            return refuse('auth:6');
+        this.replayKeys.add(replayKey);
+        return { ok: true, payer, fee: declared };
+    }
+    /** End of block: every tx of the block joins the tx index (a later copy is auth:6). */
+    index(hashes) {
+        for (const hash of hashes)
+            this.included.add(hash);
+    }
+}
+function refuse(code) {
+    return { ok: false, code };
+}
+//# sourceMappingURL=ante.js.map

@@ -1,0 +1,87 @@
+/**
+ * The audit's own 18-decimal fixed-point arithmetic, written from PROTOCOL.md §9 and §5.2
+ * (pocket-core types/decimal.go), deliberately NOT core/bigdec.ts: the audit must not share a
+ * bug with the reducer. A value is a bigint scaled by 10^18 (1.5 = 1_500_000_000_000_000_000n).
+ *
+ *   mul(a, b)  = halfEven(a·b / 10^18)
+ *   quo(a, b)  = halfEven(trunc(a·10^18·10^18 / b) / 10^18)
+ *   approxRoot = Newton iteration with truncating QuoInt (PROTOCOL §5.2)
+ *   power      = square-and-multiply in pocket-core's exact order (every step a rounded mul)
+ *
+ * Worked example: mul(1.5, 1.5) = 2.25 exactly; quo(1, 3) = 0.333333333333333333 (…3|33 → down);
+ * quo(2, 3) = 0.666666666666666667 (…6|66 → up).
+ */
+export const ONE = 10n ** 18n;
+const MAX_ROOT_ITERATIONS = 1_000_000;
+/** n / d rounded half to even (d > 0). */
+export function divHalfEven(n, d) {
+    const negative = n < 0n;
+    const magnitude = negative ? -n : n;
+    let q = magnitude / d;
+    const twiceRemainder = (magnitude % d) * 2n;
+    if (twiceRemainder > d || (twiceRemainder === d && q % 2n === 1n))
+        q += 1n;
+    return negative ? -q : q;
+}
+export const fromInt = (n) => n * ONE;
+export const mul = (a, b) => divHalfEven(a * b, ONE);
+export const quo = (a, b) => divHalfEven((a * ONE * ONE) / b, ONE);
+/** Integer part, toward zero. */
+export const truncate = (a) => a / ONE;
+export const roundHalfEven = (a) => divHalfEven(a, ONE);
+/** "12.5" → 12.5·10^18 (at most 18 fraction digits; the params layer parsed it already). */
+export function parseDecimal(text) {
+    const negative = text.startsWith('-');
+    const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+    const scaled = BigInt(whole || '0') * ONE + BigInt((fraction + '0'.repeat(18)).slice(0, 18));
+    return negative ? -scaled : scaled;
+}
+export function formatDecimal(a) {
+    const negative = a < 0n;
+    const magnitude = negative ? -a : a;
+    return `${negative ? '-' : ''}${magnitude / ONE}.${(magnitude % ONE).toString().padStart(18, '0')}`;
+}
+/** pocket-core Power(d, k): tmp = 1; while i > 1 {odd: tmp·=d; i halves; d·=d}; d·tmp. */
+export function power(d, k) {
+    if (k === 0n)
+        return ONE;
+    let tmp = ONE;
+    let base = d;
+    for (let i = k; i > 1n;) {
+        if (i % 2n === 0n)
+            i /= 2n;
+        else {
+            tmp = mul(tmp, base);
+            i = (i - 1n) / 2n;
+        }
+        base = mul(base, base);
+    }
+    return mul(base, tmp);
+}
+/** pocket-core ApproxRoot(d, n): Newton's method until the step is at most 10^-18. */
+export function approxRoot(d, n) {
+    if (d < 0n)
+        return -approxRoot(-d, n);
+    if (n === 1n || d === 0n || d === ONE)
+        return d;
+    let guess = ONE;
+    let delta = ONE;
+    for (let i = 0; delta > 1n || delta < -1n; i++) {
+        if (i >= MAX_ROOT_ITERATIONS)
+            throw new Error(`approxRoot(${formatDecimal(d)}, ${n}) did not converge`);
+        let previous = power(guess, n - 1n);
+        if (previous === 0n)
+            previous = 1n;
+        delta = (quo(d, previous) - guess) / n; // QuoInt: truncating division of the scaled integer
+        guess += delta;
+    }
+    return guess;
+}
+/** FracPow(d, p, 100): p = 0 → 1; else Power(ApproxRoot(d, 100), round_half_even(p × 100)). */
+export function fracPow(d, p) {
+    if (p === 0n)
+        return ONE;
+    const exponentHundredths = roundHalfEven(p * 100n);
+    return power(approxRoot(d, 100n), exponentHundredths);
+}
+//# sourceMappingURL=dec.js.map

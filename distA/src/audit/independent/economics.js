@@ -1,0 +1,142 @@
+/**
+ * The audit's second implementation of every economic formula, written from PROTOCOL.md
+ * (§5.1 relay reward pipeline, §5.2 PIP-22, §5.3 block reward, §4.8 replay burn, §6.6 slashes,
+ * §14 FeeBurnPercentage and ApplicationBurnRate). Pure functions over plain inputs; the reducer's
+ * modules are never imported (test/unit/architecture checks it).
+ */
+import { formatDecimal, fracPow, fromInt, mul, ONE, parseDecimal, quo, truncate } from './dec.js';
+/**
+ * PIP-22 (§5.2): flooredStake = min(stake − stake mod F, C − C mod F); bin = flooredStake / F;
+ * weight = FracPow(bin, E) / W. Example (F = 15,000 POKT, C = 60,000 POKT, E = 1, W = 1):
+ * stake 31,000 POKT → floored 30,000 POKT, bin 2, weight 2.000000000000000037 (§5.2's note).
+ * `replayCeilingBug` (§4.8): the replay burn's ceiling term is C − (stake mod F).
+ */
+export function pip22Weight(stake, p, replayCeilingBug = false) {
+    const ceilingFloor = p.ceiling - (replayCeilingBug ? stake % p.floor : p.ceiling % p.floor);
+    const own = stake - (stake % p.floor);
+    const flooredStake = own < ceilingFloor ? own : ceilingFloor;
+    const bin = flooredStake / p.floor;
+    return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+}
+/** coins = trunc((M · relays) · weight), each product rounded half-even at 18 decimals. */
+export function weightedCoins(multiplier, relays, weight) {
+    return truncate(mul(mul(fromInt(multiplier), fromInt(relays)), weight));
+}
+/**
+ * splitRewards (§5.1 step 5): feesCollected = trunc(r·DAO/100 + r·Proposer/100), one truncation
+ * of the sum. Example: coins 1,000, DAO 10, proposer 1 → 110 to fee_collector, 890 to the node.
+ */
+export function feeCollectorShare(coins, daoPercent, proposerPercent) {
+    const r = fromInt(coins);
+    return truncate(mul(r, fromInt(daoPercent) / 100n) + mul(r, fromInt(proposerPercent) / 100n));
+}
+/**
+ * SplitNodeRewards (§5.1 step 7): each delegator trunc(amount × share / 100) if > 0, the rest to
+ * the output address (or the operator). An invalid share map (a share outside 1..100 or a total
+ * above 100) splits nothing: everything goes to the primary recipient (README Protocol choices).
+ */
+export function splitToRecipients(amount, recipient) {
+    if (amount <= 0n)
+        return [];
+    const primary = recipient.outputAddress ?? recipient.operator;
+    const delegators = [...(recipient.delegators ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const total = delegators.reduce((sum, [, share]) => sum + share, 0);
+    const valid = delegators.every(([, share]) => Number.isInteger(share) && share > 0) && total <= 100;
+    const payouts = [];
+    let remains = amount;
+    if (valid) {
+        for (const [address, share] of delegators) {
+            const allocation = (amount * BigInt(share)) / 100n;
+            if (allocation <= 0n)
+                continue;
+            payouts.push({ role: 'delegator', address, amount: allocation });
+            remains -= allocation;
+        }
+    }
+    if (remains > 0n)
+        payouts.push({ role: 'primary', address: primary, amount: remains });
+    return payouts;
+}
+export const FEE_COLLECTOR = 'f1829676db577682e944fc3493d451b67ff3e29f'; // SHA-256("fee_collector")[:20], PROTOCOL §0
+/** The relay reward of one valid proof (§5.1 steps 3–8 with §5.2). */
+export function relayReward(input) {
+    const weighted = pip22Weight(input.stake, input.pip22);
+    const coins = weightedCoins(input.multiplier, input.relays, weighted.weight);
+    const feeCollector = feeCollectorShare(coins, input.daoPercent, input.proposerPercent);
+    let nodeReward = coins - feeCollector;
+    const refund = input.rewardCost < nodeReward ? input.rewardCost : nodeReward > 0n ? nodeReward : 0n;
+    nodeReward -= refund;
+    const payouts = [];
+    if (refund > 0n)
+        payouts.push({ role: 'reward_cost_refund', address: input.recipient.operator, amount: refund });
+    payouts.push(...splitToRecipients(nodeReward, input.recipient));
+    if (feeCollector > 0n)
+        payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollector });
+    const minted = payouts.reduce((sum, p) => sum + p.amount, 0n);
+    return { ...weighted, minted, feeCollector, refund, payouts };
+}
+/**
+ * The block reward (§5.3 with §14 FeeBurnPercentage): burned = floor(fees × burn% / 100); of the
+ * rest, DAO cut = trunc(rest × DAO/(DAO+Proposer)) (the ratio rounded half-even); the proposer
+ * cut goes to the previous proposer's recipients, or stays (retained) when it no longer exists.
+ * Example: fees 1,100,000, burn 0, DAO 10, proposer 1: ratio 0.909090909090909091 → DAO
+ * 1,000,000, proposer 100,000.
+ */
+export function blockReward(fees, burnPercent, daoPercent, proposerPercent, proposer) {
+    const burned = (fees * burnPercent) / 100n;
+    const rest = fees - burned;
+    const sum = daoPercent + proposerPercent;
+    const dao = sum === 0n ? 0n : truncate(mul(fromInt(rest), quo(fromInt(daoPercent), fromInt(sum))));
+    const proposerCut = rest - dao;
+    const shares = proposer === undefined ? [] : splitToRecipients(proposerCut, proposer);
+    const paid = shares.reduce((total, s) => total + s.amount, 0n);
+    return { burned, dao, proposerCut, shares, retained: proposerCut - paid };
+}
+/** Downtime / double-sign slash (§6.6): min(trunc(power × 10^6 × fraction), tokens). */
+export function slashAmount(power, fraction, tokens) {
+    const amount = truncate(fromInt(power * 1000000n) * fraction / ONE);
+    return amount < tokens ? amount : tokens;
+}
+/**
+ * Replay-attack burn (§4.8): challenges = totalProofs × ReplayAttackBurnMultiplier; coins =
+ * trunc(RTTM × challenges × weight) with the buggy ceiling; burned = min(coins, tokens).
+ */
+export function replayBurn(totalProofs, burnMultiplier, multiplier, stake, pip22) {
+    const weighted = pip22Weight(stake, pip22, true);
+    const coins = weightedCoins(multiplier, totalProofs * burnMultiplier, weighted.weight);
+    return { coins, burned: coins < stake ? coins : stake, weight: formatDecimal(weighted.weight) };
+}
+export const APP_BURN_FLOOR = 1000000n;
+/**
+ * ApplicationBurnRate (§14): target = trunc(mint × rate); shared pro rata to stake among staked
+ * apps, none below 1 POKT; an app whose share reaches its headroom burns all of it and the rest
+ * is shared again; leftover units go one each to the largest remainders (ties: lower address).
+ */
+export function applicationBurns(mint, rate, apps) {
+    const burns = new Map();
+    let remaining = truncate(fromInt(mint) * rate / ONE);
+    let active = apps.filter((a) => a.stake > APP_BURN_FLOOR).sort((a, b) => (a.address < b.address ? -1 : 1));
+    while (remaining > 0n && active.length > 0) {
+        const totalStake = active.reduce((sum, a) => sum + a.stake, 0n);
+        const full = active.filter((a) => remaining * a.stake >= (a.stake - APP_BURN_FLOOR) * totalStake);
+        if (full.length === 0) {
+            const floors = active.map((a) => ({ a, floor: (remaining * a.stake) / totalStake, rest: (remaining * a.stake) % totalStake }));
+            let leftover = remaining - floors.reduce((sum, f) => sum + f.floor, 0n);
+            for (const f of [...floors].sort((x, y) => (x.rest === y.rest ? (x.a.address < y.a.address ? -1 : 1) : x.rest > y.rest ? -1 : 1))) {
+                const extra = leftover > 0n ? 1n : 0n;
+                leftover -= extra;
+                if (f.floor + extra > 0n)
+                    burns.set(f.a.address, f.floor + extra);
+            }
+            return burns;
+        }
+        for (const a of full) {
+            burns.set(a.address, a.stake - APP_BURN_FLOOR);
+            remaining -= a.stake - APP_BURN_FLOOR;
+        }
+        active = active.filter((a) => !full.includes(a));
+    }
+    return burns;
+}
+export { formatDecimal, parseDecimal };
+//# sourceMappingURL=economics.js.map

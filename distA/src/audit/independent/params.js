@@ -1,0 +1,174 @@
+/**
+ * The parameters in force, tracked by the audit itself: genesis values, then every ParamChange
+ * and Upgrade the audit's OWN verdict delivers (gov.ts; a change the ledger accepted wrongly is a
+ * `tx/N:code` mismatch and leaves these values alone), decoded with the params layer's value
+ * parser (a decoder, not a rule). Read as plain bigints/decimals for the formulas.
+ */
+import { parse as parseLossless } from 'lossless-json';
+import { parseParamValue } from '../../params/kinds.js';
+import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import { parseDecimal } from './dec.js';
+const BASE_FEE = 10000n; // every message's base fee, PROTOCOL §1
+/**
+ * Params that exist only from their feature's activation height (PROTOCOL §2.5), with the value
+ * pocket-core writes on that height: x/nodes/module.go:127-142 (RSCAL, PerChainRTTM; defaults
+ * x/nodes/types/params.go:27-33, 59-60), x/pocketcore/module.go:106-113 (BLOCK; default
+ * x/pocketcore/types/params.go:20). Decimals as their text (read with parseDecimal).
+ */
+export const FEATURE_PARAMS = {
+    BLOCK: { 'pocketcore/BlockByteSize': 4000000n },
+    PerChainRTTM: { 'pos/RelaysToTokensMultiplierMap': {} },
+    RSCAL: {
+        'pos/ServicerStakeFloorMultiplier': 15000000000n,
+        'pos/ServicerStakeFloorMultiplierExponent': '1',
+        'pos/ServicerStakeWeightCeiling': 15000000000n,
+        'pos/ServicerStakeWeightMultiplier': '1',
+    },
+};
+export class ParamTracker {
+    values;
+    constructor(genesis) {
+        this.values = new Map(genesis);
+    }
+    /** A delivered ParamChange; false when the value does not decode (gov.ts refuses those). */
+    change(key, valueBytes) {
+        const value = decodeParamBytes(key, valueBytes);
+        if (value === undefined)
+            return false;
+        this.values.set(key, value);
+        return true;
+    }
+    /** A delivered Upgrade: the merged value (gov.ts mergeUpgrade) replaces gov/upgrade. */
+    setUpgrade(upgrade) {
+        this.values.set('gov/upgrade', upgrade);
+    }
+    /** The gov/upgrade value (genesis: {0, "0"} on mainnet, PROTOCOL §2.5). */
+    upgrade() {
+        return this.values.get('gov/upgrade') ?? { height: 0n, version: '', oldUpgradeHeight: 0n, features: [] };
+    }
+    /** The owner of an ACL key (lower-case hex), or undefined when gov/acl does not list it (x/gov/types/acl.go GetOwner → nil). */
+    aclOwner(key) {
+        const acl = (this.values.get('gov/acl') ?? []);
+        return acl.find((entry) => entry.key === key)?.address.toLowerCase();
+    }
+    /** Override a value directly (what-if comparisons and tests). */
+    set(key, value) {
+        this.values.set(key, value);
+    }
+    int(key) {
+        const value = this.values.get(key);
+        if (typeof value !== 'bigint')
+            throw new Error(`audit: parameter ${key} is not an integer (${String(value)})`);
+        return value;
+    }
+    bool(key) {
+        return this.values.get(key) === true;
+    }
+    /** A list parameter (pocketcore/SupportedBlockchains: canonical chain ids). */
+    list(key) {
+        const value = this.values.get(key);
+        return Array.isArray(value) ? value : [];
+    }
+    /** The features ("KEY:height") the gov/upgrade parameter names. */
+    upgradeFeatures() {
+        return this.upgrade().features;
+    }
+    /**
+     * The activation height gov/upgrade gives `feature` (the last "KEY:height" entry for it wins,
+     * codec.go SliceToMap), or undefined when it is not listed — active from genesis, the ledger's
+     * choice (README "Protocol choices"). Height 0 means never (codec.go IsAfter… needs ≠ 0).
+     */
+    featureHeight(feature) {
+        let height;
+        for (const entry of this.upgradeFeatures()) {
+            const colon = entry.lastIndexOf(':');
+            if (entry.slice(0, colon) === feature)
+                height = Number(entry.slice(colon + 1));
+        }
+        return height;
+    }
+    /**
+     * BeginBlock of `height`: each feature gov/upgrade schedules for exactly this height writes its
+     * params' values (FEATURE_PARAMS) and makes the DAO owner their ACL owner (x/gov/module.go:
+     * 170-200, ACL.SetOwner: an entry's owner replaced, a missing entry appended). A feature listed
+     * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality).
+     */
+    activateFeatures(height) {
+        if (height === 0)
+            return;
+        for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
+            if (this.featureHeight(feature) !== height)
+                continue;
+            const owner = this.values.get('gov/daoOwner');
+            const acl = [...(this.values.get('gov/acl') ?? [])];
+            for (const [key, value] of Object.entries(values)) {
+                this.values.set(key, value);
+                const index = acl.findIndex((entry) => entry.key === key);
+                if (index >= 0)
+                    acl[index] = { key, address: owner };
+                else
+                    acl.push({ key, address: owner });
+            }
+            this.values.set('gov/acl', acl);
+        }
+    }
+    /** Whether `feature` is switched off at block `height`: listed with 0 or with a later height. */
+    featureOff(feature, height) {
+        const activation = this.featureHeight(feature);
+        return activation !== undefined && (activation === 0 || height < activation);
+    }
+    /** An address parameter (gov/daoOwner), lower-case hex. */
+    address(key) {
+        const value = this.values.get(key);
+        if (typeof value !== 'string')
+            throw new Error(`audit: parameter ${key} is not an address (${String(value)})`);
+        return value.toLowerCase();
+    }
+    /** A Dec parameter, scaled 10^18. */
+    dec(key) {
+        const value = this.values.get(key);
+        if (value === undefined)
+            throw new Error(`audit: parameter ${key} is missing`);
+        return parseDecimal(String(value));
+    }
+    /** RelaysToTokensMultiplier for `chain`: the per-chain map entry if any, else the default. */
+    multiplier(chain) {
+        const map = (this.values.get('pos/RelaysToTokensMultiplierMap') ?? {});
+        const entry = map[chain];
+        return entry === undefined ? { value: this.int('pos/RelaysToTokensMultiplier'), source: 'default' } : { value: BigInt(entry), source: 'chain_map' };
+    }
+    pip22() {
+        return {
+            floor: this.int('pos/ServicerStakeFloorMultiplier'),
+            ceiling: this.int('pos/ServicerStakeWeightCeiling'),
+            exponent: this.dec('pos/ServicerStakeFloorMultiplierExponent'),
+            weightMultiplier: this.dec('pos/ServicerStakeWeightMultiplier'),
+        };
+    }
+    /** fee(msg type) = 10,000 × (its FeeMultipliers override, else the default). */
+    fee(messageType) {
+        const multipliers = this.values.get('auth/FeeMultipliers');
+        const override = multipliers.overrides.find((entry) => entry.key === messageType);
+        return BASE_FEE * (override?.multiplier ?? multipliers.default);
+    }
+}
+/**
+ * A ParamChange value → the typed value of `key`, or undefined: the bytes must be UTF-8 (strict),
+ * one JSON value (lossless-json: no duplicate keys, big integers kept) of the key's amino-JSON
+ * form (params/kinds.ts parseParamValue: 64-bit integers and decimals as strings, …).
+ */
+export function decodeParamBytes(key, valueBytes) {
+    const spec = PARAM_SPECS_BY_KEY.get(key);
+    if (spec === undefined)
+        return undefined;
+    let node;
+    try {
+        node = parseLossless(new TextDecoder('utf-8', { fatal: true }).decode(valueBytes));
+    }
+    catch {
+        return undefined;
+    }
+    const parsed = parseParamValue(spec.kind, node);
+    return parsed.ok ? parsed.value : undefined;
+}
+//# sourceMappingURL=params.js.map

@@ -1,0 +1,164 @@
+/**
+ * What the ledger recorded, read from its SQLite projection (the read side): reward_lines,
+ * rap_sheet, supply, txs (outcomes and charged fees), balances, and node/app deletions.
+ * Read-only; the audit compares these rows with its own recomputation.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { amountOf, amountOrNull } from '../projection/amounts.js';
+import { projectionFile } from '../projection/store.js';
+import { AuditInputError } from './independent/inputs.js';
+const big = (v) => (v === null || v === undefined ? null : BigInt(v));
+const num = (v) => Number(v);
+export class RecordedLedger {
+    db;
+    statements;
+    checkpoint;
+    constructor(dataDir) {
+        const file = projectionFile(dataDir);
+        if (!existsSync(file))
+            throw new AuditInputError('no_projection', `no projection at ${file}: run \`pokt-ledger project\` or audit with the catch-up`);
+        this.db = new Database(file, { readonly: true, fileMustExist: true });
+        this.db.defaultSafeIntegers(true);
+        const q = (sql) => this.db.prepare(sql);
+        this.statements = {
+            lines: q('SELECT * FROM reward_lines WHERE height = ? ORDER BY event_index, line_index'),
+            rap: q('SELECT * FROM rap_sheet WHERE height = ? ORDER BY event_index'),
+            supply: q('SELECT * FROM supply WHERE height = ?'),
+            txs: q('SELECT tx_index, hash, code, codespace, fee_charged_upokt FROM txs WHERE height = ? ORDER BY tx_index'),
+            nodeDeletions: q('SELECT address, height FROM nodes WHERE deleted = 1'),
+            appDeletions: q('SELECT address, height FROM apps WHERE deleted = 1'),
+            balances: q('SELECT address, height, balance_upokt AS amount, 0 AS deleted FROM balances ORDER BY height, address'),
+            nodeStakes: q('SELECT address, height, tokens_upokt AS amount, deleted FROM nodes ORDER BY height, address'),
+            appStakes: q('SELECT address, height, staked_upokt AS amount, deleted FROM apps ORDER BY height, address'),
+            signingInfos: q('SELECT * FROM signing_infos ORDER BY height, address'),
+        };
+        const checkpoint = q('SELECT height FROM projection_checkpoint WHERE id = 1').get();
+        this.checkpoint = checkpoint === undefined ? -1 : num(checkpoint['height']);
+    }
+    cursors = [];
+    /** Ends the version cursors first: an unfinished iterator keeps the connection busy (an audit with --to below the end). */
+    close() {
+        for (const cursor of this.cursors)
+            cursor.close();
+        this.db.close();
+    }
+    lines(height) {
+        return this.statements.lines.all(height).map((r) => ({
+            eventIndex: num(r['event_index']),
+            lineIndex: num(r['line_index']),
+            kind: String(r['kind']),
+            role: String(r['role']),
+            address: r['address'] ?? null,
+            amount: amountOf(r['amount_upokt']),
+            servicer: r['servicer'] ?? null,
+            relays: big(r['relays']),
+            multiplier: amountOrNull(r['multiplier_upokt_per_relay']),
+            multiplierSource: r['multiplier_source'] ?? null,
+            stake: amountOrNull(r['stake_upokt']),
+            flooredStake: amountOrNull(r['floored_stake_upokt']),
+            bin: big(r['stake_bin']),
+            weight: r['weight'] ?? null,
+            minted: amountOrNull(r['minted_upokt']),
+        }));
+    }
+    rapSheet(height) {
+        return this.statements.rap.all(height).map((r) => ({
+            eventIndex: num(r['event_index']),
+            address: String(r['address']),
+            kind: String(r['kind']),
+            reason: r['reason'] ?? null,
+            amount: amountOrNull(r['amount_upokt']),
+        }));
+    }
+    supply(height) {
+        const r = this.statements.supply.get(height);
+        if (r === undefined)
+            return undefined;
+        return {
+            total: amountOf(r['total_upokt']),
+            node: amountOf(r['node_staked_upokt']),
+            app: amountOf(r['app_staked_upokt']),
+            dao: amountOf(r['dao_upokt']),
+            fee: amountOf(r['fee_collector_upokt']),
+            minted: amountOf(r['minted_upokt']),
+            burned: amountOf(r['burned_upokt']),
+        };
+    }
+    txs(height) {
+        return this.statements.txs.all(height).map((r) => ({
+            index: num(r['tx_index']),
+            hash: String(r['hash']),
+            code: num(r['code']),
+            codespace: String(r['codespace']),
+            feeCharged: amountOf(r['fee_charged_upokt']),
+        }));
+    }
+    /** Height → addresses whose node (or app) record was deleted at that height (matured unstakes). */
+    deletions(which) {
+        const out = new Map();
+        for (const r of (which === 'nodes' ? this.statements.nodeDeletions : this.statements.appDeletions).iterate()) {
+            const height = num(r['height']);
+            out.set(height, [...(out.get(height) ?? []), String(r['address'])]);
+        }
+        return out;
+    }
+    /** Version rows in height order: balances, node tokens or app stakes. */
+    versionRows(which) {
+        return this.cursor(this.statements[which].iterate(), (row) => (typeof row.amount === 'bigint' ? row : { ...row, amount: amountOf(row.amount) }));
+    }
+    /** The signing_infos rows in height order (stepped rows: projectors/signing-infos.ts). */
+    signingRows() {
+        return this.cursor(this.statements.signingInfos.iterate(), signingRowOf);
+    }
+    cursor(rows, of) {
+        const cursor = new HeightCursor(rows, of);
+        this.cursors.push(cursor);
+        return cursor;
+    }
+}
+function signingRowOf(r) {
+    const until = r['jailed_until_ns'];
+    return {
+        address: String(r['address']),
+        height: num(r['height']),
+        deleted: num(r['deleted']) === 1,
+        startHeight: num(r['start_height']),
+        index: num(r['index_offset']),
+        jailedUntilNs: until === null || until === undefined ? null : BigInt(until),
+        missed: num(r['missed_blocks_counter']),
+        jailedBlocks: num(r['jailed_blocks_counter']),
+        indexStep: num(r['index_offset_step']),
+        jailedBlocksStep: num(r['jailed_blocks_step']),
+    };
+}
+/** Walks rows ordered by height one height at a time, each turned into `R` by `of`. */
+export class HeightCursor {
+    rows;
+    of;
+    next;
+    constructor(rows, of) {
+        this.rows = rows;
+        this.of = of;
+    }
+    close() {
+        this.rows.return?.();
+    }
+    /** The rows of every height ≤ h not taken yet. */
+    *upTo(h) {
+        for (;;) {
+            if (this.next === undefined) {
+                const step = this.rows.next();
+                if (step.done === true)
+                    return;
+                this.next = step.value;
+            }
+            if (Number(this.next.height) > h)
+                return;
+            const row = this.next;
+            this.next = undefined;
+            yield this.of(row);
+        }
+    }
+}
+//# sourceMappingURL=recorded.js.map

@@ -1,0 +1,113 @@
+/**
+ * The ante handler (x/auth/ante.go:19-235): what every tx must pass before its message runs,
+ * in pocket-core's order. Failing here charges no fee; passing deducts the whole declared fee.
+ *
+ *  1. StdTx.ValidateBasic: fee coins valid (sdk:14), signature present (sdk:4).
+ *  2. Memo no longer than auth/MaxMemoCharacters, in bytes (auth:1).
+ *  3. Tx hash not delivered before (auth:6) — there are no nonces (PROTOCOL §0.1).
+ *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
+ *     address for a StakeNode, the signer of an app transfer): take the signature's public key
+ *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
+ *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
+ *     signature, as pocket-core does); the signature must verify, else try the next signer.
+ *     No signer matched: sdk:4.
+ *  5. Ours: the signer has not had a tx with this sign document delivered before (ledger:20,
+ *     replay-key.ts). Step 3 compares bytes, which re-encodings change without touching the
+ *     signature; this step compares what is signed. pocket-core has no such check.
+ *  6. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
+ *     short auth:6 (pocket-core reuses the duplicate-tx code, PROTOCOL §12.2 item 16).
+ * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
+ * item 23) cannot occur.
+ */
+import { hexToBytes } from '../core/hex.js';
+import { rejection } from '../core/rejection.js';
+import { err, ok } from '../core/result.js';
+import { addressOfPublicKeyHex } from '../crypto/address.js';
+import { verify } from '../crypto/ed25519.js';
+import { AUTH, LEDGER, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic } from '../messages/index.js';
+import { feeForMessageType } from '../modules/auth/index.js';
+import { appTransferSigner } from '../modules/apps/index.js';
+import { stakeOutputSigner } from '../modules/nodes/index.js';
+import { signBytesOf } from './prepare.js';
+import { replayKeyOf } from './replay-key.js';
+/** Required fee: the 10,000 uPOKT base × the message type's multiplier (modules/auth/fees.ts). */
+export function requiredFeeUpokt(message, params) {
+    return feeForMessageType(messageType(message), params);
+}
+function acceptableSigners(state, tx, message) {
+    const signers = [...signersOf(message)];
+    const output = stakeOutputSigner(state.nodes.validators, message);
+    if (output !== undefined)
+        signers.push(output);
+    const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
+    if (txSigner !== undefined) {
+        const transfer = appTransferSigner(state.apps.applications, txSigner, message);
+        if (transfer !== undefined)
+            signers.push(transfer);
+    }
+    return signers;
+}
+function signatureValid(prepared, publicKeyHex, fromTx) {
+    // The pre-verified verdict applies to the tx's own key; a key from state is checked here.
+    if (fromTx && prepared.signature !== 'unchecked')
+        return prepared.signature === 'valid';
+    const publicKey = hexToBytes(publicKeyHex);
+    const signature = hexToBytes(prepared.decoded.ok ? prepared.decoded.value.signature.signature : '');
+    const message = signBytesOf(prepared);
+    return publicKey !== undefined && signature !== undefined && message !== undefined && verify(publicKey, message, signature);
+}
+function findSigner(state, prepared, tx, message, params) {
+    const declared = declaredFeeUpokt(tx);
+    for (const signer of acceptableSigners(state, tx, message)) {
+        let publicKeyHex = tx.signature.publicKey;
+        if (publicKeyHex === null) {
+            const account = state.auth.accounts.get(signer);
+            if (account === undefined)
+                return err(rejection(AUTH.account_not_found, `account ${signer} not found`));
+            if (account.publicKey === null)
+                return err(rejection(AUTH.public_key_not_found, `account ${signer} has no public key`));
+            publicKeyHex = account.publicKey;
+        }
+        if (addressOfPublicKeyHex(publicKeyHex) !== signer)
+            continue;
+        const required = requiredFeeUpokt(message, params);
+        if (declared < required)
+            return err(rejection(AUTH.fee_below_minimum, `insufficient fee: need ${required}upokt, got ${declared}upokt`));
+        if (!signatureValid(prepared, publicKeyHex, tx.signature.publicKey !== null))
+            continue;
+        return ok({ signer, publicKey: publicKeyHex.toLowerCase() });
+    }
+    return err(rejection(SDK.unauthorized, 'signature verification failed for the transaction'));
+}
+export function runAnte(state, prepared, tx, message) {
+    const params = state.params().auth;
+    const basic = validateTxBasic(tx);
+    if (!basic.ok)
+        return basic;
+    const memoBytes = Buffer.byteLength(tx.memo, 'utf8');
+    if (BigInt(memoBytes) > params.maxMemoCharacters) {
+        return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
+    }
+    if (state.auth.txIndex.has(prepared.hash))
+        return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
+    const match = findSigner(state, prepared, tx, message, params);
+    if (!match.ok)
+        return match;
+    const { signer, publicKey } = match.value;
+    const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);
+    const deliveredAt = state.auth.replayIndex.get(replayKey);
+    if (deliveredAt !== undefined) {
+        return err(rejection(LEDGER.signed_tx_already_delivered, `a tx with this sign document, signed by ${signer}, was already delivered at height ${deliveredAt}`));
+    }
+    const feeUpokt = declaredFeeUpokt(tx);
+    const account = state.auth.accounts.get(signer);
+    if (account === undefined)
+        return err(rejection(SDK.unknown_address, `account ${signer} does not exist`));
+    const otherDenoms = tx.fee.some((coin) => coin.denom !== 'upokt');
+    if (account.balanceUpokt < feeUpokt || otherDenoms) {
+        return err(rejection(AUTH.duplicate_tx, `insufficient balance to pay the fee: ${account.balanceUpokt}upokt < ${feeUpokt}upokt`));
+    }
+    const event = feeUpokt === 0n ? undefined : { type: 'FeeDeducted', txHash: prepared.hash, payer: signer, amountUpokt: feeUpokt };
+    return ok({ signer, signerPublicKey: publicKey, feeUpokt, event, replayKey });
+}
+//# sourceMappingURL=ante.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=readonly.js.map

@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { AuditInputError, runAudit } from '../../audit/index.js';
+import { ProjectionError } from '../../projection/store.js';
+import { auditCsv } from '../../audit/csv.js';
+import { auditHtml } from '../../audit/html.js';
+import { parseWhatIf, runWhatIf } from '../../audit/what-if.js';
+import { addressArgument, dataDirOf, integerOption } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { blockProgress } from '../progress.js';
+import { withCliErrors } from '../runtime-errors.js';
+async function audit(options) {
+    let progress;
+    try {
+        return await runAudit({
+            dataDir: dataDirOf(options.data),
+            ...(options.from === undefined ? {} : { from: options.from }),
+            ...(options.to === undefined ? {} : { to: options.to }),
+            ...(options.node === undefined ? {} : { node: options.node }),
+            onProgress: (p) => {
+                progress ??= blockProgress('audit', p.to, options.progress !== false);
+                progress.update(p.height, p.lines, p.height);
+            },
+        });
+    }
+    catch (error) {
+        if (error instanceof AuditInputError || error instanceof ProjectionError)
+            throw new CliError(error.code, error.message);
+        throw error;
+    }
+    finally {
+        progress?.stop();
+    }
+}
+function printHuman(summary) {
+    const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
+    process.stdout.write(`audit ${verdict}: blocks ${summary.from}..${summary.to} (${summary.blocks}), ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed, ` +
+        `${summary.supply_checks} supply checks, ${summary.balance_checks} balance checks, ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided, ${summary.snapshots_checked} snapshots; mismatches ${summary.mismatches}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`);
+    for (const m of summary.mismatch_list.slice(0, 50))
+        process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+}
+function printWhatIf(report) {
+    process.stdout.write(`what-if ${report.overrides.map((o) => `${o.key}=${o.value}@${o.height}`).join(', ')} (heights ${report.from}..${report.to}):\n`);
+    const t = report.total;
+    process.stdout.write(`  total: rewards ${t.rewards_delta_upokt}, burns ${t.burns_delta_upokt}, jailings ${t.jailings_delta}, supply ${t.supply_delta_upokt} uPOKT; ${report.changed_txs.length} tx outcomes change\n`);
+    for (const n of report.nodes.slice(0, 30))
+        process.stdout.write(`  ${n.address}: rewards ${n.rewards_delta_upokt}, burns ${n.burns_delta_upokt}, jailings ${n.jailings_delta}\n`);
+}
+export function registerAuditCommand(program) {
+    program
+        .command('audit')
+        .description('recompute every reward, fee split, burn and slash independently and compare with the ledger; check the supply at every block')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--from <height>', 'first height to report', integerOption('--from', 1))
+        .option('--to <height>', 'last height to audit', integerOption('--to', 1))
+        .option('--node <address>', 'report only the lines of this node or account', addressArgument)
+        .option('--json', 'one JSON object on stdout')
+        .option('--csv <file>', 'write every mismatch as CSV to this file')
+        .option('--html <file>', 'write a self-contained HTML report to this file')
+        .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable)', (v, all = []) => [...all, v])
+        .option('--no-progress', 'no progress on stderr')
+        .action((options) => withCliErrors(async () => {
+        if (options.whatIf !== undefined) {
+            let overrides;
+            try {
+                overrides = options.whatIf.map(parseWhatIf);
+            }
+            catch (error) {
+                throw new CliError('invalid_what_if', error instanceof Error ? error.message : String(error));
+            }
+            const bars = new Map();
+            let report;
+            try {
+                report = await runWhatIf(dataDirOf(options.data), overrides, {
+                    ...(options.to === undefined ? {} : { to: options.to }),
+                    onProgress: (run, p) => {
+                        let bar = bars.get(run);
+                        if (bar === undefined) {
+                            for (const other of bars.values())
+                                other.stop();
+                            bars.set(run, (bar = blockProgress(`what-if (${run})`, p.targetHeight - p.startHeight, options.progress !== false)));
+                        }
+                        bar.update(p.blocks, p.txs, p.height);
+                    },
+                });
+            }
+            catch (error) {
+                if (error instanceof AuditInputError)
+                    throw new CliError(error.code, error.message);
+                throw error;
+            }
+            finally {
+                for (const bar of bars.values())
+                    bar.stop();
+            }
+            if (options.json === true)
+                printJson(report);
+            else
+                printWhatIf(report);
+            return;
+        }
+        const summary = await audit(options);
+        if (options.csv !== undefined)
+            writeFileSync(options.csv, auditCsv(summary));
+        if (options.html !== undefined)
+            writeFileSync(options.html, auditHtml(summary));
+        if (options.json === true)
+            printJson(summary);
+        else
+            printHuman(summary);
+        if (summary.mismatches > 0 || !summary.supply_ok)
+            process.exitCode = 1;
+    }));
+}
+//# sourceMappingURL=audit.js.map

@@ -1,0 +1,99 @@
+import { bytesToHex } from '../../core/hex.js';
+import { sha256 } from '../../crypto/hash.js';
+import { decodeRecord } from '../../chain/record.js';
+import { BlockLog, blockLogDir } from '../../log/index.js';
+import { initDataDir } from '../../runtime/data-dir.js';
+import { openChain } from '../../runtime/open-chain.js';
+import { replay } from '../../runtime/replay.js';
+import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
+import { dataDirOf, integerOption } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+/** The stored roots of heights [from, to] (clamped to the log). */
+export function readStoredRoots(dataDir, from = 1, to) {
+    const { log } = openChain(dataDir);
+    try {
+        const last = Math.min(to ?? log.lastHeight, log.lastHeight);
+        const first = Math.max(from, log.firstHeight);
+        const roots = [];
+        if (first > last)
+            return roots;
+        for (const { height, payload } of log.iterate(first, last)) {
+            const record = decodeRecord(payload);
+            roots.push({ height, block_hash: bytesToHex(sha256(record.headerBytes)), state_root: record.stateRootAfter });
+        }
+        return roots;
+    }
+    finally {
+        log.close();
+    }
+}
+export function registerChainCommands(program) {
+    program
+        .command('init')
+        .description('create a chain in a data directory from a genesis file (an empty block log and a copy of the genesis)')
+        .requiredOption('--genesis <file>', 'pocket-core genesis JSON')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--exported-height <h>', 'for an exported state without `initial_height` (pocket-core export-genesis-for-reset): the height it was exported at; the chain continues at H + 1', integerOption('--exported-height', 0))
+        .option('--json', 'one JSON object on stdout')
+        .action((options) => withCliErrors(() => {
+        const dir = dataDirOf(options.data);
+        const config = initDataDir(dir, options.genesis, options.exportedHeight === undefined ? {} : { exportedHeight: options.exportedHeight });
+        if (options.json === true)
+            printJson({ data_dir: dir, ...config });
+        else
+            process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n`);
+    }));
+    program
+        .command('roots')
+        .description('print every stored block: height, block hash and the state root recorded after it')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--from <height>', 'first height', integerOption('--from', 1))
+        .option('--to <height>', 'last height', integerOption('--to', 0))
+        .option('--json', 'a JSON array on stdout')
+        .action((options) => withCliErrors(() => {
+        const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
+        if (options.json === true)
+            printJson(roots);
+        else
+            process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
+    }));
+    program
+        .command('repair')
+        .description("operator's choice after a coded log error: keep the log up to its first damaged record, move the rest to events/torn/, accept lost acknowledged heights, and rewrite the head record")
+        .requiredOption('--data <dir>', 'data directory')
+        .option('--json', 'one JSON object on stdout')
+        .action((options) => withCliErrors(() => {
+        const { log, recovery } = BlockLog.open(blockLogDir(dataDirOf(options.data)), { repair: true });
+        log.close();
+        const report = { last_height: recovery.lastHeight, repaired: recovery.repaired, loss_accepted: recovery.lossAccepted, head_rewritten: recovery.headCreated !== null };
+        if (options.json === true)
+            printJson(report);
+        else {
+            const cut = recovery.repaired === null ? 'nothing cut' : `cut from height ${recovery.repaired.fromHeight} (${recovery.repaired.error.code}); moved to events/torn/`;
+            const lost = recovery.lossAccepted === null ? '' : `; accepted the loss of heights ${recovery.lossAccepted.fromHeight}–${recovery.lossAccepted.toHeight}`;
+            process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}\n`);
+        }
+    }));
+    program
+        .command('snapshot')
+        .description('write a snapshot of the state at the tip of the chain (snapshots/<height>-<root>.snap)')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--keep-snapshots <n>', `keep only the newest N snapshots (default ${DEFAULT_SNAPSHOT_RETENTION})`, integerOption('--keep-snapshots', 1))
+        .option('--json', 'one JSON object on stdout')
+        .action((options) => withCliErrors(async () => {
+        const dir = dataDirOf(options.data);
+        const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true });
+        if (outcome.divergence !== undefined) {
+            throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
+        }
+        const info = writeSnapshot(dir, outcome.state, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+        if (info.pruned.length > 0)
+            process.stderr.write(`removed ${info.pruned.length} old snapshot(s), keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
+        if (options.json === true)
+            printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
+        else
+            process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
+    }));
+}
+//# sourceMappingURL=chain.js.map

@@ -1,0 +1,40 @@
+import { exportState } from '../../genesis/export.js';
+import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
+import { replay } from '../../runtime/replay.js';
+import { writeFileDurably } from '../../runtime/rollback.js';
+import { dataDirOf, integerOption } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+export async function exportDataDir(dir, height) {
+    const { doc } = loadGenesisOfDataDir(dir);
+    const outcome = await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true });
+    if (outcome.divergence !== undefined)
+        throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger verify\``, outcome.divergence);
+    if (outcome.height !== height)
+        throw new CliError('height_not_found', `the chain ends at height ${outcome.height}; cannot export height ${height}`, { height, last_height: outcome.height });
+    return exportState(outcome.state, doc.consensus);
+}
+export function registerExportCommand(program) {
+    program
+        .command('export')
+        .description("write the state at a height as a pocket-core export-genesis-for-reset genesis (init --genesis continues it at H + 1)")
+        .requiredOption('--data <dir>', 'data directory')
+        .requiredOption('--height <h>', 'the height to export', integerOption('--height', 0))
+        .option('--out <file>', 'write here (written durably; default: stdout)')
+        .option('--json', 'with --out: a JSON summary on stdout')
+        .action((options) => withCliErrors(async () => {
+        const exported = await exportDataDir(dataDirOf(options.data), options.height);
+        const text = JSON.stringify(exported, null, 1) + '\n';
+        if (options.out === undefined) {
+            process.stdout.write(text);
+            return;
+        }
+        writeFileDurably(options.out, text);
+        const summary = { file: options.out, height: options.height, state_root: exported['pokt_ledger'].state_root, bytes: Buffer.byteLength(text) };
+        if (options.json === true)
+            printJson(summary);
+        else
+            process.stdout.write(`exported height ${summary.height} (state root ${summary.state_root}) to ${summary.file}\n`);
+    }));
+}
+//# sourceMappingURL=export.js.map

@@ -1,0 +1,56 @@
+import { bundledMainnetGenesisPath } from '../../core/paths.js';
+import { GenesisError, loadGenesisState } from '../../genesis/load.js';
+import { summarizeGenesis } from '../../genesis/summary.js';
+import { CliError, printJson } from '../output.js';
+const POKT = 1000000n;
+function pokt(upokt) {
+    const value = BigInt(upokt);
+    const whole = (value / POKT).toLocaleString('en-US');
+    const fraction = (value % POKT).toString().padStart(6, '0').replace(/0+$/, '');
+    return fraction === '' ? `${whole} POKT` : `${whole}.${fraction} POKT`;
+}
+function printHuman(file, s) {
+    const lines = [
+        `genesis     ${file}`,
+        `chain id    ${s.chain_id}`,
+        `accounts    ${s.accounts}`,
+        `validators  ${s.validators} (${s.jailed_validators} jailed)`,
+        `apps        ${s.applications}`,
+        `liquid      ${pokt(s.liquid_upokt)}`,
+        `node stake  ${pokt(s.node_staked_upokt)}`,
+        `app stake   ${pokt(s.app_staked_upokt)}`,
+        `DAO         ${pokt(s.dao_upokt)}`,
+        `supply      ${pokt(s.total_supply_upokt)} (${s.total_supply_upokt} uPOKT)${s.supply_balanced ? '' : '  ← NOT balanced'}`,
+        `state root  ${s.state_root}`,
+    ];
+    if (s.params_defaulted.length > 0)
+        lines.push(`defaulted   ${s.params_defaulted.join(', ')}`);
+    process.stdout.write(lines.join('\n') + '\n');
+}
+export function inspectGenesis(file, json) {
+    try {
+        const { doc, state } = loadGenesisState(file);
+        const summary = summarizeGenesis(state, doc);
+        if (json)
+            printJson(summary);
+        else
+            printHuman(file, summary);
+    }
+    catch (error) {
+        if (error instanceof GenesisError)
+            throw new CliError('invalid_genesis', error.message, error.problems);
+        if (error instanceof Error && 'code' in error && error.code === 'ENOENT')
+            throw new CliError('file_not_found', `no such file: ${file}`);
+        throw error;
+    }
+}
+export function registerGenesisCommands(program) {
+    const genesis = program.command('genesis').description('pocket-core genesis files');
+    genesis
+        .command('inspect')
+        .description('import a genesis file and print its summary (supply, accounts, validators, …)')
+        .argument('[file]', 'genesis JSON (default: the bundled Pocket mainnet genesis)')
+        .option('--json', 'one JSON object on stdout')
+        .action((file, options) => inspectGenesis(file ?? bundledMainnetGenesisPath(), options.json === true));
+}
+//# sourceMappingURL=genesis.js.map

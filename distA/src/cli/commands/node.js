@@ -1,0 +1,73 @@
+import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
+import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
+import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
+import { withCliErrors } from '../runtime-errors.js';
+const message = (error) => (error instanceof Error ? error.message : String(error));
+function httpLimits(options) {
+    const limits = {
+        headersTimeoutMs: options.headersTimeout,
+        requestTimeoutMs: options.requestTimeout,
+        keepAliveTimeoutMs: options.keepAliveTimeout,
+        idleTimeoutMs: options.idleTimeout,
+        maxConnections: options.maxConnections,
+    };
+    return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+}
+const msOption = (name) => integerOption(name, 1, MAX_TIMER_MS);
+export function registerNodeCommand(program) {
+    program
+        .command('node')
+        .description('run a block producer: raw txs over HTTP (POST /v1/client/rawtx), pocket-core queries of the live state (POST /v1/query/*), blocks on an interval or on demand')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--host <host>', 'address to bind (default 127.0.0.1: the admin routes have no authentication)', hostOption)
+        .option('--port <port>', `port 0–65535 (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
+        .option('--interval <seconds>', `produce a block every N seconds, at most ${MAX_TIMER_SECONDS} (default 900; 0 = only on demand)`, integerOption('--interval', 0, MAX_TIMER_SECONDS))
+        .option('--max-txs-per-block <n>', 'most txs per block (default: only the block byte size limits)', integerOption('--max-txs-per-block', 1))
+        .option('--mempool-txs <n>', 'mempool size in txs (default 5000)', integerOption('--mempool-txs', 1))
+        .option('--mempool-per-sender <n>', 'most txs one sender may have waiting (default 500)', integerOption('--mempool-per-sender', 1))
+        .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
+        .option('--keep-snapshots <n>', 'keep only the newest N snapshots (default 3)', integerOption('--keep-snapshots', 1))
+        .option('--headers-timeout <ms>', `request line and headers must arrive within this (default ${DEFAULT_HTTP_LIMITS.headersTimeoutMs})`, msOption('--headers-timeout'))
+        .option('--request-timeout <ms>', `the whole request must arrive within this (default ${DEFAULT_HTTP_LIMITS.requestTimeoutMs})`, msOption('--request-timeout'))
+        .option('--keep-alive-timeout <ms>', `idle kept-alive connections are closed after this (default ${DEFAULT_HTTP_LIMITS.keepAliveTimeoutMs})`, msOption('--keep-alive-timeout'))
+        .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
+        .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
+        .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
+        .action((options) => withCliErrors(async () => {
+        const node = await startNode({
+            dataDir: dataDirOf(options.data),
+            ...(options.host === undefined ? {} : { host: options.host }),
+            port: options.port ?? DEFAULT_NODE_PORT,
+            intervalMs: (options.interval ?? 900) * 1000,
+            ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
+            mempool: {
+                ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
+                ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
+            },
+            ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+            ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+            http: httpLimits(options),
+            onBlock: ({ result }, mempool) => {
+                const failed = result.receipts.filter((r) => r.code !== 0).length;
+                process.stderr.write(`block ${result.height} ${result.blockHash.slice(0, 16)}… ${result.receipts.length} txs (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`);
+            },
+            onError: (error, health) => process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
+            onRecovered: (failures) => process.stderr.write(`block production resumed after ${failures} failed attempt(s)\n`),
+            onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
+            onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
+            onProjectionError: (error, height) => process.stderr.write(height === 0
+                ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
+                : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`),
+            onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
+        });
+        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}\n`);
+        await new Promise((resolve) => {
+            const stop = () => resolve();
+            process.once('SIGINT', stop);
+            process.once('SIGTERM', stop);
+        });
+        await node.close();
+        process.stderr.write('pokt-ledger node: stopped\n');
+    }));
+}
+//# sourceMappingURL=node.js.map

@@ -1,0 +1,55 @@
+import { ProjectionError } from '../../projection/store.js';
+import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
+import { PgReadStore } from '../../projection/pg/read-store.js';
+import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
+import { replayedStateSource } from '../../query/replayed-state.js';
+import { createQueryServer } from '../../query/service.js';
+import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
+import { CliError } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+export const DEFAULT_SERVE_PORT = 8082;
+async function openStore(options) {
+    try {
+        if (options.postgres !== undefined)
+            return await PgReadStore.open(options.postgres, options.pool);
+        return openSqliteReadStore(dataDirOf(options.data));
+    }
+    catch (error) {
+        if (error instanceof ProjectionError)
+            throw new CliError(error.code, error.message, error.details);
+        throw error;
+    }
+}
+export function registerServeCommand(program) {
+    program
+        .command('serve')
+        .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection (or PostgreSQL with --postgres), read only (beside a running node)")
+        .option('--data <dir>', 'data directory (default: the repository root; with --postgres only for dispatch, which replays its log)')
+        .option('--postgres <url>', 'read the PostgreSQL projection at this URL (a primary or a streaming replica) instead of SQLite')
+        .option('--pool <n>', 'PostgreSQL connections of this process (default 8)', integerOption('--pool', 1, 1_000))
+        .option('--host <host>', 'address to bind (default 127.0.0.1)', hostOption)
+        .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
+        .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
+        .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
+        .action((options) => withCliErrors(async () => {
+        const store = await openStore(options);
+        const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
+        const withDispatch = options.postgres === undefined || options.data !== undefined;
+        const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
+        const server = await createQueryServer(store, sources, limits);
+        const host = options.host ?? '127.0.0.1';
+        await server.listen({ host, port: options.port ?? DEFAULT_SERVE_PORT });
+        const address = server.server.address();
+        const port = typeof address === 'object' && address !== null ? address.port : options.port;
+        const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${(await store.latestHeight()) ?? '-'}, listening on http://${host}:${port} (read only)\n`);
+        await new Promise((resolve) => {
+            process.once('SIGINT', () => resolve());
+            process.once('SIGTERM', () => resolve());
+        });
+        await server.close();
+        await store.close();
+        process.stderr.write('pokt-ledger serve: stopped\n');
+    }));
+}
+//# sourceMappingURL=serve.js.map

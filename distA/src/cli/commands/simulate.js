@@ -1,0 +1,131 @@
+/**
+ * `pokt-ledger simulate --data DIR --genesis FILE --blocks N --seed S [--profile dev|mainnet] [--json]`
+ *
+ * Runs the seeded simulator (src/sim/simulator.ts): its own funded keys on top of the given
+ * genesis (the data directory's genesis is the augmented copy — src/sim/sim-genesis.ts), real
+ * signed txs from every workload, blocks produced and appended by the real producer at a
+ * simulated 15 minutes per block, every receipt, invariant and the supply checked after every
+ * block. On an existing simulated data dir it continues the chain (same seed required). Same
+ * seed ⇒ byte-identical log. Progress on stderr; a JSON summary with --json. A failed check
+ * exits 1 and prints the seed that reproduces it.
+ */
+import { InvalidArgumentError } from 'commander';
+import { bundledMainnetGenesisPath } from '../../core/paths.js';
+import { isSimProfileName } from '../../sim/profiles.js';
+import { chainExists } from '../../sim/sim-setup.js';
+import { readSimManifest } from '../../sim/sim-genesis.js';
+import { simulate } from '../../sim/simulator.js';
+import { CompositionRecorder } from '../../sim/mainnet/composition.js';
+import { dataDirOf, integerOption, seedOption } from '../args.js';
+import { printJson, toJson } from '../output.js';
+import { blockProgress } from '../progress.js';
+import { withCliErrors } from '../runtime-errors.js';
+export const DEFAULT_SIM_SEED = 42n;
+function profileOption(text) {
+    if (!isSimProfileName(text))
+        throw new InvalidArgumentError('the profile is dev, mainnet or mainnet-shaped');
+    return text;
+}
+export function fractionOption(name) {
+    return (text) => {
+        const value = /^\d+$/.test(text) || /^\d*\.\d+$/.test(text) ? Number(text) : /^1\/\d+$/.test(text) ? 1 / Number(text.slice(2)) : NaN;
+        if (!(value > 0 && value <= 1))
+            throw new InvalidArgumentError(`${name} is a fraction in (0, 1], e.g. 0.05 or 1/32`);
+        return value;
+    };
+}
+function fsyncOption(text) {
+    if (text !== 'always' && text !== 'never')
+        throw new InvalidArgumentError("--fsync is 'always' or 'never' ('batch' would make the log depend on timing)");
+    return text;
+}
+/** Runs a simulation with a progress bar on stderr. */
+export async function simulateWithProgress(options, showProgress) {
+    let progress;
+    let txs = 0;
+    try {
+        return await simulate({
+            ...options,
+            onBlock: (report) => {
+                progress ??= blockProgress('simulate', report.targetHeight - report.startHeight, showProgress);
+                txs += report.txs;
+                progress.update(report.height - report.startHeight, txs, report.height);
+                options.onBlock?.(report);
+            },
+        });
+    }
+    finally {
+        progress?.stop();
+    }
+}
+export function printSimulationSummary(summary) {
+    const lines = [
+        `${summary.created ? 'created' : 'continued'} simulated chain ${summary.chain_id} (seed ${summary.seed}, profile ${summary.profile}, workloads ${summary.workloads.join(', ')})`,
+        `blocks ${summary.start_height + 1}–${summary.height}: ${summary.blocks} blocks, ${summary.txs} txs`,
+        `state root ${summary.state_root}`,
+        `supply ${summary.supply.total_upokt} uPOKT (start ${summary.supply.start_upokt} + minted ${summary.supply.minted_upokt} − burned ${summary.supply.burned_upokt})`,
+        'outcomes:',
+        ...Object.keys(summary.outcomes)
+            .sort()
+            .map((label) => `  ${label.padEnd(28)} ${toJson(summary.outcomes[label])}`),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+}
+export function registerSimulateCommand(program) {
+    program
+        .command('simulate')
+        .description('seeded simulation: funded keys on top of a genesis, real signed txs through the real producer, checks after every block')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--genesis <file>', 'genesis to build on when creating the chain (default: the bundled mainnet genesis)')
+        .requiredOption('--blocks <n>', 'blocks to produce', integerOption('--blocks', 0))
+        .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED})`, seedOption)
+        .option('--profile <name>', "dev (short lifecycle timers), mainnet (the genesis params) or mainnet-shaped (mainnet's network, params and block composition); default dev", profileOption)
+        .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
+        .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
+        .option('--composition', "print the blocks' composition (proofs, claims, sends, bytes, failing share, claim values) beside mainnet's figures at the end")
+        .option('--workloads <names>', 'comma-separated workload names (default: all)', (text) => text.split(',').filter((name) => name !== ''))
+        .option('--txs-per-block <n>', 'mean txs per block per workload (default 20)', integerOption('--txs-per-block', 0))
+        .option('--accounts <n>', 'funded accounts per workload when creating (default 32)', integerOption('--accounts', 1))
+        .option('--validators <n>', 'simulator-held validators when creating (default 4)', integerOption('--validators', 0))
+        .option('--apps <n>', 'simulator-held applications when creating (default 2)', integerOption('--apps', 0))
+        .option('--fsync <mode>', "block log fsync: 'always' (default) or 'never'", fsyncOption)
+        .option('--snapshot-every <n>', 'snapshot every N blocks (default: never)', integerOption('--snapshot-every', 0))
+        .option('--workers <n>', 'signature-verification threads (default: all cores; 0 = inline)', integerOption('--workers', 0, 256))
+        .option('--no-progress', 'no progress bar on stderr')
+        .option('--json', 'one JSON summary on stdout')
+        .action((options) => withCliErrors(async () => {
+        const dataDir = dataDirOf(options.data);
+        const composition = options.composition === true ? new CompositionRecorder() : undefined;
+        // Continuing a chain: the genesis is checked only when named explicitly.
+        const genesisFile = options.genesis ?? (chainExists(dataDir) ? undefined : bundledMainnetGenesisPath());
+        const summary = await simulateWithProgress({
+            dataDir,
+            ...(genesisFile === undefined ? {} : { genesisFile }),
+            blocks: options.blocks,
+            seed: options.seed ?? DEFAULT_SIM_SEED,
+            ...(options.profile === undefined ? {} : { profile: options.profile }),
+            ...(options.workloads === undefined ? {} : { workloads: options.workloads }),
+            ...(options.txsPerBlock === undefined ? {} : { txsPerBlock: options.txsPerBlock }),
+            ...(options.accounts === undefined ? {} : { accountsPerWorkload: options.accounts }),
+            ...(options.validators === undefined ? {} : { validators: options.validators }),
+            ...(options.apps === undefined ? {} : { apps: options.apps }),
+            ...(options.fsync === undefined ? {} : { fsync: options.fsync }),
+            ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+            ...(options.workers === undefined ? {} : { workers: options.workers }),
+            ...(options.scale === undefined && options.relayScale === undefined
+                ? {}
+                : { shape: { ...(options.scale === undefined ? {} : { scale: options.scale }), ...(options.relayScale === undefined ? {} : { relayScale: options.relayScale }) } }),
+            ...(composition === undefined ? {} : { onBlock: (report) => composition.record(report) }),
+        }, options.progress !== false);
+        const shape = readSimManifest(dataDir)?.shape;
+        const relayScale = shape?.relay_scale ?? 1;
+        if (options.json === true)
+            printJson(composition === undefined ? summary : { ...summary, composition: composition.summary(relayScale) });
+        else {
+            printSimulationSummary(summary);
+            if (composition !== undefined)
+                process.stdout.write(composition.table(relayScale, shape?.scale ?? 1) + '\n');
+        }
+    }));
+}
+//# sourceMappingURL=simulate.js.map

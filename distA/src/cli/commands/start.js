@@ -1,0 +1,86 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAudit } from '../../audit/index.js';
+import { auditHtml } from '../../audit/html.js';
+import { bundledMainnetGenesisPath } from '../../core/paths.js';
+import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
+import { project } from '../../projection/run.js';
+import { readSimManifest } from '../../sim/sim-genesis.js';
+import { chainExists } from '../../sim/sim-setup.js';
+import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
+import { CliError, printJson } from '../output.js';
+import { withCliErrors } from '../runtime-errors.js';
+import { replayWithProgress } from './replay.js';
+import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
+import { ActivityTally, startSummaryLines } from './start-summary.js';
+export const START_DEFAULTS = { blocks: 60, scale: 0.02 };
+async function buildAndCheck(dataDir, options) {
+    const existing = chainExists(dataDir) ? readSimManifest(dataDir) : undefined;
+    if (chainExists(dataDir) && existing === undefined) {
+        throw new CliError('not_a_simulated_chain', `${dataDir} holds a chain that \`start\` did not create; use --data <another dir>`);
+    }
+    const showProgress = options.progress !== false;
+    const activity = new ActivityTally();
+    const simulation = await simulateWithProgress({
+        dataDir,
+        seed: existing === undefined ? DEFAULT_SIM_SEED : BigInt(existing.seed),
+        ...(existing === undefined ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet-shaped', shape: { scale: options.scale ?? START_DEFAULTS.scale } } : {}),
+        blocks: options.blocks ?? START_DEFAULTS.blocks,
+        snapshotEvery: 100,
+        onBlock: (report) => activity.record(report.result),
+    }, showProgress);
+    const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
+    const projection = await project(dataDir);
+    const audit = await runAudit({ dataDir, catchUp: false });
+    return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(dataDir, auditHtml(audit)) };
+}
+/** <data>/reports/audit.html, written whole (temp file + rename: never a half-written report). */
+function writeAuditReport(dataDir, html) {
+    const dir = join(dataDir, 'reports');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'audit.html');
+    writeFileSync(`${file}.tmp-${process.pid}`, html);
+    renameSync(`${file}.tmp-${process.pid}`, file);
+    return file;
+}
+async function serveUntilSignal(dataDir, options, json) {
+    const node = await startNode({ dataDir, ...(options.host === undefined ? {} : { host: options.host }), port: options.port ?? DEFAULT_NODE_PORT, intervalMs: 0 });
+    // The explorer (src/explorer, served at /explorer/ by the node app) is named only when this build serves it.
+    const explorer = await fetch(`${node.url}/explorer/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('html'), () => false);
+    const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route)${explorer ? `, explorer ${node.url}/explorer/` : ''} — blocks only on demand; Ctrl-C to stop\n`;
+    (json ? process.stderr : process.stdout).write(line);
+    await new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+    });
+    await node.close();
+    (json ? process.stderr : process.stdout).write('stopped\n');
+}
+export function registerStartCommand(program) {
+    program
+        .command('start')
+        .description('the main job: a mainnet-shaped chain on the bundled mainnet genesis, verified, projected and audited, then served on localhost until Ctrl-C')
+        .option('--data <dir>', 'data directory (default: the repository root)')
+        .option('--blocks <n>', `blocks to produce (default ${START_DEFAULTS.blocks})`, integerOption('--blocks', 0))
+        .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, fractionOption('--scale'))
+        .option('--no-serve', 'exit after the summary')
+        .option('--host <host>', 'address to serve on (default 127.0.0.1)', hostOption)
+        .option('--port <port>', `port to serve on (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
+        .option('--no-progress', 'no progress bars on stderr')
+        .option('--json', 'the summary as one JSON document on stdout (the serving line goes to stderr)')
+        .action((options) => withCliErrors(async () => {
+        const dataDir = dataDirOf(options.data);
+        const report = await buildAndCheck(dataDir, options);
+        const json = options.json === true;
+        if (json)
+            printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });
+        else
+            process.stdout.write(startSummaryLines(report).join('\n') + '\n');
+        const healthy = report.replay.verified && report.audit.mismatches === 0 && report.audit.supply_ok;
+        if (!healthy)
+            process.exitCode = 1;
+        if (options.serve !== false && healthy)
+            await serveUntilSignal(dataDir, options, json);
+    }));
+}
+//# sourceMappingURL=start.js.map

@@ -1,0 +1,261 @@
+/**
+ * `pokt-ledger tx decode <tx>` — decode a pocket-core transaction (base64 or hex), show its
+ * hash, amino-JSON message, fee, memo, entropy, signer, whether the signature verifies on the
+ * given chain and what validateBasic says.
+ *
+ * `pokt-ledger tx sign --key <file> --chain-id <id> --type <type> [fields] | --msg <json>` —
+ * build and sign any message; prints {"hash","tx":<base64>,"hex"} with --json.
+ *
+ * Bad input is a coded CliError (exit 1): the rejection's name (e.g. tx_decode_error,
+ * send_amount_must_be_positive) with its codespace:code in the details.
+ */
+import { randomBytes } from 'node:crypto';
+import { bytesToHex, hexToBytes } from '../../core/hex.js';
+import { sortedJson } from '../../core/json.js';
+import { addressFromPublicKey } from '../../crypto/address.js';
+import { readKeyFile } from '../../crypto/keys.js';
+import { validateBasic } from '../../messages/index.js';
+import { buildAndSignTx, canonicalEncodingStyle, decodeTx, MAX_TX_BYTES, msgToAminoJson, verifyTxSignature, wireMessageFromAminoJson, } from '../../wire/index.js';
+import { CliError, printJson } from '../output.js';
+const DEFAULT_CHAIN_ID = 'mainnet';
+function rejectionError(rejection) {
+    return new CliError(rejection.name, rejection.log, { codespace: rejection.codespace, code: rejection.code });
+}
+// ---------------------------------------------------------------------------------------------
+// decode
+/** Hex when the text is even-length hex, else strict standard base64; anything else is refused. */
+export function parseTxText(text) {
+    const trimmed = text.trim();
+    // DEV_NOTE: a long argument is refused before decoding (base64 is 4/3 of the bytes).
+    if (trimmed.length > 2 * MAX_TX_BYTES + 4)
+        throw new CliError('tx_too_large', `the tx text is longer than a ${MAX_TX_BYTES}-byte tx can be`);
+    const hex = hexToBytes(trimmed);
+    if (hex !== undefined && trimmed.length > 0)
+        return hex;
+    if (/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(trimmed) && trimmed.length > 0)
+        return new Uint8Array(Buffer.from(trimmed, 'base64'));
+    throw new CliError('invalid_tx_text', 'the tx must be hex or standard base64');
+}
+export function describeTx(tx, chainId) {
+    const amino = msgToAminoJson(tx.msg);
+    const publicKey = tx.signature.publicKey;
+    const ed25519 = publicKey !== null && publicKey.length === 64;
+    const basic = validateBasic(tx.msg);
+    return {
+        hash: tx.hash,
+        type: amino.type,
+        // key-sorted, as it is signed
+        msg: JSON.parse(sortedJson(amino.value)),
+        fee: tx.fee.map((coin) => ({ amount: coin.amount, denom: coin.denom })),
+        memo: tx.memo,
+        entropy: tx.entropy.toString(),
+        signer: ed25519 ? addressFromPublicKey(hexToBytes(publicKey)) : null,
+        public_key: publicKey,
+        signature_valid: ed25519 ? verifyTxSignature(chainId, tx) : null,
+        validate_basic: basic.ok ? null : { codespace: basic.error.codespace, code: basic.error.code, name: basic.error.name, log: basic.error.log },
+        type_url: tx.typeUrl,
+        encoding: canonicalEncodingStyle(tx) ?? null,
+    };
+}
+function printDecodedHuman(view) {
+    const lines = [
+        `hash             ${view.hash}`,
+        `type             ${view.type} (${view.type_url})`,
+        `signer           ${view.signer ?? '(public key not in the tx)'}`,
+        `signature        ${view.signature_valid === null ? 'not checked' : view.signature_valid ? 'valid' : 'INVALID'}`,
+        `validate basic   ${view.validate_basic === null ? 'ok' : `${view.validate_basic.codespace}:${view.validate_basic.code} ${view.validate_basic.name} — ${view.validate_basic.log}`}`,
+        `fee              ${view.fee.map((coin) => `${coin.amount}${coin.denom}`).join(', ') || '(none)'}`,
+        `memo             ${JSON.stringify(view.memo)}`,
+        `entropy          ${view.entropy}`,
+        `msg              ${JSON.stringify(view.msg)}`,
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+}
+export function decodeCommand(text, options) {
+    const result = decodeTx(parseTxText(text));
+    if (!result.ok)
+        throw rejectionError(result.error);
+    const view = describeTx(result.value, options.chainId ?? DEFAULT_CHAIN_ID);
+    if (options.json === true)
+        printJson(view);
+    else
+        printDecodedHuman(view);
+}
+const MESSAGE_TYPE_NAMES = [
+    'send',
+    'stake-node',
+    'begin-unstake-node',
+    'unjail-node',
+    'stake-app',
+    'begin-unstake-app',
+    'unjail-app',
+    'param-change',
+    'dao-transfer',
+    'upgrade',
+];
+function required(value, option, type) {
+    if (value === undefined || value === '')
+        throw new CliError('missing_option', `--type ${type} needs ${option}`);
+    return value;
+}
+function integerOption(value, option) {
+    if (!/^-?(0|[1-9][0-9]*)$/.test(value))
+        throw new CliError('invalid_option', `${option} must be a decimal integer`);
+    return BigInt(value);
+}
+function list(value) {
+    return value === undefined || value === '' ? [] : value.split(',').map((item) => item.trim());
+}
+function delegatorList(value) {
+    if (value === undefined)
+        return null;
+    return list(value).map((entry) => {
+        const [address, share] = entry.split('=');
+        if (address === undefined || share === undefined || !/^[0-9]{1,10}$/.test(share))
+            throw new CliError('invalid_option', '--delegators must be address=share,…');
+        return [address.toLowerCase(), Number(share)];
+    });
+}
+const HEX_OPTIONS = ['to', 'from', 'output', 'publicKey', 'address', 'signer'];
+/** Address and key options must be hex (their length is validateBasic's business). */
+function checkHexOptions(options) {
+    for (const name of HEX_OPTIONS) {
+        const value = options[name];
+        if (value !== undefined && hexToBytes(value) === undefined)
+            throw new CliError('invalid_option', `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} must be hex`);
+    }
+}
+/** A message from command-line fields; the key's address and public key fill the defaults. */
+function messageFromOptions(type, options, key) {
+    checkHexOptions(options);
+    const me = key.address;
+    const myKey = bytesToHex(key.publicKey);
+    switch (type) {
+        case 'send':
+            return { kind: 'Send', fromAddress: options.from ?? me, toAddress: required(options.to, '--to', type), amount: required(options.amount, '--amount', type) };
+        case 'stake-node':
+            return {
+                kind: 'StakeNode',
+                publicKey: options.publicKey ?? myKey,
+                chains: list(required(options.chains, '--chains', type)),
+                value: required(options.amount, '--amount', type),
+                serviceUrl: required(options.serviceUrl, '--service-url', type),
+                outputAddress: options.output ?? '',
+                rewardDelegators: delegatorList(options.delegators),
+            };
+        case 'begin-unstake-node':
+            return { kind: 'BeginUnstakeNode', validatorAddress: options.address ?? me, signerAddress: options.signer ?? me };
+        case 'unjail-node':
+            return { kind: 'UnjailNode', validatorAddress: options.address ?? me, signerAddress: options.signer ?? me };
+        case 'stake-app':
+            return { kind: 'StakeApp', publicKey: options.publicKey ?? myKey, chains: list(options.chains), value: required(options.amount, '--amount', type) };
+        case 'begin-unstake-app':
+            return { kind: 'BeginUnstakeApp', applicationAddress: options.address ?? me };
+        case 'unjail-app':
+            return { kind: 'UnjailApp', applicationAddress: options.address ?? me };
+        case 'param-change':
+            return {
+                kind: 'ParamChange',
+                fromAddress: options.from ?? me,
+                paramKey: required(options.paramKey, '--param-key', type),
+                paramValue: bytesToHex(Buffer.from(required(options.paramValue, '--param-value', type), 'utf8')),
+            };
+        case 'dao-transfer':
+            return { kind: 'DAOTransfer', fromAddress: options.from ?? me, toAddress: options.to ?? '', amount: required(options.amount, '--amount', type), action: options.action ?? 'dao_transfer' };
+        case 'upgrade':
+            return {
+                kind: 'Upgrade',
+                address: options.from ?? me,
+                upgrade: {
+                    height: integerOption(required(options.height, '--height', type), '--height'),
+                    version: required(options.version, '--version', type),
+                    oldUpgradeHeight: options.oldUpgradeHeight === undefined ? 0n : integerOption(options.oldUpgradeHeight, '--old-upgrade-height'),
+                    features: list(options.features),
+                },
+            };
+        default:
+            throw new CliError('unknown_message_type', `--type must be one of ${MESSAGE_TYPE_NAMES.join(', ')} (claims and proofs: use --msg)`);
+    }
+}
+function messageFromJson(text) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (error) {
+        throw new CliError('invalid_message_json', `--msg is not JSON: ${error.message}`);
+    }
+    const parsed = wireMessageFromAminoJson(json);
+    if (!parsed.ok)
+        throw rejectionError(parsed.error);
+    return parsed.value;
+}
+/** A random int64, as pocket clients choose entropy (the CLI is the one place randomness is fine). */
+function randomEntropy() {
+    return BigInt.asIntN(64, randomBytes(8).readBigUInt64BE(0));
+}
+export function signCommand(options) {
+    const key = readKeyFile(options.key);
+    if (!key.ok)
+        throw rejectionError(key.error);
+    if ((options.msg === undefined) === (options.type === undefined))
+        throw new CliError('missing_option', 'give exactly one of --type or --msg');
+    const msg = options.msg !== undefined ? messageFromJson(options.msg) : messageFromOptions(options.type, options, key.value);
+    if (options.validate !== false) {
+        const basic = validateBasic(msg);
+        if (!basic.ok)
+            throw rejectionError(basic.error);
+    }
+    const fee = integerOption(options.fee ?? '10000', '--fee');
+    if (fee < 0n)
+        throw new CliError('invalid_option', '--fee must not be negative');
+    const entropy = options.entropy === undefined ? randomEntropy() : integerOption(options.entropy, '--entropy');
+    if (entropy !== BigInt.asIntN(64, entropy))
+        throw new CliError('invalid_option', '--entropy must fit an int64');
+    const built = buildAndSignTx({ chainId: options.chainId, msg, feeUpokt: fee, memo: options.memo ?? '', entropy, seed: key.value.seed });
+    const tx = Buffer.from(built.bytes).toString('base64');
+    if (options.json === true)
+        printJson({ hash: built.hash, tx, hex: bytesToHex(built.bytes) });
+    else
+        process.stdout.write(`hash ${built.hash}\ntx   ${tx}\n`);
+}
+// ---------------------------------------------------------------------------------------------
+export function registerTxCommands(program) {
+    const tx = program.command('tx').description('pocket-core transactions: decode, sign');
+    tx.command('decode')
+        .description('decode a transaction (base64 or hex): hash, message, signer, signature check, validateBasic')
+        .argument('<tx>', 'the tx bytes as base64 or hex')
+        .option('--chain-id <id>', 'chain id to verify the signature against', DEFAULT_CHAIN_ID)
+        .option('--json', 'one JSON object on stdout')
+        .action((text, options) => decodeCommand(text, options));
+    tx.command('sign')
+        .description('build and sign a transaction')
+        .requiredOption('--key <file>', 'key file {"address","public_key","private_key"}')
+        .requiredOption('--chain-id <id>', 'chain id to sign for')
+        .option('--type <type>', `message type: ${MESSAGE_TYPE_NAMES.join(', ')}`)
+        .option('--msg <json>', 'the message as amino JSON {"type","value"} (any type, claims and proofs too)')
+        .option('--fee <upokt>', 'declared fee in uPOKT', '10000')
+        .option('--memo <text>', 'memo', '')
+        .option('--entropy <int64>', 'entropy (default: random)')
+        .option('--no-validate', 'sign even if validateBasic rejects the message')
+        .option('--to <address>', 'recipient (send, dao-transfer)')
+        .option('--from <address>', 'sender (default: the key address)')
+        .option('--amount <upokt>', 'amount or stake in uPOKT')
+        .option('--chains <ids>', 'comma-separated relay chain IDs')
+        .option('--service-url <url>', 'node service URL')
+        .option('--output <address>', 'node output address')
+        .option('--delegators <list>', 'reward delegators address=share,…')
+        .option('--public-key <hex>', 'staking public key (default: the key)')
+        .option('--address <address>', 'validator/app address (default: the key address)')
+        .option('--signer <address>', 'signer address of node unstake/unjail (default: the key address)')
+        .option('--param-key <key>', 'gov parameter key, e.g. pos/StakeMinimum')
+        .option('--param-value <json>', 'new parameter value as amino JSON text')
+        .option('--action <action>', 'dao_transfer or dao_burn', 'dao_transfer')
+        .option('--height <n>', 'upgrade height')
+        .option('--version <v>', 'upgrade version')
+        .option('--old-upgrade-height <n>', 'previous upgrade height')
+        .option('--features <list>', 'upgrade features KEY:height,…')
+        .option('--json', 'one JSON object on stdout')
+        .action((options) => signCommand(options));
+}
+//# sourceMappingURL=tx.js.map

@@ -1,0 +1,65 @@
+/**
+ * CLI output conventions: `--json` output is one JSON document on stdout (bigints as decimal
+ * strings) for programs; everything else is for people. Progress and diagnostics go to stderr so
+ * stdout stays parseable. Failures exit non-zero with a coded error.
+ */
+export class CliError extends Error {
+    code;
+    context;
+    name = 'CliError';
+    constructor(code, message, 
+    // Not named `details`: uvu's reporter calls err.details.split() and would print nothing.
+    context) {
+        super(message);
+        this.code = code;
+        this.context = context;
+    }
+}
+/** JSON.stringify with bigint → decimal string and Uint8Array → hex. */
+export function toJson(value, indent) {
+    return JSON.stringify(value, (_key, item) => {
+        if (typeof item === 'bigint')
+            return item.toString();
+        if (item instanceof Uint8Array)
+            return Buffer.from(item).toString('hex');
+        return item;
+    }, indent);
+}
+export function printJson(value) {
+    process.stdout.write(toJson(value) + '\n');
+}
+/** Set to print the stack of an internal error (a bug) on stderr; otherwise no stack is ever shown. */
+export const DEBUG_ENV = 'POKT_LEDGER_DEBUG';
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+/** EX_SOFTWARE: a bug, not bad input nor a condition of the machine. */
+export const EXIT_INTERNAL = 70;
+/** A coded error as one JSON document on stdout (--json) or one readable line (+ details) on stderr. */
+export function printError(code, message, details, json) {
+    if (json)
+        printJson({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+    else {
+        process.stderr.write(`error [${code}]: ${message}\n`);
+        if (details !== undefined)
+            process.stderr.write(toJson(details, 2) + '\n');
+    }
+}
+/**
+ * Reports a failure and returns the exit code: a CliError as itself (exit 1); anything else is a
+ * bug: `internal_error` with its message and a hint to report it (exit 70). Its stack goes to
+ * stderr only when POKT_LEDGER_DEBUG is set.
+ */
+export function reportError(error, json) {
+    if (error instanceof CliError) {
+        printError(error.code, error.message, error.context, json);
+        return EXIT_FAILURE;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const debug = process.env[DEBUG_ENV] !== undefined && process.env[DEBUG_ENV] !== '' && process.env[DEBUG_ENV] !== '0';
+    const hint = debug ? undefined : `this is a bug in pokt-ledger: please report it with the command line; run again with ${DEBUG_ENV}=1 for the stack`;
+    printError('internal_error', message, hint === undefined ? undefined : { hint }, json);
+    if (debug && error instanceof Error && error.stack !== undefined)
+        process.stderr.write(error.stack + '\n');
+    return EXIT_INTERNAL;
+}
+//# sourceMappingURL=output.js.map

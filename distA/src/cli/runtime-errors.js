@@ -1,0 +1,103 @@
+/**
+ * Every error a command can meet, as a CLI error: the runtime's coded errors (the log's, the
+ * data directory's, snapshots', genesis files', the simulator's), the operating system's
+ * conditions an operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
+ * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
+ * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
+ */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { BlockRejectedError } from '../chain/apply-block.js';
+import { BlockDecodeError } from '../chain/block.js';
+import { NoValidatorsError } from '../chain/producer.js';
+import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
+import { GenesisError } from '../genesis/load.js';
+import { UpgradeRequiredError } from '../modules/gov/index.js';
+import { BlockLogError } from '../log/index.js';
+import { DataDirError } from '../runtime/data-dir.js';
+import { QueryStateError } from '../runtime/query-state.js';
+import { SimulationSetupError } from '../sim/sim-setup.js';
+import { SimulationFailure } from '../sim/simulator.js';
+import { SnapshotError } from '../snapshot/snapshot.js';
+import { CliError } from './output.js';
+/** Socket errors of `node` (listen): errno → code. */
+const SOCKET_CODES = {
+    EADDRINUSE: 'port_in_use',
+    EADDRNOTAVAIL: 'address_not_available',
+    ENOTFOUND: 'address_not_available',
+    EAI_AGAIN: 'address_not_available',
+};
+/**
+ * Node's recursive mkdir reports a read-only (or full) file system as ENOENT; asking the nearest
+ * existing ancestor whether it is writable (access(2) answers EROFS) recovers the real cause.
+ */
+function realCause(error) {
+    const { syscall, path } = error;
+    if (errnoOf(error) !== 'ENOENT' || syscall !== 'mkdir' || typeof path !== 'string')
+        return error;
+    let at = dirname(path);
+    while (!existsSync(at) && dirname(at) !== at)
+        at = dirname(at);
+    try {
+        accessSync(at, constants.W_OK);
+        return error;
+    }
+    catch (cause) {
+        return Object.assign(new Error(`cannot create ${path}: ${cause.message}`), { code: errnoOf(cause), path });
+    }
+}
+function systemError(original) {
+    const error = realCause(original);
+    const errno = errnoOf(error);
+    if (errno === undefined)
+        return undefined;
+    const message = error instanceof Error ? error.message : String(error);
+    const path = error.path;
+    const details = { errno, ...(typeof path === 'string' ? { path } : {}) };
+    const io = ioErrorCode(error);
+    if (io !== undefined)
+        return new CliError(io, `${ioErrorHint(io)} (${message})`, details);
+    if (errno === 'ENOENT')
+        return new CliError('file_not_found', message, details);
+    if (errno === 'ENOTDIR' || errno === 'EISDIR')
+        return new CliError('not_a_directory', message, details);
+    const socket = SOCKET_CODES[errno];
+    return socket === undefined ? undefined : new CliError(socket, message, details);
+}
+export function asCliError(error) {
+    if (error instanceof CliError)
+        return error;
+    if (error instanceof BlockLogError) {
+        // A failed write poisons the log; name the cause (disk_full, …), not the poisoning.
+        const cause = error.context.cause;
+        return new CliError(error.code, error.message, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
+    }
+    if (error instanceof DataDirError || error instanceof QueryStateError)
+        return new CliError(error.code, error.message, error.context);
+    if (error instanceof SnapshotError || error instanceof SimulationSetupError)
+        return new CliError(error.code, error.message);
+    // The chain reached an upgrade to a version this ledger does not implement: it stops producing.
+    if (error instanceof UpgradeRequiredError)
+        return new CliError(error.code, error.message);
+    if (error instanceof BlockRejectedError)
+        return new CliError(error.code, error.message);
+    if (error instanceof NoValidatorsError)
+        return new CliError('no_validators', error.message);
+    if (error instanceof GenesisError)
+        return new CliError('invalid_genesis', error.message, error.problems);
+    if (error instanceof BlockDecodeError)
+        return new CliError('record_malformed', error.message);
+    if (error instanceof SimulationFailure)
+        return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
+    return systemError(error) ?? error;
+}
+/** Runs a command action, turning runtime errors into CliErrors. */
+export async function withCliErrors(action) {
+    try {
+        return await action();
+    }
+    catch (error) {
+        throw asCliError(error);
+    }
+}
+//# sourceMappingURL=runtime-errors.js.map

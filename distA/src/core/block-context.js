@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=block-context.js.map

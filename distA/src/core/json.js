@@ -1,0 +1,180 @@
+/**
+ * JSON exactly as pocket-core's Go code writes it, where bytes reach a hash or a signature.
+ *
+ * Two shapes matter (PROTOCOL.md §9):
+ * - Go `encoding/json` of a struct: fields in declared order, no whitespace. Used for session
+ *   headers, AATs, relay-proof leaves, proof seeds — write those with `goObject`.
+ * - Sorted JSON (`types.MustSortJSON`): the document is parsed into `interface{}` and
+ *   re-marshalled, so object keys come out sorted and every JSON number goes through float64.
+ *   In pocket's sign documents that never loses precision: amino JSON writes int64 values
+ *   (entropy, heights, amounts) as quoted strings — verified on the real mainnet tx at height
+ *   41144, whose signature checks out only over `"entropy":"3908904207717607"` — and the only
+ *   bare numbers left are small (reward-delegator shares). `sortedJson` still reproduces the
+ *   float64 round trip (`goFloat`) so any bare number is written exactly as Go writes it.
+ *
+ * String escaping follows Go 1.21 (pocket-core's go.mod): `<`, `>`, `&`, U+2028 and U+2029 are
+ * \u-escaped (HTML-safe), control characters other than \n \r \t are written \u00XX (Go ≥ 1.22
+ * writes \b and \f as short escapes; 1.21 does not).
+ */
+const HEX_DIGITS = '0123456789abcdef';
+/** Any character goString escapes or replaces (the same set as the loop below handles). */
+const NEEDS_ESCAPE = /["\\<>&\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+/** Go `encoding/json` string literal (with HTML escaping, as json.Marshal does by default). */
+export function goString(text) {
+    // PERF: most strings (keys, hex, decimals, type names) need no escape: one regex test.
+    if (!NEEDS_ESCAPE.test(text))
+        return `"${text}"`;
+    let out = '"';
+    let start = 0;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        let escape;
+        if (c < 0x20) {
+            escape = c === 0x0a ? '\\n' : c === 0x0d ? '\\r' : c === 0x09 ? '\\t' : `\\u00${HEX_DIGITS[c >> 4]}${HEX_DIGITS[c & 15]}`;
+        }
+        else if (c === 0x22)
+            escape = '\\"';
+        else if (c === 0x5c)
+            escape = '\\\\';
+        else if (c === 0x3c)
+            escape = '\\u003c';
+        else if (c === 0x3e)
+            escape = '\\u003e';
+        else if (c === 0x26)
+            escape = '\\u0026';
+        else if (c === 0x2028)
+            escape = '\\u2028';
+        else if (c === 0x2029)
+            escape = '\\u2029';
+        else if (c >= 0xd800 && c <= 0xdfff) {
+            // A lone surrogate cannot come from valid UTF-8; Go replaces invalid bytes with U+FFFD.
+            const next = text.charCodeAt(i + 1);
+            const paired = c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
+            if (paired) {
+                i++;
+                continue;
+            }
+            escape = '\\ufffd';
+        }
+        if (escape !== undefined) {
+            out += text.slice(start, i) + escape;
+            start = i + 1;
+        }
+    }
+    return out + text.slice(start) + '"';
+}
+/**
+ * A float64 as Go's encoding/json writes it: shortest round-trip digits, plain notation for
+ * 1e-6 ≤ |x| < 1e21, exponent form otherwise (Go writes e-07 / e+21 with a two-digit exponent).
+ */
+export function goFloat(value) {
+    if (!Number.isFinite(value))
+        throw new TypeError(`JSON cannot encode ${value}`);
+    if (Object.is(value, -0))
+        return '-0';
+    const abs = Math.abs(value);
+    if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
+        // JS: 1e+21, 1.5e-7 → Go: 1e+21, 1.5e-07 (at least two exponent digits).
+        return value.toExponential().replace(/e([+-])(\d)$/, 'e$10$2');
+    }
+    return String(value);
+}
+/**
+ * Go json.Marshal of a map: keys sorted by their UTF-8 bytes.
+ * PERF: compared by UTF-16 code units while both are below the surrogate range (U+D800): there
+ * UTF-16 order is code-point order, which is UTF-8 byte order. Only a difference at a surrogate
+ * or above (where the orders can disagree, e.g. U+FFFD vs U+10000) is settled on the UTF-8
+ * bytes. Example: "from_address" < "to_address" at index 0 ('f' < 't') — no allocation.
+ */
+function compareUtf8(a, b) {
+    if (a === b)
+        return 0;
+    const length = Math.min(a.length, b.length);
+    for (let i = 0; i < length; i++) {
+        const x = a.charCodeAt(i);
+        const y = b.charCodeAt(i);
+        if (x === y)
+            continue;
+        if (x < 0xd800 && y < 0xd800)
+            return x < y ? -1 : 1;
+        return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+    }
+    return a.length - b.length;
+}
+/** The bytes `types.MustSortJSON` produces for this document (keys sorted, numbers as float64). */
+export function sortedJson(value) {
+    if (value === null)
+        return 'null';
+    if (typeof value === 'boolean')
+        return value ? 'true' : 'false';
+    if (typeof value === 'number')
+        return goFloat(value);
+    if (typeof value === 'string')
+        return goString(value);
+    // PERF: string building in loops (no per-level arrays from map/join); the replay key writes a
+    // sign document per tx (chain/replay-key.ts).
+    if (Array.isArray(value)) {
+        const items = value;
+        let out = '[';
+        for (let i = 0; i < items.length; i++)
+            out += (i === 0 ? '' : ',') + sortedJson(items[i]);
+        return out + ']';
+    }
+    const object = value;
+    const keys = Object.keys(object).sort(compareUtf8);
+    let out = '{';
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        out += (i === 0 ? '' : ',') + goString(key) + ':' + sortedJson(object[key]);
+    }
+    return out + '}';
+}
+/**
+ * A Go struct marshalled by encoding/json: the caller lists fields in declared order with their
+ * already-encoded values. `goObject([['a', goString('x')], ['n', '5']])` → `{"a":"x","n":5}`.
+ */
+export function goObject(fields) {
+    let out = '{';
+    for (let i = 0; i < fields.length; i++) {
+        const field = fields[i];
+        if (i > 0)
+            out += ',';
+        out += goString(field[0]) + ':' + field[1];
+    }
+    return out + '}';
+}
+/**
+ * Our own canonical JSON for what the ledger hashes and stores (state entries, snapshots, block
+ * headers in JSON form): keys sorted by UTF-8 bytes, no whitespace, bigint as a decimal string,
+ * undefined fields omitted. Deterministic for the same value on every machine.
+ */
+export function canonicalJson(value) {
+    if (value === null)
+        return 'null';
+    switch (typeof value) {
+        case 'boolean':
+            return value ? 'true' : 'false';
+        case 'number':
+            if (!Number.isSafeInteger(value))
+                throw new TypeError(`canonicalJson: only safe integers, got ${value}`);
+            return String(value);
+        case 'bigint':
+            return `"${value.toString()}"`;
+        case 'string':
+            return goString(value);
+        case 'object': {
+            if (Array.isArray(value))
+                return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+            if (value instanceof Uint8Array)
+                throw new TypeError('canonicalJson: encode bytes as hex first');
+            const object = value;
+            const keys = Object.keys(object)
+                .filter((key) => object[key] !== undefined)
+                .sort(compareUtf8);
+            return `{${keys.map((key) => `${goString(key)}:${canonicalJson(object[key])}`).join(',')}}`;
+        }
+        default:
+            throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
+    }
+}
+//# sourceMappingURL=json.js.map

@@ -1,0 +1,206 @@
+/**
+ * A worker_threads pool that verifies batches of (publicKey, message, signature) with the same
+ * `verify` (same acceptance rule, same node:crypto) as the main thread, and answers a
+ * Uint8Array of 0/1 in item order.
+ *
+ * A batch is split into at most one contiguous chunk per worker; each chunk is packed into one
+ * ArrayBuffer and transferred (verify-batch.ts), so the cost per item is one copy of its bytes,
+ * not a structured clone. Items with a wrong key or signature length are answered 0 here
+ * without being sent. Chunks smaller than `minChunk` items are not worth a second worker.
+ *
+ * Idle workers are unref'd: a pool nobody closes does not keep the process alive, while a
+ * batch in flight does (its worker is ref'd until it answers).
+ *
+ * Usage:
+ *   const pool = await VerifyPool.create({ workers: 2 });
+ *   const ok = await pool.verifyBatch(items);   // ok[i] === 1 ⇔ items[i] verifies
+ *   await pool.close();
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { invariant } from '../core/assert.js';
+import { DEFAULT_PUBLIC_KEY_CACHE_CAPACITY } from './ed25519.js';
+import { hasPackableLengths, packBatch, VERDICT_INVALID } from './verify-batch.js';
+class PoolWorker {
+    thread;
+    pending = new Map();
+    exited = false;
+    constructor(thread) {
+        this.thread = thread;
+    }
+    send(id, buffer, job, shared) {
+        if (this.pending.size === 0)
+            this.thread.ref();
+        this.pending.set(id, job);
+        const request = shared === undefined ? { kind: 'job', id, buffer } : { kind: 'job', id, buffer, shared };
+        this.thread.postMessage(request, shared === undefined ? [buffer] : [buffer, shared.slots]);
+    }
+    settle(id, results) {
+        const job = this.pending.get(id);
+        invariant(job !== undefined, `verify worker answered unknown job ${id}`);
+        this.pending.delete(id);
+        if (this.pending.size === 0)
+            this.thread.unref();
+        job.resolve(results);
+    }
+    failAll(error) {
+        for (const job of this.pending.values())
+            job.reject(error);
+        this.pending.clear();
+        this.thread.unref();
+    }
+}
+const WORKER_URL = new URL('./verify-worker.js', import.meta.url);
+export class VerifyPool {
+    workers;
+    minChunk;
+    nextJobId = 0;
+    nextWorker = 0;
+    failure;
+    closing;
+    inFlight = new Set();
+    constructor(workers, minChunk) {
+        this.workers = workers;
+        this.minChunk = minChunk;
+    }
+    static async create(options = {}) {
+        const count = options.workers ?? availableParallelism();
+        if (!Number.isSafeInteger(count) || count < 1)
+            throw new RangeError(`VerifyPool: bad worker count ${count}`);
+        const minChunk = options.minChunk ?? 32;
+        if (!Number.isSafeInteger(minChunk) || minChunk < 1)
+            throw new RangeError(`VerifyPool: bad minChunk ${minChunk}`);
+        const workerData = { cacheCapacity: options.cacheCapacity ?? DEFAULT_PUBLIC_KEY_CACHE_CAPACITY };
+        const execArgv = workerExecArgv(process.execArgv);
+        const threads = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData, execArgv }));
+        try {
+            await Promise.all(threads.map(waitReady));
+        }
+        catch (error) {
+            await Promise.all(threads.map((thread) => thread.terminate()));
+            throw error;
+        }
+        const pool = new VerifyPool(threads.map((thread) => new PoolWorker(thread)), minChunk);
+        for (const worker of pool.workers)
+            pool.attach(worker);
+        return pool;
+    }
+    get size() {
+        return this.workers.length;
+    }
+    /**
+     * Verifies every item; resolves to one byte per item, 1 = valid, in item order. With `shared`,
+     * item i's verdict is published, as soon as it is known, in `shared.verdicts[shared.base + i]`
+     * (verify-batch.ts SharedSlots; an item with wrong lengths is published invalid at once), and
+     * the slots are the answer: an item the caller claimed and verified itself is skipped.
+     */
+    verifyBatch(items, shared) {
+        if (this.closing !== undefined)
+            return Promise.reject(new Error('VerifyPool is closed'));
+        if (this.failure !== undefined)
+            return Promise.reject(this.failure);
+        const results = new Uint8Array(items.length);
+        const indices = [];
+        for (let i = 0; i < items.length; i++) {
+            if (hasPackableLengths(items[i]))
+                indices.push(i);
+            else if (shared !== undefined)
+                Atomics.store(shared.verdicts, shared.base + i, VERDICT_INVALID);
+        }
+        if (indices.length === 0)
+            return Promise.resolve(results);
+        const chunkCount = Math.min(this.workers.length, Math.ceil(indices.length / this.minChunk));
+        const chunks = [];
+        for (let c = 0; c < chunkCount; c++) {
+            // Even split: chunk c covers [floor(c·n/k), floor((c+1)·n/k)), e.g. n=10, k=3 → 3, 3, 4.
+            const from = Math.floor((c * indices.length) / chunkCount);
+            const to = Math.floor(((c + 1) * indices.length) / chunkCount);
+            const worker = this.workers[this.nextWorker++ % this.workers.length];
+            const buffer = packBatch(items, indices, from, to);
+            const slots = shared === undefined ? undefined : chunkSlots(indices, from, to, shared);
+            chunks.push(new Promise((resolve, reject) => worker.send(this.nextJobId++, buffer, { resolve, reject }, slots)).then((chunkResults) => {
+                for (let j = 0; j < chunkResults.length; j++)
+                    results[indices[from + j]] = chunkResults[j];
+            }));
+        }
+        const batch = Promise.all(chunks).then(() => results);
+        this.inFlight.add(batch);
+        const forget = () => void this.inFlight.delete(batch);
+        batch.then(forget, forget);
+        return batch;
+    }
+    /** Stops accepting batches, lets batches in flight finish, then ends every worker. */
+    close() {
+        this.closing ??= this.shutDown();
+        return this.closing;
+    }
+    async shutDown() {
+        await Promise.allSettled([...this.inFlight]);
+        await Promise.all(this.workers.map(async (worker) => {
+            if (worker.exited)
+                return; // a crashed worker has nothing left to end
+            const exited = new Promise((resolve) => worker.thread.once('exit', () => resolve()));
+            worker.thread.ref();
+            worker.thread.postMessage({ kind: 'close' });
+            await exited;
+        }));
+    }
+    attach(worker) {
+        const { thread } = worker;
+        thread.unref();
+        thread.on('message', (reply) => {
+            if (reply.kind === 'done')
+                worker.settle(reply.id, new Uint8Array(reply.results));
+        });
+        thread.on('error', (error) => this.fail(error));
+        thread.on('exit', (code) => {
+            worker.exited = true;
+            if (this.closing === undefined)
+                this.fail(new Error(`verify worker exited unexpectedly (code ${code})`));
+            else
+                worker.failAll(new Error('VerifyPool closed'));
+        });
+    }
+    fail(error) {
+        this.failure ??= error;
+        for (const worker of this.workers)
+            worker.failAll(error);
+    }
+}
+/** The shared-array slot of each item of chunk indices[from..to). */
+function chunkSlots(indices, from, to, shared) {
+    const slots = new Uint32Array(to - from);
+    for (let j = 0; j < slots.length; j++)
+        slots[j] = shared.base + indices[from + j];
+    return { verdicts: shared.verdicts.buffer, slots: slots.buffer };
+}
+/**
+ * Workers inherit the parent's node flags, but `--input-type` (legal only with -e/-p/stdin)
+ * makes a worker fail at start, so a pool created from `node --input-type=module -e …` would
+ * never come up. Drop it and keep every other flag.
+ */
+export function workerExecArgv(parentExecArgv) {
+    const out = [];
+    for (let i = 0; i < parentExecArgv.length; i++) {
+        const arg = parentExecArgv[i];
+        if (arg === '--input-type')
+            i++;
+        else if (!arg.startsWith('--input-type='))
+            out.push(arg);
+    }
+    return out;
+}
+function waitReady(thread) {
+    return new Promise((resolve, reject) => {
+        const onMessage = (reply) => {
+            if (reply.kind !== 'ready')
+                return;
+            thread.off('error', reject);
+            thread.off('message', onMessage);
+            resolve();
+        };
+        thread.on('message', onMessage);
+        thread.once('error', reject);
+    });
+}
+//# sourceMappingURL=verify-pool.js.map

@@ -1,0 +1,94 @@
+/** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
+import { query } from './api.js';
+import { el, facts, json, link, section, table } from './dom.js';
+import { pokt, short, STAKE_STATUS, time } from './format.js';
+import { TX_HEADERS, txRows } from './pages-chain.js';
+const TXS_PER_PAGE = 25;
+const HISTORY_POINTS = 8;
+function txs(address, received) {
+    return query('query/accounttxs', { address, received, page: 1, per_page: TXS_PER_PAGE, order: 'desc' });
+}
+/** A node has a signing info from its stake to its unstake (pocket-core keeps one per validator). */
+async function signingInfoOf(address) {
+    const page = await query('query/signinginfo', { address, page: 1, per_page: 1 });
+    return page.result?.[0];
+}
+export async function accountPage(address) {
+    const [account, sent, received, signing] = await Promise.all([query('query/account', { address }), txs(address, false), txs(address, true), signingInfoOf(address)]);
+    const balance = account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0';
+    const staking = sent.txs.some((tx) => tx.tx_result.message_type === 'app_stake' && tx.tx_result.code === 0);
+    return el('div', {}, section('Account', facts([
+        ['address', el('code', {}, address)],
+        ['balance', pokt(balance)],
+        ['public key', account?.public_key ?? '— (has not signed a tx)'],
+        ['node', signing === undefined ? 'not a staked node' : link(`node/${address}`, 'view node →')],
+        ['application', staking ? link(`app/${address}`, 'view application →') : '—'],
+    ])), section(`Sent txs (${sent.total_txs})`, table(TX_HEADERS, txRows(sent.txs))), section(`Received txs (${received.total_txs})`, table(TX_HEADERS, txRows(received.txs))));
+}
+/** Heights from `first` to `last`, at most `count`, evenly spread, ascending, ≥ 1 (height 0 means "latest" to the API). */
+export function sampleHeights(first, last, count) {
+    const from = Math.max(1, first);
+    if (last < from)
+        return [];
+    const step = Math.max(1, Math.ceil((last - from) / Math.max(1, count - 1)));
+    const heights = [];
+    for (let h = from; h < last; h += step)
+        heights.push(h);
+    heights.push(last);
+    return heights;
+}
+function nodeFacts(node, signing) {
+    return facts([
+        ['address', link(`account/${node.address}`, node.address)],
+        ['status', `${STAKE_STATUS[node.status] ?? node.status}${node.jailed ? ', jailed' : ''}`],
+        ['stake', pokt(node.tokens)],
+        ['chains', node.chains.join(', ')],
+        ['service URL', node.service_url],
+        ['output address', node.output_address || '—'],
+        ['unstaking time', node.unstaking_time],
+        ['signing info', signing === undefined ? '—' : `since height ${signing.start_height}, ${signing.missed_blocks_counter} missed, jailed until ${time(signing.jailed_until)}`],
+    ]);
+}
+export async function nodePage(address) {
+    const [node, signing, head] = await Promise.all([query('query/node', { address }), signingInfoOf(address), query('query/height')]);
+    const heights = sampleHeights(signing?.start_height ?? head.height, head.height, HISTORY_POINTS);
+    const [history, claims, rewards, raps] = await Promise.all([
+        Promise.all(heights.map((height) => query('query/node', { address, height }).then((n) => [height, n]))),
+        query('query/claims', { address, per_page: 100 }),
+        query('query/rewards', { node: address, per_page: 100 }),
+        query('query/rapsheet', { address, per_page: 100 }),
+    ]);
+    const sessions = new Map(claims.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
+    return el('div', {}, section('Node', nodeFacts(node, signing)), section('Stake history', table(['height', 'stake', 'status', 'jailed'], history.map(([height, n]) => [link(`block/${height}`, String(height)), pokt(n.tokens), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no']))), section(`Sessions served (from its claims: ${sessions.size})`, table(['session height', 'chain', 'app'], [...sessions.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, el('code', {}, short(c.app_public_key))]))), section(`Claims (${claims.total})`, table(['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claims.result.map((c) => [
+        c.submitted_tx === null ? String(c.submitted_height) : link(`tx/${c.submitted_tx}`, String(c.submitted_height)),
+        String(c.session_height),
+        c.chain,
+        c.total_proofs,
+        el('span', { class: c.status === 'proven' ? 'ok' : c.status === 'submitted' ? '' : 'rejected' }, c.status),
+        c.settled_height === null ? '—' : link(`block/${c.settled_height}`, String(c.settled_height)),
+        c.reason ?? '',
+    ]))), section(`Rewards (${rewards.total})`, table(['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', 'bin', 'weight'], rewards.result.map((r) => [link(`block/${r.height}`, String(r.height)), r.kind, r.role, r.address === null ? r.role : link(`account/${r.address}`, short(r.address)), pokt(r.amount), r.chain ?? '', r.relays ?? '', r.stake_bin ?? '', r.weight ?? '']))), section(`Rap sheet (${raps.total})`, table(['height', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`block/${r.height}`, String(r.height)), r.kind, r.reason, pokt(r.amount), r.tx_hash === null ? '' : link(`tx/${r.tx_hash}`, short(r.tx_hash))]), 'clean')));
+}
+export async function appPage(address) {
+    const [app, sent] = await Promise.all([query('query/app', { address }), txs(address, false)]);
+    const sessionBox = el('div', {});
+    const buttons = app.chains.map((chain) => {
+        const button = el('button', { type: 'button' }, `current session on ${chain}`);
+        button.addEventListener('click', () => {
+            sessionBox.replaceChildren(el('p', {}, 'walking the session…'));
+            query('client/dispatch', { app_public_key: app.public_key, chain })
+                .then((answer) => sessionBox.replaceChildren(facts([['header', json(answer.session.header)], ['nodes', el('div', {}, ...answer.session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, n.address))))]])))
+                .catch((error) => sessionBox.replaceChildren(el('p', { class: 'error' }, String(error instanceof Error ? error.message : error))));
+        });
+        return button;
+    });
+    return el('div', {}, section('Application', facts([
+        ['address', link(`account/${app.address}`, app.address)],
+        ['public key', el('code', {}, app.public_key)],
+        ['status', `${STAKE_STATUS[app.status] ?? app.status}${app.jailed ? ', jailed' : ''}`],
+        ['stake', pokt(app.staked_tokens)],
+        ['max relays per session', app.max_relays],
+        ['chains', app.chains.join(', ')],
+        ['unstaking time', app.unstaking_time],
+    ])), section('Sessions', el('div', { class: 'buttons' }, ...buttons), sessionBox), section(`Sent txs (${sent.total_txs})`, table(TX_HEADERS, txRows(sent.txs))));
+}

@@ -1,0 +1,92 @@
+/** Pages of the chain itself: home (head, recent blocks, supply chart), a block, a tx, the parameters. */
+import { query } from './api.js';
+import { el, facts, json, link, section, table } from './dom.js';
+import { pokt, poktNumber, short, time } from './format.js';
+const RECENT_BLOCKS = 10;
+const SUPPLY_POINTS = 1_000;
+async function blockAt(height) {
+    return query('query/block', { height });
+}
+function blockRow(block) {
+    const h = block.block.header;
+    return [link(`block/${h.height}`, h.height), el('span', {}, time(h.time)), el('span', {}, h.num_txs), link(`account/${h.proposer_address.toLowerCase()}`, short(h.proposer_address.toLowerCase())), el('code', {}, short(block.block_id.hash))];
+}
+export async function homePage() {
+    const { height } = await query('query/height');
+    const heights = Array.from({ length: Math.min(RECENT_BLOCKS, height) }, (_, i) => height - i);
+    const [blocks, supply, apps] = await Promise.all([
+        Promise.all(heights.map(blockAt)),
+        query('query/supplyhistory', { from_height: Math.max(0, height - SUPPLY_POINTS + 1), to_height: height, per_page: SUPPLY_POINTS }),
+        query('query/apps', { opts: { page: 1, per_page: 20 } }),
+    ]);
+    const head = blocks[0]?.block.header;
+    return el('div', {}, section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head?.chain_id ?? '—'], ['time', head === undefined ? '—' : time(head.time)], ['txs so far', head?.total_txs ?? '0']])), section('Recent blocks', table(['height', 'time', 'txs', 'proposer', 'hash'], blocks.map(blockRow))), section('Supply', supplyChart(supply.result), supplyFacts(supply.result.at(-1))), section('Applications', table(['address', 'chains', 'staked'], (apps.result ?? []).map((a) => [link(`app/${a.address}`, short(a.address)), a.chains.join(', '), pokt(a.staked_tokens)]))), el('p', {}, link('params', 'parameters →')));
+}
+function supplyFacts(last) {
+    if (last === undefined)
+        return null;
+    return facts([['total', pokt(last.total)], ['node staked', pokt(last.node_staked)], ['app staked', pokt(last.app_staked)], ['DAO', pokt(last.dao)], ['as of', link(`block/${last.height}`, String(last.height))]]);
+}
+function supplyChart(lines) {
+    const canvas = el('canvas', { id: 'supply-chart', height: '110' });
+    const Chart = window.Chart;
+    if (Chart === undefined)
+        return el('p', { class: 'error' }, 'chart.js did not load');
+    // The total (hundreds of millions) on its own right-hand axis, so the pools stay readable.
+    const series = (label, pick, color, yAxisID = 'y') => ({ label, yAxisID, data: lines.map((s) => poktNumber(pick(s))), borderColor: color, pointRadius: 0, borderWidth: 2 });
+    new Chart(canvas, {
+        type: 'line',
+        data: {
+            labels: lines.map((s) => s.height),
+            datasets: [series('total', (s) => s.total, '#1f77b4', 'total'), series('node staked', (s) => s.node_staked, '#2ca02c'), series('app staked', (s) => s.app_staked, '#ff7f0e'), series('DAO', (s) => s.dao, '#9467bd')],
+        },
+        options: { animation: false, responsive: true, scales: { x: { title: { display: true, text: 'height' } }, y: { title: { display: true, text: 'pools, POKT' } }, total: { position: 'right', title: { display: true, text: 'total, POKT' } } } },
+    });
+    return el('div', { class: 'chart' }, canvas);
+}
+export function txRows(txs) {
+    return txs.map((tx) => [
+        link(`tx/${tx.hash}`, short(tx.hash)),
+        link(`block/${tx.height}`, String(tx.height)),
+        el('span', {}, tx.tx_result.message_type || '—'),
+        tx.tx_result.signer === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.signer.toLowerCase()}`, short(tx.tx_result.signer.toLowerCase())),
+        tx.tx_result.recipient === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.recipient.toLowerCase()}`, short(tx.tx_result.recipient.toLowerCase())),
+        el('span', { class: tx.tx_result.code === 0 ? 'ok' : 'rejected' }, tx.tx_result.code === 0 ? 'ok' : `${tx.tx_result.codespace}:${tx.tx_result.code}`),
+    ]);
+}
+export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
+export async function blockPage(heightText) {
+    const height = Number(heightText);
+    const [block, txs] = await Promise.all([blockAt(height), query('query/allblocktxs', { height, page: 1, per_page: 1_000 })]);
+    const h = block.block.header;
+    const signed = (block.block.last_commit.precommits ?? []).filter((vote) => vote !== null).length;
+    return el('div', {}, section(`Block ${h.height}`, facts([
+        ['hash', el('code', {}, block.block_id.hash)],
+        ['time', time(h.time)],
+        ['proposer', link(`account/${h.proposer_address.toLowerCase()}`, h.proposer_address.toLowerCase())],
+        ['previous', height > 1 ? link(`block/${height - 1}`, block.block.header.last_block_id.hash) : 'genesis'],
+        ['tx root', el('code', {}, h.data_hash)],
+        ['app hash (state root before)', el('code', {}, h.app_hash)],
+        ['last commit', `${signed} validators signed`],
+        ['double-sign evidence', String(block.block.evidence.evidence?.length ?? 0)],
+        ['txs', `${txs.total_txs}`],
+    ])), section('Transactions', table(TX_HEADERS, txRows(txs.txs))));
+}
+export async function txPage(hash) {
+    const tx = await query('query/tx', { hash });
+    const r = tx.tx_result;
+    return el('div', {}, section('Transaction', facts([
+        ['hash', el('code', {}, tx.hash)],
+        ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
+        ['message', r.message_type || '—'],
+        ['result', el('span', { class: r.code === 0 ? 'ok' : 'rejected' }, r.code === 0 ? 'ok' : `${r.codespace}:${r.code}`)],
+        ['signer', r.signer === '' ? '—' : link(`account/${r.signer.toLowerCase()}`, r.signer.toLowerCase())],
+        ['recipient', r.recipient === '' ? '—' : link(`account/${r.recipient.toLowerCase()}`, r.recipient.toLowerCase())],
+        ['fee', (tx.stdTx.fee ?? []).map((coin) => `${coin.amount} ${coin.denom}`).join(', ') || '—'],
+        ['memo', tx.stdTx.memo || '—'],
+    ])), section('Receipt log', el('pre', { class: 'json' }, r.log || '(empty)')), section('Decoded message', json(tx.stdTx.msg)));
+}
+export async function paramsPage() {
+    const params = await query('query/allparams');
+    return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', {}, p.param_key), el('code', {}, p.param_value)])))));
+}

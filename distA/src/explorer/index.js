@@ -1,0 +1,51 @@
+/**
+ * The explorer page (issue 14 item 3): a static single-page app served beside the query routes.
+ * It reads ONLY the public query API (the same POST /v1/query/* routes any client calls), so it
+ * shows nothing the API does not; this plugin only serves files:
+ *
+ *   GET /explorer            → redirect to /explorer/
+ *   GET /explorer/           static/index.html
+ *   GET /explorer/style.css  static/style.css
+ *   GET /explorer/client/<name>.js   the compiled client (src/explorer/client/*.ts, own tsconfig: DOM lib)
+ *   GET /explorer/chart.umd.js       chart.js's UMD bundle from node_modules (no CDN)
+ *
+ * Every file is read once at registration (a missing one fails there, not on a request); the
+ * client's file names are a fixed list, so no request path ever reaches the file system.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../core/paths.js';
+const JS = 'text/javascript; charset=utf-8';
+function chartJsBundle() {
+    // chart.js exports only its entry points; the UMD bundle sits beside the CommonJS entry.
+    const entry = createRequire(import.meta.url).resolve('chart.js');
+    return readFileSync(join(dirname(entry), 'chart.umd.js'));
+}
+/** URL path under /explorer/ → file, everything the page needs. */
+export function explorerFiles() {
+    const staticDir = join(packageRoot(), 'src', 'explorer', 'static');
+    const clientDir = join(dirname(fileURLToPath(import.meta.url)), 'client');
+    const files = new Map([
+        ['', { type: 'text/html; charset=utf-8', body: readFileSync(join(staticDir, 'index.html')) }],
+        ['style.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(staticDir, 'style.css')) }],
+        ['chart.umd.js', { type: JS, body: chartJsBundle() }],
+    ]);
+    if (!existsSync(join(clientDir, 'main.js'))) {
+        throw new Error(`explorer client not built: ${clientDir}/main.js is missing (npm run build compiles src/explorer/client with its own tsconfig)`);
+    }
+    for (const name of readdirSync(clientDir).filter((file) => file.endsWith('.js')).sort()) {
+        files.set(`client/${name}`, { type: JS, body: readFileSync(join(clientDir, name)) });
+    }
+    return files;
+}
+/** Adds the explorer's routes to a query-service or node app (one line where the app is built). */
+export function registerExplorer(app) {
+    const files = explorerFiles();
+    app.get('/explorer', { schema: { hide: true } }, (_request, reply) => reply.redirect('/explorer/'));
+    for (const [path, file] of files) {
+        app.get(`/explorer/${path}`, { schema: { hide: true } }, (_request, reply) => reply.type(file.type).header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').send(file.body));
+    }
+}
+//# sourceMappingURL=index.js.map

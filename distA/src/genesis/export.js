@@ -1,0 +1,204 @@
+/**
+ * The state at a height as a pocket-core genesis in the shape `pocket util
+ * export-genesis-for-reset` writes (x/*\/genesis.go ExportGenesis): `exported: true`, every
+ * account with its coins (module accounts as `posmint/ModuleAccount` with name and permissions),
+ * the total supply, validators, signing infos, missed blocks (each address's set bits as
+ * `{index, missed: true}` entries), the previous
+ * state's validator powers and total power, the previous proposer, applications, outstanding
+ * claims, every module's params and the DAO tokens.
+ *
+ * What pocket-core's shape cannot carry, and the round trip needs (import at H must give the
+ * exporting ledger's state root at H, and the same next blocks), goes into one extra top-level
+ * section `pokt_ledger` that pocket-core ignores (it reads only what its types name):
+ *   - `height`, `block_hash` (of H: block H + 1 names it), `last_block_time`, `state_root`;
+ *   - every table the pocket-core sections do not express, entry by entry in its canonical
+ *     encoding: `chain/block_hashes` (sessions and proof seeds read earlier block hashes),
+ *     `pocketcore/settled_claims` (a settled session cannot be claimed twice),
+ *     `pocketcore/history_floor`, `pos/waiting_validators`, `auth/tx_index` and
+ *     `auth/replay_index` (duplicate and replay protection);
+ *   - the retained per-height history of the history tables (validators, apps, params and the
+ *     validator set "as of" a session start);
+ *   - each claim's submission height (pocket-core's MsgClaim does not record it).
+ * Deviations from pocket-core's exporter, each so that the import reproduces the state:
+ * `index_offset` is written as it is (pocket-core zeroes it), the missed bits are written
+ * (pocket-core always writes `missed_blocks: {}`, x/nodes/genesis.go:134-150 — its import then
+ * starts with no stale bits; ours keeps them, slashing/state.ts), zero-balance accounts are kept
+ * (pocket-core drops them; the root covers their public keys), and `initial_height` (Tendermint's
+ * genesis field) says where the chain continues: H + 1.
+ */
+import { bytesToHex } from '../core/hex.js';
+import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
+import { paramValueToJson } from '../params/kinds.js';
+import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
+import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
+import { moduleNameOf, MODULE_NAMES, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
+import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
+export const EXPORT_EXTENSION_FORMAT = 'pokt-ledger-export';
+/** Tables the pocket-core sections carry (everything else goes to `pokt_ledger.tables`). */
+export const POCKET_SHAPED_TABLES = new Set([
+    'auth/accounts',
+    'auth/supply',
+    'pos/validators',
+    'pos/validator_set',
+    'pos/signing_info',
+    'pos/missed_blocks',
+    'application/applications',
+    'gov/params',
+    'pocketcore/claims',
+    'chain/meta',
+]);
+/** pocket-core's module account permissions (app/app.go maccPerms). */
+const MODULE_PERMISSIONS = {
+    [MODULE_NAMES.feeCollector]: [],
+    [MODULE_NAMES.nodesStakedPool]: ['burner', 'staking'],
+    [MODULE_NAMES.appsStakedPool]: ['burner', 'staking'],
+    [MODULE_NAMES.dao]: ['burner', 'staking'],
+    [MODULE_NAMES.pos]: ['burner', 'minter', 'staking'],
+    [MODULE_NAMES.application]: ['burner', 'minter', 'staking'],
+};
+const coins = (amount) => (amount === 0n ? [] : [{ denom: 'upokt', amount: amount.toString() }]);
+export function exportState(state, consensus) {
+    const meta = state.chain.meta.get(CHAIN_META_KEY);
+    const params = exportParams(state);
+    const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
+    return {
+        genesis_time: formatRfc3339Ns(meta.genesisTimeNs),
+        chain_id: meta.chainId,
+        initial_height: String(meta.height + 1),
+        consensus_params: {
+            block: { max_bytes: consensus.blockMaxBytes.toString(), max_gas: '-1', time_iota_ms: '1' },
+            evidence: { max_age: consensus.evidenceMaxAgeNs.toString() },
+            validator: { pub_key_types: [...consensus.pubKeyTypes] },
+        },
+        app_hash: '',
+        app_state: {
+            application: { params: params['application'], applications: exportApplications(state), exported: true },
+            auth: { params: params['auth'], accounts: exportAccounts(state), supply: coins(state.auth.supply.get(TOTAL_SUPPLY_KEY) ?? 0n) },
+            gov: { params: params['gov'], DAO_Tokens: state.auth.accounts.get(moduleAddressOf(MODULE_NAMES.dao, state))?.balanceUpokt.toString() ?? '0' },
+            pocketcore: { params: params['pocketcore'], claims: exportClaims(state) },
+            pos: {
+                params: params['pos'],
+                prevState_total_power: set.reduce((sum, entry) => sum + entry.power, 0n).toString(),
+                prevState_validator_powers: set.length === 0 ? null : set.map((entry) => ({ Address: entry.address, Power: entry.power.toString() })),
+                validators: exportValidators(state),
+                exported: true,
+                signing_infos: exportSigningInfos(state),
+                missed_blocks: exportMissedBlocks(state),
+                previous_proposer: meta.lastProposer ?? '',
+            },
+        },
+        pokt_ledger: exportExtension(state),
+    };
+}
+function moduleAddressOf(name, state) {
+    for (const address of state.auth.accounts.unorderedKeys())
+        if (moduleNameOf(address) === name)
+            return address;
+    return '';
+}
+function exportParams(state) {
+    const out = Object.fromEntries(SUBSPACES.map((subspace) => [subspace, {}]));
+    for (const spec of PARAM_SPECS) {
+        const stored = state.gov.params.get(spec.key);
+        if (stored === undefined)
+            continue;
+        out[spec.subspace][spec.json] = paramValueToJson(PARAM_SPECS_BY_KEY.get(spec.key).kind, stored.value);
+    }
+    return out;
+}
+function exportAccounts(state) {
+    const accounts = [];
+    for (const [address, account] of state.auth.accounts.sortedEntries()) {
+        const module = moduleNameOf(address);
+        const base = { address, coins: coins(account.balanceUpokt), public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey } };
+        if (module === undefined)
+            accounts.push({ type: 'posmint/Account', value: base });
+        else
+            accounts.push({ type: 'posmint/ModuleAccount', value: { ...base, public_key: null, name: module, permissions: MODULE_PERMISSIONS[module] ?? [] } });
+    }
+    return accounts;
+}
+function exportValidators(state) {
+    return [...state.nodes.validators.sortedEntries()].map(([, v]) => ({
+        address: v.address,
+        public_key: v.publicKey,
+        jailed: v.jailed,
+        status: v.status,
+        chains: [...v.chains],
+        service_url: v.serviceUrl,
+        tokens: v.tokensUpokt.toString(),
+        unstaking_time: formatOptionalTime(v.unstakingTimeNs),
+        output_address: v.outputAddress ?? '',
+        reward_delegators: v.rewardDelegators,
+    }));
+}
+function exportApplications(state) {
+    return [...state.apps.applications.sortedEntries()].map(([, a]) => ({
+        address: a.address,
+        public_key: a.publicKey,
+        jailed: a.jailed,
+        chains: [...a.chains],
+        max_relays: a.maxRelays.toString(),
+        status: a.status,
+        staked_tokens: a.stakedTokensUpokt.toString(),
+        unstaking_time: formatOptionalTime(a.unstakingTimeNs),
+    }));
+}
+function exportSigningInfos(state) {
+    const out = {};
+    for (const [address, info] of state.slashing.signingInfos.sortedEntries()) {
+        out[address] = {
+            address: info.address,
+            start_height: String(info.startHeight),
+            index_offset: String(info.indexOffset),
+            jailed_until: formatOptionalTime(info.jailedUntilNs),
+            missed_blocks_counter: String(info.missedBlocksCounter),
+            jailed_blocks_counter: String(info.jailedBlocksCounter),
+        };
+    }
+    return out;
+}
+function exportMissedBlocks(state) {
+    const out = {};
+    for (const [address, bits] of state.slashing.missedBlocks.sortedEntries())
+        out[address] = bits.indices.map((index) => ({ index: String(index), missed: true }));
+    return out;
+}
+function exportClaims(state) {
+    const claims = [...state.pocketcore.claims.sortedEntries()].map(([, c]) => ({
+        header: { app_public_key: c.header.appPublicKey, chain: c.header.chain, session_height: String(c.header.sessionHeight) },
+        merkle_root: { merkleHash: Buffer.from(c.merkleRoot.hashHex, 'hex').toString('base64'), range: { lower: c.merkleRoot.lower.toString(), upper: c.merkleRoot.upper.toString() } },
+        total_proofs: c.totalProofs.toString(),
+        from_address: c.servicer,
+        evidence_type: c.evidenceType,
+        expiration_height: String(c.expirationHeight),
+    }));
+    return claims.length === 0 ? null : claims;
+}
+function exportExtension(state) {
+    const meta = state.chain.meta.get(CHAIN_META_KEY);
+    const tables = {};
+    const versions = {};
+    for (const table of state.store.tables()) {
+        if (!POCKET_SHAPED_TABLES.has(table.name))
+            tables[table.name] = [...table.sortedEntries()].map(([key, value]) => [key, table.spec.encode(value)]);
+        if (table.spec.history !== true)
+            continue;
+        versions[table.name] = [...table.versions.keys()].sort().map((key) => {
+            const { heights, values } = table.versions.get(key);
+            return [key, heights.map((h, i) => [h, values[i] === undefined ? null : table.spec.encode(values[i])])];
+        });
+    }
+    return {
+        format: EXPORT_EXTENSION_FORMAT,
+        version: 1,
+        height: meta.height,
+        block_hash: state.chain.blockHashes.get(heightKey(meta.height)) ?? null,
+        last_block_time: meta.lastBlockTimeNs.toString(),
+        state_root: bytesToHex(state.store.root),
+        claim_submitted_heights: Object.fromEntries([...state.pocketcore.claims.sortedEntries()].map(([key, c]) => [key, c.submittedHeight])),
+        tables,
+        versions,
+    };
+}
+//# sourceMappingURL=export.js.map

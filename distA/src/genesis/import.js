@@ -1,0 +1,30 @@
+/**
+ * Genesis → ledger state at height 0, in pocket-core's InitGenesis order
+ * (auth → pos (nodes, then slashing's signing infos) →
+ * application → pocketcore → gov, app/app.go:104-110). Parameters are written
+ * first because application MaxRelays are computed from them.
+ */
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
+import { createLedgerState } from '../chain/ledger-state.js';
+import { initAppsGenesis } from '../modules/apps/index.js';
+import { initAuthGenesis } from '../modules/auth/index.js';
+import { initDaoGenesis, initParamsGenesis } from '../modules/gov/index.js';
+import { initNodesGenesis } from '../modules/nodes/index.js';
+import { initSlashingGenesis } from '../modules/slashing/index.js';
+import { importExportedState } from './import-exported.js';
+export function importGenesis(doc) {
+    if (doc.exported !== null)
+        return importExportedState(doc, doc.exported);
+    const state = createLedgerState();
+    const bank = state.auth;
+    initParamsGenesis(state.gov.params, doc);
+    initAuthGenesis(bank, doc);
+    initNodesGenesis(bank, state.nodes, state.params().pos.maxValidators, doc);
+    initSlashingGenesis(state.slashing, doc);
+    initAppsGenesis(bank, state.apps.applications, state.params(), doc);
+    initDaoGenesis(bank, doc);
+    state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });
+    state.store.commitBlock(0);
+    return state;
+}
+//# sourceMappingURL=import.js.map

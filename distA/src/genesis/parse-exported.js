@@ -1,0 +1,277 @@
+/**
+ * The exported-state parts of a genesis (pocket-core `export-genesis-for-reset` shape, see
+ * genesis/export.ts): module accounts, signing infos, missed blocks, previous validator powers,
+ * previous proposer, outstanding claims, the height (Tendermint's `initial_height` = H + 1, or the
+ * ledger extension's `height`) and the ledger's `pokt_ledger` extension. Every problem is
+ * recorded with its JSON path (JsonReader); nothing throws.
+ *
+ * pocket-core facts relied on: signing-info map keys and the missed-blocks map are hex addresses
+ * (x/nodes/genesis.go, sdk.AddressFromHex — any case); PrevStatePowerMapping has no JSON tags,
+ * so its keys are `Address` and `Power` (int64 as a string, amino JSON); MsgClaim's JSON is
+ * {header{app_public_key,chain,session_height}, merkle_root{merkleHash (base64), range{lower,
+ * upper}}, total_proofs, from_address, evidence_type, expiration_height} (x/pocketcore/types/
+ * pocket.pb.go). `missed_blocks` ({address: [{index, missed}]}, x/nodes/types/genesis.go:15,26-29)
+ * is applied entry by entry as InitGenesis does (SetValidatorMissedAt, x/nodes/genesis.go:104-114:
+ * a later entry for the same index overwrites an earlier one; `missed: false` stores an unset
+ * bit). pocket-core's own exporter always writes `{}`; the ledger's writes its set bits.
+ * `missed_blocks_counter` may be negative (a signed vote over a stale bit, slashing/state.ts).
+ */
+import { isLosslessNumber } from 'lossless-json';
+import { parseOptionalTime } from '../core/time.js';
+import { claimKey, sessionHeaderHash } from '../modules/pocketcore/index.js';
+import { moduleNameOf } from '../modules/auth/index.js';
+import { EXPORT_EXTENSION_FORMAT } from './export.js';
+/** An int64 written as a decimal string (amino JSON) or a plain JSON number. */
+function int64(r, node, path) {
+    const text = typeof node === 'string' ? node : isLosslessNumber(node) ? node.toString() : undefined;
+    if (text === undefined || !/^(0|[1-9][0-9]{0,14})$/.test(text))
+        return r.fail(path, `expected a non-negative integer, got ${JSON.stringify(text ?? typeof node)}`);
+    return Number(text);
+}
+/** A signed int64 (amino JSON string or a plain number): missed_blocks_counter can go below 0. */
+function signedInt64(r, node, path) {
+    const text = typeof node === 'string' ? node : isLosslessNumber(node) ? node.toString() : undefined;
+    if (text === undefined || !/^(0|-?[1-9][0-9]{0,14})$/.test(text))
+        return r.fail(path, `expected an integer, got ${JSON.stringify(text ?? typeof node)}`);
+    return Number(text);
+}
+export function readModuleAccount(r, node, path) {
+    const value = r.object(node, path);
+    if (value === undefined)
+        return undefined;
+    // Go's embedded *BaseAccount: flattened, or nested under "BaseAccount" by some encoders.
+    const base = typeof value['BaseAccount'] === 'object' && value['BaseAccount'] !== null ? value['BaseAccount'] : value;
+    const basePath = base === value ? path : `${path}.BaseAccount`;
+    const address = r.address(r.field(base, 'address', basePath), `${basePath}.address`);
+    const name = r.string(r.field(value, 'name', path), `${path}.name`);
+    const coins = base['coins'];
+    const list = r.array(coins, `${basePath}.coins`, { nullable: true }) ?? [];
+    let balanceUpokt = 0n;
+    list.forEach((coin, i) => {
+        const c = r.object(coin, `${basePath}.coins[${i}]`);
+        if (c === undefined)
+            return;
+        if (c['denom'] !== 'upokt')
+            r.fail(`${basePath}.coins[${i}].denom`, `unknown denomination ${String(c['denom'])}`);
+        balanceUpokt += r.amount(c['amount'], `${basePath}.coins[${i}].amount`) ?? 0n;
+    });
+    if (address === undefined || name === undefined)
+        return undefined;
+    if (moduleNameOf(address) !== name)
+        return r.fail(`${basePath}.address`, `${address} is not the address of module account ${JSON.stringify(name)}`);
+    return { address, name, balanceUpokt };
+}
+export function readExportedState(r, top, modules, accounts, givenHeight) {
+    const pos = modules['pos'] ?? {};
+    const extension = readExtension(r, top['pokt_ledger']);
+    const fileHeight = readHeight(r, top, extension, givenHeight === undefined);
+    const height = givenHeight === undefined ? fileHeight : agreeingHeight(r, givenHeight, fileHeight);
+    const signingInfos = readSigningInfos(r, pos['signing_infos']);
+    const missedBlocks = readMissedBlocks(r, pos['missed_blocks']);
+    const validatorPowers = readPowers(r, pos['prevState_validator_powers']);
+    const proposerText = pos['previous_proposer'];
+    const previousProposer = proposerText === undefined || proposerText === null || proposerText === '' ? null : r.address(proposerText, '$.app_state.pos.previous_proposer');
+    const claims = readClaims(r, modules['pocketcore']?.['claims'], height ?? 0, top['pokt_ledger']);
+    if (height === undefined || previousProposer === undefined || extension === undefined)
+        return undefined;
+    return { height, moduleAccounts: accounts.moduleAccounts, irregularAccounts: accounts.irregularAccounts, signingInfos, missedBlocks, validatorPowers, previousProposer, claims, extension };
+}
+/** The height given beside the file (init --exported-height) must be the file's own, when it has one. */
+function agreeingHeight(r, given, inFile) {
+    if (!Number.isSafeInteger(given) || given < 0)
+        return r.fail('$.initial_height', `the given exported height ${given} is not a height`);
+    if (inFile !== undefined && inFile !== given)
+        return r.fail('$.initial_height', `the file says the state is at height ${inFile}, not the given ${given}`);
+    return given;
+}
+function readHeight(r, top, extension, required) {
+    const initial = top['initial_height'];
+    const heightNode = top['pokt_ledger']?.height;
+    const fromExtension = extension === null || extension === undefined || heightNode === undefined ? undefined : int64(r, heightNode, '$.pokt_ledger.height');
+    if (initial === undefined) {
+        if (fromExtension !== undefined || !required)
+            return fromExtension;
+        return r.fail('$.initial_height', 'an exported state needs the height it continues at (Tendermint `initial_height` = exported height + 1); pocket-core `export-genesis-for-reset` files do not carry it: give it with `init --exported-height H`');
+    }
+    const value = int64(r, initial, '$.initial_height');
+    if (value === undefined)
+        return undefined;
+    if (value < 1)
+        return r.fail('$.initial_height', 'must be at least 1');
+    if (fromExtension !== undefined && fromExtension !== value - 1)
+        return r.fail('$.pokt_ledger.height', `${fromExtension} ≠ initial_height − 1 (${value - 1})`);
+    return value - 1;
+}
+function readSigningInfos(r, node) {
+    const path = '$.app_state.pos.signing_infos';
+    if (node === undefined || node === null)
+        return [];
+    const map = r.object(node, path);
+    if (map === undefined)
+        return [];
+    const infos = [];
+    for (const key of Object.keys(map).sort()) {
+        const at = `${path}.${key}`;
+        const keyAddress = r.address(key, at);
+        const info = r.object(map[key], at);
+        if (info === undefined || keyAddress === undefined)
+            continue;
+        const address = r.address(r.field(info, 'address', at), `${at}.address`);
+        if (address !== undefined && address !== keyAddress)
+            r.fail(`${at}.address`, `${address} ≠ its map key ${keyAddress}`);
+        const startHeight = int64(r, r.field(info, 'start_height', at), `${at}.start_height`);
+        const indexOffset = int64(r, r.field(info, 'index_offset', at), `${at}.index_offset`);
+        const jailedText = r.string(r.field(info, 'jailed_until', at), `${at}.jailed_until`);
+        const jailedUntilNs = jailedText === undefined ? undefined : parseOptionalTime(jailedText);
+        if (jailedText !== undefined && jailedUntilNs === undefined)
+            r.fail(`${at}.jailed_until`, `not an RFC 3339 time: ${jailedText}`);
+        const missed = signedInt64(r, r.field(info, 'missed_blocks_counter', at), `${at}.missed_blocks_counter`);
+        const jailedBlocks = int64(r, r.field(info, 'jailed_blocks_counter', at), `${at}.jailed_blocks_counter`);
+        if (address === undefined || startHeight === undefined || indexOffset === undefined || jailedUntilNs === undefined || missed === undefined || jailedBlocks === undefined)
+            continue;
+        infos.push({ address, startHeight, indexOffset, jailedUntilNs, missedBlocksCounter: missed, jailedBlocksCounter: jailedBlocks });
+    }
+    return infos;
+}
+/** `missed_blocks`: each address's entries applied in order; the set bits kept (see the header). */
+function readMissedBlocks(r, node) {
+    const path = '$.app_state.pos.missed_blocks';
+    if (node === undefined || node === null)
+        return [];
+    const map = r.object(node, path);
+    if (map === undefined)
+        return [];
+    const byAddress = new Map();
+    for (const key of Object.keys(map)) {
+        const address = r.address(key, `${path}.${key}`);
+        const list = r.array(map[key], `${path}.${key}`, { nullable: true }) ?? [];
+        if (address === undefined)
+            continue;
+        if (byAddress.has(address)) {
+            r.fail(`${path}.${key}`, `${address} is listed twice`);
+            continue;
+        }
+        const bits = new Set();
+        list.forEach((entry, i) => {
+            const at = `${path}.${key}[${i}]`;
+            const value = r.object(entry, at);
+            if (value === undefined)
+                return;
+            const index = int64(r, r.field(value, 'index', at), `${at}.index`);
+            const missed = value['missed'];
+            if (typeof missed !== 'boolean')
+                return void r.fail(`${at}.missed`, `expected true or false, got ${JSON.stringify(missed)}`);
+            if (index === undefined)
+                return;
+            if (missed)
+                bits.add(index);
+            else
+                bits.delete(index);
+        });
+        byAddress.set(address, bits);
+    }
+    return [...byAddress.entries()]
+        .filter(([, bits]) => bits.size > 0)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([address, bits]) => ({ address, indices: [...bits].sort((a, b) => a - b) }));
+}
+function readPowers(r, node) {
+    const path = '$.app_state.pos.prevState_validator_powers';
+    if (node === undefined || node === null)
+        return null;
+    const list = r.array(node, path) ?? [];
+    const powers = [];
+    list.forEach((entry, i) => {
+        const e = r.object(entry, `${path}[${i}]`);
+        if (e === undefined)
+            return;
+        const address = r.address(r.field(e, 'Address', `${path}[${i}]`), `${path}[${i}].Address`);
+        const power = int64(r, r.field(e, 'Power', `${path}[${i}]`), `${path}[${i}].Power`);
+        if (address !== undefined && power !== undefined)
+            powers.push({ address, power: BigInt(power) });
+    });
+    return powers;
+}
+function readClaims(r, node, height, extensionNode) {
+    const path = '$.app_state.pocketcore.claims';
+    if (node === undefined || node === null)
+        return [];
+    const submitted = (extensionNode?.claim_submitted_heights ?? {});
+    const claims = [];
+    (r.array(node, path) ?? []).forEach((entry, i) => {
+        const at = `${path}[${i}]`;
+        const c = r.object(entry, at);
+        if (c === undefined)
+            return;
+        const header = r.object(r.field(c, 'header', at), `${at}.header`);
+        const root = r.object(r.field(c, 'merkle_root', at), `${at}.merkle_root`);
+        const range = root === undefined ? undefined : r.object(r.field(root, 'range', `${at}.merkle_root`), `${at}.merkle_root.range`);
+        const appPublicKey = header === undefined ? undefined : r.publicKey(r.field(header, 'app_public_key', `${at}.header`), `${at}.header.app_public_key`);
+        const chain = header === undefined ? undefined : r.string(r.field(header, 'chain', `${at}.header`), `${at}.header.chain`);
+        const sessionHeight = header === undefined ? undefined : int64(r, r.field(header, 'session_height', `${at}.header`), `${at}.header.session_height`);
+        const hashText = root === undefined ? undefined : r.string(r.field(root, 'merkleHash', `${at}.merkle_root`), `${at}.merkle_root.merkleHash`);
+        const hash = hashText === undefined ? undefined : Buffer.from(hashText, 'base64');
+        if (hash !== undefined && hash.length !== 32)
+            r.fail(`${at}.merkle_root.merkleHash`, `expected 32 bytes in base64, got ${hash.length}`);
+        const lower = range === undefined ? undefined : r.amount(r.field(range, 'lower', `${at}.merkle_root.range`), `${at}.merkle_root.range.lower`);
+        const upper = range === undefined ? undefined : r.amount(r.field(range, 'upper', `${at}.merkle_root.range`), `${at}.merkle_root.range.upper`);
+        const totalProofs = r.amount(r.field(c, 'total_proofs', at), `${at}.total_proofs`);
+        const servicer = r.address(r.field(c, 'from_address', at), `${at}.from_address`);
+        const evidenceType = int64(r, r.field(c, 'evidence_type', at), `${at}.evidence_type`);
+        if (evidenceType !== undefined && evidenceType !== 1 && evidenceType !== 2)
+            r.fail(`${at}.evidence_type`, `unknown evidence type ${evidenceType}`);
+        const expirationHeight = int64(r, r.field(c, 'expiration_height', at), `${at}.expiration_height`);
+        if (appPublicKey === undefined || chain === undefined || sessionHeight === undefined || hash === undefined || hash.length !== 32)
+            return;
+        if (lower === undefined || upper === undefined || totalProofs === undefined || servicer === undefined || expirationHeight === undefined)
+            return;
+        if (evidenceType !== 1 && evidenceType !== 2)
+            return;
+        const sessionHeader = { appPublicKey, chain, sessionHeight };
+        const headerHash = sessionHeaderHash(sessionHeader);
+        const key = claimKey(servicer, headerHash, evidenceType);
+        const at2 = submitted[key];
+        claims.push({
+            servicer,
+            header: sessionHeader,
+            headerHash,
+            merkleRoot: { hashHex: hash.toString('hex'), lower, upper },
+            totalProofs,
+            evidenceType,
+            // pocket-core does not record it: the export's height is the latest it can have been.
+            submittedHeight: at2 === undefined ? height : (int64(r, at2, `$.pokt_ledger.claim_submitted_heights.${key}`) ?? height),
+            expirationHeight,
+        });
+    });
+    return claims;
+}
+function readExtension(r, node) {
+    const path = '$.pokt_ledger';
+    if (node === undefined || node === null)
+        return null;
+    const ext = r.object(node, path);
+    if (ext === undefined)
+        return undefined;
+    if (ext['format'] !== EXPORT_EXTENSION_FORMAT || String(ext['version']) !== '1')
+        return r.fail(path, `not a ${EXPORT_EXTENSION_FORMAT} version 1 section`);
+    const stateRoot = r.string(r.field(ext, 'state_root', path), `${path}.state_root`);
+    const lastBlock = r.amount(r.field(ext, 'last_block_time', path), `${path}.last_block_time`);
+    const blockHash = ext['block_hash'] === null ? null : r.string(ext['block_hash'], `${path}.block_hash`);
+    const tables = r.object(r.field(ext, 'tables', path), `${path}.tables`);
+    const versions = r.object(r.field(ext, 'versions', path), `${path}.versions`);
+    if (stateRoot === undefined || lastBlock === undefined || blockHash === undefined || tables === undefined || versions === undefined)
+        return undefined;
+    // Entries are checked where they are loaded (the table's own decoder) and by the state root.
+    return {
+        blockHash,
+        lastBlockTimeNs: lastBlock,
+        stateRoot,
+        tables: new Map(Object.entries(tables)),
+        // Heights arrive as lossless numbers: made plain (they are block heights, far below 2^53).
+        versions: new Map(Object.entries(versions).map(([table, keys]) => [
+            table,
+            keys.map(([key, list]) => [key, list.map(([h, encoded]) => [Number(String(h)), encoded])]),
+        ])),
+    };
+}
+//# sourceMappingURL=parse-exported.js.map

@@ -1,0 +1,498 @@
+/**
+ * Read a pocket-core genesis file (JSON text) into a validated GenesisDoc, or the full list of
+ * what is wrong and where. Both real genesis files (mainnet, the e2e localnet) import unchanged.
+ *
+ * Checks beyond JSON shape: canonical non-negative amounts, every address equal to the
+ * derivation from its public key, known statuses, no duplicate JSON keys (hostile JSON), no
+ * duplicate accounts/validators/applications, every required parameter present and well-typed,
+ * ACL keys that name real parameters, fee-multiplier keys unique (pocket-core exits on that).
+ *
+ * Deliberate choices (documented in the README):
+ * - Unstaking validators' tokens are counted into the staked pool (pocket-core counts only
+ *   Staked ones, leaving the pool short of what the validator will withdraw).
+ * - An application that is not Staked is an error (pocket-core prints and skips it).
+ * - Module accounts (posmint/ModuleAccount, or any account at a module address) are rejected in a
+ *   fresh genesis: the ledger creates them. Exported-state sections (signing_infos, missed_blocks,
+ *   claims, previous_proposer, prevState_validator_powers) must be empty there.
+ * - An exported state (`app_state.pos.exported: true` or `initial_height`) is read by
+ *   parse-exported.ts: module accounts, those sections and the ledger's `pokt_ledger` extension.
+ */
+import { parse as parseLossless } from 'lossless-json';
+import { err, ok } from '../core/result.js';
+import { parseOptionalTime, parseRfc3339Ns } from '../core/time.js';
+import { addressFromPublicKey } from '../crypto/address.js';
+import { mustHexToBytes } from '../core/hex.js';
+import { canonicalChainId, parseParamValue } from '../params/kinds.js';
+import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
+import { JsonReader, kindOf } from './reader.js';
+import { readExportedState, readModuleAccount } from './parse-exported.js';
+import { moduleNameOf } from '../modules/auth/index.js';
+/** Far above the mainnet genesis (638 KB); stops a hostile file before it costs memory. */
+export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;
+const MAX_CHAIN_ID_LENGTH = 50; // Tendermint MaxChainIDLen
+export function parseGenesis(text, options = {}) {
+    if (text.length > MAX_GENESIS_BYTES)
+        return err([{ path: '$', message: `genesis larger than ${MAX_GENESIS_BYTES} bytes` }]);
+    let root;
+    try {
+        root = parseLossless(text);
+    }
+    catch (error) {
+        return err([{ path: '$', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    }
+    const reader = new JsonReader();
+    const doc = readGenesis(reader, root, options);
+    return doc === undefined || reader.problems.length > 0 ? err(reader.problems) : ok(doc);
+}
+/** Block times are int64 nanoseconds since 1970 (chain/block.ts): 1677-09-21 … 2262-04-11. */
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+/**
+ * pocket-core's export-genesis-for-reset writes Go's zero time (0001-01-01T00:00:00Z), which
+ * Tendermint replaced with the node's start time — not reproducible. An exported state with it
+ * continues from the Unix epoch instead (its first block may carry any later time); anywhere
+ * else a time outside int64 nanoseconds is refused (it would not survive the block encoding).
+ */
+function readGenesisTime(r, text, isExport) {
+    const ns = parseRfc3339Ns(text);
+    if (ns === undefined)
+        return r.fail('$.genesis_time', `not an RFC 3339 time: ${text}`);
+    if (isExport && parseOptionalTime(text) === null)
+        return 0n;
+    if (ns < INT64_MIN || ns > INT64_MAX)
+        return r.fail('$.genesis_time', `${text} is outside the int64 nanosecond range of block times (1677-09-21 … 2262-04-11)`);
+    return ns;
+}
+function readGenesis(r, root, options) {
+    const top = r.object(root, '$');
+    if (top === undefined)
+        return undefined;
+    const chainId = r.string(r.field(top, 'chain_id', '$'), '$.chain_id');
+    if (chainId !== undefined && (chainId.length === 0 || chainId.length > MAX_CHAIN_ID_LENGTH))
+        r.fail('$.chain_id', `must be 1–${MAX_CHAIN_ID_LENGTH} characters`);
+    const timeText = r.string(r.field(top, 'genesis_time', '$'), '$.genesis_time');
+    const consensus = readConsensus(r, r.field(top, 'consensus_params', '$'));
+    const appState = r.object(r.field(top, 'app_state', '$'), '$.app_state');
+    if (appState === undefined)
+        return undefined;
+    const modules = Object.fromEntries(SUBSPACES.map((name) => [name, r.object(r.field(appState, name, '$.app_state'), `$.app_state.${name}`)]));
+    const isExport = modules['pos']?.['exported'] === true || top['initial_height'] !== undefined;
+    const genesisTimeNs = timeText === undefined ? undefined : readGenesisTime(r, timeText, isExport);
+    const params = readParams(r, modules);
+    const exportedAccounts = { moduleAccounts: [], irregularAccounts: [] };
+    const accounts = readAccounts(r, modules['auth'], isExport ? exportedAccounts : undefined);
+    const declaredSupplyUpokt = readDeclaredSupply(r, modules['auth']);
+    const validators = readValidators(r, modules['pos']);
+    const applications = readApplications(r, modules['application'], isExport);
+    const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
+    const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
+    if (!isExport)
+        checkExportedStateEmpty(r, modules);
+    else
+        checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
+    if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined)
+        return undefined;
+    return { chainId, genesisTimeNs, consensus, ...params, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
+}
+function readConsensus(r, node) {
+    const path = '$.consensus_params';
+    const consensus = r.object(node, path);
+    if (consensus === undefined)
+        return undefined;
+    const block = r.object(r.field(consensus, 'block', path), `${path}.block`);
+    const evidence = r.object(r.field(consensus, 'evidence', path), `${path}.evidence`);
+    const validator = r.object(r.field(consensus, 'validator', path), `${path}.validator`);
+    const blockMaxBytes = block && r.amount(r.field(block, 'max_bytes', `${path}.block`), `${path}.block.max_bytes`);
+    const evidenceMaxAgeNs = evidence && r.amount(r.field(evidence, 'max_age', `${path}.evidence`), `${path}.evidence.max_age`);
+    const types = validator && r.array(r.field(validator, 'pub_key_types', `${path}.validator`), `${path}.validator.pub_key_types`);
+    if (types !== undefined && (types.length !== 1 || types[0] !== 'ed25519'))
+        r.fail(`${path}.validator.pub_key_types`, 'only ["ed25519"] is supported');
+    if (blockMaxBytes === undefined || evidenceMaxAgeNs === undefined || types === undefined)
+        return undefined;
+    return { blockMaxBytes, evidenceMaxAgeNs, pubKeyTypes: types };
+}
+function readParams(r, modules) {
+    const params = new Map();
+    const defaulted = [];
+    for (const subspace of SUBSPACES) {
+        const module = modules[subspace];
+        if (module === undefined)
+            continue;
+        const path = `$.app_state.${subspace}.params`;
+        const section = r.object(r.field(module, 'params', `$.app_state.${subspace}`), path);
+        if (section === undefined)
+            continue;
+        const known = new Set(PARAM_SPECS.filter((s) => s.subspace === subspace).map((s) => s.json));
+        for (const name of Object.keys(section))
+            if (!known.has(name))
+                r.fail(`${path}.${name}`, 'unknown parameter');
+        for (const spec of PARAM_SPECS.filter((s) => s.subspace === subspace)) {
+            if (!Object.prototype.hasOwnProperty.call(section, spec.json)) {
+                if (spec.genesis === 'required')
+                    r.fail(`${path}.${spec.json}`, `missing required parameter ${spec.key}`);
+                else {
+                    params.set(spec.key, spec.genesis.default);
+                    defaulted.push(spec.key);
+                }
+                continue;
+            }
+            const parsed = parseParamValue(spec.kind, section[spec.json]);
+            if (parsed.ok)
+                params.set(spec.key, parsed.value);
+            else
+                r.fail(`${path}.${spec.json}`, parsed.error);
+        }
+    }
+    if (params.size !== PARAM_SPECS.length)
+        return undefined;
+    checkParamSanity(r, params);
+    const addedAclKeys = completeAcl(r, params);
+    return { params, defaultedParams: defaulted, addedAclKeys };
+}
+/** The genesis-time Validate() rules of each module (Validate() in each x/<module>/types/params.go). */
+function checkParamSanity(r, params) {
+    const int = (key) => params.get(key);
+    const where = (key) => {
+        const spec = PARAM_SPECS_BY_KEY.get(key);
+        return `$.app_state.${spec.subspace}.params.${spec.json}`;
+    };
+    if (int('application/MaxApplications') === 0n)
+        r.fail(where('application/MaxApplications'), 'must not be 0');
+    if (int('application/ApplicationStakeMinimum') < 1000000n)
+        r.fail(where('application/ApplicationStakeMinimum'), 'must be at least 1000000 uPOKT');
+    if (int('application/BaseRelaysPerPOKT') < 0n)
+        r.fail(where('application/BaseRelaysPerPOKT'), 'must not be negative');
+    if (params.get('pos/StakeDenom') !== 'upokt')
+        r.fail(where('pos/StakeDenom'), 'only "upokt" is supported');
+    if (int('pos/MaxValidators') <= 0n)
+        r.fail(where('pos/MaxValidators'), 'must be positive');
+    if (int('pos/StakeMinimum') < 1000000n)
+        r.fail(where('pos/StakeMinimum'), 'must be at least 1000000 uPOKT');
+    if (int('pos/BlocksPerSession') < 2n)
+        r.fail(where('pos/BlocksPerSession'), 'must be at least 2');
+    const dao = int('pos/DAOAllocation');
+    const proposer = int('pos/ProposerPercentage');
+    if (dao < 0n || proposer < 0n || dao + proposer > 100n)
+        r.fail(where('pos/DAOAllocation'), 'DAO and proposer allocations must be ≥ 0 and sum to at most 100');
+    if (int('pos/SignedBlocksWindow') <= 0n)
+        r.fail(where('pos/SignedBlocksWindow'), 'must be positive');
+    if (int('pos/ServicerStakeFloorMultiplier') <= 0n)
+        r.fail(where('pos/ServicerStakeFloorMultiplier'), 'must be positive');
+    const burn = int('pos/FeeBurnPercentage');
+    if (burn < 0n || burn > 100n)
+        r.fail(where('pos/FeeBurnPercentage'), 'must be within 0..100');
+    const nodes = int('pocketcore/SessionNodeCount');
+    if (nodes < 1n || nodes > 25n)
+        r.fail(where('pocketcore/SessionNodeCount'), 'must be within 1..25');
+    const window = int('pocketcore/ClaimSubmissionWindow');
+    if (window < 2n)
+        r.fail(where('pocketcore/ClaimSubmissionWindow'), 'must be at least 2');
+    if (int('pocketcore/ClaimExpiration') < window)
+        r.fail(where('pocketcore/ClaimExpiration'), 'must be at least the claim submission window');
+    if (int('pocketcore/ReplayAttackBurnMultiplier') < 0n)
+        r.fail(where('pocketcore/ReplayAttackBurnMultiplier'), 'must not be negative');
+    const fees = params.get('auth/FeeMultipliers');
+    const seen = new Set();
+    for (const override of fees.overrides) {
+        if (seen.has(override.key))
+            r.fail(where('auth/FeeMultipliers'), `duplicate message type ${override.key}`);
+        seen.add(override.key);
+    }
+}
+/**
+ * Every ACL key must name a parameter (x/gov/types/acl.go:29-45). Parameters the ACL does not
+ * list get the DAO owner as owner — what pocket-core does on each feature's activation height
+ * (x/gov/module.go:170-200); with every feature active from genesis that happens here.
+ */
+function completeAcl(r, params) {
+    const acl = params.get('gov/acl');
+    const owner = params.get('gov/daoOwner');
+    acl.forEach((entry, index) => {
+        if (!PARAM_SPECS_BY_KEY.has(entry.key))
+            r.fail(`$.app_state.gov.params.acl[${index}].acl_key`, `${entry.key} is not a recognized parameter`);
+    });
+    const listed = new Set(acl.map((entry) => entry.key));
+    const added = PARAM_SPECS.filter((spec) => !listed.has(spec.key) && spec.genesis !== 'required').map((spec) => spec.key);
+    params.set('gov/acl', [...acl, ...added.map((key) => ({ key, address: owner }))]);
+    return added;
+}
+/**
+ * `exported` given (an exported state): module accounts, and accounts at addresses that are not
+ * 20 bytes (GenesisIrregularAccount), are read into it instead of refused.
+ */
+function readAccounts(r, auth, exported) {
+    if (auth === undefined)
+        return [];
+    const path = '$.app_state.auth.accounts';
+    const list = r.array(r.field(auth, 'accounts', '$.app_state.auth'), path, { nullable: true }) ?? [];
+    const accounts = [];
+    const seen = new Set();
+    list.forEach((node, index) => {
+        const at = `${path}[${index}]`;
+        const wrapper = r.object(node, at);
+        if (wrapper === undefined)
+            return;
+        const type = r.string(r.field(wrapper, 'type', at), `${at}.type`);
+        if (type === 'posmint/ModuleAccount') {
+            if (exported === undefined)
+                return void r.fail(`${at}.type`, 'module accounts are created by the ledger (only an exported state, `exported: true`, may list them)');
+            const account = readModuleAccount(r, r.field(wrapper, 'value', at), `${at}.value`);
+            if (account !== undefined)
+                exported.moduleAccounts.push(account);
+            return;
+        }
+        if (type !== undefined && type !== 'posmint/Account')
+            r.fail(`${at}.type`, `unknown account type ${type}`);
+        const value = r.object(r.field(wrapper, 'value', at), `${at}.value`);
+        if (value === undefined)
+            return;
+        const basePath = `${at}.value`;
+        const irregular = exported === undefined ? undefined : irregularAddress(value['address']);
+        if (irregular !== undefined)
+            return void readIrregularAccount(r, value, basePath, irregular, seen, exported.irregularAccounts);
+        const address = r.address(r.field(value, 'address', basePath), `${basePath}.address`);
+        const balanceUpokt = readCoins(r, r.field(value, 'coins', basePath), `${basePath}.coins`);
+        const publicKey = readAccountPublicKey(r, value['public_key'], `${basePath}.public_key`);
+        if (address !== undefined && moduleNameOf(address) !== undefined)
+            return void r.fail(`${basePath}.address`, `${address} is the ${moduleNameOf(address)} module account`);
+        if (address === undefined || balanceUpokt === undefined || publicKey === undefined)
+            return;
+        if (publicKey !== null && addressFromPublicKey(mustHexToBytes(publicKey)) !== address) {
+            r.fail(`${basePath}.address`, `address ${address} is not derived from public key ${publicKey}`);
+            return;
+        }
+        if (seen.has(address))
+            r.fail(`${basePath}.address`, `duplicate account ${address}`);
+        seen.add(address);
+        accounts.push({ address, balanceUpokt, publicKey });
+    });
+    return accounts;
+}
+/** Coins: a list of {denom, amount}; only "upokt" exists, at most once. */
+function readCoins(r, node, path) {
+    const coins = r.array(node, path, { nullable: true });
+    if (coins === undefined)
+        return undefined;
+    let total = 0n;
+    const denoms = new Set();
+    coins.forEach((coinNode, index) => {
+        const coin = r.object(coinNode, `${path}[${index}]`);
+        if (coin === undefined)
+            return (total = undefined);
+        const denom = r.string(r.field(coin, 'denom', `${path}[${index}]`), `${path}[${index}].denom`);
+        const amount = r.amount(r.field(coin, 'amount', `${path}[${index}]`), `${path}[${index}].amount`);
+        if (denom !== undefined && denom !== 'upokt')
+            r.fail(`${path}[${index}].denom`, `unknown denomination ${denom}`);
+        if (denom !== undefined && denoms.has(denom))
+            r.fail(`${path}[${index}].denom`, `duplicate denomination ${denom}`);
+        if (denom !== undefined)
+            denoms.add(denom);
+        if (amount === undefined || total === undefined)
+            total = undefined;
+        else
+            total += amount;
+        return undefined;
+    });
+    return total;
+}
+function readAccountPublicKey(r, node, path) {
+    if (node === undefined || node === null)
+        return null;
+    const key = r.object(node, path);
+    if (key === undefined)
+        return undefined;
+    const type = r.string(r.field(key, 'type', path), `${path}.type`);
+    if (type !== undefined && type !== 'crypto/ed25519_public_key')
+        r.fail(`${path}.type`, `unsupported key type ${type}`);
+    return r.publicKey(r.field(key, 'value', path), `${path}.value`);
+}
+function readDeclaredSupply(r, auth) {
+    if (auth === undefined || auth['supply'] === undefined || auth['supply'] === null)
+        return null;
+    const list = r.array(auth['supply'], '$.app_state.auth.supply');
+    if (list === undefined || list.length === 0)
+        return null;
+    return readCoins(r, list, '$.app_state.auth.supply') ?? null;
+}
+function readChains(r, node, path) {
+    const list = r.array(node, path);
+    if (list === undefined)
+        return undefined;
+    const chains = [];
+    list.forEach((item, index) => {
+        const chain = typeof item === 'string' ? canonicalChainId(item) : undefined;
+        if (chain === undefined || chain.length > 4)
+            r.fail(`${path}[${index}]`, `relay chain id must be 1–2 bytes of hex, got ${kindOf(item)}`);
+        else
+            chains.push(chain);
+    });
+    return chains.length === list.length ? chains : undefined;
+}
+function readValidators(r, pos) {
+    if (pos === undefined)
+        return [];
+    const path = '$.app_state.pos.validators';
+    const list = r.array(r.field(pos, 'validators', '$.app_state.pos'), path, { nullable: true }) ?? [];
+    const validators = [];
+    const seen = new Set();
+    list.forEach((node, index) => {
+        const at = `${path}[${index}]`;
+        const v = r.object(node, at);
+        if (v === undefined)
+            return;
+        const address = r.address(r.field(v, 'address', at), `${at}.address`);
+        const publicKey = r.publicKey(r.field(v, 'public_key', at), `${at}.public_key`);
+        const jailed = r.boolean(r.field(v, 'jailed', at), `${at}.jailed`);
+        const status = r.smallInteger(r.field(v, 'status', at), `${at}.status`);
+        const tokensUpokt = r.amount(r.field(v, 'tokens', at), `${at}.tokens`);
+        const serviceUrl = r.string(r.field(v, 'service_url', at), `${at}.service_url`);
+        const chains = readChains(r, r.field(v, 'chains', at), `${at}.chains`);
+        const unstakingText = r.string(r.field(v, 'unstaking_time', at), `${at}.unstaking_time`);
+        const unstakingTimeNs = unstakingText === undefined ? undefined : parseOptionalTime(unstakingText);
+        if (unstakingText !== undefined && unstakingTimeNs === undefined)
+            r.fail(`${at}.unstaking_time`, `not an RFC 3339 time: ${unstakingText}`);
+        const outputAddress = v['output_address'] === undefined || v['output_address'] === null || v['output_address'] === '' ? null : r.address(v['output_address'], `${at}.output_address`);
+        const rewardDelegators = readDelegators(r, v['reward_delegators'], `${at}.reward_delegators`);
+        if (status !== undefined && status !== 1 && status !== 2)
+            r.fail(`${at}.status`, status === 0 ? 'validators must be staked or unstaking at genesis' : `unknown status ${status}`);
+        if (serviceUrl !== undefined && serviceUrl.length > 255)
+            r.fail(`${at}.service_url`, 'longer than 255 characters');
+        if (tokensUpokt === 0n)
+            r.fail(`${at}.tokens`, 'a validator needs tokens');
+        if (address === undefined || publicKey === undefined || jailed === undefined || (status !== 1 && status !== 2) || tokensUpokt === undefined)
+            return;
+        if (serviceUrl === undefined || chains === undefined || unstakingTimeNs === undefined || outputAddress === undefined || rewardDelegators === undefined)
+            return;
+        if (addressFromPublicKey(mustHexToBytes(publicKey)) !== address)
+            return void r.fail(`${at}.address`, `address ${address} is not derived from public key ${publicKey}`);
+        if (seen.has(address))
+            r.fail(`${at}.address`, `duplicate validator ${address}`);
+        seen.add(address);
+        validators.push({ address, publicKey, jailed, status, chains, serviceUrl, tokensUpokt, unstakingTimeNs, outputAddress, rewardDelegators });
+    });
+    return validators;
+}
+function readDelegators(r, node, path) {
+    if (node === undefined || node === null)
+        return null;
+    const map = r.object(node, path);
+    if (map === undefined)
+        return undefined;
+    const out = {};
+    let sum = 0;
+    for (const key of Object.keys(map).sort()) {
+        const address = r.address(key, `${path}.${key}`);
+        const share = r.smallInteger(map[key], `${path}.${key}`);
+        if (address === undefined || share === undefined)
+            return undefined;
+        if (share === 0)
+            return r.fail(`${path}.${key}`, 'a delegator share must be positive');
+        sum += share;
+        out[address] = share;
+    }
+    if (sum > 100)
+        return r.fail(path, `delegator shares sum to ${sum} > 100`);
+    return out;
+}
+/** `exported`: Unstaking applications are state too (pocket-core's importer skips them and then fails its pool check). */
+function readApplications(r, application, exported = false) {
+    if (application === undefined)
+        return [];
+    const path = '$.app_state.application.applications';
+    const list = r.array(r.field(application, 'applications', '$.app_state.application'), path, { nullable: true }) ?? [];
+    const apps = [];
+    const seen = new Set();
+    list.forEach((node, index) => {
+        const at = `${path}[${index}]`;
+        const a = r.object(node, at);
+        if (a === undefined)
+            return;
+        const address = r.address(r.field(a, 'address', at), `${at}.address`);
+        const publicKey = r.publicKey(r.field(a, 'public_key', at), `${at}.public_key`);
+        const jailed = r.boolean(r.field(a, 'jailed', at), `${at}.jailed`);
+        const status = r.smallInteger(r.field(a, 'status', at), `${at}.status`);
+        const stakedTokensUpokt = r.amount(r.field(a, 'staked_tokens', at), `${at}.staked_tokens`);
+        const chains = readChains(r, r.field(a, 'chains', at), `${at}.chains`);
+        const unstakingText = r.string(r.field(a, 'unstaking_time', at), `${at}.unstaking_time`);
+        const unstakingTimeNs = unstakingText === undefined ? undefined : parseOptionalTime(unstakingText);
+        if (unstakingText !== undefined && unstakingTimeNs === undefined)
+            r.fail(`${at}.unstaking_time`, `not an RFC 3339 time: ${unstakingText}`);
+        // Recomputed at a fresh genesis, as InitGenesis does; kept as fixed at stake time in an exported state.
+        const maxRelaysUpokt = a['max_relays'] === undefined ? undefined : r.amount(a['max_relays'], `${at}.max_relays`);
+        const allowed = exported ? [1, 2] : [2];
+        if (status !== undefined && !allowed.includes(status))
+            r.fail(`${at}.status`, status === 0 || status === 1 ? 'applications must be staked at genesis' : `unknown status ${status}`);
+        if (exported && maxRelaysUpokt === undefined)
+            r.fail(`${at}.max_relays`, 'an exported application needs its max_relays');
+        if (address === undefined || publicKey === undefined || jailed === undefined || (status !== 1 && status !== 2) || stakedTokensUpokt === undefined)
+            return;
+        if (chains === undefined || unstakingTimeNs === undefined)
+            return;
+        if (addressFromPublicKey(mustHexToBytes(publicKey)) !== address)
+            return void r.fail(`${at}.address`, `address ${address} is not derived from public key ${publicKey}`);
+        if (seen.has(address))
+            r.fail(`${at}.address`, `duplicate application ${address}`);
+        seen.add(address);
+        apps.push({ address, publicKey, jailed, status, chains, stakedTokensUpokt, unstakingTimeNs, ...(exported && maxRelaysUpokt !== undefined ? { maxRelays: maxRelaysUpokt } : {}) });
+    });
+    return apps;
+}
+/**
+ * An exported state's pools must hold what their owners staked (x/nodes and x/apps InitGenesis
+ * check the same and exit) and the supply must be every balance's sum. Unstaking validators and
+ * applications count: their tokens stay in the pool until they are paid out.
+ */
+/** Longest irregular address accepted: 64 bytes, the longest of mainnet's (recovery_allowlist.go). */
+const MAX_IRREGULAR_ADDRESS_HEX = 128;
+/** The lower-case hex of an address that is hex of whole bytes but not 20 of them; else undefined. */
+function irregularAddress(node) {
+    if (typeof node !== 'string' || node.length === 40 || node.length === 0 || node.length % 2 !== 0 || node.length > MAX_IRREGULAR_ADDRESS_HEX)
+        return undefined;
+    return /^[0-9a-fA-F]+$/.test(node) ? node.toLowerCase() : undefined;
+}
+/** An account at an irregular address: its coins, no public key (none hashes to it), no duplicate. */
+function readIrregularAccount(r, value, basePath, address, seen, into) {
+    const balanceUpokt = readCoins(r, r.field(value, 'coins', basePath), `${basePath}.coins`);
+    const publicKey = readAccountPublicKey(r, value['public_key'], `${basePath}.public_key`);
+    if (balanceUpokt === undefined || publicKey === undefined)
+        return;
+    if (publicKey !== null)
+        return void r.fail(`${basePath}.public_key`, `address ${address} is ${address.length / 2} bytes: no public key derives it`);
+    if (seen.has(address))
+        return void r.fail(`${basePath}.address`, `duplicate account ${address}`);
+    seen.add(address);
+    into.push({ address, balanceUpokt, path: `${basePath}.address` });
+}
+function checkExportedPools(r, parts) {
+    const balanceOf = (name) => parts.moduleAccounts.find((m) => m.name === name)?.balanceUpokt ?? 0n;
+    const nodes = parts.validators.reduce((sum, v) => sum + v.tokensUpokt, 0n);
+    const apps = parts.applications.reduce((sum, a) => sum + a.stakedTokensUpokt, 0n);
+    const path = '$.app_state.auth.accounts';
+    if (balanceOf('staked_tokens_pool') !== nodes)
+        r.fail(path, `module account staked_tokens_pool holds ${balanceOf('staked_tokens_pool')}, the validators' tokens sum to ${nodes}`);
+    if (balanceOf('application_staked_tokens_pool') !== apps)
+        r.fail(path, `module account application_staked_tokens_pool holds ${balanceOf('application_staked_tokens_pool')}, the applications' stakes sum to ${apps}`);
+    if (parts.daoTokensUpokt !== undefined && balanceOf('dao') !== parts.daoTokensUpokt)
+        r.fail('$.app_state.gov.DAO_Tokens', `${parts.daoTokensUpokt} ≠ the dao module account's ${balanceOf('dao')}`);
+    const sum = [...parts.accounts, ...parts.moduleAccounts, ...parts.irregularAccounts].reduce((total, a) => total + a.balanceUpokt, 0n);
+    if (parts.declaredSupplyUpokt !== null && parts.declaredSupplyUpokt !== sum)
+        r.fail('$.app_state.auth.supply', `declared supply ${parts.declaredSupplyUpokt} ≠ the sum of all balances ${sum}`);
+}
+function checkExportedStateEmpty(r, modules) {
+    const empty = (node) => node === undefined || node === null || node === '' || (Array.isArray(node) && node.length === 0) || (typeof node === 'object' && Object.keys(node).length === 0);
+    const sections = [
+        ['pos', 'signing_infos'],
+        ['pos', 'missed_blocks'],
+        ['pos', 'previous_proposer'],
+        ['pos', 'prevState_validator_powers'],
+        ['pocketcore', 'claims'],
+    ];
+    for (const [module, name] of sections) {
+        const node = modules[module]?.[name];
+        if (!empty(node))
+            r.fail(`$.app_state.${module}.${name}`, 'exported chain state is not supported: chains start at height 0');
+    }
+    if (modules['pos']?.['exported'] === true)
+        r.fail('$.app_state.pos.exported', 'exported genesis files are not supported');
+}
+//# sourceMappingURL=parse.js.map

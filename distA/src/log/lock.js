@@ -1,0 +1,129 @@
+/**
+ * Single writer: `<dir>/LOCK`, created exclusively (link(2) of a complete temporary file, which
+ * fails if LOCK exists — the same guarantee as O_EXCL), holding {"pid","hostname","nonce"}.
+ *
+ * - Creating it is atomic, so of two processes opening for write at once exactly one wins; the
+ *   other gets `log_locked` naming the holder.
+ * - A lock left by a crashed process is stale when its hostname is this host and its pid is no
+ *   longer alive (`process.kill(pid, 0)` → ESRCH); it is taken over (reported in the recovery).
+ *   A lock from another host is never taken over (we cannot see its processes): remove it by
+ *   hand once you know that writer is gone.
+ * - Takeover re-reads the file just before unlinking it and re-reads our own after creating it,
+ *   so two processes taking over the same stale lock cannot both succeed except in the
+ *   microseconds between one's re-read and its unlink (documented residual race; the usual
+ *   case, one node restarting, has no contender).
+ * - A reused pid makes a dead writer's lock look alive: `log_locked` then shows the pid so an
+ *   operator can check it and delete the file.
+ * - An empty or unreadable LOCK (no valid {"pid","hostname","nonce"}) is taken over too: a live
+ *   writer's lock is complete from the instant it is visible (link of a complete file, fsynced
+ *   first), so such a file is never a live writer's — it is what a power loss leaves of a lock
+ *   whose content had not reached the disk (a lock from before that fsync was added), or debris.
+ *   Its content is reported (`takenOverFrom.unreadable`).
+ * Readers (`readOnly: true`) never touch the lock.
+ */
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { BlockLogError } from './errors.js';
+import { LOCK_FILE } from './files.js';
+function readOwner(path) {
+    let text;
+    try {
+        text = readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return null;
+        throw error;
+    }
+    try {
+        const raw = JSON.parse(text);
+        if (typeof raw.pid === 'number' && typeof raw.hostname === 'string' && typeof raw.nonce === 'string') {
+            return { text, owner: { pid: raw.pid, hostname: raw.hostname, nonce: raw.nonce } };
+        }
+    }
+    catch {
+        // fall through: unreadable content
+    }
+    return { text, owner: null };
+}
+/** Is a process with this pid alive on this host (EPERM: it exists, owned by someone else)? */
+export function processAlive(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM'; // exists, owned by someone else
+    }
+}
+/**
+ * Publishes the lock with its content already complete: write a private temporary file, then
+ * link(2) it to LOCK, which fails with EEXIST atomically if a lock exists. (Creating LOCK with
+ * O_EXCL and then writing would leave an empty, unattributable lock if we crashed in between.)
+ */
+function tryCreate(path, owner) {
+    const tmp = `${path}.${owner.pid}.${owner.nonce}.tmp`;
+    const fd = openSync(tmp, 'w');
+    try {
+        writeSync(fd, JSON.stringify(owner) + '\n');
+        fsyncSync(fd); // so a power loss cannot leave an empty LOCK that looks like nobody's
+    }
+    finally {
+        closeSync(fd);
+    }
+    try {
+        linkSync(tmp, path);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+    finally {
+        unlinkSync(tmp);
+    }
+}
+export function acquireLock(dir) {
+    const path = join(dir, LOCK_FILE);
+    const owner = { pid: process.pid, hostname: hostname(), nonce: randomBytes(8).toString('hex') };
+    if (tryCreate(path, owner))
+        return { path, owner, takenOverFrom: null };
+    const found = readOwner(path);
+    if (found === null) {
+        // The holder released it between our create and our read: one more try, no loop.
+        if (tryCreate(path, owner))
+            return { path, owner, takenOverFrom: null };
+        throw lockedError(path, readOwner(path)?.owner ?? null);
+    }
+    const stale = found.owner === null || (found.owner.hostname === owner.hostname && !processAlive(found.owner.pid));
+    if (!stale)
+        throw lockedError(path, found.owner);
+    // Take over: unlink only if the file still says what we judged stale.
+    const again = readOwner(path);
+    if (again !== null && again.text === found.text)
+        unlinkSync(path);
+    if (!tryCreate(path, owner))
+        throw lockedError(path, readOwner(path)?.owner ?? null);
+    const mine = readOwner(path);
+    if (mine?.owner?.nonce !== owner.nonce)
+        throw lockedError(path, mine?.owner ?? null);
+    return { path, owner, takenOverFrom: found.owner ?? { unreadable: found.text.slice(0, 200) } };
+}
+/** Removes the lock if it is still ours (never someone else's). */
+export function releaseLock(lock) {
+    const current = readOwner(lock.path);
+    if (current?.owner?.nonce === lock.owner.nonce)
+        unlinkSync(lock.path);
+}
+function lockedError(path, owner) {
+    const who = owner === null ? 'an unreadable lock file' : `pid ${owner.pid} on ${owner.hostname}`;
+    return new BlockLogError('log_locked', `block log is locked by ${who} (${path}); only one writer at a time`, {
+        lockFile: path,
+        pid: owner?.pid ?? null,
+        hostname: owner?.hostname ?? null,
+    });
+}
+//# sourceMappingURL=lock.js.map

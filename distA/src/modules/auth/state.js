@@ -1,0 +1,74 @@
+/**
+ * auth state: accounts (balances and known public keys), total supply, the tx-hash index.
+ *
+ * Module accounts are ordinary accounts at well-known addresses (SHA-256(name)[:20]); their
+ * balances are the pools (staked tokens, DAO treasury, collected fees).
+ */
+import { moduleAddress } from '../../crypto/address.js';
+/** Hot path: a compact, canonical encoding ("<balance>:<pubkey or empty>"). */
+export const accountsTable = {
+    name: 'auth/accounts',
+    encode: (account) => `${account.balanceUpokt}:${account.publicKey ?? ''}`,
+    decode: (text) => {
+        const [balance, publicKey] = text.split(':');
+        return { balanceUpokt: BigInt(balance), publicKey: publicKey === '' ? null : publicKey };
+    },
+};
+/** Single key "total": genesis supply + minted − burned (x/auth/keeper/supply.go). */
+export const supplyTable = {
+    name: 'auth/supply',
+    encode: (total) => total.toString(),
+    decode: (text) => BigInt(text),
+};
+export const TOTAL_SUPPLY_KEY = 'total';
+/**
+ * Every tx hash ever delivered (upper-case hex) → its height. pocket-core rejects a tx whose
+ * hash is already indexed (`auth:6`, x/auth/ante.go:51-64): there are no account nonces.
+ *
+ * Not hashed into the state root (`committed: false`): its content is exactly the set of txs of
+ * blocks 1..h, which the chain of block hashes (each header holds its tx root and the previous
+ * hash) already commits to — as in pocket-core, where Tendermint's tx indexer sits outside the
+ * app hash. It is still state: journaled, read by the ante handler, carried by snapshots (whose
+ * checksum covers it). Leaving it out saves a leaf hash per tx, a third of the commit work of a
+ * block of sends.
+ */
+export const txIndexTable = {
+    name: 'auth/tx_index',
+    encode: (height) => String(height),
+    decode: (text) => Number(text),
+    committed: false,
+};
+/**
+ * Replay protection on what is signed: the replay key of every tx whose ante handler passed (its
+ * fee was charged) → its height. The key is SHA-256 over the sign document and the signer
+ * (chain/replay-key.ts), so every encoding of one signed tx — a non-minimal length prefix, an
+ * unknown field, reordered fields, the public key left out — has the same key, while the
+ * entropy field keeps honest txs with the same content apart. The tx index above cannot do this:
+ * its key is the hash of the bytes, which such re-encodings change without touching the
+ * signature.
+ *
+ * Not hashed into the state root, for the tx index's reason: it is a function of the delivered
+ * txs, which the block hashes commit to. Journaled, read by the ante handler, carried by
+ * snapshots (format version 2; version-1 snapshots lack it and are refused).
+ */
+export const replayIndexTable = {
+    name: 'auth/replay_index',
+    encode: (height) => String(height),
+    decode: (text) => Number(text),
+    committed: false,
+};
+/** Module account names (PROTOCOL §0) and their addresses. */
+export const MODULE_NAMES = {
+    feeCollector: 'fee_collector',
+    nodesStakedPool: 'staked_tokens_pool',
+    appsStakedPool: 'application_staked_tokens_pool',
+    dao: 'dao',
+    pos: 'pos',
+    application: 'application',
+};
+export const MODULE_ADDRESSES = Object.freeze(Object.fromEntries(Object.values(MODULE_NAMES).map((name) => [name, moduleAddress(name)])));
+const MODULE_BY_ADDRESS = new Map(Object.entries(MODULE_ADDRESSES).map(([name, address]) => [address, name]));
+export function moduleNameOf(address) {
+    return MODULE_BY_ADDRESS.get(address);
+}
+//# sourceMappingURL=state.js.map

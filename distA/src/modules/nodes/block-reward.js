@@ -1,0 +1,40 @@
+/**
+ * Block reward: at BeginBlock of height h > 1, everything fee_collector holds (the fees of block
+ * h−1's txs plus the DAO/proposer share of relay rewards minted in h−1) is split between the DAO
+ * and the proposer of block h−1 (x/nodes/keeper/reward.go:227-298, params.go:168-184), after the
+ * ledger's FeeBurnPercentage share is burned (PROTOCOL §14; default 0 = pocket-core).
+ *
+ *   burned      = floor(collected × FeeBurnPercentage / 100)
+ *   distributed = collected − burned
+ *   daoShare    = Dec(DAO) Quo Dec(DAO + Proposer)             (18-decimal, half-even)
+ *   daoCut      = trunc(Dec(distributed) × daoShare)
+ *   proposerCut = distributed − daoCut  → SplitNodeRewards to the proposer's delegators/output
+ *
+ * Worked example (mainnet genesis params DAO 10, Proposer 1, no burn): collected 1,100,000 →
+ * daoShare = 10/11 rounded to 18 decimals = 0.909090909090909091 →
+ * 1,100,000 × 0.909090909090909091 = 1,000,000.0000000000001 → daoCut = 1,000,000,
+ * proposerCut = 100,000. With FeeBurnPercentage 99 (the docs' "99% burned"): burned 1,089,000,
+ * distributed 11,000 → daoCut 10,000, proposerCut 1,000.
+ *
+ * If the proposer's validator record no longer exists, the proposer cut stays in fee_collector
+ * and is split again next block (§12.2 item 15). If DAO + Proposer is 0 (possible only through a
+ * ParamChange) pocket-core would divide by zero and halt; we give the whole amount to the
+ * proposer instead (documented difference).
+ */
+import { Dec } from '../../core/bigdec.js';
+import { splitNodeReward } from './reward-split.js';
+export function planBlockReward(collectedUpokt, params, proposer, proposerValidator) {
+    if (collectedUpokt <= 0n)
+        return null;
+    const burnedUpokt = (collectedUpokt * params.feeBurnPercentage) / 100n;
+    const distributed = collectedUpokt - burnedUpokt;
+    const allocationSum = params.daoAllocation + params.proposerAllocation;
+    const daoUpokt = allocationSum === 0n
+        ? 0n
+        : Dec.fromInt(distributed).mul(Dec.fromInt(params.daoAllocation).quo(Dec.fromInt(allocationSum))).truncateInt();
+    const proposerUpokt = distributed - daoUpokt;
+    const shares = proposerValidator === undefined ? [] : splitNodeReward(proposerUpokt, proposerValidator);
+    const paid = shares.reduce((sum, share) => sum + share.amountUpokt, 0n);
+    return { collectedUpokt, burnedUpokt, daoUpokt, proposer, proposerUpokt, shares, retainedUpokt: proposerUpokt - paid };
+}
+//# sourceMappingURL=block-reward.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=slashing-events.js.map

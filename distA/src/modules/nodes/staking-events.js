@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=staking-events.js.map

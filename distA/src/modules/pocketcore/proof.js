@@ -1,0 +1,111 @@
+import { accepted, rejected, rejectedWithSideEffects } from '../../core/outcome.js';
+import { codeOf, rejection } from '../../core/rejection.js';
+import { POCKETCORE, SDK, relayProofBytes, wireProofOfLeaf } from '../../messages/index.js';
+import { planForceUnstake } from '../nodes/index.js';
+import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
+import { proofHeight, proofIndex } from './proof-index.js';
+import { planRelayReward, planReplayBurn } from './rewards.js';
+import { sessionHeaderHash } from './session.js';
+import { claimKey } from './state.js';
+import { inactiveFeatures } from '../gov/index.js';
+import { appAddressOf, blockHashAt } from './view.js';
+const fail = (code, log) => rejected(rejection(code, log));
+/** The claim it addressed stays live: rejected, with the attempt recorded (ProofRejected, no state change). */
+function refuse(claim, code, log) {
+    const refusal = rejection(code, log);
+    return rejectedWithSideEffects(refusal, [{ type: 'ProofRejected', ...claim, code: codeOf(refusal), name: refusal.name, reason: log }]);
+}
+/** The leaf as it was signed (RelayProof.Bytes hashes the strings as sent). */
+export function wireRelayProofOf(leaf) {
+    // The decoded proof it was validated from has these very fields (and its bytes memoised).
+    const original = wireProofOfLeaf(leaf);
+    if (original !== undefined)
+        return original;
+    return {
+        requestHash: leaf.requestHash,
+        entropy: leaf.entropy,
+        sessionBlockHeight: BigInt(leaf.sessionBlockHeight),
+        servicerPublicKey: leaf.servicerPublicKeyAsSigned,
+        blockchain: leaf.blockchainAsSigned,
+        aat: leaf.aatAsSigned,
+        signature: leaf.signature,
+    };
+}
+/** RelayProof.SessionHeader(): the AAT's app key, the leaf's chain and session height. */
+export function leafSessionHeader(leaf) {
+    return { appPublicKey: leaf.aat.appPublicKey, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
+}
+export function decideProof(view, msg, ctx) {
+    const { leaf, merkleProof } = msg;
+    const off = ctx.inactiveFeatures;
+    // 1
+    const servicer = leaf.servicerAddress;
+    const key = claimKey(servicer, sessionHeaderHash(leafSessionHeader(leaf)), msg.evidenceType);
+    const claim = view.pocketcore.claims.get(key);
+    if (claim === undefined)
+        return fail(POCKETCORE.claim_not_found, `no pending claim of ${servicer} for this session`);
+    const attempt = { key, servicer, sessionHeight: claim.header.sessionHeight };
+    // 2
+    const levels = msiLevelCount(claim.totalProofs);
+    if (merkleProof.hashRanges.length !== levels) {
+        return refuse(attempt, POCKETCORE.invalid_proofs, `the proof has ${merkleProof.hashRanges.length} levels; a claim of ${claim.totalProofs} relays has ${levels}`);
+    }
+    // 3
+    const rootUpper = claim.merkleRoot.upper;
+    if (!merkleProof.hashRanges.some((range) => range.upper === rootUpper) && merkleProof.target.upper !== rootUpper) {
+        return refuse(attempt, POCKETCORE.merkle_verification_failed, 'no node of the proof reaches the root range');
+    }
+    // 4
+    const sessionHeight = claim.header.sessionHeight;
+    const session = view.paramsAt(sessionHeight);
+    const seedHeight = proofHeight(sessionHeight, Number(session.pocketcore.claimSubmissionWindow), Number(session.pos.blocksPerSession));
+    const seedHash = ctx.height >= seedHeight ? blockHashAt(view, seedHeight - 1) : undefined;
+    if (seedHash === undefined)
+        return refuse(attempt, SDK.internal_error, `block at height ${seedHeight} not found: proofs of session ${sessionHeight} are accepted from height ${seedHeight}`);
+    const index = proofIndex(seedHash, claim.headerHash, claim.totalProofs);
+    if (index !== merkleProof.index)
+        return refuse(attempt, POCKETCORE.invalid_proofs, `the proof opens leaf ${merkleProof.index}; the chain asks for leaf ${index}`);
+    // 5
+    const verdict = verifyMsiProof(nodeFromHex(claim.merkleRoot), relayProofBytes(wireRelayProofOf(leaf)), { index: merkleProof.index, target: nodeFromHex(merkleProof.target), siblings: merkleProof.hashRanges.map(nodeFromHex) }, levels, 
+    // [CODEC] as of the session height (merkle.go:166-171: IsAfterCodecUpgrade(SBH)).
+    { indexedParents: !inactiveFeatures(view.params().gov.upgrade, sessionHeight).has('CODEC') });
+    if (!verdict.valid && verdict.replayAttack && !off.has('REPBR')) {
+        const current = view.params();
+        const validator = view.nodes.validators.get(servicer);
+        const burn = planReplayBurn({
+            servicer,
+            totalProofs: claim.totalProofs,
+            validator,
+            pos: current.pos,
+            replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
+            inactiveFeatures: off,
+        });
+        const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
+        return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
+            { type: 'ReplayAttackDetected', key, sessionHeight, burn },
+            ...forced,
+        ]);
+    }
+    if (!verdict.valid)
+        return refuse(attempt, POCKETCORE.merkle_verification_failed, 'the Merkle proof does not verify');
+    // 6
+    const app = view.apps.applications.getAt(appAddressOf(claim.header.appPublicKey), sessionHeight);
+    if (app === undefined)
+        return refuse(attempt, POCKETCORE.application_not_found, `no application with key ${claim.header.appPublicKey} at session height ${sessionHeight}`);
+    if (leaf.sessionBlockHeight !== sessionHeight)
+        return refuse(attempt, POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
+    if (!app.chains.includes(leaf.blockchain))
+        return refuse(attempt, POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
+    const current = view.params();
+    const plan = planRelayReward({
+        servicer: claim.servicer,
+        chain: claim.header.chain,
+        relays: claim.totalProofs,
+        validator: view.nodes.validators.get(claim.servicer),
+        pos: current.pos,
+        auth: current.auth,
+        inactiveFeatures: off,
+    });
+    return accepted({ type: 'ProofAccepted', key, servicer, sessionHeight, totalProofs: claim.totalProofs, index }, { type: 'RelaysRewarded', key, plan });
+}
+//# sourceMappingURL=proof.js.map

@@ -1,0 +1,163 @@
+/**
+ * Relay rewards and replay burns as PLANS: pure functions that list every input and every
+ * output line; one applier (evolve.ts) commits a plan, and the plan travels in the domain event
+ * (RelaysRewarded / ReplayAttackDetected) as the auditor's raw material.
+ *
+ * RewardForRelaysPerChain (PROTOCOL §5.1; x/nodes/keeper/reward.go:81-166), every feature active:
+ *   1. validator = the servicer's record NOW (proof time); missing ⇒ nothing is minted.
+ *   2. M = RelaysToTokensMultiplierMap[chain] if present, else RelaysToTokensMultiplier.
+ *   3. coins = trunc((Dec(M)·Dec(relays))·weight), weight = PIP-22 of the CURRENT stake (§5.2).
+ *   4. feesCollected = trunc(coins·DAO/100 + coins·Proposer/100) (one truncation of the sum;
+ *      params.go:148-165); nodeReward = coins − feesCollected.
+ *   5. rewardCost = fee(claim) + fee(proof) (10,000 × FeeMultiplier each); refund =
+ *      min(rewardCost, nodeReward) minted to the OPERATOR; nodeReward −= refund (PIP-32).
+ *   6. nodeReward → delegators by share (truncated), remainder → output address or operator.
+ *   7. feesCollected minted to fee_collector; the next BeginBlock splits it DAO/proposer
+ *      (src/modules/nodes/block-reward.ts — not repeated here).
+ *
+ * Worked example (TV-5 / TV-19: RTTM 1000, 10,000 relays, DAO 10, Proposer 1, weight 1, fee
+ * multiplier 1, output address set): coins 10,000,000; fees trunc(1,000,000 + 100,000) =
+ * 1,100,000; nodeReward 8,900,000; refund 20,000 to the operator; 8,880,000 to the output
+ * address. Supply +10,000,000.
+ *
+ * BurnForChallenge for a replay attack (PROTOCOL §4.8; proof.go:243-246, slash.go:16-79):
+ *   challenges = TotalProofs × ReplayAttackBurnMultiplier (current params)
+ *   coins      = trunc((Dec(RTTM)·Dec(challenges))·weight(buggy bin)), RTTM = the DEFAULT
+ *                multiplier (never per-chain), bin from pip22ChallengeBurnFlooredStake — the
+ *                ceiling bug C − (stake mod F) replicated for parity (§12.2 item 7);
+ *   burned     = min(coins, tokens) from the stake (staked_tokens_pool); nothing when the
+ *                validator is missing or Unstaked, or coins ≤ 0;
+ *   tokens left < StakeMinimum ⇒ force unstake (jail; the nodes module releases it).
+ * Worked example: F = 15e9, C = 60e9, E = W = 1, RTTM 1000, 5 proofs × 3 = 15 challenges,
+ * stake 61e9 → buggy bin 3 → trunc(15,000 · 3.000000000000000158) = 45,000 burned.
+ *
+ * Features (gov/features.ts; all active unless the upgrade param lists them later or at 0):
+ * [RSCAL] off → coins = M × relays (burn: RTTM × challenges); [PerChainRTTM] off → the default
+ * multiplier; [RewardDelegators] off → no reward-cost refund, delegators ignored; [NCUST] off →
+ * everything to the operator. A validator missing at proof time mints nothing in every mode
+ * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
+ */
+import { Dec } from '../../core/bigdec.js';
+import { NO_FEATURES_OFF } from '../../core/features.js';
+import { feeForMessageType, MODULE_ADDRESSES } from '../auth/index.js';
+import { pip22Bin, pip22ChallengeBurnBin, pip22ChallengeBurnCoins, pip22ChallengeBurnFlooredStake, pip22FlooredStake, pip22ParamsOf, pip22RewardCoins, pip22Weight, pip22WeightForBin, } from '../nodes/index.js';
+import { splitNodeReward, StakeStatus } from '../nodes/index.js';
+/** fee(msg) = 10,000 × FeeMultipliers(msg type) (x/auth/types/fee.go:5-12). */
+export const messageFeeUpokt = feeForMessageType;
+/** GetRewardCost (reward.go:17-20): what a servicer paid to claim and prove. */
+export function rewardCostUpokt(auth) {
+    return messageFeeUpokt('claim', auth) + messageFeeUpokt('proof', auth);
+}
+function pip22Inputs(pos) {
+    return {
+        floorMultiplierUpokt: pos.servicerStakeFloorMultiplier,
+        weightCeilingUpokt: pos.servicerStakeWeightCeiling,
+        weightMultiplier: pos.servicerStakeWeightMultiplier.toString(),
+        exponent: pos.servicerStakeFloorMultiplierExponent.toString(),
+    };
+}
+/** Step 2: the per-chain RTTM if the map has the chain, else the default (reward.go:216-224). */
+export function relaysToTokensMultiplier(pos, chain, inactiveFeatures = NO_FEATURES_OFF) {
+    const perChain = inactiveFeatures.has('PerChainRTTM') ? undefined : pos.relaysToTokensMultiplierMap[chain];
+    return perChain === undefined ? { value: pos.relaysToTokensMultiplier, source: 'default' } : { value: perChain, source: 'chain_map' };
+}
+/** Step 4 (splitRewards, params.go:148-165): the fee-collector share, one truncation of the sum. */
+export function feeCollectorShareUpokt(coins, pos) {
+    const reward = Dec.fromInt(coins);
+    const dao = reward.mul(Dec.fromInt(pos.daoAllocation).quoInt64(100));
+    const proposer = reward.mul(Dec.fromInt(pos.proposerAllocation).quoInt64(100));
+    return dao.add(proposer).truncateInt();
+}
+/** The whole relay-reward pipeline (steps 1–7 of the file header). */
+export function planRelayReward(input) {
+    const { pos } = input;
+    const off = input.inactiveFeatures ?? NO_FEATURES_OFF;
+    const validator = routedValidator(input.validator, off);
+    const multiplier = relaysToTokensMultiplier(pos, input.chain, off);
+    const pip22Applied = !off.has('RSCAL');
+    const params = pip22ParamsOf(pos);
+    const stake = validator?.tokensUpokt ?? 0n;
+    const base = {
+        servicer: input.servicer,
+        chain: input.chain,
+        relays: input.relays,
+        stakeUpokt: validator === undefined ? null : stake,
+        multiplierUpoktPerRelay: multiplier.value,
+        multiplierSource: multiplier.source,
+        pip22: pip22Inputs(pos),
+        pip22Applied,
+        flooredStakeUpokt: pip22FlooredStake(stake, params),
+        bin: pip22Bin(stake, params),
+        weight: pip22Weight(stake, params).toString(),
+        daoAllocationPercent: pos.daoAllocation,
+        proposerAllocationPercent: pos.proposerAllocation,
+        rewardCostUpokt: off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth),
+    };
+    if (validator === undefined) {
+        return { ...base, mintedUpokt: 0n, feeCollectorUpokt: 0n, nodeRewardUpokt: 0n, rewardCostRefundUpokt: 0n, lines: [] };
+    }
+    const coins = pip22Applied ? pip22RewardCoins(input.relays, multiplier.value, stake, params) : multiplier.value * input.relays;
+    const feeCollector = feeCollectorShareUpokt(coins, pos);
+    const nodeReward = coins - feeCollector;
+    const refund = base.rewardCostUpokt < nodeReward ? base.rewardCostUpokt : nodeReward;
+    const lines = [];
+    if (refund > 0n)
+        lines.push({ address: validator.address, amountUpokt: refund, role: 'reward_cost_refund' });
+    const remaining = refund > 0n ? nodeReward - refund : nodeReward;
+    for (const share of splitNodeReward(remaining, validator))
+        lines.push({ address: share.address, amountUpokt: share.amountUpokt, role: share.role });
+    if (feeCollector > 0n)
+        lines.push({ address: MODULE_ADDRESSES.fee_collector, amountUpokt: feeCollector, role: 'fee_collector' });
+    const minted = lines.reduce((sum, line) => sum + line.amountUpokt, 0n);
+    return {
+        ...base,
+        mintedUpokt: minted,
+        feeCollectorUpokt: feeCollector,
+        nodeRewardUpokt: nodeReward,
+        rewardCostRefundUpokt: refund > 0n ? refund : 0n,
+        lines,
+    };
+}
+/**
+ * The validator as the reward pipeline sees it: [NCUST] off → no output address (the operator
+ * is paid); [RewardDelegators] off → no delegators.
+ */
+function routedValidator(validator, off) {
+    if (validator === undefined)
+        return undefined;
+    const outputAddress = off.has('NCUST') ? null : validator.outputAddress;
+    const rewardDelegators = off.has('RewardDelegators') ? null : validator.rewardDelegators;
+    return outputAddress === validator.outputAddress && rewardDelegators === validator.rewardDelegators ? validator : { ...validator, outputAddress, rewardDelegators };
+}
+/** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */
+export function planReplayBurn(input) {
+    const { pos, validator } = input;
+    const params = pip22ParamsOf(pos);
+    const pip22Applied = !(input.inactiveFeatures ?? NO_FEATURES_OFF).has('RSCAL');
+    const challenges = input.totalProofs * input.replayAttackBurnMultiplier;
+    const stake = validator?.tokensUpokt ?? 0n;
+    const bin = pip22ChallengeBurnBin(stake, params);
+    const base = {
+        servicer: input.servicer,
+        totalProofs: input.totalProofs,
+        burnMultiplier: input.replayAttackBurnMultiplier,
+        challenges,
+        multiplierUpoktPerRelay: pos.relaysToTokensMultiplier,
+        pip22: pip22Inputs(pos),
+        pip22Applied,
+        flooredStakeUpokt: pip22ChallengeBurnFlooredStake(stake, params),
+        bin,
+        weight: pip22WeightForBin(bin, params).toString(),
+    };
+    if (validator === undefined || validator.status === StakeStatus.Unstaked) {
+        return { ...base, stakeUpokt: null, coinsUpokt: 0n, burnedUpokt: 0n, tokensAfterUpokt: null, forceUnstake: false };
+    }
+    const coins = pip22Applied ? pip22ChallengeBurnCoins(challenges, pos.relaysToTokensMultiplier, stake, params) : pos.relaysToTokensMultiplier * challenges;
+    if (coins <= 0n) {
+        return { ...base, stakeUpokt: stake, coinsUpokt: coins, burnedUpokt: 0n, tokensAfterUpokt: stake, forceUnstake: false };
+    }
+    const burned = coins < stake ? coins : stake;
+    const after = stake - burned;
+    return { ...base, stakeUpokt: stake, coinsUpokt: coins, burnedUpokt: burned, tokensAfterUpokt: after, forceUnstake: after < pos.stakeMinimumUpokt };
+}
+//# sourceMappingURL=rewards.js.map

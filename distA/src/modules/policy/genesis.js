@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=genesis.js.map

@@ -1,0 +1,228 @@
+/**
+ * The node's mempool: txs admitted by CheckTx, waiting for a block.
+ *
+ * Admission (pocket-core CheckTx, baseapp/baseapp.go:752-780 → runTx in check mode):
+ *   decode → canonical encoding (ours) → ValidateBasic → signature → the ante handler's checks
+ *   (memo, duplicate of a delivered tx, signer, fee ≥ minimum, replay key, fee affordable)
+ *   against the CHECK STATE (chain/check-state.ts): the last committed state plus the fee and
+ *   spend of every tx admitted since. The message itself is not run (runMsgs: "skip actual
+ *   execution for CheckTx mode"), so a tx whose message will fail (e.g. a send of more than the
+ *   balance) is admitted — it fails in its block and pays its fee there, as on Pocket.
+ * Plus the pool's own rules:
+ *  - the same bytes already waiting → auth:6 (Tendermint answers "tx already exists in cache");
+ *  - bytes that neither known encoder writes for their content → ledger:21 (below);
+ *  - per-sender cap: at most `maxTxsPerSender` waiting txs per signer → `full` (retry later);
+ *  - a full pool (count or bytes) makes room by fair share: the newest tx of the sender holding
+ *    the most slots is evicted, if that sender holds at least two more than the newcomer's
+ *    sender would (so eviction never just swaps who holds more); ties go to the sender whose
+ *    newest tx arrived last. Otherwise → `full`. A funded sender therefore always gets a slot
+ *    while anyone holds two or more; a flood only ever displaces the flooder's own newest txs.
+ *
+ * Canonical encodings only (node policy, not consensus): a tx is admitted only if re-encoding
+ * what it decodes to reproduces its bytes with one of the known encoders' habits
+ * (wire/tx.ts canonicalEncodingStyle: pocket-core's gogoproto, or 2020-21 pocket-js, which is
+ * what the real mainnet tx in test/fixtures is). This keeps a tx's hash what its sender
+ * computed: nobody can get a re-encoding of someone else's tx into this node's blocks ahead of
+ * it. The reducer still accepts every encoding pocket-core decodes (parity, and re-checking
+ * the encoding would cost a re-encode per tx on replay): the replay key, not the encoding,
+ * is what makes a second delivery impossible there.
+ *
+ * Order: FIFO (arrival order). Reaping takes the longest prefix that fits the block's byte
+ * budget. After each block, `update` drops the included txs, starts a fresh check state from
+ * the new committed state and re-checks the rest in arrival order (Tendermint's recheck),
+ * evicting those that no longer pass (their signer can no longer pay, the same bytes or sign
+ * document were delivered).
+ *
+ * DEV_NOTE: the mempool is node-local input selection, not consensus: which txs a block holds
+ * is recorded in the block itself, so nothing here needs to be deterministic across machines.
+ */
+import { CheckState } from '../chain/check-state.js';
+import { prepareTx } from '../chain/prepare.js';
+import { rejection } from '../core/rejection.js';
+import { AUTH, LEDGER } from '../messages/index.js';
+import { isCanonicalEncoding } from '../wire/index.js';
+import { prefixWithinBudget } from './block-budget.js';
+export const DEFAULT_MEMPOOL_MAX_TXS = 5_000;
+export const DEFAULT_MEMPOOL_MAX_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MEMPOOL_MAX_TXS_PER_SENDER = 500;
+/** The pool's own refusal of a decoded tx's bytes, before any state is read. */
+function encodingRejection(prepared) {
+    if (!prepared.decoded.ok || isCanonicalEncoding(prepared.decoded.value))
+        return undefined;
+    return rejection(LEDGER.non_canonical_encoding, 'the tx bytes are not a canonical encoding of their content (unknown, repeated or reordered fields, non-minimal varints or length prefix)');
+}
+/** CheckTx against `state` with nothing pending: what an empty mempool answers. Reads only. */
+export function checkTx(state, bytes, chainId) {
+    const prepared = prepareTx(bytes, chainId);
+    const refused = encodingRejection(prepared);
+    if (refused !== undefined)
+        return { ok: false, hash: prepared.hash, rejection: refused };
+    const verdict = new CheckState(state).check(prepared);
+    return verdict.ok ? { ok: true, hash: prepared.hash, prepared } : { ok: false, hash: prepared.hash, rejection: verdict.error };
+}
+export class Mempool {
+    chainId;
+    /** hash → waiting tx; Map order is arrival order (FIFO). */
+    waiting = new Map();
+    /** Each signer's waiting txs, oldest first. */
+    bySender = new Map();
+    waitingBytes = 0;
+    arrivals = 0;
+    checkState;
+    maxTxs;
+    maxBytes;
+    maxTxsPerSender;
+    constructor(chainId, options = {}) {
+        this.chainId = chainId;
+        this.maxTxs = options.maxTxs ?? DEFAULT_MEMPOOL_MAX_TXS;
+        this.maxBytes = options.maxBytes ?? DEFAULT_MEMPOOL_MAX_BYTES;
+        this.maxTxsPerSender = options.maxTxsPerSender ?? DEFAULT_MEMPOOL_MAX_TXS_PER_SENDER;
+    }
+    get size() {
+        return this.waiting.size;
+    }
+    get bytes() {
+        return this.waitingBytes;
+    }
+    has(hash) {
+        return this.waiting.has(hash);
+    }
+    /** How many txs `signer` has waiting. */
+    heldBy(signer) {
+        return this.bySender.get(signer)?.length ?? 0;
+    }
+    /** CheckTx against the check state, then admit: the answer `POST /v1/client/rawtx` returns. */
+    add(state, bytes) {
+        const prepared = prepareTx(bytes, this.chainId);
+        const hash = prepared.hash;
+        if (this.waiting.has(hash))
+            return { ok: false, hash, rejection: rejection(AUTH.duplicate_tx, `tx ${hash} is already in the mempool`) };
+        const refused = encodingRejection(prepared);
+        if (refused !== undefined)
+            return { ok: false, hash, rejection: refused };
+        const verdict = this.checkStateFor(state).check(prepared);
+        if (!verdict.ok)
+            return { ok: false, hash, rejection: verdict.error };
+        const tx = verdict.value;
+        const held = this.heldBy(tx.signer);
+        if (held >= this.maxTxsPerSender) {
+            return { ok: false, hash, full: `sender ${tx.signer} already has ${held} txs waiting (the per-sender limit is ${this.maxTxsPerSender}); retry after the next block` };
+        }
+        const victims = this.victimsToFit(tx.signer, bytes.byteLength);
+        if (victims === undefined) {
+            return { ok: false, hash, full: `mempool is full: ${this.waiting.size} txs, ${this.waitingBytes} bytes (limits ${this.maxTxs} txs, ${this.maxBytes} bytes) and no sender holds two more slots than ${tx.signer}` };
+        }
+        for (const victim of victims)
+            this.remove(victim.tx.prepared.hash);
+        this.admit(tx);
+        return { ok: true, hash, prepared, evicted: victims.map((victim) => victim.tx.prepared.hash) };
+    }
+    /** Every waiting tx, oldest first (unconfirmedtxs). */
+    pending() {
+        return [...this.waiting.values()].map((entry) => entry.tx.prepared);
+    }
+    /** The waiting txs, oldest first, that fit `budgetBytes` of block (framed) and `maxTxs`. */
+    reap(budgetBytes, maxTxs) {
+        const txs = [...this.waiting.values()].map((entry) => entry.tx.prepared);
+        return prefixWithinBudget(txs, (tx) => tx.bytes, budgetBytes, maxTxs);
+    }
+    /** After a block: drop its txs, then re-check every waiting tx against a fresh check state. */
+    update(state, blockTxs) {
+        let included = 0;
+        for (const tx of blockTxs)
+            if (this.remove(tx.hash))
+                included++;
+        return { included, evicted: this.recheck(state) };
+    }
+    /** The check state for `state`, rebuilt (with a recheck) when the committed state object changed. */
+    checkStateFor(state) {
+        if (this.checkState?.committed !== state)
+            this.recheck(state);
+        return this.checkState;
+    }
+    /** A fresh check state from `state`, carrying the waiting txs that still pass, in arrival order. */
+    recheck(state) {
+        const checkState = new CheckState(state);
+        this.checkState = checkState;
+        const entries = [...this.waiting.values()];
+        this.waiting.clear();
+        this.bySender.clear();
+        this.waitingBytes = 0;
+        const evicted = [];
+        for (const entry of entries) {
+            const verdict = checkState.check(entry.tx.prepared);
+            if (verdict.ok)
+                this.index({ tx: verdict.value, seq: entry.seq });
+            else
+                evicted.push({ hash: entry.tx.prepared.hash, rejection: verdict.error });
+        }
+        return evicted;
+    }
+    /**
+     * The txs to evict so that a tx of `bytes` from `sender` fits (fair share, see the header),
+     * [] when it fits already, undefined when fair share cannot make room.
+     */
+    victimsToFit(sender, bytes) {
+        const victims = [];
+        const taken = new Map();
+        let count = this.waiting.size;
+        let total = this.waitingBytes;
+        const own = this.heldBy(sender);
+        while (count + 1 > this.maxTxs || total + bytes > this.maxBytes) {
+            const victim = this.fairShareVictim(sender, own, taken);
+            if (victim === undefined)
+                return undefined;
+            victims.push(victim);
+            taken.set(victim.tx.signer, (taken.get(victim.tx.signer) ?? 0) + 1);
+            count--;
+            total -= victim.tx.prepared.bytes.byteLength;
+        }
+        return victims;
+    }
+    /** The newest not-yet-taken tx of the sender holding the most slots, if it holds ≥ own + 2. */
+    fairShareVictim(sender, own, taken) {
+        let best;
+        let bestHeld = 0;
+        for (const [signer, txs] of this.bySender) {
+            if (signer === sender)
+                continue;
+            const held = txs.length - (taken.get(signer) ?? 0);
+            const newest = txs[held - 1];
+            if (newest === undefined)
+                continue;
+            if (held > bestHeld || (held === bestHeld && newest.seq > best.seq)) {
+                best = newest;
+                bestHeld = held;
+            }
+        }
+        return bestHeld >= own + 2 ? best : undefined;
+    }
+    admit(tx) {
+        this.index({ tx, seq: this.arrivals++ });
+    }
+    index(entry) {
+        this.checkState.add(entry.tx);
+        this.waiting.set(entry.tx.prepared.hash, entry);
+        this.waitingBytes += entry.tx.prepared.bytes.byteLength;
+        const own = this.bySender.get(entry.tx.signer);
+        if (own === undefined)
+            this.bySender.set(entry.tx.signer, [entry]);
+        else
+            own.push(entry);
+    }
+    /** Remove a waiting tx (included in a block, or a sender's newest evicted for fair share). */
+    remove(hash) {
+        const entry = this.waiting.get(hash);
+        if (entry === undefined)
+            return false;
+        this.waiting.delete(hash);
+        this.waitingBytes -= entry.tx.prepared.bytes.byteLength;
+        this.checkState?.remove(entry.tx);
+        const own = this.bySender.get(entry.tx.signer);
+        own.splice(own.indexOf(entry), 1);
+        if (own.length === 0)
+            this.bySender.delete(entry.tx.signer);
+        return true;
+    }
+}
+//# sourceMappingURL=mempool.js.map

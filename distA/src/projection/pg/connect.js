@@ -1,0 +1,86 @@
+/**
+ * PostgreSQL connections for the projection: int8 and numeric read as bigint (as SQLite's safe integers), so
+ * rows read back equal the rows the projectors made; and which errors mean "the server went
+ * away" (retry after reconnecting) rather than "this data is wrong" (stop).
+ */
+import pg from 'pg';
+const INT8_OID = 20;
+const TEXT_OID = 25;
+/** NUMERIC: the amount columns (NUMERIC(78,0), migration 006), exact integers read as bigint. */
+const NUMERIC_OID = 1700;
+/**
+ * PostgreSQL TEXT cannot hold a NUL character, and a memo or a log is attacker-chosen text that
+ * may contain one. Text is stored as is unless it contains a NUL or starts with the escape mark
+ * U+0001; then it is stored as U+0001 followed by its JSON string literal (NUL → \u0000). The
+ * mark is escaped too, so every stored text decodes to exactly one original.
+ * Example: "a\u0000b" is stored as "\u0001\"a\\u0000b\"" and read back as "a\u0000b"; "plain" stays "plain".
+ * Read back by the TEXT type parser below, so every reader of these connections sees the original.
+ */
+const TEXT_MARK = '\u0001';
+export function encodeText(text) {
+    return text.includes('\u0000') || text.startsWith(TEXT_MARK) ? TEXT_MARK + JSON.stringify(text) : text;
+}
+export function decodeText(stored) {
+    return stored.startsWith(TEXT_MARK) ? JSON.parse(stored.slice(1)) : stored;
+}
+const types = {
+    getTypeParser: ((oid, format) => {
+        if (format === 'binary')
+            return pg.types.getTypeParser(oid, format);
+        if (oid === INT8_OID || oid === NUMERIC_OID)
+            return (text) => BigInt(text);
+        if (oid === TEXT_OID)
+            return decodeText;
+        return pg.types.getTypeParser(oid, format);
+    }),
+};
+export async function connect(url) {
+    const client = new pg.Client({ connectionString: url, types });
+    // A server that goes away emits 'error' on an idle client; the next query fails and says so.
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+}
+/**
+ * A pool for readers (serve), with the same type parsing. A server that cannot be reached fails
+ * a request within the connect timeout instead of holding it; TCP keep-alive finds dead peers.
+ */
+export function readerPool(url, max = 8) {
+    const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+    pool.on('error', () => undefined);
+    // A server that goes away emits 'error' on checked-out clients too; their query fails and says so.
+    pool.on('connect', (client) => client.on('error', () => undefined));
+    return pool;
+}
+/** Connection-level failures (server restart, shutdown, network): the work can be retried. */
+export function isConnectionLost(error) {
+    const e = error;
+    if (e === undefined || e === null)
+        return false;
+    // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 08xxx connection exceptions.
+    if (typeof e.code === 'string' && (/^08/.test(e.code) || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code)))
+        return true;
+    return typeof e.message === 'string' && /Connection terminated|connection is closed|Client has encountered a connection error|not queryable/i.test(e.message);
+}
+/** The URL without its password (for messages). */
+export function redactedUrl(url) {
+    try {
+        const parsed = new URL(url);
+        if (parsed.password !== '')
+            parsed.password = '***';
+        return parsed.toString();
+    }
+    catch {
+        return '(unparsable URL)';
+    }
+}
+/**
+ * Closes a client. DEV_NOTE: pg's end() never settles on a client whose server went away
+ * (restart, kill), so closing waits at most a second for the goodbye.
+ */
+export async function endClient(client) {
+    let timer;
+    await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, 1_000)))]);
+    clearTimeout(timer);
+}
+//# sourceMappingURL=connect.js.map

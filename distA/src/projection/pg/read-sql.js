@@ -1,0 +1,71 @@
+/**
+ * The PostgreSQL ReadStore's statements (read-store.ts), one per question, in PostgreSQL's
+ * dialect with positional parameters (the order is the caller's `values`). They answer what the
+ * SQLite statements (../queries.ts, ../chain-queries.ts, ../log-queries.ts) answer, row for row:
+ *   - "as of $h" = the newest version row ≤ $h per key, deletions dropped (DISTINCT ON for lists,
+ *     ORDER BY height DESC LIMIT 1 for one key — both walk the (key, height) primary key);
+ *   - text keys are ordered COLLATE "C" (byte order, as SQLite's BINARY), whatever the
+ *     database's collation: param keys mix cases, and allparams lists them in that order;
+ *   - optional filters are typed NULLs ($n::text IS NULL OR column = $n).
+ */
+import { SIGNING_INFO_AS_OF_COLUMNS } from '../projectors/signing-infos.js';
+const LIMIT = (n) => `LIMIT $${n} OFFSET $${n + 1}`;
+/** One key's newest version row ≤ $2 ($1 = the key), unless it is a deletion. */
+const asOfOne = (table, key, columns = '*') => `SELECT ${columns} FROM (SELECT * FROM ${table} WHERE ${key} = $1 AND height <= $2 ORDER BY height DESC LIMIT 1) t WHERE deleted = 0`;
+/** Every key's newest version row ≤ $1, deletions dropped, by key. */
+const asOfAll = (table, key, columns = '*') => `SELECT ${columns} FROM (SELECT DISTINCT ON (${key}) * FROM ${table} WHERE height <= $1 ORDER BY ${key}, height DESC) t WHERE deleted = 0 ORDER BY ${key} COLLATE "C"`;
+const ONLY = '($3::bigint IS NULL OR height = $3::bigint)';
+const accountTxs = (column, direction) => `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
+const accountTxCount = (column) => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY}`;
+const RANGE = 'height >= $1 AND height <= $2';
+const REWARD_WHERE = `${RANGE} AND ($3::text IS NULL OR servicer = $3) AND ($4::text IS NULL OR address = $4) AND ($5::text IS NULL OR chain = $5)`;
+const RAP_WHERE = `${RANGE} AND ($3::text IS NULL OR address = $3)`;
+// Status as of $5: 'submitted' also covers rows settled after $5 (log-queries.ts claimOf).
+const CLAIM_WHERE = `submitted_height >= $1 AND submitted_height <= $2 AND ($3::text IS NULL OR servicer = $3)
+  AND ($4::text IS NULL OR (CASE WHEN settled_height IS NOT NULL AND settled_height <= $5::bigint THEN status ELSE 'submitted' END) = $4)`;
+const LIVE_CLAIM = 'submitted_height <= $H AND (settled_height IS NULL OR settled_height > $H)';
+export const READS = {
+    checkpoint: 'SELECT height FROM projection_checkpoint WHERE id = 1',
+    block: 'SELECT b.*, (SELECT coalesce(sum(tx_count), 0) FROM blocks WHERE height <= $1)::bigint AS total_txs FROM blocks b WHERE b.height = $1',
+    blockTxsAsc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index ASC ${LIMIT(2)}`,
+    blockTxsDesc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index DESC ${LIMIT(2)}`,
+    blockTxCount: 'SELECT count(*) AS n FROM txs WHERE height = $1',
+    tx: 'SELECT * FROM txs WHERE hash = $1 AND height <= $2 ORDER BY height LIMIT 1',
+    sentAsc: accountTxs('signer', 'ASC'),
+    sentDesc: accountTxs('signer', 'DESC'),
+    receivedAsc: accountTxs('recipient', 'ASC'),
+    receivedDesc: accountTxs('recipient', 'DESC'),
+    sentCount: accountTxCount('signer'),
+    receivedCount: accountTxCount('recipient'),
+    account: 'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = $1 AND b.height <= $2 ORDER BY b.height DESC LIMIT 1',
+    accounts: `SELECT b.address, b.balance_upokt, a.public_key
+    FROM (SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC) b
+    LEFT JOIN accounts a ON a.address = b.address ORDER BY b.address COLLATE "C" ${LIMIT(2)}`,
+    accountCount: 'SELECT count(DISTINCT address) AS n FROM balances WHERE height <= $1',
+    balance: 'SELECT balance_upokt FROM balances WHERE address = $1 AND height <= $2 ORDER BY height DESC LIMIT 1',
+    supplyRow: 'SELECT * FROM supply WHERE height = $1',
+    node: asOfOne('nodes', 'address'),
+    nodes: asOfAll('nodes', 'address'),
+    // The version rows of ($1, $2], oldest first (as-of-lists.ts; the <table>_by_height index, migration 007).
+    nodeChanges: 'SELECT * FROM nodes WHERE height > $1 AND height <= $2 ORDER BY height',
+    appChanges: 'SELECT * FROM apps WHERE height > $1 AND height <= $2 ORDER BY height',
+    app: asOfOne('apps', 'address'),
+    apps: asOfAll('apps', 'address'),
+    // Stepped rows (projectors/signing-infos.ts): the counters advance to the asked height.
+    signingInfo: asOfOne('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS.replaceAll('@height', '$2::bigint')),
+    signingInfos: asOfAll('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS.replaceAll('@height', '$1::bigint')),
+    validatorSet: 'SELECT members_json FROM validator_sets WHERE height <= $1 ORDER BY height DESC LIMIT 1',
+    claim: `SELECT claim_json FROM claims WHERE servicer = $1 AND app_public_key = $2 AND chain = $3 AND session_height = $4 AND evidence_type = $5
+    AND ${LIVE_CLAIM.replaceAll('$H', '$6')} ORDER BY submitted_height DESC LIMIT 1`,
+    claims: `SELECT claim_json FROM claims WHERE ${LIVE_CLAIM.replaceAll('$H', '$1')} AND ($2::text IS NULL OR servicer = $2) ORDER BY claim_key COLLATE "C"`,
+    params: 'SELECT param_key, param_value FROM (SELECT DISTINCT ON (param_key) param_key, param_value FROM params WHERE height <= $1 ORDER BY param_key, height DESC) p ORDER BY param_key COLLATE "C"',
+    rewards: `SELECT * FROM reward_lines WHERE ${REWARD_WHERE} ORDER BY height, event_index, line_index ${LIMIT(6)}`,
+    rewardCount: `SELECT count(*) AS n FROM reward_lines WHERE ${REWARD_WHERE}`,
+    rap: `SELECT * FROM rap_sheet WHERE ${RAP_WHERE} ORDER BY height, event_index ${LIMIT(4)}`,
+    rapCount: `SELECT count(*) AS n FROM rap_sheet WHERE ${RAP_WHERE}`,
+    lifecycle: `SELECT * FROM claims WHERE ${CLAIM_WHERE} ORDER BY submitted_height, claim_key COLLATE "C" ${LIMIT(6)}`,
+    lifecycleCount: `SELECT count(*) AS n FROM claims WHERE ${CLAIM_WHERE}`,
+    supplyHistory: `SELECT * FROM supply WHERE ${RANGE} ORDER BY height ${LIMIT(3)}`,
+    supplyHistoryCount: `SELECT count(*) AS n FROM supply WHERE ${RANGE}`,
+};
+//# sourceMappingURL=read-sql.js.map

@@ -1,0 +1,169 @@
+/**
+ * Build or catch up the projection of a data directory (`pokt-ledger project`), into SQLite
+ * (<data>/projections/) or PostgreSQL (`--postgres URL`): seed genesis if the projection is new,
+ * then replay the block log (from the newest snapshot at or below the checkpoint, signatures
+ * trusted, every state root still checked) and project every block after the checkpoint through
+ * the committed-block stream.
+ *
+ * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
+ * checkpoint), so a kill loses at most the batch in flight, which the next run redoes. SQLite:
+ * the rows are made here, beside the replay, and written by a writer thread
+ * (sqlite/catch-up-store.ts), at most one batch outstanding while the next is made.
+ * PostgreSQL: a lost connection (server restart, failover) is retried — the run reconnects and
+ * resumes from the committed checkpoint — up to `retries` times, each with a notice.
+ */
+import { isConnectionLost, redactedUrl } from './pg/connect.js';
+import { PgProjectionStore } from './pg/store.js';
+import { ProjectionError } from './engine.js';
+import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
+import { CommittedBlockStream } from '../runtime/committed-block.js';
+import { genesisHeightOf, readDataDirConfig } from '../runtime/data-dir.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
+import { replay } from '../runtime/replay.js';
+import { openChain } from '../runtime/open-chain.js';
+import { finishPendingRollback } from './rollback.js';
+export const DEFAULT_BATCH_BLOCKS = 256;
+const DEFAULT_RETRIES = 30;
+function sqliteTarget(store) {
+    return {
+        where: store.file,
+        get checkpoint() {
+            return store.checkpoint;
+        },
+        seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
+        append: (block) => store.append(block),
+        commit: () => store.commit(),
+        throttle: (max) => store.throttle(max),
+        close: () => store.close(),
+    };
+}
+function pgTarget(store) {
+    const pending = [];
+    return {
+        where: redactedUrl(store.url),
+        get checkpoint() {
+            return store.checkpoint;
+        },
+        seedGenesis: (state, root, previous) => store.seedGenesis(state, root, previous),
+        append: (block) => void pending.push(block),
+        commit: () => void (pending.length > 0 && store.apply(pending.splice(0))),
+        throttle: (max) => store.throttle(max),
+        close: () => store.close(),
+    };
+}
+export async function project(dataDir, options = {}) {
+    // The data directory must be a chain's before anything is created in it (coded DataDirError).
+    readDataDirConfig(dataDir);
+    const url = options.postgres;
+    if (url === undefined) {
+        return projectInto(dataDir, options, async (onNotice, lastHeight) => {
+            const genesisHeight = genesisHeightOf(readDataDirConfig(dataDir));
+            // A short catch-up writes inline: a thread would cost more than it saves.
+            const writer = (checkpointHeight) => catchUpWriter(Math.min(options.to ?? lastHeight, lastHeight) - (checkpointHeight ?? genesisHeight));
+            return sqliteTarget(SqliteCatchUpStore.open(dataDir, { rebuild: options.rebuild === true, onNotice, writer }));
+        });
+    }
+    const retries = options.retries ?? DEFAULT_RETRIES;
+    for (let attempt = 1;; attempt++) {
+        try {
+            // A retry resumes from the committed checkpoint: never rebuild twice.
+            const rebuild = options.rebuild === true && attempt === 1;
+            return await projectInto(dataDir, options, async (onNotice) => pgTarget(await PgProjectionStore.open(url, { rebuild, onNotice, ...(options.pgBulkMode === undefined ? {} : { bulkMode: options.pgBulkMode }) })));
+        }
+        catch (error) {
+            if (!isConnectionLost(error))
+                throw error;
+            const detail = `${error.code ?? 'connection'}: ${error.message}`;
+            if (attempt > retries)
+                throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable (${detail}); gave up after ${retries} retries`);
+            options.onNotice?.(`PostgreSQL at ${redactedUrl(url)}: connection lost (${detail}); reconnecting and resuming from the committed checkpoint in ${options.retryDelayMs ?? 1000} ms (retry ${attempt} of ${retries})`);
+            await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
+        }
+    }
+}
+/**
+ * Genesis rows from the replay's starting state, which must be the genesis state: height 0, or
+ * for a chain imported from an exported state (init --exported-height H) height H = first - 1.
+ */
+async function seedGenesisFrom(target, state, config) {
+    const height = state.chain.meta.get(CHAIN_META_KEY)?.height;
+    const genesisHeight = genesisHeightOf(config);
+    if (height !== genesisHeight)
+        throw new ProjectionError('projection_not_seeded', `the replay started at height ${height}, not at genesis (${genesisHeight}): a new projection needs the genesis state`);
+    await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
+}
+async function projectInto(dataDir, options, open) {
+    const started = performance.now();
+    const config = readDataDirConfig(dataDir);
+    // A rollback interrupted after its commit point: the log was cut at open; bring the rows back too.
+    const { log } = openChain(dataDir);
+    const lastHeight = log.lastHeight;
+    log.close();
+    finishPendingRollback(dataDir);
+    let rebuilt = options.rebuild === true;
+    const target = await open((message) => {
+        rebuilt = true;
+        options.onNotice?.(message);
+    }, lastHeight);
+    try {
+        // A new projection seeds its genesis rows from the state the replay starts from (height 0:
+        // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
+        const seedOnStart = target.checkpoint === undefined;
+        // A new projection starts at the genesis height (0, or an imported state's H).
+        const from = target.checkpoint?.height ?? genesisHeightOf(config);
+        const counts = { blocks: 0, txs: 0, events: 0 };
+        let inBatch = 0;
+        const flush = () => {
+            if (inBatch === 0)
+                return;
+            inBatch = 0;
+            target.commit();
+            options.onCommit?.(target.checkpoint.height);
+        };
+        const stream = new CommittedBlockStream();
+        stream.subscribe((block) => {
+            if (block.block.header.height <= from)
+                return;
+            target.append(block);
+            inBatch++;
+            counts.blocks++;
+            counts.txs += block.receipts.length;
+            counts.events += block.events.length;
+            if (inBatch >= (options.batchBlocks ?? DEFAULT_BATCH_BLOCKS))
+                flush();
+        });
+        const outcome = await replay(dataDir, {
+            fromSnapshot: true,
+            snapshotAtOrBelow: from,
+            trustSignatures: true,
+            stream,
+            // One batch written while the next is made; no more (memory stays bounded).
+            beforeChunk: () => target.throttle(1),
+            ...(seedOnStart ? { onStart: (state) => seedGenesisFrom(target, state, config) } : {}),
+            ...(options.to === undefined ? {} : { to: options.to }),
+            ...(options.onProgress === undefined ? {} : { onProgress: (p) => options.onProgress(p, from) }),
+        });
+        flush();
+        await target.throttle(0);
+        if (outcome.divergence !== undefined) {
+            throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${target.checkpoint.height}`);
+        }
+        if (outcome.height < from) {
+            throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; rebuild it (--rebuild)`);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        return {
+            file: target.where,
+            from_height: from,
+            height: target.checkpoint.height,
+            ...counts,
+            seconds: Number(seconds.toFixed(3)),
+            blocks_per_s: Math.round(counts.blocks / Math.max(seconds, 1e-6)),
+            rebuilt,
+        };
+    }
+    finally {
+        await target.close();
+    }
+}
+//# sourceMappingURL=run.js.map

@@ -1,0 +1,84 @@
+import { HttpError } from './http-error.js';
+import { checkTxSearchPage, pocketPage, pocketPageRequest, txSearchPageRequest } from './pagination.js';
+import { accountJson, blockJson, txJsonText, txSearchText } from './pocket-json.js';
+import { latestOf, queryRoute, RawJson } from './route.js';
+import * as S from './schemas.js';
+const orderOf = (value) => (value === 'asc' ? 'asc' : 'desc');
+const lower = (value) => value.toLowerCase();
+async function allTxsOf(store, height) {
+    const all = [];
+    for (let page = 1;; page++) {
+        const next = await store.blockTxs(height, 'asc', { page, perPage: S.MAX_PER_PAGE });
+        all.push(...next.items);
+        if (all.length >= next.total || next.items.length === 0)
+            return all;
+    }
+}
+export function registerChainRoutes(app, store) {
+    const height = async (_request, reply) => {
+        const latest = await latestOf(store);
+        reply.header('x-ledger-height', String(latest));
+        reply.header('x-ledger-projected-height', String(latest));
+        return { height: latest };
+    };
+    const heightSchema = { summary: 'the latest projected height', tags: ['pocket-core'], response: { 200: { type: 'object', properties: { height: { type: 'integer' } } } } };
+    app.post('/v1/query/height', { schema: heightSchema }, height);
+    app.get('/v1/query/height', { schema: heightSchema }, height);
+    queryRoute(app, store, '/v1/query/block', { summary: 'a block (Tendermint ResultBlock)', body: S.body({ height: S.height }), response: S.anyObject }, async (body, ctx) => {
+        const at = ctx.at(body['height']);
+        const block = await store.block(at);
+        if (block === undefined)
+            throw new HttpError(400, 'block_not_found', `no block at height ${at}`, { field: 'height' });
+        return blockJson(block, await allTxsOf(store, at));
+    });
+    const blockTxsBody = S.body({ height: S.height, page: S.page, per_page: S.perPage, order: S.order, prove: { type: 'boolean' } });
+    queryRoute(app, store, '/v1/query/blocktxs', { summary: "a block's txs (Tendermint tx search: per_page ≤ 100)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+        const request = txSearchPageRequest(body);
+        const found = await store.blockTxs(ctx.at(body['height']), orderOf(body['order']), request);
+        checkTxSearchPage(request, found.total);
+        ctx.total = found.total;
+        return new RawJson(txSearchText(found.items, found.total));
+    });
+    queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs, failed ones too (no per_page clamp)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+        const found = await store.blockTxs(ctx.at(body['height']), 'asc', pocketPageRequest(body));
+        ctx.total = found.total;
+        return new RawJson(txSearchText(found.items, found.total));
+    });
+    queryRoute(app, store, '/v1/query/tx', { summary: 'a tx by hash', body: S.body({ hash: S.hash, prove: { type: 'boolean' }, height: S.height }, ['hash']), response: S.txAnswer }, async (body, ctx) => {
+        const hash = body['hash'].toUpperCase();
+        const tx = await store.tx(hash, ctx.at(body['height']));
+        if (tx === undefined)
+            throw new HttpError(400, 'tx_not_found', `tx (${hash}) not found`, { field: 'hash' });
+        return new RawJson(txJsonText(tx));
+    });
+    const accountTxsBody = S.body({ address: S.address, page: S.page, per_page: S.perPage, received: { type: 'boolean' }, prove: { type: 'boolean' }, order: S.order, height: S.height }, ['address']);
+    queryRoute(app, store, '/v1/query/accounttxs', { summary: "an account's txs, sent (default) or received", body: accountTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+        const only = typeof body['height'] === 'number' && body['height'] > 0 ? ctx.at(body['height']) : undefined;
+        const request = txSearchPageRequest(body);
+        const filter = { address: lower(body['address']), received: body['received'] === true, order: orderOf(body['order']), ...(only === undefined ? {} : { onlyHeight: only }) };
+        const found = await store.accountTxs(filter, ctx.latest, request);
+        checkTxSearchPage(request, found.total);
+        ctx.total = found.total;
+        return new RawJson(txSearchText(found.items, found.total));
+    });
+    registerAccountRoutes(app, store);
+}
+function registerAccountRoutes(app, store) {
+    const addressBody = S.body({ address: S.address, height: S.height }, ['address']);
+    queryRoute(app, store, '/v1/query/account', { summary: 'an account (null when it does not exist)', body: addressBody, response: S.accountAnswer }, async (body, ctx) => {
+        const account = await store.account(lower(body['address']), ctx.at(body['height']));
+        return account === undefined ? new RawJson('null') : accountJson(account);
+    });
+    queryRoute(app, store, '/v1/query/accounts', { summary: 'every account, paginated', body: S.body({ height: S.height, page: S.page, per_page: S.perPage }), response: S.page$(S.accountAnswer) }, async (body, ctx) => {
+        const request = pocketPageRequest(body);
+        const found = await store.accounts(ctx.at(body['height']), request);
+        ctx.total = found.total;
+        const page = pocketPage(found, request);
+        return { ...page, result: page.result === null ? null : page.result.map(accountJson) };
+    });
+    queryRoute(app, store, '/v1/query/balance', { summary: "an account's uPOKT (a bare JSON number, as Go's big.Int)", body: addressBody, response: { type: 'object', properties: { balance: { type: 'integer' } } } }, async (body, ctx) => {
+        const balance = await store.balance(lower(body['address']), ctx.at(body['height']));
+        return new RawJson(`{"balance":${balance.toString()}}`);
+    });
+}
+//# sourceMappingURL=chain-routes.js.map

@@ -1,0 +1,107 @@
+/**
+ * The fastify instance the node and `serve` share: pocket-core's body handling (every body parsed
+ * as JSON whatever its Content-Type, at most 1 MiB, hostile JSON refused: request-body.ts),
+ * connection limits (http-limits.ts), request validation by the routes' JSON schemas WITHOUT type
+ * coercion, answers written by JSON.stringify (a response schema documents, never reshapes), the
+ * OpenAPI document of every route (@fastify/swagger) and one error shape for every failure:
+ * `{code: <HTTP status>, message, error: <stable name>, details?}` — a 4xx names the field.
+ */
+import { randomBytes } from 'node:crypto';
+import Fastify, {} from 'fastify';
+import swagger from '@fastify/swagger';
+import { HttpError, sendError } from './http-error.js';
+import { fastifyLimitOptions, httpLimitsOf } from './http-limits.js';
+import { BodyError, MAX_BODY_BYTES, parseRequestBody } from './request-body.js';
+export const LEDGER_VERSION = 'pokt-ledger 0.1.0';
+/**
+ * Go's encoding/json writes an int64 (a tx's entropy) as a bare number beyond 2^53; JSON.stringify
+ * cannot write a bigint. A bigint is written as a marker string, then the marker is replaced by its
+ * digits. The marker carries a random per-process nonce, so no string a client put in a tx (a
+ * memo) can be turned into a number.
+ */
+const BIGINT_MARK = `\u0001bigint-${randomBytes(8).toString('hex')}:`;
+const BIGINT_MARKED = new RegExp(`"${BIGINT_MARK.replace('\u0001', '\\\\u0001')}(-?[0-9]+)"`, 'g');
+export function stringifyAnswer(data) {
+    // PERF: a replacer runs for every value (a 100-node page slows ~2×); only answers holding a
+    // bigint need it, and JSON.stringify says so by throwing.
+    try {
+        return JSON.stringify(data);
+    }
+    catch (error) {
+        if (!(error instanceof TypeError))
+            throw error;
+    }
+    const text = JSON.stringify(data, (_key, value) => (typeof value === 'bigint' ? `${BIGINT_MARK}${value}` : value));
+    return text.replace(BIGINT_MARKED, '$1');
+}
+/** "opts.per_page" from Ajv's "/opts/per_page" (a missing property names itself). */
+function fieldOf(error) {
+    const path = error.instancePath.split('/').filter((part) => part !== '');
+    if (error.keyword === 'required' && typeof error.params['missingProperty'] === 'string')
+        path.push(error.params['missingProperty']);
+    return path.length === 0 ? 'body' : path.join('.');
+}
+function validationReply(reply, errors) {
+    const first = errors[0];
+    const field = fieldOf(first);
+    // A missing or malformed address keeps the name the node's routes gave it before the schemas.
+    const code = field === 'address' && first.keyword !== 'type' ? 'invalid_address' : 'invalid_request';
+    return sendError(reply, 400, code, `${field} ${first.message ?? 'is invalid'}`, { field, rule: first.keyword, ...first.params });
+}
+function replyForError(error, reply, mapper) {
+    const mapped = mapper?.(error, reply);
+    if (mapped !== undefined)
+        return mapped;
+    if (error instanceof HttpError)
+        return sendError(reply, error.status, error.code, error.message, error.details);
+    if (error instanceof BodyError)
+        return sendError(reply, 400, error.code, error.message, { field: 'body' });
+    const validation = error.validation;
+    if (validation !== undefined && validation.length > 0)
+        return validationReply(reply, validation);
+    const code = error.code;
+    if (code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+        return sendError(reply, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, { field: 'body' });
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500)
+        return sendError(reply, status, 'bad_request', error.message);
+    return sendError(reply, 500, 'internal_error', error.message);
+}
+/** A fastify app with the shared parser, validation, serializer, error shape and OpenAPI plugin. */
+export async function createHttpApp(limits = {}, mapper) {
+    const httpLimits = httpLimitsOf(limits);
+    const app = Fastify({
+        logger: false,
+        bodyLimit: MAX_BODY_BYTES,
+        ...fastifyLimitOptions(httpLimits),
+        // Go's decoder refuses "5" for an int64: no coercion; unknown fields are ignored, not removed.
+        ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+    });
+    app.server.maxConnections = httpLimits.maxConnections;
+    await app.register(swagger, {
+        openapi: {
+            openapi: '3.0.3',
+            info: { title: 'pokt-ledger query service', version: LEDGER_VERSION, description: "pocket-core's RPC (PROTOCOL §10.1) at every height, and the ledger's own routes. README \"Query service\"." },
+        },
+    });
+    // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively.
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
+        try {
+            done(null, parseRequestBody(body));
+        }
+        catch (error) {
+            done(error, undefined);
+        }
+    });
+    // A response schema documents the answer; the answer itself is exactly what the route built.
+    app.setSerializerCompiler(() => stringifyAnswer);
+    app.setReplySerializer(stringifyAnswer);
+    app.setErrorHandler((error, _request, reply) => replyForError(error, reply, mapper));
+    app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`, { field: 'url' }));
+    // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).
+    app.get('/v1', { schema: { summary: 'version (a JSON string)', response: { 200: { type: 'string' } } } }, (_request, reply) => reply.type('application/json; charset=utf-8').send(JSON.stringify(LEDGER_VERSION)));
+    app.get('/v1/openapi.json', { schema: { hide: true } }, () => app.swagger());
+    return app;
+}
+//# sourceMappingURL=http-app.js.map

@@ -1,0 +1,95 @@
+/**
+ * Request bodies of the node's HTTP API, parsed defensively. pocket-core's RPC reads at most
+ * 1 MiB of body (app/cmd/rpc/server.go PopModel, io.LimitReader 1048576), treats an empty body
+ * as "no parameters", ignores the Content-Type and unknown fields. On top of that, hostile JSON is
+ * refused with a coded error instead of being half-understood:
+ *   - nesting deeper than 32 levels                  → too_deep (before parsing: no stack blow-up)
+ *   - keys `__proto__`, `constructor`, `prototype`   → hostile_json (prototype-pollution shapes)
+ *   - anything JSON.parse rejects                    → invalid_json
+ */
+export const MAX_BODY_BYTES = 1_048_576;
+export const MAX_JSON_DEPTH = 32;
+export class BodyError extends Error {
+    code;
+    name = 'BodyError';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Deepest bracket nesting outside strings (a linear scan; strings' escapes respected). */
+export function jsonDepth(text) {
+    let depth = 0;
+    let deepest = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b)
+            deepest = Math.max(deepest, ++depth);
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return deepest;
+}
+export function parseRequestBody(text) {
+    if (text.trim() === '')
+        return {};
+    if (jsonDepth(text) > MAX_JSON_DEPTH)
+        throw new BodyError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    try {
+        return JSON.parse(text, (key, value) => {
+            if (FORBIDDEN_KEYS.has(key))
+                throw new BodyError('hostile_json', `forbidden key ${JSON.stringify(key)} in the request body`);
+            return value;
+        });
+    }
+    catch (error) {
+        if (error instanceof BodyError)
+            throw error;
+        throw new BodyError('invalid_json', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+}
+/** An object body's string field; absent → undefined; anything else than a string → invalid_request. */
+export function stringField(body, name) {
+    const value = objectOf(body)[name];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string')
+        throw new BodyError('invalid_request', `${name} must be a string`);
+    return value;
+}
+/**
+ * An object body's integer field (Go int/int64 in pocket-core's request structs); absent or
+ * null → undefined. A fraction, a string or a number beyond ±2^53 is refused (Go's decoder
+ * refuses the first two; the last cannot be held exactly here).
+ */
+export function integerField(body, name) {
+    const value = objectOf(body)[name];
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw new BodyError('invalid_request', `${name} must be an integer (±2^53)`);
+    return value;
+}
+/** An object body's nested object (`opts`); absent or null → an empty object. */
+export function objectField(body, name) {
+    const value = objectOf(body)[name];
+    if (value === undefined || value === null)
+        return {};
+    return objectOf(value, name);
+}
+function objectOf(value, name = 'the body') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new BodyError('invalid_request', `${name} must be a JSON object`);
+    return value;
+}
+//# sourceMappingURL=request-body.js.map

@@ -1,0 +1,139 @@
+import { paginate, RPC_DEFAULT_PER_PAGE } from '../modules/nodes/index.js';
+import { HttpError } from './http-error.js';
+import { cut, pocketPage, pocketPageRequest } from './pagination.js';
+import { moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
+import { queryRoute, RawJson } from './route.js';
+import { exportState } from './state-export.js';
+import * as S from './schemas.js';
+const lower = (value) => value.toLowerCase();
+const intOf = (value) => (typeof value === 'number' ? value : 0);
+const optsOf = (body) => (body['opts'] ?? {});
+/** QueryValidatorsParams / QueryApplicationsWithOpts (x/nodes/types/querier.go:31-69). */
+function listFilter(opts) {
+    const staking = intOf(opts['staking_status']);
+    const jailed = intOf(opts['jailed_status']);
+    const chain = typeof opts['blockchain'] === 'string' ? opts['blockchain'].toUpperCase() : '';
+    return (item) => (staking === 0 || item.status === staking) && (jailed !== 1 || item.jailed) && (jailed !== 2 || !item.jailed) && (chain === '' || item.chains.includes(chain));
+}
+const listOpts = (withJailed) => S.body({
+    height: S.height,
+    opts: { type: 'object', properties: { staking_status: { type: 'integer', enum: [0, 1, 2] }, ...(withJailed ? { jailed_status: { type: 'integer', enum: [0, 1, 2] } } : {}), blockchain: { type: 'string', maxLength: 8 }, page: S.page, per_page: S.perPage } },
+});
+/** The RPC's page defaults (query.go:531-536) and the keepers' paginate. */
+function listPage(items, opts) {
+    return paginate(items, intOf(opts['page']) || 1, intOf(opts['per_page']) || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
+}
+export function registerStateRoutes(app, store) {
+    const addressBody = S.body({ address: S.address, height: S.height }, ['address']);
+    // Nodes and apps: the same point and list routes (pocket's codes in the not-found message).
+    const staked = [
+        { one: 'node', many: 'nodes', what: 'node (validator)', answer: S.nodeAnswer, read: store.node.bind(store), list: store.nodes.bind(store), missing: ['validator_not_found', 'pos:101 validator'], jailedFilter: true },
+        { one: 'app', many: 'apps', what: 'application', answer: S.appAnswer, read: store.app.bind(store), list: store.apps.bind(store), missing: ['application_not_found', 'application:101 application'], jailedFilter: false },
+    ];
+    for (const kind of staked) {
+        queryRoute(app, store, `/v1/query/${kind.one}`, { summary: `a ${kind.what}`, body: addressBody, response: kind.answer }, async (body, ctx) => {
+            const found = await kind.read(lower(body['address']), ctx.at(body['height']));
+            if (found === undefined)
+                throw new HttpError(400, kind.missing[0], `${kind.missing[1]} not found for ${lower(body['address'])}`, { field: 'address' });
+            return found;
+        });
+        queryRoute(app, store, `/v1/query/${kind.many}`, { summary: `${kind.many}, filtered and paginated`, body: listOpts(kind.jailedFilter), response: S.page$(kind.answer) }, async (body, ctx) => {
+            const opts = optsOf(body);
+            const items = await kind.list(ctx.at(body['height']));
+            const selected = items.filter(listFilter(kind.jailedFilter ? opts : { ...opts, jailed_status: 0 }));
+            ctx.total = selected.length;
+            return listPage(selected, opts);
+        });
+    }
+    const pagedAddressBody = S.body({ address: { anyOf: [S.address, { type: 'string', maxLength: 0 }] }, height: S.height, page: S.page, per_page: S.perPage });
+    queryRoute(app, store, '/v1/query/signinginfo', { summary: "signing infos (one address's, or all)", body: pagedAddressBody, response: S.page$(S.signingInfoAnswer) }, async (body, ctx) => {
+        const at = ctx.at(body['height']);
+        const address = typeof body['address'] === 'string' && body['address'] !== '' ? lower(body['address']) : undefined;
+        const one = address === undefined ? undefined : await store.signingInfo(address, at);
+        const all = address === undefined ? await store.signingInfos(at) : one === undefined ? [] : [one];
+        const request = pocketPageRequest(body);
+        ctx.total = all.length;
+        const page = pocketPage(cut(all, request), request);
+        return { ...page, result: page.result === null ? null : page.result.map(signingInfoJson) };
+    });
+    registerClaimRoutes(app, store, pagedAddressBody);
+    registerParamRoutes(app, store);
+}
+function registerClaimRoutes(app, store, pagedAddressBody) {
+    const claimBody = S.body({ address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: { type: 'string', enum: ['relay', 'challenge', ''] } }, ['address', 'blockchain', 'app_pubkey', 'session_block_height']);
+    queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.claimAnswer }, async (body, ctx) => {
+        const key = {
+            servicer: lower(body['address']),
+            appPublicKey: lower(body['app_pubkey']),
+            chain: body['blockchain'].toUpperCase(),
+            sessionHeight: body['session_block_height'],
+            evidenceType: body['receipt_type'] === 'challenge' ? 2 : 1,
+        };
+        const claim = await store.claim(key, ctx.at(body['height']));
+        if (claim === undefined)
+            throw new HttpError(400, 'claim_not_found', 'the claim was not found', { field: 'address' });
+        return claim;
+    });
+    queryRoute(app, store, '/v1/query/nodeclaims', { summary: "live claims (one node's, or all)", body: pagedAddressBody, response: S.page$(S.claimAnswer) }, async (body, ctx) => {
+        const address = typeof body['address'] === 'string' && body['address'] !== '' ? lower(body['address']) : undefined;
+        const all = await store.claims(ctx.at(body['height']), address);
+        const request = pocketPageRequest(body);
+        ctx.total = all.length;
+        return pocketPage(cut(all, request), request);
+    });
+}
+function registerParamRoutes(app, store) {
+    const heightBody = S.body({ height: S.height });
+    const params = (height) => store.allParams(height);
+    const tags = ['pocket-core', 'params'];
+    queryRoute(app, store, '/v1/query/allparams', { summary: 'every parameter', tags, body: heightBody, response: S.allParamsAnswer }, async (body, ctx) => params(ctx.at(body['height'])));
+    queryRoute(app, store, '/v1/query/param', { summary: 'one parameter', tags, body: S.body({ height: S.height, key: { type: 'string', minLength: 1, maxLength: 100 } }, ['key']), response: S.paramAnswer }, async (body, ctx) => {
+        const all = await params(ctx.at(body['height']));
+        const found = Object.values(all).flat().find((p) => p.param_key === body['key']);
+        if (found === undefined)
+            throw new HttpError(400, 'param_not_found', `no parameter ${JSON.stringify(body['key'])}`, { field: 'key' });
+        return found;
+    });
+    for (const [route, subspace] of [['nodeparams', 'pos'], ['appparams', 'application'], ['pocketparams', 'pocketcore']]) {
+        queryRoute(app, store, `/v1/query/${route}`, { summary: `the ${subspace} module's params`, tags, body: heightBody, response: S.anyObject }, async (body, ctx) => moduleParamsJson(await params(ctx.at(body['height'])), subspace));
+    }
+    const typed = async (height, key) => {
+        const found = typedParam(await params(height), key);
+        if (found === undefined || !found.value.ok)
+            throw new HttpError(500, 'projection_param_unreadable', `parameter ${key} is missing or does not parse in the projection`);
+        return found.value.value;
+    };
+    queryRoute(app, store, '/v1/query/supportedchains', { summary: 'supported chains (a JSON string holding a JSON list)', tags, body: heightBody, response: S.jsonTextAnswer }, async (body, ctx) => {
+        const chains = (await typed(ctx.at(body['height']), 'pocketcore/SupportedBlockchains'));
+        return new RawJson(JSON.stringify(JSON.stringify(chains)));
+    });
+    queryRoute(app, store, '/v1/query/daoowner', { summary: 'the DAO owner (a JSON string holding a JSON string)', tags, body: heightBody, response: S.jsonTextAnswer }, async (body, ctx) => {
+        const owner = (await typed(ctx.at(body['height']), 'gov/daoOwner'));
+        return new RawJson(JSON.stringify(JSON.stringify(owner)));
+    });
+    queryRoute(app, store, '/v1/query/acl', { summary: 'the ACL (a JSON string holding amino JSON)', tags, body: heightBody, response: S.jsonTextAnswer }, async (body, ctx) => {
+        const all = await params(ctx.at(body['height']));
+        const acl = all.gov_params.find((p) => p.param_key === 'gov/acl');
+        if (acl === undefined)
+            throw new HttpError(500, 'projection_param_unreadable', 'gov/acl is missing in the projection');
+        return new RawJson(JSON.stringify(acl.param_value));
+    });
+    queryRoute(app, store, '/v1/query/upgrade', { summary: 'the upgrade (encoding/json of gov Upgrade: Height a number)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) => {
+        const upgrade = (await typed(ctx.at(body['height']), 'gov/upgrade'));
+        return {
+            Height: Number(upgrade.height),
+            Version: upgrade.version,
+            ...(upgrade.oldUpgradeHeight === 0n ? {} : { OldUpgradeHeight: Number(upgrade.oldUpgradeHeight) }),
+            ...(upgrade.features.length === 0 ? {} : { Features: upgrade.features }),
+        };
+    });
+    queryRoute(app, store, '/v1/query/state', { summary: 'the state at a height as a genesis document (pocket-core ExportState)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) => exportState(store, ctx.at(body['height'])));
+    queryRoute(app, store, '/v1/query/supply', { summary: "pools (pocket's bookkeeping: the DAO counts as staked)", tags, body: heightBody, response: S.supplyAnswer }, async (body, ctx) => {
+        const at = ctx.at(body['height']);
+        const supply = await store.supply(at);
+        if (supply === undefined)
+            throw new HttpError(500, 'projection_row_missing', `no supply row at height ${at}`);
+        return supply;
+    });
+}
+//# sourceMappingURL=state-routes.js.map

@@ -1,0 +1,101 @@
+/**
+ * Opening a data directory's chain: the ONE path every command takes before it trusts anything
+ * (node, replay, roots, snapshot, query, simulate, start). It refuses a directory whose parts do
+ * not describe one chain, and says out loud whatever it had to repair:
+ *
+ *   1. events/ledger.json parses and has every field;
+ *   2. events/genesis.json is the file ledger.json names (SHA-256) and carries the same chain id;
+ *   3. the block log opens (src/log: head record, torn tail, lock, index — see recovery below);
+ *   4. the log's first block names the same chain id, and its app hash (the root after genesis)
+ *      is ledger.json's genesis state root.
+ * So a changed byte of chain_id in ledger.json is `chain_id_mismatch` before any tx is judged
+ * against it, instead of a node that refuses honest txs and writes blocks no replay accepts.
+ * Snapshots are checked where they are chosen (runtime/starting-state.ts).
+ *
+ * Warnings: what opening repaired or skipped — a torn (never acknowledged) tail cut, a stale
+ * lock taken over, an index rebuilt, a damaged head slot, stray snapshot temp files removed —
+ * goes to `onWarning` (default: one line on stderr), never silently.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeRecord } from '../chain/record.js';
+import { BlockLog, blockLogDir } from '../log/index.js';
+import { removeStaleTemps } from '../snapshot/snapshot.js';
+import { settlePendingRollback } from './rollback.js';
+import { warnOnStderr } from './warnings.js';
+import { checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig } from './data-dir.js';
+export { warnOnStderr } from './warnings.js';
+export function openChain(dir, options = {}) {
+    const warn = options.onWarning ?? warnOnStderr;
+    const config = readDataDirConfig(dir);
+    checkGenesisFile(dir, config);
+    // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
+    settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
+    const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
+    try {
+        for (const warning of recoveryWarnings(recovery))
+            warn(warning);
+        checkFirstBlock(dir, config, log);
+        // Safe for readers too: a temp file is removed only when the process that wrote it is gone.
+        for (const file of removeStaleTemps(dir))
+            warn({ code: 'snapshot_temp_removed', message: `removed ${file}, left by a snapshot write that never finished`, details: { file } });
+        return { config, log, recovery };
+    }
+    catch (error) {
+        log.close();
+        throw error;
+    }
+}
+function checkGenesisFile(dir, config) {
+    const file = genesisPathOf(dir, config);
+    checkGenesisChecksum(file, config);
+    const chainId = JSON.parse(readFileSync(file, 'utf8')).chain_id;
+    if (chainId !== config.chain_id) {
+        throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but its genesis ${file} says ${JSON.stringify(chainId)}`, {
+            file: configPath(dir),
+            ledger_json: config.chain_id,
+            genesis: chainId,
+        });
+    }
+}
+/** Block 1 was made from this genesis: same chain id, app hash = the genesis state root. */
+function checkFirstBlock(dir, config, log) {
+    if (log.lastHeight < log.firstHeight)
+        return;
+    const header = decodeRecord(log.read(log.firstHeight)).block.header;
+    if (header.chainId !== config.chain_id) {
+        throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but block ${log.firstHeight} of the log says ${JSON.stringify(header.chainId)}`, { file: configPath(dir), ledger_json: config.chain_id, first_block: header.chainId, height: log.firstHeight });
+    }
+    if (log.firstHeight === genesisHeightOf(config) + 1 && header.appHash !== config.genesis_state_root) {
+        throw new DataDirError('genesis_root_changed', `${configPath(dir)} says the genesis state root is ${config.genesis_state_root} but block 1 of the log was built on ${header.appHash}`, { file: configPath(dir), expected: config.genesis_state_root, first_block: header.appHash, height: 1 });
+    }
+}
+/** What the log's open repaired or noticed, as warnings for the operator. */
+export function recoveryWarnings(recovery) {
+    const warnings = [];
+    const torn = recovery.tornTail;
+    if (torn !== null) {
+        const action = torn.truncated ? `cut ${torn.bytes} bytes` : `ignored ${torn.bytes} bytes (read-only)`;
+        warnings.push({
+            code: 'log_tail_cut',
+            message: `${action} at ${torn.file} offset ${torn.offset}: a record of height ${torn.height} that was never acknowledged (${torn.problem})${torn.savedTo === null ? '' : `; kept in ${torn.savedTo}`}`,
+            details: { ...torn },
+        });
+    }
+    const lock = recovery.staleLockTakenOver;
+    if (lock !== null) {
+        const whose = 'unreadable' in lock ? `an empty or unreadable lock file (${JSON.stringify(lock.unreadable)})` : `a lock of pid ${lock.pid} on ${lock.hostname}, which is no longer running`;
+        warnings.push({ code: 'log_lock_taken_over', message: `took over ${whose}`, details: { ...lock } });
+    }
+    if (recovery.indexRebuilt.length > 0) {
+        warnings.push({ code: 'log_index_rebuilt', message: `rebuilt the height index of ${recovery.indexRebuilt.join(', ')} from the segment (derived data)`, details: { files: recovery.indexRebuilt } });
+    }
+    if (recovery.headSlotDamaged !== null) {
+        warnings.push({ code: 'log_head_slot_damaged', message: `slot ${recovery.headSlotDamaged} of the head record is damaged; the other slot (height ${recovery.head?.height}) was used`, details: { slot: recovery.headSlotDamaged } });
+    }
+    if (recovery.headCreated === 'upgraded') {
+        warnings.push({ code: 'log_head_created', message: `the log had no head record (made by an older version); one now records height ${recovery.lastHeight}` });
+    }
+    return warnings;
+}
+//# sourceMappingURL=open-chain.js.map

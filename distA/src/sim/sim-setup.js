@@ -1,0 +1,107 @@
+/**
+ * Creating or re-opening a simulated chain's data directory (see sim-genesis.ts for what the
+ * simulator adds to the given genesis and where it records its settings).
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { blockLogDir } from '../log/index.js';
+import { initDataDir } from '../runtime/data-dir.js';
+import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, writeSimManifest } from './sim-genesis.js';
+import { WORKLOADS, findWorkload, profileWorkloads } from './workloads/index.js';
+import { mainnetShape } from './mainnet/shape.js';
+export class SimulationSetupError extends Error {
+    code;
+    name = 'SimulationSetupError';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+export const SIM_DEFAULTS = {
+    profile: 'dev',
+    accountsPerWorkload: 32,
+    validators: 4,
+    apps: 2,
+    accountBalanceUpokt: 1000000000000n, // 1,000,000 POKT
+    validatorStakeUpokt: 100000000000n, // 100,000 POKT (mainnet StakeMinimum is 15,000 POKT)
+    appStakeUpokt: 100000000000n,
+};
+export function chainExists(dataDir) {
+    return existsSync(join(blockLogDir(dataDir), 'ledger.json'));
+}
+/** The manifest of the simulated chain in `dataDir`, creating the chain first if there is none. */
+export function openOrCreateSimulation(options) {
+    if (chainExists(options.dataDir))
+        return { manifest: checkExisting(options), created: false };
+    if (options.genesisFile === undefined)
+        throw new SimulationSetupError('sim_genesis_required', `${options.dataDir} holds no chain yet: give --genesis to create one`);
+    const registry = options.registry ?? WORKLOADS;
+    const profile = options.profile ?? SIM_DEFAULTS.profile;
+    const names = options.workloads ?? profileWorkloads(profile, registry);
+    const shape = profile === 'mainnet-shaped' ? mainnetShape(options.shape) : undefined;
+    const shapeSettings = shape === undefined ? undefined : { scale: shape.scale, relay_scale: shape.relayScale };
+    const workloads = names.map((name) => {
+        const entry = findWorkload(name, registry);
+        if (entry === undefined)
+            throw new SimulationSetupError('sim_unknown_workload', `unknown workload ${name} (known: ${registry.map((w) => w.name).join(', ')})`);
+        const settings = { seed: options.seed, workers: 0, ...(shapeSettings === undefined ? {} : { shape: shapeSettings }) };
+        return { name, accounts: entry.create(settings).accounts ?? options.accountsPerWorkload ?? SIM_DEFAULTS.accountsPerWorkload };
+    });
+    const sourceText = readFileSync(options.genesisFile, 'utf8');
+    const manifest = {
+        format: SIM_MANIFEST_FORMAT,
+        version: SIM_MANIFEST_VERSION,
+        seed: options.seed.toString(),
+        profile,
+        ...(shapeSettings === undefined ? {} : { shape: shapeSettings }),
+        workloads,
+        validators: options.validators ?? SIM_DEFAULTS.validators,
+        apps: options.apps ?? SIM_DEFAULTS.apps,
+        account_balance_upokt: SIM_DEFAULTS.accountBalanceUpokt.toString(),
+        validator_stake_upokt: SIM_DEFAULTS.validatorStakeUpokt.toString(),
+        app_stake_upokt: SIM_DEFAULTS.appStakeUpokt.toString(),
+        source_genesis_sha256: sha256Hex(sourceText),
+    };
+    const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-sim-genesis-'));
+    try {
+        const augmented = join(scratch, 'genesis.json');
+        writeFileSync(augmented, augmentGenesis(sourceText, manifest));
+        initDataDir(options.dataDir, augmented);
+    }
+    finally {
+        rmSync(scratch, { recursive: true, force: true });
+    }
+    writeSimManifest(options.dataDir, manifest);
+    return { manifest, created: true };
+}
+function checkExisting(options) {
+    const manifest = readSimManifest(options.dataDir);
+    if (manifest === undefined) {
+        throw new SimulationSetupError('sim_not_a_simulation', `${options.dataDir} holds a chain the simulator did not create (no events/simulation.json); use a new data directory`);
+    }
+    const differ = (what, theirs, ours) => {
+        throw new SimulationSetupError('sim_settings_differ', `${options.dataDir} was simulated with ${what} ${theirs}, not ${ours}; use the same settings or a new data directory`);
+    };
+    if (manifest.seed !== options.seed.toString())
+        differ('seed', manifest.seed, options.seed.toString());
+    if (options.profile !== undefined && manifest.profile !== options.profile)
+        differ('profile', manifest.profile, options.profile);
+    if (options.genesisFile !== undefined) {
+        const sha = sha256Hex(readFileSync(options.genesisFile, 'utf8'));
+        if (sha !== manifest.source_genesis_sha256)
+            differ('a genesis file of sha256', manifest.source_genesis_sha256, sha);
+    }
+    if (options.workloads !== undefined) {
+        const theirs = manifest.workloads.map((w) => w.name).join(',');
+        if (options.workloads.join(',') !== theirs)
+            differ('workloads', theirs, options.workloads.join(','));
+    }
+    for (const { name } of manifest.workloads) {
+        if (findWorkload(name, options.registry) === undefined)
+            throw new SimulationSetupError('sim_unknown_workload', `the chain uses workload ${name}, which this version does not have`);
+    }
+    return manifest;
+}
+//# sourceMappingURL=sim-setup.js.map

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=workload.js.map

@@ -1,0 +1,261 @@
+/**
+ * pocket-core's transaction bytes: `uvarint(len) ‖ ProtoStdTx` (codec/proto_codec.go:52-61;
+ * DefaultTxDecoder x/auth/types/stdtx.go:299-325), where
+ *
+ *   ProtoStdTx { 1: google.protobuf.Any msg; 2: repeated Coin fee;
+ *                3: ProtoStdSignature signature {1: bytes publicKey, 2: bytes Signature};
+ *                4: string memo; 5: int64 entropy }          (proto/x/auth/auth.proto)
+ *   Any        { 1: string type_url; 2: bytes value }
+ *   Coin       { 1: string denom; 2: string amount (BigInt text) }
+ *
+ * The tx hash is SHA-256 of the bytes exactly as received, prefix included (Tendermint
+ * `Tx.Hash`, used by the ante handler's duplicate check, x/auth/ante.go:51), uppercase hex.
+ *
+ * Non-canonical encodings (unknown fields, repeated fields, out-of-order fields, non-minimal
+ * varints, a non-minimal length prefix) are accepted exactly where pocket-core accepts them;
+ * the hash is always of the received bytes, and `encodeTx(decodeTx(b), style)` reproduces `b`
+ * only for canonical encodings — those written by pocket-core's gogoproto encoder or by the
+ * 2020-21 pocket-js encoder that writes default values too (canonicalEncodingStyle tells which).
+ *
+ * Decode outcomes: `sdk:2` for anything pocket-core cannot decode (its ErrTxDecode), `sdk:6`
+ * for a tx without a message (Any with empty type URL: pocket decodes a nil msg and runTx
+ * answers ErrUnknownRequest, baseapp/baseapp.go:836-840), and `ledger:*` for our own bounds
+ * (limits.ts), invalid UTF-8 and legacy messages.
+ */
+import { bytesEqual, bytesToHex } from '../core/hex.js';
+import { rejection } from '../core/rejection.js';
+import { err, ok } from '../core/result.js';
+import { hash as nodeHash } from 'node:crypto';
+import { LEDGER, SDK } from '../core/codes.js';
+import { decodeMessageValue } from './decode-msgs.js';
+import { encodeMessageValue } from './encode-msgs.js';
+import { goParseBigInt } from './go-bigint.js';
+import { MAX_TX_BYTES } from './limits.js';
+import { decodeError, ProtoReader, pushBounded, WIRE_BYTES, WIRE_VARINT, WireError } from './proto-reader.js';
+import { ProtoWriter, uvarintBytes } from './proto-writer.js';
+import { LEGACY_TYPE_URLS, MESSAGE_TYPES, messageTypeByUrl } from './type-urls.js';
+/** Uppercase hex SHA-256 of the tx bytes as received. */
+export function txHash(bytes) {
+    // PERF: hex straight from node:crypto (one string, no intermediate buffer); called per tx.
+    return nodeHash('sha256', bytes, 'hex').toUpperCase();
+}
+/**
+ * Go's binary.Uvarint (used for the length prefix): ≤ 10 bytes, the 10th at most 1;
+ * non-minimal encodings accepted. Returns [value, bytesRead] or undefined.
+ */
+function readLengthPrefix(bytes) {
+    let value = 0;
+    let multiplier = 1;
+    for (let index = 0; index < 10 && index < bytes.byteLength; index++) {
+        const byte = bytes[index];
+        if (byte < 0x80) {
+            if (index === 9 && byte > 1)
+                return undefined;
+            return [value + byte * multiplier, index + 1];
+        }
+        value += (byte & 0x7f) * multiplier;
+        multiplier *= 128;
+    }
+    return undefined;
+}
+function decodeCoin(r) {
+    let denom = '';
+    let amount = '';
+    while (!r.done()) {
+        const tag = r.tag();
+        if (tag.fieldNumber === 1) {
+            r.expectWireType(tag, WIRE_BYTES, 'Denom');
+            denom = r.string('Denom');
+        }
+        else if (tag.fieldNumber === 2) {
+            r.expectWireType(tag, WIRE_BYTES, 'Amount');
+            const raw = r.bytes('Amount');
+            if (raw.byteLength === 0)
+                continue; // BigInt.Unmarshal keeps the previous value
+            const text = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
+            if (goParseBigInt(text) === undefined)
+                throw decodeError(`math/big: cannot unmarshal ${JSON.stringify(text.slice(0, 80))} into a *big.Int`);
+            amount = text;
+        }
+        else
+            r.skip(tag);
+    }
+    return { denom, amount };
+}
+function readStdTxFields(body) {
+    const r = ProtoReader.of(body, 'ProtoStdTx');
+    let typeUrl = '';
+    let value = new Uint8Array(0);
+    const fee = [];
+    let publicKey = null;
+    let signature = new Uint8Array(0);
+    let memo = '';
+    let entropy = 0n;
+    while (!r.done()) {
+        const tag = r.tag();
+        switch (tag.fieldNumber) {
+            case 1: {
+                // Non-nullable Any: a second occurrence merges into the first (last value per field).
+                r.expectWireType(tag, WIRE_BYTES, 'Msg');
+                const any = r.embedded('Msg', 'Any');
+                while (!any.done()) {
+                    const inner = any.tag();
+                    if (inner.fieldNumber === 1) {
+                        any.expectWireType(inner, WIRE_BYTES, 'TypeUrl');
+                        typeUrl = any.string('TypeUrl');
+                    }
+                    else if (inner.fieldNumber === 2) {
+                        any.expectWireType(inner, WIRE_BYTES, 'Value');
+                        value = any.bytes('Value');
+                    }
+                    else
+                        any.skip(inner);
+                }
+                break;
+            }
+            case 2:
+                r.expectWireType(tag, WIRE_BYTES, 'Fee');
+                pushBounded(fee, decodeCoin(r.embedded('Fee', 'Coin')), 'ProtoStdTx.Fee');
+                break;
+            case 3: {
+                r.expectWireType(tag, WIRE_BYTES, 'Signature');
+                const sig = r.embedded('Signature', 'ProtoStdSignature');
+                while (!sig.done()) {
+                    const inner = sig.tag();
+                    if (inner.fieldNumber === 1) {
+                        sig.expectWireType(inner, WIRE_BYTES, 'PublicKey');
+                        publicKey = sig.bytes('PublicKey');
+                    }
+                    else if (inner.fieldNumber === 2) {
+                        sig.expectWireType(inner, WIRE_BYTES, 'Signature');
+                        signature = sig.bytes('Signature');
+                    }
+                    else
+                        sig.skip(inner);
+                }
+                break;
+            }
+            case 4:
+                r.expectWireType(tag, WIRE_BYTES, 'Memo');
+                memo = r.string('Memo');
+                break;
+            case 5:
+                r.expectWireType(tag, WIRE_VARINT, 'Entropy');
+                entropy = r.int64();
+                break;
+            default:
+                r.skip(tag);
+        }
+    }
+    return { typeUrl, value, fee, publicKey, signature, memo, entropy };
+}
+/** The signature as the decoded tx holds it: hex key (null when absent) and hex signature. */
+function wireSignature(fields) {
+    return { publicKey: fields.publicKey === null ? null : bytesToHex(fields.publicKey), signature: bytesToHex(fields.signature) };
+}
+function decodeStdTx(bytes, body) {
+    const fields = readStdTxFields(body);
+    const { typeUrl, publicKey } = fields;
+    // FromProto (stdtx.go:194-211): unpack the Any, then the signature's public key.
+    if (typeUrl === '')
+        return err(rejection(SDK.unknown_request, 'Tx.GetMsg() must return at least one message (empty type URL)'));
+    const legacy = LEGACY_TYPE_URLS.get(typeUrl);
+    if (legacy !== undefined)
+        return err(rejection(LEDGER.unsupported_legacy_message, `legacy message ${typeUrl} (${legacy}) is not supported: every feature is active`));
+    const info = messageTypeByUrl(typeUrl);
+    if (info === undefined) {
+        return err(rejection(SDK.tx_decode_error, `error decoding transaction: no concrete type registered for type URL ${typeUrl.slice(0, 200)} against interface *types.ProtoMsg`));
+    }
+    const msg = decodeMessageValue(info.kind, fields.value);
+    if (publicKey !== null && publicKey.byteLength !== 32 && publicKey.byteLength !== 33) {
+        return err(rejection(SDK.tx_decode_error, `error decoding transaction: unsupported public key type, length of: ${publicKey.byteLength}`));
+    }
+    return ok({ msg, fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy, bytes, hash: txHash(bytes), typeUrl });
+}
+/**
+ * The envelope of tx bytes that are KNOWN to decode (decodeTx gave ok for these very bytes, e.g.
+ * a projected tx whose message JSON was stored): the same fee, signature, memo and entropy as
+ * decodeTx, without decoding the message or hashing the bytes. For bytes that would not decode,
+ * the answer is not decodeTx's rejection; use decodeTx for untrusted input.
+ * PERF: a tx query's answer repeats the stored message JSON; decoding the message again (a
+ * proof's Merkle paths) was most of the answer's own work (bench/query point/tx).
+ */
+export function decodeTxEnvelope(bytes) {
+    return withStdTxBody(bytes, false, (body) => {
+        const fields = readStdTxFields(body);
+        return ok({ fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy });
+    });
+}
+/**
+ * Decode received tx bytes. Never throws: malformed input of any kind is a coded Rejection.
+ * Work and allocation are bounded by MAX_TX_BYTES (checked first) and the field limits.
+ */
+export function decodeTx(bytes) {
+    return withStdTxBody(bytes, true, (body, owned) => decodeStdTx(owned, body));
+}
+/**
+ * The length prefix and size checks, then `decode` of the ProtoStdTx body; wire errors become
+ * coded rejections. `own`: decode a copy (the result keeps the bytes) rather than the caller's buffer.
+ */
+function withStdTxBody(bytes, own, decode) {
+    if (bytes.byteLength === 0)
+        return err(rejection(SDK.tx_decode_error, 'txBytes are empty'));
+    if (bytes.byteLength > MAX_TX_BYTES)
+        return err(rejection(LEDGER.tx_too_large, `tx is ${bytes.byteLength} bytes, more than ${MAX_TX_BYTES}`));
+    const prefix = readLengthPrefix(bytes);
+    if (prefix === undefined)
+        return err(rejection(SDK.tx_decode_error, 'error decoding transaction: invalid number of bytes read from length-prefixed encoding'));
+    const [size, prefixLength] = prefix;
+    const rest = bytes.byteLength - prefixLength;
+    if (size !== rest) {
+        return err(rejection(SDK.tx_decode_error, `error decoding transaction: ${size > rest ? 'not enough' : 'too many'} bytes to read; want: ${size}, got: ${rest}`));
+    }
+    // The decoded tx owns its bytes: a caller reusing its buffer cannot change a decoded tx.
+    const owned = own ? bytes.slice() : bytes;
+    try {
+        return decode(owned.subarray(prefixLength), owned);
+    }
+    catch (error) {
+        if (error instanceof WireError) {
+            const message = error.code === SDK.tx_decode_error ? `error decoding transaction: ${error.message}` : error.message;
+            return err(rejection(error.code, message));
+        }
+        throw error; // a bug, not bad input
+    }
+}
+/**
+ * The ProtoStdTx bytes of a transaction, length prefix included (what Tendermint carries), as
+ * pocket-core writes them (`gogoproto`, the default) or as 2020-21 pocket-js did
+ * (`explicit-defaults`, see proto-writer.ts).
+ */
+export function encodeTx(tx, style = 'gogoproto') {
+    const w = new ProtoWriter(style);
+    w.message(1, (any) => any.string(1, MESSAGE_TYPES[tx.msg.kind].typeUrl).bytes(2, encodeMessageValue(tx.msg, style)));
+    for (const coin of tx.fee) {
+        w.message(2, (inner) => inner.string(1, coin.denom).stringAlways(2, coin.amount === '' && style === 'gogoproto' ? '0' : coin.amount));
+    }
+    w.message(3, (sig) => sig.hex(1, tx.signature.publicKey).hex(2, tx.signature.signature));
+    w.string(4, tx.memo).varint(5, tx.entropy);
+    const body = w.finish();
+    const prefix = uvarintBytes(body.byteLength);
+    const out = new Uint8Array(prefix.byteLength + body.byteLength);
+    out.set(prefix, 0);
+    out.set(body, prefix.byteLength);
+    return out;
+}
+/**
+ * Which known encoder wrote exactly these bytes for this content, or undefined when none does
+ * (unknown fields, repeated or reordered fields, non-minimal varints, mixed habits…).
+ */
+export function canonicalEncodingStyle(tx) {
+    for (const style of ENCODING_STYLES)
+        if (bytesEqual(encodeTx(tx, style), tx.bytes))
+            return style;
+    return undefined;
+}
+const ENCODING_STYLES = ['gogoproto', 'explicit-defaults'];
+/** True when re-encoding reproduces the received bytes (with one of the known encoders' habits). */
+export function isCanonicalEncoding(tx) {
+    return canonicalEncodingStyle(tx) !== undefined;
+}
+//# sourceMappingURL=tx.js.map

@@ -1,0 +1,113 @@
+/**
+ * Goal: the explorer page works in a real browser on a real (small, simulated) chain: it loads,
+ * and a user can walk block → tx → account → node, every page built from the query API, with no
+ * console error, no page error and no failed or refused request (HTTP ≥ 400) on the way.
+ * Method: the shared simulated chain of the query tests (test/helpers/query.ts), projected and
+ * served in-process on a loopback port by the query service plus registerExplorer; Debian's
+ * headless chromium driven by playwright-core; the walk clicks the links the pages render (the
+ * claim tx is found through the API first: claims are signed by nodes, so its signer's account
+ * page links to a node page). Screenshots of each page go to test-output/explorer/ (gitignored).
+ * Skipped with a message when /usr/bin/chromium is missing (scripts/system-deps.sh installs it).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { registerExplorer } from '../../src/explorer/index.js';
+import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
+import { createHttpApp } from '../../src/query/http-app.js';
+import { registerQueryService } from '../../src/query/service.js';
+import { packageRoot } from '../../src/core/paths.js';
+import { projectedSimChain } from '../helpers/query.js';
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(packageRoot(), 'test-output', 'explorer');
+const test = suite('explorer: a browser walks block → tx → account → node');
+function watch(page) {
+    const problems = { console: [], failed: [] };
+    page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning')
+            problems.console.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.console.push(`page error: ${error.message}`));
+    page.on('requestfailed', (request) => problems.failed.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText ?? 'failed'}`));
+    page.on('response', (response) => {
+        if (response.status() >= 400)
+            problems.failed.push(`${response.request().method()} ${response.url()}: HTTP ${response.status()}`);
+    });
+    return problems;
+}
+/**
+ * Waits until the page built for the current hash is done (its own "done" flag plus the route
+ * it was built for: right after a click the previous page is still "ready" until `hashchange`
+ * fires), then saves a screenshot.
+ */
+async function settled(page, name) {
+    // Evaluated in the page (a string: this file is compiled without the DOM types).
+    const done = "document.body.dataset.state !== 'loading' && document.body.dataset.route === location.hash";
+    await page.waitForFunction(done, undefined, { timeout: 20_000 });
+    const state = await page.evaluate('document.body.dataset.state');
+    const text = state === 'ready' ? '' : await page.locator('#main').innerText();
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    assert.is(state, 'ready', `${name}: ${text}`);
+}
+async function post(base, route, body) {
+    const response = await fetch(`${base}/v1/${route}`, { method: 'POST', body: JSON.stringify(body) });
+    assert.is(response.status, 200, route);
+    return (await response.json());
+}
+test('walk', async () => {
+    if (!existsSync(CHROMIUM)) {
+        console.log(`explorer browser test skipped: no ${CHROMIUM} (scripts/system-deps.sh installs it)`);
+        return;
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    const chain = await projectedSimChain();
+    const store = openSqliteReadStore(chain.dir);
+    const app = await createHttpApp();
+    registerQueryService(app, store);
+    registerExplorer(app);
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+    let browser;
+    try {
+        // A claim tx: its signer is a node (the servicer).
+        const claims = await post(base, 'query/claims', { per_page: 100 });
+        const claim = claims.result.find((c) => c.submitted_tx !== null);
+        assert.ok(claim !== undefined, 'the simulated chain has a claim tx');
+        const tx = await post(base, 'query/tx', { hash: claim.submitted_tx });
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const problems = watch(page);
+        await page.goto(`${base}/explorer/`);
+        await settled(page, '1-home');
+        assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
+        assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
+        await page.locator('section:has(h2:text("Applications")) a').first().click();
+        await settled(page, '1b-app');
+        await page.goto(`${base}/explorer/#/block/${tx.height}`);
+        await settled(page, '2-block');
+        await page.locator(`a[href="#/tx/${claim.submitted_tx}"]`).first().click();
+        await settled(page, '3-tx');
+        assert.match(await page.locator('#main').innerText(), /claim/i, 'the tx page shows the decoded claim');
+        await page.locator(`a[href="#/account/${claim.servicer}"]`).first().click();
+        await settled(page, '4-account');
+        await page.locator(`a[href="#/node/${claim.servicer}"]`).click();
+        await settled(page, '5-node');
+        const nodeText = await page.locator('#main').innerText();
+        for (const heading of ['Stake history', 'Claims', 'Rewards', 'Rap sheet', 'Sessions served'])
+            assert.ok(nodeText.includes(heading), `node page has ${heading}`);
+        await page.goto(`${base}/explorer/#/params`);
+        await settled(page, '6-params');
+        assert.equal(problems.console, [], 'no console errors');
+        assert.equal(problems.failed, [], 'no failed requests');
+    }
+    finally {
+        await browser?.close();
+        await app.close();
+        await store.close();
+    }
+});
+test.run();
+//# sourceMappingURL=explorer.test.js.map

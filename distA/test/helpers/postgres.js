@@ -1,0 +1,75 @@
+/**
+ * Real PostgreSQL servers for tests: one primary and one streaming replica per test process,
+ * started on first use by scripts/postgres.sh (which installs PostgreSQL from Debian's packages
+ * when missing) and stopped when the process exits. Each test gets a database of its own
+ * (`freshDatabase`), which the replica receives by streaming replication like everything else.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { packageRoot } from '../../src/core/paths.js';
+import { connect } from '../../src/projection/pg/connect.js';
+import { TABLES } from '../../src/projection/tables.js';
+const SCRIPT = join(packageRoot(), 'scripts', 'postgres.sh');
+let cluster;
+export function pgCluster() {
+    if (cluster !== undefined)
+        return cluster;
+    const out = execFileSync('bash', [SCRIPT, 'up'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const value = (name) => {
+        const match = new RegExp(`^${name}=(.+)$`, 'm').exec(out);
+        if (match === null)
+            throw new Error(`scripts/postgres.sh up printed no ${name}:\n${out}`);
+        return match[1];
+    };
+    const started = { dir: value('PG_DIR'), primaryUrl: value('PG_PRIMARY_URL'), replicaUrl: value('PG_REPLICA_URL') };
+    cluster = started;
+    process.on('exit', () => execFileSync('bash', [SCRIPT, 'down', started.dir], { stdio: 'ignore' }));
+    return started;
+}
+export function restartPrimary() {
+    execFileSync('bash', [SCRIPT, 'restart-primary', pgCluster().dir], { stdio: 'ignore' });
+}
+/** The URL of `base` with another database name. */
+export function withDatabase(url, name) {
+    const parsed = new URL(url);
+    parsed.pathname = `/${name}`;
+    return parsed.toString();
+}
+let databases = 0;
+/** A new empty database on the primary; returns its URLs on the primary and on the replica. */
+export async function freshDatabase(prefix) {
+    const { primaryUrl, replicaUrl } = pgCluster();
+    const name = `${prefix}_${process.pid}_${++databases}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+    const admin = new pg.Client({ connectionString: primaryUrl });
+    await admin.connect();
+    try {
+        await admin.query(`CREATE DATABASE ${name}`);
+    }
+    finally {
+        await admin.end();
+    }
+    return { primary: withDatabase(primaryUrl, name), replica: withDatabase(replicaUrl, name), name };
+}
+/** Every row of every projection table as JSON text (sorted), in dumpTables' format. */
+export async function dumpPgTables(url) {
+    const client = await connect(url);
+    try {
+        const dump = new Map();
+        for (const table of [...TABLES.map((t) => t.name), 'projection_checkpoint']) {
+            const result = await client.query(`SELECT * FROM ${table}`);
+            dump.set(table, result.rows.map(rowText).sort());
+        }
+        return dump;
+    }
+    finally {
+        await client.end();
+    }
+}
+export function rowText(row) {
+    return JSON.stringify(row, (_k, v) => (typeof v === 'bigint' ? `${v}n` : v instanceof Uint8Array ? Buffer.from(v).toString('hex') : isBufferJson(v) ? Buffer.from(v.data).toString('hex') : v));
+}
+function isBufferJson(v) {
+    return typeof v === 'object' && v !== null && v.type === 'Buffer' && Array.isArray(v.data);
+}
+//# sourceMappingURL=postgres.js.map

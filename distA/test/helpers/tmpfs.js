@@ -1,0 +1,58 @@
+/**
+ * Real full and read-only file systems for tests of disk errors: a tiny tmpfs mounted on a
+ * scratch directory (needs root or CAP_SYS_ADMIN; `tryMount` says whether mounting is permitted
+ * here, so tests can skip with a note instead of failing where they cannot run), filled to the
+ * last byte with a filler file (ENOSPC), or mounted read-only (EROFS).
+ */
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+/** Mount a tmpfs of `sizeKiB` on `dir` (created), or undefined if mounting is not permitted. */
+export function tryMountTmpfs(dir, sizeKiB, options = {}) {
+    mkdirSync(dir, { recursive: true });
+    try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKiB}k${options.readOnly === true ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'ignore' });
+    }
+    catch {
+        return undefined;
+    }
+    let mounted = true;
+    return {
+        dir,
+        unmount() {
+            if (!mounted)
+                return;
+            mounted = false;
+            execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+        },
+    };
+}
+/** Remount read-only or read-write (fails with EBUSY while a file on it is open for writing). */
+export function remount(dir, readOnly) {
+    execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir], { stdio: 'ignore' });
+}
+/** Fill the file system holding `dir` until writes fail with ENOSPC; returns the filler to delete. */
+export function fillDisk(dir) {
+    const filler = join(dir, 'filler');
+    const fd = openSync(filler, 'w');
+    try {
+        for (let chunk = 1 << 20; chunk >= 1;) {
+            try {
+                writeSync(fd, Buffer.alloc(chunk));
+            }
+            catch (error) {
+                if (error.code !== 'ENOSPC')
+                    throw error;
+                chunk >>= 1;
+            }
+        }
+    }
+    finally {
+        closeSync(fd);
+    }
+    return filler;
+}
+export function freeDisk(filler) {
+    rmSync(filler, { force: true });
+}
+//# sourceMappingURL=tmpfs.js.map

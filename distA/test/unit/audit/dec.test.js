@@ -1,0 +1,40 @@
+/**
+ * Goal: the audit's own 18-decimal maths and PIP-22 give pocket-core's numbers.
+ * Sources (named per value): PROTOCOL.md §5.2 (weights for E = 1 reproduced from pocket-core's
+ * Go test outputs, reward_test.go), §9 (half-even rounding), §5.1 (splitRewards example).
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { divHalfEven, formatDecimal, fromInt, parseDecimal, quo } from '../../../src/audit/independent/dec.js';
+import { blockReward, feeCollectorShare, pip22Weight, slashAmount, splitToRecipients } from '../../../src/audit/independent/economics.js';
+const test = suite('audit: independent maths');
+const POKT = 1000000n;
+const pip22 = { floor: 15000n * POKT, ceiling: 60000n * POKT, exponent: parseDecimal('1'), weightMultiplier: parseDecimal('1') };
+test('half-even rounding (PROTOCOL §9): ties go to the even neighbour', () => {
+    assert.equal([divHalfEven(5n, 2n), divHalfEven(7n, 2n), divHalfEven(-5n, 2n), divHalfEven(6n, 4n)], [2n, 4n, -2n, 2n]);
+    assert.is(formatDecimal(quo(fromInt(2n), fromInt(3n))), '0.666666666666666667');
+    assert.is(formatDecimal(quo(fromInt(1n), fromInt(3n))), '0.333333333333333333');
+});
+test('PIP-22 weights for E = 1 are not exact (PROTOCOL §5.2: bins 2, 3, 4)', () => {
+    assert.is(formatDecimal(pip22Weight(30000n * POKT, pip22).weight), '2.000000000000000037');
+    assert.is(formatDecimal(pip22Weight(45000n * POKT, pip22).weight), '3.000000000000000158');
+    assert.is(formatDecimal(pip22Weight(60000n * POKT, pip22).weight), '4.000000000000000149');
+    assert.is(pip22Weight(61000n * POKT, pip22).bin, 4n); // ceiling: 60,000 POKT is the top bin
+    assert.is(formatDecimal(pip22Weight(15000n * POKT, pip22).weight), '1.000000000000000000');
+});
+test('the replay burn ceiling bug uses C − (stake mod F) (PROTOCOL §4.8)', () => {
+    // stake 61,000 POKT: buggy ceiling 60,000 − 1,000 = 59,000 → floored 45,000, bin 3.
+    assert.is(pip22Weight(61000n * POKT, pip22, true).bin, 3n);
+});
+test('splits: fee_collector share, block reward, delegators, slashes', () => {
+    assert.is(feeCollectorShare(1000n, 10n, 1n), 110n); // §5.1 step 5: trunc(100 + 10)
+    const reward = blockReward(1100000n, 0n, 10n, 1n, { operator: 'a', outputAddress: null, delegators: null });
+    assert.equal([reward.dao, reward.proposerCut, reward.retained], [1000000n, 100000n, 0n]); // §5.3 10/11 vs 1/11
+    assert.equal(splitToRecipients(1001n, { operator: 'op', outputAddress: 'out', delegators: [['d', 10]] }), [
+        { role: 'delegator', address: 'd', amount: 100n },
+        { role: 'primary', address: 'out', amount: 901n },
+    ]);
+    assert.is(slashAmount(15000n, parseDecimal('0.000001'), 15000n * POKT), 15000n); // §6.6: 15,000 × 10^6 × 10^-6
+});
+test.run();
+//# sourceMappingURL=dec.test.js.map

@@ -1,0 +1,176 @@
+/**
+ * The audit's own gov rules (src/audit/independent/gov.ts, param-rules.ts) on hand-made
+ * parameters, for every refusal — the simulated chain (audit.test.ts) reaches only some of them.
+ * Expected codes and their sources:
+ *   gov:5   x/gov/keeper/acl.go VerifyACL → x/gov/types/errors.go CodeUnauthorizedParamChange = 5
+ *           (a key the ACL does not list has owner nil: PROTOCOL §8.1 step 1); Upgrade checks
+ *           the owner of "gov/upgrade" (x/gov/keeper/subspace.go HandleUpgrade)
+ *   gov:11  subspace.go:15, 204-208 (pos/MaxValidators from 40,000 until [SPLIT]);
+ *           errors.go CodeUnauthorizedHeightParamChange = 11
+ *   sdk:4   x/gov/keeper/dao.go:12-14, 33-35 (sdk.ErrUnauthorized)
+ *   sdk:10  dao.go:16-19 → SendCoins' insufficient coins (PROTOCOL §1.7 sdk catalogue)
+ *   sdk:1   dao.go:37-40 → x/auth/keeper/bank.go:97-100 BurnCoins wraps it as sdk.ErrInternal
+ *   ledger:14 / ledger:15  the ledger's refusals where pocket-core keeps the old value (README
+ *           "Protocol choices", Governance; numbers: src/core/codes.ts invalid_param_value,
+ *           param_value_out_of_range); the values are the governance workload's own table
+ *           (src/sim/workloads/governance.ts MALFORMED, OUT_OF_RANGE) plus boundaries.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ShadowBank } from '../../../src/audit/independent/bank.js';
+import { decideDaoTransfer, decideParamChange, decideUpgrade, mergeUpgrade } from '../../../src/audit/independent/gov.js';
+import { ParamTracker } from '../../../src/audit/independent/params.js';
+import { MODULE, ShadowLedger } from '../../../src/audit/independent/shadow.js';
+import { testKey } from '../../helpers/chain.js';
+import { daoTransfer, OWNER as CHAIN_OWNER, paramChange, upgrade as upgradeMsg } from '../../helpers/gov-chain.js';
+import { heightOf, txBlock } from '../../helpers/signing-chain.js';
+import { auditedChain } from './audited-chain.js';
+const test = suite('audit: ParamChange, Upgrade and DAOTransfer codes');
+const [OWNER, STRANGER, UPGRADER] = ['0a', '0b', '0c'].map((b) => b.repeat(20));
+const OWNED = ['pos/MaxValidators', 'pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pos/FeeBurnPercentage', 'pos/DAOAllocation', 'pos/ProposerPercentage', 'pos/StakeMinimum', 'pos/StakeDenom', 'pos/MinSignedPerWindow', 'pos/ServicerStakeWeightMultiplier', 'application/ParticipationRateOn', 'application/ApplicationBurnRate', 'auth/MaxMemoCharacters', 'gov/daoOwner', 'gov/acl', 'pocketcore/SessionNodeCount', 'pos/NotAParam'];
+function params(features = [], extra = [], owners = {}) {
+    const acl = [...OWNED.map((key) => ({ key, address: OWNER })), { key: 'gov/upgrade', address: UPGRADER }, ...Object.entries(owners).map(([key, address]) => ({ key, address }))];
+    const upgrade = { height: 0n, version: '0', oldUpgradeHeight: 0n, features };
+    return new ParamTracker(new Map([['gov/acl', acl], ['gov/daoOwner', OWNER], ['gov/upgrade', upgrade], ['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 1n], ...extra]));
+}
+const change = (fromAddress, paramKey, value) => ({
+    type: 'ParamChange',
+    fromAddress,
+    paramKey,
+    paramValue: typeof value === 'string' ? new TextEncoder().encode(value) : value,
+});
+const upgrade = (address, height, version, features = []) => ({
+    type: 'Upgrade',
+    address,
+    height,
+    version,
+    oldUpgradeHeight: 0,
+    features: features.map(([key, h]) => ({ key, height: h, asSigned: `${key}:${h}` })),
+});
+test('ParamChange ACL: the owner is delivered; anyone else, an unlisted key and a listed key that is no parameter → gov:5', () => {
+    const p = params();
+    assert.is(decideParamChange(p, change(OWNER, 'pos/StakeMinimum', '"15000000000"'), 10), 'ok');
+    assert.is(decideParamChange(p, change(STRANGER, 'pos/StakeMinimum', '"15000000000"'), 10), 'gov:5');
+    assert.is(decideParamChange(p, change(UPGRADER, 'pos/StakeMinimum', '"15000000000"'), 10), 'gov:5', 'owning gov/upgrade is not owning the key');
+    assert.is(decideParamChange(p, change(OWNER, 'pos/NoSuchParam', '"1"'), 10), 'gov:5', 'the workload\'s unknown key: not in the ACL');
+    assert.is(decideParamChange(p, change(OWNER, 'pos/NotAParam', '"1"'), 10), 'gov:5', 'in the ACL, but nothing to change');
+    assert.is(decideParamChange(p, change(STRANGER, 'pos/StakeMinimum', 'not json'), 10), 'gov:5', 'the ACL is checked before the value');
+});
+test('pos/MaxValidators is frozen from 40,000 while [SPLIT] is off (gov:11); a feature not listed is on (the ledger\'s choice)', () => {
+    const value = '"5000"';
+    assert.is(decideParamChange(params(), change(OWNER, 'pos/MaxValidators', value), 40_000), 'ok', 'SPLIT not listed: active from genesis');
+    assert.is(decideParamChange(params(['SPLIT:0']), change(OWNER, 'pos/MaxValidators', value), 39_999), 'ok');
+    assert.is(decideParamChange(params(['SPLIT:0']), change(OWNER, 'pos/MaxValidators', value), 40_000), 'gov:11', 'height 0 = never');
+    assert.is(decideParamChange(params(['SPLIT:45353']), change(OWNER, 'pos/MaxValidators', value), 45_352), 'gov:11');
+    assert.is(decideParamChange(params(['SPLIT:45353']), change(OWNER, 'pos/MaxValidators', value), 45_353), 'ok', 'IsAfter includes the height');
+    assert.is(decideParamChange(params(['SPLIT:0']), change(STRANGER, 'pos/MaxValidators', value), 40_000), 'gov:5', 'the ACL first');
+});
+test('a feature-gated key before its feature → gov:5; its activation block writes pocket-core\'s defaults and makes the DAO owner its owner (x/nodes/module.go:127-142, x/gov/module.go:170-200)', () => {
+    const key = 'pos/ServicerStakeFloorMultiplier';
+    assert.is(decideParamChange(params(), change(STRANGER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'gov:5', 'not in the ACL');
+    assert.is(decideParamChange(params(), change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'ok', 'RSCAL not listed: on from genesis');
+    assert.is(decideParamChange(params(['RSCAL:0']), change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1.5"'), 10), 'gov:5');
+    // A genesis whose ACL gives the floor to a stranger, with a non-default floor, RSCAL and BLOCK at 100.
+    const p = params(['BLOCK:100', 'RSCAL:100'], [[key, 20000000000n], ['pocketcore/BlockByteSize', 1n]], { [key]: STRANGER });
+    assert.is(decideParamChange(p, change(STRANGER, key, '"16000000000"'), 99), 'gov:5', 'the owner, but RSCAL is off until 100');
+    p.activateFeatures(99);
+    assert.is(p.int(key), 20000000000n, 'nothing scheduled at 99');
+    p.activateFeatures(100);
+    assert.equal([p.int(key), p.int('pos/ServicerStakeWeightCeiling'), p.dec('pos/ServicerStakeWeightMultiplier'), p.int('pocketcore/BlockByteSize')], [15000000000n, 15000000000n, 10n ** 18n, 4000000n]);
+    assert.equal([p.aclOwner(key), p.aclOwner('pocketcore/BlockByteSize')], [OWNER, OWNER], 'replaced in place; appended');
+    assert.equal([decideParamChange(p, change(OWNER, key, '"16000000000"'), 100), decideParamChange(p, change(STRANGER, key, '"16000000000"'), 100)], ['ok', 'gov:5']);
+    const late = params(['RSCAL:50'], [[key, 20000000000n]]);
+    late.activateFeatures(60);
+    assert.is(late.int(key), 20000000000n, 'a past activation height never fires');
+    assert.is(decideParamChange(params(['RSCAL:100', 'RSCAL:0']), change(OWNER, key, '"1"'), 150), 'gov:5', 'the last entry for a key wins');
+});
+test('values that do not decode as the type → ledger:14 (the workload\'s MALFORMED table, invalid UTF-8, an ACL naming no parameter, an unreadable upgrade version)', () => {
+    const p = params();
+    const malformed = [
+        ['pos/StakeMinimum', '15000000000'], // int64 as a bare JSON number: amino JSON quotes it (PROTOCOL §12.2 #25)
+        ['application/ParticipationRateOn', '"true"'],
+        ['pos/MinSignedPerWindow', '"0.1234567890123456789"'], // 19 fraction digits
+        ['auth/MaxMemoCharacters', 'not json'],
+        ['auth/MaxMemoCharacters', '"-1"'], // uint64
+        ['gov/daoOwner', '"xyz"'],
+        ['pos/StakeDenom', new Uint8Array([0x22, 0xff, 0x22])], // a string, but not UTF-8 (a lenient decoder would read "\uFFFD")
+        ['gov/acl', JSON.stringify([{ acl_key: 'pos/NoSuchParam', address: OWNER }])],
+    ];
+    for (const [key, value] of malformed)
+        assert.is(decideParamChange(p, change(OWNER, key, value), 10), 'ledger:14', `${key} = ${String(value)}`);
+    const acl = [...OWNED.filter((k) => k !== 'pos/NotAParam').map((k) => ({ acl_key: k, address: OWNER }))];
+    assert.is(decideParamChange(p, change(OWNER, 'gov/acl', JSON.stringify(acl)), 10), 'ok', 'an ACL of parameters only');
+});
+test('values no rule could run with → ledger:15, with their boundaries accepted (the workload\'s OUT_OF_RANGE table)', () => {
+    const p = params([], [['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 1n]]);
+    const code = (key, value) => decideParamChange(p, change(OWNER, key, value), 10);
+    assert.equal(['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pos/MaxValidators', 'pocketcore/SessionNodeCount'].map((k) => [code(k, '"0"'), code(k, '"1"')]), Array(4).fill(['ledger:15', 'ok']));
+    assert.equal([code('pos/FeeBurnPercentage', '"101"'), code('pos/FeeBurnPercentage', '"-1"'), code('pos/FeeBurnPercentage', '"100"'), code('pos/FeeBurnPercentage', '"0"')], ['ledger:15', 'ledger:15', 'ok', 'ok']);
+    // param-rules.ts worked example: DAOAllocation 10 in force → ProposerPercentage 90 sums to 100, 91 to 101.
+    assert.equal([code('pos/ProposerPercentage', '"90"'), code('pos/ProposerPercentage', '"91"'), code('pos/DAOAllocation', '"99"'), code('pos/DAOAllocation', '"100"'), code('pos/DAOAllocation', '"-1"')], ['ok', 'ledger:15', 'ok', 'ledger:15', 'ledger:15']);
+    assert.equal([code('pos/ServicerStakeWeightMultiplier', '"0"'), code('pos/ServicerStakeWeightMultiplier', '"0.000000000000000001"')], ['ledger:15', 'ok']);
+    assert.equal([code('application/ApplicationBurnRate', '"-0.000000000000000001"'), code('application/ApplicationBurnRate', '"0"')], ['ledger:15', 'ok']);
+});
+test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {
+    const p = params();
+    assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, '0.12.0')), 'ok');
+    assert.is(decideUpgrade(p, upgrade(OWNER, 5000, '0.12.0')), 'gov:5', 'the DAO owner does not own gov/upgrade here');
+    assert.is(decideUpgrade(p, upgrade(STRANGER, 5000, '0.12.0')), 'gov:5');
+    for (const version of ['v-next', 'RC-0.12.0', '1..2', '0.12.', '+1.0', '1234567890123456789'])
+        assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ledger:14', version);
+    assert.is(decideUpgrade(p, upgrade(UPGRADER, 1, 'v-next', [['REDUP', 7]])), 'ok', 'height 1: features only, the old version "0" is kept');
+    assert.is(decideUpgrade(p, upgrade(UPGRADER, 9, 'FEATURE', [['REDUP', 7]])), 'ok', 'FEATURE: features only');
+});
+test('mergeUpgrade (PROTOCOL §8.3): a version upgrade records the old height; a features-only one keeps it; features one per key, the later winning, sorted', () => {
+    const old = { height: 5n, version: '0.9.0', oldUpgradeHeight: 2n, features: ['RSCAL:10'] };
+    assert.equal(mergeUpgrade(old, upgrade(UPGRADER, 1, 'FEATURE', [['REDUP', 7], ['RSCAL', 12]])), { height: 5n, version: '0.9.0', oldUpgradeHeight: 2n, features: ['REDUP:7', 'RSCAL:12'] });
+    assert.equal(mergeUpgrade(old, upgrade(UPGRADER, 900, '0.12.0', [['BLOCK', 800]])), { height: 900n, version: '0.12.0', oldUpgradeHeight: 5n, features: ['BLOCK:800', 'RSCAL:10'] });
+    // The ledger's documented example (CleanUpgradeFeatureSlice): ["RSCAL:100","REDUP:57620"] + ["RSCAL:200"].
+    assert.equal(mergeUpgrade({ ...old, features: ['RSCAL:100', 'REDUP:57620'] }, upgrade(UPGRADER, 1, 'FEATURE', [['RSCAL', 200]])).features, ['REDUP:57620', 'RSCAL:200']);
+});
+test('DAOTransfer: not the DAO owner → sdk:4; a transfer beyond the dao account → sdk:10, a burn → sdk:1; exactly the balance is delivered (TV-17: 1,000 − 1)', () => {
+    const p = params();
+    const dao = (from, amountUpokt, action) => ({ type: 'DAOTransfer', fromAddress: from, toAddress: action === 'dao_burn' ? null : STRANGER, amountUpokt, action });
+    assert.equal([decideDaoTransfer(p, dao(OWNER, 1n, 'dao_burn'), 1000n), decideDaoTransfer(p, dao(OWNER, 1n, 'dao_transfer'), 1000n)], ['ok', 'ok']);
+    assert.equal([decideDaoTransfer(p, dao(STRANGER, 1n, 'dao_burn'), 1000n), decideDaoTransfer(p, dao(STRANGER, 1n, 'dao_transfer'), 1000n)], ['sdk:4', 'sdk:4']);
+    assert.equal([decideDaoTransfer(p, dao(OWNER, 1001n, 'dao_burn'), 1000n), decideDaoTransfer(p, dao(OWNER, 1001n, 'dao_transfer'), 1000n)], ['sdk:1', 'sdk:10']);
+    assert.equal([decideDaoTransfer(p, dao(OWNER, 1000n, 'dao_burn'), 1000n), decideDaoTransfer(p, dao(OWNER, 1000n, 'dao_transfer'), 1000n)], ['ok', 'ok']);
+});
+test('the shadow applies a ParamChange or Upgrade only when its outcome delivers it; a delivered Upgrade merges into the audit\'s own gov/upgrade', () => {
+    const p = params([], [['pos/StakeMinimum', 15000000000n]]);
+    const shadow = new ShadowLedger(p, { total: 0n, node: 0n, app: 0n, dao: 0n, fee: 0n }, new ShadowBank());
+    const refused = { code: 5, codespace: 'gov', feeCharged: 0n, payer: null };
+    const delivered = { code: 0, codespace: '', feeCharged: 0n, payer: null };
+    shadow.deliverTx(change(STRANGER, 'pos/StakeMinimum', '"1"'), STRANGER, refused);
+    assert.is(p.int('pos/StakeMinimum'), 15000000000n);
+    shadow.deliverTx(change(OWNER, 'pos/StakeMinimum', '"2"'), OWNER, delivered);
+    assert.is(p.int('pos/StakeMinimum'), 2n);
+    shadow.deliverTx(upgrade(STRANGER, 1, 'FEATURE', [['RSCAL', 0]]), STRANGER, refused);
+    assert.ok(!p.featureOff('RSCAL', 10));
+    shadow.deliverTx(upgrade(UPGRADER, 1, 'FEATURE', [['RSCAL', 0]]), UPGRADER, delivered);
+    assert.ok(p.featureOff('RSCAL', 10));
+    assert.is(decideParamChange(p, change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1"'), 10), 'gov:5', 'the audit\'s own upgrade value gates the key');
+});
+test('chain: RSCAL scheduled by an Upgrade, the floor\'s owner moved to A by a gov/acl change, the activation block giving it back to the DAO owner; refused upgrades and a short DAO burn — the ledger\'s codes, all re-decided, 0 mismatches', async () => {
+    const [A, D] = [testKey('audit-gov-a'), testKey('audit-gov-d')];
+    const floor = 'pos/ServicerStakeFloorMultiplier';
+    let activation = 0;
+    const summary = await auditedChain('audit-gov-activation', { a: A, d: D }, {}, (chain) => {
+        activation = heightOf(chain.state) + 5;
+        txBlock(chain, D, CHAIN_OWNER, upgradeMsg(CHAIN_OWNER, 1n, 'FEATURE', [`RSCAL:${activation}`]));
+        const acl = chain.state.params().gov.acl.map((entry) => ({ acl_key: entry.key, address: entry.key === floor ? A.address : entry.address }));
+        txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, 'gov/acl', JSON.stringify(acl)));
+        txBlock(chain, D, A, paramChange(A, floor, '"16000000000"'), 'gov:5'); // A owns it, but RSCAL is off
+        txBlock(chain, D, A, upgradeMsg(A, 900n, '0.12.0'), 'gov:5');
+        assert.is(heightOf(chain.state), activation - 1);
+        txBlock(chain, D, A, paramChange(A, floor, '"16000000000"'), 'gov:5'); // the activation block re-owned it
+        txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, floor, '"16000000000"'));
+        txBlock(chain, D, CHAIN_OWNER, upgradeMsg(CHAIN_OWNER, 900n, 'v-next'), 'ledger:14');
+        const treasury = chain.state.auth.accounts.get(MODULE.dao)?.balanceUpokt ?? 0n;
+        txBlock(chain, D, CHAIN_OWNER, daoTransfer(CHAIN_OWNER, '', treasury + 1000000000000n, 'dao_burn'), 'sdk:1');
+    });
+    assert.is(summary.mismatches, 0, JSON.stringify(summary.mismatch_list.slice(0, 5)));
+    assert.equal(summary.gov_codes, { 'dao sdk:1': 1, 'param_change gov:5': 2, 'param_change ok': 2, 'upgrade gov:5': 1, 'upgrade ledger:14': 1, 'upgrade ok': 1 });
+});
+test.run();
+//# sourceMappingURL=gov-codes.test.js.map

@@ -1,0 +1,100 @@
+/**
+ * The audit's own Stake rules (src/audit/independent/node-stake.ts, app-stake.ts) on hand-made
+ * records, for the rules the simulated chain (test/unit/audit/audit.test.ts) does not reach or
+ * reaches only in one shape: the same-bin edit around the PIP-22 ceiling (PROTOCOL §1.1's worked
+ * example: F = 15,000 POKT, C = 60,000 POKT, tokens 31,000), the output change signed by the
+ * current output (valStateChanges.go:126-140), MaxApplications counting Staked unjailed apps only
+ * (appStaked.go:64-71 → application:119), the app transfer's preconditions
+ * (appStateChanges.go:104-131) and an upgrade naming a staking feature (not decided).
+ * Expected codes: pocket-core RC-0.12.0 x/nodes/types/errors.go, x/apps/types/errors.go.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { decideAppStake } from '../../../src/audit/independent/app-stake.js';
+import { decideNodeStake } from '../../../src/audit/independent/node-stake.js';
+import { ParamTracker } from '../../../src/audit/independent/params.js';
+const test = suite('audit: node and app Stake codes');
+const POKT = 1000000n;
+const [OPERATOR, OUTPUT, OTHER, APP, NEW_APP] = ['01', '02', '03', '04', '05'].map((b) => b.repeat(20));
+function params() {
+    return new ParamTracker(new Map([
+        ['pos/StakeMinimum', 15000n * POKT],
+        ['pos/MaximumChains', 15n],
+        ['pos/ServicerStakeFloorMultiplier', 15000n * POKT],
+        ['pos/ServicerStakeWeightCeiling', 60000n * POKT],
+        ['pos/ServicerStakeFloorMultiplierExponent', '1.000000000000000000'],
+        ['pos/ServicerStakeWeightMultiplier', '1.000000000000000000'],
+        ['application/MaximumChains', 15n],
+        ['application/ApplicationStakeMinimum', 1n * POKT],
+        ['application/MaxApplications', 2n],
+    ]));
+}
+function nodeWorld(nodes, changed = []) {
+    return { nodes: new Map(Object.entries(nodes)), params: params(), featuresChanged: (keys) => keys.some((k) => changed.includes(k)) };
+}
+const staked = (tokens, extra = {}) => ({ operator: OPERATOR, outputAddress: OUTPUT, delegators: null, tokens, waiting: false, unstakingAtNs: null, ...extra });
+function stakeNode(valueUpokt, extra = {}) {
+    return { type: 'StakeNode', publicKey: 'aa'.repeat(32), operatorAddress: OPERATOR, chains: ['0001'], chainsAsSigned: ['0001'], valueUpokt, serviceUrl: 'https://node.example:443', outputAddress: OUTPUT, rewardDelegators: null, ...extra };
+}
+const rich = (address) => ({ address, spendable: 1000000n * POKT });
+test('edit stake: PROTOCOL §1.1 worked example — below the ceiling only a strictly higher bin is accepted (pos:122), at the ceiling anything not lower', () => {
+    const world = nodeWorld({ [OPERATOR]: staked(31000n * POKT) });
+    const code = (pokt) => decideNodeStake(world, stakeNode(pokt * POKT), rich(OPERATOR));
+    assert.equal([code(30000n), code(31000n), code(44000n), code(45000n), code(60000n)], ['pos:122', 'pos:122', 'pos:122', 'ok', 'ok']);
+    assert.is(decideNodeStake(world, stakeNode(45000n * POKT), { address: OPERATOR, spendable: 14000n * POKT - 1n }), 'pos:112', 'the raise of 14,000 POKT is not covered');
+    const onBin = nodeWorld({ [OPERATOR]: staked(30000n * POKT) });
+    assert.is(decideNodeStake(onBin, stakeNode(44000n * POKT), rich(OPERATOR)), 'pos:122', 'floors to 30,000 = tokens: not strictly higher');
+});
+test('edit stake: the current output may move the output (pos:125 skipped); anyone else changing it → pos:127; delegators only by the operator → pos:129; waiting → pos:117', () => {
+    const world = nodeWorld({ [OPERATOR]: staked(60000n * POKT) });
+    assert.is(decideNodeStake(world, stakeNode(60000n * POKT, { outputAddress: OTHER }), rich(OUTPUT)), 'ok');
+    assert.is(decideNodeStake(world, stakeNode(60000n * POKT, { outputAddress: OTHER }), rich(OPERATOR)), 'pos:127');
+    assert.is(decideNodeStake(world, stakeNode(60000n * POKT, { outputAddress: OTHER }), rich(OTHER)), 'pos:125', 'the new output is no signer of the current record');
+    assert.is(decideNodeStake(world, stakeNode(60000n * POKT, { rewardDelegators: [[OTHER, 10]] }), rich(OUTPUT)), 'pos:129');
+    assert.is(decideNodeStake(world, stakeNode(60000n * POKT, { rewardDelegators: [[OTHER, 10]] }), rich(OPERATOR)), 'ok');
+    const waiting = nodeWorld({ [OPERATOR]: staked(60000n * POKT, { waiting: true }) });
+    assert.is(decideNodeStake(waiting, stakeNode(60000n * POKT), rich(OPERATOR)), 'pos:117');
+    const unstaking = nodeWorld({ [OPERATOR]: staked(60000n * POKT, { unstakingAtNs: 1n }) });
+    assert.is(decideNodeStake(unstaking, stakeNode(60000n * POKT), rich(OPERATOR)), 'pos:110');
+});
+test('new stake: order URL length, signer, output, chains, minimum, coins; an upgrade naming NCUST leaves it undecided', () => {
+    const world = nodeWorld({});
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT, { serviceUrl: `https://${'a'.repeat(243)}.io:1`, outputAddress: null }), rich(OTHER)), 'pos:118', '256 bytes, checked first');
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT, { outputAddress: null }), rich(OTHER)), 'pos:125');
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT, { outputAddress: null }), rich(OPERATOR)), 'pos:123');
+    assert.is(decideNodeStake(world, stakeNode(1n, { chains: Array.from({ length: 16 }, (_, i) => String(i).padStart(4, '0')) }), rich(OUTPUT)), 'pos:120');
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT - 1n), rich(OUTPUT)), 'pos:111');
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT), { address: OUTPUT, spendable: 15000n * POKT - 1n }), 'pos:112');
+    assert.is(decideNodeStake(world, stakeNode(15000n * POKT), { address: OUTPUT, spendable: 15000n * POKT }), 'ok');
+    assert.is(decideNodeStake(nodeWorld({}, ['NCUST']), stakeNode(15000n * POKT), rich(OUTPUT)), undefined);
+});
+function appWorld(apps, changed = []) {
+    return { apps: new Map(Object.entries(apps)), params: params(), featuresChanged: (keys) => keys.some((k) => changed.includes(k)) };
+}
+const app = (stake, extra = {}) => ({ stake, jailed: false, unstakingAtNs: null, ...extra });
+function stakeApp(address, valueUpokt, transfer = false) {
+    const chains = transfer ? [] : ['0001'];
+    return { type: 'StakeApp', publicKey: 'bb'.repeat(32), applicationAddress: address, transfer, chains, chainsAsSigned: chains, valueUpokt };
+}
+test('app stake: MaxApplications counts Staked unjailed apps (application:119); edits are not limited', () => {
+    const full = appWorld({ [OTHER]: app(5n * POKT), [APP]: app(5n * POKT) });
+    assert.is(decideAppStake(full, stakeApp(NEW_APP, 5n * POKT), NEW_APP, 5n * POKT), 'application:119');
+    assert.is(decideAppStake(full, stakeApp(APP, 6n * POKT), APP, POKT), 'ok', 'an edit');
+    assert.is(decideAppStake(full, stakeApp(APP, 6n * POKT), APP, POKT - 1n), 'application:112');
+    assert.is(decideAppStake(full, stakeApp(APP, 4n * POKT), APP, POKT), 'application:120');
+    const oneJailed = appWorld({ [OTHER]: app(5n * POKT, { jailed: true }), [APP]: app(5n * POKT) });
+    assert.is(decideAppStake(oneJailed, stakeApp(NEW_APP, 5n * POKT), NEW_APP, 5n * POKT), 'ok');
+    const oneUnstaking = appWorld({ [OTHER]: app(5n * POKT, { unstakingAtNs: 1n }), [APP]: app(5n * POKT) });
+    assert.is(decideAppStake(oneUnstaking, stakeApp(NEW_APP, 5n * POKT), NEW_APP, 5n * POKT - 1n), 'application:112', 'coins are checked before the count');
+    assert.is(decideAppStake(oneUnstaking, stakeApp(OTHER, 5n * POKT), OTHER, 5n * POKT), 'application:110');
+});
+test('app transfer: from a Staked (even jailed) app to a free key; otherwise normal staking refuses it; an upgrade naming AppTransfer leaves it undecided', () => {
+    const world = appWorld({ [APP]: app(5n * POKT, { jailed: true }), [OTHER]: app(5n * POKT, { unstakingAtNs: 1n }) });
+    assert.is(decideAppStake(world, stakeApp(NEW_APP, 0n, true), APP, 0n), 'ok');
+    assert.is(decideAppStake(world, stakeApp(NEW_APP, 0n, true), OTHER, 0n), 'application:111', 'the signer is unstaking: a new stake of 0');
+    assert.is(decideAppStake(world, stakeApp(APP, 0n, true), OTHER, 0n), 'application:120', 'the key holds a Staked app: an edit to 0');
+    assert.is(decideAppStake(world, stakeApp(OTHER, 0n, true), APP, 0n), 'application:110', 'the key holds an unstaking app');
+    assert.is(decideAppStake(appWorld({ [APP]: app(5n * POKT) }, ['AppTransfer']), stakeApp(NEW_APP, 0n, true), APP, 0n), undefined);
+});
+test.run();
+//# sourceMappingURL=stake-codes.test.js.map

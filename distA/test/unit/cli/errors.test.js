@@ -1,0 +1,174 @@
+/**
+ * Goal (issue 10 item 7): every failure of the CLI is a coded error — `{"error":{code,message,
+ * details}}` on stdout with --json, non-zero exit — never a stack trace nor a silently wrong
+ * value: (1) a table of bad values for every command's options (each → invalid_option or the
+ * command's own code); (2) damaged data directories under query/replay/roots/snapshot; (3) a full
+ * and a read-only disk under snapshot, simulate and node (disk_full, read_only); (4) a bug is
+ * `internal_error` with a hint and no stack unless POKT_LEDGER_DEBUG is set.
+ * Method: the compiled CLI in child processes. Disks: REAL tmpfs mounts (a filled one for ENOSPC,
+ * a read-only one for EROFS) — the test checks at runtime whether it may mount and otherwise
+ * skips those cases with a note; no fault injection.
+ */
+import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { printError, reportError } from '../../../src/cli/output.js';
+import { flipByte } from '../../helpers/log-fixtures.js';
+import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { fillDisk, remount, tryMountTmpfs } from '../../helpers/tmpfs.js';
+const tmp = scratch('cli-errors');
+const genesisFile = writeSmallGenesis(tmp.dir);
+const chainDir = join(tmp.dir, 'chain');
+const mounts = [];
+/** A stack frame as V8 prints it ("    at fn (file:line:col)"). */
+const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
+function errorOf(run) {
+    assert.not.match(run.stdout + run.stderr, STACK_FRAME, 'no stack trace');
+    assert.ok(run.code !== 0 && run.code !== null, `non-zero exit (got ${run.code}): ${run.stdout}${run.stderr}`);
+    assert.is(run.code === 70, false, `not an internal error: ${run.stdout}`);
+    const parsed = JSON.parse(run.stdout);
+    return parsed.error;
+}
+async function expectCode(args, code) {
+    const error = errorOf(await runCli([...args, '--json']));
+    assert.is(error.code, code, `${args.join(' ')}: ${error.message}`);
+}
+const errors = suite('cli: every failure is a coded error');
+errors.before(async () => {
+    const run = await runCli(['simulate', '--data', chainDir, '--genesis', genesisFile, '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+    assert.is(run.code, 0, run.stderr + run.stdout);
+});
+errors.after(() => {
+    for (const mounted of mounts.reverse())
+        mounted.unmount();
+    tmp.remove();
+});
+errors('a bad value of any option is a coded error (a table per command)', async () => {
+    const d = ['--data', chainDir];
+    const table = [
+        [['node', ...d, '--port', '70000'], 'invalid_option'],
+        [['node', ...d, '--port', '-1'], 'invalid_option'],
+        [['node', ...d, '--port', '80.5'], 'invalid_option'],
+        [['node', ...d, '--host', '0.0.0.0.0'], 'invalid_option'],
+        [['node', ...d, '--host', 'a b'], 'invalid_option'],
+        [['node', ...d, '--host', '-bad-.example'], 'invalid_option'],
+        [['node', ...d, '--interval', '2147484'], 'invalid_option'],
+        [['node', ...d, '--interval', '1e3'], 'invalid_option'],
+        [['node', ...d, '--max-txs-per-block', '0'], 'invalid_option'],
+        [['node', ...d, '--mempool-txs', '0'], 'invalid_option'],
+        [['node', ...d, '--snapshot-every', 'x'], 'invalid_option'],
+        [['node', ...d, '--headers-timeout', '0'], 'invalid_option'],
+        [['node', ...d, '--request-timeout', '2147483648'], 'invalid_option'],
+        [['node', ...d, '--keep-alive-timeout', 'x'], 'invalid_option'],
+        [['node', ...d, '--idle-timeout', '-5'], 'invalid_option'],
+        [['node', ...d, '--max-connections', '0'], 'invalid_option'],
+        [['replay', ...d, '--to', 'x'], 'invalid_option'],
+        [['replay', ...d, '--workers', '0'], 'invalid_option'],
+        [['replay', ...d, '--workers', '100000'], 'invalid_option'],
+        [['roots', ...d, '--from', '0'], 'invalid_option'],
+        [['roots', ...d, '--to', '-1'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', 'x'], 'invalid_option'],
+        [['simulate', ...d], 'missing_option'],
+        [['simulate', ...d, '--blocks', '1', '--seed', '18446744073709551616'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', '1', '--profile', 'nope'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', '1', '--fsync', 'sometimes'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', '1', '--txs-per-block', '-1'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', '1', '--accounts', '0'], 'invalid_option'],
+        [['simulate', ...d, '--blocks', '1', '--workers', 'all'], 'invalid_option'],
+        [['start', '--data', join(tmp.dir, 'start'), '--blocks', 'many'], 'invalid_option'],
+        [['query', 'nodes', ...d, '--height', 'x'], 'invalid_option'],
+        [['query', 'nodes', ...d, '--page', '-1'], 'invalid_option'],
+        [['query', 'apps', ...d, '--staking-status', 'x'], 'invalid_option'],
+        [['query', 'node', 'zz', ...d], 'invalid_option'],
+        [['session', ...d, '--height', 'x', '--app', '00'.repeat(32), '--chain', '0001'], 'invalid_option'],
+        [['calc', 'relays-per-pokt', '--pokt-price-usd', 'x', '--usd-relay-target', '1', '--roi-months', '1'], 'invalid_option'],
+        [['calc', 'emission', '--target-pokt-per-day', '-5', '--daily-relays', '1'], 'invalid_option'],
+        [['calc', 'reward', '--relays', 'x', '--stake', '1'], 'invalid_option'],
+        [['tx', 'sign', '--key', join(tmp.dir, 'none.json'), '--chain-id', 'c', '--type', 'send'], 'key_file_unreadable'],
+        [['genesis', 'inspect', join(tmp.dir, 'none.json')], 'file_not_found'],
+        [['no-such-command'], 'unknown_command'],
+        [['replay', '--no-such-option'], 'unknown_option'],
+    ];
+    // A few at a time: the machine may be shared, and each run is a whole Node process.
+    for (let i = 0; i < table.length; i += 4) {
+        const runs = await Promise.all(table.slice(i, i + 4).map(async ([args, code]) => [args, code, await runCli([...args, '--json'])]));
+        for (const [args, code, run] of runs)
+            assert.is(errorOf(run).code, code, args.join(' '));
+    }
+});
+errors('damaged data directories: query, replay, roots and snapshot give coded errors', async () => {
+    const damaged = (name, damage) => {
+        const dir = join(tmp.dir, name);
+        cpSync(chainDir, dir, { recursive: true });
+        damage(join(dir, 'events'));
+        return dir;
+    };
+    const segment = (events) => join(events, readdirSync(events).find((name) => name.endsWith('.log')));
+    const cases = [
+        [damaged('bad-ledger', (events) => writeFileSync(join(events, 'ledger.json'), 'garbage')), 'data_dir_invalid'],
+        [damaged('no-genesis', (events) => writeFileSync(join(events, 'genesis.json'), '{')), 'genesis_changed'],
+        [damaged('bad-meta', (events) => writeFileSync(join(events, 'block-log.json'), '[]')), 'log_meta_invalid'],
+        // A flipped byte mid-segment: whichever part it hits, a coded error (which one is B's matrix).
+        [damaged('bit-rot', (events) => flipByte(segment(events), statSync(segment(events)).size >> 1)), ''],
+    ];
+    for (const [dir, code] of cases) {
+        // roots reads only the log (ledger.json and genesis are checked by the commands that replay).
+        const readsLogOnly = code === 'data_dir_invalid' || code === 'genesis_changed';
+        for (const command of [['query', 'nodes'], ['replay', '--no-progress'], ...(readsLogOnly ? [] : [['roots']]), ['snapshot']]) {
+            const error = errorOf(await runCli([...command, '--data', dir, '--json']));
+            if (code !== '')
+                assert.is(error.code, code, `${command[0]} on ${dir}: ${error.message}`);
+        }
+    }
+});
+errors('a full disk and a read-only disk: snapshot, simulate and node name them (disk_full, read_only)', async () => {
+    const full = tryMountTmpfs(join(tmp.dir, 'full'), 512);
+    const readOnly = tryMountTmpfs(join(tmp.dir, 'ro'), 512);
+    if (full === undefined || readOnly === undefined) {
+        console.log('  (skipped: cannot mount a tmpfs here — run as root to test real ENOSPC/EROFS)');
+        return;
+    }
+    mounts.push(full, readOnly);
+    cpSync(chainDir, join(full.dir, 'chain'), { recursive: true });
+    cpSync(chainDir, join(readOnly.dir, 'chain'), { recursive: true });
+    fillDisk(full.dir);
+    remount(readOnly.dir, true);
+    for (const [mounted, code] of [[full, 'disk_full'], [readOnly, 'read_only']]) {
+        const data = ['--data', join(mounted.dir, 'chain')];
+        await expectCode(['snapshot', ...data], code);
+        await expectCode(['simulate', '--data', join(mounted.dir, 'sim'), '--genesis', genesisFile, '--blocks', '3', '--no-progress'], code);
+        await expectCode(['node', ...data, '--port', '0'], code);
+        await expectCode(['init', '--genesis', genesisFile, '--data', join(mounted.dir, 'new')], code);
+    }
+});
+errors('a bug is internal_error with a hint to report it, and no stack unless POKT_LEDGER_DEBUG', () => {
+    const written = [];
+    const [stdout, stderr] = [process.stdout.write, process.stderr.write];
+    const capture = ((chunk) => written.push(String(chunk)) > 0);
+    const debug = process.env['POKT_LEDGER_DEBUG'];
+    try {
+        process.stdout.write = capture;
+        process.stderr.write = capture;
+        delete process.env['POKT_LEDGER_DEBUG'];
+        assert.is(reportError(new TypeError('cannot read x of undefined'), true), 70);
+        process.env['POKT_LEDGER_DEBUG'] = '1';
+        assert.is(reportError(new TypeError('again'), false), 70);
+        printError('disk_full', 'm', undefined, true);
+    }
+    finally {
+        process.stdout.write = stdout;
+        process.stderr.write = stderr;
+        if (debug === undefined)
+            delete process.env['POKT_LEDGER_DEBUG'];
+        else
+            process.env['POKT_LEDGER_DEBUG'] = debug;
+    }
+    const quiet = JSON.parse(written[0]);
+    assert.equal([quiet.error.code, quiet.error.message], ['internal_error', 'TypeError: cannot read x of undefined']);
+    assert.match(quiet.error.details.hint, /report/);
+    assert.not.match(written[0], STACK_FRAME);
+    assert.match(written.slice(1, 3).join(''), STACK_FRAME, 'the stack with POKT_LEDGER_DEBUG=1');
+});
+errors.run();
+//# sourceMappingURL=errors.test.js.map

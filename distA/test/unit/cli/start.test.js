@@ -1,0 +1,87 @@
+/**
+ * Goal: `start` (what `npm start` runs) does what the README promises: a mainnet-shaped chain on
+ * the bundled mainnet genesis with claims, proofs and rewards, verified by replay, projected and
+ * audited, one summary; `--no-serve` exits after it; otherwise it reaches "serving", answers
+ * `POST /v1/query/height` with the chain's height and GET /explorer/ with the page, and Ctrl-C (SIGINT) stops it with exit 0 and
+ * no stack trace. It continues an existing chain and refuses a chain it did not create.
+ * Method: the compiled CLI in child processes on a temp data dir (scale 0.01, 14 blocks: claims
+ * from block 5, proofs from block 13 — BlocksPerSession 4, ClaimSubmissionWindow 3 in the
+ * mid-2022 params).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { CLI_PATH, runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+const tmp = scratch('start-cli');
+const dir = join(tmp.dir, 'chain');
+const start = suite('start');
+start.after(() => tmp.remove());
+start('--no-serve: a mainnet-shaped chain, verified, projected and audited; continued on a second run; a foreign chain refused', async () => {
+    const first = await runCli(['start', '--data', dir, '--blocks', '14', '--scale', '0.01', '--no-serve', '--no-progress', '--json']);
+    assert.is(first.code, 0, first.stderr);
+    const report = JSON.parse(first.stdout);
+    assert.equal([report.simulation.created, report.simulation.chain_id, report.simulation.profile, report.simulation.height], [true, 'mainnet', 'mainnet-shaped', 14]);
+    assert.ok(report.activity.claims > 0 && report.activity.proofs > 0, 'claims and proofs were made');
+    assert.ok(BigInt(report.activity.relayRewardsUpokt) > 0n, 'proofs minted relay rewards');
+    assert.equal([report.replay.verified, report.replay.height, report.replay.signatures], [true, 14, 'verified']);
+    assert.equal([report.projection.height, report.audit.to, report.audit.mismatches, report.audit.supply_ok], [14, 14, 0, true]);
+    const human = await runCli(['start', '--data', dir, '--blocks', '1', '--no-serve', '--no-progress']);
+    assert.is(human.code, 0, human.stderr);
+    assert.match(human.stdout, /blocks 15–15/);
+    assert.match(human.stdout, /audit\s+PASS/);
+    assert.match(human.stdout, /every state root matches/);
+    const foreignDir = join(tmp.dir, 'foreign');
+    assert.is((await runCli(['init', '--genesis', writeSmallGenesis(tmp.dir), '--data', foreignDir])).code, 0);
+    const foreign = await runCli(['start', '--data', foreignDir, '--blocks', '1', '--no-serve', '--no-progress', '--json']);
+    assert.is(foreign.code, 1);
+    assert.is(JSON.parse(foreign.stdout).error.code, 'not_a_simulated_chain');
+});
+/** Runs `start` until it prints its serving line, queries it, then SIGINTs it. */
+function serveAndQuery(args) {
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        let height;
+        let explorer = '';
+        let asked = false;
+        const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
+        child.stdout.on('data', (chunk) => {
+            stdout += chunk.toString('utf8');
+            const url = /serving (http:\/\/[^\s:]+:\d+)/.exec(stdout)?.[1];
+            if (url === undefined || asked)
+                return;
+            asked = true;
+            fetch(`${url}/v1/query/height`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+                .then(async (response) => {
+                height = await response.json();
+                const page = await fetch(`${url}/explorer/`);
+                explorer = `${page.status} ${page.headers.get('content-type') ?? ''}`;
+                child.kill('SIGINT');
+            })
+                .catch((error) => {
+                child.kill('SIGKILL');
+                reject(error instanceof Error ? error : new Error(String(error)));
+            });
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            resolve({ code, signal, stdout, stderr, height, explorer });
+        });
+    });
+}
+start('serving: reaches "serving", answers POST /v1/query/height with the chain height and the explorer page, stops on SIGINT with exit 0 and no stack trace', async () => {
+    const run = await serveAndQuery(['start', '--data', dir, '--blocks', '1', '--port', '0', '--no-progress']);
+    assert.is(run.signal, null, run.stderr);
+    assert.is(run.code, 0, run.stderr);
+    assert.equal(run.height, { height: 16 });
+    assert.match(run.explorer, /^200 text\/html/);
+    assert.match(run.stdout, /explorer http:\/\/\S+\/explorer\//);
+    assert.match(run.stdout, /stopped/);
+    assert.not.match(run.stderr, /\n\s+at /, 'no stack trace');
+});
+start.run();
+//# sourceMappingURL=start.test.js.map

@@ -1,0 +1,45 @@
+/**
+ * Goal: hexToBytes (src/core/hex.ts) is Go's hex.DecodeString on every input: either case,
+ * undefined on odd length or any non-hex code unit, on both of its paths (the loop up to 256
+ * digits, Buffer above).
+ * Method: an independent oracle — the strict regex /^(?:[0-9a-fA-F]{2})*$/ then Node's
+ * Buffer.from(text, 'hex') (the previous implementation) — on hand-picked edge cases and on
+ * seeded random strings drawn from hex digits, near-miss ASCII ('g', 'G', '/', ':', '@', '`')
+ * and non-ASCII code units whose low byte is a hex digit ('\u0130', '\u0161').
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { hexToBytes } from '../../../src/core/hex.js';
+import { Prng } from '../../../src/core/prng.js';
+function oracle(text) {
+    return /^(?:[0-9a-fA-F]{2})*$/.test(text) ? Buffer.from(text, 'hex').toString('hex') : undefined;
+}
+function decoded(text) {
+    const bytes = hexToBytes(text);
+    return bytes === undefined ? undefined : Buffer.from(bytes).toString('hex');
+}
+const hex = suite('core/hex hexToBytes');
+hex('edge cases on both paths', () => {
+    const cases = ['', '0', '00', 'ff', 'FF', 'aB', 'fg', 'g0', '0x', 'ab cd', ' ab', 'ab\n', '\u0130\u0130', '0\u0161', 'a'.repeat(256), 'a'.repeat(255), 'a'.repeat(258), `${'a'.repeat(257)}g`, `${'A'.repeat(300)}0`];
+    for (const text of cases)
+        assert.is(decoded(text), oracle(text), JSON.stringify(text.slice(0, 20)));
+});
+hex('seeded random strings agree with the oracle', () => {
+    const prng = new Prng(77);
+    const alphabet = '0123456789abcdefABCDEFgG/:@`\u0130\u0161';
+    for (let i = 0; i < 20_000; i++) {
+        const length = prng.int(i % 100 === 0 ? 400 : 9);
+        let text = '';
+        // Mostly hex digits, so that valid strings are common.
+        for (let j = 0; j < length; j++)
+            text += prng.chance(0.9) ? alphabet[prng.int(22)] : alphabet[22 + prng.int(alphabet.length - 22)];
+        assert.is(decoded(text), oracle(text), JSON.stringify(text.slice(0, 40)));
+    }
+});
+hex('the result is a fresh, exactly sized buffer', () => {
+    const bytes = hexToBytes('00112233');
+    assert.is(bytes.byteOffset, 0);
+    assert.is(bytes.buffer.byteLength, 4);
+});
+hex.run();
+//# sourceMappingURL=hex.test.js.map

@@ -1,0 +1,42 @@
+/**
+ * Goal: sortedJson orders object keys by their UTF-8 bytes (Go's json.Marshal of a map), also
+ * with the allocation-free comparison used below the surrogate range — including keys that
+ * differ at a surrogate pair or at U+E000–U+FFFF, where UTF-16 order and UTF-8 order disagree.
+ * Method: seeded random keys over ASCII, Latin, BMP-high and astral characters (and prefixes of
+ * each other); the key order in sortedJson's output must equal the order given by
+ * Buffer.compare of the UTF-8 bytes. Seed printed.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { sortedJson } from '../../../src/core/json.js';
+import { Prng } from '../../../src/core/prng.js';
+const SEED = Number(process.env['POKT_JSON_ORDER_SEED'] ?? 2718);
+console.log(`json-key-order.test seed=${SEED}`);
+const ALPHABET = ['a', 'b', 'z', '_', 'é', 'ÿ', '\u07ff', '\u0800', '\ud7ff', '\ue000', '\uffef', '\ufffd', '\u{10000}', '\u{1f600}', '\u{10ffff}'];
+const order = suite('core: sortedJson key order');
+order('key order equals UTF-8 byte order for random keys (surrogates and BMP-high included)', () => {
+    const prng = new Prng(SEED);
+    for (let round = 0; round < 300; round++) {
+        const keys = new Set();
+        const count = 2 + prng.int(8);
+        while (keys.size < count) {
+            let key = '';
+            const length = 1 + prng.int(4);
+            for (let i = 0; i < length; i++)
+                key += prng.pick(ALPHABET);
+            keys.add(key);
+            if (prng.chance(0.2))
+                keys.add(key + prng.pick(ALPHABET)); // a key and its extension
+        }
+        const document = Object.fromEntries([...keys].map((key, i) => [key, i]));
+        const written = Object.keys(JSON.parse(sortedJson(document)));
+        const expected = [...keys].sort((a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
+        assert.equal(written, expected, `round ${round} (seed ${SEED})`);
+    }
+});
+order('the case where UTF-16 and UTF-8 disagree: U+FFFD sorts before U+10000 in UTF-8 bytes', () => {
+    const written = sortedJson({ '\u{10000}': 1, '\ufffd': 2 });
+    assert.is(written, '{"\ufffd":2,"\u{10000}":1}');
+});
+order.run();
+//# sourceMappingURL=json-key-order.test.js.map

@@ -1,0 +1,186 @@
+/**
+ * Goal: real pocket-core genesis files import unchanged into exactly the state pocket-core
+ * builds, and invalid ones are rejected with every problem and its JSON path.
+ * Method: the bundled mainnet genesis and the e2e localnet fixture, checked against facts stated
+ * in ../shared/data/README.md (copied in test/fixtures/SOURCES.md); hand-made broken variants.
+ */
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mustHexToBytes, bytesToHex } from '../../../src/core/hex.js';
+import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { addressFromPublicKey } from '../../../src/crypto/address.js';
+import { importGenesis } from '../../../src/genesis/import.js';
+import { parseGenesis } from '../../../src/genesis/parse.js';
+import { summarizeGenesis } from '../../../src/genesis/summary.js';
+import { fixturePath } from '../../helpers/paths.js';
+import { assertErr } from '../../helpers/assert.js';
+const mainnetText = readFileSync(bundledMainnetGenesisPath(), 'utf8');
+const localnetText = readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8');
+function parsed(text) {
+    const result = parseGenesis(text);
+    if (!result.ok)
+        throw new Error(JSON.stringify(result.error.slice(0, 5)));
+    return result.value;
+}
+const mainnet = suite('genesis: Pocket mainnet');
+mainnet('imports with the supply, accounts and validators stated for the real file', () => {
+    const doc = parsed(mainnetText);
+    const summary = summarizeGenesis(importGenesis(doc), doc);
+    // Facts from ../shared/data/README.md ("Facts checked on these files").
+    assert.is(summary.chain_id, 'mainnet');
+    assert.is(summary.accounts, 504);
+    assert.is(summary.validators, 502);
+    assert.is(summary.jailed_validators, 492);
+    assert.is(summary.applications, 0);
+    assert.is(summary.liquid_upokt, '258435535000000');
+    assert.is(summary.node_staked_upokt, '341564465150000');
+    assert.is(summary.dao_upokt, '50000000000000');
+    assert.is(summary.total_supply_upokt, '650000000150000');
+    assert.ok(summary.supply_balanced);
+});
+mainnet('every account and validator address is the first 20 bytes of sha256(public key)', () => {
+    const doc = parsed(mainnetText);
+    let checked = 0;
+    for (const account of doc.accounts) {
+        if (account.publicKey === null)
+            continue;
+        assert.is(addressFromPublicKey(mustHexToBytes(account.publicKey)), account.address);
+        checked++;
+    }
+    for (const validator of doc.validators) {
+        assert.is(addressFromPublicKey(mustHexToBytes(validator.publicKey)), validator.address);
+        checked++;
+    }
+    assert.is(checked, 504 + 502);
+});
+mainnet('parameters are read as stated (PROTOCOL §2, mainnet genesis column)', () => {
+    const state = importGenesis(parsed(mainnetText));
+    const p = state.params();
+    assert.is(p.pos.relaysToTokensMultiplier, 10000n);
+    assert.is(p.pos.stakeMinimumUpokt, 15000000000n);
+    assert.is(p.pos.blocksPerSession, 4n);
+    assert.is(p.pos.daoAllocation, 10n);
+    assert.is(p.pos.proposerAllocation, 1n);
+    assert.is(p.pos.maxValidators, 5000n);
+    assert.is(p.pos.minSignedPerWindow.toString(), '0.600000000000000000');
+    assert.is(p.pocketcore.sessionNodeCount, 5n);
+    assert.is(p.pocketcore.claimExpiration, 120n);
+    assert.is(p.pocketcore.minimumNumberOfProofs, 10n);
+    assert.is(p.pocketcore.claimSubmissionWindow, 3n);
+    assert.is(p.pocketcore.replayAttackBurnMultiplier, 3n);
+    assert.equal(p.pocketcore.supportedBlockchains, ['0001', '0021']);
+    assert.is(p.application.baseRelaysPerPokt, 167n);
+    assert.is(p.application.stakeMinimumUpokt, 1000000n);
+    assert.is(p.gov.daoOwner, 'a83172b67b5ffbfcb8acb95acc0fd0466a9d4bc4');
+    assert.is(p.auth.feeMultipliers.default, 1n);
+    // 35 ACL entries in the file, all owned by the DAO owner; feature-gated keys are added.
+    const fromFile = p.gov.acl.filter((entry) => !parsed(mainnetText).addedAclKeys.includes(entry.key));
+    assert.is(fromFile.length, 35);
+    assert.ok(p.gov.acl.every((entry) => entry.address === 'a83172b67b5ffbfcb8acb95acc0fd0466a9d4bc4'));
+});
+mainnet('importing twice, or with accounts and validators in another order, gives the same state root', () => {
+    const first = bytesToHex(importGenesis(parsed(mainnetText)).store.root);
+    const again = bytesToHex(importGenesis(parsed(mainnetText)).store.root);
+    const json = JSON.parse(mainnetText);
+    json.app_state.auth.accounts.reverse();
+    json.app_state.pos.validators.reverse();
+    const shuffled = bytesToHex(importGenesis(parsed(JSON.stringify(json))).store.root);
+    assert.is(again, first);
+    assert.is(shuffled, first);
+    assert.is.not(first, '0'.repeat(64));
+});
+mainnet.run();
+const localnet = suite('genesis: pocket-core e2e localnet');
+localnet('imports unchanged: one account, one validator, one app with MaxRelays recomputed', () => {
+    const doc = parsed(localnetText);
+    const state = importGenesis(doc);
+    const summary = summarizeGenesis(state, doc);
+    assert.is(summary.chain_id, 'single-node-network');
+    assert.is(summary.accounts, 1);
+    assert.is(summary.validators, 1);
+    assert.is(summary.applications, 1);
+    assert.is(summary.node_staked_upokt, '1000000000');
+    assert.is(summary.app_staked_upokt, '5000000');
+    assert.is(summary.liquid_upokt, '1000000000');
+    assert.is(summary.total_supply_upokt, '2005000000');
+    assert.ok(summary.supply_balanced);
+    // The file omits auth.fee_multipliers: Go's zero value (default 0) is what pocket-core reads.
+    assert.ok(summary.params_defaulted.includes('auth/FeeMultipliers'));
+    assert.is(state.params().auth.feeMultipliers.default, 0n);
+    // base_relays_per_pokt 100, 5 POKT staked, PR off, SA 0 → (100/100) × 5 = 5 relays
+    // (x/apps/keeper/application.go:145-166); the file's own max_relays (100000) is ignored.
+    const app = state.apps.applications.get('be3dd77abcdad4eedaaffc179c688fb103208a51');
+    assert.is(app?.maxRelays, 5n);
+});
+localnet.run();
+const invalid = suite('genesis: invalid files are rejected with every problem and where');
+function problemsOf(mutate, base = localnetText) {
+    const json = JSON.parse(base);
+    mutate(json);
+    const result = parseGenesis(JSON.stringify(json));
+    assert.not.ok(result.ok, 'expected the genesis to be rejected');
+    return result.ok ? [] : result.error;
+}
+const hasProblem = (problems, path, pattern) => problems.some((p) => p.path === path && pattern.test(p.message));
+invalid('bad address, negative and non-numeric amounts, unknown status — all reported at once', () => {
+    const problems = problemsOf((g) => {
+        g.app_state.auth.accounts[0].value.address = 'zz';
+        g.app_state.auth.accounts[0].value.coins[0].amount = '-5';
+        g.app_state.pos.validators[0].tokens = '12abc';
+        g.app_state.pos.validators[0].status = 7;
+    });
+    assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.address', /20-byte hex address/), JSON.stringify(problems));
+    assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.coins[0].amount', /negative/));
+    assert.ok(hasProblem(problems, '$.app_state.pos.validators[0].tokens', /canonical/));
+    assert.ok(hasProblem(problems, '$.app_state.pos.validators[0].status', /unknown status 7/));
+});
+invalid('an address that is not derived from its public key', () => {
+    const problems = problemsOf((g) => {
+        g.app_state.pos.validators[0].address = 'b50a6e20d3733fb89631ae32385b3c85c533c560';
+    });
+    assert.ok(hasProblem(problems, '$.app_state.pos.validators[0].address', /not derived from public key/));
+});
+invalid('duplicate JSON keys (hostile JSON) are refused, not silently resolved', () => {
+    const text = localnetText.replace('"chain_id": "single-node-network"', '"chain_id": "single-node-network", "chain_id": "mainnet"');
+    const result = parseGenesis(text);
+    assert.match(assertErr(result)[0].message, /Duplicate key 'chain_id'/);
+});
+invalid('duplicate accounts and validators', () => {
+    const problems = problemsOf((g) => {
+        g.app_state.auth.accounts.push(g.app_state.auth.accounts[0]);
+        g.app_state.pos.validators.push(g.app_state.pos.validators[0]);
+    });
+    assert.ok(hasProblem(problems, '$.app_state.auth.accounts[1].value.address', /duplicate account/));
+    assert.ok(hasProblem(problems, '$.app_state.pos.validators[1].address', /duplicate validator/));
+});
+invalid('missing and mistyped parameters', () => {
+    const problems = problemsOf((g) => {
+        delete g.app_state.pos.params.stake_minimum;
+        g.app_state.pocketcore.params.session_node_count = 5; // a number, not amino's string
+        g.app_state.pos.params.min_signed_per_window = 'half';
+    });
+    assert.ok(hasProblem(problems, '$.app_state.pos.params.stake_minimum', /missing required parameter pos\/StakeMinimum/));
+    assert.ok(hasProblem(problems, '$.app_state.pocketcore.params.session_node_count', /JSON string/));
+    assert.ok(hasProblem(problems, '$.app_state.pos.params.min_signed_per_window', /decimal/));
+});
+invalid('unstaked validators, ACL keys that are not parameters, unknown sections', () => {
+    const problems = problemsOf((g) => {
+        g.app_state.pos.validators[0].status = 0;
+        g.app_state.gov.params.acl[0].acl_key = 'pos/NoSuchParam';
+        g.app_state.pos.params.surprise = '1';
+    });
+    assert.ok(hasProblem(problems, '$.app_state.pos.validators[0].status', /staked or unstaking/));
+    assert.ok(hasProblem(problems, '$.app_state.gov.params.acl[0].acl_key', /not a recognized parameter/));
+    assert.ok(hasProblem(problems, '$.app_state.pos.params.surprise', /unknown parameter/));
+});
+invalid('not JSON, not an object, oversized amounts', () => {
+    assert.not.ok(parseGenesis('{').ok);
+    assert.not.ok(parseGenesis('[]').ok);
+    const problems = problemsOf((g) => {
+        g.app_state.auth.accounts[0].value.coins[0].amount = '9'.repeat(100);
+    });
+    assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.coins[0].amount', /255 bits/));
+});
+invalid.run();
+//# sourceMappingURL=genesis.test.js.map

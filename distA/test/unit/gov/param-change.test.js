@@ -1,0 +1,168 @@
+/**
+ * Goal: MsgChangeParam follows pocket-core (PROTOCOL §8.1) for every parameter of the mainnet
+ * ACL (and the ledger's other parameters): the ACL owner's change applies (typed value, query
+ * text, ParamChanged event with old and new, params history), anyone else gets gov:5 and
+ * nothing changes; malformed or mistyped values are rejected with ledger:14 and values the rules
+ * cannot run with with ledger:15 — a deliberate difference: pocket-core answers code 0 and
+ * silently keeps the old value.
+ * Method: for each key a fresh test chain whose DAO owner and every ACL owner is a test key;
+ * the new value is written in amino JSON (as `pocket gov change_param` sends it) and the
+ * expected query text is written out by hand with amino's normalisation (Dec with 18
+ * decimals, upper-case chain ids). The 35 mainnet ACL keys are the e2e template's (equal sets,
+ * checked against the bundled mainnet genesis).
+ */
+import { readFileSync } from 'node:fs';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { singleParam } from '../../../src/modules/gov/queries.js';
+import { PARAM_SPECS } from '../../../src/params/registry.js';
+import { checkInvariants } from '../../../src/sim/invariants.js';
+import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { code, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys } from '../../helpers/gov-chain.js';
+const stranger = testKey('param-stranger');
+const newOwner = testKey('param-new-owner');
+const height = (state) => state.chain.meta.get('meta').height;
+function chain() {
+    return govChain({ validators: [{ key: testKey('param-validator'), tokensUpokt: 100000000000n }], accounts: [{ key: stranger, balanceUpokt: 1000000000n }] });
+}
+function aclWithOwner(key, owner) {
+    const entries = templateAclKeys().map((k) => ({ acl_key: k, address: k === key ? owner : OWNER.address }));
+    return JSON.stringify({ type: 'gov/non_map_acl', value: entries });
+}
+/** key → [amino-JSON value sent, param_value the query must then print]. */
+const CHANGES = {
+    'application/ApplicationStakeMinimum': ['"2000000"', '2000000'],
+    'application/AppUnstakingTime': ['"120000000000"', '120000000000'],
+    'application/BaseRelaysPerPOKT': ['"200000"', '200000'],
+    'application/MaxApplications': ['"2295"', '2295'],
+    'application/MaximumChains': ['"20"', '20'],
+    'application/ParticipationRateOn': ['true', 'true'],
+    'application/StabilityAdjustment': ['"100"', '100'],
+    'auth/MaxMemoCharacters': ['"75"', '75'],
+    'auth/TxSigLimit': ['"8"', '8'],
+    'auth/FeeMultipliers': ['{"fee_multiplier":[{"key":"send","multiplier":"2"}],"default":"1"}', '{"fee_multiplier":[{"key":"send","multiplier":"2"}],"default":"1"}'],
+    'gov/daoOwner': [`"${newOwner.address}"`, newOwner.address],
+    'gov/upgrade': ['{"type":"gov/upgrade","value":{"Height":"1000000","Version":"0.13.0"}}', '{"type":"gov/upgrade","value":{"Height":"1000000","Version":"0.13.0"}}'],
+    'pocketcore/ClaimExpiration': ['"24"', '24'],
+    'pocketcore/ReplayAttackBurnMultiplier': ['"4"', '4'],
+    'pocketcore/ClaimSubmissionWindow': ['"4"', '4'],
+    'pocketcore/MinimumNumberOfProofs': ['"10"', '10'],
+    'pocketcore/SessionNodeCount': ['"24"', '24'],
+    'pocketcore/SupportedBlockchains': ['["0001","0003","03df"]', '["0001","0003","03DF"]'],
+    'pos/ProposerPercentage': ['"5"', '5'],
+    'pos/BlocksPerSession': ['"5"', '5'],
+    'pos/DAOAllocation': ['"20"', '20'],
+    'pos/DowntimeJailDuration': ['"3600000000000"', '3600000000000'],
+    'pos/MaxEvidenceAge': ['"240000000000"', '240000000000'],
+    'pos/MaximumChains': ['"20"', '20'],
+    'pos/MaxJailedBlocks': ['"37960"', '37960'],
+    'pos/MaxValidators': ['"1000"', '1000'],
+    'pos/MinSignedPerWindow': ['"0.6"', '0.600000000000000000'],
+    'pos/RelaysToTokensMultiplier': ['"2109"', '2109'],
+    'pos/SignedBlocksWindow': ['"10"', '10'],
+    'pos/SlashFractionDoubleSign': ['"0.000001"', '0.000001000000000000'],
+    'pos/SlashFractionDowntime': ['"0.000001000000000000"', '0.000001000000000000'],
+    'pos/StakeDenom': ['"pokt"', 'pokt'],
+    'pos/StakeMinimum': ['"15000000000"', '15000000000'],
+    'pos/UnstakingTime': ['"1814000000000000"', '1814000000000000'],
+    // Not in the mainnet genesis ACL: feature-gated (owner added at activation; here from genesis)
+    // and the ledger's monetary-policy params (PROTOCOL §14).
+    'pocketcore/BlockByteSize': ['"8000000"', '8000000'],
+    'pos/RelaysToTokensMultiplierMap': ['{"0001":"500","03df":"700"}', '{"0001":"500","03DF":"700"}'],
+    'pos/ServicerStakeFloorMultiplier': ['"16000000000"', '16000000000'],
+    'pos/ServicerStakeWeightCeiling': ['"60000000000"', '60000000000'],
+    'pos/ServicerStakeWeightMultiplier': ['"2.735"', '2.735000000000000000'],
+    'pos/ServicerStakeFloorMultiplierExponent': ['"0.5"', '0.500000000000000000'],
+    'pos/FeeBurnPercentage': ['"99"', '99'],
+    'application/ApplicationBurnRate': ['"1"', '1.000000000000000000'],
+};
+CHANGES['gov/acl'] = [aclWithOwner('pos/StakeDenom', newOwner.address), aclWithOwner('pos/StakeDenom', newOwner.address)];
+const every = suite('gov: ParamChange of every parameter');
+every('the table covers every registered parameter, and the 35 mainnet ACL keys are the template ACL keys', () => {
+    assert.equal(Object.keys(CHANGES).sort(), PARAM_SPECS.map((s) => s.key).sort());
+    const mainnet = JSON.parse(readFileSync(bundledMainnetGenesisPath(), 'utf8'));
+    assert.equal(mainnet.app_state.gov.params.acl.map((e) => e.acl_key).sort(), templateAclKeys().sort());
+});
+for (const [key, [value, expected]] of Object.entries(CHANGES)) {
+    every(`${key}: the owner's change applies; anyone else → gov:5`, () => {
+        const state = chain();
+        produce(state);
+        const before = singleParam(state.params(), key, 1).param_value;
+        assert.is.not(before, expected, 'the new value differs from the old');
+        expectOnly(produce(state, [signTx(stranger, paramChange(stranger, key, value))]), 'gov:5');
+        assert.is(singleParam(state.params(), key, 2).param_value, before, 'unchanged after gov:5');
+        const result = produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]);
+        expectOnly(result, 'ok');
+        assert.is(singleParam(state.params(), key, 3).param_value, expected);
+        const [event] = eventsOfType(result, 'ParamChanged');
+        assert.is(event?.key, key);
+        assert.is(event?.by, OWNER.address);
+        assert.is(singleParam(state.paramsAt(2), key, 2).param_value, before, 'history: the value at the end of block 2');
+        assert.is(singleParam(state.paramsAt(3), key, 3).param_value, expected, 'history: the value from block 3 on');
+        assert.equal(checkInvariants(state), []);
+    });
+}
+const ownership = suite('gov: ParamChange ownership');
+ownership('after gov/acl hands pos/StakeDenom to another key, only that key may change it; gov/daoOwner does not move ACL entries', () => {
+    const state = chain();
+    produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', aclWithOwner('pos/StakeDenom', newOwner.address))), signTx(OWNER, { kind: 'Send', fromAddress: OWNER.address, toAddress: newOwner.address, amount: '1000000' })]);
+    assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/StakeDenom', '"x"'))]).receipts[0]), 'gov:5');
+    expectOnly(produce(state, [signTx(newOwner, paramChange(newOwner, 'pos/StakeDenom', '"x"'))]), 'ok');
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/daoOwner', `"${stranger.address}"`))]), 'ok');
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/StakeMinimum', '"2000000"'))]), 'ok');
+});
+ownership('a key that is no parameter has no owner → gov:5', () => {
+    const state = chain();
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/NoSuchParam', '"1"'))]), 'gov:5');
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'nosubspace/X', '"1"'))]), 'gov:5');
+});
+ownership('a change takes effect for the next tx of the same block', () => {
+    const state = chain();
+    const result = produce(state, [
+        signTx(OWNER, paramChange(OWNER, 'auth/MaxMemoCharacters', '"3"')),
+        signTx(OWNER, { kind: 'Send', fromAddress: OWNER.address, toAddress: stranger.address, amount: '1' }, { memo: 'four' }),
+    ]);
+    assert.equal(result.receipts.map(code), ['ok', 'auth:1']);
+});
+const malformed = suite('gov: malformed, mistyped and unusable values (ledger:14 / ledger:15; pocket-core: code 0, ignored)');
+const BAD = [
+    ['pos/StakeMinimum', '15000000000', 'ledger:14'], // int64 must be an amino JSON string
+    ['pos/StakeMinimum', '"15e9"', 'ledger:14'],
+    ['pos/StakeMinimum', '"99999999999999999999"', 'ledger:14'], // beyond int64
+    ['pos/MinSignedPerWindow', '"0.1234567890123456789"', 'ledger:14'], // 19 decimals
+    ['pos/MinSignedPerWindow', '0.6', 'ledger:14'],
+    ['application/ParticipationRateOn', '"true"', 'ledger:14'],
+    ['pos/DowntimeJailDuration', '"-1"', 'ledger:14'],
+    ['auth/FeeMultipliers', '{"default":"1","default":"2"}', 'ledger:14'], // duplicate key
+    ['auth/MaxMemoCharacters', 'not json', 'ledger:14'],
+    ['auth/MaxMemoCharacters', Uint8Array.of(0x22, 0xff, 0x22), 'ledger:14'], // not UTF-8
+    ['gov/daoOwner', '"xyz"', 'ledger:14'],
+    ['gov/acl', '[{"acl_key":"pos/Nope","address":"0000000000000000000000000000000000000000"}]', 'ledger:14'],
+    ['gov/upgrade', '{"Height":"10","Version":"abc"}', 'ledger:14'],
+    ['pocketcore/SupportedBlockchains', '["xyz"]', 'ledger:14'],
+    ['pos/BlocksPerSession', '"0"', 'ledger:15'],
+    ['pos/SignedBlocksWindow', '"0"', 'ledger:15'],
+    ['pos/MaxValidators', '"0"', 'ledger:15'],
+    ['pocketcore/SessionNodeCount', '"0"', 'ledger:15'],
+    ['pos/ServicerStakeFloorMultiplier', '"0"', 'ledger:15'],
+    ['pos/ServicerStakeWeightMultiplier', '"0"', 'ledger:15'],
+    ['pos/DAOAllocation', '"100"', 'ledger:15'], // + ProposerPercentage 1 > 100
+    ['pos/ProposerPercentage', '"-1"', 'ledger:15'],
+    ['pos/FeeBurnPercentage', '"101"', 'ledger:15'],
+    ['application/ApplicationBurnRate', '"-0.5"', 'ledger:15'],
+];
+for (const [key, value, expected] of BAD) {
+    malformed(`${key} = ${typeof value === 'string' ? value : 'bytes 22 ff 22'} → ${expected}, fee charged, value unchanged`, () => {
+        const state = chain();
+        const before = singleParam(state.params(), key, 1).param_value;
+        const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]), expected);
+        assert.is(receipt.feeUpokt, 10000n);
+        assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted'], 'only the fee moved');
+        assert.is(singleParam(state.params(), key, height(state)).param_value, before);
+    });
+}
+every.run();
+ownership.run();
+malformed.run();
+//# sourceMappingURL=param-change.test.js.map

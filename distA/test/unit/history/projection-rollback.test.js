@@ -1,0 +1,139 @@
+/**
+ * Goal: `rollback --to H` brings the SQLite projection back to exactly what projecting the first
+ * H blocks gives, and a chain continued after the rollback — differently or with the same blocks
+ * again — projects incrementally to exactly what a clean rebuild of that chain gives.
+ * Method: a seeded simulated chain with every message kind (dev profile: claims are submitted,
+ * proved and settled within a few blocks), projected in full, then rolled back with the
+ * projection step the CLI uses (projectionRollbackStep). Oracles: clean `project --rebuild`s of
+ * the same log (the projection is a function of the log alone: test/unit/projection/rebuild),
+ * compared table by table, row by row. The chosen H is checked to leave something for each of
+ * rollbackTo's cases to undo (addresses first credited, claims submitted and claims settled
+ * above H), so a missing case shows up as a row difference.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { BlockLog, blockLogDir } from '../../../src/log/index.js';
+import { projectionRollbackStep } from '../../../src/projection/rollback.js';
+import { project } from '../../../src/projection/run.js';
+import { projectionFile } from '../../../src/projection/store.js';
+import { rollbackDataDir } from '../../../src/runtime/rollback.js';
+import { simulate } from '../../../src/sim/simulator.js';
+import { copyDataDir, dumpTables } from '../../helpers/projection.js';
+import { scratch, writeSmallGenesis } from '../../helpers/sim.js';
+const test = suite('history: projection rollback = clean rebuild');
+const BLOCKS = 60;
+const H = 40;
+let work;
+let source;
+let genesisFile;
+test.before(async () => {
+    work = scratch('projection-rollback');
+    source = join(work.dir, 'chain');
+    genesisFile = writeSmallGenesis(work.dir);
+    await simulate({ dataDir: source, genesisFile, seed: 31n, blocks: BLOCKS, txsPerBlock: 6, fsync: 'never', snapshotEvery: 25, workers: 0 });
+});
+test.after(() => work.remove());
+function assertSameTables(actual, expected, what) {
+    assert.equal([...actual.keys()], [...expected.keys()], `${what}: tables`);
+    for (const [table, rows] of expected) {
+        const got = actual.get(table);
+        got.forEach((row, i) => assert.is(row, rows[i], `${what}: ${table} row ${i}`));
+        assert.is(got.length, rows.length, `${what}: ${table} row count`);
+    }
+}
+/** The tables of a clean rebuild of `dataDir`'s log (up to `to`), made in a private copy. */
+async function cleanRebuild(dataDir, to) {
+    const copy = copyDataDir(dataDir, 'projection-rollback-clean');
+    try {
+        await project(copy.dir, { rebuild: true, ...(to === undefined ? {} : { to }) });
+        return dumpTables(copy.dir);
+    }
+    finally {
+        copy.remove();
+    }
+}
+/** How many rows above H each special case of rollbackTo has to undo in a full projection. */
+function aboveH(dataDir) {
+    const db = new Database(projectionFile(dataDir), { readonly: true });
+    try {
+        const count = (sql) => db.prepare(sql).get({ h: H }).n;
+        return {
+            // Addresses first credited above H (the accounts table holds genesis keys only —
+            // projectors/balances.ts — so its first_height is never above H; balances carries them).
+            fresh: count('SELECT count(*) AS n FROM (SELECT address FROM balances GROUP BY address HAVING min(height) > :h)'),
+            submitted: count('SELECT count(*) AS n FROM claims WHERE submitted_height > :h'),
+            // Settled after H but submitted at or before it: the rows rollbackTo must re-open.
+            settled: count('SELECT count(*) AS n FROM claims WHERE settled_height > :h AND submitted_height <= :h'),
+        };
+    }
+    finally {
+        db.close();
+    }
+}
+/** Project the whole chain of a fresh copy of the source, then roll chain and projection back to H. */
+async function projectedThenRolledBack(prefix) {
+    const copy = copyDataDir(source, prefix);
+    await project(copy.dir);
+    const undo = aboveH(copy.dir);
+    assert.ok(undo.fresh > 0 && undo.submitted > 0 && undo.settled > 0, `H = ${H} leaves every special case something to undo: ${JSON.stringify(undo)}`);
+    const report = rollbackDataDir(copy.dir, H, { derived: [projectionRollbackStep(copy.dir)] });
+    assert.is(report.removed_blocks, BLOCKS - H);
+    return copy;
+}
+test('rolled back to H = a clean projection of the first H blocks', async () => {
+    const copy = await projectedThenRolledBack('projection-rollback-at-h');
+    try {
+        assertSameTables(dumpTables(copy.dir), await cleanRebuild(source, H), `rolled back to ${H}`);
+    }
+    finally {
+        copy.remove();
+    }
+});
+test('continued differently after the rollback: incremental projection = clean rebuild', async () => {
+    const copy = await projectedThenRolledBack('projection-rollback-other');
+    try {
+        // Another history from H+1: the same simulation with fewer txs per block.
+        await simulate({ dataDir: copy.dir, genesisFile, seed: 31n, blocks: 15, txsPerBlock: 2, fsync: 'never', workers: 0 });
+        const report = await project(copy.dir);
+        assert.is(report.from_height, H);
+        assert.is(report.height, H + 15);
+        assertSameTables(dumpTables(copy.dir), await cleanRebuild(copy.dir), 'continued differently');
+    }
+    finally {
+        copy.remove();
+    }
+});
+test('continued with the same blocks again: incremental projection = clean rebuild of the source', async () => {
+    const copy = await projectedThenRolledBack('projection-rollback-same');
+    try {
+        const from = BlockLog.open(blockLogDir(source), { readOnly: true }).log;
+        const to = BlockLog.open(blockLogDir(copy.dir), { fsync: 'never' }).log;
+        for (const { height, payload } of from.iterate(H + 1))
+            to.append(height, payload);
+        from.close();
+        to.close();
+        await project(copy.dir);
+        assertSameTables(dumpTables(copy.dir), await cleanRebuild(source), 'continued the same');
+    }
+    finally {
+        copy.remove();
+    }
+});
+test('a projection that missed the rollback (as a PostgreSQL one does) is refused with a hint to rebuild', async () => {
+    const copy = copyDataDir(source, 'projection-rollback-missed');
+    try {
+        await project(copy.dir);
+        rollbackDataDir(copy.dir, H); // no projection step: what `rollback` does to a projection outside the data dir
+        await simulate({ dataDir: copy.dir, genesisFile, seed: 31n, blocks: BLOCKS - H + 5, txsPerBlock: 2, fsync: 'never', workers: 0 });
+        const error = await project(copy.dir).then(() => undefined, (e) => e);
+        assert.is(error?.code, 'projection_other_chain');
+        assert.match(error?.message ?? '', '--rebuild');
+    }
+    finally {
+        copy.remove();
+    }
+});
+test.run();
+//# sourceMappingURL=projection-rollback.test.js.map

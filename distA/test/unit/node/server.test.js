@@ -1,0 +1,170 @@
+/**
+ * Goal: the node's HTTP API answers as pocket-core's RPC: `POST /v1/client/rawtx` gives every
+ * bad tx its pocket-core code in a TxResponse and changes no state; admitted txs land in the next
+ * block (produced on demand) with the fee rules applied; malformed or hostile requests get coded
+ * HTTP errors; the node's blocks replay to the same roots. The `node` command serves the same
+ * API from a child process and produces blocks on its interval.
+ * Method: a data dir from a small test genesis; startNode on a free port; real HTTP (fetch);
+ * expected codes from PROTOCOL §0.1 / x/auth/ante.go (see test/unit/chain/send.test.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bytesToHex } from '../../../src/core/hex.js';
+import { balanceOf } from '../../../src/modules/auth/bank.js';
+import { startNode } from '../../../src/node/node.js';
+import { initDataDir } from '../../../src/runtime/data-dir.js';
+import { replay } from '../../../src/runtime/replay.js';
+import { MAX_TX_BYTES } from '../../../src/wire/index.js';
+import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { CLI_PATH, runCli, scratch } from '../../helpers/sim.js';
+const alice = testKey('alice');
+const bob = testKey('bob');
+const stranger = testKey('stranger');
+const validator = testKey('validator-1');
+const tmp = scratch('node');
+const genesisFile = join(tmp.dir, 'genesis.json');
+writeFileSync(genesisFile, testGenesisJson({ accounts: [{ key: alice, balanceUpokt: 1000000000n }], validators: [{ key: validator, tokensUpokt: 100000000000n }] }));
+function freshDataDir(name) {
+    const dir = join(tmp.dir, name);
+    initDataDir(dir, genesisFile);
+    return dir;
+}
+async function post(node, path, body) {
+    const response = await fetch(`${node.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+    return { status: response.status, json: (await response.json()) };
+}
+function rawTx(bytes, address = alice.address) {
+    return JSON.stringify({ address, raw_hex_bytes: bytesToHex(bytes) });
+}
+let node;
+const api = suite('node: HTTP API');
+api.before(async () => {
+    node = await startNode({ dataDir: freshDataDir('api'), port: 0, intervalMs: 0 });
+});
+api.after(async () => {
+    await node.close();
+});
+api('rawtx: bad txs get their pocket-core codes as TxResponses and change no state', async () => {
+    const root = bytesToHex(node.writer.state.store.root);
+    const cases = [
+        ['garbage', Uint8Array.of(1, 2, 3), 'sdk', '2'],
+        ['truncated', signTx(alice, sendMsg(alice, bob, 1n)).slice(0, 30), 'sdk', '2'],
+        ['wrong chain id', signTx(alice, sendMsg(alice, bob, 2n), { chainId: 'mainnet' }), 'sdk', '4'],
+        ['bad signature', signTx(bob, sendMsg(alice, bob, 3n)), 'sdk', '4'],
+        ['unknown sender', signTx(stranger, sendMsg(stranger, bob, 1n)), 'sdk', '9'],
+        ['fee below minimum', signTx(alice, sendMsg(alice, bob, 4n), { feeUpokt: 1n }), 'auth', '4'],
+        ['memo too long', signTx(alice, sendMsg(alice, bob, 5n), { memo: 'm'.repeat(300) }), 'auth', '1'],
+        ['zero amount', signTx(alice, sendMsg(alice, bob, 0n)), 'pos', '109'],
+        ['oversized', signTx(alice, sendMsg(alice, bob, 6n), { memo: 'o'.repeat(MAX_TX_BYTES) }), 'ledger', '1'],
+    ];
+    for (const [label, bytes, codespace, code] of cases) {
+        const { status, json } = await post(node, '/v1/client/rawtx', rawTx(bytes));
+        assert.is(status, 200, label);
+        assert.is(`${json['codespace']}:${json['code']}`, `${codespace}:${code}`, label);
+        assert.is(json['height'], undefined, 'height is omitempty (0 until in a block)');
+        assert.match(json['txhash'], /^[0-9A-F]{64}$/);
+        const log = JSON.parse(json['raw_log']);
+        assert.equal([log['codespace'], String(log['code'])], [codespace, code], `${label}: raw_log is pocket's ABCI error log`);
+    }
+    assert.is(node.mempool.size, 0);
+    assert.is(bytesToHex(node.writer.state.store.root), root, 'no state change');
+});
+api('rawtx admits a valid tx (code 0), refuses its duplicate, and produce puts it in a block', async () => {
+    const tx = signTx(alice, sendMsg(alice, bob, 250000n));
+    const underfunded = signTx(alice, sendMsg(alice, bob, 5000000000n));
+    const admitted = await post(node, '/v1/client/rawtx', rawTx(tx));
+    // pocket-core's BroadcastTxSync success answer, exactly (types/abci.pb.go:32-50: every field but
+    // logs is omitempty); the pocketjs SDK takes a code/codespace/raw_log/height for a failure.
+    assert.equal([admitted.status, Object.keys(admitted.json).sort(), admitted.json['logs']], [200, ['logs', 'txhash'], null]);
+    const again = await post(node, '/v1/client/rawtx', rawTx(tx));
+    assert.is(`${again.json['codespace']}:${again.json['code']}`, 'auth:6');
+    assert.is((await post(node, '/v1/client/rawtx', rawTx(underfunded))).json['code'], undefined, 'CheckTx does not run the message');
+    const mempool = (await (await fetch(`${node.url}/v1/ledger/mempool`)).json());
+    assert.is(mempool['txs'], 2);
+    const before = (await post(node, '/v1/query/height', '{}')).json['height'];
+    const block = (await post(node, '/v1/ledger/produce', '')).json;
+    assert.is(block.height, before + 1);
+    assert.equal(block.receipts.map((r) => [`${r.codespace}:${r.code}`, r.fee_upokt]), [[':0', '10000'], ['sdk:10', '10000']]);
+    assert.is(block.receipts[0].txhash, admitted.json['txhash']);
+    assert.is(balanceOf(node.writer.state.auth, bob.address), 250000n);
+    assert.is(node.mempool.size, 0);
+    const delivered = await post(node, '/v1/client/rawtx', rawTx(tx));
+    assert.is(`${delivered.json['codespace']}:${delivered.json['code']}`, 'auth:6', 'delivered txs are duplicates');
+    const height = (await (await fetch(`${node.url}/v1/query/height`)).json());
+    assert.is(height['height'], before + 1);
+});
+api('malformed and hostile requests get coded HTTP errors', async () => {
+    const good = bytesToHex(signTx(alice, sendMsg(alice, bob, 9n)));
+    const cases = [
+        ['not JSON', '{"address":', 400, 'invalid_json'],
+        ['prototype pollution', `{"address":"${alice.address}","raw_hex_bytes":"${good}","__proto__":{"polluted":1}}`, 400, 'hostile_json'],
+        ['constructor key', `{"constructor":{"prototype":{}}}`, 400, 'hostile_json'],
+        ['deep nesting', '['.repeat(10_000) + ']'.repeat(10_000), 400, 'too_deep'],
+        ['an array body', '[1,2]', 400, 'invalid_request'],
+        ['a number as address', `{"address":5,"raw_hex_bytes":"${good}"}`, 400, 'invalid_request'],
+        ['no address', `{"raw_hex_bytes":"${good}"}`, 400, 'invalid_address'],
+        ['a short address', `{"address":"abcd","raw_hex_bytes":"${good}"}`, 400, 'invalid_address'],
+        ['odd hex', `{"address":"${alice.address}","raw_hex_bytes":"abc"}`, 400, 'invalid_hex'],
+        ['not hex', `{"address":"${alice.address}","raw_hex_bytes":"zz"}`, 400, 'invalid_hex'],
+        ['no tx', `{"address":"${alice.address}"}`, 400, 'invalid_hex'],
+        ['a body over 1 MiB', `{"address":"${alice.address}","raw_hex_bytes":"${'00'.repeat(600_000)}"}`, 413, 'body_too_large'],
+    ];
+    for (const [label, body, status, error] of cases) {
+        const response = await post(node, '/v1/client/rawtx', body);
+        assert.equal([response.status, response.json['error'], response.json['code']], [status, error, status], label);
+        assert.type(response.json['message'], 'string');
+    }
+    const missing = await fetch(`${node.url}/v1/nope`);
+    assert.is(missing.status, 404);
+    assert.is((await (await fetch(`${node.url}/v1`)).json()), 'pokt-ledger 0.1.0');
+    assert.is({}['polluted'], undefined);
+    assert.is(node.mempool.size, 0);
+});
+api('the node’s blocks replay to the same roots', async () => {
+    await post(node, '/v1/ledger/produce', '');
+    const outcome = await replay(node.writer.dir, { workers: 1 });
+    assert.ok(outcome.verified);
+    assert.is(outcome.height, node.writer.height);
+    assert.is(outcome.stateRoot, bytesToHex(node.writer.state.store.root));
+});
+const command = suite('node: the `node` command');
+command('serves rawtx, produces blocks on its interval, stops on SIGTERM; the chain replays', async () => {
+    const dir = freshDataDir('cli');
+    const child = spawn(process.execPath, [CLI_PATH, 'node', '--data', dir, '--port', '0', '--interval', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    const url = await new Promise((resolve, reject) => {
+        child.stderr.on('data', (chunk) => {
+            stderr += chunk.toString('utf8');
+            const found = /listening on (http:\/\/\S+)/.exec(stderr);
+            if (found)
+                resolve(found[1]);
+        });
+        child.on('close', (code) => reject(new Error(`node exited (${code}): ${stderr}`)));
+    });
+    try {
+        const response = await fetch(`${url}/v1/client/rawtx`, { method: 'POST', body: rawTx(signTx(alice, sendMsg(alice, bob, 42n))) });
+        assert.is((await response.json())['code'], undefined);
+        let height = 0;
+        for (let tries = 0; tries < 100 && height < 2; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            height = (await (await fetch(`${url}/v1/query/height`)).json()).height;
+        }
+        assert.ok(height >= 2, `blocks on the interval (height ${height})`);
+    }
+    finally {
+        child.kill('SIGTERM');
+    }
+    const exitCode = await new Promise((resolve) => child.on('close', resolve));
+    assert.is(exitCode, 0, stderr);
+    assert.match(stderr, /block 1 /);
+    const replayed = JSON.parse((await runCli(['replay', '--data', dir, '--json', '--no-progress'])).stdout);
+    assert.is(replayed['verified'], true);
+    assert.ok(replayed['txs'] >= 1);
+});
+command.after(() => tmp.remove());
+api.run();
+command.run();
+//# sourceMappingURL=server.test.js.map

@@ -1,0 +1,105 @@
+/**
+ * Goal: the validator set is the top MaxValidators staked, unjailed nodes by consensus power
+ * floor(tokens / 10^6), ties to the lower address (PROTOCOL §6.2), maintained incrementally
+ * (derived power index) with exactly the result of a full recomputation — through stakes,
+ * edits, jails, unstakes, reverts and snapshot reloads; nodes outside the set stay servicers.
+ * Method: test chains driven by real staking txs; the stored set and the index are compared
+ * with `computeValidatorSet` over every validator record.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { evolveNext } from '../../helpers/decider-spec.js';
+import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { isInChainIndex, stakedValidatorsForChain } from '../../../src/modules/nodes/selectors.js';
+import { computeValidatorSet } from '../../../src/modules/nodes/validator-set.js';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/snapshot.js';
+import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { deliver, endBlockEvents, eventsOf, expectCode, stakeNodeMsg, startStakingChain } from '../../helpers/staking.js';
+const POKT = 1000000n;
+const anchor = testKey('validator-1');
+const [low, high] = [testKey('vs-a'), testKey('vs-b')].sort((a, b) => (a.address < b.address ? -1 : 1));
+const small = testKey('vs-small');
+function chain(maxValidators) {
+    return startStakingChain({
+        accounts: [low, high, small].map((key) => ({ key, balanceUpokt: 1000000n * POKT })),
+        validators: [{ key: anchor, tokensUpokt: 100000n * POKT }],
+        params: { pos: { max_validators: maxValidators, servicer_stake_weight_ceiling: '1000000' } },
+    });
+}
+const stored = (state) => state.nodes.validatorSet.get(VALIDATOR_SET_KEY);
+const full = (state) => computeValidatorSet(state.nodes.validators.unorderedValues(), state.params().pos.maxValidators);
+const set = suite('validator set: top MaxValidators by power, ties to the lower address');
+set('MaxValidators 2: anchor 100,000; two nodes of 20,500.9 POKT tie at power 20,500 → the lower address wins; the small node is out but still a servicer', () => {
+    const state = chain('2');
+    const result = produce(state, [
+        signTx(high, stakeNodeMsg(high, { value: 20500900000n })),
+        signTx(low, stakeNodeMsg(low, { value: 20500000000n })),
+        signTx(small, stakeNodeMsg(small, { value: 15000n * POKT })),
+    ]);
+    assert.equal(result.receipts.map((r) => r.code), [0, 0, 0]);
+    assert.equal(stored(state), [
+        { address: anchor.address, power: 100000n },
+        { address: low.address, power: 20500n },
+    ]);
+    assert.equal(stored(state), full(state));
+    const smallRecord = state.nodes.validators.get(small.address);
+    assert.is(smallRecord.status, StakeStatus.Staked);
+    assert.ok(isInChainIndex(smallRecord, '0001'), 'outside the validator set, still in the chain index (a servicer)');
+    assert.ok(stakedValidatorsForChain(state.nodes.validators, '0001').includes(small.address));
+});
+set('an edit that raises power moves a node into the set; the leaver gets a power-0 update; both orders agree with a full recomputation', () => {
+    const state = chain('2');
+    produce(state, [signTx(low, stakeNodeMsg(low, { value: 20000n * POKT })), signTx(small, stakeNodeMsg(small, { value: 15000n * POKT }))]);
+    const receipt = deliver(state, small, stakeNodeMsg(small, { value: 30000n * POKT }));
+    expectCode(receipt, 'ok');
+    assert.equal(stored(state), [
+        { address: anchor.address, power: 100000n },
+        { address: small.address, power: 30000n },
+    ]);
+    assert.equal(stored(state), full(state));
+});
+set('a block without power changes emits no ValidatorSetUpdated and keeps the very same set (O(1) path)', () => {
+    const state = chain('5');
+    deliver(state, low, stakeNodeMsg(low, { value: 20000n * POKT }));
+    const before = stored(state);
+    const result = produce(state);
+    assert.equal(eventsOf(endBlockEvents(result), 'ValidatorSetUpdated'), []);
+    assert.ok(stored(state) === before);
+});
+set('jailing leaves the set (index follows the record); the chain index keeps the jailed node', () => {
+    const state = chain('5');
+    deliver(state, low, stakeNodeMsg(low, { value: 20000n * POKT }));
+    evolveNext(state, [{ type: 'NodeJailed', address: low.address, reason: 'downtime', signedBlocksWindow: 100n, missed: 51, maxMissed: 50n, jailedUntilNs: 0n }]);
+    const result = produce(state);
+    assert.equal(eventsOf(endBlockEvents(result), 'ValidatorSetUpdated')[0].updates, [{ address: low.address, power: 0n }]);
+    assert.equal(stored(state), full(state));
+    assert.ok(isInChainIndex(state.nodes.validators.get(low.address), '0001'));
+});
+const derived = suite('derived indexes stay exact through reverts and snapshot reloads');
+derived('a reverted checkpoint restores the power index and the unstaking queue', () => {
+    const state = chain('5');
+    deliver(state, low, stakeNodeMsg(low, { value: 20000n * POKT }));
+    const ranking = [...state.nodes.powerIndex.all()];
+    state.store.checkpoint();
+    state.nodes.validators.set(low.address, { ...state.nodes.validators.get(low.address), tokensUpokt: 90000n * POKT });
+    state.nodes.validators.set(high.address, { ...state.nodes.validators.get(low.address), address: high.address, status: StakeStatus.Unstaking, unstakingTimeNs: 5n });
+    assert.is(state.nodes.powerIndex.powerOf(low.address), 90000n);
+    assert.is(state.nodes.unstakingQueue.size, 1);
+    state.store.revert();
+    assert.equal([...state.nodes.powerIndex.all()], ranking);
+    assert.is(state.nodes.unstakingQueue.size, 0);
+});
+derived('a snapshot reload rebuilds the indexes: same ranking, same queues, same staked-app count, and the next block agrees', () => {
+    const state = chain('2');
+    produce(state, [signTx(low, stakeNodeMsg(low, { value: 20000n * POKT })), signTx(high, stakeNodeMsg(high, { value: 25000n * POKT }))]);
+    const copy = decodeSnapshot(encodeSnapshot(state));
+    assert.equal([...copy.nodes.powerIndex.all()], [...state.nodes.powerIndex.all()]);
+    assert.equal(copy.nodes.powerIndex.top(2n), state.nodes.powerIndex.top(2n));
+    assert.is(copy.apps.stakedCount.count, state.apps.stakedCount.count);
+    const a = produce(state);
+    const b = produce(copy);
+    assert.is(b.stateRoot, a.stateRoot);
+});
+set.run();
+derived.run();
+//# sourceMappingURL=validator-set.test.js.map

@@ -1,0 +1,171 @@
+/**
+ * Goal: relay rewards and replay burns are pocket-core's numbers (PROTOCOL §5.1–5.2, §4.8):
+ * PIP-22 weight, the DAO/proposer share (one truncation of the sum), the PIP-32 reward-cost
+ * refund to the operator, delegators, output-address routing, per-chain RTTM; the replay burn
+ * with the ceiling bug, the stake cap and the force-unstake flag.
+ * Method: planRelayReward / planReplayBurn on params from a test chain with the Go tests'
+ * values overridden; expected values are TV-2, TV-3, TV-5, TV-19 as PROTOCOL §11 states them,
+ * and hand computations written out next to the assertion.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Dec } from '../../../src/core/bigdec.js';
+import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
+import { StakeStatus } from '../../../src/modules/nodes/state.js';
+import { feeCollectorShareUpokt, planRelayReward, planReplayBurn, rewardCostUpokt } from '../../../src/modules/pocketcore/rewards.js';
+import { startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
+const base = startRelayChain().params();
+const G = 1000000000n;
+function pos(changes = {}) {
+    return { ...base.pos, relaysToTokensMultiplier: 1000n, daoAllocation: 10n, proposerAllocation: 1n, ...changes };
+}
+const auth = { ...base.auth, feeMultipliers: { overrides: [], default: 1n } };
+const OPERATOR = '11'.repeat(20);
+const OUTPUT = '22'.repeat(20);
+function validator(tokensUpokt, changes = {}) {
+    return validatorRecord({ address: OPERATOR, tokensUpokt, ...changes });
+}
+const received = (plan, address) => plan.lines.filter((l) => l.address === address).reduce((sum, l) => sum + l.amountUpokt, 0n);
+const pip22 = (floorG, ceilingG) => ({
+    servicerStakeFloorMultiplier: floorG * G,
+    servicerStakeWeightCeiling: ceilingG * G,
+    servicerStakeWeightMultiplier: Dec.ONE,
+    servicerStakeFloorMultiplierExponent: Dec.ONE,
+});
+const reward = suite('relay reward plan (RewardForRelaysPerChain)');
+reward('TV-2 PIP-22 linear: stakes 15e9·k → operator 8,900,000·k; minted 10,000,000·k; weights as PROTOCOL §11', () => {
+    const params = pos(pip22(15n, 60n));
+    const balances = [1n, 2n, 3n, 4n].map((k) => {
+        const plan = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(15n * G * k), pos: params, auth });
+        assert.is(plan.mintedUpokt, 10000000n * k);
+        return { balance: received(plan, OPERATOR), weight: plan.weight, bin: plan.bin };
+    });
+    assert.equal(balances.map((b) => b.balance), [8900000n, 17800000n, 26700000n, 35600000n]);
+    assert.equal(balances.map((b) => b.weight), ['1.000000000000000000', '2.000000000000000037', '3.000000000000000158', '4.000000000000000149']);
+    assert.equal(balances.map((b) => b.bin), [1n, 2n, 3n, 4n]);
+});
+reward('TV-3 PIP-22 ceiling: C = 15e9 → stakes 15e9 and 30e9 both get 8,900,000', () => {
+    const params = pos(pip22(15n, 15n));
+    for (const stake of [15n * G, 30n * G]) {
+        const plan = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(stake), pos: params, auth });
+        assert.is(received(plan, OPERATOR), 8900000n);
+        assert.is(plan.bin, 1n);
+    }
+});
+reward('TV-5 routing: with an output address → output 8,880,000, operator 20,000, supply +10,000,000; without → operator 8,900,000', () => {
+    // The Go test runs with RSCAL off (coins = RTTM × relays); PIP-22 at its activation values
+    // (F = C = 15e9, W = E = 1) gives weight 1 for any stake ≥ 15e9, i.e. the same coins.
+    const params = pos(pip22(15n, 15n));
+    const withOutput = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(20n * G, { outputAddress: OUTPUT }), pos: params, auth });
+    assert.is(received(withOutput, OUTPUT), 8880000n);
+    assert.is(received(withOutput, OPERATOR), 20000n);
+    assert.is(withOutput.mintedUpokt, 10000000n);
+    assert.is(withOutput.feeCollectorUpokt, 1100000n);
+    assert.is(withOutput.rewardCostUpokt, 20000n);
+    const noOutput = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(20n * G), pos: params, auth });
+    assert.is(received(noOutput, OPERATOR), 8900000n);
+    assert.is(noOutput.mintedUpokt, 10000000n);
+});
+reward('TV-19 split: RTTM 1000 × 10,000 relays, DAO 10, Proposer 1 → node 8,900,000, fees 1,100,000', () => {
+    assert.is(feeCollectorShareUpokt(10000000n, { daoAllocation: 10n, proposerAllocation: 1n }), 1100000n);
+    const plan = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(15n * G), pos: pos(), auth });
+    assert.is(plan.nodeRewardUpokt, 8900000n);
+    assert.equal(plan.lines.map((l) => l.role), ['reward_cost_refund', 'primary', 'fee_collector']);
+    assert.equal(plan.lines.at(-1), { address: MODULE_ADDRESSES.fee_collector, amountUpokt: 1100000n, role: 'fee_collector' });
+});
+reward('fee share truncates the SUM: coins 999, DAO 10, Proposer 5 → trunc(99.9 + 49.95) = 149, not 99 + 49', () => {
+    assert.is(feeCollectorShareUpokt(999n, { daoAllocation: 10n, proposerAllocation: 5n }), 149n);
+});
+reward('per-chain RTTM: a chain in the map uses its multiplier; other chains the default', () => {
+    const params = pos({ relaysToTokensMultiplierMap: { '0021': 2500n } });
+    const mapped = planRelayReward({ servicer: OPERATOR, chain: '0021', relays: 100n, validator: validator(15n * G), pos: params, auth });
+    assert.is(mapped.multiplierSource, 'chain_map');
+    assert.is(mapped.mintedUpokt, 250000n);
+    const other = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 100n, validator: validator(15n * G), pos: params, auth });
+    assert.is(other.multiplierSource, 'default');
+    assert.is(other.mintedUpokt, 100000n);
+});
+reward('delegators: refund first, then shares of what is left (truncated), remainder to the output address', () => {
+    const d1 = 'aa'.repeat(20);
+    const d2 = 'bb'.repeat(20);
+    const plan = planRelayReward({
+        servicer: OPERATOR,
+        chain: '0001',
+        relays: 1001n,
+        validator: validator(15n * G, { outputAddress: OUTPUT, rewardDelegators: { [d1]: 10, [d2]: 5 } }),
+        pos: pos(),
+        auth,
+    });
+    // coins 1,001,000; fees trunc(100,100 + 10,010) = 110,110; node 890,890; refund 20,000 → 870,890;
+    // d1 trunc(87,089) = 87,089; d2 trunc(43,544.5) = 43,544; output 870,890 − 130,633 = 740,257.
+    assert.equal(plan.lines.map((l) => [l.role, l.address, l.amountUpokt]), [
+        ['reward_cost_refund', OPERATOR, 20000n],
+        ['delegator', d1, 87089n],
+        ['delegator', d2, 43544n],
+        ['primary', OUTPUT, 740257n],
+        ['fee_collector', MODULE_ADDRESSES.fee_collector, 110110n],
+    ]);
+    assert.is(plan.mintedUpokt, 1001000n);
+});
+reward('a small claim: the node reward does not cover the reward cost → all of it to the operator as refund', () => {
+    const plan = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 5n, validator: validator(15n * G, { outputAddress: OUTPUT }), pos: pos(), auth });
+    // coins 5,000; fees 550; node 4,450 < 20,000 → refund 4,450; output gets nothing.
+    assert.equal(plan.lines.map((l) => [l.role, l.amountUpokt]), [['reward_cost_refund', 4450n], ['fee_collector', 550n]]);
+    assert.is(received(plan, OUTPUT), 0n);
+});
+reward('the reward cost follows the fee multipliers of claim and proof', () => {
+    assert.is(rewardCostUpokt({ feeMultipliers: { overrides: [{ key: 'proof', multiplier: 3n }], default: 2n } }), 20000n + 30000n);
+});
+reward('validator gone at proof time → nothing minted; a stake below F (bin 0) → weight 0, nothing minted', () => {
+    const gone = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: undefined, pos: pos(), auth });
+    assert.equal(gone.lines, []);
+    assert.is(gone.mintedUpokt, 0n);
+    assert.is(gone.stakeUpokt, null);
+    const small = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10000n, validator: validator(14n * G), pos: pos(pip22(15n, 60n)), auth });
+    assert.is(small.bin, 0n);
+    assert.is(small.mintedUpokt, 0n);
+    assert.equal(small.lines, []);
+});
+const burn = suite('replay-attack burn plan (BurnForChallenge, slash.go:16-79)');
+burn('challenges = TotalProofs × multiplier; the ceiling bug puts stake 61e9 in bin 3: burn 45,000', () => {
+    const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: validator(61n * G), pos: pos(pip22(15n, 60n)), replayAttackBurnMultiplier: 3n });
+    assert.is(plan.challenges, 15n);
+    assert.is(plan.flooredStakeUpokt, 59n * G); // min(60e9, 60e9 − 1e9): C − (stake mod F), PROTOCOL §4.8
+    assert.is(plan.bin, 3n);
+    assert.is(plan.weight, '3.000000000000000158');
+    assert.is(plan.coinsUpokt, 45000n); // trunc(1000 × 15 × 3.000000000000000158)
+    assert.is(plan.burnedUpokt, 45000n);
+    assert.is(plan.tokensAfterUpokt, 61n * G - 45000n);
+    assert.is(plan.forceUnstake, false);
+});
+burn('the burn is capped at the stake and forces an unstake below StakeMinimum', () => {
+    const params = pos({ ...pip22(15n, 15n), stakeMinimumUpokt: 15n * G, relaysToTokensMultiplier: 1000000000n });
+    const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 10n, validator: validator(15n * G), pos: params, replayAttackBurnMultiplier: 3n });
+    assert.is(plan.coinsUpokt, 30n * G);
+    assert.is(plan.burnedUpokt, 15n * G);
+    assert.is(plan.tokensAfterUpokt, 0n);
+    assert.is(plan.forceUnstake, true);
+});
+burn('uses the DEFAULT RTTM even when the chain has a per-chain multiplier', () => {
+    const params = pos({ ...pip22(15n, 15n), relaysToTokensMultiplierMap: { '0001': 9999n } });
+    const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: validator(15n * G), pos: params, replayAttackBurnMultiplier: 3n });
+    assert.is(plan.multiplierUpoktPerRelay, 1000n);
+    assert.is(plan.burnedUpokt, 15000n); // 1000 × 15 × weight 1
+});
+burn('the ceiling bug at the activation values: stake 20e9 with F = C = 15e9 → min(15e9, 15e9 − 5e9) = 10e9 → bin 0 → no burn', () => {
+    const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: validator(20n * G), pos: pos(pip22(15n, 15n)), replayAttackBurnMultiplier: 3n });
+    assert.is(plan.flooredStakeUpokt, 10n * G);
+    assert.is(plan.bin, 0n);
+    assert.is(plan.burnedUpokt, 0n);
+});
+burn('a missing or Unstaked validator is not burned', () => {
+    for (const v of [undefined, validator(20n * G, { status: StakeStatus.Unstaked })]) {
+        const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: v, pos: pos(), replayAttackBurnMultiplier: 3n });
+        assert.is(plan.burnedUpokt, 0n);
+        assert.is(plan.forceUnstake, false);
+    }
+});
+reward.run();
+burn.run();
+//# sourceMappingURL=rewards.test.js.map

@@ -1,0 +1,238 @@
+/**
+ * Goal: sessions are pocket-core's (PROTOCOL §3): session heights, the header's Go-JSON bytes and
+ * SHA3 hash, the session key, and NewSessionNodes' pseudorandom walk with every skip rule and both
+ * insufficient-nodes exits, evaluated on the session-start state with nodes checked in the end
+ * state (claims) or the current state (dispatch).
+ * Method: byte strings and hashes recomputed here with node:crypto from the layouts PROTOCOL
+ * gives; the walk checked against an independent re-derivation of the key chain; chain-level
+ * cases on a real test chain (test/helpers/relays.ts) with state changed between blocks.
+ */
+import { createHash } from 'node:crypto';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { StakeStatus } from '../../../src/modules/nodes/state.js';
+import { SessionCandidates } from '../../../src/modules/pocketcore/session-candidates.js';
+import { isSessionStart, latestSessionHeight, sessionEndHeight } from '../../../src/modules/pocketcore/session-heights.js';
+import { dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
+import { pseudorandomIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
+import { heightKey } from '../../../src/state/chain-tables.js';
+import { produce } from '../../helpers/chain.js';
+import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
+import { validatorRecord } from '../../helpers/validators.js';
+const sha3 = (data) => new Uint8Array(createHash('sha3-256').update(data).digest());
+const hex = (bytes) => Buffer.from(bytes).toString('hex');
+const heights = suite('session heights (PROTOCOL §3.1, session.go:54-84)');
+heights('latest session height with BPS 4: 1..4 → 1, 5..8 → 5, 9 → 9', () => {
+    assert.equal([1, 2, 3, 4, 5, 7, 8, 9, 12, 13].map((h) => latestSessionHeight(h, 4)), [1, 1, 1, 1, 5, 5, 5, 9, 9, 13]);
+});
+heights('session starts are h mod BPS == 1; a session ends at SBH + BPS − 1', () => {
+    assert.equal([1, 2, 4, 5, 9, 25, 26].map((h) => isSessionStart(h, 4)), [true, false, false, true, true, true, false]);
+    assert.is(sessionEndHeight(1, 4), 4);
+    assert.is(sessionEndHeight(26, 25), 50);
+});
+const header = suite('session header and key (PROTOCOL §3.2)');
+const APP = 'ab'.repeat(32);
+header('header bytes are {"app_public_key","chain","session_height"} with no spaces; hash = SHA3-256', () => {
+    const h = { appPublicKey: APP, chain: '0021', sessionHeight: 101 };
+    const json = `{"app_public_key":"${APP}","chain":"0021","session_height":101}`;
+    assert.is(sessionHeaderJson(h), json);
+    assert.is(sessionHeaderHash(h), hex(sha3(json)));
+});
+header('session key = SHA3-256 of {"app_pub_key","chain","blockchain"}', () => {
+    const blockHash = 'cd'.repeat(32);
+    assert.is(hex(sessionKey(APP, '0001', blockHash)), hex(sha3(`{"app_pub_key":"${APP}","chain":"0001","blockchain":"${blockHash}"}`)));
+});
+header('pseudorandom index = uint64 big-endian of bytes 0..7 mod n', () => {
+    const bytes = new Uint8Array(32);
+    bytes.set([0, 0, 0, 0, 0, 0, 1, 2], 0); // 258
+    assert.is(pseudorandomIndex(bytes, 7n), 258n % 7n);
+    bytes.set([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 0);
+    assert.is(pseudorandomIndex(bytes, 1000n), 18446744073709551615n % 1000n);
+});
+const walk = suite('NewSessionNodes walk (session.go:111-172)');
+const addr = (i) => i.toString(16).padStart(40, '0');
+const CANDIDATES = [1, 2, 3, 4, 5, 6, 7].map(addr);
+const node = (address, changes = {}) => validatorRecord({ address, publicKey: APP, ...changes });
+/** The draws of the walk, re-derived: index_k = BE64(key_k) mod n, key_{k+1} = SHA3(key_k). */
+function draws(key, n, count) {
+    const out = [];
+    let k = key;
+    for (let i = 0; i < count; i++) {
+        out.push(Number(Buffer.from(k.subarray(0, 8)).readBigUInt64BE() % BigInt(n)));
+        k = sha3(k);
+    }
+    return out;
+}
+function firstDistinct(sequence, accept, count) {
+    const seen = new Set();
+    const out = [];
+    for (const i of sequence) {
+        if (seen.has(i))
+            continue;
+        seen.add(i);
+        if (accept(i))
+            out.push(i);
+        if (out.length === count)
+            break;
+    }
+    return out;
+}
+const KEY = sessionKey(APP, '0001', 'ee'.repeat(32));
+walk('eligible candidates are taken in draw order, repeats skipped', () => {
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: CANDIDATES, count: 4, maxChains: 15n, lookup: (a) => node(a) });
+    assert.ok(result.ok);
+    const expected = firstDistinct(draws(KEY, 7, 200), () => true, 4).map((i) => CANDIDATES[i]);
+    assert.equal(result.value.nodes, expected);
+});
+walk('jailed, missing, over-MaximumChains and chain-not-listed nodes (end state) are passed over', () => {
+    const bad = new Map([
+        [CANDIDATES[0], node(CANDIDATES[0], { jailed: true })],
+        [CANDIDATES[1], undefined],
+        [CANDIDATES[2], node(CANDIDATES[2], { chains: Array.from({ length: 16 }, (_, i) => (i + 1).toString(16).padStart(4, '0')) })],
+        [CANDIDATES[3], node(CANDIDATES[3], { chains: ['0002'] })],
+    ]);
+    const lookup = (a) => (bad.has(a) ? bad.get(a) : node(a));
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: CANDIDATES, count: 3, maxChains: 15n, lookup });
+    assert.ok(result.ok);
+    assert.equal(result.value.nodes, firstDistinct(draws(KEY, 7, 500), (i) => i >= 4, 3).map((i) => CANDIDATES[i]));
+    // Exactly 15 chains is allowed (the rule is "more than MaximumChains").
+    const fifteen = node(CANDIDATES[2], { chains: ['0001', ...Array.from({ length: 14 }, (_, i) => (i + 2).toString(16).padStart(4, '0'))] });
+    const all = selectSessionNodes({ chain: '0001', key: KEY, candidates: [CANDIDATES[2]], count: 1, maxChains: 15n, lookup: () => fifteen });
+    assert.ok(all.ok);
+});
+walk('fewer candidates than SessionNodeCount → pocketcore:17', () => {
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: CANDIDATES.slice(0, 2), count: 3, maxChains: 15n, lookup: (a) => node(a) });
+    assert.ok(!result.ok);
+    assert.is(`${result.error.codespace}:${result.error.code}`, 'pocketcore:17');
+});
+walk('every candidate examined without filling the session → pocketcore:17', () => {
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: CANDIDATES, count: 3, maxChains: 15n, lookup: (a) => node(a, { jailed: a !== CANDIDATES[0] && a !== CANDIDATES[1] }) });
+    assert.ok(!result.ok);
+    assert.is(`${result.error.codespace}:${result.error.code}`, 'pocketcore:17');
+});
+const repeats = suite('NewSessionNodes walk over a list that names an address twice (dedupe by address, PROTOCOL §3.3)');
+const [A, B, C] = [addr(0xa), addr(0xb), addr(0xc)];
+repeats('the key chain of KEY, re-derived: the first five draws mod 5 are 1, 0, 4, 3, 2', () => {
+    // The premise of the hand-worked cases below. uint64_BE(key_k[0:8]) for k = 0..4:
+    //   0x04da508150143cd2 =    349,680,437,399,141,586 → mod 5 = 1 (ends in 6), mod 2 = 0
+    //   0x418c2aa8aa30df09 =  4,723,197,013,103,009,545 → mod 5 = 0 (ends in 5), mod 2 = 1
+    //   0x2d255629e9ad66ac =  3,253,101,043,859,154,604 → mod 5 = 4
+    //   0xa88f79c2521913a1 = 12,146,060,595,549,508,513 → mod 5 = 3
+    //   0x50dfe3cfbed69336 =  5,827,626,924,240,180,022 → mod 5 = 2
+    const firsts = ['04da508150143cd2', '418c2aa8aa30df09', '2d255629e9ad66ac', 'a88f79c2521913a1', '50dfe3cfbed69336'];
+    let k = KEY;
+    for (const first of firsts) {
+        assert.is(hex(k.subarray(0, 8)), first);
+        k = sha3(k);
+    }
+    assert.equal(draws(KEY, 5, 5), [1, 0, 4, 3, 2]);
+    assert.equal(draws(KEY, 2, 2), [0, 1]);
+});
+repeats('[A, A, B, C, C], count 3, all eligible → [A, C, B]: a second copy of a seated node is a repeat', () => {
+    // By hand, PROTOCOL §3.3 step 3 with total = 5 (the list length) and m keyed by address:
+    //   draw 1: idx 1 → A (new)           → kept       session [A]
+    //   draw 2: idx 0 → A (already in m)  → skipped    (a walk keyed by position would seat A again)
+    //   draw 3: idx 4 → C (new)           → kept       session [A, C]
+    //   draw 4: idx 3 → C (already in m)  → skipped
+    //   draw 5: idx 2 → B (new)           → kept       session [A, C, B] — full after 5 draws
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: [A, A, B, C, C], count: 3, maxChains: 15n, lookup: (a) => node(a) });
+    assert.ok(result.ok);
+    assert.equal(result.value.nodes, [A, C, B]);
+    assert.is(result.value.draws, 5);
+});
+repeats('[A, A], count 2 → pocketcore:17 once both positions are drawn (pocket-core would loop forever)', () => {
+    // total = 2 ≥ count 2, so the first check passes. draw 1: idx 0 → A kept; draw 2: idx 1 → A,
+    // a repeat; both positions drawn, one node seated ⇒ insufficient nodes. Go's test len(m) ≥ 2
+    // never holds (m = {A}), so there the walk would not end; we end it (file header of session.ts).
+    const result = selectSessionNodes({ chain: '0001', key: KEY, candidates: [A, A], count: 2, maxChains: 15n, lookup: (a) => node(a) });
+    assert.ok(!result.ok);
+    assert.is(`${result.error.codespace}:${result.error.code}`, 'pocketcore:17');
+});
+repeats('a node staked with ["0001","0001"] is one candidate in the live index, the full rebuild and the rebuild from history', () => {
+    const state = startRelayChain();
+    advanceTo(state, 1);
+    const index = state.pocketcore.sessionCandidates;
+    const twice = servicerKeys[1].address;
+    index.current('0001'); // the live index is built now; the change below reaches it incrementally
+    state.nodes.validators.set(twice, { ...state.nodes.validators.get(twice), chains: ['0001', '0001'] });
+    advanceTo(state, 5);
+    const sorted = servicerKeys.map((k) => k.address).sort();
+    assert.equal([...index.current('0001')], sorted, 'live');
+    assert.equal([...new SessionCandidates(state.nodes.validators).current('0001')], sorted, 'full rebuild from the table');
+    assert.equal([...new SessionCandidates(state.nodes.validators).at('0001', 5)], sorted, 'rebuild from history at SBH 5');
+    assert.equal([...index.at('0001', 5)], sorted, 'memo captured at SBH 5');
+});
+const onChain = suite('sessions on a test chain: start state, end state, dispatch');
+onChain('the session key hashes block SBH’s hash; candidates are the Staked validators of the chain, ascending', () => {
+    const state = startRelayChain();
+    advanceTo(state, 4);
+    const session = sessionAtEnd(state, headerOf(appKey, '0001', 1));
+    assert.is(session.blockHash, state.chain.blockHashes.get(heightKey(1)));
+    assert.is(session.key, hex(sha3(`{"app_pub_key":"${appKey.publicKey}","chain":"0001","blockchain":"${session.blockHash}"}`)));
+    assert.is(session.candidates, 4);
+    assert.is(session.nodes.length, 2);
+    const sorted = servicerKeys.map((k) => k.address).sort();
+    const expected = firstDistinct(draws(Buffer.from(session.key, 'hex'), 4, 200), () => true, 2).map((i) => sorted[i]);
+    assert.equal(session.nodes, expected);
+    // chain 0002: only servicer 1 is staked for it → insufficient nodes for a 2-node session
+    const result = dispatchSession(state, appKey.publicKey, '0002', heightOf(state));
+    assert.ok(!result.ok);
+    assert.is(result.error.code, 17);
+});
+onChain('a node jailed after the session start but before its end is skipped for claims; dispatch sees the live state', () => {
+    const state = startRelayChain();
+    advanceTo(state, 1);
+    const header1 = headerOf(appKey, '0001', 1);
+    advanceTo(state, 2);
+    const first = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
+    assert.ok(first.ok);
+    const victim = first.value.nodes[0];
+    state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim), jailed: true });
+    advanceTo(state, 4);
+    const atEnd = sessionAtEnd(state, header1);
+    assert.not.ok(atEnd.nodes.includes(victim));
+    assert.is(atEnd.candidates, 4, 'jailing does not remove a node from the chain index');
+    state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim), jailed: false });
+    produce(state); // height 5: dispatch now answers for session 5, whose start state has it unjailed
+    const now = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
+    assert.ok(now.ok);
+    assert.is(now.value.header.sessionHeight, 5);
+    // session 1 as claims see it is unchanged by later history
+    assert.equal(sessionAtEnd(state, header1).nodes, atEnd.nodes);
+});
+onChain('candidates rebuilt from history equal the memo captured at the session start (snapshot path)', () => {
+    const state = startRelayChain();
+    advanceTo(state, 5);
+    const unstaking = servicerKeys[2].address;
+    state.nodes.validators.set(unstaking, { ...state.nodes.validators.get(unstaking), status: StakeStatus.Unstaking });
+    advanceTo(state, 9);
+    const memo = state.pocketcore.sessionCandidates;
+    assert.equal(memo.memoizedHeights().filter((h) => h >= 1), [1, 5, 9]);
+    const fresh = new SessionCandidates(state.nodes.validators);
+    for (const sessionHeight of [1, 5, 9]) {
+        for (const chain of ['0001', '0002'])
+            assert.equal(fresh.at(chain, sessionHeight), memo.at(chain, sessionHeight), `SBH ${sessionHeight} chain ${chain}`);
+    }
+    assert.is(memo.at('0001', 5).length, 4);
+    assert.is(memo.at('0001', 9).length, 3, 'an Unstaking validator has left the chain index');
+    assert.equal(memo.current('0001'), memo.at('0001', 9));
+});
+onChain('the live index follows reverted writes', () => {
+    const state = startRelayChain();
+    advanceTo(state, 1);
+    const before = [...state.pocketcore.sessionCandidates.current('0001')];
+    const victim = servicerKeys[1].address;
+    state.store.checkpoint();
+    state.nodes.validators.set(victim, { ...state.nodes.validators.get(victim), chains: ['0002'] });
+    assert.not.ok(state.pocketcore.sessionCandidates.current('0001').includes(victim));
+    assert.ok(state.pocketcore.sessionCandidates.current('0002').includes(victim));
+    state.store.revert();
+    assert.equal([...state.pocketcore.sessionCandidates.current('0001')], before);
+    assert.not.ok(state.pocketcore.sessionCandidates.current('0002').includes(victim));
+});
+heights.run();
+header.run();
+walk.run();
+repeats.run();
+onChain.run();
+//# sourceMappingURL=session.test.js.map

@@ -1,0 +1,304 @@
+/**
+ * Goal: the PostgreSQL projection backend holds exactly what the SQLite one holds — the same
+ * rows in every table, hence the same answers as of any height (the SQLite answers are held
+ * equal to the reducer's state by equivalence.test.ts) — whether written by COPY or by INSERT,
+ * in one go, in steps, after 20 kill -9s during catch-up, or across a restart of the primary.
+ * PostgreSQL also equals the reducer directly: at seeded random heights and entities the
+ * PostgreSQL ReadStore answers what the replayed state's query functions answer.
+ * Method: real servers (scripts/postgres.sh: a primary and a streaming replica) and the seeded
+ * simulated chain of test/helpers/projection.ts; table dumps compared row for row; as-of reads
+ * at seeded random heights and entities run on both databases. Kill moments from a seeded PRNG.
+ * Chain length: PG_TEST_BLOCKS (default 120, so the file runs in a few minutes); the 300-block run
+ * of README "PostgreSQL and replicas" is `PG_TEST_BLOCKS=300 node dist/test/run.js projection/postgres`.
+ */
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { Prng } from '../../../src/core/prng.js';
+import { connect } from '../../../src/projection/pg/connect.js';
+import { project } from '../../../src/projection/run.js';
+import { projectionFile } from '../../../src/projection/store.js';
+import { asOfSql } from '../../../src/projection/version-rows.js';
+import { copyDataDir, projectionSimChain as simChainOf } from '../../helpers/projection.js';
+import { dumpPgTables, freshDatabase, restartPrimary, rowText } from '../../helpers/postgres.js';
+import { CLI_PATH } from '../../helpers/sim.js';
+import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
+import { balanceOf } from '../../../src/modules/auth/bank.js';
+import { querySupply } from '../../../src/modules/auth/queries.js';
+import { allParams } from '../../../src/modules/gov/queries.js';
+import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
+import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
+import { PgReadStore } from '../../../src/projection/pg/read-store.js';
+import { replay } from '../../../src/runtime/replay.js';
+const test = suite('projection: PostgreSQL = SQLite, after kills and a primary restart');
+let equalUrl = '';
+const KILLS = 20;
+const KILL_SEED = 2027n;
+const PROJECTION_SIM_BLOCKS = Number(process.env['PG_TEST_BLOCKS'] ?? 120);
+const projectionSimChain = () => simChainOf(PROJECTION_SIM_BLOCKS);
+/** How far one kill run may move the checkpoint before it is killed: 20 runs must end mid-catch-up. */
+const KILL_STEP = Math.min(16, Math.max(2, Math.floor(PROJECTION_SIM_BLOCKS / (KILLS * 1.2))));
+function sqliteDump(dataDir) {
+    const db = new Database(projectionFile(dataDir), { readonly: true });
+    db.defaultSafeIntegers(true);
+    try {
+        const dump = new Map();
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('projection_meta', 'schema_migrations')").all();
+        for (const { name } of tables)
+            dump.set(name, db.prepare(`SELECT * FROM ${name}`).all().map(rowText).sort());
+        return dump;
+    }
+    finally {
+        db.close();
+    }
+}
+function assertSameTables(actual, expected, what) {
+    assert.equal([...actual.keys()].sort(), [...expected.keys()].sort(), `${what}: the same tables`);
+    for (const [table, rows] of expected) {
+        const got = actual.get(table);
+        assert.is(got.length, rows.length, `${what}: ${table} row count`);
+        got.forEach((row, i) => assert.is(row, rows[i], `${what}: ${table} row ${i}`));
+    }
+}
+let reference;
+/** The SQLite projection of the shared chain (built once), and its dump. */
+function sqliteReference() {
+    reference ??= (async () => {
+        const copy = copyDataDir(await projectionSimChain(), 'pg-reference');
+        process.on('exit', copy.remove);
+        await project(copy.dir);
+        return { dump: sqliteDump(copy.dir), sqliteFile: projectionFile(copy.dir) };
+    })();
+    return reference;
+}
+/** "As of" reads that answer the query routes (node, app, signing info, balance, supply, claims), with positional parameters. */
+const AS_OF = [
+    ['node', `${asOfSql('nodes', 'address', '*')} AND t.address = @address`],
+    ['app', `${asOfSql('apps', 'address', '*')} AND t.address = @address`],
+    ['signing info', `${asOfSql('signing_infos', 'address', '*')} AND t.address = @address`],
+    ['balance', 'SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'],
+    ['supply', 'SELECT * FROM supply WHERE height = @height AND @address = @address'],
+    ['claims', "SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND servicer = @address ORDER BY claim_key"],
+];
+test('PostgreSQL (COPY) = SQLite, table by table, and as-of reads at random heights and entities agree', async () => {
+    const { dump, sqliteFile } = await sqliteReference();
+    const copy = copyDataDir(await projectionSimChain(), 'pg-equal');
+    const db = await freshDatabase('equal');
+    equalUrl = db.primary;
+    try {
+        const report = await project(copy.dir, { postgres: db.primary });
+        assert.is(report.height, PROJECTION_SIM_BLOCKS);
+        assertSameTables(await dumpPgTables(db.primary), dump, 'PostgreSQL vs SQLite');
+        const sqlite = new Database(sqliteFile, { readonly: true });
+        sqlite.defaultSafeIntegers(true);
+        const client = await connect(db.primary);
+        try {
+            const addresses = sqlite.prepare('SELECT address FROM nodes UNION SELECT address FROM apps UNION SELECT address FROM balances ORDER BY 1').all().map((r) => r.address);
+            const prng = new Prng(7n);
+            let present = 0;
+            for (let sample = 0; sample < 300; sample++) {
+                const height = prng.int(PROJECTION_SIM_BLOCKS + 1);
+                const address = addresses[prng.int(addresses.length)];
+                const [what, sql] = AS_OF[sample % AS_OF.length];
+                const expected = sqlite.prepare(sql).all({ address, height }).map(rowText);
+                const actual = (await client.query(sql.replaceAll('@height', '$1::bigint').replaceAll('@address', '$2::text'), [height, address])).rows.map(rowText);
+                assert.equal(actual, expected, `${what} of ${address} at ${height}`);
+                if (expected.length > 0)
+                    present++;
+            }
+            assert.ok(present >= 100, `only ${present} samples found a row`);
+        }
+        finally {
+            sqlite.close();
+            await client.end();
+        }
+    }
+    finally {
+        copy.remove();
+    }
+});
+const valueOr = (result) => (result.ok ? result.value : undefined);
+function expectAt(state, height, addresses, into) {
+    const add = (what, read, value) => void into.push({ what: `${what} at ${height}`, read, value: structuredClone(value) });
+    for (const address of addresses) {
+        add(`node ${address}`, (s) => s.node(address, height), valueOr(queryNode(state, address)));
+        add(`app ${address}`, (s) => s.app(address, height), valueOr(queryApp(state, address)));
+        add(`balance ${address}`, (s) => s.balance(address, height), balanceOf(state.auth, address));
+        add(`signing info ${address}`, (s) => s.signingInfo(address, height), state.slashing.signingInfos.get(address));
+        add(`claims of ${address}`, (s) => s.claims(height, address), nodeClaims(state, address));
+    }
+    add('supply', (s) => s.supply(height), querySupply(state.auth));
+    add('allparams', (s) => s.allParams(height), allParams(state.params(), height));
+    add('validator set', (s) => s.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []);
+    add('nodes', (s) => s.nodes(height), queryNodes(state, { perPage: 100_000 }).result);
+    add('apps', (s) => s.apps(height), queryApps(state, { perPage: 100_000 }).result);
+}
+test('PostgreSQL = the reducer: the PostgreSQL ReadStore at seeded random heights and entities answers what the replayed state answers', async () => {
+    const { sqliteFile } = await sqliteReference();
+    const sqlite = new Database(sqliteFile, { readonly: true });
+    const of = (sql) => sqlite.prepare(sql).all().map((row) => row.address);
+    const pools = [of('SELECT DISTINCT address FROM nodes ORDER BY 1'), of('SELECT DISTINCT address FROM apps ORDER BY 1'), of('SELECT DISTINCT servicer AS address FROM claims ORDER BY 1'), of('SELECT DISTINCT address FROM balances ORDER BY 1')];
+    sqlite.close();
+    pools.forEach((pool) => pool.push('ffffffffffffffffffffffffffffffffffffffff'));
+    const prng = new Prng(9n);
+    const heights = new Set([1, PROJECTION_SIM_BLOCKS]);
+    while (heights.size < 12)
+        heights.add(1 + prng.int(PROJECTION_SIM_BLOCKS));
+    const expected = [];
+    await replay(await projectionSimChain(), {
+        trustSignatures: true,
+        onBlock: (result, state) => {
+            if (!heights.has(result.height))
+                return;
+            const addresses = Array.from({ length: 12 }, (_, i) => pools[i % pools.length][prng.int(pools[i % pools.length].length)]);
+            expectAt(state, result.height, addresses, expected);
+        },
+    });
+    const store = await PgReadStore.open(equalUrl);
+    try {
+        let present = 0;
+        for (const check of expected) {
+            assert.equal(await check.read(store), check.value, check.what);
+            if (check.value !== undefined && check.value !== 0n && !(Array.isArray(check.value) && check.value.length === 0))
+                present++;
+        }
+        assert.ok(expected.length >= 12 * 65 && present >= expected.length / 3, `${expected.length} comparisons, ${present} with something present`);
+    }
+    finally {
+        await store.close();
+    }
+});
+test('PostgreSQL by multi-row INSERT, in steps of different batch sizes = SQLite', async () => {
+    const { dump } = await sqliteReference();
+    const copy = copyDataDir(await projectionSimChain(), 'pg-steps');
+    const db = await freshDatabase('steps');
+    try {
+        for (const [to, batchBlocks] of [[Math.floor(PROJECTION_SIM_BLOCKS / 8), 1], [Math.floor((PROJECTION_SIM_BLOCKS * 2) / 5), 7], [PROJECTION_SIM_BLOCKS, 64]]) {
+            const report = await project(copy.dir, { postgres: db.primary, to, batchBlocks, pgBulkMode: 'insert' });
+            assert.is(report.height, to);
+        }
+        assertSameTables(await dumpPgTables(db.primary), dump, 'INSERT in steps vs SQLite');
+    }
+    finally {
+        copy.remove();
+    }
+});
+/** The projection checkpoint's height (−1 before the first commit), on a connection the caller keeps. */
+async function pgCheckpointOn(client) {
+    try {
+        const result = await client.query('SELECT height FROM projection_checkpoint WHERE id = 1');
+        return result.rows[0] === undefined ? -1 : Number(result.rows[0].height);
+    }
+    catch {
+        return -1;
+    }
+}
+async function pgCheckpoint(url) {
+    const client = await connect(url);
+    try {
+        return await pgCheckpointOn(client);
+    }
+    finally {
+        await client.end();
+    }
+}
+/**
+ * One `project --postgres` killed with SIGKILL: during start-up (a quarter: after 100–1,600 ms,
+ * or as soon as the checkpoint first moves, whichever comes first — a fast catch-up must not
+ * outrun a "start-up" kill and finish the chain), else after it moved the checkpoint by 1–KILL_STEP
+ * blocks + 0–40 ms. The checkpoint is polled on one kept connection: a new connection per poll
+ * takes long enough on a loaded machine for the whole catch-up to finish between two polls.
+ */
+async function runUntilKilled(dataDir, url, prng) {
+    const poller = await connect(url);
+    try {
+        const startedAt = await pgCheckpointOn(poller);
+        const duringStartup = prng.int(4) === 0;
+        const target = startedAt + 1 + prng.int(KILL_STEP);
+        const delayMs = duringStartup ? 100 + prng.int(1_500) : prng.int(40);
+        const child = spawn(process.execPath, [CLI_PATH, 'project', '--data', dataDir, '--postgres', url, '--batch', '2', '--no-progress', '--json'], { stdio: 'ignore' });
+        const exited = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', resolve);
+        });
+        let done = false;
+        void exited.then(() => (done = true));
+        const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        if (duringStartup) {
+            const deadline = Date.now() + delayMs;
+            while (!done && Date.now() < deadline && (await pgCheckpointOn(poller)) <= startedAt)
+                await pause(5);
+        }
+        else {
+            while (!done && (await pgCheckpointOn(poller)) < target)
+                await pause(5);
+            await pause(delayMs);
+        }
+        const killed = !done && child.kill('SIGKILL');
+        return { killed, code: await exited, startedAt };
+    }
+    finally {
+        await poller.end();
+    }
+}
+test(`${KILLS} kill -9s of \`project --postgres\` during catch-up: it resumes, and the tables equal SQLite's clean build`, async () => {
+    const { dump } = await sqliteReference();
+    const copy = copyDataDir(await projectionSimChain(), 'pg-kills');
+    const db = await freshDatabase('kills');
+    const prng = new Prng(KILL_SEED);
+    const checkpoints = [];
+    try {
+        let midway = 0;
+        for (let kill = 0; kill < KILLS; kill++) {
+            const outcome = await runUntilKilled(copy.dir, db.primary, prng);
+            assert.ok(outcome.killed || outcome.code === 0, `run ${kill} exited ${outcome.code} (seed ${KILL_SEED})`);
+            const reached = await pgCheckpoint(db.primary);
+            checkpoints.push(reached);
+            if (outcome.killed && reached > outcome.startedAt && reached < PROJECTION_SIM_BLOCKS)
+                midway++;
+        }
+        process.stderr.write(`  PostgreSQL checkpoints after each kill: ${checkpoints.join(',')}\n`);
+        assert.ok(midway >= KILLS / 2, `only ${midway} kills landed during the catch-up (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
+        for (let i = 1; i < checkpoints.length; i++)
+            assert.ok(checkpoints[i] >= checkpoints[i - 1], `checkpoint went back: ${checkpoints.join(',')}`);
+        const finish = await project(copy.dir, { postgres: db.primary });
+        assert.is(finish.height, PROJECTION_SIM_BLOCKS);
+        assertSameTables(await dumpPgTables(db.primary), dump, `after ${KILLS} kills (checkpoints ${checkpoints.join(',')}, seed ${KILL_SEED})`);
+    }
+    finally {
+        copy.remove();
+    }
+});
+test('a restart of the primary mid-catch-up: a notice says the connection was lost and the run retries, resumes and ends equal to SQLite', async () => {
+    const { dump } = await sqliteReference();
+    const copy = copyDataDir(await projectionSimChain(), 'pg-restart');
+    const db = await freshDatabase('restart');
+    const notices = [];
+    try {
+        let restarted = false;
+        const report = await project(copy.dir, {
+            postgres: db.primary,
+            batchBlocks: 4,
+            retryDelayMs: 200,
+            onNotice: (message) => notices.push(message),
+            onCommit: (height) => {
+                if (restarted || height < PROJECTION_SIM_BLOCKS / 3)
+                    return;
+                restarted = true;
+                restartPrimary();
+            },
+        });
+        assert.ok(restarted, 'the primary was restarted');
+        assert.is(report.height, PROJECTION_SIM_BLOCKS);
+        assert.ok(notices.length >= 1, 'a notice');
+        assert.match(notices[0], /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/restart_\w+: connection lost \(.+\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
+        assertSameTables(await dumpPgTables(db.primary), dump, 'after the restart');
+    }
+    finally {
+        copy.remove();
+    }
+});
+test.run();
+//# sourceMappingURL=postgres.test.js.map

@@ -1,0 +1,159 @@
+/**
+ * Goal: the query service keeps pocket-core's answer shapes (field names, and the fields it
+ * leaves out), paginates honestly (totals, bounded pages, pocket's page numbering), and answers
+ * every kind of bad request with a 4xx JSON error naming the field — and keeps serving.
+ * Method: the projected simulated chain served in-process (test/helpers/query.ts). Field lists
+ * are written here from pocket-core's Go struct tags (file:line beside each), never from our
+ * code; page totals are checked by walking every page and counting.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { postTo, projectedSimChain, serveInProcess } from '../../helpers/query.js';
+let served;
+const test = suite('query service: pocket-core shapes, pagination, bad requests');
+test.before(async () => {
+    served = await serveInProcess((await projectedSimChain()).dir);
+});
+test.after(() => served.close());
+const keys = (value) => Object.keys(value).sort();
+const sorted = (list) => [...list].sort();
+const post = (path, body = {}) => postTo(served.app, path, body);
+/** pocket-core's Go struct tags, by the struct that writes each answer. */
+const GO = {
+    // app/cmd/rpc/query.go:153-161 RPCResultTx (`omitempty` on the struct-typed proof/stdTx has no effect)
+    RPCResultTx: ['hash', 'height', 'index', 'tx_result', 'tx', 'proof', 'stdTx'],
+    // app/cmd/rpc/query.go:163-173 RPCResponseDeliverTx
+    RPCResponseDeliverTx: ['code', 'data', 'log', 'info', 'events', 'codespace', 'signer', 'recipient', 'message_type'],
+    // app/cmd/rpc/query.go:189-195 rPCStdTx, 197-200 RPCStdSignature
+    rPCStdTx: ['msg', 'fee', 'signature', 'memo', 'entropy'],
+    RPCStdSignature: ['pub_key', 'signature'],
+    // app/cmd/rpc/query.go:147-151 RPCResultTxSearch; 176-180 RPCResultUnconfirmedTxSearch
+    RPCResultTxSearch: ['txs', 'page_count', 'total_txs'],
+    // x/auth/types/account.go:23-27 BaseAccount
+    BaseAccount: ['address', 'coins', 'public_key'],
+    // app/query.go Page (json:"result", "total_pages", "page")
+    Page: ['result', 'total_pages', 'page'],
+    // x/nodes/types/nodes.pb.go:120-131 ValidatorSigningInfo
+    ValidatorSigningInfo: ['address', 'start_height', 'index_offset', 'jailed_until', 'missed_blocks_counter', 'jailed_blocks_counter'],
+    // app/cmd/rpc/query.go querySupplyResponse
+    querySupplyResponse: ['node_staked', 'app_staked', 'dao', 'total_staked', 'total_unstaked', 'total'],
+    // x/nodes/types/validator.go:300-312 JSONValidator
+    JSONValidator: ['address', 'public_key', 'jailed', 'status', 'chains', 'service_url', 'tokens', 'unstaking_time', 'output_address', 'reward_delegators'],
+    // x/apps/types/application.go:186-195 JSONApplication
+    JSONApplication: ['address', 'public_key', 'jailed', 'chains', 'max_relays', 'status', 'staked_tokens', 'unstaking_time'],
+    // app/query.go:368-379 AllParamsReturn, SingleParamReturn
+    AllParamsReturn: ['app_params', 'node_params', 'pocket_params', 'gov_params', 'auth_params'],
+    SingleParamReturn: ['param_key', 'param_value'],
+    // x/pocketcore/types/service.go:319-328 DispatchResponse, DispatchSession
+    DispatchResponse: ['session', 'block_height'],
+    DispatchSession: ['header', 'key', 'nodes'],
+};
+test('answers carry exactly pocket-core\'s fields', async () => {
+    const block = await post('/v1/query/blocktxs', { height: 5, per_page: 1 });
+    assert.equal(keys(block.json), sorted(GO.RPCResultTxSearch));
+    const tx = block.json.txs[0];
+    assert.equal(keys(tx), sorted(GO.RPCResultTx));
+    assert.equal(keys(tx.tx_result), sorted(GO.RPCResponseDeliverTx));
+    assert.equal(keys(tx.stdTx), sorted(GO.rPCStdTx));
+    assert.equal(keys(tx.stdTx.signature), sorted(GO.RPCStdSignature));
+    const one = await post('/v1/query/tx', { hash: tx.hash });
+    assert.equal(one.json, tx, 'tx and blocktxs agree');
+    // Go writes an int64 entropy as a bare number: the raw text holds all its digits.
+    assert.match(one.text, /"entropy":-?[0-9]+[,}]/);
+    const nodes = await post('/v1/query/nodes', { opts: { per_page: 1 } });
+    assert.equal(keys(nodes.json), sorted(GO.Page));
+    assert.equal(keys(nodes.json.result[0]), sorted(GO.JSONValidator));
+    const node = await post('/v1/query/node', { address: nodes.json.result[0].address });
+    assert.equal(node.json, nodes.json.result[0]);
+    const apps = await post('/v1/query/apps', { opts: { per_page: 1 } });
+    assert.equal(keys(apps.json.result[0]), sorted(GO.JSONApplication));
+    const accounts = await post('/v1/query/accounts', { per_page: 1 });
+    assert.equal([keys(accounts.json), keys(accounts.json.result[0])], [sorted(GO.Page), sorted(GO.BaseAccount)]);
+    const infos = await post('/v1/query/signinginfo', { per_page: 1 });
+    assert.equal(keys(infos.json.result[0]), sorted(GO.ValidatorSigningInfo));
+    assert.equal(keys((await post('/v1/query/supply')).json), sorted(GO.querySupplyResponse));
+    const params = (await post('/v1/query/allparams')).json;
+    assert.equal(keys(params), sorted(GO.AllParamsReturn));
+    assert.equal(keys(params.pocket_params[0]), sorted(GO.SingleParamReturn));
+    assert.equal(keys((await post('/v1/query/unconfirmedtxs')).json), sorted(GO.RPCResultTxSearch), 'RPCResultUnconfirmedTxSearch has the same three tags');
+    // server.go WriteResponse double-encodes: the body is a JSON string holding the JSON.
+    assert.type(JSON.parse((await post('/v1/query/supportedchains')).json), 'object');
+    // gov.pb.go:213-216 Upgrade: Height/Version, OldUpgradeHeight and Features omitempty.
+    const upgrade = (await post('/v1/query/upgrade')).json;
+    assert.ok(['Height', 'Version'].every((k) => k in upgrade) && keys(upgrade).every((k) => ['Height', 'Version', 'OldUpgradeHeight', 'Features'].includes(k)));
+    assert.type(upgrade.Height, 'number', 'encoding/json: int64 as a number');
+    // The balance is Go's *big.Int: a bare JSON number.
+    assert.match((await post('/v1/query/balance', { address: accounts.json.result[0].address })).text, /^\{"balance":[0-9]+\}$/);
+});
+test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session walk', async () => {
+    const apps = (await post('/v1/query/apps', { opts: { staking_status: 2 } })).json.result;
+    const app = apps.find((a) => a.chains.length > 0);
+    const answer = await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0] });
+    assert.is(answer.status, 200, answer.text);
+    assert.equal([keys(answer.json), keys(answer.json.session)], [sorted(GO.DispatchResponse), sorted(GO.DispatchSession)]);
+    assert.is(answer.json.block_height, (await post('/v1/query/height')).json.height);
+    for (const node of answer.json.session.nodes)
+        assert.ok(node.chains.includes(app.chains[0]), 'session nodes serve the chain');
+    for (const route of ['relay', 'challenge', 'sim']) {
+        const refused = await post(`/v1/client/${route}`, {});
+        assert.equal([refused.status, refused.json.error], [501, 'not_a_relay_node']);
+    }
+});
+test('pagination: totals, page numbering as pocket-core, bounded page size', async () => {
+    // Walk every page of accounts and count: the total is honest and no row repeats.
+    const first = await post('/v1/query/accounts', { per_page: 7 });
+    const total = Number(first.headers['x-total-count']);
+    const seen = new Set();
+    for (let page = 1; page <= Math.ceil(total / 7); page++)
+        for (const a of (await post('/v1/query/accounts', { page, per_page: 7 })).json.result)
+            seen.add(a.address);
+    assert.is(seen.size, total);
+    // util.Paginate: page 0 → 1 (checkPagination); past the end → Go's zero Page.
+    assert.equal((await post('/v1/query/accounts', { page: 0, per_page: 7 })).json.result, first.json.result);
+    assert.equal((await post('/v1/query/accounts', { page: Math.ceil(total / 7) + 1, per_page: 7 })).json, { result: null, total_pages: 0, page: 0 });
+    // Tendermint's TxSearch: per_page above 100 is clamped to 100; a page past the last is an error.
+    const busy = (await post('/v1/query/blocktxs', { height: 5, per_page: 1000 })).json;
+    assert.is(busy.page_count, Math.min(100, busy.total_txs));
+    const past = await post('/v1/query/blocktxs', { height: 5, page: 1000 });
+    assert.equal([past.status, past.json.error, past.json.details.field], [400, 'page_out_of_range', 'page']);
+    // The ledger's routes: page, per_page, total, total_pages.
+    const rewards = (await post('/v1/query/rewards', { per_page: 5 })).json;
+    assert.equal([rewards.result.length, rewards.total_pages], [Math.min(5, rewards.total), Math.ceil(rewards.total / 5)]);
+});
+test('bad requests: 4xx JSON naming the field, and the service keeps serving', async () => {
+    const huge = `{"address":"${'a'.repeat(1_100_000)}"}`;
+    const cases = [
+        ['a height as a string', '/v1/query/supply', { height: '5' }, 400, 'invalid_request', 'height'],
+        ['a negative height', '/v1/query/block', { height: -1 }, 400, 'invalid_request', 'height'],
+        ['a height beyond 2^53', '/v1/query/supply', '{"height":123456789012345678901}', 400, 'invalid_request', 'height'],
+        ['a future height', '/v1/query/node', { address: 'ab'.repeat(20), height: 10_000_000 }, 400, 'height_in_future', 'height'],
+        ['a malformed address', '/v1/query/balance', { address: 'xyz' }, 400, 'invalid_address', 'address'],
+        ['no address', '/v1/query/account', {}, 400, 'invalid_address', 'address'],
+        ['a malformed hash', '/v1/query/tx', { hash: 'ABC' }, 400, 'invalid_request', 'hash'],
+        ['per_page 10^9', '/v1/query/accounttxs', { address: 'ab'.repeat(20), per_page: 1e9 }, 400, 'invalid_request', 'per_page'],
+        ['opts.per_page 10^9', '/v1/query/nodes', { opts: { per_page: 1e9 } }, 400, 'invalid_request', 'opts.per_page'],
+        ['a fractional page', '/v1/query/accounts', { page: 1.5 }, 400, 'invalid_request', 'page'],
+        ['not JSON', '/v1/query/supply', '{"height":', 400, 'invalid_json', 'body'],
+        ['an array body', '/v1/query/supply', '[1]', 400, 'invalid_request', 'body'],
+        ['a megabyte body', '/v1/query/account', huge, 413, 'body_too_large', 'body'],
+        ['an unknown route', '/v1/query/nosuchroute', {}, 404, 'not_found', 'url'],
+        ['a range upside down', '/v1/query/rewards', { from_height: 9, to_height: 3 }, 400, 'invalid_range', 'from_height'],
+    ];
+    for (const [label, path, body, status, error, field] of cases) {
+        const answer = await post(path, body);
+        assert.equal([answer.status, answer.json.code, answer.json.error, answer.json.details?.field], [status, status, error, field], label);
+        assert.type(answer.json.message, 'string', label);
+    }
+    assert.is((await post('/v1/query/height')).status, 200, 'still serving');
+});
+test('the OpenAPI document lists every route with its request schema', async () => {
+    const doc = (await served.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json();
+    assert.match(doc.openapi, /^3\./);
+    const routes = ['height', 'block', 'blocktxs', 'allblocktxs', 'tx', 'accounttxs', 'unconfirmedtxs', 'unconfirmedtx', 'account', 'accounts', 'balance', 'node', 'nodes', 'signinginfo', 'nodeclaim', 'nodeclaims', 'app', 'apps', 'param', 'allparams', 'nodeparams', 'appparams', 'pocketparams', 'supply', 'supportedchains', 'upgrade', 'acl', 'daoowner', 'state', 'rewards', 'rapsheet', 'claims', 'supplyhistory'];
+    for (const route of routes)
+        assert.ok(doc.paths[`/v1/query/${route}`]?.['post']?.requestBody !== undefined || route === 'height', `/v1/query/${route}`);
+    for (const route of ['dispatch', 'relay', 'challenge', 'sim'])
+        assert.ok(doc.paths[`/v1/client/${route}`] !== undefined, route);
+});
+test.run();
+//# sourceMappingURL=contract.test.js.map

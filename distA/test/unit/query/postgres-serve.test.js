@@ -1,0 +1,246 @@
+import { connect as connectTcp, createServer } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { connect, endClient } from '../../../src/projection/pg/connect.js';
+import { PgReadStore } from '../../../src/projection/pg/read-store.js';
+import { project } from '../../../src/projection/run.js';
+import { replayedStateSource } from '../../../src/query/replayed-state.js';
+import { createQueryServer } from '../../../src/query/service.js';
+import { freshDatabase } from '../../helpers/postgres.js';
+import { copyDataDir } from '../../helpers/projection.js';
+import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess, spawnServe } from '../../helpers/query.js';
+import { answerText, assertSameAnswer, broadRouteSet } from '../../helpers/route-set.js';
+const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
+/** The projector is this many blocks behind when the serves start, and catches up while they serve. */
+const CATCH_UP = 10;
+let latest = 0;
+let db;
+let dataDir;
+let requests;
+const children = [];
+const t0 = Date.now();
+const mark = (what) => void process.stderr.write(`  [${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}\n`);
+test.before(async () => {
+    const chain = await projectedSimChain();
+    const copy = copyDataDir(chain.dir, 'pg-serve');
+    process.on('exit', copy.remove);
+    dataDir = copy.dir;
+    db = await freshDatabase('serve');
+    mark('chain');
+    latest = QUERY_SIM_BLOCKS;
+    await project(dataDir, { postgres: db.primary, to: latest - CATCH_UP });
+    requests = broadRouteSet(chain.dir);
+    mark(`projected into PostgreSQL; ${requests.length} requests`);
+});
+test.after(() => {
+    for (const child of children)
+        child.kill('SIGTERM');
+});
+function startServe(url) {
+    const started = spawnServe(['--postgres', url, '--pool', '4']);
+    children.push(started.child);
+    return started.url;
+}
+async function askOverHttp(url, request) {
+    const response = await fetch(`${url}${request.path}`, { method: 'POST', body: JSON.stringify(request.body) });
+    const body = await response.text();
+    return { text: answerText(response.status, (name) => response.headers.get(name), body), source: response.headers.get('x-ledger-source'), lag: response.headers.get('x-ledger-replay-lag-bytes') };
+}
+/** The primary's WAL position now (after the projector's last commit). */
+async function primaryLsn() {
+    const primary = await connect(db.primary);
+    try {
+        return (await primary.query('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0].lsn;
+    }
+    finally {
+        await endClient(primary);
+    }
+}
+/** Waits until the replica has received (or replayed) WAL up to `lsn`, polling its position — the loop ends on the LSN, never on a timer. */
+async function replicaReached(lsn, what) {
+    const replica = await connect(db.replica);
+    try {
+        for (;;) {
+            const reached = await replica.query(`SELECT pg_last_wal_${what}_lsn() >= $1::pg_lsn AS done`, [lsn]);
+            if (reached.rows[0].done)
+                return;
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+    }
+    finally {
+        await endClient(replica);
+    }
+}
+async function onReplica(sql) {
+    const replica = await connect(db.replica);
+    try {
+        await replica.query(sql);
+    }
+    finally {
+        await endClient(replica);
+    }
+}
+const HEIGHT = { path: '/v1/query/height', body: {} };
+const SUPPLY = { path: '/v1/query/supply', body: {} };
+test('two `serve --postgres` on the streaming replica: a lagging replica says so; once it replayed the commits they answer identically to one on the primary', async () => {
+    const [onPrimary, replicaA, replicaB] = await Promise.all([startServe(db.primary), startServe(db.replica), startServe(db.replica)]);
+    await replicaReached(await primaryLsn(), 'replay');
+    // Replay paused on the replica while the projector catches up on the primary: the replica's
+    // answers stay at the old height and carry the WAL it received and has not replayed.
+    await onReplica('SELECT pg_wal_replay_pause()');
+    try {
+        await project(dataDir, { postgres: db.primary });
+        await replicaReached(await primaryLsn(), 'receive');
+        assert.match((await askOverHttp(onPrimary, HEIGHT)).text, `"height":${latest}`);
+        for (const url of [replicaA, replicaB]) {
+            assert.match((await askOverHttp(url, HEIGHT)).text, `"height":${latest - CATCH_UP}`);
+            const lagging = await askOverHttp(url, SUPPLY);
+            assert.is(lagging.source, 'replica');
+            assert.ok(Number(lagging.lag) > 0, `replay lag ${lagging.lag} bytes while paused`);
+            assert.ok(lagging.text.startsWith(`200 | ${latest - CATCH_UP} | ${latest - CATCH_UP} |`), lagging.text);
+        }
+    }
+    finally {
+        await onReplica('SELECT pg_wal_replay_resume()');
+    }
+    await replicaReached(await primaryLsn(), 'replay');
+    let compared = 0;
+    for (const request of requests) {
+        const expected = await askOverHttp(onPrimary, request);
+        for (const url of [replicaA, replicaB]) {
+            const got = await askOverHttp(url, request);
+            assertSameAnswer(got.text, expected.text, `${request.path} ${JSON.stringify(request.body)} on ${url}`);
+            if (got.source !== null) {
+                assert.is(got.source, 'replica');
+                // Background WAL (checkpoints, autovacuum) may be in flight: the lag is reported, not necessarily 0.
+                assert.match(got.lag ?? '', /^[0-9]+$/, 'a replica answer carries its replay lag');
+            }
+            compared++;
+        }
+        if (expected.source !== null)
+            assert.is(expected.source, 'primary');
+    }
+    assert.ok(compared >= 600, `${compared} comparisons`);
+});
+test('the PostgreSQL ReadStore answers every route as the SQLite one does, byte for byte', async () => {
+    const sqlite = await serveInProcess((await projectedSimChain()).dir);
+    const store = await PgReadStore.open(db.primary);
+    const pgApp = await createQueryServer(store, { dispatchState: replayedStateSource(dataDir) });
+    try {
+        let ok = 0;
+        for (const request of requests) {
+            const [a, b] = [await postTo(sqlite.app, request.path, request.body), await postTo(pgApp, request.path, request.body)];
+            const text = (reply) => answerText(reply.status, (name) => reply.headers[name], reply.text);
+            assertSameAnswer(text(b), text(a), `${request.path} ${JSON.stringify(request.body)}`);
+            if (a.status === 200)
+                ok++;
+            if (b.status === 200 && request.path !== '/v1/query/height')
+                assert.is(b.headers['x-ledger-source'], 'primary', `${request.path}: read in a snapshot`);
+        }
+        assert.ok(requests.length >= 300 && ok >= requests.length * 0.6, `${requests.length} requests, ${ok} answered 200`);
+    }
+    finally {
+        await pgApp.close();
+        await store.close();
+        await sqlite.close();
+    }
+});
+test('an answer is read in ONE snapshot: a commit after its first read is invisible to the rest of it', async () => {
+    const store = await PgReadStore.open(db.primary);
+    const writer = await connect(db.primary);
+    try {
+        const latest = (await store.latestHeight());
+        const { value } = await store.snapshot(async () => {
+            const before = await store.latestHeight();
+            // Another session commits a block above the checkpoint and moves the checkpoint to it.
+            await writer.query('BEGIN');
+            await writer.query('INSERT INTO blocks SELECT height + 1, hash, chain_id, time_ns, proposer, previous_hash, tx_root, app_hash, state_root, tx_count, tx_bytes, event_count, last_commit_json, evidence_json FROM blocks WHERE height = $1', [latest]);
+            await writer.query('UPDATE projection_checkpoint SET height = height + 1');
+            await writer.query('COMMIT');
+            return { before, block: await store.block(latest + 1), after: await store.latestHeight() };
+        });
+        assert.equal(value, { before: latest, block: undefined, after: latest });
+        assert.is((await store.block(latest + 1))?.height, latest + 1, 'outside the snapshot the commit is visible');
+    }
+    finally {
+        await writer.query('DELETE FROM blocks WHERE height = $1', [(await store.latestHeight())]);
+        await writer.query('UPDATE projection_checkpoint SET height = height - 1');
+        await endClient(writer);
+        await store.close();
+    }
+});
+/** A TCP relay to the primary that the test can cut (a server that went away) and restore. */
+function relay(host, targetPort) {
+    const sockets = new Set();
+    let server;
+    let port = 0;
+    const listen = () => new Promise((resolve) => {
+        server = createServer((client) => {
+            const upstream = connectTcp({ host, port: targetPort });
+            sockets.add(client).add(upstream);
+            client.pipe(upstream).pipe(client);
+            const drop = () => void [client, upstream].forEach((s) => (s.destroy(), sockets.delete(s)));
+            client.on('error', drop).on('close', drop);
+            upstream.on('error', drop).on('close', drop);
+        });
+        server.listen(port, '127.0.0.1', () => {
+            port = server.address().port;
+            resolve();
+        });
+    });
+    const cut = () => new Promise((resolve) => {
+        for (const socket of sockets)
+            socket.destroy();
+        sockets.clear();
+        if (server === undefined || !server.listening)
+            return resolve();
+        server.close(() => resolve());
+    });
+    return {
+        url: (name) => `postgres://postgres@127.0.0.1:${port}/${name}`,
+        cut,
+        restore: listen,
+        close: cut,
+    };
+}
+test('a lost server: 503 `database_unavailable` JSON, and the same process answers again when it is back', async () => {
+    const primary = new URL(db.primary);
+    const proxy = relay(primary.hostname, Number(primary.port));
+    await proxy.restore();
+    const store = await PgReadStore.open(proxy.url(primary.pathname.slice(1)));
+    const app = await createQueryServer(store);
+    try {
+        const first = await postTo(app, '/v1/query/supply', {});
+        assert.is(first.status, 200);
+        await proxy.cut();
+        const away = await postTo(app, '/v1/query/supply', {});
+        assert.is(away.status, 503);
+        assert.is(away.json.code, 503);
+        assert.is(away.json.error, 'database_unavailable');
+        assert.match(away.json.message, /PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/serve_\w+ is unavailable/);
+        assert.is((await postTo(app, '/v1/query/node', { address: 'ffffffffffffffffffffffffffffffffffffffff' })).json.error, 'database_unavailable');
+        assert.is((await postTo(app, '/v1/query/height')).json.error, 'database_unavailable', 'the height route (no snapshot) too');
+        await proxy.restore();
+        const back = await postTo(app, '/v1/query/supply', {});
+        assert.is(back.status, 200);
+        assert.is(back.text, first.text);
+    }
+    finally {
+        await app.close();
+        await store.close();
+        await proxy.close().catch(() => undefined);
+    }
+});
+test('a database without the projection is refused at start: projection_missing, naming the command that builds it', async () => {
+    const empty = await freshDatabase('serve_empty');
+    try {
+        await PgReadStore.open(empty.primary);
+        assert.unreachable('opened a database without a projection');
+    }
+    catch (error) {
+        assert.is(error.code, 'projection_missing');
+        assert.match(error.message, /pokt-ledger project --data DIR --postgres URL/);
+    }
+});
+test.run();
+//# sourceMappingURL=postgres-serve.test.js.map

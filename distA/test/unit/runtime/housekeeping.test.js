@@ -1,0 +1,95 @@
+/**
+ * Goal: the data directory looks after itself, and says so. Snapshots are pruned to the
+ * retention setting (at open and after each snapshot); temporary snapshot files of dead
+ * processes are removed, a live writer's are not; a snapshot is used only if the log recorded
+ * its root at its height (a foreign one, a damaged one and one above the log's end are skipped
+ * with a warning, falling back to an older one); ledger.json that disagrees with its genesis is
+ * refused before anything runs.
+ * Method: a small chain made in-process (init + ChainWriter, empty blocks), files placed by the
+ * test, warnings collected through the `onWarning` sink.
+ */
+import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { initDataDir, DataDirError } from '../../../src/runtime/data-dir.js';
+import { ChainWriter } from '../../../src/runtime/chain-writer.js';
+import { replay } from '../../../src/runtime/replay.js';
+import { listSnapshots, removeStaleTemps, snapshotsDir } from '../../../src/snapshot/snapshot.js';
+import { BLOCK_INTERVAL_NS, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { scratch } from '../../helpers/sim.js';
+const tmp = scratch('housekeeping');
+function genesisFile(name, holder) {
+    const file = join(tmp.dir, `${name}.json`);
+    writeFileSync(file, testGenesisJson({ accounts: [{ key: testKey(holder), balanceUpokt: 10000000000n }], validators: [{ key: testKey('validator-1'), tokensUpokt: 100000000000n }] }));
+    return file;
+}
+/** A chain of `blocks` empty blocks in `<tmp>/<name>`, snapshots as asked. */
+async function chain(name, blocks, options = {}) {
+    const dir = join(tmp.dir, name);
+    initDataDir(dir, genesisFile(`${name}-genesis`, options.holder ?? 'alice'));
+    const writer = await ChainWriter.open(dir, { fsync: 'never', snapshotEvery: options.snapshotEvery ?? 0, ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }) });
+    for (let i = 0; i < blocks; i++)
+        writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    writer.close();
+    return dir;
+}
+const collect = () => {
+    const warnings = [];
+    return { warnings, sink: (w) => warnings.push(w) };
+};
+const house = suite('runtime: data directory housekeeping');
+house.after(() => tmp.remove());
+house('snapshots are pruned to the retention setting after each snapshot and at open', async () => {
+    const dir = await chain('retention', 6, { snapshotEvery: 1, keepSnapshots: 2 });
+    assert.equal(listSnapshots(dir).map((s) => s.height), [5, 6]);
+    const { warnings, sink } = collect();
+    const writer = await ChainWriter.open(dir, { keepSnapshots: 1, onWarning: sink });
+    writer.close();
+    assert.equal(listSnapshots(dir).map((s) => s.height), [6]);
+    assert.equal(warnings.map((w) => w.code), ['snapshots_pruned']);
+});
+house("temporary snapshot files of dead processes are removed at open; a live process's are kept", async () => {
+    const dir = await chain('temps', 2, { snapshotEvery: 2 });
+    const name = readdirSync(snapshotsDir(dir)).find((file) => file.endsWith('.snap'));
+    const dead = `${name}.999999999.tmp`;
+    const live = `${name}.${process.pid}.tmp`;
+    const old = `${name}.tmp`;
+    for (const file of [dead, live, old])
+        writeFileSync(join(snapshotsDir(dir), file), 'partial');
+    assert.equal(removeStaleTemps(dir).map((file) => file.slice(snapshotsDir(dir).length + 1)).sort(), [dead, old].sort());
+    assert.ok(readdirSync(snapshotsDir(dir)).includes(live));
+});
+house('a snapshot is used only when the log recorded its root: foreign, damaged and above-the-tip ones are skipped, with warnings', async () => {
+    const dir = await chain('proven', 6, { snapshotEvery: 2, keepSnapshots: 3 });
+    const other = await chain('other', 8, { snapshotEvery: 2, keepSnapshots: 4, holder: 'bob' });
+    const mine = listSnapshots(dir);
+    assert.equal(mine.map((s) => s.height), [2, 4, 6]);
+    // Theirs at 6 (same chain id, other state) and at 8 (above our tip); ours at 6 damaged.
+    for (const theirs of listSnapshots(other).filter((s) => s.height >= 6))
+        copyFileSync(theirs.file, join(snapshotsDir(dir), theirs.file.split('/').at(-1)));
+    truncateSync(mine[2].file, readFileSync(mine[2].file).length - 50);
+    const { warnings, sink } = collect();
+    const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, onWarning: sink });
+    assert.is(outcome.startedFrom, 'snapshot');
+    assert.is(outcome.startHeight, 4, 'fell back to the newest proven snapshot');
+    assert.is(outcome.height, 6);
+    assert.is(outcome.verified, true);
+    assert.equal(warnings.map((w) => [w.code, w.details?.['height']]), [
+        ['snapshot_skipped', 8],
+        ['snapshot_skipped', 6],
+        ['snapshot_skipped', 6],
+    ]);
+});
+house('ledger.json naming another chain id than its genesis is refused, even before the first block', async () => {
+    const dir = await chain('renamed', 0);
+    const path = join(dir, 'events', 'ledger.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"pokt-ledger-test"', '"pokt-ledger-tesT"'));
+    const refused = await ChainWriter.open(dir).then((writer) => {
+        writer.close();
+        return undefined;
+    }, (error) => error);
+    assert.ok(refused instanceof DataDirError && refused.code === 'chain_id_mismatch', String(refused));
+});
+house.run();
+//# sourceMappingURL=housekeeping.test.js.map

@@ -1,0 +1,205 @@
+/**
+ * Goal: downtime tracking follows pocket-core (PROTOCOL §6.5, slash.go:231-293): signing info
+ * from each block's last commit, a TUMBLING SignedBlocksWindow, MinBlocksSignedPerWindow rounded
+ * half-even, slash by SlashFractionDowntime of the vote's power, jail, jailed_until = block time +
+ * DowntimeJailDuration; TV-11 (slash_test.go:14-102).
+ * Method: a test chain with mainnet's downtime params (window 10, MinSignedPerWindow 0.60 → 4
+ * misses tolerated, fraction 0.000001, jail 3600 s, StakeMinimum 15,000 POKT) and three
+ * validators; the producer's `signed` option makes validator B miss chosen blocks. Block h's
+ * last commit is the previous block's votes; the window resets at h mod 10 == 0. Events,
+ * signing info, stake, supply and the validator set are checked; invariants after every block.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { NO_FEATURES_OFF } from '../../../src/core/features.js';
+import { Dec } from '../../../src/core/bigdec.js';
+import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
+import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
+import { handleValidatorSignatures } from '../../../src/modules/slashing/downtime.js';
+import { maxMissedBlocks, missedBlocksTable, signingInfosTable } from '../../../src/modules/slashing/state.js';
+import { StateStore } from '../../../src/state/store.js';
+import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { checkInvariants } from '../../../src/sim/invariants.js';
+import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { code, eventsOfType, govChain } from '../../helpers/gov-chain.js';
+import { beginUnstakeNodeMsg, stakeNodeMsg } from '../../helpers/staking.js';
+const POKT = 1000000n;
+const A = testKey('downtime-a');
+const B = testKey('downtime-b');
+const C = testKey('downtime-c');
+const B_TOKENS = 50000n * POKT;
+function chain(pos = {}) {
+    return govChain({
+        validators: [
+            { key: A, tokensUpokt: 100000n * POKT },
+            { key: B, tokensUpokt: B_TOKENS },
+            { key: C, tokensUpokt: 60000n * POKT },
+        ],
+        params: {
+            pos: {
+                signed_blocks_window: '10',
+                min_signed_per_window: '0.60',
+                slash_fraction_downtime: '0.000001',
+                downtime_jail_duration: '3600000000000',
+                stake_minimum: '15000000000',
+                max_jailed_blocks: '37960',
+                ...pos,
+            },
+        },
+    });
+}
+/** Produce blocks up to `height`; B's vote in block h's last commit is missing when `missesAt(h)`. */
+function runTo(state, height, missesAt) {
+    const results = [];
+    while (state.chain.meta.get('meta').height < height) {
+        const h = state.chain.meta.get('meta').height + 1;
+        results.push(produce(state, [], { signed: (address) => !(address === B.address && missesAt(h)) }));
+        assert.equal(checkInvariants(state), [], `invariants after block ${h}`);
+    }
+    return results;
+}
+const info = (state) => state.slashing.signingInfos.get(B.address);
+const inSet = (state, address) => (state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []).some((m) => m.address === address);
+const threshold = suite('slashing: downtime threshold');
+threshold('MinBlocksSignedPerWindow is half-even: 0.60 × 10 → 4 tolerated; 0.55 × 10 = 5.5 → 6 → 4; 0.45 × 10 = 4.5 → 4 → 6; defaults 0.5 × 100 → 50', () => {
+    assert.is(maxMissedBlocks(10n, Dec.fromString('0.60')), 4n);
+    assert.is(maxMissedBlocks(10n, Dec.fromString('0.55')), 4n);
+    assert.is(maxMissedBlocks(10n, Dec.fromString('0.45')), 6n);
+    assert.is(maxMissedBlocks(100n, Dec.fromString('0.5')), 50n);
+});
+threshold('genesis validators have signing info: start 0, jailed_until Unix 0, counters 0', () => {
+    const state = chain();
+    assert.equal(state.slashing.signingInfos.get(A.address), { address: A.address, startHeight: 0, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+    assert.is(state.slashing.signingInfos.size, 3);
+});
+threshold('missing exactly the tolerated 4 votes of a window: counted, still free, nothing burned', () => {
+    const state = chain();
+    const supply = totalSupply(state.auth);
+    const results = runTo(state, 9, (h) => h >= 2 && h <= 5);
+    assert.is(info(state).missedBlocksCounter, 4);
+    assert.is(info(state).indexOffset, 8, 'votes of blocks 1..8 seen in blocks 2..9');
+    assert.not.ok(state.nodes.validators.get(B.address).jailed);
+    assert.ok(inSet(state, B.address));
+    assert.is(totalSupply(state.auth), supply);
+    assert.equal(results.flatMap((r) => eventsOfType(r, 'NodeSlashed')), []);
+});
+threshold('one more (the 5th miss) → slashed power × 0.000001, jailed until block time + 3600 s, counters reset', () => {
+    const state = chain();
+    const supply = totalSupply(state.auth);
+    const pool = balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool);
+    const results = runTo(state, 6, (h) => h >= 2 && h <= 6);
+    const block6 = results[5];
+    // power = 50,000 POKT / 1 POKT = 50,000; 50,000 × 10^6 × 0.000001 = 50,000 uPOKT
+    assert.equal(eventsOfType(block6, 'NodeSlashed'), [
+        { type: 'NodeSlashed', address: B.address, reason: 'downtime', infractionHeight: 4, power: 50000n, fraction: '0.000001000000000000', burnedUpokt: 50000n, tokensAfterUpokt: B_TOKENS - 50000n },
+    ]);
+    const jailedUntilNs = block6.timeNs + 3600000000000n;
+    assert.equal(eventsOfType(block6, 'NodeJailed'), [
+        { type: 'NodeJailed', address: B.address, reason: 'downtime', signedBlocksWindow: 10n, missed: 5, maxMissed: 4n, jailedUntilNs },
+    ]);
+    assert.equal(info(state), { address: B.address, startHeight: 0, indexOffset: 0, jailedUntilNs, missedBlocksCounter: 0, jailedBlocksCounter: 1 });
+    const validator = state.nodes.validators.get(B.address);
+    assert.ok(validator.jailed);
+    assert.is(validator.tokensUpokt, B_TOKENS - 50000n);
+    assert.not.ok(inSet(state, B.address), 'jailed: out of the validator set at EndBlock');
+    assert.is(totalSupply(state.auth), supply - 50000n);
+    assert.is(balanceOf(state.auth, MODULE_ADDRESSES.staked_tokens_pool), pool - 50000n);
+    assert.equal(eventsOfType(block6, 'NodeForceUnstakeQueued'), [], 'still above StakeMinimum');
+});
+threshold('the window tumbles: 4 misses, the boundary (h mod 10 = 0) resets, 4 more misses → still free; the next one jails', () => {
+    const state = chain();
+    runTo(state, 9, (h) => h >= 6 && h <= 9);
+    assert.is(info(state).missedBlocksCounter, 4);
+    runTo(state, 10, () => true); // block 10: reset first, then this miss counts 1
+    assert.equal({ missed: info(state).missedBlocksCounter, index: info(state).indexOffset }, { missed: 1, index: 1 });
+    runTo(state, 13, () => true);
+    assert.is(info(state).missedBlocksCounter, 4, 'eight misses in a row across the boundary, never more than 4 in one window');
+    assert.not.ok(state.nodes.validators.get(B.address).jailed);
+    const [block14] = runTo(state, 14, () => true);
+    assert.is(eventsOfType(block14, 'NodeJailed').length, 1);
+    assert.ok(state.nodes.validators.get(B.address).jailed);
+});
+threshold('without stale bits (stale-missed-bits.test.ts) a signed vote never lowers the counter: the bit at the index is unset in a tumbling window', () => {
+    const state = chain();
+    runTo(state, 4, (h) => h === 2 || h === 3);
+    runTo(state, 8, () => false);
+    assert.is(info(state).missedBlocksCounter, 2);
+});
+const tv11 = suite('slashing: TV-11 downtime bit array (slash_test.go:14-102)');
+tv11('fresh signing info, one missed signature → missed_blocks_counter 1', () => {
+    const state = chain();
+    runTo(state, 2, (h) => h === 2);
+    assert.is(info(state).missedBlocksCounter, 1);
+});
+tv11('fresh signing info, one signed signature → missed_blocks_counter 0', () => {
+    const state = chain();
+    runTo(state, 2, () => false);
+    assert.is(info(state).missedBlocksCounter, 0);
+    assert.is(info(state).indexOffset, 1);
+});
+const lifecycle = suite('slashing: signing info lifecycle');
+lifecycle('a validator of the last commit without signing info gets one (start h, jailed_until Go zero time) and that vote is not counted', () => {
+    const state = chain();
+    produce(state);
+    // The decider alone, over a view whose signing-info table is empty (pocket-core's h ≥ 30040 path).
+    const store = new StateStore();
+    const empty = store.defineTable(signingInfosTable);
+    const view = { nodes: { validators: state.nodes.validators }, slashing: { signingInfos: empty, missedBlocks: store.defineTable(missedBlocksTable) } };
+    const votes = [{ address: B.address, power: 50000n, signed: false }];
+    const ctx = { chainId: 'x', height: 7, timeNs: 1n, blockHash: '', proposer: A.address, previousProposer: A.address, lastCommit: votes, evidence: [], inactiveFeatures: NO_FEATURES_OFF };
+    const events = handleValidatorSignatures(view, state.params().pos, ctx);
+    assert.equal(events, [
+        { type: 'SigningInfosUpdated', cause: 'last_commit', infos: [{ address: B.address, startHeight: 7, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }] },
+    ]);
+    // A vote of an address with no validator record is skipped entirely.
+    const stranger = { ...ctx, lastCommit: [{ address: testKey('nobody').address, power: 1n, signed: false }] };
+    assert.equal(handleValidatorSignatures(view, state.params().pos, stranger), []);
+});
+lifecycle('signing info through a node\'s life (kept by the staking evolvers): created on stake (start h, Unix 0), recreated on edit stake (start = edit height, zero jailed_until), deleted with the record', () => {
+    const D = testKey('downtime-staker');
+    const state = govChain({
+        validators: [{ key: A, tokensUpokt: 100000n * POKT }],
+        accounts: [{ key: D, balanceUpokt: 100000n * POKT }],
+        params: { pos: { signed_blocks_window: '10', min_signed_per_window: '0.60', stake_minimum: '15000000000', session_block_frequency: '4', unstaking_time: '3600000000000' } },
+    });
+    produce(state, [signTx(D, stakeNodeMsg(D, { value: 20000n * POKT }))]); // block 1
+    assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+    produce(state);
+    produce(state, [], { signed: (a) => a !== D.address }); // block 3: D's vote for block 2 missing
+    produce(state, [], { signed: (a) => a !== D.address });
+    assert.is(state.slashing.signingInfos.get(D.address).missedBlocksCounter, 2);
+    const edited = produce(state, [signTx(D, stakeNodeMsg(D, { value: 21000n * POKT, chains: ['0001', '0002'] }))]); // block 5
+    assert.is(code(edited.receipts[0]), 'ok', edited.receipts[0].log);
+    // valStateChanges.go:361 deletes the record with the validator; :366-370 → signing_info.go:44-49 a new one.
+    assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 5, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+    produce(state, [signTx(D, beginUnstakeNodeMsg(D, D))]); // block 6; unstaking starts at 8, matures 1 h later
+    let unstaked = false;
+    for (let h = 7; h <= 13 && !unstaked; h++)
+        unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
+    assert.ok(unstaked);
+    assert.is(state.nodes.validators.get(D.address), undefined);
+    assert.is(state.slashing.signingInfos.get(D.address), undefined);
+    assert.equal(checkInvariants(state), []);
+});
+lifecycle('a slash that leaves the stake below StakeMinimum force-unstakes: jailed, waiting, refunded at session end + UnstakingTime', () => {
+    const state = chain({ slash_fraction_downtime: '0.8', unstaking_time: '3600000000000', session_block_frequency: '4' });
+    const supply = totalSupply(state.auth);
+    const results = runTo(state, 6, (h) => h >= 2 && h <= 6);
+    const burned = 40000n * POKT; // 50,000 × 10^6 × 0.8
+    const block6 = results[5];
+    assert.equal(eventsOfType(block6, 'NodeForceUnstakeQueued'), [
+        { type: 'NodeForceUnstakeQueued', address: B.address, reason: 'stake_below_minimum', jails: true, tokensUpokt: B_TOKENS - burned },
+    ]);
+    assert.equal(eventsOfType(block6, 'NodeJailed'), [], 'already jailed by the force unstake');
+    assert.is(state.nodes.waitingValidators.get(B.address), 'stake_below_minimum');
+    assert.is(state.slashing.signingInfos.get(B.address).jailedUntilNs, block6.timeNs + 3600000000000n);
+    const later = runTo(state, 14, () => false);
+    const unstaked = later.flatMap((r) => eventsOfType(r, 'NodeUnstaked'));
+    assert.equal(unstaked.map((e) => [e.address, e.recipient, e.amountUpokt]), [[B.address, B.address, B_TOKENS - burned]], 'the rest is refunded, not burned');
+    assert.is(state.nodes.validators.get(B.address), undefined);
+    assert.is(totalSupply(state.auth), supply - burned);
+});
+threshold.run();
+tv11.run();
+lifecycle.run();
+//# sourceMappingURL=downtime.test.js.map
