@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=readonly.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=slashing-events.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=staking-events.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=genesis.js.map
