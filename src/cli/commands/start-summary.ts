@@ -59,6 +59,15 @@ export interface StartReport {
   readonly auditReport: string;
 }
 
+/**
+ * `n noun` for people: thousands separated, the noun in the plural unless n is 1.
+ * Example: counted(1, 'param change') = '1 param change'; counted(1623, 'claim') = '1,623 claims';
+ * counted(0, 'mismatch', 'mismatches') = '0 mismatches'.
+ */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
+}
+
 export function startSummaryLines(r: StartReport): string[] {
   const s = r.simulation;
   const a = r.activity;
@@ -67,13 +76,13 @@ export function startSummaryLines(r: StartReport): string[] {
   return [
     `pokt-ledger: Pocket Network chain "${s.chain_id}" in ${r.dataDir} (events/, snapshots/, projections/)`,
     `  genesis     bundled mainnet genesis + the simulator's keys (seed ${s.seed}, profile ${s.profile})`,
-    `  heights     ${s.created ? 'new chain' : 'continued'}: blocks ${s.start_height + 1}–${s.height} (${s.blocks} blocks, ${a.sessions.size} sessions claimed)`,
-    `  txs         ${s.txs.toLocaleString('en-US')}: ${a.claims} claims, ${a.proofs} proofs, ${a.sends} sends, ${a.stakes} stakes, ${a.paramChanges} param changes, ${a.failed} failed (as expected)`,
-    `  rewards     ${pokt(a.relayRewardsUpokt)} minted for relays; ${a.jailed} nodes jailed for downtime, ${a.unjailed} unjailed`,
+    `  heights     ${s.created ? 'new chain' : 'continued'}: blocks ${s.start_height + 1}–${s.height} (${counted(s.blocks, 'block')}, ${counted(a.sessions.size, 'session')} claimed)`,
+    `  txs         ${s.txs.toLocaleString('en-US')}: ${counted(a.claims, 'claim')}, ${counted(a.proofs, 'proof')}, ${counted(a.sends, 'send')}, ${counted(a.stakes, 'stake')}, ${counted(a.paramChanges, 'param change')}, ${a.failed.toLocaleString('en-US')} failed (as expected)`,
+    `  rewards     ${pokt(a.relayRewardsUpokt)} minted for relays; ${counted(a.jailed, 'node')} jailed for downtime, ${a.unjailed.toLocaleString('en-US')} unjailed`,
     `  supply      ${pokt(s.supply.total_upokt)} = start + minted ${pokt(s.supply.minted_upokt)} − burned ${pokt(s.supply.burned_upokt)}: ${supplyOk ? 'ok' : 'MISMATCH'}`,
-    `  replay      ${r.replay.blocks} blocks re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
+    `  replay      ${counted(r.replay.blocks, 'block')} re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
     `  projection  ${r.projection.file} at height ${r.projection.height}`,
-    `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${r.audit.reward_lines} reward lines, ${r.audit.slash_and_burn_lines} slash/burn lines, ${r.audit.supply_checks} supply checks, ${r.audit.mismatches} mismatches`,
+    `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${counted(r.audit.reward_lines, 'reward line')}, ${counted(r.audit.slash_and_burn_lines, 'slash/burn line')}, ${counted(r.audit.supply_checks, 'supply check')}, ${counted(r.audit.mismatches, 'mismatch', 'mismatches')}`,
     `  report      ${r.auditReport} (the audit's HTML report)`,
   ];
 }

@@ -13,11 +13,20 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI_PATH, runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { counted } from '../../../src/cli/commands/start-summary.js';
 
 const tmp = scratch('start-cli');
 const dir = join(tmp.dir, 'chain');
 const start = suite('start');
 start.after(() => tmp.remove());
+
+start('the summary counts things as people write them: 1 of a thing, else the plural, thousands separated', () => {
+  assert.is(counted(1, 'param change'), '1 param change');
+  assert.is(counted(0, 'block'), '0 blocks');
+  assert.is(counted(1623, 'claim'), '1,623 claims');
+  assert.is(counted(1, 'mismatch', 'mismatches'), '1 mismatch');
+  assert.is(counted(2, 'mismatch', 'mismatches'), '2 mismatches');
+});
 
 interface StartJson {
   simulation: { created: boolean; chain_id: string; profile: string; height: number };
@@ -39,7 +48,7 @@ start('--no-serve: a mainnet-shaped chain, verified, projected and audited; cont
 
   const human = await runCli(['start', '--data', dir, '--blocks', '1', '--no-serve', '--no-progress']);
   assert.is(human.code, 0, human.stderr);
-  assert.match(human.stdout, /blocks 15–15/);
+  assert.match(human.stdout, /blocks 15–15 \(1 block, /);
   assert.match(human.stdout, /audit\s+PASS/);
   assert.match(human.stdout, /every state root matches/);
 
