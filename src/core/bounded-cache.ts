@@ -57,4 +57,10 @@ export class BoundedCache<K, V> {
   keys(): IterableIterator<K> {
     return this.entries.keys();
   }
+
+  /** Drops every entry. */
+  clear(): void {
+    this.entries.clear();
+    this.weight = 0;
+  }
 }

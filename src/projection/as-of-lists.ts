@@ -95,6 +95,11 @@ export class AsOfLists<T> {
       return base === undefined ? this.source.full(height) : applyChanges(base.list, this.source.changes(base.height, height));
     }).values;
   }
+
+  /** Forget every cached list (the rows they were built from are gone: checkpoint-watch.ts). */
+  clear(): void {
+    this.cache.clear();
+  }
 }
 
 /** AsOfSource over an asynchronous store (PostgreSQL). */
@@ -106,16 +111,25 @@ export interface AsyncAsOfSource<T> {
 /** AsOfLists over an asynchronous store: two misses at once may both read (the later one is kept); each answer is right. */
 export class AsyncAsOfLists<T> {
   private readonly cache = new BoundedCache<number, KeyedList<T>>(CACHED_ENTRIES, entriesOf);
+  /** Counts `clear` calls: a list read across one is answered but not kept (it may be of the chain that is gone). */
+  private generation = 0;
 
   constructor(private readonly source: AsyncAsOfSource<T>) {}
 
   async at(height: number): Promise<readonly T[]> {
     const hit = this.cache.get(height);
     if (hit !== undefined) return hit.values;
+    const generation = this.generation;
     const base = nearestBelow(this.cache, height); // taken before the await: it may be evicted meanwhile
     const list = base === undefined ? await this.source.full(height) : applyChanges(base.list, await this.source.changes(base.height, height));
-    this.cache.set(height, list);
+    if (generation === this.generation) this.cache.set(height, list);
     return list.values;
+  }
+
+  /** Forget every cached list (checkpoint-watch.ts). */
+  clear(): void {
+    this.cache.clear();
+    this.generation++;
   }
 }
 

@@ -22,6 +22,7 @@ import { SIGNING_INFO_AS_OF_COLUMNS } from './projectors/signing-infos.js';
 import { asOfSql } from './version-rows.js';
 import { amountOf, amountText } from './amounts.js';
 import type { KeyChange } from './as-of-lists.js';
+import type { CheckpointSeen } from './checkpoint-watch.js';
 
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => Number(value as bigint);
@@ -109,14 +110,26 @@ export class ProjectionQueries {
           AND submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) ORDER BY submitted_height DESC LIMIT 1`,
       ),
       validatorSet: db.prepare('SELECT members_json FROM validator_sets WHERE height <= @height ORDER BY height DESC LIMIT 1'),
-      checkpoint: db.prepare('SELECT height FROM projection_checkpoint WHERE id = 1'),
+      checkpoint: db.prepare('SELECT height, block_hash FROM projection_checkpoint WHERE id = 1'),
+      previousHash: db.prepare('SELECT previous_hash FROM blocks WHERE height = @height'),
     };
   }
 
   /** The projected height (undefined before genesis was projected). */
   height(): number | undefined {
-    const row = this.statements.checkpoint.get() as { height: bigint } | undefined;
-    return row === undefined ? undefined : Number(row.height);
+    return this.checkpoint()?.height;
+  }
+
+  /** The projection checkpoint: its height and the hash of its block (undefined before genesis was projected). */
+  checkpoint(): CheckpointSeen | undefined {
+    const row = this.statements.checkpoint.get() as { height: bigint; block_hash: string } | undefined;
+    return row === undefined ? undefined : { height: Number(row.height), blockHash: row.block_hash };
+  }
+
+  /** The hash block `height` names as its previous block (undefined when that block is not projected). */
+  previousHashOf(height: number): string | undefined {
+    const row = this.statements.previousHash.get({ height }) as { previous_hash: string } | undefined;
+    return row?.previous_hash;
   }
 
   node(address: string, height: number): NodeJson | undefined {

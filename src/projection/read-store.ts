@@ -10,7 +10,9 @@
  *   - `height` arguments are ≤ `latestHeight()` as read by the caller; rows of heights ≤ the
  *     checkpoint are immutable (version rows are never rewritten, claims' settle heights only
  *     ever lie above the checkpoint they were written at), so answers at one height never mix
- *     heights even while a writer commits newer blocks;
+ *     heights even while a writer commits newer blocks — until a rollback (or a rebuild) puts
+ *     other blocks at those heights: a store that caches by height drops its caches when its
+ *     checkpoint shows that (checkpoint-watch.ts);
  *   - addresses arrive lower-case hex (40 chars), hashes upper-case hex (64 chars);
  *   - lists come in a stable order (entities by address, txs by (height, index), logs by
  *     (height, event index)) — pagination is the caller's, except where a `PageRequest` is
@@ -204,7 +206,11 @@ export interface ReadStore {
    */
   snapshot?<T>(read: () => Promise<T>): Promise<SnapshotAnswer<T>>;
 
-  /** The newest projected height (the checkpoint), read afresh (in a snapshot: the snapshot's); undefined before genesis. */
+  /**
+   * The newest projected height (the checkpoint), read afresh (in a snapshot: the snapshot's);
+   * undefined before genesis. Every answer reads it first: a store that caches by height checks
+   * here that its caches still belong to the projected chain (checkpoint-watch.ts).
+   */
   latestHeight(): Promise<number | undefined>;
 
   block(height: number): Promise<BlockRecord | undefined>;

@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { AsOfLists, byAddress } from './as-of-lists.js';
+import { CheckpointWatch } from './checkpoint-watch.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
@@ -32,13 +33,22 @@ const CACHED_HEIGHTS = 64;
  * Memoizes a whole-list read by height, for lists whose members' values depend on the height
  * itself (signing infos' stepped counters), so as-of-lists.ts's deltas do not apply. Sound
  * because rows of heights ≤ the checkpoint never change (read-store.ts contract) and callers
- * only ask heights ≤ the checkpoint they read. PERF: a list of every signing info at a height
- * costs a scan of the version rows; repeated list queries (the latest height, mostly) then cost
- * a Map lookup.
+ * only ask heights ≤ the checkpoint they read; `clear` when a rollback breaks that
+ * (checkpoint-watch.ts). PERF: a list of every signing info at a height costs a scan of the
+ * version rows; repeated list queries (the latest height, mostly) then cost a Map lookup.
  */
-function perHeight<T>(read: (height: number) => T): (height: number) => T {
-  const cache = new BoundedCache<number, T>(CACHED_HEIGHTS);
-  return (height) => cache.through(height, () => read(height));
+class PerHeight<T> {
+  private readonly cache = new BoundedCache<number, T>(CACHED_HEIGHTS);
+
+  constructor(private readonly read: (height: number) => T) {}
+
+  at(height: number): T {
+    return this.cache.through(height, () => this.read(height));
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
 }
 
 /**
@@ -76,9 +86,18 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
   const lists = {
     nodes: new AsOfLists({ full: (height) => byAddress(entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.nodeChanges(from, to) }),
     apps: new AsOfLists({ full: (height) => byAddress(entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.appChanges(from, to) }),
-    signingInfos: perHeight((height) => entities.signingInfos(height)),
-    validatorSet: perHeight((height) => entities.validatorSet(height)),
-    allParams: perHeight((height) => entities.allParams(height)),
+    signingInfos: new PerHeight((height) => entities.signingInfos(height)),
+    validatorSet: new PerHeight((height) => entities.validatorSet(height)),
+    allParams: new PerHeight((height) => entities.allParams(height)),
+  };
+  // A rollback beside this reader (then other blocks) makes the cached lists wrong: drop them.
+  const watch = new CheckpointWatch(() => Object.values(lists).forEach((list) => list.clear()));
+  const latestHeight = (): number | undefined => {
+    const checkpoint = entities.checkpoint();
+    if (checkpoint === undefined) return undefined;
+    const successor = watch.successorNeeded(checkpoint);
+    watch.observe(checkpoint, successor === undefined ? undefined : { height: successor, previousHash: entities.previousHashOf(successor) });
+    return checkpoint.height;
   };
   const resolve = <T>(read: () => T): Promise<T> => {
     try {
@@ -89,7 +108,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
   };
   return {
     ...(db.readonly ? { snapshot: readSnapshots(db) } : {}),
-    latestHeight: () => resolve(() => entities.height()),
+    latestHeight: () => resolve(latestHeight),
     block: (height) => resolve(() => chain.block(height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
     tx: (hash, height) => resolve(() => chain.tx(hash, height)),
@@ -103,11 +122,11 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     app: (address, height) => resolve(() => entities.app(address, height)),
     apps: (height) => resolve(() => lists.apps.at(height)),
     signingInfo: (address, height) => resolve(() => entities.signingInfo(address, height)),
-    signingInfos: (height) => resolve(() => lists.signingInfos(height)),
-    validatorSet: (height) => resolve(() => lists.validatorSet(height)),
+    signingInfos: (height) => resolve(() => lists.signingInfos.at(height)),
+    validatorSet: (height) => resolve(() => lists.validatorSet.at(height)),
     claim: (key, height) => resolve(() => entities.claim(key, height)),
     claims: (height, servicer) => resolve(() => entities.claims(height, servicer)),
-    allParams: (height) => resolve(() => lists.allParams(height)),
+    allParams: (height) => resolve(() => lists.allParams.at(height)),
     rewardLines: (filter, page) => resolve(() => logs.rewardLines(filter, page)),
     rapSheet: (address, range, page) => resolve(() => logs.rapSheet(address, range, page)),
     claimLifecycle: (filter, asOf, page) => resolve(() => logs.claimLifecycle(filter, asOf, page)),

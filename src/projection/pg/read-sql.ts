@@ -34,7 +34,8 @@ const CLAIM_WHERE = `submitted_height >= $1 AND submitted_height <= $2 AND ($3::
 const LIVE_CLAIM = 'submitted_height <= $H AND (settled_height IS NULL OR settled_height > $H)';
 
 export const READS = {
-  checkpoint: 'SELECT height FROM projection_checkpoint WHERE id = 1',
+  checkpoint: 'SELECT height, block_hash FROM projection_checkpoint WHERE id = 1',
+  previousHash: 'SELECT previous_hash FROM blocks WHERE height = $1',
   block: 'SELECT b.*, (SELECT coalesce(sum(tx_count), 0) FROM blocks WHERE height <= $1)::bigint AS total_txs FROM blocks b WHERE b.height = $1',
   blockTxsAsc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index ASC ${LIMIT(2)}`,
   blockTxsDesc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index DESC ${LIMIT(2)}`,

@@ -27,6 +27,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
 import { amountOf } from '../amounts.js';
 import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
+import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
 import type { NodeJson } from '../../modules/nodes/index.js';
 import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
@@ -60,7 +61,7 @@ interface Snapshot {
 }
 
 const OPEN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
-SELECT height FROM projection_checkpoint WHERE id = 1;
+SELECT height, block_hash FROM projection_checkpoint WHERE id = 1;
 SELECT pg_is_in_recovery() AS replica,
   pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::text AS lag_bytes,
   CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN '0'
@@ -93,6 +94,9 @@ export class PgReadStore implements ReadStore {
     }),
   };
 
+  /** A rebuild of the projection with other blocks (its way back after a rollback) makes the cached lists wrong: drop them. */
+  private readonly watch = new CheckpointWatch(() => Object.values(this.lists).forEach((list) => list.clear()));
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly url: string,
@@ -122,11 +126,14 @@ export class PgReadStore implements ReadStore {
     let broken: unknown;
     try {
       const opened = (await client.query(OPEN_SNAPSHOT)) as unknown as pg.QueryResult[];
-      const checkpoint = opened[1]!.rows[0] as { height: bigint } | undefined;
+      const checkpoint = opened[1]!.rows[0] as { height: bigint; block_hash: string } | undefined;
       const status = opened[2]!.rows[0] as { replica: boolean; lag_bytes: string | null; lag_ms: string | null; receiver: string | null };
       const replica = status.replica ? { lagBytes: status.lag_bytes, lagMs: status.lag_ms, receiver: status.receiver } : undefined;
       const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
-      const value = await this.current.run(snapshot, read);
+      const value = await this.current.run(snapshot, async () => {
+        if (checkpoint !== undefined) await this.observe({ height: Number(checkpoint.height), blockHash: checkpoint.block_hash });
+        return read();
+      });
       return { value, headers: snapshotHeaders(replica) };
     } catch (error) {
       if (error instanceof ReadStoreUnavailable || isConnectionLost(error)) broken = error;
@@ -143,7 +150,17 @@ export class PgReadStore implements ReadStore {
     const snapshot = this.current.getStore();
     if (snapshot !== undefined) return snapshot.latest;
     const row = (await this.rows('checkpoint', []))[0];
-    return row === undefined ? undefined : num(row.height);
+    if (row === undefined) return undefined;
+    await this.observe({ height: num(row.height), blockHash: row.block_hash as string });
+    return num(row.height);
+  }
+
+  /** Hands an answer's checkpoint to the watch, reading the one row it needs (checkpoint-watch.ts). */
+  private async observe(checkpoint: CheckpointSeen): Promise<void> {
+    const successor = this.watch.successorNeeded(checkpoint);
+    if (successor === undefined) return this.watch.observe(checkpoint);
+    const previousHash = (await this.rows('previousHash', [successor]))[0]?.previous_hash as string | undefined;
+    this.watch.observe(checkpoint, { height: successor, previousHash });
   }
 
   block = async (height: number) => {

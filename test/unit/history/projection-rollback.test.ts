@@ -8,14 +8,18 @@
  * the same log (the projection is a function of the log alone: test/unit/projection/rebuild),
  * compared table by table, row by row. The chosen H is checked to leave something for each of
  * rollbackTo's cases to undo (addresses first credited, claims submitted and claims settled
- * above H), so a missing case shows up as a row difference.
+ * above H), so a missing case shows up as a row difference. A read store (what `serve` runs)
+ * open across the rollback must answer the continued chain as a freshly opened one does, not
+ * from the lists it cached by height before (src/projection/checkpoint-watch.ts).
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BlockLog, blockLogDir } from '../../../src/log/index.js';
+import type { ReadStore } from '../../../src/projection/read-store.js';
 import { projectionRollbackStep } from '../../../src/projection/rollback.js';
+import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.js';
 import { project } from '../../../src/projection/run.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { rollbackDataDir } from '../../../src/runtime/rollback.js';
@@ -106,6 +110,45 @@ test('continued differently after the rollback: incremental projection = clean r
     assert.is(report.height, H + 15);
     assertSameTables(dumpTables(copy.dir), await cleanRebuild(copy.dir), 'continued differently');
   } finally {
+    copy.remove();
+  }
+});
+
+/** Every whole-list answer a read store caches by height (sqlite-read-store.ts), at `height`, as JSON. */
+async function cachedLists(store: ReadStore, height: number): Promise<string> {
+  const [nodes, apps, signingInfos, validatorSet, allParams] = await Promise.all([store.nodes(height), store.apps(height), store.signingInfos(height), store.validatorSet(height), store.allParams(height)]);
+  return JSON.stringify({ nodes, apps, signingInfos, validatorSet, allParams }, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+test('a serve open across the rollback answers the continued chain, not the lists it cached before', async () => {
+  const copy = copyDataDir(source, 'projection-rollback-serve');
+  const heights = Array.from({ length: 15 }, (_, i) => H + 1 + i);
+  await project(copy.dir);
+  const beside = openSqliteReadStore(copy.dir);
+  try {
+    assert.is(await beside.latestHeight(), BLOCKS);
+    const before = new Map<number, string>();
+    for (const height of heights) before.set(height, await cachedLists(beside, height));
+    rollbackDataDir(copy.dir, H, { derived: [projectionRollbackStep(copy.dir)] });
+    // No answer in between, and the continued chain past the old head: the reader's next
+    // checkpoint is above every one it saw, so only the link of block BLOCKS + 1 can tell.
+    await simulate({ dataDir: copy.dir, genesisFile, seed: 31n, blocks: BLOCKS - H + 5, txsPerBlock: 2, fsync: 'never', workers: 0 });
+    await project(copy.dir);
+    assert.is(await beside.latestHeight(), BLOCKS + 5);
+    const fresh = openSqliteReadStore(copy.dir);
+    try {
+      let changed = 0;
+      for (const height of heights) {
+        const expected = await cachedLists(fresh, height);
+        if (expected !== before.get(height)) changed++;
+        assert.is(await cachedLists(beside, height), expected, `lists at ${height}: the reader open across the rollback = a fresh one`);
+      }
+      assert.ok(changed > 0, 'the continued chain has other lists at some height (else this test could not fail)');
+    } finally {
+      await fresh.close();
+    }
+  } finally {
+    await beside.close();
     copy.remove();
   }
 });
