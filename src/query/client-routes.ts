@@ -34,8 +34,12 @@ export interface PendingTx {
 export interface ClientSources {
   /** The mempool in arrival order (the node); absent → empty. */
   readonly pendingTxs?: () => readonly PendingTx[];
-  /** A state at the latest projected height (or later) for dispatch; absent → 501. */
-  readonly dispatchState?: (latest: number) => Promise<{ readonly state: LedgerState; readonly height: number }>;
+  /**
+   * A state at the latest projected height (or later) for dispatch, given that height and the
+   * projected block's hash there ('' at genesis: a state of a replaced chain is not reused);
+   * absent → 501.
+   */
+  readonly dispatchState?: (latest: number, blockHash: string) => Promise<{ readonly state: LedgerState; readonly height: number }>;
 }
 
 /** RPCResultUnconfirmedTx (query.go:182-187). */
@@ -54,7 +58,8 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
   const dispatchBody = S.body({ app_public_key: S.publicKey, chain: S.chain, session_height: { type: 'integer', minimum: 0, maximum: S.MAX_HEIGHT } }, ['app_public_key', 'chain']);
   queryRoute(app, store, '/v1/client/dispatch', { summary: "the app's current session (the ledger's own session walk)", body: dispatchBody, response: S.anyObject }, async (body, ctx) => {
     if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with');
-    const { state, height } = await sources.dispatchState(ctx.latest);
+    const block = await store.block(ctx.latest);
+    const { state, height } = await sources.dispatchState(ctx.latest, block?.hash ?? '');
     ctx.asOf = height;
     const session = dispatch(state, (body['app_public_key'] as string).toLowerCase() as PublicKeyHex, (body['chain'] as string).toUpperCase(), height);
     if (!session.ok) throw new HttpError(400, session.error.name, `${session.error.codespace}:${session.error.code} ${session.error.log}`, { field: 'app_public_key' });

@@ -3,6 +3,10 @@
  * replays the block log read-only (newest snapshot ≤ the height, then the blocks; signatures
  * trusted, every state root checked) to the projection's latest height, and keeps that state
  * until the projection moves. Concurrent requests share one replay.
+ *
+ * The state is kept for one (height, block hash): after a rollback beside this reader and other
+ * blocks up to the same height, the hash differs and the log is replayed again (a state of the
+ * chain that is gone is never reused; README "History").
  */
 import type { LedgerState } from '../chain/ledger-state.js';
 import { replay } from '../runtime/replay.js';
@@ -13,19 +17,27 @@ export interface StateAt {
   readonly height: number;
 }
 
-export function replayedStateSource(dataDir: string): (latest: number) => Promise<StateAt> {
-  let cached: StateAt | undefined;
-  let pending: { height: number; promise: Promise<StateAt> } | undefined;
-  return (latest) => {
-    if (cached !== undefined && cached.height === latest) return Promise.resolve(cached);
-    if (pending !== undefined && pending.height === latest) return pending.promise;
+/** `latest`: the projection's height; `blockHash`: its block's hash there ('' when it has no block row: genesis). */
+export type StateSource = (latest: number, blockHash: string) => Promise<StateAt>;
+
+export function replayedStateSource(dataDir: string): StateSource {
+  let cached: { readonly key: string; readonly at: StateAt } | undefined;
+  let pending: { readonly key: string; readonly promise: Promise<StateAt> } | undefined;
+  let lastAsked = '';
+  return (latest, blockHash) => {
+    const key = `${latest}:${blockHash}`;
+    lastAsked = key;
+    if (cached !== undefined && cached.key === key) return Promise.resolve(cached.at);
+    if (pending !== undefined && pending.key === key) return pending.promise;
     const promise = replay(dataDir, { to: latest, fromSnapshot: true, trustSignatures: true }).then((outcome) => {
       if (outcome.divergence !== undefined) throw new HttpError(500, 'replay_diverged', `the block log does not replay at height ${outcome.divergence.height}: ${outcome.divergence.detail}`);
       const replayed = { state: outcome.state, height: outcome.height };
-      if (cached === undefined || replayed.height >= cached.height) cached = replayed;
+      // Kept when it answers the newest question (an older replay finishing last does not
+      // replace it; after a rollback the newest question may be a lower height).
+      if (key === lastAsked) cached = { key, at: replayed };
       return replayed;
     });
-    pending = { height: latest, promise };
+    pending = { key, promise };
     void promise.finally(() => {
       if (pending?.promise === promise) pending = undefined;
     }).catch(() => undefined);

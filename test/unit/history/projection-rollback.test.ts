@@ -10,7 +10,9 @@
  * rollbackTo's cases to undo (addresses first credited, claims submitted and claims settled
  * above H), so a missing case shows up as a row difference. A read store (what `serve` runs)
  * open across the rollback must answer the continued chain as a freshly opened one does, not
- * from the lists it cached by height before (src/projection/checkpoint-watch.ts).
+ * from the lists it cached by height before (src/projection/checkpoint-watch.ts); and
+ * dispatch's replayed state (src/query/replayed-state.ts) must be replayed again when the block
+ * at the same height is another one.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ import { BlockLog, blockLogDir } from '../../../src/log/index.js';
 import type { ReadStore } from '../../../src/projection/read-store.js';
 import { projectionRollbackStep } from '../../../src/projection/rollback.js';
 import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.js';
+import { replayedStateSource } from '../../../src/query/replayed-state.js';
+import { bytesToHex } from '../../../src/core/hex.js';
 import { project } from '../../../src/projection/run.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { rollbackDataDir } from '../../../src/runtime/rollback.js';
@@ -149,6 +153,36 @@ test('a serve open across the rollback answers the continued chain, not the list
     }
   } finally {
     await beside.close();
+    copy.remove();
+  }
+});
+
+test("dispatch's replayed state is not reused after a rollback and other blocks up to the same height", async () => {
+  const copy = copyDataDir(source, 'projection-rollback-dispatch');
+  try {
+    await project(copy.dir);
+    const states = replayedStateSource(copy.dir);
+    const blockAt = async (height: number): Promise<{ hash: string; stateRoot: string }> => {
+      const store = openSqliteReadStore(copy.dir);
+      try {
+        const block = await store.block(height);
+        return { hash: block!.hash, stateRoot: block!.stateRoot };
+      } finally {
+        await store.close();
+      }
+    };
+    const old = await blockAt(BLOCKS);
+    const before = await states(BLOCKS, old.hash);
+    assert.is(bytesToHex(before.state.store.root), old.stateRoot);
+    rollbackDataDir(copy.dir, H, { derived: [projectionRollbackStep(copy.dir)] });
+    await simulate({ dataDir: copy.dir, genesisFile, seed: 31n, blocks: BLOCKS - H, txsPerBlock: 2, fsync: 'never', workers: 0 });
+    await project(copy.dir);
+    const now = await blockAt(BLOCKS);
+    assert.is.not(now.hash, old.hash, 'another block at the same height');
+    const after = await states(BLOCKS, now.hash);
+    assert.is(after.height, BLOCKS);
+    assert.is(bytesToHex(after.state.store.root), now.stateRoot, 'the state of the chain now projected, not the one replayed before');
+  } finally {
     copy.remove();
   }
 });
