@@ -26,7 +26,7 @@ import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { ProjectionError, projectionFile } from './store.js';
 
-/** Heights whose whole-list answers perHeight keeps (per list). */
+/** Heights whose whole-list answers a PerHeight memo keeps (per list). */
 const CACHED_HEIGHTS = 64;
 
 /**
