@@ -13,7 +13,6 @@
  *                            `serve` has none and answers them empty / null (documented choice).
  */
 import type { FastifyInstance } from 'fastify';
-import type { LedgerState } from '../chain/ledger-state.js';
 import { queryNode } from '../modules/nodes/index.js';
 import { dispatch } from '../modules/pocketcore/index.js';
 import type { PublicKeyHex } from '../core/types.js';
@@ -21,6 +20,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { cut, pocketPageRequest } from './pagination.js';
 import { stdTxJson } from './pocket-json.js';
+import type { StateSource } from './replayed-state.js';
 import { queryRoute, RawJson } from './route.js';
 import * as S from './schemas.js';
 
@@ -39,7 +39,7 @@ export interface ClientSources {
    * projected block's hash there ('' at genesis: a state of a replaced chain is not reused);
    * absent → 501.
    */
-  readonly dispatchState?: (latest: number, blockHash: string) => Promise<{ readonly state: LedgerState; readonly height: number }>;
+  readonly dispatchState?: StateSource;
 }
 
 /** RPCResultUnconfirmedTx (query.go:182-187). */
