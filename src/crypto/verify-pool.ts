@@ -187,6 +187,33 @@ export class VerifyPool {
   }
 }
 
+/** What `prepareAhead` needs of a pool: batches verified, verdicts optionally published into shared slots. */
+export type VerifyBatcher = Pick<VerifyPool, 'verifyBatch'>;
+
+/**
+ * A VerifyPool started by its first batch. A replay that trusts the txs' own signatures still
+ * verifies every relay proof's AAT and client signatures (the record keeps no verdict for them),
+ * but a chain without proofs — bench/replay's sends — never needs the workers, and does not pay
+ * for starting them. If the workers cannot start, every batch fails: a prepareAhead caller then
+ * verifies on its own thread (the same verdicts, more slowly).
+ */
+export class LazyVerifyPool implements VerifyBatcher {
+  private started: Promise<VerifyPool> | undefined;
+
+  constructor(private readonly options: VerifyPoolOptions = {}) {}
+
+  verifyBatch(items: readonly VerifyItem[], shared?: { readonly verdicts: Int32Array; readonly base: number }): Promise<Uint8Array> {
+    this.started ??= VerifyPool.create(this.options);
+    return this.started.then((pool) => pool.verifyBatch(items, shared));
+  }
+
+  /** Ends the workers if any started (batches in flight finish first). */
+  async close(): Promise<void> {
+    const pool = await this.started?.catch(() => undefined);
+    await pool?.close();
+  }
+}
+
 /** The shared-array slot of each item of chunk indices[from..to). */
 function chunkSlots(indices: readonly number[], from: number, to: number, shared: { readonly verdicts: Int32Array; readonly base: number }): WorkerJob['shared'] {
   const slots = new Uint32Array(to - from);

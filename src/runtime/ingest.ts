@@ -9,11 +9,11 @@
  * the bytes (chain/prepare.ts), so where and when it was computed cannot change a result
  * (test/unit/runtime/ingest).
  */
-import { hashTxBytes, prepareTx, txSignatureInput, verificationInput, verifyPrepared, type PreparedTx, type SignatureVerdict } from '../chain/prepare.js';
+import { hashTxBytes, prepareTx, txSignatureInput, verifyPrepared, type PreparedTx, type SignatureVerdict } from '../chain/prepare.js';
 import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { SharedVerdicts } from '../crypto/shared-verdicts.js';
-import type { VerifyItem, VerifyPool } from '../crypto/verify-pool.js';
+import type { VerifyBatcher, VerifyItem, VerifyPool } from '../crypto/verify-pool.js';
 import { relayProofSignatureItems, validateBasic, type Message } from '../messages/index.js';
 import { decodeTx, signBytes, type DecodedTx } from '../wire/index.js';
 
@@ -72,17 +72,24 @@ export interface PreparedAhead {
 }
 
 /**
+ * Where each tx's own signature verdict comes from: `verify` — posted to the pool with the rest;
+ * `recorded` — not checked here: a trusted replay sets it from the producer's record afterwards
+ * (replay.ts trustRecorded). A relay proof's AAT and client signatures are verified either way.
+ */
+export type OwnSignatures = 'verify' | 'recorded';
+
+/**
  * Decode every tx, post all its signatures to the pool slice by slice, and return at once: the
  * caller may apply the block while the workers verify (reads block until their verdict is in).
  */
-export function prepareAhead(txs: readonly Uint8Array[], chainId: string, pool: VerifyPool): PreparedAhead {
+export function prepareAhead(txs: readonly Uint8Array[], chainId: string, pool: VerifyBatcher, own: OwnSignatures = 'verify'): PreparedAhead {
   const shared = new SharedVerdicts(MAX_SIGNATURES_PER_TX * txs.length);
   const prepared: PreparedTx[] = [];
   const pending: Array<Promise<unknown>> = [];
   let base = 0;
   for (let start = 0; start < txs.length; start += VERIFY_SLICE) {
     const items: VerifyItem[] = [];
-    for (const bytes of txs.slice(start, start + VERIFY_SLICE)) prepared.push(preparedWithSlots(bytes, chainId, shared, base, items));
+    for (const bytes of txs.slice(start, start + VERIFY_SLICE)) prepared.push(preparedWithSlots(bytes, chainId, shared, base, items, own));
     if (items.length > 0) pending.push(pool.verifyBatch(items, { verdicts: shared.verdicts, base }).catch(() => undefined));
     base += items.length;
   }
@@ -90,12 +97,13 @@ export function prepareAhead(txs: readonly Uint8Array[], chainId: string, pool: 
 }
 
 /** Decode one tx and append its signature items (slots base + position in `items`). */
-function preparedWithSlots(bytes: Uint8Array, chainId: string, shared: SharedVerdicts, base: number, items: VerifyItem[]): PreparedTx {
+function preparedWithSlots(bytes: Uint8Array, chainId: string, shared: SharedVerdicts, base: number, items: VerifyItem[], ownSignatures: OwnSignatures): PreparedTx {
   const decoded = decodeTx(bytes);
   if (!decoded.ok) return new PoolPreparedTx(bytes, chainId, decoded, undefined, shared, undefined);
   const tx = decoded.value;
   let txSignBytes: Uint8Array | undefined;
-  const input = txSignatureInput(tx, () => (txSignBytes = signBytes(chainId, tx)));
+  // A recorded verdict needs no sign bytes (and a trusted replay does not keep them: chain/replay-key.ts PERF).
+  const input = ownSignatures === 'recorded' ? undefined : txSignatureInput(tx, () => (txSignBytes = signBytes(chainId, tx)));
   const own = input === undefined ? undefined : { slot: base + items.push(input) - 1, item: input };
   if (tx.msg.kind === 'Proof' && tx.msg.leaf.kind === 'relay') {
     // A signature already in this block (a repeated AAT) is verified once: expect() says so.
@@ -109,32 +117,6 @@ export async function prepareVerified(txs: readonly Uint8Array[], chainId: strin
   const ahead = prepareAhead(txs, chainId, pool);
   await ahead.verified;
   return ahead.prepared;
-}
-
-/** Verify, on the pool, every prepared tx whose signature can be checked without state. */
-export async function verifyOnPool(prepared: readonly PreparedTx[], pool: VerifyPool): Promise<void> {
-  const pending: Array<Promise<void>> = [];
-  for (let start = 0; start < prepared.length; start += VERIFY_SLICE) pending.push(verifySlice(prepared.slice(start, start + VERIFY_SLICE), pool));
-  await Promise.all(pending);
-}
-
-/** Computes the slice's verification inputs and posts them (synchronously) to the pool. */
-function verifySlice(prepared: readonly PreparedTx[], pool: VerifyPool): Promise<void> {
-  const checkable: PreparedTx[] = [];
-  const inputs: Array<NonNullable<ReturnType<typeof verificationInput>>> = [];
-  for (const tx of prepared) {
-    if (tx.signature !== 'unchecked') continue;
-    const input = verificationInput(tx);
-    if (input === undefined) continue;
-    checkable.push(tx);
-    inputs.push(input);
-  }
-  if (inputs.length === 0) return Promise.resolve();
-  return pool.verifyBatch(inputs).then((verdicts) => {
-    checkable.forEach((tx, i) => {
-      tx.signature = verdicts[i] === 1 ? 'valid' : 'invalid';
-    });
-  });
 }
 
 /** The same on the calling thread (one core). */

@@ -9,17 +9,18 @@
  *
  * Signatures: verified on a worker pool over all cores, up to two chunks of blocks ahead of the
  * reducer (the reducer itself stays synchronous), or trusted (`trustSignatures`: the producer's
- * recorded verdicts).
+ * recorded verdicts for the txs' own signatures; relay proofs' signatures are still verified on
+ * the pool, which starts only when a block carries one).
  */
 import { bytesToHex } from '../core/hex.js';
 import { sha256 } from '../crypto/hash.js';
-import { VerifyPool } from '../crypto/verify-pool.js';
+import { LazyVerifyPool } from '../crypto/verify-pool.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
 import { blockHash } from '../chain/block.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { prepareTx, trustSignature, type PreparedTx } from '../chain/prepare.js';
-import { verifyOnPool } from './ingest.js';
+import { trustSignature, type PreparedTx } from '../chain/prepare.js';
+import { prepareAhead } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';
 import type { DataDirConfig } from './data-dir.js';
@@ -99,7 +100,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
-  let pool: VerifyPool | undefined;
+  let pool: LazyVerifyPool | undefined;
   let state: LedgerState;
   let startedFrom: 'genesis' | 'snapshot';
   let startHeight = 0;
@@ -110,13 +111,13 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
     await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
-    pool = options.trustSignatures === true ? undefined : await VerifyPool.create(options.workers === undefined ? {} : { workers: options.workers });
+    pool = new LazyVerifyPool(options.workers === undefined ? {} : { workers: options.workers });
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
     startHeight = meta.height;
     const targetHeight = Math.min(options.to ?? log.lastHeight, log.lastHeight);
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
     const load = (): Promise<LoadedBlock[]> => {
-      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
+      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool!);
       // A chunk read ahead may fail (a damaged record) long before it is awaited: mark it handled
       // now so the failure surfaces where it is awaited, in order, not as an unhandled rejection.
       chunk.catch(() => undefined);
@@ -182,8 +183,13 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   }
 }
 
-/** Read, decode and prepare the next chunk of blocks; verify its signatures on the pool. */
-async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array }>, chainId: string, trust: boolean, pool: VerifyPool | undefined): Promise<LoadedBlock[]> {
+/**
+ * Read, decode and prepare the next chunk of blocks; verify its signatures on the pool: every
+ * signature, or — trusting the txs' own (the record's verdicts) — a relay proof's AAT and client
+ * signatures only, which the record keeps no verdict for. Either way no signature is verified
+ * on the reducer's thread unless it catches up with the workers (crypto/shared-verdicts.ts).
+ */
+async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array }>, chainId: string, trust: boolean, pool: LazyVerifyPool): Promise<LoadedBlock[]> {
   const chunk: LoadedBlock[] = [];
   // Each block's signatures are posted to the pool (in slices, runtime/ingest.ts) as soon as the
   // block is decoded, so the workers start while the rest of the chunk is still being read.
@@ -193,11 +199,11 @@ async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array
     const next = records.next();
     if (next.done === true) break;
     const record = decodeRecord(next.value.payload);
-    const prepared = record.block.txs.map((tx) => prepareTx(tx, chainId));
+    const { prepared, verified } = prepareAhead(record.block.txs, chainId, pool, trust ? 'recorded' : 'verify');
+    if (trust) trustRecorded(prepared, record.invalidSignatures);
     chunk.push({ height: next.value.height, record, prepared });
     txCount += prepared.length;
-    if (trust) trustRecorded(prepared, record.invalidSignatures);
-    else if (pool !== undefined) verifying.push(verifyOnPool(prepared, pool));
+    verifying.push(verified);
   }
   await Promise.all(verifying);
   return chunk;

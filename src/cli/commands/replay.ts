@@ -126,7 +126,7 @@ export function registerReplayCommand(program: Command): void {
     .description('re-apply the block log from genesis, checking every stored state root')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
-    .option('--trust-signatures', 'take the signatures of this (already verified) log as valid; state roots are still checked')
+    .option('--trust-signatures', 'take the txs\' own signatures of this (already verified) log as recorded; relay proofs\' signatures are still verified (on worker threads), state roots still checked')
     .option('--from-snapshot', 'start from the newest snapshot at or below the target instead of genesis')
     .option('--workers <n>', 'signature-verification threads (default: all cores)', integerOption('--workers', 1, 256))
     .option('--snapshot-every <n>', 'write a snapshot after every N-th verified block (default: never)', integerOption('--snapshot-every', 0))
