@@ -31,14 +31,14 @@ import { aatHash, relayProofHash } from '../src/messages/index.js';
 import type { LedgerState } from '../src/chain/ledger-state.js';
 import { prepareAhead } from '../src/runtime/ingest.js';
 import { replay } from '../src/runtime/replay.js';
-import { mainnetChain, MAINNET_BLOCK } from '../src/sim/mainnet/index.js';
+import { MAINNET_BLOCK } from '../src/sim/mainnet/index.js';
+import { mainnetBenchChain, MAINNET_BENCH_BLOCKS as BLOCKS } from './lib/mainnet-chain.js';
 import { CHAIN_META_KEY } from '../src/state/chain-tables.js';
 import { measurePair } from './lib/paired.js';
 import type { Stats } from './lib/stats.js';
 import type { BenchModule } from './lib/types.js';
 
 const WORKERS = 2;
-const BLOCKS = 24;
 
 /** Every signature the block carries: the tx's own, and a relay proof's AAT and client signatures. */
 function blockSignatures(txs: readonly Uint8Array[], chainId: string): { items: VerifyItem[]; kinds: Record<string, number> } {
@@ -59,19 +59,6 @@ function blockSignatures(txs: readonly Uint8Array[], chainId: string): { items: 
   return { items, kinds };
 }
 
-/**
- * Scale of the chain: 1 (mainnet size) in a full run, 0.05 with --quick; POKT_BENCH_MAINNET_SCALE
- * overrides it (each sample rebuilds the state after block 23 by a trusted replay, which at scale
- * 1 takes minutes on a loaded 2-core machine).
- */
-function scaleSetting(quick: boolean): number {
-  const text = process.env['POKT_BENCH_MAINNET_SCALE'];
-  if (text === undefined) return quick ? 0.05 : 1;
-  const scale = Number(text);
-  if (!(scale > 0 && scale <= 1)) throw new Error(`POKT_BENCH_MAINNET_SCALE must be in (0, 1], got ${text}`);
-  return scale;
-}
-
 /** Rates of one block per sample → milliseconds per block (the slowest rate is the max time). */
 const msPerBlock = (rate: Stats): Stats => ({ median: 1000 / rate.median, min: 1000 / rate.max, max: 1000 / rate.min, samples: rate.samples });
 
@@ -79,11 +66,7 @@ export const benchmark: BenchModule = {
   name: 'mainnet',
   description: 'a mainnet-shaped block (claims, proofs, sends), every signature and Merkle proof verified, vs raw verification of its signatures on both cores (goal ≤ 1.2×)',
   async run(ctx) {
-    const scale = scaleSetting(ctx.quick);
-    ctx.progress(`workload: the mainnet-shaped chain, scale ${scale}, ${BLOCKS} blocks, seed ${ctx.seed} (cached on disk after the first run)…`);
-    const started = performance.now();
-    const chain = await mainnetChain({ blocks: BLOCKS, scale, seed: BigInt(ctx.seed), workers: WORKERS });
-    ctx.progress(`workload: ${chain.cached ? 'from the cache' : 'generated'} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${chain.dataDir}`);
+    const { chain, scale } = await mainnetBenchChain(ctx);
     const { log } = BlockLog.open(blockLogDir(chain.dataDir), { readOnly: true });
     let record: ReturnType<typeof decodeRecord>;
     try {

@@ -6,15 +6,21 @@
  * - `verified`: every signature re-checked on the worker pool (2 workers) one chunk ahead of the
  *   reducer, next to the physical limit — raw verification of the same txs on a pool of the
  *   same size, measured in the same run, the two sampled alternately (bench/lib/paired.ts).
+ * - `trusted/mainnet-shaped`: the same trusted replay of the mainnet-shaped chain (24 blocks of
+ *   claims, proofs and sends, bench/lib/mainnet-chain.ts; scale 1, --quick 0.05) — what replaying
+ *   real history costs; its relay proofs' AAT and client signatures are still verified, on the
+ *   worker pool (runtime/replay.ts). No goal: the figure shows what a proof-heavy log replays at.
  * The whole replay() call is timed, genesis import included (reported separately as
  * genesis_load_ms). Workload: the seeded simulator's chain of valid sends on the mainnet genesis
- * (bench/lib/send-chain.ts). Self-check: every replay must verify and end at the chain's root.
+ * (bench/lib/send-chain.ts). Self-check: every replay must verify (every block's root checked)
+ * and, for the sends, end at the chain's root.
  */
 import { loadGenesisOfDataDir } from '../src/runtime/data-dir.js';
 import { replay } from '../src/runtime/replay.js';
 import { VerifyPool } from '../src/crypto/verify-pool.js';
 import { sendChain, storedBlocks, verifyItems, type SendChain } from './lib/send-chain.js';
 import { measurePair } from './lib/paired.js';
+import { mainnetBenchChain, MAINNET_BENCH_BLOCKS } from './lib/mainnet-chain.js';
 import type { BenchModule } from './lib/types.js';
 
 const WORKERS = 2;
@@ -68,5 +74,14 @@ export const benchmark: BenchModule = {
       limit: { what: `raw node:crypto ed25519 verify of the same txs on a pool of ${WORKERS} workers (sampled alternately)`, median: limitMedian },
       extra: { genesis_load_ms: genesisLoadMs },
     });
+
+    const { chain: mainnet, scale } = await mainnetBenchChain(ctx);
+    const replayedMainnet = async (): Promise<number> => {
+      const outcome = await replay(mainnet.dataDir, { trustSignatures: true, workers: WORKERS, onWarning: () => undefined });
+      if (!outcome.verified || outcome.height !== MAINNET_BENCH_BLOCKS) throw new Error(`replay of the mainnet-shaped chain did not verify: ${outcome.divergence?.detail ?? outcome.height}`);
+      return outcome.txs;
+    };
+    const mainnetTrusted = await ctx.measure({ label: `replay --trust-signatures, mainnet-shaped chain (scale ${scale})`, run: replayedMainnet });
+    ctx.report({ case: 'trusted/mainnet-shaped', workload: { blocks: MAINNET_BENCH_BLOCKS, scale, mix: 'claims, proofs, sends (mainnet-shaped)', genesis: 'mainnet-shaped (src/sim/mainnet)', workers: WORKERS }, metric: 'txs_per_s', stats: mainnetTrusted });
   },
 };
