@@ -198,18 +198,23 @@ export type VerifyBatcher = Pick<VerifyPool, 'verifyBatch'>;
  * verifies on its own thread (the same verdicts, more slowly).
  */
 export class LazyVerifyPool implements VerifyBatcher {
-  private started: Promise<VerifyPool> | undefined;
+  private starting: Promise<VerifyPool> | undefined;
 
   constructor(private readonly options: VerifyPoolOptions = {}) {}
 
+  /** Whether a batch has started the workers (a chain without proofs never does). */
+  get started(): boolean {
+    return this.starting !== undefined;
+  }
+
   verifyBatch(items: readonly VerifyItem[], shared?: { readonly verdicts: Int32Array; readonly base: number }): Promise<Uint8Array> {
-    this.started ??= VerifyPool.create(this.options);
-    return this.started.then((pool) => pool.verifyBatch(items, shared));
+    this.starting ??= VerifyPool.create(this.options);
+    return this.starting.then((pool) => pool.verifyBatch(items, shared));
   }
 
   /** Ends the workers if any started (batches in flight finish first). */
   async close(): Promise<void> {
-    const pool = await this.started?.catch(() => undefined);
+    const pool = await this.starting?.catch(() => undefined);
     await pool?.close();
   }
 }

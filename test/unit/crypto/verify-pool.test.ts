@@ -15,7 +15,7 @@ import { Prng } from '../../../src/core/prng.js';
 import { buildEdgeCases } from '../../helpers/ed25519-edge-cases.js';
 import { createSigner, publicKeyFromSeed } from '../../../src/crypto/ed25519.js';
 import { verifyBatchSync, type VerifyItem } from '../../../src/crypto/verify-batch.js';
-import { VerifyPool, workerExecArgv } from '../../../src/crypto/verify-pool.js';
+import { LazyVerifyPool, VerifyPool, workerExecArgv } from '../../../src/crypto/verify-pool.js';
 
 /** n items over `keys` seeded keys; item i is corrupted iff bad(i) (one bit of S or R flipped). */
 function makeItems(seed: number, n: number, keys: number, bad: (i: number) => boolean): VerifyItem[] {
@@ -141,6 +141,28 @@ lifecycle('close() lets a batch in flight finish, then refuses new batches; clos
   } catch (error) {
     assert.match((error as Error).message, /closed/);
   }
+});
+
+lifecycle('a lazy pool starts its workers with the first batch, answers as the pool does, and closes either way', async () => {
+  const idle = new LazyVerifyPool({ workers: 1 });
+  await idle.close();
+  assert.is(idle.started, false, 'closing an unused lazy pool starts nothing');
+  const lazy = new LazyVerifyPool({ workers: 2 });
+  assert.is(lazy.started, false);
+  const bad = (i: number): boolean => i % 5 === 2;
+  const items = makeItems(11, 300, 4, bad);
+  assert.equal(await lazy.verifyBatch(items), expectedPattern(items.length, bad));
+  assert.is(lazy.started, true);
+  await lazy.close();
+  // Workers that cannot start: every batch fails (a prepareAhead caller then verifies itself).
+  const broken = new LazyVerifyPool({ workers: 0 });
+  try {
+    await broken.verifyBatch(items);
+    assert.unreachable('a pool that cannot start must refuse batches');
+  } catch (error) {
+    assert.match((error as Error).message, /bad worker count/);
+  }
+  await broken.close();
 });
 
 lifecycle('a worker that dies fails the pool loudly: batches reject, close() still resolves', async () => {

@@ -17,12 +17,12 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBlock } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { prepareTx, verificationInput, verifyPrepared } from '../../../src/chain/prepare.js';
+import { prepareTx, trustSignature, verificationInput, verifyPrepared } from '../../../src/chain/prepare.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
 import { SharedVerdicts } from '../../../src/crypto/shared-verdicts.js';
 import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_VALID } from '../../../src/crypto/verify-batch.js';
-import { VerifyPool } from '../../../src/crypto/verify-pool.js';
+import { LazyVerifyPool, VerifyPool } from '../../../src/crypto/verify-pool.js';
 import { relayProofSignatureItems } from '../../../src/messages/index.js';
 import { prepareAhead, prepareVerified } from '../../../src/runtime/ingest.js';
 import { claimMessage, proofMessage, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
@@ -132,6 +132,27 @@ ingest('a block applied with pool verdicts (after the pool, or while it verifies
   assert.equal(overlapped.receipts, inline.receipts);
   assert.is(pooled.stateRoot, inline.stateRoot);
   assert.is(overlapped.stateRoot, inline.stateRoot);
+});
+
+ingest('own verdicts recorded (a trusted replay) and a pool that cannot start: relay signatures are verified on this thread, receipts and root as inline', async () => {
+  const [recorded, viaInline] = [scene(), scene()];
+  const expected = blockTxs(recorded);
+  const txs = expected.map((t) => t.tx);
+  const meta = recorded.state.chain.meta.get(CHAIN_META_KEY)!;
+  const block = buildBlock(recorded.state, { timeNs: meta.lastBlockTimeNs + 60_000_000_000n, txs });
+  const broken = new LazyVerifyPool({ workers: 0 });
+  const ahead = prepareAhead(txs, meta.chainId, broken, 'recorded');
+  // What the producer's record says (chain/record.ts invalidSignatures): only the tx whose own signature was flipped.
+  for (const prepared of ahead.prepared) trustSignature(prepared);
+  const flipped = expected.findIndex((t) => t.code === 'sdk:4');
+  ahead.prepared[flipped]!.signature = 'invalid';
+  await ahead.verified;
+  const result = applyBlock(recorded.state, block, { prepared: ahead.prepared });
+  const inline = applyBlock(viaInline.state, block);
+  assert.equal(result.receipts.map(codeOf), expected.map((t) => t.code));
+  assert.equal(result.receipts, inline.receipts);
+  assert.is(result.stateRoot, inline.stateRoot);
+  await broken.close();
 });
 
 ingest('signatures repeated in a block (one AAT carried by many proofs) go to the pool once, and every proof reads that one verdict', async () => {
