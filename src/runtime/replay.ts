@@ -100,7 +100,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
-  let pool: LazyVerifyPool | undefined;
+  // Starts no worker until a block has a signature to verify (crypto/verify-pool.ts).
+  const pool = new LazyVerifyPool(options.workers === undefined ? {} : { workers: options.workers });
   let state: LedgerState;
   let startedFrom: 'genesis' | 'snapshot';
   let startHeight = 0;
@@ -111,13 +112,12 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
     await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
-    pool = new LazyVerifyPool(options.workers === undefined ? {} : { workers: options.workers });
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
     startHeight = meta.height;
     const targetHeight = Math.min(options.to ?? log.lastHeight, log.lastHeight);
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
     const load = (): Promise<LoadedBlock[]> => {
-      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool!);
+      const chunk = loadChunk(records, meta.chainId, options.trustSignatures === true, pool);
       // A chunk read ahead may fail (a damaged record) long before it is awaited: mark it handled
       // now so the failure surfaces where it is awaited, in order, not as an unhandled rejection.
       chunk.catch(() => undefined);
@@ -140,7 +140,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     }
     await Promise.all(ahead.map((pending) => pending.catch(() => [])));
   } finally {
-    await pool?.close();
+    await pool.close();
     if (options.opened === undefined) log.close();
   }
   const height = state.chain.meta.get(CHAIN_META_KEY)!.height;

@@ -156,4 +156,7 @@ export function proofTx(servicer: TestKey, evidence: SessionEvidence, index: num
   return signTx(servicer, proofMessage(evidence, index, options));
 }
 
+/** A hex string with its last digit changed: the same length, another value (a signature that no longer verifies). */
+export const flipHex = (hex: string): string => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
+
 export const codeOf = (receipt: TxReceipt): string => (receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`);

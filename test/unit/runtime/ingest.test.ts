@@ -29,13 +29,10 @@ import { claimMessage, proofMessage, type SessionEvidence } from '../../../src/s
 import type { WireRelayProof } from '../../../src/wire/types.js';
 import { decodeTx } from '../../../src/wire/index.js';
 import { sendMsg, signTx, testKey, type TestKey } from '../../helpers/chain.js';
-import { advanceTo, appKey, codeOf, evidenceOf, headerOf, keyOf, POKT, requiredIndex, servicerKeys, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
+import { advanceTo, appKey, codeOf, evidenceOf, flipHex, headerOf, keyOf, POKT, requiredIndex, servicerKeys, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
 
 /** A tx's own signature item as the pool would get it (undefined when it cannot be checked statelessly). */
 const verificationItem = (tx: Uint8Array, chainId: string) => verificationInput(prepareTx(tx, chainId));
-
-/** Flip the last hex digit (stays hex, changes the bytes). */
-const flipHex = (hex: string): string => hex.slice(0, -1) + (hex.endsWith('0') ? '1' : '0');
 
 interface Scene {
   readonly state: LedgerState;

@@ -24,22 +24,16 @@ import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { buildSessionEvidence } from '../../../src/sim/relay-evidence.js';
 import { BLOCK_INTERVAL_NS } from '../../helpers/chain.js';
-import { codeOf, headerOf, appKey, proofTx, relayChainSpec, servicerKeys, signedRelays } from '../../helpers/relays.js';
+import { appKey, codeOf, flipHex, headerOf, proofTx, relayChainSpec, servicerKeys, signedRelays } from '../../helpers/relays.js';
 import { stakingGenesisJson } from '../../helpers/staking.js';
 
 const servicer = servicerKeys[0]!;
 
-/** A signature hex with its first byte changed: still 64 bytes of hex, no longer valid. */
-function flipped(signatureHex: string): string {
-  const first = (parseInt(signatureHex.slice(0, 2), 16) ^ 0x01).toString(16).padStart(2, '0');
-  return first + signatureHex.slice(2);
-}
-
 function proofTxs(): Uint8Array[] {
   const header = headerOf(appKey, '0001', 1);
   const relays = signedRelays(header, servicer, 5);
-  const badClient = { ...relays[0]!, signature: flipped(relays[0]!.signature) };
-  const badAat = { ...relays[0]!, aat: { ...relays[0]!.aat, signature: flipped(relays[0]!.aat.signature) } };
+  const badClient = { ...relays[0]!, signature: flipHex(relays[0]!.signature) };
+  const badAat = { ...relays[0]!, aat: { ...relays[0]!.aat, signature: flipHex(relays[0]!.aat.signature) } };
   const evidence = buildSessionEvidence(header, relays);
   return [proofTx(servicer, evidence, 0, { leaf: badClient }), proofTx(servicer, evidence, 0, { leaf: badAat }), proofTx(servicer, evidence, 0)];
 }
