@@ -6,10 +6,12 @@
  * - `verified`: every signature re-checked on the worker pool (2 workers) one chunk ahead of the
  *   reducer, next to the physical limit — raw verification of the same txs on a pool of the
  *   same size, measured in the same run, the two sampled alternately (bench/lib/paired.ts).
- * - `trusted/mainnet-shaped`: the same trusted replay of the mainnet-shaped chain (24 blocks of
- *   claims, proofs and sends, bench/lib/mainnet-chain.ts; scale 1, --quick 0.05) — what replaying
- *   real history costs; its relay proofs' AAT and client signatures are still verified, on the
- *   worker pool (runtime/replay.ts). No goal: the figure shows what a proof-heavy log replays at.
+ * - `trusted/mainnet-shaped` (full runs only): the same trusted replay of the mainnet-shaped
+ *   chain (24 blocks of claims, proofs and sends at scale 1, bench/lib/mainnet-chain.ts) — what
+ *   replaying real history costs; its relay proofs' AAT and client signatures are still
+ *   verified, on the worker pool (runtime/replay.ts). No goal: the figure shows what a
+ *   proof-heavy log replays at. Left out of --quick, whose whole suite must stay under 3
+ *   minutes, and whose 0.05 scale would mostly time the per-block work every block has.
  * The whole replay() call is timed, genesis import included (reported separately as
  * genesis_load_ms). Workload: the seeded simulator's chain of valid sends on the mainnet genesis
  * (bench/lib/send-chain.ts). Self-check: every replay must verify (every block's root checked)
@@ -75,6 +77,7 @@ export const benchmark: BenchModule = {
       extra: { genesis_load_ms: genesisLoadMs },
     });
 
+    if (ctx.quick) return;
     const { chain: mainnet, scale } = await mainnetBenchChain(ctx);
     const replayedMainnet = async (): Promise<number> => {
       const outcome = await replay(mainnet.dataDir, { trustSignatures: true, workers: WORKERS, onWarning: () => undefined });
