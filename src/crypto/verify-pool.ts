@@ -34,6 +34,12 @@ export interface VerifyPoolOptions {
   readonly minChunk?: number;
 }
 
+/** Where a batch publishes each verdict as it is known: item i into `verdicts[base + i]` (crypto/shared-verdicts.ts). */
+export interface SharedTarget {
+  readonly verdicts: Int32Array;
+  readonly base: number;
+}
+
 interface PendingJob {
   readonly resolve: (results: Uint8Array) => void;
   readonly reject: (error: Error) => void;
@@ -113,7 +119,7 @@ export class VerifyPool {
    * (verify-batch.ts SharedSlots; an item with wrong lengths is published invalid at once), and
    * the slots are the answer: an item the caller claimed and verified itself is skipped.
    */
-  verifyBatch(items: readonly VerifyItem[], shared?: { readonly verdicts: Int32Array; readonly base: number }): Promise<Uint8Array> {
+  verifyBatch(items: readonly VerifyItem[], shared?: SharedTarget): Promise<Uint8Array> {
     if (this.closing !== undefined) return Promise.reject(new Error('VerifyPool is closed'));
     if (this.failure !== undefined) return Promise.reject(this.failure);
     const results = new Uint8Array(items.length);
@@ -207,7 +213,7 @@ export class LazyVerifyPool implements VerifyBatcher {
     return this.starting !== undefined;
   }
 
-  verifyBatch(items: readonly VerifyItem[], shared?: { readonly verdicts: Int32Array; readonly base: number }): Promise<Uint8Array> {
+  verifyBatch(items: readonly VerifyItem[], shared?: SharedTarget): Promise<Uint8Array> {
     this.starting ??= VerifyPool.create(this.options);
     return this.starting.then((pool) => pool.verifyBatch(items, shared));
   }
@@ -220,7 +226,7 @@ export class LazyVerifyPool implements VerifyBatcher {
 }
 
 /** The shared-array slot of each item of chunk indices[from..to). */
-function chunkSlots(indices: readonly number[], from: number, to: number, shared: { readonly verdicts: Int32Array; readonly base: number }): WorkerJob['shared'] {
+function chunkSlots(indices: readonly number[], from: number, to: number, shared: SharedTarget): WorkerJob['shared'] {
   const slots = new Uint32Array(to - from);
   for (let j = 0; j < slots.length; j++) slots[j] = shared.base + (indices[from + j] as number);
   return { verdicts: shared.verdicts.buffer as SharedArrayBuffer, slots: slots.buffer };
