@@ -46,7 +46,7 @@ const int64Text = (value: bigint): string => value.toString();
 const bigIntText = (text: string): string => goBigIntText(text) ?? text;
 
 /** []byte: base64, or null for a nil (absent) field. */
-function base64OrNull(hex: string | null): JsonValue {
+export function base64OrNull(hex: string | null): string | null {
   return hex === null ? null : Buffer.from(mustHexToBytes(hex)).toString('base64');
 }
 

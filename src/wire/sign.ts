@@ -24,8 +24,10 @@ import { goString, sortedJson, type JsonValue } from '../core/json.js';
 import { publicKeyFromSeed, sign, verify } from '../crypto/ed25519.js';
 import { msgToAminoJson } from './amino-json.js';
 import { goBigIntText } from './go-bigint.js';
+import { claimValueText, feeText, proofValueText, sendValueText } from './sign-text.js';
+import { MESSAGE_TYPES } from './type-urls.js';
 import { encodeTx, txHash } from './tx.js';
-import type { UnsignedTx, WireCoin, WireMessage, WireSend, WireTx } from './types.js';
+import type { UnsignedTx, WireCoin, WireMessage, WireTx } from './types.js';
 
 /** The stake denomination (types/staking.go:10). */
 export const UPOKT_DENOM = 'upokt';
@@ -51,33 +53,23 @@ export function signDocument(chainId: string, tx: UnsignedTx): JsonValue {
 
 /**
  * The sign document as text: `sortedJson(signDocument(chainId, tx))`, written with the top-level
- * keys already in sorted order (chain_id < entropy < fee < memo < msg; type < value) so that only
- * the fee and the message value go through the generic sorter.
+ * keys already in sorted order (chain_id < entropy < fee < memo < msg; type < value), and the fee
+ * and the values of sends, claims and proofs written sorted too (sign-text.ts); other messages'
+ * values go through the generic sorter.
  * PERF: on the replay hot path (every tx's replay key hashes it); the generic form built a JSON
  * tree and sorted five constant keys per tx. Tests hold the two forms equal (wire/round-trip).
  */
 export function signDocumentText(chainId: string, tx: UnsignedTx): string {
   const head = `{"chain_id":${goString(chainId)},"entropy":"${tx.entropy}","fee":${feeText(tx.fee)},"memo":${goString(tx.memo)},"msg":`;
-  if (tx.msg.kind === 'Send') return `${head}{"type":"pos/Send","value":${sendValueText(tx.msg)}}}`;
-  const msg = msgToAminoJson(tx.msg);
-  return `${head}{"type":${goString(msg.type)},"value":${sortedJson(msg.value)}}}`;
+  return `${head}{"type":${goString(MESSAGE_TYPES[tx.msg.kind].aminoType)},"value":${sortedValueText(tx.msg)}}}`;
 }
 
-/** A Send's amino JSON value (amino-json.ts) with its keys in sorted order: amount < from_address < to_address. */
-function sendValueText(msg: WireSend): string {
-  const amount = goString(goBigIntText(msg.amount) ?? msg.amount);
-  return `{"amount":${amount},"from_address":${goString(msg.fromAddress.toLowerCase())},"to_address":${goString(msg.toAddress.toLowerCase())}}`;
-}
-
-/** `sortedJson(coinsJson(fee))` written directly: each coin's keys in sorted order (amount < denom). */
-function feeText(fee: readonly WireCoin[]): string {
-  let out = '[';
-  for (let i = 0; i < fee.length; i++) {
-    const coin = fee[i]!;
-    const amount = goString(goBigIntText(coin.amount) ?? coin.amount);
-    out += `${i === 0 ? '' : ','}{"amount":${amount}${coin.denom === '' ? '' : `,"denom":${goString(coin.denom)}`}}`;
-  }
-  return out + ']';
+/** The message's amino JSON value, sorted: written directly for the kinds a mainnet block is made of (sign-text.ts). */
+function sortedValueText(msg: WireMessage): string {
+  if (msg.kind === 'Send') return sendValueText(msg);
+  if (msg.kind === 'Claim') return claimValueText(msg);
+  if (msg.kind === 'Proof') return proofValueText(msg) ?? sortedJson(msgToAminoJson(msg).value);
+  return sortedJson(msgToAminoJson(msg).value);
 }
 
 /** The exact bytes pocket-core signs and verifies for this tx on chain `chainId`. */
