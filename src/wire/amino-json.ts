@@ -37,13 +37,13 @@ export interface AminoJson {
 type JsonObject = { [key: string]: JsonValue };
 
 /** Address / hex bytes with a MarshalJSON: lowercase hex. */
-const hexText = (hex: string): string => hex.toLowerCase();
+export const hexText = (hex: string): string => hex.toLowerCase();
 
 /** A Go int64/uint64/int: amino writes the decimal in a string. */
 const int64Text = (value: bigint): string => value.toString();
 
 /** BigInt: the decimal of the value pocket-core parsed (raw text only if it cannot parse, which decoding excludes). */
-const bigIntText = (text: string): string => goBigIntText(text) ?? text;
+export const bigIntText = (text: string): string => goBigIntText(text) ?? text;
 
 /** []byte: base64, or null for a nil (absent) field. */
 export function base64OrNull(hex: string | null): string | null {

@@ -8,7 +8,7 @@
  * block writes it for every tx it sends to the pool (chain/prepare.ts). Mainnet blocks are mostly
  * claims and proofs; a proof's document (a Merkle path of ~11 hash ranges plus the relay proof)
  * through the generic writer was ~12% of applying a mainnet-shaped block with trusted signatures
- * (its --cpu-prof, 2026-12-04). Tests hold every writer equal to the generic form, including
+ * (its --cpu-prof, 2026-12-03). Tests hold every writer equal to the generic form, including
  * hostile strings (test/unit/wire/sign-text.test.ts).
  *
  * Sorted key orders used below (byte order), e.g. for a relay proof:
@@ -16,16 +16,15 @@
  * ("servicer…" < "session…" at their fourth byte: 'r' 0x72 < 's' 0x73).
  */
 import { goString } from '../core/json.js';
-import { base64OrNull } from './amino-json.js';
-import { goBigIntText } from './go-bigint.js';
+import { base64OrNull, bigIntText, hexText } from './amino-json.js';
 import type { WireAat, WireClaim, WireCoin, WireHashRange, WireProof, WireRelayProof, WireSend } from './types.js';
 import { EMPTY_RELAY_PROOF } from './types.js';
 
-/** A BigInt field: the decimal of its value, as amino-json.ts writes it. */
-const bigIntString = (text: string): string => goString(goBigIntText(text) ?? text);
+/** A BigInt field, by amino-json.ts's own rule, as a JSON string. */
+const bigIntString = (text: string): string => goString(bigIntText(text));
 
-/** An Address / hex field (a MarshalJSON): lower-case hex. */
-const hexString = (hex: string): string => goString(hex.toLowerCase());
+/** An Address / hex field (a MarshalJSON), by amino-json.ts's own rule, as a JSON string. */
+const hexString = (hex: string): string => goString(hexText(hex));
 
 /** A Send's value: amount < from_address < to_address. */
 export function sendValueText(msg: WireSend): string {

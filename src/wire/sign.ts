@@ -22,8 +22,7 @@
 import { bytesToHex, hexToBytes } from '../core/hex.js';
 import { goString, sortedJson, type JsonValue } from '../core/json.js';
 import { publicKeyFromSeed, sign, verify } from '../crypto/ed25519.js';
-import { msgToAminoJson } from './amino-json.js';
-import { goBigIntText } from './go-bigint.js';
+import { bigIntText, msgToAminoJson } from './amino-json.js';
 import { claimValueText, feeText, proofValueText, sendValueText } from './sign-text.js';
 import { MESSAGE_TYPES } from './type-urls.js';
 import { encodeTx, txHash } from './tx.js';
@@ -34,7 +33,7 @@ export const UPOKT_DENOM = 'upokt';
 
 function coinsJson(fee: readonly WireCoin[]): JsonValue {
   return fee.map((coin) => {
-    const amount = goBigIntText(coin.amount) ?? coin.amount;
+    const amount = bigIntText(coin.amount);
     return coin.denom === '' ? { amount } : { denom: coin.denom, amount };
   });
 }
@@ -57,7 +56,8 @@ export function signDocument(chainId: string, tx: UnsignedTx): JsonValue {
  * and the values of sends, claims and proofs written sorted too (sign-text.ts); other messages'
  * values go through the generic sorter.
  * PERF: on the replay hot path (every tx's replay key hashes it); the generic form built a JSON
- * tree and sorted five constant keys per tx. Tests hold the two forms equal (wire/round-trip).
+ * tree and sorted five constant keys per tx. Tests hold the two forms equal (wire/round-trip,
+ * wire/sign-text).
  */
 export function signDocumentText(chainId: string, tx: UnsignedTx): string {
   const head = `{"chain_id":${goString(chainId)},"entropy":"${tx.entropy}","fee":${feeText(tx.fee)},"memo":${goString(tx.memo)},"msg":`;
