@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ReadStore, TxRecord } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { checkTxSearchPage, pocketPage, pocketPageRequest, txSearchPageRequest } from './pagination.js';
-import { accountJson, blockJson, txJsonText, txSearchText } from './pocket-json.js';
+import { accountJson, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
 
@@ -60,19 +60,19 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
     const found = await store.blockTxs(ctx.at(body['height']), orderOf(body['order']), request);
     checkTxSearchPage(request, found.total);
     ctx.total = found.total;
-    return new RawJson(txSearchText(found.items, found.total));
+    return new RawJson(txSearchAnswer(found.items, found.total));
   });
   queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs, failed ones too (no per_page clamp)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const found = await store.blockTxs(ctx.at(body['height']), 'asc', pocketPageRequest(body));
     ctx.total = found.total;
-    return new RawJson(txSearchText(found.items, found.total));
+    return new RawJson(txSearchAnswer(found.items, found.total));
   });
 
   queryRoute(app, store, '/v1/query/tx', { summary: 'a tx by hash', body: S.body({ hash: S.hash, prove: { type: 'boolean' }, height: S.height }, ['hash']), response: S.txAnswer }, async (body, ctx) => {
     const hash = (body['hash'] as string).toUpperCase();
     const tx = await store.tx(hash, ctx.at(body['height']));
     if (tx === undefined) throw new HttpError(400, 'tx_not_found', `tx (${hash}) not found`, { field: 'hash' });
-    return new RawJson(txJsonText(tx));
+    return new RawJson(txJsonAnswer(tx));
   });
 
   const accountTxsBody = S.body({ address: S.address, page: S.page, per_page: S.perPage, received: { type: 'boolean' }, prove: { type: 'boolean' }, order: S.order, height: S.height }, ['address']);
@@ -83,7 +83,7 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
     const found = await store.accountTxs(filter, ctx.latest, request);
     checkTxSearchPage(request, found.total);
     ctx.total = found.total;
-    return new RawJson(txSearchText(found.items, found.total));
+    return new RawJson(txSearchAnswer(found.items, found.total));
   });
 
   registerAccountRoutes(app, store);

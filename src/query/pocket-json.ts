@@ -12,6 +12,7 @@ import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-store.js';
+import { JsonOut } from './json-out.js';
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
@@ -32,8 +33,8 @@ export function stdTxJson(raw: Uint8Array): Record<string, unknown> {
   };
 }
 
-/** RPCResultTx (query.go:153-161) without `stdTx`, which comes last. */
-function txHead(tx: TxRecord): Record<string, unknown> {
+/** RPCResultTx's fields before `tx` (query.go:153-161): hash, height, index and the deliver result. */
+function txResultHead(tx: TxRecord): Record<string, unknown> {
   return {
     hash: tx.hash,
     height: tx.height,
@@ -49,25 +50,35 @@ function txHead(tx: TxRecord): Record<string, unknown> {
       recipient: tx.recipient === null ? '' : tx.recipient.toUpperCase(),
       message_type: tx.messageType ?? '',
     },
-    tx: base64(tx.raw),
-    proof: { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } },
   };
 }
 
+/** The empty TxProof pocket-core writes when `prove` is false (the only kind the ledger answers). */
+const EMPTY_PROOF = { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } };
+const EMPTY_PROOF_TEXT = JSON.stringify(EMPTY_PROOF);
+
 /** RPCResultTx (query.go:153-161) with RPCResponseDeliverTx (163-173); `prove` is not supported (an empty TxProof). */
 export function txJson(tx: TxRecord): Record<string, unknown> {
-  return { ...txHead(tx), stdTx: stdTxJson(tx.raw) };
+  return { ...txResultHead(tx), tx: base64(tx.raw), proof: EMPTY_PROOF, stdTx: stdTxJson(tx.raw) };
 }
 
 /**
- * `stringifyAnswer(txJson(tx))` written directly (test/unit/query/tx-text.test.ts holds them equal).
+ * `stringifyAnswer(txJson(tx))` written directly (test/unit/query/tx-text.test.ts holds them
+ * equal): a string, or its UTF-8 bytes for a big tx (json-out.ts says why).
  * PERF: the entropy is a bigint, which sent every tx answer through the serializer's replacer
  * path (a fifth of an accounttxs request); here it is written as Go's bare int64, and the message
  * is the projection's own amino JSON (txs.message_json: JSON.stringify(msgToAminoJson) of the
- * same decoded bytes) instead of a second encoding.
+ * same decoded bytes) instead of a second encoding. The base64 of the raw tx goes in as it is,
+ * never through JSON.stringify (which would scan it for characters to escape; it has none).
  */
-export function txJsonText(tx: TxRecord): string {
-  return `${JSON.stringify(txHead(tx)).slice(0, -1)},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`;
+export function txJsonAnswer(tx: TxRecord): string | Buffer {
+  return writeTx(tx, new JsonOut()).done();
+}
+
+function writeTx(tx: TxRecord, out: JsonOut): JsonOut {
+  out.text(`${JSON.stringify(txResultHead(tx)).slice(0, -1)},"tx":"`);
+  out.ascii(base64(tx.raw));
+  return out.text(`","proof":${EMPTY_PROOF_TEXT},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`);
 }
 
 /**
@@ -99,9 +110,14 @@ export function txSearchJson(txs: readonly TxRecord[], total: number): Record<st
   return { txs: txs.map(txJson), page_count: txs.length, total_txs: total };
 }
 
-/** `stringifyAnswer(txSearchJson(txs, total))` written directly (see txJsonText). */
-export function txSearchText(txs: readonly TxRecord[], total: number): string {
-  return `{"txs":[${txs.map(txJsonText).join(',')}],"page_count":${txs.length},"total_txs":${total}}`;
+/** `stringifyAnswer(txSearchJson(txs, total))` written directly (see txJsonAnswer). */
+export function txSearchAnswer(txs: readonly TxRecord[], total: number): string | Buffer {
+  const out = new JsonOut().text('{"txs":[');
+  txs.forEach((tx, i) => {
+    if (i > 0) out.text(',');
+    writeTx(tx, out);
+  });
+  return out.text(`],"page_count":${txs.length},"total_txs":${total}}`).done();
 }
 
 /**

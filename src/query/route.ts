@@ -17,9 +17,9 @@ import { errorAnswer } from './schemas.js';
 
 export type Body = Record<string, unknown>;
 
-/** A JSON text sent as is (a bare big number, or pocket-core's JSON-in-a-string answers). */
+/** A JSON answer sent as is: text (a bare big number, pocket-core's JSON-in-a-string answers) or its UTF-8 bytes (tx answers, pocket-json.ts). */
 export class RawJson {
-  constructor(readonly text: string) {}
+  constructor(readonly json: string | Buffer) {}
 }
 
 export class QueryContext {
@@ -68,7 +68,7 @@ function send(reply: FastifyReply, ctx: QueryContext, answer: unknown): FastifyR
   reply.header('x-ledger-height', String(ctx.asOf));
   reply.header('x-ledger-projected-height', String(ctx.latest));
   if (ctx.total !== undefined) reply.header('x-total-count', String(ctx.total));
-  if (answer instanceof RawJson) return reply.type('application/json; charset=utf-8').send(answer.text);
+  if (answer instanceof RawJson) return reply.type('application/json; charset=utf-8').send(answer.json);
   return answer;
 }
 

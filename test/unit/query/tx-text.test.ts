@@ -1,6 +1,7 @@
 /**
- * Goal: the tx and tx-search answers written directly as text (pocket-json.ts txJsonText,
- * txSearchText — no bigint replacer, the message from txs.message_json) are exactly what the
+ * Goal: the tx and tx-search answers written directly (pocket-json.ts txJsonAnswer,
+ * txSearchAnswer: text, or UTF-8 bytes for a big tx; no bigint replacer, the message from
+ * txs.message_json) are exactly what the
  * generic serializer writes for the object answers (txJson, txSearchJson through
  * stringifyAnswer), whose shapes contract.test.ts holds to pocket-core's.
  * Method: every tx of the query tests' simulated chain (helpers/query.ts, every message kind),
@@ -12,13 +13,15 @@ import * as assert from 'uvu/assert';
 import { openSqliteReadStore } from '../../../src/projection/sqlite-read-store.js';
 import type { TxRecord } from '../../../src/projection/read-store.js';
 import { stringifyAnswer } from '../../../src/query/http-app.js';
-import { txJson, txJsonText, txSearchJson, txSearchText } from '../../../src/query/pocket-json.js';
+import { txJson, txJsonAnswer, txSearchJson, txSearchAnswer } from '../../../src/query/pocket-json.js';
 import { decodeTx, encodeTx } from '../../../src/wire/index.js';
 import { projectedSimChain } from '../../helpers/query.js';
 
-const test = suite('query: tx answers written as text = the serialized object answers');
+const test = suite('query: tx answers written directly = the serialized object answers');
 
-const sameTx = (tx: TxRecord): void => assert.is(txJsonText(tx), stringifyAnswer(txJson(tx)), `tx ${tx.hash} at ${tx.height}`);
+/** An answer as text: a string as is, bytes (a big tx's, json-out.ts) decoded as UTF-8. */
+const text = (answer: string | Buffer): string => (typeof answer === 'string' ? answer : answer.toString('utf8'));
+const sameTx = (tx: TxRecord): void => assert.is(text(txJsonAnswer(tx)), stringifyAnswer(txJson(tx)), `tx ${tx.hash} at ${tx.height}`);
 
 test('every tx of the simulated chain, one by one and as block pages', async () => {
   const chain = await projectedSimChain();
@@ -29,11 +32,11 @@ test('every tx of the simulated chain, one by one and as block pages', async () 
     for (let height = 1; height <= latest; height++) {
       const found = await store.blockTxs(height, 'asc', { page: 1, perPage: 1000 });
       for (const tx of found.items) sameTx(tx);
-      assert.is(txSearchText(found.items, found.total), stringifyAnswer(txSearchJson(found.items, found.total)), `block ${height} txs`);
+      assert.is(text(txSearchAnswer(found.items, found.total)), stringifyAnswer(txSearchJson(found.items, found.total)), `block ${height} txs`);
       txs += found.items.length;
     }
     assert.ok(txs >= 500, `only ${txs} txs`);
-    assert.is(txSearchText([], 0), stringifyAnswer(txSearchJson([], 0)));
+    assert.is(text(txSearchAnswer([], 0)), stringifyAnswer(txSearchJson([], 0)));
   } finally {
     await store.close();
   }
@@ -50,9 +53,33 @@ test('entropies beyond 2^53 and below 0, and undecodable bytes', async () => {
       const raw = encodeTx({ ...decoded.value, entropy });
       const tx: TxRecord = { ...sample, raw };
       sameTx(tx);
-      assert.ok(txJsonText(tx).endsWith(`"entropy":${entropy}}}`), `entropy ${entropy} as a bare number`);
+      assert.ok(text(txJsonAnswer(tx)).endsWith(`"entropy":${entropy}}}`), `entropy ${entropy} as a bare number`);
     }
     sameTx({ ...sample, raw: new Uint8Array([1, 2, 3]), messageJson: null, messageType: null });
+  } finally {
+    await store.close();
+  }
+});
+
+test('big txs are answered as UTF-8 bytes, small ones as text, with the same JSON either way', async () => {
+  const chain = await projectedSimChain();
+  const store = openSqliteReadStore(chain.dir);
+  try {
+    const sample = (await store.blockTxs(2, 'asc', { page: 1, perPage: 1000 })).items.find((tx) => decodeTx(tx.raw).ok)!;
+    const decoded = decodeTx(sample.raw);
+    assert.ok(decoded.ok);
+    // A memo of multi-byte characters beside the big base64: the text around it must still be UTF-8.
+    const bigMemo: TxRecord = { ...sample, raw: encodeTx({ ...decoded.value, memo: 'é€😀'.repeat(2_000) }), messageJson: sample.messageJson };
+    const bigGarbage: TxRecord = { ...sample, raw: new Uint8Array(40_000).fill(0xff), messageJson: null, messageType: null };
+    for (const tx of [bigMemo, bigGarbage]) {
+      assert.ok(Buffer.isBuffer(txJsonAnswer(tx)), 'a big tx is answered as bytes');
+      sameTx(tx);
+    }
+    assert.is(typeof txJsonAnswer(sample), 'string', 'a small tx is answered as text');
+    // A page mixing small and big txs, in either order.
+    const page = [sample, bigMemo, sample, bigGarbage];
+    assert.is(text(txSearchAnswer(page, 9)), stringifyAnswer(txSearchJson(page, 9)));
+    assert.is(text(txSearchAnswer(page.slice().reverse(), 9)), stringifyAnswer(txSearchJson(page.slice().reverse(), 9)));
   } finally {
     await store.close();
   }
