@@ -26,21 +26,20 @@ export class JsonOut {
   /** Append text known to be ASCII (base64, hex): a big piece is copied byte for byte, never encoded. */
   ascii(piece: string): this {
     if (piece.length < BIG_ASCII) return this.text(piece);
-    this.flush();
-    this.bytes!.push(Buffer.from(piece, 'latin1'));
+    this.flushed().push(Buffer.from(piece, 'latin1'));
     return this;
   }
 
   /** The answer: a string, or its UTF-8 bytes when it holds a big ASCII piece. */
   done(): string | Buffer {
-    if (this.bytes === undefined) return this.pending.join('');
-    this.flush();
-    return Buffer.concat(this.bytes);
+    return this.bytes === undefined ? this.pending.join('') : Buffer.concat(this.flushed());
   }
 
-  private flush(): void {
+  /** The bytes so far, the pending text encoded onto their end. */
+  private flushed(): Buffer[] {
     this.bytes ??= [];
     if (this.pending.length > 0) this.bytes.push(Buffer.from(this.pending.join(''), 'utf8'));
     this.pending = [];
+    return this.bytes;
   }
 }

@@ -1,9 +1,9 @@
 /**
  * Goal: the tx and tx-search answers written directly (pocket-json.ts txJsonAnswer,
  * txSearchAnswer: text, or UTF-8 bytes for a big tx; no bigint replacer, the message from
- * txs.message_json) are exactly what the
- * generic serializer writes for the object answers (txJson, txSearchJson through
- * stringifyAnswer), whose shapes contract.test.ts holds to pocket-core's.
+ * txs.message_json) are exactly what the generic serializer writes for the object answers
+ * (txJson, txSearchJson through stringifyAnswer), whose shapes contract.test.ts holds to
+ * pocket-core's.
  * Method: every tx of the query tests' simulated chain (helpers/query.ts, every message kind),
  * block by block through the SQLite ReadStore; plus txs the chain lacks: an entropy beyond 2^53
  * (Go writes the bare int64; JSON numbers lose it), a negative one, and bytes that do not decode.
