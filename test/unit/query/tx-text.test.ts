@@ -69,7 +69,8 @@ test('big txs are answered as UTF-8 bytes, small ones as text, with the same JSO
     const decoded = decodeTx(sample.raw);
     assert.ok(decoded.ok);
     // A memo of multi-byte characters beside the big base64: the text around it must still be UTF-8.
-    const bigMemo: TxRecord = { ...sample, raw: encodeTx({ ...decoded.value, memo: 'é€😀'.repeat(2_000) }), messageJson: sample.messageJson };
+    // The message is unchanged, so the sample's stored message JSON (kept by the spread) still applies.
+    const bigMemo: TxRecord = { ...sample, raw: encodeTx({ ...decoded.value, memo: 'é€😀'.repeat(2_000) }) };
     const bigGarbage: TxRecord = { ...sample, raw: new Uint8Array(40_000).fill(0xff), messageJson: null, messageType: null };
     for (const tx of [bigMemo, bigGarbage]) {
       assert.ok(Buffer.isBuffer(txJsonAnswer(tx)), 'a big tx is answered as bytes');
