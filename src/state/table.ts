@@ -82,6 +82,17 @@ export class Table<V> implements ReadonlyTable<V> {
     this.notify(key, previous, value);
   }
 
+  /**
+   * Store-internal (snapshot loading): add an entry the table does not hold yet. Listeners run
+   * (derived indexes are built as by `set`); nothing is journaled or marked dirty — the loader
+   * folds every entry into the root at once (StateStore.commitLoaded). The caller guarantees
+   * the key is new (the snapshot decoder requires strictly ascending keys).
+   */
+  load(key: string, value: V): void {
+    this.entries.set(key, value);
+    this.notify(key, undefined, value);
+  }
+
   delete(key: string): void {
     if (!this.entries.has(key)) return;
     const previous = this.entries.get(key);
