@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { forEachLine } from '../core/lines.js';
 
 /** A validator's signing info as a snapshot holds it (table pos/signing_info). */
 export interface SnapshotSigningInfo {
@@ -45,16 +46,16 @@ export function snapshotFiles(dataDir: string): Map<number, string> {
 }
 
 export function readSnapshotValues(file: string, height: number): SnapshotValues {
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n');
   const balances = new Map<string, bigint>();
   const signingInfos = new Map<string, SnapshotSigningInfo>();
   let total: bigint | null = null;
-  for (const line of lines) {
-    if (!line.startsWith('["e",')) continue;
+  const content = gunzipSync(readFileSync(file));
+  forEachLine(content, 0, content.length, (line) => {
+    if (!line.startsWith('["e",')) return;
     const [, table, key, value] = JSON.parse(line) as [string, string, string, string];
     if (table === 'auth/accounts') balances.set(key, BigInt(value.split(':')[0]!));
     else if (table === 'auth/supply') total = BigInt(value);
     else if (table === 'pos/signing_info') signingInfos.set(key, signingInfoOf(value));
-  }
+  });
   return { file, height, balances, total, signingInfos };
 }

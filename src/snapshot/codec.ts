@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
+import { forEachLine } from '../core/lines.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import type { Table } from '../state/table.js';
@@ -81,14 +82,7 @@ export function decodeSnapshot(bytes: Uint8Array): LedgerState {
   }
   const state = createLedgerState();
   const loader = new SnapshotLoader(state);
-  // PERF: one line at a time from the bytes — half the time of decoding the whole body to one
-  // string and splitting it (53 MB: ~430 → ~225 ms), and no limit from V8's longest string (~512 MB).
-  let lineNumber = 1;
-  for (let start = headerEnd + 1; start < bodyEnd; lineNumber++) {
-    const end = raw.indexOf(NEWLINE, start);
-    loader.load(parseLine(raw.toString('utf8', start, end)), lineNumber);
-    start = end + 1;
-  }
+  forEachLine(raw, headerEnd + 1, bodyEnd, (text, index) => loader.load(parseLine(text), index + 1));
   const root = bytesToHex(state.store.commitLoaded(header.height));
   if (root !== header.state_root) {
     throw new SnapshotError('snapshot_root_mismatch', `entries hash to ${root}, header says ${header.state_root}`);
