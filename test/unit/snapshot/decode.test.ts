@@ -88,6 +88,19 @@ decode('the loaded state re-encodes byte for byte, has the same root, and goes o
   assert.equal(textOf(encodeSnapshot(loaded)), textOf(encodeSnapshot(state)));
 });
 
+decode('a body of several write chunks (over 8 MB of text) round-trips, and its checksum is of its exact bytes', () => {
+  const big = smallChain();
+  for (let i = 0; i < 120_000; i++) big.auth.txIndex.set(createHash('sha256').update(String(i)).digest('hex').toUpperCase(), 1 + (i % 5));
+  const snapshot = encodeSnapshot(big);
+  const text = textOf(snapshot);
+  assert.ok(text.length > 9_000_000, `precondition: ${text.length} characters, more than one 8 MB chunk`);
+  const trailerStart = text.lastIndexOf('\n', text.length - 2) + 1;
+  const trailer = JSON.parse(text.slice(trailerStart)) as { sha256: string; entries: number };
+  assert.is(trailer.sha256, createHash('sha256').update(text.slice(0, trailerStart)).digest('hex'));
+  assert.is(text.slice(0, trailerStart).split('\n').filter((line) => line.startsWith('["e",')).length, trailer.entries);
+  assert.equal(textOf(encodeSnapshot(decodeSnapshot(snapshot))), text);
+});
+
 decode('resealing the unedited lines loads (the edits below are refused for their content, not their checksum)', () => {
   const loaded = decodeSnapshot(resealed(bodyLines(original)));
   assert.equal(textOf(encodeSnapshot(loaded)), textOf(original));
