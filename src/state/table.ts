@@ -8,7 +8,7 @@
  * Tables are created by a StateStore (store.ts), which journals every write inside a checkpoint,
  * marks the key dirty for the next commitment, and keeps per-block versions of history tables.
  */
-import { SpillMap } from './spill-map.js';
+import { SpillMap } from '../core/spill-map.js';
 
 export interface TableSpec<V> {
   /** Unique, stable name ("<module>/<what>"); part of every entry key in the state root. */
@@ -51,7 +51,7 @@ interface Versions<V> {
 }
 
 export class Table<V> implements ReadonlyTable<V> {
-  /** A Map past 2^24 entries (spill-map.ts): the tx and replay indexes grow with every tx. */
+  /** A Map past 2^24 entries (core/spill-map.ts): the tx and replay indexes grow with every tx. */
   private readonly entries = new SpillMap<V>();
   private readonly listeners: Array<ChangeListener<V>> = [];
   /** key → committed versions (only for history tables). */

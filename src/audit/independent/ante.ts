@@ -16,6 +16,7 @@
  * The signature is verified with node:crypto (ed25519.ts).
  */
 import { createHash } from 'node:crypto';
+import { SpillMap } from '../../core/spill-map.js';
 import { declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../../messages/index.js';
 import { signBytes, type DecodedTx } from '../../wire/index.js';
 import type { ShadowBank } from './bank.js';
@@ -35,9 +36,12 @@ export interface AnteWorld {
 }
 
 export class ShadowAnte {
-  /** Every tx hash included in a block so far (the tx index: failed txs too). */
-  private readonly included = new Set<string>();
-  private readonly replayKeys = new Set<string>();
+  /**
+   * Every tx hash included in a block so far (the tx index: failed txs too), and every delivered
+   * tx's replay key. SpillMaps, not Sets: one per tx, past V8's 2^24 entries per Set on a long chain.
+   */
+  private readonly included = new SpillMap<true>();
+  private readonly replayKeys = new SpillMap<true>();
   private readonly ed25519 = new Ed25519Verifier();
 
   constructor(private readonly world: AnteWorld) {}
@@ -66,13 +70,13 @@ export class ShadowAnte {
     if (this.replayKeys.has(replayKey)) return refuse('ledger:20');
     if (!this.world.bank.has(payer)) return refuse('sdk:9');
     if (this.world.bank.balance(payer) < declared || tx.fee.some((coin) => coin.denom !== 'upokt')) return refuse('auth:6');
-    this.replayKeys.add(replayKey);
+    this.replayKeys.set(replayKey, true);
     return { ok: true, payer, fee: declared };
   }
 
   /** End of block: every tx of the block joins the tx index (a later copy is auth:6). */
   index(hashes: readonly string[]): void {
-    for (const hash of hashes) this.included.add(hash);
+    for (const hash of hashes) this.included.set(hash, true);
   }
 }
 

@@ -2,7 +2,8 @@
  * A string-keyed map without V8's limit of 2^24 (16,777,216) entries per Map ("Map maximum size
  * exceeded"). The tx index and the replay index hold one entry per delivered tx, forever: a
  * mainnet-shaped chain (~2,700 txs a block) passes 2^24 after ~6,200 blocks, and one Map would
- * then throw in the middle of a block.
+ * then throw in the middle of a block. Used by the state's tables (state/table.ts) and by the
+ * audit's own tx and replay indexes (audit/independent/ante.ts).
  *
  * Entries live in one Map until it holds SPILL_AT; later new keys go to another Map, and so on.
  * A key is in exactly one Map (set finds it first), so a lookup of a present key stops where it is,

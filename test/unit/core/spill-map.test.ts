@@ -1,5 +1,5 @@
 /**
- * Goal: SpillMap (src/state/spill-map.ts) behaves as one Map, also once its entries are spread
+ * Goal: SpillMap (src/core/spill-map.ts) behaves as one Map, also once its entries are spread
  * over several Maps — so the tx and replay indexes can pass V8's 2^24 entries per Map — and a
  * Table holds more than 2^24 entries.
  * Method: fast-check sequences of set / delete / get over a small key space against a plain Map
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SpillMap } from '../../../src/state/spill-map.js';
+import { SpillMap } from '../../../src/core/spill-map.js';
 import { fastCheckSeed } from '../crypto/fc-seed.js';
 
 type Op = { kind: 'set'; key: string; value: number } | { kind: 'delete'; key: string };
@@ -26,7 +26,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 
 const sorted = (entries: Iterable<[string, number]>): Array<[string, number]> => [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-const spill = suite('state: SpillMap');
+const spill = suite('core: SpillMap');
 
 spill('equals a plain Map under any sequence of sets and deletes (spill threshold 3)', () => {
   let spilled = 0;
