@@ -110,6 +110,7 @@ export function decodeSnapshot(bytes: Uint8Array): LedgerState {
   if (header.format !== SNAPSHOT_FORMAT || header.version !== SNAPSHOT_VERSION || typeof header.height !== 'number') {
     throw new SnapshotError('snapshot_unsupported', `unsupported snapshot header ${headerText.slice(0, 200)}`);
   }
+  if (!Number.isSafeInteger(header.height) || header.height < 0) throw new SnapshotError('snapshot_corrupt', `snapshot height ${header.height} is not a block height`);
   const state = createLedgerState();
   const loader = new SnapshotLoader(state);
   forEachLine(raw, headerEnd + 1, bodyEnd, (text, index) => loader.load(parseLine(text), index + 1));

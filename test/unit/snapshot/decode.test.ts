@@ -170,6 +170,16 @@ decode('malformed history versions are refused', () => {
   assert.is(refusal(resealed(noHistoryTable)).code, 'snapshot_corrupt');
 });
 
+decode('a header height that is no block height is refused', () => {
+  const lines = bodyLines(original);
+  const header = JSON.parse(lines[0]!) as Record<string, unknown>;
+  for (const height of [-1, 1.5, 2 ** 53]) {
+    const error = refusal(resealed([JSON.stringify({ ...header, height }), ...lines.slice(1)]));
+    assert.is(error.code, 'snapshot_corrupt', String(height));
+    assert.match(error.message, 'is not a block height');
+  }
+});
+
 decode('an unknown table is unsupported (a snapshot of another version)', () => {
   const lines = bodyLines(original);
   const edited = [lines[0]!, JSON.stringify(['e', 'aaa/unknown', 'k', 'v']), ...lines.slice(1)];
