@@ -4,7 +4,7 @@
  * ~430 → ~225 ms), and no limit from V8's longest string (~512 MB).
  */
 
-const NEWLINE = 0x0a;
+export const NEWLINE = 0x0a;
 
 /** Visits each line of `bytes[from, to)` in order, without its newline; a last line without one too. */
 export function forEachLine(bytes: Buffer, from: number, to: number, visit: (line: string, index: number) => void): void {

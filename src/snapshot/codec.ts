@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { bytesToHex } from '../core/hex.js';
-import { forEachLine } from '../core/lines.js';
+import { forEachLine, NEWLINE } from '../core/lines.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import type { Table } from '../state/table.js';
@@ -121,7 +121,6 @@ export function decodeSnapshot(bytes: Uint8Array): LedgerState {
   return state;
 }
 
-const NEWLINE = 0x0a;
 /** gzip's ratio cannot exceed ~1032:1 (RFC 1951's longest match per ~2 bits): a larger announced size is a lie. */
 const MAX_GZIP_RATIO = 1032;
 const MAX_OUTPUT_CHUNK = 256 * 1024 * 1024;
