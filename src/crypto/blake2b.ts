@@ -60,3 +60,29 @@ export function blake2b256Fast(data: Uint8Array): Uint8Array {
   compress(1, length >>> 0, Math.floor(length / TWO_32));
   return memory.slice(H_OFFSET, H_OFFSET + OUT_BYTES);
 }
+
+/**
+ * BLAKE2b-256 of one short input (≤ 128 bytes: one block) written in place, for a caller that
+ * hashes many such inputs in a row and feeds each digest into the next input (the MSI tree walk,
+ * pocketcore/msi-tree.ts). PERF: no copy of the input into the module, no digest allocated.
+ * Use: write the input into `input` (and `inputView`), call `digest(length)`, read `output`.
+ * DEV_NOTE: `input` and `output` are views of the module's scratch memory: any other BLAKE2b
+ * call on this thread overwrites both, so read `output` (or copy it into `input`) before
+ * calling anything else that hashes. The memory never grows, so the views stay attached.
+ */
+export const blake2b256Block = {
+  /** The message block: the input goes at 0..length (bytes beyond it are zeroed by `digest`). */
+  input: memory.subarray(BLOCK_OFFSET, BLOCK_OFFSET + BLOCK_BYTES),
+  /** A DataView of `input`, for little-endian words. */
+  inputView: new DataView(memory.buffer, memory.byteOffset + BLOCK_OFFSET, BLOCK_BYTES),
+  /** The 32-byte digest of the last `digest` call. */
+  output: memory.subarray(H_OFFSET, H_OFFSET + OUT_BYTES),
+  /** Hash input[0..length] (length ≤ 128) into `output`: the same digest as blake2b256Fast. */
+  digest(length: number): void {
+    if (!(length >= 0 && length <= BLOCK_BYTES)) throw new RangeError(`blake2b256Block: ${length} bytes is not one block`);
+    memory.fill(0, BLOCK_OFFSET + length, BLOCK_OFFSET + BLOCK_BYTES);
+    memory.set(INITIAL_H, H_OFFSET);
+    compress(1, length, 0);
+  },
+};
+

@@ -30,6 +30,7 @@
  */
 import { invariant } from '../../core/assert.js';
 import { bytesEqual, bytesToHex, hexToBytes } from '../../core/hex.js';
+import { blake2b256Block } from '../../crypto/blake2b.js';
 import { blake2b256 } from '../../crypto/hash.js';
 
 const MASK64 = (1n << 64n) - 1n;
@@ -233,26 +234,70 @@ export function verifyMsiProof(
   if (root.lower !== 0n) return INVALID;
   if (!bytesEqual(proof.target.hash, msiLeafHash(leafBytes))) return INVALID;
   if (proof.target.upper !== sumFromHash(proof.target.hash)) return INVALID;
-  let target = proof.target;
-  let index = proof.index;
+  // The running node, unpacked: no object per level. `hash` becomes a view of BLAKE2b's scratch
+  // output after the first honest-shape level (walkParentHash); it is only read before the next hash.
+  let hash = proof.target.hash;
+  let lower = proof.target.lower;
+  let upper = proof.target.upper;
+  // PERF: the index as a number while it is a safe non-negative integer (any claim of fewer than
+  // 2^53 relays): bigint arithmetic allocated four values per level. Beyond, bigint as before.
+  let index: number | bigint = proof.index >= 0n && proof.index <= MAX_SAFE_INDEX ? Number(proof.index) : proof.index;
   for (let level = 0; level < levels; level++) {
-    if (!isValidRange(target)) return REPLAY;
+    if (upper === 0n || lower >= upper) return REPLAY; // isValidRange(target)
     const sibling = proof.siblings[level];
     invariant(sibling !== undefined, 'the caller checked the proof has `levels` siblings');
     if (!isValidRange(sibling)) return REPLAY;
-    if (index % 2n === 1n) {
-      if (target.lower !== sibling.upper) return INVALID;
-      const lower = sibling.lower;
-      target = { hash: msiParentHash(sibling.hash, target.hash, lower, target.upper, index - 1n, indexedParents), lower, upper: target.upper };
+    if (typeof index === 'number' ? index % 2 === 1 : index % 2n === 1n) {
+      if (lower !== sibling.upper) return INVALID;
+      lower = sibling.lower;
+      hash = walkParentHash(sibling.hash, hash, lower, upper, typeof index === 'number' ? index - 1 : index - 1n, indexedParents);
     } else {
-      if (target.upper !== sibling.lower) return INVALID;
-      const upper = sibling.upper;
-      target = { hash: msiParentHash(target.hash, sibling.hash, target.lower, upper, index, indexedParents), lower: target.lower, upper };
+      if (upper !== sibling.lower) return INVALID;
+      upper = sibling.upper;
+      hash = walkParentHash(hash, sibling.hash, lower, upper, index, indexedParents);
     }
-    index /= 2n;
+    index = typeof index === 'number' ? Math.floor(index / 2) : index / 2n;
   }
-  const matches = bytesEqual(root.hash, target.hash) && root.lower === target.lower && root.upper === target.upper;
+  const matches = bytesEqual(root.hash, hash) && root.lower === lower && root.upper === upper;
   return matches ? { valid: true, replayAttack: false } : REPLAY;
+}
+
+const MAX_SAFE_INDEX = BigInt(Number.MAX_SAFE_INTEGER);
+const TWO_32 = 0x1_0000_0000;
+
+/**
+ * msiParentHash for the walk. PERF: the honest shape (two 32-byte hashes) is written straight
+ * into BLAKE2b's one-block scratch and the digest is left there (blake2b256Block): no scratch
+ * copy, no digest allocated per level. Bytes hashed are msiParentHash's exactly (tests hold the
+ * walk to the tree builder and to the audit's independent walk). The result may be the scratch
+ * output view: the caller reads it only before the next hash (copying it into the next input
+ * here is what makes a view as `left` or `right` safe). Other shapes go to msiParentHash, which
+ * copies its inputs before hashing.
+ */
+function walkParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
+  if (left.byteLength !== HASH_BYTES || right.byteLength !== HASH_BYTES) return msiParentHash(left, right, lower, upper, BigInt(leftIndex), indexedParents);
+  const { input, inputView, output } = blake2b256Block;
+  input.set(left, 0);
+  input.set(right, HASH_BYTES);
+  let at = HASH_BYTES * 2;
+  if (indexedParents) {
+    if (typeof leftIndex === 'number') {
+      // LE64 of a safe non-negative integer as two 32-bit halves (leftIndex + 1 ≤ 2^53 is exact).
+      inputView.setUint32(at, leftIndex % TWO_32, true);
+      inputView.setUint32(at + 4, Math.floor(leftIndex / TWO_32), true);
+      inputView.setUint32(at + 8, (leftIndex + 1) % TWO_32, true);
+      inputView.setUint32(at + 12, Math.floor((leftIndex + 1) / TWO_32), true);
+    } else {
+      // setBigUint64 stores modulo 2^64: Go's uint64 wrap, as in msiParentHash.
+      inputView.setBigUint64(at, leftIndex, true);
+      inputView.setBigUint64(at + 8, leftIndex + 1n, true);
+    }
+    at += 16;
+  }
+  inputView.setBigUint64(at, lower, true);
+  inputView.setBigUint64(at + 8, upper, true);
+  blake2b256Block.digest(at + 16);
+  return output;
 }
 
 /** A message HashRange (hex hash) as a tree node. Hex from the wire is always well-formed. */

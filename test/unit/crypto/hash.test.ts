@@ -2,7 +2,8 @@
  * Goal: the protocol's three hashes (src/crypto/hash.ts) are the standard functions.
  * Method: published digests written as their sources state them; node:crypto-backed
  * sha256/sha3_256 and the WebAssembly blake2b256 (src/crypto/blake2b.ts) compared with @noble/hashes on seeded
- * random inputs of many lengths, as bytes and as UTF-8 strings.
+ * random inputs of many lengths, as bytes and as UTF-8 strings (either side of the 16 KiB UTF-8
+ * scratch), and the one-block in-place BLAKE2b (blake2b256Block) against the same.
  */
 import { blake2b } from '@noble/hashes/blake2b';
 import { sha256 as nobleSha256 } from '@noble/hashes/sha256';
@@ -11,6 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
+import { blake2b256Block } from '../../../src/crypto/blake2b.js';
 import { blake2b256, sha256, sha3_256 } from '../../../src/crypto/hash.js';
 
 const vectors = suite('crypto/hash published vectors');
@@ -86,5 +88,69 @@ random('blake2b256 keeps no state between calls: interleaved inputs hash as when
   assert.is(bytesToHex(digest), alone[0], 'a returned digest is not overwritten by the next call');
 });
 
+random('strings either side of the UTF-8 scratch bound (16 KiB, 3 bytes per unit), lone surrogates included, hash as TextEncoder encodes them', () => {
+  const prng = new Prng(7);
+  const units = ['a', 'é', '€', '🚀', '\ud800', '\udfff', '\u0000'];
+  for (const length of [5_460, 5_461, 5_462, 5_463, 20_000]) {
+    let text = '';
+    while (text.length < length) text += units[prng.int(units.length)]!;
+    const bytes = new TextEncoder().encode(text);
+    assert.is(bytesToHex(blake2b256(text)), bytesToHex(blake2b(bytes, { dkLen: 32 })), `length ${text.length}`);
+    assert.is(bytesToHex(sha256(text)), bytesToHex(nobleSha256(bytes)), `sha256 length ${text.length}`);
+  }
+  for (const length of [5_461, 5_462]) {
+    const euros = '€'.repeat(length); // 3 UTF-8 bytes each: 16,383 and 16,386 bytes, either side of the scratch
+    assert.is(bytesToHex(blake2b256(euros)), bytesToHex(blake2b(new TextEncoder().encode(euros), { dkLen: 32 })), `${length} × €`);
+  }
+  const first = blake2b256('x'.repeat(400));
+  blake2b256('y'.repeat(400));
+  assert.is(bytesToHex(first), bytesToHex(blake2b(new TextEncoder().encode('x'.repeat(400)), { dkLen: 32 })), 'a digest does not share the scratch');
+});
+
+random('sha256 and sha3_256 return plain 32-byte Uint8Arrays of their own (not Buffers, not views of a shared store)', () => {
+  const a = sha256('a');
+  const b = sha3_256('a');
+  for (const digest of [a, b]) {
+    assert.is(digest.constructor, Uint8Array);
+    assert.is(digest.byteLength, 32);
+    assert.is(digest.buffer.byteLength, 32);
+  }
+  assert.is.not(a.buffer, b.buffer);
+});
+
+const block = suite('crypto/blake2b256Block (one block, in place) vs @noble/hashes');
+
+block('every input length 0..128, over a block holding the previous input, digests as noble', () => {
+  const prng = new Prng(8);
+  for (let length = 0; length <= 128; length++) {
+    blake2b256Block.input.set(prng.bytes(128)); // stale bytes beyond `length` must not count
+    const data = prng.bytes(length);
+    blake2b256Block.input.set(data);
+    blake2b256Block.digest(length);
+    assert.is(bytesToHex(blake2b256Block.output), bytesToHex(blake2b(data, { dkLen: 32 })), `length ${length}`);
+  }
+});
+
+block("a digest fed back as the next input (the walk's use) chains like separate hashes", () => {
+  let expected = blake2b(new Uint8Array(0), { dkLen: 32 });
+  blake2b256Block.digest(0);
+  for (let i = 0; i < 5; i++) {
+    blake2b256Block.input.set(blake2b256Block.output, 0);
+    blake2b256Block.input.set(blake2b256Block.output, 32);
+    blake2b256Block.digest(64);
+    const doubled = new Uint8Array(64);
+    doubled.set(expected, 0);
+    doubled.set(expected, 32);
+    expected = blake2b(doubled, { dkLen: 32 });
+    assert.is(bytesToHex(blake2b256Block.output), bytesToHex(expected), `round ${i}`);
+  }
+});
+
+block('a length that is not one block is refused', () => {
+  assert.throws(() => blake2b256Block.digest(129), /not one block/);
+  assert.throws(() => blake2b256Block.digest(-1), /not one block/);
+});
+
 vectors.run();
 random.run();
+block.run();
