@@ -122,13 +122,14 @@ export class PublicKeyCache {
 
   get(publicKey: Uint8Array): KeyObject | undefined {
     const id = cacheId(publicKey);
-    if (this.entries.has(id)) {
+    const cached = this.entries.get(id);
+    // PERF: one lookup on a hit; `has` only for a key cached as undefined (one that is not a point).
+    if (cached !== undefined || this.entries.has(id)) {
       this.hits++;
-      const keyObject = this.entries.get(id);
       // Re-insert so Map order is recency order (the first key is the least recently used).
       this.entries.delete(id);
-      this.entries.set(id, keyObject);
-      return keyObject;
+      this.entries.set(id, cached);
+      return cached;
     }
     this.misses++;
     const keyObject = importPublicKey(publicKey);

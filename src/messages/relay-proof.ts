@@ -23,7 +23,7 @@ import type { VerifyItem } from '../crypto/verify-batch.js';
 import { sha3_256 } from '../crypto/hash.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import type { WireAat, WireRelayProof } from '../wire/types.js';
-import { canonicalChain, isSafeHeight, publicKeyFromHex } from './checks.js';
+import { canonicalChain, isSafeHeight } from './checks.js';
 import { LEDGER, POCKETCORE } from '../core/codes.js';
 import type { RelayProofLeaf } from './types.js';
 
@@ -125,41 +125,51 @@ export function relayChainProblem(chain: string, field: string): Rejection | und
   return undefined;
 }
 
+/**
+ * The canonical (lowercase) form of a key whose hex has already decoded to 32 bytes. PERF: that
+ * decode checked every digit, so publicKeyFromHex's pattern test (three per proof) is not needed.
+ */
+function canonicalDecodedKey(hex: string): PublicKeyHex {
+  return hex.toLowerCase() as PublicKeyHex;
+}
+
 /** PubKeyVerification (crypto.go:74-85) → the canonical key, or which of 6/42 applies. */
 function publicKeyCheck(hex: string, field: string): PublicKeyHex | Rejection {
   const bytes = hexToBytes(hex);
   if (bytes === undefined) return rejection(POCKETCORE.public_key_decode_failed, `${field} is not hex`);
   if (bytes.byteLength !== 32) return rejection(POCKETCORE.invalid_public_key_size, `${field} must be 32 bytes`);
-  return publicKeyFromHex(hex) as PublicKeyHex;
+  return canonicalDecodedKey(hex);
 }
 
 /**
- * SignatureVerification (crypto.go:46-71) of `signatureHex` by `publicKeyHex` over `message`:
- * 39 not hex, 38 not 64 bytes, 6 key undecodable, 41 does not verify.
+ * SignatureVerification (crypto.go:46-71) of `signatureHex` by `publicKey` over `message`:
+ * 39 not hex, 38 not 64 bytes, 41 does not verify. Its code 6 (key undecodable) cannot arise
+ * here: every caller passes a key it has already decoded to 32 bytes (crypto.NewPublicKey also
+ * takes 33-byte secp256k1 keys; the AAT checks have required 32 bytes first).
  */
-function signatureProblem(publicKeyHex: string, message: Uint8Array, signatureHex: string, verifier: Verifier): Rejection | undefined {
+function signatureProblem(publicKey: Uint8Array, message: Uint8Array, signatureHex: string, verifier: Verifier): Rejection | undefined {
   const signature = hexToBytes(signatureHex);
   if (signature === undefined) return rejection(POCKETCORE.signature_decode_failed, 'signature is not hex');
   if (signature.byteLength !== 64) return rejection(POCKETCORE.invalid_signature_size, 'signature must be 64 bytes');
-  const publicKey = hexToBytes(publicKeyHex);
-  // crypto.NewPublicKey also takes 33-byte secp256k1 keys; callers have already required 32 bytes.
-  if (publicKey === undefined || publicKey.byteLength !== 32) return rejection(POCKETCORE.public_key_decode_failed, 'public key is not a 32-byte hex key');
   if (!verifier(publicKey, message, signature)) return rejection(POCKETCORE.invalid_signature, 'signature does not verify');
   return undefined;
 }
 
+/** What AAT.Validate found: the first problem, or the decoded client key (it signs the leaf). */
+type AatCheck = { readonly problem: string } | { readonly problem: undefined; readonly clientKey: Uint8Array };
+
 /** AAT.Validate (aat.go:33-48, 74-118); every failure is pocketcore:4 (NewInvalidTokenError). */
-function aatProblem(aat: WireAat, verifier: Verifier): string | undefined {
-  if (aat.version === '') return 'the application authentication token version is missing';
-  if (!SUPPORTED_AAT_VERSIONS.includes(aat.version)) return 'the application authentication token version is not supported';
-  if (aat.appPublicKey.length === 0) return 'the application public key included in the AAT is not valid';
+function checkAat(aat: WireAat, verifier: Verifier): AatCheck {
+  if (aat.version === '') return { problem: 'the application authentication token version is missing' };
+  if (!SUPPORTED_AAT_VERSIONS.includes(aat.version)) return { problem: 'the application authentication token version is not supported' };
+  if (aat.appPublicKey.length === 0) return { problem: 'the application public key included in the AAT is not valid' };
   const appKey = hexToBytes(aat.appPublicKey);
-  if (appKey === undefined || appKey.byteLength !== 32) return 'the application public key included in the AAT is not a 32-byte hex key';
-  if (aat.clientPublicKey.length === 0) return 'the client public key included in the AAT is not valid';
+  if (appKey === undefined || appKey.byteLength !== 32) return { problem: 'the application public key included in the AAT is not a 32-byte hex key' };
+  if (aat.clientPublicKey.length === 0) return { problem: 'the client public key included in the AAT is not valid' };
   const clientKey = hexToBytes(aat.clientPublicKey);
-  if (clientKey === undefined || clientKey.byteLength !== 32) return 'the client public key included in the AAT is not a 32-byte hex key';
-  if (signatureProblem(aat.appPublicKey, aatHash(aat), aat.signature, verifier) !== undefined) return 'the application signature on the AAT is not valid';
-  return undefined;
+  if (clientKey === undefined || clientKey.byteLength !== 32) return { problem: 'the client public key included in the AAT is not a 32-byte hex key' };
+  if (signatureProblem(appKey, aatHash(aat), aat.signature, verifier) !== undefined) return { problem: 'the application signature on the AAT is not valid' };
+  return { problem: undefined, clientKey };
 }
 
 /**
@@ -177,9 +187,9 @@ export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = v
   const requestHashProblem = hashProblem(proof.requestHash, 'request hash');
   if (requestHashProblem !== undefined) return requestHashProblem;
   if (proof.entropy < 0n) return rejection(POCKETCORE.invalid_entropy, 'relay proof entropy must not be negative');
-  const tokenProblem = aatProblem(proof.aat, verifier);
-  if (tokenProblem !== undefined) return rejection(POCKETCORE.invalid_token, `the application authentication token is invalid : ${tokenProblem}`);
-  const clientSignatureProblem = signatureProblem(proof.aat.clientPublicKey, relayProofHash(proof), proof.signature, verifier);
+  const token = checkAat(proof.aat, verifier);
+  if (token.problem !== undefined) return rejection(POCKETCORE.invalid_token, `the application authentication token is invalid : ${token.problem}`);
+  const clientSignatureProblem = signatureProblem(token.clientKey, relayProofHash(proof), proof.signature, verifier);
   if (clientSignatureProblem !== undefined) return clientSignatureProblem;
   // ours: heights are JS numbers in the ledger
   if (!isSafeHeight(proof.sessionBlockHeight)) return rejection(LEDGER.value_out_of_range, 'relay proof session block height is beyond 2^53');
@@ -195,8 +205,8 @@ export function validateRelayProof(proof: WireRelayProof, verifier: Verifier = v
     blockchainAsSigned: proof.blockchain,
     aat: {
       version: proof.aat.version,
-      appPublicKey: publicKeyFromHex(proof.aat.appPublicKey) as PublicKeyHex,
-      clientPublicKey: publicKeyFromHex(proof.aat.clientPublicKey) as PublicKeyHex,
+      appPublicKey: canonicalDecodedKey(proof.aat.appPublicKey),
+      clientPublicKey: canonicalDecodedKey(proof.aat.clientPublicKey),
       signature: proof.aat.signature,
     },
     aatAsSigned: { ...proof.aat },
