@@ -13,7 +13,7 @@ import { blake2b256Fast } from './blake2b.js';
 /**
  * The digest's bytes from node's latin1 ('binary') string form (one char per byte). PERF: node:crypto's
  * Buffer output gives every digest its own backing store, ~1 µs each — four times the hash of
- * 32 bytes itself (sha256 of a key: 1.36 µs with Buffer output, 0.27 µs this way; bench/crypto).
+ * 32 bytes itself (sha256 of a 32-byte key: 1.36 µs with Buffer output, 0.27 µs this way; bench/crypto sha256-32B).
  * The bytes are the same; the result is a plain Uint8Array as before.
  */
 function latin1Bytes(text: string): Uint8Array {
