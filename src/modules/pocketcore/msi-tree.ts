@@ -64,14 +64,6 @@ export interface MsiOptions {
   readonly indexedParents?: boolean;
 }
 
-/** Scratch input of the honest-shape parent hash: two hashes + 4 (indexed) or 2 uint64 words. */
-function parentScratch(words: number): { bytes: Uint8Array; view: DataView } {
-  const bytes = new Uint8Array(HASH_BYTES * 2 + 8 * words);
-  return { bytes, view: new DataView(bytes.buffer) };
-}
-const PARENT_INDEXED = parentScratch(4);
-const PARENT_PLAIN = parentScratch(2);
-
 function le64Into(out: Uint8Array, offset: number, value: bigint): void {
   new DataView(out.buffer, out.byteOffset + offset, 8).setBigUint64(0, value & MASK64, true);
 }
@@ -93,24 +85,8 @@ export function msiLeafHash(leafBytes: Uint8Array | string): Uint8Array {
  */
 export function msiParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: bigint, indexedParents: boolean): Uint8Array {
   const wordCount = indexedParents ? 4 : 2;
-  if (left.byteLength === HASH_BYTES && right.byteLength === HASH_BYTES) {
-    // PERF: the only shape an honest proof has — one reused buffer (blake2b256 copies it before
-    // returning). setBigUint64 stores its argument modulo 2^64 (ToBigUint64), which is Go's
-    // uint64 wrap, so no masking is needed here.
-    const buffer = wordCount === 4 ? PARENT_INDEXED : PARENT_PLAIN;
-    buffer.bytes.set(left, 0);
-    buffer.bytes.set(right, HASH_BYTES);
-    const view = buffer.view;
-    let at = HASH_BYTES * 2;
-    if (indexedParents) {
-      view.setBigUint64(at, leftIndex, true);
-      view.setBigUint64(at + 8, leftIndex + 1n, true);
-      at += 16;
-    }
-    view.setBigUint64(at, lower, true);
-    view.setBigUint64(at + 8, upper, true);
-    return blake2b256(buffer.bytes);
-  }
+  // The only shape an honest proof has: hashed in BLAKE2b's scratch, then copied out.
+  if (left.byteLength === HASH_BYTES && right.byteLength === HASH_BYTES) return honestParentInScratch(left, right, lower, upper, leftIndex, indexedParents).slice();
   const buffer = new Uint8Array(HASH_BYTES * 2 + 8 * wordCount);
   const words: bigint[] = indexedParents ? [leftIndex, leftIndex + 1n, lower, upper] : [lower, upper];
   let at = 0;
@@ -265,17 +241,21 @@ export function verifyMsiProof(
 const MAX_SAFE_INDEX = BigInt(Number.MAX_SAFE_INTEGER);
 const TWO_32 = 0x1_0000_0000;
 
-/**
- * msiParentHash for the walk. PERF: the honest shape (two 32-byte hashes) is written straight
- * into BLAKE2b's one-block scratch and the digest is left there (blake2b256Block): no scratch
- * copy, no digest allocated per level. Bytes hashed are msiParentHash's exactly (tests hold the
- * walk to the tree builder and to the audit's independent walk). The result may be the scratch
- * output view: the caller reads it only before the next hash (copying it into the next input
- * here is what makes a view as `left` or `right` safe). Other shapes go to msiParentHash, which
- * copies its inputs before hashing.
- */
+/** msiParentHash for the walk: honest shapes stay in BLAKE2b's scratch (honestParentInScratch). */
 function walkParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
   if (left.byteLength !== HASH_BYTES || right.byteLength !== HASH_BYTES) return msiParentHash(left, right, lower, upper, BigInt(leftIndex), indexedParents);
+  return honestParentInScratch(left, right, lower, upper, leftIndex, indexedParents);
+}
+
+/**
+ * The parent hash of two 32-byte children: left ‖ right ‖ [LE64 i ‖ LE64 i+1] ‖ LE64 lower ‖
+ * LE64 upper, written straight into BLAKE2b's one-block scratch (blake2b256Block) and hashed
+ * there. Returns the scratch output view, valid until the next BLAKE2b call on this thread.
+ * PERF: the walk feeds it to the next level without a copy (the next call copies it into its
+ * input first, which is what makes passing the view as `left` or `right` safe); msiParentHash
+ * slices it. setBigUint64 stores modulo 2^64, which is Go's uint64 wrap.
+ */
+function honestParentInScratch(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
   const { input, inputView, output } = blake2b256Block;
   input.set(left, 0);
   input.set(right, HASH_BYTES);
@@ -288,7 +268,6 @@ function walkParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, uppe
       inputView.setUint32(at + 8, (leftIndex + 1) % TWO_32, true);
       inputView.setUint32(at + 12, Math.floor((leftIndex + 1) / TWO_32), true);
     } else {
-      // setBigUint64 stores modulo 2^64: Go's uint64 wrap, as in msiParentHash.
       inputView.setBigUint64(at, leftIndex, true);
       inputView.setBigUint64(at + 8, leftIndex + 1n, true);
     }
