@@ -17,8 +17,9 @@
  *   await pool.close();
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { invariant } from '../core/assert.js';
+import { startWorker } from '../core/worker.js';
 import { DEFAULT_PUBLIC_KEY_CACHE_CAPACITY } from './ed25519.js';
 import { hasPackableLengths, packBatch, VERDICT_INVALID, type VerifyItem } from './verify-batch.js';
 import type { VerifyWorkerData, WorkerJob, WorkerReply, WorkerRequest } from './verify-worker.js';
@@ -93,8 +94,7 @@ export class VerifyPool {
     const minChunk = options.minChunk ?? 32;
     if (!Number.isSafeInteger(minChunk) || minChunk < 1) throw new RangeError(`VerifyPool: bad minChunk ${minChunk}`);
     const workerData: VerifyWorkerData = { cacheCapacity: options.cacheCapacity ?? DEFAULT_PUBLIC_KEY_CACHE_CAPACITY };
-    const execArgv = workerExecArgv(process.execArgv);
-    const threads = Array.from({ length: count }, () => new Worker(WORKER_URL, { workerData, execArgv }));
+    const threads = Array.from({ length: count }, () => startWorker(WORKER_URL, { workerData }));
     try {
       await Promise.all(threads.map(waitReady));
     } catch (error) {
@@ -201,12 +201,16 @@ export type VerifyBatcher = Pick<VerifyPool, 'verifyBatch'>;
  * verifies every relay proof's AAT and client signatures (the record keeps no verdict for them),
  * but a chain without proofs — bench/replay's sends — never needs the workers, and does not pay
  * for starting them. If the workers cannot start, every batch fails: a prepareAhead caller then
- * verifies on its own thread (the same verdicts, more slowly).
+ * verifies on its own thread (the same verdicts, more slowly), and `onStartFailure` hears why,
+ * once — so an operator learns the replay runs on one core instead of finding it out from its speed.
  */
 export class LazyVerifyPool implements VerifyBatcher {
   private starting: Promise<VerifyPool> | undefined;
 
-  constructor(private readonly options: VerifyPoolOptions = {}) {}
+  constructor(
+    private readonly options: VerifyPoolOptions = {},
+    private readonly onStartFailure?: (error: Error) => void,
+  ) {}
 
   /** Whether a batch has started the workers (a chain without proofs never does). */
   get started(): boolean {
@@ -214,7 +218,10 @@ export class LazyVerifyPool implements VerifyBatcher {
   }
 
   verifyBatch(items: readonly VerifyItem[], shared?: SharedTarget): Promise<Uint8Array> {
-    this.starting ??= VerifyPool.create(this.options);
+    if (this.starting === undefined) {
+      this.starting = VerifyPool.create(this.options);
+      this.starting.catch((error: unknown) => this.onStartFailure?.(error instanceof Error ? error : new Error(String(error))));
+    }
     return this.starting.then((pool) => pool.verifyBatch(items, shared));
   }
 
@@ -230,21 +237,6 @@ function chunkSlots(indices: readonly number[], from: number, to: number, shared
   const slots = new Uint32Array(to - from);
   for (let j = 0; j < slots.length; j++) slots[j] = shared.base + (indices[from + j] as number);
   return { verdicts: shared.verdicts.buffer as SharedArrayBuffer, slots: slots.buffer };
-}
-
-/**
- * Workers inherit the parent's node flags, but `--input-type` (legal only with -e/-p/stdin)
- * makes a worker fail at start, so a pool created from `node --input-type=module -e …` would
- * never come up. Drop it and keep every other flag.
- */
-export function workerExecArgv(parentExecArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < parentExecArgv.length; i++) {
-    const arg = parentExecArgv[i] as string;
-    if (arg === '--input-type') i++;
-    else if (!arg.startsWith('--input-type=')) out.push(arg);
-  }
-  return out;
 }
 
 function waitReady(thread: Worker): Promise<void> {

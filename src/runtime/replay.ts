@@ -101,7 +101,10 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
   // Starts no worker until a block has a signature to verify (crypto/verify-pool.ts).
-  const pool = new LazyVerifyPool(options.workers === undefined ? {} : { workers: options.workers });
+  const warn = options.onWarning ?? warnOnStderr;
+  const pool = new LazyVerifyPool(options.workers === undefined ? {} : { workers: options.workers }, (error) =>
+    warn({ code: 'verify_workers_unavailable', message: `the signature verification workers could not start (${error.message}): verifying on this thread, one core` }),
+  );
   let state: LedgerState;
   let startedFrom: 'genesis' | 'snapshot';
   let startHeight = 0;
@@ -109,7 +112,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let txs = 0;
   let divergence: Divergence | undefined;
   try {
-    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, options.onWarning ?? warnOnStderr));
+    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, warn));
     await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;

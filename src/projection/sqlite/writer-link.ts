@@ -7,7 +7,7 @@
  *     measured; about what writing ~10,000 rows costs).
  * Either way the endpoint's replies come back through `receive`, in order.
  */
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker.js';
 import { WriterEndpoint } from './writer-endpoint.js';
 import { packBytes, type FromWriter, type ToWriter, type WriterData } from './writer-protocol.js';
 
@@ -25,7 +25,7 @@ const WRITER_URL = new URL('./writer-thread.js', import.meta.url);
 
 export function threadLink(receive: Receive, onFault: (error: Error) => void, busyTimeoutMs?: number): WriterLink {
   const data: WriterData = busyTimeoutMs === undefined ? {} : { busyTimeoutMs };
-  const thread = new Worker(WRITER_URL, { workerData: data });
+  const thread = startWorker(WRITER_URL, { workerData: data });
   thread.on('message', receive);
   thread.on('error', onFault);
   const ended = new Promise<void>((resolve) => thread.once('exit', () => resolve()));

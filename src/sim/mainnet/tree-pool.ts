@@ -4,7 +4,8 @@
  * Idle workers are unref'd, so a pool nobody closes does not keep the process alive.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../core/worker.js';
 import { buildTree, type PackedTree, type TreeJob } from './evidence.js';
 
 interface Reply {
@@ -27,7 +28,7 @@ export class TreePool {
 
   static create(workers = availableParallelism()): TreePool {
     const url = new URL('./tree-worker.js', import.meta.url);
-    return new TreePool(Array.from({ length: Math.max(1, workers) }, () => new Worker(url)));
+    return new TreePool(Array.from({ length: Math.max(1, workers) }, () => startWorker(url)));
   }
 
   /** Below this many relays in total, building inline is cheaper than a round trip. */
