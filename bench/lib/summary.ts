@@ -19,6 +19,8 @@ export interface Machine {
   readonly cores: number;
   readonly memory_gib: number;
   readonly node: string;
+  /** node's own flags for this run (`npm run bench` gives --max-semi-space-size=64, as the pokt-ledger launcher does: bin/pokt-ledger.js). */
+  readonly node_flags: readonly string[];
   readonly platform: string;
   readonly date: string;
   /** 1-minute load average when the run started and ended: how shared the machine was. */
@@ -32,6 +34,7 @@ export function machine(now: Date): Machine {
     cores: availableParallelism(),
     memory_gib: Math.round(totalmem() / 2 ** 30),
     node: process.version,
+    node_flags: [...process.execArgv],
     platform: `${process.platform}-${process.arch}`,
     date: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     load_average_start: Number(loadavg()[0]!.toFixed(2)),
@@ -121,11 +124,14 @@ export function summaryRows(lines: readonly ResultLine[]): SummaryRow[] {
 const OVERLOADED = (on: Machine): string =>
   `**Overloaded machine** (load ${on.load_average_start} on ${on.cores} cores): other processes took most of the CPU, so absolute rates are several times below an idle machine's, and a subject running more threads than its limit (apply: main thread + 2 workers against the pool's 2) gets a larger share of the contended CPU than its limit did — such a ratio can exceed 1 and is not evidence.`;
 
+/** " (flags …)", or nothing for a machine.json written before flags were recorded or a run without any. */
+const nodeFlagsText = (on: Machine): string => (on.node_flags === undefined || on.node_flags.length === 0 ? '' : ` (${on.node_flags.join(' ')})`);
+
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 
 export function summaryMarkdown(lines: readonly ResultLine[], on: Machine, quick: boolean): string {
   const out = [
-    `Benchmark summary${quick ? ' (--quick sizes)' : ''}: ${on.date}, ${on.cpu_model}, ${on.cores} cores, ${on.memory_gib} GiB, Node ${on.node}; ` +
+    `Benchmark summary${quick ? ' (--quick sizes)' : ''}: ${on.date}, ${on.cpu_model}, ${on.cores} cores, ${on.memory_gib} GiB, Node ${on.node}${nodeFlagsText(on)}; ` +
       `load average ${on.load_average_start}${on.load_average_end === undefined ? '' : ` → ${on.load_average_end}`} (a shared machine: ratios to limits measured in the same run are the comparable figures).`,
     ...(on.load_average_start > on.cores ? ['', OVERLOADED(on)] : []),
     '',

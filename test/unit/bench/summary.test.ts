@@ -39,9 +39,12 @@ summary('benchmarks the issue names that did not run are listed as not measured'
   const rows = summaryRows([{ bench: 'relays', metric: 'proofs_per_s', median: 10, ratio_to_limit: 0.9, goal_ratio_to_limit: 0.85 }]);
   assert.is(rows.find((row) => row.bench === 'query')?.met, 'not measured in this run');
   assert.is(rows.filter((row) => row.bench === 'relays').length, 1);
-  const on: Machine = { cpu_model: 'cpu', cores: 2, memory_gib: 1, node: 'v20', platform: 'linux-x64', date: 'd', load_average_start: 9 };
+  const on: Machine = { cpu_model: 'cpu', cores: 2, memory_gib: 1, node: 'v20', node_flags: [], platform: 'linux-x64', date: 'd', load_average_start: 9 };
   assert.match(summaryMarkdown([], on, true), 'Overloaded machine');
   assert.not.match(summaryMarkdown([], { ...on, load_average_start: 1 }, true), 'Overloaded machine');
+  // The node flags of the run are part of what it measured (bin/pokt-ledger.js).
+  assert.match(summaryMarkdown([], { ...on, node_flags: ['--max-semi-space-size=64'] }, true), 'Node v20 (--max-semi-space-size=64);');
+  assert.match(summaryMarkdown([], on, true), 'Node v20;');
 });
 
 summary.run();
