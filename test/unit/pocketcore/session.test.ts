@@ -8,6 +8,7 @@
  * cases on a real test chain (test/helpers/relays.ts) with state changed between blocks.
  */
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Address, PublicKeyHex } from '../../../src/core/types.js';
@@ -15,11 +16,12 @@ import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js
 import { SessionCandidates } from '../../../src/modules/pocketcore/session-candidates.js';
 import { isSessionStart, latestSessionHeight, sessionEndHeight } from '../../../src/modules/pocketcore/session-heights.js';
 import { dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
-import { pseudorandomIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
+import { pseudorandomIndex, pseudorandomListIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
 import { heightKey } from '../../../src/state/chain-tables.js';
 import { produce } from '../../helpers/chain.js';
 import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
+import { fastCheckSeed } from '../crypto/fc-seed.js';
 
 const sha3 = (data: string | Uint8Array): Uint8Array => new Uint8Array(createHash('sha3-256').update(data).digest());
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -58,6 +60,33 @@ header('pseudorandom index = uint64 big-endian of bytes 0..7 mod n', () => {
   assert.is(pseudorandomIndex(bytes, 7n), 258n % 7n);
   bytes.set([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], 0);
   assert.is(pseudorandomIndex(bytes, 1000n), 18446744073709551615n % 1000n);
+});
+
+header('the walk\'s number form of the index equals the uint64 BigInt form (edges and 5,000 random draws)', () => {
+  // Oracle: BigInt arithmetic on the 8 bytes, computed here (not the function under test).
+  const oracle = (bytes: Uint8Array, total: number): number => Number(Buffer.from(bytes.subarray(0, 8)).readBigUInt64BE() % BigInt(total));
+  const ones = new Uint8Array(32).fill(0xff);
+  // The largest total of the number path (2^21) with the largest value (hi·2^32 + lo near 2^53), and the first total past it.
+  for (const total of [1, 2, 3, 7, 2 ** 21 - 1, 2 ** 21, 2 ** 21 + 1, 2 ** 32 - 1]) {
+    assert.is(pseudorandomListIndex(ones, total), oracle(ones, total), `all-ones, total ${total}`);
+    assert.is(pseudorandomListIndex(new Uint8Array(32), total), 0, `zeros, total ${total}`);
+  }
+  // The largest value below t·2^32 for each t: hi = t − 1, lo = 2^32 − 1, so v = t·2^32 − 1. Up to
+  // t = 2^21 that is below 2^53 (exact); past it a double would round it to t·2^32 ≡ 0.
+  for (const t of [2 ** 20, 2 ** 21 - 1, 2 ** 21, 2 ** 21 + 1, 2 ** 22, 2 ** 23, 2 ** 31 + 1]) {
+    const bytes = new Uint8Array(32);
+    new DataView(bytes.buffer).setUint32(0, t - 1, false);
+    new DataView(bytes.buffer).setUint32(4, 0xffffffff, false);
+    assert.is(pseudorandomListIndex(bytes, t), t - 1, `t·2^32 − 1 mod t, t = ${t}`);
+  }
+  // Bytes not at the start of their buffer (the walk's keys are digests, but a view must work too).
+  const backing = new Uint8Array(40).fill(0x5a);
+  assert.is(pseudorandomListIndex(backing.subarray(5, 37), 1_000_003), oracle(backing.subarray(5, 37), 1_000_003));
+  const total = fc.oneof(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 2 ** 21 }), fc.integer({ min: 2 ** 21 - 8, max: 2 ** 21 + 8 }), fc.integer({ min: 1, max: 2 ** 32 }));
+  fc.assert(
+    fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), total, (bytes, n) => pseudorandomListIndex(bytes, n) === oracle(bytes, n)),
+    { numRuns: 5_000, seed: fastCheckSeed('pocketcore/session index') },
+  );
 });
 
 const walk = suite('NewSessionNodes walk (session.go:111-172)');
@@ -113,6 +142,13 @@ walk('jailed, missing, over-MaximumChains and chain-not-listed nodes (end state)
   const fifteen = node(CANDIDATES[2]!, { chains: ['0001', ...Array.from({ length: 14 }, (_, i) => (i + 2).toString(16).padStart(4, '0'))] });
   const all = selectSessionNodes({ chain: '0001', key: KEY, candidates: [CANDIDATES[2]!], count: 1, maxChains: 15n, lookup: () => fifteen });
   assert.ok(all.ok);
+  // MaximumChains at the int64 extremes (a governance value): 2^63 − 1 never skips, a negative one skips every node, 14 skips the fifteen.
+  const one = (maxChains: bigint): boolean => selectSessionNodes({ chain: '0001', key: KEY, candidates: [CANDIDATES[2]!], count: 1, maxChains, lookup: () => fifteen }).ok;
+  assert.is(one((1n << 63n) - 1n), true);
+  assert.is(one(-(1n << 63n)), false);
+  assert.is(one(-1n), false);
+  assert.is(one(14n), false);
+  assert.is(one(15n), true);
 });
 
 walk('fewer candidates than SessionNodeCount → pocketcore:17', () => {
