@@ -73,9 +73,13 @@ export interface StartedChild {
   state(): string;
 }
 
-/** Starts a child process and resolves with the port it prints. */
+/**
+ * Starts a child process and resolves with the port it prints. The child runs under this
+ * process's node flags: `npm run bench` passes the young-generation size the `pokt-ledger`
+ * launcher gives a real `serve` (bin/pokt-ledger.js), and the empty route gets the same.
+ */
 export function startChild(args: readonly string[], pattern: RegExp): Promise<StartedChild> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let ended: string | undefined;
   const state = (): string => `${ended ?? 'running'}; last output: ${output.slice(-600).trim() || '(none)'}`;
