@@ -68,6 +68,25 @@ runtime('replay from genesis with pool-verified signatures reaches the same root
   }
 });
 
+runtime('workers that cannot start: the replay verifies on its own thread, reaches the same roots and says so once', async () => {
+  const dir = freshDataDir();
+  try {
+    const roots = await writeBlocks(dir, 6);
+    const warnings: string[] = [];
+    // workers: 0 makes VerifyPool.create refuse, as a worker that cannot start would.
+    const outcome = await replay(dir, { workers: 0, onWarning: (warning) => warnings.push(warning.code) });
+    assert.ok(outcome.verified);
+    assert.is(outcome.stateRoot, roots.at(-1));
+    assert.equal(warnings, ['verify_workers_unavailable']);
+    // With workers that start, nothing is said.
+    const quiet: string[] = [];
+    await replay(dir, { workers: 2, onWarning: (warning) => quiet.push(warning.code) });
+    assert.equal(quiet, []);
+  } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});
+
 runtime('a writer reopened later continues the chain; snapshot + tail replay equals full replay', async () => {
   const dir = freshDataDir();
   try {
