@@ -124,8 +124,8 @@ export function summaryRows(lines: readonly ResultLine[]): SummaryRow[] {
 const OVERLOADED = (on: Machine): string =>
   `**Overloaded machine** (load ${on.load_average_start} on ${on.cores} cores): other processes took most of the CPU, so absolute rates are several times below an idle machine's, and a subject running more threads than its limit (apply: main thread + 2 workers against the pool's 2) gets a larger share of the contended CPU than its limit did — such a ratio can exceed 1 and is not evidence.`;
 
-/** " (flags …)", or nothing for a machine.json written before flags were recorded or a run without any. */
-const nodeFlagsText = (on: Machine): string => (on.node_flags === undefined || on.node_flags.length === 0 ? '' : ` (${on.node_flags.join(' ')})`);
+/** " (flags …)", or nothing for a run without any. */
+const nodeFlagsText = (on: Machine): string => (on.node_flags.length === 0 ? '' : ` (${on.node_flags.join(' ')})`);
 
 const cell = (text: string): string => text.replaceAll('|', '\\|');
 

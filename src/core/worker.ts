@@ -34,9 +34,9 @@ export function workerExecArgv(parentExecArgv: readonly string[]): string[] | un
   return dropped ? out : undefined;
 }
 
-/** `new Worker(url, options)` with the flags chosen above; `parentExecArgv` is for tests. */
-export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv'> = {}, parentExecArgv: readonly string[] = process.execArgv): Worker {
-  const execArgv = workerExecArgv(parentExecArgv);
+/** `new Worker(url, options)` with the flags chosen above. */
+export function startWorker(url: URL, options: Omit<WorkerOptions, 'execArgv'> = {}): Worker {
+  const execArgv = workerExecArgv(process.execArgv);
   if (execArgv === undefined) return new Worker(url, options);
   try {
     return new Worker(url, { ...options, execArgv });

@@ -94,8 +94,8 @@ const EXACT_NUMBER_TOTAL = 2 ** 21;
  * `pseudorandomIndex` for a list length, as a number: the same index. PERF: the session walk
  * draws ~24+ times per session and a mainnet-shaped block computes ~230 sessions; the 64-bit
  * BigInt read and modulo (a DataView and two BigInts per draw) were 13% of computeSession's
- * profile on replaying the mainnet-shaped chain (scale 1), the BigInt length checks of
- * skipReason most of another 16%.
+ * profile on replaying the mainnet-shaped chain (scale 1); skipReason, whose MaximumChains check
+ * built a BigInt per candidate, another 16%.
  * With v = hi·2^32 + lo (the two big-endian 32-bit halves): v mod t = ((hi mod t)·2^32 + lo) mod t,
  * and (hi mod t)·2^32 + lo < t·2^32 ≤ 2^53 while t ≤ 2^21, so every step is exact in a double.
  * Example: hi = 1, lo = 5, t = 3 → v = 4,294,967,301 ≡ 0 (mod 3); (1·4,294,967,296 + 5) mod 3 = 0.
