@@ -7,7 +7,7 @@
  * the command's own output and exit code show that the real CLI ran.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -39,6 +39,8 @@ function run(args: readonly string[], nodeOptions?: string): { status: number | 
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: setup.path };
   if (nodeOptions === undefined) delete env.NODE_OPTIONS;
   else env.NODE_OPTIONS = nodeOptions;
+  // Each run's arguments only: a run that never reached the recording node finds no file and fails.
+  rmSync(setup.record, { force: true });
   // The timeout only stops a hung child from hanging the suite; it asserts nothing about speed.
   const child = spawnSync(setup.bin, args, { encoding: 'utf8', env, timeout: 60_000 });
   assert.is(child.error, undefined, String(child.error));
