@@ -3,7 +3,7 @@
  * primary and a streaming replica, started and stopped here), on the same simulated chain as
  * `project` (every message kind, dev profile on the mainnet genesis).
  * - `rows/copy`, `rows/insert`: catch-up into a fresh projection (genesis rows, then every block,
- *   256 blocks per transaction with its checkpoint) by COPY and by multi-row INSERT, in rows/s,
+ *   DEFAULT_BATCH_BLOCKS (64) blocks per transaction with its checkpoint) by COPY and by multi-row INSERT, in rows/s,
  *   each next to the limit: a raw COPY of the very same final rows into empty tables of the same
  *   schema, one transaction, sampled alternately. Goal ≥ 0.5 of raw.
  * - `query/replica`: as-of point reads (a node at a random height) on the streaming replica,

@@ -55,7 +55,15 @@ export interface ProjectReport {
   readonly rebuilt: boolean;
 }
 
-export const DEFAULT_BATCH_BLOCKS = 256;
+/**
+ * Blocks per projection transaction. 64, not 256: the catch-up writer commits each batch while
+ * the replay makes the next, so what stays on the critical path is the last batch's COMMIT and
+ * the WAL checkpoint it triggers, which grow with the batch (the 150-block bench chain in one
+ * batch: ~115 ms of final flush; in batches of 64: ~33 ms). Replay with the projection attached
+ * vs without, alternated, 2×6 rounds each (2026-12-04, a quiet machine): 0.745 median at 256,
+ * 0.817 at 64. A crash also loses at most a smaller batch.
+ */
+export const DEFAULT_BATCH_BLOCKS = 64;
 const DEFAULT_RETRIES = 30;
 
 /**
