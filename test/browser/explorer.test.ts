@@ -102,7 +102,9 @@ test('walk', async () => {
     await settled(page, '2-block');
     await page.locator(`a[href="#/tx/${claim.submitted_tx}"]`).first().click();
     await settled(page, '3-tx');
-    assert.match(await page.locator('#main').innerText(), /claim/i, 'the tx page shows the decoded claim');
+    const txText = await page.locator('#main').innerText();
+    assert.match(txText, /claim/i, 'the tx page shows the decoded claim');
+    assert.match(txText, /fee\s+0\.01 POKT \(10000 upokt\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed');
 
     await page.locator(`a[href="#/account/${claim.servicer}"]`).first().click();
     await settled(page, '4-account');
@@ -110,6 +112,13 @@ test('walk', async () => {
     await settled(page, '5-node');
     const nodeText = await page.locator('#main').innerText();
     for (const heading of ['Stake history', 'Claims', 'Rewards', 'Rap sheet', 'Sessions served']) assert.ok(nodeText.includes(heading), `node page has ${heading}`);
+    // pocket-core's "not set" times (Go's zero time, the Unix epoch) are said in words, not shown as dates.
+    assert.not.match(nodeText, /0001-01-01|1970-01-01/, 'no placeholder dates on the node page');
+    assert.match(nodeText, /not unstaking/, 'a staked node is not unstaking');
+    // Samples with the same stake, status and jail flag are one row: no two neighbouring rows alike.
+    const history = await page.locator('section:has(h2:text("Stake history")) table tr').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => td.textContent).join('|')));
+    assert.ok(history.length >= 1, 'the stake history has rows');
+    for (let i = 1; i < history.length; i++) assert.is.not(history[i], history[i - 1], `stake history rows ${i - 1} and ${i} differ`);
 
     await page.goto(`${base}/explorer/#/params`);
     await settled(page, '6-params');

@@ -26,4 +26,29 @@ export function time(rfc3339: string): string {
   return match === null ? rfc3339 : `${match[1]} ${match[2]} UTC`;
 }
 
+/**
+ * pocket-core's "not set" times: Go's zero time (a validator or app that is not unstaking) and the
+ * Unix epoch (a signing info's jailed_until before any jail: pocket-core creates it with
+ * time.Unix(0, 0)). Shown as such, not as dates. Example: "0001-01-01T00:00:00Z" → true.
+ */
+export function isUnsetTime(rfc3339: string): boolean {
+  return rfc3339.startsWith('0001-01-01T00:00:00') || rfc3339.startsWith('1970-01-01T00:00:00');
+}
+
+/** An unstaking time: its date, or "—" when not unstaking (Go's zero time). */
+export function unstakingTime(rfc3339: string): string {
+  return isUnsetTime(rfc3339) ? '— (not unstaking)' : time(rfc3339);
+}
+
+/**
+ * The jail state from the node's flag and its signing info's jailed_until, which keeps the last
+ * jail's end after an unjail. Examples: (false, epoch) → "not jailed"; (false, a past date) →
+ * "not jailed (last jailed until …)"; (true, a date) → "jailed until …".
+ */
+export function jailState(jailed: boolean, jailedUntil: string): string {
+  const until = isUnsetTime(jailedUntil) ? undefined : time(jailedUntil);
+  if (jailed) return until === undefined ? 'jailed' : `jailed until ${until}`;
+  return until === undefined ? 'not jailed' : `not jailed (last jailed until ${until})`;
+}
+
 export const STAKE_STATUS: Readonly<Record<number, string>> = { 0: 'unstaked', 1: 'unstaking', 2: 'staked' };

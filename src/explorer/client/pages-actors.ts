@@ -1,7 +1,7 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type PocketPage, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
 import { el, facts, json, link, section, table } from './dom.js';
-import { pokt, short, STAKE_STATUS, time } from './format.js';
+import { jailState, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 
 const TXS_PER_PAGE = 25;
@@ -50,6 +50,21 @@ export function sampleHeights(first: number, last: number, count: number): numbe
   return heights;
 }
 
+/** Consecutive samples showing the same stake, status and jail flag, as one run of heights (a row each). */
+export function stakeRuns(samples: ReadonlyArray<readonly [number, NodeAnswer]>): Array<{ from: number; to: number; node: NodeAnswer }> {
+  const runs: Array<{ from: number; to: number; node: NodeAnswer }> = [];
+  for (const [height, node] of samples) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && last.node.tokens === node.tokens && last.node.status === node.status && last.node.jailed === node.jailed) last.to = height;
+    else runs.push({ from: height, to: height, node });
+  }
+  return runs;
+}
+
+function heightRange(from: number, to: number): HTMLElement {
+  return from === to ? link(`block/${from}`, String(from)) : el('span', {}, link(`block/${from}`, String(from)), '–', link(`block/${to}`, String(to)));
+}
+
 function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined): HTMLElement {
   return facts([
     ['address', link(`account/${node.address}`, node.address)],
@@ -58,8 +73,8 @@ function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined): HT
     ['chains', node.chains.join(', ')],
     ['service URL', node.service_url],
     ['output address', node.output_address || '—'],
-    ['unstaking time', node.unstaking_time],
-    ['signing info', signing === undefined ? '—' : `since height ${signing.start_height}, ${signing.missed_blocks_counter} missed, jailed until ${time(signing.jailed_until)}`],
+    ['unstaking time', unstakingTime(node.unstaking_time)],
+    ['signing info', signing === undefined ? '—' : `since height ${signing.start_height}, ${signing.missed_blocks_counter} missed, ${jailState(node.jailed, signing.jailed_until)}`],
   ]);
 }
 
@@ -77,7 +92,13 @@ export async function nodePage(address: string): Promise<HTMLElement> {
     'div',
     {},
     section('Node', nodeFacts(node, signing)),
-    section('Stake history', table(['height', 'stake', 'status', 'jailed'], history.map(([height, n]) => [link(`block/${height}`, String(height)), pokt(n.tokens), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no']))),
+    section(
+      `Stake history (sampled at ${heights.length} heights)`,
+      table(
+        ['heights', 'stake', 'status', 'jailed'],
+        stakeRuns(history).map(({ from, to, node: n }) => [heightRange(from, to), pokt(n.tokens), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no']),
+      ),
+    ),
     section(`Sessions served (from its claims: ${sessions.size})`, table(['session height', 'chain', 'app'], [...sessions.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, el('code', {}, short(c.app_public_key))]))),
     section(
       `Claims (${claims.total})`,
@@ -124,7 +145,7 @@ export async function appPage(address: string): Promise<HTMLElement> {
         ['stake', pokt(app.staked_tokens)],
         ['max relays per session', app.max_relays],
         ['chains', app.chains.join(', ')],
-        ['unstaking time', app.unstaking_time],
+        ['unstaking time', unstakingTime(app.unstaking_time)],
       ]),
     ),
     section('Sessions', el('div', { class: 'buttons' }, ...buttons), sessionBox),

@@ -115,7 +115,7 @@ export async function txPage(hash: string): Promise<HTMLElement> {
         ['result', el('span', { class: r.code === 0 ? 'ok' : 'rejected' }, r.code === 0 ? 'ok' : `${r.codespace}:${r.code}`)],
         ['signer', r.signer === '' ? '—' : link(`account/${r.signer.toLowerCase()}`, r.signer.toLowerCase())],
         ['recipient', r.recipient === '' ? '—' : link(`account/${r.recipient.toLowerCase()}`, r.recipient.toLowerCase())],
-        ['fee', (tx.stdTx.fee ?? []).map((coin) => `${coin.amount} ${coin.denom}`).join(', ') || '—'],
+        ['fee', (tx.stdTx.fee ?? []).map((coin) => (coin.denom === 'upokt' ? `${pokt(coin.amount)} (${coin.amount} upokt)` : `${coin.amount} ${coin.denom}`)).join(', ') || '—'],
         ['memo', tx.stdTx.memo || '—'],
       ]),
     ),
