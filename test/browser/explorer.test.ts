@@ -100,6 +100,10 @@ test('walk', async () => {
 
     await page.goto(`${base}/explorer/#/block/${tx.height}`);
     await settled(page, '2-block');
+    // A failed tx's code carries its log as a tooltip: the block's failed rows say why.
+    const failedTitles = await page.locator('section:has(h2:text("Transactions")) td span.rejected').evaluateAll((spans) => spans.map((span) => span.getAttribute('title') ?? ''));
+    assert.ok(failedTitles.length > 0, 'the block shown has failed txs (the seeded chain)');
+    assert.ok(failedTitles.every((title) => title.length > 0), `every failed tx's code has its log as a tooltip: ${JSON.stringify(failedTitles)}`);
     await page.locator(`a[href="#/tx/${claim.submitted_tx}"]`).first().click();
     await settled(page, '3-tx');
     const txText = await page.locator('#main').innerText();

@@ -68,7 +68,8 @@ export function txRows(txs: readonly TxAnswer[]): HTMLElement[][] {
     el('span', {}, tx.tx_result.message_type || '—'),
     tx.tx_result.signer === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.signer.toLowerCase()}`, short(tx.tx_result.signer.toLowerCase())),
     tx.tx_result.recipient === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.recipient.toLowerCase()}`, short(tx.tx_result.recipient.toLowerCase())),
-    el('span', { class: tx.tx_result.code === 0 ? 'ok' : 'rejected' }, tx.tx_result.code === 0 ? 'ok' : `${tx.tx_result.codespace}:${tx.tx_result.code}`),
+    // A failure's code, with its log as the tooltip (why, in the ledger's words).
+    tx.tx_result.code === 0 ? el('span', { class: 'ok' }, 'ok') : el('span', { class: 'rejected', title: tx.tx_result.log }, `${tx.tx_result.codespace}:${tx.tx_result.code}`),
   ]);
 }
 
