@@ -126,6 +126,11 @@ test('walk', async () => {
 
     await page.goto(`${base}/explorer/#/params`);
     await settled(page, '6-params');
+    // The ACL and the upgrade are shown as tables, not as the JSON text pocket-core answers them in.
+    const paramsText = await page.locator('#main').innerText();
+    assert.not.match(paramsText, /"acl_key"|"Features"/, 'no raw ACL or upgrade JSON on the parameters page');
+    assert.ok((await page.locator('table table:has(th:text("may be changed by")) tr').count()) > 40, 'one ACL row per governed parameter');
+    assert.match(paramsText, /version\s+0\.12\.0/, 'the upgrade version');
 
     assert.equal(problems.console, [], 'no console errors');
     assert.equal(problems.failed, [], 'no failed requests');

@@ -132,5 +132,39 @@ interface SingleParam {
 
 export async function paramsPage(): Promise<HTMLElement> {
   const params = await query<Record<string, readonly SingleParam[]>>('query/allparams');
-  return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', {}, p.param_key), el('code', {}, p.param_value)])))));
+  return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', {}, p.param_key), paramValue(p)])))));
+}
+
+/**
+ * A parameter's value as text, except the two structured ones pocket-core answers as JSON text:
+ * the ACL (which address may change each parameter: a table, by parameter) and the upgrade
+ * (version, height, feature heights). Anything that does not parse as expected stays text.
+ */
+function paramValue(param: SingleParam): HTMLElement {
+  const value = parsedParam(param.param_value);
+  if (param.param_key === 'gov/acl' && Array.isArray(value)) {
+    const rows = value.filter((entry): entry is { acl_key: string; address: string } => typeof entry?.acl_key === 'string' && typeof entry?.address === 'string');
+    rows.sort((a, b) => (a.acl_key < b.acl_key ? -1 : a.acl_key > b.acl_key ? 1 : 0));
+    return table(['parameter', 'may be changed by'], rows.map((entry) => [el('code', {}, entry.acl_key), link(`account/${entry.address.toLowerCase()}`, entry.address.toLowerCase())]));
+  }
+  if (param.param_key === 'gov/upgrade' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const upgrade = value as { Height?: unknown; Version?: unknown; Features?: unknown };
+    const features = Array.isArray(upgrade.Features) ? upgrade.Features.map(String) : [];
+    return facts([
+      ['version', String(upgrade.Version ?? '—')],
+      ['height', String(upgrade.Height ?? '—')],
+      ['features', features.length === 0 ? '—' : features.join(', ')],
+    ]);
+  }
+  return el('code', {}, param.param_value);
+}
+
+/** The value inside pocket-core's `{"type": …, "value": …}` text, or the parsed text itself; null when it is not JSON. */
+function parsedParam(text: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && 'value' in parsed && 'type' in parsed ? (parsed as { value: unknown }).value : parsed;
+  } catch {
+    return null;
+  }
 }
