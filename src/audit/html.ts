@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { upoktAndPoktText } from '../core/pokt-text.js';
 import type { AuditSummary } from './summary.js';
 
 let chartJs: string | undefined;
@@ -19,6 +20,12 @@ function chartJsSource(): string {
   // A "</script" inside the library text would end the inline element early.
   return chartJs.replaceAll('</script', '<\\/script');
 }
+
+/** 1967 → "1,967". */
+const grouped = (n: number): string => n.toLocaleString('en-US');
+
+/** "1 mismatch", "3 mismatches" (grouped: "1,204 mismatches"). */
+const counted = (n: number, one: string, many: string): string => `${grouped(n)} ${n === 1 ? one : many}`;
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -42,9 +49,9 @@ body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left}
 </style></head><body>
 <h1>pokt-ledger audit</h1>
-<p class="verdict" id="verdict">${ok ? 'OK' : 'MISMATCHES'}: ${summary.mismatches} mismatches, supply ${summary.supply_ok ? 'holds at every block' : 'does NOT hold'}</p>
-<p>Heights ${summary.from}..${summary.to} (${summary.blocks} blocks): ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed independently;
-${summary.supply_checks} supply checks; ${summary.balance_checks} balance checks; ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided; signing infos compared at ${summary.signing_info_checks} blocks; ${summary.snapshots_checked} snapshots checked. Minted ${summary.minted_upokt} uPOKT, burned ${summary.burned_upokt} uPOKT; total supply ${summary.total_supply_upokt} uPOKT.</p>
+<p class="verdict" id="verdict">${ok ? 'OK' : 'MISMATCHES'}: ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds at every block' : 'does NOT hold'}</p>
+<p>Heights ${summary.from}..${summary.to} (${grouped(summary.blocks)} blocks): ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed independently;
+${grouped(summary.supply_checks)} supply checks; ${grouped(summary.balance_checks)} balance checks; ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided; signing infos compared at ${grouped(summary.signing_info_checks)} blocks; ${grouped(summary.snapshots_checked)} snapshots checked. Minted ${upoktAndPoktText(BigInt(summary.minted_upokt))}, burned ${upoktAndPoktText(BigInt(summary.burned_upokt))}; total supply ${upoktAndPoktText(BigInt(summary.total_supply_upokt))}.</p>
 <div class="grid">
 <div class="card"><h2>Supply and inflation</h2><div class="chart"><canvas id="supply"></canvas></div></div>
 <div class="card"><h2>Mint and burn per block</h2><div class="chart"><canvas id="mintburn"></canvas></div></div>

@@ -8,14 +8,8 @@ import type { AuditSummary } from '../../audit/index.js';
 import { blockEvents } from '../../sim/supply.js';
 import type { SimulationSummary } from '../../sim/simulator.js';
 import type { ReplayReport } from './replay.js';
+import { poktText } from '../../core/pokt-text.js';
 
-const POKT = 1_000_000n;
-
-export function pokt(upokt: bigint): string {
-  const whole = (upokt / POKT).toLocaleString('en-US');
-  const fraction = (upokt % POKT).toString().padStart(6, '0').replace(/0+$/, '');
-  return fraction === '' ? `${whole} POKT` : `${whole}.${fraction} POKT`;
-}
 
 /** What happened in the produced blocks, counted from their domain events and receipts. */
 export class ActivityTally {
@@ -78,8 +72,8 @@ export function startSummaryLines(r: StartReport): string[] {
     `  genesis     bundled mainnet genesis + the simulator's keys (seed ${s.seed}, profile ${s.profile})`,
     `  heights     ${s.created ? 'new chain' : 'continued'}: blocks ${s.start_height + 1}–${s.height} (${counted(s.blocks, 'block')}, ${counted(a.sessions.size, 'session')} claimed)`,
     `  txs         ${s.txs.toLocaleString('en-US')}: ${counted(a.claims, 'claim')}, ${counted(a.proofs, 'proof')}, ${counted(a.sends, 'send')}, ${counted(a.stakes, 'stake')}, ${counted(a.paramChanges, 'param change')}, ${a.failed.toLocaleString('en-US')} failed (as expected)`,
-    `  rewards     ${pokt(a.relayRewardsUpokt)} minted for relays; ${counted(a.jailed, 'node')} jailed for downtime, ${a.unjailed.toLocaleString('en-US')} unjailed`,
-    `  supply      ${pokt(s.supply.total_upokt)} = start + minted ${pokt(s.supply.minted_upokt)} − burned ${pokt(s.supply.burned_upokt)}: ${supplyOk ? 'ok' : 'MISMATCH'}`,
+    `  rewards     ${poktText(a.relayRewardsUpokt)} minted for relays; ${counted(a.jailed, 'node')} jailed for downtime, ${a.unjailed.toLocaleString('en-US')} unjailed`,
+    `  supply      ${poktText(s.supply.total_upokt)} = start + minted ${poktText(s.supply.minted_upokt)} − burned ${poktText(s.supply.burned_upokt)}: ${supplyOk ? 'ok' : 'MISMATCH'}`,
     `  replay      ${counted(r.replay.blocks, 'block')} re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
     `  projection  ${r.projection.file} at height ${r.projection.height}`,
     `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${counted(r.audit.reward_lines, 'reward line')}, ${counted(r.audit.slash_and_burn_lines, 'slash/burn line')}, ${counted(r.audit.supply_checks, 'supply check')}, ${counted(r.audit.mismatches, 'mismatch', 'mismatches')}`,

@@ -52,7 +52,8 @@ test('renders every chart with no console error and no network request; mismatch
     for (const d of drawn) assert.ok(d.painted > 100, `canvas ${d.id} is blank`);
     assert.equal(errors, []);
     assert.equal(requests, []);
-    assert.match(await page.textContent('#verdict') ?? '', /MISMATCHES: 1 mismatches/);
+    assert.match(await page.textContent('#verdict') ?? '', /MISMATCHES: 1 mismatch,/);
+    assert.match(await page.textContent('body') ?? '', /Minted [0-9,]+ uPOKT \([0-9,.]+ POKT\), burned [0-9,]+ uPOKT \([0-9,.]+ POKT\)/, 'amounts grouped, in POKT beside uPOKT');
     assert.match(await page.textContent('table') ?? '', /abc<\/script><b>x/); // shown as text, not markup
     const out = join(repoRoot(), 'test-output');
     mkdirSync(out, { recursive: true });
