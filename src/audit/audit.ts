@@ -26,6 +26,10 @@ export { AuditInputError };
 
 export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
   const started = performance.now();
+  // Checked before anything is projected: a reversed range is the operator's, not the chain's.
+  if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+    throw new AuditInputError('empty_range', `nothing to audit: --from ${options.from} is above --to ${options.to}`);
+  }
   if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
   const genesis = readDataDirGenesis(options.dataDir);
   const recorded = new RecordedLedger(options.dataDir);
@@ -34,7 +38,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
     const to = Math.min(options.to ?? log.lastHeight, log.lastHeight, recorded.checkpoint);
     // An imported exported state's chain starts above 1 (init --exported-height H: at H + 1).
     const from = Math.max(options.from ?? log.firstHeight, log.firstHeight);
-    if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to} (the log and the projection end at ${log.lastHeight} / ${recorded.checkpoint})`);
+    if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to}, where the chain's log (${log.lastHeight}) or its projection (${recorded.checkpoint}) ends`);
     const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1);
     walk.checkGenesisSupply();
     let blocks = 0;

@@ -24,7 +24,6 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
       noTTYOutput: true,
       notTTYSchedule: 2000,
       fps: 5,
-      etaBuffer: 200,
     },
     cliProgress.Presets.shades_classic,
   );

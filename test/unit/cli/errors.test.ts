@@ -95,6 +95,8 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['genesis', 'inspect', join(tmp.dir, 'none.json')], 'file_not_found'],
     [['no-such-command'], 'unknown_command'],
     [['replay', '--no-such-option'], 'unknown_option'],
+    // Refused before anything is projected, named as the operator wrote it.
+    [['audit', ...d, '--from', '5', '--to', '2'], 'empty_range'],
   ];
   // A few at a time: the machine may be shared, and each run is a whole Node process.
   for (let i = 0; i < table.length; i += 4) {
