@@ -5,11 +5,10 @@
 import type { BlockResult } from '../../chain/apply-block.js';
 import type { ProjectReport } from '../../projection/run.js';
 import type { AuditSummary } from '../../audit/index.js';
+import { poktText } from '../../core/pokt-text.js';
 import { blockEvents } from '../../sim/supply.js';
 import type { SimulationSummary } from '../../sim/simulator.js';
 import type { ReplayReport } from './replay.js';
-import { poktText } from '../../core/pokt-text.js';
-
 
 /** What happened in the produced blocks, counted from their domain events and receipts. */
 export class ActivityTally {

@@ -51,7 +51,7 @@ export function sampleHeights(first: number, last: number, count: number): numbe
 }
 
 /** Consecutive samples showing the same stake, status and jail flag, as one run of heights (a row each). */
-export function stakeRuns(samples: ReadonlyArray<readonly [number, NodeAnswer]>): Array<{ from: number; to: number; node: NodeAnswer }> {
+function stakeRuns(samples: ReadonlyArray<readonly [number, NodeAnswer]>): Array<{ from: number; to: number; node: NodeAnswer }> {
   const runs: Array<{ from: number; to: number; node: NodeAnswer }> = [];
   for (const [height, node] of samples) {
     const last = runs[runs.length - 1];
