@@ -1,4 +1,8 @@
-/** Display formats. Amounts arrive as decimal strings of uPOKT (1 POKT = 10^6 uPOKT) and stay exact. */
+/**
+ * Display formats. Amounts arrive as decimal strings of uPOKT (1 POKT = 10^6 uPOKT) and stay exact.
+ * The server side's POKT text is src/core/pokt-text.ts (same output); the browser cannot import
+ * it: the explorer serves only its own directory (src/explorer/index.ts).
+ */
 
 /** "1234567890" uPOKT → "1,234.56789 POKT" (BigInt: amounts exceed 2^53). Example: "5000001" → "5.000001 POKT". */
 export function pokt(upokt: string | null | undefined): string {
