@@ -93,6 +93,7 @@ test('walk', async () => {
     await page.goto(`${base}/explorer/`);
     await settled(page, '1-home');
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
+    assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
     await page.locator('section:has(h2:text("Applications")) a').first().click();

@@ -20,6 +20,12 @@ export function poktNumber(upokt: string): number {
   return Number(BigInt(upokt) / 1_000n) / 1_000;
 }
 
+/** A count (a number or the API's decimal string) with thousands grouped: "2838" → "2,838". Anything else unchanged. */
+export function count(value: number | string): string {
+  const text = String(value);
+  return /^[0-9]+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
+}
+
 export function short(hash: string, keep = 10): string {
   return hash.length <= keep * 2 ? hash : `${hash.slice(0, keep)}…${hash.slice(-4)}`;
 }

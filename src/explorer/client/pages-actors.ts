@@ -1,7 +1,7 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type PocketPage, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
 import { el, facts, json, link, section, table } from './dom.js';
-import { jailState, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
+import { count, jailState, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 
 const TXS_PER_PAGE = 25;
@@ -143,7 +143,7 @@ export async function appPage(address: string): Promise<HTMLElement> {
         ['public key', el('code', {}, app.public_key)],
         ['status', `${STAKE_STATUS[app.status] ?? app.status}${app.jailed ? ', jailed' : ''}`],
         ['stake', pokt(app.staked_tokens)],
-        ['max relays per session', app.max_relays],
+        ['max relays per session', count(app.max_relays)],
         ['chains', app.chains.join(', ')],
         ['unstaking time', unstakingTime(app.unstaking_time)],
       ]),

@@ -1,7 +1,7 @@
 /** Pages of the chain itself: home (head, recent blocks, supply chart), a block, a tx, the parameters. */
 import { query, type BlockAnswer, type LedgerPage, type PocketPage, type AppAnswer, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
 import { el, facts, json, link, section, table } from './dom.js';
-import { pokt, poktNumber, short, time } from './format.js';
+import { count, pokt, poktNumber, short, time } from './format.js';
 
 const RECENT_BLOCKS = 10;
 const SUPPLY_POINTS = 1_000;
@@ -27,7 +27,7 @@ export async function homePage(): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head?.chain_id ?? '—'], ['time', head === undefined ? '—' : time(head.time)], ['txs so far', head?.total_txs ?? '0']])),
+    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head?.chain_id ?? '—'], ['time', head === undefined ? '—' : time(head.time)], ['txs so far', count(head?.total_txs ?? '0')]])),
     section('Recent blocks', table(['height', 'time', 'txs', 'proposer', 'hash'], blocks.map(blockRow))),
     section('Supply', supplyChart(supply.result), supplyFacts(supply.result.at(-1))),
     section('Applications', table(['address', 'chains', 'staked'], (apps.result ?? []).map((a) => [link(`app/${a.address}`, short(a.address)), a.chains.join(', '), pokt(a.staked_tokens)]))),
@@ -94,7 +94,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
         ['app hash (state root before)', el('code', {}, h.app_hash)],
         ['last commit', `${signed} validators signed`],
         ['double-sign evidence', String(block.block.evidence.evidence?.length ?? 0)],
-        ['txs', `${txs.total_txs}`],
+        ['txs', count(txs.total_txs)],
       ]),
     ),
     section('Transactions', table(TX_HEADERS, txRows(txs.txs))),
