@@ -15,6 +15,11 @@ export class CliError extends Error {
   }
 }
 
+/** A count for people, thousands grouped: 100000 → "100,000" (JSON output keeps plain numbers). */
+export function grouped(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 /** JSON.stringify with bigint → decimal string and Uint8Array → hex. */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(

@@ -16,7 +16,7 @@ import { auditCsv } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -56,8 +56,8 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
 function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
   process.stdout.write(
-    `audit ${verdict}: blocks ${summary.from}..${summary.to} (${summary.blocks}), ${summary.reward_lines} reward lines and ${summary.slash_and_burn_lines} slash/burn lines recomputed, ` +
-      `${summary.supply_checks} supply checks, ${summary.balance_checks} balance checks, ${summary.tx_fees_rederived} tx fees and ${summary.tx_codes_rederived} tx codes re-decided, ${summary.snapshots_checked} snapshots; mismatches ${summary.mismatches}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+    `audit ${verdict}: blocks ${summary.from}..${summary.to} (${grouped(summary.blocks)}), ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed, ` +
+      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   for (const m of summary.mismatch_list.slice(0, 50)) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
 }

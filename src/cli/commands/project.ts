@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
 import { DEFAULT_BATCH_BLOCKS, project, type ProjectReport } from '../../projection/run.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -64,7 +64,7 @@ export function registerProjectCommand(program: Command): void {
       withCliErrors(async () => {
         const report = await run(options);
         if (options.json === true) printJson(report);
-        else process.stdout.write(`projected ${report.blocks} blocks (${report.txs} txs, ${report.events} events) from height ${report.from_height} to ${report.height} in ${report.seconds.toFixed(2)} s → ${report.file}\n`);
+        else process.stdout.write(`projected ${grouped(report.blocks)} blocks (${grouped(report.txs)} txs, ${grouped(report.events)} events) from height ${report.from_height} to ${report.height} in ${report.seconds.toFixed(2)} s → ${report.file}\n`);
       }),
     );
 }

@@ -17,7 +17,7 @@ import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
 import { replay, type ReplayOutcome } from '../../runtime/replay.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { printJson } from '../output.js';
+import { grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -118,8 +118,8 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
 
 function printHuman(report: ReplayReport): void {
   const lines = [
-    `replayed ${report.blocks} blocks (${report.txs} txs) from ${report.started_from} height ${report.start_height} to height ${report.height} in ${report.seconds.toFixed(2)} s (${report.start_seconds.toFixed(2)} s of it ${report.started_from === 'snapshot' ? 'loading the snapshot' : 'importing the genesis'})`,
-    `  ${report.blocks_per_s} blocks/s, ${report.txs_per_s} tx/s, signatures ${report.signatures}`,
+    `replayed ${grouped(report.blocks)} blocks (${grouped(report.txs)} txs) from ${report.started_from} height ${report.start_height} to height ${report.height} in ${report.seconds.toFixed(2)} s (${report.start_seconds.toFixed(2)} s of it ${report.started_from === 'snapshot' ? 'loading the snapshot' : 'importing the genesis'})`,
+    `  ${grouped(report.blocks_per_s)} blocks/s, ${grouped(report.txs_per_s)} tx/s, signatures ${report.signatures}`,
     `state root ${report.state_root}`,
   ];
   if (report.divergence === undefined) lines.push('verified: every stored state root matches');
