@@ -10,7 +10,7 @@ export function pokt(upokt: string | null | undefined): string {
   const value = BigInt(upokt);
   const sign = value < 0n ? '-' : '';
   const abs = value < 0n ? -value : value;
-  const whole = (abs / 1_000_000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = count((abs / 1_000_000n).toString());
   const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
   return `${sign}${whole}${fraction === '' ? '' : '.' + fraction} POKT`;
 }

@@ -68,9 +68,13 @@ export function txRows(txs: readonly TxAnswer[]): HTMLElement[][] {
     el('span', {}, tx.tx_result.message_type || '—'),
     tx.tx_result.signer === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.signer.toLowerCase()}`, short(tx.tx_result.signer.toLowerCase())),
     tx.tx_result.recipient === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.recipient.toLowerCase()}`, short(tx.tx_result.recipient.toLowerCase())),
-    // A failure's code, with its log as the tooltip (why, in the ledger's words).
-    tx.tx_result.code === 0 ? el('span', { class: 'ok' }, 'ok') : el('span', { class: 'rejected', title: tx.tx_result.log }, `${tx.tx_result.codespace}:${tx.tx_result.code}`),
+    resultCell(tx.tx_result),
   ]);
+}
+
+/** "ok", or a failure's codespace:code with its log as the tooltip (why, in the ledger's words). */
+function resultCell(result: TxAnswer['tx_result']): HTMLElement {
+  return result.code === 0 ? el('span', { class: 'ok' }, 'ok') : el('span', { class: 'rejected', title: result.log }, `${result.codespace}:${result.code}`);
 }
 
 export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
@@ -113,7 +117,7 @@ export async function txPage(hash: string): Promise<HTMLElement> {
         ['hash', el('code', {}, tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
         ['message', r.message_type || '—'],
-        ['result', el('span', { class: r.code === 0 ? 'ok' : 'rejected' }, r.code === 0 ? 'ok' : `${r.codespace}:${r.code}`)],
+        ['result', resultCell(r)],
         ['signer', r.signer === '' ? '—' : link(`account/${r.signer.toLowerCase()}`, r.signer.toLowerCase())],
         ['recipient', r.recipient === '' ? '—' : link(`account/${r.recipient.toLowerCase()}`, r.recipient.toLowerCase())],
         ['fee', (tx.stdTx.fee ?? []).map((coin) => (coin.denom === 'upokt' ? `${pokt(coin.amount)} (${coin.amount} upokt)` : `${coin.amount} ${coin.denom}`)).join(', ') || '—'],
