@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
 import { measureAlternating } from './lib/paired.js';
 import type { BenchModule } from './lib/types.js';
+import { CpuSplitMeter, newThreadIds, threadCpuMs, type CpuSplit } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -73,6 +74,26 @@ async function produceAll(writer: ChainWriter, chain: SendChain, blocks: readonl
   return txs;
 }
 
+/**
+ * Where the verified run's CPU goes, per tx: the limit counts the pool's verification (2/v
+ * core-seconds a tx) and the main thread (1/r); what the other threads use — V8's GC and compiler
+ * threads, which the reducer-only run gets on a core the pool would otherwise use — is outside it.
+ */
+function cpuPerTxText(cpu: CpuSplit, txs: number): string {
+  const us = (ms: number): string => ((ms * 1000) / txs).toFixed(1);
+  return `  CPU per tx with verification (Linux /proc, 10 ms ticks, mean of the measured runs): main thread ${us(cpu.mainMs)} µs, ${WORKERS} verify workers ${us(cpu.poolMs)} µs, other threads (V8 GC and compiler, libuv) ${us(cpu.otherMs)} µs`;
+}
+
+function cpuPerTxJson(cpu: CpuSplit, txs: number): Record<string, number | string> {
+  const us = (ms: number): number => Number(((ms * 1000) / txs).toFixed(2));
+  return {
+    main_thread: us(cpu.mainMs),
+    verify_workers: us(cpu.poolMs),
+    other_threads: us(cpu.otherMs),
+    source: 'Linux /proc/self/task/*/stat utime+stime, 10 ms ticks, mean over the measured runs',
+  };
+}
+
 export const benchmark: BenchModule = {
   name: 'apply',
   description: 'signed sends applied per second (decode, pool verification pipelined with the reducer, record, append) vs raw verification of the same txs',
@@ -80,7 +101,12 @@ export const benchmark: BenchModule = {
     const chain = await sendChain(ctx, ctx.quick ? 8 : 20, ctx.quick ? 1500 : 2500);
     const blocks = storedBlocks(chain);
     const items = verifyItems(chain, blocks);
+    const threadsBefore = threadCpuMs();
     const pool = await VerifyPool.create({ workers: WORKERS });
+    const poolThreads = newThreadIds(threadsBefore, threadCpuMs());
+    // Exactly the pool's threads, or no split at all (no /proc, another thread born meanwhile).
+    const meter = poolThreads?.size === WORKERS ? new CpuSplitMeter(poolThreads) : undefined;
+    let verifiedRuns = 0;
     const workload = { blocks: chain.blocks, txs: chain.txs, mix: 'send (all valid)', genesis: 'mainnet + 256 sim accounts', workers: WORKERS };
     try {
       let writer: ChainWriter | undefined;
@@ -106,10 +132,22 @@ export const benchmark: BenchModule = {
             return items.length;
           },
         },
-        { label: 'apply with verification (pool, pipelined)', before: freshWriter, run: () => applied(pool) },
+        {
+          label: 'apply with verification (pool, pipelined)',
+          before: freshWriter,
+          run: async () => {
+            const measured = ++verifiedRuns > 1; // the first run is measureAlternating's warm-up
+            if (measured) meter?.start();
+            const txs = await applied(pool);
+            if (measured) meter?.stop();
+            return txs;
+          },
+        },
         { label: 'apply without signature checks (reducer only)', before: freshWriter, run: () => applied(undefined) },
       ]);
       const limit = twoCoreLimit(verify!.median, reducer!.median);
+      const cpu = meter?.perSpan();
+      if (cpu !== undefined) ctx.progress(cpuPerTxText(cpu, chain.txs));
       ctx.report({
         case: 'send/verified',
         workload,
@@ -122,6 +160,7 @@ export const benchmark: BenchModule = {
           reducer_only_per_s: Math.round(reducer!.median),
           ratio_to_raw_pool_verify: Number((stats!.median / verify!.median).toFixed(3)),
           ratio_to_min_v_r: Number((stats!.median / Math.min(verify!.median, reducer!.median)).toFixed(3)),
+          ...(cpu === undefined ? {} : { cpu_us_per_tx: cpuPerTxJson(cpu, chain.txs) }),
         },
       });
       ctx.report({ case: 'send/reducer-only', workload, metric: 'txs_per_s', stats: reducer! });
