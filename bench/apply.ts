@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
 import { measureAlternating } from './lib/paired.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, newThreadIds, threadCpuMs, type CpuSplit } from './lib/thread-cpu.js';
+import { CpuSplitMeter, newThreadIds, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -72,26 +72,6 @@ async function produceAll(writer: ChainWriter, chain: SendChain, blocks: readonl
   }
   await Promise.all(verified);
   return txs;
-}
-
-/**
- * Where the verified run's CPU goes, per tx: the limit counts the pool's verification (2/v
- * core-seconds a tx) and the main thread (1/r); what the other threads use — V8's GC and compiler
- * threads, which the reducer-only run gets on a core the pool would otherwise use — is outside it.
- */
-function cpuPerTxText(cpu: CpuSplit, txs: number): string {
-  const us = (ms: number): string => ((ms * 1000) / txs).toFixed(1);
-  return `  CPU per tx with verification (Linux /proc, 10 ms ticks, mean of the measured runs): main thread ${us(cpu.mainMs)} µs, ${WORKERS} verify workers ${us(cpu.poolMs)} µs, other threads (V8 GC and compiler, libuv) ${us(cpu.otherMs)} µs`;
-}
-
-function cpuPerTxJson(cpu: CpuSplit, txs: number): Record<string, number | string> {
-  const us = (ms: number): number => Number(((ms * 1000) / txs).toFixed(2));
-  return {
-    main_thread: us(cpu.mainMs),
-    verify_workers: us(cpu.poolMs),
-    other_threads: us(cpu.otherMs),
-    source: 'Linux /proc/self/task/*/stat utime+stime, 10 ms ticks, mean over the measured runs',
-  };
 }
 
 export const benchmark: BenchModule = {
@@ -146,8 +126,11 @@ export const benchmark: BenchModule = {
         { label: 'apply without signature checks (reducer only)', before: freshWriter, run: () => applied(undefined) },
       ]);
       const limit = twoCoreLimit(verify!.median, reducer!.median);
-      const cpu = meter?.perSpan();
-      if (cpu !== undefined) ctx.progress(cpuPerTxText(cpu, chain.txs));
+      // Per tx: the limit counts the pool (2/v) and the main thread (1/r); V8's GC and compiler
+      // threads, which the reducer-only run gets on the core the pool would use, are outside it.
+      const perRun = meter?.perSpan();
+      const cpu = perRun === undefined ? undefined : scaledSplit(perRun, 1000 / chain.txs);
+      if (cpu !== undefined) ctx.progress(splitText(cpu, WORKERS, WORKERS, 'µs per tx with verification', 1));
       ctx.report({
         case: 'send/verified',
         workload,
@@ -160,7 +143,7 @@ export const benchmark: BenchModule = {
           reducer_only_per_s: Math.round(reducer!.median),
           ratio_to_raw_pool_verify: Number((stats!.median / verify!.median).toFixed(3)),
           ratio_to_min_v_r: Number((stats!.median / Math.min(verify!.median, reducer!.median)).toFixed(3)),
-          ...(cpu === undefined ? {} : { cpu_us_per_tx: cpuPerTxJson(cpu, chain.txs) }),
+          ...(cpu === undefined ? {} : { cpu_us_per_tx: splitFields(cpu, WORKERS, WORKERS, 2) }),
         },
       });
       ctx.report({ case: 'send/reducer-only', workload, metric: 'txs_per_s', stats: reducer! });

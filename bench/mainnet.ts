@@ -40,7 +40,7 @@ import { CHAIN_META_KEY } from '../src/state/chain-tables.js';
 import { measurePair } from './lib/paired.js';
 import type { Stats } from './lib/stats.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, newThreadIds, threadCpuMs, type CpuSplit } from './lib/thread-cpu.js';
+import { CpuSplitMeter, newThreadIds, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -61,28 +61,6 @@ function blockSignatures(txs: readonly Uint8Array[], chainId: string): { items: 
     items.push({ publicKey: hexToBytes(leaf.aat.clientPublicKey)!, message: relayProofHash(leaf), signature: hexToBytes(leaf.signature)! });
   }
   return { items, kinds };
-}
-
-/**
- * The block's CPU by thread, and the bound it sets: CPU of all threads ÷ 2 cores is the least time
- * the block can take on this machine. Example: main 300 + workers 420 + other 200 = 920 ms → at
- * least 460 ms per block.
- */
-function cpuSplitText(cpu: CpuSplit): string {
-  const total = cpu.mainMs + cpu.poolMs + cpu.otherMs;
-  return `  CPU per block (Linux /proc, 10 ms ticks, mean of the measured samples): main thread ${cpu.mainMs.toFixed(0)} ms, ${WORKERS} verify workers ${cpu.poolMs.toFixed(0)} ms, other threads (V8 GC and compiler, libuv) ${cpu.otherMs.toFixed(0)} ms; all ${total.toFixed(0)} ms ÷ ${WORKERS} cores = ${(total / WORKERS).toFixed(0)} ms at least`;
-}
-
-function cpuSplitJson(cpu: CpuSplit): Record<string, number | string> {
-  const total = cpu.mainMs + cpu.poolMs + cpu.otherMs;
-  return {
-    main_thread: Math.round(cpu.mainMs),
-    verify_workers: Math.round(cpu.poolMs),
-    other_threads: Math.round(cpu.otherMs),
-    all_threads: Math.round(total),
-    all_threads_over_cores: Math.round(total / WORKERS),
-    source: 'Linux /proc/self/task/*/stat utime+stime, 10 ms ticks, mean over the measured samples',
-  };
 }
 
 /** Rates of one block per sample → milliseconds per block (the slowest rate is the max time). */
@@ -151,7 +129,8 @@ export const benchmark: BenchModule = {
       );
       const limit = msPerBlock(pair.limit);
       const cpu = meter?.perSpan();
-      if (cpu !== undefined) ctx.progress(cpuSplitText(cpu));
+      // The CPU of all threads ÷ 2 cores is the least time the block can take here.
+      if (cpu !== undefined) ctx.progress(splitText(cpu, WORKERS, WORKERS, 'ms per block'));
       ctx.report({
         case: `block/scale-${scale}`,
         workload: { scale, height: BLOCKS, txs: block.txs.length, kinds, bytes, signatures: items.length, distinct_signatures: distinct, mainnet_block: { proofs: MAINNET_BLOCK.proofs, claims: MAINNET_BLOCK.claims, sends: MAINNET_BLOCK.sends } },
@@ -161,7 +140,7 @@ export const benchmark: BenchModule = {
         extra: {
           goal_ratio_to_limit: 0.833,
           goal_text: 'time per block ≤ 1.2 × raw verification of its signatures on both cores (ratio ≥ 0.833)',
-          ...(cpu === undefined ? {} : { cpu_ms_per_block: cpuSplitJson(cpu) }),
+          ...(cpu === undefined ? {} : { cpu_ms_per_block: splitFields(cpu, WORKERS, WORKERS) }),
         },
       });
     } finally {

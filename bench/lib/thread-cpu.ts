@@ -104,3 +104,39 @@ export class CpuSplitMeter {
     return { mainMs: this.main / this.spans, poolMs: this.pool / this.spans, otherMs: this.other / this.spans };
   }
 }
+
+/** Where the split comes from, as the JSON lines say it. */
+const SPLIT_SOURCE = 'Linux /proc/self/task/*/stat utime+stime, 10 ms ticks, mean over the measured runs';
+
+/** The split scaled, e.g. per tx in µs: scaledSplit(perRun, 1000 / txsPerRun). */
+export function scaledSplit(cpu: CpuSplit, factor: number): CpuSplit {
+  return { mainMs: cpu.mainMs * factor, poolMs: cpu.poolMs * factor, otherMs: cpu.otherMs * factor };
+}
+
+/**
+ * The split as JSON fields, with the sum and — when a pool shares the work out — the least time
+ * it allows on `cores` cores. Example: main 300, pool 420, other 200 on 2 cores → all_threads
+ * 920, all_threads_over_cores 460. Without a pool (`workers` 0) there is no pool field and no
+ * such bound: the main thread's work is serial, and its own figure is the floor.
+ */
+export function splitFields(cpu: CpuSplit, workers: number, cores: number, digits = 0): Record<string, number | string> {
+  const round = (value: number): number => Number(value.toFixed(digits));
+  const all = cpu.mainMs + cpu.poolMs + cpu.otherMs;
+  return {
+    main_thread: round(cpu.mainMs),
+    ...(workers > 0 ? { verify_workers: round(cpu.poolMs) } : {}),
+    other_threads: round(cpu.otherMs),
+    all_threads: round(all),
+    ...(workers > 0 ? { all_threads_over_cores: round(all / cores) } : {}),
+    source: SPLIT_SOURCE,
+  };
+}
+
+/** The same for people, in `unit` (e.g. 'ms per block', 'µs per tx'). */
+export function splitText(cpu: CpuSplit, workers: number, cores: number, unit: string, digits = 0): string {
+  const all = cpu.mainMs + cpu.poolMs + cpu.otherMs;
+  const pool = workers > 0 ? `, ${workers} verify workers ${cpu.poolMs.toFixed(digits)}` : '';
+  const bound = workers > 0 ? ` ÷ ${cores} cores = ${(all / cores).toFixed(digits)} at least` : '';
+  return `  CPU ${unit} by thread (Linux /proc, 10 ms ticks, mean of the measured runs): main thread ${cpu.mainMs.toFixed(digits)}${pool}, other threads (V8 GC and compiler, libuv) ${cpu.otherMs.toFixed(digits)}; all ${all.toFixed(digits)}${bound}`;
+}
+

@@ -10,7 +10,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
-import { CpuSplitMeter, newThreadIds, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
+import { CpuSplitMeter, newThreadIds, scaledSplit, splitFields, splitText, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
 
 const cpu = suite('bench/thread-cpu');
 
@@ -84,6 +84,22 @@ cpu('a spinning worker is charged to the pool, the spinning main thread to main'
   } finally {
     await worker.terminate();
   }
+});
+
+cpu('the split as fields and text: the sum, and the sum over the cores (hand-worked)', () => {
+  // main 300 + pool 420 + other 200 = 920 ms; on 2 cores at least 460 ms.
+  const split = { mainMs: 300, poolMs: 420, otherMs: 200 };
+  const fields = splitFields(split, 2, 2);
+  assert.equal([fields['main_thread'], fields['verify_workers'], fields['other_threads'], fields['all_threads'], fields['all_threads_over_cores']], [300, 420, 200, 920, 460]);
+  assert.ok(splitText(split, 2, 2, 'ms per block').includes('main thread 300, 2 verify workers 420, other threads (V8 GC and compiler, libuv) 200; all 920 ÷ 2 cores = 460 at least'));
+  // No pool: no pool field or words. 12 ms of a run of 4,000 txs = 3 µs per tx.
+  const perTx = scaledSplit({ mainMs: 12, poolMs: 0, otherMs: 2 }, 1000 / 4000);
+  const noPool = splitFields(perTx, 0, 2, 2);
+  assert.is(noPool['verify_workers'], undefined);
+  assert.equal([noPool['main_thread'], noPool['other_threads'], noPool['all_threads']], [3, 0.5, 3.5]);
+  assert.is(noPool['all_threads_over_cores'], undefined, 'serial work: no two-core bound');
+  const text = splitText(perTx, 0, 2, 'µs per tx', 1);
+  assert.ok(text.endsWith('main thread 3.0, other threads (V8 GC and compiler, libuv) 0.5; all 3.5'), text);
 });
 
 cpu('no span measured, no split', () => {
