@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
 import { measureAlternating } from './lib/paired.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, newThreadIds, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
+import { poolMeter, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -83,9 +83,8 @@ export const benchmark: BenchModule = {
     const items = verifyItems(chain, blocks);
     const threadsBefore = threadCpuMs();
     const pool = await VerifyPool.create({ workers: WORKERS });
-    const poolThreads = newThreadIds(threadsBefore, threadCpuMs());
-    // Exactly the pool's threads, or no split at all (no /proc, another thread born meanwhile).
-    const meter = poolThreads?.size === WORKERS ? new CpuSplitMeter(poolThreads) : undefined;
+    const { meter, why } = poolMeter(threadsBefore, threadCpuMs(), WORKERS);
+    if (why !== undefined) ctx.progress(why);
     let verifiedRuns = 0;
     const workload = { blocks: chain.blocks, txs: chain.txs, mix: 'send (all valid)', genesis: 'mainnet + 256 sim accounts', workers: WORKERS };
     try {

@@ -40,7 +40,7 @@ import { CHAIN_META_KEY } from '../src/state/chain-tables.js';
 import { measurePair } from './lib/paired.js';
 import type { Stats } from './lib/stats.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, newThreadIds, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
+import { poolMeter, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -95,10 +95,8 @@ export const benchmark: BenchModule = {
     ctx.progress(`block ${BLOCKS}: ${block.txs.length} txs (${JSON.stringify(kinds)}), ${(bytes / 2 ** 20).toFixed(2)} MiB, ${items.length} signatures (${distinct} distinct)`);
     const threadsBefore = threadCpuMs();
     const pool = await VerifyPool.create({ workers: WORKERS });
-    const poolThreads = newThreadIds(threadsBefore, threadCpuMs());
-    // The split needs exactly the pool's threads; anything else (no /proc, another thread born
-    // meanwhile) reports no split rather than a wrong one.
-    const meter = poolThreads?.size === WORKERS ? new CpuSplitMeter(poolThreads) : undefined;
+    const { meter, why } = poolMeter(threadsBefore, threadCpuMs(), WORKERS);
+    if (why !== undefined) ctx.progress(why);
     let subjectRuns = 0;
     try {
       const pair = await measurePair(

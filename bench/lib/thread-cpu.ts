@@ -105,6 +105,17 @@ export class CpuSplitMeter {
   }
 }
 
+/**
+ * A meter for a pool of `workers` threads started between the two readings, or why there is none:
+ * no /proc (not Linux), or another number of threads born meanwhile (a split would be wrong).
+ */
+export function poolMeter(before: ReadonlyMap<number, number> | undefined, after: ReadonlyMap<number, number> | undefined, workers: number): { readonly meter?: CpuSplitMeter; readonly why?: string } {
+  const poolThreads = newThreadIds(before, after);
+  if (poolThreads === undefined) return { why: 'CPU by thread not measured: no /proc/self/task here (Linux only)' };
+  if (poolThreads.size !== workers) return { why: `CPU by thread not measured: ${poolThreads.size} threads started with the pool, not its ${workers} workers` };
+  return { meter: new CpuSplitMeter(poolThreads) };
+}
+
 /** Where the split comes from, as the JSON lines say it. */
 const SPLIT_SOURCE = 'Linux /proc/self/task/*/stat utime+stime, 10 ms ticks, mean over the measured runs';
 

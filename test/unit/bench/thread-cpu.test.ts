@@ -10,7 +10,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
-import { CpuSplitMeter, newThreadIds, scaledSplit, splitFields, splitText, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
+import { CpuSplitMeter, newThreadIds, poolMeter, scaledSplit, splitFields, splitText, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
 
 const cpu = suite('bench/thread-cpu');
 
@@ -100,6 +100,14 @@ cpu('the split as fields and text: the sum, and the sum over the cores (hand-wor
   assert.is(noPool['all_threads_over_cores'], undefined, 'serial work: no two-core bound');
   const text = splitText(perTx, 0, 2, 'µs per tx', 1);
   assert.ok(text.endsWith('main thread 3.0, other threads (V8 GC and compiler, libuv) 0.5; all 3.5'), text);
+});
+
+cpu('a pool meter needs exactly the pool\'s new threads, and says why when it cannot have them', () => {
+  const before = new Map([[1, 10], [2, 20]]);
+  assert.ok(poolMeter(before, new Map([[1, 10], [2, 20], [7, 0], [8, 0]]), 2).meter, 'two new threads for two workers');
+  assert.match(poolMeter(before, new Map([[1, 10], [2, 20], [7, 0]]), 2).why ?? '', /1 threads started with the pool, not its 2 workers/);
+  assert.match(poolMeter(undefined, undefined, 2).why ?? '', /no \/proc/);
+  assert.is(poolMeter(before, new Map([[1, 10], [2, 20], [7, 0], [8, 0], [9, 0]]), 2).meter, undefined, 'an extra thread: no split');
 });
 
 cpu('no span measured, no split', () => {
