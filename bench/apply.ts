@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
 import { measureAlternating } from './lib/paired.js';
 import type { BenchModule } from './lib/types.js';
-import { poolMeter, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
+import { meteredAfterWarmUp, poolMeter, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -85,7 +85,6 @@ export const benchmark: BenchModule = {
     const pool = await VerifyPool.create({ workers: WORKERS });
     const { meter, why } = poolMeter(threadsBefore, threadCpuMs(), WORKERS);
     if (why !== undefined) ctx.progress(why);
-    let verifiedRuns = 0;
     const workload = { blocks: chain.blocks, txs: chain.txs, mix: 'send (all valid)', genesis: 'mainnet + 256 sim accounts', workers: WORKERS };
     try {
       let writer: ChainWriter | undefined;
@@ -111,17 +110,7 @@ export const benchmark: BenchModule = {
             return items.length;
           },
         },
-        {
-          label: 'apply with verification (pool, pipelined)',
-          before: freshWriter,
-          run: async () => {
-            const measured = ++verifiedRuns > 1; // the first run is measureAlternating's warm-up
-            if (measured) meter?.start();
-            const txs = await applied(pool);
-            if (measured) meter?.stop();
-            return txs;
-          },
-        },
+        { label: 'apply with verification (pool, pipelined)', before: freshWriter, run: meteredAfterWarmUp(meter, () => applied(pool)) },
         { label: 'apply without signature checks (reducer only)', before: freshWriter, run: () => applied(undefined) },
       ]);
       const limit = twoCoreLimit(verify!.median, reducer!.median);

@@ -40,7 +40,7 @@ import { CHAIN_META_KEY } from '../src/state/chain-tables.js';
 import { measurePair } from './lib/paired.js';
 import type { Stats } from './lib/stats.js';
 import type { BenchModule } from './lib/types.js';
-import { poolMeter, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
+import { meteredAfterWarmUp, poolMeter, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -97,7 +97,6 @@ export const benchmark: BenchModule = {
     const pool = await VerifyPool.create({ workers: WORKERS });
     const { meter, why } = poolMeter(threadsBefore, threadCpuMs(), WORKERS);
     if (why !== undefined) ctx.progress(why);
-    let subjectRuns = 0;
     try {
       const pair = await measurePair(
         ctx,
@@ -112,17 +111,14 @@ export const benchmark: BenchModule = {
         {
           label: `block ${BLOCKS}: decode, verify, apply, root`,
           before: rebuild,
-          run: async () => {
-            const measured = ++subjectRuns > 1; // the first run is measureAlternating's warm-up
-            if (measured) meter?.start();
+          run: meteredAfterWarmUp(meter, async () => {
             // The reducer applies while the pool verifies (runtime/ingest.ts prepareAhead).
             const ahead = prepareAhead(block.txs, chainId, pool);
             const result = applyBlock(state!, block, { prepared: ahead.prepared });
             await ahead.verified;
-            if (measured) meter?.stop();
             if (result.stateRoot !== record.stateRootAfter) throw new Error(`block ${BLOCKS}: root ${result.stateRoot} ≠ recorded ${record.stateRootAfter}`);
             return 1;
-          },
+          }),
         },
       );
       const limit = msPerBlock(pair.limit);

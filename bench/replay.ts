@@ -24,7 +24,7 @@ import { sendChain, storedBlocks, verifyItems, type SendChain } from './lib/send
 import { measurePair } from './lib/paired.js';
 import { mainnetBenchChain, MAINNET_BENCH_BLOCKS } from './lib/mainnet-chain.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, scaledSplit, splitFields, splitText } from './lib/thread-cpu.js';
+import { CpuSplitMeter, meteredAfterWarmUp, scaledSplit, splitFields, splitText } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -46,17 +46,7 @@ export const benchmark: BenchModule = {
 
     // A trusted replay of sends starts no worker: every thread but the main one is V8's or libuv's.
     const meter = new CpuSplitMeter(new Set());
-    let trustedRuns = 0;
-    const trusted = await ctx.measure({
-      label: 'replay --trust-signatures',
-      run: async () => {
-        const measured = ++trustedRuns > 1; // the first run is the warm-up
-        if (measured) meter.start();
-        const txs = await replayed(chain, { trustSignatures: true });
-        if (measured) meter.stop();
-        return txs;
-      },
-    });
+    const trusted = await ctx.measure({ label: 'replay --trust-signatures', run: meteredAfterWarmUp(meter, () => replayed(chain, { trustSignatures: true })) });
     const perRun = meter.perSpan();
     const cpu = perRun === undefined ? undefined : scaledSplit(perRun, 1000 / chain.txs);
     if (cpu !== undefined) ctx.progress(splitText(cpu, 0, WORKERS, 'µs per tx', 1));

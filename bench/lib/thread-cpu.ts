@@ -106,6 +106,21 @@ export class CpuSplitMeter {
 }
 
 /**
+ * `run`, metered by `meter` from its second call on: every sampler (measure.ts, paired.ts) calls
+ * a run once to warm up before the samples it keeps, and the split should describe those.
+ */
+export function meteredAfterWarmUp<T>(meter: CpuSplitMeter | undefined, run: () => Promise<T>): () => Promise<T> {
+  let calls = 0;
+  return async () => {
+    if (++calls === 1 || meter === undefined) return run();
+    meter.start();
+    const result = await run();
+    meter.stop();
+    return result;
+  };
+}
+
+/**
  * A meter for a pool of `workers` threads started between the two readings, or why there is none:
  * no /proc (not Linux), or another number of threads born meanwhile (a split would be wrong).
  */

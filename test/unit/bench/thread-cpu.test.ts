@@ -10,7 +10,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Worker } from 'node:worker_threads';
-import { CpuSplitMeter, newThreadIds, poolMeter, scaledSplit, splitFields, splitText, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
+import { CpuSplitMeter, meteredAfterWarmUp, newThreadIds, poolMeter, scaledSplit, splitFields, splitText, statCpuMs, threadCpuMs } from '../../../bench/lib/thread-cpu.js';
 
 const cpu = suite('bench/thread-cpu');
 
@@ -108,6 +108,18 @@ cpu('a pool meter needs exactly the pool\'s new threads, and says why when it ca
   assert.match(poolMeter(before, new Map([[1, 10], [2, 20], [7, 0]]), 2).why ?? '', /1 threads started with the pool, not its 2 workers/);
   assert.match(poolMeter(undefined, undefined, 2).why ?? '', /no \/proc/);
   assert.is(poolMeter(before, new Map([[1, 10], [2, 20], [7, 0], [8, 0], [9, 0]]), 2).meter, undefined, 'an extra thread: no split');
+});
+
+cpu('a metered run leaves its warm-up call out and passes results through', async () => {
+  if (threadCpuMs() === undefined) return; // spans are only counted where /proc exists
+  const meter = new CpuSplitMeter(new Set());
+  let calls = 0;
+  const run = meteredAfterWarmUp(meter, async () => ++calls);
+  assert.is(await run(), 1);
+  assert.is(meter.perSpan(), undefined, 'the warm-up call is not measured');
+  assert.is(await run(), 2);
+  assert.ok(meter.perSpan(), 'the second call is');
+  assert.is(await meteredAfterWarmUp(undefined, async () => 'no meter')(), 'no meter');
 });
 
 cpu('no span measured, no split', () => {
