@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { newScratchDir, sendChain, storedBlocks, verifyItems, type SendChain, type StoredBlock } from './lib/send-chain.js';
 import { measureAlternating } from './lib/paired.js';
 import type { BenchModule } from './lib/types.js';
-import { meteredAfterWarmUp, poolMeter, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
+import { MACHINE_CORES, meteredAfterWarmUp, poolMeter, scaledSplit, splitFields, splitText, threadCpuMs } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -118,7 +118,7 @@ export const benchmark: BenchModule = {
       // threads, which the reducer-only run gets on the core the pool would use, are outside it.
       const perRun = meter?.perSpan();
       const cpu = perRun === undefined ? undefined : scaledSplit(perRun, 1000 / chain.txs);
-      if (cpu !== undefined) ctx.progress(splitText(cpu, WORKERS, WORKERS, 'µs per tx with verification', 1));
+      if (cpu !== undefined) ctx.progress(splitText(cpu, WORKERS, MACHINE_CORES, 'µs per tx with verification', 1));
       ctx.report({
         case: 'send/verified',
         workload,
@@ -131,7 +131,7 @@ export const benchmark: BenchModule = {
           reducer_only_per_s: Math.round(reducer!.median),
           ratio_to_raw_pool_verify: Number((stats!.median / verify!.median).toFixed(3)),
           ratio_to_min_v_r: Number((stats!.median / Math.min(verify!.median, reducer!.median)).toFixed(3)),
-          ...(cpu === undefined ? {} : { cpu_us_per_tx: splitFields(cpu, WORKERS, WORKERS, 2) }),
+          ...(cpu === undefined ? {} : { cpu_us_per_tx: splitFields(cpu, WORKERS, MACHINE_CORES, 2) }),
         },
       });
       ctx.report({ case: 'send/reducer-only', workload, metric: 'txs_per_s', stats: reducer! });

@@ -24,7 +24,7 @@ import { sendChain, storedBlocks, verifyItems, type SendChain } from './lib/send
 import { measurePair } from './lib/paired.js';
 import { mainnetBenchChain, MAINNET_BENCH_BLOCKS } from './lib/mainnet-chain.js';
 import type { BenchModule } from './lib/types.js';
-import { CpuSplitMeter, meteredAfterWarmUp, scaledSplit, splitFields, splitText } from './lib/thread-cpu.js';
+import { CpuSplitMeter, MACHINE_CORES, meteredAfterWarmUp, scaledSplit, splitFields, splitText } from './lib/thread-cpu.js';
 
 const WORKERS = 2;
 
@@ -49,13 +49,13 @@ export const benchmark: BenchModule = {
     const trusted = await ctx.measure({ label: 'replay --trust-signatures', run: meteredAfterWarmUp(meter, () => replayed(chain, { trustSignatures: true })) });
     const perRun = meter.perSpan();
     const cpu = perRun === undefined ? undefined : scaledSplit(perRun, 1000 / chain.txs);
-    if (cpu !== undefined) ctx.progress(splitText(cpu, 0, WORKERS, 'µs per tx', 1));
+    if (cpu !== undefined) ctx.progress(splitText(cpu, 0, MACHINE_CORES, 'µs per tx', 1));
     ctx.report({
       case: 'trusted',
       workload,
       metric: 'txs_per_s',
       stats: trusted,
-      extra: { goal_txs_per_s: 100_000, genesis_load_ms: genesisLoadMs, ...(cpu === undefined ? {} : { cpu_us_per_tx: splitFields(cpu, 0, WORKERS, 2) }) },
+      extra: { goal_txs_per_s: 100_000, genesis_load_ms: genesisLoadMs, ...(cpu === undefined ? {} : { cpu_us_per_tx: splitFields(cpu, 0, MACHINE_CORES, 2) }) },
     });
 
     const items = verifyItems(chain, storedBlocks(chain));

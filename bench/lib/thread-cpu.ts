@@ -15,6 +15,10 @@
  * /proc is missing (macOS, Windows) every function returns undefined and callers report nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+
+/** The cores this process may run on: what the CPU of all threads is divided by for the least time. */
+export const MACHINE_CORES = availableParallelism();
 
 /** Milliseconds per clock tick (USER_HZ = 100). */
 const MS_PER_TICK = 10;
