@@ -46,7 +46,7 @@ import { maxPossibleRelays } from '../apps/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { computeSessionAtEnd } from './session-service.js';
 import { isSessionStart, sessionEndHeight } from './session-heights.js';
-import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
+import type { SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
 import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
 
@@ -116,8 +116,8 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   const current = view.params();
   const windowEnd = sessionHeight + Number(current.pocketcore.claimSubmissionWindow * current.pos.blocksPerSession);
   if (height > windowEnd) return fail(POCKETCORE.claim_window_closed, `the claim window of session ${sessionHeight} closed at ${windowEnd}`);
-  // L3
-  const headerHash = sessionHeaderHash(header);
+  // L3 (the computed session's header is `header`: its hash is already there)
+  const headerHash = computed.value.headerHash;
   const key = claimKey(msg.fromAddress, headerHash, msg.evidenceType);
   if (view.pocketcore.claims.has(key)) return fail(LEDGER.claim_already_exists, `a claim for this session by ${msg.fromAddress} is already pending`);
   if (view.pocketcore.settledClaims.has(key)) return fail(LEDGER.claim_already_settled, `the claim for this session by ${msg.fromAddress} was already settled`);

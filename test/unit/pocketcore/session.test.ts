@@ -15,7 +15,8 @@ import type { Address, PublicKeyHex } from '../../../src/core/types.js';
 import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
 import { SessionCandidates } from '../../../src/modules/pocketcore/session-candidates.js';
 import { isSessionStart, latestSessionHeight, sessionEndHeight } from '../../../src/modules/pocketcore/session-heights.js';
-import { dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
+import { computeSession, computeSessionAtEnd, dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
+import { HISTORY_FLOOR_KEY } from '../../../src/modules/pocketcore/state.js';
 import { pseudorandomIndex, pseudorandomListIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
 import { heightKey } from '../../../src/state/chain-tables.js';
 import { produce } from '../../helpers/chain.js';
@@ -293,8 +294,54 @@ onChain('the live index follows reverted writes', () => {
   assert.not.ok(state.pocketcore.sessionCandidates.current('0002').includes(victim));
 });
 
+const memo = suite('claims\' session memo across blocks (session-service.ts computeSessionAtEnd)');
+
+/** What computing the session afresh at `committed` gives (the memo's oracle). */
+const fresh = (state: ReturnType<typeof startRelayChain>, committed: number) => computeSession(state, headerOf(appKey, '0001', 1), committed, { kind: 'end' });
+
+memo('in every later block the memo returns what computing returns, and computes once', () => {
+  const state = startRelayChain();
+  advanceTo(state, 2);
+  const victim = dispatchSession(state, appKey.publicKey, '0001', heightOf(state));
+  assert.ok(victim.ok);
+  // Jailed before the end: the end state differs from the start state, so the end state is read.
+  state.nodes.validators.set(victim.value.nodes[0]!, { ...state.nodes.validators.get(victim.value.nodes[0]!)!, jailed: true });
+  advanceTo(state, 4);
+  const first = computeSessionAtEnd(state, headerOf(appKey, '0001', 1), 4);
+  assert.equal(first, fresh(state, 4));
+  assert.ok(first.ok && !first.value.nodes.includes(victim.value.nodes[0]!));
+  for (let height = 5; height <= 9; height++) {
+    advanceTo(state, height);
+    const later = computeSessionAtEnd(state, headerOf(appKey, '0001', 1), height);
+    assert.equal(later, fresh(state, height), `at ${height}`);
+    assert.ok(later === first, `at ${height}: the entry computed at 4 is used`);
+  }
+});
+
+memo('an entry computed under another hash of the end block is not used', () => {
+  const state = startRelayChain();
+  advanceTo(state, 6);
+  const first = computeSessionAtEnd(state, headerOf(appKey, '0001', 1), 6);
+  // As if block 4 (session 1's end) had been replaced: its hash is another one now.
+  state.chain.blockHashes.set(heightKey(4), 'ee'.repeat(32));
+  const again = computeSessionAtEnd(state, headerOf(appKey, '0001', 1), 6);
+  assert.ok(again !== first, 'recomputed');
+  assert.equal(again, fresh(state, 6));
+});
+
+memo('once the history floor passes the session, the memo answers as computing does (no committed state)', () => {
+  const state = startRelayChain();
+  advanceTo(state, 6);
+  assert.ok(computeSessionAtEnd(state, headerOf(appKey, '0001', 1), 6).ok);
+  state.pocketcore.historyFloor.set(HISTORY_FLOOR_KEY, 5);
+  const afterFloor = computeSessionAtEnd(state, headerOf(appKey, '0001', 1), 6);
+  assert.not.ok(afterFloor.ok);
+  assert.equal(afterFloor, fresh(state, 6));
+});
+
 heights.run();
 header.run();
 walk.run();
 repeats.run();
 onChain.run();
+memo.run();
