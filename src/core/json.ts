@@ -134,6 +134,20 @@ export function goObject(fields: ReadonlyArray<readonly [string, string]>): stri
 }
 
 /**
+ * canonicalJson's text of one number (a safe integer, else the same TypeError) and of one bigint
+ * (a decimal string): for encoders that write a hot record's canonical JSON field by field, in
+ * canonicalJson's key order, instead of building and sorting an object (pocketcore/state.ts).
+ */
+export function canonicalInt(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new TypeError(`canonicalJson: only safe integers, got ${value}`);
+  return String(value);
+}
+
+export function canonicalBigint(value: bigint): string {
+  return `"${value.toString()}"`;
+}
+
+/**
  * Our own canonical JSON for what the ledger hashes and stores (state entries, snapshots, block
  * headers in JSON form): keys sorted by UTF-8 bytes, no whitespace, bigint as a decimal string,
  * undefined fields omitted. Deterministic for the same value on every machine.

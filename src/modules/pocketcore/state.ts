@@ -12,7 +12,7 @@
  * remembered under the same key until its session falls below the history floor, so the same
  * session cannot be claimed — and rewarded — twice (claim.ts explains why).
  */
-import { canonicalJson } from '../../core/json.js';
+import { canonicalBigint, canonicalInt, goString } from '../../core/json.js';
 import type { Address, PublicKeyHex } from '../../core/types.js';
 import type { EvidenceType } from '../../messages/index.js';
 import type { TableSpec } from '../../state/table.js';
@@ -60,17 +60,27 @@ export function claimKey(servicer: Address, headerHash: string, type: EvidenceTy
   return `${servicer}${headerHash}${evidenceByte(type)}`;
 }
 
+/**
+ * canonicalJson of the claim as {evidence_type, expiration_height, from_address, header:
+ * {app_public_key, chain, session_height}, header_hash, merkle_root: {hash, lower, upper},
+ * submitted_height, total_proofs} — written field by field in that (UTF-8 sorted) key order.
+ * PERF: a mainnet-shaped block stores ~1,300 claims; the generic encoder (an object built,
+ * its keys sorted at each level) took 2.4 µs per claim, this 0.4 µs. Held byte-equal to
+ * canonicalJson of that object by a property test (test/unit/pocketcore/state-encoding.test.ts).
+ */
 function encodeClaim(c: ClaimRecord): string {
-  return canonicalJson({
-    evidence_type: c.evidenceType,
-    expiration_height: c.expirationHeight,
-    from_address: c.servicer,
-    header: { app_public_key: c.header.appPublicKey, chain: c.header.chain, session_height: c.header.sessionHeight },
-    header_hash: c.headerHash,
-    merkle_root: { hash: c.merkleRoot.hashHex, lower: c.merkleRoot.lower, upper: c.merkleRoot.upper },
-    submitted_height: c.submittedHeight,
-    total_proofs: c.totalProofs,
-  });
+  const { header, merkleRoot } = c;
+  return (
+    `{"evidence_type":${canonicalInt(c.evidenceType)},"expiration_height":${canonicalInt(c.expirationHeight)},"from_address":${goString(c.servicer)},` +
+    `"header":{"app_public_key":${goString(header.appPublicKey)},"chain":${goString(header.chain)},"session_height":${canonicalInt(header.sessionHeight)}},` +
+    `"header_hash":${goString(c.headerHash)},"merkle_root":{"hash":${goString(merkleRoot.hashHex)},"lower":${canonicalBigint(merkleRoot.lower)},"upper":${canonicalBigint(merkleRoot.upper)}},` +
+    `"submitted_height":${canonicalInt(c.submittedHeight)},"total_proofs":${canonicalBigint(c.totalProofs)}}`
+  );
+}
+
+/** canonicalJson of {outcome, servicer, session_height, settled_height}, field by field (as encodeClaim). */
+function encodeSettledClaim(s: SettledClaim): string {
+  return `{"outcome":${goString(s.outcome)},"servicer":${goString(s.servicer)},"session_height":${canonicalInt(s.sessionHeight)},"settled_height":${canonicalInt(s.settledHeight)}}`;
 }
 
 function decodeClaim(text: string): ClaimRecord {
@@ -104,7 +114,7 @@ export const claimsTable: TableSpec<ClaimRecord> = {
 
 export const settledClaimsTable: TableSpec<SettledClaim> = {
   name: 'pocketcore/settled_claims',
-  encode: (s) => canonicalJson({ outcome: s.outcome, servicer: s.servicer, session_height: s.sessionHeight, settled_height: s.settledHeight }),
+  encode: encodeSettledClaim,
   decode: (text) => {
     const raw = JSON.parse(text) as { outcome: SettlementOutcome; servicer: Address; session_height: number; settled_height: number };
     return { servicer: raw.servicer, sessionHeight: raw.session_height, settledHeight: raw.settled_height, outcome: raw.outcome };
