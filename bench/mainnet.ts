@@ -134,6 +134,10 @@ export const benchmark: BenchModule = {
         extra: {
           goal_ratio_to_limit: 0.833,
           goal_text: 'time per block ≤ 1.2 × raw verification of its signatures on both cores (ratio ≥ 0.833)',
+          // The goal is about a mainnet-sized block; a --quick block (scale 0.05, ~270 signatures)
+          // has a limit made mostly of the pool's fixed cost per batch (14–23 ms between runs of
+          // the same block on 2026-12-04), so its ratio is shown but does not say met or not.
+          ...(scale < 1 ? { goal_judged_at_full_size_only: true } : {}),
           ...(cpu === undefined ? {} : { cpu_ms_per_block: splitFields(cpu, WORKERS, MACHINE_CORES) }),
         },
       });

@@ -24,6 +24,13 @@ summary('ratio goals: met at and above the target, not below', () => {
   assert.is(rowOf({ bench: 'x', metric: 'm', median: 1 }), undefined, 'no goal, no row');
 });
 
+summary('a reduced-size run of a goal stated at full size is shown but never judged met', () => {
+  const line = { bench: 'mainnet', case: 'block/scale-0.05', metric: 'ms_per_block', median: 25, ratio_to_limit: 0.93, limit: { what: 'raw', median: 23 }, goal_ratio_to_limit: 0.833 };
+  assert.is(rowOf(line)?.met, 'met');
+  assert.is(rowOf({ ...line, goal_judged_at_full_size_only: true })?.met, 'judged at full size');
+  assert.is(rowOf({ ...line, goal_judged_at_full_size_only: true })?.ratio, '0.93', 'the ratio is still shown');
+});
+
 summary('rate and exponent goals', () => {
   assert.is(rowOf({ bench: 'replay', metric: 'txs_per_s', median: 100_000, goal_txs_per_s: 100_000 })?.met, 'met');
   assert.is(rowOf({ bench: 'replay', metric: 'txs_per_s', median: 99_999, goal_txs_per_s: 100_000 })?.met, 'not met');
