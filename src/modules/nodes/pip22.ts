@@ -122,10 +122,11 @@ export function pip22RewardCoins(
   stakeUpokt: bigint,
   params: Pip22Params,
 ): bigint {
-  return coinsFor(relays, multiplierUpoktPerRelay, pip22Weight(stakeUpokt, params));
+  return pip22CoinsForWeight(relays, multiplierUpoktPerRelay, pip22Weight(stakeUpokt, params));
 }
 
-function coinsFor(count: bigint, multiplierUpoktPerRelay: bigint, weight: Dec): bigint {
+/** pip22RewardCoins for a weight already known: trunc((Dec(M) · Dec(count)) · weight). */
+export function pip22CoinsForWeight(count: bigint, multiplierUpoktPerRelay: bigint, weight: Dec): bigint {
   return Dec.fromInt(multiplierUpoktPerRelay).mul(Dec.fromInt(count)).mul(weight).truncateInt();
 }
 
@@ -166,7 +167,7 @@ export function pip22ChallengeBurnCoins(
   params: Pip22Params,
 ): bigint {
   const weight = pip22WeightForBin(pip22ChallengeBurnBin(stakeUpokt, params), params);
-  return coinsFor(challenges, relaysToTokensMultiplier, weight);
+  return pip22CoinsForWeight(challenges, relaysToTokensMultiplier, weight);
 }
 
 /**

@@ -151,6 +151,27 @@ reward('validator gone at proof time → nothing minted; a stake below F (bin 0)
   assert.equal(small.lines, []);
 });
 
+reward('plans from one params object (its derived values memoised) equal plans from fresh copies, stake by stake', () => {
+  // The memo is keyed by the PosParams object and the stake (rewards.ts posDerived): the same
+  // object over many stakes, twice, and a second object with other percentages in between,
+  // must each give exactly the plan a never-seen copy of their params gives.
+  const shared = pos(pip22(15n, 60n));
+  const other = pos({ ...pip22(15n, 45n), daoAllocation: 20n, proposerAllocation: 5n });
+  const stakes = [15n * G, 15n * G + 1n, 29n * G, 45n * G, 61n * G, 200n * G, 15n * G];
+  for (let round = 0; round < 2; round++) {
+    for (const stake of stakes) {
+      for (const params of [shared, other]) {
+        const input = { servicer: OPERATOR, chain: '0001', relays: 12_345n, validator: validator(stake, { outputAddress: OUTPUT }), pos: params, auth };
+        assert.equal(planRelayReward(input), planRelayReward({ ...input, pos: { ...params } }), `stake ${stake}, round ${round}`);
+      }
+    }
+  }
+  // The two objects really differ where their params do (the memo did not mix them up).
+  const at = (params: PosParams) => planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: validator(61n * G), pos: params, auth });
+  assert.is.not(at(shared).feeCollectorUpokt, at(other).feeCollectorUpokt);
+  assert.is.not(at(shared).bin, at(other).bin);
+});
+
 const burn = suite('replay-attack burn plan (BurnForChallenge, slash.go:16-79)');
 
 burn('challenges = TotalProofs × multiplier; the ceiling bug puts stake 61e9 in bin 3: burn 45,000', () => {

@@ -50,6 +50,32 @@ header('header bytes are {"app_public_key","chain","session_height"} with no spa
   assert.is(sessionHeaderHash(h), hex(sha3(json)));
 });
 
+header('the header hash (memoised) is SHA3-256 of the header bytes for any strings, also where a naive memo key would collide', () => {
+  // sessionHeaderHash keeps a memo keyed by the three fields; "a|b" + "c" and "a" + "b|c" must
+  // not share an entry. Oracle: node:crypto SHA3-256 of the header JSON, computed here each time.
+  const fresh = (h: { appPublicKey: PublicKeyHex; chain: string; sessionHeight: number }) => hex(sha3(sessionHeaderJson(h)));
+  const pairs = [
+    [{ appPublicKey: 'a|b' as PublicKeyHex, chain: 'c', sessionHeight: 1 }, { appPublicKey: 'a' as PublicKeyHex, chain: 'b|c', sessionHeight: 1 }],
+    [{ appPublicKey: '1:a' as PublicKeyHex, chain: '0001', sessionHeight: 5 }, { appPublicKey: 'a' as PublicKeyHex, chain: '0001', sessionHeight: 5 }],
+    [{ appPublicKey: APP, chain: '0001|2', sessionHeight: 3 }, { appPublicKey: APP, chain: '0001', sessionHeight: 23 }],
+  ] as const;
+  for (let round = 0; round < 2; round++) {
+    for (const [first, second] of pairs) {
+      assert.is(sessionHeaderHash(first), fresh(first));
+      assert.is(sessionHeaderHash(second), fresh(second));
+      assert.is.not(sessionHeaderHash(first), sessionHeaderHash(second));
+    }
+  }
+  fc.assert(
+    fc.property(fc.string(), fc.string(), fc.integer({ min: 0, max: 2 ** 40 }), (app, chain, sessionHeight) => {
+      const h = { appPublicKey: app as PublicKeyHex, chain, sessionHeight };
+      assert.is(sessionHeaderHash(h), fresh(h));
+      assert.is(sessionHeaderHash(h), fresh(h), 'again, from the memo');
+    }),
+    { numRuns: 2_000, seed: fastCheckSeed('pocketcore/session header hash memo') },
+  );
+});
+
 header('session key = SHA3-256 of {"app_pub_key","chain","blockchain"}', () => {
   const blockHash = 'cd'.repeat(32);
   assert.is(hex(sessionKey(APP, '0001', blockHash)), hex(sha3(`{"app_pub_key":"${APP}","chain":"0001","blockchain":"${blockHash}"}`)));
