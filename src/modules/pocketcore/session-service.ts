@@ -103,7 +103,10 @@ export function computeSessionAtEnd(view: SessionView, header: SessionHeaderKey,
   if (endHash === undefined) return computeSession(view, header, committedHeight, { kind: 'end' }, options);
   const memo = sessionMemoOf(view);
   let sessions = memo.byHeight.get(header.sessionHeight);
-  if (sessions === undefined) memo.byHeight.set(header.sessionHeight, (sessions = new Map()));
+  if (sessions === undefined) {
+    memo.byHeight.set(header.sessionHeight, (sessions = new Map()));
+    if (memo.byHeight.size > MEMO_SESSION_HEIGHTS) memo.byHeight.delete(Math.min(...memo.byHeight.keys()));
+  }
   const key = `${header.appPublicKey}|${header.chain}|${options.enforceMaxChains !== false}`;
   const entry = sessions.get(key);
   if (entry !== undefined && entry.endHash === endHash) return entry.result;
@@ -131,6 +134,14 @@ interface SessionMemo {
 }
 
 const sessionMemos = new WeakMap<object, SessionMemo>();
+
+/**
+ * Session heights the memo keeps at most (the oldest is dropped first): a bound on memory, not a
+ * semantic — a dropped session is computed again. Claims come within the claim window (a few
+ * sessions), but a live claim can hold the history floor back for its whole expiration; 32
+ * heights of ~200 claimed sessions each (mainnet-shaped) is a few MB.
+ */
+const MEMO_SESSION_HEIGHTS = 32;
 
 /** The state's memo, without the sessions the history floor has passed. */
 function sessionMemoOf(view: SessionView): SessionMemo {
