@@ -107,7 +107,8 @@ export function computeSessionAtEnd(view: SessionView, header: SessionHeaderKey,
     memo.byHeight.set(header.sessionHeight, (sessions = new Map()));
     if (memo.byHeight.size > MEMO_SESSION_HEIGHTS) memo.byHeight.delete(Math.min(...memo.byHeight.keys()));
   }
-  const key = `${header.appPublicKey}|${header.chain}|${options.enforceMaxChains !== false}`;
+  // The length prefix keeps keys apart for any strings ("a|b" + "c" ≠ "a" + "b|c").
+  const key = `${header.appPublicKey.length}:${header.appPublicKey}|${header.chain}|${options.enforceMaxChains !== false}`;
   const entry = sessions.get(key);
   if (entry !== undefined && entry.endHash === endHash) return entry.result;
   const result = computeSession(view, header, committedHeight, { kind: 'end' }, options);
@@ -127,7 +128,7 @@ function endBlockHash(view: SessionView, sessionHeight: number, committedHeight:
 }
 
 interface SessionMemo {
-  /** Session height → "app key|chain|MAXCH enforced" → the session and the end-block hash it was computed under. */
+  /** Session height → "length:app key|chain|MAXCH enforced" → the session and the end-block hash it was computed under. */
   readonly byHeight: Map<number, Map<string, { readonly endHash: string; readonly result: Result<ComputedSession, Rejection> }>>;
   /** The history floor when sessions below it were last dropped. */
   floor: number;
