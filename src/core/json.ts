@@ -158,10 +158,9 @@ export function canonicalJson(value: unknown): string {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isSafeInteger(value)) throw new TypeError(`canonicalJson: only safe integers, got ${value}`);
-      return String(value);
+      return canonicalInt(value);
     case 'bigint':
-      return `"${value.toString()}"`;
+      return canonicalBigint(value);
     case 'string':
       return goString(value);
     case 'object': {

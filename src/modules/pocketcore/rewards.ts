@@ -154,7 +154,12 @@ export function relaysToTokensMultiplier(
 
 /** Step 4 (splitRewards, params.go:148-165): the fee-collector share, one truncation of the sum. */
 export function feeCollectorShareUpokt(coins: bigint, pos: Pick<PosParams, 'daoAllocation' | 'proposerAllocation'>): bigint {
-  return feeCollectorShareFrom(coins, Dec.fromInt(pos.daoAllocation).quoInt64(100), Dec.fromInt(pos.proposerAllocation).quoInt64(100));
+  return feeCollectorShareFrom(coins, percentFraction(pos.daoAllocation), percentFraction(pos.proposerAllocation));
+}
+
+/** A whole percentage as the Dec fraction splitRewards multiplies by: 10 → 0.1. */
+function percentFraction(percent: bigint): Dec {
+  return Dec.fromInt(percent).quoInt64(100);
 }
 
 /** The same with the DAO and proposer percentages already as Dec fractions (DAO/100, Proposer/100). */
@@ -198,8 +203,8 @@ function posDerived(pos: PosParams): PosDerived {
     derived = {
       pip22: pip22ParamsOf(pos),
       inputs: pip22Inputs(pos),
-      daoFraction: Dec.fromInt(pos.daoAllocation).quoInt64(100),
-      proposerFraction: Dec.fromInt(pos.proposerAllocation).quoInt64(100),
+      daoFraction: percentFraction(pos.daoAllocation),
+      proposerFraction: percentFraction(pos.proposerAllocation),
       byStake: new Map(),
     };
     posDerivedMemo.set(pos, derived);
