@@ -37,14 +37,30 @@ function sha256Latin1(data: Uint8Array): string {
   return nodeHash('sha256', data, 'binary'); // 'binary' = latin1
 }
 
-/** FNV-1a, 32-bit, over UTF-16 code units: a cheap, stable spread of keys over buckets. */
-export function bucketOf(entryKey: string): number {
+/** FNV-1a, 32-bit, over UTF-16 code units, as a signed 32-bit integer (a small integer to V8). */
+function fnv1a32(entryKey: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < entryKey.length; i++) {
     h ^= entryKey.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0) & (BUCKETS - 1);
+  return h | 0;
+}
+
+/** The entry's bucket: FNV-1a mod 65,536, a cheap, stable spread of keys over buckets. */
+export function bucketOf(entryKey: string): number {
+  return fnv1a32(entryKey) & (BUCKETS - 1);
+}
+
+/**
+ * Where `entryKey` sits in a bucket's sorted keys, or -1. PERF: the keys' FNV-1a hashes are
+ * scanned first (one small array of integers) and only a key with an equal hash is compared.
+ * A binary search over the keys themselves read ~4 key strings scattered over the heap per
+ * lookup, each a CPU cache miss once the state holds a million entries (bench/scale).
+ */
+function positionOf(keys: readonly string[], hashes: readonly number[], entryKey: string, hash: number): number {
+  for (let at = hashes.indexOf(hash); at >= 0; at = hashes.indexOf(hash, at + 1)) if (keys[at] === entryKey) return at;
+  return -1;
 }
 
 /** The leaf hash as a 32-character latin1 string (node hashes the text's UTF-8 bytes itself). */
@@ -86,9 +102,10 @@ function allZero(bytes: Uint8Array): boolean {
 
 export class StateCommitment {
   /**
-   * Per bucket, in two parallel arrays of the same shape: undefined (empty); its only entry key
-   * and that entry's leaf digest (latin1 string); or its entry keys in ascending order and their
-   * leaf digests concatenated in the same order (32 latin1 chars each, one flat string).
+   * Per bucket, in parallel arrays: undefined (empty); its only entry key and that entry's leaf
+   * digest (latin1 string); or its entry keys in ascending order, their fnv1a32 hashes in the
+   * same order (positionOf) and their leaf digests concatenated in the same order (32 latin1
+   * chars each, one flat string).
    * PERF: a bucket's leaves sit in one piece next to its keys, so its digest hashes that piece as
    * it is — no lookup of each leaf in a map of every entry, no join of scattered strings (with a
    * million entries those lookups missed the CPU cache and grew the commit's time with the state
@@ -97,23 +114,28 @@ export class StateCommitment {
    */
   private readonly bucketKeys: Array<string | string[] | undefined> = new Array<string | string[] | undefined>(BUCKETS).fill(undefined);
   private readonly bucketLeaves: Array<string | undefined> = new Array<string | undefined>(BUCKETS).fill(undefined);
+  /** For a bucket of two or more keys: each key's fnv1a32, in the same order as its keys. */
+  private readonly bucketHashes: Array<number[] | undefined> = new Array<number[] | undefined>(BUCKETS).fill(undefined);
   private entries = 0;
   /** Bucket digests, 32 bytes each, laid out group by group (so a group's input is one slice). */
   private readonly bucketDigests = Buffer.alloc(BUCKETS * DIGEST);
   private readonly groupDigests = Buffer.alloc(FANOUT * DIGEST);
   private rootDigest: Uint8Array = ZERO;
   private readonly dirtyBuckets = new Set<number>();
+  /** Reused input of a bucket digest (its leaves as bytes); grows with the largest bucket. */
+  private scratch = Buffer.alloc(0);
 
   /** Record the new leaf of an entry (latin1 digest, leafDigest), or its removal (undefined). */
   put(entryKey: string, leaf: string | undefined): void {
-    const index = bucketOf(entryKey);
+    const hash = fnv1a32(entryKey);
+    const index = hash & (BUCKETS - 1);
     if (leaf === undefined) {
-      if (!this.remove(index, entryKey)) return;
-    } else this.upsert(index, entryKey, leaf);
+      if (!this.remove(index, entryKey, hash)) return;
+    } else this.upsert(index, entryKey, hash, leaf);
     this.dirtyBuckets.add(index);
   }
 
-  private upsert(index: number, entryKey: string, leaf: string): void {
+  private upsert(index: number, entryKey: string, hash: number, leaf: string): void {
     const keys = this.bucketKeys[index];
     if (keys === undefined) {
       this.bucketKeys[index] = entryKey;
@@ -127,22 +149,27 @@ export class StateCommitment {
       else {
         const before = keys < entryKey;
         this.bucketKeys[index] = before ? [keys, entryKey] : [entryKey, keys];
+        this.bucketHashes[index] = before ? [fnv1a32(keys), hash] : [hash, fnv1a32(keys)];
         this.bucketLeaves[index] = flat(before ? leaves + leaf : leaf + leaves);
         this.entries++;
       }
       return;
     }
-    const at = lowerBound(keys, entryKey);
-    const found = keys[at] === entryKey;
-    if (!found) {
-      keys.splice(at, 0, entryKey);
-      this.entries++;
+    const hashes = this.bucketHashes[index]!;
+    const found = positionOf(keys, hashes, entryKey, hash);
+    if (found >= 0) {
+      this.bucketLeaves[index] = flat(leaves.slice(0, found * DIGEST) + leaf + leaves.slice((found + 1) * DIGEST));
+      return;
     }
-    this.bucketLeaves[index] = flat(leaves.slice(0, at * DIGEST) + leaf + leaves.slice((found ? at + 1 : at) * DIGEST));
+    const at = lowerBound(keys, entryKey);
+    keys.splice(at, 0, entryKey);
+    hashes.splice(at, 0, hash);
+    this.bucketLeaves[index] = flat(leaves.slice(0, at * DIGEST) + leaf + leaves.slice(at * DIGEST));
+    this.entries++;
   }
 
   /** Remove the entry; false when the bucket did not hold it (nothing changed). */
-  private remove(index: number, entryKey: string): boolean {
+  private remove(index: number, entryKey: string, hash: number): boolean {
     const keys = this.bucketKeys[index];
     if (keys === undefined) return false;
     if (typeof keys === 'string') {
@@ -150,12 +177,17 @@ export class StateCommitment {
       this.bucketKeys[index] = undefined;
       this.bucketLeaves[index] = undefined;
     } else {
-      const at = lowerBound(keys, entryKey);
-      if (keys[at] !== entryKey) return false;
+      const hashes = this.bucketHashes[index]!;
+      const at = positionOf(keys, hashes, entryKey, hash);
+      if (at < 0) return false;
       keys.splice(at, 1);
+      hashes.splice(at, 1);
       const leaves = this.bucketLeaves[index]!;
       this.bucketLeaves[index] = flat(leaves.slice(0, at * DIGEST) + leaves.slice((at + 1) * DIGEST));
-      if (keys.length === 1) this.bucketKeys[index] = keys[0];
+      if (keys.length === 1) {
+        this.bucketKeys[index] = keys[0];
+        this.bucketHashes[index] = undefined;
+      }
     }
     this.entries--;
     return true;
@@ -194,6 +226,10 @@ export class StateCommitment {
     // A single entry's bucket digest is its leaf hash (most buckets while the state holds fewer
     // than ~65k entries): one hash saved per changed bucket, and still collision resistant.
     if (leaves === undefined || leaves.length === DIGEST) return leaves;
-    return sha256Latin1(Buffer.from(leaves, 'latin1'));
+    // PERF: the leaves go into a reused buffer, not a fresh Buffer.from (a pooled allocation per
+    // changed bucket, and GC work); the bytes hashed are the same.
+    if (this.scratch.length < leaves.length) this.scratch = Buffer.alloc(2 * leaves.length);
+    const length = this.scratch.write(leaves, 0, leaves.length, 'latin1');
+    return sha256Latin1(this.scratch.subarray(0, length));
   }
 }

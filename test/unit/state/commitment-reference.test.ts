@@ -76,4 +76,42 @@ commitment('random inserts, updates and deletions (with bucket collisions) keep 
   }
 });
 
+/** FNV-1a over UTF-16 code units, unsigned, written here from its definition (http://www.isthe.com/chongo/tech/comp/fnv/). */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+commitment('keys whose whole 32-bit FNV-1a hashes are equal are told apart (the bucket looks keys up by that hash first)', () => {
+  // A birthday search: among 300k random keys two share the full hash (expected ~10 pairs; keys
+  // differing only in a counter's digits rarely do: FNV-1a's last steps keep them apart).
+  const prng = new Prng(SEED);
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let i = 0; pair === undefined && i < 300_000; i++) {
+    const key = `t/h${Buffer.from(prng.bytes(8)).toString('hex')}`;
+    const other = seen.get(fnv1a(key));
+    if (other !== undefined) pair = [other, key];
+    else seen.set(fnv1a(key), key);
+  }
+  assert.ok(pair !== undefined, 'a full-hash collision among 300k keys');
+  const [first, second] = pair!;
+  assert.is(bucketOf(first), bucketOf(second));
+  const third = [...seen.values()].find((key) => key !== first && bucketOf(key) === bucketOf(first)) ?? `${first}x`;
+  const incremental = new StateCommitment();
+  const entries = new Map<string, string>();
+  const steps: Array<[string, string | undefined]> = [
+    [first, 'a'], [second, 'b'], [third, 'c'], [second, 'b2'], [first, 'a2'], [first, undefined], [second, 'b3'], [first, 'a3'], [second, undefined], [third, 'c2'], [first, 'a4'],
+  ];
+  for (const [index, [key, value]] of steps.entries()) {
+    const leaf = value === undefined ? undefined : leafDigest(key, value);
+    incremental.put(key, leaf);
+    if (leaf === undefined) entries.delete(key);
+    else entries.set(key, leaf);
+    assert.is(Buffer.from(incremental.root()).toString('hex'), referenceRoot(entries), `step ${index}: ${key} = ${value}`);
+    assert.is(incremental.entryCount, entries.size);
+  }
+});
+
 commitment.run();
