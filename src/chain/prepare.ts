@@ -8,7 +8,7 @@
  * whose signature carries no public key cannot be checked here (pocket-core then uses the
  * signer account's key, which is state); it stays 'unchecked' and the ante handler verifies it.
  */
-import { bytesToHex, hexToBytes } from '../core/hex.js';
+import { bytesToHex } from '../core/hex.js';
 import type { Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
 import { sha256 } from '../crypto/hash.js';
@@ -69,11 +69,9 @@ export function verificationInput(prepared: PreparedTx): VerifyItem | undefined 
 
 /** verificationInput of a decoded tx; `message` computes its sign bytes (only when checkable). */
 export function txSignatureInput(tx: DecodedTx, message: () => Uint8Array): VerifyItem | undefined {
-  const { publicKey, signature } = tx.signature;
-  const key = publicKey === null ? undefined : hexToBytes(publicKey);
-  const sig = hexToBytes(signature);
-  if (key === undefined || sig === undefined) return undefined;
-  return { publicKey: key, message: message(), signature: sig };
+  const { publicKey, signature } = tx.signatureBytes;
+  if (publicKey === null) return undefined;
+  return { publicKey, message: message(), signature };
 }
 
 /** Verify inline (one core). The ingest stage uses the worker pool instead. */

@@ -17,19 +17,29 @@
  * Example: the mainnet send at height 41144 signed by ce16…687a has one key; the same bytes
  * with the public key field removed have another tx hash but this same key.
  */
-import { createHash, hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Address } from '../core/types.js';
 import type { DecodedTx } from '../wire/index.js';
 import { signDocumentText } from '../wire/index.js';
 
-const SEPARATOR = Uint8Array.of(0);
+/** Reused input of the one-shot hash below (sign bytes ‖ 0x00 ‖ signer); grows 2× when short. */
+let scratch = Buffer.allocUnsafeSlow(4096);
 
 /**
  * The replay key of a decoded tx on chain `chainId` signed by `signer`; `signBytes` when they
  * were computed already (a verified tx), else they are written here.
  */
 export function replayKeyOf(chainId: string, tx: DecodedTx, signer: Address, signBytes?: Uint8Array): string {
-  if (signBytes !== undefined) return createHash('sha256').update(signBytes).update(SEPARATOR).update(signer, 'latin1').digest('hex');
+  if (signBytes !== undefined) {
+    // PERF: one native hash call over a reused buffer (~0.7 µs for a send) instead of a Hash
+    // object and three updates (~2.9 µs; the verified apply's profile, 2026-12-04).
+    const length = signBytes.byteLength + 1 + signer.length;
+    if (scratch.byteLength < length) scratch = Buffer.allocUnsafeSlow(2 * length);
+    scratch.set(signBytes, 0);
+    scratch[signBytes.byteLength] = 0;
+    scratch.write(signer, signBytes.byteLength + 1, 'latin1');
+    return hash('sha256', scratch.subarray(0, length), 'hex');
+  }
   // PERF: one-shot hash of a string (its UTF-8 is the sign bytes, then 0x00 and the address): no
   // Buffer and no Hash object per tx, and the text is not kept on the tx (kept, it outlived
   // young-generation GC and cost more than recomputing it; bench/replay trusted).

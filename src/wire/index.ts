@@ -24,6 +24,7 @@ export type {
   WireSend,
   WireSessionHeader,
   WireSignature,
+  SignatureBytes,
   WireStakeApp,
   WireStakeNode,
   WireTx,

@@ -174,7 +174,8 @@ function decodeStdTx(bytes: Uint8Array, body: Uint8Array): Result<DecodedTx, Rej
   if (publicKey !== null && publicKey.byteLength !== 32 && publicKey.byteLength !== 33) {
     return err(rejection(SDK.tx_decode_error, `error decoding transaction: unsupported public key type, length of: ${publicKey.byteLength}`));
   }
-  return ok({ msg, fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy, bytes, hash: txHash(bytes), typeUrl });
+  const signatureBytes = { publicKey, signature: fields.signature };
+  return ok({ msg, fee: fields.fee, signature: wireSignature(fields), memo: fields.memo, entropy: fields.entropy, bytes, hash: txHash(bytes), typeUrl, signatureBytes });
 }
 
 /** What a tx carries besides its message: fee, signature, memo, entropy (decodeTxEnvelope). */

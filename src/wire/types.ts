@@ -237,4 +237,15 @@ export interface DecodedTx extends WireTx {
   readonly hash: string;
   /** The Any type URL the message came with, e.g. "/x.nodes.MsgSend". */
   readonly typeUrl: string;
+  /**
+   * The signature's fields as received (views into `bytes`, the same bytes `signature` spells in
+   * hex). PERF: what a verifier needs — a verified tx used to decode its own hex back to bytes.
+   */
+  readonly signatureBytes: SignatureBytes;
+}
+
+/** A tx signature's public key (null when absent) and signature, as raw bytes. */
+export interface SignatureBytes {
+  readonly publicKey: Uint8Array | null;
+  readonly signature: Uint8Array;
 }

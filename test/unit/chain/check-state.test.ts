@@ -51,6 +51,17 @@ function keyOf(bytes: Uint8Array, signer: Address): string {
   return replayKeyOf(TEST_CHAIN_ID, decoded.value, signer);
 }
 
+keys('from sign bytes already computed: SHA-256(sign bytes ‖ 0x00 ‖ signer), also past the reused buffer and after it', () => {
+  const decoded = decodeTx(signTx(alice, sendMsg(alice, bob, 5n), { entropy: 77n }));
+  assert.ok(decoded.ok);
+  const documented = (bytes: Uint8Array): string => createHash('sha256').update(bytes).update(Uint8Array.of(0)).update(alice.address, 'latin1').digest('hex');
+  // Any bytes stand for a sign document here: the key hashes what it is given.
+  for (const size of [300, 4_095, 4_096, 20_000, 12, 9_000]) {
+    const bytes = Uint8Array.from({ length: size }, (_, i) => (i * 31 + size) & 0x7f);
+    assert.is(replayKeyOf(TEST_CHAIN_ID, decoded.value, alice.address, bytes), documented(bytes), `${size} bytes`);
+  }
+});
+
 keys('every encoding of one signed tx has one key; another signer or another entropy has another', () => {
   const tx = signTx(alice, sendMsg(alice, bob, 5n), { entropy: 77n });
   const key = keyOf(tx, alice.address);
