@@ -56,6 +56,10 @@ export function isCanonicalDecimal(text: string): boolean {
 
 /** The decimal text pocket-core writes for a BigInt field: its amino JSON and its proto encoding. */
 export function goBigIntText(text: string): string | undefined {
+  // PERF: a canonical decimal (what every encoder writes) is its own text: BigInt(t).toString() === t
+  // for /^(?:0|-?[1-9][0-9]*)$/, and up to 76 digits it is always in range (goParseBigInt). Sign
+  // documents write two per send (fee, amount); this skips a BigInt and its printing for each.
+  if (text.length <= 76 && CANONICAL_DECIMAL.test(text)) return text;
   const value = goParseBigInt(text);
   return value === undefined ? undefined : value.toString();
 }

@@ -202,6 +202,28 @@ ingest('the relay items are the two checks ValidateBasic makes; their published 
   assert.is(shared.misses, 1);
 });
 
+ingest('one signature over other bytes (another key or message) is its own item: posted, and each reader gets its own verdict', () => {
+  const { evidence } = scene();
+  const [aat, client] = relayProofSignatureItems(evidence.proofs[0]!);
+  // Hostile reuse: the AAT's signature bytes carried over the client item's key and message.
+  const reused = { publicKey: client!.publicKey, message: client!.message, signature: aat!.signature };
+  const otherMessage = { publicKey: aat!.publicKey, message: client!.message, signature: aat!.signature };
+  const shared = new SharedVerdicts(4);
+  assert.ok(shared.expect(aat!, 0), 'first: posted');
+  assert.ok(shared.expect(reused, 1), 'same signature, other key and message: posted too');
+  assert.ok(shared.expect(otherMessage, 2), 'same signature and key, other message: posted too');
+  assert.not.ok(shared.expect({ ...aat! }, 3), 'the very same bytes again: shares slot 0');
+  Atomics.store(shared.verdicts, 0, VERDICT_VALID);
+  // Published verdicts are what is read: slots 1 and 2 say valid/invalid whatever the bytes are, so a mix-up would show.
+  Atomics.store(shared.verdicts, 1, VERDICT_INVALID);
+  Atomics.store(shared.verdicts, 2, VERDICT_VALID);
+  assert.ok(shared.verify(aat!.publicKey, aat!.message, aat!.signature), 'slot 0');
+  assert.not.ok(shared.verify(reused.publicKey, reused.message, reused.signature), 'slot 1');
+  assert.ok(shared.verify(otherMessage.publicKey, otherMessage.message, otherMessage.signature), 'slot 2');
+  assert.is(shared.hits, 3);
+  assert.is(shared.misses, 0);
+});
+
 ingest('a pending verdict is claimed and verified by the reader; one a dead worker claimed is verified after the wait (never a hang, never another answer)', () => {
   const { evidence } = scene();
   const [aat, client] = relayProofSignatureItems(evidence.proofs[0]!);

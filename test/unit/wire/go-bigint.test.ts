@@ -7,7 +7,9 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { Prng } from '../../../src/core/prng.js';
 import { goParseBigInt, isCanonicalDecimal, MAX_BIGINT_MAGNITUDE } from '../../../src/wire/index.js';
+import { goBigIntText } from '../../../src/wire/go-bigint.js';
 
 const parse = suite('wire/go-bigint: base-0 parsing');
 
@@ -67,6 +69,18 @@ const canonical = suite('wire/go-bigint: canonical decimal');
 canonical('exactly the text big.Int.String() writes', () => {
   for (const text of ['0', '1', '-1', '10000', '340282366920938463463374607431768211456']) assert.ok(isCanonicalDecimal(text), text);
   for (const text of ['', '-0', '00', '01', '+1', '1_000', '0x10', ' 1', '1 ', '1.0']) assert.not.ok(isCanonicalDecimal(text), text);
+});
+
+canonical('goBigIntText = the decimal of goParseBigInt, on canonical texts (its shortcut) and every other form', () => {
+  const max = MAX_BIGINT_MAGNITUDE.toString(); // 77 digits: past the shortcut's 76, parsed and range-checked
+  const texts = ['', '0', '-0', '7', '-7', '10000', '010', '0x2710', '1_000', '+5', '9'.repeat(76), `-${'9'.repeat(76)}`, max, `-${max}`, (MAX_BIGINT_MAGNITUDE + 1n).toString(), 'x', '1.5'];
+  for (const text of texts) assert.is(goBigIntText(text), goParseBigInt(text)?.toString(), JSON.stringify(text.slice(0, 20)));
+  const prng = new Prng(77n);
+  for (let i = 0; i < 500; i++) {
+    const digits = Array.from({ length: 1 + prng.int(90) }, () => '0123456789_'[prng.int(11)]).join('');
+    const text = (prng.int(3) === 0 ? '-' : '') + digits;
+    assert.is(goBigIntText(text), goParseBigInt(text)?.toString(), text);
+  }
 });
 
 canonical.run();
