@@ -41,19 +41,30 @@ export const RELAY_CHAIN_MAX_BYTES = 4;
  * bounded (cleared when full) and cannot change an outcome. Callers get a copy.
  */
 const AAT_MEMO_CAPACITY = 4_096;
-const aatMemo = new Map<string, Uint8Array>();
+const aatMemo = new Map<string, AatDigest>();
+
+/** An AAT's hash and its hex (the relay proof's `token` field). */
+interface AatDigest {
+  readonly hash: Uint8Array;
+  readonly hex: string;
+}
+
+function aatDigest(aat: WireAat): AatDigest {
+  // Length-prefixed, so no two different field triples share a key ("a","bc" vs "ab","c").
+  const key = `${aat.version.length}:${aat.version}${aat.appPublicKey.length}:${aat.appPublicKey}${aat.clientPublicKey}`;
+  let digest = aatMemo.get(key);
+  if (digest === undefined) {
+    if (aatMemo.size >= AAT_MEMO_CAPACITY) aatMemo.clear();
+    const hash = aatHashUncached(aat);
+    digest = { hash, hex: bytesToHex(hash) };
+    aatMemo.set(key, digest);
+  }
+  return digest;
+}
 
 /** SHA3-256 of the AAT's JSON with an empty signature. */
 export function aatHash(aat: WireAat): Uint8Array {
-  // Length-prefixed, so no two different field triples share a key ("a","bc" vs "ab","c").
-  const key = `${aat.version.length}:${aat.version}${aat.appPublicKey.length}:${aat.appPublicKey}${aat.clientPublicKey}`;
-  let hash = aatMemo.get(key);
-  if (hash === undefined) {
-    if (aatMemo.size >= AAT_MEMO_CAPACITY) aatMemo.clear();
-    hash = aatHashUncached(aat);
-    aatMemo.set(key, hash);
-  }
-  return hash.slice();
+  return aatDigest(aat).hash.slice();
 }
 
 function aatHashUncached(aat: WireAat): Uint8Array {
@@ -91,21 +102,26 @@ export function wireProofOfLeaf(leaf: RelayProofLeaf): WireRelayProof | undefine
 const wireProofs = new WeakMap<RelayProofLeaf, WireRelayProof>();
 
 function relayProofBytesUncached(proof: WireRelayProof): string {
-  return goObject([
-    ['entropy', proof.entropy.toString()],
-    ['session_block_height', proof.sessionBlockHeight.toString()],
-    ['servicer_pub_key', goString(proof.servicerPublicKey)],
-    ['blockchain', goString(proof.blockchain)],
-    ['signature', goString('')],
-    ['token', goString(bytesToHex(aatHash(proof.aat)))],
-    ['request_hash', goString(proof.requestHash)],
-  ]);
+  // RelayProof.Bytes' field order (not sorted); entropy and session height are bare numbers.
+  // PERF: written directly, not through goObject's list of pairs (~1,400 proofs a mainnet block).
+  return (
+    `{"entropy":${proof.entropy},"session_block_height":${proof.sessionBlockHeight},"servicer_pub_key":${goString(proof.servicerPublicKey)},` +
+    `"blockchain":${goString(proof.blockchain)},"signature":"","token":"${aatDigest(proof.aat).hex}","request_hash":${goString(proof.requestHash)}}`
+  );
 }
 
-/** SHA3-256 of relayProofBytes: what the client signs and what the Merkle tree commits to. */
+/**
+ * SHA3-256 of relayProofBytes: what the client signs and what the Merkle tree commits to. PERF:
+ * memoised per proof object like the bytes (the pool's item is made when the block is posted,
+ * and ValidateBasic's client check reads it again). Callers get a copy.
+ */
 export function relayProofHash(proof: WireRelayProof): Uint8Array {
-  return sha3_256(relayProofBytes(proof));
+  let hash = relayProofHashMemo.get(proof);
+  if (hash === undefined) relayProofHashMemo.set(proof, (hash = sha3_256(relayProofBytes(proof))));
+  return hash.slice();
 }
+
+const relayProofHashMemo = new WeakMap<WireRelayProof, Uint8Array>();
 
 /** HashVerification (crypto.go:88-104) on a hex string: 52 not hex, 23 empty, 62 not 32 bytes. */
 function hashProblem(hex: string, field: string): Rejection | undefined {
