@@ -245,7 +245,26 @@ export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
   const derived = posDerived(pos);
   const stake = validator?.tokensUpokt ?? 0n;
   const weighting = stakeWeighting(derived, stake);
-  const base = {
+  const rewardCost = off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth);
+  let coins = 0n;
+  let feeCollector = 0n;
+  let refund = 0n;
+  const lines: RewardLine[] = [];
+  if (validator !== undefined) {
+    coins = pip22Applied ? pip22CoinsForWeight(input.relays, multiplier.value, weighting.weight) : multiplier.value * input.relays;
+    feeCollector = feeCollectorShareFrom(coins, derived.daoFraction, derived.proposerFraction);
+    const nodeReward = coins - feeCollector;
+    refund = rewardCost < nodeReward ? rewardCost : nodeReward;
+    if (refund > 0n) lines.push({ address: validator.address, amountUpokt: refund, role: 'reward_cost_refund' });
+    const remaining = refund > 0n ? nodeReward - refund : nodeReward;
+    for (const share of splitNodeReward(remaining, validator)) lines.push({ address: share.address, amountUpokt: share.amountUpokt, role: share.role });
+    if (feeCollector > 0n) lines.push({ address: MODULE_ADDRESSES.fee_collector, amountUpokt: feeCollector, role: 'fee_collector' });
+  }
+  let minted = 0n;
+  for (const line of lines) minted += line.amountUpokt;
+  // PERF: one object literal (a fixed shape) rather than a base object spread into the result:
+  // the spread was ~4 µs of each plan's ~9 µs (~1,400 plans a mainnet-shaped block).
+  return {
     servicer: input.servicer,
     chain: input.chain,
     relays: input.relays,
@@ -259,26 +278,11 @@ export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
     weight: weighting.weightText,
     daoAllocationPercent: pos.daoAllocation,
     proposerAllocationPercent: pos.proposerAllocation,
-    rewardCostUpokt: off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth),
-  };
-  if (validator === undefined) {
-    return { ...base, mintedUpokt: 0n, feeCollectorUpokt: 0n, nodeRewardUpokt: 0n, rewardCostRefundUpokt: 0n, lines: [] };
-  }
-  const coins = pip22Applied ? pip22CoinsForWeight(input.relays, multiplier.value, weighting.weight) : multiplier.value * input.relays;
-  const feeCollector = feeCollectorShareFrom(coins, derived.daoFraction, derived.proposerFraction);
-  const nodeReward = coins - feeCollector;
-  const refund = base.rewardCostUpokt < nodeReward ? base.rewardCostUpokt : nodeReward;
-  const lines: RewardLine[] = [];
-  if (refund > 0n) lines.push({ address: validator.address, amountUpokt: refund, role: 'reward_cost_refund' });
-  const remaining = refund > 0n ? nodeReward - refund : nodeReward;
-  for (const share of splitNodeReward(remaining, validator)) lines.push({ address: share.address, amountUpokt: share.amountUpokt, role: share.role });
-  if (feeCollector > 0n) lines.push({ address: MODULE_ADDRESSES.fee_collector, amountUpokt: feeCollector, role: 'fee_collector' });
-  const minted = lines.reduce((sum, line) => sum + line.amountUpokt, 0n);
-  return {
-    ...base,
+    // The key order of the spread it replaces (JSON of a plan reads in this order).
+    rewardCostUpokt: rewardCost,
     mintedUpokt: minted,
     feeCollectorUpokt: feeCollector,
-    nodeRewardUpokt: nodeReward,
+    nodeRewardUpokt: coins - feeCollector,
     rewardCostRefundUpokt: refund > 0n ? refund : 0n,
     lines,
   };
