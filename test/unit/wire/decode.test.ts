@@ -63,6 +63,18 @@ framing('a non-minimal length prefix is accepted (binary.Uvarint); the hash is o
   assert.equal(encodeTx(tx), framed(body));
 });
 
+framing('a decoded tx owns its bytes: reusing the input buffer (a Buffer from a log read, or a Uint8Array) changes nothing decoded', () => {
+  const wire = framed(sendTxBody());
+  for (const input of [Buffer.concat([Buffer.from('xx'), wire]).subarray(2), Uint8Array.from(wire)]) {
+    const tx = decodeOk(input);
+    const before = { bytes: Buffer.from(tx.bytes).toString('hex'), signature: Buffer.from(tx.signatureBytes.signature).toString('hex') };
+    input.fill(0xee); // the caller reuses its buffer
+    assert.is(Buffer.from(tx.bytes).toString('hex'), before.bytes, `${input.constructor.name}: bytes`);
+    assert.is(Buffer.from(tx.signatureBytes.signature).toString('hex'), before.signature, `${input.constructor.name}: signature bytes`);
+    assert.is(tx.hash, txHash(wire));
+  }
+});
+
 framing(`a tx over MAX_TX_BYTES (${MAX_TX_BYTES}) is ledger:1 before any parsing`, () => {
   assert.is(decodeCode(new Uint8Array(MAX_TX_BYTES + 1)), 'ledger:1');
 });
