@@ -12,6 +12,7 @@
  * starved worker), the reader verifies it too — the same answer — so a dead pool costs time,
  * never a different result and never a hang.
  */
+import { bytesEqual } from '../core/hex.js';
 import { verify } from './ed25519.js';
 import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_PENDING, VERDICT_VALID, type VerifyItem } from './verify-batch.js';
 
@@ -39,12 +40,6 @@ interface SlotEntry {
   readonly message: Uint8Array;
   /** Another expected item with the same signature bytes over other (key, message): hostile, but possible. */
   readonly next: SlotEntry | undefined;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.byteLength !== b.byteLength) return false;
-  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 export class SharedVerdicts {
@@ -81,7 +76,7 @@ export class SharedVerdicts {
   /** The entry of the chain with exactly these bytes (its signature bytes are the chain's key). */
   private match(head: SlotEntry | undefined, publicKey: Uint8Array, message: Uint8Array): SlotEntry | undefined {
     for (let entry = head; entry !== undefined; entry = entry.next) {
-      if (sameBytes(entry.publicKey, publicKey) && sameBytes(entry.message, message)) return entry;
+      if (bytesEqual(entry.publicKey, publicKey) && bytesEqual(entry.message, message)) return entry;
     }
     return undefined;
   }
