@@ -31,10 +31,10 @@ test('sequences of strings across chunks: every view equals TextEncoder, and sta
   fc.assert(
     fc.property(fc.array(text, { minLength: 1, maxLength: 120 }), (texts) => {
       const arena = new Utf8Arena();
-      // endOnFailure: shrinking thousands of 7,000-unit strings takes minutes; the seed replays a failure.
       const views = texts.map((t) => arena.encode(t));
       texts.forEach((t, i) => assert.is(hex(views[i]!), hex(oracle.encode(t)), `string ${i} of ${texts.length}`));
     }),
+    // endOnFailure: shrinking thousands of 7,000-unit strings takes minutes; the seed replays a failure.
     { seed: fastCheckSeed('utf8 arena'), numRuns: 60, endOnFailure: true },
   );
 });
