@@ -1,5 +1,5 @@
 #!/bin/sh
-':' //; case " $NODE_OPTIONS " in *" --max-semi-space-size"*) exec node "$0" "$@" ;; esac; exec node --max-semi-space-size=64 "$0" "$@"
+':' //; case " $NODE_OPTIONS " in *" --max-semi-space-size"*) exec node "$0" "$@" ;; esac; exec node --max-semi-space-size=128 "$0" "$@"
 /**
  * The `pokt-ledger` command's launcher (package.json "bin"): a file that is both a POSIX shell
  * script and an ES module.
@@ -11,7 +11,11 @@
  * it promotes objects which would have died a moment later. With 64 MB (measured on the 2-core
  * machine of bench/results, alternated runs): a trusted replay of 200k sends ~37k → ~47k tx/s,
  * signed sends with verification 0.86 → 0.94 of their two-core limit, the mainnet-shaped block
- * (--quick) ~29 → ~25 ms. The cost is memory: the young generation may grow to 3 × 64 MB.
+ * (--quick) ~29 → ~25 ms. 128 MB since 2026-12-05: a full-size mainnet-shaped block allocates
+ * ~91 MB on the main thread, so with 64 MB it was scavenged once or twice mid-block, each time
+ * copying the block's ~10 MB of live decoded txs; 128 MB took it from ~433 to ~404 ms (3
+ * alternated processes × 6 blocks). The cost is memory: the young generation may grow to
+ * 3 × 128 MB (README, Set-up).
  *
  * How: the kernel runs this file with /bin/sh. For sh the line above is `:` (a no-op) followed
  * by `exec node …`, which replaces the shell with node running this same file (one process:

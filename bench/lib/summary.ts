@@ -21,7 +21,7 @@ export interface Machine {
   readonly cores: number;
   readonly memory_gib: number;
   readonly node: string;
-  /** node's own flags for this run (`npm run bench` gives --max-semi-space-size=64, as the pokt-ledger launcher does: bin/pokt-ledger.js). */
+  /** node's own flags for this run (`npm run bench` gives --max-semi-space-size=128, as the pokt-ledger launcher does: bin/pokt-ledger.js). */
   readonly node_flags: readonly string[];
   readonly platform: string;
   readonly date: string;

@@ -1,6 +1,6 @@
 /**
  * Goal: the `pokt-ledger` launcher (bin/pokt-ledger.js, package.json "bin") runs the CLI under
- * node with a 64 MB young-generation semi-space — unless the operator's NODE_OPTIONS already
+ * node with a 128 MB young-generation semi-space — unless the operator's NODE_OPTIONS already
  * sizes it — when started the way npm starts a bin: by its own path, through a symlink.
  * Method: a stand-in `node` first on PATH records the arguments it is given and then runs the
  * real node with them, so the test sees exactly what the launcher's shell line asked for, and
@@ -47,11 +47,11 @@ function run(args: readonly string[], nodeOptions?: string): { status: number | 
   return { status: child.status, stdout: child.stdout, nodeArgs: readFileSync(setup.record, 'utf8').split('\n').slice(0, -1) };
 }
 
-launcher('started through an npm-style symlink, it runs the CLI under node --max-semi-space-size=64', () => {
+launcher('started through an npm-style symlink, it runs the CLI under node --max-semi-space-size=128', () => {
   const { status, stdout, nodeArgs } = run(['--help']);
   assert.is(status, 0);
   assert.match(stdout, 'Usage: pokt-ledger');
-  assert.equal(nodeArgs, ['--max-semi-space-size=64', setup.bin, '--help']);
+  assert.equal(nodeArgs, ['--max-semi-space-size=128', setup.bin, '--help']);
 });
 
 launcher("the CLI's exit codes come through (a usage error is 2)", () => {
