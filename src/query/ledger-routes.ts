@@ -9,6 +9,12 @@
  *   /v1/query/claims         {address?, status?, from_height?, to_height?, height?, page, per_page}
  *                            claims submitted in the range with their lifecycle as of `height`
  *   /v1/query/supplyhistory  {from_height?, to_height?, page, per_page}   every pool per block
+ *   /v1/query/actor          {address, height?} → {address, height, module, node, app}: what the
+ *                            address is at that height — a module account's name, its validator,
+ *                            its application, each null when it is not one. pocket-core's
+ *                            node/app routes answer 400 for "not a node"; a client asking "is it
+ *                            one?" (the explorer's account page, a node's history before its stake)
+ *                            needs an answer, not an error.
  *
  * The range defaults to [0, height] where height is the request's (0/absent = latest); a range
  * reaching past it is refused. Answer: {result, page, per_page, total, total_pages, height}; money
@@ -16,6 +22,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ClaimLifecycleRecord, HeightRange, PageRequest, RapSheetRecord, ReadStore, RewardLineRecord, SupplyRecord } from '../projection/read-store.js';
+import { moduleNameOf } from '../modules/auth/index.js';
 import { HttpError } from './http-error.js';
 import { queryRoute, type Body, type QueryContext } from './route.js';
 import * as S from './schemas.js';
@@ -78,6 +85,12 @@ export function registerLedgerRoutes(app: FastifyInstance, store: ReadStore): vo
     const request = pageOf(body);
     const filter = { ...rangeOf(body, ctx), ...defined({ servicer: lowerOrUndefined(body['address']), status: body['status'] as string | undefined }) };
     return answer(ctx, request, await store.claimLifecycle(filter, ctx.asOf, request), claimJson);
+  });
+  queryRoute(app, store, '/v1/query/actor', { summary: 'what an address is at a height: module account, node, application (null when not)', tags, body: S.body({ address: S.address, height: S.height }, ['address']), response: S.actorAnswer }, async (body, ctx) => {
+    const address = (body['address'] as string).toLowerCase();
+    const at = ctx.at(body['height']);
+    const [node, application] = await Promise.all([store.node(address, at), store.app(address, at)]);
+    return { address, height: at, module: moduleNameOf(address) ?? null, node: node ?? null, app: application ?? null };
   });
   queryRoute(app, store, '/v1/query/supplyhistory', { summary: 'every pool after each block, with its mint and burn', tags, body: S.body(range), response: S.ledgerPage(item) }, async (body, ctx) => {
     const request = pageOf(body);

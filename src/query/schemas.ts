@@ -43,6 +43,8 @@ export const nodeAnswer = obj({
   output_address: stringy, reward_delegators: nullable({ type: 'object' }),
 });
 export const appAnswer = obj({ address: stringy, public_key: stringy, jailed: bool, chains: list(stringy), max_relays: stringy, status: int, staked_tokens: stringy, unstaking_time: stringy });
+/** The ledger's /v1/query/actor: what an address is at a height, never a 400 for "not that". */
+export const actorAnswer = obj({ address: stringy, height: int, module: nullable(stringy), node: nullable(nodeAnswer), app: nullable(appAnswer) });
 export const page$ = (item: object): object => obj({ result: nullable(list(item)), total_pages: int, page: int });
 export const txAnswer = obj({
   hash: stringy, height: int, index: int,

@@ -48,7 +48,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
       add('signinginfo', { height, per_page: 10 });
       add('nodeclaims', { height, per_page: 20 });
       for (const address of [...pick(prng, nodes, 3), ...pick(prng, apps, 2), ...pick(prng, accounts, 2), NEVER_SEEN]) {
-        for (const route of ['node', 'app', 'balance', 'account', 'signinginfo', 'nodeclaims']) add(route, { address, height });
+        for (const route of ['node', 'app', 'actor', 'balance', 'account', 'signinginfo', 'nodeclaims']) add(route, { address, height });
         add('rewards', { node: address, to_height: height, per_page: 50 });
         add('rapsheet', { address, to_height: height });
         add('claims', { address, height, status: 'proven' });
@@ -62,7 +62,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
     }
     // Removed nodes and apps: the block before, at and after their removal (a deletion row must not answer).
     for (const entity of pick(prng, removed, 6)) {
-      for (const height of [entity.height - 1, entity.height, Math.min(latest, entity.height + 1)]) for (const route of ['node', 'app']) add(route, { address: entity.address, height });
+      for (const height of [entity.height - 1, entity.height, Math.min(latest, entity.height + 1)]) for (const route of ['node', 'app', 'actor']) add(route, { address: entity.address, height });
     }
     for (const signer of pick(prng, signers, 3)) {
       add('accounttxs', { address: signer, per_page: 10, order: 'desc' });

@@ -9,6 +9,7 @@
  * (or the latest state) would differ. Block/tx expectations come from the replayed block
  * results (hash, receipts), not from the projection's tables.
  */
+import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
@@ -52,8 +53,24 @@ function sample(state: LedgerState, prng: Prng): string[] {
   return [...pick(nodes), ...pick(apps), ...pick(accounts), NEVER_SEEN];
 }
 
+/**
+ * pocket-core's module accounts by address, computed here from their names (first 20 bytes of
+ * SHA-256(name), x/auth/types/account.go:320-322; names from each x/<module>/types/keys.go), not from the
+ * ledger's table.
+ */
+const MODULES = new Map(['fee_collector', 'staked_tokens_pool', 'application_staked_tokens_pool', 'dao', 'pos', 'application'].map((name) => [createHash('sha256').update(name).digest('hex').slice(0, 40), name]));
+
+/** /v1/query/actor: the node and app answers of the two routes above (null instead of their 400), and the module's name. */
+function expectActor(state: LedgerState, height: number, address: string): void {
+  const node = queryNode(state, address);
+  const app = queryApp(state, address);
+  expect('/v1/query/actor', { address, height }, { address, height, module: MODULES.get(address) ?? null, node: node.ok ? node.value : null, app: app.ok ? app.value : null });
+}
+
 function expectEntities(state: LedgerState, height: number, addresses: readonly string[]): void {
+  for (const address of [...MODULES.keys()].slice(0, 2)) expectActor(state, height, address);
   for (const address of addresses) {
+    expectActor(state, height, address);
     const node = queryNode(state, address);
     if (node.ok) expect('/v1/query/node', { address, height }, node.value);
     else expect('/v1/query/node', { address, height }, 'validator_not_found', 400);
