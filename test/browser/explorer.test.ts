@@ -6,7 +6,10 @@
  * served in-process on a loopback port by the query service plus registerExplorer; Debian's
  * headless chromium driven by playwright-core; the walk clicks the links the pages render (the
  * claim tx is found through the API first: claims are signed by nodes, so its signer's account
- * page links to a node page). Screenshots of each page go to test-output/explorer/ (gitignored).
+ * page links to a node page). Then what a user tries next: a bad search followed by a good one,
+ * block 0, the next page of a long list, a module account, a send's amount, the block, node and
+ * app lists, a node's jail in its stake history (expected rows from the API's rap sheet), and a
+ * phone-sized screen. Screenshots of each page go to test-output/explorer/ (gitignored).
  * Skipped with a message when /usr/bin/chromium is missing (scripts/system-deps.sh installs it).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -49,13 +52,18 @@ function watch(page: Page): Problems {
  * fires), then saves a screenshot.
  */
 async function settled(page: Page, name: string): Promise<void> {
+  const state = await settledState(page, name);
+  const text = state === 'ready' ? '' : await page.locator('#main').innerText();
+  assert.is(state, 'ready', `${name}: ${text}`);
+}
+
+/** Waits as `settled` does and saves the screenshot, but returns the state ("ready" or "error") instead of requiring "ready". */
+async function settledState(page: Page, name: string): Promise<string> {
   // Evaluated in the page (a string: this file is compiled without the DOM types).
   const done = "document.body.dataset.state !== 'loading' && document.body.dataset.route === location.hash";
   await page.waitForFunction(done, undefined, { timeout: 20_000 });
-  const state = await page.evaluate<string>('document.body.dataset.state');
-  const text = state === 'ready' ? '' : await page.locator('#main').innerText();
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  assert.is(state, 'ready', `${name}: ${text}`);
+  return page.evaluate<string>('document.body.dataset.state');
 }
 
 async function post<T>(base: string, route: string, body: unknown): Promise<T> {
@@ -133,6 +141,9 @@ test('walk', async () => {
     assert.ok((await page.locator('table table:has(th:text("may be changed by")) tr').count()) > 40, 'one ACL row per governed parameter');
     assert.match(paramsText, /version\s+0\.12\.0/, 'the upgrade version');
 
+    await walkFurther(page, base);
+    await narrowScreen(browser, base);
+
     assert.equal(problems.console, [], 'no console errors');
     assert.equal(problems.failed, [], 'no failed requests');
   } finally {
@@ -141,5 +152,102 @@ test('walk', async () => {
     await store.close();
   }
 });
+
+interface RapLine {
+  readonly height: number;
+  readonly address: string;
+  readonly kind: string;
+}
+
+/**
+ * Past the main walk: what a user does next — a bad search and then a good one, a block that does
+ * not exist, the next page of a long list, a module account, a send's amount, the whole lists,
+ * and a node's jail in its stake history, the expected rows read from the API's rap sheet.
+ */
+async function walkFurther(page: Page, base: string): Promise<void> {
+  const search = page.locator('#search-text');
+  await search.fill('hello');
+  await search.press('Enter');
+  assert.match(await search.evaluate<string, HTMLElementLike>((input) => input.validationMessage), /height/, 'a bad search says what is expected');
+  await search.fill('1');
+  await search.press('Enter');
+  await settled(page, '7-search-after-bad');
+  assert.match(await page.locator('h2').first().innerText(), /^Block 1$/, 'the search box works again after a bad entry');
+
+  await page.goto(`${base}/explorer/#/block/0`);
+  assert.is(await settledState(page, '8-block-0'), 'error', 'block 0 is not shown as the latest block');
+  assert.match(await page.locator('#main').innerText(), /numbered from 1/);
+
+  // An account with more sent txs than a page holds: the next page is one click away.
+  const txs = await post<{ txs: Array<{ tx_result: { signer: string; message_type: string }; hash: string }> }>(base, 'query/allblocktxs', { height: 3 });
+  const busy = txs.txs[0]!.tx_result.signer.toLowerCase();
+  const sent = await post<{ total_txs: number }>(base, 'query/accounttxs', { address: busy, per_page: 1 });
+  assert.ok(sent.total_txs > 25, `the seeded account ${busy} has more than a page of sent txs (${sent.total_txs})`);
+  await page.goto(`${base}/explorer/#/account/${busy}`);
+  await settled(page, '9-account-busy');
+  const sentSection = page.locator('section:has(h2:text("Sent txs"))');
+  assert.match(await sentSection.locator('.pager').innerText(), new RegExp(`rows 1–25 of ${sent.total_txs}`));
+  await sentSection.locator('button:text("next ›")').click();
+  await sentSection.locator(`.pager:has-text("rows 26–${sent.total_txs} of ${sent.total_txs}")`).waitFor({ timeout: 10_000 });
+
+  await page.goto(`${base}/explorer/#/account/6386713deb27b609daad5e2e32ee6591753e5f4e`);
+  await settled(page, '10-dao');
+  assert.match(await page.locator('h2').first().innerText(), /Module account: dao/);
+
+  const send = txs.txs.find((tx) => tx.tx_result.message_type === 'send');
+  assert.ok(send !== undefined, 'block 3 has a send');
+  await page.goto(`${base}/explorer/#/tx/${send.hash}`);
+  await settled(page, '11-send');
+  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+ POKT \([0-9,]+ upokt\)/, "a send's amount is shown, not only inside the JSON");
+
+  for (const list of ['blocks', 'nodes', 'apps']) {
+    await page.goto(`${base}/explorer/#/${list}`);
+    await settled(page, `12-${list}`);
+    assert.ok((await page.locator('table.list tr').count()) > 1, `${list} are listed`);
+  }
+  // The blocks list is paged (20 a page over the chain's blocks): its next page opens.
+  await page.goto(`${base}/explorer/#/blocks`);
+  await settled(page, '12b-blocks');
+  await page.locator('button:text("next ›")').click();
+  await page.locator('.pager:has-text("rows 21–40")').waitFor({ timeout: 10_000 });
+
+  // A node jailed and unjailed on this chain: its stake history has the jail as its own row.
+  const raps = await post<{ result: RapLine[] }>(base, 'query/rapsheet', { per_page: 1_000 });
+  const jail = raps.result.find((r) => r.kind === 'jailed' && raps.result.some((u) => u.kind === 'unjailed' && u.address === r.address && u.height > r.height));
+  assert.ok(jail !== undefined, 'the seeded chain has a jail followed by an unjail');
+  const unjail = raps.result.find((u) => u.kind === 'unjailed' && u.address === jail.address && u.height > jail.height)!;
+  await page.goto(`${base}/explorer/#/node/${jail.address}`);
+  await settled(page, '13-node-jailed');
+  const rows = await page.locator('section:has(h2:text("Stake history")) table tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const jailedRun = rows.find((cells) => cells[3] === 'yes');
+  assert.ok(jailedRun !== undefined, `a jailed row: ${JSON.stringify(rows)}`);
+  assert.is(jailedRun[0], `${jail.height}–${unjail.height - 1}`, `jailed from the jail's height to the block before the unjail: ${JSON.stringify(rows)}`);
+}
+
+/** A phone-sized screen: no page wider than the screen, and a chart tall enough to read. */
+async function narrowScreen(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  const problems = watch(page);
+  try {
+    await page.goto(`${base}/explorer/#/`);
+    await settled(page, '14-narrow-home');
+    const chartHeight = await page.locator('#supply-chart').evaluate<number, HTMLElementLike>((canvas) => canvas.getBoundingClientRect().height);
+    assert.ok(chartHeight >= 200, `the supply chart keeps a readable height on a phone: ${chartHeight}px`);
+    await page.goto(`${base}/explorer/#/block/3`);
+    await settled(page, '15-narrow-block');
+    const width = await page.evaluate<number>('document.documentElement.scrollWidth');
+    assert.ok(width <= 375, `the block page fits a 375 px screen (scroll width ${width})`);
+    assert.equal(problems.console, [], 'no console errors (narrow)');
+    assert.equal(problems.failed, [], 'no failed requests (narrow)');
+  } finally {
+    await page.close();
+  }
+}
+
+/** What the in-page callbacks above read (this file is compiled without the DOM types). */
+interface HTMLElementLike {
+  readonly validationMessage: string;
+  getBoundingClientRect(): { readonly height: number };
+}
 
 test.run();

@@ -104,6 +104,15 @@ export interface AppAnswer {
   readonly unstaking_time: string;
 }
 
+/** The ledger's /v1/query/actor: what an address is at a height (null where it is not one). */
+export interface ActorAnswer {
+  readonly address: string;
+  readonly height: number;
+  readonly module: string | null;
+  readonly node: NodeAnswer | null;
+  readonly app: AppAnswer | null;
+}
+
 /** pocket-core's `{result, total_pages, page}` pages (nodes, apps, signinginfo). */
 export interface PocketPage<T> {
   readonly result: readonly T[] | null;
@@ -121,6 +130,7 @@ export interface SigningInfoAnswer {
   readonly address: string;
   readonly start_height: number;
   readonly missed_blocks_counter: number;
+  readonly jailed_blocks_counter: number;
   readonly jailed_until: string;
 }
 
@@ -132,6 +142,8 @@ export interface RewardLine {
   readonly address: string | null;
   readonly amount: string;
   readonly chain: string | null;
+  /** The claim a relay line pays for (null for block-reward lines). */
+  readonly claim_key: string | null;
   readonly relays: string | null;
   readonly stake_bin: string | null;
   readonly weight: string | null;
@@ -139,6 +151,7 @@ export interface RewardLine {
 
 export interface RapSheetLine {
   readonly height: number;
+  readonly address: string;
   readonly kind: string;
   readonly reason: string;
   readonly amount: string | null;
@@ -165,6 +178,8 @@ export interface SupplyLine {
   readonly node_staked: string;
   readonly app_staked: string;
   readonly dao: string;
+  readonly fee_collector: string;
+  /** This block's own mint and burn, not running totals. */
   readonly minted: string;
   readonly burned: string;
 }

@@ -62,3 +62,60 @@ export function jailState(jailed: boolean, jailedUntil: string): string {
 }
 
 export const STAKE_STATUS: Readonly<Record<number, string>> = { 0: 'unstaked', 1: 'unstaking', 2: 'staked' };
+
+const NS_PER_SECOND = 1_000_000_000n;
+const DURATION_UNITS: ReadonlyArray<readonly [bigint, string]> = [
+  [86_400n, 'day'],
+  [3_600n, 'hour'],
+  [60n, 'minute'],
+  [1n, 'second'],
+];
+
+/**
+ * A duration in nanoseconds (pocket-core's parameters: Go's time.Duration) in words, largest units
+ * first, whole seconds. Examples: "1814000000000000" → "20 days 23 hours 53 minutes 20 seconds";
+ * "3600000000000" → "1 hour"; "500000000" → "0.5 seconds"; anything not an integer → "—".
+ */
+export function duration(nanoseconds: string): string {
+  if (!/^[0-9]+$/.test(nanoseconds)) return '—';
+  const ns = BigInt(nanoseconds);
+  if (ns < NS_PER_SECOND) return `${Number(ns) / 1e9} seconds`;
+  let seconds = ns / NS_PER_SECOND;
+  const parts: string[] = [];
+  for (const [size, unit] of DURATION_UNITS) {
+    const amount = seconds / size;
+    seconds %= size;
+    if (amount > 0n) parts.push(`${amount} ${unit}${amount === 1n ? '' : 's'}`);
+  }
+  return parts.join(' ');
+}
+
+/**
+ * An 18-decimal text rounded for reading to at most `places` decimals (half up on the magnitude),
+ * trailing zeros dropped. Examples: "4.000000000000000149" → "4"; "0.909090909090909091" →
+ * "0.909091"; "12" → "12". Not a decimal → unchanged.
+ */
+export function decimal(text: string, places = 6): string {
+  const match = /^(-?)([0-9]+)(?:\.([0-9]+))?$/.exec(text);
+  if (match === null) return text;
+  const [, sign, whole, fraction = ''] = match;
+  const scaled = BigInt(whole! + fraction.padEnd(places + 1, '0').slice(0, places + 1));
+  const rounded = (scaled + 5n) / 10n;
+  const digits = rounded.toString().padStart(places + 1, '0');
+  const decimals = digits.slice(-places).replace(/0+$/, '');
+  return `${sign}${digits.slice(0, -places)}${decimals === '' ? '' : '.' + decimals}`;
+}
+
+/**
+ * A governance param_value as it was signed: base64 of the value's amino JSON text (a change_param
+ * message). Example: "IjIyOTYi" → "\"2296\"" → shown as 2296. Undecodable input → undefined.
+ */
+export function paramValueText(base64: string): string | undefined {
+  try {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const parsed: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    return typeof parsed === 'string' ? parsed : JSON.stringify(parsed);
+  } catch {
+    return undefined;
+  }
+}

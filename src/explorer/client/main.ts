@@ -10,7 +10,9 @@
 import { ApiError } from './api.js';
 import { el } from './dom.js';
 import { accountPage, appPage, nodePage } from './pages-actors.js';
-import { blockPage, homePage, paramsPage, txPage } from './pages-chain.js';
+import { blockPage, homePage, txPage } from './pages-chain.js';
+import { appsPage, blocksPage, nodesPage } from './pages-lists.js';
+import { paramsPage } from './pages-params.js';
 
 type Page = (argument: string) => Promise<HTMLElement>;
 
@@ -22,6 +24,9 @@ const PAGES: Readonly<Record<string, Page>> = {
   node: nodePage,
   app: appPage,
   params: paramsPage,
+  blocks: blocksPage,
+  nodes: nodesPage,
+  apps: appsPage,
 };
 
 const HEX = /^[0-9a-fA-F]+$/;
@@ -29,14 +34,30 @@ const HEX = /^[0-9a-fA-F]+$/;
 /** Which page a search box entry means: a height, a tx hash (64 hex) or an address (40 hex). */
 function searchRoute(text: string): string | undefined {
   const value = text.trim();
-  if (/^[0-9]+$/.test(value)) return `block/${value}`;
+  if (/^[0-9]+$/.test(value)) return /^0+$/.test(value) ? undefined : `block/${value.replace(/^0+/, '')}`;
   if (HEX.test(value) && value.length === 64) return `tx/${value.toUpperCase()}`;
   if (HEX.test(value) && value.length === 40) return `account/${value.toLowerCase()}`;
   return undefined;
 }
 
+/** The URL's argument as text; a malformed escape ("%zz") stays as typed (the page then says it finds nothing). */
+function decoded(argument: string): string {
+  try {
+    return decodeURIComponent(argument);
+  } catch {
+    return argument;
+  }
+}
+
 /** Counts navigations; a render whose number is no longer the latest drops its result. */
 let latestRender = 0;
+
+/** The tab's title: what the page shows, so history entries and tabs tell pages apart. Example: "#/block/29" → "block 29". */
+function titleOf(name: string, argument: string): string {
+  if (name === '') return 'pokt-ledger explorer';
+  const shown = argument.length > 16 ? `${argument.slice(0, 10)}…` : argument;
+  return `${name} ${shown}`.trim() + ' · pokt-ledger explorer';
+}
 
 function finish(render: number, route: string, content: HTMLElement, state: 'ready' | 'error'): void {
   if (render !== latestRender) return;
@@ -51,21 +72,25 @@ async function render(): Promise<void> {
   const [name = '', argument = ''] = route.replace(/^#\/?/, '').split('/');
   const page = PAGES[name];
   document.body.dataset['state'] = 'loading';
+  document.title = titleOf(name, decoded(argument));
   document.getElementById('main')!.replaceChildren(el('p', { class: 'loading' }, 'loading…'));
   try {
     if (page === undefined) throw new Error(`no page "${name}"`);
-    finish(current, route, await page(decodeURIComponent(argument)), 'ready');
+    finish(current, route, await page(decoded(argument)), 'ready');
   } catch (error) {
-    const text = error instanceof ApiError ? `${error.code} (HTTP ${error.status}): ${error.message}` : String(error instanceof Error ? error.message : error);
+    const text = error instanceof ApiError ? `${error.message} (${error.code}, HTTP ${error.status})` : String(error instanceof Error ? error.message : error);
     finish(current, route, el('p', { class: 'error' }, text), 'error');
   }
 }
 
+// A complaint is cleared as soon as the entry changes: the browser blocks a form's submit while
+// its field is invalid, so a complaint left standing would block every later search.
+document.getElementById('search-text')!.addEventListener('input', (event) => (event.target as HTMLInputElement).setCustomValidity(''));
 document.getElementById('search')!.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = document.getElementById('search-text') as HTMLInputElement;
   const route = searchRoute(input.value);
-  if (route === undefined) input.setCustomValidity('a height, a tx hash (64 hex) or an address (40 hex)');
+  if (route === undefined) input.setCustomValidity('a block height (from 1), a tx hash (64 hex) or an address (40 hex)');
   else {
     input.setCustomValidity('');
     location.hash = `#/${route}`;

@@ -1,64 +1,36 @@
-/** Pages of the chain itself: home (head, recent blocks, supply chart), a block, a tx, the parameters. */
-import { query, type BlockAnswer, type LedgerPage, type PocketPage, type AppAnswer, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
+/** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
+import { query, type AppAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
 import { el, facts, json, link, section, table } from './dom.js';
-import { count, pokt, poktNumber, short, time } from './format.js';
+import { count, pokt, short, time } from './format.js';
+import { moduleAccount } from './modules.js';
+import { pagedTable, type Slice } from './pager.js';
+import { APP_HEADERS, appRow, BLOCK_HEADERS, blockAt, blocksDown } from './pages-lists.js';
+import { supplyCharts, supplyFacts } from './supply.js';
+import { messageRows, outcomeRows } from './tx-summary.js';
 
 const RECENT_BLOCKS = 10;
+const HOME_APPS = 20;
 const SUPPLY_POINTS = 1_000;
-
-async function blockAt(height: number): Promise<BlockAnswer> {
-  return query<BlockAnswer>('query/block', { height });
-}
-
-function blockRow(block: BlockAnswer): HTMLElement[] {
-  const h = block.block.header;
-  return [link(`block/${h.height}`, h.height), el('span', {}, time(h.time)), el('span', {}, h.num_txs), link(`account/${h.proposer_address.toLowerCase()}`, short(h.proposer_address.toLowerCase())), el('code', {}, short(block.block_id.hash))];
-}
+const BLOCK_TXS_PER_PAGE = 50;
 
 export async function homePage(): Promise<HTMLElement> {
   const { height } = await query<{ height: number }>('query/height');
-  const heights = Array.from({ length: Math.min(RECENT_BLOCKS, height) }, (_, i) => height - i);
   const [blocks, supply, apps] = await Promise.all([
-    Promise.all(heights.map(blockAt)),
+    blocksDown(height, 1, RECENT_BLOCKS),
     query<LedgerPage<SupplyLine>>('query/supplyhistory', { from_height: Math.max(0, height - SUPPLY_POINTS + 1), to_height: height, per_page: SUPPLY_POINTS }),
-    query<PocketPage<AppAnswer>>('query/apps', { opts: { page: 1, per_page: 20 } }),
+    query<PocketPage<AppAnswer>>('query/apps', { opts: { page: 1, per_page: HOME_APPS } }),
   ]);
-  const head = blocks[0]?.block.header;
+  const head = await blockAt(height);
+  const appRows = (apps.result ?? []).map(appRow);
   return el(
     'div',
     {},
-    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head?.chain_id ?? '—'], ['time', head === undefined ? '—' : time(head.time)], ['txs so far', count(head?.total_txs ?? '0')]])),
-    section('Recent blocks', table(['height', 'time', 'txs', 'proposer', 'hash'], blocks.map(blockRow))),
-    section('Supply', supplyChart(supply.result), supplyFacts(supply.result.at(-1))),
-    section('Applications', table(['address', 'chains', 'staked'], (apps.result ?? []).map((a) => [link(`app/${a.address}`, short(a.address)), a.chains.join(', '), pokt(a.staked_tokens)]))),
+    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
+    section('Recent blocks', table(BLOCK_HEADERS, blocks.rows), el('p', {}, link('blocks', 'all blocks →'))),
+    section('Supply', supplyCharts(supply.result), supplyFacts(supply.result)),
+    section('Applications', table(APP_HEADERS, appRows), el('p', {}, apps.total_pages > 1 ? `the first ${appRows.length}; ` : '', link('apps', 'all applications →'), ' · ', link('nodes', 'all nodes →'))),
     el('p', {}, link('params', 'parameters →')),
   );
-}
-
-function supplyFacts(last: SupplyLine | undefined): HTMLElement | null {
-  if (last === undefined) return null;
-  return facts([['total', pokt(last.total)], ['node staked', pokt(last.node_staked)], ['app staked', pokt(last.app_staked)], ['DAO', pokt(last.dao)], ['as of', link(`block/${last.height}`, String(last.height))]]);
-}
-
-interface ChartGlobal {
-  new (canvas: HTMLCanvasElement, config: unknown): unknown;
-}
-
-function supplyChart(lines: readonly SupplyLine[]): HTMLElement {
-  const canvas = el('canvas', { id: 'supply-chart', height: '110' }) as HTMLCanvasElement;
-  const Chart = (window as unknown as { Chart?: ChartGlobal }).Chart;
-  if (Chart === undefined) return el('p', { class: 'error' }, 'chart.js did not load');
-  // The total (hundreds of millions) on its own right-hand axis, so the pools stay readable.
-  const series = (label: string, pick: (s: SupplyLine) => string, color: string, yAxisID = 'y'): unknown => ({ label, yAxisID, data: lines.map((s) => poktNumber(pick(s))), borderColor: color, pointRadius: 0, borderWidth: 2 });
-  new Chart(canvas, {
-    type: 'line',
-    data: {
-      labels: lines.map((s) => s.height),
-      datasets: [series('total', (s) => s.total, '#1f77b4', 'total'), series('node staked', (s) => s.node_staked, '#2ca02c'), series('app staked', (s) => s.app_staked, '#ff7f0e'), series('DAO', (s) => s.dao, '#9467bd')],
-    },
-    options: { animation: false, responsive: true, scales: { x: { title: { display: true, text: 'height' } }, y: { title: { display: true, text: 'pools, POKT' } }, total: { position: 'right', title: { display: true, text: 'total, POKT' } } } },
-  });
-  return el('div', { class: 'chart' }, canvas);
 }
 
 export function txRows(txs: readonly TxAnswer[]): HTMLElement[][] {
@@ -79,10 +51,47 @@ function resultCell(result: TxAnswer['tx_result']): HTMLElement {
 
 export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
 
+/** A block height from the URL: a whole number ≥ 1 (the API reads 0 as "the latest", which is not what a link to block 0 means). */
+function heightOf(text: string): number {
+  const height = /^[0-9]{1,15}$/.test(text) ? Number(text) : NaN;
+  if (!(height >= 1)) throw new Error(`no block "${text}": blocks are numbered from 1 (block 1 follows the genesis state)`);
+  return height;
+}
+
+/** What the block did besides its txs: its mint and burn, the previous block's reward split (BeginBlock), and slashes and jails. */
+async function blockEffects(height: number): Promise<HTMLElement> {
+  const [supply, rewards, raps] = await Promise.all([
+    query<LedgerPage<SupplyLine>>('query/supplyhistory', { from_height: height, to_height: height }),
+    // BeginBlock's lines come first in a block (event 0), so the first page holds the block reward's.
+    query<LedgerPage<RewardLine>>('query/rewards', { from_height: height, to_height: height, per_page: 20 }),
+    query<LedgerPage<RapSheetLine>>('query/rapsheet', { from_height: height, to_height: height, per_page: 100 }),
+  ]);
+  const line = supply.result[0];
+  const split = rewards.result.filter((r) => r.kind === 'block' && r.amount !== '0');
+  const who = (address: string | null, role: string): HTMLElement => (address === null ? el('span', {}, role) : link(`account/${address}`, moduleAccount(address)?.name ?? short(address)));
+  return section(
+    'At this block',
+    facts([
+      ['minted (relay rewards)', line === undefined ? '—' : pokt(line.minted)],
+      ['burned', line === undefined ? '—' : pokt(line.burned)],
+      ['supply after it', line === undefined ? '—' : pokt(line.total)],
+    ]),
+    el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
+    table(['role', 'to', 'amount'], split.map((r) => [el('span', {}, r.role), who(r.address, r.role), el('span', {}, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
+    el('h3', {}, 'Slashes, jails and unjails'),
+    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', {}, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash))])),
+  );
+}
+
 export async function blockPage(heightText: string): Promise<HTMLElement> {
-  const height = Number(heightText);
-  const [block, txs] = await Promise.all([blockAt(height), query<TxPage>('query/allblocktxs', { height, page: 1, per_page: 1_000 })]);
+  const height = heightOf(heightText);
+  const loadTxs = async (page: number): Promise<Slice> => {
+    const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
+    return { rows: txRows(answer.txs), total: answer.total_txs };
+  };
+  const [block, head, txs, effects] = await Promise.all([blockAt(height), query<{ height: number }>('query/height'), loadTxs(1), blockEffects(height)]);
   const h = block.block.header;
+  const proposer = h.proposer_address.toLowerCase();
   const signed = (block.block.last_commit.precommits ?? []).filter((vote) => vote !== null).length;
   return el(
     'div',
@@ -92,22 +101,29 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
       facts([
         ['hash', el('code', {}, block.block_id.hash)],
         ['time', time(h.time)],
-        ['proposer', link(`account/${h.proposer_address.toLowerCase()}`, h.proposer_address.toLowerCase())],
-        ['previous', height > 1 ? link(`block/${height - 1}`, block.block.header.last_block_id.hash) : 'genesis'],
+        ['proposer', link(`node/${proposer}`, proposer)],
+        ['previous', height > 1 ? link(`block/${height - 1}`, `${height - 1}: ${block.block.header.last_block_id.hash}`) : 'none: the genesis state'],
+        ['next', height < head.height ? link(`block/${height + 1}`, String(height + 1)) : '— (the head of the chain)'],
         ['tx root', el('code', {}, h.data_hash)],
         ['app hash (state root before)', el('code', {}, h.app_hash)],
-        ['last commit', `${signed} validators signed`],
+        ['last commit', height === 1 ? '— (block 1 has no previous block to commit)' : `${signed} validators signed block ${height - 1}`],
         ['double-sign evidence', String(block.block.evidence.evidence?.length ?? 0)],
-        ['txs', count(txs.total_txs)],
+        ['txs', count(txs.total)],
       ]),
     ),
-    section('Transactions', table(TX_HEADERS, txRows(txs.txs))),
+    effects,
+    section(`Transactions (${count(txs.total)})`, pagedTable(TX_HEADERS, BLOCK_TXS_PER_PAGE, loadTxs, txs)),
   );
+}
+
+function feeText(fee: TxAnswer['stdTx']['fee']): string {
+  return (fee ?? []).map((coin) => (coin.denom === 'upokt' ? `${pokt(coin.amount)} (${coin.amount} upokt)` : `${coin.amount} ${coin.denom}`)).join(', ') || '—';
 }
 
 export async function txPage(hash: string): Promise<HTMLElement> {
   const tx = await query<TxAnswer>('query/tx', { hash });
   const r = tx.tx_result;
+  const outcome = await outcomeRows(tx);
   return el(
     'div',
     {},
@@ -117,58 +133,15 @@ export async function txPage(hash: string): Promise<HTMLElement> {
         ['hash', el('code', {}, tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
         ['message', r.message_type || '—'],
-        ['result', resultCell(r)],
+        ['result', r.code === 0 ? resultCell(r) : el('span', { class: 'rejected' }, `${r.codespace}:${r.code} — ${r.log}`)],
         ['signer', r.signer === '' ? '—' : link(`account/${r.signer.toLowerCase()}`, r.signer.toLowerCase())],
-        ['recipient', r.recipient === '' ? '—' : link(`account/${r.recipient.toLowerCase()}`, r.recipient.toLowerCase())],
-        ['fee', (tx.stdTx.fee ?? []).map((coin) => (coin.denom === 'upokt' ? `${pokt(coin.amount)} (${coin.amount} upokt)` : `${coin.amount} ${coin.denom}`)).join(', ') || '—'],
+        ...messageRows(tx.stdTx.msg),
+        ...outcome,
+        ['fee', feeText(tx.stdTx.fee)],
         ['memo', tx.stdTx.memo || '—'],
       ]),
     ),
-    section('Receipt log', el('pre', { class: 'json' }, r.log || '(empty)')),
+    section('Receipt log', el('pre', { class: 'json' }, r.log || '(empty: pocket-core writes no log for a tx that succeeds)')),
     section('Decoded message', json(tx.stdTx.msg)),
   );
-}
-
-interface SingleParam {
-  readonly param_key: string;
-  readonly param_value: string;
-}
-
-export async function paramsPage(): Promise<HTMLElement> {
-  const params = await query<Record<string, readonly SingleParam[]>>('query/allparams');
-  return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', {}, p.param_key), paramValue(p)])))));
-}
-
-/**
- * A parameter's value as text, except the two structured ones pocket-core answers as JSON text:
- * the ACL (which address may change each parameter: a table, by parameter) and the upgrade
- * (version, height, feature heights). Anything that does not parse as expected stays text.
- */
-function paramValue(param: SingleParam): HTMLElement {
-  const value = parsedParam(param.param_value);
-  if (param.param_key === 'gov/acl' && Array.isArray(value)) {
-    const rows = value.filter((entry): entry is { acl_key: string; address: string } => typeof entry?.acl_key === 'string' && typeof entry?.address === 'string');
-    rows.sort((a, b) => (a.acl_key < b.acl_key ? -1 : a.acl_key > b.acl_key ? 1 : 0));
-    return table(['parameter', 'may be changed by'], rows.map((entry) => [el('code', {}, entry.acl_key), link(`account/${entry.address.toLowerCase()}`, entry.address.toLowerCase())]));
-  }
-  if (param.param_key === 'gov/upgrade' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const upgrade = value as { Height?: unknown; Version?: unknown; Features?: unknown };
-    const features = Array.isArray(upgrade.Features) ? upgrade.Features.map(String) : [];
-    return facts([
-      ['version', String(upgrade.Version ?? '—')],
-      ['height', String(upgrade.Height ?? '—')],
-      ['features', features.length === 0 ? '—' : features.join(', ')],
-    ]);
-  }
-  return el('code', {}, param.param_value);
-}
-
-/** The value inside pocket-core's `{"type": …, "value": …}` text, or the parsed text itself; null when it is not JSON. */
-function parsedParam(text: string): unknown {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed !== null && typeof parsed === 'object' && 'value' in parsed && 'type' in parsed ? (parsed as { value: unknown }).value : parsed;
-  } catch {
-    return null;
-  }
 }

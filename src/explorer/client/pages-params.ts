@@ -1,0 +1,81 @@
+/**
+ * The parameters page: every parameter as pocket-core's query/allparams answers it, with the
+ * structured ones shown as tables (the ACL, the upgrade, the supported chains) and the raw numbers
+ * given their units beside them (durations are Go nanoseconds, amounts uPOKT).
+ */
+import { query } from './api.js';
+import { el, facts, link, section, table } from './dom.js';
+import { duration, pokt } from './format.js';
+
+interface SingleParam {
+  readonly param_key: string;
+  readonly param_value: string;
+}
+
+/** Parameters whose value is a Go time.Duration in nanoseconds. */
+const DURATIONS: ReadonlySet<string> = new Set(['application/AppUnstakingTime', 'pos/UnstakingTime', 'pos/DowntimeJailDuration', 'pos/MaxEvidenceAge']);
+/** Parameters whose value is an amount of uPOKT. */
+const AMOUNTS: ReadonlySet<string> = new Set(['application/ApplicationStakeMinimum', 'pos/StakeMinimum', 'pos/ServicerStakeFloorMultiplier', 'pos/ServicerStakeWeightCeiling']);
+/** Other units, said in words. */
+const UNITS: Readonly<Record<string, string>> = {
+  'pos/RelaysToTokensMultiplier': 'uPOKT minted per relay (before PIP-22 weighting)',
+  'pos/DAOAllocation': '% of relay rewards to the DAO',
+  'pos/ProposerPercentage': '% of relay rewards to the block proposer',
+  'pos/BlocksPerSession': 'blocks',
+  'pos/SignedBlocksWindow': 'blocks',
+  'pos/MaxJailedBlocks': 'blocks',
+  'pocketcore/ClaimExpiration': 'sessions',
+  'pocketcore/ClaimSubmissionWindow': 'sessions',
+  'pocketcore/BlockByteSize': 'bytes',
+  'application/BaseRelaysPerPOKT': '÷ 100 = relays per session per POKT an app stakes (before StabilityAdjustment)',
+};
+
+export async function paramsPage(): Promise<HTMLElement> {
+  const params = await query<Record<string, readonly SingleParam[]>>('query/allparams');
+  return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), paramValue(p)])))));
+}
+
+/** The value inside pocket-core's `{"type": …, "value": …}` text, or the parsed text itself; null when it is not JSON. */
+function parsedParam(text: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed !== null && typeof parsed === 'object' && 'value' in parsed && 'type' in parsed ? (parsed as { value: unknown }).value : parsed;
+  } catch {
+    return null;
+  }
+}
+
+/** A number with its unit after it: "1814000000000000 — 20 days 23 hours 53 minutes 20 seconds". */
+function withUnit(raw: string, unit: string): HTMLElement {
+  return el('span', {}, el('code', {}, raw), el('span', { class: 'unit' }, ` — ${unit}`));
+}
+
+/**
+ * A parameter's value: the ACL (which address may change each parameter) and the upgrade
+ * (version, height, feature heights) as tables, the supported chains as a list, the DAO owner as
+ * a link, units beside numbers. Anything that does not parse as expected stays text.
+ */
+function paramValue(param: SingleParam): HTMLElement {
+  const key = param.param_key;
+  const value = parsedParam(param.param_value);
+  if (DURATIONS.has(key)) return withUnit(param.param_value, duration(param.param_value));
+  if (AMOUNTS.has(key)) return withUnit(param.param_value, `uPOKT = ${pokt(param.param_value)}`);
+  if (Object.hasOwn(UNITS, key)) return withUnit(param.param_value, UNITS[key]!);
+  if (key === 'gov/daoOwner' && /^[0-9a-fA-F]{40}$/.test(param.param_value)) return link(`account/${param.param_value.toLowerCase()}`, param.param_value.toLowerCase());
+  if (key === 'pocketcore/SupportedBlockchains' && Array.isArray(value)) return el('span', {}, `${value.length} chains: ${value.map(String).join(', ')}`);
+  if (key === 'gov/acl' && Array.isArray(value)) {
+    const rows = value.filter((entry): entry is { acl_key: string; address: string } => typeof entry?.acl_key === 'string' && typeof entry?.address === 'string');
+    rows.sort((a, b) => (a.acl_key < b.acl_key ? -1 : a.acl_key > b.acl_key ? 1 : 0));
+    return table(['parameter', 'may be changed by'], rows.map((entry) => [el('code', { class: 'key' }, entry.acl_key), link(`account/${entry.address.toLowerCase()}`, entry.address.toLowerCase())]));
+  }
+  if (key === 'gov/upgrade' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const upgrade = value as { Height?: unknown; Version?: unknown; Features?: unknown };
+    const features = Array.isArray(upgrade.Features) ? upgrade.Features.map(String) : [];
+    return facts([
+      ['version', String(upgrade.Version ?? '—')],
+      ['height', String(upgrade.Height ?? '—')],
+      ['features', features.length === 0 ? '—' : features.join(', ')],
+    ]);
+  }
+  return el('code', {}, param.param_value);
+}

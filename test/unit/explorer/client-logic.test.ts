@@ -1,0 +1,121 @@
+/**
+ * Goal: the explorer's own logic — what it computes from API answers before drawing — is right,
+ * checked without a browser: display formats, the module accounts it names, and which heights the
+ * stake history asks for and how it joins them into rows.
+ * Method: the compiled client modules (src/explorer/client, built with the DOM lib by their own
+ * tsconfig) imported by path; none of these touches the DOM when imported or called. Expected
+ * values come from outside the code: Go durations by hand arithmetic, a real change_param tx of the
+ * seeded chain, module addresses from node:crypto's SHA-256 of pocket-core's module names.
+ */
+import { createHash } from 'node:crypto';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+interface Format {
+  pokt(upokt: string | null | undefined): string;
+  duration(nanoseconds: string): string;
+  decimal(text: string, places?: number): string;
+  paramValueText(base64: string): string | undefined;
+}
+interface Modules {
+  MODULE_ACCOUNTS: Readonly<Record<string, { name: string }>>;
+  moduleAccount(address: string): { name: string } | undefined;
+}
+interface NodeLike {
+  tokens: string;
+  status: number;
+  jailed: boolean;
+}
+interface StakeHistory {
+  sampleHeights(first: number, last: number, count: number): number[];
+  historyHeights(head: number, eventHeights: readonly number[]): number[];
+  stakeRuns(points: ReadonlyArray<{ height: number; node: NodeLike | undefined }>): Array<{ from: number; to: number; node: NodeLike | undefined }>;
+}
+
+const client = <T>(name: string): Promise<T> => import(new URL(`../../../src/explorer/client/${name}.js`, import.meta.url).href) as Promise<T>;
+const test = suite('explorer client: formats, module accounts, stake history heights');
+
+test('amounts: uPOKT → exact POKT text', async () => {
+  const { pokt } = await client<Format>('format');
+  assert.is(pokt('5000001'), '5.000001 POKT');
+  assert.is(pokt('1234567890'), '1,234.56789 POKT');
+  // Past 2^53 uPOKT (the total supply is ~6.7e14 uPOKT; 2^53 ≈ 9.0e15): still exact.
+  assert.is(pokt('9007199254740993'), '9,007,199,254.740993 POKT');
+  assert.is(pokt('-45528'), '-0.045528 POKT');
+  for (const bad of ['', '1.5', '1e6', null, undefined]) assert.is(pokt(bad), '—', String(bad));
+});
+
+test('durations: Go nanoseconds in words (pocket-core params)', async () => {
+  const { duration } = await client<Format>('format');
+  // UnstakingTime 1,814,000 s = 20 d (1,728,000 s) + 86,000 s = 23 h (82,800 s) + 3,200 s = 53 min 20 s.
+  assert.is(duration('1814000000000000'), '20 days 23 hours 53 minutes 20 seconds');
+  assert.is(duration('3600000000000'), '1 hour'); // DowntimeJailDuration on mainnet
+  assert.is(duration('120000000000'), '2 minutes'); // MaxEvidenceAge
+  assert.is(duration('500000000'), '0.5 seconds');
+  assert.is(duration('-1'), '—');
+});
+
+test('decimals: 18-decimal weights rounded for reading', async () => {
+  const { decimal } = await client<Format>('format');
+  assert.is(decimal('4.000000000000000149'), '4');
+  assert.is(decimal('0.909090909090909091'), '0.909091');
+  assert.is(decimal('2.5'), '2.5');
+  assert.is(decimal('0.0000005'), '0.000001'); // half up
+  assert.is(decimal('12'), '12');
+  assert.is(decimal('n/a'), 'n/a');
+});
+
+test('a change_param value as signed: base64 of amino JSON', async () => {
+  const { paramValueText } = await client<Format>('format');
+  // The seeded mainnet-shaped chain's change_param tx sets application/MaxApplications with "IjIyOTYi".
+  assert.is(Buffer.from('IjIyOTYi', 'base64').toString('utf8'), '"2296"');
+  assert.is(paramValueText('IjIyOTYi'), '2296');
+  assert.is(paramValueText(Buffer.from('["0001","0021"]').toString('base64')), '["0001","0021"]');
+  assert.is(paramValueText('not base64 json!'), undefined);
+});
+
+test('module accounts: every address is SHA-256(name)[:20] of its module', async () => {
+  const { MODULE_ACCOUNTS, moduleAccount } = await client<Modules>('modules');
+  const names = Object.values(MODULE_ACCOUNTS).map((m) => m.name).sort();
+  assert.equal(names, ['application', 'application_staked_tokens_pool', 'dao', 'fee_collector', 'pos', 'staked_tokens_pool']);
+  for (const [address, { name }] of Object.entries(MODULE_ACCOUNTS)) assert.is(address, createHash('sha256').update(name).digest('hex').slice(0, 40), name);
+  assert.is(moduleAccount('6386713deb27b609daad5e2e32ee6591753e5f4e')?.name, 'dao');
+  assert.is(moduleAccount('constructor'), undefined, 'no inherited property passes for a module');
+  assert.is(moduleAccount('ffffffffffffffffffffffffffffffffffffffff'), undefined);
+});
+
+test('stake history: samples plus each event height and the one before it', async () => {
+  const { sampleHeights, historyHeights } = await client<StakeHistory>('stake-history');
+  assert.equal(sampleHeights(1, 60, 8), [1, 10, 19, 28, 37, 46, 55, 60]);
+  assert.equal(sampleHeights(5, 5, 8), [5]);
+  assert.equal(sampleHeights(0, 3, 8), [1, 2, 3], 'height 0 is "latest" to the API: never asked');
+  // A jail at 29 and an unjail at 33 (the seeded chain's node 22760699…): both edges are asked.
+  const heights = historyHeights(60, [29, 33, 29]);
+  for (const h of [28, 29, 32, 33]) assert.ok(heights.includes(h), `asks ${h}`);
+  assert.equal(heights, [...heights].sort((a, b) => a - b), 'ascending');
+  assert.is(new Set(heights).size, heights.length, 'no height twice');
+  assert.equal(historyHeights(60, [0, 61, -3]), sampleHeights(1, 60, 8), 'events outside [1, head] are ignored');
+  // Many events: bounded, and the newest kept.
+  const many = historyHeights(10_000, Array.from({ length: 500 }, (_, i) => 20 * (i + 1)));
+  assert.ok(many.length <= 41, `at most 40 heights (+1 for the last pair): ${many.length}`);
+  assert.ok(many.includes(10_000) && many.includes(9_999), 'the newest event is kept');
+});
+
+test('stake history: equal neighbours join into one run; absence is its own run', async () => {
+  const { stakeRuns } = await client<StakeHistory>('stake-history');
+  const staked = { tokens: '45528000000', status: 2, jailed: false };
+  const jailed = { ...staked, tokens: '45527954472', jailed: true };
+  const free = { ...jailed, jailed: false };
+  const runs = stakeRuns([
+    { height: 1, node: undefined },
+    { height: 10, node: staked },
+    { height: 28, node: staked },
+    { height: 29, node: jailed },
+    { height: 32, node: jailed },
+    { height: 33, node: free },
+    { height: 60, node: free },
+  ]);
+  assert.equal(runs.map((r) => [r.from, r.to, r.node?.jailed ?? null]), [[1, 1, null], [10, 28, false], [29, 32, true], [33, 60, false]]);
+});
+
+test.run();
