@@ -7,6 +7,7 @@
  * `{code: <HTTP status>, message, error: <stable name>, details?}` — a 4xx names the field.
  */
 import { randomBytes } from 'node:crypto';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import { HttpError, sendError } from './http-error.js';
@@ -75,6 +76,26 @@ function replyForError(error: FastifyError | Error, reply: FastifyReply, mapper:
   return sendError(reply, 500, 'internal_error', error.message);
 }
 
+/**
+ * Closes a connection that has more than `maxPipelined` requests waiting for their answers to
+ * leave (http-limits.ts: a client pipelining requests and not reading the answers). An answer has
+ * left when its response closes: Node emits that after the last byte went to the socket.
+ */
+function capPipelining(app: FastifyInstance, maxPipelined: number): void {
+  const waiting = new WeakMap<Socket, number>();
+  app.addHook('onRequest', (request, reply, done) => {
+    const socket = request.raw.socket;
+    const count = (waiting.get(socket) ?? 0) + 1;
+    if (count > maxPipelined) {
+      socket.destroy();
+      return done(new HttpError(429, 'too_many_pipelined', `more than ${maxPipelined} requests waiting on one connection: read the answers before sending more`));
+    }
+    waiting.set(socket, count);
+    reply.raw.once('close', () => waiting.set(socket, (waiting.get(socket) ?? 1) - 1));
+    done();
+  });
+}
+
 /** A fastify app with the shared parser, validation, serializer, error shape and OpenAPI plugin. */
 export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: ErrorMapper): Promise<FastifyInstance> {
   const httpLimits = httpLimitsOf(limits);
@@ -86,6 +107,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
   });
   app.server.maxConnections = httpLimits.maxConnections;
+  capPipelining(app, httpLimits.maxPipelined);
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
@@ -100,6 +122,13 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     } catch (error) {
       done(error as Error, undefined);
     }
+  });
+  // No body at all is "no parameters", however it came: without a Content-Type no parser runs and
+  // the body would reach the schema as undefined (a 400), while the same empty body with one
+  // parses to {} (request-body.ts). A body that is JSON null stays null and is refused.
+  app.addHook('preValidation', (request, _reply, done) => {
+    if (request.body === undefined && request.method === 'POST') request.body = {};
+    done();
   });
   // A response schema documents the answer; the answer itself is exactly what the route built.
   app.setSerializerCompiler(() => stringifyAnswer);

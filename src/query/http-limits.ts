@@ -10,6 +10,15 @@
  *   maxConnections       512    connections beyond this are closed at once (a refused connection,
  *                               never a stuck producer); keep it well below `ulimit -n`, which
  *                               must also cover the log's segments, snapshots and worker threads
+ *   maxPipelined           8    requests one connection may have waiting for their answers to
+ *                               leave (HTTP pipelining); one more and the connection is closed
+ *
+ * Why maxPipelined: Node answers every pipelined request it has read and queues the answers in
+ * memory until the client reads them. A client writing 500 `rewards` requests (per_page 1,000,
+ * ~1.5 MB answers) in one 65 KB packet and never reading made `serve` hold ~1 GB per connection
+ * and stall other clients for seconds (review of 2026-12-05). Go's net/http, which pocket-core
+ * uses, answers one request of a connection at a time; browsers and the SDK never pipeline.
+ * With the cap a connection holds at most 8 answers (~12 MB at the largest page).
  *
  * Node checks the header and request deadlines on a timer (`connectionsCheckingInterval`, here
  * 1 s), so a slow client is cut within its deadline + 1 s.
@@ -22,6 +31,7 @@ export interface HttpLimits {
   readonly keepAliveTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly maxConnections: number;
+  readonly maxPipelined: number;
 }
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
@@ -30,6 +40,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 30_000,
   maxConnections: 512,
+  maxPipelined: 8,
 };
 
 const CHECK_INTERVAL_MS = 1_000;

@@ -36,8 +36,18 @@ function pageOf(body: Body): PageRequest {
   return { page: intOf(body['page']) || 1, perPage: intOf(body['per_page']) || LEDGER_DEFAULT_PER_PAGE };
 }
 
+/**
+ * The block range [from_height, to_height] of a request, inside [0, height]: `height` (0/absent =
+ * latest) is what the answer is as of — a claim's lifecycle as it stood then — and to_height
+ * (0/absent = height) may not pass it. Example: {to_height: 10, height: 30} = claims submitted in
+ * blocks 0–10 with their status as of 30; {to_height: 10, height: 5} is refused.
+ */
 function rangeOf(body: Body, ctx: QueryContext): HeightRange {
-  const to = body['to_height'] === undefined ? ctx.at(body['height']) : ctx.at(body['to_height'], 'to_height');
+  const asOf = ctx.at(body['height']);
+  const requestedTo = intOf(body['to_height']);
+  if (requestedTo > ctx.latest) throw new HttpError(400, 'height_in_future', `to_height ${requestedTo} is past the latest projected block (${ctx.latest})`, { field: 'to_height', latest: ctx.latest });
+  if (requestedTo > asOf) throw new HttpError(400, 'invalid_range', `to_height ${requestedTo} is past height ${asOf}, the height the answer is as of`, { field: 'to_height' });
+  const to = requestedTo === 0 ? asOf : requestedTo;
   const from = intOf(body['from_height']);
   if (from > to) throw new HttpError(400, 'invalid_range', `from_height ${from} is above to_height ${to}`, { field: 'from_height' });
   return { fromHeight: from, toHeight: to };

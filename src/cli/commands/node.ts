@@ -8,7 +8,7 @@
  * times come from the wall clock, strictly increasing. Logs one line per block on stderr; stops
  * cleanly on SIGINT/SIGTERM. A failed block pauses production (logged; retried with backoff;
  * GET /v1/ledger/health says why); a failed snapshot is logged and retried. Connection deadlines
- * and cap: src/node/http-limits.ts. Routes: src/node/server.ts.
+ * and cap: src/query/http-limits.ts. Routes: src/node/server.ts.
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';

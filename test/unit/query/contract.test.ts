@@ -125,6 +125,40 @@ test('pagination: totals, page numbering as pocket-core, bounded page size', asy
   assert.equal([rewards.result.length, rewards.total_pages], [Math.min(5, rewards.total), Math.ceil(rewards.total / 5)]);
 });
 
+test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
+  const latest = (await post('/v1/query/height')).json.height as number;
+  const submittedBy = Math.floor(latest / 4);
+  const asOf = Math.floor(latest / 2);
+  interface Claim {
+    readonly claim_key: string;
+    readonly submitted_height: number;
+    readonly status: string;
+  }
+  const ranged = await post('/v1/query/claims', { to_height: submittedBy, height: asOf, per_page: 1000 });
+  assert.is(ranged.status, 200);
+  assert.is(ranged.json.height, asOf, 'the answer is as of height');
+  assert.is(ranged.headers['x-ledger-height'], String(asOf));
+  // The same claims, read from the unranged answer as of the same height: same set, same statuses.
+  const whole = (await post('/v1/query/claims', { height: asOf, per_page: 1000 })).json.result as Claim[];
+  const expected = whole.filter((c) => c.submitted_height <= submittedBy).map((c) => [c.claim_key, c.status]);
+  assert.ok(expected.length > 0, 'the seeded chain has claims submitted in the first quarter');
+  assert.equal((ranged.json.result as Claim[]).map((c) => [c.claim_key, c.status]), expected);
+  // And as of the submission height they were all still open: the height changes the lifecycle.
+  const early = (await post('/v1/query/claims', { to_height: submittedBy, height: submittedBy, per_page: 1000 })).json.result as Claim[];
+  assert.ok(early.some((c, i) => c.status !== (ranged.json.result as Claim[])[i]!.status), 'some claim changed status between the two heights');
+});
+
+test('an empty body is no parameters, with or without a Content-Type (curl -X POST with no -d)', async () => {
+  const expected = (await post('/v1/query/supply', {})).json;
+  for (const headers of [{}, { 'content-length': '0' }, { 'content-type': 'application/json' }, { 'content-type': 'text/plain' }]) {
+    const answer = await served.app.inject({ method: 'POST', url: '/v1/query/supply', headers });
+    assert.is(answer.statusCode, 200, JSON.stringify(headers));
+    assert.equal(answer.json(), expected, JSON.stringify(headers));
+  }
+  const nullBody = await served.app.inject({ method: 'POST', url: '/v1/query/supply', payload: 'null', headers: { 'content-type': 'application/json' } });
+  assert.equal([nullBody.statusCode, nullBody.json().error], [400, 'invalid_request'], 'JSON null is not an object');
+});
+
 test('bad requests: 4xx JSON naming the field, and the service keeps serving', async () => {
   const huge = `{"address":"${'a'.repeat(1_100_000)}"}`;
   const cases: Array<[string, string, unknown, number, string, string]> = [
@@ -143,6 +177,8 @@ test('bad requests: 4xx JSON naming the field, and the service keeps serving', a
     ['a megabyte body', '/v1/query/account', huge, 413, 'body_too_large', 'body'],
     ['an unknown route', '/v1/query/nosuchroute', {}, 404, 'not_found', 'url'],
     ['a range upside down', '/v1/query/rewards', { from_height: 9, to_height: 3 }, 400, 'invalid_range', 'from_height'],
+    ['a range past the height it is as of', '/v1/query/claims', { height: 5, to_height: 10 }, 400, 'invalid_range', 'to_height'],
+    ['a range past the latest block', '/v1/query/supplyhistory', { to_height: 10_000_000 }, 400, 'height_in_future', 'to_height'],
   ];
   for (const [label, path, body, status, error, field] of cases) {
     const answer = await post(path, body);

@@ -1,0 +1,78 @@
+/**
+ * Goal: one client cannot make the query service hold its answers in memory by pipelining requests
+ * and never reading (review of 2026-12-05: 500 `rewards` requests with per_page 1,000 in one
+ * 65 KB write held ~1 GB per connection and stalled other clients; http-limits.ts maxPipelined).
+ * Such a connection is closed once more than 8 of its requests wait for their answers to leave,
+ * and a client that pipelines a few requests and reads them gets every answer.
+ * Method: the projected simulated chain served on a loopback port; raw TCP clients (node:net).
+ * The not-reading client's socket is paused, so its answers pile up in the server as in the attack.
+ */
+import { connect } from 'node:net';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
+
+const test = suite('query service: pipelined requests without reading are cut off');
+let served: Served;
+let port = 0;
+
+test.before(async () => {
+  served = await serveInProcess((await projectedSimChain()).dir);
+  await served.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = served.app.server.address();
+  port = typeof address === 'object' && address !== null ? address.port : 0;
+});
+test.after(() => served.close());
+
+const rewards = (perPage: number): string => {
+  const body = JSON.stringify({ per_page: perPage });
+  return `POST /v1/query/rewards HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+};
+
+/**
+ * Writes `requests` in one go; reads from the start when `reading`, else only after 1 s (a paused
+ * socket does not notice that the server closed it). Resolves with how it ended within `withinMs`.
+ */
+function pipeline(requests: string, reading: boolean, withinMs: number): Promise<{ closed: boolean; received: string; bytes: number }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let bytes = 0;
+    let closed = false;
+    if (!reading) {
+      socket.pause();
+      setTimeout(() => socket.resume(), 1_000);
+    }
+    socket.on('connect', () => socket.write(requests));
+    socket.on('data', (chunk) => {
+      bytes += chunk.length;
+      if (received.length < 100_000) received += chunk.toString('latin1');
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => (closed = true));
+    setTimeout(() => {
+      socket.destroy();
+      resolve({ closed, received, bytes });
+    }, withinMs);
+  });
+}
+
+test('500 large pipelined requests, never read: the connection is closed', async () => {
+  const total = (await (await fetch(`http://127.0.0.1:${port}/v1/query/rewards`, { method: 'POST', body: '{"per_page":1}' })).json()) as { total: number };
+  assert.ok(total.total >= 1_000, `the seeded chain has a full page of reward lines (${total.total}), so each answer is large`);
+  const attack = await pipeline(rewards(1_000).repeat(500), false, 4_000);
+  assert.ok(attack.closed, 'the server closed the connection that does not read its answers');
+  // Each answer is ~1.3 MB here: at most the 8 allowed to wait (and the one being written) reached it.
+  assert.ok(attack.bytes < 9 * 1.5e6, `${attack.bytes} bytes sent to it, at most 9 answers' worth`);
+  // The service still answers everyone else.
+  const height = await fetch(`http://127.0.0.1:${port}/v1/query/height`, { method: 'POST', body: '{}' });
+  assert.is(height.status, 200);
+});
+
+test('4 pipelined requests, read: 4 answers, the connection stays open', async () => {
+  const polite = await pipeline(rewards(10).repeat(4), true, 1_500);
+  assert.is(polite.received.split('HTTP/1.1 200').length - 1, 4, polite.received.slice(0, 200));
+  assert.not.ok(polite.closed, 'kept alive');
+});
+
+test.run();
