@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
+import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
 import type { AuditOptions } from './options.js';
 import { RecordedLedger } from './recorded.js';
@@ -31,6 +32,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
     throw new AuditInputError('empty_range', `nothing to audit: --from ${options.from} is above --to ${options.to}`);
   }
   if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
+  // The recorded side must be this chain's: another chain's rows would read as mismatches.
+  assertCheckpointOnLog(options.dataDir, sqliteCheckpointOf(options.dataDir));
   const genesis = readDataDirGenesis(options.dataDir);
   const recorded = new RecordedLedger(options.dataDir);
   const log = openLog(options.dataDir);

@@ -24,6 +24,7 @@ import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { openChain } from '../runtime/open-chain.js';
 import { finishPendingRollback } from './rollback.js';
+import { assertCheckpointOnLog } from './checkpoint-on-log.js';
 
 export interface ProjectOptions {
   readonly rebuild?: boolean;
@@ -164,6 +165,8 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     options.onNotice?.(message);
   }, lastHeight);
   try {
+    // Another chain's projection, or one of a rolled-back history, is refused before it is read.
+    assertCheckpointOnLog(dataDir, target.checkpoint);
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
     const seedOnStart = target.checkpoint === undefined;

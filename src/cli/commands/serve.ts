@@ -19,6 +19,7 @@
 import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
 import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
+import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
 import { PgReadStore } from '../../projection/pg/read-store.js';
 import type { ReadStore } from '../../projection/read-store.js';
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
@@ -42,7 +43,10 @@ interface ServeOptions {
 async function openStore(options: ServeOptions): Promise<ReadStore> {
   try {
     if (options.postgres !== undefined) return await PgReadStore.open(options.postgres, options.pool);
-    return openSqliteReadStore(dataDirOf(options.data));
+    const dataDir = dataDirOf(options.data);
+    // Serve only this chain's projection (checkpoint-on-log.ts).
+    assertCheckpointOnLog(dataDir, sqliteCheckpointOf(dataDir));
+    return openSqliteReadStore(dataDir);
   } catch (error) {
     if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
     throw error;

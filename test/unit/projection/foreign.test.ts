@@ -1,0 +1,79 @@
+/**
+ * Goal: a projection that is not this chain's is refused before anything reads it — another
+ * chain's projection copied in at the same height (which appends nothing, so no block linkage was
+ * ever checked), and a projection ahead of the log. `project`, `audit` and `serve` each say
+ * `projection_other_chain` / `projection_ahead_of_log` with the fix (--rebuild), never answer from it,
+ * and `project --rebuild` recovers.
+ * Method: two seeded simulated chains on the same genesis (seeds 1 and 2, 12 blocks each: same
+ * heights, different blocks), each projected; B's projection copied over A's. Review of
+ * 2026-12-05: before, `project` said "0 blocks", `audit` reported B's rows as hundreds of ledger
+ * mismatches and "supply BROKEN", and `serve` answered from B.
+ */
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runAudit } from '../../../src/audit/audit.js';
+import { project } from '../../../src/projection/run.js';
+import { ProjectionError } from '../../../src/projection/store.js';
+import { simulate } from '../../../src/sim/simulator.js';
+import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+
+const test = suite('projection: another chain\'s projection is refused');
+const tmp = scratch('projection-foreign');
+const BLOCKS = 12;
+
+async function chain(name: string, seed: bigint): Promise<string> {
+  const dataDir = join(tmp.dir, name);
+  await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed, blocks: BLOCKS, txsPerBlock: 4, fsync: 'never' });
+  await project(dataDir);
+  return dataDir;
+}
+
+async function refusedWith(code: string, run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    assert.instance(error, ProjectionError);
+    assert.is((error as ProjectionError).code, code, (error as Error).message);
+    assert.match((error as Error).message, /--rebuild/);
+    return;
+  }
+  assert.unreachable(`expected ${code}`);
+}
+
+test.after(() => tmp.remove());
+
+test('B\'s projection under A (same height): project, audit and serve refuse it; --rebuild recovers', async () => {
+  const a = await chain('a', 1n);
+  const b = await chain('b', 2n);
+  rmSync(join(a, 'projections'), { recursive: true });
+  cpSync(join(b, 'projections'), join(a, 'projections'), { recursive: true });
+  await refusedWith('projection_other_chain', () => project(a));
+  await refusedWith('projection_other_chain', () => runAudit({ dataDir: a }));
+  const served = await runCli(['serve', '--data', a, '--port', '0', '--json']);
+  assert.is(served.code, 1, served.stderr);
+  assert.is((JSON.parse(served.stdout) as { error: { code: string } }).error.code, 'projection_other_chain');
+  assert.not.match(served.stderr + served.stdout, /\n\s+at /, 'no stack trace');
+  const rebuilt = await project(a, { rebuild: true });
+  assert.is(rebuilt.height, BLOCKS);
+  const audit = await runAudit({ dataDir: a });
+  assert.is(audit.mismatches, 0, 'A audits clean once its own projection is rebuilt');
+});
+
+test('a projection ahead of the log (the log cut back, the projection not): serve refuses it too', async () => {
+  const a = join(tmp.dir, 'a');
+  const ahead = join(tmp.dir, 'a-ahead');
+  cpSync(a, ahead, { recursive: true });
+  const cut = await runCli(['rollback', '--data', ahead, '--to', String(BLOCKS - 4), '--json']);
+  assert.is(cut.code, 0, cut.stderr + cut.stdout);
+  // The operator puts back the projection they had saved before the rollback.
+  rmSync(join(ahead, 'projections'), { recursive: true });
+  cpSync(join(a, 'projections'), join(ahead, 'projections'), { recursive: true });
+  await refusedWith('projection_ahead_of_log', () => project(ahead));
+  const served = await runCli(['serve', '--data', ahead, '--port', '0', '--json']);
+  assert.is(served.code, 1, served.stderr);
+  assert.is((JSON.parse(served.stdout) as { error: { code: string } }).error.code, 'projection_ahead_of_log');
+});
+
+test.run();
