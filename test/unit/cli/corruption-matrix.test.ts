@@ -3,7 +3,7 @@
  * every command that opens it, ends in one of three documented ways — never a silently shorter
  * chain, never a stack trace:
  *   - `error`: a coded error (exit ≠ 0) whose details name what is damaged (height, file);
- *   - `warn`:  the command works on the whole chain (every acknowledged height) and prints what
+ *   - `warn`:  the command works on the whole chain (every acknowledged height) and prints (once) what
  *              it repaired or skipped (a cut of never-acknowledged bytes, a skipped snapshot, …);
  *   - `intact`: the command does not read the damaged file and works on the whole chain.
  * Method: a small simulated chain (12 blocks, snapshots at 4 and 8), its block log rewritten
@@ -325,6 +325,9 @@ function check(damage: Damage, command: Command, outcome: Outcome): string | nul
   if (command !== 'node' && run.code !== 0) return `${where}: exit ${run.code}\n${clip(run.stderr)}`;
   if (outcome.height !== TIP) return `${where}: worked on height ${outcome.height}, the chain is ${TIP} (a silently shorter chain)\n${clip(run.stderr)}`;
   if ('warn' in expect && !run.stderr.includes(`warning [${expect.warn}]`)) return `${where}: no printed warning [${expect.warn}]\n${clip(run.stderr)}`;
+  // Said once: a command opening the log three times printed a rebuilt index three times.
+  const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning ['));
+  if (new Set(warnings).size !== warnings.length) return `${where}: a warning printed more than once\n${clip(warnings.join('\n'))}`;
   return null;
 }
 
@@ -400,6 +403,17 @@ matrix('every damage × every command: a coded error naming the damage, or the w
   );
   const failures = (await pooled(cells, 3)).filter((failure): failure is string => failure !== null);
   assert.is(failures.length, 0, `${failures.length} of ${cells.length} cells failed:\n\n${failures.join('\n\n')}`);
+});
+
+matrix('`verify`, which opens the log three times, says a repaired damage once (a rebuilt index)', async () => {
+  const dir = join(tmp.dir, 'verify-once');
+  cpSync(pristine, dir, { recursive: true });
+  rmSync(join(events(dir), 'index'), { recursive: true });
+  const run = await runCli(['verify', '--data', dir, '--no-progress']);
+  assert.is(run.code, 0, run.stderr + run.stdout);
+  const lines = run.stderr.split('\n').filter((line) => line.startsWith('warning [log_index_rebuilt]'));
+  assert.is(lines.length, new Set(lines).size, `each rebuilt index once:\n${lines.join('\n')}`);
+  assert.ok(lines.length >= 1, 'the rebuild is said');
 });
 
 matrix('the way out of log_records_lost: `repair` accepts the loss (reported), then the shorter chain opens', async () => {
