@@ -8,7 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { HttpError, sendError } from './http-error.js';
 import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
@@ -77,6 +79,33 @@ function replyForError(error: FastifyError | Error, reply: FastifyReply, mapper:
 }
 
 /**
+ * Errors Node's HTTP parser meets before there is a request (malformed request line or headers,
+ * headers past the size limit, a request past its deadline), answered in the service's one error
+ * shape rather than Fastify's default `{statusCode, error: "Bad Request", message: "Client Error"}`,
+ * then the connection is closed (as Node does: the stream cannot be trusted after a parse error).
+ */
+function clientErrorAnswer(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'request_timeout', 'the request did not arrive within its deadline']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'headers_too_large', 'the request line and headers exceed the size limit']
+        : [400, 'malformed_http', `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`];
+  const body = JSON.stringify({ code: status, message, error: code });
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  socket.destroy();
+}
+
+/** A path the app serves with other methods: a 405 naming them (pocket-core's router answers 405), else a 404. */
+function notFound(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const url = request.url.split('?')[0]!;
+  const allowed = ['GET', 'POST'].filter((method) => method !== request.method && app.hasRoute({ method: method as 'GET' | 'POST', url }));
+  if (allowed.length > 0) return sendError(reply.header('allow', allowed.join(', ')), 405, 'method_not_allowed', `${request.method} ${url.slice(0, 200)}: this route answers ${allowed.join(', ')}`, { field: 'method', allowed });
+  return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`, { field: 'url' });
+}
+
+/**
  * Closes a connection that has more than `maxPipelined` requests waiting for their answers to
  * leave (http-limits.ts: a client pipelining requests and not reading the answers). An answer has
  * left when its response closes: Node emits that after the last byte went to the socket.
@@ -105,6 +134,9 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     ...fastifyLimitOptions(httpLimits),
     // Go's decoder refuses "5" for an int64: no coercion; unknown fields are ignored, not removed.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
+    clientErrorHandler: clientErrorAnswer,
+    // A URL the router cannot decode ("/explorer/%"): the one error shape too.
+    frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'invalid_url', `the URL cannot be decoded (${error.message})`, { field: 'url' }),
   });
   app.server.maxConnections = httpLimits.maxConnections;
   capPipelining(app, httpLimits.maxPipelined);
@@ -114,7 +146,12 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
       info: { title: 'pokt-ledger query service', version: LEDGER_VERSION, description: "pocket-core's RPC (PROTOCOL §10.1) at every height, and the ledger's own routes. README \"Query service\"." },
     },
   });
-  // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively.
+  // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively — even under
+  // a header Fastify cannot parse ("text", "a/b/c"), which it would refuse (415) before any parser.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (request.headers['content-type'] !== undefined) request.headers['content-type'] = 'application/json';
+    done();
+  });
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
     try {
@@ -134,7 +171,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
   app.setSerializerCompiler(() => stringifyAnswer);
   app.setReplySerializer(stringifyAnswer);
   app.setErrorHandler((error, _request, reply) => replyForError(error as Error, reply, mapper));
-  app.setNotFoundHandler((request, reply) => sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`, { field: 'url' }));
+  app.setNotFoundHandler((request, reply) => notFound(app, request, reply));
   // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).
   app.get('/v1', { schema: { summary: 'version (a JSON string)', response: { 200: { type: 'string' } } } }, (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(JSON.stringify(LEDGER_VERSION)),

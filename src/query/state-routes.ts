@@ -150,9 +150,10 @@ function registerParamRoutes(app: FastifyInstance, store: ReadStore): void {
   queryRoute(app, store, '/v1/query/upgrade', { summary: 'the upgrade (encoding/json of gov Upgrade: Height a number)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) => {
     const upgrade = (await typed(ctx.at(body['height']), 'gov/upgrade')) as Upgrade;
     return {
-      Height: Number(upgrade.height),
+      // bigint, written as its digits (http-app stringifyAnswer): a height past 2^53 stays exact.
+      Height: upgrade.height,
       Version: upgrade.version,
-      ...(upgrade.oldUpgradeHeight === 0n ? {} : { OldUpgradeHeight: Number(upgrade.oldUpgradeHeight) }),
+      ...(upgrade.oldUpgradeHeight === 0n ? {} : { OldUpgradeHeight: upgrade.oldUpgradeHeight }),
       ...(upgrade.features.length === 0 ? {} : { Features: upgrade.features }),
     };
   });

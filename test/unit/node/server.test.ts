@@ -128,6 +128,8 @@ api('malformed and hostile requests get coded HTTP errors', async () => {
     const response = await post(node, '/v1/client/rawtx', body);
     assert.equal([response.status, response.json['error'], response.json['code']], [status, error, status], label);
     assert.type(response.json['message'], 'string');
+    // A 4xx names the field it is about (a tx's hex too, as the address errors do).
+    if (error === 'invalid_hex') assert.is((response.json['details'] as { field?: string } | undefined)?.field, 'raw_hex_bytes', label);
   }
   const missing = await fetch(`${node.url}/v1/nope`);
   assert.is(missing.status, 404);

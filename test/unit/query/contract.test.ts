@@ -159,6 +159,31 @@ test('an empty body is no parameters, with or without a Content-Type (curl -X PO
   assert.equal([nullBody.statusCode, nullBody.json().error], [400, 'invalid_request'], 'JSON null is not an object');
 });
 
+test('HTTP edges in the one error shape: 405 naming the method, an undecodable URL, any Content-Type parsed as JSON', async () => {
+  const get = await served.app.inject({ method: 'GET', url: '/v1/query/supply' });
+  assert.equal([get.statusCode, get.json().error, get.headers['allow']], [405, 'method_not_allowed', 'POST'], 'pocket-core answers 405 for a GET on a POST route');
+  const postOnGet = await served.app.inject({ method: 'POST', url: '/v1', payload: '{}' });
+  assert.equal([postOnGet.statusCode, postOnGet.headers['allow']], [405, 'GET']);
+  const nowhere = await served.app.inject({ method: 'GET', url: '/v1/query/nosuchroute' });
+  assert.equal([nowhere.statusCode, nowhere.json().error], [404, 'not_found']);
+  const badUrl = await served.app.inject({ method: 'GET', url: '/explorer/%' });
+  assert.equal([badUrl.statusCode, badUrl.json().code, badUrl.json().error], [400, 400, 'invalid_url']);
+  const expected = (await post('/v1/query/supply', { height: 3 })).json;
+  for (const type of ['text', 'a/b/c', 'application/json, text/plain', ';;;', 'text/html; charset=latin1']) {
+    const answer = await served.app.inject({ method: 'POST', url: '/v1/query/supply', payload: '{"height":3}', headers: { 'content-type': type } });
+    assert.is(answer.statusCode, 200, type);
+    assert.equal(answer.json(), expected, type);
+  }
+});
+
+test('an upgrade height past 2^53 is written exactly (a bigint, not a float)', async () => {
+  const { stringifyAnswer } = await import('../../../src/query/http-app.js');
+  // The route's answer object as state-routes builds it: Height is the parameter's bigint.
+  assert.is(stringifyAnswer({ Height: 9_007_199_254_740_993n, Version: '0.12.1' }), '{"Height":9007199254740993,"Version":"0.12.1"}');
+  const upgrade = (await post('/v1/query/upgrade')).json;
+  assert.type(upgrade.Height, 'number', 'still a JSON number, as encoding/json writes an int64');
+});
+
 test('bad requests: 4xx JSON naming the field, and the service keeps serving', async () => {
   const huge = `{"address":"${'a'.repeat(1_100_000)}"}`;
   const cases: Array<[string, string, unknown, number, string, string]> = [

@@ -12,7 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
 
-const test = suite('query service: pipelined requests without reading are cut off');
+const test = suite('query service: pipelined requests without reading are cut off; unparseable requests');
 let served: Served;
 let port = 0;
 
@@ -73,6 +73,16 @@ test('4 pipelined requests, read: 4 answers, the connection stays open', async (
   const polite = await pipeline(rewards(10).repeat(4), true, 1_500);
   assert.is(polite.received.split('HTTP/1.1 200').length - 1, 4, polite.received.slice(0, 200));
   assert.not.ok(polite.closed, 'kept alive');
+});
+
+test('a request Node cannot parse: a coded JSON 400 in the service\'s shape, then the connection is closed', async () => {
+  for (const raw of ['GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n', 'NOT-A-METHOD / HTTP/1.1\r\n\r\n', 'GET / HTTP/1.1\r\nHo\u0000st: x\r\n\r\n']) {
+    const answer = await pipeline(raw, true, 1_000);
+    assert.ok(answer.closed, JSON.stringify(raw));
+    assert.match(answer.received, /^HTTP\/1\.1 400 /, JSON.stringify(raw));
+    const body = JSON.parse(answer.received.slice(answer.received.indexOf('\r\n\r\n') + 4)) as { code: number; error: string };
+    assert.equal([body.code, body.error], [400, 'malformed_http'], JSON.stringify(raw));
+  }
 });
 
 test.run();
