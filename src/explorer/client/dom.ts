@@ -14,9 +14,13 @@ export function el(tag: string, attrs: Readonly<Record<string, string>> = {}, ..
   return node;
 }
 
-/** A link inside the explorer (hash routes: #/block/5, #/tx/AB…, #/account/…, #/node/…, #/app/…). */
+/**
+ * A link inside the explorer (hash routes: #/block/5, #/tx/AB…, #/account/…, #/node/…, #/app/…).
+ * A shortened hash or address keeps the whole one as its tooltip (to read or copy it).
+ */
 export function link(route: string, text: string): HTMLElement {
-  return el('a', { href: `#/${route}` }, text);
+  const target = route.slice(route.indexOf('/') + 1);
+  return el('a', { href: `#/${route}`, ...(text.includes('…') ? { title: target } : {}) }, text);
 }
 
 export function section(title: string, ...children: readonly Child[]): HTMLElement {

@@ -44,9 +44,25 @@ export function txRows(txs: readonly TxAnswer[]): HTMLElement[][] {
   ]);
 }
 
-/** "ok", or a failure's codespace:code with its log as the tooltip (why, in the ledger's words). */
+/** Reasons in lists are cut here (the whole log is the tooltip and on the tx page). */
+const REASON_CHARS = 60;
+
+/** "ok", or a failure's codespace:code and the start of its reason (the whole log as the tooltip). */
 function resultCell(result: TxAnswer['tx_result']): HTMLElement {
-  return result.code === 0 ? el('span', { class: 'ok' }, 'ok') : el('span', { class: 'rejected', title: result.log }, `${result.codespace}:${result.code}`);
+  if (result.code === 0) return el('span', { class: 'ok' }, 'ok');
+  const reason = reasonOf(result.log);
+  const shown = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
+  return el('span', { class: 'rejected', title: result.log }, `${result.codespace}:${result.code}`, shown === '' ? '' : el('span', { class: 'reason' }, ` ${shown}`));
+}
+
+/** The message inside pocket-core's ABCI log JSON ({codespace, code, message}), or the log as it is. */
+function reasonOf(log: string): string {
+  try {
+    const parsed = JSON.parse(log) as { message?: unknown };
+    return typeof parsed.message === 'string' ? parsed.message : log;
+  } catch {
+    return log;
+  }
 }
 
 export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
