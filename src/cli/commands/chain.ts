@@ -71,11 +71,13 @@ export function registerChainCommands(program: Command): void {
     .description('print every stored block: height, block hash and the state root recorded after it')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--from <height>', 'first height', integerOption('--from', 1))
-    .option('--to <height>', 'last height', integerOption('--to', 0))
+    .option('--to <height>', 'last height (default: the tip)', integerOption('--to', 1))
     .option('--json', 'a JSON array on stdout')
     .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
       withCliErrors(() => {
         const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
+        // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).
+        if (roots.length === 0) throw new CliError('empty_range', `no stored block in ${options.from ?? 1}..${options.to ?? 'the tip'}: the range is reversed or outside the chain's heights`, { from: options.from ?? 1, to: options.to ?? null });
         if (options.json === true) printJson(roots);
         else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
       }),

@@ -113,6 +113,14 @@ cli('snapshot at the tip, then replay --from-snapshot reaches the same root', as
   assert.is(fromSnapshot['blocks'], 0);
 });
 
+cli('roots: a range that selects no block is a coded error (past the tip, reversed), not an empty success', async () => {
+  for (const range of [['--from', '100'], ['--from', '4', '--to', '2']]) {
+    const run = await runCli(['roots', '--data', simDir, ...range, '--json']);
+    assert.is(run.code, 1, run.stdout);
+    assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'empty_range', range.join(' '));
+  }
+});
+
 cli('a flipped byte in an early record is reported with its height, by replay, roots and a writer', async () => {
   const dir = join(tmp.dir, 'flipped');
   const made = await runCli(['simulate', '--data', dir, '--genesis', genesisFile, '--blocks', '12', '--seed', '6', '--txs-per-block', '4', '--no-progress', '--json']);
