@@ -10,7 +10,8 @@
  */
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { AuditInputError, runAudit, type AuditSummary } from '../../audit/index.js';
+import { AuditInputError, runAudit, skippedSnapshotWarning, type AuditSummary } from '../../audit/index.js';
+import { warnOnStderr } from '../../runtime/warnings.js';
 import { ProjectionError } from '../../projection/store.js';
 import { auditCsv } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
@@ -57,9 +58,15 @@ function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
   process.stdout.write(
     `audit ${verdict}: blocks ${summary.from}..${summary.to} (${grouped(summary.blocks)}), ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed, ` +
-      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots${skippedText(summary)}; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   for (const m of summary.mismatch_list.slice(0, 50)) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+}
+
+/** ", 1 skipped (damaged or foreign, not compared)" when the audit left snapshots out; "" otherwise. */
+function skippedText(summary: AuditSummary): string {
+  const n = summary.snapshots_skipped.length;
+  return n === 0 ? '' : ` (${grouped(n)} skipped: damaged or foreign, not compared)`;
 }
 
 function printWhatIf(report: WhatIfReport): void {
@@ -116,6 +123,7 @@ export function registerAuditCommand(program: Command): void {
           return;
         }
         const summary = await audit(options);
+        for (const skipped of summary.snapshots_skipped) warnOnStderr(skippedSnapshotWarning(skipped));
         if (options.csv !== undefined) writeFileSync(options.csv, auditCsv(summary));
         if (options.html !== undefined) writeFileSync(options.html, auditHtml(summary));
         if (options.json === true) printJson(summary);
