@@ -10,11 +10,20 @@
  * Each tx's charged fee, and its code where the audit re-decides it, are compared with the
  * txs row. Heights below `from` are walked (the shadow needs them) but not reported.
  * The walk is walk.ts; each kind of check has its own *-checks.ts.
+ *
+ * Snapshots in range are compared only when they prove to be this chain's state at their height
+ * — the test a replay applies before starting from one (runtime/snapshot-proof.ts). A damaged
+ * or foreign file is listed in `snapshots_skipped` with why, and changes neither `mismatches`
+ * nor `supply_ok`: a snapshot is derived data (a replay rebuilds it), so a bad one says nothing
+ * about the ledger, and comparing it would report another chain's values as the ledger's.
  */
 import { existsSync } from 'node:fs';
 import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
+import { readDataDirConfig } from '../runtime/data-dir.js';
+import { provenSnapshotFiles, type SkippedSnapshot } from '../runtime/snapshot-proof.js';
+import type { BlockLog } from '../log/index.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
 import type { AuditOptions } from './options.js';
 import { RecordedLedger } from './recorded.js';
@@ -25,7 +34,15 @@ export type { AuditOptions } from './options.js';
 export type { AuditSummary } from './summary.js';
 export { AuditInputError };
 
-export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
+/** The snapshots the walk compares (height → file) and those it leaves out, with why. */
+export type SnapshotSource = (dataDir: string, log: BlockLog, from: number, to: number) => { readonly proven: ReadonlyMap<number, string>; readonly skipped: readonly SkippedSnapshot[] };
+
+/** Replay's test (runtime/snapshot-proof.ts). */
+const provenSnapshots: SnapshotSource = (dataDir, log, from, to) => provenSnapshotFiles(dataDir, readDataDirConfig(dataDir), log, from, to);
+const noSnapshots: SnapshotSource = () => ({ proven: new Map(), skipped: [] });
+
+/** `snapshotSource`: tests give one that takes a file the proof would skip, to show what the comparison names. */
+export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSource = provenSnapshots): Promise<AuditSummary> {
   const started = performance.now();
   // Checked before anything is projected: a reversed range is the operator's, not the chain's.
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
@@ -42,7 +59,8 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
     // An imported exported state's chain starts above 1 (init --exported-height H: at H + 1).
     const from = Math.max(options.from ?? log.firstHeight, log.firstHeight);
     if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to}, where the chain's log (${log.lastHeight}) or its projection (${recorded.checkpoint}) ends`);
-    const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1);
+    const snapshots = (options.snapshots === false ? noSnapshots : snapshotSource)(options.dataDir, log, from, to);
+    const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1, snapshots.proven);
     walk.checkGenesisSupply();
     let blocks = 0;
     for (const block of rawBlocks(log, log.firstHeight, to)) {
@@ -51,7 +69,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditSummary> {
       if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
     }
     const seconds = (performance.now() - started) / 1000;
-    return walk.summary(from, to, blocks, seconds);
+    return walk.summary({ from, to, blocks, seconds, snapshotsSkipped: snapshots.skipped });
   } finally {
     log.close();
     recorded.close();

@@ -29,6 +29,16 @@ const counted = (n: number, one: string, many: string): string => `${grouped(n)}
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Snapshots left out (damaged or foreign): named, and said not to be mismatches; nothing when there are none. */
+function skippedSnapshotsHtml(summary: AuditSummary): string {
+  if (summary.snapshots_skipped.length === 0) return '';
+  const rows = summary.snapshots_skipped.map((s) => `<tr><td>${s.height}</td><td>${escapeHtml(s.file)}</td><td>${escapeHtml(s.code)}</td><td>${escapeHtml(s.message)}</td></tr>`).join('');
+  return `<h2>Snapshots skipped</h2>
+<p>Not compared: damaged or another chain's (the test a replay applies before starting from one). Not mismatches — a snapshot is derived data that a replay rebuilds; the verdict above is about the ledger.</p>
+<table><tr><th>height</th><th>file</th><th>code</th><th>why</th></tr>${rows}</table>
+`;
+}
+
 export function auditHtml(summary: AuditSummary): string {
   const ok = summary.mismatches === 0 && summary.supply_ok;
   const data = JSON.stringify({ series: summary.series, mismatches: summary.mismatch_list.slice(0, 500) }).replaceAll('<', '\\u003c');
@@ -51,7 +61,7 @@ table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;paddi
 <h1>pokt-ledger audit</h1>
 <p class="verdict" id="verdict">${ok ? 'OK' : 'MISMATCHES'}: ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds at every block' : 'does NOT hold'}</p>
 <p>Heights ${summary.from}..${summary.to} (${grouped(summary.blocks)} blocks): ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed independently;
-${grouped(summary.supply_checks)} supply checks; ${grouped(summary.balance_checks)} balance checks; ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided; signing infos compared at ${grouped(summary.signing_info_checks)} blocks; ${grouped(summary.snapshots_checked)} snapshots checked. Minted ${upoktAndPoktText(BigInt(summary.minted_upokt))}, burned ${upoktAndPoktText(BigInt(summary.burned_upokt))}; total supply ${upoktAndPoktText(BigInt(summary.total_supply_upokt))}.</p>
+${grouped(summary.supply_checks)} supply checks; ${grouped(summary.balance_checks)} balance checks; ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided; signing infos compared at ${grouped(summary.signing_info_checks)} blocks; ${grouped(summary.snapshots_checked)} snapshots checked${summary.snapshots_skipped.length === 0 ? '' : ` (${grouped(summary.snapshots_skipped.length)} skipped, listed below)`}. Minted ${upoktAndPoktText(BigInt(summary.minted_upokt))}, burned ${upoktAndPoktText(BigInt(summary.burned_upokt))}; total supply ${upoktAndPoktText(BigInt(summary.total_supply_upokt))}.</p>
 <div class="grid">
 <div class="card"><h2>Supply and inflation</h2><div class="chart"><canvas id="supply"></canvas></div></div>
 <div class="card"><h2>Mint and burn per block</h2><div class="chart"><canvas id="mintburn"></canvas></div></div>
@@ -59,7 +69,7 @@ ${grouped(summary.supply_checks)} supply checks; ${grouped(summary.balance_check
 <div class="card"><h2>Rewards by chain</h2><div class="chart"><canvas id="chains"></canvas></div></div>
 <div class="card"><h2>Jails over time</h2><div class="chart"><canvas id="jails"></canvas></div></div>
 </div>
-<h2>Mismatches</h2>
+${skippedSnapshotsHtml(summary)}<h2>Mismatches</h2>
 ${rows === '' ? '<p>None.</p>' : `<table><tr><th>height</th><th>node/account</th><th>line</th><th>expected</th><th>recorded</th></tr>${rows}</table>`}
 <script type="application/json" id="audit-data">${data}</script>
 <script>${chartJsSource()}</script>

@@ -2,10 +2,10 @@
  * Snapshot values, read raw (gunzip + JSON lines, src/snapshot's documented format) without
  * loading them into a ledger state: the audit compares each account balance, the total supply
  * and each validator's signing info a snapshot holds with the audited values at its height, so
- * a changed value is named (account and height), not just "root mismatch".
+ * a changed value is named (account and height), not just "root mismatch". Only files already
+ * proven to be this chain's are read (audit.ts), so the file decodes.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { forEachLine } from '../core/lines.js';
 
@@ -31,18 +31,6 @@ export interface SnapshotValues {
 function signingInfoOf(value: string): SnapshotSigningInfo {
   const [, startHeight, index, jailedUntil, missed, jailedBlocks] = JSON.parse(value) as [string, number, number, string | null, number, number];
   return { startHeight, index, jailedUntilNs: jailedUntil === null ? null : BigInt(jailedUntil), missed, jailedBlocks };
-}
-
-/** Height → snapshot file, for every `<height>-<root>.snap` under <data>/snapshots. */
-export function snapshotFiles(dataDir: string): Map<number, string> {
-  const dir = join(dataDir, 'snapshots');
-  const out = new Map<number, string>();
-  if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir)) {
-    const match = /^(\d{12})-[0-9a-f]{64}\.snap$/.exec(name);
-    if (match !== null) out.set(Number(match[1]), join(dir, name));
-  }
-  return out;
 }
 
 export function readSnapshotValues(file: string, height: number): SnapshotValues {

@@ -1,4 +1,6 @@
 /** The audit's result: what `runAudit` returns and `pokt-ledger audit` prints as JSON. */
+import type { SkippedSnapshot } from '../runtime/snapshot-proof.js';
+import type { ChainWarning } from '../runtime/warnings.js';
 import type { Mismatch } from './compare.js';
 import type { AuditSeries } from './series.js';
 import type { AuditTally } from './tally.js';
@@ -11,6 +13,13 @@ export interface AuditSummary {
   readonly slash_and_burn_lines: number;
   readonly supply_checks: number;
   readonly snapshots_checked: number;
+  /**
+   * Snapshots in range NOT compared, with why (code: snapshot_not_recorded — another chain's
+   * state; snapshot_other_chain; snapshot_corrupt, snapshot_root_mismatch, snapshot_unsupported
+   * — a damaged file): replay's own test (runtime/snapshot-proof.ts). Not mismatches: they change
+   * neither `mismatches` nor `supply_ok` — a snapshot is derived data, the verdict is the ledger's.
+   */
+  readonly snapshots_skipped: readonly SkippedSnapshot[];
   /** Blocks at which every validator's signing info was compared with the projection's. */
   readonly signing_info_checks: number;
   /** Account balances compared with the shadow bank's (every recorded row, every account the shadow changed). */
@@ -46,6 +55,7 @@ export interface AuditRun {
   readonly blocks: number;
   readonly seconds: number;
   readonly totalSupplyUpokt: bigint;
+  readonly snapshotsSkipped: readonly SkippedSnapshot[];
 }
 
 export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditRun): AuditSummary {
@@ -57,6 +67,7 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     slash_and_burn_lines: tally.burnLineCount,
     supply_checks: tally.supplyChecks,
     snapshots_checked: tally.snapshotsChecked,
+    snapshots_skipped: run.snapshotsSkipped,
     signing_info_checks: tally.signingInfosChecked,
     balance_checks: tally.balanceChecks,
     tx_fees_rederived: tally.txFees,
@@ -75,6 +86,15 @@ export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditR
     reward_lines: tally.lineCount,
     mismatches: tally.mismatchCount,
     supply_ok: tally.supplyOk,
+  };
+}
+
+/** The coded warning a command prints for a snapshot the audit left out (the same code replay's skip has). */
+export function skippedSnapshotWarning(skipped: SkippedSnapshot): ChainWarning {
+  return {
+    code: 'snapshot_skipped',
+    message: `audit skipped snapshot ${skipped.file}: ${skipped.message}; its values were not compared (not a ledger mismatch: a replay rebuilds snapshots)`,
+    details: { file: skipped.file, height: skipped.height, reason: skipped.code },
   };
 }
 

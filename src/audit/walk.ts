@@ -10,8 +10,7 @@ import type { ExpectedLine, ShadowLedger } from './independent/shadow.js';
 import type { AuditOptions } from './options.js';
 import type { RecordedLedger, RecordedRap } from './recorded.js';
 import { AuditSeries } from './series.js';
-import { snapshotFiles } from './snapshots.js';
-import { auditSummary, type AuditSummary } from './summary.js';
+import { auditSummary, type AuditRun, type AuditSummary } from './summary.js';
 import { AuditTally } from './tally.js';
 import { BalanceChecks } from './balance-checks.js';
 import { shadowAtGenesis, type Genesis } from './genesis-shadow.js';
@@ -34,7 +33,8 @@ export class AuditWalk {
   private readonly signing: SigningChecks;
   private previousProposer: string | null;
 
-  constructor(options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number) {
+  /** `snapshots`: height → the snapshot file to compare there (only files proven to be this chain's). */
+  constructor(options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number, snapshots: ReadonlyMap<number, string>) {
     this.tally = new AuditTally(options.node, options.maxListed ?? 1000);
     const { shadow, bank, previousProposer } = shadowAtGenesis(genesis, genesisHeight);
     this.shadow = shadow;
@@ -48,7 +48,7 @@ export class AuditWalk {
     this.stakes.checkVersions(genesisHeight, true);
     this.signing = new SigningChecks(recorded, shadow, this.tally);
     this.signing.check(genesisHeight, true);
-    this.snapshots = new SnapshotChecks(options.snapshots === false ? new Map() : snapshotFiles(options.dataDir), shadow, bank, this.tally);
+    this.snapshots = new SnapshotChecks(snapshots, shadow, bank, this.tally);
   }
 
   get lineCount(): number {
@@ -105,7 +105,7 @@ export class AuditWalk {
     for (const d of this.shadow.derived) if (this.tally.about(d.address)) this.tally.slashingDerived[d.line] = (this.tally.slashingDerived[d.line] ?? 0) + 1;
   }
 
-  summary(from: number, to: number, blocks: number, seconds: number): AuditSummary {
-    return auditSummary(this.tally, this.series, { from, to, blocks, seconds, totalSupplyUpokt: this.shadow.pools.total });
+  summary(run: Omit<AuditRun, 'totalSupplyUpokt'>): AuditSummary {
+    return auditSummary(this.tally, this.series, { ...run, totalSupplyUpokt: this.shadow.pools.total });
   }
 }

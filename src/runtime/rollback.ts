@@ -61,19 +61,29 @@ export function readIntent(dir: string): RollbackIntent | undefined {
   return intent;
 }
 
-/** Write a small file so that after a crash it is either absent or whole (and durable). */
+/**
+ * Write a file so that after a crash it is either absent or whole (and durable). When the write
+ * or the rename fails (a full disk, a directory in the way), the temp file is removed before the
+ * error goes on: a partial `<file>.<pid>.tmp` would keep a full disk full and is nobody's to
+ * clean up later. Only a temp file this call created is removed (never what stood at its name).
+ */
 export function writeFileDurably(file: string, text: string): void {
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w');
   try {
-    const bytes = Buffer.from(text, 'utf8');
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      let done = 0;
+      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
   }
-  renameSync(temp, file);
   fsyncDir(join(file, '..'));
 }
 

@@ -1,17 +1,15 @@
 /**
  * Where a replay starts: genesis, or the newest snapshot at or below the target that PROVES it
- * belongs to this chain. A snapshot file proves only that its entries hash to the root in its
- * name (snapshot.ts); it is used only if that root is also the one the log recorded after the
- * block of its height (ledger.json's genesis root for height 0) and its chain id is this chain's.
+ * belongs to this chain (snapshot-proof.ts: its root is the one the log recorded at its height,
+ * its chain id this chain's, its entries hash to that root — the audit applies the same test).
  * Anything else — a snapshot of another chain with the same id, a damaged or truncated file, one
  * above the log's end — is skipped with a warning, and the next older one is tried, down to
  * genesis. So a foreign or rotten snapshot can cost time, never correctness.
  */
-import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';
-import { listSnapshots, readSnapshot, SnapshotError, type SnapshotInfo } from '../snapshot/snapshot.js';
+import { listSnapshots, type SnapshotInfo } from '../snapshot/snapshot.js';
+import { proveSnapshot } from './snapshot-proof.js';
 import { loadGenesisOfDataDir, type DataDirConfig } from './data-dir.js';
 import type { WarningSink } from './open-chain.js';
 
@@ -37,25 +35,10 @@ export function startingState(dir: string, config: DataDirConfig, log: BlockLog,
 
 /** The snapshot's state if it is this chain's state at its height; undefined (warned) if not. */
 function provenSnapshot(info: SnapshotInfo, config: DataDirConfig, log: BlockLog, warn: WarningSink): LedgerState | undefined {
-  const recorded = info.height === 0 ? config.genesis_state_root : info.height < log.firstHeight ? undefined : decodeRecord(log.read(info.height)).stateRootAfter;
-  if (recorded !== info.stateRoot) {
-    skip(warn, info, `its state root is not the root the log recorded at height ${info.height} (${recorded ?? 'none'}): another chain's state`);
-    return undefined;
-  }
-  let state: LedgerState;
-  try {
-    state = readSnapshot(info);
-  } catch (error) {
-    if (!(error instanceof SnapshotError)) throw error;
-    skip(warn, info, `${error.code}: ${error.message}`);
-    return undefined;
-  }
-  const chainId = state.chain.meta.get(CHAIN_META_KEY)?.chainId;
-  if (chainId !== config.chain_id) {
-    skip(warn, info, `it is a state of chain ${JSON.stringify(chainId)}, not ${JSON.stringify(config.chain_id)}`);
-    return undefined;
-  }
-  return state;
+  const proof = proveSnapshot(info, config, log);
+  if ('state' in proof) return proof.state;
+  skip(warn, info, proof.rejected.message);
+  return undefined;
 }
 
 function skip(warn: WarningSink, info: SnapshotInfo, why: string): void {

@@ -10,12 +10,14 @@
  */
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { AuditInputError, runAudit, type AuditSummary } from '../../audit/index.js';
+import { AuditInputError, runAudit, skippedSnapshotWarning, type AuditSummary } from '../../audit/index.js';
+import { warnOnStderr } from '../../runtime/warnings.js';
 import { ProjectionError } from '../../projection/store.js';
 import { auditCsv } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
+import { checkOutputFile } from '../out-path.js';
 import { CliError, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -28,6 +30,7 @@ interface AuditCommandOptions {
   readonly json?: boolean;
   readonly csv?: string;
   readonly html?: string;
+  readonly force?: boolean;
   readonly whatIf?: string[];
   readonly progress?: boolean;
 }
@@ -57,9 +60,22 @@ function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
   process.stdout.write(
     `audit ${verdict}: blocks ${summary.from}..${summary.to} (${grouped(summary.blocks)}), ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed, ` +
-      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots${skippedText(summary)}; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   for (const m of summary.mismatch_list.slice(0, 50)) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+}
+
+/** --csv and --html: outside the chain's own files, and not over an existing file without --force (out-path.ts). */
+function checkReportFiles(options: AuditCommandOptions): void {
+  for (const [option, file] of [['--csv', options.csv], ['--html', options.html]] as const) {
+    if (file !== undefined) checkOutputFile(file, dataDirOf(options.data), { option, force: options.force === true });
+  }
+}
+
+/** ", 1 skipped (damaged or foreign, not compared)" when the audit left snapshots out; "" otherwise. */
+function skippedText(summary: AuditSummary): string {
+  const n = summary.snapshots_skipped.length;
+  return n === 0 ? '' : ` (${grouped(n)} skipped: damaged or foreign, not compared)`;
 }
 
 function printWhatIf(report: WhatIfReport): void {
@@ -78,8 +94,9 @@ export function registerAuditCommand(program: Command): void {
     .option('--to <height>', 'last height to audit', integerOption('--to', 1))
     .option('--node <address>', 'report only the lines of this node or account', addressArgument)
     .option('--json', 'one JSON object on stdout')
-    .option('--csv <file>', 'write every mismatch as CSV to this file')
-    .option('--html <file>', 'write a self-contained HTML report to this file')
+    .option('--csv <file>', 'write every mismatch as CSV to this file (never inside the data directory\'s events/, snapshots/ or projections/)')
+    .option('--html <file>', 'write a self-contained HTML report to this file (the same)')
+    .option('--force', 'overwrite an existing --csv or --html file')
     .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--no-progress', 'no progress on stderr')
     .action((options: AuditCommandOptions) =>
@@ -115,7 +132,10 @@ export function registerAuditCommand(program: Command): void {
           else printWhatIf(report);
           return;
         }
+        // Before the audit (minutes on a long chain), not after it.
+        checkReportFiles(options);
         const summary = await audit(options);
+        for (const skipped of summary.snapshots_skipped) warnOnStderr(skippedSnapshotWarning(skipped));
         if (options.csv !== undefined) writeFileSync(options.csv, auditCsv(summary));
         if (options.html !== undefined) writeFileSync(options.html, auditHtml(summary));
         if (options.json === true) printJson(summary);

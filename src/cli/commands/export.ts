@@ -1,8 +1,10 @@
 /**
- * `pokt-ledger export --data DIR --height H [--out FILE] [--json]`: the state at H (newest proven
- * snapshot ≤ H + replay, every root checked) as a pocket-core `export-genesis-for-reset` genesis
- * plus the ledger's `pokt_ledger` section (genesis/export.ts). `init --genesis FILE` continues it
- * at H + 1.
+ * `pokt-ledger export --data DIR --height H [--out FILE [--force]] [--json]`: the state at H
+ * (newest proven snapshot ≤ H + replay, every root checked) as a pocket-core
+ * `export-genesis-for-reset` genesis plus the ledger's `pokt_ledger` section (genesis/export.ts).
+ * `init --genesis FILE` continues it at H + 1. --out is refused inside the chain's own files and
+ * over an existing file without --force (out-path.ts), checked before the replay and again
+ * just before the write.
  */
 import type { Command } from 'commander';
 import { exportState } from '../../genesis/export.js';
@@ -10,6 +12,7 @@ import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
 import { replay } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/rollback.js';
 import { dataDirOf, integerOption } from '../args.js';
+import { checkOutputFile } from '../out-path.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -27,16 +30,21 @@ export function registerExportCommand(program: Command): void {
     .description("write the state at a height as a pocket-core export-genesis-for-reset genesis (init --genesis continues it at H + 1)")
     .requiredOption('--data <dir>', 'data directory')
     .requiredOption('--height <h>', 'the height to export', integerOption('--height', 0))
-    .option('--out <file>', 'write here (written durably; default: stdout)')
+    .option('--out <file>', 'write here (written durably; default: stdout); never inside the data directory\'s events/, snapshots/ or projections/')
+    .option('--force', 'with --out: overwrite an existing file')
     .option('--json', 'with --out: a JSON summary on stdout')
-    .action((options: { data: string; height: number; out?: string; json?: boolean }) =>
+    .action((options: { data: string; height: number; out?: string; force?: boolean; json?: boolean }) =>
       withCliErrors(async () => {
-        const exported = await exportDataDir(dataDirOf(options.data), options.height);
+        const dataDir = dataDirOf(options.data);
+        const checkOut = (out: string): void => checkOutputFile(out, dataDir, { option: '--out', force: options.force === true });
+        if (options.out !== undefined) checkOut(options.out);
+        const exported = await exportDataDir(dataDir, options.height);
         const text = JSON.stringify(exported, null, 1) + '\n';
         if (options.out === undefined) {
           process.stdout.write(text);
           return;
         }
+        checkOut(options.out); // again: the replay took time, and the path may have changed meanwhile
         writeFileDurably(options.out, text);
         const summary = { file: options.out, height: options.height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: Buffer.byteLength(text) };
         if (options.json === true) printJson(summary);

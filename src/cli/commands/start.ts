@@ -19,7 +19,8 @@
 import type { Command } from 'commander';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runAudit } from '../../audit/index.js';
+import { runAudit, skippedSnapshotWarning } from '../../audit/index.js';
+import { warnOnStderr } from '../../runtime/warnings.js';
 import { auditHtml } from '../../audit/html.js';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
@@ -67,6 +68,7 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
   const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
   const projection = await project(dataDir);
   const audit = await runAudit({ dataDir, catchUp: false });
+  for (const skipped of audit.snapshots_skipped) warnOnStderr(skippedSnapshotWarning(skipped));
   return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(dataDir, auditHtml(audit)) };
 }
 

@@ -1,0 +1,74 @@
+/**
+ * Whether a snapshot file is THIS chain's state at its height — the one test that both a replay
+ * choosing where to start (starting-state.ts) and the audit choosing what to compare
+ * (audit/audit.ts) apply, so both skip a damaged or foreign file for the same reasons.
+ *
+ * A snapshot file proves only that its entries hash to the root in its name (snapshot.ts). It is
+ * this chain's state only if that root is also the one the log recorded after the block of its
+ * height (ledger.json's genesis root for height 0) and its chain id is this chain's. A file of
+ * another chain (another seed, scale or genesis with the same id) fails the first test; a
+ * truncated or bit-flipped one fails the proof (snapshot_corrupt, snapshot_root_mismatch, …).
+ */
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
+import type { LedgerState } from '../chain/ledger-state.js';
+import { decodeRecord } from '../chain/record.js';
+import type { BlockLog } from '../log/index.js';
+import { listSnapshots, readSnapshot, SnapshotError, type SnapshotInfo } from '../snapshot/snapshot.js';
+import type { DataDirConfig } from './data-dir.js';
+
+export type { SnapshotInfo } from '../snapshot/snapshot.js';
+
+/** Why a snapshot is not this chain's state at its height. */
+export interface SnapshotRejection {
+  /** snapshot_not_recorded: its root is not the log's at its height (another chain's state); snapshot_other_chain: another chain id; else the file's own SnapshotError code. */
+  readonly code: 'snapshot_not_recorded' | 'snapshot_other_chain' | SnapshotError['code'];
+  readonly message: string;
+}
+
+export type SnapshotProof = { readonly state: LedgerState } | { readonly rejected: SnapshotRejection };
+
+/** The snapshot's state if it is this chain's state at its height; why not otherwise (never a throw for a bad file). */
+export function proveSnapshot(info: SnapshotInfo, config: DataDirConfig, log: BlockLog): SnapshotProof {
+  // The cheap test first: a foreign file is refused without decoding it.
+  const recorded = info.height === 0 ? config.genesis_state_root : info.height < log.firstHeight ? undefined : decodeRecord(log.read(info.height)).stateRootAfter;
+  if (recorded !== info.stateRoot) {
+    return rejected('snapshot_not_recorded', `its state root is not the root the log recorded at height ${info.height} (${recorded ?? 'none'}): another chain's state`);
+  }
+  let state: LedgerState;
+  try {
+    state = readSnapshot(info);
+  } catch (error) {
+    if (!(error instanceof SnapshotError)) throw error;
+    return rejected(error.code, `${error.code}: ${error.message}`);
+  }
+  const chainId = state.chain.meta.get(CHAIN_META_KEY)?.chainId;
+  if (chainId !== config.chain_id) return rejected('snapshot_other_chain', `it is a state of chain ${JSON.stringify(chainId)}, not ${JSON.stringify(config.chain_id)}`);
+  return { state };
+}
+
+function rejected(code: SnapshotRejection['code'], message: string): SnapshotProof {
+  return { rejected: { code, message } };
+}
+
+/** A snapshot left out of a check, and why (the audit lists these). */
+export interface SkippedSnapshot extends SnapshotRejection {
+  readonly file: string;
+  readonly height: number;
+}
+
+/**
+ * The snapshots at heights from..to that prove to be this chain's (height → file; oldest first)
+ * and those that do not, with why. Each proven state is dropped at once: a caller that wants
+ * the values reads them from the file (the audit reads them raw, independently of the state code).
+ */
+export function provenSnapshotFiles(dir: string, config: DataDirConfig, log: BlockLog, from: number, to: number): { readonly proven: Map<number, string>; readonly skipped: SkippedSnapshot[] } {
+  const proven = new Map<number, string>();
+  const skipped: SkippedSnapshot[] = [];
+  for (const info of listSnapshots(dir)) {
+    if (info.height < from || info.height > to) continue;
+    const proof = proveSnapshot(info, config, log);
+    if ('rejected' in proof) skipped.push({ file: info.file, height: info.height, ...proof.rejected });
+    else proven.set(info.height, info.file);
+  }
+  return { proven, skipped };
+}
