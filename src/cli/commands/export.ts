@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
 import { replay } from '../../runtime/replay.js';
-import { writeFileDurably } from '../../runtime/rollback.js';
+import { writeFileDurably } from '../../runtime/durable-file.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
