@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
 import { NoValidatorsError } from '../chain/producer.js';
-import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
+import { errnoOf, ioErrorCode, ioErrorHint, type IoErrorCode } from '../core/io-error.js';
 import { GenesisError } from '../genesis/load.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { BlockLogError } from '../log/index.js';
@@ -46,6 +46,23 @@ function realCause(error: unknown): unknown {
   }
 }
 
+/**
+ * SQLite's names for the same conditions (the projection, better-sqlite3's SqliteError): a full
+ * disk under the projection is SQLITE_FULL, not ENOSPC.
+ */
+const SQLITE_CODES: ReadonlyArray<readonly [RegExp, IoErrorCode]> = [
+  [/^SQLITE_FULL$/, 'disk_full'],
+  [/^SQLITE_READONLY/, 'read_only'],
+  [/^SQLITE_IOERR/, 'io_error'],
+];
+
+function sqliteError(error: unknown): CliError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || error.name !== 'SqliteError' || typeof code !== 'string') return undefined;
+  const io = SQLITE_CODES.find(([pattern]) => pattern.test(code))?.[1];
+  return io === undefined ? undefined : new CliError(io, `${ioErrorHint(io)} (${error.message})`, { sqlite: code });
+}
+
 function systemError(original: unknown): CliError | undefined {
   const error = realCause(original);
   const errno = errnoOf(error);
@@ -77,7 +94,7 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
-  return systemError(error) ?? error;
+  return systemError(error) ?? sqliteError(error) ?? error;
 }
 
 /** Runs a command action, turning runtime errors into CliErrors. */

@@ -10,7 +10,7 @@
  * The default data directory is the repository root (its events/ and snapshots/ folders).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -20,7 +20,8 @@ import { ZERO_HASH } from '../chain/block.js';
 import { heightKey } from '../state/chain-tables.js';
 import { GenesisError, readGenesisFile } from '../genesis/load.js';
 import type { GenesisDoc } from '../genesis/types.js';
-import { BlockLog, blockLogDir } from '../log/index.js';
+import { BlockLog, blockLogDir, isBlockLogError } from '../log/index.js';
+import { writeFileDurably } from './durable-file.js';
 import { warnOnStderr, type WarningSink } from './warnings.js';
 
 export const DATA_DIR_FORMAT = 'pokt-ledger-data';
@@ -58,7 +59,17 @@ export interface InitOptions {
   readonly exportedHeight?: number;
   /** What was imported but deserves a look (default: one line each on stderr). */
   readonly onWarning?: WarningSink;
+  /**
+   * More files for events/ (name → content), written before ledger.json so that they exist
+   * whenever the chain does (the simulator's manifest).
+   */
+  readonly files?: Readonly<Record<string, string>>;
+  /** Failure tests: called after each step of the creation (a throw there is a failed init). */
+  readonly onStep?: (step: InitStep) => void;
 }
+
+/** `log_created`: the empty block log; `files_written`: genesis.json and `files`, all but ledger.json. */
+export type InitStep = 'log_created' | 'files_written';
 
 export type DataDirErrorCode =
   | 'data_dir_exists'
@@ -109,30 +120,143 @@ function importExported(doc: GenesisDoc): LedgerState {
   return state;
 }
 
+/**
+ * What a chain leaves in a data directory besides events/ledger.json, by folder: the block log's
+ * files, the genesis copy, the simulator's manifest, a rollback intent and temporary files of
+ * any of them; snapshots; the projection. Other files (the repository root's READMEs, when it is
+ * the data directory) are not a chain's.
+ */
+const CHAIN_FILES: Readonly<Record<string, RegExp>> = {
+  events: /^(?:block-log\.json|head|LOCK|ledger\.json|genesis\.json|simulation\.json|rollback\.json|index|torn)(?:\..*)?$|^segment-\d+\.log/,
+  snapshots: /\.snap(?:\.|$)/,
+  projections: /./,
+};
+
+/** A chain's files present in `dir` (paths relative to it), in the given folders. */
+function chainFilesIn(dir: string, folders: readonly string[] = Object.keys(CHAIN_FILES)): string[] {
+  const found: string[] = [];
+  for (const folder of folders) {
+    const path = join(dir, folder);
+    if (!existsSync(path)) continue;
+    for (const name of readdirSync(path).sort()) if (CHAIN_FILES[folder]!.test(name)) found.push(`${folder}/${name}`);
+  }
+  return found;
+}
+
+/**
+ * Whether `dir` holds a chain: true with events/ledger.json; false when it holds none of a
+ * chain's files (absent, empty, or only others' files). A chain's files without ledger.json are
+ * a damaged data directory — blocks whose chain nobody can name — never a place for a new chain.
+ */
+export function holdsChain(dir: string): boolean {
+  if (existsSync(configPath(dir))) return true;
+  const found = chainFilesIn(dir);
+  if (found.length === 0) return false;
+  const shown = found.length > 6 ? `${found.slice(0, 6).join(', ')} and ${found.length - 6} more` : found.join(', ');
+  const remedy = blockless(dir, found)
+    ? 'its log holds no block (an interrupted init?): delete these files, then run init again'
+    : 'restore events/ledger.json from a backup, or use another data directory for a new chain';
+  throw new DataDirError('data_dir_invalid', `${dir} holds ${shown} but no events/ledger.json (the file naming its chain): a damaged data directory, not an empty one; ${remedy} (nothing was changed)`, {
+    dir,
+    found,
+    missing: 'events/ledger.json',
+  });
+}
+
+/** No block anywhere: only empty segments, no snapshot, no projection (what an interrupted init leaves). */
+function blockless(dir: string, found: readonly string[]): boolean {
+  return found.every((file) => file.startsWith('events/') && (!/^events\/segment-/.test(file) || statSync(join(dir, file)).size === 0));
+}
+
 /** Create a chain: copy and import the genesis, create an empty block log (first height H + 1 for a state exported at H). */
 export function initDataDir(dir: string, genesisFile: string, options: InitOptions = {}): DataDirConfig {
-  if (existsSync(configPath(dir))) throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
+  if (holdsChain(dir)) {
+    readDataDirConfig(dir); // a damaged ledger.json: say so, and what to do (data_dir_invalid)
+    throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
+  }
+  const genesisBytes = readFileSync(genesisFile);
   const doc = readGenesisFile(genesisFile, options);
   const state = importExported(doc);
   reportIrregularAccounts(doc, options.onWarning ?? warnOnStderr);
   const height = doc.exported?.height ?? 0;
-  mkdirSync(dir, { recursive: true });
-  const { log } = BlockLog.open(blockLogDir(dir), { create: true, firstHeight: height + 1 });
-  log.close();
-  const genesisCopy = join(blockLogDir(dir), 'genesis.json');
-  copyFileSync(genesisFile, genesisCopy);
   const config: DataDirConfig = {
     format: DATA_DIR_FORMAT,
     version: DATA_DIR_VERSION,
     chain_id: doc.chainId,
     genesis_file: 'genesis.json',
-    genesis_sha256: sha256File(genesisCopy),
+    genesis_sha256: createHash('sha256').update(genesisBytes).digest('hex'),
     genesis_state_root: bytesToHex(state.store.root),
     ...(height === 0 ? {} : { first_height: height + 1, previous_block_hash: state.chain.blockHashes.get(heightKey(height)) ?? ZERO_HASH }),
     ...(options.exportedHeight === undefined ? {} : { exported_height: options.exportedHeight }),
   };
-  writeFileSync(configPath(dir), JSON.stringify(config, null, 2) + '\n');
+  const files: Array<[string, string | Uint8Array]> = [['genesis.json', genesisBytes], ...Object.entries(options.files ?? {})];
+  createChainFiles(dir, height + 1, files, JSON.stringify(config, null, 2) + '\n', options.onStep);
   return config;
+}
+
+/**
+ * The empty log, then `files`, then ledger.json — the commit: a chain exists once it does. Each
+ * file is written whole (temp + fsync + rename). The writer lock is held throughout, so a
+ * concurrent init fails (log_locked) instead of mixing its files with ours. If a step fails (a
+ * full disk), what this init created is removed again, so the retry finds the directory as it was.
+ */
+function createChainFiles(dir: string, firstHeight: number, files: ReadonlyArray<readonly [string, string | Uint8Array]>, config: string, onStep?: (step: InitStep) => void): void {
+  const existed = { dir: existsSync(dir), events: existsSync(blockLogDir(dir)) };
+  const log = createEmptyLog(dir, firstHeight, existed);
+  try {
+    onStep?.('log_created');
+    for (const [name, content] of files) writeFileDurably(join(blockLogDir(dir), name), content);
+    onStep?.('files_written');
+    writeFileDurably(configPath(dir), config);
+  } catch (error) {
+    closeQuietly(log);
+    removeUnfinishedInit(dir, existed);
+    throw error;
+  }
+  log.close();
+}
+
+/** The new chain's empty log, open for writing (locked); a failure removes what it made, but never another writer's log. */
+function createEmptyLog(dir: string, firstHeight: number, existed: InitialState): BlockLog {
+  let opened: ReturnType<typeof BlockLog.open>;
+  try {
+    mkdirSync(dir, { recursive: true });
+    opened = BlockLog.open(blockLogDir(dir), { create: true, firstHeight });
+  } catch (error) {
+    if (!isBlockLogError(error, 'log_locked')) removeUnfinishedInit(dir, existed);
+    throw error;
+  }
+  if (!opened.recovery.created) {
+    // Created by another init between our check and our lock: theirs to finish.
+    opened.log.close();
+    throw new DataDirError('data_dir_exists', `${dir} already holds a chain (another process created it meanwhile)`);
+  }
+  return opened.log;
+}
+
+/** Whether the data directory and its events/ folder existed before init. */
+interface InitialState {
+  readonly dir: boolean;
+  readonly events: boolean;
+}
+
+function closeQuietly(log: BlockLog | undefined): void {
+  try {
+    log?.close();
+  } catch {
+    // Already failing: the first error is the one to report.
+  }
+}
+
+/** Undo a failed init: it found no chain file in events/, so every one there now is its own. */
+function removeUnfinishedInit(dir: string, existed: InitialState): void {
+  try {
+    for (const file of chainFilesIn(dir, ['events'])) rmSync(join(dir, file), { recursive: true, force: true });
+    if (!existed.events) rmdirSync(blockLogDir(dir));
+    if (!existed.dir) rmdirSync(dir);
+  } catch {
+    // Left over (the disk refused even a removal): the next init names the files (data_dir_invalid).
+  }
 }
 
 /** Each account at an address that is not 20 bytes, imported as pocket-core held it (GenesisIrregularAccount). */
@@ -146,15 +270,21 @@ function reportIrregularAccounts(doc: GenesisDoc, warn: WarningSink): void {
   }
 }
 
+const CONFIG_REMEDY = 'restore it from a backup of this chain; if an `init` that failed left it (the log holds no block), delete it, then run init again';
+
 export function readDataDirConfig(dir: string): DataDirConfig {
-  if (!existsSync(configPath(dir))) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (run \`pokt-ledger init --data ${dir}\`)`);
+  if (!holdsChain(dir)) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (run \`pokt-ledger init --data ${dir}\`)`);
   let config: DataDirConfig;
   try {
     config = JSON.parse(readFileSync(configPath(dir), 'utf8')) as DataDirConfig;
   } catch (error) {
-    throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${error instanceof Error ? error.message : String(error)}`, { file: configPath(dir) });
+    // Written only whole (temp + rename): an unreadable one was damaged afterwards (or left empty
+    // by a version that wrote it in place), and the blocks beside it still need their chain named.
+    throw new DataDirError('data_dir_invalid', `${configPath(dir)} is damaged (${error instanceof Error ? error.message : String(error)}): ${CONFIG_REMEDY}`, { file: configPath(dir) });
   }
-  if (config.format !== DATA_DIR_FORMAT || config.version !== DATA_DIR_VERSION) throw new DataDirError('data_dir_invalid', `${configPath(dir)} is not a pokt-ledger data directory config`, { file: configPath(dir) });
+  if (config === null || typeof config !== 'object' || config.format !== DATA_DIR_FORMAT || config.version !== DATA_DIR_VERSION) {
+    throw new DataDirError('data_dir_invalid', `${configPath(dir)} is not a pokt-ledger data directory config: ${CONFIG_REMEDY}`, { file: configPath(dir) });
+  }
   for (const field of ['chain_id', 'genesis_file', 'genesis_sha256', 'genesis_state_root'] as const) {
     if (typeof config[field] !== 'string' || config[field] === '') throw new DataDirError('data_dir_invalid', `${configPath(dir)}: ${field} is missing`, { file: configPath(dir), field });
   }

@@ -26,13 +26,13 @@
  * So a reader never sees records above H once the head has moved, and the directory is at H or
  * at the old head after any crash.
  */
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlockLog, blockLogDir, fsyncDir } from '../log/index.js';
 import { readHead } from '../log/head.js';
 import { listSnapshots, snapshotsDir } from '../snapshot/snapshot.js';
 import { DataDirError } from './data-dir.js';
+import { writeFileDurably } from './durable-file.js';
 import type { WarningSink } from './open-chain.js';
 
 export interface RollbackIntent {
@@ -59,32 +59,6 @@ export function readIntent(dir: string): RollbackIntent | undefined {
     throw new DataDirError('data_dir_invalid', `${file} is not a pokt-ledger rollback intent`, { file });
   }
   return intent;
-}
-
-/**
- * Write a file so that after a crash it is either absent or whole (and durable). When the write
- * or the rename fails (a full disk, a directory in the way), the temp file is removed before the
- * error goes on: a partial `<file>.<pid>.tmp` would keep a full disk full and is nobody's to
- * clean up later. Only a temp file this call created is removed (never what stood at its name).
- */
-export function writeFileDurably(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w');
-  try {
-    try {
-      const bytes = Buffer.from(text, 'utf8');
-      let done = 0;
-      while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-      fdatasyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, file);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  fsyncDir(join(file, '..'));
 }
 
 function writeIntent(dir: string, intent: RollbackIntent): void {

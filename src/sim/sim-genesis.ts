@@ -16,10 +16,11 @@
  * `simulate` on the same data dir continues the chain with the same keys.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isLosslessNumber, parse as parseLossless, stringify as stringifyLossless } from 'lossless-json';
 import { blockLogDir } from '../log/index.js';
+import { DataDirError } from '../runtime/data-dir.js';
 import { SIM_PROFILES } from './profiles.js';
 import { deriveSimKeys } from './sim-keys.js';
 import { augmentMainnetShaped } from './mainnet/genesis.js';
@@ -172,11 +173,24 @@ export function simManifestPath(dataDir: string): string {
 export function readSimManifest(dataDir: string): SimManifest | undefined {
   const file = simManifestPath(dataDir);
   if (!existsSync(file)) return undefined;
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as SimManifest;
-  if (manifest.format !== SIM_MANIFEST_FORMAT || manifest.version !== SIM_MANIFEST_VERSION) throw new Error(`${file} is not a simulation manifest this version reads`);
+  // The chain itself does not need this file; only simulating more blocks on it does.
+  const damaged = (why: string): DataDirError =>
+    new DataDirError(
+      'data_dir_invalid',
+      `${file} ${why}: it holds the simulator's settings (seed, profile, workloads) for this chain; restore it from a backup, or simulate into another data directory (the chain itself still opens: node, replay, query)`,
+      { file },
+    );
+  let manifest: SimManifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as SimManifest;
+  } catch (error) {
+    throw damaged(`is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (manifest === null || manifest.format !== SIM_MANIFEST_FORMAT || manifest.version !== SIM_MANIFEST_VERSION) throw damaged('is not a simulation manifest this version reads');
   return manifest;
 }
 
-export function writeSimManifest(dataDir: string, manifest: SimManifest): void {
-  writeFileSync(simManifestPath(dataDir), JSON.stringify(manifest, null, 2) + '\n');
+/** The manifest file's content (written by init together with the chain: initDataDir `files`). */
+export function simManifestText(manifest: SimManifest): string {
+  return JSON.stringify(manifest, null, 2) + '\n';
 }

@@ -5,10 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
-import { blockLogDir } from '../log/index.js';
-import { initDataDir } from '../runtime/data-dir.js';
-import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, writeSimManifest, type SimManifest } from './sim-genesis.js';
+import { holdsChain, initDataDir } from '../runtime/data-dir.js';
+import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, simManifestText, type SimManifest } from './sim-genesis.js';
 import { WORKLOADS, findWorkload, profileWorkloads, type WorkloadEntry } from './workloads/index.js';
 import { mainnetShape, type MainnetShapeOptions } from './mainnet/shape.js';
 import type { SimProfileName } from './workload.js';
@@ -51,8 +49,9 @@ export const SIM_DEFAULTS = {
   appStakeUpokt: 100_000_000_000n,
 };
 
+/** Whether `dataDir` holds a chain; a damaged one (a chain's files without ledger.json) is refused (data_dir_invalid). */
 export function chainExists(dataDir: string): boolean {
-  return existsSync(join(blockLogDir(dataDir), 'ledger.json'));
+  return holdsChain(dataDir);
 }
 
 /** The manifest of the simulated chain in `dataDir`, creating the chain first if there is none. */
@@ -89,11 +88,11 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   try {
     const augmented = join(scratch, 'genesis.json');
     writeFileSync(augmented, augmentGenesis(sourceText, manifest));
-    initDataDir(options.dataDir, augmented);
+    // The manifest is created with the chain: a chain made here never lacks it.
+    initDataDir(options.dataDir, augmented, { files: { 'simulation.json': simManifestText(manifest) } });
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  writeSimManifest(options.dataDir, manifest);
   return { manifest, created: true };
 }
 

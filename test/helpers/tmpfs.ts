@@ -37,6 +37,11 @@ export function remount(dir: string, readOnly: boolean): void {
   execFileSync('mount', ['-o', `remount,${readOnly ? 'ro' : 'rw'}`, dir], { stdio: 'ignore' });
 }
 
+/** Grow (or shrink) a mounted tmpfs to `sizeKiB`: "free space" without touching its files. */
+export function resize(dir: string, sizeKiB: number): void {
+  execFileSync('mount', ['-o', `remount,size=${sizeKiB}k`, dir], { stdio: 'ignore' });
+}
+
 /** Fill the file system holding `dir` until writes fail with ENOSPC; returns the filler to delete. */
 export function fillDisk(dir: string): string {
   const filler = join(dir, 'filler');

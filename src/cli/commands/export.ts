@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
 import { replay } from '../../runtime/replay.js';
-import { writeFileDurably } from '../../runtime/rollback.js';
+import { writeFileDurably } from '../../runtime/durable-file.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
 import { CliError, printJson } from '../output.js';

@@ -48,8 +48,9 @@ interface StartOptions {
 }
 
 async function buildAndCheck(dataDir: string, options: StartOptions): Promise<StartReport> {
-  const existing = chainExists(dataDir) ? readSimManifest(dataDir) : undefined;
-  if (chainExists(dataDir) && existing === undefined) {
+  const continuing = chainExists(dataDir);
+  const existing = continuing ? readSimManifest(dataDir) : undefined;
+  if (continuing && existing === undefined) {
     throw new CliError('not_a_simulated_chain', `${dataDir} holds a chain that \`start\` did not create; use --data <another dir>`);
   }
   const showProgress = options.progress !== false;

@@ -2,21 +2,28 @@
  * Goal (issue 10 item 7): every failure of the CLI is a coded error — `{"error":{code,message,
  * details}}` on stdout with --json, non-zero exit — never a stack trace nor a silently wrong
  * value: (1) a table of bad values for every command's options (each → invalid_option or the
- * command's own code); (2) damaged data directories under query/replay/roots/snapshot; (3) a full
- * and a read-only disk under snapshot, simulate and node (disk_full, read_only); (4) a bug is
- * `internal_error` with a hint and no stack unless POKT_LEDGER_DEBUG is set.
+ * command's own code); (2) damaged data directories under query/replay/roots/snapshot, and a
+ * chain without its ledger.json or with a damaged simulation.json under init/simulate/start
+ * (refused, nothing changed); (3) a full and a read-only disk under snapshot, simulate and node
+ * (disk_full, read_only), and a full disk during init and start (nothing half-written, the
+ * retry works); SQLite's codes for them; (4) a bug is `internal_error` with a hint and no stack
+ * unless POKT_LEDGER_DEBUG is set.
  * Method: the compiled CLI in child processes. Disks: REAL tmpfs mounts (a filled one for ENOSPC,
  * a read-only one for EROFS) — the test checks at runtime whether it may mount and otherwise
  * skips those cases with a note; no fault injection.
  */
-import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { printError, reportError } from '../../../src/cli/output.js';
+import Database from 'better-sqlite3';
+import { CliError, printError, reportError } from '../../../src/cli/output.js';
+import { asCliError } from '../../../src/cli/runtime-errors.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
 import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
-import { fillDisk, remount, tryMountTmpfs, type Mount } from '../../helpers/tmpfs.js';
+import { fillDisk, remount, resize, tryMountTmpfs, type Mount } from '../../helpers/tmpfs.js';
+import { fixturePath } from '../../helpers/paths.js';
+import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
 
 const tmp = scratch('cli-errors');
 const genesisFile = writeSmallGenesis(tmp.dir);
@@ -149,6 +156,57 @@ errors('a full disk and a read-only disk: snapshot, simulate and node name them 
     await expectCode(['node', ...data, '--port', '0'], code);
     await expectCode(['init', '--genesis', genesisFile, '--data', join(mounted.dir, 'new')], code);
   }
+});
+
+errors('a chain without its ledger.json is refused by init, simulate and start, which change nothing; a damaged simulation.json is a coded error', async () => {
+  const dir = join(tmp.dir, 'no-ledger');
+  cpSync(chainDir, dir, { recursive: true });
+  rmSync(join(dir, 'events', 'ledger.json'));
+  const genesis = readFileSync(join(dir, 'events', 'genesis.json'));
+  const other = fixturePath('e2e-single-node-genesis.json');
+  await expectCode(['init', '--data', dir, '--genesis', other], 'data_dir_invalid');
+  await expectCode(['simulate', '--data', dir, '--genesis', other, '--blocks', '1', '--no-progress'], 'data_dir_invalid');
+  await expectCode(['start', '--data', dir, '--scale', '0.01', '--no-serve', '--no-progress'], 'data_dir_invalid');
+  await expectCode(['start', '--data', dir, '--no-serve', '--no-progress'], 'data_dir_invalid');
+  assert.ok(readFileSync(join(dir, 'events', 'genesis.json')).equals(genesis), 'the genesis copy is untouched');
+  assert.not.ok(existsSync(join(dir, 'events', 'ledger.json')));
+  const badSim = join(tmp.dir, 'bad-simulation');
+  cpSync(chainDir, badSim, { recursive: true });
+  writeFileSync(join(badSim, 'events', 'simulation.json'), '');
+  await expectCode(['simulate', '--data', badSim, '--blocks', '1', '--no-progress'], 'data_dir_invalid');
+  await expectCode(['start', '--data', badSim, '--no-serve', '--no-progress'], 'data_dir_invalid');
+});
+
+errors('a full disk during init or start leaves nothing half-written: after freeing space, init works', async () => {
+  const small = tryMountTmpfs(join(tmp.dir, 'small'), 552);
+  if (small === undefined) {
+    console.log('  (skipped: cannot mount a tmpfs here — run as root to test real ENOSPC)');
+    return;
+  }
+  mounts.push(small);
+  const data = ['--data', join(small.dir, 'x')];
+  // 552 KiB: the augmented genesis copy does not fit (it left a 0-byte simulation.json);
+  // 632 KiB: it does, and so do the log and its manifests, but not the projection (SQLITE_FULL).
+  await expectCode(['start', ...data, '--no-serve', '--no-progress', '--blocks', '1'], 'disk_full');
+  assert.equal(readdirSync(small.dir), [], 'start: nothing of the failed init is left');
+  resize(small.dir, 632);
+  await expectCode(['init', ...data, '--genesis', bundledMainnetGenesisPath()], 'disk_full');
+  assert.equal(readdirSync(small.dir), [], 'init: nothing of the failed init is left');
+  await expectCode(['start', ...data, '--no-serve', '--no-progress', '--blocks', '1'], 'disk_full');
+  rmSync(join(small.dir, 'x'), { recursive: true });
+  resize(small.dir, 2048);
+  const retry = await runCli(['init', ...data, '--genesis', bundledMainnetGenesisPath(), '--json']);
+  assert.is(retry.code, 0, retry.stdout + retry.stderr);
+});
+
+errors("SQLite's full, read-only and I/O errors (the projection) are disk_full, read_only and io_error, not a bug", () => {
+  const cases: Array<[string, string]> = [['SQLITE_FULL', 'disk_full'], ['SQLITE_READONLY', 'read_only'], ['SQLITE_READONLY_DBMOVED', 'read_only'], ['SQLITE_IOERR_WRITE', 'io_error']];
+  for (const [sqlite, code] of cases) {
+    const error = asCliError(new Database.SqliteError('database or disk is full', sqlite));
+    assert.instance(error, CliError, sqlite);
+    assert.is((error as CliError).code, code, sqlite);
+  }
+  assert.not.instance(asCliError(new Database.SqliteError('no such table: x', 'SQLITE_ERROR')), CliError, 'anything else stays a bug');
 });
 
 errors('a bug is internal_error with a hint to report it, and no stack unless POKT_LEDGER_DEBUG', () => {

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeFileDurably } from '../../../src/runtime/rollback.js';
+import { writeFileDurably } from '../../../src/runtime/durable-file.js';
 import { scratch } from '../../helpers/sim.js';
 import { fillDisk, tryMountTmpfs } from '../../helpers/tmpfs.js';
 
