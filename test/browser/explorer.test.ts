@@ -222,6 +222,19 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   const jailedRun = rows.find((cells) => cells[3] === 'yes');
   assert.ok(jailedRun !== undefined, `a jailed row: ${JSON.stringify(rows)}`);
   assert.is(jailedRun[0], `${jail.height}–${unjail.height - 1}`, `jailed from the jail's height to the block before the unjail: ${JSON.stringify(rows)}`);
+
+  // Back returns to where the page was scrolled; a link opens the next page at its top.
+  const nodeRoute = await page.evaluate<string>('location.hash');
+  const rapLink = page.locator('section:has(h2:text("Rap sheet")) a[href^="#/block/"]').first();
+  await rapLink.scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate<number>('window.scrollY');
+  assert.ok(scrolled > 300, `the node page is long enough to scroll (${scrolled})`);
+  await rapLink.click();
+  await settled(page, '13b-block-from-rap-sheet');
+  assert.is(await page.evaluate<number>('window.scrollY'), 0, 'a link opens the page at its top');
+  await page.goBack();
+  await page.waitForFunction(`document.body.dataset.state === 'ready' && document.body.dataset.route === ${JSON.stringify(nodeRoute)}`);
+  assert.is(await page.evaluate<number>('window.scrollY'), scrolled, 'back restores the scroll position');
 }
 
 /** A phone-sized screen: no page wider than the screen, and a chart tall enough to read. */

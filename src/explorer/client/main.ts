@@ -63,6 +63,7 @@ function finish(render: number, route: string, content: HTMLElement, state: 'rea
   if (render !== latestRender) return;
   document.getElementById('main')!.replaceChildren(content);
   document.body.dataset['route'] = route;
+  restoreScroll(route);
   document.body.dataset['state'] = state;
 }
 
@@ -97,5 +98,25 @@ document.getElementById('search')!.addEventListener('submit', (event) => {
   }
   input.reportValidity();
 });
-window.addEventListener('hashchange', () => void render());
+/**
+ * Back and forward return to where the page was scrolled: each page's scroll is kept by its hash
+ * when the user leaves it, and put back when a traversal (back/forward) returns to it. A link to a
+ * page starts at its top. The Navigation API says which kind a navigation is; a browser without
+ * it restores on every return.
+ */
+const scrolls = new Map<string, number>();
+history.scrollRestoration = 'manual';
+let traversing = false;
+const navigation = (window as unknown as { navigation?: EventTarget }).navigation;
+navigation?.addEventListener('navigate', (event) => (traversing = (event as unknown as { navigationType: string }).navigationType === 'traverse'));
+
+function restoreScroll(route: string): void {
+  const y = traversing || navigation === undefined ? (scrolls.get(route) ?? 0) : 0;
+  window.scrollTo(0, y);
+}
+
+window.addEventListener('hashchange', (event) => {
+  scrolls.set(new URL(event.oldURL).hash, window.scrollY);
+  void render();
+});
 void render();
