@@ -5,7 +5,7 @@
  * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
@@ -46,6 +46,39 @@ function realCause(error: unknown): unknown {
   }
 }
 
+/** The path itself or its nearest ancestor that exists and is not a directory (undefined: none). */
+function fileInTheWay(path: string): string | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    const found = statOrUndefined(at);
+    if (found !== undefined) return found.isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
+}
+
+/** Missing, or under a file (ENOTDIR), or unreadable: undefined — the caller looks further up. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file where a directory is needed (`--data FILE`, or `events`, `projections`, `reports` a
+ * file): a recursive mkdir says EEXIST when the path itself is a file, ENOTDIR when a parent is;
+ * either way the operator needs the name of the file in the way. EEXIST means that only from
+ * mkdir and only when the path is not a directory (elsewhere it is another condition).
+ */
+function notADirectory(error: unknown, errno: string): CliError | undefined {
+  const { syscall, path } = error as { syscall?: unknown; path?: unknown };
+  if (typeof path !== 'string' || !(errno === 'ENOTDIR' || (errno === 'EEXIST' && syscall === 'mkdir'))) return undefined;
+  const file = fileInTheWay(errno === 'EEXIST' ? path : dirname(path));
+  if (file === undefined) return undefined;
+  const needed = file === path ? '' : ` (needed for ${path})`;
+  return new CliError('not_a_directory', `${file} is a file, not a directory${needed}: move it away or use another --data`, { errno, path: file });
+}
+
 function systemError(original: unknown): CliError | undefined {
   const error = realCause(original);
   const errno = errnoOf(error);
@@ -56,6 +89,8 @@ function systemError(original: unknown): CliError | undefined {
   const io = ioErrorCode(error);
   if (io !== undefined) return new CliError(io, `${ioErrorHint(io)} (${message})`, details);
   if (errno === 'ENOENT') return new CliError('file_not_found', message, details);
+  const inTheWay = notADirectory(error, errno);
+  if (inTheWay !== undefined) return inTheWay;
   if (errno === 'ENOTDIR' || errno === 'EISDIR') return new CliError('not_a_directory', message, details);
   const socket = SOCKET_CODES[errno];
   return socket === undefined ? undefined : new CliError(socket, message, details);

@@ -9,7 +9,7 @@
  * a read-only one for EROFS) — the test checks at runtime whether it may mount and otherwise
  * skips those cases with a note; no fault injection.
  */
-import { cpSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -148,6 +148,42 @@ errors('a full disk and a read-only disk: snapshot, simulate and node name them 
     await expectCode(['simulate', '--data', join(mounted.dir, 'sim'), '--genesis', genesisFile, '--blocks', '3', '--no-progress'], code);
     await expectCode(['node', ...data, '--port', '0'], code);
     await expectCode(['init', '--genesis', genesisFile, '--data', join(mounted.dir, 'new')], code);
+  }
+});
+
+errors('a file where a directory is needed: not_a_directory naming the file (start, init, simulate, project, audit)', async () => {
+  const file = join(tmp.dir, 'a-file');
+  writeFileSync(file, 'not a directory');
+  const withFile = (name: string, sub: string): string => {
+    const dir = join(tmp.dir, name);
+    cpSync(chainDir, dir, { recursive: true });
+    rmSync(join(dir, sub), { recursive: true, force: true });
+    writeFileSync(join(dir, sub), 'not a directory');
+    return dir;
+  };
+  const noEvents = join(tmp.dir, 'events-file');
+  mkdirSync(noEvents);
+  writeFileSync(join(noEvents, 'events'), 'not a directory');
+  const [projections, reports] = [withFile('projections-file', 'projections'), withFile('reports-file', 'reports')];
+  const start = ['start', '--blocks', '0', '--no-serve', '--no-progress'];
+  const table: Array<[string[], string]> = [
+    [[...start, '--data', file], file],
+    [['init', '--genesis', genesisFile, '--data', file], file],
+    [['simulate', '--data', file, '--genesis', genesisFile, '--blocks', '1', '--no-progress'], file],
+    // A file among the parents: the file is named, not the directory that could not be made.
+    [[...start, '--data', join(file, 'sub', 'deeper')], file],
+    [['project', '--data', projections, '--no-progress'], join(projections, 'projections')],
+    [['audit', '--data', projections, '--no-progress'], join(projections, 'projections')],
+    [[...start, '--data', projections], join(projections, 'projections')],
+    [[...start, '--data', reports], join(reports, 'reports')],
+    [['init', '--genesis', genesisFile, '--data', noEvents], join(noEvents, 'events')],
+    [[...start, '--data', noEvents], join(noEvents, 'events')],
+  ];
+  for (const [args, path] of table) {
+    const error = errorOf(await runCli([...args, '--json']));
+    assert.is(error.code, 'not_a_directory', `${args.join(' ')}: ${error.message}`);
+    assert.is((error.details as { path: string }).path, path, args.join(' '));
+    assert.ok(error.message.startsWith(`${path} is a file, not a directory`), error.message);
   }
 });
 
