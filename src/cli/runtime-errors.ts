@@ -1,7 +1,7 @@
 /**
  * Every error a command can meet, as a CLI error: the runtime's coded errors (the log's, the
- * data directory's, snapshots', genesis files', the simulator's), the operating system's
- * conditions an operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
+ * data directory's, the projection's, snapshots', genesis files', the simulator's), the
+ * operating system's conditions an operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
  * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
@@ -14,6 +14,7 @@ import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
 import { GenesisError } from '../genesis/load.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { BlockLogError } from '../log/index.js';
+import { ProjectionError } from '../projection/errors.js';
 import { DataDirError } from '../runtime/data-dir.js';
 import { QueryStateError } from '../runtime/query-state.js';
 import { SimulationSetupError } from '../sim/sim-setup.js';
@@ -111,6 +112,8 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof NoValidatorsError) return new CliError('no_validators', error.message);
   if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
+  // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
+  if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.details).length === 0 ? undefined : error.details);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
   return systemError(error) ?? error;
 }

@@ -187,6 +187,19 @@ errors('a file where a directory is needed: not_a_directory naming the file (sta
   }
 });
 
+errors("start names the projection's errors as project does (projection_ahead_of_log)", async () => {
+  const projected = join(tmp.dir, 'ahead-projected');
+  const ahead = join(tmp.dir, 'ahead');
+  cpSync(chainDir, projected, { recursive: true });
+  cpSync(chainDir, ahead, { recursive: true });
+  assert.is((await runCli(['project', '--data', projected, '--no-progress'])).code, 0);
+  assert.is((await runCli(['rollback', '--data', ahead, '--to', '4'])).code, 0);
+  // The projection of all 6 blocks beside a log of 4 (as after a rollback the projection missed).
+  cpSync(join(projected, 'projections'), join(ahead, 'projections'), { recursive: true });
+  await expectCode(['start', '--data', ahead, '--blocks', '0', '--no-serve', '--no-progress'], 'projection_ahead_of_log');
+  await expectCode(['project', '--data', ahead, '--no-progress'], 'projection_ahead_of_log');
+});
+
 errors('a bug is internal_error with a hint to report it, and no stack unless POKT_LEDGER_DEBUG', () => {
   const written: string[] = [];
   const [stdout, stderr] = [process.stdout.write, process.stderr.write];
