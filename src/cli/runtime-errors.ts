@@ -1,7 +1,8 @@
 /**
  * Every error a command can meet, as a CLI error: the runtime's coded errors (the log's, the
- * data directory's, the projection's, snapshots', genesis files', the simulator's), the
- * operating system's conditions an operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
+ * data directory's, the projection's, snapshots', genesis files', the simulator's), SQLite's
+ * conditions (a damaged projection, a full disk, …), the operating system's conditions an
+ * operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
  * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
@@ -97,6 +98,31 @@ function systemError(original: unknown): CliError | undefined {
   return socket === undefined ? undefined : new CliError(socket, message, details);
 }
 
+/**
+ * SQLite's failures that reach here still as better-sqlite3's SqliteError (its `code`: SQLITE_*,
+ * extended codes included) → code, hint. SQLite holds only the projection, so a damaged file names
+ * its remedy; where the file is known the projection reports these itself, naming it
+ * (projection/sqlite/failure.ts: projection_damaged, read_only, permission_denied with the path).
+ * A read-only mount and a file of another owner are the same SQLITE_READONLY here: the hint
+ * names both.
+ */
+const SQLITE_CODES: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/^SQLITE_(CORRUPT|NOTADB)(_|$)/, 'projection_damaged', 'the projection (<data>/projections/ledger.sqlite) is damaged: rebuild it from the block log with `pokt-ledger project --rebuild`'],
+  [/^SQLITE_FULL$/, 'disk_full', ioErrorHint('disk_full')],
+  [/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)(_|$)/, 'permission_denied', 'the projection cannot be opened or written: fix the owner or mode of <data>/projections/ and its files, or remount the file system read-write'],
+  [/^SQLITE_IOERR(_|$)/, 'io_error', ioErrorHint('io_error')],
+  [/^SQLITE_(BUSY|LOCKED)(_|$)/, 'projection_busy', "another process holds the projection's lock: let it finish (or stop it), then retry"],
+];
+
+function sqliteError(error: unknown): CliError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  const known = SQLITE_CODES.find(([pattern]) => pattern.test(code));
+  if (known === undefined) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CliError(known[1], `${known[2]} (${code}: ${message})`, { sqlite: code });
+}
+
 export function asCliError(error: unknown): unknown {
   if (error instanceof CliError) return error;
   if (error instanceof BlockLogError) {
@@ -115,7 +141,7 @@ export function asCliError(error: unknown): unknown {
   // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
   if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.details).length === 0 ? undefined : error.details);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
-  return systemError(error) ?? error;
+  return sqliteError(error) ?? systemError(error) ?? error;
 }
 
 /** Runs a command action, turning runtime errors into CliErrors. */

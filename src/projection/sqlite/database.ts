@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { connect } from './connection.js';
+import { projectionFailure } from './failure.js';
 
 export { readCheckpoint } from './connection.js';
 
@@ -27,10 +28,21 @@ export function projectionFile(dataDir: string): string {
   return join(projectionsDir(dataDir), 'ledger.sqlite');
 }
 
-/** The projection of `dataDir`, created or migrated (rebuilt when asked or when its schema is another). */
+/**
+ * The projection of `dataDir`, created or migrated (rebuilt when asked or when its schema is
+ * another). A damaged, unwritable or unopenable file is a coded error naming it (./failure.ts).
+ */
 export function openProjectionDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
   const file = projectionFile(dataDir);
   mkdirSync(projectionsDir(dataDir), { recursive: true });
+  try {
+    return openOrCreate(file, options);
+  } catch (error) {
+    throw projectionFailure(error, file);
+  }
+}
+
+function openOrCreate(file: string, options: OpenOptions): Database.Database {
   const migrations = loadMigrations();
   const version = schemaVersion(migrations);
   if (options.rebuild === true) removeDatabase(file);
@@ -42,7 +54,12 @@ export function openProjectionDatabase(dataDir: string, options: OpenOptions = {
     }
   }
   const db = connect(file);
-  migrate(db, migrations, version);
+  try {
+    migrate(db, migrations, version);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
