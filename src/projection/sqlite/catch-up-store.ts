@@ -27,7 +27,7 @@ import type { LedgerState } from '../../chain/ledger-state.js';
 import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { ProjectionEngine, RowBatch, resumeSql, type Checkpoint } from '../engine.js';
 import type { Row } from '../tables.js';
-import { openProjectionDatabase, projectionFile, readCheckpoint, type OpenOptions } from './database.js';
+import { checkIntact, openProjectionDatabase, projectionFile, readCheckpoint, type OpenOptions } from './database.js';
 import { projectionFailure } from './failure.js';
 import { inlineLink, threadLink, type WriterLink } from './writer-link.js';
 import { receivedError, type BatchChunk, type FromWriter, type ToWriter } from './writer-protocol.js';
@@ -100,6 +100,7 @@ export class SqliteCatchUpStore {
     try {
       const db = openProjectionDatabase(dataDir, options);
       try {
+        checkIntact(db);
         const checkpoint = readCheckpoint(db);
         engine = new ProjectionEngine(checkpoint, (table) => db.prepare(resumeSql(table)).raw(true).all() as Row[]);
         link ??= startLink((options.writer as (height: number | undefined) => WriterKind)(checkpoint?.height));

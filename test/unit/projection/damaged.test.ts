@@ -1,8 +1,10 @@
 /**
  * Goal: a damaged SQLite projection (pages overwritten, a truncated file) is named as such —
- * `projection_damaged`, with its remedy `project --rebuild` — never a crash, a stack trace or
- * internal_error: `serve` answers the requests that reach the damage with a coded 503 and keeps
- * serving the rest; at start it refuses a file it cannot read.
+ * `projection_damaged`, with its remedy `project --rebuild` — never a crash, a stack trace,
+ * internal_error, or a false success: `serve` answers the requests that reach the damage with a
+ * coded 503 and keeps serving the rest; at start it refuses a file it cannot read; `project` and
+ * `audit` refuse it (quick_check) even when nothing they read reaches the damage (before, project
+ * said "projected 0 blocks"); `project --rebuild` repairs it.
  * Method: copies of the query tests' projected chain; the damage is the root page of the `blocks`
  * table overwritten with garbage (the checkpoint stays readable, as in the reviewer's case of
  * random bytes written mid-file), or the file truncated; the compiled CLI in child processes.
@@ -88,6 +90,20 @@ test('serve: a truncated projection is refused at start with projection_damaged 
   const error = damagedError(await runCli(['serve', '--data', dir, '--port', '0', '--json']));
   assert.is(error.code, 'projection_damaged', error.message);
   assert.match(error.message, `pokt-ledger project --data ${dir} --rebuild`);
+});
+
+test('project and audit refuse a damaged projection they would not have read (quick_check); project --rebuild repairs it', async () => {
+  const dir = await copyOfChain('project');
+  damageTable(dir, 'blocks');
+  for (const command of ['project', 'audit']) {
+    const error = damagedError(await runCli([command, '--data', dir, '--no-progress', '--json']));
+    assert.is(error.code, 'projection_damaged', `${command}: ${error.message}`);
+    assert.match(error.message, /quick_check: .*--rebuild/);
+  }
+  const rebuilt = await runCli(['project', '--data', dir, '--rebuild', '--no-progress', '--json']);
+  assert.is(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr);
+  const audited = await runCli(['audit', '--data', dir, '--no-progress', '--json']);
+  assert.is(audited.code, 0, audited.stdout + audited.stderr);
 });
 
 test.run();
