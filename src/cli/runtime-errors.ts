@@ -1,19 +1,21 @@
 /**
  * Every error a command can meet, as a CLI error: the runtime's coded errors (the log's, the
- * data directory's, snapshots', genesis files', the simulator's), the operating system's
- * conditions an operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
+ * data directory's, the projection's, snapshots', genesis files', the simulator's), SQLite's
+ * conditions (a damaged projection, a full disk, …), the operating system's conditions an
+ * operator can act on (disk_full, read_only, … — core/io-error.ts; port_in_use,
  * address_not_available for the node's socket) — exit 1, `{"error":{code,message,details}}` with
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
 import { NoValidatorsError } from '../chain/producer.js';
-import { errnoOf, ioErrorCode, ioErrorHint, type IoErrorCode } from '../core/io-error.js';
+import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
 import { GenesisError } from '../genesis/load.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { BlockLogError } from '../log/index.js';
+import { ProjectionError } from '../projection/errors.js';
 import { DataDirError } from '../runtime/data-dir.js';
 import { QueryStateError } from '../runtime/query-state.js';
 import { SimulationSetupError } from '../sim/sim-setup.js';
@@ -46,21 +48,39 @@ function realCause(error: unknown): unknown {
   }
 }
 
-/**
- * SQLite's names for the same conditions (the projection, better-sqlite3's SqliteError): a full
- * disk under the projection is SQLITE_FULL, not ENOSPC.
- */
-const SQLITE_CODES: ReadonlyArray<readonly [RegExp, IoErrorCode]> = [
-  [/^SQLITE_FULL$/, 'disk_full'],
-  [/^SQLITE_READONLY/, 'read_only'],
-  [/^SQLITE_IOERR/, 'io_error'],
-];
+/** The path itself or its nearest ancestor that exists and is not a directory (undefined: none). */
+function fileInTheWay(path: string): string | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    const found = statOrUndefined(at);
+    if (found !== undefined) return found.isDirectory() ? undefined : at;
+    if (dirname(at) === at) return undefined;
+  }
+}
 
-function sqliteError(error: unknown): CliError | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (!(error instanceof Error) || error.name !== 'SqliteError' || typeof code !== 'string') return undefined;
-  const io = SQLITE_CODES.find(([pattern]) => pattern.test(code))?.[1];
-  return io === undefined ? undefined : new CliError(io, `${ioErrorHint(io)} (${error.message})`, { sqlite: code });
+/** Missing, or under a file (ENOTDIR), or unreadable: undefined — the caller looks further up. */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file where a directory is needed (`--data FILE`, or `events`, `projections`, `reports` a
+ * file): a recursive mkdir says EEXIST when the path itself is a file, ENOTDIR when a parent is;
+ * either way the operator needs the name of the file in the way. EEXIST means that only from
+ * mkdir and only when the path is not a directory (elsewhere it is another condition).
+ */
+function notADirectory(error: unknown, errno: string): CliError | undefined {
+  const { syscall, path } = error as { syscall?: unknown; path?: unknown };
+  if (typeof path !== 'string' || !(errno === 'ENOTDIR' || (errno === 'EEXIST' && syscall === 'mkdir'))) return undefined;
+  // From the path itself up: scandir('x/events') says ENOTDIR when `events` is the file,
+  // open('x/file/y') when a parent is.
+  const file = fileInTheWay(path);
+  if (file === undefined) return undefined;
+  const needed = file === path ? '' : ` (needed for ${path})`;
+  return new CliError('not_a_directory', `${file} is a file, not a directory${needed}: move it away or use another --data`, { errno, path: file });
 }
 
 function systemError(original: unknown): CliError | undefined {
@@ -73,9 +93,36 @@ function systemError(original: unknown): CliError | undefined {
   const io = ioErrorCode(error);
   if (io !== undefined) return new CliError(io, `${ioErrorHint(io)} (${message})`, details);
   if (errno === 'ENOENT') return new CliError('file_not_found', message, details);
+  const inTheWay = notADirectory(error, errno);
+  if (inTheWay !== undefined) return inTheWay;
   if (errno === 'ENOTDIR' || errno === 'EISDIR') return new CliError('not_a_directory', message, details);
   const socket = SOCKET_CODES[errno];
   return socket === undefined ? undefined : new CliError(socket, message, details);
+}
+
+/**
+ * SQLite's failures that reach here still as better-sqlite3's SqliteError (its `code`: SQLITE_*,
+ * extended codes included) → code, hint. SQLite holds only the projection, so a damaged file names
+ * its remedy; where the file is known the projection reports these itself, naming it
+ * (projection/sqlite/failure.ts: projection_damaged, read_only, permission_denied with the path).
+ * A read-only mount and a file of another owner are the same SQLITE_READONLY here: the hint
+ * names both.
+ */
+const SQLITE_CODES: ReadonlyArray<readonly [RegExp, string, string]> = [
+  [/^SQLITE_(CORRUPT|NOTADB)(_|$)/, 'projection_damaged', 'the projection (<data>/projections/ledger.sqlite) is damaged: rebuild it from the block log with `pokt-ledger project --rebuild`'],
+  [/^SQLITE_FULL$/, 'disk_full', ioErrorHint('disk_full')],
+  [/^SQLITE_(READONLY|CANTOPEN|PERM|AUTH)(_|$)/, 'permission_denied', 'the projection cannot be opened or written: fix the owner or mode of <data>/projections/ and its files, or remount the file system read-write'],
+  [/^SQLITE_IOERR(_|$)/, 'io_error', ioErrorHint('io_error')],
+  [/^SQLITE_(BUSY|LOCKED)(_|$)/, 'projection_busy', "another process holds the projection's lock: let it finish (or stop it), then retry"],
+];
+
+function sqliteError(error: unknown): CliError | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return undefined;
+  const known = SQLITE_CODES.find(([pattern]) => pattern.test(code));
+  if (known === undefined) return undefined;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CliError(known[1], `${known[2]} (${code}: ${message})`, { sqlite: code });
 }
 
 export function asCliError(error: unknown): unknown {
@@ -93,8 +140,10 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof NoValidatorsError) return new CliError('no_validators', error.message);
   if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
+  // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
+  if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.details).length === 0 ? undefined : error.details);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
-  return systemError(error) ?? sqliteError(error) ?? error;
+  return sqliteError(error) ?? systemError(error) ?? error;
 }
 
 /** Runs a command action, turning runtime errors into CliErrors. */

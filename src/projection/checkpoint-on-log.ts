@@ -23,6 +23,7 @@ import { genesisHeightOf, type DataDirConfig } from '../runtime/data-dir.js';
 import { openChain } from '../runtime/open-chain.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
 import { readCheckpoint } from './sqlite/connection.js';
+import { projectionFailure } from './sqlite/failure.js';
 import { projectionFile } from './sqlite/database.js';
 
 type Expected = Pick<Checkpoint, 'blockHash' | 'stateRoot'>;
@@ -58,15 +59,23 @@ export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | 
   }
 }
 
-/** The SQLite projection's checkpoint, read on a read-only connection; undefined when there is no projection or no checkpoint yet. */
+/**
+ * The SQLite projection's checkpoint, read on a read-only connection; undefined when there is no
+ * projection or no checkpoint yet. A damaged or unreadable file is the coded error that names it
+ * (sqlite/failure.ts: projection_damaged with the rebuild command, read_only, permission_denied).
+ */
 export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
   const file = projectionFile(dataDir);
   if (!existsSync(file)) return undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    db.defaultSafeIntegers(true);
-    return readCheckpoint(db);
-  } finally {
-    db.close();
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      db.defaultSafeIntegers(true);
+      return readCheckpoint(db);
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw projectionFailure(error, file);
   }
 }

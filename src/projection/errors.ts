@@ -3,6 +3,7 @@
  * (sqlite/writer-thread.ts) loads them without the projectors: its start-up time is on the
  * catch-up's critical path.
  */
+import { dirname } from 'node:path';
 
 export class ProjectionError extends Error {
   override readonly name = 'ProjectionError';
@@ -13,6 +14,31 @@ export class ProjectionError extends Error {
   ) {
     super(message);
   }
+}
+
+/** SQLite's codes (better-sqlite3's SqliteError `code`, extended ones included) for a damaged file. */
+const DAMAGED_CODES = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
+
+/** Whether SQLite says its file is damaged (SQLITE_CORRUPT_INDEX, SQLITE_NOTADB, …). */
+export function isDamagedDatabase(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && DAMAGED_CODES.test(code);
+}
+
+/**
+ * The projection's file is damaged (a page overwritten or lost, a truncated file): its rows
+ * cannot be trusted. The projection is derived from the block log, so the remedy is always the
+ * same, and the message names it: rebuild (<data> is two levels above the file).
+ */
+export class ProjectionDamaged extends ProjectionError {
+  constructor(file: string, readonly reason: string) {
+    super('projection_damaged', `the projection ${file} is damaged (${reason}): rebuild it from the block log with \`pokt-ledger project --data ${dirname(dirname(file))} --rebuild\``, { file, reason });
+  }
+}
+
+/** `error` as ProjectionDamaged when SQLite found `file` damaged, else `error` itself. */
+export function damagedProjection(error: unknown, file: string): unknown {
+  return isDamagedDatabase(error) ? new ProjectionDamaged(file, (error as Error).message) : error;
 }
 
 /**

@@ -24,6 +24,8 @@ import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
 import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
+import { damagedProjection, isDamagedDatabase } from './errors.js';
+import { projectionFailure } from './sqlite/failure.js';
 import { ProjectionError, projectionFile } from './store.js';
 
 /** Heights whose whole-list answers a PerHeight memo keeps (per list). */
@@ -64,7 +66,18 @@ class PerHeight<T> {
 function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']> {
   const begin = db.prepare('BEGIN');
   const commit = db.prepare('COMMIT');
-  const end = (): void => void (db.inTransaction && commit.run());
+  const rollback = db.prepare('ROLLBACK');
+  const end = (): void => {
+    if (!db.inTransaction) return;
+    try {
+      commit.run();
+    } catch {
+      // A read transaction has nothing to commit: its COMMIT fails only when SQLite found the
+      // file damaged, which the answers that read it were told (projection_damaged). Ending the
+      // transaction is what matters; a throw here, outside any request, would kill `serve`.
+      endQuietly(db, rollback);
+    }
+  };
   return <T>(read: () => Promise<T>) => {
     if (!db.inTransaction) {
       begin.run();
@@ -76,6 +89,14 @@ function readSnapshots(db: Database.Database): NonNullable<ReadStore['snapshot']
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   };
+}
+
+function endQuietly(db: Database.Database, rollback: Database.Statement): void {
+  try {
+    if (db.inTransaction) rollback.run();
+  } catch {
+    // Nothing more to do: the next answer reads through whatever SQLite left, and fails coded.
+  }
 }
 
 /** A ReadStore over an open connection (closed by `close` only when `owned`). */
@@ -103,7 +124,9 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     try {
       return Promise.resolve(read());
     } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      // A damaged file fails the answer as ProjectionDamaged (the query service's 503 naming the fix).
+      const failure = damagedProjection(error, db.name);
+      return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)));
     }
   };
   return {
@@ -143,6 +166,15 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
 export function openSqliteReadStore(dataDir: string): ReadStore {
   const file = projectionFile(dataDir);
   if (!existsSync(file)) throw new ProjectionError('projection_missing', `no projection at ${file}: build it with \`pokt-ledger project --data ${dataDir}\` or run \`pokt-ledger node\``, { file });
+  try {
+    return openReadOnly(file, dataDir);
+  } catch (error) {
+    // A damaged or unreadable file is a coded error naming it, not a SqliteError (./sqlite/failure.ts).
+    throw projectionFailure(error, file);
+  }
+}
+
+function openReadOnly(file: string, dataDir: string): ReadStore {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.defaultSafeIntegers(true);
@@ -163,7 +195,9 @@ export function openSqliteReadStore(dataDir: string): ReadStore {
 function storedVersion(db: Database.Database): string | undefined {
   try {
     return (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
-  } catch {
+  } catch (error) {
+    // No projection_meta: not of this ledger (schema mismatch). Damage is reported as damage.
+    if (isDamagedDatabase(error)) throw error;
     return undefined;
   }
 }

@@ -11,6 +11,7 @@
  * lag: src/projection/pg/read-store.ts).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { ProjectionDamaged } from '../projection/errors.js';
 import { inSnapshot, ReadStoreUnavailable, type ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { errorAnswer } from './schemas.js';
@@ -53,14 +54,22 @@ export interface RouteSchema {
 export type Handler = (body: Body, ctx: QueryContext) => Promise<unknown>;
 
 export async function latestOf(store: ReadStore): Promise<number> {
-  const latest = await store.latestHeight().catch(unavailable);
+  const latest = await store.latestHeight().catch(storeFailure);
   if (latest === undefined) throw new HttpError(503, 'projection_empty', 'the projection has no blocks yet (not even genesis)');
   return latest;
 }
 
-/** A store whose server is away: 503 `database_unavailable` (the next request may succeed). */
-function unavailable(error: unknown): never {
+/**
+ * A store that cannot answer, as a 503 naming why: its server is away (`database_unavailable`,
+ * the next request may succeed) or its file is damaged (`projection_damaged`: every request
+ * reaching the damage fails until the operator rebuilds it; the service itself keeps running,
+ * and the answer names the fix but not the server's paths).
+ */
+export function storeFailure(error: unknown): never {
   if (error instanceof ReadStoreUnavailable) throw new HttpError(503, error.code, error.message, { retry: true });
+  if (error instanceof ProjectionDamaged) {
+    throw new HttpError(503, error.code, `the projection is damaged (${error.reason}): its operator must rebuild it (\`pokt-ledger project --rebuild\`)`, { retry: false });
+  }
   throw error;
 }
 
@@ -80,7 +89,7 @@ export function queryRoute(app: FastifyInstance, store: ReadStore, path: string,
       const { value, headers } = await inSnapshot(store, async () => {
         const ctx = new QueryContext(store, await latestOf(store));
         return { ctx, answer: await handler((request.body ?? {}) as Body, ctx) };
-      }).catch(unavailable);
+      }).catch(storeFailure);
       reply.headers(headers);
       return send(reply, value.ctx, value.answer);
     },

@@ -12,6 +12,7 @@ import { registerClientRoutes, type ClientSources } from './client-routes.js';
 import { createHttpApp } from './http-app.js';
 import type { HttpLimits } from './http-limits.js';
 import { registerLedgerRoutes } from './ledger-routes.js';
+import { storeFailure } from './route.js';
 import { registerStateRoutes } from './state-routes.js';
 
 export function registerQueryService(app: FastifyInstance, store: ReadStore, sources: ClientSources = {}): void {
@@ -26,7 +27,7 @@ export async function createQueryServer(store: ReadStore, sources: ClientSources
   const app = await createHttpApp(limits);
   registerQueryService(app, store, sources);
   registerExplorer(app);
-  app.get('/v1/ledger/health', { schema: { summary: 'liveness: the projected height', tags: ['ledger'] } }, async () => ({ status: 'ok', height: (await store.latestHeight()) ?? null }));
+  app.get('/v1/ledger/health', { schema: { summary: 'liveness: the projected height', tags: ['ledger'] } }, async () => ({ status: 'ok', height: (await store.latestHeight().catch(storeFailure)) ?? null }));
   await app.ready();
   return app;
 }

@@ -67,6 +67,9 @@ export function registerServeCommand(program: Command): void {
     .action((options: ServeOptions) =>
       withCliErrors(async () => {
         const store = await openStore(options);
+        // Read before listening: a projection damaged where its checkpoint lies is refused with
+        // its code (projection_damaged) instead of failing once the port is taken.
+        const height = await store.latestHeight();
         const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
         const withDispatch = options.postgres === undefined || options.data !== undefined;
         const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
@@ -76,7 +79,7 @@ export function registerServeCommand(program: Command): void {
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
-        process.stderr.write(`pokt-ledger serve: ${source} at height ${(await store.latestHeight()) ?? '-'}, listening on http://${host}:${port} (read only)\n`);
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only)\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());

@@ -27,7 +27,8 @@ import type { LedgerState } from '../../chain/ledger-state.js';
 import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { ProjectionEngine, RowBatch, resumeSql, type Checkpoint } from '../engine.js';
 import type { Row } from '../tables.js';
-import { openProjectionDatabase, readCheckpoint, type OpenOptions } from './database.js';
+import { checkIntact, openProjectionDatabase, projectionFile, readCheckpoint, type OpenOptions } from './database.js';
+import { projectionFailure } from './failure.js';
 import { inlineLink, threadLink, type WriterLink } from './writer-link.js';
 import { receivedError, type BatchChunk, type FromWriter, type ToWriter } from './writer-protocol.js';
 
@@ -95,11 +96,11 @@ export class SqliteCatchUpStore {
     // A fixed choice starts the writer first, so a thread starts while the database opens.
     let link = typeof options.writer === 'function' ? undefined : startLink(options.writer ?? 'thread');
     let engine: ProjectionEngine;
-    let file: string;
+    const file = projectionFile(dataDir);
     try {
       const db = openProjectionDatabase(dataDir, options);
-      file = db.name;
       try {
+        checkIntact(db);
         const checkpoint = readCheckpoint(db);
         engine = new ProjectionEngine(checkpoint, (table) => db.prepare(resumeSql(table)).raw(true).all() as Row[]);
         link ??= startLink((options.writer as (height: number | undefined) => WriterKind)(checkpoint?.height));
@@ -109,7 +110,7 @@ export class SqliteCatchUpStore {
     } catch (error) {
       link?.send({ kind: 'close' });
       link?.release();
-      throw error;
+      throw projectionFailure(error, file);
     }
     store = new SqliteCatchUpStore(engine, file, options.chunkRows ?? CHUNK_ROWS);
     store.link = link;

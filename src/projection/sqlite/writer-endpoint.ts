@@ -9,15 +9,17 @@
  * Before a batch's first rows it checks that the stored checkpoint is the one the main thread
  * projected from: another writer that moved it in between makes the batch fail
  * (block_already_projected, as the engine refuses a block seen before) instead of interleaving.
- * Any failure rolls the open transaction back, is reported once, and every later chunk is
- * ignored: the main thread stops and closes. `close` rolls back an open transaction (a batch
- * the main thread abandoned) and closes the database.
+ * Any failure rolls the open transaction back, is reported once (a damaged or unwritable file
+ * as such: ./failure.ts), and every later chunk is ignored: the main thread stops and closes.
+ * `close` rolls back an open transaction (a batch the main thread abandoned) and closes the
+ * database.
  */
 import type Database from 'better-sqlite3';
 import type { Checkpoint } from '../engine.js';
 import { amountRangeError, ProjectionError } from '../errors.js';
 import { SqliteBatchWriter } from './batch-writer.js';
 import { connect, readCheckpoint } from './connection.js';
+import { projectionFailure } from './failure.js';
 import { sentError, type BatchChunk, type FromWriter, type ToWriter } from './writer-protocol.js';
 
 export class WriterEndpoint {
@@ -50,7 +52,7 @@ export class WriterEndpoint {
     } catch (error) {
       this.failed = true;
       this.rollback();
-      this.send({ kind: 'failed', error: sentError(amountRangeError(error)) });
+      this.send({ kind: 'failed', error: sentError(projectionFailure(amountRangeError(error), this.file)) });
     }
     return false;
   }

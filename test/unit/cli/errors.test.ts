@@ -12,15 +12,17 @@
  * a read-only one for EROFS) — the test checks at runtime whether it may mount and otherwise
  * skips those cases with a note; no fault injection.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { execFile, execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import Database from 'better-sqlite3';
 import { CliError, printError, reportError } from '../../../src/cli/output.js';
 import { asCliError } from '../../../src/cli/runtime-errors.js';
+import { ProjectionError } from '../../../src/projection/errors.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
-import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
+import { CLI_PATH, runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
 import { fillDisk, remount, resize, tryMountTmpfs, type Mount } from '../../helpers/tmpfs.js';
 import { fixturePath } from '../../helpers/paths.js';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
@@ -46,6 +48,29 @@ async function expectCode(args: readonly string[], code: string): Promise<void> 
 }
 
 const errors = suite('cli: every failure is a coded error');
+
+/** nobody's uid and gid when this process may run commands as nobody (root), else undefined. */
+function nobodyIds(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  try {
+    const [uid, gid] = ['-u', '-g'].map((flag) => Number(execFileSync('id', [flag, 'nobody'], { encoding: 'utf8' }).trim()));
+    return { uid: uid!, gid: gid! };
+  } catch {
+    return undefined;
+  }
+}
+
+/** runCli as another user. */
+function runCliAs(user: { uid: number; gid: number }, args: readonly string[]): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI_PATH, ...args], { uid: user.uid, gid: user.gid, timeout: 120_000 }, (error, stdout, stderr) => {
+      if (error === null) return resolve({ code: 0, signal: null, stdout, stderr });
+      // A number: the exit code; else the process did not start (ENOENT, EPERM) or was killed.
+      if (typeof error.code !== 'number' && error.signal == null) return reject(error);
+      resolve({ code: typeof error.code === 'number' ? error.code : null, signal: (error.signal ?? null) as NodeJS.Signals | null, stdout, stderr });
+    });
+  });
+}
 
 errors.before(async () => {
   const run = await runCli(['simulate', '--data', chainDir, '--genesis', genesisFile, '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
@@ -155,6 +180,9 @@ errors('a full disk and a read-only disk: snapshot, simulate and node name them 
     await expectCode(['simulate', '--data', join(mounted.dir, 'sim'), '--genesis', genesisFile, '--blocks', '3', '--no-progress'], code);
     await expectCode(['node', ...data, '--port', '0'], code);
     await expectCode(['init', '--genesis', genesisFile, '--data', join(mounted.dir, 'new')], code);
+    // The projection is created on the full disk (SQLITE_FULL), refused on the read-only one.
+    await expectCode(['project', ...data, '--no-progress'], code);
+    await expectCode(['audit', ...data, '--no-progress'], code);
   }
 });
 
@@ -199,14 +227,110 @@ errors('a full disk during init or start leaves nothing half-written: after free
   assert.is(retry.code, 0, retry.stdout + retry.stderr);
 });
 
-errors("SQLite's full, read-only and I/O errors (the projection) are disk_full, read_only and io_error, not a bug", () => {
-  const cases: Array<[string, string]> = [['SQLITE_FULL', 'disk_full'], ['SQLITE_READONLY', 'read_only'], ['SQLITE_READONLY_DBMOVED', 'read_only'], ['SQLITE_IOERR_WRITE', 'io_error']];
-  for (const [sqlite, code] of cases) {
-    const error = asCliError(new Database.SqliteError('database or disk is full', sqlite));
-    assert.instance(error, CliError, sqlite);
-    assert.is((error as CliError).code, code, sqlite);
+errors('a projection SQLite may not write: read_only on a read-only mount, permission_denied for another user (project, audit, rollback)', async () => {
+  const mounted = tryMountTmpfs(join(tmp.dir, 'ro-projected'), 4096);
+  if (mounted === undefined) {
+    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a read-only projection)');
+    return;
   }
-  assert.not.instance(asCliError(new Database.SqliteError('no such table: x', 'SQLITE_ERROR')), CliError, 'anything else stays a bug');
+  mounts.push(mounted);
+  const data = ['--data', join(mounted.dir, 'chain')];
+  cpSync(chainDir, join(mounted.dir, 'chain'), { recursive: true });
+  assert.is((await runCli(['project', ...data, '--no-progress'])).code, 0);
+  remount(mounted.dir, true);
+  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4']]) {
+    const error = errorOf(await runCli([...args, ...data, '--json']));
+    assert.is(error.code, 'read_only', `${args[0]}: ${error.message}`);
+  }
+  const nobody = nobodyIds();
+  if (nobody === undefined) return;
+  // Another user's data directory, its projection read-only (0444): SQLITE_READONLY, as EACCES.
+  const owned = join(tmp.dir, 'nobody-chain');
+  cpSync(chainDir, owned, { recursive: true });
+  assert.is((await runCli(['project', '--data', owned, '--no-progress'])).code, 0);
+  execFileSync('chown', ['-R', `${nobody.uid}:${nobody.gid}`, owned]);
+  execFileSync('chmod', ['a+rx', tmp.dir]);
+  for (const name of readdirSync(join(owned, 'projections'))) chmodSync(join(owned, 'projections', name), 0o444);
+  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4']]) {
+    const error = errorOf(await runCliAs(nobody, [...args, '--data', owned, '--json']));
+    assert.is(error.code, 'permission_denied', `${args[0]}: ${error.message}`);
+    assert.is((error.details as { path: string }).path, join(owned, 'projections', 'ledger.sqlite'), args[0]);
+  }
+});
+
+errors('a file where a directory is needed: not_a_directory naming the file (start, init, simulate, project, audit)', async () => {
+  const file = join(tmp.dir, 'a-file');
+  writeFileSync(file, 'not a directory');
+  const withFile = (name: string, sub: string): string => {
+    const dir = join(tmp.dir, name);
+    cpSync(chainDir, dir, { recursive: true });
+    rmSync(join(dir, sub), { recursive: true, force: true });
+    writeFileSync(join(dir, sub), 'not a directory');
+    return dir;
+  };
+  const noEvents = join(tmp.dir, 'events-file');
+  mkdirSync(noEvents);
+  writeFileSync(join(noEvents, 'events'), 'not a directory');
+  const [projections, reports] = [withFile('projections-file', 'projections'), withFile('reports-file', 'reports')];
+  const start = ['start', '--blocks', '0', '--no-serve', '--no-progress'];
+  const table: Array<[string[], string]> = [
+    [[...start, '--data', file], file],
+    [['init', '--genesis', genesisFile, '--data', file], file],
+    [['simulate', '--data', file, '--genesis', genesisFile, '--blocks', '1', '--no-progress'], file],
+    // A file among the parents: the file is named, not the directory that could not be made.
+    [[...start, '--data', join(file, 'sub', 'deeper')], file],
+    [['project', '--data', projections, '--no-progress'], join(projections, 'projections')],
+    [['audit', '--data', projections, '--no-progress'], join(projections, 'projections')],
+    [[...start, '--data', projections], join(projections, 'projections')],
+    [[...start, '--data', reports], join(reports, 'reports')],
+    [['init', '--genesis', genesisFile, '--data', noEvents], join(noEvents, 'events')],
+    [[...start, '--data', noEvents], join(noEvents, 'events')],
+  ];
+  for (const [args, path] of table) {
+    const error = errorOf(await runCli([...args, '--json']));
+    assert.is(error.code, 'not_a_directory', `${args.join(' ')}: ${error.message}`);
+    assert.is((error.details as { path: string }).path, path, args.join(' '));
+    assert.ok(error.message.startsWith(`${path} is a file, not a directory`), error.message);
+  }
+});
+
+errors("start names the projection's errors as project does (projection_ahead_of_log)", async () => {
+  const projected = join(tmp.dir, 'ahead-projected');
+  const ahead = join(tmp.dir, 'ahead');
+  cpSync(chainDir, projected, { recursive: true });
+  cpSync(chainDir, ahead, { recursive: true });
+  assert.is((await runCli(['project', '--data', projected, '--no-progress'])).code, 0);
+  assert.is((await runCli(['rollback', '--data', ahead, '--to', '4'])).code, 0);
+  // The projection of all 6 blocks beside a log of 4 (as after a rollback the projection missed).
+  cpSync(join(projected, 'projections'), join(ahead, 'projections'), { recursive: true });
+  await expectCode(['start', '--data', ahead, '--blocks', '0', '--no-serve', '--no-progress'], 'projection_ahead_of_log');
+  await expectCode(['project', '--data', ahead, '--no-progress'], 'projection_ahead_of_log');
+});
+
+errors("SQLite's failures are coded: a damaged projection, a full disk, no permission, an I/O error, a lock held", () => {
+  const table: Array<[string, string | undefined]> = [
+    ['SQLITE_CORRUPT', 'projection_damaged'],
+    ['SQLITE_CORRUPT_INDEX', 'projection_damaged'],
+    ['SQLITE_NOTADB', 'projection_damaged'],
+    ['SQLITE_FULL', 'disk_full'],
+    ['SQLITE_READONLY', 'permission_denied'],
+    ['SQLITE_READONLY_DIRECTORY', 'permission_denied'],
+    ['SQLITE_CANTOPEN', 'permission_denied'],
+    ['SQLITE_IOERR_WRITE', 'io_error'],
+    ['SQLITE_BUSY', 'projection_busy'],
+    // A statement the ledger got wrong is a bug.
+    ['SQLITE_ERROR', undefined],
+    ['SQLITE_MISMATCH', undefined],
+  ];
+  for (const [sqlite, code] of table) {
+    const mapped = asCliError(new Database.SqliteError('what SQLite said', sqlite));
+    assert.is(mapped instanceof CliError ? mapped.code : undefined, code, sqlite);
+    if (mapped instanceof CliError) assert.match(mapped.message, `(${sqlite}: what SQLite said)`);
+  }
+  const damaged = asCliError(new Database.SqliteError('database disk image is malformed', 'SQLITE_CORRUPT')) as CliError;
+  assert.match(damaged.message, 'pokt-ledger project --rebuild');
+  const projection = asCliError(new ProjectionError('projection_ahead_of_log', 'ahead', { height: 6 })) as CliError;
+  assert.equal([projection.code, projection.message, projection.context], ['projection_ahead_of_log', 'ahead', { height: 6 }]);
 });
 
 errors('a bug is internal_error with a hint to report it, and no stack unless POKT_LEDGER_DEBUG', () => {
