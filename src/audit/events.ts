@@ -7,7 +7,7 @@
  * by kind are exact.
  */
 import type { BlockFacts, BurnKind } from './independent/block-facts.js';
-import type { DerivedEvent } from './independent/shadow.js';
+import type { DerivedEvent, ExpectedLine } from './independent/shadow.js';
 
 export type EventKind = 'slash' | 'jail' | 'unjail' | 'force_unstake' | BurnKind;
 
@@ -45,12 +45,13 @@ export class AuditEvents {
   constructor(private readonly maxListed: number) {}
 
   /**
-   * One block: `derived` (slashes, downtime jails, MaxJailedBlocks force unstakes), `facts`
-   * (burns, unjails), `belowMinimum` (nodes a burn left under StakeMinimum: jailed and
+   * One block: `derived` (slashes, downtime jails, MaxJailedBlocks force unstakes), `expected`
+   * (its replay burns: a line even when it burned 0 — the claim is gone all the same), `facts`
+   * (the other burns, unjails), `belowMinimum` (nodes a burn left under StakeMinimum: jailed and
    * force-unstaked). Only what `about` accepts. Returns the block's jailings of every node
    * (the chart is the chain's, also under --node).
    */
-  add(height: number, derived: readonly DerivedEvent[], facts: BlockFacts, belowMinimum: readonly string[], about: (address: string) => boolean): number {
+  add(height: number, derived: readonly DerivedEvent[], expected: readonly ExpectedLine[], facts: BlockFacts, belowMinimum: readonly string[], about: (address: string) => boolean): number {
     const jailings = derived.filter((d) => d.line.startsWith('jail/')).length + belowMinimum.length;
     for (const d of derived) {
       if (!about(d.address)) continue;
@@ -58,15 +59,14 @@ export class AuditEvents {
       this.push({ height, address: d.address, kind, reason, amount_upokt: d.amount === null ? null : String(d.amount) });
     }
     for (const address of belowMinimum.filter(about)) this.push({ height, address, kind: 'force_unstake', reason: 'stake_below_minimum (jailed at once)', amount_upokt: null });
+    for (const line of expected) {
+      if (line.kind === 'replay_burn' && about(line.subject!)) this.push({ height, address: line.subject, kind: 'replay_burn', reason: BURN_REASON.replay_burn, amount_upokt: String(line.amount) });
+    }
     for (const address of facts.unjailed.filter(about)) this.push({ height, address, kind: 'unjail', reason: 'Unjail tx delivered', amount_upokt: null });
     const perBlock = new Map<BurnKind, { addresses: Set<string>; amount: bigint }>();
     for (const burn of facts.burns) {
-      // A slash's amount is already on its derived row.
-      if (burn.kind === 'slash' || !about(burn.address)) continue;
-      if (burn.kind === 'replay_burn') {
-        this.push({ height, address: burn.address, kind: burn.kind, reason: BURN_REASON.replay_burn, amount_upokt: String(burn.amount) });
-        continue;
-      }
+      // Slashes and replay burns have their rows above.
+      if (burn.kind === 'slash' || burn.kind === 'replay_burn' || !about(burn.address)) continue;
       const entry = perBlock.get(burn.kind) ?? { addresses: new Set<string>(), amount: 0n };
       entry.addresses.add(burn.address);
       entry.amount += burn.amount;

@@ -39,10 +39,11 @@ export function table(head: readonly string[], rows: readonly string[], attribut
   return `<div class="scroll"><table${attributes}><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
-/** Heights as ranges: [3, 4, 5, 9] → "3–5, 9". */
-export function heightRanges(heights: readonly number[]): string {
+/** Ascending heights as ranges: [3, 4, 5, 9] → "3–5, 9"; past `maxRanges` ranges, "…". */
+export function heightRanges(heights: readonly number[], maxRanges = Infinity): string {
   const parts: string[] = [];
   for (let i = 0; i < heights.length; ) {
+    if (parts.length === maxRanges) return `${parts.join(', ')}, …`;
     let j = i;
     while (j + 1 < heights.length && heights[j + 1] === heights[j]! + 1) j++;
     parts.push(i === j ? grouped(heights[i]!) : `${grouped(heights[i]!)}–${grouped(heights[j]!)}`);

@@ -56,7 +56,9 @@ table.kv th{white-space:nowrap}
 function verdictHtml(summary: AuditSummary): string {
   const ok = summary.mismatches === 0 && summary.supply_ok;
   const f = summary.supply_failures;
-  const supply = summary.supply_ok ? 'supply holds at every block' : `supply does NOT hold at ${counted(f.count, 'height', 'heights')} (${heightRanges(f.heights.slice(0, 20))}${f.count > 20 ? ', …' : ''})`;
+  const ranges = heightRanges(f.heights, 5);
+  const more = f.count > f.heights.length && !ranges.endsWith('…') ? ', …' : '';
+  const supply = summary.supply_ok ? 'supply holds at every block' : `supply does NOT hold at ${counted(f.count, 'height', 'heights')} (${ranges}${more})`;
   return `<p class="verdict ${ok ? 'ok' : 'bad'}" id="verdict">${ok ? 'OK' : 'MISMATCHES'}: ${counted(summary.mismatches, 'mismatch', 'mismatches')}, ${supply}</p>`;
 }
 

@@ -98,7 +98,7 @@ export class AuditWalk {
   private explain(block: RawBlock, expected: readonly ExpectedLine[], supply: RecordedSupply | undefined): void {
     const h = block.header.height;
     const { pools, facts } = this.shadow;
-    const jailings = this.events.add(h, this.shadow.derived, facts, this.shadow.forceUnstakesBelowMinimum(), (a) => this.tally.about(a));
+    const jailings = this.events.add(h, this.shadow.derived, expected, facts, this.shadow.forceUnstakesBelowMinimum(), (a) => this.tally.about(a));
     this.series.add(h, pools, expected, jailings);
     this.reconciliation!.add(expected, facts, pools);
     const mine = this.inScope(expected);
