@@ -111,7 +111,16 @@ const cells = (page: Page, table: string): Promise<string[][]> =>
 /** Wider than the screen? */
 const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
-test('whole chain: reconciliation, node table, slashes and provenance equal the query API; 1280 and 375 px', async () => {
+interface Setup {
+  readonly dir: string;
+  readonly served: Served;
+  readonly out: string;
+  readonly browser: Browser;
+  readonly want: Awaited<ReturnType<typeof expectations>>;
+}
+
+/** The shared chain served in-process, a scratch directory for the reports and a browser, closed after `body`; skipped without chromium. */
+async function withReportSetup(body: (setup: Setup) => Promise<void>): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     console.log(`audit report browser test skipped: no ${CHROMIUM} (scripts/system-deps.sh installs it)`);
     return;
@@ -122,9 +131,18 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
   const out = scratch('audit-report');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
-    const want = await expectations(served, dir);
-    const html = join(out.dir, 'audit.html');
-    const run = await runCli(['audit', '--data', dir, '--to', String(want.to), '--no-progress', '--html', html, '--lines-csv', join(out.dir, 'lines.csv')]);
+    await body({ dir, served, out: out.dir, browser, want: await expectations(served, dir) });
+  } finally {
+    await browser.close();
+    await served.close();
+    out.remove();
+  }
+}
+
+test('whole chain: reconciliation, node table, slashes and provenance equal the query API; 1280 and 375 px', () =>
+  withReportSetup(async ({ dir, served, out, browser, want }) => {
+    const html = join(out, 'audit.html');
+    const run = await runCli(['audit', '--data', dir, '--to', String(want.to), '--no-progress', '--html', html, '--lines-csv', join(out, 'lines.csv')]);
     assert.is(run.code, 0, run.stdout + run.stderr);
     for (const width of [1280, 375]) {
       const { page, problems } = await open(browser, html, width);
@@ -164,26 +182,15 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
       assert.match(await text(page, '#provenance'), /Ledger versionpokt-ledger \d+\.\d+\.\d+/);
     }
     // The lines CSV: one row per line the audit derived (the API's reward lines, its slashes and replay burns).
-    const csvRows = readFileSync(join(out.dir, 'lines.csv'), 'utf8').trimEnd().split('\n').length - 1;
+    const csvRows = readFileSync(join(out, 'lines.csv'), 'utf8').trimEnd().split('\n').length - 1;
     assert.is(csvRows, (await all(served, '/v1/query/rewards')).length + want.slashes.length + want.replays.length);
-  } finally {
-    await browser.close();
-    await served.close();
-    out.remove();
-  }
-});
+  }));
 
-test('--node: the node is the subject (title, heading, its figures = the API\'s); an address no line names is warned about', async () => {
-  if (!existsSync(CHROMIUM)) return;
-  const { dir } = await projectedSimChain();
-  const served = await serveInProcess(dir);
-  const out = scratch('audit-report-node');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-  try {
-    const want = await expectations(served, dir);
+test('--node: the node is the subject (title, heading, its figures = the API\'s); an address no line names is warned about', () =>
+  withReportSetup(async ({ dir, served, out, browser, want }) => {
     const [node, total] = want.top;
     const received = sum(await all(served, '/v1/query/rewards', { address: node }), (r) => r['kind'] === 'relay' || r['kind'] === 'block');
-    const html = join(out.dir, 'node.html');
+    const html = join(out, 'node.html');
     const run = await runCli(['audit', '--data', dir, '--to', String(want.to), '--node', node, '--no-progress', '--html', html]);
     assert.is(run.code, 0, run.stdout + run.stderr);
     const { page, problems } = await open(browser, html, 375);
@@ -196,7 +203,7 @@ test('--node: the node is the subject (title, heading, its figures = the API\'s)
     assert.equal(problems, []);
 
     const unknown = '00000000000000000000000000000000000000aa';
-    const nowhere = join(out.dir, 'unknown.html');
+    const nowhere = join(out, 'unknown.html');
     const none = await runCli(['audit', '--data', dir, '--to', String(want.to), '--node', unknown, '--no-progress', '--html', nowhere]);
     assert.is(none.code, 0, none.stdout + none.stderr);
     assert.match(none.stderr, new RegExp(`warning \\[audit_node_not_found\\]: no line in heights 1\\.\\.${want.to} is about ${unknown}`));
@@ -204,11 +211,6 @@ test('--node: the node is the subject (title, heading, its figures = the API\'s)
     assert.match(await text(opened.page, '#scope-warning'), new RegExp(`No line in heights 1–${want.to} is about ${unknown}`));
     await opened.page.screenshot({ path: join(SHOTS, 'unknown-node-1280.png'), fullPage: true });
     assert.equal(opened.problems, []);
-  } finally {
-    await browser.close();
-    await served.close();
-    out.remove();
-  }
-});
+  }));
 
 test.run();
