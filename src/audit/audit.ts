@@ -18,16 +18,19 @@
  * about the ledger, and comparing it would report another chain's values as the ledger's.
  */
 import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { LEDGER_VERSION } from '../core/version.js';
+import { blockLogDir } from '../log/index.js';
 import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
-import { readDataDirConfig } from '../runtime/data-dir.js';
+import { readDataDirConfig, sha256File } from '../runtime/data-dir.js';
 import { provenSnapshotFiles, type SkippedSnapshot } from '../runtime/snapshot-proof.js';
 import type { BlockLog } from '../log/index.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
 import type { AuditOptions } from './options.js';
 import { RecordedLedger } from './recorded.js';
-import type { AuditSummary } from './summary.js';
+import type { AuditProvenance, AuditSummary } from './summary.js';
 import { AuditWalk } from './walk.js';
 
 export type { AuditOptions } from './options.js';
@@ -69,11 +72,19 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
       if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
     }
     const seconds = (performance.now() - started) / 1000;
-    return walk.summary({ from, to, blocks, seconds, snapshotsSkipped: snapshots.skipped });
+    return walk.summary({ from, to, blocks, seconds, snapshotsSkipped: snapshots.skipped, provenance: provenanceOf(options.dataDir) });
   } finally {
     log.close();
     recorded.close();
   }
+}
+
+/** The chain's identity as the data directory declares it; the genesis file hashed as it is now (a changed file shows as not as recorded). */
+function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'state_root'> {
+  const config = readDataDirConfig(dataDir);
+  const genesisFile = join(blockLogDir(dataDir), config.genesis_file);
+  const sha = sha256File(genesisFile);
+  return { version: LEDGER_VERSION, chain_id: config.chain_id, data_dir: resolve(dataDir), genesis_file: resolve(genesisFile), genesis_sha256: sha, genesis_sha256_as_recorded: sha === config.genesis_sha256 };
 }
 
 /** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */

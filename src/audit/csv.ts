@@ -1,4 +1,11 @@
-/** The audit's mismatches as CSV (RFC 4180 quoting), one row each, with a header. */
+/**
+ * The audit's CSV files (RFC 4180 quoting, a header row): the mismatches (`audit --csv`), and
+ * every line the audit derived with its inputs (`audit --lines-csv`, written as the walk goes:
+ * a mainnet range has millions of lines, more than a summary should hold).
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { LINE_COLUMNS, lineRow } from './line-rows.js';
+import type { ExpectedLine } from './independent/shadow.js';
 import type { AuditSummary } from './summary.js';
 
 const quote = (value: string | number | null): string => {
@@ -6,8 +13,58 @@ const quote = (value: string | number | null): string => {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+const csvRow = (values: ReadonlyArray<string | number | null>): string => values.map(quote).join(',');
+
 export function auditCsv(summary: AuditSummary): string {
   const rows = [['height', 'account', 'line', 'expected', 'recorded'].join(',')];
-  for (const m of summary.mismatch_list) rows.push([m.height, m.account, m.line, m.expected, m.recorded].map(quote).join(','));
+  for (const m of summary.mismatch_list) rows.push(csvRow([m.height, m.account, m.line, m.expected, m.recorded]));
   return rows.join('\n') + '\n';
+}
+
+/**
+ * Writes each line as it is derived, buffered (one write per ~64 KiB, not per line), into a
+ * temporary file that `close` renames over `file` when the audit is done — a failed audit
+ * (`abandon`) leaves no half-written CSV that reads like a complete one.
+ */
+export class LinesCsvWriter {
+  private readonly fd: number;
+  private readonly temp: string;
+  private buffer: string[] = [];
+  private size = 0;
+  rows = 0;
+
+  constructor(private readonly file: string) {
+    this.temp = `${file}.tmp-${process.pid}`;
+    this.fd = openSync(this.temp, 'w');
+    this.push(LINE_COLUMNS.join(','));
+  }
+
+  line(height: number, line: ExpectedLine): void {
+    const row = lineRow(height, line);
+    this.push(csvRow(LINE_COLUMNS.map((c) => row[c])));
+    this.rows++;
+  }
+
+  close(): void {
+    this.flush();
+    closeSync(this.fd);
+    renameSync(this.temp, this.file);
+  }
+
+  abandon(): void {
+    closeSync(this.fd);
+    rmSync(this.temp, { force: true });
+  }
+
+  private push(text: string): void {
+    this.buffer.push(text);
+    this.size += text.length + 1;
+    if (this.size >= 65_536) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffer.length > 0) writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+    this.size = 0;
+  }
 }

@@ -5,5 +5,5 @@
  * (used by `pokt-ledger audit` and `npm start`).
  */
 export { runAudit, AuditInputError, type AuditOptions, type AuditSummary } from './audit.js';
-export { skippedSnapshotWarning } from './summary.js';
+export { scopeUnknown, skippedSnapshotWarning, unknownNodeWarning } from './summary.js';
 export type { Mismatch } from './compare.js';

@@ -1,3 +1,5 @@
+import type { ExpectedLine } from './independent/shadow.js';
+
 /** What `runAudit` is asked to do: the data directory, the range, the scope and the extras. */
 export interface AuditOptions {
   readonly dataDir: string;
@@ -11,5 +13,7 @@ export interface AuditOptions {
   readonly snapshots?: boolean;
   /** Keep at most this many mismatches in the summary (default 1000; the count is exact). */
   readonly maxListed?: number;
+  /** Every line derived in range and in scope, as it is derived (`audit --lines-csv` writes them). */
+  readonly onLine?: (height: number, line: ExpectedLine) => void;
   readonly onProgress?: (p: { height: number; from: number; to: number; blocks: number; lines: number }) => void;
 }

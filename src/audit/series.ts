@@ -1,9 +1,9 @@
 /**
- * What the HTML report charts, gathered during the audit walk: supply, mint and burn per block,
- * jails per block, earnings per address and relay rewards per chain (the audit's own figures;
- * jails from the recorded rap sheet).
+ * What the HTML report charts per block, gathered during the audit walk: supply, mint, burn,
+ * jailings and relay rewards per chain — all the audit's own figures (the shadow's pools, its
+ * expected lines, the jailings it derived itself). Top earners come from the node table
+ * (node-rewards.ts), so the chart and the table rank the same nodes.
  */
-import type { RecordedRap, RecordedSupply } from './recorded.js';
 import { MODULE, type ExpectedLine, type Pools } from './independent/shadow.js';
 
 const MAX_POINTS = 2_000;
@@ -14,18 +14,18 @@ export class AuditSeries {
   private readonly minted: string[] = [];
   private readonly burned: string[] = [];
   private readonly jails: number[] = [];
-  private readonly earners = new Map<string, bigint>();
   private readonly chains = new Map<string, bigint>();
 
-  add(height: number, pools: Pools, expected: readonly ExpectedLine[], rap: readonly RecordedRap[], _supply: RecordedSupply | undefined): void {
+  /** `jailings`: the nodes the audit itself jailed at this height (events.ts). */
+  add(height: number, pools: Pools, expected: readonly ExpectedLine[], jailings: number): void {
     this.heights.push(height);
     this.total.push(String(pools.total));
     this.minted.push(String(pools.minted));
     this.burned.push(String(pools.burned));
-    this.jails.push(rap.filter((r) => r.kind === 'jailed').length);
+    this.jails.push(jailings);
     for (const line of expected) {
-      if ((line.kind !== 'relay' && line.kind !== 'block') || line.address === null || line.address === MODULE.fee_collector) continue;
-      this.earners.set(line.address, (this.earners.get(line.address) ?? 0n) + line.amount);
+      // Relay payouts to nodes (their delegators and refunds too); the fee collector's share is the reconciliation's.
+      if (line.kind !== 'relay' || line.address === MODULE.fee_collector) continue;
       const chain = line.inputs?.['chain'];
       if (typeof chain === 'string') this.chains.set(chain, (this.chains.get(chain) ?? 0n) + line.amount);
     }
@@ -37,7 +37,6 @@ export class AuditSeries {
     minted: string[];
     burned: string[];
     jails: number[];
-    top_earners: Array<{ address: string; upokt: string }>;
     rewards_by_chain: Array<{ chain: string; upokt: string }>;
   } {
     // Above MAX_POINTS blocks, each point is a bucket of `step` blocks: its last height and
@@ -53,7 +52,6 @@ export class AuditSeries {
       minted: sum(this.minted),
       burned: sum(this.burned),
       jails: sum(this.jails.map(String)).map(Number),
-      top_earners: sorted(this.earners).slice(0, 20).map(([address, v]) => ({ address, upokt: String(v) })),
       rewards_by_chain: sorted(this.chains).map(([chain, v]) => ({ chain, upokt: String(v) })),
     };
   }

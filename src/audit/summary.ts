@@ -2,14 +2,43 @@
 import type { SkippedSnapshot } from '../runtime/snapshot-proof.js';
 import type { ChainWarning } from '../runtime/warnings.js';
 import type { Mismatch } from './compare.js';
+import type { EventList } from './events.js';
+import type { NodeTable } from './node-rewards.js';
+import type { Reconciliation } from './reconcile.js';
 import type { AuditSeries } from './series.js';
 import type { AuditTally } from './tally.js';
+
+/** Where the audited figures come from: enough to find the same chain and reproduce the audit. */
+export interface AuditProvenance {
+  readonly version: string;
+  readonly chain_id: string;
+  /** Absolute. */
+  readonly data_dir: string;
+  readonly genesis_file: string;
+  /** SHA-256 of the genesis file the audit read, and whether it is the one ledger.json recorded at init. */
+  readonly genesis_sha256: string;
+  readonly genesis_sha256_as_recorded: boolean;
+  /** The block hash of the last audited height and the state root its producer recorded after it (the block log's; `replay` re-derives it). */
+  readonly block_hash: string | null;
+  readonly state_root: string | null;
+}
 
 export interface AuditSummary {
   readonly mismatch_list: readonly Mismatch[];
   readonly series: ReturnType<AuditSeries['toJson']>;
+  readonly provenance: AuditProvenance;
+  /** --node: the address; null = every account. */
+  readonly scope: string | null;
   readonly from: number;
   readonly to: number;
+  /** Which node got what, and why (node-rewards.ts). */
+  readonly nodes: NodeTable;
+  /** Slashes, jails, unjails, force unstakes and burns as the audit derived them (events.ts). */
+  readonly events: EventList;
+  /** The audited heights' money added up, chain-wide (reconcile.ts). */
+  readonly reconciliation: Reconciliation;
+  /** The heights at which the supply does not hold (the first 1,000 of `count`); empty when it holds. */
+  readonly supply_failures: { readonly count: number; readonly heights: readonly number[] };
   readonly slash_and_burn_lines: number;
   readonly supply_checks: number;
   readonly snapshots_checked: number;
@@ -56,14 +85,22 @@ export interface AuditRun {
   readonly seconds: number;
   readonly totalSupplyUpokt: bigint;
   readonly snapshotsSkipped: readonly SkippedSnapshot[];
+  readonly provenance: Omit<AuditProvenance, 'block_hash' | 'state_root'>;
+  readonly explained: { nodes: NodeTable; events: EventList; reconciliation: Reconciliation; stateRoot: string | null; blockHash: string | null };
 }
 
 export function auditSummary(tally: AuditTally, series: AuditSeries, run: AuditRun): AuditSummary {
   return {
     mismatch_list: tally.mismatches,
     series: series.toJson(),
+    provenance: { ...run.provenance, block_hash: run.explained.blockHash, state_root: run.explained.stateRoot },
+    scope: tally.node ?? null,
     from: run.from,
     to: run.to,
+    nodes: run.explained.nodes,
+    events: run.explained.events,
+    reconciliation: run.explained.reconciliation,
+    supply_failures: { count: tally.supplyFailedHeightCount, heights: tally.supplyFailedHeights },
     slash_and_burn_lines: tally.burnLineCount,
     supply_checks: tally.supplyChecks,
     snapshots_checked: tally.snapshotsChecked,
@@ -95,6 +132,20 @@ export function skippedSnapshotWarning(skipped: SkippedSnapshot): ChainWarning {
     code: 'snapshot_skipped',
     message: `audit skipped snapshot ${skipped.file}: ${skipped.message}; its values were not compared (not a ledger mismatch: a replay rebuilds snapshots)`,
     details: { file: skipped.file, height: skipped.height, reason: skipped.code },
+  };
+}
+
+/** --node with no line, event or mismatch about the address in the audited heights: most likely a wrong address. */
+export function scopeUnknown(summary: AuditSummary): boolean {
+  return summary.scope !== null && summary.reward_lines === 0 && summary.slash_and_burn_lines === 0 && summary.events.count === 0 && summary.mismatches === 0 && (summary.nodes.scope_lines?.count ?? 0) === 0;
+}
+
+/** The coded warning `audit --node` prints for such an address (the report says it too). */
+export function unknownNodeWarning(summary: AuditSummary): ChainWarning {
+  return {
+    code: 'audit_node_not_found',
+    message: `no line in heights ${summary.from}..${summary.to} is about ${summary.scope}: it earned nothing, was not slashed, jailed or burned, and no check named it — is the address right?`,
+    details: { node: summary.scope, from: summary.from, to: summary.to },
   };
 }
 

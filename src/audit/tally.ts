@@ -46,8 +46,12 @@ export class AuditTally {
   readonly govCodes: Record<string, number> = {};
   snapshotsChecked = 0;
   supplyOk = true;
+  /** The heights at which a supply check failed, ascending, distinct (the first `maxListed`; the count exact). */
+  readonly supplyFailedHeights: number[] = [];
+  supplyFailedHeightCount = 0;
   mintedInRange = 0n;
   burnedInRange = 0n;
+  private lastSupplyFailure: number | undefined;
 
   /** `node`: only lines about this node or account count (undefined: all); `maxListed`: the list's cap. */
   constructor(readonly node: string | undefined, private readonly maxListed: number) {}
@@ -76,6 +80,12 @@ export class AuditTally {
   supplyFailure(report: boolean, height: number, line: string, expected: string, recorded: string): void {
     if (!report) return;
     this.supplyOk = false;
+    // Heights come in order and one height may fail several checks: a new height is a new last element.
+    if (this.lastSupplyFailure !== height) {
+      this.lastSupplyFailure = height;
+      this.supplyFailedHeightCount++;
+      if (this.supplyFailedHeights.length < this.maxListed) this.supplyFailedHeights.push(height);
+    }
     this.mismatch(report, { height, account: null, line, expected, recorded });
   }
 }

@@ -2,13 +2,19 @@
  * The audit walk: the shadow ledger (src/audit/independent/) follows the block log one block at
  * a time, and each block's checks run against the recorded projection rows. Heights below
  * `from` are walked (the shadow needs them) but not reported. The checks run in a fixed order,
- * which is the order of the (capped) mismatch list.
+ * which is the order of the (capped) mismatch list. Beside the checks it gathers what the report
+ * explains with: the series, the node table, the itemised events and the reconciliation.
  */
+import { bytesToHex } from '../core/hex.js';
+import { sha256 } from '../crypto/hash.js';
 import { compareLines } from './compare.js';
+import { AuditEvents } from './events.js';
+import { NodeRewards } from './node-rewards.js';
+import { ReconciliationTally } from './reconcile.js';
 import type { RawBlock } from './independent/inputs.js';
 import type { ExpectedLine, ShadowLedger } from './independent/shadow.js';
 import type { AuditOptions } from './options.js';
-import type { RecordedLedger, RecordedRap } from './recorded.js';
+import type { RecordedLedger, RecordedRap, RecordedSupply } from './recorded.js';
 import { AuditSeries } from './series.js';
 import { auditSummary, type AuditRun, type AuditSummary } from './summary.js';
 import { AuditTally } from './tally.js';
@@ -21,9 +27,19 @@ import { StakeChecks } from './stake-checks.js';
 import { SupplyChecks } from './supply-checks.js';
 import { TxChecks } from './tx-checks.js';
 
+/** Rows the summary keeps of the node table (and of a scoped node's lines) and of the itemised events (counts and totals stay exact). */
+const LISTED_NODES = 100;
+const LISTED_EVENTS = 1_000;
+
 export class AuditWalk {
   readonly tally: AuditTally;
   readonly series = new AuditSeries();
+  private readonly nodes: NodeRewards;
+  private readonly events = new AuditEvents(LISTED_EVENTS);
+  /** Opened at the first audited block (it needs the pools before it). */
+  private reconciliation: ReconciliationTally | undefined;
+  /** The last audited block and its recorded supply row: the report's provenance and the reconciliation's end. */
+  private last: { block: RawBlock; supply: RecordedSupply | undefined } | undefined;
   private readonly shadow: ShadowLedger;
   private readonly txs: TxChecks;
   private readonly stakes: StakeChecks;
@@ -34,8 +50,9 @@ export class AuditWalk {
   private previousProposer: string | null;
 
   /** `snapshots`: height → the snapshot file to compare there (only files proven to be this chain's). */
-  constructor(options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number, snapshots: ReadonlyMap<number, string>) {
+  constructor(private readonly options: AuditOptions, private readonly recorded: RecordedLedger, genesis: Genesis, private readonly from: number, genesisHeight: number, snapshots: ReadonlyMap<number, string>) {
     this.tally = new AuditTally(options.node, options.maxListed ?? 1000);
+    this.nodes = new NodeRewards(options.node, LISTED_NODES);
     const { shadow, bank, previousProposer } = shadowAtGenesis(genesis, genesisHeight);
     this.shadow = shadow;
     this.previousProposer = previousProposer;
@@ -63,6 +80,7 @@ export class AuditWalk {
     const h = block.header.height;
     const report = h >= this.from;
     const rap = this.recorded.rapSheet(h);
+    if (report) this.reconciliation ??= new ReconciliationTally(h - 1, this.shadow.pools, this.recorded.supply(h - 1));
     const expected = this.shadow.beginBlock(block.header, this.previousProposer);
     expected.push(...this.txs.deliverBlock(block, report));
     this.endBlock(h, report, rap);
@@ -73,7 +91,25 @@ export class AuditWalk {
     const supply = this.supply.checkAt(h, report);
     this.snapshots.check(h, report);
     this.signing.check(h, report);
-    if (report) this.series.add(h, this.shadow.pools, expected, rap, supply);
+    if (report) this.explain(block, expected, supply);
+  }
+
+  /** What the report explains an audited block with (unscoped where the figure is the chain's: series, reconciliation). */
+  private explain(block: RawBlock, expected: readonly ExpectedLine[], supply: RecordedSupply | undefined): void {
+    const h = block.header.height;
+    const { pools, facts } = this.shadow;
+    const jailings = this.events.add(h, this.shadow.derived, expected, facts, this.shadow.forceUnstakesBelowMinimum(), (a) => this.tally.about(a));
+    this.series.add(h, pools, expected, jailings);
+    this.reconciliation!.add(expected, facts, pools);
+    const mine = this.inScope(expected);
+    this.nodes.add(h, mine);
+    if (this.options.onLine !== undefined) for (const line of mine) this.options.onLine(h, line);
+    this.last = { block, supply };
+  }
+
+  private inScope(expected: readonly ExpectedLine[]): readonly ExpectedLine[] {
+    const node = this.tally.node;
+    return node === undefined ? expected : expected.filter((e) => e.address === node || e.subject === node);
   }
 
   /** The shadow's EndBlock: force unstakes below StakeMinimum compared first (the shadow queues them), then the removed records. */
@@ -91,7 +127,7 @@ export class AuditWalk {
    */
   private compareBlock(h: number, expected: readonly ExpectedLine[], rap: readonly RecordedRap[]): void {
     const node = this.tally.node;
-    const mine = node === undefined ? expected : expected.filter((e) => e.address === node || e.subject === node);
+    const mine = this.inScope(expected);
     const lines = this.recorded.lines(h).filter((l) => node === undefined || l.address === node || l.servicer === node);
     const raps = rap.filter((r) => node === undefined || r.address === node);
     for (const e of mine) {
@@ -105,7 +141,15 @@ export class AuditWalk {
     for (const d of this.shadow.derived) if (this.tally.about(d.address)) this.tally.slashingDerived[d.line] = (this.tally.slashingDerived[d.line] ?? 0) + 1;
   }
 
-  summary(run: Omit<AuditRun, 'totalSupplyUpokt'>): AuditSummary {
-    return auditSummary(this.tally, this.series, { ...run, totalSupplyUpokt: this.shadow.pools.total });
+  summary(run: Omit<AuditRun, 'totalSupplyUpokt' | 'explained'>): AuditSummary {
+    const last = this.last;
+    const explained = {
+      nodes: this.nodes.toJson(),
+      events: this.events.toJson(),
+      reconciliation: this.reconciliation!.toJson(run.to, this.shadow.pools, last?.supply),
+      stateRoot: last?.block.stateRootAfter ?? null,
+      blockHash: last === undefined ? null : bytesToHex(sha256(last.block.headerBytes)),
+    };
+    return auditSummary(this.tally, this.series, { ...run, totalSupplyUpokt: this.shadow.pools.total, explained });
   }
 }

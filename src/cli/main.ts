@@ -9,6 +9,7 @@
  * promise chain (an unhandled rejection in a background task) go through the same path.
  */
 import { Command, CommanderError } from 'commander';
+import { LEDGER_VERSION } from '../core/version.js';
 import { EXIT_USAGE, printError, reportError } from './output.js';
 import { asCliError } from './runtime-errors.js';
 import { registerCommands } from './commands/index.js';
@@ -41,6 +42,7 @@ function fail(error: unknown): void {
 
 const program = new Command('pokt-ledger')
   .description('An event-sourced ledger that runs the Pocket Network v0 (Morse) protocol')
+  .version(LEDGER_VERSION, '-V, --version', 'print the version and exit')
   .showHelpAfterError(!json) // with --json, stderr too stays quiet: the JSON error says it all
   .configureOutput({ outputError: (text, write) => (json ? undefined : write(text)) })
   .exitOverride();

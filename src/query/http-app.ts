@@ -12,11 +12,10 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import { LEDGER_VERSION } from '../core/version.js';
 import { HttpError, sendError } from './http-error.js';
 import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
 import { BodyError, MAX_BODY_BYTES, parseRequestBody } from './request-body.js';
-
-export const LEDGER_VERSION = 'pokt-ledger 0.1.0';
 
 /**
  * Go's encoding/json writes an int64 (a tx's entropy) as a bare number beyond 2^53; JSON.stringify

@@ -29,6 +29,9 @@ export interface RawTx {
 export interface RawBlock {
   readonly header: BlockHeader;
   readonly txs: readonly RawTx[];
+  /** The header's exact bytes (its hash is the block hash) and the state root the producer recorded after the block: the report's provenance. */
+  readonly headerBytes: Uint8Array;
+  readonly stateRootAfter: string;
 }
 
 export class AuditInputError extends Error {
@@ -58,8 +61,8 @@ export function openLog(dataDir: string): BlockLog {
 
 export function* rawBlocks(log: BlockLog, from: number, to: number): Generator<RawBlock> {
   for (const record of log.iterate(from, to)) {
-    const { block } = decodeRecord(record.payload);
-    yield { header: block.header, txs: block.txs.map(rawTx) };
+    const { block, headerBytes, stateRootAfter } = decodeRecord(record.payload);
+    yield { header: block.header, txs: block.txs.map(rawTx), headerBytes, stateRootAfter };
   }
 }
 

@@ -14,6 +14,7 @@
  * for MaxJailedBlocks; and the force unstakes for a stake below the minimum. It keeps each
  * node's jail state for that (genesis, downtime jail, force unstake; a delivered Unjail frees).
  * What it derived is listed per block (`derived`) for the comparison with the rap sheet.
+ * Its burns (by kind), unjails and fee-collector inflows per block (`facts`) feed the report.
  * Unstakes mature here. For the claim and proof rules (claims.ts, proofs.ts) it keeps each
  * node's chains, each app's key, chains and MaxRelays, the live claims (expired at BeginBlock)
  * and, at each block's end, the session-start snapshots and history floor (session-history.ts).
@@ -34,6 +35,7 @@ import type { AppStakeWorld } from './app-stake.js';
 import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
 import { mergeUpgrade } from './gov.js';
+import { BlockFacts, type BurnKind } from './block-facts.js';
 
 export const MODULE = {
   fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
@@ -126,6 +128,8 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   private readonly signerPowers = new Map<number, ReadonlyMap<string, bigint>>();
   /** What this block's slashing derived (BeginBlock and EndBlock), in order. */
   private derivedEvents: DerivedEvent[] = [];
+  /** This block's burns, unjails and fee-collector inflows, for the report (block-facts.ts). */
+  readonly facts = new BlockFacts();
   private blockMint = 0n;
   private blockTimeNs = 0n;
   private blockHeight = 0;
@@ -167,6 +171,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     this.transferredApps = [];
     this.belowMinimum = [];
     this.derivedEvents = [];
+    this.facts.reset();
     this.pools.minted = 0n;
     this.pools.burned = 0n;
     this.blockMint = 0n;
@@ -240,7 +245,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   private slash(address: string, node: ShadowNode, power: bigint, fraction: bigint, reason: 'downtime' | 'double_sign', lines: ExpectedLine[]): void {
     if (fraction <= 0n) return;
     const amount = slashAmount(power, fraction, node.tokens);
-    this.burnStake(node, amount);
+    this.burnStake(address, node, amount, 'slash');
     lines.push({ kind: 'slash', subject: address, role: reason, address, amount });
     this.derivedEvents.push({ address, line: `slash/${reason}`, amount });
   }
@@ -251,7 +256,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     const reward = blockReward(this.pools.fee, p.int('pos/FeeBurnPercentage'), p.int('pos/DAOAllocation'), p.int('pos/ProposerPercentage'), proposer);
     this.pools.fee = reward.retained;
     this.pools.dao += reward.dao;
-    this.burn(reward.burned);
+    this.burn(reward.burned, 'fee_burn', MODULE.fee_collector);
     this.bank.debit(MODULE.fee_collector, reward.burned);
     this.bank.move(MODULE.fee_collector, MODULE.dao, reward.dao);
     for (const share of reward.shares) this.bank.move(MODULE.fee_collector, share.address, share.amount);
@@ -262,6 +267,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   /** One transaction: its fee (as charged) and, when delivered, the message's money effects. */
   deliverTx(message: Message | undefined, signer: string | null, outcome: TxOutcome): ExpectedLine[] {
     this.pools.fee += outcome.feeCharged;
+    this.facts.feesCharged += outcome.feeCharged;
     if (outcome.payer !== null) this.bank.move(outcome.payer, MODULE.fee_collector, outcome.feeCharged);
     if (message === undefined) return [];
     if (outcome.code !== 0) {
@@ -289,6 +295,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
         const node = this.nodes.get(message.validatorAddress);
         if (node !== undefined && node.jailed) {
           node.jailed = false;
+          this.facts.unjailed.push(message.validatorAddress);
           this.signing.reset(message.validatorAddress, this.blockHeight);
         }
         return [];
@@ -324,7 +331,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
       case 'DAOTransfer':
         this.pools.dao -= message.amountUpokt;
         if (message.action === 'dao_burn') {
-          this.burn(message.amountUpokt);
+          this.burn(message.amountUpokt, 'dao_burn', MODULE.dao);
           this.bank.debit(MODULE.dao, message.amountUpokt);
         } else if (message.toAddress !== null) {
           this.moduleMove(message.toAddress, message.amountUpokt);
@@ -411,7 +418,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     for (const [address, amount] of applicationBurns(this.blockMint, rate, staked)) {
       this.apps.get(address)!.stake -= amount;
       this.pools.app -= amount;
-      this.burn(amount);
+      this.burn(amount, 'application_burn', address);
       this.bank.debit(MODULE.application_staked_tokens_pool, amount);
     }
   }
@@ -505,15 +512,15 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     const { relays: totalProofs, node } = settled;
     const p = this.params;
     const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22());
-    this.burnStake(node, burn.burned);
+    this.burnStake(leaf.servicerAddress, node, burn.burned, 'replay_burn');
     return [{ kind: 'replay_burn', subject: leaf.servicerAddress, role: 'replay_attack', address: leaf.servicerAddress, amount: burn.burned }];
   }
 
   /** A slash or replay burn; a stake left below StakeMinimum is force-unstaked (§6.6): jailed now, waiting from EndBlock. */
-  private burnStake(node: ShadowNode, amount: bigint): void {
+  private burnStake(address: string, node: ShadowNode, amount: bigint, kind: 'slash' | 'replay_burn'): void {
     node.tokens -= amount;
     this.pools.node -= amount;
-    this.burn(amount);
+    this.burn(amount, kind, address);
     this.bank.debit(MODULE.staked_tokens_pool, amount);
     if (node.tokens >= this.params.int('pos/StakeMinimum')) return;
     node.jailed = true;
@@ -530,14 +537,18 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     this.pools.minted += amount;
   }
 
-  private burn(amount: bigint): void {
+  private burn(amount: bigint, kind: BurnKind, address: string): void {
     this.pools.total -= amount;
     this.pools.burned += amount;
+    if (amount !== 0n) this.facts.burns.push({ kind, address, amount });
   }
 
   /** A Send or DAO transfer touching a module account moves that pool. */
   private moduleMove(address: string, delta: bigint): void {
     if (address === MODULE.dao) this.pools.dao += delta;
-    else if (address === MODULE.fee_collector) this.pools.fee += delta;
+    else if (address === MODULE.fee_collector) {
+      this.pools.fee += delta;
+      this.facts.feeCollectorTransfers += delta;
+    }
   }
 }

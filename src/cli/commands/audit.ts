@@ -1,19 +1,20 @@
 /**
  * `pokt-ledger audit --data DIR [--from H1 --to H2] [--node ADDR] [--json | --csv FILE | --html FILE]
- *                   [--what-if 'pos/RelaysToTokensMultiplier=485@H' …]`
+ *                   [--lines-csv FILE] [--what-if 'pos/RelaysToTokensMultiplier=485@H' …]`
  *
  * Recomputes every reward line, fee split, burn and slash from the block log with the audit's
  * own implementation (src/audit) and compares each with what the ledger recorded; checks the
- * supply at every block. Exit 1 when anything differs. With --what-if: replays the log in a
+ * supply at every block. Exit 1 when anything differs. --lines-csv writes every line it derived,
+ * with its inputs, as it goes. With --what-if: replays the log in a
  * scratch directory with the parameters overridden and reports what would have differed.
  * Progress (blocks/s, ETA) on stderr.
  */
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { AuditInputError, runAudit, skippedSnapshotWarning, type AuditSummary } from '../../audit/index.js';
+import { AuditInputError, runAudit, scopeUnknown, skippedSnapshotWarning, unknownNodeWarning, type AuditSummary } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
 import { ProjectionError } from '../../projection/store.js';
-import { auditCsv } from '../../audit/csv.js';
+import { auditCsv, LinesCsvWriter } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
@@ -30,6 +31,7 @@ interface AuditCommandOptions {
   readonly json?: boolean;
   readonly csv?: string;
   readonly html?: string;
+  readonly linesCsv?: string;
   readonly force?: boolean;
   readonly whatIf?: string[];
   readonly progress?: boolean;
@@ -37,18 +39,23 @@ interface AuditCommandOptions {
 
 async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
   let progress: ReturnType<typeof blockProgress> | undefined;
+  const lines = options.linesCsv === undefined ? undefined : new LinesCsvWriter(options.linesCsv);
   try {
-    return await runAudit({
+    const summary = await runAudit({
       dataDir: dataDirOf(options.data),
       ...(options.from === undefined ? {} : { from: options.from }),
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.node === undefined ? {} : { node: options.node }),
+      ...(lines === undefined ? {} : { onLine: (height, line) => lines.line(height, line) }),
       onProgress: (p) => {
         progress ??= blockProgress('audit', p.to, options.progress !== false);
         progress.update(p.height, p.lines, p.height);
       },
     });
+    lines?.close();
+    return summary;
   } catch (error) {
+    lines?.abandon();
     if (error instanceof AuditInputError || error instanceof ProjectionError) throw new CliError(error.code, error.message);
     throw error;
   } finally {
@@ -62,12 +69,24 @@ function printHuman(summary: AuditSummary): void {
     `audit ${verdict}: blocks ${summary.from}..${summary.to} (${grouped(summary.blocks)}), ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed, ` +
       `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots${skippedText(summary)}; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
-  for (const m of summary.mismatch_list.slice(0, 50)) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+  const f = summary.supply_failures;
+  if (f.count > 0) process.stdout.write(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);
+  const shown = summary.mismatch_list.slice(0, SHOWN_MISMATCHES);
+  if (shown.length < summary.mismatches) process.stdout.write(`  the first ${grouped(shown.length)} of ${grouped(summary.mismatches)} mismatches (--json or --csv FILE for the first ${grouped(summary.mismatch_list.length)}):\n`);
+  for (const m of shown) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+}
+
+/** Mismatch lines printed (the summary keeps 1,000; --json and --csv give those). */
+const SHOWN_MISMATCHES = 50;
+
+/** The first 20 heights ("12, 13, 20, …"): a terminal line, not the report's ranges. */
+function heightList(heights: readonly number[]): string {
+  return heights.slice(0, 20).join(', ') + (heights.length > 20 ? ', …' : '');
 }
 
 /** --csv and --html: outside the chain's own files, and not over an existing file without --force (out-path.ts). */
 function checkReportFiles(options: AuditCommandOptions): void {
-  for (const [option, file] of [['--csv', options.csv], ['--html', options.html]] as const) {
+  for (const [option, file] of [['--csv', options.csv], ['--html', options.html], ['--lines-csv', options.linesCsv]] as const) {
     if (file !== undefined) checkOutputFile(file, dataDirOf(options.data), { option, force: options.force === true });
   }
 }
@@ -96,7 +115,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--json', 'one JSON object on stdout')
     .option('--csv <file>', 'write every mismatch as CSV to this file (never inside the data directory\'s events/, snapshots/ or projections/)')
     .option('--html <file>', 'write a self-contained HTML report to this file (the same)')
-    .option('--force', 'overwrite an existing --csv or --html file')
+    .option('--lines-csv <file>', 'write every reward, slash and burn line the audit derived, with its inputs, as CSV to this file (the same)')
+    .option('--force', 'overwrite an existing --csv, --html or --lines-csv file')
     .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--no-progress', 'no progress on stderr')
     .action((options: AuditCommandOptions) =>
@@ -136,8 +156,9 @@ export function registerAuditCommand(program: Command): void {
         checkReportFiles(options);
         const summary = await audit(options);
         for (const skipped of summary.snapshots_skipped) warnOnStderr(skippedSnapshotWarning(skipped));
+        if (scopeUnknown(summary)) warnOnStderr(unknownNodeWarning(summary));
         if (options.csv !== undefined) writeFileSync(options.csv, auditCsv(summary));
-        if (options.html !== undefined) writeFileSync(options.html, auditHtml(summary));
+        if (options.html !== undefined) writeFileSync(options.html, auditHtml(summary, { generatedAt: new Date(), ...(options.linesCsv === undefined ? {} : { linesCsv: options.linesCsv }) }));
         if (options.json === true) printJson(summary);
         else printHuman(summary);
         if (summary.mismatches > 0 || !summary.supply_ok) process.exitCode = 1;

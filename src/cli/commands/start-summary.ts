@@ -76,6 +76,6 @@ export function startSummaryLines(r: StartReport): string[] {
     `  replay      ${counted(r.replay.blocks, 'block')} re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
     `  projection  ${r.projection.file} at height ${r.projection.height}`,
     `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${counted(r.audit.reward_lines, 'reward line')}, ${counted(r.audit.slash_and_burn_lines, 'slash/burn line')}, ${counted(r.audit.supply_checks, 'supply check')}, ${counted(r.audit.mismatches, 'mismatch', 'mismatches')}${r.audit.snapshots_skipped.length === 0 ? '' : `; ${counted(r.audit.snapshots_skipped.length, 'snapshot')} skipped (damaged or foreign, not compared)`}`,
-    `  report      ${r.auditReport} (the audit's HTML report)`,
+    `  report      ${r.auditReport} (the audit's HTML report; every line it derived in audit-lines.csv beside it)`,
   ];
 }

@@ -11,7 +11,7 @@
  *      producer, every receipt, invariant and the supply checked after every block;
  *   3. the whole log replayed from genesis with every signature verified and every root compared;
  *   4. the projection built (projections/ledger.sqlite) and the audit run over it, its HTML
- *      report written to reports/audit.html;
+ *      report written to reports/audit.html and every line it derived to reports/audit-lines.csv;
  *   5. a one-screen summary (or one JSON document with --json);
  *   6. unless --no-serve: the node serving the query API (POST /v1/query/*) and the explorer on
  *      localhost, producing blocks only on demand, until Ctrl-C (SIGINT/SIGTERM: exit 0).
@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { runAudit, skippedSnapshotWarning } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
 import { auditHtml } from '../../audit/html.js';
+import { LinesCsvWriter } from '../../audit/csv.js';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { project } from '../../projection/run.js';
@@ -68,15 +69,28 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
   );
   const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
   const projection = await project(dataDir);
-  const audit = await runAudit({ dataDir, catchUp: false });
+  const reports = join(dataDir, 'reports');
+  mkdirSync(reports, { recursive: true });
+  const lines = new LinesCsvWriter(join(reports, LINES_CSV));
+  let audit;
+  try {
+    audit = await runAudit({ dataDir, catchUp: false, onLine: (height, line) => lines.line(height, line) });
+  } catch (error) {
+    lines.abandon();
+    throw error;
+  }
+  lines.close();
   for (const skipped of audit.snapshots_skipped) warnOnStderr(skippedSnapshotWarning(skipped));
-  return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(dataDir, auditHtml(audit)) };
+  // The report names the CSV as the file beside it: the two are read together.
+  const html = auditHtml(audit, { generatedAt: new Date(), linesCsv: `${LINES_CSV} (beside this report)` });
+  return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(reports, html) };
 }
 
+/** The audit's per-line CSV, beside reports/audit.html. */
+const LINES_CSV = 'audit-lines.csv';
+
 /** <data>/reports/audit.html, written whole (temp file + rename: never a half-written report). */
-function writeAuditReport(dataDir: string, html: string): string {
-  const dir = join(dataDir, 'reports');
-  mkdirSync(dir, { recursive: true });
+function writeAuditReport(dir: string, html: string): string {
   const file = join(dir, 'audit.html');
   writeFileSync(`${file}.tmp-${process.pid}`, html);
   renameSync(`${file}.tmp-${process.pid}`, file);

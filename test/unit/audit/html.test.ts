@@ -48,13 +48,13 @@ test('renders every chart with no console error and no network request; mismatch
       for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
       return { id: canvas.id, painted };
     })`)) as Array<{ id: string; painted: number }>;
-    assert.equal(drawn.map((d) => d.id), ['supply', 'mintburn', 'earners', 'chains', 'jails']);
+    assert.equal(drawn.map((d) => d.id), ['supply', 'minted', 'burned', 'earners', 'chains', 'jails']);
     for (const d of drawn) assert.ok(d.painted > 100, `canvas ${d.id} is blank`);
     assert.equal(errors, []);
     assert.equal(requests, []);
     assert.match(await page.textContent('#verdict') ?? '', /MISMATCHES: 1 mismatch,/);
     assert.match(await page.textContent('body') ?? '', /Minted [0-9,]+ uPOKT \([0-9,.]+ POKT\), burned [0-9,]+ uPOKT \([0-9,.]+ POKT\)/, 'amounts grouped, in POKT beside uPOKT');
-    assert.match(await page.textContent('table') ?? '', /abc<\/script><b>x/); // shown as text, not markup
+    assert.match(await page.textContent('#mismatch-table') ?? '', /abc<\/script><b>x/); // shown as text, not markup
     const out = join(repoRoot(), 'test-output');
     mkdirSync(out, { recursive: true });
     await page.screenshot({ path: join(out, 'audit-report.png'), fullPage: true });

@@ -82,13 +82,15 @@ test('export --out over an existing file: refused without --force (the file kept
   assert.is(beside.code, 0, beside.stderr + beside.stdout);
 });
 
-test('audit --csv / --html: the same guard, before the audit runs; --force overwrites', async () => {
+test('audit --csv / --html / --lines-csv: the same guard, before the audit runs; --force overwrites', async () => {
   const audit = (...more: string[]): string[] => ['audit', '--data', data, '--no-progress', ...more];
   await refused(audit('--csv', join(data, 'projections', 'ledger.sqlite')), 'output_in_data_dir');
+  await refused(audit('--lines-csv', join(data, 'events', 'lines.csv')), 'output_in_data_dir');
   await refused(audit('--html', join(outside, 'events-link', 'report.html')), 'output_in_data_dir');
   const html = join(outside, 'report.html');
   writeFileSync(html, 'old');
   await refused(audit('--html', html), 'output_exists');
+  await refused(audit('--lines-csv', html), 'output_exists');
   assert.is(readFileSync(html, 'utf8'), 'old');
   const forced = await runCli([...audit('--html', html, '--force'), '--json']);
   assert.is(forced.code, 0, forced.stderr + forced.stdout.slice(0, 400));

@@ -1,7 +1,7 @@
 /**
  * Goal: `start` (what `npm start` runs) does what the README promises: a mainnet-shaped chain on
  * the bundled mainnet genesis with claims, proofs and rewards, verified by replay, projected and
- * audited, one summary; `--no-serve` exits after it; otherwise it reaches "serving", answers
+ * audited (its report and per-line CSV in reports/), one summary; `--no-serve` exits after it; otherwise it reaches "serving", answers
  * `POST /v1/query/height` with the chain's height and GET /explorer/ with the page, and Ctrl-C (SIGINT) stops it with exit 0 and
  * no stack trace. It continues an existing chain and refuses a chain it did not create.
  * Method: the compiled CLI in child processes on a temp data dir (scale 0.01, 14 blocks: claims
@@ -9,6 +9,7 @@
  * mid-2022 params).
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -33,7 +34,8 @@ interface StartJson {
   activity: { claims: number; proofs: number; relayRewardsUpokt: string };
   replay: { verified: boolean; height: number; signatures: string };
   projection: { height: number };
-  audit: { mismatches: number; supply_ok: boolean; to: number };
+  audit: { mismatches: number; supply_ok: boolean; to: number; reward_lines: number; slash_and_burn_lines: number };
+  audit_report: string;
 }
 
 start('--no-serve: a mainnet-shaped chain, verified, projected and audited; continued on a second run; a foreign chain refused', async () => {
@@ -45,6 +47,12 @@ start('--no-serve: a mainnet-shaped chain, verified, projected and audited; cont
   assert.ok(BigInt(report.activity.relayRewardsUpokt) > 0n, 'proofs minted relay rewards');
   assert.equal([report.replay.verified, report.replay.height, report.replay.signatures], [true, 14, 'verified']);
   assert.equal([report.projection.height, report.audit.to, report.audit.mismatches, report.audit.supply_ok], [14, 14, 0, true]);
+  // Beside the report, every line the audit derived (one CSV row each), which the report names.
+  assert.is(report.audit_report, join(dir, 'reports', 'audit.html'));
+  const csv = readFileSync(join(dir, 'reports', 'audit-lines.csv'), 'utf8').trimEnd().split('\n');
+  assert.is(csv[0], 'height,kind,role,node,address,amount_upokt,chain,relays,multiplier_upokt_per_relay,multiplier_source,stake_upokt,floored_stake_upokt,bin,weight,minted_upokt');
+  assert.is(csv.length - 1, report.audit.reward_lines + report.audit.slash_and_burn_lines);
+  assert.match(readFileSync(report.audit_report, 'utf8'), /<code>audit-lines\.csv \(beside this report\)<\/code>/);
 
   const human = await runCli(['start', '--data', dir, '--blocks', '1', '--no-serve', '--no-progress']);
   assert.is(human.code, 0, human.stderr);
