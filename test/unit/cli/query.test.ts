@@ -98,7 +98,7 @@ query('genesis file: height 0 only; bad options are coded errors', () => {
   const noSource = cli('query', 'apps', '--json');
   assert.is((noSource.json['error'] as Record<string, unknown>)['code'], 'invalid_option');
   const badPage = cli('query', 'apps', '--genesis', genesisFile, '--page', '-1', '--json');
-  assert.is(badPage.status, 1);
+  assert.is(badPage.status, 2, 'a usage error');
 });
 
 query.run();
