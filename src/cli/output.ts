@@ -20,6 +20,20 @@ export function grouped(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * `n noun` for people: thousands separated, the noun in the plural unless n is 1.
+ * Example: counted(1, 'param change') = '1 param change'; counted(1623, 'claim') = '1,623 claims';
+ * counted(0, 'mismatch', 'mismatches') = '0 mismatches'.
+ */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${grouped(n)} ${n === 1 ? noun : plural}`;
+}
+
+/** Heights first to last as every command writes them, with the README's en dash: "1–60". */
+export function heightRange(first: number, last: number): string {
+  return `${first}–${last}`;
+}
+
 /** JSON.stringify with bigint → decimal string and Uint8Array → hex. */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(
