@@ -67,14 +67,14 @@ function printVerify(report: VerifyReport): void {
 
 function printBisect(report: BisectReport): void {
   if (report.identical) {
-    process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${report.probes} probes)\n`);
+    process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${counted(report.probes, 'probe')})\n`);
     return;
   }
   const lines = [
-    `first difference at height ${report.first_difference} (${report.kind}; ${report.probes} probes)`,
+    `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
     `  left:  last height ${report.left.last_height}, block ${report.left.block_hash ?? '-'}, root ${report.left.state_root ?? '-'}`,
     `  right: last height ${report.right.last_height}, block ${report.right.block_hash ?? '-'}, root ${report.right.state_root ?? '-'}`,
-    `${report.differing_entries} state entries differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`,
+    `${counted(report.differing_entries, 'state entry', 'state entries')} differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`,
     ...report.entries.map((e) => `  ${e.table}/${e.key}\n    left:  ${e.left ?? '(absent)'}\n    right: ${e.right ?? '(absent)'}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
