@@ -70,7 +70,7 @@ export function registerChainCommands(program: Command): void {
     .command('roots')
     .description('print every stored block: height, block hash and the state root recorded after it')
     .option('--data <dir>', 'data directory (default: the repository root)')
-    .option('--from <height>', 'first height', integerOption('--from', 1))
+    .option('--from <height>', 'first height (default: 1)', integerOption('--from', 1))
     .option('--to <height>', 'last height (default: the tip)', integerOption('--to', 1))
     .option('--json', 'a JSON array on stdout')
     .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
