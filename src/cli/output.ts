@@ -20,6 +20,20 @@ export function grouped(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * `n noun` for people: thousands separated, the noun in the plural unless n is 1.
+ * Example: counted(1, 'param change') = '1 param change'; counted(1623, 'claim') = '1,623 claims';
+ * counted(0, 'mismatch', 'mismatches') = '0 mismatches'.
+ */
+export function counted(n: number, noun: string, plural = `${noun}s`): string {
+  return `${grouped(n)} ${n === 1 ? noun : plural}`;
+}
+
+/** Heights first to last as every command writes them, with the README's en dash: "1–60". */
+export function heightRange(first: number, last: number): string {
+  return `${first}–${last}`;
+}
+
 /** JSON.stringify with bigint → decimal string and Uint8Array → hex. */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(
@@ -42,6 +56,11 @@ export const DEBUG_ENV = 'POKT_LEDGER_DEBUG';
 
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+/**
+ * Codes of usage errors: whether commander finds them or a command's own check of its options
+ * (calc, query, tx, …) does, they exit 2, as documented.
+ */
+export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_option', 'missing_option', 'missing_option_value', 'conflicting_options']);
 /** EX_SOFTWARE: a bug, not bad input nor a condition of the machine. */
 export const EXIT_INTERNAL = 70;
 
@@ -55,14 +74,15 @@ export function printError(code: string, message: string, details: unknown, json
 }
 
 /**
- * Reports a failure and returns the exit code: a CliError as itself (exit 1); anything else is a
+ * Reports a failure and returns the exit code: a CliError as itself (exit 2 for a usage code,
+ * else 1); anything else is a
  * bug: `internal_error` with its message and a hint to report it (exit 70). Its stack goes to
  * stderr only when POKT_LEDGER_DEBUG is set.
  */
 export function reportError(error: unknown, json: boolean): number {
   if (error instanceof CliError) {
     printError(error.code, error.message, error.context, json);
-    return EXIT_FAILURE;
+    return USAGE_ERROR_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const debug = process.env[DEBUG_ENV] !== undefined && process.env[DEBUG_ENV] !== '' && process.env[DEBUG_ENV] !== '0';

@@ -1,9 +1,15 @@
 /**
  * Progress on stderr for long commands (replay, simulate, start): a cli-progress bar with
- * blocks/s, tx/s and ETA on a terminal; on a pipe or file, the same line every 2 seconds.
- * stdout stays reserved for the command's result.
+ * blocks/s, tx/s and ETA on a terminal; on a pipe or file, the same line every 2 seconds; a
+ * phase line ("audit: … …") for long work without blocks to count. stdout stays reserved for
+ * the command's result.
+ *
+ * A bar's rate is over the time since its phase started (`since`), not since the bar appeared:
+ * a bar made at the first block's report would leave that block's time out (on a small chain,
+ * the whole first chunk's signature checks), and show a rate the summary cannot match.
  */
 import cliProgress from 'cli-progress';
+import type { ReplayProgress } from '../runtime/replay.js';
 
 export interface BlockProgress {
   /** Blocks done, txs done (cumulative). */
@@ -13,7 +19,8 @@ export interface BlockProgress {
 
 const NONE: BlockProgress = { update: () => undefined, stop: () => undefined };
 
-export function blockProgress(label: string, totalBlocks: number, enabled: boolean): BlockProgress {
+/** `since`: when the measured phase began (performance.now()); the rate and ETA are over the time since. */
+export function blockProgress(label: string, totalBlocks: number, enabled: boolean, since = performance.now()): BlockProgress {
   if (!enabled || totalBlocks <= 0) return NONE;
   const bar = new cliProgress.SingleBar(
     {
@@ -27,7 +34,7 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
     },
     cliProgress.Presets.shades_classic,
   );
-  const started = performance.now();
+  const started = since;
   bar.start(totalBlocks, 0, { height: '-', bps: '0', tps: '0', eta_text: '—' });
   return {
     update(blocksDone, txsDone, height) {
@@ -39,6 +46,43 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
       bar.stop();
     },
   };
+}
+
+/**
+ * A replay's bar (replay, verify's state roots, project): made at the first report, when the
+ * replay knows its range, timed from `since`. Blocks at or below `countAbove` (default: where
+ * the replay started) are not counted: `project` replays them only to rebuild the state at its
+ * checkpoint.
+ */
+export class ReplayBar {
+  private bar: BlockProgress | undefined;
+  private txsBelow = 0;
+
+  constructor(
+    private readonly label: string,
+    private readonly enabled: boolean,
+    private readonly since = performance.now(),
+    private readonly countAbove?: number,
+  ) {}
+
+  update(p: ReplayProgress): void {
+    const above = this.countAbove ?? p.startHeight;
+    if (p.height <= above) {
+      this.txsBelow = p.txs;
+      return;
+    }
+    this.bar ??= blockProgress(this.label, p.targetHeight - above, this.enabled, this.since);
+    this.bar.update(p.height - above, p.txs - this.txsBelow, p.height);
+  }
+
+  stop(): void {
+    this.bar?.stop();
+  }
+}
+
+/** A long step without blocks to count, named on stderr: "audit: recomputing … …". */
+export function phaseLine(text: string, enabled: boolean): void {
+  if (enabled) process.stderr.write(`${text} …\n`);
 }
 
 /** Seconds left as "0s", "42s", "3m 05s", "2h 07m" (the blocks left at the rate so far). */

@@ -23,7 +23,7 @@ import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { amountText, isAmountColumn } from './amounts.js';
 import { ProjectionError } from './errors.js';
-import { project } from './run.js';
+import { project, type ProjectReport } from './run.js';
 import { projectionFile } from './store.js';
 
 interface Export {
@@ -54,8 +54,14 @@ export interface ExportReport {
   readonly files: ReadonlyArray<{ readonly file: string; readonly rows: number }>;
 }
 
-export async function exportAnalytics(dataDir: string, outDir: string, options: { readonly onNotice?: (message: string) => void } = {}): Promise<ExportReport> {
-  const caughtUp = await project(dataDir, options.onNotice === undefined ? {} : { onNotice: options.onNotice });
+export interface ExportOptions {
+  readonly onNotice?: (message: string) => void;
+  /** Catches up the projection first (default: `project`; the CLI's shows a progress bar). */
+  readonly catchUp?: () => Promise<ProjectReport>;
+}
+
+export async function exportAnalytics(dataDir: string, outDir: string, options: ExportOptions = {}): Promise<ExportReport> {
+  const caughtUp = await (options.catchUp ?? (() => project(dataDir, options.onNotice === undefined ? {} : { onNotice: options.onNotice })))();
   const out = resolve(outDir);
   mkdirSync(out, { recursive: true });
   const sqlite = new Database(projectionFile(dataDir), { readonly: true });

@@ -3,7 +3,8 @@
  * (<data>/projections/) or PostgreSQL (`--postgres URL`): seed genesis if the projection is new,
  * then replay the block log (from the newest snapshot at or below the checkpoint, signatures
  * trusted, every state root still checked) and project every block after the checkpoint through
- * the committed-block stream.
+ * the committed-block stream. A projection already at the height asked for is reported as it is,
+ * without a replay.
  *
  * Blocks are committed in batches of `batchBlocks` (each batch one transaction with its
  * checkpoint), so a kill loses at most the batch in flight, which the next run redoes. SQLite:
@@ -52,8 +53,11 @@ export interface ProjectReport {
   readonly txs: number;
   readonly events: number;
   readonly seconds: number;
+  /** Over `seconds`: opening the log and the projection included. */
   readonly blocks_per_s: number;
   readonly rebuilt: boolean;
+  /** The block log's last height (`height` is below it only with --to). */
+  readonly log_height: number;
 }
 
 /**
@@ -151,6 +155,13 @@ async function seedGenesisFrom(target: Target, state: LedgerState, config: DataD
   await target.seedGenesis(state, config.genesis_state_root, config.previous_block_hash);
 }
 
+/** The report of a projection already at (or past --to) the height asked for. */
+function nothingProjected(target: Target, rebuilt: boolean, lastHeight: number, started: number): ProjectReport {
+  const height = target.checkpoint!.height;
+  const seconds = (performance.now() - started) / 1000;
+  return { file: target.where, from_height: height, height, blocks: 0, txs: 0, events: 0, seconds: Number(seconds.toFixed(3)), blocks_per_s: 0, rebuilt, log_height: lastHeight };
+}
+
 async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void, lastHeight: number) => Promise<Target>): Promise<ProjectReport> {
   const started = performance.now();
   const config = readDataDirConfig(dataDir);
@@ -167,6 +178,11 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
   try {
     // Another chain's projection, or one of a rolled-back history, is refused before it is read.
     assertCheckpointOnLog(dataDir, target.checkpoint);
+    const upTo = Math.min(options.to ?? lastHeight, lastHeight);
+    // Nothing to project: no replay (it would rebuild the state only to append no block).
+    if (target.checkpoint !== undefined && target.checkpoint.height >= upTo) {
+      return nothingProjected(target, rebuilt, lastHeight, started);
+    }
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
     const seedOnStart = target.checkpoint === undefined;
@@ -218,6 +234,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       seconds: Number(seconds.toFixed(3)),
       blocks_per_s: Math.round(counts.blocks / Math.max(seconds, 1e-6)),
       rebuilt,
+      log_height: lastHeight,
     };
   } finally {
     await target.close();

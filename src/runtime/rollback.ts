@@ -102,7 +102,7 @@ export function rollbackDataDir(dir: string, to: number, options: RollbackOption
   try {
     from = log.lastHeight;
     if (!Number.isSafeInteger(to) || to < log.firstHeight - 1 || to > from) {
-      throw new DataDirError('data_dir_invalid', `cannot roll back to height ${to}: the chain holds heights ${log.firstHeight - 1}…${from}`, { to, first: log.firstHeight - 1, last: from });
+      throw new DataDirError('data_dir_invalid', `cannot roll back to height ${to}: the chain holds heights ${log.firstHeight - 1}–${from}`, { to, first: log.firstHeight - 1, last: from });
     }
     writeIntent(dir, { format: 'pokt-ledger-rollback', to, from, log_done: false });
     options.onStep?.('intent_written');

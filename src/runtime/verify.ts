@@ -26,7 +26,7 @@ import { isBlockLogError, type BlockLog } from '../log/index.js';
 import type { DataDirConfig } from './data-dir.js';
 import type { Divergence } from './divergence.js';
 import { openChain, type WarningSink } from './open-chain.js';
-import { replay } from './replay.js';
+import { replay, type ReplayProgress } from './replay.js';
 import { diffStates, type StateEntryDifference } from './state-diff.js';
 
 export interface ChainProblem {
@@ -51,6 +51,8 @@ export interface VerifyOptions {
   readonly verifySignatures?: boolean;
   readonly onWarning?: WarningSink;
   readonly onProgress?: (height: number, last: number) => void;
+  /** The second pass, every state root recomputed by a replay (after the hash chain's onProgress). */
+  readonly onRootsProgress?: (progress: ReplayProgress) => void;
 }
 
 export async function verifyDataDir(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -74,7 +76,11 @@ export async function verifyDataDir(dir: string, options: VerifyOptions = {}): P
   }
   const base = { first_height: first, last_height: last, records: Math.max(0, last - first + 1) };
   if (chainProblem !== null) return { ok: false, ...base, chain_problem: chainProblem, divergence: null, state_root: null };
-  const outcome = await replay(dir, { trustSignatures: options.verifySignatures !== true, ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }) });
+  const outcome = await replay(dir, {
+    trustSignatures: options.verifySignatures !== true,
+    ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+    ...(options.onRootsProgress === undefined ? {} : { onProgress: options.onRootsProgress }),
+  });
   return { ok: outcome.verified, ...base, chain_problem: null, divergence: outcome.divergence ?? null, state_root: outcome.stateRoot };
 }
 

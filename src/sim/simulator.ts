@@ -58,6 +58,8 @@ export interface SimulateOptions extends SimSetupOptions {
   readonly snapshotEvery?: number;
   /** Signature-verification worker threads (default: all cores; 0 = verify inline). */
   readonly workers?: number;
+  /** After the set-up (chain opened or created, workloads ready), before the first block. */
+  readonly onReady?: (startHeight: number, targetHeight: number) => void;
   readonly onBlock?: (report: SimBlockReport) => void;
 }
 
@@ -153,6 +155,7 @@ async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: bo
   let previousBlockTxs = tipTxs(options.dataDir, startHeight);
   let txCount = 0;
   const invariants = new InvariantsAfterBlocks();
+  options.onReady?.(startHeight, targetHeight);
   while (writer.height < targetHeight) {
     const height = writer.height + 1;
     const timeNs = writer.lastBlockTimeNs + (options.blockIntervalNs ?? DEFAULT_BLOCK_INTERVAL_NS);

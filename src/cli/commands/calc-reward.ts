@@ -1,6 +1,6 @@
 /**
- * `pokt-ledger calc reward --relays N --stake UPOKT [--chain ID] (--data DIR [--height H] | --params FILE) [--json]`
- * — the relay reward a servicer staked UPOKT would mint for a claim of N relays under the params
+ * `pokt-ledger calc reward --relays N --stake AMOUNT [--chain ID] (--data DIR [--height H] | --params FILE) [--json]`
+ * — the relay reward a servicer staked AMOUNT (15000POKT, 15000000000uPOKT; bare: uPOKT) would mint for a claim of N relays under the params
  * in force (PROTOCOL §5.1–5.2; src/modules/pocketcore/rewards.ts): PIP-22 bin and weight, the
  * minted total, the servicer side, the fee-collector share and how the next BeginBlock splits
  * it between the DAO and the proposer, and every recipient line of the plan.
@@ -18,16 +18,18 @@ import { parseAddress, type Address } from '../../core/types.js';
 import { loadGenesisState } from '../../genesis/load.js';
 import { canonicalChain } from '../../messages/index.js';
 import { inactiveFeatures, decodeParamValue } from '../../modules/gov/index.js';
-import { calculateRelayReward } from '../../modules/pocketcore/index.js';
+import { calculateRelayReward, type RewardCalculation } from '../../modules/pocketcore/index.js';
+import { upoktAndPoktText } from '../../core/pokt-text.js';
 import { parseParamValue, type ParamValue } from '../../params/kinds.js';
 import { buildParams, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
+import { decimalForPeople, upoktAmountOption } from '../decimal-text.js';
 import { CliError, printJson } from '../output.js';
 import { queryStateOf } from './query.js';
 
 interface RewardOptions {
   readonly relays?: string;
-  readonly stake?: string;
+  readonly stake?: bigint;
   readonly chain?: string;
   readonly data?: string;
   readonly height?: string;
@@ -96,23 +98,37 @@ function delegatorsOf(text: string | undefined): Readonly<Record<string, number>
   }
 }
 
+/** The reward for people: every amount grouped in uPOKT with POKT beside, the weight rounded (--json: exact). */
+function rewardLines(answer: RewardCalculation, relays: bigint, chain: string): string[] {
+  const amount = (upokt: string): string => upoktAndPoktText(BigInt(upokt));
+  const width = Math.max(...answer.recipients.map((r) => r.role.length));
+  return [
+    `minted ${amount(answer.minted_upokt)} for ${relays.toLocaleString('en-US')} relays on chain ${chain}`,
+    `  stake ${amount(answer.stake_upokt)}: PIP-22 bin ${answer.bin}, weight ${decimalForPeople(answer.weight)}, ${decimalForPeople(answer.multiplier_upokt_per_relay)} uPOKT per relay`,
+    `  node ${amount(answer.node_upokt)}; fee collector ${amount(answer.fee_collector_upokt)} → DAO ${amount(answer.dao_upokt)}, proposer ${amount(answer.proposer_upokt)}${answer.burned_upokt === '0' ? '' : `, burned ${amount(answer.burned_upokt)}`}`,
+    'recipients',
+    ...answer.recipients.map((r) => `  ${r.role.padEnd(width)}  ${r.address.padEnd(40)}  ${amount(r.amount_upokt)}`),
+  ];
+}
+
 export function registerCalcReward(calc: Command): void {
   calc
     .command('reward')
     .description('relay reward for N relays at a stake under the params in force (PIP-22, DAO/proposer shares, recipients)')
-    .option('--relays <N>', 'relays in the claim')
-    .option('--stake <UPOKT>', "the servicer's staked tokens, uPOKT")
-    .option('--chain <id>', 'relay chain (per-chain RTTM)', '0001')
-    .option('--data <dir>', 'data directory; params at --height')
-    .option('--height <H>', 'height (default: the last block)')
-    .option('--params <file>', 'params file (allparams answer or {"pos/Key": value})')
+    .option('--relays <N>', 'relays in the claim (a whole number)')
+    .option('--stake <amount>', "the servicer's stake, with its unit: 15000POKT or 15000000000uPOKT (a bare number is uPOKT)", upoktAmountOption('--stake', 'uPOKT'))
+    .option('--chain <id>', 'relay chain, 4 hex digits; picks the per-chain RelaysToTokensMultiplier when one is set', '0001')
+    .option('--data <dir>', 'data directory: the params in force there at --height')
+    .option('--height <H>', 'with --data: the height whose params are used (default: the last block)')
+    .option('--params <file>', 'instead of --data: a params file (a /v1/query/allparams answer or {"pos/Key": value}; missing keys: the mainnet genesis values)')
     .option('--operator <address>', 'operator address (default "operator")')
     .option('--output <address>', 'output address (default: none — the operator)')
     .option('--delegators <json>', 'reward delegators {"<address>": percent}')
     .option('--json', 'one JSON object on stdout')
     .action(async (options: RewardOptions) => {
       const relays = positiveInteger(options.relays, '--relays');
-      const stakeUpokt = positiveInteger(options.stake, '--stake');
+      if (options.stake === undefined) throw new CliError('missing_option', '--stake is required (e.g. 15000POKT)');
+      const stakeUpokt = options.stake;
       const chain = canonicalChain(options.chain ?? '0001', 4);
       if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex');
       if ((options.data === undefined) === (options.params === undefined)) throw new CliError('invalid_option', 'give either --data DIR (with --height) or --params FILE');
@@ -132,14 +148,6 @@ export function registerCalcReward(calc: Command): void {
         printJson(answer);
         return;
       }
-      const lines = answer.recipients.map((r) => `  ${r.role.padEnd(18)} ${r.address.padEnd(40)} ${r.amount_upokt}`);
-      process.stdout.write(
-        [
-          `${answer.minted_upokt} uPOKT minted for ${relays} relays on ${chain} (stake ${stakeUpokt}: bin ${answer.bin}, weight ${answer.weight}, ${answer.multiplier_upokt_per_relay} uPOKT/relay)`,
-          `node ${answer.node_upokt} · fee collector ${answer.fee_collector_upokt} → DAO ${answer.dao_upokt}, proposer ${answer.proposer_upokt}${answer.burned_upokt === '0' ? '' : `, burned ${answer.burned_upokt}`}`,
-          'recipients',
-          ...lines,
-        ].join('\n') + '\n',
-      );
+      process.stdout.write(rewardLines(answer, relays, chain).join('\n') + '\n');
     });
 }

@@ -1,7 +1,8 @@
 /**
  * `pokt-ledger calc …` — monetary-policy calculators (PROTOCOL §14). Each prints
- * `{"inputs":{…},"formula":"…","result":"…"}` with `--json` (result as a decimal string), or a
- * short human summary without it. The arithmetic lives in src/modules/policy/calculators.ts.
+ * `{"inputs":{…},"formula":"…","result":"…"}` with `--json` (result as an exact decimal string),
+ * or a short summary for people without it: the result rounded (decimal-text.ts), an amount in
+ * POKT and uPOKT, the inputs grouped. The arithmetic lives in src/modules/policy/calculators.ts.
  *
  *   calc relays-per-pokt --pokt-price-usd P --usd-relay-target T --roi-months M [--sessions-per-day 24] [--days-per-month 30.42]
  *   calc required-stake  --daily-relays R --relays-per-pokt X [--sessions-per-day 24]
@@ -22,6 +23,7 @@ import {
   requiredStake,
   type Calculation,
 } from '../../modules/policy/index.js';
+import { decimalForPeople, shifted } from '../decimal-text.js';
 import { CliError, printJson } from '../output.js';
 import { registerCalcReward } from './calc-reward.js';
 
@@ -35,21 +37,28 @@ function decimal(options: Options, name: string, flag: string, settings: { posit
   return parsed.value;
 }
 
-function print(calc: Calculation, options: Options, unit: string): void {
+/** The result for people, in its unit (and the other POKT unit beside an amount), rounded; --json keeps the exact decimal. */
+type ResultText = (result: string) => string;
+
+const upoktPerRelay: ResultText = (result) => `${decimalForPeople(result)} uPOKT per relay (${decimalForPeople(shifted(result, -6))} POKT)`;
+const poktAmount: ResultText = (result) => `${decimalForPeople(result, 6)} POKT (${decimalForPeople(shifted(result, 6), 0)} uPOKT)`;
+const relaysPerStakedPokt: ResultText = (result) => `${decimalForPeople(result)} relays per staked POKT per session (BaseRelaysPerPOKT = 100 × that ${decimalForPeople(shifted(result, 2))})`;
+
+function print(calc: Calculation, options: Options, resultText: ResultText): void {
   if (options['json'] === true) {
     printJson(calc);
     return;
   }
-  const inputs = Object.entries(calc.inputs).map(([name, value]) => `  ${name} = ${value}`);
-  process.stdout.write([`${calc.result} ${unit}`, `formula: ${calc.formula}`, 'inputs:', ...inputs].join('\n') + '\n');
+  const inputs = Object.entries(calc.inputs).map(([name, value]) => `  ${name} = ${decimalForPeople(value)}`);
+  process.stdout.write([resultText(calc.result), `formula: ${calc.formula}`, 'inputs:', ...inputs].join('\n') + '\n');
 }
 
 function registerRelaysPerPokt(calc: Command): void {
   calc
     .command('relays-per-pokt')
     .description('relays per staked POKT per session for a USD price target (BaseRelaysPerPOKT = 100 × result)')
-    .option('--pokt-price-usd <P>', 'POKT price in USD (30-day average)')
-    .option('--usd-relay-target <T>', 'target price of one relay in USD')
+    .option('--pokt-price-usd <P>', 'POKT price in USD, 30-day average (e.g. 0.12)')
+    .option('--usd-relay-target <T>', 'target price of one relay in USD (e.g. 0.00000085)')
     .option('--roi-months <M>', 'months over which an app stake should pay for itself')
     .option('--sessions-per-day <N>', 'sessions per day', DEFAULT_SESSIONS_PER_DAY)
     .option('--days-per-month <D>', 'average days per month', DEFAULT_DAYS_PER_MONTH)
@@ -62,7 +71,7 @@ function registerRelaysPerPokt(calc: Command): void {
         sessionsPerDay: decimal(options, 'sessionsPerDay', '--sessions-per-day'),
         daysPerMonth: decimal(options, 'daysPerMonth', '--days-per-month'),
       });
-      print(result, options, 'relays per POKT per session');
+      print(result, options, relaysPerStakedPokt);
     });
 }
 
@@ -70,7 +79,7 @@ function registerRequiredStake(calc: Command): void {
   calc
     .command('required-stake')
     .description('POKT an application must stake to get a daily relay budget')
-    .option('--daily-relays <R>', 'relays needed per day')
+    .option('--daily-relays <R>', 'relays the application needs per day')
     .option('--relays-per-pokt <X>', 'relays per staked POKT per session (see relays-per-pokt)')
     .option('--sessions-per-day <N>', 'sessions per day', DEFAULT_SESSIONS_PER_DAY)
     .option('--json', 'one JSON object on stdout')
@@ -80,7 +89,7 @@ function registerRequiredStake(calc: Command): void {
         relaysPerPokt: decimal(options, 'relaysPerPokt', '--relays-per-pokt'),
         sessionsPerDay: decimal(options, 'sessionsPerDay', '--sessions-per-day'),
       });
-      print(result, options, 'POKT');
+      print(result, options, poktAmount);
     });
 }
 
@@ -88,7 +97,7 @@ function registerMintRate(calc: Command): void {
   calc
     .command('mint-rate')
     .description('RelaysToTokensMultiplier (uPOKT per relay) that meets an annual inflation target')
-    .option('--supply-baseline-pokt <S>', 'total supply baseline in POKT')
+    .option('--supply-baseline-pokt <S>', 'total supply baseline, in POKT (not uPOKT; e.g. 1500000000)')
     .option('--inflation-rate <I>', 'annual inflation target as a fraction (0.05) or a percentage (5%)')
     .option('--daily-relays <R>', '30-day trailing average of daily relays')
     .option('--json', 'one JSON object on stdout')
@@ -98,7 +107,7 @@ function registerMintRate(calc: Command): void {
         inflationRate: decimal(options, 'inflationRate', '--inflation-rate', { allowPercent: true }),
         dailyRelays: decimal(options, 'dailyRelays', '--daily-relays'),
       });
-      print(result, options, 'uPOKT per relay');
+      print(result, options, upoktPerRelay);
     });
 }
 
@@ -106,7 +115,7 @@ function registerEmission(calc: Command): void {
   calc
     .command('emission')
     .description('RelaysToTokensMultiplier (uPOKT per relay) that meets a daily emission target')
-    .option('--target-pokt-per-day <E>', 'POKT to mint per day')
+    .option('--target-pokt-per-day <E>', 'POKT (not uPOKT) to mint per day')
     .option('--daily-relays <R>', 'trailing average of daily relays')
     .option('--json', 'one JSON object on stdout')
     .action((options: Options) => {
@@ -114,7 +123,7 @@ function registerEmission(calc: Command): void {
         targetPoktPerDay: decimal(options, 'targetPoktPerDay', '--target-pokt-per-day', {}),
         dailyRelays: decimal(options, 'dailyRelays', '--daily-relays'),
       });
-      print(result, options, 'uPOKT per relay');
+      print(result, options, upoktPerRelay);
     });
 }
 

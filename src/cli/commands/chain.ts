@@ -22,7 +22,7 @@ import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, counted, printJson } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export interface StoredRoot {
@@ -70,14 +70,14 @@ export function registerChainCommands(program: Command): void {
     .command('roots')
     .description('print every stored block: height, block hash and the state root recorded after it')
     .option('--data <dir>', 'data directory (default: the repository root)')
-    .option('--from <height>', 'first height', integerOption('--from', 1))
+    .option('--from <height>', 'first height (default: 1)', integerOption('--from', 1))
     .option('--to <height>', 'last height (default: the tip)', integerOption('--to', 1))
     .option('--json', 'a JSON array on stdout')
     .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
       withCliErrors(() => {
         const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
         // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).
-        if (roots.length === 0) throw new CliError('empty_range', `no stored block in ${options.from ?? 1}..${options.to ?? 'the tip'}: the range is reversed or outside the chain's heights`, { from: options.from ?? 1, to: options.to ?? null });
+        if (roots.length === 0) throw new CliError('empty_range', `no stored block in ${options.from ?? 1}–${options.to ?? 'the tip'}: the range is reversed or outside the chain's heights`, { from: options.from ?? 1, to: options.to ?? null });
         if (options.json === true) printJson(roots);
         else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
       }),
@@ -116,7 +116,7 @@ export function registerChainCommands(program: Command): void {
           throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
         }
         const info = writeSnapshot(dir, outcome.state, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
-        if (info.pruned.length > 0) process.stderr.write(`removed ${info.pruned.length} old snapshot(s), keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
+        if (info.pruned.length > 0) process.stderr.write(`removed ${counted(info.pruned.length, 'old snapshot')}, keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
         if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
         else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
       }),

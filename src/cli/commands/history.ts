@@ -15,10 +15,10 @@ import type { Command } from 'commander';
 import { finishPendingRollback, projectionRollbackStep } from '../../projection/rollback.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
-import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyReport } from '../../runtime/verify.js';
+import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { printJson } from '../output.js';
-import { blockProgress } from '../progress.js';
+import { counted, heightRange, printJson } from '../output.js';
+import { blockProgress, phaseLine, ReplayBar, type BlockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { divergenceReport } from './replay.js';
 import { registerExportCommand } from './export.js';
@@ -29,8 +29,34 @@ function settle(dir: string): void {
   finishPendingRollback(dir);
 }
 
+/**
+ * verify's two passes on stderr: a bar over the hash chain, then — named by a phase line, as the
+ * replay opens the chain and imports the genesis first — a bar over the replay that recomputes
+ * every state root. Each bar is timed from its pass's start.
+ */
+function verifyProgress(enabled: boolean): Required<Pick<VerifyOptions, 'onProgress' | 'onRootsProgress'>> & { stop(): void } {
+  const started = performance.now();
+  let chain: BlockProgress | undefined;
+  let roots: ReplayBar | undefined;
+  return {
+    onProgress: (height, last) => {
+      chain ??= blockProgress('hash chain', last, enabled, started);
+      chain.update(height, 0, height);
+      if (height !== last) return;
+      chain.stop();
+      phaseLine('verify: recomputing every state root (a replay from the genesis)', enabled);
+      roots = new ReplayBar('state roots', enabled);
+    },
+    onRootsProgress: (p) => roots?.update(p),
+    stop: () => {
+      chain?.stop();
+      roots?.stop();
+    },
+  };
+}
+
 function printVerify(report: VerifyReport): void {
-  const lines = [`heights ${report.first_height}…${report.last_height}: ${report.records} records`];
+  const lines = [`heights ${heightRange(report.first_height, report.last_height)}: ${counted(report.records, 'record')}`];
   if (report.chain_problem !== null) lines.push(`BROKEN at height ${report.chain_problem.height} [${report.chain_problem.code}]: ${report.chain_problem.message}`);
   else if (report.divergence !== null) {
     const d = report.divergence;
@@ -41,14 +67,14 @@ function printVerify(report: VerifyReport): void {
 
 function printBisect(report: BisectReport): void {
   if (report.identical) {
-    process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${report.probes} probes)\n`);
+    process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${counted(report.probes, 'probe')})\n`);
     return;
   }
   const lines = [
-    `first difference at height ${report.first_difference} (${report.kind}; ${report.probes} probes)`,
+    `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
     `  left:  last height ${report.left.last_height}, block ${report.left.block_hash ?? '-'}, root ${report.left.state_root ?? '-'}`,
     `  right: last height ${report.right.last_height}, block ${report.right.block_hash ?? '-'}, root ${report.right.state_root ?? '-'}`,
-    `${report.differing_entries} state entries differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`,
+    `${counted(report.differing_entries, 'state entry', 'state entries')} differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`,
     ...report.entries.map((e) => `  ${e.table}/${e.key}\n    left:  ${e.left ?? '(absent)'}\n    right: ${e.right ?? '(absent)'}`),
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -85,15 +111,12 @@ export function registerHistoryCommands(program: Command): void {
           if (!report.identical) process.exitCode = 1;
           return;
         }
-        let progress: ReturnType<typeof blockProgress> | undefined;
+        const progress = verifyProgress(options.progress !== false);
         const report = await verifyDataDir(dir, {
           ...(options.verifySignatures === true ? { verifySignatures: true } : {}),
-          onProgress: (height, last) => {
-            progress ??= blockProgress('hash chain', last, options.progress !== false);
-            progress.update(height, 0, height);
-          },
-        });
-        progress?.stop();
+          onProgress: progress.onProgress,
+          onRootsProgress: progress.onRootsProgress,
+        }).finally(() => progress.stop());
         if (options.json === true) printJson({ ...report, divergence: report.divergence === null ? null : divergenceReport(report.divergence) });
         else printVerify(report);
         if (!report.ok) process.exitCode = 1;
@@ -112,7 +135,7 @@ export function registerHistoryCommands(program: Command): void {
         settle(dir);
         const report = rollbackDataDir(dir, options.to, { derived: [projectionRollbackStep(dir)], onStep: pauseForCrashTest });
         if (options.json === true) printJson({ ...report, not_rolled_back: POSTGRES_NOTE });
-        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${report.removed_blocks} blocks removed, ${report.snapshots_removed.length} snapshot(s) removed)\nnote: ${POSTGRES_NOTE}\n`);
+        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\nnote: ${POSTGRES_NOTE}\n`);
       }),
     );
 

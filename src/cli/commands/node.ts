@@ -14,6 +14,7 @@ import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
+import { counted } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface NodeCommandOptions {
@@ -85,12 +86,12 @@ export function registerNodeCommand(program: Command): void {
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(
-              `block ${result.height} ${result.blockHash.slice(0, 16)}… ${result.receipts.length} txs (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
+              `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
             );
           },
           onError: (error, health) =>
             process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
-          onRecovered: (failures) => process.stderr.write(`block production resumed after ${failures} failed attempt(s)\n`),
+          onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
           onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
           onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
           onProjectionError: (error, height) =>

@@ -5,15 +5,17 @@
  * PostgreSQL one with --postgres (a lost connection is retried with a notice on stderr): genesis
  * rows, then every block after the checkpoint, replayed from the log with every state root
  * checked. Progress (blocks/s, tx/s, ETA) on stderr; the report on stdout:
- *   {"file","from_height","height","blocks","txs","events","seconds","blocks_per_s","rebuilt"}
+ *   {"file","from_height","height","blocks","txs","events","seconds","blocks_per_s","rebuilt","log_height"}
+ * A projection already at the height asked for (the log's tip, or --to) is not replayed: no bar,
+ * "projection already at height H (the log's tip): nothing to project" (blocks 0 with --json).
  * A schema change rebuilds (with a notice on stderr); errors are coded (projection_*, log_*).
  */
 import type { Command } from 'commander';
 import { ProjectionError } from '../../projection/store.js';
-import { DEFAULT_BATCH_BLOCKS, project, type ProjectReport } from '../../projection/run.js';
+import { DEFAULT_BATCH_BLOCKS, project, type ProjectOptions, type ProjectReport } from '../../projection/run.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, grouped, printJson } from '../output.js';
-import { blockProgress } from '../progress.js';
+import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
+import { ReplayBar } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface ProjectCommandOptions {
@@ -26,27 +28,54 @@ interface ProjectCommandOptions {
   readonly progress?: boolean;
 }
 
-async function run(options: ProjectCommandOptions): Promise<ProjectReport> {
-  let progress: ReturnType<typeof blockProgress> | undefined;
+/**
+ * Catches up the projection with a bar over the blocks it projects (not those replayed below its
+ * checkpoint to rebuild the state there), timed from the start as the report's blocks/s is.
+ * `start` and `export-analytics` project through this too.
+ */
+export async function projectWithProgress(dataDir: string, options: Omit<ProjectOptions, 'onProgress' | 'onNotice'>, showProgress: boolean): Promise<ProjectReport> {
+  let bar: ReplayBar | undefined;
+  const started = performance.now();
   try {
-    const report = await project(dataDirOf(options.data), {
-      rebuild: options.rebuild === true,
-      ...(options.to === undefined ? {} : { to: options.to }),
-      ...(options.batch === undefined ? {} : { batchBlocks: options.batch }),
-      ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
+    return await project(dataDir, {
+      ...options,
       onNotice: (message) => process.stderr.write(`${message}\n`),
-      onProgress: (p) => {
-        progress ??= blockProgress('project', p.targetHeight - p.startHeight, options.progress !== false);
-        progress.update(p.blocks, p.txs, p.height);
+      onProgress: (p, projectedFrom) => {
+        bar ??= new ReplayBar('project', showProgress, started, projectedFrom);
+        bar.update(p);
       },
     });
-    return report;
   } catch (error) {
     if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
     throw error;
   } finally {
-    progress?.stop();
+    bar?.stop();
   }
+}
+
+function run(options: ProjectCommandOptions): Promise<ProjectReport> {
+  return projectWithProgress(
+    dataDirOf(options.data),
+    {
+      rebuild: options.rebuild === true,
+      ...(options.to === undefined ? {} : { to: options.to }),
+      ...(options.batch === undefined ? {} : { batchBlocks: options.batch }),
+      ...(options.postgres === undefined ? {} : { postgres: options.postgres }),
+    },
+    options.progress !== false,
+  );
+}
+
+/** The report for people; a projection already at the height asked for says so, not "projected 0 blocks". */
+export function projectSummary(report: ProjectReport): string {
+  if (report.blocks === 0) {
+    const where = report.height === report.log_height ? " (the log's tip)" : ` (the log goes on to ${report.log_height})`;
+    return `projection already at height ${report.height}${where}: nothing to project → ${report.file}`;
+  }
+  return (
+    `projected ${counted(report.blocks, 'block')} (${counted(report.txs, 'tx')}, ${counted(report.events, 'event')}), heights ${heightRange(report.from_height + 1, report.height)}, ` +
+    `in ${report.seconds.toFixed(2)} s (${grouped(report.blocks_per_s)} blocks/s over the whole run, set-up included, as the bar counts) → ${report.file}`
+  );
 }
 
 export function registerProjectCommand(program: Command): void {
@@ -64,7 +93,7 @@ export function registerProjectCommand(program: Command): void {
       withCliErrors(async () => {
         const report = await run(options);
         if (options.json === true) printJson(report);
-        else process.stdout.write(`projected ${grouped(report.blocks)} blocks (${grouped(report.txs)} txs, ${grouped(report.events)} events) from height ${report.from_height} to ${report.height} in ${report.seconds.toFixed(2)} s → ${report.file}\n`);
+        else process.stdout.write(projectSummary(report) + '\n');
       }),
     );
 }

@@ -3,7 +3,8 @@
  * — pocket-core's `/v1/query/node(s)` and `/v1/query/app(s)` answers (PROTOCOL §10.1) computed
  * from the reducer's state: a data directory replayed to height H (newest snapshot ≤ H, then
  * the block log; signatures trusted, state roots checked), or a genesis file (height 0).
- * The SQLite query service (its own issue) serves the same shapes from projections.
+ * The SQLite query service (its own issue) serves the same shapes from projections. --json
+ * prints pocket-core's answer as it is; without it a readable summary (query-text.ts).
  */
 import type { Command } from 'commander';
 import type { Rejection } from '../../core/rejection.js';
@@ -11,7 +12,8 @@ import type { Result } from '../../core/result.js';
 import { queryApp, queryApps } from '../../modules/apps/index.js';
 import { queryNode, queryNodes } from '../../modules/nodes/index.js';
 import { loadQueryState, type QueryState } from '../../runtime/query-state.js';
-import { CliError, printJson, toJson } from '../output.js';
+import { CliError, printJson } from '../output.js';
+import { appText, nodeText, pageText } from './query-text.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { addressArgument } from '../args.js';
 
@@ -50,12 +52,13 @@ export async function queryStateOf(options: SourceOptions): Promise<QueryState> 
   return withCliErrors(() => loadQueryState({ data: options.data!, ...at }));
 }
 
-function answer<T>(result: Result<T, Rejection>, json: boolean): void {
+/** pocket-core's answer as it is with --json; for people, `text` (query-text.ts). */
+function answer<T>(result: Result<T, Rejection>, json: boolean, text: (value: T) => string[]): void {
   if (!result.ok) {
     throw new CliError(result.error.name, result.error.log, { codespace: result.error.codespace, code: result.error.code });
   }
   if (json) printJson(result.value);
-  else process.stdout.write(toJson(result.value, 2) + '\n');
+  else process.stdout.write(text(result.value).join('\n') + '\n');
 }
 
 function listOptions(options: ListOptions) {
@@ -77,48 +80,48 @@ function withSource(command: Command): Command {
     .option('--data <dir>', 'data directory of a chain (replayed to --height)')
     .option('--height <h>', 'height to read the state at (default: the last block)')
     .option('--genesis <file>', 'read the state of a genesis file (height 0) instead')
-    .option('--json', 'one JSON document on stdout');
+    .option('--json', "pocket-core's answer as one JSON document on stdout (default: a readable summary)");
 }
 
 export function registerQueryCommands(program: Command): void {
   const query = program.command('query').description("pocket-core's node and application queries over the ledger state");
   withSource(query.command('node').description('a node (validator) by address, as /v1/query/node').argument('<address>', 'operator address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
-      const { state } = await queryStateOf(options);
-      answer(queryNode(state, address), options.json === true);
+      const { state, height } = await queryStateOf(options);
+      answer(queryNode(state, address), options.json === true, (node) => nodeText(node, height));
     },
   );
   withSource(
     query
       .command('nodes')
       .description('nodes with filters and pages, as /v1/query/nodes')
-      .option('--staking-status <n>', '1 unstaking, 2 staked (0: any)')
-      .option('--jailed-status <n>', '1 jailed, 2 not jailed (0: any)')
+      .option('--staking-status <n>', 'only nodes unstaking (1) or staked (2); 0 or absent: any')
+      .option('--jailed-status <n>', 'only nodes jailed (1) or not jailed (2); 0 or absent: any')
       .option('--blockchain <id>', 'only nodes staked for this relay chain')
       .option('--page <n>', 'page (default 1)')
       .option('--per-page <n>', 'page size (default 1000)'),
   ).action(async (options: ListOptions) => {
-    const { state } = await queryStateOf(options);
-    answer({ ok: true, value: queryNodes(state, listOptions(options)) }, options.json === true);
+    const { state, height } = await queryStateOf(options);
+    answer({ ok: true, value: queryNodes(state, listOptions(options)) }, options.json === true, (page) => pageText('node', page, height));
   });
   withSource(query.command('app').description('an application by address, as /v1/query/app').argument('<address>', 'application address (hex)', addressArgument)).action(
     async (address: string, options: SourceOptions) => {
-      const { state } = await queryStateOf(options);
-      answer(queryApp(state, address), options.json === true);
+      const { state, height } = await queryStateOf(options);
+      answer(queryApp(state, address), options.json === true, (app) => appText(app, height));
     },
   );
   withSource(
     query
       .command('apps')
       .description('applications with filters and pages, as /v1/query/apps')
-      .option('--staking-status <n>', '1 unstaking, 2 staked (0: any)')
+      .option('--staking-status <n>', 'only applications unstaking (1) or staked (2); 0 or absent: any')
       .option('--blockchain <id>', 'only apps staked for this relay chain')
       .option('--page <n>', 'page (default 1)')
       .option('--per-page <n>', 'page size (default 1000)'),
   ).action(async (options: ListOptions) => {
-    const { state } = await queryStateOf(options);
+    const { state, height } = await queryStateOf(options);
     const { jailedStatus: _ignored, ...appOptions } = listOptions(options);
     void _ignored;
-    answer({ ok: true, value: queryApps(state, appOptions) }, options.json === true);
+    answer({ ok: true, value: queryApps(state, appOptions) }, options.json === true, (page) => pageText('application', page, height));
   });
 }

@@ -30,7 +30,7 @@ export function registerSessionCommand(program: Command): void {
     .option('--app <pubkey>', 'application public key (64 hex characters)')
     .option('--chain <id>', 'relay chain id (hex, 1–4 bytes, e.g. 0001)')
     .option('--data <dir>', 'data directory (replayed to --height)')
-    .option('--height <H>', 'height (default: the last block)')
+    .option('--height <H>', 'the height of the session (default: the last block)')
     .option('--genesis <file>', 'a genesis file instead of a data directory (height 0)')
     .option('--json', 'one JSON object on stdout')
     .action(async (options: SessionOptions) => {

@@ -11,6 +11,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
+import { poktText } from '../../core/pokt-text.js';
 import { isSimProfileName } from '../../sim/profiles.js';
 import { chainExists } from '../../sim/sim-setup.js';
 import { readSimManifest } from '../../sim/sim-genesis.js';
@@ -18,8 +19,8 @@ import { simulate, type SimBlockReport, type SimulateOptions, type SimulationSum
 import { CompositionRecorder } from '../../sim/mainnet/composition.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
-import { printJson, toJson } from '../output.js';
-import { blockProgress } from '../progress.js';
+import { counted, heightRange, printJson, toJson } from '../output.js';
+import { blockProgress, phaseLine, type BlockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export const DEFAULT_SIM_SEED = 42n;
@@ -63,17 +64,24 @@ function fsyncOption(text: string): 'always' | 'never' {
   return text;
 }
 
-/** Runs a simulation with a progress bar on stderr. */
+/**
+ * Runs a simulation with progress on stderr: a phase line for the set-up (creating a chain
+ * imports the genesis and funds the simulator's keys), then a bar over the blocks, timed from
+ * the first one's start.
+ */
 export async function simulateWithProgress(options: SimulateOptions, showProgress: boolean): Promise<SimulationSummary> {
-  let progress: ReturnType<typeof blockProgress> | undefined;
+  phaseLine(`simulate: ${chainExists(options.dataDir) ? 'opening the chain' : "creating the chain (the genesis, the simulator's keys)"} and the workloads`, showProgress);
+  let progress: BlockProgress | undefined;
   let txs = 0;
   try {
     return await simulate({
       ...options,
+      onReady: (startHeight, targetHeight) => {
+        progress = blockProgress('simulate', targetHeight - startHeight, showProgress);
+      },
       onBlock: (report) => {
-        progress ??= blockProgress('simulate', report.targetHeight - report.startHeight, showProgress);
         txs += report.txs;
-        progress.update(report.height - report.startHeight, txs, report.height);
+        progress?.update(report.height - report.startHeight, txs, report.height);
         options.onBlock?.(report);
       },
     });
@@ -85,9 +93,9 @@ export async function simulateWithProgress(options: SimulateOptions, showProgres
 export function printSimulationSummary(summary: SimulationSummary): void {
   const lines = [
     `${summary.created ? 'created' : 'continued'} simulated chain ${summary.chain_id} (seed ${summary.seed}, profile ${summary.profile}, workloads ${summary.workloads.join(', ')})`,
-    `blocks ${summary.start_height + 1}–${summary.height}: ${summary.blocks} blocks, ${summary.txs} txs`,
+    `heights ${heightRange(summary.start_height + 1, summary.height)}: ${counted(summary.blocks, 'block')}, ${counted(summary.txs, 'tx')}`,
     `state root ${summary.state_root}`,
-    `supply ${summary.supply.total_upokt} uPOKT (start ${summary.supply.start_upokt} + minted ${summary.supply.minted_upokt} − burned ${summary.supply.burned_upokt})`,
+    `supply ${poktText(summary.supply.total_upokt)} = start ${poktText(summary.supply.start_upokt)} + minted ${poktText(summary.supply.minted_upokt)} − burned ${poktText(summary.supply.burned_upokt)}`,
     'outcomes:',
     ...Object.keys(summary.outcomes)
       .sort()

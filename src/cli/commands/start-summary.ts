@@ -8,6 +8,7 @@ import type { AuditSummary } from '../../audit/index.js';
 import { poktText } from '../../core/pokt-text.js';
 import { blockEvents } from '../../sim/supply.js';
 import type { SimulationSummary } from '../../sim/simulator.js';
+import { counted, heightRange } from '../output.js';
 import type { ReplayReport } from './replay.js';
 
 /** What happened in the produced blocks, counted from their domain events and receipts. */
@@ -52,15 +53,6 @@ export interface StartReport {
   readonly auditReport: string;
 }
 
-/**
- * `n noun` for people: thousands separated, the noun in the plural unless n is 1.
- * Example: counted(1, 'param change') = '1 param change'; counted(1623, 'claim') = '1,623 claims';
- * counted(0, 'mismatch', 'mismatches') = '0 mismatches'.
- */
-export function counted(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : plural}`;
-}
-
 export function startSummaryLines(r: StartReport): string[] {
   const s = r.simulation;
   const a = r.activity;
@@ -69,7 +61,7 @@ export function startSummaryLines(r: StartReport): string[] {
   return [
     `pokt-ledger: Pocket Network chain "${s.chain_id}" in ${r.dataDir} (events/, snapshots/, projections/)`,
     `  genesis     bundled mainnet genesis + the simulator's keys (seed ${s.seed}, profile ${s.profile})`,
-    `  heights     ${s.created ? 'new chain' : 'continued'}: blocks ${s.start_height + 1}–${s.height} (${counted(s.blocks, 'block')}, ${counted(a.sessions.size, 'session')} claimed)`,
+    `  heights     ${s.created ? 'new chain' : 'continued'}: blocks ${heightRange(s.start_height + 1, s.height)} (${counted(s.blocks, 'block')}, ${counted(a.sessions.size, 'session')} claimed)`,
     `  txs         ${s.txs.toLocaleString('en-US')}: ${counted(a.claims, 'claim')}, ${counted(a.proofs, 'proof')}, ${counted(a.sends, 'send')}, ${counted(a.stakes, 'stake')}, ${counted(a.paramChanges, 'param change')}, ${a.failed.toLocaleString('en-US')} failed (as expected)`,
     `  rewards     ${poktText(a.relayRewardsUpokt)} minted for relays; ${counted(a.jailed, 'node')} jailed for downtime, ${a.unjailed.toLocaleString('en-US')} unjailed`,
     `  supply      ${poktText(s.supply.total_upokt)} = start + minted ${poktText(s.supply.minted_upokt)} − burned ${poktText(s.supply.burned_upokt)}: ${supplyOk ? 'ok' : 'MISMATCH'}`,

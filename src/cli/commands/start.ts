@@ -25,12 +25,13 @@ import { auditHtml } from '../../audit/html.js';
 import { LinesCsvWriter } from '../../audit/csv.js';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
-import { project } from '../../projection/run.js';
 import { readSimManifest } from '../../sim/sim-genesis.js';
 import { chainExists } from '../../sim/sim-setup.js';
 import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
 import { CliError, printJson } from '../output.js';
+import { phaseLine } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { projectWithProgress } from './project.js';
 import { replayWithProgress } from './replay.js';
 import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
 import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
@@ -68,10 +69,12 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
     showProgress,
   );
   const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
-  const projection = await project(dataDir);
+  const projection = await projectWithProgress(dataDir, {}, showProgress);
   const reports = join(dataDir, 'reports');
   mkdirSync(reports, { recursive: true });
   const lines = new LinesCsvWriter(join(reports, LINES_CSV));
+  // The audit reports no progress of its own here (seconds on a large chain): named, at least.
+  phaseLine('audit: recomputing every reward, burn and slash and the supply at every block', showProgress);
   let audit;
   try {
     audit = await runAudit({ dataDir, catchUp: false, onLine: (height, line) => lines.line(height, line) });

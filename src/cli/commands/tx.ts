@@ -304,7 +304,7 @@ export function registerTxCommands(program: Command): void {
     .option('--chains <ids>', 'comma-separated relay chain IDs')
     .option('--service-url <url>', 'node service URL')
     .option('--output <address>', 'node output address')
-    .option('--delegators <list>', 'reward delegators address=share,…')
+    .option('--delegators <list>', 'reward delegators as address=percent pairs, comma-separated (e.g. <addr>=10,<addr>=5)')
     .option('--public-key <hex>', 'staking public key (default: the key)')
     .option('--address <address>', 'validator/app address (default: the key address)')
     .option('--signer <address>', 'signer address of node unstake/unjail (default: the key address)')
@@ -314,7 +314,7 @@ export function registerTxCommands(program: Command): void {
     .option('--height <n>', 'upgrade height')
     .option('--version <v>', 'upgrade version')
     .option('--old-upgrade-height <n>', 'previous upgrade height')
-    .option('--features <list>', 'upgrade features KEY:height,…')
+    .option('--features <list>', 'upgrade features as KEY:height pairs, comma-separated')
     .option('--json', 'one JSON object on stdout')
     .action((options: SignOptions) => signCommand(options));
 }

@@ -1,7 +1,7 @@
 /**
  * Goal: `pokt-ledger query node|nodes|app|apps` answers from the reducer's state at the height
  * asked for, from a data directory (replayed to --height) or a genesis file, with --json output
- * and coded errors.
+ * (pocket-core's shapes), a readable form for people without it, and coded errors.
  * Method: build a data directory with the runtime's ChainWriter (genesis → block 1 stakes a node
  * and an app → block 2 requests the node's unstake), then spawn the compiled CLI.
  */
@@ -16,6 +16,8 @@ import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { BLOCK_INTERVAL_NS, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { beginUnstakeNodeMsg, stakeAppMsg, stakeNodeMsg } from '../../helpers/staking.js';
+import { runCli } from '../../helpers/sim.js';
+import { nodeText } from '../../../src/cli/commands/query-text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MAIN = join(here, '..', '..', '..', 'src', 'cli', 'main.js');
@@ -76,6 +78,38 @@ query('node at height 1 and at the last block; absent at height 0 → pos:101 (e
   assert.is(last.status, 0);
 });
 
+query('for people (no --json): labels, stakes in uPOKT and POKT, status words, no Go zero time', async () => {
+  const staked = await runCli(['query', 'node', node.address, '--data', dataDir, '--height', '1']);
+  assert.is(staked.code, 0, staked.stderr);
+  assert.not.match(staked.stdout, /^\s*[{"]/m, 'not JSON');
+  const lines = staked.stdout.trimEnd().split('\n');
+  assert.is(lines[0], `node ${node.address} at height 1`);
+  for (const expected of [/^ {2}status +staked, not jailed$/, /^ {2}stake +20,000,000,000 uPOKT \(20,000 POKT\)$/, /^ {2}unstaking +no$/, new RegExp(`^ {2}output address +${node.address}$`), /^ {2}delegators +none$/, /^ {2}chains +0001$/]) {
+    assert.ok(lines.some((line) => expected.test(line)), `${expected}: ${staked.stdout}`);
+  }
+  assert.not.match(staked.stdout, /0001-01-01|"status"/);
+  const apps = await runCli(['query', 'apps', '--data', dataDir]);
+  assert.match(apps.stdout, new RegExp(`^1 application at height 2, page 1 of 1:\n {2}${app.address} +staked, not jailed +1,000,000,000 uPOKT \\(1,000 POKT\\)`));
+});
+
+query('for people: an unstaking, jailed node says so, with the time its unstake completes', () => {
+  const lines = nodeText(
+    { address: node.address, public_key: node.publicKey, jailed: true, status: 1, chains: ['0001', '0021'], service_url: 'https://n.example:443', tokens: '1500000', unstaking_time: '2022-06-01T12:00:00Z', output_address: '', reward_delegators: { [app.address]: 10 } },
+    7,
+  );
+  assert.equal(lines, [
+    `node ${node.address} at height 7`,
+    '  status          unstaking, JAILED',
+    '  stake           1,500,000 uPOKT (1.5 POKT)',
+    '  chains          0001, 0021',
+    '  service URL     https://n.example:443',
+    '  unstaking       yes, completes at 2022-06-01T12:00:00Z',
+    '  output address  none (rewards go to the operator)',
+    `  delegators      ${app.address} 10%`,
+    `  public key      ${node.publicKey}`,
+  ]);
+});
+
 query('nodes with filters and pages; apps; app', () => {
   const staked = cli('query', 'nodes', '--data', dataDir, '--staking-status', '2', '--per-page', '1', '--json');
   assert.is(staked.status, 0);
@@ -98,7 +132,7 @@ query('genesis file: height 0 only; bad options are coded errors', () => {
   const noSource = cli('query', 'apps', '--json');
   assert.is((noSource.json['error'] as Record<string, unknown>)['code'], 'invalid_option');
   const badPage = cli('query', 'apps', '--genesis', genesisFile, '--page', '-1', '--json');
-  assert.is(badPage.status, 1);
+  assert.is(badPage.status, 2, 'a usage error');
 });
 
 query.run();

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { CLI_PATH, runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
-import { counted } from '../../../src/cli/commands/start-summary.js';
+import { counted } from '../../../src/cli/output.js';
 
 const tmp = scratch('start-cli');
 const dir = join(tmp.dir, 'chain');

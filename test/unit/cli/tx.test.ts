@@ -152,7 +152,7 @@ sign('an invalid message is refused with its rejection code; --no-validate signs
   assert.is((decoded.json['validate_basic'] as { code: number }).code, 109);
 });
 
-sign('bad options and key files are coded errors with exit 1', () => {
+sign('bad options (exit 2) and key files (exit 1) are coded errors', () => {
   const missing = cli('tx', 'sign', '--key', join(dir, 'nope.json'), '--chain-id', 'mainnet', '--type', 'send', '--json');
   assert.is(missing.status, 1);
   assert.is((missing.json['error'] as { code: string }).code, 'key_file_unreadable');
@@ -163,7 +163,7 @@ sign('bad options and key files are coded errors with exit 1', () => {
   const badJson = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--msg', '{"type":"pos/Send","value":{"bogus":1}}', '--json');
   assert.is((badJson.json['error'] as { code: string }).code, 'invalid_message_json');
   const notHex = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'send', '--to', 'zz', '--amount', '1', '--no-validate', '--json');
-  assert.is(notHex.status, 1);
+  assert.is(notHex.status, 2, 'a usage error');
   assert.is((notHex.json['error'] as { code: string }).code, 'invalid_option');
   const badEntropy = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'unjail-node', '--entropy', '9223372036854775808', '--json');
   assert.is((badEntropy.json['error'] as { code: string }).code, 'invalid_option');

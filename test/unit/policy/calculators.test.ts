@@ -85,9 +85,9 @@ command('required-stake, mint-rate and emission', () => {
   assert.is(cli('calc', 'emission', '--target-pokt-per-day', '220000', '--daily-relays', '1500000000', '--json').json['result'], '146.666666666666666667');
 });
 
-command('bad input: coded error, exit 1', () => {
+command('bad input: coded usage error, exit 2', () => {
   const run = cli('calc', 'emission', '--target-pokt-per-day', '220000', '--daily-relays', '0', '--json');
-  assert.is(run.status, 1);
+  assert.is(run.status, 2);
   assert.is((run.json['error'] as { code: string }).code, 'invalid_option');
   assert.is((cli('calc', 'mint-rate', '--json').json['error'] as { code: string }).code, 'missing_option');
 });

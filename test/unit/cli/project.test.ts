@@ -1,0 +1,40 @@
+/**
+ * Goal: `project` on a projection already at the log's tip does no work and says so — no
+ * progress bar, "projection already at height H (the log's tip): nothing to project" (was a full
+ * replay under a 6/6 bar, then "projected 0 blocks") — and a catch-up still projects what is new.
+ * Method: the compiled CLI on a small simulated chain (6 blocks), projected, then projected again
+ * with the progress bar on (stderr is a pipe: a bar would print its line there); then 2 more
+ * blocks and a catch-up.
+ */
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+
+const tmp = scratch('project-up-to-date');
+const dir = join(tmp.dir, 'chain');
+const project = suite('cli: project');
+project.after(() => tmp.remove());
+
+const simulate = (blocks: number) => runCli(['simulate', '--data', dir, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', String(blocks), '--seed', '5', '--txs-per-block', '2', '--no-progress', '--json']);
+
+project('up to date: no bar, "nothing to project", blocks 0 with --json; a catch-up projects the new blocks', async () => {
+  assert.is((await simulate(6)).code, 0);
+  const first = await runCli(['project', '--data', dir]);
+  assert.is(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^projected 6 blocks \(.*\), heights 1–6, in /);
+  assert.match(first.stderr, /project \|/, 'a bar while projecting');
+
+  const again = await runCli(['project', '--data', dir]);
+  assert.is(again.code, 0, again.stderr);
+  assert.is(again.stdout, `projection already at height 6 (the log's tip): nothing to project → ${join(dir, 'projections', 'ledger.sqlite')}\n`);
+  assert.is(again.stderr, '', 'no bar, nothing on stderr');
+  const json = JSON.parse((await runCli(['project', '--data', dir, '--json'])).stdout) as Record<string, unknown>;
+  assert.equal([json['blocks'], json['from_height'], json['height'], json['log_height']], [0, 6, 6, 6]);
+
+  assert.is((await simulate(2)).code, 0);
+  const caughtUp = JSON.parse((await runCli(['project', '--data', dir, '--json', '--no-progress'])).stdout) as Record<string, unknown>;
+  assert.equal([caughtUp['blocks'], caughtUp['from_height'], caughtUp['height']], [2, 6, 8]);
+});
+
+project.run();
