@@ -19,7 +19,7 @@ import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
-import { CliError, grouped, printJson } from '../output.js';
+import { CliError, counted, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -64,10 +64,11 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
 }
 
 function printHuman(summary: AuditSummary): void {
-  const verdict = summary.mismatches === 0 && summary.supply_ok ? 'OK' : 'MISMATCHES';
+  // The same verdict words as `start` (PASS / FAIL), the same range dash and counted nouns.
+  const verdict = summary.mismatches === 0 && summary.supply_ok ? 'PASS' : 'FAIL';
   process.stdout.write(
-    `audit ${verdict}: blocks ${summary.from}..${summary.to} (${grouped(summary.blocks)}), ${grouped(summary.reward_lines)} reward lines and ${grouped(summary.slash_and_burn_lines)} slash/burn lines recomputed, ` +
-      `${grouped(summary.supply_checks)} supply checks, ${grouped(summary.balance_checks)} balance checks, ${grouped(summary.tx_fees_rederived)} tx fees and ${grouped(summary.tx_codes_rederived)} tx codes re-decided, ${grouped(summary.snapshots_checked)} snapshots${skippedText(summary)}; mismatches ${grouped(summary.mismatches)}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+    `audit ${verdict}: blocks ${summary.from}–${summary.to} (${grouped(summary.blocks)}), ${counted(summary.reward_lines, 'reward line')} and ${counted(summary.slash_and_burn_lines, 'slash/burn line')} recomputed, ` +
+      `${counted(summary.supply_checks, 'supply check')}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   const f = summary.supply_failures;
   if (f.count > 0) process.stdout.write(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);
@@ -114,8 +115,8 @@ export function registerAuditCommand(program: Command): void {
     .option('--node <address>', 'report only the lines of this node or account', addressArgument)
     .option('--json', 'one JSON object on stdout')
     .option('--csv <file>', 'write every mismatch as CSV to this file (never inside the data directory\'s events/, snapshots/ or projections/)')
-    .option('--html <file>', 'write a self-contained HTML report to this file (the same)')
-    .option('--lines-csv <file>', 'write every reward, slash and burn line the audit derived, with its inputs, as CSV to this file (the same)')
+    .option('--html <file>', "write a self-contained HTML report to this file (the same place rules as --csv)")
+    .option('--lines-csv <file>', "write every reward, slash and burn line the audit derived, with its inputs, as CSV to this file (the same place rules as --csv)")
     .option('--force', 'overwrite an existing --csv, --html or --lines-csv file')
     .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable)', (v: string, all: string[] = []) => [...all, v])
     .option('--no-progress', 'no progress on stderr')
