@@ -18,6 +18,7 @@
  */
 import type { Command } from 'commander';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runAudit, skippedSnapshotWarning } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
@@ -100,6 +101,20 @@ function writeAuditReport(dir: string, html: string): string {
   return file;
 }
 
+/**
+ * Fails now (port_in_use, address_not_available) when the port cannot be bound, rather than after
+ * a minute of producing, replaying, projecting and auditing. A probe, so another process may
+ * still take the port before the node binds it; then the node's own bind says so.
+ */
+async function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 async function serveUntilSignal(dataDir: string, options: StartOptions, json: boolean): Promise<void> {
   const node = await startNode({ dataDir, ...(options.host === undefined ? {} : { host: options.host }), port: options.port ?? DEFAULT_NODE_PORT, intervalMs: 0 });
   // The explorer (src/explorer, served at /explorer/ by the node app) is named only when this build serves it.
@@ -129,6 +144,7 @@ export function registerStartCommand(program: Command): void {
     .action((options: StartOptions) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
+        if (options.serve !== false) await assertPortFree(options.host ?? '127.0.0.1', options.port ?? DEFAULT_NODE_PORT);
         const report = await buildAndCheck(dataDir, options);
         const json = options.json === true;
         if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });

@@ -9,7 +9,8 @@
  * mid-2022 params).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -102,6 +103,21 @@ function serveAndQuery(args: readonly string[]): Promise<{ code: number | null; 
     });
   });
 }
+
+start('a port already taken is said before any work: port_in_use at once, no chain made', async () => {
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (taken.address() as AddressInfo).port;
+    const target = join(tmp.dir, 'port-taken');
+    const run = await runCli(['start', '--data', target, '--port', String(port), '--no-progress', '--json']);
+    assert.is(run.code, 1, run.stderr);
+    assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'port_in_use');
+    assert.not.ok(existsSync(target), 'nothing produced, projected or audited first');
+  } finally {
+    taken.close();
+  }
+});
 
 start('serving: reaches "serving", answers POST /v1/query/height with the chain height and the explorer page, stops on SIGINT with exit 0 and no stack trace', async () => {
   const run = await serveAndQuery(['start', '--data', dir, '--blocks', '1', '--port', '0', '--no-progress']);
