@@ -17,7 +17,7 @@
  * (measurably faster for small records), keep ordering trivially sequential (no interleaved
  * writes from concurrent callers), and suit the synchronous reducer that consumes the log.
  */
-import { closeSync, fsyncSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, fsyncSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const META_FILE = 'block-log.json';
@@ -82,5 +82,20 @@ export function pwriteFully(fd: number, buf: Uint8Array, position: number): void
   let done = 0;
   while (done < buf.length) {
     done += writeSync(fd, buf, done, buf.length - done, position + done);
+  }
+}
+
+/**
+ * Writes all of `bytes` at `fd`'s current position (writeSync may write less than asked),
+ * fdatasyncs and closes `fd` — closed on failure too. The body of every write-whole-then-rename
+ * (snapshots, runtime/durable-file.ts).
+ */
+export function writeAllSyncAndClose(fd: number, bytes: Uint8Array): void {
+  try {
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    fdatasyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -4,9 +4,9 @@
  * fsynced. After a crash or a full disk at any instant the target is either the old file (or
  * absent) or the whole new one — never empty or cut short.
  */
-import { closeSync, fdatasyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fsyncDir } from '../log/index.js';
+import { fsyncDir, writeAllSyncAndClose } from '../log/index.js';
 
 /** Crash tests: called once the temporary file is durable, before the rename (a kill point). */
 export type DurableWriteStep = 'temp_written';
@@ -17,7 +17,7 @@ export function writeFileDurably(file: string, content: string | Uint8Array, onS
   // directory or file already standing at that name is not ours).
   const fd = openSync(temp, 'w');
   try {
-    writeTemp(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    writeAllSyncAndClose(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
     onStep?.('temp_written');
     renameSync(temp, file);
   } catch (error) {
@@ -28,12 +28,3 @@ export function writeFileDurably(file: string, content: string | Uint8Array, onS
   fsyncDir(dirname(file));
 }
 
-function writeTemp(fd: number, bytes: Uint8Array): void {
-  try {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}

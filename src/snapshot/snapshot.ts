@@ -19,12 +19,12 @@
  *
  * The content itself — encoding a state, decoding and proving a file — is codec.ts.
  */
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { fsyncDir, processAlive } from '../log/index.js';
+import { fsyncDir, processAlive, writeAllSyncAndClose } from '../log/index.js';
 import { decodeSnapshot, encodeSnapshot, SnapshotError } from './codec.js';
 
 export { decodeSnapshot, encodeSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotError } from './codec.js';
@@ -85,14 +85,7 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
 }
 
 function writeDurably(file: string, bytes: Uint8Array): void {
-  const fd = openSync(file, 'wx');
-  try {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  writeAllSyncAndClose(openSync(file, 'wx'), bytes);
 }
 
 /** Deletes all but the newest `keep` snapshots (by height); returns the files deleted. */
