@@ -94,8 +94,9 @@ commands('session at height 4 answers for session 1; chain 0009 has one node for
   const lonely = cli('session', '--data', dataDir, '--app', app.publicKey, '--chain', '0009', '--height', '4', '--json');
   assert.is(lonely.status, 1);
   assert.equal((lonely.json['error'] as Record<string, unknown>)['details'], { codespace: 'pocketcore', code: 17, height: 4 });
+  // A malformed option is a usage error: exit 2, as every command's (README "Exit codes").
   const bad = cli('session', '--data', dataDir, '--app', 'xyz', '--chain', '0001', '--json');
-  assert.is(bad.status, 1);
+  assert.is(bad.status, 2);
   assert.is((bad.json['error'] as Record<string, unknown>)['code'], 'invalid_option');
 });
 
@@ -121,8 +122,10 @@ commands('calc reward --params allparams-mid2022 (RTTM 2109, DAO 10, proposer 1)
     { role: 'primary', address: 'aa'.repeat(20), amount_upokt: '18750100' },
     { role: 'fee_collector', address: 'f1829676db577682e944fc3493d451b67ff3e29f', amount_upokt: '2319900' },
   ]);
+  // Neither --data nor --params: a usage error (exit 2), named.
   const none = cli('calc', 'reward', '--relays', '1', '--stake', '1', '--json');
-  assert.is(none.status, 1);
+  assert.is(none.status, 2);
+  assert.is((none.json['error'] as Record<string, unknown>)['code'], 'invalid_option');
 });
 
 commands.run();
