@@ -13,7 +13,6 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { AuditInputError, runAudit, scopeUnknown, skippedSnapshotWarning, unknownNodeWarning, type AuditSummary } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
-import { ProjectionError } from '../../projection/store.js';
 import { auditCsv, LinesCsvWriter } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
@@ -56,7 +55,8 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
     return summary;
   } catch (error) {
     lines?.abandon();
-    if (error instanceof AuditInputError || error instanceof ProjectionError) throw new CliError(error.code, error.message);
+    // A ProjectionError goes on as it is: asCliError maps it for every command (runtime-errors.ts).
+    if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
     throw error;
   } finally {
     progress?.stop();

@@ -11,10 +11,9 @@
  * A schema change rebuilds (with a notice on stderr); errors are coded (projection_*, log_*).
  */
 import type { Command } from 'commander';
-import { ProjectionError } from '../../projection/store.js';
 import { DEFAULT_BATCH_BLOCKS, project, type ProjectOptions, type ProjectReport } from '../../projection/run.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
+import { counted, grouped, heightRange, printJson } from '../output.js';
 import { ReplayBar } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -45,9 +44,6 @@ export async function projectWithProgress(dataDir: string, options: Omit<Project
         bar.update(p);
       },
     });
-  } catch (error) {
-    if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
-    throw error;
   } finally {
     bar?.stop();
   }

@@ -17,7 +17,6 @@
  * `dispatch_unavailable`.
  */
 import type { Command } from 'commander';
-import { ProjectionError } from '../../projection/store.js';
 import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
 import { PgReadStore } from '../../projection/pg/read-store.js';
@@ -26,7 +25,6 @@ import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
 import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
-import { CliError } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export const DEFAULT_SERVE_PORT = 8082;
@@ -40,17 +38,13 @@ interface ServeOptions {
   readonly pool?: number;
 }
 
+/** The read store; a ProjectionError is mapped by asCliError, as for every command (runtime-errors.ts). */
 async function openStore(options: ServeOptions): Promise<ReadStore> {
-  try {
-    if (options.postgres !== undefined) return await PgReadStore.open(options.postgres, options.pool);
-    const dataDir = dataDirOf(options.data);
-    // Serve only this chain's projection (checkpoint-on-log.ts).
-    assertCheckpointOnLog(dataDir, sqliteCheckpointOf(dataDir));
-    return openSqliteReadStore(dataDir);
-  } catch (error) {
-    if (error instanceof ProjectionError) throw new CliError(error.code, error.message, error.details);
-    throw error;
-  }
+  if (options.postgres !== undefined) return PgReadStore.open(options.postgres, options.pool);
+  const dataDir = dataDirOf(options.data);
+  // Serve only this chain's projection (checkpoint-on-log.ts).
+  assertCheckpointOnLog(dataDir, sqliteCheckpointOf(dataDir));
+  return openSqliteReadStore(dataDir);
 }
 
 export function registerServeCommand(program: Command): void {
