@@ -14,6 +14,7 @@
  */
 import { bytesEqual } from '../core/hex.js';
 import { verify } from './ed25519.js';
+import type { VerdictMemory } from './verdict-memory.js';
 import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_PENDING, VERDICT_VALID, type VerifyItem } from './verify-batch.js';
 
 /** `verify`'s signature: the acceptance rule on (publicKey, message, signature). */
@@ -33,11 +34,17 @@ function signatureKey(signature: Uint8Array): string {
   return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('latin1');
 }
 
+/** The slot of an expected item found valid in an earlier block (verdict-memory.ts): nothing posted, nothing to read. */
+const REMEMBERED_VALID = -1;
+
 /** An expected item: its slot and the bytes its signature was made over (a chain per signature key). */
 interface SlotEntry {
+  /** In `verdicts`, or REMEMBERED_VALID. */
   readonly slot: number;
   readonly publicKey: Uint8Array;
   readonly message: Uint8Array;
+  /** Remember it once read valid (VerifyItem.recurring). */
+  readonly recurring: boolean;
   /** Another expected item with the same signature bytes over other (key, message): hostile, but possible. */
   readonly next: SlotEntry | undefined;
 }
@@ -48,11 +55,17 @@ export class SharedVerdicts {
   /** Expected items by signature bytes (signatureKey); an entry matches only on all three fields. */
   private readonly slotsBySignature = new Map<string, SlotEntry>();
   private gaveUp = false;
-  /** Reads answered by the workers / verified on this thread (tests and benchmarks). */
+  /** Reads answered by the workers or the verdict memory / verified on this thread (tests and benchmarks). */
   hits = 0;
   misses = 0;
+  /** Expected items the verdict memory answered (posted to no pool). */
+  remembered = 0;
 
-  constructor(capacity: number) {
+  constructor(
+    capacity: number,
+    /** Valid verdicts of recurring signatures from earlier blocks (verdict-memory.ts); none: every signature is posted. */
+    private readonly memory?: VerdictMemory,
+  ) {
     this.verdicts = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, capacity)));
   }
 
@@ -62,6 +75,8 @@ export class SharedVerdicts {
    * then posts no second item, and both readers share the first one's verdict. Mainnet's proofs
    * repeat their AAT (one per app and client key, signed once and carried by every relay of the
    * session), e.g. the mainnet-shaped block at --quick: 63 proofs carry 11 distinct AATs.
+   * Also false for a recurring item (an AAT) the verdict memory holds as valid from an earlier
+   * block: it is recorded as known valid, and nothing is posted (verdict-memory.ts).
    * DEV_NOTE: determinism — an item matches only on all of (publicKey, message, signature), and a verdict is
    * a pure function of those bytes, so sharing one cannot change an outcome.
    */
@@ -69,8 +84,12 @@ export class SharedVerdicts {
     const key = signatureKey(item.signature);
     const head = this.slotsBySignature.get(key);
     if (this.match(head, item.publicKey, item.message) !== undefined) return false;
-    this.slotsBySignature.set(key, { slot, publicKey: item.publicKey, message: item.message, next: head });
-    return true;
+    const recurring = item.recurring === true;
+    // A recurring signature verified valid in an earlier block takes no slot and no pool time.
+    const known = recurring && this.memory?.holds(key, item.publicKey, item.message) === true;
+    if (known) this.remembered++;
+    this.slotsBySignature.set(key, { slot: known ? REMEMBERED_VALID : slot, publicKey: item.publicKey, message: item.message, recurring, next: head });
+    return !known;
   }
 
   /** The entry of the chain with exactly these bytes (its signature bytes are the chain's key). */
@@ -107,9 +126,18 @@ export class SharedVerdicts {
 
   /** `verify` that reads an expected item's verdict from its slot, and verifies anything else here. */
   readonly verify: Verifier = (publicKey, message, signature) => {
-    const entry = this.match(this.slotsBySignature.get(signatureKey(signature)), publicKey, message);
-    if (entry !== undefined) return this.verdictAt(entry.slot, { publicKey, message, signature });
-    this.misses++;
-    return verify(publicKey, message, signature);
+    const key = signatureKey(signature);
+    const entry = this.match(this.slotsBySignature.get(key), publicKey, message);
+    if (entry === undefined) {
+      this.misses++;
+      return verify(publicKey, message, signature);
+    }
+    if (entry.slot === REMEMBERED_VALID) {
+      this.hits++;
+      return true;
+    }
+    const valid = this.verdictAt(entry.slot, { publicKey, message, signature });
+    if (valid && entry.recurring) this.memory?.rememberValid(key, publicKey, message);
+    return valid;
   };
 }

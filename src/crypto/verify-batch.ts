@@ -17,6 +17,8 @@ export interface VerifyItem {
   readonly publicKey: Uint8Array;
   readonly message: Uint8Array;
   readonly signature: Uint8Array;
+  /** Signed once and carried by many txs over many blocks (a relay proof's AAT): worth remembering once valid (verdict-memory.ts). Not packed. */
+  readonly recurring?: boolean;
 }
 
 /** True when the item can be packed; other lengths are invalid under the rule anyway. */

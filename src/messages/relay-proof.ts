@@ -260,7 +260,7 @@ export function relayProofSignatureItems(proof: WireRelayProof): VerifyItem[] {
   if (clientKey === undefined || clientKey.byteLength !== 32) return items;
   const appSignature = hexToBytes(aat.signature);
   if (appKey !== undefined && appKey.byteLength === 32 && appSignature !== undefined && appSignature.byteLength === 64) {
-    items.push({ publicKey: appKey, message: aatHash(aat), signature: appSignature });
+    items.push({ publicKey: appKey, message: aatHash(aat), signature: appSignature, recurring: true });
   }
   const clientSignature = hexToBytes(proof.signature);
   if (clientSignature !== undefined && clientSignature.byteLength === 64) items.push({ publicKey: clientKey, message: relayProofHash(proof), signature: clientSignature });

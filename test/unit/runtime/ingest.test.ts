@@ -17,12 +17,14 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBlock } from '../../../src/chain/apply-block.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { prepareTx, trustSignature, verificationInput, verifyPrepared } from '../../../src/chain/prepare.js';
+import { prepareTx, trustSignature, verificationInput, verifyPrepared, type PreparedTx } from '../../../src/chain/prepare.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
 import { SharedVerdicts } from '../../../src/crypto/shared-verdicts.js';
+import { VerdictMemory } from '../../../src/crypto/verdict-memory.js';
 import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_VALID } from '../../../src/crypto/verify-batch.js';
-import { LazyVerifyPool, VerifyPool } from '../../../src/crypto/verify-pool.js';
+import { verify } from '../../../src/crypto/ed25519.js';
+import { LazyVerifyPool, VerifyPool, type VerifyBatcher, type VerifyItem } from '../../../src/crypto/verify-pool.js';
 import { relayProofSignatureItems } from '../../../src/messages/index.js';
 import { prepareAhead, prepareVerified } from '../../../src/runtime/ingest.js';
 import { claimMessage, proofMessage, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
@@ -159,7 +161,8 @@ ingest('signatures repeated in a block (one AAT carried by many proofs) go to th
   const posted: Array<{ publicKey: Uint8Array; message: Uint8Array; signature: Uint8Array }> = [];
   // A pool that records what it is asked to verify and answers through the real one.
   const recording = { verifyBatch: (items: typeof posted, options?: Parameters<VerifyPool['verifyBatch']>[1]) => (posted.push(...items), pool.verifyBatch(items, options)) } as unknown as VerifyPool;
-  const ahead = prepareAhead(txs, chainId, recording);
+  // A fresh verdict memory: what earlier tests verified must not be left out of this count.
+  const ahead = prepareAhead(txs, chainId, recording, 'verify', new VerdictMemory());
   await ahead.verified;
   const hex = (item: (typeof posted)[number]): string => Buffer.concat([item.publicKey, item.message, item.signature]).toString('hex');
   // Independent count: every signature the txs carry (own + relay AAT and client), by value.
@@ -181,6 +184,61 @@ ingest('signatures repeated in a block (one AAT carried by many proofs) go to th
     assert.is(p.signature, inline.signature, `tx ${i}: signature verdict`);
   });
 });
+
+ingest('an AAT found valid in an earlier block is not posted again, and reads valid; an invalid AAT, or its signature over other bytes, is always verified', async () => {
+  const s = scene();
+  const chainId = s.state.chain.meta.get(CHAIN_META_KEY)!.chainId;
+  const txs = blockTxs(s).map((t) => t.tx);
+  const memory = new VerdictMemory();
+  const postedBy = async (block: readonly Uint8Array[]): Promise<{ posted: VerifyItem[]; prepared: PreparedTx[] }> => {
+    const posted: VerifyItem[] = [];
+    const recording: VerifyBatcher = { verifyBatch: (items, options) => (posted.push(...items), pool.verifyBatch(items, options)) };
+    const ahead = prepareAhead(block, chainId, recording, 'verify', memory);
+    await ahead.verified;
+    for (const p of ahead.prepared) void p.message; // ValidateBasic reads the relay verdicts (and remembers valid AATs)
+    return { posted, prepared: ahead.prepared };
+  };
+  const aatOf = (tx: Uint8Array): VerifyItem | undefined => {
+    const decoded = decodeTx(tx);
+    return decoded.ok && decoded.value.msg.kind === 'Proof' && decoded.value.msg.leaf.kind === 'relay' ? relayProofSignatureItems(decoded.value.msg.leaf.proof).find((i) => i.recurring === true) : undefined;
+  };
+  const hex = (item: VerifyItem): string => Buffer.concat([item.publicKey, item.message, item.signature]).toString('hex');
+  // Independent: which AATs of the block verify (inline, by value).
+  const aats = [...new Map(txs.map(aatOf).filter((i): i is VerifyItem => i !== undefined).map((i) => [hex(i), i])).values()];
+  const validAats = aats.filter((i) => verify(i.publicKey, i.message, i.signature)).map(hex);
+  const invalidAats = aats.map(hex).filter((h) => !validAats.includes(h));
+  assert.ok(validAats.length >= 1 && invalidAats.length >= 1, `the block has valid (${validAats.length}) and invalid (${invalidAats.length}) AATs`);
+
+  const first = await postedBy(txs);
+  const second = await postedBy(txs);
+  const postedFirst = new Set(first.posted.map(hex));
+  const postedSecond = new Set(second.posted.map(hex));
+  for (const h of validAats) assert.ok(postedFirst.has(h) && !postedSecond.has(h), 'a valid AAT: posted in the first block only');
+  for (const h of invalidAats) assert.ok(postedFirst.has(h) && postedSecond.has(h), 'an invalid AAT: posted in both');
+  assert.is(second.posted.length, first.posted.length - validAats.length, 'nothing else is left out');
+  second.prepared.forEach((p, i) => {
+    const inline = prepareTx(txs[i]!, chainId);
+    verifyPrepared(inline);
+    assert.equal(p.message, inline.message, `tx ${i}: ValidateBasic`);
+    assert.is(p.signature, inline.signature, `tx ${i}: signature verdict`);
+  });
+
+  // Hostile: a remembered AAT's signature bytes over another message (the client item's) or key.
+  const valid = aats.find((i) => validAats.includes(hex(i)))!;
+  const otherMessage = { ...valid, message: Uint8Array.from(valid.message, (b, k) => (k === 0 ? b ^ 1 : b)) };
+  const otherKey = { ...valid, publicKey: servicerKeyBytes() };
+  const shared = new SharedVerdicts(4, memory);
+  assert.not.ok(shared.expect(valid, 0), 'the remembered AAT itself: nothing to post');
+  assert.ok(shared.expect(otherMessage, 0), 'its signature over another message: posted');
+  assert.ok(shared.expect(otherKey, 1), 'its signature under another key: posted');
+  assert.ok(shared.verify(valid.publicKey, valid.message, valid.signature), 'the remembered AAT reads valid');
+  assert.is(shared.remembered, 1);
+});
+
+/** Some valid public key that did not sign the AAT. */
+function servicerKeyBytes(): Uint8Array {
+  return Buffer.from(servicerKeys[0]!.publicKey, 'hex');
+}
 
 ingest('the relay items are the two checks ValidateBasic makes; their published verdicts are what is read, anything else is verified here', () => {
   const { evidence } = scene();
