@@ -193,9 +193,27 @@ export interface SnapshotAnswer<T> {
   readonly headers: Readonly<Record<string, string>>;
 }
 
-/** The store's server cannot be reached right now (the query service answers 503; a retry may succeed). */
+/**
+ * Why a store's server could not answer (the query service answers 503 with this code):
+ * - `database_unavailable`: it cannot be reached (restart, failover, network); retry.
+ * - `database_busy`: it refused for now (a lock or statement timeout, a replica's recovery
+ *   conflict, too many connections, out of memory or disk); retry.
+ * - `projection_missing`: the projection's tables or columns are not there (dropped, renamed, an
+ *   older schema); a retry does not help — the operator rebuilds it.
+ * - `database_permission_denied`: this role may not read the projection; the operator grants it.
+ * - `projection_damaged`: the server found its data or an index corrupted; the operator rebuilds.
+ */
+export type ReadStoreFailureCode = 'database_unavailable' | 'database_busy' | 'projection_missing' | 'database_permission_denied' | 'projection_damaged';
+
+/** The store's server could not answer (the query service answers 503; `retry` says whether a retry may succeed). */
 export class ReadStoreUnavailable extends Error {
-  readonly code = 'database_unavailable';
+  constructor(
+    message: string,
+    readonly code: ReadStoreFailureCode = 'database_unavailable',
+    readonly retry = true,
+  ) {
+    super(message);
+  }
 }
 
 export interface ReadStore {

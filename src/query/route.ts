@@ -66,7 +66,7 @@ export async function latestOf(store: ReadStore): Promise<number> {
  * and the answer names the fix but not the server's paths).
  */
 export function storeFailure(error: unknown): never {
-  if (error instanceof ReadStoreUnavailable) throw new HttpError(503, error.code, error.message, { retry: true });
+  if (error instanceof ReadStoreUnavailable) throw new HttpError(503, error.code, error.message, { retry: error.retry });
   if (error instanceof ProjectionDamaged) {
     throw new HttpError(503, error.code, `the projection is damaged (${error.reason}): its operator must rebuild it (\`pokt-ledger project --rebuild\`)`, { retry: false });
   }

@@ -66,6 +66,35 @@ export function isConnectionLost(error: unknown): boolean {
   return typeof e.message === 'string' && /Connection terminated|connection is closed|Client has encountered a connection error|not queryable/i.test(e.message);
 }
 
+/**
+ * What a PostgreSQL error means to a reader, from its SQLSTATE (PostgreSQL manual, appendix A
+ * "PostgreSQL Error Codes"), or undefined for anything else (a bug of ours: a 500):
+ * - `lost`: the connection (isConnectionLost).
+ * - `busy`: 40001 serialization_failure (also a hot standby's "conflict with recovery"), 40P01
+ *   deadlock_detected, 55P03 lock_not_available (lock_timeout), 57014 query_canceled
+ *   (statement_timeout), class 53 insufficient resources (53100 disk_full, 53200 out_of_memory,
+ *   53300 too_many_connections).
+ * - `missing`: 42P01 undefined_table, 42703 undefined_column, 3F000 invalid_schema_name,
+ *   3D000 invalid_catalog_name (the database itself was dropped).
+ * - `denied`: 42501 insufficient_privilege.
+ * - `damaged`: XX001 data_corrupted, XX002 index_corrupted.
+ */
+export type PgReadFailure = 'lost' | 'busy' | 'missing' | 'denied' | 'damaged';
+
+const BUSY_STATES = new Set(['40001', '40P01', '55P03', '57014']);
+const MISSING_STATES = new Set(['42P01', '42703', '3F000', '3D000']);
+
+export function pgReadFailure(error: unknown): PgReadFailure | undefined {
+  if (isConnectionLost(error)) return 'lost';
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code !== 'string' || code.length !== 5) return undefined;
+  if (BUSY_STATES.has(code) || code.startsWith('53')) return 'busy';
+  if (MISSING_STATES.has(code)) return 'missing';
+  if (code === '42501') return 'denied';
+  if (code === 'XX001' || code === 'XX002') return 'damaged';
+  return undefined;
+}
+
 /** The URL without its password (for messages). */
 export function redactedUrl(url: string): string {
   try {

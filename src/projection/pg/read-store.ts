@@ -37,7 +37,7 @@ import { claimAnswer } from '../../modules/pocketcore/index.js';
 import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
-import { isConnectionLost, readerPool, redactedUrl } from './connect.js';
+import { isConnectionLost, pgReadFailure, readerPool, redactedUrl } from './connect.js';
 import { pgMigrationsDir } from './store.js';
 import { READS, type ReadName } from './read-sql.js';
 
@@ -136,7 +136,8 @@ export class PgReadStore implements ReadStore {
       });
       return { value, headers: snapshotHeaders(replica) };
     } catch (error) {
-      if (error instanceof ReadStoreUnavailable || isConnectionLost(error)) broken = error;
+      // Only a lost connection is discarded; after any other refusal it rolls back and is reused.
+      if ((error instanceof ReadStoreUnavailable && error.code === 'database_unavailable') || isConnectionLost(error)) broken = error;
       throw this.failure(error);
     } finally {
       // The answer does not wait for the end of its read-only transaction; the connection
@@ -228,9 +229,25 @@ export class PgReadStore implements ReadStore {
     }
   }
 
+  /** A server's refusal as a coded ReadStoreUnavailable (connect.ts pgReadFailure); anything else as it is. */
   private failure(error: unknown): unknown {
-    if (!isConnectionLost(error)) return error;
-    return new ReadStoreUnavailable(`PostgreSQL at ${redactedUrl(this.url)} is unavailable (${(error as Error).message}); retry — the service reconnects on the next request`);
+    const kind = pgReadFailure(error);
+    if (kind === undefined || error instanceof ReadStoreUnavailable) return error;
+    const server = `PostgreSQL at ${redactedUrl(this.url)}`;
+    const why = (error as Error).message;
+    const rebuild = '`pokt-ledger project --data DIR --postgres URL --rebuild`';
+    switch (kind) {
+      case 'lost':
+        return new ReadStoreUnavailable(`${server} is unavailable (${why}); retry — the service reconnects on the next request`);
+      case 'busy':
+        return new ReadStoreUnavailable(`${server} could not answer now (${why}); retry`, 'database_busy');
+      case 'missing':
+        return new ReadStoreUnavailable(`the projection in ${server} lacks what this build reads (${why}): its operator must rebuild it with ${rebuild}`, 'projection_missing', false);
+      case 'denied':
+        return new ReadStoreUnavailable(`${server} refused the read (${why}): the role in the URL needs SELECT on the projection's tables`, 'database_permission_denied', false);
+      case 'damaged':
+        return new ReadStoreUnavailable(`${server} found the projection's data damaged (${why}): its operator must rebuild it with ${rebuild}`, 'projection_damaged', false);
+    }
   }
 
   private async rows(name: ReadName, values: unknown[]): Promise<Row[]> {

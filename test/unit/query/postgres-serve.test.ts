@@ -249,6 +249,41 @@ test('a lost server: 503 `database_unavailable` JSON, and the same process answe
   }
 });
 
+test('the server refusing a read is a coded 503 — busy (retry) or projection missing (no retry) — and the same process answers again once it is over', async () => {
+  const name = new URL(db.primary).pathname.slice(1);
+  const admin = await connect(db.primary);
+  await admin.query(`ALTER DATABASE ${name} SET lock_timeout = '200ms'`); // new connections only: the store below opens after it
+  const store = await PgReadStore.open(db.primary);
+  const app = await createQueryServer(store);
+  try {
+    const first = await postTo(app, '/v1/query/supply', {});
+    assert.is(first.status, 200);
+    // A writer holding the checkpoint table: the read's lock wait ends at lock_timeout (SQLSTATE 55P03).
+    await admin.query('BEGIN; LOCK TABLE projection_checkpoint IN ACCESS EXCLUSIVE MODE');
+    const busy = await postTo(app, '/v1/query/supply', {});
+    await admin.query('ROLLBACK');
+    assert.is(busy.status, 503);
+    assert.is(busy.json.error, 'database_busy');
+    assert.is(busy.json.details.retry, true);
+    assert.match(busy.json.message, /could not answer now \(canceling statement due to lock timeout\); retry/);
+    assert.is((await postTo(app, '/v1/query/supply', {})).text, first.text, 'answers again once the lock is gone');
+    // The projection's tables renamed away (SQLSTATE 42P01): no retry helps, the operator rebuilds.
+    await admin.query('ALTER TABLE projection_checkpoint RENAME TO projection_checkpoint_away');
+    const missing = await postTo(app, '/v1/query/supply', {}).finally(() => admin.query('ALTER TABLE projection_checkpoint_away RENAME TO projection_checkpoint'));
+    assert.is(missing.status, 503);
+    assert.is(missing.json.error, 'projection_missing');
+    assert.is(missing.json.details.retry, false);
+    assert.match(missing.json.message, /relation "projection_checkpoint" does not exist\): its operator must rebuild it with `pokt-ledger project --data DIR --postgres URL --rebuild`/);
+    assert.is((await postTo(app, '/v1/query/supply', {})).text, first.text, 'answers again once the table is back');
+  } finally {
+    await app.close();
+    await store.close();
+    await admin.query('ROLLBACK').catch(() => undefined);
+    await admin.query(`ALTER DATABASE ${name} RESET lock_timeout`);
+    await endClient(admin);
+  }
+});
+
 test('a database without the projection is refused at start: projection_missing, naming the command that builds it', async () => {
   const empty = await freshDatabase('serve_empty');
   try {
