@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests use when they are missing: Chromium (browser tests of
 # the HTML report and the explorer, driven by playwright-core — no browser download) and
-# PostgreSQL 15 (the PostgreSQL projection backend and its streaming replica).
+# PostgreSQL 15 (the PostgreSQL projection backend and its streaming replica); util-linux's
+# `script` (bsdutils, Essential in Debian: the rollback prompt's pseudo-terminal test).
 # Idempotent; needs root (CI runs as root) or passwordless sudo. Prints what it did.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then need+=(postgresql); fi
+command -v script >/dev/null 2>&1 || need+=(bsdutils)
 if [ ${#need[@]} -eq 0 ]; then
-  echo "system-deps: chromium and postgresql already installed"
+  echo "system-deps: chromium, postgresql and script already installed"
   exit 0
 fi
 SUDO=""

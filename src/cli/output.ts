@@ -60,7 +60,7 @@ export const EXIT_USAGE = 2;
  * Codes of usage errors: whether commander finds them or a command's own check of its options
  * (calc, query, tx, …) does, they exit 2, as documented.
  */
-export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_option', 'missing_option', 'missing_option_value', 'conflicting_options']);
+export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_option', 'missing_option', 'missing_option_value', 'conflicting_options', 'confirmation_required']);
 /** EX_SOFTWARE: a bug, not bad input nor a condition of the machine. */
 export const EXIT_INTERNAL = 70;
 

@@ -4,7 +4,7 @@
  *   pokt-ledger verify --data DIR [--against DIR2] [--verify-signatures] [--json]
  *       the hash chain and every state root of DIR; with --against, the first height where the
  *       two runs differ (bisect over the recorded roots) and the differing state entries there
- *   pokt-ledger rollback --data DIR --to H [--json]
+ *   pokt-ledger rollback --data DIR --to H [--yes] [--json]
  *       cut the chain back to H: log, snapshots above H, projection — crash-safe (runtime/rollback.ts)
  *   pokt-ledger export --data DIR --height H [--out FILE] [--json]
  *       the state at H as a pocket-core `export-genesis-for-reset` genesis (genesis/export.ts)
@@ -19,14 +19,18 @@ import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, t
 import { dataDirOf, integerOption } from '../args.js';
 import { counted, heightRange, printJson } from '../output.js';
 import { blockProgress, phaseLine, ReplayBar, type BlockProgress } from '../progress.js';
+import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { divergenceReport } from './replay.js';
 import { registerExportCommand } from './export.js';
 
-/** Settle an interrupted rollback completely (log and snapshots at open, then the projection). */
-function settle(dir: string): void {
-  openChain(dir).log.close();
+/** Settle an interrupted rollback completely (log and snapshots at open, then the projection); returns the log's head height. */
+function settle(dir: string): number {
+  const { log } = openChain(dir);
+  const head = log.lastHeight;
+  log.close();
   finishPendingRollback(dir);
+  return head;
 }
 
 /**
@@ -128,11 +132,17 @@ export function registerHistoryCommands(program: Command): void {
     .description('cut the chain back to height H: the block log, the snapshots above H and the projection (safe against a kill at any instant: at H or at the old head afterwards)')
     .requiredOption('--data <dir>', 'data directory')
     .requiredOption('--to <height>', 'the height to keep as the new head', integerOption('--to', 0))
+    .option('--yes', 'remove the blocks above H without asking (required when not on a terminal)')
     .option('--json', 'one JSON object on stdout')
-    .action((options: { data: string; to: number; json?: boolean }) =>
-      withCliErrors(() => {
+    .action((options: { data: string; to: number; yes?: boolean; json?: boolean }) =>
+      withCliErrors(async () => {
         const dir = dataDirOf(options.data);
-        settle(dir);
+        const head = settle(dir);
+        if (options.to < head) {
+          // Acknowledged blocks go for good: a person types the height back, a script says --yes.
+          const what = `rollback removes blocks ${heightRange(options.to + 1, head)} (${counted(head - options.to, 'block')}) of ${dir} for good (copy the directory first to keep them)`;
+          await confirmDestructive(what, String(options.to), options.yes === true, { from: head, to: options.to, blocks: head - options.to });
+        }
         const report = rollbackDataDir(dir, options.to, { derived: [projectionRollbackStep(dir)], onStep: pauseForCrashTest });
         if (options.json === true) printJson({ ...report, not_rolled_back: POSTGRES_NOTE });
         else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\nnote: ${POSTGRES_NOTE}\n`);

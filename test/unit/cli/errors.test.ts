@@ -13,7 +13,7 @@
  * skips those cases with a note; no fault injection.
  */
 import Database from 'better-sqlite3';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -26,6 +26,7 @@ import { CLI_PATH, runCli, scratch, writeSmallGenesis, type CliRun } from '../..
 import { fillDisk, remount, resize, tryMountTmpfs, type Mount } from '../../helpers/tmpfs.js';
 import { fixturePath } from '../../helpers/paths.js';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { BlockLog, blockLogDir } from '../../../src/log/index.js';
 
 const tmp = scratch('cli-errors');
 const genesisFile = writeSmallGenesis(tmp.dir);
@@ -238,7 +239,7 @@ errors('a projection SQLite may not write: read_only on a read-only mount, permi
   cpSync(chainDir, join(mounted.dir, 'chain'), { recursive: true });
   assert.is((await runCli(['project', ...data, '--no-progress'])).code, 0);
   remount(mounted.dir, true);
-  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4']]) {
+  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4', '--yes']]) {
     const error = errorOf(await runCli([...args, ...data, '--json']));
     assert.is(error.code, 'read_only', `${args[0]}: ${error.message}`);
   }
@@ -251,7 +252,7 @@ errors('a projection SQLite may not write: read_only on a read-only mount, permi
   execFileSync('chown', ['-R', `${nobody.uid}:${nobody.gid}`, owned]);
   execFileSync('chmod', ['a+rx', tmp.dir]);
   for (const name of readdirSync(join(owned, 'projections'))) chmodSync(join(owned, 'projections', name), 0o444);
-  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4']]) {
+  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4', '--yes']]) {
     const error = errorOf(await runCliAs(nobody, [...args, '--data', owned, '--json']));
     assert.is(error.code, 'permission_denied', `${args[0]}: ${error.message}`);
     assert.is((error.details as { path: string }).path, join(owned, 'projections', 'ledger.sqlite'), args[0]);
@@ -300,7 +301,7 @@ errors("start names the projection's errors as project does (projection_ahead_of
   cpSync(chainDir, projected, { recursive: true });
   cpSync(chainDir, ahead, { recursive: true });
   assert.is((await runCli(['project', '--data', projected, '--no-progress'])).code, 0);
-  assert.is((await runCli(['rollback', '--data', ahead, '--to', '4'])).code, 0);
+  assert.is((await runCli(['rollback', '--data', ahead, '--to', '4', '--yes'])).code, 0);
   // The projection of all 6 blocks beside a log of 4 (as after a rollback the projection missed).
   cpSync(join(projected, 'projections'), join(ahead, 'projections'), { recursive: true });
   await expectCode(['start', '--data', ahead, '--blocks', '0', '--no-serve', '--no-progress'], 'projection_ahead_of_log');
@@ -357,6 +358,72 @@ errors('a bug is internal_error with a hint to report it, and no stack unless PO
   assert.match(quiet.error.details.hint, /report/);
   assert.not.match(written[0]!, STACK_FRAME);
   assert.match(written.slice(1, 3).join(''), STACK_FRAME, 'the stack with POKT_LEDGER_DEBUG=1');
+});
+
+/** The log's head height of a data directory (read only). */
+function headOf(dir: string): number {
+  const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
+  try {
+    return log.lastHeight;
+  } finally {
+    log.close();
+  }
+}
+
+/**
+ * The CLI on a pseudo-terminal (util-linux `script`: stdin, stdout and stderr are a tty), typing
+ * `answer` once the prompt shows. stdout carries everything the terminal showed.
+ */
+function runCliOnTerminal(args: readonly string[], answer: string): Promise<CliRun> {
+  const quote = (word: string): string => `'${word.replace(/'/g, `'\\''`)}'`;
+  const line = [process.execPath, CLI_PATH, ...args].map(quote).join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', line, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let typed = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      if (!typed && stdout.includes('to go on: ')) {
+        typed = true;
+        child.stdin.write(`${answer}\n`);
+      }
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr: '' });
+    });
+  });
+}
+
+errors('rollback removes acknowledged blocks only when told: --yes, or the height typed back on a terminal; otherwise a coded refusal and nothing changed', async () => {
+  const dir = join(tmp.dir, 'rollback-confirm');
+  cpSync(chainDir, dir, { recursive: true });
+  const head = headOf(dir);
+  assert.ok(head > 3, `a chain to cut (${head} blocks)`);
+  // Not a terminal (a script, CI): refused with exit 2, naming what would go and how to go on.
+  const refused = await runCli(['rollback', '--data', dir, '--to', '2', '--json']);
+  assert.is(refused.code, 2);
+  const error = errorOf(refused);
+  assert.is(error.code, 'confirmation_required');
+  assert.match(error.message, new RegExp(`removes blocks 3–${head} \\(${head - 2} blocks\\) .* --yes`));
+  assert.equal(error.details, { from: head, to: 2, blocks: head - 2 });
+  assert.is(headOf(dir), head, 'nothing removed');
+  // Nothing above H to remove: no question.
+  assert.is((await runCli(['rollback', '--data', dir, '--to', String(head)])).code, 0);
+  // A terminal: a wrong answer changes nothing (exit 1); the height typed back goes on.
+  const wrong = await runCliOnTerminal(['rollback', '--data', dir, '--to', '2'], 'y');
+  assert.is(wrong.code, 1, wrong.stdout);
+  assert.match(wrong.stdout, /error \[not_confirmed\]: not confirmed \(the answer was not 2\): nothing was changed/);
+  assert.is(headOf(dir), head, 'nothing removed after a wrong answer');
+  const typed = await runCliOnTerminal(['rollback', '--data', dir, '--to', '2'], '2');
+  assert.is(typed.code, 0, typed.stdout);
+  assert.match(typed.stdout, new RegExp(`rolled back from height ${head} to 2`));
+  assert.is(headOf(dir), 2);
+  // --yes: no question.
+  assert.is((await runCli(['rollback', '--data', dir, '--to', '1', '--yes'])).code, 0);
+  assert.is(headOf(dir), 1);
 });
 
 errors.run();

@@ -106,7 +106,7 @@ test(`${RUNS} kills during rollback: opens and verifies at the target or the old
     const victim: Victim =
       step === undefined
         ? { args: [CHILD, 'rollback', dir, String(TO)], marker: 'started', delayMs: prng.int(40) }
-        : { args: [CLI_PATH, 'rollback', '--data', dir, '--to', String(TO)], env: { POKT_LEDGER_ROLLBACK_PAUSE: step }, marker: `paused at ${step}` };
+        : { args: [CLI_PATH, 'rollback', '--data', dir, '--to', String(TO), '--yes'], env: { POKT_LEDGER_ROLLBACK_PAUSE: step }, marker: `paused at ${step}` };
     await killDuring(victim);
     const name = `run ${run}${step === undefined ? '' : ` killed at ${step}`}`;
     const report = await settledAndVerified(dir, name);

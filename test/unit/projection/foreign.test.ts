@@ -65,7 +65,7 @@ test('a projection ahead of the log (the log cut back, the projection not): serv
   const a = join(tmp.dir, 'a');
   const ahead = join(tmp.dir, 'a-ahead');
   cpSync(a, ahead, { recursive: true });
-  const cut = await runCli(['rollback', '--data', ahead, '--to', String(BLOCKS - 4), '--json']);
+  const cut = await runCli(['rollback', '--data', ahead, '--to', String(BLOCKS - 4), '--yes', '--json']);
   assert.is(cut.code, 0, cut.stderr + cut.stdout);
   // The operator puts back the projection they had saved before the rollback.
   rmSync(join(ahead, 'projections'), { recursive: true });
