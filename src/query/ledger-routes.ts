@@ -22,6 +22,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { ClaimLifecycleRecord, HeightRange, PageRequest, RapSheetRecord, ReadStore, RewardLineRecord, SupplyRecord } from '../projection/read-store.js';
+import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { moduleNameOf } from '../modules/auth/index.js';
 import { HttpError } from './http-error.js';
 import { queryRoute, type Body, type QueryContext } from './route.js';
@@ -67,7 +68,8 @@ const rewardJson = (r: RewardLineRecord): unknown => ({
 });
 const rapJson = (r: RapSheetRecord): unknown => ({ height: r.height, event_index: r.eventIndex, address: r.address, kind: r.kind, reason: r.reason, amount: text(r.amountUpokt), tx_hash: r.txHash, details: JSON.parse(r.detailsJson) as unknown });
 const claimJson = (c: ClaimLifecycleRecord): unknown => ({
-  claim_key: c.claimKey, submitted_height: c.submittedHeight, servicer: c.servicer, app_public_key: c.appPublicKey, chain: c.chain, session_height: c.sessionHeight,
+  // app_address (ours): the app's address for a link or a lookup — clients on an insecure origin have no SHA-256.
+  claim_key: c.claimKey, submitted_height: c.submittedHeight, servicer: c.servicer, app_public_key: c.appPublicKey, app_address: addressOfPublicKeyHex(c.appPublicKey) ?? null, chain: c.chain, session_height: c.sessionHeight,
   total_proofs: c.totalProofs.toString(), evidence_type: c.evidenceType, expiration_height: c.expirationHeight, submitted_tx: c.submittedTx, status: c.status, settled_height: c.settledHeight, reason: c.reason,
 });
 const supplyJson = (s: SupplyRecord): unknown => ({

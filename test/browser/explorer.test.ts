@@ -125,6 +125,9 @@ test('walk', async () => {
     await settled(page, '5-node');
     const nodeText = await page.locator('#main').innerText();
     for (const heading of ['Stake history', 'Claims', 'Rewards', 'Rap sheet', 'Sessions served']) assert.ok(nodeText.includes(heading), `node page has ${heading}`);
+    // Each session served names its app by key and links to the app's page (by its address).
+    const appLinks = await page.locator('section:has(h2:text("Sessions served")) table a[href^="#/app/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    assert.ok(appLinks.length > 0 && appLinks.every((href) => /^#\/app\/[0-9a-f]{40}$/.test(href)), `sessions served link their apps: ${JSON.stringify(appLinks.slice(0, 3))}`);
     // pocket-core's "not set" times (Go's zero time, the Unix epoch) are said in words, not shown as dates.
     assert.not.match(nodeText, /0001-01-01|1970-01-01/, 'no placeholder dates on the node page');
     assert.match(nodeText, /not unstaking/, 'a staked node is not unstaking');

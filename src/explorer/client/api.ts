@@ -162,6 +162,8 @@ export interface ClaimLine {
   readonly claim_key: string;
   readonly submitted_height: number;
   readonly app_public_key: string;
+  /** The app's address (ours: the browser has no SHA-256 on an insecure origin); null for a key that is not 32 bytes of hex. */
+  readonly app_address: string | null;
   readonly chain: string;
   readonly session_height: number;
   readonly total_proofs: string;

@@ -6,6 +6,7 @@ import { moduleAccount } from './modules.js';
 import { pagedTable, type Slice } from './pager.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
+import { appLink } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
 const LINES_PER_PAGE = 50;
@@ -142,7 +143,7 @@ export async function nodePage(address: string): Promise<HTMLElement> {
     ),
     section(
       `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its latest ${count(sessions.result.length)} claims` : ''})`,
-      table(['session height', 'chain', 'app'], [...served.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, el('code', {}, short(c.app_public_key))])),
+      table(['session height', 'chain', 'app'], [...served.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
     ),
     claims,
     rewards,

@@ -58,9 +58,15 @@ function sessionRows(height: string | undefined, chain: string | undefined, app:
   ];
 }
 
+/** A claim's app: its page when the service gave the address, else the bare key. */
+export function appLink(claim: Pick<ClaimLine, 'app_public_key' | 'app_address'>): HTMLElement {
+  return claim.app_address === null ? el('code', {}, short(claim.app_public_key)) : link(`app/${claim.app_address}`, short(claim.app_public_key));
+}
+
 function claimFacts(claim: ClaimLine): Row[] {
   const status = el('span', { class: claim.status === 'proven' ? 'ok' : claim.status === 'submitted' ? '' : 'rejected' }, claim.status);
   return [
+    ['app', appLink(claim)],
     ['claim status', status],
     ['settled', claim.settled_height === null ? '— (not yet)' : link(`block/${claim.settled_height}`, String(claim.settled_height))],
     ['why', claim.reason ?? '—'],

@@ -6,6 +6,7 @@
  * are written here from pocket-core's Go struct tags (file:line beside each), never from our
  * code; page totals are checked by walking every page and counting.
  */
+import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
@@ -146,6 +147,16 @@ test('ledger ranges: to_height bounds the blocks, height says as of when (a clai
   // And as of the submission height they were all still open: the height changes the lifecycle.
   const early = (await post('/v1/query/claims', { to_height: submittedBy, height: submittedBy, per_page: 1000 })).json.result as Claim[];
   assert.ok(early.some((c, i) => c.status !== (ranged.json.result as Claim[])[i]!.status), 'some claim changed status between the two heights');
+});
+
+test("a claim line carries its app's address: the first 20 bytes of SHA-256 of the app's public key (Tendermint AddressHash)", async () => {
+  const claims = (await post('/v1/query/claims', { per_page: 1000 })).json.result as Array<{ app_public_key: string; app_address: string | null }>;
+  assert.ok(claims.length > 0, 'the seeded chain has claims');
+  for (const claim of claims) {
+    // Computed here with node:crypto, not with the ledger's address code.
+    const expected = createHash('sha256').update(Buffer.from(claim.app_public_key, 'hex')).digest().subarray(0, 20).toString('hex');
+    assert.is(claim.app_address, expected, claim.app_public_key);
+  }
 });
 
 test('an empty body is no parameters, with or without a Content-Type (curl -X POST with no -d)', async () => {
