@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { amountOf, amountOrNull } from './amounts.js';
 import { num, numOrNull } from './chain-queries.js';
-import type { ClaimFilter, ClaimLifecycleRecord, HeightRange, ListPage, PageRequest, RapSheetRecord, RewardFilter, RewardLineRecord, SupplyRecord } from './read-store.js';
+import type { ClaimFilter, ClaimLifecycleRecord, HeightRange, ListPage, PageRequest, ParamChangeRecord, RapSheetRecord, RewardFilter, RewardLineRecord, SupplyRecord } from './read-store.js';
 
 type Row = Record<string, unknown>;
 const big = (value: unknown): bigint | null => (value === null ? null : (value as bigint));
@@ -68,6 +68,13 @@ export function claimOf(row: Row, asOf: number): ClaimLifecycleRecord {
   };
 }
 
+export const paramChangeOf = (row: Row): ParamChangeRecord => ({
+  height: num(row.height),
+  paramKey: row.param_key as string,
+  value: row.param_value as string,
+  previous: (row.previous_value as string | null) ?? null,
+});
+
 export const supplyOf = (row: Row): SupplyRecord => ({
   height: num(row.height),
   totalUpokt: amountOf(row.total_upokt),
@@ -86,6 +93,11 @@ const RAP_WHERE = `${RANGE} AND (@address IS NULL OR address = @address)`;
 const CLAIM_WHERE = `submitted_height >= @from AND submitted_height <= @to AND (@servicer IS NULL OR servicer = @servicer)
   AND (@status IS NULL OR (CASE WHEN settled_height IS NOT NULL AND settled_height <= @asOf THEN status ELSE 'submitted' END) = @status)`;
 const PAGE = 'LIMIT @limit OFFSET @offset';
+// A value set in the range and the value it replaced (the same key's row just below, if any).
+const PARAM_WHERE = `${RANGE} AND (@key IS NULL OR param_key = @key)`;
+const PARAM_HISTORY = `SELECT p.height, p.param_key, p.param_value,
+  (SELECT q.param_value FROM params q WHERE q.param_key = p.param_key AND q.height < p.height ORDER BY q.height DESC LIMIT 1) AS previous_value
+  FROM params p WHERE ${PARAM_WHERE} ORDER BY p.height, p.param_key`;
 
 export class LogQueries {
   private readonly s;
@@ -101,6 +113,8 @@ export class LogQueries {
       claimCount: prepare(`SELECT count(*) AS n FROM claims WHERE ${CLAIM_WHERE}`),
       supply: prepare(`SELECT * FROM supply WHERE ${RANGE} ORDER BY height ${PAGE}`),
       supplyCount: prepare(`SELECT count(*) AS n FROM supply WHERE ${RANGE}`),
+      params: prepare(`${PARAM_HISTORY} ${PAGE}`),
+      paramCount: prepare(`SELECT count(*) AS n FROM params WHERE ${PARAM_WHERE}`),
     };
   }
 
@@ -120,6 +134,10 @@ export class LogQueries {
 
   supplyHistory(range: HeightRange, page: PageRequest): ListPage<SupplyRecord> {
     return this.page(this.s.supply, this.s.supplyCount, { from: range.fromHeight, to: range.toHeight }, page, supplyOf);
+  }
+
+  paramHistory(key: string | undefined, range: HeightRange, page: PageRequest): ListPage<ParamChangeRecord> {
+    return this.page(this.s.params, this.s.paramCount, { from: range.fromHeight, to: range.toHeight, key: key ?? null }, page, paramChangeOf);
   }
 
   private page<T>(list: Database.Statement, count: Database.Statement, params: Record<string, unknown>, page: PageRequest, of: (row: Row) => T): ListPage<T> {

@@ -145,6 +145,16 @@ export interface RapSheetRecord {
   readonly detailsJson: string;
 }
 
+/** A parameter's value from a height on (its genesis value at 0), with the value it replaced. */
+export interface ParamChangeRecord {
+  readonly height: number;
+  readonly paramKey: string;
+  /** As pocket-core's param queries print it (the params table's param_value). */
+  readonly value: string;
+  /** The value before this height; null at genesis (or a parameter a later upgrade introduced). */
+  readonly previous: string | null;
+}
+
 export interface ClaimFilter extends HeightRange {
   readonly servicer?: string;
   readonly status?: string;
@@ -268,6 +278,8 @@ export interface ReadStore {
   /** Claims submitted in the range, with their status as of `asOf` (settled after it = submitted). */
   claimLifecycle(filter: ClaimFilter, asOf: number, page: PageRequest): Promise<ListPage<ClaimLifecycleRecord>>;
   supplyHistory(range: HeightRange, page: PageRequest): Promise<ListPage<SupplyRecord>>;
+  /** Every parameter value set in the range (of one key, or all), by height then key. */
+  paramHistory(key: string | undefined, range: HeightRange, page: PageRequest): Promise<ListPage<ParamChangeRecord>>;
 
   close(): Promise<void>;
 }

@@ -154,6 +154,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     rapSheet: (address, range, page) => resolve(() => logs.rapSheet(address, range, page)),
     claimLifecycle: (filter, asOf, page) => resolve(() => logs.claimLifecycle(filter, asOf, page)),
     supplyHistory: (range, page) => resolve(() => logs.supplyHistory(range, page)),
+    paramHistory: (key, range, page) => resolve(() => logs.paramHistory(key, range, page)),
     close: () => resolve(() => (owned ? void db.close() : undefined)),
   };
 }

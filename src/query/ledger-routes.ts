@@ -9,6 +9,9 @@
  *   /v1/query/claims         {address?, status?, from_height?, to_height?, height?, page, per_page}
  *                            claims submitted in the range with their lifecycle as of `height`
  *   /v1/query/supplyhistory  {from_height?, to_height?, page, per_page}   every pool per block
+ *   /v1/query/paramhistory   {key?, from_height?, to_height?, height?, page, per_page}
+ *                            every parameter value set in the range (genesis values at 0), with
+ *                            the value it replaced: governance's changes, by height then key
  *   /v1/query/actor          {address, height?} → {address, height, module, node, app}: what the
  *                            address is at that height — a module account's name, its validator,
  *                            its application, each null when it is not one. pocket-core's
@@ -21,7 +24,7 @@
  * as decimal strings; page 0/absent = 1, per_page 0/absent = 100, at most 1,000.
  */
 import type { FastifyInstance } from 'fastify';
-import type { ClaimLifecycleRecord, HeightRange, PageRequest, RapSheetRecord, ReadStore, RewardLineRecord, SupplyRecord } from '../projection/read-store.js';
+import type { ClaimLifecycleRecord, HeightRange, PageRequest, ParamChangeRecord, RapSheetRecord, ReadStore, RewardLineRecord, SupplyRecord } from '../projection/read-store.js';
 import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { moduleNameOf } from '../modules/auth/index.js';
 import { HttpError } from './http-error.js';
@@ -72,6 +75,7 @@ const claimJson = (c: ClaimLifecycleRecord): unknown => ({
   claim_key: c.claimKey, submitted_height: c.submittedHeight, servicer: c.servicer, app_public_key: c.appPublicKey, app_address: addressOfPublicKeyHex(c.appPublicKey) ?? null, chain: c.chain, session_height: c.sessionHeight,
   total_proofs: c.totalProofs.toString(), evidence_type: c.evidenceType, expiration_height: c.expirationHeight, submitted_tx: c.submittedTx, status: c.status, settled_height: c.settledHeight, reason: c.reason,
 });
+const paramChangeJson = (p: ParamChangeRecord): unknown => ({ height: p.height, param_key: p.paramKey, param_value: p.value, previous_value: p.previous });
 const supplyJson = (s: SupplyRecord): unknown => ({
   height: s.height, total: s.totalUpokt.toString(), node_staked: s.nodeStakedUpokt.toString(), app_staked: s.appStakedUpokt.toString(), dao: s.daoUpokt.toString(),
   fee_collector: s.feeCollectorUpokt.toString(), minted: s.mintedUpokt.toString(), burned: s.burnedUpokt.toString(),
@@ -107,6 +111,11 @@ export function registerLedgerRoutes(app: FastifyInstance, store: ReadStore): vo
   queryRoute(app, store, '/v1/query/supplyhistory', { summary: 'every pool after each block, with its mint and burn', tags, body: S.body(range), response: S.ledgerPage(item) }, async (body, ctx) => {
     const request = pageOf(body);
     return answer(ctx, request, await store.supplyHistory(rangeOf(body, ctx), request), supplyJson);
+  });
+  const paramKey = { type: 'string', minLength: 1, maxLength: 128, description: 'a parameter key as allparams names it, e.g. pos/StakeMinimum' };
+  queryRoute(app, store, '/v1/query/paramhistory', { summary: 'every parameter value set in the range (genesis values at 0), with the value it replaced', tags, body: S.body({ key: paramKey, ...range }), response: S.ledgerPage(item) }, async (body, ctx) => {
+    const request = pageOf(body);
+    return answer(ctx, request, await store.paramHistory(body['key'] as string | undefined, rangeOf(body, ctx), request), paramChangeJson);
   });
 }
 

@@ -143,6 +143,11 @@ test('walk', async () => {
     assert.not.match(paramsText, /"acl_key"|"Features"/, 'no raw ACL or upgrade JSON on the parameters page');
     assert.ok((await page.locator('table table:has(th:text("may be changed by")) tr').count()) > 40, 'one ACL row per governed parameter');
     assert.match(paramsText, /version\s+0\.12\.0/, 'the upgrade version');
+    // Governance's changes come first, each linked to its block, as many rows as the API lists.
+    const changes = await post<{ total: number; result: Array<{ height: number }> }>(base, 'query/paramhistory', { from_height: 1, per_page: 50 });
+    const changeLinks = await page.locator('section:has(h2:text-matches("^Changes since genesis")) > div.paged > table > tr > td:first-child > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.equal(changeLinks, changes.result.map((c) => `#/block/${c.height}`), 'one row per change, linked to its block');
+    assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
 
     await walkFurther(page, base);
     await narrowScreen(browser, base);

@@ -59,6 +59,8 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
       for (const tx of pick(prng, txs, 3)) add('tx', { hash: tx.hash, height });
       add('claims', { height, per_page: 30, page: 2 });
       add('supplyhistory', { from_height: Math.max(0, (height || latest) - 10), to_height: height, per_page: 5 });
+      add('paramhistory', { height, from_height: 1, per_page: 20 });
+      add('paramhistory', { height, key: 'pos/SlashFractionDowntime', page: 1, per_page: 3 });
     }
     // Removed nodes and apps: the block before, at and after their removal (a deletion row must not answer).
     for (const entity of pick(prng, removed, 6)) {

@@ -5,8 +5,22 @@
  * table and keeps the rows shown. Nothing is cut off silently: when every row fits, there are no
  * buttons, and the count line still says how many there are.
  */
-import { el, table, type Child } from './dom.js';
+import { query, type LedgerPage } from './api.js';
+import { el, section, table, type Child } from './dom.js';
 import { count } from './format.js';
+
+/** Rows per page of the ledger's own lists. */
+const LINES_PER_PAGE = 50;
+
+/** A pageable section over one of the ledger's own lists (claims, rewards, rap sheet, parameter history). */
+export async function ledgerSection<T>(title: string, route: string, body: Readonly<Record<string, unknown>>, headers: readonly string[], row: (line: T) => Child[], empty = 'none'): Promise<HTMLElement> {
+  const fetchPage = async (page: number): Promise<Slice> => {
+    const answer = await query<LedgerPage<T>>(route, { ...body, page, per_page: LINES_PER_PAGE });
+    return { rows: answer.result.map(row), total: answer.total };
+  };
+  const first = await fetchPage(1);
+  return section(`${title} (${count(first.total)})`, pagedTable(headers, LINES_PER_PAGE, fetchPage, first, empty));
+}
 
 /**
  * One page of rows and the length of the whole list — or, for pocket-core's pages, which say only

@@ -3,13 +3,12 @@ import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type Claim
 import { el, facts, link, section, table } from './dom.js';
 import { count, decimal, jailState, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount } from './modules.js';
-import { pagedTable, type Slice } from './pager.js';
+import { ledgerSection, pagedTable, type Slice } from './pager.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
 import { appLink } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
-const LINES_PER_PAGE = 50;
 
 function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAGE): Promise<TxPage> {
   return query<TxPage>('query/accounttxs', { address, received, page, per_page: perPage, order: 'desc' });
@@ -19,16 +18,6 @@ function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAG
 function txSection(title: string, address: string, received: boolean, first: TxPage): HTMLElement {
   const slice = (page: TxPage): Slice => ({ rows: txRows(page.txs), total: page.total_txs });
   return section(`${title} (${count(first.total_txs)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, async (page) => slice(await txs(address, received, page)), slice(first)));
-}
-
-/** A pageable section over one of the ledger's own lists (claims, rewards, rap sheet). */
-async function ledgerSection<T>(title: string, route: string, body: Readonly<Record<string, unknown>>, headers: readonly string[], row: (line: T) => HTMLElement[], empty = 'none'): Promise<HTMLElement> {
-  const fetchPage = async (page: number): Promise<Slice> => {
-    const answer = await query<LedgerPage<T>>(route, { ...body, page, per_page: LINES_PER_PAGE });
-    return { rows: answer.result.map(row), total: answer.total };
-  };
-  const first = await fetchPage(1);
-  return section(`${title} (${count(first.total)})`, pagedTable(headers, LINES_PER_PAGE, fetchPage, first, empty));
 }
 
 /** A node has a signing info from its stake to its unstake (pocket-core keeps one per validator). */

@@ -1,10 +1,12 @@
 /**
- * The parameters page: every parameter as pocket-core's query/allparams answers it, with the
+ * The parameters page: governance's changes since genesis (query/paramhistory: the block, the
+ * value before and after), then every parameter as pocket-core's query/allparams answers it, with the
  * structured ones shown as tables (the ACL, the upgrade, the supported chains) and the raw numbers
  * given their units beside them (durations are Go nanoseconds, amounts uPOKT).
  */
 import { query } from './api.js';
 import { el, facts, link, section, table } from './dom.js';
+import { ledgerSection } from './pager.js';
 import { duration, pokt } from './format.js';
 
 interface SingleParam {
@@ -30,9 +32,50 @@ const UNITS: Readonly<Record<string, string>> = {
   'application/BaseRelaysPerPOKT': '÷ 100 = relays per session per POKT an app stakes (before StabilityAdjustment)',
 };
 
+/** A value set by governance (query/paramhistory), with the one it replaced. */
+interface ParamChange {
+  readonly height: number;
+  readonly param_key: string;
+  readonly param_value: string;
+  readonly previous_value: string | null;
+}
+
 export async function paramsPage(): Promise<HTMLElement> {
-  const params = await query<Record<string, readonly SingleParam[]>>('query/allparams');
-  return el('div', {}, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), paramValue(p)])))));
+  const [params, changes] = await Promise.all([
+    query<Record<string, readonly SingleParam[]>>('query/allparams'),
+    // Newest changes are the interesting ones, but the route lists by height: every page is small.
+    ledgerSection<ParamChange>('Changes since genesis', 'query/paramhistory', { from_height: 1 }, ['height', 'parameter', 'before', 'after'], changeRow, 'none: every parameter has its genesis value'),
+  ]);
+  return el('div', {}, changes, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), paramValue(p)])))));
+}
+
+/**
+ * A change as a row: the block, the key, the old and new values shown as the tables below show
+ * values (units, the upgrade as facts) — except the ACL, whose ~50 entries are cut to those that
+ * changed.
+ */
+function changeRow(change: ParamChange): HTMLElement[] {
+  const key = change.param_key;
+  const before = change.previous_value;
+  const same = before === change.param_value;
+  const [shownBefore, shownAfter] = key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : paramValue({ param_key: key, param_value: before }), paramValue({ param_key: key, param_value: change.param_value })];
+  return [link(`block/${change.height}`, String(change.height)), el('code', { class: 'key' }, key), shownBefore, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter];
+}
+
+/** The ACL entries whose owner changed (or that came or went): before and after, one line each. */
+function aclChanges(before: string, after: string): [HTMLElement, HTMLElement] {
+  const [was, now] = [aclOwners(before), aclOwners(after)];
+  const keys = [...new Set([...was.keys(), ...now.keys()])].filter((k) => was.get(k) !== now.get(k)).sort();
+  const lines = (owners: Map<string, string>): HTMLElement =>
+    keys.length === 0 ? el('span', {}, 'no entry changed') : el('div', {}, ...keys.map((k) => el('div', {}, el('code', { class: 'key' }, k), ' ', owners.has(k) ? link(`account/${owners.get(k)!}`, owners.get(k)!) : '—')));
+  return [lines(was), lines(now)];
+}
+
+/** An ACL's text as parameter → owner address (lowercase); empty when it does not parse. */
+function aclOwners(text: string): Map<string, string> {
+  const value = parsedParam(text);
+  const entries = Array.isArray(value) ? value.filter((e): e is { acl_key: string; address: string } => typeof e?.acl_key === 'string' && typeof e?.address === 'string') : [];
+  return new Map(entries.map((e) => [e.acl_key, e.address.toLowerCase()]));
 }
 
 /** The value inside pocket-core's `{"type": …, "value": …}` text, or the parsed text itself; null when it is not JSON. */

@@ -78,6 +78,11 @@ export const READS = {
   lifecycleCount: `SELECT count(*) AS n FROM claims WHERE ${CLAIM_WHERE}`,
   supplyHistory: `SELECT * FROM supply WHERE ${RANGE} ORDER BY height ${LIMIT(3)}`,
   supplyHistoryCount: `SELECT count(*) AS n FROM supply WHERE ${RANGE}`,
+  // A value set in the range and the value it replaced (log-queries.ts PARAM_HISTORY); keys in byte order as SQLite's.
+  paramHistory: `SELECT p.height, p.param_key, p.param_value,
+    (SELECT q.param_value FROM params q WHERE q.param_key = p.param_key AND q.height < p.height ORDER BY q.height DESC LIMIT 1) AS previous_value
+    FROM params p WHERE ${RANGE.replaceAll('height', 'p.height')} AND ($3::text IS NULL OR p.param_key = $3) ORDER BY p.height, p.param_key COLLATE "C" ${LIMIT(4)}`,
+  paramHistoryCount: `SELECT count(*) AS n FROM params WHERE ${RANGE} AND ($3::text IS NULL OR param_key = $3)`,
 } as const;
 
 export type ReadName = keyof typeof READS;

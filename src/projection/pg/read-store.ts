@@ -31,7 +31,7 @@ import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
 import type { NodeJson } from '../../modules/nodes/index.js';
 import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
-import { claimOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
+import { claimOf, paramChangeOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
 import { claimAnswer } from '../../modules/pocketcore/index.js';
 import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
@@ -211,6 +211,7 @@ export class PgReadStore implements ReadStore {
   claimLifecycle: ReadStore['claimLifecycle'] = (filter, asOf, page) =>
     this.page('lifecycle', 'lifecycleCount', [filter.fromHeight, filter.toHeight, filter.servicer ?? null, filter.status ?? null, asOf], page, (row) => claimOf(row, asOf));
   supplyHistory: ReadStore['supplyHistory'] = (range, page) => this.page('supplyHistory', 'supplyHistoryCount', [range.fromHeight, range.toHeight], page, supplyOf);
+  paramHistory: ReadStore['paramHistory'] = (key, range, page) => this.page('paramHistory', 'paramHistoryCount', [range.fromHeight, range.toHeight, key ?? null], page, paramChangeOf);
 
   async close(): Promise<void> {
     await this.pool.end().catch(() => undefined);
