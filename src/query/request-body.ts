@@ -6,6 +6,7 @@
  *   - nesting deeper than 32 levels                  → too_deep (before parsing: no stack blow-up)
  *   - keys `__proto__`, `constructor`, `prototype`   → hostile_json (prototype-pollution shapes)
  *   - anything JSON.parse rejects                    → invalid_json
+ * An object member that is null is dropped, as Go's decoder leaves such a field at its zero value.
  */
 
 export const MAX_BODY_BYTES = 1_048_576;
@@ -44,8 +45,14 @@ export function parseRequestBody(text: string): unknown {
   if (text.trim() === '') return {};
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BodyError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
   try {
-    return JSON.parse(text, (key, value: unknown) => {
+    return JSON.parse(text, function (this: unknown, key: string, value: unknown) {
       if (FORBIDDEN_KEYS.has(key)) throw new BodyError('hostile_json', `forbidden key ${JSON.stringify(key)} in the request body`);
+      // Go's encoding/json: "unmarshaling a JSON null into any other Go value [than an interface,
+      // map, pointer or slice] has no effect on the value and produces no error" — pocket-core's
+      // request structs hold ints, strings and bools, so `{"height": null}` is `{}` there. A
+      // member that is null is dropped here (returning undefined deletes it); an array keeps its
+      // nulls, and a body that is null itself stays null (refused: not an object).
+      if (value === null && key !== '' && !Array.isArray(this)) return undefined;
       return value;
     });
   } catch (error) {

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseRequestBody } from '../../../src/query/request-body.js';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
 
 let served: Served;
@@ -157,6 +158,17 @@ test("a claim line carries its app's address: the first 20 bytes of SHA-256 of t
     const expected = createHash('sha256').update(Buffer.from(claim.app_public_key, 'hex')).digest().subarray(0, 20).toString('hex');
     assert.is(claim.app_address, expected, claim.app_public_key);
   }
+});
+
+test("a member that is JSON null is no parameter, as in Go's decoder (a null int64 or string field keeps its zero value); arrays keep their nulls", async () => {
+  // Source: Go's encoding/json Unmarshal documentation — "unmarshaling a JSON null into any other
+  // Go value [than an interface, map, pointer, or slice] has no effect on the value and produces no error".
+  assert.equal(parseRequestBody('{"a":null,"b":[null,1],"c":{"d":null,"e":2}}'), { b: [null, 1], c: { e: 2 } });
+  assert.is(parseRequestBody('null'), null, 'a body that is null itself stays null (refused below)');
+  assert.equal((await post('/v1/query/supply', { height: null })).json, (await post('/v1/query/supply', {})).json);
+  assert.equal((await post('/v1/query/nodes', { height: null, opts: { page: null, per_page: 5 } })).json, (await post('/v1/query/nodes', { opts: { per_page: 5 } })).json);
+  const missing = await post('/v1/query/node', { address: null });
+  assert.equal([missing.status, missing.json.error], [400, 'invalid_address'], 'an address that is null is the empty address, as pocket-core gets it');
 });
 
 test('an empty body is no parameters, with or without a Content-Type (curl -X POST with no -d)', async () => {
