@@ -6,8 +6,11 @@
  *   - nesting deeper than 32 levels                  → too_deep (before parsing: no stack blow-up)
  *   - keys `__proto__`, `constructor`, `prototype`   → hostile_json (prototype-pollution shapes)
  *   - anything JSON.parse rejects                    → invalid_json
- * An object member that is null is dropped, as Go's decoder leaves such a field at its zero value.
+ * An object member that is null is dropped, as Go's decoder leaves such a field at its zero value;
+ * a number written with a fraction or an exponent (`5.0`, `1e1`) becomes a NonIntegerNumber, which
+ * no integer or string field accepts — Go's decoder refuses it for an int64.
  */
+import { nonIntegerNumberPaths } from './json-number-literals.js';
 
 export const MAX_BODY_BYTES = 1_048_576;
 export const MAX_JSON_DEPTH = 32;
@@ -41,9 +44,35 @@ export function jsonDepth(text: string): number {
   return deepest;
 }
 
+/**
+ * What stands in for a number written with a fraction or an exponent (json-number-literals.ts):
+ * neither an integer nor a string, so a schema refuses it by the field's name; its text says what
+ * was sent.
+ */
+export interface NonIntegerNumber {
+  readonly non_integer_number: string;
+}
+
+/** Replace the value at each path (of a parsed body) with its NonIntegerNumber marker. */
+function markNonIntegers(body: unknown, text: string): unknown {
+  if (!/[.eE]/.test(text)) return body; // PERF: most bodies have no such character outside hex strings… or at all
+  for (const path of nonIntegerNumberPaths(text)) {
+    if (path.length === 0) return { non_integer_number: String(body) } satisfies NonIntegerNumber;
+    let holder = body as Record<string | number, unknown> | undefined;
+    for (const step of path.slice(0, -1)) holder = holder?.[step] as Record<string | number, unknown> | undefined;
+    const last = path[path.length - 1]!;
+    if (holder !== undefined && holder !== null && typeof holder[last] === 'number') holder[last] = { non_integer_number: String(holder[last]) } satisfies NonIntegerNumber;
+  }
+  return body;
+}
+
 export function parseRequestBody(text: string): unknown {
   if (text.trim() === '') return {};
   if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BodyError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return markNonIntegers(parseJson(text), text);
+}
+
+function parseJson(text: string): unknown {
   try {
     return JSON.parse(text, function (this: unknown, key: string, value: unknown) {
       if (FORBIDDEN_KEYS.has(key)) throw new BodyError('hostile_json', `forbidden key ${JSON.stringify(key)} in the request body`);

@@ -171,6 +171,24 @@ test("a member that is JSON null is no parameter, as in Go's decoder (a null int
   assert.equal([missing.status, missing.json.error], [400, 'invalid_address'], 'an address that is null is the empty address, as pocket-core gets it');
 });
 
+test("a number with a fraction or an exponent is refused for an integer field, by name, as Go's decoder refuses it for an int64; elsewhere it is ignored as an unknown field", async () => {
+  // Source: Go's encoding/json — json.Unmarshal([]byte(`{"height":5.0}`), &struct{ Height int64 }{})
+  // fails with "json: cannot unmarshal number 5.0 into Go struct field .height of type int64".
+  const raw = (path: string, text: string) => served.app.inject({ method: 'POST', url: path, payload: text, headers: { 'content-type': 'application/json' } });
+  for (const [path, text, field] of [
+    ['/v1/query/supply', '{"height":5.0}', 'height'],
+    ['/v1/query/supply', '{"height":1e1}', 'height'],
+    ['/v1/query/nodes', '{"opts":{"page":2.5}}', 'opts/page'],
+    ['/v1/query/claims', '{"per_page":10.0}', 'per_page'],
+  ] as const) {
+    const answer = await raw(path, text);
+    assert.equal([answer.statusCode, answer.json().error], [400, 'invalid_request'], text);
+    assert.match(JSON.stringify(answer.json()), field.split('/').pop()!, text);
+  }
+  const ignored = await raw('/v1/query/supply', '{"height":3,"not_a_field":1.5,"address":"5.0e1"}');
+  assert.equal([ignored.statusCode, ignored.json()], [200, (await post('/v1/query/supply', { height: 3 })).json], 'an unknown field and a string are not numbers to refuse');
+});
+
 test('an empty body is no parameters, with or without a Content-Type (curl -X POST with no -d)', async () => {
   const expected = (await post('/v1/query/supply', {})).json;
   for (const headers of [{}, { 'content-length': '0' }, { 'content-type': 'application/json' }, { 'content-type': 'text/plain' }]) {
