@@ -55,9 +55,12 @@ export interface NonIntegerNumber {
 
 /** Replace the value at each path (of a parsed body) with its NonIntegerNumber marker. */
 function markNonIntegers(body: unknown, text: string): unknown {
-  if (!/[.eE]/.test(text)) return body; // PERF: most bodies have no such character outside hex strings… or at all
+  // PERF: no '.', 'e' or 'E' anywhere, no scan (a hex field often has an 'e': then the scan is
+  // linear over a small body).
+  if (!/[.eE]/.test(text)) return body;
   for (const path of nonIntegerNumberPaths(text)) {
-    if (path.length === 0) return { non_integer_number: String(body) } satisfies NonIntegerNumber;
+    // A body that is a number itself stays one: it is refused as not an object.
+    if (path.length === 0) return body;
     let holder = body as Record<string | number, unknown> | undefined;
     for (const step of path.slice(0, -1)) holder = holder?.[step] as Record<string | number, unknown> | undefined;
     const last = path[path.length - 1]!;

@@ -185,6 +185,8 @@ test("a number with a fraction or an exponent is refused for an integer field, b
     assert.equal([answer.statusCode, answer.json().error], [400, 'invalid_request'], text);
     assert.match(JSON.stringify(answer.json()), field.split('/').pop()!, text);
   }
+  const numberBody = await raw('/v1/query/supply', '5.0');
+  assert.equal([numberBody.statusCode, numberBody.json().error], [400, 'invalid_request'], 'a body that is a number is not an object');
   const ignored = await raw('/v1/query/supply', '{"height":3,"not_a_field":1.5,"address":"5.0e1"}');
   assert.equal([ignored.statusCode, ignored.json()], [200, (await post('/v1/query/supply', { height: 3 })).json], 'an unknown field and a string are not numbers to refuse');
 });
