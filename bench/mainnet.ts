@@ -28,7 +28,7 @@ import { prepareTx, verificationInput } from '../src/chain/prepare.js';
 import { applyBlock } from '../src/chain/apply-block.js';
 import { decodeRecord } from '../src/chain/record.js';
 import { hexToBytes } from '../src/core/hex.js';
-import { recurringVerdicts } from '../src/crypto/verdict-memory.js';
+import { recurringVerdicts, signatureKey } from '../src/crypto/verdict-memory.js';
 import { VerifyPool, type VerifyItem } from '../src/crypto/verify-pool.js';
 import { BlockLog, blockLogDir } from '../src/log/index.js';
 import { aatHash, relayProofHash } from '../src/messages/index.js';
@@ -67,8 +67,6 @@ function blockSignatures(txs: readonly Uint8Array[], chainId: string): { items: 
   return { items, aats, kinds };
 }
 
-const signatureText = (signature: Uint8Array): string => Buffer.from(signature).toString('latin1');
-
 /** Rates of one block per sample → milliseconds per block (the slowest rate is the max time). */
 const msPerBlock = (rate: Stats): Stats => ({ median: 1000 / rate.median, min: 1000 / rate.max, max: 1000 / rate.min, samples: rate.samples });
 
@@ -101,7 +99,7 @@ export const benchmark: BenchModule = {
     // the limit verifies every one the block carries, as the goal counts them.
     const distinct = new Set(items.map((i) => Buffer.concat([i.publicKey, i.message, i.signature]).toString('latin1'))).size;
     // AATs of this block found valid in blocks 1..N-1: the ledger does not post them again.
-    const remembered = new Set(aats.filter((i) => recurringVerdicts.holds(signatureText(i.signature), i.publicKey, i.message)).map((i) => signatureText(i.signature))).size;
+    const remembered = new Set(aats.filter((i) => recurringVerdicts.holds(signatureKey(i.signature), i.publicKey, i.message)).map((i) => signatureKey(i.signature))).size;
     const bytes = block.txs.reduce((sum, tx) => sum + tx.byteLength, 0);
     ctx.progress(`block ${BLOCKS}: ${block.txs.length} txs (${JSON.stringify(kinds)}), ${(bytes / 2 ** 20).toFixed(2)} MiB, ${items.length} signatures (${distinct} distinct, ${remembered} of them AATs remembered valid from earlier blocks)`);
     const threadsBefore = threadCpuMs();

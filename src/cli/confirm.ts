@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline/promises';
 import { CliError } from './output.js';
 
 /** Whether a person can be asked: stdin and stderr (where the question goes) are terminals. */
-export function canAsk(): boolean {
+function canAsk(): boolean {
   return process.stdin.isTTY === true && process.stderr.isTTY === true;
 }
 
@@ -15,7 +15,7 @@ export function canAsk(): boolean {
  * Ask on stderr for `expected` typed back. Throws `not_confirmed` (exit 1, nothing changed) on
  * any other answer, or when stdin ends first.
  */
-export async function confirmByTyping(question: string, expected: string): Promise<void> {
+async function confirmByTyping(question: string, expected: string): Promise<void> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
   const closed = new Promise<undefined>((resolve) => prompt.once('close', () => resolve(undefined)));
   try {

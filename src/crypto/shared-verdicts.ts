@@ -14,7 +14,7 @@
  */
 import { bytesEqual } from '../core/hex.js';
 import { verify } from './ed25519.js';
-import type { VerdictMemory } from './verdict-memory.js';
+import { signatureKey, type VerdictMemory } from './verdict-memory.js';
 import { VERDICT_CLAIMED, VERDICT_INVALID, VERDICT_PENDING, VERDICT_VALID, type VerifyItem } from './verify-batch.js';
 
 /** `verify`'s signature: the acceptance rule on (publicKey, message, signature). */
@@ -23,16 +23,6 @@ export type Verifier = (publicKey: Uint8Array, message: Uint8Array, signature: U
 /** How long a reader waits for one verdict before verifying it itself. */
 export const WAIT_GIVE_UP_MS = 2_000;
 
-/**
- * The lookup key of an item: its signature's bytes as a latin1 string (one char per byte). Items
- * with equal keys are told apart by comparing their public key and message bytes (SlotEntry).
- * PERF: the key used to be all three fields' latin1 text (~136 chars per relay item, three
- * Buffer views and a concatenation), built twice per relay signature (posting and reading);
- * ~6 µs per item in a mainnet-shaped block's profile (2,848 relay items). 64 chars do it now.
- */
-function signatureKey(signature: Uint8Array): string {
-  return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('latin1');
-}
 
 /** The slot of an expected item found valid in an earlier block (verdict-memory.ts): nothing posted, nothing to read. */
 const REMEMBERED_VALID = -1;

@@ -58,7 +58,9 @@ function changeRow(change: ParamChange): HTMLElement[] {
   const key = change.param_key;
   const before = change.previous_value;
   const same = before === change.param_value;
-  const [shownBefore, shownAfter] = key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : paramValue({ param_key: key, param_value: before }), paramValue({ param_key: key, param_value: change.param_value })];
+  const shown = (value: string): HTMLElement => paramValue({ param_key: key, param_value: value });
+  const [shownBefore, shownAfter] =
+    key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : shown(before), shown(change.param_value)];
   return [link(`block/${change.height}`, String(change.height)), el('code', { class: 'key' }, key), shownBefore, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter];
 }
 
