@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { FsyncMode } from '../log/index.js';
 import { ChainWriter, type ProducedBlock } from '../runtime/chain-writer.js';
 import { BlockProducer, type BlockProducerOptions } from './block-producer.js';
+import type { TurnLimits } from '../query/client-turns.js';
 import type { HttpLimits } from '../query/http-limits.js';
 import type { ProductionHealth, RetryBackoff } from './production-health.js';
 import { Mempool, type MempoolOptions, type MempoolUpdate } from './mempool.js';
@@ -39,6 +40,8 @@ export interface NodeOptions {
   readonly retryBackoff?: RetryBackoff;
   /** Connection deadlines and cap (defaults: http-limits.ts). */
   readonly http?: Partial<HttpLimits>;
+  /** Clients' turns at answers (defaults: client-turns.ts). */
+  readonly turns?: TurnLimits;
   /** The projection is rebuilt (schema change) or caught up at start: told why. */
   readonly onProjectionNotice?: (message: string) => void;
   /** Projecting block `height` failed: it and later blocks are retried (queries stay at the last projected block meanwhile). */
@@ -80,7 +83,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     Object.entries({ clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff }).filter(([, value]) => value !== undefined),
   );
   const producer = new BlockProducer(writer, mempool, producerOptions);
-  const server = await createNodeServer(producer, { limits: options.http ?? {}, store: sqliteReadStore(projection.db) });
+  const server = await createNodeServer(producer, { limits: options.http ?? {}, ...(options.turns === undefined ? {} : { turns: options.turns }), store: sqliteReadStore(projection.db) });
   try {
     await server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? DEFAULT_NODE_PORT });
   } catch (error) {

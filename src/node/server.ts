@@ -39,6 +39,7 @@ import { HttpError, sendError } from '../query/http-error.js';
 import type { HttpLimits } from '../query/http-limits.js';
 import { stringField } from '../query/request-body.js';
 import { registerQueryService } from '../query/service.js';
+import { shareTurnsByClient, type TurnLimits } from '../query/client-turns.js';
 import { registerExplorer } from '../explorer/index.js';
 import { ProductionUnavailableError, type ProductionHealth } from './production-health.js';
 
@@ -85,6 +86,8 @@ function healthJson(health: ProductionHealth, height: number | null): Record<str
 
 export interface NodeServerOptions {
   readonly limits?: Partial<HttpLimits>;
+  /** Clients' turns at answers (client-turns.ts; default DEFAULT_TURN_LIMITS). */
+  readonly turns?: TurnLimits;
   /** The node's projection, kept in step with every block it produces (node.ts). */
   readonly store: ReadStore;
 }
@@ -96,6 +99,7 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     if (error instanceof StateUnavailableError) return sendError(reply, 503, error.code, error.message);
     return undefined;
   });
+  shareTurnsByClient(app, options.turns);
   /** 503 with the reason while the node cannot produce (a tx admitted now might never be included). */
   const requireProducing = (): void => {
     const health = producer.health;

@@ -9,6 +9,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import { registerExplorer } from '../explorer/index.js';
 import { registerChainRoutes } from './chain-routes.js';
 import { registerClientRoutes, type ClientSources } from './client-routes.js';
+import { shareTurnsByClient, type TurnLimits } from './client-turns.js';
 import { createHttpApp } from './http-app.js';
 import type { HttpLimits } from './http-limits.js';
 import { registerLedgerRoutes } from './ledger-routes.js';
@@ -22,9 +23,10 @@ export function registerQueryService(app: FastifyInstance, store: ReadStore, sou
   registerLedgerRoutes(app, store);
 }
 
-/** `serve`'s server: the query routes only (no rawtx: a reader has no mempool). */
-export async function createQueryServer(store: ReadStore, sources: ClientSources = {}, limits: Partial<HttpLimits> = {}): Promise<FastifyInstance> {
+/** `serve`'s server: the query routes only (no rawtx: a reader has no mempool); clients take turns (client-turns.ts). */
+export async function createQueryServer(store: ReadStore, sources: ClientSources = {}, limits: Partial<HttpLimits> = {}, turns?: TurnLimits): Promise<FastifyInstance> {
   const app = await createHttpApp(limits);
+  shareTurnsByClient(app, turns);
   registerQueryService(app, store, sources);
   registerExplorer(app);
   app.get('/v1/ledger/health', { schema: { summary: 'liveness: the projected height', tags: ['ledger'] } }, async () => ({ status: 'ok', height: (await store.latestHeight().catch(storeFailure)) ?? null }));

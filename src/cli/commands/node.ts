@@ -12,6 +12,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
+import { DEFAULT_TURN_LIMITS } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
 import { counted } from '../output.js';
@@ -32,6 +33,7 @@ interface NodeCommandOptions {
   readonly keepAliveTimeout?: number;
   readonly idleTimeout?: number;
   readonly maxConnections?: number;
+  readonly maxWaitingPerClient?: number;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -68,6 +70,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
         const node = await startNode({
@@ -83,6 +86,7 @@ export function registerNodeCommand(program: Command): void {
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
           ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
           http: httpLimits(options),
+          ...(options.maxWaitingPerClient === undefined ? {} : { turns: { ...DEFAULT_TURN_LIMITS, maxWaitingPerClient: options.maxWaitingPerClient } }),
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(

@@ -1,5 +1,5 @@
 /**
- * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N]`
+ * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N] [--max-waiting-per-client N]`
  * `pokt-ledger serve --postgres URL [--data DIR] [--pool N] …`
  *
  * The query service (src/query/) over the data directory's SQLite projection, read only: it
@@ -19,8 +19,9 @@
 import type { Command } from 'commander';
 import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
-import { PgReadStore } from '../../projection/pg/read-store.js';
+import { DEFAULT_PG_READERS, PgReadStore } from '../../projection/pg/read-store.js';
 import type { ReadStore } from '../../projection/read-store.js';
+import { DEFAULT_TURN_LIMITS, type TurnLimits } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
@@ -36,6 +37,17 @@ interface ServeOptions {
   readonly maxConnections?: number;
   readonly postgres?: string;
   readonly pool?: number;
+  readonly maxWaitingPerClient?: number;
+}
+
+/**
+ * Turns at answers (query/client-turns.ts): SQLite answers synchronously, so a few in service is
+ * enough (more only serves routes that await a replay); PostgreSQL answers as many at once as the
+ * pool has connections.
+ */
+function turnLimitsOf(options: ServeOptions): TurnLimits {
+  const answersInService = options.postgres === undefined ? DEFAULT_TURN_LIMITS.answersInService : (options.pool ?? DEFAULT_PG_READERS);
+  return { answersInService, maxWaitingPerClient: options.maxWaitingPerClient ?? DEFAULT_TURN_LIMITS.maxWaitingPerClient };
 }
 
 /** The read store; a ProjectionError is mapped by asCliError, as for every command (runtime-errors.ts). */
@@ -53,10 +65,11 @@ export function registerServeCommand(program: Command): void {
     .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection (or PostgreSQL with --postgres), read only (beside a running node)")
     .option('--data <dir>', 'data directory (default: the repository root; with --postgres only for dispatch, which replays its log)')
     .option('--postgres <url>', 'read the PostgreSQL projection at this URL (a primary or a streaming replica) instead of SQLite')
-    .option('--pool <n>', 'PostgreSQL connections of this process (default 8)', integerOption('--pool', 1, 1_000))
+    .option('--pool <n>', `PostgreSQL connections of this process (default ${DEFAULT_PG_READERS})`, integerOption('--pool', 1, 1_000))
     .option('--host <host>', 'address to bind (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .action((options: ServeOptions) =>
       withCliErrors(async () => {
@@ -67,7 +80,7 @@ export function registerServeCommand(program: Command): void {
         const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
         const withDispatch = options.postgres === undefined || options.data !== undefined;
         const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
-        const server = await createQueryServer(store, sources, limits);
+        const server = await createQueryServer(store, sources, limits, turnLimitsOf(options));
         const host = options.host ?? '127.0.0.1';
         await server.listen({ host, port: options.port ?? DEFAULT_SERVE_PORT });
         const address = server.server.address();

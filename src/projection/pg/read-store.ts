@@ -78,6 +78,9 @@ export function snapshotHeaders(replica: ReplicaStatus | undefined): Record<stri
   return headers;
 }
 
+/** Connections a reading process opens by default (`serve --pool`). */
+export const DEFAULT_PG_READERS = 8;
+
 const offsetOf = (page: PageRequest): [number, number] => [page.perPage, (page.page - 1) * page.perPage];
 
 export class PgReadStore implements ReadStore {
@@ -107,7 +110,7 @@ export class PgReadStore implements ReadStore {
    * (`projection_missing` / `projection_schema_mismatch`: run `project --postgres`); an
    * unreachable server is `postgres_unavailable`.
    */
-  static async open(url: string, maxConnections = 8): Promise<PgReadStore> {
+  static async open(url: string, maxConnections = DEFAULT_PG_READERS): Promise<PgReadStore> {
     const store = new PgReadStore(readerPool(url, maxConnections), url);
     try {
       await store.checkSchema();
