@@ -48,6 +48,47 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
   };
 }
 
+export interface BytesProgress {
+  /** `read` undefined: only the elapsed time is known. */
+  update(read: number | undefined, total: number, seconds: number): void;
+  stop(): void;
+}
+
+/**
+ * A bar over bytes read (project --check): MB/s and ETA; shown at most 99% until the caller
+ * stops it (what is read may exceed the estimate, e.g. a WAL's pages).
+ */
+export function bytesProgress(label: string, enabled: boolean): BytesProgress {
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `${label} |{bar}| {percentage}% | {read_mb}/{total_mb} MB | {rate} MB/s | ETA {eta_text}`,
+      stream: process.stderr,
+      hideCursor: null,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+      fps: 5,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(read, total, seconds) {
+      const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
+      if (!started) {
+        bar.start(Math.max(total, 1), 0, { read_mb: '0', total_mb: mb(total), rate: '0', eta_text: '—' });
+        started = true;
+      }
+      const done = read === undefined ? 0 : Math.min(read, total * 0.99);
+      const eta = read === undefined || read === 0 ? `— (${seconds.toFixed(0)} s so far)` : etaText(((total - done) * seconds) / done);
+      bar.update(done, { read_mb: read === undefined ? '?' : mb(read), total_mb: mb(total), rate: read === undefined ? '?' : (read / 1e6 / Math.max(seconds, 1e-3)).toFixed(0), eta_text: eta });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
 /**
  * A replay's bar (replay, verify's state roots, project): made at the first report, when the
  * replay knows its range, timed from `since`. Blocks at or below `countAbove` (default: where

@@ -1,5 +1,8 @@
 /**
  * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--batch N] [--postgres URL] [--json]`
+ * `pokt-ledger project --check [--data DIR] [--json]`: every page of the SQLite projection
+ *   checked (sqlite/whole-file-check.ts): {"file","bytes","seconds","bytes_read"}, or exit 1 with
+ *   projection_damaged naming the first problem and the rebuild.
  *
  * Builds or catches up the SQLite projection under <data>/projections/ (src/projection), or the
  * PostgreSQL one with --postgres (a lost connection is retried with a notice on stderr): genesis
@@ -10,11 +13,13 @@
  * "projection already at height H (the log's tip): nothing to project" (blocks 0 with --json).
  * A schema change rebuilds (with a notice on stderr); errors are coded (projection_*, log_*).
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DEFAULT_BATCH_BLOCKS, project, type ProjectOptions, type ProjectReport } from '../../projection/run.js';
+import { projectionFile } from '../../projection/store.js';
+import { checkWholeFile, type WholeFileReport } from '../../projection/sqlite/whole-file-check.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { counted, grouped, heightRange, printJson } from '../output.js';
-import { ReplayBar } from '../progress.js';
+import { bytesProgress, ReplayBar } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface ProjectCommandOptions {
@@ -25,6 +30,7 @@ interface ProjectCommandOptions {
   readonly postgres?: string;
   readonly json?: boolean;
   readonly progress?: boolean;
+  readonly check?: boolean;
 }
 
 /**
@@ -74,6 +80,22 @@ export function projectSummary(report: ProjectReport): string {
   );
 }
 
+/** `project --check`: every page of the SQLite projection read and checked, with a bar over the bytes read. */
+async function checkWithProgress(options: ProjectCommandOptions): Promise<WholeFileReport> {
+  const file = projectionFile(dataDirOf(options.data));
+  const bar = bytesProgress('check', options.progress !== false);
+  try {
+    return await checkWholeFile(file, (p) => bar.update(p.bytesRead, p.fileBytes, p.seconds));
+  } finally {
+    bar.stop();
+  }
+}
+
+function checkSummary(report: WholeFileReport): string {
+  const read = report.bytes_read === undefined ? '' : `, ${grouped(Math.round(report.bytes_read / 1e6))} MB read`;
+  return `projection intact: every page of ${report.file} (${grouped(Math.round(report.bytes / 1e6))} MB) checked by SQLite's quick_check in ${report.seconds.toFixed(1)} s${read}`;
+}
+
 export function registerProjectCommand(program: Command): void {
   program
     .command('project')
@@ -83,10 +105,17 @@ export function registerProjectCommand(program: Command): void {
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
     .option('--batch <blocks>', `blocks per transaction (default ${DEFAULT_BATCH_BLOCKS}; each commits with its checkpoint)`, integerOption('--batch', 1))
     .option('--postgres <url>', 'project into this PostgreSQL database (postgres://user@host:port/db) instead of SQLite')
+    .addOption(new Option('--check', `only check the SQLite projection: every page read (SQLite's quick_check), whatever its size — a catch-up checks projections of at most 256 MiB by itself; exit 1 with projection_damaged if anything is wrong`).conflicts(['rebuild', 'to', 'batch', 'postgres']))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ProjectCommandOptions) =>
       withCliErrors(async () => {
+        if (options.check === true) {
+          const checked = await checkWithProgress(options);
+          if (options.json === true) printJson(checked);
+          else process.stdout.write(checkSummary(checked) + '\n');
+          return;
+        }
         const report = await run(options);
         if (options.json === true) printJson(report);
         else process.stdout.write(projectSummary(report) + '\n');

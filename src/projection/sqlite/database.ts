@@ -65,7 +65,8 @@ function openOrCreate(file: string, options: OpenOptions): Database.Database {
 }
 
 /**
- * Projections up to this size are checked (`checkIntact`) each time a catch-up opens them.
+ * Projections up to this size are checked (`checkIntact`) each time a catch-up opens them; any
+ * size on demand with `project --check` (whole-file-check.ts).
  * PRAGMA quick_check reads every page, so its cost grows with the file (measured on this 2-core
  * machine, warm cache: the 60-block `start` chain, 18 MB, 20–30 ms; 600 blocks, 211 MB,
  * 165–175 ms, 2.4 s with a cold cache — where `project` with nothing to do takes ~0.3 s). Above
@@ -84,9 +85,12 @@ export function checkIntact(db: Database.Database): void {
   // quick_check(1): stop at the first problem (the answer is refused either way).
   const verdict = (db.pragma('quick_check(1)') as Array<{ quick_check: string }>)[0]?.quick_check;
   if (verdict === 'ok') return;
-  // "*** in database main ***\nTree 33 page 126: …" → one line.
-  const problem = (verdict ?? 'no answer').replace(/^\*\*\* in database \w+ \*\*\*\n/, '').replaceAll('\n', '; ');
-  throw new ProjectionDamaged(db.name, `quick_check: ${problem}`);
+  throw new ProjectionDamaged(db.name, quickCheckProblem(verdict ?? 'no answer'));
+}
+
+/** A quick_check answer as one line: "*** in database main ***\nTree 33 page 126: …" → "quick_check: Tree 33 page 126: …". */
+export function quickCheckProblem(verdict: string): string {
+  return `quick_check: ${verdict.replace(/^\*\*\* in database \w+ \*\*\*\n/, '').replaceAll('\n', '; ')}`;
 }
 
 function migrate(db: Database.Database, migrations: ReturnType<typeof loadMigrations>, version: string): void {

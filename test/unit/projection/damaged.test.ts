@@ -4,13 +4,14 @@
  * internal_error, or a false success: `serve` answers the requests that reach the damage with a
  * coded 503 and keeps serving the rest; at start it refuses a file it cannot read; `project` and
  * `audit` refuse it (quick_check) even when nothing they read reaches the damage (before, project
- * said "projected 0 blocks"); `project --rebuild` repairs it.
+ * said "projected 0 blocks"); `project --rebuild` repairs it; `project --check` finds damage in a
+ * projection of any size (a catch-up checks one of at most 256 MiB only).
  * Method: copies of the query tests' projected chain; the damage is the root page of the `blocks`
  * table overwritten with garbage (the checkpoint stays readable, as in the reviewer's case of
  * random bytes written mid-file), or the file truncated; the compiled CLI in child processes.
  */
 import Database from 'better-sqlite3';
-import { cpSync, openSync, closeSync, truncateSync, writeSync } from 'node:fs';
+import { cpSync, openSync, closeSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -104,6 +105,46 @@ test('project and audit refuse a damaged projection they would not have read (qu
   assert.is(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr);
   const audited = await runCli(['audit', '--data', dir, '--no-progress', '--json']);
   assert.is(audited.code, 0, audited.stdout + audited.stderr);
+});
+
+/** Grows the projection past QUICK_CHECK_MAX_BYTES (256 MiB) with a padding table of zero blobs: a catch-up then no longer checks it up front. */
+function growPast256MiB(dataDir: string): number {
+  const db = new Database(projectionFile(dataDir));
+  db.exec('CREATE TABLE test_padding (blob BLOB); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 280) INSERT INTO test_padding SELECT zeroblob(1000000) FROM n;');
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return statSync(projectionFile(dataDir)).size;
+}
+
+test('project --check reads every page whatever the size: intact → exit 0 with its figures; damaged beyond 256 MiB, where a catch-up does not look → projection_damaged', async () => {
+  const dir = await copyOfChain('check');
+  const intact = await runCli(['project', '--check', '--data', dir, '--no-progress', '--json']);
+  assert.is(intact.code, 0, intact.stdout + intact.stderr);
+  const report = JSON.parse(intact.stdout) as { file: string; bytes: number; seconds: number; bytes_read: number | null };
+  assert.is(report.file, projectionFile(dir));
+  assert.is(report.bytes, statSync(projectionFile(dir)).size);
+  // SQLite read the file through pread (the progress measure, /proc/self/io rchar): at least its size, give or take a WAL.
+  assert.ok(report.bytes_read !== null && report.bytes_read >= report.bytes * 0.9, `bytes read ${report.bytes_read} of ${report.bytes}`);
+  const people = await runCli(['project', '--check', '--data', dir, '--no-progress']);
+  assert.match(people.stdout, /^projection intact: every page of .* checked by SQLite's quick_check in [0-9.]+ s/);
+
+  const size = growPast256MiB(dir);
+  assert.ok(size > 256 * 1024 * 1024, `${size} bytes`);
+  damageTable(dir, 'blocks');
+  const caughtUp = await runCli(['project', '--data', dir, '--no-progress', '--json']);
+  assert.is(caughtUp.code, 0, 'a catch-up of a projection this big does not check it up front (the documented limit)');
+  const error = damagedError(await runCli(['project', '--check', '--data', dir, '--no-progress', '--json']));
+  assert.is(error.code, 'projection_damaged', error.message);
+  assert.match(error.message, /quick_check: .*--rebuild/);
+});
+
+test('project --check: no projection is projection_missing; --check with --rebuild is a usage error (exit 2)', async () => {
+  const missing = await runCli(['project', '--check', '--data', join(tmp.dir, 'nothing-here'), '--json']);
+  assert.is(missing.code, 1, missing.stdout + missing.stderr);
+  assert.is((JSON.parse(missing.stdout) as { error: { code: string } }).error.code, 'projection_missing');
+  const both = await runCli(['project', '--check', '--rebuild', '--data', join(tmp.dir, 'nothing-here'), '--json']);
+  assert.is(both.code, 2, both.stdout + both.stderr);
+  assert.is((JSON.parse(both.stdout) as { error: { code: string } }).error.code, 'conflicting_options');
 });
 
 test.run();
