@@ -19,21 +19,16 @@ export interface BlockProgress {
 
 const NONE: BlockProgress = { update: () => undefined, stop: () => undefined };
 
+/** A bar on stderr: redrawn 5 times a second on a terminal, on a pipe or file the same line every 2 s. */
+function stderrBar(format: string): cliProgress.SingleBar {
+  return new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: null, noTTYOutput: true, notTTYSchedule: 2000, fps: 5 }, cliProgress.Presets.shades_classic);
+}
+
 /** `since`: when the measured phase began (performance.now()); the rate and ETA are over the time since. */
 export function blockProgress(label: string, totalBlocks: number, enabled: boolean, since = performance.now()): BlockProgress {
   if (!enabled || totalBlocks <= 0) return NONE;
-  const bar = new cliProgress.SingleBar(
-    {
-      // ETA is ours: cli-progress shows "0s" before the first block, when nothing is known yet.
-      format: `${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s | {tps} tx/s | ETA {eta_text}`,
-      stream: process.stderr,
-      hideCursor: null,
-      noTTYOutput: true,
-      notTTYSchedule: 2000,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  // ETA is ours: cli-progress shows "0s" before the first block, when nothing is known yet.
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s | {tps} tx/s | ETA {eta_text}`);
   const started = since;
   bar.start(totalBlocks, 0, { height: '-', bps: '0', tps: '0', eta_text: '—' });
   return {
@@ -60,17 +55,7 @@ export interface BytesProgress {
  */
 export function bytesProgress(label: string, enabled: boolean): BytesProgress {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar(
-    {
-      format: `${label} |{bar}| {percentage}% | {read_mb}/{total_mb} MB | {rate} MB/s | ETA {eta_text}`,
-      stream: process.stderr,
-      hideCursor: null,
-      noTTYOutput: true,
-      notTTYSchedule: 2000,
-      fps: 5,
-    },
-    cliProgress.Presets.shades_classic,
-  );
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | {read_mb}/{total_mb} MB | {rate} MB/s | ETA {eta_text}`);
   let started = false;
   return {
     update(read, total, seconds) {
