@@ -41,6 +41,25 @@ export function hostOption(text: string): string {
   return text;
 }
 
+/** Addresses proxy-addr (Fastify's trustProxy) knows by name. */
+const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `--trust-proxy`: comma-separated IP addresses, CIDR ranges (10.0.0.0/8, fd00::/8) or the names
+ * loopback, linklocal, uniquelocal — the reverse proxies whose X-Forwarded-For names the client.
+ */
+export function trustedProxiesOption(text: string): string[] {
+  const entries = text.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const prefixOk = prefix === undefined || (/^(0|[1-9][0-9]{0,2})$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
+    if (PROXY_ADDRESS_NAMES.has(entry) || (family !== 0 && prefixOk && extra === undefined)) continue;
+    throw new InvalidArgumentError(`--trust-proxy takes IP addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma-separated; got ${JSON.stringify(entry)}`);
+  }
+  return entries;
+}
+
 export function seedOption(text: string): bigint {
   if (!/^(0|[1-9][0-9]*)$/.test(text) || BigInt(text) >= 1n << 64n) throw new InvalidArgumentError(`the seed must be a whole number below 2^64, got ${JSON.stringify(text)}`);
   return BigInt(text);

@@ -20,8 +20,8 @@
  *
  * A client with `maxWaitingPerClient` requests already waiting is refused at once, 429
  * `too_many_requests` with `Retry-After: 1`: its requests cost the server nothing more than that.
- * Behind a reverse proxy every request has the proxy's address (one client): give each real
- * client its own queue at the proxy, or raise the limit.
+ * A client is `request.ip`: the peer's address, or behind a reverse proxy named in
+ * HttpLimits.trustedProxies (`--trust-proxy`) the address the proxy forwarded.
  *
  * Every grant waits for the check phase of the event loop, even on an idle service (a few µs): a
  * turn granted at once would let each request Node reads in one pass be answered right away, one

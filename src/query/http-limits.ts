@@ -13,6 +13,11 @@
  *   maxPipelined           8    requests one connection may have waiting for their answers to
  *                               leave (HTTP pipelining); one more and the connection is closed
  *
+ *   trustedProxies        []    reverse proxies (IPs, CIDR ranges, loopback…) whose X-Forwarded-For
+ *                               names the client: clients take turns by that address
+ *                               (client-turns.ts); from any other peer the header is ignored, so a
+ *                               client cannot make up addresses to get more turns
+ *
  * Why maxPipelined: Node answers every pipelined request it has read and queues the answers in
  * memory until the client reads them. A client writing 500 `rewards` requests (per_page 1,000,
  * ~1.5 MB answers) in one 65 KB packet and never reading made `serve` hold ~1 GB per connection
@@ -32,6 +37,7 @@ export interface HttpLimits {
   readonly idleTimeoutMs: number;
   readonly maxConnections: number;
   readonly maxPipelined: number;
+  readonly trustedProxies: readonly string[];
 }
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
@@ -41,6 +47,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   idleTimeoutMs: 30_000,
   maxConnections: 512,
   maxPipelined: 8,
+  trustedProxies: [],
 };
 
 const CHECK_INTERVAL_MS = 1_000;
@@ -52,8 +59,9 @@ export function httpLimitsOf(partial: Partial<HttpLimits> = {}): HttpLimits {
 }
 
 /** Fastify's server options for these limits (maxConnections is set on the server after creation). */
-export function fastifyLimitOptions(limits: HttpLimits): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout'> & { http: object } {
+export function fastifyLimitOptions(limits: HttpLimits): Pick<FastifyServerOptions, 'connectionTimeout' | 'keepAliveTimeout' | 'requestTimeout' | 'trustProxy'> & { http: object } {
   return {
+    trustProxy: limits.trustedProxies.length === 0 ? false : [...limits.trustedProxies],
     connectionTimeout: limits.idleTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,

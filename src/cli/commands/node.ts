@@ -14,7 +14,7 @@ import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { DEFAULT_TURN_LIMITS } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
-import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption } from '../args.js';
+import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption, trustedProxiesOption } from '../args.js';
 import { counted } from '../output.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -34,6 +34,7 @@ interface NodeCommandOptions {
   readonly idleTimeout?: number;
   readonly maxConnections?: number;
   readonly maxWaitingPerClient?: number;
+  readonly trustProxy?: string[];
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -45,6 +46,7 @@ function httpLimits(options: NodeCommandOptions): Partial<HttpLimits> {
     keepAliveTimeoutMs: options.keepAliveTimeout,
     idleTimeoutMs: options.idleTimeout,
     maxConnections: options.maxConnections,
+    trustedProxies: options.trustProxy,
   };
   return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
 }
@@ -70,6 +72,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {

@@ -1,5 +1,5 @@
 /**
- * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N] [--max-waiting-per-client N]`
+ * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N] [--max-waiting-per-client N] [--trust-proxy ADDRESSES]`
  * `pokt-ledger serve --postgres URL [--data DIR] [--pool N] …`
  *
  * The query service (src/query/) over the data directory's SQLite projection, read only: it
@@ -25,7 +25,7 @@ import { DEFAULT_TURN_LIMITS, type TurnLimits } from '../../query/client-turns.j
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
-import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
+import { dataDirOf, hostOption, integerOption, portOption, trustedProxiesOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export const DEFAULT_SERVE_PORT = 8082;
@@ -38,6 +38,7 @@ interface ServeOptions {
   readonly postgres?: string;
   readonly pool?: number;
   readonly maxWaitingPerClient?: number;
+  readonly trustProxy?: string[];
 }
 
 /**
@@ -70,6 +71,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
+    .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .action((options: ServeOptions) =>
       withCliErrors(async () => {
@@ -77,7 +79,10 @@ export function registerServeCommand(program: Command): void {
         // Read before listening: a projection damaged where its checkpoint lies is refused with
         // its code (projection_damaged) instead of failing once the port is taken.
         const height = await store.latestHeight();
-        const limits = options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections };
+        const limits = {
+          ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+          ...(options.trustProxy === undefined ? {} : { trustedProxies: options.trustProxy }),
+        };
         const withDispatch = options.postgres === undefined || options.data !== undefined;
         const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
         const server = await createQueryServer(store, sources, limits, turnLimitsOf(options));

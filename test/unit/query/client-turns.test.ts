@@ -12,6 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ClientTurns, type Turn, type TurnRequest } from '../../../src/query/client-turns.js';
 import { projectedSimChain, spawnServe } from '../../helpers/query.js';
+import { runCli } from '../../helpers/sim.js';
 
 const test = suite('query service: clients take turns; a flood waits behind its own requests');
 
@@ -106,10 +107,12 @@ class Connection {
     });
   }
 
-  post(path: string, body: string): Promise<{ status: number; head: string; body: string }> {
+  /** `forwardedFor`: an X-Forwarded-For header, as a reverse proxy adds. */
+  post(path: string, body: string, forwardedFor?: string): Promise<{ status: number; head: string; body: string }> {
+    const forwarded = forwardedFor === undefined ? '' : `X-Forwarded-For: ${forwardedFor}\r\n`;
     return new Promise((resolve) => {
       this.waiting = resolve;
-      this.socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
+      this.socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\n${forwarded}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
     });
   }
 
@@ -203,6 +206,44 @@ test('serve: a client with more than --max-waiting-per-client requests waiting g
   } finally {
     for (const connection of opened) connection.close();
     child.kill('SIGTERM');
+  }
+});
+
+/** 30 simultaneous `rewards` pages over `flood`, the i-th forwarded for `forwardedFor(i)`: the statuses and the first 429's body. */
+async function forwardedFlood(flood: readonly Connection[], forwardedFor: (i: number) => string): Promise<{ statuses: number[]; refusal: string | undefined }> {
+  const answers = await Promise.all(flood.map((connection, i) => connection.post('/v1/query/rewards', JSON.stringify({ per_page: 500 }), forwardedFor(i))));
+  return { statuses: answers.map((a) => a.status), refusal: answers.find((a) => a.status === 429)?.body };
+}
+
+test('serve --trust-proxy: clients behind the proxy take turns by their X-Forwarded-For address; from an untrusted peer the header is ignored', async () => {
+  const chain = (await projectedSimChain()).dir;
+  for (const trusted of [true, false]) {
+    const { child, url } = spawnServe(['--data', chain, '--max-waiting-per-client', '2', ...(trusted ? ['--trust-proxy', '127.0.0.1'] : [])]);
+    const opened: Connection[] = [];
+    try {
+      const port = Number(new URL(await url).port);
+      opened.push(...(await openConnections(port, '127.0.0.1', 30)));
+      // 30 clients behind the proxy, one request each: none has more than 1 waiting.
+      const distinct = await forwardedFlood(opened, (i) => `10.0.0.${i + 1}`);
+      const refusedDistinct = distinct.statuses.filter((status) => status === 429).length;
+      if (trusted) assert.is(refusedDistinct, 0, `30 forwarded clients with one request each: ${distinct.statuses.join(',')}`);
+      else assert.ok(refusedDistinct >= 1, `untrusted peer: its made-up addresses are one client (${distinct.statuses.join(',')})`);
+      // One client behind the proxy sending all 30: refused by its own address.
+      const one = await forwardedFlood(opened, () => '10.0.0.7');
+      assert.ok(one.statuses.some((status) => status === 429), one.statuses.join(','));
+      assert.match(one.refusal!, trusted ? /10\.0\.0\.7 has 2 requests waiting/ : /127\.0\.0\.1 has 2 requests waiting/);
+    } finally {
+      for (const connection of opened) connection.close();
+      child.kill('SIGTERM');
+    }
+  }
+});
+
+test('serve --trust-proxy with something that is not an address or a range: a usage error (exit 2)', async () => {
+  for (const bad of ['nonsense', '10.0.0.0/33', '127.0.0.1,', '::1/129']) {
+    const run = await runCli(['serve', '--data', (await projectedSimChain()).dir, '--port', '0', '--trust-proxy', bad, '--json']);
+    assert.is(run.code, 2, `${bad}: ${run.stdout}${run.stderr}`);
+    assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'invalid_option', bad);
   }
 });
 
