@@ -43,7 +43,11 @@ export interface TurnLimits {
   readonly maxWaitingPerClient: number;
 }
 
-export const DEFAULT_TURN_LIMITS: TurnLimits = { answersInService: 4, maxWaitingPerClient: 32 };
+/**
+ * 128 waiting: a script's burst (Promise.all over a few hundred heights through Node's fetch,
+ * one connection per request) is mostly queued, not refused; fairness comes from the turns.
+ */
+export const DEFAULT_TURN_LIMITS: TurnLimits = { answersInService: 4, maxWaitingPerClient: 128 };
 
 /** A granted turn; `release` is idempotent. */
 export interface Turn {

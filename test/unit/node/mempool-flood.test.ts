@@ -32,8 +32,9 @@ flood('5,000 txs from an account holding one fee: one admitted, a funded user ge
   try {
     const txs = Array.from({ length: FLOOD_TXS }, () => signTx(poor, sendMsg(poor, bob, 1n)));
     const answers = await submitAll(test.node, txs, poor.address, 50);
-    // 50 at a time from one address: beyond the 32 one client may have waiting, the node refuses
-    // at the door (429 too_many_requests, query/client-turns.ts); every tx it reads is refused by CheckTx.
+    // 50 at a time from one address: beyond what one client may have waiting (128 by default), the
+    // node would refuse at the door (429 too_many_requests, query/client-turns.ts), so 429s count
+    // beside auth:6; every tx it reads is refused by CheckTx.
     const { ok, 'auth:6': insufficient = 0, too_many_requests: tooMany = 0, ...other } = tallyCodes(answers);
     assert.equal({ ok, other }, { ok: 1, other: {} });
     assert.is(insufficient + tooMany, FLOOD_TXS - 1);
