@@ -59,7 +59,8 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
   queryRoute(app, store, '/v1/client/dispatch', { summary: "the app's current session (the ledger's own session walk)", body: dispatchBody, response: S.anyObject }, async (body, ctx) => {
     if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with');
     const block = await store.block(ctx.latest);
-    const { state, height } = await sources.dispatchState(ctx.latest, block?.hash ?? '');
+    // A replay of the log when the projection has moved (seconds on a long chain): not answering, so away from the turn.
+    const { state, height } = await ctx.awayFromTurn(sources.dispatchState(ctx.latest, block?.hash ?? ''));
     ctx.asOf = height;
     const session = dispatch(state, (body['app_public_key'] as string).toLowerCase() as PublicKeyHex, (body['chain'] as string).toUpperCase(), height);
     if (!session.ok) throw new HttpError(400, session.error.name, `${session.error.codespace}:${session.error.code} ${session.error.log}`, { field: 'app_public_key' });

@@ -82,9 +82,10 @@ export class ClientTurns {
     return count;
   }
 
-  request(client: string): TurnRequest {
+  /** `admitted`: a request coming back from awayFromTurn, which is never refused. */
+  request(client: string, { admitted = false } = {}): TurnRequest {
     const queue = this.waiting.get(client) ?? [];
-    if (queue.length >= this.limits.maxWaitingPerClient) return 'refused';
+    if (queue.length >= this.limits.maxWaitingPerClient && !admitted) return 'refused';
     let waiter: Waiter | undefined;
     const turn = new Promise<Turn>((grant) => (waiter = { client, grant }));
     queue.push(waiter!);
@@ -136,13 +137,43 @@ export class ClientTurns {
   }
 }
 
+/** A request's turn as it stands (replaced when it steps away and comes back: awayFromTurn). */
+interface HeldTurn {
+  readonly turns: ClientTurns;
+  readonly client: string;
+  /** The connection is gone (its 'close' has fired: a turn granted later must be handed back at once). */
+  readonly gone: () => boolean;
+  turn: Turn;
+}
+
+const heldTurns = new WeakMap<FastifyRequest, HeldTurn>();
+
+/**
+ * Awaits `work` without holding the request's turn, then waits for a turn again (at the back of
+ * its client's queue, never refused). For slow work that is not answering — `dispatch` awaiting a
+ * replay of the block log (seconds on a long chain): holding a turn meanwhile, 4 such requests
+ * would stop every other answer until the replay ends. A request of an app without turns just
+ * awaits.
+ */
+export async function awayFromTurn<T>(request: FastifyRequest, work: Promise<T>): Promise<T> {
+  const held = heldTurns.get(request);
+  if (held === undefined) return work;
+  held.turn.release();
+  try {
+    return await work;
+  } finally {
+    const asked = held.turns.request(held.client, { admitted: true });
+    if (asked !== 'refused') held.turn = await asked.turn;
+    if (held.gone()) held.turn.release();
+  }
+}
+
 /**
  * Every request of `app` waits for a turn (after its body is parsed and validated: a refused body
  * costs no turn). `limits` as above.
  */
 export function shareTurnsByClient(app: FastifyInstance, limits: TurnLimits = DEFAULT_TURN_LIMITS): ClientTurns {
   const turns = new ClientTurns(limits);
-  const held = new WeakMap<FastifyRequest, Turn>();
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const asked = turns.request(request.ip);
     if (asked === 'refused') {
@@ -151,17 +182,20 @@ export function shareTurnsByClient(app: FastifyInstance, limits: TurnLimits = DE
         max_waiting_per_client: limits.maxWaitingPerClient,
       });
     }
-    // A client gone while waiting leaves the queue; a granted turn comes back when the connection closes at the latest.
-    const gone = (): void => asked.cancel();
-    reply.raw.once('close', gone);
-    const turn = await asked.turn;
-    reply.raw.off('close', gone);
-    held.set(request, turn);
-    if (reply.raw.destroyed) turn.release();
-    else reply.raw.once('close', turn.release);
+    // The connection closing (or the answer done): a waiting request leaves the queue, a held turn is handed back.
+    let closed = false;
+    let held: HeldTurn | undefined;
+    reply.raw.once('close', () => {
+      closed = true;
+      if (held === undefined) asked.cancel();
+      else held.turn.release();
+    });
+    held = { turns, client: request.ip, gone: () => closed, turn: await asked.turn };
+    heldTurns.set(request, held);
+    if (closed) held.turn.release();
   });
   app.addHook('onSend', (request, _reply, payload, done) => {
-    held.get(request)?.release();
+    heldTurns.get(request)?.turn.release();
     done(null, payload);
   });
   return turns;

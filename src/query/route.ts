@@ -13,6 +13,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ProjectionDamaged } from '../projection/errors.js';
 import { inSnapshot, ReadStoreUnavailable, type ReadStore } from '../projection/read-store.js';
+import { awayFromTurn } from './client-turns.js';
 import { HttpError } from './http-error.js';
 import { errorAnswer } from './schemas.js';
 
@@ -31,6 +32,8 @@ export class QueryContext {
   constructor(
     readonly store: ReadStore,
     readonly latest: number,
+    /** Awaits slow work that is not answering (a replay) without holding the client's turn (client-turns.ts). */
+    readonly awayFromTurn: <T>(work: Promise<T>) => Promise<T> = (work) => work,
   ) {
     this.asOf = latest;
   }
@@ -87,7 +90,7 @@ export function queryRoute(app: FastifyInstance, store: ReadStore, path: string,
     { schema: { summary: schema.summary, tags: schema.tags ?? ['pocket-core'], body: schema.body, response: { 200: schema.response, '4xx': errorAnswer, '5xx': errorAnswer } } },
     async (request, reply) => {
       const { value, headers } = await inSnapshot(store, async () => {
-        const ctx = new QueryContext(store, await latestOf(store));
+        const ctx = new QueryContext(store, await latestOf(store), (work) => awayFromTurn(request, work));
         return { ctx, answer: await handler((request.body ?? {}) as Body, ctx) };
       }).catch(storeFailure);
       reply.headers(headers);

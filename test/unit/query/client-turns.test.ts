@@ -10,7 +10,8 @@
 import { connect, type Socket } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ClientTurns, type Turn, type TurnRequest } from '../../../src/query/client-turns.js';
+import { awayFromTurn, ClientTurns, shareTurnsByClient, type Turn, type TurnRequest } from '../../../src/query/client-turns.js';
+import { createHttpApp } from '../../../src/query/http-app.js';
 import { projectedSimChain, spawnServe } from '../../helpers/query.js';
 import { runCli } from '../../helpers/sim.js';
 
@@ -84,6 +85,34 @@ test('a request cancelled while waiting leaves its queue and is never granted', 
   assert.is.not(turns.request('a'), 'refused', 'the cancelled request no longer counts against the limit');
   await nextPass();
   assert.equal(order, ['second']);
+});
+
+test('a request awaiting slow work away from its turn (awayFromTurn: dispatch\'s replay) does not hold up the others', async () => {
+  for (const away of [true, false]) {
+    const app = await createHttpApp();
+    shareTurnsByClient(app, { answersInService: 1, maxWaitingPerClient: 10 });
+    let finishSlow: () => void = () => undefined;
+    const slowWork = new Promise<void>((resolve) => (finishSlow = resolve));
+    app.post('/slow', async (request) => {
+      await (away ? awayFromTurn(request, slowWork) : slowWork);
+      return { slow: true };
+    });
+    app.post('/fast', async () => ({ fast: true }));
+    await app.ready();
+    try {
+      const order: string[] = [];
+      const slow = app.inject({ method: 'POST', url: '/slow', payload: '{}' }).then(() => order.push('slow'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const fast = app.inject({ method: 'POST', url: '/fast', payload: '{}' }).then(() => order.push('fast'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finishSlow();
+      await Promise.all([slow, fast]);
+      // Away from its turn, the slow request lets the fast one through; holding it, the only turn is taken until it ends.
+      assert.equal(order, away ? ['fast', 'slow'] : ['slow', 'fast'], `away=${away}`);
+    } finally {
+      await app.close();
+    }
+  }
 });
 
 /**
