@@ -37,7 +37,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.js';
 
 export interface TurnLimits {
-  /** Requests answered at once (a route that awaits a slow replay holds one of these). */
+  /**
+   * Requests answered at once. With SQLite (synchronous reads) this is how many one pass of the
+   * event loop answers: fewer shortens another client's wait (at most this many of a flood's
+   * answers, then one round), more spreads a pass's cost over more answers. PostgreSQL: the pool's
+   * connections, which answer concurrently.
+   */
   readonly answersInService: number;
   /** Requests one client may have waiting for a turn; one more is refused (429). */
   readonly maxWaitingPerClient: number;
