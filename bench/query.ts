@@ -17,6 +17,7 @@
  * Every case and the empty route are first warmed up (closed loop), so the first cases measured
  * do not pay the JIT's and the bench process's start-up (warmUp).
  * Goal: point queries p99 < 2 ms at 1,000 req/s; historical as fast as latest.
+ * Full runs also measure fairness under a flood (bench/lib/flood.ts, case flood/light-during-heavy).
  * --quick: 40 blocks, no list queries at historical heights, smaller samples (httpSampleSizes).
  * Self-check: every answer is HTTP 200 (the generator throws otherwise).
  */
@@ -31,6 +32,7 @@ import type { Prng } from '../src/core/prng.js';
 import { project } from '../src/projection/run.js';
 import { projectionFile } from '../src/projection/store.js';
 import { simulate } from '../src/sim/simulator.js';
+import { floodCase } from './lib/flood.js';
 import { closedLoop, httpSampleSizes, loadClient, openLoop, type LoadClient, type Target } from './lib/http-load.js';
 import { measurePair } from './lib/paired.js';
 import { summarize } from './lib/stats.js';
@@ -204,6 +206,14 @@ export const benchmark: BenchModule = {
         // A failed request names the case and what the server process was doing (a crash, or alive and refusing).
         await runCase(ctx, client, c, empty.port, workload).catch((error: unknown) => {
           throw new Error(`${c.kind}/${c.name}@${c.at}: ${error instanceof Error ? error.message : String(error)}; serve process: ${serve.state()}`);
+        });
+      }
+      // Full runs only (the quick suite's 3-minute budget): rewards pages of 1,000 lines against `height`.
+      if (!ctx.quick) {
+        const heavy = (): Target => ({ port: serve.port, path: '/v1/query/rewards', body: JSON.stringify({ per_page: 1_000 }) });
+        const light = (): Target => ({ port: serve.port, path: '/v1/query/height', body: '{}' });
+        await floodCase(ctx, heavy, light, workload).catch((error: unknown) => {
+          throw new Error(`flood: ${error instanceof Error ? error.message : String(error)}; serve process: ${serve.state()}`);
         });
       }
     } finally {
