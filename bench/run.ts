@@ -5,14 +5,14 @@
  *   npm run bench                       every benchmark; writes bench/results/ (below)
  *   npm run bench -- crypto             one (or several: names as arguments)
  *   npm run bench -- --quick            small sizes (the whole quick suite under 3 minutes)
- *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl and
- *                                       write bench/results/ as a full run does
+ *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl (and,
+ *                                       for the whole suite, write bench/results/latest/ as a full run does)
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
  *   npm run bench -- --list             names and descriptions
  *
  * Output: one JSON line per result on stdout; progress on stderr; at the end the summary table
  * (bench/lib/summary.ts: every line with a goal → goal, figure, limit, ratio, met?) on stderr.
- * A full run (every benchmark, not --quick) or --save also writes bench/results/latest/:
+ * A full run (every benchmark, not --quick), or the whole quick suite with --save, also writes bench/results/latest/:
  * <name>.json (this run's lines of that benchmark), machine.json (cpu model, cores, memory,
  * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section).
  * Exit code 1 if any benchmark threw (the others still run).
@@ -144,7 +144,10 @@ async function main(): Promise<number> {
   }
   const summary = summaryMarkdown(lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, options.quick);
   process.stderr.write(`\n${summary}`);
-  if (options.save || (options.names.length === 0 && !options.quick)) writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
+  // latest/ describes one whole suite run: a --save of some benchmarks only appends their lines to
+  // the <name>.jsonl logs (it once replaced the suite's SUMMARY.md with a table of one benchmark).
+  const wholeSuite = options.names.length === 0;
+  if (wholeSuite && (options.save || !options.quick)) writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
   return failed === 0 ? 0 : 1;
 }
 
