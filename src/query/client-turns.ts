@@ -54,6 +54,12 @@ export interface TurnLimits {
  */
 export const DEFAULT_TURN_LIMITS: TurnLimits = { answersInService: 4, maxWaitingPerClient: 128 };
 
+/** The start line's account of the turns, e.g. "clients take turns: 4 answers at once, 128 waiting per client". */
+export function turnsText(limits: TurnLimits, trustedProxies: readonly string[] = []): string {
+  const proxies = trustedProxies.length === 0 ? '' : `, clients behind ${trustedProxies.join(', ')} by X-Forwarded-For`;
+  return `clients take turns: ${limits.answersInService} answers at once, ${limits.maxWaitingPerClient} waiting per client${proxies}`;
+}
+
 /** A granted turn; `release` is idempotent. */
 export interface Turn {
   release(): void;

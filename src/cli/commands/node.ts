@@ -12,7 +12,7 @@
  */
 import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
-import { DEFAULT_TURN_LIMITS } from '../../query/client-turns.js';
+import { DEFAULT_TURN_LIMITS, turnsText } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption, trustedProxiesOption } from '../args.js';
 import { counted } from '../output.js';
@@ -76,6 +76,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
+        const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
         const node = await startNode({
           dataDir: dataDirOf(options.data),
           ...(options.host === undefined ? {} : { host: options.host }),
@@ -89,7 +90,7 @@ export function registerNodeCommand(program: Command): void {
           ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
           ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
           http: httpLimits(options),
-          ...(options.maxWaitingPerClient === undefined ? {} : { turns: { ...DEFAULT_TURN_LIMITS, maxWaitingPerClient: options.maxWaitingPerClient } }),
+          turns,
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(
@@ -109,7 +110,7 @@ export function registerNodeCommand(program: Command): void {
             ),
           onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
         });
-        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}\n`);
+        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}; ${turnsText(turns, options.trustProxy)}\n`);
         await new Promise<void>((resolve) => {
           const stop = (): void => resolve();
           process.once('SIGINT', stop);

@@ -21,7 +21,7 @@ import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
 import { DEFAULT_PG_READERS, PgReadStore } from '../../projection/pg/read-store.js';
 import type { ReadStore } from '../../projection/read-store.js';
-import { DEFAULT_TURN_LIMITS, type TurnLimits } from '../../query/client-turns.js';
+import { DEFAULT_TURN_LIMITS, turnsText, type TurnLimits } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
@@ -91,7 +91,7 @@ export function registerServeCommand(program: Command): void {
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
-        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only)\n`);
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only); ${turnsText(turnLimitsOf(options), options.trustProxy)}\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());
