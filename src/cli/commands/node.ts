@@ -110,7 +110,7 @@ export function registerNodeCommand(program: Command): void {
             ),
           onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
         });
-        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url}; ${turnsText(turns, options.trustProxy)}\n`);
+        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
         await new Promise<void>((resolve) => {
           const stop = (): void => resolve();
           process.once('SIGINT', stop);

@@ -91,7 +91,7 @@ export function registerServeCommand(program: Command): void {
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
-        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only); ${turnsText(turnLimitsOf(options), options.trustProxy)}\n`);
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only; ${turnsText(turnLimitsOf(options), options.trustProxy)})\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());
