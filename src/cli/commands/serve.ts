@@ -42,9 +42,9 @@ interface ServeOptions {
 }
 
 /**
- * Turns at answers (query/client-turns.ts): SQLite answers synchronously, so a few in service is
- * enough (more only serves routes that await a replay); PostgreSQL answers as many at once as the
- * pool has connections.
+ * Turns at answers (query/client-turns.ts): SQLite answers synchronously, so answersInService is
+ * how many one pass of the event loop answers (the default 4); PostgreSQL answers as many at
+ * once as the pool has connections.
  */
 function turnLimitsOf(options: ServeOptions): TurnLimits {
   const answersInService = options.postgres === undefined ? DEFAULT_TURN_LIMITS.answersInService : (options.pool ?? DEFAULT_PG_READERS);
