@@ -15,10 +15,9 @@
  * the service read in a pass (FLOOD_CONNECTIONS). No physical limit applies: reported without
  * one (BENCH.md), the quiet p99 beside it.
  */
-import { Agent, request } from 'node:http';
 import { summarize } from './stats.js';
 import type { BenchContext } from './types.js';
-import type { Target } from './http-load.js';
+import { loadClient, type LoadClient, type Target } from './http-load.js';
 
 const FLOOD_CONNECTIONS = 16;
 const LIGHT_REQUESTS = 40;
@@ -26,26 +25,14 @@ const LIGHT_GAP_MS = 10;
 /** The flood runs this long before the light client starts (every connection busy). */
 const FLOOD_SETTLE_MS = 300;
 
-/** One POST on `agent`; resolves when the whole answer arrived, rejects on anything but 200. */
-function post(agent: Agent, target: Target): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) } }, (res) => {
-      res.on('data', () => undefined);
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`${target.path} → HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end(target.body);
-  });
-}
-
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The light client's latencies (ms), one query at a time. */
-async function lightLatencies(agent: Agent, light: () => Target): Promise<number[]> {
+async function lightLatencies(client: LoadClient, light: () => Target): Promise<number[]> {
   const latencies: number[] = [];
   for (let i = 0; i < LIGHT_REQUESTS; i++) {
     const sent = performance.now();
-    await post(agent, light());
+    await client.send(light());
     latencies.push(performance.now() - sent);
     await pause(LIGHT_GAP_MS);
   }
@@ -62,19 +49,19 @@ interface FloodSample {
   readonly heavyAnswerMs: number;
 }
 
-async function floodSample(flooder: Agent, lightAgent: Agent, heavy: () => Target, light: () => Target): Promise<FloodSample> {
+async function floodSample(flooder: LoadClient, lightClient: LoadClient, heavy: () => Target, light: () => Target): Promise<FloodSample> {
   let stop = false;
   let heavyAnswers = 0;
   const loops = Array.from({ length: FLOOD_CONNECTIONS }, async () => {
     while (!stop) {
-      await post(flooder, heavy());
+      await flooder.send(heavy());
       heavyAnswers++;
     }
   });
   await pause(FLOOD_SETTLE_MS);
   const answersBefore = heavyAnswers;
   const started = performance.now();
-  const latencies = (await lightLatencies(lightAgent, light)).sort((a, b) => a - b);
+  const latencies = (await lightLatencies(lightClient, light)).sort((a, b) => a - b);
   const windowMs = performance.now() - started;
   const answered = heavyAnswers - answersBefore;
   stop = true;
@@ -83,15 +70,15 @@ async function floodSample(flooder: Agent, lightAgent: Agent, heavy: () => Targe
 }
 
 export async function floodCase(ctx: BenchContext, heavy: () => Target, light: () => Target, workload: Readonly<Record<string, unknown>>): Promise<void> {
-  const flooder = new Agent({ keepAlive: true, maxSockets: FLOOD_CONNECTIONS, localAddress: '127.0.0.1' });
-  const lightAgent = new Agent({ keepAlive: true, maxSockets: 1, localAddress: '127.0.0.2' });
+  const flooder = loadClient(FLOOD_CONNECTIONS, '127.0.0.1');
+  const lightClient = loadClient(1, '127.0.0.2');
   try {
     const during: FloodSample[] = [];
     const quiet: number[] = [];
-    await floodSample(flooder, lightAgent, heavy, light); // warm-up
+    await floodSample(flooder, lightClient, heavy, light); // warm-up
     for (let s = 0; s < (ctx.quick ? 5 : 7); s++) {
-      quiet.push(quantile((await lightLatencies(lightAgent, light)).sort((a, b) => a - b), 0.99));
-      during.push(await floodSample(flooder, lightAgent, heavy, light));
+      quiet.push(quantile((await lightLatencies(lightClient, light)).sort((a, b) => a - b), 0.99));
+      during.push(await floodSample(flooder, lightClient, heavy, light));
     }
     const p99 = summarize(during.map((d) => d.p99));
     const heavyMs = summarize(during.map((d) => d.heavyAnswerMs)).median;
@@ -110,7 +97,7 @@ export async function floodCase(ctx: BenchContext, heavy: () => Target, light: (
       },
     });
   } finally {
-    flooder.destroy();
-    lightAgent.destroy();
+    flooder.close();
+    lightClient.close();
   }
 }

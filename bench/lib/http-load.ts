@@ -31,8 +31,9 @@ export interface LoadClient {
  * fails the run (a dead or refusing server is never retried into a figure); `retries` counts
  * the resends, and the query bench reports them.
  */
-export function loadClient(maxSockets: number): LoadClient {
-  const agent = new Agent({ keepAlive: true, maxSockets });
+export function loadClient(maxSockets: number, localAddress?: string): LoadClient {
+  // `localAddress`: the client's own loopback address (127.0.0.2, …), so the server sees another client (bench/lib/flood.ts).
+  const agent = new Agent({ keepAlive: true, maxSockets, ...(localAddress === undefined ? {} : { localAddress }) });
   let retries = 0;
   const attempt = (target: Target, retried: boolean): Promise<number> =>
     new Promise((resolve, reject) => {

@@ -85,13 +85,14 @@ export function registerServeCommand(program: Command): void {
         };
         const withDispatch = options.postgres === undefined || options.data !== undefined;
         const sources = withDispatch ? { dispatchState: replayedStateSource(dataDirOf(options.data)) } : {};
-        const server = await createQueryServer(store, sources, limits, turnLimitsOf(options));
+        const turns = turnLimitsOf(options);
+        const server = await createQueryServer(store, sources, limits, turns);
         const host = options.host ?? '127.0.0.1';
         await server.listen({ host, port: options.port ?? DEFAULT_SERVE_PORT });
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
-        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only; ${turnsText(turnLimitsOf(options), options.trustProxy)})\n`);
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only; ${turnsText(turns, options.trustProxy)})\n`);
         await new Promise<void>((resolve) => {
           process.once('SIGINT', () => resolve());
           process.once('SIGTERM', () => resolve());

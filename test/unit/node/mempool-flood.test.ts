@@ -32,13 +32,8 @@ flood('5,000 txs from an account holding one fee: one admitted, a funded user ge
   try {
     const txs = Array.from({ length: FLOOD_TXS }, () => signTx(poor, sendMsg(poor, bob, 1n)));
     const answers = await submitAll(test.node, txs, poor.address, 50);
-    // 50 at a time from one address: beyond what one client may have waiting (128 by default), the
-    // node would refuse at the door (429 too_many_requests, query/client-turns.ts), so 429s count
-    // beside auth:6; every tx it reads is refused by CheckTx.
-    const { ok, 'auth:6': insufficient = 0, too_many_requests: tooMany = 0, ...other } = tallyCodes(answers);
-    assert.equal({ ok, other }, { ok: 1, other: {} });
-    assert.is(insufficient + tooMany, FLOOD_TXS - 1);
-    assert.ok(insufficient >= FLOOD_TXS / 2, `most of the flood reaches CheckTx (${insufficient} auth:6, ${tooMany} too_many_requests)`);
+    // 50 at a time from one address stays below what one client may have waiting (128, query/client-turns.ts).
+    assert.equal(tallyCodes(answers), { ok: 1, 'auth:6': FLOOD_TXS - 1 });
     assert.is(answers[0]!.code, 'ok', 'the first is the one admitted');
     assert.is((await submitTx(test.node, signTx(funded, sendMsg(funded, bob, 5n)), funded.address)).code, 'ok', 'a funded user gets in');
     const receipts = await produceBlock(test.node);
