@@ -15,7 +15,7 @@
  * the service read in a pass (FLOOD_CONNECTIONS). No physical limit applies: reported without
  * one (BENCH.md), the quiet p99 beside it.
  */
-import { summarize } from './stats.js';
+import { quantile, summarize } from './stats.js';
 import type { BenchContext } from './types.js';
 import { loadClient, type LoadClient, type Target } from './http-load.js';
 
@@ -37,10 +37,6 @@ async function lightLatencies(client: LoadClient, light: () => Target): Promise<
     await pause(LIGHT_GAP_MS);
   }
   return latencies;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
 interface FloodSample {

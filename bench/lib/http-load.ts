@@ -8,6 +8,7 @@
  * Every answer's status is checked (a benchmark must not go fast by failing).
  */
 import { Agent, request } from 'node:http';
+import { quantile } from './stats.js';
 
 export interface Target {
   readonly port: number;
@@ -129,8 +130,7 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
   if (failure !== undefined) throw failure;
   fromSend.sort((a, b) => a - b);
   fromSchedule.sort((a, b) => a - b);
-  const at = (sorted: readonly number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(fromSend, 0.5), p99: at(fromSend, 0.99), max: fromSend[fromSend.length - 1]!, p99FromSchedule: at(fromSchedule, 0.99), sentPerS: count > 1 ? (count - 1) / ((lastSend - start) / 1000) : ratePerS };
+  return { p50: quantile(fromSend, 0.5), p99: quantile(fromSend, 0.99), max: fromSend[fromSend.length - 1]!, p99FromSchedule: quantile(fromSchedule, 0.99), sentPerS: count > 1 ? (count - 1) / ((lastSend - start) / 1000) : ratePerS };
 }
 
 /**

@@ -18,6 +18,14 @@ export function summarize(values: readonly number[]): Stats {
 }
 
 /**
+ * The q-quantile of ascending `sorted` values, nearest rank below: index ⌊q·n⌋ (capped at the last),
+ * e.g. q 0.99 of 3,000 latencies → the 2,970th smallest, i.e. the 30th-slowest.
+ */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+/**
  * Least-squares slope of log(value) against log(n): 1 means linear growth, 0 constant.
  * Example: points (1000, 2), (2000, 4), (4000, 8) → slope 1.
  */
