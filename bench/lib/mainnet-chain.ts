@@ -4,7 +4,7 @@
  * scale 1 on 2 cores), scale 1 (~1,350 claims and proofs and ~175 sends per block, as mainnet
  * late 2022) in a full run, 0.05 with --quick. POKT_BENCH_MAINNET_SCALE overrides the scale.
  */
-import { mainnetChain, type MainnetChain } from '../../src/sim/mainnet/index.js';
+import { mainnetChain, type MainnetChain, type PrunedEntry } from '../../src/sim/mainnet/index.js';
 import type { BenchContext } from './types.js';
 
 export const MAINNET_BENCH_BLOCKS = 24;
@@ -19,6 +19,12 @@ export function mainnetBenchScale(quick: boolean): number {
   return scale;
 }
 
+/** The progress line for cache entries pruneStale removed (older builds' chains of the same settings). */
+export function prunedText(pruned: readonly PrunedEntry[]): string {
+  const mb = pruned.reduce((sum, entry) => sum + entry.bytes, 0) / 1e6;
+  return `workload cache: removed ${pruned.length} stale ${pruned.length === 1 ? 'entry' : 'entries'} of the same settings (${mb.toFixed(1)} MB; older builds' chains): ${pruned.map((entry) => entry.name).join(', ')}`;
+}
+
 /** The chain at this run's scale, from the cache or generated into it (with progress lines). */
 export async function mainnetBenchChain(ctx: BenchContext): Promise<{ readonly chain: MainnetChain; readonly scale: number }> {
   const scale = mainnetBenchScale(ctx.quick);
@@ -26,5 +32,6 @@ export async function mainnetBenchChain(ctx: BenchContext): Promise<{ readonly c
   const started = performance.now();
   const chain = await mainnetChain({ blocks: MAINNET_BENCH_BLOCKS, scale, seed: BigInt(ctx.seed), workers: WORKERS });
   ctx.progress(`workload: ${chain.cached ? 'from the cache' : 'generated'} in ${((performance.now() - started) / 1000).toFixed(1)} s: ${chain.dataDir}`);
+  if (chain.pruned.length > 0) ctx.progress(prunedText(chain.pruned));
   return { chain, scale };
 }

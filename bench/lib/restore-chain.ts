@@ -13,13 +13,15 @@
  *
  * Key: SHA-256 over the settings, the genesis file and the compiled code that decides the log
  * (codeFingerprint, shared with the mainnet-shaped cache): any change to the rules makes a new
- * entry. Crash safety as there: built in `<key>.tmp-<pid>`, renamed into place when complete.
+ * entry. Crash safety and pruning as there: built in `<key>.tmp-<pid>`, renamed into place when
+ * complete; of the entries with the same settings only the most recently used few stay.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
-import { codeFingerprint, removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
+import { codeFingerprint, pruneStale, removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
+import { prunedText } from './mainnet-chain.js';
 import { simulate } from '../../src/sim/simulator.js';
 import { createSendsWorkload } from '../../src/sim/workloads/sends.js';
 import { listSnapshots } from '../../src/snapshot/snapshot.js';
@@ -107,6 +109,8 @@ export async function restoreChain(ctx: BenchContext, settings: RestoreChainSett
     rmSync(dir, { recursive: true, force: true });
     renameSync(scratch, dir);
   }
+  const pruned = pruneStale(root, basename(dir));
+  if (pruned.length > 0) ctx.progress(prunedText(pruned));
   const built = JSON.parse(readFileSync(summaryFile(dir), 'utf8')) as BuiltSummary;
   const snapshot = listSnapshots(dir).filter((s) => s.height < settings.blocks).at(-1);
   if (snapshot === undefined || built.blocks !== settings.blocks) throw new Error(`the cached chain ${dir} is incomplete: delete it`);

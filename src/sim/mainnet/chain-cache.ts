@@ -8,13 +8,16 @@
  * Key: SHA-256 over the settings, the source genesis file, and every compiled file of the layers
  * that decide the log's bytes and roots (dist/src/{core,crypto,wire,messages,params,state,
  * modules,chain,genesis,log,runtime,sim}) — so any change to the workload, the encoding or the
- * rules makes a new key, and the stale entry is simply never read again (delete the folder to
- * reclaim the space). A different number of blocks is a different entry.
+ * rules makes a new key. A different number of blocks is a different entry.
+ * Growth: every build that changes those layers makes a new key (~37 MB at scale 1), so stale
+ * entries are pruned: each use touches its entry, and of the entries with the same settings
+ * (the name before its digest: scale, relay scale, blocks) only the KEEP_PER_SETTINGS most
+ * recently used stay (pruneStale; the restore bench's cache uses it too).
  * Crash safety: a chain is generated in `<key>.tmp-<pid>` and renamed into place when complete;
  * leftovers of killed runs are removed the next time (their pid no longer alive).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledMainnetGenesisPath, packageRoot } from '../../core/paths.js';
@@ -46,6 +49,8 @@ export interface MainnetChain {
   readonly blocks: number;
   /** Only when generated now. */
   readonly summary?: SimulationSummary;
+  /** Stale entries removed from the cache on this call (pruneStale). */
+  readonly pruned: readonly PrunedEntry[];
 }
 
 const CODE_LAYERS = ['core', 'crypto', 'wire', 'messages', 'params', 'state', 'modules', 'chain', 'genesis', 'log', 'runtime', 'sim'];
@@ -86,6 +91,54 @@ export function removeDeadTemps(root: string): void {
   }
 }
 
+/** A cache entry removed by pruneStale: its directory name and the bytes it held. */
+export interface PrunedEntry {
+  readonly name: string;
+  readonly bytes: number;
+}
+
+/**
+ * Entries kept per settings: the one in use and the two used before it — enough to alternate
+ * a benchmark between two builds (each build has its own key) without regenerating either.
+ */
+export const KEEP_PER_SETTINGS = 3;
+
+/** An entry's name is `<settings>-<16 hex digits of its key digest>`; undefined for anything else. */
+function settingsOf(name: string): string | undefined {
+  return /^(.+)-[0-9a-f]{16}$/.exec(name)?.[1];
+}
+
+function bytesUnder(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat === undefined) return 0;
+  if (!stat.isDirectory()) return stat.size;
+  return readdirSync(path).reduce((sum, name) => sum + bytesUnder(join(path, name)), 0);
+}
+
+/**
+ * Marks `current` (an entry directory under `root`) as just used, then removes the entries with
+ * the same settings beyond the `keep` most recently used. Use is the directory's mtime, set here
+ * on every hit and generation (a build's files never touch it afterwards). Entries of other
+ * settings, unfinished `.tmp-<pid>` directories (removeDeadTemps) and names that are not cache
+ * entries are left alone. Returns what was removed.
+ */
+export function pruneStale(root: string, current: string, keep = KEEP_PER_SETTINGS): PrunedEntry[] {
+  const now = new Date();
+  utimesSync(join(root, current), now, now);
+  const settings = settingsOf(current);
+  if (settings === undefined) return [];
+  const siblings = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== current && settingsOf(entry.name) === settings)
+    .map((entry) => ({ name: entry.name, usedMs: statSync(join(root, entry.name)).mtimeMs }))
+    // Most recent first; the name breaks ties so the choice never depends on readdir's order.
+    .sort((a, b) => b.usedMs - a.usedMs || (a.name < b.name ? -1 : 1));
+  return siblings.slice(Math.max(0, keep - 1)).map(({ name }) => {
+    const bytes = bytesUnder(join(root, name));
+    rmSync(join(root, name), { recursive: true, force: true });
+    return { name, bytes };
+  });
+}
+
 /** The cached chain for these options, generating it (through the simulator) on a miss. */
 export async function mainnetChain(options: MainnetChainOptions): Promise<MainnetChain> {
   const root = options.cacheRoot ?? defaultCacheRoot();
@@ -93,7 +146,7 @@ export async function mainnetChain(options: MainnetChainOptions): Promise<Mainne
   removeDeadTemps(root);
   const key = mainnetChainKey(options);
   const dataDir = join(root, key);
-  if (existsSync(join(dataDir, 'events', 'simulation.json')) && statSync(dataDir).isDirectory()) return { dataDir, key, cached: true, blocks: options.blocks };
+  if (existsSync(join(dataDir, 'events', 'simulation.json')) && statSync(dataDir).isDirectory()) return { dataDir, key, cached: true, blocks: options.blocks, pruned: pruneStale(root, key) };
   const scratch = `${dataDir}.tmp-${process.pid}`;
   rmSync(scratch, { recursive: true, force: true });
   const summary = await simulate({
@@ -109,5 +162,5 @@ export async function mainnetChain(options: MainnetChainOptions): Promise<Mainne
   });
   rmSync(dataDir, { recursive: true, force: true });
   renameSync(scratch, dataDir);
-  return { dataDir, key, cached: false, blocks: options.blocks, summary };
+  return { dataDir, key, cached: false, blocks: options.blocks, summary, pruned: pruneStale(root, key) };
 }

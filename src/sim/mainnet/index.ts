@@ -17,7 +17,7 @@
  *   // replay chain.dataDir to height 23 (trusted), then time applying block 24 with verification
  */
 export { MAINNET_BLOCK, DEFAULT_RELAY_SCALE, mainnetShape, type MainnetShape, type MainnetShapeOptions } from './shape.js';
-export { mainnetChain, mainnetChainKey, defaultCacheRoot, codeFingerprint, type MainnetChain, type MainnetChainOptions } from './chain-cache.js';
+export { mainnetChain, mainnetChainKey, defaultCacheRoot, codeFingerprint, pruneStale, KEEP_PER_SETTINGS, type MainnetChain, type MainnetChainOptions, type PrunedEntry } from './chain-cache.js';
 export { CompositionRecorder, blockComposition, type BlockComposition, type CompositionSummary } from './composition.js';
 export { createMainnetWorkload, MainnetWorkload, type MainnetWorkloadOptions } from './workload.js';
 export { MAINNET_CHAINS, MAINNET_MID2022_PARAMS } from './params.js';
