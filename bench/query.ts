@@ -13,7 +13,10 @@
  * - `ms_p99` (and p50 in `extra`): open loop at 1,000 requests/s, latency from each request's
  *   send to its answer; the limit is the empty route's p99 at the same rate, alternated. `extra`
  *   also has the p99 from each request's scheduled time (which adds the generator's own timer
- *   lateness, bench/lib/http-load.ts) and the rate actually sent.
+ *   lateness, bench/lib/http-load.ts), the rate actually sent, and the service's own p50/p99
+ *   (`server_p50_ms`, `server_p99_ms`: each answer's Server-Timing, from its arrival in Fastify to
+ *   its serialized answer), which tells a tail inside `serve` from one in the loopback and the
+ *   scheduling of two busy processes on the machine's cores.
  * Every case and the empty route are first warmed up (closed loop), so the first cases measured
  * do not pay the JIT's and the bench process's start-up (warmUp).
  * Goal: point queries p99 < 2 ms at 1,000 req/s; historical as fast as latest.
@@ -33,7 +36,7 @@ import { project } from '../src/projection/run.js';
 import { projectionFile } from '../src/projection/store.js';
 import { simulate } from '../src/sim/simulator.js';
 import { floodCase } from './lib/flood.js';
-import { closedLoop, httpSampleSizes, loadClient, openLoop, type LoadClient, type Target } from './lib/http-load.js';
+import { alternatedLatency, closedLoop, httpSampleSizes, loadClient, type LoadClient, type Target } from './lib/http-load.js';
 import { measurePair } from './lib/paired.js';
 import { summarize } from './lib/stats.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
@@ -148,24 +151,11 @@ async function runCase(ctx: BenchContext, client: LoadClient, c: Case, emptyPort
     { label: `${label} req/s`, run: () => closedLoop(client, c.next, requests.closedLoop, CONCURRENCY) },
   );
   ctx.report({ case: `${c.kind}/${label}/throughput`, workload: { ...workload, concurrency: CONCURRENCY }, metric: 'req_per_s', stats: rates.subject, limit: { what: 'the same HTTP stack answering {} from an empty route (own process), alternated', median: rates.limit.median } });
-  const samples = ctx.quick ? 5 : 7;
-  const p99: number[] = [];
-  const p50: number[] = [];
-  const limitP99: number[] = [];
-  const p99FromSchedule: number[] = [];
-  const sentPerS: number[] = [];
-  await openLoop(client, c.next, Math.min(requests.openLoop, 500), RATE_PER_S); // warm-up
-  for (let i = 0; i < samples; i++) {
-    limitP99.push((await openLoop(client, empty, requests.openLoop, RATE_PER_S)).p99);
-    const measured = await openLoop(client, c.next, requests.openLoop, RATE_PER_S);
-    p99.push(measured.p99);
-    p50.push(measured.p50);
-    p99FromSchedule.push(measured.p99FromSchedule);
-    sentPerS.push(measured.sentPerS);
-  }
+  const { p50, p99, limitP99, p99FromSchedule, sentPerS, serverP50, serverP99 } = await alternatedLatency(client, c.next, empty, requests.openLoop, ctx.quick ? 5 : 7, RATE_PER_S, Math.min(requests.openLoop, 500));
   const stats = summarize(p99);
+  const inServe = summarize(serverP99).median;
   const resent = client.retries > 0 ? `; ${client.retries} request(s) resent so far after a reused connection was reset (http-load.ts)` : '';
-  ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)${resent}`);
+  ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${stats.median.toFixed(3)} ms (inside serve ${inServe.toFixed(3)} ms; empty route p99 ${summarize(limitP99).median.toFixed(3)} ms)${resent}`);
   ctx.report({
     case: `${c.kind}/${label}/latency`,
     workload: { ...workload, rate_per_s: RATE_PER_S },
@@ -175,6 +165,10 @@ async function runCase(ctx: BenchContext, client: LoadClient, c: Case, emptyPort
     extra: {
       p50_ms: Number(summarize(p50).median.toFixed(3)),
       p99_from_schedule_ms: Number(summarize(p99FromSchedule).median.toFixed(3)),
+      // The service's own time on each answer (its Server-Timing header): the rest of the p99 is
+      // the loopback, the two processes' scheduling and the generator (bench/NOTES.md, query).
+      server_p50_ms: Number(summarize(serverP50).median.toFixed(3)),
+      server_p99_ms: Number(inServe.toFixed(3)),
       sent_per_s: Math.round(summarize(sentPerS).median),
       resent_after_reset_so_far: client.retries,
       ...(c.kind === 'point' ? { goal_ms_p99_below: 2 } : {}),

@@ -16,8 +16,22 @@ export interface Target {
   readonly body: string;
 }
 
+/** An answer as the generator saw it. */
+export interface Answer {
+  readonly status: number;
+  /** The service's own time on it (its `Server-Timing: app;dur=` header, ms), if it says. */
+  readonly serverMs: number | undefined;
+}
+
+/** The `app` metric of a Server-Timing header (src/query/http-app.ts timeAnswers), in ms. */
+export function serverTimingMs(header: string | string[] | undefined): number | undefined {
+  const text = Array.isArray(header) ? header.join(',') : header;
+  const match = text === undefined ? null : /(?:^|,)\s*app;dur=([0-9]+(?:\.[0-9]+)?)/.exec(text);
+  return match === null ? undefined : Number(match[1]);
+}
+
 export interface LoadClient {
-  send(target: Target): Promise<number>;
+  send(target: Target): Promise<Answer>;
   /** Requests sent again after their reused keep-alive connection was reset (see loadClient). */
   readonly retries: number;
   close(): void;
@@ -36,11 +50,12 @@ export function loadClient(maxSockets: number, localAddress?: string): LoadClien
   // `localAddress`: the client's own loopback address (127.0.0.2, …), so the server sees another client (bench/lib/flood.ts).
   const agent = new Agent({ keepAlive: true, maxSockets, ...(localAddress === undefined ? {} : { localAddress }) });
   let retries = 0;
-  const attempt = (target: Target, retried: boolean): Promise<number> =>
+  const attempt = (target: Target, retried: boolean): Promise<Answer> =>
     new Promise((resolve, reject) => {
       const req = request({ host: '127.0.0.1', port: target.port, path: target.path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(target.body) } }, (res) => {
         res.on('data', () => undefined);
-        res.on('end', () => (res.statusCode === 200 ? resolve(res.statusCode) : reject(new Error(`${target.path} ${target.body} → HTTP ${res.statusCode}`))));
+        const serverMs = serverTimingMs(res.headers['server-timing']);
+        res.on('end', () => (res.statusCode === 200 ? resolve({ status: res.statusCode, serverMs }) : reject(new Error(`${target.path} ${target.body} → HTTP ${res.statusCode}`))));
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) {
@@ -82,6 +97,12 @@ export interface OpenLoopSample {
   readonly max: number;
   /** Latency from each request's SCHEDULED time: also counts the generator's own lateness. */
   readonly p99FromSchedule: number;
+  /**
+   * p50 and p99 of the service's own time on each answer (Server-Timing), when every answer said
+   * it: what of the latency above is spent inside the service, the rest being the loopback, the
+   * two processes' scheduling and the generator.
+   */
+  readonly server: { readonly p50: number; readonly p99: number } | undefined;
   /** Requests per second actually sent (the schedule held only if this is ~ratePerS). */
   readonly sentPerS: number;
 }
@@ -99,6 +120,7 @@ export interface OpenLoopSample {
 export async function openLoop(client: LoadClient, targets: () => Target, count: number, ratePerS: number): Promise<OpenLoopSample> {
   const fromSend: number[] = [];
   const fromSchedule: number[] = [];
+  const inServer: number[] = [];
   const start = performance.now();
   const intervalMs = 1000 / ratePerS;
   const pending: Array<Promise<void>> = [];
@@ -117,10 +139,11 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
     const scheduledOrSent = Math.min(scheduled, sent);
     pending.push(
       client.send(target).then(
-        () => {
+        (answer) => {
           const answered = performance.now();
           fromSend.push(answered - sent);
           fromSchedule.push(answered - scheduledOrSent);
+          if (answer.serverMs !== undefined) inServer.push(answer.serverMs);
         },
         (error: unknown) => void (failure ??= error),
       ),
@@ -130,7 +153,45 @@ export async function openLoop(client: LoadClient, targets: () => Target, count:
   if (failure !== undefined) throw failure;
   fromSend.sort((a, b) => a - b);
   fromSchedule.sort((a, b) => a - b);
-  return { p50: quantile(fromSend, 0.5), p99: quantile(fromSend, 0.99), max: fromSend[fromSend.length - 1]!, p99FromSchedule: quantile(fromSchedule, 0.99), sentPerS: count > 1 ? (count - 1) / ((lastSend - start) / 1000) : ratePerS };
+  inServer.sort((a, b) => a - b);
+  const server = inServer.length === count ? { p50: quantile(inServer, 0.5), p99: quantile(inServer, 0.99) } : undefined;
+  return { p50: quantile(fromSend, 0.5), p99: quantile(fromSend, 0.99), max: fromSend[fromSend.length - 1]!, p99FromSchedule: quantile(fromSchedule, 0.99), sentPerS: count > 1 ? (count - 1) / ((lastSend - start) / 1000) : ratePerS, server };
+}
+
+/** Per-sample figures of alternatedLatency (ms, one entry per sample). */
+export interface LatencySeries {
+  readonly p50: number[];
+  readonly p99: number[];
+  /** The limit's (empty route's) p99, sampled before each subject sample. */
+  readonly limitP99: number[];
+  readonly p99FromSchedule: number[];
+  readonly sentPerS: number[];
+  /** The service's own p50/p99 (Server-Timing); a sample without it throws. */
+  readonly serverP50: number[];
+  readonly serverP99: number[];
+}
+
+/**
+ * `samples` open-loop samples of `count` requests at `ratePerS`, each after one of the limit
+ * (alternated, BENCH.md), after a warm-up of the subject. Every subject answer must carry the
+ * service's Server-Timing (src/query/http-app.ts timeAnswers), or the run fails: a figure
+ * without its split would be read as if it had one.
+ */
+export async function alternatedLatency(client: LoadClient, subject: () => Target, limit: () => Target, count: number, samples: number, ratePerS: number, warmUp: number): Promise<LatencySeries> {
+  const series: LatencySeries = { p50: [], p99: [], limitP99: [], p99FromSchedule: [], sentPerS: [], serverP50: [], serverP99: [] };
+  await openLoop(client, subject, warmUp, ratePerS);
+  for (let i = 0; i < samples; i++) {
+    series.limitP99.push((await openLoop(client, limit, count, ratePerS)).p99);
+    const measured = await openLoop(client, subject, count, ratePerS);
+    if (measured.server === undefined) throw new Error('an answer without Server-Timing (src/query/http-app.ts timeAnswers)');
+    series.p50.push(measured.p50);
+    series.p99.push(measured.p99);
+    series.p99FromSchedule.push(measured.p99FromSchedule);
+    series.sentPerS.push(measured.sentPerS);
+    series.serverP50.push(measured.server.p50);
+    series.serverP99.push(measured.server.p99);
+  }
+  return series;
 }
 
 /**

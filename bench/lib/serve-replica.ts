@@ -14,7 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChild } from '../query.js';
-import { closedLoop, httpSampleSizes, loadClient, openLoop, type Target } from './http-load.js';
+import { alternatedLatency, closedLoop, httpSampleSizes, loadClient, type Target } from './http-load.js';
 import { measurePair } from './paired.js';
 import { summarize } from './stats.js';
 import type { BenchContext } from './types.js';
@@ -69,18 +69,7 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
         const label = `serve-replica/${processes}x/${name}@historical`;
         const rates = await measurePair(ctx, { label: `empty route ×${processes} (limit)`, run: () => closedLoop(client, empty, requests.closedLoop, inFlight) }, { label, run: () => closedLoop(client, next, requests.closedLoop, inFlight) });
         ctx.report({ case: `${label}/throughput`, workload, metric: 'req_per_s', stats: rates.subject, limit: { what: `${processes} process(es) of the same HTTP stack answering {} from an empty route, same load, alternated`, median: rates.limit.median } });
-        const p50: number[] = [];
-        const p99: number[] = [];
-        const limitP99: number[] = [];
-        const p99FromSchedule: number[] = [];
-        await openLoop(client, next, 300, RATE_PER_S); // warm-up
-        for (let s = 0; s < (ctx.quick ? 5 : 7); s++) {
-          limitP99.push((await openLoop(client, empty, requests.openLoop, RATE_PER_S)).p99);
-          const measured = await openLoop(client, next, requests.openLoop, RATE_PER_S);
-          p50.push(measured.p50);
-          p99.push(measured.p99);
-          p99FromSchedule.push(measured.p99FromSchedule);
-        }
+        const { p50, p99, limitP99, p99FromSchedule, serverP99 } = await alternatedLatency(client, next, empty, requests.openLoop, ctx.quick ? 5 : 7, RATE_PER_S, 300);
         ctx.progress(`  ${label} at ${RATE_PER_S} req/s: p50 ${summarize(p50).median.toFixed(3)} ms, p99 ${summarize(p99).median.toFixed(3)} ms (empty route p99 ${summarize(limitP99).median.toFixed(3)} ms); ${rates.subject.median.toFixed(0)} req/s vs ${rates.limit.median.toFixed(0)}`);
         ctx.report({
           case: `${label}/latency`,
@@ -88,7 +77,7 @@ export async function serveReplicaCases(ctx: BenchContext, replicaUrl: string, u
           metric: 'ms_p99',
           stats: summarize(p99),
           limit: { what: `p99 of the empty route at ${RATE_PER_S} req/s, alternated`, median: summarize(limitP99).median },
-          extra: { p50_ms: Number(summarize(p50).median.toFixed(3)), p99_from_schedule_ms: Number(summarize(p99FromSchedule).median.toFixed(3)) },
+          extra: { p50_ms: Number(summarize(p50).median.toFixed(3)), p99_from_schedule_ms: Number(summarize(p99FromSchedule).median.toFixed(3)), server_p99_ms: Number(summarize(serverP99).median.toFixed(3)) },
         });
       }
       client.close();

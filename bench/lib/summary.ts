@@ -100,7 +100,9 @@ export function rowOf(line: ResultLine): SummaryRow | undefined {
     checks.push(median < p99Goal);
     goals.push(`p99 < ${p99Goal} ms`);
   }
-  const figure = exponent !== undefined ? `exponent ${exponent} (at largest n: ${formatFigure(median)} ${String(line['metric'])})` : `${formatFigure(median)} ${String(line['metric'])}`;
+  // A latency the service also timed itself (query: Server-Timing) shows that share beside it.
+  const inService = typeof line['server_p99_ms'] === 'number' ? ` (inside the service: ${formatFigure(line['server_p99_ms'])} ms)` : '';
+  const figure = exponent !== undefined ? `exponent ${exponent} (at largest n: ${formatFigure(median)} ${String(line['metric'])})` : `${formatFigure(median)} ${String(line['metric'])}${inService}`;
   return {
     bench: String(line['bench']),
     case: String(line['case'] ?? ''),

@@ -5,6 +5,7 @@
  * coercion, answers written by JSON.stringify (a response schema documents, never reshapes), the
  * OpenAPI document of every route (@fastify/swagger) and one error shape for every failure:
  * `{code: <HTTP status>, message, error: <stable name>, details?}` — a 4xx names the field.
+ * Every answer carries how long the service held it (Server-Timing, timeAnswers).
  */
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
@@ -124,6 +125,35 @@ function capPipelining(app: FastifyInstance, maxPipelined: number): void {
   });
 }
 
+/** The Server-Timing metric's name (W3C Server Timing): the service's time on one answer. */
+export const SERVER_TIMING_METRIC = 'app';
+
+/**
+ * Every answer says how long the service held it: `Server-Timing: app;dur=<ms>` (W3C Server
+ * Timing), from the request's arrival in Fastify (Node has parsed its head) until its answer is
+ * serialized — the wait for the client's turn (client-turns.ts) included, the write to the
+ * socket not. Browsers show it beside each request (the explorer's fetches); the query bench
+ * reads it to tell the service's own tail from the loopback's and the load generator's.
+ */
+function timeAnswers(app: FastifyInstance): void {
+  app.decorateRequest('receivedAtMs', 0);
+  app.addHook('onRequest', (request, _reply, done) => {
+    request.receivedAtMs = performance.now();
+    done();
+  });
+  app.addHook('onSend', (request, reply, payload, done) => {
+    reply.header('server-timing', `${SERVER_TIMING_METRIC};dur=${(performance.now() - request.receivedAtMs).toFixed(3)}`);
+    done(null, payload);
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** performance.now() when the request reached Fastify (timeAnswers). */
+    receivedAtMs: number;
+  }
+}
+
 /** A fastify app with the shared parser, validation, serializer, error shape and OpenAPI plugin. */
 export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: ErrorMapper): Promise<FastifyInstance> {
   const httpLimits = httpLimitsOf(limits);
@@ -138,6 +168,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'invalid_url', `the URL cannot be decoded (${error.message})`, { field: 'url' }),
   });
   app.server.maxConnections = httpLimits.maxConnections;
+  timeAnswers(app);
   capPipelining(app, httpLimits.maxPipelined);
   await app.register(swagger, {
     openapi: {

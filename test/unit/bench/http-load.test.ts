@@ -5,14 +5,17 @@
  * so a dead or refusing server never turns into a figure.
  * Method: loopback node:http servers that destroy the socket of chosen requests without
  * answering: the 2nd request of every connection (a reused one), or every request.
+ * Also: the service's own time on each answer (Server-Timing, src/query/http-app.ts) read back,
+ * against a route of the real HTTP app that waits 4 ms.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadClient } from '../../../bench/lib/http-load.js';
+import { loadClient, openLoop, serverTimingMs } from '../../../bench/lib/http-load.js';
+import { createHttpApp } from '../../../src/query/http-app.js';
 
-const test = suite('bench/http-load: resend only after a reused connection was reset');
+const test = suite("bench/http-load: resends, failures and the service's own time");
 
 /** A server answering 200 `{}` except where `drop(n)` (n = the request's number on its connection, from 1) says to reset. */
 async function serverDropping(drop: (nthOnConnection: number) => boolean, status = 200): Promise<{ server: Server; port: number }> {
@@ -47,7 +50,7 @@ test('the 2nd request on each connection reset: every request answered, each res
   const { server, port } = await serverDropping((n) => n === 2);
   const client = loadClient(1);
   try {
-    for (let i = 0; i < 4; i++) assert.is(await client.send({ port, path: '/x', body: '{}' }), 200);
+    for (let i = 0; i < 4; i++) assert.is((await client.send({ port, path: '/x', body: '{}' })).status, 200);
     // One connection at a time: send 1 is connection A's 1st request; send 2 reuses A (its 2nd:
     // reset) and is resent as B's 1st; sends 3 and 4 likewise reuse B and C → 3 resends.
     assert.is(client.retries, 3);
@@ -70,6 +73,45 @@ test('a reset on a fresh connection, a refused connection and a non-200 answer f
   } finally {
     client.close();
     await close(refusing.server);
+  }
+});
+
+test('Server-Timing: the app metric is read among others, absent or foreign headers give none', () => {
+  assert.is(serverTimingMs('app;dur=0.412'), 0.412);
+  assert.is(serverTimingMs('db;dur=53, app;dur=47.2'), 47.2);
+  assert.is(serverTimingMs(['cache;desc="hit"', 'app;dur=3']), 3);
+  assert.is(serverTimingMs('miss, db;dur=53'), undefined);
+  assert.is(serverTimingMs('apple;dur=5'), undefined);
+  assert.is(serverTimingMs(undefined), undefined);
+});
+
+test("an open-loop sample against the query service's HTTP app splits each answer's time: inside the service ≤ at the client", async () => {
+  // A route that holds every answer ~4 ms on a timer, so the service's share is known to be ≥ 4 ms.
+  const app = await createHttpApp();
+  app.post('/slow', () => new Promise((resolve) => setTimeout(() => resolve({}), 4)));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const port = (app.server.address() as AddressInfo).port;
+  const client = loadClient(4);
+  try {
+    const sample = await openLoop(client, () => ({ port, path: '/slow', body: '{}' }), 40, 200);
+    assert.ok(sample.server !== undefined, 'every answer carried Server-Timing');
+    assert.ok(sample.server.p50 >= 3.5, `inside the service p50 ${sample.server.p50} ms, the route waits 4 ms`);
+    assert.ok(sample.server.p50 <= sample.p50 && sample.server.p99 <= sample.max, `service ${JSON.stringify(sample.server)} within the client's p50 ${sample.p50} / max ${sample.max}`);
+  } finally {
+    client.close();
+    await app.close();
+  }
+});
+
+test('a server without Server-Timing gives an open-loop sample with no service split', async () => {
+  const { server, port } = await serverDropping(() => false);
+  const client = loadClient(2);
+  try {
+    const sample = await openLoop(client, () => ({ port, path: '/x', body: '{}' }), 10, 500);
+    assert.is(sample.server, undefined);
+  } finally {
+    client.close();
+    await close(server);
   }
 });
 
