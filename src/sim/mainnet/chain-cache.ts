@@ -129,7 +129,11 @@ export function pruneStale(root: string, current: string, keep = KEEP_PER_SETTIN
   if (settings === undefined) return [];
   const siblings = readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && entry.name !== current && settingsOf(entry.name) === settings)
-    .map((entry) => ({ name: entry.name, usedMs: statSync(join(root, entry.name)).mtimeMs }))
+    // An entry another bench process removed meanwhile is simply gone (no stat, no throw).
+    .flatMap((entry) => {
+      const stat = statSync(join(root, entry.name), { throwIfNoEntry: false });
+      return stat === undefined ? [] : [{ name: entry.name, usedMs: stat.mtimeMs }];
+    })
     // Most recent first; the name breaks ties so the choice never depends on readdir's order.
     .sort((a, b) => b.usedMs - a.usedMs || (a.name < b.name ? -1 : 1));
   return siblings.slice(Math.max(0, keep - 1)).map(({ name }) => {
