@@ -8,6 +8,7 @@
  * Every answer's status is checked (a benchmark must not go fast by failing).
  */
 import { Agent, request } from 'node:http';
+import { SERVER_TIMING_METRIC } from '../../src/query/http-app.js';
 import { quantile } from './stats.js';
 
 export interface Target {
@@ -23,10 +24,13 @@ export interface Answer {
   readonly serverMs: number | undefined;
 }
 
-/** The `app` metric of a Server-Timing header (src/query/http-app.ts timeAnswers), in ms. */
+/** The service's metric in a Server-Timing header (src/query/http-app.ts timeAnswers). */
+const SERVICE_DURATION = new RegExp(`(?:^|,)\\s*${SERVER_TIMING_METRIC};dur=([0-9]+(?:\\.[0-9]+)?)`);
+
+/** The service's own time (ms) from a Server-Timing header, or undefined when it does not say. */
 export function serverTimingMs(header: string | string[] | undefined): number | undefined {
   const text = Array.isArray(header) ? header.join(',') : header;
-  const match = text === undefined ? null : /(?:^|,)\s*app;dur=([0-9]+(?:\.[0-9]+)?)/.exec(text);
+  const match = text === undefined ? null : SERVICE_DURATION.exec(text);
   return match === null ? undefined : Number(match[1]);
 }
 
