@@ -137,7 +137,7 @@ function whatIfBeginBlock(state: LedgerState, events: readonly DomainEvent[], ct
 
 function recordBlock(state: LedgerState, block: Block, hash: string, prepared: readonly PreparedTx[], meta: ChainMeta): void {
   const height = block.header.height;
-  for (const tx of prepared) if (!state.auth.txIndex.has(tx.hash)) state.auth.txIndex.set(tx.hash, height);
+  for (const tx of prepared) state.auth.txIndex.setIfAbsent(tx.hash, height);
   state.chain.blockHashes.set(heightKey(height), hash);
   state.chain.meta.set(CHAIN_META_KEY, { ...meta, height, lastBlockTimeNs: block.header.timeNs, lastProposer: block.header.proposer as Address });
 }

@@ -61,6 +61,7 @@ export class StateStore implements WriteSink {
   recordWrite<V>(table: Table<V>, key: string, previous: V | undefined): void {
     const generic = table as Table<unknown>;
     if (this.checkpoints.length > 0) this.journal.push({ table: generic, key, previous });
+    if (!table.foldsAtCommit) return;
     let keys = this.dirty.get(generic);
     if (keys === undefined) {
       keys = new Set();

@@ -56,11 +56,20 @@ export class Table<V> implements ReadonlyTable<V> {
   private readonly listeners: Array<ChangeListener<V>> = [];
   /** key → committed versions (only for history tables). */
   readonly versions = new Map<string, Versions<V>>();
+  /**
+   * Whether the store's commit has work for a written key: a leaf for the state root, or a
+   * version for history. False for the tx and replay indexes (not committed, no history), whose
+   * writes are then only journaled. PERF: they take ~2 writes per tx, and their keys went into a
+   * dirty set that every commit skipped.
+   */
+  readonly foldsAtCommit: boolean;
 
   constructor(
     readonly spec: TableSpec<V>,
     private readonly sink: WriteSink,
-  ) {}
+  ) {
+    this.foldsAtCommit = spec.committed !== false || spec.history === true;
+  }
 
   get name(): string {
     return this.spec.name;
@@ -83,6 +92,18 @@ export class Table<V> implements ReadonlyTable<V> {
     this.entries.set(key, value);
     this.sink.recordWrite(this, key, previous);
     this.notify(key, previous, value);
+  }
+
+  /**
+   * `set` for a key not in the table; false, and nothing written, when it is. PERF: one lookup
+   * where `has` then `set` took two (the tx index's per-tx write, chain/apply-block.ts).
+   */
+  setIfAbsent(key: string, value: V): boolean {
+    if (this.entries.has(key)) return false;
+    this.entries.set(key, value);
+    this.sink.recordWrite(this, key, undefined);
+    this.notify(key, undefined, value);
+    return true;
   }
 
   /**
