@@ -21,10 +21,10 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { basename, join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
 import { codeFingerprint, pruneStale, removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
-import { prunedText } from './mainnet-chain.js';
 import { simulate } from '../../src/sim/simulator.js';
 import { createSendsWorkload } from '../../src/sim/workloads/sends.js';
 import { listSnapshots } from '../../src/snapshot/snapshot.js';
+import { prunedText } from './mainnet-chain.js';
 import type { BenchContext } from './types.js';
 
 export interface RestoreChainSettings {
