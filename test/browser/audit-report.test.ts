@@ -9,21 +9,21 @@
  * Method: the query tests' simulated chain (every message kind), served in-process (fastify
  * inject) for the expectations; the compiled CLI writes the reports (--to the projected tip, so
  * nothing is projected into the shared chain); Debian's headless chromium via playwright-core.
- * Skipped with a message when /usr/bin/chromium is missing (scripts/system-deps.sh installs it).
+ * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packageRoot } from '../../src/core/paths.js';
 import { projectionFile } from '../../src/projection/store.js';
+import { launchChromium, requireChromium } from '../helpers/chromium.js';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../helpers/query.js';
 import { runCli, scratch } from '../helpers/sim.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(packageRoot(), 'test-output', 'audit-report');
 const test = suite('audit report: a browser reads figures that add up');
 
@@ -119,17 +119,14 @@ interface Setup {
   readonly want: Awaited<ReturnType<typeof expectations>>;
 }
 
-/** The shared chain served in-process, a scratch directory for the reports and a browser, closed after `body`; skipped without chromium. */
+/** The shared chain served in-process, a scratch directory for the reports and a browser, closed after `body`. */
 async function withReportSetup(body: (setup: Setup) => Promise<void>): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`audit report browser test skipped: no ${CHROMIUM} (scripts/system-deps.sh installs it)`);
-    return;
-  }
+  requireChromium();
   mkdirSync(SHOTS, { recursive: true });
   const { dir } = await projectedSimChain();
   const served = await serveInProcess(dir);
   const out = scratch('audit-report');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     await body({ dir, served, out: out.dir, browser, want: await expectations(served, dir) });
   } finally {

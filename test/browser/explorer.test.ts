@@ -10,11 +10,11 @@
  * block 0, the next page of a long list, a module account, a send's amount, the block, node and
  * app lists, a node's jail in its stake history (expected rows from the API's rap sheet), and a
  * phone-sized screen. Screenshots of each page go to test-output/explorer/ (gitignored).
- * Skipped with a message when /usr/bin/chromium is missing (scripts/system-deps.sh installs it).
+ * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { registerExplorer } from '../../src/explorer/index.js';
@@ -22,9 +22,9 @@ import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
 import { createHttpApp } from '../../src/query/http-app.js';
 import { registerQueryService } from '../../src/query/service.js';
 import { packageRoot } from '../../src/core/paths.js';
+import { launchChromium, requireChromium } from '../helpers/chromium.js';
 import { projectedSimChain } from '../helpers/query.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(packageRoot(), 'test-output', 'explorer');
 const test = suite('explorer: a browser walks block → tx → account → node');
 
@@ -73,10 +73,7 @@ async function post<T>(base: string, route: string, body: unknown): Promise<T> {
 }
 
 test('walk', async () => {
-  if (!existsSync(CHROMIUM)) {
-    console.log(`explorer browser test skipped: no ${CHROMIUM} (scripts/system-deps.sh installs it)`);
-    return;
-  }
+  requireChromium();
   mkdirSync(SHOTS, { recursive: true });
   const chain = await projectedSimChain();
   const store = openSqliteReadStore(chain.dir);
@@ -94,7 +91,7 @@ test('walk', async () => {
     assert.ok(claim !== undefined, 'the simulated chain has a claim tx');
     const tx = await post<{ height: number }>(base, 'query/tx', { hash: claim.submitted_tx });
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page);
 

@@ -6,12 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/index.js';
 import { auditHtml } from '../../../src/audit/html.js';
 import { auditSimChain } from '../../helpers/audit-chain.js';
+import { launchChromium } from '../../helpers/chromium.js';
 import { repoRoot } from '../../helpers/paths.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -19,7 +19,7 @@ const test = suite('audit: HTML report');
 
 test('renders every chart with no console error and no network request; mismatches listed', async () => {
   const tmp = scratch('audit-html');
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchChromium();
   try {
     // The audit tests' chain (built once per process), its first 60 blocks.
     const summary = await runAudit({ dataDir: await auditSimChain(), catchUp: false, to: 60 });
