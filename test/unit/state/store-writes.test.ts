@@ -45,6 +45,8 @@ test('setIfAbsent on a present key writes nothing, tells no listener, journals n
   table.onChange((key) => heard.push(key));
   store.checkpoint();
   assert.is(table.setIfAbsent('k', 2), false);
+  assert.is(table.get('k'), 1, 'the present value stays (read before the revert, which would hide an overwrite)');
+  // A journal entry would show here: revert restores through the listeners.
   store.revert();
   assert.is(table.get('k'), 1);
   assert.equal(heard, []);
