@@ -91,7 +91,17 @@ function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: Decode
   return err(rejection(SDK.unauthorized, 'signature verification failed for the transaction'));
 }
 
-export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message): Result<AnteSuccess, Rejection> {
+/**
+ * `deliveredBefore`: whether the tx index held this hash before this delivery. deliverTx knows it
+ * already (it indexes the tx as it arrives, deliver-tx.ts); CheckTx leaves it to the lookup here.
+ */
+export function runAnte(
+  state: ReadonlyLedgerState,
+  prepared: PreparedTx,
+  tx: DecodedTx,
+  message: Message,
+  deliveredBefore: boolean = state.auth.txIndex.has(prepared.hash),
+): Result<AnteSuccess, Rejection> {
   const params = state.params().auth;
   const basic = validateTxBasic(tx);
   if (!basic.ok) return basic;
@@ -99,7 +109,7 @@ export function runAnte(state: ReadonlyLedgerState, prepared: PreparedTx, tx: De
   if (BigInt(memoBytes) > params.maxMemoCharacters) {
     return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
   }
-  if (state.auth.txIndex.has(prepared.hash)) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
+  if (deliveredBefore) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
   const match = findSigner(state, prepared, tx, message, params);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;

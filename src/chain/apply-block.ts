@@ -5,10 +5,11 @@
  *      previous hash, app hash, tx root, proposer, last commit, evidence) — a block that fails
  *      is not a block of this chain;
  *   2. BeginBlock steps (pos → application → pocketcore → gov);
- *   3. every tx in order (deliver-tx.ts);
+ *   3. every tx in order (deliver-tx.ts), each indexed by its hash as it is delivered (duplicate
+ *      protection within the block and for later ones);
  *   4. EndBlock steps;
- *   5. bookkeeping: index the block's tx hashes (duplicate protection for later blocks), record
- *      the block hash, time and proposer; commit → state root; the after-commit steps (hooks.ts).
+ *   5. bookkeeping: record the block hash, time and proposer; commit → state root; the
+ *      after-commit steps (hooks.ts).
  *
  * DEV_NOTE: determinism — synchronous, reads only `state`, `block` and the prepared txs (whose
  * signature verdicts are a pure function of the tx bytes). No clock, no randomness, no I/O.
@@ -115,14 +116,13 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   // The block's events so far, for steps that act on them (ApplicationBurnRate reads the mint).
   const blockEvents: DomainEvent[] = [];
   const beginBlock = options.whatIf === undefined ? runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents) : whatIfBeginBlock(state, options.whatIf.events, ctx, blockEvents);
-  const seen = new Set<string>();
   const receipts = prepared.map((tx, index) => {
     if (tx.signature === 'unchecked' && options.prepared === undefined) verifyPrepared(tx);
-    return deliverTx(state, tx, index, ctx, seen);
+    return deliverTx(state, tx, index, ctx);
   });
   for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
-  recordBlock(state, block, hash, prepared, meta);
+  recordBlock(state, block, hash, meta);
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };
@@ -135,9 +135,8 @@ function whatIfBeginBlock(state: LedgerState, events: readonly DomainEvent[], ct
   return [{ step: 'what_if_param_override', events }, ...runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents)];
 }
 
-function recordBlock(state: LedgerState, block: Block, hash: string, prepared: readonly PreparedTx[], meta: ChainMeta): void {
+function recordBlock(state: LedgerState, block: Block, hash: string, meta: ChainMeta): void {
   const height = block.header.height;
-  for (const tx of prepared) state.auth.txIndex.setIfAbsent(tx.hash, height);
   state.chain.blockHashes.set(heightKey(height), hash);
   state.chain.meta.set(CHAIN_META_KEY, { ...meta, height, lastBlockTimeNs: block.header.timeNs, lastProposer: block.header.proposer as Address });
 }

@@ -27,11 +27,24 @@ function recipientOf(message: Message): Address | null {
 
 const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
 
-export function deliverTx(state: LedgerState, prepared: PreparedTx, index: number, block: BlockContext, seenInBlock: Set<string>): TxReceipt {
+/**
+ * Indexes the tx's hash at this height unless an earlier delivery did (every tx of a block is
+ * indexed, whatever its outcome: Tendermint's tx indexer). Returns the height already indexed.
+ * PERF: done as each tx arrives, so one lookup answers both duplicate checks — an earlier block
+ * (the ante's auth:6) and this block (the height is this one) — where a per-block set, the ante's
+ * lookup and an end-of-block pass took four (bench/replay).
+ */
+function indexTx(state: LedgerState, hash: string, height: number): number | undefined {
+  const indexedAt = state.auth.txIndex.get(hash);
+  if (indexedAt === undefined) state.auth.txIndex.set(hash, height);
+  return indexedAt;
+}
+
+export function deliverTx(state: LedgerState, prepared: PreparedTx, index: number, block: BlockContext): TxReceipt {
   const hash = prepared.hash;
+  const indexedAt = indexTx(state, hash, block.height);
   if (!prepared.decoded.ok) return failedReceipt({ index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS }, prepared.decoded.error);
-  const duplicate = seenInBlock.has(hash);
-  seenInBlock.add(hash);
+  const duplicate = indexedAt === block.height;
   const message = prepared.message;
   invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
   if (!message.ok) return failedReceipt({ index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS }, message.error);
@@ -39,7 +52,7 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   const described = { index, hash, messageType: messageType(msg), signer: signersOf(msg)[0] ?? null, recipient: recipientOf(msg), feeUpokt: 0n, events: NO_EVENTS };
   // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed.
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
-  const ante = runAnte(state, prepared, prepared.decoded.value, msg);
+  const ante = runAnte(state, prepared, prepared.decoded.value, msg, indexedAt !== undefined);
   if (!ante.ok) return failedReceipt(described, ante.error);
   // The signature is used up from here on, whatever the message does (ante.ts step 5). Written
   // at once, not at the end of the block, so a re-encoding later in this block is refused too;

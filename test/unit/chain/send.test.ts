@@ -93,6 +93,28 @@ send('duplicates: the same bytes twice in a block, and again in a later block �
   assert.is(balanceOf(state.auth, bob.address), 7n);
 });
 
+send('the tx index holds every tx of a block at its first height, whatever its outcome; a duplicate is told apart by where it was delivered', () => {
+  const state = freshChain();
+  const tx = signTx(alice, sendMsg(alice, bob, 7n));
+  const cheap = signTx(alice, sendMsg(alice, bob, 1n), { feeUpokt: 9_999n }); // fails in the ante
+  const garbage = Uint8Array.of(0xff, 0xff, 0xff); // does not decode
+  const first = produce(state, [tx, cheap, garbage, tx]);
+  const [delivered, underpaid, undecodable, again] = first.receipts;
+  assert.is(delivered!.code, 0, delivered!.log);
+  expectCode(underpaid!, 'auth:4', 0n);
+  assert.is.not(undecodable!.code, 0, 'the undecodable tx fails');
+  expectCode(again!, 'auth:6', 0n);
+  assert.match(again!.log, /in this block/);
+  for (const receipt of first.receipts) assert.is(state.auth.txIndex.get(receipt.hash), first.height, `indexed: ${receipt.log}`);
+  const later = produce(state, [tx, cheap]);
+  for (const receipt of later.receipts) {
+    assert.is(`${receipt.codespace}:${receipt.code}`, 'auth:6');
+    assert.match(receipt.log, /already delivered/);
+    // A later delivery must not move the hash to its own height (queries find the first).
+    assert.is(state.auth.txIndex.get(receipt.hash), first.height);
+  }
+});
+
 send('fee below 10,000 × multiplier → auth:4; memo over MaxMemoCharacters → auth:1; no fee', () => {
   const state = freshChain();
   const cheap = signTx(alice, sendMsg(alice, bob, 1n), { feeUpokt: 9_999n });
