@@ -56,7 +56,7 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   if (!ante.ok) return failedReceipt(described, ante.error);
   // The signature is used up from here on, whatever the message does (ante.ts step 5). Written
   // at once, not at the end of the block, so a re-encoding later in this block is refused too;
-  // bookkeeping like the tx index (apply-block.ts recordBlock), not a domain event.
+  // bookkeeping like the tx index (indexTx above), not a domain event.
   state.auth.replayIndex.set(ante.value.replayKey, block.height);
   const feeEvent = ante.value.event;
   if (feeEvent !== undefined) evolve(state, feeEvent, block.height);

@@ -95,18 +95,6 @@ export class Table<V> implements ReadonlyTable<V> {
   }
 
   /**
-   * `set` for a key not in the table; false, and nothing written, when it is. PERF: one lookup
-   * where `has` then `set` took two (the tx index's per-tx write, chain/apply-block.ts).
-   */
-  setIfAbsent(key: string, value: V): boolean {
-    if (this.entries.has(key)) return false;
-    this.entries.set(key, value);
-    this.sink.recordWrite(this, key, undefined);
-    this.notify(key, undefined, value);
-    return true;
-  }
-
-  /**
    * Store-internal (snapshot loading): add an entry the table does not hold yet. Listeners run
    * (derived indexes are built as by `set`); nothing is journaled or marked dirty — the loader
    * folds every entry into the root at once (StateStore.commitLoaded). The caller guarantees
