@@ -42,7 +42,8 @@ export type ChangeListener<V> = (key: string, previous: V | undefined, next: V |
 
 /** The narrow interface a Table needs from its store. */
 export interface WriteSink {
-  recordWrite<V>(table: Table<V>, key: string, previous: V | undefined): void;
+  /** `key` of `table` went from `previous` to `next` (undefined: absent). */
+  recordWrite<V>(table: Table<V>, key: string, previous: V | undefined, next: V | undefined): void;
 }
 
 interface Versions<V> {
@@ -90,7 +91,7 @@ export class Table<V> implements ReadonlyTable<V> {
   set(key: string, value: V): void {
     const previous = this.entries.get(key);
     this.entries.set(key, value);
-    this.sink.recordWrite(this, key, previous);
+    this.sink.recordWrite(this, key, previous, value);
     this.notify(key, previous, value);
   }
 
@@ -109,7 +110,7 @@ export class Table<V> implements ReadonlyTable<V> {
     if (!this.entries.has(key)) return;
     const previous = this.entries.get(key);
     this.entries.delete(key);
-    this.sink.recordWrite(this, key, previous);
+    this.sink.recordWrite(this, key, previous, undefined);
     this.notify(key, previous, undefined);
   }
 
@@ -172,15 +173,14 @@ export class Table<V> implements ReadonlyTable<V> {
     this.notify(key, current, value);
   }
 
-  /** Store-internal: remember the committed value of `key` at `height`. */
-  recordVersion(key: string, height: number): void {
+  /** Store-internal: remember `value`, the committed value of `key`, at `height`. */
+  recordVersion(key: string, height: number, value: V | undefined): void {
     let versions = this.versions.get(key);
     if (versions === undefined) {
       versions = { heights: [], values: [] };
       this.versions.set(key, versions);
     }
     const last = versions.heights.length - 1;
-    const value = this.entries.get(key);
     if (last >= 0 && versions.heights[last] === height) versions.values[last] = value;
     else {
       versions.heights.push(height);

@@ -169,11 +169,11 @@ invalid('ProofRejected changes no table: applying it records no write (the state
   const refused = deliverOne(state, proofTx(servicer, evidence, index, { leaf: other })).events.at(-1)!;
   assert.is(refused.type, 'ProofRejected');
   const writes: string[] = [];
-  const store = state.store as unknown as { recordWrite: (table: { name: string }, key: string, previous: unknown) => void };
+  const store = state.store as unknown as { recordWrite: (table: { name: string }, key: string, previous: unknown, next: unknown) => void };
   const record = store.recordWrite.bind(store);
-  store.recordWrite = (table, key, previous) => {
+  store.recordWrite = (table, key, previous, next) => {
     writes.push(`${table.name}/${key}`);
-    record(table, key, previous);
+    record(table, key, previous, next);
   };
   evolve(state, refused, heightOf(state) + 1);
   assert.equal(writes, []);
