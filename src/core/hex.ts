@@ -33,14 +33,36 @@ export function hexToBytes(text: string): Uint8Array | undefined {
   // one pass that also validates: no regex, no pooled Buffer and copy (bench/relays proofs).
   if (text.length % 2 !== 0) return undefined;
   const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const high = text.charCodeAt(2 * i);
-    const low = text.charCodeAt(2 * i + 1);
-    const value = ((high < 128 ? HEX_VALUE[high]! : -1) << 4) | (low < 128 ? HEX_VALUE[low]! : -1);
-    if (value < 0) return undefined;
-    out[i] = value;
+  return hexInto(text, out, 0) ? out : undefined;
+}
+
+/**
+ * Decodes `text` (even length) into out[offset..offset + text.length / 2]; false at the first
+ * non-hex character (the bytes before it are written). PERF: for a caller that decodes straight
+ * into a buffer it reuses — the MSI walk decodes each sibling hash into BLAKE2b's scratch.
+ */
+export function hexInto(text: string, out: Uint8Array, offset: number): boolean {
+  const length = text.length >>> 1;
+  for (let i = 0; i < length; i++) {
+    const value = hexPairAt(text, 2 * i);
+    if (value < 0) return false;
+    out[offset + i] = value;
   }
-  return out;
+  return true;
+}
+
+/** The byte of the two hex digits at text[at], text[at + 1]; negative if either is not a hex digit. */
+function hexPairAt(text: string, at: number): number {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return ((high < 128 ? HEX_VALUE[high]! : -1) << 4) | (low < 128 ? HEX_VALUE[low]! : -1);
+}
+
+/** Whether `text` is the hex (either case) of exactly `bytes`: hexToBytes(text) equals bytes, without the copy. */
+export function hexEqualsBytes(text: string, bytes: Uint8Array): boolean {
+  if (text.length !== 2 * bytes.byteLength) return false;
+  for (let i = 0; i < bytes.byteLength; i++) if (hexPairAt(text, 2 * i) !== bytes[i]) return false;
+  return true;
 }
 
 /** Decoder for values already known to be hex; a bad input here is a bug, so it throws. */

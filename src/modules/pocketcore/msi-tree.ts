@@ -29,7 +29,7 @@
  * proof hash exactly as pocket-core hashes them.
  */
 import { invariant } from '../../core/assert.js';
-import { bytesEqual, bytesToHex, hexToBytes } from '../../core/hex.js';
+import { bytesToHex, hexEqualsBytes, hexInto, hexToBytes } from '../../core/hex.js';
 import { blake2b256Block } from '../../crypto/blake2b.js';
 import { blake2b256 } from '../../crypto/hash.js';
 
@@ -184,7 +184,7 @@ export function msiLevelCount(totalProofs: bigint): number {
   return (totalProofs - 1n).toString(2).length;
 }
 
-const isValidRange = (node: MsiNode): boolean => node.upper !== 0n && node.lower < node.upper;
+const isValidRange = (node: { readonly lower: bigint; readonly upper: bigint }): boolean => node.upper !== 0n && node.lower < node.upper;
 
 export interface MsiVerdict {
   readonly valid: boolean;
@@ -195,24 +195,43 @@ const INVALID: MsiVerdict = { valid: false, replayAttack: false };
 const REPLAY: MsiVerdict = { valid: false, replayAttack: true };
 
 /**
+ * A node as a message carries it (HashRange): the hash as hex, which the wire decoder rendered
+ * from the node's bytes (so lowercase and well-formed; a hand-built message may hold anything).
+ * Its bytes are hexToBytes(hashHex), or none at all when that fails.
+ */
+export interface MsiHexNode {
+  readonly hashHex: string;
+  readonly lower: bigint;
+  readonly upper: bigint;
+}
+
+/** A proof as MsgProof carries it: the claimed leaf index, the target and the siblings (bottom-up). */
+export interface MsiHexProof {
+  readonly index: bigint;
+  readonly target: MsiHexNode;
+  readonly siblings: readonly MsiHexNode[];
+}
+
+/**
  * MerkleProof.Validate(height, root, leaf, levels): walks `levels` siblings up from the target.
  * `index` is the proof's claimed leaf index (int64 on the wire; the caller has already required
- * it to equal the pseudorandom index, so it is non-negative here).
+ * it to equal the pseudorandom index, so it is non-negative here). Nodes come as the message
+ * holds them (hex hashes); every comparison and hash is over their bytes, as in pocket-core.
+ * PERF: no node is turned into bytes first: a 64-digit sibling hash is decoded straight into
+ * BLAKE2b's scratch (hexParentHash). Turning each proof's 14 nodes into byte nodes cost more
+ * than the whole walk (bench/NOTES.md, proofs).
  */
-export function verifyMsiProof(
-  root: MsiNode,
-  leafBytes: Uint8Array | string,
-  proof: { readonly index: bigint; readonly target: MsiNode; readonly siblings: readonly MsiNode[] },
-  levels: number,
-  options: MsiOptions = {},
-): MsiVerdict {
+export function verifyMsiProof(root: MsiHexNode, leafBytes: Uint8Array | string, proof: MsiHexProof, levels: number, options: MsiOptions = {}): MsiVerdict {
   const indexedParents = options.indexedParents ?? true;
   if (root.lower !== 0n) return INVALID;
-  if (!bytesEqual(proof.target.hash, msiLeafHash(leafBytes))) return INVALID;
-  if (proof.target.upper !== sumFromHash(proof.target.hash)) return INVALID;
-  // The running node, unpacked: no object per level. `hash` becomes a view of BLAKE2b's scratch
-  // output after the first honest-shape level (walkParentHash); it is only read before the next hash.
-  let hash = proof.target.hash;
+  const leafHash = msiLeafHash(leafBytes);
+  if (!hexEqualsBytes(proof.target.hashHex, leafHash)) return INVALID;
+  // The target's bytes are the leaf hash's (just checked), so its sum is the leaf hash's.
+  if (proof.target.upper !== sumFromHash(leafHash)) return INVALID;
+  // The running node, unpacked: no object per level. `hash` is always 32 bytes (the leaf hash,
+  // then parent digests); after the first honest-shape level it is a view of BLAKE2b's scratch
+  // output (hexParentHash), only read before the next hash.
+  let hash = leafHash;
   let lower = proof.target.lower;
   let upper = proof.target.upper;
   // PERF: the index as a number while it is a safe non-negative integer (any claim of fewer than
@@ -226,39 +245,60 @@ export function verifyMsiProof(
     if (typeof index === 'number' ? index % 2 === 1 : index % 2n === 1n) {
       if (lower !== sibling.upper) return INVALID;
       lower = sibling.lower;
-      hash = walkParentHash(sibling.hash, hash, lower, upper, typeof index === 'number' ? index - 1 : index - 1n, indexedParents);
+      hash = hexParentHash(sibling.hashHex, hash, true, lower, upper, typeof index === 'number' ? index - 1 : index - 1n, indexedParents);
     } else {
       if (upper !== sibling.lower) return INVALID;
       upper = sibling.upper;
-      hash = walkParentHash(hash, sibling.hash, lower, upper, index, indexedParents);
+      hash = hexParentHash(sibling.hashHex, hash, false, lower, upper, index, indexedParents);
     }
     index = typeof index === 'number' ? Math.floor(index / 2) : index / 2n;
   }
-  const matches = bytesEqual(root.hash, hash) && root.lower === lower && root.upper === upper;
+  const matches = hexEqualsBytes(root.hashHex, hash) && root.lower === lower && root.upper === upper;
   return matches ? { valid: true, replayAttack: false } : REPLAY;
 }
 
 const MAX_SAFE_INDEX = BigInt(Number.MAX_SAFE_INTEGER);
 const TWO_32 = 0x1_0000_0000;
 
-/** msiParentHash for the walk: honest shapes stay in BLAKE2b's scratch (honestParentInScratch). */
-function walkParentHash(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
-  if (left.byteLength !== HASH_BYTES || right.byteLength !== HASH_BYTES) return msiParentHash(left, right, lower, upper, BigInt(leftIndex), indexedParents);
-  return honestParentInScratch(left, right, lower, upper, leftIndex, indexedParents);
+/**
+ * The parent of the running 32-byte `hash` and a sibling given as hex (on the left when
+ * `siblingIsLeft`). The honest shape — a 64-digit hex sibling — is decoded straight into
+ * BLAKE2b's scratch beside the running hash and hashed there (digestParentInScratch); any other
+ * sibling (another length, or not hex: then no bytes, MsiHexNode) goes through msiParentHash,
+ * which packs odd lengths as Go does.
+ * DEV_NOTE: `hash` may be the scratch output view; it is copied into the input before anything
+ * hashes, and the sibling is decoded into the other half of the input, so neither overwrites it.
+ */
+function hexParentHash(siblingHex: string, hash: Uint8Array, siblingIsLeft: boolean, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
+  const { input } = blake2b256Block;
+  const siblingAt = siblingIsLeft ? 0 : HASH_BYTES;
+  if (siblingHex.length === 2 * HASH_BYTES && hash.byteLength === HASH_BYTES && hexInto(siblingHex, input, siblingAt)) {
+    input.set(hash, HASH_BYTES - siblingAt);
+    return digestParentInScratch(lower, upper, leftIndex, indexedParents);
+  }
+  const sibling = hexToBytes(siblingHex) ?? new Uint8Array(0);
+  const [left, right] = siblingIsLeft ? [sibling, hash] : [hash, sibling];
+  return msiParentHash(left, right, lower, upper, BigInt(leftIndex), indexedParents);
 }
 
 /**
  * The parent hash of two 32-byte children: left ‖ right ‖ [LE64 i ‖ LE64 i+1] ‖ LE64 lower ‖
  * LE64 upper, written straight into BLAKE2b's one-block scratch (blake2b256Block) and hashed
- * there. Returns the scratch output view, valid until the next BLAKE2b call on this thread.
- * PERF: the walk feeds it to the next level without a copy (the next call copies it into its
- * input first, which is what makes passing the view as `left` or `right` safe); msiParentHash
- * slices it. setBigUint64 stores modulo 2^64, which is Go's uint64 wrap.
+ * there. Returns the scratch output view, valid until the next BLAKE2b call on this thread
+ * (msiParentHash slices it; the walk's hexParentHash feeds it to the next level as it is).
+ * Both children are copied into the input before the digest, which is what makes passing the
+ * output view as `left` or `right` safe. setBigUint64 stores modulo 2^64, which is Go's uint64 wrap.
  */
 function honestParentInScratch(left: Uint8Array, right: Uint8Array, lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
-  const { input, inputView, output } = blake2b256Block;
+  const { input } = blake2b256Block;
   input.set(left, 0);
   input.set(right, HASH_BYTES);
+  return digestParentInScratch(lower, upper, leftIndex, indexedParents);
+}
+
+/** The rest of a parent hash, once both children are in the scratch input: the words, then the digest. */
+function digestParentInScratch(lower: bigint, upper: bigint, leftIndex: number | bigint, indexedParents: boolean): Uint8Array {
+  const { inputView, output } = blake2b256Block;
   let at = HASH_BYTES * 2;
   if (indexedParents) {
     if (typeof leftIndex === 'number') {
@@ -279,9 +319,14 @@ function honestParentInScratch(left: Uint8Array, right: Uint8Array, lower: bigin
   return output;
 }
 
-/** A message HashRange (hex hash) as a tree node. Hex from the wire is always well-formed. */
-export function nodeFromHex(range: { readonly hashHex: string; readonly lower: bigint; readonly upper: bigint }): MsiNode {
-  return { hash: hexToBytes(range.hashHex) ?? new Uint8Array(0), lower: range.lower, upper: range.upper };
+/** A tree node in the form messages carry (what MsgProof and MsgClaim hold). */
+export function hexNodeOf(node: MsiNode): MsiHexNode {
+  return { hashHex: bytesToHex(node.hash), lower: node.lower, upper: node.upper };
+}
+
+/** A proof (msiProof) in the form MsgProof carries it. */
+export function hexProofOf(proof: MsiProof): MsiHexProof {
+  return { index: BigInt(proof.index), target: hexNodeOf(proof.target), siblings: proof.siblings.map(hexNodeOf) };
 }
 
 /** A tree node as JSON-friendly hex + decimal strings. */

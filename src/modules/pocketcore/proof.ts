@@ -30,7 +30,7 @@ import { POCKETCORE, SDK, relayProofBytes, wireProofOfLeaf, type ProofMessage, t
 import type { WireRelayProof } from '../../wire/types.js';
 import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js';
 import type { PocketcoreEvent } from './events.js';
-import { msiLevelCount, nodeFromHex, verifyMsiProof } from './msi-tree.js';
+import { msiLevelCount, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';
 import { planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
@@ -98,9 +98,9 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   if (index !== merkleProof.index) return refuse(attempt, POCKETCORE.invalid_proofs, `the proof opens leaf ${merkleProof.index}; the chain asks for leaf ${index}`);
   // 5
   const verdict = verifyMsiProof(
-    nodeFromHex(claim.merkleRoot),
+    claim.merkleRoot,
     relayProofBytes(wireRelayProofOf(leaf)),
-    { index: merkleProof.index, target: nodeFromHex(merkleProof.target), siblings: merkleProof.hashRanges.map(nodeFromHex) },
+    { index: merkleProof.index, target: merkleProof.target, siblings: merkleProof.hashRanges },
     levels,
     // [CODEC] as of the session height (merkle.go:166-171: IsAfterCodecUpgrade(SBH)).
     { indexedParents: !inactiveFeatures(view.params().gov.upgrade, sessionHeight).has('CODEC') },

@@ -6,10 +6,13 @@
  * Buffer.from(text, 'hex') (the previous implementation) — on hand-picked edge cases and on
  * seeded random strings drawn from hex digits, near-miss ASCII ('g', 'G', '/', ':', '@', '`')
  * and non-ASCII code units whose low byte is a hex digit ('\u0130', '\u0161').
+ * hexInto and hexEqualsBytes (the MSI walk's allocation-free forms) are held to the same oracle:
+ * hexInto writes the oracle's bytes at its offset and nothing else, or returns false;
+ * hexEqualsBytes is "the oracle decodes the text to exactly these bytes".
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hexToBytes } from '../../../src/core/hex.js';
+import { hexEqualsBytes, hexInto, hexToBytes } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
 
 function oracle(text: string): string | undefined {
@@ -44,6 +47,44 @@ hex('the result is a fresh, exactly sized buffer', () => {
   const bytes = hexToBytes('00112233')!;
   assert.is(bytes.byteOffset, 0);
   assert.is(bytes.buffer.byteLength, 4);
+});
+
+function randomText(prng: Prng, maxLength: number): string {
+  const alphabet = '0123456789abcdefABCDEFgG/:@`\u0130\u0161';
+  const length = prng.int(maxLength);
+  let text = '';
+  for (let j = 0; j < length; j++) text += prng.chance(0.95) ? alphabet[prng.int(22)] : alphabet[22 + prng.int(alphabet.length - 22)];
+  return text;
+}
+
+hex('hexInto writes the oracle\'s bytes at the offset, and only there', () => {
+  const prng = new Prng(78);
+  for (let i = 0; i < 5_000; i++) {
+    const text = randomText(prng, 70);
+    const even = text.length % 2 === 0 ? text : text.slice(1);
+    const offset = prng.int(8);
+    const out = new Uint8Array(offset + even.length / 2 + 8).fill(0xee);
+    const ok = hexInto(even, out, offset);
+    const expected = oracle(even);
+    assert.is(ok, expected !== undefined, JSON.stringify(even));
+    if (expected !== undefined) {
+      assert.is(Buffer.from(out.subarray(offset, offset + even.length / 2)).toString('hex'), expected);
+      assert.ok(out.subarray(0, offset).every((b) => b === 0xee) && out.subarray(offset + even.length / 2).every((b) => b === 0xee), 'nothing written outside');
+    }
+  }
+});
+
+hex('hexEqualsBytes is "decodes to exactly these bytes", in either case', () => {
+  const prng = new Prng(79);
+  for (let i = 0; i < 5_000; i++) {
+    const bytes = prng.bytes(prng.int(40));
+    const lower = Buffer.from(bytes).toString('hex');
+    const variants = [lower, lower.toUpperCase(), `${lower}0`, lower.slice(2), randomText(prng, 70), `g${lower.slice(1)}`];
+    for (const text of variants) {
+      const decoded = oracle(text);
+      assert.is(hexEqualsBytes(text, bytes), decoded === lower, JSON.stringify([text, lower]));
+    }
+  }
 });
 
 hex.run();

@@ -12,7 +12,7 @@ import { bytesToHex, concatBytes } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
 import { blake2b256 } from '../../../src/crypto/hash.js';
 import { aatHash, relayProofBytes } from '../../../src/messages/index.js';
-import { buildMsiTree, msiLevelCount, msiParentHash, msiProof, sumFromHash, verifyMsiProof, type MsiNode } from '../../../src/modules/pocketcore/msi-tree.js';
+import { buildMsiTree, hexNodeOf, hexProofOf, msiLevelCount, msiParentHash, msiProof, sumFromHash, verifyMsiProof, type MsiNode } from '../../../src/modules/pocketcore/msi-tree.js';
 
 const TV19_AAT = { version: '0.0.1', appPublicKey: 'a'.repeat(64), clientPublicKey: 'b'.repeat(64), signature: '' };
 const TV19_ENTROPIES = [3238283n, 34939492n, 12383n, 96384n, 96384812n];
@@ -49,7 +49,7 @@ tv19('each of the five leaves has a 3-level proof that validates', () => {
   for (let i = 0; i < 5; i++) {
     const proof = msiProof(tree, i);
     assert.is(proof.siblings.length, 3);
-    const verdict = verifyMsiProof(tree.root, tv19Leaves[tree.order[i]!]!, { index: BigInt(i), target: proof.target, siblings: proof.siblings }, 3);
+    const verdict = verifyMsiProof(hexNodeOf(tree.root), tv19Leaves[tree.order[i]!]!, hexProofOf(proof), 3);
     assert.equal(verdict, { valid: true, replayAttack: false }, `leaf ${i}`);
   }
 });
@@ -100,7 +100,7 @@ structure('every leaf of random trees proves; levels = ceil(log2 n)', () => {
     const levels = msiLevelCount(BigInt(n));
     for (let i = 0; i < n; i++) {
       const proof = msiProof(tree, i);
-      assert.ok(verifyMsiProof(tree.root, leaves[tree.order[i]!]!, { target: proof.target, siblings: proof.siblings, index: BigInt(i) }, levels).valid, `seed ${seed} n ${n} leaf ${i}`);
+      assert.ok(verifyMsiProof(hexNodeOf(tree.root), leaves[tree.order[i]!]!, hexProofOf(proof), levels).valid, `seed ${seed} n ${n} leaf ${i}`);
     }
   }
 });
@@ -115,7 +115,7 @@ structure('pre-codec-upgrade parents (no index words) give another root; both se
   assert.is.not(bytesToHex(legacy.root.hash), bytesToHex(current.root.hash));
   assert.is(legacy.root.upper, current.root.upper);
   const proof = msiProof(legacy, 2);
-  assert.ok(verifyMsiProof(legacy.root, tv19Leaves[legacy.order[2]!]!, { target: proof.target, siblings: proof.siblings, index: 2n }, 3, { indexedParents: false }).valid);
+  assert.ok(verifyMsiProof(hexNodeOf(legacy.root), tv19Leaves[legacy.order[2]!]!, hexProofOf(proof), 3, { indexedParents: false }).valid);
   const left = legacy.levels[0]![0]!;
   const right = legacy.levels[0]![1]!;
   const words = new Uint8Array(16);
@@ -131,7 +131,12 @@ const INDEX = 2;
 const good = msiProof(tree, INDEX);
 const leaf = tv19Leaves[tree.order[INDEX]!]!;
 const run = (changes: { root?: MsiNode; leaf?: string; target?: MsiNode; siblings?: MsiNode[]; index?: bigint }) =>
-  verifyMsiProof(changes.root ?? tree.root, changes.leaf ?? leaf, { index: changes.index ?? BigInt(INDEX), target: changes.target ?? good.target, siblings: changes.siblings ?? [...good.siblings] }, 3);
+  verifyMsiProof(
+    hexNodeOf(changes.root ?? tree.root),
+    changes.leaf ?? leaf,
+    { index: changes.index ?? BigInt(INDEX), target: hexNodeOf(changes.target ?? good.target), siblings: (changes.siblings ?? good.siblings).map(hexNodeOf) },
+    3,
+  );
 const withSibling = (level: number, node: MsiNode): MsiNode[] => good.siblings.map((s, i) => (i === level ? node : s));
 
 verdicts('root lower ≠ 0 → invalid, not a replay', () => {

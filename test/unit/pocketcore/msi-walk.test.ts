@@ -9,13 +9,16 @@
  *   - the audit's independent walk (src/audit/independent/merkle.ts, written from PROTOCOL
  *     without the ledger's modules), for proofs whose hashes all have 32 bytes (it concatenates
  *     other lengths as they are, which an honest proof never has).
+ * The fast walk reads nodes as messages carry them, with hex hashes; the other two read bytes.
+ * So the hex is varied too (upper case, not hex, odd length), and the other walks get its bytes:
+ * hexToBytes of it, or no bytes when that fails.
  */
 import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyMsiProof as independentWalk } from '../../../src/audit/independent/merkle.js';
-import { bytesEqual } from '../../../src/core/hex.js';
-import { buildMsiTree, msiLeafHash, msiParentHash, msiProof, sumFromHash, verifyMsiProof, type MsiNode, type MsiVerdict } from '../../../src/modules/pocketcore/msi-tree.js';
+import { bytesEqual, bytesToHex, hexToBytes } from '../../../src/core/hex.js';
+import { buildMsiTree, hexNodeOf, hexProofOf, msiLeafHash, msiParentHash, msiProof, sumFromHash, verifyMsiProof, type MsiHexNode, type MsiNode, type MsiVerdict } from '../../../src/modules/pocketcore/msi-tree.js';
 import { fastCheckSeed } from '../crypto/fc-seed.js';
 
 const INVALID: MsiVerdict = { valid: false, replayAttack: false };
@@ -86,13 +89,39 @@ function broken(siblings: readonly MsiNode[], b: Breakage): MsiNode[] {
   });
 }
 
+/** How a node's hex in the message differs from the lowercase hex of its bytes. */
+type HexForm = 'lower' | 'upper' | 'not-hex' | 'odd';
+
+interface HexForms {
+  readonly sibling: HexForm;
+  readonly level: number;
+  readonly target: HexForm;
+  readonly root: 'lower' | 'upper';
+}
+
+const hexForms: fc.Arbitrary<HexForms> = fc.record({
+  sibling: fc.constantFrom<HexForm>('lower', 'lower', 'lower', 'upper', 'not-hex', 'odd'),
+  level: fc.nat(7),
+  target: fc.constantFrom<HexForm>('lower', 'lower', 'lower', 'upper', 'not-hex'),
+  root: fc.constantFrom('lower' as const, 'upper' as const),
+});
+
+function hexIn(node: MsiNode, form: HexForm): MsiHexNode {
+  const hex = bytesToHex(node.hash);
+  const hashHex = form === 'upper' ? hex.toUpperCase() : form === 'not-hex' ? `g${hex.slice(1)}` : form === 'odd' ? `${hex}0` : hex;
+  return { hashHex, lower: node.lower, upper: node.upper };
+}
+
+/** The bytes a hex node stands for: hexToBytes of its hash, or none (what the fast walk hashes). */
+const bytesIn = (node: MsiHexNode): MsiNode => ({ hash: hexToBytes(node.hashHex) ?? new Uint8Array(0), lower: node.lower, upper: node.upper });
+
 const walk = suite('pocketcore/msi-tree: the fast walk against a reference walk and the audit’s independent one');
 
 walk('every verdict equals the reference walk’s (both parent packings) and, for 32-byte hashes, the independent walk’s', () => {
   const seed = fastCheckSeed('msi-walk');
   let broke = 0;
   fc.assert(
-    fc.property(fc.integer({ min: 2, max: 40 }), fc.nat(1_000), fc.boolean(), breakage, fc.nat(), (leafCount, pick, indexedParents, b, salt) => {
+    fc.property(fc.integer({ min: 2, max: 40 }), fc.nat(1_000), fc.boolean(), breakage, hexForms, fc.nat(), (leafCount, pick, indexedParents, b, forms, salt) => {
       const leaves = Array.from({ length: leafCount }, (_, i) => `leaf-${salt}-${i}`);
       const tree = buildMsiTree(leaves, { indexedParents });
       const levels = tree.levels.length - 1;
@@ -103,13 +132,19 @@ walk('every verdict equals the reference walk’s (both parent packings) and, fo
       const root = b.kind === 'root' ? buildMsiTree([...leaves, 'one more'], { indexedParents }).root : tree.root;
       const leaf = leaves[tree.order[position]!]!;
       const target = b.kind === 'target-lower' ? { ...proof.target, lower: proof.target.upper + b.delta } : proof.target;
-      const fast = verifyMsiProof(root, leaf, { index, target, siblings }, levels, { indexedParents });
-      const expected = referenceWalk(root, leaf, index, target, siblings, levels, indexedParents);
-      assert.equal(fast, expected, `${leafCount} leaves, position ${position}, ${JSON.stringify(b, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`);
-      if (indexedParents && siblings.every((s) => s.hash.byteLength === 32)) {
-        assert.equal(fast, independentWalk(root, new TextEncoder().encode(leaf), index, target, siblings, levels));
+      const hexRoot = hexIn(root, forms.root);
+      const hexTarget = hexIn(target, forms.target);
+      const hexSiblings = siblings.map((s, i) => (i === forms.level % siblings.length ? hexIn(s, forms.sibling) : hexIn(s, 'lower')));
+      const fast = verifyMsiProof(hexRoot, leaf, { index, target: hexTarget, siblings: hexSiblings }, levels, { indexedParents });
+      const [rootBytes, targetBytes, siblingBytes] = [bytesIn(hexRoot), bytesIn(hexTarget), hexSiblings.map(bytesIn)];
+      const expected = referenceWalk(rootBytes, leaf, index, targetBytes, siblingBytes, levels, indexedParents);
+      const described = JSON.stringify({ b, forms }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+      assert.equal(fast, expected, `${leafCount} leaves, position ${position}, ${described}`);
+      if (indexedParents && siblingBytes.every((s) => s.hash.byteLength === 32) && targetBytes.hash.byteLength === 32) {
+        assert.equal(fast, independentWalk(rootBytes, new TextEncoder().encode(leaf), index, targetBytes, siblingBytes, levels));
       }
-      if (b.kind === 'none') assert.equal(fast, { valid: true, replayAttack: false }, 'an honest proof validates');
+      const honestHex = forms.target !== 'not-hex' && (forms.sibling === 'lower' || forms.sibling === 'upper');
+      if (b.kind === 'none' && honestHex) assert.equal(fast, { valid: true, replayAttack: false }, 'an honest proof validates, in either case of hex');
       if (!fast.valid) broke++;
     }),
     { seed, numRuns: 1_500 },
@@ -125,7 +160,7 @@ walk('an index past 2^53 whose walk would be valid modulo 2^64 hashes like Go (u
   const leaf = leaves[tree.order[3]!]!;
   // 2^64 + 3 packs as LE64(3 mod 2^64) at level 0, but halves to 2^63 + 1 at level 1: the paths part.
   const index = (1n << 64n) + 3n;
-  const fast = verifyMsiProof(tree.root, leaf, { index, target: proof.target, siblings: proof.siblings }, 3);
+  const fast = verifyMsiProof(hexNodeOf(tree.root), leaf, { ...hexProofOf(proof), index }, 3);
   assert.equal(fast, referenceWalk(tree.root, leaf, index, proof.target, proof.siblings, 3, true));
   assert.equal(fast, independentWalk(tree.root, new TextEncoder().encode(leaf), index, proof.target, proof.siblings, 3));
 });
