@@ -53,6 +53,8 @@ export function explorerFiles(): ReadonlyMap<string, StaticFile> {
 /** Adds the explorer's routes to a query-service or node app (one line where the app is built). */
 export function registerExplorer(app: FastifyInstance): void {
   const files = explorerFiles();
+  // The served address itself, opened in a browser, lands on the explorer (the API lives under /v1).
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/explorer/'));
   app.get('/explorer', { schema: { hide: true } }, (_request, reply) => reply.redirect('/explorer/'));
   for (const [path, file] of files) {
     app.get(`/explorer/${path}`, { schema: { hide: true } }, (_request, reply) =>

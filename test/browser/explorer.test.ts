@@ -95,7 +95,9 @@ test('walk', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page);
 
-    await page.goto(`${base}/explorer/`);
+    // What a user opens first: the address `serve` and `npm start` print, which leads to the explorer.
+    await page.goto(`${base}/`);
+    assert.is(new URL(page.url()).pathname, '/explorer/', 'the served address redirects to the explorer');
     await settled(page, '1-home');
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
     assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
