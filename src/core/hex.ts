@@ -73,6 +73,9 @@ export function mustHexToBytes(text: string): Uint8Array {
 }
 
 export function bytesToHex(bytes: Uint8Array): string {
+  // PERF: decoded wire fields are Buffer views already (the tx's bytes live in Node's pool); a
+  // second view per call cost ~60 ns of ~140 (14 hashes a relay proof, 4 fields a send).
+  if (bytes instanceof Buffer) return bytes.toString('hex');
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 

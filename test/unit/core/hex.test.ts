@@ -8,11 +8,12 @@
  * and non-ASCII code units whose low byte is a hex digit ('\u0130', '\u0161').
  * hexInto and hexEqualsBytes (the MSI walk's allocation-free forms) are held to the same oracle:
  * hexInto writes the oracle's bytes at its offset and nothing else, or returns false;
- * hexEqualsBytes is "the oracle decodes the text to exactly these bytes".
+ * hexEqualsBytes is "the oracle decodes the text to exactly these bytes". bytesToHex is held to
+ * a per-byte toString(16) on Buffer views (its fast path), Uint8Array views and copies.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { hexEqualsBytes, hexInto, hexToBytes } from '../../../src/core/hex.js';
+import { bytesToHex, hexEqualsBytes, hexInto, hexToBytes } from '../../../src/core/hex.js';
 import { Prng } from '../../../src/core/prng.js';
 
 function oracle(text: string): string | undefined {
@@ -84,6 +85,19 @@ hex('hexEqualsBytes is "decodes to exactly these bytes", in either case', () => 
       const decoded = oracle(text);
       assert.is(hexEqualsBytes(text, bytes), decoded === lower, JSON.stringify([text, lower]));
     }
+  }
+});
+
+hex('bytesToHex gives the same lowercase hex for a Buffer view, a Uint8Array view and a copy', () => {
+  const prng = new Prng(80);
+  const whole = Buffer.from(prng.bytes(300));
+  for (let i = 0; i < 200; i++) {
+    const start = prng.int(260);
+    const end = start + prng.int(40);
+    const expected = Array.from(whole.subarray(start, end), (b) => b.toString(16).padStart(2, '0')).join('');
+    assert.is(bytesToHex(whole.subarray(start, end)), expected, 'Buffer view');
+    assert.is(bytesToHex(new Uint8Array(whole.buffer, whole.byteOffset + start, end - start)), expected, 'Uint8Array view');
+    assert.is(bytesToHex(Uint8Array.from(whole.subarray(start, end))), expected, 'copy');
   }
 });
 
