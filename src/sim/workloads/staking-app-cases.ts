@@ -12,6 +12,8 @@ import { type AppKind, type BlockPlan, numberedChains, POKT, stakeApp, UNAFFORDA
 
 type AppCase = (plan: BlockPlan, kind: AppKind) => void;
 
+const ACCEPT_ANY = (): boolean => true;
+
 const stake: AppCase = (plan, kind) => {
   const app = plan.pick(plan.roles.apps, plan.noApp);
   const value = plan.appStakeValue();
@@ -120,13 +122,13 @@ const unjailNotJailed: AppCase = (plan, kind) => {
 
 /** ValidateBasic failures (no fee): a zero stake, a malformed chain id. */
 const zeroValue: AppCase = (plan, kind) => {
-  const app = plan.pick(plan.roles.apps, () => true);
+  const app = plan.pick(plan.roles.apps, ACCEPT_ANY);
   if (app === undefined || !plan.claim(app.address)) return;
   plan.add(app, stakeApp(app, '0', plan.chains()), 'StakeApp', kind, 'application:115', false);
 };
 
 const badChain: AppCase = (plan, kind) => {
-  const app = plan.pick(plan.roles.apps, () => true);
+  const app = plan.pick(plan.roles.apps, ACCEPT_ANY);
   if (app === undefined || !plan.claim(app.address)) return;
   const chain = (): string => plan.ctx.prng.pick(['aaaaaa', 'x1', '123']);
   plan.add(app, stakeApp(app, plan.appStakeValue(), [chain()]), 'StakeApp', kind, 'application:117', false);
