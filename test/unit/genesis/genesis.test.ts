@@ -2,8 +2,12 @@
  * Goal: real pocket-core genesis files import unchanged into exactly the state pocket-core
  * builds, and invalid ones are rejected with every problem and its JSON path.
  * Method: the bundled mainnet genesis and the e2e localnet fixture, checked against facts stated
- * in ../shared/data/README.md (copied in test/fixtures/SOURCES.md); hand-made broken variants.
+ * in ../shared/data/README.md (copied in test/fixtures/SOURCES.md); hand-made broken variants;
+ * and a fast-check property over randomly broken copies of the localnet file (any member replaced
+ * by any JSON value or removed): parsing never throws, every problem names its JSON path, and a
+ * file that parses imports.
  */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -16,6 +20,7 @@ import { summarizeGenesis } from '../../../src/genesis/summary.js';
 import type { GenesisDoc } from '../../../src/genesis/types.js';
 import { fixturePath } from '../../helpers/paths.js';
 import { assertErr } from '../../helpers/assert.js';
+import { fastCheckSeed } from '../crypto/fc-seed.js';
 
 const mainnetText = readFileSync(bundledMainnetGenesisPath(), 'utf8');
 const localnetText = readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8');
@@ -202,6 +207,61 @@ invalid('not JSON, not an object, oversized amounts', () => {
     g.app_state.auth.accounts[0].value.coins[0].amount = '9'.repeat(100);
   });
   assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.coins[0].amount', /255 bits/));
+});
+
+type JsonPath = Array<string | number>;
+
+/** Every member's path in a parsed JSON value (the root excluded). */
+function memberPaths(value: unknown, path: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  if (value === null || typeof value !== 'object') return out;
+  for (const [key, item] of Object.entries(value)) {
+    const at = [...path, Array.isArray(value) ? Number(key) : key];
+    out.push(at);
+    memberPaths(item, at, out);
+  }
+  return out;
+}
+
+/** `json` with the member at `path` set to `value`, or removed when `value` is undefined (a missing parent: unchanged). */
+function withMember(json: unknown, path: JsonPath, value: unknown): void {
+  let parent = json as Record<string | number, unknown> | undefined;
+  for (const key of path.slice(0, -1)) parent = parent?.[key] as Record<string | number, unknown> | undefined;
+  if (parent === null || typeof parent !== 'object') return;
+  const last = path[path.length - 1]!;
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+}
+
+invalid('any member replaced by any JSON value or removed: never a throw, every problem at a path, and what parses imports', () => {
+  const base = JSON.parse(localnetText) as unknown;
+  const paths = memberPaths(base);
+  const oddValue = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constant(undefined),
+    fc.constantFrom('', '-1', '1e3', '9'.repeat(90), 'ab', '0x10', null, [], {}, 0, -1, 1.5, 2 ** 64),
+  );
+  const breakage = fc.array(fc.tuple(fc.constantFrom(...paths), oddValue), { minLength: 1, maxLength: 3 });
+  let parsedCount = 0;
+  fc.assert(
+    fc.property(breakage, (changes) => {
+      const json = structuredClone(base);
+      for (const [path, value] of changes) withMember(json, path, value);
+      const result = parseGenesis(JSON.stringify(json));
+      if (result.ok) {
+        parsedCount++;
+        importGenesis(result.value);
+        return;
+      }
+      assert.ok(result.error.length > 0, 'a refusal lists its problems');
+      for (const problem of result.error) {
+        assert.match(problem.path, /^\$/, 'each problem has a JSON path');
+        assert.ok(problem.message.length > 0, 'and says what is wrong');
+      }
+    }),
+    { seed: fastCheckSeed('genesis/broken-copies'), numRuns: 3000 },
+  );
+  // Some changes are harmless (an unknown value where any is allowed): the import path is exercised too.
+  assert.ok(parsedCount > 0, `some broken copies still parse (${parsedCount})`);
 });
 
 invalid.run();
