@@ -11,7 +11,7 @@
 export const BLOCK_LOG_ERROR_CODES = [
   /** `open` without `create` on a directory that holds no block log (no `block-log.json`). */
   'log_not_found',
-  /** `block-log.json` is unreadable, or segment files exist without it (refusing to guess). */
+  /** `block-log.json` is unreadable or malformed (an unknown member, a wrong type), or segment files exist without it (refusing to guess). */
   'log_meta_invalid',
   /** The directory was written by an unknown format version (meta or frame version byte). */
   'log_format_unsupported',
