@@ -74,6 +74,31 @@ export function bytesProgress(label: string, enabled: boolean): BytesProgress {
   };
 }
 
+export interface RowsProgress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+/** A bar over rows (project --check --against-log's comparison): rows/s and ETA, timed from its first report. */
+export function rowsProgress(label: string, enabled: boolean): RowsProgress {
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_text}`);
+  let started: number | undefined;
+  return {
+    update(done, total) {
+      if (started === undefined) {
+        started = performance.now();
+        bar.start(Math.max(total, 1), 0, { rate: '0', eta_text: '—' });
+      }
+      const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
+      bar.update(done, { rate: (done / seconds).toFixed(0), eta_text: done === 0 ? '—' : etaText(((total - done) * seconds) / done) });
+    },
+    stop() {
+      if (started !== undefined) bar.stop();
+    },
+  };
+}
+
 /**
  * A replay's bar (replay, verify's state roots, project): made at the first report, when the
  * replay knows its range, timed from `since`. Blocks at or below `countAbove` (default: where

@@ -31,8 +31,9 @@ export function isDamagedDatabase(error: unknown): boolean {
  * same, and the message names it: rebuild (<data> is two levels above the file).
  */
 export class ProjectionDamaged extends ProjectionError {
-  constructor(file: string, readonly reason: string) {
-    super('projection_damaged', `the projection ${file} is damaged (${reason}): rebuild it from the block log with \`pokt-ledger project --data ${dirname(dirname(file))} --rebuild\``, { file, reason });
+  /** `where`: more facts for programs (against-log.ts: the table, the row's key, both sides' values). */
+  constructor(file: string, readonly reason: string, where: Record<string, unknown> = {}) {
+    super('projection_damaged', `the projection ${file} is damaged (${reason}): rebuild it from the block log with \`pokt-ledger project --data ${dirname(dirname(file))} --rebuild\``, { file, reason, ...where });
   }
 }
 

@@ -34,6 +34,8 @@ export interface ProjectOptions {
   readonly batchBlocks?: number;
   /** Project into this PostgreSQL database instead of <data>/projections/ledger.sqlite. */
   readonly postgres?: string;
+  /** Project into this SQLite file instead of <data>/projections/ledger.sqlite (against-log.ts). */
+  readonly sqliteFile?: string;
   /** PostgreSQL: how bulk batches are written (default COPY). */
   readonly pgBulkMode?: PgWriteMode;
   /** PostgreSQL: reconnect attempts after a lost connection (default 30, one a second). */
@@ -125,7 +127,7 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
       const genesisHeight = genesisHeightOf(readDataDirConfig(dataDir));
       // A short catch-up writes inline: a thread would cost more than it saves.
       const writer = (checkpointHeight: number | undefined) => catchUpWriter(Math.min(options.to ?? lastHeight, lastHeight) - (checkpointHeight ?? genesisHeight));
-      return sqliteTarget(SqliteCatchUpStore.open(dataDir, { rebuild: options.rebuild === true, onNotice, writer }));
+      return sqliteTarget(SqliteCatchUpStore.open(dataDir, { rebuild: options.rebuild === true, onNotice, writer, ...(options.sqliteFile === undefined ? {} : { file: options.sqliteFile }) }));
     });
   }
   const retries = options.retries ?? DEFAULT_RETRIES;

@@ -1,8 +1,11 @@
 /**
  * `pokt-ledger project [--data DIR] [--rebuild] [--to H] [--batch N] [--postgres URL] [--json]`
- * `pokt-ledger project --check [--data DIR] [--json]`: every page of the SQLite projection
- *   checked (sqlite/whole-file-check.ts): {"file","bytes","seconds","bytes_read"}, or exit 1 with
- *   projection_damaged naming the first problem and the rebuild.
+ * `pokt-ledger project --check [--against-log] [--data DIR] [--json]`: every page of the SQLite
+ *   projection checked (sqlite/whole-file-check.ts): {"file","bytes","seconds","bytes_read"}, or
+ *   exit 1 with projection_damaged naming the first problem and the rebuild. `--against-log` then
+ *   compares every row with a rebuild from the block log (projection/against-log.ts): the report
+ *   gains "against_log": {"height","tables","rows","rebuild_seconds","compare_seconds"}; a
+ *   difference is projection_damaged naming the table, the row's key and both values.
  *
  * Builds or catches up the SQLite projection under <data>/projections/ (src/projection), or the
  * PostgreSQL one with --postgres (a lost connection is retried with a notice on stderr): genesis
@@ -16,10 +19,11 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_BATCH_BLOCKS, project, type ProjectOptions, type ProjectReport } from '../../projection/run.js';
 import { projectionFile } from '../../projection/store.js';
+import { checkAgainstLog, type AgainstLogReport } from '../../projection/against-log.js';
 import { checkWholeFile, type WholeFileReport } from '../../projection/sqlite/whole-file-check.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { counted, grouped, heightRange, printJson } from '../output.js';
-import { bytesProgress, ReplayBar } from '../progress.js';
+import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
+import { bytesProgress, phaseLine, ReplayBar, rowsProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface ProjectCommandOptions {
@@ -31,6 +35,7 @@ interface ProjectCommandOptions {
   readonly json?: boolean;
   readonly progress?: boolean;
   readonly check?: boolean;
+  readonly againstLog?: boolean;
 }
 
 /**
@@ -91,9 +96,39 @@ async function checkWithProgress(options: ProjectCommandOptions): Promise<WholeF
   }
 }
 
-function checkSummary(report: WholeFileReport): string {
+/** `--against-log`: a bar over the rebuild's blocks, then one over the rows compared. */
+async function againstLogWithProgress(options: ProjectCommandOptions): Promise<AgainstLogReport> {
+  const showProgress = options.progress !== false;
+  const started = performance.now();
+  let rebuildBar: ReplayBar | undefined;
+  let rowsBar: ReturnType<typeof rowsProgress> | undefined;
+  phaseLine('check: rebuilding the projection from the block log into a scratch file beside it, to compare every row', showProgress);
+  try {
+    return await checkAgainstLog(dataDirOf(options.data), {
+      onNotice: (message) => process.stderr.write(`${message}\n`),
+      onProgress: (p, from) => {
+        rebuildBar ??= new ReplayBar('rebuild', showProgress, started, from);
+        rebuildBar.update(p);
+      },
+      onRows: (done, total) => {
+        if (rowsBar === undefined) {
+          rebuildBar?.stop();
+          rowsBar = rowsProgress('compare', showProgress);
+        }
+        rowsBar.update(done, total);
+      },
+    });
+  } finally {
+    rebuildBar?.stop();
+    rowsBar?.stop();
+  }
+}
+
+function checkSummary(report: WholeFileReport, againstLog: AgainstLogReport | undefined): string {
   const read = report.bytes_read === undefined ? '' : `, ${grouped(Math.round(report.bytes_read / 1e6))} MB read`;
-  return `projection intact: every page of ${report.file} (${grouped(Math.round(report.bytes / 1e6))} MB) checked by SQLite's quick_check in ${report.seconds.toFixed(1)} s${read}`;
+  const pages = `projection intact: every page of ${report.file} (${grouped(Math.round(report.bytes / 1e6))} MB) checked by SQLite's quick_check in ${report.seconds.toFixed(1)} s${read}`;
+  if (againstLog === undefined) return pages;
+  return `${pages}\nand every row (${counted(againstLog.rows, 'row')} in ${counted(againstLog.tables, 'table')}) equals a rebuild from the block log at height ${againstLog.height} (rebuilt in ${againstLog.rebuild_seconds.toFixed(1)} s, compared in ${againstLog.compare_seconds.toFixed(1)} s)`;
 }
 
 export function registerProjectCommand(program: Command): void {
@@ -106,14 +141,17 @@ export function registerProjectCommand(program: Command): void {
     .option('--batch <blocks>', `blocks per transaction (default ${DEFAULT_BATCH_BLOCKS}; each commits with its checkpoint)`, integerOption('--batch', 1))
     .option('--postgres <url>', 'project into this PostgreSQL database (postgres://user@host:port/db) instead of SQLite')
     .addOption(new Option('--check', `only check the SQLite projection: every page read (SQLite's quick_check), whatever its size — a catch-up checks projections of at most 256 MiB by itself; exit 1 with projection_damaged if anything is wrong`).conflicts(['rebuild', 'to', 'batch', 'postgres']))
+    .addOption(new Option('--against-log', 'with --check: also rebuild the projection from the block log into a scratch file beside it and compare every row (a changed value passes quick_check); exit 1 with projection_damaged naming the table, the row and both values').conflicts(['rebuild', 'to', 'batch', 'postgres']))
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'one JSON object on stdout')
     .action((options: ProjectCommandOptions) =>
       withCliErrors(async () => {
+        if (options.againstLog === true && options.check !== true) throw new CliError('missing_option', '--against-log goes with --check: `pokt-ledger project --check --against-log`');
         if (options.check === true) {
           const checked = await checkWithProgress(options);
-          if (options.json === true) printJson(checked);
-          else process.stdout.write(checkSummary(checked) + '\n');
+          const againstLog = options.againstLog === true ? await againstLogWithProgress(options) : undefined;
+          if (options.json === true) printJson(againstLog === undefined ? checked : { ...checked, against_log: againstLog });
+          else process.stdout.write(checkSummary(checked, againstLog) + '\n');
           return;
         }
         const report = await run(options);

@@ -96,7 +96,7 @@ export class SqliteCatchUpStore {
     // A fixed choice starts the writer first, so a thread starts while the database opens.
     let link = typeof options.writer === 'function' ? undefined : startLink(options.writer ?? 'thread');
     let engine: ProjectionEngine;
-    const file = projectionFile(dataDir);
+    const file = options.file ?? projectionFile(dataDir);
     try {
       const db = openProjectionDatabase(dataDir, options);
       try {

@@ -6,7 +6,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { isDamagedDatabase, ProjectionDamaged } from '../errors.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { connect } from './connection.js';
@@ -19,6 +19,8 @@ export interface OpenOptions {
   readonly rebuild?: boolean;
   /** Told why a database is being rebuilt (schema change). */
   readonly onNotice?: (message: string) => void;
+  /** Another file than <data>/projections/ledger.sqlite (`project --check --against-log`'s scratch rebuild). */
+  readonly file?: string;
 }
 
 export function projectionsDir(dataDir: string): string {
@@ -34,8 +36,8 @@ export function projectionFile(dataDir: string): string {
  * another). A damaged, unwritable or unopenable file is a coded error naming it (./failure.ts).
  */
 export function openProjectionDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
-  const file = projectionFile(dataDir);
-  mkdirSync(projectionsDir(dataDir), { recursive: true });
+  const file = options.file ?? projectionFile(dataDir);
+  mkdirSync(dirname(file), { recursive: true });
   try {
     return openOrCreate(file, options);
   } catch (error) {
