@@ -20,8 +20,10 @@ import { join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
 import { ProjectionDamaged, ProjectionError } from './errors.js';
 import { project } from './run.js';
-import { compareProjectionFiles, countRows, type RowDifference } from './sqlite/compare-files.js';
+import { loadMigrations, schemaVersion } from './schema.js';
+import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
 import { projectionFile, projectionsDir, readCheckpoint } from './sqlite/database.js';
+import { projectionFailure } from './sqlite/failure.js';
 
 export interface AgainstLogOptions {
   /** The rebuild's replay progress (`projectedFrom`: the height it starts at). */
@@ -44,16 +46,31 @@ export interface AgainstLogReport {
 /** How often (rows) the comparison reports progress: often enough for a bar, rarely enough to cost nothing. */
 const ROWS_PER_REPORT = 10_000;
 
-/** The projection's checkpoint height, read without writing anything. */
-function checkpointHeight(file: string): number {
+/**
+ * The projection opened read only, inside one read transaction: a node projecting live beside
+ * the check moves the file on, and this connection keeps seeing the height it started at (WAL
+ * snapshot isolation; the WAL is not checkpointed past it meanwhile). A projection of another
+ * schema version is refused before the rebuild: its tables would differ from this build's without
+ * any damage (the catch-up of this build rebuilds it anyway).
+ */
+function openAtCheckpoint(file: string, dataDir: string): { db: Database.Database; height: number } {
   if (!existsSync(file)) throw new ProjectionError('projection_missing', `no projection at ${file}: nothing to check`, { file });
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let db: Database.Database | undefined;
   try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.exec('BEGIN');
+    const expected = schemaVersion(loadMigrations());
+    const stored = (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+    if (stored !== expected) {
+      throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build writes ${expected}: nothing to compare; run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
+    }
     const checkpoint = readCheckpoint(db);
     if (checkpoint === undefined) throw new ProjectionError('projection_missing', `${file} holds no projected block yet: nothing to check`, { file });
-    return checkpoint.height;
-  } finally {
-    db.close();
+    return { db, height: checkpoint.height };
+  } catch (error) {
+    db?.close();
+    // A damaged or unreadable file is a coded error naming it (sqlite/failure.ts).
+    throw error instanceof ProjectionError ? error : projectionFailure(error, file);
   }
 }
 
@@ -74,7 +91,7 @@ export function differenceText(difference: RowDifference): string {
  */
 export async function checkAgainstLog(dataDir: string, options: AgainstLogOptions = {}): Promise<AgainstLogReport> {
   const file = projectionFile(dataDir);
-  const height = checkpointHeight(file);
+  const { db: projection, height } = openAtCheckpoint(file, dataDir);
   const scratch = mkdtempSync(join(projectionsDir(dataDir), '.against-log-'));
   try {
     const rebuiltFile = join(scratch, 'ledger.sqlite');
@@ -88,17 +105,32 @@ export async function checkAgainstLog(dataDir: string, options: AgainstLogOption
       throw new ProjectionError('projection_ahead_of_log', `the projection ${file} is at height ${height} but the block log ends at ${rebuild.log_height}: it was not made from this log as it is now; rebuild it (--rebuild)`, { file, height, log_height: rebuild.log_height });
     }
     const started = performance.now();
-    const total = countRows(rebuiltFile);
-    let done = 0;
-    const comparison = compareProjectionFiles(file, rebuiltFile, () => {
-      if (++done % ROWS_PER_REPORT === 0) options.onRows?.(done, total);
-    });
-    options.onRows?.(comparison.rows, total);
+    const comparison = compareWithRebuild(projection, file, rebuiltFile, options.onRows);
     if (comparison.difference !== null) {
       throw new ProjectionDamaged(file, `it differs from a rebuild from the block log at height ${height}: ${differenceText(comparison.difference)}`, { difference: comparison.difference });
     }
     return { file, height, tables: comparison.tables, rows: comparison.rows, rebuild_seconds: rebuild.seconds, compare_seconds: Number(((performance.now() - started) / 1000).toFixed(3)) };
   } finally {
+    projection.close();
     rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Every row of `projection` against the rebuilt file, with progress every ROWS_PER_REPORT rows. */
+function compareWithRebuild(projection: Database.Database, file: string, rebuiltFile: string, onRows: AgainstLogOptions['onRows']): Comparison {
+  const rebuilt = new Database(rebuiltFile, { readonly: true, fileMustExist: true });
+  try {
+    const total = countRows(rebuilt);
+    let done = 0;
+    const comparison = compareProjections(projection, rebuilt, () => {
+      if (++done % ROWS_PER_REPORT === 0) onRows?.(done, total);
+    });
+    onRows?.(comparison.rows, total);
+    return comparison;
+  } catch (error) {
+    // A page SQLite cannot read on the way (quick_check was not run first): damage, named.
+    throw projectionFailure(error, file);
+  } finally {
+    rebuilt.close();
   }
 }

@@ -154,37 +154,26 @@ function shapeDifference(projection: TableShape | undefined, rebuilt: TableShape
 }
 
 /**
- * Compares every table of `projectionFile` with `rebuiltFile` (both opened read-only) and returns
- * the first difference, tables taken by name. `onRow` is called for every row that matched.
+ * Compares every table of `projection` with `rebuilt` and returns the first difference, tables
+ * taken by name. `onRow` is called for every row that matched. The caller opens both (read
+ * only); a projection a live writer may move on is read inside one transaction (against-log.ts).
  */
-export function compareProjectionFiles(projectionFile: string, rebuiltFile: string, onRow: () => void = () => undefined): Comparison {
-  const projection = new Database(projectionFile, { readonly: true, fileMustExist: true });
-  const rebuilt = new Database(rebuiltFile, { readonly: true, fileMustExist: true });
-  try {
-    const left = new Map(tableShapes(projection).map((table) => [table.name, table]));
-    const right = new Map(tableShapes(rebuilt).map((table) => [table.name, table]));
-    const names = [...new Set([...left.keys(), ...right.keys()])].sort();
-    let rows = 0;
-    for (const name of names) {
-      const shape = shapeDifference(left.get(name), right.get(name));
-      if (shape !== null) return { tables: names.length, rows, difference: shape };
-      const compared = compareTable(projection, rebuilt, right.get(name)!, onRow);
-      rows += compared.rows;
-      if (compared.difference !== null) return { tables: names.length, rows, difference: compared.difference };
-    }
-    return { tables: names.length, rows, difference: null };
-  } finally {
-    projection.close();
-    rebuilt.close();
+export function compareProjections(projection: Database.Database, rebuilt: Database.Database, onRow: () => void = () => undefined): Comparison {
+  const left = new Map(tableShapes(projection).map((table) => [table.name, table]));
+  const right = new Map(tableShapes(rebuilt).map((table) => [table.name, table]));
+  const names = [...new Set([...left.keys(), ...right.keys()])].sort();
+  let rows = 0;
+  for (const name of names) {
+    const shape = shapeDifference(left.get(name), right.get(name));
+    if (shape !== null) return { tables: names.length, rows, difference: shape };
+    const compared = compareTable(projection, rebuilt, right.get(name)!, onRow);
+    rows += compared.rows;
+    if (compared.difference !== null) return { tables: names.length, rows, difference: compared.difference };
   }
+  return { tables: names.length, rows, difference: null };
 }
 
-/** Rows of every table of a projection file (the comparison's progress total). */
-export function countRows(file: string): number {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    return tableShapes(db).reduce((sum, table) => sum + Number(db.prepare(`SELECT count(*) FROM ${quoted(table.name)}`).pluck().get()), 0);
-  } finally {
-    db.close();
-  }
+/** Rows of every table of a projection (the comparison's progress total). */
+export function countRows(db: Database.Database): number {
+  return tableShapes(db).reduce((sum, table) => sum + Number(db.prepare(`SELECT count(*) FROM ${quoted(table.name)}`).pluck().get()), 0);
 }
