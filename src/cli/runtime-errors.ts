@@ -141,7 +141,7 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
   // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
-  if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.details).length === 0 ? undefined : error.details);
+  if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.context).length === 0 ? undefined : error.context);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
   return sqliteError(error) ?? systemError(error) ?? error;
 }

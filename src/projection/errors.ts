@@ -10,7 +10,12 @@ export class ProjectionError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly details: Record<string, unknown> = {},
+    /**
+     * The facts (file, height, …). Not named `details`, like BlockLogError's and CliError's: uvu's
+     * reporter calls `err.details.split()` and prints nothing for a failing test whose error has an
+     * object there.
+     */
+    readonly context: Record<string, unknown> = {},
   ) {
     super(message);
   }

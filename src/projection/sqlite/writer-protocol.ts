@@ -54,7 +54,7 @@ export interface SentError {
 }
 
 export function sentError(error: unknown): SentError {
-  if (error instanceof ProjectionError) return { type: 'projection', name: error.name, message: error.message, code: error.code, details: error.details };
+  if (error instanceof ProjectionError) return { type: 'projection', name: error.name, message: error.message, code: error.code, details: error.context };
   const code = (error as { code?: unknown } | null)?.code;
   const base = { name: error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) };
   return error instanceof Database.SqliteError ? { type: 'sqlite', ...base } : { type: 'other', ...base };

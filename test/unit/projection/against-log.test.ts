@@ -50,10 +50,7 @@ async function refusal(dir: string): Promise<ProjectionError> {
   throw new Error('the damaged projection passed');
 }
 
-/**
- * checkAgainstLog expected to pass. A refusal is rethrown as a plain Error: ProjectionError's
- * `details` is an object, and uvu's reporter (which calls `details.split()`) would print nothing.
- */
+/** checkAgainstLog expected to pass; a refusal fails the test with its message. */
 async function passing(dir: string, options: Parameters<typeof checkAgainstLog>[1] = {}): ReturnType<typeof checkAgainstLog> {
   try {
     return await checkAgainstLog(dir, options);
@@ -89,7 +86,7 @@ test('a value changed inside a well-formed page: the table, the key, and both va
   });
   const error = await refusal(dir);
   assert.is(error.code, 'projection_damaged');
-  assert.equal(error.details['difference'], {
+  assert.equal(error.context['difference'], {
     table: 'balances',
     key: { address: row.address, height: String(row.height) },
     projection: { balance_upokt: String(row.balance_upokt + 1n) },
@@ -106,14 +103,14 @@ test('a row lost, and a row that no block made', async () => {
     db.prepare('DELETE FROM reward_lines WHERE height = ? AND event_index = ? AND line_index = ?').run(picked.height, picked.event_index, picked.line_index);
     return picked;
   });
-  const missing = (await refusal(lost)).details['difference'] as { table: string; key: Record<string, string>; projection: unknown; rebuilt: unknown };
+  const missing = (await refusal(lost)).context['difference'] as { table: string; key: Record<string, string>; projection: unknown; rebuilt: unknown };
   assert.equal([missing.table, missing.key, missing.projection], ['reward_lines', { height: String(gone.height), event_index: String(gone.event_index), line_index: String(gone.line_index) }, null]);
   assert.ok(missing.rebuilt !== null, 'the rebuild has the row');
 
   const added = await copyOfChain();
   const stranger = 'ff'.repeat(20);
   damage(added, (db) => db.prepare('INSERT INTO accounts (address, public_key, first_height) VALUES (?, NULL, 1)').run(stranger));
-  const extra = (await refusal(added)).details['difference'] as { table: string; key: Record<string, string>; projection: unknown; rebuilt: unknown };
+  const extra = (await refusal(added)).context['difference'] as { table: string; key: Record<string, string>; projection: unknown; rebuilt: unknown };
   assert.equal([extra.table, extra.key, extra.rebuilt], ['accounts', { address: stranger }, null]);
 });
 
@@ -141,7 +138,7 @@ test('a projection of another schema version is not compared (its tables differ 
   const dir = await copyOfChain();
   damage(dir, (db) => db.prepare("UPDATE projection_meta SET value = '0-older' WHERE key = 'schema_version'").run());
   const error = await refusal(dir);
-  assert.equal([error.code, error.details['stored']], ['projection_schema_mismatch', '0-older']);
+  assert.equal([error.code, error.context['stored']], ['projection_schema_mismatch', '0-older']);
   assert.equal(scratchLeft(dir), []);
 });
 

@@ -113,7 +113,7 @@ for (const writer of ['thread', 'inline'] as const) {
         })());
         assert.instance(error, ProjectionError);
         assert.is((error as ProjectionError).code, 'block_already_projected');
-        assert.equal((error as ProjectionError).details, { height: 61, checkpoint: 62 });
+        assert.equal((error as ProjectionError).context, { height: 61, checkpoint: 62 });
         // After a failure the store only throws it.
         assert.throws(() => store.apply([b62]), (thrown: unknown) => thrown === error);
       } finally {
