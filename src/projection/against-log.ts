@@ -9,13 +9,14 @@
  * is a pure function of the log up to its checkpoint (sqlite/compare-files.ts), so any difference
  * is damage, named by table, row key and both values.
  *
- * The rebuild goes to a scratch directory beside the projection (`projections/.against-log-*`:
+ * The rebuild goes to a scratch directory beside the projection (`projections/.against-log-<pid>-*`:
  * the same disk, which already holds one projection of this size; the system's temporary
- * directory may be a small tmpfs), removed afterwards. The projection itself is only read.
+ * directory may be a small tmpfs), removed afterwards — or by the next check, once the process
+ * named in it is gone (a check killed mid-way). The projection itself is only read.
  * Cost: a `project --rebuild` up to the projection's height plus one ordered read of both files.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
 import { ProjectionDamaged, ProjectionError } from './errors.js';
@@ -41,6 +42,29 @@ export interface AgainstLogReport {
   readonly rows: number;
   readonly rebuild_seconds: number;
   readonly compare_seconds: number;
+}
+
+/** Scratch directories are `<projections>/.against-log-<pid>-<random>`: the pid says whether their check still runs. */
+const SCRATCH_PREFIX = '.against-log-';
+
+/** Whether process `pid` is alive (EPERM: it is, under another user). */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes scratch rebuilds whose check was killed before its own clean-up (a full projection's size each). */
+function removeStaleScratch(dir: string, onNotice: AgainstLogOptions['onNotice']): void {
+  for (const name of readdirSync(dir)) {
+    const pid = Number(/^\.against-log-(\d+)-/.exec(name)?.[1]);
+    if (!Number.isSafeInteger(pid) || processAlive(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    onNotice?.(`removed ${join(dir, name)}: the scratch rebuild of a check that did not finish (process ${pid} is gone)`);
+  }
 }
 
 /** How often (rows) the comparison reports progress: often enough for a bar, rarely enough to cost nothing. */
@@ -92,7 +116,8 @@ export function differenceText(difference: RowDifference): string {
 export async function checkAgainstLog(dataDir: string, options: AgainstLogOptions = {}): Promise<AgainstLogReport> {
   const file = projectionFile(dataDir);
   const { db: projection, height } = openAtCheckpoint(file, dataDir);
-  const scratch = mkdtempSync(join(projectionsDir(dataDir), '.against-log-'));
+  removeStaleScratch(projectionsDir(dataDir), options.onNotice);
+  const scratch = mkdtempSync(join(projectionsDir(dataDir), `${SCRATCH_PREFIX}${process.pid}-`));
   try {
     const rebuiltFile = join(scratch, 'ledger.sqlite');
     const rebuild = await project(dataDir, {

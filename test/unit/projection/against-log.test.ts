@@ -76,6 +76,18 @@ test('an intact projection equals its rebuild in every row; it is only read, and
   assert.equal(scratchLeft(dir), []);
 });
 
+test("a killed check's scratch rebuild is removed by the next check; a running one's is left", async () => {
+  const dir = await copyOfChain();
+  // A pid no process has (Linux pids stay below 2^22), and this process's own.
+  const stale = join(projectionsDir(dir), '.against-log-4999999-abc');
+  const live = join(projectionsDir(dir), `.against-log-${process.pid}-def`);
+  for (const scratchDir of [stale, live]) cpSync(projectionFile(dir), join(scratchDir, 'ledger.sqlite'));
+  const notices: string[] = [];
+  await passing(dir, { onNotice: (message) => notices.push(message) });
+  assert.equal(scratchLeft(dir), [`.against-log-${process.pid}-def`]);
+  assert.ok(notices.some((notice) => notice.includes('.against-log-4999999-abc') && notice.includes('4999999')), notices.join('\n'));
+});
+
 test('a value changed inside a well-formed page: the table, the key, and both values', async () => {
   const dir = await copyOfChain();
   const row = damage(dir, (db) => {
