@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { packageRoot } from '../core/paths.js';
 import { parseAddress } from '../core/types.js';
+import { CliError } from './output.js';
 
 export function integerOption(name: string, min = 0, max = Number.MAX_SAFE_INTEGER): (text: string) => number {
   return (text) => {
@@ -70,7 +71,13 @@ export function defaultDataDir(): string {
   return packageRoot();
 }
 
+/**
+ * The data directory a command works on. An empty `--data` is refused rather than read as the
+ * current directory (what path.resolve('') gives): `--data "$DIR"` with DIR unset would otherwise
+ * init, roll back or repair whatever chain the shell happens to stand in.
+ */
 export function dataDirOf(option: string | undefined): string {
+  if (option === '') throw new CliError('invalid_option', '--data is empty: name the data directory (e.g. --data ./sim), or leave the option out for the default, the repository root');
   return resolve(option ?? defaultDataDir());
 }
 

@@ -45,6 +45,19 @@ function fail(error: unknown): void {
   if (!json && cliError instanceof CliError && process.exitCode === EXIT_USAGE) process.stderr.write(helpHint(reached()) + '\n');
 }
 
+/**
+ * A reader that closes stdout early (`pokt-ledger query nodes --json | head -c 200`) has what it
+ * wanted: stop quietly with the exit code so far, as Unix tools do, instead of Node's unhandled
+ * 'error' event and its stack trace. Any other failure to write stdout is reported like the rest.
+ * stderr carries only progress and diagnostics: if its reader is gone they are dropped and the
+ * command goes on (a `serve` keeps serving).
+ */
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') fail(error);
+  process.exit();
+});
+process.stderr.on('error', () => undefined);
+
 process.on('unhandledRejection', (reason) => {
   fail(reason);
   process.exit();

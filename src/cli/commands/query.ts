@@ -15,7 +15,7 @@ import { loadQueryState, type QueryState } from '../../runtime/query-state.js';
 import { CliError, printJson } from '../output.js';
 import { appText, nodeText, pageText } from './query-text.js';
 import { withCliErrors } from '../runtime-errors.js';
-import { addressArgument } from '../args.js';
+import { addressArgument, dataDirOf } from '../args.js';
 
 interface SourceOptions {
   readonly data?: string;
@@ -49,7 +49,7 @@ export async function queryStateOf(options: SourceOptions): Promise<QueryState> 
   if (options.genesis !== undefined) return withCliErrors(() => loadQueryState({ genesis: options.genesis!, ...at }));
   if (options.data === undefined) throw new CliError('invalid_option', 'give --data DIR (a chain) or --genesis FILE');
   // damaged or inconsistent data directories are coded errors
-  return withCliErrors(() => loadQueryState({ data: options.data!, ...at }));
+  return withCliErrors(() => loadQueryState({ data: dataDirOf(options.data), ...at }));
 }
 
 /** pocket-core's answer as it is with --json; for people, `text` (query-text.ts). */

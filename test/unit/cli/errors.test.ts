@@ -130,6 +130,10 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['replay', '--no-such-option'], 'unknown_option'],
     // Refused before anything is projected, named as the operator wrote it.
     [['audit', ...d, '--from', '5', '--to', '2'], 'empty_range'],
+    // `--data "$DIR"` with DIR unset: refused, never the current directory's chain.
+    [['rollback', '--data', '', '--to', '1', '--yes'], 'invalid_option'],
+    [['init', '--data', '', '--genesis', genesisFile], 'invalid_option'],
+    [['query', 'nodes', '--data', ''], 'invalid_option'],
   ];
   // A few at a time: the machine may be shared, and each run is a whole Node process.
   for (let i = 0; i < table.length; i += 4) {
@@ -332,6 +336,19 @@ errors("SQLite's failures are coded: a damaged projection, a full disk, no permi
   assert.match(damaged.message, 'pokt-ledger project --rebuild');
   const projection = asCliError(new ProjectionError('projection_ahead_of_log', 'ahead', { height: 6 })) as CliError;
   assert.equal([projection.code, projection.message, projection.context], ['projection_ahead_of_log', 'ahead', { height: 6 }]);
+});
+
+errors('a reader that closes stdout early (| head) ends the command quietly: exit 0, no stack trace', async () => {
+  // A real shell pipe (Node's own 'pipe' stdio is a socket pair, which did not show the failure),
+  // and ~170 KB of JSON: more than a pipe holds, so the CLI is still writing when head leaves.
+  const script = 'set -o pipefail; "$0" "$1" query nodes --genesis "$2" --json | head -c 10 > /dev/null';
+  const child = spawn('bash', ['-c', script, process.execPath, CLI_PATH, bundledMainnetGenesisPath()], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.not.match(stderr, STACK_FRAME, 'no stack trace');
+  assert.not.match(stderr, /EPIPE/);
+  assert.is(code, 0, stderr);
 });
 
 errors('a bug is internal_error with a hint to report it, and no stack unless POKT_LEDGER_DEBUG', () => {
