@@ -23,7 +23,7 @@ import { ProjectionDamaged, ProjectionError } from './errors.js';
 import { project } from './run.js';
 import { loadMigrations, schemaVersion } from './schema.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
-import { projectionFile, projectionsDir, readCheckpoint } from './sqlite/database.js';
+import { projectionFile, projectionsDir, readCheckpoint, storedSchemaVersionIn } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
 
 export interface AgainstLogOptions {
@@ -84,7 +84,7 @@ function openAtCheckpoint(file: string, dataDir: string): { db: Database.Databas
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.exec('BEGIN');
     const expected = schemaVersion(loadMigrations());
-    const stored = (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+    const stored = storedSchemaVersionIn(db);
     if (stored !== expected) {
       throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build writes ${expected}: nothing to compare; run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
     }

@@ -24,7 +24,8 @@ import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
 import type { ReadStore } from './read-store.js';
 import { loadMigrations, schemaVersion } from './schema.js';
-import { damagedProjection, isDamagedDatabase } from './errors.js';
+import { damagedProjection } from './errors.js';
+import { storedSchemaVersionIn } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { ProjectionError, projectionFile } from './store.js';
 
@@ -182,7 +183,7 @@ function openReadOnly(file: string, dataDir: string): ReadStore {
     // PERF: readers keep hot index pages between requests (default cache 2 MiB).
     db.pragma('cache_size = -65536');
     const expected = schemaVersion(loadMigrations());
-    const stored = storedVersion(db);
+    const stored = storedSchemaVersionIn(db);
     if (stored !== expected) {
       throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
     }
@@ -193,12 +194,3 @@ function openReadOnly(file: string, dataDir: string): ReadStore {
   }
 }
 
-function storedVersion(db: Database.Database): string | undefined {
-  try {
-    return (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
-  } catch (error) {
-    // No projection_meta: not of this ledger (schema mismatch). Damage is reported as damage.
-    if (isDamagedDatabase(error)) throw error;
-    return undefined;
-  }
-}

@@ -112,15 +112,23 @@ function migrate(db: Database.Database, migrations: ReturnType<typeof loadMigrat
 function storedSchemaVersion(file: string): string | undefined {
   const db = new Database(file, { readonly: true });
   try {
-    const row = db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined;
-    return row?.value;
-  } catch (error) {
-    // No projection_meta (not a projection of this ledger): rebuilt. A damaged file is refused
-    // with its remedy instead, as the damage quick_check finds (catch-up-store.ts).
-    if (isDamagedDatabase(error)) throw error;
-    return undefined;
+    return storedSchemaVersionIn(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * The schema version a projection's connection holds, or undefined when it has no projection_meta
+ * (not a projection of this ledger: rebuilt by a writer, refused by a reader). A damaged file is
+ * refused with its remedy instead, as the damage quick_check finds (catch-up-store.ts).
+ */
+export function storedSchemaVersionIn(db: Database.Database): string | undefined {
+  try {
+    return (db.prepare("SELECT value FROM projection_meta WHERE key = 'schema_version'").get() as { value: string } | undefined)?.value;
+  } catch (error) {
+    if (isDamagedDatabase(error)) throw error;
+    return undefined;
   }
 }
 

@@ -152,6 +152,10 @@ test('a projection of another schema version is not compared (its tables differ 
   const error = await refusal(dir);
   assert.equal([error.code, error.context['stored']], ['projection_schema_mismatch', '0-older']);
   assert.equal(scratchLeft(dir), []);
+  // Another program's SQLite file in its place (no projection_meta at all): the same refusal.
+  damage(dir, (db) => db.exec('DROP TABLE projection_meta'));
+  assert.equal((await refusal(dir)).context['stored'], undefined);
+  assert.is((await refusal(dir)).code, 'projection_schema_mismatch');
 });
 
 test('the CLI: --against-log with --check reports both checks; without --check it is a usage error', async () => {
