@@ -21,9 +21,8 @@ import { join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
 import { ProjectionDamaged, ProjectionError } from './errors.js';
 import { project } from './run.js';
-import { loadMigrations, schemaVersion } from './schema.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
-import { projectionFile, projectionsDir, readCheckpoint, storedSchemaVersionIn } from './sqlite/database.js';
+import { projectionFile, projectionsDir, readCheckpoint, requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
 
 export interface AgainstLogOptions {
@@ -60,8 +59,9 @@ function processAlive(pid: number): boolean {
 /** Removes scratch rebuilds whose check was killed before its own clean-up (a full projection's size each). */
 function removeStaleScratch(dir: string, onNotice: AgainstLogOptions['onNotice']): void {
   for (const name of readdirSync(dir)) {
-    const pid = Number(/^\.against-log-(\d+)-/.exec(name)?.[1]);
-    if (!Number.isSafeInteger(pid) || processAlive(pid)) continue;
+    if (!name.startsWith(SCRATCH_PREFIX)) continue;
+    const pid = Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || processAlive(pid)) continue;
     rmSync(join(dir, name), { recursive: true, force: true });
     onNotice?.(`removed ${join(dir, name)}: the scratch rebuild of a check that did not finish (process ${pid} is gone)`);
   }
@@ -83,11 +83,7 @@ function openAtCheckpoint(file: string, dataDir: string): { db: Database.Databas
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.exec('BEGIN');
-    const expected = schemaVersion(loadMigrations());
-    const stored = storedSchemaVersionIn(db);
-    if (stored !== expected) {
-      throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build writes ${expected}: nothing to compare; run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
-    }
+    requireCurrentSchema(db, file, dataDir);
     const checkpoint = readCheckpoint(db);
     if (checkpoint === undefined) throw new ProjectionError('projection_missing', `${file} holds no projected block yet: nothing to check`, { file });
     return { db, height: checkpoint.height };

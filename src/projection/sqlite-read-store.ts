@@ -23,9 +23,8 @@ import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
 import type { ReadStore } from './read-store.js';
-import { loadMigrations, schemaVersion } from './schema.js';
 import { damagedProjection } from './errors.js';
-import { storedSchemaVersionIn } from './sqlite/database.js';
+import { requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { ProjectionError, projectionFile } from './store.js';
 
@@ -182,11 +181,7 @@ function openReadOnly(file: string, dataDir: string): ReadStore {
     db.defaultSafeIntegers(true);
     // PERF: readers keep hot index pages between requests (default cache 2 MiB).
     db.pragma('cache_size = -65536');
-    const expected = schemaVersion(loadMigrations());
-    const stored = storedSchemaVersionIn(db);
-    if (stored !== expected) {
-      throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
-    }
+    requireCurrentSchema(db, file, dataDir);
     return sqliteReadStore(db, true);
   } catch (error) {
     db.close();

@@ -22,8 +22,8 @@ type Row = Cell[];
 export interface TableShape {
   readonly name: string;
   readonly columns: readonly string[];
-  /** The primary key's columns in key order; empty when the table declares none. */
-  readonly key: readonly string[];
+  /** What names a row, in the order rows are read: the primary key's columns, or every column where the table declares none. */
+  readonly identity: readonly string[];
 }
 
 /** Where two projections part: the first differing row of the first differing table (tables by name). */
@@ -44,19 +44,20 @@ export interface Comparison {
 }
 
 /** Tables of a projection file, by name, with their columns and primary keys. */
-export function tableShapes(db: Database.Database): TableShape[] {
+function tableShapes(db: Database.Database): TableShape[] {
   const names = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   return names.map((name) => {
     const info = db.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(name) as Array<{ name: string; pk: number }>;
     const key = info.filter((column) => column.pk > 0).sort((a, b) => a.pk - b.pk).map((column) => column.name);
-    return { name, columns: info.map((column) => column.name), key };
+    const columns = info.map((column) => column.name);
+    return { name, columns, identity: key.length > 0 ? key : columns };
   });
 }
 
 const quoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
 function orderedRows(db: Database.Database, table: TableShape): IterableIterator<Row> {
-  const order = (table.key.length > 0 ? table.key : table.columns).map(quoted).join(', ');
+  const order = table.identity.map(quoted).join(', ');
   const columns = table.columns.map(quoted).join(', ');
   return db.prepare(`SELECT ${columns} FROM ${quoted(table.name)} ORDER BY ${order}`).raw(true).safeIntegers(true).iterate() as IterableIterator<Row>;
 }
@@ -82,13 +83,13 @@ function columnsOf(table: TableShape, row: Row, pick: (index: number) => boolean
 }
 
 function keyOf(table: TableShape, row: Row): Record<string, string> {
-  const keyColumns = new Set(table.key.length > 0 ? table.key : table.columns);
-  return columnsOf(table, row, (index) => keyColumns.has(table.columns[index]!));
+  const identity = new Set(table.identity);
+  return columnsOf(table, row, (index) => identity.has(table.columns[index]!));
 }
 
 /** Which of two rows comes first in the table's order (the same order SQLite sorted them in, for keys of one type). */
 function compareKeys(table: TableShape, a: Row, b: Row): number {
-  const indexes = (table.key.length > 0 ? table.key : table.columns).map((column) => table.columns.indexOf(column));
+  const indexes = table.identity.map((column) => table.columns.indexOf(column));
   for (const index of indexes) {
     const x = a[index] ?? null;
     const y = b[index] ?? null;
@@ -149,7 +150,7 @@ function compareTable(projection: Database.Database, rebuilt: Database.Database,
 function shapeDifference(projection: TableShape | undefined, rebuilt: TableShape | undefined): RowDifference | null {
   const name = (projection ?? rebuilt)!.name;
   const columns = (shape: TableShape | undefined): Record<string, string> | null => (shape === undefined ? null : { columns: shape.columns.join(', ') });
-  if (projection !== undefined && rebuilt !== undefined && projection.columns.join('\u0000') === rebuilt.columns.join('\u0000') && projection.key.join('\u0000') === rebuilt.key.join('\u0000')) return null;
+  if (projection !== undefined && rebuilt !== undefined && projection.columns.join('\u0000') === rebuilt.columns.join('\u0000') && projection.identity.join('\u0000') === rebuilt.identity.join('\u0000')) return null;
   return { table: name, key: {}, projection: columns(projection), rebuilt: columns(rebuilt) };
 }
 

@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { isDamagedDatabase, ProjectionDamaged } from '../errors.js';
+import { isDamagedDatabase, ProjectionDamaged, ProjectionError } from '../errors.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { connect } from './connection.js';
 import { projectionFailure } from './failure.js';
@@ -115,6 +115,18 @@ function storedSchemaVersion(file: string): string | undefined {
     return storedSchemaVersionIn(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Refuses a projection (opened read only) whose schema is not this build's: `serve` cannot read
+ * it and `project --check --against-log` has nothing to compare it with; `project` rebuilds it.
+ */
+export function requireCurrentSchema(db: Database.Database, file: string, dataDir: string): void {
+  const expected = schemaVersion(loadMigrations());
+  const stored = storedSchemaVersionIn(db);
+  if (stored !== expected) {
+    throw new ProjectionError('projection_schema_mismatch', `the projection at ${file} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --data ${dataDir}\` (it rebuilds)`, { file, stored, expected });
   }
 }
 
