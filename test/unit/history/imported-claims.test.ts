@@ -9,8 +9,7 @@
  * same way: both must record the same proof code and the same minted amount at 13. Then the
  * imported chain is projected and audited.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -22,6 +21,7 @@ import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import type { SessionEvidence } from '../../../src/sim/relay-evidence.js';
 import { BLOCK_INTERVAL_NS } from '../../helpers/chain.js';
+import { scratch } from '../../helpers/sim.js';
 import { appKey, claimTx, evidenceOf, headerOf, keyOf, proofTx, relayChainSpec, requiredIndex, sessionAtEnd } from '../../helpers/relays.js';
 import { stakingGenesisJson } from '../../helpers/staking.js';
 
@@ -56,7 +56,15 @@ async function continueTo(dir: string, to: number, evidence: SessionEvidence, se
 }
 
 test('a proof after the import settles the exported claim; the audit of the imported chain explains it', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'pokt-ledger-imported-claims-'));
+  const tmp = scratch('imported-claims');
+  try {
+    await settleAfterImport(tmp.dir);
+  } finally {
+    tmp.remove();
+  }
+});
+
+async function settleAfterImport(root: string): Promise<void> {
   const genesis = join(root, 'genesis.json');
   writeFileSync(genesis, stakingGenesisJson(relayChainSpec()));
   const source = join(root, 'source');
@@ -88,6 +96,6 @@ test('a proof after the import settles the exported claim; the audit of the impo
   const audit = await runAudit({ dataDir: imported });
   assert.equal([audit.from, audit.to, audit.mismatches, audit.supply_ok], [EXPORT_HEIGHT + 1, PROOF_HEIGHT, 0, true], JSON.stringify(audit.mismatch_list.slice(0, 5)));
   assert.ok(audit.reward_lines > 0, 'the audit recomputed the relay reward lines');
-});
+}
 
 test.run();

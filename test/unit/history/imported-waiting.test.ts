@@ -10,8 +10,7 @@
  * new data directory initialised from that file; both chains continue to block 9 with the same
  * edit stake at 7. The export is checked to carry the waiting entry, so the test exercises it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -21,6 +20,7 @@ import { project } from '../../../src/projection/run.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { BLOCK_INTERVAL_NS, signTx } from '../../helpers/chain.js';
+import { scratch } from '../../helpers/sim.js';
 import { codeOf, relayChainSpec, POKT, servicerKeys } from '../../helpers/relays.js';
 import { beginUnstakeNodeMsg, stakeNodeMsg, stakingGenesisJson } from '../../helpers/staking.js';
 
@@ -60,7 +60,15 @@ async function continueTo(dir: string, to: number): Promise<string | undefined> 
 }
 
 test('an edit stake after the import is refused as waiting (pos:117) on both chains; the audit re-decides it', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'pokt-ledger-imported-waiting-'));
+  const tmp = scratch('imported-waiting');
+  try {
+    await refuseAfterImport(tmp.dir);
+  } finally {
+    tmp.remove();
+  }
+});
+
+async function refuseAfterImport(root: string): Promise<void> {
   const genesis = join(root, 'genesis.json');
   writeFileSync(genesis, genesisJson());
   const source = join(root, 'source');
@@ -83,6 +91,6 @@ test('an edit stake after the import is refused as waiting (pos:117) on both cha
   const audit = await runAudit({ dataDir: imported });
   assert.equal([audit.from, audit.to, audit.mismatches, audit.supply_ok], [EXPORT_HEIGHT + 1, LAST_HEIGHT, 0, true], JSON.stringify(audit.mismatch_list.slice(0, 5)));
   assert.is(audit.stake_codes['stake pos:117'], 1, `the audit re-decided the refusal: ${JSON.stringify(audit.stake_codes)}`);
-});
+}
 
 test.run();
