@@ -78,7 +78,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
   if (extension !== null) loadExtension(state, extension);
   // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
   // previous block: the chain continues from the all-zero hash (data-dir records the same as
-  // `previous_block_hash`), as a chain from height 0 does. Sessions ≤ H stay unknown (README).
+  // `previous_block_hash`), as a chain from height 0 does. Sessions ≤ H stay unknown (docs/history.md).
   else if (exported.height > 0) state.chain.blockHashes.set(heightKey(exported.height), ZERO_HASH);
   state.store.commitBlock(exported.height, { recordHistory: extension === null });
   return state;

@@ -7,7 +7,7 @@
  * duplicate accounts/validators/applications, every required parameter present and well-typed,
  * ACL keys that name real parameters, fee-multiplier keys unique (pocket-core exits on that).
  *
- * Deliberate choices (documented in the README):
+ * Deliberate choices (documented in docs/protocol-choices.md):
  * - Unstaking validators' tokens are counted into the staked pool (pocket-core counts only
  *   Staked ones, leaving the pool short of what the validator will withdraw).
  * - An application that is not Staked is an error (pocket-core prints and skips it).

@@ -27,7 +27,7 @@ export interface BlockLogOptions {
   readonly create?: boolean;
   /** Height of the first record (default 1, a chain from genesis). Checked against an existing log. */
   readonly firstHeight?: number;
-  /** Durability policy of `append` (default 'always'; see README "Block log"). */
+  /** Durability policy of `append` (default 'always'; see docs/block-log.md). */
   readonly fsync?: FsyncMode;
   /** 'batch': fsync at least this often while records are pending (default 100 ms). */
   readonly batchIntervalMs?: number;

@@ -60,7 +60,7 @@
  * syncedBytes, u64 height — then the payload), derived per-segment indexes `index/segment-<first>.idx` (u64 offset per
  * height; index-file.ts), and `torn/` (bytes cut off at recovery, kept for forensics).
  *
- * ## Crash safety (details: recover.ts, README "Block log")
+ * ## Crash safety (details: recover.ts, docs/block-log.md)
  *
  * A torn tail (the last segment ends in a partial or checksum-failing frame above the head
  * record's height and nothing after it proves those bytes were fsynced) is cut at open; every

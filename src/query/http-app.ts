@@ -173,7 +173,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'pokt-ledger query service', version: LEDGER_VERSION, description: "pocket-core's RPC (PROTOCOL §10.1) at every height, and the ledger's own routes. README \"Query service\"." },
+      info: { title: 'pokt-ledger query service', version: LEDGER_VERSION, description: "pocket-core's RPC (PROTOCOL §10.1) at every height, and the ledger's own routes. docs/query-service.md." },
     },
   });
   // pocket-core ignores the Content-Type: every body is parsed as JSON, defensively — even under

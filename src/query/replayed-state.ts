@@ -6,7 +6,7 @@
  *
  * The state is kept for one (height, block hash): after a rollback beside this reader and other
  * blocks up to the same height, the hash differs and the log is replayed again (a state of the
- * chain that is gone is never reused; README "History").
+ * chain that is gone is never reused; docs/history.md).
  */
 import type { LedgerState } from '../chain/ledger-state.js';
 import { replay } from '../runtime/replay.js';

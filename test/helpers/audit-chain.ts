@@ -1,7 +1,7 @@
 /**
  * The audit tests' chain: the projection tests' simulated chain (every message kind, seed 12,
  * snapshots every 50 blocks; PROJECTION_BLOCKS=2000 runs the tests on the issue's 2,000-block
- * chain by hand — README "Audit"), projected once per process; tests copy it before changing
+ * chain by hand — docs/audit.md), projected once per process; tests copy it before changing
  * anything.
  */
 import { cpSync, writeFileSync } from 'node:fs';

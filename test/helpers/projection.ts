@@ -12,7 +12,7 @@ import { scratch, writeSmallGenesis } from './sim.js';
 
 /**
  * 300 blocks keep the suite's time sane; PROJECTION_BLOCKS=1000 runs the same tests on a longer
- * chain by hand (README Projections has that run's figures).
+ * chain by hand (docs/projections.md has that run's figures).
  */
 export const PROJECTION_SIM_BLOCKS = Number(process.env['PROJECTION_BLOCKS'] ?? 300);
 export const PROJECTION_SIM_SEED = 12n;

@@ -1,6 +1,6 @@
 /**
- * The audit's own ante handler (PROTOCOL §0.1 step 3, and README "A signature authorizes one
- * delivery" for the ledger's replay key): whether a tx's fee was charged, or which code refused
+ * The audit's own ante handler (PROTOCOL §0.1 step 3, and docs/threat-model.md "A signature
+ * authorizes one delivery" for the ledger's replay key): whether a tx's fee was charged, or which code refused
  * it, re-decided from the raw tx, the parameters in force and the shadow bank. In order:
  *   tx basics (fee coins, a signature)        → the messages layer's verdict (sdk:14, sdk:4, …)
  *   memo longer than auth/MaxMemoCharacters  → auth:1   (bytes of UTF-8)

@@ -1,7 +1,7 @@
 /**
  * Claims as the audit decides them, written from PROTOCOL §4.3–§4.4 and §7 (pocket-core
  * x/pocketcore/keeper/claim.go:144-248, types/session.go:51-90 and 290-294; checked against
- * RC-0.12.0), plus the ledger's own documented rules (README "Claims and proofs": L1 challenge
+ * RC-0.12.0), plus the ledger's own documented rules (docs/audit.md, "Claims and proofs are its own too": L1 challenge
  * evidence refused, L2 a session height that starts no session refused, L3 first claim wins,
  * and the history floor, session-history.ts). In the ledger's order, first failure wins:
  *   evidence type 0 → pocketcore:84;  type ≠ 1 → ledger:7 (L1)

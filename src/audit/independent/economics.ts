@@ -63,7 +63,7 @@ export interface Recipient {
 /**
  * SplitNodeRewards (§5.1 step 7): each delegator trunc(amount × share / 100) if > 0, the rest to
  * the output address (or the operator). An invalid share map (a share outside 1..100 or a total
- * above 100) splits nothing: everything goes to the primary recipient (README Protocol choices).
+ * above 100) splits nothing: everything goes to the primary recipient (docs/protocol-choices.md).
  */
 export function splitToRecipients(amount: bigint, recipient: Recipient): Payout[] {
   if (amount <= 0n) return [];

@@ -2,7 +2,7 @@
  * The gov handler's codes, re-decided from the audit's own parameters and bank (PROTOCOL §1.6,
  * §8.1–§8.3; checked against pocket-core RC-0.12.0 x/gov/handler.go, keeper/subspace.go,
  * keeper/acl.go, keeper/dao.go, x/auth/keeper/bank.go) and the ledger's documented refusals
- * (README "Protocol choices", Governance: a value that does not decode or that no rule could
+ * (docs/protocol-choices.md, Governance: a value that does not decode or that no rule could
  * run with is refused, `ledger:14` / `ledger:15`, where pocket-core keeps the old value).
  *
  * ParamChange (ModifyParam, subspace.go:199-234), in this order:

@@ -1,6 +1,6 @@
 /**
  * Which decoded ParamChange values the ledger refuses although pocket-core would store them
- * (README "Protocol choices", Governance; pocket-core validates nothing on change, §12.2 #10):
+ * (docs/protocol-choices.md, Governance; pocket-core validates nothing on change, §12.2 #10):
  * values no rule could run with → ledger:15 —
  *   a divisor or modulus below 1: pos/BlocksPerSession (h mod BPS), pos/SignedBlocksWindow
  *   (h mod window), pocketcore/SessionNodeCount, pos/ServicerStakeFloorMultiplier (stake / F),

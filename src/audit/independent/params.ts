@@ -90,7 +90,7 @@ export class ParamTracker {
   /**
    * The activation height gov/upgrade gives `feature` (the last "KEY:height" entry for it wins,
    * codec.go SliceToMap), or undefined when it is not listed — active from genesis, the ledger's
-   * choice (README "Protocol choices"). Height 0 means never (codec.go IsAfter… needs ≠ 0).
+   * choice (docs/protocol-choices.md). Height 0 means never (codec.go IsAfter… needs ≠ 0).
    */
   featureHeight(feature: string): number | undefined {
     let height: number | undefined;

@@ -6,7 +6,7 @@
  * block (SBH + BPS − 1) the nodes as they are then (jailed, chains), and every block's hash
  * (from the next header's prev_block_hash).
  *
- * The history floor (the ledger's rule, README "Audit" and modules/pocketcore/history.ts's
+ * The history floor (the ledger's rule, docs/audit.md and modules/pocketcore/history.ts's
  * documented formula): after block h,
  *   floor = max(floor, min(h + 1 − (CSW + 1)·BPS, oldest session height of a live claim, h − 1), 0)
  * (params in force after h); reads below it are sdk:1, and settled-claim markers of sessions

@@ -11,7 +11,7 @@
  *   and dao account: gov:5, gov:11, ledger:14/15; sdk:4, sdk:10, a short burn sdk:1.
  * The shadow applies a message's effects only when this verdict delivers it, so a ParamChange the
  * ledger accepted wrongly is a `tx/N:code` mismatch and the audit's parameters stay as they were.
- * `code` is undefined — the recorded code is used (README "Audit" names these) — for a tx that
+ * `code` is undefined — the recorded code is used (docs/audit.md names these) — for a tx that
  * does not decode or fails ValidateBasic (the decoder's code), a Claim's or Proof's where an input
  * is missing (claims.ts, proofs.ts), and a Stake's where an upgrade names a feature its rules
  * branch on (node-stake.ts, app-stake.ts).

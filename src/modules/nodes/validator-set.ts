@@ -8,7 +8,7 @@
  *
  * Timing in this ledger: the set computed at the end of block h produces and signs block h+1;
  * block h+2's header carries that set's signatures for h+1 (its `lastCommit`). Tendermint
- * delays updates by one more block; we do not simulate that delay (documented in the README).
+ * delays updates by one more block; we do not simulate that delay (README "Determinism", proposer).
  *
  * Worked example: tokens A=20.5M POKT, B=20.5M POKT, C=15M POKT (uPOKT ×10^6), MaxValidators 2,
  * addresses A < B → powers 20,500,000 / 20,500,000 / 15,000,000 → set [A, B].

@@ -13,7 +13,7 @@
  *                      no record and creates one (signing_info.go:41-48), then clears the bits
  *                      (signing_info.go:51). Whatever the old record held is gone — including a
  *                      downtime jail's jailed_until: a jailed node that edits its stake may
- *                      unjail at once (pocket-core oddity, followed; README "Protocol choices").
+ *                      unjail at once (pocket-core oddity, followed; docs/protocol-choices.md).
  *
  * Worked example (DowntimeJailDuration 3600 s): jailed by downtime at T → jailed_until T + 3600 s;
  * edit stake at T + 60 s (block h) → {start h, jailed_until zero time, counters 0}; an Unjail at

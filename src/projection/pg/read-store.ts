@@ -68,7 +68,7 @@ SELECT pg_is_in_recovery() AS replica,
        ELSE round(1000 * extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()))::text END AS lag_ms,
   (SELECT status FROM pg_stat_wal_receiver) AS receiver`;
 
-/** Headers of an answer read in a snapshot (README "PostgreSQL and replicas"). */
+/** Headers of an answer read in a snapshot (docs/postgresql.md). */
 export function snapshotHeaders(replica: ReplicaStatus | undefined): Record<string, string> {
   if (replica === undefined) return { 'x-ledger-source': 'primary' };
   const headers: Record<string, string> = { 'x-ledger-source': 'replica' };

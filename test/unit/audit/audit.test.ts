@@ -67,7 +67,7 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     for (const c of [':0', 'sdk:4', 'sdk:10']) assert.ok(dao.includes(c), `no DAO transfer with ${c} in ${dao}`);
     assert.ok(summary.tx_codes_rederived > 1000, String(summary.tx_codes_rederived));
     // Claim and Proof outcomes are the audit's own (claims.ts, proofs.ts; codes: pocket-core
-    // x/pocketcore/types/errors.go via PROTOCOL §1.7, the ledger's own rules README "Audit"):
+    // x/pocketcore/types/errors.go via PROTOCOL §1.7, the ledger's own rules docs/audit.md):
     // delivered ones and every failing kind this workload makes occur — and none was taken
     // from the record.
     const derived = summary.claim_proof_codes;
@@ -94,8 +94,8 @@ test('every message kind, 0 mismatches, supply holds at every block, every recor
     assert.is(Object.values(stakes).reduce((a, b) => a + b, 0), recordedStakes.n);
     // And gov codes (gov.ts): every outcome the governance workload makes (its table,
     // src/sim/workloads/governance.ts; pocket-core x/gov/keeper acl.go, subspace.go, dao.go and
-    // x/auth/keeper/bank.go:97-100 for the short burn's sdk:1; ledger:14/15 README "Protocol
-    // choices"), none taken from the record, one per recorded gov tx.
+    // x/auth/keeper/bank.go:97-100 for the short burn's sdk:1; ledger:14/15
+    // docs/protocol-choices.md), none taken from the record, one per recorded gov tx.
     const gov = summary.gov_codes;
     const govCodes = ['param_change ok', 'param_change gov:5', 'param_change ledger:14', 'param_change ledger:15', 'upgrade ok', 'upgrade gov:5', 'upgrade ledger:14', 'dao ok', 'dao sdk:4', 'dao sdk:10', 'dao sdk:1'];
     for (const c of govCodes) assert.ok((gov[c] ?? 0) > 0, `no ${c} re-decided: ${JSON.stringify(gov)}`);

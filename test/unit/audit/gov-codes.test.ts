@@ -10,8 +10,8 @@
  *   sdk:4   x/gov/keeper/dao.go:12-14, 33-35 (sdk.ErrUnauthorized)
  *   sdk:10  dao.go:16-19 → SendCoins' insufficient coins (PROTOCOL §1.7 sdk catalogue)
  *   sdk:1   dao.go:37-40 → x/auth/keeper/bank.go:97-100 BurnCoins wraps it as sdk.ErrInternal
- *   ledger:14 / ledger:15  the ledger's refusals where pocket-core keeps the old value (README
- *           "Protocol choices", Governance; numbers: src/core/codes.ts invalid_param_value,
+ *   ledger:14 / ledger:15  the ledger's refusals where pocket-core keeps the old value (docs/
+ *           protocol-choices.md, Governance; numbers: src/core/codes.ts invalid_param_value,
  *           param_value_out_of_range); the values are the governance workload's own table
  *           (src/sim/workloads/governance.ts MALFORMED, OUT_OF_RANGE) plus boundaries.
  */

@@ -7,7 +7,7 @@
  * continues at H + 1.
  * Method: NO real Morse export is available offline (the real ones, e.g. poktroll's
  * tools/scripts/migration/morse_state_export_170616_2025-06-03.json, are far over the size the
- * stored copies keep; README "Export / import" names what was searched). So the file is HAND-BUILT
+ * stored copies keep; docs/history.md, export/import names what was searched). So the file is HAND-BUILT
  * in the real shape, from this ledger's own export of a simulated chain transformed the way
  * pocket-core writes it — facts from pocket-core's app/pocket.go ExportState: no
  * `initial_height` (the height is the command's argument), no `pokt_ledger` section, genesis

@@ -94,7 +94,7 @@ commands('session at height 4 answers for session 1; chain 0009 has one node for
   const lonely = cli('session', '--data', dataDir, '--app', app.publicKey, '--chain', '0009', '--height', '4', '--json');
   assert.is(lonely.status, 1);
   assert.equal((lonely.json['error'] as Record<string, unknown>)['details'], { codespace: 'pocketcore', code: 17, height: 4 });
-  // A malformed option is a usage error: exit 2, as every command's (README "Exit codes").
+  // A malformed option is a usage error: exit 2, as every command's (README "A short tour").
   const bad = cli('session', '--data', dataDir, '--app', 'xyz', '--chain', '0001', '--json');
   assert.is(bad.status, 2);
   assert.is((bad.json['error'] as Record<string, unknown>)['code'], 'invalid_option');

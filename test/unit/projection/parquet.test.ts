@@ -1,7 +1,7 @@
 /**
  * Goal: the Parquet files of `export-analytics` hold the ledger's totals — read back with DuckDB,
  * they equal the reducer's own figures (replayed state: supply and its pools; the log: tx count)
- * and the projection's sums (reward lines by chain, claims by status), and the README's
+ * and the projection's sums (reward lines by chain, claims by status), and docs/postgresql.md's
  * three-line query runs on them.
  * Method: the seeded simulated chain of test/helpers/projection.ts, exported with the CLI; the
  * log replayed independently for the reducer's supply (modules/auth querySupply).
@@ -56,7 +56,7 @@ test('export-analytics: supply, tx count, rewards by chain and claims by status 
     } finally {
       sqlite.close();
     }
-    // The README's query (rewards by chain per day) runs and covers every relay reward.
+    // docs/postgresql.md's query (rewards by chain per day) runs and covers every relay reward.
     const perDay = await query("SELECT chain, date_trunc('day', block_time) AS day, sum(amount_upokt) AS upokt FROM FILE(reward_lines.parquet) WHERE kind = 'relay' GROUP BY ALL ORDER BY ALL");
     const relayTotal = (await query("SELECT sum(amount_upokt) AS t FROM FILE(reward_lines.parquet) WHERE kind = 'relay'"))[0]!.t;
     assert.is(perDay.reduce((sum, r) => sum + BigInt(String(r.upokt)), 0n), BigInt(String(relayTotal)));

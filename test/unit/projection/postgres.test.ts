@@ -9,7 +9,7 @@
  * simulated chain of test/helpers/projection.ts; table dumps compared row for row; as-of reads
  * at seeded random heights and entities run on both databases. Kill moments from a seeded PRNG.
  * Chain length: PG_TEST_BLOCKS (default 120, so the file runs in a few minutes); the 300-block run
- * of README "PostgreSQL and replicas" is `PG_TEST_BLOCKS=300 node dist/test/run.js projection/postgres`.
+ * of docs/postgresql.md is `PG_TEST_BLOCKS=300 node dist/test/run.js projection/postgres`.
  */
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
