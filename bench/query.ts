@@ -132,7 +132,7 @@ function cases(u: Universe, prng: Prng, port: number, quick: boolean): Case[] {
  * Before any case: every case's requests and the empty route's, closed loop. Without it the first
  * cases (the latest height's) met a cold JIT in both processes and the bench process's own
  * garbage from simulating and projecting: the empty route itself ran at a fifth of its later
- * req/s, and "latest" read as slower than "historical" (docs/query-service.md).
+ * req/s, and "latest" read as slower than "historical" (bench/NOTES.md, "The query service").
  */
 async function warmUp(ctx: BenchContext, client: LoadClient, all: readonly Case[], emptyPort: number): Promise<void> {
   const requests = ctx.quick ? 2000 : 5000;

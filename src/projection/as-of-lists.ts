@@ -5,8 +5,9 @@
  *
  * Why: a list at a height nobody asked before cost a scan of the whole version table and a row
  * object per live key — about 2 ms for 564 nodes — so `nodes` at random historical heights
- * served ~500 req/s against ~2,500 at the latest height, where the answer is cached (docs/query-service.md). The rows of (H0, H] are a handful per block (a stake, a jailing), read through
- * the `<table>_by_height` index (migrations/007-as-of-indexes.sql).
+ * served ~500 req/s against ~2,500 at the latest height, where the answer is cached
+ * (bench/NOTES.md, "The query service"). The rows of (H0, H] are a handful per block (a stake,
+ * a jailing), read through the `<table>_by_height` index (migrations/007-as-of-indexes.sql).
  *
  * Example: cached at 10: [a→A10, c→C10]; rows of (10, 14]: b staked at 12, a deleted at 13,
  * c edited at 12 and 14 → changes in height order b→B12, c→C12, a→deleted, c→C14 → the newest

@@ -12,7 +12,7 @@
  * On the read-only connection an answer's reads (the checkpoint, then its rows) run in ONE read
  * transaction (`snapshot`, as the PostgreSQL store; see readSnapshots): one consistent state, and
  * PERF: one WAL read lock per answer instead of one per statement (−7 to −20 µs CPU per point
- * query, docs/query-service.md).
+ * query; bench/NOTES.md, "The query service").
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
