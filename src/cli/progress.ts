@@ -131,6 +131,24 @@ export class ReplayBar {
   }
 }
 
+/**
+ * Progress of a replay that is one step of another command (`export`, `snapshot`): a line while
+ * the chain opens and its starting state loads, then a bar over the blocks replayed (none when
+ * the snapshot is already at the target). Pass `onStart` and `onProgress` to replay(); `stop()`
+ * ends the bar.
+ */
+export function replayStepProgress(label: string, enabled: boolean): { onStart: () => void; onProgress: (progress: ReplayProgress) => void; stop: () => void } {
+  phaseLine(`${label}: opening the chain and its newest snapshot (or its genesis)`, enabled);
+  let bar: ReplayBar | undefined;
+  return {
+    onStart: () => {
+      bar = new ReplayBar(label, enabled);
+    },
+    onProgress: (progress) => bar?.update(progress),
+    stop: () => bar?.stop(),
+  };
+}
+
 /** A long step without blocks to count, named on stderr: "audit: recomputing … …". */
 export function phaseLine(text: string, enabled: boolean): void {
   if (enabled) process.stderr.write(`${text} …\n`);

@@ -3,7 +3,7 @@
  *
  *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
  *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
- *   pokt-ledger snapshot [--data DIR] [--json]                  a snapshot of the state at the tip
+ *   pokt-ledger snapshot [--data DIR] [--json] [--no-progress] a snapshot of the state at the tip
  *   pokt-ledger repair --data DIR [--json]                      accept a damaged log's loss: cut at the first damage
  *
  * `roots` reads the log only (no replay): the block hash is SHA-256 of the stored header bytes,
@@ -23,6 +23,7 @@ import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, printJson } from '../output.js';
+import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export interface StoredRoot {
@@ -108,10 +109,12 @@ export function registerChainCommands(program: Command): void {
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--keep-snapshots <n>', `keep only the newest N snapshots (default ${DEFAULT_SNAPSHOT_RETENTION})`, integerOption('--keep-snapshots', 1))
     .option('--json', 'one JSON object on stdout')
-    .action((options: { data?: string; keepSnapshots?: number; json?: boolean }) =>
+    .option('--no-progress', 'no progress bar on stderr')
+    .action((options: { data?: string; keepSnapshots?: number; json?: boolean; progress?: boolean }) =>
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
-        const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true });
+        const progress = replayStepProgress('snapshot', options.progress !== false);
+        const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, onStart: progress.onStart, onProgress: progress.onProgress }).finally(() => progress.stop());
         if (outcome.divergence !== undefined) {
           throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
         }

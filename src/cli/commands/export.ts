@@ -1,6 +1,6 @@
 /**
- * `pokt-ledger export --data DIR --height H [--out FILE [--force]] [--json]`: the state at H
- * (newest proven snapshot ≤ H + replay, every root checked) as a pocket-core
+ * `pokt-ledger export --data DIR --height H [--out FILE [--force]] [--json] [--no-progress]`: the
+ * state at H (newest proven snapshot ≤ H + replay, every root checked; a bar on stderr) as a pocket-core
  * `export-genesis-for-reset` genesis plus the ledger's `pokt_ledger` section (genesis/export.ts).
  * `init --genesis FILE` continues it at H + 1. --out is refused inside the chain's own files and
  * over an existing file without --force (out-path.ts), checked before the replay and again
@@ -9,16 +9,17 @@
 import type { Command } from 'commander';
 import { exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
-import { replay } from '../../runtime/replay.js';
+import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
 import { CliError, printJson } from '../output.js';
+import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
-export async function exportDataDir(dir: string, height: number): Promise<Record<string, unknown>> {
+export async function exportDataDir(dir: string, height: number, progress: Pick<ReplayOptions, 'onStart' | 'onProgress'> = {}): Promise<Record<string, unknown>> {
   const { doc } = loadGenesisOfDataDir(dir);
-  const outcome = await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true });
+  const outcome = await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true, ...progress });
   if (outcome.divergence !== undefined) throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger verify\``, outcome.divergence);
   if (outcome.height !== height) throw new CliError('height_not_found', `the chain ends at height ${outcome.height}; cannot export height ${height}`, { height, last_height: outcome.height });
   return exportState(outcome.state, doc.consensus);
@@ -33,12 +34,14 @@ export function registerExportCommand(program: Command): void {
     .option('--out <file>', 'write here (written durably; default: stdout); never inside the data directory\'s events/, snapshots/ or projections/')
     .option('--force', 'with --out: overwrite an existing file')
     .option('--json', 'with --out: a JSON summary on stdout')
-    .action((options: { data: string; height: number; out?: string; force?: boolean; json?: boolean }) =>
+    .option('--no-progress', 'no progress bar on stderr')
+    .action((options: { data: string; height: number; out?: string; force?: boolean; json?: boolean; progress?: boolean }) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
         const checkOut = (out: string): void => checkOutputFile(out, dataDir, { option: '--out', force: options.force === true });
         if (options.out !== undefined) checkOut(options.out);
-        const exported = await exportDataDir(dataDir, options.height);
+        const progress = replayStepProgress('export', options.progress !== false);
+        const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
         const text = JSON.stringify(exported, null, 1) + '\n';
         if (options.out === undefined) {
           process.stdout.write(text);

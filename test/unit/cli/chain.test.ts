@@ -113,6 +113,24 @@ cli('snapshot at the tip, then replay --from-snapshot reaches the same root', as
   assert.is(fromSnapshot['blocks'], 0);
 });
 
+cli('export and snapshot show their replay as a bar on stderr (rate, ETA), and --no-progress keeps stderr empty', async () => {
+  const out = join(tmp.dir, 'exported-3.json');
+  const shown = await runCli(['export', '--data', simDir, '--height', '3', '--out', out]);
+  assert.is(shown.code, 0, shown.stderr);
+  assert.match(shown.stderr, /^export: opening the chain/m);
+  assert.match(shown.stderr, /export \|█+\| 100% \| height 3 \| 3\/3 blocks \| \d+ blocks\/s \| \d+ tx\/s \| ETA 0s/);
+  const quiet = await runCli(['export', '--data', simDir, '--height', '3', '--out', out, '--force', '--no-progress']);
+  assert.is(quiet.code, 0, quiet.stderr);
+  assert.is(quiet.stderr, '');
+  // The tip snapshot written by the test above: nothing to replay, so no bar, only the opening line.
+  const snapshot = await runCli(['snapshot', '--data', simDir]);
+  assert.is(snapshot.code, 0, snapshot.stderr);
+  assert.match(snapshot.stderr, /^snapshot: opening the chain/m);
+  assert.not.match(snapshot.stderr, /blocks\/s/);
+  const quietSnapshot = await runCli(['snapshot', '--data', simDir, '--no-progress']);
+  assert.is(quietSnapshot.stderr, '');
+});
+
 cli('roots: a range that selects no block is a coded error (past the tip, reversed), not an empty success', async () => {
   for (const range of [['--from', '100'], ['--from', '4', '--to', '2']]) {
     const run = await runCli(['roots', '--data', simDir, ...range, '--json']);
