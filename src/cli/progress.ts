@@ -132,20 +132,28 @@ export class ReplayBar {
 }
 
 /**
- * Progress of a replay that is one step of another command (`export`, `snapshot`): a line while
- * the chain opens and its starting state loads, then a bar over the blocks replayed (none when
- * the snapshot is already at the target). Pass `onStart` and `onProgress` to replay(); `stop()`
- * ends the bar.
+ * Progress of a replay that is one step of another command (`export`, `snapshot`, `node`'s
+ * start): a line while the chain opens and its starting state loads, then a bar over the blocks
+ * replayed (none when the snapshot is already at the target), ended at the last block so what
+ * the command prints next starts on its own line. Pass `onStart` and `onProgress` to replay();
+ * `stop()` ends the bar early (a failure), and is harmless after the end.
  */
 export function replayStepProgress(label: string, enabled: boolean): { onStart: () => void; onProgress: (progress: ReplayProgress) => void; stop: () => void } {
   phaseLine(`${label}: opening the chain and its newest snapshot (or its genesis)`, enabled);
   let bar: ReplayBar | undefined;
+  const stop = (): void => {
+    bar?.stop();
+    bar = undefined;
+  };
   return {
     onStart: () => {
       bar = new ReplayBar(label, enabled);
     },
-    onProgress: (progress) => bar?.update(progress),
-    stop: () => bar?.stop(),
+    onProgress: (progress) => {
+      bar?.update(progress);
+      if (progress.height >= progress.targetHeight) stop();
+    },
+    stop,
   };
 }
 

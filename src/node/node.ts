@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { FsyncMode } from '../log/index.js';
-import { ChainWriter, type ProducedBlock } from '../runtime/chain-writer.js';
+import { ChainWriter, type ChainWriterOptions, type ProducedBlock } from '../runtime/chain-writer.js';
 import { BlockProducer, type BlockProducerOptions } from './block-producer.js';
 import type { TurnLimits } from '../query/client-turns.js';
 import type { HttpLimits } from '../query/http-limits.js';
@@ -31,6 +31,9 @@ export interface NodeOptions {
   readonly snapshotEvery?: number;
   /** Snapshots kept (the newest N; default DEFAULT_SNAPSHOT_RETENTION). */
   readonly keepSnapshots?: number;
+  /** The state's rebuild at start (newest snapshot + replay to the tip): its start, then each block. */
+  readonly onReplayStart?: ChainWriterOptions['onReplayStart'];
+  readonly onReplayProgress?: ChainWriterOptions['onReplayProgress'];
   readonly clockNs?: () => bigint;
   readonly onBlock?: (block: ProducedBlock, mempool: MempoolUpdate) => void;
   /** A block failed: production pauses and is retried (health says why). */
@@ -68,6 +71,8 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     fsync: options.fsync ?? 'always',
     snapshotEvery: options.snapshotEvery ?? 0,
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+    ...(options.onReplayStart === undefined ? {} : { onReplayStart: options.onReplayStart }),
+    ...(options.onReplayProgress === undefined ? {} : { onReplayProgress: options.onReplayProgress }),
   });
   let nodeProjection: NodeProjection;
   try {

@@ -37,7 +37,8 @@ export interface ChainWriterOptions {
   readonly snapshotEvery?: number;
   /** Keep only the newest N snapshots (default DEFAULT_SNAPSHOT_RETENTION), pruned at open and after each snapshot. */
   readonly keepSnapshots?: number;
-  /** Passed to the opening replay (progress reporting). */
+  /** Passed to the opening replay (progress reporting): its start (state loaded), then each block. */
+  readonly onReplayStart?: ReplayOptions['onStart'];
   readonly onReplayProgress?: ReplayOptions['onProgress'];
   /** What opening repaired or skipped (default: stderr). */
   readonly onWarning?: WarningSink;
@@ -102,7 +103,12 @@ export class ChainWriter {
       const keep = options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION;
       const pruned = pruneSnapshots(dir, keep);
       if (pruned.length > 0) warn({ code: 'snapshots_pruned', message: `removed ${pruned.length} old snapshot(s), keeping the newest ${keep}`, details: { files: pruned } });
-      const state = await replayState(dir, { opened: { config, log }, onWarning: warn, ...(options.onReplayProgress ? { onProgress: options.onReplayProgress } : {}) });
+      const state = await replayState(dir, {
+        opened: { config, log },
+        onWarning: warn,
+        ...(options.onReplayStart ? { onStart: options.onReplayStart } : {}),
+        ...(options.onReplayProgress ? { onProgress: options.onReplayProgress } : {}),
+      });
       return new ChainWriter(dir, config, state, log, options, options.stream ?? new CommittedBlockStream());
     } catch (error) {
       log.close();
@@ -210,7 +216,7 @@ export class ChainWriter {
 }
 
 /** The state at `to` (default: the log's end): newest proven snapshot + log, roots checked, signatures trusted. */
-async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'opened' | 'onWarning' | 'onProgress' | 'stream' | 'publishAbove'>): Promise<LedgerState> {
+async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'opened' | 'onWarning' | 'onStart' | 'onProgress' | 'stream' | 'publishAbove'>): Promise<LedgerState> {
   const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, ...options });
   if (outcome.divergence !== undefined) {
     const { height, detail } = outcome.divergence;

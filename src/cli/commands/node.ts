@@ -16,6 +16,7 @@ import { DEFAULT_TURN_LIMITS, turnsText } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption, trustedProxiesOption } from '../args.js';
 import { counted } from '../output.js';
+import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface NodeCommandOptions {
@@ -35,6 +36,7 @@ interface NodeCommandOptions {
   readonly maxConnections?: number;
   readonly maxWaitingPerClient?: number;
   readonly trustProxy?: string[];
+  readonly progress?: boolean;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -74,8 +76,11 @@ export function registerNodeCommand(program: Command): void {
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
     .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
+    .option('--no-progress', 'no progress bar on stderr while the state is rebuilt at start')
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
+        // The state is rebuilt at start (newest snapshot + replay to the tip): minutes on a long chain without snapshots.
+        const rebuild = replayStepProgress('node', options.progress !== false);
         const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
         const node = await startNode({
           dataDir: dataDirOf(options.data),
@@ -91,6 +96,8 @@ export function registerNodeCommand(program: Command): void {
           ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
           http: httpLimits(options),
           turns,
+          onReplayStart: rebuild.onStart,
+          onReplayProgress: rebuild.onProgress,
           onBlock: ({ result }, mempool) => {
             const failed = result.receipts.filter((r) => r.code !== 0).length;
             process.stderr.write(
@@ -109,7 +116,7 @@ export function registerNodeCommand(program: Command): void {
                 : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
             ),
           onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
-        });
+        }).finally(() => rebuild.stop());
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
         await new Promise<void>((resolve) => {
           const stop = (): void => resolve();

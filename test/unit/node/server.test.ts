@@ -178,6 +178,42 @@ command('serves rawtx, produces blocks on its interval, stops on SIGTERM; the ch
   const replayed = JSON.parse((await runCli(['replay', '--data', dir, '--json', '--no-progress'])).stdout) as Record<string, unknown>;
   assert.is(replayed['verified'], true);
   assert.ok((replayed['txs'] as number) >= 1);
+  restartDir = dir;
+});
+
+/** The chain the test above produced (no snapshots: `node` writes none by default). */
+let restartDir: string | undefined;
+
+/** Starts `node` on `dir` with `extra` options; what it wrote on stderr until it listened, then it is stopped. */
+async function stderrUntilListening(dir: string, extra: readonly string[]): Promise<string> {
+  const child = spawn(process.execPath, [CLI_PATH, 'node', '--data', dir, '--port', '0', '--interval', '0', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+        if (/listening on http/.test(stderr)) resolve();
+      });
+      child.on('close', (code) => reject(new Error(`node exited (${code}): ${stderr}`)));
+    });
+  } finally {
+    child.kill('SIGTERM');
+  }
+  await new Promise((resolve) => child.on('close', resolve));
+  return stderr;
+}
+
+command('a restart rebuilds the state from the log with a bar on stderr before it listens; --no-progress keeps it quiet', async () => {
+  const dir = restartDir;
+  assert.ok(dir !== undefined, 'the test above made the chain');
+  const height = (JSON.parse((await runCli(['roots', '--data', dir, '--json'])).stdout) as unknown[]).length;
+  const shown = await stderrUntilListening(dir, []);
+  const bar = new RegExp(`^node \\|█+\\| 100% \\| height ${height} \\| ${height}/${height} blocks \\| \\d+ blocks/s \\| \\d+ tx/s \\| ETA 0s$`, 'm');
+  assert.match(shown, bar);
+  assert.ok(shown.search(bar) < shown.indexOf('listening on'), shown);
+  const quiet = await stderrUntilListening(dir, ['--no-progress']);
+  assert.not.match(quiet, /blocks\/s/);
+  assert.match(quiet, /^pokt-ledger node: chain /);
 });
 
 command.after(() => tmp.remove());
