@@ -20,6 +20,7 @@ import { addressArgument, dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
 import { CliError, counted, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
+import { whatIfText } from '../what-if-text.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 interface AuditCommandOptions {
@@ -98,13 +99,6 @@ function skippedText(summary: AuditSummary): string {
   return n === 0 ? '' : ` (${grouped(n)} skipped: damaged or foreign, not compared)`;
 }
 
-function printWhatIf(report: WhatIfReport): void {
-  process.stdout.write(`what-if ${report.overrides.map((o) => `${o.key}=${o.value}@${o.height}`).join(', ')} (heights ${report.from}..${report.to}):\n`);
-  const t = report.total;
-  process.stdout.write(`  total: rewards ${t.rewards_delta_upokt}, burns ${t.burns_delta_upokt}, jailings ${t.jailings_delta}, supply ${t.supply_delta_upokt} uPOKT; ${report.changed_txs.length} tx outcomes change\n`);
-  for (const n of report.nodes.slice(0, 30)) process.stdout.write(`  ${n.address}: rewards ${n.rewards_delta_upokt}, burns ${n.burns_delta_upokt}, jailings ${n.jailings_delta}\n`);
-}
-
 export function registerAuditCommand(program: Command): void {
   program
     .command('audit')
@@ -150,7 +144,7 @@ export function registerAuditCommand(program: Command): void {
             for (const bar of bars.values()) bar.stop();
           }
           if (options.json === true) printJson(report);
-          else printWhatIf(report);
+          else process.stdout.write(whatIfText(report));
           return;
         }
         // Before the audit (minutes on a long chain), not after it.
