@@ -31,15 +31,22 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
   const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s | {tps} tx/s | ETA {eta_text}`);
   const started = since;
   bar.start(totalBlocks, 0, { height: '-', bps: '0', tps: '0', eta_text: '—' });
+  let stopped = false;
+  const stop = (): void => {
+    stopped = true;
+    bar.stop();
+  };
   return {
     update(blocksDone, txsDone, height) {
+      if (stopped) return;
       const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
       const eta = blocksDone === 0 ? '—' : etaText(((totalBlocks - blocksDone) * seconds) / blocksDone);
       bar.update(blocksDone, { height, bps: (blocksDone / seconds).toFixed(0), tps: (txsDone / seconds).toFixed(0), eta_text: eta });
+      // Ended at its last block, so what the command prints next starts on its own line (a bar
+      // left at 100% while the next step runs would also print its last line twice on a pipe).
+      if (blocksDone >= totalBlocks) stop();
     },
-    stop() {
-      bar.stop();
-    },
+    stop,
   };
 }
 
@@ -132,28 +139,24 @@ export class ReplayBar {
 }
 
 /**
- * Progress of a replay that is one step of another command (`export`, `snapshot`, `node`'s
- * start): a line while the chain opens and its starting state loads, then a bar over the blocks
- * replayed (none when the snapshot is already at the target), ended at the last block so what
- * the command prints next starts on its own line. Pass `onStart` and `onProgress` to replay();
- * `stop()` ends the bar early (a failure), and is harmless after the end.
+ * Progress of a whole replay (`replay`, `export`, `snapshot`, `node`'s start): a line while the
+ * chain opens and its starting state loads (`opening`), then a bar over the blocks replayed,
+ * timed from the replay's start (none when the snapshot is already at the target). Pass
+ * `onStart` and `onProgress` to replay(); `stop()` ends the bar early (a failure).
  */
-export function replayStepProgress(label: string, enabled: boolean): { onStart: () => void; onProgress: (progress: ReplayProgress) => void; stop: () => void } {
-  phaseLine(`${label}: opening the chain and its newest snapshot (or its genesis)`, enabled);
+export function replayStepProgress(
+  label: string,
+  enabled: boolean,
+  opening = 'opening the chain and its newest snapshot (or its genesis)',
+): { onStart: () => void; onProgress: (progress: ReplayProgress) => void; stop: () => void } {
+  phaseLine(`${label}: ${opening}`, enabled);
   let bar: ReplayBar | undefined;
-  const stop = (): void => {
-    bar?.stop();
-    bar = undefined;
-  };
   return {
     onStart: () => {
       bar = new ReplayBar(label, enabled);
     },
-    onProgress: (progress) => {
-      bar?.update(progress);
-      if (progress.height >= progress.targetHeight) stop();
-    },
-    stop,
+    onProgress: (progress) => bar?.update(progress),
+    stop: () => bar?.stop(),
   };
 }
 

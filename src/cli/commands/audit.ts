@@ -135,8 +135,6 @@ export function registerAuditCommand(program: Command): void {
                   bars.set(run, (bar = blockProgress(`what-if (${run})`, p.targetHeight - p.startHeight, options.progress !== false)));
                 }
                 bar.update(p.blocks, p.txs, p.height);
-                // Ended at its last block: a bar left at 100% while the next run is set up prints its line twice.
-                if (p.height >= p.targetHeight) bar.stop();
               },
             });
           } catch (error) {

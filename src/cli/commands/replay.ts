@@ -18,7 +18,7 @@ import type { Divergence } from '../../runtime/divergence.js';
 import { replay, type ReplayOutcome } from '../../runtime/replay.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { counted, grouped, heightRange, printJson } from '../output.js';
-import { phaseLine, ReplayBar } from '../progress.js';
+import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export interface ReplayCommandOptions {
@@ -98,14 +98,13 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
   const dir = dataDirOf(options.data);
   const trusted = options.trustSignatures === true;
   const showProgress = options.progress !== false;
-  phaseLine(`replay: opening the chain, ${options.fromSnapshot === true ? 'loading the newest snapshot' : 'importing the genesis'}`, showProgress);
-  let bar: ReplayBar | undefined;
+  const progress = replayStepProgress('replay', showProgress, `opening the chain, ${options.fromSnapshot === true ? 'loading the newest snapshot' : 'importing the genesis'}`);
   const started = performance.now();
   let startSeconds = 0;
   const outcome = await replay(dir, {
     onStart: () => {
       startSeconds = (performance.now() - started) / 1000;
-      bar = new ReplayBar('replay', showProgress);
+      progress.onStart();
     },
     trustSignatures: trusted,
     fromSnapshot: options.fromSnapshot === true,
@@ -113,9 +112,9 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
-    onProgress: (p) => bar?.update(p),
+    onProgress: progress.onProgress,
   });
-  bar?.stop();
+  progress.stop();
   return replayReport(outcome, trusted, (performance.now() - started) / 1000, startSeconds);
 }
 
