@@ -8,9 +8,7 @@
  * Sections: html-sections.ts, html-nodes.ts, html-charts.ts; cells and text: html-text.ts.
  * Readable from a phone's width up: tables scroll inside their box, never the page.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { chartJsInline } from '../core/chart-js.js';
 import { upoktAndPoktText } from '../core/pokt-text.js';
 import { CHART_SCRIPT, chartCardsHtml, chartData } from './html-charts.js';
 import { nodesHtml, scopedNodeHtml } from './html-nodes.js';
@@ -19,15 +17,6 @@ import { counted, escapeHtml, grouped, heightRanges } from './html-text.js';
 import type { AuditSummary } from './summary.js';
 
 export type { ReportContext } from './html-sections.js';
-
-let chartJs: string | undefined;
-
-/** chart.js 4's UMD bundle, from the installed package (read once). */
-function chartJsSource(): string {
-  chartJs ??= readFileSync(join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.js'), 'utf8');
-  // A "</script" inside the library text would end the inline element early.
-  return chartJs.replaceAll('</script', '<\\/script');
-}
 
 const STYLE = `*{box-sizing:border-box}
 body{font-family:system-ui,sans-serif;margin:1.5em auto;padding:0 1.5em;max-width:1400px;color:#222;line-height:1.4}
@@ -86,7 +75,7 @@ ${verdictHtml(summary)}
 ${checksHtml(summary)}
 <nav>${nav}</nav>
 ${scopedNodeHtml(summary)}${provenanceHtml(summary, context)}${reconciliationHtml(summary)}${nodesHtml(summary, context.linesCsv !== undefined)}${eventsHtml(summary)}${chartCardsHtml(summary)}${mismatchesHtml(summary)}${skippedSnapshotsHtml(summary)}<script type="application/json" id="audit-data">${chartData(summary)}</script>
-<script>${chartJsSource()}</script>
+<script>${chartJsInline()}</script>
 <script>
 ${CHART_SCRIPT}
 </script>

@@ -13,10 +13,10 @@
  * client's file names are a fixed list, so no request path ever reaches the file system.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { chartJsBundle } from '../core/chart-js.js';
 import { packageRoot } from '../core/paths.js';
 
 interface StaticFile {
@@ -25,12 +25,6 @@ interface StaticFile {
 }
 
 const JS = 'text/javascript; charset=utf-8';
-
-function chartJsBundle(): Buffer {
-  // chart.js exports only its entry points; the UMD bundle sits beside the CommonJS entry.
-  const entry = createRequire(import.meta.url).resolve('chart.js');
-  return readFileSync(join(dirname(entry), 'chart.umd.js'));
-}
 
 /** URL path under /explorer/ → file, everything the page needs. */
 export function explorerFiles(): ReadonlyMap<string, StaticFile> {
