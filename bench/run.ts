@@ -9,12 +9,16 @@
  *                                       for the whole suite, write bench/results/latest/ as a full run does)
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
  *   npm run bench -- --list             names and descriptions
+ *   npm run bench -- --report           runs nothing: draws bench/results/latest/report.html (and
+ *                                       report-goals.png, with Debian's Chromium) from the saved results
  *
  * Output: one JSON line per result on stdout; progress on stderr; at the end the summary table
  * (bench/lib/summary.ts: every line with a goal → goal, figure, limit, ratio, met?) on stderr.
  * A full run (every benchmark, not --quick), or the whole quick suite with --save, also writes bench/results/latest/:
  * <name>.json (this run's lines of that benchmark), machine.json (cpu model, cores, memory,
- * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section).
+ * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section), then
+ * the report drawn from them: report.html (charts of every goal, the goals over every saved run,
+ * the scale curves; bench/lib/report-page.ts) and report-goals.png, the README's picture of its goals.
  * Exit code 1 if any benchmark threw (the others still run).
  *
  * ADDING A BENCHMARK: create bench/<name>.ts exporting `benchmark` — the runner finds every
@@ -40,13 +44,14 @@
  * seed, rss_mb, node, cpus, at, and ratio_to_limit when a limit is given. Benchmarks never run
  * in tests; nothing in them is asserted on time.
  */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
 import { emit, type RunSettings } from './lib/report.js';
+import { CHROMIUM, replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
@@ -56,10 +61,11 @@ export const DEFAULT_SEED = 42;
 interface Options extends RunSettings {
   readonly names: readonly string[];
   readonly list: boolean;
+  readonly report: boolean;
 }
 
 function usage(): string {
-  return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] [--list]';
+  return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] [--list] [--report]';
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -67,12 +73,14 @@ function parseArgs(argv: readonly string[]): Options {
   let quick = false;
   let save = false;
   let list = false;
+  let report = false;
   let seed = DEFAULT_SEED;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--quick') quick = true;
     else if (arg === '--save') save = true;
     else if (arg === '--list') list = true;
+    else if (arg === '--report') report = true;
     else if (arg === '--seed' || arg.startsWith('--seed=')) {
       const text = arg === '--seed' ? argv[++i] : arg.slice('--seed='.length);
       seed = Number(text);
@@ -83,7 +91,7 @@ function parseArgs(argv: readonly string[]): Options {
     } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${usage()}`);
     else names.push(arg);
   }
-  return { names, quick, save, seed, list };
+  return { names, quick, save, seed, list, report };
 }
 
 async function discover(): Promise<BenchModule[]> {
@@ -117,6 +125,7 @@ function contextFor(module: BenchModule, options: Options, lines: ResultLine[]):
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  if (options.report) return drawReport();
   const modules = await discover();
   if (options.list) {
     for (const m of modules) process.stderr.write(`${m.name.padEnd(16)} ${m.description}\n`);
@@ -147,20 +156,26 @@ async function main(): Promise<number> {
   // latest/ describes one whole suite run: a --save of some benchmarks only appends their lines to
   // the <name>.jsonl logs (it once replaced the suite's SUMMARY.md with a table of one benchmark).
   const wholeSuite = options.names.length === 0;
-  if (wholeSuite && (options.save || !options.quick)) writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
+  if (wholeSuite && (options.save || !options.quick)) {
+    writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
+    await drawReport();
+  }
   return failed === 0 ? 0 : 1;
+}
+
+/** latest/report.html (and .png) from the saved results; says where, and what it could not read. */
+async function drawReport(): Promise<number> {
+  const written = await writeBenchReport(join(packageRoot(), 'bench', 'results'));
+  for (const problem of written.problems) process.stderr.write(`bench report: left out ${problem}\n`);
+  process.stderr.write(`bench: report written to ${written.html}${written.png === undefined ? ` (no picture: ${CHROMIUM} is not installed)` : ` and ${written.png}`}\n`);
+  return 0;
 }
 
 /** bench/results/latest/: one JSON file per benchmark (this run's lines), the machine, the summary. */
 function writeResults(modules: readonly BenchModule[], lines: readonly ResultLine[], on: ReturnType<typeof machine>, summary: string): void {
   const dir = join(packageRoot(), 'bench', 'results', 'latest');
   mkdirSync(dir, { recursive: true });
-  const write = (file: string, text: string): void => {
-    // Whole-file replace (tmp + rename): a killed run leaves the previous file, not half of one.
-    const tmp = join(dir, `.${file}.tmp`);
-    writeFileSync(tmp, text);
-    renameSync(tmp, join(dir, file));
-  };
+  const write = (file: string, text: string): void => replaceFile(join(dir, file), text);
   for (const module of modules) write(`${module.name}.json`, JSON.stringify(lines.filter((line) => line['bench'] === module.name), null, 1) + '\n');
   write('machine.json', JSON.stringify(on, null, 1) + '\n');
   write('SUMMARY.md', summary);

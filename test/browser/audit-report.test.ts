@@ -20,7 +20,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packageRoot } from '../../src/core/paths.js';
 import { projectionFile } from '../../src/projection/store.js';
-import { launchChromium, requireChromium } from '../helpers/chromium.js';
+import { launchChromium, openReport, requireChromium } from '../helpers/chromium.js';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../helpers/query.js';
 import { runCli, scratch } from '../helpers/sim.js';
 
@@ -84,22 +84,6 @@ async function expectations(served: Served, dataDir: string) {
   };
 }
 
-interface Opened {
-  readonly page: Page;
-  readonly problems: string[];
-}
-
-async function open(browser: Browser, file: string, width: number): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const problems: string[] = [];
-  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (problems.push(`request ${route.request().url()}`), route.abort())));
-  await page.goto(`file://${file}`);
-  await page.waitForSelector('body[data-rendered="yes"]', { timeout: 20_000 });
-  return { page, problems };
-}
-
 /** The exact uPOKT a figure carries (data-upokt), by element id. */
 const upokt = async (page: Page, id: string): Promise<bigint> => BigInt((await page.getAttribute(`#${id}`, 'data-upokt')) ?? 'NaN');
 const text = async (page: Page, selector: string): Promise<string> => (await page.textContent(selector)) ?? '';
@@ -142,7 +126,7 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
     const run = await runCli(['audit', '--data', dir, '--to', String(want.to), '--no-progress', '--html', html, '--lines-csv', join(out, 'lines.csv')]);
     assert.is(run.code, 0, run.stdout + run.stderr);
     for (const width of [1280, 375]) {
-      const { page, problems } = await open(browser, html, width);
+      const { page, problems } = await openReport(browser, html, width);
       for (const id of ['provenance', 'reconciliation', 'nodes', 'slashes', 'charts', 'mismatches']) assert.ok(await page.$(`section#${id}`), `no section ${id}`);
       assert.is(await overflow(page), 0, `the page is wider than ${width} px`);
       await page.screenshot({ path: join(SHOTS, `whole-chain-${width}.png`), fullPage: true });
@@ -190,7 +174,7 @@ test('--node: the node is the subject (title, heading, its figures = the API\'s)
     const html = join(out, 'node.html');
     const run = await runCli(['audit', '--data', dir, '--to', String(want.to), '--node', node, '--no-progress', '--html', html]);
     assert.is(run.code, 0, run.stdout + run.stderr);
-    const { page, problems } = await open(browser, html, 375);
+    const { page, problems } = await openReport(browser, html, 375);
     assert.match(await page.title(), new RegExp(`audit of node ${node}`));
     assert.match(await text(page, '#title'), new RegExp(`audit of node ${node}`));
     assert.equal([await upokt(page, 'scope-total'), await upokt(page, 'scope-received')], [total, received]);
@@ -204,7 +188,7 @@ test('--node: the node is the subject (title, heading, its figures = the API\'s)
     const none = await runCli(['audit', '--data', dir, '--to', String(want.to), '--node', unknown, '--no-progress', '--html', nowhere]);
     assert.is(none.code, 0, none.stdout + none.stderr);
     assert.match(none.stderr, new RegExp(`warning \\[audit_node_not_found\\]: no line in heights 1\\.\\.${want.to} is about ${unknown}`));
-    const opened = await open(browser, nowhere, 1280);
+    const opened = await openReport(browser, nowhere, 1280);
     assert.match(await text(opened.page, '#scope-warning'), new RegExp(`No line in heights 1–${want.to} is about ${unknown}`));
     await opened.page.screenshot({ path: join(SHOTS, 'unknown-node-1280.png'), fullPage: true });
     assert.equal(opened.problems, []);

@@ -1,0 +1,120 @@
+/**
+ * The benchmark report's files: read what a run saved (bench/results/latest/<name>.json and
+ * machine.json; the history in bench/results/<name>.jsonl), write latest/report.html, and — where
+ * Debian's Chromium is installed — latest/report-goals.png, its first chart (every goal of the run
+ * as a share of it), the picture the README shows.
+ *
+ * Nothing unreadable is skipped silently: a malformed line, a file that is not what it should be,
+ * becomes a problem the page states (and the caller prints), never a shorter history that looks
+ * whole.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchReportHtml, type BenchReportInput } from './report-page.js';
+import type { Machine, ResultLine } from './summary.js';
+
+/** Debian's Chromium (scripts/system-deps.sh installs it for the browser tests); never a downloaded browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+const isLine = (value: unknown): value is ResultLine => typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Record<string, unknown>)['bench'] === 'string';
+
+function parseJson(text: string, where: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    problems.push(`${where}: not JSON (${(error as Error).message})`);
+    return undefined;
+  }
+}
+
+/** latest/<name>.json: the array of one benchmark's lines in that run. */
+function readLatestLines(latestDir: string, problems: string[]): ResultLine[] {
+  const lines: ResultLine[] = [];
+  const files = readdirSync(latestDir).filter((file) => file.endsWith('.json') && file !== 'machine.json').sort();
+  for (const file of files) {
+    const value = parseJson(readFileSync(join(latestDir, file), 'utf8'), `latest/${file}`, problems);
+    if (value === undefined) continue;
+    if (!Array.isArray(value)) {
+      problems.push(`latest/${file}: not an array of result lines`);
+      continue;
+    }
+    value.forEach((line, i) => (isLine(line) ? lines.push(line) : problems.push(`latest/${file}[${i}]: not a result line`)));
+  }
+  return lines;
+}
+
+function readMachine(latestDir: string, problems: string[]): Machine | undefined {
+  const file = join(latestDir, 'machine.json');
+  if (!existsSync(file)) {
+    problems.push('latest/machine.json: missing (the run did not save its machine)');
+    return undefined;
+  }
+  const value = parseJson(readFileSync(file, 'utf8'), 'latest/machine.json', problems);
+  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['date'] === 'string' ? (value as Machine) : undefined;
+}
+
+/** Every <name>.jsonl line, file by file in name order. */
+function readHistory(resultsDir: string, problems: string[]): ResultLine[] {
+  const lines: ResultLine[] = [];
+  for (const file of readdirSync(resultsDir).filter((name) => name.endsWith('.jsonl')).sort()) {
+    readFileSync(join(resultsDir, file), 'utf8')
+      .split('\n')
+      .forEach((text, i) => {
+        if (text.trim() === '') return;
+        const value = parseJson(text, `${file}:${i + 1}`, problems);
+        if (value === undefined) return;
+        if (isLine(value)) lines.push(value);
+        else problems.push(`${file}:${i + 1}: not a result line`);
+      });
+  }
+  return lines;
+}
+
+/** What the report is made of, from a results directory (bench/results). */
+export function readReportInput(resultsDir: string): BenchReportInput {
+  const problems: string[] = [];
+  const latestDir = join(resultsDir, 'latest');
+  if (!existsSync(latestDir)) throw new Error(`${latestDir} does not exist: a full run (npm run bench) or a saved quick suite (npm run bench -- --quick --save) writes it`);
+  const lines = readLatestLines(latestDir, problems);
+  const machine = readMachine(latestDir, problems);
+  return { lines, machine, history: readHistory(resultsDir, problems), problems };
+}
+
+/** Whole-file replace (tmp + rename): a killed run leaves the previous file, not half of one. */
+export function replaceFile(file: string, content: string | Buffer): void {
+  const tmp = `${file}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
+export interface WrittenReport {
+  readonly html: string;
+  /** undefined when there is no Chromium to draw it with. */
+  readonly png: string | undefined;
+  readonly problems: readonly string[];
+}
+
+/** latest/report.html from the saved results, and latest/report-goals.png when Chromium is installed. */
+export async function writeBenchReport(resultsDir: string): Promise<WrittenReport> {
+  const input = readReportInput(resultsDir);
+  const html = join(resultsDir, 'latest', 'report.html');
+  replaceFile(html, benchReportHtml(input));
+  const png = existsSync(CHROMIUM) ? join(resultsDir, 'latest', 'report-goals.png') : undefined;
+  if (png !== undefined) replaceFile(png, await screenshot(html));
+  return { html, png, problems: input.problems };
+}
+
+/** The report's goals chart (#goals-now) as headless Chromium draws it at a laptop's width. */
+async function screenshot(htmlFile: string): Promise<Buffer> {
+  // playwright-core is a dev dependency, as the benchmarks are: loaded only when a picture is drawn.
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`file://${htmlFile}`);
+    await page.waitForSelector('body[data-rendered="yes"]', { timeout: 30_000 });
+    return await page.locator('#goals-now').screenshot();
+  } finally {
+    await browser.close();
+  }
+}
