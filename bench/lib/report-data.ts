@@ -173,3 +173,67 @@ export function scaleDimensions(lines: readonly ResultLine[]): ScaleDimension[] 
   }
   return [...dimensions].map(([dimension, curves]) => ({ dimension, curves, allowed: allowedGrowth(curves) }));
 }
+
+export interface MainnetBlock {
+  /** The benchmark's case ("block/scale-1"); a reduced scale is drawn too, and says so. */
+  readonly name: string;
+  readonly scale: number;
+  /** Its height in the mainnet-shaped chain. */
+  readonly height: number;
+  readonly txs: number;
+  readonly bytes: number;
+  readonly signatures: number;
+  /** This block's count of each kind the issue gives mainnet's range for, beside that range. */
+  readonly composition: ReadonlyArray<{ readonly kind: string; readonly block: number; readonly mainnet: readonly [number, number] }>;
+  readonly timeMs: number;
+  readonly limitMs: number;
+  /** The longest time the goal allows: limit ÷ goal ratio, 391 ms ÷ 0.833 = 469 ms (the goal's 1.2 × limit). */
+  readonly goalMs: number | undefined;
+  /** CPU per block by thread, and all of it spread over the machine's cores: the least time the block could take. */
+  readonly cpu: { readonly mainThread: number; readonly verifyWorkers: number; readonly otherThreads: number; readonly overCores: number } | undefined;
+  /** The machine's cores (the line's `cpus`). */
+  readonly cores: number;
+}
+
+/** The composition's kinds: the issue's names for mainnet's ranges → the block's message kinds. */
+const MAINNET_KINDS: ReadonlyArray<readonly [string, string]> = [
+  ['proofs', 'Proof'],
+  ['claims', 'Claim'],
+  ['sends', 'Send'],
+];
+
+const record = (value: unknown): Record<string, unknown> | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+
+/** The mainnet-shaped block of this run (the first `mainnet` line with a workload and a limit), or undefined. */
+export function mainnetBlock(lines: readonly ResultLine[]): MainnetBlock | undefined {
+  for (const line of lines) {
+    const workload = record(line['workload']);
+    const ranges = record(workload?.['mainnet_block']);
+    const kinds = record(workload?.['kinds']) ?? {};
+    const limitMs = num(record(line['limit'])?.['median']);
+    const timeMs = num(line['median']);
+    if (line['bench'] !== 'mainnet' || workload === undefined || ranges === undefined || limitMs === undefined || timeMs === undefined) continue;
+    const composition = MAINNET_KINDS.flatMap(([name, kind]) => {
+      const range = ranges[name];
+      return Array.isArray(range) && range.length === 2 ? [{ kind: name, block: num(kinds[kind]) ?? 0, mainnet: [Number(range[0]), Number(range[1])] as const }] : [];
+    });
+    const goal = num(line['goal_ratio_to_limit']);
+    const cpu = record(line['cpu_ms_per_block']);
+    const cpuNumbers = cpu === undefined ? undefined : [cpu['main_thread'], cpu['verify_workers'], cpu['other_threads'], cpu['all_threads_over_cores']].map(num);
+    return {
+      name: String(line['case'] ?? ''),
+      scale: num(workload['scale']) ?? NaN,
+      height: num(workload['height']) ?? NaN,
+      txs: num(workload['txs']) ?? NaN,
+      bytes: num(workload['bytes']) ?? NaN,
+      signatures: num(workload['signatures']) ?? NaN,
+      composition,
+      timeMs,
+      limitMs,
+      goalMs: goal === undefined || goal <= 0 ? undefined : limitMs / goal,
+      cores: num(line['cpus']) ?? NaN,
+      cpu: cpuNumbers === undefined || cpuNumbers.some((n) => n === undefined) ? undefined : { mainThread: cpuNumbers[0]!, verifyWorkers: cpuNumbers[1]!, otherThreads: cpuNumbers[2]!, overCores: cpuNumbers[3]! },
+    };
+  }
+  return undefined;
+}

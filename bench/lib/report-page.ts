@@ -3,6 +3,8 @@
  * CSP: no request leaves the page) for people benchmarking block throughput, who would rather
  * look than read a table of 20 rows:
  *   - where each goal of this run stands, as a share of its goal on one axis (1 = the goal);
+ *   - the mainnet-shaped block: its composition beside mainnet's blocks, and its time beside the
+ *     limit, the goal and the CPU it used;
  *   - each goal over every saved run (full runs filled, --quick runs hollow): whether a goal is
  *     met steadily or only in some hours of this shared machine;
  *   - the scale curves on log-log axes beside the growth their goal allows;
@@ -14,7 +16,8 @@
  */
 import { chartJsInline } from '../../src/core/chart-js.js';
 import { escapeHtml, table } from '../../src/audit/html-text.js';
-import { goalBars, goalHistories, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type ScaleDimension } from './report-data.js';
+import { goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
+import { grouped } from '../../src/audit/html-text.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { summaryRows, type Machine, type ResultLine } from './summary.js';
 
@@ -69,13 +72,27 @@ function problemsHtml(problems: readonly string[]): string {
 }
 
 /** The charts' data, as the script reads it (report-script.ts); an infinite share (exponent ≤ 0) is null, as JSON has no Infinity. */
-function chartData(bars: readonly GoalBar[], histories: readonly GoalHistory[], scale: readonly ScaleDimension[]): string {
+/** The mainnet-shaped block's section: what it held beside mainnet's blocks, and where its time went. */
+function mainnetHtml(block: MainnetBlock | undefined): string {
+  if (block === undefined) return '';
+  const reduced = block.scale === 1 ? '' : ` — a reduced scale (${block.scale}) of the full run's block, so its counts sit below mainnet's`;
+  // pocket-core's figure is for a whole mainnet block: beside a reduced one it would flatter.
+  const speedup = block.scale !== 1 ? '' : `pocket-core needed 9–10 s to process such a block (its own measurement, the store/slim notes of PR 1500); here ${grouped(Math.round(block.timeMs))} ms with every signature and Merkle proof verified.`;
+  return `<section id="mainnet"><h2>The mainnet-shaped block</h2>
+<p>Height ${grouped(block.height)} of the mainnet-shaped chain (case ${escapeHtml(block.name)})${reduced}: ${grouped(block.txs)} txs, ${(block.bytes / 2 ** 20).toFixed(2)} MiB, ${grouped(block.signatures)} signatures. ${speedup}</p>
+<div class="grid">${card('mainnet-composition', 'What it holds, beside a mainnet block', '', 'Mainnet heights 85,901–86,301 (late 2022; the statistics notebook in pocket-core’s doc/probabilistic_proofs): the range per block.')}
+${card('mainnet-time', 'Where its time goes', '', 'The limit: raw verification of the block’s signatures on a pool of two workers. The goal: at most 1.2 × the limit (dashed). The CPU the block used, every thread, spread over the machine’s cores, is the least time it could take.')}</div>
+</section>`;
+}
+
+function chartData(bars: readonly GoalBar[], histories: readonly GoalHistory[], scale: readonly ScaleDimension[], mainnet: MainnetBlock | undefined): string {
   const finite = (share: number): number | null => (Number.isFinite(share) ? share : null);
   const data = {
     cap: SHARE_CAP,
     bars: bars.map((bar) => ({ name: bar.name, goal: bar.row.goal, figure: bar.row.figure, ratio: bar.row.ratio, met: bar.row.met, share: finite(bar.share) })),
     histories: histories.map((h) => ({ ...h, points: h.points.map((p) => ({ ...p, share: finite(p.share) })) })),
     scale,
+    mainnet: mainnet ?? null,
   };
   return JSON.stringify(data).replaceAll('<', '\\u003c');
 }
@@ -88,7 +105,9 @@ export function benchReportHtml(input: BenchReportInput): string {
   const bars = goalBars(input.lines);
   const histories = goalHistories(input.history, bars);
   const dimensions = scaleDimensions(input.lines);
+  const mainnet = mainnetBlock(input.lines);
   const met = bars.filter((bar) => bar.row.met === 'met').length;
+  const fullSizeOnly = bars.filter((bar) => bar.row.met === 'judged at full size').length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -98,13 +117,14 @@ export function benchReportHtml(input: BenchReportInput): string {
 <body style="--goals-height:${Math.max(220, 28 * bars.length + 80)}px">
 <h1>pokt-ledger benchmarks</h1>
 <p>${escapeHtml(machineText(input.machine))} A shared machine: compare a goal's ratio to the limit measured in the same run, not absolute rates across runs (bench/NOTES.md keeps what each hour measured).</p>
-<nav><a href="#goals-now">This run's goals</a> <a href="#over-time">Goals over time</a> <a href="#scale">Scale</a> <a href="#table">Table</a></nav>
+<nav><a href="#goals-now">This run's goals</a>${mainnet === undefined ? '' : ' <a href="#mainnet">The mainnet-shaped block</a>'} <a href="#over-time">Goals over time</a> <a href="#scale">Scale</a> <a href="#table">Table</a></nav>
 ${problemsHtml(input.problems)}
 <section id="goals-now"><h2>Where each goal stands in this run</h2>
-<p id="goals-count">${met} of ${bars.length} goals met.</p>
+<p id="goals-count">${met} of ${bars.length} goals met${fullSizeOnly === 0 ? '' : ` (${fullSizeOnly} judged at full size only, this run being smaller)`}.</p>
 <p class="note">Every goal on one axis, as a share of it: 1 is exactly the goal and more is better — ratio ÷ goal ratio, rate ÷ goal rate, goal exponent ÷ exponent, goal p99 ÷ p99. Green: met; red: not met; grey: a reduced-size run of a goal judged at full size. Shares above ${SHARE_CAP} are drawn at ${SHARE_CAP}; the tooltip and the table give every figure.</p>
 <div class="card">${`<div class="chart goals"><canvas id="goals" role="img" aria-label="each goal as a share of it"></canvas></div>`}</div>
 </section>
+${mainnetHtml(mainnet)}
 <section id="over-time"><h2>Goals over time</h2>
 <p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out.</p>
 <div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal))).join('\n')}</div>
@@ -117,7 +137,7 @@ ${problemsHtml(input.problems)}
 <p class="note">As in bench/results/latest/SUMMARY.md and the README.</p>
 ${summaryTable(input.lines)}
 </section>
-<script type="application/json" id="bench-data">${chartData(bars, histories, dimensions)}</script>
+<script type="application/json" id="bench-data">${chartData(bars, histories, dimensions, mainnet)}</script>
 <script>${chartJsInline()}</script>
 <script>${REPORT_SCRIPT}</script>
 </body></html>

@@ -14,10 +14,11 @@ export const REPORT_SCRIPT = `(function () {
   var capped = function (share) { return share === null ? cap : Math.min(share, cap); };
   var shareText = function (share) { return share === null ? 'above any finite share (exponent ≤ 0)' : fmt.format(share); };
   var opts = function (extra) { return Object.assign({ animation: false, responsive: true, maintainAspectRatio: false }, extra || {}); };
-  // The goal's line (share 1) across the chart: on x for the horizontal bars, on y for the histories.
-  var goalLine = function (axis) {
+  // The goal's line across the chart at \`value\` (share 1, or the mainnet block's longest allowed
+  // time): on x for the horizontal bars, on y for the histories.
+  var goalLine = function (axis, value) {
     return { id: 'goal-line-' + axis, afterDatasetsDraw: function (chart) {
-      var scale = chart.scales[axis], area = chart.chartArea, ctx = chart.ctx, at = scale.getPixelForValue(1);
+      var scale = chart.scales[axis], area = chart.chartArea, ctx = chart.ctx, at = scale.getPixelForValue(value === undefined ? 1 : value);
       ctx.save(); ctx.strokeStyle = '#222'; ctx.setLineDash([6, 4]); ctx.lineWidth = 1.5; ctx.beginPath();
       if (axis === 'x') { ctx.moveTo(at, area.top); ctx.lineTo(at, area.bottom); } else { ctx.moveTo(area.left, at); ctx.lineTo(area.right, at); }
       ctx.stroke(); ctx.restore();
@@ -93,5 +94,24 @@ export const REPORT_SCRIPT = `(function () {
         plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: function (c) { var r = c.raw;
           return c.dataset.label.split(':')[0] + ' at ' + fmt.format(r.x) + ': ' + (r.value === undefined ? '' : fmt.format(r.value) + r.unit + ', ') + '×' + fmt.format(r.y); } } } } }) });
   });
+  var m = d.mainnet;
+  if (m) {
+    var ms = function (v) { return fmt.format(Math.round(v)) + ' ms'; };
+    // Mainnet's range as a floating bar from its low to its high count; the block's count beside it.
+    new Chart(document.getElementById('mainnet-composition'), { type: 'bar',
+      data: { labels: m.composition.map(function (c) { return c.kind; }), datasets: [
+        { label: 'mainnet block (range)', data: m.composition.map(function (c) { return c.mainnet; }), backgroundColor: 'rgba(120,120,120,0.45)' },
+        { label: 'this block', data: m.composition.map(function (c) { return c.block; }), backgroundColor: BLUE } ] },
+      options: opts({ indexAxis: 'y', scales: { x: { beginAtZero: true, title: { display: true, text: 'txs per block' } } },
+        plugins: { tooltip: { callbacks: { label: function (c) { var v = c.raw; return c.dataset.label + ': ' + (Array.isArray(v) ? fmt.format(v[0]) + '–' + fmt.format(v[1]) : fmt.format(v)); } } } } }) });
+    var rows = [['limit: raw verification, 2 workers', m.limitMs, GREY], ['this block', m.timeMs, m.goalMs === null || m.timeMs <= m.goalMs ? GREEN : RED]];
+    if (m.cpu) rows.push(['its CPU ÷ ' + m.cores + ' cores', m.cpu.overCores, PURPLE]);
+    new Chart(document.getElementById('mainnet-time'), { type: 'bar', plugins: m.goalMs === null ? [] : [goalLine('x', m.goalMs)],
+      data: { labels: rows.map(function (r) { return r[0]; }), datasets: [{ label: 'ms per block', data: rows.map(function (r) { return r[1]; }), backgroundColor: rows.map(function (r) { return r[2]; }) }] },
+      options: opts({ indexAxis: 'y', scales: { x: { beginAtZero: true, suggestedMax: m.goalMs === null ? undefined : m.goalMs * 1.1, title: { display: true, text: 'ms per block' + (m.goalMs === null ? '' : ' (dashed: the goal, ' + ms(m.goalMs) + ')') } } },
+        plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { var text = ms(c.raw);
+          if (c.dataIndex === 2 && m.cpu) text += ' (main thread ' + ms(m.cpu.mainThread) + ' + verify workers ' + ms(m.cpu.verifyWorkers) + ' + other threads ' + ms(m.cpu.otherThreads) + ', ÷ ' + m.cores + ')';
+          return text; } } } } }) });
+  }
   document.body.setAttribute('data-rendered', 'yes');
 })();`;

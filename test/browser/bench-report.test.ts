@@ -58,7 +58,9 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
     const painted = await paintedPixels(page);
     const scaleCharts = painted.filter(([id]) => id.startsWith('scale-')).length;
     assert.is(scaleCharts, 3, 'nodes, accounts, txs per block');
-    assert.is(painted.length, 1 + want.length + scaleCharts, 'the goals chart, one history per goal, the scale charts');
+    const mainnetCharts = painted.filter(([id]) => id.startsWith('mainnet-')).length;
+    assert.is(mainnetCharts, 2, 'the mainnet-shaped block: its composition and its time');
+    assert.is(painted.length, 1 + mainnetCharts + want.length + scaleCharts, 'the goals chart, the block\'s two, one history per goal, the scale charts');
     for (const [id, pixels] of painted) assert.ok(pixels > 2_000, `canvas #${id} is (nearly) blank: ${pixels} pixels painted`);
 
     const bars = await page.evaluate<{ labels: string[]; colours: string[] }>(`(() => {
@@ -68,6 +70,10 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
     assert.equal(bars.labels, want.map((g) => g.name), 'one bar per goal row, in the table\'s order');
     const colourOf = { met: '#2ca02c', 'not met': '#d62728', 'judged at full size': '#9a9a9a' } as Record<string, string>;
     assert.equal(bars.colours, want.map((g) => colourOf[g.met]), 'each bar coloured by the verdict SUMMARY.md gives');
+    // The block's counts as the benchmark saved them (latest/mainnet.json, read here directly).
+    const saved = (JSON.parse(readFileSync(join(results.dir, 'latest', 'mainnet.json'), 'utf8')) as Array<{ workload: { kinds: Record<string, number> } }>)[0]!.workload.kinds;
+    const drawn = await page.evaluate<unknown[]>(`Chart.getChart(document.getElementById('mainnet-composition')).data.datasets[1].data`);
+    assert.equal(drawn, [saved['Proof'], saved['Claim'], saved['Send']], 'proofs, claims, sends of the saved block');
     const met = want.filter((g) => g.met === 'met').length;
     assert.is(await page.textContent('#goals-count'), `${met} of ${want.length} goals met.`);
     const tableRows = await page.evaluate<number>(`document.querySelectorAll('#summary tbody tr').length`);

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { goalBars, goalHistories, goalShare, scaleDimensions } from '../../../bench/lib/report-data.js';
+import { goalBars, goalHistories, goalShare, mainnetBlock, scaleDimensions } from '../../../bench/lib/report-data.js';
 import { readReportInput } from '../../../bench/lib/report-files.js';
 import { benchReportHtml } from '../../../bench/lib/report-page.js';
 import { scratch } from '../../helpers/sim.js';
@@ -89,6 +89,29 @@ test('scaleDimensions: curves relative to the smallest size, and the growth each
   // 16^1.1 = e^(1.1 · 2.77259) = 21.1121; the point with no positive value is dropped.
   assert.is(txs!.curves[0]!.points.length, 2);
   close(txs!.allowed[0]!.points[1]!.relative, 21.1121, 'allowed at 16× the txs');
+});
+
+test('mainnetBlock: the block beside mainnet\'s ranges, the goal\'s longest time, its CPU by thread', () => {
+  // The 23:08 suite's line (bench/results/latest/mainnet.json), trimmed to what the section reads.
+  const line = {
+    bench: 'mainnet', case: 'block/scale-1', metric: 'ms_per_block', median: 429, cpus: 2,
+    workload: { scale: 1, height: 24, txs: 2966, kinds: { Claim: 1321, Proof: 1424, Send: 219, StakeNode: 2 }, bytes: 1_978_049, signatures: 5814, mainnet_block: { proofs: [1300, 1400], claims: [1300, 1400], sends: [100, 250] } },
+    limit: { what: 'raw verify', median: 391 }, ratio_to_limit: 0.912, goal_ratio_to_limit: 0.833,
+    cpu_ms_per_block: { main_thread: 296, verify_workers: 450, other_threads: 16, all_threads: 761, all_threads_over_cores: 381 },
+  };
+  const block = mainnetBlock([{ bench: 'apply', median: 1 }, line])!;
+  assert.equal(block.composition, [
+    { kind: 'proofs', block: 1424, mainnet: [1300, 1400] },
+    { kind: 'claims', block: 1321, mainnet: [1300, 1400] },
+    { kind: 'sends', block: 219, mainnet: [100, 250] },
+  ]);
+  // 391 ms ÷ 0.833 = 469.38776 ms: the goal's 1.2 × 391 = 469.2, as the ratio 0.833 rounds 1/1.2.
+  close(block.goalMs, 469.38776, 'longest time the goal allows');
+  assert.equal(block.cpu, { mainThread: 296, verifyWorkers: 450, otherThreads: 16, overCores: 381 });
+  assert.equal([block.height, block.txs, block.signatures, block.cores], [24, 2966, 5814, 2]);
+  const { cpu_ms_per_block: _dropped, ...withoutCpu } = line;
+  assert.is(mainnetBlock([withoutCpu])!.cpu, undefined, 'a run without the CPU split draws no CPU bar');
+  assert.is(mainnetBlock([{ ...line, workload: { ...line.workload, mainnet_block: undefined } }]), undefined, 'no mainnet ranges, no section');
 });
 
 test('readReportInput: a malformed line or file is named, never dropped silently', () => {
