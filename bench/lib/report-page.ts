@@ -15,9 +15,8 @@
  * in a result line (a limit's description) can close the element or inject markup.
  */
 import { chartJsInline } from '../../src/core/chart-js.js';
-import { escapeHtml, table } from '../../src/audit/html-text.js';
+import { escapeHtml, grouped, table } from '../../src/audit/html-text.js';
 import { goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
-import { grouped } from '../../src/audit/html-text.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { summaryRows, type Machine, type ResultLine } from './summary.js';
 
@@ -71,7 +70,6 @@ function problemsHtml(problems: readonly string[]): string {
   return `<div class="warning" id="problems"><p><b>Not everything could be read</b>; what follows leaves these out:</p><ul>${problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul></div>`;
 }
 
-/** The charts' data, as the script reads it (report-script.ts); an infinite share (exponent ≤ 0) is null, as JSON has no Infinity. */
 /** The mainnet-shaped block's section: what it held beside mainnet's blocks, and where its time went. */
 function mainnetHtml(block: MainnetBlock | undefined): string {
   if (block === undefined) return '';
@@ -85,6 +83,7 @@ ${card('mainnet-time', 'Where its time goes', '', 'The limit: raw verification o
 </section>`;
 }
 
+/** The charts' data, as the script reads it (report-script.ts); an infinite share (exponent ≤ 0) is null, as JSON has no Infinity. */
 function chartData(bars: readonly GoalBar[], histories: readonly GoalHistory[], scale: readonly ScaleDimension[], mainnet: MainnetBlock | undefined): string {
   const finite = (share: number): number | null => (Number.isFinite(share) ? share : null);
   const data = {
@@ -101,13 +100,35 @@ function card(id: string, title: string, className: string, note = ''): string {
   return `<div class="card"><h3>${escapeHtml(title)}</h3>${note === '' ? '' : `<p class="note">${note}</p>`}<div class="chart ${className}"><canvas id="${id}" role="img" aria-label="${escapeHtml(title)}"></canvas></div></div>`;
 }
 
+function goalsSection(bars: readonly GoalBar[]): string {
+  const met = bars.filter((bar) => bar.row.met === 'met').length;
+  const fullSizeOnly = bars.filter((bar) => bar.row.met === 'judged at full size').length;
+  return `<section id="goals-now"><h2>Where each goal stands in this run</h2>
+<p id="goals-count">${met} of ${bars.length} goals met${fullSizeOnly === 0 ? '' : ` (${fullSizeOnly} judged at full size only, this run being smaller)`}.</p>
+<p class="note">Every goal on one axis, as a share of it: 1 is exactly the goal and more is better — ratio ÷ goal ratio, rate ÷ goal rate, goal exponent ÷ exponent, goal p99 ÷ p99. Green: met; red: not met; grey: a reduced-size run of a goal judged at full size. Shares above ${SHARE_CAP} are drawn at ${SHARE_CAP}; the tooltip and the table give every figure.</p>
+<div class="card"><div class="chart goals"><canvas id="goals" role="img" aria-label="each goal as a share of it"></canvas></div></div>
+</section>`;
+}
+
+function overTimeSection(histories: readonly GoalHistory[]): string {
+  return `<section id="over-time"><h2>Goals over time</h2>
+<p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out.</p>
+<div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal))).join('\n')}</div>
+</section>`;
+}
+
+function scaleSection(dimensions: readonly ScaleDimension[]): string {
+  return `<section id="scale"><h2>Scale</h2>
+<p class="note">Per-block apply and state-root time and the process's RSS as the state (nodes, accounts) or the block (txs) grows, each as a multiple of its value at the smallest size, so that every curve starts at 1 and their slopes compare. Log-log axes, where a power law is a straight line whose slope is its growth exponent. Dashed: the growth the goal allows, (n ÷ n₀)^goal exponent; a curve that stays under it grows slower than its goal allows (the verdict is the exponent fitted over all its points, in the legend). The tooltip gives each measured value.</p>
+<div class="grid">${dimensions.map((d, i) => card(`scale-${i}`, `growing ${d.dimension}`, 'scale')).join('\n')}</div>
+</section>`;
+}
+
 export function benchReportHtml(input: BenchReportInput): string {
   const bars = goalBars(input.lines);
   const histories = goalHistories(input.history, bars);
   const dimensions = scaleDimensions(input.lines);
   const mainnet = mainnetBlock(input.lines);
-  const met = bars.filter((bar) => bar.row.met === 'met').length;
-  const fullSizeOnly = bars.filter((bar) => bar.row.met === 'judged at full size').length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -119,20 +140,10 @@ export function benchReportHtml(input: BenchReportInput): string {
 <p>${escapeHtml(machineText(input.machine))} A shared machine: compare a goal's ratio to the limit measured in the same run, not absolute rates across runs (bench/NOTES.md keeps what each hour measured).</p>
 <nav><a href="#goals-now">This run's goals</a>${mainnet === undefined ? '' : ' <a href="#mainnet">The mainnet-shaped block</a>'} <a href="#over-time">Goals over time</a> <a href="#scale">Scale</a> <a href="#table">Table</a></nav>
 ${problemsHtml(input.problems)}
-<section id="goals-now"><h2>Where each goal stands in this run</h2>
-<p id="goals-count">${met} of ${bars.length} goals met${fullSizeOnly === 0 ? '' : ` (${fullSizeOnly} judged at full size only, this run being smaller)`}.</p>
-<p class="note">Every goal on one axis, as a share of it: 1 is exactly the goal and more is better — ratio ÷ goal ratio, rate ÷ goal rate, goal exponent ÷ exponent, goal p99 ÷ p99. Green: met; red: not met; grey: a reduced-size run of a goal judged at full size. Shares above ${SHARE_CAP} are drawn at ${SHARE_CAP}; the tooltip and the table give every figure.</p>
-<div class="card">${`<div class="chart goals"><canvas id="goals" role="img" aria-label="each goal as a share of it"></canvas></div>`}</div>
-</section>
+${goalsSection(bars)}
 ${mainnetHtml(mainnet)}
-<section id="over-time"><h2>Goals over time</h2>
-<p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out.</p>
-<div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal))).join('\n')}</div>
-</section>
-<section id="scale"><h2>Scale</h2>
-<p class="note">Per-block apply and state-root time and the process's RSS as the state (nodes, accounts) or the block (txs) grows, each as a multiple of its value at the smallest size, so that every curve starts at 1 and their slopes compare. Log-log axes, where a power law is a straight line whose slope is its growth exponent. Dashed: the growth the goal allows, (n ÷ n₀)^goal exponent; a curve that stays under it grows slower than its goal allows (the verdict is the exponent fitted over all its points, in the legend). The tooltip gives each measured value.</p>
-<div class="grid">${dimensions.map((d, i) => card(`scale-${i}`, `growing ${d.dimension}`, 'scale')).join('\n')}</div>
-</section>
+${overTimeSection(histories)}
+${scaleSection(dimensions)}
 <section id="table"><h2>The summary table</h2>
 <p class="note">As in bench/results/latest/SUMMARY.md and the README.</p>
 ${summaryTable(input.lines)}

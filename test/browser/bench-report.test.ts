@@ -8,12 +8,13 @@
  * run) copied to a scratch directory, the report drawn there by the same function the runner
  * calls, opened in Debian's headless Chromium via playwright-core (test/helpers/chromium.ts).
  */
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { writeBenchReport } from '../../bench/lib/report-files.js';
+import { benchReportHtml } from '../../bench/lib/report-page.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { launchChromium, openReport } from '../helpers/chromium.js';
 import { scratch } from '../helpers/sim.js';
@@ -89,6 +90,30 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
   } finally {
     await browser?.close();
     results.remove();
+  }
+});
+
+test('a run with parts missing (a benchmark failed, no CPU split, no history) still draws what it has, with no error', async () => {
+  const out = scratch('bench-report-partial');
+  let browser: Browser | undefined;
+  try {
+    // A mainnet line without its goal and CPU split, one scale curve, nothing saved before.
+    const lines = [
+      { bench: 'mainnet', case: 'block/scale-1', metric: 'ms_per_block', median: 420, cpus: 2, limit: { what: 'raw', median: 400 }, workload: { scale: 1, height: 24, txs: 2966, bytes: 1_978_049, signatures: 5814, kinds: { Proof: 1424 }, mainnet_block: { proofs: [1300, 1400], claims: [1300, 1400], sends: [100, 250] } } },
+      { bench: 'scale', case: 'nodes/apply', metric: 'ms_per_block', median: 41, points: [{ n: 1000, value: 34 }, { n: 50_000, value: 41 }], growth_exponent: 0.048, goal_growth_exponent_at_most: 0.1 },
+    ];
+    const file = join(out.dir, 'report.html');
+    writeFileSync(file, benchReportHtml({ lines, machine: undefined, history: [], problems: ['latest/machine.json: missing (the run did not save its machine)'] }));
+    browser = await launchChromium();
+    const { page, problems } = await openReport(browser, file, 1280);
+    assert.equal(problems, []);
+    const painted = await paintedPixels(page);
+    assert.equal(painted.map(([id]) => id), ['goals', 'mainnet-composition', 'mainnet-time', 'history-0', 'scale-0']);
+    assert.ok((await page.textContent('#problems'))!.includes('machine.json: missing'), 'the page says what it could not read');
+    assert.is(await page.textContent('#goals-count'), '1 of 1 goals met.');
+  } finally {
+    await browser?.close();
+    out.remove();
   }
 });
 
