@@ -51,7 +51,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
 import { emit, type RunSettings } from './lib/report.js';
-import { CHROMIUM, replaceFile, writeBenchReport } from './lib/report-files.js';
+import { replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
@@ -167,7 +167,8 @@ async function main(): Promise<number> {
 async function drawReport(): Promise<number> {
   const written = await writeBenchReport(join(packageRoot(), 'bench', 'results'));
   for (const problem of written.problems) process.stderr.write(`bench report: left out ${problem}\n`);
-  process.stderr.write(`bench: report written to ${written.html}${written.png === undefined ? ` (no picture: ${CHROMIUM} is not installed)` : ` and ${written.png}`}\n`);
+  const picture = 'file' in written.png ? ` and ${written.png.file}` : ` (no picture: ${written.png.missing})`;
+  process.stderr.write(`bench: report written to ${written.html}${picture}\n`);
   return 0;
 }
 

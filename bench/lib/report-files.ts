@@ -89,19 +89,25 @@ export function replaceFile(file: string, content: string | Buffer): void {
 
 export interface WrittenReport {
   readonly html: string;
-  /** undefined when there is no Chromium to draw it with. */
-  readonly png: string | undefined;
+  /** The picture, or why there is none (no Chromium, or it failed: the page is written either way). */
+  readonly png: { readonly file: string } | { readonly missing: string };
   readonly problems: readonly string[];
 }
 
-/** latest/report.html from the saved results, and latest/report-goals.png when Chromium is installed. */
+/** latest/report.html from the saved results, and latest/report-goals.png when Chromium can draw it. */
 export async function writeBenchReport(resultsDir: string): Promise<WrittenReport> {
   const input = readReportInput(resultsDir);
   const html = join(resultsDir, 'latest', 'report.html');
   replaceFile(html, benchReportHtml(input));
-  const png = existsSync(CHROMIUM) ? join(resultsDir, 'latest', 'report-goals.png') : undefined;
-  if (png !== undefined) replaceFile(png, await screenshot(html));
-  return { html, png, problems: input.problems };
+  if (!existsSync(CHROMIUM)) return { html, png: { missing: `${CHROMIUM} is not installed (bash scripts/system-deps.sh installs it)` }, problems: input.problems };
+  const file = join(resultsDir, 'latest', 'report-goals.png');
+  try {
+    replaceFile(file, await screenshot(html));
+  } catch (error) {
+    // The previous picture stays (replaceFile never ran); the page itself is written.
+    return { html, png: { missing: `Chromium could not draw it: ${(error as Error).message.split('\n')[0]}` }, problems: input.problems };
+  }
+  return { html, png: { file }, problems: input.problems };
 }
 
 /** The report's goals chart (#goals-now) as headless Chromium draws it at a laptop's width. */

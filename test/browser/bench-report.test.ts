@@ -50,7 +50,8 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
     cpSync(join(packageRoot(), 'bench', 'results'), results.dir, { recursive: true });
     const written = await writeBenchReport(results.dir);
     assert.equal(written.problems, [], 'the committed results read whole');
-    assert.equal([...readFileSync(written.png!).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'report-goals.png is a PNG');
+    assert.ok('file' in written.png, `no picture: ${JSON.stringify(written.png)}`);
+    assert.equal([...readFileSync(written.png.file).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'report-goals.png is a PNG');
     const want = summaryGoals(readFileSync(join(results.dir, 'latest', 'SUMMARY.md'), 'utf8'));
     assert.ok(want.length >= 15, `only ${want.length} goal rows in SUMMARY.md`);
 
