@@ -9,8 +9,8 @@
  *                                       for the whole suite, write bench/results/latest/ as a full run does)
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
  *   npm run bench -- --list             names and descriptions
- *   npm run bench -- --report           runs nothing: draws bench/results/latest/report.html (and
- *                                       report-goals.png, with Debian's Chromium) from the saved results
+ *   npm run bench -- --report           runs nothing: draws bench/results/latest/report.html (and its
+ *                                       pictures, with Debian's Chromium) from the saved results
  *
  * Output: one JSON line per result on stdout; progress on stderr; at the end the summary table
  * (bench/lib/summary.ts: every line with a goal → goal, figure, limit, ratio, met?) on stderr.
@@ -18,7 +18,8 @@
  * <name>.json (this run's lines of that benchmark), machine.json (cpu model, cores, memory,
  * node, date, load average) and SUMMARY.md (the table, for README's "Benchmarks" section), then
  * the report drawn from them: report.html (charts of every goal, the goals over every saved run,
- * the scale curves; bench/lib/report-page.ts) and report-goals.png, the README's picture of its goals.
+ * the scale curves; bench/lib/report-page.ts) and the README's pictures of it, report-goals.png
+ * and report-history.png.
  * Exit code 1 if any benchmark threw (the others still run).
  *
  * ADDING A BENCHMARK: create bench/<name>.ts exporting `benchmark` — the runner finds every
@@ -167,7 +168,7 @@ async function main(): Promise<number> {
 async function drawReport(): Promise<number> {
   const written = await writeBenchReport(join(packageRoot(), 'bench', 'results'));
   for (const problem of written.problems) process.stderr.write(`bench report: left out ${problem}\n`);
-  const picture = 'file' in written.png ? ` and ${written.png.file}` : ` (no picture: ${written.png.missing})`;
+  const picture = 'files' in written.png ? `, pictures ${written.png.files.join(', ')}` : ` (no pictures: ${written.png.missing})`;
   process.stderr.write(`bench: report written to ${written.html}${picture}\n`);
   return 0;
 }

@@ -100,6 +100,32 @@ export function goalHistories(history: readonly ResultLine[], current: readonly 
   });
 }
 
+/**
+ * The goals drawn together in "Goals over time": those the README calls not met or on the line,
+ * whose question is whether they hold from run to run. The others (the scale exponents of
+ * untouched nodes and of txs per block, the projection's rows, PostgreSQL's COPY) have held by a
+ * wide margin in every full run, and the query p99s swing with the hour (their own charts show
+ * it); drawn together they would hide the lines that matter. Names as goalName gives them.
+ */
+export const FEATURED_GOALS: readonly string[] = [
+  'mainnet block/scale-1',
+  'apply send/verified',
+  'relays proofs/verify',
+  'replay trusted',
+  'scale accounts/apply',
+  'scale accounts/state-root',
+  'project replay',
+];
+
+/** The featured goals' full runs (a --quick run's smaller sizes are another workload), in FEATURED_GOALS' order. */
+export function featuredHistories(histories: readonly GoalHistory[]): GoalHistory[] {
+  return FEATURED_GOALS.flatMap((name) => {
+    const history = histories.find((h) => h.name === name);
+    const points = history?.points.filter((p) => !p.quick) ?? [];
+    return history === undefined || points.length === 0 ? [] : [{ ...history, points }];
+  });
+}
+
 export interface ScalePoint {
   readonly n: number;
   readonly value: number;

@@ -1,8 +1,9 @@
 /**
  * The benchmark report's files: read what a run saved (bench/results/latest/<name>.json and
  * machine.json; the history in bench/results/<name>.jsonl), write latest/report.html, and — where
- * Debian's Chromium is installed — latest/report-goals.png, its first chart (every goal of the run
- * as a share of it), the picture the README shows.
+ * Debian's Chromium is installed — the two pictures the README shows: latest/report-goals.png, its
+ * first chart (every goal of the run as a share of it), and latest/report-history.png, the goals
+ * not met or on the line over every full run.
  *
  * Nothing unreadable is skipped silently: a malformed line, a file that is not what it should be,
  * becomes a problem the page states (and the caller prints), never a shorter history that looks
@@ -90,28 +91,35 @@ export function replaceFile(file: string, content: string | Buffer): void {
 export interface WrittenReport {
   readonly html: string;
   /** The picture, or why there is none (no Chromium, or it failed: the page is written either way). */
-  readonly png: { readonly file: string } | { readonly missing: string };
+  readonly png: { readonly files: readonly string[] } | { readonly missing: string };
   readonly problems: readonly string[];
 }
 
-/** latest/report.html from the saved results, and latest/report-goals.png when Chromium can draw it. */
+/** latest/report.html from the saved results, and its two pictures when Chromium can draw them. */
 export async function writeBenchReport(resultsDir: string): Promise<WrittenReport> {
   const input = readReportInput(resultsDir);
   const html = join(resultsDir, 'latest', 'report.html');
   replaceFile(html, benchReportHtml(input));
   if (!existsSync(CHROMIUM)) return { html, png: { missing: `${CHROMIUM} is not installed (bash scripts/system-deps.sh installs it)` }, problems: input.problems };
-  const file = join(resultsDir, 'latest', 'report-goals.png');
+  let pictures: Array<{ file: string; bytes: Buffer }>;
   try {
-    replaceFile(file, await screenshot(html));
+    pictures = (await screenshots(html)).map(({ name, bytes }) => ({ file: join(resultsDir, 'latest', name), bytes }));
   } catch (error) {
-    // The previous picture stays (replaceFile never ran); the page itself is written.
-    return { html, png: { missing: `Chromium could not draw it: ${(error as Error).message.split('\n')[0]}` }, problems: input.problems };
+    // The previous pictures stay (none was replaced); the page itself is written.
+    return { html, png: { missing: `Chromium could not draw them: ${(error as Error).message.split('\n')[0]}` }, problems: input.problems };
   }
-  return { html, png: { file }, problems: input.problems };
+  for (const { file, bytes } of pictures) replaceFile(file, bytes);
+  return { html, png: { files: pictures.map((p) => p.file) }, problems: input.problems };
 }
 
-/** The report's goals chart (#goals-now) as headless Chromium draws it at a laptop's width. */
-async function screenshot(htmlFile: string): Promise<Buffer> {
+/** The README's pictures: an element of the page each (a history picture only when the page has one). */
+const PICTURES: ReadonlyArray<{ readonly name: string; readonly selector: string }> = [
+  { name: 'report-goals.png', selector: '#goals-now' },
+  { name: 'report-history.png', selector: '#featured-card' },
+];
+
+/** The README's pictures as headless Chromium draws them at a laptop's width. */
+async function screenshots(htmlFile: string): Promise<Array<{ name: string; bytes: Buffer }>> {
   // playwright-core is a dev dependency, as the benchmarks are: loaded only when a picture is drawn.
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
@@ -119,7 +127,11 @@ async function screenshot(htmlFile: string): Promise<Buffer> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`file://${htmlFile}`);
     await page.waitForSelector('body[data-rendered="yes"]', { timeout: 30_000 });
-    return await page.locator('#goals-now').screenshot();
+    const taken: Array<{ name: string; bytes: Buffer }> = [];
+    for (const { name, selector } of PICTURES) {
+      if ((await page.locator(selector).count()) > 0) taken.push({ name, bytes: await page.locator(selector).screenshot() });
+    }
+    return taken;
   } finally {
     await browser.close();
   }

@@ -6,7 +6,8 @@
  *   - the mainnet-shaped block: its composition beside mainnet's blocks, and its time beside the
  *     limit, the goal and the CPU it used;
  *   - each goal over every saved run (full runs filled, --quick runs hollow): whether a goal is
- *     met steadily or only in some hours of this shared machine;
+ *     met steadily or only in some hours of this shared machine — the goals not met or on the
+ *     line first, together in one chart of their full runs (report-data.ts FEATURED_GOALS);
  *   - the scale curves on log-log axes beside the growth their goal allows;
  *   - the summary table, and the machine the run was on.
  * The figures come from report-data.ts; the drawing from REPORT_SCRIPT (report-script.ts).
@@ -16,7 +17,7 @@
  */
 import { chartJsInline } from '../../src/core/chart-js.js';
 import { escapeHtml, grouped, table } from '../../src/audit/html-text.js';
-import { goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
+import { featuredHistories, goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { summaryRows, type Machine, type ResultLine } from './summary.js';
 
@@ -40,7 +41,7 @@ nav a{margin-right:.8em;white-space:nowrap}
 .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,420px),1fr));gap:1.2em}
 .card{border:1px solid #ddd;border-radius:6px;padding:.8em;min-width:0}
 .card h3{margin:.2em 0;font-size:1em;overflow-wrap:anywhere}
-.chart{position:relative;height:230px}.chart.goals{height:var(--goals-height)}.chart.scale{height:340px}
+.chart{position:relative;height:230px}.chart.featured{height:380px}.chart.goals{height:var(--goals-height)}.chart.scale{height:340px}
 .scroll{overflow-x:auto;max-width:100%;margin:.5em 0}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
 thead th{background:#f5f5f5}
@@ -86,10 +87,12 @@ ${card('mainnet-time', 'Where its time goes', '', 'The limit: raw verification o
 /** The charts' data, as the script reads it (report-script.ts); an infinite share (exponent ≤ 0) is null, as JSON has no Infinity. */
 function chartData(bars: readonly GoalBar[], histories: readonly GoalHistory[], scale: readonly ScaleDimension[], mainnet: MainnetBlock | undefined): string {
   const finite = (share: number): number | null => (Number.isFinite(share) ? share : null);
+  const finiteShares = (h: GoalHistory) => ({ ...h, points: h.points.map((p) => ({ ...p, share: finite(p.share) })) });
   const data = {
     cap: SHARE_CAP,
     bars: bars.map((bar) => ({ name: bar.name, goal: bar.row.goal, figure: bar.row.figure, ratio: bar.row.ratio, met: bar.row.met, share: finite(bar.share) })),
-    histories: histories.map((h) => ({ ...h, points: h.points.map((p) => ({ ...p, share: finite(p.share) })) })),
+    histories: histories.map(finiteShares),
+    featured: featuredHistories(histories).map(finiteShares),
     scale,
     mainnet: mainnet ?? null,
   };
@@ -110,9 +113,19 @@ function goalsSection(bars: readonly GoalBar[]): string {
 </section>`;
 }
 
+/** The goals not met or on the line, their full runs in one chart (report-data.ts FEATURED_GOALS). */
+function featuredCard(histories: readonly GoalHistory[]): string {
+  const featured = featuredHistories(histories);
+  if (featured.length === 0) return '';
+  return `<div class="card" id="featured-card"><h3>The goals not met or on the line, every full run</h3>
+<p class="note">The full runs of the goals the README calls not met or on the line, each as a share of its goal (1, dashed; each goal's own chart below gives its text, and every point's figure in its tooltip). A line that crosses 1 from run to run is a goal met in some hours of this shared machine and not in others.</p>
+<div class="chart featured"><canvas id="history-featured" role="img" aria-label="the goals not met or on the line over every full run"></canvas></div></div>`;
+}
+
 function overTimeSection(histories: readonly GoalHistory[]): string {
   return `<section id="over-time"><h2>Goals over time</h2>
 <p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out.</p>
+${featuredCard(histories)}
 <div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal))).join('\n')}</div>
 </section>`;
 }

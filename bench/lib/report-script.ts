@@ -71,6 +71,15 @@ export const REPORT_SCRIPT = `(function () {
             y: { min: 0, suggestedMax: 1.2, max: cap, title: { display: true, text: 'share of the goal' } } },
           plugins: { tooltip: { callbacks: { label: function (c) { var p = c.raw.point; return when(c.raw.x) + (p.quick ? ' (--quick)' : '') + ': ' + p.figure + '; share ' + shareText(p.share); } } } } }) });
     });
+    if (d.featured.length === 0) return;
+    // The goals not met or on the line together, one coloured line each (full runs only).
+    var PALETTE = [BLUE, ORANGE, GREEN, RED, PURPLE, '#8c564b', '#e377c2', '#17becf'];
+    new Chart(document.getElementById('history-featured'), { type: 'scatter', plugins: [goalLine('y', 1)],
+      data: { datasets: d.featured.map(function (h, i) { var colour = PALETTE[i % PALETTE.length];
+        return { label: h.name, data: h.points.map(function (p) { return { x: Date.parse(p.at), y: capped(p.share), point: p }; }), backgroundColor: colour, borderColor: colour, pointRadius: 3, showLine: true, borderWidth: 1.5 }; }) },
+      options: opts({ scales: { x: { type: 'linear', min: first - tickStep / 8, max: last + tickStep / 8, title: { display: true, text: 'full run (UTC)' }, afterBuildTicks: timeTicks, ticks: { callback: tickText } },
+          y: { min: 0, max: cap, title: { display: true, text: 'share of the goal (1 = the goal)' } } },
+        plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { label: function (c) { var p = c.raw.point; return c.dataset.label + ', ' + when(c.raw.x) + ': ' + p.figure + '; share ' + shareText(p.share); } } } } }) });
   }
 
   function drawScale() {

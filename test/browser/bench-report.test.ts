@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { FEATURED_GOALS } from '../../bench/lib/report-data.js';
 import { writeBenchReport } from '../../bench/lib/report-files.js';
 import { benchReportHtml } from '../../bench/lib/report-page.js';
 import { packageRoot } from '../../src/core/paths.js';
@@ -50,8 +51,9 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
     cpSync(join(packageRoot(), 'bench', 'results'), results.dir, { recursive: true });
     const written = await writeBenchReport(results.dir);
     assert.equal(written.problems, [], 'the committed results read whole');
-    assert.ok('file' in written.png, `no picture: ${JSON.stringify(written.png)}`);
-    assert.equal([...readFileSync(written.png.file).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'report-goals.png is a PNG');
+    assert.ok('files' in written.png, `no pictures: ${JSON.stringify(written.png)}`);
+    assert.equal(written.png.files.map((f) => f.split('/').at(-1)), ['report-goals.png', 'report-history.png']);
+    for (const file of written.png.files) assert.equal([...readFileSync(file).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${file} is a PNG`);
     const want = summaryGoals(readFileSync(join(results.dir, 'latest', 'SUMMARY.md'), 'utf8'));
     assert.ok(want.length >= 15, `only ${want.length} goal rows in SUMMARY.md`);
 
@@ -62,7 +64,9 @@ test('the saved results: every chart drawn, the goals and verdicts of SUMMARY.md
     assert.is(scaleCharts, 3, 'nodes, accounts, txs per block');
     const mainnetCharts = painted.filter(([id]) => id.startsWith('mainnet-')).length;
     assert.is(mainnetCharts, 2, 'the mainnet-shaped block: its composition and its time');
-    assert.is(painted.length, 1 + mainnetCharts + want.length + scaleCharts, 'the goals chart, the block\'s two, one history per goal, the scale charts');
+    assert.is(painted.length, 1 + mainnetCharts + 1 + want.length + scaleCharts, 'the goals chart, the block\'s two, the featured history, one history per goal, the scale charts');
+    const featured = await page.evaluate<string[]>(`Chart.getChart(document.getElementById('history-featured')).data.datasets.map((d) => d.label)`);
+    assert.equal(featured, FEATURED_GOALS.filter((name) => want.some((g) => g.name === name)), 'every featured goal of the run, in order');
     for (const [id, pixels] of painted) assert.ok(pixels > 2_000, `canvas #${id} is (nearly) blank: ${pixels} pixels painted`);
 
     const bars = await page.evaluate<{ labels: string[]; colours: string[] }>(`(() => {

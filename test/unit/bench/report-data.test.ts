@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { goalBars, goalHistories, goalShare, mainnetBlock, scaleDimensions } from '../../../bench/lib/report-data.js';
+import { featuredHistories, goalBars, goalHistories, goalShare, mainnetBlock, scaleDimensions } from '../../../bench/lib/report-data.js';
 import { readReportInput } from '../../../bench/lib/report-files.js';
 import { benchReportHtml } from '../../../bench/lib/report-page.js';
 import { scratch } from '../../helpers/sim.js';
@@ -62,6 +62,17 @@ test('goalHistories: every saved run under today\'s goal, oldest first; other go
   assert.equal(replay!.points.map((p) => [p.at, p.quick]), [['2026-12-03T11:41:00Z', true], ['2026-12-04T18:46:00Z', false]]);
   close(replay!.points[1]!.share, 0.56, '56,000 / 100,000');
   assert.is(replay!.points[0]!.figure, '33,000 txs_per_s');
+});
+
+test('featuredHistories: the goals not met or on the line, full runs only, in the listed order; none without a full run', () => {
+  const point = (at: string, quick: boolean) => ({ at, share: 0.9, quick, figure: 'x' });
+  const featured = featuredHistories([
+    { name: 'replay trusted', goal: '≥ 100,000 txs_per_s', points: [point('2026-12-05T23:29:00Z', false), point('2026-12-05T06:46:00Z', true)] },
+    { name: 'project rows', goal: 'ratio ≥ 0.5', points: [point('2026-12-05T23:18:00Z', false)] },
+    { name: 'mainnet block/scale-1', goal: 'ratio ≥ 0.833', points: [point('2026-12-05T23:12:00Z', false)] },
+    { name: 'relays proofs/verify', goal: 'ratio ≥ 0.85', points: [point('2026-12-05T06:46:00Z', true)] },
+  ]);
+  assert.equal(featured.map((h) => [h.name, h.points.length]), [['mainnet block/scale-1', 1], ['replay trusted', 1]]);
 });
 
 test('scaleDimensions: curves relative to the smallest size, and the growth each goal allows', () => {
