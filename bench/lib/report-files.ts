@@ -90,7 +90,7 @@ export function replaceFile(file: string, content: string | Buffer): void {
 
 export interface WrittenReport {
   readonly html: string;
-  /** The picture, or why there is none (no Chromium, or it failed: the page is written either way). */
+  /** The pictures written, or why there are none (no Chromium, or it failed: the page is written either way). */
   readonly png: { readonly files: readonly string[] } | { readonly missing: string };
   readonly problems: readonly string[];
 }
