@@ -16,7 +16,7 @@
  * figure itself is in the tooltip and the table). Whether a goal is met is rowOf's verdict
  * (summary.ts), not the share: a share of exactly 1 meets "≥" but not "<".
  */
-import { rowOf, type ResultLine, type SummaryRow } from './summary.js';
+import { benchCaseName, rowOf, type ResultLine, type SummaryRow } from './summary.js';
 
 /** Shares above this are drawn at it (an exponent of 0.001 against ≤ 0.1 would be 100). */
 export const SHARE_CAP = 2;
@@ -42,7 +42,7 @@ export function goalShare(line: ResultLine): number | undefined {
 }
 
 /** "mainnet block/scale-1": the name a goal has in the summary table. */
-export const goalName = (line: ResultLine): string => (line['case'] === undefined || line['case'] === '' ? String(line['bench']) : `${String(line['bench'])} ${String(line['case'])}`);
+export const goalName = (line: ResultLine): string => benchCaseName(String(line['bench']), String(line['case'] ?? ''));
 
 export interface GoalBar {
   readonly name: string;

@@ -11,11 +11,10 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM, launchDebianChromium } from './chromium.js';
 import { benchReportHtml, type BenchReportInput } from './report-page.js';
 import type { Machine, ResultLine } from './summary.js';
 
-/** Debian's Chromium (scripts/system-deps.sh installs it for the browser tests); never a downloaded browser. */
-export const CHROMIUM = '/usr/bin/chromium';
 
 const isLine = (value: unknown): value is ResultLine => typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Record<string, unknown>)['bench'] === 'string';
 
@@ -120,9 +119,7 @@ const PICTURES: ReadonlyArray<{ readonly name: string; readonly selector: string
 
 /** The README's pictures as headless Chromium draws them at a laptop's width. */
 async function screenshots(htmlFile: string): Promise<Array<{ name: string; bytes: Buffer }>> {
-  // playwright-core is a dev dependency, as the benchmarks are: loaded only when a picture is drawn.
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  const browser = await launchDebianChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`file://${htmlFile}`);

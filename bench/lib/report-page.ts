@@ -19,7 +19,7 @@ import { chartJsInline } from '../../src/core/chart-js.js';
 import { escapeHtml, grouped, table } from '../../src/audit/html-text.js';
 import { featuredHistories, goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
 import { REPORT_SCRIPT } from './report-script.js';
-import { summaryRows, type Machine, type ResultLine } from './summary.js';
+import { benchCaseName, summaryRows, type Machine, type ResultLine } from './summary.js';
 
 export interface BenchReportInput {
   /** The run's lines (bench/results/latest/<name>.json, every benchmark). */
@@ -59,7 +59,7 @@ const metClass = (met: string): string => (met === 'met' ? 'met' : met === 'not 
 
 function summaryTable(lines: readonly ResultLine[]): string {
   const rows = summaryRows(lines).map((row) => {
-    const name = row.case === '' ? row.bench : `${row.bench} ${row.case}`;
+    const name = benchCaseName(row.bench, row.case);
     const cells = [name, row.goal, row.figure, row.limit, row.ratio].map((text) => `<td>${escapeHtml(text)}</td>`).join('');
     return `<tr>${cells}<td class="${metClass(row.met)}">${escapeHtml(row.met)}</td></tr>`;
   });

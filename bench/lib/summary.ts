@@ -64,6 +64,9 @@ export interface SummaryRow {
   readonly met: 'met' | 'not met' | 'not measured in this run' | 'judged at full size';
 }
 
+/** "mainnet block/scale-1", or the benchmark alone for a line without a case: a goal's name in the table and the report. */
+export const benchCaseName = (bench: string, kase: string): string => (kase === '' ? bench : `${bench} ${kase}`);
+
 const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
 /** 12345.6 → "12,346"; 0.1234 → "0.1234" (four significant digits below 100). */
@@ -143,7 +146,7 @@ export function summaryMarkdown(lines: readonly ResultLine[], on: Machine, quick
     '|---|---|---|---|---|---|',
   ];
   for (const row of summaryRows(lines)) {
-    const name = row.case === '' ? row.bench : `${row.bench} ${row.case}`;
+    const name = benchCaseName(row.bench, row.case);
     out.push(`| ${cell(name)} | ${cell(row.goal)} | ${cell(row.figure)} | ${cell(row.limit)} | ${row.ratio} | ${row.met} |`);
   }
   return out.join('\n') + '\n';

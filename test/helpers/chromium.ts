@@ -4,9 +4,10 @@
  * without it fails, saying so, rather than passing a browser test that never opened a page.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM, launchDebianChromium } from '../../bench/lib/chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 
 /** Throws, naming the fix, when Debian's chromium is not installed. */
 export function requireChromium(): void {
@@ -16,7 +17,7 @@ export function requireChromium(): void {
 /** Headless Chromium as every browser test runs it. */
 export function launchChromium(): Promise<Browser> {
   requireChromium();
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  return launchDebianChromium();
 }
 
 /** A page and what went wrong on it: console errors and warnings, page errors, requests. */
