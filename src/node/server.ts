@@ -37,7 +37,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import { createHttpApp } from '../query/http-app.js';
 import { HttpError, sendError } from '../query/http-error.js';
 import type { HttpLimits } from '../query/http-limits.js';
-import { stringField } from '../query/request-body.js';
+import { MAX_BODY_BYTES, stringField } from '../query/request-body.js';
 import { registerQueryService } from '../query/service.js';
 import { shareTurnsByClient, type TurnLimits } from '../query/client-turns.js';
 import { registerExplorer } from '../explorer/index.js';
@@ -107,7 +107,8 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
   };
 
   const rawTxBody = { type: 'object', properties: { address: { type: 'string' }, raw_hex_bytes: { type: 'string' } } };
-  app.post('/v1/client/rawtx', { schema: { summary: "submit a signed tx (CheckTx, then the mempool); pocket-core's BroadcastTxSync answer", tags: ['pocket-core'], body: rawTxBody } }, (request, reply) => {
+  // pocket-core's 1 MiB (request-body.ts): a claim or proof tx in hex; every other route takes 64 KiB.
+  app.post('/v1/client/rawtx', { bodyLimit: MAX_BODY_BYTES, schema: { summary: "submit a signed tx (CheckTx, then the mempool); pocket-core's BroadcastTxSync answer", tags: ['pocket-core'], body: rawTxBody } }, (request, reply) => {
     const address = stringField(request.body, 'address');
     if (address === undefined || parseAddress(address) === undefined) throw new HttpError(400, 'invalid_address', 'address must be a 20-byte hex address', { field: 'address' });
     const bytes = rawTxBytes(stringField(request.body, 'raw_hex_bytes'));

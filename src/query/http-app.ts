@@ -1,6 +1,7 @@
 /**
  * The fastify instance the node and `serve` share: pocket-core's body handling (every body parsed
- * as JSON whatever its Content-Type, at most 1 MiB, hostile JSON refused: request-body.ts),
+ * as JSON whatever its Content-Type, at most 64 KiB — 1 MiB for rawtx —, hostile JSON refused:
+ * request-body.ts; what Node would answer on its own, in the same shape: http-edges.ts),
  * connection limits (http-limits.ts), request validation by the routes' JSON schemas WITHOUT type
  * coercion, answers written by JSON.stringify (a response schema documents, never reshapes), the
  * OpenAPI document of every route (@fastify/swagger) and one error shape for every failure:
@@ -9,14 +10,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { STATUS_CODES } from 'node:http';
-import type { Duplex } from 'node:stream';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { LEDGER_VERSION } from '../core/version.js';
 import { HttpError, sendError } from './http-error.js';
+import { answerHttpEdges, clientErrorAnswer } from './http-edges.js';
 import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
-import { BodyError, MAX_BODY_BYTES, parseRequestBody } from './request-body.js';
+import { BodyError, MAX_QUERY_BODY_BYTES, parseRequestBody } from './request-body.js';
 
 /**
  * Go's encoding/json writes an int64 (a tx's entropy) as a bare number beyond 2^53; JSON.stringify
@@ -64,6 +64,20 @@ function validationReply(reply: FastifyReply, errors: readonly AjvError[]): Fast
   return sendError(reply, 400, code, `${field} ${first.message ?? 'is invalid'}`, { field, rule: first.keyword, ...first.params });
 }
 
+/**
+ * 413: the body is past its route's limit (request-body.ts). Fastify marks the connection to be
+ * closed, as the client may still be sending; but closing a socket with unread bytes makes the
+ * kernel reset it, and the reset can reach the client before the 413 (QA of 2026-12-06: 5 of 20
+ * curl uploads of 5 MB got no answer). Kept open instead: once the 413 is written Node reads the
+ * rest of the body and drops it, within the request deadline (http-limits.ts), and the connection
+ * serves the next request. A body over 1 MiB announced with Expect: 100-continue is refused
+ * before it is sent (http-edges.ts).
+ */
+function bodyTooLarge(reply: FastifyReply): FastifyReply {
+  reply.header('connection', 'keep-alive');
+  return sendError(reply, 413, 'body_too_large', `the body exceeds ${reply.request.routeOptions.bodyLimit} bytes`, { field: 'body' });
+}
+
 function replyForError(error: FastifyError | Error, reply: FastifyReply, mapper: ErrorMapper | undefined): FastifyReply {
   const mapped = mapper?.(error, reply);
   if (mapped !== undefined) return mapped;
@@ -72,29 +86,10 @@ function replyForError(error: FastifyError | Error, reply: FastifyReply, mapper:
   const validation = (error as { validation?: AjvError[] }).validation;
   if (validation !== undefined && validation.length > 0) return validationReply(reply, validation);
   const code = (error as { code?: string }).code;
-  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, { field: 'body' });
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return bodyTooLarge(reply);
   const status = (error as { statusCode?: number }).statusCode;
   if (status !== undefined && status >= 400 && status < 500) return sendError(reply, status, 'bad_request', error.message);
   return sendError(reply, 500, 'internal_error', error.message);
-}
-
-/**
- * Errors Node's HTTP parser meets before there is a request (malformed request line or headers,
- * headers past the size limit, a request past its deadline), answered in the service's one error
- * shape rather than Fastify's default `{statusCode, error: "Bad Request", message: "Client Error"}`,
- * then the connection is closed (as Node does: the stream cannot be trusted after a parse error).
- */
-function clientErrorAnswer(error: Error & { code?: string }, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] =
-    error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'request_timeout', 'the request did not arrive within its deadline']
-      : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'headers_too_large', 'the request line and headers exceed the size limit']
-        : [400, 'malformed_http', `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`];
-  const body = JSON.stringify({ code: status, message, error: code });
-  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
-  socket.destroy();
 }
 
 /** A path the app serves with other methods: a 405 naming them (pocket-core's router answers 405), else a 404. */
@@ -157,10 +152,14 @@ declare module 'fastify' {
 /** A fastify app with the shared parser, validation, serializer, error shape and OpenAPI plugin. */
 export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: ErrorMapper): Promise<FastifyInstance> {
   const httpLimits = httpLimitsOf(limits);
+  const limitOptions = fastifyLimitOptions(httpLimits);
   const app = Fastify({
     logger: false,
-    bodyLimit: MAX_BODY_BYTES,
-    ...fastifyLimitOptions(httpLimits),
+    // A route that takes more (the node's rawtx: 1 MiB) says so in its own options.
+    bodyLimit: MAX_QUERY_BODY_BYTES,
+    ...limitOptions,
+    // Node's own answer to a request without Host has no body: http-edges.ts answers it.
+    http: { ...limitOptions.http, requireHostHeader: false },
     // Go's decoder refuses "5" for an int64: no coercion; unknown fields are ignored, not removed.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: false } },
     clientErrorHandler: clientErrorAnswer,
@@ -168,6 +167,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'invalid_url', `the URL cannot be decoded (${error.message})`, { field: 'url' }),
   });
   app.server.maxConnections = httpLimits.maxConnections;
+  answerHttpEdges(app, httpLimits.trustedProxies.length === 0 ? httpLimits.maxConnectionsPerClient : undefined);
   timeAnswers(app);
   capPipelining(app, httpLimits.maxPipelined);
   await app.register(swagger, {
@@ -183,7 +183,8 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     done();
   });
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
+  // No bodyLimit here: the route's applies (Fastify takes a parser's own limit over the route's).
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
     try {
       done(null, parseRequestBody(body as string));
     } catch (error) {

@@ -10,6 +10,15 @@
  *   maxConnections       512    connections beyond this are closed at once (a refused connection,
  *                               never a stuck producer); keep it well below `ulimit -n`, which
  *                               must also cover the log's segments, snapshots and worker threads
+ *   maxConnectionsPerClient 128 connections one client address may hold (without trusted
+ *                               proxies); one more gets 429 too_many_connections and is closed —
+ *                               so one address cannot take every slot of maxConnections (QA of
+ *                               2026-12-06: 600 idle sockets from one address shut everyone out
+ *                               until the header deadline cut them, ~10 s a wave). 128: a script's
+ *                               burst through Node's fetch (a connection per request in flight)
+ *                               fits as its 128 waiting requests do (client-turns.ts). Behind a
+ *                               reverse proxy every client shares the proxy's address: no cap then
+ *                               (the proxy is the place to limit its clients' connections)
  *   maxPipelined           8    requests one connection may have waiting for their answers to
  *                               leave (HTTP pipelining); one more and the connection is closed
  *
@@ -36,6 +45,7 @@ export interface HttpLimits {
   readonly keepAliveTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly maxConnections: number;
+  readonly maxConnectionsPerClient: number;
   readonly maxPipelined: number;
   readonly trustedProxies: readonly string[];
 }
@@ -46,6 +56,7 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 30_000,
   maxConnections: 512,
+  maxConnectionsPerClient: 128,
   maxPipelined: 8,
   trustedProxies: [],
 };

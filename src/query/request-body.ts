@@ -1,9 +1,11 @@
 /**
  * Request bodies of the node's HTTP API, parsed defensively. pocket-core's RPC reads at most
  * 1 MiB of body (app/cmd/rpc/server.go PopModel, io.LimitReader 1048576), treats an empty body
- * as "no parameters", ignores the Content-Type and unknown fields. On top of that, hostile JSON is
- * refused with a coded error instead of being half-understood:
+ * as "no parameters", ignores the Content-Type and unknown fields. Here 1 MiB is the rawtx
+ * route's limit and 64 KiB every other route's (413 body_too_large beyond). On top of that,
+ * hostile JSON is refused with a coded error instead of being half-understood:
  *   - nesting deeper than 32 levels                  → too_deep (before parsing: no stack blow-up)
+ *   - more than 1,024 values                         → too_many_values (before parsing)
  *   - keys `__proto__`, `constructor`, `prototype`   → hostile_json (prototype-pollution shapes)
  *   - anything JSON.parse rejects                    → invalid_json
  * An object member that is null is dropped, as Go's decoder leaves such a field at its zero value;
@@ -12,13 +14,27 @@
  */
 import { nonIntegerNumberPaths } from './json-number-literals.js';
 
+/** pocket-core's limit, kept for the one route whose body carries data: the node's rawtx (a claim or proof tx). */
 export const MAX_BODY_BYTES = 1_048_576;
+/**
+ * Every other route: a query's parameters are a few fields (the largest, `/v1/query/nodes` with
+ * its opts, is ~300 bytes). pocket-core reads up to 1 MiB everywhere; here a query body over 64 KiB
+ * is refused (413) before it is read to the end, so junk bodies cannot buy parse time (below).
+ */
+export const MAX_QUERY_BODY_BYTES = 65_536;
 export const MAX_JSON_DEPTH = 32;
+/**
+ * Values (array elements and object members) a body may hold. Parsing is ~1 µs a value here (the
+ * reviver below runs for each), and it happens before the client's turn (client-turns.ts): a
+ * 1 MiB body of 400,000 zeros took ~360 ms, and 16 connections sending such bodies held another
+ * client's answer 0.8–2.8 s (QA of 2026-12-06). No route's parameters come near 1,024 values.
+ */
+export const MAX_JSON_VALUES = 1_024;
 
 export class BodyError extends Error {
   override readonly name = 'BodyError';
   constructor(
-    readonly code: 'invalid_json' | 'hostile_json' | 'too_deep' | 'invalid_request',
+    readonly code: 'invalid_json' | 'hostile_json' | 'too_deep' | 'too_many_values' | 'invalid_request',
     message: string,
   ) {
     super(message);
@@ -27,10 +43,23 @@ export class BodyError extends Error {
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** Deepest bracket nesting outside strings (a linear scan; strings' escapes respected). */
-export function jsonDepth(text: string): number {
+/** What one linear scan of a body finds before it is parsed. */
+export interface JsonShape {
+  /** Deepest bracket nesting outside strings. */
+  readonly depth: number;
+  /**
+   * An upper bound on the values inside arrays and objects: every opening bracket and comma
+   * outside strings starts at most one more. `{"a":1,"b":[2,3]}` → 4 (the object's two members,
+   * the array's two elements; the array is itself counted as the second member).
+   */
+  readonly values: number;
+}
+
+/** Depth and value count outside strings (a linear scan; strings' escapes respected). */
+export function jsonShape(text: string): JsonShape {
   let depth = 0;
   let deepest = 0;
+  let values = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -38,10 +67,13 @@ export function jsonDepth(text: string): number {
       if (c === 0x5c) i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x5b || c === 0x7b) {
+      deepest = Math.max(deepest, ++depth);
+      values++;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x2c) values++;
   }
-  return deepest;
+  return { depth: deepest, values };
 }
 
 /**
@@ -71,7 +103,9 @@ function markNonIntegers(body: unknown, text: string): unknown {
 
 export function parseRequestBody(text: string): unknown {
   if (text.trim() === '') return {};
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw new BodyError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  const shape = jsonShape(text);
+  if (shape.depth > MAX_JSON_DEPTH) throw new BodyError('too_deep', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  if (shape.values > MAX_JSON_VALUES) throw new BodyError('too_many_values', `the body holds more than ${MAX_JSON_VALUES} values (a request's parameters are a few fields)`);
   return markNonIntegers(parseJson(text), text);
 }
 

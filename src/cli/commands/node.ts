@@ -34,6 +34,7 @@ interface NodeCommandOptions {
   readonly keepAliveTimeout?: number;
   readonly idleTimeout?: number;
   readonly maxConnections?: number;
+  readonly maxConnectionsPerClient?: number;
   readonly maxWaitingPerClient?: number;
   readonly trustProxy?: string[];
   readonly progress?: boolean;
@@ -48,6 +49,7 @@ function httpLimits(options: NodeCommandOptions): Partial<HttpLimits> {
     keepAliveTimeoutMs: options.keepAliveTimeout,
     idleTimeoutMs: options.idleTimeout,
     maxConnections: options.maxConnections,
+    maxConnectionsPerClient: options.maxConnectionsPerClient,
     trustedProxies: options.trustProxy,
   };
   return Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
@@ -74,6 +76,7 @@ export function registerNodeCommand(program: Command): void {
     .option('--idle-timeout <ms>', `silent sockets are closed after this (default ${DEFAULT_HTTP_LIMITS.idleTimeoutMs})`, msOption('--idle-timeout'))
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections}; keep it well below ulimit -n)`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--max-connections-per-client <n>', `connections one client address may hold; one more is answered 429 too_many_connections (default ${DEFAULT_HTTP_LIMITS.maxConnectionsPerClient}; no cap with --trust-proxy)`, integerOption('--max-connections-per-client', 1, 1_000_000))
     .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .option('--no-progress', 'no progress bar on stderr while the state is rebuilt at start')

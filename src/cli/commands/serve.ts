@@ -1,5 +1,5 @@
 /**
- * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N] [--max-waiting-per-client N] [--trust-proxy ADDRESSES]`
+ * `pokt-ledger serve [--data DIR] [--host 127.0.0.1] [--port 8082] [--max-connections N] [--max-connections-per-client N] [--max-waiting-per-client N] [--trust-proxy ADDRESSES]`
  * `pokt-ledger serve --postgres URL [--data DIR] [--pool N] …`
  *
  * The query service (src/query/) over the data directory's SQLite projection, read only: it
@@ -25,7 +25,7 @@ import { DEFAULT_TURN_LIMITS, turnsText, type TurnLimits } from '../../query/cli
 import { DEFAULT_HTTP_LIMITS } from '../../query/http-limits.js';
 import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
-import { dataDirOf, hostOption, integerOption, portOption, trustedProxiesOption } from '../args.js';
+import { dataDirOf, hostOption, integerOption, portOption, trustedProxiesOption, postgresUrlOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export const DEFAULT_SERVE_PORT = 8082;
@@ -35,6 +35,7 @@ interface ServeOptions {
   readonly host?: string;
   readonly port?: number;
   readonly maxConnections?: number;
+  readonly maxConnectionsPerClient?: number;
   readonly postgres?: string;
   readonly pool?: number;
   readonly maxWaitingPerClient?: number;
@@ -65,11 +66,12 @@ export function registerServeCommand(program: Command): void {
     .command('serve')
     .description("serve pocket-core's query routes and the ledger's own at every height from the SQLite projection (or PostgreSQL with --postgres), read only (beside a running node)")
     .option('--data <dir>', 'data directory (default: the repository root; with --postgres only for dispatch, which replays its log)')
-    .option('--postgres <url>', 'read the PostgreSQL projection at this URL (a primary or a streaming replica) instead of SQLite')
+    .option('--postgres <url>', 'read the PostgreSQL projection at this URL (a primary or a streaming replica) instead of SQLite', postgresUrlOption)
     .option('--pool <n>', `PostgreSQL connections of this process (default ${DEFAULT_PG_READERS})`, integerOption('--pool', 1, 1_000))
     .option('--host <host>', 'address to bind (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port 0–65535 (default ${DEFAULT_SERVE_PORT}; 0 = any free port)`, portOption)
     .option('--max-connections <n>', `connections beyond this are refused (default ${DEFAULT_HTTP_LIMITS.maxConnections})`, integerOption('--max-connections', 1, 1_000_000))
+    .option('--max-connections-per-client <n>', `connections one client address may hold; one more is answered 429 too_many_connections (default ${DEFAULT_HTTP_LIMITS.maxConnectionsPerClient}; no cap with --trust-proxy)`, integerOption('--max-connections-per-client', 1, 1_000_000))
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--json', 'a failure to start as one JSON document {"error":{code,message,details}} on stdout')
@@ -81,6 +83,7 @@ export function registerServeCommand(program: Command): void {
         const height = await store.latestHeight();
         const limits = {
           ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+          ...(options.maxConnectionsPerClient === undefined ? {} : { maxConnectionsPerClient: options.maxConnectionsPerClient }),
           ...(options.trustProxy === undefined ? {} : { trustedProxies: options.trustProxy }),
         };
         const withDispatch = options.postgres === undefined || options.data !== undefined;

@@ -62,7 +62,8 @@ function client(port: number, first: string, trickle: string | undefined): Clien
 }
 
 const slowHeader = (port: number): Client => client(port, 'POST /v1/query/height HTTP/1.1\r\nHost: x\r\n', 'X-Slow: 1\r\n');
-const slowBody = (port: number): Client => client(port, 'POST /v1/query/height HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n', '{');
+// Under the query routes' 64 KiB body limit (request-body.ts), or it would be refused (413) before any wait.
+const slowBody = (port: number): Client => client(port, 'POST /v1/query/height HTTP/1.1\r\nHost: x\r\nContent-Length: 50000\r\n\r\n', '{');
 const silent = (port: number): Client => client(port, '', undefined);
 
 async function height(node: RunningNode): Promise<number> {

@@ -131,6 +131,11 @@ api('malformed and hostile requests get coded HTTP errors', async () => {
     // A 4xx names the field it is about (a tx's hex too, as the address errors do).
     if (error === 'invalid_hex') assert.is((response.json['details'] as { field?: string } | undefined)?.field, 'raw_hex_bytes', label);
   }
+  // rawtx keeps pocket-core's 1 MiB: a body past the other routes' 64 KiB still reaches the tx checks.
+  const wide = await post(node, '/v1/client/rawtx', `{"address":"${alice.address}","raw_hex_bytes":"${'00'.repeat(50_000)}"}`);
+  assert.ok(wide.status !== 413, `a 100 KB rawtx body is read (${wide.status} ${String(wide.json['error'] ?? wide.json['codespace'])})`);
+  const query = await post(node, '/v1/query/account', `{"address":"${alice.address}","pad":"${'0'.repeat(70_000)}"}`);
+  assert.equal([query.status, query.json['error']], [413, 'body_too_large'], 'a query body past 64 KiB');
   const missing = await fetch(`${node.url}/v1/nope`);
   assert.is(missing.status, 404);
   assert.is((await (await fetch(`${node.url}/v1`)).json()) as string, 'pokt-ledger 0.1.0');

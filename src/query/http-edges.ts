@@ -1,0 +1,124 @@
+/**
+ * What Node's HTTP server would answer on its own, before Fastify sees a request — answered here
+ * in the service's one error shape `{code, message, error}` (http-error.ts) instead of Node's
+ * empty bodies or a dropped connection (QA of 2026-12-06):
+ *
+ *   malformed request line or headers   400 malformed_http       (was Fastify's default shape)
+ *   headers past the size limit         431 headers_too_large
+ *   request past its deadline           408 request_timeout
+ *   HTTP/1.1 without a Host header      400 missing_host         (was 400 with no body)
+ *   an Expect other than 100-continue   417 expectation_failed   (was 417 with no body, kept open)
+ *   Expect: 100-continue, body > 1 MiB  413 body_too_large       before the client sends the body
+ *   CONNECT                             405 method_not_allowed   (was a dropped connection)
+ *   a connection past its address's cap 429 too_many_connections (http-limits.ts)
+ *
+ * Each of these closes the connection: nothing after them on the stream can be trusted or read.
+ */
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { sendError } from './http-error.js';
+import { MAX_BODY_BYTES } from './request-body.js';
+
+function errorText(status: number, code: string, message: string): string {
+  return JSON.stringify({ code: status, message, error: code });
+}
+
+/** An answer written on a raw socket (there is no request object to answer through), then closed. */
+function answerOnSocket(socket: Duplex, status: number, code: string, message: string): void {
+  const body = errorText(status, code, message);
+  if (socket.writable) socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`);
+  socket.destroy();
+}
+
+/** An answer written on Node's response object, outside Fastify (its checkContinue/checkExpectation events). */
+function answerOnResponse(response: ServerResponse, status: number, code: string, message: string): void {
+  const body = errorText(status, code, message);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  response.end(body);
+}
+
+/**
+ * Errors Node's HTTP parser meets before there is a request (Fastify's clientErrorHandler), then
+ * the connection is closed, as Node does: the stream cannot be trusted after a parse error.
+ */
+export function clientErrorAnswer(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerOnSocket(socket, 408, 'request_timeout', 'the request did not arrive within its deadline');
+  if (error.code === 'HPE_HEADER_OVERFLOW') return answerOnSocket(socket, 431, 'headers_too_large', 'the request line and headers exceed the size limit');
+  answerOnSocket(socket, 400, 'malformed_http', `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`);
+}
+
+/**
+ * Expect: 100-continue. Node would answer "100 Continue" to every such request; one whose
+ * declared body is past the largest limit any route has (1 MiB, the node's rawtx) gets its 413
+ * instead, before it sends the body — a body that arrives anyway and is cut short makes the kernel
+ * reset the connection, and the reset can overtake the 413 (curl saw only "100 Continue" in 5 of
+ * 20 uploads of 5 MB). A body under 1 MiB but over its route's limit is refused by Fastify and
+ * read to its end (http-app.ts, body_too_large).
+ */
+function checkContinue(server: Server, request: IncomingMessage, response: ServerResponse): void {
+  const declared = Number(request.headers['content-length']);
+  if (declared > MAX_BODY_BYTES) return answerOnResponse(response, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
+  response.writeContinue();
+  server.emit('request', request, response);
+}
+
+/**
+ * Connections by remote address; one past `cap` is answered 429 and closed without ever reaching
+ * Node's HTTP parser: Node's own 'connection' listener (which attaches the parser) is wrapped, so a
+ * refused socket costs no parsing and can answer nothing else. The answer is written before any
+ * request arrives (the client reads it as the answer to the one it sends); the socket is ended,
+ * not destroyed at once, since a reset could overtake the answer, and destroyed after 1 s.
+ */
+function capConnectionsPerClient(server: Server, cap: number): void {
+  const listeners = server.listeners('connection');
+  // http.Server registers exactly one (its connectionListener); anything else is a Node we do not know.
+  if (listeners.length !== 1) throw new Error(`expected Node's one HTTP connection listener, found ${listeners.length}`);
+  const parse = listeners[0] as (socket: Socket) => void;
+  server.removeListener('connection', parse);
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? '';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > cap) return refuseConnection(socket, address, cap);
+    open.set(address, count);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left === 0) open.delete(address);
+      else open.set(address, left);
+    });
+    parse.call(server, socket);
+  });
+}
+
+function refuseConnection(socket: Socket, address: string, cap: number): void {
+  const body = errorText(429, 'too_many_connections', `${address} holds ${cap} connections already: reuse them (keep-alive) instead of opening more`);
+  socket.on('error', () => undefined);
+  socket.end(`HTTP/1.1 429 Too Many Requests\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nRetry-After: 1\r\nConnection: close\r\n\r\n${body}`);
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
+/**
+ * Registers the answers above on the app's server; the parser errors go in Fastify's options
+ * (clientErrorAnswer). `connectionsPerClient` undefined: no cap (behind a reverse proxy).
+ */
+export function answerHttpEdges(app: FastifyInstance, connectionsPerClient: number | undefined): void {
+  const server = app.server;
+  if (connectionsPerClient !== undefined) capConnectionsPerClient(server, connectionsPerClient);
+  server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => checkContinue(server, request, response));
+  server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) =>
+    answerOnResponse(response, 417, 'expectation_failed', `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported (only 100-continue)`),
+  );
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => answerOnSocket(socket, 405, 'method_not_allowed', 'CONNECT: this is not a proxy'));
+  // Node's own check is off (http-app.ts requireHostHeader: false) so that this answer has the shape.
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) {
+      reply.header('connection', 'close');
+      sendError(reply, 400, 'missing_host', 'an HTTP/1.1 request must carry a Host header', { field: 'host' });
+      return;
+    }
+    done();
+  });
+}
