@@ -6,8 +6,10 @@
  *                            state at the latest height: the node's live state, or in `serve` a
  *                            replay of the log to the latest projected height (cached until the
  *                            projection moves; the first call after a block pays a replay from the
- *                            newest snapshot). Like pocket-core's HandleDispatch the session is the
- *                            latest one; the asked session_height is checked, not obeyed.
+ *                            newest snapshot). As in pocket-core's HandleDispatch
+ *                            (x/pocketcore/keeper/session.go:11-15) the session is always the
+ *                            latest one: the asked session_height is overwritten, whatever it
+ *                            is (it must still be an integer, as Go's decoder requires).
  *   /v1/client/relay, /challenge, /sim → 501 `not_a_relay_node`: this is a ledger, not a relay node
  *   /v1/query/unconfirmedtxs {page, per_page} / unconfirmedtx {hash} → the node's mempool;
  *                            `serve` has none and answers them empty / null (documented choice).
@@ -64,10 +66,6 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
     ctx.asOf = height;
     const session = dispatch(state, (body['app_public_key'] as string).toLowerCase() as PublicKeyHex, (body['chain'] as string).toUpperCase(), height);
     if (!session.ok) throw new HttpError(400, session.error.name, `${session.error.codespace}:${session.error.code} ${session.error.log}`, { field: 'app_public_key' });
-    const asked = body['session_height'];
-    if (typeof asked === 'number' && asked !== 0 && asked !== session.value.header.session_height) {
-      throw new HttpError(400, 'invalid_session_height', `session_height ${asked} is not the current session (${session.value.header.session_height})`, { field: 'session_height' });
-    }
     const nodes = session.value.nodes.map((address) => {
       const node = queryNode(state, address);
       return node.ok ? node.value : { address };

@@ -121,8 +121,29 @@ export function txSearchAnswer(txs: readonly TxRecord[], total: number): string 
 }
 
 /**
+ * One precommit of a block's last commit: Tendermint v0.32's CommitSig (= Vote; pocket-core runs
+ * its fork of v0.32.11, go.mod): type 2 (PrecommitType), the previous height, round 0, the
+ * previous block's id, the validator's index in the commit. The ledger runs no consensus, so
+ * there is no signature (""), and a vote's time is the block's own: BFT time makes a block's
+ * time the median of its last commit's vote times, which this keeps true.
+ */
+function precommitJson(block: BlockRecord, address: string, index: number): Record<string, unknown> {
+  return {
+    type: 2,
+    height: String(block.height - 1),
+    round: '0',
+    block_id: { hash: block.previousHash.toUpperCase(), parts: { total: '0', hash: '' } },
+    timestamp: formatRfc3339Ns(block.timeNs),
+    validator_address: address.toUpperCase(),
+    validator_index: String(index),
+    signature: '',
+  };
+}
+
+/**
  * Tendermint's ResultBlock (rpc/core/types, amino JSON: int64 as strings). Hashes the ledger does
- * not compute (parts, data, validators, consensus, results, evidence) are empty strings.
+ * not compute (parts, data, validators, consensus, results, evidence) are empty strings, as are
+ * the precommits' signatures (precommitJson).
  */
 export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<string, unknown> {
   const blockId = (hash: string): unknown => ({ hash: hash.toUpperCase(), parts: { total: '0', hash: '' } });
@@ -153,7 +174,7 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
       evidence: { evidence: evidence.length === 0 ? null : evidence },
       last_commit: {
         block_id: blockId(block.previousHash),
-        precommits: lastCommit.length === 0 ? null : lastCommit.map((vote) => (vote.signed ? { validator_address: vote.address.toUpperCase() } : null)),
+        precommits: lastCommit.length === 0 ? null : lastCommit.map((vote, index) => (vote.signed ? precommitJson(block, vote.address, index) : null)),
       },
     },
   };

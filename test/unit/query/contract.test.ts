@@ -49,6 +49,10 @@ const GO = {
   // app/query.go:368-379 AllParamsReturn, SingleParamReturn
   AllParamsReturn: ['app_params', 'node_params', 'pocket_params', 'gov_params', 'auth_params'],
   SingleParamReturn: ['param_key', 'param_value'],
+  // tendermint v0.32 types/vote.go Vote (= CommitSig; pocket-core runs its fork of v0.32.11, go.mod)
+  Vote: ['type', 'height', 'round', 'block_id', 'timestamp', 'validator_address', 'validator_index', 'signature'],
+  // tendermint v0.32 types/block.go Commit
+  Commit: ['block_id', 'precommits'],
   // x/pocketcore/types/service.go:319-328 DispatchResponse, DispatchSession
   DispatchResponse: ['session', 'block_height'],
   DispatchSession: ['header', 'key', 'nodes'],
@@ -93,6 +97,19 @@ test('answers carry exactly pocket-core\'s fields', async () => {
   assert.match((await post('/v1/query/balance', { address: accounts.json.result[0].address })).text, /^\{"balance":[0-9]+\}$/);
 });
 
+test('block: the last commit\'s precommits are whole Tendermint votes of the previous height', async () => {
+  const block = (await post('/v1/query/block', { height: 5 })).json.block;
+  assert.equal(keys(block.last_commit), sorted(GO.Commit));
+  const votes = (block.last_commit.precommits as Array<Record<string, unknown> | null>).filter((vote) => vote !== null);
+  assert.ok(votes.length > 0, 'the simulator\'s validators signed block 4');
+  for (const vote of votes) {
+    assert.equal(keys(vote), sorted(GO.Vote));
+    assert.equal([vote['type'], vote['height'], vote['round'], vote['block_id']], [2, '4', '0', block.header.last_block_id], 'a precommit (type 2) for block 4');
+  }
+  const indexes = (block.last_commit.precommits as Array<Record<string, unknown> | null>).map((vote, i) => (vote === null ? String(i) : vote['validator_index']));
+  assert.equal(indexes, indexes.map((_, i) => String(i)), 'validator_index is the vote\'s place in the commit');
+});
+
 test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session walk', async () => {
   const apps = (await post('/v1/query/apps', { opts: { staking_status: 2 } })).json.result as Array<{ public_key: string; chains: string[] }>;
   const app = apps.find((a) => a.chains.length > 0)!;
@@ -101,6 +118,10 @@ test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session w
   assert.equal([keys(answer.json), keys(answer.json.session)], [sorted(GO.DispatchResponse), sorted(GO.DispatchSession)]);
   assert.is(answer.json.block_height, (await post('/v1/query/height')).json.height);
   for (const node of answer.json.session.nodes) assert.ok((node.chains as string[]).includes(app.chains[0]!), 'session nodes serve the chain');
+  // HandleDispatch overwrites the asked session height with the latest (x/pocketcore/keeper/session.go:11-15).
+  const old = await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0], session_height: 1 });
+  assert.equal([old.status, old.json.session.header], [200, answer.json.session.header], 'an old session_height answers the latest session');
+  assert.is((await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0], session_height: '1' })).status, 400, 'a string is not an int64');
   for (const route of ['relay', 'challenge', 'sim']) {
     const refused = await post(`/v1/client/${route}`, {});
     assert.equal([refused.status, refused.json.error], [501, 'not_a_relay_node']);
