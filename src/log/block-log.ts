@@ -5,7 +5,8 @@
  * frame offsets); the files are the truth and every read re-checks the frame it gets. All fs
  * calls are synchronous on purpose (see files.ts).
  */
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { makeDirs } from '../core/make-dirs.js';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BlockLogError } from './errors.js';
@@ -152,7 +153,7 @@ export class BlockLog {
       if (options.create !== true || settings.readOnly) {
         throw new BlockLogError('log_not_found', `${dir} holds no block log (no block-log.json)`, { dir });
       }
-      mkdirSync(dir, { recursive: true });
+      makeDirs(dir);
     }
     const lock = settings.readOnly ? null : acquireLock(dir);
     let log: BlockLog | undefined;
@@ -886,7 +887,7 @@ function createLog(dir: string, firstHeight: number): void {
   if (existing.length > 0 && !onlyEmptyFirst) {
     throw new BlockLogError('log_meta_invalid', `${dir} has segment files but no block-log.json; refusing to guess`, { dir });
   }
-  mkdirSync(join(dir, INDEX_DIR), { recursive: true });
+  makeDirs(join(dir, INDEX_DIR));
   const segment = join(dir, segmentFileName(firstHeight));
   if (!existsSync(segment)) closeSync(openSync(segment, 'wx'));
   closeSync(openSync(indexPath(dir, firstHeight), 'a'));

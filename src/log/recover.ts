@@ -16,7 +16,8 @@
  * Sealed segments were fsynced before the next segment was created, so any damage in them is
  * corruption, never a torn tail.
  */
-import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { makeDirs } from '../core/make-dirs.js';
+import { closeSync, copyFileSync, existsSync, fstatSync, ftruncateSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlockLogError } from './errors.js';
 import { INDEX_DIR, TORN_DIR, fsyncDir, indexPath, listSegments, preadFully, type SegmentName } from './files.js';
@@ -79,7 +80,7 @@ export function loadSegments(dir: string, firstHeight: number, options: LoadOpti
       { dir, expectedFirstHeight: firstHeight, file: first?.file ?? null },
     );
   }
-  if (!options.readOnly) mkdirSync(join(dir, INDEX_DIR), { recursive: true });
+  if (!options.readOnly) makeDirs(join(dir, INDEX_DIR));
   const indexRebuilt: string[] = [];
   const segments: Segment[] = [];
   for (let i = 0; i < names.length - 1; i++) {
@@ -194,7 +195,7 @@ function cutTornTail(dir: string, name: SegmentName, scan: SegmentScan, damage: 
     const tornBytes = scan.fileBytes - damage.offset;
     const saved = Buffer.allocUnsafe(tornBytes);
     const got = preadFully(fd, saved, 0, tornBytes, damage.offset);
-    mkdirSync(join(dir, TORN_DIR), { recursive: true });
+    makeDirs(join(dir, TORN_DIR));
     const savedTo = join(TORN_DIR, `${name.file}@${damage.offset}.${process.pid}.${Date.now()}.torn`);
     writeFileSync(join(dir, savedTo), saved.subarray(0, got));
     ftruncateSync(fd, damage.offset);
@@ -229,7 +230,7 @@ function syncIndexFile(dir: string, name: SegmentName, offsets: readonly number[
 function repairAt(dir: string, names: readonly SegmentName[], index: number, error: BlockLogError): RepairReport {
   const segmentsDeleted: string[] = [];
   const stamp = `${process.pid}.${Date.now()}`;
-  mkdirSync(join(dir, TORN_DIR), { recursive: true });
+  makeDirs(join(dir, TORN_DIR));
   for (let j = names.length - 1; j > index; j--) {
     const later = names[j] as SegmentName;
     // Moved aside, not destroyed: repair gives up these blocks for the log, not for forensics.

@@ -17,9 +17,10 @@
  * (`amount_too_wide_for_parquet`). Each file is written to a temporary name and renamed, so an interrupted
  * export leaves whole files only.
  */
+import { makeDirs } from '../core/make-dirs.js';
 import Database from 'better-sqlite3';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { amountText, isAmountColumn } from './amounts.js';
 import { ProjectionError } from './errors.js';
@@ -63,7 +64,7 @@ export interface ExportOptions {
 export async function exportAnalytics(dataDir: string, outDir: string, options: ExportOptions = {}): Promise<ExportReport> {
   const caughtUp = await (options.catchUp ?? (() => project(dataDir, options.onNotice === undefined ? {} : { onNotice: options.onNotice })))();
   const out = resolve(outDir);
-  mkdirSync(out, { recursive: true });
+  makeDirs(out);
   const sqlite = new Database(projectionFile(dataDir), { readonly: true });
   sqlite.defaultSafeIntegers(true);
   const duck = await DuckDBInstance.create(':memory:');

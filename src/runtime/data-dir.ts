@@ -9,8 +9,9 @@
  * Inputs (genesis + blocks) live together under events/; everything elsewhere is derived.
  * The default data directory is the repository root (its events/ and snapshots/ folders).
  */
+import { makeDirs } from '../core/make-dirs.js';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -220,7 +221,7 @@ function createChainFiles(dir: string, firstHeight: number, files: ReadonlyArray
 function createEmptyLog(dir: string, firstHeight: number, existed: InitialState): BlockLog {
   let opened: ReturnType<typeof BlockLog.open>;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     opened = BlockLog.open(blockLogDir(dir), { create: true, firstHeight });
   } catch (error) {
     if (!isBlockLogError(error, 'log_locked')) removeUnfinishedInit(dir, existed);

@@ -16,8 +16,9 @@
  *   6. unless --no-serve: the node serving the query API (POST /v1/query/*) and the explorer on
  *      localhost, producing blocks only on demand, until Ctrl-C (SIGINT/SIGTERM: exit 0).
  */
+import { makeDirs } from '../../core/make-dirs.js';
 import type { Command } from 'commander';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { runAudit, skippedSnapshotWarning } from '../../audit/index.js';
@@ -72,7 +73,7 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
   const replay = await replayWithProgress({ data: dataDir, progress: showProgress });
   const projection = await projectWithProgress(dataDir, {}, showProgress);
   const reports = join(dataDir, 'reports');
-  mkdirSync(reports, { recursive: true });
+  makeDirs(reports);
   const lines = new LinesCsvWriter(join(reports, LINES_CSV));
   // The audit reports no progress of its own here (seconds on a large chain): named, at least.
   phaseLine('audit: recomputing every reward, burn and slash and the supply at every block', showProgress);

@@ -4,8 +4,9 @@
  * synchronous store (../store.ts, the live node) and the catch-up writer thread
  * (./writer-thread.ts), so both open the same file the same way.
  */
+import { makeDirs } from '../../core/make-dirs.js';
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isDamagedDatabase, ProjectionDamaged, ProjectionError } from '../errors.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
@@ -37,7 +38,7 @@ export function projectionFile(dataDir: string): string {
  */
 export function openProjectionDatabase(dataDir: string, options: OpenOptions = {}): Database.Database {
   const file = options.file ?? projectionFile(dataDir);
-  mkdirSync(dirname(file), { recursive: true });
+  makeDirs(dirname(file));
   try {
     return openOrCreate(file, options);
   } catch (error) {

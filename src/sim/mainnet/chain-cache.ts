@@ -16,8 +16,9 @@
  * Crash safety: a chain is generated in `<key>.tmp-<pid>` and renamed into place when complete;
  * leftovers of killed runs are removed the next time (their pid no longer alive).
  */
+import { makeDirs } from '../../core/make-dirs.js';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledMainnetGenesisPath, packageRoot } from '../../core/paths.js';
@@ -146,7 +147,7 @@ export function pruneStale(root: string, current: string, keep = KEEP_PER_SETTIN
 /** The cached chain for these options, generating it (through the simulator) on a miss. */
 export async function mainnetChain(options: MainnetChainOptions): Promise<MainnetChain> {
   const root = options.cacheRoot ?? defaultCacheRoot();
-  mkdirSync(root, { recursive: true });
+  makeDirs(root);
   removeDeadTemps(root);
   const key = mainnetChainKey(options);
   const dataDir = join(root, key);
