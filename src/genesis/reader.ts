@@ -12,6 +12,10 @@ export class JsonReader {
   readonly problems: GenesisProblem[] = [];
 
   fail(path: string, message: string): undefined {
+    // A missing field's type check follows its `missing` at once ("expected a string, got
+    // nothing"): the field is named once.
+    const last = this.problems[this.problems.length - 1];
+    if (last?.path === path && last.message === 'missing') return undefined;
     this.problems.push({ path, message });
     return undefined;
   }

@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GenesisError, readGenesisFile } from '../genesis/load.js';
 import { holdsChain, initDataDir } from '../runtime/data-dir.js';
 import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, simManifestText, type SimManifest } from './sim-genesis.js';
 import { WORKLOADS, findWorkload, profileWorkloads, type WorkloadEntry } from './workloads/index.js';
@@ -14,7 +15,7 @@ import type { SimProfileName } from './workload.js';
 export class SimulationSetupError extends Error {
   override readonly name = 'SimulationSetupError';
   constructor(
-    readonly code: 'sim_genesis_required' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
+    readonly code: 'sim_genesis_required' | 'sim_genesis_conflict' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
     message: string,
   ) {
     super(message);
@@ -69,6 +70,10 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
     const settings = { seed: options.seed, workers: 0, ...(shapeSettings === undefined ? {} : { shape: shapeSettings }) };
     return { name, accounts: entry.create(settings).accounts ?? options.accountsPerWorkload ?? SIM_DEFAULTS.accountsPerWorkload };
   });
+  // The file must be a genesis on its own first: its problems are reported under its own name
+  // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
+  // json` or `{}` reached the augmenting code and came out as an internal error).
+  readGenesisFile(options.genesisFile);
   const sourceText = readFileSync(options.genesisFile, 'utf8');
   const manifest: SimManifest = {
     format: SIM_MANIFEST_FORMAT,
@@ -90,10 +95,25 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
     writeFileSync(augmented, augmentGenesis(sourceText, manifest));
     // The manifest is created with the chain: a chain made here never lacks it.
     initDataDir(options.dataDir, augmented, { files: { 'simulation.json': simManifestText(manifest) } });
+  } catch (error) {
+    if (error instanceof GenesisError) throw withSimAccountsProblem(options.genesisFile, options.seed, error);
+    throw error;
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   return { manifest, created: true };
+}
+
+/**
+ * The genesis was valid, the genesis with the simulator's accounts is not: most often because it
+ * holds them already (exported from a chain simulated with this seed: a duplicate account). Named
+ * as the user's file, not the scratch copy the problem was found in.
+ */
+function withSimAccountsProblem(file: string, seed: bigint, error: GenesisError): SimulationSetupError {
+  const first = error.problems[0];
+  const duplicate = error.problems.some((problem) => problem.message.includes('duplicate'));
+  const hint = duplicate ? ': it already holds accounts of the simulator with this seed (a genesis exported from a simulated chain?) — use another --seed' : '';
+  return new SimulationSetupError('sim_genesis_conflict', `${file} is a valid genesis, but not with the simulator's accounts (seed ${seed}) added: ${error.problems.length} problem(s); first: ${first?.path}: ${first?.message}${hint}`);
 }
 
 function checkExisting(options: SimSetupOptions): SimManifest {
