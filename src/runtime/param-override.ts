@@ -9,7 +9,8 @@ import { parse as parseLossless } from 'lossless-json';
 import type { DomainEvent } from '../chain/events.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { Address } from '../core/types.js';
-import { paramValueToJson, parseParamValue } from '../params/kinds.js';
+import { checkParamRange } from '../modules/gov/index.js';
+import { paramValueToJson, parseParamValue, type ParamValue } from '../params/kinds.js';
 import { paramValueOf } from '../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 
@@ -32,7 +33,7 @@ export function checkOverride(override: ParamOverride): void {
   decode(override);
 }
 
-function decode(override: ParamOverride): { spec: NonNullable<ReturnType<typeof PARAM_SPECS_BY_KEY.get>>; json: unknown } {
+function decode(override: ParamOverride): { spec: NonNullable<ReturnType<typeof PARAM_SPECS_BY_KEY.get>>; value: ParamValue; json: unknown } {
   const spec = PARAM_SPECS_BY_KEY.get(override.key);
   if (spec === undefined) throw new ParamOverrideError(`unknown parameter ${override.key}`);
   for (const text of [override.value, JSON.stringify(override.value)]) {
@@ -43,7 +44,7 @@ function decode(override: ParamOverride): { spec: NonNullable<ReturnType<typeof 
       continue;
     }
     const parsed = parseParamValue(spec.kind, node);
-    if (parsed.ok) return { spec, json: paramValueToJson(spec.kind, parsed.value) };
+    if (parsed.ok) return { spec, value: parsed.value, json: paramValueToJson(spec.kind, parsed.value) };
   }
   throw new ParamOverrideError(`${override.value} is not a value of ${override.key} (${spec.kind})`);
 }
@@ -53,7 +54,13 @@ export function overrideEvents(state: LedgerState, overrides: readonly ParamOver
   return overrides
     .filter((o) => o.height === height)
     .map((o) => {
-      const { spec, json } = decode(o);
+      const { spec, value, json } = decode(o);
+      // The ranges gov itself holds a delivered change to (modules/gov/param-value.ts), against
+      // the params in force at that height (the DAO + proposer sum): a what-if of a value the
+      // chain would refuse would only replay into an invariant failure (QA of 2026-12-06:
+      // ProposerPercentage=-5 drove a balance negative).
+      const range = checkParamRange(spec.key, value, state.params());
+      if (!range.ok) throw new ParamOverrideError(`${o.key}=${o.value}@${o.height}: ${range.error.message}`);
       return { type: 'ParamChanged', key: spec.key, oldValue: paramValueToJson(spec.kind, paramValueOf(state.params(), spec)), newValue: json, by: 'what-if' as Address, height } as DomainEvent;
     });
 }

@@ -16,6 +16,7 @@ import { warnOnStderr } from '../../runtime/warnings.js';
 import { auditCsv, LinesCsvWriter } from '../../audit/csv.js';
 import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
+import { ParamOverrideError } from '../../runtime/param-override.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
 import { CliError, counted, grouped, printJson } from '../output.js';
@@ -139,6 +140,8 @@ export function registerAuditCommand(program: Command): void {
             });
           } catch (error) {
             if (error instanceof AuditInputError) throw new CliError(error.code, error.message);
+            // A value gov would refuse at its height (found when the replay reaches it).
+            if (error instanceof ParamOverrideError) throw new CliError('invalid_what_if', error.message);
             throw error;
           } finally {
             for (const bar of bars.values()) bar.stop();
