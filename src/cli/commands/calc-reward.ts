@@ -55,7 +55,33 @@ function parseFileValue(key: string, value: unknown): ParamValue {
     const decoded = decodeParamValue(spec, new TextEncoder().encode(value));
     if (decoded.ok) return decoded.value;
   }
-  throw new CliError('invalid_params_file', `parameter ${key} has a value that does not read as ${spec.kind}: ${JSON.stringify(value)}`);
+  const hint = typeof value === 'number' ? ` (numbers are written as strings, as allparams writes them: "${value}")` : '';
+  throw new CliError('invalid_params_file', `parameter ${key} has a value that does not read as ${spec.kind}: ${JSON.stringify(value)}${hint}`);
+}
+
+/** The sections of a /v1/query/allparams answer (app/query.go AllParamsReturn). */
+const ALLPARAMS_SECTIONS: ReadonlySet<string> = new Set(['app_params', 'node_params', 'pocket_params', 'gov_params', 'auth_params']);
+
+/**
+ * (key, value) of every parameter a params file sets. Anything it holds that is neither an
+ * allparams section of {param_key, param_value} items nor a "subspace/Key" member is refused:
+ * ignored, a misspelt key would silently leave the mainnet value in force (QA of 2026-12-06:
+ * {"RelaysToTokensMultiplier": "1"} computed with 10,000).
+ */
+function paramEntries(file: string, raw: Record<string, unknown>): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const [name, value] of Object.entries(raw)) {
+    if (ALLPARAMS_SECTIONS.has(name)) {
+      if (!Array.isArray(value)) throw new CliError('invalid_params_file', `${file}: ${name} must be a list of {param_key, param_value}, as allparams answers`);
+      for (const item of value as Array<{ param_key?: unknown; param_value?: unknown }>) {
+        if (typeof item?.param_key !== 'string') throw new CliError('invalid_params_file', `${file}: an item of ${name} has no param_key`);
+        entries.push([item.param_key, item.param_value]);
+      }
+    } else if (name.includes('/')) entries.push([name, value]);
+    else throw new CliError('invalid_params_file', `${file}: ${JSON.stringify(name)} is neither a parameter (subspace/Key, e.g. "pos/RelaysToTokensMultiplier") nor an allparams section (${[...ALLPARAMS_SECTIONS].join(', ')})`);
+  }
+  if (entries.length === 0) throw new CliError('invalid_params_file', `${file} sets no parameter (a /v1/query/allparams answer, or {"pos/Key": "value"})`);
+  return entries;
 }
 
 /** --params FILE → typed params (missing keys from the bundled mainnet genesis). */
@@ -67,14 +93,7 @@ export function paramsFromFile(file: string): Params {
     throw new CliError('invalid_params_file', `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new CliError('invalid_params_file', `${file} is not a JSON object`);
-  const entries: Array<[string, unknown]> = [];
-  for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (Array.isArray(value)) {
-      for (const item of value as Array<{ param_key?: unknown; param_value?: unknown }>) {
-        if (typeof item?.param_key === 'string' && PARAM_SPECS_BY_KEY.has(item.param_key)) entries.push([item.param_key, item.param_value]);
-      }
-    } else if (name.includes('/')) entries.push([name, value]);
-  }
+  const entries = paramEntries(file, raw as Record<string, unknown>);
   const overrides = new Map(entries.map(([key, value]) => [key, parseFileValue(key, value)]));
   const base = loadGenesisState().state;
   return buildParams((key) => overrides.get(key) ?? base.gov.params.get(key)?.value);
