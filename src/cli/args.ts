@@ -42,6 +42,24 @@ export function hostOption(text: string): string {
   return text;
 }
 
+/**
+ * `--postgres`: a postgres:// or postgresql:// URL with a host. Anything else reached the driver,
+ * which read `notaurl` as a socket path and `base` (the data dir) as a host name (QA of
+ * 2026-12-06: `getaddrinfo ENOTFOUND base`).
+ */
+export function postgresUrlOption(text: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') || url.hostname === '') {
+    throw new InvalidArgumentError(`--postgres must be a URL postgres://user[:password]@host[:port]/database, got ${JSON.stringify(text.replace(/:[^:@/]*@/, ':…@'))}`);
+  }
+  return text;
+}
+
 /** Addresses proxy-addr (Fastify's trustProxy) knows by name. */
 const PROXY_ADDRESS_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 

@@ -21,7 +21,7 @@ import { DEFAULT_BATCH_BLOCKS, project, type ProjectOptions, type ProjectReport 
 import { projectionFile } from '../../projection/store.js';
 import { checkAgainstLog, type AgainstLogReport } from '../../projection/against-log.js';
 import { checkWholeFile, type WholeFileReport } from '../../projection/sqlite/whole-file-check.js';
-import { dataDirOf, integerOption } from '../args.js';
+import { dataDirOf, integerOption, postgresUrlOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { bytesProgress, phaseLine, ReplayBar, rowsProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -139,7 +139,7 @@ export function registerProjectCommand(program: Command): void {
     .option('--rebuild', 'delete the projection and build it again from genesis')
     .option('--to <height>', 'stop after this height', integerOption('--to', 0))
     .option('--batch <blocks>', `blocks per transaction (default ${DEFAULT_BATCH_BLOCKS}; each commits with its checkpoint)`, integerOption('--batch', 1))
-    .option('--postgres <url>', 'project into this PostgreSQL database (postgres://user@host:port/db) instead of SQLite')
+    .option('--postgres <url>', 'project into this PostgreSQL database (postgres://user@host:port/db) instead of SQLite', postgresUrlOption)
     .addOption(new Option('--check', `only check the SQLite projection: every page read (SQLite's quick_check), whatever its size — a catch-up checks projections of at most 256 MiB by itself; exit 1 with projection_damaged if anything is wrong`).conflicts(['rebuild', 'to', 'batch', 'postgres']))
     .addOption(new Option('--against-log', 'with --check: also rebuild the projection from the block log into a scratch file beside it and compare every row (a changed value passes quick_check); exit 1 with projection_damaged naming the table, the row and both values').conflicts(['rebuild', 'to', 'batch', 'postgres']))
     .option('--no-progress', 'no progress bar on stderr')
