@@ -4,7 +4,7 @@
  *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
  *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
  *   pokt-ledger snapshot [--data DIR] [--json] [--no-progress] a snapshot of the state at the tip
- *   pokt-ledger repair --data DIR [--json]                      accept a damaged log's loss: cut at the first damage
+ *   pokt-ledger repair --data DIR [--yes] [--json]              accept a damaged log's loss: cut at the first damage
  *
  * `roots` reads the log only (no replay): the block hash is SHA-256 of the stored header bytes,
  * the state root the one the producer recorded after the block. Two runs that produced the same
@@ -16,7 +16,10 @@ import type { Command } from 'commander';
 import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
 import { decodeRecord } from '../../chain/record.js';
-import { BlockLog, blockLogDir } from '../../log/index.js';
+import { BlockLog, BlockLogError, blockLogDir } from '../../log/index.js';
+import { projectionRollbackStep } from '../../projection/rollback.js';
+import { rollbackDataDir } from '../../runtime/rollback.js';
+import { confirmDestructive } from '../confirm.js';
 import { initDataDir } from '../../runtime/data-dir.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
@@ -47,6 +50,24 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
     return roots;
   } finally {
     log.close();
+  }
+}
+
+/**
+ * What repair would give up, or undefined when the log opens as it is (then repair only
+ * settles what a normal open would). A read-only open that checks every record finds the first
+ * damage the repairing open will cut at.
+ */
+function logDamage(dir: string): string | undefined {
+  try {
+    BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' }).log.close();
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof BlockLogError)) throw error;
+    const context = error.context as { height?: unknown; fromHeight?: unknown; toHeight?: unknown };
+    const from = typeof context.fromHeight === 'number' ? context.fromHeight : typeof context.height === 'number' ? context.height : undefined;
+    const heights = from === undefined ? 'the records from the first damaged one on' : typeof context.toHeight === 'number' ? `heights ${from}–${context.toHeight}` : `height ${from} and every record after it`;
+    return `${heights} (${error.code})`;
   }
 }
 
@@ -86,19 +107,29 @@ export function registerChainCommands(program: Command): void {
 
   program
     .command('repair')
-    .description("operator's choice after a coded log error: keep the log up to its first damaged record, move the rest to events/torn/, accept lost acknowledged heights, and rewrite the head record")
+    .description("operator's choice after a coded log error: keep the log up to its first damaged record, move the rest to events/torn/, accept lost acknowledged heights, rewrite the head record, and drop the snapshots and projection rows above the new tip")
     .requiredOption('--data <dir>', 'data directory')
+    .option('--yes', 'give up the damaged heights without asking (required when not on a terminal)')
     .option('--json', 'one JSON object on stdout')
-    .action((options: { data: string; json?: boolean }) =>
-      withCliErrors(() => {
-        const { log, recovery } = BlockLog.open(blockLogDir(dataDirOf(options.data)), { repair: true });
+    .action((options: { data: string; yes?: boolean; json?: boolean }) =>
+      withCliErrors(async () => {
+        const dir = dataDirOf(options.data);
+        const damage = logDamage(dir);
+        // Acknowledged blocks may go for good: a person types "repair" back, a script says --yes.
+        if (damage !== undefined) await confirmDestructive(`repair gives up ${damage} of ${dir} (moved to events/torn/; copy the directory first to keep it)`, 'repair', options.yes === true, { gives_up: damage });
+        const { log, recovery } = BlockLog.open(blockLogDir(dir), { repair: true });
         log.close();
-        const report = { last_height: recovery.lastHeight, repaired: recovery.repaired, loss_accepted: recovery.lossAccepted, head_rewritten: recovery.headCreated !== null };
+        // What was derived from the heights given up goes too, as rollback does it (crash-safe:
+        // runtime/rollback.ts); left, the projection was ahead of the log and every snapshot above
+        // the tip was skipped with a warning at every open (QA of 2026-12-06).
+        const derived = rollbackDataDir(dir, recovery.lastHeight, { derived: [projectionRollbackStep(dir)] });
+        const report = { last_height: recovery.lastHeight, repaired: recovery.repaired, loss_accepted: recovery.lossAccepted, head_rewritten: recovery.headCreated !== null, snapshots_removed: derived.snapshots_removed };
         if (options.json === true) printJson(report);
         else {
           const cut = recovery.repaired === null ? 'nothing cut' : `cut from height ${recovery.repaired.fromHeight} (${recovery.repaired.error.code}); moved to events/torn/`;
           const lost = recovery.lossAccepted === null ? '' : `; accepted the loss of heights ${recovery.lossAccepted.fromHeight}–${recovery.lossAccepted.toHeight}`;
-          process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}\n`);
+          const snapshots = derived.snapshots_removed.length === 0 ? '' : `; ${counted(derived.snapshots_removed.length, 'snapshot')} above it removed`;
+          process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}${snapshots}; the projection, if any, was cut back to it\n`);
         }
       }),
     );

@@ -421,7 +421,12 @@ matrix('the way out of log_records_lost: `repair` accepts the loss (reported), t
   cpSync(pristine, dir, { recursive: true });
   const first = firstHeightOf(segments(dir).at(-1) as string);
   unlinkSync(lastSegment(dir));
-  const repaired = await runCli(['repair', '--data', dir, '--json']);
+  // Acknowledged heights go for good: not without --yes off a terminal, and then nothing changes.
+  const unasked = await runCli(['repair', '--data', dir, '--json']);
+  assert.equal([unasked.code, JSON.parse(unasked.stdout)['error']['code']], [2, 'confirmation_required'], unasked.stdout);
+  assert.match(JSON.parse(unasked.stdout)['error']['message'], `heights ${first}–${TIP} (log_records_lost)`);
+  assert.is((await runCli(['roots', '--data', dir, '--json'])).code, 1, 'still refused: nothing was repaired');
+  const repaired = await runCli(['repair', '--data', dir, '--yes', '--json']);
   assert.is(repaired.code, 0, repaired.stderr);
   assert.equal(JSON.parse(repaired.stdout)['loss_accepted'], { fromHeight: first, toHeight: TIP });
   const replayed = await runCli(['replay', '--data', dir, '--trust-signatures', '--no-progress', '--json']);
