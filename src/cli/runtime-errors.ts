@@ -125,12 +125,18 @@ function sqliteError(error: unknown): CliError | undefined {
   return new CliError(known[1], `${known[2]} (${code}: ${message})`, { sqlite: code });
 }
 
+/** Damage inside the log whose message names the place but not the way out (log_head_missing and log_records_lost name theirs). */
+const DAMAGE_HINTS: ReadonlySet<string> = new Set(['log_record_corrupt', 'log_segment_sequence_broken', 'log_height_sequence_broken']);
+const REPAIR_HINT = ' — restore the data directory from a backup, or keep the chain up to the damage with `pokt-ledger repair` (the rest is moved to events/torn/)';
+
 export function asCliError(error: unknown): unknown {
   if (error instanceof CliError) return error;
   if (error instanceof BlockLogError) {
     // A failed write poisons the log; name the cause (disk_full, …), not the poisoning.
     const cause = (error.context as { cause?: unknown }).cause;
-    return new CliError(error.code, error.message, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
+    // The message starts with its own code for programs that print it alone; the CLI prints the code already.
+    const message = error.message.startsWith(`[${error.code}] `) ? error.message.slice(error.code.length + 3) : error.message;
+    return new CliError(error.code, `${message}${DAMAGE_HINTS.has(error.code) ? REPAIR_HINT : ''}`, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
   }
   if (error instanceof DataDirError || error instanceof QueryStateError) return new CliError(error.code, error.message, error.context);
   if (error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);

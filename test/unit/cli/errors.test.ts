@@ -30,6 +30,12 @@ import { BlockLog, blockLogDir } from '../../../src/log/index.js';
 
 const tmp = scratch('cli-errors');
 const genesisFile = writeSmallGenesis(tmp.dir);
+/** A file of `text` in the scratch directory (its path). */
+const textFile = (name: string, text: string): string => {
+  const file = join(tmp.dir, name);
+  writeFileSync(file, text);
+  return file;
+};
 const chainDir = join(tmp.dir, 'chain');
 const mounts: Mount[] = [];
 /** A stack frame as V8 prints it ("    at fn (file:line:col)"). */
@@ -134,6 +140,14 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['rollback', '--data', '', '--to', '1', '--yes'], 'invalid_option'],
     [['init', '--data', '', '--genesis', genesisFile], 'invalid_option'],
     [['query', 'nodes', '--data', ''], 'invalid_option'],
+    // QA of 2026-12-06: a hang (Node's recursive mkdir under /proc), internal errors, a silently ignored file.
+    [['init', '--data', '/proc/pokt-ledger-qa', '--genesis', genesisFile], 'file_not_found'],
+    [['simulate', '--data', join(tmp.dir, 'sim-bad-genesis'), '--genesis', textFile('not-json.json', 'not json'), '--blocks', '1'], 'invalid_genesis'],
+    [['simulate', '--data', join(tmp.dir, 'sim-empty-genesis'), '--genesis', textFile('empty-object.json', '{}'), '--blocks', '1'], 'invalid_genesis'],
+    [['audit', ...d, '--no-progress', '--what-if', 'pos/ProposerPercentage=-5@2'], 'invalid_what_if'],
+    [['audit', ...d, '--no-progress', '--what-if', 'pos/ProposerPercentage=5@99999'], 'invalid_what_if'],
+    [['calc', 'reward', '--relays', '5', '--stake', '15000000000', '--params', textFile('params.json', '{"RelaysToTokensMultiplier":"1"}')], 'invalid_params_file'],
+    [['project', ...d, '--postgres', 'notaurl'], 'invalid_option'],
   ];
   // A few at a time: the machine may be shared, and each run is a whole Node process.
   for (let i = 0; i < table.length; i += 4) {
