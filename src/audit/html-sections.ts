@@ -21,10 +21,14 @@ export const SHOWN_MISMATCHES = 500;
 /** A shell word: as is when it is plain, else single-quoted. */
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
-/** The command that audits the same heights, scope and data again (writing both files). */
+/**
+ * The command that audits the same heights, scope and data again (writing both files into the
+ * current directory). With --force: the audit refuses to overwrite a file, so without it the
+ * command would fail the second time it is run — the page says so beside it.
+ */
 export function reproduceCommand(summary: AuditSummary): string {
   const scope = summary.scope === null ? [] : ['--node', summary.scope];
-  return ['pokt-ledger', 'audit', '--data', summary.provenance.data_dir, '--from', String(summary.from), '--to', String(summary.to), ...scope, '--html', 'audit.html', '--lines-csv', 'audit-lines.csv'].map(shellWord).join(' ');
+  return ['pokt-ledger', 'audit', '--data', summary.provenance.data_dir, '--from', String(summary.from), '--to', String(summary.to), ...scope, '--html', 'audit.html', '--lines-csv', 'audit-lines.csv', '--force'].map(shellWord).join(' ');
 }
 
 export function provenanceHtml(summary: AuditSummary, context: ReportContext): string {
@@ -41,7 +45,7 @@ export function provenanceHtml(summary: AuditSummary, context: ReportContext): s
     row('Genesis file', `${code(p.genesis_file)}<br>sha256 <span class="addr" id="genesis-sha256">${p.genesis_sha256}</span> ${p.genesis_sha256_as_recorded ? `${mark(true)} as recorded at init` : `${mark(false)} not the file recorded at init (ledger.json)`}`),
     row('Data directory', code(p.data_dir)),
     row('Generated', context.generatedAt === undefined ? '-' : `${escapeHtml(context.generatedAt.toISOString())} <span class="note">(when this page was written; the audit's figures do not depend on it)</span>`),
-    row('Reproduce', `<code id="reproduce">${escapeHtml(reproduceCommand(summary))}</code>`),
+    row('Reproduce', `<code id="reproduce">${escapeHtml(reproduceCommand(summary))}</code> <span class="note">(writes audit.html and audit-lines.csv in the current directory, replacing them: <code>--force</code>)</span>`),
     row('Every line', linesCsvText(context)),
   ];
   return `<section id="provenance"><h2>Provenance</h2><div class="scroll"><table class="kv">${rows.join('')}</table></div></section>\n`;

@@ -159,7 +159,7 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
       // Provenance: the genesis file's bytes, the projector's state root, the command.
       assert.is(await text(page, '#genesis-sha256'), want.genesisSha);
       assert.match(await text(page, '#provenance'), new RegExp(`State root after ${want.to}${want.stateRoot}`));
-      assert.match(await text(page, '#reproduce'), new RegExp(`^pokt-ledger audit --data \\S+ --from 1 --to ${want.to} --html audit.html --lines-csv audit-lines.csv$`));
+      assert.match(await text(page, '#reproduce'), new RegExp(`^pokt-ledger audit --data \\S+ --from 1 --to ${want.to} --html audit.html --lines-csv audit-lines.csv --force$`));
       assert.match(await text(page, '#provenance'), /Ledger versionpokt-ledger \d+\.\d+\.\d+/);
     }
     // The lines CSV: one row per line the audit derived (the API's reward lines, its slashes and replay burns).
