@@ -78,7 +78,7 @@ export const CHART_SCRIPT = `(function () {
   var earners = all.earners;
   new Chart(document.getElementById('earners'), { type: 'bar', data: { labels: earners.map(function (e, i) { return '#' + (i + 1) + ' ' + e.address.slice(0, 8) + '…' + e.address.slice(-4); }),
     datasets: [{ label: 'total received', data: earners.map(function (e) { return Number(e.upokt) / 1e6; }), backgroundColor: '#9467bd' }] },
-    options: opts({ indexAxis: 'y', scales: { x: amountAxis('total received (POKT)'), y: { title: { display: true, text: 'node (rank: the node table)' }, ticks: { autoSkip: false } } },
+    options: opts({ indexAxis: 'y', scales: { x: amountAxis('total received (POKT)'), y: { title: { display: true, text: 'node (rank, address)' }, ticks: { autoSkip: false } } },
       plugins: { legend: { display: false }, tooltip: { callbacks: { title: function (items) { return earners[items[0].dataIndex].address; }, label: function (c) { return fmt.format(c.parsed.x) + ' POKT'; } } } } }) });
   var chains = d.rewards_by_chain;
   var chainPokt = chains.map(function (c) { return Number(c.upokt) / 1e6; });

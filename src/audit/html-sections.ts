@@ -5,7 +5,8 @@
  */
 import type { BurnKind } from './independent/block-facts.js';
 import type { AuditSummary } from './summary.js';
-import { addressHtml, counted, escapeHtml, firstOf, grouped, heightRanges, mark, table, upoktCell, upoktPoktCell } from './html-text.js';
+import { addressHtml, counted, escapeHtml, firstOf, grouped, headWithUnit, heightRanges, labelledRow, mark, table, tableAddressHtml, upoktCell, upoktPoktCell } from './html-text.js';
+import { NON_BURNING_KINDS, eventKindCell, eventReasonText } from './html-words.js';
 
 /** What the page is told beside the summary: not part of the audit's result. */
 export interface ReportContext {
@@ -21,10 +22,14 @@ export const SHOWN_MISMATCHES = 500;
 /** A shell word: as is when it is plain, else single-quoted. */
 const shellWord = (word: string): string => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`);
 
-/** The command that audits the same heights, scope and data again (writing both files). */
+/**
+ * The command that audits the same heights, scope and data again (writing both files into the
+ * current directory). With --force: the audit refuses to overwrite a file, so without it the
+ * command would fail the second time it is run — the page says so beside it.
+ */
 export function reproduceCommand(summary: AuditSummary): string {
   const scope = summary.scope === null ? [] : ['--node', summary.scope];
-  return ['pokt-ledger', 'audit', '--data', summary.provenance.data_dir, '--from', String(summary.from), '--to', String(summary.to), ...scope, '--html', 'audit.html', '--lines-csv', 'audit-lines.csv'].map(shellWord).join(' ');
+  return ['pokt-ledger', 'audit', '--data', summary.provenance.data_dir, '--from', String(summary.from), '--to', String(summary.to), ...scope, '--html', 'audit.html', '--lines-csv', 'audit-lines.csv', '--force'].map(shellWord).join(' ');
 }
 
 export function provenanceHtml(summary: AuditSummary, context: ReportContext): string {
@@ -41,7 +46,7 @@ export function provenanceHtml(summary: AuditSummary, context: ReportContext): s
     row('Genesis file', `${code(p.genesis_file)}<br>sha256 <span class="addr" id="genesis-sha256">${p.genesis_sha256}</span> ${p.genesis_sha256_as_recorded ? `${mark(true)} as recorded at init` : `${mark(false)} not the file recorded at init (ledger.json)`}`),
     row('Data directory', code(p.data_dir)),
     row('Generated', context.generatedAt === undefined ? '-' : `${escapeHtml(context.generatedAt.toISOString())} <span class="note">(when this page was written; the audit's figures do not depend on it)</span>`),
-    row('Reproduce', `<code id="reproduce">${escapeHtml(reproduceCommand(summary))}</code>`),
+    row('Reproduce', `<code id="reproduce">${escapeHtml(reproduceCommand(summary))}</code> <span class="note">(writes audit.html and audit-lines.csv in the current directory, replacing them: <code>--force</code>)</span>`),
     row('Every line', linesCsvText(context)),
   ];
   return `<section id="provenance"><h2>Provenance</h2><div class="scroll"><table class="kv">${rows.join('')}</table></div></section>\n`;
@@ -94,15 +99,21 @@ ${equation('rec-supply', supplyRows, [`supply at height ${grouped(r.to)} (the le
 `;
 }
 
+/** A burned-uPOKT cell: a dash for a kind that never burns, the amount (0 too) for a burn. */
+const burnedCell = (kind: string, upokt: string | null): string =>
+  NON_BURNING_KINDS.has(kind) || upokt === null ? '<td class="num" title="this kind burns nothing">-</td>' : upoktCell(upokt);
+
 export function eventsHtml(summary: AuditSummary): string {
   const e = summary.events;
-  const kinds = Object.entries(e.by_kind).map(([kind, v]) => `<tr><td>${escapeHtml(kind)}</td><td class="num">${grouped(v.count)}</td>${upoktCell(v.upokt)}</tr>`);
-  const rows = e.rows.map((r) => `<tr><td class="num">${grouped(r.height)}</td><td>${addressHtml(r.address)}</td><td>${escapeHtml(r.kind)}</td><td>${escapeHtml(r.reason)}</td>${r.amount_upokt === null ? '<td class="num">-</td>' : upoktCell(r.amount_upokt)}</tr>`);
+  const kinds = Object.entries(e.by_kind).map(([kind, v]) => `<tr>${eventKindCell(kind)}<td class="num">${grouped(v.count)}</td>${burnedCell(kind, v.upokt)}</tr>`);
+  const labels = ['height', 'node / account', 'kind', 'reason', 'burned (uPOKT)'];
+  const rows = e.rows.map((r) => labelledRow(labels, [`<td class="num">${grouped(r.height)}</td>`, `<td>${tableAddressHtml(r.address)}</td>`, eventKindCell(r.kind), `<td>${eventReasonText(r.kind, r.reason)}</td>`, burnedCell(r.kind, r.amount_upokt)]));
+  const burned = headWithUnit('burned', 'uPOKT');
   const body = e.count === 0
     ? '<p>None in these heights.</p>'
-    : `${table(['kind', 'rows', 'uPOKT burned'], kinds, ' id="events-by-kind"')}
-<p>${firstOf(e.rows.length, e.count, 'rows')}</p>
-${table(['height', 'node / account', 'kind', 'reason', 'uPOKT burned'], rows, ' id="events"')}`;
+    : `${table(['kind', 'rows', burned], kinds, ' id="events-by-kind"')}
+<p>${firstOf(e.rows.length, e.count, 'rows')} A dash: the kind burns nothing (a jail, an unjail, a force unstake); a 0: a burn that took nothing (a replay burn is listed even when it burned 0).</p>
+${table(['height', 'node / account', 'kind', 'reason', burned], rows, ' id="events" class="stack"')}`;
   return `<section id="slashes"><h2>Slashes, jails, unjails and burns</h2>
 <p>As the audit derived them itself — its own slashing from each block’s signatures and evidence, the Unjails it delivered, its own burns — not read from the ledger’s rap sheet. Each slash, jail and force unstake was compared with the rap sheet and every burn is in the supply checks: a difference is a mismatch below.${summary.scope === null ? '' : ' Only those about the node in scope.'}</p>
 ${body}
@@ -112,13 +123,14 @@ ${body}
 
 export function mismatchesHtml(summary: AuditSummary): string {
   const shown = summary.mismatch_list.slice(0, SHOWN_MISMATCHES);
-  const rows = shown.map((m) => `<tr><td class="num">${grouped(m.height)}</td><td>${addressHtml(m.account)}</td><td>${escapeHtml(m.line)}</td><td>${escapeHtml(m.expected)}</td><td>${escapeHtml(m.recorded)}</td></tr>`);
+  const head = ['height', 'node / account', 'line', 'expected (the audit)', 'recorded (the ledger)'];
+  const rows = shown.map((m) => labelledRow(head, [`<td class="num">${grouped(m.height)}</td>`, `<td>${tableAddressHtml(m.account)}</td>`, `<td>${escapeHtml(m.line)}</td>`, `<td>${escapeHtml(m.expected)}</td>`, `<td>${escapeHtml(m.recorded)}</td>`]));
   const kept = summary.mismatch_list.length;
   const capped = shown.length < summary.mismatches
     ? `<p id="mismatch-cap">${firstOf(shown.length, summary.mismatches, 'mismatches')} The audit keeps the first ${grouped(kept)}${kept < summary.mismatches ? ' (the count is exact)' : ''}: <code>--json</code> lists them and <code>--csv FILE</code> writes them.</p>`
     : '';
   return `<section id="mismatches"><h2>Mismatches</h2>
-${supplyFailuresHtml(summary)}${rows.length === 0 ? '<p>None.</p>' : `${capped}${table(['height', 'node / account', 'line', 'expected (the audit)', 'recorded (the ledger)'], rows, ' id="mismatch-table"')}`}
+${supplyFailuresHtml(summary)}${rows.length === 0 ? '<p>None.</p>' : `${capped}${table(head, rows, ' id="mismatch-table" class="stack"')}`}
 </section>
 `;
 }

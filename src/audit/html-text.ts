@@ -17,6 +17,35 @@ export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c)
 /** An address (or a dash for none) in monospace, breakable on a narrow screen. */
 export const addressHtml = (address: string | null): string => (address === null ? '-' : `<span class="addr">${escapeHtml(address)}</span>`);
 
+/**
+ * An address in a wide table's cell: whole on a wide screen; below 600 px its first 8 and last 4
+ * characters with "…" between (the CSS hides the middle span), so the row's figures fit beside it.
+ * The DOM text stays the whole address (a copy, a find, a test read it whole); the title shows it.
+ */
+export function tableAddressHtml(address: string | null): string {
+  if (address === null || address.length <= 16) return addressHtml(address);
+  const a = escapeHtml(address);
+  return `<span class="addr cut" title="${a}"><span class="head">${escapeHtml(address.slice(0, 8))}</span><span class="mid">${escapeHtml(address.slice(8, -4))}</span>${escapeHtml(address.slice(-4))}</span>`;
+}
+
+/** A column heading with its unit under it: every figure column says what it counts in. */
+export const headWithUnit = (name: string, unit: string): string => `${name}<br><span class="unit">${unit}</span>`;
+
+/** POKT without the word: for a column whose heading says "POKT". 60382000000n → "60,382". */
+export const poktFigure = (upokt: bigint): string => poktText(upokt).replace(/ POKT$/, '');
+
+/**
+ * A non-negative decimal string to exactly `places` decimals, half up, in exact arithmetic (no
+ * float: the same text on every machine). "4.000000000000000149" → "4.0000"; "1" → "1.0000".
+ */
+export function fixedDecimals(exact: string, places: number): string {
+  const [whole, fraction = ''] = exact.split('.');
+  const digits = fraction.padEnd(places + 1, '0');
+  const scaled = BigInt(`${whole}${digits.slice(0, places)}`) + (digits[places]! >= '5' ? 1n : 0n);
+  const text = scaled.toString().padStart(places + 1, '0');
+  return `${text.slice(0, -places)}.${text.slice(-places)}`;
+}
+
 /** A right-aligned uPOKT cell: grouped uPOKT; `id` to name the figure. */
 export function upoktCell(upokt: string | bigint, id?: string): string {
   return `<td class="num"${id === undefined ? '' : ` id="${id}"`} data-upokt="${String(upokt)}">${grouped(upokt)}</td>`;
@@ -37,6 +66,15 @@ export const mark = (ok: boolean): string => (ok ? '<span class="ok" title="hold
 /** A table in a horizontally scrolling box: a wide table never makes the page wider than the screen. */
 export function table(head: readonly string[], rows: readonly string[], attributes = ''): string {
   return `<div class="scroll"><table${attributes}><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+/**
+ * A row of a table that stacks on a phone (class "stack"): each cell is given its column's name
+ * (`labels`, plain text), which the CSS shows before it below 600 px, where a row becomes a card
+ * of name–value lines instead of columns that would not fit.
+ */
+export function labelledRow(labels: readonly string[], cells: readonly string[]): string {
+  return `<tr>${cells.map((cell, i) => cell.replace(/^<td/, `<td data-label="${escapeHtml(labels[i] ?? '')}"`)).join('')}</tr>`;
 }
 
 /** Ascending heights as ranges: [3, 4, 5, 9] → "3–5, 9"; past `maxRanges` ranges, "…". */

@@ -6,7 +6,10 @@
  * jails, unjails and burns, charts the chain, and lists the mismatches — saying what any capped
  * list left out. Under --node the node is the subject: its title, heading and figures first.
  * Sections: html-sections.ts, html-nodes.ts, html-charts.ts; cells and text: html-text.ts.
- * Readable from a phone's width up: tables scroll inside their box, never the page.
+ * Readable from a phone's width up: tables scroll inside their box, never the page, with a shadow
+ * at an edge that has more; below 600 px an address in a table is cut to first…last (whole in
+ * its title), the node table keeps its node column in view while it scrolls (table.keyed), and
+ * the narrower lists (slashes and burns, mismatches) become a card per row (table.stack).
  */
 import { chartJsInline } from '../core/chart-js.js';
 import { upoktAndPoktText } from '../core/pokt-text.js';
@@ -30,17 +33,21 @@ nav a{margin-right:.8em;white-space:nowrap}
 .card{border:1px solid #ddd;border-radius:6px;padding:.8em;min-width:0}
 .card h3{margin:.2em 0}
 .chart{position:relative;height:300px}.chart.tall{height:460px}
-.scroll{overflow-x:auto;max-width:100%;margin:.5em 0}
+.scroll{overflow-x:auto;max-width:100%;margin:.5em 0;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)) left/2.5em 100% no-repeat local,linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) right/2.5em 100% no-repeat local,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) left/1em 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.3),rgba(0,0,0,0)) right/1em 100% no-repeat scroll}
 table{border-collapse:collapse;font-size:.85em}td,th{border:1px solid #ddd;padding:2px 5px;text-align:left;vertical-align:top}
 thead th{background:#f5f5f5}
 td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .addr{font-family:ui-monospace,monospace;word-break:break-all}
-td .addr{word-break:normal;white-space:nowrap;font-size:.95em}table.kv td .addr{white-space:normal;word-break:break-all}
+td .addr{word-break:normal;white-space:nowrap;font-size:.95em}th .unit{font-weight:normal;color:#555}
+table.keyed td:nth-child(2),table.keyed th:nth-child(2){position:sticky;left:0;z-index:1;background:#fff;box-shadow:inset 1px 0 #ddd,inset -1px 0 #ddd,3px 0 4px -2px rgba(0,0,0,.3)}table.keyed th:nth-child(2){background:#f5f5f5}
+td.weight{text-decoration:underline dotted #999}.narrow-only{display:none}table.kv td .addr{white-space:normal;word-break:break-all}
 code{word-break:break-all}
 tr.total td,tr.result td{font-weight:bold;border-top:2px solid #999}
 td.sign,td.mark{text-align:center;width:1.5em}
 table.kv th{white-space:nowrap}
-@media (max-width:600px){body{padding:0 .6em;margin:.6em auto}.verdict{font-size:1.15em}.chart{height:260px}table.kv th{white-space:normal}}`;
+@media (max-width:600px){body{padding:0 .6em;margin:.6em auto}.addr.cut .mid{display:none}.addr.cut .head::after{content:'…'}.narrow-only{display:block}
+table.stack,table.stack tbody,table.stack tr{display:block}table.stack thead{display:none}table.stack tr{border:1px solid #ddd;border-radius:4px;margin:0 0 .5em;padding:.2em .4em}
+table.stack td{display:grid;grid-template-columns:7.5em 1fr;gap:.6em;border:0;padding:1px 0;text-align:left;white-space:normal}table.stack td::before{content:attr(data-label);color:#555}.verdict{font-size:1.15em}.chart{height:260px}table.kv th{white-space:normal}}`;
 
 function verdictHtml(summary: AuditSummary): string {
   const ok = summary.mismatches === 0 && summary.supply_ok;

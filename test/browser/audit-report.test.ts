@@ -92,6 +92,18 @@ const text = async (page: Page, selector: string): Promise<string> => (await pag
 const cells = (page: Page, table: string): Promise<string[][]> =>
   page.evaluate<string[][]>(`[...document.querySelectorAll(${JSON.stringify(`${table} tbody tr`)})].map((r) => [...r.children].map((c) => c.textContent))`);
 
+/** A column's index in a table, by the first line of its heading (a heading may carry its unit under it). */
+const column = (page: Page, table: string, name: string): Promise<number> =>
+  page.evaluate<number>(`[...document.querySelectorAll(${JSON.stringify(`${table} thead th`)})].findIndex((th) => th.innerText.split('\\n')[0] === ${JSON.stringify(name)})`);
+
+/** The headings of a table as shown, a heading's lines joined by " / " ("total received / uPOKT"). */
+const headings = (page: Page, table: string): Promise<string[]> =>
+  page.evaluate<string[]>(`[...document.querySelectorAll(${JSON.stringify(`${table} thead th`)})].map((th) => th.innerText.trim().split('\\n').join(' / '))`);
+
+/** A cell's box against the viewport: is all of it on the screen (sideways)? */
+const onScreen = (page: Page, selector: string): Promise<boolean> =>
+  page.evaluate<boolean>(`(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.width > 0 && r.left >= 0 && r.right <= window.innerWidth; })()`);
+
 /** Wider than the screen? */
 const overflow = (page: Page): Promise<number> => page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
 
@@ -131,6 +143,9 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
       assert.is(await overflow(page), 0, `the page is wider than ${width} px`);
       await page.screenshot({ path: join(SHOTS, `whole-chain-${width}.png`), fullPage: true });
       assert.equal(problems, []);
+      await assertNodeTableUnitsAndWeights(page);
+      await assertWordsNotCodes(page);
+      if (width === 375) await assertPhoneLayout(page, want.top[0]);
       if (width !== 1280) continue;
       // Every minted uPOKT: the API's reward lines by role, and its supply rows' mints.
       assert.equal([await upokt(page, 'rec-mint-0'), await upokt(page, 'rec-mint-1'), await upokt(page, 'rec-mint-2'), await upokt(page, 'rec-mint-result')], [want.nodeRelay, want.refunds, want.feeShare, want.minted]);
@@ -148,24 +163,77 @@ test('whole chain: reconciliation, node table, slashes and provenance equal the 
       assert.is(await upokt(page, 'nodes-total-total'), want.nodeRelay + want.refunds + want.toProposers);
       assert.match(await text(page, '#node-table tr.total'), new RegExp(`all ${want.nodes.toLocaleString('en-US')} nodes`));
       const first = (await cells(page, '#node-table'))[0]!;
-      assert.equal([first[1], first[8]], [want.top[0], want.top[1].toLocaleString('en-US')]);
+      assert.equal([first[1], first[await column(page, '#node-table', 'total received')]], [want.top[0], want.top[1].toLocaleString('en-US')]);
       // Slashes, replay burns, downtime jails and unjails, as the audit derived them, equal the ledger's rap sheet.
       const events = (await cells(page, '#events')).map((row) => row.map((c) => c.replaceAll(',', '')));
       assert.ok([want.slashes, want.replays, want.downtimeJails, want.unjails].every((l) => l.length > 0), 'the chain lacks a kind: the test would prove less');
       assert.equal(events.filter((e) => e[2] === 'slash').map((e) => `${e[0]} ${e[1]} ${e[4]}`), want.slashes);
       assert.equal(events.filter((e) => e[2] === 'unjail').map((e) => `${e[0]} ${e[1]}`), want.unjails);
-      assert.equal(events.filter((e) => e[2] === 'replay_burn').map((e) => `${e[0]} ${e[1]} ${e[4]}`), want.replays);
+      assert.equal(events.filter((e) => e[2] === 'replay burn').map((e) => `${e[0]} ${e[1]} ${e[4]}`), want.replays);
       assert.equal(events.filter((e) => e[2] === 'jail').map((e) => `${e[0]} ${e[1]}`), want.downtimeJails);
       // Provenance: the genesis file's bytes, the projector's state root, the command.
       assert.is(await text(page, '#genesis-sha256'), want.genesisSha);
       assert.match(await text(page, '#provenance'), new RegExp(`State root after ${want.to}${want.stateRoot}`));
-      assert.match(await text(page, '#reproduce'), new RegExp(`^pokt-ledger audit --data \\S+ --from 1 --to ${want.to} --html audit.html --lines-csv audit-lines.csv$`));
+      assert.match(await text(page, '#reproduce'), new RegExp(`^pokt-ledger audit --data \\S+ --from 1 --to ${want.to} --html audit.html --lines-csv audit-lines.csv --force$`));
       assert.match(await text(page, '#provenance'), /Ledger versionpokt-ledger \d+\.\d+\.\d+/);
     }
     // The lines CSV: one row per line the audit derived (the API's reward lines, its slashes and replay burns).
     const csvRows = readFileSync(join(out, 'lines.csv'), 'utf8').trimEnd().split('\n').length - 1;
     assert.is(csvRows, (await all(served, '/v1/query/rewards')).length + want.slashes.length + want.replays.length);
   }));
+
+/**
+ * The node table's headings say each column's unit (amounts uPOKT, the stake POKT — the page
+ * once said "Amounts in uPOKT" over a column in POKT), the unit is written "uPOKT" everywhere,
+ * and every weight is shown one way: 4 decimals, the exact value in the title, the footnote
+ * saying why it is not round (a weight once read "4.000000…" beside another's "1").
+ */
+async function assertNodeTableUnitsAndWeights(page: Page): Promise<void> {
+  assert.equal(await headings(page, '#node-table'), ['#', 'node', 'total received / uPOKT', 'relay rewards / uPOKT', 'refunds / uPOKT', 'as proposer / uPOKT', 'proofs', 'relays', 'lines', 'per relay / uPOKT', 'stake at proofs / POKT', 'bin', 'weight ¹']);
+  const stake = await column(page, '#node-table', 'stake at proofs');
+  const rows = (await cells(page, '#node-table')).slice(0, -1);
+  // A dash: a node paid only as a proposer has no proof, so no stake, bin or weight at one.
+  assert.ok(rows.every((r) => /^(-|[\d,.]+( – [\d,.]+)?)$/.test(r[stake]!)), 'a stake cell is not a bare POKT figure');
+  const units = await page.evaluate<string[]>(`document.body.innerText.match(/[uµ]pokt/gi)`);
+  assert.equal([...new Set(units)], ['uPOKT'], 'the unit written another way');
+  const weights = await page.evaluate<[string, string][]>(`[...document.querySelectorAll('#node-table td.weight')].map((c) => [c.textContent, c.title])`);
+  assert.is(weights.length, rows.filter((r) => r[stake] !== '-').length, 'a node with proofs but no weight');
+  for (const [shown, exact] of weights) {
+    assert.match(shown, /^\d+\.\d{4}( – \d+\.\d{4})?$/, `weight "${shown}" not to 4 decimals`);
+    assert.match(exact, /^exact: \d+(\.\d+)?( – \d+(\.\d+)?)?$/, `weight "${shown}" without its exact value`);
+    // The shown weight is the exact one rounded (by float here: another way than the page's).
+    assert.is(exact.slice('exact: '.length).split(' – ').map((w) => Number(w).toFixed(4)).join(' – '), shown);
+  }
+  assert.match(await text(page, '#weight-note'), /FracPow/);
+}
+
+/** Event kinds, reasons and roles in words (the raw name in the title); a dash only for a kind that burns nothing; the earners chart's axis plain. */
+async function assertWordsNotCodes(page: Page): Promise<void> {
+  const events = await cells(page, '#events');
+  const codes = events.filter((e) => e[2]!.includes('_') || !/^[A-Z]/.test(e[3]!) || e[3]!.includes('_'));
+  assert.equal(codes, [], 'a kind or reason as a code');
+  assert.ok(events.every((e) => (['jail', 'unjail', 'force unstake'].includes(e[2]!) ? e[4] === '-' : /^[\d,]+$/.test(e[4]!))), 'burned: a dash for a burn, or a figure for a kind that burns nothing');
+  const byKind = await cells(page, '#events-by-kind');
+  assert.ok(byKind.every((k) => (['jail', 'unjail', 'force unstake'].includes(k[0]!) ? k[2] === '-' : /^[\d,]+$/.test(k[2]!))), 'burned by kind: "-" and "0" mixed');
+  assert.is(await page.evaluate<string>(`Chart.getChart('earners').options.scales.y.title.text`), 'node (rank, address)');
+}
+
+/**
+ * At 375 px: the node table's first row shows its total beside the (shortened) address without
+ * any scrolling; scrolled to its end, the node column is still in view and so is the weight; a
+ * slash row (a card per row there) shows its burned uPOKT.
+ */
+async function assertPhoneLayout(page: Page, top: string): Promise<void> {
+  const total = (await column(page, '#node-table', 'total received')) + 1;
+  assert.ok(await onScreen(page, `#node-table tbody tr:first-child td:nth-child(${total})`), 'the first row\'s total is off the screen');
+  const address = await page.evaluate<[string, string]>(`(() => { const a = document.querySelector('#node-table tbody tr:first-child .addr'); return [a.innerText, a.title]; })()`);
+  assert.equal(address, [`${top.slice(0, 8)}${top.slice(-4)}`, top], 'the address is not shortened (its middle hidden; the whole in the title)');
+  await page.evaluate(`(() => { const box = document.querySelector('#node-table').parentElement; box.scrollLeft = box.scrollWidth; })()`);
+  assert.ok(await onScreen(page, '#node-table tbody tr:first-child td:nth-child(2)'), 'the node column scrolled away');
+  assert.ok(await onScreen(page, '#node-table tbody tr:first-child td.weight'), 'the last column is not reachable');
+  assert.ok(await onScreen(page, '#events tbody tr:first-child td:nth-child(5)'), 'a slash row\'s burned uPOKT is off the screen');
+  assert.ok(await onScreen(page, '#events tbody tr:first-child td:nth-child(4)'), 'a slash row\'s reason is off the screen');
+}
 
 test('--node: the node is the subject (title, heading, its figures = the API\'s); an address no line names is warned about', () =>
   withReportSetup(async ({ dir, served, out, browser, want }) => {
@@ -179,6 +247,9 @@ test('--node: the node is the subject (title, heading, its figures = the API\'s)
     assert.match(await text(page, '#title'), new RegExp(`audit of node ${node}`));
     assert.equal([await upokt(page, 'scope-total'), await upokt(page, 'scope-received')], [total, received]);
     assert.ok((await page.$$('#scope-lines tbody tr')).length > 0);
+    // Roles in words, the raw name (as in the lines CSV) in the title.
+    const roles = await page.evaluate<[string, string][]>(`[...document.querySelectorAll('#scope-lines tbody td:nth-child(3)')].map((c) => [c.textContent, c.title])`);
+    assert.ok(roles.some(([, raw]) => raw === 'reward_cost_refund') && roles.every(([shown]) => !shown.includes('_')), `roles: ${JSON.stringify(roles.slice(0, 5))}`);
     assert.is(await overflow(page), 0);
     await page.screenshot({ path: join(SHOTS, 'node-375.png'), fullPage: true });
     assert.equal(problems, []);
