@@ -9,7 +9,11 @@
  * page links to a node page). Then what a user tries next: a bad search followed by a good one,
  * block 0, the next page of a long list, a module account, a send's amount, the block, node and
  * app lists, a node's jail in its stake history (expected rows from the API's rap sheet), and a
- * phone-sized screen. Screenshots of each page go to test-output/explorer/ (gitignored).
+ * phone-sized screen. Then what the QA pass found (uxFindings): error pages with a heading and a
+ * way on, search entries (0x addresses, heights past the head), a list's page in the URL surviving
+ * Back, totals in list titles, words for internal names, and at 375 px detail sections that fit
+ * (scrollWidth ≤ clientWidth) while lists scroll in a box that says so.
+ * Screenshots of each page go to test-output/explorer/ (gitignored).
  * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
 import { mkdirSync } from 'node:fs';
@@ -20,6 +24,7 @@ import * as assert from 'uvu/assert';
 import { registerExplorer } from '../../src/explorer/index.js';
 import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
 import { createHttpApp } from '../../src/query/http-app.js';
+import { replayedStateSource } from '../../src/query/replayed-state.js';
 import { registerQueryService } from '../../src/query/service.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { launchChromium, requireChromium } from '../helpers/chromium.js';
@@ -78,7 +83,8 @@ test('walk', async () => {
   const chain = await projectedSimChain();
   const store = openSqliteReadStore(chain.dir);
   const app = await createHttpApp();
-  registerQueryService(app, store);
+  // With a state to walk sessions with, as `serve` has: the app page's session button asks /v1/client/dispatch.
+  registerQueryService(app, store, { dispatchState: replayedStateSource(chain.dir) });
   registerExplorer(app);
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
@@ -100,11 +106,17 @@ test('walk', async () => {
     assert.is(new URL(page.url()).pathname, '/explorer/', 'the served address redirects to the explorer');
     await settled(page, '1-home');
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
+    // Burns get their own chart and axis (they were invisible below the mints' axis), each pool its own.
+    for (const id of ['mint-chart', 'burn-chart', 'dao-chart', 'app-stake-chart']) assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is drawn`);
     assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
     await page.locator('section:has(h2:text("Applications")) a').first().click();
     await settled(page, '1b-app');
+    // The session walk (/v1/client/dispatch) shows a busy indicator until it answers, then the session.
+    await page.locator('.buttons button').first().click();
+    assert.ok((await page.locator('#main .spinner').count()) + (await page.locator('th:text("nodes (")').count()) > 0, 'a spinner while the session is walked');
+    await page.locator('th:text("nodes (")').waitFor({ timeout: 20_000 });
 
     await page.goto(`${base}/explorer/#/block/${tx.height}`);
     await settled(page, '2-block');
@@ -116,7 +128,8 @@ test('walk', async () => {
     await settled(page, '3-tx');
     const txText = await page.locator('#main').innerText();
     assert.match(txText, /claim/i, 'the tx page shows the decoded claim');
-    assert.match(txText, /fee\s+0\.01 POKT \(10000 upokt\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed');
+    assert.match(txText, /fee\s+0\.01 POKT \(10,000 uPOKT\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed (grouped)');
+    assert.not.match(txText, /upokt/, 'uPOKT is written one way');
 
     await page.locator(`a[href="#/account/${claim.servicer}"]`).first().click();
     await settled(page, '4-account');
@@ -130,6 +143,12 @@ test('walk', async () => {
     // pocket-core's "not set" times (Go's zero time, the Unix epoch) are said in words, not shown as dates.
     assert.not.match(nodeText, /0001-01-01|1970-01-01/, 'no placeholder dates on the node page');
     assert.match(nodeText, /not unstaking/, 'a staked node is not unstaking');
+    // Internal names in words: the signing record's start, reward roles (raw name kept as a tooltip), PIP-22's columns explained.
+    assert.not.match(nodeText, /record since height 0|reward_cost_refund|proposer_primary/, 'no raw internal names on the node page');
+    assert.match(nodeText, /a validator since (the genesis state|block [0-9,]+)/);
+    const rewardsTable = await page.locator('section:has(h2:text("Rewards")) table').count();
+    assert.is(await page.locator('section:has(h2:text("Rewards")) th[title*="PIP-22"]').count(), rewardsTable === 0 ? 0 : 2, 'stake bin and weight are explained');
+    assert.match(nodeText, /PIP-22's stake weighting/);
     // Samples with the same stake, status and jail flag are one row: no two neighbouring rows alike.
     const history = await page.locator('section:has(h2:text("Stake history")) table tr').evaluateAll((rows) => rows.slice(1).map((row) => [...row.querySelectorAll('td')].slice(1).map((td) => td.textContent).join('|')));
     assert.ok(history.length >= 1, 'the stake history has rows');
@@ -144,12 +163,18 @@ test('walk', async () => {
     assert.match(paramsText, /version\s+0\.12\.0/, 'the upgrade version');
     // Governance's changes come first, each linked to its block, as many rows as the API lists.
     const changes = await post<{ total: number; result: Array<{ height: number }> }>(base, 'query/paramhistory', { from_height: 1, per_page: 50 });
-    const changeLinks = await page.locator('section:has(h2:text-matches("^Changes since genesis")) > div.paged > table > tr > td:first-child > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const changeLinks = await page.locator('section:has(h2:text-matches("^Changes since genesis")) > div.paged table > tr > td:first-child > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.equal(changeLinks, changes.result.map((c) => `#/block/${c.height}`), 'one row per change, linked to its block');
     assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
+    // The groups in words under a page heading, not pocket-core's field names.
+    assert.is(await page.locator('h1').innerText(), 'Parameters');
+    assert.ok(await page.locator('h2:text-is("Applications")').isVisible(), 'app_params is headed "Applications"');
+    assert.not.match(paramsText, /app_params|node_params/, 'no raw group names as headings');
 
     await walkFurther(page, base);
-    await narrowScreen(browser, base);
+    await uxFindings(page, base);
+    await txNotFound(browser, base);
+    await narrowScreen(browser, base, tx.height);
 
     assert.equal(problems.console, [], 'no console errors');
     assert.equal(problems.failed, [], 'no failed requests');
@@ -175,15 +200,19 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   const search = page.locator('#search-text');
   await search.fill('hello');
   await search.press('Enter');
-  assert.match(await search.evaluate<string, HTMLElementLike>((input) => input.validationMessage), /height/, 'a bad search says what is expected');
+  const complaint = page.locator('#search-message');
+  await complaint.waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await complaint.innerText(), /height.*tx hash.*address/, 'a bad search says on the page what is expected');
   await search.fill('1');
   await search.press('Enter');
   await settled(page, '7-search-after-bad');
   assert.match(await page.locator('h2').first().innerText(), /^Block 1$/, 'the search box works again after a bad entry');
+  assert.ok(await complaint.isHidden(), 'the complaint is gone once a search works');
 
   await page.goto(`${base}/explorer/#/block/0`);
   assert.is(await settledState(page, '8-block-0'), 'error', 'block 0 is not shown as the latest block');
   assert.match(await page.locator('#main').innerText(), /numbered from 1/);
+  assert.is(await page.locator('#main h2').innerText(), 'Not a block height', 'an error page has a heading');
 
   // An account with more sent txs than a page holds: the next page is one click away.
   const txs = await post<{ txs: Array<{ tx_result: { signer: string; message_type: string }; hash: string }> }>(base, 'query/allblocktxs', { height: 3 });
@@ -196,6 +225,14 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   assert.match(await sentSection.locator('.pager').innerText(), new RegExp(`rows 1–25 of ${sent.total_txs}`));
   await sentSection.locator('button:text("next ›")').click();
   await sentSection.locator(`.pager:has-text("rows 26–${sent.total_txs} of ${sent.total_txs}")`).waitFor({ timeout: 10_000 });
+  // The page is in the URL: a link away and Back return to it (and it can be linked).
+  const pagedRoute = await page.evaluate<string>('location.hash');
+  assert.is(pagedRoute, `#/account/${busy}?sent=2`, 'the sent list\'s page is in the URL');
+  await sentSection.locator('a[href^="#/tx/"]').first().click();
+  await settled(page, '9b-tx-from-page-2');
+  await page.goBack();
+  await page.waitForFunction(`document.body.dataset.state === 'ready' && document.body.dataset.route === ${JSON.stringify(pagedRoute)}`);
+  assert.match(await page.locator('section:has(h2:text("Sent txs")) .pager').innerText(), new RegExp(`rows 26–${sent.total_txs} of ${sent.total_txs}`), 'Back returns to page 2');
 
   await page.goto(`${base}/explorer/#/account/6386713deb27b609daad5e2e32ee6591753e5f4e`);
   await settled(page, '10-dao');
@@ -205,18 +242,31 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   assert.ok(send !== undefined, 'block 3 has a send');
   await page.goto(`${base}/explorer/#/tx/${send.hash}`);
   await settled(page, '11-send');
-  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+ POKT \([0-9,]+ upokt\)/, "a send's amount is shown, not only inside the JSON");
+  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+ POKT \([0-9,]+ uPOKT\)/, "a send's amount is shown, not only inside the JSON");
 
   for (const list of ['blocks', 'nodes', 'apps']) {
     await page.goto(`${base}/explorer/#/${list}`);
     await settled(page, `12-${list}`);
     assert.ok((await page.locator('table.list tr').count()) > 1, `${list} are listed`);
   }
+  // The nodes list says how many there are, in its title and its count line (x-total-count).
+  const nodeCount = Number((await (await fetch(`${base}/v1/query/nodes`, { method: 'POST', body: '{}' })).headers.get('x-total-count')) ?? NaN);
+  await page.goto(`${base}/explorer/#/nodes`);
+  await settled(page, '12a-nodes');
+  assert.is(await page.locator('#main h2').innerText(), `Nodes (${nodeCount.toLocaleString('en-US')})`, 'the nodes title shows the count');
+  assert.match(await page.locator('.pager').innerText(), new RegExp(`rows 1–50 of ${nodeCount.toLocaleString('en-US')}`));
+  // At 1280 px a node's address and its stake each stay on one line.
+  const heights = await page.locator('table.list tr:nth-child(2) td').evaluateAll((tds) => tds.slice(0, 3).map((td) => (td.firstElementChild as unknown as { getClientRects(): { length: number } }).getClientRects().length));
+  assert.equal(heights, [1, 1, 1], 'address, status and stake on one line each');
   // The blocks list is paged (20 a page over the chain's blocks): its next page opens.
   await page.goto(`${base}/explorer/#/blocks`);
   await settled(page, '12b-blocks');
   await page.locator('button:text("next ›")').click();
   await page.locator('.pager:has-text("rows 21–40")').waitFor({ timeout: 10_000 });
+  assert.is(await page.evaluate<string>('location.hash'), '#/blocks?page=2', 'the blocks list\'s page is in the URL');
+  await page.reload();
+  await settled(page, '12c-blocks-page-2-reloaded');
+  assert.match(await page.locator('.pager').innerText(), /rows 21–40/, 'a linked page opens at that page');
 
   // A node jailed and unjailed on this chain: its stake history has the jail as its own row.
   const raps = await post<{ result: RapLine[] }>(base, 'query/rapsheet', { per_page: 1_000 });
@@ -244,8 +294,94 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   assert.is(await page.evaluate<number>('window.scrollY'), scrolled, 'back restores the scroll position');
 }
 
+const DAO = '6386713deb27b609daad5e2e32ee6591753e5f4e';
+
+/**
+ * The QA pass's findings, each checked where a user meets it: error pages (a heading, a way on,
+ * the server's code in small print, no query sent to fail where the page can tell), search entries,
+ * words for internal names, the block reward's DAO link, a block's tx list without its height.
+ */
+async function uxFindings(page: Page, base: string): Promise<void> {
+  const head = (await post<{ height: number }>(base, 'query/height', {})).height;
+  const errorPage = async (route: string, name: string, heading: string, linkHref: string): Promise<string> => {
+    await page.goto(`${base}/explorer/#/${route}`);
+    assert.is(await settledState(page, name), 'error', `${route} is an error page`);
+    assert.is(await page.locator('#main h2').innerText(), heading, `${route}: its heading`);
+    assert.ok((await page.locator(`#main a[href="${linkHref}"]`).count()) > 0, `${route}: links ${linkHref}`);
+    return page.locator('#main').innerText();
+  };
+  assert.match(await errorPage('tx/zz', '16-err-bad-hash', 'Not a transaction hash', '#/blocks'), /64 hexadecimal/);
+  assert.match(await errorPage('account/xyz', '16-err-bad-address', 'Not an address', `#/account/${DAO}`), /40 hexadecimal/);
+  assert.match(await errorPage('foo', '16-err-unknown', 'Page not found', '#/'), /no page/);
+  await errorPage('block/30/extra', '16-err-extra', 'Page not found', '#/');
+  assert.match(await errorPage(`block/${head + 5}`, '16-err-future', `No block ${head + 5} yet`, `#/block/${head}`), new RegExp(`chain is at height ${head}`));
+  // An address that is an account but not a node: "not a node", with its account page one click away.
+  assert.match(await errorPage(`node/${DAO}`, '16-err-not-node', 'Not a node', `#/account/${DAO}`), /not a staked node/);
+  await errorPage(`app/${DAO}`, '16-err-not-app', 'Not an application', `#/account/${DAO}`);
+
+  // A well-formed address the chain has never seen: said so, not "0 POKT".
+  await page.goto(`${base}/explorer/#/account/${'1'.repeat(40)}`);
+  await settled(page, '17-account-unknown');
+  assert.match(await page.locator('#main').innerText(), /never appeared on the chain/);
+
+  // Search: a 0x address lands on its account; a height past the head is said inline.
+  const search = page.locator('#search-text');
+  await search.fill(`0x${DAO.toUpperCase()}`);
+  await search.press('Enter');
+  await settled(page, '18-search-0x');
+  assert.is(await page.evaluate<string>('location.hash'), `#/account/${DAO}`, 'a 0x address lands on its account');
+  await search.fill(String(head + 1000));
+  await search.press('Enter');
+  await page.locator('#search-message').waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await page.locator('#search-message').innerText(), new RegExp(`the chain is at height ${head}`));
+  assert.is(await page.evaluate<string>('location.hash'), `#/account/${DAO}`, 'a height past the head opens no page');
+
+  // A block with a reward split: the DAO's share links the DAO account; its own tx list has no height column.
+  await page.goto(`${base}/explorer/#/block/${head}`);
+  await settled(page, '19-block-reward');
+  const reward = page.locator('section:has(h2:text("At this block"))');
+  assert.ok((await reward.locator(`a[href="#/account/${DAO}"]`).count()) > 0, 'the block reward links the DAO account');
+  assert.not.match(await reward.innerText(), /proposer_primary/, 'reward roles in words');
+  const txHeaders = await page.locator('section:has(h2:text("Transactions")) th').allInnerTexts();
+  assert.not.ok(txHeaders.includes('height'), `a block's own txs have no height column: ${JSON.stringify(txHeaders)}`);
+}
+
+/**
+ * A 64-hex entry that is not a tx (here: a block's hash) says blocks are found by height. On a page
+ * of its own: its one refused request — the lookup itself — is expected, and nothing else may fail.
+ */
+async function txNotFound(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems = watch(page);
+  try {
+    const blockHash = (await post<{ block_id: { hash: string } }>(base, 'query/block', { height: 1 })).block_id.hash;
+    await page.goto(`${base}/explorer/#/tx/${blockHash}`);
+    assert.is(await settledState(page, '20-err-tx-not-found'), 'error');
+    assert.is(await page.locator('#main h2').innerText(), 'Transaction not found');
+    const text = await page.locator('#main').innerText();
+    assert.match(text, /block hash.*by height/s);
+    assert.match(text, /tx_not_found, HTTP 400/, "the server's code in small print");
+    assert.ok((await page.locator('#main a[href="#/blocks"]').count()) > 0, 'a way on');
+    assert.is(problems.failed.length, 1, `only the lookup was refused: ${JSON.stringify(problems.failed)}`);
+    assert.match(problems.failed[0]!, /POST \S+\/v1\/query\/tx: HTTP 400/);
+    assert.ok(problems.console.every((line) => /status of 400/.test(line)), `no other console error: ${JSON.stringify(problems.console)}`);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The sections of the current page whose content is wider than their box (at 375 px a detail
+ * table must wrap its long values; a list scrolls inside its own .scroll box, which is not counted).
+ */
+async function overflowingSections(page: Page): Promise<string[]> {
+  return page.locator('section').evaluateAll((sections) =>
+    sections.filter((s) => s.scrollWidth > s.clientWidth).map((s) => `${s.querySelector('h2')?.textContent ?? '?'}: ${s.scrollWidth} > ${s.clientWidth}`),
+  );
+}
+
 /** A phone-sized screen: no page wider than the screen, and a chart tall enough to read. */
-async function narrowScreen(browser: Browser, base: string): Promise<void> {
+async function narrowScreen(browser: Browser, base: string, failedTxHeight: number): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
   const problems = watch(page);
   try {
@@ -257,6 +393,26 @@ async function narrowScreen(browser: Browser, base: string): Promise<void> {
     await settled(page, '15-narrow-block');
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     assert.ok(width <= 375, `the block page fits a 375 px screen (scroll width ${width})`);
+    // The header is compact (it took ~165 px with a wrapped "go") and the search box is labelled.
+    const header = await page.locator('header').evaluate<number, HTMLElementLike>((h) => h.getBoundingClientRect().height);
+    assert.ok(header <= 100, `the header is at most 100 px on a phone: ${header}`);
+    assert.is(await page.locator('label[for="search-text"]').count(), 1, 'the search box has a label');
+    // A list wider than the phone scrolls in its box, which shows there is more; shortened hashes stay on one line.
+    const txs = page.locator('section:has(h2:text("Transactions")) .scroll-box');
+    assert.match((await txs.getAttribute('data-more')) ?? '', /right/, 'the tx list shows that it scrolls');
+    const lines = await txs.locator('a.short').evaluateAll((links) => links.map((a) => (a as unknown as { getClientRects(): { length: number } }).getClientRects().length));
+    assert.ok(lines.length > 0 && lines.every((n) => n === 1), `shortened hashes are not broken across lines: ${JSON.stringify(lines.slice(0, 5))}`);
+
+    // Detail pages with long unbreakable values fit: an account (its public key) and a failed tx (an address in its reason).
+    const failed = (await post<{ txs: Array<{ hash: string; tx_result: { code: number; signer: string } }> }>(base, 'query/allblocktxs', { height: failedTxHeight, per_page: 100 })).txs.find((t) => t.tx_result.code !== 0);
+    assert.ok(failed !== undefined, 'a failed tx to look at');
+    for (const [route, name] of [[`tx/${failed.hash}`, '15b-narrow-failed-tx'], [`account/${failed.tx_result.signer.toLowerCase()}`, '15c-narrow-account']] as const) {
+      await page.goto(`${base}/explorer/#/${route}`);
+      await settled(page, name);
+      assert.equal(await overflowingSections(page), [], `${route}: every section fits its box at 375 px`);
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      assert.ok(pageWidth <= 375, `${route}: no horizontal page overflow (${pageWidth})`);
+    }
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');
   } finally {
@@ -266,7 +422,6 @@ async function narrowScreen(browser: Browser, base: string): Promise<void> {
 
 /** What the in-page callbacks above read (this file is compiled without the DOM types). */
 interface HTMLElementLike {
-  readonly validationMessage: string;
   getBoundingClientRect(): { readonly height: number };
 }
 

@@ -8,24 +8,39 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The answer's `details` (`field`, and for height_in_future `latest`). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }
 }
 
 export async function query<T>(route: string, body: Readonly<Record<string, unknown>> = {}): Promise<T> {
+  return (await counted<T>(route, body)).answer;
+}
+
+/**
+ * An answer with the list's length from its `x-total-count` header (pocket-core's nodes and apps
+ * answers say only how many pages there are; the service counts the rows). NaN when absent.
+ */
+export async function counted<T>(route: string, body: Readonly<Record<string, unknown>> = {}): Promise<{ answer: T; total: number }> {
   const response = await fetch(`/v1/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await response.text();
   if (!response.ok) {
-    let answer: { error?: string; message?: string } = {};
+    let answer: { error?: string; message?: string; details?: Record<string, unknown> } = {};
     try {
       answer = JSON.parse(text) as typeof answer;
     } catch {
       // not JSON: keep the status line
     }
-    throw new ApiError(response.status, answer.error ?? 'http_error', answer.message ?? `${route}: HTTP ${response.status}`);
+    throw new ApiError(response.status, answer.error ?? 'http_error', answer.message ?? `${route}: HTTP ${response.status}`, answer.details ?? {});
   }
-  return JSON.parse(text) as T;
+  return { answer: JSON.parse(text) as T, total: Number(response.headers.get('x-total-count') ?? NaN) };
+}
+
+/** The latest projected height (every page that links "next" or checks a height asks it). */
+export async function headHeight(): Promise<number> {
+  return (await query<{ height: number }>('query/height')).height;
 }
 
 // The answer shapes the explorer reads (only the fields it shows).

@@ -20,7 +20,8 @@ export function el(tag: string, attrs: Readonly<Record<string, string>> = {}, ..
  */
 export function link(route: string, text: string): HTMLElement {
   const target = route.slice(route.indexOf('/') + 1);
-  return el('a', { href: `#/${route}`, ...(text.includes('…') ? { title: target } : {}) }, text);
+  // A shortened one never breaks across lines: cut in the middle already, it would read as two values.
+  return el('a', { href: `#/${route}`, ...(text.includes('…') ? { title: target, class: 'short' } : {}) }, text);
 }
 
 export function section(title: string, ...children: readonly Child[]): HTMLElement {
@@ -32,10 +33,42 @@ export function facts(rows: ReadonlyArray<readonly [string, Child]>): HTMLElemen
   return el('table', { class: 'facts' }, ...rows.map(([label, value]) => el('tr', {}, el('th', {}, label), el('td', {}, value))));
 }
 
-/** A table with a header row; `empty` is shown when there are no rows. */
-export function table(headers: readonly string[], rows: ReadonlyArray<readonly Child[]>, empty = 'none'): HTMLElement {
+/**
+ * A table with a header row; `empty` is shown when there are no rows. A list may need more width
+ * than a phone has (several hashes side by side), so it scrolls inside its own box: see scrollBox.
+ * A header may carry an explanation as its tooltip ([text, tooltip]).
+ */
+export function table(headers: ReadonlyArray<string | readonly [string, string]>, rows: ReadonlyArray<readonly Child[]>, empty = 'none'): HTMLElement {
   if (rows.length === 0) return el('p', { class: 'empty' }, empty);
-  return el('table', { class: 'list' }, el('tr', {}, ...headers.map((h) => el('th', {}, h))), ...rows.map((cells) => el('tr', {}, ...cells.map((cell) => el('td', {}, cell)))));
+  const head = headers.map((h) => (typeof h === 'string' ? el('th', {}, h) : el('th', { title: h[1] }, h[0])));
+  return scrollBox(el('table', { class: 'list' }, el('tr', {}, ...head), ...rows.map((cells) => el('tr', {}, ...cells.map((cell) => el('td', {}, cell))))));
+}
+
+/**
+ * A horizontally scrolling box whose hidden side shows a shadow (`data-more="left right"`, drawn
+ * by style.css), so a list cut by a phone's width says that it scrolls instead of looking whole.
+ * The first column stays put while the rest scrolls (CSS sticky), so each row keeps its key.
+ */
+export function scrollBox(content: HTMLElement): HTMLElement {
+  const inner = el('div', { class: 'scroll' }, content);
+  const box = el('div', { class: 'scroll-box' }, inner);
+  const update = (): void => {
+    const more = [inner.scrollLeft > 1 ? 'left' : '', inner.scrollLeft + inner.clientWidth < inner.scrollWidth - 1 ? 'right' : ''].filter(Boolean).join(' ');
+    if (box.dataset['more'] !== more) box.dataset['more'] = more;
+  };
+  inner.addEventListener('scroll', update, { passive: true });
+  new ResizeObserver(update).observe(inner);
+  return box;
+}
+
+/** A hash or key in full, in monospace, wrapping anywhere (a detail row: it must fit a phone's width). */
+export function code(text: string): HTMLElement {
+  return el('code', { class: 'wrap' }, text);
+}
+
+/** A hash shown shortened (first…last) on one line, the whole value as its tooltip: for lists, where a full hash would crowd the row. */
+export function shortCode(text: string, shown: string): HTMLElement {
+  return el('code', { class: 'short', title: text }, shown);
 }
 
 /** Pretty-printed JSON in a <pre> (decoded messages, receipts). */

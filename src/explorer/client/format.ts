@@ -26,6 +26,12 @@ export function count(value: number | string): string {
   return /^[0-9]+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
 }
 
+/** An amount in POKT with the exact uPOKT beside it, as signed: "10000" → "0.01 POKT (10,000 uPOKT)". */
+export function poktAndMicro(upokt: string): string {
+  return `${pokt(upokt)} (${count(upokt)} uPOKT)`;
+}
+
+/** A long hash or address cut to its first `keep` and last 4 characters (the whole one goes in a tooltip or link). */
 export function short(hash: string, keep = 10): string {
   return hash.length <= keep * 2 ? hash : `${hash.slice(0, keep)}…${hash.slice(-4)}`;
 }
@@ -119,3 +125,14 @@ export function paramValueText(base64: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * An address as typed or linked: a `0x` prefix (as wallets and other explorers write it) dropped and
+ * lowercased, as the API answers it. Example: "0xABCD…" → "abcd…". Not checked for shape here.
+ */
+export function normalAddress(text: string): string {
+  return text.trim().replace(/^0x/i, '').toLowerCase();
+}
+
+export const ADDRESS = /^[0-9a-f]{40}$/;
+export const HASH = /^[0-9A-F]{64}$/;

@@ -1,14 +1,18 @@
 /**
- * The explorer's router: `#/<page>/<argument>` → a page built from query-API answers. A failed
- * query shows its coded error on the page (never a blank screen); the status line says what is
+ * The explorer's router: `#/<page>/<argument>[?<list>=<page>]` → a page built from query-API
+ * answers (the query part says which page of each list is shown: pager.ts). A failure shows an
+ * error page — what went wrong, what a valid entry looks like, links onward (errors.ts) — never a
+ * blank screen, and a route that names no page is one too; the status line says what is
  * loading, and `document.body.dataset.state` is "ready" or "error" when a page is done, with
  * `document.body.dataset.route` naming the hash that page was built for (the browser test waits
  * on both: right after a click the old page is still "ready" until `hashchange` fires).
  * A render that a newer navigation overtook is dropped, so a slow answer never paints over the
  * page the user moved on to.
  */
-import { ApiError } from './api.js';
+import { headHeight } from './api.js';
 import { el } from './dom.js';
+import { asPageError, errorView, unknownPage } from './errors.js';
+import { normalAddress } from './format.js';
 import { accountPage, appPage, nodePage } from './pages-actors.js';
 import { blockPage, homePage, txPage } from './pages-chain.js';
 import { appsPage, blocksPage, nodesPage } from './pages-lists.js';
@@ -16,28 +20,45 @@ import { paramsPage } from './pages-params.js';
 
 type Page = (argument: string) => Promise<HTMLElement>;
 
-const PAGES: Readonly<Record<string, Page>> = {
-  '': homePage,
-  block: blockPage,
-  tx: txPage,
-  account: accountPage,
-  node: nodePage,
-  app: appPage,
-  params: paramsPage,
-  blocks: blocksPage,
-  nodes: nodesPage,
-  apps: appsPage,
+/** Each page, and whether its route has an argument (#/block/5) or none (#/blocks): anything else is an unknown page. */
+const PAGES: Readonly<Record<string, { readonly page: Page; readonly argument: boolean }>> = {
+  '': { page: homePage, argument: false },
+  block: { page: blockPage, argument: true },
+  tx: { page: txPage, argument: true },
+  account: { page: accountPage, argument: true },
+  node: { page: nodePage, argument: true },
+  app: { page: appPage, argument: true },
+  params: { page: paramsPage, argument: false },
+  blocks: { page: blocksPage, argument: false },
+  nodes: { page: nodesPage, argument: false },
+  apps: { page: appsPage, argument: false },
 };
 
 const HEX = /^[0-9a-fA-F]+$/;
 
-/** Which page a search box entry means: a height, a tx hash (64 hex) or an address (40 hex). */
-function searchRoute(text: string): string | undefined {
+/** What a search entry means: a page's route, or why it is not one (shown under the search box). */
+type SearchResult = { readonly route: string } | { readonly message: string };
+
+/**
+ * Which page a search box entry means: a height (checked against the head: a later one is said
+ * inline, not as an error page), a tx hash (64 hex) or an address (40 hex, a 0x prefix allowed).
+ * A 64-hex entry may be a block hash; the API finds blocks only by height, so the tx page's
+ * "not found" says that.
+ */
+async function searchRoute(text: string): Promise<SearchResult> {
   const value = text.trim();
-  if (/^[0-9]+$/.test(value)) return /^0+$/.test(value) ? undefined : `block/${value.replace(/^0+/, '')}`;
-  if (HEX.test(value) && value.length === 64) return `tx/${value.toUpperCase()}`;
-  if (HEX.test(value) && value.length === 40) return `account/${value.toLowerCase()}`;
-  return undefined;
+  if (value === '') return { message: 'Type a block height, a tx hash or an address.' };
+  if (/^[0-9]+$/.test(value)) {
+    if (/^0+$/.test(value)) return { message: 'Blocks are numbered from 1 (block 1 follows the genesis state).' };
+    const head = await headHeight();
+    const height = Number(value);
+    if (height > head) return { message: `There is no block ${value} yet: the chain is at height ${head}.` };
+    return { route: `block/${height}` };
+  }
+  const hex = value.replace(/^0x/i, '');
+  if (HEX.test(hex) && hex.length === 64) return { route: `tx/${hex.toUpperCase()}` };
+  if (HEX.test(hex) && hex.length === 40) return { route: `account/${normalAddress(hex)}` };
+  return { message: `“${value.length > 70 ? value.slice(0, 67) + '…' : value}” is not a block height (a whole number from 1), a tx hash (64 hex characters) or an address (40 hex characters, 0x allowed).` };
 }
 
 /** The URL's argument as text; a malformed escape ("%zz") stays as typed (the page then says it finds nothing). */
@@ -67,36 +88,53 @@ function finish(render: number, route: string, content: HTMLElement, state: 'rea
   document.body.dataset['state'] = state;
 }
 
+/** `#/block/30?txs=2` → its page name, argument, and the number of path parts (a third one is no page: #/block/30/extra). */
+function parseRoute(hash: string): { name: string; argument: string; parts: number } {
+  const path = hash.replace(/^#\/?/, '').split('?')[0]!;
+  const parts = path === '' ? [] : path.split('/');
+  return { name: parts[0] ?? '', argument: parts[1] ?? '', parts: parts.length };
+}
+
 async function render(): Promise<void> {
   const route = location.hash;
   const current = ++latestRender;
-  const [name = '', argument = ''] = route.replace(/^#\/?/, '').split('/');
-  const page = PAGES[name];
+  const { name, argument, parts } = parseRoute(route);
+  const entry = Object.hasOwn(PAGES, name) ? PAGES[name] : undefined;
   document.body.dataset['state'] = 'loading';
   document.title = titleOf(name, decoded(argument));
-  document.getElementById('main')!.replaceChildren(el('p', { class: 'loading' }, 'loading…'));
+  document.getElementById('main')!.replaceChildren(el('p', { class: 'loading', role: 'status' }, el('span', { class: 'spinner' }), 'loading…'));
   try {
-    if (page === undefined) throw new Error(`no page "${name}"`);
-    finish(current, route, await page(decoded(argument)), 'ready');
+    const expected = entry === undefined ? -1 : entry.argument ? 2 : Math.min(parts, 1);
+    if (entry === undefined || parts !== expected || (entry.argument && argument === '')) throw unknownPage(route.replace(/^#\/?/, ''));
+    finish(current, route, await entry.page(decoded(argument)), 'ready');
   } catch (error) {
-    const text = error instanceof ApiError ? `${error.message} (${error.code}, HTTP ${error.status})` : String(error instanceof Error ? error.message : error);
-    finish(current, route, el('p', { class: 'error' }, text), 'error');
+    finish(current, route, errorView(asPageError(error, route.replace(/^#\/?/, ''))), 'error');
   }
 }
 
-// A complaint is cleared as soon as the entry changes: the browser blocks a form's submit while
-// its field is invalid, so a complaint left standing would block every later search.
-document.getElementById('search-text')!.addEventListener('input', (event) => (event.target as HTMLInputElement).setCustomValidity(''));
+/** The line under the search box: a complaint about the entry, or nothing. */
+function searchMessage(text: string | undefined): void {
+  const message = document.getElementById('search-message')!;
+  const input = document.getElementById('search-text')!;
+  message.textContent = text ?? '';
+  message.hidden = text === undefined;
+  if (text === undefined) input.removeAttribute('aria-invalid');
+  else input.setAttribute('aria-invalid', 'true');
+}
+
+// A complaint is cleared as soon as the entry changes or the user goes elsewhere.
+document.getElementById('search-text')!.addEventListener('input', () => searchMessage(undefined));
+document.getElementById('search-text')!.setAttribute('aria-describedby', 'search-message');
 document.getElementById('search')!.addEventListener('submit', (event) => {
   event.preventDefault();
   const input = document.getElementById('search-text') as HTMLInputElement;
-  const route = searchRoute(input.value);
-  if (route === undefined) input.setCustomValidity('a block height (from 1), a tx hash (64 hex) or an address (40 hex)');
-  else {
-    input.setCustomValidity('');
-    location.hash = `#/${route}`;
-  }
-  input.reportValidity();
+  searchRoute(input.value)
+    .then((result) => {
+      if ('message' in result) return searchMessage(result.message);
+      searchMessage(undefined);
+      location.hash = `#/${result.route}`;
+    })
+    .catch((error: unknown) => searchMessage(`The search could not ask the chain's height: ${error instanceof Error ? error.message : String(error)}`));
 });
 /**
  * Back and forward return to where the page was scrolled: each page's scroll is kept by its hash
@@ -117,6 +155,7 @@ function restoreScroll(route: string): void {
 
 window.addEventListener('hashchange', (event) => {
   scrolls.set(new URL(event.oldURL).hash, window.scrollY);
+  searchMessage(undefined);
   void render();
 });
 void render();

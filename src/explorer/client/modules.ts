@@ -24,3 +24,8 @@ export const MODULE_ACCOUNTS: Readonly<Record<string, ModuleAccount>> = {
 export function moduleAccount(address: string): ModuleAccount | undefined {
   return Object.hasOwn(MODULE_ACCOUNTS, address) ? MODULE_ACCOUNTS[address] : undefined;
 }
+
+/** The address of the module account named `name` ("dao" → 6386…4e), if there is one. */
+export function moduleAddressOf(name: string): string | undefined {
+  return Object.keys(MODULE_ACCOUNTS).find((address) => MODULE_ACCOUNTS[address]!.name === name);
+}

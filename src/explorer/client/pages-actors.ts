@@ -1,12 +1,13 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { el, facts, link, section, table } from './dom.js';
-import { count, decimal, jailState, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
+import { code, el, facts, link, section, table } from './dom.js';
+import { badAddress, notActor } from './errors.js';
+import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount } from './modules.js';
-import { ledgerSection, pagedTable, type Slice } from './pager.js';
+import { firstPage, ledgerSection, pagedTable, type Slice } from './pager.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
-import { appLink } from './tx-summary.js';
+import { appLink, roleText } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
 
@@ -14,10 +15,22 @@ function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAG
   return query<TxPage>('query/accounttxs', { address, received, page, per_page: perPage, order: 'desc' });
 }
 
-/** A pageable section of an account's sent or received txs, newest first. */
-function txSection(title: string, address: string, received: boolean, first: TxPage): HTMLElement {
-  const slice = (page: TxPage): Slice => ({ rows: txRows(page.txs), total: page.total_txs });
-  return section(`${title} (${count(first.total_txs)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, async (page) => slice(await txs(address, received, page)), slice(first)));
+/** A pageable section of an account's sent or received txs, newest first, at the page the URL names (`?sent=2`, `?received=3`). */
+async function txSection(title: string, address: string, received: boolean): Promise<{ readonly view: HTMLElement; readonly total: number }> {
+  const key = received ? 'received' : 'sent';
+  const load = async (page: number): Promise<Slice> => {
+    const answer = await txs(address, received, page);
+    return { rows: txRows(answer.txs), total: answer.total_txs };
+  };
+  const start = await firstPage(key, load);
+  return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, load, start, key)), total: start.slice.total };
+}
+
+/** The address in a URL, normalised (0x dropped, lowercase) — or an error page saying what an address looks like, before any request. */
+function addressOf(text: string): string {
+  const address = normalAddress(text);
+  if (!ADDRESS.test(address)) throw badAddress(text);
+  return address;
 }
 
 /** A node has a signing info from its stake to its unstake (pocket-core keeps one per validator). */
@@ -26,45 +39,52 @@ async function signingInfoOf(address: string): Promise<SigningInfoAnswer | undef
   return page.result?.[0];
 }
 
-export async function accountPage(address: string): Promise<HTMLElement> {
-  const [account, sent, received, actor] = await Promise.all([query<AccountAnswer | null>('query/account', { address }), txs(address, false), txs(address, true), query<ActorAnswer>('query/actor', { address })]);
-  const balance = account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0';
+export async function accountPage(addressText: string): Promise<HTMLElement> {
+  const address = addressOf(addressText);
   const module = moduleAccount(address);
-  return el(
-    'div',
-    {},
-    section(
-      module === undefined ? 'Account' : `Module account: ${module.name}`,
-      facts([
-        ['address', el('code', {}, address)],
-        ['balance', pokt(balance)],
-        module === undefined ? ['public key', account?.public_key ?? '— (has not signed a tx)'] : ['what it is', module.what],
-        ['node', actor.node === null ? 'not a node' : link(`node/${address}`, `${pokt(actor.node.tokens)} staked: view node →`)],
-        ['application', actor.app === null ? 'not an application' : link(`app/${address}`, `${pokt(actor.app.staked_tokens)} staked: view application →`)],
-      ]),
-    ),
-    txSection('Sent txs', address, false, sent),
-    // Module accounts receive by minting and transfers inside a block, not by txs: say so.
-    module !== undefined && received.total_txs === 0 ? section('Received txs', el('p', { class: 'empty' }, 'none by tx: a module account is paid inside blocks (rewards, fees, stakes); the supply history on the chain page shows its pool')) : txSection('Received txs', address, true, received),
+  const [account, actor] = await Promise.all([query<AccountAnswer | null>('query/account', { address }), query<ActorAnswer>('query/actor', { address })]);
+  // pocket-core answers null for an address it has no account for: no balance was ever sent to it and it never signed.
+  const unknown = account === null && module === undefined && actor.node === null && actor.app === null;
+  const summary = section(
+    module === undefined ? 'Account' : `Module account: ${module.name}`,
+    unknown ? el('p', { class: 'note' }, 'This address has never appeared on the chain: nothing was ever sent to it and it has signed nothing. A valid address still has a page, so this one would fill in once it is used.') : null,
+    facts([
+      ['address', code(address)],
+      ['balance', unknown ? '— (no account)' : pokt(account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0')],
+      module === undefined ? ['public key', account?.public_key == null ? '— (has not signed a tx)' : code(account.public_key)] : ['what it is', module.what],
+      ['node', actor.node === null ? 'not a node' : link(`node/${address}`, `${pokt(actor.node.tokens)} staked: view node →`)],
+      ['application', actor.app === null ? 'not an application' : link(`app/${address}`, `${pokt(actor.app.staked_tokens)} staked: view application →`)],
+    ]),
   );
+  if (unknown) return el('div', {}, summary);
+  const [sent, received] = await Promise.all([txSection('Sent txs', address, false), txSection('Received txs', address, true)]);
+  // Module accounts receive by minting and transfers inside a block, not by txs: say so.
+  const noneByTx = module !== undefined && received.total === 0;
+  return el('div', {}, summary, sent.view, noneByTx ? section('Received txs', el('p', { class: 'empty' }, 'none by tx: a module account is paid inside blocks (rewards, fees, stakes); the supply history on the chain page shows its pool')) : received.view);
 }
 
 function heightRange(from: number, to: number): HTMLElement {
   return from === to ? link(`block/${from}`, String(from)) : el('span', {}, link(`block/${from}`, String(from)), '–', link(`block/${to}`, String(to)));
 }
 
-/** The jail line: pocket-core's signing info, and why a node jailed before block 1 has no jail on its rap sheet. */
+/**
+ * The signing line in words: pocket-core's signing info counts missed blocks within its current
+ * window and keeps the last jail's end after an unjail; start_height 0 means the node was a
+ * validator in the genesis state. A node jailed before block 1 has no jail on its rap sheet: say why.
+ */
 function jailText(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jailedOnThisChain: boolean): string {
   if (signing === undefined) return '—';
   const state = jailState(node.jailed, signing.jailed_until);
-  const since = node.jailed && !jailedOnThisChain ? ' — jailed in the genesis state, before block 1 (no jail on this chain)' : '';
+  const since = signing.start_height === 0 ? 'a validator since the genesis state' : `a validator since block ${count(signing.start_height)}`;
+  const genesisJail = node.jailed && !jailedOnThisChain ? ' — jailed in the genesis state, before block 1 (no jail on this chain)' : '';
   const blocks = node.jailed ? `, jailed for ${count(signing.jailed_blocks_counter)} blocks so far` : '';
-  return `record since height ${signing.start_height}, ${signing.missed_blocks_counter} missed, ${state}${blocks}${since}`;
+  return `${since}; ${count(signing.missed_blocks_counter)} blocks missed in the current signing window; ${state}${blocks}${genesisJail}`;
 }
 
 function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jailedOnThisChain: boolean): HTMLElement {
   return facts([
     ['address', link(`account/${node.address}`, node.address)],
+    ['public key', code(node.public_key)],
     ['status', `${STAKE_STATUS[node.status] ?? node.status}${node.jailed ? ', jailed' : ''}`],
     ['stake', pokt(node.tokens)],
     ['chains', node.chains.join(', ')],
@@ -77,14 +97,30 @@ function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jai
 
 /** A reward line's receiver: an account link, or what happens to the amount (a burn, a pool). */
 function receiver(line: RewardLine): HTMLElement {
-  if (line.address === null) return el('span', {}, line.role);
+  if (line.address === null) return el('span', {}, roleText(line.role));
   const module = moduleAccount(line.address);
-  return link(`account/${line.address}`, module === undefined ? short(line.address) : module.name);
+  return link(`account/${line.address}`, module === undefined ? short(line.address, 6) : module.name);
 }
 
 function rewardRow(line: RewardLine): HTMLElement[] {
-  return [link(`block/${line.height}`, String(line.height)), el('span', {}, line.kind), el('span', {}, line.role), receiver(line), el('span', {}, pokt(line.amount)), el('span', {}, line.chain ?? ''), el('span', {}, line.relays ?? ''), el('span', {}, line.stake_bin ?? ''), el('span', {}, line.weight === null ? '' : decimal(line.weight))];
+  return [
+    link(`block/${line.height}`, String(line.height)),
+    el('span', {}, line.kind),
+    el('span', { title: line.role }, roleText(line.role)),
+    receiver(line),
+    el('span', { class: 'nowrap' }, pokt(line.amount)),
+    el('span', {}, line.chain ?? ''),
+    el('span', {}, line.relays === null ? '' : count(line.relays)),
+    el('span', {}, line.stake_bin ?? ''),
+    el('span', {}, line.weight === null ? '' : decimal(line.weight)),
+  ];
 }
+
+/** The rewards table's PIP-22 columns, explained in a line above it and in their headers' tooltips. */
+const STAKE_BIN = 'PIP-22: the node\'s stake, floored to a multiple of ServicerStakeFloorMultiplier and capped at ServicerStakeWeightCeiling, divided by that multiplier';
+const WEIGHT = 'PIP-22: bin ^ ServicerStakeFloorMultiplierExponent ÷ ServicerStakeWeightMultiplier; the relays\' reward is relays × RelaysToTokensMultiplier × weight';
+const REWARD_HEADERS = ['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', ['stake bin', STAKE_BIN], ['weight', WEIGHT]] as const;
+const REWARD_NOTE = el('p', { class: 'note' }, 'Stake bin and weight are PIP-22\'s stake weighting: the more a node stakes (in steps of the floor multiplier, up to a ceiling — the bin), the more each relay earns (× weight). Hover a header for the formula.');
 
 function claimRow(c: ClaimLine): HTMLElement[] {
   return [
@@ -94,28 +130,32 @@ function claimRow(c: ClaimLine): HTMLElement[] {
     el('span', {}, c.total_proofs),
     el('span', { class: c.status === 'proven' ? 'ok' : c.status === 'submitted' ? '' : 'rejected' }, c.status),
     c.settled_height === null ? el('span', {}, '—') : link(`block/${c.settled_height}`, String(c.settled_height)),
-    el('span', {}, c.reason ?? ''),
+    el('span', { class: 'reason' }, c.reason ?? ''),
   ];
 }
 
 function rapRow(r: RapSheetLine): HTMLElement[] {
-  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', {}, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash))];
+  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
 }
 
-export async function nodePage(address: string): Promise<HTMLElement> {
-  const [node, signing, head, raps, sent] = await Promise.all([
-    query<NodeAnswer>('query/node', { address }),
+export async function nodePage(addressText: string): Promise<HTMLElement> {
+  const address = addressOf(addressText);
+  // The existence check first, through query/actor (which answers null, not 400, for "not a node"): a
+  // node page for an address that is none says so and links its account, with no query sent to fail.
+  const actor = await query<ActorAnswer>('query/actor', { address });
+  if (actor.node === null) throw notActor(address, 'node');
+  const node = actor.node;
+  const [signing, raps, sent] = await Promise.all([
     signingInfoOf(address),
-    query<{ height: number }>('query/height'),
     query<LedgerPage<RapSheetLine>>('query/rapsheet', { address, per_page: 1_000 }),
     txs(address, false, 1, 100),
   ]);
   const [history, sessions, claims, rewards, rapSheet] = await Promise.all([
-    stakeHistory(address, head.height, raps.result, sent.txs),
+    stakeHistory(address, actor.height, raps.result, sent.txs),
     query<LedgerPage<ClaimLine>>('query/claims', { address, per_page: 1_000 }),
-    ledgerSection<ClaimLine>('Claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
-    ledgerSection<RewardLine>('Rewards', 'query/rewards', { node: address }, ['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', 'stake bin', 'weight'], rewardRow),
-    ledgerSection<RapSheetLine>('Rap sheet', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
+    ledgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
+    ledgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', REWARD_NOTE),
+    ledgerSection<RapSheetLine>('Rap sheet', 'raps', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
   ]);
   const served = new Map(sessions.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
   const jailedOnThisChain = raps.result.some((r) => r.kind === 'jailed');
@@ -124,10 +164,11 @@ export async function nodePage(address: string): Promise<HTMLElement> {
     {},
     section('Node', nodeFacts(node, signing, jailedOnThisChain)),
     section(
-      `Stake history (queried at ${history.points.length} heights: its jails, unjails, slashes and stake txs, and evenly spaced samples)`,
+      'Stake history',
+      el('p', { class: 'note' }, `How its stake, status and jail changed, block by block: checked at ${history.points.length} heights — each jail, unjail, slash and stake tx, the block before it, and samples in between.`),
       table(
-        ['heights', 'stake', 'status', 'jailed'],
-        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), '—', 'not staked', '—'] : [heightRange(from, to), pokt(n.tokens), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
+        ['blocks', 'stake', 'status', 'jailed'],
+        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), '—', 'not staked', '—'] : [heightRange(from, to), el('span', { class: 'nowrap' }, pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
       ),
     ),
     section(
@@ -145,24 +186,45 @@ function sessionFacts(session: { header: { app_public_key?: string; chain?: stri
   return facts([
     ['session height', h.session_height === undefined ? '—' : link(`block/${h.session_height}`, String(h.session_height))],
     ['chain', h.chain ?? '—'],
-    ['app public key', el('code', {}, h.app_public_key ?? '—')],
+    ['app public key', code(h.app_public_key ?? '—')],
     [`nodes (${session.nodes.length})`, el('div', {}, ...session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, n.address))))],
   ]);
 }
 
-export async function appPage(address: string): Promise<HTMLElement> {
-  const [app, sent] = await Promise.all([query<AppAnswer>('query/app', { address }), txs(address, false)]);
-  const sessionBox = el('div', {});
+/**
+ * A button per chain that asks /v1/client/dispatch for the app's current session. The first ask
+ * after a block replays the log (seconds in `serve`), so the box shows a spinner and the buttons
+ * are disabled until it answers.
+ */
+function sessionButtons(app: AppAnswer, sessionBox: HTMLElement): HTMLElement[] {
   const buttons = app.chains.map((chain) => {
-    const button = el('button', { type: 'button' }, `current session on ${chain}`);
+    const button = el('button', { type: 'button' }, `current session on ${chain}`) as HTMLButtonElement;
     button.addEventListener('click', () => {
-      sessionBox.replaceChildren(el('p', {}, 'walking the session…'));
+      for (const b of buttons) b.disabled = true;
+      sessionBox.dataset['state'] = 'loading';
+      sessionBox.replaceChildren(el('p', { class: 'loading', role: 'status' }, el('span', { class: 'spinner' }), `walking the session on ${chain} (the first time after a block replays the chain: a few seconds)…`));
       query<{ session: Parameters<typeof sessionFacts>[0] }>('client/dispatch', { app_public_key: app.public_key, chain })
         .then((answer) => sessionBox.replaceChildren(sessionFacts(answer.session)))
-        .catch((error: unknown) => sessionBox.replaceChildren(el('p', { class: 'error' }, String(error instanceof Error ? error.message : error))));
+        .catch((error: unknown) => sessionBox.replaceChildren(el('p', { class: 'error' }, String(error instanceof Error ? error.message : error))))
+        .finally(() => {
+          for (const b of buttons) b.disabled = false;
+          sessionBox.dataset['state'] = 'ready';
+        });
     });
     return button;
   });
+  return buttons;
+}
+
+export async function appPage(addressText: string): Promise<HTMLElement> {
+  const address = addressOf(addressText);
+  // The existence check first (query/actor answers null for "not an application", never 400).
+  const actor = await query<ActorAnswer>('query/actor', { address });
+  if (actor.app === null) throw notActor(address, 'application');
+  const app = actor.app;
+  const sent = await txSection('Sent txs', address, false);
+  const sessionBox = el('div', {});
+  const buttons = sessionButtons(app, sessionBox);
   return el(
     'div',
     {},
@@ -170,7 +232,7 @@ export async function appPage(address: string): Promise<HTMLElement> {
       'Application',
       facts([
         ['address', link(`account/${app.address}`, app.address)],
-        ['public key', el('code', {}, app.public_key)],
+        ['public key', code(app.public_key)],
         ['status', `${STAKE_STATUS[app.status] ?? app.status}${app.jailed ? ', jailed' : ''}`],
         ['stake', pokt(app.staked_tokens)],
         ['max relays per session', count(app.max_relays)],
@@ -179,6 +241,6 @@ export async function appPage(address: string): Promise<HTMLElement> {
       ]),
     ),
     section('Sessions', el('div', { class: 'buttons' }, ...buttons), sessionBox),
-    txSection('Sent txs', address, false, sent),
+    sent.view,
   );
 }

@@ -1,12 +1,13 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
-import { query, type AppAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
-import { el, facts, json, link, section, table } from './dom.js';
-import { count, pokt, short, time } from './format.js';
-import { moduleAccount } from './modules.js';
-import { pagedTable, type Slice } from './pager.js';
+import { headHeight, query, type AppAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
+import { code, el, facts, json, link, section, table } from './dom.js';
+import { badHash, badHeight, futureHeight } from './errors.js';
+import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
+import { moduleAccount, moduleAddressOf } from './modules.js';
+import { firstPage, pagedTable, type Slice } from './pager.js';
 import { APP_HEADERS, appRow, BLOCK_HEADERS, blockAt, blocksDown } from './pages-lists.js';
 import { supplyCharts, supplyFacts } from './supply.js';
-import { messageRows, outcomeRows } from './tx-summary.js';
+import { messageRows, outcomeRows, roleText } from './tx-summary.js';
 
 const RECENT_BLOCKS = 10;
 const HOME_APPS = 20;
@@ -14,7 +15,7 @@ const SUPPLY_POINTS = 1_000;
 const BLOCK_TXS_PER_PAGE = 50;
 
 export async function homePage(): Promise<HTMLElement> {
-  const { height } = await query<{ height: number }>('query/height');
+  const height = await headHeight();
   const [blocks, supply, apps] = await Promise.all([
     blocksDown(height, 1, RECENT_BLOCKS),
     query<LedgerPage<SupplyLine>>('query/supplyhistory', { from_height: Math.max(0, height - SUPPLY_POINTS + 1), to_height: height, per_page: SUPPLY_POINTS }),
@@ -33,13 +34,19 @@ export async function homePage(): Promise<HTMLElement> {
   );
 }
 
-export function txRows(txs: readonly TxAnswer[]): HTMLElement[][] {
+/**
+ * A list's rows of txs, hashes and addresses shortened (first…last, the whole one in the link's
+ * tooltip) so a row stays one line. `withHeight` false drops the block column: a block's own list
+ * would repeat its height in every row.
+ */
+export function txRows(txs: readonly TxAnswer[], withHeight = true): HTMLElement[][] {
+  const account = (address: string): HTMLElement => (address === '' ? el('span', {}, '—') : link(`account/${address.toLowerCase()}`, short(address.toLowerCase(), 6)));
   return txs.map((tx) => [
-    link(`tx/${tx.hash}`, short(tx.hash)),
-    link(`block/${tx.height}`, String(tx.height)),
+    link(`tx/${tx.hash}`, short(tx.hash, 6)),
+    ...(withHeight ? [link(`block/${tx.height}`, String(tx.height))] : []),
     el('span', {}, tx.tx_result.message_type || '—'),
-    tx.tx_result.signer === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.signer.toLowerCase()}`, short(tx.tx_result.signer.toLowerCase())),
-    tx.tx_result.recipient === '' ? el('span', {}, '—') : link(`account/${tx.tx_result.recipient.toLowerCase()}`, short(tx.tx_result.recipient.toLowerCase())),
+    account(tx.tx_result.signer),
+    account(tx.tx_result.recipient),
     resultCell(tx.tx_result),
   ]);
 }
@@ -66,11 +73,13 @@ function reasonOf(log: string): string {
 }
 
 export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
+/** A block's own txs: no height column (txRows with withHeight false). */
+const BLOCK_TX_HEADERS = TX_HEADERS.filter((header) => header !== 'height');
 
 /** A block height from the URL: a whole number ≥ 1 (the API reads 0 as "the latest", which is not what a link to block 0 means). */
 function heightOf(text: string): number {
   const height = /^[0-9]{1,15}$/.test(text) ? Number(text) : NaN;
-  if (!(height >= 1)) throw new Error(`no block "${text}": blocks are numbered from 1 (block 1 follows the genesis state)`);
+  if (!(height >= 1)) throw badHeight(text);
   return height;
 }
 
@@ -84,7 +93,11 @@ async function blockEffects(height: number): Promise<HTMLElement> {
   ]);
   const line = supply.result[0];
   const split = rewards.result.filter((r) => r.kind === 'block' && r.amount !== '0');
-  const who = (address: string | null, role: string): HTMLElement => (address === null ? el('span', {}, role) : link(`account/${address}`, moduleAccount(address)?.name ?? short(address)));
+  // The DAO's cut has no address on its line (it stays in a module account): link the DAO's account as the other module accounts are.
+  const who = (address: string | null, role: string): HTMLElement => {
+    const shown = address ?? (role === 'dao' ? (moduleAddressOf('dao') ?? null) : null);
+    return shown === null ? el('span', {}, roleText(role)) : link(`account/${shown}`, moduleAccount(shown)?.name ?? short(shown, 6));
+  };
   return section(
     'At this block',
     facts([
@@ -93,19 +106,22 @@ async function blockEffects(height: number): Promise<HTMLElement> {
       ['supply after it', line === undefined ? '—' : pokt(line.total)],
     ]),
     el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
-    table(['role', 'to', 'amount'], split.map((r) => [el('span', {}, r.role), who(r.address, r.role), el('span', {}, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
+    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r.address, r.role), el('span', { class: 'nowrap' }, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
     el('h3', {}, 'Slashes, jails and unjails'),
-    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', {}, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash))])),
+    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
   );
 }
 
 export async function blockPage(heightText: string): Promise<HTMLElement> {
   const height = heightOf(heightText);
+  // The head first: a height past it is said in words, and the block's five queries are not sent to fail.
+  const head = await headHeight();
+  if (height > head) throw futureHeight(height, head);
   const loadTxs = async (page: number): Promise<Slice> => {
     const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
-    return { rows: txRows(answer.txs), total: answer.total_txs };
+    return { rows: txRows(answer.txs, false), total: answer.total_txs };
   };
-  const [block, head, txs, effects] = await Promise.all([blockAt(height), query<{ height: number }>('query/height'), loadTxs(1), blockEffects(height)]);
+  const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs), blockEffects(height)]);
   const h = block.block.header;
   const proposer = h.proposer_address.toLowerCase();
   const signed = (block.block.last_commit.precommits ?? []).filter((vote) => vote !== null).length;
@@ -115,28 +131,31 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
     section(
       `Block ${h.height}`,
       facts([
-        ['hash', el('code', {}, block.block_id.hash)],
+        ['hash', code(block.block_id.hash)],
         ['time', time(h.time)],
         ['proposer', link(`node/${proposer}`, proposer)],
-        ['previous', height > 1 ? link(`block/${height - 1}`, `${height - 1}: ${block.block.header.last_block_id.hash}`) : 'none: the genesis state'],
-        ['next', height < head.height ? link(`block/${height + 1}`, String(height + 1)) : '— (the head of the chain)'],
-        ['tx root', el('code', {}, h.data_hash)],
-        ['app hash (state root before)', el('code', {}, h.app_hash)],
+        ['previous', height > 1 ? el('span', {}, link(`block/${height - 1}`, String(height - 1)), ': ', code(block.block.header.last_block_id.hash)) : 'none: the genesis state'],
+        ['next', height < head ? link(`block/${height + 1}`, String(height + 1)) : '— (the head of the chain)'],
+        ['tx root', code(h.data_hash)],
+        ['app hash (state root before)', code(h.app_hash)],
         ['last commit', height === 1 ? '— (block 1 has no previous block to commit)' : `${signed} validators signed block ${height - 1}`],
         ['double-sign evidence', String(block.block.evidence.evidence?.length ?? 0)],
-        ['txs', count(txs.total)],
+        ['txs', count(txs.slice.total)],
       ]),
     ),
     effects,
-    section(`Transactions (${count(txs.total)})`, pagedTable(TX_HEADERS, BLOCK_TXS_PER_PAGE, loadTxs, txs)),
+    section(`Transactions (${count(txs.slice.total)})`, pagedTable(BLOCK_TX_HEADERS, BLOCK_TXS_PER_PAGE, loadTxs, txs, 'txs')),
   );
 }
 
 function feeText(fee: TxAnswer['stdTx']['fee']): string {
-  return (fee ?? []).map((coin) => (coin.denom === 'upokt' ? `${pokt(coin.amount)} (${coin.amount} upokt)` : `${coin.amount} ${coin.denom}`)).join(', ') || '—';
+  return (fee ?? []).map((coin) => (coin.denom === 'upokt' ? poktAndMicro(coin.amount) : `${coin.amount} ${coin.denom}`)).join(', ') || '—';
 }
 
-export async function txPage(hash: string): Promise<HTMLElement> {
+export async function txPage(hashText: string): Promise<HTMLElement> {
+  // Checked here, not by the API: a malformed hash gets its explanation without a refused request.
+  const hash = hashText.trim().replace(/^0x/i, '').toUpperCase();
+  if (!HASH.test(hash)) throw badHash(hashText);
   const tx = await query<TxAnswer>('query/tx', { hash });
   const r = tx.tx_result;
   const outcome = await outcomeRows(tx);
@@ -146,7 +165,7 @@ export async function txPage(hash: string): Promise<HTMLElement> {
     section(
       'Transaction',
       facts([
-        ['hash', el('code', {}, tx.hash)],
+        ['hash', code(tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
         ['message', r.message_type || '—'],
         ['result', r.code === 0 ? resultCell(r) : el('span', { class: 'rejected' }, `${r.codespace}:${r.code} — ${r.log}`)],

@@ -1,8 +1,8 @@
 /** Whole lists, a page at a time: every block (newest first), every node, every application. */
-import { query, type AppAnswer, type BlockAnswer, type NodeAnswer, type PocketPage } from './api.js';
-import { el, link, section } from './dom.js';
+import { counted, headHeight, query, type AppAnswer, type BlockAnswer, type NodeAnswer, type PocketPage } from './api.js';
+import { el, link, section, shortCode } from './dom.js';
 import { count, pokt, short, STAKE_STATUS, time } from './format.js';
-import { pagedTable, type Slice } from './pager.js';
+import { firstPage, pagedTable, type Slice } from './pager.js';
 
 const BLOCKS_PER_PAGE = 20;
 const ACTORS_PER_PAGE = 50;
@@ -16,7 +16,7 @@ export function blockAt(height: number): Promise<BlockAnswer> {
 export function blockRow(block: BlockAnswer): HTMLElement[] {
   const h = block.block.header;
   const proposer = h.proposer_address.toLowerCase();
-  return [link(`block/${h.height}`, h.height), el('span', {}, time(h.time)), el('span', {}, count(h.num_txs)), link(`node/${proposer}`, short(proposer)), el('code', {}, short(block.block_id.hash))];
+  return [link(`block/${h.height}`, h.height), el('span', { class: 'nowrap' }, time(h.time)), el('span', {}, count(h.num_txs)), link(`node/${proposer}`, short(proposer, 6)), shortCode(block.block_id.hash, short(block.block_id.hash, 6))];
 }
 
 /** Page `page` of `perPage` blocks counting down from `head`. */
@@ -27,33 +27,46 @@ export async function blocksDown(head: number, page: number, perPage: number): P
 }
 
 export async function blocksPage(): Promise<HTMLElement> {
-  const { height } = await query<{ height: number }>('query/height');
-  const first = await blocksDown(height, 1, BLOCKS_PER_PAGE);
-  return section(`Blocks (${count(height)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, (page) => blocksDown(height, page, BLOCKS_PER_PAGE), first));
+  const height = await headHeight();
+  const load = (page: number): Promise<Slice> => blocksDown(height, page, BLOCKS_PER_PAGE);
+  return section(`Blocks (${count(height)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load), 'page'));
 }
 
+/** A stake on one line ("5,000,000 POKT" never splits between the number and its unit). */
+const stake = (upokt: string): HTMLElement => el('span', { class: 'nowrap' }, pokt(upokt));
+const status = (code: number, jailed: boolean): HTMLElement => el('span', {}, `${STAKE_STATUS[code] ?? code}${jailed ? ', jailed' : ''}`);
+
 function nodeRow(n: NodeAnswer): HTMLElement[] {
-  return [link(`node/${n.address}`, short(n.address)), el('span', {}, `${STAKE_STATUS[n.status] ?? n.status}${n.jailed ? ', jailed' : ''}`), el('span', {}, pokt(n.tokens)), el('span', {}, n.chains.join(', ')), el('span', {}, n.service_url)];
+  return [link(`node/${n.address}`, short(n.address, 8)), status(n.status, n.jailed), stake(n.tokens), el('span', { class: 'chains' }, n.chains.join(', ')), el('span', {}, n.service_url)];
 }
 
 export function appRow(a: AppAnswer): HTMLElement[] {
-  return [link(`app/${a.address}`, short(a.address)), el('span', {}, `${STAKE_STATUS[a.status] ?? a.status}${a.jailed ? ', jailed' : ''}`), el('span', {}, pokt(a.staked_tokens)), el('span', {}, count(a.max_relays)), el('span', {}, a.chains.join(', '))];
+  return [link(`app/${a.address}`, short(a.address, 8)), status(a.status, a.jailed), stake(a.staked_tokens), el('span', {}, count(a.max_relays)), el('span', { class: 'chains' }, a.chains.join(', '))];
 }
 
 export const APP_HEADERS = ['address', 'status', 'stake', 'max relays', 'chains'];
 
-/** A page of pocket-core's query/nodes or query/apps (`{opts: {page, per_page}}` → `{result, total_pages}`). */
+/**
+ * A page of pocket-core's query/nodes or query/apps (`{opts: {page, per_page}}` → `{result,
+ * total_pages}`), with the list's length from the service's x-total-count header so the title and
+ * the count line can say how many there are.
+ */
 export async function actorsPage<T>(route: string, page: number, perPage: number, row: (item: T) => HTMLElement[]): Promise<Slice> {
-  const answer = await query<PocketPage<T>>(route, { opts: { page, per_page: perPage } });
-  return { rows: (answer.result ?? []).map(row), total: 0, pages: Math.max(1, answer.total_pages) };
+  const { answer, total } = await counted<PocketPage<T>>(route, { opts: { page, per_page: perPage } });
+  const rows = (answer.result ?? []).map(row);
+  return Number.isSafeInteger(total) ? { rows, total } : { rows, total: 0, pages: Math.max(1, answer.total_pages) };
 }
 
-export async function nodesPage(): Promise<HTMLElement> {
-  const load = (page: number): Promise<Slice> => actorsPage<NodeAnswer>('query/nodes', page, ACTORS_PER_PAGE, nodeRow);
-  return section('Nodes', pagedTable(['address', 'status', 'stake', 'chains', 'service URL'], ACTORS_PER_PAGE, load, await load(1)));
+async function actorsSection<T>(title: string, route: string, headers: readonly string[], row: (item: T) => HTMLElement[]): Promise<HTMLElement> {
+  const load = (page: number): Promise<Slice> => actorsPage<T>(route, page, ACTORS_PER_PAGE, row);
+  const start = await firstPage('page', load);
+  return section(start.slice.pages === undefined ? `${title} (${count(start.slice.total)})` : title, pagedTable(headers, ACTORS_PER_PAGE, load, start, 'page'));
 }
 
-export async function appsPage(): Promise<HTMLElement> {
-  const load = (page: number): Promise<Slice> => actorsPage<AppAnswer>('query/apps', page, ACTORS_PER_PAGE, appRow);
-  return section('Applications', pagedTable(APP_HEADERS, ACTORS_PER_PAGE, load, await load(1)));
+export function nodesPage(): Promise<HTMLElement> {
+  return actorsSection<NodeAnswer>('Nodes', 'query/nodes', ['address', 'status', 'stake', 'chains', 'service URL'], nodeRow);
+}
+
+export function appsPage(): Promise<HTMLElement> {
+  return actorsSection<AppAnswer>('Applications', 'query/apps', APP_HEADERS, appRow);
 }

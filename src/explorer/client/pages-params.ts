@@ -5,7 +5,7 @@
  * given their units beside them (durations are Go nanoseconds, amounts uPOKT).
  */
 import { query } from './api.js';
-import { el, facts, link, section, table } from './dom.js';
+import { el, facts, link, table } from './dom.js';
 import { ledgerSection } from './pager.js';
 import { duration, pokt } from './format.js';
 
@@ -44,9 +44,28 @@ export async function paramsPage(): Promise<HTMLElement> {
   const [params, changes] = await Promise.all([
     query<Record<string, readonly SingleParam[]>>('query/allparams'),
     // Newest changes are the interesting ones, but the route lists by height: every page is small.
-    ledgerSection<ParamChange>('Changes since genesis', 'query/paramhistory', { from_height: 1 }, ['height', 'parameter', 'before', 'after'], changeRow, 'none: every parameter has its genesis value'),
+    ledgerSection<ParamChange>('Changes since genesis', 'changes', 'query/paramhistory', { from_height: 1 }, ['height', 'parameter', 'before', 'after'], changeRow, 'none: every parameter has its genesis value'),
   ]);
-  return el('div', {}, changes, ...Object.entries(params).map(([group, list]) => section(group, table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), paramValue(p)])))));
+  return el(
+    'div',
+    {},
+    el('h1', { class: 'page-title' }, 'Parameters'),
+    changes,
+    ...Object.entries(params).map(([group, list]) => el('section', {}, el('h2', { title: group }, groupTitle(group)), table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), el('div', { class: 'prose' }, paramValue(p))])))),
+  );
+}
+
+/** pocket-core's allparams groups (query.go's field names) in words; an unknown one stays as named. */
+const GROUPS: Readonly<Record<string, string>> = {
+  app_params: 'Applications',
+  node_params: 'Nodes (validators and servicers)',
+  pocket_params: 'Relays, sessions and claims',
+  gov_params: 'Governance',
+  auth_params: 'Accounts and fees',
+};
+
+function groupTitle(group: string): string {
+  return Object.hasOwn(GROUPS, group) ? GROUPS[group]! : group;
 }
 
 /**
@@ -61,7 +80,7 @@ function changeRow(change: ParamChange): HTMLElement[] {
   const shown = (value: string): HTMLElement => paramValue({ param_key: key, param_value: value });
   const [shownBefore, shownAfter] =
     key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : shown(before), shown(change.param_value)];
-  return [link(`block/${change.height}`, String(change.height)), el('code', { class: 'key' }, key), shownBefore, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter];
+  return [link(`block/${change.height}`, String(change.height)), el('code', { class: 'key' }, key), el('div', { class: 'prose' }, shownBefore), el('div', { class: 'prose' }, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter)];
 }
 
 /** The ACL entries whose owner changed (or that came or went): before and after, one line each. */

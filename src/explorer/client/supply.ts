@@ -1,12 +1,15 @@
 /**
- * The supply section of the home page: the pools as a chart, each block's mint and burn as a
- * second chart, and the facts an auditor checks — the total at both ends of the range and
+ * The supply section of the home page: each block's mint and burn and each pool as small charts,
+ * and the facts an auditor checks — the total at both ends of the range and
  * total(last) − total(first) = Σ minted − Σ burned over the blocks after the first (shown with
  * its result, computed here in exact BigInt from the API's numbers).
  *
- * Why two charts and no "total" line: the total is hundreds of millions of POKT and moves by
- * hundreds per block; on its own axis a 0.00004 % change looked like steep growth, on the pools'
- * axis it is flat. Its change is what matters, and the second chart shows where it comes from.
+ * Why small charts, each on its own axis, and no "total" line: the pools differ by orders of
+ * magnitude (~350M POKT of node stake, ~50M in the DAO, ~1M of app stake) and each moves by
+ * hundreds per block, so on one linear axis every line is flat; and a block burns ~0.05 POKT where
+ * it mints ~5, so burns drawn below the mints' axis were invisible. Each pool and each flow gets
+ * its own panel and its own y-axis (zero not forced), where its changes show. The total's change
+ * is what matters, and the mint and burn panels show where it comes from.
  */
 import type { SupplyLine } from './api.js';
 import { el, facts } from './dom.js';
@@ -18,27 +21,42 @@ interface ChartGlobal {
 
 const sum = (lines: readonly SupplyLine[], pick: (line: SupplyLine) => string): bigint => lines.reduce((total, line) => total + BigInt(pick(line)), 0n);
 
-function chart(id: string, type: 'line' | 'bar', lines: readonly SupplyLine[], datasets: readonly unknown[], yTitle: string): HTMLElement {
+/**
+ * One small chart on its own y-axis. A fixed-height box with maintainAspectRatio off: the chart
+ * keeps a readable height on a phone. `beginAtZero` for flows (a bar's height is its amount), not
+ * for pools (their changes are small beside their size: the axis fits the range instead).
+ */
+function chart(id: string, title: string, type: 'line' | 'bar', lines: readonly SupplyLine[], dataset: Readonly<Record<string, unknown>>, beginAtZero: boolean): HTMLElement {
   const Chart = (window as unknown as { Chart?: ChartGlobal }).Chart;
   if (Chart === undefined) return el('p', { class: 'error' }, 'chart.js did not load');
-  // A fixed-height box with maintainAspectRatio off: the chart keeps a readable height on a phone.
-  const canvas = el('canvas', { id }) as HTMLCanvasElement;
+  const canvas = el('canvas', { id, role: 'img', 'aria-label': title }) as HTMLCanvasElement;
   new Chart(canvas, {
     type,
-    data: { labels: lines.map((s) => s.height), datasets },
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { title: { display: true, text: 'height' } }, y: { title: { display: true, text: yTitle } } } },
+    data: { labels: lines.map((s) => s.height), datasets: [dataset] },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      plugins: { legend: { display: false }, title: { display: true, text: title, align: 'start' } },
+      scales: { x: { title: { display: true, text: 'height' }, ticks: { maxTicksLimit: 8 } }, y: { beginAtZero, title: { display: true, text: 'POKT' }, ticks: { maxTicksLimit: 6 } } },
+    },
   });
   return el('div', { class: 'chart' }, canvas);
 }
 
 export function supplyCharts(lines: readonly SupplyLine[]): HTMLElement {
-  const line = (label: string, pick: (s: SupplyLine) => string, color: string): unknown => ({ label, data: lines.map((s) => poktNumber(pick(s))), borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 });
-  const bar = (label: string, pick: (s: SupplyLine) => string, color: string, sign = 1): unknown => ({ label, data: lines.map((s) => sign * poktNumber(pick(s))), backgroundColor: color });
+  const points = (pick: (s: SupplyLine) => string): number[] => lines.map((s) => poktNumber(pick(s)));
+  const pool = (id: string, title: string, pick: (s: SupplyLine) => string, color: string): HTMLElement =>
+    chart(id, title, 'line', lines, { label: title, data: points(pick), borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 }, false);
+  const flow = (id: string, title: string, pick: (s: SupplyLine) => string, color: string): HTMLElement => chart(id, title, 'bar', lines, { label: title, data: points(pick), backgroundColor: color }, true);
   return el(
     'div',
-    {},
-    chart('supply-chart', 'line', lines, [line('node staked', (s) => s.node_staked, '#2ca02c'), line('app staked', (s) => s.app_staked, '#ff7f0e'), line('DAO', (s) => s.dao, '#9467bd')], 'pools, POKT'),
-    chart('mint-chart', 'bar', lines, [bar('minted', (s) => s.minted, '#1f77b4'), bar('burned (shown below 0)', (s) => s.burned, '#d62728', -1)], 'per block, POKT'),
+    { class: 'charts' },
+    flow('mint-chart', 'Minted per block (relay rewards)', (s) => s.minted, '#1f77b4'),
+    flow('burn-chart', 'Burned per block', (s) => s.burned, '#d62728'),
+    pool('supply-chart', 'Node stake (pool)', (s) => s.node_staked, '#2ca02c'),
+    pool('dao-chart', 'DAO treasury', (s) => s.dao, '#9467bd'),
+    pool('app-stake-chart', 'Application stake (pool)', (s) => s.app_staked, '#ff7f0e'),
   );
 }
 

@@ -6,8 +6,8 @@
  * reward minted for it at that height (query/rewards). Unknown fields are left to the JSON below.
  */
 import { query, type ClaimLine, type LedgerPage, type RewardLine, type TxAnswer } from './api.js';
-import { el, link, type Child } from './dom.js';
-import { count, paramValueText, pokt, short } from './format.js';
+import { code, el, link, shortCode, type Child } from './dom.js';
+import { paramValueText, pokt, poktAndMicro, short } from './format.js';
 
 type Row = readonly [string, Child];
 type Fields = Readonly<Record<string, unknown>>;
@@ -29,9 +29,9 @@ export function messageRows(msg: TxAnswer['stdTx']['msg']): Row[] {
   };
   add('from', address(v['from_address']));
   add('to', address(v['to_address']));
-  if (text(v['amount']) !== undefined) add('amount', `${pokt(text(v['amount']))} (${count(text(v['amount'])!)} upokt)`);
+  if (text(v['amount']) !== undefined) add('amount', poktAndMicro(text(v['amount'])!));
   // A stake's "value" is its amount (MsgStake, MsgAppStake); a param change's value is below.
-  if (text(v['value']) !== undefined && /^[0-9]+$/.test(text(v['value'])!)) add('stake', `${pokt(text(v['value']))} (${count(text(v['value'])!)} upokt)`);
+  if (text(v['value']) !== undefined && /^[0-9]+$/.test(text(v['value'])!)) add('stake', poktAndMicro(text(v['value'])!));
   if (Array.isArray(v['chains'])) add('chains', v['chains'].map(String).join(', '));
   add('service URL', text(v['service_url']));
   add('output address', address(v['output_address']));
@@ -54,13 +54,35 @@ function sessionRows(height: string | undefined, chain: string | undefined, app:
   return [
     ['session', height === undefined ? '—' : link(`block/${height}`, `height ${height}`)],
     ['chain', chain ?? '—'],
-    ['app public key', el('code', {}, app ?? '—')],
+    ['app public key', code(app ?? '—')],
   ];
+}
+
+/**
+ * A reward line's role in words (the raw name stays in the cell's tooltip). Relay lines: what a
+ * node's relays minted, split (modules/pocketcore/rewards.ts); block lines: the fee collector's
+ * balance split at the next block (modules/nodes: burn, DAO, proposer, what stays).
+ */
+const ROLES: Readonly<Record<string, string>> = {
+  primary: "node's reward",
+  delegator: 'delegator share',
+  reward_cost_refund: 'claim/proof fee refund',
+  fee_collector: 'DAO + proposer cut',
+  replay_attack: 'replay attack burn',
+  burn: 'burned',
+  dao: 'DAO share',
+  retained: 'kept by fee collector',
+  proposer_primary: 'block proposer',
+  proposer_delegator: "proposer's delegator",
+};
+
+export function roleText(role: string): string {
+  return Object.hasOwn(ROLES, role) ? ROLES[role]! : role.replaceAll('_', ' ');
 }
 
 /** A claim's app: its page when the service gave the address, else the bare key. */
 export function appLink(claim: Pick<ClaimLine, 'app_public_key' | 'app_address'>): HTMLElement {
-  return claim.app_address === null ? el('code', {}, short(claim.app_public_key)) : link(`app/${claim.app_address}`, short(claim.app_public_key));
+  return claim.app_address === null ? shortCode(claim.app_public_key, short(claim.app_public_key)) : link(`app/${claim.app_address}`, short(claim.app_public_key));
 }
 
 function claimFacts(claim: ClaimLine): Row[] {
@@ -96,6 +118,6 @@ export async function outcomeRows(tx: TxAnswer): Promise<Row[]> {
   const claim = claims.result.find((c) => c.session_height === session && c.chain === chain && c.app_public_key === app);
   const paid = claim === undefined ? [] : rewards.result.filter((line) => line.kind === 'relay' && line.claim_key === claim.claim_key && line.address !== null);
   const rows: Row[] = claim === undefined ? [] : [['claim', claim.submitted_tx === null ? `submitted at ${claim.submitted_height}` : link(`tx/${claim.submitted_tx}`, `${short(claim.submitted_tx)} (height ${claim.submitted_height})`)], ...claimFacts(claim)];
-  if (paid.length > 0) rows.push(['paid for it at this height', el('div', {}, ...paid.map((line) => el('div', {}, `${pokt(line.amount)} → ${line.role} `, link(`account/${line.address!}`, short(line.address!)))))]);
+  if (paid.length > 0) rows.push(['paid for it at this height', el('div', {}, ...paid.map((line) => el('div', {}, `${pokt(line.amount)} → ${roleText(line.role)} `, link(`account/${line.address!}`, short(line.address!)))))]);
   return rows;
 }

@@ -1,7 +1,7 @@
 /**
  * Goal: the explorer's own logic — what it computes from API answers before drawing — is right,
- * checked without a browser: display formats, the module accounts it names, and which heights the
- * stake history asks for and how it joins them into rows.
+ * checked without a browser: display formats, the module accounts it names, which heights the
+ * stake history asks for and how it joins them into rows, a list's page in the URL, reward roles.
  * Method: the compiled client modules (src/explorer/client, built with the DOM lib by their own
  * tsconfig) imported by path; none of these touches the DOM when imported or called. Expected
  * values come from outside the code: Go durations by hand arithmetic, a real change_param tx of the
@@ -13,6 +13,8 @@ import * as assert from 'uvu/assert';
 
 interface Format {
   pokt(upokt: string | null | undefined): string;
+  poktAndMicro(upokt: string): string;
+  normalAddress(text: string): string;
   duration(nanoseconds: string): string;
   decimal(text: string, places?: number): string;
   paramValueText(base64: string): string | undefined;
@@ -43,6 +45,34 @@ test('amounts: uPOKT → exact POKT text', async () => {
   assert.is(pokt('9007199254740993'), '9,007,199,254.740993 POKT');
   assert.is(pokt('-45528'), '-0.045528 POKT');
   for (const bad of ['', '1.5', '1e6', null, undefined]) assert.is(pokt(bad), '—', String(bad));
+});
+
+test('amounts with uPOKT beside them: one spelling, grouped', async () => {
+  const { poktAndMicro } = await client<Format>('format');
+  assert.is(poktAndMicro('10000'), '0.01 POKT (10,000 uPOKT)');
+  assert.is(poktAndMicro('15000000000'), '15,000 POKT (15,000,000,000 uPOKT)');
+});
+
+test('addresses as typed: 0x dropped, lowercased', async () => {
+  const { normalAddress } = await client<Format>('format');
+  assert.is(normalAddress(' 0x6386713DEB27B609DAAD5E2E32EE6591753E5F4E '), '6386713deb27b609daad5e2e32ee6591753e5f4e');
+  assert.is(normalAddress('0X00ab'), '00ab');
+  assert.is(normalAddress('x0ab'), 'x0ab');
+});
+
+test("a list's page in the URL: set, replaced, dropped at page 1, other lists kept", async () => {
+  const { hashWithPage } = await client<{ hashWithPage(hash: string, key: string, page: number): string }>('pager');
+  assert.is(hashWithPage('#/block/30', 'txs', 2), '#/block/30?txs=2');
+  assert.is(hashWithPage('#/block/30?txs=2', 'txs', 3), '#/block/30?txs=3');
+  assert.is(hashWithPage('#/account/ab?sent=2&received=4', 'sent', 1), '#/account/ab?received=4');
+  assert.is(hashWithPage('#/blocks?page=2', 'page', 1), '#/blocks');
+});
+
+test('reward roles in words; an unknown role keeps its name, spaced', async () => {
+  const { roleText } = await client<{ roleText(role: string): string }>('tx-summary');
+  assert.is(roleText('proposer_primary'), 'block proposer');
+  assert.is(roleText('reward_cost_refund'), 'claim/proof fee refund');
+  assert.is(roleText('some_new_role'), 'some new role');
 });
 
 test('durations: Go nanoseconds in words (pocket-core params)', async () => {
