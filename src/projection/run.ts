@@ -225,7 +225,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${target.checkpoint!.height}`);
     }
     if (outcome.height < from) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; rebuild it (--rebuild)`);
+      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; rebuild it ('pokt-ledger project --rebuild')`);
     }
     const seconds = (performance.now() - started) / 1000;
     return {

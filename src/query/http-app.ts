@@ -61,7 +61,9 @@ function validationReply(reply: FastifyReply, errors: readonly AjvError[]): Fast
   const field = fieldOf(first);
   // A missing or malformed address keeps the name the node's routes gave it before the schemas.
   const code = field === 'address' && first.keyword !== 'type' ? 'invalid_address' : 'invalid_request';
-  return sendError(reply, 400, code, `${field} ${first.message ?? 'is invalid'}`, { field, rule: first.keyword, ...first.params });
+  // Ajv says "must have required property 'hash'" of the body; the field itself is what is missing.
+  const message = first.keyword === 'required' ? 'is required' : (first.message ?? 'is invalid');
+  return sendError(reply, 400, code, `${field} ${message}`, { field, rule: first.keyword, ...first.params });
 }
 
 /**
