@@ -259,6 +259,21 @@ function randomEntropy(): bigint {
   return BigInt.asIntN(64, randomBytes(8).readBigUInt64BE(0));
 }
 
+/**
+ * Mainnet's auth/MaxMemoCharacters (the bundled genesis, src/genesis/data/mainnet-genesis.json:
+ * "max_memo_characters": "75"). The limit is a parameter of the chain, which signing does not
+ * know, and the ante handler checks it (auth:1), not ValidateBasic — so a longer memo is signed,
+ * with a warning, rather than refused (QA of 2026-12-06: a 100,000-character memo was signed
+ * without a word).
+ */
+const MAINNET_MAX_MEMO_BYTES = 75;
+
+function warnOnLongMemo(memo: string): void {
+  const bytes = Buffer.byteLength(memo, 'utf8');
+  if (bytes <= MAINNET_MAX_MEMO_BYTES) return;
+  process.stderr.write(`warning [memo_too_long]: the memo is ${bytes} bytes; a chain with mainnet's auth/MaxMemoCharacters (${MAINNET_MAX_MEMO_BYTES}) refuses the tx (auth:1) — signed anyway, as the limit is the chain's parameter\n`);
+}
+
 export function signCommand(options: SignOptions): void {
   const key = readKeyFile(options.key);
   if (!key.ok) throw rejectionError(key.error);
@@ -267,6 +282,7 @@ export function signCommand(options: SignOptions): void {
   if (options.validate !== false) {
     const basic = validateBasic(msg);
     if (!basic.ok) throw rejectionError(basic.error);
+    warnOnLongMemo(options.memo ?? '');
   }
   const fee = integerOption(options.fee ?? '10000', '--fee');
   if (fee < 0n) throw new CliError('invalid_option', '--fee must not be negative');

@@ -23,6 +23,7 @@ interface Run {
   readonly status: number | null;
   readonly json: Record<string, unknown>;
   readonly stdout: string;
+  readonly stderr: string;
 }
 
 function cli(...args: string[]): Run {
@@ -33,7 +34,7 @@ function cli(...args: string[]): Run {
   } catch {
     // human output
   }
-  return { status: result.status, json, stdout: result.stdout };
+  return { status: result.status, json, stdout: result.stdout, stderr: result.stderr };
 }
 
 const fixture = JSON.parse(readFixture('tx-h41144.json')) as { hash: string; tx: string; stdTx: { msg: unknown; signature: { pub_key: string } } };
@@ -107,6 +108,14 @@ sign('send: the decoded tx carries the fields given, signed by the key', () => {
   assert.equal(decoded['msg'], { amount: '5', from_address: signerKey.address, to_address: otherKey.address });
   assert.is(decoded['signer'], signerKey.address);
   assert.is(decoded['memo'], 'hi <&>');
+});
+
+sign('a memo past mainnet\'s MaxMemoCharacters (75) is signed with a warning: the limit is the chain\'s parameter', () => {
+  const args = ['tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'send', '--to', otherKey.address, '--amount', '5', '--json', '--memo'];
+  const long = cli(...args, 'm'.repeat(76));
+  assert.is(long.status, 0);
+  assert.match(long.stderr, /warning \[memo_too_long\]: the memo is 76 bytes/);
+  assert.is(cli(...args, 'm'.repeat(75)).stderr, '', 'at the limit: no warning');
 });
 
 sign('signing is deterministic for fixed inputs (ed25519, fixed entropy)', () => {
