@@ -80,7 +80,7 @@ function notADirectory(error: unknown, errno: string): CliError | undefined {
   const file = fileInTheWay(path);
   if (file === undefined) return undefined;
   const needed = file === path ? '' : ` (needed for ${path})`;
-  return new CliError('not_a_directory', `${file} is a file, not a directory${needed}: move it away or use another --data`, { errno, path: file });
+  return new CliError('not_a_directory', `${file} is a file, not a directory${needed}: move it away or give another path`, { errno, path: file });
 }
 
 function systemError(original: unknown): CliError | undefined {
@@ -95,7 +95,9 @@ function systemError(original: unknown): CliError | undefined {
   if (errno === 'ENOENT') return new CliError('file_not_found', message, details);
   const inTheWay = notADirectory(error, errno);
   if (inTheWay !== undefined) return inTheWay;
-  if (errno === 'ENOTDIR' || errno === 'EISDIR') return new CliError('not_a_directory', message, details);
+  if (errno === 'ENOTDIR') return new CliError('not_a_directory', message, details);
+  // A directory given where a file is read (`--genesis /tmp`): Node's read error names no path.
+  if (errno === 'EISDIR') return new CliError('is_a_directory', `${typeof path === 'string' ? path : 'a path given as a file'} is a directory, not a file (${message})`, details);
   const socket = SOCKET_CODES[errno];
   return socket === undefined ? undefined : new CliError(socket, message, details);
 }

@@ -98,6 +98,12 @@ export function registerChainCommands(program: Command): void {
     .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
       withCliErrors(() => {
         const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
+        // No block yet and no range asked for: an honest empty answer, as replay and verify give one.
+        if (roots.length === 0 && options.from === undefined && options.to === undefined) {
+          if (options.json === true) printJson([]);
+          else process.stderr.write('no stored block yet: the chain is at its genesis\n');
+          return;
+        }
         // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).
         if (roots.length === 0) throw new CliError('empty_range', `no stored block in ${options.from ?? 1}–${options.to ?? 'the tip'}: the range is reversed or outside the chain's heights`, { from: options.from ?? 1, to: options.to ?? null });
         if (options.json === true) printJson(roots);

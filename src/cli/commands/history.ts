@@ -17,7 +17,7 @@ import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { counted, heightRange, printJson } from '../output.js';
+import { CliError, counted, heightRange, printJson } from '../output.js';
 import { blockProgress, phaseLine, ReplayBar, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -138,6 +138,8 @@ export function registerHistoryCommands(program: Command): void {
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
         const head = settle(dir);
+        // The operator's number, not the directory, is wrong (exit 2, as for any bad option).
+        if (options.to > head) throw new CliError('invalid_option', `--to ${options.to} is above the chain's head (height ${head}): rollback only removes blocks`, { to: options.to, head });
         if (options.to < head) {
           // Acknowledged blocks go for good: a person types the height back, a script says --yes.
           const what = `rollback removes blocks ${heightRange(options.to + 1, head)} (${counted(head - options.to, 'block')}) of ${dir} for good (copy the directory first to keep them)`;

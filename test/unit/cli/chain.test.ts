@@ -131,12 +131,17 @@ cli('export and snapshot show their replay as a bar on stderr (rate, ETA), and -
   assert.is(quietSnapshot.stderr, '');
 });
 
-cli('roots: a range that selects no block is a coded error (past the tip, reversed), not an empty success', async () => {
+cli('roots: a range that selects no block is a coded error (past the tip, reversed), not an empty success; an empty chain is an empty list', async () => {
   for (const range of [['--from', '100'], ['--from', '4', '--to', '2']]) {
     const run = await runCli(['roots', '--data', simDir, ...range, '--json']);
     assert.is(run.code, 1, run.stdout);
     assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'empty_range', range.join(' '));
   }
+  // A chain with no block yet, no range asked: an empty answer, as replay and verify give (QA of 2026-12-06).
+  const empty = join(tmp.dir, 'roots-empty');
+  assert.is((await runCli(['init', '--genesis', genesisFile, '--data', empty])).code, 0);
+  const none = await runCli(['roots', '--data', empty, '--json']);
+  assert.equal([none.code, JSON.parse(none.stdout)], [0, []], none.stderr);
 });
 
 cli('a flipped byte in an early record is reported with its height, by replay, roots and a writer', async () => {

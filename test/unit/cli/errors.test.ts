@@ -148,6 +148,8 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['audit', ...d, '--no-progress', '--what-if', 'pos/ProposerPercentage=5@99999'], 'invalid_what_if'],
     [['calc', 'reward', '--relays', '5', '--stake', '15000000000', '--params', textFile('params.json', '{"RelaysToTokensMultiplier":"1"}')], 'invalid_params_file'],
     [['project', ...d, '--postgres', 'notaurl'], 'invalid_option'],
+    [['genesis', 'inspect', tmp.dir], 'is_a_directory'],
+    [['rollback', ...d, '--to', '99', '--yes'], 'invalid_option'],
   ];
   // A few at a time: the machine may be shared, and each run is a whole Node process.
   for (let i = 0; i < table.length; i += 4) {
