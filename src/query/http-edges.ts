@@ -3,7 +3,9 @@
  * in the service's one error shape `{code, message, error}` (http-error.ts) instead of Node's
  * empty bodies or a dropped connection (QA of 2026-12-06):
  *
- *   malformed request line or headers   400 malformed_http       (was Fastify's default shape)
+ *   malformed request line or headers   400 malformed_http       (was Fastify's default shape;
+ *                                                                 after the answer a good request
+ *                                                                 before them is still owed)
  *   headers past the size limit         431 headers_too_large
  *   request past its deadline           408 request_timeout
  *   HTTP/1.1 without a Host header      400 missing_host         (was 400 with no body)
@@ -45,6 +47,15 @@ function answerOnResponse(response: ServerResponse, status: number, code: string
  */
 export function clientErrorAnswer(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  // A good request before the bad bytes on the same connection is still being answered (an
+  // async route): its answer goes first, then the 400 and the close — written at once, the close
+  // would cut that answer off (QA of 2026-12-06: `{"height":3}GARBAGE` lost the block).
+  // `_httpMessage` is Node's own link from a socket to the response being written on it.
+  const answering = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (answering !== undefined && answering !== null && !answering.writableFinished && !answering.destroyed) {
+    answering.once('close', () => clientErrorAnswer(error, socket));
+    return;
+  }
   if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return answerOnSocket(socket, 408, 'request_timeout', 'the request did not arrive within its deadline');
   if (error.code === 'HPE_HEADER_OVERFLOW') return answerOnSocket(socket, 431, 'headers_too_large', 'the request line and headers exceed the size limit');
   answerOnSocket(socket, 400, 'malformed_http', `not a valid HTTP/1.1 request (${error.code ?? 'parse error'})`);

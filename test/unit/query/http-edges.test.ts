@@ -23,6 +23,11 @@ test.before(async () => {
   app = await createHttpApp();
   app.post('/probe', async (request) => ({ fields: Object.keys(request.body as object).length }));
   app.post('/probe-large', { bodyLimit: MAX_BODY_BYTES }, async (request) => ({ fields: Object.keys(request.body as object).length }));
+  // An answer that takes a while, as a route reading a store does.
+  app.post('/slow-probe', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return { answered: true };
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   port = typeof address === 'object' && address !== null ? address.port : 0;
@@ -96,6 +101,15 @@ test('no Host header on HTTP/1.1: 400 missing_host in the coded shape, then clos
   assert.ok(answer.closed);
   // HTTP/1.0 needs no Host (RFC 9112 §3.2): answered.
   assert.is(firstAnswer((await exchange(['POST /probe HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}'], answered)).received).status, 200);
+});
+
+test('a good request followed by bad bytes in the same packet: its answer first, then the 400, then closed', async () => {
+  const answer = await exchange([`${post('/slow-probe', '{}')}GARBAGE\r\n\r\n`]);
+  assert.ok(answer.closed, 'closed after the 400');
+  assert.is(firstAnswer(answer.received).status, 200, answer.received.slice(0, 300));
+  assert.ok(answer.received.includes('{"answered":true}'), 'the good request was answered');
+  const second = answer.received.slice(answer.received.indexOf('{"answered":true}') + 17);
+  assertCoded(second, 400, 'malformed_http');
 });
 
 test('an Expect other than 100-continue: 417 expectation_failed, then closed; CONNECT: 405', async () => {
