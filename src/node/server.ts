@@ -75,7 +75,7 @@ function txResponse(hash: string, rejection: Rejection | undefined): TxResponse 
 function rawTxBytes(hex: string | undefined): Uint8Array {
   if (hex === undefined || hex === '') throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is required', { field: 'raw_hex_bytes' });
   const bytes = hexToBytes(hex);
-  if (bytes === undefined) throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is not hex (an even number of 0-9a-f characters)', { field: 'raw_hex_bytes' });
+  if (bytes === undefined) throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is not hex (an even number of 0-9, a-f or A-F characters)', { field: 'raw_hex_bytes' });
   return bytes;
 }
 

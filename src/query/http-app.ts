@@ -99,7 +99,9 @@ function notFound(app: FastifyInstance, request: FastifyRequest, reply: FastifyR
   const url = request.url.split('?')[0]!;
   const allowed = ['GET', 'POST'].filter((method) => method !== request.method && app.hasRoute({ method: method as 'GET' | 'POST', url }));
   if (allowed.length > 0) return sendError(reply.header('allow', allowed.join(', ')), 405, 'method_not_allowed', `${request.method} ${url.slice(0, 200)}: this route answers ${allowed.join(', ')}`, { field: 'method', allowed });
-  return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}`, { field: 'url' });
+  // `serve` is read only: a tx submitted to it is the one 404 worth a pointer.
+  const hint = url === '/v1/client/rawtx' ? ': this service is read only — submit txs to a block producer (`pokt-ledger node`)' : '';
+  return sendError(reply, 404, 'not_found', `no route ${request.method} ${request.url.slice(0, 200)}${hint}`, { field: 'url' });
 }
 
 /**

@@ -123,8 +123,18 @@ function parseJson(text: string): unknown {
     });
   } catch (error) {
     if (error instanceof BodyError) throw error;
-    throw new BodyError('invalid_json', `the body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new BodyError('invalid_json', `the body is not JSON: ${printable(error instanceof Error ? error.message : String(error))}`);
   }
+}
+
+/**
+ * JSON.parse quotes the bytes around the error, which may be anything a client sent (a gzip body:
+ * binary): control and non-ASCII characters become `?` and the text is cut at 200 characters, so
+ * an error message is always readable, one line, and bounded.
+ */
+function printable(text: string): string {
+  const safe = text.replace(/[^\x20-\x7e]/g, '?');
+  return safe.length > 200 ? `${safe.slice(0, 200)}…` : safe;
 }
 
 /** An object body's string field; absent → undefined; anything else than a string → invalid_request. */

@@ -274,6 +274,10 @@ test('bad requests: 4xx JSON naming the field, and the service keeps serving', a
     assert.equal([answer.status, answer.json.code, answer.json.error, answer.json.details?.field], [status, status, error, field], label);
     assert.type(answer.json.message, 'string', label);
   }
+  // A tx sent to the read-only service: the 404 says where txs go.
+  const rawtx = await post('/v1/client/rawtx', { address: 'ab'.repeat(20), raw_hex_bytes: '00' });
+  assert.equal([rawtx.status, rawtx.json.error], [404, 'not_found']);
+  assert.match(rawtx.json.message, /read only — submit txs to a block producer/);
   assert.is((await post('/v1/query/height')).status, 200, 'still serving');
 });
 

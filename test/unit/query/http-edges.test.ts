@@ -103,6 +103,15 @@ test('no Host header on HTTP/1.1: 400 missing_host in the coded shape, then clos
   assert.is(firstAnswer((await exchange(['POST /probe HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}'], answered)).received).status, 200);
 });
 
+test('a body that is not JSON (gzip, binary): invalid_json whose message is printable ASCII and bounded', async () => {
+  const binary = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x0a, 0x0d, 0xff, 0xfe]), Buffer.alloc(2_000, 0x07)]);
+  const answer = await exchange([`POST /probe HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${binary.length}\r\n\r\n`, binary], answered);
+  assertCoded(answer.received, 400, 'invalid_json');
+  const message = firstAnswer(answer.received).json['message'] as string;
+  assert.ok(/^[\x20-\x7e…]*$/.test(message), `printable: ${JSON.stringify(message)}`);
+  assert.ok(message.length < 260, `bounded: ${message.length} characters`);
+});
+
 test('a good request followed by bad bytes in the same packet: its answer first, then the 400, then closed', async () => {
   const answer = await exchange([`${post('/slow-probe', '{}')}GARBAGE\r\n\r\n`]);
   assert.ok(answer.closed, 'closed after the 400');
