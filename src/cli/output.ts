@@ -30,8 +30,9 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
 }
 
 /** Heights first to last as every command writes them, with the README's en dash: "1–60". */
+/** "3–7"; an empty range (last < first: nothing was done, e.g. `simulate --blocks 0`) "none". */
 export function heightRange(first: number, last: number): string {
-  return `${first}–${last}`;
+  return last < first ? 'none' : `${first}–${last}`;
 }
 
 /** JSON.stringify with bigint → decimal string and Uint8Array → hex. */

@@ -14,7 +14,8 @@
  * address is its address.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { bytesEqual, bytesToHex, hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -143,13 +144,24 @@ export function readKeyFile(path: string): Result<AccountKey, Rejection> {
   return parseKeyFile(text);
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Writes the key file with mode 0600; refuses to replace an existing file unless asked. */
 export function writeKeyFile(path: string, key: AccountKey, options: { readonly overwrite?: boolean } = {}): Result<void, Rejection> {
   try {
     writeFileSync(path, formatKeyFile(key), { mode: 0o600, flag: options.overwrite === true ? 'w' : 'wx' });
     return ok(undefined);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code === 'EEXIST' ? KeyFileCodes.exists : KeyFileCodes.unwritable;
+    const errno = (error as NodeJS.ErrnoException).code;
+    // `wx` on a directory says EEXIST too: name what is in the way.
+    if (errno === 'EEXIST' && isDirectory(path)) return err(rejection(KeyFileCodes.unwritable, `cannot write key file ${path}: it is a directory (give a file name, e.g. ${join(path, 'key.json')})`));
+    const code = errno === 'EEXIST' ? KeyFileCodes.exists : KeyFileCodes.unwritable;
     return err(rejection(code, `cannot write key file ${path}: ${(error as Error).message}`));
   }
 }
