@@ -25,6 +25,7 @@ import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
 import { readDataDirConfig, sha256File } from '../runtime/data-dir.js';
+import { readIntent } from '../runtime/rollback.js';
 import { provenSnapshotFiles, type SkippedSnapshot } from '../runtime/snapshot-proof.js';
 import type { BlockLog } from '../log/index.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
@@ -88,12 +89,34 @@ function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'st
 }
 
 /** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
+/**
+ * Whether the projection already holds every height to audit (`to`, else the log's last), so
+ * nothing is projected first — and nothing written: a current projection can be audited by a
+ * user who may only read it, or on a read-only copy (QA of 2026-12-06: `read_only` before, from
+ * the catch-up's writes). A projection that cannot be read as one (a file a failed first
+ * projection left, a rollback's pending projection step) is project's to report or finish.
+ */
 function projectedTo(dataDir: string, to: number | undefined): boolean {
-  if (to === undefined || !existsSync(projectionFile(dataDir))) return false;
-  const recorded = new RecordedLedger(dataDir);
+  if (!existsSync(projectionFile(dataDir)) || readIntent(dataDir) !== undefined) return false;
+  let recorded: RecordedLedger;
   try {
-    return recorded.checkpoint >= to;
+    recorded = new RecordedLedger(dataDir);
+  } catch (error) {
+    if (error instanceof AuditInputError) throw error;
+    return false;
+  }
+  try {
+    return recorded.checkpoint >= (to ?? lastLogHeight(dataDir));
   } finally {
     recorded.close();
+  }
+}
+
+function lastLogHeight(dataDir: string): number {
+  const log = openLog(dataDir);
+  try {
+    return log.lastHeight;
+  } finally {
+    log.close();
   }
 }
