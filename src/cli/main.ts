@@ -41,6 +41,10 @@ function fail(error: unknown): void {
   }
   const cliError = asCliError(error);
   process.exitCode = reportError(cliError, json);
+  // Said and coded: the process ends even if the failed command left a socket open (a PostgreSQL
+  // client mid-handshake kept it alive after its error, QA of 2026-12-06). Unref'd, so a
+  // process that ends by itself is not held; 1 s leaves its output time to drain.
+  setTimeout(() => process.exit(), 1_000).unref();
   // A command's own check of its options (calc, query, …): the same pointer as commander's errors.
   if (!json && cliError instanceof CliError && process.exitCode === EXIT_USAGE) process.stderr.write(helpHint(reached()) + '\n');
 }

@@ -151,7 +151,31 @@ export function asCliError(error: unknown): unknown {
   // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
   if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.context).length === 0 ? undefined : error.context);
   if (error instanceof SimulationFailure) return new CliError('simulation_failed', error.message, { seed: error.seed, height: error.height, kind: error.kind, ...(error.context === undefined ? {} : { facts: error.context }) });
-  return sqliteError(error) ?? systemError(error) ?? error;
+  return sqliteError(error) ?? postgresError(error) ?? systemError(error) ?? error;
+}
+
+/**
+ * PostgreSQL's refusals that reach here as the driver's errors (`--postgres`: project, serve) →
+ * code, hint, by SQLSTATE (PostgreSQL manual, appendix A). The most common misconfigurations —
+ * a wrong password, a role or database that does not exist, a standby given to the writer —
+ * were internal errors calling themselves bugs (QA of 2026-12-06).
+ */
+const POSTGRES_STATES: Readonly<Record<string, readonly [string, string]>> = {
+  '28P01': ['postgres_auth_failed', 'PostgreSQL refused the password: check the user and password in the --postgres URL (or PGPASSWORD)'],
+  '28000': ['postgres_auth_failed', 'PostgreSQL refused the role: check the user in the --postgres URL and the server\'s pg_hba.conf'],
+  '3D000': ['postgres_database_missing', 'the database in the --postgres URL does not exist: create it (createdb) or name another'],
+  '42501': ['database_permission_denied', 'the role in the --postgres URL may not do this: grant it (project needs to create tables in the schema; serve needs SELECT)'],
+  '25006': ['postgres_read_only', 'this PostgreSQL server accepts no writes (a streaming replica?): project into the primary; replicas are for serve'],
+};
+
+function postgresError(error: unknown): CliError | undefined {
+  const { code, message, severity } = (error ?? {}) as { code?: unknown; message?: unknown; severity?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  // The driver's own: a server asking for a password when the URL has none.
+  if (/^SASL: .*password must be a string/.test(text)) return new CliError('postgres_auth_failed', 'PostgreSQL asks for a password and the --postgres URL gives none: put it in the URL (postgres://user:password@host/db) or in PGPASSWORD');
+  if (typeof code !== 'string' || typeof severity !== 'string') return undefined;
+  const known = POSTGRES_STATES[code];
+  return known === undefined ? undefined : new CliError(known[0], `${known[1]} (${code}: ${text})`, { sqlstate: code });
 }
 
 /** Runs a command action, turning runtime errors into CliErrors. */

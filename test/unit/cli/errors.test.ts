@@ -13,6 +13,7 @@
  * skips those cases with a note; no fault injection.
  */
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -148,6 +149,8 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['audit', ...d, '--no-progress', '--what-if', 'pos/ProposerPercentage=5@99999'], 'invalid_what_if'],
     [['calc', 'reward', '--relays', '5', '--stake', '15000000000', '--params', textFile('params.json', '{"RelaysToTokensMultiplier":"1"}')], 'invalid_params_file'],
     [['project', ...d, '--postgres', 'notaurl'], 'invalid_option'],
+    // Never reached (nothing listens on port 1): said at once, not retried as a lost connection.
+    [['project', ...d, '--postgres', 'postgres://postgres@127.0.0.1:1/postgres'], 'postgres_unavailable'],
     [['genesis', 'inspect', tmp.dir], 'is_a_directory'],
     [['rollback', ...d, '--to', '99', '--yes'], 'invalid_option'],
   ];
@@ -359,6 +362,25 @@ errors("SQLite's failures are coded: a damaged projection, a full disk, no permi
   assert.match(damaged.message, 'pokt-ledger project --rebuild');
   const projection = asCliError(new ProjectionError('projection_ahead_of_log', 'ahead', { height: 6 })) as CliError;
   assert.equal([projection.code, projection.message, projection.context], ['projection_ahead_of_log', 'ahead', { height: 6 }]);
+});
+
+errors('PostgreSQL refusals (the driver\'s DatabaseError, by SQLSTATE) are coded, not internal errors calling themselves bugs', () => {
+  const refused = (sqlstate: string, message: string): unknown => Object.assign(new pg.DatabaseError(message, message.length, 'error'), { code: sqlstate, severity: 'FATAL' });
+  const table: Array<[unknown, string | undefined]> = [
+    [refused('28P01', 'password authentication failed for user "qa"'), 'postgres_auth_failed'],
+    [refused('28000', 'role "nobody" does not exist'), 'postgres_auth_failed'],
+    [refused('3D000', 'database "nosuchdb" does not exist'), 'postgres_database_missing'],
+    [refused('42501', 'permission denied for schema public'), 'database_permission_denied'],
+    [refused('25006', 'cannot execute CREATE TABLE in a read-only transaction'), 'postgres_read_only'],
+    // pg's own, before any SQLSTATE: the server wants a password the URL does not give.
+    [new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), 'postgres_auth_failed'],
+    // A statement the ledger got wrong stays a bug.
+    [refused('42601', 'syntax error at or near "SELEC"'), undefined],
+  ];
+  for (const [error, code] of table) {
+    const mapped = asCliError(error);
+    assert.is(mapped instanceof CliError ? mapped.code : undefined, code, (error as Error).message);
+  }
 });
 
 errors('a reader that closes stdout early (| head) ends the command quietly: exit 0, no stack trace', async () => {
