@@ -18,6 +18,7 @@ import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, 
 import { counted } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { untilStopSignal } from '../signals.js';
 
 interface NodeCommandOptions {
   readonly data?: string;
@@ -120,12 +121,9 @@ export function registerNodeCommand(program: Command): void {
             ),
           onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
         }).finally(() => rebuild.stop());
+        const stopped = untilStopSignal();
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
-        await new Promise<void>((resolve) => {
-          const stop = (): void => resolve();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        });
+        await stopped;
         await node.close();
         process.stderr.write('pokt-ledger node: stopped\n');
       }),

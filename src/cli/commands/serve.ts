@@ -27,6 +27,7 @@ import { replayedStateSource } from '../../query/replayed-state.js';
 import { createQueryServer } from '../../query/service.js';
 import { dataDirOf, hostOption, integerOption, portOption, trustedProxiesOption, postgresUrlOption } from '../args.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { untilStopSignal } from '../signals.js';
 
 export const DEFAULT_SERVE_PORT = 8082;
 
@@ -95,11 +96,9 @@ export function registerServeCommand(program: Command): void {
         const address = server.server.address();
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
+        const stopped = untilStopSignal();
         process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only; ${turnsText(turns, options.trustProxy)})\n`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', () => resolve());
-          process.once('SIGTERM', () => resolve());
-        });
+        await stopped;
         await server.close();
         await store.close();
         process.stderr.write('pokt-ledger serve: stopped\n');

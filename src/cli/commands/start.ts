@@ -37,6 +37,7 @@ import { projectWithProgress } from './project.js';
 import { replayWithProgress } from './replay.js';
 import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
 import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
+import { untilStopSignal } from '../signals.js';
 
 export const START_DEFAULTS = { blocks: 60, scale: 0.02 } as const;
 
@@ -121,11 +122,9 @@ async function serveUntilSignal(dataDir: string, options: StartOptions, json: bo
   // The explorer (src/explorer, served at /explorer/ by the node app) is named only when this build serves it.
   const explorer = await fetch(`${node.url}/explorer/`).then((r) => r.ok && (r.headers.get('content-type') ?? '').includes('html'), () => false);
   const line = `serving ${node.url}: query API POST ${node.url}/v1/query/height (and every /v1/query route)${explorer ? `, explorer ${node.url}/explorer/` : ''} — blocks only on demand; Ctrl-C to stop\n`;
+  const stopped = untilStopSignal();
   (json ? process.stderr : process.stdout).write(line);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await stopped;
   await node.close();
   (json ? process.stderr : process.stdout).write('stopped\n');
 }
