@@ -15,7 +15,7 @@ import type { SimProfileName } from './workload.js';
 export class SimulationSetupError extends Error {
   override readonly name = 'SimulationSetupError';
   constructor(
-    readonly code: 'sim_genesis_required' | 'sim_genesis_conflict' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
+    readonly code: 'sim_genesis_required' | 'sim_genesis_conflict' | 'sim_genesis_exported' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
     message: string,
   ) {
     super(message);
@@ -75,6 +75,12 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // json` or `{}` reached the augmenting code and came out as an internal error).
   readGenesisFile(options.genesisFile);
   const sourceText = readFileSync(options.genesisFile, 'utf8');
+  // An exported state (export: its `pokt_ledger` section) is a chain's middle, with its apps'
+  // max relays, its staked pools and its state root to match: the simulator's accounts and
+  // validators cannot be added to it. Said once, instead of whichever check failed first.
+  if (isExportedState(sourceText)) {
+    throw new SimulationSetupError('sim_genesis_exported', `${options.genesisFile} is an exported state (it has a pokt_ledger section): the simulator builds on a genesis, not on a chain's middle — continue an exported chain with \`init --genesis\` and \`node\` instead`);
+  }
   const manifest: SimManifest = {
     format: SIM_MANIFEST_FORMAT,
     version: SIM_MANIFEST_VERSION,
@@ -102,6 +108,12 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
     rmSync(scratch, { recursive: true, force: true });
   }
   return { manifest, created: true };
+}
+
+/** Whether a (valid) genesis text is one of `export`'s: a top-level `pokt_ledger` member. */
+function isExportedState(text: string): boolean {
+  const parsed = JSON.parse(text) as Record<string, unknown>;
+  return typeof parsed === 'object' && parsed !== null && Object.prototype.hasOwnProperty.call(parsed, 'pokt_ledger');
 }
 
 /**

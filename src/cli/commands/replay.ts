@@ -15,9 +15,10 @@
  */
 import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
+import { BlockLog, blockLogDir } from '../../log/index.js';
 import { replay, type ReplayOutcome } from '../../runtime/replay.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { counted, grouped, heightRange, printJson } from '../output.js';
+import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -96,6 +97,7 @@ export function replayReport(outcome: ReplayOutcome, trusted: boolean, seconds: 
  */
 export async function replayWithProgress(options: ReplayCommandOptions): Promise<ReplayReport> {
   const dir = dataDirOf(options.data);
+  if (options.to !== undefined) refuseHeightPastTip(dir, options.to);
   const trusted = options.trustSignatures === true;
   const showProgress = options.progress !== false;
   const progress = replayStepProgress('replay', showProgress, `opening the chain, ${options.fromSnapshot === true ? 'loading the newest snapshot' : 'importing the genesis'}`);
@@ -116,6 +118,17 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
   });
   progress.stop();
   return replayReport(outcome, trusted, (performance.now() - started) / 1000, startSeconds);
+}
+
+/**
+ * `--to` past the last stored block is refused before any work, as `export --height` refuses it
+ * (QA of 2026-12-06: `replay --to 99` of a 40-block chain replayed to 40 and said nothing).
+ */
+function refuseHeightPastTip(dir: string, to: number): void {
+  const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
+  const last = log.lastHeight;
+  log.close();
+  if (to > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot replay to height ${to}`, { height: to, last_height: last });
 }
 
 /** "heights 1–60 from the genesis" / "from the snapshot at height 40: heights 41–60". */

@@ -92,6 +92,8 @@ errors.after(() => {
 
 errors('a bad value of any option is a coded error (a table per command)', async () => {
   const d = ['--data', chainDir];
+  const exported = join(tmp.dir, 'exported-at-2.json');
+  assert.is((await runCli(['export', ...d, '--height', '2', '--out', exported])).code, 0);
   const table: Array<[string[], string]> = [
     [['node', ...d, '--port', '70000'], 'invalid_option'],
     [['node', ...d, '--port', '-1'], 'invalid_option'],
@@ -152,7 +154,9 @@ errors('a bad value of any option is a coded error (a table per command)', async
     // Never reached (nothing listens on port 1): said at once, not retried as a lost connection.
     [['project', ...d, '--postgres', 'postgres://postgres@127.0.0.1:1/postgres'], 'postgres_unavailable'],
     [['genesis', 'inspect', tmp.dir], 'is_a_directory'],
+    [['simulate', '--data', join(tmp.dir, 'sim-on-export'), '--genesis', exported, '--blocks', '1'], 'sim_genesis_exported'],
     [['rollback', ...d, '--to', '99', '--yes'], 'invalid_option'],
+    [['replay', ...d, '--to', '99', '--no-progress'], 'height_not_found'],
   ];
   // A few at a time: the machine may be shared, and each run is a whole Node process.
   for (let i = 0; i < table.length; i += 4) {
