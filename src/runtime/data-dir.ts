@@ -274,7 +274,7 @@ function reportIrregularAccounts(doc: GenesisDoc, warn: WarningSink): void {
 const CONFIG_REMEDY = 'restore it from a backup of this chain; if an `init` that failed left it (the log holds no block), delete it, then run init again';
 
 export function readDataDirConfig(dir: string): DataDirConfig {
-  if (!holdsChain(dir)) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (run \`pokt-ledger init --data ${dir}\`)`);
+  if (!holdsChain(dir)) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (create one: \`pokt-ledger init --genesis FILE --data ${dir}\`, or \`simulate --data ${dir} --genesis FILE --blocks N\`)`);
   let config: DataDirConfig;
   try {
     config = JSON.parse(readFileSync(configPath(dir), 'utf8')) as DataDirConfig;

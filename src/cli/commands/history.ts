@@ -78,9 +78,13 @@ function printBisect(report: BisectReport): void {
     `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
     `  left:  last height ${report.left.last_height}, block ${report.left.block_hash ?? '-'}, root ${report.left.state_root ?? '-'}`,
     `  right: last height ${report.right.last_height}, block ${report.right.block_hash ?? '-'}, root ${report.right.state_root ?? '-'}`,
-    `${counted(report.differing_entries, 'state entry', 'state entries')} differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`,
-    ...report.entries.map((e) => `  ${e.table}/${e.key}\n    left:  ${e.left ?? '(absent)'}\n    right: ${e.right ?? '(absent)'}`),
   ];
+  // No entry to show: the runs differ by something else than state (a height one run lacks, a
+  // chain started from an export) — the kind says what; a dangling "0 … differ:" said nothing.
+  if (report.differing_entries > 0) {
+    lines.push(`${counted(report.differing_entries, 'state entry', 'state entries')} differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`);
+    lines.push(...report.entries.map((e) => `  ${e.table}/${e.key}\n    left:  ${e.left ?? '(absent)'}\n    right: ${e.right ?? '(absent)'}`));
+  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 
