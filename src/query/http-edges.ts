@@ -50,9 +50,11 @@ export function clientErrorAnswer(error: Error & { code?: string }, socket: Dupl
   // A good request before the bad bytes on the same connection is still being answered (an
   // async route): its answer goes first, then the 400 and the close — written at once, the close
   // would cut that answer off (QA of 2026-12-06: `{"height":3}GARBAGE` lost the block).
-  // `_httpMessage` is Node's own link from a socket to the response being written on it.
+  // `_httpMessage` is Node's own link from a socket to the response being written on it. Only a
+  // request received whole is waited for: one still arriving (a slow body, its deadline passed)
+  // would never be answered, and the connection would never close.
   const answering = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
-  if (answering !== undefined && answering !== null && !answering.writableFinished && !answering.destroyed) {
+  if (answering !== undefined && answering !== null && answering.req?.complete === true && !answering.writableFinished && !answering.destroyed) {
     answering.once('close', () => clientErrorAnswer(error, socket));
     return;
   }
