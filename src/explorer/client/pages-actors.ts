@@ -22,7 +22,7 @@ async function txSection(title: string, address: string, received: boolean): Pro
     const answer = await txs(address, received, page);
     return { rows: txRows(answer.txs), total: answer.total_txs };
   };
-  const start = await firstPage(key, load);
+  const start = await firstPage(key, load, TXS_PER_PAGE);
   return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, load, start, key)), total: start.slice.total };
 }
 
