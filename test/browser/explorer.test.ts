@@ -147,6 +147,17 @@ test('walk', async () => {
     // Internal names in words: the signing record's start, reward roles (raw name kept as a tooltip), PIP-22's columns explained.
     assert.not.match(nodeText, /record since height 0|reward_cost_refund|proposer_primary/, 'no raw internal names on the node page');
     assert.match(nodeText, /a validator since (the genesis state|block [0-9,]+)/);
+    // Claims and rewards newest first, as the tx lists: heights never rise down the list, the newest claim on top.
+    const firstColumn = (title: string): Promise<number[]> =>
+      page.locator(`section:has(h2:text("${title} (")) table.list > tr > td:first-child`).evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/[^0-9]/g, ''))));
+    const claimHeights = await firstColumn('Claims');
+    const claimTotal = (await post<{ total: number }>(base, 'query/claims', { address: claim.servicer, per_page: 1 })).total;
+    const newestClaim = await post<{ result: Array<{ submitted_height: number }> }>(base, 'query/claims', { address: claim.servicer, page: claimTotal, per_page: 1 });
+    assert.ok(claimHeights.length > 0, 'the node has claims');
+    assert.is(claimHeights[0], newestClaim.result[0]!.submitted_height, 'the API\'s last claim first');
+    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')]] as const) {
+      assert.ok(heights.every((h, i) => i === 0 || h <= heights[i - 1]!), `${title} newest first: ${JSON.stringify(heights.slice(0, 8))}`);
+    }
     const rewardsTable = await page.locator('section:has(h2:text("Rewards")) table').count();
     assert.is(await page.locator('section:has(h2:text("Rewards")) th[title*="PIP-22"]').count(), rewardsTable === 0 ? 0 : 2, 'stake bin and weight are explained');
     assert.match(nodeText, /PIP-22's stake weighting/);

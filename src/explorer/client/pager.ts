@@ -55,12 +55,59 @@ export function hashWithPage(hash: string, key: string, page: number): string {
   return text === '' ? path : `${path}?${text}`;
 }
 
-/** A pageable section over one of the ledger's own lists (claims, rewards, rap sheet, parameter history); `key` names its page in the URL. */
-export async function ledgerSection<T>(title: string, key: string, route: string, body: Readonly<Record<string, unknown>>, headers: Headers, row: (line: T) => Child[], empty = 'none', ...notes: Child[]): Promise<HTMLElement> {
+/** A pageable section over one of the ledger's own lists (claims, rewards, rap sheet, parameter history), oldest first as the API lists them; `key` names its page in the URL. */
+export function ledgerSection<T>(title: string, key: string, route: string, body: Readonly<Record<string, unknown>>, headers: Headers, row: (line: T) => Child[], empty = 'none', ...notes: Child[]): Promise<HTMLElement> {
   const fetchPage = async (page: number): Promise<Slice> => {
     const answer = await query<LedgerPage<T>>(route, { ...body, page, per_page: LINES_PER_PAGE });
     return { rows: answer.result.map(row), total: answer.total };
   };
+  return pagedSection(title, key, fetchPage, headers, empty, notes);
+}
+
+/**
+ * The same, newest first (as the tx lists are): the ledger's routes list oldest first and take no
+ * order, so page `page` of the newest-first list is cut from the one or two oldest-first pages
+ * that hold its lines, reversed. The list's length is the first answer's (page 1, oldest first),
+ * kept for the page's life: lines added meanwhile go to the end of the oldest-first list, so the
+ * positions counted from its start stay where they were.
+ */
+export function newestLedgerSection<T>(title: string, key: string, route: string, body: Readonly<Record<string, unknown>>, headers: Headers, row: (line: T) => Child[], empty = 'none', ...notes: Child[]): Promise<HTMLElement> {
+  const pages = new Map<number, Promise<LedgerPage<T>>>();
+  const oldestFirst = (page: number): Promise<LedgerPage<T>> => {
+    if (!pages.has(page)) {
+      const answer = query<LedgerPage<T>>(route, { ...body, page, per_page: LINES_PER_PAGE });
+      // A failed page is asked again next time, not remembered as failed.
+      answer.catch(() => pages.delete(page));
+      pages.set(page, answer);
+    }
+    return pages.get(page)!;
+  };
+  const fetchPage = async (page: number): Promise<Slice> => {
+    const total = (await oldestFirst(1)).total;
+    const range = newestFirstRange(total, page, LINES_PER_PAGE);
+    if (range === undefined) return { rows: [], total };
+    const answers = await Promise.all(range.pages.map(oldestFirst));
+    const lines = answers.flatMap((answer) => answer.result).slice(range.from - (range.pages[0]! - 1) * LINES_PER_PAGE, range.to - (range.pages[0]! - 1) * LINES_PER_PAGE);
+    return { rows: lines.reverse().map(row), total };
+  };
+  return pagedSection(title, key, fetchPage, headers, empty, notes);
+}
+
+/**
+ * Which lines (0-based, oldest first, `from` ≤ i < `to`) make page `page` of a newest-first list
+ * of `total`, and the oldest-first pages (1-based) that hold them; undefined past the end.
+ * Example: (120, 1, 50) → lines 70–119 on pages 2 and 3.
+ */
+export function newestFirstRange(total: number, page: number, perPage: number): { readonly from: number; readonly to: number; readonly pages: readonly number[] } | undefined {
+  const to = total - (page - 1) * perPage;
+  if (to <= 0 || page < 1) return undefined;
+  const from = Math.max(0, to - perPage);
+  const first = Math.floor(from / perPage) + 1;
+  const last = Math.floor((to - 1) / perPage) + 1;
+  return { from, to, pages: first === last ? [first] : [first, last] };
+}
+
+async function pagedSection(title: string, key: string, fetchPage: (page: number) => Promise<Slice>, headers: Headers, empty: string, notes: readonly Child[]): Promise<HTMLElement> {
   const start = await firstPage(key, fetchPage, LINES_PER_PAGE);
   return section(`${title} (${count(start.slice.total)})`, ...notes, pagedTable(headers, LINES_PER_PAGE, fetchPage, start, key, empty));
 }

@@ -86,6 +86,17 @@ test("a URL's page text: a whole number ≥ 1 is a page, anything else is none; 
   assert.is(pageCount({ rows: [], total: 0, pages: 4 }, 50), 4, "pocket-core's page count when there is no total");
 });
 
+test('a newest-first page of an oldest-first list: its lines and the pages that hold them', async () => {
+  const { newestFirstRange } = await client<{ newestFirstRange(total: number, page: number, perPage: number): { from: number; to: number; pages: number[] } | undefined }>('pager');
+  assert.equal(newestFirstRange(120, 1, 50), { from: 70, to: 120, pages: [2, 3] });
+  assert.equal(newestFirstRange(120, 2, 50), { from: 20, to: 70, pages: [1, 2] });
+  assert.equal(newestFirstRange(120, 3, 50), { from: 0, to: 20, pages: [1] });
+  assert.equal(newestFirstRange(100, 1, 50), { from: 50, to: 100, pages: [2] }, 'a whole page on one page');
+  assert.equal(newestFirstRange(7, 1, 50), { from: 0, to: 7, pages: [1] });
+  assert.is(newestFirstRange(120, 4, 50), undefined, 'past the end');
+  assert.is(newestFirstRange(0, 1, 50), undefined, 'an empty list');
+});
+
 test("a parameter key's break points: after '/' and between camel-case words, never inside one", async () => {
   const { keyParts } = await client<{ keyParts(key: string): string[] }>('pages-params');
   assert.equal(keyParts('application/ApplicationStakeMinimum'), ['application/', 'Application', 'Stake', 'Minimum']);
