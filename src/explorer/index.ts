@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chartJsBundle } from '../core/chart-js.js';
+import { ALL_CODES } from '../core/codes.js';
 import { packageRoot } from '../core/paths.js';
 
 interface StaticFile {
@@ -34,6 +35,8 @@ export function explorerFiles(): ReadonlyMap<string, StaticFile> {
     ['', { type: 'text/html; charset=utf-8', body: readFileSync(join(staticDir, 'index.html')) }],
     ['style.css', { type: 'text/css; charset=utf-8', body: readFileSync(join(staticDir, 'style.css')) }],
     ['chart.umd.js', { type: JS, body: chartJsBundle() }],
+    // A receipt says `codespace:code`; the tx page names it (claim_already_exists) from this table of the ledger's own codes.
+    ['client/code-names.js', { type: JS, body: Buffer.from(`export const CODE_NAMES = ${JSON.stringify(Object.fromEntries(ALL_CODES.map((c) => [`${c.codespace}:${c.code}`, c.name])))};\n`) }],
   ]);
   if (!existsSync(join(clientDir, 'main.js'))) {
     throw new Error(`explorer client not built: ${clientDir}/main.js is missing (npm run build compiles src/explorer/client with its own tsconfig)`);

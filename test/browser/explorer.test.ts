@@ -26,6 +26,7 @@ import { openSqliteReadStore } from '../../src/projection/sqlite-read-store.js';
 import { createHttpApp } from '../../src/query/http-app.js';
 import { replayedStateSource } from '../../src/query/replayed-state.js';
 import { registerQueryService } from '../../src/query/service.js';
+import { ALL_CODES } from '../../src/core/codes.js';
 import { packageRoot } from '../../src/core/paths.js';
 import { launchChromium, requireChromium } from '../helpers/chromium.js';
 import { projectedSimChain } from '../helpers/query.js';
@@ -146,6 +147,17 @@ test('walk', async () => {
     // Internal names in words: the signing record's start, reward roles (raw name kept as a tooltip), PIP-22's columns explained.
     assert.not.match(nodeText, /record since height 0|reward_cost_refund|proposer_primary/, 'no raw internal names on the node page');
     assert.match(nodeText, /a validator since (the genesis state|block [0-9,]+)/);
+    // Claims and rewards newest first, as the tx lists: heights never rise down the list, the newest claim on top.
+    const firstColumn = (title: string): Promise<number[]> =>
+      page.locator(`section:has(h2:text("${title} (")) table.list > tr > td:first-child`).evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/[^0-9]/g, ''))));
+    const claimHeights = await firstColumn('Claims');
+    const claimTotal = (await post<{ total: number }>(base, 'query/claims', { address: claim.servicer, per_page: 1 })).total;
+    const newestClaim = await post<{ result: Array<{ submitted_height: number }> }>(base, 'query/claims', { address: claim.servicer, page: claimTotal, per_page: 1 });
+    assert.ok(claimHeights.length > 0, 'the node has claims');
+    assert.is(claimHeights[0], newestClaim.result[0]!.submitted_height, 'the API\'s last claim first');
+    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')]] as const) {
+      assert.ok(heights.every((h, i) => i === 0 || h <= heights[i - 1]!), `${title} newest first: ${JSON.stringify(heights.slice(0, 8))}`);
+    }
     const rewardsTable = await page.locator('section:has(h2:text("Rewards")) table').count();
     assert.is(await page.locator('section:has(h2:text("Rewards")) th[title*="PIP-22"]').count(), rewardsTable === 0 ? 0 : 2, 'stake bin and weight are explained');
     assert.match(nodeText, /PIP-22's stake weighting/);
@@ -173,6 +185,7 @@ test('walk', async () => {
 
     await walkFurther(page, base);
     await uxFindings(page, base);
+    await pagerFindings(page, base, tx.height);
     await txNotFound(browser, base);
     await narrowScreen(browser, base, tx.height);
 
@@ -346,6 +359,102 @@ async function uxFindings(page: Page, base: string): Promise<void> {
   assert.not.ok(txHeaders.includes('height'), `a block's own txs have no height column: ${JSON.stringify(txHeaders)}`);
 }
 
+/** Sets the hash in the page (a new history entry, as a typed link does) and waits for its page. */
+async function open(page: Page, route: string, name: string): Promise<void> {
+  await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
+  await settled(page, name);
+}
+
+/**
+ * The second QA pass on lists: a page past the end or garbage in the URL shows a page that exists,
+ * says so and puts it in the URL (in place: no new history entry); Back after a pager click returns
+ * to the scroll position; the pager button keeps the keyboard focus; a failed tx says "Failed" and
+ * its code's name.
+ */
+async function pagerFindings(page: Page, base: string, failedTxHeight: number): Promise<void> {
+  const head = (await post<{ height: number }>(base, 'query/height', {})).height;
+  const pages = Math.ceil(head / 20);
+  assert.ok(pages >= 2, `the blocks list has more than one page (${pages})`);
+  const note = page.locator('.no-such-page');
+  await page.goto(`${base}/explorer/#/`);
+  await settled(page, '21-home');
+  const before = await page.evaluate<number>('history.length');
+  await open(page, '#/blocks?page=99', '21a-blocks-page-99');
+  assert.is(await page.evaluate<string>('location.hash'), `#/blocks?page=${pages}`, 'a page past the end shows the last page, in the URL');
+  assert.is(await page.evaluate<number>('history.length'), before + 1, 'the URL is replaced, not pushed');
+  assert.is(await note.innerText(), `there is no page 99; showing page ${pages} of ${pages}`);
+  assert.match(await page.locator('.pager').innerText(), new RegExp(`rows ${(pages - 1) * 20 + 1}–${head} of ${head}`));
+  assert.ok(await page.locator('button:text("next ›")').isDisabled(), 'no next page after the last');
+  for (const bad of ['abc', '-1']) {
+    await open(page, `#/blocks?page=${bad}`, `21b-blocks-page-${bad}`);
+    assert.is(await page.evaluate<string>('location.hash'), '#/blocks', `?page=${bad} shows page 1, and the URL says so`);
+    assert.is(await note.innerText(), `there is no page “${bad}”; showing page 1 of ${pages}`);
+    await page.locator('button:text("next ›")').click();
+    await page.locator('.pager:has-text("rows 21–")').waitFor({ timeout: 10_000 });
+    assert.is(await page.evaluate<string>('location.hash'), '#/blocks?page=2', `next from ?page=${bad} is page 2`);
+  }
+  await open(page, `#/block/${failedTxHeight}?txs=9`, '21c-block-txs-9');
+  assert.is(await page.evaluate<string>('location.hash'), `#/block/${failedTxHeight}`, 'a block\'s tx list past its end: its only page');
+  assert.match(await note.innerText(), /^there is no page 9; showing page 1 of 1$/);
+  await open(page, '#/nodes?page=999', '21d-nodes-page-999');
+  const nodePages = await page.evaluate<string>('location.hash');
+  assert.match(nodePages, /^#\/nodes(\?page=[0-9]+)?$/, 'the nodes list past its end');
+  assert.match(await note.innerText(), /^there is no page 999; showing page \d+ of \d+$/);
+  assert.ok(await page.locator('#main table.list').isVisible(), 'the nodes are listed');
+  // A valid page has no note.
+  await open(page, '#/blocks?page=2', '21e-blocks-page-2');
+  assert.is(await note.count(), 0, 'no note on a page that exists');
+
+  // Keyboard: Enter on "next ›" loads the next page and leaves the focus on "next ›"; Back and Forward restore the scroll.
+  // A short window, so a list of 20 blocks scrolls.
+  await page.setViewportSize({ width: 1280, height: 400 });
+  await open(page, '#/blocks', '22-blocks');
+  const next = page.locator('button:text("next ›")');
+  await next.scrollIntoViewIfNeeded();
+  await page.evaluate('window.scrollBy(0, 40)');
+  const y1 = await page.evaluate<number>('window.scrollY');
+  assert.ok(y1 > 100, `the blocks page scrolls (${y1})`);
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.pager:has-text("rows 21–")').waitFor({ timeout: 10_000 });
+  await page.waitForFunction("document.querySelector('.paged').dataset.state === 'ready'");
+  assert.is(await page.evaluate<string>('document.activeElement?.textContent ?? ""'), 'next ›', 'the focus stays on "next ›"');
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.goBack();
+  await page.waitForFunction("document.body.dataset.state === 'ready' && document.body.dataset.route === '#/blocks'");
+  const back = await page.evaluate<number>('window.scrollY');
+  assert.ok(Math.abs(back - y1) <= 3, `Back after a pager click restores the scroll: ${back} vs ${y1}`);
+  await page.goForward();
+  await page.waitForFunction("document.body.dataset.state === 'ready' && document.body.dataset.route === '#/blocks?page=2'");
+  assert.ok((await page.evaluate<number>('window.scrollY')) <= 3, 'Forward returns to page 2 where it was left (its top)');
+  await page.setViewportSize({ width: 1280, height: 900 });
+  // On the last page "next ›" is disabled: the focus goes to the list's heading.
+  await open(page, `#/blocks?page=${pages - 1}`, '22b-blocks-before-last');
+  await page.locator('button:text("next ›")').focus();
+  await page.keyboard.press('Enter');
+  await page.locator(`.pager:has-text("of ${head}")`).waitFor({ timeout: 10_000 });
+  await page.waitForFunction(`location.hash === '#/blocks?page=${pages}' && document.querySelector('.paged').dataset.state === 'ready'`);
+  assert.is(await page.evaluate<string>('document.activeElement?.tagName ?? ""'), 'H2', 'the focus moves to the heading when "next ›" is disabled');
+
+  // A failed tx: "Failed", its code's name and number, and the reason.
+  // One whose hash is its own: a replayed tx (same bytes, same hash) fails, but query/tx answers the first, which did not.
+  type Failed = { hash: string; tx_result: { code: number; codespace: string } };
+  let failed: Failed | undefined;
+  for (const t of (await post<{ txs: Failed[] }>(base, 'query/allblocktxs', { height: failedTxHeight, per_page: 100 })).txs.filter((t) => t.tx_result.code !== 0)) {
+    if ((await post<Failed>(base, 'query/tx', { hash: t.hash })).tx_result.code !== 0) {
+      failed = t;
+      break;
+    }
+  }
+  assert.ok(failed !== undefined, 'a failed tx');
+  const name = ALL_CODES.find((c) => c.codespace === failed.tx_result.codespace && c.code === failed.tx_result.code)?.name;
+  assert.ok(name !== undefined, `the code ${failed.tx_result.codespace}:${failed.tx_result.code} has a name`);
+  await open(page, `#/tx/${failed.hash}`, '23-failed-tx');
+  const result = await page.locator('table.facts tr:has(th:text-is("result")) td').innerText();
+  assert.match(result, new RegExp(`^Failed: ${name} \\(${failed.tx_result.codespace}:${failed.tx_result.code}\\)\\n\\S`), `the result says Failed, the name, the code and the reason: ${JSON.stringify(result)}`);
+  assert.not.match(result, /\{"codespace"/, 'the reason, not the log\'s JSON');
+}
+
 /**
  * A 64-hex entry that is not a tx (here: a block's hash) says blocks are found by height. On a page
  * of its own: its one refused request — the lookup itself — is expected, and nothing else may fail.
@@ -400,6 +509,11 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     // A list wider than the phone scrolls in its box, which shows there is more; shortened hashes stay on one line.
     const txs = page.locator('section:has(h2:text("Transactions")) .scroll-box');
     assert.match((await txs.getAttribute('data-more')) ?? '', /right/, 'the tx list shows that it scrolls');
+    // Each tx's outcome is marked in the first (sticky) column, on screen.
+    const marks = await page.locator('section:has(h2:text("Transactions")) table.list tr td:first-child .mark').evaluateAll((spans) => spans.map((s) => { const r = (s as unknown as { getBoundingClientRect(): { right: number } }).getBoundingClientRect(); return `${s.textContent}@${Math.round(r.right)}`; }));
+    const rowCount = (await page.locator('section:has(h2:text("Transactions")) table.list tr').count()) - 1;
+    assert.is(marks.length, rowCount, `every tx row has a mark in its first column: ${JSON.stringify(marks.slice(0, 4))}`);
+    assert.ok(marks.every((m) => /^[✓✗] (ok|failed)@\d+$/.test(m) && Number(m.split('@')[1]) <= 375), `marks are ✓/✗ and on screen: ${JSON.stringify(marks.slice(0, 4))}`);
     const lines = await txs.locator('a.short').evaluateAll((links) => links.map((a) => (a as unknown as { getClientRects(): { length: number } }).getClientRects().length));
     assert.ok(lines.length > 0 && lines.every((n) => n === 1), `shortened hashes are not broken across lines: ${JSON.stringify(lines.slice(0, 5))}`);
 
@@ -413,6 +527,20 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
       const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(pageWidth <= 375, `${route}: no horizontal page overflow (${pageWidth})`);
     }
+    // Parameters: keys break only at '/', values wrap in the rest, the changes table shows its "after" column.
+    await page.goto(`${base}/explorer/#/params`);
+    await settled(page, '15d-narrow-params');
+    const broken = await page.locator('code.key').evaluateAll((codes) =>
+      codes.flatMap((c) => Array.from((c as unknown as { childNodes: ArrayLike<{ nodeType: number; textContent: string }> }).childNodes).filter((n) => n.nodeType === 3).map((n) => {
+        const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getClientRects(): { length: number } } } }).document.createRange();
+        range.selectNodeContents(n);
+        return [n.textContent, range.getClientRects().length] as const;
+      })).filter(([, lines]) => lines > 1).map(([text]) => text),
+    );
+    assert.equal(broken, [], 'no key part broken inside a word');
+    const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
+    assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
+    assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');
   } finally {

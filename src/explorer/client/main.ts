@@ -16,7 +16,9 @@ import { normalAddress } from './format.js';
 import { accountPage, appPage, nodePage } from './pages-actors.js';
 import { blockPage, homePage, txPage } from './pages-chain.js';
 import { appsPage, blocksPage, nodesPage } from './pages-lists.js';
+import { hashWithPage } from './pager.js';
 import { paramsPage } from './pages-params.js';
+import { scrolls } from './scroll.js';
 
 type Page = (argument: string) => Promise<HTMLElement>;
 
@@ -83,8 +85,16 @@ function titleOf(name: string, argument: string): string {
 function finish(render: number, route: string, content: HTMLElement, state: 'ready' | 'error'): void {
   if (render !== latestRender) return;
   document.getElementById('main')!.replaceChildren(content);
-  document.body.dataset['route'] = route;
-  restoreScroll(route);
+  // A list whose URL named no such page shows another one (pager.ts): the URL says which, in place (no new history entry).
+  let shown = route;
+  for (const box of Array.from(content.querySelectorAll<HTMLElement>('[data-url-page]'))) {
+    const [key = '', page = '1'] = (box.dataset['urlPage'] ?? '').split('=');
+    shown = hashWithPage(shown, key, Number(page));
+    delete box.dataset['urlPage'];
+  }
+  if (shown !== route) history.replaceState(history.state, '', shown);
+  document.body.dataset['route'] = location.hash;
+  restoreScroll(location.hash);
   document.body.dataset['state'] = state;
 }
 
@@ -140,9 +150,9 @@ document.getElementById('search')!.addEventListener('submit', (event) => {
  * Back and forward return to where the page was scrolled: each page's scroll is kept by its hash
  * when the user leaves it, and put back when a traversal (back/forward) returns to it. A link to a
  * page starts at its top. The Navigation API says which kind a navigation is; a browser without
- * it restores on every return.
+ * it restores on every return. A list's pager changes the URL without a hashchange and keeps the
+ * scroll itself (pager.ts), so Back and Forward between a list's pages return there too.
  */
-const scrolls = new Map<string, number>();
 history.scrollRestoration = 'manual';
 let traversing = false;
 const navigation = (window as unknown as { navigation?: EventTarget }).navigation;

@@ -4,7 +4,7 @@ import { code, el, facts, link, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount } from './modules.js';
-import { firstPage, ledgerSection, pagedTable, type Slice } from './pager.js';
+import { firstPage, ledgerSection, newestLedgerSection, pagedTable, type Slice } from './pager.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
@@ -22,7 +22,7 @@ async function txSection(title: string, address: string, received: boolean): Pro
     const answer = await txs(address, received, page);
     return { rows: txRows(answer.txs), total: answer.total_txs };
   };
-  const start = await firstPage(key, load);
+  const start = await firstPage(key, load, TXS_PER_PAGE);
   return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, load, start, key)), total: start.slice.total };
 }
 
@@ -153,8 +153,8 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
   const [history, sessions, claims, rewards, rapSheet] = await Promise.all([
     stakeHistory(address, actor.height, raps.result, sent.txs),
     query<LedgerPage<ClaimLine>>('query/claims', { address, per_page: 1_000 }),
-    ledgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
-    ledgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', REWARD_NOTE),
+    newestLedgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
+    newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', REWARD_NOTE),
     ledgerSection<RapSheetLine>('Rap sheet', 'raps', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
   ]);
   const served = new Map(sessions.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));

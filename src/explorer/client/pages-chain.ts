@@ -42,13 +42,22 @@ export async function homePage(): Promise<HTMLElement> {
 export function txRows(txs: readonly TxAnswer[], withHeight = true): HTMLElement[][] {
   const account = (address: string): HTMLElement => (address === '' ? el('span', {}, '—') : link(`account/${address.toLowerCase()}`, short(address.toLowerCase(), 6)));
   return txs.map((tx) => [
-    link(`tx/${tx.hash}`, short(tx.hash, 6)),
+    el('span', {}, link(`tx/${tx.hash}`, short(tx.hash, 6)), ' ', resultMark(tx.tx_result)),
     ...(withHeight ? [link(`block/${tx.height}`, String(tx.height))] : []),
     el('span', {}, tx.tx_result.message_type || '—'),
     account(tx.tx_result.signer),
     account(tx.tx_result.recipient),
     resultCell(tx.tx_result),
   ]);
+}
+
+/**
+ * A tx's outcome as one mark beside its hash (✓ ok, ✗ failed, the code as its tooltip): the result
+ * column is off-screen on a phone, the first column stays put (style.css).
+ */
+function resultMark(result: TxAnswer['tx_result']): HTMLElement {
+  const ok = result.code === 0;
+  return el('span', { class: `mark ${ok ? 'ok' : 'rejected'}`, title: ok ? 'ok' : `failed (${result.codespace}:${result.code})` }, ok ? '✓' : '✗', el('span', { class: 'visually-hidden' }, ok ? ' ok' : ' failed'));
 }
 
 /** Reasons in lists are cut here (the whole log is the tooltip and on the tx page). */
@@ -60,6 +69,29 @@ function resultCell(result: TxAnswer['tx_result']): HTMLElement {
   const reason = reasonOf(result.log);
   const shown = reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS)}…` : reason;
   return el('span', { class: 'rejected', title: result.log }, `${result.codespace}:${result.code}`, shown === '' ? '' : el('span', { class: 'reason' }, ` ${shown}`));
+}
+
+/**
+ * The names of the receipt codes (`ledger:11` → claim_already_exists), from the table the explorer
+ * serves beside its client (index.ts); empty when it cannot be loaded (the code is still shown).
+ */
+let codeNameTable: Promise<Readonly<Record<string, string>>> | undefined;
+function codeNames(): Promise<Readonly<Record<string, string>>> {
+  // A URL built at run time: the file exists only as served, not among the compiled client modules.
+  const url = new URL('./code-names.js', import.meta.url).href;
+  codeNameTable ??= (import(url) as Promise<{ CODE_NAMES: Record<string, string> }>).then((m) => m.CODE_NAMES).catch(() => ({}));
+  return codeNameTable;
+}
+
+/** A failed tx's result in words: "Failed", the code's name and number, and the reason from its log. Example: "Failed: claim_already_exists (ledger:11)" over "a claim for this session … is already pending". */
+function failedResult(result: TxAnswer['tx_result'], name: string | undefined): HTMLElement {
+  const reason = reasonOf(result.log);
+  return el(
+    'div',
+    { class: 'failed-result' },
+    el('div', { class: 'rejected' }, el('strong', {}, 'Failed'), name === undefined ? '' : ': ', name === undefined ? '' : el('code', {}, name), ` (${result.codespace}:${result.code})`),
+    reason === '' ? '' : el('div', { class: 'reason' }, reason),
+  );
 }
 
 /** The message inside pocket-core's ABCI log JSON ({codespace, code, message}), or the log as it is. */
@@ -121,7 +153,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
     const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
     return { rows: txRows(answer.txs, false), total: answer.total_txs };
   };
-  const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs), blockEffects(height)]);
+  const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs, BLOCK_TXS_PER_PAGE), blockEffects(height)]);
   const h = block.block.header;
   const proposer = h.proposer_address.toLowerCase();
   const signed = (block.block.last_commit.precommits ?? []).filter((vote) => vote !== null).length;
@@ -158,7 +190,7 @@ export async function txPage(hashText: string): Promise<HTMLElement> {
   if (!HASH.test(hash)) throw badHash(hashText);
   const tx = await query<TxAnswer>('query/tx', { hash });
   const r = tx.tx_result;
-  const outcome = await outcomeRows(tx);
+  const [outcome, names] = await Promise.all([outcomeRows(tx), codeNames()]);
   return el(
     'div',
     {},
@@ -168,7 +200,7 @@ export async function txPage(hashText: string): Promise<HTMLElement> {
         ['hash', code(tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
         ['message', r.message_type || '—'],
-        ['result', r.code === 0 ? resultCell(r) : el('span', { class: 'rejected' }, `${r.codespace}:${r.code} — ${r.log}`)],
+        ['result', r.code === 0 ? resultCell(r) : failedResult(r, names[`${r.codespace}:${r.code}`])],
         ['signer', r.signer === '' ? '—' : link(`account/${r.signer.toLowerCase()}`, r.signer.toLowerCase())],
         ...messageRows(tx.stdTx.msg),
         ...outcome,

@@ -29,7 +29,7 @@ export async function blocksDown(head: number, page: number, perPage: number): P
 export async function blocksPage(): Promise<HTMLElement> {
   const height = await headHeight();
   const load = (page: number): Promise<Slice> => blocksDown(height, page, BLOCKS_PER_PAGE);
-  return section(`Blocks (${count(height)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load), 'page'));
+  return section(`Blocks (${count(height)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load, BLOCKS_PER_PAGE), 'page'));
 }
 
 /** A stake on one line ("5,000,000 POKT" never splits between the number and its unit). */
@@ -59,7 +59,7 @@ export async function actorsPage<T>(route: string, page: number, perPage: number
 
 async function actorsSection<T>(title: string, route: string, headers: readonly string[], row: (item: T) => HTMLElement[]): Promise<HTMLElement> {
   const load = (page: number): Promise<Slice> => actorsPage<T>(route, page, ACTORS_PER_PAGE, row);
-  const start = await firstPage('page', load);
+  const start = await firstPage('page', load, ACTORS_PER_PAGE);
   return section(start.slice.pages === undefined ? `${title} (${count(start.slice.total)})` : title, pagedTable(headers, ACTORS_PER_PAGE, load, start, 'page'));
 }
 

@@ -46,13 +46,29 @@ export async function paramsPage(): Promise<HTMLElement> {
     // Newest changes are the interesting ones, but the route lists by height: every page is small.
     ledgerSection<ParamChange>('Changes since genesis', 'changes', 'query/paramhistory', { from_height: 1 }, ['height', 'parameter', 'before', 'after'], changeRow, 'none: every parameter has its genesis value'),
   ]);
+  // Keys break only at '/' and values wrap in the width left (style.css: .params).
+  changes.classList.add('params');
   return el(
     'div',
     {},
     el('h1', { class: 'page-title' }, 'Parameters'),
     changes,
-    ...Object.entries(params).map(([group, list]) => el('section', {}, el('h2', { title: group }, groupTitle(group)), table(['key', 'value'], list.map((p) => [el('code', { class: 'key' }, p.param_key), el('div', { class: 'prose' }, paramValue(p))])))),
+    ...Object.entries(params).map(([group, list]) => el('section', { class: 'params' }, el('h2', { title: group }, groupTitle(group)), table(['key', 'value'], list.map((p) => [keyCode(p.param_key), el('div', { class: 'prose' }, paramValue(p))])))),
   );
+}
+
+/**
+ * A parameter key in monospace that may break after a '/' and, where a phone needs it, between
+ * the words of a camel-case name ("pos/ | ServicerStake | Floor…") — never inside a word (it broke
+ * as "applic / ation/"). Example: "pos/StakeMinimum" → "pos/", <wbr>, "Stake", <wbr>, "Minimum".
+ */
+export function keyParts(key: string): string[] {
+  return key.split(/(?<=\/)|(?<=[a-z0-9])(?=[A-Z])/);
+}
+
+function keyCode(key: string): HTMLElement {
+  const parts = keyParts(key);
+  return el('code', { class: 'key' }, ...parts.flatMap((part, i) => (i === 0 ? [part] : [el('wbr'), part])));
 }
 
 /** pocket-core's allparams groups (query.go's field names) in words; an unknown one stays as named. */
@@ -80,7 +96,7 @@ function changeRow(change: ParamChange): HTMLElement[] {
   const shown = (value: string): HTMLElement => paramValue({ param_key: key, param_value: value });
   const [shownBefore, shownAfter] =
     key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : shown(before), shown(change.param_value)];
-  return [link(`block/${change.height}`, String(change.height)), el('code', { class: 'key' }, key), el('div', { class: 'prose' }, shownBefore), el('div', { class: 'prose' }, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter)];
+  return [link(`block/${change.height}`, String(change.height)), keyCode(key), el('div', { class: 'prose' }, shownBefore), el('div', { class: 'prose' }, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter)];
 }
 
 /** The ACL entries whose owner changed (or that came or went): before and after, one line each. */
@@ -88,7 +104,7 @@ function aclChanges(before: string, after: string): [HTMLElement, HTMLElement] {
   const [was, now] = [aclOwners(before), aclOwners(after)];
   const keys = [...new Set([...was.keys(), ...now.keys()])].filter((k) => was.get(k) !== now.get(k)).sort();
   const lines = (owners: Map<string, string>): HTMLElement =>
-    keys.length === 0 ? el('span', {}, 'no entry changed') : el('div', {}, ...keys.map((k) => el('div', {}, el('code', { class: 'key' }, k), ' ', owners.has(k) ? link(`account/${owners.get(k)!}`, owners.get(k)!) : '—')));
+    keys.length === 0 ? el('span', {}, 'no entry changed') : el('div', {}, ...keys.map((k) => el('div', {}, keyCode(k), ' ', owners.has(k) ? link(`account/${owners.get(k)!}`, owners.get(k)!) : '—')));
   return [lines(was), lines(now)];
 }
 
@@ -130,7 +146,7 @@ function paramValue(param: SingleParam): HTMLElement {
   if (key === 'gov/acl' && Array.isArray(value)) {
     const rows = value.filter((entry): entry is { acl_key: string; address: string } => typeof entry?.acl_key === 'string' && typeof entry?.address === 'string');
     rows.sort((a, b) => (a.acl_key < b.acl_key ? -1 : a.acl_key > b.acl_key ? 1 : 0));
-    return table(['parameter', 'may be changed by'], rows.map((entry) => [el('code', { class: 'key' }, entry.acl_key), link(`account/${entry.address.toLowerCase()}`, entry.address.toLowerCase())]));
+    return table(['parameter', 'may be changed by'], rows.map((entry) => [keyCode(entry.acl_key), link(`account/${entry.address.toLowerCase()}`, entry.address.toLowerCase())]));
   }
   if (key === 'gov/upgrade' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const upgrade = value as { Height?: unknown; Version?: unknown; Features?: unknown };

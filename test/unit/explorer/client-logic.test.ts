@@ -68,6 +68,43 @@ test("a list's page in the URL: set, replaced, dropped at page 1, other lists ke
   assert.is(hashWithPage('#/blocks?page=2', 'page', 1), '#/blocks');
 });
 
+test("a URL's page text: a whole number ≥ 1 is a page, anything else is none; the note says what is shown instead", async () => {
+  const { pageNumber, noSuchPageText, pageCount } = await client<{
+    pageNumber(text: string): number | undefined;
+    noSuchPageText(asked: string, page: number, pages: number): string;
+    pageCount(slice: { rows: unknown[]; total: number; pages?: number }, perPage: number): number;
+  }>('pager');
+  assert.is(pageNumber('3'), 3);
+  assert.is(pageNumber('007'), 7);
+  for (const bad of ['', 'abc', '-1', '0', '000', '2.5', '1e3', ' 2', '0x10']) assert.is(pageNumber(bad), undefined, JSON.stringify(bad));
+  assert.is(pageNumber('99999999999999999999'), Number.MAX_SAFE_INTEGER, 'a huge number is past the end, not garbage');
+  assert.is(noSuchPageText('99', 3, 3), 'there is no page 99; showing page 3 of 3');
+  assert.is(noSuchPageText('abc', 1, 3), 'there is no page “abc”; showing page 1 of 3');
+  assert.is(noSuchPageText('x'.repeat(40), 1, 1), `there is no page “${'x'.repeat(21)}…”; showing page 1 of 1`);
+  assert.is(pageCount({ rows: [], total: 0 }, 20), 1, 'an empty list is one page');
+  assert.is(pageCount({ rows: [], total: 41 }, 20), 3);
+  assert.is(pageCount({ rows: [], total: 0, pages: 4 }, 50), 4, "pocket-core's page count when there is no total");
+});
+
+test('a newest-first page of an oldest-first list: its lines and the pages that hold them', async () => {
+  const { newestFirstRange } = await client<{ newestFirstRange(total: number, page: number, perPage: number): { from: number; to: number; pages: number[] } | undefined }>('pager');
+  assert.equal(newestFirstRange(120, 1, 50), { from: 70, to: 120, pages: [2, 3] });
+  assert.equal(newestFirstRange(120, 2, 50), { from: 20, to: 70, pages: [1, 2] });
+  assert.equal(newestFirstRange(120, 3, 50), { from: 0, to: 20, pages: [1] });
+  assert.equal(newestFirstRange(100, 1, 50), { from: 50, to: 100, pages: [2] }, 'a whole page on one page');
+  assert.equal(newestFirstRange(7, 1, 50), { from: 0, to: 7, pages: [1] });
+  assert.is(newestFirstRange(120, 4, 50), undefined, 'past the end');
+  assert.is(newestFirstRange(0, 1, 50), undefined, 'an empty list');
+});
+
+test("a parameter key's break points: after '/' and between camel-case words, never inside one", async () => {
+  const { keyParts } = await client<{ keyParts(key: string): string[] }>('pages-params');
+  assert.equal(keyParts('application/ApplicationStakeMinimum'), ['application/', 'Application', 'Stake', 'Minimum']);
+  assert.equal(keyParts('pos/DAOAllocation'), ['pos/', 'DAOAllocation']);
+  assert.equal(keyParts('gov/acl'), ['gov/', 'acl']);
+  assert.is(keyParts('pos/ServicerStakeFloorMultiplierExponent').join(''), 'pos/ServicerStakeFloorMultiplierExponent');
+});
+
 test('reward roles in words; an unknown role keeps its name, spaced', async () => {
   const { roleText } = await client<{ roleText(role: string): string }>('tx-summary');
   assert.is(roleText('proposer_primary'), 'block proposer');
