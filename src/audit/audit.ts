@@ -20,7 +20,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LEDGER_VERSION } from '../core/version.js';
-import { blockLogDir } from '../log/index.js';
+import { blockLogDir, lastStoredHeight } from '../log/index.js';
 import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
@@ -106,17 +106,9 @@ function projectedTo(dataDir: string, to: number | undefined): boolean {
     return false;
   }
   try {
-    return recorded.checkpoint >= (to ?? lastLogHeight(dataDir));
+    return recorded.checkpoint >= (to ?? lastStoredHeight(blockLogDir(dataDir)));
   } finally {
     recorded.close();
   }
 }
 
-function lastLogHeight(dataDir: string): number {
-  const log = openLog(dataDir);
-  try {
-    return log.lastHeight;
-  } finally {
-    log.close();
-  }
-}

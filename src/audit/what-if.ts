@@ -10,7 +10,7 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BlockLog, blockLogDir } from '../log/index.js';
+import { blockLogDir, lastStoredHeight } from '../log/index.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
@@ -110,15 +110,6 @@ export interface WhatIfOptions {
   readonly onProgress?: (run: 'recorded' | 'what-if', p: ReplayProgress) => void;
 }
 
-function lastStoredHeight(dir: string): number {
-  const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
-  try {
-    return log.lastHeight;
-  } finally {
-    log.close();
-  }
-}
-
 async function figuresOf(dir: string, from: number, options: WhatIfOptions, overrides: readonly ParamOverride[] | undefined): Promise<RunFigures> {
   const to = options.to;
   const label = overrides === undefined ? 'recorded' : 'what-if';
@@ -143,7 +134,7 @@ export async function runWhatIf(dataDir: string, overrides: readonly ParamOverri
     const copy = join(scratch, 'chain');
     cpSync(blockLogDir(dataDir), blockLogDir(copy), { recursive: true, filter: (source) => !source.endsWith('.lock') });
     const from = Math.min(...overrides.map((o) => o.height));
-    const tip = Math.min(options.to ?? Number.MAX_SAFE_INTEGER, lastStoredHeight(copy));
+    const tip = Math.min(options.to ?? Number.MAX_SAFE_INTEGER, lastStoredHeight(blockLogDir(copy)));
     const beyond = overrides.find((o) => o.height > tip);
     if (beyond !== undefined) throw new AuditInputError('invalid_what_if', `--what-if ${beyond.key}=${beyond.value}@${beyond.height}: the replay ends at height ${tip}, so the override would change nothing`);
     const recorded = await figuresOf(copy, from, options, undefined);

@@ -114,6 +114,16 @@ const READ_FD_CACHE = 8;
 /** `<data>/events`: where a data directory keeps its block log. */
 export const blockLogDir = (dataDir: string): string => join(dataDir, 'events');
 
+/** The last stored height of the log in `dir` (a data directory's events/), read without the writer's lock. */
+export function lastStoredHeight(dir: string): number {
+  const { log } = BlockLog.open(dir, { readOnly: true });
+  try {
+    return log.lastHeight;
+  } finally {
+    log.close();
+  }
+}
+
 export class BlockLog {
   private activeFd = -1;
   private activeIndexFd = -1;

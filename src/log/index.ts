@@ -78,6 +78,7 @@ export {
   DEFAULT_SEGMENT_BYTES,
   MAX_SEGMENT_BYTES,
   blockLogDir,
+  lastStoredHeight,
   type BlockLogOptions,
   type FsyncMode,
   type LogRecord,

@@ -15,7 +15,7 @@
  */
 import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
-import { BlockLog, blockLogDir } from '../../log/index.js';
+import { blockLogDir, lastStoredHeight } from '../../log/index.js';
 import { replay, type ReplayOutcome } from '../../runtime/replay.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
@@ -125,9 +125,7 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
  * (QA of 2026-12-06: `replay --to 99` of a 40-block chain replayed to 40 and said nothing).
  */
 function refuseHeightPastTip(dir: string, to: number): void {
-  const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true });
-  const last = log.lastHeight;
-  log.close();
+  const last = lastStoredHeight(blockLogDir(dir));
   if (to > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot replay to height ${to}`, { height: to, last_height: last });
 }
 
