@@ -20,12 +20,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LEDGER_VERSION } from '../core/version.js';
-import { blockLogDir, lastStoredHeight } from '../log/index.js';
+import { blockLogDir } from '../log/index.js';
 import { project } from '../projection/run.js';
 import { projectionFile } from '../projection/store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
 import { readDataDirConfig, sha256File } from '../runtime/data-dir.js';
-import { readIntent } from '../runtime/rollback.js';
 import { provenSnapshotFiles, type SkippedSnapshot } from '../runtime/snapshot-proof.js';
 import type { BlockLog } from '../log/index.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
@@ -89,26 +88,12 @@ function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'st
 }
 
 /** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
-/**
- * Whether the projection already holds every height to audit (`to`, else the log's last), so
- * nothing is projected first — and nothing written: a current projection can be audited by a
- * user who may only read it, or on a read-only copy (QA of 2026-12-06: `read_only` before, from
- * the catch-up's writes). A projection that cannot be read as one (a file a failed first
- * projection left, a rollback's pending projection step) is project's to report or finish.
- */
 function projectedTo(dataDir: string, to: number | undefined): boolean {
-  if (!existsSync(projectionFile(dataDir)) || readIntent(dataDir) !== undefined) return false;
-  let recorded: RecordedLedger;
+  if (to === undefined || !existsSync(projectionFile(dataDir))) return false;
+  const recorded = new RecordedLedger(dataDir);
   try {
-    recorded = new RecordedLedger(dataDir);
-  } catch (error) {
-    if (error instanceof AuditInputError) throw error;
-    return false;
-  }
-  try {
-    return recorded.checkpoint >= (to ?? lastStoredHeight(blockLogDir(dataDir)));
+    return recorded.checkpoint >= to;
   } finally {
     recorded.close();
   }
 }
-

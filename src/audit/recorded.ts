@@ -4,8 +4,7 @@
  * Read-only; the audit compares these rows with its own recomputation.
  */
 import Database from 'better-sqlite3';
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
 import { amountOf, amountOrNull } from '../projection/amounts.js';
 import { projectionFile } from '../projection/store.js';
 import { AuditInputError } from './independent/inputs.js';
@@ -58,34 +57,6 @@ type Row = Record<string, unknown>;
 const big = (v: unknown): bigint | null => (v === null || v === undefined ? null : BigInt(v as bigint));
 const num = (v: unknown): number => Number(v);
 
-/**
- * The projection, read only. SQLite opens a WAL database read-only only when it can reach (or
- * create) the `-shm` file beside it, and this build of better-sqlite3 takes no URI
- * (`immutable=1`): on a read-only file system a cleanly closed projection cannot be opened. Said
- * so (read_only), with the way round it, instead of SQLITE_CANTOPEN's "fix the owner or mode".
- */
-function openReadOnly(file: string): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    // The file is opened at the first read, not by the constructor.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return db;
-  } catch (error) {
-    db.close();
-    if ((error as { code?: string }).code !== 'SQLITE_CANTOPEN' || writable(dirname(file))) throw error;
-    throw new AuditInputError('read_only', `${file} cannot be opened on a read-only file system (SQLite must create its -shm file beside a WAL database): copy the data directory to a writable place and audit the copy`);
-  }
-}
-
-function writable(dir: string): boolean {
-  try {
-    accessSync(dir, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class RecordedLedger {
   private readonly db: Database.Database;
   private readonly statements;
@@ -94,7 +65,7 @@ export class RecordedLedger {
   constructor(dataDir: string) {
     const file = projectionFile(dataDir);
     if (!existsSync(file)) throw new AuditInputError('no_projection', `no projection at ${file}: run \`pokt-ledger project\` or audit with the catch-up`);
-    this.db = openReadOnly(file);
+    this.db = new Database(file, { readonly: true, fileMustExist: true });
     this.db.defaultSafeIntegers(true);
     const q = (sql: string) => this.db.prepare(sql);
     this.statements = {
