@@ -17,14 +17,15 @@
  * nor `supply_ok`: a snapshot is derived data (a replay rebuilds it), so a bad one says nothing
  * about the ledger, and comparing it would report another chain's values as the ledger's.
  */
-import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LEDGER_VERSION } from '../core/version.js';
 import { blockLogDir } from '../log/index.js';
+import { lastStoredHeight } from '../log/block-log.js';
 import { project } from '../projection/run.js';
-import { projectionFile } from '../projection/store.js';
+import { projectionCurrentAt } from '../projection/sqlite/current.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../projection/checkpoint-on-log.js';
 import { readDataDirConfig, sha256File } from '../runtime/data-dir.js';
+import { readIntent } from '../runtime/rollback.js';
 import { provenSnapshotFiles, type SkippedSnapshot } from '../runtime/snapshot-proof.js';
 import type { BlockLog } from '../log/index.js';
 import { AuditInputError, openLog, rawBlocks, readDataDirGenesis } from './independent/inputs.js';
@@ -87,13 +88,15 @@ function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'st
   return { version: LEDGER_VERSION, chain_id: config.chain_id, data_dir: resolve(dataDir), genesis_file: resolve(genesisFile), genesis_sha256: sha, genesis_sha256_as_recorded: sha === config.genesis_sha256 };
 }
 
-/** Whether the projection already reaches `to` (catching up "to" a height below it is refused as "ahead of the log"). */
+/**
+ * Whether the projection already holds every height to audit (`to`, else the log's last), so
+ * nothing is projected first and nothing written: a current projection is audited by a user
+ * who may only read it, or on a read-only copy (QA of 2026-12-06: `read_only` or
+ * `permission_denied` before, from the catch-up's writes). It is page-checked as a catch-up
+ * would check it (projectionCurrentAt). A rollback's pending projection step is the catch-up's
+ * to finish.
+ */
 function projectedTo(dataDir: string, to: number | undefined): boolean {
-  if (to === undefined || !existsSync(projectionFile(dataDir))) return false;
-  const recorded = new RecordedLedger(dataDir);
-  try {
-    return recorded.checkpoint >= to;
-  } finally {
-    recorded.close();
-  }
+  if (readIntent(dataDir) !== undefined) return false;
+  return projectionCurrentAt(dataDir, to ?? lastStoredHeight(blockLogDir(dataDir)));
 }
