@@ -61,7 +61,18 @@ export const EXIT_USAGE = 2;
  * Codes of usage errors: whether commander finds them or a command's own check of its options
  * (calc, query, tx, …) does, they exit 2, as documented.
  */
-export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set(['invalid_option', 'missing_option', 'missing_option_value', 'conflicting_options', 'confirmation_required']);
+export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set([
+  'invalid_option',
+  'missing_option',
+  'missing_option_value',
+  'conflicting_options',
+  'confirmation_required',
+  // An option's value refused by the command's own parsing (QA of 2026-12-06: these exited 1,
+  // as if the chain or the machine had failed): audit --what-if, tx sign --type and --msg.
+  'invalid_what_if',
+  'unknown_message_type',
+  'invalid_message_json',
+]);
 /** EX_SOFTWARE: a bug, not bad input nor a condition of the machine. */
 export const EXIT_INTERNAL = 70;
 

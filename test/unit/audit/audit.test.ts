@@ -313,7 +313,7 @@ test('CLI: --json ends with the verdict, --csv writes the mismatches, a bad --wh
     assert.equal([summary['mismatches'], summary['supply_ok']], [0, true]);
     assert.is(readFileSync(`${copy.dir}/m.csv`, 'utf8'), 'height,account,line,expected,recorded\n');
     const bad = await runCli(['audit', '--data', copy.dir, '--json', '--what-if', 'pos/RelaysToTokensMultiplier=485']);
-    assert.is(bad.code, 1);
+    assert.is(bad.code, 2, 'an option value refused: a usage error');
     assert.is((JSON.parse(bad.stdout || bad.stderr) as { error: { code: string } }).error.code, 'invalid_what_if');
     const missing = await runCli(['audit', '--data', `${copy.dir}/nope`, '--json']);
     assert.is(missing.code, 1, missing.stderr);

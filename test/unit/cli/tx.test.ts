@@ -169,8 +169,12 @@ sign('bad options (exit 2) and key files (exit 1) are coded errors', () => {
   assert.is((noTo.json['error'] as { code: string }).code, 'missing_option');
   const unknown = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'claim', '--json');
   assert.is((unknown.json['error'] as { code: string }).code, 'unknown_message_type');
+  assert.is(unknown.status, 2, 'an option value refused: a usage error');
   const badJson = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--msg', '{"type":"pos/Send","value":{"bogus":1}}', '--json');
   assert.is((badJson.json['error'] as { code: string }).code, 'invalid_message_json');
+  const notJson = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--msg', '{not json', '--json');
+  assert.is((notJson.json['error'] as { code: string }).code, 'invalid_message_json');
+  assert.is(notJson.status, 2, 'an option value refused: a usage error');
   const notHex = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'send', '--to', 'zz', '--amount', '1', '--no-validate', '--json');
   assert.is(notHex.status, 2, 'a usage error');
   assert.is((notHex.json['error'] as { code: string }).code, 'invalid_option');
