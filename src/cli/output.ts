@@ -3,6 +3,8 @@
  * strings) for programs; everything else is for people. Progress and diagnostics go to stderr so
  * stdout stays parseable. Failures exit non-zero with a coded error.
  */
+import type { Rejection } from '../core/rejection.js';
+
 export class CliError extends Error {
   override readonly name = 'CliError';
   constructor(
@@ -13,6 +15,15 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A rejection (tx validation, key files) as the CLI reports it: its name as the code, like every
+ * other CLI error, and pocket-core's `codespace:code` in the details for those who key on it
+ * (`keys show` printed "keyfile:3" where `tx sign` printed key_file_bad_shape).
+ */
+export function rejectionError(rejection: Rejection): CliError {
+  return new CliError(rejection.name, rejection.log, { codespace: rejection.codespace, code: rejection.code });
 }
 
 /** A count for people, thousands grouped: 100000 → "100,000" (JSON output keeps plain numbers). */

@@ -4,9 +4,8 @@
  * Creating uses the OS random source — this is the CLI edge, never the reducer.
  */
 import type { Command } from 'commander';
-import { codeOf } from '../../core/rejection.js';
 import { generateKey, readKeyFile, toKeyFile, writeKeyFile } from '../../crypto/keys.js';
-import { CliError, printJson } from '../output.js';
+import { printJson, rejectionError } from '../output.js';
 
 function describe(address: string, publicKey: string, file: string, json: boolean): void {
   if (json) printJson({ address, public_key: publicKey, file });
@@ -23,7 +22,7 @@ export function registerKeysCommands(program: Command): void {
     .action((options: { out: string; json?: boolean }) => {
       const key = generateKey();
       const written = writeKeyFile(options.out, key);
-      if (!written.ok) throw new CliError(codeOf(written.error), written.error.log);
+      if (!written.ok) throw rejectionError(written.error);
       const file = toKeyFile(key);
       describe(file.address, file.public_key, options.out, options.json === true);
     });
@@ -34,7 +33,7 @@ export function registerKeysCommands(program: Command): void {
     .option('--json', 'one JSON object on stdout (no private key)')
     .action((path: string, options: { json?: boolean }) => {
       const key = readKeyFile(path);
-      if (!key.ok) throw new CliError(codeOf(key.error), key.error.log);
+      if (!key.ok) throw rejectionError(key.error);
       const file = toKeyFile(key.value);
       describe(file.address, file.public_key, path, options.json === true);
     });

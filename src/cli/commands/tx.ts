@@ -13,7 +13,6 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { bytesToHex, hexToBytes } from '../../core/hex.js';
 import { sortedJson } from '../../core/json.js';
-import type { Rejection } from '../../core/rejection.js';
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { readKeyFile, type AccountKey } from '../../crypto/keys.js';
 import { validateBasic } from '../../messages/index.js';
@@ -28,13 +27,9 @@ import {
   type DecodedTx,
   type WireMessage,
 } from '../../wire/index.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, rejectionError } from '../output.js';
 
 const DEFAULT_CHAIN_ID = 'mainnet';
-
-function rejectionError(rejection: Rejection): CliError {
-  return new CliError(rejection.name, rejection.log, { codespace: rejection.codespace, code: rejection.code });
-}
 
 // ---------------------------------------------------------------------------------------------
 // decode
