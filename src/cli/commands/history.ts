@@ -74,10 +74,17 @@ function printBisect(report: BisectReport): void {
     process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${counted(report.probes, 'probe')})\n`);
     return;
   }
+  const at = report.first_difference;
+  // A side without that height (one run is a prefix of the other) has no block or root there:
+  // said in words, not as "block -, root -".
+  const side = (name: string, s: BisectReport['left']): string =>
+    s.block_hash === null ? `  ${name} last height ${s.last_height}, no block ${at}` : `  ${name} last height ${s.last_height}; at ${at}: block ${s.block_hash}, state root ${s.state_root}`;
   const lines = [
-    `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
-    `  left:  last height ${report.left.last_height}, block ${report.left.block_hash ?? '-'}, root ${report.left.state_root ?? '-'}`,
-    `  right: last height ${report.right.last_height}, block ${report.right.block_hash ?? '-'}, root ${report.right.state_root ?? '-'}`,
+    report.kind === 'prefix'
+      ? `first difference at height ${at}: identical through ${Math.min(report.left.last_height, report.right.last_height)}, where the ${report.left.last_height < report.right.last_height ? 'left run ends and the right' : 'right run ends and the left'} goes on (prefix; ${counted(report.probes, 'probe')})`
+      : `first difference at height ${at} (${report.kind}; ${counted(report.probes, 'probe')})`,
+    side('left: ', report.left),
+    side('right:', report.right),
   ];
   // No entry to show: the runs differ by something else than state (a height one run lacks, a
   // chain started from an export) — the kind says what; a dangling "0 … differ:" said nothing.

@@ -138,6 +138,20 @@ test('verify names the height of a changed byte; bisect finds the first differin
   assert.ok(bisect.probes <= 8, `binary search: ${bisect.probes} probes`);
 });
 
+test('verify --against a prefix of the chain: the height one run lacks is said in words (CLI)', async () => {
+  const shorter = copyOf('shorter');
+  rollbackDataDir(shorter, 30);
+  const run = await runCli(['verify', '--data', shorter, '--against', source, '--no-progress']);
+  assert.is(run.code, 1, 'the runs differ');
+  const lines = run.stdout.trim().split('\n');
+  assert.match(lines[0]!, /^first difference at height 31: identical through 30, where the left run ends and the right goes on \(prefix; \d+ probes?\)$/);
+  // QA of 2026-12-06: these read "block -, root -".
+  assert.is(lines[1], '  left:  last height 30, no block 31');
+  const recorded = readStoredRoots(source)[30]!;
+  assert.is(recorded.height, 31);
+  assert.is(lines[2], `  right: last height 36; at 31: block ${recorded.block_hash}, state root ${recorded.state_root}`);
+});
+
 test('rollback cuts log and snapshots to H; the chain verifies at H', async () => {
   const dir = copyOf('rolled');
   const recorded = readStoredRoots(source);
