@@ -45,6 +45,8 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
   };
   const heightSchema = { summary: 'the latest projected height', tags: ['pocket-core'], response: { 200: { type: 'object', properties: { height: { type: 'integer' } } } } };
   app.post('/v1/query/height', { schema: heightSchema }, height);
+  // An extension (pocket-core routes POST only, app/cmd/rpc/server.go:110): a health check or a
+  // curl needs no body. Documented in docs/query-service.md.
   app.get('/v1/query/height', { schema: heightSchema }, height);
 
   queryRoute(app, store, '/v1/query/block', { summary: 'a block (Tendermint ResultBlock)', body: S.body({ height: S.height }), response: S.anyObject }, async (body, ctx) => {
