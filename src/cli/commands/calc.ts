@@ -131,6 +131,6 @@ function registerEmission(calc: Command): void {
 const CALC_SUBCOMMANDS: ReadonlyArray<(calc: Command) => void> = [registerRelaysPerPokt, registerRequiredStake, registerMintRate, registerEmission, registerCalcReward];
 
 export function registerCalcCommands(program: Command): void {
-  const calc = program.command('calc').description('monetary-policy calculators (PROTOCOL §14); --json prints {inputs, formula, result}');
+  const calc = program.command('calc').description('monetary-policy calculators (PROTOCOL §14); --json prints {inputs, formula, result} (reward: the plan — minted, shares, recipients)');
   for (const register of CALC_SUBCOMMANDS) register(calc);
 }
