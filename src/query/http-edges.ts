@@ -13,6 +13,7 @@
  *   Expect: 100-continue, body > 1 MiB  413 body_too_large       before the client sends the body
  *   CONNECT                             405 method_not_allowed   (was a dropped connection)
  *   a connection past its address's cap 429 too_many_connections (http-limits.ts)
+ *   a connection owed no answer at close closed at once           (was held until its idle timeout)
  *
  * Each of these closes the connection: nothing after them on the stream can be trusted or read.
  */
@@ -114,12 +115,48 @@ function refuseConnection(socket: Socket, address: string, cap: number): void {
 }
 
 /**
+ * At close (SIGINT/SIGTERM of `node`, `serve`, `start`), connections that are owed no answer are
+ * closed at once: one that has sent nothing yet, or only part of a request. Node's close ends only
+ * idle kept-alive connections, and stops the header and request deadline checks, so such a socket
+ * held the process until the idle timeout — a Ctrl-C took 31 s with one silent connection open (a
+ * browser's preconnect, a port probe), past `docker stop`'s 10 s before its SIGKILL (QA of
+ * 2026-12-06). A request received whole is still answered (an admitted tx's txhash, a produced
+ * block); a connection opened while closing is closed at once.
+ */
+function closeUnowedOnShutdown(app: FastifyInstance): void {
+  const sockets = new Set<Socket>();
+  let closing = false;
+  app.server.on('connection', (socket: Socket) => {
+    if (closing) {
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  app.addHook('preClose', (done) => {
+    closing = true;
+    for (const socket of sockets) {
+      // `_httpMessage`: Node's link from a socket to the response being written on it (as above).
+      const answering = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+      if (answering === undefined || answering === null || answering.req?.complete !== true) socket.destroy();
+      // Answered, the connection is kept alive (keep-alive timeout, 5 s) unless closed here; one
+      // with a pipelined request under way is not idle and is left to finish it.
+      else answering.once('close', () => app.server.closeIdleConnections());
+    }
+    done();
+  });
+}
+
+/**
  * Registers the answers above on the app's server; the parser errors go in Fastify's options
  * (clientErrorAnswer). `connectionsPerClient` undefined: no cap (behind a reverse proxy).
  */
 export function answerHttpEdges(app: FastifyInstance, connectionsPerClient: number | undefined): void {
   const server = app.server;
   if (connectionsPerClient !== undefined) capConnectionsPerClient(server, connectionsPerClient);
+  // After the cap: it replaces Node's one 'connection' listener and checks it is alone.
+  closeUnowedOnShutdown(app);
   server.on('checkContinue', (request: IncomingMessage, response: ServerResponse) => checkContinue(server, request, response));
   server.on('checkExpectation', (request: IncomingMessage, response: ServerResponse) =>
     answerOnResponse(response, 417, 'expectation_failed', `Expect: ${String(request.headers.expect).slice(0, 100)} is not supported (only 100-continue)`),

@@ -201,4 +201,37 @@ test('one address past its connection cap gets 429 too_many_connections; another
   }
 });
 
+test('close: a silent or half-sent connection is closed at once, a request received whole still gets its answer', async () => {
+  // Idle timeout 30 s (the default): before the fix, close() waited for it on every such socket.
+  const closing = await createHttpApp();
+  closing.post('/slow-probe', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return { answered: true };
+  });
+  await closing.listen({ host: '127.0.0.1', port: 0 });
+  const address = closing.server.address();
+  const closingPort = typeof address === 'object' && address !== null ? address.port : 0;
+  const opened = (first: string) =>
+    new Promise<{ received: () => string; ended: Promise<void> }>((resolve) => {
+      const socket = connect(closingPort, '127.0.0.1');
+      let received = '';
+      socket.on('error', () => undefined);
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      const ended = new Promise<void>((end) => socket.on('close', () => end()));
+      socket.on('connect', () => (first === '' ? resolve({ received: () => received, ended }) : socket.write(first, () => resolve({ received: () => received, ended }))));
+    });
+  const silent = await opened('');
+  const halfHeaders = await opened('POST /slow-probe HTTP/1.1\r\nHost: x\r\n');
+  const halfBody = await opened('POST /slow-probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a');
+  const whole = await opened(post('/slow-probe', '{}'));
+  await new Promise((settle) => setTimeout(settle, 50)); // the whole request reaches its route
+  const started = Date.now();
+  const closed = await Promise.race([closing.close().then(() => 'closed'), new Promise((settle) => setTimeout(() => settle('still open after 5 s'), 5_000))]);
+  assert.is(closed, 'closed');
+  assert.ok(Date.now() - started < 5_000);
+  await Promise.all([silent.ended, halfHeaders.ended, halfBody.ended, whole.ended]);
+  assert.equal(firstAnswer(whole.received()), { status: 200, json: { answered: true } }, 'the request in flight is answered');
+  assert.is(silent.received(), '');
+});
+
 test.run();
