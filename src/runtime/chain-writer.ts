@@ -217,7 +217,10 @@ export class ChainWriter {
 
 /** The state at `to` (default: the log's end): newest proven snapshot + log, roots checked, signatures trusted. */
 async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'opened' | 'onWarning' | 'onStart' | 'onProgress' | 'stream' | 'publishAbove'>): Promise<LedgerState> {
-  const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, ...options });
+  // A turn of the event loop between chunks: with signatures trusted and chunks read ahead, every
+  // await here could be of a settled promise, and a long replay (the node's start, minutes without
+  // snapshots) would never let a stop signal's handler or an HTTP answer run until its end.
+  const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, beforeChunk: () => new Promise<void>((resolve) => setImmediate(resolve)), ...options });
   if (outcome.divergence !== undefined) {
     const { height, detail } = outcome.divergence;
     throw new DataDirError('replay_diverged', `cannot continue the chain: replay diverged at height ${height} (${detail}); run \`pokt-ledger replay\``, { height, detail });

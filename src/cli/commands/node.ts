@@ -41,6 +41,9 @@ interface NodeCommandOptions {
   readonly progress?: boolean;
 }
 
+/** Thrown out of the start's replay when a stop signal came meanwhile. */
+class StoppedWhileStarting extends Error {}
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function httpLimits(options: NodeCommandOptions): Partial<HttpLimits> {
@@ -83,45 +86,62 @@ export function registerNodeCommand(program: Command): void {
     .option('--no-progress', 'no progress bar on stderr while the state is rebuilt at start')
     .action((options: NodeCommandOptions) =>
       withCliErrors(async () => {
+        // Listening from the start: a Ctrl-C or SIGTERM during the rebuild below (minutes on a long
+        // chain) killed the process by the default action, silently, leaving the log's LOCK behind
+        // (the next start warned log_lock_taken_over). The replay checks between blocks and stops;
+        // the log is closed (its lock released) on the way out.
+        let stopRequested = false;
+        const stopped = untilStopSignal().then(() => {
+          stopRequested = true;
+        });
         // The state is rebuilt at start (newest snapshot + replay to the tip): minutes on a long chain without snapshots.
         const rebuild = replayStepProgress('node', options.progress !== false);
         const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
-        const node = await startNode({
-          dataDir: dataDirOf(options.data),
-          ...(options.host === undefined ? {} : { host: options.host }),
-          port: options.port ?? DEFAULT_NODE_PORT,
-          intervalMs: (options.interval ?? 900) * 1000,
-          ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
-          mempool: {
-            ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
-            ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
-          },
-          ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
-          ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
-          http: httpLimits(options),
-          turns,
-          onReplayStart: rebuild.onStart,
-          onReplayProgress: rebuild.onProgress,
-          onBlock: ({ result }, mempool) => {
-            const failed = result.receipts.filter((r) => r.code !== 0).length;
-            process.stderr.write(
-              `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
-            );
-          },
-          onError: (error, health) =>
-            process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
-          onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
-          onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
-          onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
-          onProjectionError: (error, height) =>
-            process.stderr.write(
-              height === 0
-                ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
-                : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
-            ),
-          onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
-        }).finally(() => rebuild.stop());
-        const stopped = untilStopSignal();
+        let node: Awaited<ReturnType<typeof startNode>>;
+        try {
+          node = await startNode({
+            dataDir: dataDirOf(options.data),
+            ...(options.host === undefined ? {} : { host: options.host }),
+            port: options.port ?? DEFAULT_NODE_PORT,
+            intervalMs: (options.interval ?? 900) * 1000,
+            ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
+            mempool: {
+              ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
+              ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
+            },
+            ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+            ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+            http: httpLimits(options),
+            turns,
+            onReplayStart: rebuild.onStart,
+            onReplayProgress: (progress) => {
+              if (stopRequested) throw new StoppedWhileStarting();
+              rebuild.onProgress(progress);
+            },
+            onBlock: ({ result }, mempool) => {
+              const failed = result.receipts.filter((r) => r.code !== 0).length;
+              process.stderr.write(
+                `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
+              );
+            },
+            onError: (error, health) =>
+              process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
+            onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
+            onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
+            onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
+            onProjectionError: (error, height) =>
+              process.stderr.write(
+                height === 0
+                  ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
+                  : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
+              ),
+            onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
+          }).finally(() => rebuild.stop());
+        } catch (error) {
+          if (!(error instanceof StoppedWhileStarting)) throw error;
+          process.stderr.write('pokt-ledger node: stopped while rebuilding the state (before listening)\n');
+          return;
+        }
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
         await stopped;
         await node.close();

@@ -7,7 +7,7 @@
  * Method: a data dir from a small test genesis; startNode on a free port; real HTTP (fetch);
  * expected codes from PROTOCOL §0.1 / x/auth/ante.go (see test/unit/chain/send.test.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -15,10 +15,11 @@ import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { startNode, type RunningNode } from '../../../src/node/node.js';
+import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { MAX_TX_BYTES } from '../../../src/wire/index.js';
-import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { BLOCK_INTERVAL_NS, sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { CLI_PATH, runCli, scratch } from '../../helpers/sim.js';
 
 const alice = testKey('alice');
@@ -219,6 +220,26 @@ command('a restart rebuilds the state from the log with a bar on stderr before i
   const quiet = await stderrUntilListening(dir, ['--no-progress']);
   assert.not.match(quiet, /blocks\/s/);
   assert.ok(/^pokt-ledger node: chain /.test(quiet), `the first line is the node's: ${quiet}`);
+});
+
+command('SIGTERM while the state is rebuilt at start: it stops there, says so, exits 0 and releases the log\'s lock', async () => {
+  // Long enough that the replay is still running when the signal lands (~1 s of replay at least).
+  const dir = freshDataDir('stop-while-starting');
+  const writer = await ChainWriter.open(dir, { fsync: 'never' });
+  for (let i = 0; i < 3_000; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+  writer.close();
+  const child = spawn(process.execPath, [CLI_PATH, 'node', '--data', dir, '--port', '0', '--interval', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    // The progress bar's first line: the replay has started.
+    if (/^node \|/m.test(stderr) && child.exitCode === null && !child.killed) child.kill('SIGTERM');
+  });
+  const [exitCode, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (code, by) => resolve([code, by])));
+  assert.equal([exitCode, signal], [0, null], `exits 0, not killed by the signal: ${stderr}`);
+  assert.match(stderr, /pokt-ledger node: stopped while rebuilding the state/);
+  assert.not.match(stderr, /listening on/);
+  assert.not.ok(existsSync(join(dir, 'events', 'LOCK')), 'the lock is released');
 });
 
 command.after(() => tmp.remove());
