@@ -58,6 +58,8 @@ export interface DecodedTxView {
   readonly validate_basic: null | { readonly codespace: string; readonly code: number; readonly name: string; readonly log: string };
   readonly type_url: string;
   readonly encoding: string | null;
+  /** The chain id the signature was checked against (--chain-id, default mainnet). */
+  readonly chain_id: string;
 }
 
 export function describeTx(tx: DecodedTx, chainId: string): DecodedTxView {
@@ -79,6 +81,7 @@ export function describeTx(tx: DecodedTx, chainId: string): DecodedTxView {
     validate_basic: basic.ok ? null : { codespace: basic.error.codespace, code: basic.error.code, name: basic.error.name, log: basic.error.log },
     type_url: tx.typeUrl,
     encoding: canonicalEncodingStyle(tx) ?? null,
+    chain_id: chainId,
   };
 }
 
@@ -87,7 +90,9 @@ function printDecodedHuman(view: DecodedTxView): void {
     `hash             ${view.hash}`,
     `type             ${view.type} (${view.type_url})`,
     `signer           ${view.signer ?? '(public key not in the tx)'}`,
-    `signature        ${view.signature_valid === null ? 'not checked' : view.signature_valid ? 'valid' : 'INVALID'}`,
+    // The chain id is part of what is signed: a tx of another chain decoded with the default
+    // (mainnet) read a bare "INVALID", as if forged (QA of 2026-12-06).
+    `signature        ${view.signature_valid === null ? 'not checked' : view.signature_valid ? `valid for chain id ${JSON.stringify(view.chain_id)}` : `INVALID for chain id ${JSON.stringify(view.chain_id)} (signed for another chain? --chain-id names it)`}`,
     `validate basic   ${view.validate_basic === null ? 'ok' : `${view.validate_basic.codespace}:${view.validate_basic.code} ${view.validate_basic.name} — ${view.validate_basic.log}`}`,
     `fee              ${view.fee.map((coin) => `${coin.amount}${coin.denom}`).join(', ') || '(none)'}`,
     `memo             ${JSON.stringify(view.memo)}`,

@@ -76,6 +76,13 @@ decode('human output names the hash and the verdicts', () => {
   assert.ok(run.stdout.includes('signature        valid'));
 });
 
+decode('the signature verdict names the chain id it was checked against', () => {
+  assert.ok(cli('tx', 'decode', fixture.tx).stdout.includes('signature        valid for chain id "mainnet"'));
+  const other = cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet');
+  assert.ok(other.stdout.includes('signature        INVALID for chain id "testnet" (signed for another chain? --chain-id names it)'), other.stdout);
+  assert.is(cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet', '--json').json['chain_id'], 'testnet');
+});
+
 decode('garbage is a coded error with exit 1', () => {
   const notText = cli('tx', 'decode', '%%%', '--json');
   assert.is(notText.status, 1);
