@@ -32,7 +32,7 @@ import { moduleNameOf } from '../modules/auth/index.js';
 
 /** Far above the mainnet genesis (638 KB); stops a hostile file before it costs memory. */
 export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;
-const MAX_CHAIN_ID_LENGTH = 50; // Tendermint MaxChainIDLen
+export const MAX_CHAIN_ID_LENGTH = 50; // Tendermint MaxChainIDLen
 
 export interface ParseOptions {
   /**

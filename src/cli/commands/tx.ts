@@ -15,6 +15,7 @@ import { bytesToHex, hexToBytes } from '../../core/hex.js';
 import { sortedJson } from '../../core/json.js';
 import { addressFromPublicKey } from '../../crypto/address.js';
 import { readKeyFile, type AccountKey } from '../../crypto/keys.js';
+import { MAX_CHAIN_ID_LENGTH } from '../../genesis/parse.js';
 import { validateBasic } from '../../messages/index.js';
 import {
   buildAndSignTx,
@@ -275,6 +276,11 @@ function warnOnLongMemo(memo: string): void {
 }
 
 export function signCommand(options: SignOptions): void {
+  // A genesis's chain id has 1–50 characters: a tx signed for "" (an unset shell variable) or a
+  // longer id is refused by every chain as a bad signature (sdk:4), which hides the typo.
+  if (options.chainId.length === 0 || options.chainId.length > MAX_CHAIN_ID_LENGTH) {
+    throw new CliError('invalid_option', `--chain-id must be 1–${MAX_CHAIN_ID_LENGTH} characters (a genesis's chain_id), got ${JSON.stringify(options.chainId.slice(0, 60))}`);
+  }
   const key = readKeyFile(options.key);
   if (!key.ok) throw rejectionError(key.error);
   if ((options.msg === undefined) === (options.type === undefined)) throw new CliError('missing_option', 'give exactly one of --type or --msg');

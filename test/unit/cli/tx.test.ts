@@ -191,4 +191,13 @@ sign('bad options (exit 2) and key files (exit 1) are coded errors', () => {
 
 sign.after(() => rmSync(dir, { recursive: true, force: true }));
 
+sign('an empty or over-long --chain-id is a usage error, not a tx no chain accepts', () => {
+  for (const chainId of ['', 'c'.repeat(51)]) {
+    const run = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', chainId, '--type', 'send', '--to', otherKey.address, '--amount', '5', '--json');
+    assert.is(run.status, 2, run.stdout);
+    assert.is((run.json['error'] as { code: string }).code, 'invalid_option');
+  }
+  assert.is(cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'c'.repeat(50), '--type', 'send', '--to', otherKey.address, '--amount', '5', '--json').status, 0);
+});
+
 sign.run();
