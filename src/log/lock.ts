@@ -13,7 +13,11 @@
  *   microseconds between one's re-read and its unlink (documented residual race; the usual
  *   case, one node restarting, has no contender).
  * - A reused pid makes a dead writer's lock look alive: `log_locked` then shows the pid so an
- *   operator can check it and delete the file.
+ *   operator can check it and delete the file. One reuse is certain and handled: a lock naming
+ *   THIS process's pid with a nonce this process never held. In a container the node is often
+ *   pid 1 (or another small pid) at every start, with the same hostname across restarts, so a
+ *   node killed there (OOM, `docker kill`, power loss) found "its own" lock alive at the next
+ *   start and refused it forever (log_locked by pid 1) until someone deleted the file.
  * - An empty or unreadable LOCK (no valid {"pid","hostname","nonce"}) is taken over too: a live
  *   writer's lock is complete from the instant it is visible (link of a complete file, fsynced
  *   first), so such a file is never a live writer's — it is what a power loss leaves of a lock
@@ -98,7 +102,22 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   }
 }
 
+/** Nonces of the locks this process holds: a lock with our pid and another nonce is a dead namesake's. */
+const heldNonces = new Set<string>();
+
+/** Alive, and not an earlier process that had our pid (see above). */
+function ownerAlive(owner: LockOwner): boolean {
+  if (owner.pid === process.pid) return heldNonces.has(owner.nonce);
+  return processAlive(owner.pid);
+}
+
 export function acquireLock(dir: string): HeldLock {
+  const held = takeLock(dir);
+  heldNonces.add(held.owner.nonce);
+  return held;
+}
+
+function takeLock(dir: string): HeldLock {
   const path = join(dir, LOCK_FILE);
   const owner: LockOwner = { pid: process.pid, hostname: hostname(), nonce: randomBytes(8).toString('hex') };
   if (tryCreate(path, owner)) return { path, owner, takenOverFrom: null };
@@ -109,7 +128,7 @@ export function acquireLock(dir: string): HeldLock {
     if (tryCreate(path, owner)) return { path, owner, takenOverFrom: null };
     throw lockedError(path, readOwner(path)?.owner ?? null);
   }
-  const stale = found.owner === null || (found.owner.hostname === owner.hostname && !processAlive(found.owner.pid));
+  const stale = found.owner === null || (found.owner.hostname === owner.hostname && !ownerAlive(found.owner));
   if (!stale) throw lockedError(path, found.owner);
 
   // Take over: unlink only if the file still says what we judged stale.
@@ -123,6 +142,7 @@ export function acquireLock(dir: string): HeldLock {
 
 /** Removes the lock if it is still ours (never someone else's). */
 export function releaseLock(lock: HeldLock): void {
+  heldNonces.delete(lock.owner.nonce);
   const current = readOwner(lock.path);
   if (current?.owner?.nonce === lock.owner.nonce) unlinkSync(lock.path);
 }

@@ -90,6 +90,17 @@ lock('a lock naming a dead pid on this host is stale: taken over and reported', 
   log.close();
 });
 
+lock('a lock naming our own pid that this process does not hold (a container restart: the node is pid 1 again) is stale: taken over', () => {
+  BlockLog.open(logDir, { create: true }).log.close();
+  writeFileSync(join(logDir, 'LOCK'), JSON.stringify({ pid: process.pid, hostname: hostname(), nonce: 'previous-run' }));
+  const { log, recovery } = BlockLog.open(logDir);
+  assert.equal(recovery.staleLockTakenOver, { pid: process.pid, hostname: hostname(), nonce: 'previous-run' });
+  // The lock this process does hold stays held against a second writer in the same process.
+  assert.equal(lockedDetails(() => BlockLog.open(logDir))['pid'], process.pid);
+  log.close();
+  assert.is(existsSync(join(logDir, 'LOCK')), false);
+});
+
 lock('a lock from another host is never taken over', () => {
   BlockLog.open(logDir, { create: true }).log.close();
   writeFileSync(join(logDir, 'LOCK'), JSON.stringify({ pid: deadPid(), hostname: `not-${hostname()}`, nonce: 'x' }));
