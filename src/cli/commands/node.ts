@@ -14,6 +14,7 @@ import type { Command } from 'commander';
 import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { DEFAULT_TURN_LIMITS, turnsText } from '../../query/client-turns.js';
 import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../../query/http-limits.js';
+import { warnOnStderr } from '../../runtime/warnings.js';
 import { dataDirOf, hostOption, integerOption, MAX_TIMER_MS, MAX_TIMER_SECONDS, portOption, trustedProxiesOption } from '../args.js';
 import { counted } from '../output.js';
 import { replayStepProgress } from '../progress.js';
@@ -39,6 +40,11 @@ interface NodeCommandOptions {
   readonly maxWaitingPerClient?: number;
   readonly trustProxy?: string[];
   readonly progress?: boolean;
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the hosts only this machine reaches. */
+function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || /^::ffff:127\./i.test(host);
 }
 
 /** Thrown out of the start's replay when a stop signal came meanwhile. */
@@ -141,6 +147,14 @@ export function registerNodeCommand(program: Command): void {
           if (!(error instanceof StoppedWhileStarting)) throw error;
           process.stderr.write('pokt-ledger node: stopped while rebuilding the state (before listening)\n');
           return;
+        }
+        // --host 0.0.0.0 (to reach the node from another machine) also opened produce and mempool
+        // to that network without a word; the help and docs/node.md say so, the start did not.
+        if (options.host !== undefined && !isLoopbackHost(options.host)) {
+          warnOnStderr({
+            code: 'admin_routes_exposed',
+            message: `bound to ${options.host}, beyond this machine: POST /v1/ledger/produce and GET /v1/ledger/mempool have no authentication — anyone who reaches the port can make blocks; keep the node on 127.0.0.1 behind a proxy that forwards only the routes you mean to expose`,
+          });
         }
         process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
         await stopped;

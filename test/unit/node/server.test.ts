@@ -222,6 +222,15 @@ command('a restart rebuilds the state from the log with a bar on stderr before i
   assert.ok(/^pokt-ledger node: chain /.test(quiet), `the first line is the node's: ${quiet}`);
 });
 
+command('bound beyond loopback (--host 0.0.0.0), the start warns that the admin routes are open to that network', async () => {
+  const dir = restartDir;
+  assert.ok(dir !== undefined, 'the first test made the chain');
+  const exposed = await stderrUntilListening(dir, ['--no-progress', '--host', '0.0.0.0']);
+  assert.match(exposed, /^warning \[admin_routes_exposed\]: bound to 0\.0\.0\.0, beyond this machine: POST \/v1\/ledger\/produce/m);
+  assert.ok(exposed.indexOf('admin_routes_exposed') < exposed.indexOf('listening on'), exposed);
+  assert.not.match(await stderrUntilListening(dir, ['--no-progress', '--host', '127.0.0.1']), /admin_routes_exposed/);
+});
+
 command('SIGTERM while the state is rebuilt at start: it stops there, says so, exits 0 and releases the log\'s lock', async () => {
   // Long enough that the replay is still running when the signal lands (~1 s of replay at least).
   const dir = freshDataDir('stop-while-starting');
