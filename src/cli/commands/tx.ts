@@ -205,7 +205,10 @@ function messageFromOptions(type: string, options: SignOptions, key: AccountKey)
         chains: list(required(options.chains, '--chains', type)),
         value: required(options.amount, '--amount', type),
         serviceUrl: required(options.serviceUrl, '--service-url', type),
-        outputAddress: options.output ?? '',
+        // The reducer refuses a node stake without an output address (pos:123, non-custodial
+        // staking), in the block, after the fee is taken: without --output the tx was signed,
+        // admitted by a node, and failed at the cost of its fee.
+        outputAddress: required(options.output, '--output', type),
         rewardDelegators: delegatorList(options.delegators),
       };
     case 'begin-unstake-node':
@@ -325,7 +328,7 @@ export function registerTxCommands(program: Command): void {
     .option('--amount <upokt>', 'amount or stake in uPOKT')
     .option('--chains <ids>', 'comma-separated relay chain IDs')
     .option('--service-url <url>', 'node service URL')
-    .option('--output <address>', 'node output address')
+    .option('--output <address>', 'node output address (stake-node: required; the operator\'s own address for custodial staking)')
     .option('--delegators <list>', 'reward delegators as address=percent pairs, comma-separated (e.g. <addr>=10,<addr>=5)')
     .option('--public-key <hex>', 'staking public key (default: the key)')
     .option('--address <address>', 'validator/app address (default: the key address)')

@@ -191,6 +191,12 @@ sign('bad options (exit 2) and key files (exit 1) are coded errors', () => {
 
 sign.after(() => rmSync(dir, { recursive: true, force: true }));
 
+sign('stake-node without --output is a usage error (every chain here refuses the stake: pos:123), not a tx that fails after its fee', () => {
+  const run = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'stake-node', '--chains', '0001', '--amount', '15000000000', '--service-url', 'https://node.example.com:443', '--json');
+  assert.is(run.status, 2, run.stdout);
+  assert.equal(run.json['error'], { code: 'missing_option', message: '--type stake-node needs --output' });
+});
+
 sign('an empty or over-long --chain-id is a usage error, not a tx no chain accepts', () => {
   for (const chainId of ['', 'c'.repeat(51)]) {
     const run = cli('tx', 'sign', '--key', keyFile('signer'), '--chain-id', chainId, '--type', 'send', '--to', otherKey.address, '--amount', '5', '--json');
