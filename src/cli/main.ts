@@ -12,6 +12,7 @@
 import { Command, CommanderError } from 'commander';
 import { LEDGER_VERSION } from '../core/version.js';
 import { CliError, EXIT_USAGE, reportError } from './output.js';
+import { exitOnInterrupt } from './interrupt.js';
 import { asCliError } from './runtime-errors.js';
 import { registerCommands } from './commands/index.js';
 import { helpHint, printUsageError, trackReachedCommand, unknownCommandAskedForHelp, unknownCommandError } from './usage.js';
@@ -56,6 +57,8 @@ function fail(error: unknown): void {
  * stderr carries only progress and diagnostics: if its reader is gone they are dropped and the
  * command goes on (a `serve` keeps serving).
  */
+exitOnInterrupt();
+
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') fail(error);
   process.exit();

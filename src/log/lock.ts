@@ -102,18 +102,18 @@ function tryCreate(path: string, owner: LockOwner): boolean {
   }
 }
 
-/** Nonces of the locks this process holds: a lock with our pid and another nonce is a dead namesake's. */
-const heldNonces = new Set<string>();
+/** The locks this process holds, by nonce: a lock with our pid and another nonce is a dead namesake's. */
+const heldLocks = new Map<string, HeldLock>();
 
 /** Alive, and not an earlier process that had our pid (see above). */
 function ownerAlive(owner: LockOwner): boolean {
-  if (owner.pid === process.pid) return heldNonces.has(owner.nonce);
+  if (owner.pid === process.pid) return heldLocks.has(owner.nonce);
   return processAlive(owner.pid);
 }
 
 export function acquireLock(dir: string): HeldLock {
   const held = takeLock(dir);
-  heldNonces.add(held.owner.nonce);
+  heldLocks.set(held.owner.nonce, held);
   return held;
 }
 
@@ -142,9 +142,25 @@ function takeLock(dir: string): HeldLock {
 
 /** Removes the lock if it is still ours (never someone else's). */
 export function releaseLock(lock: HeldLock): void {
-  heldNonces.delete(lock.owner.nonce);
+  heldLocks.delete(lock.owner.nonce);
   const current = readOwner(lock.path);
   if (current?.owner?.nonce === lock.owner.nonce) unlinkSync(lock.path);
+}
+
+/**
+ * Releases every lock this process still holds, on the way out of an interrupted command
+ * (cli/interrupt.ts): Ctrl-C's default action killed `simulate`, `project`, `rollback`, … with
+ * their LOCK in place, and the next open had to take it over (log_lock_taken_over). Synchronous:
+ * it runs inside the exit. A lock that is no longer ours is left alone (releaseLock).
+ */
+export function releaseHeldLocks(): void {
+  for (const lock of [...heldLocks.values()]) {
+    try {
+      releaseLock(lock);
+    } catch {
+      // A lock file we can no longer read or unlink: the next open judges it stale (pid gone).
+    }
+  }
 }
 
 function lockedError(path: string, owner: LockOwner | null): BlockLogError {

@@ -1,0 +1,54 @@
+/**
+ * Goal: Ctrl-C or SIGTERM in the middle of a command that does not stop by itself (here
+ * `simulate`, then `project`) ends it at once with the shell's status for the signal (130, 143),
+ * releases the block log's lock, and leaves a chain the next command opens without taking a lock
+ * over — before, the default action killed the process with its LOCK in place and the next open
+ * warned log_lock_taken_over (QA of 2026-12-06).
+ * Method: the compiled CLI in a child process, signalled once its progress bar shows blocks being
+ * made; then `roots` and `verify` on what it left. Independent check: the signal's exit status is
+ * the POSIX shell convention (128 + SIGINT 2, + SIGTERM 15).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { fixturePath } from '../../helpers/paths.js';
+import { CLI_PATH, runCli, scratch } from '../../helpers/sim.js';
+
+const test = suite('cli: an interrupted command releases its lock');
+const tmp = scratch('cli-interrupt');
+test.after(() => tmp.remove());
+
+/** Runs the CLI until stderr matches `ready`, then sends `signal`; its exit status and stderr. */
+function interrupted(args: readonly string[], ready: RegExp, signal: 'SIGINT' | 'SIGTERM'): Promise<{ status: number | null; by: string | null; stderr: string }> {
+  const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+    if (ready.test(stderr) && child.exitCode === null && !child.killed) child.kill(signal);
+  });
+  return new Promise((resolve) => child.on('close', (status, by) => resolve({ status, by, stderr })));
+}
+
+test('simulate stopped by SIGINT, then project by SIGTERM: 130 and 143, no LOCK left, the chain verifies', async () => {
+  const dir = join(tmp.dir, 'chain');
+  const genesis = fixturePath('e2e-single-node-genesis.json');
+  // A few blocks in (the bar shows a height), far from the end of 5,000.
+  const simulated = await interrupted(['simulate', '--data', dir, '--genesis', genesis, '--blocks', '5000', '--fsync', 'never'], /height [1-9]\d* \|/, 'SIGINT');
+  assert.equal([simulated.status, simulated.by], [130, null], `exit status 130, not killed by the signal: ${simulated.stderr}`);
+  assert.match(simulated.stderr, /interrupted \(SIGINT\)/);
+  assert.not.ok(existsSync(join(dir, 'events', 'LOCK')), 'the lock is released');
+
+  const projected = await interrupted(['project', '--data', dir], /project \|/, 'SIGTERM');
+  assert.equal([projected.status, projected.by], [143, null], projected.stderr);
+  assert.not.ok(existsSync(join(dir, 'events', 'LOCK')));
+
+  const roots = await runCli(['roots', '--data', dir, '--json']);
+  assert.is(roots.code, 0, roots.stderr);
+  assert.not.match(roots.stderr, /log_lock_taken_over/, 'no lock to take over');
+  const verified = await runCli(['verify', '--data', dir, '--no-progress', '--json']);
+  assert.is(verified.code, 0, verified.stdout + verified.stderr);
+});
+
+test.run();
