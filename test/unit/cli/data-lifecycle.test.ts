@@ -1,12 +1,13 @@
 /**
  * Goal: the data-lifecycle commands (export, init --genesis of an export, replay, session) fail
  * as coded errors, never silently, where an operator's environment or a continued chain gets in
- * the way: a file-size limit (`ulimit -f`) while the export is written.
+ * the way: a file-size limit (`ulimit -f`) while the export is written, to --out or to stdout
+ * redirected to a file (no exit 0 with a shorter genesis).
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
-import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -40,6 +41,20 @@ lifecycle('export --out past the file-size limit: file_too_large (exit 1, not an
   assert.match(run.stderr, /^error \[file_too_large\]: .*ulimit -f/m);
   assert.not.match(run.stderr, STACK_FRAME);
   assert.throws(() => statSync(out));
+});
+
+lifecycle('export to stdout redirected to a file past the limit: exit 1 with file_too_large, never exit 0 with a shorter genesis', () => {
+  const whole = execFileSync(process.execPath, [CLI_PATH, 'export', '--data', simDir, '--height', '4', '--no-progress']);
+  assert.ok(whole.length > 32 * 1024, `the export (${whole.length} bytes) must outgrow the limit`);
+  const out = join(tmp.dir, 'redirected.json');
+  const run = underFileSizeLimit(16, ['export', '--data', simDir, '--height', '4', '--no-progress'], out);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error \[file_too_large\]/m);
+  assert.ok(readFileSync(out).length < whole.length);
+  // Under no limit the same redirection is the whole export.
+  const fine = underFileSizeLimit(1 << 20, ['export', '--data', simDir, '--height', '4', '--no-progress'], out);
+  assert.is(fine.code, 0, fine.stderr);
+  assert.ok(readFileSync(out).equals(whole));
 });
 
 lifecycle.run();
