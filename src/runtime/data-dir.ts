@@ -81,7 +81,9 @@ export type DataDirErrorCode =
   /** ledger.json, genesis.json and the log's first block do not name the same chain. */
   | 'chain_id_mismatch'
   /** Opening for writing: the log does not replay to its own stored roots. */
-  | 'replay_diverged';
+  | 'replay_diverged'
+  /** A height below the genesis of a chain continued from an exported state (its blocks are not here). */
+  | 'height_before_genesis';
 
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';

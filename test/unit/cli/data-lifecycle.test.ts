@@ -2,7 +2,8 @@
  * Goal: the data-lifecycle commands (export, init --genesis of an export, replay, session) fail
  * as coded errors, never silently, where an operator's environment or a continued chain gets in
  * the way: a file-size limit (`ulimit -f`) while the export is written, to --out or to stdout
- * redirected to a file (no exit 0 with a shorter genesis).
+ * redirected to a file (no exit 0 with a shorter genesis); heights below the genesis of a chain
+ * continued from an exported state (height_before_genesis, not the log's "iterate 5…1").
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -55,6 +56,27 @@ lifecycle('export to stdout redirected to a file past the limit: exit 1 with fil
   const fine = underFileSizeLimit(1 << 20, ['export', '--data', simDir, '--height', '4', '--no-progress'], out);
   assert.is(fine.code, 0, fine.stderr);
   assert.ok(readFileSync(out).equals(whole));
+});
+
+lifecycle('a chain continued from an export at H: heights below H are height_before_genesis for replay --to, export and session; H itself is its genesis', async () => {
+  const exported = join(tmp.dir, 'exported-4.json');
+  assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
+  const continued = join(tmp.dir, 'continued');
+  assert.is((await runCli(['init', '--genesis', exported, '--data', continued])).code, 0);
+  for (const args of [
+    ['replay', '--data', continued, '--to', '2', '--no-progress'],
+    ['export', '--data', continued, '--height', '0', '--no-progress'],
+    ['session', '--data', continued, '--height', '1', '--app', 'aa'.repeat(32), '--chain', '0001'],
+  ]) {
+    const run = await runCli([...args, '--json']);
+    assert.is(run.code, 1, run.stdout + run.stderr);
+    const error = (JSON.parse(run.stdout) as { error: { code: string; message: string; details: Record<string, unknown> } }).error;
+    assert.is(error.code, 'height_before_genesis', `${args[0]}: ${error.message}`);
+    assert.equal(error.details, { height: Number(args[4]), genesis_height: 4, last_height: 4 });
+  }
+  const atGenesis = await runCli(['replay', '--data', continued, '--to', '4', '--no-progress', '--json']);
+  assert.is(atGenesis.code, 0, atGenesis.stdout + atGenesis.stderr);
+  assert.is((JSON.parse(atGenesis.stdout) as { height: number }).height, 4);
 });
 
 lifecycle.run();
