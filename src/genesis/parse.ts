@@ -24,7 +24,7 @@ import { addressFromPublicKey } from '../crypto/address.js';
 import { mustHexToBytes } from '../core/hex.js';
 import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
-import { JsonReader, kindOf } from './reader.js';
+import { clipped, JsonReader, kindOf } from './reader.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
@@ -49,7 +49,8 @@ export function parseGenesis(text: string, options: ParseOptions = {}): Result<G
   try {
     root = parseLossless(text);
   } catch (error) {
-    return err([{ path: '$', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    const message = error instanceof Error ? error.message : String(error);
+    return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
   }
   const reader = new JsonReader();
   const doc = readGenesis(reader, root, options);
