@@ -45,11 +45,15 @@ export interface ParseOptions {
 
 export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
   if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis larger than ${MAX_GENESIS_BYTES} bytes` }]);
+  // Windows editors save UTF-8 with a byte-order mark; pocket-core's JSON reader refuses it too,
+  // and the parser's own words showed it as an invisible character ("got '' at position 0").
+  if (text.startsWith('\uFEFF')) return err([{ path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' }]);
   let root: unknown;
   try {
     root = parseLossless(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    // The parser recurses per level: a hostile nesting ends in V8's words, not a JSON problem.
+    const message = error instanceof RangeError ? 'values nested too deeply' : error instanceof Error ? error.message : String(error);
     return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
   }
   const reader = new JsonReader();

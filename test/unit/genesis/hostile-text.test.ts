@@ -1,7 +1,8 @@
 /**
  * Goal: a hostile genesis gets problems a person can read: a value or key of megabytes is quoted
  * by its start and its length, never echoed whole (it was, twice: 20 MB of error for a 10 MB
- * address).
+ * address); a byte-order mark and a hostile nesting are named as such (not an invisible
+ * character, not V8's "Maximum call stack size exceeded").
  * Method: the e2e localnet fixture with one member replaced (parseGenesis directly).
  */
 import { readFileSync } from 'node:fs';
@@ -52,6 +53,19 @@ hostile('short values are quoted whole', () => {
   genesis.app_state.auth.accounts[0].value.address = 'not-hex';
   const problems = problemsOf(JSON.stringify(genesis));
   assert.ok(problems.some((p) => p.message === 'not a 20-byte hex address: "not-hex"'), JSON.stringify(problems));
+});
+
+hostile('a UTF-8 byte-order mark is named, with what to do', () => {
+  const text = readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8');
+  const [problem] = problemsOf('\uFEFF' + text);
+  assert.equal(problem, { path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' });
+  assert.is(parseGenesis(text.replace(/\n/g, '\r\n')).ok, true, 'CRLF line ends are plain JSON whitespace');
+});
+
+hostile('values nested 200,000 deep are "nested too deeply", not a stack overflow message', () => {
+  const text = readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8').trimEnd();
+  const [problem] = problemsOf(`${text.slice(0, -1)}, "x": ${'['.repeat(200_000)}${']'.repeat(200_000)}}`);
+  assert.equal(problem, { path: '$', message: 'invalid JSON: values nested too deeply' });
 });
 
 hostile.run();
