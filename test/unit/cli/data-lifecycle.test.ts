@@ -3,12 +3,14 @@
  * as coded errors, never silently, where an operator's environment or a continued chain gets in
  * the way: a file-size limit (`ulimit -f`) while the export is written, to --out or to stdout
  * redirected to a file (no exit 0 with a shorter genesis); heights below the genesis of a chain
- * continued from an exported state (height_before_genesis, not the log's "iterate 5…1").
+ * continued from an exported state (height_before_genesis, not the log's "iterate 5…1"); --data
+ * naming a chain's own folder (events/, snapshots/): read commands name the chain above, init
+ * refuses to nest a second chain there.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -77,6 +79,25 @@ lifecycle('a chain continued from an export at H: heights below H are height_bef
   const atGenesis = await runCli(['replay', '--data', continued, '--to', '4', '--no-progress', '--json']);
   assert.is(atGenesis.code, 0, atGenesis.stdout + atGenesis.stderr);
   assert.is((JSON.parse(atGenesis.stdout) as { height: number }).height, 4);
+});
+
+lifecycle('--data a chain\'s events/ or snapshots/: verify names the chain above; init refuses and writes nothing', async () => {
+  for (const folder of ['events', join('events', ''), 'snapshots']) {
+    const run = await runCli(['verify', '--data', join(simDir, folder), '--no-progress', '--json']);
+    assert.is(run.code, 1, run.stdout + run.stderr);
+    const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+    assert.is(error.code, 'data_dir_not_found');
+    assert.match(error.message, `give --data ${simDir}`);
+  }
+  const snapshots = join(simDir, 'snapshots');
+  const before = existsSync(snapshots) ? readdirSync(snapshots) : undefined;
+  const init = await runCli(['init', '--genesis', genesisFile, '--data', snapshots, '--json']);
+  assert.is(init.code, 1, init.stdout + init.stderr);
+  assert.is((JSON.parse(init.stdout) as { error: { code: string } }).error.code, 'data_dir_inside_chain');
+  assert.equal(existsSync(snapshots) ? readdirSync(snapshots) : undefined, before);
+  // A directory of that name elsewhere is an ordinary place for a chain.
+  const elsewhere = join(tmp.dir, 'not-a-chain', 'events');
+  assert.is((await runCli(['init', '--genesis', genesisFile, '--data', elsewhere])).code, 0);
 });
 
 lifecycle.run();
