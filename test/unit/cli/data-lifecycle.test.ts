@@ -5,12 +5,13 @@
  * redirected to a file (no exit 0 with a shorter genesis); heights below the genesis of a chain
  * continued from an exported state (height_before_genesis, not the log's "iterate 5…1"); --data
  * naming a chain's own folder (events/, snapshots/): read commands name the chain above, init
- * refuses to nest a second chain there.
+ * refuses to nest a second chain there; export-analytics failing on a later file (a full disk)
+ * leaves the previous set of Parquet files whole, not half replaced.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -31,7 +32,7 @@ function underFileSizeLimit(kib: number, args: readonly string[], stdoutFile: st
 const lifecycle = suite('cli: data lifecycle under a file-size limit and on continued chains');
 
 lifecycle.before(async () => {
-  const run = await runCli(['simulate', '--data', simDir, '--genesis', genesisFile, '--blocks', '6', '--seed', '9', '--txs-per-block', '4', '--no-progress', '--json']);
+  const run = await runCli(['simulate', '--data', simDir, '--genesis', genesisFile, '--blocks', '6', '--seed', '9', '--txs-per-block', '120', '--no-progress', '--json']);
   assert.is(run.code, 0, run.stdout + run.stderr);
 });
 
@@ -98,6 +99,25 @@ lifecycle('--data a chain\'s events/ or snapshots/: verify names the chain above
   // A directory of that name elsewhere is an ordinary place for a chain.
   const elsewhere = join(tmp.dir, 'not-a-chain', 'events');
   assert.is((await runCli(['init', '--genesis', genesisFile, '--data', elsewhere])).code, 0);
+});
+
+lifecycle('export-analytics past the file-size limit on a later file: file_too_large, the previous files untouched, no .partial left', async () => {
+  // 120 txs a block (the chain of before()) make txs.parquet outgrow the limit.
+  const first = await runCli(['export-analytics', '--data', simDir, '--out', join(tmp.dir, 'parquet-sizes'), '--no-progress', '--json']);
+  assert.is(first.code, 0, first.stdout + first.stderr);
+  const sizes = (JSON.parse(first.stdout) as { files: Array<{ file: string }> }).files.map(({ file }) => statSync(file).size);
+  // blocks.parquet comes first and is small; some later file must not fit under the limit.
+  const limitKib = 48; // above SQLite's 32 KiB shared-memory file (the catch-up opens the projection)
+  assert.ok(sizes[0]! < limitKib * 1024 && Math.max(...sizes) > limitKib * 1024, `sizes ${sizes.join(', ')}`);
+  const out = join(tmp.dir, 'parquet');
+  mkdirSync(out);
+  const names = ['blocks', 'txs', 'reward_lines', 'claims', 'supply', 'nodes'].map((name) => `${name}.parquet`);
+  for (const name of names) writeFileSync(join(out, name), `the previous ${name}`);
+  const run = underFileSizeLimit(limitKib, ['export-analytics', '--data', simDir, '--out', out, '--force', '--no-progress'], join(tmp.dir, 'parquet.stdout'));
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error \[file_too_large\]/m);
+  for (const name of names) assert.is(readFileSync(join(out, name), 'utf8'), `the previous ${name}`, name);
+  assert.equal(readdirSync(out).sort(), [...names].sort());
 });
 
 lifecycle.run();
