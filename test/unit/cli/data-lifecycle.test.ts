@@ -6,12 +6,13 @@
  * continued from an exported state (height_before_genesis, not the log's "iterate 5…1"); --data
  * naming a chain's own folder (events/, snapshots/): read commands name the chain above, init
  * refuses to nest a second chain there; export-analytics failing on a later file (a full disk)
- * leaves the previous set of Parquet files whole, not half replaced.
+ * leaves the previous set of Parquet files whole, not half replaced; a damaged events/head or
+ * events/block-log.json is named with what to do.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -118,6 +119,25 @@ lifecycle('export-analytics past the file-size limit on a later file: file_too_l
   assert.match(run.stderr, /^error \[file_too_large\]/m);
   for (const name of names) assert.is(readFileSync(join(out, name), 'utf8'), `the previous ${name}`, name);
   assert.equal(readdirSync(out).sort(), [...names].sort());
+});
+
+lifecycle('a damaged events/head or events/block-log.json says what to do; repair rewrites the head', async () => {
+  const damaged = join(tmp.dir, 'damaged-head');
+  cpSync(simDir, damaged, { recursive: true });
+  truncateSync(join(damaged, 'events', 'head'), 10);
+  const head = await runCli(['roots', '--data', damaged]);
+  assert.is(head.code, 1, head.stderr);
+  assert.match(head.stderr, /^error \[log_head_corrupt\]: .*`pokt-ledger repair`/m);
+  assert.is((await runCli(['repair', '--data', damaged, '--yes'])).code, 0);
+  const verified = await runCli(['verify', '--data', damaged, '--no-progress', '--json']);
+  assert.is(verified.code, 0, verified.stdout + verified.stderr);
+
+  const meta = join(tmp.dir, 'damaged-meta');
+  cpSync(simDir, meta, { recursive: true });
+  writeFileSync(join(meta, 'events', 'block-log.json'), '{\n');
+  const run = await runCli(['roots', '--data', meta]);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error \[log_meta_invalid\]: .*restore it from a backup; it holds one line, \{"format":"pokt-ledger\/block-log","version":1,"firstHeight":F,"head":true\}/m);
 });
 
 lifecycle.run();
