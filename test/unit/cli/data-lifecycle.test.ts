@@ -7,7 +7,8 @@
  * naming a chain's own folder (events/, snapshots/): read commands name the chain above, init
  * refuses to nest a second chain there; export-analytics failing on a later file (a full disk)
  * leaves the previous set of Parquet files whole, not half replaced; a damaged events/head or
- * events/block-log.json is named with what to do.
+ * events/block-log.json is named with what to do; session --genesis of an exported state answers
+ * at its export height, as the chain does.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -138,6 +139,26 @@ lifecycle('a damaged events/head or events/block-log.json says what to do; repai
   const run = await runCli(['roots', '--data', meta]);
   assert.is(run.code, 1, run.stderr);
   assert.match(run.stderr, /^error \[log_meta_invalid\]: .*restore it from a backup; it holds one line, \{"format":"pokt-ledger\/block-log","version":1,"firstHeight":F,"head":true\}/m);
+});
+
+lifecycle('session --genesis of an exported state: the session at its export height, the same as the chain\'s at that height', async () => {
+  const exported = join(tmp.dir, 'exported-for-session.json');
+  assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
+  const staked = (await runCli(['query', 'apps', '--data', simDir, '--height', '4', '--json'])).stdout;
+  const app = (JSON.parse(staked) as { result: Array<{ public_key: string; chains: string[] }> }).result[0]!;
+  const args = ['--app', app.public_key, '--chain', app.chains[0]!, '--json'];
+  const fromChain = await runCli(['session', '--data', simDir, '--height', '4', ...args]);
+  assert.is(fromChain.code, 0, fromChain.stdout + fromChain.stderr);
+  const fromGenesis = await runCli(['session', '--genesis', exported, ...args]);
+  assert.is(fromGenesis.code, 0, fromGenesis.stdout + fromGenesis.stderr);
+  assert.is(fromGenesis.stdout, fromChain.stdout);
+  const other = await runCli(['session', '--genesis', exported, '--height', '0', ...args]);
+  assert.is(other.code, 2, other.stdout);
+  assert.equal((JSON.parse(other.stdout) as { error: { code: string; details: unknown } }).error, {
+    code: 'invalid_option',
+    message: 'a genesis file only has its own height (4); use a data directory for other heights (--height)',
+    details: { height: 0, genesis_height: 4 },
+  });
 });
 
 lifecycle.run();
