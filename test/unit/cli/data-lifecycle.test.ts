@@ -8,7 +8,8 @@
  * refuses to nest a second chain there; export-analytics failing on a later file (a full disk)
  * leaves the previous set of Parquet files whole, not half replaced; a damaged events/head or
  * events/block-log.json is named with what to do; session --genesis of an exported state answers
- * at its export height, as the chain does.
+ * at its export height, as the chain does; at height 0 there is no session, said so (not as
+ * pocket-core's internal_error).
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -159,6 +160,14 @@ lifecycle('session --genesis of an exported state: the session at its export hei
     message: 'a genesis file only has its own height (4); use a data directory for other heights (--height)',
     details: { height: 0, genesis_height: 4 },
   });
+});
+
+lifecycle('session at height 0 (a genesis file): no_session_at_genesis, not an internal_error', async () => {
+  const run = await runCli(['session', '--genesis', genesisFile, '--app', 'aa'.repeat(32), '--chain', '0001', '--json']);
+  assert.is(run.code, 1, run.stdout + run.stderr);
+  const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+  assert.is(error.code, 'no_session_at_genesis');
+  assert.match(error.message, 'the first session starts at height 1');
 });
 
 lifecycle.run();
