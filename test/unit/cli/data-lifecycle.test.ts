@@ -64,11 +64,14 @@ lifecycle('export to stdout redirected to a file past the limit: exit 1 with fil
   assert.ok(readFileSync(out).equals(whole));
 });
 
-lifecycle('a chain continued from an export at H: heights below H are height_before_genesis for replay --to, export and session; H itself is its genesis', async () => {
+lifecycle('a chain continued from an export at H: init says where it continues; heights below H are height_before_genesis for replay --to, export and session; H itself is its genesis', async () => {
   const exported = join(tmp.dir, 'exported-4.json');
   assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
   const continued = join(tmp.dir, 'continued');
-  assert.is((await runCli(['init', '--genesis', exported, '--data', continued])).code, 0);
+  const init = await runCli(['init', '--genesis', exported, '--data', continued]);
+  assert.is(init.code, 0, init.stderr);
+  // People are told what --json says with first_height.
+  assert.match(init.stdout, /^continues the state exported at height 4: the next block is 5$/m);
   for (const args of [
     ['replay', '--data', continued, '--to', '2', '--no-progress'],
     ['export', '--data', continued, '--height', '0', '--no-progress'],
