@@ -9,7 +9,7 @@
  * leaves the previous set of Parquet files whole, not half replaced; a damaged events/head or
  * events/block-log.json is named with what to do; session --genesis of an exported state answers
  * at its export height, as the chain does; at height 0 there is no session, said so (not as
- * pocket-core's internal_error).
+ * pocket-core's internal_error); genesis inspect says an exported state's height.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -171,6 +171,19 @@ lifecycle('session at height 0 (a genesis file): no_session_at_genesis, not an i
   const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
   assert.is(error.code, 'no_session_at_genesis');
   assert.match(error.message, 'the first session starts at height 1');
+});
+
+lifecycle('genesis inspect of an exported state names its height (human and --json); a genesis is at 0', async () => {
+  const exported = join(tmp.dir, 'exported-for-inspect.json');
+  assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
+  const json = await runCli(['genesis', 'inspect', exported, '--json']);
+  assert.is(json.code, 0, json.stderr);
+  assert.is((JSON.parse(json.stdout) as { height: number }).height, 4);
+  const human = await runCli(['genesis', 'inspect', exported]);
+  assert.match(human.stdout, /^height {6}4 \(an exported state: a chain from it continues at 5\)$/m);
+  const plain = await runCli(['genesis', 'inspect', genesisFile, '--json']);
+  assert.is((JSON.parse(plain.stdout) as { height: number }).height, 0);
+  assert.not.match((await runCli(['genesis', 'inspect', genesisFile])).stdout, /^height/m);
 });
 
 lifecycle.run();
