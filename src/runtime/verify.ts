@@ -119,7 +119,8 @@ export interface BisectReport {
   readonly identical: boolean;
   /** First height whose record differs (or that only one run has); null when identical. */
   readonly first_difference: number | null;
-  readonly kind: 'identical' | 'genesis_differs' | 'records_differ' | 'prefix';
+  /** no_common_height: one run starts (an exported state's genesis) after the other ends; nothing to compare. */
+  readonly kind: 'identical' | 'genesis_differs' | 'records_differ' | 'prefix' | 'no_common_height';
   readonly left: { readonly last_height: number; readonly block_hash: string | null; readonly state_root: string | null };
   readonly right: { readonly last_height: number; readonly block_hash: string | null; readonly state_root: string | null };
   /** How many entries differ in the states at first_difference, and the first of them. */
@@ -168,7 +169,10 @@ export async function bisectDataDirs(leftDir: string, rightDir: string, options:
       probes++;
       return same(recordedAt(l.log, l.config, h), recordedAt(r.log, r.config, h));
     };
-    if (!at(start)) found = { height: start, kind: 'genesis_differs' };
+    // A chain continued from an export at 45 against one that ends at 25: no height both hold.
+    // Probing `start` read the shorter log past its end (log_height_not_found, QA of 2026-12-06).
+    if (start > common) found = { height: start, kind: 'no_common_height' };
+    else if (!at(start)) found = { height: start, kind: 'genesis_differs' };
     else {
       // Invariant: records equal at `low`, differ at `high` (or high = common + 1: never differ).
       let low = start;
@@ -186,6 +190,7 @@ export async function bisectDataDirs(leftDir: string, rightDir: string, options:
     left.log.close();
     right?.log.close();
   }
+  if (found.kind === 'no_common_height') return { identical: false, first_difference: null, kind: found.kind, left: sides[0], right: sides[1], differing_entries: 0, entries: [], probes };
   if (found.kind === 'identical') return { identical: true, first_difference: null, kind: 'identical', left: sides[0], right: sides[1], differing_entries: 0, entries: [], probes };
   const diff = found.kind === 'prefix' ? { count: 0, entries: [] } : await diffAt(leftDir, rightDir, found.height, options.limit ?? 200);
   return { identical: false, first_difference: found.height, kind: found.kind, left: sides[0], right: sides[1], differing_entries: diff.count, entries: diff.entries, probes };

@@ -75,7 +75,9 @@ function printBisect(report: BisectReport): void {
     return;
   }
   const lines = [
-    `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
+    report.kind === 'no_common_height'
+      ? 'no height in common (one run starts from an exported state above the other\'s last height): nothing to compare'
+      : `first difference at height ${report.first_difference} (${report.kind}; ${counted(report.probes, 'probe')})`,
     `  left:  last height ${report.left.last_height}, block ${report.left.block_hash ?? '-'}, root ${report.left.state_root ?? '-'}`,
     `  right: last height ${report.right.last_height}, block ${report.right.block_hash ?? '-'}, root ${report.right.state_root ?? '-'}`,
   ];

@@ -9,7 +9,9 @@
  * leaves the previous set of Parquet files whole, not half replaced; a damaged events/head or
  * events/block-log.json is named with what to do; session --genesis of an exported state answers
  * at its export height, as the chain does; at height 0 there is no session, said so (not as
- * pocket-core's internal_error); genesis inspect says an exported state's height.
+ * pocket-core's internal_error); genesis inspect says an exported state's height; verify
+ * --against a chain that ends before the other's exported genesis: no_common_height, not a read
+ * past the log's end.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -184,6 +186,22 @@ lifecycle('genesis inspect of an exported state names its height (human and --js
   const plain = await runCli(['genesis', 'inspect', genesisFile, '--json']);
   assert.is((JSON.parse(plain.stdout) as { height: number }).height, 0);
   assert.not.match((await runCli(['genesis', 'inspect', genesisFile])).stdout, /^height/m);
+});
+
+lifecycle('verify --against: a chain continued from an export at 4 against one ending at 0 have no height in common (exit 1, both forms)', async () => {
+  const exported = join(tmp.dir, 'exported-for-verify.json');
+  assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
+  const continued = join(tmp.dir, 'continued-for-verify');
+  const empty = join(tmp.dir, 'empty-for-verify');
+  assert.is((await runCli(['init', '--genesis', exported, '--data', continued])).code, 0);
+  assert.is((await runCli(['init', '--genesis', genesisFile, '--data', empty])).code, 0);
+  const json = await runCli(['verify', '--data', continued, '--against', empty, '--no-progress', '--json']);
+  assert.is(json.code, 1, json.stdout + json.stderr);
+  const report = JSON.parse(json.stdout) as { identical: boolean; kind: string; first_difference: unknown; left: { last_height: number }; right: { last_height: number } };
+  assert.equal([report.identical, report.kind, report.first_difference, report.left.last_height, report.right.last_height], [false, 'no_common_height', null, 4, 0]);
+  const human = await runCli(['verify', '--data', empty, '--against', continued, '--no-progress']);
+  assert.is(human.code, 1, human.stderr);
+  assert.match(human.stdout, /^no height in common .*: nothing to compare$/m);
 });
 
 lifecycle.run();
