@@ -18,7 +18,7 @@ import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, heightRange, printJson } from '../output.js';
-import { blockProgress, phaseLine, ReplayBar, type BlockProgress } from '../progress.js';
+import { blockProgress, phaseLine, ReplayBar, replayStepProgress, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { divergenceReport } from './replay.js';
@@ -115,7 +115,11 @@ export function registerHistoryCommands(program: Command): void {
         if (options.against !== undefined) {
           const other = dataDirOf(options.against);
           settle(other);
-          const report = await bisectDataDirs(dir, other, options.limit === undefined ? {} : { limit: options.limit });
+          const showProgress = options.progress !== false;
+          const report = await bisectDataDirs(dir, other, {
+            ...(options.limit === undefined ? {} : { limit: options.limit }),
+            replayProgress: (side, height) => replayStepProgress(`verify ${side}`, showProgress, `replaying ${side === 'left' ? dir : other} to height ${height}, the first difference, from its newest snapshot (or its genesis)`),
+          });
           if (options.json === true) printJson(report);
           else printBisect(report);
           if (!report.identical) process.exitCode = 1;

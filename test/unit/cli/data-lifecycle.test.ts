@@ -11,7 +11,7 @@
  * at its export height, as the chain does; at height 0 there is no session, said so (not as
  * pocket-core's internal_error); genesis inspect says an exported state's height; verify
  * --against a chain that ends before the other's exported genesis: no_common_height, not a read
- * past the log's end.
+ * past the log's end; and its replays to the first difference show a bar (--no-progress: none).
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -202,6 +202,20 @@ lifecycle('verify --against: a chain continued from an export at 4 against one e
   const human = await runCli(['verify', '--data', empty, '--against', continued, '--no-progress']);
   assert.is(human.code, 1, human.stderr);
   assert.match(human.stdout, /^no height in common .*: nothing to compare$/m);
+});
+
+lifecycle('verify --against shows its replays to the first difference as bars on stderr; --no-progress keeps stderr empty', async () => {
+  // Another seed: another chain (its genesis differs, the first difference is at 0).
+  const other = join(tmp.dir, 'other-for-bars');
+  const made = await runCli(['simulate', '--data', other, '--genesis', genesisFile, '--blocks', '3', '--seed', '10', '--txs-per-block', '4', '--no-progress', '--json']);
+  assert.is(made.code, 0, made.stdout + made.stderr);
+  const bars = await runCli(['verify', '--data', simDir, '--against', other, '--limit', '1']);
+  assert.is(bars.code, 1, bars.stdout + bars.stderr);
+  assert.match(bars.stderr, /^verify left: replaying .* to height \d+, the first difference/m);
+  assert.match(bars.stderr, /^verify right: replaying .* to height \d+, the first difference/m);
+  const quiet = await runCli(['verify', '--data', simDir, '--against', other, '--limit', '1', '--no-progress']);
+  assert.is(quiet.stderr, '');
+  assert.is(quiet.stdout, bars.stdout);
 });
 
 lifecycle.run();
