@@ -11,7 +11,8 @@
  * at its export height, as the chain does; at height 0 there is no session, said so (not as
  * pocket-core's internal_error); genesis inspect says an exported state's height; verify
  * --against a chain that ends before the other's exported genesis: no_common_height, not a read
- * past the log's end; and its replays to the first difference show a bar (--no-progress: none).
+ * past the log's end; and its replays to the first difference show a bar (--no-progress: none);
+ * a continued chain's own snapshot at its genesis height is used, not skipped as a foreign one.
  * Method: the compiled CLI in child processes on a small seeded chain; the file-size limit is the
  * shell's `ulimit -f` (Node ignores SIGXFSZ, so writes past it fail with EFBIG).
  */
@@ -216,6 +217,21 @@ lifecycle('verify --against shows its replays to the first difference as bars on
   const quiet = await runCli(['verify', '--data', simDir, '--against', other, '--limit', '1', '--no-progress']);
   assert.is(quiet.stderr, '');
   assert.is(quiet.stdout, bars.stdout);
+});
+
+lifecycle("a chain continued from an export at 3: its snapshot at 3 (its genesis) is its own — used, no snapshot_skipped warning", async () => {
+  const exported = join(tmp.dir, 'exported-for-snapshot.json');
+  assert.is((await runCli(['export', '--data', simDir, '--height', '3', '--out', exported, '--no-progress'])).code, 0);
+  const continued = join(tmp.dir, 'continued-for-snapshot');
+  assert.is((await runCli(['init', '--genesis', exported, '--data', continued])).code, 0);
+  const snapshot = await runCli(['snapshot', '--data', continued, '--no-progress', '--json']);
+  assert.is(snapshot.code, 0, snapshot.stdout + snapshot.stderr);
+  assert.is((JSON.parse(snapshot.stdout) as { height: number }).height, 3);
+  const replayed = await runCli(['replay', '--data', continued, '--from-snapshot', '--no-progress', '--json']);
+  assert.is(replayed.code, 0, replayed.stdout + replayed.stderr);
+  assert.not.match(replayed.stderr, /snapshot_skipped/);
+  const report = JSON.parse(replayed.stdout) as { started_from: string; start_height: number; verified: boolean };
+  assert.equal([report.started_from, report.start_height, report.verified], ['snapshot', 3, true]);
 });
 
 lifecycle.run();
