@@ -9,7 +9,8 @@
  *   acknowledged block, and `--out <data>/events/genesis.json` the chain's genesis.
  * - Never over an existing file unless the operator says so (`--force`): `output_exists`; never
  *   over a directory (`output_is_directory`).
- * Both are coded errors (exit 1), like `keys create`'s key_file_exists.
+ * - Only into a directory that exists (`output_directory_missing`), checked before the work.
+ * All are coded errors (exit 1), like `keys create`'s key_file_exists.
  */
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -34,6 +35,21 @@ export function checkOutputFile(path: string, dataDir: string, options: OutputPa
   }
   if (!options.force && exists(path)) {
     throw new CliError('output_exists', `${options.option} ${path} exists; give --force to overwrite it`, { path, option: options.option });
+  }
+  // Before the work, not after it: a missing directory was found only at the write, after the
+  // replay or audit (hours on a mainnet-sized chain), and named by its temporary file
+  // ("ENOENT … open 'x.json.18732.tmp'", QA of 2026-12-06).
+  const parent = dirname(resolve(path));
+  if (!isDirectory(parent)) {
+    throw new CliError('output_directory_missing', `${options.option} ${path}: ${parent} is not an existing directory; create it first`, { path, directory: parent, option: options.option });
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -3,6 +3,7 @@
  * strings) for programs; everything else is for people. Progress and diagnostics go to stderr so
  * stdout stays parseable. Failures exit non-zero with a coded error.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import type { Rejection } from '../core/rejection.js';
 
 export class CliError extends Error {
@@ -60,7 +61,39 @@ export function toJson(value: unknown, indent?: number): string {
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(toJson(value) + '\n');
+  writeStdout(toJson(value) + '\n');
+}
+
+let stdoutFile: boolean | undefined;
+
+/**
+ * Writes all of `text` to stdout or throws. stdout redirected to a file (`export … > genesis.json`)
+ * is Node's SyncWriteStream, which makes one write(2) and ignores a short count: past `ulimit -f`
+ * or on a nearly full disk the file kept its first megabyte and the command still exited 0 — a
+ * silently shorter genesis (QA of 2026-12-06). A regular file is written here until every byte is
+ * in, so the write that cannot go on fails (EFBIG, ENOSPC: a coded error, exit 1). Pipes and
+ * terminals keep the stream, which writes whole chunks and reports EPIPE (main.ts).
+ */
+export function writeStdout(text: string): void {
+  stdoutFile ??= isRegularFile(1);
+  if (!stdoutFile) {
+    process.stdout.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) {
+    const written = writeSync(1, bytes, offset);
+    if (written === 0) throw Object.assign(new Error('stdout accepts no more bytes'), { code: 'EIO' });
+    offset += written;
+  }
+}
+
+function isRegularFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /** Set to print the stack of an internal error (a bug) on stderr; otherwise no stack is ever shown. */
@@ -89,7 +122,9 @@ export const EXIT_INTERNAL = 70;
 
 /** A coded error as one JSON document on stdout (--json) or one readable line (+ details) on stderr. */
 export function printError(code: string, message: string, details: unknown, json: boolean): void {
-  if (json) printJson({ error: { code, message, ...(details === undefined ? {} : { details }) } });
+  // The stream, not writeStdout: reporting an error must not throw one (a full disk under stdout);
+  // the stream's own failure is handled in main.ts.
+  if (json) process.stdout.write(toJson({ error: { code, message, ...(details === undefined ? {} : { details }) } }) + '\n');
   else {
     process.stderr.write(`error [${code}]: ${message}\n`);
     if (details !== undefined) process.stderr.write(toJson(details, 2) + '\n');

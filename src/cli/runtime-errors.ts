@@ -130,6 +130,16 @@ function sqliteError(error: unknown): CliError | undefined {
 /** Damage inside the log whose message names the place but not the way out (log_head_missing and log_records_lost name theirs). */
 const DAMAGE_HINTS: ReadonlySet<string> = new Set(['log_record_corrupt', 'log_segment_sequence_broken', 'log_height_sequence_broken']);
 const REPAIR_HINT = ' — restore the data directory from a backup, or keep the chain up to the damage with `pokt-ledger repair` (the rest is moved to events/torn/)';
+/**
+ * Damage to the log's two small files, whose messages said what was wrong but not what to do (QA
+ * of 2026-12-06): a damaged head is what repair rewrites (its records are checked, none is lost
+ * if all are whole); block-log.json repair cannot rebuild, so say what it holds.
+ */
+const FILE_HINTS: Readonly<Record<string, string>> = {
+  log_head_corrupt: ' — restore events/head from a backup, or let `pokt-ledger repair` check the records and rewrite it',
+  log_meta_invalid:
+    ' — restore it from a backup; it holds one line, {"format":"pokt-ledger/block-log","version":1,"firstHeight":F,"head":true}, F being ledger.json\'s first_height (1 when absent)',
+};
 
 export function asCliError(error: unknown): unknown {
   if (error instanceof CliError) return error;
@@ -138,7 +148,8 @@ export function asCliError(error: unknown): unknown {
     const cause = (error.context as { cause?: unknown }).cause;
     // The message starts with its own code for programs that print it alone; the CLI prints the code already.
     const message = error.message.startsWith(`[${error.code}] `) ? error.message.slice(error.code.length + 3) : error.message;
-    return new CliError(error.code, `${message}${DAMAGE_HINTS.has(error.code) ? REPAIR_HINT : ''}`, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
+    const hint = DAMAGE_HINTS.has(error.code) ? REPAIR_HINT : (FILE_HINTS[error.code] ?? '');
+    return new CliError(error.code, `${message}${hint}`, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
   }
   if (error instanceof DataDirError || error instanceof QueryStateError) return new CliError(error.code, error.message, error.context);
   if (error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);

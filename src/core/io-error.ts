@@ -9,8 +9,10 @@
  *   too_many_open_files  EMFILE, ENFILE   raise `ulimit -n` or lower the node's connection cap
  *   permission_denied    EACCES, EPERM    fix the file's owner or mode
  *   io_error             EIO              the device failed: check it (dmesg), restore from a copy
+ *   file_too_large       EFBIG            a file outgrew the process's file-size limit (`ulimit -f`,
+ *                                         a systemd LimitFSIZE) or the file system's largest file
  */
-export const IO_ERROR_CODES = ['disk_full', 'read_only', 'too_many_open_files', 'permission_denied', 'io_error'] as const;
+export const IO_ERROR_CODES = ['disk_full', 'read_only', 'too_many_open_files', 'permission_denied', 'io_error', 'file_too_large'] as const;
 export type IoErrorCode = (typeof IO_ERROR_CODES)[number];
 
 const BY_ERRNO: Readonly<Record<string, IoErrorCode>> = {
@@ -22,6 +24,9 @@ const BY_ERRNO: Readonly<Record<string, IoErrorCode>> = {
   EACCES: 'permission_denied',
   EPERM: 'permission_denied',
   EIO: 'io_error',
+  // Node ignores SIGXFSZ, so a write past `ulimit -f` fails with EFBIG instead of killing the
+  // process: it reached the CLI as an internal error calling itself a bug (QA of 2026-12-06).
+  EFBIG: 'file_too_large',
 };
 
 const HINTS: Readonly<Record<IoErrorCode, string>> = {
@@ -30,6 +35,7 @@ const HINTS: Readonly<Record<IoErrorCode, string>> = {
   too_many_open_files: 'out of file descriptors: raise `ulimit -n` or lower the connection cap',
   permission_denied: 'permission denied: fix the owner or mode of the data directory',
   io_error: 'the device reported an I/O error: check it before retrying',
+  file_too_large: 'a file reached the largest size allowed (the file-size limit, `ulimit -f`, or the file system\'s): raise the limit, then retry',
 };
 
 /** The errno name of a Node system error (`ENOSPC`), if `error` is one. */

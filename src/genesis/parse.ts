@@ -24,7 +24,7 @@ import { addressFromPublicKey } from '../crypto/address.js';
 import { mustHexToBytes } from '../core/hex.js';
 import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
-import { JsonReader, kindOf } from './reader.js';
+import { clipped, JsonReader, kindOf } from './reader.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
@@ -45,11 +45,16 @@ export interface ParseOptions {
 
 export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
   if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis larger than ${MAX_GENESIS_BYTES} bytes` }]);
+  // Windows editors save UTF-8 with a byte-order mark; pocket-core's JSON reader refuses it too,
+  // and the parser's own words showed it as an invisible character ("got '' at position 0").
+  if (text.startsWith('\uFEFF')) return err([{ path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' }]);
   let root: unknown;
   try {
     root = parseLossless(text);
   } catch (error) {
-    return err([{ path: '$', message: `invalid JSON: ${error instanceof Error ? error.message : String(error)}` }]);
+    // The parser recurses per level: a hostile nesting ends in V8's words, not a JSON problem.
+    const message = error instanceof RangeError ? 'values nested too deeply' : error instanceof Error ? error.message : String(error);
+    return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
   }
   const reader = new JsonReader();
   const doc = readGenesis(reader, root, options);

@@ -16,7 +16,7 @@ export class JsonReader {
     // nothing"): the field is named once.
     const last = this.problems[this.problems.length - 1];
     if (last?.path === path && last.message === 'missing') return undefined;
-    this.problems.push({ path, message });
+    this.problems.push({ path: clipped(path), message: clipped(message) });
     return undefined;
   }
 
@@ -75,6 +75,18 @@ export class JsonReader {
     if (text === undefined) return undefined;
     return parsePublicKeyHex(text) ?? this.fail(path, `not a 32-byte hex ed25519 public key: ${JSON.stringify(text)}`);
   }
+}
+
+/** Longest path or message kept whole in a problem; a genesis is hostile input. */
+export const MAX_PROBLEM_TEXT = 300;
+
+/**
+ * Problems quote the file (a value, a key in a path): a 10 MB address was echoed twice, into the
+ * message and the details — 20 MB of error on the terminal (QA of 2026-12-06). Long text keeps its
+ * start and says how long it was.
+ */
+export function clipped(text: string): string {
+  return text.length <= MAX_PROBLEM_TEXT ? text : `${text.slice(0, MAX_PROBLEM_TEXT)}… (${text.length} characters)`;
 }
 
 export function kindOf(node: unknown): string {

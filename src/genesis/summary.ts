@@ -11,6 +11,8 @@ import type { GenesisDoc } from './types.js';
 
 export interface GenesisSummary {
   readonly chain_id: string;
+  /** 0 for a genesis; for an exported state, the height it was exported at (a chain from it continues at + 1). */
+  readonly height: number;
   readonly genesis_time_ns: string;
   readonly accounts: number;
   readonly validators: number;
@@ -44,6 +46,7 @@ export function summarizeGenesis(state: LedgerState, doc: GenesisDoc): GenesisSu
   const supply = BigInt(pools.total);
   return {
     chain_id: state.chain.meta.get(CHAIN_META_KEY)!.chainId,
+    height: doc.exported?.height ?? 0,
     genesis_time_ns: doc.genesisTimeNs.toString(),
     accounts,
     validators: state.nodes.validators.size,

@@ -14,8 +14,8 @@
  * becomes a float); uPOKT columns are BIGINT too unless the export holds an amount beyond int64
  * (an imported TestNet-sized state), then DECIMAL(38,0) — exact, and what Parquet readers sum as
  * a number (DuckDB would write a HUGEINT as a DOUBLE). An amount of more than 38 digits is refused
- * (`amount_too_wide_for_parquet`). Each file is written to a temporary name and renamed, so an interrupted
- * export leaves whole files only.
+ * (`amount_too_wide_for_parquet`). Each file is written to a temporary name, and all are renamed
+ * once all are written, so an interrupted or failed export leaves the previous set whole.
  */
 import { makeDirs } from '../core/make-dirs.js';
 import Database from 'better-sqlite3';
@@ -73,22 +73,57 @@ export async function exportAnalytics(dataDir: string, outDir: string, options: 
     // Block times first: every export gets its rows' block_time from them.
     await load(connection, sqlite, 'block_times', 'SELECT height, time_ns FROM blocks');
     const files: Array<{ file: string; rows: number }> = [];
-    for (const spec of ANALYTICS_EXPORTS) {
-      const rows = await load(connection, sqlite, spec.name, spec.sql);
-      const file = join(out, `${spec.name}.parquet`);
-      const partial = `${file}.partial`;
-      rmSync(partial, { force: true });
-      await connection.run(
-        `COPY (SELECT t.*, make_timestamp(b.time_ns // 1000) AS block_time FROM ${spec.name} t LEFT JOIN block_times b ON b.height = t.height ORDER BY ALL) TO '${partial.replaceAll("'", "''")}' (FORMAT PARQUET)`,
-      );
-      renameSync(partial, file);
-      files.push({ file, rows });
+    const partials: string[] = [];
+    try {
+      for (const spec of ANALYTICS_EXPORTS) {
+        const rows = await load(connection, sqlite, spec.name, spec.sql);
+        const file = join(out, `${spec.name}.parquet`);
+        const partial = `${file}.partial`;
+        rmSync(partial, { force: true });
+        partials.push(partial);
+        await copyToParquet(connection, spec.name, partial);
+        files.push({ file, rows });
+      }
+    } catch (error) {
+      // Nobody's to read, and on a full disk they would keep it full.
+      for (const partial of partials) rmSync(partial, { force: true });
+      throw error;
     }
+    // Renamed only once all are written: a failure on the fifth file (a full disk) left the first
+    // four of the new height beside the older export's rest — one set of files from two heights,
+    // with nothing to tell (QA of 2026-12-06). Now the old set stays whole until the renames,
+    // which take microseconds.
+    for (const [index, { file }] of files.entries()) renameSync(partials[index]!, file);
     return { out, height: caughtUp.height, files };
   } finally {
     connection.closeSync();
     duck.closeSync();
     sqlite.close();
+  }
+}
+
+/** DuckDB's words for the file system's conditions → their errno, so the CLI codes them (disk_full, …). */
+const DUCKDB_IO_ERRNO: ReadonlyArray<readonly [RegExp, string]> = [
+  [/No space left on device/i, 'ENOSPC'],
+  [/Disk quota exceeded/i, 'EDQUOT'],
+  [/File too large/i, 'EFBIG'],
+  [/Read-only file system/i, 'EROFS'],
+  [/Permission denied/i, 'EACCES'],
+];
+
+/**
+ * One table to a Parquet file. DuckDB reports a failed write as its own "IO Error: Could not
+ * write file …: No space left on device" with no errno: it reached the CLI as an internal error
+ * calling itself a bug. The condition is carried as the errno it is.
+ */
+async function copyToParquet(connection: DuckDBConnection, table: string, file: string): Promise<void> {
+  try {
+    await connection.run(`COPY (SELECT t.*, make_timestamp(b.time_ns // 1000) AS block_time FROM ${table} t LEFT JOIN block_times b ON b.height = t.height ORDER BY ALL) TO '${file.replaceAll("'", "''")}' (FORMAT PARQUET)`);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const errno = /^IO Error/.test(message) ? DUCKDB_IO_ERRNO.find(([pattern]) => pattern.test(message))?.[1] : undefined;
+    if (errno === undefined) throw error;
+    throw Object.assign(new Error(`${errno}: ${message}`), { code: errno, path: file });
   }
 }
 

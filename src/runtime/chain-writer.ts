@@ -101,7 +101,7 @@ export class ChainWriter {
     const { config, log } = openChain(dir, { write: { fsync: options.fsync ?? 'always' }, onWarning: warn });
     try {
       const keep = options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION;
-      const pruned = pruneSnapshots(dir, keep);
+      const pruned = pruneSnapshots(dir, keep, log.lastHeight);
       if (pruned.length > 0) warn({ code: 'snapshots_pruned', message: `removed ${pruned.length} old snapshot(s), keeping the newest ${keep}`, details: { files: pruned } });
       const state = await replayState(dir, {
         opened: { config, log },

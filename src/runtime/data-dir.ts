@@ -12,7 +12,7 @@
 import { makeDirs } from '../core/make-dirs.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { importGenesis } from '../genesis/import.js';
@@ -81,7 +81,11 @@ export type DataDirErrorCode =
   /** ledger.json, genesis.json and the log's first block do not name the same chain. */
   | 'chain_id_mismatch'
   /** Opening for writing: the log does not replay to its own stored roots. */
-  | 'replay_diverged';
+  | 'replay_diverged'
+  /** init: the directory given is a folder of an existing chain (its events/, snapshots/, …). */
+  | 'data_dir_inside_chain'
+  /** A height below the genesis of a chain continued from an exported state (its blocks are not here). */
+  | 'height_before_genesis';
 
 export class DataDirError extends Error {
   override readonly name = 'DataDirError';
@@ -169,11 +173,28 @@ function blockless(dir: string, found: readonly string[]): boolean {
   return found.every((file) => file.startsWith('events/') && (!/^events\/segment-/.test(file) || statSync(join(dir, file)).size === 0));
 }
 
+/** A chain's own folders: `--data` naming one of them is a slip for the directory above. */
+const CHAIN_FOLDERS: ReadonlySet<string> = new Set(['events', 'snapshots', 'projections', 'reports']);
+
+/**
+ * The data directory `dir` is a folder of (`--data chain/events` for `--data chain`), if any.
+ * Without this, `verify --data chain/events` advised creating a chain there, and `init` did: a
+ * second chain inside the first one's events/ or snapshots/ (QA of 2026-12-06).
+ */
+function enclosingChain(dir: string): string | undefined {
+  const parent = dirname(resolve(dir));
+  return CHAIN_FOLDERS.has(basename(resolve(dir))) && existsSync(configPath(parent)) ? parent : undefined;
+}
+
 /** Create a chain: copy and import the genesis, create an empty block log (first height H + 1 for a state exported at H). */
 export function initDataDir(dir: string, genesisFile: string, options: InitOptions = {}): DataDirConfig {
   if (holdsChain(dir)) {
     readDataDirConfig(dir); // a damaged ledger.json: say so, and what to do (data_dir_invalid)
     throw new DataDirError('data_dir_exists', `${dir} already holds a chain (events/ledger.json exists)`);
+  }
+  const enclosing = enclosingChain(dir);
+  if (enclosing !== undefined) {
+    throw new DataDirError('data_dir_inside_chain', `${dir} is the ${basename(resolve(dir))}/ folder of the chain in ${enclosing}: a new chain goes in a directory of its own (nothing was changed)`, { dir, chain: enclosing });
   }
   const genesisBytes = readFileSync(genesisFile);
   const doc = readGenesisFile(genesisFile, options);
@@ -274,7 +295,11 @@ function reportIrregularAccounts(doc: GenesisDoc, warn: WarningSink): void {
 const CONFIG_REMEDY = 'restore it from a backup of this chain; if an `init` that failed left it (the log holds no block), delete it, then run init again';
 
 export function readDataDirConfig(dir: string): DataDirConfig {
-  if (!holdsChain(dir)) throw new DataDirError('data_dir_not_found', `${dir} holds no chain (create one: \`pokt-ledger init --genesis FILE --data ${dir}\`, or \`simulate --data ${dir} --genesis FILE --blocks N\`)`);
+  if (!holdsChain(dir)) {
+    const enclosing = enclosingChain(dir);
+    if (enclosing !== undefined) throw new DataDirError('data_dir_not_found', `${dir} is the ${basename(resolve(dir))}/ folder of a chain, not a data directory: give --data ${enclosing}`, { dir, chain: enclosing });
+    throw new DataDirError('data_dir_not_found', `${dir} holds no chain (create one: \`pokt-ledger init --genesis FILE --data ${dir}\`, or \`simulate --data ${dir} --genesis FILE --blocks N\`)`);
+  }
   let config: DataDirConfig;
   try {
     config = JSON.parse(readFileSync(configPath(dir), 'utf8')) as DataDirConfig;

@@ -23,7 +23,7 @@ import { trustSignature, type PreparedTx } from '../chain/prepare.js';
 import { prepareAhead } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';
-import type { DataDirConfig } from './data-dir.js';
+import { DataDirError, type DataDirConfig } from './data-dir.js';
 import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
@@ -117,6 +117,12 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     state.store.recordWriteSets = true;
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
     startHeight = meta.height;
+    // Only a genesis can start above `to` (a snapshot is taken at or below it): a chain continued
+    // from an exported state at H holds nothing below H. Said so, rather than the log's
+    // "iterate 46…10" from export, replay --to and session (QA of 2026-12-06).
+    if (options.to !== undefined && options.to < startHeight) {
+      throw new DataDirError('height_before_genesis', `height ${options.to} is before this chain's genesis: it continues an exported state at height ${startHeight} (heights ${startHeight}–${log.lastHeight} are here)`, { height: options.to, genesis_height: startHeight, last_height: log.lastHeight });
+    }
     const targetHeight = Math.min(options.to ?? log.lastHeight, log.lastHeight);
     const records = log.iterate(startHeight + 1, targetHeight)[Symbol.iterator]();
     const load = (): Promise<LoadedBlock[]> => {

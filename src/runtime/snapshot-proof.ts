@@ -5,7 +5,8 @@
  *
  * A snapshot file proves only that its entries hash to the root in its name (snapshot.ts). It is
  * this chain's state only if that root is also the one the log recorded after the block of its
- * height (ledger.json's genesis root for height 0) and its chain id is this chain's. A file of
+ * height (ledger.json's genesis root at the genesis height: 0, or an exported state's H) and its
+ * chain id is this chain's. A file of
  * another chain (another seed, scale or genesis with the same id) fails the first test; a
  * truncated or bit-flipped one fails the proof (snapshot_corrupt, snapshot_root_mismatch, …).
  */
@@ -29,8 +30,12 @@ export type SnapshotProof = { readonly state: LedgerState } | { readonly rejecte
 
 /** The snapshot's state if it is this chain's state at its height; why not otherwise (never a throw for a bad file). */
 export function proveSnapshot(info: SnapshotInfo, config: DataDirConfig, log: BlockLog): SnapshotProof {
-  // The cheap test first: a foreign file is refused without decoding it.
-  const recorded = info.height === 0 ? config.genesis_state_root : info.height < log.firstHeight ? undefined : decodeRecord(log.read(info.height)).stateRootAfter;
+  // The cheap test first: a foreign file is refused without decoding it. The genesis stands at
+  // the height before the first block: 0, or H for a chain continued from a state exported at H,
+  // whose own snapshot at H was refused as "another chain's state" (QA of 2026-12-06).
+  const genesisHeight = log.firstHeight - 1;
+  if (info.height < genesisHeight) return rejected('snapshot_not_recorded', `its height is below this chain's genesis (height ${genesisHeight}, an exported state): another chain's state`);
+  const recorded = info.height === genesisHeight ? config.genesis_state_root : decodeRecord(log.read(info.height)).stateRootAfter;
   if (recorded !== info.stateRoot) {
     return rejected('snapshot_not_recorded', `its state root is not the root the log recorded at height ${info.height} (${recorded ?? 'none'}): another chain's state`);
   }

@@ -119,7 +119,8 @@ export interface BisectReport {
   readonly identical: boolean;
   /** First height whose record differs (or that only one run has); null when identical. */
   readonly first_difference: number | null;
-  readonly kind: 'identical' | 'genesis_differs' | 'records_differ' | 'prefix';
+  /** no_common_height: one run starts (an exported state's genesis) after the other ends; nothing to compare. */
+  readonly kind: 'identical' | 'genesis_differs' | 'records_differ' | 'prefix' | 'no_common_height';
   readonly left: { readonly last_height: number; readonly block_hash: string | null; readonly state_root: string | null };
   readonly right: { readonly last_height: number; readonly block_hash: string | null; readonly state_root: string | null };
   /** How many entries differ in the states at first_difference, and the first of them. */
@@ -152,7 +153,25 @@ export function recordedAtHeight(dir: string, height: number): RecordedAt {
 
 const same = (a: RecordedAt, b: RecordedAt): boolean => a.blockHash === b.blockHash && a.stateRoot === b.stateRoot;
 
-export async function bisectDataDirs(leftDir: string, rightDir: string, options: { readonly limit?: number; readonly onWarning?: WarningSink } = {}): Promise<BisectReport> {
+/** A replay's progress hooks (a bar), asked for each side's replay to the first difference. */
+export interface SideReplayProgress {
+  readonly onStart: () => void;
+  readonly onProgress: (progress: ReplayProgress) => void;
+  readonly stop: () => void;
+}
+
+export interface BisectOptions {
+  readonly limit?: number;
+  readonly onWarning?: WarningSink;
+  /**
+   * Progress of the two replays to the first difference (its state entries): the probes are
+   * instant, the replays take as long as a replay to that height — minutes to hours on a
+   * mainnet-sized chain, which `verify --against` spent with nothing on stderr.
+   */
+  readonly replayProgress?: (side: 'left' | 'right', height: number) => SideReplayProgress;
+}
+
+export async function bisectDataDirs(leftDir: string, rightDir: string, options: BisectOptions = {}): Promise<BisectReport> {
   const open = (dir: string): ReturnType<typeof openChain> => openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
   const left = open(leftDir);
   let right: ReturnType<typeof openChain> | undefined;
@@ -168,7 +187,10 @@ export async function bisectDataDirs(leftDir: string, rightDir: string, options:
       probes++;
       return same(recordedAt(l.log, l.config, h), recordedAt(r.log, r.config, h));
     };
-    if (!at(start)) found = { height: start, kind: 'genesis_differs' };
+    // A chain continued from an export at 45 against one that ends at 25: no height both hold.
+    // Probing `start` read the shorter log past its end (log_height_not_found, QA of 2026-12-06).
+    if (start > common) found = { height: start, kind: 'no_common_height' };
+    else if (!at(start)) found = { height: start, kind: 'genesis_differs' };
     else {
       // Invariant: records equal at `low`, differ at `high` (or high = common + 1: never differ).
       let low = start;
@@ -186,8 +208,9 @@ export async function bisectDataDirs(leftDir: string, rightDir: string, options:
     left.log.close();
     right?.log.close();
   }
+  if (found.kind === 'no_common_height') return { identical: false, first_difference: null, kind: found.kind, left: sides[0], right: sides[1], differing_entries: 0, entries: [], probes };
   if (found.kind === 'identical') return { identical: true, first_difference: null, kind: 'identical', left: sides[0], right: sides[1], differing_entries: 0, entries: [], probes };
-  const diff = found.kind === 'prefix' ? { count: 0, entries: [] } : await diffAt(leftDir, rightDir, found.height, options.limit ?? 200);
+  const diff = found.kind === 'prefix' ? { count: 0, entries: [] } : await diffAt(leftDir, rightDir, found.height, options.limit ?? 200, options.replayProgress);
   return { identical: false, first_difference: found.height, kind: found.kind, left: sides[0], right: sides[1], differing_entries: diff.count, entries: diff.entries, probes };
 }
 
@@ -197,8 +220,16 @@ function sideAt(opened: ReturnType<typeof openChain>, height: number): BisectRep
   return { last_height: opened.log.lastHeight, block_hash: recorded?.blockHash ?? null, state_root: recorded?.stateRoot ?? null };
 }
 
-async function diffAt(leftDir: string, rightDir: string, height: number, limit: number): Promise<{ count: number; entries: StateEntryDifference[] }> {
-  const stateAt = async (dir: string) => (await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true, onWarning: () => undefined })).state;
-  const [a, b] = [await stateAt(leftDir), await stateAt(rightDir)];
+async function diffAt(leftDir: string, rightDir: string, height: number, limit: number, replayProgress?: BisectOptions['replayProgress']): Promise<{ count: number; entries: StateEntryDifference[] }> {
+  const stateAt = async (dir: string, side: 'left' | 'right') => {
+    const progress = replayProgress?.(side, height);
+    try {
+      const hooks = progress === undefined ? {} : { onStart: progress.onStart, onProgress: progress.onProgress };
+      return (await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true, onWarning: () => undefined, ...hooks })).state;
+    } finally {
+      progress?.stop();
+    }
+  };
+  const [a, b] = [await stateAt(leftDir, 'left'), await stateAt(rightDir, 'right')];
   return diffStates(a, b, limit);
 }

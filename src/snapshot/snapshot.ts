@@ -80,7 +80,7 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
     rmSync(temp, { force: true });
     throw error;
   }
-  const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION);
+  const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION, meta.height);
   return { height: meta.height, stateRoot, file, pruned };
 }
 
@@ -88,10 +88,16 @@ function writeDurably(file: string, bytes: Uint8Array): void {
   writeAllSyncAndClose(openSync(file, 'wx'), bytes);
 }
 
-/** Deletes all but the newest `keep` snapshots (by height); returns the files deleted. */
-export function pruneSnapshots(dataDir: string, keep: number): string[] {
+/**
+ * Deletes all but the newest `keep` snapshots (by height) at or below `atOrBelowHeight` (the
+ * chain's tip); returns the files deleted. Snapshots above the tip are no state of this chain
+ * (another chain's, copied in; loading skips them) and neither count nor are deleted: counted,
+ * three of them made `snapshot` delete every real one, the one it had just written included,
+ * and still report that file (QA of 2026-12-06).
+ */
+export function pruneSnapshots(dataDir: string, keep: number, atOrBelowHeight = Number.MAX_SAFE_INTEGER): string[] {
   if (!Number.isSafeInteger(keep) || keep < 1) throw new SnapshotError('snapshot_unsupported', `snapshot retention must be an integer ≥ 1, got ${String(keep)}`);
-  const all = listSnapshots(dataDir);
+  const all = listSnapshots(dataDir).filter((info) => info.height <= atOrBelowHeight);
   const doomed = all.slice(0, Math.max(0, all.length - keep)).map((info) => info.file);
   for (const file of doomed) rmSync(file, { force: true });
   return doomed;

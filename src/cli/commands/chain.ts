@@ -84,7 +84,11 @@ export function registerChainCommands(program: Command): void {
         const dir = dataDirOf(options.data);
         const config = initDataDir(dir, options.genesis, options.exportedHeight === undefined ? {} : { exportedHeight: options.exportedHeight });
         if (options.json === true) printJson({ data_dir: dir, ...config });
-        else process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n`);
+        else {
+          // --json said where a continued chain starts (first_height); people were not told.
+          const continues = config.first_height === undefined ? '' : `continues the state exported at height ${config.first_height - 1}: the next block is ${config.first_height}\n`;
+          process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n${continues}`);
+        }
       }),
     );
 

@@ -13,7 +13,7 @@ import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -44,7 +44,7 @@ export function registerExportCommand(program: Command): void {
         const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
         const text = JSON.stringify(exported, null, 1) + '\n';
         if (options.out === undefined) {
-          process.stdout.write(text);
+          writeStdout(text);
           return;
         }
         checkOut(options.out); // again: the replay took time, and the path may have changed meanwhile

@@ -20,6 +20,8 @@ function printHuman(file: string, s: GenesisSummary): void {
   const lines = [
     `genesis     ${file}`,
     `chain id    ${s.chain_id}`,
+    // An exported state looked like a genesis at 0 (QA of 2026-12-06): say where it stands.
+    ...(s.height === 0 ? [] : [`height      ${s.height} (an exported state: a chain from it continues at ${s.height + 1})`]),
     `accounts    ${s.accounts}`,
     `validators  ${s.validators} (${s.jailed_validators} jailed)`,
     `apps        ${s.applications}`,

@@ -18,7 +18,7 @@ import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, heightRange, printJson } from '../output.js';
-import { blockProgress, phaseLine, ReplayBar, type BlockProgress } from '../progress.js';
+import { blockProgress, phaseLine, ReplayBar, replayStepProgress, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { divergenceReport } from './replay.js';
@@ -78,11 +78,13 @@ function printBisect(report: BisectReport): void {
   // A side without that height (one run is a prefix of the other) has no block or root there:
   // said in words, not as "block -, root -".
   const side = (name: string, s: BisectReport['left']): string =>
-    s.block_hash === null ? `  ${name} last height ${s.last_height}, no block ${at}` : `  ${name} last height ${s.last_height}; at ${at}: block ${s.block_hash}, state root ${s.state_root}`;
+    at === null ? `  ${name} last height ${s.last_height}` : s.block_hash === null ? `  ${name} last height ${s.last_height}, no block ${at}` : `  ${name} last height ${s.last_height}; at ${at}: block ${s.block_hash}, state root ${s.state_root}`;
   const lines = [
-    report.kind === 'prefix'
-      ? `first difference at height ${at}: identical through ${Math.min(report.left.last_height, report.right.last_height)}, where the ${report.left.last_height < report.right.last_height ? 'left run ends and the right' : 'right run ends and the left'} goes on (prefix; ${counted(report.probes, 'probe')})`
-      : `first difference at height ${at} (${report.kind}; ${counted(report.probes, 'probe')})`,
+    report.kind === 'no_common_height'
+      ? 'no height in common (one run starts from an exported state above the other\'s last height): nothing to compare'
+      : report.kind === 'prefix'
+        ? `first difference at height ${at}: identical through ${Math.min(report.left.last_height, report.right.last_height)}, where the ${report.left.last_height < report.right.last_height ? 'left run ends and the right' : 'right run ends and the left'} goes on (prefix; ${counted(report.probes, 'probe')})`
+        : `first difference at height ${at} (${report.kind}; ${counted(report.probes, 'probe')})`,
     side('left: ', report.left),
     side('right:', report.right),
   ];
@@ -120,7 +122,11 @@ export function registerHistoryCommands(program: Command): void {
         if (options.against !== undefined) {
           const other = dataDirOf(options.against);
           settle(other);
-          const report = await bisectDataDirs(dir, other, options.limit === undefined ? {} : { limit: options.limit });
+          const showProgress = options.progress !== false;
+          const report = await bisectDataDirs(dir, other, {
+            ...(options.limit === undefined ? {} : { limit: options.limit }),
+            replayProgress: (side, height) => replayStepProgress(`verify ${side}`, showProgress, `replaying ${side === 'left' ? dir : other} to height ${height}, the first difference, from its newest snapshot (or its genesis)`),
+          });
           if (options.json === true) printJson(report);
           else printBisect(report);
           if (!report.identical) process.exitCode = 1;

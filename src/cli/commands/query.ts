@@ -11,7 +11,7 @@ import type { Rejection } from '../../core/rejection.js';
 import type { Result } from '../../core/result.js';
 import { queryApp, queryApps } from '../../modules/apps/index.js';
 import { queryNode, queryNodes } from '../../modules/nodes/index.js';
-import { loadQueryState, type QueryState } from '../../runtime/query-state.js';
+import { loadQueryState, QueryStateError, type QueryState } from '../../runtime/query-state.js';
 import { CliError, printJson } from '../output.js';
 import { appText, nodeText, pageText } from './query-text.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -43,10 +43,16 @@ export async function queryStateOf(options: SourceOptions): Promise<QueryState> 
   const height = integerOption(options.height, '--height', 0);
   if (options.data !== undefined && options.genesis !== undefined) throw new CliError('invalid_option', 'give either --data or --genesis, not both');
   const at = height === undefined ? {} : { height };
-  if (options.genesis !== undefined && height !== undefined && height !== 0) {
-    throw new CliError('invalid_option', 'a genesis file only has height 0; use --data DIR for later heights');
+  if (options.genesis !== undefined) {
+    const genesis = options.genesis;
+    return withCliErrors(() =>
+      loadQueryState({ genesis, ...at }).catch((error: unknown) => {
+        // A --height the file does not have is a usage error, as before exported states were read at their height.
+        if (error instanceof QueryStateError && error.code === 'height_not_available') throw new CliError('invalid_option', `${error.message} (--height)`, error.context);
+        throw error;
+      }),
+    );
   }
-  if (options.genesis !== undefined) return withCliErrors(() => loadQueryState({ genesis: options.genesis!, ...at }));
   if (options.data === undefined) throw new CliError('invalid_option', 'give --data DIR (a chain) or --genesis FILE');
   // damaged or inconsistent data directories are coded errors
   return withCliErrors(() => loadQueryState({ data: dataDirOf(options.data), ...at }));

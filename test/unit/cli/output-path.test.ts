@@ -5,7 +5,8 @@
  * genesis_changed. Now export --out, audit --csv/--html and export-analytics --out refuse a path
  * that resolves (through symlinks too) to the data directory or into its events/, snapshots/ or
  * projections/ (output_in_data_dir), and an existing file without --force (output_exists) —
- * before any work, leaving every file as it was.
+ * before any work, leaving every file as it was; and a file in a directory that does not exist
+ * (output_directory_missing), before the work rather than at its end.
  * Method: a small simulated chain (8 blocks, snapshots every 4); the real CLI; the chain's
  * events/ and snapshots/ compared byte for byte before and after.
  */
@@ -107,6 +108,17 @@ test('export-analytics --out: never the data dir nor inside its chain parts; not
   writeFileSync(join(dir, 'txs.parquet'), 'an analyst\'s earlier file');
   await refused(analytics(dir), 'output_exists');
   assert.is(readFileSync(join(dir, 'txs.parquet'), 'utf8'), 'an analyst\'s earlier file');
+});
+
+test('export --out / audit --csv into a directory that does not exist: output_directory_missing before any work, nothing written', async () => {
+  const missing = join(outside, 'no-such-dir', 'state.json');
+  await refused(exportTo(missing), 'output_directory_missing');
+  await refused(['audit', '--data', data, '--csv', missing, '--no-progress'], 'output_directory_missing');
+  // Under a file, too: its "directory" is not one.
+  const file = join(outside, 'plain-file');
+  writeFileSync(file, 'x');
+  await refused(exportTo(join(file, 'state.json')), 'output_directory_missing');
+  assert.is(existsSync(join(outside, 'no-such-dir')), false);
 });
 
 test('--help names --force and the guard', async () => {

@@ -3,7 +3,8 @@
  * retention setting (at open and after each snapshot); temporary snapshot files of dead
  * processes are removed, a live writer's are not; a snapshot is used only if the log recorded
  * its root at its height (a foreign one, a damaged one and one above the log's end are skipped
- * with a warning, falling back to an older one); ledger.json that disagrees with its genesis is
+ * with a warning, falling back to an older one); snapshots above the tip (another chain's, copied
+ * in) neither count for retention nor push the chain's own out; ledger.json that disagrees with its genesis is
  * refused before anything runs.
  * Method: a small chain made in-process (init + ChainWriter, empty blocks), files placed by the
  * test, warnings collected through the `onWarning` sink.
@@ -16,7 +17,7 @@ import { initDataDir, DataDirError } from '../../../src/runtime/data-dir.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import type { ChainWarning } from '../../../src/runtime/open-chain.js';
 import { replay } from '../../../src/runtime/replay.js';
-import { listSnapshots, removeStaleTemps, snapshotsDir } from '../../../src/snapshot/snapshot.js';
+import { listSnapshots, removeStaleTemps, snapshotsDir, writeSnapshot } from '../../../src/snapshot/snapshot.js';
 import { BLOCK_INTERVAL_NS, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -54,6 +55,30 @@ house('snapshots are pruned to the retention setting after each snapshot and at 
   writer.close();
   assert.equal(listSnapshots(dir).map((s) => s.height), [6]);
   assert.equal(warnings.map((w) => w.code), ['snapshots_pruned']);
+});
+
+house("snapshots above the tip (another chain's) do not count for retention: the chain's own, the one just written included, are kept", async () => {
+  const dir = await chain('foreign-above', 4, { snapshotEvery: 2, keepSnapshots: 3 });
+  const other = await chain('foreign-source', 2, { snapshotEvery: 2, holder: 'bob' });
+  const theirs = listSnapshots(other)[0]!;
+  // Three of theirs, renamed above our tip (4): retention 3 used to keep exactly these.
+  const [, root] = theirs.file.split('/').at(-1)!.replace('.snap', '').split('-');
+  const above = [100, 101, 102].map((height) => join(snapshotsDir(dir), `${String(height).padStart(12, '0')}-${root}.snap`));
+  for (const file of above) copyFileSync(theirs.file, file);
+  const { warnings, sink } = collect();
+  const writer = await ChainWriter.open(dir, { fsync: 'never', keepSnapshots: 3, onWarning: sink });
+  try {
+    assert.equal(listSnapshots(dir).map((s) => s.height), [2, 4, 100, 101, 102], 'nothing pruned at open');
+    assert.not.ok(warnings.some((w) => w.code === 'snapshots_pruned'));
+    writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    const { state } = await replay(dir, { fromSnapshot: true, trustSignatures: true, onWarning: () => undefined });
+    const written = writeSnapshot(dir, state, { keep: 2 });
+    assert.is(written.height, 5);
+    assert.equal(written.pruned.map((file) => file.split('/').at(-1)!.slice(0, 12)), ['000000000002']);
+    assert.equal(listSnapshots(dir).map((s) => s.height), [4, 5, 100, 101, 102]);
+  } finally {
+    writer.close();
+  }
 });
 
 house("temporary snapshot files of dead processes are removed at open; a live process's are kept", async () => {
