@@ -29,6 +29,7 @@ import { DataDirError, type DataDirConfig } from './data-dir.js';
 import { CommittedBlockStream } from './committed-block.js';
 import { prepareVerifiedInline } from './ingest.js';
 import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
+import { recordedInLog } from './snapshot-proof.js';
 import { replay, type ReplayOptions } from './replay.js';
 
 export interface ChainWriterOptions {
@@ -101,7 +102,7 @@ export class ChainWriter {
     const { config, log } = openChain(dir, { write: { fsync: options.fsync ?? 'always' }, onWarning: warn });
     try {
       const keep = options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION;
-      const pruned = pruneSnapshots(dir, keep, log.lastHeight);
+      const pruned = pruneSnapshots(dir, keep, log.lastHeight, recordedInLog(config, log));
       if (pruned.length > 0) warn({ code: 'snapshots_pruned', message: `removed ${pruned.length} old snapshot(s), keeping the newest ${keep}`, details: { files: pruned } });
       const state = await replayState(dir, {
         opened: { config, log },
@@ -202,7 +203,7 @@ export class ChainWriter {
 
   snapshot(): SnapshotInfo {
     this.log.sync();
-    return writeSnapshot(this.dir, this.state, { keep: this.options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+    return writeSnapshot(this.dir, this.state, { keep: this.options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION, counts: recordedInLog(this.config, this.log) });
   }
 
   sync(): void {

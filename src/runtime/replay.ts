@@ -30,6 +30,7 @@ import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
 import { overrideEvents, WHAT_IF_SKIPPED_CHECKS, type ParamOverride } from './param-override.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../snapshot/snapshot.js';
+import { recordedInLog } from './snapshot-proof.js';
 
 export interface ReplayProgress {
   readonly height: number;
@@ -178,7 +179,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       if (loaded.height > (options.publishAbove ?? 0)) options.stream?.publish(record.block, loaded.prepared, result);
       // A what-if state diverges on purpose: it must never be written as the directory's snapshot.
       const every = whatIf ? 0 : (options.snapshotEvery ?? 0);
-      if (every > 0 && loaded.height % every === 0) writeSnapshot(dir, target, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+      if (every > 0 && loaded.height % every === 0) writeSnapshot(dir, target, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION, counts: recordedInLog(opened.config, log) });
       return undefined;
     }
     return {

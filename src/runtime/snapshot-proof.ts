@@ -35,7 +35,7 @@ export function proveSnapshot(info: SnapshotInfo, config: DataDirConfig, log: Bl
   // whose own snapshot at H was refused as "another chain's state" (QA of 2026-12-06).
   const genesisHeight = log.firstHeight - 1;
   if (info.height < genesisHeight) return rejected('snapshot_not_recorded', `its height is below this chain's genesis (height ${genesisHeight}, an exported state): another chain's state`);
-  const recorded = info.height === genesisHeight ? config.genesis_state_root : decodeRecord(log.read(info.height)).stateRootAfter;
+  const recorded = recordedRootAt(info.height, config, log);
   if (recorded !== info.stateRoot) {
     return rejected('snapshot_not_recorded', `its state root is not the root the log recorded at height ${info.height} (${recorded ?? 'none'}): another chain's state`);
   }
@@ -49,6 +49,21 @@ export function proveSnapshot(info: SnapshotInfo, config: DataDirConfig, log: Bl
   const chainId = state.chain.meta.get(CHAIN_META_KEY)?.chainId;
   if (chainId !== config.chain_id) return rejected('snapshot_other_chain', `it is a state of chain ${JSON.stringify(chainId)}, not ${JSON.stringify(config.chain_id)}`);
   return { state };
+}
+
+/** The root the chain recorded at `height` (genesis height: ledger.json's; at most the log's last height). */
+function recordedRootAt(height: number, config: DataDirConfig, log: BlockLog): string {
+  return height === log.firstHeight - 1 ? config.genesis_state_root : decodeRecord(log.read(height)).stateRootAfter;
+}
+
+/**
+ * Retention's test (snapshot.ts pruneSnapshots `counts`): the root in the file's name is the one
+ * this chain recorded at its height — the cheap half of proveSnapshot, without reading the file.
+ * A foreign snapshot copied in below the tip then neither counts toward the newest N nor pushes a
+ * real one out (QA of 2026-12-06); it is left where it is, as loading skips it.
+ */
+export function recordedInLog(config: DataDirConfig, log: BlockLog): (info: SnapshotInfo) => boolean {
+  return (info) => info.height >= log.firstHeight - 1 && info.height <= log.lastHeight && recordedRootAt(info.height, config, log) === info.stateRoot;
 }
 
 function rejected(code: SnapshotRejection['code'], message: string): SnapshotProof {

@@ -51,6 +51,8 @@ export interface WriteSnapshotOptions {
   readonly keep?: number;
   /** Crash tests: called after the temp file is durable and after the rename (kill points). */
   readonly onStep?: (step: SnapshotStep) => void;
+  /** Which snapshots retention counts (pruneSnapshots); default every one at or below the tip. */
+  readonly counts?: (info: SnapshotInfo) => boolean;
 }
 
 export type SnapshotStep = 'temp_written' | 'renamed';
@@ -80,7 +82,7 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
     rmSync(temp, { force: true });
     throw error;
   }
-  const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION, meta.height);
+  const pruned = pruneSnapshots(dataDir, options.keep ?? DEFAULT_SNAPSHOT_RETENTION, meta.height, options.counts);
   return { height: meta.height, stateRoot, file, pruned };
 }
 
@@ -90,14 +92,16 @@ function writeDurably(file: string, bytes: Uint8Array): void {
 
 /**
  * Deletes all but the newest `keep` snapshots (by height) at or below `atOrBelowHeight` (the
- * chain's tip); returns the files deleted. Snapshots above the tip are no state of this chain
- * (another chain's, copied in; loading skips them) and neither count nor are deleted: counted,
- * three of them made `snapshot` delete every real one, the one it had just written included,
- * and still report that file (QA of 2026-12-06).
+ * chain's tip) that `counts` accepts; returns the files deleted. Snapshots above the tip are no
+ * state of this chain (another chain's, copied in; loading skips them) and neither count nor are
+ * deleted: counted, three of them made `snapshot` delete every real one, the one it had just
+ * written included, and still report that file (QA of 2026-12-06). The same for one below the
+ * tip whose root is not the log's at its height, when the caller can tell (`counts`:
+ * runtime/snapshot-proof.ts recordedInLog) — counted, it pushed a real older one out.
  */
-export function pruneSnapshots(dataDir: string, keep: number, atOrBelowHeight = Number.MAX_SAFE_INTEGER): string[] {
+export function pruneSnapshots(dataDir: string, keep: number, atOrBelowHeight = Number.MAX_SAFE_INTEGER, counts: (info: SnapshotInfo) => boolean = () => true): string[] {
   if (!Number.isSafeInteger(keep) || keep < 1) throw new SnapshotError('snapshot_unsupported', `snapshot retention must be an integer ≥ 1, got ${String(keep)}`);
-  const all = listSnapshots(dataDir).filter((info) => info.height <= atOrBelowHeight);
+  const all = listSnapshots(dataDir).filter((info) => info.height <= atOrBelowHeight && counts(info));
   const doomed = all.slice(0, Math.max(0, all.length - keep)).map((info) => info.file);
   for (const file of doomed) rmSync(file, { force: true });
   return doomed;

@@ -24,6 +24,8 @@ import { initDataDir } from '../../runtime/data-dir.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
+import { recordedInLog } from '../../runtime/snapshot-proof.js';
+import type { LedgerState } from '../../chain/ledger-state.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, printJson } from '../output.js';
 import { replayStepProgress } from '../progress.js';
@@ -159,10 +161,20 @@ export function registerChainCommands(program: Command): void {
         if (outcome.divergence !== undefined) {
           throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger replay\``, outcome.divergence);
         }
-        const info = writeSnapshot(dir, outcome.state, { keep: options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION });
+        const info = writeSnapshotOfChain(dir, outcome.state, options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION);
         if (info.pruned.length > 0) process.stderr.write(`removed ${counted(info.pruned.length, 'old snapshot')}, keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
         if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
         else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
       }),
     );
+}
+
+/** The snapshot of `state`, retention counting only this chain's snapshots (recordedInLog). */
+function writeSnapshotOfChain(dir: string, state: LedgerState, keep: number): ReturnType<typeof writeSnapshot> {
+  const { config, log } = openChain(dir);
+  try {
+    return writeSnapshot(dir, state, { keep, counts: recordedInLog(config, log) });
+  } finally {
+    log.close();
+  }
 }

@@ -81,6 +81,26 @@ house("snapshots above the tip (another chain's) do not count for retention: the
   }
 });
 
+house("a foreign snapshot below the tip (a root the log did not record there) does not count for retention: the chain's own older one is kept", async () => {
+  const dir = await chain('foreign-below', 6, { snapshotEvery: 2, keepSnapshots: 3 });
+  const other = await chain('foreign-below-source', 2, { snapshotEvery: 2, holder: 'carol' });
+  const theirs = listSnapshots(other)[0]!;
+  const [, root] = theirs.file.split('/').at(-1)!.replace('.snap', '').split('-');
+  // Theirs, named as of our height 5 (below our tip 6): counted, it pushed our snapshot at 2 out.
+  copyFileSync(theirs.file, join(snapshotsDir(dir), `${String(5).padStart(12, '0')}-${root}.snap`));
+  const { warnings, sink } = collect();
+  const writer = await ChainWriter.open(dir, { fsync: 'never', keepSnapshots: 3, snapshotEvery: 2, onWarning: sink });
+  try {
+    assert.equal(listSnapshots(dir).map((s) => s.height), [2, 4, 5, 6], 'nothing pruned at open: ours are 3');
+    assert.not.ok(warnings.some((w) => w.code === 'snapshots_pruned'));
+    writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] }); // 8: a snapshot, then retention
+    assert.equal(listSnapshots(dir).map((s) => s.height), [4, 5, 6, 8], 'our oldest (2) goes; theirs is neither counted nor deleted');
+  } finally {
+    writer.close();
+  }
+});
+
 house("temporary snapshot files of dead processes are removed at open; a live process's are kept", async () => {
   const dir = await chain('temps', 2, { snapshotEvery: 2 });
   const name = readdirSync(snapshotsDir(dir)).find((file) => file.endsWith('.snap')) as string;
