@@ -86,9 +86,11 @@ export class WriterEndpoint {
   /** The stored checkpoint must be the one the batch was projected from. */
   private expectCheckpoint(stored: Checkpoint | undefined, previous: Checkpoint | undefined, firstHeight: number): void {
     if (stored?.height === previous?.height && stored?.blockHash === previous?.blockHash && stored?.stateRoot === previous?.stateRoot) return;
-    if (stored !== undefined && previous === undefined) throw new ProjectionError('genesis_already_projected', `the projection is at height ${stored.height}; genesis was projected before`);
+    if (stored !== undefined && previous === undefined) throw new ProjectionError('genesis_already_projected', `the projection is at height ${stored.height}; genesis was projected before, by another process meanwhile — run \`project\` again to go on from there`);
     if (stored !== undefined && firstHeight <= stored.height) {
-      throw new ProjectionError('block_already_projected', `block ${firstHeight} is already projected (checkpoint ${stored.height})`, { height: firstHeight, checkpoint: stored.height });
+      // The main thread projected from its own checkpoint: only another process moved this one
+      // (two `project` runs at once; QA of 2026-12-06: the bare "already projected" read as a bug).
+      throw new ProjectionError('block_already_projected', `block ${firstHeight} is already projected (checkpoint ${stored.height}): another process projected ${this.file} meanwhile; this run's batch was not written — run \`project\` again to go on from there`, { height: firstHeight, checkpoint: stored.height });
     }
     throw new ProjectionError('projection_checkpoint_moved', `the checkpoint in ${this.file} is at ${stored?.height ?? '(none)'}, not at ${previous?.height ?? '(none)'} where this batch follows: another writer?`);
   }
