@@ -111,9 +111,28 @@ function ownerAlive(owner: LockOwner): boolean {
   return processAlive(owner.pid);
 }
 
+/** Told when this process comes to hold its first lock and when it has released its last. */
+export interface LockWatcher {
+  readonly firstHeld: () => void;
+  readonly lastReleased: () => void;
+}
+
+let watcher: LockWatcher | undefined;
+
+/**
+ * The CLI's interrupt handling (cli/interrupt.ts) listens for Ctrl-C only while a lock is held:
+ * a JavaScript signal listener runs only between turns of the event loop, so one installed for
+ * the whole process would leave a long synchronous command (an audit's walk, a trusted replay)
+ * deaf to Ctrl-C until its end — and only writers hold locks.
+ */
+export function watchLocks(next: LockWatcher | undefined): void {
+  watcher = next;
+}
+
 export function acquireLock(dir: string): HeldLock {
   const held = takeLock(dir);
   heldLocks.set(held.owner.nonce, held);
+  if (heldLocks.size === 1) watcher?.firstHeld();
   return held;
 }
 
@@ -142,9 +161,13 @@ function takeLock(dir: string): HeldLock {
 
 /** Removes the lock if it is still ours (never someone else's). */
 export function releaseLock(lock: HeldLock): void {
-  heldLocks.delete(lock.owner.nonce);
-  const current = readOwner(lock.path);
-  if (current?.owner?.nonce === lock.owner.nonce) unlinkSync(lock.path);
+  const wasHeld = heldLocks.delete(lock.owner.nonce);
+  try {
+    const current = readOwner(lock.path);
+    if (current?.owner?.nonce === lock.owner.nonce) unlinkSync(lock.path);
+  } finally {
+    if (wasHeld && heldLocks.size === 0) watcher?.lastReleased();
+  }
 }
 
 /**
