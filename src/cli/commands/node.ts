@@ -90,76 +90,97 @@ export function registerNodeCommand(program: Command): void {
     .option('--trust-proxy <addresses>', 'reverse proxies (IPs, CIDR ranges, loopback; comma-separated) whose X-Forwarded-For names the client: clients then take turns by their own address', trustedProxiesOption)
     .option('--max-waiting-per-client <n>', `requests one client address may have waiting for an answer; one more is refused 429 too_many_requests (default ${DEFAULT_TURN_LIMITS.maxWaitingPerClient})`, integerOption('--max-waiting-per-client', 1, 1_000_000))
     .option('--no-progress', 'no progress bar on stderr while the state is rebuilt at start')
-    .action((options: NodeCommandOptions) =>
-      withCliErrors(async () => {
-        // Listening from the start: a Ctrl-C or SIGTERM during the rebuild below (minutes on a long
-        // chain) killed the process by the default action, silently, leaving the log's LOCK behind
-        // (the next start warned log_lock_taken_over). The replay checks between blocks and stops;
-        // the log is closed (its lock released) on the way out.
-        let stopRequested = false;
-        const stopped = untilStopSignal().then(() => {
-          stopRequested = true;
-        });
-        // The state is rebuilt at start (newest snapshot + replay to the tip): minutes on a long chain without snapshots.
-        const rebuild = replayStepProgress('node', options.progress !== false);
-        const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
-        let node: Awaited<ReturnType<typeof startNode>>;
-        try {
-          node = await startNode({
-            dataDir: dataDirOf(options.data),
-            ...(options.host === undefined ? {} : { host: options.host }),
-            port: options.port ?? DEFAULT_NODE_PORT,
-            intervalMs: (options.interval ?? 900) * 1000,
-            ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
-            mempool: {
-              ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
-              ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
-            },
-            ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
-            ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
-            http: httpLimits(options),
-            turns,
-            onReplayStart: rebuild.onStart,
-            onReplayProgress: (progress) => {
-              if (stopRequested) throw new StoppedWhileStarting();
-              rebuild.onProgress(progress);
-            },
-            onBlock: ({ result }, mempool) => {
-              const failed = result.receipts.filter((r) => r.code !== 0).length;
-              process.stderr.write(
-                `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
-              );
-            },
-            onError: (error, health) =>
-              process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
-            onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
-            onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
-            onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
-            onProjectionError: (error, height) =>
-              process.stderr.write(
-                height === 0
-                  ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
-                  : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
-              ),
-            onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
-          }).finally(() => rebuild.stop());
-        } catch (error) {
-          if (!(error instanceof StoppedWhileStarting)) throw error;
-          process.stderr.write('pokt-ledger node: stopped while rebuilding the state (before listening)\n');
-          return;
-        }
-        // --host 0.0.0.0 (to reach the node from another machine) also opened produce and mempool
-        // to that network without a word; the help and docs/node.md say so, the start did not.
-        if (options.host !== undefined && !isLoopbackHost(options.host)) {
-          warnOnStderr({
-            code: 'admin_routes_exposed',
-            message: `bound to ${options.host}, beyond this machine: POST /v1/ledger/produce and GET /v1/ledger/mempool have no authentication — anyone who reaches the port can make blocks; keep the node on 127.0.0.1 behind a proxy that forwards only the routes you mean to expose`,
-          });
-        }
-        process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
-        await stopped;
-        await node.close();
-        process.stderr.write('pokt-ledger node: stopped\n');
-      }),
+    .action((options: NodeCommandOptions) => withCliErrors(() => runNode(options)));
+}
+
+/**
+ * Starts the node, serves until a stop signal, closes. Listening for the stop from the very
+ * start: a Ctrl-C or SIGTERM during the rebuild (minutes on a long chain) killed the process by
+ * the default action, silently, leaving the log's LOCK behind (the next start warned
+ * log_lock_taken_over). The replay checks between blocks and stops; the log is closed (its lock
+ * released) on the way out.
+ */
+async function runNode(options: NodeCommandOptions): Promise<void> {
+  let stopRequested = false;
+  const stopped = untilStopSignal().then(() => {
+    stopRequested = true;
+  });
+  const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
+  // The state is rebuilt at start (newest snapshot + replay to the tip): minutes on a long chain without snapshots.
+  const rebuild = replayStepProgress('node', options.progress !== false);
+  let node: Awaited<ReturnType<typeof startNode>>;
+  try {
+    node = await startNode({
+      ...nodeSettings(options, turns),
+      onReplayStart: rebuild.onStart,
+      onReplayProgress: (progress) => {
+        if (stopRequested) throw new StoppedWhileStarting();
+        rebuild.onProgress(progress);
+      },
+      ...nodeLogLines,
+    }).finally(() => rebuild.stop());
+  } catch (error) {
+    if (!(error instanceof StoppedWhileStarting)) throw error;
+    process.stderr.write('pokt-ledger node: stopped while rebuilding the state (before listening)\n');
+    return;
+  }
+  warnIfBeyondLoopback(options.host);
+  process.stderr.write(`pokt-ledger node: chain ${node.writer.config.chain_id} at height ${node.writer.height}, listening on ${node.url} (${turnsText(turns, options.trustProxy)})\n`);
+  await stopped;
+  await node.close();
+  process.stderr.write('pokt-ledger node: stopped\n');
+}
+
+type NodeStartOptions = Parameters<typeof startNode>[0];
+
+/** The node's settings from its options (defaults: src/node/node.ts). */
+function nodeSettings(options: NodeCommandOptions, turns: typeof DEFAULT_TURN_LIMITS): NodeStartOptions {
+  return {
+    dataDir: dataDirOf(options.data),
+    ...(options.host === undefined ? {} : { host: options.host }),
+    port: options.port ?? DEFAULT_NODE_PORT,
+    intervalMs: (options.interval ?? 900) * 1000,
+    ...(options.maxTxsPerBlock === undefined ? {} : { maxTxsPerBlock: options.maxTxsPerBlock }),
+    mempool: {
+      ...(options.mempoolTxs === undefined ? {} : { maxTxs: options.mempoolTxs }),
+      ...(options.mempoolPerSender === undefined ? {} : { maxTxsPerSender: options.mempoolPerSender }),
+    },
+    ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
+    ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
+    http: httpLimits(options),
+    turns,
+  };
+}
+
+/** One line on stderr per block, per pause and recovery of production, and per projection event. */
+const nodeLogLines: Pick<NodeStartOptions, 'onBlock' | 'onError' | 'onRecovered' | 'onSnapshotError' | 'onProjectionNotice' | 'onProjectionError' | 'onProjectionRecovered'> = {
+  onBlock: ({ result }, mempool) => {
+    const failed = result.receipts.filter((r) => r.code !== 0).length;
+    process.stderr.write(
+      `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
     );
+  },
+  onError: (error, health) => process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
+  onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
+  onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
+  onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),
+  onProjectionError: (error, height) =>
+    process.stderr.write(
+      height === 0
+        ? `the projection could not catch up with the log (queries answer at its last projected height until a restart): ${message(error)}\n`
+        : `projecting block ${height} failed (retried every second; queries stay at height ${height - 1} meanwhile): ${message(error)}\n`,
+    ),
+  onProjectionRecovered: (height) => process.stderr.write(`projection caught up at height ${height}\n`),
+};
+
+/**
+ * --host 0.0.0.0 (to reach the node from another machine) also opened produce and mempool to that
+ * network without a word; the help and docs/node.md say so, the start did not.
+ */
+function warnIfBeyondLoopback(host: string | undefined): void {
+  if (host === undefined || isLoopbackHost(host)) return;
+  warnOnStderr({
+    code: 'admin_routes_exposed',
+    message: `bound to ${host}, beyond this machine: POST /v1/ledger/produce and GET /v1/ledger/mempool have no authentication — anyone who reaches the port can make blocks; keep the node on 127.0.0.1 behind a proxy that forwards only the routes you mean to expose`,
+  });
 }
