@@ -172,7 +172,7 @@ export function releaseLock(lock: HeldLock): void {
 
 /**
  * Releases every lock this process still holds, on the way out of an interrupted command
- * (cli/interrupt.ts): Ctrl-C's default action killed `simulate`, `project`, `rollback`, … with
+ * (cli/interrupt.ts): Ctrl-C's default action killed `simulate`, `rollback`, `repair`, … (the writers) with
  * their LOCK in place, and the next open had to take it over (log_lock_taken_over). Synchronous:
  * it runs inside the exit. A lock that is no longer ours is left alone (releaseLock).
  */
