@@ -61,8 +61,10 @@ function openOrCreate(file: string, options: OpenOptions): Database.Database {
   try {
     migrate(db, migrations, version);
   } catch (error) {
+    // Named before the close, which removes the -wal file whose size may be the cause (failure.ts).
+    const failure = projectionFailure(error, file);
     db.close();
-    throw error;
+    throw failure;
   }
   return db;
 }

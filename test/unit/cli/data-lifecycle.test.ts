@@ -129,6 +129,28 @@ lifecycle('export-analytics past the file-size limit on a later file: file_too_l
   assert.equal(readdirSync(out).sort(), [...names].sort());
 });
 
+/** A copy of the simulated chain without its projection (commands above may have built one). */
+function chainWithoutProjection(name: string): string {
+  const copy = join(tmp.dir, name);
+  cpSync(simDir, copy, { recursive: true, filter: (path) => !path.includes('projections') });
+  return copy;
+}
+
+lifecycle('project past the file-size limit: file_too_large naming the file and the limit, not io_error ("check the device")', () => {
+  // SQLite reports the EFBIG of its write as SQLITE_IOERR_WRITE (strace: pwrite64 … = -1 EFBIG).
+  // 200 KiB: the schema's own WAL outgrows it while the projection is created (the main thread);
+  // 1,200 KiB: the schema fits and the blocks' rows do not (the writer thread's path).
+  for (const kib of [200, 1200]) {
+    const data = chainWithoutProjection(`project-limit-${kib}`);
+    const run = underFileSizeLimit(kib, ['project', '--data', data, '--no-progress'], join(tmp.dir, `project-${kib}.stdout`));
+    assert.is(run.code, 1, run.stderr);
+    assert.match(run.stderr, /^error \[file_too_large\]/m, `${kib} KiB: ${run.stderr}`);
+    assert.ok(run.stderr.includes(`at most ${kib * 1024} bytes`), `${kib} KiB: the limit named: ${run.stderr}`);
+    assert.match(run.stderr, /ledger\.sqlite(-wal)? is \d+ bytes/, `${kib} KiB: the file named`);
+    assert.not.match(run.stderr, STACK_FRAME);
+  }
+});
+
 lifecycle('a damaged events/head or events/block-log.json says what to do; repair rewrites the head', async () => {
   const damaged = join(tmp.dir, 'damaged-head');
   cpSync(simDir, damaged, { recursive: true });
