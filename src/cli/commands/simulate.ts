@@ -17,6 +17,7 @@ import { chainExists } from '../../sim/sim-setup.js';
 import { readSimManifest } from '../../sim/sim-genesis.js';
 import { simulate, type SimBlockReport, type SimulateOptions, type SimulationSummary } from '../../sim/simulator.js';
 import { CompositionRecorder } from '../../sim/mainnet/composition.js';
+import { findWorkload, MAINNET_WORKLOAD, WORKLOADS } from '../../sim/workloads/index.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
 import { counted, heightRange, printJson, toJson } from '../output.js';
@@ -49,6 +50,21 @@ interface SimulateCommandOptions {
 function profileOption(text: string): SimProfileName {
   if (!isSimProfileName(text)) throw new InvalidArgumentError('the profile is dev, mainnet or mainnet-shaped');
   return text;
+}
+
+/**
+ * `--workloads a,b`: every name one of this version's workloads. A misspelt name is a usage error
+ * (exit 2) here, before the chain is opened; it used to reach the simulator's setup as
+ * sim_unknown_workload, exit 1 — the code a chain naming a workload this version lacks still gets.
+ */
+function workloadsOption(text: string): string[] {
+  const names = text.split(',').filter((name) => name !== '');
+  const unknown = names.filter((name) => findWorkload(name) === undefined);
+  if (unknown.length > 0) {
+    const known = [...WORKLOADS.map((entry) => entry.name), MAINNET_WORKLOAD.name].join(', ');
+    throw new InvalidArgumentError(`unknown workload ${unknown.map((name) => JSON.stringify(name)).join(', ')} (known: ${known})`);
+  }
+  return names;
 }
 
 export function fractionOption(name: string): (text: string) => number {
@@ -116,7 +132,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
     .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
     .option('--composition', "print the blocks' composition (proofs, claims, sends, bytes, failing share, claim values) beside mainnet's figures at the end")
-    .option('--workloads <names>', 'comma-separated workload names (default: all)', (text: string) => text.split(',').filter((name) => name !== ''))
+    .option('--workloads <names>', 'comma-separated workload names (default: all)', workloadsOption)
     .option('--txs-per-block <n>', 'mean txs per block per workload (default 20)', integerOption('--txs-per-block', 0))
     .option('--accounts <n>', 'funded accounts per workload when creating (default 32)', integerOption('--accounts', 1))
     .option('--validators <n>', 'simulator-held validators when creating (default 4)', integerOption('--validators', 0))

@@ -120,6 +120,8 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['simulate', ...d], 'missing_option'],
     [['simulate', ...d, '--blocks', '1', '--seed', '18446744073709551616'], 'invalid_option'],
     [['simulate', ...d, '--blocks', '1', '--profile', 'nope'], 'invalid_option'],
+    // A misspelt workload is a usage error (exit 2), no longer sim_unknown_workload (exit 1).
+    [['simulate', ...d, '--blocks', '1', '--workloads', 'sends,nope'], 'invalid_option'],
     [['simulate', ...d, '--blocks', '1', '--fsync', 'sometimes'], 'invalid_option'],
     [['simulate', ...d, '--blocks', '1', '--txs-per-block', '-1'], 'invalid_option'],
     [['simulate', ...d, '--blocks', '1', '--accounts', '0'], 'invalid_option'],
