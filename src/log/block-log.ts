@@ -6,54 +6,22 @@
  * calls are synchronous on purpose (see files.ts).
  */
 import { makeDirs } from '../core/make-dirs.js';
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BlockLogError } from './errors.js';
 import { INDEX_DIR, fsyncDir, indexPath, listSegments, preadFully, pwriteFully, segmentFileName } from './files.js';
 import { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES, decodeHeader, encodeFrameInto, frameChecksumOk } from './frame.js';
-import { DEFAULT_READ_CHUNK_BYTES, FrameReader, type FrameProblem } from './frame-reader.js';
+import { FrameReader, type FrameProblem } from './frame-reader.js';
 import { INDEX_ENTRY_BYTES, encodeIndex, readIndexFile, validIndex, writeIndexFile } from './index-file.js';
-import { HeadWriter, createHeadFile, headPath, readHead, type HeadRead, type HeadRecord } from './head.js';
+import { HeadWriter, createHeadFile, headPath, openHead, type HeadRecord } from './head.js';
 import { acquireLock, releaseLock, type HeldLock, type StaleLock } from './lock.js';
 import { metaExists, readMeta, writeMeta, type LogMeta } from './meta.js';
 import { loadSegments, type RepairReport, type TornTail } from './recover.js';
 import { damageError, lastHeightOf, type Segment } from './segment.js';
 import { scanSegmentFile } from './segment-scan.js';
-
-export type FsyncMode = 'always' | 'batch' | 'never';
-
-export interface BlockLogOptions {
-  /** Create the log if the directory holds none (default false: `log_not_found`). */
-  readonly create?: boolean;
-  /** Height of the first record (default 1, a chain from genesis). Checked against an existing log. */
-  readonly firstHeight?: number;
-  /** Durability policy of `append` (default 'always'; see docs/block-log.md). */
-  readonly fsync?: FsyncMode;
-  /** 'batch': fsync at least this often while records are pending (default 100 ms). */
-  readonly batchIntervalMs?: number;
-  /** 'batch': fsync after this many unsynced records (default 1000). */
-  readonly batchMaxRecords?: number;
-  /** Roll to a new segment before one would exceed this size (default 64 MiB, at most 2 GiB). */
-  readonly segmentBytes?: number;
-  /** Largest payload `append` accepts (default 32 MiB). */
-  readonly maxPayloadBytes?: number;
-  /** Open without the writer lock, never modify anything; see `refresh()`. */
-  readonly readOnly?: boolean;
-  /** 'tail' (default): scan the last segment, trust sealed ones until read; 'full': scan all. */
-  readonly verify?: 'tail' | 'full';
-  /** Cut the log before the first damaged record instead of failing (operator action; implies verify 'full'). */
-  readonly repair?: boolean;
-  /** Read size of `iterate` and scans (default 1 MiB). */
-  readonly readChunkBytes?: number;
-  /**
-   * Writer: finish a committed rollback — records above this height are cut BEFORE the head
-   * record could be advanced over them (an ordinary writer open makes the head claim every intact
-   * record above it). Only valid when the head claims at most this height (the rollback's commit
-   * point, runtime/rollback.ts); refused otherwise.
-   */
-  readonly cutAbove?: number;
-}
+import { createLog } from './create.js';
+import { invalid, settingsOf, type BlockLogOptions, type Settings } from './settings.js';
 
 export interface OpenRecovery {
   readonly created: boolean;
@@ -93,21 +61,7 @@ export interface VerifyReport {
   readonly bytes: number;
 }
 
-interface Settings {
-  readonly fsync: FsyncMode;
-  readonly batchIntervalMs: number;
-  readonly batchMaxRecords: number;
-  readonly segmentBytes: number;
-  readonly maxPayloadBytes: number;
-  readonly readOnly: boolean;
-  readonly readChunkBytes: number;
-}
 
-export const DEFAULT_SEGMENT_BYTES = 64 * 1024 * 1024;
-export const MAX_SEGMENT_BYTES = 2 ** 31;
-export const DEFAULT_MAX_PAYLOAD_BYTES = 32 * 1024 * 1024;
-export const DEFAULT_BATCH_INTERVAL_MS = 100;
-export const DEFAULT_BATCH_MAX_RECORDS = 1000;
 /** Read file descriptors kept open for `read()` of sealed segments. */
 const READ_FD_CACHE = 8;
 
@@ -855,84 +809,6 @@ export class BlockLog {
 }
 
 // ── helpers ──────────────────────────────────────────────────────────────────────────────────
-
-function invalid(message: string): BlockLogError {
-  return new BlockLogError('log_invalid_argument', message);
-}
-
-function positiveInt(value: number | undefined, fallback: number, name: string, min = 1): number {
-  if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < min) throw invalid(`${name} must be an integer ≥ ${min}, got ${String(value)}`);
-  return value;
-}
-
-function settingsOf(options: BlockLogOptions): Settings {
-  const fsync = options.fsync ?? 'always';
-  if (fsync !== 'always' && fsync !== 'batch' && fsync !== 'never') throw invalid(`fsync must be 'always' | 'batch' | 'never'`);
-  if (options.firstHeight !== undefined && (!Number.isSafeInteger(options.firstHeight) || options.firstHeight < 0)) {
-    throw invalid(`firstHeight must be a non-negative integer, got ${String(options.firstHeight)}`);
-  }
-  if (options.verify !== undefined && options.verify !== 'tail' && options.verify !== 'full') throw invalid(`verify must be 'tail' | 'full'`);
-  // Frame offsets and syncedBytes are u32: a segment (≤ 2 GiB + one record ≤ 1 GiB) stays below 4 GiB.
-  if (options.segmentBytes !== undefined && options.segmentBytes > MAX_SEGMENT_BYTES) throw invalid(`segmentBytes must be ≤ ${MAX_SEGMENT_BYTES}`);
-  return {
-    fsync,
-    batchIntervalMs: positiveInt(options.batchIntervalMs, DEFAULT_BATCH_INTERVAL_MS, 'batchIntervalMs'),
-    batchMaxRecords: positiveInt(options.batchMaxRecords, DEFAULT_BATCH_MAX_RECORDS, 'batchMaxRecords'),
-    segmentBytes: positiveInt(options.segmentBytes, DEFAULT_SEGMENT_BYTES, 'segmentBytes', FRAME_HEADER_BYTES + 1),
-    maxPayloadBytes: Math.min(positiveInt(options.maxPayloadBytes, DEFAULT_MAX_PAYLOAD_BYTES, 'maxPayloadBytes', 0), FRAME_MAX_PAYLOAD_BYTES),
-    readOnly: options.readOnly === true,
-    readChunkBytes: positiveInt(options.readChunkBytes, DEFAULT_READ_CHUNK_BYTES, 'readChunkBytes', FRAME_HEADER_BYTES),
-  };
-}
-
-/**
- * A new log: the first (empty) segment and its index, then the meta file last — its presence
- * marks creation as complete, so a crash part-way leaves a directory `create` simply finishes.
- */
-function createLog(dir: string, firstHeight: number): void {
-  const existing = listSegments(dir);
-  const onlyEmptyFirst =
-    existing.length === 1 && existing[0]?.firstHeight === firstHeight && statSync(join(dir, existing[0].file)).size === 0;
-  if (existing.length > 0 && !onlyEmptyFirst) {
-    throw new BlockLogError('log_meta_invalid', `${dir} has segment files but no block-log.json; refusing to guess`, { dir });
-  }
-  makeDirs(join(dir, INDEX_DIR));
-  const segment = join(dir, segmentFileName(firstHeight));
-  if (!existsSync(segment)) closeSync(openSync(segment, 'wx'));
-  closeSync(openSync(indexPath(dir, firstHeight), 'a'));
-  createHeadFile(dir, firstHeight - 1, 0, firstHeight, true);
-  fsyncDir(dir);
-  writeMeta(dir, firstHeight);
-}
-
-/**
- * The head record of an existing log (null when it has none). A log whose meta says it keeps a
- * head but whose head file is gone or unreadable is refused — unless the operator repairs, which
- * then writes a fresh head from what the segments hold.
- */
-function openHead(dir: string, meta: LogMeta, repair: boolean): HeadRead | null {
-  let found: HeadRead | null;
-  try {
-    found = readHead(dir);
-  } catch (error) {
-    if (repair) return null;
-    throw error;
-  }
-  if (found === null) {
-    if (!meta.head || repair) return null;
-    throw new BlockLogError('log_head_missing', `${headPath(dir)} is missing: the log cannot prove which records were acknowledged. Restore it, or open with repair to accept the segments as they are`, {
-      file: headPath(dir),
-    });
-  }
-  if (found.head.firstHeight !== meta.firstHeight) {
-    if (repair) return null;
-    throw new BlockLogError('log_head_corrupt', `${headPath(dir)} belongs to a log starting at height ${found.head.firstHeight}, this one starts at ${meta.firstHeight}`, {
-      file: headPath(dir),
-    });
-  }
-  return found;
-}
 
 const hex32 = (value: number): string => (value >>> 0).toString(16).padStart(8, '0');
 

@@ -42,6 +42,7 @@ import { join } from 'node:path';
 import { crc32 } from './crc32.js';
 import { BlockLogError } from './errors.js';
 import { HEAD_FILE, fsyncDir, pwriteFully } from './files.js';
+import type { LogMeta } from './meta.js';
 
 export const HEAD_SLOT_BYTES = 48;
 export const HEAD_SLOT_STRIDE = 512;
@@ -158,4 +159,32 @@ export function createHeadFile(dir: string, height: number, frameCrc: number, fi
   renameSync(tmp, headPath(dir));
   if (durable) fsyncDir(dir);
   return head;
+}
+
+/**
+ * The head record of an existing log (null when it has none). A log whose meta says it keeps a
+ * head but whose head file is gone or unreadable is refused — unless the operator repairs, which
+ * then writes a fresh head from what the segments hold.
+ */
+export function openHead(dir: string, meta: LogMeta, repair: boolean): HeadRead | null {
+  let found: HeadRead | null;
+  try {
+    found = readHead(dir);
+  } catch (error) {
+    if (repair) return null;
+    throw error;
+  }
+  if (found === null) {
+    if (!meta.head || repair) return null;
+    throw new BlockLogError('log_head_missing', `${headPath(dir)} is missing: the log cannot prove which records were acknowledged. Restore it, or open with repair to accept the segments as they are`, {
+      file: headPath(dir),
+    });
+  }
+  if (found.head.firstHeight !== meta.firstHeight) {
+    if (repair) return null;
+    throw new BlockLogError('log_head_corrupt', `${headPath(dir)} belongs to a log starting at height ${found.head.firstHeight}, this one starts at ${meta.firstHeight}`, {
+      file: headPath(dir),
+    });
+  }
+  return found;
 }

@@ -70,21 +70,16 @@
  * height, file and offset — never skipped, never cut unless the operator asks (`repair`). Every read re-checks its frame, so damage in a segment
  * that was not scanned at open is reported when it is read.
  */
+export { BlockLog, blockLogDir, lastStoredHeight, type LogRecord, type OpenRecovery, type VerifyReport } from './block-log.js';
 export {
-  BlockLog,
   DEFAULT_BATCH_INTERVAL_MS,
   DEFAULT_BATCH_MAX_RECORDS,
   DEFAULT_MAX_PAYLOAD_BYTES,
   DEFAULT_SEGMENT_BYTES,
   MAX_SEGMENT_BYTES,
-  blockLogDir,
-  lastStoredHeight,
   type BlockLogOptions,
   type FsyncMode,
-  type LogRecord,
-  type OpenRecovery,
-  type VerifyReport,
-} from './block-log.js';
+} from './settings.js';
 export { BLOCK_LOG_ERROR_CODES, BlockLogError, isBlockLogError, type BlockLogErrorCode } from './errors.js';
 export { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES } from './frame.js';
 export { fsyncDir, writeAllSyncAndClose } from './files.js';
