@@ -44,3 +44,31 @@ export function exitOnInterrupt(): void {
     },
   });
 }
+
+/**
+ * Ctrl-C or SIGTERM during a long command that holds no lock but whose user needs to know where
+ * it stopped — a replay of a long history: it prints "interrupted (SIGINT) <where()>" and exits
+ * 130/143 (before, the default action ended it without a word, and with `--snapshot-every` the
+ * user could not tell a rerun from the last snapshot was possible). Listens only while `run`
+ * runs; `run` must yield to the event loop now and then (a replay's beforeChunk), as a listener
+ * runs only between turns. Releases any lock held meanwhile, as exitOnInterrupt would.
+ */
+export async function reportingInterrupt<T>(where: () => string, run: () => Promise<T>): Promise<T> {
+  const stop = (signal: (typeof SIGNALS)[number]): void => {
+    releaseHeldLocks();
+    process.stderr.write(`\ninterrupted (${signal}) ${where()}\n`);
+    process.exit(EXIT_STATUS[signal]);
+  };
+  const handlers = { SIGINT: () => stop('SIGINT'), SIGTERM: () => stop('SIGTERM') };
+  for (const signal of SIGNALS) process.on(signal, handlers[signal]);
+  try {
+    return await run();
+  } finally {
+    for (const signal of SIGNALS) process.off(signal, handlers[signal]);
+  }
+}
+
+/** One macrotask: lets signal listeners (and timers, such as a progress bar's) run between chunks of synchronous work. */
+export function nextTurn(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
+}

@@ -16,11 +16,12 @@
 import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
 import { blockLogDir, lastStoredHeight } from '../../log/index.js';
-import { replay, type ReplayOutcome } from '../../runtime/replay.js';
+import { replay, type ReplayOutcome, type ReplayProgress } from '../../runtime/replay.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { nextTurn, reportingInterrupt } from '../interrupt.js';
 
 export interface ReplayCommandOptions {
   readonly data?: string;
@@ -98,9 +99,17 @@ export function replayReport(outcome: ReplayOutcome, trusted: boolean, seconds: 
 export async function replayWithProgress(options: ReplayCommandOptions): Promise<ReplayReport> {
   const dir = dataDirOf(options.data);
   if (options.to !== undefined) refuseHeightPastTip(dir, options.to);
+  let reached: ReplayProgress | undefined;
+  // Listening from before the first line: a signal during the genesis import is heard at the next turn.
+  return reportingInterrupt(
+    () => interruptedAt(reached, options.snapshotEvery ?? 0),
+    () => replayShown(dir, options, (at) => (reached = at)),
+  );
+}
+
+async function replayShown(dir: string, options: ReplayCommandOptions, onReached: (at: ReplayProgress) => void): Promise<ReplayReport> {
   const trusted = options.trustSignatures === true;
-  const showProgress = options.progress !== false;
-  const progress = replayStepProgress('replay', showProgress, `opening the chain, ${options.fromSnapshot === true ? 'loading the newest snapshot' : 'importing the genesis'}`);
+  const progress = replayStepProgress('replay', options.progress !== false, `opening the chain, ${options.fromSnapshot === true ? 'loading the newest snapshot' : 'importing the genesis'}`);
   const started = performance.now();
   let startSeconds = 0;
   const outcome = await replay(dir, {
@@ -114,10 +123,28 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
     ...(options.workers === undefined ? {} : { workers: options.workers }),
     ...(options.snapshotEvery === undefined ? {} : { snapshotEvery: options.snapshotEvery }),
     ...(options.keepSnapshots === undefined ? {} : { keepSnapshots: options.keepSnapshots }),
-    onProgress: progress.onProgress,
+    onProgress: (at) => {
+      onReached(at);
+      progress.onProgress(at);
+    },
+    // A turn of the event loop per chunk (~4,000 txs): Ctrl-C is heard (reportingInterrupt).
+    beforeChunk: nextTurn,
   });
   progress.stop();
   return replayReport(outcome, trusted, (performance.now() - started) / 1000, startSeconds);
+}
+
+/**
+ * Where an interrupted replay stopped, and what a rerun can start from:
+ * "at height 1,200 (heights 1–1,200 replayed; every state root checked matched); the newest
+ * snapshot it wrote is at height 1,000: `replay --from-snapshot` starts there".
+ */
+export function interruptedAt(reached: ReplayProgress | undefined, snapshotEvery: number): string {
+  if (reached === undefined || reached.blocks === 0) return 'before the first block was applied; nothing was written';
+  const replayed = `heights ${heightRange(reached.startHeight + 1, reached.height)} replayed; every state root checked matched`;
+  const newestSnapshot = snapshotEvery > 0 ? reached.height - (reached.height % snapshotEvery) : 0;
+  if (newestSnapshot <= reached.startHeight) return `at height ${grouped(reached.height)} (${replayed}); it wrote nothing`;
+  return `at height ${grouped(reached.height)} (${replayed}); the newest snapshot it wrote is at height ${grouped(newestSnapshot)}: \`pokt-ledger replay --from-snapshot\` starts there`;
 }
 
 /**

@@ -7,15 +7,18 @@
  * the default action: stopped at once by the signal.
  * Method: the compiled CLI in a child process, signalled once its progress bar shows blocks being
  * made; then `roots` and `verify` on what it left. Independent check: the signal's exit status is
- * the POSIX shell convention (128 + SIGINT 2).
+ * the POSIX shell convention (128 + SIGINT 2, 128 + SIGTERM 15).
+ * `replay` holds no lock but says where it stopped (a long history's replay, `--snapshot-every`):
+ * 130/143 and "interrupted (SIGINT) at height N …", naming the snapshot a rerun can start from.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { fixturePath } from '../../helpers/paths.js';
 import { CLI_PATH, runCli, scratch } from '../../helpers/sim.js';
+import { interruptedAt } from '../../../src/cli/commands/replay.js';
 
 const test = suite('cli: an interrupted command releases its lock');
 const tmp = scratch('cli-interrupt');
@@ -53,6 +56,33 @@ test('simulate stopped by SIGINT: 130, no LOCK left; project by SIGTERM: the def
   assert.not.match(roots.stderr, /log_lock_taken_over/, 'no lock to take over');
   const verified = await runCli(['verify', '--data', dir, '--no-progress', '--json']);
   assert.is(verified.code, 0, verified.stdout + verified.stderr);
+});
+
+test('replay stopped by SIGINT or SIGTERM: 130/143 and where it stopped; a snapshot it names exists', async () => {
+  const dir = join(tmp.dir, 'replayed');
+  const made = await runCli(['simulate', '--data', dir, '--genesis', fixturePath('e2e-single-node-genesis.json'), '--blocks', '120', '--txs-per-block', '40', '--fsync', 'never', '--no-progress', '--json']);
+  assert.is(made.code, 0, made.stderr);
+  for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    // Signalled as soon as it starts: wherever that lands (genesis import, a block), it says where.
+    const run = await interrupted(['replay', '--data', dir, '--snapshot-every', '10'], /^replay: opening the chain/m, signal);
+    assert.equal([run.status, run.by], [status, null], `exit status ${status}, not killed by the signal: ${run.stderr}`);
+    const said = /interrupted \((SIGINT|SIGTERM)\) (before the first block|at height ([\d,]+))/.exec(run.stderr);
+    assert.ok(said !== null && said[1] === signal, run.stderr);
+    const snapshot = /the newest snapshot it wrote is at height ([\d,]+)/.exec(run.stderr)?.[1];
+    if (snapshot !== undefined) {
+      const height = Number(snapshot.replaceAll(',', ''));
+      assert.ok(readdirSync(join(dir, 'snapshots')).some((name) => name.startsWith(String(height).padStart(12, '0'))), `snapshot ${height} exists`);
+    }
+  }
+});
+
+test('where an interrupted replay stopped, in words (cli/commands/replay.ts interruptedAt)', () => {
+  const at = (height: number, blocks: number, startHeight = 0) => ({ height, blocks, startHeight, targetHeight: 500, txs: 0 });
+  assert.is(interruptedAt(undefined, 10), 'before the first block was applied; nothing was written');
+  assert.is(interruptedAt(at(1200, 1200), 0), 'at height 1,200 (heights 1–1200 replayed; every state root checked matched); it wrote nothing');
+  assert.is(interruptedAt(at(1234, 1234), 100), 'at height 1,234 (heights 1–1234 replayed; every state root checked matched); the newest snapshot it wrote is at height 1,200: `pokt-ledger replay --from-snapshot` starts there');
+  // From a snapshot at 1,200, replayed to 1,250 with snapshots every 100: it wrote none of its own.
+  assert.is(interruptedAt(at(1250, 50, 1200), 100), 'at height 1,250 (heights 1201–1250 replayed; every state root checked matched); it wrote nothing');
 });
 
 test.run();
