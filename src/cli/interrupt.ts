@@ -7,7 +7,7 @@
  *
  * Only while a lock is held (log/lock.ts watchLocks): a JavaScript listener runs between turns of
  * the event loop, so a listener for the whole process would leave a long synchronous command
- * that holds no lock (an audit's walk, a trusted replay) deaf to Ctrl-C until its end; without
+ * that holds no lock (an audit's walk) deaf to Ctrl-C until its end; without
  * one, the default action stops it at once, and it leaves nothing to release.
  *
  * Safe wherever it lands: a listener runs between two turns of the event loop, never inside a

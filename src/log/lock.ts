@@ -122,7 +122,7 @@ let watcher: LockWatcher | undefined;
 /**
  * The CLI's interrupt handling (cli/interrupt.ts) listens for Ctrl-C only while a lock is held:
  * a JavaScript signal listener runs only between turns of the event loop, so one installed for
- * the whole process would leave a long synchronous command (an audit's walk, a trusted replay)
+ * the whole process would leave a long synchronous command (an audit's walk)
  * deaf to Ctrl-C until its end — and only writers hold locks.
  */
 export function watchLocks(next: LockWatcher | undefined): void {
