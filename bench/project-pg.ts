@@ -201,6 +201,17 @@ export const benchmark: BenchModule = {
     const up = execFileSync('bash', [SCRIPT, 'up'], { encoding: 'utf8' });
     const value = (name: string): string => new RegExp(`^${name}=(.+)$`, 'm').exec(up)![1]!;
     const dir = value('PG_DIR');
+    const tearDown = (): void => {
+      execFileSync('bash', [SCRIPT, 'down', dir]);
+      rmSync(scratch, { recursive: true, force: true });
+    };
+    // Ctrl-C (or a SIGTERM) mid-run: stop the two servers too, rather than leave them running.
+    const stop = (signal: NodeJS.Signals): void => {
+      tearDown();
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
     try {
       const chain = await mixedChain(ctx, scratch, ctx.quick ? 40 : 150);
       const blocks = await committedBlocks(chain);
@@ -241,8 +252,9 @@ export const benchmark: BenchModule = {
       ctx.progress(`the primary's log ends with:\n${execFileSync('tail', ['-n', '20', join(dir, 'primary.log')], { encoding: 'utf8' })}`);
       throw error;
     } finally {
-      execFileSync('bash', [SCRIPT, 'down', dir]);
-      rmSync(scratch, { recursive: true, force: true });
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      tearDown();
     }
   },
 };
