@@ -136,15 +136,15 @@ async function replayShown(dir: string, options: ReplayCommandOptions, onReached
 
 /**
  * Where an interrupted replay stopped, and what a rerun can start from:
- * "at height 1,200 (heights 1–1,200 replayed; every state root checked matched); the newest
- * snapshot it wrote is at height 1,000: `replay --from-snapshot` starts there".
+ * "at height 1200 (heights 1–1200 replayed; every state root checked matched); the newest
+ * snapshot it wrote is at height 1000: `replay --from-snapshot` starts there".
  */
 export function interruptedAt(reached: ReplayProgress | undefined, snapshotEvery: number): string {
   if (reached === undefined || reached.blocks === 0) return 'before the first block was applied; nothing was written';
   const replayed = `heights ${heightRange(reached.startHeight + 1, reached.height)} replayed; every state root checked matched`;
   const newestSnapshot = snapshotEvery > 0 ? reached.height - (reached.height % snapshotEvery) : 0;
-  if (newestSnapshot <= reached.startHeight) return `at height ${grouped(reached.height)} (${replayed}); it wrote nothing`;
-  return `at height ${grouped(reached.height)} (${replayed}); the newest snapshot it wrote is at height ${grouped(newestSnapshot)}: \`pokt-ledger replay --from-snapshot\` starts there`;
+  if (newestSnapshot <= reached.startHeight) return `at height ${reached.height} (${replayed}); it wrote nothing`;
+  return `at height ${reached.height} (${replayed}); the newest snapshot it wrote is at height ${newestSnapshot}: \`pokt-ledger replay --from-snapshot\` starts there`;
 }
 
 /**
