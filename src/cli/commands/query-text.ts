@@ -61,6 +61,9 @@ export function pageText(noun: 'node' | 'application', page: Page<NodeJson | App
     const stake = upoktAndPoktText(BigInt('tokens' in item ? item.tokens : item.staked_tokens));
     return `  ${item.address}  ${statusText(item.status, item.jailed).padEnd(22)}  ${stake}  chains ${item.chains.join(', ')}`;
   });
-  const heading = `${counted(page.result.length, noun)} at height ${height}, page ${page.page} of ${page.total_pages}`;
+  // pocket-core answers a page past the end with total_pages 1 (nodes/queries.ts): "page 999 of 1"
+  // read as if there were one page; said in words instead.
+  const where = page.result.length === 0 && page.page > 1 ? `page ${page.page} is past the last page` : `page ${page.page} of ${page.total_pages}`;
+  const heading = `${counted(page.result.length, noun)} at height ${height}, ${where}`;
   return rows.length === 0 ? [heading] : [`${heading}:`, ...rows];
 }

@@ -90,6 +90,12 @@ query('for people (no --json): labels, stakes in uPOKT and POKT, status words, n
   assert.not.match(staked.stdout, /0001-01-01|"status"/);
   const apps = await runCli(['query', 'apps', '--data', dataDir]);
   assert.match(apps.stdout, new RegExp(`^1 application at height 2, page 1 of 1:\n {2}${app.address} +staked, not jailed +1,000,000,000 uPOKT \\(1,000 POKT\\)`));
+  // A page past the end: pocket-core's answer says total_pages 1 (validator.go:324-328), which read
+  // "page 9 of 1"; --json keeps pocket-core's answer.
+  const past = await runCli(['query', 'apps', '--data', dataDir, '--page', '9']);
+  assert.is(past.stdout, '0 applications at height 2, page 9 is past the last page\n');
+  const pastJson = await runCli(['query', 'apps', '--data', dataDir, '--page', '9', '--json']);
+  assert.equal(JSON.parse(pastJson.stdout), { result: [], total_pages: 1, page: 9 });
 });
 
 query('for people: an unstaking, jailed node says so, with the time its unstake completes', () => {
