@@ -13,8 +13,8 @@
  * - accounts, signinginfo, nodeclaims: checkPagination, then app/query.go paginate
  *   (util.Paginate): {result, total_pages: ceil(total / rows on this page), page}; a page past the
  *   end is Go's zero Page {"result":null,"total_pages":0,"page":0}.
- * - nodes, apps: the RPC's defaults (page 0 → 1, per_page 0 → 1,000) and the keepers'
- *   paginate (modules/nodes paginate).
+ * - nodes, apps: the RPC's defaults (page 0 → 1, per_page 0 → 1,000), then the same
+ *   app/query.go paginate (modules/nodes paginate): past the end or no match, the zero Page.
  * Example: 25 accounts, per_page 10, page 3 → 5 rows, total_pages ceil(25/5) = 5 (pocket's
  * overstatement on a short last page, kept); page 4 → {"result":null,"total_pages":0,"page":0}.
  */

@@ -3,7 +3,7 @@
  * the ReadStore, at any projected height. Answers as pocket-core writes them:
  *
  *   node / app               {address, height}        → JSONValidator / Application (400 when absent)
- *   nodes / apps             {height, opts{…}}        → {result, total_pages, page} (modules' paginate)
+ *   nodes / apps             {height, opts{…}}        → {result, total_pages, page} (app/query.go paginate)
  *   signinginfo              {address?, height, page, per_page} → page of ValidatorSigningInfo
  *   nodeclaim                {address, blockchain, app_pubkey, session_block_height, height, receipt_type}
  *   nodeclaims               {address?, height, page, per_page} → page of claims
@@ -46,7 +46,7 @@ const listOpts = (withJailed: boolean): object =>
     opts: { type: 'object', properties: { staking_status: { type: 'integer', enum: [0, 1, 2] }, ...(withJailed ? { jailed_status: { type: 'integer', enum: [0, 1, 2] } } : {}), blockchain: { type: 'string', maxLength: 8 }, page: S.page, per_page: S.perPage } },
   });
 
-/** The RPC's page defaults (query.go:531-536) and the keepers' paginate. */
+/** The RPC's page defaults (query.go:531-536) and its paginate (app/query.go:641-661; modules/nodes paginate). */
 function listPage<T extends NodeJson | AppJson>(items: readonly T[], opts: Body): ReturnType<typeof paginate<T>> {
   return paginate(items, intOf(opts['page']) || 1, intOf(opts['per_page']) || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
 }

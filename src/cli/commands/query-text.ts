@@ -57,10 +57,11 @@ export function appText(app: AppJson, height: number): string[] {
 
 /** One line per node or app: address, status, stake, chains; then which page this is. */
 export function pageText(noun: 'node' | 'application', page: Page<NodeJson | AppJson>, height: number): string[] {
-  const rows = page.result.map((item) => {
+  const items = page.result ?? [];
+  const rows = items.map((item) => {
     const stake = upoktAndPoktText(BigInt('tokens' in item ? item.tokens : item.staked_tokens));
     return `  ${item.address}  ${statusText(item.status, item.jailed).padEnd(22)}  ${stake}  chains ${item.chains.join(', ')}`;
   });
-  const heading = `${counted(page.result.length, noun)} at height ${height}, page ${page.page} of ${page.total_pages}`;
+  const heading = `${counted(items.length, noun)} at height ${height}, page ${page.page} of ${page.total_pages}`;
   return rows.length === 0 ? [heading] : [`${heading}:`, ...rows];
 }

@@ -162,6 +162,21 @@ test("tx searches: a page past the last is empty, with the total (pocket-core's 
   }
 });
 
+test("nodes and apps: a page past the end, or no match, is Go's zero Page, as every RPC list", async () => {
+  // QueryNodes/QueryApps paginate with app/query.go:641-661: util.Paginate's out-of-bounds
+  // (x/auth/util/util.go:65-87: start ≥ the count, which an empty list always is) returns Page{},
+  // written {"result":null,"total_pages":0,"page":0} (Page's tags, app/query.go:671-675).
+  const zeroPage = { result: null, total_pages: 0, page: 0 };
+  for (const path of ['/v1/query/nodes', '/v1/query/apps']) {
+    const all = (await post(path, { opts: { per_page: 1000 } })).json.result as unknown[];
+    assert.ok(all.length > 0, `${path}: the chain has some`);
+    const past = await post(path, { opts: { page: all.length + 1, per_page: 1 } });
+    assert.equal([past.status, past.json], [200, zeroPage], `${path}: past the end`);
+    // No chain id is 8 hex digits in the seeded chain (staking takes 4): nothing matches.
+    assert.equal((await post(path, { opts: { blockchain: 'FFFFFFFF' } })).json, zeroPage, `${path}: no match`);
+  }
+});
+
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
   const latest = (await post('/v1/query/height')).json.height as number;
   const submittedBy = Math.floor(latest / 4);
