@@ -10,6 +10,7 @@ import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
+import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-store.js';
 import { JsonOut } from './json-out.js';
@@ -180,13 +181,19 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
   };
 }
 
-/** BaseAccount (x/auth/types/account.go:23-27) via json.Marshal: coins as sdk.Coins, key as hex or null. */
+/**
+ * BaseAccount (x/auth/types/account.go:23-27) via json.Marshal: coins as sdk.Coins, key as hex or
+ * null. A module account is a ModuleAccount (:313-317), whose embedded *BaseAccount's fields
+ * json.Marshal flattens beside its own `name` and `permissions`.
+ */
 export function accountJson(account: AccountRecord): Record<string, unknown> {
-  return {
+  const base = {
     address: account.address,
     coins: account.balanceUpokt === 0n ? [] : [{ denom: 'upokt', amount: account.balanceUpokt.toString() }],
     public_key: account.publicKey,
   };
+  const name = moduleNameOf(account.address);
+  return name === undefined ? base : { ...base, name, permissions: MODULE_PERMISSIONS[name] };
 }
 
 /** ValidatorSigningInfo (x/nodes/types/nodes.pb.go:120-131) via encoding/json: int64 as numbers. */

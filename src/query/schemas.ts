@@ -54,7 +54,7 @@ export const txAnswer = obj({
   stdTx: obj({ msg: { description: 'the message as amino JSON (its sign bytes)' }, fee: nullable(list(obj({ denom: stringy, amount: stringy }))), signature: obj({ pub_key: stringy, signature: stringy }), memo: stringy, entropy: int }),
 });
 export const txSearchAnswer = obj({ txs: list(txAnswer), page_count: { type: 'integer', description: 'txs on this page' }, total_txs: { type: 'integer', description: 'matches on all pages' } });
-export const accountAnswer = nullable(obj({ address: stringy, coins: list(obj({ denom: stringy, amount: stringy })), public_key: nullable(stringy) }));
+export const accountAnswer = nullable(obj({ address: stringy, coins: list(obj({ denom: stringy, amount: stringy })), public_key: nullable(stringy), name: { type: 'string', description: 'module accounts only (ModuleAccount)' }, permissions: { ...nullable(list(stringy)), description: 'module accounts only (ModuleAccount)' } }));
 export const claimAnswer = obj({
   header: obj({ app_public_key: stringy, chain: stringy, session_height: int }),
   merkle_root: obj({ merkleHash: stringy, range: obj({ lower: stringy, upper: stringy }) }),

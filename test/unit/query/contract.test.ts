@@ -177,6 +177,23 @@ test("nodes and apps: a page past the end, or no match, is Go's zero Page, as ev
   }
 });
 
+test("a module account answers as pocket-core's ModuleAccount: BaseAccount's fields, then its name and permissions", async () => {
+  // x/auth/types/account.go:313-317 ModuleAccount embeds *BaseAccount (json.Marshal flattens its
+  // fields) and adds `name`, `permissions`; the permissions are app/pocket.go:203-210
+  // moduleAccountPermissions (names: x/auth/types/permissions.go:11-15). A module account's
+  // address is the first 20 bytes of SHA-256 of its name (account.go:319-322, Tendermint
+  // AddressHash) — computed here with node:crypto.
+  const moduleAddress = (name: string): string => createHash('sha256').update(name).digest().subarray(0, 20).toString('hex');
+  const dao = await post('/v1/query/account', { address: moduleAddress('dao') });
+  assert.equal([dao.status, keys(dao.json)], [200, sorted([...GO.BaseAccount, 'name', 'permissions'])]);
+  assert.equal([dao.json.name, dao.json.permissions], ['dao', ['burner', 'minter', 'staking']]);
+  const listed = (await post('/v1/query/accounts', { per_page: 1000 })).json.result as Array<{ address: string; name?: string; permissions?: unknown }>;
+  const feeCollector = listed.find((a) => a.address === moduleAddress('fee_collector'));
+  assert.equal([feeCollector?.name, feeCollector?.permissions], ['fee_collector', ['burner', 'minter', 'staking']], 'the accounts list writes them the same');
+  const user = listed.find((a) => a.name === undefined);
+  assert.equal(keys(user), sorted(GO.BaseAccount), 'any other account is a BaseAccount');
+});
+
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
   const latest = (await post('/v1/query/height')).json.height as number;
   const submittedBy = Math.floor(latest / 4);
