@@ -10,6 +10,7 @@ import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
+import type { ClaimAnswer } from '../modules/pocketcore/index.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-store.js';
@@ -251,3 +252,39 @@ export function moduleParamsJson(params: AllParams, subspace: Subspace): Record<
 
 /** The amino JSON of a typed value (for the upgrade route's encoding/json re-print). */
 export { paramValueToJson };
+
+/** A []byte as Go writes it, in encoding/json and amino JSON alike: base64. */
+const base64OfHex = (hex: string): string => Buffer.from(hex, 'hex').toString('base64');
+
+/**
+ * MsgClaim (x/pocketcore/types/pocket.pb.go:106-113, 28-32, 522-525, 560-563) via encoding/json,
+ * as /v1/query/nodeclaims writes its page (QueryClaims → Page.JSON, app/query.go:541-566, 677-681):
+ * int64, uint64 and EvidenceType (a Go int) as bare numbers — bigints here, so a uint64 range
+ * bound is written with all its digits —, the merkle root's []byte as base64.
+ */
+export function claimGoJson(claim: ClaimAnswer): Record<string, unknown> {
+  return {
+    header: claim.header,
+    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: { lower: BigInt(claim.merkle_root.range.lower), upper: BigInt(claim.merkle_root.range.upper) } },
+    total_proofs: BigInt(claim.total_proofs),
+    from_address: claim.from_address,
+    evidence_type: claim.evidence_type,
+    expiration_height: claim.expiration_height,
+  };
+}
+
+/**
+ * MsgClaim in amino JSON (app.Codec().MarshalJSON is the legacy amino codec, codec/codec.go:227-229):
+ * every int64, uint64 and Go int as a decimal string, the root's []byte as base64 — the form of a
+ * claim msg's sign bytes and of an exported genesis' pocketcore.claims.
+ */
+export function claimAminoJson(claim: ClaimAnswer): Record<string, unknown> {
+  return {
+    header: { ...claim.header, session_height: String(claim.header.session_height) },
+    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: claim.merkle_root.range },
+    total_proofs: claim.total_proofs,
+    from_address: claim.from_address,
+    evidence_type: String(claim.evidence_type),
+    expiration_height: String(claim.expiration_height),
+  };
+}

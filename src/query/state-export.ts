@@ -9,7 +9,7 @@ import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
-import { moduleParamsJson, signingInfoJson } from './pocket-json.js';
+import { claimAminoJson, moduleParamsJson, signingInfoJson } from './pocket-json.js';
 import * as S from './schemas.js';
 
 async function everyAccount(store: ReadStore, height: number): Promise<AccountRecord[]> {
@@ -65,7 +65,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
         missed_blocks: {},
         previous_proposer: block?.proposer ?? '',
       },
-      pocketcore: { params: pocket, receipts: null, claims },
+      pocketcore: { params: pocket, receipts: null, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
   };
 }

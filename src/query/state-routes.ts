@@ -22,7 +22,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import type { Upgrade } from '../params/kinds.js';
 import { HttpError } from './http-error.js';
 import { cut, pocketPage, pocketPageRequest } from './pagination.js';
-import { moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
+import { claimAminoJson, claimGoJson, moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
 import { queryRoute, RawJson, type Body } from './route.js';
 import { exportState } from './state-export.js';
 import * as S from './schemas.js';
@@ -93,7 +93,7 @@ function registerClaimRoutes(app: FastifyInstance, store: ReadStore, pagedAddres
     { address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: { type: 'string', enum: ['relay', 'challenge', ''] } },
     ['address', 'blockchain', 'app_pubkey', 'session_block_height'],
   );
-  queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.claimAnswer }, async (body, ctx) => {
+  queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.aminoClaimAnswer }, async (body, ctx) => {
     const key = {
       servicer: lower(body['address']),
       appPublicKey: lower(body['app_pubkey']),
@@ -103,14 +103,17 @@ function registerClaimRoutes(app: FastifyInstance, store: ReadStore, pagedAddres
     };
     const claim = await store.claim(key, ctx.at(body['height']));
     if (claim === undefined) throw new HttpError(400, 'claim_not_found', 'the claim was not found', { field: 'address' });
-    return claim;
+    // amino JSON of a registered concrete type (pocketcore/claim) is wrapped in {type, value}
+    // (NodeClaim: app.Codec().MarshalJSON, app/cmd/rpc/query.go), as a claim msg's sign bytes are.
+    return { type: 'pocketcore/claim', value: claimAminoJson(claim) };
   });
   queryRoute(app, store, '/v1/query/nodeclaims', { summary: "live claims (one node's, or all)", body: pagedAddressBody, response: S.page$(S.claimAnswer) }, async (body, ctx) => {
     const address = typeof body['address'] === 'string' && body['address'] !== '' ? lower(body['address']) : undefined;
     const all = await store.claims(ctx.at(body['height']), address);
     const request = pocketPageRequest(body);
     ctx.total = all.length;
-    return pocketPage(cut(all, request), request);
+    const page = pocketPage(cut(all, request), request);
+    return { ...page, result: page.result === null ? null : page.result.map(claimGoJson) };
   });
 }
 

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseGenesis } from '../../../src/genesis/parse.js';
 import { parseRequestBody } from '../../../src/query/request-body.js';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
 
@@ -192,6 +193,39 @@ test("a module account answers as pocket-core's ModuleAccount: BaseAccount's fie
   assert.equal([feeCollector?.name, feeCollector?.permissions], ['fee_collector', ['burner', 'minter', 'staking']], 'the accounts list writes them the same');
   const user = listed.find((a) => a.name === undefined);
   assert.equal(keys(user), sorted(GO.BaseAccount), 'any other account is a BaseAccount');
+});
+
+test("claims as pocket-core writes them: nodeclaim in amino JSON as its claim msg is signed, nodeclaims via encoding/json", async () => {
+  // NodeClaim writes the stored MsgClaim with app.Codec().MarshalJSON — amino JSON (codec/codec.go:227-229),
+  // the encoding of the claim msg's sign bytes (x/pocketcore/types/msgs.go:78), wrapped in its
+  // registered name: so it is the msg of the tx that made the claim, its expiration_height set by the
+  // keeper. NodeClaims writes a Page with encoding/json (app/query.go:541-566, 677-681): int64 as
+  // numbers, the merkle root's []byte in base64 (pocket.pb.go:106-113, 560-563).
+  const claim = (await post('/v1/query/nodeclaims', { per_page: 1 })).json.result[0];
+  const servicer = claim.from_address as string;
+  const sent = (await post('/v1/query/accounttxs', { address: servicer, per_page: 1000 })).json.txs as Array<{ tx_result: { message_type: string }; stdTx: { msg: { type: string; value: Record<string, any> } } }>;
+  const msg = sent.map((t) => t.stdTx.msg).find((m) => m.type === 'pocketcore/claim' && m.value['header'].app_public_key === claim.header.app_public_key && m.value['header'].chain === claim.header.chain && m.value['header'].session_height === String(claim.header.session_height));
+  assert.ok(msg !== undefined, 'the claim tx is among its servicer\'s txs');
+  const one = await post('/v1/query/nodeclaim', { address: servicer, blockchain: claim.header.chain, app_pubkey: claim.header.app_public_key, session_block_height: claim.header.session_height, receipt_type: 'relay' });
+  assert.is(one.status, 200);
+  assert.equal(one.json, { type: msg.type, value: { ...msg.value, expiration_height: String(claim.expiration_height) } });
+  assert.is(claim.merkle_root.merkleHash, msg.value['merkle_root'].merkleHash, 'base64, as the msg');
+  assert.equal(
+    [typeof claim.header.session_height, typeof claim.total_proofs, typeof claim.merkle_root.range.lower, typeof claim.evidence_type, typeof claim.expiration_height],
+    ['number', 'number', 'number', 'number', 'number'],
+  );
+  assert.is(String(claim.total_proofs), msg.value['total_proofs']);
+});
+
+test("the state answer's claims are an exported genesis' claims: init reads them back (base64 merkle roots)", async () => {
+  // ExportState writes pocketcore.claims in amino JSON (app/pocket.go:156-186): a root's []byte is
+  // base64. The ledger's genesis reader takes exported states in that form (src/genesis/parse-exported.ts).
+  const latest = (await post('/v1/query/height')).json.height as number;
+  const state = (await post('/v1/query/state', { height: latest })).json;
+  assert.ok((state.app_state.pocketcore.claims as unknown[]).length > 0, 'the seeded chain has live claims');
+  // initial_height is not pocket-core's to write (documented: `init --exported-height`); given here.
+  const read = parseGenesis(JSON.stringify({ ...state, initial_height: String(latest + 1) }));
+  assert.equal(read.ok ? [] : read.error.map((p) => `${p.path}: ${p.message}`), []);
 });
 
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
