@@ -228,6 +228,27 @@ test("the state answer's claims are an exported genesis' claims: init reads them
   assert.equal(read.ok ? [] : read.error.map((p) => `${p.path}: ${p.message}`), []);
 });
 
+test("dispatch, relay and challenge answer CORS as pocket-core's client handlers: any origin, and a preflight OPTIONS is 200", async () => {
+  // pocket-core's cors() (app/cmd/rpc/server.go:71-76), called first by Dispatch, Relay and
+  // Challenge (app/cmd/rpc/client.go:21-25, 55-60, 143-148): these three headers on every answer,
+  // and an OPTIONS request returns before anything is written (200, no body). Query routes have none.
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'Accept, Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization',
+  };
+  const corsOf = (headers: Record<string, unknown>) => Object.fromEntries(Object.keys(cors).map((name) => [name, headers[name]]));
+  for (const path of ['/v1/client/dispatch', '/v1/client/relay', '/v1/client/challenge']) {
+    const preflight = await served.app.inject({ method: 'OPTIONS', url: path, headers: { origin: 'https://dapp.example', 'access-control-request-method': 'POST' } });
+    assert.equal([preflight.statusCode, preflight.body, corsOf(preflight.headers)], [200, '', cors], `${path} OPTIONS`);
+    const refused = await post(path, { app_public_key: 'not hex' });
+    assert.ok(refused.status >= 400, `${path}: a bad body is refused`);
+    assert.equal(corsOf(refused.headers), cors, `${path}: even an error answer carries them`);
+  }
+  const query = await post('/v1/query/height');
+  assert.is(query.headers['access-control-allow-origin'], undefined, 'query routes answer no CORS, as pocket-core');
+});
+
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
   const latest = (await post('/v1/query/height')).json.height as number;
   const submittedBy = Math.floor(latest / 4);
