@@ -88,9 +88,16 @@ export function registerStateRoutes(app: FastifyInstance, store: ReadStore): voi
   registerParamRoutes(app, store);
 }
 
+/**
+ * nodeclaim's receipt_type: "relay" or "challenge" in any case, as pocket-core's
+ * EvidenceTypeFromString lower-cases it (x/pocketcore/types/evidence.go:234-244); absent or ""
+ * is "relay" here (pocket-core refuses it: an extension, so the field may be left out).
+ */
+const receiptType = { type: 'string', pattern: '^([Rr][Ee][Ll][Aa][Yy]|[Cc][Hh][Aa][Ll][Ll][Ee][Nn][Gg][Ee])?$', description: 'relay (default) or challenge, any case' } as const;
+
 function registerClaimRoutes(app: FastifyInstance, store: ReadStore, pagedAddressBody: object): void {
   const claimBody = S.body(
-    { address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: { type: 'string', enum: ['relay', 'challenge', ''] } },
+    { address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: receiptType },
     ['address', 'blockchain', 'app_pubkey', 'session_block_height'],
   );
   queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.aminoClaimAnswer }, async (body, ctx) => {
@@ -99,7 +106,7 @@ function registerClaimRoutes(app: FastifyInstance, store: ReadStore, pagedAddres
       appPublicKey: lower(body['app_pubkey']),
       chain: (body['blockchain'] as string).toUpperCase(),
       sessionHeight: body['session_block_height'] as number,
-      evidenceType: body['receipt_type'] === 'challenge' ? 2 : 1,
+      evidenceType: typeof body['receipt_type'] === 'string' && body['receipt_type'].toLowerCase() === 'challenge' ? 2 : 1,
     };
     const claim = await store.claim(key, ctx.at(body['height']));
     if (claim === undefined) throw new HttpError(400, 'claim_not_found', 'the claim was not found', { field: 'address' });

@@ -215,6 +215,10 @@ test("claims as pocket-core writes them: nodeclaim in amino JSON as its claim ms
     ['number', 'number', 'number', 'number', 'number'],
   );
   assert.is(String(claim.total_proofs), msg.value['total_proofs']);
+  // receipt_type in any case: EvidenceTypeFromString lower-cases it (x/pocketcore/types/evidence.go:234-244).
+  const ask = (receipt_type: string) => post('/v1/query/nodeclaim', { address: servicer, blockchain: claim.header.chain, app_pubkey: claim.header.app_public_key, session_block_height: claim.header.session_height, receipt_type });
+  assert.equal((await ask('RELAY')).json, one.json, 'RELAY is relay');
+  assert.equal([(await ask('Challenge')).json.error, (await ask('bogus')).json.details.field], ['claim_not_found', 'receipt_type'], 'Challenge is a (missing) challenge claim; bogus is refused by name');
 });
 
 test("the state answer's claims are an exported genesis' claims: init reads them back (base64 merkle roots)", async () => {
