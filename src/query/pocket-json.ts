@@ -149,6 +149,10 @@ function precommitJson(block: BlockRecord, address: string, index: number): Reco
  */
 export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<string, unknown> {
   const blockId = (hash: string): unknown => ({ hash: hash.toUpperCase(), parts: { total: '0', hash: '' } });
+  // A chain's first block follows no block: Tendermint gives it the zero BlockID (genesis state,
+  // state/state.go:241; MakeBlock, :156), whose nil hash is written "" (libs/bytes/bytes.go:24-31).
+  // The ledger's marker for "no previous block" is the all-zero hash.
+  const previous = /^0*$/.test(block.previousHash) ? '' : block.previousHash;
   const lastCommit = JSON.parse(block.lastCommitJson) as Array<{ address: string; signed: boolean }>;
   const evidence = JSON.parse(block.evidenceJson) as unknown[];
   return {
@@ -161,7 +165,7 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
         time: formatRfc3339Ns(block.timeNs),
         num_txs: String(block.txCount),
         total_txs: String(block.totalTxs),
-        last_block_id: blockId(block.previousHash),
+        last_block_id: blockId(previous),
         last_commit_hash: '',
         data_hash: block.txRoot.toUpperCase(),
         validators_hash: '',
@@ -175,7 +179,7 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
       data: { txs: txs.length === 0 ? null : txs.map((tx) => base64(tx.raw)) },
       evidence: { evidence: evidence.length === 0 ? null : evidence },
       last_commit: {
-        block_id: blockId(block.previousHash),
+        block_id: blockId(previous),
         precommits: lastCommit.length === 0 ? null : lastCommit.map((vote, index) => (vote.signed ? precommitJson(block, vote.address, index) : null)),
       },
     },

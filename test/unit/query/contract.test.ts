@@ -109,6 +109,11 @@ test('block: the last commit\'s precommits are whole Tendermint votes of the pre
   }
   const indexes = (block.last_commit.precommits as Array<Record<string, unknown> | null>).map((vote, i) => (vote === null ? String(i) : vote['validator_index']));
   assert.equal(indexes, indexes.map((_, i) => String(i)), 'validator_index is the vote\'s place in the commit');
+  // Block 1 follows no block: Tendermint's zero BlockID (pokt-network/tendermint state/state.go:241,
+  // :156), its nil hash written "" (libs/bytes/bytes.go:24-31); its last commit is empty.
+  const first = (await post('/v1/query/block', { height: 1 })).json.block;
+  const none = { hash: '', parts: { total: '0', hash: '' } };
+  assert.equal([first.header.last_block_id, first.last_commit], [none, { block_id: none, precommits: null }]);
 });
 
 test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session walk', async () => {
