@@ -258,6 +258,25 @@ test("dispatch, relay and challenge answer CORS as pocket-core's client handlers
   assert.is(query.headers['access-control-allow-origin'], undefined, 'query routes answer no CORS, as pocket-core');
 });
 
+test("a path pocket-core's router would fix is redirected as it does: doubled slashes, a trailing slash, another case", async () => {
+  // julienschmidt/httprouter v1.3.0 (pocket-core's go.mod), whose New() turns RedirectTrailingSlash
+  // and RedirectFixedPath on (router.go:192-199): the path cleaned (CleanPath) and matched without
+  // regard to case or a trailing slash is redirected to, 301 for a GET and 307 otherwise, which
+  // keeps the method and body (router.go:389-419); the query string is kept (req.URL.String()).
+  const cases = [
+    ['POST', '//v1/query/height', 307, '/v1/query/height'],
+    ['POST', '/v1/query/block/?pretty=1', 307, '/v1/query/block?pretty=1'],
+    ['POST', '/v1/Query/Height', 307, '/v1/query/height'],
+    ['GET', '/v1/query/height/', 301, '/v1/query/height'],
+  ] as const;
+  for (const [method, url, status, location] of cases) {
+    const answer = await served.app.inject({ method, url });
+    assert.equal([answer.statusCode, answer.headers['location']], [status, location], `${method} ${url}`);
+  }
+  const unknown = await served.app.inject({ method: 'POST', url: '/v1/query/nope/' });
+  assert.equal([unknown.statusCode, unknown.json().error], [404, 'not_found'], 'a path no route matches in any spelling is still a 404');
+});
+
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
   const latest = (await post('/v1/query/height')).json.height as number;
   const submittedBy = Math.floor(latest / 4);
