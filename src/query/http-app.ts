@@ -15,6 +15,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import swagger from '@fastify/swagger';
 import { LEDGER_VERSION } from '../core/version.js';
 import { HttpError, sendError } from './http-error.js';
+import { foldFieldNames } from './field-names.js';
 import { answerHttpEdges, clientErrorAnswer } from './http-edges.js';
 import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
 import { BodyError, MAX_QUERY_BODY_BYTES, parseRequestBody } from './request-body.js';
@@ -244,6 +245,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
   // parses to {} (request-body.ts). A body that is JSON null stays null and is refused.
   app.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined && request.method === 'POST') request.body = {};
+    request.body = foldFieldNames(request.body, request.routeOptions.schema?.body);
     done();
   });
   // A response schema documents the answer; the answer itself is exactly what the route built.

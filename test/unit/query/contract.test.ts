@@ -277,6 +277,24 @@ test("a path pocket-core's router would fix is redirected as it does: doubled sl
   assert.equal([unknown.statusCode, unknown.json().error], [404, 'not_found'], 'a path no route matches in any spelling is still a 404');
 });
 
+test("member names match fields without regard to case, as Go's decoder matches them; the later of two wins", async () => {
+  // encoding/json Unmarshal documentation: "preferring an exact match but also accepting a
+  // case-insensitive match"; each member is decoded into its field in turn, so the later wins.
+  const at5 = (await post('/v1/query/supply', { height: 5 })).json;
+  const at6 = (await post('/v1/query/supply', { height: 6 })).json;
+  assert.not.equal(at5, at6, 'the supply moves between blocks 5 and 6');
+  assert.equal((await post('/v1/query/supply', { Height: 5 })).json, at5, 'Height is height');
+  assert.is((await post('/v1/query/supply', { HEIGHT: 5 })).headers['x-ledger-height'], '5');
+  assert.equal((await post('/v1/query/supply', { height: 5, Height: 6 })).json, at6, 'the later member wins');
+  assert.equal((await post('/v1/query/supply', { Height: 6, height: 5 })).json, at5, 'the later member wins, exact or not');
+  const one = (await post('/v1/query/nodes', { opts: { per_page: 1 } })).json;
+  assert.equal((await post('/v1/query/nodes', { Opts: { Per_Page: 1 } })).json, one, 'inside opts too');
+  // A name that differs by more than case is another name (perPage is not per_page).
+  assert.is((await post('/v1/query/nodes', { opts: { perPage: 1 } })).json.result.length, Math.min(1000, Number((await post('/v1/query/nodes')).headers['x-total-count'])));
+  const refused = await post('/v1/query/supply', { Height: '5' });
+  assert.equal([refused.status, refused.json.details.field], [400, 'height'], 'a folded member is validated as its field');
+});
+
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {
   const latest = (await post('/v1/query/height')).json.height as number;
   const submittedBy = Math.floor(latest / 4);
