@@ -105,8 +105,8 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
   const chain = new ChainQueries(db);
   const logs = new LogQueries(db);
   const lists = {
-    nodes: new AsOfLists({ full: (height) => byAddress(entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.nodeChanges(from, to) }),
-    apps: new AsOfLists({ full: (height) => byAddress(entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result), changes: (from, to) => entities.appChanges(from, to) }),
+    nodes: new AsOfLists({ full: (height) => byAddress(entities.nodes(height, { perPage: Number.MAX_SAFE_INTEGER }).result ?? []), changes: (from, to) => entities.nodeChanges(from, to) }),
+    apps: new AsOfLists({ full: (height) => byAddress(entities.apps(height, { perPage: Number.MAX_SAFE_INTEGER }).result ?? []), changes: (from, to) => entities.appChanges(from, to) }),
     signingInfos: new PerHeight((height) => entities.signingInfos(height)),
     validatorSet: new PerHeight((height) => entities.validatorSet(height)),
     allParams: new PerHeight((height) => entities.allParams(height)),

@@ -19,7 +19,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ReadStore, TxRecord } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
-import { checkTxSearchPage, pocketPage, pocketPageRequest, txSearchPageRequest } from './pagination.js';
+import { pocketPage, pocketPageRequest } from './pagination.js';
 import { accountJson, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
@@ -57,14 +57,12 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
   });
 
   const blockTxsBody = S.body({ height: S.height, page: S.page, per_page: S.perPage, order: S.order, prove: { type: 'boolean' } });
-  queryRoute(app, store, '/v1/query/blocktxs', { summary: "a block's txs (Tendermint tx search: per_page ≤ 100)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
-    const request = txSearchPageRequest(body);
-    const found = await store.blockTxs(ctx.at(body['height']), orderOf(body['order']), request);
-    checkTxSearchPage(request, found.total);
+  queryRoute(app, store, '/v1/query/blocktxs', { summary: "a block's txs (pocket-core's tx index: a page past the last is empty)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+    const found = await store.blockTxs(ctx.at(body['height']), orderOf(body['order']), pocketPageRequest(body));
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));
   });
-  queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs, failed ones too (no per_page clamp)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+  queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs read from the block itself (order ignored)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const found = await store.blockTxs(ctx.at(body['height']), 'asc', pocketPageRequest(body));
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));
@@ -80,10 +78,9 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
   const accountTxsBody = S.body({ address: S.address, page: S.page, per_page: S.perPage, received: { type: 'boolean' }, prove: { type: 'boolean' }, order: S.order, height: S.height }, ['address']);
   queryRoute(app, store, '/v1/query/accounttxs', { summary: "an account's txs, sent (default) or received", body: accountTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const only = typeof body['height'] === 'number' && body['height'] > 0 ? ctx.at(body['height']) : undefined;
-    const request = txSearchPageRequest(body);
+    const request = pocketPageRequest(body);
     const filter = { address: lower(body['address']), received: body['received'] === true, order: orderOf(body['order']), ...(only === undefined ? {} : { onlyHeight: only }) };
     const found = await store.accountTxs(filter, ctx.latest, request);
-    checkTxSearchPage(request, found.total);
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));
   });

@@ -11,6 +11,9 @@
  *                            latest one: the asked session_height is overwritten, whatever it
  *                            is (it must still be an integer, as Go's decoder requires).
  *   /v1/client/relay, /challenge, /sim → 501 `not_a_relay_node`: this is a ledger, not a relay node
+ *   dispatch, relay and challenge answer CORS as pocket-core's handlers do (server.go:71-76,
+ *   client.go:21-25, 55-60, 143-148): every answer allows any origin, and OPTIONS (a browser's
+ *   preflight) is 200 with no body — so a web page can dispatch across origins, as with pocket-core.
  *   /v1/query/unconfirmedtxs {page, per_page} / unconfirmedtx {hash} → the node's mempool;
  *                            `serve` has none and answers them empty / null (documented choice).
  */
@@ -49,7 +52,31 @@ function unconfirmedJson(tx: PendingTx): unknown {
   return { hash: tx.hash, message_type: tx.messageType, stdTx: stdTxJson(tx.bytes) };
 }
 
+/** The headers pocket-core's cors() sets (app/cmd/rpc/server.go:71-76). */
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'POST',
+  'access-control-allow-headers': 'Accept, Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization',
+} as const;
+
+/** The client routes whose pocket-core handlers call cors() first (client.go Dispatch, Relay, Challenge). */
+const CORS_PATHS: ReadonlySet<string> = new Set(['/v1/client/dispatch', '/v1/client/relay', '/v1/client/challenge']);
+
+/**
+ * CORS on CORS_PATHS: the headers on every answer, errors included (pocket-core sets them before
+ * it reads the body), and an OPTIONS route answering 200 with no body (cors() returns true for
+ * OPTIONS and the handler writes nothing).
+ */
+function answerCors(app: FastifyInstance): void {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (CORS_PATHS.has(request.url.split('?')[0]!)) reply.headers(CORS_HEADERS);
+    done(null, payload);
+  });
+  for (const path of CORS_PATHS) app.options(path, { schema: { hide: true } }, (_request, reply) => reply.code(200).send());
+}
+
 export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sources: ClientSources): void {
+  answerCors(app);
   const notRelay = (route: string) => () => {
     throw new HttpError(501, 'not_a_relay_node', `${route}: this is a ledger, not a relay node — it serves no relays, challenges or simulated relays (use a Pocket relay node)`);
   };

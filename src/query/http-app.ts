@@ -9,11 +9,13 @@
  * Every answer carries how long the service held it (Server-Timing, timeAnswers).
  */
 import { randomBytes } from 'node:crypto';
+import { posix } from 'node:path';
 import type { Socket } from 'node:net';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import { LEDGER_VERSION } from '../core/version.js';
 import { HttpError, sendError } from './http-error.js';
+import { foldFieldNames } from './field-names.js';
 import { answerHttpEdges, clientErrorAnswer } from './http-edges.js';
 import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limits.js';
 import { BodyError, MAX_QUERY_BODY_BYTES, parseRequestBody } from './request-body.js';
@@ -94,9 +96,51 @@ function replyForError(error: FastifyError | Error, reply: FastifyReply, mapper:
   return sendError(reply, 500, 'internal_error', error.message);
 }
 
-/** A path the app serves with other methods: a 405 naming them (pocket-core's router answers 405), else a 404. */
-function notFound(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const url = request.url.split('?')[0]!;
+/** A request URL's path and its query ('' or from its '?'). */
+function splitQuery(url: string): [string, string] {
+  const at = url.indexOf('?');
+  return at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+}
+
+/** Static routes by method, then by path lower-cased without a trailing slash (fixedPathOf). */
+type RouteIndex = Map<string, Map<string, string>>;
+
+const routeKey = (path: string): string => (path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path).toLowerCase();
+
+/** Records every static route as it is added (wildcards and parameters are not fixed paths). */
+function indexRoutes(app: FastifyInstance): RouteIndex {
+  const index: RouteIndex = new Map();
+  app.addHook('onRoute', (route) => {
+    if (/[*:]/.test(route.url)) return;
+    for (const method of [route.method].flat()) {
+      const paths = index.get(method) ?? new Map<string, string>();
+      if (!paths.has(routeKey(route.url))) paths.set(routeKey(route.url), route.url);
+      index.set(method, paths);
+    }
+  });
+  return index;
+}
+
+/**
+ * The route a mistyped path means, as pocket-core's router finds it (httprouter v1.3.0, on by
+ * default: router.go:192-199, 389-419): the path cleaned of `//`, `.` and `..` (CleanPath), then
+ * matched without regard to case or a trailing slash. A client whose base URL ends in "/" asks
+ * for `//v1/query/height`; pocket-core redirects it, and fetch follows.
+ */
+function fixedPathOf(index: RouteIndex, method: string, path: string): string | undefined {
+  const fixed = index.get(method)?.get(routeKey(posix.normalize(`/${path}`)));
+  return fixed === path ? undefined : fixed;
+}
+
+/**
+ * A path the app serves under another spelling: the redirect pocket-core's router answers (301 for
+ * a GET, else 307, which keeps the method and body: router.go:390-395). A path the app serves with
+ * other methods: a 405 naming them (pocket-core's router answers 405). Else a 404.
+ */
+function notFound(app: FastifyInstance, index: RouteIndex, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const [url, query] = splitQuery(request.url);
+  const fixed = fixedPathOf(index, request.method, url);
+  if (fixed !== undefined) return reply.code(request.method === 'GET' ? 301 : 307).header('location', `${fixed}${query}`).send();
   const allowed = ['GET', 'POST'].filter((method) => method !== request.method && app.hasRoute({ method: method as 'GET' | 'POST', url }));
   if (allowed.length > 0) return sendError(reply.header('allow', allowed.join(', ')), 405, 'method_not_allowed', `${request.method} ${url.slice(0, 200)}: this route answers ${allowed.join(', ')}`, { field: 'method', allowed });
   // `serve` is read only: a tx submitted to it is the one 404 worth a pointer.
@@ -171,6 +215,7 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
     frameworkErrors: (error, _request, reply) => sendError(reply, 400, 'invalid_url', `the URL cannot be decoded (${error.message})`, { field: 'url' }),
   });
   app.server.maxConnections = httpLimits.maxConnections;
+  const routes = indexRoutes(app);
   answerHttpEdges(app, httpLimits.trustedProxies.length === 0 ? httpLimits.maxConnectionsPerClient : undefined);
   timeAnswers(app);
   capPipelining(app, httpLimits.maxPipelined);
@@ -200,13 +245,14 @@ export async function createHttpApp(limits: Partial<HttpLimits> = {}, mapper?: E
   // parses to {} (request-body.ts). A body that is JSON null stays null and is refused.
   app.addHook('preValidation', (request, _reply, done) => {
     if (request.body === undefined && request.method === 'POST') request.body = {};
+    request.body = foldFieldNames(request.body, request.routeOptions.schema?.body);
     done();
   });
   // A response schema documents the answer; the answer itself is exactly what the route built.
   app.setSerializerCompiler(() => stringifyAnswer);
   app.setReplySerializer(stringifyAnswer);
   app.setErrorHandler((error, _request, reply) => replyForError(error as Error, reply, mapper));
-  app.setNotFoundHandler((request, reply) => notFound(app, request, reply));
+  app.setNotFoundHandler((request, reply) => notFound(app, routes, request, reply));
   // pocket-core JSON-encodes the version string (server.go WriteResponse: json.Marshal of a string).
   app.get('/v1', { schema: { summary: 'version (a JSON string)', response: { 200: { type: 'string' } } } }, (_request, reply) =>
     reply.type('application/json; charset=utf-8').send(JSON.stringify(LEDGER_VERSION)),

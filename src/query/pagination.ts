@@ -4,24 +4,24 @@
  * request can ask for an unbounded page.
  *
  * - Tx searches (accounttxs, blocktxs): app/query.go checkPagination (page ≤ 0 → 1, per_page
- *   ≤ 0 → 30), then Tendermint's TxSearch: per_page above 100 is clamped to 100 (its
- *   maxPerPage) and a page past the last is an error ("page should be within [1, N]") — here 400
- *   `page_out_of_range` naming `page`. Answer: {txs, page_count: txs on this page, total_txs}.
+ *   ≤ 0 → 30), then pocket-core's own tx indexer, not Tendermint's kv one (pocket-core's fork of
+ *   Tendermint hands the page to the indexer without validatePage/validatePerPage,
+ *   rpc/core/tx.go:56-93): types/indexer.go clamps per_page only at 10,000 (:41, :144-146, above
+ *   our own bound) and walks the whole prefix, so a page past the last is simply empty, with the
+ *   total still counted (:249-272). Answer: {txs, page_count: txs on this page, total_txs}.
  * - allblocktxs: checkPagination only (no clamp); a page past the end is empty.
  * - accounts, signinginfo, nodeclaims: checkPagination, then app/query.go paginate
  *   (util.Paginate): {result, total_pages: ceil(total / rows on this page), page}; a page past the
  *   end is Go's zero Page {"result":null,"total_pages":0,"page":0}.
- * - nodes, apps: the RPC's defaults (page 0 → 1, per_page 0 → 1,000) and the keepers'
- *   paginate (modules/nodes paginate).
+ * - nodes, apps: the RPC's defaults (page 0 → 1, per_page 0 → 1,000), then the same
+ *   app/query.go paginate (modules/nodes paginate): past the end or no match, the zero Page.
  * Example: 25 accounts, per_page 10, page 3 → 5 rows, total_pages ceil(25/5) = 5 (pocket's
  * overstatement on a short last page, kept); page 4 → {"result":null,"total_pages":0,"page":0}.
  */
 import type { ListPage, PageRequest } from '../projection/read-store.js';
-import { HttpError } from './http-error.js';
 import type { Body } from './route.js';
 
 export const POCKET_DEFAULT_PER_PAGE = 30;
-export const TENDERMINT_MAX_PER_PAGE = 100;
 
 const intOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
@@ -30,18 +30,6 @@ export function pocketPageRequest(body: Body): PageRequest {
   const page = intOf(body['page']);
   const perPage = intOf(body['per_page']);
   return { page: page <= 0 ? 1 : page, perPage: perPage <= 0 ? POCKET_DEFAULT_PER_PAGE : perPage };
-}
-
-/** checkPagination then Tendermint's validatePerPage. */
-export function txSearchPageRequest(body: Body): PageRequest {
-  const request = pocketPageRequest(body);
-  return { page: request.page, perPage: Math.min(request.perPage, TENDERMINT_MAX_PER_PAGE) };
-}
-
-/** Tendermint's validatePage: page within [1, pages] (pages ≥ 1 even with no matches). */
-export function checkTxSearchPage(request: PageRequest, total: number): void {
-  const pages = Math.max(1, Math.ceil(total / request.perPage));
-  if (request.page > pages) throw new HttpError(400, 'page_out_of_range', `page should be within [1, ${pages}] range, given ${request.page}`, { field: 'page', pages });
 }
 
 /** app/query.go paginate over a page the store already cut. */

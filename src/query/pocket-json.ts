@@ -10,6 +10,8 @@ import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
+import type { ClaimAnswer } from '../modules/pocketcore/index.js';
+import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-store.js';
 import { JsonOut } from './json-out.js';
@@ -147,6 +149,10 @@ function precommitJson(block: BlockRecord, address: string, index: number): Reco
  */
 export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<string, unknown> {
   const blockId = (hash: string): unknown => ({ hash: hash.toUpperCase(), parts: { total: '0', hash: '' } });
+  // A chain's first block follows no block: Tendermint gives it the zero BlockID (genesis state,
+  // state/state.go:241; MakeBlock, :156), whose nil hash is written "" (libs/bytes/bytes.go:24-31).
+  // The ledger's marker for "no previous block" is the all-zero hash.
+  const previous = /^0*$/.test(block.previousHash) ? '' : block.previousHash;
   const lastCommit = JSON.parse(block.lastCommitJson) as Array<{ address: string; signed: boolean }>;
   const evidence = JSON.parse(block.evidenceJson) as unknown[];
   return {
@@ -159,7 +165,7 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
         time: formatRfc3339Ns(block.timeNs),
         num_txs: String(block.txCount),
         total_txs: String(block.totalTxs),
-        last_block_id: blockId(block.previousHash),
+        last_block_id: blockId(previous),
         last_commit_hash: '',
         data_hash: block.txRoot.toUpperCase(),
         validators_hash: '',
@@ -173,20 +179,26 @@ export function blockJson(block: BlockRecord, txs: readonly TxRecord[]): Record<
       data: { txs: txs.length === 0 ? null : txs.map((tx) => base64(tx.raw)) },
       evidence: { evidence: evidence.length === 0 ? null : evidence },
       last_commit: {
-        block_id: blockId(block.previousHash),
+        block_id: blockId(previous),
         precommits: lastCommit.length === 0 ? null : lastCommit.map((vote, index) => (vote.signed ? precommitJson(block, vote.address, index) : null)),
       },
     },
   };
 }
 
-/** BaseAccount (x/auth/types/account.go:23-27) via json.Marshal: coins as sdk.Coins, key as hex or null. */
+/**
+ * BaseAccount (x/auth/types/account.go:23-27) via json.Marshal: coins as sdk.Coins, key as hex or
+ * null. A module account is a ModuleAccount (:313-317), whose embedded *BaseAccount's fields
+ * json.Marshal flattens beside its own `name` and `permissions`.
+ */
 export function accountJson(account: AccountRecord): Record<string, unknown> {
-  return {
+  const base = {
     address: account.address,
     coins: account.balanceUpokt === 0n ? [] : [{ denom: 'upokt', amount: account.balanceUpokt.toString() }],
     public_key: account.publicKey,
   };
+  const name = moduleNameOf(account.address);
+  return name === undefined ? base : { ...base, name, permissions: MODULE_PERMISSIONS[name] };
 }
 
 /** ValidatorSigningInfo (x/nodes/types/nodes.pb.go:120-131) via encoding/json: int64 as numbers. */
@@ -244,3 +256,39 @@ export function moduleParamsJson(params: AllParams, subspace: Subspace): Record<
 
 /** The amino JSON of a typed value (for the upgrade route's encoding/json re-print). */
 export { paramValueToJson };
+
+/** A []byte as Go writes it, in encoding/json and amino JSON alike: base64. */
+const base64OfHex = (hex: string): string => Buffer.from(hex, 'hex').toString('base64');
+
+/**
+ * MsgClaim (x/pocketcore/types/pocket.pb.go:106-113, 28-32, 522-525, 560-563) via encoding/json,
+ * as /v1/query/nodeclaims writes its page (QueryClaims → Page.JSON, app/query.go:541-566, 677-681):
+ * int64, uint64 and EvidenceType (a Go int) as bare numbers — bigints here, so a uint64 range
+ * bound is written with all its digits —, the merkle root's []byte as base64.
+ */
+export function claimGoJson(claim: ClaimAnswer): Record<string, unknown> {
+  return {
+    header: claim.header,
+    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: { lower: BigInt(claim.merkle_root.range.lower), upper: BigInt(claim.merkle_root.range.upper) } },
+    total_proofs: BigInt(claim.total_proofs),
+    from_address: claim.from_address,
+    evidence_type: claim.evidence_type,
+    expiration_height: claim.expiration_height,
+  };
+}
+
+/**
+ * MsgClaim in amino JSON (app.Codec().MarshalJSON is the legacy amino codec, codec/codec.go:227-229):
+ * every int64, uint64 and Go int as a decimal string, the root's []byte as base64 — the form of a
+ * claim msg's sign bytes and of an exported genesis' pocketcore.claims.
+ */
+export function claimAminoJson(claim: ClaimAnswer): Record<string, unknown> {
+  return {
+    header: { ...claim.header, session_height: String(claim.header.session_height) },
+    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: claim.merkle_root.range },
+    total_proofs: claim.total_proofs,
+    from_address: claim.from_address,
+    evidence_type: String(claim.evidence_type),
+    expiration_height: String(claim.expiration_height),
+  };
+}

@@ -54,11 +54,22 @@ export const txAnswer = obj({
   stdTx: obj({ msg: { description: 'the message as amino JSON (its sign bytes)' }, fee: nullable(list(obj({ denom: stringy, amount: stringy }))), signature: obj({ pub_key: stringy, signature: stringy }), memo: stringy, entropy: int }),
 });
 export const txSearchAnswer = obj({ txs: list(txAnswer), page_count: { type: 'integer', description: 'txs on this page' }, total_txs: { type: 'integer', description: 'matches on all pages' } });
-export const accountAnswer = nullable(obj({ address: stringy, coins: list(obj({ denom: stringy, amount: stringy })), public_key: nullable(stringy) }));
+export const accountAnswer = nullable(obj({ address: stringy, coins: list(obj({ denom: stringy, amount: stringy })), public_key: nullable(stringy), name: { type: 'string', description: 'module accounts only (ModuleAccount)' }, permissions: { ...nullable(list(stringy)), description: 'module accounts only (ModuleAccount)' } }));
+const base64 = { type: 'string', description: 'base64 (a Go []byte)' } as const;
+/** A claim in a nodeclaims page: MsgClaim via encoding/json (numbers). */
 export const claimAnswer = obj({
   header: obj({ app_public_key: stringy, chain: stringy, session_height: int }),
-  merkle_root: obj({ merkleHash: stringy, range: obj({ lower: stringy, upper: stringy }) }),
-  total_proofs: stringy, from_address: stringy, evidence_type: int, expiration_height: int,
+  merkle_root: obj({ merkleHash: base64, range: obj({ lower: int, upper: int }) }),
+  total_proofs: int, from_address: stringy, evidence_type: int, expiration_height: int,
+});
+/** nodeclaim: MsgClaim in amino JSON (int64 as strings), wrapped as its registered type. */
+export const aminoClaimAnswer = obj({
+  type: { type: 'string', enum: ['pocketcore/claim'] },
+  value: obj({
+    header: obj({ app_public_key: stringy, chain: stringy, session_height: stringy }),
+    merkle_root: obj({ merkleHash: base64, range: obj({ lower: stringy, upper: stringy }) }),
+    total_proofs: stringy, from_address: stringy, evidence_type: stringy, expiration_height: stringy,
+  }),
 });
 export const signingInfoAnswer = obj({ address: stringy, start_height: int, index_offset: int, jailed_until: stringy, missed_blocks_counter: int, jailed_blocks_counter: int });
 export const paramAnswer = obj({ param_key: stringy, param_value: stringy });

@@ -6,10 +6,10 @@
  * with their name; `missed_blocks` is not projected and is left empty (documented limit).
  */
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
-import { moduleNameOf } from '../modules/auth/index.js';
+import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
-import { moduleParamsJson, signingInfoJson } from './pocket-json.js';
+import { claimAminoJson, moduleParamsJson, signingInfoJson } from './pocket-json.js';
 import * as S from './schemas.js';
 
 async function everyAccount(store: ReadStore, height: number): Promise<AccountRecord[]> {
@@ -28,7 +28,7 @@ function accountEntry(account: AccountRecord): unknown {
     public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey },
   };
   const name = moduleNameOf(account.address);
-  return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { ...base, name, permissions: null } };
+  return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { ...base, name, permissions: MODULE_PERMISSIONS[name] } };
 }
 
 export async function exportState(store: ReadStore, height: number): Promise<unknown> {
@@ -65,7 +65,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
         missed_blocks: {},
         previous_proposer: block?.proposer ?? '',
       },
-      pocketcore: { params: pocket, receipts: null, claims },
+      pocketcore: { params: pocket, receipts: null, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
   };
 }

@@ -3,7 +3,7 @@
  * the ReadStore, at any projected height. Answers as pocket-core writes them:
  *
  *   node / app               {address, height}        → JSONValidator / Application (400 when absent)
- *   nodes / apps             {height, opts{…}}        → {result, total_pages, page} (modules' paginate)
+ *   nodes / apps             {height, opts{…}}        → {result, total_pages, page} (app/query.go paginate)
  *   signinginfo              {address?, height, page, per_page} → page of ValidatorSigningInfo
  *   nodeclaim                {address, blockchain, app_pubkey, session_block_height, height, receipt_type}
  *   nodeclaims               {address?, height, page, per_page} → page of claims
@@ -22,7 +22,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import type { Upgrade } from '../params/kinds.js';
 import { HttpError } from './http-error.js';
 import { cut, pocketPage, pocketPageRequest } from './pagination.js';
-import { moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
+import { claimAminoJson, claimGoJson, moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
 import { queryRoute, RawJson, type Body } from './route.js';
 import { exportState } from './state-export.js';
 import * as S from './schemas.js';
@@ -46,7 +46,7 @@ const listOpts = (withJailed: boolean): object =>
     opts: { type: 'object', properties: { staking_status: { type: 'integer', enum: [0, 1, 2] }, ...(withJailed ? { jailed_status: { type: 'integer', enum: [0, 1, 2] } } : {}), blockchain: { type: 'string', maxLength: 8 }, page: S.page, per_page: S.perPage } },
   });
 
-/** The RPC's page defaults (query.go:531-536) and the keepers' paginate. */
+/** The RPC's page defaults (query.go:531-536) and its paginate (app/query.go:641-661; modules/nodes paginate). */
 function listPage<T extends NodeJson | AppJson>(items: readonly T[], opts: Body): ReturnType<typeof paginate<T>> {
   return paginate(items, intOf(opts['page']) || 1, intOf(opts['per_page']) || RPC_DEFAULT_PER_PAGE, RPC_DEFAULT_PER_PAGE);
 }
@@ -88,29 +88,39 @@ export function registerStateRoutes(app: FastifyInstance, store: ReadStore): voi
   registerParamRoutes(app, store);
 }
 
+/**
+ * nodeclaim's receipt_type: "relay" or "challenge" in any case, as pocket-core's
+ * EvidenceTypeFromString lower-cases it (x/pocketcore/types/evidence.go:234-244); absent or ""
+ * is "relay" here (pocket-core refuses it: an extension, so the field may be left out).
+ */
+const receiptType = { type: 'string', pattern: '^([Rr][Ee][Ll][Aa][Yy]|[Cc][Hh][Aa][Ll][Ll][Ee][Nn][Gg][Ee])?$', description: 'relay (default) or challenge, any case' } as const;
+
 function registerClaimRoutes(app: FastifyInstance, store: ReadStore, pagedAddressBody: object): void {
   const claimBody = S.body(
-    { address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: { type: 'string', enum: ['relay', 'challenge', ''] } },
+    { address: S.address, blockchain: S.chain, app_pubkey: S.publicKey, session_block_height: { type: 'integer', minimum: 1, maximum: S.MAX_HEIGHT }, height: S.height, receipt_type: receiptType },
     ['address', 'blockchain', 'app_pubkey', 'session_block_height'],
   );
-  queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.claimAnswer }, async (body, ctx) => {
+  queryRoute(app, store, '/v1/query/nodeclaim', { summary: "one of a node's live claims", body: claimBody, response: S.aminoClaimAnswer }, async (body, ctx) => {
     const key = {
       servicer: lower(body['address']),
       appPublicKey: lower(body['app_pubkey']),
       chain: (body['blockchain'] as string).toUpperCase(),
       sessionHeight: body['session_block_height'] as number,
-      evidenceType: body['receipt_type'] === 'challenge' ? 2 : 1,
+      evidenceType: typeof body['receipt_type'] === 'string' && body['receipt_type'].toLowerCase() === 'challenge' ? 2 : 1,
     };
     const claim = await store.claim(key, ctx.at(body['height']));
     if (claim === undefined) throw new HttpError(400, 'claim_not_found', 'the claim was not found', { field: 'address' });
-    return claim;
+    // amino JSON of a registered concrete type (pocketcore/claim) is wrapped in {type, value}
+    // (NodeClaim: app.Codec().MarshalJSON, app/cmd/rpc/query.go), as a claim msg's sign bytes are.
+    return { type: 'pocketcore/claim', value: claimAminoJson(claim) };
   });
   queryRoute(app, store, '/v1/query/nodeclaims', { summary: "live claims (one node's, or all)", body: pagedAddressBody, response: S.page$(S.claimAnswer) }, async (body, ctx) => {
     const address = typeof body['address'] === 'string' && body['address'] !== '' ? lower(body['address']) : undefined;
     const all = await store.claims(ctx.at(body['height']), address);
     const request = pocketPageRequest(body);
     ctx.total = all.length;
-    return pocketPage(cut(all, request), request);
+    const page = pocketPage(cut(all, request), request);
+    return { ...page, result: page.result === null ? null : page.result.map(claimGoJson) };
   });
 }
 

@@ -57,13 +57,14 @@ export function appText(app: AppJson, height: number): string[] {
 
 /** One line per node or app: address, status, stake, chains; then which page this is. */
 export function pageText(noun: 'node' | 'application', page: Page<NodeJson | AppJson>, height: number): string[] {
-  const rows = page.result.map((item) => {
+  const items = page.result ?? [];
+  const rows = items.map((item) => {
     const stake = upoktAndPoktText(BigInt('tokens' in item ? item.tokens : item.staked_tokens));
     return `  ${item.address}  ${statusText(item.status, item.jailed).padEnd(22)}  ${stake}  chains ${item.chains.join(', ')}`;
   });
-  // pocket-core answers a page past the end with total_pages 1 (nodes/queries.ts): "page 999 of 1"
-  // read as if there were one page; said in words instead.
-  const where = page.result.length === 0 && page.page > 1 ? `page ${page.page} is past the last page` : `page ${page.page} of ${page.total_pages}`;
-  const heading = `${counted(page.result.length, noun)} at height ${height}, ${where}`;
+  // An empty page is pocket-core's zero Page {null, 0, 0} (nodes/queries.ts), whether nothing
+  // matched or the page is past the last: "page 0 of 0" read as nonsense, so it is said in words.
+  const where = items.length === 0 ? 'none on this page (nothing matches, or the page is past the last)' : `page ${page.page} of ${page.total_pages}`;
+  const heading = `${counted(items.length, noun)} at height ${height}, ${where}`;
   return rows.length === 0 ? [heading] : [`${heading}:`, ...rows];
 }

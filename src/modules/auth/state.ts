@@ -91,3 +91,20 @@ const MODULE_BY_ADDRESS = new Map<string, ModuleName>(Object.entries(MODULE_ADDR
 export function moduleNameOf(address: string): ModuleName | undefined {
   return MODULE_BY_ADDRESS.get(address);
 }
+
+const EVERY_PERMISSION = ['burner', 'minter', 'staking'] as const;
+
+/**
+ * The permissions pocket-core gives each module account when it creates it
+ * (moduleAccountPermissions, app/pocket.go:203-210, the same since RC-0.5.0; the names are
+ * x/auth/types/permissions.go:11-15): every one but the application module's, which has none
+ * (nil, JSON null). A query answer shows them; the ledger's own rules never read them.
+ */
+export const MODULE_PERMISSIONS: Readonly<Record<ModuleName, readonly string[] | null>> = {
+  [MODULE_NAMES.feeCollector]: EVERY_PERMISSION,
+  [MODULE_NAMES.nodesStakedPool]: EVERY_PERMISSION,
+  [MODULE_NAMES.appsStakedPool]: EVERY_PERMISSION,
+  [MODULE_NAMES.dao]: EVERY_PERMISSION,
+  [MODULE_NAMES.pos]: EVERY_PERMISSION,
+  [MODULE_NAMES.application]: null,
+};

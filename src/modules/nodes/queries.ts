@@ -39,7 +39,8 @@ export interface NodeJson {
 }
 
 export interface Page<T> {
-  readonly result: readonly T[];
+  /** null for an empty page: Go's zero Page (app/query.go:649-650). */
+  readonly result: readonly T[] | null;
   readonly total_pages: number;
   readonly page: number;
 }
@@ -88,19 +89,19 @@ function matches(v: Validator, options: NodesQueryOptions): boolean {
 }
 
 /**
- * util.Paginate + the page wrapper (querier.go:42-57). Go's int(Ceil(x / 0)) is the minimum
- * int64 on amd64 (x > 0) or NaN → minimum int64 (x = 0); both then become 1.
+ * The RPC's paginate (app/query.go:641-661 over x/auth/util Paginate, util.go:65-87), which
+ * /v1/query/nodes and /v1/query/apps run (QueryNodes/QueryApps, app/query.go:241-249, 451-459) —
+ * not the nodes keeper's ABCI querier paginate (x/nodes/keeper/querier.go:42-57), whose empty
+ * page is `[]` with total_pages 1. A page past the end, or no match at all, is Go's zero Page
+ * {"result":null,"total_pages":0,"page":0}; total_pages is ceil(total / rows on this page), so a
+ * short last page overstates it, as pocket-core does.
  */
 export function paginate<T>(items: readonly T[], page: number, perPage: number, defaultPerPage: number): Page<T> {
   const limit = perPage === 0 ? defaultPerPage : perPage;
-  let start = (page - 1) * limit;
-  let end = start + limit;
-  if (end >= items.length) end = items.length;
-  if (page === 0 || start >= items.length) start = end = -1;
-  const result = start < 0 ? [] : items.slice(start, end);
-  const span = end - start;
-  const total = span === 0 ? 1 : Math.ceil(items.length / span);
-  return { result, total_pages: Number.isFinite(total) && total >= 1 ? total : 1, page };
+  const start = (page - 1) * limit;
+  if (page === 0 || start >= items.length) return { result: null, total_pages: 0, page: 0 };
+  const result = items.slice(start, Math.min(start + limit, items.length));
+  return { result, total_pages: Math.max(1, Math.ceil(items.length / result.length)), page };
 }
 
 /** The RPC's defaults (app/cmd/rpc/query.go:531-536): page 0 → 1, per_page 0 → 1,000. */

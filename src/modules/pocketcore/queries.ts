@@ -2,7 +2,8 @@
  * pocketcore read models and calculators (pure functions over the state):
  * - dispatch: what pocket-core's /v1/client/dispatch answers (session.go:11-48): the latest
  *   session at the current height, nodes checked in the current state;
- * - node claims: /v1/query/nodeclaim(s) in pocket's field names (hashes as hex, not base64);
+ * - node claims: the data of /v1/query/nodeclaim(s) in pocket's field names (the hash as hex;
+ *   the query service writes them in pocket-core's encodings, src/query/pocket-json.ts);
  * - the relay-reward calculator behind `pokt-ledger calc reward`: the RelaysRewarded plan for
  *   N relays at a stake, plus how the fee-collector share splits at the next BeginBlock.
  */

@@ -90,12 +90,12 @@ query('for people (no --json): labels, stakes in uPOKT and POKT, status words, n
   assert.not.match(staked.stdout, /0001-01-01|"status"/);
   const apps = await runCli(['query', 'apps', '--data', dataDir]);
   assert.match(apps.stdout, new RegExp(`^1 application at height 2, page 1 of 1:\n {2}${app.address} +staked, not jailed +1,000,000,000 uPOKT \\(1,000 POKT\\)`));
-  // A page past the end: pocket-core's answer says total_pages 1 (validator.go:324-328), which read
-  // "page 9 of 1"; --json keeps pocket-core's answer.
+  // A page past the end: pocket-core's RPC answers Go's zero Page (app/query.go:641-661), which
+  // read "page 0 of 0"; --json keeps pocket-core's answer.
   const past = await runCli(['query', 'apps', '--data', dataDir, '--page', '9']);
-  assert.is(past.stdout, '0 applications at height 2, page 9 is past the last page\n');
+  assert.is(past.stdout, '0 applications at height 2, none on this page (nothing matches, or the page is past the last)\n');
   const pastJson = await runCli(['query', 'apps', '--data', dataDir, '--page', '9', '--json']);
-  assert.equal(JSON.parse(pastJson.stdout), { result: [], total_pages: 1, page: 9 });
+  assert.equal(JSON.parse(pastJson.stdout), { result: null, total_pages: 0, page: 0 });
 });
 
 query('for people: an unstaking, jailed node says so, with the time its unstake completes', () => {

@@ -101,14 +101,16 @@ routes('genesis: balances, supply, nodes; no app yet', async () => {
   assert.equal((jailed['result'] as Array<Record<string, unknown>>).map((v) => v['address']), [jailedValidator.address]);
   const all = (await post('/v1/query/nodes', { height: 0, opts: { staking_status: 2 } })).json;
   assert.is((all['result'] as unknown[]).length, 2);
-  // pocket-core's pagination quirk (nodes/queries.ts): a page past the end is empty, total_pages 1.
+  // A page past the end is Go's zero Page: QueryNodes paginates with app/query.go:641-661
+  // (util.Paginate's out of bounds → Page{}), written by its tags (app/query.go:671-675).
   const pastEnd = (await post('/v1/query/nodes', { opts: { page: 3, per_page: 1 } })).json;
-  assert.equal([pastEnd['result'], pastEnd['total_pages'], pastEnd['page']], [[], 1, 3]);
+  assert.equal([pastEnd['result'], pastEnd['total_pages'], pastEnd['page']], [null, 0, 0]);
 
   const noApp = await post('/v1/query/app', { address: appKey.address });
   assert.equal([noApp.status, noApp.json['error']], [400, 'application_not_found']);
   assert.match(noApp.json['message'] as string, /^application:101 /);
-  assert.equal((await post('/v1/query/apps', '')).json['result'], []);
+  // No app at all: Go's zero Page (app/query.go:641-661, 671-675), result null.
+  assert.equal((await post('/v1/query/apps', '')).json, { result: null, total_pages: 0, page: 0 });
 });
 
 routes('after a block: the answers follow the state the block made', async () => {

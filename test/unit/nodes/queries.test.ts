@@ -84,7 +84,7 @@ shapes('app: every JSONApplication field; unknown → application:101', () => {
 
 const filters = suite('query nodes / apps: filters and pages');
 
-const addresses = (page: { result: ReadonlyArray<{ address: string }> }) => page.result.map((r) => r.address);
+const addresses = (page: { result: ReadonlyArray<{ address: string }> | null }) => (page.result ?? []).map((r) => r.address);
 const sorted = (...keys: Array<{ address: string }>) => keys.map((k) => k.address).sort();
 
 filters('nodes: no filter lists every record by address; staking_status 2 / 1; jailed_status 1 / 2; blockchain (either case)', () => {
@@ -106,15 +106,16 @@ filters('apps: staking_status and blockchain filters (canonical upper-case ids)'
   assert.equal(addresses(queryApps(state, { blockchain: '00ab' })), sorted(appA));
 });
 
-filters('util.Paginate arithmetic: 25 items, per_page 10 → pages of 10, 10, 5; the short last page reports ceil(25/5) = 5 pages (pocket-core\'s quirk); past the end → empty, 1 page', () => {
+filters("the RPC's paginate (app/query.go:641-661 over util.Paginate, x/auth/util/util.go:65-87): 25 items, per_page 10 → pages of 10, 10, 5; the short last page reports ceil(25/5) = 5 pages (pocket-core's quirk); past the end, page 0 or nothing at all → Go's zero Page (query.go:648-650)", () => {
   const items = Array.from({ length: 25 }, (_, i) => i);
   assert.equal(paginate(items, 1, 10, 1000), { result: items.slice(0, 10), total_pages: 3, page: 1 });
   assert.equal(paginate(items, 2, 10, 1000), { result: items.slice(10, 20), total_pages: 3, page: 2 });
   assert.equal(paginate(items, 3, 10, 1000), { result: items.slice(20, 25), total_pages: 5, page: 3 });
-  assert.equal(paginate(items, 4, 10, 1000), { result: [], total_pages: 1, page: 4 });
-  assert.equal(paginate(items, 0, 10, 1000), { result: [], total_pages: 1, page: 0 });
+  const zeroPage = { result: null, total_pages: 0, page: 0 };
+  assert.equal(paginate(items, 4, 10, 1000), zeroPage);
+  assert.equal(paginate(items, 0, 10, 1000), zeroPage);
   assert.equal(paginate(items, 1, 0, 7), { result: items.slice(0, 7), total_pages: 4, page: 1 });
-  assert.equal(paginate([], 1, 10, 1000), { result: [], total_pages: 1, page: 1 });
+  assert.equal(paginate([], 1, 10, 1000), zeroPage);
 });
 
 shapes.run();

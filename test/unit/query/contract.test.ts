@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { parseGenesis } from '../../../src/genesis/parse.js';
 import { parseRequestBody } from '../../../src/query/request-body.js';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
 
@@ -108,6 +109,11 @@ test('block: the last commit\'s precommits are whole Tendermint votes of the pre
   }
   const indexes = (block.last_commit.precommits as Array<Record<string, unknown> | null>).map((vote, i) => (vote === null ? String(i) : vote['validator_index']));
   assert.equal(indexes, indexes.map((_, i) => String(i)), 'validator_index is the vote\'s place in the commit');
+  // Block 1 follows no block: Tendermint's zero BlockID (pokt-network/tendermint state/state.go:241,
+  // :156), its nil hash written "" (libs/bytes/bytes.go:24-31); its last commit is empty.
+  const first = (await post('/v1/query/block', { height: 1 })).json.block;
+  const none = { hash: '', parts: { total: '0', hash: '' } };
+  assert.equal([first.header.last_block_id, first.last_commit], [none, { block_id: none, precommits: null }]);
 });
 
 test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session walk', async () => {
@@ -138,14 +144,155 @@ test('pagination: totals, page numbering as pocket-core, bounded page size', asy
   // util.Paginate: page 0 → 1 (checkPagination); past the end → Go's zero Page.
   assert.equal((await post('/v1/query/accounts', { page: 0, per_page: 7 })).json.result, first.json.result);
   assert.equal((await post('/v1/query/accounts', { page: Math.ceil(total / 7) + 1, per_page: 7 })).json, { result: null, total_pages: 0, page: 0 });
-  // Tendermint's TxSearch: per_page above 100 is clamped to 100; a page past the last is an error.
-  const busy = (await post('/v1/query/blocktxs', { height: 5, per_page: 1000 })).json;
-  assert.is(busy.page_count, Math.min(100, busy.total_txs));
-  const past = await post('/v1/query/blocktxs', { height: 5, page: 1000 });
-  assert.equal([past.status, past.json.error, past.json.details.field], [400, 'page_out_of_range', 'page']);
   // The ledger's routes: page, per_page, total, total_pages.
   const rewards = (await post('/v1/query/rewards', { per_page: 5 })).json;
   assert.equal([rewards.result.length, rewards.total_pages], [Math.min(5, rewards.total), Math.ceil(rewards.total / 5)]);
+});
+
+test("tx searches: a page past the last is empty, with the total (pocket-core's own tx indexer)", async () => {
+  // pocket-core's fork of Tendermint passes page and per_page to the indexer unchecked
+  // (pokt-network/tendermint rpc/core/tx.go:56-93, no validatePage); pocket-core's indexer counts
+  // every match while it skips and fills the page (types/indexer.go:249-272), and
+  // ResultTxSearchToRPC writes no txs as [] (app/cmd/rpc/query.go:206-222). The per_page bound:
+  // tx-search-pages.test.ts.
+  const sender = (await post('/v1/query/blocktxs', { height: 5, per_page: 1 })).json.txs[0].tx_result.signer as string;
+  const sent = (await post('/v1/query/accounttxs', { address: sender, per_page: 1 })).json.total_txs as number;
+  const inBlock = (await post('/v1/query/blocktxs', { height: 5, per_page: 1 })).json.total_txs as number;
+  assert.ok(sent > 0 && inBlock > 0, 'the sender and the block have txs');
+  for (const [path, body, total] of [
+    ['/v1/query/accounttxs', { address: sender, page: sent + 1, per_page: 1 }, sent],
+    ['/v1/query/blocktxs', { height: 5, page: 1000 }, inBlock],
+  ] as const) {
+    const past = await post(path, body);
+    assert.equal([past.status, past.json], [200, { txs: [], page_count: 0, total_txs: total }], path);
+  }
+});
+
+test("nodes and apps: a page past the end, or no match, is Go's zero Page, as every RPC list", async () => {
+  // QueryNodes/QueryApps paginate with app/query.go:641-661: util.Paginate's out-of-bounds
+  // (x/auth/util/util.go:65-87: start ≥ the count, which an empty list always is) returns Page{},
+  // written {"result":null,"total_pages":0,"page":0} (Page's tags, app/query.go:671-675).
+  const zeroPage = { result: null, total_pages: 0, page: 0 };
+  for (const path of ['/v1/query/nodes', '/v1/query/apps']) {
+    const all = (await post(path, { opts: { per_page: 1000 } })).json.result as unknown[];
+    assert.ok(all.length > 0, `${path}: the chain has some`);
+    const past = await post(path, { opts: { page: all.length + 1, per_page: 1 } });
+    assert.equal([past.status, past.json], [200, zeroPage], `${path}: past the end`);
+    // No chain id is 8 hex digits in the seeded chain (staking takes 4): nothing matches.
+    assert.equal((await post(path, { opts: { blockchain: 'FFFFFFFF' } })).json, zeroPage, `${path}: no match`);
+  }
+});
+
+test("a module account answers as pocket-core's ModuleAccount: BaseAccount's fields, then its name and permissions", async () => {
+  // x/auth/types/account.go:313-317 ModuleAccount embeds *BaseAccount (json.Marshal flattens its
+  // fields) and adds `name`, `permissions`; the permissions are app/pocket.go:203-210
+  // moduleAccountPermissions (names: x/auth/types/permissions.go:11-15). A module account's
+  // address is the first 20 bytes of SHA-256 of its name (account.go:319-322, Tendermint
+  // AddressHash) — computed here with node:crypto.
+  const moduleAddress = (name: string): string => createHash('sha256').update(name).digest().subarray(0, 20).toString('hex');
+  const dao = await post('/v1/query/account', { address: moduleAddress('dao') });
+  assert.equal([dao.status, keys(dao.json)], [200, sorted([...GO.BaseAccount, 'name', 'permissions'])]);
+  assert.equal([dao.json.name, dao.json.permissions], ['dao', ['burner', 'minter', 'staking']]);
+  const listed = (await post('/v1/query/accounts', { per_page: 1000 })).json.result as Array<{ address: string; name?: string; permissions?: unknown }>;
+  const feeCollector = listed.find((a) => a.address === moduleAddress('fee_collector'));
+  assert.equal([feeCollector?.name, feeCollector?.permissions], ['fee_collector', ['burner', 'minter', 'staking']], 'the accounts list writes them the same');
+  const user = listed.find((a) => a.name === undefined);
+  assert.equal(keys(user), sorted(GO.BaseAccount), 'any other account is a BaseAccount');
+});
+
+test("claims as pocket-core writes them: nodeclaim in amino JSON as its claim msg is signed, nodeclaims via encoding/json", async () => {
+  // NodeClaim writes the stored MsgClaim with app.Codec().MarshalJSON — amino JSON (codec/codec.go:227-229),
+  // the encoding of the claim msg's sign bytes (x/pocketcore/types/msgs.go:78), wrapped in its
+  // registered name: so it is the msg of the tx that made the claim, its expiration_height set by the
+  // keeper. NodeClaims writes a Page with encoding/json (app/query.go:541-566, 677-681): int64 as
+  // numbers, the merkle root's []byte in base64 (pocket.pb.go:106-113, 560-563).
+  const claim = (await post('/v1/query/nodeclaims', { per_page: 1 })).json.result[0];
+  const servicer = claim.from_address as string;
+  const sent = (await post('/v1/query/accounttxs', { address: servicer, per_page: 1000 })).json.txs as Array<{ tx_result: { message_type: string }; stdTx: { msg: { type: string; value: Record<string, any> } } }>;
+  const msg = sent.map((t) => t.stdTx.msg).find((m) => m.type === 'pocketcore/claim' && m.value['header'].app_public_key === claim.header.app_public_key && m.value['header'].chain === claim.header.chain && m.value['header'].session_height === String(claim.header.session_height));
+  assert.ok(msg !== undefined, 'the claim tx is among its servicer\'s txs');
+  const one = await post('/v1/query/nodeclaim', { address: servicer, blockchain: claim.header.chain, app_pubkey: claim.header.app_public_key, session_block_height: claim.header.session_height, receipt_type: 'relay' });
+  assert.is(one.status, 200);
+  assert.equal(one.json, { type: msg.type, value: { ...msg.value, expiration_height: String(claim.expiration_height) } });
+  assert.is(claim.merkle_root.merkleHash, msg.value['merkle_root'].merkleHash, 'base64, as the msg');
+  assert.equal(
+    [typeof claim.header.session_height, typeof claim.total_proofs, typeof claim.merkle_root.range.lower, typeof claim.evidence_type, typeof claim.expiration_height],
+    ['number', 'number', 'number', 'number', 'number'],
+  );
+  assert.is(String(claim.total_proofs), msg.value['total_proofs']);
+  // receipt_type in any case: EvidenceTypeFromString lower-cases it (x/pocketcore/types/evidence.go:234-244).
+  const ask = (receipt_type: string) => post('/v1/query/nodeclaim', { address: servicer, blockchain: claim.header.chain, app_pubkey: claim.header.app_public_key, session_block_height: claim.header.session_height, receipt_type });
+  assert.equal((await ask('RELAY')).json, one.json, 'RELAY is relay');
+  assert.equal([(await ask('Challenge')).json.error, (await ask('bogus')).json.details.field], ['claim_not_found', 'receipt_type'], 'Challenge is a (missing) challenge claim; bogus is refused by name');
+});
+
+test("the state answer's claims are an exported genesis' claims: init reads them back (base64 merkle roots)", async () => {
+  // ExportState writes pocketcore.claims in amino JSON (app/pocket.go:156-186): a root's []byte is
+  // base64. The ledger's genesis reader takes exported states in that form (src/genesis/parse-exported.ts).
+  const latest = (await post('/v1/query/height')).json.height as number;
+  const state = (await post('/v1/query/state', { height: latest })).json;
+  assert.ok((state.app_state.pocketcore.claims as unknown[]).length > 0, 'the seeded chain has live claims');
+  // initial_height is not pocket-core's to write (documented: `init --exported-height`); given here.
+  const read = parseGenesis(JSON.stringify({ ...state, initial_height: String(latest + 1) }));
+  assert.equal(read.ok ? [] : read.error.map((p) => `${p.path}: ${p.message}`), []);
+});
+
+test("dispatch, relay and challenge answer CORS as pocket-core's client handlers: any origin, and a preflight OPTIONS is 200", async () => {
+  // pocket-core's cors() (app/cmd/rpc/server.go:71-76), called first by Dispatch, Relay and
+  // Challenge (app/cmd/rpc/client.go:21-25, 55-60, 143-148): these three headers on every answer,
+  // and an OPTIONS request returns before anything is written (200, no body). Query routes have none.
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-methods': 'POST',
+    'access-control-allow-headers': 'Accept, Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization',
+  };
+  const corsOf = (headers: Record<string, unknown>) => Object.fromEntries(Object.keys(cors).map((name) => [name, headers[name]]));
+  for (const path of ['/v1/client/dispatch', '/v1/client/relay', '/v1/client/challenge']) {
+    const preflight = await served.app.inject({ method: 'OPTIONS', url: path, headers: { origin: 'https://dapp.example', 'access-control-request-method': 'POST' } });
+    assert.equal([preflight.statusCode, preflight.body, corsOf(preflight.headers)], [200, '', cors], `${path} OPTIONS`);
+    const refused = await post(path, { app_public_key: 'not hex' });
+    assert.ok(refused.status >= 400, `${path}: a bad body is refused`);
+    assert.equal(corsOf(refused.headers), cors, `${path}: even an error answer carries them`);
+  }
+  const query = await post('/v1/query/height');
+  assert.is(query.headers['access-control-allow-origin'], undefined, 'query routes answer no CORS, as pocket-core');
+});
+
+test("a path pocket-core's router would fix is redirected as it does: doubled slashes, a trailing slash, another case", async () => {
+  // julienschmidt/httprouter v1.3.0 (pocket-core's go.mod), whose New() turns RedirectTrailingSlash
+  // and RedirectFixedPath on (router.go:192-199): the path cleaned (CleanPath) and matched without
+  // regard to case or a trailing slash is redirected to, 301 for a GET and 307 otherwise, which
+  // keeps the method and body (router.go:389-419); the query string is kept (req.URL.String()).
+  const cases = [
+    ['POST', '//v1/query/height', 307, '/v1/query/height'],
+    ['POST', '/v1/query/block/?pretty=1', 307, '/v1/query/block?pretty=1'],
+    ['POST', '/v1/Query/Height', 307, '/v1/query/height'],
+    ['GET', '/v1/query/height/', 301, '/v1/query/height'],
+  ] as const;
+  for (const [method, url, status, location] of cases) {
+    const answer = await served.app.inject({ method, url });
+    assert.equal([answer.statusCode, answer.headers['location']], [status, location], `${method} ${url}`);
+  }
+  const unknown = await served.app.inject({ method: 'POST', url: '/v1/query/nope/' });
+  assert.equal([unknown.statusCode, unknown.json().error], [404, 'not_found'], 'a path no route matches in any spelling is still a 404');
+});
+
+test("member names match fields without regard to case, as Go's decoder matches them; the later of two wins", async () => {
+  // encoding/json Unmarshal documentation: "preferring an exact match but also accepting a
+  // case-insensitive match"; each member is decoded into its field in turn, so the later wins.
+  const at5 = (await post('/v1/query/supply', { height: 5 })).json;
+  const at6 = (await post('/v1/query/supply', { height: 6 })).json;
+  assert.not.equal(at5, at6, 'the supply moves between blocks 5 and 6');
+  assert.equal((await post('/v1/query/supply', { Height: 5 })).json, at5, 'Height is height');
+  assert.is((await post('/v1/query/supply', { HEIGHT: 5 })).headers['x-ledger-height'], '5');
+  assert.equal((await post('/v1/query/supply', { height: 5, Height: 6 })).json, at6, 'the later member wins');
+  assert.equal((await post('/v1/query/supply', { Height: 6, height: 5 })).json, at5, 'the later member wins, exact or not');
+  const one = (await post('/v1/query/nodes', { opts: { per_page: 1 } })).json;
+  assert.equal((await post('/v1/query/nodes', { Opts: { Per_Page: 1 } })).json, one, 'inside opts too');
+  // A name that differs by more than case is another name (perPage is not per_page).
+  assert.is((await post('/v1/query/nodes', { opts: { perPage: 1 } })).json.result.length, Math.min(1000, Number((await post('/v1/query/nodes')).headers['x-total-count'])));
+  const refused = await post('/v1/query/supply', { Height: '5' });
+  assert.equal([refused.status, refused.json.details.field], [400, 'height'], 'a folded member is validated as its field');
 });
 
 test('ledger ranges: to_height bounds the blocks, height says as of when (a claim submitted by 10, as it stood at 30)', async () => {

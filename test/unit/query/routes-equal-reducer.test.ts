@@ -60,6 +60,20 @@ function sample(state: LedgerState, prng: Prng): string[] {
  */
 const MODULES = new Map(['fee_collector', 'staked_tokens_pool', 'application_staked_tokens_pool', 'dao', 'pos', 'application'].map((name) => [createHash('sha256').update(name).digest('hex').slice(0, 40), name]));
 
+/**
+ * A claim as nodeclaims writes it: MsgClaim via encoding/json (x/pocketcore/types/pocket.pb.go:106-113,
+ * Page.JSON in app/query.go), numbers for int64/uint64 (parsed here as the answer is: the same
+ * doubles), the merkle root's []byte in base64.
+ */
+function goJsonClaim(claim: ReturnType<typeof nodeClaims>[number]): unknown {
+  const { merkleHash, range } = claim.merkle_root;
+  return {
+    ...claim,
+    merkle_root: { merkleHash: Buffer.from(merkleHash, 'hex').toString('base64'), range: { lower: Number(range.lower), upper: Number(range.upper) } },
+    total_proofs: Number(claim.total_proofs),
+  };
+}
+
 /** /v1/query/actor: the node and app answers of the two routes above (null instead of their 400), and the module's name. */
 function expectActor(state: LedgerState, height: number, address: string): void {
   const node = queryNode(state, address);
@@ -81,7 +95,7 @@ function expectEntities(state: LedgerState, height: number, addresses: readonly 
     const account = state.auth.accounts.get(address);
     // BaseAccount (x/auth/types/account.go:23-27); an unknown address answers null (GetAccount of nil).
     expect('/v1/query/account', { address, height }, account === undefined ? null : { address, coins: account.balanceUpokt === 0n ? [] : [{ denom: 'upokt', amount: account.balanceUpokt.toString() }], public_key: account.publicKey });
-    const claims = nodeClaims(state, address as never);
+    const claims = nodeClaims(state, address as never).map(goJsonClaim);
     expect('/v1/query/nodeclaims', { address, height, per_page: 1000 }, claims.length === 0 ? { result: null, total_pages: 0, page: 0 } : { result: claims, total_pages: 1, page: 1 });
     const info = state.slashing.signingInfos.get(address);
     expect('/v1/query/signinginfo', { address, height }, info === undefined ? 0 : 1);
