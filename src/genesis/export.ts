@@ -32,7 +32,7 @@ import type { LedgerState } from '../chain/ledger-state.js';
 import { paramValueToJson } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
-import { moduleNameOf, MODULE_NAMES, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
+import { moduleNameOf, MODULE_NAMES, MODULE_PERMISSIONS, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
 import type { GenesisDoc } from './types.js';
 
@@ -51,16 +51,6 @@ export const POCKET_SHAPED_TABLES: ReadonlySet<string> = new Set([
   'pocketcore/claims',
   'chain/meta',
 ]);
-
-/** pocket-core's module account permissions (app/app.go maccPerms). */
-const MODULE_PERMISSIONS: Readonly<Record<string, readonly string[]>> = {
-  [MODULE_NAMES.feeCollector]: [],
-  [MODULE_NAMES.nodesStakedPool]: ['burner', 'staking'],
-  [MODULE_NAMES.appsStakedPool]: ['burner', 'staking'],
-  [MODULE_NAMES.dao]: ['burner', 'staking'],
-  [MODULE_NAMES.pos]: ['burner', 'minter', 'staking'],
-  [MODULE_NAMES.application]: ['burner', 'minter', 'staking'],
-};
 
 const coins = (amount: bigint): Array<{ denom: string; amount: string }> => (amount === 0n ? [] : [{ denom: 'upokt', amount: amount.toString() }]);
 
@@ -119,7 +109,7 @@ function exportAccounts(state: LedgerState): unknown[] {
     const module = moduleNameOf(address);
     const base = { address, coins: coins(account.balanceUpokt), public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey } };
     if (module === undefined) accounts.push({ type: 'posmint/Account', value: base });
-    else accounts.push({ type: 'posmint/ModuleAccount', value: { ...base, public_key: null, name: module, permissions: MODULE_PERMISSIONS[module] ?? [] } });
+    else accounts.push({ type: 'posmint/ModuleAccount', value: { ...base, public_key: null, name: module, permissions: MODULE_PERMISSIONS[module] } });
   }
   return accounts;
 }
@@ -179,7 +169,8 @@ function exportClaims(state: LedgerState): unknown[] | null {
     merkle_root: { merkleHash: Buffer.from(c.merkleRoot.hashHex, 'hex').toString('base64'), range: { lower: c.merkleRoot.lower.toString(), upper: c.merkleRoot.upper.toString() } },
     total_proofs: c.totalProofs.toString(),
     from_address: c.servicer,
-    evidence_type: c.evidenceType,
+    // EvidenceType is a Go int: amino JSON writes it as a string, as every int64 (evidence.go:215).
+    evidence_type: String(c.evidenceType),
     expiration_height: String(c.expirationHeight),
   }));
   return claims.length === 0 ? null : claims;

@@ -64,6 +64,14 @@ test('export at H → init → the root recorded at H; the source blocks continu
   assert.ok(Array.isArray(appState['pocketcore']!['claims']), 'the chain has outstanding claims at H');
   const claim = (appState['pocketcore']!['claims'] as Array<Record<string, unknown>>)[0]!;
   assert.equal(Object.keys(claim).sort(), ['evidence_type', 'expiration_height', 'from_address', 'header', 'merkle_root', 'total_proofs']);
+  // EvidenceType is a Go int (x/pocketcore/types/evidence.go:215, RelayEvidence = 1): amino JSON writes it as a string.
+  assert.is(claim['evidence_type'], '1');
+  // Module accounts carry the permissions pocket-core created them with (app/pocket.go:203-210 at RC-0.12.0):
+  // burner, minter, staking for all but the application module's, which has nil.
+  const modules = (appState['auth']!['accounts'] as Array<{ type: string; value: { name?: string; permissions?: unknown } }>).filter((a) => a.type === 'posmint/ModuleAccount');
+  const permissions = Object.fromEntries(modules.map((a) => [a.value.name, a.value.permissions]));
+  const every = ['burner', 'minter', 'staking'];
+  assert.equal(permissions, { fee_collector: every, staked_tokens_pool: every, application_staked_tokens_pool: every, dao: every, pos: every, application: null });
   const file = join(work.dir, `export-${H}.json`);
   writeFileSync(file, JSON.stringify(exported));
   const imported = join(work.dir, 'imported');
