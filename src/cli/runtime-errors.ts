@@ -18,6 +18,7 @@ import { BlockLogError } from '../log/index.js';
 import { ProjectionError } from '../projection/errors.js';
 import { DataDirError } from '../runtime/data-dir.js';
 import { QueryStateError } from '../runtime/query-state.js';
+import { ExplorerNotBuiltError } from '../explorer/index.js';
 import { SimulationSetupError } from '../sim/sim-setup.js';
 import { SimulationFailure } from '../sim/simulator.js';
 import { SnapshotError } from '../snapshot/snapshot.js';
@@ -152,6 +153,7 @@ export function asCliError(error: unknown): unknown {
     return new CliError(error.code, `${message}${hint}`, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
   }
   if (error instanceof DataDirError || error instanceof QueryStateError) return new CliError(error.code, error.message, error.context);
+  if (error instanceof ExplorerNotBuiltError) return new CliError(error.code, error.message);
   if (error instanceof SnapshotError || error instanceof SimulationSetupError) return new CliError(error.code, error.message);
   // The chain reached an upgrade to a version this ledger does not implement: it stops producing.
   if (error instanceof UpgradeRequiredError) return new CliError(error.code, error.message);

@@ -27,6 +27,16 @@ interface StaticFile {
 
 const JS = 'text/javascript; charset=utf-8';
 
+/**
+ * The explorer's compiled client is missing: a tree built with `tsc -p tsconfig.json` alone (the
+ * client has its own tsconfig). A condition of the install, said as such — it reached the CLI
+ * as an internal error asking to be reported as a bug (QA of 2026-12-06).
+ */
+export class ExplorerNotBuiltError extends Error {
+  override readonly name = 'ExplorerNotBuiltError';
+  readonly code = 'explorer_not_built';
+}
+
 /** URL path under /explorer/ → file, everything the page needs. */
 export function explorerFiles(): ReadonlyMap<string, StaticFile> {
   const staticDir = join(packageRoot(), 'src', 'explorer', 'static');
@@ -39,7 +49,7 @@ export function explorerFiles(): ReadonlyMap<string, StaticFile> {
     ['client/code-names.js', { type: JS, body: Buffer.from(`export const CODE_NAMES = ${JSON.stringify(Object.fromEntries(ALL_CODES.map((c) => [`${c.codespace}:${c.code}`, c.name])))};\n`) }],
   ]);
   if (!existsSync(join(clientDir, 'main.js'))) {
-    throw new Error(`explorer client not built: ${clientDir}/main.js is missing (npm run build compiles src/explorer/client with its own tsconfig)`);
+    throw new ExplorerNotBuiltError(`the explorer page is not built: ${clientDir}/main.js is missing — run \`npm run build\` (it compiles src/explorer/client with its own tsconfig)`);
   }
   for (const name of readdirSync(clientDir).filter((file) => file.endsWith('.js')).sort()) {
     files.set(`client/${name}`, { type: JS, body: readFileSync(join(clientDir, name)) });

@@ -22,6 +22,7 @@ import * as assert from 'uvu/assert';
 import { CliError, printError, reportError } from '../../../src/cli/output.js';
 import { asCliError } from '../../../src/cli/runtime-errors.js';
 import { ProjectionError } from '../../../src/projection/errors.js';
+import { ExplorerNotBuiltError } from '../../../src/explorer/index.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
 import { CLI_PATH, runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
 import { fillDisk, remount, resize, tryMountTmpfs, type Mount } from '../../helpers/tmpfs.js';
@@ -366,6 +367,9 @@ errors("SQLite's failures are coded: a damaged projection, a full disk, no permi
   assert.match(damaged.message, 'pokt-ledger project --rebuild');
   const projection = asCliError(new ProjectionError('projection_ahead_of_log', 'ahead', { height: 6 })) as CliError;
   assert.equal([projection.code, projection.message, projection.context], ['projection_ahead_of_log', 'ahead', { height: 6 }]);
+  // A tree built without the explorer's client (tsc alone): a condition of the install, not a bug report.
+  const unbuilt = asCliError(new ExplorerNotBuiltError('the explorer page is not built: … run `npm run build`')) as CliError;
+  assert.equal([unbuilt instanceof CliError, unbuilt.code], [true, 'explorer_not_built']);
 });
 
 errors('PostgreSQL refusals (the driver\'s DatabaseError, by SQLSTATE) are coded, not internal errors calling themselves bugs', () => {
