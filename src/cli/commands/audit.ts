@@ -18,7 +18,7 @@ import { auditHtml } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { ParamOverrideError } from '../../runtime/param-override.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
-import { checkOutputFile } from '../out-path.js';
+import { checkDistinctOutputFiles, checkOutputFile } from '../out-path.js';
 import { CliError, counted, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { whatIfText } from '../what-if-text.js';
@@ -87,9 +87,11 @@ function heightList(heights: readonly number[]): string {
   return heights.slice(0, 20).join(', ') + (heights.length > 20 ? ', …' : '');
 }
 
-/** --csv and --html: outside the chain's own files, and not over an existing file without --force (out-path.ts). */
+/** --csv, --html and --lines-csv: outside the chain's own files, not over an existing file without --force, not two onto one file (out-path.ts). */
 function checkReportFiles(options: AuditCommandOptions): void {
-  for (const [option, file] of [['--csv', options.csv], ['--html', options.html], ['--lines-csv', options.linesCsv]] as const) {
+  const files = [['--csv', options.csv], ['--html', options.html], ['--lines-csv', options.linesCsv]] as const;
+  checkDistinctOutputFiles(files);
+  for (const [option, file] of files) {
     if (file !== undefined) checkOutputFile(file, dataDirOf(options.data), { option, force: options.force === true });
   }
 }
