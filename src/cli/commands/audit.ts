@@ -40,6 +40,9 @@ interface AuditCommandOptions {
 
 async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
   let progress: ReturnType<typeof blockProgress> | undefined;
+  // The rates are over the whole walk: the bar appears at the first report (after up to 50
+  // blocks), and timed from then it showed 3,051 blocks/s for a 2 s audit of 30 blocks.
+  const started = performance.now();
   const lines = options.linesCsv === undefined ? undefined : new LinesCsvWriter(options.linesCsv);
   try {
     const summary = await runAudit({
@@ -48,9 +51,11 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.node === undefined ? {} : { node: options.node }),
       ...(lines === undefined ? {} : { onLine: (height, line) => lines.line(height, line) }),
+      // Every block from the chain's first is walked (the shadow needs them), so the bar counts
+      // those: an imported state's chain starts at H + 1, not at 1.
       onProgress: (p) => {
-        progress ??= blockProgress('audit', p.to, options.progress !== false);
-        progress.update(p.height, p.lines, p.height);
+        progress ??= blockProgress('audit', p.to - p.first + 1, options.progress !== false, started, 'reward lines');
+        progress.update(p.height - p.first + 1, p.lines, p.height);
       },
     });
     lines?.close();

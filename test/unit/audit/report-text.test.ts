@@ -51,4 +51,20 @@ test('CLI and page on a tampered copy: "the first 50 of N", the heights where th
   }
 });
 
+// The bar once timed its rates from its first report (after up to 50 blocks), so a 2 s audit of
+// 30 blocks said 3,051 blocks/s, and it called the reward lines "tx". The bound is the audit's
+// own elapsed time (its JSON `seconds`, measured inside runAudit, which the bar's clock starts
+// before): blocks/s can be at most blocks / seconds.
+test('progress on stderr: blocks walked of the range, blocks/s over the whole audit, reward lines/s named as such', async () => {
+  const run = await runCli(['audit', '--data', await auditSimChain(), '--to', '30', '--json']);
+  assert.is(run.code, 0, run.stderr);
+  const summary = JSON.parse(run.stdout) as { blocks: number; seconds: number };
+  const last = run.stderr.trim().split('\n').filter((line) => line.startsWith('audit |')).pop() ?? '';
+  const bar = /\| (\d+)\/(\d+) blocks \| (\d+) blocks\/s \| (\d+) reward lines\/s \|/.exec(last);
+  assert.ok(bar !== null, `bar line: ${last}`);
+  assert.is(`${bar[1]}/${bar[2]}`, '30/30');
+  assert.ok(Number(bar[3]) <= Math.ceil(summary.blocks / summary.seconds), `${bar[3]} blocks/s, but the audit took ${summary.seconds} s for ${summary.blocks} blocks`);
+  assert.not.match(run.stderr, / tx\/s/);
+});
+
 test.run();
