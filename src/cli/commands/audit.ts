@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { AuditInputError, runAudit, scopeUnknown, skippedSnapshotWarning, unknownNodeWarning, type AuditSummary } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
 import { auditCsv, LinesCsvWriter } from '../../audit/csv.js';
-import { auditHtml } from '../../audit/html.js';
+import { auditHtml, GENESIS_INCLUDED } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { ParamOverrideError } from '../../runtime/param-override.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
@@ -75,7 +75,7 @@ function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'PASS' : 'FAIL';
   process.stdout.write(
     `audit ${verdict}: blocks ${summary.from}–${summary.to} (${grouped(summary.blocks)}), ${counted(summary.reward_lines, 'reward line')} and ${counted(summary.slash_and_burn_lines, 'slash/burn line')} recomputed, ` +
-      `${counted(summary.supply_checks, 'supply check')}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+      `${counted(summary.supply_checks, 'supply check')}${GENESIS_INCLUDED}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   const f = summary.supply_failures;
   if (f.count > 0) process.stdout.write(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);

@@ -51,6 +51,26 @@ test('CLI and page on a tampered copy: "the first 50 of N", the heights where th
   }
 });
 
+// "Heights 50–60 (11 blocks): 12 supply checks" read as a miscount: the genesis state is checked
+// and reported whatever --from says, and the terminal and the page now say so. 12 = the 11
+// blocks of 50..60 (the range's own arithmetic) + the genesis state.
+test('a range from 50: the supply and signing-info counts say the genesis state is among them', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-range-counts');
+  try {
+    const html = join(copy.dir, 'report.html');
+    const run = await runCli(['audit', '--data', copy.dir, '--from', '50', '--to', '60', '--no-progress', '--html', html]);
+    assert.is(run.code, 0, run.stderr);
+    assert.match(run.stdout, 'blocks 50–60 (11), ');
+    assert.match(run.stdout, ' 12 supply checks (the genesis state’s included), ');
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, 'Heights 50–60 (11 blocks)');
+    assert.match(page, '12 supply checks (the genesis state’s included); ');
+    assert.match(page, 'signing infos compared at 12 heights (the genesis state’s included); ');
+  } finally {
+    copy.remove();
+  }
+});
+
 // The bar once timed its rates from its first report (after up to 50 blocks), so a 2 s audit of
 // 30 blocks said 3,051 blocks/s, and it called the reward lines "tx". The bound is the audit's
 // own elapsed time (its JSON `seconds`, measured inside runAudit, which the bar's clock starts
