@@ -71,6 +71,23 @@ test('a range from 50: the supply and signing-info counts say the genesis state 
   }
 });
 
+// Hex is case-insensitive: an address typed in upper case once matched none of the node's lines
+// (0 reward lines, audit_node_not_found). The lower-case run is the reference.
+test('--node in upper case: the same scoped audit as in lower case, no not-found warning', async () => {
+  const dir = await auditSimChain();
+  const node = (await runAudit({ dataDir: dir, catchUp: false, to: 30 })).nodes.rows[0]!.address;
+  const scoped = async (address: string): Promise<Record<string, unknown>> => {
+    const run = await runCli(['audit', '--data', dir, '--to', '30', '--node', address, '--no-progress', '--json']);
+    assert.is(run.code, 0, run.stderr);
+    assert.not.match(run.stderr, 'audit_node_not_found');
+    // Timings and the page's provenance (its write time) aside, every figure must be the same.
+    return { ...(JSON.parse(run.stdout) as Record<string, unknown>), seconds: 0, lines_per_s: 0, provenance: null };
+  };
+  const lower = await scoped(node);
+  assert.ok((lower['reward_lines'] as number) > 0, 'the node has lines in 1..30');
+  assert.equal(await scoped(node.toUpperCase()), lower);
+});
+
 // The bar once timed its rates from its first report (after up to 50 blocks), so a 2 s audit of
 // 30 blocks said 3,051 blocks/s, and it called the reward lines "tx". The bound is the audit's
 // own elapsed time (its JSON `seconds`, measured inside runAudit, which the bar's clock starts
