@@ -9,6 +9,7 @@
 #                                   PG_REPLICA_URL=postgres://postgres@127.0.0.1:P2/postgres
 #   scripts/postgres.sh down DIR → stops both (fast shutdown) and removes DIR
 #   scripts/postgres.sh restart-primary DIR → stops the primary (immediate) and starts it again
+#   scripts/postgres.sh restart-replica DIR → restarts the replica (fast; pg_ctl restart keeps its port)
 #
 # Installs PostgreSQL from Debian's packages first when it is missing (scripts/system-deps.sh).
 # Loopback only, trust authentication, fsync off: a test cluster, never a production one (the
@@ -87,9 +88,16 @@ restart_primary() {
   as_pg "$bin/pg_ctl" -D "$dir/primary" -l "$dir/primary.log" -w -t 60 start >/dev/null
 }
 
+restart_replica() {
+  local bin dir="${1:?usage: postgres.sh restart-replica DIR}"
+  bin="$(pg_bin)"
+  as_pg "$bin/pg_ctl" -D "$dir/replica" -l "$dir/replica.log" -m fast -w -t 60 restart >/dev/null
+}
+
 case "${1:-}" in
   up) up ;;
   down) down "${2:-}" ;;
   restart-primary) restart_primary "${2:-}" ;;
-  *) echo "usage: scripts/postgres.sh up | down DIR | restart-primary DIR" >&2; exit 2 ;;
+  restart-replica) restart_replica "${2:-}" ;;
+  *) echo "usage: scripts/postgres.sh up | down DIR | restart-primary DIR | restart-replica DIR" >&2; exit 2 ;;
 esac

@@ -70,7 +70,7 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
     for (const block of rawBlocks(log, log.firstHeight, to)) {
       walk.block(block);
       if (block.header.height >= from) blocks++;
-      if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, from, to, blocks, lines: walk.lineCount });
+      if (blocks % 50 === 0 || block.header.height === to) options.onProgress?.({ height: block.header.height, first: log.firstHeight, from, to, blocks, lines: walk.lineCount });
     }
     const seconds = (performance.now() - started) / 1000;
     return walk.summary({ from, to, blocks, seconds, snapshotsSkipped: snapshots.skipped, provenance: provenanceOf(options.dataDir) });

@@ -115,7 +115,7 @@ export function eventsHtml(summary: AuditSummary): string {
 <p>${firstOf(e.rows.length, e.count, 'rows')} A dash: the kind burns nothing (a jail, an unjail, a force unstake); a 0: a burn that took nothing (a replay burn is listed even when it burned 0).</p>
 ${table(['height', 'node / account', 'kind', 'reason', burned], rows, ' id="events" class="stack"')}`;
   return `<section id="slashes"><h2>Slashes, jails, unjails and burns</h2>
-<p>As the audit derived them itself — its own slashing from each block’s signatures and evidence, the Unjails it delivered, its own burns — not read from the ledger’s rap sheet. Each slash, jail and force unstake was compared with the rap sheet and every burn is in the supply checks: a difference is a mismatch below.${summary.scope === null ? '' : ' Only those about the node in scope.'}</p>
+<p>As the audit derived them itself — its own slashing from each block’s signatures and evidence, the Unjails it delivered, its own burns — not read from the ledger’s rap sheet. Each slash, jail, force unstake and unjail was compared with the rap sheet and every burn is in the supply checks: a difference is a mismatch below.${summary.scope === null ? '' : ' Only those about the node in scope.'}</p>
 ${body}
 </section>
 `;

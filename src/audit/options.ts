@@ -15,5 +15,6 @@ export interface AuditOptions {
   readonly maxListed?: number;
   /** Every line derived in range and in scope, as it is derived (`audit --lines-csv` writes them). */
   readonly onLine?: (height: number, line: ExpectedLine) => void;
-  readonly onProgress?: (p: { height: number; from: number; to: number; blocks: number; lines: number }) => void;
+  /** After walked blocks: `first` is the first height walked (the chain's first block; below `from` too), `blocks` those in range. */
+  readonly onProgress?: (p: { height: number; first: number; from: number; to: number; blocks: number; lines: number }) => void;
 }

@@ -9,6 +9,9 @@
  *   both, other amount    → `slash/downtime` expected <burn> recorded <burn>
  *   jails                 → `jail/downtime:derived` jailed / none
  *   force unstakes        → `force_unstake/max_jailed_blocks` queued / none
+ *   unjails               → `unjail:derived` unjailed / none (the shadow's delivered Unjail
+ *                           txs against the `unjailed` rows: the report itemises the unjails
+ *                           as compared with the rap sheet, so a deleted or added row is named)
  *
  * (Force unstakes for a stake below the minimum are stake-checks.ts's.)
  */
@@ -31,6 +34,7 @@ function recordedSide(rap: readonly RecordedRap[]): Side[] {
     if (r.kind === 'slashed') out.push({ address: r.address, line: `slash/${r.reason ?? ''}`, amount: r.amount ?? 0n });
     else if (r.kind === 'jailed' && (r.reason ?? '').startsWith('downtime')) out.push({ address: r.address, line: 'jail/downtime', amount: null });
     else if (r.kind === 'force_unstake' && r.reason === 'max_jailed_blocks') out.push({ address: r.address, line: 'force_unstake/max_jailed_blocks', amount: null });
+    else if (r.kind === 'unjailed') out.push({ address: r.address, line: 'unjail', amount: null });
   }
   return out;
 }
@@ -49,12 +53,17 @@ function keyed(sides: readonly Side[]): Map<string, Side> {
 
 function shown(side: Side): string {
   if (side.line.startsWith('slash/')) return String(side.amount);
+  if (side.line === 'unjail') return 'unjailed';
   return side.line.startsWith('jail/') ? 'jailed' : 'queued';
 }
 
-/** Every difference between the derived and the recorded slashing outcomes of height h (in scope: `about`). */
-export function compareSlashing(h: number, derived: readonly DerivedEvent[], rap: readonly RecordedRap[], about: (address: string) => boolean): Mismatch[] {
-  const own = keyed(derived.filter((d) => about(d.address)));
+/**
+ * Every difference between the derived and the recorded slashing outcomes of height h, and
+ * between the Unjails the shadow delivered (`unjailed`) and the recorded ones (in scope: `about`).
+ */
+export function compareSlashing(h: number, derived: readonly DerivedEvent[], rap: readonly RecordedRap[], about: (address: string) => boolean, unjailed: readonly string[] = []): Mismatch[] {
+  const unjails: Side[] = unjailed.map((address) => ({ address, line: 'unjail', amount: null }));
+  const own = keyed([...derived, ...unjails].filter((d) => about(d.address)));
   const recorded = keyed(recordedSide(rap).filter((r) => about(r.address)));
   const mismatches: Mismatch[] = [];
   const presence = (line: string): string => (line.startsWith('force_unstake/') ? line : `${line}:derived`);

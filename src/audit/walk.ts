@@ -137,7 +137,7 @@ export class AuditWalk {
     this.tally.mintedInRange += this.shadow.pools.minted;
     this.tally.burnedInRange += this.shadow.pools.burned;
     for (const m of compareLines(h, mine.filter((e) => e.kind !== 'slash'), lines, raps.filter((r) => r.kind !== 'slashed'))) this.tally.mismatch(true, m);
-    for (const m of compareSlashing(h, this.shadow.derived, rap, (a) => this.tally.about(a))) this.tally.mismatch(true, m);
+    for (const m of compareSlashing(h, this.shadow.derived, rap, (a) => this.tally.about(a), this.shadow.facts.unjailed)) this.tally.mismatch(true, m);
     for (const d of this.shadow.derived) if (this.tally.about(d.address)) this.tally.slashingDerived[d.line] = (this.tally.slashingDerived[d.line] ?? 0) + 1;
   }
 

@@ -100,7 +100,13 @@ export function dataDirOf(option: string | undefined): string {
 }
 
 /** A 20-byte hex address argument (a malformed one is a usage error, not "not found"). */
+/**
+ * A 20-byte hex address, in the ledger's lower case: hex is case-insensitive, and as typed
+ * `audit --node 3E50…` matched none of the node's lines and warned audit_node_not_found (QA of
+ * 2026-12-06).
+ */
 export function addressArgument(text: string): string {
-  if (parseAddress(text) === undefined) throw new InvalidArgumentError(`the address must be 40 hex characters (20 bytes), got ${JSON.stringify(text)}`);
-  return text;
+  const address = parseAddress(text);
+  if (address === undefined) throw new InvalidArgumentError(`the address must be 40 hex characters (20 bytes), got ${JSON.stringify(text)}`);
+  return address;
 }

@@ -10,6 +10,7 @@
  * - Never over an existing file unless the operator says so (`--force`): `output_exists`; never
  *   over a directory (`output_is_directory`).
  * - Only into a directory that exists (`output_directory_missing`), checked before the work.
+ * - Never two options of one command onto the same file (`output_same_file`).
  * All are coded errors (exit 1), like `keys create`'s key_file_exists.
  */
 import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
@@ -50,6 +51,23 @@ function isDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/**
+ * Refuses two options of one command that name the same file (`output_same_file`), compared as
+ * they resolve (through symlinks; a file not there yet through its nearest existing ancestor):
+ * each would be written and the last rename would win, so `audit --csv r --html r` exited 0
+ * with the mismatch CSV silently lost (QA of 2026-12-06).
+ */
+export function checkDistinctOutputFiles(files: ReadonlyArray<readonly [option: string, path: string | undefined]>): void {
+  const seen = new Map<string, string>();
+  for (const [option, path] of files) {
+    if (path === undefined) continue;
+    const target = realPath(path);
+    const earlier = seen.get(target);
+    if (earlier !== undefined) throw new CliError('output_same_file', `${earlier} and ${option} both name ${path}: one would replace the other; give each its own file`, { path, resolved: target, options: [earlier, option] });
+    seen.set(target, option);
   }
 }
 

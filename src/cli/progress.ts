@@ -24,11 +24,17 @@ function stderrBar(format: string): cliProgress.SingleBar {
   return new cliProgress.SingleBar({ format, stream: process.stderr, hideCursor: null, noTTYOutput: true, notTTYSchedule: 2000, fps: 5 }, cliProgress.Presets.shades_classic);
 }
 
-/** `since`: when the measured phase began (performance.now()); the rate and ETA are over the time since. */
-export function blockProgress(label: string, totalBlocks: number, enabled: boolean, since = performance.now()): BlockProgress {
+/**
+ * `since`: when the measured phase began (performance.now()); the rate and ETA are over the time
+ * since. `unit`: what the second count of `update` is ("tx", or the audit's "reward lines"), null
+ * when there is none — the audit's bar once said "1751 tx/s" of its reward lines, the hash
+ * chain's "0 tx/s" throughout (QA of 2026-12-06).
+ */
+export function blockProgress(label: string, totalBlocks: number, enabled: boolean, since = performance.now(), unit: string | null = 'tx'): BlockProgress {
   if (!enabled || totalBlocks <= 0) return NONE;
   // ETA is ours: cli-progress shows "0s" before the first block, when nothing is known yet.
-  const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s | {tps} tx/s | ETA {eta_text}`);
+  const rate = unit === null ? '' : ` | {tps} ${unit}/s`;
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s${rate} | ETA {eta_text}`);
   const started = since;
   bar.start(totalBlocks, 0, { height: '-', bps: '0', tps: '0', eta_text: '—' });
   let stopped = false;

@@ -38,6 +38,11 @@ export function restartPrimary(): void {
   execFileSync('bash', [SCRIPT, 'restart-primary', pgCluster().dir], { stdio: 'ignore' });
 }
 
+/** Restarts the streaming replica (fast shutdown; same port): its WAL receiver starts again. */
+export function restartReplica(): void {
+  execFileSync('bash', [SCRIPT, 'restart-replica', pgCluster().dir], { stdio: 'ignore' });
+}
+
 /** The URL of `base` with another database name. */
 export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);

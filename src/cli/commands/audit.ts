@@ -14,11 +14,11 @@ import { writeFileSync } from 'node:fs';
 import { AuditInputError, runAudit, scopeUnknown, skippedSnapshotWarning, unknownNodeWarning, type AuditSummary } from '../../audit/index.js';
 import { warnOnStderr } from '../../runtime/warnings.js';
 import { auditCsv, LinesCsvWriter } from '../../audit/csv.js';
-import { auditHtml } from '../../audit/html.js';
+import { auditHtml, GENESIS_INCLUDED } from '../../audit/html.js';
 import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.js';
 import { ParamOverrideError } from '../../runtime/param-override.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
-import { checkOutputFile } from '../out-path.js';
+import { checkDistinctOutputFiles, checkOutputFile } from '../out-path.js';
 import { CliError, counted, grouped, printJson } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { whatIfText } from '../what-if-text.js';
@@ -40,6 +40,9 @@ interface AuditCommandOptions {
 
 async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
   let progress: ReturnType<typeof blockProgress> | undefined;
+  // The rates are over the whole walk: the bar appears at the first report (after up to 50
+  // blocks), and timed from then it showed 3,051 blocks/s for a 2 s audit of 30 blocks.
+  const started = performance.now();
   const lines = options.linesCsv === undefined ? undefined : new LinesCsvWriter(options.linesCsv);
   try {
     const summary = await runAudit({
@@ -48,9 +51,11 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
       ...(options.to === undefined ? {} : { to: options.to }),
       ...(options.node === undefined ? {} : { node: options.node }),
       ...(lines === undefined ? {} : { onLine: (height, line) => lines.line(height, line) }),
+      // Every block from the chain's first is walked (the shadow needs them), so the bar counts
+      // those: an imported state's chain starts at H + 1, not at 1.
       onProgress: (p) => {
-        progress ??= blockProgress('audit', p.to, options.progress !== false);
-        progress.update(p.height, p.lines, p.height);
+        progress ??= blockProgress('audit', p.to - p.first + 1, options.progress !== false, started, 'reward lines');
+        progress.update(p.height - p.first + 1, p.lines, p.height);
       },
     });
     lines?.close();
@@ -70,7 +75,7 @@ function printHuman(summary: AuditSummary): void {
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'PASS' : 'FAIL';
   process.stdout.write(
     `audit ${verdict}: blocks ${summary.from}–${summary.to} (${grouped(summary.blocks)}), ${counted(summary.reward_lines, 'reward line')} and ${counted(summary.slash_and_burn_lines, 'slash/burn line')} recomputed, ` +
-      `${counted(summary.supply_checks, 'supply check')}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
+      `${counted(summary.supply_checks, 'supply check')}${GENESIS_INCLUDED}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   const f = summary.supply_failures;
   if (f.count > 0) process.stdout.write(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);
@@ -87,9 +92,11 @@ function heightList(heights: readonly number[]): string {
   return heights.slice(0, 20).join(', ') + (heights.length > 20 ? ', …' : '');
 }
 
-/** --csv and --html: outside the chain's own files, and not over an existing file without --force (out-path.ts). */
+/** --csv, --html and --lines-csv: outside the chain's own files, not over an existing file without --force, not two onto one file (out-path.ts). */
 function checkReportFiles(options: AuditCommandOptions): void {
-  for (const [option, file] of [['--csv', options.csv], ['--html', options.html], ['--lines-csv', options.linesCsv]] as const) {
+  const files = [['--csv', options.csv], ['--html', options.html], ['--lines-csv', options.linesCsv]] as const;
+  checkDistinctOutputFiles(files);
+  for (const [option, file] of files) {
     if (file !== undefined) checkOutputFile(file, dataDirOf(options.data), { option, force: options.force === true });
   }
 }

@@ -44,7 +44,7 @@ function verifyProgress(enabled: boolean): Required<Pick<VerifyOptions, 'onProgr
   let roots: ReplayBar | undefined;
   return {
     onProgress: (height, last) => {
-      chain ??= blockProgress('hash chain', last, enabled, started);
+      chain ??= blockProgress('hash chain', last, enabled, started, null);
       chain.update(height, 0, height);
       if (height !== last) return;
       chain.stop();

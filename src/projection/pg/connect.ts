@@ -37,11 +37,24 @@ const types = {
   }) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * How long the writer waits for a server to accept it. Without a bound, a host that takes the
+ * TCP connection and never answers (a hung server, a proxy with nothing behind it) held
+ * `project --postgres` forever with no message (QA of 2026-12-06); bounded, it is a connection
+ * failure like a refused one (postgres_unavailable at start, a retry mid-run).
+ */
+export const CONNECT_TIMEOUT_MS = 10_000;
+
 export async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, types });
+  const client = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
   // A server that goes away emits 'error' on an idle client; the next query fails and says so.
   client.on('error', () => undefined);
-  await client.connect();
+  await client.connect().catch((error: unknown) => {
+    // The driver's own timeout is a bare Error('timeout expired'): given the code of a TCP
+    // timeout, so isConnectionLost and the messages treat it as the connection failure it is.
+    if ((error as Error).message === 'timeout expired') throw Object.assign(new Error(`no answer from the server within ${CONNECT_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' });
+    throw error;
+  });
   return client;
 }
 

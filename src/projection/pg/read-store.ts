@@ -17,7 +17,11 @@
  * and, when that is not zero, the milliseconds since the last replayed commit's time on the
  * primary (clock_timestamp() − pg_last_xact_replay_timestamp()); and whether its WAL receiver is
  * streaming (pg_stat_wal_receiver.status; visible to superusers and pg_read_all_stats only).
- * These become the answer's headers (`snapshotHeaders`).
+ * These become the answer's headers (`snapshotHeaders`). A restarted replica's receive position
+ * starts again at the beginning of the WAL segment it resumes streaming from, behind what it has
+ * already replayed from its own pg_wal, and stays there until the primary writes again: received
+ * ≤ replayed is no lag (0 bytes, 0 ms) — not a negative byte count and the time since the last
+ * commit, which on an idle chain grows without end (QA of 2026-12-06).
  *
  * A lost server (restart, failover, network) fails the answer with ReadStoreUnavailable (the
  * query service answers 503 `database_unavailable`); the pool opens new connections on the next
@@ -63,8 +67,9 @@ interface Snapshot {
 const OPEN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
 SELECT height, block_hash FROM projection_checkpoint WHERE id = 1;
 SELECT pg_is_in_recovery() AS replica,
-  pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())::text AS lag_bytes,
-  CASE WHEN pg_last_wal_receive_lsn() IS NOT DISTINCT FROM pg_last_wal_replay_lsn() THEN '0'
+  CASE WHEN pg_last_wal_receive_lsn() IS NOT NULL
+       THEN greatest(0, pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()))::text END AS lag_bytes,
+  CASE WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN '0'
        ELSE round(1000 * extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()))::text END AS lag_ms,
   (SELECT status FROM pg_stat_wal_receiver) AS receiver`;
 

@@ -137,6 +137,35 @@ const TAMPERS: Record<string, Tamper> = {
     db.prepare('UPDATE txs SET fee_charged_upokt = 0 WHERE height = ? AND tx_index = ?').run(row.height, row.tx_index);
     return { height: Number(row.height), account: row.signer, line: `tx/${row.tx_index}:fee_charged`, expected: String(row.fee_charged_upokt), recorded: '0' };
   },
+  // The block log, not the projection, says which txs ran: a deleted row is named once (paired
+  // by tx_index, the block's later rows are not shifted onto the wrong tx) and the tx's fee and
+  // send still reach the shadow, so nothing spreads into balances or the supply.
+  'txs row deleted': (db) => {
+    const quarter = BigInt(AUDIT_SIM_BLOCKS) / 4n;
+    const row = db.prepare("SELECT t.height, t.hash FROM txs t WHERE t.message_type = 'send' AND t.code = 0 AND t.tx_index = 0 AND t.height > ? AND (SELECT COUNT(*) FROM txs u WHERE u.height = t.height) > 2 ORDER BY t.height LIMIT 1").get(quarter) as { height: bigint; hash: string };
+    db.prepare('DELETE FROM txs WHERE height = ? AND tx_index = 0').run(row.height);
+    return { height: Number(row.height), account: null, line: 'tx/0', expected: row.hash, recorded: '(no tx row)' };
+  },
+  // A node's new tokens whose version row is missing: an as-of read shows the old tokens, so the
+  // shadow's changed records are checked against the recorded value as of the height, not only
+  // the rows that are there (before, a deleted row passed).
+  'nodes row deleted': (db) => {
+    const twoFifths = (2n * BigInt(AUDIT_SIM_BLOCKS)) / 5n;
+    const row = db.prepare(`SELECT n.address, n.height, n.tokens_upokt, p.tokens_upokt AS before FROM nodes n JOIN nodes p ON p.address = n.address
+      AND p.height = (SELECT MAX(height) FROM nodes q WHERE q.address = n.address AND q.height < n.height)
+      WHERE n.height > ? AND n.deleted = 0 AND p.deleted = 0 AND p.tokens_upokt <> n.tokens_upokt ORDER BY n.height, n.address LIMIT 1`).get(twoFifths) as { address: string; height: bigint; tokens_upokt: bigint; before: bigint };
+    db.prepare('DELETE FROM nodes WHERE address = ? AND height = ?').run(row.address, row.height);
+    return { height: Number(row.height), account: row.address, line: 'node/tokens', expected: String(row.tokens_upokt), recorded: String(row.before) };
+  },
+  // A row for a tx the block does not hold (a fabricated tx the query service would serve).
+  'txs row added': (db) => {
+    const threeQuarters = (3n * BigInt(AUDIT_SIM_BLOCKS)) / 4n;
+    const row = db.prepare("SELECT height, tx_index FROM txs WHERE message_type = 'send' AND height > ? ORDER BY height, tx_index LIMIT 1").get(threeQuarters) as { height: bigint; tx_index: bigint };
+    const fake = 'AB'.repeat(32);
+    db.prepare(`INSERT INTO txs SELECT height, 1000, ?, signer, recipient, message_type, message_json, fee_declared_upokt, fee_charged_upokt, memo, entropy, code, codespace, result_name, log, raw
+      FROM txs WHERE height = ? AND tx_index = ?`).run(fake, row.height, row.tx_index);
+    return { height: Number(row.height), account: null, line: 'tx/1000', expected: '(no tx)', recorded: fake };
+  },
   // A start height no rule reads, in a row a later row of the same validator replaces: named
   // once, at the row's height (signing-checks.ts), though it differs at every block until then.
   'signing_infos row': (db) => {
@@ -224,7 +253,7 @@ function tamperSnapshotSigningInfo(dir: string): { height: number; account: stri
 
 const byHeight = (list: ReadonlyArray<{ height: number; line: string }>) => [...list].sort((a, b) => a.height - b.height || (a.line < b.line ? -1 : 1));
 
-test('one copy, seven tampered values (reward row, balance row, tx code, fee charged, signing_infos row, snapshot balance, snapshot signing info): each named exactly, nothing else', async () => {
+test('one copy, ten tampered values (reward row, balance row, tx code, fee charged, a txs row deleted and one added, a nodes row deleted, signing_infos row, snapshot balance, snapshot signing info): each named exactly, nothing else', async () => {
   const copy = copyChain(await auditSimChain(), 'audit-tamper');
   try {
     const db = new Database(projectionFile(copy.dir));

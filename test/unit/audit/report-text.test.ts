@@ -51,4 +51,57 @@ test('CLI and page on a tampered copy: "the first 50 of N", the heights where th
   }
 });
 
+// "Heights 50–60 (11 blocks): 12 supply checks" read as a miscount: the genesis state is checked
+// and reported whatever --from says, and the terminal and the page now say so. 12 = the 11
+// blocks of 50..60 (the range's own arithmetic) + the genesis state.
+test('a range from 50: the supply and signing-info counts say the genesis state is among them', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-range-counts');
+  try {
+    const html = join(copy.dir, 'report.html');
+    const run = await runCli(['audit', '--data', copy.dir, '--from', '50', '--to', '60', '--no-progress', '--html', html]);
+    assert.is(run.code, 0, run.stderr);
+    assert.match(run.stdout, 'blocks 50–60 (11), ');
+    assert.match(run.stdout, ' 12 supply checks (the genesis state’s included), ');
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, 'Heights 50–60 (11 blocks)');
+    assert.match(page, '12 supply checks (the genesis state’s included); ');
+    assert.match(page, 'signing infos compared at 12 heights (the genesis state’s included); ');
+  } finally {
+    copy.remove();
+  }
+});
+
+// Hex is case-insensitive: an address typed in upper case once matched none of the node's lines
+// (0 reward lines, audit_node_not_found). The lower-case run is the reference.
+test('--node in upper case: the same scoped audit as in lower case, no not-found warning', async () => {
+  const dir = await auditSimChain();
+  const node = (await runAudit({ dataDir: dir, catchUp: false, to: 30 })).nodes.rows[0]!.address;
+  const scoped = async (address: string): Promise<Record<string, unknown>> => {
+    const run = await runCli(['audit', '--data', dir, '--to', '30', '--node', address, '--no-progress', '--json']);
+    assert.is(run.code, 0, run.stderr);
+    assert.not.match(run.stderr, 'audit_node_not_found');
+    // Timings and the page's provenance (its write time) aside, every figure must be the same.
+    return { ...(JSON.parse(run.stdout) as Record<string, unknown>), seconds: 0, lines_per_s: 0, provenance: null };
+  };
+  const lower = await scoped(node);
+  assert.ok((lower['reward_lines'] as number) > 0, 'the node has lines in 1..30');
+  assert.equal(await scoped(node.toUpperCase()), lower);
+});
+
+// The bar once timed its rates from its first report (after up to 50 blocks), so a 2 s audit of
+// 30 blocks said 3,051 blocks/s, and it called the reward lines "tx". The bound is the audit's
+// own elapsed time (its JSON `seconds`, measured inside runAudit, which the bar's clock starts
+// before): blocks/s can be at most blocks / seconds.
+test('progress on stderr: blocks walked of the range, blocks/s over the whole audit, reward lines/s named as such', async () => {
+  const run = await runCli(['audit', '--data', await auditSimChain(), '--to', '30', '--json']);
+  assert.is(run.code, 0, run.stderr);
+  const summary = JSON.parse(run.stdout) as { blocks: number; seconds: number };
+  const last = run.stderr.trim().split('\n').filter((line) => line.startsWith('audit |')).pop() ?? '';
+  const bar = /\| (\d+)\/(\d+) blocks \| (\d+) blocks\/s \| (\d+) reward lines\/s \|/.exec(last);
+  assert.ok(bar !== null, `bar line: ${last}`);
+  assert.is(`${bar[1]}/${bar[2]}`, '30/30');
+  assert.ok(Number(bar[3]) <= Math.ceil(summary.blocks / summary.seconds), `${bar[3]} blocks/s, but the audit took ${summary.seconds} s for ${summary.blocks} blocks`);
+  assert.not.match(run.stderr, / tx\/s/);
+});
+
 test.run();

@@ -123,6 +123,34 @@ test('tampered rap sheet (slash, jail, force unstake rows deleted, added, change
   }
 });
 
+// The report itemises unjails "as compared with the rap sheet" (docs/audit.md): the audit's own
+// delivered Unjail txs against the `unjailed` rows, both ways (before, neither a deleted nor an
+// added row was named). The audit chain has delivered unjails; the jailed chain has none.
+test('tampered rap sheet (an unjail row deleted, one added): each named exactly, nothing else', async () => {
+  const copy = copyChain(await auditSimChain(), 'audit-unjail-tamper');
+  try {
+    const rows = rapRows(copy.dir);
+    const unjails = rows.filter((r) => r.kind === 'unjailed');
+    assert.ok(unjails.length >= 2, `the audit chain has delivered unjails: ${unjails.length}`);
+    const deleted = unjails[0]!;
+    // A node jailed at a height with no unjail of it: the jail row's own height.
+    const jail = rows.find((r) => r.kind === 'jailed' && !unjails.some((u) => u.height === r.height && u.address === r.address))!;
+    const db = new Database(projectionFile(copy.dir));
+    db.prepare('DELETE FROM rap_sheet WHERE height = ? AND event_index = ?').run(deleted.height, deleted.event_index);
+    db.prepare("INSERT INTO rap_sheet (height, event_index, address, kind, reason, amount_upokt, tx_hash, details_json) VALUES (?, 9999, ?, 'unjailed', NULL, NULL, NULL, '{}')").run(jail.height, jail.address);
+    db.close();
+    const wanted = [
+      { height: deleted.height, account: deleted.address, line: 'unjail:derived', expected: 'unjailed', recorded: 'none' },
+      { height: jail.height, account: jail.address, line: 'unjail:derived', expected: 'none', recorded: 'unjailed' },
+    ].sort((a, b) => a.height - b.height);
+    const summary = await runAudit({ dataDir: copy.dir, catchUp: false, to: Math.max(deleted.height, jail.height) });
+    assert.equal([...summary.mismatch_list].sort((a, b) => a.height - b.height), wanted);
+    assert.is(summary.mismatches, wanted.length);
+  } finally {
+    copy.remove();
+  }
+});
+
 test('--from mid-chain, after a jail and before the force unstake it leads to: the same derived set, 0 mismatches', async () => {
   const dir = await jailedSimChain();
   const rows = rapRows(dir);

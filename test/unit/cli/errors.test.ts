@@ -14,6 +14,7 @@
  */
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { createServer, type AddressInfo } from 'node:net';
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -165,6 +166,25 @@ errors('a bad value of any option is a coded error (a table per command)', async
   for (let i = 0; i < table.length; i += 4) {
     const runs = await Promise.all(table.slice(i, i + 4).map(async ([args, code]) => [args, code, await runCli([...args, '--json'])] as const));
     for (const [args, code, run] of runs) assert.is(errorOf(run).code, code, args.join(' '));
+  }
+});
+
+// QA of 2026-12-06: a host that accepts the TCP connection and never answers (a hung server, a
+// proxy with nothing behind it) held `project --postgres` forever, without a word. Now the
+// connect timeout (src/projection/pg/connect.ts CONNECT_TIMEOUT_MS, 10 s) makes it
+// postgres_unavailable; the child is killed at 40 s, so a hang fails the test instead of holding it.
+errors('project --postgres to a server that never answers: postgres_unavailable within the connect timeout, not a hang', async () => {
+  const silent = createServer((socket) => socket.on('error', () => undefined));
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = silent.address() as AddressInfo;
+    const run = await runCli(['project', '--data', chainDir, '--postgres', `postgres://postgres@127.0.0.1:${port}/postgres`, '--no-progress', '--json'], { timeoutMs: 40_000 });
+    assert.is(run.signal, null, 'ended by itself, not killed at 40 s');
+    const error = errorOf(run);
+    assert.is(error.code, 'postgres_unavailable');
+    assert.match(error.message, 'no answer from the server within 10 s');
+  } finally {
+    silent.close();
   }
 });
 

@@ -98,6 +98,17 @@ test('audit --csv / --html / --lines-csv: the same guard, before the audit runs;
   assert.match(readFileSync(html, 'utf8'), /^<!doctype html>/);
 });
 
+// Each would be written and the last rename would win: the mismatch CSV silently replaced by the
+// page (before, exit 0). Refused before the audit, through a symlinked directory too.
+test('audit: two of --csv / --html / --lines-csv naming one file: output_same_file, nothing written', async () => {
+  const audit = (...more: string[]): string[] => ['audit', '--data', data, '--no-progress', ...more];
+  const same = join(outside, 'same.out');
+  await refused(audit('--csv', same, '--html', same), 'output_same_file');
+  symlinkSync(outside, join(tmp.dir, 'outside-link'));
+  await refused(audit('--lines-csv', same, '--csv', join(tmp.dir, 'outside-link', 'same.out'), '--force'), 'output_same_file');
+  assert.is(existsSync(same), false);
+});
+
 test('export-analytics --out: never the data dir nor inside its chain parts; not over existing .parquet files without --force', async () => {
   const analytics = (out: string): string[] => ['export-analytics', '--data', data, '--out', out];
   await refused(analytics(data), 'output_in_data_dir');
