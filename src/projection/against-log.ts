@@ -19,7 +19,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
-import { ProjectionDamaged, ProjectionError } from './errors.js';
+import { ProjectionDamaged, ProjectionError, REBUILD_ADVICE } from './errors.js';
 import { project } from './run.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
 import { projectionFile, projectionsDir, readCheckpoint, requireCurrentSchema } from './sqlite/database.js';
@@ -123,7 +123,7 @@ export async function checkAgainstLog(dataDir: string, options: AgainstLogOption
       ...(options.onNotice === undefined ? {} : { onNotice: options.onNotice }),
     });
     if (rebuild.height !== height) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection ${file} is at height ${height} but the block log ends at ${rebuild.log_height}: it was not made from this log as it is now; rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`, { file, height, log_height: rebuild.log_height });
+      throw new ProjectionError('projection_ahead_of_log', `the projection ${file} is at height ${height} but the block log ends at ${rebuild.log_height}: it was not made from this log as it is now; ${REBUILD_ADVICE}`, { file, height, log_height: rebuild.log_height });
     }
     const started = performance.now();
     const comparison = compareWithRebuild(projection, file, rebuiltFile, options.onRows);

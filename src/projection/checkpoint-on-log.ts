@@ -22,6 +22,7 @@ import { sha256 } from '../crypto/hash.js';
 import { genesisHeightOf, type DataDirConfig } from '../runtime/data-dir.js';
 import { openChain } from '../runtime/open-chain.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
+import { REBUILD_ADVICE } from './errors.js';
 import { readCheckpoint } from './sqlite/connection.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { projectionFile } from './sqlite/database.js';
@@ -41,16 +42,16 @@ export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | 
   const { config, log } = openChain(dataDir, { onWarning: () => undefined });
   try {
     if (checkpoint.height > log.lastHeight) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`, { height: checkpoint.height, log_height: log.lastHeight });
+      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; ${REBUILD_ADVICE}`, { height: checkpoint.height, log_height: log.lastHeight });
     }
     if (checkpoint.height < genesisHeightOf(config)) {
-      throw new ProjectionError('projection_other_chain', `the projection is at height ${checkpoint.height}, below this chain's genesis height ${genesisHeightOf(config)}: it belongs to another chain; rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`, { height: checkpoint.height });
+      throw new ProjectionError('projection_other_chain', `the projection is at height ${checkpoint.height}, below this chain's genesis height ${genesisHeightOf(config)}: it belongs to another chain; ${REBUILD_ADVICE}`, { height: checkpoint.height });
     }
     const expected = expectedAt(config, (height) => log.read(height), checkpoint.height);
     if (expected.blockHash !== checkpoint.blockHash.toLowerCase() || expected.stateRoot !== checkpoint.stateRoot.toLowerCase()) {
       throw new ProjectionError(
         'projection_other_chain',
-        `the projection's block ${checkpoint.height} (hash ${checkpoint.blockHash}, root ${checkpoint.stateRoot}) is not this chain's (hash ${expected.blockHash}, root ${expected.stateRoot}): it comes from another chain or from a history that was rolled back; rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`,
+        `the projection's block ${checkpoint.height} (hash ${checkpoint.blockHash}, root ${checkpoint.stateRoot}) is not this chain's (hash ${expected.blockHash}, root ${expected.stateRoot}): it comes from another chain or from a history that was rolled back; ${REBUILD_ADVICE}`,
         { height: checkpoint.height, projection_block_hash: checkpoint.blockHash, log_block_hash: expected.blockHash },
       );
     }

@@ -26,7 +26,7 @@ import { rowWithAmounts } from './amounts.js';
 import { TABLES, type Row, type TableSpec } from './tables.js';
 
 export { amountRangeError, ProjectionError } from './errors.js';
-import { ProjectionError } from './errors.js';
+import { ProjectionError, REBUILD_ADVICE } from './errors.js';
 
 export interface Checkpoint {
   readonly height: number;
@@ -123,7 +123,7 @@ export class ProjectionEngine {
       throw new ProjectionError('block_out_of_order', `block ${header.height} does not follow the checkpoint ${at.height}`, { height: header.height, checkpoint: at.height });
     }
     if (header.prevBlockHash !== at.blockHash || header.appHash !== at.stateRoot) {
-      throw new ProjectionError('projection_other_chain', `block ${header.height} does not link to the projected block ${at.height} (previous hash or app hash differs): the projection holds another history (e.g. the chain was rolled back without it); rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`, {
+      throw new ProjectionError('projection_other_chain', `block ${header.height} does not link to the projected block ${at.height} (previous hash or app hash differs): the projection holds another history (e.g. the chain was rolled back without it); ${REBUILD_ADVICE}`, {
         height: header.height,
         expected_previous_hash: at.blockHash,
         expected_app_hash: at.stateRoot,

@@ -21,6 +21,15 @@ export class ProjectionError extends Error {
   }
 }
 
+/**
+ * What a projection that is not this chain's as it is now (ahead of its log, another history)
+ * asks of the operator. A PostgreSQL database may be shared: a database holding ANOTHER chain's
+ * projection was refused with "rebuild it", and following that advice wipes the other chain's
+ * projection (QA of 2026-12-06) — so the advice says so.
+ */
+export const REBUILD_ADVICE =
+  "rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection — which replaces what that database holds: if it is another chain's projection, give this chain a database of its own instead)";
+
 /** SQLite's codes (better-sqlite3's SqliteError `code`, extended ones included) for a damaged file. */
 const DAMAGED_CODES = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
 

@@ -17,6 +17,7 @@ import { isConnectionLost, redactedUrl } from './pg/connect.js';
 import { PgProjectionStore } from './pg/store.js';
 import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
+import { REBUILD_ADVICE } from './errors.js';
 import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
@@ -233,7 +234,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${target.checkpoint!.height}`);
     }
     if (outcome.height < from) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection)`);
+      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; ${REBUILD_ADVICE}`);
     }
     const seconds = (performance.now() - started) / 1000;
     return {

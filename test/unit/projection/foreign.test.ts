@@ -73,7 +73,11 @@ test('a projection ahead of the log (the log cut back, the projection not): serv
   await refusedWith('projection_ahead_of_log', () => project(ahead));
   const served = await runCli(['serve', '--data', ahead, '--port', '0', '--json']);
   assert.is(served.code, 1, served.stderr);
-  assert.is((JSON.parse(served.stdout) as { error: { code: string } }).error.code, 'projection_ahead_of_log');
+  const error = (JSON.parse(served.stdout) as { error: { code: string; message: string } }).error;
+  assert.is(error.code, 'projection_ahead_of_log');
+  // A PostgreSQL database may hold another chain's projection: the advice to rebuild says what
+  // rebuilding replaces (QA of 2026-12-06: following it wiped the other chain's projection).
+  assert.match(error.message, "if it is another chain's projection, give this chain a database of its own instead");
 });
 
 test.run();
