@@ -55,6 +55,7 @@ import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
 import { BenchUsageError, parseArgs, selectNames, usage, type Options } from './lib/args.js';
 import { emit } from './lib/report.js';
+import { exitOnInterrupt } from './lib/scratch.js';
 import { replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
   }
   const names = selectNames(options.names, modules.map((m) => m.name));
   const selected = modules.filter((m) => names.includes(m.name));
+  exitOnInterrupt((message) => void process.stderr.write(`${message}\n`));
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
   const lines: ResultLine[] = [];

@@ -1,0 +1,46 @@
+/**
+ * What a benchmark leaves on the machine if it is stopped half-way: its scratch directories (a
+ * simulated chain each, up to gigabytes at full size) and its child processes (`serve`, the empty
+ * route). Each benchmark removes its own in `finally`, but Ctrl-C ends the process without running
+ * any `finally`: so they are registered here and removed on the process's exit, and the runner
+ * (exitOnInterrupt) turns SIGINT/SIGTERM into an exit that runs this.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const dirs = new Set<string>();
+const children = new Set<ChildProcess>();
+
+process.once('exit', () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new directory under the system's temp dir, removed when the process exits (however it exits). */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.add(dir);
+  return dir;
+}
+
+/** A child process that is sent SIGTERM when this process exits, if it is still running. */
+export function ownChild(child: ChildProcess): void {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+}
+
+/**
+ * SIGINT (130) and SIGTERM (143) exit the process, so that the 'exit' handler above runs (Node's
+ * default for them does not run it). The exit waits one turn of the event loop: a benchmark with a
+ * handler of its own (project-pg stops its PostgreSQL servers) runs it first, and may exit itself.
+ */
+export function exitOnInterrupt(say: (message: string) => void): void {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      say(`bench: ${signal}: removing scratch directories and stopping child processes`);
+      setImmediate(() => process.exit(code));
+    });
+  }
+}
