@@ -54,6 +54,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
 import { BenchUsageError, parseArgs, selectNames, usage, type Options } from './lib/args.js';
+import { mainnetBenchScale } from './lib/mainnet-chain.js';
 import { emit } from './lib/report.js';
 import { exitOnInterrupt } from './lib/scratch.js';
 import { replaceFile, writeBenchReport } from './lib/report-files.js';
@@ -104,6 +105,7 @@ async function main(): Promise<number> {
   }
   const names = selectNames(options.names, modules.map((m) => m.name));
   const selected = modules.filter((m) => names.includes(m.name));
+  if (names.includes('mainnet') || names.includes('replay')) mainnetBenchScale(options.quick);
   exitOnInterrupt((message) => void process.stderr.write(`${message}\n`));
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
@@ -115,7 +117,7 @@ async function main(): Promise<number> {
       await module.run(contextFor(module, options, lines));
     } catch (error) {
       failed++;
-      process.stderr.write(`[${module.name}] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`[${module.name}] FAILED: ${failureText(error)}\n`);
     }
     process.stderr.write(`[${module.name}] done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
   }
@@ -129,6 +131,15 @@ async function main(): Promise<number> {
     await drawReport();
   }
   return failed === 0 ? 0 : 1;
+}
+
+/** The errors the usage line helps with (not a missing results directory, nor the environment). */
+const ABOUT_THE_COMMAND_LINE: ReadonlySet<string> = new Set(['unknown_option', 'missing_option_value', 'invalid_option', 'conflicting_options', 'unknown_benchmark']);
+
+/** A usage error as its coded line; anything else — a bug in the benchmark — with its stack. */
+function failureText(error: unknown): string {
+  if (error instanceof BenchUsageError) return `error [${error.code}]: ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** latest/report.html (and .png) from the saved results; says where, and what it could not read. */
@@ -157,7 +168,7 @@ main().then(
   },
   (error: unknown) => {
     // A usage error is the user's to fix: its code and the usage, no stack (the CLI's form).
-    if (error instanceof BenchUsageError) process.stderr.write(`error [${error.code}]: ${error.message}\n${usage()}\n`);
+    if (error instanceof BenchUsageError) process.stderr.write(`error [${error.code}]: ${error.message}\n${ABOUT_THE_COMMAND_LINE.has(error.code) ? `${usage()}\n` : ''}`);
     else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },

@@ -7,7 +7,7 @@ import type { RunSettings } from './report.js';
 
 export const DEFAULT_SEED = 42;
 
-export type BenchUsageCode = 'unknown_option' | 'missing_option_value' | 'invalid_option' | 'conflicting_options' | 'unknown_benchmark' | 'no_saved_results';
+export type BenchUsageCode = 'unknown_option' | 'missing_option_value' | 'invalid_option' | 'conflicting_options' | 'unknown_benchmark' | 'no_saved_results' | 'invalid_environment';
 
 export class BenchUsageError extends Error {
   override readonly name = 'BenchUsageError';

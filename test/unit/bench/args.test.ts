@@ -4,12 +4,15 @@
  * Method: parseArgs / selectNames on the command lines a user types (bench/lib/args.ts); the
  * missing results directory read by readReportInput on an empty temporary directory.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BenchUsageError, parseArgs, selectNames } from '../../../bench/lib/args.js';
+import { mainnetBenchScale } from '../../../bench/lib/mainnet-chain.js';
 import { readReportInput } from '../../../bench/lib/report-files.js';
 
 const args = suite('bench runner arguments');
@@ -71,6 +74,25 @@ args('--report without bench/results/latest is a coded error naming the run that
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+args('a POKT_BENCH_MAINNET_SCALE out of (0, 1] is coded; the runner refuses it before running any benchmark', () => {
+  const saved = process.env['POKT_BENCH_MAINNET_SCALE'];
+  try {
+    for (const text of ['abc', '', '0', '1.5']) {
+      process.env['POKT_BENCH_MAINNET_SCALE'] = text;
+      assert.is(codeOf(() => mainnetBenchScale(true)), 'invalid_environment', `'${text}'`);
+    }
+  } finally {
+    if (saved === undefined) delete process.env['POKT_BENCH_MAINNET_SCALE'];
+    else process.env['POKT_BENCH_MAINNET_SCALE'] = saved;
+  }
+  // `log` comes before `mainnet` in the suite: it must not run (nor a stack be printed) first.
+  const runner = fileURLToPath(new URL('../../../bench/run.js', import.meta.url));
+  const run = spawnSync(process.execPath, [runner, 'log', 'mainnet', '--quick'], { encoding: 'utf8', env: { ...process.env, POKT_BENCH_MAINNET_SCALE: 'abc' } });
+  assert.is(run.status, 2, run.stderr);
+  assert.is(run.stderr, "error [invalid_environment]: POKT_BENCH_MAINNET_SCALE must be a number in (0, 1], got 'abc'\n");
+  assert.is(run.stdout, '');
 });
 
 args.run();
