@@ -8,7 +8,7 @@
  *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl (and,
  *                                       for the whole suite, write bench/results/latest/ as a full run does)
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
- *   npm run bench -- --list             names and descriptions
+ *   npm run bench -- --list             names and descriptions (on stdout, as --help is)
  *   npm run bench -- --report           runs nothing: draws bench/results/latest/report.html (and its
  *                                       pictures, with Debian's Chromium) from the saved results
  *
@@ -53,7 +53,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
-import { BenchUsageError, parseArgs, selectNames, usage, type Options } from './lib/args.js';
+import { BenchUsageError, helpText, parseArgs, selectNames, usage, type Options } from './lib/args.js';
 import { mainnetBenchScale } from './lib/mainnet-chain.js';
 import { emit } from './lib/report.js';
 import { exitOnInterrupt } from './lib/scratch.js';
@@ -93,14 +93,15 @@ function contextFor(module: BenchModule, options: Options, lines: ResultLine[]):
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  // --help and --list are what was asked for, so stdout (`--list | grep`); a run's stdout is its JSON lines.
   if (options.help) {
-    process.stderr.write(usage() + '\n');
+    process.stdout.write(helpText() + '\n');
     return 0;
   }
   if (options.report) return drawReport();
   const modules = await discover();
   if (options.list) {
-    for (const m of modules) process.stderr.write(`${m.name.padEnd(16)} ${m.description}\n`);
+    for (const m of modules) process.stdout.write(`${m.name.padEnd(16)} ${m.description}\n`);
     return 0;
   }
   const names = selectNames(options.names, modules.map((m) => m.name));

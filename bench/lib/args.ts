@@ -30,6 +30,25 @@ export function usage(): string {
   return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] | --list | --report | --help';
 }
 
+/** --help: the usage and what each option does (npm run bench -- … runs the same after building). */
+export function helpText(): string {
+  return [
+    usage(),
+    '',
+    '  NAME ...     the benchmarks to run (any case; see --list); none: the whole suite',
+    '  --quick      small sizes (the whole quick suite in about 3 minutes)',
+    '  --save       also append the result lines to bench/results/<name>.jsonl (the whole suite writes',
+    '               bench/results/latest/ and its report at full size, and with --quick when --save is given)',
+    `  --seed N     the workload seed, a non-negative integer (default ${DEFAULT_SEED})`,
+    '  --list       the benchmarks and what each measures; runs nothing',
+    '  --report     draw bench/results/latest/report.html from the saved results; runs nothing',
+    '',
+    'One JSON line per result on stdout, progress and the summary table on stderr (shared/BENCH.md).',
+    'POKT_BENCH_MAINNET_SCALE=S (0 < S <= 1) runs mainnet (and replay\'s mainnet-shaped case) on a smaller chain.',
+    'Exit 0; 1 if a benchmark failed; 2 on a usage error; 130 on Ctrl-C.',
+  ].join('\n');
+}
+
 /** A seed is written in decimal digits: Number() would also take '' (0), '1e3' and '0x10'. */
 function parseSeed(text: string | undefined): number {
   if (text === undefined) throw new BenchUsageError('missing_option_value', '--seed needs a value (a non-negative integer)');

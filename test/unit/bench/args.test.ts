@@ -95,4 +95,15 @@ args('a POKT_BENCH_MAINNET_SCALE out of (0, 1] is coded; the runner refuses it b
   assert.is(run.stdout, '');
 });
 
+args('--help and --list answer on stdout, so that they can be piped (`--list | grep`)', () => {
+  const runner = fileURLToPath(new URL('../../../bench/run.js', import.meta.url));
+  const help = spawnSync(process.execPath, [runner, '--help'], { encoding: 'utf8' });
+  assert.is(help.status, 0);
+  assert.match(help.stdout, /--seed N +the workload seed/);
+  const list = spawnSync(process.execPath, [runner, '--list'], { encoding: 'utf8' });
+  assert.is(list.status, 0);
+  assert.match(list.stdout, /^crypto +ed25519 verify/m);
+  assert.is(list.stderr, '');
+});
+
 args.run();
