@@ -9,6 +9,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
+import { MIN_SAMPLES } from './measure.js';
 import { growthExponent, roundForReport } from './stats.js';
 import type { ReportFields } from './types.js';
 
@@ -24,6 +25,9 @@ export function isRateMetric(metric: string): boolean {
 
 export function resultLine(bench: string, settings: RunSettings, fields: ReportFields, now: Date): Record<string, unknown> {
   const { stats, limit } = fields;
+  // shared/BENCH.md: at least 5 samples behind every figure. A line of fewer (relays' scale lines
+  // once said 1, min = max = median) is the benchmark's mistake, refused before it is saved.
+  if (!(stats.samples >= MIN_SAMPLES)) throw new Error(`${bench} ${fields.case ?? ''}: ${stats.samples} samples behind the figure; shared/BENCH.md asks for at least ${MIN_SAMPLES}`);
   const line: Record<string, unknown> = { bench };
   if (fields.case !== undefined) line['case'] = fields.case;
   Object.assign(line, {
