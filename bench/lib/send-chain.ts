@@ -8,6 +8,7 @@
  * `blocks()` reads it back as the producer saw it: each block's time and txs, so a benchmark can
  * re-produce the exact same chain (and check that it did: the final state root must match).
  */
+import { blockProgress } from './block-progress.js';
 import { scratchDir } from './scratch.js';
 import { join } from 'node:path';
 import { bundledMainnetGenesisPath } from '../../src/core/paths.js';
@@ -63,6 +64,7 @@ async function makeSendChain(ctx: BenchContext, blocks: number, txsPerBlock: num
     accountsPerWorkload: 256,
     fsync: 'never',
     registry: [{ name: 'sends', description: 'valid sends only', create: () => createSendsWorkload({ validOnly: true }) }],
+    onBlock: blockProgress(ctx.progress),
   });
   const ok = summary.outcomes['send/valid']?.['ok'] ?? 0;
   if (ok !== summary.txs) throw new Error(`the workload should be all valid sends, got ${JSON.stringify(summary.outcomes)}`);
