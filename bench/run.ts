@@ -56,7 +56,7 @@ import { measure } from './lib/measure.js';
 import { BenchUsageError, helpText, parseArgs, selectNames, usage, type Options } from './lib/args.js';
 import { mainnetBenchScale } from './lib/mainnet-chain.js';
 import { emit } from './lib/report.js';
-import { exitOnInterrupt } from './lib/scratch.js';
+import { exitOnInterrupt, stopWhenStdoutCloses } from './lib/scratch.js';
 import { replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
@@ -108,6 +108,7 @@ async function main(): Promise<number> {
   const selected = modules.filter((m) => names.includes(m.name));
   if (names.includes('mainnet') || names.includes('replay')) mainnetBenchScale(options.quick);
   exitOnInterrupt((message) => void process.stderr.write(`${message}\n`));
+  stopWhenStdoutCloses((message) => void process.stderr.write(`${message}\n`));
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
   const lines: ResultLine[] = [];

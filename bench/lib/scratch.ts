@@ -44,3 +44,17 @@ export function exitOnInterrupt(say: (message: string) => void): void {
     });
   }
 }
+
+/**
+ * stdout's reader gone (`npm run bench -- log | head -1`): Node would throw EPIPE with a stack at
+ * the next line. As the CLI does (src/cli/main.ts), stop quietly: the lines read were the ones
+ * wanted, and the exit removes the scratch directories. stderr's reader gone: progress is dropped.
+ */
+export function stopWhenStdoutCloses(say: (message: string) => void): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    say('bench: stdout closed by its reader (EPIPE): stopping');
+    process.exit();
+  });
+  process.stderr.on('error', () => undefined);
+}
