@@ -27,7 +27,8 @@ export interface Options extends RunSettings {
 }
 
 export function usage(): string {
-  return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] | --list | --report | --help';
+  // How the README runs it; `node dist/bench/run.js` takes the same arguments without the build.
+  return 'usage: npm run bench -- [NAME ...] [--quick] [--save] [--seed N] | --list | --report | --help';
 }
 
 /** --help: the usage and what each option does (npm run bench -- … runs the same after building). */
