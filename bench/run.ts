@@ -56,7 +56,7 @@ import { measure } from './lib/measure.js';
 import { BenchUsageError, helpText, parseArgs, selectNames, usage, type Options } from './lib/args.js';
 import { mainnetBenchScale } from './lib/mainnet-chain.js';
 import { emit } from './lib/report.js';
-import { exitOnInterrupt, stopWhenStdoutCloses } from './lib/scratch.js';
+import { exitOnInterrupt, stopWhenStdoutCloses, sweepDeadScratch } from './lib/scratch.js';
 import { replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
@@ -109,6 +109,8 @@ async function main(): Promise<number> {
   if (names.includes('mainnet') || names.includes('replay')) mainnetBenchScale(options.quick);
   exitOnInterrupt((message) => void process.stderr.write(`${message}\n`));
   stopWhenStdoutCloses((message) => void process.stderr.write(`${message}\n`));
+  const swept = sweepDeadScratch();
+  if (swept.length > 0) process.stderr.write(`bench: removed ${swept.length} scratch director${swept.length === 1 ? 'y' : 'ies'} of killed runs: ${swept.join(', ')}\n`);
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
   const lines: ResultLine[] = [];

@@ -6,7 +6,7 @@
  * (exitOnInterrupt) turns SIGINT/SIGTERM into an exit that runs this.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,11 +18,39 @@ process.once('exit', () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A new directory under the system's temp dir, removed when the process exits (however it exits). */
+/**
+ * A new directory under the system's temp dir, removed when the process exits; its name carries
+ * the pid (`<prefix>pid<N>-XXXXXX`) so that a later run can remove it if this process was killed
+ * without an exit (SIGKILL, the OOM killer): sweepDeadScratch.
+ */
 export function scratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), `${prefix}pid${process.pid}-`));
   dirs.add(dir);
   return dir;
+}
+
+/** The benchmarks' scratch prefixes (bench/*.ts, bench/lib/send-chain.ts), then the pid tag. */
+const SCRATCH_NAME = /^(?:pokt-ledger-bench-|pokt-bench-log-|bench-query-|bench-audit-).*?pid(\d+)-[A-Za-z0-9]{6}$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process, alive
+  }
+}
+
+/** Removes the scratch directories of benchmark runs whose process is gone; returns their paths. */
+export function sweepDeadScratch(root: string = tmpdir()): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(root)) {
+    const pid = SCRATCH_NAME.exec(name)?.[1];
+    if (pid === undefined || alive(Number(pid))) continue;
+    rmSync(join(root, name), { recursive: true, force: true });
+    removed.push(join(root, name));
+  }
+  return removed;
 }
 
 /** A child process that is sent SIGTERM when this process exits, if it is still running. */
