@@ -9,8 +9,7 @@
  * Self-checks: every audit sample finds 0 mismatches and the supply holding.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAudit } from '../src/audit/index.js';
 import { bundledMainnetGenesisPath } from '../src/core/paths.js';
@@ -18,6 +17,7 @@ import { project } from '../src/projection/run.js';
 import { projectionFile } from '../src/projection/store.js';
 import { simulate } from '../src/sim/simulator.js';
 import { measurePair } from './lib/paired.js';
+import { scratchDir } from './lib/scratch.js';
 import type { BenchModule } from './lib/types.js';
 
 const READ_TABLES = ['reward_lines', 'rap_sheet', 'supply', 'txs', 'balances'];
@@ -40,7 +40,7 @@ export const benchmark: BenchModule = {
   name: 'audit',
   description: 'independent audit: reward lines recomputed and compared per second vs reading the same rows raw',
   async run(ctx) {
-    const scratch = mkdtempSync(join(tmpdir(), 'bench-audit-'));
+    const scratch = scratchDir('bench-audit-');
     try {
       const dir = join(scratch, 'chain');
       const blocks = ctx.quick ? 60 : 150;

@@ -11,12 +11,12 @@
  * Workload: seeded random payloads (ctx.prng), 16 distinct payloads per size, cycled.
  * Self-check: lastHeight and the bytes iterated must match what was appended.
  */
-import { closeSync, fdatasyncSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, fdatasyncSync, openSync, readdirSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from '../src/log/crc32.js';
 import { encodeFrame } from '../src/log/frame.js';
 import { BlockLog, FRAME_HEADER_BYTES, type FsyncMode } from '../src/log/index.js';
+import { scratchDir } from './lib/scratch.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 const MIB = 1024 * 1024;
@@ -220,7 +220,7 @@ export const benchmark: BenchModule = {
   name: 'log',
   description: 'block log: append (fsync always/batch, 1 KiB/100 KiB, appendMany), iterate, random read — vs raw fs',
   async run(ctx) {
-    const root = mkdtempSync(join(tmpdir(), 'pokt-bench-log-'));
+    const root = scratchDir('pokt-bench-log-');
     ctx.progress(`scratch ${root}`);
     try {
       for (const spec of APPEND_CASES) await appendCase(ctx, root, spec);

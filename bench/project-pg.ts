@@ -17,8 +17,7 @@
  * for `query/replica`, no `serve-replica` cases.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../src/core/paths.js';
@@ -34,6 +33,7 @@ import { summarize } from './lib/stats.js';
 import { measurePair } from './lib/paired.js';
 import { committedBlocks, mixedChain, type MixedChain } from './project.js';
 import { serveReplicaCases } from './lib/serve-replica.js';
+import { scratchDir } from './lib/scratch.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 const SCRIPT = join(packageRoot(), 'scripts', 'postgres.sh');
@@ -196,7 +196,7 @@ export const benchmark: BenchModule = {
   name: 'project-pg',
   description: 'PostgreSQL projection: catch-up rows/s by COPY and by INSERT vs a raw COPY of the same rows (goal ≥ 0.5); as-of reads on the streaming replica (p50/p99, req/s)',
   async run(ctx) {
-    const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-bench-project-pg-'));
+    const scratch = scratchDir('pokt-ledger-bench-project-pg-');
     ctx.progress('starting a PostgreSQL primary and a streaming replica (scripts/postgres.sh up)…');
     const up = execFileSync('bash', [SCRIPT, 'up'], { encoding: 'utf8' });
     const value = (name: string): string => new RegExp(`^${name}=(.+)$`, 'm').exec(up)![1]!;

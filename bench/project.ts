@@ -17,8 +17,7 @@
  * same row count every sample.
  */
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundledMainnetGenesisPath } from '../src/core/paths.js';
 import { PROJECTION_TABLE_NAMES } from '../src/projection/projectors/index.js';
@@ -32,6 +31,7 @@ import { DEFAULT_BATCH_BLOCKS } from '../src/projection/run.js';
 import { replay } from '../src/runtime/replay.js';
 import { simulate } from '../src/sim/simulator.js';
 import { measurePair } from './lib/paired.js';
+import { scratchDir } from './lib/scratch.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 export interface MixedChain {
@@ -131,7 +131,7 @@ export const benchmark: BenchModule = {
   name: 'project',
   description: 'SQLite projection: rows/s vs a raw prepared insert of the same rows (goal ≥ 0.5), replay with vs without the projection (goal ≤ +30%)',
   async run(ctx) {
-    const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-bench-project-'));
+    const scratch = scratchDir('pokt-ledger-bench-project-');
     try {
       const chain = await mixedChain(ctx, scratch, ctx.quick ? 40 : 150);
       const workload = { blocks: chain.height, txs: chain.txs, mix: 'simulator, every message kind (dev profile)', genesis: 'mainnet + sim accounts' };

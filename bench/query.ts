@@ -26,8 +26,7 @@
  */
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledMainnetGenesisPath } from '../src/core/paths.js';
@@ -39,6 +38,7 @@ import { floodCase } from './lib/flood.js';
 import { alternatedLatency, closedLoop, httpSampleSizes, loadClient, type LoadClient, type Target } from './lib/http-load.js';
 import { measurePair } from './lib/paired.js';
 import { summarize } from './lib/stats.js';
+import { ownChild, scratchDir } from './lib/scratch.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,6 +85,7 @@ export interface StartedChild {
  */
 export function startChild(args: readonly string[], pattern: RegExp): Promise<StartedChild> {
   const child = spawn(process.execPath, [...process.execArgv, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  ownChild(child);
   let output = '';
   let ended: string | undefined;
   const state = (): string => `${ended ?? 'running'}; last output: ${output.slice(-600).trim() || '(none)'}`;
@@ -180,7 +181,7 @@ export const benchmark: BenchModule = {
   name: 'query',
   description: 'query service: p50/p99 at 1,000 req/s and req/s for point and list queries, latest vs historical heights, next to an empty route',
   async run(ctx) {
-    const scratch = mkdtempSync(join(tmpdir(), 'bench-query-'));
+    const scratch = scratchDir('bench-query-');
     const children: ChildProcess[] = [];
     const client = loadClient(CONCURRENCY);
     try {

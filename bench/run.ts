@@ -8,7 +8,7 @@
  *   npm run bench -- --save             also append the lines to bench/results/<name>.jsonl (and,
  *                                       for the whole suite, write bench/results/latest/ as a full run does)
  *   npm run bench -- --seed 7           workload seed (default 42; printed on stderr)
- *   npm run bench -- --list             names and descriptions
+ *   npm run bench -- --list             names and descriptions (on stdout, as --help is)
  *   npm run bench -- --report           runs nothing: draws bench/results/latest/report.html (and its
  *                                       pictures, with Debian's Chromium) from the saved results
  *
@@ -20,7 +20,9 @@
  * the report drawn from them: report.html (charts of every goal, the goals over every saved run,
  * the scale curves; bench/lib/report-page.ts) and the README's pictures of it, report-goals.png
  * and report-history.png.
- * Exit code 1 if any benchmark threw (the others still run).
+ * Exit code 1 if any benchmark threw (the others still run). A mistake on the command line (an unknown
+ * benchmark or option, a bad seed, --list or --report beside options they would ignore) is
+ * `error [code]: …` and the usage, exit 2 (bench/lib/args.ts); names match in any case.
  *
  * ADDING A BENCHMARK: create bench/<name>.ts exporting `benchmark` — the runner finds every
  * top-level bench/*.js next to it, no registration needed:
@@ -51,49 +53,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Prng } from '../src/core/prng.js';
 import { measure } from './lib/measure.js';
-import { emit, type RunSettings } from './lib/report.js';
+import { BenchUsageError, helpText, parseArgs, selectNames, usage, type Options } from './lib/args.js';
+import { mainnetBenchScale } from './lib/mainnet-chain.js';
+import { emit } from './lib/report.js';
+import { exitOnInterrupt, stopWhenStdoutCloses, sweepDeadScratch } from './lib/scratch.js';
 import { replaceFile, writeBenchReport } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
-
-export const DEFAULT_SEED = 42;
-
-interface Options extends RunSettings {
-  readonly names: readonly string[];
-  readonly list: boolean;
-  readonly report: boolean;
-}
-
-function usage(): string {
-  return 'usage: node dist/bench/run.js [NAME ...] [--quick] [--save] [--seed N] [--list] [--report]';
-}
-
-function parseArgs(argv: readonly string[]): Options {
-  const names: string[] = [];
-  let quick = false;
-  let save = false;
-  let list = false;
-  let report = false;
-  let seed = DEFAULT_SEED;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--quick') quick = true;
-    else if (arg === '--save') save = true;
-    else if (arg === '--list') list = true;
-    else if (arg === '--report') report = true;
-    else if (arg === '--seed' || arg.startsWith('--seed=')) {
-      const text = arg === '--seed' ? argv[++i] : arg.slice('--seed='.length);
-      seed = Number(text);
-      if (text === undefined || !Number.isSafeInteger(seed) || seed < 0) throw new Error(`--seed needs a non-negative integer, got ${text}\n${usage()}`);
-    } else if (arg === '--help' || arg === '-h') {
-      process.stderr.write(usage() + '\n');
-      process.exit(0);
-    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}\n${usage()}`);
-    else names.push(arg);
-  }
-  return { names, quick, save, seed, list, report };
-}
 
 async function discover(): Promise<BenchModule[]> {
   const here = dirname(fileURLToPath(import.meta.url));
@@ -126,18 +93,24 @@ function contextFor(module: BenchModule, options: Options, lines: ResultLine[]):
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  // --help and --list are what was asked for, so stdout (`--list | grep`); a run's stdout is its JSON lines.
+  if (options.help) {
+    process.stdout.write(helpText() + '\n');
+    return 0;
+  }
   if (options.report) return drawReport();
   const modules = await discover();
   if (options.list) {
-    for (const m of modules) process.stderr.write(`${m.name.padEnd(16)} ${m.description}\n`);
+    for (const m of modules) process.stdout.write(`${m.name.padEnd(16)} ${m.description}\n`);
     return 0;
   }
-  const unknown = options.names.filter((name) => !modules.some((m) => m.name === name));
-  if (unknown.length > 0) {
-    process.stderr.write(`unknown benchmark ${unknown.join(', ')}; available: ${modules.map((m) => m.name).join(', ')}\n`);
-    return 2;
-  }
-  const selected = options.names.length === 0 ? modules : modules.filter((m) => options.names.includes(m.name));
+  const names = selectNames(options.names, modules.map((m) => m.name));
+  const selected = modules.filter((m) => names.includes(m.name));
+  if (names.includes('mainnet') || names.includes('replay')) mainnetBenchScale(options.quick);
+  exitOnInterrupt((message) => void process.stderr.write(`${message}\n`));
+  stopWhenStdoutCloses((message) => void process.stderr.write(`${message}\n`));
+  const swept = sweepDeadScratch();
+  if (swept.length > 0) process.stderr.write(`bench: removed ${swept.length} scratch director${swept.length === 1 ? 'y' : 'ies'} of killed runs: ${swept.join(', ')}\n`);
   process.stderr.write(`bench: ${selected.map((m) => m.name).join(', ')}; seed ${options.seed}${options.quick ? '; quick' : ''}${options.save ? '; saving to bench/results/' : ''}\n`);
   let failed = 0;
   const lines: ResultLine[] = [];
@@ -148,7 +121,7 @@ async function main(): Promise<number> {
       await module.run(contextFor(module, options, lines));
     } catch (error) {
       failed++;
-      process.stderr.write(`[${module.name}] FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(`[${module.name}] FAILED: ${failureText(error)}\n`);
     }
     process.stderr.write(`[${module.name}] done in ${(Number(process.hrtime.bigint() - started) / 1e9).toFixed(1)} s\n`);
   }
@@ -162,6 +135,15 @@ async function main(): Promise<number> {
     await drawReport();
   }
   return failed === 0 ? 0 : 1;
+}
+
+/** The errors the usage line helps with (not a missing results directory, nor the environment). */
+const ABOUT_THE_COMMAND_LINE: ReadonlySet<string> = new Set(['unknown_option', 'missing_option_value', 'invalid_option', 'conflicting_options', 'unknown_benchmark']);
+
+/** A usage error as its coded line; anything else — a bug in the benchmark — with its stack. */
+function failureText(error: unknown): string {
+  if (error instanceof BenchUsageError) return `error [${error.code}]: ${error.message}`;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
 /** latest/report.html (and .png) from the saved results; says where, and what it could not read. */
@@ -189,7 +171,9 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    // A usage error is the user's to fix: its code and the usage, no stack (the CLI's form).
+    if (error instanceof BenchUsageError) process.stderr.write(`error [${error.code}]: ${error.message}\n${ABOUT_THE_COMMAND_LINE.has(error.code) ? `${usage()}\n` : ''}`);
+    else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;
   },
 );

@@ -5,17 +5,22 @@
  * late 2022) in a full run, 0.05 with --quick. POKT_BENCH_MAINNET_SCALE overrides the scale.
  */
 import { mainnetChain, type MainnetChain, type PrunedEntry } from '../../src/sim/mainnet/index.js';
+import { BenchUsageError } from './args.js';
 import type { BenchContext } from './types.js';
 
 export const MAINNET_BENCH_BLOCKS = 24;
 const WORKERS = 2;
 
-/** The scale: 1 in a full run, 0.05 with --quick, or POKT_BENCH_MAINNET_SCALE in (0, 1]. */
+/**
+ * The scale: 1 in a full run, 0.05 with --quick, or POKT_BENCH_MAINNET_SCALE in (0, 1]. The runner
+ * asks before any benchmark runs, so a mistyped value stops the suite at once, not after the
+ * benchmarks before `mainnet` (minutes at full size).
+ */
 export function mainnetBenchScale(quick: boolean): number {
   const text = process.env['POKT_BENCH_MAINNET_SCALE'];
   if (text === undefined) return quick ? 0.05 : 1;
   const scale = Number(text);
-  if (!(scale > 0 && scale <= 1)) throw new Error(`POKT_BENCH_MAINNET_SCALE must be in (0, 1], got ${text}`);
+  if (!(scale > 0 && scale <= 1)) throw new BenchUsageError('invalid_environment', `POKT_BENCH_MAINNET_SCALE must be a number in (0, 1], got '${text}'`);
   return scale;
 }
 

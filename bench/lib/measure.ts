@@ -9,6 +9,14 @@ import { summarize, type Stats } from './stats.js';
 
 export const MIN_SAMPLES = 5;
 
+/**
+ * One turn of the event loop, between samples and outside the timed span: a benchmark whose work
+ * is synchronous (bench/log.ts's fsync loops) never otherwise reaches it, so the runner's SIGINT
+ * handler (bench/lib/scratch.ts, which removes the scratch directories) would wait for the whole
+ * benchmark — and the process end without it, as the signal's watcher does not keep it alive.
+ */
+export const betweenSamples = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function measure(options: MeasureOptions, quick: boolean, progress: (message: string) => void): Promise<Stats> {
   const warmup = options.warmup ?? 1;
   const samples = Math.max(MIN_SAMPLES, options.samples ?? (quick ? 5 : 7));
@@ -19,6 +27,7 @@ export async function measure(options: MeasureOptions, quick: boolean, progress:
   }
   const values: number[] = [];
   for (let i = 0; i < samples; i++) {
+    await betweenSamples();
     await options.before?.();
     gc?.();
     const start = process.hrtime.bigint();

@@ -8,9 +8,10 @@
  */
 import { summarize, type Stats } from './stats.js';
 import type { BenchContext, MeasureOptions } from './types.js';
-import { MIN_SAMPLES } from './measure.js';
+import { betweenSamples, MIN_SAMPLES } from './measure.js';
 
 async function sample(options: MeasureOptions): Promise<number> {
+  await betweenSamples();
   await options.before?.();
   (globalThis as { gc?: () => void }).gc?.();
   const start = process.hrtime.bigint();

@@ -11,6 +11,7 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BenchUsageError } from './args.js';
 import { CHROMIUM, launchDebianChromium } from './chromium.js';
 import { benchReportHtml, type BenchReportInput } from './report-page.js';
 import type { Machine, ResultLine } from './summary.js';
@@ -74,7 +75,7 @@ function readHistory(resultsDir: string, problems: string[]): ResultLine[] {
 export function readReportInput(resultsDir: string): BenchReportInput {
   const problems: string[] = [];
   const latestDir = join(resultsDir, 'latest');
-  if (!existsSync(latestDir)) throw new Error(`${latestDir} does not exist: a full run (npm run bench) or a saved quick suite (npm run bench -- --quick --save) writes it`);
+  if (!existsSync(latestDir)) throw new BenchUsageError('no_saved_results', `${latestDir} does not exist: a full run (npm run bench) or a saved quick suite (npm run bench -- --quick --save) writes it`);
   const lines = readLatestLines(latestDir, problems);
   const machine = readMachine(latestDir, problems);
   return { lines, machine, history: readHistory(resultsDir, problems), problems };

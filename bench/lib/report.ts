@@ -5,10 +5,11 @@
  * ratio_to_limit: for rates (metric ends in `_per_s`) median / limit; for times (ms…) limit /
  * median — either way 1.0 means "as fast as the physical limit", 0.5 "half as fast".
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, closeSync, fstatSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
+import { MIN_SAMPLES } from './measure.js';
 import { growthExponent, roundForReport } from './stats.js';
 import type { ReportFields } from './types.js';
 
@@ -24,6 +25,9 @@ export function isRateMetric(metric: string): boolean {
 
 export function resultLine(bench: string, settings: RunSettings, fields: ReportFields, now: Date): Record<string, unknown> {
   const { stats, limit } = fields;
+  // shared/BENCH.md: at least 5 samples behind every figure. A line of fewer (relays' scale lines
+  // once said 1, min = max = median) is the benchmark's mistake, refused before it is saved.
+  if (!(stats.samples >= MIN_SAMPLES)) throw new Error(`${bench} ${fields.case ?? ''}: ${stats.samples} samples behind the figure; shared/BENCH.md asks for at least ${MIN_SAMPLES}`);
   const line: Record<string, unknown> = { bench };
   if (fields.case !== undefined) line['case'] = fields.case;
   Object.assign(line, {
@@ -55,6 +59,33 @@ export function resultLine(bench: string, settings: RunSettings, fields: ReportF
   return line;
 }
 
+/**
+ * One line at the end of a .jsonl log. A file whose last line lacks its newline (a hand edit, a run
+ * killed mid-write) gets one first: appended to it, the new line would join that line, and the
+ * report would leave out both as not JSON.
+ */
+export function appendLine(file: string, text: string): void {
+  appendFileSync(file, (endsMidLine(file) ? '\n' : '') + text + '\n');
+}
+
+function endsMidLine(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false; // no file yet
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function emit(bench: string, settings: RunSettings, fields: ReportFields): Record<string, unknown> {
   const line = resultLine(bench, settings, fields, new Date());
   const text = JSON.stringify(line);
@@ -62,7 +93,7 @@ export function emit(bench: string, settings: RunSettings, fields: ReportFields)
   if (settings.save) {
     const dir = join(packageRoot(), 'bench', 'results');
     mkdirSync(dir, { recursive: true });
-    appendFileSync(join(dir, `${bench}.jsonl`), text + '\n');
+    appendLine(join(dir, `${bench}.jsonl`), text);
   }
   return line;
 }

@@ -25,6 +25,7 @@ import { simulate } from '../../src/sim/simulator.js';
 import { createSendsWorkload } from '../../src/sim/workloads/sends.js';
 import { listSnapshots } from '../../src/snapshot/snapshot.js';
 import { prunedText } from './mainnet-chain.js';
+import { blockProgress } from './block-progress.js';
 import type { BenchContext } from './types.js';
 
 export interface RestoreChainSettings {
@@ -68,8 +69,6 @@ interface BuiltSummary {
 const summaryFile = (dir: string): string => join(dir, 'restore-chain.json');
 
 async function build(ctx: BenchContext, dir: string, settings: RestoreChainSettings): Promise<void> {
-  const started = performance.now();
-  let last = started;
   const summary = await simulate({
     dataDir: dir,
     genesisFile: GENESIS(),
@@ -81,13 +80,7 @@ async function build(ctx: BenchContext, dir: string, settings: RestoreChainSetti
     workers: 0,
     snapshotEvery: settings.snapshotEvery,
     registry: [{ name: 'sends', description: 'valid sends only', create: () => createSendsWorkload({ validOnly: true }) }],
-    onBlock: ({ height, targetHeight }) => {
-      const now = performance.now();
-      if (now - last < 5_000) return;
-      last = now;
-      const rate = height / ((now - started) / 1000);
-      ctx.progress(`workload: block ${height}/${targetHeight} (${Math.round(rate)} blocks/s, ETA ${Math.round((targetHeight - height) / rate)} s)`);
-    },
+    onBlock: blockProgress(ctx.progress),
   });
   for (const snapshot of listSnapshots(dir)) if (snapshot.height === settings.blocks) rmSync(snapshot.file);
   const built: BuiltSummary = { txs: summary.txs, tip_root: summary.state_root, blocks: summary.height };

@@ -8,9 +8,8 @@
  * `blocks()` reads it back as the producer saw it: each block's time and txs, so a benchmark can
  * re-produce the exact same chain (and check that it did: the final state root must match).
  */
-import { rmSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { blockProgress } from './block-progress.js';
+import { scratchDir } from './scratch.js';
 import { join } from 'node:path';
 import { bundledMainnetGenesisPath } from '../../src/core/paths.js';
 import { decodeRecord } from '../../src/chain/record.js';
@@ -39,10 +38,6 @@ export interface StoredBlock {
 }
 
 const chains = new Map<string, Promise<SendChain>>();
-const scratchDirs: string[] = [];
-process.once('exit', () => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
 
 export function sendChain(ctx: BenchContext, blocks: number, txsPerBlock: number): Promise<SendChain> {
   const key = `${ctx.seed}/${blocks}/${txsPerBlock}`;
@@ -55,8 +50,7 @@ export function sendChain(ctx: BenchContext, blocks: number, txsPerBlock: number
 }
 
 async function makeSendChain(ctx: BenchContext, blocks: number, txsPerBlock: number): Promise<SendChain> {
-  const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-bench-'));
-  scratchDirs.push(scratch);
+  const scratch = scratchDir('pokt-ledger-bench-');
   const dir = join(scratch, 'data');
   const started = performance.now();
   ctx.progress(`workload: simulating ${blocks} blocks × ${txsPerBlock} valid sends on the mainnet genesis (seed ${ctx.seed})…`);
@@ -70,6 +64,7 @@ async function makeSendChain(ctx: BenchContext, blocks: number, txsPerBlock: num
     accountsPerWorkload: 256,
     fsync: 'never',
     registry: [{ name: 'sends', description: 'valid sends only', create: () => createSendsWorkload({ validOnly: true }) }],
+    onBlock: blockProgress(ctx.progress),
   });
   const ok = summary.outcomes['send/valid']?.['ok'] ?? 0;
   if (ok !== summary.txs) throw new Error(`the workload should be all valid sends, got ${JSON.stringify(summary.outcomes)}`);
@@ -104,7 +99,5 @@ export function verifyItems(chain: SendChain, blocks: readonly StoredBlock[]): V
 }
 
 export function newScratchDir(prefix: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `pokt-ledger-bench-${prefix}-`));
-  scratchDirs.push(dir);
-  return dir;
+  return scratchDir(`pokt-ledger-bench-${prefix}-`);
 }
