@@ -59,14 +59,38 @@ export class StakeChecks {
   checkVersions(h: number, report: boolean): void {
     for (const which of ['node', 'app'] as const) {
       const named = this.advance(which, h);
-      const now = this.ownValues(which);
-      const before = this.ownBefore[which];
-      const changed = [...now.keys(), ...before.keys()].filter((address) => now.get(address) !== before.get(address));
-      for (const address of new Set([...named, ...changed])) {
-        if (this.tally.about(address)) this.compareVersion(h, report, which, address, now.get(address));
+      for (const address of new Set([...named, ...this.changedOwn(which)])) {
+        if (this.tally.about(address)) this.compareVersion(h, report, which, address, this.ownBefore[which].get(address));
       }
-      this.ownBefore[which] = now;
     }
+  }
+
+  /**
+   * The addresses whose node tokens (app stake) the shadow changed, added or removed since the
+   * last call; `ownBefore` is brought up to date in place.
+   * PERF: one pass of lookups over the shadow's records and no copy of them (a new Map and two
+   * spread arrays a block cost ~3 ms at 10,000 nodes): every shadow address is in `ownBefore`
+   * after the pass, so it holds more entries than the shadow exactly when some were removed.
+   */
+  private changedOwn(which: Which): string[] {
+    const before = this.ownBefore[which];
+    const changed: string[] = [];
+    const note = (address: string, value: bigint): void => {
+      if (before.get(address) === value) return;
+      before.set(address, value);
+      changed.push(address);
+    };
+    if (which === 'node') for (const [address, node] of this.shadow.nodes) note(address, node.tokens);
+    else for (const [address, app] of this.shadow.apps) note(address, app.stake);
+    const current = which === 'node' ? this.shadow.nodes : this.shadow.apps;
+    if (before.size > current.size) {
+      for (const address of before.keys()) {
+        if (current.has(address)) continue;
+        before.delete(address);
+        changed.push(address);
+      }
+    }
+    return changed;
   }
 
   /** Applies the recorded version rows up to h (a deleted row removes the record); the addresses they name. */
@@ -85,13 +109,5 @@ export class StakeChecks {
     const recorded = this.recordedAsOf[which].get(address);
     if (mine === recorded) return;
     this.tally.mismatch(report, { height: h, account: address, line: `${which}/${which === 'node' ? 'tokens' : 'staked'}`, expected: mine === undefined ? '(none)' : String(mine), recorded: recorded === undefined ? '(deleted)' : String(recorded) });
-  }
-
-  /** The shadow's node tokens (app stakes) now, by address. */
-  private ownValues(which: Which): Map<string, bigint> {
-    const out = new Map<string, bigint>();
-    if (which === 'node') for (const [address, node] of this.shadow.nodes) out.set(address, node.tokens);
-    else for (const [address, app] of this.shadow.apps) out.set(address, app.stake);
-    return out;
   }
 }
