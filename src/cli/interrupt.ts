@@ -25,11 +25,18 @@ import { releaseHeldLocks, watchLocks } from '../log/index.js';
 const EXIT_STATUS = { SIGINT: 130, SIGTERM: 143 } as const;
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-function onSignal(signal: (typeof SIGNALS)[number]): void {
-  if (process.listenerCount(signal) > 1) return; // the command's own stop (signals.ts)
+type Signal = (typeof SIGNALS)[number];
+
+/** Releases any lock held, says "interrupted (SIGINT)<what>" and exits with the shell's status for the signal. */
+function exitBySignal(signal: Signal, what: string): never {
   releaseHeldLocks();
-  process.stderr.write(`\ninterrupted (${signal}): stopped; what was written durably stays\n`);
+  process.stderr.write(`\ninterrupted (${signal})${what}\n`);
   process.exit(EXIT_STATUS[signal]);
+}
+
+function onSignal(signal: Signal): void {
+  if (process.listenerCount(signal) > 1) return; // the command's own stop (signals.ts)
+  exitBySignal(signal, ': stopped; what was written durably stays');
 }
 
 const listeners = { SIGINT: () => onSignal('SIGINT'), SIGTERM: () => onSignal('SIGTERM') };
@@ -54,12 +61,7 @@ export function exitOnInterrupt(): void {
  * runs only between turns. Releases any lock held meanwhile, as exitOnInterrupt would.
  */
 export async function reportingInterrupt<T>(where: () => string, run: () => Promise<T>): Promise<T> {
-  const stop = (signal: (typeof SIGNALS)[number]): void => {
-    releaseHeldLocks();
-    process.stderr.write(`\ninterrupted (${signal}) ${where()}\n`);
-    process.exit(EXIT_STATUS[signal]);
-  };
-  const handlers = { SIGINT: () => stop('SIGINT'), SIGTERM: () => stop('SIGTERM') };
+  const handlers = { SIGINT: () => exitBySignal('SIGINT', ` ${where()}`), SIGTERM: () => exitBySignal('SIGTERM', ` ${where()}`) };
   for (const signal of SIGNALS) process.on(signal, handlers[signal]);
   try {
     return await run();

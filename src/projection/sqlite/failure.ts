@@ -65,8 +65,8 @@ function sizeOf(path: string): number | undefined {
  * This process's soft RLIMIT_FSIZE in bytes, or undefined when unlimited or unknown (no
  * /proc: not Linux). The line reads "Max file size   204800   204800   bytes" (soft, hard).
  */
-export function fileSizeLimitBytes(limitsText: string | undefined = readProcLimits()): number | undefined {
-  const soft = /^Max file size\s+(\S+)/m.exec(limitsText ?? '')?.[1];
+function fileSizeLimitBytes(): number | undefined {
+  const soft = /^Max file size\s+(\S+)/m.exec(readProcLimits() ?? '')?.[1];
   if (soft === undefined || !/^[0-9]+$/.test(soft)) return undefined;
   return Number(soft);
 }
