@@ -13,7 +13,7 @@
  * PostgreSQL: a lost connection (server restart, failover) is retried — the run reconnects and
  * resumes from the committed checkpoint — up to `retries` times, each with a notice.
  */
-import { isConnectionLost, redactedUrl } from './pg/connect.js';
+import { deadlineNamed, isConnectionLost, redactedUrl, WRITE_DEADLINE_MS } from './pg/connect.js';
 import { PgProjectionStore } from './pg/store.js';
 import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
@@ -42,6 +42,8 @@ export interface ProjectOptions {
   /** PostgreSQL: reconnect attempts after a lost connection (default 30, one a second). */
   readonly retries?: number;
   readonly retryDelayMs?: number;
+  /** PostgreSQL: the longest wait for one statement's answer (default pg/connect.ts WRITE_DEADLINE_MS). */
+  readonly pgQueryMs?: number;
   readonly onNotice?: (message: string) => void;
   readonly onProgress?: (progress: ReplayProgress, projectedFrom: number) => void;
   /** After each committed batch (tests; the kill test prints the checkpoint). */
@@ -132,6 +134,7 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
     });
   }
   const retries = options.retries ?? DEFAULT_RETRIES;
+  const queryMs = options.pgQueryMs ?? WRITE_DEADLINE_MS;
   // Retries are for a server that went away mid-run (a restart); one never reached is a wrong URL
   // or a server that is down, said at once (QA of 2026-12-06: 30 notices of "connection lost" over 30 s).
   let reached = false;
@@ -140,19 +143,37 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
       // A retry resumes from the committed checkpoint: never rebuild twice.
       const rebuild = options.rebuild === true && attempt === 1;
       return await projectInto(dataDir, options, async (onNotice) => {
-        const store = await PgProjectionStore.open(url, { rebuild, onNotice, ...(options.pgBulkMode === undefined ? {} : { bulkMode: options.pgBulkMode }) });
+        const store = await PgProjectionStore.open(url, { rebuild, onNotice, queryMs, ...(options.pgBulkMode === undefined ? {} : { bulkMode: options.pgBulkMode }) });
         reached = true;
         return pgTarget(store);
       });
-    } catch (error) {
-      if (!isConnectionLost(error)) throw error;
+    } catch (raised) {
+      const error = deadlineNamed(raised, queryMs);
+      const retry = retryAfter(error, attempt);
+      if (retry === undefined) throw error;
       const detail = `${(error as { code?: string }).code ?? 'connection'}: ${(error as Error).message}`;
       if (!reached) throw new ProjectionError('postgres_unavailable', `cannot connect to PostgreSQL at ${redactedUrl(url)} (${detail}): is the server running, and are the host and port in the URL right?`);
-      if (attempt > retries) throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable (${detail}); gave up after ${retries} retries`);
-      options.onNotice?.(`PostgreSQL at ${redactedUrl(url)}: connection lost (${detail}); reconnecting and resuming from the committed checkpoint in ${options.retryDelayMs ?? 1000} ms (retry ${attempt} of ${retries})`);
+      if (attempt > retries) {
+        if (retry === 'lock') throw error;
+        throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable (${detail}); gave up after ${retries} retries`);
+      }
+      const why = retry === 'lock' ? `the projector's lock is still held — by the lost connection's session until the server notices it is gone (~20 s), unless another projector took it` : `connection lost (${detail})`;
+      options.onNotice?.(`PostgreSQL at ${redactedUrl(url)}: ${why}; reconnecting and resuming from the committed checkpoint in ${options.retryDelayMs ?? 1000} ms (retry ${attempt} of ${retries})`);
       await new Promise((resolve) => setTimeout(resolve, options.retryDelayMs ?? 1000));
     }
   }
+}
+
+/**
+ * Whether a failed PostgreSQL run is tried again: after a lost connection, and — once one was
+ * lost — while the projector's lock is still taken, since the server keeps the lost session
+ * (and the advisory lock it holds) until it notices the client is gone (pg/connect.ts
+ * SERVER_SESSION_KEEPALIVES: ~20 s). A lock taken at the first attempt is another projector's.
+ */
+function retryAfter(error: unknown, attempt: number): 'lost' | 'lock' | undefined {
+  if (isConnectionLost(error)) return 'lost';
+  if (attempt > 1 && error instanceof ProjectionError && error.code === 'projection_busy') return 'lock';
+  return undefined;
 }
 
 /**

@@ -45,8 +45,52 @@ const types = {
  */
 export const CONNECT_TIMEOUT_MS = 10_000;
 
-export async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true });
+/**
+ * A server can also go silent on a connection already made — a host powered off, a route
+ * dropped, a firewall that discards packets — and then TCP says nothing: `keepAlive: true` alone
+ * left the first probe to the kernel's default (Linux tcp_keepalive_time: 7,200 s), so a
+ * projector or a reader waiting for an answer waited over two hours. Three bounds now:
+ * - each query's answer is waited for at most `queryMs` (`query_timeout`, pg's own timer): a
+ *   query past it fails as a lost connection (isConnectionLost), and its connection is closed,
+ *   never reused (its answer may still arrive and would answer the next query);
+ * - our side of the socket probes after KEEPALIVE_IDLE_MS of silence (then at the kernel's
+ *   interval);
+ * - the server's side of the session probes too (SERVER_SESSION_KEEPALIVES), so a session whose
+ *   client vanished ends within ~20 s and frees what it held — the projector's advisory lock
+ *   (store.ts), which a reconnecting projector would otherwise find taken for two hours.
+ * The writer's deadline is long because one statement writes a whole batch: e.g. `npm start`'s
+ * chain (scale 0.02) projects ~286 rows a block, so at mainnet's scale ~14,000, and a batch of
+ * 64 blocks (run.ts DEFAULT_BATCH_BLOCKS) is ~900,000 rows — one COPY of ~54 s at the ~17k
+ * rows/s measured on the 2-core machine (bench/NOTES.md); 5 min leaves a server five times
+ * slower room. A reader's answer is one snapshot of point and page reads, far below a second;
+ * 20 s is about as long as an HTTP client still waits.
+ */
+export const KEEPALIVE_IDLE_MS = 10_000;
+export const WRITE_DEADLINE_MS = 300_000;
+export const READ_DEADLINE_MS = 20_000;
+
+/**
+ * The server's TCP settings for this session (PostgreSQL manual §20.3.1; user-settable): first
+ * probe after 10 s idle, then every 3 s, the session ended after 3 unanswered — and, PostgreSQL
+ * ≥ 12, after 20 s of data sent and not acknowledged (tcp_user_timeout; probes cover only an
+ * idle link). set_config in a SELECT so an older server skips the setting it lacks. No effect
+ * over a Unix-domain socket, where no peer can vanish silently.
+ */
+export const SERVER_SESSION_KEEPALIVES =
+  "SELECT set_config('tcp_keepalives_idle', '10', false), set_config('tcp_keepalives_interval', '3', false), set_config('tcp_keepalives_count', '3', false);" +
+  " SELECT set_config('tcp_user_timeout', '20000', false) WHERE current_setting('server_version_num')::int >= 120000";
+
+/** pg's message for an answer not received within `query_timeout`. */
+const QUERY_DEADLINE_PASSED = 'Query read timeout';
+
+export interface ConnectOptions {
+  /** The longest wait for one query's answer (default WRITE_DEADLINE_MS). */
+  readonly queryMs?: number;
+}
+
+export async function connect(url: string, options: ConnectOptions = {}): Promise<pg.Client> {
+  const queryMs = options.queryMs ?? WRITE_DEADLINE_MS;
+  const client = new pg.Client({ connectionString: url, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, query_timeout: queryMs });
   // A server that goes away emits 'error' on an idle client; the next query fails and says so.
   client.on('error', () => undefined);
   await client.connect().catch((error: unknown) => {
@@ -55,19 +99,43 @@ export async function connect(url: string): Promise<pg.Client> {
     if ((error as Error).message === 'timeout expired') throw Object.assign(new Error(`no answer from the server within ${CONNECT_TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' });
     throw error;
   });
+  try {
+    await client.query(SERVER_SESSION_KEEPALIVES).catch((error: unknown) => {
+      throw deadlineNamed(error, queryMs);
+    });
+  } catch (error) {
+    await endClient(client);
+    throw error;
+  }
   return client;
 }
 
 /**
- * A pool for readers (serve), with the same type parsing. A server that cannot be reached fails
- * a request within the connect timeout instead of holding it; TCP keep-alive finds dead peers.
+ * A pool for readers (serve), with the same type parsing and the bounds above. A server that
+ * cannot be reached fails a request within the connect timeout instead of holding it.
  */
-export function readerPool(url: string, max = 8): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true });
+export function readerPool(url: string, max = 8, queryMs = READ_DEADLINE_MS): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, query_timeout: queryMs });
   pool.on('error', () => undefined);
-  // A server that goes away emits 'error' on checked-out clients too; their query fails and says so.
-  pool.on('connect', (client) => client.on('error', () => undefined));
+  // A server that goes away emits 'error' on checked-out clients too; their query fails and says
+  // so. Queued before any query of the client's, so every read runs under the server's probes.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+    void client.query(SERVER_SESSION_KEEPALIVES).catch(() => undefined);
+  });
+  // pg-pool ends a client released with an error by end(), whose goodbye a silent server never
+  // acknowledges: the socket is destroyed once the goodbye had its second.
+  pool.on('remove', (client) => closeSocketSoon(client));
   return pool;
+}
+
+/**
+ * pg's deadline error, reworded: "no answer within N s" — the lost connection it is
+ * (isConnectionLost knows pg's own message too, for errors that reach a caller unreworded).
+ */
+export function deadlineNamed(error: unknown, queryMs: number): unknown {
+  if (!(error instanceof Error) || error.message !== QUERY_DEADLINE_PASSED) return error;
+  return Object.assign(new Error(`no answer from the server within ${queryMs / 1000} s`), { code: 'ETIMEDOUT' });
 }
 
 /** Connection-level failures (server restart, shutdown, network): the work can be retried. */
@@ -76,7 +144,7 @@ export function isConnectionLost(error: unknown): boolean {
   if (e === undefined || e === null) return false;
   // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 08xxx connection exceptions.
   if (typeof e.code === 'string' && (/^08/.test(e.code) || ['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(e.code))) return true;
-  return typeof e.message === 'string' && /Connection terminated|connection is closed|Client has encountered a connection error|not queryable/i.test(e.message);
+  return typeof e.message === 'string' && /Connection terminated|connection is closed|Client has encountered a connection error|not queryable|Query read timeout/i.test(e.message);
 }
 
 /**
@@ -121,10 +189,21 @@ export function redactedUrl(url: string): string {
 
 /**
  * Closes a client. DEV_NOTE: pg's end() never settles on a client whose server went away
- * (restart, kill), so closing waits at most a second for the goodbye.
+ * (restart, kill, a silent network), so closing waits at most a second for the goodbye, then
+ * destroys the socket (left half-open, it held a descriptor until the kernel gave up on it).
  */
 export async function endClient(client: pg.Client): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([client.end().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
   clearTimeout(timer);
+  socketOf(client)?.destroy();
+}
+
+function closeSocketSoon(client: pg.PoolClient): void {
+  setTimeout(() => socketOf(client)?.destroy(), 1_000).unref();
+}
+
+/** The client's socket: pg keeps it as `connection.stream` (not in its typings). */
+function socketOf(client: pg.ClientBase): { destroy(): void } | undefined {
+  return (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream;
 }

@@ -41,7 +41,7 @@ import { claimAnswer } from '../../modules/pocketcore/index.js';
 import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
-import { isConnectionLost, pgReadFailure, readerPool, redactedUrl } from './connect.js';
+import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
 import { pgMigrationsDir } from './store.js';
 import { READS, type ReadName } from './read-sql.js';
 
@@ -108,15 +108,17 @@ export class PgReadStore implements ReadStore {
   private constructor(
     private readonly pool: pg.Pool,
     readonly url: string,
+    private readonly queryMs: number,
   ) {}
 
   /**
    * Opens a pool on `url` and checks the projection is there and of this build's schema
    * (`projection_missing` / `projection_schema_mismatch`: run `project --postgres`); an
-   * unreachable server is `postgres_unavailable`.
+   * unreachable server is `postgres_unavailable`. A server silent for `queryMs` is a lost
+   * connection: 503 `database_unavailable`, the connection closed (connect.ts READ_DEADLINE_MS).
    */
-  static async open(url: string, maxConnections = DEFAULT_PG_READERS): Promise<PgReadStore> {
-    const store = new PgReadStore(readerPool(url, maxConnections), url);
+  static async open(url: string, maxConnections = DEFAULT_PG_READERS, queryMs = READ_DEADLINE_MS): Promise<PgReadStore> {
+    const store = new PgReadStore(readerPool(url, maxConnections, queryMs), url, queryMs);
     try {
       await store.checkSchema();
       return store;
@@ -239,7 +241,8 @@ export class PgReadStore implements ReadStore {
   }
 
   /** A server's refusal as a coded ReadStoreUnavailable (connect.ts pgReadFailure); anything else as it is. */
-  private failure(error: unknown): unknown {
+  private failure(raised: unknown): unknown {
+    const error = deadlineNamed(raised, this.queryMs);
     const kind = pgReadFailure(error);
     if (kind === undefined || error instanceof ReadStoreUnavailable) return error;
     const server = `PostgreSQL at ${redactedUrl(this.url)}`;

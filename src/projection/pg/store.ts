@@ -29,6 +29,8 @@ export interface PgOpenOptions {
   readonly onNotice?: (message: string) => void;
   /** How bulk batches are written (default 'copy'; the benchmark measures both). */
   readonly bulkMode?: PgWriteMode;
+  /** The longest wait for one statement's answer (default connect.ts WRITE_DEADLINE_MS). */
+  readonly queryMs?: number;
 }
 
 /** Batches of at least this many rows go by the bulk mode; smaller ones by INSERT. */
@@ -54,7 +56,7 @@ export class PgProjectionStore {
   ) {}
 
   static async open(url: string, options: PgOpenOptions = {}): Promise<PgProjectionStore> {
-    const client = await connect(url);
+    const client = await connect(url, options.queryMs === undefined ? {} : { queryMs: options.queryMs });
     try {
       const locked = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [WRITER_LOCK]);
       if (locked.rows[0]?.locked !== true) throw new ProjectionError('projection_busy', `another projector is writing ${redactedUrl(url)}`);

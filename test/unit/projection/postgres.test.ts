@@ -16,13 +16,14 @@ import { spawn } from 'node:child_process';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Prng } from '../../../src/core/prng.js';
-import { connect } from '../../../src/projection/pg/connect.js';
+import { connect, endClient, readerPool } from '../../../src/projection/pg/connect.js';
 import { project } from '../../../src/projection/run.js';
 import { projectionFile } from '../../../src/projection/store.js';
 import { asOfSql } from '../../../src/projection/version-rows.js';
 import { copyDataDir, projectionSimChain as simChainOf } from '../../helpers/projection.js';
 import { dumpPgTables, freshDatabase, restartPrimary, rowText } from '../../helpers/postgres.js';
 import { CLI_PATH } from '../../helpers/sim.js';
+import { tcpRelay } from '../../helpers/tcp-relay.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
@@ -34,7 +35,7 @@ import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
 import { PgReadStore } from '../../../src/projection/pg/read-store.js';
 import { replay } from '../../../src/runtime/replay.js';
 
-const test = suite('projection: PostgreSQL = SQLite, after kills and a primary restart');
+const test = suite('projection: PostgreSQL = SQLite, after kills, a primary restart and a silent network');
 
 let equalUrl = '';
 const KILLS = 20;
@@ -303,6 +304,72 @@ test('a restart of the primary mid-catch-up: a notice says the connection was lo
     assertSameTables(await dumpPgTables(db.primary), dump, 'after the restart');
   } finally {
     copy.remove();
+  }
+});
+
+test('a silent network mid-catch-up (a blackholed connection): the statement deadline passes, the run reconnects, waits out the lost session\'s lock, resumes and ends equal to SQLite', async () => {
+  const { dump } = await sqliteReference();
+  const copy = copyDataDir(await projectionSimChain(), 'pg-silent');
+  const db = await freshDatabase('silent');
+  const primary = new URL(db.primary);
+  const relay = tcpRelay(primary.hostname, Number(primary.port));
+  await relay.restore();
+  const notices: string[] = [];
+  let silenced = false;
+  try {
+    // Before the statement deadline, a write on the silenced connection waited for TCP's keep-alive: ~2 h.
+    let guard: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<never>((_, reject) => (guard = setTimeout(() => reject(new Error('the run did not get past the silent network within 60 s')), 60_000)));
+    const run = project(copy.dir, {
+      postgres: relay.url(db.name),
+      batchBlocks: 4,
+      retryDelayMs: 200,
+      pgQueryMs: 1_000,
+      onNotice: (message) => {
+        notices.push(message);
+        // The lost session still holds the projector's lock until the server notices the
+        // client is gone; here the test is the server, and notices once the run has said so.
+        if (/lock is still held/.test(message)) relay.serverNotices();
+      },
+      onCommit: (height) => {
+        if (silenced || height < PROJECTION_SIM_BLOCKS / 3) return;
+        silenced = true;
+        relay.silence();
+      },
+    });
+    const report = await Promise.race([run, tooLong]).finally(() => clearTimeout(guard));
+    assert.ok(silenced, 'the network went silent mid-run');
+    assert.is(report.height, PROJECTION_SIM_BLOCKS);
+    assert.match(notices[0] ?? '', /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/silent_\w+: connection lost \(ETIMEDOUT: no answer from the server within 1 s\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
+    assert.match(notices[1] ?? '', /: the projector's lock is still held — by the lost connection's session until the server notices it is gone \(~20 s\), unless another projector took it; reconnecting .* \(retry 2 of 30\)$/);
+    assertSameTables(await dumpPgTables(db.primary), dump, 'after the silent network');
+  } finally {
+    await relay.close();
+    copy.remove();
+  }
+});
+
+test('every connection, the writer\'s and the readers\', has the server probe it (10 s idle, every 3 s, 3 probes; 20 s unacknowledged): a vanished client\'s session ends and frees its lock', async () => {
+  // The server's side cannot be made to lose a peer here (a relay's kernel answers probes), so
+  // what is checked is that the settings reach the session (PostgreSQL manual §20.3.1).
+  const db = await freshDatabase('keepalive');
+  const expected = { tcp_keepalives_idle: '10', tcp_keepalives_interval: '3', tcp_keepalives_count: '3', tcp_user_timeout: '20000' }; // as SHOW prints them (seconds; ms)
+  const shown = async (query: (sql: string) => Promise<{ rows: Array<Record<string, string>> }>): Promise<Record<string, string>> => {
+    const settings: Record<string, string> = {};
+    for (const name of Object.keys(expected)) settings[name] = (await query(`SHOW ${name}`)).rows[0]![name]!;
+    return settings;
+  };
+  const writer = await connect(db.primary);
+  try {
+    assert.equal(await shown((sql) => writer.query(sql)), expected, 'the writer\'s connection');
+  } finally {
+    await endClient(writer);
+  }
+  const readers = readerPool(db.primary, 2);
+  try {
+    assert.equal(await shown((sql) => readers.query(sql)), expected, 'a reader\'s connection');
+  } finally {
+    await readers.end();
   }
 });
 

@@ -12,7 +12,6 @@
  * pg_current_wal_lsn() after the projector's last commit), never by a sleep.
  */
 import type { ChildProcess } from 'node:child_process';
-import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect, endClient } from '../../../src/projection/pg/connect.js';
@@ -24,6 +23,7 @@ import { freshDatabase } from '../../helpers/postgres.js';
 import { copyDataDir } from '../../helpers/projection.js';
 import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess, spawnServe } from '../../helpers/query.js';
 import { answerText, assertSameAnswer, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
+import { tcpRelay } from '../../helpers/tcp-relay.js';
 
 const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
 
@@ -186,44 +186,9 @@ test('an answer is read in ONE snapshot: a commit after its first read is invisi
   }
 });
 
-/** A TCP relay to the primary that the test can cut (a server that went away) and restore. */
-function relay(host: string, targetPort: number): { url: (db: string) => string; cut: () => Promise<void>; restore: () => Promise<void>; close: () => Promise<void> } {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const listen = (): Promise<void> =>
-    new Promise((resolve) => {
-      server = createServer((client) => {
-        const upstream = connectTcp({ host, port: targetPort });
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        const drop = (): void => void [client, upstream].forEach((s) => (s.destroy(), sockets.delete(s)));
-        client.on('error', drop).on('close', drop);
-        upstream.on('error', drop).on('close', drop);
-      });
-      server.listen(port, '127.0.0.1', () => {
-        port = (server!.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  const cut = (): Promise<void> =>
-    new Promise((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
-      if (server === undefined || !server.listening) return resolve();
-      server.close(() => resolve());
-    });
-  return {
-    url: (name) => `postgres://postgres@127.0.0.1:${port}/${name}`,
-    cut,
-    restore: listen,
-    close: cut,
-  };
-}
-
 test('a lost server: 503 `database_unavailable` JSON, and the same process answers again when it is back', async () => {
   const primary = new URL(db.primary);
-  const proxy = relay(primary.hostname, Number(primary.port));
+  const proxy = tcpRelay(primary.hostname, Number(primary.port));
   await proxy.restore();
   const store = await PgReadStore.open(proxy.url(primary.pathname.slice(1)));
   const app = await createQueryServer(store);
@@ -246,6 +211,43 @@ test('a lost server: 503 `database_unavailable` JSON, and the same process answe
     await app.close();
     await store.close();
     await proxy.close().catch(() => undefined);
+  }
+});
+
+/** The promise, or a failure naming `what` after `ms` (a request that would otherwise hang the suite). */
+function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+test('a silent server (a blackholed connection): 503 `database_unavailable` once the read deadline passed, and the next request answers on a new connection', async () => {
+  const primary = new URL(db.primary);
+  const proxy = tcpRelay(primary.hostname, Number(primary.port));
+  await proxy.restore();
+  const deadlineMs = 1_000;
+  const store = await PgReadStore.open(proxy.url(primary.pathname.slice(1)), 4, deadlineMs);
+  const app = await createQueryServer(store);
+  try {
+    // The height route reads without a snapshot, so its connection is back in the pool when it
+    // answers (a snapshot's connection returns after its ROLLBACK, which the silence could catch).
+    const first = await postTo(app, '/v1/query/height');
+    assert.is(first.status, 200);
+    proxy.silence();
+    // Before the deadline, a request on the silenced connection waited for TCP's keep-alive: ~2 h.
+    const silent = await within(15_000, 'a read on a silenced connection', postTo(app, '/v1/query/height'));
+    assert.is(silent.status, 503);
+    assert.is(silent.json.error, 'database_unavailable');
+    assert.match(silent.json.message, /PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/serve_\w+ is unavailable \(no answer from the server within 1 s\)/);
+    // The silenced connection was discarded, not returned to the pool: the next read opens a new one.
+    const back = await within(15_000, 'the read after', postTo(app, '/v1/query/height'));
+    assert.is(back.status, 200);
+    assert.is(back.text, first.text);
+  } finally {
+    // The relay first: a request still waiting on a silenced connection ends when it closes.
+    await proxy.close().catch(() => undefined);
+    await app.close();
+    await store.close();
   }
 });
 
