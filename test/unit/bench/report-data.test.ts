@@ -7,12 +7,12 @@
  * shaped like the runner's (bench/lib/report.ts), including real figures of the 2026-12-05 23:08
  * suite (bench/results/latest/) where a realistic number helps.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { featuredHistories, goalBars, goalHistories, goalShare, mainnetBlock, scaleDimensions } from '../../../bench/lib/report-data.js';
-import { readReportInput } from '../../../bench/lib/report-files.js';
+import { drawReport, readReportInput } from '../../../bench/lib/report-files.js';
 import { benchReportHtml } from '../../../bench/lib/report-page.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -141,6 +141,31 @@ test('readReportInput: a malformed line or file is named, never dropped silently
       assert.ok(problems.includes(named), `${named} not in:\n${problems}`);
     }
     assert.ok(benchReportHtml(input).includes('replay.jsonl:2: not JSON'), 'the page states what it left out');
+  } finally {
+    results.remove();
+  }
+});
+
+test('drawReport (--report): exit 1 when it left out a damaged result file, the report still written and the file named; 0 when whole', async () => {
+  const results = scratch('bench-report-exit');
+  try {
+    mkdirSync(join(results.dir, 'latest'));
+    writeFileSync(join(results.dir, 'latest', 'replay.json'), JSON.stringify([{ bench: 'replay', case: 'trusted', metric: 'txs_per_s', median: 1, goal_txs_per_s: 2 }]));
+    writeFileSync(join(results.dir, 'latest', 'machine.json'), JSON.stringify({ cpu_model: 'AMD EPYC', cores: 2, memory_gib: 24, node: 'v20.20.2', node_flags: [], platform: 'linux-x64', date: '2026-12-01T00:00:00Z', load_average_start: 1 }));
+    const whole = `${JSON.stringify({ bench: 'replay', case: 'trusted', metric: 'txs_per_s', median: 1, goal_txs_per_s: 2, at: '2026-12-01T00:00:00Z' })}\n`;
+    writeFileSync(join(results.dir, 'replay.jsonl'), whole);
+    const said: string[] = [];
+    assert.is(await drawReport(results.dir, (line) => void said.push(line)), 0, said.join('\n'));
+    assert.not.ok(said.some((line) => line.includes('left out')), said.join('\n'));
+
+    // A run killed mid-write: its last line cut short.
+    writeFileSync(join(results.dir, 'replay.jsonl'), `${whole}{"bench":"replay","ca`);
+    said.length = 0;
+    rmSync(join(results.dir, 'latest', 'report.html'));
+    assert.is(await drawReport(results.dir, (line) => void said.push(line)), 1, said.join('\n'));
+    assert.ok(said.some((line) => line.startsWith('bench report: left out replay.jsonl:2: not JSON')), said.join('\n'));
+    assert.ok(existsSync(join(results.dir, 'latest', 'report.html')), 'the report is written all the same');
+    assert.ok(readFileSync(join(results.dir, 'latest', 'report.html'), 'utf8').includes('replay.jsonl:2: not JSON'), 'and names the file too');
   } finally {
     results.remove();
   }
