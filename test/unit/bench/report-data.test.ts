@@ -64,13 +64,34 @@ test('goalHistories: every saved run under today\'s goal, oldest first; other go
   assert.is(replay!.points[0]!.figure, '33,000 txs_per_s');
 });
 
+test('goalHistories: only the saved runs of this run\'s seed (a line without one is the default, 42); the others counted and stated', () => {
+  const trusted = { bench: 'replay', case: 'trusted', quick: false, metric: 'txs_per_s', goal_txs_per_s: 100_000 };
+  const history = [
+    { ...trusted, seed: 42, median: 56_000, at: '2026-12-04T18:46:00Z' },
+    // Saved before lines carried the seed: the default seed's.
+    { ...trusted, median: 50_000, at: '2026-11-30T00:00:00Z' },
+    // --seed 7: another workload, not a point of seed 42's series.
+    { ...trusted, seed: 7, median: 90_000, at: '2026-12-05T00:00:00Z' },
+    { ...trusted, seed: 7, median: 91_000, at: '2026-12-05T01:00:00Z' },
+  ];
+  const [byDefault] = goalHistories(history, goalBars([{ ...trusted, seed: 42, median: 45_975 }]));
+  assert.equal(byDefault!.points.map((p) => p.at), ['2026-11-30T00:00:00Z', '2026-12-04T18:46:00Z']);
+  assert.equal([byDefault!.seed, byDefault!.otherSeeds], [42, 2]);
+  // A run with --seed 7 is drawn against seed 7's history: the default seed's runs are the others.
+  const [bySeven] = goalHistories(history, goalBars([{ ...trusted, seed: 7, median: 92_000 }]));
+  assert.equal(bySeven!.points.map((p) => p.figure), ['90,000 txs_per_s', '91,000 txs_per_s']);
+  assert.equal([bySeven!.seed, bySeven!.otherSeeds], [7, 2]);
+  const page = benchReportHtml({ lines: [{ ...trusted, seed: 42, median: 45_975 }], machine: undefined, history, problems: [] });
+  assert.ok(page.includes('(seed 42; 2 saved runs with another seed left out)'), 'the goal\'s card says what another seed kept off it');
+});
+
 test('featuredHistories: the goals not met or on the line, full runs only, in the listed order; none without a full run', () => {
   const point = (at: string, quick: boolean) => ({ at, share: 0.9, quick, figure: 'x' });
   const featured = featuredHistories([
-    { name: 'replay trusted', goal: '≥ 100,000 txs_per_s', points: [point('2026-12-05T23:29:00Z', false), point('2026-12-05T06:46:00Z', true)] },
-    { name: 'project rows', goal: 'ratio ≥ 0.5', points: [point('2026-12-05T23:18:00Z', false)] },
-    { name: 'mainnet block/scale-1', goal: 'ratio ≥ 0.833', points: [point('2026-12-05T23:12:00Z', false)] },
-    { name: 'relays proofs/verify', goal: 'ratio ≥ 0.85', points: [point('2026-12-05T06:46:00Z', true)] },
+    { name: 'replay trusted', goal: '≥ 100,000 txs_per_s', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:29:00Z', false), point('2026-12-05T06:46:00Z', true)] },
+    { name: 'project rows', goal: 'ratio ≥ 0.5', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:18:00Z', false)] },
+    { name: 'mainnet block/scale-1', goal: 'ratio ≥ 0.833', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:12:00Z', false)] },
+    { name: 'relays proofs/verify', goal: 'ratio ≥ 0.85', seed: 42, otherSeeds: 0, points: [point('2026-12-05T06:46:00Z', true)] },
   ]);
   assert.equal(featured.map((h) => [h.name, h.points.length]), [['mainnet block/scale-1', 1], ['replay trusted', 1]]);
 });
