@@ -20,7 +20,8 @@
  * the report drawn from them: report.html (charts of every goal, the goals over every saved run,
  * the scale curves; bench/lib/report-page.ts) and the README's pictures of it, report-goals.png
  * and report-history.png.
- * Exit code 1 if any benchmark threw (the others still run). A mistake on the command line (an unknown
+ * Exit code 1 if any benchmark threw (the others still run), or if --report left out a result file
+ * or line it could not read (each named on stderr; the report is still written). A mistake on the command line (an unknown
  * benchmark or option, a bad seed, --list or --report beside options they would ignore) is
  * `error [code]: …` and the usage, exit 2 (bench/lib/args.ts); names match in any case.
  *
@@ -57,7 +58,7 @@ import { BenchUsageError, helpText, parseArgs, selectNames, usage, type Options 
 import { mainnetBenchScale } from './lib/mainnet-chain.js';
 import { emit } from './lib/report.js';
 import { exitOnInterrupt, stopWhenStdoutCloses, sweepDeadScratch } from './lib/scratch.js';
-import { replaceFile, writeBenchReport } from './lib/report-files.js';
+import { drawReport, replaceFile } from './lib/report-files.js';
 import { machine, summaryMarkdown, type ResultLine } from './lib/summary.js';
 import { packageRoot } from '../src/core/paths.js';
 import type { BenchContext, BenchModule } from './lib/types.js';
@@ -98,7 +99,7 @@ async function main(): Promise<number> {
     process.stdout.write(helpText() + '\n');
     return 0;
   }
-  if (options.report) return drawReport();
+  if (options.report) return drawSavedReport();
   const modules = await discover();
   if (options.list) {
     for (const m of modules) process.stdout.write(`${m.name.padEnd(16)} ${m.description}\n`);
@@ -132,7 +133,7 @@ async function main(): Promise<number> {
   const wholeSuite = options.names.length === 0;
   if (wholeSuite && (options.save || !options.quick)) {
     writeResults(selected, lines, { ...on, load_average_end: Number(loadavg()[0]!.toFixed(2)) }, summary);
-    await drawReport();
+    await drawSavedReport();
   }
   return failed === 0 ? 0 : 1;
 }
@@ -146,13 +147,12 @@ function failureText(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-/** latest/report.html (and .png) from the saved results; says where, and what it could not read. */
-async function drawReport(): Promise<number> {
-  const written = await writeBenchReport(join(packageRoot(), 'bench', 'results'));
-  for (const problem of written.problems) process.stderr.write(`bench report: left out ${problem}\n`);
-  const picture = 'files' in written.png ? `, pictures ${written.png.files.join(', ')}` : ` (no pictures: ${written.png.missing})`;
-  process.stderr.write(`bench: report written to ${written.html}${picture}\n`);
-  return 0;
+/**
+ * latest/report.html (and .png) from the saved results; says where, and what it could not read
+ * (then 1: `--report` exits with it; a whole suite run's code stays its benchmarks' verdict).
+ */
+function drawSavedReport(): Promise<number> {
+  return drawReport(join(packageRoot(), 'bench', 'results'), (line) => void process.stderr.write(`${line}\n`));
 }
 
 /** bench/results/latest/: one JSON file per benchmark (this run's lines), the machine, the summary. */

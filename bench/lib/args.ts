@@ -46,7 +46,8 @@ export function helpText(): string {
     '',
     'One JSON line per result on stdout, progress and the summary table on stderr (shared/BENCH.md).',
     'POKT_BENCH_MAINNET_SCALE=S (0 < S <= 1) runs mainnet (and replay\'s mainnet-shaped case) on a smaller chain.',
-    'Exit 0; 1 if a benchmark failed; 2 on a usage error; 130 on Ctrl-C.',
+    'Exit 0; 1 if a benchmark failed, or if --report left out a damaged or missing result file or line',
+    '(each named on stderr, the report still written); 2 on a usage error; 130 on Ctrl-C.',
   ].join('\n');
 }
 

@@ -16,6 +16,7 @@
  * figure itself is in the tooltip and the table). Whether a goal is met is rowOf's verdict
  * (summary.ts), not the share: a share of exactly 1 meets "≥" but not "<".
  */
+import { DEFAULT_SEED } from './args.js';
 import { benchCaseName, rowOf, type ResultLine, type SummaryRow } from './summary.js';
 
 /** Shares above this are drawn at it (an exponent of 0.001 against ≤ 0.1 would be 100). */
@@ -49,6 +50,18 @@ export interface GoalBar {
   readonly row: SummaryRow;
   /** Uncapped; Infinity for an exponent ≤ 0. */
   readonly share: number;
+  /** The workload seed of the line (seedOf). */
+  readonly seed: number;
+}
+
+/**
+ * The workload seed a line was measured with: its `seed`, which every line the runner writes
+ * carries (report.ts); a line without one counts as the runner's default seed, the only one there
+ * was before --seed.
+ */
+export function seedOf(line: ResultLine): number {
+  const seed = line['seed'];
+  return typeof seed === 'number' && Number.isSafeInteger(seed) ? seed : DEFAULT_SEED;
 }
 
 /** This run's goals, in the summary table's order: one bar per line with a goal. */
@@ -57,7 +70,7 @@ export function goalBars(lines: readonly ResultLine[]): GoalBar[] {
   for (const line of lines) {
     const row = rowOf(line);
     const share = goalShare(line);
-    if (row !== undefined && share !== undefined) bars.push({ name: goalName(line), row, share });
+    if (row !== undefined && share !== undefined) bars.push({ name: goalName(line), row, share, seed: seedOf(line) });
   }
   return bars;
 }
@@ -75,7 +88,11 @@ export interface HistoryPoint {
 export interface GoalHistory {
   readonly name: string;
   readonly goal: string;
+  /** The seed of this run's line, the only one whose saved runs are drawn. */
+  readonly seed: number;
   readonly points: readonly HistoryPoint[];
+  /** Saved runs of this goal, under this goal, left out for another seed (another workload). */
+  readonly otherSeeds: number;
 }
 
 /**
@@ -83,20 +100,28 @@ export interface GoalHistory {
  * counts only if it was judged against the same goal as today's (rowOf's goal text, which
  * carries the goal's numbers): the goals were raised over time (apply's ratio from 0.7 to 0.95,
  * the trusted replay from 50,000 to 100,000 tx/s), and a figure measured against another goal, or
- * before its benchmark carried one, is left out rather than judged after the fact.
+ * before its benchmark carried one, is left out rather than judged after the fact. Nor does a run
+ * with another workload seed than this run's count (seedOf): `--seed 7` measures another
+ * workload, and its figures beside the default seed's would read as one series; such runs are
+ * counted in `otherSeeds`, which the page states.
  */
 export function goalHistories(history: readonly ResultLine[], current: readonly GoalBar[]): GoalHistory[] {
   return current.map((bar) => {
     const points: HistoryPoint[] = [];
+    let otherSeeds = 0;
     for (const line of history) {
       if (goalName(line) !== bar.name || typeof line['at'] !== 'string') continue;
       const row = rowOf(line);
       const share = goalShare(line);
       if (row === undefined || share === undefined || row.goal !== bar.row.goal) continue;
+      if (seedOf(line) !== bar.seed) {
+        otherSeeds++;
+        continue;
+      }
       points.push({ at: line['at'], share, quick: line['quick'] === true, figure: row.figure });
     }
     points.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-    return { name: bar.name, goal: bar.row.goal, points };
+    return { name: bar.name, goal: bar.row.goal, seed: bar.seed, points, otherSeeds };
   });
 }
 

@@ -112,6 +112,20 @@ export async function writeBenchReport(resultsDir: string): Promise<WrittenRepor
   return { html, png: { files: pictures.map((p) => p.file) }, problems: input.problems };
 }
 
+/**
+ * `--report` (and the end of a whole suite run): draws the report, then says on `say` what it left
+ * out and where it is. Returns the exit code of `--report`: 1 when anything was left out (a
+ * damaged line or file, a missing machine.json) — the report is still written and names them, but
+ * a script drawing it learns from the code that the history it shows is not whole — else 0.
+ */
+export async function drawReport(resultsDir: string, say: (line: string) => void): Promise<number> {
+  const written = await writeBenchReport(resultsDir);
+  for (const problem of written.problems) say(`bench report: left out ${problem}`);
+  const picture = 'files' in written.png ? `, pictures ${written.png.files.join(', ')}` : ` (no pictures: ${written.png.missing})`;
+  say(`bench: report written to ${written.html}${picture}`);
+  return written.problems.length === 0 ? 0 : 1;
+}
+
 /** The README's pictures: an element of the page each (a history picture only when the page has one). */
 const PICTURES: ReadonlyArray<{ readonly name: string; readonly selector: string }> = [
   { name: 'report-goals.png', selector: '#goals-now' },

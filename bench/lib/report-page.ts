@@ -18,6 +18,7 @@
 import { chartJsInline } from '../../src/core/chart-js.js';
 import { escapeHtml, grouped, table } from '../../src/audit/html-text.js';
 import { featuredHistories, goalBars, goalHistories, mainnetBlock, scaleDimensions, SHARE_CAP, type GoalBar, type GoalHistory, type MainnetBlock, type ScaleDimension } from './report-data.js';
+import { DEFAULT_SEED } from './args.js';
 import { REPORT_SCRIPT } from './report-script.js';
 import { benchCaseName, summaryRows, type Machine, type ResultLine } from './summary.js';
 
@@ -122,11 +123,17 @@ function featuredCard(histories: readonly GoalHistory[]): string {
 <div class="chart featured"><canvas id="history-featured" role="img" aria-label="the goals not met or on the line over every full run"></canvas></div></div>`;
 }
 
+/** A goal's card says how many of its saved runs another seed kept off its chart. */
+function otherSeedsText(history: GoalHistory): string {
+  if (history.otherSeeds === 0) return '';
+  return ` (seed ${history.seed}; ${grouped(history.otherSeeds)} saved run${history.otherSeeds === 1 ? '' : 's'} with another seed left out)`;
+}
+
 function overTimeSection(histories: readonly GoalHistory[]): string {
   return `<section id="over-time"><h2>Goals over time</h2>
-<p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out.</p>
+<p class="note">Every saved run of each goal (bench/results/&lt;name&gt;.jsonl): filled points are full runs, hollow ones --quick runs (smaller sizes); the dashed line is the goal. Runs judged against another goal (the goals were raised over time) or saved before their benchmark carried one are left out, and so are runs with another workload seed than this run's (--seed; a line without one is the default seed, ${DEFAULT_SEED}): another seed is another workload.</p>
 ${featuredCard(histories)}
-<div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal))).join('\n')}</div>
+<div class="grid">${histories.map((h, i) => card(`history-${i}`, h.name, '', escapeHtml(h.goal) + otherSeedsText(h))).join('\n')}</div>
 </section>`;
 }
 

@@ -27,6 +27,7 @@ import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { openChain } from '../runtime/open-chain.js';
 import { finishPendingRollback } from './rollback.js';
 import { assertCheckpointOnLog } from './checkpoint-on-log.js';
+import { recordPostgresProjection } from './postgres-record.js';
 
 export interface ProjectOptions {
   readonly rebuild?: boolean;
@@ -90,6 +91,8 @@ interface Target {
   /** Back-pressure before each replay chunk, and the final wait. */
   throttle(max: number): Promise<void>;
   close(): void | Promise<void>;
+  /** Once the target is known to be this chain's, before anything is written to it: PostgreSQL records itself in the data directory (postgres-record.ts). */
+  accepted?(): void;
 }
 
 function sqliteTarget(store: SqliteCatchUpStore): Target {
@@ -106,9 +109,10 @@ function sqliteTarget(store: SqliteCatchUpStore): Target {
   };
 }
 
-function pgTarget(store: PgProjectionStore): Target {
+function pgTarget(store: PgProjectionStore, dataDir: string): Target {
   const pending: CommittedBlock[] = [];
   return {
+    accepted: () => recordPostgresProjection(dataDir, store.url),
     where: redactedUrl(store.url),
     get checkpoint() {
       return store.checkpoint;
@@ -145,7 +149,7 @@ export async function project(dataDir: string, options: ProjectOptions = {}): Pr
       return await projectInto(dataDir, options, async (onNotice) => {
         const store = await PgProjectionStore.open(url, { rebuild, onNotice, queryMs, ...(options.pgBulkMode === undefined ? {} : { bulkMode: options.pgBulkMode }) });
         reached = true;
-        return pgTarget(store);
+        return pgTarget(store, dataDir);
       });
     } catch (raised) {
       const error = deadlineNamed(raised, queryMs);
@@ -210,6 +214,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
   try {
     // Another chain's projection, or one of a rolled-back history, is refused before it is read.
     assertCheckpointOnLog(dataDir, target.checkpoint);
+    target.accepted?.();
     const upTo = Math.min(options.to ?? lastHeight, lastHeight);
     // Nothing to project: no replay (it would rebuild the state only to append no block).
     if (target.checkpoint !== undefined && target.checkpoint.height >= upTo) {

@@ -13,6 +13,7 @@
  */
 import type { Command } from 'commander';
 import { finishPendingRollback, projectionRollbackStep } from '../../projection/rollback.js';
+import { recordedPostgresProjections } from '../../projection/postgres-record.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
@@ -98,12 +99,18 @@ function printBisect(report: BisectReport): void {
 }
 
 /**
- * A PostgreSQL projection lives outside the data directory (no record of it here), so rollback
- * cannot reach it; `project --postgres` then refuses it (projection_ahead_of_log, or
- * projection_other_chain once the chain grew again) until it is rebuilt.
+ * A PostgreSQL projection lives outside the data directory, so rollback cannot reach it;
+ * `project --postgres` then refuses it (projection_ahead_of_log, or projection_other_chain once
+ * the chain grew again) until it is rebuilt. Said only where one was made from this directory —
+ * `project --postgres` records each in it (projection/postgres-record.ts) — and naming it; a
+ * directory never projected into PostgreSQL gets no note.
  */
-const POSTGRES_NOTE =
-  'only the SQLite projection in <data>/projections was rolled back; a PostgreSQL projection (project --postgres URL) is not: re-project it with `pokt-ledger project --data DIR --postgres URL --rebuild` (until then project refuses it)';
+function postgresNote(recorded: readonly string[]): string | undefined {
+  if (recorded.length === 0) return undefined;
+  const one = recorded.length === 1;
+  const which = one ? `the PostgreSQL projection made from this directory (${recorded[0]}) was not rolled back: it lives` : `the PostgreSQL projections made from this directory (${recorded.join(', ')}) were not rolled back: they live`;
+  return `${which} outside the data directory; rebuild ${one ? 'it' : 'each'} with \`pokt-ledger project --data DIR --postgres URL --rebuild\` (until then project refuses ${one ? 'it' : 'them'})`;
+}
 
 export function registerHistoryCommands(program: Command): void {
   program
@@ -163,8 +170,11 @@ export function registerHistoryCommands(program: Command): void {
           await confirmDestructive(what, String(options.to), options.yes === true, { from: head, to: options.to, blocks: head - options.to });
         }
         const report = rollbackDataDir(dir, options.to, { derived: [projectionRollbackStep(dir)], onStep: pauseForCrashTest });
-        if (options.json === true) printJson({ ...report, not_rolled_back: POSTGRES_NOTE });
-        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\nnote: ${POSTGRES_NOTE}\n`);
+        // not_rolled_back: the PostgreSQL projections recorded here (URLs without passwords), [] for none.
+        const recorded = recordedPostgresProjections(dir);
+        const note = postgresNote(recorded);
+        if (options.json === true) printJson({ ...report, not_rolled_back: recorded, ...(note === undefined ? {} : { note }) });
+        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\n${note === undefined ? '' : `note: ${note}\n`}`);
       }),
     );
 

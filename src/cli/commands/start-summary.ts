@@ -5,6 +5,7 @@
 import type { BlockResult } from '../../chain/apply-block.js';
 import type { ProjectReport } from '../../projection/run.js';
 import type { AuditSummary } from '../../audit/index.js';
+import { GENESIS_INCLUDED } from '../../audit/html.js';
 import { poktText } from '../../core/pokt-text.js';
 import { blockEvents } from '../../sim/supply.js';
 import type { SimulationSummary } from '../../sim/simulator.js';
@@ -67,7 +68,7 @@ export function startSummaryLines(r: StartReport): string[] {
     `  supply      ${poktText(s.supply.total_upokt)} = start + minted ${poktText(s.supply.minted_upokt)} − burned ${poktText(s.supply.burned_upokt)}: ${supplyOk ? 'ok' : 'MISMATCH'}`,
     `  replay      ${counted(r.replay.blocks, 'block')} re-applied from genesis, every signature verified: ${r.replay.verified ? 'every state root matches' : 'DIVERGED'}`,
     `  projection  ${r.projection.file} at height ${r.projection.height}`,
-    `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${counted(r.audit.reward_lines, 'reward line')}, ${counted(r.audit.slash_and_burn_lines, 'slash/burn line')}, ${counted(r.audit.supply_checks, 'supply check')}, ${counted(r.audit.mismatches, 'mismatch', 'mismatches')}${r.audit.snapshots_skipped.length === 0 ? '' : `; ${counted(r.audit.snapshots_skipped.length, 'snapshot')} skipped (damaged or foreign, not compared)`}`,
+    `  audit       ${auditOk ? 'PASS' : 'FAIL'}: ${counted(r.audit.reward_lines, 'reward line')}, ${counted(r.audit.slash_and_burn_lines, 'slash/burn line')}, ${counted(r.audit.supply_checks, 'supply check')}${GENESIS_INCLUDED}, ${counted(r.audit.mismatches, 'mismatch', 'mismatches')}${r.audit.snapshots_skipped.length === 0 ? '' : `; ${counted(r.audit.snapshots_skipped.length, 'snapshot')} skipped (damaged or foreign, not compared)`}`,
     `  report      ${r.auditReport} (the audit's HTML report; every line it derived in audit-lines.csv beside it)`,
   ];
 }

@@ -100,6 +100,7 @@ args('--help and --list answer on stdout, so that they can be piped (`--list | g
   const help = spawnSync(process.execPath, [runner, '--help'], { encoding: 'utf8' });
   assert.is(help.status, 0);
   assert.match(help.stdout, /--seed N +the workload seed/);
+  assert.match(help.stdout, /1 if a benchmark failed, or if --report left out a damaged or missing result file/, 'the exit codes name --report\'s');
   const list = spawnSync(process.execPath, [runner, '--list'], { encoding: 'utf8' });
   assert.is(list.status, 0);
   assert.match(list.stdout, /^crypto +ed25519 verify/m);

@@ -7,12 +7,12 @@
  * shaped like the runner's (bench/lib/report.ts), including real figures of the 2026-12-05 23:08
  * suite (bench/results/latest/) where a realistic number helps.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { featuredHistories, goalBars, goalHistories, goalShare, mainnetBlock, scaleDimensions } from '../../../bench/lib/report-data.js';
-import { readReportInput } from '../../../bench/lib/report-files.js';
+import { drawReport, readReportInput } from '../../../bench/lib/report-files.js';
 import { benchReportHtml } from '../../../bench/lib/report-page.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -64,13 +64,34 @@ test('goalHistories: every saved run under today\'s goal, oldest first; other go
   assert.is(replay!.points[0]!.figure, '33,000 txs_per_s');
 });
 
+test('goalHistories: only the saved runs of this run\'s seed (a line without one is the default, 42); the others counted and stated', () => {
+  const trusted = { bench: 'replay', case: 'trusted', quick: false, metric: 'txs_per_s', goal_txs_per_s: 100_000 };
+  const history = [
+    { ...trusted, seed: 42, median: 56_000, at: '2026-12-04T18:46:00Z' },
+    // Saved before lines carried the seed: the default seed's.
+    { ...trusted, median: 50_000, at: '2026-11-30T00:00:00Z' },
+    // --seed 7: another workload, not a point of seed 42's series.
+    { ...trusted, seed: 7, median: 90_000, at: '2026-12-05T00:00:00Z' },
+    { ...trusted, seed: 7, median: 91_000, at: '2026-12-05T01:00:00Z' },
+  ];
+  const [byDefault] = goalHistories(history, goalBars([{ ...trusted, seed: 42, median: 45_975 }]));
+  assert.equal(byDefault!.points.map((p) => p.at), ['2026-11-30T00:00:00Z', '2026-12-04T18:46:00Z']);
+  assert.equal([byDefault!.seed, byDefault!.otherSeeds], [42, 2]);
+  // A run with --seed 7 is drawn against seed 7's history: the default seed's runs are the others.
+  const [bySeven] = goalHistories(history, goalBars([{ ...trusted, seed: 7, median: 92_000 }]));
+  assert.equal(bySeven!.points.map((p) => p.figure), ['90,000 txs_per_s', '91,000 txs_per_s']);
+  assert.equal([bySeven!.seed, bySeven!.otherSeeds], [7, 2]);
+  const page = benchReportHtml({ lines: [{ ...trusted, seed: 42, median: 45_975 }], machine: undefined, history, problems: [] });
+  assert.ok(page.includes('(seed 42; 2 saved runs with another seed left out)'), 'the goal\'s card says what another seed kept off it');
+});
+
 test('featuredHistories: the goals not met or on the line, full runs only, in the listed order; none without a full run', () => {
   const point = (at: string, quick: boolean) => ({ at, share: 0.9, quick, figure: 'x' });
   const featured = featuredHistories([
-    { name: 'replay trusted', goal: '≥ 100,000 txs_per_s', points: [point('2026-12-05T23:29:00Z', false), point('2026-12-05T06:46:00Z', true)] },
-    { name: 'project rows', goal: 'ratio ≥ 0.5', points: [point('2026-12-05T23:18:00Z', false)] },
-    { name: 'mainnet block/scale-1', goal: 'ratio ≥ 0.833', points: [point('2026-12-05T23:12:00Z', false)] },
-    { name: 'relays proofs/verify', goal: 'ratio ≥ 0.85', points: [point('2026-12-05T06:46:00Z', true)] },
+    { name: 'replay trusted', goal: '≥ 100,000 txs_per_s', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:29:00Z', false), point('2026-12-05T06:46:00Z', true)] },
+    { name: 'project rows', goal: 'ratio ≥ 0.5', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:18:00Z', false)] },
+    { name: 'mainnet block/scale-1', goal: 'ratio ≥ 0.833', seed: 42, otherSeeds: 0, points: [point('2026-12-05T23:12:00Z', false)] },
+    { name: 'relays proofs/verify', goal: 'ratio ≥ 0.85', seed: 42, otherSeeds: 0, points: [point('2026-12-05T06:46:00Z', true)] },
   ]);
   assert.equal(featured.map((h) => [h.name, h.points.length]), [['mainnet block/scale-1', 1], ['replay trusted', 1]]);
 });
@@ -141,6 +162,31 @@ test('readReportInput: a malformed line or file is named, never dropped silently
       assert.ok(problems.includes(named), `${named} not in:\n${problems}`);
     }
     assert.ok(benchReportHtml(input).includes('replay.jsonl:2: not JSON'), 'the page states what it left out');
+  } finally {
+    results.remove();
+  }
+});
+
+test('drawReport (--report): exit 1 when it left out a damaged result file, the report still written and the file named; 0 when whole', async () => {
+  const results = scratch('bench-report-exit');
+  try {
+    mkdirSync(join(results.dir, 'latest'));
+    writeFileSync(join(results.dir, 'latest', 'replay.json'), JSON.stringify([{ bench: 'replay', case: 'trusted', metric: 'txs_per_s', median: 1, goal_txs_per_s: 2 }]));
+    writeFileSync(join(results.dir, 'latest', 'machine.json'), JSON.stringify({ cpu_model: 'AMD EPYC', cores: 2, memory_gib: 24, node: 'v20.20.2', node_flags: [], platform: 'linux-x64', date: '2026-12-01T00:00:00Z', load_average_start: 1 }));
+    const whole = `${JSON.stringify({ bench: 'replay', case: 'trusted', metric: 'txs_per_s', median: 1, goal_txs_per_s: 2, at: '2026-12-01T00:00:00Z' })}\n`;
+    writeFileSync(join(results.dir, 'replay.jsonl'), whole);
+    const said: string[] = [];
+    assert.is(await drawReport(results.dir, (line) => void said.push(line)), 0, said.join('\n'));
+    assert.not.ok(said.some((line) => line.includes('left out')), said.join('\n'));
+
+    // A run killed mid-write: its last line cut short.
+    writeFileSync(join(results.dir, 'replay.jsonl'), `${whole}{"bench":"replay","ca`);
+    said.length = 0;
+    rmSync(join(results.dir, 'latest', 'report.html'));
+    assert.is(await drawReport(results.dir, (line) => void said.push(line)), 1, said.join('\n'));
+    assert.ok(said.some((line) => line.startsWith('bench report: left out replay.jsonl:2: not JSON')), said.join('\n'));
+    assert.ok(existsSync(join(results.dir, 'latest', 'report.html')), 'the report is written all the same');
+    assert.ok(readFileSync(join(results.dir, 'latest', 'report.html'), 'utf8').includes('replay.jsonl:2: not JSON'), 'and names the file too');
   } finally {
     results.remove();
   }
