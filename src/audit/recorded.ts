@@ -3,7 +3,8 @@
  * rap_sheet, supply, txs (outcomes and charged fees), balances, and node/app deletions.
  * Read-only; the audit compares these rows with its own recomputation.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openProjectionReadOnly } from '../projection/sqlite/read-only.js';
 import { existsSync } from 'node:fs';
 import { amountOf, amountOrNull } from '../projection/amounts.js';
 import { projectionFile } from '../projection/store.js';
@@ -65,7 +66,8 @@ export class RecordedLedger {
   constructor(dataDir: string) {
     const file = projectionFile(dataDir);
     if (!existsSync(file)) throw new AuditInputError('no_projection', `no projection at ${file}: run \`pokt-ledger project\` or audit with the catch-up`);
-    this.db = new Database(file, { readonly: true, fileMustExist: true });
+    // Read-only, also on a read-only medium (projection/sqlite/read-only.ts).
+    this.db = openProjectionReadOnly(file);
     this.db.defaultSafeIntegers(true);
     const q = (sql: string) => this.db.prepare(sql);
     this.statements = {

@@ -24,6 +24,7 @@ import { project } from './run.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
 import { projectionFile, projectionsDir, readCheckpoint, requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
+import { openProjectionReadOnly } from './sqlite/read-only.js';
 
 export interface AgainstLogOptions {
   /** The rebuild's replay progress (`projectedFrom`: the height it starts at). */
@@ -81,7 +82,7 @@ function openAtCheckpoint(file: string, dataDir: string): { db: Database.Databas
   if (!existsSync(file)) throw new ProjectionError('projection_missing', `no projection at ${file}: nothing to check`, { file });
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openProjectionReadOnly(file);
     db.exec('BEGIN');
     requireCurrentSchema(db, file, dataDir);
     const checkpoint = readCheckpoint(db);

@@ -13,7 +13,6 @@
  * Example: a projection at height 60 with block hash 145e…d793 over a log whose block 60 hashes
  * to 9a41…0c2e → projection_other_chain; at height 65 over a log of 60 blocks → projection_ahead_of_log.
  */
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { decodeRecord } from '../chain/record.js';
 import { ZERO_HASH } from '../chain/block.js';
@@ -25,6 +24,7 @@ import { ProjectionError, type Checkpoint } from './engine.js';
 import { REBUILD_ADVICE } from './errors.js';
 import { readCheckpoint } from './sqlite/connection.js';
 import { projectionFailure } from './sqlite/failure.js';
+import { openProjectionReadOnly } from './sqlite/read-only.js';
 import { projectionFile } from './sqlite/database.js';
 
 type Expected = Pick<Checkpoint, 'blockHash' | 'stateRoot'>;
@@ -69,7 +69,7 @@ export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
   const file = projectionFile(dataDir);
   if (!existsSync(file)) return undefined;
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = openProjectionReadOnly(file);
     try {
       db.defaultSafeIntegers(true);
       return readCheckpoint(db);

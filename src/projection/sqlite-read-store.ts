@@ -14,7 +14,7 @@
  * PERF: one WAL read lock per answer instead of one per statement (−7 to −20 µs CPU per point
  * query; bench/NOTES.md, "The query service").
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { BoundedCache } from '../core/bounded-cache.js';
 import { AsOfLists, byAddress } from './as-of-lists.js';
@@ -26,6 +26,7 @@ import type { ReadStore } from './read-store.js';
 import { damagedProjection } from './errors.js';
 import { requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
+import { fileOf, openProjectionReadOnly } from './sqlite/read-only.js';
 import { ProjectionError, projectionFile } from './store.js';
 
 /** Heights whose whole-list answers a PerHeight memo keeps (per list). */
@@ -125,7 +126,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
       return Promise.resolve(read());
     } catch (error) {
       // A damaged file fails the answer as ProjectionDamaged (the query service's 503 naming the fix).
-      const failure = damagedProjection(error, db.name);
+      const failure = damagedProjection(error, fileOf(db));
       return Promise.reject(failure instanceof Error ? failure : new Error(String(failure)));
     }
   };
@@ -176,7 +177,7 @@ export function openSqliteReadStore(dataDir: string): ReadStore {
 }
 
 function openReadOnly(file: string, dataDir: string): ReadStore {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openProjectionReadOnly(file);
   try {
     db.defaultSafeIntegers(true);
     // PERF: readers keep hot index pages between requests (default cache 2 MiB).

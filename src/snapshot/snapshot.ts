@@ -109,10 +109,19 @@ export function pruneSnapshots(dataDir: string, keep: number, atOrBelowHeight = 
 
 const TEMP_NAME = /^\d{12}-[0-9a-f]{64}\.snap(?:\.(\d+))?\.tmp$/;
 
+/** Why a directory refuses a removal that a reader need not make (removeStaleTemps). */
+const UNWRITABLE: ReadonlySet<string> = new Set(['EROFS', 'EACCES', 'EPERM']);
+
 /**
  * Removes temporary snapshot files left by a crash: those whose writer process is gone (or that
  * carry no pid: the naming before pids). A live writer's temp file is left alone, so this is
  * safe next to a running `snapshot` or node. Returns the files removed.
+ *
+ * Where the directory cannot be written — a read-only medium (EROFS), another user's directory
+ * (EACCES, EPERM) — the file is left as it is and the caller goes on: only readers open a chain
+ * there (a writer fails on its own first write), and no reader ever reads a temporary file. A
+ * reader of a read-only copy holding one failed with `read_only` before (every command that
+ * opens a chain, `audit` and `verify` included).
  */
 export function removeStaleTemps(dataDir: string): string[] {
   const dir = snapshotsDir(dataDir);
@@ -123,7 +132,12 @@ export function removeStaleTemps(dataDir: string): string[] {
     if (match === null) continue;
     const pid = match[1] === undefined ? undefined : Number(match[1]);
     if (pid !== undefined && processAlive(pid)) continue; // being written right now (ours included)
-    rmSync(join(dir, name), { force: true });
+    try {
+      rmSync(join(dir, name), { force: true });
+    } catch (error) {
+      if (UNWRITABLE.has(String((error as { code?: unknown }).code))) continue;
+      throw error;
+    }
     removed.push(join(dir, name));
   }
   return removed;

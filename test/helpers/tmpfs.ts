@@ -2,7 +2,8 @@
  * Real full and read-only file systems for tests of disk errors: a tiny tmpfs mounted on a
  * scratch directory (needs root or CAP_SYS_ADMIN; `tryMount` says whether mounting is permitted
  * here, so tests can skip with a note instead of failing where they cannot run), filled to the
- * last byte with a filler file (ENOSPC), or mounted read-only (EROFS).
+ * last byte with a filler file (ENOSPC), or mounted read-only (EROFS); or a directory bind-mounted
+ * read-only (`tryBindMountReadOnly`).
  */
 import { execFileSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -28,6 +29,36 @@ export function tryMountTmpfs(dir: string, sizeKiB: number, options: { readOnly?
       if (!mounted) return;
       mounted = false;
       execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
+    },
+  };
+}
+
+/**
+ * `source` seen read-only at `dir` (created): `mount --bind source dir`, then `mount -o
+ * remount,bind,ro dir` — what an auditor handed a snapshot volume or an evidence disk sees: the
+ * same files, EROFS on every write through `dir` (the source stays writable through its own path).
+ * Where mounting is not permitted here: the reason, as a string (nothing is left mounted).
+ */
+export function tryBindMountReadOnly(source: string, dir: string): Mount | string {
+  mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['--bind', source, dir], { stdio: 'pipe' });
+  } catch (error) {
+    return `mount --bind failed: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`;
+  }
+  try {
+    execFileSync('mount', ['-o', 'remount,bind,ro', dir], { stdio: 'pipe' });
+  } catch (error) {
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+    return `mount -o remount,bind,ro failed: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`;
+  }
+  let mounted = true;
+  return {
+    dir,
+    unmount() {
+      if (!mounted) return;
+      mounted = false;
+      execFileSync('umount', [dir], { stdio: 'ignore' });
     },
   };
 }

@@ -10,26 +10,32 @@
  * reads reaches the damage. (An earlier attempt, fbd6855, skipped the catch-up without the page
  * check, and `audit` read a damaged projection it must refuse; reverted in 20ccd69.)
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { ProjectionError } from '../errors.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { readCheckpoint } from './connection.js';
 import { checkIntact, projectionFile, storedSchemaVersionIn } from './database.js';
+import { openProjectionReadOnly } from './read-only.js';
 
 /**
  * True when the projection exists, is of this build's schema, reaches `height` and passes the
  * page check; ProjectionDamaged when it reaches `height` but fails the page check; false for
  * anything else (no file, another schema, a checkpoint below `height`, a file SQLite cannot
- * open read only — on a read-only mount a WAL database needs its -shm file), which the catch-up
- * then builds, rebuilds or reports with its own code.
+ * open read only), which the catch-up then builds, rebuilds or reports with its own code. On a
+ * read-only mount a cleanly closed projection is read as it is (./read-only.ts); one with an
+ * un-checkpointed -wal there is the coded `read_only` error saying so.
  */
 export function projectionCurrentAt(dataDir: string, height: number): boolean {
   const file = projectionFile(dataDir);
   if (!existsSync(file)) return false;
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-  } catch {
+    db = openProjectionReadOnly(file);
+  } catch (error) {
+    // On a read-only medium, a projection that cannot be read there without stale rows (an
+    // un-checkpointed -wal): the catch-up could only fail on the same medium with a vaguer reason.
+    if (error instanceof ProjectionError) throw error;
     return false;
   }
   try {

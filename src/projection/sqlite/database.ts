@@ -7,11 +7,12 @@
 import { makeDirs } from '../../core/make-dirs.js';
 import Database from 'better-sqlite3';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { isDamagedDatabase, ProjectionDamaged, ProjectionError } from '../errors.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { connect } from './connection.js';
 import { projectionFailure } from './failure.js';
+import { fileOf, openProjectionReadOnly } from './read-only.js';
 
 export { readCheckpoint } from './connection.js';
 
@@ -24,8 +25,9 @@ export interface OpenOptions {
   readonly file?: string;
 }
 
+/** Absolute: SQLite reads a name starting with `file:` as a URI (./read-only.ts turns URIs on), so a relative `file:…` data directory must not reach it as given. */
 export function projectionsDir(dataDir: string): string {
-  return join(dataDir, 'projections');
+  return join(resolve(dataDir), 'projections');
 }
 
 export function projectionFile(dataDir: string): string {
@@ -85,12 +87,12 @@ export const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
  * the catch-up never touches would otherwise pass (it reported success, "projected 0 blocks",
  * while every query reaching those pages failed).
  */
-export function checkIntact(db: Database.Database): void {
-  if (statSync(db.name).size > QUICK_CHECK_MAX_BYTES) return;
+export function checkIntact(db: Database.Database, file: string = fileOf(db)): void {
+  if (statSync(file).size > QUICK_CHECK_MAX_BYTES) return;
   // quick_check(1): stop at the first problem (the answer is refused either way).
   const verdict = (db.pragma('quick_check(1)') as Array<{ quick_check: string }>)[0]?.quick_check;
   if (verdict === 'ok') return;
-  throw new ProjectionDamaged(db.name, quickCheckProblem(verdict ?? 'no answer'));
+  throw new ProjectionDamaged(file, quickCheckProblem(verdict ?? 'no answer'));
 }
 
 /** A quick_check answer as one line: "*** in database main ***\nTree 33 page 126: …" → "quick_check: Tree 33 page 126: …". */
@@ -113,7 +115,7 @@ function migrate(db: Database.Database, migrations: ReturnType<typeof loadMigrat
 }
 
 function storedSchemaVersion(file: string): string | undefined {
-  const db = new Database(file, { readonly: true });
+  const db = openProjectionReadOnly(file);
   try {
     return storedSchemaVersionIn(db);
   } finally {

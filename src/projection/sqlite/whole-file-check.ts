@@ -14,7 +14,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { startWorker } from '../../core/worker.js';
-import { ProjectionDamaged, ProjectionError } from '../errors.js';
+import { isDamagedDatabase, ProjectionDamaged, ProjectionError } from '../errors.js';
+import { projectionFailure } from './failure.js';
 import { quickCheckProblem } from './database.js';
 import type { WholeFileVerdict } from './whole-file-check-worker.js';
 
@@ -69,6 +70,10 @@ export async function checkWholeFile(file: string, onProgress: (progress: WholeF
       worker.once('exit', (code) => reject(new Error(`the check's thread stopped (exit ${code}) before its verdict`)));
     });
     if (!verdict.ok) {
+      if (verdict.refused !== undefined) throw new ProjectionError(verdict.refused.code, verdict.problem, verdict.refused.context);
+      // A file SQLite could not open or read for another reason than damage (SQLITE_CANTOPEN on
+      // a read-only mount without the -shm, permissions): named as such, not "damaged, rebuild".
+      if (verdict.code !== undefined && !isDamagedDatabase({ code: verdict.code })) throw projectionFailure(Object.assign(new Error(verdict.problem), { code: verdict.code }), file);
       throw new ProjectionDamaged(file, verdict.code === undefined ? quickCheckProblem(verdict.problem) : verdict.problem);
     }
     return { file, bytes: fileBytes, seconds: seconds(), bytes_read: read() };

@@ -278,7 +278,7 @@ errors('a full disk during init or start leaves nothing half-written: after free
   assert.is(retry.code, 0, retry.stdout + retry.stderr);
 });
 
-errors('a projection SQLite may not write: read_only on a read-only mount, permission_denied for another user (project, rollback); audit of a current projection only reads it', async () => {
+errors('a projection SQLite may not write: read_only on a read-only mount, permission_denied for another user (project, rollback); audit of a current projection only reads it, on the read-only mount too', async () => {
   const mounted = tryMountTmpfs(join(tmp.dir, 'ro-projected'), 4096);
   if (mounted === undefined) {
     console.log('  (skipped: cannot mount a tmpfs here — run as root to test a read-only projection)');
@@ -289,10 +289,15 @@ errors('a projection SQLite may not write: read_only on a read-only mount, permi
   cpSync(chainDir, join(mounted.dir, 'chain'), { recursive: true });
   assert.is((await runCli(['project', ...data, '--no-progress'])).code, 0);
   remount(mounted.dir, true);
-  for (const args of [['project', '--no-progress'], ['audit', '--no-progress'], ['rollback', '--to', '4', '--yes']]) {
+  for (const args of [['project', '--no-progress'], ['rollback', '--to', '4', '--yes']]) {
     const error = errorOf(await runCli([...args, ...data, '--json']));
     assert.is(error.code, 'read_only', `${args[0]}: ${error.message}`);
   }
+  // A current projection closed cleanly is only read, on the read-only mount too
+  // (projection/sqlite/read-only.ts; more in read-only-mount.test.ts).
+  const auditedReadOnly = await runCli(['audit', '--no-progress', ...data, '--json']);
+  assert.is(auditedReadOnly.code, 0, auditedReadOnly.stdout + auditedReadOnly.stderr);
+  assert.is((JSON.parse(auditedReadOnly.stdout) as { mismatches: number }).mismatches, 0);
   const nobody = nobodyIds();
   if (nobody === undefined) return;
   // Another user's data directory, its projection read-only (0444): SQLITE_READONLY, as EACCES.
