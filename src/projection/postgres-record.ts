@@ -13,8 +13,9 @@
  * still named: the note says "made from this directory", not that it exists today).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirs } from '../core/make-dirs.js';
 import { writeFileDurably } from '../runtime/durable-file.js';
 import { projectionsDir } from './sqlite/database.js';
 
@@ -42,7 +43,7 @@ export function recordPostgresProjection(dataDir: string, url: string): void {
   const recorded = recordedPostgresUrl(url);
   const file = join(postgresRecordDir(dataDir), `${createHash('sha256').update(recorded).digest('hex').slice(0, 16)}.json`);
   if (existsSync(file) && readRecord(file) === recorded) return;
-  mkdirSync(postgresRecordDir(dataDir), { recursive: true });
+  makeDirs(postgresRecordDir(dataDir));
   writeFileDurably(file, JSON.stringify({ format: FORMAT, url: recorded }) + '\n');
 }
 

@@ -92,7 +92,7 @@ interface Target {
   throttle(max: number): Promise<void>;
   close(): void | Promise<void>;
   /** Once the target is known to be this chain's, before anything is written to it: PostgreSQL records itself in the data directory (postgres-record.ts). */
-  accepted?(): void;
+  accepted?(onNotice: (message: string) => void): void;
 }
 
 function sqliteTarget(store: SqliteCatchUpStore): Target {
@@ -112,7 +112,15 @@ function sqliteTarget(store: SqliteCatchUpStore): Target {
 function pgTarget(store: PgProjectionStore, dataDir: string): Target {
   const pending: CommittedBlock[] = [];
   return {
-    accepted: () => recordPostgresProjection(dataDir, store.url),
+    accepted: (onNotice) => {
+      // The record serves rollback's reminder only: a data directory that cannot be written (a
+      // read-only medium projected into PostgreSQL) is still projected, and told what it lacks.
+      try {
+        recordPostgresProjection(dataDir, store.url);
+      } catch (error) {
+        onNotice(`could not record in ${dataDir} that its projection is in ${redactedUrl(store.url)} (${(error as { code?: string }).code ?? (error as Error).message}): a rollback of this directory will not remind you to re-project it`);
+      }
+    },
     where: redactedUrl(store.url),
     get checkpoint() {
       return store.checkpoint;
@@ -214,7 +222,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
   try {
     // Another chain's projection, or one of a rolled-back history, is refused before it is read.
     assertCheckpointOnLog(dataDir, target.checkpoint);
-    target.accepted?.();
+    target.accepted?.((message) => options.onNotice?.(message));
     const upTo = Math.min(options.to ?? lastHeight, lastHeight);
     // Nothing to project: no replay (it would rebuild the state only to append no block).
     if (target.checkpoint !== undefined && target.checkpoint.height >= upTo) {

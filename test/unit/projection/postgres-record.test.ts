@@ -8,8 +8,8 @@
  * PostgreSQL server (scripts/postgres.sh, trust authentication, so a password in the URL is
  * accepted and ignored by the server), the CLI's rollback in a child process, text and --json.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postgresRecordDir, recordedPostgresProjections, recordedPostgresUrl, recordPostgresProjection } from '../../../src/projection/postgres-record.js';
@@ -100,6 +100,18 @@ test('project --postgres records its database (no password); rollback names it; 
   const report = JSON.parse(json.stdout) as RollbackJson;
   assert.equal(report.not_rolled_back, [`(an unreadable record: ${join(postgresRecordDir(a), 'damaged.json')})`, recorded, 'postgres://ledger@other.example:5432/pokt'].sort());
   assert.match(report.note ?? '', /^the PostgreSQL projections made from this directory \(.*\) were not rolled back: they live outside the data directory/);
+});
+
+test('a data directory where the record cannot be written (here: a file where its directory goes; a read-only medium alike) is still projected into PostgreSQL, with a notice saying what rollback will lack', async () => {
+  const dir = await chain('unrecordable', 3n);
+  const { primary } = await freshDatabase('unrecordable');
+  mkdirSync(dirname(postgresRecordDir(dir)), { recursive: true });
+  writeFileSync(postgresRecordDir(dir), 'not a directory');
+  const notices: string[] = [];
+  const report = await project(dir, { postgres: primary, onNotice: (message) => notices.push(message) });
+  assert.is(report.height, 12);
+  assert.equal(notices.length, 1, notices.join('\n'));
+  assert.match(notices[0]!, /^could not record in .* that its projection is in postgres:\/\/.* \(EEXIST\): a rollback of this directory will not remind you to re-project it$/);
 });
 
 test.run();
