@@ -19,7 +19,7 @@
  *
  * The content itself — encoding a state, decoding and proving a file — is codec.ts.
  */
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
@@ -56,6 +56,16 @@ export interface WriteSnapshotOptions {
 }
 
 export type SnapshotStep = 'temp_written' | 'renamed';
+
+/**
+ * Throws the OS's error (EROFS, EACCES…) when snapshots cannot be written to `dataDir`: for a run
+ * asked to write them as it goes (`replay --snapshot-every`), which would otherwise find out at
+ * its first snapshot — after replaying up to it, minutes at mainnet size.
+ */
+export function assertSnapshotsWritable(dataDir: string): void {
+  const dir = snapshotsDir(dataDir);
+  accessSync(existsSync(dir) ? dir : dataDir, constants.W_OK);
+}
 
 /**
  * Write crash-safely: temp file named with our pid, written and fdatasync'ed, renamed, then the

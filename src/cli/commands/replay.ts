@@ -17,6 +17,7 @@ import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
 import { blockLogDir, lastStoredHeight } from '../../log/index.js';
 import { replay, type ReplayOutcome, type ReplayProgress } from '../../runtime/replay.js';
+import { assertSnapshotsWritable } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { replayStepProgress } from '../progress.js';
@@ -99,6 +100,8 @@ export function replayReport(outcome: ReplayOutcome, trusted: boolean, seconds: 
 export async function replayWithProgress(options: ReplayCommandOptions): Promise<ReplayReport> {
   const dir = dataDirOf(options.data);
   if (options.to !== undefined) refuseHeightPastTip(dir, options.to);
+  // Snapshots it cannot write are said before the replay, not at the first one (a read-only copy).
+  if ((options.snapshotEvery ?? 0) > 0) assertSnapshotsWritable(dir);
   let reached: ReplayProgress | undefined;
   // Listening from before the first line: a signal during the genesis import is heard at the next turn.
   return reportingInterrupt(

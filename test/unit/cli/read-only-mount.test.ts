@@ -163,6 +163,8 @@ readOnly('a cleanly closed, current projection: audit (the same verdict), verify
     for (const args of [['snapshot'], ['project', '--no-progress'], ['replay', '--no-progress', '--snapshot-every', '2']]) {
       const error = await refused([...args, ...data]);
       assert.is(error.code, 'read_only', `${args[0]}: ${error.message}`);
+      // Before replaying, not at its first snapshot: the snapshots directory, not a snapshot file in it.
+      if (args[0] === 'replay') assert.is(error.details['path'], join(mounted.dir, 'snapshots'), error.message);
     }
   } finally {
     mounted.unmount();
