@@ -22,15 +22,7 @@ export function tryMountTmpfs(dir: string, sizeKiB: number, options: { readOnly?
   } catch {
     return undefined;
   }
-  let mounted = true;
-  return {
-    dir,
-    unmount() {
-      if (!mounted) return;
-      mounted = false;
-      execFileSync('umount', ['-l', dir], { stdio: 'ignore' });
-    },
-  };
+  return mountAt(dir, ['-l']);
 }
 
 /**
@@ -52,13 +44,18 @@ export function tryBindMountReadOnly(source: string, dir: string): Mount | strin
     execFileSync('umount', [dir], { stdio: 'ignore' });
     return `mount -o remount,bind,ro failed: ${String((error as { stderr?: unknown }).stderr ?? error).trim()}`;
   }
+  return mountAt(dir, []);
+}
+
+/** The mount at `dir`, unmounted once (`umount [flags] dir`) however often unmount() is called. */
+function mountAt(dir: string, umountFlags: readonly string[]): Mount {
   let mounted = true;
   return {
     dir,
     unmount() {
       if (!mounted) return;
       mounted = false;
-      execFileSync('umount', [dir], { stdio: 'ignore' });
+      execFileSync('umount', [...umountFlags, dir], { stdio: 'ignore' });
     },
   };
 }
