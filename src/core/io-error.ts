@@ -45,6 +45,16 @@ export function errnoOf(error: unknown): string | undefined {
   return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
 }
 
+/**
+ * Whether the OS refused a write because the place cannot be written by this process: a
+ * read-only medium (EROFS) or another user's directory (EACCES, EPERM). Readers that would only
+ * tidy up there (stale temporary files) or could work elsewhere (a scratch rebuild) go on.
+ */
+export function refusesWrites(error: unknown): boolean {
+  const errno = errnoOf(error);
+  return errno === 'EROFS' || errno === 'EACCES' || errno === 'EPERM';
+}
+
 /** The coded name of an OS error the operator can act on, or undefined for anything else. */
 export function ioErrorCode(error: unknown): IoErrorCode | undefined {
   const errno = errnoOf(error);

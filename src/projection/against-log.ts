@@ -12,13 +12,17 @@
  * The rebuild goes to a scratch directory beside the projection (`projections/.against-log-<pid>-*`:
  * the same disk, which already holds one projection of this size; the system's temporary
  * directory may be a small tmpfs), removed afterwards — or by the next check, once the process
- * named in it is gone (a check killed mid-way). The projection itself is only read.
+ * named in it is gone (a check killed mid-way). Where the projections directory cannot be written
+ * (a read-only medium, an auditor's evidence disk) it goes to the system's temporary directory
+ * instead, with a notice naming it and the room it needs. The projection itself is only read.
  * Cost: a `project --rebuild` up to the projection's height plus one ordered read of both files.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
+import { refusesWrites } from '../core/io-error.js';
 import { ProjectionDamaged, ProjectionError, REBUILD_ADVICE } from './errors.js';
 import { project } from './run.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
@@ -63,9 +67,36 @@ function removeStaleScratch(dir: string, onNotice: AgainstLogOptions['onNotice']
     if (!name.startsWith(SCRATCH_PREFIX)) continue;
     const pid = Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || processAlive(pid)) continue;
-    rmSync(join(dir, name), { recursive: true, force: true });
+    try {
+      rmSync(join(dir, name), { recursive: true, force: true });
+    } catch (error) {
+      // A directory this check cannot write (a read-only medium) keeps it; the check goes on.
+      if (refusesWrites(error)) continue;
+      throw error;
+    }
     onNotice?.(`removed ${join(dir, name)}: the scratch rebuild of a check that did not finish (process ${pid} is gone)`);
   }
+}
+
+/**
+ * The rebuild's scratch directory: beside the projection, or — where that cannot be written —
+ * in the system's temporary directory, said with the room it needs (about the projection's size).
+ */
+function scratchDirFor(file: string, onNotice: AgainstLogOptions['onNotice']): string {
+  const prefix = `${SCRATCH_PREFIX}${process.pid}-`;
+  try {
+    return mkdtempSync(join(dirname(file), prefix));
+  } catch (error) {
+    if (!refusesWrites(error)) throw error;
+    const code = String((error as { code?: unknown }).code);
+    const scratch = mkdtempSync(join(tmpdir(), `pokt-ledger${prefix}`));
+    onNotice?.(`${dirname(file)} cannot be written (${code}): the rebuild from the block log goes to ${scratch} instead, removed at the end (it needs about the projection's size there, ${megabytes(statSync(file).size)})`);
+    return scratch;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
 /** How often (rows) the comparison reports progress: often enough for a bar, rarely enough to cost nothing. */
@@ -114,7 +145,7 @@ export async function checkAgainstLog(dataDir: string, options: AgainstLogOption
   const file = projectionFile(dataDir);
   const { db: projection, height } = openAtCheckpoint(file, dataDir);
   removeStaleScratch(projectionsDir(dataDir), options.onNotice);
-  const scratch = mkdtempSync(join(projectionsDir(dataDir), `${SCRATCH_PREFIX}${process.pid}-`));
+  const scratch = scratchDirFor(file, options.onNotice);
   try {
     const rebuiltFile = join(scratch, 'ledger.sqlite');
     const rebuild = await project(dataDir, {

@@ -22,6 +22,7 @@
 import { accessSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { bytesToHex } from '../core/hex.js';
+import { refusesWrites } from '../core/io-error.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { fsyncDir, processAlive, writeAllSyncAndClose } from '../log/index.js';
@@ -119,9 +120,6 @@ export function pruneSnapshots(dataDir: string, keep: number, atOrBelowHeight = 
 
 const TEMP_NAME = /^\d{12}-[0-9a-f]{64}\.snap(?:\.(\d+))?\.tmp$/;
 
-/** Why a directory refuses a removal that a reader need not make (removeStaleTemps). */
-const UNWRITABLE: ReadonlySet<string> = new Set(['EROFS', 'EACCES', 'EPERM']);
-
 /**
  * Removes temporary snapshot files left by a crash: those whose writer process is gone (or that
  * carry no pid: the naming before pids). A live writer's temp file is left alone, so this is
@@ -145,7 +143,7 @@ export function removeStaleTemps(dataDir: string): string[] {
     try {
       rmSync(join(dir, name), { force: true });
     } catch (error) {
-      if (UNWRITABLE.has(String((error as { code?: unknown }).code))) continue;
+      if (refusesWrites(error)) continue;
       throw error;
     }
     removed.push(join(dir, name));

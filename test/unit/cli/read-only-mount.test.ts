@@ -18,6 +18,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -143,6 +144,11 @@ readOnly('a cleanly closed, current projection: audit (the same verdict), verify
     assert.is((await ok(['replay', ...data, '--no-progress', '--from-snapshot']))['started_from'], 'snapshot');
     assert.ok(((await ok(['query', 'nodes', ...data]))['result'] as unknown[]).length > 0);
     assert.is((await ok(['project', '--check', ...data]))['file'], join(mounted.dir, 'projections', 'ledger.sqlite'));
+    // Every row against a rebuild from the log: the rebuild cannot go beside the projection here.
+    const againstLog = await run(['project', '--check', '--against-log', ...data, '--json']);
+    assert.is(againstLog.code, 0, againstLog.stdout + againstLog.stderr);
+    assert.is((JSON.parse(againstLog.stdout) as { against_log: { height: number } }).against_log.height, BLOCKS);
+    assert.match(againstLog.stderr, new RegExp(`${join(mounted.dir, 'projections')} cannot be written \\(EROFS\\): the rebuild from the block log goes to ${tmpdir()}/pokt-ledger\\.against-log-\\d+-\\w+ instead, removed at the end \\(it needs about the projection's size there, [\\d.]+ MB\\)`));
     const served = spawn(LAUNCHER, ['serve', ...data, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       let stderr = '';
