@@ -5,8 +5,9 @@
 import Database from 'better-sqlite3';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import * as assert from 'uvu/assert';
 import { PROJECTION_TABLE_NAMES } from '../../src/projection/projectors/index.js';
-import { projectionFile } from '../../src/projection/store.js';
+import { projectionFile, ProjectionError } from '../../src/projection/store.js';
 import { simulate } from '../../src/sim/simulator.js';
 import { scratch, writeSmallGenesis } from './sim.js';
 
@@ -58,4 +59,24 @@ export function dumpTables(dataDir: string): Map<string, string[]> {
   } finally {
     db.close();
   }
+}
+
+/** A short seeded chain on the small genesis (4 txs a block, no fsync) at `<dir>/<name>`: chains that differ by seed share a genesis. */
+export async function smallSimChain(dir: string, name: string, seed: bigint, blocks: number): Promise<string> {
+  const dataDir = join(dir, name);
+  await simulate({ dataDir, genesisFile: writeSmallGenesis(dir), seed, blocks, txsPerBlock: 4, fsync: 'never' });
+  return dataDir;
+}
+
+/** Awaits `run`, which must be refused with the ProjectionError `code` (its message matching `message`, when given). */
+export async function refusedWith(code: string, run: () => Promise<unknown>, message?: RegExp): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    assert.instance(error, ProjectionError);
+    assert.is((error as ProjectionError).code, code, (error as Error).message);
+    if (message !== undefined) assert.match((error as Error).message, message);
+    return;
+  }
+  assert.unreachable(`expected ${code}`);
 }

@@ -15,32 +15,21 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/audit.js';
 import { project } from '../../../src/projection/run.js';
-import { ProjectionError } from '../../../src/projection/store.js';
-import { simulate } from '../../../src/sim/simulator.js';
-import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { refusedWith as refusedWithCode, smallSimChain } from '../../helpers/projection.js';
+import { runCli, scratch } from '../../helpers/sim.js';
 
 const test = suite('projection: another chain\'s projection is refused');
 const tmp = scratch('projection-foreign');
 const BLOCKS = 12;
 
 async function chain(name: string, seed: bigint): Promise<string> {
-  const dataDir = join(tmp.dir, name);
-  await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed, blocks: BLOCKS, txsPerBlock: 4, fsync: 'never' });
+  const dataDir = await smallSimChain(tmp.dir, name, seed, BLOCKS);
   await project(dataDir);
   return dataDir;
 }
 
-async function refusedWith(code: string, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    assert.instance(error, ProjectionError);
-    assert.is((error as ProjectionError).code, code, (error as Error).message);
-    assert.match((error as Error).message, /--rebuild/);
-    return;
-  }
-  assert.unreachable(`expected ${code}`);
-}
+/** Refused with `code`, and the message names the way out. */
+const refusedWith = (code: string, run: () => Promise<unknown>): Promise<void> => refusedWithCode(code, run, /--rebuild/);
 
 test.after(() => tmp.remove());
 

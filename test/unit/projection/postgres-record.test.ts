@@ -14,31 +14,15 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postgresRecordDir, recordedPostgresProjections, recordedPostgresUrl, recordPostgresProjection } from '../../../src/projection/postgres-record.js';
 import { project } from '../../../src/projection/run.js';
-import { ProjectionError } from '../../../src/projection/store.js';
-import { simulate } from '../../../src/sim/simulator.js';
 import { freshDatabase } from '../../helpers/postgres.js';
-import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { refusedWith, smallSimChain } from '../../helpers/projection.js';
+import { runCli, scratch } from '../../helpers/sim.js';
 
 const test = suite('rollback: the PostgreSQL projections recorded in the data directory, and only those');
 const tmp = scratch('postgres-record');
 test.after(() => tmp.remove());
 
-async function chain(name: string, seed: bigint): Promise<string> {
-  const dataDir = join(tmp.dir, name);
-  await simulate({ dataDir, genesisFile: writeSmallGenesis(tmp.dir), seed, blocks: 12, txsPerBlock: 4, fsync: 'never' });
-  return dataDir;
-}
-
-async function refusedWith(code: string, run: () => Promise<unknown>): Promise<void> {
-  try {
-    await run();
-  } catch (error) {
-    assert.instance(error, ProjectionError);
-    assert.is((error as ProjectionError).code, code, (error as Error).message);
-    return;
-  }
-  assert.unreachable(`expected ${code}`);
-}
+const chain = (name: string, seed: bigint): Promise<string> => smallSimChain(tmp.dir, name, seed, 12);
 
 interface RollbackJson {
   to: number;
