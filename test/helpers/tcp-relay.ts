@@ -3,10 +3,12 @@
  * - `cut()`: the server went away — every connection closed, new ones refused (a restart);
  * - `silence()`: the network went silent on the connections made so far — a host powered off,
  *   a firewall that discards packets. Nothing is forwarded either way and nothing is closed, so
- *   neither side learns anything from TCP; the server's side stays open (its session alive,
- *   holding what it held) until `serverNotices()`, which stands for the server's own keep-alive
- *   probes ending the session (they cannot be made to fail here: the relay's kernel answers
- *   them). Connections made after the silence are relayed as usual.
+ *   neither side learns anything from TCP (a goodbye, FIN, gets no answer); the server's side
+ *   stays open (its session alive, holding what it held) until `serverNotices()`, which stands for
+ *   the server's own keep-alive probes ending the session (they cannot be made to fail here: the
+ *   relay's kernel answers them). Connections made after the silence are relayed as usual.
+ * - `silenceAt(pattern)`: the same, at the first chunk a client sends that matches `pattern`
+ *   (latin1), which is lost with it — a statement sent into a network that just died.
  * `restore()` listens (again) on the same port.
  */
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
@@ -16,6 +18,7 @@ export interface TcpRelay {
   restore(): Promise<void>;
   cut(): Promise<void>;
   silence(): void;
+  silenceAt(pattern: RegExp): void;
   serverNotices(): void;
   close(): Promise<void>;
 }
@@ -28,6 +31,7 @@ interface Pair {
 export function tcpRelay(host: string, targetPort: number): TcpRelay {
   const pairs = new Set<Pair>();
   const silenced = new Set<Pair>();
+  let trigger: RegExp | undefined;
   let server: Server | undefined;
   let port = 0;
 
@@ -38,19 +42,33 @@ export function tcpRelay(host: string, targetPort: number): TcpRelay {
     silenced.delete(pair);
   };
 
+  const silence = (): void => {
+    for (const pair of pairs) silenced.add(pair);
+  };
+
   const relayConnection = (client: Socket): void => {
-    const pair: Pair = { client, upstream: connectTcp({ host, port: targetPort }) };
+    const pair: Pair = { client, upstream: connectTcp({ host, port: targetPort, allowHalfOpen: true }) };
     pairs.add(pair);
-    client.pipe(pair.upstream).pipe(client);
+    // Forwarded chunk by chunk (not piped) so that a silence drops what arrives after it.
+    client.on('data', (chunk: Buffer) => {
+      if (trigger !== undefined && trigger.test(chunk.toString('latin1'))) {
+        trigger = undefined;
+        silence();
+      }
+      if (!silenced.has(pair)) pair.upstream.write(chunk);
+    });
+    pair.upstream.on('data', (chunk: Buffer) => void (silenced.has(pair) ? undefined : client.write(chunk)));
+    client.on('end', () => void (silenced.has(pair) ? undefined : pair.upstream.end()));
+    pair.upstream.on('end', () => void (silenced.has(pair) ? undefined : client.end()));
     // A silenced connection's client may give up and close its end; the server must not learn it.
-    const closed = (): void => (silenced.has(pair) ? void pair.client.destroy() : drop(pair));
+    const closed = (): void => (silenced.has(pair) ? void client.destroy() : drop(pair));
     client.on('error', closed).on('close', closed);
     pair.upstream.on('error', () => drop(pair)).on('close', () => drop(pair));
   };
 
   const restore = (): Promise<void> =>
     new Promise((resolve) => {
-      server = createServer(relayConnection);
+      server = createServer({ allowHalfOpen: true }, relayConnection);
       server.listen(port, '127.0.0.1', () => {
         port = (server!.address() as { port: number }).port;
         resolve();
@@ -64,27 +82,13 @@ export function tcpRelay(host: string, targetPort: number): TcpRelay {
       server.close(() => resolve());
     });
 
-  const silence = (): void => {
-    for (const pair of pairs) {
-      pair.client.unpipe(pair.upstream);
-      pair.upstream.unpipe(pair.client);
-      // Read and discard, so neither side's writes are refused: they vanish, as in a blackhole.
-      pair.client.on('data', () => undefined);
-      pair.upstream.on('data', () => undefined);
-      silenced.add(pair);
-    }
-  };
-
-  const serverNotices = (): void => {
-    for (const pair of [...silenced]) drop(pair);
-  };
-
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     restore,
     cut,
     silence,
-    serverNotices,
+    silenceAt: (pattern) => void (trigger = pattern),
+    serverNotices: () => [...silenced].forEach(drop),
     close: cut,
   };
 }

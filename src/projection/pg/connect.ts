@@ -60,9 +60,9 @@ export const CONNECT_TIMEOUT_MS = 10_000;
  *   (store.ts), which a reconnecting projector would otherwise find taken for two hours.
  * The writer's deadline is long because one statement writes a whole batch: e.g. `npm start`'s
  * chain (scale 0.02) projects ~286 rows a block, so at mainnet's scale ~14,000, and a batch of
- * 64 blocks (run.ts DEFAULT_BATCH_BLOCKS) is ~900,000 rows — one COPY of ~54 s at the ~17k
- * rows/s measured on the 2-core machine (bench/NOTES.md); 5 min leaves a server five times
- * slower room. A reader's answer is one snapshot of point and page reads, far below a second;
+ * 64 blocks (run.ts DEFAULT_BATCH_BLOCKS) is ~900,000 rows — one COPY of ~20–30 s at the
+ * 31–43k rows/s the projector's COPY made on the 2-core machine (bench/NOTES.md, project-pg;
+ * an INSERT … VALUES of the same rows, ~17k rows/s, ~54 s); 5 min leaves a slower server room. A reader's answer is one snapshot of point and page reads, far below a second;
  * 20 s is about as long as an HTTP client still waits.
  */
 export const KEEPALIVE_IDLE_MS = 10_000;
@@ -115,18 +115,39 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
  * cannot be reached fails a request within the connect timeout instead of holding it.
  */
 export function readerPool(url: string, max = 8, queryMs = READ_DEADLINE_MS): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS, query_timeout: queryMs });
-  pool.on('error', () => undefined);
-  // A server that goes away emits 'error' on checked-out clients too; their query fails and says
-  // so. Queued before any query of the client's, so every read runs under the server's probes.
-  pool.on('connect', (client) => {
-    client.on('error', () => undefined);
-    void client.query(SERVER_SESSION_KEEPALIVES).catch(() => undefined);
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max,
+    connectionTimeoutMillis: 5_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_IDLE_MS,
+    query_timeout: queryMs,
+    // Before the pool hands the client out (pg-pool awaits it): the server's probes are asked for
+    // before any read, and a connection that cannot even do that is dropped, not lent.
+    onConnect: (async (client: pg.ClientBase) => {
+      // A server that goes away emits 'error' on checked-out clients too; their query fails and says so.
+      client.on('error', () => undefined);
+      destroyAfterGoodbye(client as pg.Client); // a pool's clients are pg.Clients
+      await client.query(SERVER_SESSION_KEEPALIVES);
+    }) as (client: pg.ClientBase) => void,
   });
-  // pg-pool ends a client released with an error by end(), whose goodbye a silent server never
-  // acknowledges: the socket is destroyed once the goodbye had its second.
-  pool.on('remove', (client) => closeSocketSoon(client));
+  pool.on('error', () => undefined);
   return pool;
+}
+
+/**
+ * pg's end() sends the goodbye, half-closes the socket and waits for the server's end of it —
+ * which a silent network never sends: the socket stayed open, and `serve` did not exit after
+ * saying it stopped (pool.end() ends every idle client so; so does the pool's idle timeout).
+ * Every end of this client destroys its socket a second later (a no-op once it closed).
+ */
+function destroyAfterGoodbye(client: pg.Client): void {
+  const end = client.end.bind(client) as (callback?: (error: Error) => void) => Promise<void> | void;
+  (client as unknown as { end: typeof end }).end = (callback) => {
+    setTimeout(() => socketOf(client)?.destroy(), 1_000).unref();
+    return end(callback);
+  };
 }
 
 /**
@@ -197,10 +218,6 @@ export async function endClient(client: pg.Client): Promise<void> {
   await Promise.race([client.end().catch(() => undefined), new Promise<void>((resolve) => (timer = setTimeout(resolve, 1_000)))]);
   clearTimeout(timer);
   socketOf(client)?.destroy();
-}
-
-function closeSocketSoon(client: pg.PoolClient): void {
-  setTimeout(() => socketOf(client)?.destroy(), 1_000).unref();
 }
 
 /** The client's socket: pg keeps it as `connection.stream` (not in its typings). */

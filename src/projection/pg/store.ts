@@ -20,7 +20,7 @@ import type { CommittedBlock } from '../../runtime/committed-block.js';
 import { amountRangeError, ProjectionEngine, ProjectionError, resumeSql, type Checkpoint, type RowBatch } from '../engine.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { TABLES, type Row } from '../tables.js';
-import { connect, endClient, redactedUrl } from './connect.js';
+import { connect, endClient, isConnectionLost, redactedUrl } from './connect.js';
 import { writeBatch, type PgWriteMode } from './write.js';
 import { join } from 'node:path';
 
@@ -142,7 +142,7 @@ export class PgProjectionStore {
       await this.client.query('COMMIT');
       this.committed = checkpoint;
     } catch (error) {
-      await this.client.query('ROLLBACK').catch(() => undefined);
+      await rollBack(this.client, error);
       throw error;
     }
   }
@@ -195,7 +195,18 @@ async function migrate(client: pg.Client, options: PgOpenOptions): Promise<void>
     await client.query("INSERT INTO projection_meta (key, value) VALUES ('schema_version', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [version]);
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await rollBack(client, error);
     throw error;
   }
+}
+
+/**
+ * Ends a failed transaction — unless the connection is lost: then the server aborts it when the
+ * connection closes, and a ROLLBACK would only wait behind the statement that never answered
+ * (pg keeps a timed-out statement as the connection's active query) for a second deadline,
+ * doubling the time to notice a silent network (connect.ts).
+ */
+async function rollBack(client: pg.Client, failure: unknown): Promise<void> {
+  if (isConnectionLost(failure)) return;
+  await client.query('ROLLBACK').catch(() => undefined);
 }

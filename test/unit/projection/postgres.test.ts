@@ -316,6 +316,9 @@ test('a silent network mid-catch-up (a blackholed connection): the statement dea
   await relay.restore();
   const notices: string[] = [];
   let silenced = false;
+  const DEADLINE_MS = 2_000;
+  let silencedAt = 0;
+  let firstNoticeAfterMs = 0;
   try {
     // Before the statement deadline, a write on the silenced connection waited for TCP's keep-alive: ~2 h.
     let guard: NodeJS.Timeout | undefined;
@@ -324,8 +327,9 @@ test('a silent network mid-catch-up (a blackholed connection): the statement dea
       postgres: relay.url(db.name),
       batchBlocks: 4,
       retryDelayMs: 200,
-      pgQueryMs: 1_000,
+      pgQueryMs: DEADLINE_MS,
       onNotice: (message) => {
+        if (notices.length === 0) firstNoticeAfterMs = performance.now() - silencedAt;
         notices.push(message);
         // The lost session still holds the projector's lock until the server notices the
         // client is gone; here the test is the server, and notices once the run has said so.
@@ -334,14 +338,20 @@ test('a silent network mid-catch-up (a blackholed connection): the statement dea
       onCommit: (height) => {
         if (silenced || height < PROJECTION_SIM_BLOCKS / 3) return;
         silenced = true;
-        relay.silence();
+        // Mid-transaction: the next batch's rows are sent into a network that just died (its
+        // BEGIN went through), so the run must give the transaction up on a dead connection.
+        relay.silenceAt(/INSERT INTO|COPY /);
+        silencedAt = performance.now();
       },
     });
     const report = await Promise.race([run, tooLong]).finally(() => clearTimeout(guard));
     assert.ok(silenced, 'the network went silent mid-run');
     assert.is(report.height, PROJECTION_SIM_BLOCKS);
-    assert.match(notices[0] ?? '', /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/silent_\w+: connection lost \(ETIMEDOUT: no answer from the server within 1 s\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
+    assert.match(notices[0] ?? '', /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/silent_\w+: connection lost \(ETIMEDOUT: no answer from the server within 2 s\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
     assert.match(notices[1] ?? '', /: the projector's lock is still held — by the lost connection's session until the server notices it is gone \(~20 s\), unless another projector took it; reconnecting .* \(retry 2 of 30\)$/);
+    // One deadline, not two: the failed transaction is not rolled back on the dead connection,
+    // where the ROLLBACK would wait behind the statement that never answered for a second one.
+    assert.ok(firstNoticeAfterMs < 1.5 * DEADLINE_MS, `the lost connection was noticed ${Math.round(firstNoticeAfterMs)} ms after the silence (deadline ${DEADLINE_MS} ms)`);
     assertSameTables(await dumpPgTables(db.primary), dump, 'after the silent network');
   } finally {
     await relay.close();

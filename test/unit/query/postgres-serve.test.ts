@@ -25,6 +25,10 @@ import { postTo, projectedSimChain, QUERY_SIM_BLOCKS, serveInProcess, spawnServe
 import { answerText, assertSameAnswer, broadRouteSet, type RouteRequest } from '../../helpers/route-set.js';
 import { tcpRelay } from '../../helpers/tcp-relay.js';
 
+/** Every warning of this process: pg warns once per process, so the capture starts before any store opens. */
+const warnings: string[] = [];
+process.on('warning', (warning) => void warnings.push(warning.message));
+
 const test = suite('serve --postgres: = SQLite, replica = primary, one snapshot per answer, 503 and back');
 
 /** The projector is this many blocks behind when the serves start, and catches up while they serve. */
@@ -221,6 +225,19 @@ function within<T>(ms: number, what: string, promise: Promise<T>): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** Open TCP sockets of this process (the relay's included). */
+const tcpSockets = (): number => process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
+
+/** Whether `condition` holds within `ms`, checked every 50 ms (ends as soon as it holds). */
+async function becomes(condition: () => boolean, ms: number): Promise<boolean> {
+  const deadline = performance.now() + ms;
+  while (!condition()) {
+    if (performance.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}
+
 test('a silent server (a blackholed connection): 503 `database_unavailable` once the read deadline passed, and the next request answers on a new connection', async () => {
   const primary = new URL(db.primary);
   const proxy = tcpRelay(primary.hostname, Number(primary.port));
@@ -228,6 +245,7 @@ test('a silent server (a blackholed connection): 503 `database_unavailable` once
   const deadlineMs = 1_000;
   const store = await PgReadStore.open(proxy.url(primary.pathname.slice(1)), 4, deadlineMs);
   const app = await createQueryServer(store);
+  let storeClosed = false;
   try {
     // The height route reads without a snapshot, so its connection is back in the pool when it
     // answers (a snapshot's connection returns after its ROLLBACK, which the silence could catch).
@@ -243,11 +261,22 @@ test('a silent server (a blackholed connection): 503 `database_unavailable` once
     const back = await within(15_000, 'the read after', postTo(app, '/v1/query/height'));
     assert.is(back.status, 200);
     assert.is(back.text, first.text);
+    // Closing on a silent network (serve stopping): pg's goodbye half-closes each idle connection
+    // and waits for the server's end, which never comes; the socket is destroyed a second later
+    // (else it stayed open, and the stopped serve process with it).
+    proxy.silence();
+    const before = tcpSockets();
+    await app.close();
+    await store.close();
+    storeClosed = true;
+    assert.ok(await becomes(() => tcpSockets() < before, 5_000), `a socket of the closed store is still open after 5 s (${tcpSockets()} of ${before})`);
   } finally {
     // The relay first: a request still waiting on a silenced connection ends when it closes.
     await proxy.close().catch(() => undefined);
-    await app.close();
-    await store.close();
+    if (!storeClosed) {
+      await app.close();
+      await store.close();
+    }
   }
 });
 
@@ -295,6 +324,10 @@ test('a database without the projection is refused at start: projection_missing,
     assert.is((error as { code?: string }).code, 'projection_missing');
     assert.match((error as Error).message, /pokt-ledger project --data DIR --postgres URL/);
   }
+});
+
+test('no pg warning: a pooled connection\'s session settings are made before the pool lends it, not queued beside its first read (pg deprecates that)', () => {
+  assert.equal(warnings.filter((message) => /already executing a query/.test(message)), []);
 });
 
 test.run();
