@@ -14,7 +14,8 @@
  * directory may be a small tmpfs), removed afterwards — or by the next check, once the process
  * named in it is gone (a check killed mid-way). Where the projections directory cannot be written
  * (a read-only medium, an auditor's evidence disk) it goes to the system's temporary directory
- * instead, with a notice naming it and the room it needs. The projection itself is only read.
+ * instead (`pokt-ledger.against-log-<pid>-*`, swept the same way), with a notice naming it and the
+ * room it needs. The projection itself is only read.
  * Cost: a `project --rebuild` up to the projection's height plus one ordered read of both files.
  */
 import Database from 'better-sqlite3';
@@ -61,11 +62,23 @@ function processAlive(pid: number): boolean {
   }
 }
 
-/** Removes scratch rebuilds whose check was killed before its own clean-up (a full projection's size each). */
-function removeStaleScratch(dir: string, onNotice: AgainstLogOptions['onNotice']): void {
+/** Where a check's scratch goes when the projections directory cannot be written: `<tmp>/pokt-ledger.against-log-<pid>-*`. */
+const TMP_SCRATCH_PREFIX = `pokt-ledger${SCRATCH_PREFIX}`;
+
+/**
+ * Removes scratch rebuilds whose check was killed before its own clean-up (a full projection's
+ * size each): beside the projection, and in the system's temporary directory, where a check of a
+ * read-only medium made its own (scratchDirFor).
+ */
+function removeStaleScratch(projections: string, onNotice: AgainstLogOptions['onNotice']): void {
+  removeStaleIn(projections, SCRATCH_PREFIX, onNotice);
+  removeStaleIn(tmpdir(), TMP_SCRATCH_PREFIX, onNotice);
+}
+
+function removeStaleIn(dir: string, prefix: string, onNotice: AgainstLogOptions['onNotice']): void {
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(SCRATCH_PREFIX)) continue;
-    const pid = Number(name.slice(SCRATCH_PREFIX.length).split('-')[0]);
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || processAlive(pid)) continue;
     try {
       rmSync(join(dir, name), { recursive: true, force: true });
@@ -83,13 +96,12 @@ function removeStaleScratch(dir: string, onNotice: AgainstLogOptions['onNotice']
  * in the system's temporary directory, said with the room it needs (about the projection's size).
  */
 function scratchDirFor(file: string, onNotice: AgainstLogOptions['onNotice']): string {
-  const prefix = `${SCRATCH_PREFIX}${process.pid}-`;
   try {
-    return mkdtempSync(join(dirname(file), prefix));
+    return mkdtempSync(join(dirname(file), `${SCRATCH_PREFIX}${process.pid}-`));
   } catch (error) {
     if (!refusesWrites(error)) throw error;
     const code = String((error as { code?: unknown }).code);
-    const scratch = mkdtempSync(join(tmpdir(), `pokt-ledger${prefix}`));
+    const scratch = mkdtempSync(join(tmpdir(), `${TMP_SCRATCH_PREFIX}${process.pid}-`));
     onNotice?.(`${dirname(file)} cannot be written (${code}): the rebuild from the block log goes to ${scratch} instead, removed at the end (it needs about the projection's size there, ${megabytes(statSync(file).size)})`);
     return scratch;
   }
@@ -144,9 +156,10 @@ export function differenceText(difference: RowDifference): string {
 export async function checkAgainstLog(dataDir: string, options: AgainstLogOptions = {}): Promise<AgainstLogReport> {
   const file = projectionFile(dataDir);
   const { db: projection, height } = openAtCheckpoint(file, dataDir);
-  removeStaleScratch(projectionsDir(dataDir), options.onNotice);
-  const scratch = scratchDirFor(file, options.onNotice);
+  let scratch: string | undefined;
   try {
+    removeStaleScratch(projectionsDir(dataDir), options.onNotice);
+    scratch = scratchDirFor(file, options.onNotice);
     const rebuiltFile = join(scratch, 'ledger.sqlite');
     const rebuild = await project(dataDir, {
       sqliteFile: rebuiltFile,
@@ -165,7 +178,7 @@ export async function checkAgainstLog(dataDir: string, options: AgainstLogOption
     return { file, height, tables: comparison.tables, rows: comparison.rows, rebuild_seconds: rebuild.seconds, compare_seconds: Number(((performance.now() - started) / 1000).toFixed(3)) };
   } finally {
     projection.close();
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch !== undefined) rmSync(scratch, { recursive: true, force: true });
   }
 }
 

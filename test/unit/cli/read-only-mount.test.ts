@@ -17,7 +17,7 @@
  * machine they run.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -145,10 +145,15 @@ readOnly('a cleanly closed, current projection: audit (the same verdict), verify
     assert.ok(((await ok(['query', 'nodes', ...data]))['result'] as unknown[]).length > 0);
     assert.is((await ok(['project', '--check', ...data]))['file'], join(mounted.dir, 'projections', 'ledger.sqlite'));
     // Every row against a rebuild from the log: the rebuild cannot go beside the projection here.
+    // A check of a read-only medium killed earlier left its scratch in the temporary directory: swept.
+    const killedScratch = join(tmpdir(), 'pokt-ledger.against-log-999999999-killed');
+    mkdirSync(killedScratch, { recursive: true });
     const againstLog = await run(['project', '--check', '--against-log', ...data, '--json']);
     assert.is(againstLog.code, 0, againstLog.stdout + againstLog.stderr);
     assert.is((JSON.parse(againstLog.stdout) as { against_log: { height: number } }).against_log.height, BLOCKS);
     assert.match(againstLog.stderr, new RegExp(`${join(mounted.dir, 'projections')} cannot be written \\(EROFS\\): the rebuild from the block log goes to ${tmpdir()}/pokt-ledger\\.against-log-\\d+-\\w+ instead, removed at the end \\(it needs about the projection's size there, [\\d.]+ MB\\)`));
+    assert.ok(againstLog.stderr.includes(`removed ${killedScratch}: the scratch rebuild of a check that did not finish (process 999999999 is gone)`), againstLog.stderr);
+    assert.equal(readdirSync(tmpdir()).filter((name) => name.startsWith('pokt-ledger.against-log-')), [], 'no scratch left in the temporary directory');
     const served = spawn(LAUNCHER, ['serve', ...data, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     try {
       let stderr = '';
