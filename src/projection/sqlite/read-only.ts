@@ -70,7 +70,7 @@ function openImmutable(file: string): Database.Database {
   if (walBytes > 0) {
     throw new ProjectionError(
       'read_only',
-      `cannot read the projection ${file} on this read-only file system: its write-ahead log ${wal} holds ${walBytes} bytes not yet checkpointed into it (its writer was killed, or still running, when this copy was made) and SQLite cannot make the log's index (${file}-shm) on a read-only medium; reading the file without its log could give stale rows. Copy the data directory to a writable place and run the command on the copy (SQLite then replays the log), or remount the file system read-write`,
+      `cannot read the projection ${file} on this read-only file system: its write-ahead log ${wal} holds ${walBytes} bytes that may not be checkpointed into it yet (its writer was killed, or still running, when this copy was made; without the log's index SQLite cannot tell) and SQLite cannot make the log's index (${file}-shm) on a read-only medium; reading the file without its log could give stale rows. Copy the data directory to a writable place and run the command on the copy (SQLite then replays the log), or remount the file system read-write`,
       { errno: 'EROFS', path: wal, file, wal_bytes: walBytes },
     );
   }
