@@ -47,8 +47,8 @@ test('a parent that refuses children (/proc) is ENOENT at once, not a hang', () 
   assert.is(code(() => makeDirs('/proc/pokt-ledger-no-such/deeper')), 'ENOENT');
 });
 
-/** A mkdir call whose options ask for recursion, on one line. */
-const RECURSIVE_MKDIR = /\bmkdir(Sync)?\(.*\brecursive\s*:\s*true/;
+/** A mkdir call whose options ask for recursion, on one line or several (up to the statement's end). */
+const RECURSIVE_MKDIR = /\bmkdir(Sync)?\([^;]*?\brecursive\s*:\s*true/;
 
 test('src/ creates directories only through makeDirs: no recursive mkdir, which hangs on such a parent', () => {
   const offenders: string[] = [];
@@ -61,7 +61,10 @@ test('src/ creates directories only through makeDirs: no recursive mkdir, which 
   };
   walk(join(repoRoot(), 'src')); // make-dirs.ts itself names the call in its comment
   assert.equal(offenders, []);
-  for (const call of ['mkdirSync(dir, { recursive: true })', 'mkdirSync(join(a, b), { recursive: true });', 'await mkdir(path, {recursive:true})']) assert.ok(RECURSIVE_MKDIR.test(call), `the pattern catches ${call}`);
+  for (const call of ['mkdirSync(dir, { recursive: true })', 'mkdirSync(join(a, b), { recursive: true });', 'await mkdir(path, {recursive:true})', 'mkdirSync(\n  join(a, b),\n  { recursive: true },\n);']) {
+    assert.ok(RECURSIVE_MKDIR.test(call), `the pattern catches ${call}`);
+  }
+  for (const call of ['mkdirSync(dir);\nrmSync(dir, { recursive: true });', 'makeDirs(dir)']) assert.not.ok(RECURSIVE_MKDIR.test(call), `the pattern spares ${call}`);
 });
 
 test.run();
