@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../../src/log/index.js';
 
 const dirs = new Set<string>();
 const children = new Set<ChildProcess>();
@@ -32,21 +33,12 @@ export function scratchDir(prefix: string): string {
 /** The benchmarks' scratch prefixes (bench/*.ts, bench/lib/send-chain.ts), then the pid tag. */
 const SCRATCH_NAME = /^(?:pokt-ledger-bench-|pokt-bench-log-|bench-query-|bench-audit-).*?pid(\d+)-[A-Za-z0-9]{6}$/;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process, alive
-  }
-}
-
 /** Removes the scratch directories of benchmark runs whose process is gone; returns their paths. */
 export function sweepDeadScratch(root: string = tmpdir()): string[] {
   const removed: string[] = [];
   for (const name of readdirSync(root)) {
     const pid = SCRATCH_NAME.exec(name)?.[1];
-    if (pid === undefined || alive(Number(pid))) continue;
+    if (pid === undefined || processAlive(Number(pid))) continue;
     rmSync(join(root, name), { recursive: true, force: true });
     removed.push(join(root, name));
   }

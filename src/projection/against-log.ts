@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
 import { refusesWrites } from '../core/io-error.js';
+import { processAlive } from '../log/index.js';
 import { ProjectionDamaged, ProjectionError, REBUILD_ADVICE } from './errors.js';
 import { project } from './run.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
@@ -51,16 +52,6 @@ export interface AgainstLogReport {
 
 /** Scratch directories are `<projections>/.against-log-<pid>-<random>`: the pid says whether their check still runs. */
 const SCRATCH_PREFIX = '.against-log-';
-
-/** Whether process `pid` is alive (EPERM: it is, under another user). */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Where a check's scratch goes when the projections directory cannot be written: `<tmp>/pokt-ledger.against-log-<pid>-*`. */
 const TMP_SCRATCH_PREFIX = `pokt-ledger${SCRATCH_PREFIX}`;
