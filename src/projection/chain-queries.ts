@@ -65,6 +65,7 @@ export class ChainQueries {
     const prepare = (sql: string): Database.Statement => db.prepare(sql);
     this.s = {
       block: prepare('SELECT * FROM blocks WHERE height = @height'),
+      blockHeightOf: prepare('SELECT height FROM blocks WHERE hash = @hash AND height <= @height'),
       totalTxs: prepare('SELECT coalesce(sum(tx_count), 0) AS n FROM blocks WHERE height <= @height'),
       blockTxs: { asc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index ASC LIMIT @limit OFFSET @offset'), desc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index DESC LIMIT @limit OFFSET @offset') },
       blockTxCount: prepare('SELECT count(*) AS n FROM txs WHERE height = @height'),
@@ -88,6 +89,11 @@ export class ChainQueries {
     const row = this.s.block.get({ height }) as Row | undefined;
     if (row === undefined) return undefined;
     return blockOf(row, num((this.s.totalTxs.get({ height }) as Row).n));
+  }
+
+  blockHeightOf(hash: string, height: number): number | undefined {
+    const row = this.s.blockHeightOf.get({ hash, height }) as Row | undefined;
+    return row === undefined ? undefined : num(row.height);
   }
 
   blockTxs(height: number, order: Order, page: PageRequest): ListPage<TxRecord> {

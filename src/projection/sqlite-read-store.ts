@@ -134,6 +134,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     ...(db.readonly ? { snapshot: readSnapshots(db) } : {}),
     latestHeight: () => resolve(latestHeight),
     block: (height) => resolve(() => chain.block(height)),
+    blockHeightOf: (hash, height) => resolve(() => chain.blockHeightOf(hash, height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
     tx: (hash, height) => resolve(() => chain.tx(hash, height)),
     accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),

@@ -18,6 +18,11 @@
  *                            node/app routes answer 400 for "not a node"; a client asking "is it
  *                            one?" (the explorer's account page, a node's history before its stake)
  *                            needs an answer, not an error.
+ *   /v1/query/hash           {hash, height?} → {hash, height, tx: {height, index}, block: {height}}:
+ *                            what a 64-hex names at that height, each null when it names no such
+ *                            thing. pocket-core finds blocks only by height and answers 400 for an
+ *                            unknown tx; a search box needs "neither" as an answer (a browser logs
+ *                            every 400 as an error).
  *
  * The range defaults to [0, height] where height is the request's (0/absent = latest); a range
  * reaching past it is refused. Answer: {result, page, per_page, total, total_pages, height}; money
@@ -107,6 +112,13 @@ export function registerLedgerRoutes(app: FastifyInstance, store: ReadStore): vo
     const at = ctx.at(body['height']);
     const [node, application] = await Promise.all([store.node(address, at), store.app(address, at)]);
     return { address, height: at, module: moduleNameOf(address) ?? null, node: node ?? null, app: application ?? null };
+  });
+  queryRoute(app, store, '/v1/query/hash', { summary: 'what a 64-hex hash names at a height: a tx, a block (null when not)', tags, body: S.body({ hash: S.anyHash, height: S.height }, ['hash']), response: S.hashAnswer }, async (body, ctx) => {
+    // Tx hashes are stored upper case (pocket-core's HexBytes), block hashes lower case (ours).
+    const hash = body['hash'] as string;
+    const at = ctx.at(body['height']);
+    const [tx, blockHeight] = await Promise.all([store.tx(hash.toUpperCase(), at), store.blockHeightOf(hash.toLowerCase(), at)]);
+    return { hash: hash.toUpperCase(), height: at, tx: tx === undefined ? null : { height: tx.height, index: tx.index }, block: blockHeight === undefined ? null : { height: blockHeight } };
   });
   queryRoute(app, store, '/v1/query/supplyhistory', { summary: 'every pool after each block, with its mint and burn', tags, body: S.body(range), response: S.ledgerPage(item) }, async (body, ctx) => {
     const request = pageOf(body);

@@ -16,6 +16,7 @@ export const MAX_PER_PAGE = 1000;
 export const height = { type: 'integer', minimum: 0, maximum: MAX_HEIGHT, description: '0 or absent = the latest projected height' } as const;
 export const address = { type: 'string', pattern: '^[0-9a-fA-F]{40}$', description: '20-byte hex address' } as const;
 export const hash = { type: 'string', pattern: '^[0-9a-fA-F]{64}$', description: 'tx hash, 32-byte hex' } as const;
+export const anyHash = { ...hash, description: 'a tx or block hash, 32-byte hex (either case)' } as const;
 export const publicKey = { type: 'string', pattern: '^[0-9a-fA-F]{64}$', description: 'ed25519 public key, 32-byte hex' } as const;
 export const chain = { type: 'string', pattern: '^[0-9a-fA-F]{1,8}$', description: 'relay chain id (hex)' } as const;
 export const page = { type: 'integer', minimum: 0, maximum: MAX_HEIGHT, description: '1-based; 0 or absent = 1' } as const;
@@ -50,6 +51,8 @@ export const nodeAnswer = obj({
 export const appAnswer = obj({ address: stringy, public_key: stringy, jailed: bool, chains: list(stringy), max_relays: stringy, status: int, staked_tokens: stringy, unstaking_time: stringy });
 /** The ledger's /v1/query/actor: what an address is at a height, never a 400 for "not that". */
 export const actorAnswer = obj({ address: stringy, height: int, module: nullable(stringy), node: nullable(nodeAnswer), app: nullable(appAnswer) });
+/** The ledger's /v1/query/hash: what a 64-hex names at a height — a tx, a block, either, or neither (nulls, never a 400 for "not found"). */
+export const hashAnswer = obj({ hash: stringy, height: int, tx: nullable(obj({ height: int, index: int })), block: nullable(obj({ height: int })) });
 export const page$ = (item: object): object => obj({ result: nullable(list(item)), total_pages: int, page: int });
 export const txAnswer = obj({
   hash: stringy, height: int, index: int,

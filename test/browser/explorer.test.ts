@@ -348,6 +348,24 @@ async function uxFindings(page: Page, base: string): Promise<void> {
   await page.locator('#search-message').waitFor({ state: 'visible', timeout: 5_000 });
   assert.match(await page.locator('#search-message').innerText(), new RegExp(`the chain is at height ${head}`));
   assert.is(await page.evaluate<string>('location.hash'), `#/account/${DAO}`, 'a height past the head opens no page');
+  // A 64-hex is looked up (query/hash, no 400 for "neither": the main walk's console must stay
+  // clean): a block hash opens its block, a tx hash in lower case its tx, a hash of nothing is
+  // said inline.
+  const blockHash = (await post<{ block_id: { hash: string } }>(base, 'query/block', { height: 2 })).block_id.hash;
+  await search.fill(blockHash);
+  await search.press('Enter');
+  await settled(page, '18a-search-block-hash');
+  assert.is(await page.evaluate<string>('location.hash'), '#/block/2', 'a block hash lands on its block');
+  const someTx = (await post<{ txs: Array<{ hash: string }> }>(base, 'query/allblocktxs', { height: 3 })).txs[0]!.hash;
+  await search.fill(someTx.toLowerCase());
+  await search.press('Enter');
+  await settled(page, '18b-search-tx-hash');
+  assert.is(await page.evaluate<string>('location.hash'), `#/tx/${someTx.toUpperCase()}`, 'a tx hash (any case) lands on its tx');
+  await search.fill('ab'.repeat(32));
+  await search.press('Enter');
+  await page.locator('#search-message').waitFor({ state: 'visible', timeout: 5_000 });
+  assert.match(await page.locator('#search-message').innerText(), /No transaction or block has the hash ABABABABABAB/);
+  assert.is(await page.evaluate<string>('location.hash'), `#/tx/${someTx.toUpperCase()}`, 'a hash of nothing opens no page');
 
   // A block with a reward split: the DAO's share links the DAO account; its own tx list has no height column.
   await page.goto(`${base}/explorer/#/block/${head}`);
@@ -456,8 +474,9 @@ async function pagerFindings(page: Page, base: string, failedTxHeight: number): 
 }
 
 /**
- * A 64-hex entry that is not a tx (here: a block's hash) says blocks are found by height. On a page
- * of its own: its one refused request — the lookup itself — is expected, and nothing else may fail.
+ * A tx page for a 64-hex that is not a tx (here: a block's hash, as a link might carry) says the
+ * search box finds blocks by hash. On a page of its own: its one refused request — pocket-core's
+ * query/tx itself — is expected, and nothing else may fail.
  */
 async function txNotFound(browser: Browser, base: string): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -468,7 +487,7 @@ async function txNotFound(browser: Browser, base: string): Promise<void> {
     assert.is(await settledState(page, '20-err-tx-not-found'), 'error');
     assert.is(await page.locator('#main h2').innerText(), 'Transaction not found');
     const text = await page.locator('#main').innerText();
-    assert.match(text, /block hash.*by height/s);
+    assert.match(text, /block hash.*search box/s);
     assert.match(text, /tx_not_found, HTTP 400/, "the server's code in small print");
     assert.ok((await page.locator('#main a[href="#/blocks"]').count()) > 0, 'a way on');
     assert.is(problems.failed.length, 1, `only the lookup was refused: ${JSON.stringify(problems.failed)}`);

@@ -30,6 +30,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
     const accounts = all<{ address: string }>('SELECT DISTINCT address FROM balances ORDER BY 1').map((r) => r.address);
     const signers = all<{ signer: string }>('SELECT DISTINCT signer FROM txs WHERE signer IS NOT NULL ORDER BY 1').map((r) => r.signer);
     const txs = all<{ hash: string; height: number }>('SELECT hash, height FROM txs ORDER BY height, tx_index');
+    const blockHashes = all<{ hash: string }>('SELECT hash FROM blocks ORDER BY height').map((r) => r.hash);
     const claims = all<{ servicer: string; app_public_key: string; chain: string; session_height: number; submitted_height: number }>('SELECT servicer, app_public_key, chain, session_height, submitted_height FROM claims ORDER BY claim_key');
     const removed = all<{ address: string; height: number }>("SELECT address, height FROM nodes WHERE deleted = 1 UNION ALL SELECT address, height FROM apps WHERE deleted = 1 ORDER BY 1, 2");
     const prng = new Prng(seed);
@@ -56,7 +57,12 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
       for (const claim of pick(prng, claims, 2)) {
         add('nodeclaim', { address: claim.servicer, blockchain: claim.chain, app_pubkey: claim.app_public_key, session_block_height: claim.session_height, height });
       }
-      for (const tx of pick(prng, txs, 3)) add('tx', { hash: tx.hash, height });
+      for (const tx of pick(prng, txs, 3)) {
+        add('tx', { hash: tx.hash, height });
+        add('hash', { hash: tx.hash, height });
+      }
+      for (const block of pick(prng, blockHashes, 2)) add('hash', { hash: block, height });
+      add('hash', { hash: 'ab'.repeat(32), height });
       add('claims', { height, per_page: 30, page: 2 });
       add('supplyhistory', { from_height: Math.max(0, (height || latest) - 10), to_height: height, per_page: 5 });
       add('paramhistory', { height, from_height: 1, per_page: 20 });

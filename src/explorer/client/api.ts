@@ -119,6 +119,14 @@ export interface AppAnswer {
   readonly unstaking_time: string;
 }
 
+/** The ledger's /v1/query/hash: what a 64-hex names at a height — a tx, a block (null where it names none). */
+export interface HashAnswer {
+  readonly hash: string;
+  readonly height: number;
+  readonly tx: { readonly height: number; readonly index: number } | null;
+  readonly block: { readonly height: number } | null;
+}
+
 /** The ledger's /v1/query/actor: what an address is at a height (null where it is not one). */
 export interface ActorAnswer {
   readonly address: string;

@@ -52,7 +52,7 @@ export function fromApi(error: ApiError, route: string): PageError {
   const detail = `${error.code}, HTTP ${error.status}: ${error.message}`;
   const [name = ''] = route.split('/');
   if (error.code === 'tx_not_found') {
-    return new PageError('Transaction not found', 'No transaction with this hash is on this chain. If it is a block hash: the explorer finds blocks by height — type the block number in the search box, or find it in the blocks list.', [['blocks', 'the blocks →'], HOME], detail);
+    return new PageError('Transaction not found', 'No transaction with this hash is on this chain. If it is a block hash: type it in the search box, which finds blocks by hash too, or find the block in the blocks list.', [['blocks', 'the blocks →'], HOME], detail);
   }
   if (error.code === 'height_in_future' && typeof error.details['latest'] === 'number') {
     const latest = error.details['latest'];

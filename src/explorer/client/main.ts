@@ -9,7 +9,7 @@
  * A render that a newer navigation overtook is dropped, so a slow answer never paints over the
  * page the user moved on to.
  */
-import { headHeight } from './api.js';
+import { headHeight, query, type HashAnswer } from './api.js';
 import { el } from './dom.js';
 import { asPageError, errorView, unknownPage } from './errors.js';
 import { normalAddress } from './format.js';
@@ -43,9 +43,9 @@ type SearchResult = { readonly route: string } | { readonly message: string };
 
 /**
  * Which page a search box entry means: a height (checked against the head: a later one is said
- * inline, not as an error page), a tx hash (64 hex) or an address (40 hex, a 0x prefix allowed).
- * A 64-hex entry may be a block hash; the API finds blocks only by height, so the tx page's
- * "not found" says that.
+ * inline, not as an error page), a tx or block hash (64 hex) or an address (40 hex, a 0x prefix
+ * allowed). A hash is looked up first (/v1/query/hash answers "neither" without an error status,
+ * which a browser would log): a tx's page, else its block's, else a message under the box.
  */
 async function searchRoute(text: string): Promise<SearchResult> {
   const value = text.trim();
@@ -58,9 +58,17 @@ async function searchRoute(text: string): Promise<SearchResult> {
     return { route: `block/${height}` };
   }
   const hex = value.replace(/^0x/i, '');
-  if (HEX.test(hex) && hex.length === 64) return { route: `tx/${hex.toUpperCase()}` };
+  if (HEX.test(hex) && hex.length === 64) return hashRoute(hex);
   if (HEX.test(hex) && hex.length === 40) return { route: `account/${normalAddress(hex)}` };
   return { message: `“${value.length > 70 ? value.slice(0, 67) + '…' : value}” is not a block height (a whole number from 1), a tx hash (64 hex characters) or an address (40 hex characters, 0x allowed).` };
+}
+
+/** The page a 64-hex names: its tx (a tx hash wins: a block and a tx never share one in practice), its block, or why neither. */
+async function hashRoute(hex: string): Promise<SearchResult> {
+  const found = await query<HashAnswer>('query/hash', { hash: hex });
+  if (found.tx !== null) return { route: `tx/${found.hash}` };
+  if (found.block !== null) return { route: `block/${found.block.height}` };
+  return { message: `No transaction or block has the hash ${found.hash.slice(0, 12)}… (up to height ${found.height}).` };
 }
 
 /** The URL's argument as text; a malformed escape ("%zz") stays as typed (the page then says it finds nothing). */

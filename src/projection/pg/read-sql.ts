@@ -41,6 +41,7 @@ export const READS = {
   blockTxsDesc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index DESC ${LIMIT(2)}`,
   blockTxCount: 'SELECT count(*) AS n FROM txs WHERE height = $1',
   tx: 'SELECT * FROM txs WHERE hash = $1 AND height <= $2 ORDER BY height LIMIT 1',
+  blockHeightOf: 'SELECT height FROM blocks WHERE hash = $1 AND height <= $2',
   sentAsc: accountTxs('signer', 'ASC'),
   sentDesc: accountTxs('signer', 'DESC'),
   receivedAsc: accountTxs('recipient', 'ASC'),

@@ -179,6 +179,11 @@ export class PgReadStore implements ReadStore {
     return row === undefined ? undefined : blockOf(row, num(row.total_txs));
   };
 
+  blockHeightOf = async (hash: string, height: number) => {
+    const row = (await this.rows('blockHeightOf', [hash, height]))[0];
+    return row === undefined ? undefined : num(row.height);
+  };
+
   blockTxs = (height: number, order: 'asc' | 'desc', page: PageRequest) => this.page(order === 'asc' ? 'blockTxsAsc' : 'blockTxsDesc', 'blockTxCount', [height], page, txOf);
 
   tx = async (hash: string, height: number) => this.one('tx', [hash, height], txOf);

@@ -440,7 +440,7 @@ test('bad requests: 4xx JSON naming the field, and the service keeps serving', a
 test('the OpenAPI document lists every route with its request schema', async () => {
   const doc = (await served.app.inject({ method: 'GET', url: '/v1/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> };
   assert.match(doc.openapi, /^3\./);
-  const routes = ['height', 'block', 'blocktxs', 'allblocktxs', 'tx', 'accounttxs', 'unconfirmedtxs', 'unconfirmedtx', 'account', 'accounts', 'balance', 'node', 'nodes', 'signinginfo', 'nodeclaim', 'nodeclaims', 'app', 'apps', 'param', 'allparams', 'nodeparams', 'appparams', 'pocketparams', 'supply', 'supportedchains', 'upgrade', 'acl', 'daoowner', 'state', 'rewards', 'rapsheet', 'claims', 'supplyhistory', 'actor'];
+  const routes = ['height', 'block', 'blocktxs', 'allblocktxs', 'tx', 'accounttxs', 'unconfirmedtxs', 'unconfirmedtx', 'account', 'accounts', 'balance', 'node', 'nodes', 'signinginfo', 'nodeclaim', 'nodeclaims', 'app', 'apps', 'param', 'allparams', 'nodeparams', 'appparams', 'pocketparams', 'supply', 'supportedchains', 'upgrade', 'acl', 'daoowner', 'state', 'rewards', 'rapsheet', 'claims', 'supplyhistory', 'actor', 'hash'];
   for (const route of routes) assert.ok(doc.paths[`/v1/query/${route}`]?.['post']?.requestBody !== undefined || route === 'height', `/v1/query/${route}`);
   for (const route of ['dispatch', 'relay', 'challenge', 'sim']) assert.ok(doc.paths[`/v1/client/${route}`] !== undefined, route);
 });

@@ -126,10 +126,27 @@ function expectBlock(result: BlockResult): void {
   expect('/v1/query/block', { height }, { hash: result.blockHash.toUpperCase(), height: String(height), num_txs: String(result.receipts.length) });
   expect('/v1/query/blocktxs', { height, per_page: 100, order: 'asc' }, { hashes: hashes.slice(0, 100), total: hashes.length, codes: result.receipts.slice(0, 100).map((r) => r.code) });
   expect('/v1/query/allblocktxs', { height, per_page: 1000 }, { hashes, total: hashes.length, codes: result.receipts.map((r) => r.code) });
+  expectHashLookups(result);
   const receipt = result.receipts[0];
   if (receipt === undefined) return;
   expect('/v1/query/tx', { hash: receipt.hash, height }, { hash: receipt.hash, height, index: 0, code: receipt.code, signer: receipt.signer?.toUpperCase() ?? '' });
   if (height > 1) expect('/v1/query/tx', { hash: receipt.hash, height: height - 1 }, 'tx_not_found', 400);
+}
+
+/**
+ * /v1/query/hash (ours): the block's hash names this block (in either case), and names nothing
+ * as of the block before (height 0 means the latest, so not for block 1); its last tx's hash
+ * names that tx. Expected from the replayed block.
+ */
+function expectHashLookups(result: BlockResult): void {
+  const { height, blockHash } = result;
+  const upper = blockHash.toUpperCase();
+  expect('/v1/query/hash', { hash: blockHash.toLowerCase(), height }, { hash: upper, height, tx: null, block: { height } });
+  if (height > 1) expect('/v1/query/hash', { hash: upper, height: height - 1 }, { hash: upper, height: height - 1, tx: null, block: null });
+  const receipt = result.receipts[result.receipts.length - 1];
+  if (receipt === undefined) return;
+  const index = result.receipts.length - 1;
+  expect('/v1/query/hash', { hash: receipt.hash.toLowerCase(), height }, { hash: receipt.hash.toUpperCase(), height, tx: { height, index }, block: null });
 }
 
 function check(e: Expectation, answer: { status: number; json: Record<string, any> }): void {
