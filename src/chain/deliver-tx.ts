@@ -47,11 +47,14 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   const duplicate = indexedAt === block.height;
   const message = prepared.message;
   invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
-  if (!message.ok) return failedReceipt({ index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS }, message.error);
-  const msg = message.value;
-  const described = { index, hash, messageType: messageType(msg), signer: signersOf(msg)[0] ?? null, recipient: recipientOf(msg), feeUpokt: 0n, events: NO_EVENTS };
-  // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed.
+  const described = message.ok
+    ? { index, hash, messageType: messageType(message.value), signer: signersOf(message.value)[0] ?? null, recipient: recipientOf(message.value), feeUpokt: 0n, events: NO_EVENTS }
+    : { index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS };
+  // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed. Go
+  // answers it before runTx, so it wins over a ValidateBasic failure (baseapp.go:1026-1028).
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
+  if (!message.ok) return failedReceipt(described, message.error);
+  const msg = message.value;
   const ante = runAnte(state, prepared, prepared.decoded.value, msg, indexedAt !== undefined);
   if (!ante.ok) return failedReceipt(described, ante.error);
   // The signature is used up from here on, whatever the message does (ante.ts step 5). Written

@@ -149,4 +149,17 @@ send('ValidateBasic failures (zero amount) charge no fee: pos:109', () => {
   expectCode(only(produce(state, [signTx(alice, sendMsg(alice, bob, 0n))]).receipts), 'pos:109', 0n);
 });
 
+send('the same bytes twice in one block: the second is auth:6 even when ValidateBasic fails; in a later block ValidateBasic answers', () => {
+  const state = freshChain();
+  const zero = signTx(alice, sendMsg(alice, bob, 0n));
+  const [first, second] = produce(state, [zero, zero]).receipts;
+  expectCode(first!, 'pos:109', 0n);
+  // baseapp.go:791-806: the in-block duplicate flag is answered (auth:6) before runTx, whose
+  // validateBasicTxMsgs (baseapp.go:1026-1028) would give pos:109.
+  expectCode(second!, 'auth:6', 0n);
+  // A later block: no duplicate flag; runTx's ValidateBasic fails before the ante's hash lookup.
+  expectCode(only(produce(state, [zero]).receipts), 'pos:109', 0n);
+  assert.equal(checkInvariants(state), []);
+});
+
 send.run();
