@@ -31,6 +31,12 @@ export const badAddress = (text: string): PageError =>
 export const badHash = (text: string): PageError =>
   new PageError('Not a transaction hash', `“${clip(text)}” is not a transaction hash. A tx hash is 64 hexadecimal characters (0–9, A–F); a block's transactions list links each one.`, [['blocks', 'the blocks →'], HOME]);
 
+/** A tx page for a hash that names no tx: a block's hash links that block (query/hash found it), anything else says so. */
+export const noSuchTx = (hash: string, blockHeight: number | undefined): PageError =>
+  blockHeight === undefined
+    ? new PageError('Transaction not found', `No transaction with the hash ${clip(hash)} is on this chain.`, [['blocks', 'the blocks →'], HOME])
+    : new PageError('A block hash, not a transaction', `${clip(hash)} is the hash of block ${blockHeight}, not of a transaction.`, [[`block/${blockHeight}`, `block ${blockHeight} →`], HOME]);
+
 export const badHeight = (text: string): PageError =>
   new PageError('Not a block height', `“${clip(text)}” is not a block height: blocks are numbered from 1 (block 1 follows the genesis state), so a height is a whole number from 1 to the chain's latest.`, [['blocks', 'the blocks →'], HOME]);
 
@@ -52,7 +58,7 @@ export function fromApi(error: ApiError, route: string): PageError {
   const detail = `${error.code}, HTTP ${error.status}: ${error.message}`;
   const [name = ''] = route.split('/');
   if (error.code === 'tx_not_found') {
-    return new PageError('Transaction not found', 'No transaction with this hash is on this chain. If it is a block hash: type it in the search box, which finds blocks by hash too, or find the block in the blocks list.', [['blocks', 'the blocks →'], HOME], detail);
+    return new PageError('Transaction not found', 'No transaction with this hash is on this chain.', [['blocks', 'the blocks →'], HOME], detail);
   }
   if (error.code === 'height_in_future' && typeof error.details['latest'] === 'number') {
     const latest = error.details['latest'];

@@ -1,7 +1,7 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
-import { headHeight, query, type AppAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
+import { headHeight, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
 import { code, el, facts, json, link, section, table } from './dom.js';
-import { badHash, badHeight, futureHeight } from './errors.js';
+import { badHash, badHeight, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
 import { moduleAccount, moduleAddressOf } from './modules.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
@@ -188,7 +188,11 @@ export async function txPage(hashText: string): Promise<HTMLElement> {
   // Checked here, not by the API: a malformed hash gets its explanation without a refused request.
   const hash = hashText.trim().replace(/^0x/i, '').toUpperCase();
   if (!HASH.test(hash)) throw badHash(hashText);
-  const tx = await query<TxAnswer>('query/tx', { hash });
+  // Looked up first: query/tx answers an unknown hash with a 400, which the browser logs as an
+  // error; query/hash says "no tx" (and whether it is a block's hash) without one.
+  const found = await query<HashAnswer>('query/hash', { hash });
+  if (found.tx === null) throw noSuchTx(hash, found.block?.height);
+  const tx = await query<TxAnswer>('query/tx', { hash, height: found.height });
   const r = tx.tx_result;
   const [outcome, names] = await Promise.all([outcomeRows(tx), codeNames()]);
   return el(
