@@ -124,7 +124,11 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     dispatchState: () => Promise.resolve({ state: writer.state, height: writer.height }),
   });
 
-  app.post('/v1/ledger/produce', { schema: { summary: 'ledger admin: produce the next block now', tags: ['ledger admin'] } }, () => {
+  // No parameters; an object body's fields are ignored (as on every route), but a body of another
+  // type (null, an array, a string) is a client's mistake like on every other POST route: 400,
+  // and no block — without the schema any parsed JSON produced one.
+  const produceBody = { type: 'object', description: 'no parameters (fields are ignored)' };
+  app.post('/v1/ledger/produce', { schema: { summary: 'ledger admin: produce the next block now', tags: ['ledger admin'], body: produceBody } }, () => {
     const { block, result } = producer.produceNext();
     return {
       height: result.height,

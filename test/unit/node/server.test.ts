@@ -144,6 +144,18 @@ api('malformed and hostile requests get coded HTTP errors', async () => {
   assert.is(node.mempool.size, 0);
 });
 
+api('produce: a body that is not a JSON object is refused (400 invalid_request) and produces no block', async () => {
+  const before = node.writer.height;
+  for (const body of ['null', '"now"', '[1]', '5', 'true']) {
+    const response = await post(node, '/v1/ledger/produce', body);
+    assert.equal([response.status, response.json['error'], response.json['code']], [400, 'invalid_request', 400], body);
+    assert.is(node.writer.height, before, `${body}: no block`);
+  }
+  // No parameters at all, or an object (unknown fields ignored, as on every route): a block.
+  assert.is((await post(node, '/v1/ledger/produce', '{"height":5}')).json['height'], before + 1);
+  assert.is((await post(node, '/v1/ledger/produce', '')).json['height'], before + 2);
+});
+
 api('the node’s blocks replay to the same roots', async () => {
   await post(node, '/v1/ledger/produce', '');
   const outcome = await replay(node.writer.dir, { workers: 1 });
