@@ -215,7 +215,7 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await search.press('Enter');
   const complaint = page.locator('#search-message');
   await complaint.waitFor({ state: 'visible', timeout: 5_000 });
-  assert.match(await complaint.innerText(), /height.*tx hash.*address/, 'a bad search says on the page what is expected');
+  assert.match(await complaint.innerText(), /height.*tx or block hash.*address/, 'a bad search says on the page what is expected');
   await search.fill('1');
   await search.press('Enter');
   await settled(page, '7-search-after-bad');

@@ -49,7 +49,7 @@ type SearchResult = { readonly route: string } | { readonly message: string };
  */
 async function searchRoute(text: string): Promise<SearchResult> {
   const value = text.trim();
-  if (value === '') return { message: 'Type a block height, a tx hash or an address.' };
+  if (value === '') return { message: 'Type a block height, a tx or block hash, or an address.' };
   if (/^[0-9]+$/.test(value)) {
     if (/^0+$/.test(value)) return { message: 'Blocks are numbered from 1 (block 1 follows the genesis state).' };
     const head = await headHeight();
@@ -60,7 +60,7 @@ async function searchRoute(text: string): Promise<SearchResult> {
   const hex = value.replace(/^0x/i, '');
   if (HEX.test(hex) && hex.length === 64) return hashRoute(hex);
   if (HEX.test(hex) && hex.length === 40) return { route: `account/${normalAddress(hex)}` };
-  return { message: `“${value.length > 70 ? value.slice(0, 67) + '…' : value}” is not a block height (a whole number from 1), a tx hash (64 hex characters) or an address (40 hex characters, 0x allowed).` };
+  return { message: `“${value.length > 70 ? value.slice(0, 67) + '…' : value}” is not a block height (a whole number from 1), a tx or block hash (64 hex characters) or an address (40 hex characters, 0x allowed).` };
 }
 
 /** The page a 64-hex names: its tx (a tx hash wins: a block and a tx never share one in practice), its block, or why neither. */
