@@ -22,7 +22,7 @@ import { paramValueToJson, type AclEntry } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { FeatureParamsActivated } from './events.js';
-import { featureHeights, PARAM_FEATURE } from './features.js';
+import { featureHeights, PARAM_FEATURE, type FeatureKey } from './features.js';
 
 /**
  * ACL.SetOwner for each key in order (x/gov/types/acl.go): a listed key's owner is replaced in
@@ -36,15 +36,31 @@ export function setOwners(acl: readonly AclEntry[], keys: readonly string[], own
   return updated;
 }
 
+/**
+ * The params each feature introduces, features and keys in the order pocket-core's gov BeginBlock
+ * calls ACL.SetOwner for them (x/gov/module.go:170-200). The order is visible: SetOwner appends,
+ * so it is the order the new keys take in the `gov/acl` list (queries, allparams).
+ */
+const ACTIVATION_ORDER: ReadonlyArray<readonly [feature: FeatureKey, keys: readonly string[]]> = [
+  ['BLOCK', ['pocketcore/BlockByteSize']],
+  ['RSCAL', ['pos/ServicerStakeFloorMultiplier', 'pos/ServicerStakeWeightMultiplier', 'pos/ServicerStakeWeightCeiling', 'pos/ServicerStakeFloorMultiplierExponent']],
+  ['PerChainRTTM', ['pos/RelaysToTokensMultiplierMap']],
+];
+invariant(
+  ACTIVATION_ORDER.flatMap(([feature, keys]) => keys.map((key) => `${key}:${feature}`)).sort().join() ===
+    Object.entries(PARAM_FEATURE).map(([key, feature]) => `${key}:${feature}`).sort().join(),
+  'ACTIVATION_ORDER lists exactly the PARAM_FEATURE params',
+);
+
 export function activateFeatureParams(state: { params(): Params }, ctx: BlockContext): FeatureParamsActivated[] {
   const params = state.params();
   const events: FeatureParamsActivated[] = [];
   // Each activation's ACL builds on the one before it in this block (events apply in order).
   let acl = params.gov.acl;
-  const scheduled = [...featureHeights(params.gov.upgrade.features)].filter(([, height]) => height > 0 && height === ctx.height);
-  for (const [feature] of scheduled.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const keys = Object.keys(PARAM_FEATURE).filter((key) => PARAM_FEATURE[key] === feature).sort();
-    if (keys.length === 0) continue;
+  const heights = featureHeights(params.gov.upgrade.features);
+  for (const [feature, keys] of ACTIVATION_ORDER) {
+    const height = heights.get(feature);
+    if (height === undefined || height <= 0 || height !== ctx.height) continue;
     const values = keys.map((key) => {
       const spec = PARAM_SPECS_BY_KEY.get(key);
       invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);

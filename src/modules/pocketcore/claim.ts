@@ -4,7 +4,8 @@
  * window. pocket-core's checks run first, in its order and with its codes:
  *
  *   1. evidence type 0 ⇒ pocketcore:84
- *   2. the session-start state (SBH) must exist ⇒ else sdk:1
+ *   2. the session-start state (SBH) must exist ⇒ else sdk:1 (SBH = h is the live state: it
+ *      exists, and step 3 rejects it)
  *   3. the session must have ended: h ≤ SBH + BPS − 1 ⇒ pocketcore:60
  *   4. total_proofs < MinimumNumberOfProofs (session-start params) ⇒ pocketcore:49
  *   5. chain ∉ SupportedBlockchains (session start) ⇒ pocketcore:53
@@ -67,11 +68,12 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   // 1, L1
   if ((msg.evidenceType as number) === 0) return fail(POCKETCORE.evidence_type_missing, 'the evidence type is missing');
   if (msg.evidenceType !== 1) return fail(LEDGER.challenge_proof_unsupported, 'challenge claims are not supported: only relay evidence (type 1) can be claimed');
-  // 2
-  if (sessionHeight >= height || sessionHeight < historyFloor(view)) {
+  // 2 (a session height equal to the current height is not missing: PrevCtx(h) is the live state
+  // (types/context.go:239-246), so such a claim goes on to step 3 and gets 60, not sdk:1)
+  if (sessionHeight > height || sessionHeight < historyFloor(view)) {
     return fail(SDK.internal_error, `no committed state at session height ${sessionHeight} (current height ${height}, history floor ${historyFloor(view)})`);
   }
-  const session = view.paramsAt(sessionHeight);
+  const session = sessionHeight === height ? view.params() : view.paramsAt(sessionHeight);
   const blocksPerSession = Number(session.pos.blocksPerSession);
   // L2
   if (!isSessionStart(sessionHeight, blocksPerSession)) {

@@ -103,8 +103,9 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   // Height 5: [RSCAL] activates — its params are written at their defaults and owned by the DAO
   // owner (pocket-core: x/nodes/module.go:127-137, x/gov/module.go:170-200).
   const activation = produce(state);
+  // In pocket-core's SetOwner order (x/gov/module.go:180-186) — the order the ACL lists them in.
   assert.equal(eventsOfType(activation, 'FeatureParamsActivated').map((e) => [e.feature, e.owner, e.params.map((p) => p.key)]), [
-    ['RSCAL', OWNER.address, ['pos/ServicerStakeFloorMultiplier', 'pos/ServicerStakeFloorMultiplierExponent', 'pos/ServicerStakeWeightCeiling', 'pos/ServicerStakeWeightMultiplier']],
+    ['RSCAL', OWNER.address, ['pos/ServicerStakeFloorMultiplier', 'pos/ServicerStakeWeightMultiplier', 'pos/ServicerStakeWeightCeiling', 'pos/ServicerStakeFloorMultiplierExponent']],
   ]);
   // The merged ACL rides on the event (decided by the hook; the evolver only writes it): the 35
   // listed keys unchanged, the four new keys appended in the event's order, owned by the DAO
@@ -116,6 +117,23 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   assert.is(singleParam(state.params(), key, height(state))!.param_value, '15000000000');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'ok');
   assert.is(singleParam(state.params(), key, height(state))!.param_value, '16000000000');
+});
+
+tv17('features activating at the same height append their ACL owners in pocket-core’s order: BLOCK, RSCAL, PerChainRTTM (x/gov/module.go:170-200)', () => {
+  const state = chain();
+  const acl = JSON.stringify(templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })));
+  produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:5', 'PerChainRTTM:5', 'RSCAL:5'])), signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]);
+  while (height(state) < 4) produce(state);
+  produce(state);
+  const appended = state.params().gov.acl.map((entry) => entry.key).slice(templateAclKeys().length);
+  assert.equal(appended, [
+    'pocketcore/BlockByteSize',
+    'pos/ServicerStakeFloorMultiplier',
+    'pos/ServicerStakeWeightMultiplier',
+    'pos/ServicerStakeWeightCeiling',
+    'pos/ServicerStakeFloorMultiplierExponent',
+    'pos/RelaysToTokensMultiplierMap',
+  ]);
 });
 
 tv17('ACL.SetOwner (x/gov/types/acl.go): a listed key changes owner in place, an unlisted one is appended', () => {

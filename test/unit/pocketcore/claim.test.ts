@@ -194,6 +194,15 @@ rejectedInOrder('a session node jailed before the session ended is not in the se
   expectClaim(state, chosen, claimMessage(evidenceOf(header, chosen, 5), chosen.address), 'pocketcore:14');
 });
 
+rejectedInOrder('session height = the current height (SBH 5 at height 5) → pocketcore:60, not sdk:1', () => {
+  // pocket-core: ctx.PrevCtx(h) at the current height returns the live ctx without error
+  // (types/context.go:239-246), so ValidateClaim reaches its session-end check (claim.go:154-158)
+  // and answers InvalidBlockHeight (60); only a height above the current one fails to load (sdk:1).
+  const { state, servicer } = ready(5);
+  const header = headerOf(appKey, '0001', 5);
+  expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:60');
+});
+
 rejectedInOrder('session height not yet committed (SBH 9 at height 5) → sdk:1', () => {
   const { state, servicer } = ready(5);
   const header = headerOf(appKey, '0001', 9);
