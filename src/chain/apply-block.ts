@@ -8,8 +8,8 @@
  *   3. every tx in order (deliver-tx.ts), each indexed by its hash as it is delivered (duplicate
  *      protection within the block and for later ones);
  *   4. EndBlock steps;
- *   5. bookkeeping: record the block hash, time and proposer; commit → state root; the
- *      after-commit steps (hooks.ts).
+ *   5. bookkeeping: record the block hash, time and proposer, and the evidence as committed;
+ *      commit → state root; the after-commit steps (hooks.ts).
  *
  * DEV_NOTE: determinism — synchronous, reads only `state`, `block` and the prepared txs (whose
  * signature verdicts are a pure function of the tx bytes). No clock, no randomness, no I/O.
@@ -22,7 +22,7 @@ import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { inactiveFeatures } from '../modules/gov/index.js';
 import { blockHash, type Block } from './block.js';
-import { CHAIN_META_KEY, heightKey, type ChainMeta } from '../state/chain-tables.js';
+import { CHAIN_META_KEY, evidenceKey, heightKey, type ChainMeta } from '../state/chain-tables.js';
 import { deliverTx } from './deliver-tx.js';
 import type { DomainEvent } from './events.js';
 import { evolveAll } from './evolve.js';
@@ -138,5 +138,7 @@ function whatIfBeginBlock(state: LedgerState, events: readonly DomainEvent[], ct
 function recordBlock(state: LedgerState, block: Block, hash: string, meta: ChainMeta): void {
   const height = block.header.height;
   state.chain.blockHashes.set(heightKey(height), hash);
+  // Tendermint's evidence pool marks the block's evidence committed (header-checks.ts checkEvidenceNotCommitted).
+  for (const { voteA } of block.header.evidence) state.chain.committedEvidence.set(evidenceKey(voteA.validatorAddress, voteA.height, voteA.round), height);
   state.chain.meta.set(CHAIN_META_KEY, { ...meta, height, lastBlockTimeNs: block.header.timeNs, lastProposer: block.header.proposer as Address });
 }

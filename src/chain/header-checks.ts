@@ -1,13 +1,15 @@
 /**
  * The chain's own header checks (Tendermint's ValidateBlock, as far as this ledger models it):
- * chain id, height, time, previous block hash, app hash, tx root, proposer, last commit. Each
+ * chain id, height, time, previous block hash, app hash, tx root, proposer, last commit (and its
+ * +2/3 quorum), evidence not already committed. Each
  * returns the problem or undefined; chain/hooks.ts lists them, in order, with the modules'
  * header checks (upgrade halt, double-sign evidence), and apply-block.ts runs the list.
  */
+import type { CommitVote } from '../core/block-context.js';
 import type { BlockRejectionName } from '../core/codes.js';
 import { bytesToHex } from '../core/hex.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
-import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
+import { CHAIN_META_KEY, evidenceKey, heightKey } from '../state/chain-tables.js';
 import { txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
@@ -40,7 +42,10 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
   return undefined;
 }
 
-/** Block h's last commit lists exactly the set that signed h−1 (the set after h−2). */
+/**
+ * Block h's last commit lists exactly the set that signed h−1 (the set after h−2), and the votes
+ * marked signed carry MORE than 2/3 of that set's power (hasCommitQuorum).
+ */
 export function checkLastCommit(state: LedgerState, block: Block): BlockProblem | undefined {
   const { height, lastCommit } = block.header;
   if (height === 1) return lastCommit.length > 0 ? problem('wrong_last_commit', 'block 1 has no previous commit') : undefined;
@@ -51,6 +56,46 @@ export function checkLastCommit(state: LedgerState, block: Block): BlockProblem 
     const vote = lastCommit[i]!;
     if (vote.address !== member.address || vote.power !== member.power) {
       return problem('wrong_last_commit', `last commit vote ${i} is ${vote.address}/${vote.power}, expected ${member.address}/${member.power} (ascending address order)`);
+    }
+  }
+  // An empty set is no commit to verify: block 1, or the first blocks after an exported-state
+  // import, whose earlier sets are not known (genesis/import-exported.ts) — as at Tendermint's block 1.
+  if (sorted.length > 0 && !hasCommitQuorum(lastCommit)) return problem('wrong_last_commit', `the signed votes of the last commit do not carry more than 2/3 of the power of the set that signed block ${height - 1}`);
+  return undefined;
+}
+
+/**
+ * Tendermint's commit rule (v0.32.10.1 types/validator_set.go:672-713 VerifyCommit, run by
+ * state/validation.go:98-106 on every block's LastCommit): block h−1 is committed only when the
+ * validators that signed it hold more than 2/3 of the set's power — `signed > total × 2 / 3`,
+ * integer division. Without a quorum there is no commit, so no block h: a last commit that
+ * reports a third or more of the power absent cannot reach downtime tracking.
+ *
+ * Worked example: powers 100,000 × 3 → total × 2 / 3 = 200,000; two signers (200,000) are not
+ * enough, three are. Powers 300,000 / 50,000 / 50,000 → threshold floor(800,000 / 3) = 266,666;
+ * the big validator alone (300,000) suffices, the two small ones (100,000) do not.
+ */
+export function hasCommitQuorum(votes: readonly CommitVote[]): boolean {
+  let total = 0n;
+  let signed = 0n;
+  for (const vote of votes) {
+    total += vote.power;
+    if (vote.signed) signed += vote.power;
+  }
+  return signed > (total * 2n) / 3n;
+}
+
+/**
+ * No evidence that an earlier block already committed (Tendermint v0.32.10.1
+ * state/validation.go:139-141: "evidence was already committed"). Example: MaxEvidenceAge 30 min
+ * (2 blocks); block 3 carries B's double sign at height 2 and slashes it; block 4 carrying the
+ * same evidence again is not a block of this chain (it would slash B a second time).
+ */
+export function checkEvidenceNotCommitted(state: LedgerState, block: Block): BlockProblem | undefined {
+  for (const [index, { voteA }] of block.header.evidence.entries()) {
+    const committedAt = state.chain.committedEvidence.get(evidenceKey(voteA.validatorAddress, voteA.height, voteA.round));
+    if (committedAt !== undefined) {
+      return problem('evidence_duplicate', `evidence ${index}: ${voteA.validatorAddress}'s double sign at height ${voteA.height} round ${voteA.round} was already committed in block ${committedAt}`);
     }
   }
   return undefined;

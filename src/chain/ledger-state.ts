@@ -13,11 +13,16 @@ import { paramsTable, type StoredParam } from '../modules/gov/index.js';
 import { missedBlocksTable, signingInfosTable, type MissedBlocks, type SigningInfo } from '../modules/slashing/index.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
 import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
-import { blockHashesTable, chainMetaTable, type ChainMeta } from '../state/chain-tables.js';
+import { blockHashesTable, chainMetaTable, committedEvidenceTable, type ChainMeta } from '../state/chain-tables.js';
 
 export interface LedgerState {
   readonly store: StateStore;
-  readonly chain: { readonly meta: Table<ChainMeta>; readonly blockHashes: Table<string> };
+  readonly chain: {
+    readonly meta: Table<ChainMeta>;
+    readonly blockHashes: Table<string>;
+    /** Evidence key → height of the block that committed it (Tendermint's IsCommitted; not hashed). */
+    readonly committedEvidence: Table<number>;
+  };
   readonly auth: {
     readonly accounts: Table<Account>;
     readonly supply: Table<bigint>;
@@ -70,7 +75,7 @@ export function createLedgerState(): LedgerState {
   const claims = store.defineTable(claimsTable);
   const state = {
     store,
-    chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable) },
+    chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable), committedEvidence: store.defineTable(committedEvidenceTable) },
     auth: {
       accounts: store.defineTable(accountsTable),
       supply: store.defineTable(supplyTable),

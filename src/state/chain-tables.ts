@@ -46,3 +46,28 @@ export const blockHashesTable: TableSpec<string> = {
   encode: (hash) => hash,
   decode: (text) => text,
 };
+
+/**
+ * Double-sign evidence already committed by a block: evidence key → the height of the block that
+ * carried it. Tendermint refuses a block whose evidence an earlier block committed (v0.32.10.1
+ * state/validation.go:139-141, evidencePool.IsCommitted); without this the same double sign
+ * could be slashed once per block for as long as pocket's age window lets it count (PROTOCOL
+ * §6.6: MaxEvidenceAge 3 h → 12 blocks). Every valid evidence is recorded, the ignored kinds
+ * included (Tendermint commits them too). Kept forever, as Tendermint's evidence store does.
+ *
+ * Not hashed into the state root: it lives in Tendermint's evidence store, outside pocket-core's
+ * app hash, and the block hashes already commit to every header's evidence (as for the tx index).
+ *
+ * The key is (address, height, round) — the identity under which one block may carry evidence
+ * once (slashing/double-sign.ts checkEvidence) — where Tendermint keys on the hash of the exact
+ * vote pair; so a different pair of conflicting votes for the same height and round is refused
+ * as well, across blocks as within one.
+ */
+export const evidenceKey = (address: string, height: number, round: number): string => `${address}/${heightKey(height)}/${round}`;
+
+export const committedEvidenceTable: TableSpec<number> = {
+  name: 'chain/committed_evidence',
+  encode: (height) => String(height),
+  decode: (text) => Number(text),
+  committed: false,
+};

@@ -8,9 +8,13 @@
  *    Verify): the votes name the key's address, agree on height and round, differ in block hash,
  *    are from an earlier height than the block, and BOTH signatures verify over
  *    voteSignBytes(chainId, vote) (chain/block.ts). Anything else — a forged signature, two
- *    identical votes, evidence from the future, the same evidence twice in one block — makes the
- *    BLOCK invalid: it is not a block of this chain (Tendermint refuses such a block; pocket-core
- *    never sees it).
+ *    identical votes, evidence from the future — makes the BLOCK invalid: it is not a block of
+ *    this chain (Tendermint refuses such a block; pocket-core never sees it). So does evidence of
+ *    one (address, height, round) twice in one block, or again after an earlier block committed
+ *    it (chain/header-checks.ts checkEvidenceNotCommitted). Tendermint v0.32.10.1 refuses only
+ *    the exact same evidence committed by an EARLIER block (state/validation.go:139-141); it
+ *    would accept a duplicate within one block and pocket-core would slash it twice — the ledger
+ *    refuses that block instead (one slash per double sign; a choice, not Tendermint's rule).
  *
  * 2. Effect (`handleDoubleSignEvidence`, BeginBlock after downtime; x/nodes/keeper/abci.go:40-61,
  *    slash.go:177-228): valid evidence slashes `power × SlashFractionDoubleSign` — no jail, no

@@ -6,7 +6,8 @@
  * Schedule (stateless: a pure function of the height and the state):
  *   - cycles of 48 blocks; cycle c's victim is the simulator's validator c mod n;
  *   - phase (h − 1) mod 48 < 30: the victim does not sign (`offline`) while it is Staked,
- *     unjailed and at least one other validator is in the set — downtime jails it within one
+ *     unjailed, at least one other validator is in the set and the others hold more than 2/3 of
+ *     the power of the set that signed block h − 1 (a commit without it) — downtime jails it within one
  *     window or so; phase ≥ 30: it signs again;
  *   - every block, for a jailed victim: jailed_until > block time → Unjail expecting pos:104
  *     ("too early"); otherwise → Unjail expecting ok (funded first with a Send if it has no
@@ -41,6 +42,7 @@ import type { Address } from '../../core/types.js';
 import { sha256 } from '../../crypto/hash.js';
 import { sign } from '../../crypto/ed25519.js';
 import { voteSignBytes } from '../../chain/block.js';
+import { hasCommitQuorum } from '../../chain/header-checks.js';
 import { BASE_FEE_UPOKT } from '../../messages/index.js';
 import { maxEvidenceAgeBlocks } from '../../modules/slashing/index.js';
 import { StakeStatus, VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../../modules/nodes/index.js';
@@ -177,7 +179,12 @@ function offlineVictim(ctx: SimContext): Address | undefined {
   if (validator === undefined || validator.jailed || validator.status !== StakeStatus.Staked) return undefined;
   // Never the last validator standing: the others must keep producing.
   const others = currentSet(ctx).filter((m) => m.address !== victim.address);
-  return others.length === 0 ? undefined : victim.address;
+  if (others.length === 0) return undefined;
+  // And never a third or more of the power of the set whose votes this block's last commit
+  // carries: without the victim's vote the others must still be a commit (chain/header-checks.ts).
+  const voters = ctx.height === 1 ? [] : (ctx.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, ctx.height - 2) ?? []);
+  const votes = voters.map((m) => ({ address: m.address, power: m.power, signed: m.address !== victim.address }));
+  return votes.length === 0 || hasCommitQuorum(votes) ? victim.address : undefined;
 }
 
 export function createFaultsWorkload(): Workload {

@@ -134,6 +134,31 @@ rejected('the same evidence twice in one block; votes not by the key', () => {
   expectRejected(state, [{ ...evidence(B, 2), publicKey: A.publicKey }], 'evidence_malformed');
 });
 
+// Tendermint refuses a block whose evidence an earlier block already committed
+// (v0.32.10.1 state/validation.go:139-141: `evidencePool.IsCommitted(ev)` → "evidence was already
+// committed"). Within pocket's age window (MaxEvidenceAge 30 min → 2 blocks) the second copy would
+// otherwise slash the same double sign again.
+rejected('evidence committed by an earlier block, again within the age window → block rejected, no second slash', () => {
+  const state = chain({ max_evidence_age: '1800000000000' });
+  produce(state);
+  produce(state);
+  const first = produce(state, [], { evidence: [evidence(B, 2)] }); // block 3 slashes
+  assert.is(eventsOfType(first, 'NodeSlashed').length, 1);
+  const tokens = state.nodes.validators.get(B.address)!.tokensUpokt;
+  expectRejected(state, [evidence(B, 2)], 'evidence_duplicate'); // block 4, age 2 ≤ 2 blocks
+  assert.is(state.nodes.validators.get(B.address)!.tokensUpokt, tokens);
+  // Other evidence (another round, another height) is still accepted afterwards.
+  assert.is(eventsOfType(produce(state, [], { evidence: [evidence(B, 3, { round: 1 })] }), 'NodeSlashed').length, 1);
+});
+
+rejected('committed evidence is remembered past its age: ignored-as-too-old evidence is committed too', () => {
+  const state = chain({ max_evidence_age: '1800000000000' });
+  for (let i = 0; i < 5; i++) produce(state);
+  const ignored = produce(state, [], { evidence: [evidence(B, 2)] }); // block 6: too old, ignored
+  assert.is(eventsOfType(ignored, 'DoubleSignEvidenceIgnored').length, 1);
+  expectRejected(state, [evidence(B, 2)], 'evidence_duplicate');
+});
+
 const amounts = suite('slashing: TV-10 and the age rule');
 
 amounts('TV-10: tokens 100,000,000,000, slash(power 1, 0.05) → 99,999,950,000', () => {
