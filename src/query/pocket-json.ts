@@ -308,9 +308,14 @@ export function claimAminoJson(claim: ClaimAnswer): Record<string, unknown> {
   };
 }
 
-/** queryBalanceResponse (query.go:480-505): the *big.Int balance as a bare number (viaFloat64, as WriteJSONResponse writes it). */
+/**
+ * queryBalanceResponse (query.go:480-505): the *big.Int balance as a bare number, with ALL its
+ * digits. Deliberately not viaFloat64: pocket-core's WriteJSONResponse would round a balance
+ * past 2^53 (TestNet's accounts hold up to ~1.5 × 10^20 uPOKT), and the ledger serves amounts
+ * exactly (issue 13; test/unit/history/big-amounts.test.ts). A JS client reads the same double.
+ */
 export function balanceAnswer(balance: bigint): string {
-  return `{"balance":${JSON.stringify(viaFloat64(balance))}}`;
+  return `{"balance":${balance.toString()}}`;
 }
 
 /**
