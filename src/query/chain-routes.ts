@@ -20,7 +20,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ReadStore, TxRecord } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { pocketPage, pocketPageRequest } from './pagination.js';
-import { accountJson, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
+import { accountJson, balanceAnswer, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
 
@@ -103,7 +103,7 @@ function registerAccountRoutes(app: FastifyInstance, store: ReadStore): void {
   });
   queryRoute(app, store, '/v1/query/balance', { summary: "an account's uPOKT (a bare JSON number, as Go's big.Int)", body: addressBody, response: { type: 'object', properties: { balance: { type: 'integer' } } } }, async (body, ctx: QueryContext) => {
     const balance = await store.balance(lower(body['address']), ctx.at(body['height']));
-    return new RawJson(`{"balance":${balance.toString()}}`);
+    return new RawJson(balanceAnswer(balance));
   });
 }
 

@@ -21,8 +21,10 @@ import { fastifyLimitOptions, httpLimitsOf, type HttpLimits } from './http-limit
 import { BodyError, MAX_QUERY_BODY_BYTES, parseRequestBody } from './request-body.js';
 
 /**
- * Go's encoding/json writes an int64 (a tx's entropy) as a bare number beyond 2^53; JSON.stringify
- * cannot write a bigint. A bigint is written as a marker string, then the marker is replaced by its
+ * A bigint in an answer is written as a bare number with all its digits; JSON.stringify cannot
+ * write a bigint. (pocket-core's own routes do not want that: its WriteJSONResponse hands numbers
+ * past 2^53 over as float64s — pocket-json.ts viaFloat64 — so their builders give Numbers.)
+ * A bigint is written as a marker string, then the marker is replaced by its
  * digits. The marker carries a random per-process nonce, so no string a client put in a tx (a
  * memo) can be turned into a number.
  */

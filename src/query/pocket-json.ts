@@ -3,13 +3,15 @@
  * type it copies (pocket-core, app/cmd/rpc/query.go unless noted) and keeps what Go prints:
  * encoding/json writes int64 as a JSON number, amino JSON (app.Codec().MarshalJSON) as a
  * string; []byte as base64; Tendermint HexBytes as upper-case hex; `omitempty` on a struct-typed
- * field has no effect in encoding/json (so `proof` and `stdTx` are always there).
+ * field has no effect in encoding/json (so `proof` and `stdTx` are always there). A bare number
+ * past 2^53 is written as the float64 pocket-core's WriteJSONResponse turns it into (viaFloat64).
  */
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../wire/index.js';
 import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
+import type { Upgrade } from '../params/kinds.js';
 import type { ClaimAnswer } from '../modules/pocketcore/index.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
@@ -17,6 +19,18 @@ import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-st
 import { JsonOut } from './json-out.js';
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+/**
+ * An int64, uint64 or *big.Int written as a bare JSON number, as pocket-core's RPC finally hands
+ * it to the client. Most routes (all but nodes, apps, state and the double-encoded ones) answer
+ * through WriteJSONResponse (app/cmd/rpc/server.go:169-183), which json.Unmarshals the marshalled
+ * answer into a map[string]interface{} — every number a float64 — and encodes the map again: a
+ * number past 2^53 loses its low digits (2^63−1 → 9223372036854776000). The Number returned
+ * is that float64; JSON.stringify prints it as Go's float encoder does (shortest round-trip
+ * digits, zero-padded below 1e21, "1e+21" form above). A JS client reads the same value from
+ * either text; a client parsing exact integers (Python, Go's json.Number) now reads pocket-core's.
+ */
+export const viaFloat64 = (value: bigint): number => Number(value);
 
 /** Go's `[]byte(nil)` → null; a tx that did not decode has no sign document. */
 const EMPTY_STD_TX = { msg: null, fee: null, signature: { pub_key: '', signature: '' }, memo: '', entropy: 0 };
@@ -31,7 +45,7 @@ export function stdTxJson(raw: Uint8Array): Record<string, unknown> {
     fee: wire.fee.map((coin) => ({ denom: coin.denom, amount: coin.amount })),
     signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature },
     memo: wire.memo,
-    entropy: wire.entropy,
+    entropy: viaFloat64(wire.entropy),
   };
 }
 
@@ -68,7 +82,7 @@ export function txJson(tx: TxRecord): Record<string, unknown> {
  * `stringifyAnswer(txJson(tx))` written directly (test/unit/query/tx-text.test.ts holds them
  * equal): a string, or its UTF-8 bytes for a big tx (json-out.ts says why).
  * PERF: the entropy is a bigint, which sent every tx answer through the serializer's replacer
- * path (a fifth of an accounttxs request); here it is written as Go's bare int64, and the message
+ * path (a fifth of an accounttxs request); here it is written as a bare number, and the message
  * is the projection's own amino JSON (txs.message_json: JSON.stringify(msgToAminoJson) of the
  * same decoded bytes) instead of a second encoding. The base64 of the raw tx goes in as it is,
  * never through JSON.stringify (which would scan it for characters to escape; it has none).
@@ -84,7 +98,7 @@ function writeTx(tx: TxRecord, out: JsonOut): JsonOut {
 }
 
 /**
- * `JSON.stringify(stdTxJson(raw))` with the int64 entropy as a bare number; `messageJson` = the
+ * `JSON.stringify(stdTxJson(raw))` (the int64 entropy as WriteJSONResponse's float64); `messageJson` = the
  * message's amino JSON text when known. Known means the bytes decoded when they were projected,
  * so only their envelope is read again (wire/tx.ts decodeTxEnvelope), not the message.
  */
@@ -104,7 +118,7 @@ function envelopeText(msg: string, wire: TxEnvelope): string {
     signature: { pub_key: wire.signature.publicKey ?? '', signature: wire.signature.signature },
     memo: wire.memo,
   });
-  return `{"msg":${msg},${middle.slice(1, -1)},"entropy":${wire.entropy.toString()}}`;
+  return `{"msg":${msg},${middle.slice(1, -1)},"entropy":${JSON.stringify(viaFloat64(wire.entropy))}}`;
 }
 
 /** RPCResultTxSearch (query.go:147-151): page_count is the number of txs on THIS page, as pocket-core. */
@@ -263,14 +277,15 @@ const base64OfHex = (hex: string): string => Buffer.from(hex, 'hex').toString('b
 /**
  * MsgClaim (x/pocketcore/types/pocket.pb.go:106-113, 28-32, 522-525, 560-563) via encoding/json,
  * as /v1/query/nodeclaims writes its page (QueryClaims → Page.JSON, app/query.go:541-566, 677-681):
- * int64, uint64 and EvidenceType (a Go int) as bare numbers — bigints here, so a uint64 range
- * bound is written with all its digits —, the merkle root's []byte as base64.
+ * int64, uint64 and EvidenceType (a Go int) as bare numbers — float64s once WriteJSONResponse has
+ * re-encoded the page (viaFloat64), so a uint64 range bound past 2^53 loses its low digits —, the
+ * merkle root's []byte as base64.
  */
 export function claimGoJson(claim: ClaimAnswer): Record<string, unknown> {
   return {
     header: claim.header,
-    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: { lower: BigInt(claim.merkle_root.range.lower), upper: BigInt(claim.merkle_root.range.upper) } },
-    total_proofs: BigInt(claim.total_proofs),
+    merkle_root: { merkleHash: base64OfHex(claim.merkle_root.merkleHash), range: { lower: viaFloat64(BigInt(claim.merkle_root.range.lower)), upper: viaFloat64(BigInt(claim.merkle_root.range.upper)) } },
+    total_proofs: viaFloat64(BigInt(claim.total_proofs)),
     from_address: claim.from_address,
     evidence_type: claim.evidence_type,
     expiration_height: claim.expiration_height,
@@ -290,5 +305,28 @@ export function claimAminoJson(claim: ClaimAnswer): Record<string, unknown> {
     from_address: claim.from_address,
     evidence_type: String(claim.evidence_type),
     expiration_height: String(claim.expiration_height),
+  };
+}
+
+/**
+ * queryBalanceResponse (query.go:480-505): the *big.Int balance as a bare number, with ALL its
+ * digits. Deliberately not viaFloat64: pocket-core's WriteJSONResponse would round a balance
+ * past 2^53 (TestNet's accounts hold up to ~1.5 × 10^20 uPOKT), and the ledger serves amounts
+ * exactly (issue 13; test/unit/history/big-amounts.test.ts). A JS client reads the same double.
+ */
+export function balanceAnswer(balance: bigint): string {
+  return `{"balance":${balance.toString()}}`;
+}
+
+/**
+ * gov Upgrade (gov.pb.go:213-216) via json.Marshal then WriteJSONResponse (query.go:870-889):
+ * int64 heights as float64 numbers (viaFloat64); OldUpgradeHeight and Features omitempty.
+ */
+export function upgradeJson(upgrade: Upgrade): Record<string, unknown> {
+  return {
+    Height: viaFloat64(upgrade.height),
+    Version: upgrade.version,
+    ...(upgrade.oldUpgradeHeight === 0n ? {} : { OldUpgradeHeight: viaFloat64(upgrade.oldUpgradeHeight) }),
+    ...(upgrade.features.length === 0 ? {} : { Features: upgrade.features }),
   };
 }

@@ -22,7 +22,7 @@ import type { ReadStore } from '../projection/read-store.js';
 import type { Upgrade } from '../params/kinds.js';
 import { HttpError } from './http-error.js';
 import { cut, pocketPage, pocketPageRequest } from './pagination.js';
-import { claimAminoJson, claimGoJson, moduleParamsJson, signingInfoJson, typedParam } from './pocket-json.js';
+import { claimAminoJson, claimGoJson, moduleParamsJson, signingInfoJson, typedParam, upgradeJson } from './pocket-json.js';
 import { queryRoute, RawJson, type Body } from './route.js';
 import { exportState } from './state-export.js';
 import * as S from './schemas.js';
@@ -158,14 +158,7 @@ function registerParamRoutes(app: FastifyInstance, store: ReadStore): void {
     return new RawJson(JSON.stringify(acl.param_value));
   });
   queryRoute(app, store, '/v1/query/upgrade', { summary: 'the upgrade (encoding/json of gov Upgrade: Height a number)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) => {
-    const upgrade = (await typed(ctx.at(body['height']), 'gov/upgrade')) as Upgrade;
-    return {
-      // bigint, written as its digits (http-app stringifyAnswer): a height past 2^53 stays exact.
-      Height: upgrade.height,
-      Version: upgrade.version,
-      ...(upgrade.oldUpgradeHeight === 0n ? {} : { OldUpgradeHeight: upgrade.oldUpgradeHeight }),
-      ...(upgrade.features.length === 0 ? {} : { Features: upgrade.features }),
-    };
+    return upgradeJson((await typed(ctx.at(body['height']), 'gov/upgrade')) as Upgrade);
   });
   queryRoute(app, store, '/v1/query/state', { summary: 'the state at a height as a genesis document (pocket-core ExportState)', tags, body: heightBody, response: S.anyObject }, async (body, ctx) =>
     exportState(store, ctx.at(body['height'])),
