@@ -16,8 +16,8 @@
  *
  * rawtx answers like pocket-core's BroadcastTxSync (x/auth/util/cliContext.go:136-144): HTTP 200
  * with the CheckTx result as a TxResponse — {"txhash","logs":null} when admitted, else with the
- * rejection's code and codespace and pocket's ABCI error log as `raw_log` ({"codespace","code",
- * "message"}, types/errors.go:305-330). Malformed requests (bad address or
+ * rejection's code and pocket's ABCI error log as `raw_log` ({"codespace","code","message"},
+ * types/errors.go:305-330; the answer itself has no codespace, see TxResponse). Malformed requests (bad address or
  * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
  * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`. While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
@@ -48,12 +48,14 @@ import { ProductionUnavailableError, type ProductionHealth } from './production-
  * sdk.TxResponse (types/abci.pb.go:32-50) as BroadcastTxSync fills it (types/result.go:196-210)
  * and amino JSON prints it: every field but `logs` is `omitempty`, so a tx CheckTx admits is
  * exactly {"txhash","logs":null} — no code, codespace, raw_log or height (the pocketjs SDK takes
- * their presence for a failure); a refusal adds its code, codespace and raw_log.
+ * their presence for a failure); a refusal adds its code and raw_log. Never a codespace:
+ * Tendermint's ResultBroadcastTx has none (rpc/core/types/responses.go:147-153), so
+ * NewResponseFormatBroadcastTx cannot copy one — the codespace reaches a client only inside
+ * raw_log, pocket's ABCI error log.
  */
 export interface TxResponse {
   readonly txhash: string;
   readonly code?: number;
-  readonly codespace?: string;
   readonly raw_log?: string;
   readonly logs: null;
 }
@@ -65,7 +67,7 @@ export function abciLog(rejection: Rejection): string {
 
 function txResponse(hash: string, rejection: Rejection | undefined): TxResponse {
   if (rejection === undefined) return { txhash: hash, logs: null };
-  return { txhash: hash, code: rejection.code, ...(rejection.codespace === '' ? {} : { codespace: rejection.codespace }), raw_log: abciLog(rejection), logs: null };
+  return { txhash: hash, code: rejection.code, raw_log: abciLog(rejection), logs: null };
 }
 
 /**

@@ -49,8 +49,11 @@ async function post(node: RunningNode, path: string, body: string): Promise<{ st
 export async function submitTx(node: RunningNode, bytes: Uint8Array, address: string): Promise<RawTxAnswer> {
   const { status, body } = await post(node, '/v1/client/rawtx', JSON.stringify({ address, raw_hex_bytes: bytesToHex(bytes) }));
   if (status !== 200) return { status, code: String(body['error']), body };
-  // Success is pocket's BroadcastTxSync answer without a code (omitempty); a refusal carries one.
-  return { status, code: body['code'] === undefined ? 'ok' : `${body['codespace']}:${body['code']}`, body };
+  // Success is pocket's BroadcastTxSync answer without a code (omitempty); a refusal carries one,
+  // and its codespace only in raw_log (the answer has no codespace field, as pocket-core's).
+  if (body['code'] === undefined) return { status, code: 'ok', body };
+  const log = JSON.parse(String(body['raw_log'])) as { codespace?: unknown };
+  return { status, code: `${String(log.codespace)}:${String(body['code'])}`, body };
 }
 
 /** Submit every tx, `concurrency` requests at a time; the answers in order. */
