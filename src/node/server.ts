@@ -73,9 +73,12 @@ function txResponse(hash: string, rejection: Rejection | undefined): TxResponse 
 /**
  * The tx bytes. Their size is bounded by the body limit (1 MiB of hex); a tx over MAX_TX_BYTES
  * is decoded no further than its length and answered ledger:1 like any other CheckTx failure.
+ * No hex (empty, absent or null) is no bytes, not a malformed request: pocket-core's SendRawTx
+ * hex-decodes Go's zero value "" without error and broadcasts an empty tx
+ * (app/cmd/rpc/client.go:177-182), which CheckTx refuses as sdk:2 "txBytes are empty".
  */
 function rawTxBytes(hex: string | undefined): Uint8Array {
-  if (hex === undefined || hex === '') throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is required', { field: 'raw_hex_bytes' });
+  if (hex === undefined || hex === '') return new Uint8Array(0);
   const bytes = hexToBytes(hex);
   if (bytes === undefined) throw new HttpError(400, 'invalid_hex', 'raw_hex_bytes is not hex (an even number of 0-9, a-f or A-F characters)', { field: 'raw_hex_bytes' });
   return bytes;
