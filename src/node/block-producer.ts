@@ -17,6 +17,7 @@
  */
 import type { ProducedBlock } from '../runtime/chain-writer.js';
 import type { ChainWriter } from '../runtime/chain-writer.js';
+import type { LedgerState } from '../chain/ledger-state.js';
 import { txBudgetBytes } from './block-budget.js';
 import type { Mempool, MempoolUpdate } from './mempool.js';
 import { DEFAULT_RETRY_BACKOFF, failureReason, ProductionUnavailableError, retryDelayMs, type FailureReason, type ProductionHealth, type RetryBackoff } from './production-health.js';
@@ -54,6 +55,7 @@ export class BlockProducer {
   private retryTimer: NodeJS.Timeout | undefined;
   private paused: Paused | undefined;
   private stopped = false;
+  private budget: { readonly state: LedgerState; readonly bytes: number } | undefined;
 
   constructor(
     readonly writer: ChainWriter,
@@ -66,6 +68,17 @@ export class BlockProducer {
     const now = (this.options.clockNs ?? wallClockNs)();
     const floor = this.writer.lastBlockTimeNs + MS_NS;
     return now > floor ? now : floor;
+  }
+
+  /**
+   * Tx bytes (framed) the next block can hold: what rawtx admits at most (Tendermint's preCheck).
+   * The header's size depends on the state (last commit, proposer), not on the time (a fixed-width
+   * int64 of nanoseconds this era), so it is computed once per committed state.
+   */
+  nextBlockTxBudget(): number {
+    const state = this.writer.state;
+    if (this.budget?.state !== state) this.budget = { state, bytes: txBudgetBytes(state, this.nextBlockTimeNs()) };
+    return this.budget.bytes;
   }
 
   /**

@@ -43,7 +43,7 @@ import { rejection, type Rejection } from '../core/rejection.js';
 import type { Address } from '../core/types.js';
 import { AUTH, LEDGER } from '../messages/index.js';
 import { isCanonicalEncoding } from '../wire/index.js';
-import { prefixWithinBudget } from './block-budget.js';
+import { prefixWithinBudget, txFramedBytes } from './block-budget.js';
 
 export interface MempoolOptions {
   /** Most txs waiting at once (Tendermint's default mempool size: 5,000). */
@@ -58,10 +58,14 @@ export type CheckOutcome =
   | { readonly ok: true; readonly hash: string; readonly prepared: PreparedTx }
   | { readonly ok: false; readonly hash: string; readonly rejection: Rejection };
 
-/** A full mempool is not a verdict on the tx (it may be admitted later): no code, a reason. */
+/**
+ * A full mempool is not a verdict on the tx (it may be admitted later): no code, a reason.
+ * Nor is a tx too large for any block (`tooLarge`): Tendermint refuses it before CheckTx.
+ */
 export type AddOutcome =
   | (CheckOutcome & { readonly evicted?: readonly string[] })
-  | { readonly ok: false; readonly hash: string; readonly full: string };
+  | { readonly ok: false; readonly hash: string; readonly full: string }
+  | { readonly ok: false; readonly hash: string; readonly tooLarge: string };
 
 export interface MempoolUpdate {
   readonly included: number;
@@ -131,10 +135,18 @@ export class Mempool {
     return this.bySender.get(signer)?.length ?? 0;
   }
 
-  /** CheckTx against the check state, then admit: the answer `POST /v1/client/rawtx` returns. */
-  add(state: LedgerState, bytes: Uint8Array): AddOutcome {
+  /**
+   * CheckTx against the check state, then admit: the answer `POST /v1/client/rawtx` returns.
+   * `blockBudgetBytes`: the tx bytes (framed) the next block can hold; a tx larger than that is
+   * refused before anything else, as Tendermint's preCheck does (mempool/clist_mempool.go:236-240,
+   * state/tx_filter.go:10-16) — admitted, it could never be reaped and, reaping being FIFO, would
+   * hold back every tx that arrived after it.
+   */
+  add(state: LedgerState, bytes: Uint8Array, blockBudgetBytes = Number.POSITIVE_INFINITY): AddOutcome {
     const prepared = prepareTx(bytes, this.chainId);
     const hash = prepared.hash;
+    const framed = txFramedBytes(bytes);
+    if (framed > blockBudgetBytes) return { ok: false, hash, tooLarge: `Tx size (including framing) is too big: ${framed}, max: ${blockBudgetBytes}` };
     if (this.waiting.has(hash)) return { ok: false, hash, rejection: rejection(AUTH.duplicate_tx, `tx ${hash} is already in the mempool`) };
     const refused = encodingRejection(prepared);
     if (refused !== undefined) return { ok: false, hash, rejection: refused };

@@ -19,7 +19,8 @@
  * rejection's code and pocket's ABCI error log as `raw_log` ({"codespace","code","message"},
  * types/errors.go:305-330; the answer itself has no codespace, see TxResponse). Malformed requests (bad address or
  * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
- * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`. While the node
+ * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`; a tx larger
+ * than the next block can hold is 400 `tx_too_large` (Tendermint's preCheck, before CheckTx). While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
  * queries) with the reason in `details` — a tx admitted then would wait for a block that may
  * never come. Connection deadlines and the connection cap: http-limits.ts.
@@ -118,8 +119,10 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     if (address === undefined || parseAddress(address) === undefined) throw new HttpError(400, 'invalid_address', 'address must be a 20-byte hex address', { field: 'address' });
     const bytes = rawTxBytes(stringField(request.body, 'raw_hex_bytes'));
     requireProducing();
-    const outcome = mempool.add(writer.state, bytes);
+    const outcome = mempool.add(writer.state, bytes, producer.nextBlockTxBudget());
     if ('full' in outcome) return sendError(reply, 503, 'mempool_full', outcome.full);
+    // pocket-core answers the broadcast's error (Tendermint's preCheck) as 400 (app/cmd/rpc/client.go:182-186).
+    if ('tooLarge' in outcome) return sendError(reply, 400, 'tx_too_large', outcome.tooLarge, { txhash: outcome.hash });
     return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
   });
 

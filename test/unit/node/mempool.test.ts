@@ -13,7 +13,7 @@ import { bytesToHex } from '../../../src/core/hex.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { Mempool, checkTx, type AddOutcome } from '../../../src/node/mempool.js';
-import { txFramedBytes } from '../../../src/node/block-budget.js';
+import { txBudgetBytes, txFramedBytes } from '../../../src/node/block-budget.js';
 import { decodeTx, encodeTx, MAX_TX_BYTES, txHash, type DecodedTx } from '../../../src/wire/index.js';
 import { produce, sendMsg, signTx, startChain, TEST_CHAIN_ID, testKey } from '../../helpers/chain.js';
 import { RE_ENCODINGS, withoutPublicKey } from '../../helpers/re-encode.js';
@@ -43,6 +43,7 @@ function decodeOk(bytes: Uint8Array): DecodedTx {
 
 function codeOf(outcome: AddOutcome): string {
   if ('full' in outcome) return 'full';
+  if ('tooLarge' in outcome) return 'too_large';
   return outcome.ok ? 'ok' : `${outcome.rejection.codespace}:${outcome.rejection.code}`;
 }
 
@@ -106,6 +107,31 @@ order('FIFO reaping within a byte budget and a tx limit', () => {
   assert.equal(mempool.reap(twoFit - 1).map((tx) => tx.bytes), txs.slice(0, 1));
   assert.equal(mempool.reap(10_000_000, 3).map((tx) => tx.bytes), txs.slice(0, 3));
   assert.is(mempool.bytes, txs.reduce((sum, tx) => sum + tx.byteLength, 0));
+});
+
+order('a tx no block can hold is refused at admission, so it never stalls the FIFO behind it (Tendermint preCheck)', () => {
+  // Tendermint v0.32.10.1 mempool/clist_mempool.go:236-240 runs preCheck before the app's CheckTx;
+  // state/tx_filter.go:10-16 sets it to PreCheckAminoMaxBytes(MaxDataBytesUnknownEvidence(block
+  // max bytes, validators)) (mempool/mempool.go:105-120): a tx bigger than a block's data is
+  // refused. Reaping stops at the first tx that does not fit (clist_mempool.go:486-491), so an
+  // admitted one would hold back every later tx for good.
+  const state = startChain({
+    accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }],
+    validators: [{ key: validator, tokensUpokt: 100_000_000_000n }],
+    params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } },
+  });
+  const mempool = new Mempool(TEST_CHAIN_ID);
+  const budget = txBudgetBytes(state, 1n << 60n);
+  const huge = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'm'.repeat(4_000) });
+  assert.ok(txFramedBytes(huge) > budget, 'the tx is bigger than any block of this chain');
+  const refused = mempool.add(state, huge, budget);
+  assert.ok('tooLarge' in refused, `refused before CheckTx: ${JSON.stringify(refused)}`);
+  assert.is(refused.hash, txHash(huge));
+  const small = signTx(alice, sendMsg(alice, bob, 2n));
+  assert.is(codeOf(mempool.add(state, small, budget)), 'ok');
+  assert.equal(mempool.reap(budget).map((tx) => tx.bytes), [small], 'the small tx is not stuck behind the huge one');
+  const fits = signTx(alice, sendMsg(alice, bob, 3n), { memo: 'f'.repeat(100) });
+  assert.is(codeOf(mempool.add(state, fits, txFramedBytes(fits))), 'ok', 'exactly the budget fits');
 });
 
 order('a full mempool refuses (by count and by bytes) without a code', () => {

@@ -186,6 +186,28 @@ api('the node’s blocks replay to the same roots', async () => {
   assert.is(outcome.stateRoot, bytesToHex(node.writer.state.store.root));
 });
 
+api('rawtx: a tx bigger than a block can hold is refused before CheckTx (400 tx_too_large, Tendermint preCheck)', async () => {
+  // Tendermint's mempool refuses it before the app sees it (mempool/clist_mempool.go:236-240,
+  // state/tx_filter.go:10-16, mempool/mempool.go:105-120) and pocket-core's SendRawTx answers the
+  // broadcast's error as HTTP 400 {code, message} (app/cmd/rpc/client.go:182-186).
+  const small = join(tmp.dir, 'small-blocks.json');
+  writeFileSync(small, testGenesisJson({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } } }));
+  const dir = join(tmp.dir, 'small-blocks');
+  initDataDir(dir, small);
+  const tiny = await startNode({ dataDir: dir, port: 0, intervalMs: 0 });
+  try {
+    const huge = await post(tiny, '/v1/client/rawtx', rawTx(signTx(alice, sendMsg(alice, bob, 1n), { memo: 'm'.repeat(4_000) })));
+    assert.equal([huge.status, huge.json['code'], huge.json['error']], [400, 400, 'tx_too_large']);
+    assert.match(huge.json['message'] as string, /too big/);
+    const ok = await post(tiny, '/v1/client/rawtx', rawTx(signTx(alice, sendMsg(alice, bob, 2n))));
+    assert.equal([ok.status, ok.json['code']], [200, undefined]);
+    const block = (await post(tiny, '/v1/ledger/produce', '')).json as { txs: number };
+    assert.is(block.txs, 1, 'the small tx is not held back');
+  } finally {
+    await tiny.close();
+  }
+});
+
 const command = suite('node: the `node` command');
 
 command('serves rawtx, produces blocks on its interval, stops on SIGTERM; the chain replays', async () => {
