@@ -4,7 +4,10 @@
  * before it, not on its own against the last block.
  *
  * What is carried, per admitted tx, for its signer (the fee payer, post-[NCUST]):
- *  - the declared fee (the ante handler's deduction, as Cosmos' checkState keeps it);
+ *  - the declared fee (the ante handler's deduction, as Cosmos' checkState keeps it — a
+ *    deliberate difference from pocket-core, whose runTx writes the ante cache only in deliver
+ *    mode (baseapp/baseapp.go:1061-1063), so there each tx is judged alone against the last
+ *    block and an account holding one fee gets every tx in; docs/threat-model.md);
  *  - its spend (`spendOf`: a Send's amount, a new stake's value, an edit's raise) when the
  *    balance left after the fee covers it. A tx whose spend is not covered is still admitted,
  *    as pocket-core's CheckTx admits it: in its block it fails and pays only its fee, which is
