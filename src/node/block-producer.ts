@@ -99,7 +99,7 @@ export class BlockProducer {
     const timeNs = this.nextBlockTimeNs();
     const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, timeNs), this.options.maxTxsPerBlock);
     const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
-    const update = this.mempool.update(this.writer.state, chosen);
+    const update = this.mempool.update(this.writer.state, chosen, this.nextBlockTxBudget());
     if (produced.snapshotError !== undefined) this.options.onSnapshotError?.(produced.snapshotError, produced.result.height);
     this.options.onBlock?.(produced, update);
     return produced;
@@ -134,7 +134,7 @@ export class BlockProducer {
     try {
       await this.writer.recover();
       if (this.stopped) return;
-      this.mempool.update(this.writer.state, []);
+      this.mempool.update(this.writer.state, [], this.nextBlockTxBudget());
       this.produceNow();
     } catch (error) {
       if (!this.stopped) this.pause(error);

@@ -177,11 +177,17 @@ export class Mempool {
     return prefixWithinBudget(txs, (tx) => tx.bytes, budgetBytes, maxTxs);
   }
 
-  /** After a block: drop its txs, then re-check every waiting tx against a fresh check state. */
-  update(state: LedgerState, blockTxs: readonly PreparedTx[]): MempoolUpdate {
+  /**
+   * After a block: drop its txs, then re-check every waiting tx against a fresh check state.
+   * `blockBudgetBytes` (the next block's, as for add): a waiting tx larger than that is evicted
+   * (ledger:1) — ours: Tendermint's recheck does not repeat preCheck, so a governance change that
+   * lowers pocketcore/BlockByteSize below a waiting tx would leave it at the head of the FIFO,
+   * never reaped, holding back every tx behind it.
+   */
+  update(state: LedgerState, blockTxs: readonly PreparedTx[], blockBudgetBytes = Number.POSITIVE_INFINITY): MempoolUpdate {
     let included = 0;
     for (const tx of blockTxs) if (this.remove(tx.hash)) included++;
-    return { included, evicted: this.recheck(state) };
+    return { included, evicted: this.recheck(state, blockBudgetBytes) };
   }
 
   /** The check state for `state`, rebuilt (with a recheck) when the committed state object changed. */
@@ -191,7 +197,7 @@ export class Mempool {
   }
 
   /** A fresh check state from `state`, carrying the waiting txs that still pass, in arrival order. */
-  private recheck(state: LedgerState): Array<{ hash: string; rejection: Rejection }> {
+  private recheck(state: LedgerState, blockBudgetBytes = Number.POSITIVE_INFINITY): Array<{ hash: string; rejection: Rejection }> {
     const checkState = new CheckState(state);
     this.checkState = checkState;
     const entries = [...this.waiting.values()];
@@ -200,6 +206,11 @@ export class Mempool {
     this.waitingBytes = 0;
     const evicted: Array<{ hash: string; rejection: Rejection }> = [];
     for (const entry of entries) {
+      const framed = txFramedBytes(entry.tx.prepared.bytes);
+      if (framed > blockBudgetBytes) {
+        evicted.push({ hash: entry.tx.prepared.hash, rejection: rejection(LEDGER.tx_too_large, `the tx no longer fits a block: ${framed} bytes (framed) against ${blockBudgetBytes}`) });
+        continue;
+      }
       const verdict = checkState.check(entry.tx.prepared);
       if (verdict.ok) this.index({ tx: verdict.value, seq: entry.seq });
       else evicted.push({ hash: entry.tx.prepared.hash, rejection: verdict.error });

@@ -134,6 +134,23 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
   assert.is(codeOf(mempool.add(state, fits, txFramedBytes(fits))), 'ok', 'exactly the budget fits');
 });
 
+order('ours: a waiting tx that no longer fits a block (the budget fell) is evicted at the recheck, so the txs behind it are reaped', () => {
+  // Tendermint's recheck does not repeat preCheck (clist_mempool.go recheckTxs): after governance
+  // lowers pocketcore/BlockByteSize, a waiting tx above the new budget would stay at the head of
+  // the FIFO for good. Here the budget given to update() stands for that lowered size.
+  const state = freshChain();
+  const mempool = new Mempool(TEST_CHAIN_ID);
+  const big = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'b'.repeat(150) });
+  const small = signTx(alice, sendMsg(alice, bob, 2n));
+  for (const tx of [big, small]) assert.is(codeOf(mempool.add(state, tx)), 'ok');
+  const lowered = txFramedBytes(big) - 1;
+  assert.ok(txFramedBytes(small) <= lowered, 'the small tx fits the lowered budget');
+  const update = mempool.update(state, [], lowered);
+  assert.equal(update.evicted.map((e) => [e.hash, `${e.rejection.codespace}:${e.rejection.code}`]), [[txHash(big), 'ledger:1']]);
+  assert.equal(mempool.reap(lowered).map((tx) => tx.bytes), [small], 'the small tx is reaped, no longer behind the big one');
+  assert.equal(mempool.update(state, []).evicted, [], 'without a budget nothing is evicted for its size');
+});
+
 order('a full mempool refuses (by count and by bytes) without a code', () => {
   const state = freshChain();
   const byCount = new Mempool(TEST_CHAIN_ID, { maxTxs: 2 });
