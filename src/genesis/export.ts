@@ -62,11 +62,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
     genesis_time: formatRfc3339Ns(meta.genesisTimeNs),
     chain_id: meta.chainId,
     initial_height: String(meta.height + 1),
-    consensus_params: {
-      block: { max_bytes: consensus.blockMaxBytes.toString(), max_gas: '-1', time_iota_ms: '1' },
-      evidence: { max_age: consensus.evidenceMaxAgeNs.toString() },
-      validator: { pub_key_types: [...consensus.pubKeyTypes] },
-    },
+    consensus_params: exportConsensusParams(state, consensus),
     app_hash: '',
     app_state: {
       application: { params: params['application'], applications: exportApplications(state), exported: true },
@@ -87,6 +83,22 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
     pokt_ledger: exportExtension(state),
   };
 }
+
+/**
+ * As pocket-core's ExportState writes them (app/pocket.go:163-176): max_bytes is the BlockByteSize
+ * parameter at H (governance may have changed it since genesis; the ledger's block budget reads
+ * the parameter too, node/block-budget.ts), evidence max_age its constant 1000000. Neither is
+ * state: the first genesis's values would only be stale.
+ */
+function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
+  return {
+    block: { max_bytes: state.params().pocketcore.blockByteSize.toString(), max_gas: '-1', time_iota_ms: '1' },
+    evidence: { max_age: POCKET_EXPORT_EVIDENCE_MAX_AGE },
+    validator: { pub_key_types: [...consensus.pubKeyTypes] },
+  };
+}
+
+const POCKET_EXPORT_EVIDENCE_MAX_AGE = '1000000';
 
 function moduleAddressOf(name: string, state: LedgerState): string {
   for (const address of state.auth.accounts.unorderedKeys()) if (moduleNameOf(address) === name) return address;

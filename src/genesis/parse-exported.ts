@@ -211,6 +211,7 @@ function readClaims(r: JsonReader, node: unknown, height: number, extensionNode:
     const evidenceType = int64(r, r.field(c, 'evidence_type', at), `${at}.evidence_type`);
     if (evidenceType !== undefined && evidenceType !== 1 && evidenceType !== 2) r.fail(`${at}.evidence_type`, `unknown evidence type ${evidenceType}`);
     const expirationHeight = int64(r, r.field(c, 'expiration_height', at), `${at}.expiration_height`);
+    checkClaimBasics(r, at, { chain, sessionHeight, lower, upper, totalProofs });
     if (appPublicKey === undefined || chain === undefined || sessionHeight === undefined || hash === undefined || hash.length !== 32) return;
     if (lower === undefined || upper === undefined || totalProofs === undefined || servicer === undefined || expirationHeight === undefined) return;
     if (evidenceType !== 1 && evidenceType !== 2) return;
@@ -231,6 +232,20 @@ function readClaims(r: JsonReader, node: unknown, height: number, extensionNode:
     });
   });
   return claims;
+}
+
+/**
+ * MsgClaim.ValidateBasic, which pocket-core's pocketcore ValidateGenesis runs on every claim
+ * (x/pocketcore/types/genesis.go:17-21, msgs.go:30-69). Its last rule, expiration_height = 0, is
+ * not applied: every stored claim carries its expiration height, so pocket-core refuses every
+ * export with an open claim (validate-genesis.ts).
+ */
+function checkClaimBasics(r: JsonReader, at: string, c: { chain: string | undefined; sessionHeight: number | undefined; lower: bigint | undefined; upper: bigint | undefined; totalProofs: bigint | undefined }): void {
+  if (c.chain === '') r.fail(`${at}.header.chain`, 'empty chain');
+  if (c.sessionHeight !== undefined && c.sessionHeight < 1) r.fail(`${at}.header.session_height`, 'must be at least 1');
+  if (c.totalProofs !== undefined && c.totalProofs < 5n) r.fail(`${at}.total_proofs`, 'must be at least 5 (the tree needs 5 relays)');
+  if (c.lower !== undefined && c.lower !== 0n) r.fail(`${at}.merkle_root.range`, 'the root range must start at lower 0');
+  if (c.upper !== undefined && (c.upper === 0n || (c.lower !== undefined && c.lower >= c.upper))) r.fail(`${at}.merkle_root.range`, 'the root range needs upper above lower');
 }
 
 function readExtension(r: JsonReader, node: unknown): LedgerExtension | null | undefined {

@@ -5,7 +5,9 @@
  * Checks beyond JSON shape: canonical non-negative amounts, every address equal to the
  * derivation from its public key, known statuses, no duplicate JSON keys (hostile JSON), no
  * duplicate accounts/validators/applications, every required parameter present and well-typed,
- * ACL keys that name real parameters, fee-multiplier keys unique (pocket-core exits on that).
+ * ACL keys that name real parameters, fee-multiplier keys unique (pocket-core exits on that),
+ * and in a fresh genesis pocket-core's ValidateGenesis rules (validate-genesis.ts: validators at
+ * least at stake_minimum with a valid service URL, slashing params in range, accounts with keys).
  *
  * Deliberate choices (documented in docs/protocol-choices.md):
  * - Unstaking validators' tokens are counted into the staked pool (pocket-core counts only
@@ -26,6 +28,7 @@ import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, 
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { clipped, JsonReader, kindOf } from './reader.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
+import { checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, type FreshGenesisRules } from './validate-genesis.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
@@ -92,10 +95,13 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const isExport = modules['pos']?.['exported'] === true || top['initial_height'] !== undefined;
   const genesisTimeNs = timeText === undefined ? undefined : readGenesisTime(r, timeText, isExport);
   const params = readParams(r, modules);
+  // pocket-core's ValidateGenesis rules, held against a fresh genesis only (validate-genesis.ts).
+  if (!isExport && params !== undefined) checkFreshGenesisParams(r, params.params);
+  const fresh = isExport || params === undefined ? undefined : freshGenesisRules(params.params);
   const exportedAccounts: ExportedAccounts = { moduleAccounts: [], irregularAccounts: [] };
   const accounts = readAccounts(r, modules['auth'], isExport ? exportedAccounts : undefined);
   const declaredSupplyUpokt = readDeclaredSupply(r, modules['auth']);
-  const validators = readValidators(r, modules['pos']);
+  const validators = readValidators(r, modules['pos'], fresh);
   const applications = readApplications(r, modules['application'], isExport);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
   const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
@@ -235,6 +241,8 @@ function readAccounts(r: JsonReader, auth: Record<string, unknown> | undefined, 
     const address = r.address(r.field(value, 'address', basePath), `${basePath}.address`);
     const balanceUpokt = readCoins(r, r.field(value, 'coins', basePath), `${basePath}.coins`);
     const publicKey = readAccountPublicKey(r, value['public_key'], `${basePath}.public_key`);
+    // x/auth/types/genesis.go:32-36 (GetPubKey().PubKey() on an absent key: pocket-core panics).
+    if (exported === undefined && publicKey === null) r.fail(`${basePath}.public_key`, 'a genesis account needs its public key');
     if (address !== undefined && moduleNameOf(address) !== undefined) return void r.fail(`${basePath}.address`, `${address} is the ${moduleNameOf(address)} module account`);
     if (address === undefined || balanceUpokt === undefined || publicKey === undefined) return;
     if (publicKey !== null && addressFromPublicKey(mustHexToBytes(publicKey)) !== address) {
@@ -297,7 +305,8 @@ function readChains(r: JsonReader, node: unknown, path: string): string[] | unde
   return chains.length === list.length ? chains : undefined;
 }
 
-function readValidators(r: JsonReader, pos: Record<string, unknown> | undefined): GenesisValidator[] {
+/** `fresh`: a fresh genesis's rules (validate-genesis.ts); undefined for an exported state. */
+function readValidators(r: JsonReader, pos: Record<string, unknown> | undefined, fresh: FreshGenesisRules | undefined): GenesisValidator[] {
   if (pos === undefined) return [];
   const path = '$.app_state.pos.validators';
   const list = r.array(r.field(pos, 'validators', '$.app_state.pos'), path, { nullable: true }) ?? [];
@@ -322,6 +331,7 @@ function readValidators(r: JsonReader, pos: Record<string, unknown> | undefined)
     if (status !== undefined && status !== 1 && status !== 2) r.fail(`${at}.status`, status === 0 ? 'validators must be staked or unstaking at genesis' : `unknown status ${status}`);
     if (serviceUrl !== undefined && serviceUrl.length > 255) r.fail(`${at}.service_url`, 'longer than 255 characters');
     if (tokensUpokt === 0n) r.fail(`${at}.tokens`, 'a validator needs tokens');
+    if (fresh !== undefined) checkFreshValidator(r, at, fresh, { tokensUpokt, serviceUrl });
     if (address === undefined || publicKey === undefined || jailed === undefined || (status !== 1 && status !== 2) || tokensUpokt === undefined) return;
     if (serviceUrl === undefined || chains === undefined || unstakingTimeNs === undefined || outputAddress === undefined || rewardDelegators === undefined) return;
     if (addressFromPublicKey(mustHexToBytes(publicKey)) !== address) return void r.fail(`${at}.address`, `address ${address} is not derived from public key ${publicKey}`);

@@ -1,0 +1,67 @@
+/**
+ * pocket-core's ValidateGenesis rules that go beyond each module's Params.Validate. Its module
+ * manager runs every module's ValidateGenesis before that module's InitGenesis and panics on an
+ * error (types/module/module.go:243-246), so a genesis breaking one never starts a chain:
+ *   - nodes (x/nodes/genesis.go:157-224): a staked or unstaking validator holds at least
+ *     StakeMinimum and has a service URL ValidateServiceURL accepts; the slashing fractions and
+ *     MinSignedPerWindow lie in [0, 1]; MaxEvidenceAge and DowntimeJailDuration are at least a
+ *     minute; SignedBlocksWindow is at least 10;
+ *   - apps (x/apps/genesis.go:68-106): an application is not both staked and jailed, and stakes
+ *     MORE than ApplicationStakeMinimum (`LTE` refuses the minimum itself) — NOT applied: no
+ *     pocket-core path jails an application (JailApplication has no caller), so a genesis is the
+ *     only way this ledger's tests reach the unjail-app rules (test/unit/apps/stake-app.test.ts);
+ *   - auth (x/auth/types/genesis.go:29-47): every account has a public key (GetPubKey().PubKey()
+ *     on an absent key is a nil dereference), MaxMemoCharacters and TxSigLimit are not 0;
+ *   - pocketcore (x/pocketcore/types/genesis.go:10-23): every claim passes MsgClaim.ValidateBasic
+ *     (genesis/parse-exported.ts).
+ *
+ * Applied to a fresh genesis only (except the claims). pocket-core runs them on an exported state
+ * too, where they refuse states its own chain reaches: validators slashed below the minimum stay
+ * staked (jailed), governance changes parameters unchecked (PROTOCOL §12.2.10), accounts that
+ * never signed have no public key, apps may stake exactly the minimum, and stored claims carry
+ * an expiration height ValidateBasic requires to be 0 — pocket-core cannot re-import its own
+ * export; this ledger imports it (docs/history.md, "Export / import").
+ */
+import { Dec } from '../core/bigdec.js';
+import { serviceUrlProblem } from '../messages/service-url.js';
+import type { ParamValue } from '../params/kinds.js';
+import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
+import type { JsonReader } from './reader.js';
+
+/** What a fresh genesis's validators and applications are held to (from its parameters). */
+export interface FreshGenesisRules {
+  readonly validatorStakeMinimum: bigint;
+}
+
+export function freshGenesisRules(params: ReadonlyMap<string, ParamValue>): FreshGenesisRules {
+  return { validatorStakeMinimum: params.get('pos/StakeMinimum') as bigint };
+}
+
+const ONE_MINUTE_NS = 60_000_000_000n;
+
+function paramPath(key: string): string {
+  const spec = PARAM_SPECS_BY_KEY.get(key)!;
+  return `$.app_state.${spec.subspace}.params.${spec.json}`;
+}
+
+/** The parameter rules of nodes' and auth's ValidateGenesis (see the header). */
+export function checkFreshGenesisParams(r: JsonReader, params: ReadonlyMap<string, ParamValue>): void {
+  for (const key of ['pos/SlashFractionDowntime', 'pos/SlashFractionDoubleSign', 'pos/MinSignedPerWindow']) {
+    const value = params.get(key) as Dec;
+    if (value.cmp(Dec.ZERO) < 0 || value.cmp(Dec.ONE) > 0) r.fail(paramPath(key), `must be between 0 and 1, is ${value.toString()}`);
+  }
+  for (const key of ['pos/MaxEvidenceAge', 'pos/DowntimeJailDuration']) {
+    if ((params.get(key) as bigint) < ONE_MINUTE_NS) r.fail(paramPath(key), `must be at least 1 minute (${ONE_MINUTE_NS} ns)`);
+  }
+  if ((params.get('pos/SignedBlocksWindow') as bigint) < 10n) r.fail(paramPath('pos/SignedBlocksWindow'), 'must be at least 10');
+  for (const key of ['auth/MaxMemoCharacters', 'auth/TxSigLimit']) if (params.get(key) === 0n) r.fail(paramPath(key), 'must not be 0');
+}
+
+/** A staked or unstaking validator's stake and service URL (x/nodes/genesis.go:206-215). */
+export function checkFreshValidator(r: JsonReader, at: string, rules: FreshGenesisRules, v: { tokensUpokt: bigint | undefined; serviceUrl: string | undefined }): void {
+  if (v.tokensUpokt !== undefined && v.tokensUpokt !== 0n && v.tokensUpokt < rules.validatorStakeMinimum) {
+    r.fail(`${at}.tokens`, `${v.tokensUpokt} is below stake_minimum ${rules.validatorStakeMinimum}`);
+  }
+  const urlProblem = v.serviceUrl === undefined ? undefined : serviceUrlProblem(v.serviceUrl);
+  if (urlProblem !== undefined) r.fail(`${at}.service_url`, urlProblem);
+}
