@@ -31,6 +31,13 @@ function accountEntry(account: AccountRecord): unknown {
   return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { ...base, name, permissions: MODULE_PERMISSIONS[name] } };
 }
 
+/**
+ * auth's supply as ExportGenesis writes it: the supply keeper's total as sdk.Coins
+ * (x/auth/genesis.go:13-16) — one upokt coin, none when zero (an empty Coins). Example: a total of
+ * 650,000,000,000,000 → [{"denom":"upokt","amount":"650000000000000"}].
+ */
+const totalSupplyCoins = (total: string): Array<{ denom: string; amount: string }> => (total === '0' ? [] : [{ denom: 'upokt', amount: total }]);
+
 export async function exportState(store: ReadStore, height: number): Promise<unknown> {
   const [block, params, nodes, apps, signingInfos, validatorSet, claims, supply, accounts] = await Promise.all([
     store.block(height),
@@ -53,7 +60,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
     app_hash: '',
     app_state: {
       application: { params: moduleParamsJson(params, 'application'), applications: apps, exported: true },
-      auth: { params: moduleParamsJson(params, 'auth'), accounts: accounts.map(accountEntry), supply: [] },
+      auth: { params: moduleParamsJson(params, 'auth'), accounts: accounts.map(accountEntry), supply: totalSupplyCoins(supply.total) },
       gov: { params: moduleParamsJson(params, 'gov'), DAO_Tokens: supply.dao },
       pos: {
         params: moduleParamsJson(params, 'pos'),
@@ -65,7 +72,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
         missed_blocks: {},
         previous_proposer: block?.proposer ?? '',
       },
-      pocketcore: { params: pocket, receipts: null, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
+      pocketcore: { params: pocket, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
   };
 }

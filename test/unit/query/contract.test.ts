@@ -241,6 +241,11 @@ test("the state answer's claims are an exported genesis' claims: init reads them
   const latest = (await post('/v1/query/height')).json.height as number;
   const state = (await post('/v1/query/state', { height: latest })).json;
   assert.ok((state.app_state.pocketcore.claims as unknown[]).length > 0, 'the seeded chain has live claims');
+  // RC-0.12.0's pocketcore genesis is {params, claims} (x/pocketcore/types/genesis.go:4-7), and
+  // auth's ExportGenesis writes the supply keeper's total (x/auth/genesis.go:13-16).
+  assert.equal(Object.keys(state.app_state.pocketcore).sort(), ['claims', 'params']);
+  const total = (await post('/v1/query/supply', { height: latest })).json.total as string;
+  assert.equal(state.app_state.auth.supply, [{ denom: 'upokt', amount: total }]);
   // initial_height is not pocket-core's to write (documented: `init --exported-height`); given here.
   const read = parseGenesis(JSON.stringify({ ...state, initial_height: String(latest + 1) }));
   assert.equal(read.ok ? [] : read.error.map((p) => `${p.path}: ${p.message}`), []);
