@@ -22,10 +22,12 @@ import type { PreparedTx } from './prepare.js';
 import { failedReceipt, okReceipt, type TxReceipt } from './receipts.js';
 import { routeMessage } from './router.js';
 
+/**
+ * msg.GetRecipient(): MsgSend's ToAddress (x/nodes/types/msg.go:111-113), nil for every other
+ * message — MsgDAOTransfer too, though it names a recipient (x/gov/types/msg.go:96-98).
+ */
 function recipientOf(message: Message): Address | null {
-  if (message.type === 'Send') return message.toAddress;
-  if (message.type === 'DAOTransfer') return message.toAddress;
-  return null;
+  return message.type === 'Send' ? message.toAddress : null;
 }
 
 /**
