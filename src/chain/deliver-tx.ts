@@ -5,13 +5,14 @@
  * message does. A rejected message leaves no trace but its fee and receipt, except the two
  * explicit pocket-core side effects and record-only events such as ProofRejected (see
  * core/outcome.ts).
+ * Every decoded tx's receipt names msg.Type(), its signer (the ante handler's, else
+ * GetSigners()[0]) and GetRecipient() (baseapp.go:808-818) — also when ValidateBasic failed.
  */
 import { invariant } from '../core/assert.js';
 import type { BlockContext, TxContext } from '../core/block-context.js';
-import { rejection } from '../core/rejection.js';
-import type { Address } from '../core/types.js';
-import type { Rejection } from '../core/rejection.js';
+import { rejection, type Rejection } from '../core/rejection.js';
 import type { Result } from '../core/result.js';
+import type { Address } from '../core/types.js';
 import { AUTH, describeWireMessage, messageType, signersOf, type Message, type MessageDescription } from '../messages/index.js';
 import type { WireMessage } from '../wire/types.js';
 import { runAnte } from './ante.js';

@@ -1,8 +1,9 @@
 /**
  * Addresses: the first 20 bytes of SHA-256(ed25519 public key), lowercase hex (Tendermint
  * AddressHash). Module accounts: the first 20 bytes of SHA-256(module name)
- * (x/auth/types/account.go:320-322). A 33-byte secp256k1 key (which pocket-core decodes but
- * never accepts as a signer here) has RIPEMD-160(SHA-256(key)): addressOfKeyBytes.
+ * (x/auth/types/account.go:320-322). A 33-byte secp256k1 key — pocket-core decodes one; the
+ * ledger only names its address, never verifies with it — has RIPEMD-160(SHA-256(key)):
+ * addressOfKeyBytes.
  */
 import { ripemd160 } from '@noble/hashes/legacy';
 import { bytesToHex } from '../core/hex.js';
