@@ -5,12 +5,16 @@
  * message does. A rejected message leaves no trace but its fee and receipt, except the two
  * explicit pocket-core side effects and record-only events such as ProofRejected (see
  * core/outcome.ts).
+ * Every decoded tx's receipt names msg.Type(), its signer (the ante handler's, else
+ * GetSigners()[0]) and GetRecipient() (baseapp.go:808-818) — also when ValidateBasic failed.
  */
 import { invariant } from '../core/assert.js';
 import type { BlockContext, TxContext } from '../core/block-context.js';
-import { rejection } from '../core/rejection.js';
+import { rejection, type Rejection } from '../core/rejection.js';
+import type { Result } from '../core/result.js';
 import type { Address } from '../core/types.js';
-import { AUTH, messageType, signersOf, type Message } from '../messages/index.js';
+import { AUTH, describeWireMessage, messageType, signersOf, type Message, type MessageDescription } from '../messages/index.js';
+import type { WireMessage } from '../wire/types.js';
 import { runAnte } from './ante.js';
 import type { DomainEvent } from './events.js';
 import { evolve, evolveAll } from './evolve.js';
@@ -19,10 +23,22 @@ import type { PreparedTx } from './prepare.js';
 import { failedReceipt, okReceipt, type TxReceipt } from './receipts.js';
 import { routeMessage } from './router.js';
 
+/**
+ * msg.GetRecipient(): MsgSend's ToAddress (x/nodes/types/msg.go:111-113), nil for every other
+ * message — MsgDAOTransfer too, though it names a recipient (x/gov/types/msg.go:96-98).
+ */
 function recipientOf(message: Message): Address | null {
-  if (message.type === 'Send') return message.toAddress;
-  if (message.type === 'DAOTransfer') return message.toAddress;
-  return null;
+  return message.type === 'Send' ? message.toAddress : null;
+}
+
+/**
+ * The receipt's message type, signer and recipient before the ante handler names the signer:
+ * DeliverTx writes them for every decoded tx (baseapp.go:808-818), so a message that failed
+ * ValidateBasic is described from its wire fields, as Go does from its fields as sent.
+ */
+function describe(message: Result<Message, Rejection>, wire: WireMessage): MessageDescription {
+  if (!message.ok) return describeWireMessage(wire);
+  return { messageType: messageType(message.value), signer: signersOf(message.value)[0] ?? null, recipient: recipientOf(message.value) };
 }
 
 const NO_EVENTS: readonly DomainEvent[] = Object.freeze([]);
@@ -47,9 +63,8 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   const duplicate = indexedAt === block.height;
   const message = prepared.message;
   invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
-  const described = message.ok
-    ? { index, hash, messageType: messageType(message.value), signer: signersOf(message.value)[0] ?? null, recipient: recipientOf(message.value), feeUpokt: 0n, events: NO_EVENTS }
-    : { index, hash, messageType: null, signer: null, recipient: null, feeUpokt: 0n, events: NO_EVENTS };
+  const description = describe(message, prepared.decoded.value.msg);
+  const described = { index, hash, messageType: description.messageType, signer: description.signer, recipient: description.recipient, feeUpokt: 0n, events: NO_EVENTS };
   // [REDUP]: the same bytes twice in one block (baseapp.go:791-806) — decoded, not executed. Go
   // answers it before runTx, so it wins over a ValidateBasic failure (baseapp.go:1026-1028).
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));

@@ -1,6 +1,7 @@
 /**
  * The message layer: wire messages (src/wire, what the bytes say) → `validateBasic` → the
  * validated `Message` union; who signs (`signersOf`), pocket's type string (`messageType`),
+ * what DeliverTx says of a message that may have failed ValidateBasic (`describeWireMessage`),
  * base fees, the tx-level basic checks, and every rejection code (re-exported from
  * ../core/codes.ts, which sits below wire/ so the decoders can use it).
  *
@@ -98,6 +99,7 @@ export type {
 } from './types.js';
 export { validateBasic, STAKING_CHAIN_MAX_BYTES, MIN_MERKLE_PROOF_LEVELS } from './validate-basic.js';
 export { signersOf, messageType, baseFeeUpokt, BASE_FEE_UPOKT } from './signers.js';
+export { describeWireMessage, type MessageDescription } from './wire-description.js';
 export { validateTxBasic, declaredFeeUpokt } from './tx-basic.js';
 export { isValidServiceUrl, serviceUrlProblem, MAX_SERVICE_URL_BYTES } from './service-url.js';
 export { aatHash, relayProofBytes, relayProofHash, relayProofSignatureItems, validateRelayProof, wireProofOfLeaf, relayChainProblem, SUPPORTED_AAT_VERSIONS, RELAY_CHAIN_MAX_BYTES } from './relay-proof.js';

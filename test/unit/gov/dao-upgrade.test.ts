@@ -42,6 +42,10 @@ treasury('dao_transfer by the owner moves the amount to the recipient; supply un
   const result = produce(state, [signTx(OWNER, daoTransfer(OWNER, X.address, 250n * POKT, 'dao_transfer'))]);
   expectOnly(result, 'ok');
   assert.equal(eventsOfType(result, 'DaoTransferred'), [{ type: 'DaoTransferred', by: OWNER.address, to: X.address, amountUpokt: 250n * POKT }]);
+  // the receipt names no recipient: MsgDAOTransfer.GetRecipient() is nil (x/gov/types/msg.go:96-98),
+  // so pocket-core's tx indexer does not list the tx under X (types/indexer.go:100-103)
+  const [receipt] = result.receipts;
+  assert.equal([receipt!.messageType, receipt!.signer, receipt!.recipient], ['dao_tranfer', OWNER.address, null]);
   assert.is(balanceOf(state.auth, X.address), 250n * POKT);
   assert.is(daoBalance(state), 999_750n * POKT);
   assert.is(totalSupply(state.auth), supply);
