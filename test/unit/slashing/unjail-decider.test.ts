@@ -28,7 +28,9 @@ function chain(): LedgerState {
     accounts: [{ key: STRANGER, balanceUpokt: 1_000n * POKT }],
     validators: [
       { key: V, tokensUpokt: 100_000n * POKT },
-      { key: SMALL, tokensUpokt: MINIMUM - 1n },
+      // At the minimum: pocket-core's ValidateGenesis refuses a staked validator below it
+      // (x/nodes/genesis.go:210-212); a slash takes it below (smallSlashedAndJailed).
+      { key: SMALL, tokensUpokt: MINIMUM },
     ],
     params: { pos: { stake_minimum: MINIMUM.toString() } },
   });
@@ -43,6 +45,14 @@ function jailedEvents(key: TestKey): DomainEvent[] {
       cause: 'last_commit',
       infos: [{ address: key.address, startHeight: 0, indexOffset: 0, jailedUntilNs: JAILED_UNTIL, missedBlocksCounter: 0, jailedBlocksCounter: 0 }],
     },
+  ];
+}
+
+/** SMALL slashed 1 uPOKT below the minimum and jailed, as downtime does it (slash, then jail). */
+function smallSlashedAndJailed(): DomainEvent[] {
+  return [
+    { type: 'NodeSlashed', address: SMALL.address, reason: 'downtime', infractionHeight: 0, power: MINIMUM / POKT, fraction: '0.000000000000000001', burnedUpokt: 1n, tokensAfterUpokt: MINIMUM - 1n },
+    ...jailedEvents(SMALL),
   ];
 }
 
@@ -70,7 +80,7 @@ spec('not jailed → pos:105 with no side effect; unknown validator → pos:101;
 });
 
 spec('below the stake minimum → pos:105 that still queues the unstake (pocket-core writes before failing), even before jailed_until', () => {
-  given(chain(), jailedEvents(SMALL))
+  given(chain(), smallSlashedAndJailed())
     .when(unjail(SMALL, SMALL), at(JAILED_UNTIL - 1n, SMALL))
     .rejects(POS.validator_not_jailed, [{ type: 'NodeUnstakeRequested', address: SMALL.address, signer: SMALL.address, reason: 'unjail_below_minimum' }]);
 });
