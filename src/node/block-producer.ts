@@ -18,6 +18,8 @@
 import type { ProducedBlock } from '../runtime/chain-writer.js';
 import type { ChainWriter } from '../runtime/chain-writer.js';
 import type { LedgerState } from '../chain/ledger-state.js';
+import { NoValidatorsError } from '../chain/producer.js';
+import { UpgradeRequiredError } from '../modules/gov/index.js';
 import { txBudgetBytes } from './block-budget.js';
 import type { Mempool, MempoolUpdate } from './mempool.js';
 import { DEFAULT_RETRY_BACKOFF, failureReason, ProductionUnavailableError, retryDelayMs, type FailureReason, type ProductionHealth, type RetryBackoff } from './production-health.js';
@@ -55,7 +57,7 @@ export class BlockProducer {
   private retryTimer: NodeJS.Timeout | undefined;
   private paused: Paused | undefined;
   private stopped = false;
-  private budget: { readonly state: LedgerState; readonly bytes: number } | undefined;
+  private budget: { readonly state: LedgerState; readonly height: number; readonly bytes: number } | undefined;
 
   constructor(
     readonly writer: ChainWriter,
@@ -71,14 +73,27 @@ export class BlockProducer {
   }
 
   /**
-   * Tx bytes (framed) the next block can hold: what rawtx admits at most (Tendermint's preCheck).
-   * The header's size depends on the state (last commit, proposer), not on the time (a fixed-width
-   * int64 of nanoseconds this era), so it is computed once per committed state.
+   * Tx bytes (framed) the next block can hold: what rawtx admits at most (Tendermint's preCheck)
+   * and what a waiting tx must still fit after each block. The header's size depends on the state
+   * at the tip (last commit, proposer, BlockByteSize), not on the time (a fixed-width int64 of
+   * nanoseconds this era), so it is computed once per height — keyed on the height as well as the
+   * state object, which the writer changes in place block after block (and replaces on recover).
+   * Where no next block can be built (an upgrade halt, no validators) no tx fits a block and none
+   * can be produced either: the budget is then unbounded, and production's own pause says why.
    */
   nextBlockTxBudget(): number {
-    const state = this.writer.state;
-    if (this.budget?.state !== state) this.budget = { state, bytes: txBudgetBytes(state, this.nextBlockTimeNs()) };
+    const { state, height } = this.writer;
+    if (this.budget?.state !== state || this.budget.height !== height) this.budget = { state, height, bytes: this.budgetOrUnbounded(state) };
     return this.budget.bytes;
+  }
+
+  private budgetOrUnbounded(state: LedgerState): number {
+    try {
+      return txBudgetBytes(state, this.nextBlockTimeNs());
+    } catch (error) {
+      if (error instanceof UpgradeRequiredError || error instanceof NoValidatorsError) return Number.POSITIVE_INFINITY;
+      throw error;
+    }
   }
 
   /**

@@ -18,8 +18,9 @@ import { startNode, type RunningNode } from '../../../src/node/node.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
-import { MAX_TX_BYTES } from '../../../src/wire/index.js';
+import { MAX_TX_BYTES, txHash } from '../../../src/wire/index.js';
 import { BLOCK_INTERVAL_NS, sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { govGenesisJson, OWNER, paramChange } from '../../helpers/gov-chain.js';
 import { CLI_PATH, runCli, scratch } from '../../helpers/sim.js';
 
 const alice = testKey('alice');
@@ -205,6 +206,36 @@ api('rawtx: a tx bigger than a block can hold is refused before CheckTx (400 tx_
     assert.is(block.txs, 1, 'the small tx is not held back');
   } finally {
     await tiny.close();
+  }
+});
+
+api('ours: a block that lowers BlockByteSize evicts a waiting tx that no longer fits, and the txs behind it are produced', async () => {
+  // The budget is the next block's, recomputed at each height (the writer's state object is the
+  // same block after block): a cached one would keep admitting, and never evict, a tx the lowered
+  // size cannot carry, which would hold back the FIFO behind it for good.
+  const file = join(tmp.dir, 'shrinking-blocks.json');
+  writeFileSync(file, govGenesisJson({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '8000' }, auth: { max_memo_characters: '100000' } } }));
+  const dir = join(tmp.dir, 'shrinking-blocks');
+  initDataDir(dir, file);
+  const node = await startNode({ dataDir: dir, port: 0, intervalMs: 0, maxTxsPerBlock: 1 });
+  try {
+    const shrink = signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', '"3000"'));
+    const big = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'm'.repeat(5_000) });
+    const small = signTx(alice, sendMsg(alice, bob, 2n));
+    for (const [tx, from] of [[shrink, OWNER.address], [big, alice.address], [small, alice.address]] as const) {
+      const admitted = await post(node, '/v1/client/rawtx', rawTx(tx, from));
+      assert.equal([admitted.status, admitted.json['code']], [200, undefined], JSON.stringify(admitted.json));
+    }
+    const first = (await post(node, '/v1/ledger/produce', '')).json as { txs: number };
+    assert.is(first.txs, 1, 'the param change alone (one tx a block)');
+    assert.is(node.writer.state.params().pocketcore.blockByteSize, 3000n);
+    assert.not.ok(node.mempool.has(txHash(big)), 'the big tx is evicted once blocks are too small for it');
+    const second = (await post(node, '/v1/ledger/produce', '')).json as { txs: number };
+    assert.equal([second.txs, node.mempool.size], [1, 0], 'the small tx behind it is produced');
+    const again = await post(node, '/v1/client/rawtx', rawTx(big));
+    assert.equal([again.status, again.json['error']], [400, 'tx_too_large'], 'and the big tx is now refused at admission');
+  } finally {
+    await node.close();
   }
 });
 
