@@ -15,7 +15,8 @@
  *     encoding: `chain/block_hashes` (sessions and proof seeds read earlier block hashes),
  *     `pocketcore/settled_claims` (a settled session cannot be claimed twice),
  *     `pocketcore/history_floor`, `pos/waiting_validators`, `auth/tx_index` and
- *     `auth/replay_index` (duplicate and replay protection);
+ *     `auth/replay_index` (duplicate and replay protection), `chain/committed_evidence` (a
+ *     double sign a block committed is not committed again);
  *   - the retained per-height history of the history tables (validators, apps, params and the
  *     validator set "as of" a session start);
  *   - each claim's submission height (pocket-core's MsgClaim does not record it).

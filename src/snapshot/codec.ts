@@ -12,8 +12,15 @@ import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import type { Table } from '../state/table.js';
 
 export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
-/** 2: adds the replay index (auth/replay_index); a version-1 snapshot would load without it and lose replay protection for the txs before it. */
-export const SNAPSHOT_VERSION = 2;
+/**
+ * 2: adds the replay index (auth/replay_index); a version-1 snapshot would load without it and
+ * lose replay protection for the txs before it.
+ * 3: adds the committed evidence (chain/committed_evidence); a version-2 snapshot would load
+ * without it and accept a block re-committing evidence from before it, which a replay from
+ * genesis refuses. Neither table is in the state root, so only the version can tell: an older
+ * snapshot is unsupported, and the state is rebuilt from an older one or from genesis.
+ */
+export const SNAPSHOT_VERSION = 3;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';
