@@ -8,10 +8,9 @@
  */
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { decodeTx, decodeTxEnvelope, msgToAminoJson, type TxEnvelope } from '../wire/index.js';
-import { parseParamValue, paramValueToJson, type ParamKind } from '../params/kinds.js';
+import { parseParamValue, paramValueToJson, type ParamKind, type Upgrade } from '../params/kinds.js';
 import { PARAM_SPECS, type Subspace } from '../params/registry.js';
 import type { AllParams } from '../modules/gov/index.js';
-import type { Upgrade } from '../params/kinds.js';
 import type { ClaimAnswer } from '../modules/pocketcore/index.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
@@ -309,7 +308,7 @@ export function claimAminoJson(claim: ClaimAnswer): Record<string, unknown> {
 }
 
 /**
- * queryBalanceResponse (query.go:480-505): the *big.Int balance as a bare number, with ALL its
+ * queryBalanceResponse (query.go:452-476): the *big.Int balance as a bare number, with ALL its
  * digits. Deliberately not viaFloat64: pocket-core's WriteJSONResponse would round a balance
  * past 2^53 (TestNet's accounts hold up to ~1.5 × 10^20 uPOKT), and the ledger serves amounts
  * exactly (issue 13; test/unit/history/big-amounts.test.ts). A JS client reads the same double.
@@ -319,7 +318,7 @@ export function balanceAnswer(balance: bigint): string {
 }
 
 /**
- * gov Upgrade (gov.pb.go:213-216) via json.Marshal then WriteJSONResponse (query.go:870-889):
+ * gov Upgrade (gov.pb.go:213-216) via json.Marshal then WriteJSONResponse (query.go:923-942):
  * int64 heights as float64 numbers (viaFloat64); OldUpgradeHeight and Features omitempty.
  */
 export function upgradeJson(upgrade: Upgrade): Record<string, unknown> {

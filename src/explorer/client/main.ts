@@ -152,7 +152,7 @@ document.getElementById('search')!.addEventListener('submit', (event) => {
       searchMessage(undefined);
       location.hash = `#/${result.route}`;
     })
-    .catch((error: unknown) => searchMessage(`The search could not ask the chain's height: ${error instanceof Error ? error.message : String(error)}`));
+    .catch((error: unknown) => searchMessage(`The search could not ask the query service: ${error instanceof Error ? error.message : String(error)}`));
 });
 /**
  * Back and forward return to where the page was scrolled: each page's scroll is kept by its hash

@@ -4,8 +4,8 @@
  * which json.Unmarshals the marshalled answer into a map[string]interface{} — every JSON number
  * becomes a float64 — and encodes that map again. So an int64 entropy (query.go:189-195, written
  * exactly by rPCStdTx's json.Marshal), a uint64 claim range bound (pocket.pb.go, via Page.JSON,
- * app/query.go:677-681), the upgrade's int64 Height (query.go:870-889) and the *big.Int balance
- * (query.go:484-505) reach a client rounded to the nearest float64, printed with its shortest
+ * app/query.go:677-681), the upgrade's int64 Height (query.go:923-942) and the *big.Int balance
+ * (query.go:452-476) reach a client rounded to the nearest float64, printed with its shortest
  * digits ('f' format, zero-padded below 1e21: 2^63−1 → 9223372036854776000). One deliberate
  * exception: the balance, an amount, keeps all its digits (issue 13).
  * Method: the served simulated chain (its txs' entropies and its claims' range bounds are
