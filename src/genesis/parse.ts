@@ -28,7 +28,7 @@ import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, 
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { clipped, JsonReader, kindOf } from './reader.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
-import { checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, type FreshGenesisRules } from './validate-genesis.js';
+import { checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, paramPath, type FreshGenesisRules } from './validate-genesis.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
@@ -162,34 +162,30 @@ function readParams(r: JsonReader, modules: Record<string, Record<string, unknow
 /** The genesis-time Validate() rules of each module (Validate() in each x/<module>/types/params.go). */
 function checkParamSanity(r: JsonReader, params: Map<string, ParamValue>): void {
   const int = (key: string): bigint => params.get(key) as bigint;
-  const where = (key: string): string => {
-    const spec = PARAM_SPECS_BY_KEY.get(key)!;
-    return `$.app_state.${spec.subspace}.params.${spec.json}`;
-  };
-  if (int('application/MaxApplications') === 0n) r.fail(where('application/MaxApplications'), 'must not be 0');
-  if (int('application/ApplicationStakeMinimum') < 1_000_000n) r.fail(where('application/ApplicationStakeMinimum'), 'must be at least 1000000 uPOKT');
-  if (int('application/BaseRelaysPerPOKT') < 0n) r.fail(where('application/BaseRelaysPerPOKT'), 'must not be negative');
-  if (params.get('pos/StakeDenom') !== 'upokt') r.fail(where('pos/StakeDenom'), 'only "upokt" is supported');
-  if (int('pos/MaxValidators') <= 0n) r.fail(where('pos/MaxValidators'), 'must be positive');
-  if (int('pos/StakeMinimum') < 1_000_000n) r.fail(where('pos/StakeMinimum'), 'must be at least 1000000 uPOKT');
-  if (int('pos/BlocksPerSession') < 2n) r.fail(where('pos/BlocksPerSession'), 'must be at least 2');
+  if (int('application/MaxApplications') === 0n) r.fail(paramPath('application/MaxApplications'), 'must not be 0');
+  if (int('application/ApplicationStakeMinimum') < 1_000_000n) r.fail(paramPath('application/ApplicationStakeMinimum'), 'must be at least 1000000 uPOKT');
+  if (int('application/BaseRelaysPerPOKT') < 0n) r.fail(paramPath('application/BaseRelaysPerPOKT'), 'must not be negative');
+  if (params.get('pos/StakeDenom') !== 'upokt') r.fail(paramPath('pos/StakeDenom'), 'only "upokt" is supported');
+  if (int('pos/MaxValidators') <= 0n) r.fail(paramPath('pos/MaxValidators'), 'must be positive');
+  if (int('pos/StakeMinimum') < 1_000_000n) r.fail(paramPath('pos/StakeMinimum'), 'must be at least 1000000 uPOKT');
+  if (int('pos/BlocksPerSession') < 2n) r.fail(paramPath('pos/BlocksPerSession'), 'must be at least 2');
   const dao = int('pos/DAOAllocation');
   const proposer = int('pos/ProposerPercentage');
-  if (dao < 0n || proposer < 0n || dao + proposer > 100n) r.fail(where('pos/DAOAllocation'), 'DAO and proposer allocations must be ≥ 0 and sum to at most 100');
-  if (int('pos/SignedBlocksWindow') <= 0n) r.fail(where('pos/SignedBlocksWindow'), 'must be positive');
-  if (int('pos/ServicerStakeFloorMultiplier') <= 0n) r.fail(where('pos/ServicerStakeFloorMultiplier'), 'must be positive');
+  if (dao < 0n || proposer < 0n || dao + proposer > 100n) r.fail(paramPath('pos/DAOAllocation'), 'DAO and proposer allocations must be ≥ 0 and sum to at most 100');
+  if (int('pos/SignedBlocksWindow') <= 0n) r.fail(paramPath('pos/SignedBlocksWindow'), 'must be positive');
+  if (int('pos/ServicerStakeFloorMultiplier') <= 0n) r.fail(paramPath('pos/ServicerStakeFloorMultiplier'), 'must be positive');
   const burn = int('pos/FeeBurnPercentage');
-  if (burn < 0n || burn > 100n) r.fail(where('pos/FeeBurnPercentage'), 'must be within 0..100');
+  if (burn < 0n || burn > 100n) r.fail(paramPath('pos/FeeBurnPercentage'), 'must be within 0..100');
   const nodes = int('pocketcore/SessionNodeCount');
-  if (nodes < 1n || nodes > 25n) r.fail(where('pocketcore/SessionNodeCount'), 'must be within 1..25');
+  if (nodes < 1n || nodes > 25n) r.fail(paramPath('pocketcore/SessionNodeCount'), 'must be within 1..25');
   const window = int('pocketcore/ClaimSubmissionWindow');
-  if (window < 2n) r.fail(where('pocketcore/ClaimSubmissionWindow'), 'must be at least 2');
-  if (int('pocketcore/ClaimExpiration') < window) r.fail(where('pocketcore/ClaimExpiration'), 'must be at least the claim submission window');
-  if (int('pocketcore/ReplayAttackBurnMultiplier') < 0n) r.fail(where('pocketcore/ReplayAttackBurnMultiplier'), 'must not be negative');
+  if (window < 2n) r.fail(paramPath('pocketcore/ClaimSubmissionWindow'), 'must be at least 2');
+  if (int('pocketcore/ClaimExpiration') < window) r.fail(paramPath('pocketcore/ClaimExpiration'), 'must be at least the claim submission window');
+  if (int('pocketcore/ReplayAttackBurnMultiplier') < 0n) r.fail(paramPath('pocketcore/ReplayAttackBurnMultiplier'), 'must not be negative');
   const fees = params.get('auth/FeeMultipliers') as FeeMultipliers;
   const seen = new Set<string>();
   for (const override of fees.overrides) {
-    if (seen.has(override.key)) r.fail(where('auth/FeeMultipliers'), `duplicate message type ${override.key}`);
+    if (seen.has(override.key)) r.fail(paramPath('auth/FeeMultipliers'), `duplicate message type ${override.key}`);
     seen.add(override.key);
   }
 }

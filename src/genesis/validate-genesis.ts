@@ -39,7 +39,8 @@ export function freshGenesisRules(params: ReadonlyMap<string, ParamValue>): Fres
 
 const ONE_MINUTE_NS = 60_000_000_000n;
 
-function paramPath(key: string): string {
+/** A parameter's JSON path in a genesis file, e.g. pos/SignedBlocksWindow → $.app_state.pos.params.signed_blocks_window. */
+export function paramPath(key: string): string {
   const spec = PARAM_SPECS_BY_KEY.get(key)!;
   return `$.app_state.${spec.subspace}.params.${spec.json}`;
 }
