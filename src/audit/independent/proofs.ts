@@ -28,7 +28,8 @@ import { signerAddress } from './address.js';
 /** The claim a proof addresses (its servicer, the leaf's session header, the evidence type). */
 export function proofClaimKey(message: ProofMessage): string {
   const leaf = message.leaf;
-  return claimKey(leaf.servicerAddress, leaf.aat.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
+  // The AAT's app key as signed (proof.go:146-152): claims are keyed by the lower-case key.
+  return claimKey(leaf.servicerAddress, leaf.aatAsSigned.appPublicKey, leaf.blockchain, leaf.sessionBlockHeight, message.evidenceType);
 }
 
 /** The proof's code, or undefined where the audit cannot decide it (an imported claim, an upgrade naming a feature). */

@@ -24,6 +24,7 @@
  * Expiry is not re-checked: BeginBlock deletes expired claims before any tx runs (hooks.ts).
  */
 import type { TxContext } from '../../core/block-context.js';
+import type { PublicKeyHex } from '../../core/types.js';
 import { accepted, rejected, rejectedWithSideEffects, type Outcome } from '../../core/outcome.js';
 import { codeOf, rejection, type RejectionCode } from '../../core/rejection.js';
 import { POCKETCORE, SDK, relayProofBytes, wireProofOfLeaf, type ProofMessage, type RelayProofLeaf } from '../../messages/index.js';
@@ -64,9 +65,15 @@ export function wireRelayProofOf(leaf: RelayProofLeaf): WireRelayProof {
   };
 }
 
-/** RelayProof.SessionHeader(): the AAT's app key, the leaf's chain and session height. */
+/**
+ * RelayProof.SessionHeader() (x/pocketcore/types/proof.go:146-152): the AAT's app key AS SIGNED,
+ * the leaf's chain (canonical, PROTOCOL §12.2 item 11) and session height. The key is hashed as
+ * written, as pocket-core's GetClaim does (keeper/proof.go:115): a claim is stored only under the
+ * lower-case key (claim.ts step 10, 61 otherwise), so a leaf whose AAT writes the key in upper
+ * case finds no claim (65) — lower-casing it would reward leaves pocket-core refuses.
+ */
 export function leafSessionHeader(leaf: RelayProofLeaf): SessionHeaderKey {
-  return { appPublicKey: leaf.aat.appPublicKey, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
+  return { appPublicKey: leaf.aatAsSigned.appPublicKey as PublicKeyHex, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
 }
 
 export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<ProofEvent> {

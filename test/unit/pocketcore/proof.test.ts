@@ -16,6 +16,7 @@ import { evolve } from '../../../src/chain/evolve.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import type { TxReceipt } from '../../../src/chain/receipts.js';
 import { bytesToHex } from '../../../src/core/hex.js';
+import type { PublicKeyHex } from '../../../src/core/types.js';
 import { balanceOf, totalSupply } from '../../../src/modules/auth/bank.js';
 import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { buildSessionEvidence, signAat, signRelayProof, type SessionEvidence } from '../../../src/sim/relay-evidence.js';
@@ -251,6 +252,27 @@ invalid('no claim for the session → pocketcore:65', () => {
   const other = keyOf(sessionAtEnd(state, header).nodes[1]!);
   const mine = evidenceOf(header, other, 8);
   assert.is(codeOf(deliverOne(state, proofTx(other, mine, 0))), 'pocketcore:65');
+});
+
+invalid('leaves whose AAT writes the app key in upper case → pocketcore:65: the claim is keyed by the lower-case header', () => {
+  // pocket-core looks the claim up by the leaf's SessionHeader() — the AAT's app key AS SIGNED
+  // (x/pocketcore/types/proof.go:146-152, keeper/proof.go:115) — hashed as written
+  // (session.go:265-282). A claim is only ever stored under the lower-case key (Session.Validate's
+  // RawString check, session.go:65, answers 61 otherwise), so such a leaf finds no claim.
+  const upperApp = { seed: appKey.seed, publicKey: appKey.publicKey.toUpperCase() as PublicKeyHex };
+  const { state, servicer, evidence } = claimed(8, 13, {
+    evidence: (header, node) => {
+      const aat = signAat(upperApp, clientKey.publicKey);
+      const relays = Array.from({ length: 8 }, (_, i) =>
+        signRelayProof(clientKey, { aat, servicerPublicKey: node.publicKey, blockchain: header.chain, sessionBlockHeight: header.sessionHeight, payload: `p${i}`, entropy: BigInt(i) }),
+      );
+      return buildSessionEvidence(header, relays);
+    },
+  });
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
+  assert.is(codeOf(receipt), 'pocketcore:65', receipt.log);
+  expectOnlyFee(receipt);
+  assert.is(state.pocketcore.claims.size, 1, 'the claim stays');
 });
 
 invalid('forged client signature → pocketcore:41 before the chain: no fee, claim untouched', () => {
