@@ -19,6 +19,7 @@ import { computeSession, computeSessionAtEnd, dispatchSession } from '../../../s
 import { HISTORY_FLOOR_KEY } from '../../../src/modules/pocketcore/state.js';
 import { pseudorandomIndex, pseudorandomListIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
 import { heightKey } from '../../../src/state/chain-tables.js';
+import { addressFromPublicKey } from '../../../src/crypto/address.js';
 import { produce } from '../../helpers/chain.js';
 import { advanceTo, appKey, headerOf, heightOf, sessionAtEnd, servicerKeys, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
@@ -248,6 +249,32 @@ repeats('a node staked with ["0001","0001"] is one candidate in the live index, 
   assert.equal([...index.at('0001', 5)], sorted, 'memo captured at SBH 5');
 });
 
+const goVector = suite("pocket-core's own vector: TestNewSessionNodes (x/pocketcore/types/session_test.go:47-310)");
+
+goVector('12 nodes on chain "01", node 12 listed 16 times by the mock index, 5 seats: {12, 9, 6, 2, 1}; with MAXCH (max 15): {3, 9, 6, 2, 1}', () => {
+  // The key and keys are the Go test's; the mock GetValidatorsByChain (service_test.go:342-354)
+  // lists each node once per listed chain, in its slice order: node 12 (16 × "01") first, then
+  // nodes 1..11. Its MaxChains is 15 (service_test.go:438-440). Go asserts membership only.
+  const key = Buffer.from('36f028580bb02cc8272a9a020f4200e346e276ae664e45ee80745574e2f5ab80', 'hex');
+  const addressOf = (last: string): Address => addressFromPublicKey(Buffer.from(`36f028580bb02cc8272a9a020f4200e346e276ae664e45ee80745574e2f5ab8${last}`, 'hex'));
+  const ids = ['C', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'A', 'B'];
+  const byId = new Map(ids.map((id) => [id, addressOf(id)]));
+  const chainsOf = (id: string): string[] => (id === 'C' ? Array.from({ length: 16 }, () => '01') : ['01']);
+  const candidates = ids.flatMap((id) => chainsOf(id).map(() => byId.get(id)!));
+  assert.is(candidates.length, 27);
+  const lookup = (address: Address): Validator | undefined => {
+    const id = ids.find((i) => byId.get(i) === address);
+    return id === undefined ? undefined : node(address, { chains: chainsOf(id) });
+  };
+  const seated = (maxChains: bigint): string[] => {
+    const result = selectSessionNodes({ chain: '01', key, candidates, count: 5, maxChains, lookup });
+    if (!result.ok) throw new Error(result.error.log);
+    return result.value.nodes.map((a) => ids.find((i) => byId.get(i) === a)!).sort();
+  };
+  assert.equal(seated(1n << 62n), ['1', '2', '6', '9', 'C'], 'before EnforceMaxChains (session_test.go:262-274)');
+  assert.equal(seated(15n), ['1', '2', '3', '6', '9'], 'after EnforceMaxChains (session_test.go:276-301)');
+});
+
 const onChain = suite('sessions on a test chain: start state, end state, dispatch');
 
 onChain('the session key hashes block SBH’s hash; candidates are the Staked validators of the chain, ascending', () => {
@@ -369,5 +396,6 @@ heights.run();
 header.run();
 walk.run();
 repeats.run();
+goVector.run();
 onChain.run();
 memo.run();
