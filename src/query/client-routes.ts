@@ -9,7 +9,9 @@
  *                            newest snapshot). As in pocket-core's HandleDispatch
  *                            (x/pocketcore/keeper/session.go:11-15) the session is always the
  *                            latest one: the asked session_height is overwritten, whatever it
- *                            is (it must still be an integer, as Go's decoder requires).
+ *                            is (it must still be an integer, as Go's decoder requires). The
+ *                            nodes are their records at the session start (GetNode(sessionCtx),
+ *                            session.go:42-45), not the live ones.
  *   /v1/client/relay, /challenge, /sim → 501 `not_a_relay_node`: this is a ledger, not a relay node
  *   dispatch, relay and challenge answer CORS as pocket-core's handlers do (server.go:71-76,
  *   client.go:21-25, 55-60, 143-148): every answer allows any origin, and OPTIONS (a browser's
@@ -18,8 +20,8 @@
  *                            `serve` has none and answers them empty / null (documented choice).
  */
 import type { FastifyInstance } from 'fastify';
-import { queryNode } from '../modules/nodes/index.js';
-import { dispatch } from '../modules/pocketcore/index.js';
+import { nodeJson } from '../modules/nodes/index.js';
+import { dispatch, dispatchNodeRecords } from '../modules/pocketcore/index.js';
 import type { PublicKeyHex } from '../core/types.js';
 import type { ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -93,10 +95,7 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
     ctx.asOf = height;
     const session = dispatch(state, (body['app_public_key'] as string).toLowerCase() as PublicKeyHex, (body['chain'] as string).toUpperCase(), height);
     if (!session.ok) throw new HttpError(400, session.error.name, `${session.error.codespace}:${session.error.code} ${session.error.log}`, { field: 'app_public_key' });
-    const nodes = session.value.nodes.map((address) => {
-      const node = queryNode(state, address);
-      return node.ok ? node.value : { address };
-    });
+    const nodes = dispatchNodeRecords(state, session.value).map(nodeJson);
     return { session: { header: session.value.header, key: Buffer.from(session.value.key, 'hex').toString('base64'), nodes }, block_height: height };
   });
 

@@ -33,6 +33,16 @@ export function dispatch(view: SessionView & Pick<PocketcoreView, 'params'>, app
   return ok({ key, header: { app_public_key: header.appPublicKey, chain: header.chain, session_height: header.sessionHeight }, nodes });
 }
 
+/**
+ * The seated nodes' records as of the session start, in selection order: HandleDispatch answers
+ * GetNode(sessionCtx, addr) (x/pocketcore/keeper/session.go:42-45), not the live record, so a
+ * node that edited its stake (URL, chains, tokens) or began unstaking mid-session is shown as it
+ * was at the start. Every seat exists there: candidates come from the start state's chain index.
+ */
+export function dispatchNodeRecords(view: Pick<PocketcoreView, 'nodes'>, answer: DispatchAnswer): Validator[] {
+  return answer.nodes.map((address) => view.nodes.validators.getAt(address, answer.header.session_height)!);
+}
+
 export interface ClaimAnswer {
   readonly header: { readonly app_public_key: string; readonly chain: string; readonly session_height: number };
   readonly merkle_root: { readonly merkleHash: string; readonly range: { readonly lower: string; readonly upper: string } };

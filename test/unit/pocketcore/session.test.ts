@@ -17,6 +17,7 @@ import { SessionCandidates } from '../../../src/modules/pocketcore/session-candi
 import { isSessionStart, latestSessionHeight, sessionEndHeight } from '../../../src/modules/pocketcore/session-heights.js';
 import { computeSession, computeSessionAtEnd, dispatchSession } from '../../../src/modules/pocketcore/session-service.js';
 import { HISTORY_FLOOR_KEY } from '../../../src/modules/pocketcore/state.js';
+import { dispatch, dispatchNodeRecords } from '../../../src/modules/pocketcore/queries.js';
 import { pseudorandomIndex, pseudorandomListIndex, selectSessionNodes, sessionHeaderHash, sessionHeaderJson, sessionKey } from '../../../src/modules/pocketcore/session.js';
 import { heightKey } from '../../../src/state/chain-tables.js';
 import { addressFromPublicKey } from '../../../src/crypto/address.js';
@@ -314,6 +315,26 @@ onChain('a node jailed after the session start but before its end is skipped for
   assert.is(now.value.header.sessionHeight, 5);
   // session 1 as claims see it is unchanged by later history
   assert.equal(sessionAtEnd(state, header1).nodes, atEnd.nodes);
+});
+
+onChain('dispatch shows the seated nodes as they were at the session start (GetNode(sessionCtx), keeper/session.go:42-45)', () => {
+  const state = startRelayChain();
+  advanceTo(state, 5);
+  const first = dispatch(state, appKey.publicKey, '0001', heightOf(state));
+  assert.ok(first.ok);
+  const seated = first.value.nodes[0]!;
+  const atStart = state.nodes.validators.get(seated)!;
+  // Mid-session (block 6) the node moves its URL (an edit stake); still seated (not jailed, lists the chain).
+  state.nodes.validators.set(seated, { ...atStart, serviceUrl: 'https://moved.example:443' });
+  advanceTo(state, 6);
+  const later = dispatch(state, appKey.publicKey, '0001', heightOf(state));
+  assert.ok(later.ok);
+  assert.is(later.value.header.session_height, 5);
+  assert.equal(later.value.nodes, first.value.nodes);
+  const records = dispatchNodeRecords(state, later.value);
+  assert.equal(records.map((r) => r.address), later.value.nodes);
+  assert.is(records[0]!.serviceUrl, atStart.serviceUrl, 'the record at SBH 5, not the live one');
+  assert.is(state.nodes.validators.get(seated)!.serviceUrl, 'https://moved.example:443');
 });
 
 onChain('candidates rebuilt from history equal the memo captured at the session start (snapshot path)', () => {
