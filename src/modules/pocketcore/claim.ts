@@ -14,7 +14,8 @@
  *   8. [MREL] total_proofs > MaxPossibleRelays(app, SessionNodeCount) ⇒ pocketcore:71
  *   9. [MAXCH] the app staked for more than application/MaximumChains chains ⇒ pocketcore:91
  *      (features: gov/features.ts; active unless the upgrade param switches them off — [MAXCH]
- *      off also stops the session walk skipping over-chained nodes)
+ *      off also stops the session walk skipping over-chained nodes; the walk reads the flag at
+ *      the session's end height, this step at the claim's height, as pocket-core does)
  *  10. the session (start state, nodes checked in the end state) and Session.Validate:
  *      insufficient nodes 17; header key ≠ the app's key 61; chain ∉ app chains 13; servicer not
  *      among the session's nodes 14
@@ -44,6 +45,7 @@ import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
 import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index.js';
 import { maxPossibleRelays } from '../apps/index.js';
+import { inactiveFeatures } from '../gov/index.js';
 import type { PocketcoreEvent } from './events.js';
 import { computeSessionAtEnd } from './session-service.js';
 import { isSessionStart, sessionEndHeight } from './session-heights.js';
@@ -107,9 +109,12 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   if (maxChainsEnforced && BigInt(app.chains.length) > session.application.maximumChains) {
     return fail(POCKETCORE.app_chains_over_limit, `the application is staked for ${app.chains.length} chains, more than ${session.application.maximumChains}`);
   }
-  // 10
+  // 10 ([MAXCH] for the walk as of the session's end: NewSessionNodes reads the flag at its `ctx`,
+  // which for a claim is sessionEndCtx — session.go:119, claim.go:195-204 — while step 9 reads it
+  // at the claim's height)
   const header: SessionHeaderKey = { appPublicKey: msg.header.appPublicKey, chain: msg.header.chain, sessionHeight };
-  const computed = computeSessionAtEnd(view, header, height - 1, { enforceMaxChains: maxChainsEnforced });
+  const walkEnforcesMaxChains = !inactiveFeatures(view.params().gov.upgrade, endHeight).has('MAXCH');
+  const computed = computeSessionAtEnd(view, header, height - 1, { enforceMaxChains: walkEnforcesMaxChains });
   if (!computed.ok) return rejected(computed.error);
   if (msg.header.appPublicKeyAsSigned !== app.publicKey) return fail(POCKETCORE.application_public_key_mismatch, 'the session header key is not the application key as the chain writes it (lower-case hex)');
   if (!app.chains.includes(msg.header.chain)) return fail(POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${msg.header.chain}`);

@@ -14,11 +14,12 @@ import * as assert from 'uvu/assert';
 import type { FeatureKey } from '../../../src/core/features.js';
 import type { Address } from '../../../src/core/types.js';
 import type { Validator } from '../../../src/modules/nodes/state.js';
-import { claimMessage } from '../../../src/sim/relay-evidence.js';
+import { buildSessionEvidence, claimMessage } from '../../../src/sim/relay-evidence.js';
 import { planRelayReward, planReplayBurn } from '../../../src/modules/pocketcore/rewards.js';
 import type { ReplayAttackDetected } from '../../../src/modules/pocketcore/events.js';
-import { signTx } from '../../helpers/chain.js';
-import { advanceTo, appKey, claimTx, codeOf, deliverOne, evidenceOf, headerOf, keyOf, POKT, proofTx, requiredIndex, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
+import { signTx, testKey } from '../../helpers/chain.js';
+import { computeSession } from '../../../src/modules/pocketcore/session-service.js';
+import { advanceTo, appKey, claimTx, codeOf, deliverOne, evidenceOf, headerOf, heightOf, keyOf, POKT, proofTx, requiredIndex, servicerKeys, sessionAtEnd, signedRelays, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
 
 const OPERATOR = '11'.repeat(20) as Address;
@@ -93,6 +94,30 @@ chain('MREL off: a claim over the allowance is accepted (on: pocketcore:71)', ()
 chain('MAXCH off: an app over application/MaximumChains may claim (on: pocketcore:91)', () => {
   const { state, header, servicer } = ready(['MAXCH'], { application: { maximum_chains: '1' } });
   assert.is(codeOf(deliverOne(state, claimTx(servicer, evidenceOf(header, servicer, 5)))), 'ok');
+});
+
+chain('MAXCH activated after a session ended: the claim\'s walk reads the flag at the session end, so an over-chained node seated then may claim', () => {
+  // pocket-core: NewSessionNodes checks IsAfterEnforceMaxChainsUpgrade(ctx.BlockHeight()) with ctx =
+  // sessionEndCtx for claims (x/pocketcore/types/session.go:119, keeper/claim.go:195-204); the claim's
+  // own step 9 reads the claim height (claim.go:185). Servicer 1 is staked for 2 chains, pos
+  // MaximumChains is 1, MAXCH activates at 6: session 1 ends at 4, before it.
+  const apps = [0, 1, 2, 3, 4, 5].map((i) => testKey(`maxch-app-${i}`));
+  const state = startRelayChain({
+    apps: apps.map((key) => ({ key, stakeUpokt: 100_000n * POKT, chains: ['0001', '0002'] })),
+    params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['MAXCH:6'] } }, pos: { maximum_chains: '1' } },
+  });
+  advanceTo(state, 5);
+  const over = servicerKeys[0]!;
+  assert.is(state.nodes.validators.get(over.address)!.chains.length, 2);
+  const app = apps.find((key) => {
+    const walk = computeSession(state, headerOf(key, '0001', 1), 5, { kind: 'end' }, { enforceMaxChains: false });
+    return walk.ok && walk.value.nodes.includes(over.address);
+  });
+  assert.ok(app !== undefined, 'some app has servicer 1 seated when MAXCH is off');
+  const header = headerOf(app, '0001', 1);
+  const receipt = deliverOne(state, claimTx(over, buildSessionEvidence(header, signedRelays(header, over, 5, { app }))));
+  assert.is(heightOf(state), 6);
+  assert.is(codeOf(receipt), 'ok', receipt.log);
 });
 
 chain('REPBR off: a tampered sibling is plain pocketcore:66 — no burn, the claim stays (ProofRejected records the attempt)', () => {
