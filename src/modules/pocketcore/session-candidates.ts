@@ -5,6 +5,8 @@
  * A validator is in the chain index of chain c from its stake until it begins unstaking, and
  * re-indexed when an edit changes its chains; jailing does not remove it. In ledger terms:
  *   inChainIndex(v, c)  ⇔  v.status == Staked  ∧  c ∈ v.chains.
+ * (One deliberate difference: pocket-core's InitGenesis also indexes a genesis validator that is
+ * Unstaking, x/nodes/genesis.go:35-36; here it is no candidate — docs/protocol-choices.md.)
  * The index is a SET per chain: pocket-core writes one KV key `0x22 ‖ chain ‖ address` per listed
  * chain (valStaked.go:19-30), so a node staked with ["0001","0001"] (ValidateBasic allows it) is
  * one key, one candidate. Every builder below reads a validator's chains through

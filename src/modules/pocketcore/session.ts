@@ -36,8 +36,10 @@
  *
  * DEV_NOTE: strings hashed here are the CANONICAL header values (lower-case app key, upper-case
  * chain id) — pocket-core hashes them as the sender wrote them. For the usual inputs (lower-case
- * keys, numeric chain ids such as "0001") the bytes are identical; see claim.ts for the one place
- * the difference is visible (PROTOCOL §12.2 item 11: chain ids are canonicalised).
+ * keys, numeric chain ids such as "0001") the bytes are identical; the difference is visible in
+ * claims (claim.ts) and in dispatch, which answers an upper-case app key with the lower-case
+ * key's session (docs/protocol-choices.md, Sessions; PROTOCOL §12.2 item 11: chain ids are
+ * canonicalised). A proof's leaf keeps its AAT app key as signed (proof.ts leafSessionHeader).
  */
 import { bytesToHex } from '../../core/hex.js';
 import { goObject, goString } from '../../core/json.js';
