@@ -86,7 +86,9 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
     app.post(`/v1/client/${route}`, { schema: { summary: 'refused: this is a ledger, not a relay node', tags: ['pocket-core'], response: { 501: S.errorAnswer } } }, notRelay(`/v1/client/${route}`));
   }
 
-  const dispatchBody = S.body({ app_public_key: S.publicKey, chain: S.chain, session_height: { type: 'integer', minimum: 0, maximum: S.MAX_HEIGHT } }, ['app_public_key', 'chain']);
+  // session_height: any int64 decodes in Go (SessionHeader.SessionBlockHeight) and is overwritten
+  // (session.go:13-15), so a negative one or one beyond 2^53 is no reason to refuse.
+  const dispatchBody = S.body({ app_public_key: S.publicKey, chain: S.chain, session_height: { type: 'integer', minimum: -(2 ** 63), maximum: 2 ** 63 - 1 } }, ['app_public_key', 'chain']);
   queryRoute(app, store, '/v1/client/dispatch', { summary: "the app's current session (the ledger's own session walk)", body: dispatchBody, response: S.anyObject }, async (body, ctx) => {
     if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with');
     const block = await store.block(ctx.latest);

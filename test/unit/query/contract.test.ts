@@ -137,6 +137,11 @@ test('dispatch: pocket-core\'s DispatchResponse from the ledger\'s own session w
   const old = await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0], session_height: 1 });
   assert.equal([old.status, old.json.session.header], [200, answer.json.session.header], 'an old session_height answers the latest session');
   assert.is((await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0], session_height: '1' })).status, 400, 'a string is not an int64');
+  // Any int64 decodes (Go's json into SessionHeader.SessionBlockHeight int64) and is then overwritten.
+  for (const session_height of [-1, -9007199254740993, 9007199254740993]) {
+    const any = await post('/v1/client/dispatch', { app_public_key: app.public_key, chain: app.chains[0], session_height });
+    assert.equal([any.status, any.json.session?.header], [200, answer.json.session.header], `session_height ${session_height}`);
+  }
   for (const route of ['relay', 'challenge', 'sim']) {
     const refused = await post(`/v1/client/${route}`, {});
     assert.equal([refused.status, refused.json.error], [501, 'not_a_relay_node']);
