@@ -41,7 +41,7 @@ export function registerSessionCommand(program: Command): void {
       const { state, height } = await queryStateOf(options);
       // Sessions start at height 1 (pocket-core's session heights are 1, 1 + N, …): at 0 — a
       // genesis file, a chain with no block yet — there is none. dispatch's own answer, pocket-core's
-      // sdk:1 ("internal_error: no committed state at session height -3"), read as a bug.
+      // pocketcore:60 (ValidateHeader on session height 0 − BPS + 1), says less.
       if (height === 0) throw new CliError('no_session_at_genesis', 'height 0 (a genesis, no block yet) has no session: the first session starts at height 1; ask a chain with blocks (--data DIR)', { height });
       const answer = dispatch(state, app, chain, height);
       if (!answer.ok) throw new CliError(answer.error.name, answer.error.log, { codespace: answer.error.codespace, code: answer.error.code, height });

@@ -13,7 +13,7 @@ import { bytesToHex } from '../../core/hex.js';
 import { rejection, type Rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
 import type { Address } from '../../core/types.js';
-import { SDK } from '../../core/codes.js';
+import { POCKETCORE, SDK } from '../../core/codes.js';
 import { latestSessionHeight, sessionEndHeight } from './session-heights.js';
 import { selectSessionNodes, sessionHeaderHash, sessionKey, type SessionHeaderKey } from './session.js';
 import { blockHashAt, historyFloor, type PocketcoreView } from './view.js';
@@ -166,5 +166,8 @@ export function dispatchSession(
   options: SessionOptions = {},
 ): Result<ComputedSession, Rejection> {
   const sessionHeight = latestSessionHeight(height, Number(view.params().pos.blocksPerSession));
+  // ValidateHeader (types/session.go:257-260) runs before any state is read (keeper/session.go:17-19):
+  // before block 1 the latest session height is 0 − BPS + 1.
+  if (sessionHeight < 1) return err(rejection(POCKETCORE.invalid_block_height, `no session before block 1 (latest session height ${sessionHeight})`));
   return computeSession(view, { appPublicKey, chain, sessionHeight }, height, { kind: 'now' }, options);
 }

@@ -337,6 +337,16 @@ onChain('dispatch shows the seated nodes as they were at the session start (GetN
   assert.is(state.nodes.validators.get(seated)!.serviceUrl, 'https://moved.example:443');
 });
 
+onChain('dispatch before block 1 (latest session height 0 − BPS + 1 < 1) → pocketcore:60, ValidateHeader\'s answer', () => {
+  // HandleDispatch sets the latest session height, then header.ValidateHeader() refuses one below 1
+  // with InvalidBlockHeight (x/pocketcore/keeper/session.go:13-19, types/session.go:257-260).
+  const state = startRelayChain();
+  assert.is(heightOf(state), 0);
+  const result = dispatchSession(state, appKey.publicKey, '0001', 0);
+  assert.ok(!result.ok);
+  assert.equal([result.error.codespace, result.error.code], ['pocketcore', 60]);
+});
+
 onChain('candidates rebuilt from history equal the memo captured at the session start (snapshot path)', () => {
   const state = startRelayChain();
   advanceTo(state, 5);
