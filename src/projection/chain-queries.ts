@@ -55,7 +55,7 @@ const offsetOf = (page: PageRequest): { limit: number; offset: number } => ({ li
 /** Tx statements per column (signer / recipient) and order: SQLite cannot bind a column or ORDER BY. */
 function accountTxSql(column: 'signer' | 'recipient', order: Order): string {
   const direction = order === 'asc' ? 'ASC' : 'DESC';
-  return `SELECT * FROM txs WHERE ${column} = @address AND height <= @height AND (@only IS NULL OR height = @only) ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
+  return `SELECT * FROM txs WHERE ${column} = @address AND height >= @from AND height <= @height ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
 }
 
 export class ChainQueries {
@@ -72,8 +72,8 @@ export class ChainQueries {
       tx: prepare('SELECT * FROM txs WHERE hash = @hash AND height <= @height ORDER BY height LIMIT 1'),
       sent: { asc: prepare(accountTxSql('signer', 'asc')), desc: prepare(accountTxSql('signer', 'desc')) },
       received: { asc: prepare(accountTxSql('recipient', 'asc')), desc: prepare(accountTxSql('recipient', 'desc')) },
-      sentCount: prepare('SELECT count(*) AS n FROM txs WHERE signer = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
-      receivedCount: prepare('SELECT count(*) AS n FROM txs WHERE recipient = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
+      sentCount: prepare('SELECT count(*) AS n FROM txs WHERE signer = @address AND height >= @from AND height <= @height'),
+      receivedCount: prepare('SELECT count(*) AS n FROM txs WHERE recipient = @address AND height >= @from AND height <= @height'),
       account: prepare(
         'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = @address AND b.height <= @height ORDER BY b.height DESC LIMIT 1',
       ),
@@ -107,7 +107,7 @@ export class ChainQueries {
   }
 
   accountTxs(filter: TxFilter, height: number, page: PageRequest): ListPage<TxRecord> {
-    const params = { address: filter.address, height, only: filter.onlyHeight ?? null };
+    const params = { address: filter.address, height, from: filter.fromHeight };
     const list = filter.received ? this.s.received : this.s.sent;
     const count = filter.received ? this.s.receivedCount : this.s.sentCount;
     const items = (list[filter.order].all({ ...params, ...offsetOf(page) }) as Row[]).map(txOf);

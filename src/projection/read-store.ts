@@ -89,8 +89,8 @@ export interface TxFilter {
   readonly address: string;
   /** true: txs whose recipient is `address`; false: txs it signed. */
   readonly received: boolean;
-  /** pocket-core's accounttxs `height` > 0: only that block's txs. */
-  readonly onlyHeight?: number;
+  /** pocket-core's accounttxs `height`: txs at this height and above (0: all; query/chain-routes.ts). */
+  readonly fromHeight: number;
   readonly order: Order;
 }
 

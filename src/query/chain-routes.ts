@@ -12,19 +12,30 @@
  *   /v1/query/accounts       {height, page, per_page}                     → {result, total_pages, page}
  *   /v1/query/balance        {address, height}                            → {balance: <bare number>}
  *
- * accounttxs' `height` is pocket-core's: > 0 = only txs IN that block (app/query.go:55-67). A tx
+ * accounttxs' `height` is pocket-core's: > 0 = txs at that height AND ABOVE — app/query.go:55-67
+ * asks for `tx.height=h`, but its tx indexer reads the key range from `<address>/<h>` to
+ * `<address>/<MaxInt64>` (types/indexer.go:306-312, 351-355), and pocket-core's own test expects
+ * every later tx too (app/cmd/rpc/rpc_test.go:343-352). `order`: directionOf below. A tx
  * unknown at the height → 400 `tx_not_found`; a block → 400 `block_not_found` (pocket answers
  * 400 with Tendermint's message for both).
  */
 import type { FastifyInstance } from 'fastify';
-import type { ReadStore, TxRecord } from '../projection/read-store.js';
+import type { Order, ReadStore, TxRecord } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { pocketPage, pocketPageRequest } from './pagination.js';
 import { accountJson, balanceAnswer, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
 
-const orderOf = (value: unknown): 'asc' | 'desc' => (value === 'asc' ? 'asc' : 'desc');
+/**
+ * The direction pocket-core's tx indexer walks for a request's `order`, by (height, index):
+ * checkSort (app/query.go:630-639) makes it "asc" or "desc", and PrefixIterator
+ * (types/indexer.go:340-346) opens a ReverseIterator for "asc" and a forward Iterator for "desc"
+ * over keys that ascend with (height, index) (ELEN, types/indexer.go:19-25). So "asc" lists the
+ * newest first and every other text — "desc", "", absent — the oldest first, as pocket-core's own
+ * test expects of the default (app/cmd/rpc/rpc_test.go:343-352; pocket-core issue #1420).
+ */
+const directionOf = (order: unknown): Order => (order === 'asc' ? 'desc' : 'asc');
 const lower = (value: unknown): string => (value as string).toLowerCase();
 
 async function allTxsOf(store: ReadStore, height: number): Promise<TxRecord[]> {
@@ -58,7 +69,7 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
 
   const blockTxsBody = S.body({ height: S.height, page: S.page, per_page: S.perPage, order: S.order, prove: { type: 'boolean' } });
   queryRoute(app, store, '/v1/query/blocktxs', { summary: "a block's txs (pocket-core's tx index: a page past the last is empty)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
-    const found = await store.blockTxs(ctx.at(body['height']), orderOf(body['order']), pocketPageRequest(body));
+    const found = await store.blockTxs(ctx.at(body['height']), directionOf(body['order']), pocketPageRequest(body));
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));
   });
@@ -77,9 +88,8 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
 
   const accountTxsBody = S.body({ address: S.address, page: S.page, per_page: S.perPage, received: { type: 'boolean' }, prove: { type: 'boolean' }, order: S.order, height: S.height }, ['address']);
   queryRoute(app, store, '/v1/query/accounttxs', { summary: "an account's txs, sent (default) or received", body: accountTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
-    const only = typeof body['height'] === 'number' && body['height'] > 0 ? ctx.at(body['height']) : undefined;
     const request = pocketPageRequest(body);
-    const filter = { address: lower(body['address']), received: body['received'] === true, order: orderOf(body['order']), ...(only === undefined ? {} : { onlyHeight: only }) };
+    const filter = { address: lower(body['address']), received: body['received'] === true, order: directionOf(body['order']), fromHeight: ctx.notPast(body['height']) };
     const found = await store.accountTxs(filter, ctx.latest, request);
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));

@@ -40,10 +40,16 @@ export class QueryContext {
 
   /** The answer's height: 0/absent → latest; a future height is refused. */
   at(requested: unknown, field = 'height'): number {
-    const height = typeof requested === 'number' ? requested : 0;
-    if (height > this.latest) throw new HttpError(400, 'height_in_future', `${field} ${height} is past the latest projected block (${this.latest})`, { field, latest: this.latest });
+    const height = this.notPast(requested, field);
     this.asOf = height === 0 ? this.latest : height;
     return this.asOf;
+  }
+
+  /** A height that bounds a list, not the answer's height (0/absent → 0); a future height is refused. */
+  notPast(requested: unknown, field = 'height'): number {
+    const height = typeof requested === 'number' ? requested : 0;
+    if (height > this.latest) throw new HttpError(400, 'height_in_future', `${field} ${height} is past the latest projected block (${this.latest})`, { field, latest: this.latest });
+    return height;
   }
 }
 

@@ -20,10 +20,10 @@ const asOfOne = (table: string, key: string, columns = '*'): string =>
 const asOfAll = (table: string, key: string, columns = '*'): string =>
   `SELECT ${columns} FROM (SELECT DISTINCT ON (${key}) * FROM ${table} WHERE height <= $1 ORDER BY ${key}, height DESC) t WHERE deleted = 0 ORDER BY ${key} COLLATE "C"`;
 
-const ONLY = '($3::bigint IS NULL OR height = $3::bigint)';
+const FROM = 'height >= $3::bigint';
 const accountTxs = (column: 'signer' | 'recipient', direction: 'ASC' | 'DESC'): string =>
-  `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
-const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY}`;
+  `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
+const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM}`;
 
 const RANGE = 'height >= $1 AND height <= $2';
 const REWARD_WHERE = `${RANGE} AND ($3::text IS NULL OR servicer = $3) AND ($4::text IS NULL OR address = $4) AND ($5::text IS NULL OR chain = $5)`;

@@ -190,7 +190,7 @@ export class PgReadStore implements ReadStore {
 
   accountTxs: ReadStore['accountTxs'] = (filter, height, page) => {
     const direction = filter.order === 'asc' ? ('Asc' as const) : ('Desc' as const);
-    const params = [filter.address, height, filter.onlyHeight ?? null];
+    const params = [filter.address, height, filter.fromHeight];
     return filter.received ? this.page(`received${direction}` as const, 'receivedCount', params, page, txOf) : this.page(`sent${direction}` as const, 'sentCount', params, page, txOf);
   };
 

@@ -1,0 +1,114 @@
+/**
+ * Goal: the query routes read their request fields as pocket-core RC-0.12.0 does — the tx
+ * searches' `order` and accounttxs' `height` as its own tx indexer walks them, and the
+ * nodes/apps `opts` as their Go types decode and IsValid filters them.
+ * Method: the projected simulated chain served in-process (test/helpers/query.ts); each expected
+ * value is derived from pocket-core's code (file:line beside it) and checked against the txs
+ * the chain holds (allblocktxs, which reads the block in its own order), never from our routes'
+ * code.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
+
+let served: Served;
+const test = suite('query service: request fields read as pocket-core reads them');
+test.before(async () => {
+  served = await serveInProcess((await projectedSimChain()).dir);
+});
+test.after(() => served.close());
+
+const post = (path: string, body: unknown = {}) => postTo(served.app, path, body);
+type Tx = { hash: string; height: number; index: number; tx_result: { signer: string } };
+const positions = (txs: readonly Tx[]): string[] => txs.map((t) => `${t.height}/${t.index}`);
+
+/** Every tx of blocks 1..latest in chain order, read block by block. */
+async function chainTxs(): Promise<Tx[]> {
+  const latest = (await post('/v1/query/height')).json.height as number;
+  const all: Tx[] = [];
+  for (let height = 1; height <= latest; height++) all.push(...((await post('/v1/query/allblocktxs', { height, per_page: 1000 })).json.txs as Tx[]));
+  return all;
+}
+
+/**
+ * pocket-core's checkSort (app/query.go:630-639) turns `order` into "asc" or "desc", and its tx
+ * indexer's PrefixIterator (types/indexer.go:340-346) opens a ReverseIterator for "asc" and a
+ * forward Iterator for "desc" over keys that ascend with (height, index) (ELEN-encoded,
+ * types/indexer.go:19-25, 274-338): "asc" lists the newest first, and "desc" — the default — the
+ * oldest first. pocket-core's own test relies on the default being oldest first
+ * (app/cmd/rpc/rpc_test.go:343-352: `Txs[0]` is the first tx sent); issue #1420 reports it.
+ */
+test('blocktxs: "asc" lists a block\'s txs last first; "desc", absent or any other text, in block order', async () => {
+  const inBlock = (await post('/v1/query/allblocktxs', { height: 5, per_page: 1000 })).json.txs as Tx[];
+  assert.ok(inBlock.length > 1, 'a block of several txs');
+  const blockOrder = positions(inBlock);
+  const answer = async (body: object): Promise<string[]> => positions((await post('/v1/query/blocktxs', { height: 5, per_page: 1000, ...body })).json.txs as Tx[]);
+  assert.equal(await answer({ order: 'asc' }), [...blockOrder].reverse(), 'asc: ReverseIterator');
+  for (const body of [{}, { order: 'desc' }, { order: '' }, { order: 'ASC' }, { order: 'sideways' }]) assert.equal(await answer(body), blockOrder, JSON.stringify(body));
+  // Pages are cut after ordering: page 2 of 1 under "asc" is the block's second-to-last tx.
+  const second = (await post('/v1/query/blocktxs', { height: 5, per_page: 1, page: 2, order: 'asc' })).json;
+  assert.equal([positions(second.txs), second.total_txs], [[blockOrder[blockOrder.length - 2]], blockOrder.length]);
+});
+
+test('accounttxs: the default lists oldest first by (height, index); "asc" newest first', async () => {
+  const all = await chainTxs();
+  const bySigner = new Map<string, Tx[]>();
+  for (const tx of all) if (tx.tx_result.signer !== '') bySigner.set(tx.tx_result.signer, [...(bySigner.get(tx.tx_result.signer) ?? []), tx]);
+  const [signer, sent] = [...bySigner.entries()].sort((a, b) => b[1].length - a[1].length)[0]!;
+  assert.ok(new Set(sent.map((t) => t.height)).size > 2, 'a signer with txs in several blocks');
+  const answer = async (body: object) => (await post('/v1/query/accounttxs', { address: signer.toLowerCase(), per_page: 1000, ...body })).json;
+  assert.equal(positions((await answer({})).txs), positions(sent), 'default: oldest first');
+  assert.equal(positions((await answer({ order: 'desc' })).txs), positions(sent), 'desc: oldest first');
+  assert.equal(positions((await answer({ order: 'asc' })).txs), positions(sent).reverse(), 'asc: newest first');
+});
+
+/**
+ * accounttxs' `height` > 0 adds `tx.height=h` to the query (app/query.go:55-67), which the
+ * indexer serves from the prefix `tx.signer/<addr>/<h>` up to endKey, the same prefix with its
+ * last part replaced by MaxInt64 (types/indexer.go:306-312, 351-355): every tx of the signer at
+ * a height ≥ h, counted in total_txs. pocket-core's test says so: "query with first tx block
+ * height returns both txs" (app/cmd/rpc/rpc_test.go:343-352).
+ */
+test('accounttxs: height h lists the address\'s txs at heights ≥ h (sent and received)', async () => {
+  const all = await chainTxs();
+  const signer = all.find((t) => t.tx_result.signer !== '')!.tx_result.signer;
+  const sent = all.filter((t) => t.tx_result.signer === signer);
+  const heights = [...new Set(sent.map((t) => t.height))];
+  assert.ok(heights.length > 2, 'txs in several blocks');
+  const from = heights[Math.floor(heights.length / 2)]!;
+  const expected = sent.filter((t) => t.height >= from);
+  const answer = await post('/v1/query/accounttxs', { address: signer, height: from, per_page: 1000 });
+  assert.is(answer.status, 200, answer.text);
+  assert.equal([positions(answer.json.txs), answer.json.total_txs], [positions(expected), expected.length]);
+  assert.is(answer.headers['x-total-count'], String(expected.length));
+  const paged = (await post('/v1/query/accounttxs', { address: signer, height: from, per_page: 1, page: 2 })).json;
+  assert.equal([positions(paged.txs), paged.total_txs], [[positions(expected)[1]], expected.length]);
+});
+
+/**
+ * The nodes/apps opts (x/nodes/types/querier.go:31-68, x/apps/types/querier.go:38-64):
+ * staking_status is a StakeStatus, a byte (types/staking.go:38) — 0 any, 1 unstaking, 2 staked,
+ * 3..255 none (IsValid compares for equality: no match, Go's zero Page, app/query.go:641-661);
+ * jailed_status an int — 1 jailed, 2 not jailed, any other value no filter (IsValid's switch has
+ * no default); blockchain any string, compared for equality with each chain.
+ */
+test('nodes/apps: opts read as their Go types, filtered as IsValid filters', async () => {
+  const every = (await post('/v1/query/nodes')).json;
+  assert.ok(every.result.length > 0);
+  for (const jailed of [3, -1, 1000]) {
+    const answer = await post('/v1/query/nodes', { opts: { jailed_status: jailed } });
+    assert.equal([answer.status, answer.json], [200, every], `jailed_status ${jailed}: no filter`);
+  }
+  const zero = { result: null, total_pages: 0, page: 0 };
+  for (const route of ['nodes', 'apps']) {
+    for (const status of [3, 255]) {
+      const answer = await post(`/v1/query/${route}`, { opts: { staking_status: status } });
+      assert.equal([answer.status, answer.json], [200, zero], `${route} staking_status ${status}: no match`);
+    }
+    assert.is((await post(`/v1/query/${route}`, { opts: { staking_status: 256 } })).status, 400, 'not a byte: Go refuses to decode it');
+    const long = await post(`/v1/query/${route}`, { opts: { blockchain: '0001000100010001' } });
+    assert.equal([long.status, long.json], [200, zero], `${route}: a chain no one stakes for matches nothing`);
+  }
+});
+
+test.run();
