@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { amountOf } from './amounts.js';
-import type { AccountRecord, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
+import type { AccountRecord, AccountSelection, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
 
 type Row = Record<string, unknown>;
 export const num = (value: unknown): number => Number(value as bigint);
@@ -58,6 +58,16 @@ function accountTxSql(column: 'signer' | 'recipient', order: Order): string {
   return `SELECT * FROM txs WHERE ${column} = @address AND height >= @from AND height <= @height ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
 }
 
+/** Each address's newest balance row at or below @height. */
+const LATEST_BALANCE = 'b.height = (SELECT max(height) FROM balances WHERE address = b.address AND height <= @height)';
+/** A balance that is not zero (zero is stored as the integer 0; a text amount is never zero, 006-big-amounts.sql). */
+const WITH_COINS = 'AND b.balance_upokt <> 0';
+
+function accountsSql(filter: string): string {
+  return `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
+         WHERE ${LATEST_BALANCE} ${filter} ORDER BY b.address LIMIT @limit OFFSET @offset`;
+}
+
 export class ChainQueries {
   private readonly s;
 
@@ -77,11 +87,11 @@ export class ChainQueries {
       account: prepare(
         'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = @address AND b.height <= @height ORDER BY b.height DESC LIMIT 1',
       ),
-      accounts: prepare(
-        `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
-         WHERE b.height = (SELECT max(height) FROM balances WHERE address = b.address AND height <= @height) ORDER BY b.address LIMIT @limit OFFSET @offset`,
-      ),
-      accountCount: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
+      accounts: { all: prepare(accountsSql('')), withCoins: prepare(accountsSql(WITH_COINS)) },
+      accountCount: {
+        all: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
+        withCoins: prepare(`SELECT count(*) AS n FROM balances b WHERE ${LATEST_BALANCE} ${WITH_COINS}`),
+      },
     };
   }
 
@@ -120,8 +130,8 @@ export class ChainQueries {
     return row === undefined ? undefined : accountOf(row);
   }
 
-  accounts(height: number, page: PageRequest): ListPage<AccountRecord> {
-    const items = (this.s.accounts.all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
-    return { items, total: num((this.s.accountCount.get({ height }) as Row).n) };
+  accounts(height: number, page: PageRequest, which: AccountSelection = 'all'): ListPage<AccountRecord> {
+    const items = (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
+    return { items, total: num((this.s.accountCount[which].get({ height }) as Row).n) };
   }
 }

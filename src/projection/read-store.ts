@@ -85,6 +85,9 @@ export interface AccountRecord {
   readonly balanceUpokt: bigint;
 }
 
+/** Which accounts a list holds: every one, or only those whose balance is not zero. */
+export type AccountSelection = 'all' | 'withCoins';
+
 export interface TxFilter {
   readonly address: string;
   /** true: txs whose recipient is `address`; false: txs it signed. */
@@ -252,8 +255,11 @@ export interface ReadStore {
   accountTxs(filter: TxFilter, height: number, page: PageRequest): Promise<ListPage<TxRecord>>;
 
   account(address: string, height: number): Promise<AccountRecord | undefined>;
-  /** Every account that exists at `height`, by address. */
-  accounts(height: number, page: PageRequest): Promise<ListPage<AccountRecord>>;
+  /**
+   * Every account that exists at `height`, by address; `withCoins`: only those holding uPOKT (what
+   * pocket-core's accounts query lists, GetAllAccountsExport, x/auth/keeper/account.go:108-122).
+   */
+  accounts(height: number, page: PageRequest, which?: AccountSelection): Promise<ListPage<AccountRecord>>;
   balance(address: string, height: number): Promise<bigint>;
   supply(height: number): Promise<SupplyJson | undefined>;
 

@@ -139,7 +139,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     tx: (hash, height) => resolve(() => chain.tx(hash, height)),
     accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),
     account: (address, height) => resolve(() => chain.account(address, height)),
-    accounts: (height, page) => resolve(() => chain.accounts(height, page)),
+    accounts: (height, page, which) => resolve(() => chain.accounts(height, page, which)),
     balance: (address, height) => resolve(() => entities.balance(address, height)),
     supply: (height) => resolve(() => entities.supply(height)),
     node: (address, height) => resolve(() => entities.node(address, height)),

@@ -9,7 +9,7 @@
  *   /v1/query/tx             {hash}  (+ `height`: as of it, ours)         → RPCResultTx
  *   /v1/query/accounttxs     {address, page, per_page, received, order, height} → {txs, page_count, total_txs}
  *   /v1/query/account        {address, height}                            → BaseAccount, or null (unknown)
- *   /v1/query/accounts       {height, page, per_page}                     → {result, total_pages, page}
+ *   /v1/query/accounts       {height, page, per_page}                     → {result, total_pages, page}: accounts holding coins
  *   /v1/query/balance        {address, height}                            → {balance: <bare number>}
  *
  * accounttxs' `height` is pocket-core's: > 0 = txs at that height AND ABOVE — app/query.go:55-67
@@ -104,9 +104,10 @@ function registerAccountRoutes(app: FastifyInstance, store: ReadStore): void {
     const account = await store.account(lower(body['address']), ctx.at(body['height']));
     return account === undefined ? new RawJson('null') : accountJson(account);
   });
-  queryRoute(app, store, '/v1/query/accounts', { summary: 'every account, paginated', body: S.body({ height: S.height, page: S.page, per_page: S.perPage }), response: S.page$(S.accountAnswer) }, async (body, ctx) => {
+  queryRoute(app, store, '/v1/query/accounts', { summary: 'every account holding coins, paginated', body: S.body({ height: S.height, page: S.page, per_page: S.perPage }), response: S.page$(S.accountAnswer) }, async (body, ctx) => {
     const request = pocketPageRequest(body);
-    const found = await store.accounts(ctx.at(body['height']), request);
+    // QueryAccounts pages GetAllAccountsExport, which skips accounts with no coins (x/auth/keeper/account.go:108-122).
+    const found = await store.accounts(ctx.at(body['height']), request, 'withCoins');
     ctx.total = found.total;
     const page = pocketPage(found, request);
     return { ...page, result: page.result === null ? null : page.result.map(accountJson) };

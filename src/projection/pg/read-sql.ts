@@ -25,6 +25,12 @@ const accountTxs = (column: 'signer' | 'recipient', direction: 'ASC' | 'DESC'): 
   `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
 const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM}`;
 
+/** Each address's newest balance ≤ $1. */
+const LATEST_BALANCES = 'SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC';
+const accountsSql = (filter: string): string =>
+  `SELECT b.address, b.balance_upokt, a.public_key FROM (${LATEST_BALANCES}) b
+    LEFT JOIN accounts a ON a.address = b.address ${filter} ORDER BY b.address COLLATE "C" ${LIMIT(2)}`;
+
 const RANGE = 'height >= $1 AND height <= $2';
 const REWARD_WHERE = `${RANGE} AND ($3::text IS NULL OR servicer = $3) AND ($4::text IS NULL OR address = $4) AND ($5::text IS NULL OR chain = $5)`;
 const RAP_WHERE = `${RANGE} AND ($3::text IS NULL OR address = $3)`;
@@ -50,10 +56,10 @@ export const READS = {
   receivedCount: accountTxCount('recipient'),
   account:
     'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = $1 AND b.height <= $2 ORDER BY b.height DESC LIMIT 1',
-  accounts: `SELECT b.address, b.balance_upokt, a.public_key
-    FROM (SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC) b
-    LEFT JOIN accounts a ON a.address = b.address ORDER BY b.address COLLATE "C" ${LIMIT(2)}`,
+  accounts: accountsSql(''),
   accountCount: 'SELECT count(DISTINCT address) AS n FROM balances WHERE height <= $1',
+  accountsWithCoins: accountsSql('WHERE b.balance_upokt <> 0'),
+  accountWithCoinsCount: `SELECT count(*) AS n FROM (${LATEST_BALANCES}) b WHERE b.balance_upokt <> 0`,
   balance: 'SELECT balance_upokt FROM balances WHERE address = $1 AND height <= $2 ORDER BY height DESC LIMIT 1',
   supplyRow: 'SELECT * FROM supply WHERE height = $1',
   node: asOfOne('nodes', 'address'),

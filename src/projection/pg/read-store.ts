@@ -38,7 +38,7 @@ import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, paramChangeOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
 import { claimAnswer } from '../../modules/pocketcore/index.js';
-import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
+import { ReadStoreUnavailable, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
 import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
@@ -195,7 +195,8 @@ export class PgReadStore implements ReadStore {
   };
 
   account = (address: string, height: number) => this.one('account', [address, height], accountOf);
-  accounts = (height: number, page: PageRequest) => this.page('accounts', 'accountCount', [height], page, accountOf);
+  accounts = (height: number, page: PageRequest, which: AccountSelection = 'all') =>
+    which === 'all' ? this.page('accounts', 'accountCount', [height], page, accountOf) : this.page('accountsWithCoins', 'accountWithCoinsCount', [height], page, accountOf);
 
   balance = async (address: string, height: number) => {
     const row = (await this.rows('balance', [address.toLowerCase(), height]))[0];

@@ -111,4 +111,26 @@ test('nodes/apps: opts read as their Go types, filtered as IsValid filters', asy
   }
 });
 
+/**
+ * QueryAccounts pages GetAllAccountsExport (app/query.go:219-227), which leaves out every account
+ * whose coins are empty ("not get empty coins accounts", x/auth/keeper/account.go:108-122): an
+ * account that has spent everything, a module pool at zero. `account` still answers it.
+ */
+test('accounts: an account with no coins is not listed (it is still answered by `account`)', async () => {
+  const latest = (await post('/v1/query/height')).json.height as number;
+  let zeroSeen = 0;
+  for (const height of [1, 2, Math.floor(latest / 2), latest]) {
+    const every = (await served.store.accounts(height, { page: 1, perPage: 1000 })).items;
+    const holding = every.filter((a) => a.balanceUpokt > 0n).map((a) => a.address);
+    zeroSeen += every.length - holding.length;
+    const listed: string[] = [];
+    const first = await post('/v1/query/accounts', { height, per_page: 7 });
+    for (let page = 1; page <= Math.ceil(holding.length / 7); page++) listed.push(...((await post('/v1/query/accounts', { height, page, per_page: 7 })).json.result as Array<{ address: string }>).map((a) => a.address));
+    assert.equal([listed, first.headers['x-total-count']], [holding, String(holding.length)], `height ${height}`);
+    const empty = every.find((a) => a.balanceUpokt === 0n);
+    if (empty !== undefined) assert.equal((await post('/v1/query/account', { address: empty.address, height })).json.coins, [], 'account answers it, with no coins');
+  }
+  assert.ok(zeroSeen > 0, 'the chain has accounts at zero at some sampled height');
+});
+
 test.run();
