@@ -4,10 +4,10 @@
  *
  *   /v1/query/height         –                                            → {height}
  *   /v1/query/block          {height}                                     → Tendermint ResultBlock
- *   /v1/query/blocktxs       {height, page, per_page, order}              → {txs, page_count, total_txs}
+ *   /v1/query/blocktxs       {height, page, per_page, order, prove}       → {txs, page_count, total_txs}
  *   /v1/query/allblocktxs    {height, page, per_page}                     → same, no per_page clamp
- *   /v1/query/tx             {hash}  (+ `height`: as of it, ours)         → RPCResultTx
- *   /v1/query/accounttxs     {address, page, per_page, received, order, height} → {txs, page_count, total_txs}
+ *   /v1/query/tx             {hash, prove}  (+ `height`: as of it, ours)  → RPCResultTx
+ *   /v1/query/accounttxs     {address, page, per_page, received, order, prove, height} → {txs, page_count, total_txs}
  *   /v1/query/account        {address, height}                            → BaseAccount, or null (unknown)
  *   /v1/query/accounts       {height, page, per_page}                     → {result, total_pages, page}: accounts holding coins
  *   /v1/query/balance        {address, height}                            → {balance: <bare number>}
@@ -23,9 +23,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Order, ReadStore, TxRecord } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
 import { pocketPage, pocketPageRequest } from './pagination.js';
-import { accountJson, balanceAnswer, blockJson, txJsonAnswer, txSearchAnswer } from './pocket-json.js';
+import { accountJson, balanceAnswer, blockJson, txJsonAnswer, txSearchAnswer, type ProofOf } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
+import { blockTxProofs, type TxProofJson } from './tx-proof.js';
 
 /**
  * The direction pocket-core's tx indexer walks for a request's `order`, by (height, index):
@@ -45,6 +46,17 @@ async function allTxsOf(store: ReadStore, height: number): Promise<TxRecord[]> {
     all.push(...next.items);
     if (all.length >= next.total || next.items.length === 0) return all;
   }
+}
+
+/**
+ * `prove: true` on tx, blocktxs and accounttxs (rpc/core/tx.go Tx and TxSearch): each tx's
+ * TxProof in its block (tx-proof.ts), each block's txs read once; otherwise the empty TxProof.
+ */
+async function proofsFor(store: ReadStore, txs: readonly TxRecord[], prove: unknown): Promise<ProofOf> {
+  if (prove !== true) return () => undefined;
+  const byHeight = new Map<number, (index: number) => TxProofJson>();
+  for (const height of new Set(txs.map((tx) => tx.height))) byHeight.set(height, blockTxProofs((await allTxsOf(store, height)).map((tx) => tx.raw)));
+  return (tx) => byHeight.get(tx.height)?.(tx.index);
 }
 
 export function registerChainRoutes(app: FastifyInstance, store: ReadStore): void {
@@ -71,9 +83,10 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
   queryRoute(app, store, '/v1/query/blocktxs', { summary: "a block's txs (pocket-core's tx index: a page past the last is empty)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const found = await store.blockTxs(ctx.at(body['height']), directionOf(body['order']), pocketPageRequest(body));
     ctx.total = found.total;
-    return new RawJson(txSearchAnswer(found.items, found.total));
+    return new RawJson(txSearchAnswer(found.items, found.total, await proofsFor(store, found.items, body['prove'])));
   });
-  queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs read from the block itself (order ignored)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
+  // QueryAllBlockTxs never proves: it writes an empty TxProof whatever `prove` says (app/query.go:108-138).
+  queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs read from the block itself (order and prove ignored)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const found = await store.blockTxs(ctx.at(body['height']), 'asc', pocketPageRequest(body));
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total));
@@ -83,7 +96,7 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
     const hash = (body['hash'] as string).toUpperCase();
     const tx = await store.tx(hash, ctx.at(body['height']));
     if (tx === undefined) throw new HttpError(400, 'tx_not_found', `tx (${hash}) not found`, { field: 'hash' });
-    return new RawJson(txJsonAnswer(tx));
+    return new RawJson(txJsonAnswer(tx, (await proofsFor(store, [tx], body['prove']))(tx)));
   });
 
   const accountTxsBody = S.body({ address: S.address, page: S.page, per_page: S.perPage, received: { type: 'boolean' }, prove: { type: 'boolean' }, order: S.order, height: S.height }, ['address']);
@@ -92,7 +105,7 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
     const filter = { address: lower(body['address']), received: body['received'] === true, order: directionOf(body['order']), fromHeight: ctx.notPast(body['height']) };
     const found = await store.accountTxs(filter, ctx.latest, request);
     ctx.total = found.total;
-    return new RawJson(txSearchAnswer(found.items, found.total));
+    return new RawJson(txSearchAnswer(found.items, found.total, await proofsFor(store, found.items, body['prove'])));
   });
 
   registerAccountRoutes(app, store);

@@ -58,7 +58,7 @@ export const txAnswer = obj({
   hash: stringy, height: int, index: int,
   tx_result: obj({ code: int, data: { type: 'null' }, log: stringy, info: stringy, events: { type: 'null' }, codespace: stringy, signer: stringy, recipient: stringy, message_type: stringy }),
   tx: { type: 'string', description: 'base64 of the tx bytes' },
-  proof: { type: 'object', description: 'always the empty TxProof (prove is not supported)' },
+  proof: { type: 'object', description: "Tendermint's TxProof of the tx in its block when `prove` is true, else the empty TxProof" },
   stdTx: obj({ msg: { description: 'the message as amino JSON (its sign bytes)' }, fee: nullable(list(obj({ denom: stringy, amount: stringy }))), signature: obj({ pub_key: stringy, signature: stringy }), memo: stringy, entropy: int }),
 });
 export const txSearchAnswer = obj({ txs: list(txAnswer), page_count: { type: 'integer', description: 'txs on this page' }, total_txs: { type: 'integer', description: 'matches on all pages' } });

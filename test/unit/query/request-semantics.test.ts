@@ -7,6 +7,7 @@
  * the chain holds (allblocktxs, which reads the block in its own order), never from our routes'
  * code.
  */
+import { createHash } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { postTo, projectedSimChain, serveInProcess, type Served } from '../../helpers/query.js';
@@ -131,6 +132,67 @@ test('accounts: an account with no coins is not listed (it is still answered by 
     if (empty !== undefined) assert.equal((await post('/v1/query/account', { address: empty.address, height })).json.coins, [], 'account answers it, with no coins');
   }
   assert.ok(zeroSeen > 0, 'the chain has accounts at zero at some sampled height');
+});
+
+/**
+ * `prove: true` on tx, blocktxs and accounttxs: Tendermint's TxProof of the tx in its block
+ * (pokt-network/tendermint 59310158 — pocket-core's go.mod:5 — rpc/core/tx.go Tx and TxSearch:
+ * `block.Data.Txs.Proof(index)`, types/tx.go:68-88): root_hash the Merkle root of the block's tx
+ * hashes (HexBytes: upper hex), data the tx (base64), proof {total, index, leaf_hash, aunts}
+ * (crypto/merkle/simple_proof.go:26-31, []byte as base64). Checked here with Tendermint's own
+ * verification walk (computeHashFromAunts, simple_proof.go) against the block's data_hash.
+ * allblocktxs never proves (app/query.go:108-138 sets an empty TxProof).
+ */
+test('prove: tx, blocktxs and accounttxs carry the tx\'s Merkle proof in its block', async () => {
+  const sha256 = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest();
+  const splitPoint = (n: number): number => {
+    let k = 1;
+    while (k * 2 < n) k *= 2;
+    return k;
+  };
+  const fromAunts = (index: number, total: number, leaf: Buffer, aunts: Buffer[]): Buffer | undefined => {
+    if (total === 1) return aunts.length === 0 ? leaf : undefined;
+    if (aunts.length === 0) return undefined;
+    const left = splitPoint(total);
+    const last = aunts[aunts.length - 1]!;
+    const rest = aunts.slice(0, -1);
+    if (index < left) {
+      const hash = fromAunts(index, left, leaf, rest);
+      return hash === undefined ? undefined : sha256(Buffer.from([1]), hash, last);
+    }
+    const hash = fromAunts(index - left, total - left, leaf, rest);
+    return hash === undefined ? undefined : sha256(Buffer.from([1]), last, hash);
+  };
+  const latest = (await post('/v1/query/height')).json.height as number;
+  let height = 0;
+  let inBlock: Tx[] = [];
+  for (let h = 2; h <= latest && height === 0; h++) {
+    const txs = (await post('/v1/query/allblocktxs', { height: h, per_page: 1000 })).json.txs as Tx[];
+    if (txs.length >= 3 && (txs.length & (txs.length - 1)) !== 0) [height, inBlock] = [h, txs];
+  }
+  assert.ok(height > 0, 'a block of 3 or more txs, not a power of two');
+  const dataHash = (await post('/v1/query/block', { height })).json.block.header.data_hash as string;
+  type Proof = { root_hash: string; data: string; proof: { total: number; index: number; leaf_hash: string; aunts: string[] } };
+  let proven = 0;
+  for (const tx of inBlock) {
+    const answer = (await post('/v1/query/tx', { hash: tx.hash, prove: true })).json as Tx & { tx: string; proof: Proof };
+    if (answer.height !== height) continue; // the same bytes sent again (refused as a duplicate): `tx` finds the first
+    proven++;
+    const { root_hash, data, proof } = answer.proof;
+    assert.equal([root_hash, data, proof.total, proof.index], [dataHash, answer.tx, inBlock.length, tx.index]);
+    const leaf = sha256(Buffer.from([0]), sha256(Buffer.from(answer.tx, 'base64')));
+    assert.is(proof.leaf_hash, leaf.toString('base64'));
+    const root = fromAunts(proof.index, proof.total, leaf, proof.aunts.map((a) => Buffer.from(a, 'base64')));
+    assert.is(root?.toString('hex').toUpperCase(), dataHash, `tx ${tx.index}: the aunts lead to the block's data_hash`);
+    const inSearch = (await post('/v1/query/blocktxs', { height, prove: true, per_page: 1000 })).json.txs as Array<{ hash: string; proof: Proof }>;
+    assert.equal(inSearch.find((t) => t.hash === tx.hash)?.proof, answer.proof, 'blocktxs proves the same');
+    const sent = (await post('/v1/query/accounttxs', { address: tx.tx_result.signer || '00'.repeat(20), height, prove: true, per_page: 1000 })).json.txs as Array<{ hash: string; proof: Proof }>;
+    if (tx.tx_result.signer !== '') assert.equal(sent.find((t) => t.hash === tx.hash)?.proof, answer.proof, 'accounttxs proves the same');
+  }
+  assert.ok(proven >= 3, 'several txs of the block proven');
+  const empty = { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } };
+  assert.equal((await post('/v1/query/tx', { hash: inBlock[0]!.hash })).json.proof, empty, 'no prove: the empty TxProof');
+  assert.equal(((await post('/v1/query/allblocktxs', { height, prove: true })).json.txs as Array<{ proof: unknown }>)[0]!.proof, empty, 'allblocktxs never proves');
 });
 
 test.run();
