@@ -243,6 +243,12 @@ export interface ReadStore {
    * here that its caches still belong to the projected chain (checkpoint-watch.ts).
    */
   latestHeight(): Promise<number | undefined>;
+  /**
+   * The height of the first state the projection holds: 0 (the genesis) for a chain started from
+   * a genesis file, H for one imported from a state exported at H (it continues at H + 1).
+   * Undefined before genesis. It never changes while the projection holds the same chain.
+   */
+  firstHeight(): Promise<number | undefined>;
 
   block(height: number): Promise<BlockRecord | undefined>;
   /** The height of the block ≤ `height` whose hash is `hash` (lowercase hex, as blocks store it). */

@@ -41,6 +41,7 @@ const LIVE_CLAIM = 'submitted_height <= $H AND (settled_height IS NULL OR settle
 
 export const READS = {
   checkpoint: 'SELECT height, block_hash FROM projection_checkpoint WHERE id = 1',
+  firstHeight: 'SELECT min(height) AS height FROM supply',
   previousHash: 'SELECT previous_hash FROM blocks WHERE height = $1',
   block: 'SELECT b.*, (SELECT coalesce(sum(tx_count), 0) FROM blocks WHERE height <= $1)::bigint AS total_txs FROM blocks b WHERE b.height = $1',
   blockTxsAsc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index ASC ${LIMIT(2)}`,

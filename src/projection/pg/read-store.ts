@@ -103,7 +103,12 @@ export class PgReadStore implements ReadStore {
   };
 
   /** A rebuild of the projection with other blocks (its way back after a rollback) makes the cached lists wrong: drop them. */
-  private readonly watch = new CheckpointWatch(() => Object.values(this.lists).forEach((list) => list.clear()));
+  private readonly watch = new CheckpointWatch(() => {
+    Object.values(this.lists).forEach((list) => list.clear());
+    this.first = undefined;
+  });
+  /** firstHeight once read (it never changes while the projection holds the same chain). */
+  private first: number | undefined;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -164,6 +169,13 @@ export class PgReadStore implements ReadStore {
     if (row === undefined) return undefined;
     await this.observe({ height: num(row.height), blockHash: row.block_hash as string });
     return num(row.height);
+  }
+
+  async firstHeight(): Promise<number | undefined> {
+    if (this.first !== undefined) return this.first;
+    const height = (await this.rows('firstHeight', []))[0]?.height;
+    this.first = height === null || height === undefined ? undefined : num(height);
+    return this.first;
   }
 
   /** Hands an answer's checkpoint to the watch, reading the one row it needs (checkpoint-watch.ts). */
