@@ -195,4 +195,23 @@ test('prove: tx, blocktxs and accounttxs carry the tx\'s Merkle proof in its blo
   assert.equal(((await post('/v1/query/allblocktxs', { height, prove: true })).json.txs as Array<{ proof: unknown }>)[0]!.proof, empty, 'allblocktxs never proves');
 });
 
+/**
+ * /v1/query/state writes an account at zero as the ledger's exporter does (it keeps such accounts:
+ * src/genesis/export.ts) with sdk.Coins' empty list — never a coin of amount 0, which sdk.Coins
+ * cannot hold (Coins.IsValid: a single coin must be positive, types/coin.go:201-209).
+ */
+test('state: an account at zero has no coins (not a zero coin)', async () => {
+  let checked = 0;
+  for (const height of [1, 2, 3]) {
+    const zero = (await served.store.accounts(height, { page: 1, perPage: 1000 })).items.filter((a) => a.balanceUpokt === 0n).map((a) => a.address);
+    if (zero.length === 0) continue;
+    const accounts = (await post('/v1/query/state', { height })).json.app_state.auth.accounts as Array<{ value: { address: string; coins: unknown[] } }>;
+    for (const address of zero) {
+      assert.equal(accounts.find((a) => a.value.address === address)?.value.coins, [], `${address} at ${height}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 0, 'an account at zero was found');
+});
+
 test.run();
