@@ -85,7 +85,7 @@ export function registerChainRoutes(app: FastifyInstance, store: ReadStore): voi
     ctx.total = found.total;
     return new RawJson(txSearchAnswer(found.items, found.total, await proofsFor(store, found.items, body['prove'])));
   });
-  // QueryAllBlockTxs never proves: it writes an empty TxProof whatever `prove` says (app/query.go:108-138).
+  // QueryAllBlockTxs never proves: it writes an empty TxProof whatever `prove` says (app/query.go:95-133).
   queryRoute(app, store, '/v1/query/allblocktxs', { summary: "a block's txs read from the block itself (order and prove ignored)", body: blockTxsBody, response: S.txSearchAnswer }, async (body, ctx) => {
     const found = await store.blockTxs(ctx.at(body['height']), 'asc', pocketPageRequest(body));
     ctx.total = found.total;

@@ -113,7 +113,7 @@ test('nodes/apps: opts read as their Go types, filtered as IsValid filters', asy
 });
 
 /**
- * QueryAccounts pages GetAllAccountsExport (app/query.go:219-227), which leaves out every account
+ * QueryAccounts pages GetAllAccountsExport (app/query.go:231-239), which leaves out every account
  * whose coins are empty ("not get empty coins accounts", x/auth/keeper/account.go:108-122): an
  * account that has spent everything, a module pool at zero. `account` still answers it.
  */
@@ -141,7 +141,7 @@ test('accounts: an account with no coins is not listed (it is still answered by 
  * hashes (HexBytes: upper hex), data the tx (base64), proof {total, index, leaf_hash, aunts}
  * (crypto/merkle/simple_proof.go:26-31, []byte as base64). Checked here with Tendermint's own
  * verification walk (computeHashFromAunts, simple_proof.go) against the block's data_hash.
- * allblocktxs never proves (app/query.go:108-138 sets an empty TxProof).
+ * allblocktxs never proves (app/query.go:95-133 sets an empty TxProof).
  */
 test('prove: tx, blocktxs and accounttxs carry the tx\'s Merkle proof in its block', async () => {
   const sha256 = (...parts: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(parts)).digest();
