@@ -79,6 +79,7 @@ export class ChainQueries {
       totalTxs: prepare('SELECT coalesce(sum(tx_count), 0) AS n FROM blocks WHERE height <= @height'),
       blockTxs: { asc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index ASC LIMIT @limit OFFSET @offset'), desc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index DESC LIMIT @limit OFFSET @offset') },
       blockTxCount: prepare('SELECT count(*) AS n FROM txs WHERE height = @height'),
+      blockTxHashes: prepare('SELECT hash FROM txs WHERE height = @height ORDER BY tx_index'),
       tx: prepare('SELECT * FROM txs WHERE hash = @hash AND height <= @height ORDER BY height LIMIT 1'),
       sent: { asc: prepare(accountTxSql('signer', 'asc')), desc: prepare(accountTxSql('signer', 'desc')) },
       received: { asc: prepare(accountTxSql('recipient', 'asc')), desc: prepare(accountTxSql('recipient', 'desc')) },
@@ -109,6 +110,10 @@ export class ChainQueries {
   blockTxs(height: number, order: Order, page: PageRequest): ListPage<TxRecord> {
     const items = (this.s.blockTxs[order].all({ height, ...offsetOf(page) }) as Row[]).map(txOf);
     return { items, total: num((this.s.blockTxCount.get({ height }) as Row).n) };
+  }
+
+  blockTxHashes(height: number): string[] {
+    return (this.s.blockTxHashes.all({ height }) as Array<{ hash: string }>).map((row) => row.hash);
   }
 
   tx(hash: string, height: number): TxRecord | undefined {

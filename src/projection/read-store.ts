@@ -253,6 +253,8 @@ export interface ReadStore {
   block(height: number): Promise<BlockRecord | undefined>;
   /** The height of the block ≤ `height` whose hash is `hash` (lowercase hex, as blocks store it). */
   blockHeightOf(hash: string, height: number): Promise<number | undefined>;
+  /** The hashes (hex, as txs store them) of block `height`'s txs in index order: a TxProof's leaves (query/tx-proof.ts). */
+  blockTxHashes(height: number): Promise<readonly string[]>;
   /** The txs of block `height` in index order (`order` desc = reversed). */
   blockTxs(height: number, order: Order, page: PageRequest): Promise<ListPage<TxRecord>>;
   /** The tx with this hash if it is in a block ≤ `height`. */

@@ -142,6 +142,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     blockHeightOf: (hash, height) => resolve(() => chain.blockHeightOf(hash, height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
     tx: (hash, height) => resolve(() => chain.tx(hash, height)),
+    blockTxHashes: (height) => resolve(() => chain.blockTxHashes(height)),
     accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),
     account: (address, height) => resolve(() => chain.account(address, height)),
     accounts: (height, page, which) => resolve(() => chain.accounts(height, page, which)),

@@ -26,7 +26,7 @@ import { pocketPage, pocketPageRequest } from './pagination.js';
 import { accountJson, balanceAnswer, blockJson, txJsonAnswer, txSearchAnswer, type ProofOf } from './pocket-json.js';
 import { latestOf, queryRoute, RawJson, type QueryContext } from './route.js';
 import * as S from './schemas.js';
-import { blockTxProofs, type TxProofJson } from './tx-proof.js';
+import { blockTxProofs } from './tx-proof.js';
 
 /**
  * The direction pocket-core's tx indexer walks for a request's `order`, by (height, index):
@@ -50,13 +50,13 @@ async function allTxsOf(store: ReadStore, height: number): Promise<TxRecord[]> {
 
 /**
  * `prove: true` on tx, blocktxs and accounttxs (rpc/core/tx.go Tx and TxSearch): each tx's
- * TxProof in its block (tx-proof.ts), each block's txs read once; otherwise the empty TxProof.
+ * TxProof in its block (tx-proof.ts), each block's tx hashes read once; otherwise the empty TxProof.
  */
 async function proofsFor(store: ReadStore, txs: readonly TxRecord[], prove: unknown): Promise<ProofOf> {
   if (prove !== true) return () => undefined;
-  const byHeight = new Map<number, (index: number) => TxProofJson>();
-  for (const height of new Set(txs.map((tx) => tx.height))) byHeight.set(height, blockTxProofs((await allTxsOf(store, height)).map((tx) => tx.raw)));
-  return (tx) => byHeight.get(tx.height)?.(tx.index);
+  const byHeight = new Map<number, ReturnType<typeof blockTxProofs>>();
+  for (const height of new Set(txs.map((tx) => tx.height))) byHeight.set(height, blockTxProofs(await store.blockTxHashes(height)));
+  return (tx) => byHeight.get(tx.height)?.(tx.index, tx.raw);
 }
 
 export function registerChainRoutes(app: FastifyInstance, store: ReadStore): void {

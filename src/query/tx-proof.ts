@@ -32,14 +32,15 @@ const LEAF = Uint8Array.of(0);
 const INNER = Uint8Array.of(1);
 
 /**
- * The proofs of a block's txs (its txs in order, as bytes): the tree is built once, then each
- * tx's proof reads its path (a blocktxs page proves up to 1,000 txs of one block).
+ * The proofs of a block's txs, from their hashes in index order (hex, either case: the projection
+ * keeps them, so no tx body is read): the tree is built once, then each tx's proof reads its path
+ * (a page proves up to 1,000 txs). `raw` is the proven tx's bytes (TxProof.data).
  */
-export function blockTxProofs(blockTxs: readonly Uint8Array[]): (index: number) => TxProofJson {
-  const levels: Buffer[][] = [blockTxs.map((tx) => sha256(LEAF, sha256(tx)))];
+export function blockTxProofs(txHashes: readonly string[]): (index: number, raw: Uint8Array) => TxProofJson {
+  const levels: Buffer[][] = [txHashes.map((hash) => sha256(LEAF, Buffer.from(hash, 'hex')))];
   while (levels[levels.length - 1]!.length > 1) levels.push(parentLevel(levels[levels.length - 1]!));
   const root = levels[levels.length - 1]![0]!.toString('hex').toUpperCase();
-  return (index) => {
+  return (index, raw) => {
     const aunts: string[] = [];
     let position = index;
     for (const level of levels.slice(0, -1)) {
@@ -49,8 +50,8 @@ export function blockTxProofs(blockTxs: readonly Uint8Array[]): (index: number) 
     }
     return {
       root_hash: root,
-      data: Buffer.from(blockTxs[index]!).toString('base64'),
-      proof: { total: blockTxs.length, index, leaf_hash: levels[0]![index]!.toString('base64'), aunts },
+      data: Buffer.from(raw).toString('base64'),
+      proof: { total: txHashes.length, index, leaf_hash: levels[0]![index]!.toString('base64'), aunts },
     };
   };
 }

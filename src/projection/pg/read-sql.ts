@@ -47,6 +47,7 @@ export const READS = {
   blockTxsAsc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index ASC ${LIMIT(2)}`,
   blockTxsDesc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index DESC ${LIMIT(2)}`,
   blockTxCount: 'SELECT count(*) AS n FROM txs WHERE height = $1',
+  blockTxHashes: 'SELECT hash FROM txs WHERE height = $1 ORDER BY tx_index',
   tx: 'SELECT * FROM txs WHERE hash = $1 AND height <= $2 ORDER BY height LIMIT 1',
   blockHeightOf: 'SELECT height FROM blocks WHERE hash = $1 AND height <= $2',
   sentAsc: accountTxs('signer', 'ASC'),

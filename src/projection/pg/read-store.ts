@@ -198,6 +198,8 @@ export class PgReadStore implements ReadStore {
 
   blockTxs = (height: number, order: 'asc' | 'desc', page: PageRequest) => this.page(order === 'asc' ? 'blockTxsAsc' : 'blockTxsDesc', 'blockTxCount', [height], page, txOf);
 
+  blockTxHashes = async (height: number) => (await this.rows('blockTxHashes', [height])).map((row) => row.hash as string);
+
   tx = async (hash: string, height: number) => this.one('tx', [hash, height], txOf);
 
   accountTxs: ReadStore['accountTxs'] = (filter, height, page) => {
