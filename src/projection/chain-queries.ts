@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { amountOf } from './amounts.js';
-import type { AccountRecord, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
+import type { AccountRecord, AccountSelection, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
 
 type Row = Record<string, unknown>;
 export const num = (value: unknown): number => Number(value as bigint);
@@ -55,7 +55,17 @@ const offsetOf = (page: PageRequest): { limit: number; offset: number } => ({ li
 /** Tx statements per column (signer / recipient) and order: SQLite cannot bind a column or ORDER BY. */
 function accountTxSql(column: 'signer' | 'recipient', order: Order): string {
   const direction = order === 'asc' ? 'ASC' : 'DESC';
-  return `SELECT * FROM txs WHERE ${column} = @address AND height <= @height AND (@only IS NULL OR height = @only) ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
+  return `SELECT * FROM txs WHERE ${column} = @address AND height >= @from AND height <= @height ORDER BY height ${direction}, tx_index ${direction} LIMIT @limit OFFSET @offset`;
+}
+
+/** Each address's newest balance row at or below @height. */
+const LATEST_BALANCE = 'b.height = (SELECT max(height) FROM balances WHERE address = b.address AND height <= @height)';
+/** A balance that is not zero (zero is stored as the integer 0; a text amount is never zero, 006-big-amounts.sql). */
+const WITH_COINS = 'AND b.balance_upokt <> 0';
+
+function accountsSql(filter: string): string {
+  return `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
+         WHERE ${LATEST_BALANCE} ${filter} ORDER BY b.address LIMIT @limit OFFSET @offset`;
 }
 
 export class ChainQueries {
@@ -69,19 +79,20 @@ export class ChainQueries {
       totalTxs: prepare('SELECT coalesce(sum(tx_count), 0) AS n FROM blocks WHERE height <= @height'),
       blockTxs: { asc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index ASC LIMIT @limit OFFSET @offset'), desc: prepare('SELECT * FROM txs WHERE height = @height ORDER BY tx_index DESC LIMIT @limit OFFSET @offset') },
       blockTxCount: prepare('SELECT count(*) AS n FROM txs WHERE height = @height'),
+      blockTxHashes: prepare('SELECT hash FROM txs WHERE height = @height ORDER BY tx_index'),
       tx: prepare('SELECT * FROM txs WHERE hash = @hash AND height <= @height ORDER BY height LIMIT 1'),
       sent: { asc: prepare(accountTxSql('signer', 'asc')), desc: prepare(accountTxSql('signer', 'desc')) },
       received: { asc: prepare(accountTxSql('recipient', 'asc')), desc: prepare(accountTxSql('recipient', 'desc')) },
-      sentCount: prepare('SELECT count(*) AS n FROM txs WHERE signer = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
-      receivedCount: prepare('SELECT count(*) AS n FROM txs WHERE recipient = @address AND height <= @height AND (@only IS NULL OR height = @only)'),
+      sentCount: prepare('SELECT count(*) AS n FROM txs WHERE signer = @address AND height >= @from AND height <= @height'),
+      receivedCount: prepare('SELECT count(*) AS n FROM txs WHERE recipient = @address AND height >= @from AND height <= @height'),
       account: prepare(
         'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = @address AND b.height <= @height ORDER BY b.height DESC LIMIT 1',
       ),
-      accounts: prepare(
-        `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
-         WHERE b.height = (SELECT max(height) FROM balances WHERE address = b.address AND height <= @height) ORDER BY b.address LIMIT @limit OFFSET @offset`,
-      ),
-      accountCount: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
+      accounts: { all: prepare(accountsSql('')), withCoins: prepare(accountsSql(WITH_COINS)) },
+      accountCount: {
+        all: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
+        withCoins: prepare(`SELECT count(*) AS n FROM balances b WHERE ${LATEST_BALANCE} ${WITH_COINS}`),
+      },
     };
   }
 
@@ -101,13 +112,17 @@ export class ChainQueries {
     return { items, total: num((this.s.blockTxCount.get({ height }) as Row).n) };
   }
 
+  blockTxHashes(height: number): string[] {
+    return (this.s.blockTxHashes.all({ height }) as Array<{ hash: string }>).map((row) => row.hash);
+  }
+
   tx(hash: string, height: number): TxRecord | undefined {
     const row = this.s.tx.get({ hash, height }) as Row | undefined;
     return row === undefined ? undefined : txOf(row);
   }
 
   accountTxs(filter: TxFilter, height: number, page: PageRequest): ListPage<TxRecord> {
-    const params = { address: filter.address, height, only: filter.onlyHeight ?? null };
+    const params = { address: filter.address, height, from: filter.fromHeight };
     const list = filter.received ? this.s.received : this.s.sent;
     const count = filter.received ? this.s.receivedCount : this.s.sentCount;
     const items = (list[filter.order].all({ ...params, ...offsetOf(page) }) as Row[]).map(txOf);
@@ -120,8 +135,8 @@ export class ChainQueries {
     return row === undefined ? undefined : accountOf(row);
   }
 
-  accounts(height: number, page: PageRequest): ListPage<AccountRecord> {
-    const items = (this.s.accounts.all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
-    return { items, total: num((this.s.accountCount.get({ height }) as Row).n) };
+  accounts(height: number, page: PageRequest, which: AccountSelection = 'all'): ListPage<AccountRecord> {
+    const items = (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
+    return { items, total: num((this.s.accountCount[which].get({ height }) as Row).n) };
   }
 }

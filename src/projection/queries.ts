@@ -111,6 +111,8 @@ export class ProjectionQueries {
       ),
       validatorSet: db.prepare('SELECT members_json FROM validator_sets WHERE height <= @height ORDER BY height DESC LIMIT 1'),
       checkpoint: db.prepare('SELECT height, block_hash FROM projection_checkpoint WHERE id = 1'),
+      // The supply has a row for every projected state, the first (genesis or imported) included.
+      firstHeight: db.prepare('SELECT min(height) AS height FROM supply'),
       previousHash: db.prepare('SELECT previous_hash FROM blocks WHERE height = @height'),
     };
   }
@@ -124,6 +126,12 @@ export class ProjectionQueries {
   checkpoint(): CheckpointSeen | undefined {
     const row = this.statements.checkpoint.get() as { height: bigint; block_hash: string } | undefined;
     return row === undefined ? undefined : { height: Number(row.height), blockHash: row.block_hash };
+  }
+
+  /** The height of the first projected state (ReadStore.firstHeight); undefined before genesis. */
+  firstHeight(): number | undefined {
+    const row = this.statements.firstHeight.get() as { height: bigint | number | null };
+    return row.height === null ? undefined : Number(row.height);
   }
 
   /** The hash block `height` names as its previous block (undefined when that block is not projected). */

@@ -85,12 +85,15 @@ export interface AccountRecord {
   readonly balanceUpokt: bigint;
 }
 
+/** Which accounts a list holds: every one, or only those whose balance is not zero. */
+export type AccountSelection = 'all' | 'withCoins';
+
 export interface TxFilter {
   readonly address: string;
   /** true: txs whose recipient is `address`; false: txs it signed. */
   readonly received: boolean;
-  /** pocket-core's accounttxs `height` > 0: only that block's txs. */
-  readonly onlyHeight?: number;
+  /** pocket-core's accounttxs `height`: txs at this height and above (0: all; query/chain-routes.ts). */
+  readonly fromHeight: number;
   readonly order: Order;
 }
 
@@ -240,10 +243,18 @@ export interface ReadStore {
    * here that its caches still belong to the projected chain (checkpoint-watch.ts).
    */
   latestHeight(): Promise<number | undefined>;
+  /**
+   * The height of the first state the projection holds: 0 (the genesis) for a chain started from
+   * a genesis file, H for one imported from a state exported at H (it continues at H + 1).
+   * Undefined before genesis. It never changes while the projection holds the same chain.
+   */
+  firstHeight(): Promise<number | undefined>;
 
   block(height: number): Promise<BlockRecord | undefined>;
   /** The height of the block ≤ `height` whose hash is `hash` (lowercase hex, as blocks store it). */
   blockHeightOf(hash: string, height: number): Promise<number | undefined>;
+  /** The hashes (hex, as txs store them) of block `height`'s txs in index order: a TxProof's leaves (query/tx-proof.ts). */
+  blockTxHashes(height: number): Promise<readonly string[]>;
   /** The txs of block `height` in index order (`order` desc = reversed). */
   blockTxs(height: number, order: Order, page: PageRequest): Promise<ListPage<TxRecord>>;
   /** The tx with this hash if it is in a block ≤ `height`. */
@@ -252,8 +263,11 @@ export interface ReadStore {
   accountTxs(filter: TxFilter, height: number, page: PageRequest): Promise<ListPage<TxRecord>>;
 
   account(address: string, height: number): Promise<AccountRecord | undefined>;
-  /** Every account that exists at `height`, by address. */
-  accounts(height: number, page: PageRequest): Promise<ListPage<AccountRecord>>;
+  /**
+   * Every account that exists at `height`, by address; `withCoins`: only those holding uPOKT (what
+   * pocket-core's accounts query lists, GetAllAccountsExport, x/auth/keeper/account.go:108-122).
+   */
+  accounts(height: number, page: PageRequest, which?: AccountSelection): Promise<ListPage<AccountRecord>>;
   balance(address: string, height: number): Promise<bigint>;
   supply(height: number): Promise<SupplyJson | undefined>;
 

@@ -112,8 +112,12 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     validatorSet: new PerHeight((height) => entities.validatorSet(height)),
     allParams: new PerHeight((height) => entities.allParams(height)),
   };
+  let first: number | undefined;
   // A rollback beside this reader (then other blocks) makes the cached lists wrong: drop them.
-  const watch = new CheckpointWatch(() => Object.values(lists).forEach((list) => list.clear()));
+  const watch = new CheckpointWatch(() => {
+    Object.values(lists).forEach((list) => list.clear());
+    first = undefined;
+  });
   const latestHeight = (): number | undefined => {
     const checkpoint = entities.checkpoint();
     if (checkpoint === undefined) return undefined;
@@ -133,13 +137,15 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
   return {
     ...(db.readonly ? { snapshot: readSnapshots(db) } : {}),
     latestHeight: () => resolve(latestHeight),
+    firstHeight: () => resolve(() => (first ??= entities.firstHeight())),
     block: (height) => resolve(() => chain.block(height)),
     blockHeightOf: (hash, height) => resolve(() => chain.blockHeightOf(hash, height)),
     blockTxs: (height, order, page) => resolve(() => chain.blockTxs(height, order, page)),
     tx: (hash, height) => resolve(() => chain.tx(hash, height)),
+    blockTxHashes: (height) => resolve(() => chain.blockTxHashes(height)),
     accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),
     account: (address, height) => resolve(() => chain.account(address, height)),
-    accounts: (height, page) => resolve(() => chain.accounts(height, page)),
+    accounts: (height, page, which) => resolve(() => chain.accounts(height, page, which)),
     balance: (address, height) => resolve(() => entities.balance(address, height)),
     supply: (height) => resolve(() => entities.supply(height)),
     node: (address, height) => resolve(() => entities.node(address, height)),

@@ -16,6 +16,7 @@ import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { AccountRecord, BlockRecord, TxRecord } from '../projection/read-store.js';
 import { JsonOut } from './json-out.js';
+import { EMPTY_TX_PROOF, type TxProofJson } from './tx-proof.js';
 
 const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 
@@ -68,13 +69,14 @@ function txResultHead(tx: TxRecord): Record<string, unknown> {
   };
 }
 
-/** The empty TxProof pocket-core writes when `prove` is false (the only kind the ledger answers). */
-const EMPTY_PROOF = { root_hash: '', data: null, proof: { total: 0, index: 0, leaf_hash: null, aunts: null } };
-const EMPTY_PROOF_TEXT = JSON.stringify(EMPTY_PROOF);
+const EMPTY_PROOF_TEXT = JSON.stringify(EMPTY_TX_PROOF);
 
-/** RPCResultTx (query.go:153-161) with RPCResponseDeliverTx (163-173); `prove` is not supported (an empty TxProof). */
-export function txJson(tx: TxRecord): Record<string, unknown> {
-  return { ...txResultHead(tx), tx: base64(tx.raw), proof: EMPTY_PROOF, stdTx: stdTxJson(tx.raw) };
+/** A tx's TxProof when `prove` asked for one (tx-proof.ts); otherwise the empty TxProof. */
+export type ProofOf = (tx: TxRecord) => TxProofJson | undefined;
+
+/** RPCResultTx (query.go:153-161) with RPCResponseDeliverTx (163-173); `proof` the empty TxProof unless one is given. */
+export function txJson(tx: TxRecord, proof: TxProofJson = EMPTY_TX_PROOF): Record<string, unknown> {
+  return { ...txResultHead(tx), tx: base64(tx.raw), proof, stdTx: stdTxJson(tx.raw) };
 }
 
 /**
@@ -86,14 +88,14 @@ export function txJson(tx: TxRecord): Record<string, unknown> {
  * same decoded bytes) instead of a second encoding. The base64 of the raw tx goes in as it is,
  * never through JSON.stringify (which would scan it for characters to escape; it has none).
  */
-export function txJsonAnswer(tx: TxRecord): string | Buffer {
-  return writeTx(tx, new JsonOut()).done();
+export function txJsonAnswer(tx: TxRecord, proof?: TxProofJson): string | Buffer {
+  return writeTx(tx, new JsonOut(), proof).done();
 }
 
-function writeTx(tx: TxRecord, out: JsonOut): JsonOut {
+function writeTx(tx: TxRecord, out: JsonOut, proof: TxProofJson | undefined): JsonOut {
   out.text(`${JSON.stringify(txResultHead(tx)).slice(0, -1)},"tx":"`);
   out.ascii(base64(tx.raw));
-  return out.text(`","proof":${EMPTY_PROOF_TEXT},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`);
+  return out.text(`","proof":${proof === undefined ? EMPTY_PROOF_TEXT : JSON.stringify(proof)},"stdTx":${stdTxText(tx.raw, tx.messageJson)}}`);
 }
 
 /**
@@ -121,16 +123,16 @@ function envelopeText(msg: string, wire: TxEnvelope): string {
 }
 
 /** RPCResultTxSearch (query.go:147-151): page_count is the number of txs on THIS page, as pocket-core. */
-export function txSearchJson(txs: readonly TxRecord[], total: number): Record<string, unknown> {
-  return { txs: txs.map(txJson), page_count: txs.length, total_txs: total };
+export function txSearchJson(txs: readonly TxRecord[], total: number, proofOf: ProofOf = () => undefined): Record<string, unknown> {
+  return { txs: txs.map((tx) => txJson(tx, proofOf(tx))), page_count: txs.length, total_txs: total };
 }
 
-/** `stringifyAnswer(txSearchJson(txs, total))` written directly (see txJsonAnswer). */
-export function txSearchAnswer(txs: readonly TxRecord[], total: number): string | Buffer {
+/** `stringifyAnswer(txSearchJson(txs, total, proofOf))` written directly (see txJsonAnswer). */
+export function txSearchAnswer(txs: readonly TxRecord[], total: number, proofOf: ProofOf = () => undefined): string | Buffer {
   const out = new JsonOut().text('{"txs":[');
   txs.forEach((tx, i) => {
     if (i > 0) out.text(',');
-    writeTx(tx, out);
+    writeTx(tx, out, proofOf(tx));
   });
   return out.text(`],"page_count":${txs.length},"total_txs":${total}}`).done();
 }

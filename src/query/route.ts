@@ -1,7 +1,8 @@
 /**
  * One query route: POST with a JSON-schema-checked body, answered from the ReadStore at one
  * height. Each request reads the projection's checkpoint ONCE (`latest`), resolves the height it
- * answers at (0/absent = latest; above latest = 400 `height_in_future`) and reads only rows of
+ * answers at (0/absent = latest; above latest = 400 `height_in_future`; below the first state
+ * held, an imported chain's, 400 `height_before_first_state`) and reads only rows of
  * heights ≤ that — so an answer never mixes heights, even while a writer commits newer blocks.
  *
  * Headers on every answer: `x-ledger-height` (the height the answer is as of) and
@@ -34,16 +35,33 @@ export class QueryContext {
     readonly latest: number,
     /** Awaits slow work that is not answering (a replay) without holding the client's turn (client-turns.ts). */
     readonly awayFromTurn: <T>(work: Promise<T>) => Promise<T> = (work) => work,
+    /** The first state the projection holds (ReadStore.firstHeight): H on a chain imported at H. */
+    readonly first = 0,
   ) {
     this.asOf = latest;
   }
 
-  /** The answer's height: 0/absent → latest; a future height is refused. */
+  /**
+   * The answer's height: 0/absent → latest; a future height is refused, and so is one below the
+   * first state held (an imported chain's heights before its import): pocket-core refuses a
+   * version its store does not hold (NewContext → PrevCtx → LoadLazyVersion's error,
+   * app/pocket.go:190-195, types/context.go:239-258) where reading here would answer from rows
+   * that are not there (empty params, 500s).
+   */
   at(requested: unknown, field = 'height'): number {
-    const height = typeof requested === 'number' ? requested : 0;
-    if (height > this.latest) throw new HttpError(400, 'height_in_future', `${field} ${height} is past the latest projected block (${this.latest})`, { field, latest: this.latest });
+    const height = this.notPast(requested, field);
+    if (height !== 0 && height < this.first) {
+      throw new HttpError(400, 'height_before_first_state', `${field} ${height} is before the first state this chain holds (height ${this.first}: it was imported from a state exported there)`, { field, first: this.first });
+    }
     this.asOf = height === 0 ? this.latest : height;
     return this.asOf;
+  }
+
+  /** A height that bounds a list, not the answer's height (0/absent → 0); a future height is refused. */
+  notPast(requested: unknown, field = 'height'): number {
+    const height = typeof requested === 'number' ? requested : 0;
+    if (height > this.latest) throw new HttpError(400, 'height_in_future', `${field} ${height} is past the latest projected block (${this.latest})`, { field, latest: this.latest });
+    return height;
   }
 }
 
@@ -90,7 +108,8 @@ export function queryRoute(app: FastifyInstance, store: ReadStore, path: string,
     { schema: { summary: schema.summary, tags: schema.tags ?? ['pocket-core'], body: schema.body, response: { 200: schema.response, '4xx': errorAnswer, '5xx': errorAnswer } } },
     async (request, reply) => {
       const { value, headers } = await inSnapshot(store, async () => {
-        const ctx = new QueryContext(store, await latestOf(store), (work) => awayFromTurn(request, work));
+        const latest = await latestOf(store);
+        const ctx = new QueryContext(store, latest, (work) => awayFromTurn(request, work), (await store.firstHeight()) ?? 0);
         return { ctx, answer: await handler((request.body ?? {}) as Body, ctx) };
       }).catch(storeFailure);
       reply.headers(headers);

@@ -22,11 +22,11 @@ export const chain = { type: 'string', pattern: '^[0-9a-fA-F]{1,8}$', descriptio
 export const page = { type: 'integer', minimum: 0, maximum: MAX_HEIGHT, description: '1-based; 0 or absent = 1' } as const;
 export const perPage = { type: 'integer', minimum: 0, maximum: MAX_PER_PAGE, description: `0 or absent = the route's default; at most ${MAX_PER_PAGE} (more is refused)` } as const;
 /**
- * pocket-core's checkSort (app/query.go:630-639): exactly "asc" is ascending, ANY other text —
- * "", "ASC", "sideways" — descending; it refuses none (a 400 here answered what pocket-core
- * serves: found by the query QA of 2026-12-06). The body limit bounds its length.
+ * pocket-core's checkSort (app/query.go:630-639) refuses no text (a 400 here answered what
+ * pocket-core serves: found by the query QA of 2026-12-06); its tx indexer walks "asc" newest
+ * first and anything else oldest first (chain-routes.ts directionOf). The body limit bounds its length.
  */
-export const order = { type: 'string', description: "by (height, index): 'asc' ascending, any other text descending (pocket-core checkSort)" } as const;
+export const order = { type: 'string', description: "by (height, index), as pocket-core's tx indexer: 'asc' newest first; any other text or none (default 'desc') oldest first" } as const;
 
 type Properties = Record<string, object>;
 
@@ -58,7 +58,7 @@ export const txAnswer = obj({
   hash: stringy, height: int, index: int,
   tx_result: obj({ code: int, data: { type: 'null' }, log: stringy, info: stringy, events: { type: 'null' }, codespace: stringy, signer: stringy, recipient: stringy, message_type: stringy }),
   tx: { type: 'string', description: 'base64 of the tx bytes' },
-  proof: { type: 'object', description: 'always the empty TxProof (prove is not supported)' },
+  proof: { type: 'object', description: "Tendermint's TxProof of the tx in its block when `prove` is true, else the empty TxProof" },
   stdTx: obj({ msg: { description: 'the message as amino JSON (its sign bytes)' }, fee: nullable(list(obj({ denom: stringy, amount: stringy }))), signature: obj({ pub_key: stringy, signature: stringy }), memo: stringy, entropy: int }),
 });
 export const txSearchAnswer = obj({ txs: list(txAnswer), page_count: { type: 'integer', description: 'txs on this page' }, total_txs: { type: 'integer', description: 'matches on all pages' } });

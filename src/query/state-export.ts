@@ -24,7 +24,9 @@ async function everyAccount(store: ReadStore, height: number): Promise<AccountRe
 function accountEntry(account: AccountRecord): unknown {
   const base = {
     address: account.address,
-    coins: [{ amount: account.balanceUpokt.toString(), denom: 'upokt' }],
+    // An account at zero (kept, as the ledger's exporter keeps it: genesis/export.ts) holds an empty
+    // sdk.Coins: a coin of amount 0 is not a valid Coins (types/coin.go:201-209).
+    coins: account.balanceUpokt === 0n ? [] : [{ amount: account.balanceUpokt.toString(), denom: 'upokt' }],
     public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey },
   };
   const name = moduleNameOf(account.address);

@@ -31,7 +31,13 @@ const lower = (value: unknown): string => (value as string).toLowerCase();
 const intOf = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const optsOf = (body: Body): Body => (body['opts'] ?? {}) as Body;
 
-/** QueryValidatorsParams / QueryApplicationsWithOpts (x/nodes/types/querier.go:31-69). */
+/**
+ * QueryValidatorsParams / QueryApplicationsWithOpts IsValid (x/nodes/types/querier.go:31-69,
+ * x/apps/types/querier.go:38-64): staking_status 0 = any, else equal to the status (3..255 match
+ * none); jailed_status 1 = jailed, 2 = not jailed, any other value no filter (IsValid's switch has
+ * no default); blockchain "" = any, else one of the chains (upper case: the ledger canonicalises
+ * chain IDs, PROTOCOL §12.2 #11).
+ */
 function listFilter(opts: Body): (item: { status: number; chains: readonly string[]; jailed: boolean }) => boolean {
   const staking = intOf(opts['staking_status']);
   const jailed = intOf(opts['jailed_status']);
@@ -40,10 +46,24 @@ function listFilter(opts: Body): (item: { status: number; chains: readonly strin
     (staking === 0 || item.status === staking) && (jailed !== 1 || item.jailed) && (jailed !== 2 || !item.jailed) && (chain === '' || item.chains.includes(chain));
 }
 
+/**
+ * The opts as Go decodes them: staking_status a StakeStatus, a byte (types/staking.go:38: 256 is a
+ * decode error, 400); jailed_status a Go int; blockchain any string (one longer than any chain ID
+ * matches nothing; the body limit bounds it).
+ */
 const listOpts = (withJailed: boolean): object =>
   S.body({
     height: S.height,
-    opts: { type: 'object', properties: { staking_status: { type: 'integer', enum: [0, 1, 2] }, ...(withJailed ? { jailed_status: { type: 'integer', enum: [0, 1, 2] } } : {}), blockchain: { type: 'string', maxLength: 8 }, page: S.page, per_page: S.perPage } },
+    opts: {
+      type: 'object',
+      properties: {
+        staking_status: { type: 'integer', minimum: 0, maximum: 255, description: '0 any, 1 unstaking, 2 staked (3..255 match none)' },
+        ...(withJailed ? { jailed_status: { type: 'integer', minimum: -S.MAX_HEIGHT, maximum: S.MAX_HEIGHT, description: '1 jailed, 2 not jailed, any other value: no filter' } } : {}),
+        blockchain: { type: 'string' },
+        page: S.page,
+        per_page: S.perPage,
+      },
+    },
   });
 
 /** The RPC's page defaults (query.go:531-536) and its paginate (app/query.go:641-661; modules/nodes paginate). */

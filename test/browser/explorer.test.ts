@@ -236,6 +236,11 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await settled(page, '9-account-busy');
   const sentSection = page.locator('section:has(h2:text("Sent txs"))');
   assert.match(await sentSection.locator('.pager').innerText(), new RegExp(`rows 1–25 of ${sent.total_txs}`));
+  // Newest first (the explorer asks pocket-core's order "asc", which its tx index walks backwards): the first row is the API's last tx.
+  const sentHeights = await sentSection.locator('table.list > tr > td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/[^0-9]/g, ''))));
+  const lastSent = await post<{ txs: Array<{ height: number }> }>(base, 'query/accounttxs', { address: busy, page: sent.total_txs, per_page: 1 });
+  assert.is(sentHeights[0], lastSent.txs[0]!.height, 'the newest sent tx on top');
+  assert.ok(sentHeights.every((h, i) => i === 0 || h <= sentHeights[i - 1]!), `sent txs newest first: ${JSON.stringify(sentHeights.slice(0, 8))}`);
   await sentSection.locator('button:text("next ›")').click();
   await sentSection.locator(`.pager:has-text("rows 26–${sent.total_txs} of ${sent.total_txs}")`).waitFor({ timeout: 10_000 });
   // The page is in the URL: a link away and Back return to it (and it can be linked).

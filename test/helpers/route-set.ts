@@ -41,6 +41,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
       for (const route of ['block', 'supply', 'allparams', 'nodeparams', 'appparams', 'pocketparams', 'supportedchains', 'acl', 'daoowner', 'upgrade', 'state']) add(route, { height });
       add('param', { height, key: 'pos/StakeMinimum' });
       add('blocktxs', { height, per_page: 5, order: 'desc' });
+      add('blocktxs', { height, per_page: 3, order: 'asc', prove: true });
       add('allblocktxs', { height });
       add('accounts', { height, page: 2, per_page: 7 });
       add('nodes', { height, opts: { per_page: 10, page: 2 } });
@@ -58,7 +59,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
         add('nodeclaim', { address: claim.servicer, blockchain: claim.chain, app_pubkey: claim.app_public_key, session_block_height: claim.session_height, height });
       }
       for (const tx of pick(prng, txs, 3)) {
-        add('tx', { hash: tx.hash, height });
+        add('tx', { hash: tx.hash, height, prove: true });
         add('hash', { hash: tx.hash, height });
       }
       for (const block of pick(prng, blockHashes, 2)) add('hash', { hash: block, height });
@@ -74,6 +75,7 @@ export function broadRouteSet(dataDir: string, seed = 11n, pastHeights = 4): Rou
     }
     for (const signer of pick(prng, signers, 3)) {
       add('accounttxs', { address: signer, per_page: 10, order: 'desc' });
+      add('accounttxs', { address: signer, per_page: 5, order: 'asc', prove: true });
       add('accounttxs', { address: signer, received: true, page: 1 });
     }
     const tx = txs[txs.length - 1];

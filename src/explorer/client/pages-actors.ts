@@ -11,8 +11,9 @@ import { appLink, roleText } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
 
+/** Newest first: pocket-core's tx index walks `order: "asc"` backwards (types/indexer.go:340-346), and the API keeps that. */
 function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAGE): Promise<TxPage> {
-  return query<TxPage>('query/accounttxs', { address, received, page, per_page: perPage, order: 'desc' });
+  return query<TxPage>('query/accounttxs', { address, received, page, per_page: perPage, order: 'asc' });
 }
 
 /** A pageable section of an account's sent or received txs, newest first, at the page the URL names (`?sent=2`, `?received=3`). */

@@ -8,9 +8,10 @@
  * A change that has no event (an unstake completing at its unstaking time) shows between two
  * samples. At most MAX_HEIGHTS queries; beyond that the newest event heights are kept.
  * Before the node existed the row says "not staked" (query/actor answers node: null there, where
- * query/node would answer 400).
+ * query/node would answer 400). On a chain imported from an exported state, heights before its
+ * first state are refused (400 height_before_first_state): they have no row.
  */
-import { query, type ActorAnswer, type NodeAnswer, type RapSheetLine, type TxAnswer } from './api.js';
+import { ApiError, query, type ActorAnswer, type NodeAnswer, type RapSheetLine, type TxAnswer } from './api.js';
 
 const SAMPLES = 8;
 const MAX_HEIGHTS = 40;
@@ -68,14 +69,20 @@ export function stakeRuns(points: readonly StakePoint[]): StakeRun[] {
   return runs;
 }
 
-async function nodeAt(address: string, height: number): Promise<StakePoint> {
-  const actor = await query<ActorAnswer>('query/actor', { address, height });
-  return { height, node: actor.node ?? undefined };
+/** The point at `height`, or undefined for a height before the chain's first state (an imported chain's). */
+async function nodeAt(address: string, height: number): Promise<StakePoint | undefined> {
+  try {
+    const actor = await query<ActorAnswer>('query/actor', { address, height });
+    return { height, node: actor.node ?? undefined };
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'height_before_first_state') return undefined;
+    throw error;
+  }
 }
 
 /** The node's stake history up to `head`, given its rap sheet and its latest sent txs. */
 export async function stakeHistory(address: string, head: number, raps: readonly RapSheetLine[], sent: readonly TxAnswer[]): Promise<{ points: StakePoint[]; runs: StakeRun[] }> {
   const events = [...raps.map((r) => r.height), ...sent.filter((tx) => STAKE_TXS.has(tx.tx_result.message_type)).map((tx) => tx.height)];
-  const points = await Promise.all(historyHeights(head, events).map((h) => nodeAt(address, h)));
+  const points = (await Promise.all(historyHeights(head, events).map((h) => nodeAt(address, h)))).filter((point): point is StakePoint => point !== undefined);
   return { points, runs: stakeRuns(points) };
 }

@@ -20,10 +20,16 @@ const asOfOne = (table: string, key: string, columns = '*'): string =>
 const asOfAll = (table: string, key: string, columns = '*'): string =>
   `SELECT ${columns} FROM (SELECT DISTINCT ON (${key}) * FROM ${table} WHERE height <= $1 ORDER BY ${key}, height DESC) t WHERE deleted = 0 ORDER BY ${key} COLLATE "C"`;
 
-const ONLY = '($3::bigint IS NULL OR height = $3::bigint)';
+const FROM = 'height >= $3::bigint';
 const accountTxs = (column: 'signer' | 'recipient', direction: 'ASC' | 'DESC'): string =>
-  `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
-const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${ONLY}`;
+  `SELECT * FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM} ORDER BY height ${direction}, tx_index ${direction} ${LIMIT(4)}`;
+const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count(*) AS n FROM txs WHERE ${column} = $1 AND height <= $2 AND ${FROM}`;
+
+/** Each address's newest balance ≤ $1. */
+const LATEST_BALANCES = 'SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC';
+const accountsSql = (filter: string): string =>
+  `SELECT b.address, b.balance_upokt, a.public_key FROM (${LATEST_BALANCES}) b
+    LEFT JOIN accounts a ON a.address = b.address ${filter} ORDER BY b.address COLLATE "C" ${LIMIT(2)}`;
 
 const RANGE = 'height >= $1 AND height <= $2';
 const REWARD_WHERE = `${RANGE} AND ($3::text IS NULL OR servicer = $3) AND ($4::text IS NULL OR address = $4) AND ($5::text IS NULL OR chain = $5)`;
@@ -35,11 +41,13 @@ const LIVE_CLAIM = 'submitted_height <= $H AND (settled_height IS NULL OR settle
 
 export const READS = {
   checkpoint: 'SELECT height, block_hash FROM projection_checkpoint WHERE id = 1',
+  firstHeight: 'SELECT min(height) AS height FROM supply',
   previousHash: 'SELECT previous_hash FROM blocks WHERE height = $1',
   block: 'SELECT b.*, (SELECT coalesce(sum(tx_count), 0) FROM blocks WHERE height <= $1)::bigint AS total_txs FROM blocks b WHERE b.height = $1',
   blockTxsAsc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index ASC ${LIMIT(2)}`,
   blockTxsDesc: `SELECT * FROM txs WHERE height = $1 ORDER BY tx_index DESC ${LIMIT(2)}`,
   blockTxCount: 'SELECT count(*) AS n FROM txs WHERE height = $1',
+  blockTxHashes: 'SELECT hash FROM txs WHERE height = $1 ORDER BY tx_index',
   tx: 'SELECT * FROM txs WHERE hash = $1 AND height <= $2 ORDER BY height LIMIT 1',
   blockHeightOf: 'SELECT height FROM blocks WHERE hash = $1 AND height <= $2',
   sentAsc: accountTxs('signer', 'ASC'),
@@ -50,10 +58,10 @@ export const READS = {
   receivedCount: accountTxCount('recipient'),
   account:
     'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = $1 AND b.height <= $2 ORDER BY b.height DESC LIMIT 1',
-  accounts: `SELECT b.address, b.balance_upokt, a.public_key
-    FROM (SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC) b
-    LEFT JOIN accounts a ON a.address = b.address ORDER BY b.address COLLATE "C" ${LIMIT(2)}`,
+  accounts: accountsSql(''),
   accountCount: 'SELECT count(DISTINCT address) AS n FROM balances WHERE height <= $1',
+  accountsWithCoins: accountsSql('WHERE b.balance_upokt <> 0'),
+  accountWithCoinsCount: `SELECT count(*) AS n FROM (${LATEST_BALANCES}) b WHERE b.balance_upokt <> 0`,
   balance: 'SELECT balance_upokt FROM balances WHERE address = $1 AND height <= $2 ORDER BY height DESC LIMIT 1',
   supplyRow: 'SELECT * FROM supply WHERE height = $1',
   node: asOfOne('nodes', 'address'),

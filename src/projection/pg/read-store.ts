@@ -38,7 +38,7 @@ import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, paramChangeOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
 import { claimAnswer } from '../../modules/pocketcore/index.js';
-import { ReadStoreUnavailable, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
+import { ReadStoreUnavailable, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
 import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
@@ -103,7 +103,12 @@ export class PgReadStore implements ReadStore {
   };
 
   /** A rebuild of the projection with other blocks (its way back after a rollback) makes the cached lists wrong: drop them. */
-  private readonly watch = new CheckpointWatch(() => Object.values(this.lists).forEach((list) => list.clear()));
+  private readonly watch = new CheckpointWatch(() => {
+    Object.values(this.lists).forEach((list) => list.clear());
+    this.first = undefined;
+  });
+  /** firstHeight once read (it never changes while the projection holds the same chain). */
+  private first: number | undefined;
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -166,6 +171,13 @@ export class PgReadStore implements ReadStore {
     return num(row.height);
   }
 
+  async firstHeight(): Promise<number | undefined> {
+    if (this.first !== undefined) return this.first;
+    const height = (await this.rows('firstHeight', []))[0]?.height;
+    this.first = height === null || height === undefined ? undefined : num(height);
+    return this.first;
+  }
+
   /** Hands an answer's checkpoint to the watch, reading the one row it needs (checkpoint-watch.ts). */
   private async observe(checkpoint: CheckpointSeen): Promise<void> {
     const successor = this.watch.successorNeeded(checkpoint);
@@ -186,16 +198,19 @@ export class PgReadStore implements ReadStore {
 
   blockTxs = (height: number, order: 'asc' | 'desc', page: PageRequest) => this.page(order === 'asc' ? 'blockTxsAsc' : 'blockTxsDesc', 'blockTxCount', [height], page, txOf);
 
+  blockTxHashes = async (height: number) => (await this.rows('blockTxHashes', [height])).map((row) => row.hash as string);
+
   tx = async (hash: string, height: number) => this.one('tx', [hash, height], txOf);
 
   accountTxs: ReadStore['accountTxs'] = (filter, height, page) => {
     const direction = filter.order === 'asc' ? ('Asc' as const) : ('Desc' as const);
-    const params = [filter.address, height, filter.onlyHeight ?? null];
+    const params = [filter.address, height, filter.fromHeight];
     return filter.received ? this.page(`received${direction}` as const, 'receivedCount', params, page, txOf) : this.page(`sent${direction}` as const, 'sentCount', params, page, txOf);
   };
 
   account = (address: string, height: number) => this.one('account', [address, height], accountOf);
-  accounts = (height: number, page: PageRequest) => this.page('accounts', 'accountCount', [height], page, accountOf);
+  accounts = (height: number, page: PageRequest, which: AccountSelection = 'all') =>
+    which === 'all' ? this.page('accounts', 'accountCount', [height], page, accountOf) : this.page('accountsWithCoins', 'accountWithCoinsCount', [height], page, accountOf);
 
   balance = async (address: string, height: number) => {
     const row = (await this.rows('balance', [address.toLowerCase(), height]))[0];

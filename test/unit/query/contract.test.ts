@@ -69,15 +69,16 @@ test('answers carry exactly pocket-core\'s fields', async () => {
   assert.equal(keys(tx.stdTx.signature), sorted(GO.RPCStdSignature));
   const one = await post('/v1/query/tx', { hash: tx.hash });
   assert.equal(one.json, tx, 'tx and blocktxs agree');
-  // pocket-core's checkSort (app/query.go:630-639): exactly "asc" ascends; any other text descends, none is refused.
+  // pocket-core's checkSort (app/query.go:630-639) refuses no order; its tx indexer walks "asc"
+  // newest first and any other text oldest first (types/indexer.go:340-346; request-semantics.test.ts).
   const hashes = async (order: string): Promise<string[]> => {
     const answer = await post('/v1/query/blocktxs', { height: 5, order, per_page: 1000 });
     assert.is(answer.status, 200, `order ${JSON.stringify(order)}: ${answer.text}`);
     return (answer.json.txs as Array<{ hash: string }>).map((t) => t.hash);
   };
-  const ascending = await hashes('asc');
-  assert.ok(ascending.length > 1, 'a block of several txs');
-  for (const order of ['desc', '', 'ASC', 'sideways']) assert.equal(await hashes(order), [...ascending].reverse(), order);
+  const newestFirst = await hashes('asc');
+  assert.ok(newestFirst.length > 1, 'a block of several txs');
+  for (const order of ['desc', '', 'ASC', 'sideways']) assert.equal(await hashes(order), [...newestFirst].reverse(), order);
   // Go writes an int64 entropy as a bare number: the raw text holds all its digits.
   assert.match(one.text, /"entropy":-?[0-9]+[,}]/);
 

@@ -124,7 +124,7 @@ function expectBlock(result: BlockResult): void {
   const height = result.height;
   const hashes = result.receipts.map((r) => r.hash);
   expect('/v1/query/block', { height }, { hash: result.blockHash.toUpperCase(), height: String(height), num_txs: String(result.receipts.length) });
-  expect('/v1/query/blocktxs', { height, per_page: 100, order: 'asc' }, { hashes: hashes.slice(0, 100), total: hashes.length, codes: result.receipts.slice(0, 100).map((r) => r.code) });
+  expect('/v1/query/blocktxs', { height, per_page: 100, order: 'desc' }, { hashes: hashes.slice(0, 100), total: hashes.length, codes: result.receipts.slice(0, 100).map((r) => r.code) });
   expect('/v1/query/allblocktxs', { height, per_page: 1000 }, { hashes, total: hashes.length, codes: result.receipts.map((r) => r.code) });
   expectHashLookups(result);
   const receipt = result.receipts[0];
@@ -228,12 +228,13 @@ test('accounttxs: totals equal the receipts signed by (and sent to) an address i
   const busiest = (map: Map<string, number>): [string, number] => [...map.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
   for (const [received, map] of [[false, counts.signed], [true, counts.received]] as const) {
     const [address, total] = busiest(map);
-    const first = await postTo(served.app, '/v1/query/accounttxs', { address, received, per_page: 7, order: 'asc' });
+    // pocket-core's default order ("desc") walks its tx index forward: oldest first (types/indexer.go:340-346).
+    const first = await postTo(served.app, '/v1/query/accounttxs', { address, received, per_page: 7 });
     assert.equal([first.status, first.json['total_txs'], first.json['page_count'], first.headers['x-total-count']], [200, total, Math.min(7, total), String(total)]);
     const key = received ? 'recipient' : 'signer';
     for (const tx of first.json['txs'] as Array<Record<string, any>>) assert.is(tx['tx_result'][key], address.toUpperCase());
     const heights = (first.json['txs'] as Array<{ height: number; index: number }>).map((t) => t.height * 1e4 + t.index);
-    assert.equal(heights, [...heights].sort((a, b) => a - b), 'order asc by (height, index)');
+    assert.equal(heights, [...heights].sort((a, b) => a - b), 'oldest first by (height, index)');
   }
 });
 
