@@ -5,6 +5,9 @@
  *   tx basics (fee coins, a signature)        → the messages layer's verdict (sdk:14, sdk:4, …)
  *   memo longer than auth/MaxMemoCharacters  → auth:1   (bytes of UTF-8)
  *   tx hash in a block before                → auth:6
+ *   no public key in the signature while [AppTransfer] is active → sdk:1 (pocket-core asks
+ *   the nil key for its address, x/auth/ante.go:81-84, and runTx recovers the panic,
+ *   baseapp/baseapp.go:987-999)
  *   for each acceptable signer (the message's signers, a node's current output address for a
  *   StakeNode, the signer of an app transfer): the key is the tx's (or, when absent, the one the
  *   genesis file gives the account); skipped unless it hashes to that signer; declared fee below
@@ -46,12 +49,13 @@ export class ShadowAnte {
 
   constructor(private readonly world: AnteWorld) {}
 
-  run(chainId: string, tx: DecodedTx, message: Message): AnteVerdict {
+  run(chainId: string, height: number, tx: DecodedTx, message: Message): AnteVerdict {
     const basic = validateTxBasic(tx);
     if (!basic.ok) return refuse(`${basic.error.codespace}:${basic.error.code}`);
     const p = this.world.params;
     if (BigInt(Buffer.byteLength(tx.memo, 'utf8')) > p.int('auth/MaxMemoCharacters')) return refuse('auth:1');
     if (this.included.has(tx.hash)) return refuse('auth:6');
+    if (tx.signature.publicKey === null && !p.featureOff('AppTransfer', height)) return refuse('sdk:1');
     const bytes = signBytes(chainId, tx);
     const txSigner = signerAddress(tx.signature.publicKey);
     const declared = declaredFeeUpokt(tx);

@@ -8,6 +8,9 @@
  * Method: a small test chain (real genesis import, real signed txs, blocks through the real
  * producer and reducer); "delivered" = the ante handler passed (a fee was charged or the message
  * succeeded); balances of the sender and recipient are compared before and after.
+ * The chain runs with [AppTransfer] switched off, the one setting in which pocket-core verifies a
+ * signature without a public key (with the account's key; with [AppTransfer] active such a tx is
+ * sdk:1, ante-keyless.test.ts) — so the key-less re-encoding reaches the replay check too.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -26,8 +29,11 @@ const bob = testKey('bob');
 const validator = testKey('validator-1');
 const SEND_UPOKT = 1_000_000n;
 
+/** gov/upgrade with [AppTransfer] listed at height 0: switched off (modules/gov/features.ts). */
+const KEYLESS_VERIFIES = { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['AppTransfer:0'] } } };
+
 function freshChain(): LedgerState {
-  return startChain({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }] });
+  return startChain({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: KEYLESS_VERIFIES });
 }
 
 const codeOf = (receipt: TxReceipt): string => (receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`);
@@ -84,7 +90,7 @@ encodings('within one block only the first encoding is delivered, whichever come
 });
 
 encodings('the public key may be omitted (pocket-core takes the signer account’s key) — but only for one delivery', () => {
-  // ante.ts step 4: with no key in the signature, the signer account's stored key verifies it.
+  // ante.ts step 4 ([AppTransfer] off): with no key in the signature, the account's stored key verifies it.
   // That is why a key-less copy of a delivered tx verified; it has the same replay key.
   const state = freshChain();
   const keyless = withoutPublicKey(signTx(alice, sendMsg(alice, bob, SEND_UPOKT)));
