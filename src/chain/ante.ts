@@ -12,7 +12,8 @@
  *     (baseapp/baseapp.go:987-999) without writing the ante's cache: no fee. Only with
  *     [AppTransfer] off does step 4 read the signer account's key.
  *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
- *     address for a StakeNode, the signer of an app transfer): take the signature's public key
+ *     address for a StakeNode, the signer of an app transfer; nil entries as Go has them, see
+ *     acceptableSigners): take the signature's public key
  *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
  *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
  *     signature, as pocket-core does); the signature must verify, else try the next signer.
@@ -58,12 +59,20 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
   return feeForMessageType(messageType(message), params);
 }
 
-function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {
-  const signers = [...signersOf(message)];
-  const output = stakeOutputSigner(state.nodes.validators, message);
-  if (output !== undefined) signers.push(output);
+/**
+ * pocket-core's validSigners (x/auth/ante.go:71-91), in its order; `null` where Go lists a nil
+ * address: a StakeNode's absent output (GetSigners, x/nodes/types/msg.go:202-204) and, post-
+ * [NCUST]&[OEDIT], GetMsgStakeOutputSigner — appended for EVERY message, nil unless the message
+ * is a StakeNode of a node with an output address (x/nodes/keeper/keeper.go:95-106). A nil signer
+ * never matches a key the tx carries; for a key-less tx its account lookup fails (auth:3).
+ * The app-transfer signer only with [AppTransfer] (and a key: without one, step 3a refused it).
+ */
+function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message, inactive: FeatureSet): Array<Address | null> {
+  const signers: Array<Address | null> = [...signersOf(message)];
+  if (message.type === 'StakeNode' && message.outputAddress === null) signers.push(null);
+  if (!inactive.has('NCUST') && !inactive.has('OEDIT')) signers.push(stakeOutputSigner(state.nodes.validators, message) ?? null);
   const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
-  if (txSigner !== undefined) {
+  if (txSigner !== undefined && !inactive.has('AppTransfer')) {
     const transfer = appTransferSigner(state.apps.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
   }
@@ -81,10 +90,14 @@ function signatureValid(prepared: PreparedTx, publicKeyHex: string, fromTx: bool
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
 
-function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams): Result<SignerMatch, Rejection> {
+function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams, inactive: FeatureSet): Result<SignerMatch, Rejection> {
   const declared = declaredFeeUpokt(tx);
-  for (const signer of acceptableSigners(state, tx, message)) {
+  for (const signer of acceptableSigners(state, tx, message, inactive)) {
     let publicKeyHex = tx.signature.publicKey;
+    if (signer === null) {
+      if (publicKeyHex !== null) continue;
+      return err(rejection(AUTH.account_not_found, 'account <nil> not found (a nil signer: no output address)'));
+    }
     if (publicKeyHex === null) {
       const account = state.auth.accounts.get(signer);
       if (account === undefined) return err(rejection(AUTH.account_not_found, `account ${signer} not found`));
@@ -125,7 +138,7 @@ export function runAnte(
   }
   if (deliveredBefore) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
   if (tx.signature.publicKey === null && !inactiveFeatures.has('AppTransfer')) return err(rejection(SDK.internal_error, NIL_KEY_PANIC));
-  const match = findSigner(state, prepared, tx, message, params);
+  const match = findSigner(state, prepared, tx, message, params, inactiveFeatures);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
   const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);

@@ -68,4 +68,23 @@ keyless('[AppTransfer] switched off: the account’s stored key verifies it (x/a
   assert.is(balanceOf(state.auth, bob.address), 5n);
 });
 
+keyless('[AppTransfer] off: a key-less tx no signer verifies ends on the nil output signer: auth:3, not sdk:4', () => {
+  // validSigners gets GetMsgStakeOutputSigner(msg) appended for every message (x/auth/ante.go:73-79),
+  // nil for anything but a known node's MsgStake (x/nodes/keeper/keeper.go:95-106). A key-less
+  // tx reads each signer's account (ante.go:102-110): GetAccount(nil) finds none → ErrAccountNotFound.
+  const state = chain(['AppTransfer:0']);
+  const mallory = testKey('mallory');
+  const [receipt] = produce(state, [withoutPublicKey(signTx(mallory, sendMsg(alice, bob, 5n)))]).receipts;
+  assert.is(codeOf(receipt!), 'auth:3', receipt!.log);
+  assert.is(receipt!.feeUpokt, 0n);
+  // With the key in the signature the nil signer never matches it (ante.go:113-115): sdk:4.
+  assert.equal(produce(state, [signTx(mallory, sendMsg(alice, bob, 5n))]).receipts.map(codeOf), ['sdk:4']);
+});
+
+keyless('[AppTransfer] off, [OEDIT] off too: no output signer is appended, so the same tx is sdk:4', () => {
+  const state = chain(['AppTransfer:0', 'OEDIT:0']);
+  const mallory = testKey('mallory');
+  assert.equal(produce(state, [withoutPublicKey(signTx(mallory, sendMsg(alice, bob, 5n)))]).receipts.map(codeOf), ['sdk:4']);
+});
+
 keyless.run();
