@@ -22,7 +22,8 @@ import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/snapshot.js';
 import { txHash } from '../../../src/wire/index.js';
 import { produce, sendMsg, signTx, startChain, testKey } from '../../helpers/chain.js';
-import { mutateFields, RE_ENCODINGS, singleBitFlips, withoutPublicKey } from '../../helpers/re-encode.js';
+import { bodyOf, frame, mutateFields, parseFields, RE_ENCODINGS, singleBitFlips, withoutPublicKey, writeField, writeFields } from '../../helpers/re-encode.js';
+import { stringField } from '../wire/proto-bytes.js';
 
 const alice = testKey('alice');
 const bob = testKey('bob');
@@ -98,6 +99,49 @@ encodings('the public key may be omitted (pocket-core takes the signer accountâ€
   const withKey = signTx(alice, sendMsg(alice, bob, 7n));
   assert.equal(produce(state, [withKey, withoutPublicKey(withKey)]).receipts.map(codeOf), ['ok', 'ledger:20']);
   assert.is(balanceOf(state.auth, bob.address), SEND_UPOKT + 7n);
+});
+
+/**
+ * More byte-level variants of a delivered tx, each with the answer pocket-core's decoder gives
+ * it: those that decode to the same content (gogoproto's last-value-wins / merge rules,
+ * auth.pb.go Unmarshal) reach the replay check (ledger:20); the rest never decode.
+ */
+const VARIANTS: ReadonlyArray<readonly [string, (tx: Uint8Array) => Uint8Array, string]> = [
+  // A repeated non-nullable embedded message merges field by field: the same Any twice = one Any.
+  ['the Any field sent twice', (tx) => frame(parseFields(bodyOf(tx)).flatMap((f) => (f.number === 1 ? [...writeField(f), ...writeField(f)] : writeField(f)))), 'ledger:20'],
+  // The signature sent twice: the second occurrence's key and signature replace the first's.
+  ['the signature field sent twice', (tx) => frame(parseFields(bodyOf(tx)).flatMap((f) => (f.number === 3 ? [...writeField(f), ...writeField(f)] : writeField(f)))), 'ledger:20'],
+  // A scalar sent twice keeps the last value: an explicit empty memo, then the (empty) memo again.
+  ['the memo written explicitly twice', (tx) => frame([...bodyOf(tx), ...stringField(4, ''), ...stringField(4, '')]), 'ledger:20'],
+  // Trailing bytes after the body: the length prefix no longer matches (codec/proto_codec.go:88-93).
+  ['a trailing byte after the body', (tx) => Uint8Array.from([...tx, 0]), 'sdk:2'],
+  // Type URLs match exactly (codec/types/interface_registry.go:140-143): a Google-style prefix is unknown.
+  ['the type URL with a type.googleapis.com prefix', (tx) => withTypeUrl(tx, 'type.googleapis.com/x.nodes.MsgSend'), 'sdk:2'],
+  ['the type URL without its leading slash', (tx) => withTypeUrl(tx, 'x.nodes.MsgSend'), 'sdk:2'],
+  ['the type URL in another letter case', (tx) => withTypeUrl(tx, '/x.nodes.msgsend'), 'sdk:2'],
+];
+
+/** The tx with its Any's type URL replaced (the value kept). */
+function withTypeUrl(tx: Uint8Array, typeUrl: string): Uint8Array {
+  const fields = parseFields(bodyOf(tx)).map((field) => {
+    if (field.number !== 1) return field;
+    const inner = parseFields(field.value).map((f) => (f.number === 1 ? { ...f, value: [...Buffer.from(typeUrl, 'utf8')] } : f));
+    return { ...field, value: writeFields(inner) };
+  });
+  return frame(writeFields(fields));
+}
+
+encodings('duplicated fields, trailing bytes and other type URLs: the same content is ledger:20, the rest sdk:2; nothing is delivered twice', () => {
+  const { state, original } = chainWithDeliveredSend();
+  const after = balances(state);
+  for (const [name, variant, expected] of VARIANTS) {
+    const bytes = variant(original);
+    assert.is.not(txHash(bytes), txHash(original), `${name}: another tx hash`);
+    const [receipt] = produce(state, [bytes]).receipts;
+    assert.is(codeOf(receipt!), expected, name);
+    assert.is(receipt!.feeUpokt, 0n, `${name}: no fee`);
+  }
+  assert.equal(balances(state), after, 'nothing moved');
 });
 
 encodings('honest txs with the same content and different entropy are all delivered', () => {
