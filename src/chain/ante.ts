@@ -5,8 +5,15 @@
  *  1. StdTx.ValidateBasic: fee coins valid (sdk:14), signature present (sdk:4).
  *  2. Memo no longer than auth/MaxMemoCharacters, in bytes (auth:1).
  *  3. Tx hash not delivered before (auth:6) — there are no nonces (PROTOCOL §0.1).
+ *  3a. With [AppTransfer] active, a signature without a public key: sdk:1. pocket-core asks the
+ *     signature's key for its address (the app-transfer signer, x/auth/ante.go:81-84) before
+ *     trying any signer; StdSignature embeds the key interface, nil when the field is absent
+ *     (x/auth/types/stdtx.go:282-294), so the call panics and runTx recovers it as ErrInternal
+ *     (baseapp/baseapp.go:987-999) without writing the ante's cache: no fee. Only with
+ *     [AppTransfer] off does step 4 read the signer account's key.
  *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
- *     address for a StakeNode, the signer of an app transfer): take the signature's public key
+ *     address for a StakeNode, the signer of an app transfer; nil entries as Go has them, see
+ *     acceptableSigners): take the signature's public key
  *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
  *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
  *     signature, as pocket-core does); the signature must verify, else try the next signer.
@@ -16,8 +23,10 @@
  *     signature; this step compares what is signed. pocket-core has no such check.
  *  6. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
  *     short auth:6 (pocket-core reuses the duplicate-tx code, PROTOCOL §12.2 item 16).
- * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
- * item 23) cannot occur.
+ * Multisig keys are not accepted by the decoder (sdk:2 in the signature, messages/index.ts rule
+ * 4), so the multisig fee hole (§12.2 item 23) cannot occur. A 33-byte secp256k1 key in the
+ * signature decodes but never verifies here (ed25519 keys only): pocket-core would check the fee
+ * (auth:4) and verify it when its RIPEMD-160 address is the signer's; here no signer matches (sdk:4).
  */
 import { hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
@@ -25,6 +34,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
+import { NO_FEATURES_OFF, type FeatureSet } from '../core/features.js';
 import { AUTH, LEDGER, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
 import { feeForMessageType, type FeeDeducted } from '../modules/auth/index.js';
 import { appTransferSigner } from '../modules/apps/index.js';
@@ -49,12 +59,20 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
   return feeForMessageType(messageType(message), params);
 }
 
-function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {
-  const signers = [...signersOf(message)];
-  const output = stakeOutputSigner(state.nodes.validators, message);
-  if (output !== undefined) signers.push(output);
+/**
+ * pocket-core's validSigners (x/auth/ante.go:71-91), in its order; `null` where Go lists a nil
+ * address: a StakeNode's absent output (GetSigners, x/nodes/types/msg.go:202-204) and, post-
+ * [NCUST]&[OEDIT], GetMsgStakeOutputSigner — appended for EVERY message, nil unless the message
+ * is a StakeNode of a node with an output address (x/nodes/keeper/keeper.go:95-106). A nil signer
+ * never matches a key the tx carries; for a key-less tx its account lookup fails (auth:3).
+ * The app-transfer signer only with [AppTransfer] (and a key: without one, step 3a refused it).
+ */
+function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message, inactive: FeatureSet): Array<Address | null> {
+  const signers: Array<Address | null> = [...signersOf(message)];
+  if (message.type === 'StakeNode' && message.outputAddress === null) signers.push(null);
+  if (!inactive.has('NCUST') && !inactive.has('OEDIT')) signers.push(stakeOutputSigner(state.nodes.validators, message) ?? null);
   const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
-  if (txSigner !== undefined) {
+  if (txSigner !== undefined && !inactive.has('AppTransfer')) {
     const transfer = appTransferSigner(state.apps.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
   }
@@ -72,10 +90,14 @@ function signatureValid(prepared: PreparedTx, publicKeyHex: string, fromTx: bool
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
 
-function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams): Result<SignerMatch, Rejection> {
+function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams, inactive: FeatureSet): Result<SignerMatch, Rejection> {
   const declared = declaredFeeUpokt(tx);
-  for (const signer of acceptableSigners(state, tx, message)) {
+  for (const signer of acceptableSigners(state, tx, message, inactive)) {
     let publicKeyHex = tx.signature.publicKey;
+    if (signer === null) {
+      if (publicKeyHex !== null) continue;
+      return err(rejection(AUTH.account_not_found, 'account <nil> not found (a nil signer: no output address)'));
+    }
     if (publicKeyHex === null) {
       const account = state.auth.accounts.get(signer);
       if (account === undefined) return err(rejection(AUTH.account_not_found, `account ${signer} not found`));
@@ -91,9 +113,13 @@ function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: Decode
   return err(rejection(SDK.unauthorized, 'signature verification failed for the transaction'));
 }
 
+/** What the nil key's panic leaves in the log (runtime error text as Go prints it). */
+const NIL_KEY_PANIC = 'recovered: runtime error: invalid memory address or nil pointer dereference (the signature carries no public key)';
+
 /**
  * `deliveredBefore`: whether the tx index held this hash before this delivery. deliverTx knows it
  * already (it indexes the tx as it arrives, deliver-tx.ts); CheckTx leaves it to the lookup here.
+ * `inactiveFeatures`: the features switched off at this block (BlockContext).
  */
 export function runAnte(
   state: ReadonlyLedgerState,
@@ -101,6 +127,7 @@ export function runAnte(
   tx: DecodedTx,
   message: Message,
   deliveredBefore: boolean = state.auth.txIndex.has(prepared.hash),
+  inactiveFeatures: FeatureSet = NO_FEATURES_OFF,
 ): Result<AnteSuccess, Rejection> {
   const params = state.params().auth;
   const basic = validateTxBasic(tx);
@@ -110,7 +137,8 @@ export function runAnte(
     return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
   }
   if (deliveredBefore) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
-  const match = findSigner(state, prepared, tx, message, params);
+  if (tx.signature.publicKey === null && !inactiveFeatures.has('AppTransfer')) return err(rejection(SDK.internal_error, NIL_KEY_PANIC));
+  const match = findSigner(state, prepared, tx, message, params, inactiveFeatures);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
   const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);

@@ -30,7 +30,10 @@ import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Address } from '../core/types.js';
 import { LEDGER, type Message } from '../messages/index.js';
+import type { FeatureSet } from '../core/features.js';
 import type { Account } from '../modules/auth/index.js';
+import { inactiveFeatures } from '../modules/gov/index.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { ReadonlyTable } from '../state/table.js';
 import { runAnte } from './ante.js';
 import { verifyPrepared, type PreparedTx } from './prepare.js';
@@ -113,9 +116,13 @@ export class CheckState {
   private readonly replayKeys = new Set<string>();
   /** The committed state as the pending txs leave it (balances only). */
   private readonly view: ReadonlyLedgerState;
+  /** Features off in the block these txs are for (the next one): the ante handler asks. */
+  private readonly inactiveFeatures: FeatureSet;
 
   constructor(readonly committed: ReadonlyLedgerState) {
     this.view = { ...committed, auth: { ...committed.auth, accounts: new DebitedAccounts(committed.auth.accounts, this.debits) } };
+    const nextHeight = (committed.chain.meta.get(CHAIN_META_KEY)?.height ?? 0) + 1;
+    this.inactiveFeatures = inactiveFeatures(committed.params().gov.upgrade, nextHeight);
   }
 
   /** uPOKT `address` holds once its pending txs are paid for. */
@@ -130,7 +137,7 @@ export class CheckState {
     invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
     if (!message.ok) return message;
     if (prepared.signature === 'unchecked') verifyPrepared(prepared);
-    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value);
+    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value, this.view.auth.txIndex.has(prepared.hash), this.inactiveFeatures);
     if (!ante.ok) return ante;
     const { signer, replayKey, feeUpokt } = ante.value;
     if (this.replayKeys.has(replayKey)) {

@@ -6,7 +6,8 @@
  * `signBytes` is the sign document (chain id, fee, memo, message, entropy; wire/sign.ts), which
  * is exactly what the signature covers, and the signer is the account whose key verified it (the
  * fee payer). Two encodings of one signed tx — a non-minimal length prefix, an unknown field,
- * reordered fields, the public key left out (the ante handler then takes the account's key) —
+ * reordered fields, the public key left out (with [AppTransfer] off the ante handler then takes
+ * the account's key; with it on such a tx is sdk:1, ante.ts step 3a) —
  * decode to the same sign document and verify under the same key, so they get the same key and
  * only the first is delivered (ledger:20). Honest txs with the same content differ by their
  * entropy, which the sign document includes. The 0x00 separator cannot occur inside the sign

@@ -20,7 +20,9 @@
  *  3. Legacy pre-NCUST node messages (/x.nodes.MsgProtoStake, .MsgBeginUnstake, .MsgUnjail) →
  *     ledger:4: the ledger runs with every feature active (PROTOCOL §12.1).
  *  4. Amino-encoded multisig public keys (in the signature or a MsgStake) → sdk:2; pocket
- *     decodes them. 33-byte secp256k1 keys decode (as in pocket) — see 8.
+ *     decodes them. 33-byte secp256k1 keys decode (as in pocket) — see 8; in the tx signature
+ *     such a key never verifies (ed25519 only): no signer matches, sdk:4, where pocket-core
+ *     checks the fee (auth:4) and verifies it when its RIPEMD-160 address is the signer's.
  *  5. Reward-delegator map entries must use their declared wire types and stay inside their own
  *     length (Go reads them unchecked against the whole message) → sdk:2.
  *  6. A tx whose Any has an empty type URL → sdk:6 at decode (pocket decodes a nil message,

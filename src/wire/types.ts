@@ -210,7 +210,10 @@ export type WireMessage =
 
 export type WireMessageKind = WireMessage['kind'];
 
-/** Proto x.auth.ProtoStdSignature. `publicKey` null = field absent (pocket then reads the account's key). */
+/**
+ * Proto x.auth.ProtoStdSignature. `publicKey` null = field absent: pocket then panics (sdk:1) with
+ * [AppTransfer] active, else reads the account's key (chain/ante.ts step 3a).
+ */
 export interface WireSignature {
   readonly publicKey: string | null;
   readonly signature: string;

@@ -5,8 +5,11 @@
  *   tx basics (fee coins, a signature)        → the messages layer's verdict (sdk:14, sdk:4, …)
  *   memo longer than auth/MaxMemoCharacters  → auth:1   (bytes of UTF-8)
  *   tx hash in a block before                → auth:6
+ *   no public key in the signature while [AppTransfer] is active → sdk:1 (pocket-core asks
+ *   the nil key for its address, x/auth/ante.go:81-84, and runTx recovers the panic,
+ *   baseapp/baseapp.go:987-999)
  *   for each acceptable signer (the message's signers, a node's current output address for a
- *   StakeNode, the signer of an app transfer): the key is the tx's (or, when absent, the one the
+ *   StakeNode, the signer of an app transfer; Go's nil entries too, see candidates): the key is the tx's (or, when absent, the one the
  *   genesis file gives the account); skipped unless it hashes to that signer; declared fee below
  *   10,000 × FeeMultiplier(type) → auth:4; signature verifies over the sign bytes → matched.
  *   no signer matched                        → sdk:4
@@ -46,17 +49,22 @@ export class ShadowAnte {
 
   constructor(private readonly world: AnteWorld) {}
 
-  run(chainId: string, tx: DecodedTx, message: Message): AnteVerdict {
+  run(chainId: string, height: number, tx: DecodedTx, message: Message): AnteVerdict {
     const basic = validateTxBasic(tx);
     if (!basic.ok) return refuse(`${basic.error.codespace}:${basic.error.code}`);
     const p = this.world.params;
     if (BigInt(Buffer.byteLength(tx.memo, 'utf8')) > p.int('auth/MaxMemoCharacters')) return refuse('auth:1');
     if (this.included.has(tx.hash)) return refuse('auth:6');
+    if (tx.signature.publicKey === null && !p.featureOff('AppTransfer', height)) return refuse('sdk:1');
     const bytes = signBytes(chainId, tx);
     const txSigner = signerAddress(tx.signature.publicKey);
     const declared = declaredFeeUpokt(tx);
     let payer: string | undefined;
-    for (const candidate of [...signersOf(message), ...this.world.extraSigners(message, txSigner)]) {
+    for (const candidate of this.candidates(message, txSigner, height)) {
+      if (candidate === null) {
+        if (tx.signature.publicKey === null) return refuse('auth:3');
+        continue;
+      }
       const key = tx.signature.publicKey ?? this.world.genesisKeys.get(candidate);
       if (key === undefined) return refuse(this.world.bank.has(candidate) ? 'auth:2' : 'auth:3');
       if (signerAddress(key) !== candidate) continue;
@@ -72,6 +80,23 @@ export class ShadowAnte {
     if (this.world.bank.balance(payer) < declared || tx.fee.some((coin) => coin.denom !== 'upokt')) return refuse('auth:6');
     this.replayKeys.set(replayKey, true);
     return { ok: true, payer, fee: declared };
+  }
+
+  /**
+   * pocket-core's validSigners (x/auth/ante.go:71-91) with Go's nil addresses as null: a
+   * StakeNode's absent output, and the output signer appended to every message once [NCUST] and
+   * [OEDIT] are on (nil unless the shadow knows the node's output). A nil signer never matches a
+   * carried key; a key-less tx fails its account lookup (auth:3).
+   */
+  private candidates(message: Message, txSigner: string | null, height: number): Array<string | null> {
+    const p = this.world.params;
+    const extra = this.world.extraSigners(message, txSigner);
+    const output = message.type === 'StakeNode' ? extra[0] : undefined; // the node's current output, if any
+    const out: Array<string | null> = [...signersOf(message)];
+    if (message.type === 'StakeNode' && message.outputAddress === null) out.push(null);
+    if (!p.featureOff('NCUST', height) && !p.featureOff('OEDIT', height)) out.push(output ?? null);
+    if (message.type === 'StakeApp' && !p.featureOff('AppTransfer', height)) out.push(...extra);
+    return out;
   }
 
   /** End of block: every tx of the block joins the tx index (a later copy is auth:6). */

@@ -58,7 +58,7 @@ export class TxOutcomes {
     if (tx.message === undefined) return { fee: 0n, payer: null, code: undefined }; // ValidateBasic's code
     const leaf = tx.message.type === 'Proof' && tx.wire.msg.kind === 'Proof' && tx.wire.msg.leaf.kind === 'relay' ? checkLeafSignatures(tx.wire.msg.leaf.proof, this.ed25519) : undefined;
     if (leaf?.code !== undefined) return { fee: 0n, payer: null, code: leaf.code };
-    const verdict = this.ante.run(chainId, tx.wire, tx.message);
+    const verdict = this.ante.run(chainId, height, tx.wire, tx.message);
     if (!verdict.ok) return { fee: 0n, payer: null, code: verdict.code };
     if (tx.message.type === 'Claim') return { fee: verdict.fee, payer: verdict.payer, code: decideClaim(this.world, tx.message, height) };
     if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {

@@ -25,8 +25,11 @@ const bob = testKey('bob');
 const validator = testKey('validator-1');
 const VALIDATOR_TOKENS = 100_000_000_000n;
 
-function freshChain(aliceUpokt = 100_000n): LedgerState {
-  return startChain({ accounts: [{ key: alice, balanceUpokt: aliceUpokt }], validators: [{ key: validator, tokensUpokt: VALIDATOR_TOKENS }] });
+/** gov/upgrade with [AppTransfer] switched off: the one setting in which a key-less tx verifies (ante.ts step 3a). */
+const APP_TRANSFER_OFF = { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['AppTransfer:0'] } } };
+
+function freshChain(aliceUpokt = 100_000n, params?: typeof APP_TRANSFER_OFF): LedgerState {
+  return startChain({ accounts: [{ key: alice, balanceUpokt: aliceUpokt }], validators: [{ key: validator, tokensUpokt: VALIDATOR_TOKENS }], ...(params === undefined ? {} : { params }) });
 }
 
 const prepared = (bytes: Uint8Array) => prepareTx(bytes, TEST_CHAIN_ID);
@@ -93,7 +96,7 @@ check('balances are the committed ones less the pending debits; the state itself
 });
 
 check('a second encoding of a pending tx is refused (ledger:20); removing the tx releases its debit and key', () => {
-  const state = freshChain();
+  const state = freshChain(100_000n, APP_TRANSFER_OFF); // so that the key-less encoding reaches the replay check
   const checkState = new CheckState(state);
   const tx = signTx(alice, sendMsg(alice, bob, 1n));
   const pending = admitted(checkState, tx);

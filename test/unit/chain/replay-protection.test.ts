@@ -8,6 +8,9 @@
  * Method: a small test chain (real genesis import, real signed txs, blocks through the real
  * producer and reducer); "delivered" = the ante handler passed (a fee was charged or the message
  * succeeded); balances of the sender and recipient are compared before and after.
+ * The chain runs with [AppTransfer] switched off, the one setting in which pocket-core verifies a
+ * signature without a public key (with the account's key; with [AppTransfer] active such a tx is
+ * sdk:1, ante-keyless.test.ts) — so the key-less re-encoding reaches the replay check too.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -19,15 +22,19 @@ import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/snapshot.js';
 import { txHash } from '../../../src/wire/index.js';
 import { produce, sendMsg, signTx, startChain, testKey } from '../../helpers/chain.js';
-import { mutateFields, RE_ENCODINGS, singleBitFlips, withoutPublicKey } from '../../helpers/re-encode.js';
+import { bodyOf, frame, mutateFields, parseFields, RE_ENCODINGS, singleBitFlips, withoutPublicKey, writeField, writeFields } from '../../helpers/re-encode.js';
+import { stringField } from '../wire/proto-bytes.js';
 
 const alice = testKey('alice');
 const bob = testKey('bob');
 const validator = testKey('validator-1');
 const SEND_UPOKT = 1_000_000n;
 
+/** gov/upgrade with [AppTransfer] listed at height 0: switched off (modules/gov/features.ts). */
+const KEYLESS_VERIFIES = { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['AppTransfer:0'] } } };
+
 function freshChain(): LedgerState {
-  return startChain({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }] });
+  return startChain({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: KEYLESS_VERIFIES });
 }
 
 const codeOf = (receipt: TxReceipt): string => (receipt.code === 0 ? 'ok' : `${receipt.codespace}:${receipt.code}`);
@@ -84,7 +91,7 @@ encodings('within one block only the first encoding is delivered, whichever come
 });
 
 encodings('the public key may be omitted (pocket-core takes the signer account’s key) — but only for one delivery', () => {
-  // ante.ts step 4: with no key in the signature, the signer account's stored key verifies it.
+  // ante.ts step 4 ([AppTransfer] off): with no key in the signature, the account's stored key verifies it.
   // That is why a key-less copy of a delivered tx verified; it has the same replay key.
   const state = freshChain();
   const keyless = withoutPublicKey(signTx(alice, sendMsg(alice, bob, SEND_UPOKT)));
@@ -92,6 +99,49 @@ encodings('the public key may be omitted (pocket-core takes the signer account�
   const withKey = signTx(alice, sendMsg(alice, bob, 7n));
   assert.equal(produce(state, [withKey, withoutPublicKey(withKey)]).receipts.map(codeOf), ['ok', 'ledger:20']);
   assert.is(balanceOf(state.auth, bob.address), SEND_UPOKT + 7n);
+});
+
+/**
+ * More byte-level variants of a delivered tx, each with the answer pocket-core's decoder gives
+ * it: those that decode to the same content (gogoproto's last-value-wins / merge rules,
+ * auth.pb.go Unmarshal) reach the replay check (ledger:20); the rest never decode.
+ */
+const VARIANTS: ReadonlyArray<readonly [string, (tx: Uint8Array) => Uint8Array, string]> = [
+  // A repeated non-nullable embedded message merges field by field: the same Any twice = one Any.
+  ['the Any field sent twice', (tx) => frame(parseFields(bodyOf(tx)).flatMap((f) => (f.number === 1 ? [...writeField(f), ...writeField(f)] : writeField(f)))), 'ledger:20'],
+  // The signature sent twice: the second occurrence's key and signature replace the first's.
+  ['the signature field sent twice', (tx) => frame(parseFields(bodyOf(tx)).flatMap((f) => (f.number === 3 ? [...writeField(f), ...writeField(f)] : writeField(f)))), 'ledger:20'],
+  // A scalar sent twice keeps the last value: an explicit empty memo, then the (empty) memo again.
+  ['the memo written explicitly twice', (tx) => frame([...bodyOf(tx), ...stringField(4, ''), ...stringField(4, '')]), 'ledger:20'],
+  // Trailing bytes after the body: the length prefix no longer matches (codec/proto_codec.go:88-93).
+  ['a trailing byte after the body', (tx) => Uint8Array.from([...tx, 0]), 'sdk:2'],
+  // Type URLs match exactly (codec/types/interface_registry.go:140-143): a Google-style prefix is unknown.
+  ['the type URL with a type.googleapis.com prefix', (tx) => withTypeUrl(tx, 'type.googleapis.com/x.nodes.MsgSend'), 'sdk:2'],
+  ['the type URL without its leading slash', (tx) => withTypeUrl(tx, 'x.nodes.MsgSend'), 'sdk:2'],
+  ['the type URL in another letter case', (tx) => withTypeUrl(tx, '/x.nodes.msgsend'), 'sdk:2'],
+];
+
+/** The tx with its Any's type URL replaced (the value kept). */
+function withTypeUrl(tx: Uint8Array, typeUrl: string): Uint8Array {
+  const fields = parseFields(bodyOf(tx)).map((field) => {
+    if (field.number !== 1) return field;
+    const inner = parseFields(field.value).map((f) => (f.number === 1 ? { ...f, value: [...Buffer.from(typeUrl, 'utf8')] } : f));
+    return { ...field, value: writeFields(inner) };
+  });
+  return frame(writeFields(fields));
+}
+
+encodings('duplicated fields, trailing bytes and other type URLs: the same content is ledger:20, the rest sdk:2; nothing is delivered twice', () => {
+  const { state, original } = chainWithDeliveredSend();
+  const after = balances(state);
+  for (const [name, variant, expected] of VARIANTS) {
+    const bytes = variant(original);
+    assert.is.not(txHash(bytes), txHash(original), `${name}: another tx hash`);
+    const [receipt] = produce(state, [bytes]).receipts;
+    assert.is(codeOf(receipt!), expected, name);
+    assert.is(receipt!.feeUpokt, 0n, `${name}: no fee`);
+  }
+  assert.equal(balances(state), after, 'nothing moved');
 });
 
 encodings('honest txs with the same content and different entropy are all delivered', () => {

@@ -46,14 +46,14 @@ async function assertDeliveredOnce(): Promise<void> {
   assert.is(await balanceOverHttp(test.node, alice.address), START_UPOKT - SEND_UPOKT - FEE_UPOKT, 'alice debited once');
 }
 
-e2e('every re-encoding is refused: ledger:21 (non-canonical) or ledger:20 (the same signature, delivered)', async () => {
+e2e('every re-encoding is refused: ledger:21 (non-canonical), ledger:20 (the same signature, delivered) or sdk:1 (no public key)', async () => {
   const answers = await Promise.all(RE_ENCODINGS.map(([, reEncode]) => submitTx(test.node, reEncode(original), alice.address)));
   const codes = Object.fromEntries(RE_ENCODINGS.map(([name], i) => [name, answers[i]!.code]));
   assert.equal(codes, {
     'non-minimal length prefix': 'ledger:21',
     'an unknown field appended': 'ledger:21',
     'fields reordered': 'ledger:21',
-    'public key omitted': 'ledger:20',
+    'public key omitted': 'sdk:1', // with [AppTransfer] active pocket-core refuses every key-less tx (chain/ante.ts step 3a)
     'explicit defaults (pocket-js 2020 style)': 'ledger:20',
     'entropy as a non-minimal varint': 'ledger:21',
   });
