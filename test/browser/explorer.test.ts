@@ -16,7 +16,7 @@
  * Screenshots of each page go to test-output/explorer/ (gitignored).
  * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
@@ -28,8 +28,15 @@ import { replayedStateSource } from '../../src/query/replayed-state.js';
 import { registerQueryService } from '../../src/query/service.js';
 import { ALL_CODES } from '../../src/core/codes.js';
 import { packageRoot } from '../../src/core/paths.js';
+import { exportDataDir } from '../../src/cli/commands/export.js';
+import { project } from '../../src/projection/run.js';
+import { ChainWriter } from '../../src/runtime/chain-writer.js';
+import { initDataDir } from '../../src/runtime/data-dir.js';
+import { simulate } from '../../src/sim/simulator.js';
 import { launchChromium, requireChromium } from '../helpers/chromium.js';
-import { projectedSimChain } from '../helpers/query.js';
+import { fixturePath } from '../helpers/paths.js';
+import { projectedSimChain, serveInProcess } from '../helpers/query.js';
+import { scratch } from '../helpers/sim.js';
 
 const SHOTS = join(packageRoot(), 'test-output', 'explorer');
 const test = suite('explorer: a browser walks block → tx → account → node');
@@ -572,6 +579,63 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     await page.close();
   }
 }
+
+/**
+ * A chain imported from a state exported at H = 6, then 3 blocks: it holds the state at 6 and
+ * blocks 7–9, and the service refuses heights below 6 (400 height_before_first_state). The home
+ * page, the blocks list and the first block must ask for none of blocks 1–6 (every request
+ * answered), a block below is said in words, and so is a search for one.
+ */
+test('an imported chain: the lists start at its first block, and nothing below is asked for', async () => {
+  requireChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  const H = 6;
+  const work = scratch('explorer-imported');
+  const source = join(work.dir, 'source');
+  await simulate({ dataDir: source, genesisFile: fixturePath('e2e-single-node-genesis.json'), seed: 5n, blocks: H, txsPerBlock: 4, fsync: 'never', workers: 0 });
+  const file = join(work.dir, 'exported.json');
+  writeFileSync(file, JSON.stringify(await exportDataDir(source, H)));
+  const dir = join(work.dir, 'imported');
+  initDataDir(dir, file, { exportedHeight: H });
+  const writer = await ChainWriter.open(dir, { fsync: 'never', onWarning: () => undefined });
+  for (let i = 0; i < 3; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
+  writer.close();
+  await project(dir);
+  const served = await serveInProcess(dir);
+  await served.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = served.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await page.goto(`${base}/explorer/`);
+    await settled(page, '30-imported-home');
+    const recent = await page.locator('section:has(h2:text("Recent blocks")) table tr td:first-child').allInnerTexts();
+    assert.equal(recent, ['9', '8', '7'], 'recent blocks: the three blocks after the import, none below');
+    await page.goto(`${base}/explorer/#/blocks`);
+    await settled(page, '31-imported-blocks');
+    assert.match(await page.locator('#main h2').first().innerText(), /^Blocks \(3\)$/, 'the list counts the blocks this chain holds');
+    await page.goto(`${base}/explorer/#/block/${H + 1}`);
+    await settled(page, '32-imported-first-block');
+    assert.match(await page.locator('#main').innerText(), /previous\s+none here: the state imported at height 6/, 'the first block links no block before it');
+    await page.goto(`${base}/explorer/#/block/${H - 3}`);
+    assert.is(await settledState(page, '33-imported-block-below'), 'error');
+    assert.match(await page.locator('#main').innerText(), /imported from the state exported at height 6: its first block is 7/);
+    const search = page.locator('#search-text');
+    await search.fill('2');
+    await search.press('Enter');
+    await page.locator('#search-message').waitFor({ state: 'visible', timeout: 5_000 });
+    assert.match(await page.locator('#search-message').innerText(), /Block 2 is not on this chain/);
+    assert.equal(problems.console, [], 'no console errors on the imported chain');
+    assert.equal(problems.failed, [], 'no failed or refused requests on the imported chain');
+  } finally {
+    await browser?.close();
+    await served.close();
+    work.remove();
+  }
+});
 
 /** What the in-page callbacks above read (this file is compiled without the DOM types). */
 interface HTMLElementLike {

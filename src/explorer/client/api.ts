@@ -43,6 +43,23 @@ export async function headHeight(): Promise<number> {
   return (await query<{ height: number }>('query/height')).height;
 }
 
+/** The blocks this chain holds: `firstBlock` through `head`. */
+export interface ChainSpan {
+  readonly head: number;
+  readonly firstBlock: number;
+}
+
+/**
+ * The head and the first block. A chain started from a genesis file holds blocks from 1; one
+ * imported from a state exported at H holds that state and blocks from H + 1, and the service
+ * refuses heights below H (400 height_before_first_state). The first supply line is that first
+ * state (height 0 or H), so it says where the blocks start without a route of its own.
+ */
+export async function chainSpan(): Promise<ChainSpan> {
+  const [head, first] = await Promise.all([headHeight(), query<LedgerPage<SupplyLine>>('query/supplyhistory', { per_page: 1 })]);
+  return { head, firstBlock: (first.result[0]?.height ?? 0) + 1 };
+}
+
 // The answer shapes the explorer reads (only the fields it shows).
 
 export interface BlockAnswer {

@@ -43,6 +43,10 @@ export const badHeight = (text: string): PageError =>
 export const futureHeight = (height: number, head: number): PageError =>
   new PageError(`No block ${height} yet`, `The chain is at height ${head}: block ${height} has not been made yet.`, [[`block/${head}`, `the latest block, ${head} →`], ['blocks', 'the blocks →']]);
 
+/** A height below an imported chain's first block: the chain holds its state at firstBlock − 1, not the blocks before. */
+export const beforeFirstBlock = (height: number, firstBlock: number): PageError =>
+  new PageError(`No block ${height} here`, `This chain was imported from the state exported at height ${firstBlock - 1}: its first block is ${firstBlock}, and the blocks before it are not on this chain.`, [[`block/${firstBlock}`, `the first block, ${firstBlock} →`], ['blocks', 'the blocks →']]);
+
 export const unknownPage = (route: string): PageError =>
   new PageError('Page not found', `The explorer has no page “${clip(route)}”. Its pages are the chain, the blocks, nodes and applications lists, the parameters, and a block, transaction, account, node or application found with the search box.`, [HOME]);
 
@@ -64,8 +68,12 @@ export function fromApi(error: ApiError, route: string): PageError {
     const latest = error.details['latest'];
     return new PageError('Not on the chain yet', `The chain is at height ${latest}; this page asked for a later one.`, [[`block/${latest}`, `the latest block, ${latest} →`], HOME], detail);
   }
+  if (error.code === 'height_before_first_state' && typeof error.details['first'] === 'number') {
+    const first = error.details['first'];
+    return new PageError('Before this chain began', `This chain was imported from the state exported at height ${first}; this page asked for an earlier one.`, [[`block/${first + 1}`, `the first block, ${first + 1} →`], HOME], detail);
+  }
   if (error.status === 503) return new PageError('The service cannot answer now', 'The query service could not read its data for this page. Try again later; if it lasts, its operator will find why in its log.', [HOME], detail);
-  return new PageError('This page could not be shown', `The query API refused a request for this ${name === '' ? 'page' : name} page.`, [HOME], detail);
+  return new PageError('This page could not be shown', `The query API refused a request for ${name === '' ? 'the home' : `this ${name}`} page.`, [HOME], detail);
 }
 
 /** Any failure as a PageError: our own, the service's, or a bug (shown as what it says). */

@@ -9,7 +9,7 @@
  * A render that a newer navigation overtook is dropped, so a slow answer never paints over the
  * page the user moved on to.
  */
-import { headHeight, query, type HashAnswer } from './api.js';
+import { chainSpan, query, type HashAnswer } from './api.js';
 import { el } from './dom.js';
 import { asPageError, errorView, unknownPage } from './errors.js';
 import { normalAddress } from './format.js';
@@ -52,9 +52,10 @@ async function searchRoute(text: string): Promise<SearchResult> {
   if (value === '') return { message: 'Type a block height, a tx or block hash, or an address.' };
   if (/^[0-9]+$/.test(value)) {
     if (/^0+$/.test(value)) return { message: 'Blocks are numbered from 1 (block 1 follows the genesis state).' };
-    const head = await headHeight();
+    const { head, firstBlock } = await chainSpan();
     const height = Number(value);
     if (height > head) return { message: `There is no block ${value} yet: the chain is at height ${head}.` };
+    if (height < firstBlock) return { message: `Block ${value} is not on this chain: it was imported from the state at height ${firstBlock - 1}, and its first block is ${firstBlock}.` };
     return { route: `block/${height}` };
   }
   const hex = value.replace(/^0x/i, '');

@@ -1,7 +1,7 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
-import { headHeight, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
+import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
 import { code, el, facts, json, link, section, table } from './dom.js';
-import { badHash, badHeight, futureHeight, noSuchTx } from './errors.js';
+import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
 import { moduleAccount, moduleAddressOf } from './modules.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
@@ -15,9 +15,10 @@ const SUPPLY_POINTS = 1_000;
 const BLOCK_TXS_PER_PAGE = 50;
 
 export async function homePage(): Promise<HTMLElement> {
-  const height = await headHeight();
+  const span = await chainSpan();
+  const height = span.head;
   const [blocks, supply, apps] = await Promise.all([
-    blocksDown(height, 1, RECENT_BLOCKS),
+    blocksDown(span, 1, RECENT_BLOCKS),
     query<LedgerPage<SupplyLine>>('query/supplyhistory', { from_height: Math.max(0, height - SUPPLY_POINTS + 1), to_height: height, per_page: SUPPLY_POINTS }),
     query<PocketPage<AppAnswer>>('query/apps', { opts: { page: 1, per_page: HOME_APPS } }),
   ]);
@@ -146,9 +147,11 @@ async function blockEffects(height: number): Promise<HTMLElement> {
 
 export async function blockPage(heightText: string): Promise<HTMLElement> {
   const height = heightOf(heightText);
-  // The head first: a height past it is said in words, and the block's five queries are not sent to fail.
-  const head = await headHeight();
+  // The span first: a height past the head or before the first block is said in words, and the
+  // block's five queries are not sent to fail.
+  const { head, firstBlock } = await chainSpan();
   if (height > head) throw futureHeight(height, head);
+  if (height < firstBlock) throw beforeFirstBlock(height, firstBlock);
   const loadTxs = async (page: number): Promise<Slice> => {
     const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
     return { rows: txRows(answer.txs, false), total: answer.total_txs };
@@ -166,7 +169,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
         ['hash', code(block.block_id.hash)],
         ['time', time(h.time)],
         ['proposer', link(`node/${proposer}`, proposer)],
-        ['previous', height > 1 ? el('span', {}, link(`block/${height - 1}`, String(height - 1)), ': ', code(block.block.header.last_block_id.hash)) : 'none: the genesis state'],
+        ['previous', height > firstBlock ? el('span', {}, link(`block/${height - 1}`, String(height - 1)), ': ', code(block.block.header.last_block_id.hash)) : height === 1 ? 'none: the genesis state' : `none here: the state imported at height ${height - 1}`],
         ['next', height < head ? link(`block/${height + 1}`, String(height + 1)) : '— (the head of the chain)'],
         ['tx root', code(h.data_hash)],
         ['app hash (state root before)', code(h.app_hash)],

@@ -1,5 +1,5 @@
 /** Whole lists, a page at a time: every block (newest first), every node, every application. */
-import { counted, headHeight, query, type AppAnswer, type BlockAnswer, type NodeAnswer, type PocketPage } from './api.js';
+import { chainSpan, counted, query, type AppAnswer, type BlockAnswer, type ChainSpan, type NodeAnswer, type PocketPage } from './api.js';
 import { el, link, section, shortCode } from './dom.js';
 import { count, pokt, short, STAKE_STATUS, time } from './format.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
@@ -19,17 +19,22 @@ export function blockRow(block: BlockAnswer): HTMLElement[] {
   return [link(`block/${h.height}`, h.height), el('span', { class: 'nowrap' }, time(h.time)), el('span', {}, count(h.num_txs)), link(`node/${proposer}`, short(proposer, 6)), shortCode(block.block_id.hash, short(block.block_id.hash, 6))];
 }
 
-/** Page `page` of `perPage` blocks counting down from `head`. */
-export async function blocksDown(head: number, page: number, perPage: number): Promise<Slice> {
-  const top = head - (page - 1) * perPage;
-  const heights = Array.from({ length: Math.max(0, Math.min(perPage, top)) }, (_, i) => top - i);
-  return { rows: (await Promise.all(heights.map(blockAt))).map(blockRow), total: head };
+/**
+ * Page `page` of `perPage` blocks counting down from the head to the first block (an imported
+ * chain's blocks start after its imported state: a block below is never asked for).
+ * E.g. head 26, first block 21 (imported at 20), 4 a page: page 1 is 26..23, page 2 is 22, 21.
+ */
+export async function blocksDown(span: ChainSpan, page: number, perPage: number): Promise<Slice> {
+  const top = span.head - (page - 1) * perPage;
+  const heights = Array.from({ length: Math.max(0, Math.min(perPage, top - span.firstBlock + 1)) }, (_, i) => top - i);
+  return { rows: (await Promise.all(heights.map(blockAt))).map(blockRow), total: Math.max(0, span.head - span.firstBlock + 1) };
 }
 
 export async function blocksPage(): Promise<HTMLElement> {
-  const height = await headHeight();
-  const load = (page: number): Promise<Slice> => blocksDown(height, page, BLOCKS_PER_PAGE);
-  return section(`Blocks (${count(height)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load, BLOCKS_PER_PAGE), 'page'));
+  const span = await chainSpan();
+  const load = (page: number): Promise<Slice> => blocksDown(span, page, BLOCKS_PER_PAGE);
+  const total = Math.max(0, span.head - span.firstBlock + 1);
+  return section(`Blocks (${count(total)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load, BLOCKS_PER_PAGE), 'page'));
 }
 
 /** A stake on one line ("5,000,000 POKT" never splits between the number and its unit). */
