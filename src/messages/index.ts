@@ -60,9 +60,10 @@
  *     [A-Za-z0-9_]+ and a canonical height → ledger:9 (pocket does not check; a feature
  *     without ':' panics in the handler).
  * 18. Where pocket panics on an unset BigInt (an absent amount/value field: nil big.Int →
- *     sdk:1) — Send, StakeNode, StakeApp with chains, and a fee coin in StdTx.ValidateBasic —
- *     we read it as 0 and answer with the failing check's code (pos:109, pos:102,
- *     application:115, sdk:14). (StakeApp without chains reads it as 0 in pocket too: a transfer.)
+ *     sdk:1) — Send, StakeNode, StakeApp with chains, DAOTransfer (msg.Amount.Int64() on a nil
+ *     big.Int, x/gov/types/msg.go:111), and a fee coin in StdTx.ValidateBasic — we read it as 0
+ *     and answer with the failing check's code (pos:109, pos:102, application:115, gov:8,
+ *     sdk:14). (StakeApp without chains reads it as 0 in pocket too: a transfer.)
  *
  * Ante handler (src/chain/ante.ts) and the node's mempool (src/node/mempool.ts):
  * 19. A tx whose sign document its signer already had delivered → ledger:20, however it is
