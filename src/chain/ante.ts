@@ -6,7 +6,8 @@
  *  2. Memo no longer than auth/MaxMemoCharacters, in bytes (auth:1).
  *  3. Tx hash not delivered before (auth:6) — there are no nonces (PROTOCOL §0.1).
  *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
- *     address for a StakeNode, the signer of an app transfer): take the signature's public key
+ *     address for a StakeNode while [NCUST] and [OEDIT] are active, the signer of an app transfer
+ *     while [AppTransfer] is, x/auth/ante.go:71-91): take the signature's public key
  *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
  *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
  *     signature, as pocket-core does); the signature must verify, else try the next signer.
@@ -19,6 +20,7 @@
  * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
  * item 23) cannot occur.
  */
+import type { FeatureSet } from '../core/features.js';
 import { hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
@@ -49,11 +51,11 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
   return feeForMessageType(messageType(message), params);
 }
 
-function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message): Address[] {
+function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message, off: FeatureSet): Address[] {
   const signers = [...signersOf(message)];
-  const output = stakeOutputSigner(state.nodes.validators, message);
+  const output = off.has('NCUST') || off.has('OEDIT') ? undefined : stakeOutputSigner(state.nodes.validators, message);
   if (output !== undefined) signers.push(output);
-  const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
+  const txSigner = tx.signature.publicKey === null || off.has('AppTransfer') ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
   if (txSigner !== undefined) {
     const transfer = appTransferSigner(state.apps.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
@@ -72,9 +74,9 @@ function signatureValid(prepared: PreparedTx, publicKeyHex: string, fromTx: bool
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
 
-function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams): Result<SignerMatch, Rejection> {
+function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams, off: FeatureSet): Result<SignerMatch, Rejection> {
   const declared = declaredFeeUpokt(tx);
-  for (const signer of acceptableSigners(state, tx, message)) {
+  for (const signer of acceptableSigners(state, tx, message, off)) {
     let publicKeyHex = tx.signature.publicKey;
     if (publicKeyHex === null) {
       const account = state.auth.accounts.get(signer);
@@ -100,6 +102,8 @@ export function runAnte(
   prepared: PreparedTx,
   tx: DecodedTx,
   message: Message,
+  /** Features off at the block the tx goes into (BlockContext.inactiveFeatures). */
+  off: FeatureSet,
   deliveredBefore: boolean = state.auth.txIndex.has(prepared.hash),
 ): Result<AnteSuccess, Rejection> {
   const params = state.params().auth;
@@ -110,7 +114,7 @@ export function runAnte(
     return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
   }
   if (deliveredBefore) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
-  const match = findSigner(state, prepared, tx, message, params);
+  const match = findSigner(state, prepared, tx, message, params, off);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
   const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);

@@ -31,6 +31,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Address } from '../core/types.js';
 import { LEDGER, type Message } from '../messages/index.js';
 import type { Account } from '../modules/auth/index.js';
+import { inactiveFeatures } from '../modules/gov/index.js';
 import type { ReadonlyTable } from '../state/table.js';
 import { runAnte } from './ante.js';
 import { verifyPrepared, type PreparedTx } from './prepare.js';
@@ -130,7 +131,8 @@ export class CheckState {
     invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
     if (!message.ok) return message;
     if (prepared.signature === 'unchecked') verifyPrepared(prepared);
-    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value);
+    const nextHeight = this.view.chain.meta.get('meta')!.height + 1;
+    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value, inactiveFeatures(this.view.params().gov.upgrade, nextHeight));
     if (!ante.ok) return ante;
     const { signer, replayKey, feeUpokt } = ante.value;
     if (this.replayKeys.has(replayKey)) {
