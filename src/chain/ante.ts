@@ -17,8 +17,8 @@
  *     signature; this step compares what is signed. pocket-core has no such check.
  *  6. Deduct the declared fee from the signer (post-[NCUST]): unknown account sdk:9, balance
  *     short auth:6 (pocket-core reuses the duplicate-tx code, PROTOCOL §12.2 item 16).
- * Multisig keys are not accepted by the decoder (ledger:6), so the multisig fee hole (§12.2
- * item 23) cannot occur.
+ * Multisig keys are not accepted by the decoder (sdk:2, wire/tx.ts; a message key: ledger:6), so
+ * the multisig fee hole (§12.2 item 23) cannot occur.
  */
 import type { FeatureSet } from '../core/features.js';
 import { hexToBytes } from '../core/hex.js';
