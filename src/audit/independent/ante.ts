@@ -24,6 +24,35 @@ import { Ed25519Verifier } from './ed25519.js';
 import type { ParamTracker } from './params.js';
 import { signerAddress } from './address.js';
 
+/** What `extraSigners` reads: the shadow's records, the parameters in force and the block height. */
+export interface ExtraSignerWorld {
+  readonly params: ParamTracker;
+  readonly height: number;
+  outputOf(operator: string): string | null | undefined;
+  hasApp(address: string): boolean;
+}
+
+/** Is `feature` off at `height`? Listed with height 0 (never) or a height not reached; unlisted = active (the ledger's choice). */
+export function featureOff(params: ParamTracker, feature: string, height: number): boolean {
+  const activation = params.featureHeight(feature);
+  return activation !== undefined && (activation === 0 || height < activation);
+}
+
+/**
+ * The extra acceptable signers (x/auth/ante.go:71-91): a node's current output address for its
+ * StakeNode while [NCUST] and [OEDIT] are active; the tx signer of an app transfer (an existing
+ * app's key, another than the message's) while [AppTransfer] is.
+ */
+export function extraSigners(world: ExtraSignerWorld, message: Message, txSigner: string | null): string[] {
+  if (message.type === 'StakeNode') {
+    if (featureOff(world.params, 'NCUST', world.height) || featureOff(world.params, 'OEDIT', world.height)) return [];
+    const output = world.outputOf(message.operatorAddress);
+    return output === null || output === undefined ? [] : [output];
+  }
+  if (message.type !== 'StakeApp' || !message.transfer || txSigner === null || txSigner === message.applicationAddress) return [];
+  return !featureOff(world.params, 'AppTransfer', world.height) && world.hasApp(txSigner) ? [txSigner] : [];
+}
+
 export type AnteVerdict = { readonly ok: true; readonly payer: string; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 
 export interface AnteWorld {
