@@ -3,7 +3,7 @@
  * it, against the recorded txs row.
  */
 import type { Message } from '../messages/index.js';
-import { ShadowAnte } from './independent/ante.js';
+import { extraSigners, ShadowAnte } from './independent/ante.js';
 import type { ShadowBank } from './independent/bank.js';
 import type { RawBlock, RawTx } from './independent/inputs.js';
 import type { ExpectedLine, ShadowLedger } from './independent/shadow.js';
@@ -79,14 +79,10 @@ export class TxChecks {
     if (own.code !== undefined && own.code !== recordedCode) this.tally.mismatch(report, { height: h, account, line: `tx/${index}:code`, expected: own.code, recorded: recordedCode });
   }
 
-  /** A node's current output address may sign its StakeNode; an app's key may sign its transfer (§0.1). */
+  /** A node's current output address may sign its StakeNode; an app's key may sign its transfer (§0.1), each while its features are active. */
   private extraSigners(message: Message, txSigner: string | null): string[] {
-    if (message.type === 'StakeNode') {
-      const output = this.shadow.nodes.get(message.operatorAddress)?.outputAddress;
-      return output === null || output === undefined ? [] : [output];
-    }
-    if (message.type === 'StakeApp' && message.transfer && txSigner !== null && txSigner !== message.applicationAddress && this.shadow.apps.has(txSigner)) return [txSigner];
-    return [];
+    const shadow = this.shadow;
+    return extraSigners({ params: shadow.params, height: shadow.height, outputOf: (operator) => shadow.nodes.get(operator)?.outputAddress, hasApp: (address) => shadow.apps.has(address) }, message, txSigner);
   }
 }
 

@@ -12,8 +12,8 @@
  *     (baseapp/baseapp.go:987-999) without writing the ante's cache: no fee. Only with
  *     [AppTransfer] off does step 4 read the signer account's key.
  *  4. Signature: for each acceptable signer (the message's GetSigners, the node's current output
- *     address for a StakeNode, the signer of an app transfer; nil entries as Go has them, see
- *     acceptableSigners): take the signature's public key
+ *     address for a StakeNode while [NCUST] and [OEDIT] are active, the signer of an app transfer while
+ *     [AppTransfer] is; nil entries as Go has them, see acceptableSigners): take the signature's public key
  *     (or the signer account's key when the tx carries none); skip unless it is that signer's key;
  *     the declared fee must cover 10,000 × FeeMultiplier(msg type) (auth:4 — checked before the
  *     signature, as pocket-core does); the signature must verify, else try the next signer.
@@ -28,13 +28,13 @@
  * signature decodes but never verifies here (ed25519 keys only): pocket-core would check the fee
  * (auth:4) and verify it when its RIPEMD-160 address is the signer's; here no signer matches (sdk:4).
  */
+import type { FeatureSet } from '../core/features.js';
 import { hexToBytes } from '../core/hex.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { addressOfPublicKeyHex } from '../crypto/address.js';
 import { verify } from '../crypto/ed25519.js';
-import { NO_FEATURES_OFF, type FeatureSet } from '../core/features.js';
 import { AUTH, LEDGER, SDK, declaredFeeUpokt, messageType, signersOf, validateTxBasic, type Message } from '../messages/index.js';
 import { feeForMessageType, type FeeDeducted } from '../modules/auth/index.js';
 import { appTransferSigner } from '../modules/apps/index.js';
@@ -90,9 +90,9 @@ function signatureValid(prepared: PreparedTx, publicKeyHex: string, fromTx: bool
 
 type SignerMatch = { readonly signer: Address; readonly publicKey: PublicKeyHex };
 
-function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams, inactive: FeatureSet): Result<SignerMatch, Rejection> {
+function findSigner(state: ReadonlyLedgerState, prepared: PreparedTx, tx: DecodedTx, message: Message, params: AuthParams, off: FeatureSet): Result<SignerMatch, Rejection> {
   const declared = declaredFeeUpokt(tx);
-  for (const signer of acceptableSigners(state, tx, message, inactive)) {
+  for (const signer of acceptableSigners(state, tx, message, off)) {
     let publicKeyHex = tx.signature.publicKey;
     if (signer === null) {
       if (publicKeyHex !== null) continue;
@@ -119,15 +119,15 @@ const NIL_KEY_PANIC = 'recovered: runtime error: invalid memory address or nil p
 /**
  * `deliveredBefore`: whether the tx index held this hash before this delivery. deliverTx knows it
  * already (it indexes the tx as it arrives, deliver-tx.ts); CheckTx leaves it to the lookup here.
- * `inactiveFeatures`: the features switched off at this block (BlockContext).
  */
 export function runAnte(
   state: ReadonlyLedgerState,
   prepared: PreparedTx,
   tx: DecodedTx,
   message: Message,
+  /** Features off at the block the tx goes into (BlockContext.inactiveFeatures). */
+  off: FeatureSet,
   deliveredBefore: boolean = state.auth.txIndex.has(prepared.hash),
-  inactiveFeatures: FeatureSet = NO_FEATURES_OFF,
 ): Result<AnteSuccess, Rejection> {
   const params = state.params().auth;
   const basic = validateTxBasic(tx);
@@ -137,8 +137,8 @@ export function runAnte(
     return err(rejection(AUTH.invalid_memo, `maximum number of characters is ${params.maxMemoCharacters} but received ${memoBytes} characters`));
   }
   if (deliveredBefore) return err(rejection(AUTH.duplicate_tx, `tx ${prepared.hash} was already delivered`));
-  if (tx.signature.publicKey === null && !inactiveFeatures.has('AppTransfer')) return err(rejection(SDK.internal_error, NIL_KEY_PANIC));
-  const match = findSigner(state, prepared, tx, message, params, inactiveFeatures);
+  if (tx.signature.publicKey === null && !off.has('AppTransfer')) return err(rejection(SDK.internal_error, NIL_KEY_PANIC));
+  const match = findSigner(state, prepared, tx, message, params, off);
   if (!match.ok) return match;
   const { signer, publicKey } = match.value;
   const replayKey = replayKeyOf(prepared.chainId, tx, signer, prepared.signBytes);

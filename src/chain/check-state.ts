@@ -137,7 +137,7 @@ export class CheckState {
     invariant(message !== undefined, 'a decoded tx always has a ValidateBasic result');
     if (!message.ok) return message;
     if (prepared.signature === 'unchecked') verifyPrepared(prepared);
-    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value, this.view.auth.txIndex.has(prepared.hash), this.inactiveFeatures);
+    const ante = runAnte(this.view, prepared, prepared.decoded.value, message.value, this.inactiveFeatures, this.view.auth.txIndex.has(prepared.hash));
     if (!ante.ok) return ante;
     const { signer, replayKey, feeUpokt } = ante.value;
     if (this.replayKeys.has(replayKey)) {

@@ -70,7 +70,7 @@ export function deliverTx(state: LedgerState, prepared: PreparedTx, index: numbe
   if (duplicate) return failedReceipt(described, rejection(AUTH.duplicate_tx, 'duplicate transaction in this block'));
   if (!message.ok) return failedReceipt(described, message.error);
   const msg = message.value;
-  const ante = runAnte(state, prepared, prepared.decoded.value, msg, indexedAt !== undefined, block.inactiveFeatures);
+  const ante = runAnte(state, prepared, prepared.decoded.value, msg, block.inactiveFeatures, indexedAt !== undefined);
   if (!ante.ok) return failedReceipt(described, ante.error);
   // The signature is used up from here on, whatever the message does (ante.ts step 5). Written
   // at once, not at the end of the block, so a re-encoding later in this block is refused too;

@@ -1,12 +1,13 @@
 /**
  * The query service: every route of ./chain-routes.ts, ./state-routes.ts, ./client-routes.ts and
- * ./ledger-routes.ts over one ReadStore, plus the OpenAPI document (GET /v1/openapi.json).
+ * ./ledger-routes.ts over one ReadStore, the calculators of ./calc-routes.ts, plus the OpenAPI document (GET /v1/openapi.json).
  * `registerQueryService` adds them to an app made by createHttpApp (the node adds rawtx, health
  * and its admin routes beside them); `createQueryServer` is `serve`'s whole server.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ReadStore } from '../projection/read-store.js';
 import { registerExplorer } from '../explorer/index.js';
+import { registerCalcRoutes } from './calc-routes.js';
 import { registerChainRoutes } from './chain-routes.js';
 import { registerClientRoutes, type ClientSources } from './client-routes.js';
 import { shareTurnsByClient, type TurnLimits } from './client-turns.js';
@@ -21,6 +22,7 @@ export function registerQueryService(app: FastifyInstance, store: ReadStore, sou
   registerStateRoutes(app, store);
   registerClientRoutes(app, store, sources);
   registerLedgerRoutes(app, store);
+  registerCalcRoutes(app);
 }
 
 /** `serve`'s server: the query routes only (no rawtx: a reader has no mempool); clients take turns (client-turns.ts). */

@@ -27,6 +27,29 @@ import { Ed25519Verifier } from './ed25519.js';
 import type { ParamTracker } from './params.js';
 import { signerAddress } from './address.js';
 
+/** What `extraSigners` reads: the shadow's records, the parameters in force and the block height. */
+export interface ExtraSignerWorld {
+  readonly params: ParamTracker;
+  readonly height: number;
+  outputOf(operator: string): string | null | undefined;
+  hasApp(address: string): boolean;
+}
+
+/**
+ * The extra acceptable signers (x/auth/ante.go:71-91): a node's current output address for its
+ * StakeNode while [NCUST] and [OEDIT] are active; the tx signer of an app transfer (an existing
+ * app's key, another than the message's) while [AppTransfer] is.
+ */
+export function extraSigners(world: ExtraSignerWorld, message: Message, txSigner: string | null): string[] {
+  if (message.type === 'StakeNode') {
+    if (world.params.featureOff('NCUST', world.height) || world.params.featureOff('OEDIT', world.height)) return [];
+    const output = world.outputOf(message.operatorAddress);
+    return output === null || output === undefined ? [] : [output];
+  }
+  if (message.type !== 'StakeApp' || !message.transfer || txSigner === null || txSigner === message.applicationAddress) return [];
+  return !world.params.featureOff('AppTransfer', world.height) && world.hasApp(txSigner) ? [txSigner] : [];
+}
+
 export type AnteVerdict = { readonly ok: true; readonly payer: string; readonly fee: bigint } | { readonly ok: false; readonly code: string };
 
 export interface AnteWorld {
@@ -95,7 +118,7 @@ export class ShadowAnte {
     const out: Array<string | null> = [...signersOf(message)];
     if (message.type === 'StakeNode' && message.outputAddress === null) out.push(null);
     if (!p.featureOff('NCUST', height) && !p.featureOff('OEDIT', height)) out.push(output ?? null);
-    if (message.type === 'StakeApp' && !p.featureOff('AppTransfer', height)) out.push(...extra);
+    if (message.type === 'StakeApp') out.push(...extra); // empty unless [AppTransfer] is active (extraSigners)
     return out;
   }
 

@@ -143,6 +143,11 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     this.history = new SessionHistory(genesisHeight);
   }
 
+  /** The current block's height. */
+  get height(): number {
+    return this.blockHeight;
+  }
+
   /** The current block's time (ns). */
   get timeNs(): bigint {
     return this.blockTimeNs;

@@ -1,6 +1,6 @@
 /**
- * MsgStake for applications (`app_stake`): app transfer, new stake, edit stake, every feature
- * active (PROTOCOL §1.3; x/apps/handler.go:34-87, x/apps/keeper/appStateChanges.go:45-197).
+ * MsgStake for applications (`app_stake`): app transfer (while [AppTransfer] is active), new
+ * stake, edit stake (PROTOCOL §1.3; x/apps/handler.go:34-87, x/apps/keeper/appStateChanges.go:45-197).
  *
  * First the transfer (ValidateApplicationTransfer, appStateChanges.go:104-131): when the tx
  * signer is a Staked application (jailed allowed) and no application exists at the message's
@@ -24,6 +24,7 @@
  * (100/100) × 100,000 = 100,000 relays per session.
  */
 import type { TxContext } from '../../core/block-context.js';
+import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
 import { err, ok, type Result } from '../../core/result.js';
@@ -48,9 +49,16 @@ const balanceOf = (state: Pick<AppsStakingView, 'auth'>, address: Address): bigi
 
 /**
  * ValidateApplicationTransfer as a function of its own: the signer's app when the transfer may
- * happen, else application:110 (what pocket-core's keeper returns; TV-14 asserts it directly).
+ * happen, else application:110 (what pocket-core's keeper returns; TV-14 asserts it directly) —
+ * always 110 while [AppTransfer] is off (appStateChanges.go:109-112).
  */
-export function validateAppTransfer(state: Pick<AppsStakingView, 'apps'>, signer: Address, msg: StakeAppMessage): Result<Application, ReturnType<typeof rejection>> {
+export function validateAppTransfer(
+  state: Pick<AppsStakingView, 'apps'>,
+  signer: Address,
+  msg: StakeAppMessage,
+  off: FeatureSet = NO_FEATURES_OFF,
+): Result<Application, ReturnType<typeof rejection>> {
+  if (off.has('AppTransfer')) return err(rejection(APPLICATION.invalid_application_status, 'application transfers are not active ([AppTransfer])'));
   const current = state.apps.applications.get(signer);
   if (current === undefined || current.status !== StakeStatus.Staked) {
     return err(rejection(APPLICATION.invalid_application_status, `signer ${signer} is not a staked application`));
@@ -74,9 +82,9 @@ export function maxRelaysAfterStake(state: Pick<AppsStakingView, 'auth'>, params
   });
 }
 
-export function decideStakeApp(state: AppsStakingView, msg: StakeAppMessage, ctx: Pick<TxContext, 'signer'>): Outcome<AppsEvent> {
+export function decideStakeApp(state: AppsStakingView, msg: StakeAppMessage, ctx: Pick<TxContext, 'signer' | 'inactiveFeatures'>): Outcome<AppsEvent> {
   if (msg.transfer) {
-    const transfer = validateAppTransfer(state, ctx.signer, msg);
+    const transfer = validateAppTransfer(state, ctx.signer, msg, ctx.inactiveFeatures);
     if (transfer.ok) {
       const from = transfer.value;
       return accepted({ type: 'AppTransferred', from: from.address, to: msg.applicationAddress, toPublicKey: msg.publicKey, stakeUpokt: from.stakedTokensUpokt });

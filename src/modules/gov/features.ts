@@ -3,7 +3,8 @@
  *
  * The features table: feature key ("RSCAL", "NCUST", …, codec/codec.go:43-64) → activation
  * height, read from the `gov/upgrade` parameter's `Features` ("KEY:height" entries). The ledger
- * implements every feature and, unlike pocket-core, treats a feature the table does not list as
+ * implements every feature (which ones can be switched off: docs/protocol-choices.md, first
+ * paragraph) and, unlike pocket-core, treats a feature the table does not list as
  * ACTIVE FROM GENESIS (PROTOCOL §12.1 choice). A listed feature is active from its height; a
  * feature listed with height 0 is inactive (pocket-core's `IsAfter` requires a non-zero height,
  * codec/codec.go:316-319) — the way to switch one off for a compatibility test.

@@ -17,11 +17,14 @@
  * distributed 11,000 → daoCut 10,000, proposerCut 1,000.
  *
  * If the proposer's validator record no longer exists, the proposer cut stays in fee_collector
- * and is split again next block (§12.2 item 15). If DAO + Proposer is 0 (possible only through a
+ * and is split again next block (§12.2 item 15). Features off (PROTOCOL §12.1): before
+ * [RewardDelegators] the delegators are ignored; before [NCUST] the whole cut goes to the
+ * proposer's address, record or not (`proposerShares`). If DAO + Proposer is 0 (possible only through a
  * ParamChange) pocket-core would divide by zero and halt; we give the whole amount to the
  * proposer instead (documented difference).
  */
 import { Dec } from '../../core/bigdec.js';
+import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';
 import type { Address } from '../../core/types.js';
 import type { PosParams } from '../../params/params.js';
 import { splitNodeReward, type RewardShare } from './reward-split.js';
@@ -40,11 +43,23 @@ export interface BlockRewardPlan {
   readonly retainedUpokt: bigint;
 }
 
+/**
+ * Who receives the proposer cut (reward.go:247-297): with [NCUST] the validator's record (none →
+ * nothing, the cut stays), its delegators only with [RewardDelegators] (:257-259); before [NCUST]
+ * the whole cut goes to the proposer's address, record or not (:294).
+ */
+function proposerShares(proposerUpokt: bigint, proposer: Address | null, proposerValidator: Validator | undefined, off: FeatureSet): RewardShare[] {
+  if (off.has('NCUST')) return proposer === null || proposerUpokt <= 0n ? [] : [{ address: proposer, amountUpokt: proposerUpokt, role: 'primary' }];
+  if (proposerValidator === undefined) return [];
+  return splitNodeReward(proposerUpokt, off.has('RewardDelegators') ? { ...proposerValidator, rewardDelegators: null } : proposerValidator);
+}
+
 export function planBlockReward(
   collectedUpokt: bigint,
   params: Pick<PosParams, 'daoAllocation' | 'proposerAllocation' | 'feeBurnPercentage'>,
   proposer: Address | null,
   proposerValidator: Validator | undefined,
+  off: FeatureSet = NO_FEATURES_OFF,
 ): BlockRewardPlan | null {
   if (collectedUpokt <= 0n) return null;
   const burnedUpokt = (collectedUpokt * params.feeBurnPercentage) / 100n;
@@ -55,7 +70,7 @@ export function planBlockReward(
       ? 0n
       : Dec.fromInt(distributed).mul(Dec.fromInt(params.daoAllocation).quo(Dec.fromInt(allocationSum))).truncateInt();
   const proposerUpokt = distributed - daoUpokt;
-  const shares = proposerValidator === undefined ? [] : splitNodeReward(proposerUpokt, proposerValidator);
+  const shares = proposerShares(proposerUpokt, proposer, proposerValidator, off);
   const paid = shares.reduce((sum, share) => sum + share.amountUpokt, 0n);
   return { collectedUpokt, burnedUpokt, daoUpokt, proposer, proposerUpokt, shares, retainedUpokt: proposerUpokt - paid };
 }

@@ -28,7 +28,7 @@ export function payBlockReward(state: NodesHookView, params: PosParams, ctx: Blo
   if (ctx.height <= 1) return [];
   const collected = state.auth.accounts.get(MODULE_ADDRESSES.fee_collector)?.balanceUpokt ?? 0n;
   const proposer = ctx.previousProposer;
-  const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.nodes.validators.get(proposer));
+  const plan = planBlockReward(collected, params, proposer, proposer === null ? undefined : state.nodes.validators.get(proposer), ctx.inactiveFeatures);
   return plan === null ? [] : [{ type: 'BlockRewardDistributed', ...plan }];
 }
 

@@ -20,9 +20,18 @@
  *  E5. delegators change and the signer is not the operator               pos:129
  *  E6. the validator is waiting to unstake                                pos:117
  *
+ * Features switched off in the features table (PROTOCOL §12.1; stake-features.test.ts):
+ *  - [OEDIT] off: step 2's exception does not apply, and E4 becomes "output changes and there
+ *    was one" → pos:124 (valStateChanges.go:257-262); a node without one may still set it.
+ *  - [RSCAL] or [VEDIT] off: no E2 (:224).
+ *  - [RewardDelegators] off: the message's delegators are dropped (handler.go:63-70) and an
+ *    edit keeps the current ones (EditStakeValidator :346-348); no E5.
+ *  [NCUST] off (pre-non-custodial staking) is NOT modelled: its messages are the legacy ones,
+ *  refused at decode (ledger:4, messages/index.ts).
+ *
  * Unreachable here (documented, tested as such): pos:101 (non-ed25519 key — the message layer
- * already answers ledger:6), pos:124 (pre-[OEDIT] only) and the handler's re-validation of the
- * delegators (pos:128 — ValidateBasic already ran the same check).
+ * already answers ledger:6) and the handler's re-validation of the delegators (pos:128 —
+ * ValidateBasic already ran the same check).
  *
  * Worked example (E2, PIP-22 F = 15,000 POKT, C = 60,000 POKT): tokens 31,000 POKT; editing to
  * 44,000 POKT floors to 30,000 ≤ 31,000 → pos:122; to 45,000 POKT → 45,000 > 31,000 → accepted;
@@ -30,6 +39,7 @@
  */
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
 import { rejection } from '../../core/rejection.js';
+import type { FeatureSet } from '../../core/features.js';
 import type { Address } from '../../core/types.js';
 import type { TxContext } from '../../core/block-context.js';
 import { MAX_SERVICE_URL_BYTES, POS, type StakeNodeMessage } from '../../messages/index.js';
@@ -70,13 +80,26 @@ const balanceOf = (state: NodesStakingView, address: Address): bigint => state.a
 
 type StakeOutcome = Outcome<NodeStaked | NodeStakeEdited>;
 
-export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, ctx: Pick<TxContext, 'signer' | 'height'>): StakeOutcome {
+/** The feature-gated parts of the rules (valStateChanges.go:126-133, 224, 249-276; handler.go:63-70). */
+interface StakeRuleGates {
+  readonly outputEditByOutput: boolean;
+  readonly binRule: boolean;
+  readonly rewardDelegators: boolean;
+}
+
+function stakeRuleGates(off: FeatureSet): StakeRuleGates {
+  return { outputEditByOutput: !off.has('OEDIT'), binRule: !off.has('RSCAL') && !off.has('VEDIT'), rewardDelegators: !off.has('RewardDelegators') };
+}
+
+export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, ctx: Pick<TxContext, 'signer' | 'height' | 'inactiveFeatures'>): StakeOutcome {
   const params = state.params().pos;
   const signer = ctx.signer;
+  const gates = stakeRuleGates(ctx.inactiveFeatures);
   const urlBytes = Buffer.byteLength(msg.serviceUrl, 'utf8');
   if (urlBytes > MAX_SERVICE_URL_BYTES) return rejected(rejection(POS.invalid_service_url, `the service url is not valid: url too long (${urlBytes} > ${MAX_SERVICE_URL_BYTES} bytes)`));
   const current = state.nodes.validators.get(msg.operatorAddress);
   const outputChangeByCurrentOutput =
+    gates.outputEditByOutput &&
     current !== undefined && msg.outputAddress !== null && msg.outputAddress !== current.outputAddress && current.outputAddress === signer;
   if (!outputChangeByCurrentOutput && !isOperatorOrOutput({ address: msg.operatorAddress, outputAddress: msg.outputAddress }, signer)) {
     return rejected(rejection(POS.signer_not_operator_or_output, `signer ${signer} is neither the operator nor the output address of the message`));
@@ -87,7 +110,7 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
   }
   if (current !== undefined) {
     if (!isOperatorOrOutput(current, signer)) return rejected(rejection(POS.signer_not_operator_or_output, `signer ${signer} is neither the operator nor the current output address`));
-    if (current.status === StakeStatus.Staked) return decideEditStake(state, params, msg, current, signer);
+    if (current.status === StakeStatus.Staked) return decideEditStake(state, params, gates, msg, current, signer);
     return rejected(rejection(POS.invalid_validator_status, `validator ${current.address} is unstaking and cannot stake until its unstake completes`));
   }
   if (msg.valueUpokt < params.stakeMinimumUpokt) {
@@ -104,16 +127,16 @@ export function decideStakeNode(state: NodesStakingView, msg: StakeNodeMessage, 
     chains: msg.chains,
     serviceUrl: msg.serviceUrl,
     outputAddress: msg.outputAddress,
-    rewardDelegators: delegatorsRecord(msg.rewardDelegators),
+    rewardDelegators: gates.rewardDelegators ? delegatorsRecord(msg.rewardDelegators) : null,
   });
 }
 
-function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeNodeMessage, current: Validator, signer: Address): StakeOutcome {
+function decideEditStake(state: NodesStakingView, params: PosParams, gates: StakeRuleGates, msg: StakeNodeMessage, current: Validator, signer: Address): StakeOutcome {
   const tokens = current.tokensUpokt;
   if (msg.valueUpokt < tokens) {
     return rejected(rejection(POS.edit_stake_must_not_decrease, `edit stake ${msg.valueUpokt}upokt must be greater than or equal to the current stake ${tokens}upokt`));
   }
-  if (!pip22EditStakeReachesHigherBin(msg.valueUpokt, tokens, pip22ParamsOf(params))) {
+  if (gates.binRule && !pip22EditStakeReachesHigherBin(msg.valueUpokt, tokens, pip22ParamsOf(params))) {
     return rejected(
       rejection(
         POS.edit_stake_must_not_decrease,
@@ -124,11 +147,14 @@ function decideEditStake(state: NodesStakingView, params: PosParams, msg: StakeN
   const added = msg.valueUpokt - tokens;
   const balance = balanceOf(state, signer);
   if (added > 0n && balance < added) return rejected(rejection(POS.not_enough_coins, `signer ${signer} holds ${balance}upokt, the raise needs ${added}upokt`));
+  if (!gates.outputEditByOutput && current.outputAddress !== null && msg.outputAddress !== current.outputAddress) {
+    return rejected(rejection(POS.output_address_already_set, `the output address ${current.outputAddress} cannot be changed before [OEDIT]`));
+  }
   if (current.outputAddress !== null && signer !== current.outputAddress && msg.outputAddress !== current.outputAddress) {
     return rejected(rejection(POS.only_current_output_may_change_output, `only the current output address ${current.outputAddress} may change it`));
   }
-  const delegators = delegatorsRecord(msg.rewardDelegators);
-  if (!sameDelegators(current.rewardDelegators, delegators) && signer !== current.address) {
+  const delegators = gates.rewardDelegators ? delegatorsRecord(msg.rewardDelegators) : current.rewardDelegators;
+  if (gates.rewardDelegators && !sameDelegators(current.rewardDelegators, delegators) && signer !== current.address) {
     return rejected(rejection(POS.only_operator_may_edit_reward_delegators, `only the operator ${current.address} may change the reward delegators`));
   }
   if (state.nodes.waitingValidators.has(current.address)) {

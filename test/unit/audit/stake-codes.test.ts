@@ -10,11 +10,13 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { extraSigners } from '../../../src/audit/independent/ante.js';
 import { decideAppStake, type StakeAppRecord } from '../../../src/audit/independent/app-stake.js';
 import { decideNodeStake, type StakeNodeRecord } from '../../../src/audit/independent/node-stake.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
 import type { Address, PublicKeyHex } from '../../../src/core/types.js';
 import type { Message } from '../../../src/messages/index.js';
+import type { ParamValue } from '../../../src/params/kinds.js';
 
 const test = suite('audit: node and app Stake codes');
 
@@ -114,6 +116,22 @@ test('app transfer: from a Staked (even jailed) app to a free key; otherwise nor
   assert.is(decideAppStake(world, stakeApp(APP, 0n, true), OTHER, 0n), 'application:120', 'the key holds a Staked app: an edit to 0');
   assert.is(decideAppStake(world, stakeApp(OTHER, 0n, true), APP, 0n), 'application:110', 'the key holds an unstaking app');
   assert.is(decideAppStake(appWorld({ [APP]: app(5n * POKT) }, ['AppTransfer']), stakeApp(NEW_APP, 0n, true), APP, 0n), undefined);
+});
+
+test('extra signers follow the features (x/auth/ante.go:71-91): the current output only with [NCUST] and [OEDIT], the transfer signer only with [AppTransfer]', () => {
+  const world = (features: readonly string[], height: number) => ({
+    params: new ParamTracker(new Map<string, ParamValue>([['gov/upgrade', { height: 0n, version: '', oldUpgradeHeight: 0n, features: [...features] }]])),
+    height,
+    outputOf: (operator: string) => (operator === OPERATOR ? OUTPUT : undefined),
+    hasApp: (address: string) => address === APP,
+  });
+  const transfer: Message = { type: 'StakeApp', publicKey: 'bb'.repeat(32) as PublicKeyHex, applicationAddress: NEW_APP, transfer: true, chains: [], chainsAsSigned: [], valueUpokt: 0n };
+  assert.equal(extraSigners(world([], 5), stakeNode(1n), null), [OUTPUT], 'unlisted = active');
+  assert.equal(extraSigners(world(['OEDIT:10'], 5), stakeNode(1n), null), [], 'OEDIT not reached');
+  assert.equal(extraSigners(world(['OEDIT:10'], 10), stakeNode(1n), null), [OUTPUT], 'OEDIT at its height');
+  assert.equal(extraSigners(world(['NCUST:0'], 5), stakeNode(1n), null), [], 'NCUST never');
+  assert.equal(extraSigners(world([], 5), transfer, APP), [APP]);
+  assert.equal(extraSigners(world(['AppTransfer:0'], 5), transfer, APP), []);
 });
 
 test.run();

@@ -302,6 +302,8 @@ proof('msgs_test.go:180-314 (cumulative mutations as the Go test builds them)', 
   // entropy 1 → 0 after signing: the client signature no longer verifies
   assert.is(verdict(withLeaf({ entropy: 0n })), 'pocketcore:41');
   assert.is(verdict({ ...validProof, merkleProof: { ...validProof.merkleProof, hashRanges: [] } }), 'pocketcore:63');
+  // PROTOCOL §12.2 item 17: fewer than 3 levels (msgs.go:175 `< 3`) → pocketcore:63; validProof has exactly 3.
+  assert.is(verdict({ ...validProof, merkleProof: { ...validProof.merkleProof, hashRanges: validProof.merkleProof.hashRanges.slice(0, 2) } }), 'pocketcore:63');
   assert.is(verdict(withLeaf({ entropy: 0n, sessionBlockHeight: -1n })), 'pocketcore:60');
   const token = { ...goLeaf.aat, signature: '' };
   assert.is(verdict(withLeaf({ entropy: 0n, sessionBlockHeight: -1n, aat: token })), 'pocketcore:60');

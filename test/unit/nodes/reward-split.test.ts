@@ -93,5 +93,26 @@ plans('block reward: the proposer cut stays in fee_collector', () => {
   assert.is(plan.retainedUpokt, 100_000n);
 });
 
+const gates = suite('block reward: the features it branches on (x/nodes/keeper/reward.go:247-297, PROTOCOL §12.1)');
+
+gates('all active: delegators then output; [RewardDelegators] off: all to the output; [NCUST] off: all to the proposer address, record or not', () => {
+  // collected 1,100,000, DAO 10 / proposer 1 → proposerCut 100,000; delegator D1 10 % = 10,000.
+  const withDelegator = validator({ [D1]: 10 });
+  const on = planBlockReward(1_100_000n, params.pos, OPERATOR, withDelegator);
+  assert.equal(on!.shares.map((s) => [s.address, s.amountUpokt]), [[D1, 10_000n], [OUTPUT, 90_000n]]);
+  // reward.go:257-259: before [RewardDelegators] the validator's delegators are set to nil.
+  const noDelegators = planBlockReward(1_100_000n, params.pos, OPERATOR, withDelegator, new Set(['RewardDelegators']));
+  assert.equal(noDelegators!.shares.map((s) => [s.address, s.amountUpokt]), [[OUTPUT, 100_000n]]);
+  // reward.go:294: before [NCUST] the whole cut is sent to previousProposer, the record is not read.
+  const legacy = planBlockReward(1_100_000n, params.pos, OPERATOR, withDelegator, new Set(['NCUST']));
+  assert.equal(legacy!.shares.map((s) => [s.address, s.amountUpokt]), [[OPERATOR, 100_000n]]);
+  assert.is(legacy!.retainedUpokt, 0n);
+  const gone = planBlockReward(1_100_000n, params.pos, OPERATOR, undefined, new Set(['NCUST']));
+  assert.equal(gone!.shares.map((s) => [s.address, s.amountUpokt]), [[OPERATOR, 100_000n]]);
+  // With [NCUST] a missing record keeps the cut in fee_collector (reward.go:248-255).
+  assert.is(planBlockReward(1_100_000n, params.pos, OPERATOR, undefined)!.retainedUpokt, 100_000n);
+});
+
 split.run();
 plans.run();
+gates.run();

@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Dec } from '../../../src/core/bigdec.js';
+import type { FastifyInstance } from 'fastify';
+import { registerCalcRoutes } from '../../../src/query/calc-routes.js';
+import { createHttpApp } from '../../../src/query/http-app.js';
 import { emissionRate, mintRate, parseDecimalInput, plainDecimal, relaysPerPokt, requiredStake } from '../../../src/modules/policy/queries.js';
 
 const d = (text: string): Dec => Dec.fromString(text)!;
@@ -92,6 +95,53 @@ command('bad input: coded usage error, exit 2', () => {
   assert.is((cli('calc', 'mint-rate', '--json').json['error'] as { code: string }).code, 'missing_option');
 });
 
+const http = suite('query: the calculators over HTTP (PROTOCOL §14: "calculator (CLI + API)")');
+
+async function calcApp(): Promise<FastifyInstance> {
+  const app = await createHttpApp();
+  registerCalcRoutes(app);
+  await app.ready();
+  return app;
+}
+
+async function post(app: FastifyInstance, name: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await app.inject({ method: 'POST', url: `/v1/query/calc/${name}`, payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  return { status: response.statusCode, json: JSON.parse(response.body) as Record<string, unknown> };
+}
+
+http('the four calculators answer the CLI\'s {inputs, formula, result} with the worked examples\' values (Python decimal, above)', async () => {
+  const app = await calcApp();
+  try {
+    const perPokt = await post(app, 'relays-per-pokt', { pokt_price_usd: '0.12', usd_relay_target: '0.00000085', roi_months: '24' });
+    assert.is(perPokt.status, 200);
+    assert.equal(Object.keys(perPokt.json), ['inputs', 'formula', 'result']);
+    assert.is(perPokt.json['result'], '8.057134753967333153');
+    assert.equal(perPokt.json['inputs'], { pokt_price_usd: '0.12', usd_relay_target: '0.00000085', roi_months: '24', sessions_per_day: '24', days_per_month: '30.42' });
+    assert.is((await post(app, 'required-stake', { daily_relays: '1000000', relays_per_pokt: '8.057' })).json['result'], '5171.486492077282694138');
+    assert.is((await post(app, 'mint-rate', { supply_baseline_pokt: '1500000000', inflation_rate: '5%', daily_relays: '1000000000' })).json['result'], '205.479452054794520548');
+    assert.is((await post(app, 'emission', { target_pokt_per_day: '220000', daily_relays: '1500000000' })).json['result'], '146.666666666666666667');
+  } finally {
+    await app.close();
+  }
+});
+
+http('bad input: 400 with a stable error name — a zero divisor, a non-number, a missing or unknown field', async () => {
+  const app = await calcApp();
+  try {
+    const zero = await post(app, 'emission', { target_pokt_per_day: '220000', daily_relays: '0' });
+    assert.is(zero.status, 400);
+    assert.is(zero.json['error'], 'invalid_input');
+    assert.equal(zero.json['details'], { field: 'daily_relays' });
+    assert.is((await post(app, 'mint-rate', { supply_baseline_pokt: '1e9', inflation_rate: '5%', daily_relays: '1' })).status, 400);
+    assert.is((await post(app, 'mint-rate', { inflation_rate: '5%', daily_relays: '1' })).status, 400);
+    assert.is((await post(app, 'emission', { target_pokt_per_day: '1', daily_relays: '1', extra: '1' })).status, 400);
+    assert.is((await post(app, 'emission', { target_pokt_per_day: 1, daily_relays: '1' })).status, 400);
+  } finally {
+    await app.close();
+  }
+});
+
 formulas.run();
 inputs.run();
 command.run();
+http.run();

@@ -212,11 +212,18 @@ messages('MsgStake public keys must be 32 or 33 bytes to decode (NewPublicKeyBz)
   assert.is(result.ok ? 'valid' : codeOf(result.error), 'ledger:6');
 });
 
-messages('the signature key: absent decodes (key from state); present-but-empty or 31 bytes is sdk:2', () => {
+messages('the signature key: absent decodes (key from state); present-but-empty, 31 bytes or an amino multisig key is sdk:2', () => {
   const withSignature = (field: readonly number[]): Uint8Array => framed([...anyField('/x.nodes.MsgSend', sendValue()), ...FEE_FIELD, ...field]);
   assert.is(decodeOk(withSignature(bytesField(3, bytesField(2, new Uint8Array(64))))).signature.publicKey, null);
   assert.is(decodeCode(withSignature(bytesField(3, [...bytesField(1, []), ...bytesField(2, new Uint8Array(64))]))), 'sdk:2');
   assert.is(decodeCode(withSignature(bytesField(3, [...bytesField(1, new Uint8Array(31)), ...bytesField(2, new Uint8Array(64))]))), 'sdk:2');
+  // An amino multisig key (PubKeyMultisigThreshold: prefix 22C1F7E2, threshold 2, two amino
+  // ed25519 keys 1624DE64 20 ‖ 32 bytes) decodes in pocket-core (crypto/keys.go:94) and then skips
+  // the minimum-fee check (x/auth/ante.go:121-145, PROTOCOL §12.2 item 23); refused here, so the
+  // hole cannot open.
+  const ed = (fill: number): number[] => [0x16, 0x24, 0xde, 0x64, 0x20, ...new Uint8Array(32).fill(fill)];
+  const multisig = [0x22, 0xc1, 0xf7, 0xe2, 0x08, 0x02, 0x12, 37, ...ed(1), 0x12, 37, ...ed(2)];
+  assert.is(decodeCode(withSignature(bytesField(3, [...bytesField(1, multisig), ...bytesField(2, new Uint8Array(64))]))), 'sdk:2');
   // no signature at all decodes; the StdTx basic check refuses it (sdk:4, stdtx.go:188-190)
   const unsigned = decodeOk(framed([...anyField('/x.nodes.MsgSend', sendValue()), ...FEE_FIELD]));
   const basic = validateTxBasic(unsigned);
