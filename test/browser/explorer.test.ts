@@ -16,7 +16,7 @@
  * Screenshots of each page go to test-output/explorer/ (gitignored).
  * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
@@ -28,13 +28,8 @@ import { replayedStateSource } from '../../src/query/replayed-state.js';
 import { registerQueryService } from '../../src/query/service.js';
 import { ALL_CODES } from '../../src/core/codes.js';
 import { packageRoot } from '../../src/core/paths.js';
-import { exportDataDir } from '../../src/cli/commands/export.js';
-import { project } from '../../src/projection/run.js';
-import { ChainWriter } from '../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../src/runtime/data-dir.js';
-import { simulate } from '../../src/sim/simulator.js';
 import { launchChromium, requireChromium } from '../helpers/chromium.js';
-import { fixturePath } from '../helpers/paths.js';
+import { projectedImportedChain } from '../helpers/imported-chain.js';
 import { projectedSimChain, serveInProcess } from '../helpers/query.js';
 import { scratch } from '../helpers/sim.js';
 
@@ -591,16 +586,7 @@ test('an imported chain: the lists start at its first block, and nothing below i
   mkdirSync(SHOTS, { recursive: true });
   const H = 6;
   const work = scratch('explorer-imported');
-  const source = join(work.dir, 'source');
-  await simulate({ dataDir: source, genesisFile: fixturePath('e2e-single-node-genesis.json'), seed: 5n, blocks: H, txsPerBlock: 4, fsync: 'never', workers: 0 });
-  const file = join(work.dir, 'exported.json');
-  writeFileSync(file, JSON.stringify(await exportDataDir(source, H)));
-  const dir = join(work.dir, 'imported');
-  initDataDir(dir, file, { exportedHeight: H });
-  const writer = await ChainWriter.open(dir, { fsync: 'never', onWarning: () => undefined });
-  for (let i = 0; i < 3; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
-  writer.close();
-  await project(dir);
+  const { dir } = await projectedImportedChain(work.dir, H, 3);
   const served = await serveInProcess(dir);
   await served.app.listen({ host: '127.0.0.1', port: 0 });
   const address = served.app.server.address();

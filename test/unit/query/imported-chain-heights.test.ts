@@ -7,16 +7,9 @@
  * Method: a simulated chain of H blocks, exported at H, imported (`init --exported-height H`),
  * 3 more blocks produced, projected and served in-process.
  */
-import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { exportDataDir } from '../../../src/cli/commands/export.js';
-import { project } from '../../../src/projection/run.js';
-import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../../src/runtime/data-dir.js';
-import { simulate } from '../../../src/sim/simulator.js';
-import { fixturePath } from '../../helpers/paths.js';
+import { projectedImportedChain } from '../../helpers/imported-chain.js';
 import { postTo, serveInProcess, type Served } from '../../helpers/query.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -28,19 +21,9 @@ let someAddress = '';
 
 test.before(async () => {
   work = scratch('imported-heights');
-  const source = join(work.dir, 'source');
-  await simulate({ dataDir: source, genesisFile: fixturePath('e2e-single-node-genesis.json'), seed: 5n, blocks: H, txsPerBlock: 4, fsync: 'never', workers: 0 });
-  const exported = await exportDataDir(source, H);
-  someAddress = (exported as { app_state: { pos: { validators: Array<{ address: string }> } } }).app_state.pos.validators[0]!.address;
-  const file = join(work.dir, 'exported.json');
-  writeFileSync(file, JSON.stringify(exported));
-  const dir = join(work.dir, 'imported');
-  initDataDir(dir, file, { exportedHeight: H });
-  const writer = await ChainWriter.open(dir, { fsync: 'never', onWarning: () => undefined });
-  for (let i = 0; i < 3; i++) writer.produce({ timeNs: writer.lastBlockTimeNs + 900_000_000_000n, txs: [] });
-  writer.close();
-  await project(dir);
-  served = await serveInProcess(dir);
+  const chain = await projectedImportedChain(work.dir, H, 3);
+  someAddress = (chain.exported as { app_state: { pos: { validators: Array<{ address: string }> } } }).app_state.pos.validators[0]!.address;
+  served = await serveInProcess(chain.dir);
 });
 test.after(async () => {
   await served?.close();
