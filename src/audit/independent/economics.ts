@@ -85,6 +85,21 @@ export function splitToRecipients(amount: bigint, recipient: Recipient): Payout[
   return payouts;
 }
 
+/**
+ * The reward-path features of x/nodes/keeper/reward.go, each true while active (the default):
+ * [RSCAL] weights coins by PIP-22 (CalculateRelayReward, :60-78; else coins = M × relays);
+ * [RewardDelegators] refunds the reward cost (:125-143) and, in the block reward only, keeps the
+ * proposer's delegators (:257-259 — the relay path splits to delegators whatever the flag);
+ * [NCUST] pays the output address (:95-101; before it the operator's own address).
+ */
+export interface RewardFeatures {
+  readonly rscal: boolean;
+  readonly rewardDelegators: boolean;
+  readonly ncust: boolean;
+}
+
+export const ALL_REWARD_FEATURES: RewardFeatures = { rscal: true, rewardDelegators: true, ncust: true };
+
 export interface RelayRewardInputs {
   readonly relays: bigint;
   readonly multiplier: bigint;
@@ -95,6 +110,7 @@ export interface RelayRewardInputs {
   /** fee(claim) + fee(proof) with the fee multipliers in force (PIP-32). */
   readonly rewardCost: bigint;
   readonly recipient: Recipient;
+  readonly features?: RewardFeatures;
 }
 
 export interface RelayReward extends Weighted {
@@ -106,17 +122,23 @@ export interface RelayReward extends Weighted {
 
 export const FEE_COLLECTOR = 'f1829676db577682e944fc3493d451b67ff3e29f'; // SHA-256("fee_collector")[:20], PROTOCOL §0
 
-/** The relay reward of one valid proof (§5.1 steps 3–8 with §5.2). */
+/**
+ * The relay reward of one valid proof (§5.1 steps 3–8 with §5.2), under `features`. Example with
+ * [RSCAL] off: M 1,000, 10 relays → coins 10,000 whatever the stake; DAO 10 and proposer 1 →
+ * 1,100 to fee_collector, 8,900 to the node (less the refund while [RewardDelegators] is on).
+ */
 export function relayReward(input: RelayRewardInputs): RelayReward {
+  const features = input.features ?? ALL_REWARD_FEATURES;
   const weighted = pip22Weight(input.stake, input.pip22);
-  const coins = weightedCoins(input.multiplier, input.relays, weighted.weight);
+  const coins = features.rscal ? weightedCoins(input.multiplier, input.relays, weighted.weight) : input.multiplier * input.relays;
   const feeCollector = feeCollectorShare(coins, input.daoPercent, input.proposerPercent);
   let nodeReward = coins - feeCollector;
-  const refund = input.rewardCost < nodeReward ? input.rewardCost : nodeReward > 0n ? nodeReward : 0n;
+  const rewardCost = features.rewardDelegators ? input.rewardCost : 0n;
+  const refund = rewardCost < nodeReward ? rewardCost : nodeReward > 0n ? nodeReward : 0n;
   nodeReward -= refund;
   const payouts: Payout[] = [];
   if (refund > 0n) payouts.push({ role: 'reward_cost_refund', address: input.recipient.operator, amount: refund });
-  payouts.push(...splitToRecipients(nodeReward, input.recipient));
+  payouts.push(...splitToRecipients(nodeReward, features.ncust ? input.recipient : { ...input.recipient, outputAddress: null }));
   if (feeCollector > 0n) payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollector });
   const minted = payouts.reduce((sum, p) => sum + p.amount, 0n);
   return { ...weighted, minted, feeCollector, refund, payouts };
@@ -137,15 +159,27 @@ export interface BlockReward {
  * Example: fees 1,100,000, burn 0, DAO 10, proposer 1: ratio 0.909090909090909091 → DAO
  * 1,000,000, proposer 100,000.
  */
-export function blockReward(fees: bigint, burnPercent: bigint, daoPercent: bigint, proposerPercent: bigint, proposer: Recipient | undefined): BlockReward {
+export function blockReward(fees: bigint, burnPercent: bigint, daoPercent: bigint, proposerPercent: bigint, proposer: Recipient | undefined, features: RewardFeatures = ALL_REWARD_FEATURES, proposerAddress: string | null = proposer?.operator ?? null): BlockReward {
   const burned = (fees * burnPercent) / 100n;
   const rest = fees - burned;
   const sum = daoPercent + proposerPercent;
   const dao = sum === 0n ? 0n : truncate(mul(fromInt(rest), quo(fromInt(daoPercent), fromInt(sum))));
   const proposerCut = rest - dao;
-  const shares = proposer === undefined ? [] : splitToRecipients(proposerCut, proposer);
+  const shares = proposerShares(proposerCut, proposer, features, proposerAddress);
   const paid = shares.reduce((total, s) => total + s.amount, 0n);
   return { burned, dao, proposerCut, shares, retained: proposerCut - paid };
+}
+
+/**
+ * Who gets the proposer cut (x/nodes/keeper/reward.go:247-297): with [NCUST] the validator's
+ * recipients (none left → nothing paid, the cut stays), its delegators only with
+ * [RewardDelegators]; before [NCUST] the whole cut to the previous proposer's address, with or
+ * without a validator record.
+ */
+function proposerShares(cut: bigint, proposer: Recipient | undefined, features: RewardFeatures, proposerAddress: string | null): Payout[] {
+  if (!features.ncust) return proposerAddress === null || cut <= 0n ? [] : [{ role: 'primary', address: proposerAddress, amount: cut }];
+  if (proposer === undefined) return [];
+  return splitToRecipients(cut, features.rewardDelegators ? proposer : { ...proposer, delegators: null });
 }
 
 /** Downtime / double-sign slash (§6.6): min(trunc(power × 10^6 × fraction), tokens). */
@@ -158,9 +192,10 @@ export function slashAmount(power: bigint, fraction: bigint, tokens: bigint): bi
  * Replay-attack burn (§4.8): challenges = totalProofs × ReplayAttackBurnMultiplier; coins =
  * trunc(RTTM × challenges × weight) with the buggy ceiling; burned = min(coins, tokens).
  */
-export function replayBurn(totalProofs: bigint, burnMultiplier: bigint, multiplier: bigint, stake: bigint, pip22: Pip22Params): { coins: bigint; burned: bigint; weight: string } {
+export function replayBurn(totalProofs: bigint, burnMultiplier: bigint, multiplier: bigint, stake: bigint, pip22: Pip22Params, rscal = true): { coins: bigint; burned: bigint; weight: string } {
   const weighted = pip22Weight(stake, pip22, true);
-  const coins = weightedCoins(multiplier, totalProofs * burnMultiplier, weighted.weight);
+  // Before [RSCAL] BurnForChallenge burns RTTM × challenges, unweighted (x/nodes/keeper/slash.go:16-38).
+  const coins = rscal ? weightedCoins(multiplier, totalProofs * burnMultiplier, weighted.weight) : multiplier * totalProofs * burnMultiplier;
   return { coins, burned: coins < stake ? coins : stake, weight: formatDecimal(weighted.weight) };
 }
 

@@ -9,7 +9,7 @@ import { parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue, t
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { Address } from '../../core/types.js';
 import { parseDecimal } from './dec.js';
-import type { Pip22Params } from './economics.js';
+import type { Pip22Params, RewardFeatures } from './economics.js';
 
 const BASE_FEE = 10_000n; // every message's base fee, PROTOCOL §1
 
@@ -129,6 +129,11 @@ export class ParamTracker {
     return activation !== undefined && (activation === 0 || height < activation);
   }
 
+  /** The reward path's features at `height` (economics.ts RewardFeatures). */
+  rewardFeatures(height: number): RewardFeatures {
+    return { rscal: !this.featureOff('RSCAL', height), rewardDelegators: !this.featureOff('RewardDelegators', height), ncust: !this.featureOff('NCUST', height) };
+  }
+
   /** An address parameter (gov/daoOwner), lower-case hex. */
   address(key: string): string {
     const value = this.values.get(key);
@@ -144,9 +149,10 @@ export class ParamTracker {
   }
 
   /** RelaysToTokensMultiplier for `chain`: the per-chain map entry if any, else the default. */
-  multiplier(chain: string): { value: bigint; source: 'chain_map' | 'default' } {
+  /** The chain's RTTM at `height`: its map entry only while [PerChainRTTM] is active (GetChainSpecificMultiplier, x/nodes/keeper/reward.go:215-224). */
+  multiplier(chain: string, height: number): { value: bigint; source: 'chain_map' | 'default' } {
     const map = (this.values.get('pos/RelaysToTokensMultiplierMap') ?? {}) as Readonly<Record<string, bigint>>;
-    const entry = map[chain];
+    const entry = this.featureOff('PerChainRTTM', height) ? undefined : map[chain];
     return entry === undefined ? { value: this.int('pos/RelaysToTokensMultiplier'), source: 'default' } : { value: BigInt(entry), source: 'chain_map' };
   }
 

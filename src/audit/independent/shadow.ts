@@ -258,7 +258,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   private payBlockReward(previousProposer: string | null): ExpectedLine[] {
     const p = this.params;
     const proposer = previousProposer === null ? undefined : this.nodes.get(previousProposer);
-    const reward = blockReward(this.pools.fee, p.int('pos/FeeBurnPercentage'), p.int('pos/DAOAllocation'), p.int('pos/ProposerPercentage'), proposer);
+    const reward = blockReward(this.pools.fee, p.int('pos/FeeBurnPercentage'), p.int('pos/DAOAllocation'), p.int('pos/ProposerPercentage'), proposer, p.rewardFeatures(this.height), previousProposer);
     this.pools.fee = reward.retained;
     this.pools.dao += reward.dao;
     this.burn(reward.burned, 'fee_burn', MODULE.fee_collector);
@@ -491,7 +491,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     if (settled === undefined) return [];
     const { relays, node } = settled;
     const p = this.params;
-    const multiplier = p.multiplier(leaf.blockchain);
+    const multiplier = p.multiplier(leaf.blockchain, this.height);
     const reward = relayReward({
       relays,
       multiplier: multiplier.value,
@@ -501,6 +501,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
       proposerPercent: p.int('pos/ProposerPercentage'),
       rewardCost: p.fee('claim') + p.fee('proof'),
       recipient: node,
+      features: p.rewardFeatures(this.height),
     });
     this.pools.fee += reward.feeCollector;
     this.mint(reward.minted);
@@ -516,7 +517,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     if (settled === undefined) return [];
     const { relays: totalProofs, node } = settled;
     const p = this.params;
-    const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22());
+    const burn = replayBurn(totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22(), !p.featureOff('RSCAL', this.height));
     this.burnStake(leaf.servicerAddress, node, burn.burned, 'replay_burn');
     return [{ kind: 'replay_burn', subject: leaf.servicerAddress, role: 'replay_attack', address: leaf.servicerAddress, amount: burn.burned }];
   }

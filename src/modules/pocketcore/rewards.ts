@@ -33,8 +33,10 @@
  *
  * Features (gov/features.ts; all active unless the upgrade param lists them later or at 0):
  * [RSCAL] off → coins = M × relays (burn: RTTM × challenges); [PerChainRTTM] off → the default
- * multiplier; [RewardDelegators] off → no reward-cost refund, delegators ignored; [NCUST] off →
- * everything to the operator. A validator missing at proof time mints nothing in every mode
+ * multiplier; [RewardDelegators] off → no reward-cost refund (the delegators still split the
+ * rest: RewardForRelaysPerChain passes validator.RewardDelegators whatever the flag,
+ * x/nodes/keeper/reward.go:145-151 — only the block reward drops them, :257-259); [NCUST] off →
+ * the operator's address instead of the output. A validator missing at proof time mints nothing in every mode
  * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
  */
 import { Dec } from '../../core/bigdec.js';
@@ -298,14 +300,13 @@ export interface ReplayBurnInput {
 }
 
 /**
- * The validator as the reward pipeline sees it: [NCUST] off → no output address (the operator
- * is paid); [RewardDelegators] off → no delegators.
+ * The validator as the relay reward sees it: [NCUST] off → no output address (the operator is
+ * paid, x/nodes/keeper/reward.go:95-101). Its delegators are kept in every mode (:145-151): a
+ * genesis validator may carry them before [RewardDelegators] lets a stake message set them.
  */
 function routedValidator(validator: Validator | undefined, off: FeatureSet): Validator | undefined {
-  if (validator === undefined) return undefined;
-  const outputAddress = off.has('NCUST') ? null : validator.outputAddress;
-  const rewardDelegators = off.has('RewardDelegators') ? null : validator.rewardDelegators;
-  return outputAddress === validator.outputAddress && rewardDelegators === validator.rewardDelegators ? validator : { ...validator, outputAddress, rewardDelegators };
+  if (validator === undefined || !off.has('NCUST') || validator.outputAddress === null) return validator;
+  return { ...validator, outputAddress: null };
 }
 
 /** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */

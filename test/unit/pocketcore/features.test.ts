@@ -56,13 +56,19 @@ rewards('PerChainRTTM off → default multiplier; on → the chain’s', () => {
   assert.is(off.mintedUpokt, 10_000n);
 });
 
-rewards('RewardDelegators off → no refund, delegators ignored; NCUST off → all to the operator', () => {
+// RewardForRelaysPerChain (x/nodes/keeper/reward.go:125-151): [RewardDelegators] gates only the
+// reward-cost refund; SplitNodeRewards gets validator.RewardDelegators whatever the flag, so a
+// genesis validator's delegators split the relay reward before the feature (the block reward
+// alone drops them, :257-259). [NCUST] off: the primary recipient is the servicer's own address.
+// 10,000 relays × 1,000 = 10,000,000; DAO 10 % + proposer 1 % = 1,100,000; node 8,900,000;
+// D1's 50 %: trunc(8,900,000 × 0.50) = 4,450,000, the remaining 4,450,000 to the primary.
+rewards('RewardDelegators off → no refund, the delegators still split; NCUST off → the operator is the primary', () => {
   const v = validator({ rewardDelegators: { [D1]: 50 } });
-  const noDelegators = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'RewardDelegators']) });
-  assert.equal(noDelegators.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 1), [['primary', OUTPUT, 8_900_000n]]);
-  assert.is(noDelegators.rewardCostRefundUpokt, 0n);
+  const noRefund = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'RewardDelegators']) });
+  assert.equal(noRefund.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 2), [['delegator', D1, 4_450_000n], ['primary', OUTPUT, 4_450_000n]]);
+  assert.is(noRefund.rewardCostRefundUpokt, 0n);
   const custodial = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'RewardDelegators', 'NCUST']) });
-  assert.equal(custodial.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 1), [['primary', OPERATOR, 8_900_000n]]);
+  assert.equal(custodial.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 2), [['delegator', D1, 4_450_000n], ['primary', OPERATOR, 4_450_000n]]);
 });
 
 rewards('replay burn with RSCAL off: RTTM × challenges, whatever the stake', () => {
