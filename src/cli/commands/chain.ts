@@ -20,8 +20,8 @@ import { BlockLog, BlockLogError, blockLogDir } from '../../log/index.js';
 import { projectionRollbackStep } from '../../projection/rollback.js';
 import { rollbackDataDir } from '../../runtime/rollback.js';
 import { confirmDestructive } from '../confirm.js';
-import { initDataDir } from '../../runtime/data-dir.js';
-import { openChain } from '../../runtime/open-chain.js';
+import { initDataDir, type DataDirConfig } from '../../runtime/data-dir.js';
+import { checkChainFiles, checkFirstBlock, openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { recordedInLog } from '../../runtime/snapshot-proof.js';
@@ -56,16 +56,38 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
 }
 
 /**
+ * The log damage a repairing open mends (log/recover.ts repairAt, head.ts openHead): a damaged
+ * or missing record, segment or head record. Any other log error (block-log.json lost or
+ * damaged, a live writer's lock, …) is no loss repair can accept: it is thrown as it is, before
+ * the operator is asked to give anything up.
+ */
+const MENDABLE: ReadonlySet<string> = new Set([
+  'log_record_corrupt',
+  'log_height_sequence_broken',
+  'log_segment_sequence_broken',
+  'log_records_lost',
+  'log_head_mismatch',
+  'log_head_corrupt',
+  'log_head_missing',
+]);
+
+/**
  * What repair would give up, or undefined when the log opens as it is (then repair only
  * settles what a normal open would). A read-only open that checks every record finds the first
- * damage the repairing open will cut at.
+ * damage the repairing open will cut at. A log that opens must also be this chain's (its first
+ * block made from ledger.json's genesis), as for every other command.
  */
-function logDamage(dir: string): string | undefined {
+function logDamage(dir: string, config: DataDirConfig): string | undefined {
   try {
-    BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' }).log.close();
+    const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' });
+    try {
+      checkFirstBlock(dir, config, log);
+    } finally {
+      log.close();
+    }
     return undefined;
   } catch (error) {
-    if (!(error instanceof BlockLogError)) throw error;
+    if (!(error instanceof BlockLogError) || !MENDABLE.has(error.code)) throw error;
     const context = error.context as { height?: unknown; fromHeight?: unknown; toHeight?: unknown };
     const from = typeof context.fromHeight === 'number' ? context.fromHeight : typeof context.height === 'number' ? context.height : undefined;
     const heights = from === undefined ? 'the records from the first damaged one on' : typeof context.toHeight === 'number' ? `heights ${from}–${context.toHeight}` : `height ${from} and every record after it`;
@@ -126,7 +148,9 @@ export function registerChainCommands(program: Command): void {
     .action((options: { data: string; yes?: boolean; json?: boolean }) =>
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
-        const damage = logDamage(dir);
+        // What every command checks first (ledger.json, genesis.json): a directory they all
+        // refuse is not one to cut — before, repair cut it and failed only at the projection.
+        const damage = logDamage(dir, checkChainFiles(dir));
         // Acknowledged blocks may go for good: a person types "repair" back, a script says --yes.
         if (damage !== undefined) await confirmDestructive(`repair gives up ${damage} of ${dir} (moved to events/torn/; copy the directory first to keep it)`, 'repair', options.yes === true, { gives_up: damage });
         const { log, recovery } = BlockLog.open(blockLogDir(dir), { repair: true });
