@@ -25,7 +25,8 @@ import { REBUILD_ADVICE } from './errors.js';
 import { readCheckpoint } from './sqlite/connection.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { openProjectionReadOnly } from './sqlite/read-only.js';
-import { projectionFile } from './sqlite/database.js';
+import { projectionFile, storedSchemaVersionIn } from './sqlite/database.js';
+import { loadMigrations, schemaVersion } from './schema.js';
 
 type Expected = Pick<Checkpoint, 'blockHash' | 'stateRoot'>;
 
@@ -62,8 +63,13 @@ export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | 
 
 /**
  * The SQLite projection's checkpoint, read on a read-only connection; undefined when there is no
- * projection or no checkpoint yet. A damaged or unreadable file is the coded error that names it
- * (sqlite/failure.ts: projection_damaged with the rebuild command, read_only, permission_denied).
+ * projection or no checkpoint yet, or when the file holds no projection of this build's schema
+ * (an empty file: cut to nothing, or created and never migrated; an older schema) — there is
+ * nothing to check against the log, and whoever opens it next says what to do: `serve`'s read
+ * store refuses it (projection_schema_mismatch, naming `project`), a catch-up rebuilds it.
+ * Before, such a file was "internal_error: no such table: projection_checkpoint" from serve.
+ * A damaged or unreadable file is the coded error that names it (sqlite/failure.ts:
+ * projection_damaged with the rebuild command, read_only, permission_denied).
  */
 export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
   const file = projectionFile(dataDir);
@@ -72,6 +78,7 @@ export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
     const db = openProjectionReadOnly(file);
     try {
       db.defaultSafeIntegers(true);
+      if (storedSchemaVersionIn(db) !== schemaVersion(loadMigrations())) return undefined;
       return readCheckpoint(db);
     } finally {
       db.close();
