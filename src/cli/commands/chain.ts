@@ -70,14 +70,16 @@ const MENDABLE: ReadonlySet<string> = new Set([
   'log_head_corrupt',
   'log_head_missing',
 ]);
+/** Of those, the ones where the head record itself is gone: what was acknowledged is unknown. */
+const HEAD_LOST: ReadonlySet<string> = new Set(['log_head_corrupt', 'log_head_missing']);
 
 /**
- * What repair would give up, or undefined when the log opens as it is (then repair only
- * settles what a normal open would). A read-only open that checks every record finds the first
+ * What repair would give up — the question put to the operator, and its short form for --json —
+ * or undefined when the log opens as it is (then repair only settles what a normal open would). A read-only open that checks every record finds the first
  * damage the repairing open will cut at. A log that opens must also be this chain's (its first
  * block made from ledger.json's genesis), as for every other command.
  */
-function logDamage(dir: string, config: DataDirConfig): string | undefined {
+function logDamage(dir: string, config: DataDirConfig): { readonly question: string; readonly givesUp: string } | undefined {
   try {
     const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' });
     try {
@@ -88,10 +90,20 @@ function logDamage(dir: string, config: DataDirConfig): string | undefined {
     return undefined;
   } catch (error) {
     if (!(error instanceof BlockLogError) || !MENDABLE.has(error.code)) throw error;
+    const keep = '(moved to events/torn/; copy the directory first to keep it)';
+    // The head record cannot say what was acknowledged any more: nothing is known lost, and the
+    // records are checked only by the repairing open (before: "gives up the records from the
+    // first damaged one on", while every record was whole).
+    if (HEAD_LOST.has(error.code)) {
+      return {
+        question: `repair rewrites the head record of ${dir} (${error.code}) to claim the records present — checked, cut at the first damaged one if any ${keep} — and an acknowledged record missing beyond them can no longer be told`,
+        givesUp: `no record known lost; the head record is rewritten (${error.code})`,
+      };
+    }
     const context = error.context as { height?: unknown; fromHeight?: unknown; toHeight?: unknown };
     const from = typeof context.fromHeight === 'number' ? context.fromHeight : typeof context.height === 'number' ? context.height : undefined;
     const heights = from === undefined ? 'the records from the first damaged one on' : typeof context.toHeight === 'number' ? `heights ${from}–${context.toHeight}` : `height ${from} and every record after it`;
-    return `${heights} (${error.code})`;
+    return { question: `repair gives up ${heights} (${error.code}) of ${dir} ${keep}`, givesUp: `${heights} (${error.code})` };
   }
 }
 
@@ -152,7 +164,7 @@ export function registerChainCommands(program: Command): void {
         // refuse is not one to cut — before, repair cut it and failed only at the projection.
         const damage = logDamage(dir, checkChainFiles(dir));
         // Acknowledged blocks may go for good: a person types "repair" back, a script says --yes.
-        if (damage !== undefined) await confirmDestructive(`repair gives up ${damage} of ${dir} (moved to events/torn/; copy the directory first to keep it)`, 'repair', options.yes === true, { gives_up: damage });
+        if (damage !== undefined) await confirmDestructive(damage.question, 'repair', options.yes === true, { gives_up: damage.givesUp });
         const { log, recovery } = BlockLog.open(blockLogDir(dir), { repair: true });
         log.close();
         // What was derived from the heights given up goes too, as rollback does it (crash-safe:

@@ -78,6 +78,23 @@ for (const [i, { name, damage, code }] of CASES.entries()) {
   });
 }
 
+test('a head record lost or damaged, the records whole: the question names what repair does (rewrites the head), not records given up', async () => {
+  for (const [name, damage] of [['missing', (dir: string) => unlinkSync(join(dir, 'events', 'head'))], ['damaged', (dir: string) => writeFileSync(join(dir, 'events', 'head'), Buffer.alloc(1024, 0x55))]] as const) {
+    const dir = join(tmp.dir, `head-${name}`);
+    cpSync(chain, dir, { recursive: true });
+    damage(dir);
+    const asked = await runCli(['repair', '--data', dir, '--json']);
+    assert.is(asked.code, 2, asked.stdout + asked.stderr);
+    const message = (JSON.parse(asked.stdout) as { error: { code: string; message: string } }).error.message;
+    // Before: "repair gives up the records from the first damaged one on (log_head_missing)" — all 6 were whole.
+    assert.not.match(message, 'gives up the records', message);
+    assert.match(message, /head record/, message);
+    const repaired = await runCli(['repair', '--data', dir, '--yes', '--json']);
+    assert.is(repaired.code, 0, repaired.stdout + repaired.stderr);
+    assert.is((JSON.parse(repaired.stdout) as { last_height: number }).last_height, 6, 'every record kept');
+  }
+});
+
 test('the way repair is meant: a damaged record in an intact directory is cut after --yes (the refusals above are not over-eager)', async () => {
   const dir = join(tmp.dir, 'mendable');
   cpSync(chain, dir, { recursive: true });
