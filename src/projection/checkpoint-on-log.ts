@@ -40,7 +40,9 @@ function expectedAt(config: DataDirConfig, readRecord: (height: number) => Uint8
 /** Throws a ProjectionError when `checkpoint` is not a point of `dataDir`'s chain; a missing checkpoint (a new projection) passes. */
 export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | undefined): void {
   if (checkpoint === undefined) return;
-  const { config, log } = openChain(dataDir, { onWarning: () => undefined });
+  // The default sink: audit and serve open the log only here, so what the open found (a damaged
+  // head slot, a torn tail ignored) is said here or not at all; said once per process (warnings.ts).
+  const { config, log } = openChain(dataDir);
   try {
     if (checkpoint.height > log.lastHeight) {
       throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; ${REBUILD_ADVICE}`, { height: checkpoint.height, log_height: log.lastHeight });
