@@ -33,7 +33,7 @@ type Expected = Pick<Checkpoint, 'blockHash' | 'stateRoot'>;
 /** What a checkpoint at `height` must hold on this chain: genesis's (zero or imported hash, genesis root) or the stored block's. */
 function expectedAt(config: DataDirConfig, readRecord: (height: number) => Uint8Array, height: number): Expected {
   if (height === genesisHeightOf(config)) return { blockHash: config.previous_block_hash ?? ZERO_HASH, stateRoot: config.genesis_state_root };
-  const record = decodeRecord(readRecord(height));
+  const record = decodeRecord(readRecord(height), height);
   return { blockHash: bytesToHex(sha256(record.headerBytes)), stateRoot: record.stateRootAfter };
 }
 

@@ -84,7 +84,7 @@ function checkGenesisFile(dir: string, config: DataDirConfig): void {
 /** Block 1 was made from this genesis: same chain id, app hash = the genesis state root (step 4). */
 export function checkFirstBlock(dir: string, config: DataDirConfig, log: BlockLog): void {
   if (log.lastHeight < log.firstHeight) return;
-  const header = decodeRecord(log.read(log.firstHeight)).block.header;
+  const header = decodeRecord(log.read(log.firstHeight), log.firstHeight).block.header;
   if (header.chainId !== config.chain_id) {
     throw new DataDirError(
       'chain_id_mismatch',

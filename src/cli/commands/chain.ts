@@ -46,7 +46,7 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
     const roots: StoredRoot[] = [];
     if (first > last) return roots;
     for (const { height, payload } of log.iterate(first, last)) {
-      const record = decodeRecord(payload);
+      const record = decodeRecord(payload, height);
       roots.push({ height, block_hash: bytesToHex(sha256(record.headerBytes)), state_root: record.stateRootAfter });
     }
     return roots;

@@ -15,6 +15,7 @@ import { appendFileSync, cpSync, readdirSync, readFileSync, statSync, unlinkSync
 import { join, relative } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { encodeFrame } from '../../../src/log/frame.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
 import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
 
@@ -92,6 +93,20 @@ test('a head record lost or damaged, the records whole: the question names what 
     const repaired = await runCli(['repair', '--data', dir, '--yes', '--json']);
     assert.is(repaired.code, 0, repaired.stdout + repaired.stderr);
     assert.is((JSON.parse(repaired.stdout) as { last_height: number }).last_height, 6, 'every record kept');
+  }
+});
+
+test('a record whose checksum is intact but whose bytes are no block (written so, or by another program) is record_malformed naming its height', async () => {
+  const dir = join(tmp.dir, 'malformed');
+  cpSync(chain, dir, { recursive: true });
+  appendFileSync(join(dir, 'events', 'segment-000000000001.log'), encodeFrame(7, Buffer.from('not a block at all')));
+  for (const command of [['roots'], ['replay', '--trust-signatures', '--no-progress']]) {
+    const run = await runCli([...command, '--data', dir, '--json']);
+    assert.is(codedError(run), 'record_malformed', run.stdout);
+    // Before: "unexpected record field tag 110" — no height, no file, no way out.
+    const message = (JSON.parse(run.stdout) as { error: { message: string } }).error.message;
+    assert.match(message, 'height 7', message);
+    assert.match(message, 'rollback --data', message);
   }
 });
 
