@@ -8,6 +8,8 @@
  * events/rollback.json written — and met the missing ledger.json only at the projection step,
  * saying "nothing was changed"; a deleted block-log.json asked the operator to confirm giving up
  * "the records from the first damaged one on", then failed.
+ * Also a record repair cannot see as damaged — its checksum holds, its bytes are no block record —
+ * is named with its height and the way out (a backup, or rollback below it).
  * Method: a small simulated chain; each case damages a fresh copy, runs the compiled CLI's
  * `repair`, and compares every file under events/ before and after.
  */
