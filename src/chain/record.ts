@@ -51,7 +51,21 @@ export function encodeRecord(record: ChainRecord): Uint8Array {
     .finish();
 }
 
-export function decodeRecord(payload: Uint8Array): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
+export function decodeRecord(payload: Uint8Array, height?: number): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
+  if (height === undefined) return decodeRecordBytes(payload);
+  try {
+    return decodeRecordBytes(payload);
+  } catch (error) {
+    if (!(error instanceof BlockDecodeError)) throw error;
+    // The log's checksum held, so these are the bytes as written — by a faulty writer or another
+    // program; `repair` (which cuts damaged frames) finds nothing to cut. Say where, and the way out.
+    throw new BlockDecodeError(
+      `the block-log record of height ${height} is not a block record (${error.message}); its checksum is intact, so it was written so: restore the data directory from a backup, or keep the chain below it with \`pokt-ledger rollback --data DIR --to ${height - 1}\``,
+    );
+  }
+}
+
+function decodeRecordBytes(payload: Uint8Array): ChainRecord & DecodedBlock & { readonly invalidSignatures: readonly number[] } {
   let blockBytes: Uint8Array | undefined;
   let stateRootAfter = '';
   let writeSet: Uint8Array = new Uint8Array(0);

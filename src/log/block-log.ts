@@ -20,7 +20,7 @@ import { metaExists, readMeta, writeMeta, type LogMeta } from './meta.js';
 import { loadSegments, type RepairReport, type TornTail } from './recover.js';
 import { damageError, lastHeightOf, type Segment } from './segment.js';
 import { scanSegmentFile } from './segment-scan.js';
-import { createLog } from './create.js';
+import { createLog, refuseSegmentsWithoutMeta } from './create.js';
 import { invalid, settingsOf, type BlockLogOptions, type Settings } from './settings.js';
 
 export interface OpenRecovery {
@@ -114,6 +114,7 @@ export class BlockLog {
     if (options.repair === true && settings.readOnly) throw invalid('repair needs a writer (readOnly: false)');
     let created = false;
     if (!metaExists(dir)) {
+      refuseSegmentsWithoutMeta(dir, options.firstHeight ?? (options.create === true ? 1 : undefined));
       if (options.create !== true || settings.readOnly) {
         throw new BlockLogError('log_not_found', `${dir} holds no block log (no block-log.json)`, { dir });
       }

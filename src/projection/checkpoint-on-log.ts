@@ -25,21 +25,24 @@ import { REBUILD_ADVICE } from './errors.js';
 import { readCheckpoint } from './sqlite/connection.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { openProjectionReadOnly } from './sqlite/read-only.js';
-import { projectionFile } from './sqlite/database.js';
+import { projectionFile, storedSchemaVersionIn } from './sqlite/database.js';
+import { loadMigrations, schemaVersion } from './schema.js';
 
 type Expected = Pick<Checkpoint, 'blockHash' | 'stateRoot'>;
 
 /** What a checkpoint at `height` must hold on this chain: genesis's (zero or imported hash, genesis root) or the stored block's. */
 function expectedAt(config: DataDirConfig, readRecord: (height: number) => Uint8Array, height: number): Expected {
   if (height === genesisHeightOf(config)) return { blockHash: config.previous_block_hash ?? ZERO_HASH, stateRoot: config.genesis_state_root };
-  const record = decodeRecord(readRecord(height));
+  const record = decodeRecord(readRecord(height), height);
   return { blockHash: bytesToHex(sha256(record.headerBytes)), stateRoot: record.stateRootAfter };
 }
 
 /** Throws a ProjectionError when `checkpoint` is not a point of `dataDir`'s chain; a missing checkpoint (a new projection) passes. */
 export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | undefined): void {
   if (checkpoint === undefined) return;
-  const { config, log } = openChain(dataDir, { onWarning: () => undefined });
+  // The default sink: audit and serve open the log only here, so what the open found (a damaged
+  // head slot, a torn tail ignored) is said here or not at all; said once per process (warnings.ts).
+  const { config, log } = openChain(dataDir);
   try {
     if (checkpoint.height > log.lastHeight) {
       throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; ${REBUILD_ADVICE}`, { height: checkpoint.height, log_height: log.lastHeight });
@@ -62,8 +65,13 @@ export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | 
 
 /**
  * The SQLite projection's checkpoint, read on a read-only connection; undefined when there is no
- * projection or no checkpoint yet. A damaged or unreadable file is the coded error that names it
- * (sqlite/failure.ts: projection_damaged with the rebuild command, read_only, permission_denied).
+ * projection or no checkpoint yet, or when the file holds no projection of this build's schema
+ * (an empty file: cut to nothing, or created and never migrated; an older schema) — there is
+ * nothing to check against the log, and whoever opens it next says what to do: `serve`'s read
+ * store refuses it (projection_schema_mismatch, naming `project`), a catch-up rebuilds it.
+ * Before, such a file was "internal_error: no such table: projection_checkpoint" from serve.
+ * A damaged or unreadable file is the coded error that names it (sqlite/failure.ts:
+ * projection_damaged with the rebuild command, read_only, permission_denied).
  */
 export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
   const file = projectionFile(dataDir);
@@ -72,6 +80,7 @@ export function sqliteCheckpointOf(dataDir: string): Checkpoint | undefined {
     const db = openProjectionReadOnly(file);
     try {
       db.defaultSafeIntegers(true);
+      if (storedSchemaVersionIn(db) !== schemaVersion(loadMigrations())) return undefined;
       return readCheckpoint(db);
     } finally {
       db.close();

@@ -7,15 +7,21 @@
 import { existsSync } from 'node:fs';
 import { finishDerived, type RollbackIntent } from '../runtime/rollback.js';
 import { recordedAtHeight } from '../runtime/verify.js';
+import { projectionFailure } from './sqlite/failure.js';
 import { projectionFile, ProjectionStore } from './store.js';
 
 export function projectionRollbackStep(dataDir: string): (to: number) => void {
   return (to) => {
-    if (!existsSync(projectionFile(dataDir))) return;
+    const file = projectionFile(dataDir);
+    if (!existsSync(file)) return;
     const store = ProjectionStore.open(dataDir);
     try {
       const at = recordedAtHeight(dataDir, to);
       store.rollbackTo({ height: to, blockHash: at.blockHash, stateRoot: at.stateRoot });
+    } catch (error) {
+      // Named as the projection's own failures are (a file-size limit as file_too_large, not
+      // "the device reported an I/O error"; a damaged file with its remedy).
+      throw projectionFailure(error, file);
     } finally {
       store.close();
     }

@@ -19,6 +19,7 @@ import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
 import { REBUILD_ADVICE } from './errors.js';
 import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
+import { projectionFile, removeDatabase } from './sqlite/database.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { genesisHeightOf, readDataDirConfig, type DataDirConfig } from '../runtime/data-dir.js';
@@ -213,6 +214,10 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
   const { log } = openChain(dataDir);
   const lastHeight = log.lastHeight;
   log.close();
+  // A rebuild of <data>/projections/ledger.sqlite replaces it: a pending rollback's projection
+  // step is moot — and refuses another chain's projection (store.ts rollbackTo), the very file
+  // the rebuild is asked to replace, so settling it first left no way out but deleting by hand.
+  if (options.rebuild === true && options.postgres === undefined && options.sqliteFile === undefined) removeDatabase(projectionFile(dataDir));
   finishPendingRollback(dataDir);
   let rebuilt = options.rebuild === true;
   const target = await open((message) => {

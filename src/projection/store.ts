@@ -16,7 +16,8 @@
 import type Database from 'better-sqlite3';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { CommittedBlock } from '../runtime/committed-block.js';
-import { amountRangeError, ProjectionEngine, resumeSql, type Checkpoint, type RowBatch } from './engine.js';
+import { amountRangeError, ProjectionEngine, ProjectionError, resumeSql, type Checkpoint, type RowBatch } from './engine.js';
+import { REBUILD_ADVICE } from './errors.js';
 import { SqliteBatchWriter } from './sqlite/batch-writer.js';
 import { openProjectionDatabase, readCheckpoint, type OpenOptions } from './sqlite/database.js';
 import type { Row } from './tables.js';
@@ -74,6 +75,7 @@ export class ProjectionStore {
   rollbackTo(to: Checkpoint): void {
     const current = this.engine.checkpoint;
     if (current === undefined || current.height <= to.height) return;
+    this.assertBlockIs(to);
     const tables = this.db
       .prepare("SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'height' AND m.name <> 'projection_checkpoint' ORDER BY m.name")
       .all() as Array<{ name: string }>;
@@ -91,6 +93,24 @@ export class ProjectionStore {
 
   close(): void {
     this.db.close();
+  }
+
+  /**
+   * The projection's own block at `to.height` must be the chain's (`to`, from the log): else its
+   * rows are another chain's (copied in) and cutting them back would write this chain's block
+   * into their checkpoint — after which every check against the log passed and `project`, `audit`
+   * and `serve` took the other chain's rows for this one's. The genesis point has no block row;
+   * a projection there holds no block either way.
+   */
+  private assertBlockIs(to: Checkpoint): void {
+    const row = this.db.prepare('SELECT hash, state_root FROM blocks WHERE height = ?').get(to.height) as { hash: string; state_root: string } | undefined;
+    if (row === undefined) return;
+    if (row.hash.toLowerCase() === to.blockHash.toLowerCase() && row.state_root.toLowerCase() === to.stateRoot.toLowerCase()) return;
+    throw new ProjectionError(
+      'projection_other_chain',
+      `the projection's block ${to.height} (hash ${row.hash}) is not this chain's (hash ${to.blockHash}): it comes from another chain, so it was not cut back; ${REBUILD_ADVICE}`,
+      { height: to.height, projection_block_hash: row.hash, log_block_hash: to.blockHash },
+    );
   }
 
   /** Makes a batch and writes it; on any failure the projectors are reopened from the database. */

@@ -41,8 +41,7 @@ export interface OpenedChain {
 
 export function openChain(dir: string, options: OpenChainOptions = {}): OpenedChain {
   const warn = options.onWarning ?? warnOnStderr;
-  const config = readDataDirConfig(dir);
-  checkGenesisFile(dir, config);
+  const config = checkChainFiles(dir);
   // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
   settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
   const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
@@ -58,6 +57,17 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
   }
 }
 
+/**
+ * Steps 1–2, which need no block log: ledger.json, and the genesis it names. `repair` runs them
+ * before it mends a log it cannot open — cutting a directory every other command refuses would
+ * change what its owner has to restore.
+ */
+export function checkChainFiles(dir: string): DataDirConfig {
+  const config = readDataDirConfig(dir);
+  checkGenesisFile(dir, config);
+  return config;
+}
+
 function checkGenesisFile(dir: string, config: DataDirConfig): void {
   const file = genesisPathOf(dir, config);
   checkGenesisChecksum(file, config);
@@ -71,10 +81,10 @@ function checkGenesisFile(dir: string, config: DataDirConfig): void {
   }
 }
 
-/** Block 1 was made from this genesis: same chain id, app hash = the genesis state root. */
-function checkFirstBlock(dir: string, config: DataDirConfig, log: BlockLog): void {
+/** Block 1 was made from this genesis: same chain id, app hash = the genesis state root (step 4). */
+export function checkFirstBlock(dir: string, config: DataDirConfig, log: BlockLog): void {
   if (log.lastHeight < log.firstHeight) return;
-  const header = decodeRecord(log.read(log.firstHeight)).block.header;
+  const header = decodeRecord(log.read(log.firstHeight), log.firstHeight).block.header;
   if (header.chainId !== config.chain_id) {
     throw new DataDirError(
       'chain_id_mismatch',

@@ -208,7 +208,7 @@ async function loadChunk(records: Iterator<{ height: number; payload: Uint8Array
   while (chunk.length < CHUNK_BLOCKS && txCount < CHUNK_TXS) {
     const next = records.next();
     if (next.done === true) break;
-    const record = decodeRecord(next.value.payload);
+    const record = decodeRecord(next.value.payload, next.value.height);
     const { prepared, verified } = prepareAhead(record.block.txs, chainId, pool, trust ? 'recorded' : 'verify');
     if (trust) trustRecorded(prepared, record.invalidSignatures);
     chunk.push({ height: next.value.height, record, prepared });

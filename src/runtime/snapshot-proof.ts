@@ -53,7 +53,7 @@ export function proveSnapshot(info: SnapshotInfo, config: DataDirConfig, log: Bl
 
 /** The root the chain recorded at `height` (genesis height: ledger.json's; at most the log's last height). */
 function recordedRootAt(height: number, config: DataDirConfig, log: BlockLog): string {
-  return height === log.firstHeight - 1 ? config.genesis_state_root : decodeRecord(log.read(height)).stateRootAfter;
+  return height === log.firstHeight - 1 ? config.genesis_state_root : decodeRecord(log.read(height), height).stateRootAfter;
 }
 
 /**

@@ -137,7 +137,7 @@ export interface RecordedAt {
 
 function recordedAt(log: BlockLog, config: DataDirConfig, height: number): RecordedAt {
   if (height < log.firstHeight) return { blockHash: config.previous_block_hash ?? ZERO_HASH, stateRoot: config.genesis_state_root };
-  const record = decodeRecord(log.read(height));
+  const record = decodeRecord(log.read(height), height);
   return { blockHash: bytesToHex(sha256(record.headerBytes)), stateRoot: record.stateRootAfter };
 }
 

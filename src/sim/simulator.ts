@@ -214,7 +214,7 @@ function tipTxs(dataDir: string, height: number): readonly Uint8Array[] {
   if (height === 0) return [];
   const { log } = BlockLog.open(blockLogDir(dataDir), { readOnly: true });
   try {
-    return decodeRecord(log.read(height)).block.txs;
+    return decodeRecord(log.read(height), height).block.txs;
   } finally {
     log.close();
   }

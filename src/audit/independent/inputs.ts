@@ -61,7 +61,7 @@ export function openLog(dataDir: string): BlockLog {
 
 export function* rawBlocks(log: BlockLog, from: number, to: number): Generator<RawBlock> {
   for (const record of log.iterate(from, to)) {
-    const { block, headerBytes, stateRootAfter } = decodeRecord(record.payload);
+    const { block, headerBytes, stateRootAfter } = decodeRecord(record.payload, record.height);
     yield { header: block.header, txs: block.txs.map(rawTx), headerBytes, stateRootAfter };
   }
 }

@@ -20,8 +20,8 @@ import { BlockLog, BlockLogError, blockLogDir } from '../../log/index.js';
 import { projectionRollbackStep } from '../../projection/rollback.js';
 import { rollbackDataDir } from '../../runtime/rollback.js';
 import { confirmDestructive } from '../confirm.js';
-import { initDataDir } from '../../runtime/data-dir.js';
-import { openChain } from '../../runtime/open-chain.js';
+import { initDataDir, type DataDirConfig } from '../../runtime/data-dir.js';
+import { checkChainFiles, checkFirstBlock, openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { recordedInLog } from '../../runtime/snapshot-proof.js';
@@ -46,7 +46,7 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
     const roots: StoredRoot[] = [];
     if (first > last) return roots;
     for (const { height, payload } of log.iterate(first, last)) {
-      const record = decodeRecord(payload);
+      const record = decodeRecord(payload, height);
       roots.push({ height, block_hash: bytesToHex(sha256(record.headerBytes)), state_root: record.stateRootAfter });
     }
     return roots;
@@ -56,20 +56,54 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
 }
 
 /**
- * What repair would give up, or undefined when the log opens as it is (then repair only
- * settles what a normal open would). A read-only open that checks every record finds the first
- * damage the repairing open will cut at.
+ * The log damage a repairing open mends (log/recover.ts repairAt, head.ts openHead): a damaged
+ * or missing record, segment or head record. Any other log error (block-log.json lost or
+ * damaged, a live writer's lock, …) is no loss repair can accept: it is thrown as it is, before
+ * the operator is asked to give anything up.
  */
-function logDamage(dir: string): string | undefined {
+const MENDABLE: ReadonlySet<string> = new Set([
+  'log_record_corrupt',
+  'log_height_sequence_broken',
+  'log_segment_sequence_broken',
+  'log_records_lost',
+  'log_head_mismatch',
+  'log_head_corrupt',
+  'log_head_missing',
+]);
+/** Of those, the ones where the head record itself is gone: what was acknowledged is unknown. */
+const HEAD_LOST: ReadonlySet<string> = new Set(['log_head_corrupt', 'log_head_missing']);
+
+/**
+ * What repair would give up — the question put to the operator, and its short form for --json —
+ * or undefined when the log opens as it is (then repair only settles what a normal open would). A read-only open that checks every record finds the first
+ * damage the repairing open will cut at. A log that opens must also be this chain's (its first
+ * block made from ledger.json's genesis), as for every other command.
+ */
+function logDamage(dir: string, config: DataDirConfig): { readonly question: string; readonly givesUp: string } | undefined {
   try {
-    BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' }).log.close();
+    const { log } = BlockLog.open(blockLogDir(dir), { readOnly: true, verify: 'full' });
+    try {
+      checkFirstBlock(dir, config, log);
+    } finally {
+      log.close();
+    }
     return undefined;
   } catch (error) {
-    if (!(error instanceof BlockLogError)) throw error;
+    if (!(error instanceof BlockLogError) || !MENDABLE.has(error.code)) throw error;
+    const keep = '(moved to events/torn/; copy the directory first to keep it)';
+    // The head record cannot say what was acknowledged any more: nothing is known lost, and the
+    // records are checked only by the repairing open (before: "gives up the records from the
+    // first damaged one on", while every record was whole).
+    if (HEAD_LOST.has(error.code)) {
+      return {
+        question: `repair rewrites the head record of ${dir} (${error.code}) to claim the records present — checked, cut at the first damaged one if any ${keep} — and an acknowledged record missing beyond them can no longer be told`,
+        givesUp: `no record known lost; the head record is rewritten (${error.code})`,
+      };
+    }
     const context = error.context as { height?: unknown; fromHeight?: unknown; toHeight?: unknown };
     const from = typeof context.fromHeight === 'number' ? context.fromHeight : typeof context.height === 'number' ? context.height : undefined;
     const heights = from === undefined ? 'the records from the first damaged one on' : typeof context.toHeight === 'number' ? `heights ${from}–${context.toHeight}` : `height ${from} and every record after it`;
-    return `${heights} (${error.code})`;
+    return { question: `repair gives up ${heights} (${error.code}) of ${dir} ${keep}`, givesUp: `${heights} (${error.code})` };
   }
 }
 
@@ -126,9 +160,11 @@ export function registerChainCommands(program: Command): void {
     .action((options: { data: string; yes?: boolean; json?: boolean }) =>
       withCliErrors(async () => {
         const dir = dataDirOf(options.data);
-        const damage = logDamage(dir);
+        // What every command checks first (ledger.json, genesis.json): a directory they all
+        // refuse is not one to cut — before, repair cut it and failed only at the projection.
+        const damage = logDamage(dir, checkChainFiles(dir));
         // Acknowledged blocks may go for good: a person types "repair" back, a script says --yes.
-        if (damage !== undefined) await confirmDestructive(`repair gives up ${damage} of ${dir} (moved to events/torn/; copy the directory first to keep it)`, 'repair', options.yes === true, { gives_up: damage });
+        if (damage !== undefined) await confirmDestructive(damage.question, 'repair', options.yes === true, { gives_up: damage.givesUp });
         const { log, recovery } = BlockLog.open(blockLogDir(dir), { repair: true });
         log.close();
         // What was derived from the heights given up goes too, as rollback does it (crash-safe:

@@ -13,6 +13,8 @@
  */
 import type { Command } from 'commander';
 import { finishPendingRollback, projectionRollbackStep } from '../../projection/rollback.js';
+import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
+import { ProjectionError } from '../../projection/errors.js';
 import { recordedPostgresProjections } from '../../projection/postgres-record.js';
 import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
@@ -24,6 +26,21 @@ import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { divergenceReport } from './replay.js';
 import { registerExportCommand } from './export.js';
+
+/**
+ * Another chain's projection is refused before anything is cut, as project, audit and serve
+ * refuse it: the rollback's projection step refuses it too (ProjectionStore.rollbackTo), but only
+ * after the log's cut, leaving the rollback pending. A projection only ahead of the log (a repair
+ * interrupted before its projection step) goes on: cutting it back is what the step is for, and
+ * it checks the projection's block at H first.
+ */
+function refuseOtherChainsProjection(dir: string): void {
+  try {
+    assertCheckpointOnLog(dir, sqliteCheckpointOf(dir));
+  } catch (error) {
+    if (!(error instanceof ProjectionError && error.code === 'projection_ahead_of_log')) throw error;
+  }
+}
 
 /** Settle an interrupted rollback completely (log and snapshots at open, then the projection); returns the log's head height. */
 function settle(dir: string): number {
@@ -164,6 +181,7 @@ export function registerHistoryCommands(program: Command): void {
         const head = settle(dir);
         // The operator's number, not the directory, is wrong (exit 2, as for any bad option).
         if (options.to > head) throw new CliError('invalid_option', `--to ${options.to} is above the chain's head (height ${head}): rollback only removes blocks`, { to: options.to, head });
+        refuseOtherChainsProjection(dir);
         if (options.to < head) {
           // Acknowledged blocks go for good: a person types the height back, a script says --yes.
           const what = `rollback removes blocks ${heightRange(options.to + 1, head)} (${counted(head - options.to, 'block')}) of ${dir} for good (copy the directory first to keep them)`;

@@ -149,6 +149,7 @@ export function storedSchemaVersionIn(db: Database.Database): string | undefined
   }
 }
 
-function removeDatabase(file: string): void {
+/** The projection file and its -wal and -shm (a rebuild's first step). */
+export function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
 }

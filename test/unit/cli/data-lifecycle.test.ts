@@ -136,6 +136,23 @@ function chainWithoutProjection(name: string): string {
   return copy;
 }
 
+lifecycle('rollback whose projection step meets the file-size limit: file_too_large naming the limit, not io_error; the next project settles it', async () => {
+  const data = join(tmp.dir, 'rollback-limit');
+  cpSync(simDir, data, { recursive: true });
+  const projected = await runCli(['project', '--data', data, '--no-progress']);
+  assert.is(projected.code, 0, projected.stderr);
+  // 40 KiB: the intent and the head fit, the projection's delete (its WAL) does not. Before:
+  // "io_error: the device reported an I/O error: check it before retrying" — the disk was fine.
+  const run = underFileSizeLimit(40, ['rollback', '--data', data, '--to', '3', '--yes'], join(tmp.dir, 'rollback-limit.stdout'));
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error \[file_too_large\]/m, run.stderr);
+  assert.ok(run.stderr.includes(`at most ${40 * 1024} bytes`), `the limit named: ${run.stderr}`);
+  assert.not.match(run.stderr, STACK_FRAME);
+  const settled = await runCli(['project', '--data', data, '--no-progress', '--json']);
+  assert.is(settled.code, 0, settled.stderr);
+  assert.is((JSON.parse(settled.stdout) as { height: number }).height, 3, 'the pending rollback finished: log and projection at 3');
+});
+
 lifecycle('project past the file-size limit: file_too_large naming the file and the limit, not io_error ("check the device")', () => {
   // SQLite reports the EFBIG of its write as SQLITE_IOERR_WRITE (strace: pwrite64 … = -1 EFBIG).
   // 200 KiB: the schema's own WAL outgrows it while the projection is created (the main thread);

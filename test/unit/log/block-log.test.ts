@@ -6,7 +6,7 @@
  * (test/helpers/log-fixtures.ts), small segment sizes to force many rolls, every result compared
  * byte for byte with the expected payload.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -241,6 +241,19 @@ bad('open without create on an empty directory fails with log_not_found; bad opt
   throwsCode(() => BlockLog.open(blockLogDir(dir), { create: true, segmentBytes: 3 }), 'log_invalid_argument');
   throwsCode(() => BlockLog.open(blockLogDir(dir), { create: true, fsync: 'sometimes' as 'always' }), 'log_invalid_argument');
   throwsCode(() => BlockLog.open(blockLogDir(dir), { create: true, firstHeight: -1 }), 'log_invalid_argument');
+});
+
+bad('a log whose block-log.json was deleted is log_meta_invalid for every opener (records are there: not "no block log")', () => {
+  const { log } = BlockLog.open(blockLogDir(dir), { create: true });
+  appendRange(log, 1, 3);
+  log.close();
+  unlinkSync(join(blockLogDir(dir), 'block-log.json'));
+  // Before: readers and writers said log_not_found ("holds no block log"), while three records
+  // and a head record sat there — only `create` refused to guess (create.ts).
+  for (const options of [{ readOnly: true }, {}, { create: true }] as const) {
+    const context = throwsCode(() => BlockLog.open(blockLogDir(dir), options), 'log_meta_invalid');
+    assert.is(context['file'], join(blockLogDir(dir), 'block-log.json'), JSON.stringify(options));
+  }
 });
 
 bad('a closed log refuses every operation with log_closed', () => {

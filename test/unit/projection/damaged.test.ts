@@ -11,7 +11,7 @@
  * random bytes written mid-file), or the file truncated; the compiled CLI in child processes.
  */
 import Database from 'better-sqlite3';
-import { cpSync, openSync, closeSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { cpSync, openSync, closeSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -91,6 +91,16 @@ test('serve: a truncated projection is refused at start with projection_damaged 
   const error = damagedError(await runCli(['serve', '--data', dir, '--port', '0', '--json']));
   assert.is(error.code, 'projection_damaged', error.message);
   assert.match(error.message, `pokt-ledger project --data ${dir} --rebuild`);
+});
+
+test('serve: an empty projection file (0 bytes: cut to nothing, or created and never migrated) is projection_schema_mismatch naming `project`, not internal_error', async () => {
+  const dir = await copyOfChain('empty');
+  for (const suffix of ['-wal', '-shm']) rmSync(projectionFile(dir) + suffix, { force: true });
+  truncateSync(projectionFile(dir), 0);
+  // Before: "internal_error: SqliteError: no such table: projection_checkpoint", exit 70.
+  const error = damagedError(await runCli(['serve', '--data', dir, '--port', '0', '--json']));
+  assert.is(error.code, 'projection_schema_mismatch', error.message);
+  assert.match(error.message, `pokt-ledger project --data ${dir}`);
 });
 
 test('project and audit refuse a damaged projection they would not have read (quick_check); project --rebuild repairs it', async () => {

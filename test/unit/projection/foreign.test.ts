@@ -9,12 +9,13 @@
  * 2026-12-05: before, `project` said "0 blocks", `audit` reported B's rows as hundreds of ledger
  * mismatches and "supply BROKEN", and `serve` answered from B.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/audit.js';
 import { project } from '../../../src/projection/run.js';
+import { projectionRollbackStep } from '../../../src/projection/rollback.js';
 import { refusedWith as refusedWithCode, smallSimChain } from '../../helpers/projection.js';
 import { runCli, scratch } from '../../helpers/sim.js';
 
@@ -48,6 +49,41 @@ test('B\'s projection under A (same height): project, audit and serve refuse it;
   assert.is(rebuilt.height, BLOCKS);
   const audit = await runAudit({ dataDir: a });
   assert.is(audit.mismatches, 0, 'A audits clean once its own projection is rebuilt');
+});
+
+test('rollback over B\'s projection under A: refused before anything is cut — before, it rewrote B\'s checkpoint to A\'s block, and project then called B\'s rows A\'s', async () => {
+  const a = join(tmp.dir, 'a');
+  const b = join(tmp.dir, 'b');
+  const mixed = join(tmp.dir, 'a-with-b');
+  cpSync(a, mixed, { recursive: true });
+  rmSync(join(mixed, 'projections'), { recursive: true });
+  cpSync(join(b, 'projections'), join(mixed, 'projections'), { recursive: true });
+  const cut = await runCli(['rollback', '--data', mixed, '--to', String(BLOCKS - 2), '--yes', '--json']);
+  assert.is(cut.code, 1, cut.stdout + cut.stderr);
+  const error = (JSON.parse(cut.stdout) as { error: { code: string; message: string } }).error;
+  assert.is(error.code, 'projection_other_chain', error.message);
+  assert.match(error.message, /--rebuild/);
+  const roots = JSON.parse((await runCli(['roots', '--data', mixed, '--json'])).stdout) as unknown[];
+  assert.is(roots.length, BLOCKS, 'the log is whole: nothing was cut');
+  await refusedWith('projection_other_chain', () => project(mixed));
+});
+
+test('a rollback step reaching another chain\'s projection (repair, a pending rollback) does not make it this chain\'s', async () => {
+  const a = join(tmp.dir, 'a');
+  const b = join(tmp.dir, 'b');
+  const mixed = join(tmp.dir, 'a-with-b-step');
+  cpSync(a, mixed, { recursive: true });
+  rmSync(join(mixed, 'projections'), { recursive: true });
+  cpSync(join(b, 'projections'), join(mixed, 'projections'), { recursive: true });
+  const to = BLOCKS - 2;
+  await refusedWith('projection_other_chain', async () => projectionRollbackStep(mixed)(to));
+  await refusedWith('projection_other_chain', () => project(mixed));
+  // Where repair leaves it: the log cut, the rollback's projection step pending and refused.
+  writeFileSync(join(mixed, 'events', 'rollback.json'), JSON.stringify({ format: 'pokt-ledger-rollback', to, from: BLOCKS, log_done: true }));
+  await refusedWith('projection_other_chain', () => project(mixed));
+  // The way out the message names works: the rebuild replaces the projection the step refused.
+  assert.is((await project(mixed, { rebuild: true })).height, BLOCKS);
+  assert.is((await runCli(['verify', '--data', mixed, '--no-progress', '--json'])).code, 0, 'settled');
 });
 
 test('a projection ahead of the log (the log cut back, the projection not): serve refuses it too', async () => {
