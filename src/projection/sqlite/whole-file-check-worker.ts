@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ProjectionError } from '../errors.js';
+import { storedSchemaVersionIn } from './database.js';
 import { openProjectionReadOnly } from './read-only.js';
 
 /**
@@ -21,7 +22,11 @@ function check(file: string): WholeFileVerdict {
     const db = openProjectionReadOnly(file);
     try {
       const verdict = (db.pragma('quick_check(1)') as Array<{ quick_check: string }>)[0]?.quick_check;
-      return verdict === 'ok' ? { ok: true } : { ok: false, problem: verdict ?? 'no answer' };
+      if (verdict !== 'ok') return { ok: false, problem: verdict ?? 'no answer' };
+      // Whole pages are not a projection: an empty file or another program's database passes
+      // quick_check, and "intact" would send the operator away with nothing to serve.
+      if (storedSchemaVersionIn(db) === undefined) return notAProjection(file);
+      return { ok: true };
     } finally {
       db.close();
     }
@@ -31,6 +36,11 @@ function check(file: string): WholeFileVerdict {
     if (error instanceof ProjectionError) return { ok: false, problem: error.message, refused: { code: error.code, context: error.context } };
     return { ok: false, problem: (error as Error).message, ...(typeof code === 'string' ? { code } : {}) };
   }
+}
+
+function notAProjection(file: string): WholeFileVerdict {
+  const problem = `${file} is a readable SQLite file but holds no projection (no schema version): \`pokt-ledger project --rebuild\` builds one in its place`;
+  return { ok: false, problem, refused: { code: 'projection_schema_mismatch', context: { file, stored: null } } };
 }
 
 parentPort!.postMessage(check((workerData as { file: string }).file));

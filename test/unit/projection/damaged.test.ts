@@ -11,7 +11,7 @@
  * random bytes written mid-file), or the file truncated; the compiled CLI in child processes.
  */
 import Database from 'better-sqlite3';
-import { cpSync, openSync, closeSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { cpSync, openSync, closeSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -146,6 +146,26 @@ test('project --check reads every page whatever the size: intact → exit 0 with
   const error = damagedError(await runCli(['project', '--check', '--data', dir, '--no-progress', '--json']));
   assert.is(error.code, 'projection_damaged', error.message);
   assert.match(error.message, /quick_check: .*--rebuild/);
+});
+
+test('project --check: an empty file or another SQLite database at the projection\'s path is not "intact" — projection_schema_mismatch naming --rebuild', async () => {
+  const dir = await copyOfChain('not-a-projection');
+  const file = projectionFile(dir);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  writeFileSync(file, '');
+  const empty = await runCli(['project', '--check', '--data', dir, '--no-progress', '--json']);
+  assert.is(empty.code, 1, empty.stdout + empty.stderr);
+  const emptyError = (JSON.parse(empty.stdout) as { error: { code: string; message: string } }).error;
+  assert.is(emptyError.code, 'projection_schema_mismatch', emptyError.message);
+  assert.match(emptyError.message, /holds no projection.*--rebuild/);
+  rmSync(file, { force: true });
+  const other = new Database(file);
+  other.exec('CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES (\'not a ledger\');');
+  other.close();
+  const people = await runCli(['project', '--check', '--data', dir, '--no-progress']);
+  assert.is(people.code, 1, people.stdout + people.stderr);
+  assert.not.match(people.stdout + people.stderr, /intact/);
+  assert.match(people.stderr, /holds no projection/);
 });
 
 test('project --check: no projection is projection_missing; --check with --rebuild is a usage error (exit 2)', async () => {
