@@ -63,7 +63,8 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
  * pocket-core's validSigners (x/auth/ante.go:71-91), in its order; `null` where Go lists a nil
  * address: a StakeNode's absent output (GetSigners, x/nodes/types/msg.go:202-204) and, post-
  * [NCUST]&[OEDIT], GetMsgStakeOutputSigner — appended for EVERY message, nil unless the message
- * is a StakeNode of a node with an output address (x/nodes/keeper/keeper.go:95-106). A nil signer
+ * is a StakeNode of a known node (then its output, or its operator when it has none;
+ * x/nodes/keeper/keeper.go:95-106, validator.go:107-112). A nil signer
  * never matches a key the tx carries; for a key-less tx its account lookup fails (auth:3).
  * The app-transfer signer only with [AppTransfer] (and a key: without one, step 3a refused it).
  */

@@ -43,8 +43,9 @@ export interface ExtraSignerWorld {
 export function extraSigners(world: ExtraSignerWorld, message: Message, txSigner: string | null): string[] {
   if (message.type === 'StakeNode') {
     if (world.params.featureOff('NCUST', world.height) || world.params.featureOff('OEDIT', world.height)) return [];
+    // GetOutputAddressFromValidator: a known node's output, or its own address without one (validator.go:107-112).
     const output = world.outputOf(message.operatorAddress);
-    return output === null || output === undefined ? [] : [output];
+    return output === undefined ? [] : [output ?? message.operatorAddress];
   }
   if (message.type !== 'StakeApp' || !message.transfer || txSigner === null || txSigner === message.applicationAddress) return [];
   return !world.params.featureOff('AppTransfer', world.height) && world.hasApp(txSigner) ? [txSigner] : [];
@@ -108,13 +109,13 @@ export class ShadowAnte {
   /**
    * pocket-core's validSigners (x/auth/ante.go:71-91) with Go's nil addresses as null: a
    * StakeNode's absent output, and the output signer appended to every message once [NCUST] and
-   * [OEDIT] are on (nil unless the shadow knows the node's output). A nil signer never matches a
+   * [OEDIT] are on (nil unless the shadow knows the node: its output, else its operator). A nil signer never matches a
    * carried key; a key-less tx fails its account lookup (auth:3).
    */
   private candidates(message: Message, txSigner: string | null, height: number): Array<string | null> {
     const p = this.world.params;
     const extra = this.world.extraSigners(message, txSigner);
-    const output = message.type === 'StakeNode' ? extra[0] : undefined; // the node's current output, if any
+    const output = message.type === 'StakeNode' ? extra[0] : undefined; // a known node's output signer
     const out: Array<string | null> = [...signersOf(message)];
     if (message.type === 'StakeNode' && message.outputAddress === null) out.push(null);
     if (!p.featureOff('NCUST', height) && !p.featureOff('OEDIT', height)) out.push(output ?? null);

@@ -6,11 +6,14 @@ import { StakeStatus, type Validator } from './state.js';
 
 /**
  * The current output address of the node a StakeNode message is for: it may sign that message
- * too (post-[NCUST]&[OEDIT], x/auth/ante.go:73-79; x/nodes/keeper/keeper.go:95-106).
+ * too (post-[NCUST]&[OEDIT], x/auth/ante.go:73-79). GetMsgStakeOutputSigner answers
+ * GetOutputAddressFromValidator for a node that exists (x/nodes/keeper/keeper.go:95-106): its
+ * output, or its own address when it has none (validator.go:107-112); nothing for an unknown node.
  */
 export function stakeOutputSigner(validators: ReadonlyTable<Validator>, message: Message): Address | undefined {
   if (message.type !== 'StakeNode') return undefined;
-  return validators.get(message.operatorAddress)?.outputAddress ?? undefined;
+  const node = validators.get(message.operatorAddress);
+  return node === undefined ? undefined : (node.outputAddress ?? node.address);
 }
 
 /**

@@ -132,6 +132,10 @@ test('extra signers follow the features (x/auth/ante.go:71-91): the current outp
   assert.equal(extraSigners(world(['NCUST:0'], 5), stakeNode(1n), null), [], 'NCUST never');
   assert.equal(extraSigners(world([], 5), transfer, APP), [APP]);
   assert.equal(extraSigners(world(['AppTransfer:0'], 5), transfer, APP), []);
+  // A known node without an output: GetOutputAddressFromValidator answers its own address
+  // (x/nodes/keeper/keeper.go:95-106, validator.go:107-112); an unknown node adds nobody.
+  const noOutput = { ...world([], 5), outputOf: (operator: string) => (operator === OPERATOR ? null : undefined) };
+  assert.equal(extraSigners(noOutput, stakeNode(1n), null), [OPERATOR]);
 });
 
 test.run();

@@ -18,6 +18,7 @@ import type { TxReceipt } from '../../../src/chain/receipts.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { produce, sendMsg, signTx, startChain, testKey } from '../../helpers/chain.js';
 import { withoutPublicKey } from '../../helpers/re-encode.js';
+import { stakeNodeMsg } from '../../helpers/staking.js';
 
 const alice = testKey('alice');
 const bob = testKey('bob');
@@ -79,6 +80,25 @@ keyless('[AppTransfer] off: a key-less tx no signer verifies ends on the nil out
   assert.is(receipt!.feeUpokt, 0n);
   // With the key in the signature the nil signer never matches it (ante.go:113-115): sdk:4.
   assert.equal(produce(state, [signTx(mallory, sendMsg(alice, bob, 5n))]).receipts.map(codeOf), ['sdk:4']);
+});
+
+keyless('[AppTransfer] off: a known node without an output address appends its operator as the output signer, not nil — the same key-less forgery is sdk:4', () => {
+  // GetMsgStakeOutputSigner returns GetOutputAddressFromValidator(val) for a node that exists
+  // (x/nodes/keeper/keeper.go:95-106), which is val.Address when OutputAddress is nil
+  // (validator.go:107-112); nil only for a node not found. validSigners here: [operator, the
+  // message's output (alice), operator]; each account's stored key fails mallory's signature
+  // (ante.go:94-132), so the loop ends with ErrUnauthorized, sdk:4 — never on a nil signer (auth:3).
+  const state = startChain({
+    accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }, { key: validator, balanceUpokt: 1_000_000_000n }],
+    validators: [{ key: validator, tokensUpokt: 100_000_000_000n }],
+    params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['AppTransfer:0'] } } },
+  });
+  assert.is(state.nodes.validators.get(validator.address)?.outputAddress, null, 'a genesis node without an output address');
+  const mallory = testKey('mallory');
+  const forged = withoutPublicKey(signTx(mallory, stakeNodeMsg(validator, { value: 100_000_000_000n, output: alice })));
+  const [receipt] = produce(state, [forged]).receipts;
+  assert.is(codeOf(receipt!), 'sdk:4', receipt!.log);
+  assert.is(receipt!.feeUpokt, 0n);
 });
 
 keyless('[AppTransfer] off, [OEDIT] off too: no output signer is appended, so the same tx is sdk:4', () => {
