@@ -437,10 +437,13 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     // genesis; signing.ts `recreate`); a new validator gets a fresh record unless one is left.
     if (existing !== undefined) this.signing.recreate(message.operatorAddress, this.blockHeight);
     else this.signing.createIfAbsent(message.operatorAddress, this.blockHeight);
+    // Before [RewardDelegators] a stake sets none (handleStake nils them, x/nodes/handler.go:63-70)
+    // and an edit keeps the node's (EditStakeValidator copies them only after, valStateChanges.go:346-348).
+    const delegators = this.params.featureOff('RewardDelegators', this.blockHeight) ? (existing?.delegators ?? null) : message.rewardDelegators;
     this.nodes.set(message.operatorAddress, {
       operator: message.operatorAddress,
       outputAddress: message.outputAddress,
-      delegators: message.rewardDelegators,
+      delegators,
       tokens: message.valueUpokt,
       waiting: existing?.waiting ?? false,
       unstakingAtNs: existing?.unstakingAtNs ?? null,

@@ -13,7 +13,9 @@ import * as assert from 'uvu/assert';
 import { extraSigners } from '../../../src/audit/independent/ante.js';
 import { decideAppStake, type StakeAppRecord } from '../../../src/audit/independent/app-stake.js';
 import { decideNodeStake, type StakeNodeRecord } from '../../../src/audit/independent/node-stake.js';
+import { ShadowBank } from '../../../src/audit/independent/bank.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
+import { ShadowLedger } from '../../../src/audit/independent/shadow.js';
 import type { Address, PublicKeyHex } from '../../../src/core/types.js';
 import type { Message } from '../../../src/messages/index.js';
 import type { ParamValue } from '../../../src/params/kinds.js';
@@ -136,6 +138,27 @@ test('extra signers follow the features (x/auth/ante.go:71-91): the current outp
   // (x/nodes/keeper/keeper.go:95-106, validator.go:107-112); an unknown node adds nobody.
   const noOutput = { ...world([], 5), outputOf: (operator: string) => (operator === OPERATOR ? null : undefined) };
   assert.equal(extraSigners(noOutput, stakeNode(1n), null), [OPERATOR]);
+});
+
+test('the shadow\'s node records follow [RewardDelegators]: before it a stake sets no delegators and an edit keeps the node\'s', () => {
+  // handleStake nils msg.RewardDelegators before the upgrade (x/nodes/handler.go:63-70);
+  // EditStakeValidator copies them only after it (valStateChanges.go:346-348). The relay reward
+  // then splits to whatever the record holds (reward.go:145-151), so the record must be right.
+  const delivered = { code: 0, codespace: '', feeCharged: 0n, payer: null };
+  const shadowWith = (features: readonly string[]) => {
+    const p = new ParamTracker(new Map<string, ParamValue>([['gov/upgrade', { height: 0n, version: '', oldUpgradeHeight: 0n, features: [...features] }]]));
+    return new ShadowLedger(p, { total: 0n, node: 0n, app: 0n, dao: 0n, fee: 0n }, new ShadowBank());
+  };
+  const withDelegators = stakeNode(20_000n * POKT, { rewardDelegators: [[OTHER, 10]] });
+  const off = shadowWith(['RewardDelegators:0']);
+  off.deliverTx(withDelegators, OPERATOR, delivered);
+  assert.is(off.nodes.get(OPERATOR)?.delegators, null, 'a new stake before the feature records none');
+  off.nodes.set(OPERATOR, { ...off.nodes.get(OPERATOR)!, delegators: [[APP, 5]] });
+  off.deliverTx(stakeNode(30_000n * POKT, { rewardDelegators: [[OTHER, 10]] }), OPERATOR, delivered);
+  assert.equal(off.nodes.get(OPERATOR)?.delegators, [[APP, 5]], 'an edit before the feature keeps the node\'s');
+  const on = shadowWith([]);
+  on.deliverTx(withDelegators, OPERATOR, delivered);
+  assert.equal(on.nodes.get(OPERATOR)?.delegators, [[OTHER, 10]], 'with the feature the message\'s');
 });
 
 test.run();
