@@ -60,7 +60,7 @@ export function decodeRecord(payload: Uint8Array, height?: number): ChainRecord 
     // The log's checksum held, so these are the bytes as written — by a faulty writer or another
     // program; `repair` (which cuts damaged frames) finds nothing to cut. Say where, and the way out.
     throw new BlockDecodeError(
-      `the block-log record of height ${height} is not a block record (${error.message}); its checksum is intact, so it was written so: restore the data directory from a backup, or keep the chain below it with \`pokt-ledger rollback --data DIR --to ${height - 1}\``,
+      `the block-log record of height ${height} is not a block record (${error.message}); its checksum is intact, so it was written so: restore the data directory from a backup, or — unless it is the chain's first block, which every command reads to know the chain — keep the chain below it with \`pokt-ledger rollback --data DIR --to ${height - 1}\``,
     );
   }
 }
