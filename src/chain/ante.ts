@@ -68,12 +68,12 @@ export function requiredFeeUpokt(message: Message, params: AuthParams): bigint {
  * never matches a key the tx carries; for a key-less tx its account lookup fails (auth:3).
  * The app-transfer signer only with [AppTransfer] (and a key: without one, step 3a refused it).
  */
-function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message, inactive: FeatureSet): Array<Address | null> {
+function acceptableSigners(state: ReadonlyLedgerState, tx: DecodedTx, message: Message, off: FeatureSet): Array<Address | null> {
   const signers: Array<Address | null> = [...signersOf(message)];
   if (message.type === 'StakeNode' && message.outputAddress === null) signers.push(null);
-  if (!inactive.has('NCUST') && !inactive.has('OEDIT')) signers.push(stakeOutputSigner(state.nodes.validators, message) ?? null);
+  if (!off.has('NCUST') && !off.has('OEDIT')) signers.push(stakeOutputSigner(state.nodes.validators, message) ?? null);
   const txSigner = tx.signature.publicKey === null ? undefined : addressOfPublicKeyHex(tx.signature.publicKey);
-  if (txSigner !== undefined && !inactive.has('AppTransfer')) {
+  if (txSigner !== undefined && !off.has('AppTransfer')) {
     const transfer = appTransferSigner(state.apps.applications, txSigner, message);
     if (transfer !== undefined) signers.push(transfer);
   }

@@ -16,7 +16,7 @@ import type { Command } from 'commander';
 import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
 import { decodeRecord } from '../../chain/record.js';
-import { BlockLog, BlockLogError, blockLogDir } from '../../log/index.js';
+import { BlockLog, BlockLogError, blockLogDir, type BlockLogErrorCode } from '../../log/index.js';
 import { projectionRollbackStep } from '../../projection/rollback.js';
 import { rollbackDataDir } from '../../runtime/rollback.js';
 import { confirmDestructive } from '../confirm.js';
@@ -61,7 +61,7 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
  * damaged, a live writer's lock, …) is no loss repair can accept: it is thrown as it is, before
  * the operator is asked to give anything up.
  */
-const MENDABLE: ReadonlySet<string> = new Set([
+const MENDABLE: ReadonlySet<string> = new Set<BlockLogErrorCode>([
   'log_record_corrupt',
   'log_height_sequence_broken',
   'log_segment_sequence_broken',
@@ -71,12 +71,12 @@ const MENDABLE: ReadonlySet<string> = new Set([
   'log_head_missing',
 ]);
 /** Of those, the ones where the head record itself is gone: what was acknowledged is unknown. */
-const HEAD_LOST: ReadonlySet<string> = new Set(['log_head_corrupt', 'log_head_missing']);
+const HEAD_LOST: ReadonlySet<string> = new Set<BlockLogErrorCode>(['log_head_corrupt', 'log_head_missing']);
 
 /**
  * What repair would give up — the question put to the operator, and its short form for --json —
- * or undefined when the log opens as it is (then repair only settles what a normal open would). A read-only open that checks every record finds the first
- * damage the repairing open will cut at. A log that opens must also be this chain's (its first
+ * or undefined when the log opens as it is (then repair only settles what a normal open would).
+ * A read-only open that checks every record finds the first damage the repairing open will cut at. A log that opens must also be this chain's (its first
  * block made from ledger.json's genesis), as for every other command.
  */
 function logDamage(dir: string, config: DataDirConfig): { readonly question: string; readonly givesUp: string } | undefined {

@@ -51,13 +51,17 @@ test('B\'s projection under A (same height): project, audit and serve refuse it;
   assert.is(audit.mismatches, 0, 'A audits clean once its own projection is rebuilt');
 });
 
-test('rollback over B\'s projection under A: refused before anything is cut — before, it rewrote B\'s checkpoint to A\'s block, and project then called B\'s rows A\'s', async () => {
-  const a = join(tmp.dir, 'a');
-  const b = join(tmp.dir, 'b');
-  const mixed = join(tmp.dir, 'a-with-b');
-  cpSync(a, mixed, { recursive: true });
+/** A copy of chain A whose projections/ is chain B's (another genesis). */
+function chainAWithProjectionOfB(name: string): string {
+  const mixed = join(tmp.dir, name);
+  cpSync(join(tmp.dir, 'a'), mixed, { recursive: true });
   rmSync(join(mixed, 'projections'), { recursive: true });
-  cpSync(join(b, 'projections'), join(mixed, 'projections'), { recursive: true });
+  cpSync(join(tmp.dir, 'b', 'projections'), join(mixed, 'projections'), { recursive: true });
+  return mixed;
+}
+
+test('rollback over B\'s projection under A: refused before anything is cut — before, it rewrote B\'s checkpoint to A\'s block, and project then called B\'s rows A\'s', async () => {
+  const mixed = chainAWithProjectionOfB('a-with-b');
   const cut = await runCli(['rollback', '--data', mixed, '--to', String(BLOCKS - 2), '--yes', '--json']);
   assert.is(cut.code, 1, cut.stdout + cut.stderr);
   const error = (JSON.parse(cut.stdout) as { error: { code: string; message: string } }).error;
@@ -69,12 +73,7 @@ test('rollback over B\'s projection under A: refused before anything is cut — 
 });
 
 test('a rollback step reaching another chain\'s projection (repair, a pending rollback) does not make it this chain\'s', async () => {
-  const a = join(tmp.dir, 'a');
-  const b = join(tmp.dir, 'b');
-  const mixed = join(tmp.dir, 'a-with-b-step');
-  cpSync(a, mixed, { recursive: true });
-  rmSync(join(mixed, 'projections'), { recursive: true });
-  cpSync(join(b, 'projections'), join(mixed, 'projections'), { recursive: true });
+  const mixed = chainAWithProjectionOfB('a-with-b-step');
   const to = BLOCKS - 2;
   await refusedWith('projection_other_chain', async () => projectionRollbackStep(mixed)(to));
   await refusedWith('projection_other_chain', () => project(mixed));
