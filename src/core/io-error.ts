@@ -70,3 +70,19 @@ export function ioErrorHint(code: IoErrorCode): string {
 export function systemMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * `error` with `file` named, when it is an OS error that names none. Node's errors of a write
+ * on a file descriptor carry no path ("EFBIG: file too large, write"), so a write stopped by the
+ * file-size limit or a full disk reached the operator as "a file reached the largest size" without
+ * saying which (QA of 2026-12-06); an open's error names its path already and is left as it is.
+ * Written the way Node writes an open's: "EFBIG: file too large, write '/data/events/head'".
+ */
+export function namingFile(error: unknown, file: string): unknown {
+  if (errnoOf(error) === undefined || !(error instanceof Error)) return error;
+  const named = error as Error & { path?: unknown };
+  if (typeof named.path === 'string') return error;
+  named.path = file;
+  named.message = `${named.message} '${file}'`;
+  return error;
+}

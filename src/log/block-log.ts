@@ -408,7 +408,7 @@ export class BlockLog {
       at += encodeFrameInto(frames, at, record.height, record.payload, this.syncedBytes);
       lastCrc = frames.readUInt32LE(frameAt + 4); // the frame's CRC field (frame.ts), for the head record
     }
-    pwriteFully(this.activeFd, frames, active.bytes);
+    pwriteFully(this.activeFd, frames, active.bytes, join(this.dir, active.file));
     this.lastFrameCrc = lastCrc;
     // Memory moves only after the write succeeded (a failure poisons the log; reopen rescans).
     const offsets = active.offsets as number[];
@@ -427,7 +427,7 @@ export class BlockLog {
     const active = this.active();
     const offsets = active.offsets as number[];
     if (this.indexFlushedCount >= active.count) return;
-    pwriteFully(this.activeIndexFd, encodeIndex(offsets.slice(this.indexFlushedCount)), this.indexFlushedCount * INDEX_ENTRY_BYTES);
+    pwriteFully(this.activeIndexFd, encodeIndex(offsets.slice(this.indexFlushedCount)), this.indexFlushedCount * INDEX_ENTRY_BYTES, indexPath(this.dir, active.firstHeight));
     this.indexFlushedCount = active.count;
   }
 

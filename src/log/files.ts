@@ -19,6 +19,7 @@
  */
 import { closeSync, fdatasyncSync, fsyncSync, openSync, readdirSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { namingFile } from '../core/io-error.js';
 
 export const META_FILE = 'block-log.json';
 export const LOCK_FILE = 'LOCK';
@@ -77,24 +78,30 @@ export function preadFully(fd: number, buf: Buffer, bufOffset: number, length: n
 export const segmentPath = (dir: string, firstHeight: number): string => join(dir, segmentFileName(firstHeight));
 export const indexPath = (dir: string, firstHeight: number): string => join(dir, INDEX_DIR, indexFileName(firstHeight));
 
-/** Writes all of `buf` at `position` (writeSync may write less than asked). */
-export function pwriteFully(fd: number, buf: Uint8Array, position: number): void {
+/** Writes all of `buf` at `position` (writeSync may write less than asked); an OS error names `file`. */
+export function pwriteFully(fd: number, buf: Uint8Array, position: number, file: string): void {
   let done = 0;
-  while (done < buf.length) {
-    done += writeSync(fd, buf, done, buf.length - done, position + done);
+  try {
+    while (done < buf.length) {
+      done += writeSync(fd, buf, done, buf.length - done, position + done);
+    }
+  } catch (error) {
+    throw namingFile(error, file);
   }
 }
 
 /**
  * Writes all of `bytes` at `fd`'s current position (writeSync may write less than asked),
- * fdatasyncs and closes `fd` — closed on failure too. The body of every write-whole-then-rename
- * (snapshots, runtime/durable-file.ts).
+ * fdatasyncs and closes `fd` — closed on failure too; an OS error names `file`. The body of
+ * every write-whole-then-rename (snapshots, runtime/durable-file.ts).
  */
-export function writeAllSyncAndClose(fd: number, bytes: Uint8Array): void {
+export function writeAllSyncAndClose(fd: number, bytes: Uint8Array, file: string): void {
   try {
     let done = 0;
     while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
     fdatasyncSync(fd);
+  } catch (error) {
+    throw namingFile(error, file);
   } finally {
     closeSync(fd);
   }

@@ -37,7 +37,7 @@
  * Worked example: seq 5, height 12, frameCrc 0xdeadbeef, firstHeight 1 is written to slot 1
  * (offset 512); slot 0 keeps seq 4 (height 11, say) until the next write overwrites it.
  */
-import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fsyncSync, openSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from './crc32.js';
 import { BlockLogError } from './errors.js';
@@ -115,18 +115,20 @@ export function readHead(dir: string): HeadRead | null {
 /** Writes head records in place into an open head file (created with both slots by `createHeadFile`). */
 export class HeadWriter {
   private fd: number;
+  private readonly file: string;
 
   constructor(
     dir: string,
     private seq: number,
   ) {
-    this.fd = openSync(headPath(dir), 'r+');
+    this.file = headPath(dir);
+    this.fd = openSync(this.file, 'r+');
   }
 
   /** Writes the next slot; `durable` = fdatasync before returning. */
   write(height: number, frameCrc: number, firstHeight: number, durable: boolean): HeadRecord {
     const head: HeadRecord = { seq: this.seq + 1, height, frameCrc, firstHeight };
-    pwriteFully(this.fd, encodeHeadSlot(head), (head.seq % 2) * HEAD_SLOT_STRIDE);
+    pwriteFully(this.fd, encodeHeadSlot(head), (head.seq % 2) * HEAD_SLOT_STRIDE, this.file);
     if (durable) fdatasyncSync(this.fd);
     this.seq = head.seq;
     return head;
@@ -151,7 +153,7 @@ export function createHeadFile(dir: string, height: number, frameCrc: number, fi
   const tmp = `${headPath(dir)}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
-    writeSync(fd, buf);
+    pwriteFully(fd, buf, 0, tmp);
     if (durable) fsyncSync(fd);
   } finally {
     closeSync(fd);

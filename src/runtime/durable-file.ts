@@ -17,7 +17,7 @@ export function writeFileDurably(file: string, content: string | Uint8Array, onS
   // directory or file already standing at that name is not ours).
   const fd = openSync(temp, 'w');
   try {
-    writeAllSyncAndClose(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    writeAllSyncAndClose(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, temp);
     onStep?.('temp_written');
     renameSync(temp, file);
   } catch (error) {

@@ -98,7 +98,7 @@ export function writeSnapshot(dataDir: string, state: LedgerState, options: Writ
 }
 
 function writeDurably(file: string, bytes: Uint8Array): void {
-  writeAllSyncAndClose(openSync(file, 'wx'), bytes);
+  writeAllSyncAndClose(openSync(file, 'wx'), bytes, file);
 }
 
 /**

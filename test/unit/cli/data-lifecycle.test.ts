@@ -67,6 +67,27 @@ lifecycle('export to stdout redirected to a file past the limit: exit 1 with fil
   assert.ok(readFileSync(out).equals(whole));
 });
 
+lifecycle('simulate and snapshot stopped by the file-size limit name the file they were writing (a write on a descriptor carries no path)', async () => {
+  // The log's segment outgrows 64 KiB within a few blocks of 120 txs; the test chain's snapshot is far larger than 8 KiB.
+  const grown = join(tmp.dir, 'grown');
+  const run = underFileSizeLimit(64, ['simulate', '--data', grown, '--genesis', genesisFile, '--blocks', '40', '--seed', '9', '--txs-per-block', '120', '--no-progress'], join(tmp.dir, 'grown.out'));
+  assert.is(run.code, 1, run.stderr);
+  const segment = join(grown, 'events', 'segment-000000000001.log');
+  assert.ok(run.stderr.includes(`error [file_too_large]: a file reached the largest size allowed`), run.stderr);
+  assert.ok(run.stderr.includes(`(EFBIG: file too large, write '${segment}')`), run.stderr);
+  assert.ok(run.stderr.includes(`"path": "${segment}"`), run.stderr);
+  // The blocks acknowledged before it are kept: the chain opens and replays.
+  assert.is((await runCli(['replay', '--data', grown, '--no-progress', '--json'])).code, 0);
+
+  const copy = join(tmp.dir, 'snapshot-limited');
+  cpSync(simDir, copy, { recursive: true });
+  const snap = underFileSizeLimit(8, ['snapshot', '--data', copy, '--no-progress'], join(tmp.dir, 'snap.out'));
+  assert.is(snap.code, 1, snap.stderr);
+  assert.match(snap.stderr, /^error \[file_too_large\]: .*\(EFBIG: file too large, write '[^']*\/snapshots\/000000000006-[0-9a-f]{64}\.snap\.\d+\.tmp'\)$/m);
+  assert.not.match(snap.stderr, STACK_FRAME);
+  assert.equal(readdirSync(join(copy, 'snapshots')).filter((name) => name.endsWith('.tmp')), [], 'the partial temporary file is removed');
+});
+
 lifecycle('a chain continued from an export at H: init says where it continues; heights below H are height_before_genesis for replay --to, export and session; H itself is its genesis', async () => {
   const exported = join(tmp.dir, 'exported-4.json');
   assert.is((await runCli(['export', '--data', simDir, '--height', '4', '--out', exported, '--no-progress'])).code, 0);
