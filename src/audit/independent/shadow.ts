@@ -224,9 +224,9 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
 
   /**
    * Each evidence item (header order): about height e, handled when h − e ≤ max(1,
-   * floor(MaxEvidenceAge minutes / 15)), its key's node exists with a signing info, and the node
-   * was in the set that signed e (its power there; Tendermint passes the including block's own
-   * time as the evidence time, so the time-age check never fires). Effect: a slash only.
+   * int(MaxEvidenceAge.Minutes()) / 15) (signing.ts), its key's node exists with a signing info,
+   * and the node was in the set that signed e (its power there; Tendermint passes the including
+   * block's own time as the evidence time, so the time-age check never fires). Effect: a slash only.
    */
   private doubleSigns(header: Pick<BlockHeader, 'height' | 'lastCommit' | 'evidence'>, lines: ExpectedLine[]): void {
     const h = header.height;

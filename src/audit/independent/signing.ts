@@ -52,12 +52,16 @@ export function minBlocksSignedPerWindow(signedBlocksWindow: bigint, minSignedPe
 }
 
 /**
- * max(1, floor(floor(MaxEvidenceAge in minutes) / 15)) — the evidence age in blocks after
- * UPG30024 (x/nodes/keeper/abci.go:40-55; pocket assumes 15-minute blocks).
+ * max(1, int(MaxEvidenceAge.Minutes()) / 15) — the evidence age in blocks after UPG30024
+ * (x/nodes/keeper/abci.go:40-55; pocket assumes 15-minute blocks). Go's Minutes() is a float64,
+ * whole minutes plus the remainder as a fraction; int() truncates the sum, which a remainder
+ * just under a minute rounds up to the next whole minute past 2^18 minutes.
  */
 export function evidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
-  const blocks = maxEvidenceAgeNs / 60_000_000_000n / 15n;
-  return blocks < 1n ? 1 : blocks > 1_000_000_000n ? 1_000_000_000 : Number(blocks);
+  const minute = 60_000_000_000n;
+  const minutes = Math.trunc(Number(maxEvidenceAgeNs / minute) + Number(maxEvidenceAgeNs % minute) / 60e9);
+  const blocks = Math.trunc(minutes / 15);
+  return blocks < 1 ? 1 : blocks > 1_000_000_000 ? 1_000_000_000 : blocks;
 }
 
 export class SigningTracker {

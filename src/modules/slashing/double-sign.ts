@@ -20,7 +20,7 @@
  *    slash.go:177-228): valid evidence slashes `power × SlashFractionDoubleSign` — no jail, no
  *    tombstone — where power is the validator's power in the set that signed the evidence's
  *    height. It is IGNORED (an event records why; nothing changes) when:
- *      - too old: h − evidence height > max(1, floor(floor(MaxEvidenceAge in minutes) / 15))
+ *      - too old: h − evidence height > max(1, floor(int(MaxEvidenceAge.Minutes()) / 15))
  *        (post-UPG30024 rule; 120 s → 1 block: only evidence about block h−1 counts in block h);
  *      - the validator is unknown or Unstaked (pocket: ErrCantHandleEvidence);
  *      - it has no signing info;
@@ -90,10 +90,24 @@ export function checkEvidence(evidence: readonly DuplicateVoteEvidence[], chainI
   return undefined;
 }
 
-/** max(1, floor(floor(MaxEvidenceAge minutes) / 15)) — pocket assumes 15-minute blocks. */
+const NS_PER_MINUTE = 60_000_000_000n;
+
+/**
+ * int(MaxEvidenceAge.Minutes()) (x/nodes/keeper/abci.go:40): Go's Duration.Minutes() is the
+ * float64 `float64(d / Minute) + float64(d % Minute) / (60 × 1e9)`, truncated by int(). Beyond
+ * 2^18 minutes (about six months) a residue just under a minute rounds the sum up to the next
+ * whole minute: 262,154 min + 59.999999999 s → 262,155. JS numbers are the same IEEE doubles,
+ * so the same two correctly rounded operations give the same value.
+ */
+function goWholeMinutes(durationNs: bigint): bigint {
+  const whole = Number(durationNs / NS_PER_MINUTE);
+  const fraction = Number(durationNs % NS_PER_MINUTE) / Number(NS_PER_MINUTE);
+  return BigInt(Math.trunc(whole + fraction));
+}
+
+/** max(1, int(MaxEvidenceAge minutes) / 15) — pocket assumes 15-minute blocks (abci.go:40-49). */
 export function maxEvidenceAgeBlocks(maxEvidenceAgeNs: bigint): number {
-  const minutes = maxEvidenceAgeNs / 60_000_000_000n;
-  const blocks = minutes / 15n;
+  const blocks = goWholeMinutes(maxEvidenceAgeNs) / 15n;
   return blocks === 0n ? 1 : Number(blocks > 1_000_000_000n ? 1_000_000_000n : blocks);
 }
 

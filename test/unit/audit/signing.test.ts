@@ -27,6 +27,13 @@ test('MinBlocksSignedPerWindow rounds half to even; the evidence age is max(1, m
   assert.is(evidenceAgeBlocks(3n * 3_600_000_000_000n), 12);
 });
 
+test('the evidence age reads the minutes as Go does, int(float64 Duration.Minutes()): 262,154 min + 59.999999999 s is 262,155 min', () => {
+  // abci.go:40, Go time.Duration.Minutes = float64(d/Minute) + float64(d%Minute)/(60*1e9): the sum rounds up to 262,155.0
+  assert.is(evidenceAgeBlocks(262_154n * 60_000_000_000n + 59_999_999_999n), 17_477); // 262,155 / 15
+  assert.is(evidenceAgeBlocks(262_139n * 60_000_000_000n + 59_999_999_999n), 17_475); // 262,139.99999999997 → 262,139 / 15
+  assert.is(evidenceAgeBlocks(29n * 60_000_000_000n + 59_999_999_999n), 1);
+});
+
 test('missed bits outlive a deleted signing info: a re-staked node signing on a stale bit decrements (below 0), a miss there does not count', () => {
   const t = new SigningTracker();
   const a = 'aa'.repeat(20);

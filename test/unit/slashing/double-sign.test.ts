@@ -184,6 +184,17 @@ amounts('max evidence age in blocks = max(1, floor(minutes / 15))', () => {
   assert.equal([maxEvidenceAgeBlocks(120_000_000_000n), maxEvidenceAgeBlocks(minutes(29n)), maxEvidenceAgeBlocks(minutes(30n)), maxEvidenceAgeBlocks(minutes(60n))], [1, 1, 2, 4]);
 });
 
+amounts('the minutes are Go\'s float64 Duration.Minutes() truncated by int(): a residue just under a minute rounds up once the minutes pass 2^18', () => {
+  const justUnder = (m: bigint) => m * 60_000_000_000n + 59_999_999_999n;
+  // abci.go:40 int(MaxEvidenceAge.Minutes()); Minutes() = float64(d/Minute) + float64(d%Minute)/(60*1e9)
+  // (Go time.Duration): 29 + 0.99999999998 stays below 30 → 29 min → 1 block (abci.go:45-49)
+  assert.is(maxEvidenceAgeBlocks(justUnder(29n)), 1);
+  // 262,139 + 0.99999999998 → 262,139.99999999997 → 262,139 min → 17,475 blocks
+  assert.is(maxEvidenceAgeBlocks(justUnder(262_139n)), 17_475);
+  // 262,154 + 0.99999999998 rounds to 262,155.0 (the float64 step there is 2^-34) → 262,155 min → 17,477 blocks, not 17,476
+  assert.is(maxEvidenceAgeBlocks(justUnder(262_154n)), 17_477);
+});
+
 handled.run();
 rejected.run();
 amounts.run();
