@@ -25,7 +25,7 @@ import { dirname, join } from 'node:path';
 import type { ReplayProgress } from '../runtime/replay.js';
 import { refusesWrites } from '../core/io-error.js';
 import { processAlive } from '../log/index.js';
-import { ProjectionDamaged, ProjectionError, REBUILD_ADVICE } from './errors.js';
+import { ProjectionDamaged, ProjectionError, aheadOfLogAdvice } from './errors.js';
 import { project } from './run.js';
 import { compareProjections, countRows, type Comparison, type RowDifference } from './sqlite/compare-files.js';
 import { projectionFile, projectionsDir, readCheckpoint, requireCurrentSchema } from './sqlite/database.js';
@@ -159,7 +159,7 @@ export async function checkAgainstLog(dataDir: string, options: AgainstLogOption
       ...(options.onNotice === undefined ? {} : { onNotice: options.onNotice }),
     });
     if (rebuild.height !== height) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection ${file} is at height ${height} but the block log ends at ${rebuild.log_height}: it was not made from this log as it is now; ${REBUILD_ADVICE}`, { file, height, log_height: rebuild.log_height });
+      throw new ProjectionError('projection_ahead_of_log', `the projection ${file} is at height ${height} but the block log ends at ${rebuild.log_height}: it was not made from this log as it is now; ${aheadOfLogAdvice(height, rebuild.log_height)}`, { file, height, log_height: rebuild.log_height });
     }
     const started = performance.now();
     const comparison = compareWithRebuild(projection, file, rebuiltFile, options.onRows);

@@ -21,7 +21,7 @@ import { sha256 } from '../crypto/hash.js';
 import { genesisHeightOf, type DataDirConfig } from '../runtime/data-dir.js';
 import { openChain } from '../runtime/open-chain.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
-import { REBUILD_ADVICE } from './errors.js';
+import { aheadOfLogAdvice, REBUILD_ADVICE } from './errors.js';
 import { readCheckpoint } from './sqlite/connection.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { openProjectionReadOnly } from './sqlite/read-only.js';
@@ -45,7 +45,7 @@ export function assertCheckpointOnLog(dataDir: string, checkpoint: Checkpoint | 
   const { config, log } = openChain(dataDir);
   try {
     if (checkpoint.height > log.lastHeight) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; ${REBUILD_ADVICE}`, { height: checkpoint.height, log_height: log.lastHeight });
+      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${checkpoint.height} but the block log ends at ${log.lastHeight}; ${aheadOfLogAdvice(checkpoint.height, log.lastHeight)}`, { height: checkpoint.height, log_height: log.lastHeight });
     }
     if (checkpoint.height < genesisHeightOf(config)) {
       throw new ProjectionError('projection_other_chain', `the projection is at height ${checkpoint.height}, below this chain's genesis height ${genesisHeightOf(config)}: it belongs to another chain; ${REBUILD_ADVICE}`, { height: checkpoint.height });

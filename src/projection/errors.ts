@@ -30,6 +30,20 @@ export class ProjectionError extends Error {
 export const REBUILD_ADVICE =
   "rebuild it ('pokt-ledger project --rebuild', with the same --postgres URL for a PostgreSQL projection — which replaces what that database holds: if it is another chain's projection, give this chain a database of its own instead)";
 
+/**
+ * What a projection AHEAD of its log asks: the log was cut back (rollback, repair: then rebuild),
+ * or it lost the blocks the projection still holds (events/ restored from an older copy, a power
+ * loss under fsync 'never') — and then the projection's rows are the last trace of those blocks,
+ * which a rebuild discards. The data directory cannot tell the two apart (a deliberate rollback
+ * may leave a PostgreSQL projection ahead), so the operator is asked, before the rebuild advice.
+ * Example: projection at 20, log at 0 → "… unless the log was cut back on purpose (rollback,
+ * repair), it has lost blocks 1–20: restore events/ from a copy that reaches height 20 first; …".
+ */
+export function aheadOfLogAdvice(projectionHeight: number | bigint, logHeight: number | bigint): string {
+  const lost = BigInt(projectionHeight) === BigInt(logHeight) + 1n ? `block ${projectionHeight}` : `blocks ${BigInt(logHeight) + 1n}–${projectionHeight}`;
+  return `unless the log was cut back on purpose (rollback, repair), it has lost ${lost}: restore events/ from a copy that reaches height ${projectionHeight} first (a rebuild discards the projection's rows of them); otherwise ${REBUILD_ADVICE}`;
+}
+
 /** SQLite's codes (better-sqlite3's SqliteError `code`, extended ones included) for a damaged file. */
 const DAMAGED_CODES = /^SQLITE_(CORRUPT|NOTADB)(_|$)/;
 

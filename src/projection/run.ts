@@ -17,7 +17,7 @@ import { deadlineNamed, isConnectionLost, redactedUrl, WRITE_DEADLINE_MS } from 
 import { PgProjectionStore } from './pg/store.js';
 import type { PgWriteMode } from './pg/write.js';
 import { ProjectionError, type Checkpoint } from './engine.js';
-import { REBUILD_ADVICE } from './errors.js';
+import { aheadOfLogAdvice } from './errors.js';
 import { catchUpWriter, SqliteCatchUpStore } from './sqlite/catch-up-store.js';
 import { projectionFile, removeDatabase } from './sqlite/database.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -273,7 +273,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       throw new ProjectionError('log_diverged', `the block log diverges at height ${outcome.divergence.height} (${outcome.divergence.detail}); projected up to ${target.checkpoint!.height}`);
     }
     if (outcome.height < from) {
-      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; ${REBUILD_ADVICE}`);
+      throw new ProjectionError('projection_ahead_of_log', `the projection is at height ${from} but the block log ends at ${outcome.height}; ${aheadOfLogAdvice(from, outcome.height)}`, { height: from, log_height: outcome.height });
     }
     const seconds = (performance.now() - started) / 1000;
     return {

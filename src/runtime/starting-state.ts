@@ -24,7 +24,7 @@ export function startingState(dir: string, config: DataDirConfig, log: BlockLog,
     const candidates = listSnapshots(dir);
     for (let i = candidates.length - 1; i >= 0; i--) {
       const info = candidates[i] as SnapshotInfo;
-      if (info.height > log.lastHeight) skip(warn, info, `its height is above the log's last block ${log.lastHeight}`);
+      if (info.height > log.lastHeight) skip(warn, info, `its height is above the log's last block ${log.lastHeight} (another chain's copied in — or this log has lost blocks up to ${info.height}: then restore events/ from a copy that reaches it)`);
       if (info.height > target) continue;
       const state = provenSnapshot(info, config, log, warn);
       if (state !== undefined) return { state, startedFrom: 'snapshot' };

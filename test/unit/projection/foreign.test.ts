@@ -102,6 +102,9 @@ test('a projection ahead of the log (the log cut back, the projection not): serv
   // A PostgreSQL database may hold another chain's projection: the advice to rebuild says what
   // rebuilding replaces (QA of 2026-12-06: following it wiped the other chain's projection).
   assert.match(error.message, "if it is another chain's projection, give this chain a database of its own instead");
+  // A log that LOST those blocks looks the same (events/ restored from an older copy): the
+  // projection's rows are then their last trace, so restoring comes before rebuilding.
+  assert.match(error.message, `unless the log was cut back on purpose (rollback, repair), it has lost blocks ${BLOCKS - 3}–${BLOCKS}: restore events/ from a copy that reaches height ${BLOCKS} first`);
 });
 
 test.run();
