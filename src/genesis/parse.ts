@@ -7,7 +7,8 @@
  * duplicate accounts/validators/applications, every required parameter present and well-typed,
  * ACL keys that name real parameters, fee-multiplier keys unique (pocket-core exits on that),
  * and in a fresh genesis pocket-core's ValidateGenesis rules (validate-genesis.ts: validators at
- * least at stake_minimum with a valid service URL, slashing params in range, accounts with keys).
+ * least at stake_minimum with a valid service URL, applications unjailed and above
+ * app_stake_minimum, slashing params in range, accounts with keys).
  *
  * Deliberate choices (documented in docs/protocol-choices.md):
  * - Unstaking validators' tokens are counted into the staked pool (pocket-core counts only
@@ -28,7 +29,7 @@ import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, 
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { clipped, JsonReader, kindOf } from './reader.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
-import { checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, paramPath, type FreshGenesisRules } from './validate-genesis.js';
+import { checkFreshApplication, checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, paramPath, type FreshGenesisRules } from './validate-genesis.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
@@ -102,7 +103,7 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const accounts = readAccounts(r, modules['auth'], isExport ? exportedAccounts : undefined);
   const declaredSupplyUpokt = readDeclaredSupply(r, modules['auth']);
   const validators = readValidators(r, modules['pos'], fresh);
-  const applications = readApplications(r, modules['application'], isExport);
+  const applications = readApplications(r, modules['application'], isExport, fresh);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
   const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
@@ -356,8 +357,11 @@ function readDelegators(r: JsonReader, node: unknown, path: string): Record<stri
   return out;
 }
 
-/** `exported`: Unstaking applications are state too (pocket-core's importer skips them and then fails its pool check). */
-function readApplications(r: JsonReader, application: Record<string, unknown> | undefined, exported = false): GenesisApplication[] {
+/**
+ * `exported`: Unstaking applications are state too (pocket-core's importer skips them and then fails its pool check).
+ * `fresh`: a fresh genesis's rules (validate-genesis.ts); undefined for an exported state.
+ */
+function readApplications(r: JsonReader, application: Record<string, unknown> | undefined, exported: boolean, fresh: FreshGenesisRules | undefined): GenesisApplication[] {
   if (application === undefined) return [];
   const path = '$.app_state.application.applications';
   const list = r.array(r.field(application, 'applications', '$.app_state.application'), path, { nullable: true }) ?? [];
@@ -381,6 +385,7 @@ function readApplications(r: JsonReader, application: Record<string, unknown> | 
     const allowed = exported ? [1, 2] : [2];
     if (status !== undefined && !allowed.includes(status)) r.fail(`${at}.status`, status === 0 || status === 1 ? 'applications must be staked at genesis' : `unknown status ${status}`);
     if (exported && maxRelaysUpokt === undefined) r.fail(`${at}.max_relays`, 'an exported application needs its max_relays');
+    if (fresh !== undefined) checkFreshApplication(r, at, fresh, { jailed, stakedTokensUpokt });
     if (address === undefined || publicKey === undefined || jailed === undefined || (status !== 1 && status !== 2) || stakedTokensUpokt === undefined) return;
     if (chains === undefined || unstakingTimeNs === undefined) return;
     if (addressFromPublicKey(mustHexToBytes(publicKey)) !== address) return void r.fail(`${at}.address`, `address ${address} is not derived from public key ${publicKey}`);

@@ -6,10 +6,11 @@
  *     StakeMinimum and has a service URL ValidateServiceURL accepts; the slashing fractions and
  *     MinSignedPerWindow lie in [0, 1]; MaxEvidenceAge and DowntimeJailDuration are at least a
  *     minute; SignedBlocksWindow is at least 10;
- *   - apps (x/apps/genesis.go:68-106): an application is not both staked and jailed, and stakes
- *     MORE than ApplicationStakeMinimum (`LTE` refuses the minimum itself) — NOT applied: no
- *     pocket-core path jails an application (JailApplication has no caller), so a genesis is the
- *     only way this ledger's tests reach the unjail-app rules (test/unit/apps/stake-app.test.ts);
+ *   - apps (x/apps/genesis.go:80-106): a (staked) application is not jailed, has a stake, and
+ *     stakes MORE than ApplicationStakeMinimum (`LTE` refuses the minimum itself). No pocket-core
+ *     path jails an application (JailApplication has no caller), so a jailed app exists in no
+ *     pocket-core state; tests that exercise the unjail-app branches build it past this parser
+ *     (test/helpers/staking.ts);
  *   - auth (x/auth/types/genesis.go:29-47): every account has a public key (GetPubKey().PubKey()
  *     on an absent key is a nil dereference), MaxMemoCharacters and TxSigLimit are not 0;
  *   - pocketcore (x/pocketcore/types/genesis.go:10-23): every claim passes MsgClaim.ValidateBasic
@@ -31,10 +32,14 @@ import type { JsonReader } from './reader.js';
 /** What a fresh genesis's validators and applications are held to (from its parameters). */
 export interface FreshGenesisRules {
   readonly validatorStakeMinimum: bigint;
+  readonly appStakeMinimum: bigint;
 }
 
 export function freshGenesisRules(params: ReadonlyMap<string, ParamValue>): FreshGenesisRules {
-  return { validatorStakeMinimum: params.get('pos/StakeMinimum') as bigint };
+  return {
+    validatorStakeMinimum: params.get('pos/StakeMinimum') as bigint,
+    appStakeMinimum: params.get('application/ApplicationStakeMinimum') as bigint,
+  };
 }
 
 const ONE_MINUTE_NS = 60_000_000_000n;
@@ -65,4 +70,18 @@ export function checkFreshValidator(r: JsonReader, at: string, rules: FreshGenes
   }
   const urlProblem = v.serviceUrl === undefined ? undefined : serviceUrlProblem(v.serviceUrl);
   if (urlProblem !== undefined) r.fail(`${at}.service_url`, urlProblem);
+}
+
+/**
+ * A (staked) application of a fresh genesis (validateGenesisStateApplications,
+ * x/apps/genesis.go:80-106): not jailed (:88-90), a stake (:91-93), and more than the minimum
+ * (:95-97, `LTE`: exactly app_stake_minimum is refused, unlike a validator's `LT`).
+ */
+export function checkFreshApplication(r: JsonReader, at: string, rules: FreshGenesisRules, app: { jailed: boolean | undefined; stakedTokensUpokt: bigint | undefined }): void {
+  if (app.jailed === true) r.fail(`${at}.jailed`, 'an application is staked and jailed in genesis state');
+  if (app.stakedTokensUpokt === undefined) return;
+  if (app.stakedTokensUpokt === 0n) r.fail(`${at}.staked_tokens`, 'a staked genesis application cannot have zero stake');
+  else if (app.stakedTokensUpokt <= rules.appStakeMinimum) {
+    r.fail(`${at}.staked_tokens`, `${app.stakedTokensUpokt} is not more than app_stake_minimum ${rules.appStakeMinimum}`);
+  }
 }

@@ -11,6 +11,7 @@ import type { LedgerState } from '../../src/chain/ledger-state.js';
 import type { TxReceipt } from '../../src/chain/receipts.js';
 import { importGenesis } from '../../src/genesis/import.js';
 import { parseGenesis } from '../../src/genesis/parse.js';
+import type { GenesisApplication } from '../../src/genesis/types.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
 import type { WireMessage } from '../../src/wire/index.js';
 import { produce, signTx, testGenesisJson, type SignOptions, type TestChainSpec, type TestKey } from './chain.js';
@@ -76,11 +77,34 @@ export interface StakingChainSpec extends TestChainSpec {
   readonly validatorOutputs?: Readonly<Record<string, string | null>>;
 }
 
-/** A test chain like startChain, plus genesis applications and validator output addresses. */
+/**
+ * A test chain like startChain, plus genesis applications and validator output addresses.
+ *
+ * An app pocket-core's ValidateGenesis refuses — jailed, or staking no more than
+ * app_stake_minimum (x/apps/genesis.go:88-97) — is added to the parsed document past the
+ * parser's fresh-genesis rules: no pocket-core path jails an app, so such a record exists in no
+ * pocket-core state, but the handlers have branches for it (unjail, BeginUnstake, transfer).
+ */
 export function startStakingChain(spec: StakingChainSpec): LedgerState {
-  const parsed = parseGenesis(stakingGenesisJson(spec));
+  const minimum = BigInt(JSON.parse(testGenesisJson(spec)).app_state.application.params.app_stake_minimum);
+  const refusedByGenesis = (app: GenesisApp): boolean => app.jailed === true || app.stakeUpokt <= minimum;
+  const apps = spec.apps ?? [];
+  const parsed = parseGenesis(stakingGenesisJson({ ...spec, apps: apps.filter((app) => !refusedByGenesis(app)) }));
   if (!parsed.ok) throw new Error(`test genesis invalid: ${JSON.stringify(parsed.error)}`);
-  return importGenesis(parsed.value);
+  const injected = apps.filter(refusedByGenesis).map(genesisApplication);
+  return importGenesis({ ...parsed.value, applications: [...parsed.value.applications, ...injected] });
+}
+
+function genesisApplication(app: GenesisApp): GenesisApplication {
+  return {
+    address: app.key.address,
+    publicKey: app.key.publicKey,
+    jailed: app.jailed ?? false,
+    status: 2,
+    chains: (app.chains ?? ['0001']).map((chain) => chain.toUpperCase()),
+    stakedTokensUpokt: app.stakeUpokt,
+    unstakingTimeNs: null,
+  };
 }
 
 /** The genesis JSON text of startStakingChain (for data-directory tests). */

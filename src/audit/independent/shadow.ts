@@ -85,7 +85,7 @@ export interface ShadowApp {
   readonly publicKey: string;
   readonly chains: readonly string[];
   readonly maxRelays: bigint | null;
-  /** Jailed (only a genesis file jails an app; a delivered UnjailApp frees it). */
+  /** Jailed (only an exported state jails an app; a delivered UnjailApp frees it). */
   jailed: boolean;
   /** Unstaking apps: when their stake returns (begin-unstake time + AppUnstakingTime). */
   unstakingAtNs: bigint | null;

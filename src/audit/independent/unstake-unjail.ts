@@ -13,7 +13,7 @@
  *   App BeginUnstake: no app → application:101; not Staked or jailed → sdk:1 (pocket-core wraps
  *                 application:110 / 104 as an internal error); else delivered.
  *   App Unjail:   no app → application:101; stake below ApplicationStakeMinimum or not jailed →
- *                 application:105; else delivered. (Only a genesis file jails an app.)
+ *                 application:105; else delivered. (Only an exported state jails an app.)
  * pocket-core's extra check of jailed_until against the wall clock is not deterministic; the
  * ledger, like every replaying node, has only the block time (PROTOCOL §1.2).
  */

@@ -63,7 +63,7 @@ export interface AppUnstaked {
   readonly unstakingTimeNs: TimeNs;
 }
 
-/** MsgUnjail for an application (apps are never jailed by the protocol; genesis may hold some). */
+/** MsgUnjail for an application (apps are never jailed by the protocol; only an exported state may hold some). */
 export interface AppUnjailed {
   readonly type: 'AppUnjailed';
   readonly address: Address;

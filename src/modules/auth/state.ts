@@ -10,7 +10,10 @@ import type { TableSpec } from '../../state/table.js';
 
 export interface Account {
   readonly balanceUpokt: bigint;
-  /** Known once the account has signed a tx or came with one in genesis. */
+  /**
+   * Only from genesis: pocket-core's ante handler never stores a signer's key on its account (no
+   * SetPubKey caller, x/auth/ante.go), so a key-less tx can only use a key genesis gave.
+   */
   readonly publicKey: PublicKeyHex | null;
 }
 

@@ -140,6 +140,8 @@ rejections('application:111 — below ApplicationStakeMinimum; application:112 �
   expectCode(deliver(state, app1, stakeAppMsg(app1, 999_999n)), 'application:111');
   expectCode(deliver(state, app1, stakeAppMsg(app1, 1_000_000n * POKT)), 'application:112');
   assert.is(appOf(state, app1), undefined);
+  // amount.LT(MinimumStake) (appStateChanges.go:72): exactly the minimum stakes.
+  expectCode(deliver(state, app1, stakeAppMsg(app1, 1_000_000n)), 'ok');
 });
 
 rejections('application:119 — MaxApplications staked, unjailed apps reached (a jailed app does not count)', () => {

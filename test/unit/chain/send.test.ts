@@ -162,4 +162,28 @@ send('the same bytes twice in one block: the second is auth:6 even when Validate
   assert.equal(checkInvariants(state), []);
 });
 
+send('a self-send and a send to a module account are delivered (pocket-core forbids neither); a self-send beyond the balance is sdk:10', () => {
+  const state = freshChain();
+  const self = only(produce(state, [signTx(alice, sendMsg(alice, alice, 500_000n))]).receipts);
+  // handleMsgSend → SendCoins: SubtractCoins then AddCoins on the same account (x/nodes/handler.go:170-185, x/auth/keeper/bank.go:114-136).
+  expectCode(self, ':0', 10_000n);
+  assert.is(balanceOf(state.auth, alice.address), 1_000_000_000n - 10_000n);
+  // SubtractCoins checks the spendable balance first (bank.go:155-160): after the fee alice holds 999,980,000.
+  const tooMuch = only(produce(state, [signTx(alice, sendMsg(alice, alice, 999_980_001n))]).receipts);
+  expectCode(tooMuch, 'sdk:10', 10_000n);
+  const all = only(produce(state, [signTx(alice, sendMsg(alice, alice, 999_970_000n))]).receipts);
+  expectCode(all, ':0', 10_000n);
+  const pool = MODULE_ADDRESSES.application_staked_tokens_pool;
+  const toPool = only(produce(state, [signTx(alice, sendMsg(alice, pool, 5n))]).receipts);
+  expectCode(toPool, ':0', 10_000n);
+  assert.is(balanceOf(state.auth, pool), 5n);
+});
+
+send('amounts: 2^255 − 1 decodes and is sdk:10 (insufficient funds); 2^255 does not decode (sdk:2, pocket BigInt is ≤ 255 bits, types/int.go)', () => {
+  const state = freshChain();
+  const [huge, over] = produce(state, [signTx(alice, sendMsg(alice, bob, (1n << 255n) - 1n)), signTx(alice, sendMsg(alice, bob, 1n << 255n))]).receipts;
+  expectCode(huge!, 'sdk:10', 10_000n);
+  expectCode(over!, 'sdk:2', 0n);
+});
+
 send.run();

@@ -45,6 +45,19 @@ test('a staked validator below stake_minimum (x/nodes/genesis.go:210-212)', () =
   assert.equal(problemsOf((g) => (g.app_state.pos.validators[0].tokens = '1000000')), [], 'exactly the minimum passes (LT, not LTE)');
 });
 
+test('a staked application that is jailed (x/apps/genesis.go:88-90)', () => {
+  assertRefused(problemsOf((g) => (g.app_state.application.applications[0].jailed = true)), '$.app_state.application.applications[0].jailed', /staked and jailed/);
+});
+
+test('a staked application with no stake, or not MORE than app_stake_minimum (x/apps/genesis.go:91-97)', () => {
+  // app_stake_minimum is 1000000 in the localnet file; the rule is StakedTokens.LTE(minimum) (:95).
+  const at = '$.app_state.application.applications[0].staked_tokens';
+  assertRefused(problemsOf((g) => (g.app_state.application.applications[0].staked_tokens = '0')), at, /zero stake/);
+  assertRefused(problemsOf((g) => (g.app_state.application.applications[0].staked_tokens = '999999')), at, /app_stake_minimum/);
+  assertRefused(problemsOf((g) => (g.app_state.application.applications[0].staked_tokens = '1000000')), at, /app_stake_minimum/);
+  assert.equal(problemsOf((g) => (g.app_state.application.applications[0].staked_tokens = '1000001')), [], 'one uPOKT above the minimum passes (LTE, not LT)');
+});
+
 test('a validator service URL ValidateServiceURL refuses (x/nodes/genesis.go:213-215, x/nodes/types/util.go:22-47)', () => {
   assertRefused(problemsOf((g) => (g.app_state.pos.validators[0].service_url = 'http://127.0.0.1')), '$.app_state.pos.validators[0].service_url', /http\(s\):\/\/host:port/);
   assertRefused(problemsOf((g) => (g.app_state.pos.validators[0].service_url = 'ws://foo.bar:8080')), '$.app_state.pos.validators[0].service_url', /http/);
@@ -123,6 +136,7 @@ test('an exported state is not held to the fresh-genesis rules (validate-genesis
     g.app_state.auth.supply = [{ denom: 'upokt', amount: String(BigInt(g.app_state.auth.supply[0].amount) - before + 999999n) }];
     g.app_state.pos.params.signed_blocks_window = '5'; // governance changes params unchecked
     for (const a of g.app_state.auth.accounts) a.value.public_key = null; // accounts that never signed
+    g.app_state.application.applications[0].jailed = true; // fresh-genesis app rules do not apply either
   }, exported);
   assert.equal(problems, []);
 });
