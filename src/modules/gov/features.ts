@@ -8,8 +8,9 @@
  * ACTIVE FROM GENESIS (PROTOCOL §12.1 choice). A listed feature is active from its height; a
  * feature listed with height 0 is inactive (pocket-core's `IsAfter` requires a non-zero height,
  * codec/codec.go:316-319) — the way to switch one off for a compatibility test.
- * `inactiveFeatures(upgrade, h)` is computed once per block (chain/apply-block.ts puts it into
- * the BlockContext); rules ask `ctx.inactiveFeatures.has(KEY)` instead of comparing heights.
+ * `inactiveFeatures(upgrade, h)` is computed at the start of each block and again after a
+ * delivered Upgrade, which pocket-core applies at once (chain/apply-block.ts puts it into the
+ * BlockContext); rules ask `ctx.inactiveFeatures.has(KEY)` instead of comparing heights.
  *
  * Upgrade halt (x/gov/module.go:136-167): at BeginBlock of h ≥ upgrade.Height, a node whose
  * version is below upgrade.Version stops. The ledger's version is LEDGER_PROTOCOL_VERSION (the

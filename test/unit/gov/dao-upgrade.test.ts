@@ -21,7 +21,8 @@ import { compareVersions, inactiveFeatures, LEDGER_PROTOCOL_VERSION, mergeFeatur
 import { singleParam } from '../../../src/modules/gov/queries.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { BLOCK_INTERVAL_NS, produce, signTx, testKey } from '../../helpers/chain.js';
-import { eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer } from '../../helpers/gov-chain.js';
+import { code, eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer } from '../../helpers/gov-chain.js';
+import { stakeNodeMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
 const X = testKey('dao-recipient');
@@ -122,6 +123,30 @@ upgrades('the features table is read per block: a feature listed at a later heig
   assert.equal([...inactiveFeatures(upgradeValue, 300)].sort(), ['BLOCK', 'RSCAL']);
   assert.equal([...inactiveFeatures(upgradeValue, 460)], ['BLOCK']);
   assert.equal(mergeFeatures(['RSCAL:100', 'REDUP:57620'], ['RSCAL:200']), ['REDUP:57620', 'RSCAL:200']);
+});
+
+upgrades('a MsgUpgrade changes the features for the txs after it in the same block (pocket-core sets codec.UpgradeFeatureMap in the handler)', () => {
+  // x/gov/keeper/subspace.go:186-188: HandleUpgrade writes codec.UpgradeFeatureMap at once, and every
+  // IsAfter… check of a later tx reads that global (codec/codec.go:280-284 for OEDIT).
+  const op = testKey('midblock-operator');
+  const output = testKey('midblock-output');
+  const state = govChain({
+    validators: [{ key: validator, tokensUpokt: 100_000n * POKT }, { key: op, tokensUpokt: 1_000n * POKT }],
+    accounts: [{ key: output, balanceUpokt: 1_000n * POKT }],
+    params: { pos: { servicer_stake_weight_ceiling: '1000000' }, gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['OEDIT:0'] } } },
+  });
+  // A validator without an output may set one (valStateChanges.go:339-343).
+  expectOnly(produce(state, [signTx(op, stakeNodeMsg(op, { value: 1_000n * POKT, output }))]), 'ok');
+  // OEDIT switched on by the first tx: the current output is an extra signer (x/auth/ante.go:73-79)
+  // and may change the output (valStateChanges.go:249-256) → the second tx is delivered.
+  const on = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['OEDIT:1'])), signTx(output, stakeNodeMsg(op, { value: 1_000n * POKT, output: op }))]);
+  assert.equal(on.receipts.map(code), ['ok', 'ok']);
+  assert.is(state.nodes.validators.get(op.address)!.outputAddress, op.address);
+  // …and switched off again ("OEDIT:0", codec.go:281 needs a non-zero height): the output is no
+  // signer any more, GetSigners is {operator, message output} (x/nodes/types/msg.go:202-204) → sdk:4.
+  expectOnly(produce(state, [signTx(op, stakeNodeMsg(op, { value: 1_000n * POKT, output }))]), 'ok');
+  const off = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['OEDIT:0'])), signTx(output, stakeNodeMsg(op, { value: 1_000n * POKT, output: op }))]);
+  assert.equal(off.receipts.map(code), ['ok', 'sdk:4']);
 });
 
 upgrades('versions compare as CompareVersionStrings: 0.8.2 < 0.12.0, 0.8 < 0.8.2, equal, incomparable', () => {
