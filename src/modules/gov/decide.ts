@@ -6,9 +6,9 @@
  *      (this covers unknown keys too), and so has a feature-gated key before its feature is
  *      active (./features.ts PARAM_FEATURE; pocket-core adds its owner on the activation height);
  *   2. h ≥ 40,000 while [SPLIT] is inactive and the key is pos/MaxValidators → gov:11;
- *   3. the value must decode as the parameter's type → else ledger:11 (pocket-core: code 0 and
+ *   3. the value must decode as the parameter's type → else ledger:14 (pocket-core: code 0 and
  *      nothing changes — see ./param-value.ts), and must be a value the rules can run with →
- *      else ledger:12;
+ *      else ledger:15;
  *   then ParamChanged. It takes effect at once (later txs of the same block see it);
  *   `paramsAt(h)` returns it from the end of block h on.
  *
@@ -64,7 +64,7 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   }
   const spec = PARAM_SPECS_BY_KEY.get(msg.paramKey);
   if (spec === undefined) return unauthorized(msg.fromAddress, msg.paramKey);
-  const decoded = decodeParamValue(spec, msg.paramValue);
+  const decoded = decodeParamValue(spec, msg.paramValue, paramValueOf(params, spec));
   if (!decoded.ok) return rejected(rejection(LEDGER.invalid_param_value, decoded.error.message));
   const range = checkParamRange(spec.key, decoded.value, params);
   if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));

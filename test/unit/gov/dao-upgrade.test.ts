@@ -21,7 +21,7 @@ import { compareVersions, inactiveFeatures, LEDGER_PROTOCOL_VERSION, mergeFeatur
 import { singleParam } from '../../../src/modules/gov/queries.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { BLOCK_INTERVAL_NS, produce, signTx, testKey } from '../../helpers/chain.js';
-import { code, eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer } from '../../helpers/gov-chain.js';
+import { code, eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer, paramChange } from '../../helpers/gov-chain.js';
 import { stakeNodeMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
@@ -147,6 +147,21 @@ upgrades('a MsgUpgrade changes the features for the txs after it in the same blo
   expectOnly(produce(state, [signTx(op, stakeNodeMsg(op, { value: 1_000n * POKT, output }))]), 'ok');
   const off = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['OEDIT:0'])), signTx(output, stakeNodeMsg(op, { value: 1_000n * POKT, output: op }))]);
   assert.equal(off.receipts.map(code), ['ok', 'sdk:4']);
+});
+
+upgrades('a ParamChange of gov/upgrade keeps OldUpgradeHeight and Features when its value omits them (amino leaves omitempty fields of the stored value)', () => {
+  // types/param.go:235-236: Update decodes into the stored value; go-amino v0.15.1 json-decode.go:399-405
+  // zeroes a missing field only when it is not omitempty — Height and Version are, OldUpgradeHeight and
+  // Features are `omitempty` (x/gov/types/gov.pb.go:213-216).
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.11.0', ['RSCAL:450']))]), 'ok');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 800n, '0.11.1'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 800n, version: '0.11.1', oldUpgradeHeight: 500n, features: ['RSCAL:450'] });
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0"}}'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 900n, version: '0.12.0', oldUpgradeHeight: 500n, features: ['RSCAL:450'] });
+  // Present fields replace (null → the zero value, json-decode.go null case): Features emptied.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0","OldUpgradeHeight":"7","Features":null}}'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 900n, version: '0.12.0', oldUpgradeHeight: 7n, features: [] });
 });
 
 upgrades('versions compare as CompareVersionStrings: 0.8.2 < 0.12.0, 0.8 < 0.8.2, equal, incomparable', () => {
