@@ -16,8 +16,8 @@
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
  * FeeBurnPercentage within 0..100 and ApplicationBurnRate ≥ 0. ACL keys that name no parameter
- * and upgrade versions CompareVersionStrings cannot read (pocket-core exits on those) are
- * `invalid_param_value`.
+ * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
+ * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
  * not break a rule — is accepted, as pocket-core accepts it.
  */
@@ -139,7 +139,7 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
     }
     case 'gov/upgrade': {
       const { version } = value as Upgrade;
-      return isComparableVersion(version) ? ok(undefined) : invalid(`upgrade version ${JSON.stringify(version)} is not dot-separated integers`);
+      return isComparableVersion(version) ? ok(undefined) : invalid(`upgrade version ${JSON.stringify(version)} cannot be compared with this ledger's version`);
     }
     default:
       return ok(undefined);

@@ -136,7 +136,10 @@ test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5;
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, '0.12.0')), 'ok');
   assert.is(decideUpgrade(p, upgrade(OWNER, 5000, '0.12.0')), 'gov:5', 'the DAO owner does not own gov/upgrade here');
   assert.is(decideUpgrade(p, upgrade(STRANGER, 5000, '0.12.0')), 'gov:5');
-  for (const version of ['v-next', 'RC-0.12.0', '1..2', '0.12.', '+1.0', '1234567890123456789']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ledger:14', version);
+  // CompareVersionStrings("0.12.0", v) (types/utils.go:157-197): each common chunk through strconv.Atoi,
+  // in order, returning at the first unequal pair (:168-186) — an error only from a chunk it reaches.
+  for (const version of ['v-next', 'RC-0.12.0', '0.12.', '0.12.x', '99999999999999999999']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ledger:14', version);
+  for (const version of ['1..2', '+1.0', '0.13.x', '0.12.0.x', '1234567890123456789']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ok', version);
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 1, 'v-next', [['REDUP', 7]])), 'ok', 'height 1: features only, the old version "0" is kept');
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 9, 'FEATURE', [['REDUP', 7]])), 'ok', 'FEATURE: features only');
 });

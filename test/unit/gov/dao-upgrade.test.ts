@@ -108,11 +108,11 @@ upgrades('a version upgrade records the old height and merges features; a featur
   assert.is(singleParam(state.params(), 'gov/upgrade', 5)!.param_value, '{"type":"gov/upgrade","value":{"Height":"800","Version":"0.14.0","OldUpgradeHeight":"500","Features":["BLOCK:0","REDUP:300","RSCAL:460"]}}');
 });
 
-upgrades('not the owner of gov/upgrade → gov:5; a version that is not dot-separated integers → ledger:14', () => {
+upgrades('not the owner of gov/upgrade → gov:5; a version CompareVersionStrings cannot compare with this ledger\'s → ledger:14', () => {
   const state = chain();
   expectOnly(produce(state, [signTx(stranger, upgrade(stranger, 500n, '0.13.0'))]), 'gov:5');
   expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, 'RC-0.13.0'))]), 'ledger:14');
-  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.13.x'))]), 'ledger:14');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.12.x'))]), 'ledger:14');
   assert.equal(state.params().gov.upgrade.version, '0.0.0');
 });
 
@@ -164,8 +164,23 @@ upgrades('a ParamChange of gov/upgrade keeps OldUpgradeHeight and Features when 
   assert.equal(state.params().gov.upgrade, { height: 900n, version: '0.12.0', oldUpgradeHeight: 7n, features: [] });
 });
 
+upgrades('an upgrade version is refused only when CompareVersionStrings with this ledger\'s version fails (types/utils.go:157-197 parses chunk by chunk and stops at the first difference)', () => {
+  const state = chain();
+  // "0.13.x": chunk 1 already decides (12 < 13, utils.go:179-181), "x" is never parsed → no error,
+  // pocket-core stores it and halts at its height.
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.13.x'))]), 'ok');
+  // "1.0.0-beta": chunk 0 decides (0 < 1).
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 600n, '1.0.0-beta'))]), 'ok');
+  assert.equal(state.params().gov.upgrade.version, '1.0.0-beta');
+  // "0.12.0-rc": chunk 2 is compared → Atoi("0-rc") fails (utils.go:174-177) → ledger:14.
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 700n, '0.12.0-rc'))]), 'ledger:14');
+});
+
 upgrades('versions compare as CompareVersionStrings: 0.8.2 < 0.12.0, 0.8 < 0.8.2, equal, incomparable', () => {
   assert.equal([compareVersions('0.8.2', '0.12.0'), compareVersions('0.8', '0.8.2'), compareVersions('1.0.0', '1.0.0'), compareVersions('0.12.0', '0'), compareVersions('RC-0.12.0', '0.1')], [-1, -1, 0, 1, undefined]);
+  // strconv.Atoi (utils.go:169-177): a sign and leading zeros are read; chunks after the deciding one
+  // and past the shorter version's length are never parsed (utils.go:168-194).
+  assert.equal([compareVersions('0.12.0', '+0.012.0'), compareVersions('0.12.0', '0.13.x'), compareVersions('0.12.0', '0.12.0.x'), compareVersions('0.12.0', '0.12.x'), compareVersions('0.12.0', '0..1')], [0, -1, -1, undefined, undefined]);
   assert.is(LEDGER_PROTOCOL_VERSION, '0.12.0');
   assert.is(upgradeHaltReason({ height: 57616n, version: '0.8.2', oldUpgradeHeight: 45353n, features: [] }, 60_000), undefined, 'an older version never halts');
 });
