@@ -102,7 +102,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
   checkHeader(state, block, prepared, options.whatIf?.skipChecks);
-  const ctx: BlockContext = {
+  let ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
     timeNs: block.header.timeNs,
@@ -118,7 +118,9 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const beginBlock = options.whatIf === undefined ? runSteps(state, BEGIN_BLOCK_STEPS, ctx, blockEvents) : whatIfBeginBlock(state, options.whatIf.events, ctx, blockEvents);
   const receipts = prepared.map((tx, index) => {
     if (tx.signature === 'unchecked' && options.prepared === undefined) verifyPrepared(tx);
-    return deliverTx(state, tx, index, ctx);
+    const receipt = deliverTx(state, tx, index, ctx);
+    ctx = featuresAfter(state, ctx, receipt.events);
+    return receipt;
   });
   for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
@@ -126,6 +128,19 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };
+}
+
+/**
+ * The block context after a tx: a delivered MsgUpgrade changes the features at once, for the
+ * txs after it and EndBlock — pocket-core's handler writes the global codec.UpgradeFeatureMap
+ * that every later IsAfter… check reads (x/gov/keeper/subspace.go:186-188). Example: "OEDIT:0"
+ * in genesis, a block [Upgrade FEATURE ["OEDIT:1"], edit by the output address] → the edit is
+ * delivered. (A ParamChange of gov/upgrade does not: pocket-core's handler leaves the global
+ * map alone, docs/protocol-choices.md "Governance".)
+ */
+function featuresAfter(state: LedgerState, ctx: BlockContext, events: readonly DomainEvent[]): BlockContext {
+  if (!events.some((event) => event.type === 'UpgradeScheduled')) return ctx;
+  return { ...ctx, inactiveFeatures: inactiveFeatures(state.params().gov.upgrade, ctx.height) };
 }
 
 /** A what-if block: the override events as a step of their own, evolved before BeginBlock. */

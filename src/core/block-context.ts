@@ -42,8 +42,9 @@ export interface BlockContext {
   readonly lastCommit: readonly CommitVote[];
   readonly evidence: readonly DuplicateVoteEvidence[];
   /**
-   * Protocol features (upgrade keys) NOT active at this block, read once per block from
-   * gov/upgrade (modules/gov/features.ts); every other feature is active (PROTOCOL §12.1).
+   * Protocol features (upgrade keys) NOT active at this block, read from gov/upgrade at its
+   * start and again after a delivered Upgrade (modules/gov/features.ts); every other feature is
+   * active (PROTOCOL §12.1).
    */
   readonly inactiveFeatures: FeatureSet;
 }

@@ -104,7 +104,8 @@ function parseFeeMultipliers(node: unknown): Result<FeeMultipliers, string> {
 
 function parseAcl(node: unknown): Result<readonly AclEntry[], string> {
   // The ACL's amino JSON is wrapped ({"type":"gov/non_map_acl","value":[...]}) in params
-  // queries and ParamChange values; genesis writes the bare list. Accept both.
+  // queries and ParamChange values; genesis writes the bare list. Accept both (a ParamChange
+  // value must be wrapped: modules/gov/param-value.ts decodeParamValue checks that first).
   const list = isRecord(node) && node['type'] === 'gov/non_map_acl' ? node['value'] : node;
   if (!Array.isArray(list)) return err(`acl must be a list of {acl_key, address}, got ${describe(list)}`);
   const entries: AclEntry[] = [];

@@ -12,7 +12,8 @@
  *      yet → gov:5 (from that height on, the owner activateFeatures gave it);
  *   2. h ≥ 40,000 with [SPLIT] switched off and key pos/MaxValidators → gov:11 (subspace.go:15,
  *      204-208);
- *   3. the value must decode as the key's type (params.ts decodeParamBytes) → else ledger:14,
+ *   3. the value must decode as the key's type (params.ts decodeParamBytes: gov/acl and gov/upgrade
+ *      in amino's {"type","value"} wrapping, the upgrade over the stored one) → else ledger:14,
  *      and pass param-rules.ts → else its code (ledger:15, or ledger:14 for an ACL naming no
  *      parameter and an unreadable upgrade version);
  *   else delivered.
@@ -52,7 +53,7 @@ export function decideParamChange(params: ParamTracker, message: ParamChange, he
   if (height >= MAX_VALIDATORS_FROZEN_FROM && key === 'pos/MaxValidators' && params.featureOff('SPLIT', height)) return 'gov:11';
   // An ACL entry naming no parameter (only a genesis file can hold one): nothing to own → gov:5.
   if (!PARAM_SPECS_BY_KEY.has(key)) return UNAUTHORIZED;
-  const value = decodeParamBytes(key, message.paramValue);
+  const value = decodeParamBytes(key, message.paramValue, params.stored(key));
   if (value === undefined) return INVALID_VALUE;
   return paramValueProblem(key, value, params) ?? DELIVERED;
 }

@@ -49,12 +49,31 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
   }
 }
 
+/** The pocket-core release whose rules the ledger implements (app/app.go:30, "RC-" dropped). */
+const RULES_VERSION = '0.12.0';
+
 /**
- * A version CompareVersionStrings can read (types/utils.go:157-197: "."-separated chunks, each
- * through strconv.Atoi): here chunks of 1–18 decimal digits, as the ledger accepts (every such
- * chunk fits Atoi's int64; signs, spaces and empty chunks are refused). "0.12.0" yes; "v-next",
- * "1..2", "RC-0.12.0" no. pocket-core would store an unreadable version and then every node exits.
+ * Whether CompareVersionStrings(RULES_VERSION, version) returns without error
+ * (types/utils.go:157-197) — pocket-core's gov BeginBlock exits on an error (x/gov/module.go:
+ * 138-146). It walks the common chunks in order, each side through strconv.Atoi (optional sign,
+ * decimal digits, int64), and returns at the first unequal pair, so later chunks are never read:
+ * "0.13.x" and "1.0-beta" are readable (they differ at chunk 1 / 0), "0.12.x", "v-next", "0..1"
+ * and "RC-0.12.0" are not.
  */
 export function readableVersion(version: string): boolean {
-  return version.split('.').every((chunk) => chunk.length >= 1 && chunk.length <= 18 && [...chunk].every((c) => c >= '0' && c <= '9'));
+  const ours = RULES_VERSION.split('.');
+  const theirs = version.split('.');
+  for (let i = 0; i < Math.min(ours.length, theirs.length); i++) {
+    const a = goAtoi(ours[i]!);
+    const b = goAtoi(theirs[i]!);
+    if (a === undefined || b === undefined) return false;
+    if (a !== b) return true;
+  }
+  return true;
+}
+
+function goAtoi(text: string): bigint | undefined {
+  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  const value = BigInt(text);
+  return value >= -(2n ** 63n) && value < 2n ** 63n ? value : undefined;
 }

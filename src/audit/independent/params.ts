@@ -39,7 +39,7 @@ export class ParamTracker {
 
   /** A delivered ParamChange; false when the value does not decode (gov.ts refuses those). */
   change(key: string, valueBytes: Uint8Array): boolean {
-    const value = decodeParamBytes(key, valueBytes);
+    const value = decodeParamBytes(key, valueBytes, this.values.get(key));
     if (value === undefined) return false;
     this.values.set(key, value);
     return true;
@@ -59,6 +59,11 @@ export class ParamTracker {
   aclOwner(key: string): string | undefined {
     const acl = (this.values.get('gov/acl') ?? []) as readonly AclEntry[];
     return acl.find((entry) => entry.key === key)?.address.toLowerCase();
+  }
+
+  /** The value in force for `key` (undefined for a key that is no parameter). */
+  stored(key: string): ParamValue | undefined {
+    return this.values.get(key);
   }
 
   /** Override a value directly (what-if comparisons and tests). */
@@ -176,9 +181,16 @@ export class ParamTracker {
 /**
  * A ParamChange value → the typed value of `key`, or undefined: the bytes must be UTF-8 (strict),
  * one JSON value (lossless-json: no duplicate keys, big integers kept) of the key's amino-JSON
- * form (params/kinds.ts parseParamValue: 64-bit integers and decimals as strings, …).
+ * form (params/kinds.ts parseParamValue: 64-bit integers and decimals as strings, …), read as
+ * pocket-core's Subspace.Update reads it (types/param.go:227-246):
+ *  - gov/acl and gov/upgrade are registered amino types (x/gov/types/codec.go:24-25), so go-amino
+ *    v0.15.1 UnmarshalJSON wants {"type": "gov/non_map_acl" | "gov/upgrade", "value": …}
+ *    (amino.go:426-438); a bare list or object is an error;
+ *  - the upgrade is decoded over the stored one: a field left out keeps its value when it is
+ *    omitempty (OldUpgradeHeight, Features: gov.pb.go:215-216) and is zeroed otherwise (Height,
+ *    Version) — json-decode.go:399-405.
  */
-export function decodeParamBytes(key: string, valueBytes: Uint8Array): ParamValue | undefined {
+export function decodeParamBytes(key: string, valueBytes: Uint8Array, stored?: ParamValue): ParamValue | undefined {
   const spec = PARAM_SPECS_BY_KEY.get(key);
   if (spec === undefined) return undefined;
   let node: unknown;
@@ -187,6 +199,27 @@ export function decodeParamBytes(key: string, valueBytes: Uint8Array): ParamValu
   } catch {
     return undefined;
   }
+  const wrapper = REGISTERED_NAME[key];
+  if (wrapper !== undefined) {
+    if (!isPlainObject(node) || node['type'] !== wrapper || node['value'] === undefined || node['value'] === null) return undefined;
+    node = node['value'];
+  }
+  if (key === 'gov/upgrade' && isPlainObject(node)) node = { ...upgradeDefaults(stored as Upgrade | undefined), ...node };
   const parsed = parseParamValue(spec.kind, node);
   return parsed.ok ? parsed.value : undefined;
+}
+
+/** The amino names of the two registered param types (x/gov/types/codec.go:24-25). */
+const REGISTERED_NAME: Readonly<Record<string, string>> = { 'gov/acl': 'gov/non_map_acl', 'gov/upgrade': 'gov/upgrade' };
+
+function isPlainObject(node: unknown): node is Record<string, unknown> {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+/** What an upgrade value that leaves a field out gets for it (see decodeParamBytes). */
+function upgradeDefaults(stored: Upgrade | undefined): Record<string, unknown> {
+  const defaults: Record<string, unknown> = { Height: '0', Version: '' };
+  if (stored !== undefined && stored.oldUpgradeHeight !== 0n) defaults['OldUpgradeHeight'] = stored.oldUpgradeHeight.toString();
+  if (stored !== undefined && stored.features.length > 0) defaults['Features'] = [...stored.features];
+  return defaults;
 }

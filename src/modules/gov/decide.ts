@@ -6,9 +6,9 @@
  *      (this covers unknown keys too), and so has a feature-gated key before its feature is
  *      active (./features.ts PARAM_FEATURE; pocket-core adds its owner on the activation height);
  *   2. h ≥ 40,000 while [SPLIT] is inactive and the key is pos/MaxValidators → gov:11;
- *   3. the value must decode as the parameter's type → else ledger:11 (pocket-core: code 0 and
+ *   3. the value must decode as the parameter's type → else ledger:14 (pocket-core: code 0 and
  *      nothing changes — see ./param-value.ts), and must be a value the rules can run with →
- *      else ledger:12;
+ *      else ledger:15;
  *   then ParamChanged. It takes effect at once (later txs of the same block see it);
  *   `paramsAt(h)` returns it from the end of block h on.
  *
@@ -20,8 +20,8 @@
  * (post-UPG30024): a version upgrade (Height ≠ 1 and Version ≠ "FEATURE") records the old Height
  * as OldUpgradeHeight; a features-only upgrade keeps Height, Version and OldUpgradeHeight; both
  * merge the feature lists (./features.ts mergeFeatures). A version CompareVersionStrings cannot
- * read is ledger:11 (pocket-core would store it and then every node would exit). Heights in the
- * past are allowed, as in pocket-core.
+ * compare with this ledger's is ledger:14 (pocket-core would store it and then every node would
+ * exit, x/gov/module.go:138-146). Heights in the past are allowed, as in pocket-core.
  */
 import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
@@ -34,7 +34,7 @@ import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { ReadonlyTable } from '../../state/table.js';
 import { type Account, MODULE_ADDRESSES } from '../auth/index.js';
 import type { GovEvent } from './events.js';
-import { FEATURE_UPGRADE_VERSION, isComparableVersion, mergeFeatures, PARAM_FEATURE } from './features.js';
+import { FEATURE_UPGRADE_VERSION, isComparableVersion, LEDGER_PROTOCOL_VERSION, mergeFeatures, PARAM_FEATURE } from './features.js';
 import { checkParamRange, decodeParamValue } from './param-value.js';
 
 export interface GovView {
@@ -64,7 +64,7 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   }
   const spec = PARAM_SPECS_BY_KEY.get(msg.paramKey);
   if (spec === undefined) return unauthorized(msg.fromAddress, msg.paramKey);
-  const decoded = decodeParamValue(spec, msg.paramValue);
+  const decoded = decodeParamValue(spec, msg.paramValue, paramValueOf(params, spec));
   if (!decoded.ok) return rejected(rejection(LEDGER.invalid_param_value, decoded.error.message));
   const range = checkParamRange(spec.key, decoded.value, params);
   if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));
@@ -102,7 +102,7 @@ export function decideUpgrade(state: GovView, msg: UpgradeMessage, ctx: TxContex
   if (aclOwner(params, UPGRADE_KEY) !== msg.address) return unauthorized(msg.address, UPGRADE_KEY);
   const { kind, upgrade } = mergeUpgrade(params.gov.upgrade, msg);
   if (!isComparableVersion(upgrade.version)) {
-    return rejected(rejection(LEDGER.invalid_param_value, `upgrade version ${JSON.stringify(msg.version)} is not dot-separated integers (or "FEATURE")`));
+    return rejected(rejection(LEDGER.invalid_param_value, `upgrade version ${JSON.stringify(msg.version)} cannot be compared with this ledger's version ${LEDGER_PROTOCOL_VERSION}`));
   }
   return accepted({
     type: 'UpgradeScheduled',

@@ -8,8 +8,9 @@
  * ACTIVE FROM GENESIS (PROTOCOL §12.1 choice). A listed feature is active from its height; a
  * feature listed with height 0 is inactive (pocket-core's `IsAfter` requires a non-zero height,
  * codec/codec.go:316-319) — the way to switch one off for a compatibility test.
- * `inactiveFeatures(upgrade, h)` is computed once per block (chain/apply-block.ts puts it into
- * the BlockContext); rules ask `ctx.inactiveFeatures.has(KEY)` instead of comparing heights.
+ * `inactiveFeatures(upgrade, h)` is computed at the start of each block and again after a
+ * delivered Upgrade, which pocket-core applies at once (chain/apply-block.ts puts it into the
+ * BlockContext); rules ask `ctx.inactiveFeatures.has(KEY)` instead of comparing heights.
  *
  * Upgrade halt (x/gov/module.go:136-167): at BeginBlock of h ≥ upgrade.Height, a node whose
  * version is below upgrade.Version stops. The ledger's version is LEDGER_PROTOCOL_VERSION (the
@@ -17,11 +18,12 @@
  * refuses to build such a block and applyBlock refuses to apply it, with a clear coded error.
  *
  * Version strings compare as pocket-core's CompareVersionStrings (types/utils.go:157-197):
- * dot-separated non-negative integers, chunk by chunk; with equal common chunks the longer
+ * dot-separated integers (strconv.Atoi), chunk by chunk; with equal common chunks the longer
  * version is greater ("0.8" < "0.8.2"). Example: "0.8.2" < "0.12.0" (8 < 12), "RC-0.12.0" is
  * not comparable (pocket drops the "RC-" tag of its own version only).
  */
 import { isFeatureKey, type FeatureKey, type FeatureSet } from '../../core/features.js';
+import { MAX_INT64, MIN_INT64 } from '../../core/types.js';
 import type { Upgrade } from '../../params/kinds.js';
 
 /** Every feature key pocket-core knows (codec/codec.go:43-64). */
@@ -78,24 +80,42 @@ export function mergeFeatures(old: readonly string[], added: readonly string[]):
   return [...merged].map(([key, height]) => `${key}:${height}`).sort();
 }
 
-/** Dot-separated non-negative integers (what CompareVersionStrings can parse). */
-export function isComparableVersion(version: string): boolean {
-  return version.split('.').every((chunk) => /^[0-9]{1,18}$/.test(chunk));
+/** strconv.Atoi (64-bit): an optional sign and decimal digits, within int64; else undefined. */
+function atoi(chunk: string): bigint | undefined {
+  if (!/^[+-]?[0-9]+$/.test(chunk)) return undefined;
+  const value = BigInt(chunk);
+  return value >= MIN_INT64 && value <= MAX_INT64 ? value : undefined;
 }
 
-/** −1, 0, 1 as CompareVersionStrings; undefined when either version is not comparable. */
+/**
+ * −1, 0, 1 as CompareVersionStrings (types/utils.go:157-197); undefined where it errors. Like
+ * pocket-core it parses chunk by chunk and stops at the first difference, so chunks after it or
+ * past the shorter version are never read: ("0.12.0", "0.13.x") → −1, ("0.12.0", "0.12.x") →
+ * undefined, ("0.12.0", "+0.012.0") → 0.
+ */
 export function compareVersions(a: string, b: string): -1 | 0 | 1 | undefined {
-  if (!isComparableVersion(a) || !isComparableVersion(b)) return undefined;
-  const left = a.split('.').map(BigInt);
-  const right = b.split('.').map(BigInt);
+  const left = a.split('.');
+  const right = b.split('.');
   const common = Math.min(left.length, right.length);
   for (let i = 0; i < common; i++) {
-    if (left[i]! < right[i]!) return -1;
-    if (left[i]! > right[i]!) return 1;
+    const l = atoi(left[i]!);
+    if (l === undefined) return undefined;
+    const r = atoi(right[i]!);
+    if (r === undefined) return undefined;
+    if (l < r) return -1;
+    if (l > r) return 1;
   }
   if (right.length > common) return -1;
   if (left.length > common) return 1;
   return 0;
+}
+
+/**
+ * A version this ledger can compare its own with — what pocket-core's gov BeginBlock does with
+ * the stored one every block, exiting when it cannot (x/gov/module.go:136-146).
+ */
+export function isComparableVersion(version: string, ledgerVersion: string = LEDGER_PROTOCOL_VERSION): boolean {
+  return compareVersions(ledgerVersion, version) !== undefined;
 }
 
 /**

@@ -3,28 +3,28 @@
  *
  * The value bytes are the amino JSON of the typed value: 64-bit integers, decimals and durations
  * as JSON strings ("100", "0.600000000000000000", "3600000000000"), booleans bare, lists and
- * structs as JSON (the ACL and the upgrade also in their {"type","value"} wrapping). pocket-core
+ * structs as JSON, the ACL and the upgrade in their {"type","value"} wrapping. pocket-core
  * decodes them into the existing type and SILENTLY IGNORES a value that does not decode (result
  * code 0, value unchanged; x/gov/keeper/subspace_test.go:57-120). The ledger REJECTS it instead
- * — `ledger:11 invalid_param_value` — a deliberate, documented difference: a governance
+ * — `ledger:14 invalid_param_value` — a deliberate, documented difference: a governance
  * transaction that changes nothing should say so.
  *
  * Beyond the type, the ledger refuses values its rules cannot run with (pocket-core validates
- * nothing on change, and such a value would halt or crash it) — `ledger:12
+ * nothing on change, and such a value would halt or crash it) — `ledger:15
  * param_value_out_of_range`: divisors and moduli that must be positive (BlocksPerSession,
  * SignedBlocksWindow, SessionNodeCount, ServicerStakeFloorMultiplier, ServicerStakeWeightMultiplier),
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
  * FeeBurnPercentage within 0..100 and ApplicationBurnRate ≥ 0. ACL keys that name no parameter
- * and upgrade versions CompareVersionStrings cannot read (pocket-core exits on those) are
- * `invalid_param_value`.
+ * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
+ * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
  * not break a rule — is accepted, as pocket-core accepts it.
  */
 import { parse as parseLossless } from 'lossless-json';
 import type { Dec } from '../../core/bigdec.js';
 import { err, ok, type Result } from '../../core/result.js';
-import { parseParamValue, type AclEntry, type ParamValue, type Upgrade } from '../../params/kinds.js';
+import { paramValueToJson, parseParamValue, type AclEntry, type ParamKind, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY, type ParamSpec } from '../../params/registry.js';
 import { isComparableVersion } from './features.js';
@@ -37,8 +37,54 @@ export interface ParamValueProblem {
 const invalid = (message: string): Result<never, ParamValueProblem> => err({ kind: 'invalid', message });
 const outOfRange = (message: string): Result<never, ParamValueProblem> => err({ kind: 'out_of_range', message });
 
-/** Bytes → typed value of `spec`'s kind (strict UTF-8, strict JSON without duplicate keys). */
-export function decodeParamValue(spec: ParamSpec, bytes: Uint8Array): Result<ParamValue, ParamValueProblem> {
+/**
+ * The registered concrete types among the params (x/gov/types/codec.go:24-25). go-amino v0.15.1
+ * decodes a registered type only from its {"type": name, "value": …} wrapper (amino.go:426-438),
+ * so pocket-core's Update fails on a bare ACL list or upgrade object (types/param.go:236-239)
+ * and keeps the old value: `[{"acl_key":…}]` → ledger:14; `{"type":"gov/non_map_acl","value":[…]}`
+ * decodes. (Genesis files write them bare: inside the genesis struct no wrapper is used.)
+ */
+const AMINO_CONCRETE_NAME: Partial<Record<ParamKind, string>> = { acl: 'gov/non_map_acl', upgrade: 'gov/upgrade' };
+
+/** The ParamChange value bytes' text for `value`, as `pocket gov change_param` sends it (the inverse of decodeParamValue). */
+export function paramChangeValueText(spec: ParamSpec, value: ParamValue): string {
+  const json = paramValueToJson(spec.kind, value);
+  const name = AMINO_CONCRETE_NAME[spec.kind];
+  return JSON.stringify(name === undefined ? json : { type: name, value: json });
+}
+
+function isObject(node: unknown): node is Record<string, unknown> {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
+
+function unwrapConcrete(spec: ParamSpec, node: unknown): Result<unknown, ParamValueProblem> {
+  const name = AMINO_CONCRETE_NAME[spec.kind];
+  if (name === undefined) return ok(node);
+  if (!isObject(node) || node['type'] !== name || node['value'] === undefined || node['value'] === null) {
+    return invalid(`the value of ${spec.key} must be amino's {"type":"${name}","value":…} wrapping`);
+  }
+  return ok(node['value']);
+}
+
+/**
+ * An upgrade value decodes INTO the stored one (types/param.go:235-236): a field it leaves out
+ * is zeroed unless the field is `omitempty` (go-amino v0.15.1 json-decode.go:399-405), and
+ * OldUpgradeHeight and Features are (x/gov/types/gov.pb.go:213-216). So {"Height":"900",
+ * "Version":"0.12.0"} over {500, "0.11.0", old 300, ["RSCAL:450"]} → {900, "0.12.0", old 300,
+ * ["RSCAL:450"]}; a missing Height or Version is "0" or "".
+ */
+function overStoredUpgrade(node: unknown, stored: Upgrade): unknown {
+  if (!isObject(node)) return node;
+  const kept = paramValueToJson('upgrade', stored) as Record<string, unknown>;
+  const omitted = Object.fromEntries(['OldUpgradeHeight', 'Features'].filter((field) => kept[field] !== undefined).map((field) => [field, kept[field]]));
+  return { Height: '0', Version: '', ...omitted, ...node };
+}
+
+/**
+ * Bytes → typed value of `spec`'s kind (strict UTF-8, strict JSON without duplicate keys), read
+ * as pocket-core's Update reads them over `stored`, the parameter's current value.
+ */
+export function decodeParamValue(spec: ParamSpec, bytes: Uint8Array, stored?: ParamValue): Result<ParamValue, ParamValueProblem> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -51,7 +97,10 @@ export function decodeParamValue(spec: ParamSpec, bytes: Uint8Array): Result<Par
   } catch (error) {
     return invalid(`the value of ${spec.key} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const parsed = parseParamValue(spec.kind, node);
+  const unwrapped = unwrapConcrete(spec, node);
+  if (!unwrapped.ok) return unwrapped;
+  const value = spec.kind === 'upgrade' && stored !== undefined ? overStoredUpgrade(unwrapped.value, stored as Upgrade) : unwrapped.value;
+  const parsed = parseParamValue(spec.kind, value);
   if (!parsed.ok) return invalid(`the value of ${spec.key} does not decode as ${spec.kind}: ${parsed.error}`);
   return ok(parsed.value);
 }
@@ -90,7 +139,7 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
     }
     case 'gov/upgrade': {
       const { version } = value as Upgrade;
-      return isComparableVersion(version) ? ok(undefined) : invalid(`upgrade version ${JSON.stringify(version)} is not dot-separated integers`);
+      return isComparableVersion(version) ? ok(undefined) : invalid(`upgrade version ${JSON.stringify(version)} cannot be compared with this ledger's version`);
     }
     default:
       return ok(undefined);

@@ -33,11 +33,11 @@
  * workload's txs in the same block.
  */
 import { type Address, MAX_INT64 } from '../../core/types.js';
-import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
+import type { ParamValue } from '../../params/kinds.js';
 import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { MODULE_ADDRESSES } from '../../modules/auth/index.js';
-import { aclOwner, inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE } from '../../modules/gov/index.js';
+import { aclOwner, inactiveFeatures, LEDGER_PROTOCOL_VERSION, PARAM_FEATURE, paramChangeValueText } from '../../modules/gov/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 import { requiredFee } from './faults.js';
@@ -166,7 +166,7 @@ class BlockPlan {
         if (keys.length === 0) return;
         const key = prng.pick(keys);
         const spec = PARAM_SPECS_BY_KEY.get(key)!;
-        this.param(owner, key, JSON.stringify(paramValueToJson(spec.kind, valueOf(this.params, key))), 'ok', kind);
+        this.param(owner, key, paramChangeValueText(spec, valueOf(this.params, key)), 'ok', kind);
         return;
       }
       case 'param-change': {

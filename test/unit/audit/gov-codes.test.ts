@@ -106,11 +106,18 @@ test('values that do not decode as the type → ledger:14 (the workload\'s MALFO
     ['auth/MaxMemoCharacters', '"-1"'], // uint64
     ['gov/daoOwner', '"xyz"'],
     ['pos/StakeDenom', new Uint8Array([0x22, 0xff, 0x22])], // a string, but not UTF-8 (a lenient decoder would read "\uFFFD")
-    ['gov/acl', JSON.stringify([{ acl_key: 'pos/NoSuchParam', address: OWNER }])],
+    ['gov/acl', JSON.stringify({ type: 'gov/non_map_acl', value: [{ acl_key: 'pos/NoSuchParam', address: OWNER }] })],
+    // gov/acl and gov/upgrade are registered amino types (x/gov/types/codec.go:24-25): go-amino v0.15.1's
+    // UnmarshalJSON wants their {"type","value"} wrapper (amino.go:426-438), so a bare value fails in
+    // Subspace.Update (types/param.go:236-239) — and so does a wrapper naming the other type.
+    ['gov/acl', JSON.stringify([{ acl_key: 'gov/acl', address: OWNER }])],
+    ['gov/acl', JSON.stringify({ type: 'gov/upgrade', value: [{ acl_key: 'gov/acl', address: OWNER }] })],
   ];
   for (const [key, value] of malformed) assert.is(decideParamChange(p, change(OWNER, key, value), 10), 'ledger:14', `${key} = ${String(value)}`);
+  assert.is(decideParamChange(p, change(UPGRADER, 'gov/upgrade', '{"Height":"900","Version":"0.12.0"}'), 10), 'ledger:14', 'a bare upgrade');
+  assert.is(decideParamChange(p, change(UPGRADER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0"}}'), 10), 'ok', 'a wrapped upgrade');
   const acl = [...OWNED.filter((k) => k !== 'pos/NotAParam').map((k) => ({ acl_key: k, address: OWNER }))];
-  assert.is(decideParamChange(p, change(OWNER, 'gov/acl', JSON.stringify(acl)), 10), 'ok', 'an ACL of parameters only');
+  assert.is(decideParamChange(p, change(OWNER, 'gov/acl', JSON.stringify({ type: 'gov/non_map_acl', value: acl })), 10), 'ok', 'an ACL of parameters only');
 });
 
 test('values no rule could run with → ledger:15, with their boundaries accepted (the workload\'s OUT_OF_RANGE table)', () => {
@@ -129,7 +136,10 @@ test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5;
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, '0.12.0')), 'ok');
   assert.is(decideUpgrade(p, upgrade(OWNER, 5000, '0.12.0')), 'gov:5', 'the DAO owner does not own gov/upgrade here');
   assert.is(decideUpgrade(p, upgrade(STRANGER, 5000, '0.12.0')), 'gov:5');
-  for (const version of ['v-next', 'RC-0.12.0', '1..2', '0.12.', '+1.0', '1234567890123456789']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ledger:14', version);
+  // CompareVersionStrings("0.12.0", v) (types/utils.go:157-197): each common chunk through strconv.Atoi,
+  // in order, returning at the first unequal pair (:168-186) — an error only from a chunk it reaches.
+  for (const version of ['v-next', 'RC-0.12.0', '0.12.', '0.12.x', '99999999999999999999']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ledger:14', version);
+  for (const version of ['1..2', '+1.0', '0.13.x', '0.12.0.x', '1234567890123456789']) assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, version)), 'ok', version);
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 1, 'v-next', [['REDUP', 7]])), 'ok', 'height 1: features only, the old version "0" is kept');
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 9, 'FEATURE', [['REDUP', 7]])), 'ok', 'FEATURE: features only');
 });
@@ -165,6 +175,12 @@ test('the shadow applies a ParamChange or Upgrade only when its outcome delivers
   shadow.deliverTx(upgrade(UPGRADER, 1, 'FEATURE', [['RSCAL', 0]]), UPGRADER, delivered);
   assert.ok(p.featureOff('RSCAL', 10));
   assert.is(decideParamChange(p, change(OWNER, 'pos/ServicerStakeWeightMultiplier', '"1"'), 10), 'gov:5', 'the audit\'s own upgrade value gates the key');
+  // A ParamChange of gov/upgrade decodes over the stored value (types/param.go:235-236): the omitempty
+  // OldUpgradeHeight and Features (gov.pb.go:215-216) stay when left out (go-amino json-decode.go:399-405).
+  shadow.deliverTx(upgrade(UPGRADER, 700, '0.11.0'), UPGRADER, delivered);
+  shadow.deliverTx(upgrade(UPGRADER, 800, '0.11.1'), UPGRADER, delivered);
+  shadow.deliverTx(change(UPGRADER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0"}}'), UPGRADER, delivered);
+  assert.equal(p.upgrade(), { height: 900n, version: '0.12.0', oldUpgradeHeight: 700n, features: ['RSCAL:0'] });
 });
 
 test('chain: RSCAL scheduled by an Upgrade, the floor\'s owner moved to A by a gov/acl change, the activation block giving it back to the DAO owner; refused upgrades and a short DAO burn — the ledger\'s codes, all re-decided, 0 mismatches', async () => {
@@ -175,7 +191,7 @@ test('chain: RSCAL scheduled by an Upgrade, the floor\'s owner moved to A by a g
     activation = heightOf(chain.state) + 5;
     txBlock(chain, D, CHAIN_OWNER, upgradeMsg(CHAIN_OWNER, 1n, 'FEATURE', [`RSCAL:${activation}`]));
     const acl = chain.state.params().gov.acl.map((entry) => ({ acl_key: entry.key, address: entry.key === floor ? A.address : entry.address }));
-    txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, 'gov/acl', JSON.stringify(acl)));
+    txBlock(chain, D, CHAIN_OWNER, paramChange(CHAIN_OWNER, 'gov/acl', JSON.stringify({ type: 'gov/non_map_acl', value: acl })));
     txBlock(chain, D, A, paramChange(A, floor, '"16000000000"'), 'gov:5'); // A owns it, but RSCAL is off
     txBlock(chain, D, A, upgradeMsg(A, 900n, '0.12.0'), 'gov:5');
     assert.is(heightOf(chain.state), activation - 1);

@@ -21,7 +21,8 @@ import { compareVersions, inactiveFeatures, LEDGER_PROTOCOL_VERSION, mergeFeatur
 import { singleParam } from '../../../src/modules/gov/queries.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { BLOCK_INTERVAL_NS, produce, signTx, testKey } from '../../helpers/chain.js';
-import { eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer } from '../../helpers/gov-chain.js';
+import { code, eventsOfType, expectOnly, govChain, OWNER, upgrade, daoTransfer, paramChange } from '../../helpers/gov-chain.js';
+import { stakeNodeMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
 const X = testKey('dao-recipient');
@@ -107,11 +108,11 @@ upgrades('a version upgrade records the old height and merges features; a featur
   assert.is(singleParam(state.params(), 'gov/upgrade', 5)!.param_value, '{"type":"gov/upgrade","value":{"Height":"800","Version":"0.14.0","OldUpgradeHeight":"500","Features":["BLOCK:0","REDUP:300","RSCAL:460"]}}');
 });
 
-upgrades('not the owner of gov/upgrade → gov:5; a version that is not dot-separated integers → ledger:14', () => {
+upgrades('not the owner of gov/upgrade → gov:5; a version CompareVersionStrings cannot compare with this ledger\'s → ledger:14', () => {
   const state = chain();
   expectOnly(produce(state, [signTx(stranger, upgrade(stranger, 500n, '0.13.0'))]), 'gov:5');
   expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, 'RC-0.13.0'))]), 'ledger:14');
-  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.13.x'))]), 'ledger:14');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.12.x'))]), 'ledger:14');
   assert.equal(state.params().gov.upgrade.version, '0.0.0');
 });
 
@@ -124,8 +125,62 @@ upgrades('the features table is read per block: a feature listed at a later heig
   assert.equal(mergeFeatures(['RSCAL:100', 'REDUP:57620'], ['RSCAL:200']), ['REDUP:57620', 'RSCAL:200']);
 });
 
+upgrades('a MsgUpgrade changes the features for the txs after it in the same block (pocket-core sets codec.UpgradeFeatureMap in the handler)', () => {
+  // x/gov/keeper/subspace.go:186-188: HandleUpgrade writes codec.UpgradeFeatureMap at once, and every
+  // IsAfter… check of a later tx reads that global (codec/codec.go:280-284 for OEDIT).
+  const op = testKey('midblock-operator');
+  const output = testKey('midblock-output');
+  const state = govChain({
+    validators: [{ key: validator, tokensUpokt: 100_000n * POKT }, { key: op, tokensUpokt: 1_000n * POKT }],
+    accounts: [{ key: output, balanceUpokt: 1_000n * POKT }],
+    params: { pos: { servicer_stake_weight_ceiling: '1000000' }, gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['OEDIT:0'] } } },
+  });
+  // A validator without an output may set one (valStateChanges.go:339-343).
+  expectOnly(produce(state, [signTx(op, stakeNodeMsg(op, { value: 1_000n * POKT, output }))]), 'ok');
+  // OEDIT switched on by the first tx: the current output is an extra signer (x/auth/ante.go:73-79)
+  // and may change the output (valStateChanges.go:249-256) → the second tx is delivered.
+  const on = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['OEDIT:1'])), signTx(output, stakeNodeMsg(op, { value: 1_000n * POKT, output: op }))]);
+  assert.equal(on.receipts.map(code), ['ok', 'ok']);
+  assert.is(state.nodes.validators.get(op.address)!.outputAddress, op.address);
+  // …and switched off again ("OEDIT:0", codec.go:281 needs a non-zero height): the output is no
+  // signer any more, GetSigners is {operator, message output} (x/nodes/types/msg.go:202-204) → sdk:4.
+  expectOnly(produce(state, [signTx(op, stakeNodeMsg(op, { value: 1_000n * POKT, output }))]), 'ok');
+  const off = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['OEDIT:0'])), signTx(output, stakeNodeMsg(op, { value: 1_000n * POKT, output: op }))]);
+  assert.equal(off.receipts.map(code), ['ok', 'sdk:4']);
+});
+
+upgrades('a ParamChange of gov/upgrade keeps OldUpgradeHeight and Features when its value omits them (amino leaves omitempty fields of the stored value)', () => {
+  // types/param.go:235-236: Update decodes into the stored value; go-amino v0.15.1 json-decode.go:399-405
+  // zeroes a missing field only when it is not omitempty — Height and Version are, OldUpgradeHeight and
+  // Features are `omitempty` (x/gov/types/gov.pb.go:213-216).
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.11.0', ['RSCAL:450']))]), 'ok');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 800n, '0.11.1'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 800n, version: '0.11.1', oldUpgradeHeight: 500n, features: ['RSCAL:450'] });
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0"}}'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 900n, version: '0.12.0', oldUpgradeHeight: 500n, features: ['RSCAL:450'] });
+  // Present fields replace (null → the zero value, json-decode.go null case): Features emptied.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', '{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0","OldUpgradeHeight":"7","Features":null}}'))]), 'ok');
+  assert.equal(state.params().gov.upgrade, { height: 900n, version: '0.12.0', oldUpgradeHeight: 7n, features: [] });
+});
+
+upgrades('an upgrade version is refused only when CompareVersionStrings with this ledger\'s version fails (types/utils.go:157-197 parses chunk by chunk and stops at the first difference)', () => {
+  const state = chain();
+  // "0.13.x": chunk 1 already decides (12 < 13, utils.go:179-181), "x" is never parsed → no error,
+  // pocket-core stores it and halts at its height.
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 500n, '0.13.x'))]), 'ok');
+  // "1.0.0-beta": chunk 0 decides (0 < 1).
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 600n, '1.0.0-beta'))]), 'ok');
+  assert.equal(state.params().gov.upgrade.version, '1.0.0-beta');
+  // "0.12.0-rc": chunk 2 is compared → Atoi("0-rc") fails (utils.go:174-177) → ledger:14.
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 700n, '0.12.0-rc'))]), 'ledger:14');
+});
+
 upgrades('versions compare as CompareVersionStrings: 0.8.2 < 0.12.0, 0.8 < 0.8.2, equal, incomparable', () => {
   assert.equal([compareVersions('0.8.2', '0.12.0'), compareVersions('0.8', '0.8.2'), compareVersions('1.0.0', '1.0.0'), compareVersions('0.12.0', '0'), compareVersions('RC-0.12.0', '0.1')], [-1, -1, 0, 1, undefined]);
+  // strconv.Atoi (utils.go:169-177): a sign and leading zeros are read; chunks after the deciding one
+  // and past the shorter version's length are never parsed (utils.go:168-194).
+  assert.equal([compareVersions('0.12.0', '+0.012.0'), compareVersions('0.12.0', '0.13.x'), compareVersions('0.12.0', '0.12.0.x'), compareVersions('0.12.0', '0.12.x'), compareVersions('0.12.0', '0..1')], [0, -1, -1, undefined, undefined]);
   assert.is(LEDGER_PROTOCOL_VERSION, '0.12.0');
   assert.is(upgradeHaltReason({ height: 57616n, version: '0.8.2', oldUpgradeHeight: 45353n, features: [] }, 60_000), undefined, 'an older version never halts');
 });

@@ -154,6 +154,13 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['gov/daoOwner', '"xyz"', 'ledger:14'],
   ['gov/acl', '[{"acl_key":"pos/Nope","address":"0000000000000000000000000000000000000000"}]', 'ledger:14'],
   ['gov/upgrade', '{"Height":"10","Version":"abc"}', 'ledger:14'],
+  // ACL and Upgrade are registered concrete types (x/gov/types/codec.go:24-25): go-amino v0.15.1's
+  // UnmarshalJSON requires their {"type","value"} wrapper (amino.go:426-438), so pocket-core's
+  // Update fails on a bare value (types/param.go:236-239) and ModifyParam keeps the old one.
+  ['gov/acl', `[{"acl_key":"gov/acl","address":"${OWNER.address}"}]`, 'ledger:14'],
+  ['gov/acl', `{"type":"gov/upgrade","value":[{"acl_key":"gov/acl","address":"${OWNER.address}"}]}`, 'ledger:14'],
+  ['gov/upgrade', '{"Height":"1000000","Version":"0.13.0"}', 'ledger:14'],
+  ['gov/upgrade', '{"type":"gov/non_map_acl","value":{"Height":"1000000","Version":"0.13.0"}}', 'ledger:14'],
   ['pocketcore/SupportedBlockchains', '["xyz"]', 'ledger:14'],
   ['pos/BlocksPerSession', '"0"', 'ledger:15'],
   ['pos/SignedBlocksWindow', '"0"', 'ledger:15'],

@@ -94,7 +94,7 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   const state = chain();
   // RSCAL scheduled for height 5 (a features-only upgrade), and the ACL as mainnet's 35 keys
   // (as before RSCAL existed).
-  const acl = JSON.stringify(templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })));
+  const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
   produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:5'])), signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]);
   const key = 'pos/ServicerStakeFloorMultiplier';
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'gov:5');
@@ -121,7 +121,7 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
 
 tv17('features activating at the same height append their ACL owners in pocket-core’s order: BLOCK, RSCAL, PerChainRTTM (x/gov/module.go:170-200)', () => {
   const state = chain();
-  const acl = JSON.stringify(templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })));
+  const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
   produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:5', 'PerChainRTTM:5', 'RSCAL:5'])), signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]);
   while (height(state) < 4) produce(state);
   produce(state);
