@@ -10,24 +10,48 @@
  *   pos/FeeBurnPercentage outside 0..100;
  *   pos/DAOAllocation or pos/ProposerPercentage negative, or their sum (with the other one as in
  *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative);
+ *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
+ *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
  * and, as values that do not decode into something usable → ledger:14 —
  *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
  * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
  */
 import type { AclEntry, ParamValue, Upgrade } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
-import { parseDecimal } from './dec.js';
+import { divHalfEven, parseDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
 
 const OUT_OF_RANGE = 'ledger:15';
 const INVALID_VALUE = 'ledger:14';
 
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
+/** pocket-core's BigDec holds at most 315 bits of its 10^-18 units (types/decimal.go's maxDecBitLen). */
+const DEC_UNITS_LIMIT = 1n << 315n;
+
+/**
+ * Whether RoundInt64(MulInt64(MinSignedPerWindow, SignedBlocksWindow)) returns: the product in
+ * 10^-18 units within the Dec's 315 bits, its half-even integer within int64.
+ * Worked example: 92233720368547758.07 × 100 = 9223372036854775807 = 2^63 − 1 (fits);
+ * 92233720368547758.075 × 100 = …807.5 → …808 (half-even) = 2^63 (does not).
+ */
+function minSignedBlocksFit(minSignedUnits: bigint, window: bigint): boolean {
+  const product = minSignedUnits * window;
+  if (product >= DEC_UNITS_LIMIT || product <= -DEC_UNITS_LIMIT) return false;
+  const rounded = divHalfEven(product, 10n ** 18n);
+  return rounded >= INT64_MIN && rounded <= INT64_MAX;
+}
+
 const AT_LEAST_ONE = new Set(['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pocketcore/SessionNodeCount', 'pos/ServicerStakeFloorMultiplier', 'pos/MaxValidators']);
 
 /** The refusal code for `value` of `key` with the other params as `params` holds them, or undefined when accepted. */
 export function paramValueProblem(key: string, value: ParamValue, params: ParamTracker): string | undefined {
-  if (AT_LEAST_ONE.has(key)) return (value as bigint) >= 1n ? undefined : OUT_OF_RANGE;
+  if (AT_LEAST_ONE.has(key) && (value as bigint) < 1n) return OUT_OF_RANGE;
   switch (key) {
+    case 'pos/SignedBlocksWindow':
+      return minSignedBlocksFit(params.dec('pos/MinSignedPerWindow'), value as bigint) ? undefined : OUT_OF_RANGE;
+    case 'pos/MinSignedPerWindow':
+      return minSignedBlocksFit(parseDecimal(String(value)), params.int('pos/SignedBlocksWindow')) ? undefined : OUT_OF_RANGE;
     case 'pos/ServicerStakeWeightMultiplier':
       return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
     case 'application/ApplicationBurnRate':

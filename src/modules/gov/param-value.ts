@@ -15,7 +15,8 @@
  * SignedBlocksWindow, SessionNodeCount, ServicerStakeFloorMultiplier, ServicerStakeWeightMultiplier),
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
- * FeeBurnPercentage within 0..100 and ApplicationBurnRate ≥ 0. ACL keys that name no parameter
+ * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
+ * SignedBlocksWindow within int64 (minSignedBlocksFit). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
  * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
@@ -23,6 +24,7 @@
  */
 import { parse as parseLossless } from 'lossless-json';
 import type { Dec } from '../../core/bigdec.js';
+import { InvariantError } from '../../core/assert.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { paramValueToJson, parseParamValue, type AclEntry, type ParamKind, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
@@ -109,11 +111,33 @@ function atLeast(key: string, value: bigint, minimum: bigint): Result<void, Para
   return value >= minimum ? ok(undefined) : outOfRange(`${key} must be at least ${minimum}, got ${value}`);
 }
 
+/**
+ * pocket-core reads MinSignedPerWindow(ctx) = RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
+ * (x/nodes/keeper/params.go:70-78) at every BeginBlock's signature check; a product outside int64
+ * (or the 315-bit Dec) panics there — every block, a halted chain — so the pair is held to it
+ * whichever of the two changes. Example: a window of 10 takes MinSignedPerWindow up to
+ * 922337203685477580.7 (× 10 = 2^63 − 1 after rounding half-even); 10^18 × 10 = 10^19 is refused.
+ */
+function minSignedBlocksFit(minSignedPerWindow: Dec, signedBlocksWindow: bigint): Result<void, ParamValueProblem> {
+  try {
+    minSignedPerWindow.mulInt64(signedBlocksWindow).roundInt64();
+    return ok(undefined);
+  } catch (error) {
+    if (!(error instanceof InvariantError)) throw error;
+    return outOfRange(`MinSignedPerWindow (${minSignedPerWindow.toString()}) × SignedBlocksWindow (${signedBlocksWindow}) must round to a 64-bit integer (pocket-core's BeginBlock panics otherwise)`);
+  }
+}
+
 /** The range rules above, with the other params as they are now (for the DAO + proposer sum). */
 export function checkParamRange(key: string, value: ParamValue, current: Params): Result<void, ParamValueProblem> {
   switch (key) {
+    case 'pos/SignedBlocksWindow': {
+      const positive = atLeast(key, value as bigint, 1n);
+      return positive.ok ? minSignedBlocksFit(current.pos.minSignedPerWindow, value as bigint) : positive;
+    }
+    case 'pos/MinSignedPerWindow':
+      return minSignedBlocksFit(value as Dec, current.pos.signedBlocksWindow);
     case 'pos/BlocksPerSession':
-    case 'pos/SignedBlocksWindow':
     case 'pos/MaxValidators':
     case 'pos/ServicerStakeFloorMultiplier':
     case 'pocketcore/SessionNodeCount':

@@ -18,6 +18,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ShadowBank } from '../../../src/audit/independent/bank.js';
+import { Dec } from '../../../src/core/bigdec.js';
 import { decideDaoTransfer, decideParamChange, decideUpgrade, mergeUpgrade } from '../../../src/audit/independent/gov.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
 import { MODULE, ShadowLedger } from '../../../src/audit/independent/shadow.js';
@@ -37,7 +38,7 @@ const OWNED = ['pos/MaxValidators', 'pos/BlocksPerSession', 'pos/SignedBlocksWin
 function params(features: readonly string[] = [], extra: ReadonlyArray<[string, ParamValue]> = [], owners: Readonly<Record<string, Address>> = {}): ParamTracker {
   const acl = [...OWNED.map((key) => ({ key, address: OWNER })), { key: 'gov/upgrade', address: UPGRADER }, ...Object.entries(owners).map(([key, address]) => ({ key, address }))];
   const upgrade: Upgrade = { height: 0n, version: '0', oldUpgradeHeight: 0n, features };
-  return new ParamTracker(new Map<string, ParamValue>([['gov/acl', acl], ['gov/daoOwner', OWNER], ['gov/upgrade', upgrade], ['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 1n], ...extra]));
+  return new ParamTracker(new Map<string, ParamValue>([['gov/acl', acl], ['gov/daoOwner', OWNER], ['gov/upgrade', upgrade], ['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 1n], ['pos/MinSignedPerWindow', Dec.fromScaled(5n * 10n ** 17n)], ...extra]));
 }
 
 const change = (fromAddress: Address, paramKey: string, value: string | Uint8Array): Extract<Message, { type: 'ParamChange' }> => ({
@@ -129,6 +130,15 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal([code('pos/ProposerPercentage', '"90"'), code('pos/ProposerPercentage', '"91"'), code('pos/DAOAllocation', '"99"'), code('pos/DAOAllocation', '"100"'), code('pos/DAOAllocation', '"-1"')], ['ok', 'ledger:15', 'ok', 'ledger:15', 'ledger:15']);
   assert.equal([code('pos/ServicerStakeWeightMultiplier', '"0"'), code('pos/ServicerStakeWeightMultiplier', '"0.000000000000000001"')], ['ledger:15', 'ok']);
   assert.equal([code('application/ApplicationBurnRate', '"-0.000000000000000001"'), code('application/ApplicationBurnRate', '"0"')], ['ledger:15', 'ok']);
+  // RoundInt64(MinSignedPerWindow × SignedBlocksWindow) must return (x/nodes/keeper/params.go:70-78): with a window of 100,
+  // 92233720368547758.07 × 100 = 2^63 − 1 fits; …758.075 × 100 = …807.5 rounds half-even to 2^63, out of int64.
+  const window100 = params([], [['pos/SignedBlocksWindow', 100n]]);
+  const minSigned = (value: string) => decideParamChange(window100, change(OWNER, 'pos/MinSignedPerWindow', `"${value}"`), 10);
+  assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ok', 'ledger:15']);
+  // And from the window's side, with MinSignedPerWindow 2 in force: 2 × (2^62 − 1) fits, 2 × 2^62 = 2^63 does not.
+  const twice = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromInt(2n)]]);
+  const window = (value: bigint) => decideParamChange(twice, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
+  assert.equal([window((1n << 62n) - 1n), window(1n << 62n)], ['ok', 'ledger:15']);
 });
 
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {

@@ -172,7 +172,22 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['pos/ProposerPercentage', '"-1"', 'ledger:15'],
   ['pos/FeeBurnPercentage', '"101"', 'ledger:15'],
   ['application/ApplicationBurnRate', '"-0.5"', 'ledger:15'],
+  // × SignedBlocksWindow 100 (this chain's): RoundInt64 of 10^20, and of 2^63 − 1 + 0.5
+  // (half-even → 2^63), leave int64 — pocket-core's BeginBlock panics (x/nodes/keeper/params.go:70-78).
+  ['pos/MinSignedPerWindow', '"1000000000000000000.000000000000000000"', 'ledger:15'],
+  ['pos/MinSignedPerWindow', '"92233720368547758.075000000000000000"', 'ledger:15'],
 ];
+
+malformed('MinSignedPerWindow × SignedBlocksWindow is held to int64 from either side: 92233720368547758.07 × 100 = 2^63 − 1 is accepted, then a window of 101 is ledger:15', () => {
+  const state = chain();
+  // RoundInt64(92233720368547758.07 × 100) = 9223372036854775807 = 2^63 − 1, the largest int64 (x/nodes/keeper/params.go:70-78).
+  const edge = '92233720368547758.070000000000000000';
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', `"${edge}"`))]), 'ok');
+  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, edge);
+  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
+  assert.match(receipt.log ?? '', 'must round to a 64-bit integer');
+  assert.is(singleParam(state.params(), 'pos/SignedBlocksWindow', height(state))!.param_value, '100');
+});
 
 for (const [key, value, expected] of BAD) {
   malformed(`${key} = ${typeof value === 'string' ? value : 'bytes 22 ff 22'} → ${expected}, fee charged, value unchanged`, () => {
