@@ -12,6 +12,8 @@
  *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative);
  *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
  *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
+ *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
+ *   can be of ((2^63 − 1) × 10^6 uPOKT), leaves the 315-bit Dec (slash.go:117-118 panics);
  * and, as values that do not decode into something usable → ledger:14 —
  *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
  * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
@@ -42,6 +44,9 @@ function minSignedBlocksFit(minSignedUnits: bigint, window: bigint): boolean {
   return rounded >= INT64_MIN && rounded <= INT64_MAX;
 }
 
+/** Tendermint's int64 voting power × 10^6 uPOKT: the largest stake a slash multiplies (TokensFromConsensusPower). */
+const LARGEST_SLASHED_UPOKT = ((1n << 63n) - 1n) * 1_000_000n;
+
 const AT_LEAST_ONE = new Set(['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pocketcore/SessionNodeCount', 'pos/ServicerStakeFloorMultiplier', 'pos/MaxValidators']);
 
 /** The refusal code for `value` of `key` with the other params as `params` holds them, or undefined when accepted. */
@@ -52,6 +57,12 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
       return minSignedBlocksFit(params.dec('pos/MinSignedPerWindow'), value as bigint) ? undefined : OUT_OF_RANGE;
     case 'pos/MinSignedPerWindow':
       return minSignedBlocksFit(parseDecimal(String(value)), params.int('pos/SignedBlocksWindow')) ? undefined : OUT_OF_RANGE;
+    case 'pos/SlashFractionDowntime':
+    case 'pos/SlashFractionDoubleSign': {
+      // Dec(stake) × fraction in 10^-18 units: stake (an integer) × the fraction's units, exactly.
+      const product = LARGEST_SLASHED_UPOKT * parseDecimal(String(value));
+      return product < DEC_UNITS_LIMIT && product > -DEC_UNITS_LIMIT ? undefined : OUT_OF_RANGE;
+    }
     case 'pos/ServicerStakeWeightMultiplier':
       return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
     case 'application/ApplicationBurnRate':

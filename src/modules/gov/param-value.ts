@@ -16,14 +16,15 @@
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
- * SignedBlocksWindow within int64 (minSignedBlocksFit). ACL keys that name no parameter
+ * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
+ * fits pocket-core's decimal (slashOfAnyPowerFits). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
  * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
  * not break a rule — is accepted, as pocket-core accepts it.
  */
 import { parse as parseLossless } from 'lossless-json';
-import type { Dec } from '../../core/bigdec.js';
+import { Dec } from '../../core/bigdec.js';
 import { InvariantError } from '../../core/assert.js';
 import { err, ok, type Result } from '../../core/result.js';
 import { paramValueToJson, parseParamValue, type AclEntry, type ParamKind, type ParamValue, type Upgrade } from '../../params/kinds.js';
@@ -128,6 +129,25 @@ function minSignedBlocksFit(minSignedPerWindow: Dec, signedBlocksWindow: bigint)
   }
 }
 
+/** The largest stake a slash can be of, in uPOKT: Tendermint's voting power is an int64, × 10^6 (TokensFromConsensusPower). */
+const LARGEST_POWER_UPOKT = ((1n << 63n) - 1n) * 1_000_000n;
+
+/**
+ * A slash computes Dec(power × 10^6) × fraction (x/nodes/keeper/slash.go:117-118), which panics in
+ * pocket-core — and threw out of the ledger's block — past the Dec's 315 bits. A fraction is
+ * refused when the largest possible power would overflow: ~7.3 × 10^51 and above, so 10^51 is
+ * accepted (it burns the whole stake, like any fraction ≥ 1) and 10^52 is not.
+ */
+function slashOfAnyPowerFits(key: string, fraction: Dec): Result<void, ParamValueProblem> {
+  try {
+    Dec.fromInt(LARGEST_POWER_UPOKT).mul(fraction);
+    return ok(undefined);
+  } catch (error) {
+    if (!(error instanceof InvariantError)) throw error;
+    return outOfRange(`${key} ${fraction.toString()} overflows pocket-core's decimal when a slash multiplies it by a stake (at most 7.3e51)`);
+  }
+}
+
 /** The range rules above, with the other params as they are now (for the DAO + proposer sum). */
 export function checkParamRange(key: string, value: ParamValue, current: Params): Result<void, ParamValueProblem> {
   switch (key) {
@@ -137,6 +157,9 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
     }
     case 'pos/MinSignedPerWindow':
       return minSignedBlocksFit(value as Dec, current.pos.signedBlocksWindow);
+    case 'pos/SlashFractionDowntime':
+    case 'pos/SlashFractionDoubleSign':
+      return slashOfAnyPowerFits(key, value as Dec);
     case 'pos/BlocksPerSession':
     case 'pos/MaxValidators':
     case 'pos/ServicerStakeFloorMultiplier':

@@ -139,6 +139,12 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   const twice = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromInt(2n)]]);
   const window = (value: bigint) => decideParamChange(twice, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
   assert.equal([window((1n << 62n) - 1n), window(1n << 62n)], ['ok', 'ledger:15']);
+  // A slash fraction times the largest slashable stake, (2^63 − 1) × 10^6 uPOKT, must stay in the 315-bit Dec (slash.go:117-118):
+  // 10^51 → ~9.2 × 10^75 fits; 10^52 → ~9.2 × 10^76 ≥ 2^315 / 10^18 ≈ 6.7 × 10^76 does not.
+  const fraction = (zeros: number) => `1${'0'.repeat(zeros)}.000000000000000000`;
+  const slashing = params([], [], { 'pos/SlashFractionDowntime': OWNER, 'pos/SlashFractionDoubleSign': OWNER });
+  const slash = (key: string, zeros: number) => decideParamChange(slashing, change(OWNER, key, `"${fraction(zeros)}"`), 10);
+  assert.equal(['pos/SlashFractionDowntime', 'pos/SlashFractionDoubleSign'].map((k) => [slash(k, 51), slash(k, 52)]), Array(2).fill(['ok', 'ledger:15']));
 });
 
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {

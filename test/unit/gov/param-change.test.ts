@@ -16,7 +16,9 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { Dec } from '../../../src/core/bigdec.js';
 import { singleParam } from '../../../src/modules/gov/queries.js';
+import { slashAmountUpokt } from '../../../src/modules/slashing/slash.js';
 import { PARAM_SPECS } from '../../../src/params/registry.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
@@ -176,6 +178,10 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // (half-even → 2^63), leave int64 — pocket-core's BeginBlock panics (x/nodes/keeper/params.go:70-78).
   ['pos/MinSignedPerWindow', '"1000000000000000000.000000000000000000"', 'ledger:15'],
   ['pos/MinSignedPerWindow', '"92233720368547758.075000000000000000"', 'ledger:15'],
+  // Dec((2^63 − 1) × 10^6) × 10^52 ≈ 9.2 × 10^76 passes the 315-bit Dec's ~6.7 × 10^76: a slash of
+  // the largest power would panic (sdk.BigDec Mul, types/decimal.go; x/nodes/keeper/slash.go:117-118).
+  ['pos/SlashFractionDowntime', `"1${'0'.repeat(52)}.000000000000000000"`, 'ledger:15'],
+  ['pos/SlashFractionDoubleSign', `"1${'0'.repeat(52)}.000000000000000000"`, 'ledger:15'],
 ];
 
 malformed('MinSignedPerWindow × SignedBlocksWindow is held to int64 from either side: 92233720368547758.07 × 100 = 2^63 − 1 is accepted, then a window of 101 is ledger:15', () => {
@@ -187,6 +193,15 @@ malformed('MinSignedPerWindow × SignedBlocksWindow is held to int64 from either
   const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
   assert.match(receipt.log ?? '', 'must round to a 64-bit integer');
   assert.is(singleParam(state.params(), 'pos/SignedBlocksWindow', height(state))!.param_value, '100');
+});
+
+malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash of the largest power by it is computable', () => {
+  const state = chain();
+  const huge = `1${'0'.repeat(51)}.000000000000000000`;
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SlashFractionDowntime', `"${huge}"`))]), 'ok');
+  // trunc((2^63 − 1) × 10^6 × 10^51): exact, no overflow (the ledger then burns min(amount, stake)).
+  const largestPower = (1n << 63n) - 1n;
+  assert.is(slashAmountUpokt(largestPower, Dec.fromString(huge)!), largestPower * 10n ** 57n);
 });
 
 for (const [key, value, expected] of BAD) {
