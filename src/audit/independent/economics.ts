@@ -88,9 +88,11 @@ export function splitToRecipients(amount: bigint, recipient: Recipient): Payout[
 /**
  * The reward-path features of x/nodes/keeper/reward.go, each true while active (the default):
  * [RSCAL] weights coins by PIP-22 (CalculateRelayReward, :60-78; else coins = M × relays);
- * [RewardDelegators] refunds the reward cost (:125-143) and, in the block reward only, keeps the
- * proposer's delegators (:257-259 — the relay path splits to delegators whatever the flag);
- * [NCUST] pays the output address (:95-101; before it the operator's own address).
+ * [RewardDelegators] refunds the reward cost (:125-143) and keeps a node's delegators — in the
+ * block reward explicitly (:257-259), in the relay reward because the record read has none
+ * before it (UnmarshalValidator, x/nodes/keeper/validator.go:31-41); [NCUST] pays the output
+ * address (:95-101; before it the operator's own address, and the legacy record has no
+ * delegators either, x/nodes/types/validator_legacy.go:148-161).
  */
 export interface RewardFeatures {
   readonly rscal: boolean;
@@ -138,10 +140,19 @@ export function relayReward(input: RelayRewardInputs): RelayReward {
   nodeReward -= refund;
   const payouts: Payout[] = [];
   if (refund > 0n) payouts.push({ role: 'reward_cost_refund', address: input.recipient.operator, amount: refund });
-  payouts.push(...splitToRecipients(nodeReward, features.ncust ? input.recipient : { ...input.recipient, outputAddress: null }));
+  payouts.push(...splitToRecipients(nodeReward, relayRecipient(input.recipient, features)));
   if (feeCollector > 0n) payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollector });
   const minted = payouts.reduce((sum, p) => sum + p.amount, 0n);
   return { ...weighted, minted, feeCollector, refund, payouts };
+}
+
+/** The node as the relay reward reads it: delegators only with [NCUST] and [RewardDelegators], an output address only with [NCUST]. */
+function relayRecipient(recipient: Recipient, features: RewardFeatures): Recipient {
+  return {
+    operator: recipient.operator,
+    outputAddress: features.ncust ? recipient.outputAddress : null,
+    delegators: features.ncust && features.rewardDelegators ? recipient.delegators : null,
+  };
 }
 
 export interface BlockReward {

@@ -33,10 +33,12 @@
  *
  * Features (gov/features.ts; all active unless the upgrade param lists them later or at 0):
  * [RSCAL] off → coins = M × relays (burn: RTTM × challenges); [PerChainRTTM] off → the default
- * multiplier; [RewardDelegators] off → no reward-cost refund (the delegators still split the
- * rest: RewardForRelaysPerChain passes validator.RewardDelegators whatever the flag,
- * x/nodes/keeper/reward.go:145-151 — only the block reward drops them, :257-259); [NCUST] off →
- * the operator's address instead of the output. A validator missing at proof time mints nothing in every mode
+ * multiplier; [RewardDelegators] off → no reward-cost refund and no delegators: SplitNodeRewards
+ * gets validator.RewardDelegators (x/nodes/keeper/reward.go:145-151), but GetValidator's record
+ * has them only with [NCUST] and [RewardDelegators] both active (UnmarshalValidator nils them,
+ * x/nodes/keeper/validator.go:31-48; the legacy record before [NCUST] has neither them nor an
+ * output address, x/nodes/types/validator_legacy.go:148-161); [NCUST] off → the operator's
+ * address instead of the output. A validator missing at proof time mints nothing in every mode
  * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
  */
 import { Dec } from '../../core/bigdec.js';
@@ -300,13 +302,19 @@ export interface ReplayBurnInput {
 }
 
 /**
- * The validator as the relay reward sees it: [NCUST] off → no output address (the operator is
- * paid, x/nodes/keeper/reward.go:95-101). Its delegators are kept in every mode (:145-151): a
- * genesis validator may carry them before [RewardDelegators] lets a stake message set them.
+ * The validator as the relay reward reads it (GetValidator → UnmarshalValidator,
+ * x/nodes/keeper/validator.go:31-48): [NCUST] off → the legacy record, without output address or
+ * delegators (validator_legacy.go:148-161), so the operator is paid whole; [RewardDelegators] off
+ * → no delegators (validator.go:35-37). A genesis validator's delegators therefore split nothing
+ * until both features are active.
  */
 function routedValidator(validator: Validator | undefined, off: FeatureSet): Validator | undefined {
-  if (validator === undefined || !off.has('NCUST') || validator.outputAddress === null) return validator;
-  return { ...validator, outputAddress: null };
+  if (validator === undefined) return validator;
+  const legacy = off.has('NCUST');
+  const dropDelegators = (legacy || off.has('RewardDelegators')) && validator.rewardDelegators !== null;
+  const dropOutput = legacy && validator.outputAddress !== null;
+  if (!dropDelegators && !dropOutput) return validator;
+  return { ...validator, outputAddress: dropOutput ? null : validator.outputAddress, rewardDelegators: dropDelegators ? null : validator.rewardDelegators };
 }
 
 /** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */
