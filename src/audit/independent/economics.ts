@@ -62,27 +62,32 @@ export interface Recipient {
 
 /**
  * SplitNodeRewards (§5.1 step 7): each delegator trunc(amount × share / 100) if > 0, the rest to
- * the output address (or the operator). An invalid share map (a share outside 1..100 or a total
- * above 100) splits nothing: everything goes to the primary recipient (docs/protocol-choices.md).
+ * the output address (or the operator). An invalid share map (a share that is not a positive
+ * uint32, a key that is not a 20-byte hex address, a total above 100) pays nothing at all — no
+ * delegator and no primary line: SplitNodeRewards returns on NormalizeRewardDelegators' error
+ * before any callback (x/nodes/keeper/reward.go:183-187; x/nodes/types/msg.go:327-359).
  */
 export function splitToRecipients(amount: bigint, recipient: Recipient): Payout[] {
   if (amount <= 0n) return [];
   const primary = recipient.outputAddress ?? recipient.operator;
   const delegators = [...(recipient.delegators ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const total = delegators.reduce((sum, [, share]) => sum + share, 0);
-  const valid = delegators.every(([, share]) => Number.isInteger(share) && share > 0) && total <= 100;
+  if (!validShares(delegators)) return [];
   const payouts: Payout[] = [];
   let remains = amount;
-  if (valid) {
-    for (const [address, share] of delegators) {
-      const allocation = (amount * BigInt(share)) / 100n;
-      if (allocation <= 0n) continue;
-      payouts.push({ role: 'delegator', address, amount: allocation });
-      remains -= allocation;
-    }
+  for (const [address, share] of delegators) {
+    const allocation = (amount * BigInt(share)) / 100n;
+    if (allocation <= 0n) continue;
+    payouts.push({ role: 'delegator', address, amount: allocation });
+    remains -= allocation;
   }
   if (remains > 0n) payouts.push({ role: 'primary', address: primary, amount: remains });
   return payouts;
+}
+
+/** NormalizeRewardDelegators' checks (msg.go:327-359): shares positive uint32, keys 20-byte hex, total ≤ 100. */
+function validShares(delegators: ReadonlyArray<readonly [string, number]>): boolean {
+  const total = delegators.reduce((sum, [, share]) => sum + share, 0);
+  return total <= 100 && delegators.every(([address, share]) => Number.isInteger(share) && share > 0 && share <= 0xffff_ffff && /^[0-9a-fA-F]{40}$/.test(address));
 }
 
 /**

@@ -35,11 +35,26 @@ test('splits: fee_collector share, block reward, delegators, slashes', () => {
   assert.is(feeCollectorShare(1_000n, 10n, 1n), 110n); // §5.1 step 5: trunc(100 + 10)
   const reward = blockReward(1_100_000n, 0n, 10n, 1n, { operator: 'a', outputAddress: null, delegators: null });
   assert.equal([reward.dao, reward.proposerCut, reward.retained], [1_000_000n, 100_000n, 0n]); // §5.3 10/11 vs 1/11
-  assert.equal(splitToRecipients(1_001n, { operator: 'op', outputAddress: 'out', delegators: [['d', 10]] }), [
-    { role: 'delegator', address: 'd', amount: 100n },
+  const d = 'dd'.repeat(20); // a delegator key must be a 20-byte hex address (msg.go:340-343)
+  assert.equal(splitToRecipients(1_001n, { operator: 'op', outputAddress: 'out', delegators: [[d, 10]] }), [
+    { role: 'delegator', address: d, amount: 100n },
     { role: 'primary', address: 'out', amount: 901n },
   ]);
   assert.is(slashAmount(15_000n, parseDecimal('0.000001'), 15_000n * POKT), 15_000n); // §6.6: 15,000 × 10^6 × 10^-6
+});
+
+test('an invalid delegator map splits nothing: no delegator and no primary line', () => {
+  // SplitNodeRewards returns on NormalizeRewardDelegators' error before any callback
+  // (x/nodes/keeper/reward.go:183-187): a total over 100 (x/nodes/types/msg.go:346-351), a zero
+  // share (:333-338), a key that is not a 20-byte hex address (:340-343) — nothing is paid.
+  const out = 'bb'.repeat(20);
+  const d1 = 'aa'.repeat(20);
+  const d2 = 'cc'.repeat(20);
+  assert.equal(splitToRecipients(1_000n, { operator: 'op', outputAddress: out, delegators: [[d1, 60], [d2, 50]] }), []);
+  assert.equal(splitToRecipients(1_000n, { operator: 'op', outputAddress: out, delegators: [[d1, 0]] }), []);
+  assert.equal(splitToRecipients(1_000n, { operator: 'op', outputAddress: out, delegators: [['zz', 10]] }), []);
+  // Valid, for contrast: 10 % → 100, the rest 900 to the output address (reward.go:189-200).
+  assert.equal(splitToRecipients(1_000n, { operator: 'op', outputAddress: out, delegators: [[d1, 10]] }).map((p) => p.amount), [100n, 900n]);
 });
 
 test.run();
