@@ -24,9 +24,22 @@ export function divHalfEven(n: bigint, d: bigint): bigint {
   return negative ? -q : q;
 }
 
+/**
+ * pocket-core's BigDec holds at most 255 + 60 bits: Mul and Quo panic above that (decimal.go:
+ * 263-272, 306-316). ApproxRoot recovers the panic (:366-374) and FracPow then answers 1 (:442-446),
+ * which is what PIP-22 gives every bin from 499 up (E = 1); anywhere else the panic fails the tx.
+ */
+export class DecOverflow extends Error {}
+const BIT_LIMIT = 1n << 315n;
+
+function inRange(a: bigint): bigint {
+  if (a >= BIT_LIMIT || a <= -BIT_LIMIT) throw new DecOverflow(`decimal overflow: ${a.toString(2).length} bits > 315`);
+  return a;
+}
+
 export const fromInt = (n: bigint): bigint => n * ONE;
-export const mul = (a: bigint, b: bigint): bigint => divHalfEven(a * b, ONE);
-export const quo = (a: bigint, b: bigint): bigint => divHalfEven((a * ONE * ONE) / b, ONE);
+export const mul = (a: bigint, b: bigint): bigint => inRange(divHalfEven(a * b, ONE));
+export const quo = (a: bigint, b: bigint): bigint => inRange(divHalfEven((a * ONE * ONE) / b, ONE));
 /** Integer part, toward zero. */
 export const truncate = (a: bigint): bigint => a / ONE;
 export const roundHalfEven = (a: bigint): bigint => divHalfEven(a, ONE);
@@ -77,9 +90,19 @@ export function approxRoot(d: bigint, n: bigint): bigint {
   return guess;
 }
 
-/** FracPow(d, p, 100): p = 0 → 1; else Power(ApproxRoot(d, 100), round_half_even(p × 100)). */
+/**
+ * FracPow(d, p, 100): p = 0 → 1; else Power(ApproxRoot(d, 100), round_half_even(p × 100)); an
+ * overflow inside ApproxRoot → 1 (decimal.go:442-446). Example: d = 499 → 1 (see DecOverflow).
+ */
 export function fracPow(d: bigint, p: bigint): bigint {
   if (p === 0n) return ONE;
   const exponentHundredths = roundHalfEven(p * 100n);
-  return power(approxRoot(d, 100n), exponentHundredths);
+  let root: bigint;
+  try {
+    root = approxRoot(d, 100n);
+  } catch (error) {
+    if (error instanceof DecOverflow) return ONE;
+    throw error;
+  }
+  return power(root, exponentHundredths);
 }

@@ -26,6 +26,20 @@ test('PIP-22 weights for E = 1 are not exact (PROTOCOL §5.2: bins 2, 3, 4)', ()
   assert.is(formatDecimal(pip22Weight(15_000n * POKT, pip22).weight), '1.000000000000000000');
 });
 
+test('PIP-22 from bin 499 (E = 1): ApproxRoot overflows and FracPow answers 1, so the weight is 1/W', () => {
+  // ApproxRoot(499, 100) (types/decimal.go:365-405): guess 1 → 1 + (499 − 1)/100 = 5.98; the next
+  // step's Power(5.98, 99) ≈ 7.8·10^76, scaled 7.8·10^94 > 2^315 ≈ 6.67·10^94 (255 + 60 bits):
+  // Mul panics (decimal.go:263-272), ApproxRoot recovers it as an error (:366-374), FracPow
+  // returns OneDec (:442-446); weight = 1 / W (reward.go:42-47). Bin 498: 5.97^99 ≈ 6.64·10^76
+  // stays within the bound, so its root converges and the weight is ≈ 498.
+  const wide = { floor: POKT, ceiling: 1_000n * POKT, exponent: parseDecimal('1'), weightMultiplier: parseDecimal('1') };
+  assert.is(pip22Weight(499n * POKT, wide).bin, 499n);
+  assert.is(formatDecimal(pip22Weight(499n * POKT, wide).weight), '1.000000000000000000');
+  assert.is(formatDecimal(pip22Weight(700n * POKT, { ...wide, weightMultiplier: parseDecimal('2') }).weight), '0.500000000000000000');
+  const w498 = pip22Weight(498n * POKT, wide).weight;
+  assert.ok(w498 > parseDecimal('497.99') && w498 < parseDecimal('498.01'), formatDecimal(w498));
+});
+
 test('the replay burn ceiling bug uses C − (stake mod F) (PROTOCOL §4.8)', () => {
   // stake 61,000 POKT: buggy ceiling 60,000 − 1,000 = 59,000 → floored 45,000, bin 3.
   assert.is(pip22Weight(61_000n * POKT, pip22, true).bin, 3n);
