@@ -15,7 +15,9 @@ import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
 import { feeCollectorShareUpokt, planRelayReward, planReplayBurn, rewardCostUpokt, type RelayRewardPlan } from '../../../src/modules/pocketcore/rewards.js';
 import type { AuthParams, PosParams } from '../../../src/params/params.js';
-import { startRelayChain } from '../../helpers/relays.js';
+import { totalSupply } from '../../../src/modules/auth/bank.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { advanceTo, appKey, claimTx, codeOf, deliverOne, evidenceOf, headerOf, keyOf, proofTx, requiredIndex, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
 
 const base = startRelayChain().params();
@@ -219,3 +221,67 @@ burn('a missing or Unstaked validator is not burned', () => {
 
 reward.run();
 burn.run();
+
+// ---------------------------------------------------------------------------------------------
+const overflow = suite('a PIP-22 computation beyond pocket-core\'s decimal range fails the proof tx (sdk:1), the chain goes on');
+
+// F = 10,000 POKT, C = 20,000 POKT: a 20,000-POKT servicer is bin 2. E = 300: FracPow takes
+// ApproxRoot(2, 100) ≈ 1.00696 (fine), then Power(·, round(300 × 100) = 30,000) ≈ 2^300 ≈ 2·10^90,
+// scaled 2·10^108 > 2^315: Mul panics "BigInt overflow" (types/decimal.go:263-272, 408-425). The
+// panic is outside ApproxRoot's recover (:366-374), so it unwinds the proof handler; runTx
+// recovers it as ErrInternal, sdk:1 (baseapp/baseapp.go:988-999), the msg's writes are dropped
+// (the claim stays) and the fee, charged by the ante handler, stays charged.
+const totalSupplyOf = (state: LedgerState): bigint => totalSupply(state.auth);
+
+overflow('relay reward: the valid proof is sdk:1, nothing minted, the claim stays; the next block is produced', () => {
+  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const supply = totalSupplyOf(state);
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
+  assert.is(codeOf(receipt), 'sdk:1', receipt.log);
+  assert.is(state.pocketcore.claims.size, 1);
+  assert.is(totalSupplyOf(state), supply);
+  advanceTo(state, 14);
+});
+
+// The replay path (pocketcore:86 in range): HandleReplayAttack → BurnForChallenge computes the same
+// weight (x/nodes/keeper/slash.go:19-34) and panics the same way, before simpleSlash burns and
+// before the handler deletes the claim (handler.go:71-80): sdk:1, no burn, the claim stays.
+overflow('replay burn: the tampered proof is sdk:1 instead of pocketcore:86 — no burn, the claim stays', () => {
+  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const stake = state.nodes.validators.get(servicer.address)!.tokensUpokt;
+  const tamper = (siblings: Array<{ hash: string | null; lower: bigint; upper: bigint }>) => siblings.map((sibling, i) => (i === 1 ? { ...sibling, hash: 'ee'.repeat(32) } : sibling));
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
+  assert.is(codeOf(receipt), 'sdk:1', receipt.log);
+  assert.is(state.nodes.validators.get(servicer.address)!.tokensUpokt, stake);
+  assert.is(state.pocketcore.claims.size, 1);
+});
+
+// Before [RSCAL] pocket-core computes no weight at all: coins = RTTM × relays (reward.go:72-75),
+// so the same exponent pays normally — 8 relays × the default RTTM, all minted.
+overflow('[RSCAL] off: no weight is computed, so the same exponent pays RTTM × relays', () => {
+  const state = startRelayChain({ params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['RSCAL:0'] } }, pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const supply = totalSupplyOf(state);
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
+  assert.is(codeOf(receipt), 'ok', receipt.log);
+  assert.is(totalSupplyOf(state) - supply, 8n * state.params().pos.relaysToTokensMultiplier);
+});
+
+overflow.run();
