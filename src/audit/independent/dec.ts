@@ -40,8 +40,14 @@ function inRange(a: bigint): bigint {
 export const fromInt = (n: bigint): bigint => n * ONE;
 export const mul = (a: bigint, b: bigint): bigint => inRange(divHalfEven(a * b, ONE));
 export const quo = (a: bigint, b: bigint): bigint => inRange(divHalfEven((a * ONE * ONE) / b, ONE));
-/** Integer part, toward zero. */
-export const truncate = (a: bigint): bigint => a / ONE;
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64 = 1n << 64n;
+/** Integer part, toward zero; Go's TruncateInt panics beyond sdk.Int's 255 bits (NewIntFromBigInt). */
+export const truncate = (a: bigint): bigint => {
+  const whole = a / ONE;
+  if (whole >= 1n << 255n || whole <= -(1n << 255n)) throw new DecOverflow(`integer overflow: ${whole.toString(2).length} bits > 255`);
+  return whole;
+};
 export const roundHalfEven = (a: bigint): bigint => divHalfEven(a, ONE);
 
 /** "12.5" → 12.5·10^18 (at most 18 fraction digits; the params layer parsed it already). */
@@ -96,7 +102,10 @@ export function approxRoot(d: bigint, n: bigint): bigint {
  */
 export function fracPow(d: bigint, p: bigint): bigint {
   if (p === 0n) return ONE;
-  const exponentHundredths = roundHalfEven(p * 100n);
+  // B = RoundInt64(p · 100) (panics outside int64), then Power(·, uint64(B)): a negative B wraps.
+  const rounded = roundHalfEven(inRange(p * 100n));
+  if (rounded > INT64_MAX || rounded < -INT64_MAX - 1n) throw new DecOverflow(`RoundInt64: ${rounded} is not an int64`);
+  const exponentHundredths = rounded < 0n ? rounded + UINT64 : rounded;
   let root: bigint;
   try {
     root = approxRoot(d, 100n);

@@ -4,7 +4,7 @@
  * §14 FeeBurnPercentage and ApplicationBurnRate). Pure functions over plain inputs; the reducer's
  * modules are never imported (test/unit/architecture checks it).
  */
-import { formatDecimal, fracPow, fromInt, mul, ONE, parseDecimal, quo, truncate } from './dec.js';
+import { DecOverflow, formatDecimal, fracPow, fromInt, mul, ONE, parseDecimal, quo, truncate } from './dec.js';
 
 export interface Pip22Params {
   readonly floor: bigint; // ServicerStakeFloorMultiplier F
@@ -32,6 +32,21 @@ export function pip22Weight(stake: bigint, p: Pip22Params, replayCeilingBug = fa
   const flooredStake = own < ceilingFloor ? own : ceilingFloor;
   const bin = flooredStake / p.floor;
   return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+}
+
+/**
+ * The PIP-22 fields where the coins are not weighted ([RSCAL] off): pocket-core computes no weight
+ * then (x/nodes/keeper/reward.go:72-75, slash.go:36-38), so one its decimals could not hold
+ * (DecOverflow) is shown as 0 rather than failing the proof.
+ */
+export function informativeWeight(stake: bigint, p: Pip22Params, replayCeilingBug = false): Weighted {
+  try {
+    return pip22Weight(stake, p, replayCeilingBug);
+  } catch (error) {
+    if (!(error instanceof DecOverflow)) throw error;
+    const weighted = pip22Weight(stake, { ...p, exponent: 0n }, replayCeilingBug);
+    return { ...weighted, weight: 0n };
+  }
 }
 
 /** coins = trunc((M · relays) · weight), each product rounded half-even at 18 decimals. */
@@ -136,7 +151,7 @@ export const FEE_COLLECTOR = 'f1829676db577682e944fc3493d451b67ff3e29f'; // SHA-
  */
 export function relayReward(input: RelayRewardInputs): RelayReward {
   const features = input.features ?? ALL_REWARD_FEATURES;
-  const weighted = pip22Weight(input.stake, input.pip22);
+  const weighted = features.rscal ? pip22Weight(input.stake, input.pip22) : informativeWeight(input.stake, input.pip22);
   const coins = features.rscal ? weightedCoins(input.multiplier, input.relays, weighted.weight) : input.multiplier * input.relays;
   const feeCollector = feeCollectorShare(coins, input.daoPercent, input.proposerPercent);
   let nodeReward = coins - feeCollector;
@@ -209,7 +224,7 @@ export function slashAmount(power: bigint, fraction: bigint, tokens: bigint): bi
  * trunc(RTTM × challenges × weight) with the buggy ceiling; burned = min(coins, tokens).
  */
 export function replayBurn(totalProofs: bigint, burnMultiplier: bigint, multiplier: bigint, stake: bigint, pip22: Pip22Params, rscal = true): { coins: bigint; burned: bigint; weight: string } {
-  const weighted = pip22Weight(stake, pip22, true);
+  const weighted = rscal ? pip22Weight(stake, pip22, true) : informativeWeight(stake, pip22, true);
   // Before [RSCAL] BurnForChallenge burns RTTM × challenges, unweighted (x/nodes/keeper/slash.go:16-38).
   const coins = rscal ? weightedCoins(multiplier, totalProofs * burnMultiplier, weighted.weight) : multiplier * totalProofs * burnMultiplier;
   return { coins, burned: coins < stake ? coins : stake, weight: formatDecimal(weighted.weight) };

@@ -5,8 +5,8 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { divHalfEven, formatDecimal, fromInt, parseDecimal, quo } from '../../../src/audit/independent/dec.js';
-import { blockReward, feeCollectorShare, pip22Weight, slashAmount, splitToRecipients } from '../../../src/audit/independent/economics.js';
+import { DecOverflow, divHalfEven, formatDecimal, fromInt, parseDecimal, quo } from '../../../src/audit/independent/dec.js';
+import { blockReward, feeCollectorShare, pip22Weight, relayReward, replayBurn, slashAmount, splitToRecipients } from '../../../src/audit/independent/economics.js';
 
 const test = suite('audit: independent maths');
 const POKT = 1_000_000n;
@@ -38,6 +38,22 @@ test('PIP-22 from bin 499 (E = 1): ApproxRoot overflows and FracPow answers 1, s
   assert.is(formatDecimal(pip22Weight(700n * POKT, { ...wide, weightMultiplier: parseDecimal('2') }).weight), '0.500000000000000000');
   const w498 = pip22Weight(498n * POKT, wide).weight;
   assert.ok(w498 > parseDecimal('497.99') && w498 < parseDecimal('498.01'), formatDecimal(w498));
+});
+
+test('a weight beyond Go\'s 315-bit decimals: a panic with [RSCAL] (the proof fails, sdk:1); before it no weight is computed', () => {
+  // F = 10,000 POKT, C = 20,000 POKT, E = 300: bin 2's FracPow is Power(ApproxRoot(2, 100), 30,000)
+  // ≈ 2^300, scaled ≈ 2^360 > 2^315 — Mul panics outside ApproxRoot's recover (types/decimal.go:
+  // 263-272, 408-425, 442-449), so CalculateRelayReward (x/nodes/keeper/reward.go:69-71) and
+  // BurnForChallenge (slash.go:19-34) panic. Before [RSCAL] neither computes a weight: coins =
+  // RTTM × relays (reward.go:72-75; slash.go:36-38), here 1,000 × 10 = 10,000; the audit shows weight 0.
+  const steep = { floor: 10_000n * POKT, ceiling: 20_000n * POKT, exponent: parseDecimal('300'), weightMultiplier: parseDecimal('1') };
+  const input = { relays: 10n, multiplier: 1_000n, stake: 20_000n * POKT, pip22: steep, daoPercent: 10n, proposerPercent: 1n, rewardCost: 0n, recipient: { operator: 'aa'.repeat(20), outputAddress: null, delegators: null } };
+  assert.throws(() => relayReward(input), (error: unknown) => error instanceof DecOverflow);
+  assert.throws(() => replayBurn(5n, 3n, 1_000n, 20_000n * POKT, steep), (error: unknown) => error instanceof DecOverflow);
+  const before = relayReward({ ...input, features: { rscal: false, rewardDelegators: true, ncust: true } });
+  assert.equal([before.minted, before.bin, before.weight], [10_000n, 2n, 0n]);
+  const burn = replayBurn(5n, 3n, 1_000n, 20_000n * POKT, steep, false);
+  assert.equal([burn.coins, burn.weight], [15_000n, '0.000000000000000000']);
 });
 
 test('the replay burn ceiling bug uses C − (stake mod F) (PROTOCOL §4.8)', () => {
