@@ -26,7 +26,7 @@ export function divHalfEven(n: bigint, d: bigint): bigint {
 
 /**
  * pocket-core's BigDec holds at most 255 + 60 bits: Mul and Quo panic above that (decimal.go:
- * 263-272, 306-316). ApproxRoot recovers the panic (:366-374) and FracPow then answers 1 (:442-446),
+ * 263-272, 306-316), Quo also on a zero divisor. ApproxRoot recovers the panic (:366-374) and FracPow then answers 1 (:442-446),
  * which is what PIP-22 gives every bin from 499 up (E = 1); anywhere else the panic fails the tx.
  */
 export class DecOverflow extends Error {}
@@ -39,7 +39,10 @@ function inRange(a: bigint): bigint {
 
 export const fromInt = (n: bigint): bigint => n * ONE;
 export const mul = (a: bigint, b: bigint): bigint => inRange(divHalfEven(a * b, ONE));
-export const quo = (a: bigint, b: bigint): bigint => inRange(divHalfEven((a * ONE * ONE) / b, ONE));
+export const quo = (a: bigint, b: bigint): bigint => {
+  if (b === 0n) throw new DecOverflow('division by zero'); // big.Int's Quo panics too
+  return inRange(divHalfEven((a * ONE * ONE) / b, ONE));
+};
 const INT64_MAX = (1n << 63n) - 1n;
 const UINT64 = 1n << 64n;
 /** Integer part, toward zero; Go's TruncateInt panics beyond sdk.Int's 255 bits (NewIntFromBigInt). */

@@ -27,11 +27,15 @@ export interface Weighted {
  * `replayCeilingBug` (§4.8): the replay burn's ceiling term is C − (stake mod F).
  */
 export function pip22Weight(stake: bigint, p: Pip22Params, replayCeilingBug = false): Weighted {
+  const { flooredStake, bin } = pip22Bin(stake, p, replayCeilingBug);
+  return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+}
+
+function pip22Bin(stake: bigint, p: Pip22Params, replayCeilingBug: boolean): { flooredStake: bigint; bin: bigint } {
   const ceilingFloor = p.ceiling - (replayCeilingBug ? stake % p.floor : p.ceiling % p.floor);
   const own = stake - (stake % p.floor);
   const flooredStake = own < ceilingFloor ? own : ceilingFloor;
-  const bin = flooredStake / p.floor;
-  return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+  return { flooredStake, bin: flooredStake / p.floor };
 }
 
 /**
@@ -44,8 +48,7 @@ export function informativeWeight(stake: bigint, p: Pip22Params, replayCeilingBu
     return pip22Weight(stake, p, replayCeilingBug);
   } catch (error) {
     if (!(error instanceof DecOverflow)) throw error;
-    const weighted = pip22Weight(stake, { ...p, exponent: 0n }, replayCeilingBug);
-    return { ...weighted, weight: 0n };
+    return { ...pip22Bin(stake, p, replayCeilingBug), weight: 0n };
   }
 }
 
