@@ -241,9 +241,9 @@ export function isDecimalPanic(error: unknown): boolean {
 }
 
 /**
- * The PIP-22 fields of a plan whose coins are NOT weighted ([RSCAL] off): pocket-core computes no
- * weight then (x/nodes/keeper/reward.go:68-75), so a weight that would overflow is shown as 0
- * instead of failing the proof.
+ * The PIP-22 fields of a plan whose coins are NOT weighted ([RSCAL] off, or no validator):
+ * pocket-core computes no weight then (x/nodes/keeper/reward.go:68-75, 90-100), so a weight that
+ * would overflow is shown as 0 instead of failing the proof.
  */
 function informativeWeighting(derived: PosDerived, stake: bigint): StakeWeighting {
   try {
@@ -279,7 +279,8 @@ export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
   const pip22Applied = !off.has('RSCAL');
   const derived = posDerived(pos);
   const stake = validator?.tokensUpokt ?? 0n;
-  const weighting = pip22Applied ? stakeWeighting(derived, stake) : informativeWeighting(derived, stake);
+  // pocket-core weighs only a validator it found, with [RSCAL] (reward.go:90-100, 68-75).
+  const weighting = pip22Applied && validator !== undefined ? stakeWeighting(derived, stake) : informativeWeighting(derived, stake);
   const rewardCost = off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth);
   let coins = 0n;
   let feeCollector = 0n;
@@ -348,7 +349,7 @@ function routedValidator(validator: Validator | undefined, off: FeatureSet): Val
   return { ...validator, outputAddress: dropOutput ? null : validator.outputAddress, rewardDelegators: dropDelegators ? null : validator.rewardDelegators };
 }
 
-/** The burn's weight when [RSCAL] is off (not computed by pocket-core, slash.go:36-38): 0 where it would overflow. */
+/** The burn's weight where pocket-core computes none ([RSCAL] off, slash.go:36-38; no validator, :21-25): 0 where it would overflow. */
 function informativeBinWeight(bin: bigint, params: Pip22Params): Dec {
   try {
     return pip22WeightForBin(bin, params);
@@ -379,7 +380,8 @@ export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
     pip22Applied,
     flooredStakeUpokt: pip22ChallengeBurnFlooredStake(stake, params),
     bin,
-    weight: (pip22Applied ? pip22WeightForBin(bin, params) : informativeBinWeight(bin, params)).toString(),
+    // BurnForChallenge weighs only a validator it found, with [RSCAL] (slash.go:19-34).
+    weight: (pip22Applied && validator !== undefined ? pip22WeightForBin(bin, params) : informativeBinWeight(bin, params)).toString(),
   };
   if (validator === undefined || validator.status === StakeStatus.Unstaked) {
     return { ...base, stakeUpokt: null, coinsUpokt: 0n, burnedUpokt: 0n, tokensAfterUpokt: null, forceUnstake: false };

@@ -153,6 +153,15 @@ reward('validator gone at proof time → nothing minted; a stake below F (bin 0)
   assert.equal(small.lines, []);
 });
 
+reward('validator gone: nothing is weighed, so a weight that could not be computed (W = 0) does not matter', () => {
+  // RewardForRelaysPerChain returns zero before CalculateRelayReward when the validator is not
+  // found (x/nodes/keeper/reward.go:90-100); a zero ServicerStakeWeightMultiplier would panic
+  // only in the weight's Quo (reward.go:42-47).
+  const gone = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: undefined, pos: pos({ ...pip22(15n, 60n), servicerStakeWeightMultiplier: Dec.ZERO }), auth });
+  assert.is(gone.mintedUpokt, 0n);
+  assert.equal(gone.lines, []);
+});
+
 reward('plans from one params object (its derived values memoised) equal plans from fresh copies, stake by stake', () => {
   // The memo is keyed by the PosParams object and the stake (rewards.ts posDerived): the same
   // object over many stakes, twice, and a second object with other percentages in between,
@@ -209,6 +218,12 @@ burn('the ceiling bug at the activation values: stake 20e9 with F = C = 15e9 →
   assert.is(plan.flooredStakeUpokt, 10n * G);
   assert.is(plan.bin, 0n);
   assert.is(plan.burnedUpokt, 0n);
+});
+
+burn('a missing validator is not weighed (BurnForChallenge returns first, slash.go:21-25): W = 0 burns nothing, no panic', () => {
+  const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: undefined, pos: pos({ ...pip22(15n, 60n), servicerStakeWeightMultiplier: Dec.ZERO }), replayAttackBurnMultiplier: 3n });
+  assert.is(plan.burnedUpokt, 0n);
+  assert.is(plan.stakeUpokt, null);
 });
 
 burn('a missing or Unstaked validator is not burned', () => {
