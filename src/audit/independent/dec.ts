@@ -24,11 +24,33 @@ export function divHalfEven(n: bigint, d: bigint): bigint {
   return negative ? -q : q;
 }
 
+/**
+ * pocket-core's BigDec holds at most 255 + 60 bits: Mul and Quo panic above that (decimal.go:
+ * 263-272, 306-316), Quo also on a zero divisor. ApproxRoot recovers the panic (:366-374) and FracPow then answers 1 (:442-446),
+ * which is what PIP-22 gives every bin from 499 up (E = 1); anywhere else the panic fails the tx.
+ */
+export class DecOverflow extends Error {}
+const BIT_LIMIT = 1n << 315n;
+
+function inRange(a: bigint): bigint {
+  if (a >= BIT_LIMIT || a <= -BIT_LIMIT) throw new DecOverflow(`decimal overflow: ${a.toString(2).length} bits > 315`);
+  return a;
+}
+
 export const fromInt = (n: bigint): bigint => n * ONE;
-export const mul = (a: bigint, b: bigint): bigint => divHalfEven(a * b, ONE);
-export const quo = (a: bigint, b: bigint): bigint => divHalfEven((a * ONE * ONE) / b, ONE);
-/** Integer part, toward zero. */
-export const truncate = (a: bigint): bigint => a / ONE;
+export const mul = (a: bigint, b: bigint): bigint => inRange(divHalfEven(a * b, ONE));
+export const quo = (a: bigint, b: bigint): bigint => {
+  if (b === 0n) throw new DecOverflow('division by zero'); // big.Int's Quo panics too
+  return inRange(divHalfEven((a * ONE * ONE) / b, ONE));
+};
+const INT64_MAX = (1n << 63n) - 1n;
+const UINT64 = 1n << 64n;
+/** Integer part, toward zero; Go's TruncateInt panics beyond sdk.Int's 255 bits (NewIntFromBigInt). */
+export const truncate = (a: bigint): bigint => {
+  const whole = a / ONE;
+  if (whole >= 1n << 255n || whole <= -(1n << 255n)) throw new DecOverflow(`integer overflow: ${whole.toString(2).length} bits > 255`);
+  return whole;
+};
 export const roundHalfEven = (a: bigint): bigint => divHalfEven(a, ONE);
 
 /** "12.5" → 12.5·10^18 (at most 18 fraction digits; the params layer parsed it already). */
@@ -77,9 +99,22 @@ export function approxRoot(d: bigint, n: bigint): bigint {
   return guess;
 }
 
-/** FracPow(d, p, 100): p = 0 → 1; else Power(ApproxRoot(d, 100), round_half_even(p × 100)). */
+/**
+ * FracPow(d, p, 100): p = 0 → 1; else Power(ApproxRoot(d, 100), round_half_even(p × 100)); an
+ * overflow inside ApproxRoot → 1 (decimal.go:442-446). Example: d = 499 → 1 (see DecOverflow).
+ */
 export function fracPow(d: bigint, p: bigint): bigint {
   if (p === 0n) return ONE;
-  const exponentHundredths = roundHalfEven(p * 100n);
-  return power(approxRoot(d, 100n), exponentHundredths);
+  // B = RoundInt64(p · 100) (panics outside int64), then Power(·, uint64(B)): a negative B wraps.
+  const rounded = roundHalfEven(inRange(p * 100n));
+  if (rounded > INT64_MAX || rounded < -INT64_MAX - 1n) throw new DecOverflow(`RoundInt64: ${rounded} is not an int64`);
+  const exponentHundredths = rounded < 0n ? rounded + UINT64 : rounded;
+  let root: bigint;
+  try {
+    root = approxRoot(d, 100n);
+  } catch (error) {
+    if (error instanceof DecOverflow) return ONE;
+    throw error;
+  }
+  return power(root, exponentHundredths);
 }

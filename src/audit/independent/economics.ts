@@ -4,7 +4,7 @@
  * §14 FeeBurnPercentage and ApplicationBurnRate). Pure functions over plain inputs; the reducer's
  * modules are never imported (test/unit/architecture checks it).
  */
-import { formatDecimal, fracPow, fromInt, mul, ONE, parseDecimal, quo, truncate } from './dec.js';
+import { DecOverflow, formatDecimal, fracPow, fromInt, mul, ONE, parseDecimal, quo, truncate } from './dec.js';
 
 export interface Pip22Params {
   readonly floor: bigint; // ServicerStakeFloorMultiplier F
@@ -27,11 +27,29 @@ export interface Weighted {
  * `replayCeilingBug` (§4.8): the replay burn's ceiling term is C − (stake mod F).
  */
 export function pip22Weight(stake: bigint, p: Pip22Params, replayCeilingBug = false): Weighted {
+  const { flooredStake, bin } = pip22Bin(stake, p, replayCeilingBug);
+  return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+}
+
+function pip22Bin(stake: bigint, p: Pip22Params, replayCeilingBug: boolean): { flooredStake: bigint; bin: bigint } {
   const ceilingFloor = p.ceiling - (replayCeilingBug ? stake % p.floor : p.ceiling % p.floor);
   const own = stake - (stake % p.floor);
   const flooredStake = own < ceilingFloor ? own : ceilingFloor;
-  const bin = flooredStake / p.floor;
-  return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+  return { flooredStake, bin: flooredStake / p.floor };
+}
+
+/**
+ * The PIP-22 fields where the coins are not weighted ([RSCAL] off): pocket-core computes no weight
+ * then (x/nodes/keeper/reward.go:72-75, slash.go:36-38), so one its decimals could not hold
+ * (DecOverflow) is shown as 0 rather than failing the proof.
+ */
+export function informativeWeight(stake: bigint, p: Pip22Params, replayCeilingBug = false): Weighted {
+  try {
+    return pip22Weight(stake, p, replayCeilingBug);
+  } catch (error) {
+    if (!(error instanceof DecOverflow)) throw error;
+    return { ...pip22Bin(stake, p, replayCeilingBug), weight: 0n };
+  }
 }
 
 /** coins = trunc((M · relays) · weight), each product rounded half-even at 18 decimals. */
@@ -62,35 +80,42 @@ export interface Recipient {
 
 /**
  * SplitNodeRewards (§5.1 step 7): each delegator trunc(amount × share / 100) if > 0, the rest to
- * the output address (or the operator). An invalid share map (a share outside 1..100 or a total
- * above 100) splits nothing: everything goes to the primary recipient (docs/protocol-choices.md).
+ * the output address (or the operator). An invalid share map (a share that is not a positive
+ * uint32, a key that is not a 20-byte hex address, a total above 100) pays nothing at all — no
+ * delegator and no primary line: SplitNodeRewards returns on NormalizeRewardDelegators' error
+ * before any callback (x/nodes/keeper/reward.go:183-187; x/nodes/types/msg.go:327-359).
  */
 export function splitToRecipients(amount: bigint, recipient: Recipient): Payout[] {
   if (amount <= 0n) return [];
   const primary = recipient.outputAddress ?? recipient.operator;
   const delegators = [...(recipient.delegators ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const total = delegators.reduce((sum, [, share]) => sum + share, 0);
-  const valid = delegators.every(([, share]) => Number.isInteger(share) && share > 0) && total <= 100;
+  if (!validShares(delegators)) return [];
   const payouts: Payout[] = [];
   let remains = amount;
-  if (valid) {
-    for (const [address, share] of delegators) {
-      const allocation = (amount * BigInt(share)) / 100n;
-      if (allocation <= 0n) continue;
-      payouts.push({ role: 'delegator', address, amount: allocation });
-      remains -= allocation;
-    }
+  for (const [address, share] of delegators) {
+    const allocation = (amount * BigInt(share)) / 100n;
+    if (allocation <= 0n) continue;
+    payouts.push({ role: 'delegator', address, amount: allocation });
+    remains -= allocation;
   }
   if (remains > 0n) payouts.push({ role: 'primary', address: primary, amount: remains });
   return payouts;
 }
 
+/** NormalizeRewardDelegators' checks (msg.go:327-359): shares positive uint32, keys 20-byte hex, total ≤ 100. */
+function validShares(delegators: ReadonlyArray<readonly [string, number]>): boolean {
+  const total = delegators.reduce((sum, [, share]) => sum + share, 0);
+  return total <= 100 && delegators.every(([address, share]) => Number.isInteger(share) && share > 0 && share <= 0xffff_ffff && /^[0-9a-fA-F]{40}$/.test(address));
+}
+
 /**
  * The reward-path features of x/nodes/keeper/reward.go, each true while active (the default):
  * [RSCAL] weights coins by PIP-22 (CalculateRelayReward, :60-78; else coins = M × relays);
- * [RewardDelegators] refunds the reward cost (:125-143) and, in the block reward only, keeps the
- * proposer's delegators (:257-259 — the relay path splits to delegators whatever the flag);
- * [NCUST] pays the output address (:95-101; before it the operator's own address).
+ * [RewardDelegators] refunds the reward cost (:125-143) and keeps a node's delegators — in the
+ * block reward explicitly (:257-259), in the relay reward because the record read has none
+ * before it (UnmarshalValidator, x/nodes/keeper/validator.go:31-41); [NCUST] pays the output
+ * address (:95-101; before it the operator's own address, and the legacy record has no
+ * delegators either, x/nodes/types/validator_legacy.go:148-161).
  */
 export interface RewardFeatures {
   readonly rscal: boolean;
@@ -129,7 +154,7 @@ export const FEE_COLLECTOR = 'f1829676db577682e944fc3493d451b67ff3e29f'; // SHA-
  */
 export function relayReward(input: RelayRewardInputs): RelayReward {
   const features = input.features ?? ALL_REWARD_FEATURES;
-  const weighted = pip22Weight(input.stake, input.pip22);
+  const weighted = features.rscal ? pip22Weight(input.stake, input.pip22) : informativeWeight(input.stake, input.pip22);
   const coins = features.rscal ? weightedCoins(input.multiplier, input.relays, weighted.weight) : input.multiplier * input.relays;
   const feeCollector = feeCollectorShare(coins, input.daoPercent, input.proposerPercent);
   let nodeReward = coins - feeCollector;
@@ -138,10 +163,19 @@ export function relayReward(input: RelayRewardInputs): RelayReward {
   nodeReward -= refund;
   const payouts: Payout[] = [];
   if (refund > 0n) payouts.push({ role: 'reward_cost_refund', address: input.recipient.operator, amount: refund });
-  payouts.push(...splitToRecipients(nodeReward, features.ncust ? input.recipient : { ...input.recipient, outputAddress: null }));
+  payouts.push(...splitToRecipients(nodeReward, relayRecipient(input.recipient, features)));
   if (feeCollector > 0n) payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollector });
   const minted = payouts.reduce((sum, p) => sum + p.amount, 0n);
   return { ...weighted, minted, feeCollector, refund, payouts };
+}
+
+/** The node as the relay reward reads it: delegators only with [NCUST] and [RewardDelegators], an output address only with [NCUST]. */
+function relayRecipient(recipient: Recipient, features: RewardFeatures): Recipient {
+  return {
+    operator: recipient.operator,
+    outputAddress: features.ncust ? recipient.outputAddress : null,
+    delegators: features.ncust && features.rewardDelegators ? recipient.delegators : null,
+  };
 }
 
 export interface BlockReward {
@@ -193,7 +227,7 @@ export function slashAmount(power: bigint, fraction: bigint, tokens: bigint): bi
  * trunc(RTTM × challenges × weight) with the buggy ceiling; burned = min(coins, tokens).
  */
 export function replayBurn(totalProofs: bigint, burnMultiplier: bigint, multiplier: bigint, stake: bigint, pip22: Pip22Params, rscal = true): { coins: bigint; burned: bigint; weight: string } {
-  const weighted = pip22Weight(stake, pip22, true);
+  const weighted = rscal ? pip22Weight(stake, pip22, true) : informativeWeight(stake, pip22, true);
   // Before [RSCAL] BurnForChallenge burns RTTM × challenges, unweighted (x/nodes/keeper/slash.go:16-38).
   const coins = rscal ? weightedCoins(multiplier, totalProofs * burnMultiplier, weighted.weight) : multiplier * totalProofs * burnMultiplier;
   return { coins, burned: coins < stake ? coins : stake, weight: formatDecimal(weighted.weight) };

@@ -3,7 +3,8 @@
  * same-bytes-twice-in-a-block refusal (auth:6), a relay proof's two signatures (relay-proof.ts:
  * pocketcore:4 / 41, no fee, before the ante), the ante handler (ShadowAnte: whether the fee
  * was charged and who paid it, or the code), and for every decoded message the handler itself:
- *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk;
+ *   Claim (claims.ts) and Proof (proofs.ts), from the audit's own sessions, claims and Merkle walk
+ *   (a proof whose reward or replay burn leaves pocket-core's decimal range: sdk:1, decimalPanics);
  *   BeginUnstake and Unjail of nodes and apps (unstake-unjail.ts), from its own records and jails;
  *   Stake of nodes and apps, new and edit (node-stake.ts, app-stake.ts), from its own records and bank;
  *   Send (§1.2): delivered when the sender still holds the amount after the fee, else sdk:10;
@@ -23,7 +24,9 @@ import { decideClaim, type PocketcoreWorld } from './claims.js';
 import { Ed25519Verifier } from './ed25519.js';
 import { decideNodeStake, type StakeWorld } from './node-stake.js';
 import { decideUnstakeOrUnjail, type NodeWorld } from './unstake-unjail.js';
-import { decideProof } from './proofs.js';
+import { decideProof, proofClaimKey } from './proofs.js';
+import { DecOverflow } from './dec.js';
+import { relayReward, replayBurn } from './economics.js';
 import { checkLeafSignatures } from './relay-proof.js';
 import type { ShadowBank } from './bank.js';
 import type { RawTx } from './inputs.js';
@@ -62,13 +65,50 @@ export class TxOutcomes {
     if (!verdict.ok) return { fee: 0n, payer: null, code: verdict.code };
     if (tx.message.type === 'Claim') return { fee: verdict.fee, payer: verdict.payer, code: decideClaim(this.world, tx.message, height) };
     if (tx.message.type === 'Proof' && leaf !== undefined && tx.wire.msg.kind === 'Proof') {
-      return { fee: verdict.fee, payer: verdict.payer, code: decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height) };
+      const code = decideProof(this.world, tx.message, tx.wire.msg, leaf.bytes, height);
+      return { fee: verdict.fee, payer: verdict.payer, code: this.decimalPanics(tx.message, code, height) ? 'sdk:1' : code };
     }
     return { fee: verdict.fee, payer: verdict.payer, code: this.messageCode(tx.message, height, tx.signer ?? verdict.payer, verdict.payer, verdict.fee) };
   }
 
   endBlock(hashes: readonly string[]): void {
     this.ante.index(hashes);
+  }
+
+  /**
+   * Would the proof's reward (delivered) or replay burn (pocketcore:86) panic in pocket-core's
+   * decimals (a PIP-22 weight or coins beyond 315 bits: DecOverflow)? The panic unwinds the
+   * handler before any write and runTx answers sdk:1 (baseapp/baseapp.go:988-999). Only a node
+   * that still exists is weighed: without one RewardForRelaysPerChain and BurnForChallenge return
+   * first (x/nodes/keeper/reward.go:93-100, slash.go:21-25).
+   */
+  private decimalPanics(message: Extract<Message, { type: 'Proof' }>, code: string | undefined, height: number): boolean {
+    if (code !== DELIVERED && code !== 'pocketcore:86') return false;
+    const claim = this.world.claims.get(proofClaimKey(message));
+    const node = this.world.nodes.get(message.leaf.servicerAddress);
+    if (claim === undefined || node === undefined) return false;
+    const p = this.params;
+    try {
+      if (code === 'pocketcore:86') {
+        replayBurn(claim.totalProofs, p.int('pocketcore/ReplayAttackBurnMultiplier'), p.int('pos/RelaysToTokensMultiplier'), node.tokens, p.pip22(), !p.featureOff('RSCAL', height));
+      } else {
+        relayReward({
+          relays: claim.totalProofs,
+          multiplier: p.multiplier(message.leaf.blockchain, height).value,
+          stake: node.tokens,
+          pip22: p.pip22(),
+          daoPercent: p.int('pos/DAOAllocation'),
+          proposerPercent: p.int('pos/ProposerPercentage'),
+          rewardCost: p.fee('claim') + p.fee('proof'),
+          recipient: { operator: message.leaf.servicerAddress, outputAddress: null, delegators: null },
+          features: p.rewardFeatures(height),
+        });
+      }
+    } catch (error) {
+      if (error instanceof DecOverflow) return true;
+      throw error;
+    }
+    return false;
   }
 
   private messageCode(message: Message, height: number, signer: string, payer: string, fee: bigint): string | undefined {

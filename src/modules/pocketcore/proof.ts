@@ -16,6 +16,8 @@
  *   6. the app at the session start ⇒ else pocketcore:45; the leaf's session height must equal
  *      the claim's ⇒ 60; the leaf's chain among the app's chains ⇒ 13
  * Valid ⇒ ProofAccepted (claim deleted, remembered as settled) + RelaysRewarded (the plan).
+ * A reward or burn beyond pocket-core's decimal range (a PIP-22 exponent far off the defaults)
+ * panics there and is sdk:1 here, with the claim left live (rewards.ts isDecimalPanic).
  *
  * The AAT's app signature and the client's signature over the leaf were verified statelessly
  * before the tx reached the chain (messages/relay-proof.ts: pocketcore:4 / pocketcore:41), like
@@ -33,7 +35,7 @@ import { planForceUnstake, type NodeForceUnstakeQueued } from '../nodes/index.js
 import type { PocketcoreEvent } from './events.js';
 import { msiLevelCount, verifyMsiProof } from './msi-tree.js';
 import { proofHeight, proofIndex } from './proof-index.js';
-import { planRelayReward, planReplayBurn } from './rewards.js';
+import { isDecimalPanic, planRelayReward, planReplayBurn } from './rewards.js';
 import { sessionHeaderHash, type SessionHeaderKey } from './session.js';
 import { claimKey, type ClaimRecord } from './state.js';
 import { inactiveFeatures } from '../gov/index.js';
@@ -76,6 +78,21 @@ export function leafSessionHeader(leaf: RelayProofLeaf): SessionHeaderKey {
   return { appPublicKey: leaf.aatAsSigned.appPublicKey as PublicKeyHex, chain: leaf.blockchain, sessionHeight: leaf.sessionBlockHeight };
 }
 
+const DECIMAL_PANIC_LOG = 'the PIP-22 reward or burn leaves the decimal range: pocket-core panics in the proof handler and answers sdk:1; the claim stays';
+
+/**
+ * A reward or burn plan, or undefined where pocket-core's decimal arithmetic would panic: the
+ * panic unwinds the handler before any write and runTx answers sdk:1 (rewards.ts isDecimalPanic).
+ */
+function unlessDecimalPanic<T>(plan: () => T): T | undefined {
+  try {
+    return plan();
+  } catch (error) {
+    if (isDecimalPanic(error)) return undefined;
+    throw error;
+  }
+}
+
 export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<TxContext, 'height' | 'inactiveFeatures'>): Outcome<ProofEvent> {
   const { leaf, merkleProof } = msg;
   const off = ctx.inactiveFeatures;
@@ -115,14 +132,15 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   if (!verdict.valid && verdict.replayAttack && !off.has('REPBR')) {
     const current = view.params();
     const validator = view.nodes.validators.get(servicer);
-    const burn = planReplayBurn({
+    const burn = unlessDecimalPanic(() => planReplayBurn({
       servicer,
       totalProofs: claim.totalProofs,
       validator,
       pos: current.pos,
       replayAttackBurnMultiplier: current.pocketcore.replayAttackBurnMultiplier,
       inactiveFeatures: off,
-    });
+    }));
+    if (burn === undefined) return refuse(attempt, SDK.internal_error, DECIMAL_PANIC_LOG);
     const forced = burn.forceUnstake && validator !== undefined ? planForceUnstake({ ...validator, tokensUpokt: burn.tokensAfterUpokt ?? 0n }, 'stake_below_minimum') : [];
     return rejectedWithSideEffects(rejection(POCKETCORE.replay_attack, `replay attack: the proof does not lead to the claimed root; ${burn.burnedUpokt}upokt burned`), [
       { type: 'ReplayAttackDetected', key, sessionHeight, burn },
@@ -136,7 +154,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   if (leaf.sessionBlockHeight !== sessionHeight) return refuse(attempt, POCKETCORE.invalid_block_height, 'the leaf belongs to another session');
   if (!app.chains.includes(leaf.blockchain)) return refuse(attempt, POCKETCORE.chain_not_staked_by_app, `the application is not staked for chain ${leaf.blockchain}`);
   const current = view.params();
-  const plan = planRelayReward({
+  const plan = unlessDecimalPanic(() => planRelayReward({
     servicer: claim.servicer,
     chain: claim.header.chain,
     relays: claim.totalProofs,
@@ -144,7 +162,8 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
     pos: current.pos,
     auth: current.auth,
     inactiveFeatures: off,
-  });
+  }));
+  if (plan === undefined) return refuse(attempt, SDK.internal_error, DECIMAL_PANIC_LOG);
   return accepted(
     { type: 'ProofAccepted', key, servicer, sessionHeight, totalProofs: claim.totalProofs, index },
     { type: 'RelaysRewarded', key, plan },

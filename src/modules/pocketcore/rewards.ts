@@ -33,13 +33,15 @@
  *
  * Features (gov/features.ts; all active unless the upgrade param lists them later or at 0):
  * [RSCAL] off → coins = M × relays (burn: RTTM × challenges); [PerChainRTTM] off → the default
- * multiplier; [RewardDelegators] off → no reward-cost refund (the delegators still split the
- * rest: RewardForRelaysPerChain passes validator.RewardDelegators whatever the flag,
- * x/nodes/keeper/reward.go:145-151 — only the block reward drops them, :257-259); [NCUST] off →
- * the operator's address instead of the output. A validator missing at proof time mints nothing in every mode
+ * multiplier; [RewardDelegators] off → no reward-cost refund and no delegators: SplitNodeRewards
+ * gets validator.RewardDelegators (x/nodes/keeper/reward.go:145-151), but GetValidator's record
+ * has them only with [NCUST] and [RewardDelegators] both active (UnmarshalValidator nils them,
+ * x/nodes/keeper/validator.go:31-48; the legacy record before [NCUST] has neither them nor an
+ * output address, x/nodes/types/validator_legacy.go:148-161); [NCUST] off → the operator's
+ * address instead of the output. A validator missing at proof time mints nothing in every mode
  * (pocket-core mints to the bare address when both RSCAL and NCUST are off; not replicated).
  */
-import { Dec } from '../../core/bigdec.js';
+import { Dec, DecDivisionByZeroError, DecIntegerRangeError, DecOverflowError } from '../../core/bigdec.js';
 import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';
 import type { Address } from '../../core/types.js';
 import type { AuthParams, PosParams } from '../../params/params.js';
@@ -225,6 +227,33 @@ function stakeWeighting(derived: PosDerived, stake: bigint): StakeWeighting {
   return weighting;
 }
 
+/**
+ * Does `error` stand for a panic of pocket-core's decimal arithmetic — a result beyond 255 + 60
+ * bits (types/decimal.go:243-345), an integer conversion out of range (RoundInt64, TruncateInt) or
+ * a division by zero? Inside the proof handler such a panic unwinds the message: runTx recovers
+ * it as ErrInternal (sdk:1, baseapp/baseapp.go:988-999), drops the message's writes (the claim
+ * stays) and keeps the fee. Reachable only through governance values far outside the defaults,
+ * e.g. ServicerStakeFloorMultiplierExponent 300: bin 2 needs Power(2^(1/100), 30,000) ≈ 2^300.
+ * (An overflow inside ApproxRoot is no panic: FracPow answers 1 there, core/bigdec.ts.)
+ */
+export function isDecimalPanic(error: unknown): boolean {
+  return error instanceof DecOverflowError || error instanceof DecIntegerRangeError || error instanceof DecDivisionByZeroError;
+}
+
+/**
+ * The PIP-22 fields of a plan whose coins are NOT weighted ([RSCAL] off, or no validator):
+ * pocket-core computes no weight then (x/nodes/keeper/reward.go:68-75, 90-100), so a weight that
+ * would overflow is shown as 0 instead of failing the proof.
+ */
+function informativeWeighting(derived: PosDerived, stake: bigint): StakeWeighting {
+  try {
+    return stakeWeighting(derived, stake);
+  } catch (error) {
+    if (!isDecimalPanic(error)) throw error;
+    return { flooredStakeUpokt: pip22FlooredStake(stake, derived.pip22), bin: pip22Bin(stake, derived.pip22), weight: Dec.ZERO, weightText: Dec.ZERO.toString() };
+  }
+}
+
 export interface RelayRewardInput {
   readonly servicer: Address;
   readonly chain: string;
@@ -237,7 +266,11 @@ export interface RelayRewardInput {
   readonly inactiveFeatures?: FeatureSet;
 }
 
-/** The whole relay-reward pipeline (steps 1–7 of the file header). */
+/**
+ * The whole relay-reward pipeline (steps 1–7 of the file header). Throws where pocket-core's
+ * decimals panic (isDecimalPanic: a weighted reward beyond their range); decideProof turns that
+ * into sdk:1.
+ */
 export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
   const { pos } = input;
   const off = input.inactiveFeatures ?? NO_FEATURES_OFF;
@@ -246,7 +279,8 @@ export function planRelayReward(input: RelayRewardInput): RelayRewardPlan {
   const pip22Applied = !off.has('RSCAL');
   const derived = posDerived(pos);
   const stake = validator?.tokensUpokt ?? 0n;
-  const weighting = stakeWeighting(derived, stake);
+  // pocket-core weighs only a validator it found, with [RSCAL] (reward.go:90-100, 68-75).
+  const weighting = pip22Applied && validator !== undefined ? stakeWeighting(derived, stake) : informativeWeighting(derived, stake);
   const rewardCost = off.has('RewardDelegators') ? 0n : rewardCostUpokt(input.auth);
   let coins = 0n;
   let feeCollector = 0n;
@@ -300,16 +334,35 @@ export interface ReplayBurnInput {
 }
 
 /**
- * The validator as the relay reward sees it: [NCUST] off → no output address (the operator is
- * paid, x/nodes/keeper/reward.go:95-101). Its delegators are kept in every mode (:145-151): a
- * genesis validator may carry them before [RewardDelegators] lets a stake message set them.
+ * The validator as the relay reward reads it (GetValidator → UnmarshalValidator,
+ * x/nodes/keeper/validator.go:31-48): [NCUST] off → the legacy record, without output address or
+ * delegators (validator_legacy.go:148-161), so the operator is paid whole; [RewardDelegators] off
+ * → no delegators (validator.go:35-37). A genesis validator's delegators therefore split nothing
+ * until both features are active.
  */
 function routedValidator(validator: Validator | undefined, off: FeatureSet): Validator | undefined {
-  if (validator === undefined || !off.has('NCUST') || validator.outputAddress === null) return validator;
-  return { ...validator, outputAddress: null };
+  if (validator === undefined) return validator;
+  const legacy = off.has('NCUST');
+  const dropDelegators = (legacy || off.has('RewardDelegators')) && validator.rewardDelegators !== null;
+  const dropOutput = legacy && validator.outputAddress !== null;
+  if (!dropDelegators && !dropOutput) return validator;
+  return { ...validator, outputAddress: dropOutput ? null : validator.outputAddress, rewardDelegators: dropDelegators ? null : validator.rewardDelegators };
 }
 
-/** HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). */
+/** The burn's weight where pocket-core computes none ([RSCAL] off, slash.go:36-38; no validator, :21-25): 0 where it would overflow. */
+function informativeBinWeight(bin: bigint, params: Pip22Params): Dec {
+  try {
+    return pip22WeightForBin(bin, params);
+  } catch (error) {
+    if (!isDecimalPanic(error)) throw error;
+    return Dec.ZERO;
+  }
+}
+
+/**
+ * HandleReplayAttack → BurnForChallenge → simpleSlash, as a plan (file header). Throws where
+ * pocket-core's decimals panic (isDecimalPanic), as planRelayReward.
+ */
 export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
   const { pos, validator } = input;
   const params = pip22ParamsOf(pos);
@@ -327,7 +380,8 @@ export function planReplayBurn(input: ReplayBurnInput): ReplayBurnPlan {
     pip22Applied,
     flooredStakeUpokt: pip22ChallengeBurnFlooredStake(stake, params),
     bin,
-    weight: pip22WeightForBin(bin, params).toString(),
+    // BurnForChallenge weighs only a validator it found, with [RSCAL] (slash.go:19-34).
+    weight: (pip22Applied && validator !== undefined ? pip22WeightForBin(bin, params) : informativeBinWeight(bin, params)).toString(),
   };
   if (validator === undefined || validator.status === StakeStatus.Unstaked) {
     return { ...base, stakeUpokt: null, coinsUpokt: 0n, burnedUpokt: 0n, tokensAfterUpokt: null, forceUnstake: false };

@@ -33,10 +33,16 @@ test('economics: each gate, by hand', () => {
   const base = { relays: 10_000n, multiplier: 1_000n, stake: 1_000_000n /* bin 0 */, pip22: PIP22, daoPercent: 10n, proposerPercent: 1n, rewardCost: 20_000n, recipient: { operator: OPERATOR, outputAddress: OUTPUT, delegators: [[D1, 50]] as Array<[string, number]> } };
   // Every feature on: bin 0 → weight 0 → nothing (PIP-22 weighting, reward.go:27-50).
   assert.is(relayReward(base).minted, 0n);
-  // All off: coins = 1,000 × 10,000 = 10,000,000; fee_collector 11 % = 1,100,000; no refund; D1's
-  // 50 % of 8,900,000 = 4,450,000; the rest to the operator's own address (no NCUST).
+  // All off: coins = 1,000 × 10,000 = 10,000,000 (reward.go:74); fee_collector 11 % = 1,100,000
+  // (params.go:148-165); no refund (reward.go:129); the legacy record has no output address and no
+  // delegators (validator.go:43-48, validator_legacy.go:148-161): 8,900,000 to the operator.
   const off = relayReward({ ...base, features: OFF });
-  assert.equal(off.payouts.map((p) => [p.role, p.address, p.amount]), [['delegator', D1, 4_450_000n], ['primary', OPERATOR, 4_450_000n], ['fee_collector', 'f1829676db577682e944fc3493d451b67ff3e29f', 1_100_000n]]);
+  assert.equal(off.payouts.map((p) => [p.role, p.address, p.amount]), [['primary', OPERATOR, 8_900_000n], ['fee_collector', 'f1829676db577682e944fc3493d451b67ff3e29f', 1_100_000n]]);
+  // NCUST on, RewardDelegators off: UnmarshalValidator nils the delegators (validator.go:35-37):
+  // 8,900,000 to the output address (reward.go:105-106), none to D1.
+  const delegatorsOff = relayReward({ ...base, features: { ...OFF, ncust: true } });
+  assert.equal(delegatorsOff.payouts.map((p) => [p.role, p.address, p.amount]).slice(0, 1), [['primary', OUTPUT, 8_900_000n]]);
+  assert.is(delegatorsOff.payouts.length, 2);
   // Only RSCAL off: the refund (20,000 to the operator) and the output address come back.
   const rscalOff = relayReward({ ...base, features: { ...OFF, rewardDelegators: true, ncust: true } });
   assert.equal(rscalOff.payouts.map((p) => [p.role, p.address, p.amount]).slice(0, 3), [['reward_cost_refund', OPERATOR, 20_000n], ['delegator', D1, 4_440_000n], ['primary', OUTPUT, 4_440_000n]]);

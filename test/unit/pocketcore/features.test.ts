@@ -56,19 +56,29 @@ rewards('PerChainRTTM off → default multiplier; on → the chain’s', () => {
   assert.is(off.mintedUpokt, 10_000n);
 });
 
-// RewardForRelaysPerChain (x/nodes/keeper/reward.go:125-151): [RewardDelegators] gates only the
-// reward-cost refund; SplitNodeRewards gets validator.RewardDelegators whatever the flag, so a
-// genesis validator's delegators split the relay reward before the feature (the block reward
-// alone drops them, :257-259). [NCUST] off: the primary recipient is the servicer's own address.
-// 10,000 relays × 1,000 = 10,000,000; DAO 10 % + proposer 1 % = 1,100,000; node 8,900,000;
-// D1's 50 %: trunc(8,900,000 × 0.50) = 4,450,000, the remaining 4,450,000 to the primary.
-rewards('RewardDelegators off → no refund, the delegators still split; NCUST off → the operator is the primary', () => {
+// RewardForRelaysPerChain (x/nodes/keeper/reward.go:125-151) splits validator.RewardDelegators,
+// but the record it read has none unless [NCUST] and [RewardDelegators] are both active:
+// UnmarshalValidator nils them before [RewardDelegators] (x/nodes/keeper/validator.go:31-41), and
+// before [NCUST] the legacy record has neither delegators nor an output address
+// (validator.go:43-48 → LegacyValidator.ToValidator, x/nodes/types/validator_legacy.go:148-161).
+// 10,000 relays × 1,000 = 10,000,000 (reward.go:74); DAO 10 % + proposer 1 % = 1,100,000 to
+// fee_collector (params.go:148-165); node 8,900,000; no refund before [RewardDelegators]
+// (reward.go:129) — so the whole 8,900,000 to the primary, none to D1.
+rewards('RewardDelegators off → no refund and no delegator split; NCUST off → all to the operator', () => {
   const v = validator({ rewardDelegators: { [D1]: 50 } });
   const noRefund = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'RewardDelegators']) });
-  assert.equal(noRefund.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 2), [['delegator', D1, 4_450_000n], ['primary', OUTPUT, 4_450_000n]]);
+  // validator.go:35-37 (delegators nil) and reward.go:105-106 (output address, NCUST on)
+  assert.equal(noRefund.lines.map((l) => [l.role, l.amountUpokt]), [['primary', 8_900_000n], ['fee_collector', 1_100_000n]]);
+  assert.is(noRefund.lines[0]!.address, OUTPUT);
   assert.is(noRefund.rewardCostRefundUpokt, 0n);
+  // validator_legacy.go:158-159 (no output, no delegators); reward.go:102 (operator kept)
   const custodial = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'RewardDelegators', 'NCUST']) });
-  assert.equal(custodial.lines.map((l) => [l.role, l.address, l.amountUpokt]).slice(0, 2), [['delegator', D1, 4_450_000n], ['primary', OPERATOR, 4_450_000n]]);
+  assert.equal(custodial.lines.map((l) => [l.role, l.amountUpokt]), [['primary', 8_900_000n], ['fee_collector', 1_100_000n]]);
+  assert.is(custodial.lines[0]!.address, OPERATOR);
+  // NCUST off with RewardDelegators on: still the legacy record — no delegators, but the refund (reward.go:129-142).
+  const legacyWithRefund = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: v, pos, auth, inactiveFeatures: new Set(['RSCAL', 'PerChainRTTM', 'NCUST']) });
+  assert.equal(legacyWithRefund.lines.map((l) => [l.role, l.amountUpokt]), [['reward_cost_refund', 20_000n], ['primary', 8_880_000n], ['fee_collector', 1_100_000n]]);
+  assert.equal(legacyWithRefund.lines.slice(0, 2).map((l) => l.address), [OPERATOR, OPERATOR]);
 });
 
 rewards('replay burn with RSCAL off: RTTM × challenges, whatever the stake', () => {

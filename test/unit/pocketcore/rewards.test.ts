@@ -15,7 +15,9 @@ import { MODULE_ADDRESSES } from '../../../src/modules/auth/state.js';
 import { StakeStatus, type Validator } from '../../../src/modules/nodes/state.js';
 import { feeCollectorShareUpokt, planRelayReward, planReplayBurn, rewardCostUpokt, type RelayRewardPlan } from '../../../src/modules/pocketcore/rewards.js';
 import type { AuthParams, PosParams } from '../../../src/params/params.js';
-import { startRelayChain } from '../../helpers/relays.js';
+import { totalSupply } from '../../../src/modules/auth/bank.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { advanceTo, appKey, claimTx, codeOf, deliverOne, evidenceOf, headerOf, keyOf, proofTx, requiredIndex, sessionAtEnd, startRelayChain } from '../../helpers/relays.js';
 import { validatorRecord } from '../../helpers/validators.js';
 
 const base = startRelayChain().params();
@@ -151,6 +153,15 @@ reward('validator gone at proof time → nothing minted; a stake below F (bin 0)
   assert.equal(small.lines, []);
 });
 
+reward('validator gone: nothing is weighed, so a weight that could not be computed (W = 0) does not matter', () => {
+  // RewardForRelaysPerChain returns zero before CalculateRelayReward when the validator is not
+  // found (x/nodes/keeper/reward.go:90-100); a zero ServicerStakeWeightMultiplier would panic
+  // only in the weight's Quo (reward.go:42-47).
+  const gone = planRelayReward({ servicer: OPERATOR, chain: '0001', relays: 10_000n, validator: undefined, pos: pos({ ...pip22(15n, 60n), servicerStakeWeightMultiplier: Dec.ZERO }), auth });
+  assert.is(gone.mintedUpokt, 0n);
+  assert.equal(gone.lines, []);
+});
+
 reward('plans from one params object (its derived values memoised) equal plans from fresh copies, stake by stake', () => {
   // The memo is keyed by the PosParams object and the stake (rewards.ts posDerived): the same
   // object over many stakes, twice, and a second object with other percentages in between,
@@ -209,6 +220,12 @@ burn('the ceiling bug at the activation values: stake 20e9 with F = C = 15e9 →
   assert.is(plan.burnedUpokt, 0n);
 });
 
+burn('a missing validator is not weighed (BurnForChallenge returns first, slash.go:21-25): W = 0 burns nothing, no panic', () => {
+  const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: undefined, pos: pos({ ...pip22(15n, 60n), servicerStakeWeightMultiplier: Dec.ZERO }), replayAttackBurnMultiplier: 3n });
+  assert.is(plan.burnedUpokt, 0n);
+  assert.is(plan.stakeUpokt, null);
+});
+
 burn('a missing or Unstaked validator is not burned', () => {
   for (const v of [undefined, validator(20n * G, { status: StakeStatus.Unstaked })]) {
     const plan = planReplayBurn({ servicer: OPERATOR, totalProofs: 5n, validator: v, pos: pos(), replayAttackBurnMultiplier: 3n });
@@ -219,3 +236,67 @@ burn('a missing or Unstaked validator is not burned', () => {
 
 reward.run();
 burn.run();
+
+// ---------------------------------------------------------------------------------------------
+const overflow = suite('a PIP-22 computation beyond pocket-core\'s decimal range fails the proof tx (sdk:1), the chain goes on');
+
+// F = 10,000 POKT, C = 20,000 POKT: a 20,000-POKT servicer is bin 2. E = 300: FracPow takes
+// ApproxRoot(2, 100) ≈ 1.00696 (fine), then Power(·, round(300 × 100) = 30,000) ≈ 2^300 ≈ 2·10^90,
+// scaled 2·10^108 > 2^315: Mul panics "BigInt overflow" (types/decimal.go:263-272, 408-425). The
+// panic is outside ApproxRoot's recover (:366-374), so it unwinds the proof handler; runTx
+// recovers it as ErrInternal, sdk:1 (baseapp/baseapp.go:988-999), the msg's writes are dropped
+// (the claim stays) and the fee, charged by the ante handler, stays charged.
+const totalSupplyOf = (state: LedgerState): bigint => totalSupply(state.auth);
+
+overflow('relay reward: the valid proof is sdk:1, nothing minted, the claim stays; the next block is produced', () => {
+  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const supply = totalSupplyOf(state);
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
+  assert.is(codeOf(receipt), 'sdk:1', receipt.log);
+  assert.is(state.pocketcore.claims.size, 1);
+  assert.is(totalSupplyOf(state), supply);
+  advanceTo(state, 14);
+});
+
+// The replay path (pocketcore:86 in range): HandleReplayAttack → BurnForChallenge computes the same
+// weight (x/nodes/keeper/slash.go:19-34) and panics the same way, before simpleSlash burns and
+// before the handler deletes the claim (handler.go:71-80): sdk:1, no burn, the claim stays.
+overflow('replay burn: the tampered proof is sdk:1 instead of pocketcore:86 — no burn, the claim stays', () => {
+  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const stake = state.nodes.validators.get(servicer.address)!.tokensUpokt;
+  const tamper = (siblings: Array<{ hash: string | null; lower: bigint; upper: bigint }>) => siblings.map((sibling, i) => (i === 1 ? { ...sibling, hash: 'ee'.repeat(32) } : sibling));
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
+  assert.is(codeOf(receipt), 'sdk:1', receipt.log);
+  assert.is(state.nodes.validators.get(servicer.address)!.tokensUpokt, stake);
+  assert.is(state.pocketcore.claims.size, 1);
+});
+
+// Before [RSCAL] pocket-core computes no weight at all: coins = RTTM × relays (reward.go:72-75),
+// so the same exponent pays normally — 8 relays × the default RTTM, all minted.
+overflow('[RSCAL] off: no weight is computed, so the same exponent pays RTTM × relays', () => {
+  const state = startRelayChain({ params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['RSCAL:0'] } }, pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+  advanceTo(state, 4);
+  const header = headerOf(appKey, '0001', 1);
+  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
+  const evidence = evidenceOf(header, servicer, 8);
+  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
+  advanceTo(state, 12);
+  const supply = totalSupplyOf(state);
+  const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
+  assert.is(codeOf(receipt), 'ok', receipt.log);
+  assert.is(totalSupplyOf(state) - supply, 8n * state.params().pos.relaysToTokensMultiplier);
+});
+
+overflow.run();
