@@ -9,7 +9,8 @@
  *   execution for CheckTx mode"), so a tx whose message will fail (e.g. a send of more than the
  *   balance) is admitted — it fails in its block and pays its fee there, as on Pocket.
  * Plus the pool's own rules:
- *  - the same bytes already waiting → auth:6 (Tendermint answers "tx already exists in cache");
+ *  - bytes this node has taken in — waiting, or delivered with code 0 since — are answered from
+ *    Tendermint's seen-tx cache before CheckTx (`inCache`, HTTP 400; SeenTxs below);
  *  - bytes that neither known encoder writes for their content → ledger:21 (below);
  *  - per-sender cap: at most `maxTxsPerSender` waiting txs per signer → `full` (retry later);
  *  - a full pool (count or bytes) makes room by fair share: the newest tx of the sender holding
@@ -41,9 +42,49 @@ import type { LedgerState } from '../chain/ledger-state.js';
 import { prepareTx, type PreparedTx } from '../chain/prepare.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import type { Address } from '../core/types.js';
-import { AUTH, LEDGER } from '../messages/index.js';
+import { LEDGER } from '../messages/index.js';
 import { isCanonicalEncoding } from '../wire/index.js';
 import { prefixWithinBudget, txFramedBytes } from './block-budget.js';
+
+/**
+ * Tendermint's mempool cache (mempool/clist_mempool.go mapTxCache, at the fork commit pocket-core's
+ * go.mod pins, 59310158d3e9): the hashes of txs this node took in, least recently pushed first.
+ * A tx is pushed before its CheckTx (:255) and removed when CheckTx refuses it (:439-443), when a
+ * recheck evicts it (:466-470) or when its block delivers it with a failure code (:591-597, "allow
+ * invalid transactions to be resubmitted"); delivered with code 0 it stays. At `capacity` the
+ * least recently pushed hash makes room (:679-684); pushing a cached hash moves it to the back.
+ * Bytes found here are refused before CheckTx with "tx already exists in cache" — so a tx just
+ * delivered is answered that way, and with auth:6 (the tx index) once the cache forgot it.
+ */
+class SeenTxs {
+  /** Map order is push order: the first key is the next to make room. */
+  private readonly hashes = new Map<string, true>();
+
+  constructor(readonly capacity: number) {}
+
+  /** false when `hash` was cached already (then it becomes the most recent). */
+  push(hash: string): boolean {
+    const cached = this.hashes.delete(hash);
+    if (!cached && this.hashes.size >= this.capacity) {
+      const oldest = this.hashes.keys().next();
+      if (oldest.done !== true) this.hashes.delete(oldest.value);
+    }
+    this.hashes.set(hash, true);
+    return !cached;
+  }
+
+  remove(hash: string): void {
+    this.hashes.delete(hash);
+  }
+}
+
+/**
+ * What pocket-core's rawtx answers, as 400, for a tx in Tendermint's cache: ErrTxInCache
+ * (mempool/errors.go:11) returned by BroadcastTxSync (rpc/core/mempool.go:40-42), wrapped by the
+ * JSON-RPC server as -32603 "Internal error" (rpc/jsonrpc/types/types.go:144-150, 237-239) and by
+ * the HTTP client with the route (rpc/client/http/http.go:270-277); app/cmd/rpc/client.go:182-186.
+ */
+export const TX_IN_CACHE_MESSAGE = 'broadcast_tx_sync: RPC error -32603 - Internal error: tx already exists in cache';
 
 export interface MempoolOptions {
   /** Most txs waiting at once (Tendermint's default mempool size: 5,000). */
@@ -52,6 +93,8 @@ export interface MempoolOptions {
   readonly maxBytes?: number;
   /** Most txs one signer may have waiting (default 500: a tenth of the default pool). */
   readonly maxTxsPerSender?: number;
+  /** Most hashes the seen-tx cache holds (default 18,000, pocket-core's, types/config.go:171). */
+  readonly cacheSize?: number;
 }
 
 export type CheckOutcome =
@@ -60,12 +103,14 @@ export type CheckOutcome =
 
 /**
  * A full mempool is not a verdict on the tx (it may be admitted later): no code, a reason.
- * Nor is a tx too large for any block (`tooLarge`): Tendermint refuses it before CheckTx.
+ * Nor is a tx too large for any block (`tooLarge`) or one in the seen-tx cache (`inCache`):
+ * Tendermint refuses both before CheckTx.
  */
 export type AddOutcome =
   | (CheckOutcome & { readonly evicted?: readonly string[] })
   | { readonly ok: false; readonly hash: string; readonly full: string }
-  | { readonly ok: false; readonly hash: string; readonly tooLarge: string };
+  | { readonly ok: false; readonly hash: string; readonly tooLarge: string }
+  | { readonly ok: false; readonly hash: string; readonly inCache: string };
 
 export interface MempoolUpdate {
   readonly included: number;
@@ -75,6 +120,7 @@ export interface MempoolUpdate {
 export const DEFAULT_MEMPOOL_MAX_TXS = 5_000;
 export const DEFAULT_MEMPOOL_MAX_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_MEMPOOL_MAX_TXS_PER_SENDER = 500;
+export const DEFAULT_MEMPOOL_CACHE_SIZE = 18_000;
 
 /** The pool's own refusal of a decoded tx's bytes, before any state is read. */
 function encodingRejection(prepared: PreparedTx): Rejection | undefined {
@@ -105,6 +151,7 @@ export class Mempool {
   private waitingBytes = 0;
   private arrivals = 0;
   private checkState: CheckState | undefined;
+  private readonly seen: SeenTxs;
   readonly maxTxs: number;
   readonly maxBytes: number;
   readonly maxTxsPerSender: number;
@@ -116,6 +163,7 @@ export class Mempool {
     this.maxTxs = options.maxTxs ?? DEFAULT_MEMPOOL_MAX_TXS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MEMPOOL_MAX_BYTES;
     this.maxTxsPerSender = options.maxTxsPerSender ?? DEFAULT_MEMPOOL_MAX_TXS_PER_SENDER;
+    this.seen = new SeenTxs(options.cacheSize ?? DEFAULT_MEMPOOL_CACHE_SIZE);
   }
 
   get size(): number {
@@ -147,7 +195,17 @@ export class Mempool {
     const hash = prepared.hash;
     const framed = txFramedBytes(bytes);
     if (framed > blockBudgetBytes) return { ok: false, hash, tooLarge: `Tx size (including framing) is too big: ${framed}, max: ${blockBudgetBytes}` };
-    if (this.waiting.has(hash)) return { ok: false, hash, rejection: rejection(AUTH.duplicate_tx, `tx ${hash} is already in the mempool`) };
+    // A waiting tx the bounded cache forgot is still answered from it: Tendermint would run its
+    // CheckTx again and answer code 0 without adding it twice (clist_mempool.go:419-431).
+    if (!this.seen.push(hash) || this.waiting.has(hash)) return { ok: false, hash, inCache: TX_IN_CACHE_MESSAGE };
+    const outcome = this.checkAndAdmit(state, prepared, bytes);
+    if (!outcome.ok) this.seen.remove(hash); // it might be good later (clist_mempool.go:439-443)
+    return outcome;
+  }
+
+  /** CheckTx against the check state, then the pool's own limits; admits on success. */
+  private checkAndAdmit(state: LedgerState, prepared: PreparedTx, bytes: Uint8Array): AddOutcome {
+    const hash = prepared.hash;
     const refused = encodingRejection(prepared);
     if (refused !== undefined) return { ok: false, hash, rejection: refused };
     const verdict = this.checkStateFor(state).check(prepared);
@@ -161,7 +219,10 @@ export class Mempool {
     if (victims === undefined) {
       return { ok: false, hash, full: `mempool is full: ${this.waiting.size} txs, ${this.waitingBytes} bytes (limits ${this.maxTxs} txs, ${this.maxBytes} bytes) and no sender holds two more slots than ${tx.signer}` };
     }
-    for (const victim of victims) this.remove(victim.tx.prepared.hash);
+    for (const victim of victims) {
+      this.remove(victim.tx.prepared.hash);
+      this.seen.remove(victim.tx.prepared.hash);
+    }
     this.admit(tx);
     return { ok: true, hash, prepared, evicted: victims.map((victim) => victim.tx.prepared.hash) };
   }
@@ -183,10 +244,16 @@ export class Mempool {
    * (ledger:1) — ours: Tendermint's recheck does not repeat preCheck, so a governance change that
    * lowers pocketcore/BlockByteSize below a waiting tx would leave it at the head of the FIFO,
    * never reaped, holding back every tx behind it.
+   * `deliveredOk`: the hashes of the block's txs delivered with code 0; they stay in the seen-tx
+   * cache, the block's other txs leave it (Tendermint's Update, clist_mempool.go:591-597).
    */
-  update(state: LedgerState, blockTxs: readonly PreparedTx[], blockBudgetBytes = Number.POSITIVE_INFINITY): MempoolUpdate {
+  update(state: LedgerState, blockTxs: readonly PreparedTx[], blockBudgetBytes = Number.POSITIVE_INFINITY, deliveredOk: ReadonlySet<string> = new Set()): MempoolUpdate {
     let included = 0;
-    for (const tx of blockTxs) if (this.remove(tx.hash)) included++;
+    for (const tx of blockTxs) {
+      if (deliveredOk.has(tx.hash)) this.seen.push(tx.hash);
+      else this.seen.remove(tx.hash);
+      if (this.remove(tx.hash)) included++;
+    }
     return { included, evicted: this.recheck(state, blockBudgetBytes) };
   }
 
@@ -196,7 +263,10 @@ export class Mempool {
     return this.checkState!;
   }
 
-  /** A fresh check state from `state`, carrying the waiting txs that still pass, in arrival order. */
+  /**
+   * A fresh check state from `state`, carrying the waiting txs that still pass, in arrival order;
+   * the others leave the seen-tx cache too (resCbRecheck → removeTx(…, true), clist_mempool.go:466-470).
+   */
   private recheck(state: LedgerState, blockBudgetBytes = Number.POSITIVE_INFINITY): Array<{ hash: string; rejection: Rejection }> {
     const checkState = new CheckState(state);
     this.checkState = checkState;
@@ -215,6 +285,7 @@ export class Mempool {
       if (verdict.ok) this.index({ tx: verdict.value, seq: entry.seq });
       else evicted.push({ hash: entry.tx.prepared.hash, rejection: verdict.error });
     }
+    for (const { hash } of evicted) this.seen.remove(hash);
     return evicted;
   }
 
