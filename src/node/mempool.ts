@@ -86,6 +86,15 @@ class SeenTxs {
  */
 export const TX_IN_CACHE_MESSAGE = 'broadcast_tx_sync: RPC error -32603 - Internal error: tx already exists in cache';
 
+/**
+ * pocket-core's answer to a tx larger than a block's data: PreCheckAminoMaxBytes' text
+ * (mempool/mempool.go:107-119 at 59310158d3e9; its size, the tx plus one key byte and the length's
+ * varint, is our framed size) behind the same RPC wrapper. `max` is this ledger's block budget.
+ */
+function txTooLargeMessage(framed: number, max: number): string {
+  return `broadcast_tx_sync: RPC error -32603 - Internal error: tx size (including amino overhead) is too big: ${framed}, max: ${max}`;
+}
+
 export interface MempoolOptions {
   /** Most txs waiting at once (Tendermint's default mempool size: 5,000). */
   readonly maxTxs?: number;
@@ -194,7 +203,7 @@ export class Mempool {
     const prepared = prepareTx(bytes, this.chainId);
     const hash = prepared.hash;
     const framed = txFramedBytes(bytes);
-    if (framed > blockBudgetBytes) return { ok: false, hash, tooLarge: `Tx size (including framing) is too big: ${framed}, max: ${blockBudgetBytes}` };
+    if (framed > blockBudgetBytes) return { ok: false, hash, tooLarge: txTooLargeMessage(framed, blockBudgetBytes) };
     // A waiting tx the bounded cache forgot is still answered from it: Tendermint would run its
     // CheckTx again and answer code 0 without adding it twice (clist_mempool.go:419-431).
     if (!this.seen.push(hash) || this.waiting.has(hash)) return { ok: false, hash, inCache: TX_IN_CACHE_MESSAGE };

@@ -161,6 +161,12 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
   const refused = mempool.add(state, huge, budget);
   assert.ok('tooLarge' in refused, `refused before CheckTx: ${JSON.stringify(refused)}`);
   assert.is(refused.hash, txHash(huge));
+  // The reason as pocket-core's rawtx answers it: PreCheckAminoMaxBytes' text (mempool/mempool.go:107-119
+  // at 59310158d3e9; its size is the tx plus ComputeAminoOverhead(tx, 1), types/tx.go:134-138 —
+  // one key byte and the length's varint, our framing) behind the RPC wrapper of every broadcast
+  // error (rpc/jsonrpc/types/types.go:144-150, 237-239; rpc/client/http/http.go:270-277). The max
+  // is this ledger's block budget, not Tendermint's MaxDataBytes (our block encoding differs).
+  assert.is(refused.tooLarge, `broadcast_tx_sync: RPC error -32603 - Internal error: tx size (including amino overhead) is too big: ${txFramedBytes(huge)}, max: ${budget}`);
   const small = signTx(alice, sendMsg(alice, bob, 2n));
   assert.is(codeOf(mempool.add(state, small, budget)), 'ok');
   assert.equal(mempool.reap(budget).map((tx) => tx.bytes), [small], 'the small tx is not stuck behind the huge one');
