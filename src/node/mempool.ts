@@ -102,7 +102,7 @@ export interface MempoolOptions {
   readonly maxBytes?: number;
   /** Most txs one signer may have waiting (default 500: a tenth of the default pool). */
   readonly maxTxsPerSender?: number;
-  /** Most hashes the seen-tx cache holds (default 18,000, pocket-core's, types/config.go:171). */
+  /** Most hashes the seen-tx cache holds (default 18,000, pocket-core's, types/config.go:171, or maxTxs if more). */
   readonly cacheSize?: number;
 }
 
@@ -172,7 +172,8 @@ export class Mempool {
     this.maxTxs = options.maxTxs ?? DEFAULT_MEMPOOL_MAX_TXS;
     this.maxBytes = options.maxBytes ?? DEFAULT_MEMPOOL_MAX_BYTES;
     this.maxTxsPerSender = options.maxTxsPerSender ?? DEFAULT_MEMPOOL_MAX_TXS_PER_SENDER;
-    this.seen = new SeenTxs(options.cacheSize ?? DEFAULT_MEMPOOL_CACHE_SIZE);
+    // Never fewer than the pool holds: pocket-core refuses such a config (app/config.go:180-183).
+    this.seen = new SeenTxs(options.cacheSize ?? Math.max(DEFAULT_MEMPOOL_CACHE_SIZE, this.maxTxs));
   }
 
   get size(): number {
