@@ -32,7 +32,7 @@
  * budget. After each block, `update` drops the included txs, starts a fresh check state from
  * the new committed state and re-checks the rest in arrival order (Tendermint's recheck),
  * evicting those that no longer pass (their signer can no longer pay, the same bytes or sign
- * document were delivered).
+ * document were delivered) and dropping those that waited through three blocks (MAX_TX_LIFE).
  *
  * DEV_NOTE: the mempool is node-local input selection, not consensus: which txs a block holds
  * is recorded in the block itself, so nothing here needs to be deterministic across machines.
@@ -43,6 +43,7 @@ import { prepareTx, type PreparedTx } from '../chain/prepare.js';
 import { rejection, type Rejection } from '../core/rejection.js';
 import type { Address } from '../core/types.js';
 import { LEDGER } from '../messages/index.js';
+import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import { isCanonicalEncoding } from '../wire/index.js';
 import { prefixWithinBudget, txFramedBytes } from './block-budget.js';
 
@@ -50,9 +51,9 @@ import { prefixWithinBudget, txFramedBytes } from './block-budget.js';
  * Tendermint's mempool cache (mempool/clist_mempool.go mapTxCache, at the fork commit pocket-core's
  * go.mod pins, 59310158d3e9): the hashes of txs this node took in, least recently pushed first.
  * A tx is pushed before its CheckTx (:255) and removed when CheckTx refuses it (:439-443), when a
- * recheck evicts it (:466-470) or when its block delivers it with a failure code (:591-597, "allow
+ * recheck evicts it (:475-479) or when its block delivers it with a failure code (:591-597, "allow
  * invalid transactions to be resubmitted"); delivered with code 0 it stays. At `capacity` the
- * least recently pushed hash makes room (:679-684); pushing a cached hash moves it to the back.
+ * least recently pushed hash makes room (:722-729); pushing a cached hash moves it to the back.
  * Bytes found here are refused before CheckTx with "tx already exists in cache" — so a tx just
  * delivered is answered that way, and with auth:6 (the tx index) once the cache forgot it.
  */
@@ -124,6 +125,21 @@ export type AddOutcome =
 export interface MempoolUpdate {
   readonly included: number;
   readonly evicted: ReadonlyArray<{ readonly hash: string; readonly rejection: Rejection }>;
+  /** Txs that still passed but waited too long (MAX_TX_LIFE): dropped, kept in the seen-tx cache. */
+  readonly stale: readonly string[];
+}
+
+/**
+ * pocket's Tendermint fork drops a waiting tx at the recheck after block H when H minus the height
+ * it was admitted at (the last committed block's then) exceeds 2 — i.e. after three blocks without
+ * it — if it still passes CheckTx, and keeps it in its cache (mempool/clist_mempool.go:94,
+ * :417-421, :468-474 at 59310158d3e9): sent again it is "tx already exists in cache" until the
+ * cache forgets it, so a client re-signs it (new entropy) rather than resending the bytes.
+ */
+export const MAX_TX_LIFE = 2;
+
+function committedHeight(state: LedgerState): number {
+  return state.chain.meta.get(CHAIN_META_KEY)?.height ?? 0;
 }
 
 export const DEFAULT_MEMPOOL_MAX_TXS = 5_000;
@@ -150,6 +166,8 @@ interface Waiting {
   readonly tx: PendingTx;
   /** Arrival number (ties in fair-share eviction go to the latest arrival). */
   readonly seq: number;
+  /** The committed height when it was admitted (MAX_TX_LIFE). */
+  readonly height: number;
 }
 
 export class Mempool {
@@ -206,7 +224,7 @@ export class Mempool {
     const framed = txFramedBytes(bytes);
     if (framed > blockBudgetBytes) return { ok: false, hash, tooLarge: txTooLargeMessage(framed, blockBudgetBytes) };
     // A waiting tx the bounded cache forgot is still answered from it: Tendermint would run its
-    // CheckTx again and answer code 0 without adding it twice (clist_mempool.go:419-431).
+    // CheckTx again and answer code 0 without adding it twice (clist_mempool.go:423-432).
     if (!this.seen.push(hash) || this.waiting.has(hash)) return { ok: false, hash, inCache: TX_IN_CACHE_MESSAGE };
     const outcome = this.checkAndAdmit(state, prepared, bytes);
     if (!outcome.ok) this.seen.remove(hash); // it might be good later (clist_mempool.go:439-443)
@@ -233,7 +251,7 @@ export class Mempool {
       this.remove(victim.tx.prepared.hash);
       this.seen.remove(victim.tx.prepared.hash);
     }
-    this.admit(tx);
+    this.admit(tx, committedHeight(state));
     return { ok: true, hash, prepared, evicted: victims.map((victim) => victim.tx.prepared.hash) };
   }
 
@@ -264,7 +282,7 @@ export class Mempool {
       else this.seen.remove(tx.hash);
       if (this.remove(tx.hash)) included++;
     }
-    return { included, evicted: this.recheck(state, blockBudgetBytes) };
+    return { included, ...this.recheck(state, blockBudgetBytes) };
   }
 
   /** The check state for `state`, rebuilt (with a recheck) when the committed state object changed. */
@@ -275,9 +293,11 @@ export class Mempool {
 
   /**
    * A fresh check state from `state`, carrying the waiting txs that still pass, in arrival order;
-   * the others leave the seen-tx cache too (resCbRecheck → removeTx(…, true), clist_mempool.go:466-470).
+   * the others leave the seen-tx cache too (resCbRecheck → removeTx(…, true), clist_mempool.go:475-479),
+   * except those that pass but are stale (MAX_TX_LIFE), which stay in it (:468-474).
    */
-  private recheck(state: LedgerState, blockBudgetBytes = Number.POSITIVE_INFINITY): Array<{ hash: string; rejection: Rejection }> {
+  private recheck(state: LedgerState, blockBudgetBytes = Number.POSITIVE_INFINITY): Omit<MempoolUpdate, 'included'> {
+    const height = committedHeight(state);
     const checkState = new CheckState(state);
     this.checkState = checkState;
     const entries = [...this.waiting.values()];
@@ -285,6 +305,7 @@ export class Mempool {
     this.bySender.clear();
     this.waitingBytes = 0;
     const evicted: Array<{ hash: string; rejection: Rejection }> = [];
+    const stale: string[] = [];
     for (const entry of entries) {
       const framed = txFramedBytes(entry.tx.prepared.bytes);
       if (framed > blockBudgetBytes) {
@@ -292,11 +313,12 @@ export class Mempool {
         continue;
       }
       const verdict = checkState.check(entry.tx.prepared);
-      if (verdict.ok) this.index({ tx: verdict.value, seq: entry.seq });
-      else evicted.push({ hash: entry.tx.prepared.hash, rejection: verdict.error });
+      if (!verdict.ok) evicted.push({ hash: entry.tx.prepared.hash, rejection: verdict.error });
+      else if (height - entry.height > MAX_TX_LIFE) stale.push(entry.tx.prepared.hash);
+      else this.index({ tx: verdict.value, seq: entry.seq, height: entry.height });
     }
     for (const { hash } of evicted) this.seen.remove(hash);
-    return evicted;
+    return { evicted, stale };
   }
 
   /**
@@ -337,8 +359,8 @@ export class Mempool {
     return bestHeld >= own + 2 ? best : undefined;
   }
 
-  private admit(tx: PendingTx): void {
-    this.index({ tx, seq: this.arrivals++ });
+  private admit(tx: PendingTx, height: number): void {
+    this.index({ tx, seq: this.arrivals++, height });
   }
 
   private index(entry: Waiting): void {

@@ -110,7 +110,7 @@ admission('a delivered tx is rejected as a duplicate (auth:6); the underfunded o
 
 admission('the seen-tx cache: refusals leave it (a tx may come back), it is bounded and drops the oldest first', () => {
   // Tendermint (clist_mempool.go at 59310158d3e9): Push before CheckTx (:255), Remove when CheckTx
-  // refuses (:439-443) or a recheck evicts (:466-470 → removeTx(…, true)); mapTxCache (:680-700)
+  // refuses (:439-443) or a recheck evicts (:475-479 → removeTx(…, true)); mapTxCache.Push (:711-733)
   // holds `size` hashes and pops the front (the least recently pushed) to make room; pushing a
   // cached hash moves it to the back.
   const state = freshChain();
@@ -219,8 +219,28 @@ order('after a block the check state restarts from the new state; txs that no lo
   // The included txs leave; what they paid is now in the committed state, not carried twice.
   const chosen = mempool.reap(1_000_000);
   produce(state, chosen.map((tx) => tx.bytes));
-  assert.equal(mempool.update(state, chosen), { included: 1, evicted: [] });
+  assert.equal(mempool.update(state, chosen), { included: 1, evicted: [], stale: [] });
   assert.is(codeOf(mempool.add(state, signTx(alice, sendMsg(alice, bob, 999_000_000n - 60_000n)))), 'ok', 'alice can spend all she has left');
+});
+
+order('a tx still waiting after three blocks is dropped as stale, and stays in the seen-tx cache', () => {
+  // pocket's Tendermint fork (clist_mempool.go at 59310158d3e9): a tx records the mempool's height
+  // — the last committed block's — when admitted (:417-421, set by Update :580); the recheck after
+  // block H drops a tx that still passes CheckTx when H − its height > maxTxLife = 2 (:94,
+  // :468-474), and keeps it in the cache ("we don't remove tx from the cache"): sent again, it is
+  // 'tx already exists in cache'.
+  const state = freshChain();
+  const mempool = new Mempool(TEST_CHAIN_ID);
+  const tx = signTx(alice, sendMsg(alice, bob, 1n));
+  assert.is(codeOf(mempool.add(state, tx)), 'ok'); // admitted at the tip, height h
+  for (const block of [1, 2]) {
+    produce(state);
+    assert.equal(mempool.update(state, []).stale, [], `h+${block}: ${block} ≤ 2, still waiting`);
+  }
+  produce(state);
+  assert.equal(mempool.update(state, []).stale, [txHash(tx)], 'h+3: 3 > 2, dropped');
+  assert.is(mempool.size, 0);
+  assert.is(codeOf(mempool.add(state, tx)), 'in_cache', 'still in the cache');
 });
 
 const cumulative = suite('node: CheckTx is cumulative (the check state)');
