@@ -114,7 +114,8 @@ export class BlockProducer {
     const timeNs = this.nextBlockTimeNs();
     const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, timeNs), this.options.maxTxsPerBlock);
     const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
-    const update = this.mempool.update(this.writer.state, chosen, this.nextBlockTxBudget());
+    const deliveredOk = new Set(produced.result.receipts.filter((receipt) => receipt.code === 0).map((receipt) => receipt.hash));
+    const update = this.mempool.update(this.writer.state, chosen, this.nextBlockTxBudget(), deliveredOk);
     if (produced.snapshotError !== undefined) this.options.onSnapshotError?.(produced.snapshotError, produced.result.height);
     this.options.onBlock?.(produced, update);
     return produced;

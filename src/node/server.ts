@@ -20,7 +20,8 @@
  * types/errors.go:305-330; the answer itself has no codespace, see TxResponse). Malformed requests (bad address or
  * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
  * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`; a tx larger
- * than the next block can hold is 400 `tx_too_large` (Tendermint's preCheck, before CheckTx). While the node
+ * than the next block can hold is 400 `tx_too_large` (Tendermint's preCheck, before CheckTx); bytes
+ * waiting or just delivered are 400 `tx_in_cache` (Tendermint's seen-tx cache, mempool.ts). While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
  * queries) with the reason in `details` — a tx admitted then would wait for a block that may
  * never come. Connection deadlines and the connection cap: http-limits.ts.
@@ -123,6 +124,8 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     if ('full' in outcome) return sendError(reply, 503, 'mempool_full', outcome.full);
     // pocket-core answers the broadcast's error (Tendermint's preCheck) as 400 (app/cmd/rpc/client.go:182-186).
     if ('tooLarge' in outcome) return sendError(reply, 400, 'tx_too_large', outcome.tooLarge, { txhash: outcome.hash });
+    // Tendermint's seen-tx cache, also before CheckTx; pocket-core answers its error as 400 too.
+    if ('inCache' in outcome) return sendError(reply, 400, 'tx_in_cache', outcome.inCache, { txhash: outcome.hash });
     return txResponse(outcome.hash, outcome.ok ? undefined : outcome.rejection);
   });
 

@@ -157,7 +157,7 @@ const nodeLogLines: Pick<NodeStartOptions, 'onBlock' | 'onError' | 'onRecovered'
   onBlock: ({ result }, mempool) => {
     const failed = result.receipts.filter((r) => r.code !== 0).length;
     process.stderr.write(
-      `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted\n`,
+      `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted, ${mempool.stale.length} stale\n`,
     );
   },
   onError: (error, health) => process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),

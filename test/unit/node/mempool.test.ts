@@ -44,7 +44,13 @@ function decodeOk(bytes: Uint8Array): DecodedTx {
 function codeOf(outcome: AddOutcome): string {
   if ('full' in outcome) return 'full';
   if ('tooLarge' in outcome) return 'too_large';
+  if ('inCache' in outcome) return 'in_cache';
   return outcome.ok ? 'ok' : `${outcome.rejection.codespace}:${outcome.rejection.code}`;
+}
+
+/** The hashes of a block's txs delivered with code 0 (what Mempool.update keeps in its cache). */
+function okHashes(receipts: ReadonlyArray<{ readonly hash: string; readonly code: number }>): Set<string> {
+  return new Set(receipts.filter((receipt) => receipt.code === 0).map((receipt) => receipt.hash));
 }
 
 const admission = suite('node: mempool admission (CheckTx)');
@@ -56,7 +62,9 @@ admission('every bad kind gets its pocket-core code and changes no state; a vali
   const valid = signTx(alice, sendMsg(alice, bob, 5n));
   const cases: Array<[string, Uint8Array, string]> = [
     ['valid', valid, 'ok'],
-    ['the same bytes again (already waiting)', valid, 'auth:6'],
+    // Tendermint's cache answers before the app's CheckTx (clist_mempool.go:255-270 at the fork
+    // commit pocket-core's go.mod pins, 59310158d3e9): not a CheckTx code, a broadcast error.
+    ['the same bytes again (already waiting)', valid, 'in_cache'],
     ['garbage', Uint8Array.of(1, 2, 3), 'sdk:2'],
     ['truncated', signTx(alice, sendMsg(alice, bob, 6n)).slice(0, 40), 'sdk:2'],
     ['wrong chain id', signTx(alice, sendMsg(alice, bob, 7n), { chainId: 'mainnet' }), 'sdk:4'],
@@ -88,11 +96,37 @@ admission('a delivered tx is rejected as a duplicate (auth:6); the underfunded o
   const receipts = produce(state, chosen.map((tx) => tx.bytes)).receipts;
   assert.equal(receipts.map((r) => `${r.codespace}:${r.code}`), [':0', 'sdk:10']);
   assert.is(receipts[1]!.feeUpokt, 10_000n);
-  mempool.update(state, chosen);
+  mempool.update(state, chosen, undefined, okHashes(receipts));
   assert.is(mempool.size, 0);
-  assert.is(codeOf(mempool.add(state, sent)), 'auth:6');
+  // Tendermint's Update (clist_mempool.go:591-597 at 59310158d3e9) keeps a tx delivered with code
+  // 0 in its cache — resubmitted, it is 'tx already exists in cache' — and removes a failed one,
+  // which then reaches the ante handler's tx-index lookup: ErrDuplicateTx, auth:6
+  // (pocket-core x/auth/ante.go:57-64).
+  assert.is(codeOf(mempool.add(state, sent)), 'in_cache', 'delivered with code 0: still in the cache');
+  assert.is(codeOf(mempool.add(state, tooMuch)), 'auth:6', 'delivered with sdk:10: out of the cache, the tx index refuses it');
   const check = checkTx(state, sent, TEST_CHAIN_ID);
   assert.ok(!check.ok && check.rejection.log.includes('already delivered'));
+});
+
+admission('the seen-tx cache: refusals leave it (a tx may come back), it is bounded and drops the oldest first', () => {
+  // Tendermint (clist_mempool.go at 59310158d3e9): Push before CheckTx (:255), Remove when CheckTx
+  // refuses (:439-443) or a recheck evicts (:475-479 → removeTx(…, true)); mapTxCache.Push (:711-733)
+  // holds `size` hashes and pops the front (the least recently pushed) to make room; pushing a
+  // cached hash moves it to the back.
+  const state = freshChain();
+  const mempool = new Mempool(TEST_CHAIN_ID, { cacheSize: 2 });
+  const refused = signTx(poor, sendMsg(poor, bob, 1n), { feeUpokt: 20_000n });
+  assert.is(codeOf(mempool.add(state, refused)), 'auth:6');
+  assert.is(codeOf(mempool.add(state, refused)), 'auth:6', 'a refused tx is checked again, not answered from the cache');
+  const txs = [1n, 2n, 3n].map((amount) => signTx(alice, sendMsg(alice, bob, amount)));
+  for (const tx of txs) assert.is(codeOf(mempool.add(state, tx)), 'ok');
+  const chosen = mempool.reap(1_000_000);
+  const receipts = produce(state, chosen.map((tx) => tx.bytes)).receipts;
+  mempool.update(state, chosen, undefined, okHashes(receipts));
+  // The cache held txs[1], txs[2] after the third admission (txs[0] popped); the block pushes all
+  // three in order: txs[0] pops txs[1], then txs[1] pops txs[2], then txs[2] pops txs[0]. Found
+  // again, txs[2] and txs[1] only move to the back; txs[0] is checked and refused by the tx index.
+  assert.equal([txs[2], txs[1], txs[0]].map((tx) => codeOf(mempool.add(state, tx!))), ['in_cache', 'in_cache', 'auth:6']);
 });
 
 const order = suite('node: mempool order, limits, eviction');
@@ -127,6 +161,12 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
   const refused = mempool.add(state, huge, budget);
   assert.ok('tooLarge' in refused, `refused before CheckTx: ${JSON.stringify(refused)}`);
   assert.is(refused.hash, txHash(huge));
+  // The reason as pocket-core's rawtx answers it: PreCheckAminoMaxBytes' text (mempool/mempool.go:107-119
+  // at 59310158d3e9; its size is the tx plus ComputeAminoOverhead(tx, 1), types/tx.go:134-138 —
+  // one key byte and the length's varint, our framing) behind the RPC wrapper of every broadcast
+  // error (rpc/jsonrpc/types/types.go:144-150, 237-239; rpc/client/http/http.go:270-277). The max
+  // is this ledger's block budget, not Tendermint's MaxDataBytes (our block encoding differs).
+  assert.is(refused.tooLarge, `broadcast_tx_sync: RPC error -32603 - Internal error: tx size (including amino overhead) is too big: ${txFramedBytes(huge)}, max: ${budget}`);
   const small = signTx(alice, sendMsg(alice, bob, 2n));
   assert.is(codeOf(mempool.add(state, small, budget)), 'ok');
   assert.equal(mempool.reap(budget).map((tx) => tx.bytes), [small], 'the small tx is not stuck behind the huge one');
@@ -173,12 +213,34 @@ order('after a block the check state restarts from the new state; txs that no lo
   assert.is(produce(state, [signTx(poor, sendMsg(poor, bob, 4_000n))]).receipts[0]!.code, 0, 'poor spends 14,000 outside this pool');
   const update = mempool.update(state, []);
   assert.equal(update.evicted.map((e) => `${e.rejection.codespace}:${e.rejection.code}`), ['auth:6']);
+  // An evicted tx leaves Tendermint's cache too (resCbRecheck → removeTx(…, true)): sent again, it is checked again.
+  assert.is(codeOf(mempool.add(state, waiting)), 'auth:6', 'evicted at the recheck: checked again, not in the cache');
   assert.equal(mempool.reap(1_000_000).map((tx) => tx.bytes), [unrelated]);
   // The included txs leave; what they paid is now in the committed state, not carried twice.
   const chosen = mempool.reap(1_000_000);
   produce(state, chosen.map((tx) => tx.bytes));
-  assert.equal(mempool.update(state, chosen), { included: 1, evicted: [] });
+  assert.equal(mempool.update(state, chosen), { included: 1, evicted: [], stale: [] });
   assert.is(codeOf(mempool.add(state, signTx(alice, sendMsg(alice, bob, 999_000_000n - 60_000n)))), 'ok', 'alice can spend all she has left');
+});
+
+order('a tx still waiting after three blocks is dropped as stale, and stays in the seen-tx cache', () => {
+  // pocket's Tendermint fork (clist_mempool.go at 59310158d3e9): a tx records the mempool's height
+  // — the last committed block's — when admitted (:417-421, set by Update :580); the recheck after
+  // block H drops a tx that still passes CheckTx when H − its height > maxTxLife = 2 (:94,
+  // :468-474), and keeps it in the cache ("we don't remove tx from the cache"): sent again, it is
+  // 'tx already exists in cache'.
+  const state = freshChain();
+  const mempool = new Mempool(TEST_CHAIN_ID);
+  const tx = signTx(alice, sendMsg(alice, bob, 1n));
+  assert.is(codeOf(mempool.add(state, tx)), 'ok'); // admitted at the tip, height h
+  for (const block of [1, 2]) {
+    produce(state);
+    assert.equal(mempool.update(state, []).stale, [], `h+${block}: ${block} ≤ 2, still waiting`);
+  }
+  produce(state);
+  assert.equal(mempool.update(state, []).stale, [txHash(tx)], 'h+3: 3 > 2, dropped');
+  assert.is(mempool.size, 0);
+  assert.is(codeOf(mempool.add(state, tx)), 'in_cache', 'still in the cache');
 });
 
 const cumulative = suite('node: CheckTx is cumulative (the check state)');

@@ -48,6 +48,8 @@ function rawTx(bytes: Uint8Array, address: string = alice.address): string {
 }
 
 /** "codespace:code" of a refusal: the code field, the codespace from raw_log (the answer has none). */
+const IN_CACHE = 'broadcast_tx_sync: RPC error -32603 - Internal error: tx already exists in cache';
+
 function codeIn(json: Record<string, unknown>): string {
   const log = JSON.parse(json['raw_log'] as string) as Record<string, unknown>;
   return `${String(log['codespace'])}:${String(json['code'])}`;
@@ -102,8 +104,13 @@ api('rawtx admits a valid tx (code 0), refuses its duplicate, and produce puts i
   // pocket-core's BroadcastTxSync success answer, exactly (types/abci.pb.go:32-50: every field but
   // logs is omitempty); the pocketjs SDK takes a code/codespace/raw_log/height for a failure.
   assert.equal([admitted.status, Object.keys(admitted.json).sort(), admitted.json['logs']], [200, ['logs', 'txhash'], null]);
+  // Tendermint's mempool cache answers first (mempool/errors.go:11, clist_mempool.go:255-270 at
+  // 59310158d3e9, the fork pocket-core's go.mod pins): BroadcastTxSync returns the error
+  // (rpc/core/mempool.go:40-42), the JSON-RPC server wraps it as -32603 "Internal error"
+  // (rpc/jsonrpc/types/types.go:144-150, 237-239), the HTTP client prefixes the route
+  // (rpc/client/http/http.go:270-277) and pocket-core answers it as 400 (app/cmd/rpc/client.go:182-186).
   const again = await post(node, '/v1/client/rawtx', rawTx(tx));
-  assert.is(codeIn(again.json), 'auth:6');
+  assert.equal([again.status, again.json['code'], again.json['error'], again.json['message']], [400, 400, 'tx_in_cache', IN_CACHE]);
   assert.is((await post(node, '/v1/client/rawtx', rawTx(underfunded))).json['code'], undefined, 'CheckTx does not run the message');
   const mempool = (await (await fetch(`${node.url}/v1/ledger/mempool`)).json()) as Record<string, unknown>;
   assert.is(mempool['txs'], 2);
@@ -114,8 +121,11 @@ api('rawtx admits a valid tx (code 0), refuses its duplicate, and produce puts i
   assert.is(block.receipts[0]!.txhash, admitted.json['txhash']);
   assert.is(balanceOf(node.writer.state.auth, bob.address), 250_000n);
   assert.is(node.mempool.size, 0);
+  // Delivered with code 0, it stays in the cache (clist_mempool.go:591-597); delivered with a
+  // failure, it leaves it and the ante handler's tx index refuses it (auth:6, x/auth/ante.go:57-64).
   const delivered = await post(node, '/v1/client/rawtx', rawTx(tx));
-  assert.is(codeIn(delivered.json), 'auth:6', 'delivered txs are duplicates');
+  assert.equal([delivered.status, delivered.json['message']], [400, IN_CACHE], 'a delivered tx is still in the cache');
+  assert.is(codeIn((await post(node, '/v1/client/rawtx', rawTx(underfunded))).json), 'auth:6', 'a tx delivered with a failure is a duplicate');
   const height = (await (await fetch(`${node.url}/v1/query/height`)).json()) as Record<string, unknown>;
   assert.is(height['height'], before + 1);
 });
