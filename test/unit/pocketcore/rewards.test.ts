@@ -248,14 +248,21 @@ const overflow = suite('a PIP-22 computation beyond pocket-core\'s decimal range
 // (the claim stays) and the fee, charged by the ante handler, stays charged.
 const totalSupplyOf = (state: LedgerState): bigint => totalSupply(state.auth);
 
-overflow('relay reward: the valid proof is sdk:1, nothing minted, the claim stays; the next block is produced', () => {
-  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
+/** A relay chain with E = 300 (and `features` in gov/upgrade), a claim of 8 relays made at 4, at height 12 where its proof is due. */
+function claimedWithOverflowingExponent(features: readonly string[] = []) {
+  const gov = features.length === 0 ? {} : { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: [...features] } } };
+  const state = startRelayChain({ params: { ...gov, pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
   advanceTo(state, 4);
   const header = headerOf(appKey, '0001', 1);
   const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
   const evidence = evidenceOf(header, servicer, 8);
   assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
   advanceTo(state, 12);
+  return { state, servicer, evidence };
+}
+
+overflow('relay reward: the valid proof is sdk:1, nothing minted, the claim stays; the next block is produced', () => {
+  const { state, servicer, evidence } = claimedWithOverflowingExponent();
   const supply = totalSupplyOf(state);
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
   assert.is(codeOf(receipt), 'sdk:1', receipt.log);
@@ -268,13 +275,7 @@ overflow('relay reward: the valid proof is sdk:1, nothing minted, the claim stay
 // weight (x/nodes/keeper/slash.go:19-34) and panics the same way, before simpleSlash burns and
 // before the handler deletes the claim (handler.go:71-80): sdk:1, no burn, the claim stays.
 overflow('replay burn: the tampered proof is sdk:1 instead of pocketcore:86 — no burn, the claim stays', () => {
-  const state = startRelayChain({ params: { pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
-  advanceTo(state, 4);
-  const header = headerOf(appKey, '0001', 1);
-  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
-  const evidence = evidenceOf(header, servicer, 8);
-  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
-  advanceTo(state, 12);
+  const { state, servicer, evidence } = claimedWithOverflowingExponent();
   const stake = state.nodes.validators.get(servicer.address)!.tokensUpokt;
   const tamper = (siblings: Array<{ hash: string | null; lower: bigint; upper: bigint }>) => siblings.map((sibling, i) => (i === 1 ? { ...sibling, hash: 'ee'.repeat(32) } : sibling));
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence), { siblings: tamper }));
@@ -286,13 +287,7 @@ overflow('replay burn: the tampered proof is sdk:1 instead of pocketcore:86 — 
 // Before [RSCAL] pocket-core computes no weight at all: coins = RTTM × relays (reward.go:72-75),
 // so the same exponent pays normally — 8 relays × the default RTTM, all minted.
 overflow('[RSCAL] off: no weight is computed, so the same exponent pays RTTM × relays', () => {
-  const state = startRelayChain({ params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['RSCAL:0'] } }, pos: { servicer_stake_floor_multipler: '10000000000', servicer_stake_weight_ceiling: '20000000000', servicer_stake_floor_multiplier_exponent: '300.000000000000000000' } } });
-  advanceTo(state, 4);
-  const header = headerOf(appKey, '0001', 1);
-  const servicer = keyOf(sessionAtEnd(state, header).nodes[0]!);
-  const evidence = evidenceOf(header, servicer, 8);
-  assert.is(codeOf(deliverOne(state, claimTx(servicer, evidence))), 'ok');
-  advanceTo(state, 12);
+  const { state, servicer, evidence } = claimedWithOverflowingExponent(['RSCAL:0']);
   const supply = totalSupplyOf(state);
   const receipt = deliverOne(state, proofTx(servicer, evidence, requiredIndex(state, evidence)));
   assert.is(codeOf(receipt), 'ok', receipt.log);
