@@ -105,7 +105,7 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const validators = readValidators(r, modules['pos'], fresh);
   const applications = readApplications(r, modules['application'], isExport, fresh);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
-  const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
+  const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, new Set(validators.map((v) => v.address)), options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
   else checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
   if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
