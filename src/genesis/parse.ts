@@ -290,8 +290,13 @@ function readDeclaredSupply(r: JsonReader, auth: Record<string, unknown> | undef
   return readCoins(r, list, '$.app_state.auth.supply') ?? null;
 }
 
+/**
+ * null is no chains: pocket-core's exporter writes a validator's or application's empty (nil)
+ * chain list so (encoding/json and amino write a nil slice as null; a protobuf-stored empty list
+ * comes back nil), and Go reads it back as none.
+ */
 function readChains(r: JsonReader, node: unknown, path: string): string[] | undefined {
-  const list = r.array(node, path);
+  const list = r.array(node, path, { nullable: true });
   if (list === undefined) return undefined;
   const chains: string[] = [];
   list.forEach((item, index) => {

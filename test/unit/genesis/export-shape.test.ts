@@ -89,3 +89,24 @@ amino('every object has its keys sorted: ExportState passes the whole document t
 });
 
 amino.run();
+
+const reads = suite("import: what pocket-core's exporter writes is read");
+
+reads('a validator or application with no chains, written `"chains": null`, imports with none (Go decodes null into a nil slice)', () => {
+  // A genesis validator may list no chains (x/nodes/genesis.go:198-222 checks only those listed).
+  // Stored as protobuf, an empty list comes back nil (x/nodes/types/nodes.pb.go:34-44); the
+  // exporter writes nil as null: encoding/json for JSONValidator (x/nodes/types/validator.go:224-237,
+  // 300-311), amino for JSONApplication (x/apps/types/application.go:186-195,203-214; go-amino
+  // json-encode.go:198-203).
+  const file = exported();
+  file.app_state.pos.validators[0].chains = null;
+  file.app_state.application.applications[0].chains = null;
+  const parsed = parseGenesis(JSON.stringify(file));
+  if (!parsed.ok) assert.unreachable(JSON.stringify(parsed.error));
+  else {
+    assert.equal(parsed.value.validators[0]!.chains, []);
+    assert.equal(parsed.value.applications[0]!.chains, []);
+  }
+});
+
+reads.run();
