@@ -275,21 +275,69 @@ function readExtension(r: JsonReader, node: unknown): LedgerExtension | null | u
   const stateRoot = r.string(r.field(ext, 'state_root', path), `${path}.state_root`);
   const lastBlock = r.amount(r.field(ext, 'last_block_time', path), `${path}.last_block_time`);
   const blockHash = ext['block_hash'] === null ? null : r.string(ext['block_hash'], `${path}.block_hash`);
-  const tables = r.object(r.field(ext, 'tables', path), `${path}.tables`);
-  const versions = r.object(r.field(ext, 'versions', path), `${path}.versions`);
+  const tables = readExtensionTables(r, r.field(ext, 'tables', path), `${path}.tables`);
+  const versions = readExtensionVersions(r, r.field(ext, 'versions', path), `${path}.versions`);
   if (stateRoot === undefined || lastBlock === undefined || blockHash === undefined || tables === undefined || versions === undefined) return undefined;
-  // Entries are checked where they are loaded (the table's own decoder) and by the state root.
-  return {
-    blockHash,
-    lastBlockTimeNs: lastBlock,
-    stateRoot,
-    tables: new Map(Object.entries(tables) as Array<[string, Array<[string, string]>]>),
-    // Heights arrive as lossless numbers: made plain (they are block heights, far below 2^53).
-    versions: new Map(
-      Object.entries(versions as Record<string, Array<[string, Array<[unknown, string | null]>]>>).map(([table, keys]) => [
-        table,
-        keys.map(([key, list]) => [key, list.map(([h, encoded]) => [Number(String(h)), encoded] as const)] as const),
-      ]),
-    ),
-  };
+  return { blockHash, lastBlockTimeNs: lastBlock, stateRoot, tables, versions };
+}
+
+/**
+ * A list of exactly `length` items ([key, encoded], [height, encoded]…), or a problem at `path`.
+ * The section is the ledger's own, but a file is hostile input: a wrong shape is a problem with
+ * its path, never a TypeError (the entries' contents are checked by each table's decoder at
+ * import, import-exported.ts, and by the state root).
+ */
+function tuple(r: JsonReader, node: unknown, length: number, path: string): unknown[] | undefined {
+  const list = r.array(node, path);
+  if (list !== undefined && list.length !== length) return r.fail(path, `expected a list of ${length} items, got ${list.length}`);
+  return list;
+}
+
+/** `tables`: {table: [[key, encoded], …]}. */
+function readExtensionTables(r: JsonReader, node: unknown, path: string): LedgerExtension['tables'] | undefined {
+  const object = r.object(node, path);
+  if (object === undefined) return undefined;
+  const tables = new Map<string, Array<readonly [string, string]>>();
+  for (const [name, entries] of Object.entries(object)) {
+    const at = `${path}.${name}`;
+    const list = (r.array(entries, at) ?? []).map((entry, i) => {
+      const pair = tuple(r, entry, 2, `${at}[${i}]`);
+      const key = pair === undefined ? undefined : r.string(pair[0], `${at}[${i}][0]`);
+      const encoded = pair === undefined ? undefined : r.string(pair[1], `${at}[${i}][1]`);
+      return key === undefined || encoded === undefined ? undefined : ([key, encoded] as const);
+    });
+    tables.set(name, list.filter((entry) => entry !== undefined));
+  }
+  return tables;
+}
+
+/** `versions`: {table: [[key, [[height, encoded or null], …]], …]}. */
+function readExtensionVersions(r: JsonReader, node: unknown, path: string): LedgerExtension['versions'] | undefined {
+  const object = r.object(node, path);
+  if (object === undefined) return undefined;
+  const versions = new Map<string, Array<readonly [string, ReadonlyArray<readonly [number, string | null]>]>>();
+  for (const [name, keys] of Object.entries(object)) {
+    const at = `${path}.${name}`;
+    const list = (r.array(keys, at) ?? []).map((entry, i) => {
+      const pair = tuple(r, entry, 2, `${at}[${i}]`);
+      const key = pair === undefined ? undefined : r.string(pair[0], `${at}[${i}][0]`);
+      const heights = pair === undefined ? undefined : readKeyVersions(r, pair[1], `${at}[${i}][1]`);
+      return key === undefined || heights === undefined ? undefined : ([key, heights] as const);
+    });
+    versions.set(name, list.filter((entry) => entry !== undefined));
+  }
+  return versions;
+}
+
+function readKeyVersions(r: JsonReader, node: unknown, path: string): Array<readonly [number, string | null]> | undefined {
+  const list = r.array(node, path);
+  if (list === undefined) return undefined;
+  const versions: Array<readonly [number, string | null]> = [];
+  list.forEach((entry, i) => {
+    const pair = tuple(r, entry, 2, `${path}[${i}]`);
+    const height = pair === undefined ? undefined : int64(r, pair[0], `${path}[${i}][0]`);
+    const encoded = pair === undefined || pair[1] === null ? null : r.string(pair[1], `${path}[${i}][1]`);
+    if (height !== undefined && encoded !== undefined) versions.push([height, encoded]);
+  });
+  return versions;
 }
