@@ -359,7 +359,9 @@ function readDelegators(r: JsonReader, node: unknown, path: string): Record<stri
     out[address] = share;
   }
   if (sum > 100) return r.fail(path, `delegator shares sum to ${sum} > 100`);
-  return out;
+  // An empty map is none: pocket-core stores the validator as protobuf, where an empty map
+  // writes no entry and reads back nil (x/nodes/types/nodes.pb.go:43), exported as null.
+  return Object.keys(out).length === 0 ? null : out;
 }
 
 /**

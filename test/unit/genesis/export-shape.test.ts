@@ -110,3 +110,24 @@ reads('a validator or application with no chains, written `"chains": null`, impo
 });
 
 reads.run();
+
+const none = suite('import: an empty reward_delegators map is no delegators');
+
+none('`"reward_delegators": {}` reads as null, as the state pocket-core keeps and exports it', () => {
+  // UnmarshalJSON keeps the empty map (x/nodes/types/validator.go:240-262), but the validator is
+  // stored as protobuf (nodes.pb.go:43: an empty map writes no entry) and read back nil, which
+  // ExportGenesis writes as null (JSONValidator, validator.go:300-311, no omitempty). The ledger's
+  // stake handler keeps "none" as null too (nodes/staking.ts delegatorsRecord).
+  const file = exported();
+  file.app_state.pos.validators[0].reward_delegators = {};
+  const parsed = parseGenesis(JSON.stringify(file));
+  if (!parsed.ok) assert.unreachable(JSON.stringify(parsed.error));
+  else assert.is(parsed.value.validators[0]!.rewardDelegators, null);
+  const fresh = JSON.parse(localnetText);
+  fresh.app_state.pos.validators[0].reward_delegators = {};
+  const freshParsed = parseGenesis(JSON.stringify(fresh));
+  if (!freshParsed.ok) assert.unreachable(JSON.stringify(freshParsed.error));
+  else assert.is((exportState(importGenesis(freshParsed.value), freshParsed.value.consensus) as any).app_state.pos.validators[0].reward_delegators, null);
+});
+
+none.run();
