@@ -7,7 +7,7 @@
  * `BaseAccount`; signing infos and the prevState powers (address order) as amino writes them;
  * `missed_blocks` is not projected and is left empty (documented limit).
  */
-import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
+import { formatOptionalTime } from '../core/time.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -77,7 +77,8 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
   // The prevState powers by their store key, prefix ‖ address (x/nodes/keeper/valPrevState.go:37-50); a nil slice (null) when none.
   const powers = [...validatorSet].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((member) => ({ Address: member.address, Power: member.power.toString() }));
   return withSortedKeys({
-    genesis_time: block === undefined ? formatOptionalTime(null) : formatRfc3339Ns(block.timeNs),
+    // GenesisDoc.GenesisTime is left unset (app/pocket.go:163-184): Go's zero time.
+    genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
     consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '4000000'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
     app_hash: '',

@@ -263,6 +263,8 @@ test("state: the amino shape of ExportState — module accounts nest BaseAccount
   // SortJSON (app/pocket.go:141-186, app/util.go:98-109).
   const latest = (await post('/v1/query/height')).json.height as number;
   const state = (await post('/v1/query/state', { height: latest })).json;
+  // ExportState leaves GenesisDoc.GenesisTime unset (app/pocket.go:163-184): Go's zero time.
+  assert.is(state.genesis_time, '0001-01-01T00:00:00Z');
   // ModuleAccount embeds *BaseAccount untagged (x/auth/types/account.go:313-317): amino names the
   // field by its Go name (go-amino v0.15.1 codec.go:505-511).
   const modules = (state.app_state.auth.accounts as Array<{ type: string; value: Record<string, unknown> }>).filter((a) => a.type === 'posmint/ModuleAccount');
