@@ -4,8 +4,10 @@
  * account with its coins (module accounts as `posmint/ModuleAccount` with name and permissions),
  * the total supply, validators, signing infos, missed blocks (each address's set bits as
  * `{index, missed: true}` entries), the previous
- * state's validator powers and total power, the previous proposer, applications, outstanding
- * claims, every module's params and the DAO tokens.
+ * state's validator powers (in address order) and total power, the previous proposer,
+ * applications, outstanding claims, every module's params and the DAO tokens. Module accounts
+ * nest their base account under `BaseAccount` and every object's keys are sorted, as pocket-core
+ * writes them (amino JSON, then SortJSON).
  *
  * What pocket-core's shape cannot carry, and the round trip needs (import at H must give the
  * exporting ledger's state root at H, and the same next blocks), goes into one extra top-level
@@ -24,8 +26,10 @@
  * `index_offset` is written as it is (pocket-core zeroes it), the missed bits are written
  * (pocket-core always writes `missed_blocks: {}`, x/nodes/genesis.go:134-150 — its import then
  * starts with no stale bits; ours keeps them, slashing/state.ts), zero-balance accounts are kept
- * (pocket-core drops them; the root covers their public keys), and `initial_height` (Tendermint's
- * genesis field) says where the chain continues: H + 1.
+ * (pocket-core drops them; the root covers their public keys), `genesis_time` is the chain's
+ * genesis time (pocket-core leaves it Go's zero time, app/pocket.go:163-184; the root covers the
+ * chain's genesis time), and `initial_height` (not a field of Tendermint 0.32's GenesisDoc,
+ * types/genesis.go:37-44; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
@@ -59,7 +63,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const params = exportParams(state);
   const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-  return {
+  return withSortedKeys({
     genesis_time: formatRfc3339Ns(meta.genesisTimeNs),
     chain_id: meta.chainId,
     initial_height: String(meta.height + 1),
@@ -73,7 +77,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
       pos: {
         params: params['pos'],
         prevState_total_power: set.reduce((sum, entry) => sum + entry.power, 0n).toString(),
-        prevState_validator_powers: set.length === 0 ? null : set.map((entry) => ({ Address: entry.address, Power: entry.power.toString() })),
+        prevState_validator_powers: exportPrevStatePowers(set),
         validators: exportValidators(state),
         exported: true,
         signing_infos: exportSigningInfos(state),
@@ -82,7 +86,30 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
       },
     },
     pokt_ledger: exportExtension(state),
-  };
+  }) as Record<string, unknown>;
+}
+
+/**
+ * Every object's keys in sorted order, as pocket-core writes the file: ExportState passes the
+ * amino JSON through SortJSON (app/pocket.go:185), an encoding/json round trip through
+ * map[string]interface{}, which writes map keys sorted (app/util.go:98-109). Arrays keep their order.
+ */
+function withSortedKeys(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withSortedKeys);
+  if (node === null || typeof node !== 'object') return node;
+  const object = node as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
+}
+
+/**
+ * pocket-core iterates the prevState powers by their store key, prefix ‖ address
+ * (x/nodes/keeper/valPrevState.go:37-50, x/nodes/types/keys.go:69-71): address order, not the
+ * set's power order (parse-exported.ts puts them back in the set's order). Nil when the set is
+ * empty: amino writes a nil slice as null.
+ */
+function exportPrevStatePowers(set: ReadonlyArray<{ readonly address: string; readonly power: bigint }>): unknown[] | null {
+  if (set.length === 0) return null;
+  return [...set].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((entry) => ({ Address: entry.address, Power: entry.power.toString() }));
 }
 
 /**
@@ -122,7 +149,9 @@ function exportAccounts(state: LedgerState): unknown[] {
     const module = moduleNameOf(address);
     const base = { address, coins: coins(account.balanceUpokt), public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey } };
     if (module === undefined) accounts.push({ type: 'posmint/Account', value: base });
-    else accounts.push({ type: 'posmint/ModuleAccount', value: { ...base, public_key: null, name: module, permissions: MODULE_PERMISSIONS[module] } });
+    // ModuleAccount embeds *BaseAccount without a JSON tag (x/auth/types/account.go:313-317): amino
+    // writes it as a field named by its Go name, "BaseAccount" (go-amino v0.15.1 codec.go:505-511).
+    else accounts.push({ type: 'posmint/ModuleAccount', value: { BaseAccount: { ...base, public_key: null }, name: module, permissions: MODULE_PERMISSIONS[module] } });
   }
   return accounts;
 }

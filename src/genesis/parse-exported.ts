@@ -21,6 +21,7 @@ import { parseOptionalTime } from '../core/time.js';
 import type { Address } from '../core/types.js';
 import { claimKey, sessionHeaderHash, type ClaimRecord } from '../modules/pocketcore/index.js';
 import { moduleNameOf } from '../modules/auth/index.js';
+import { compareByPowerThenAddress } from '../modules/nodes/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import { EXPORT_EXTENSION_FORMAT } from './export.js';
 import type { JsonReader } from './reader.js';
@@ -70,14 +71,15 @@ export interface ExportedAccounts {
   readonly irregularAccounts: GenesisIrregularAccount[];
 }
 
-export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, accounts: ExportedAccounts, givenHeight?: number): ExportedState | undefined {
+/** `validators`: the addresses of the file's validators (the validator set must name only them). */
+export function readExportedState(r: JsonReader, top: Record<string, unknown>, modules: Modules, accounts: ExportedAccounts, validators: ReadonlySet<Address>, givenHeight?: number): ExportedState | undefined {
   const pos = modules['pos'] ?? {};
   const extension = readExtension(r, top['pokt_ledger']);
   const fileHeight = readHeight(r, top, extension, givenHeight === undefined);
   const height = givenHeight === undefined ? fileHeight : agreeingHeight(r, givenHeight, fileHeight);
   const signingInfos = readSigningInfos(r, pos['signing_infos']);
   const missedBlocks = readMissedBlocks(r, pos['missed_blocks']);
-  const validatorPowers = readPowers(r, pos['prevState_validator_powers']);
+  const validatorPowers = readPowers(r, pos['prevState_validator_powers'], validators);
   const proposerText = pos['previous_proposer'];
   const previousProposer = proposerText === undefined || proposerText === null || proposerText === '' ? null : r.address(proposerText, '$.app_state.pos.previous_proposer');
   const claims = readClaims(r, modules['pocketcore']?.['claims'], height ?? 0, top['pokt_ledger']);
@@ -171,19 +173,35 @@ function readMissedBlocks(r: JsonReader, node: unknown): ExportedState['missedBl
     .map(([address, bits]) => ({ address, indices: [...bits].sort((a, b) => a - b) }));
 }
 
-function readPowers(r: JsonReader, node: unknown): ExportedState['validatorPowers'] {
+/**
+ * The validator set after H. pocket-core writes it in address order (its store key is prefix ‖
+ * address: x/nodes/keeper/valPrevState.go:37-50, x/nodes/types/keys.go:69-71); the ledger's set
+ * is in power order (nodes/validator-set.ts), so it is put in that order. Refused, as pocket-core's
+ * chain could not start from them: an address twice or a power of 0 (InitGenesis hands each entry
+ * to Tendermint, x/nodes/genesis.go:79-90, whose first set refuses a duplicate and a removal of a
+ * validator it does not hold: types/validator_set.go:59-64,427,439-440,559-565), and an address
+ * that is no validator (InitGenesis skips it for Tendermint but stores its power; the ledger would
+ * seat it in the set).
+ */
+function readPowers(r: JsonReader, node: unknown, validators: ReadonlySet<Address>): ExportedState['validatorPowers'] {
   const path = '$.app_state.pos.prevState_validator_powers';
   if (node === undefined || node === null) return null;
   const list = r.array(node, path) ?? [];
   const powers: Array<{ address: Address; power: bigint }> = [];
+  const seen = new Set<Address>();
   list.forEach((entry, i) => {
     const e = r.object(entry, `${path}[${i}]`);
     if (e === undefined) return;
     const address = r.address(r.field(e, 'Address', `${path}[${i}]`), `${path}[${i}].Address`);
     const power = int64(r, r.field(e, 'Power', `${path}[${i}]`), `${path}[${i}].Power`);
-    if (address !== undefined && power !== undefined) powers.push({ address, power: BigInt(power) });
+    if (address !== undefined && seen.has(address)) return void r.fail(`${path}[${i}].Address`, `${address} is listed twice`);
+    if (address !== undefined && !validators.has(address)) return void r.fail(`${path}[${i}].Address`, `${address} is no validator`);
+    if (power === 0) return void r.fail(`${path}[${i}].Power`, 'a set member needs a positive power');
+    if (address === undefined || power === undefined) return;
+    seen.add(address);
+    powers.push({ address, power: BigInt(power) });
   });
-  return powers;
+  return powers.sort(compareByPowerThenAddress);
 }
 
 function readClaims(r: JsonReader, node: unknown, height: number, extensionNode: unknown): ClaimRecord[] {
@@ -257,21 +275,69 @@ function readExtension(r: JsonReader, node: unknown): LedgerExtension | null | u
   const stateRoot = r.string(r.field(ext, 'state_root', path), `${path}.state_root`);
   const lastBlock = r.amount(r.field(ext, 'last_block_time', path), `${path}.last_block_time`);
   const blockHash = ext['block_hash'] === null ? null : r.string(ext['block_hash'], `${path}.block_hash`);
-  const tables = r.object(r.field(ext, 'tables', path), `${path}.tables`);
-  const versions = r.object(r.field(ext, 'versions', path), `${path}.versions`);
+  const tables = readExtensionTables(r, r.field(ext, 'tables', path), `${path}.tables`);
+  const versions = readExtensionVersions(r, r.field(ext, 'versions', path), `${path}.versions`);
   if (stateRoot === undefined || lastBlock === undefined || blockHash === undefined || tables === undefined || versions === undefined) return undefined;
-  // Entries are checked where they are loaded (the table's own decoder) and by the state root.
-  return {
-    blockHash,
-    lastBlockTimeNs: lastBlock,
-    stateRoot,
-    tables: new Map(Object.entries(tables) as Array<[string, Array<[string, string]>]>),
-    // Heights arrive as lossless numbers: made plain (they are block heights, far below 2^53).
-    versions: new Map(
-      Object.entries(versions as Record<string, Array<[string, Array<[unknown, string | null]>]>>).map(([table, keys]) => [
-        table,
-        keys.map(([key, list]) => [key, list.map(([h, encoded]) => [Number(String(h)), encoded] as const)] as const),
-      ]),
-    ),
-  };
+  return { blockHash, lastBlockTimeNs: lastBlock, stateRoot, tables, versions };
+}
+
+/**
+ * A list of exactly `length` items ([key, encoded], [height, encoded]…), or a problem at `path`.
+ * The section is the ledger's own, but a file is hostile input: a wrong shape is a problem with
+ * its path, never a TypeError (the entries' contents are checked by each table's decoder at
+ * import, import-exported.ts, and by the state root).
+ */
+function tuple(r: JsonReader, node: unknown, length: number, path: string): unknown[] | undefined {
+  const list = r.array(node, path);
+  if (list !== undefined && list.length !== length) return r.fail(path, `expected a list of ${length} items, got ${list.length}`);
+  return list;
+}
+
+/** `tables`: {table: [[key, encoded], …]}. */
+function readExtensionTables(r: JsonReader, node: unknown, path: string): LedgerExtension['tables'] | undefined {
+  const object = r.object(node, path);
+  if (object === undefined) return undefined;
+  const tables = new Map<string, Array<readonly [string, string]>>();
+  for (const [name, entries] of Object.entries(object)) {
+    const at = `${path}.${name}`;
+    const list = (r.array(entries, at) ?? []).map((entry, i) => {
+      const pair = tuple(r, entry, 2, `${at}[${i}]`);
+      const key = pair === undefined ? undefined : r.string(pair[0], `${at}[${i}][0]`);
+      const encoded = pair === undefined ? undefined : r.string(pair[1], `${at}[${i}][1]`);
+      return key === undefined || encoded === undefined ? undefined : ([key, encoded] as const);
+    });
+    tables.set(name, list.filter((entry) => entry !== undefined));
+  }
+  return tables;
+}
+
+/** `versions`: {table: [[key, [[height, encoded or null], …]], …]}. */
+function readExtensionVersions(r: JsonReader, node: unknown, path: string): LedgerExtension['versions'] | undefined {
+  const object = r.object(node, path);
+  if (object === undefined) return undefined;
+  const versions = new Map<string, Array<readonly [string, ReadonlyArray<readonly [number, string | null]>]>>();
+  for (const [name, keys] of Object.entries(object)) {
+    const at = `${path}.${name}`;
+    const list = (r.array(keys, at) ?? []).map((entry, i) => {
+      const pair = tuple(r, entry, 2, `${at}[${i}]`);
+      const key = pair === undefined ? undefined : r.string(pair[0], `${at}[${i}][0]`);
+      const heights = pair === undefined ? undefined : readKeyVersions(r, pair[1], `${at}[${i}][1]`);
+      return key === undefined || heights === undefined ? undefined : ([key, heights] as const);
+    });
+    versions.set(name, list.filter((entry) => entry !== undefined));
+  }
+  return versions;
+}
+
+function readKeyVersions(r: JsonReader, node: unknown, path: string): Array<readonly [number, string | null]> | undefined {
+  const list = r.array(node, path);
+  if (list === undefined) return undefined;
+  const versions: Array<readonly [number, string | null]> = [];
+  list.forEach((entry, i) => {
+    const pair = tuple(r, entry, 2, `${path}[${i}]`);
+    const height = pair === undefined ? undefined : int64(r, pair[0], `${path}[${i}][0]`);
+    const encoded = pair === undefined || pair[1] === null ? null : r.string(pair[1], `${path}[${i}][1]`);
+    if (height !== undefined && encoded !== undefined) versions.push([height, encoded]);
+  });
+  return versions;
 }

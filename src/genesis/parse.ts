@@ -105,7 +105,7 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const validators = readValidators(r, modules['pos'], fresh);
   const applications = readApplications(r, modules['application'], isExport, fresh);
   const daoTokensUpokt = modules['gov'] === undefined ? undefined : r.amount(r.field(modules['gov'], 'DAO_Tokens', '$.app_state.gov'), '$.app_state.gov.DAO_Tokens');
-  const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, options.exportedHeight) : null;
+  const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, new Set(validators.map((v) => v.address)), options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
   else checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
   if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
@@ -290,8 +290,13 @@ function readDeclaredSupply(r: JsonReader, auth: Record<string, unknown> | undef
   return readCoins(r, list, '$.app_state.auth.supply') ?? null;
 }
 
+/**
+ * null is no chains: pocket-core's exporter writes a validator's or application's empty (nil)
+ * chain list so (encoding/json and amino write a nil slice as null; a protobuf-stored empty list
+ * comes back nil), and Go reads it back as none.
+ */
 function readChains(r: JsonReader, node: unknown, path: string): string[] | undefined {
-  const list = r.array(node, path);
+  const list = r.array(node, path, { nullable: true });
   if (list === undefined) return undefined;
   const chains: string[] = [];
   list.forEach((item, index) => {
@@ -354,7 +359,9 @@ function readDelegators(r: JsonReader, node: unknown, path: string): Record<stri
     out[address] = share;
   }
   if (sum > 100) return r.fail(path, `delegator shares sum to ${sum} > 100`);
-  return out;
+  // An empty map is none: pocket-core stores the validator as protobuf, where an empty map
+  // writes no entry and reads back nil (x/nodes/types/nodes.pb.go:43), exported as null.
+  return Object.keys(out).length === 0 ? null : out;
 }
 
 /**

@@ -2,10 +2,12 @@
  * `/v1/query/state` {height}: the state at a height as a genesis document, the shape pocket-core's
  * ExportState writes (app/pocket.go:156-186: a Tendermint GenesisDoc, chain id
  * "<Input New ChainID>", consensus params from BlockByteSize, app_state per module with
- * `exported: true`), built from the ReadStore alone. Module accounts are `posmint/ModuleAccount`
- * with their name; `missed_blocks` is not projected and is left empty (documented limit).
+ * `exported: true`, then every key sorted by SortJSON), built from the ReadStore alone. Module
+ * accounts are `posmint/ModuleAccount` with their name and their base account nested under
+ * `BaseAccount`; signing infos and the prevState powers (address order) as amino writes them;
+ * `missed_blocks` is not projected and is left empty (documented limit).
  */
-import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
+import { formatOptionalTime } from '../core/time.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -30,7 +32,24 @@ function accountEntry(account: AccountRecord): unknown {
     public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey },
   };
   const name = moduleNameOf(account.address);
-  return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { ...base, name, permissions: MODULE_PERMISSIONS[name] } };
+  // ModuleAccount embeds *BaseAccount untagged (x/auth/types/account.go:313-317): amino writes it
+  // as a field named by its Go name (go-amino v0.15.1 codec.go:505-511).
+  return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { BaseAccount: base, name, permissions: MODULE_PERMISSIONS[name] } };
+}
+
+/** ValidatorSigningInfo in amino JSON (ExportGenesis, x/nodes/genesis.go:125-150): its int64 fields as decimal strings. */
+function signingInfoAminoJson(info: Parameters<typeof signingInfoJson>[0]): Record<string, unknown> {
+  const json = signingInfoJson(info);
+  for (const field of ['start_height', 'index_offset', 'missed_blocks_counter', 'jailed_blocks_counter']) json[field] = String(json[field]);
+  return json;
+}
+
+/** Every object's keys sorted, arrays in order: ExportState's SortJSON (app/pocket.go:185, app/util.go:98-109). */
+function withSortedKeys(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withSortedKeys);
+  if (node === null || typeof node !== 'object') return node;
+  const object = node as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
 }
 
 /**
@@ -55,8 +74,11 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
   if (supply === undefined) throw new HttpError(500, 'projection_row_missing', `no supply row at height ${height}`);
   const pocket = moduleParamsJson(params, 'pocketcore');
   const totalPower = validatorSet.reduce((sum, member) => sum + member.power, 0n);
-  return {
-    genesis_time: block === undefined ? formatOptionalTime(null) : formatRfc3339Ns(block.timeNs),
+  // The prevState powers by their store key, prefix ‖ address (x/nodes/keeper/valPrevState.go:37-50); a nil slice (null) when none.
+  const powers = [...validatorSet].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((member) => ({ Address: member.address, Power: member.power.toString() }));
+  return withSortedKeys({
+    // GenesisDoc.GenesisTime is left unset (app/pocket.go:163-184): Go's zero time.
+    genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
     consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '4000000'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
     app_hash: '',
@@ -67,14 +89,14 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
       pos: {
         params: moduleParamsJson(params, 'pos'),
         prevState_total_power: totalPower.toString(),
-        prevState_validator_powers: validatorSet.map((member) => ({ Address: member.address, Power: member.power.toString() })),
+        prevState_validator_powers: powers.length === 0 ? null : powers,
         validators: nodes,
         exported: true,
-        signing_infos: Object.fromEntries(signingInfos.map((info) => [info.address, signingInfoJson(info)])),
+        signing_infos: Object.fromEntries(signingInfos.map((info) => [info.address, signingInfoAminoJson(info)])),
         missed_blocks: {},
         previous_proposer: block?.proposer ?? '',
       },
       pocketcore: { params: pocket, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
-  };
+  });
 }

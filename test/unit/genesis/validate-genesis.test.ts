@@ -131,8 +131,8 @@ test('an exported state is not held to the fresh-genesis rules (validate-genesis
     // a validator slashed below the minimum stays staked on pocket-core's chain
     g.app_state.pos.validators[0].tokens = '999999';
     const pool = g.app_state.auth.accounts.find((a: any) => a.value.name === 'staked_tokens_pool');
-    const before = BigInt(pool.value.coins[0].amount);
-    pool.value.coins = [{ denom: 'upokt', amount: '999999' }];
+    const before = BigInt(pool.value.BaseAccount.coins[0].amount);
+    pool.value.BaseAccount.coins = [{ denom: 'upokt', amount: '999999' }];
     g.app_state.auth.supply = [{ denom: 'upokt', amount: String(BigInt(g.app_state.auth.supply[0].amount) - before + 999999n) }];
     g.app_state.pos.params.signed_blocks_window = '5'; // governance changes params unchecked
     for (const a of g.app_state.auth.accounts) a.value.public_key = null; // accounts that never signed

@@ -89,15 +89,17 @@ async function importedBigState(root: string): Promise<{ dir: string; supply: bi
   doc.app_state.pos.params.proposer_allocation = '1';
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const accounts = doc.app_state.auth.accounts as any[];
+  // A module account's address and coins sit in its embedded BaseAccount (x/auth/types/account.go:313-317).
+  const baseOf = (a: any): any => a.value.BaseAccount ?? a.value;
   const coinsOf = (address: string, amount: bigint): void => {
-    accounts.find((a) => a.value.address === address).value.coins = [{ denom: 'upokt', amount: amount.toString() }];
+    baseOf(accounts.find((a) => baseOf(a).address === address)).coins = [{ denom: 'upokt', amount: amount.toString() }];
   };
   coinsOf(HOLDER.address, HOLDER_BALANCE);
   coinsOf(MODULE_ADDRESSES.dao, DAO_BALANCE);
   doc.app_state.gov.DAO_Tokens = DAO_BALANCE.toString(); // the importer checks it against the dao account
   coinsOf(MODULE_ADDRESSES.staked_tokens_pool, STAKE);
   doc.app_state.pos.validators[0].tokens = STAKE.toString();
-  const total = accounts.reduce((sum, a) => sum + a.value.coins.reduce((s: bigint, c: { amount: string }) => s + BigInt(c.amount), 0n), 0n);
+  const total = accounts.reduce((sum, a) => sum + baseOf(a).coins.reduce((s: bigint, c: { amount: string }) => s + BigInt(c.amount), 0n), 0n);
   doc.app_state.auth.supply = [{ denom: 'upokt', amount: total.toString() }];
   const file = join(root, 'exported.json');
   writeFileSync(file, JSON.stringify(doc));

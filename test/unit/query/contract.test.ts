@@ -257,6 +257,40 @@ test("the state answer's claims are an exported genesis' claims: init reads them
   assert.equal(read.ok ? [] : read.error.map((p) => `${p.path}: ${p.message}`), []);
 });
 
+test("state: the amino shape of ExportState — module accounts nest BaseAccount, int64 signing-info fields are strings, prevState powers in address order, every key sorted", async () => {
+  // /v1/query/state answers app.PCA.ExportState(height, "") (app/cmd/rpc/query.go:1019), the
+  // document export-genesis-for-reset writes: each module's ExportGenesis in amino JSON, then
+  // SortJSON (app/pocket.go:141-186, app/util.go:98-109).
+  const latest = (await post('/v1/query/height')).json.height as number;
+  const state = (await post('/v1/query/state', { height: latest })).json;
+  // ExportState leaves GenesisDoc.GenesisTime unset (app/pocket.go:163-184): Go's zero time.
+  assert.is(state.genesis_time, '0001-01-01T00:00:00Z');
+  // ModuleAccount embeds *BaseAccount untagged (x/auth/types/account.go:313-317): amino names the
+  // field by its Go name (go-amino v0.15.1 codec.go:505-511).
+  const modules = (state.app_state.auth.accounts as Array<{ type: string; value: Record<string, unknown> }>).filter((a) => a.type === 'posmint/ModuleAccount');
+  assert.ok(modules.length > 0);
+  for (const m of modules) {
+    assert.equal(keys(m.value), ['BaseAccount', 'name', 'permissions']);
+    assert.equal(keys(m.value['BaseAccount']), GO.BaseAccount.slice().sort());
+  }
+  // ValidatorSigningInfo's int64 fields (nodes.pb.go:120-131) in amino JSON are decimal strings (json-encode.go:95-97).
+  const infos = Object.values(state.app_state.pos.signing_infos as Record<string, Record<string, unknown>>);
+  assert.ok(infos.length > 0);
+  for (const info of infos) for (const field of ['start_height', 'index_offset', 'missed_blocks_counter', 'jailed_blocks_counter']) assert.type(info[field], 'string', field);
+  // The prevState store key is prefix ‖ address (x/nodes/types/keys.go:69-71), iterated in key order (valPrevState.go:37-50).
+  const addresses = (state.app_state.pos.prevState_validator_powers as Array<{ Address: string }>).map((p) => p.Address);
+  assert.equal(addresses, [...addresses].sort());
+  const unsorted: string[] = [];
+  const walk = (node: unknown, path: string): void => {
+    if (Array.isArray(node)) return node.forEach((item, i) => walk(item, `${path}[${i}]`));
+    if (node === null || typeof node !== 'object') return;
+    if (Object.keys(node).join('\u0000') !== Object.keys(node).sort().join('\u0000')) unsorted.push(path);
+    for (const [key, value] of Object.entries(node)) walk(value, `${path}.${key}`);
+  };
+  walk(state, '$');
+  assert.equal(unsorted, []);
+});
+
 test("dispatch, relay and challenge answer CORS as pocket-core's client handlers: any origin, and a preflight OPTIONS is 200", async () => {
   // pocket-core's cors() (app/cmd/rpc/server.go:71-76), called first by Dispatch, Relay and
   // Challenge (app/cmd/rpc/client.go:21-25, 55-60, 143-148): these three headers on every answer,
