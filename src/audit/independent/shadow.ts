@@ -159,10 +159,14 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     return named.some((key) => keys.includes(key));
   }
 
-  /** A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start params, claim.go:232-239). */
+  /**
+   * A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start
+   * params, claim.go:232-239) — Go int64 arithmetic, which wraps: 2^63 − 1 sessions of 4 blocks
+   * is −4, a claim that expires at the next BeginBlock.
+   */
   private claimDelivered(message: Extract<Message, { type: 'Claim' }>): void {
     const start = this.history.at(message.header.sessionHeight);
-    const expiresAt = start === undefined ? null : this.blockHeight + Number(start.params.claimExpiration) * start.params.blocksPerSession;
+    const expiresAt = start === undefined ? null : Number(BigInt.asIntN(64, BigInt(this.blockHeight) + start.params.claimExpiration * BigInt(start.params.blocksPerSession)));
     const key = claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType);
     const root = { hashHex: message.merkleRoot.hashHex, lower: message.merkleRoot.lower, upper: message.merkleRoot.upper };
     this.claims.open(key, { servicer: message.fromAddress, sessionHeight: message.header.sessionHeight, headerHash: claimHeaderHash(message), totalProofs: message.totalProofs, root, expiresAt });

@@ -56,9 +56,15 @@ import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
 /**
  * SetClaim's expiration (claim.go:232-239): claimHeight + ClaimExpiration·BPS, both at the
  * session start. TV-15 (claim_test.go:115-160): claim at 1, 100 sessions of 25 blocks → 2501.
+ * Go computes it in int64 and wraps: ClaimExpiration 2^63 − 1 at BPS 4 is 6 + (−4) = 2 for a
+ * claim at 6, deleted by the next BeginBlock (claim.go:385). A result beyond ±(2^53 − 1) is
+ * stored as that bound — heights are JS numbers here — which expires exactly when Go's does
+ * (never, or at once); only the printed expiration_height differs (docs/protocol-choices.md).
  */
 export function claimExpirationHeight(claimHeight: number, claimExpirationSessions: bigint, blocksPerSession: bigint): number {
-  return claimHeight + Number(claimExpirationSessions * blocksPerSession);
+  const wrapped = BigInt.asIntN(64, BigInt(claimHeight) + claimExpirationSessions * blocksPerSession);
+  const bound = BigInt(Number.MAX_SAFE_INTEGER);
+  return Number(wrapped > bound ? bound : wrapped < -bound ? -bound : wrapped);
 }
 
 const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<PocketcoreEvent> => rejected(rejection(code, log));
