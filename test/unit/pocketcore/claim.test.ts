@@ -137,6 +137,13 @@ rejectedInOrder('too early: height 4 is still inside session 1 → pocketcore:60
   expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:60');
 });
 
+rejectedInOrder('a window CSW·BPS beyond int64 wraps as in Go: CSW 2^63 − 1 at BPS 4 closes every window at once → pocketcore:69', () => {
+  const max = ((1n << 63n) - 1n).toString();
+  const { state, header, servicer } = ready(5, { params: { pocketcore: { proof_waiting_period: max, claim_expiration: max } } });
+  // claim.go:217 → ClaimIsMature (claim.go:368-371): 5 > (2^63 − 1)·4 + 1, the product wrapping to −4: 5 > −3.
+  expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:69');
+});
+
 rejectedInOrder('too late: height 14 > SBH + CSW·BPS → pocketcore:69', () => {
   const { state, header, servicer } = ready(14);
   expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:69');
