@@ -14,6 +14,9 @@
  *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
  *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
  *   can be of ((2^63 − 1) × 10^6 uPOKT), leaves the 315-bit Dec (slash.go:117-118 panics);
+ *   pos/StakeDenom other than "upokt": a denom sdk.NewCoin refuses (types/coin.go:593, 602-613)
+ *   panics at the next slash burn or stake release (x/nodes/keeper/pool.go:27-56), another valid
+ *   one is a second currency the ledger does not keep;
  * and, as values that do not decode into something usable → ledger:14 —
  *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
  * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
@@ -63,6 +66,8 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
       const product = LARGEST_SLASHED_UPOKT * parseDecimal(String(value));
       return product < DEC_UNITS_LIMIT && product > -DEC_UNITS_LIMIT ? undefined : OUT_OF_RANGE;
     }
+    case 'pos/StakeDenom':
+      return value === 'upokt' ? undefined : OUT_OF_RANGE;
     case 'pos/ServicerStakeWeightMultiplier':
       return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
     case 'application/ApplicationBurnRate':

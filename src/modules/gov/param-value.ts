@@ -17,7 +17,7 @@
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
  * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
- * fits pocket-core's decimal (slashOfAnyPowerFits). ACL keys that name no parameter
+ * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
  * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
@@ -148,6 +148,19 @@ function slashOfAnyPowerFits(key: string, fraction: Dec): Result<void, ParamValu
   }
 }
 
+/**
+ * pos/StakeDenom must stay "upokt", the one denomination the ledger keeps amounts in (PROTOCOL.md, conventions;
+ * genesis refuses any other, genesis/parse.ts). pocket-core builds every staked-pool coin with it:
+ * a denom sdk.NewCoin refuses ([a-z][a-z0-9]{2,15}, types/coin.go:593, 602-613) — "" or "x" —
+ * panics at the next slash burn (BeginBlock, x/nodes/keeper/pool.go:48-56, slash.go:125) or stake
+ * release (EndBlock, pool.go:27-36 via valStateChanges.go:467): a halted chain. A valid other one
+ * ("pokt") runs there as a second currency — stakes then need "pokt" coins, releases send none
+ * (the error is only logged, valStateChanges.go:467-470) — which the ledger does not model.
+ */
+function onlyUpokt(key: string, denom: string): Result<void, ParamValueProblem> {
+  return denom === 'upokt' ? ok(undefined) : outOfRange(`${key} must be "upokt" (the ledger keeps every amount in uPOKT), got ${JSON.stringify(denom)}`);
+}
+
 /** The range rules above, with the other params as they are now (for the DAO + proposer sum). */
 export function checkParamRange(key: string, value: ParamValue, current: Params): Result<void, ParamValueProblem> {
   switch (key) {
@@ -165,6 +178,8 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
     case 'pos/ServicerStakeFloorMultiplier':
     case 'pocketcore/SessionNodeCount':
       return atLeast(key, value as bigint, 1n);
+    case 'pos/StakeDenom':
+      return onlyUpokt(key, value as string);
     case 'pos/ServicerStakeWeightMultiplier':
       return (value as Dec).isPositive() ? ok(undefined) : outOfRange(`${key} must be positive`);
     case 'application/ApplicationBurnRate':

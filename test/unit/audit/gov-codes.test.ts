@@ -145,6 +145,9 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   const slashing = params([], [], { 'pos/SlashFractionDowntime': OWNER, 'pos/SlashFractionDoubleSign': OWNER });
   const slash = (key: string, zeros: number) => decideParamChange(slashing, change(OWNER, key, `"${fraction(zeros)}"`), 10);
   assert.equal(['pos/SlashFractionDowntime', 'pos/SlashFractionDoubleSign'].map((k) => [slash(k, 51), slash(k, 52)]), Array(2).fill(['ok', 'ledger:15']));
+  // StakeDenom: "" and "x" are no denom sdk.NewCoin takes (types/coin.go:593, 602-613 — the next slash burn or stake
+  // release panics, x/nodes/keeper/pool.go:27-55); "pokt" is one, but not the uPOKT every amount is kept in.
+  assert.equal(['"upokt"', '"pokt"', '"x"', '""'].map((v) => code('pos/StakeDenom', v)), ['ok', 'ledger:15', 'ledger:15', 'ledger:15']);
 });
 
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {
