@@ -173,6 +173,9 @@ function checkParamSanity(r: JsonReader, params: Map<string, ParamValue>): void 
   const dao = int('pos/DAOAllocation');
   const proposer = int('pos/ProposerPercentage');
   if (dao < 0n || proposer < 0n || dao + proposer > 100n) r.fail(paramPath('pos/DAOAllocation'), 'DAO and proposer allocations must be ≥ 0 and sum to at most 100');
+  // Not a pocket-core Validate rule: there the chain starts, then the first block reward's
+  // Dec(DAO).Quo(Dec(DAO + Proposer)) panics (x/nodes/keeper/params.go:168-184) — a halted chain.
+  else if (dao + proposer === 0n) r.fail(paramPath('pos/DAOAllocation'), 'DAO and proposer allocations must not both be 0 (the block reward divides by their sum)');
   if (int('pos/SignedBlocksWindow') <= 0n) r.fail(paramPath('pos/SignedBlocksWindow'), 'must be positive');
   if (int('pos/ServicerStakeFloorMultiplier') <= 0n) r.fail(paramPath('pos/ServicerStakeFloorMultiplier'), 'must be positive');
   const burn = int('pos/FeeBurnPercentage');

@@ -9,7 +9,8 @@
  *   application/ApplicationBurnRate negative (a burn that mints);
  *   pos/FeeBurnPercentage outside 0..100;
  *   pos/DAOAllocation or pos/ProposerPercentage negative, or their sum (with the other one as in
- *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative);
+ *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative), or
+ *   both 0 (the block reward's DAO share DAO / (DAO + proposer) divides by zero);
  *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
  *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
  *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
@@ -78,7 +79,8 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
     case 'pos/ProposerPercentage': {
       const dao = key === 'pos/DAOAllocation' ? (value as bigint) : params.int('pos/DAOAllocation');
       const proposer = key === 'pos/ProposerPercentage' ? (value as bigint) : params.int('pos/ProposerPercentage');
-      return dao >= 0n && proposer >= 0n && dao + proposer <= 100n ? undefined : OUT_OF_RANGE;
+      // … and not both 0: splitFeesCollected's Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:176) panics on 0.
+      return dao >= 0n && proposer >= 0n && dao + proposer <= 100n && dao + proposer > 0n ? undefined : OUT_OF_RANGE;
     }
     case 'gov/acl':
       return (value as readonly AclEntry[]).every((entry) => PARAM_SPECS_BY_KEY.has(entry.key)) ? undefined : INVALID_VALUE;

@@ -14,7 +14,8 @@
  * param_value_out_of_range`: divisors and moduli that must be positive (BlocksPerSession,
  * SignedBlocksWindow, SessionNodeCount, ServicerStakeFloorMultiplier, ServicerStakeWeightMultiplier),
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
- * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
+ * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share) and
+ * not both 0 (the block reward divides by the sum),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
  * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
  * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt). ACL keys that name no parameter
@@ -193,6 +194,10 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
       const dao = key === 'pos/DAOAllocation' ? (value as bigint) : current.pos.daoAllocation;
       const proposer = key === 'pos/ProposerPercentage' ? (value as bigint) : current.pos.proposerAllocation;
       if (dao < 0n || proposer < 0n || dao + proposer > 100n) return outOfRange(`DAOAllocation (${dao}) and ProposerPercentage (${proposer}) must be ≥ 0 and sum to at most 100`);
+      // pocket-core's block reward divides by their sum (Dec(DAO).Quo(Dec(DAO + Proposer)),
+      // x/nodes/keeper/params.go:168-184) in the BeginBlock after any fee (reward.go:227-236):
+      // both 0 panics there — a halted chain from the block after this change, which paid one.
+      if (dao + proposer === 0n) return outOfRange('DAOAllocation and ProposerPercentage must not both be 0 (pocket-core\'s block reward divides by their sum)');
       return ok(undefined);
     }
     case 'gov/acl': {

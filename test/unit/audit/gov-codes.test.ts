@@ -128,6 +128,10 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal([code('pos/FeeBurnPercentage', '"101"'), code('pos/FeeBurnPercentage', '"-1"'), code('pos/FeeBurnPercentage', '"100"'), code('pos/FeeBurnPercentage', '"0"')], ['ledger:15', 'ledger:15', 'ok', 'ok']);
   // param-rules.ts worked example: DAOAllocation 10 in force → ProposerPercentage 90 sums to 100, 91 to 101.
   assert.equal([code('pos/ProposerPercentage', '"90"'), code('pos/ProposerPercentage', '"91"'), code('pos/DAOAllocation', '"99"'), code('pos/DAOAllocation', '"100"'), code('pos/DAOAllocation', '"-1"')], ['ok', 'ledger:15', 'ok', 'ledger:15', 'ledger:15']);
+  // Both 0: the block reward's Dec(DAO).Quo(Dec(DAO + Proposer)) divides by zero (x/nodes/keeper/params.go:168-184).
+  const noProposer = params([], [['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 0n]]);
+  assert.equal([decideParamChange(noProposer, change(OWNER, 'pos/DAOAllocation', '"0"'), 10), decideParamChange(noProposer, change(OWNER, 'pos/DAOAllocation', '"1"'), 10)], ['ledger:15', 'ok']);
+  assert.equal([code('pos/DAOAllocation', '"0"'), code('pos/ProposerPercentage', '"0"')], ['ok', 'ok'], 'one of them 0, the other not');
   assert.equal([code('pos/ServicerStakeWeightMultiplier', '"0"'), code('pos/ServicerStakeWeightMultiplier', '"0.000000000000000001"')], ['ledger:15', 'ok']);
   assert.equal([code('application/ApplicationBurnRate', '"-0.000000000000000001"'), code('application/ApplicationBurnRate', '"0"')], ['ledger:15', 'ok']);
   // RoundInt64(MinSignedPerWindow × SignedBlocksWindow) must return (x/nodes/keeper/params.go:70-78): with a window of 100,

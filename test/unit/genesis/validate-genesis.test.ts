@@ -38,6 +38,14 @@ test('the unbroken localnet file is accepted (the baseline of every case below)'
   assert.equal(problemsOf(() => undefined), []);
 });
 
+test('DAO and proposer allocations both 0 (not a ValidateGenesis rule: pocket-core starts, then its first block reward divides by their sum and BeginBlock panics)', () => {
+  // splitFeesCollected: Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:168-184) at the first
+  // block whose fee collector holds anything (reward.go:227-236); BigDec Quo by zero panics (types/decimal.go).
+  const both = (dao: string, proposer: string) => problemsOf((g) => Object.assign(g.app_state.pos.params, { dao_allocation: dao, proposer_allocation: proposer }));
+  assertRefused(both('0', '0'), '$.app_state.pos.params.dao_allocation', /both be 0/);
+  assert.equal([both('0', '1'), both('1', '0')], [[], []]);
+});
+
 test('a staked validator below stake_minimum (x/nodes/genesis.go:210-212)', () => {
   // stake_minimum is 1000000 in the localnet file.
   const problems = problemsOf((g) => (g.app_state.pos.validators[0].tokens = '999999'));

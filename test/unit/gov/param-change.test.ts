@@ -213,6 +213,16 @@ malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash 
   assert.is(slashAmountUpokt(largestPower, Dec.fromString(huge)!), largestPower * 10n ** 57n);
 });
 
+malformed('DAOAllocation and ProposerPercentage may not both be 0: ProposerPercentage 0 is accepted, then DAOAllocation 0 is ledger:15', () => {
+  // pocket-core's block reward computes Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:168-184)
+  // whenever the fee collector holds anything (reward.go:227-236) — the change's own fee: BeginBlock panics.
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/ProposerPercentage', '"0"'))]), 'ok');
+  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/DAOAllocation', '"0"'))]), 'ledger:15');
+  assert.match(receipt.log ?? '', 'both be 0');
+  assert.is(singleParam(state.params(), 'pos/DAOAllocation', height(state))!.param_value, '10');
+});
+
 for (const [key, value, expected] of BAD) {
   malformed(`${key} = ${typeof value === 'string' ? value : 'bytes 22 ff 22'} → ${expected}, fee charged, value unchanged`, () => {
     const state = chain();
