@@ -26,7 +26,7 @@ import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, ty
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
 import { signerAddress } from './address.js';
-import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
+import { evidenceAgeBlocks, maxMissedPerWindow, SigningTracker } from './signing.js';
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
 import type { NodeWorld } from './unstake-unjail.js';
@@ -211,7 +211,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   private downtime(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit'>, lines: ExpectedLine[]): void {
     const p = this.params;
     const window = p.int('pos/SignedBlocksWindow');
-    const maxMissed = window - minBlocksSignedPerWindow(window, p.dec('pos/MinSignedPerWindow'));
+    const maxMissed = maxMissedPerWindow(window, p.dec('pos/MinSignedPerWindow'));
     for (const vote of header.lastCommit) {
       const node = this.nodes.get(vote.address);
       if (node === undefined) continue; // unknown validator (e.g. already deleted): skipped
