@@ -18,6 +18,9 @@
  *   pos/StakeDenom other than "upokt": a denom sdk.NewCoin refuses (types/coin.go:593, 602-613)
  *   panics at the next slash burn or stake release (x/nodes/keeper/pool.go:27-56), another valid
  *   one is a second currency the ledger does not keep;
+ *   pocketcore/BlockByteSize above 104,857,600, Tendermint's MaxBlockSizeBytes: pocket-core's
+ *   EndBlock passes it on as Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104) and Tendermint's
+ *   ConsensusParams.Validate fails ApplyBlock (types/params.go:106-109) — the node kills itself;
  * and, as values that do not decode into something usable → ledger:14 —
  *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
  * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
@@ -69,6 +72,8 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
     }
     case 'pos/StakeDenom':
       return value === 'upokt' ? undefined : OUT_OF_RANGE;
+    case 'pocketcore/BlockByteSize':
+      return (value as bigint) <= 104_857_600n ? undefined : OUT_OF_RANGE;
     case 'pos/ServicerStakeWeightMultiplier':
       return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
     case 'application/ApplicationBurnRate':

@@ -18,7 +18,8 @@
  * not both 0 (the block reward divides by the sum),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
  * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
- * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt). ACL keys that name no parameter
+ * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt),
+ * BlockByteSize within Tendermint's largest block (blockBytesFit). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
  * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
@@ -162,6 +163,19 @@ function onlyUpokt(key: string, denom: string): Result<void, ParamValueProblem> 
   return denom === 'upokt' ? ok(undefined) : outOfRange(`${key} must be "upokt" (the ledger keeps every amount in uPOKT), got ${JSON.stringify(denom)}`);
 }
 
+/** Tendermint v0.32's MaxBlockSizeBytes (types/params.go:13): the largest Block.MaxBytes ConsensusParams.Validate accepts. */
+const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
+
+/**
+ * pocket-core's EndBlock hands a changed BlockByteSize of at least 4,000,000 to Tendermint as
+ * Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104); above 104,857,600 Tendermint's
+ * ConsensusParams.Validate refuses it (types/params.go:106-109), ApplyBlock fails and every node
+ * kills itself (consensus/state.go:1418-1428): 104,857,600 is accepted, 104,857,601 refused.
+ */
+function blockBytesFit(key: string, bytes: bigint): Result<void, ParamValueProblem> {
+  return bytes <= TENDERMINT_MAX_BLOCK_BYTES ? ok(undefined) : outOfRange(`${key} must be at most ${TENDERMINT_MAX_BLOCK_BYTES} (Tendermint's largest block), got ${bytes}`);
+}
+
 /** The range rules above, with the other params as they are now (for the DAO + proposer sum). */
 export function checkParamRange(key: string, value: ParamValue, current: Params): Result<void, ParamValueProblem> {
   switch (key) {
@@ -181,6 +195,8 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
       return atLeast(key, value as bigint, 1n);
     case 'pos/StakeDenom':
       return onlyUpokt(key, value as string);
+    case 'pocketcore/BlockByteSize':
+      return blockBytesFit(key, value as bigint);
     case 'pos/ServicerStakeWeightMultiplier':
       return (value as Dec).isPositive() ? ok(undefined) : outOfRange(`${key} must be positive`);
     case 'application/ApplicationBurnRate':

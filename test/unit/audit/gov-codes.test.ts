@@ -152,6 +152,10 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   // StakeDenom: "" and "x" are no denom sdk.NewCoin takes (types/coin.go:593, 602-613 — the next slash burn or stake
   // release panics, x/nodes/keeper/pool.go:27-55); "pokt" is one, but not the uPOKT every amount is kept in.
   assert.equal(['"upokt"', '"pokt"', '"x"', '""'].map((v) => code('pos/StakeDenom', v)), ['ok', 'ledger:15', 'ledger:15', 'ledger:15']);
+  // BlockByteSize becomes Tendermint's Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104), at most 104,857,600
+  // (tendermint types/params.go:13, 106-109: ApplyBlock fails, the node kills itself).
+  const blockBytes = params([], [], { 'pocketcore/BlockByteSize': OWNER });
+  assert.equal(['"104857600"', '"104857601"', '"1"', '"0"'].map((v) => decideParamChange(blockBytes, change(OWNER, 'pocketcore/BlockByteSize', v), 10)), ['ok', 'ledger:15', 'ok', 'ok']);
 });
 
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {

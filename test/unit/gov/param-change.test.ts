@@ -188,6 +188,10 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // Not a denom sdk.NewCoin accepts ([a-z][a-z0-9]{2,15}, types/coin.go:593, 602-613): pocket-core's
   // next slash burn (BeginBlock, x/nodes/keeper/pool.go:49-55) or stake release (EndBlock, pool.go:27-35)
   // panics — a halted chain. Any other denom: the ledger keeps every amount in uPOKT and cannot run it.
+  // Above Tendermint's MaxBlockSizeBytes 104,857,600: pocket-core's EndBlock hands it to Tendermint as
+  // Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104), whose ConsensusParams.Validate refuses it
+  // (types/params.go:106-109) — ApplyBlock fails and every node kills itself (consensus/state.go:1418-1428).
+  ['pocketcore/BlockByteSize', '"104857601"', 'ledger:15'],
   ['pos/StakeDenom', '""', 'ledger:15'],
   ['pos/StakeDenom', '"x"', 'ledger:15'],
   ['pos/StakeDenom', '"pokt"', 'ledger:15'],
@@ -211,6 +215,11 @@ malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash 
   // trunc((2^63 − 1) × 10^6 × 10^51): exact, no overflow (the ledger then burns min(amount, stake)).
   const largestPower = (1n << 63n) - 1n;
   assert.is(slashAmountUpokt(largestPower, Dec.fromString(huge)!), largestPower * 10n ** 57n);
+});
+
+malformed('BlockByteSize up to Tendermint\'s MaxBlockSizeBytes (104,857,600, types/params.go:13) is accepted', () => {
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', '"104857600"'))]), 'ok');
 });
 
 malformed('DAOAllocation and ProposerPercentage may not both be 0: ProposerPercentage 0 is accepted, then DAOAllocation 0 is ledger:15', () => {
