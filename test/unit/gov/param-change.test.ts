@@ -154,6 +154,11 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['application/ParticipationRateOn', '"true"', 'ledger:14'],
   ['pos/DowntimeJailDuration', '"-1"', 'ledger:14'],
   ['auth/FeeMultipliers', '{"default":"1","default":"2"}', 'ledger:14'], // duplicate key
+  // A negative multiplier amino reads (int64), but pocket-core's ante then builds the minimum fee with
+  // sdk.NewCoin, which panics on it (x/auth/ante.go:121, types/coin.go:30-35): every tx of that type
+  // (of every type, for the default) is sdk:1 — the ledger refuses it (params/kinds.ts: 0..2^63 − 1).
+  ['auth/FeeMultipliers', '{"fee_multiplier":[],"default":"-1"}', 'ledger:14'],
+  ['auth/FeeMultipliers', '{"fee_multiplier":[{"key":"send","multiplier":"-1"}],"default":"1"}', 'ledger:14'],
   ['auth/MaxMemoCharacters', 'not json', 'ledger:14'],
   ['auth/MaxMemoCharacters', Uint8Array.of(0x22, 0xff, 0x22), 'ledger:14'], // not UTF-8
   ['gov/daoOwner', '"xyz"', 'ledger:14'],

@@ -48,6 +48,8 @@ const EXTREMES: Record<ParamKind, readonly string[]> = {
     '{"fee_multiplier":[],"default":"0"}',
     `{"fee_multiplier":[],"default":"${MAX_INT64}"}`,
     `{"fee_multiplier":[{"key":"send","multiplier":"${MAX_INT64}"},{"key":"claim","multiplier":"0"}],"default":"1"}`,
+    '{"fee_multiplier":[{"key":"proof","multiplier":"-1"}],"default":"1"}',
+    `{"fee_multiplier":[],"default":"${MIN_INT64}"}`,
   ],
   acl: [],
   address: [],
