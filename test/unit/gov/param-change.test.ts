@@ -159,6 +159,7 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // (of every type, for the default) is sdk:1 — the ledger refuses it (params/kinds.ts: 0..2^63 − 1).
   ['auth/FeeMultipliers', '{"fee_multiplier":[],"default":"-1"}', 'ledger:14'],
   ['auth/FeeMultipliers', '{"fee_multiplier":[{"key":"send","multiplier":"-1"}],"default":"1"}', 'ledger:14'],
+  ['pos/RelaysToTokensMultiplierMap', '{"0001":"-1"}', 'ledger:14'], // params/kinds.ts: 0..2^63 − 1 (docs/protocol-choices.md)
   ['auth/MaxMemoCharacters', 'not json', 'ledger:14'],
   ['auth/MaxMemoCharacters', Uint8Array.of(0x22, 0xff, 0x22), 'ledger:14'], // not UTF-8
   ['gov/daoOwner', '"xyz"', 'ledger:14'],
