@@ -12,7 +12,9 @@
  *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative), or
  *   both 0 (the block reward's DAO share DAO / (DAO + proposer) divides by zero);
  *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
- *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
+ *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78)
+ *   or above the window (window − it < 0 in Go int64: every validator jailed at the next BeginBlock,
+ *   slash.go:273-275, an empty Tendermint set, types/validator_set.go:636);
  *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
  *   can be of ((2^63 − 1) × 10^6 uPOKT), leaves the 315-bit Dec (slash.go:117-118 panics);
  *   pos/StakeDenom other than "upokt": a denom sdk.NewCoin refuses (types/coin.go:593, 602-613)
@@ -39,16 +41,19 @@ const INT64_MAX = (1n << 63n) - 1n;
 const DEC_UNITS_LIMIT = 1n << 315n;
 
 /**
- * Whether RoundInt64(MulInt64(MinSignedPerWindow, SignedBlocksWindow)) returns: the product in
- * 10^-18 units within the Dec's 315 bits, its half-even integer within int64.
- * Worked example: 92233720368547758.07 × 100 = 9223372036854775807 = 2^63 − 1 (fits);
- * 92233720368547758.075 × 100 = …807.5 → …808 (half-even) = 2^63 (does not).
+ * Whether RoundInt64(MulInt64(MinSignedPerWindow, SignedBlocksWindow)) returns — the product in
+ * 10^-18 units within the Dec's 315 bits, its half-even integer within int64 — and is at most the
+ * window. Worked example: 1.005 × 100 = 100.5 → 100 (fits, no miss tolerated); 1.006 × 100 → 101
+ * (does not); 92233720368547758.075 × 100 = …807.5 → 2^63 (leaves int64).
  */
 function minSignedBlocksFit(minSignedUnits: bigint, window: bigint): boolean {
   const product = minSignedUnits * window;
   if (product >= DEC_UNITS_LIMIT || product <= -DEC_UNITS_LIMIT) return false;
   const rounded = divHalfEven(product, 10n ** 18n);
-  return rounded >= INT64_MIN && rounded <= INT64_MAX;
+  if (rounded < INT64_MIN || rounded > INT64_MAX) return false;
+  // The misses tolerated, window − rounded in Go int64 (slash.go:273), must not be negative: else
+  // every validator is jailed at once (slash.go:275) and Tendermint's set is empty — a halt.
+  return BigInt.asIntN(64, window - rounded) >= 0n;
 }
 
 /** Tendermint's int64 voting power × 10^6 uPOKT: the largest stake a slash multiplies (TokensFromConsensusPower). */

@@ -17,7 +17,7 @@
  * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share) and
  * not both 0 (the block reward divides by the sum),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
- * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
+ * SignedBlocksWindow within int64 and within the window (minSignedBlocksFit), slash fractions whose product with a stake
  * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt),
  * BlockByteSize within Tendermint's largest block (blockBytesFit). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
@@ -117,18 +117,25 @@ function atLeast(key: string, value: bigint, minimum: bigint): Result<void, Para
 /**
  * pocket-core reads MinSignedPerWindow(ctx) = RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
  * (x/nodes/keeper/params.go:70-78) at every BeginBlock's signature check; a product outside int64
- * (or the 315-bit Dec) panics there — every block, a halted chain — so the pair is held to it
- * whichever of the two changes. Example: a window of 10 takes MinSignedPerWindow up to
- * 922337203685477580.7 (× 10 = 2^63 − 1 after rounding half-even); 10^18 × 10 = 10^19 is refused.
+ * (or the 315-bit Dec) panics there — every block, a halted chain. And the misses a window
+ * tolerates, SignedBlocksWindow − that (Go int64, wrapping: slash.go:273), must not be negative:
+ * else every validator, even one that missed nothing, is jailed at the next BeginBlock (0 > −1,
+ * slash.go:275), Tendermint is handed an empty validator set (types/validator_set.go:636) and
+ * ApplyBlock fails — a halted chain too. So the pair is held to both whichever of the two changes.
+ * Example: a window of 100 takes MinSignedPerWindow up to 1.005 (100.5 → 100 half-even: no miss
+ * tolerated); 1.006 → 101 is refused, and so is 10^18 (× 100 leaves int64).
  */
 function minSignedBlocksFit(minSignedPerWindow: Dec, signedBlocksWindow: bigint): Result<void, ParamValueProblem> {
+  let minSigned: bigint;
   try {
-    minSignedPerWindow.mulInt64(signedBlocksWindow).roundInt64();
-    return ok(undefined);
+    minSigned = minSignedPerWindow.mulInt64(signedBlocksWindow).roundInt64();
   } catch (error) {
     if (!(error instanceof InvariantError)) throw error;
     return outOfRange(`MinSignedPerWindow (${minSignedPerWindow.toString()}) × SignedBlocksWindow (${signedBlocksWindow}) must round to a 64-bit integer (pocket-core's BeginBlock panics otherwise)`);
   }
+  const tolerated = BigInt.asIntN(64, signedBlocksWindow - minSigned);
+  if (tolerated >= 0n) return ok(undefined);
+  return outOfRange(`MinSignedPerWindow (${minSignedPerWindow.toString()}) × SignedBlocksWindow (${signedBlocksWindow}) asks for ${minSigned} signed blocks of ${signedBlocksWindow}: every validator would be jailed at the next BeginBlock, leaving no validator set (pocket-core halts)`);
 }
 
 /** The largest stake a slash can be of, in uPOKT: Tendermint's voting power is an int64, × 10^6 (TokensFromConsensusPower). */

@@ -138,11 +138,18 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   // 92233720368547758.07 × 100 = 2^63 − 1 fits; …758.075 × 100 = …807.5 rounds half-even to 2^63, out of int64.
   const window100 = params([], [['pos/SignedBlocksWindow', 100n]]);
   const minSigned = (value: string) => decideParamChange(window100, change(OWNER, 'pos/MinSignedPerWindow', `"${value}"`), 10);
-  assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ok', 'ledger:15']);
-  // And from the window's side, with MinSignedPerWindow 2 in force: 2 × (2^62 − 1) fits, 2 × 2^62 = 2^63 does not.
-  const twice = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromInt(2n)]]);
-  const window = (value: bigint) => decideParamChange(twice, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
-  assert.equal([window((1n << 62n) - 1n), window(1n << 62n)], ['ok', 'ledger:15']);
+  assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ledger:15', 'ledger:15']);
+  // And it may ask for at most the window: SignedBlocksWindow − RoundInt64(…), in Go int64 (slash.go:273),
+  // must not be negative, else every validator is jailed at the next BeginBlock and Tendermint's set is
+  // empty (types/validator_set.go:636): 1.005 × 100 = 100.5 → 100 fits, 1.006 × 100 → 101 does not.
+  assert.equal([minSigned('1.005'), minSigned('1.006'), minSigned('-1'), minSigned('0')], ['ok', 'ledger:15', 'ok', 'ok']);
+  // From the window's side, with 1.005 in force: 99.495 → 99 and 100.5 → 100 fit, 101.505 → 102 > 101 does not;
+  // with −1 in force, 2^62 − (−2^62) = 2^63 wraps to −2^63 in Go: refused, 2^62 − 1 is not.
+  const slightlyOver = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromString('1.005')!]]);
+  const window = (p2: ParamTracker, value: bigint) => decideParamChange(p2, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
+  assert.equal([window(slightlyOver, 99n), window(slightlyOver, 100n), window(slightlyOver, 101n)], ['ok', 'ok', 'ledger:15']);
+  const minusOne = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromString('-1')!]]);
+  assert.equal([window(minusOne, (1n << 62n) - 1n), window(minusOne, 1n << 62n)], ['ok', 'ledger:15']);
   // A slash fraction times the largest slashable stake, (2^63 − 1) × 10^6 uPOKT, must stay in the 315-bit Dec (slash.go:117-118):
   // 10^51 → ~9.2 × 10^75 fits; 10^52 → ~9.2 × 10^76 ≥ 2^315 / 10^18 ≈ 6.7 × 10^76 does not.
   const fraction = (zeros: number) => `1${'0'.repeat(zeros)}.000000000000000000`;

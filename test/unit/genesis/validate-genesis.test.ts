@@ -135,7 +135,8 @@ test('an exported claim MsgClaim.ValidateBasic refuses (x/pocketcore/types/genes
 
 test('an exported state with a parameter pocket-core halts on at the next BeginBlock (governance refuses it: ledger:15) is refused', () => {
   // Such a state can only come from a halted chain: RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
-  // outside int64 panics at every BeginBlock (x/nodes/keeper/params.go:70-78); a slash fraction whose
+  // outside int64 panics at every BeginBlock (x/nodes/keeper/params.go:70-78), above the window it jails
+  // every validator at once (an empty Tendermint set, types/validator_set.go:636); a slash fraction whose
   // product with the largest stake leaves the 315-bit Dec panics at the slash (slash.go:117-118).
   // (The ledger's block threw DecOverflowError at such a slash.)
   const exported = exportedLocalnet();
@@ -143,7 +144,9 @@ test('an exported state with a parameter pocket-core halts on at the next BeginB
   assertRefused(withPos({ signed_blocks_window: '100', min_signed_per_window: '1000000000000000000' }), '$.app_state.pos.params.min_signed_per_window', /64-bit/);
   assertRefused(withPos({ slash_fraction_downtime: `1${'0'.repeat(52)}` }), '$.app_state.pos.params.slash_fraction_downtime', /overflows/);
   assertRefused(withPos({ slash_fraction_double_sign: `1${'0'.repeat(52)}` }), '$.app_state.pos.params.slash_fraction_double_sign', /overflows/);
-  assert.equal(withPos({ signed_blocks_window: '100', min_signed_per_window: '92233720368547758.07', slash_fraction_downtime: `1${'0'.repeat(51)}` }), [], 'their boundaries pass');
+  // Above the window: RoundInt64(1.006 × 100) = 101 signed blocks of 100 — every validator jailed at once (slash.go:273-275).
+  assertRefused(withPos({ signed_blocks_window: '100', min_signed_per_window: '1.006' }), '$.app_state.pos.params.min_signed_per_window', /jailed/);
+  assert.equal(withPos({ signed_blocks_window: '100', min_signed_per_window: '1.005', slash_fraction_downtime: `1${'0'.repeat(51)}` }), [], 'their boundaries pass');
 });
 
 test('an exported state is not held to the fresh-genesis rules (validate-genesis.ts: pocket-core would refuse its own export)', () => {

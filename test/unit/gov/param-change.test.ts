@@ -187,6 +187,8 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // (half-even → 2^63), leave int64 — pocket-core's BeginBlock panics (x/nodes/keeper/params.go:70-78).
   ['pos/MinSignedPerWindow', '"1000000000000000000.000000000000000000"', 'ledger:15'],
   ['pos/MinSignedPerWindow', '"92233720368547758.075000000000000000"', 'ledger:15'],
+  // RoundInt64(2 × 100) = 200 > 100: −100 misses tolerated, every validator jailed at once (slash.go:273-275).
+  ['pos/MinSignedPerWindow', '"2"', 'ledger:15'],
   // Dec((2^63 − 1) × 10^6) × 10^52 ≈ 9.2 × 10^76 passes the 315-bit Dec's ~6.7 × 10^76: a slash of
   // the largest power would panic (sdk.BigDec Mul, types/decimal.go; x/nodes/keeper/slash.go:117-118).
   ['pos/SlashFractionDowntime', `"1${'0'.repeat(52)}.000000000000000000"`, 'ledger:15'],
@@ -203,15 +205,23 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['pos/StakeDenom', '"pokt"', 'ledger:15'],
 ];
 
-malformed('MinSignedPerWindow × SignedBlocksWindow is held to int64 from either side: 92233720368547758.07 × 100 = 2^63 − 1 is accepted, then a window of 101 is ledger:15', () => {
+malformed('MinSignedPerWindow × SignedBlocksWindow may ask for at most the whole window, from either side: 1.005 at windows 100 and 99 is accepted; 1.006 at 99, and a window of 101 at 1.005, are ledger:15', () => {
   const state = chain();
-  // RoundInt64(92233720368547758.07 × 100) = 9223372036854775807 = 2^63 − 1, the largest int64 (x/nodes/keeper/params.go:70-78).
-  const edge = '92233720368547758.070000000000000000';
-  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', `"${edge}"`))]), 'ok');
-  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, edge);
-  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
-  assert.match(receipt.log ?? '', 'must round to a 64-bit integer');
-  assert.is(singleParam(state.params(), 'pos/SignedBlocksWindow', height(state))!.param_value, '100');
+  // RoundInt64(1.005 × 100) = RoundInt64(100.5) = 100 (half-even, x/nodes/keeper/params.go:70-78): the
+  // window tolerates 100 − 100 = 0 misses (slash.go:273) — the first miss jails.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
+  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, '1.005000000000000000');
+  // 1.005 × 99 = 99.495 → 99 ≤ 99 still fits; 1.006 × 99 = 99.594 → 100 > 99 tolerates −1 misses:
+  // every validator (0 missed > −1, slash.go:275) is jailed at the next BeginBlock, Tendermint's
+  // validator set would be empty (types/validator_set.go:636) and ApplyBlock fails — a halted chain.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"99"'))]), 'ok');
+  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.006"'))]), 'ledger:15');
+  assert.match(receipt.log ?? '', 'jailed');
+  const fromWindow = chain();
+  expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
+  // 1.005 × 101 = 101.505 → 102 > 101: refused from the window's side too.
+  expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
+  assert.is(singleParam(fromWindow.params(), 'pos/SignedBlocksWindow', height(fromWindow))!.param_value, '100');
 });
 
 malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash of the largest power by it is computable', () => {

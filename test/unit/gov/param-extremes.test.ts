@@ -9,8 +9,11 @@
  * Method: a small relay chain (test/helpers/relays.ts) whose ACL and DAO owner is a test key; the
  * change in block 1, a fixed script of txs and faults over the next blocks; every tx's code is
  * free (the values change them), only an exception out of produce() fails. Invariants after
- * the last block.
+ * the last block. Then 2–4 such changes together (fast-check, fixed seed: pairs such as
+ * ClaimSubmissionWindow × BlocksPerSession overflow only together), and each value written
+ * into a fresh genesis instead: refused by genesis validation, or the same script runs.
  */
+import fc from 'fast-check';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
@@ -179,6 +182,30 @@ for (const spec of PARAM_SPECS) {
   }
 }
 
+const combined = suite('gov: several extreme values at once never crash a block (property)');
+
+/** Every (key, value) of the table above, plus a few ordinary values the extremes combine with. */
+const CHANGES: ReadonlyArray<readonly [string, string]> = [
+  ...PARAM_SPECS.flatMap((spec) => EXTREMES[spec.kind].map((value) => [spec.key, value] as const)),
+  ...['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pocketcore/ClaimSubmissionWindow', 'pocketcore/ClaimExpiration', 'pos/ProposerPercentage', 'pos/DAOAllocation'].flatMap((key) => [[key, '"2"'], [key, `"${1n << 62n}"`]] as const),
+  ['pos/MinSignedPerWindow', '"-0.5"'],
+  ['pos/MinSignedPerWindow', '"2"'],
+];
+
+combined('two to four changes in block 1 (in order, each decided on the ones before), then the script: no block throws', () => {
+  fc.assert(
+    fc.property(fc.array(fc.nat(CHANGES.length - 1), { minLength: 2, maxLength: 4 }), (picks) => {
+      const state = chain();
+      const changes = picks.map((i) => CHANGES[i]!);
+      const label = changes.map(([key, value]) => `${key} = ${value.length > 40 ? `${value.slice(0, 37)}…` : value}`).join(', ');
+      // Any code: an earlier change (a huge fee multiplier, a zero TxSigLimit) may refuse the later txs.
+      produce(state, changes.map(([key, value]) => signTx(OWNER, paramChange(OWNER, key, value))));
+      runScript(state, label);
+    }),
+    { numRuns: 120, seed: 20261207 },
+  );
+});
+
 const fromGenesis = suite('genesis: extreme parameter values are refused by genesis validation or run');
 
 for (const spec of PARAM_SPECS) {
@@ -197,4 +224,5 @@ for (const spec of PARAM_SPECS) {
 }
 
 extremes.run();
+combined.run();
 fromGenesis.run();
