@@ -33,6 +33,8 @@ import { checkFreshApplication, checkFreshGenesisParams, checkFreshValidator, fr
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
+import { checkParamRange } from '../modules/gov/index.js';
+import { buildParams } from '../params/params.js';
 
 /** Far above the mainnet genesis (638 KB); stops a hostile file before it costs memory. */
 export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;
@@ -173,6 +175,9 @@ function checkParamSanity(r: JsonReader, params: Map<string, ParamValue>): void 
   const dao = int('pos/DAOAllocation');
   const proposer = int('pos/ProposerPercentage');
   if (dao < 0n || proposer < 0n || dao + proposer > 100n) r.fail(paramPath('pos/DAOAllocation'), 'DAO and proposer allocations must be ≥ 0 and sum to at most 100');
+  // Not a pocket-core Validate rule: there the chain starts, then the first block reward's
+  // Dec(DAO).Quo(Dec(DAO + Proposer)) panics (x/nodes/keeper/params.go:168-184) — a halted chain.
+  else if (dao + proposer === 0n) r.fail(paramPath('pos/DAOAllocation'), 'DAO and proposer allocations must not both be 0 (the block reward divides by their sum)');
   if (int('pos/SignedBlocksWindow') <= 0n) r.fail(paramPath('pos/SignedBlocksWindow'), 'must be positive');
   if (int('pos/ServicerStakeFloorMultiplier') <= 0n) r.fail(paramPath('pos/ServicerStakeFloorMultiplier'), 'must be positive');
   const burn = int('pos/FeeBurnPercentage');
@@ -183,11 +188,26 @@ function checkParamSanity(r: JsonReader, params: Map<string, ParamValue>): void 
   if (window < 2n) r.fail(paramPath('pocketcore/ClaimSubmissionWindow'), 'must be at least 2');
   if (int('pocketcore/ClaimExpiration') < window) r.fail(paramPath('pocketcore/ClaimExpiration'), 'must be at least the claim submission window');
   if (int('pocketcore/ReplayAttackBurnMultiplier') < 0n) r.fail(paramPath('pocketcore/ReplayAttackBurnMultiplier'), 'must not be negative');
+  checkHaltingParams(r, params);
   const fees = params.get('auth/FeeMultipliers') as FeeMultipliers;
   const seen = new Set<string>();
   for (const override of fees.overrides) {
     if (seen.has(override.key)) r.fail(paramPath('auth/FeeMultipliers'), `duplicate message type ${override.key}`);
     seen.add(override.key);
+  }
+}
+
+/**
+ * Values governance refuses because pocket-core halts on them at a BeginBlock (ledger:15,
+ * modules/gov/param-value.ts): MinSignedPerWindow × SignedBlocksWindow outside int64, a slash
+ * fraction overflowing the Dec at the largest stake. A fresh genesis holds both fractions to
+ * [0, 1] (validate-genesis.ts), so only an exported state — one a halted chain wrote — has them.
+ */
+function checkHaltingParams(r: JsonReader, params: Map<string, ParamValue>): void {
+  const current = buildParams((key) => params.get(key));
+  for (const key of ['pos/MinSignedPerWindow', 'pos/SlashFractionDowntime', 'pos/SlashFractionDoubleSign']) {
+    const range = checkParamRange(key, params.get(key)!, current);
+    if (!range.ok) r.fail(paramPath(key), range.error.message);
   }
 }
 

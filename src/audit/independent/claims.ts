@@ -140,7 +140,8 @@ function sessionChecks(world: PocketcoreWorld, start: SessionStart, message: Cla
 function windowChecks(world: PocketcoreWorld, message: ClaimMessage, height: number): string {
   const p = world.params;
   const sbh = message.header.sessionHeight;
-  if (BigInt(height) > BigInt(sbh) + p.int('pocketcore/ClaimSubmissionWindow') * p.int('pos/BlocksPerSession')) return 'pocketcore:69';
+  // ClaimIsMature (claim.go:368-371) in Go int64, which wraps: CSW 2^63 − 1 at BPS 4 is −4, a window closed at once.
+  if (BigInt(height) > BigInt.asIntN(64, BigInt(sbh) + p.int('pocketcore/ClaimSubmissionWindow') * p.int('pos/BlocksPerSession'))) return 'pocketcore:69';
   const key = claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, sbh, message.evidenceType);
   if (world.claims.has(key)) return 'ledger:11';
   if (world.claims.isSettled(key)) return 'ledger:13';

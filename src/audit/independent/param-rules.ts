@@ -9,11 +9,20 @@
  *   application/ApplicationBurnRate negative (a burn that mints);
  *   pos/FeeBurnPercentage outside 0..100;
  *   pos/DAOAllocation or pos/ProposerPercentage negative, or their sum (with the other one as in
- *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative);
+ *   force) above 100 (the node's share of a relay reward, 100 − DAO − proposer %, negative), or
+ *   both 0 (the block reward's DAO share DAO / (DAO + proposer) divides by zero);
  *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
- *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78);
+ *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78)
+ *   or above the window (window − it < 0 in Go int64: every validator jailed at the next BeginBlock,
+ *   slash.go:273-275, an empty Tendermint set, types/validator_set.go:636);
  *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
  *   can be of ((2^63 − 1) × 10^6 uPOKT), leaves the 315-bit Dec (slash.go:117-118 panics);
+ *   pos/StakeDenom other than "upokt": a denom sdk.NewCoin refuses (types/coin.go:593, 602-613)
+ *   panics at the next slash burn or stake release (x/nodes/keeper/pool.go:27-56), another valid
+ *   one is a second currency the ledger does not keep;
+ *   pocketcore/BlockByteSize above 104,857,600, Tendermint's MaxBlockSizeBytes: pocket-core's
+ *   EndBlock passes it on as Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104) and Tendermint's
+ *   ConsensusParams.Validate fails ApplyBlock (types/params.go:106-109) — the node kills itself;
  * and, as values that do not decode into something usable → ledger:14 —
  *   a gov/acl naming a key that is no parameter, a gov/upgrade whose version cannot be compared.
  * Worked example: DAOAllocation 10 in force, ProposerPercentage "91" → 10 + 91 = 101 > 100 → ledger:15.
@@ -32,16 +41,19 @@ const INT64_MAX = (1n << 63n) - 1n;
 const DEC_UNITS_LIMIT = 1n << 315n;
 
 /**
- * Whether RoundInt64(MulInt64(MinSignedPerWindow, SignedBlocksWindow)) returns: the product in
- * 10^-18 units within the Dec's 315 bits, its half-even integer within int64.
- * Worked example: 92233720368547758.07 × 100 = 9223372036854775807 = 2^63 − 1 (fits);
- * 92233720368547758.075 × 100 = …807.5 → …808 (half-even) = 2^63 (does not).
+ * Whether RoundInt64(MulInt64(MinSignedPerWindow, SignedBlocksWindow)) returns — the product in
+ * 10^-18 units within the Dec's 315 bits, its half-even integer within int64 — and is at most the
+ * window. Worked example: 1.005 × 100 = 100.5 → 100 (fits, no miss tolerated); 1.006 × 100 → 101
+ * (does not); 92233720368547758.075 × 100 = …807.5 → 2^63 (leaves int64).
  */
 function minSignedBlocksFit(minSignedUnits: bigint, window: bigint): boolean {
   const product = minSignedUnits * window;
   if (product >= DEC_UNITS_LIMIT || product <= -DEC_UNITS_LIMIT) return false;
   const rounded = divHalfEven(product, 10n ** 18n);
-  return rounded >= INT64_MIN && rounded <= INT64_MAX;
+  if (rounded < INT64_MIN || rounded > INT64_MAX) return false;
+  // The misses tolerated, window − rounded in Go int64 (slash.go:273), must not be negative: else
+  // every validator is jailed at once (slash.go:275) and Tendermint's set is empty — a halt.
+  return BigInt.asIntN(64, window - rounded) >= 0n;
 }
 
 /** Tendermint's int64 voting power × 10^6 uPOKT: the largest stake a slash multiplies (TokensFromConsensusPower). */
@@ -63,6 +75,10 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
       const product = LARGEST_SLASHED_UPOKT * parseDecimal(String(value));
       return product < DEC_UNITS_LIMIT && product > -DEC_UNITS_LIMIT ? undefined : OUT_OF_RANGE;
     }
+    case 'pos/StakeDenom':
+      return value === 'upokt' ? undefined : OUT_OF_RANGE;
+    case 'pocketcore/BlockByteSize':
+      return (value as bigint) <= 104_857_600n ? undefined : OUT_OF_RANGE;
     case 'pos/ServicerStakeWeightMultiplier':
       return parseDecimal(String(value)) > 0n ? undefined : OUT_OF_RANGE;
     case 'application/ApplicationBurnRate':
@@ -73,7 +89,8 @@ export function paramValueProblem(key: string, value: ParamValue, params: ParamT
     case 'pos/ProposerPercentage': {
       const dao = key === 'pos/DAOAllocation' ? (value as bigint) : params.int('pos/DAOAllocation');
       const proposer = key === 'pos/ProposerPercentage' ? (value as bigint) : params.int('pos/ProposerPercentage');
-      return dao >= 0n && proposer >= 0n && dao + proposer <= 100n ? undefined : OUT_OF_RANGE;
+      // … and not both 0: splitFeesCollected's Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:176) panics on 0.
+      return dao >= 0n && proposer >= 0n && dao + proposer <= 100n && dao + proposer > 0n ? undefined : OUT_OF_RANGE;
     }
     case 'gov/acl':
       return (value as readonly AclEntry[]).every((entry) => PARAM_SPECS_BY_KEY.has(entry.key)) ? undefined : INVALID_VALUE;

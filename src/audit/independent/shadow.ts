@@ -26,7 +26,7 @@ import { applicationBurns, blockReward, relayReward, replayBurn, slashAmount, ty
 import { formatDecimal } from './dec.js';
 import type { ParamTracker } from './params.js';
 import { signerAddress } from './address.js';
-import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from './signing.js';
+import { evidenceAgeBlocks, maxMissedPerWindow, SigningTracker } from './signing.js';
 import { appMaxRelays } from './app-relays.js';
 import { claimHeaderHash, claimKey, ClaimBook, type PocketcoreWorld } from './claims.js';
 import type { NodeWorld } from './unstake-unjail.js';
@@ -159,10 +159,14 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     return named.some((key) => keys.includes(key));
   }
 
-  /** A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start params, claim.go:232-239). */
+  /**
+   * A delivered Claim joins the live claims, expiring at h + ClaimExpiration·BPS (session-start
+   * params, claim.go:232-239) — Go int64 arithmetic, which wraps: 2^63 − 1 sessions of 4 blocks
+   * is −4, a claim that expires at the next BeginBlock.
+   */
   private claimDelivered(message: Extract<Message, { type: 'Claim' }>): void {
     const start = this.history.at(message.header.sessionHeight);
-    const expiresAt = start === undefined ? null : this.blockHeight + Number(start.params.claimExpiration) * start.params.blocksPerSession;
+    const expiresAt = start === undefined ? null : Number(BigInt.asIntN(64, BigInt(this.blockHeight) + start.params.claimExpiration * BigInt(start.params.blocksPerSession)));
     const key = claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType);
     const root = { hashHex: message.merkleRoot.hashHex, lower: message.merkleRoot.lower, upper: message.merkleRoot.upper };
     this.claims.open(key, { servicer: message.fromAddress, sessionHeight: message.header.sessionHeight, headerHash: claimHeaderHash(message), totalProofs: message.totalProofs, root, expiresAt });
@@ -207,7 +211,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   private downtime(header: Pick<BlockHeader, 'height' | 'timeNs' | 'lastCommit'>, lines: ExpectedLine[]): void {
     const p = this.params;
     const window = p.int('pos/SignedBlocksWindow');
-    const maxMissed = window - minBlocksSignedPerWindow(window, p.dec('pos/MinSignedPerWindow'));
+    const maxMissed = maxMissedPerWindow(window, p.dec('pos/MinSignedPerWindow'));
     for (const vote of header.lastCommit) {
       const node = this.nodes.get(vote.address);
       if (node === undefined) continue; // unknown validator (e.g. already deleted): skipped

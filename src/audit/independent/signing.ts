@@ -41,6 +41,15 @@ export interface VoteVerdict {
   readonly missed: number;
 }
 
+/**
+ * The misses a window tolerates: SignedBlocksWindow − MinBlocksSignedPerWindow, in Go int64
+ * (slash.go:273), which wraps — a window of 2^62 with MinSignedPerWindow −1 gives −2^63, a
+ * threshold every vote crosses. `minSignedPerWindow` scaled 10^18.
+ */
+export function maxMissedPerWindow(signedBlocksWindow: bigint, minSignedPerWindow: bigint): bigint {
+  return BigInt.asIntN(64, signedBlocksWindow - minBlocksSignedPerWindow(signedBlocksWindow, minSignedPerWindow));
+}
+
 /** round_half_even(MinSignedPerWindow × SignedBlocksWindow) (x/nodes/keeper/params.go:70-78); `minSignedPerWindow` scaled 10^18. */
 export function minBlocksSignedPerWindow(signedBlocksWindow: bigint, minSignedPerWindow: bigint): bigint {
   const ONE = 10n ** 18n;

@@ -14,10 +14,12 @@
  * param_value_out_of_range`: divisors and moduli that must be positive (BlocksPerSession,
  * SignedBlocksWindow, SessionNodeCount, ServicerStakeFloorMultiplier, ServicerStakeWeightMultiplier),
  * MaxValidators ≥ 1 (else no validator set: no block can be produced), DAOAllocation and
- * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share),
+ * ProposerPercentage ≥ 0 with a sum ≤ 100 (else a relay reward mints a negative node share) and
+ * not both 0 (the block reward divides by the sum),
  * FeeBurnPercentage within 0..100, ApplicationBurnRate ≥ 0, and MinSignedPerWindow ×
- * SignedBlocksWindow within int64 (minSignedBlocksFit), slash fractions whose product with a stake
- * fits pocket-core's decimal (slashOfAnyPowerFits). ACL keys that name no parameter
+ * SignedBlocksWindow within int64 and within the window (minSignedBlocksFit), slash fractions whose product with a stake
+ * fits pocket-core's decimal (slashOfAnyPowerFits), StakeDenom "upokt" only (onlyUpokt),
+ * BlockByteSize within Tendermint's largest block (blockBytesFit). ACL keys that name no parameter
  * and upgrade versions CompareVersionStrings cannot compare with this ledger's (pocket-core
  * exits on those) are `invalid_param_value`.
  * Everything else — including values pocket's own genesis Validate() would refuse but that do
@@ -115,18 +117,25 @@ function atLeast(key: string, value: bigint, minimum: bigint): Result<void, Para
 /**
  * pocket-core reads MinSignedPerWindow(ctx) = RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
  * (x/nodes/keeper/params.go:70-78) at every BeginBlock's signature check; a product outside int64
- * (or the 315-bit Dec) panics there — every block, a halted chain — so the pair is held to it
- * whichever of the two changes. Example: a window of 10 takes MinSignedPerWindow up to
- * 922337203685477580.7 (× 10 = 2^63 − 1 after rounding half-even); 10^18 × 10 = 10^19 is refused.
+ * (or the 315-bit Dec) panics there — every block, a halted chain. And the misses a window
+ * tolerates, SignedBlocksWindow − that (Go int64, wrapping: slash.go:273), must not be negative:
+ * else every validator, even one that missed nothing, is jailed at the next BeginBlock (0 > −1,
+ * slash.go:275), Tendermint is handed an empty validator set (types/validator_set.go:636) and
+ * ApplyBlock fails — a halted chain too. So the pair is held to both whichever of the two changes.
+ * Example: a window of 100 takes MinSignedPerWindow up to 1.005 (100.5 → 100 half-even: no miss
+ * tolerated); 1.006 → 101 is refused, and so is 10^18 (× 100 leaves int64).
  */
 function minSignedBlocksFit(minSignedPerWindow: Dec, signedBlocksWindow: bigint): Result<void, ParamValueProblem> {
+  let minSigned: bigint;
   try {
-    minSignedPerWindow.mulInt64(signedBlocksWindow).roundInt64();
-    return ok(undefined);
+    minSigned = minSignedPerWindow.mulInt64(signedBlocksWindow).roundInt64();
   } catch (error) {
     if (!(error instanceof InvariantError)) throw error;
     return outOfRange(`MinSignedPerWindow (${minSignedPerWindow.toString()}) × SignedBlocksWindow (${signedBlocksWindow}) must round to a 64-bit integer (pocket-core's BeginBlock panics otherwise)`);
   }
+  const tolerated = BigInt.asIntN(64, signedBlocksWindow - minSigned);
+  if (tolerated >= 0n) return ok(undefined);
+  return outOfRange(`MinSignedPerWindow (${minSignedPerWindow.toString()}) × SignedBlocksWindow (${signedBlocksWindow}) asks for ${minSigned} signed blocks of ${signedBlocksWindow}: every validator would be jailed at the next BeginBlock, leaving no validator set (pocket-core halts)`);
 }
 
 /** The largest stake a slash can be of, in uPOKT: Tendermint's voting power is an int64, × 10^6 (TokensFromConsensusPower). */
@@ -148,6 +157,32 @@ function slashOfAnyPowerFits(key: string, fraction: Dec): Result<void, ParamValu
   }
 }
 
+/**
+ * pos/StakeDenom must stay "upokt", the one denomination the ledger keeps amounts in (PROTOCOL.md, conventions;
+ * genesis refuses any other, genesis/parse.ts). pocket-core builds every staked-pool coin with it:
+ * a denom sdk.NewCoin refuses ([a-z][a-z0-9]{2,15}, types/coin.go:593, 602-613) — "" or "x" —
+ * panics at the next slash burn (BeginBlock, x/nodes/keeper/pool.go:48-56, slash.go:125) or stake
+ * release (EndBlock, pool.go:27-36 via valStateChanges.go:467): a halted chain. A valid other one
+ * ("pokt") runs there as a second currency — stakes then need "pokt" coins, releases send none
+ * (the error is only logged, valStateChanges.go:467-470) — which the ledger does not model.
+ */
+function onlyUpokt(key: string, denom: string): Result<void, ParamValueProblem> {
+  return denom === 'upokt' ? ok(undefined) : outOfRange(`${key} must be "upokt" (the ledger keeps every amount in uPOKT), got ${JSON.stringify(denom)}`);
+}
+
+/** Tendermint v0.32's MaxBlockSizeBytes (types/params.go:13): the largest Block.MaxBytes ConsensusParams.Validate accepts. */
+const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
+
+/**
+ * pocket-core's EndBlock hands a changed BlockByteSize of at least 4,000,000 to Tendermint as
+ * Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104); above 104,857,600 Tendermint's
+ * ConsensusParams.Validate refuses it (types/params.go:106-109), ApplyBlock fails and every node
+ * kills itself (consensus/state.go:1418-1428): 104,857,600 is accepted, 104,857,601 refused.
+ */
+function blockBytesFit(key: string, bytes: bigint): Result<void, ParamValueProblem> {
+  return bytes <= TENDERMINT_MAX_BLOCK_BYTES ? ok(undefined) : outOfRange(`${key} must be at most ${TENDERMINT_MAX_BLOCK_BYTES} (Tendermint's largest block), got ${bytes}`);
+}
+
 /** The range rules above, with the other params as they are now (for the DAO + proposer sum). */
 export function checkParamRange(key: string, value: ParamValue, current: Params): Result<void, ParamValueProblem> {
   switch (key) {
@@ -165,6 +200,10 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
     case 'pos/ServicerStakeFloorMultiplier':
     case 'pocketcore/SessionNodeCount':
       return atLeast(key, value as bigint, 1n);
+    case 'pos/StakeDenom':
+      return onlyUpokt(key, value as string);
+    case 'pocketcore/BlockByteSize':
+      return blockBytesFit(key, value as bigint);
     case 'pos/ServicerStakeWeightMultiplier':
       return (value as Dec).isPositive() ? ok(undefined) : outOfRange(`${key} must be positive`);
     case 'application/ApplicationBurnRate':
@@ -178,6 +217,10 @@ export function checkParamRange(key: string, value: ParamValue, current: Params)
       const dao = key === 'pos/DAOAllocation' ? (value as bigint) : current.pos.daoAllocation;
       const proposer = key === 'pos/ProposerPercentage' ? (value as bigint) : current.pos.proposerAllocation;
       if (dao < 0n || proposer < 0n || dao + proposer > 100n) return outOfRange(`DAOAllocation (${dao}) and ProposerPercentage (${proposer}) must be ≥ 0 and sum to at most 100`);
+      // pocket-core's block reward divides by their sum (Dec(DAO).Quo(Dec(DAO + Proposer)),
+      // x/nodes/keeper/params.go:168-184) in the BeginBlock after any fee (reward.go:227-236):
+      // both 0 panics there — a halted chain from the block after this change, which paid one.
+      if (dao + proposer === 0n) return outOfRange('DAOAllocation and ProposerPercentage must not both be 0 (pocket-core\'s block reward divides by their sum)');
       return ok(undefined);
     }
     case 'gov/acl': {

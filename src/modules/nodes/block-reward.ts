@@ -19,9 +19,9 @@
  * If the proposer's validator record no longer exists, the proposer cut stays in fee_collector
  * and is split again next block (§12.2 item 15). Features off (PROTOCOL §12.1): before
  * [RewardDelegators] the delegators are ignored; before [NCUST] the whole cut goes to the
- * proposer's address, record or not (`proposerShares`). If DAO + Proposer is 0 (possible only through a
- * ParamChange) pocket-core would divide by zero and halt; we give the whole amount to the
- * proposer instead (documented difference).
+ * proposer's address, record or not (`proposerShares`). DAO + Proposer = 0 divides by zero in
+ * pocket-core (params.go:176: a BeginBlock panic, a halted chain); the ledger refuses it at
+ * governance (ledger:15) and in genesis, so the zero-sum branch below is only defensive.
  */
 import { Dec } from '../../core/bigdec.js';
 import { NO_FEATURES_OFF, type FeatureSet } from '../../core/features.js';

@@ -47,8 +47,9 @@ import { LEDGER, POCKETCORE, SDK, type ClaimMessage } from '../../messages/index
 import { maxPossibleRelays } from '../apps/index.js';
 import { inactiveFeatures } from '../gov/index.js';
 import type { PocketcoreEvent } from './events.js';
+import { proofHeight } from './proof-index.js';
 import { computeSessionAtEnd } from './session-service.js';
-import { isSessionStart, sessionEndHeight } from './session-heights.js';
+import { int64Height, isSessionStart, sessionEndHeight } from './session-heights.js';
 import type { SessionHeaderKey } from './session.js';
 import { claimKey } from './state.js';
 import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
@@ -56,9 +57,13 @@ import { appAddressOf, historyFloor, type PocketcoreView } from './view.js';
 /**
  * SetClaim's expiration (claim.go:232-239): claimHeight + ClaimExpiration·BPS, both at the
  * session start. TV-15 (claim_test.go:115-160): claim at 1, 100 sessions of 25 blocks → 2501.
+ * Go computes it in int64 and wraps: ClaimExpiration 2^63 − 1 at BPS 4 is 6 + (−4) = 2 for a
+ * claim at 6, deleted by the next BeginBlock (claim.go:385). A result beyond ±(2^53 − 1) is
+ * stored as that bound — heights are JS numbers here — which expires exactly when Go's does
+ * (never, or at once); only the printed expiration_height differs (docs/protocol-choices.md).
  */
 export function claimExpirationHeight(claimHeight: number, claimExpirationSessions: bigint, blocksPerSession: bigint): number {
-  return claimHeight + Number(claimExpirationSessions * blocksPerSession);
+  return int64Height(BigInt(claimHeight) + claimExpirationSessions * blocksPerSession);
 }
 
 const fail = (code: Parameters<typeof rejection>[0], log: string): Outcome<PocketcoreEvent> => rejected(rejection(code, log));
@@ -121,7 +126,8 @@ export function decideClaim(view: PocketcoreView, msg: ClaimMessage, ctx: Pick<T
   if (!computed.value.nodes.includes(msg.fromAddress)) return fail(POCKETCORE.node_not_in_session, `node ${msg.fromAddress} is not in the session`);
   // 11
   const current = view.params();
-  const windowEnd = sessionHeight + Number(current.pocketcore.claimSubmissionWindow * current.pos.blocksPerSession);
+  // ClaimIsMature (claim.go:368-371) in Go int64: CSW 2^63 − 1 at BPS 4 wraps to −4, every window closed.
+  const windowEnd = proofHeight(sessionHeight, current.pocketcore.claimSubmissionWindow, current.pos.blocksPerSession);
   if (height > windowEnd) return fail(POCKETCORE.claim_window_closed, `the claim window of session ${sessionHeight} closed at ${windowEnd}`);
   // L3 (the computed session's header is `header`: its hash is already there)
   const headerHash = computed.value.headerHash;

@@ -18,10 +18,15 @@
 import { goObject, goString } from '../../core/json.js';
 import { sha3_256 } from '../../crypto/hash.js';
 import { pseudorandomIndex } from './session.js';
+import { int64Height } from './session-heights.js';
 
-/** First height at which the proof of a session can be checked. */
-export function proofHeight(sessionHeight: number, claimSubmissionWindow: number, blocksPerSession: number): number {
-  return sessionHeight + claimSubmissionWindow * blocksPerSession;
+/**
+ * First height at which the proof of a session can be checked — also the last a claim is
+ * accepted at (ClaimIsMature, claim.go:368-371). Go int64 arithmetic (proof.go:228): a product
+ * beyond int64 wraps (CSW 2^63 − 1 at BPS 4 is −4), see int64Height.
+ */
+export function proofHeight(sessionHeight: number, claimSubmissionWindow: bigint, blocksPerSession: bigint): number {
+  return int64Height(BigInt(sessionHeight) + claimSubmissionWindow * blocksPerSession);
 }
 
 /** The seed bytes: SHA3-256 of the Go-JSON {"BlockHash","Header"} (field names as in Go). */

@@ -115,7 +115,7 @@ export function decideProof(view: PocketcoreView, msg: ProofMessage, ctx: Pick<T
   // 4
   const sessionHeight = claim.header.sessionHeight;
   const session = view.paramsAt(sessionHeight);
-  const seedHeight = proofHeight(sessionHeight, Number(session.pocketcore.claimSubmissionWindow), Number(session.pos.blocksPerSession));
+  const seedHeight = proofHeight(sessionHeight, session.pocketcore.claimSubmissionWindow, session.pos.blocksPerSession);
   const seedHash = ctx.height >= seedHeight ? blockHashAt(view, seedHeight - 1) : undefined;
   if (seedHash === undefined) return refuse(attempt, SDK.internal_error, `block at height ${seedHeight} not found: proofs of session ${sessionHeight} are accepted from height ${seedHeight}`);
   const index = proofIndex(seedHash, claim.headerHash, claim.totalProofs);

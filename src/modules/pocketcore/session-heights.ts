@@ -34,3 +34,14 @@ export function sessionEndHeight(sessionHeight: number, blocksPerSession: number
 export function asCount(value: bigint): number {
   return Number(value);
 }
+
+/**
+ * A height pocket-core computes in Go int64 arithmetic (a + b·c, wrapping past 2^63 − 1: Go's
+ * signed overflow wraps), as a JS number. Beyond ±(2^53 − 1) it is that bound: every height a
+ * chain reaches compares with it as with Go's value. Example: 1 + (2^63 − 1)·4 wraps to −3.
+ */
+export function int64Height(value: bigint): number {
+  const wrapped = BigInt.asIntN(64, value);
+  const bound = BigInt(Number.MAX_SAFE_INTEGER);
+  return Number(wrapped > bound ? bound : wrapped < -bound ? -bound : wrapped);
+}

@@ -121,8 +121,11 @@ export function resetSigningInfo(current: SigningInfo | undefined, address: Addr
  *
  * Worked example (mainnet genesis): 0.60 × 10 = 6 → at most 4 misses tolerated, the 5th jails.
  * Defaults: 0.5 × 100 = 50 → 50 tolerated. Half-even: 0.55 × 10 = 5.5 → 6; 0.45 × 10 = 4.5 → 4.
+ * The difference is Go int64 (slash.go:273) and wraps: a window of 2^62 with MinSignedPerWindow
+ * −1 is 2^62 + 2^62 = 2^63 → −2^63, so every vote punishes — a pair governance and genesis refuse
+ * (ledger:15: a negative tolerance jails every validator at once, gov/param-value.ts).
  */
 export function maxMissedBlocks(signedBlocksWindow: bigint, minSignedPerWindow: Dec): bigint {
   const minSigned = minSignedPerWindow.mul(Dec.fromInt(signedBlocksWindow)).roundInt();
-  return signedBlocksWindow - minSigned;
+  return BigInt.asIntN(64, signedBlocksWindow - minSigned);
 }

@@ -194,7 +194,7 @@ export class MainnetWorkload implements Workload {
     const claim = ctx.state.pocketcore.claims.get(claimKey(slot.node.key.address, headerHash, 1));
     if (claim === undefined) return undefined;
     const params = ctx.state.paramsAt(slot.sessionHeight);
-    const seed = blockHashAt(ctx.state, proofHeight(slot.sessionHeight, Number(params.pocketcore.claimSubmissionWindow), Number(params.pos.blocksPerSession)) - 1);
+    const seed = blockHashAt(ctx.state, proofHeight(slot.sessionHeight, params.pocketcore.claimSubmissionWindow, params.pos.blocksPerSession) - 1);
     if (seed === undefined) return undefined;
     const index = Number(proofIndex(seed, claim.headerHash, claim.totalProofs));
     const tree = this.treeOf(slot);

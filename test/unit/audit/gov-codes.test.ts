@@ -128,23 +128,41 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal([code('pos/FeeBurnPercentage', '"101"'), code('pos/FeeBurnPercentage', '"-1"'), code('pos/FeeBurnPercentage', '"100"'), code('pos/FeeBurnPercentage', '"0"')], ['ledger:15', 'ledger:15', 'ok', 'ok']);
   // param-rules.ts worked example: DAOAllocation 10 in force → ProposerPercentage 90 sums to 100, 91 to 101.
   assert.equal([code('pos/ProposerPercentage', '"90"'), code('pos/ProposerPercentage', '"91"'), code('pos/DAOAllocation', '"99"'), code('pos/DAOAllocation', '"100"'), code('pos/DAOAllocation', '"-1"')], ['ok', 'ledger:15', 'ok', 'ledger:15', 'ledger:15']);
+  // Both 0: the block reward's Dec(DAO).Quo(Dec(DAO + Proposer)) divides by zero (x/nodes/keeper/params.go:168-184).
+  const noProposer = params([], [['pos/DAOAllocation', 10n], ['pos/ProposerPercentage', 0n]]);
+  assert.equal([decideParamChange(noProposer, change(OWNER, 'pos/DAOAllocation', '"0"'), 10), decideParamChange(noProposer, change(OWNER, 'pos/DAOAllocation', '"1"'), 10)], ['ledger:15', 'ok']);
+  assert.equal([code('pos/DAOAllocation', '"0"'), code('pos/ProposerPercentage', '"0"')], ['ok', 'ok'], 'one of them 0, the other not');
   assert.equal([code('pos/ServicerStakeWeightMultiplier', '"0"'), code('pos/ServicerStakeWeightMultiplier', '"0.000000000000000001"')], ['ledger:15', 'ok']);
   assert.equal([code('application/ApplicationBurnRate', '"-0.000000000000000001"'), code('application/ApplicationBurnRate', '"0"')], ['ledger:15', 'ok']);
   // RoundInt64(MinSignedPerWindow × SignedBlocksWindow) must return (x/nodes/keeper/params.go:70-78): with a window of 100,
   // 92233720368547758.07 × 100 = 2^63 − 1 fits; …758.075 × 100 = …807.5 rounds half-even to 2^63, out of int64.
   const window100 = params([], [['pos/SignedBlocksWindow', 100n]]);
   const minSigned = (value: string) => decideParamChange(window100, change(OWNER, 'pos/MinSignedPerWindow', `"${value}"`), 10);
-  assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ok', 'ledger:15']);
-  // And from the window's side, with MinSignedPerWindow 2 in force: 2 × (2^62 − 1) fits, 2 × 2^62 = 2^63 does not.
-  const twice = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromInt(2n)]]);
-  const window = (value: bigint) => decideParamChange(twice, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
-  assert.equal([window((1n << 62n) - 1n), window(1n << 62n)], ['ok', 'ledger:15']);
+  assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ledger:15', 'ledger:15']);
+  // And it may ask for at most the window: SignedBlocksWindow − RoundInt64(…), in Go int64 (slash.go:273),
+  // must not be negative, else every validator is jailed at the next BeginBlock and Tendermint's set is
+  // empty (types/validator_set.go:636): 1.005 × 100 = 100.5 → 100 fits, 1.006 × 100 → 101 does not.
+  assert.equal([minSigned('1.005'), minSigned('1.006'), minSigned('-1'), minSigned('0')], ['ok', 'ledger:15', 'ok', 'ok']);
+  // From the window's side, with 1.005 in force: 99.495 → 99 and 100.5 → 100 fit, 101.505 → 102 > 101 does not;
+  // with −1 in force, 2^62 − (−2^62) = 2^63 wraps to −2^63 in Go: refused, 2^62 − 1 is not.
+  const slightlyOver = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromString('1.005')!]]);
+  const window = (p2: ParamTracker, value: bigint) => decideParamChange(p2, change(OWNER, 'pos/SignedBlocksWindow', `"${value}"`), 10);
+  assert.equal([window(slightlyOver, 99n), window(slightlyOver, 100n), window(slightlyOver, 101n)], ['ok', 'ok', 'ledger:15']);
+  const minusOne = params([], [['pos/SignedBlocksWindow', 100n], ['pos/MinSignedPerWindow', Dec.fromString('-1')!]]);
+  assert.equal([window(minusOne, (1n << 62n) - 1n), window(minusOne, 1n << 62n)], ['ok', 'ledger:15']);
   // A slash fraction times the largest slashable stake, (2^63 − 1) × 10^6 uPOKT, must stay in the 315-bit Dec (slash.go:117-118):
   // 10^51 → ~9.2 × 10^75 fits; 10^52 → ~9.2 × 10^76 ≥ 2^315 / 10^18 ≈ 6.7 × 10^76 does not.
   const fraction = (zeros: number) => `1${'0'.repeat(zeros)}.000000000000000000`;
   const slashing = params([], [], { 'pos/SlashFractionDowntime': OWNER, 'pos/SlashFractionDoubleSign': OWNER });
   const slash = (key: string, zeros: number) => decideParamChange(slashing, change(OWNER, key, `"${fraction(zeros)}"`), 10);
   assert.equal(['pos/SlashFractionDowntime', 'pos/SlashFractionDoubleSign'].map((k) => [slash(k, 51), slash(k, 52)]), Array(2).fill(['ok', 'ledger:15']));
+  // StakeDenom: "" and "x" are no denom sdk.NewCoin takes (types/coin.go:593, 602-613 — the next slash burn or stake
+  // release panics, x/nodes/keeper/pool.go:27-55); "pokt" is one, but not the uPOKT every amount is kept in.
+  assert.equal(['"upokt"', '"pokt"', '"x"', '""'].map((v) => code('pos/StakeDenom', v)), ['ok', 'ledger:15', 'ledger:15', 'ledger:15']);
+  // BlockByteSize becomes Tendermint's Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104), at most 104,857,600
+  // (tendermint types/params.go:13, 106-109: ApplyBlock fails, the node kills itself).
+  const blockBytes = params([], [], { 'pocketcore/BlockByteSize': OWNER });
+  assert.equal(['"104857600"', '"104857601"', '"1"', '"0"'].map((v) => decideParamChange(blockBytes, change(OWNER, 'pocketcore/BlockByteSize', v), 10)), ['ok', 'ledger:15', 'ok', 'ok']);
 });
 
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {

@@ -12,7 +12,7 @@ import * as assert from 'uvu/assert';
 import { ShadowBank } from '../../../src/audit/independent/bank.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
 import { ShadowLedger } from '../../../src/audit/independent/shadow.js';
-import { evidenceAgeBlocks, minBlocksSignedPerWindow, SigningTracker } from '../../../src/audit/independent/signing.js';
+import { evidenceAgeBlocks, maxMissedPerWindow, minBlocksSignedPerWindow, SigningTracker } from '../../../src/audit/independent/signing.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import { testGenesisJson, testKey } from '../../helpers/chain.js';
 
@@ -25,6 +25,12 @@ test('MinBlocksSignedPerWindow rounds half to even; the evidence age is max(1, m
   assert.is(minBlocksSignedPerWindow(10n, (45n * E18) / 100n), 4n); // 4.5 → 4
   assert.is(evidenceAgeBlocks(120_000_000_000n), 1);
   assert.is(evidenceAgeBlocks(3n * 3_600_000_000_000n), 12);
+});
+
+test('the tolerated misses, window − MinBlocksSignedPerWindow, are Go int64 (slash.go:273): 2^62 − (−2^62) wraps to −2^63', () => {
+  assert.is(maxMissedPerWindow(10n, (6n * E18) / 10n), 4n);
+  assert.is(maxMissedPerWindow(1n << 62n, -E18), -(1n << 63n));
+  assert.is(maxMissedPerWindow((1n << 62n) - 1n, -E18), (1n << 63n) - 2n);
 });
 
 test('the evidence age reads the minutes as Go does, int(float64 Duration.Minutes()): 262,154 min + 59.999999999 s is 262,155 min', () => {

@@ -38,6 +38,14 @@ test('the unbroken localnet file is accepted (the baseline of every case below)'
   assert.equal(problemsOf(() => undefined), []);
 });
 
+test('DAO and proposer allocations both 0 (not a ValidateGenesis rule: pocket-core starts, then its first block reward divides by their sum and BeginBlock panics)', () => {
+  // splitFeesCollected: Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:168-184) at the first
+  // block whose fee collector holds anything (reward.go:227-236); BigDec Quo by zero panics (types/decimal.go).
+  const both = (dao: string, proposer: string) => problemsOf((g) => Object.assign(g.app_state.pos.params, { dao_allocation: dao, proposer_allocation: proposer }));
+  assertRefused(both('0', '0'), '$.app_state.pos.params.dao_allocation', /both be 0/);
+  assert.equal([both('0', '1'), both('1', '0')], [[], []]);
+});
+
 test('a staked validator below stake_minimum (x/nodes/genesis.go:210-212)', () => {
   // stake_minimum is 1000000 in the localnet file.
   const problems = problemsOf((g) => (g.app_state.pos.validators[0].tokens = '999999'));
@@ -123,6 +131,22 @@ test('an exported claim MsgClaim.ValidateBasic refuses (x/pocketcore/types/genes
   assertRefused(withClaim((c) => (c.merkle_root.range.upper = '0')), '$.app_state.pocketcore.claims[0].merkle_root.range', /upper/);
   assertRefused(withClaim((c) => (c.header.session_height = '0')), '$.app_state.pocketcore.claims[0].header.session_height', /at least 1/);
   assertRefused(withClaim((c) => (c.header.chain = '')), '$.app_state.pocketcore.claims[0].header.chain', /chain/);
+});
+
+test('an exported state with a parameter pocket-core halts on at the next BeginBlock (governance refuses it: ledger:15) is refused', () => {
+  // Such a state can only come from a halted chain: RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
+  // outside int64 panics at every BeginBlock (x/nodes/keeper/params.go:70-78), above the window it jails
+  // every validator at once (an empty Tendermint set, types/validator_set.go:636); a slash fraction whose
+  // product with the largest stake leaves the 315-bit Dec panics at the slash (slash.go:117-118).
+  // (The ledger's block threw DecOverflowError at such a slash.)
+  const exported = exportedLocalnet();
+  const withPos = (values: Record<string, string>) => problemsOf((g) => Object.assign(g.app_state.pos.params, values), exported);
+  assertRefused(withPos({ signed_blocks_window: '100', min_signed_per_window: '1000000000000000000' }), '$.app_state.pos.params.min_signed_per_window', /64-bit/);
+  assertRefused(withPos({ slash_fraction_downtime: `1${'0'.repeat(52)}` }), '$.app_state.pos.params.slash_fraction_downtime', /overflows/);
+  assertRefused(withPos({ slash_fraction_double_sign: `1${'0'.repeat(52)}` }), '$.app_state.pos.params.slash_fraction_double_sign', /overflows/);
+  // Above the window: RoundInt64(1.006 × 100) = 101 signed blocks of 100 — every validator jailed at once (slash.go:273-275).
+  assertRefused(withPos({ signed_blocks_window: '100', min_signed_per_window: '1.006' }), '$.app_state.pos.params.min_signed_per_window', /jailed/);
+  assert.equal(withPos({ signed_blocks_window: '100', min_signed_per_window: '1.005', slash_fraction_downtime: `1${'0'.repeat(51)}` }), [], 'their boundaries pass');
 });
 
 test('an exported state is not held to the fresh-genesis rules (validate-genesis.ts: pocket-core would refuse its own export)', () => {

@@ -70,7 +70,7 @@ const CHANGES: Record<string, readonly [string, string]> = {
   'pos/SignedBlocksWindow': ['"10"', '10'],
   'pos/SlashFractionDoubleSign': ['"0.000001"', '0.000001000000000000'],
   'pos/SlashFractionDowntime': ['"0.000001000000000000"', '0.000001000000000000'],
-  'pos/StakeDenom': ['"pokt"', 'pokt'],
+  'pos/StakeDenom': ['"upokt"', 'upokt'], // the only value accepted (ledger:15 otherwise): the change is the same value
   'pos/StakeMinimum': ['"15000000000"', '15000000000'],
   'pos/UnstakingTime': ['"1814000000000000"', '1814000000000000'],
   // Not in the mainnet genesis ACL: feature-gated (owner added at activation; here from genesis)
@@ -86,6 +86,9 @@ const CHANGES: Record<string, readonly [string, string]> = {
 };
 CHANGES['gov/acl'] = [aclWithOwner('pos/StakeDenom', newOwner.address), aclWithOwner('pos/StakeDenom', newOwner.address)];
 
+/** Parameters whose only accepted value is the one every chain has (pos/StakeDenom: "upokt"). */
+const SAME_VALUE_ONLY = new Set(['pos/StakeDenom']);
+
 const every = suite('gov: ParamChange of every parameter');
 
 every('the table covers every registered parameter, and the 35 mainnet ACL keys are the template ACL keys', () => {
@@ -99,7 +102,7 @@ for (const [key, [value, expected]] of Object.entries(CHANGES)) {
     const state = chain();
     produce(state);
     const before = singleParam(state.params(), key, 1)!.param_value;
-    assert.is.not(before, expected, 'the new value differs from the old');
+    if (!SAME_VALUE_ONLY.has(key)) assert.is.not(before, expected, 'the new value differs from the old');
     expectOnly(produce(state, [signTx(stranger, paramChange(stranger, key, value))]), 'gov:5');
     assert.is(singleParam(state.params(), key, 2)!.param_value, before, 'unchanged after gov:5');
     const result = produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]);
@@ -119,8 +122,8 @@ const ownership = suite('gov: ParamChange ownership');
 ownership('after gov/acl hands pos/StakeDenom to another key, only that key may change it; gov/daoOwner does not move ACL entries', () => {
   const state = chain();
   produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', aclWithOwner('pos/StakeDenom', newOwner.address))), signTx(OWNER, { kind: 'Send', fromAddress: OWNER.address, toAddress: newOwner.address, amount: '1000000' })]);
-  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/StakeDenom', '"x"'))]).receipts[0]!), 'gov:5');
-  expectOnly(produce(state, [signTx(newOwner, paramChange(newOwner, 'pos/StakeDenom', '"x"'))]), 'ok');
+  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/StakeDenom', '"upokt"'))]).receipts[0]!), 'gov:5');
+  expectOnly(produce(state, [signTx(newOwner, paramChange(newOwner, 'pos/StakeDenom', '"upokt"'))]), 'ok');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/daoOwner', `"${stranger.address}"`))]), 'ok');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/StakeMinimum', '"2000000"'))]), 'ok');
 });
@@ -151,6 +154,12 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['application/ParticipationRateOn', '"true"', 'ledger:14'],
   ['pos/DowntimeJailDuration', '"-1"', 'ledger:14'],
   ['auth/FeeMultipliers', '{"default":"1","default":"2"}', 'ledger:14'], // duplicate key
+  // A negative multiplier amino reads (int64), but pocket-core's ante then builds the minimum fee with
+  // sdk.NewCoin, which panics on it (x/auth/ante.go:121, types/coin.go:30-35): every tx of that type
+  // (of every type, for the default) is sdk:1 — the ledger refuses it (params/kinds.ts: 0..2^63 − 1).
+  ['auth/FeeMultipliers', '{"fee_multiplier":[],"default":"-1"}', 'ledger:14'],
+  ['auth/FeeMultipliers', '{"fee_multiplier":[{"key":"send","multiplier":"-1"}],"default":"1"}', 'ledger:14'],
+  ['pos/RelaysToTokensMultiplierMap', '{"0001":"-1"}', 'ledger:14'], // params/kinds.ts: 0..2^63 − 1 (docs/protocol-choices.md)
   ['auth/MaxMemoCharacters', 'not json', 'ledger:14'],
   ['auth/MaxMemoCharacters', Uint8Array.of(0x22, 0xff, 0x22), 'ledger:14'], // not UTF-8
   ['gov/daoOwner', '"xyz"', 'ledger:14'],
@@ -178,21 +187,41 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // (half-even → 2^63), leave int64 — pocket-core's BeginBlock panics (x/nodes/keeper/params.go:70-78).
   ['pos/MinSignedPerWindow', '"1000000000000000000.000000000000000000"', 'ledger:15'],
   ['pos/MinSignedPerWindow', '"92233720368547758.075000000000000000"', 'ledger:15'],
+  // RoundInt64(2 × 100) = 200 > 100: −100 misses tolerated, every validator jailed at once (slash.go:273-275).
+  ['pos/MinSignedPerWindow', '"2"', 'ledger:15'],
   // Dec((2^63 − 1) × 10^6) × 10^52 ≈ 9.2 × 10^76 passes the 315-bit Dec's ~6.7 × 10^76: a slash of
   // the largest power would panic (sdk.BigDec Mul, types/decimal.go; x/nodes/keeper/slash.go:117-118).
   ['pos/SlashFractionDowntime', `"1${'0'.repeat(52)}.000000000000000000"`, 'ledger:15'],
   ['pos/SlashFractionDoubleSign', `"1${'0'.repeat(52)}.000000000000000000"`, 'ledger:15'],
+  // Not a denom sdk.NewCoin accepts ([a-z][a-z0-9]{2,15}, types/coin.go:593, 602-613): pocket-core's
+  // next slash burn (BeginBlock, x/nodes/keeper/pool.go:49-55) or stake release (EndBlock, pool.go:27-35)
+  // panics — a halted chain. Any other denom: the ledger keeps every amount in uPOKT and cannot run it.
+  // Above Tendermint's MaxBlockSizeBytes 104,857,600: pocket-core's EndBlock hands it to Tendermint as
+  // Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104), whose ConsensusParams.Validate refuses it
+  // (types/params.go:106-109) — ApplyBlock fails and every node kills itself (consensus/state.go:1418-1428).
+  ['pocketcore/BlockByteSize', '"104857601"', 'ledger:15'],
+  ['pos/StakeDenom', '""', 'ledger:15'],
+  ['pos/StakeDenom', '"x"', 'ledger:15'],
+  ['pos/StakeDenom', '"pokt"', 'ledger:15'],
 ];
 
-malformed('MinSignedPerWindow × SignedBlocksWindow is held to int64 from either side: 92233720368547758.07 × 100 = 2^63 − 1 is accepted, then a window of 101 is ledger:15', () => {
+malformed('MinSignedPerWindow × SignedBlocksWindow may ask for at most the whole window, from either side: 1.005 at windows 100 and 99 is accepted; 1.006 at 99, and a window of 101 at 1.005, are ledger:15', () => {
   const state = chain();
-  // RoundInt64(92233720368547758.07 × 100) = 9223372036854775807 = 2^63 − 1, the largest int64 (x/nodes/keeper/params.go:70-78).
-  const edge = '92233720368547758.070000000000000000';
-  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', `"${edge}"`))]), 'ok');
-  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, edge);
-  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
-  assert.match(receipt.log ?? '', 'must round to a 64-bit integer');
-  assert.is(singleParam(state.params(), 'pos/SignedBlocksWindow', height(state))!.param_value, '100');
+  // RoundInt64(1.005 × 100) = RoundInt64(100.5) = 100 (half-even, x/nodes/keeper/params.go:70-78): the
+  // window tolerates 100 − 100 = 0 misses (slash.go:273) — the first miss jails.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
+  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, '1.005000000000000000');
+  // 1.005 × 99 = 99.495 → 99 ≤ 99 still fits; 1.006 × 99 = 99.594 → 100 > 99 tolerates −1 misses:
+  // every validator (0 missed > −1, slash.go:275) is jailed at the next BeginBlock, Tendermint's
+  // validator set would be empty (types/validator_set.go:636) and ApplyBlock fails — a halted chain.
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"99"'))]), 'ok');
+  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.006"'))]), 'ledger:15');
+  assert.match(receipt.log ?? '', 'jailed');
+  const fromWindow = chain();
+  expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
+  // 1.005 × 101 = 101.505 → 102 > 101: refused from the window's side too.
+  expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
+  assert.is(singleParam(fromWindow.params(), 'pos/SignedBlocksWindow', height(fromWindow))!.param_value, '100');
 });
 
 malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash of the largest power by it is computable', () => {
@@ -202,6 +231,21 @@ malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash 
   // trunc((2^63 − 1) × 10^6 × 10^51): exact, no overflow (the ledger then burns min(amount, stake)).
   const largestPower = (1n << 63n) - 1n;
   assert.is(slashAmountUpokt(largestPower, Dec.fromString(huge)!), largestPower * 10n ** 57n);
+});
+
+malformed('BlockByteSize up to Tendermint\'s MaxBlockSizeBytes (104,857,600, types/params.go:13) is accepted', () => {
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', '"104857600"'))]), 'ok');
+});
+
+malformed('DAOAllocation and ProposerPercentage may not both be 0: ProposerPercentage 0 is accepted, then DAOAllocation 0 is ledger:15', () => {
+  // pocket-core's block reward computes Dec(DAO).Quo(Dec(DAO + Proposer)) (x/nodes/keeper/params.go:168-184)
+  // whenever the fee collector holds anything (reward.go:227-236) — the change's own fee: BeginBlock panics.
+  const state = chain();
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/ProposerPercentage', '"0"'))]), 'ok');
+  const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/DAOAllocation', '"0"'))]), 'ledger:15');
+  assert.match(receipt.log ?? '', 'both be 0');
+  assert.is(singleParam(state.params(), 'pos/DAOAllocation', height(state))!.param_value, '10');
 });
 
 for (const [key, value, expected] of BAD) {

@@ -104,6 +104,23 @@ accepted('TV-15: expiration = claim height + ClaimExpiration·BPS (claim at 1, 1
   assert.is([...state.pocketcore.claims.unorderedValues()][0]!.expirationHeight, 2526);
 });
 
+accepted('expiration wraps as Go int64 arithmetic: ClaimExpiration 2^63 − 1 at BPS 4 expires the claim at the next BeginBlock', () => {
+  const max = (1n << 63n) - 1n;
+  // claim.go:238: ctx.BlockHeight() + ClaimExpiration·BPS in int64 — (2^63 − 1)·4 wraps to −4: 6 − 4 = 2.
+  assert.is(claimExpirationHeight(6, max, 4n), 2);
+  // −2^63·4 wraps to 0: expiration = the claim's own height.
+  assert.is(claimExpirationHeight(6, -(1n << 63n), 4n), 6);
+  // 2^61·2 = 2^62 does not wrap: 6 + 2^62 is past every height; the ledger keeps heights as JS
+  // numbers, so it is stored as 2^53 − 1 (the same expiry: no chain reaches either).
+  assert.is(claimExpirationHeight(6, 1n << 61n, 2n), Number.MAX_SAFE_INTEGER);
+  const { state, header, servicer } = ready(6, { params: { pocketcore: { claim_expiration: max.toString() } } });
+  expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'ok');
+  // stored with expiration 6 + (2^63 − 1)·4 → 2 (wrapped); BeginBlock of 7 deletes it (claim.go:385: 2 ≤ 7).
+  assert.is([...state.pocketcore.claims.unorderedValues()][0]!.expirationHeight, 2);
+  advanceTo(state, 7);
+  assert.is(state.pocketcore.claims.size, 0);
+});
+
 accepted('an unproved claim is deleted by the BeginBlock of its expiration height (45), not before', () => {
   const { state, header, servicer } = ready(5);
   expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'ok');
@@ -118,6 +135,13 @@ const rejectedInOrder = suite('MsgClaim rejections (claim.go:144-221 order, code
 rejectedInOrder('too early: height 4 is still inside session 1 → pocketcore:60', () => {
   const { state, header, servicer } = ready(4);
   expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:60');
+});
+
+rejectedInOrder('a window CSW·BPS beyond int64 wraps as in Go: CSW 2^63 − 1 at BPS 4 closes every window at once → pocketcore:69', () => {
+  const max = ((1n << 63n) - 1n).toString();
+  const { state, header, servicer } = ready(5, { params: { pocketcore: { proof_waiting_period: max, claim_expiration: max } } });
+  // claim.go:217 → ClaimIsMature (claim.go:368-371): 5 > (2^63 − 1)·4 + 1, the product wrapping to −4: 5 > −3.
+  expectClaim(state, servicer, claimMessage(evidenceOf(header, servicer, 5), servicer.address), 'pocketcore:69');
 });
 
 rejectedInOrder('too late: height 14 > SBH + CSW·BPS → pocketcore:69', () => {

@@ -24,7 +24,7 @@ import { StateStore } from '../../../src/state/store.js';
 import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
-import { code, eventsOfType, govChain } from '../../helpers/gov-chain.js';
+import { code, eventsOfType, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
 import { beginUnstakeNodeMsg, stakeNodeMsg } from '../../helpers/staking.js';
 
 const POKT = 1_000_000n;
@@ -75,6 +75,17 @@ threshold('MinBlocksSignedPerWindow is half-even: 0.60 × 10 → 4 tolerated; 0.
   assert.is(maxMissedBlocks(10n, Dec.fromString('0.55')!), 4n);
   assert.is(maxMissedBlocks(10n, Dec.fromString('0.45')!), 6n);
   assert.is(maxMissedBlocks(100n, Dec.fromString('0.5')!), 50n);
+});
+
+threshold('SignedBlocksWindow − MinBlocksSignedPerWindow wraps as Go int64: window 2^62 with MinSignedPerWindow −1 tolerates −2^63 misses — every vote punishes', () => {
+  // slash.go:273: maxMissed := signedBlocksWindow − minSignedPerWindow, int64: 2^62 − (−2^62) = 2^63 wraps to −2^63.
+  assert.is(maxMissedBlocks(1n << 62n, Dec.fromString('-1')!), -(1n << 63n));
+  assert.is(maxMissedBlocks((1n << 62n) - 1n, Dec.fromString('-1')!), (1n << 63n) - 2n, 'one less: no wrap');
+  // Such a pair would jail every validator at the next BeginBlock (0 > −2^63, slash.go:275) — an
+  // empty Tendermint set, a halted chain — so governance refuses the second change (ledger:15).
+  const state = chain();
+  const owner = (key: string, value: string) => code(produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]).receipts[0]!);
+  assert.equal([owner('pos/MinSignedPerWindow', '"-1"'), owner('pos/SignedBlocksWindow', `"${1n << 62n}"`)], ['ok', 'ledger:15']);
 });
 
 threshold('genesis validators have signing info: start 0, jailed_until Unix 0, counters 0', () => {
