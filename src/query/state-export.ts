@@ -5,7 +5,9 @@
  * `exported: true`, then every key sorted by SortJSON), built from the ReadStore alone. Module
  * accounts are `posmint/ModuleAccount` with their name and their base account nested under
  * `BaseAccount`; signing infos and the prevState powers (address order) as amino writes them;
- * `missed_blocks` is not projected and is left empty (documented limit).
+ * `missed_blocks` is `{}` and every signing info's `index_offset` "0", as ExportGenesis writes them
+ * (x/nodes/genesis.go:133-137: the missed-blocks map is never filled, `info.Index = 0`) — unlike
+ * `pokt-ledger export`, which keeps both so that an import continues the chain's root.
  */
 import { formatOptionalTime } from '../core/time.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
@@ -37,10 +39,11 @@ function accountEntry(account: AccountRecord): unknown {
   return name === undefined ? { type: 'posmint/Account', value: base } : { type: 'posmint/ModuleAccount', value: { BaseAccount: base, name, permissions: MODULE_PERMISSIONS[name] } };
 }
 
-/** ValidatorSigningInfo in amino JSON (ExportGenesis, x/nodes/genesis.go:125-150): its int64 fields as decimal strings. */
+/** ValidatorSigningInfo in amino JSON (ExportGenesis, x/nodes/genesis.go:125-150): its int64 fields as decimal strings, the index offset reset to 0 (:137). */
 function signingInfoAminoJson(info: Parameters<typeof signingInfoJson>[0]): Record<string, unknown> {
   const json = signingInfoJson(info);
-  for (const field of ['start_height', 'index_offset', 'missed_blocks_counter', 'jailed_blocks_counter']) json[field] = String(json[field]);
+  for (const field of ['start_height', 'missed_blocks_counter', 'jailed_blocks_counter']) json[field] = String(json[field]);
+  json['index_offset'] = '0';
   return json;
 }
 

@@ -277,6 +277,9 @@ test("state: the amino shape of ExportState — module accounts nest BaseAccount
   const infos = Object.values(state.app_state.pos.signing_infos as Record<string, Record<string, unknown>>);
   assert.ok(infos.length > 0);
   for (const info of infos) for (const field of ['start_height', 'index_offset', 'missed_blocks_counter', 'jailed_blocks_counter']) assert.type(info[field], 'string', field);
+  // ExportGenesis resets every index offset (`info.Index = 0`, x/nodes/genesis.go:137) and never fills missed_blocks (:134, 150).
+  assert.equal(infos.map((info) => info['index_offset']), infos.map(() => '0'));
+  assert.equal(state.app_state.pos.missed_blocks, {});
   // The prevState store key is prefix ‖ address (x/nodes/types/keys.go:69-71), iterated in key order (valPrevState.go:37-50).
   const addresses = (state.app_state.pos.prevState_validator_powers as Array<{ Address: string }>).map((p) => p.Address);
   assert.equal(addresses, [...addresses].sort());
