@@ -28,7 +28,32 @@ export interface Weighted {
  */
 export function pip22Weight(stake: bigint, p: Pip22Params, replayCeilingBug = false): Weighted {
   const { flooredStake, bin } = pip22Bin(stake, p, replayCeilingBug);
-  return { flooredStake, bin, weight: quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier) };
+  return { flooredStake, bin, weight: binWeight(bin, p) };
+}
+
+/**
+ * FracPow(bin, E) / W, remembered per (bin, E, W): a pure function of three numbers that takes
+ * ApproxRoot's Newton loop, asked for every proof — twice where the audit first checks that the
+ * reward does not panic (tx-outcomes.ts) — over a handful of bins. A panic (DecOverflow) is
+ * remembered too and thrown again. Bounded: cleared past 4,096 entries.
+ */
+const binWeights = new Map<string, bigint | DecOverflow>();
+
+function binWeight(bin: bigint, p: Pip22Params): bigint {
+  const key = `${bin}|${p.exponent}|${p.weightMultiplier}`;
+  let weight = binWeights.get(key);
+  if (weight === undefined) {
+    try {
+      weight = quo(fracPow(fromInt(bin), p.exponent), p.weightMultiplier);
+    } catch (error) {
+      if (!(error instanceof DecOverflow)) throw error;
+      weight = error;
+    }
+    if (binWeights.size >= 4096) binWeights.clear();
+    binWeights.set(key, weight);
+  }
+  if (weight instanceof DecOverflow) throw weight;
+  return weight;
 }
 
 function pip22Bin(stake: bigint, p: Pip22Params, replayCeilingBug: boolean): { flooredStake: bigint; bin: bigint } {
