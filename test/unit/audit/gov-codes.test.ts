@@ -135,7 +135,8 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal([code('pos/ServicerStakeWeightMultiplier', '"0"'), code('pos/ServicerStakeWeightMultiplier', '"0.000000000000000001"')], ['ledger:15', 'ok']);
   assert.equal([code('application/ApplicationBurnRate', '"-0.000000000000000001"'), code('application/ApplicationBurnRate', '"0"')], ['ledger:15', 'ok']);
   // RoundInt64(MinSignedPerWindow × SignedBlocksWindow) must return (x/nodes/keeper/params.go:70-78): with a window of 100,
-  // 92233720368547758.07 × 100 = 2^63 − 1 fits; …758.075 × 100 = …807.5 rounds half-even to 2^63, out of int64.
+  // …758.075 × 100 = …807.5 rounds half-even to 2^63, out of int64; 92233720368547758.07 × 100 = 2^63 − 1 fits int64
+  // but is far above the window (the rule below), so both are refused.
   const window100 = params([], [['pos/SignedBlocksWindow', 100n]]);
   const minSigned = (value: string) => decideParamChange(window100, change(OWNER, 'pos/MinSignedPerWindow', `"${value}"`), 10);
   assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ledger:15', 'ledger:15']);
