@@ -43,8 +43,8 @@ export function decideProof(world: PocketcoreWorld, message: ProofMessage, wire:
   if (merkleProof.hashRanges.length !== levels) return 'pocketcore:49';
   const rootUpper = claim.root.upper;
   if (!merkleProof.hashRanges.some((r) => r.upper === rootUpper) && merkleProof.target.upper !== rootUpper) return 'pocketcore:66';
-  // proof.go:228 in Go int64 (wrapping); the session's params are kept as numbers, so past 2^53 this is near Go's value, not equal.
-  const seedHeight = Number(BigInt.asIntN(64, BigInt(claim.sessionHeight) + BigInt(start.params.claimSubmissionWindow) * BigInt(start.params.blocksPerSession)));
+  // proof.go:228 in Go int64 (wrapping), over the params as stored: ClaimSubmissionWindow 2^63 − 1 at BPS 4 → SBH − 4.
+  const seedHeight = Number(BigInt.asIntN(64, BigInt(claim.sessionHeight) + start.params.claimSubmissionWindow * start.params.blocksPerSessionInt64));
   const seedHash = height >= seedHeight ? world.history.blockHash(seedHeight - 1) : undefined;
   if (seedHash === undefined) return height >= seedHeight ? undefined : 'sdk:1';
   if (proofIndex(seedHash, claim.headerHash, claim.totalProofs) !== merkleProof.index) return 'pocketcore:49';

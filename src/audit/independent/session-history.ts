@@ -22,11 +22,14 @@ export interface AppAtStart {
 }
 
 export interface StartParams {
+  /** For session arithmetic over heights (numbers); exact in `blocksPerSessionInt64`. */
   readonly blocksPerSession: number;
+  /** BlocksPerSession as stored (int64): Go's products with it wrap, and a number past 2^53 is not it. */
+  readonly blocksPerSessionInt64: bigint;
   readonly sessionNodeCount: number;
   readonly minimumProofs: bigint;
   readonly supportedChains: readonly string[];
-  readonly claimSubmissionWindow: number;
+  readonly claimSubmissionWindow: bigint;
   readonly claimExpiration: bigint;
   readonly nodeMaxChains: bigint;
   readonly appMaxChains: bigint;

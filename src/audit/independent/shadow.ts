@@ -166,7 +166,7 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
    */
   private claimDelivered(message: Extract<Message, { type: 'Claim' }>): void {
     const start = this.history.at(message.header.sessionHeight);
-    const expiresAt = start === undefined ? null : Number(BigInt.asIntN(64, BigInt(this.blockHeight) + start.params.claimExpiration * BigInt(start.params.blocksPerSession)));
+    const expiresAt = start === undefined ? null : Number(BigInt.asIntN(64, BigInt(this.blockHeight) + start.params.claimExpiration * start.params.blocksPerSessionInt64));
     const key = claimKey(message.fromAddress, message.header.appPublicKey, message.header.chain, message.header.sessionHeight, message.evidenceType);
     const root = { hashHex: message.merkleRoot.hashHex, lower: message.merkleRoot.lower, upper: message.merkleRoot.upper };
     this.claims.open(key, { servicer: message.fromAddress, sessionHeight: message.header.sessionHeight, headerHash: claimHeaderHash(message), totalProofs: message.totalProofs, root, expiresAt });
@@ -411,10 +411,11 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
     const p = this.params;
     return {
       blocksPerSession: Number(p.int('pos/BlocksPerSession')),
+      blocksPerSessionInt64: p.int('pos/BlocksPerSession'),
       sessionNodeCount: Number(p.int('pocketcore/SessionNodeCount')),
       minimumProofs: p.int('pocketcore/MinimumNumberOfProofs'),
       supportedChains: p.list('pocketcore/SupportedBlockchains'),
-      claimSubmissionWindow: Number(p.int('pocketcore/ClaimSubmissionWindow')),
+      claimSubmissionWindow: p.int('pocketcore/ClaimSubmissionWindow'),
       claimExpiration: p.int('pocketcore/ClaimExpiration'),
       nodeMaxChains: p.int('pos/MaximumChains'),
       appMaxChains: p.int('application/MaximumChains'),
