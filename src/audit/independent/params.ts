@@ -32,9 +32,18 @@ export const FEATURE_PARAMS: Readonly<Record<string, Readonly<Record<string, Par
 
 export class ParamTracker {
   private readonly values: Map<string, ParamValue>;
+  /**
+   * The feature list the rules read (featureOff, featureHeight): gov/upgrade's features as of the
+   * block's start, or of the last delivered Upgrade in it. A delivered Upgrade sets pocket-core's
+   * feature map at once (x/gov/keeper/subspace.go:186-188); a ParamChange of gov/upgrade stores
+   * the value only, which the ledger reads from the next block on (docs/protocol-choices.md) —
+   * so a ParamChange does not switch features for the rest of its own block here either.
+   */
+  private features: readonly string[];
 
   constructor(genesis: ReadonlyMap<string, ParamValue>) {
     this.values = new Map(genesis);
+    this.features = this.upgrade().features;
   }
 
   /** A delivered ParamChange; false when the value does not decode (gov.ts refuses those). */
@@ -48,6 +57,7 @@ export class ParamTracker {
   /** A delivered Upgrade: the merged value (gov.ts mergeUpgrade) replaces gov/upgrade. */
   setUpgrade(upgrade: Upgrade): void {
     this.values.set('gov/upgrade', upgrade);
+    this.features = upgrade.features;
   }
 
   /** The gov/upgrade value (genesis: {0, "0"} on mainnet, PROTOCOL §2.5). */
@@ -89,7 +99,7 @@ export class ParamTracker {
 
   /** The features ("KEY:height") the gov/upgrade parameter names. */
   upgradeFeatures(): readonly string[] {
-    return this.upgrade().features;
+    return this.features;
   }
 
   /**
@@ -113,6 +123,8 @@ export class ParamTracker {
    * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality).
    */
   activateFeatures(height: number): void {
+    // A block starts from the stored gov/upgrade, a ParamChange's of the block before included.
+    this.features = this.upgrade().features;
     if (height === 0) return;
     for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
       if (this.featureHeight(feature) !== height) continue;

@@ -166,6 +166,20 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal(['"104857600"', '"104857601"', '"1"', '"0"'].map((v) => decideParamChange(blockBytes, change(OWNER, 'pocketcore/BlockByteSize', v), 10)), ['ok', 'ledger:15', 'ok', 'ok']);
 });
 
+test('features: a delivered Upgrade switches them for the rest of its block, a ParamChange of gov/upgrade only from the next block on', () => {
+  // pocket-core's HandleUpgrade sets the feature map at once (x/gov/keeper/subspace.go:186-188); a
+  // ParamChange stores the value only (:199-234), which the ledger reads from its next block
+  // (chain/apply-block.ts recomputes the features after an UpgradeScheduled only).
+  const p = params();
+  assert.ok(p.change('gov/upgrade', new TextEncoder().encode('{"type":"gov/upgrade","value":{"Height":"900","Version":"0.12.0","Features":["RSCAL:0"]}}')));
+  assert.equal(p.upgrade().features, ['RSCAL:0'], 'stored');
+  assert.not.ok(p.featureOff('RSCAL', 10), 'not for the rest of block 10');
+  p.activateFeatures(11);
+  assert.ok(p.featureOff('RSCAL', 11), 'from block 11 on');
+  p.setUpgrade({ height: 900n, version: '0.12.0', oldUpgradeHeight: 0n, features: ['RSCAL:0', 'NCUST:0'] });
+  assert.ok(p.featureOff('NCUST', 11), 'a delivered Upgrade: at once');
+});
+
 test('Upgrade: only the owner of gov/upgrade (not the DAO owner) → else gov:5; the merged version must be readable → else ledger:14', () => {
   const p = params();
   assert.is(decideUpgrade(p, upgrade(UPGRADER, 5000, '0.12.0')), 'ok');
