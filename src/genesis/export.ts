@@ -93,8 +93,10 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
  * Every object's keys in sorted order, as pocket-core writes the file: ExportState passes the
  * amino JSON through SortJSON (app/pocket.go:185), an encoding/json round trip through
  * map[string]interface{}, which writes map keys sorted (app/util.go:98-109). Arrays keep their order.
+ * Also `/v1/query/state`'s shape (query/state-export.ts). Known edge: JavaScript lists integer-like
+ * keys ("1234") first whatever the insertion order; mainnet's chain ids start with 0, which it does not.
  */
-function withSortedKeys(node: unknown): unknown {
+export function withSortedKeys(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(withSortedKeys);
   if (node === null || typeof node !== 'object') return node;
   const object = node as Record<string, unknown>;

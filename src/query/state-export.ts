@@ -10,6 +10,7 @@
  * `pokt-ledger export`, which keeps both so that an import continues the chain's root.
  */
 import { formatOptionalTime } from '../core/time.js';
+import { withSortedKeys } from '../genesis/export.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -45,14 +46,6 @@ function signingInfoAminoJson(info: Parameters<typeof signingInfoJson>[0]): Reco
   for (const field of ['start_height', 'missed_blocks_counter', 'jailed_blocks_counter']) json[field] = String(json[field]);
   json['index_offset'] = '0';
   return json;
-}
-
-/** Every object's keys sorted, arrays in order: ExportState's SortJSON (app/pocket.go:185, app/util.go:98-109). */
-function withSortedKeys(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withSortedKeys);
-  if (node === null || typeof node !== 'object') return node;
-  const object = node as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
 }
 
 /**
