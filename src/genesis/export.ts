@@ -21,7 +21,10 @@
  *     double sign a block committed is not committed again);
  *   - the retained per-height history of the history tables (validators, apps, params and the
  *     validator set "as of" a session start);
- *   - each claim's submission height (pocket-core's MsgClaim does not record it).
+ *   - each claim's submission height (pocket-core's MsgClaim does not record it);
+ *   - `acl`: the whole ACL — `gov.params.acl` lists only the entries pocket-core's gov
+ *     InitGenesis accepts (pocket-core-acl.ts: not the ledger's own params, not the six a
+ *     feature introduces).
  * Deviations from pocket-core's exporter, each so that the import reproduces the state:
  * `index_offset` is written as it is (pocket-core zeroes it), the missed bits are written
  * (pocket-core always writes `missed_blocks: {}`, x/nodes/genesis.go:134-150 — its import then
@@ -34,11 +37,12 @@
 import { bytesToHex } from '../core/hex.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { paramValueToJson } from '../params/kinds.js';
+import { paramValueToJson, type AclEntry } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
 import { moduleNameOf, MODULE_NAMES, MODULE_PERMISSIONS, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
+import { pocketCoreAcl } from './pocket-core-acl.js';
 import type { GenesisDoc } from './types.js';
 
 export const EXPORT_EXTENSION_FORMAT = 'pokt-ledger-export';
@@ -135,15 +139,24 @@ function moduleAddressOf(name: string, state: LedgerState): string {
   return '';
 }
 
+/**
+ * Every param in its module's section (pocket-core's amino ignores the fields it does not know,
+ * go-amino v0.15.1 json-decode.go:372-406, and skips the feature-gated ones at genesis,
+ * types/param.go:306-313); the ACL only with the entries pocket-core accepts (pocket-core-acl.ts),
+ * the whole of it going to `pokt_ledger.acl`.
+ */
 function exportParams(state: LedgerState): Record<string, Record<string, unknown>> {
   const out: Record<string, Record<string, unknown>> = Object.fromEntries(SUBSPACES.map((subspace) => [subspace, {}]));
   for (const spec of PARAM_SPECS) {
     const stored = state.gov.params.get(spec.key);
     if (stored === undefined) continue;
-    out[spec.subspace]![spec.json] = paramValueToJson(PARAM_SPECS_BY_KEY.get(spec.key)!.kind, stored.value);
+    const value = spec.key === ACL_KEY ? pocketCoreAcl(stored.value as readonly AclEntry[]) : stored.value;
+    out[spec.subspace]![spec.json] = paramValueToJson(PARAM_SPECS_BY_KEY.get(spec.key)!.kind, value);
   }
   return out;
 }
+
+const ACL_KEY = 'gov/acl';
 
 function exportAccounts(state: LedgerState): unknown[] {
   const accounts: unknown[] = [];
@@ -239,6 +252,8 @@ function exportExtension(state: LedgerState): Record<string, unknown> {
     block_hash: state.chain.blockHashes.get(heightKey(meta.height)) ?? null,
     last_block_time: meta.lastBlockTimeNs.toString(),
     state_root: bytesToHex(state.store.root),
+    // The whole ACL in its order (the pocket-core section leaves out what pocket-core refuses: pocket-core-acl.ts).
+    acl: paramValueToJson('acl', state.gov.params.get(ACL_KEY)!.value),
     claim_submitted_heights: Object.fromEntries([...state.pocketcore.claims.sortedEntries()].map(([key, c]) => [key, c.submittedHeight])),
     tables,
     versions,

@@ -24,6 +24,8 @@ import { moduleNameOf } from '../modules/auth/index.js';
 import { compareByPowerThenAddress } from '../modules/nodes/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import { EXPORT_EXTENSION_FORMAT } from './export.js';
+import { parseParamValue, type AclEntry } from '../params/kinds.js';
+import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 import type { JsonReader } from './reader.js';
 import type { ExportedState, GenesisIrregularAccount, GenesisModuleAccount, LedgerExtension } from './types.js';
 
@@ -277,8 +279,21 @@ function readExtension(r: JsonReader, node: unknown): LedgerExtension | null | u
   const blockHash = ext['block_hash'] === null ? null : r.string(ext['block_hash'], `${path}.block_hash`);
   const tables = readExtensionTables(r, r.field(ext, 'tables', path), `${path}.tables`);
   const versions = readExtensionVersions(r, r.field(ext, 'versions', path), `${path}.versions`);
-  if (stateRoot === undefined || lastBlock === undefined || blockHash === undefined || tables === undefined || versions === undefined) return undefined;
-  return { blockHash, lastBlockTimeNs: lastBlock, stateRoot, tables, versions };
+  const acl = readExtensionAcl(r, ext['acl'], `${path}.acl`);
+  if (stateRoot === undefined || lastBlock === undefined || blockHash === undefined || tables === undefined || versions === undefined || acl === undefined) return undefined;
+  return { blockHash, lastBlockTimeNs: lastBlock, stateRoot, tables, versions, acl };
+}
+
+/** `acl` (optional): the whole ACL as `gov.params.acl` would hold it (pocket-core-acl.ts); every key a parameter. */
+function readExtensionAcl(r: JsonReader, node: unknown, path: string): readonly AclEntry[] | null | undefined {
+  if (node === undefined) return null;
+  const parsed = parseParamValue('acl', node);
+  if (!parsed.ok) return r.fail(path, parsed.error);
+  const acl = parsed.value as readonly AclEntry[];
+  acl.forEach((entry, index) => {
+    if (!PARAM_SPECS_BY_KEY.has(entry.key)) r.fail(`${path}[${index}].acl_key`, `${entry.key} is not a recognized parameter`);
+  });
+  return acl;
 }
 
 /**

@@ -28,6 +28,7 @@ import { mustHexToBytes } from '../core/hex.js';
 import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { clipped, JsonReader, kindOf } from './reader.js';
+import { pocketCoreAcl } from './pocket-core-acl.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
 import { checkFreshApplication, checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, paramPath, type FreshGenesisRules } from './validate-genesis.js';
 import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
@@ -110,8 +111,10 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const exported = isExport ? readExportedState(r, top, modules, exportedAccounts, new Set(validators.map((v) => v.address)), options.exportedHeight) : null;
   if (!isExport) checkExportedStateEmpty(r, modules);
   else checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
-  if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || params === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
-  return { chainId, genesisTimeNs, consensus, ...params, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
+  const ledgerAcl = exported?.extension?.acl;
+  const paramsPart = params !== undefined && ledgerAcl !== undefined && ledgerAcl !== null ? restoreLedgerAcl(r, params, ledgerAcl) : params;
+  if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || paramsPart === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
+  return { chainId, genesisTimeNs, consensus, ...paramsPart, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
 }
 
 function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | undefined {
@@ -226,6 +229,23 @@ function completeAcl(r: JsonReader, params: Map<string, ParamValue>): string[] {
   const added = PARAM_SPECS.filter((spec) => !listed.has(spec.key) && spec.genesis !== 'required').map((spec) => spec.key);
   params.set('gov/acl', [...acl, ...added.map((key) => ({ key, address: owner }))]);
   return added;
+}
+
+/**
+ * A ledger export's whole ACL (`pokt_ledger.acl`) replaces the one the pocket-core section gave
+ * (completed by completeAcl): that section lists only the entries pocket-core's gov InitGenesis
+ * accepts (pocket-core-acl.ts), which must be exactly the whole ACL's, in its order — else the
+ * two sections disagree and the file is refused there.
+ */
+function restoreLedgerAcl(r: JsonReader, params: ParamsPart, ledgerAcl: readonly AclEntry[]): ParamsPart | undefined {
+  const completed = params.params.get('gov/acl') as readonly AclEntry[];
+  const section = completed.slice(0, completed.length - params.addedAclKeys.length);
+  const expected = pocketCoreAcl(ledgerAcl);
+  const same = section.length === expected.length && section.every((entry, i) => entry.key === expected[i]!.key && entry.address === expected[i]!.address);
+  if (!same) return r.fail('$.app_state.gov.params.acl', "is not pokt_ledger.acl without the entries pocket-core refuses (the sections disagree)");
+  const restored = new Map(params.params);
+  restored.set('gov/acl', ledgerAcl);
+  return { ...params, params: restored, addedAclKeys: [] };
 }
 
 /**

@@ -2,7 +2,7 @@
  * A pocket-core genesis file, read and validated into typed data (no state yet).
  */
 import type { Address, PublicKeyHex, TimeNs } from '../core/types.js';
-import type { ParamValue } from '../params/kinds.js';
+import type { AclEntry, ParamValue } from '../params/kinds.js';
 import type { EvidenceType } from '../messages/index.js';
 
 export interface GenesisAccount {
@@ -128,6 +128,8 @@ export interface LedgerExtension {
   readonly stateRoot: string;
   readonly tables: ReadonlyMap<string, ReadonlyArray<readonly [string, string]>>;
   readonly versions: ReadonlyMap<string, ReadonlyArray<readonly [string, ReadonlyArray<readonly [number, string | null]>]>>;
+  /** The whole ACL in its order (`gov.params.acl` carries only what pocket-core accepts); null in a file without it. */
+  readonly acl: readonly AclEntry[] | null;
 }
 
 export interface GenesisProblem {

@@ -11,6 +11,7 @@
  */
 import { formatOptionalTime } from '../core/time.js';
 import { withSortedKeys } from '../genesis/export.js';
+import { storedByPocketCoreAtGenesis } from '../genesis/pocket-core-acl.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -55,6 +56,18 @@ function signingInfoAminoJson(info: Parameters<typeof signingInfoJson>[0]): Reco
  */
 const totalSupplyCoins = (total: string): Array<{ denom: string; amount: string }> => (total === '0' ? [] : [{ denom: 'upokt', amount: total }]);
 
+/**
+ * gov's params with the ACL entries pocket-core's gov InitGenesis accepts, as `pokt-ledger export`
+ * writes them (genesis/pocket-core-acl.ts: not the ledger's own params, not the six a feature
+ * introduces; x/gov/keeper/genesis.go:14-19).
+ */
+function govParamsJson(params: Parameters<typeof moduleParamsJson>[0]): Record<string, unknown> {
+  const gov = moduleParamsJson(params, 'gov');
+  const acl = gov['acl'];
+  if (Array.isArray(acl)) gov['acl'] = acl.filter((entry: { acl_key: string }) => storedByPocketCoreAtGenesis(entry.acl_key));
+  return gov;
+}
+
 export async function exportState(store: ReadStore, height: number): Promise<unknown> {
   const [block, params, nodes, apps, signingInfos, validatorSet, claims, supply, accounts] = await Promise.all([
     store.block(height),
@@ -81,7 +94,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
     app_state: {
       application: { params: moduleParamsJson(params, 'application'), applications: apps, exported: true },
       auth: { params: moduleParamsJson(params, 'auth'), accounts: accounts.map(accountEntry), supply: totalSupplyCoins(supply.total) },
-      gov: { params: moduleParamsJson(params, 'gov'), DAO_Tokens: supply.dao },
+      gov: { params: govParamsJson(params), DAO_Tokens: supply.dao },
       pos: {
         params: moduleParamsJson(params, 'pos'),
         prevState_total_power: totalPower.toString(),
