@@ -176,3 +176,66 @@ export function canonicalJson(value: unknown): string {
       throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
   }
 }
+
+/**
+ * A whole document as pocket-core's SortJSON writes it (app/util.go:98-109: json.Unmarshal into
+ * interface{}, then json.MarshalIndent): `sortedJson`'s key order, escaping and numbers, laid out
+ * with `indent` spaces per level as JSON.stringify(value, null, indent) lays them out (0: none).
+ * For the exported state (genesis/export.ts, query/state-export.ts), whose trees are not
+ * JsonValue-typed: an `undefined` member is left out of an object (null in an array), as
+ * JSON.stringify does. Go's key order matters beyond JSON.stringify: a JavaScript object lists
+ * integer-like keys ("1234", "0": canonical array indices) first whatever the insertion order, so
+ * a per-chain map {"0021", "1234"} would come out "1234" first; Go sorts the bytes: "0021" first.
+ * PERF: chunks collected in one array and joined once (an exported state runs to many MB).
+ */
+export function sortedJsonText(value: unknown, indent = 0): string {
+  const out: string[] = [];
+  writeSorted(value, out, indent === 0 ? '' : ' '.repeat(indent), '');
+  return out.join('');
+}
+
+function writeSorted(value: unknown, out: string[], step: string, pad: string): void {
+  if (value === null || value === undefined) out.push('null');
+  else if (typeof value === 'string') out.push(goString(value));
+  else if (typeof value === 'number') out.push(goFloat(value));
+  else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
+  // As the query answers write a bigint (query/http-app.ts stringifyAnswer): all its digits, bare.
+  else if (typeof value === 'bigint') out.push(value.toString());
+  else if (typeof value !== 'object') throw new TypeError(`sortedJsonText: a ${typeof value} has no JSON form`);
+  else if (Array.isArray(value)) writeSortedArray(value, out, step, pad);
+  else writeSortedObject(value as Record<string, unknown>, out, step, pad);
+}
+
+function writeSortedArray(items: readonly unknown[], out: string[], step: string, pad: string): void {
+  if (items.length === 0) {
+    out.push('[]');
+    return;
+  }
+  const inner = pad + step;
+  out.push('[');
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out.push(',');
+    if (step !== '') out.push('\n', inner);
+    writeSorted(items[i], out, step, inner);
+  }
+  if (step !== '') out.push('\n', pad);
+  out.push(']');
+}
+
+function writeSortedObject(object: Record<string, unknown>, out: string[], step: string, pad: string): void {
+  const keys = Object.keys(object).filter((key) => object[key] !== undefined).sort(compareUtf8);
+  if (keys.length === 0) {
+    out.push('{}');
+    return;
+  }
+  const inner = pad + step;
+  out.push('{');
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out.push(',');
+    if (step !== '') out.push('\n', inner);
+    out.push(goString(keys[i]!), step === '' ? ':' : ': ');
+    writeSorted(object[keys[i]!], out, step, inner);
+  }
+  if (step !== '') out.push('\n', pad);
+  out.push('}');
+}

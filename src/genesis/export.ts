@@ -6,8 +6,8 @@
  * `{index, missed: true}` entries), the previous
  * state's validator powers (in address order) and total power, the previous proposer,
  * applications, outstanding claims, every module's params and the DAO tokens. Module accounts
- * nest their base account under `BaseAccount` and every object's keys are sorted, as pocket-core
- * writes them (amino JSON, then SortJSON).
+ * nest their base account under `BaseAccount`, and the file has every object's keys in Go's
+ * sorted order (`exportedStateText`), as pocket-core writes them (amino JSON, then SortJSON).
  *
  * What pocket-core's shape cannot carry, and the round trip needs (import at H must give the
  * exporting ledger's state root at H, and the same next blocks), goes into one extra top-level
@@ -35,6 +35,7 @@
  * types/genesis.go:37-44; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
+import { sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { paramValueToJson, type AclEntry } from '../params/kinds.js';
@@ -67,7 +68,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const params = exportParams(state);
   const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-  return withSortedKeys({
+  return {
     genesis_time: formatRfc3339Ns(meta.genesisTimeNs),
     chain_id: meta.chainId,
     initial_height: String(meta.height + 1),
@@ -90,21 +91,18 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
       },
     },
     pokt_ledger: exportExtension(state),
-  }) as Record<string, unknown>;
+  };
 }
 
 /**
- * Every object's keys in sorted order, as pocket-core writes the file: ExportState passes the
- * amino JSON through SortJSON (app/pocket.go:185), an encoding/json round trip through
- * map[string]interface{}, which writes map keys sorted (app/util.go:98-109). Arrays keep their order.
- * Also `/v1/query/state`'s shape (query/state-export.ts). Known edge: JavaScript lists integer-like
- * keys ("1234") first whatever the insertion order; mainnet's chain ids start with 0, which it does not.
+ * The exported state as the file `export` writes: every object's keys in Go's order (integer-like
+ * ones too), as pocket-core writes the file — ExportState passes the amino JSON through SortJSON
+ * (app/pocket.go:185; app/util.go:98-109), an encoding/json round trip through
+ * map[string]interface{}, which writes map keys sorted by their bytes (core/json.ts
+ * `sortedJsonText`); arrays keep their order. One space of indentation.
  */
-export function withSortedKeys(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withSortedKeys);
-  if (node === null || typeof node !== 'object') return node;
-  const object = node as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(object).sort().map((key) => [key, withSortedKeys(object[key])]));
+export function exportedStateText(exported: Record<string, unknown>): string {
+  return sortedJsonText(exported, 1) + '\n';
 }
 
 /**

@@ -10,11 +10,12 @@
  * `pokt-ledger export`, which keeps both so that an import continues the chain's root.
  */
 import { formatOptionalTime } from '../core/time.js';
-import { withSortedKeys } from '../genesis/export.js';
+import { sortedJsonText } from '../core/json.js';
 import { storedByPocketCoreAtGenesis } from '../genesis/pocket-core-acl.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
+import { RawJson } from './route.js';
 import { claimAminoJson, moduleParamsJson, signingInfoJson } from './pocket-json.js';
 import * as S from './schemas.js';
 
@@ -68,7 +69,8 @@ function govParamsJson(params: Parameters<typeof moduleParamsJson>[0]): Record<s
   return gov;
 }
 
-export async function exportState(store: ReadStore, height: number): Promise<unknown> {
+/** The document as text: keys in Go's order, as SortJSON writes them (core/json.ts `sortedJsonText`). */
+export async function exportState(store: ReadStore, height: number): Promise<RawJson> {
   const [block, params, nodes, apps, signingInfos, validatorSet, claims, supply, accounts] = await Promise.all([
     store.block(height),
     store.allParams(height),
@@ -85,7 +87,7 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
   const totalPower = validatorSet.reduce((sum, member) => sum + member.power, 0n);
   // The prevState powers by their store key, prefix ‖ address (x/nodes/keeper/valPrevState.go:37-50); a nil slice (null) when none.
   const powers = [...validatorSet].sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0)).map((member) => ({ Address: member.address, Power: member.power.toString() }));
-  return withSortedKeys({
+  return new RawJson(sortedJsonText({
     // GenesisDoc.GenesisTime is left unset (app/pocket.go:163-184): Go's zero time.
     genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
@@ -107,5 +109,5 @@ export async function exportState(store: ReadStore, height: number): Promise<unk
       },
       pocketcore: { params: pocket, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
-  });
+  }));
 }

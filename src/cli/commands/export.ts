@@ -7,7 +7,7 @@
  * just before the write.
  */
 import type { Command } from 'commander';
-import { exportState } from '../../genesis/export.js';
+import { exportedStateText, exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
@@ -42,7 +42,7 @@ export function registerExportCommand(program: Command): void {
         if (options.out !== undefined) checkOut(options.out);
         const progress = replayStepProgress('export', options.progress !== false);
         const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
-        const text = JSON.stringify(exported, null, 1) + '\n';
+        const text = exportedStateText(exported);
         if (options.out === undefined) {
           writeStdout(text);
           return;

@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sortedJson } from '../../../src/core/json.js';
+import { sortedJson, sortedJsonText } from '../../../src/core/json.js';
 import { Prng } from '../../../src/core/prng.js';
 
 const SEED = Number(process.env['POKT_JSON_ORDER_SEED'] ?? 2718);
@@ -40,6 +40,15 @@ order('key order equals UTF-8 byte order for random keys (surrogates and BMP-hig
 order('the case where UTF-16 and UTF-8 disagree: U+FFFD sorts before U+10000 in UTF-8 bytes', () => {
   const written = sortedJson({ '\u{10000}': 1, '\ufffd': 2 });
   assert.is(written, '{"\ufffd":2,"\u{10000}":1}');
+});
+
+order('sortedJsonText: integer-like keys in byte order too ("0021" < "1234" < "a"; JS objects list "1234" first)', () => {
+  const document = { a: 1, '1234': 2, '0021': 3 };
+  assert.equal(Object.keys(document), ['1234', 'a', '0021'], 'the JavaScript order the writer must not follow');
+  assert.is(sortedJsonText(document), '{"0021":3,"1234":2,"a":1}');
+  // Go's MarshalIndent layout matches JSON.stringify's where the orders agree; undefined members are left out.
+  const nested = { b: [{ y: '<&>', x: null }, []], a: {}, c: undefined };
+  assert.is(sortedJsonText(nested, 1), '{\n "a": {},\n "b": [\n  {\n   "x": null,\n   "y": "\\u003c\\u0026\\u003e"\n  },\n  []\n ]\n}');
 });
 
 order.run();
