@@ -7,6 +7,10 @@
  * (app/app.go:104-110); Tendermint first reads the file into its GenesisDoc
  * (types/genesis.go:67-98 of the v0.32 fork).
  *
+ * Not refusals, so not checked, but what such a load would do: gov mints DAO_Tokens onto the DAO
+ * account the file already funds (x/gov/keeper/genesis.go:25), and nodes and apps inflate the
+ * file's supply by their staked pools again (x/nodes/genesis.go:76, x/apps/genesis.go:50).
+ *
  * Not modelled (the checker under-reports there, never over-reports): ValidateServiceURL
  * (x/nodes/genesis.go:213), the public keys' own encoding (amino decodes them before any rule
  * runs), duplicate validators or applications by public key.
