@@ -150,6 +150,7 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
   // refused. Reaping stops at the first tx that does not fit (clist_mempool.go:486-491), so an
   // admitted one would hold back every later tx for good.
   const state = startChain({
+    consensusMaxBytes: '3000',
     accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }],
     validators: [{ key: validator, tokensUpokt: 100_000_000_000n }],
     params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } },
