@@ -14,6 +14,7 @@ import { parseGenesis } from '../../../src/genesis/parse.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { blockMaxBytes } from '../../../src/node/block-budget.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/codec.js';
+import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
 import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
 
@@ -25,9 +26,10 @@ function chain(maxBytes: string, blockByteSize: string): LedgerState {
   return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize } } });
 }
 
-/** A block whose only tx sets BlockByteSize to `value` (delivered: governance accepts it). */
+/** A block whose only tx sets BlockByteSize to `value` (delivered: governance accepts it); the same bytes on every chain. */
 function setBlockByteSize(state: LedgerState, value: string): void {
-  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', JSON.stringify(value)))]), 'ok');
+  const entropy = BigInt(state.chain.meta.get(CHAIN_META_KEY)!.height + 1);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', JSON.stringify(value)), { entropy })]), 'ok');
 }
 
 test('the genesis doc\'s max_bytes is the first limit, not BlockByteSize (types/genesis.go:75-79; InitChainer answers no ConsensusParams, app/pocket.go:73-84, types/module/module.go:258-260)', () => {

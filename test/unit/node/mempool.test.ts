@@ -176,9 +176,10 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
 });
 
 order('ours: a waiting tx that no longer fits a block (the budget fell) is evicted at the recheck, so the txs behind it are reaped', () => {
-  // Tendermint's recheck does not repeat preCheck (clist_mempool.go recheckTxs): after governance
-  // lowers pocketcore/BlockByteSize, a waiting tx above the new budget would stay at the head of
-  // the FIFO for good. Here the budget given to update() stands for that lowered size.
+  // Tendermint's recheck does not repeat preCheck (clist_mempool.go recheckTxs): after the block
+  // limit falls (a BlockByteSize change pocket-core hands over), a waiting tx above the new budget
+  // would stay at the head of the FIFO for good. Here the budget given to update() stands for that
+  // lowered size (no real tx is above a limit pocket-core lowers: at least 4,000,000 bytes).
   const state = freshChain();
   const mempool = new Mempool(TEST_CHAIN_ID);
   const big = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'b'.repeat(150) });
