@@ -8,8 +8,9 @@
  *   3. every tx in order (deliver-tx.ts), each indexed by its hash as it is delivered (duplicate
  *      protection within the block and for later ones);
  *   4. EndBlock steps;
- *   5. bookkeeping: record the block hash, time and proposer, and the evidence as committed;
- *      commit → state root; the after-commit steps (hooks.ts).
+ *   5. bookkeeping: record the block hash, time and proposer, the evidence as committed and
+ *      the next block's size limit (Tendermint state, chain/consensus-params.ts); commit → state
+ *      root; the after-commit steps (hooks.ts).
  *
  * DEV_NOTE: determinism — synchronous, reads only `state`, `block` and the prepared txs (whose
  * signature verdicts are a pure function of the tx bytes). No clock, no randomness, no I/O.
@@ -22,6 +23,7 @@ import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { inactiveFeatures } from '../modules/gov/index.js';
 import { blockHash, type Block } from './block.js';
+import { recordConsensusBlock } from './consensus-params.js';
 import { CHAIN_META_KEY, evidenceKey, heightKey, type ChainMeta } from '../state/chain-tables.js';
 import { deliverTx } from './deliver-tx.js';
 import type { DomainEvent } from './events.js';
@@ -102,6 +104,8 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
   checkHeader(state, block, prepared, options.whatIf?.skipChecks);
+  // As committed at the previous height: pocket-core's EndBlock compares with it (keeper.go:68-84).
+  const blockByteSizeBefore = state.params().pocketcore.blockByteSize;
   let ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
@@ -125,6 +129,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
   recordBlock(state, block, hash, meta);
+  recordConsensusBlock(state, block.header.height, blockByteSizeBefore);
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };

@@ -13,7 +13,7 @@ import { paramsTable, type StoredParam } from '../modules/gov/index.js';
 import { missedBlocksTable, signingInfosTable, type MissedBlocks, type SigningInfo } from '../modules/slashing/index.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
 import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
-import { blockHashesTable, chainMetaTable, committedEvidenceTable, type ChainMeta } from '../state/chain-tables.js';
+import { blockHashesTable, chainMetaTable, committedEvidenceTable, consensusTable, type ChainMeta, type ConsensusBlock } from '../state/chain-tables.js';
 
 export interface LedgerState {
   readonly store: StateStore;
@@ -22,6 +22,8 @@ export interface LedgerState {
     readonly blockHashes: Table<string>;
     /** Evidence key → height of the block that committed it (Tendermint's IsCommitted; not hashed). */
     readonly committedEvidence: Table<number>;
+    /** Tendermint's block size limit for the next block (chain/consensus-params.ts; not hashed). */
+    readonly consensus: Table<ConsensusBlock>;
   };
   readonly auth: {
     readonly accounts: Table<Account>;
@@ -75,7 +77,7 @@ export function createLedgerState(): LedgerState {
   const claims = store.defineTable(claimsTable);
   const state = {
     store,
-    chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable), committedEvidence: store.defineTable(committedEvidenceTable) },
+    chain: { meta: store.defineTable(chainMetaTable), blockHashes: store.defineTable(blockHashesTable), committedEvidence: store.defineTable(committedEvidenceTable), consensus: store.defineTable(consensusTable) },
     auth: {
       accounts: store.defineTable(accountsTable),
       supply: store.defineTable(supplyTable),

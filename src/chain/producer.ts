@@ -6,7 +6,7 @@
  *   (an offline proposer), which reseeds the lottery.
  * - Last commit: every validator of the set that signed the previous block (the set after
  *   h−2), ascending address, with its power and whether it signed (default: all did).
- * - Txs: as given; `selectTxs` takes mempool txs FIFO up to pocketcore/BlockByteSize bytes.
+ * - Txs: as given; `selectTxs` takes mempool txs FIFO up to a byte budget (node/block-budget.ts).
  *
  * Pure: reads the state, returns a block; applying and appending it is the caller's job.
  */
@@ -71,7 +71,7 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
   };
 }
 
-/** FIFO selection of txs up to a byte budget (pocketcore/BlockByteSize). */
+/** FIFO selection of txs up to a byte budget (Tendermint's block limit, node/block-budget.ts). */
 export function selectTxs(candidates: readonly Uint8Array[], maxBytes: number, maxTxs = Number.MAX_SAFE_INTEGER): Uint8Array[] {
   const chosen: Uint8Array[] = [];
   let bytes = 0;

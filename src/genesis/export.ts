@@ -60,6 +60,8 @@ export const POCKET_SHAPED_TABLES: ReadonlySet<string> = new Set([
   'gov/params',
   'pocketcore/claims',
   'chain/meta',
+  // consensus_params.block.max_bytes (written from BlockByteSize, as pocket-core does)
+  'chain/consensus',
 ]);
 
 const coins = (amount: bigint): Array<{ denom: string; amount: string }> => (amount === 0n ? [] : [{ denom: 'upokt', amount: amount.toString() }]);
@@ -118,9 +120,10 @@ function exportPrevStatePowers(set: ReadonlyArray<{ readonly address: string; re
 
 /**
  * As pocket-core's ExportState writes them (app/pocket.go:163-176): max_bytes is the BlockByteSize
- * parameter at H (governance may have changed it since genesis; the ledger's block budget reads
- * the parameter too, node/block-budget.ts), evidence max_age its constant 1000000. Neither is
- * state: the first genesis's values would only be stale.
+ * parameter at H (governance may have changed it since genesis) — not the block limit the chain
+ * had reached (chain/consensus-params.ts), which a change below 4,000,000 leaves elsewhere; a
+ * chain started from the file takes the file's value, in pocket-core as at our import —, evidence
+ * max_age its constant 1000000. The first genesis's values would only be stale.
  */
 function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
   return {

@@ -13,6 +13,7 @@
  * (x/nodes/genesis.go:104-114).
  */
 import { ZERO_HASH } from '../chain/block.js';
+import { initConsensusBlock } from '../chain/consensus-params.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { MODULE_ADDRESSES, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { StakeStatus, VALIDATOR_SET_KEY, computeValidatorSet } from '../modules/nodes/index.js';
@@ -75,6 +76,9 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
     lastBlockTimeNs: extension?.lastBlockTimeNs ?? doc.genesisTimeNs,
     lastProposer: exported.previousProposer,
   });
+  // Tendermint starts the new chain with the file's consensus params (types/genesis.go:75-79),
+  // whatever limit the exporting chain had reached; its first block hands nothing over.
+  initConsensusBlock(state, doc.consensus.blockMaxBytes, exported.height);
   if (extension !== null) loadExtension(state, extension);
   // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
   // previous block: the chain continues from the all-zero hash (data-dir records the same as
@@ -84,7 +88,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
   return state;
 }
 
-const SHAPED = new Set(['auth/accounts', 'auth/supply', 'pos/validators', 'pos/validator_set', 'pos/signing_info', 'pos/missed_blocks', 'application/applications', 'gov/params', 'pocketcore/claims', 'chain/meta']);
+const SHAPED = new Set(['auth/accounts', 'auth/supply', 'pos/validators', 'pos/validator_set', 'pos/signing_info', 'pos/missed_blocks', 'application/applications', 'gov/params', 'pocketcore/claims', 'chain/meta', 'chain/consensus']);
 
 function loadExtension(state: LedgerState, extension: LedgerExtension): void {
   for (const [name, entries] of extension.tables) {

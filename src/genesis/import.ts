@@ -5,6 +5,7 @@
  * first because application MaxRelays are computed from them.
  */
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
+import { initConsensusBlock } from '../chain/consensus-params.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { initAppsGenesis } from '../modules/apps/index.js';
 import { initAuthGenesis } from '../modules/auth/index.js';
@@ -25,6 +26,7 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   initAppsGenesis(bank, state.apps.applications, state.params(), doc);
   initDaoGenesis(bank, doc);
   state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });
+  initConsensusBlock(state, doc.consensus.blockMaxBytes, 0);
   state.store.commitBlock(0);
   return state;
 }

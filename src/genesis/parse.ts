@@ -117,6 +117,18 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   return { chainId, genesisTimeNs, consensus, ...paramsPart, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
 }
 
+/** Tendermint v0.32's MaxBlockSizeBytes (types/params.go:13). */
+const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
+
+/**
+ * consensus_params as Tendermint's GenesisDoc.ValidateAndComplete holds them to
+ * ConsensusParams.Validate (types/genesis.go:75-79, types/params.go:101-138): block.max_bytes
+ * within 1..104,857,600, block.max_gas ≥ −1, block.time_iota_ms > 0, evidence.max_age > 0, and
+ * a known pub key type (we take only ed25519). A field amino does not find reads as 0 there:
+ * max_gas may be absent, time_iota_ms may not. block.max_bytes is the chain's first block size
+ * limit (chain/consensus-params.ts). Example: max_bytes "0" → refused at
+ * $.consensus_params.block.max_bytes; max_bytes "3000" is a valid (small) limit.
+ */
 function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | undefined {
   const path = '$.consensus_params';
   const consensus = r.object(node, path);
@@ -124,12 +136,26 @@ function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | 
   const block = r.object(r.field(consensus, 'block', path), `${path}.block`);
   const evidence = r.object(r.field(consensus, 'evidence', path), `${path}.evidence`);
   const validator = r.object(r.field(consensus, 'validator', path), `${path}.validator`);
-  const blockMaxBytes = block && r.amount(r.field(block, 'max_bytes', `${path}.block`), `${path}.block.max_bytes`);
-  const evidenceMaxAgeNs = evidence && r.amount(r.field(evidence, 'max_age', `${path}.evidence`), `${path}.evidence.max_age`);
+  const blockMaxBytes = block && inRange(r, block, `${path}.block`, 'max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
+  if (block !== undefined) {
+    inRange(r, block, `${path}.block`, 'max_gas', -1n, undefined, 0n);
+    inRange(r, block, `${path}.block`, 'time_iota_ms', 1n, undefined, 0n);
+  }
+  const evidenceMaxAgeNs = evidence && inRange(r, evidence, `${path}.evidence`, 'max_age', 1n, undefined);
   const types = validator && r.array(r.field(validator, 'pub_key_types', `${path}.validator`), `${path}.validator.pub_key_types`);
   if (types !== undefined && (types.length !== 1 || types[0] !== 'ed25519')) r.fail(`${path}.validator.pub_key_types`, 'only ["ed25519"] is supported');
   if (blockMaxBytes === undefined || evidenceMaxAgeNs === undefined || types === undefined) return undefined;
   return { blockMaxBytes, evidenceMaxAgeNs, pubKeyTypes: types as string[] };
+}
+
+/** An int64 field within min..max (Tendermint's Validate); `absent`: the value amino reads for a missing field, else it is required. */
+function inRange(r: JsonReader, object: Record<string, unknown>, path: string, name: string, min: bigint, max: bigint | undefined, absent?: bigint): bigint | undefined {
+  const at = `${path}.${name}`;
+  const value = absent !== undefined && !Object.prototype.hasOwnProperty.call(object, name) ? absent : r.int64(r.field(object, name, path), at);
+  if (value === undefined) return undefined;
+  if (value < min) return r.fail(at, `must be at least ${min} (Tendermint's ConsensusParams.Validate, types/params.go:101-138), is ${value}${Object.prototype.hasOwnProperty.call(object, name) ? '' : ' (absent)'}`);
+  if (max !== undefined && value > max) return r.fail(at, `must be at most ${max} (Tendermint's MaxBlockSizeBytes, types/params.go:13,106-109), is ${value}`);
+  return value;
 }
 
 type ParamsPart = Pick<GenesisDoc, 'params' | 'defaultedParams' | 'addedAclKeys'>;
@@ -191,6 +217,7 @@ function checkParamSanity(r: JsonReader, params: Map<string, ParamValue>): void 
   if (window < 2n) r.fail(paramPath('pocketcore/ClaimSubmissionWindow'), 'must be at least 2');
   if (int('pocketcore/ClaimExpiration') < window) r.fail(paramPath('pocketcore/ClaimExpiration'), 'must be at least the claim submission window');
   if (int('pocketcore/ReplayAttackBurnMultiplier') < 0n) r.fail(paramPath('pocketcore/ReplayAttackBurnMultiplier'), 'must not be negative');
+  checkBlockByteSizeFits(r, params);
   checkHaltingParams(r, params);
   const fees = params.get('auth/FeeMultipliers') as FeeMultipliers;
   const seen = new Set<string>();
@@ -212,6 +239,17 @@ function checkHaltingParams(r: JsonReader, params: Map<string, ParamValue>): voi
     const range = checkParamRange(key, params.get(key)!, current);
     if (!range.ok) r.fail(paramPath(key), range.error.message);
   }
+}
+
+/**
+ * Not a pocket-core rule: a BlockByteSize above Tendermint's 104,857,600 stays inert while it is
+ * unchanged (EndBlock hands over only a changed value, x/pocketcore/keeper/keeper.go:80-84), but
+ * the chain's export would write it as consensus_params.block.max_bytes (app/pocket.go:163-176),
+ * which Tendermint refuses, and governance refuses it too (modules/gov/param-value.ts).
+ */
+function checkBlockByteSizeFits(r: JsonReader, params: Map<string, ParamValue>): void {
+  const range = checkParamRange('pocketcore/BlockByteSize', params.get('pocketcore/BlockByteSize')!, buildParams((key) => params.get(key)));
+  if (!range.ok) r.fail(paramPath('pocketcore/BlockByteSize'), range.error.message);
 }
 
 /**

@@ -7,6 +7,7 @@ import { parseAddress, parsePublicKeyHex, type Address, type PublicKeyHex } from
 import type { GenesisProblem } from './types.js';
 
 const CANONICAL_UNSIGNED = /^(0|[1-9][0-9]*)$/;
+const CANONICAL_SIGNED = /^(0|-?[1-9][0-9]*)$/;
 
 export class JsonReader {
   readonly problems: GenesisProblem[] = [];
@@ -55,6 +56,15 @@ export class JsonReader {
     if (!CANONICAL_UNSIGNED.test(node)) return this.fail(path, `not a canonical non-negative integer: ${JSON.stringify(node)}`);
     const value = BigInt(node);
     if (value >= 1n << 255n) return this.fail(path, `amount exceeds 255 bits`);
+    return value;
+  }
+
+  /** A signed int64 (Go's int64: amino JSON writes it as a decimal string; a plain number is read too). */
+  int64(node: unknown, path: string): bigint | undefined {
+    const text = typeof node === 'string' ? node : isLosslessNumber(node) ? node.toString() : undefined;
+    if (text === undefined || !CANONICAL_SIGNED.test(text)) return this.fail(path, `expected an int64 as a decimal string, got ${kindOf(node)}`);
+    const value = BigInt(text);
+    if (value < -(1n << 63n) || value >= 1n << 63n) return this.fail(path, `${text} is outside int64`);
     return value;
   }
 

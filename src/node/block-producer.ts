@@ -75,7 +75,7 @@ export class BlockProducer {
   /**
    * Tx bytes (framed) the next block can hold: what rawtx admits at most (Tendermint's preCheck)
    * and what a waiting tx must still fit after each block. The header's size depends on the state
-   * at the tip (last commit, proposer, BlockByteSize), not on the time (a fixed-width int64 of
+   * at the tip (last commit, proposer, the consensus block limit), not on the time (a fixed-width int64 of
    * nanoseconds this era), so it is computed once per height — keyed on the height as well as the
    * state object, which the writer changes in place block after block (and replaces on recover).
    * Where no next block can be built (an upgrade halt, no validators) no tx fits a block and none

@@ -269,9 +269,9 @@ export class Mempool {
   /**
    * After a block: drop its txs, then re-check every waiting tx against a fresh check state.
    * `blockBudgetBytes` (the next block's, as for add): a waiting tx larger than that is evicted
-   * (ledger:1) — ours: Tendermint's recheck does not repeat preCheck, so a governance change that
-   * lowers pocketcore/BlockByteSize below a waiting tx would leave it at the head of the FIFO,
-   * never reaped, holding back every tx behind it.
+   * (ledger:1) — ours: Tendermint's recheck does not repeat preCheck, so a block limit lowered
+   * below a waiting tx (chain/consensus-params.ts: a BlockByteSize change pocket-core hands over)
+   * would leave it at the head of the FIFO, never reaped, holding back every tx behind it.
    * `deliveredOk`: the hashes of the block's txs delivered with code 0; they stay in the seen-tx
    * cache, the block's other txs leave it (Tendermint's Update, clist_mempool.go:591-597).
    */

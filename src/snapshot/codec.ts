@@ -17,10 +17,13 @@ export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
  * lose replay protection for the txs before it.
  * 3: adds the committed evidence (chain/committed_evidence); a version-2 snapshot would load
  * without it and accept a block re-committing evidence from before it, which a replay from
- * genesis refuses. Neither table is in the state root, so only the version can tell: an older
- * snapshot is unsupported, and the state is rebuilt from an older one or from genesis.
+ * genesis refuses.
+ * 4: adds the consensus block limit (chain/consensus); a version-3 snapshot would load without
+ * it, and the node could not tell which block size an ignored BlockByteSize change left.
+ * None of these tables is in the state root, so only the version can tell: an older snapshot
+ * is unsupported, and the state is rebuilt from an older one or from genesis.
  */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';

@@ -71,3 +71,26 @@ export const committedEvidenceTable: TableSpec<number> = {
   decode: (text) => Number(text),
   committed: false,
 };
+
+/**
+ * Tendermint's consensus block size limit for the next block (chain/consensus-params.ts says how
+ * it evolves) and the height the chain started after (0, or an exported state's H): the first
+ * block after it hands no update to Tendermint. Not hashed into the state root: Tendermint's
+ * state, outside pocket-core's app hash, derived from what the block log commits to.
+ */
+export interface ConsensusBlock {
+  readonly maxBytes: bigint;
+  readonly genesisHeight: number;
+}
+
+export const CONSENSUS_BLOCK_KEY = 'block';
+
+export const consensusTable: TableSpec<ConsensusBlock> = {
+  name: 'chain/consensus',
+  encode: (block) => canonicalJson({ genesis_height: block.genesisHeight, max_bytes: block.maxBytes }),
+  decode: (text) => {
+    const raw = JSON.parse(text) as { genesis_height: number; max_bytes: string };
+    return { maxBytes: BigInt(raw.max_bytes), genesisHeight: raw.genesis_height };
+  },
+  committed: false,
+};

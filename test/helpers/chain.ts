@@ -38,6 +38,8 @@ export interface TestChainSpec {
   /** Overrides of module params by JSON name, e.g. { pos: { dao_allocation: '10' } }. */
   readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly genesisTime?: string;
+  /** consensus_params.block.max_bytes (Tendermint's block size limit; the template's is "4000000"). */
+  readonly consensusMaxBytes?: string;
 }
 
 export const TEST_CHAIN_ID = 'pokt-ledger-test';
@@ -47,6 +49,7 @@ export function testGenesisJson(spec: TestChainSpec): string {
   const genesis = JSON.parse(readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8'));
   genesis.chain_id = spec.chainId ?? TEST_CHAIN_ID;
   if (spec.genesisTime !== undefined) genesis.genesis_time = spec.genesisTime;
+  if (spec.consensusMaxBytes !== undefined) genesis.consensus_params.block.max_bytes = spec.consensusMaxBytes;
   genesis.app_state.auth.accounts = (spec.accounts ?? []).map(({ key, balanceUpokt }) => ({
     type: 'posmint/Account',
     value: { address: key.address, coins: [{ denom: 'upokt', amount: balanceUpokt.toString() }], public_key: { type: 'crypto/ed25519_public_key', value: key.publicKey } },

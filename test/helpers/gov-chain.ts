@@ -38,6 +38,8 @@ export interface GovChainSpec {
   /** Param overrides by module and JSON name (merged after the gov owner overrides). */
   readonly params?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly daoTokensUpokt?: bigint;
+  /** consensus_params.block.max_bytes (chain.ts TestChainSpec). */
+  readonly consensusMaxBytes?: string;
 }
 
 export const FUNDS_UPOKT = 1_000_000_000_000n;
@@ -59,7 +61,7 @@ export function govGenesisJson(spec: GovChainSpec = {}): string {
   for (const a of spec.accounts ?? []) funded.set(a.key.address, a);
   const params: Record<string, Record<string, unknown>> = { gov: { dao_owner: owner, acl } };
   for (const [module, overrides] of Object.entries(spec.params ?? {})) params[module] = { ...(params[module] ?? {}), ...overrides };
-  const chainSpec: TestChainSpec = { accounts: [...funded.values()], validators, params };
+  const chainSpec: TestChainSpec = { accounts: [...funded.values()], validators, params, ...(spec.consensusMaxBytes === undefined ? {} : { consensusMaxBytes: spec.consensusMaxBytes }) };
   const genesis = JSON.parse(testGenesisJson(chainSpec)) as { app_state: { gov: { DAO_Tokens: string } } };
   genesis.app_state.gov.DAO_Tokens = (spec.daoTokensUpokt ?? 0n).toString();
   return JSON.stringify(genesis);

@@ -209,6 +209,35 @@ invalid('not JSON, not an object, oversized amounts', () => {
   assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.coins[0].amount', /255 bits/));
 });
 
+invalid('consensus_params outside what Tendermint\'s ConsensusParams.Validate accepts are refused where they are (types/genesis.go:75-79, types/params.go:101-138)', () => {
+  const at = (mutate: (consensus: any) => void): Array<{ path: string; message: string }> => problemsOf((g) => mutate(g.consensus_params));
+  const block = '$.consensus_params.block';
+  // MaxBytes <= 0 refused (params.go:102-105); above MaxBlockSizeBytes 104857600 refused (:13, :106-109).
+  assert.ok(hasProblem(at((c) => (c.block.max_bytes = '0')), `${block}.max_bytes`, /at least 1/));
+  assert.ok(hasProblem(at((c) => (c.block.max_bytes = '-5')), `${block}.max_bytes`, /at least 1/));
+  assert.ok(hasProblem(at((c) => (c.block.max_bytes = '104857601')), `${block}.max_bytes`, /at most 104857600/));
+  // MaxGas < -1 refused (:111-114); TimeIotaMs <= 0 refused (:116-119), and amino reads an absent one as 0.
+  assert.ok(hasProblem(at((c) => (c.block.max_gas = '-2')), `${block}.max_gas`, /at least -1/));
+  assert.ok(hasProblem(at((c) => (c.block.time_iota_ms = '0')), `${block}.time_iota_ms`, /at least 1/));
+  assert.ok(hasProblem(at((c) => delete c.block.time_iota_ms), `${block}.time_iota_ms`, /at least 1/));
+  // Evidence.MaxAge <= 0 refused (:121-124).
+  assert.ok(hasProblem(at((c) => (c.evidence.max_age = '0')), '$.consensus_params.evidence.max_age', /at least 1/));
+  for (const [max, gas] of [['104857600', '-1'], ['1', '0']]) {
+    const json = JSON.parse(localnetText);
+    Object.assign(json.consensus_params.block, { max_bytes: max, max_gas: gas });
+    const result = parseGenesis(JSON.stringify(json));
+    assert.ok(result.ok && result.value.consensus.blockMaxBytes === BigInt(max!), `max_bytes ${max}, max_gas ${gas} are valid (${JSON.stringify(result.ok || result.error)})`);
+  }
+});
+
+invalid('a BlockByteSize above Tendermint\'s 104,857,600 is refused, as governance refuses it (types/params.go:13; app/pocket.go:163-176 would export it as max_bytes)', () => {
+  const problems = problemsOf((g) => (g.app_state.pocketcore.params.block_byte_size = '104857601'));
+  assert.ok(hasProblem(problems, '$.app_state.pocketcore.params.block_byte_size', /at most 104857600/), JSON.stringify(problems));
+  const json = JSON.parse(localnetText);
+  json.app_state.pocketcore.params.block_byte_size = '104857600';
+  assert.ok(parseGenesis(JSON.stringify(json)).ok, '104,857,600 itself is accepted');
+});
+
 type JsonPath = Array<string | number>;
 
 /** Every member's path in a parsed JSON value (the root excluded). */

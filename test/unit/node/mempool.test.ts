@@ -150,6 +150,7 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
   // refused. Reaping stops at the first tx that does not fit (clist_mempool.go:486-491), so an
   // admitted one would hold back every later tx for good.
   const state = startChain({
+    consensusMaxBytes: '3000',
     accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }],
     validators: [{ key: validator, tokensUpokt: 100_000_000_000n }],
     params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } },
@@ -175,9 +176,10 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
 });
 
 order('ours: a waiting tx that no longer fits a block (the budget fell) is evicted at the recheck, so the txs behind it are reaped', () => {
-  // Tendermint's recheck does not repeat preCheck (clist_mempool.go recheckTxs): after governance
-  // lowers pocketcore/BlockByteSize, a waiting tx above the new budget would stay at the head of
-  // the FIFO for good. Here the budget given to update() stands for that lowered size.
+  // Tendermint's recheck does not repeat preCheck (clist_mempool.go recheckTxs): after the block
+  // limit falls (a BlockByteSize change pocket-core hands over), a waiting tx above the new budget
+  // would stay at the head of the FIFO for good. Here the budget given to update() stands for that
+  // lowered size (no real tx is above a limit pocket-core lowers: at least 4,000,000 bytes).
   const state = freshChain();
   const mempool = new Mempool(TEST_CHAIN_ID);
   const big = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'b'.repeat(150) });

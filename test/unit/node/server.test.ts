@@ -202,7 +202,7 @@ api('rawtx: a tx bigger than a block can hold is refused before CheckTx (400 tx_
   // state/tx_filter.go:10-16, mempool/mempool.go:105-120) and pocket-core's SendRawTx answers the
   // broadcast's error as HTTP 400 {code, message} (app/cmd/rpc/client.go:182-186).
   const small = join(tmp.dir, 'small-blocks.json');
-  writeFileSync(small, testGenesisJson({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } } }));
+  writeFileSync(small, testGenesisJson({ consensusMaxBytes: '3000', accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } } }));
   const dir = join(tmp.dir, 'small-blocks');
   initDataDir(dir, small);
   const tiny = await startNode({ dataDir: dir, port: 0, intervalMs: 0 });
@@ -219,16 +219,17 @@ api('rawtx: a tx bigger than a block can hold is refused before CheckTx (400 tx_
   }
 });
 
-api('ours: a block that lowers BlockByteSize evicts a waiting tx that no longer fits, and the txs behind it are produced', async () => {
-  // The budget is the next block's, recomputed at each height (the writer's state object is the
-  // same block after block): a cached one would keep admitting, and never evict, a tx the lowered
-  // size cannot carry, which would hold back the FIFO behind it for good.
-  const file = join(tmp.dir, 'shrinking-blocks.json');
-  writeFileSync(file, govGenesisJson({ accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '8000' }, auth: { max_memo_characters: '100000' } } }));
-  const dir = join(tmp.dir, 'shrinking-blocks');
+api('a block that sets BlockByteSize below 4,000,000 leaves the block limit: the waiting tx that fits it stays and is produced (x/pocketcore/keeper/keeper.go:86-89)', async () => {
+  // pocket-core logs such a value and hands Tendermint nothing (DefaultBlockByteSize 4,000,000,
+  // x/pocketcore/types/params.go:20): Block.MaxBytes stays the genesis doc's 8000, so a waiting
+  // tx of ~5 KB is not evicted and blocks keep carrying txs.
+  const file = join(tmp.dir, 'ignored-shrink.json');
+  writeFileSync(file, govGenesisJson({ consensusMaxBytes: '8000', accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '8000' }, auth: { max_memo_characters: '100000' } } }));
+  const dir = join(tmp.dir, 'ignored-shrink');
   initDataDir(dir, file);
   const node = await startNode({ dataDir: dir, port: 0, intervalMs: 0, maxTxsPerBlock: 1 });
   try {
+    assert.is(((await post(node, '/v1/ledger/produce', '')).json as { txs: number }).txs, 0, 'block 1 (the first block after genesis hands nothing over either way)');
     const shrink = signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', '"3000"'));
     const big = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'm'.repeat(5_000) });
     const small = signTx(alice, sendMsg(alice, bob, 2n));
@@ -236,14 +237,44 @@ api('ours: a block that lowers BlockByteSize evicts a waiting tx that no longer 
       const admitted = await post(node, '/v1/client/rawtx', rawTx(tx, from));
       assert.equal([admitted.status, admitted.json['code']], [200, undefined], JSON.stringify(admitted.json));
     }
+    const budget = node.producer.nextBlockTxBudget();
     const first = (await post(node, '/v1/ledger/produce', '')).json as { txs: number };
     assert.is(first.txs, 1, 'the param change alone (one tx a block)');
     assert.is(node.writer.state.params().pocketcore.blockByteSize, 3000n);
-    assert.not.ok(node.mempool.has(txHash(big)), 'the big tx is evicted once blocks are too small for it');
+    assert.is(node.producer.nextBlockTxBudget(), budget, 'the next block\'s budget is unchanged');
+    assert.ok(node.mempool.has(txHash(big)), 'the big tx still fits a block and waits');
     const second = (await post(node, '/v1/ledger/produce', '')).json as { txs: number };
-    assert.equal([second.txs, node.mempool.size], [1, 0], 'the small tx behind it is produced');
-    const again = await post(node, '/v1/client/rawtx', rawTx(big));
-    assert.equal([again.status, again.json['error']], [400, 'tx_too_large'], 'and the big tx is now refused at admission');
+    assert.equal([second.txs, node.mempool.has(txHash(big))], [1, false], 'the big tx is produced');
+    const third = (await post(node, '/v1/ledger/produce', '')).json as { txs: number };
+    assert.equal([third.txs, node.mempool.size], [1, 0], 'then the small one');
+    const another = await post(node, '/v1/client/rawtx', rawTx(signTx(alice, sendMsg(alice, bob, 3n), { memo: 'm'.repeat(5_000) })));
+    assert.equal([another.status, another.json['code']], [200, undefined], 'and a tx of that size is still admitted');
+  } finally {
+    await node.close();
+  }
+});
+
+api('ours: a block that lowers the block limit (BlockByteSize 104,857,600 → 4,000,000, which pocket-core hands over) lowers the next block\'s budget at once', async () => {
+  // The budget is the next block's, recomputed at each height (the writer's state object is the
+  // same block after block): a cached one would keep admitting, and never evict (mempool.ts
+  // recheck), a tx the lowered limit cannot carry, which would hold back the FIFO behind it for
+  // good. The eviction itself is not reachable here: a limit pocket-core hands over is at least
+  // 4,000,000 (keeper.go:86) and a tx at most MAX_TX_BYTES (128 KiB); test/unit/node/mempool.test.ts
+  // evicts with a lowered budget given directly.
+  const file = join(tmp.dir, 'shrinking-blocks.json');
+  writeFileSync(file, govGenesisJson({ consensusMaxBytes: '104857600', accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '104857600' } } }));
+  const dir = join(tmp.dir, 'shrinking-blocks');
+  initDataDir(dir, file);
+  const node = await startNode({ dataDir: dir, port: 0, intervalMs: 0 });
+  try {
+    assert.is(((await post(node, '/v1/ledger/produce', '')).json as { txs: number }).txs, 0, 'block 1 (the first after genesis hands nothing over)');
+    const before = node.producer.nextBlockTxBudget();
+    assert.ok(before > 104_000_000 && before < 104_857_600, `the genesis limit less the header: ${before}`);
+    const admitted = await post(node, '/v1/client/rawtx', rawTx(signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', '"4000000"')), OWNER.address));
+    assert.equal([admitted.status, admitted.json['code']], [200, undefined], JSON.stringify(admitted.json));
+    assert.is(((await post(node, '/v1/ledger/produce', '')).json as { txs: number }).txs, 1);
+    const after = node.producer.nextBlockTxBudget();
+    assert.ok(after > 3_990_000 && after < 4_000_000, `4,000,000 less the header from the next block on (state/execution.go:416-426): ${after}`);
   } finally {
     await node.close();
   }

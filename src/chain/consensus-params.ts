@@ -1,0 +1,74 @@
+/**
+ * The consensus block size limit: Tendermint's ConsensusParams.Block.MaxBytes, which bounds every
+ * block this chain proposes (state/execution.go:97-107 CreateProposalBlock). It is NOT
+ * pocketcore/BlockByteSize: that parameter only reaches Tendermint through pocket-core's EndBlock,
+ * and only sometimes.
+ *
+ * - Genesis: the genesis doc's consensus_params.block.max_bytes (types/genesis.go:75-79;
+ *   pocket-core's InitChainer answers no ConsensusParams, app/pocket.go:73-84 and
+ *   types/module/module.go:258-260, so Tendermint keeps the doc's, consensus/replay.go:337-339).
+ * - EndBlock of block H (x/pocketcore/keeper/keeper.go:63-104, called for every module by
+ *   types/module/module.go:315-319): BlockByteSize at the end of H is handed over as the new
+ *   MaxBytes when it is non-zero, differs from its value committed at H − 1, and is at least
+ *   DefaultBlockByteSize 4,000,000 (x/pocketcore/types/params.go:20; the `codec.TestMode > -4`
+ *   branch is production). A smaller value — negative ones included — is only logged: the limit
+ *   stays what it was, and since the next block compares with this one, the small value is never
+ *   handed over later either. The first block after genesis hands nothing over: its previous
+ *   height has no block (ctx.PrevCtx fails, types/context.go:239-262 → an empty update).
+ * - Tendermint applies the update from block H + 1 on (state/execution.go:416-426 updateState).
+ *   Above 104,857,600 its Validate would halt the chain (types/params.go:106-109); governance
+ *   refuses such values (modules/gov/param-value.ts blockBytesFit), genesis too (parse.ts).
+ *
+ * Worked example: genesis max_bytes 8,000, BlockByteSize 8,000. Block 5 changes BlockByteSize to
+ * 3,000 → ignored, blocks 6… keep 8,000. Block 9 changes it to 5,000,000 → blocks 10… hold
+ * 5,000,000. Block 12 changes it to 4,000,000 → blocks 13… hold 4,000,000.
+ *
+ * Where it lives (the smallest sound design): one entry of `chain/consensus`, a table that is
+ * state — journaled, in snapshots (format 4), so right after a restart or a snapshot — but not
+ * hashed into the state root: it is Tendermint's state, outside pocket-core's app hash, and the
+ * block log already commits to everything it is derived from (as for chain/committed_evidence).
+ * It cannot be derived from the params alone: after an ignored change the limit is an older value
+ * of BlockByteSize (or the genesis doc's), which the pruned param history may no longer hold.
+ * An exported genesis carries it as consensus_params.block.max_bytes, written from BlockByteSize
+ * as pocket-core's ExportState does (app/pocket.go:163-176); an import takes the file's value, as
+ * Tendermint would, so it is not repeated in the ledger's `pokt_ledger` extension.
+ */
+import { invariant } from '../core/assert.js';
+import { CONSENSUS_BLOCK_KEY, type ConsensusBlock } from '../state/chain-tables.js';
+import type { LedgerState } from './ledger-state.js';
+
+/** x/pocketcore/types/params.go:20 DefaultBlockByteSize: the smallest BlockByteSize handed to Tendermint. */
+export const MIN_HANDED_BLOCK_BYTES = 4_000_000n;
+
+/**
+ * Block.MaxBytes for block H + 1, from the limit for block H and BlockByteSize as committed at
+ * H − 1 (`previous`; undefined for the first block after genesis) and at the end of H (`current`).
+ */
+export function nextBlockMaxBytes(limit: bigint, previous: bigint | undefined, current: bigint): bigint {
+  if (previous === undefined || current === 0n || current === previous) return limit;
+  return current >= MIN_HANDED_BLOCK_BYTES ? current : limit;
+}
+
+/** The genesis entry: the doc's max_bytes, and the height the chain starts after. */
+export function initConsensusBlock(state: LedgerState, maxBytes: bigint, genesisHeight: number): void {
+  state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { maxBytes, genesisHeight });
+}
+
+/** End of block `height`: the limit the next block is held to. */
+export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint): void {
+  const block = consensusBlock(state);
+  const previous = height === block.genesisHeight + 1 ? undefined : blockByteSizeBefore;
+  const maxBytes = nextBlockMaxBytes(block.maxBytes, previous, state.params().pocketcore.blockByteSize);
+  if (maxBytes !== block.maxBytes) state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { ...block, maxBytes });
+}
+
+export function consensusBlock(state: LedgerState): ConsensusBlock {
+  const block = state.chain.consensus.get(CONSENSUS_BLOCK_KEY);
+  invariant(block !== undefined, 'state has no consensus block limit (import a genesis first)');
+  return block;
+}
+
+/** Block.MaxBytes of the next block. */
+export function consensusBlockMaxBytes(state: LedgerState): bigint {
+  return consensusBlock(state).maxBytes;
+}

@@ -1,0 +1,100 @@
+/**
+ * Goal: the block producer's limit is Tendermint's ConsensusParams.Block.MaxBytes as pocket-core
+ * keeps it, not the pocketcore/BlockByteSize parameter read as is. Method: governance chains whose
+ * genesis consensus_params.block.max_bytes and BlockByteSize are set apart, real ParamChange txs,
+ * and the next block's limit (blockMaxBytes) after each block. Sources beside each expected value:
+ * pocket-core RC-0.12.0 x/pocketcore/keeper/keeper.go:67-104 (consensusBlockSizeParamUpdate),
+ * Tendermint v0.32.10.1 (pokt-network fork) types/genesis.go, state/execution.go.
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { exportState } from '../../../src/genesis/export.js';
+import { importGenesis } from '../../../src/genesis/import.js';
+import { parseGenesis } from '../../../src/genesis/parse.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { blockMaxBytes } from '../../../src/node/block-budget.js';
+import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/codec.js';
+import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
+import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
+
+const test = suite('block budget: the consensus block limit');
+const validator = testKey('validator-1');
+
+/** Genesis: Block.MaxBytes `maxBytes`, BlockByteSize `blockByteSize`. */
+function chain(maxBytes: string, blockByteSize: string): LedgerState {
+  return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize } } });
+}
+
+/** A block whose only tx sets BlockByteSize to `value` (delivered: governance accepts it); the same bytes on every chain. */
+function setBlockByteSize(state: LedgerState, value: string): void {
+  const entropy = BigInt(state.chain.meta.get(CHAIN_META_KEY)!.height + 1);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', JSON.stringify(value)), { entropy })]), 'ok');
+}
+
+test('the genesis doc\'s max_bytes is the first limit, not BlockByteSize (types/genesis.go:75-79; InitChainer answers no ConsensusParams, app/pocket.go:73-84, types/module/module.go:258-260)', () => {
+  const state = chain('8000', '5000000');
+  assert.is(blockMaxBytes(state), 8000);
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000, 'an unchanged BlockByteSize is not handed over (keeper.go:80-84)');
+});
+
+test('a BlockByteSize below 4,000,000 is logged and ignored: the limit stays, and blocks keep carrying txs (keeper.go:86-89, params.go:20)', () => {
+  const state = chain('8000', '8000');
+  produce(state);
+  setBlockByteSize(state, '3000');
+  assert.is(state.params().pocketcore.blockByteSize, 3000n, 'the parameter itself changed');
+  assert.is(blockMaxBytes(state), 8000, 'the consensus limit did not');
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000, 'the next block compares 3000 with 3000: still nothing handed over (keeper.go:80-84)');
+});
+
+test('a change to at least 4,000,000 holds from the next block; later smaller ones, zero and negatives are ignored (keeper.go:75-103; execution.go:416-426)', () => {
+  const state = chain('8000', '8000');
+  produce(state);
+  setBlockByteSize(state, '5000000');
+  assert.is(blockMaxBytes(state), 5_000_000, 'handed over: non-zero, changed, ≥ 4,000,000 (keeper.go:91-103)');
+  setBlockByteSize(state, '3999999');
+  assert.is(blockMaxBytes(state), 5_000_000, '< DefaultBlockByteSize: ignored (keeper.go:86)');
+  setBlockByteSize(state, '-1');
+  assert.is(blockMaxBytes(state), 5_000_000, 'negative: < 4,000,000, ignored');
+  setBlockByteSize(state, '0');
+  assert.is(blockMaxBytes(state), 5_000_000, '0: "unset", ignored (keeper.go:75-78)');
+  setBlockByteSize(state, '4000000');
+  assert.is(blockMaxBytes(state), 4_000_000, 'exactly 4,000,000 is handed over (the check is <, keeper.go:86)');
+});
+
+test('the first block after genesis hands nothing over: its previous height has no block (PrevCtx fails, types/context.go:249-258 → keeper.go:68-72)', () => {
+  const state = chain('8000', '8000');
+  setBlockByteSize(state, '5000000');
+  assert.is(blockMaxBytes(state), 8000, 'block 1 changed it, but nothing was handed over');
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000, 'block 2 compares 5,000,000 with 5,000,000');
+});
+
+test('the limit is in snapshots but not in the state root (Tendermint state, outside the app hash)', () => {
+  const ignored = chain('8000', '8000');
+  produce(ignored);
+  setBlockByteSize(ignored, '3000');
+  const reloaded = decodeSnapshot(encodeSnapshot(ignored));
+  assert.is(blockMaxBytes(reloaded), 8000, 'a snapshot keeps the limit an ignored change left');
+  const other = chain('9000', '8000');
+  produce(other);
+  setBlockByteSize(other, '3000');
+  assert.equal(other.store.root, ignored.store.root, 'chains differing only in their limit have the same root');
+});
+
+test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-176), and an import takes the file\'s value, as Tendermint does', () => {
+  const state = chain('8000', '8000');
+  produce(state);
+  setBlockByteSize(state, '5000000');
+  setBlockByteSize(state, '4500000');
+  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAgeNs: 1n, pubKeyTypes: ['ed25519'] })));
+  if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
+  assert.is(genesis.value.consensus.blockMaxBytes, 4_500_000n);
+  const imported = importGenesis(genesis.value);
+  assert.is(blockMaxBytes(imported), 4_500_000);
+  assert.equal(imported.store.root, state.store.root);
+});
+
+test.run();
