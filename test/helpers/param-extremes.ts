@@ -21,7 +21,7 @@ import { parseGenesis } from '../../src/genesis/parse.js';
 import { computeSession } from '../../src/modules/pocketcore/session-service.js';
 import { blockHashAt } from '../../src/modules/pocketcore/view.js';
 import type { ParamKind } from '../../src/params/kinds.js';
-import type { ParamSpec } from '../../src/params/registry.js';
+import { PARAM_SPECS, type ParamSpec } from '../../src/params/registry.js';
 import { ChainWriter } from '../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../src/runtime/data-dir.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
@@ -58,6 +58,14 @@ export const EXTREMES: Record<ParamKind, readonly string[]> = {
   address: [],
   upgrade: [`{"type":"gov/upgrade","value":{"Height":"${MAX_INT64}","Version":"0.13.0"}}`, '{"type":"gov/upgrade","value":{"Height":"2","Version":"0.12.0","Features":["RSCAL:2"]}}'],
 };
+
+/** Every (key, value) of the table above, plus a few ordinary values the extremes combine with. */
+export const COMBINABLE_CHANGES: ReadonlyArray<readonly [string, string]> = [
+  ...PARAM_SPECS.flatMap((spec) => EXTREMES[spec.kind].map((value) => [spec.key, value] as const)),
+  ...['pos/BlocksPerSession', 'pos/SignedBlocksWindow', 'pocketcore/ClaimSubmissionWindow', 'pocketcore/ClaimExpiration', 'pos/ProposerPercentage', 'pos/DAOAllocation'].flatMap((key) => [[key, '"2"'], [key, `"${1n << 62n}"`]] as const),
+  ['pos/MinSignedPerWindow', '"-0.5"'],
+  ['pos/MinSignedPerWindow', '"2"'],
+];
 
 /** A case's name: the parameter and its value, cut to `width`. */
 export function caseLabel(key: string, value: string, width = 80): string {
@@ -156,13 +164,14 @@ function sessionEvidences(state: LedgerState): Array<[TestKey, SessionEvidence]>
 
 /**
  * Whether the proof seed block of session 1 exists: its height is 1 + ClaimSubmissionWindow ×
- * BlocksPerSession (proof.go:228); under large values it lies past the script's last block, and
- * the script then sends no proof (requiredIndex could not compute the index).
+ * BlocksPerSession in Go int64, wrapping (proof.go:228); under large values it lies past the
+ * script's last block (or below 1), and the script then sends no proof (requiredIndex could not
+ * compute the index).
  */
 function seedProduced(state: LedgerState, ev: SessionEvidence): boolean {
   const params = state.paramsAt(ev.header.sessionHeight);
-  const seedHeight = BigInt(ev.header.sessionHeight) + params.pocketcore.claimSubmissionWindow * params.pos.blocksPerSession;
-  return seedHeight - 1n <= BigInt(heightOf(state)) && seedHeight - 1n >= 0n && blockHashAt(state, Number(seedHeight - 1n)) !== undefined;
+  const seedBlock = BigInt.asIntN(64, BigInt(ev.header.sessionHeight) + params.pocketcore.claimSubmissionWindow * params.pos.blocksPerSession) - 1n;
+  return seedBlock >= 1n && seedBlock <= BigInt(heightOf(state)) && blockHashAt(state, Number(seedBlock)) !== undefined;
 }
 
 /**
@@ -170,12 +179,12 @@ function seedProduced(state: LedgerState, ev: SessionEvidence): boolean {
  * 1), its commit then lacks 2/3 of the power and the producer refuses the block — a test input no
  * chain can have — so it signs after all.
  */
-function produceSigned(chain: ScriptChain, txs: readonly Uint8Array[], plan: Partial<BlockPlan>): void {
+function produceSigned(chain: ScriptChain, txs: readonly Uint8Array[], plan: Partial<BlockPlan>): BlockResult {
   try {
-    chain.produce(txs, plan);
+    return chain.produce(txs, plan);
   } catch (error) {
     if (!(error instanceof BlockRejectedError) || !/2\/3 of the power/.test(error.message)) throw error;
-    chain.produce(txs, { ...plan, signed: () => true });
+    return chain.produce(txs, { ...plan, signed: () => true });
   }
 }
 
@@ -207,8 +216,9 @@ function txsOf(state: LedgerState, h: number, evidences: ReadonlyArray<[TestKey,
   return txs;
 }
 
-/** The block script after the change at block 1: blocks 2–22; invariants after the last. */
-export function runScript(chain: ScriptChain, label: string): void {
+/** The block script after the change at block 1: blocks 2–22; invariants after the last. Returns the blocks' results. */
+export function runScript(chain: ScriptChain, label: string): BlockResult[] {
+  const results: BlockResult[] = [];
   let evidences: Array<[TestKey, SessionEvidence]> = [];
   for (let h = 2; h <= 22; h++) {
     const where = `${label}: block ${h}`;
@@ -218,7 +228,8 @@ export function runScript(chain: ScriptChain, label: string): void {
       signed: (address: string) => !(h <= 13 && address === offline.address),
       evidence: h === 8 ? [evidence(doubleSigner, 7)] : [],
     };
-    step(where, 'producing the block', () => produceSigned(chain, txs, plan));
+    results.push(step(where, 'producing the block', () => produceSigned(chain, txs, plan)));
   }
   assert.equal(checkInvariants(chain.state), [], `${label}: invariants`);
+  return results;
 }
