@@ -7,11 +7,16 @@
  * unstakes of nodes and apps, unjail, downtime (an offline validator) and double-sign evidence,
  * memos and fees, the block reward — and no block may throw.
  * Method: a small relay chain (test/helpers/relays.ts) whose ACL and DAO owner is a test key; the
- * change in block 1, a fixed script of txs and faults over the next blocks; every tx's code is
- * free (the values change them), only an exception out of produce() fails. Invariants after
- * the last block. Then 2–4 such changes together (fast-check, fixed seed: pairs such as
- * ClaimSubmissionWindow × BlocksPerSession overflow only together), and each value written
- * into a fresh genesis instead: refused by genesis validation, or the same script runs.
+ * change in block 1, a fixed script of txs and faults over the next blocks
+ * (test/helpers/param-extremes.ts); every tx's code is free (the values change them), but an
+ * exception fails the case — out of produce() or out of the script's own steps (building a tx,
+ * computing the session), except the outcomes the script expects by their code (a session the
+ * chain cannot compute, a proof seed not produced yet, a commit short of 2/3); the failure names
+ * param, value, block and step. Invariants after the last block. Then 2–4 such changes together
+ * (fast-check, fixed seed: pairs such as ClaimSubmissionWindow × BlocksPerSession overflow only
+ * together), and each value written into a fresh genesis instead: refused by genesis
+ * validation, or the same script runs. The audit of the same chains:
+ * param-extremes-audit.test.ts. Runtime ~20 s.
  */
 import fc from 'fast-check';
 import { suite } from 'uvu';
@@ -20,7 +25,7 @@ import { PARAM_SPECS } from '../../../src/params/registry.js';
 import { produce, signTx } from '../../helpers/chain.js';
 import { code, OWNER, paramChange } from '../../helpers/gov-chain.js';
 import { heightOf } from '../../helpers/relays.js';
-import { caseLabel, COMBINABLE_CHANGES, EXTREMES, extremesChain, genesisWith, memoryChain, runScript } from '../../helpers/param-extremes.js';
+import { caseLabel, COMBINABLE_CHANGES, EXTREMES, extremesChain, genesisWith, memoryChain, runScript, type ScriptChain } from '../../helpers/param-extremes.js';
 
 const extremes = suite('gov: extreme parameter values never crash a block');
 
@@ -71,6 +76,35 @@ for (const spec of PARAM_SPECS) {
   }
 }
 
+const named = suite('gov: the extremes script fails by name on an exception it does not expect');
+
+/** A chain whose blocks are real but whose state, as the script reads it, throws from paramsAt. */
+function chainWithFaultyReads(): ScriptChain {
+  const chain = memoryChain(extremesChain());
+  const faulty = new Proxy(chain.state, {
+    get(target, property) {
+      if (property === 'paramsAt') return () => { throw new TypeError('an unexpected fault'); };
+      const value: unknown = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  return { state: faulty, produce: (txs, plan) => chain.produce(txs, plan) };
+}
+
+named('an exception out of a script step (computing the session to claim) names the case, the block and the step', () => {
+  const chain = chainWithFaultyReads();
+  chain.produce([]);
+  try {
+    runScript(chain, 'pos/Example = "1"');
+  } catch (error) {
+    assert.instance(error, assert.Assertion);
+    assert.is((error as Error).message, 'pos/Example = "1": block 6: session 1 of app 0001 threw TypeError: an unexpected fault');
+    return;
+  }
+  assert.unreachable('the script swallowed the exception');
+});
+
 extremes.run();
 combined.run();
 fromGenesis.run();
+named.run();
