@@ -146,7 +146,8 @@ export function claimTx(servicer: TestKey, evidence: SessionEvidence, options: C
 /** The leaf index the chain asks for, once the seed block exists. */
 export function requiredIndex(state: LedgerState, evidence: SessionEvidence, totalProofs: bigint = BigInt(evidence.tree.leafCount)): number {
   const params = state.paramsAt(evidence.header.sessionHeight);
-  const seedHeight = evidence.header.sessionHeight + Number(params.pocketcore.claimSubmissionWindow * params.pos.blocksPerSession);
+  // proof.go:228 in Go int64: the product wraps (ClaimSubmissionWindow 2^62 + 2 at BPS 4 → 8).
+  const seedHeight = Number(BigInt.asIntN(64, BigInt(evidence.header.sessionHeight) + params.pocketcore.claimSubmissionWindow * params.pos.blocksPerSession));
   const seed = blockHashAt(state, seedHeight - 1);
   if (seed === undefined) throw new Error(`seed block ${seedHeight - 1} not yet produced`);
   return Number(proofIndex(seed, sessionHeaderHash(evidence.header), totalProofs));

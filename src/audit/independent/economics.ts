@@ -57,10 +57,20 @@ function binWeight(bin: bigint, p: Pip22Params): bigint {
 }
 
 function pip22Bin(stake: bigint, p: Pip22Params, replayCeilingBug: boolean): { flooredStake: bigint; bin: bigint } {
-  const ceilingFloor = p.ceiling - (replayCeilingBug ? stake % p.floor : p.ceiling % p.floor);
-  const own = stake - (stake % p.floor);
+  const ceilingFloor = p.ceiling - (replayCeilingBug ? euclideanMod(stake, p.floor) : euclideanMod(p.ceiling, p.floor));
+  const own = stake - euclideanMod(stake, p.floor);
   const flooredStake = own < ceilingFloor ? own : ceilingFloor;
   return { flooredStake, bin: flooredStake / p.floor };
+}
+
+/**
+ * sdk.BigInt.Mod is big.Int.Mod (types/int.go:35, 282-287): Euclidean, never negative, where a
+ * bigint `%` keeps the dividend's sign. Example: −1 mod 15e9 = 15e9 − 1 (`%` gives −1), so a
+ * ServicerStakeWeightCeiling of −1 floors to −15e9, bin −1, not to 0.
+ */
+function euclideanMod(a: bigint, m: bigint): bigint {
+  const r = a % m;
+  return r < 0n ? r + (m < 0n ? -m : m) : r;
 }
 
 /**
@@ -165,6 +175,7 @@ export interface RelayRewardInputs {
 
 export interface RelayReward extends Weighted {
   readonly minted: bigint;
+  /** What the fee collector is minted: splitRewards' share when positive, else 0 (reward.go:161-163). */
   readonly feeCollector: bigint;
   readonly refund: bigint;
   readonly payouts: readonly Payout[];
@@ -189,9 +200,11 @@ export function relayReward(input: RelayRewardInputs): RelayReward {
   const payouts: Payout[] = [];
   if (refund > 0n) payouts.push({ role: 'reward_cost_refund', address: input.recipient.operator, amount: refund });
   payouts.push(...splitToRecipients(nodeReward, relayRecipient(input.recipient, features)));
-  if (feeCollector > 0n) payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollector });
+  // A negative reward (a negative RTTM or W) makes a negative share: only a positive one is minted (reward.go:161-163).
+  const feeCollectorMinted = feeCollector > 0n ? feeCollector : 0n;
+  if (feeCollectorMinted > 0n) payouts.push({ role: 'fee_collector', address: FEE_COLLECTOR, amount: feeCollectorMinted });
   const minted = payouts.reduce((sum, p) => sum + p.amount, 0n);
-  return { ...weighted, minted, feeCollector, refund, payouts };
+  return { ...weighted, minted, feeCollector: feeCollectorMinted, refund, payouts };
 }
 
 /** The node as the relay reward reads it: delegators only with [NCUST] and [RewardDelegators], an output address only with [NCUST]. */
