@@ -19,6 +19,12 @@
  *   Above 104,857,600 its Validate would halt the chain (types/params.go:106-109); governance
  *   refuses such values (modules/gov/param-value.ts blockBytesFit), genesis too (parse.ts).
  *
+ * - BlockByteSize as the keeper reads it: 0 while feature BLOCK is inactive. pocket-core stores the
+ *   param only from BLOCK's activation height (x/pocketcore/module.go:106-113; at genesis
+ *   SetParamSet skips it, types/param.go:23-30, :306-313) and Subspace.Get of an absent key leaves
+ *   the int64 at 0 (types/param.go:107-125). So the activation block compares its 4,000,000 with
+ *   0 at H − 1 and hands it over; a switched-off BLOCK ("BLOCK:0") never hands anything over.
+ *
  * Worked example: genesis max_bytes 8,000, BlockByteSize 8,000. Block 5 changes BlockByteSize to
  * 3,000 → ignored, blocks 6… keep 8,000. Block 9 changes it to 5,000,000 → blocks 10… hold
  * 5,000,000. Block 12 changes it to 4,000,000 → blocks 13… hold 4,000,000.
@@ -34,6 +40,8 @@
  * Tendermint would, so it is not repeated in the ledger's `pokt_ledger` extension.
  */
 import { invariant } from '../core/assert.js';
+import type { FeatureSet } from '../core/features.js';
+import type { Params } from '../params/params.js';
 import { CONSENSUS_BLOCK_KEY, type ConsensusBlock } from '../state/chain-tables.js';
 import type { LedgerState } from './ledger-state.js';
 
@@ -54,11 +62,19 @@ export function initConsensusBlock(state: LedgerState, maxBytes: bigint, genesis
   state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { maxBytes, genesisHeight });
 }
 
-/** End of block `height`: the limit the next block is held to. */
-export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint): void {
+/** BlockByteSize as pocket-core's keeper reads it with these features inactive: 0 before BLOCK stores it (see the header). */
+export function keeperBlockByteSize(params: Params, inactive: FeatureSet): bigint {
+  return inactive.has('BLOCK') ? 0n : params.pocketcore.blockByteSize;
+}
+
+/**
+ * End of block `height`: the limit the next block is held to. `blockByteSizeBefore`: the keeper's
+ * BlockByteSize at `height` − 1 (keeperBlockByteSize); `inactive`: the features at the end of `height`.
+ */
+export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint, inactive: FeatureSet): void {
   const block = consensusBlock(state);
   const previous = height === block.genesisHeight + 1 ? undefined : blockByteSizeBefore;
-  const maxBytes = nextBlockMaxBytes(block.maxBytes, previous, state.params().pocketcore.blockByteSize);
+  const maxBytes = nextBlockMaxBytes(block.maxBytes, previous, keeperBlockByteSize(state.params(), inactive));
   if (maxBytes !== block.maxBytes) state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { ...block, maxBytes });
 }
 

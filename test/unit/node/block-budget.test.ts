@@ -21,9 +21,10 @@ import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chai
 const test = suite('block budget: the consensus block limit');
 const validator = testKey('validator-1');
 
-/** Genesis: Block.MaxBytes `maxBytes`, BlockByteSize `blockByteSize`. */
-function chain(maxBytes: string, blockByteSize: string): LedgerState {
-  return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize } } });
+/** Genesis: Block.MaxBytes `maxBytes`, BlockByteSize `blockByteSize`, upgrade features (default none: all active). */
+function chain(maxBytes: string, blockByteSize: string, features: readonly string[] = []): LedgerState {
+  const gov = features.length === 0 ? {} : { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: features } } };
+  return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize }, ...gov } });
 }
 
 /** A block whose only tx sets BlockByteSize to `value` (delivered: governance accepts it); the same bytes on every chain. */
@@ -70,6 +71,23 @@ test('the first block after genesis hands nothing over: its previous height has 
   assert.is(blockMaxBytes(state), 8000, 'block 1 changed it, but nothing was handed over');
   produce(state);
   assert.is(blockMaxBytes(state), 8000, 'block 2 compares 5,000,000 with 5,000,000');
+});
+
+test('BLOCK scheduled at height 3: its activation writes BlockByteSize 4,000,000 where pocket-core had none stored, a change from 0 that EndBlock hands over (x/pocketcore/module.go:106-113; types/param.go:107-125 Get leaves 0; keeper.go:74-99)', () => {
+  const state = chain('8000', '4000000', ['BLOCK:3']);
+  produce(state);
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000, 'before activation the keeper reads 0: nothing handed over (keeper.go:75-78)');
+  produce(state);
+  assert.is(state.params().pocketcore.blockByteSize, 4_000_000n, 'activated at its default (x/pocketcore/types/params.go:20)');
+  assert.is(blockMaxBytes(state), 4_000_000, 'block 3 compares 4,000,000 with 0 at height 2 (param not stored before 3): handed over');
+});
+
+test('BLOCK switched off ("BLOCK:0"): the keeper reads 0 at every height, nothing is ever handed over (codec/codec.go:316-319; keeper.go:75-78)', () => {
+  const state = chain('8000', '5000000', ['BLOCK:0']);
+  produce(state);
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000);
 });
 
 test('the limit is in snapshots but not in the state root (Tendermint state, outside the app hash)', () => {
