@@ -15,7 +15,9 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { blockMaxBytes } from '../../../src/node/block-budget.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/codec.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
+import { BlockRejectedError } from '../../../src/chain/apply-block.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { evidence } from '../../helpers/evidence.js';
 import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
 
 const test = suite('block budget: the consensus block limit');
@@ -90,6 +92,28 @@ test('BLOCK switched off ("BLOCK:0"): the keeper reads 0 at every height, nothin
   assert.is(blockMaxBytes(state), 8000);
 });
 
+test('a hand-over also sets Tendermint\'s Evidence.MaxAge to 50 blocks: a block with older evidence is refused (keeper.go:97-100; Update, types/params.go:179-181; VerifyEvidence, state/validation.go:168-176)', () => {
+  const state = chain('8000', '8000');
+  produce(state);
+  setBlockByteSize(state, '5000000'); // block 2: handed over, MaxAge 50 from block 3
+  while (state.chain.meta.get(CHAIN_META_KEY)!.height < 54) produce(state);
+  // Block 55: LastBlockHeight 54; evidence about height 3 is 51 old (> 50), about height 4 is 50 old.
+  try {
+    produce(state, [], { evidence: [evidence(validator, 3)] });
+    assert.unreachable('evidence 51 blocks old is accepted');
+  } catch (error) {
+    if (!(error instanceof BlockRejectedError)) throw error;
+    assert.is(error.code, 'evidence_too_old');
+  }
+  produce(state, [], { evidence: [evidence(validator, 4)] });
+});
+
+test('before any hand-over the genesis doc\'s evidence max_age (in blocks, v0.32 types/params.go:49-51) bounds it: 120000000000 admits evidence 51 blocks old', () => {
+  const state = chain('8000', '8000');
+  while (state.chain.meta.get(CHAIN_META_KEY)!.height < 54) produce(state);
+  produce(state, [], { evidence: [evidence(validator, 3)] });
+});
+
 test('the limit is in snapshots but not in the state root (Tendermint state, outside the app hash)', () => {
   const ignored = chain('8000', '8000');
   produce(ignored);
@@ -107,7 +131,7 @@ test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-
   produce(state);
   setBlockByteSize(state, '5000000');
   setBlockByteSize(state, '4500000');
-  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAgeNs: 1n, pubKeyTypes: ['ed25519'] })));
+  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] })));
   if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
   assert.is(genesis.value.consensus.blockMaxBytes, 4_500_000n);
   const imported = importGenesis(genesis.value);
