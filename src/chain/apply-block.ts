@@ -23,7 +23,7 @@ import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
 import { inactiveFeatures } from '../modules/gov/index.js';
 import { blockHash, type Block } from './block.js';
-import { recordConsensusBlock } from './consensus-params.js';
+import { keeperBlockByteSize, recordConsensusBlock } from './consensus-params.js';
 import { CHAIN_META_KEY, evidenceKey, heightKey, type ChainMeta } from '../state/chain-tables.js';
 import { deliverTx } from './deliver-tx.js';
 import type { DomainEvent } from './events.js';
@@ -105,7 +105,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
   checkHeader(state, block, prepared, options.whatIf?.skipChecks);
   // As committed at the previous height: pocket-core's EndBlock compares with it (keeper.go:68-84).
-  const blockByteSizeBefore = state.params().pocketcore.blockByteSize;
+  const blockByteSizeBefore = keeperBlockByteSize(state.params(), inactiveFeatures(state.params().gov.upgrade, block.header.height - 1));
   let ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
@@ -129,7 +129,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
   recordBlock(state, block, hash, meta);
-  recordConsensusBlock(state, block.header.height, blockByteSizeBefore);
+  recordConsensusBlock(state, block.header.height, blockByteSizeBefore, ctx.inactiveFeatures);
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };

@@ -2,9 +2,11 @@
  * The consensus block size limit: Tendermint's ConsensusParams.Block.MaxBytes, which bounds every
  * block this chain proposes (state/execution.go:97-107 CreateProposalBlock). It is NOT
  * pocketcore/BlockByteSize: that parameter only reaches Tendermint through pocket-core's EndBlock,
- * and only sometimes.
+ * and only sometimes. With it: Evidence.MaxAge, in blocks (types/params.go:49-51), beyond which
+ * a block's evidence makes the block invalid (state/validation.go:168-176: LastBlockHeight −
+ * evidence height > MaxAge; chain/header-checks.ts checkEvidenceAge).
  *
- * - Genesis: the genesis doc's consensus_params.block.max_bytes (types/genesis.go:75-79;
+ * - Genesis: the genesis doc's consensus_params.block.max_bytes and evidence.max_age (types/genesis.go:75-79;
  *   pocket-core's InitChainer answers no ConsensusParams, app/pocket.go:73-84 and
  *   types/module/module.go:258-260, so Tendermint keeps the doc's, consensus/replay.go:337-339).
  * - EndBlock of block H (x/pocketcore/keeper/keeper.go:63-104, called for every module by
@@ -15,16 +17,25 @@
  *   stays what it was, and since the next block compares with this one, the small value is never
  *   handed over later either. The first block after genesis hands nothing over: its previous
  *   height has no block (ctx.PrevCtx fails, types/context.go:239-262 → an empty update).
+ * - Every hand-over also sets Evidence.MaxAge to 50 (keeper.go:97-100; Tendermint's Update copies
+ *   each non-nil part, types/params.go:168-187), even when MaxBytes keeps its value.
  * - Tendermint applies the update from block H + 1 on (state/execution.go:416-426 updateState).
  *   Above 104,857,600 its Validate would halt the chain (types/params.go:106-109); governance
  *   refuses such values (modules/gov/param-value.ts blockBytesFit), genesis too (parse.ts).
  *
+ * - BlockByteSize as the keeper reads it: 0 while feature BLOCK is inactive. pocket-core stores the
+ *   param only from BLOCK's activation height (x/pocketcore/module.go:106-113; at genesis
+ *   SetParamSet skips it, types/param.go:23-30, :306-313) and Subspace.Get of an absent key leaves
+ *   the int64 at 0 (types/param.go:107-125). So the activation block compares its 4,000,000 with
+ *   0 at H − 1 and hands it over; a switched-off BLOCK ("BLOCK:0") never hands anything over.
+ *
  * Worked example: genesis max_bytes 8,000, BlockByteSize 8,000. Block 5 changes BlockByteSize to
  * 3,000 → ignored, blocks 6… keep 8,000. Block 9 changes it to 5,000,000 → blocks 10… hold
- * 5,000,000. Block 12 changes it to 4,000,000 → blocks 13… hold 4,000,000.
+ * 5,000,000 and evidence at most 50 blocks old. Block 12 changes it to 4,000,000 → blocks 13…
+ * hold 4,000,000.
  *
  * Where it lives (the smallest sound design): one entry of `chain/consensus`, a table that is
- * state — journaled, in snapshots (format 4), so right after a restart or a snapshot — but not
+ * state — journaled, in snapshots (format 5), so right after a restart or a snapshot — but not
  * hashed into the state root: it is Tendermint's state, outside pocket-core's app hash, and the
  * block log already commits to everything it is derived from (as for chain/committed_evidence).
  * It cannot be derived from the params alone: after an ignored change the limit is an older value
@@ -34,32 +45,46 @@
  * Tendermint would, so it is not repeated in the ledger's `pokt_ledger` extension.
  */
 import { invariant } from '../core/assert.js';
+import type { FeatureSet } from '../core/features.js';
+import type { Params } from '../params/params.js';
 import { CONSENSUS_BLOCK_KEY, type ConsensusBlock } from '../state/chain-tables.js';
 import type { LedgerState } from './ledger-state.js';
 
 /** x/pocketcore/types/params.go:20 DefaultBlockByteSize: the smallest BlockByteSize handed to Tendermint. */
 export const MIN_HANDED_BLOCK_BYTES = 4_000_000n;
 
+/** The Evidence.MaxAge every hand-over sets (x/pocketcore/keeper/keeper.go:97-100). */
+export const HANDED_EVIDENCE_MAX_AGE = 50n;
+
 /**
- * Block.MaxBytes for block H + 1, from the limit for block H and BlockByteSize as committed at
- * H − 1 (`previous`; undefined for the first block after genesis) and at the end of H (`current`).
+ * The Block.MaxBytes pocket-core's EndBlock hands Tendermint, from BlockByteSize as committed at
+ * H − 1 (`previous`; undefined for the first block after genesis) and at the end of H (`current`);
+ * undefined when it hands nothing over.
  */
-export function nextBlockMaxBytes(limit: bigint, previous: bigint | undefined, current: bigint): bigint {
-  if (previous === undefined || current === 0n || current === previous) return limit;
-  return current >= MIN_HANDED_BLOCK_BYTES ? current : limit;
+export function handedBlockBytes(previous: bigint | undefined, current: bigint): bigint | undefined {
+  if (previous === undefined || current === 0n || current === previous) return undefined;
+  return current >= MIN_HANDED_BLOCK_BYTES ? current : undefined;
 }
 
-/** The genesis entry: the doc's max_bytes, and the height the chain starts after. */
-export function initConsensusBlock(state: LedgerState, maxBytes: bigint, genesisHeight: number): void {
-  state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { maxBytes, genesisHeight });
+/** The genesis entry: the doc's max_bytes and evidence max_age, and the height the chain starts after. */
+export function initConsensusBlock(state: LedgerState, consensus: { readonly blockMaxBytes: bigint; readonly evidenceMaxAge: bigint }, genesisHeight: number): void {
+  state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { maxBytes: consensus.blockMaxBytes, evidenceMaxAge: consensus.evidenceMaxAge, genesisHeight });
 }
 
-/** End of block `height`: the limit the next block is held to. */
-export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint): void {
+/** BlockByteSize as pocket-core's keeper reads it with these features inactive: 0 before BLOCK stores it (see the header). */
+export function keeperBlockByteSize(params: Params, inactive: FeatureSet): bigint {
+  return inactive.has('BLOCK') ? 0n : params.pocketcore.blockByteSize;
+}
+
+/**
+ * End of block `height`: the limit the next block is held to. `blockByteSizeBefore`: the keeper's
+ * BlockByteSize at `height` − 1 (keeperBlockByteSize); `inactive`: the features at the end of `height`.
+ */
+export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint, inactive: FeatureSet): void {
   const block = consensusBlock(state);
   const previous = height === block.genesisHeight + 1 ? undefined : blockByteSizeBefore;
-  const maxBytes = nextBlockMaxBytes(block.maxBytes, previous, state.params().pocketcore.blockByteSize);
-  if (maxBytes !== block.maxBytes) state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { ...block, maxBytes });
+  const maxBytes = handedBlockBytes(previous, keeperBlockByteSize(state.params(), inactive));
+  if (maxBytes !== undefined) state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { ...block, maxBytes, evidenceMaxAge: HANDED_EVIDENCE_MAX_AGE });
 }
 
 export function consensusBlock(state: LedgerState): ConsensusBlock {

@@ -1,7 +1,7 @@
 /**
  * The chain's own header checks (Tendermint's ValidateBlock, as far as this ledger models it):
  * chain id, height, time, previous block hash, app hash, tx root, proposer, last commit (and its
- * +2/3 quorum), evidence not already committed. Each
+ * +2/3 quorum), evidence within Tendermint's max age and not already committed. Each
  * returns the problem or undefined; chain/hooks.ts lists them, in order, with the modules'
  * header checks (upgrade halt, double-sign evidence), and apply-block.ts runs the list.
  */
@@ -9,7 +9,7 @@ import type { CommitVote } from '../core/block-context.js';
 import type { BlockRejectionName } from '../core/codes.js';
 import { bytesToHex } from '../core/hex.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
-import { CHAIN_META_KEY, evidenceKey, heightKey } from '../state/chain-tables.js';
+import { CHAIN_META_KEY, CONSENSUS_BLOCK_KEY, evidenceKey, heightKey } from '../state/chain-tables.js';
 import { txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
@@ -83,6 +83,26 @@ export function hasCommitQuorum(votes: readonly CommitVote[]): boolean {
     if (vote.signed) signed += vote.power;
   }
   return signed > (total * 2n) / 3n;
+}
+
+/**
+ * No evidence older than Tendermint's Evidence.MaxAge blocks (v0.32.10.1 state/validation.go:168-176
+ * VerifyEvidence: LastBlockHeight − evidence height > MaxAge → "Evidence … is too old"), MaxAge
+ * as chain/consensus-params.ts keeps it (the genesis doc's, 50 after a BlockByteSize hand-over).
+ * Example: MaxAge 50, block 55 (LastBlockHeight 54): evidence about height 4 (age 50) passes,
+ * about height 3 (age 51) makes the block invalid.
+ */
+export function checkEvidenceAge(state: LedgerState, block: Block): BlockProblem | undefined {
+  const consensus = state.chain.consensus.get(CONSENSUS_BLOCK_KEY);
+  if (consensus === undefined) return undefined; // no genesis yet: checkChainHeader refuses the block
+  const lastHeight = BigInt(block.header.height - 1);
+  for (const [index, { voteA }] of block.header.evidence.entries()) {
+    const age = lastHeight - BigInt(voteA.height);
+    if (age > consensus.evidenceMaxAge) {
+      return problem('evidence_too_old', `evidence ${index}: a double sign at height ${voteA.height} is ${age} blocks old, Tendermint's max age is ${consensus.evidenceMaxAge}`);
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -15,7 +15,7 @@ import { handleValidatorSignatures, handleDoubleSignEvidence, incrementJailedBlo
 import { deleteExpiredClaims, endBlockHistoryFloor, afterCommit } from '../modules/pocketcore/index.js';
 import { voteSignBytes, type Block } from './block.js';
 import type { DomainEvent } from './events.js';
-import { checkChainHeader, checkEvidenceNotCommitted, checkLastCommit, type BlockProblem } from './header-checks.js';
+import { checkChainHeader, checkEvidenceAge, checkEvidenceNotCommitted, checkLastCommit, type BlockProblem } from './header-checks.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
 import type { ReadonlyLedgerState } from './readonly.js';
@@ -59,6 +59,8 @@ export const HEADER_CHECKS: readonly HeaderCheck[] = [
   { name: 'chain.lastCommit', run: (state, block) => checkLastCommit(state, block) },
   // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
   { name: 'slashing.checkEvidence', run: (_state, block) => checkEvidence(block.header.evidence, block.header.chainId, block.header.height, voteSignBytes) },
+  // Evidence older than Tendermint's Evidence.MaxAge is refused (its VerifyEvidence; chain/consensus-params.ts).
+  { name: 'chain.evidenceAge', run: (state, block) => checkEvidenceAge(state, block) },
   // Evidence an earlier block committed is refused (Tendermint's IsCommitted): one slash per double sign.
   { name: 'chain.evidenceNotCommitted', run: (state, block) => checkEvidenceNotCommitted(state, block) },
 ];

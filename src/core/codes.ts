@@ -234,6 +234,7 @@ export const BLOCK = Object.freeze({
   evidence_from_future: defineCode('block', 15, 'evidence_from_future'),
   evidence_signature_invalid: defineCode('block', 16, 'evidence_signature_invalid'),
   evidence_duplicate: defineCode('block', 17, 'evidence_duplicate'),
+  evidence_too_old: defineCode('block', 18, 'evidence_too_old'),
 });
 
 export type BlockRejectionName = keyof typeof BLOCK;

@@ -78,7 +78,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
   });
   // Tendermint starts the new chain with the file's consensus params (types/genesis.go:75-79),
   // whatever limit the exporting chain had reached; its first block hands nothing over.
-  initConsensusBlock(state, doc.consensus.blockMaxBytes, exported.height);
+  initConsensusBlock(state, doc.consensus, exported.height);
   if (extension !== null) loadExtension(state, extension);
   // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
   // previous block: the chain continues from the all-zero hash (data-dir records the same as

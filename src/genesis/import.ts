@@ -26,7 +26,7 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   initAppsGenesis(bank, state.apps.applications, state.params(), doc);
   initDaoGenesis(bank, doc);
   state.chain.meta.set(CHAIN_META_KEY, { chainId: doc.chainId, genesisTimeNs: doc.genesisTimeNs, height: 0, lastBlockTimeNs: doc.genesisTimeNs, lastProposer: null });
-  initConsensusBlock(state, doc.consensus.blockMaxBytes, 0);
+  initConsensusBlock(state, doc.consensus, 0);
   state.store.commitBlock(0);
   return state;
 }

@@ -141,11 +141,11 @@ function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | 
     inRange(r, block, `${path}.block`, 'max_gas', -1n, undefined, 0n);
     inRange(r, block, `${path}.block`, 'time_iota_ms', 1n, undefined, 0n);
   }
-  const evidenceMaxAgeNs = evidence && inRange(r, evidence, `${path}.evidence`, 'max_age', 1n, undefined);
+  const evidenceMaxAge = evidence && inRange(r, evidence, `${path}.evidence`, 'max_age', 1n, undefined);
   const types = validator && r.array(r.field(validator, 'pub_key_types', `${path}.validator`), `${path}.validator.pub_key_types`);
   if (types !== undefined && (types.length !== 1 || types[0] !== 'ed25519')) r.fail(`${path}.validator.pub_key_types`, 'only ["ed25519"] is supported');
-  if (blockMaxBytes === undefined || evidenceMaxAgeNs === undefined || types === undefined) return undefined;
-  return { blockMaxBytes, evidenceMaxAgeNs, pubKeyTypes: types as string[] };
+  if (blockMaxBytes === undefined || evidenceMaxAge === undefined || types === undefined) return undefined;
+  return { blockMaxBytes, evidenceMaxAge, pubKeyTypes: types as string[] };
 }
 
 /** An int64 field within min..max (Tendermint's Validate); `absent`: the value amino reads for a missing field, else it is required. */

@@ -40,7 +40,8 @@ export interface GenesisApplication {
 export interface GenesisDoc {
   readonly chainId: string;
   readonly genesisTimeNs: TimeNs;
-  readonly consensus: { readonly blockMaxBytes: bigint; readonly evidenceMaxAgeNs: bigint; readonly pubKeyTypes: readonly string[] };
+  /** evidenceMaxAge: Tendermint v0.32's Evidence.MaxAge, in blocks (types/params.go:49-51, state/validation.go:168-176). */
+  readonly consensus: { readonly blockMaxBytes: bigint; readonly evidenceMaxAge: bigint; readonly pubKeyTypes: readonly string[] };
   /** Every registered param (PARAM_SPECS) by ACL key, defaults filled in. */
   readonly params: ReadonlyMap<string, ParamValue>;
   /** Params that genesis did not state and that took their default (reported by inspect). */

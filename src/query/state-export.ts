@@ -11,7 +11,7 @@
  */
 import { formatOptionalTime } from '../core/time.js';
 import { sortedJsonText } from '../core/json.js';
-import { storedByPocketCoreAtGenesis } from '../genesis/pocket-core-acl.js';
+import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
 import { HttpError } from './http-error.js';
@@ -58,14 +58,18 @@ function signingInfoAminoJson(info: Parameters<typeof signingInfoJson>[0]): Reco
 const totalSupplyCoins = (total: string): Array<{ denom: string; amount: string }> => (total === '0' ? [] : [{ denom: 'upokt', amount: total }]);
 
 /**
- * gov's params with the ACL entries pocket-core's gov InitGenesis accepts, as `pokt-ledger export`
- * writes them (genesis/pocket-core-acl.ts: not the ledger's own params, not the six a feature
- * introduces; x/gov/keeper/genesis.go:14-19).
+ * gov's params as pocket-core's ExportGenesis writes them, the ACL as its state holds it
+ * (x/gov/keeper/genesis.go:33-34): the entries of params it has stored at that height — those
+ * listed here, so a feature-introduced key once its feature is active (x/gov/module.go:170-200),
+ * not the ledger's own policy params, which pocket-core does not have. Unlike `pokt-ledger export`,
+ * which writes only what pocket-core's InitGenesis accepts (genesis/pocket-core-acl.ts): this is
+ * pocket-core's answer, loadable or not, as its `missed_blocks: {}` is.
  */
 function govParamsJson(params: Parameters<typeof moduleParamsJson>[0]): Record<string, unknown> {
   const gov = moduleParamsJson(params, 'gov');
+  const stored = new Set(Object.values(params).flat().map((param: { param_key: string }) => param.param_key).filter((key) => PARAM_SPECS_BY_KEY.get(key)?.ledgerExtension !== true));
   const acl = gov['acl'];
-  if (Array.isArray(acl)) gov['acl'] = acl.filter((entry: { acl_key: string }) => storedByPocketCoreAtGenesis(entry.acl_key));
+  if (Array.isArray(acl)) gov['acl'] = acl.filter((entry: { acl_key: string }) => stored.has(entry.acl_key));
   return gov;
 }
 

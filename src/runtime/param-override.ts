@@ -25,8 +25,11 @@ export class ParamOverrideError extends Error {
   readonly code = 'invalid_param_override';
 }
 
-/** The header checks a diverged what-if state cannot pass against the recorded headers. */
-export const WHAT_IF_SKIPPED_CHECKS: ReadonlySet<string> = new Set(['wrong_app_hash', 'wrong_last_commit', 'proposer_not_validator']);
+/**
+ * The header checks a diverged what-if state cannot pass against the recorded headers — and the
+ * evidence age, whose Tendermint max age an overridden BlockByteSize can change (chain/consensus-params.ts).
+ */
+export const WHAT_IF_SKIPPED_CHECKS: ReadonlySet<string> = new Set(['wrong_app_hash', 'wrong_last_commit', 'proposer_not_validator', 'evidence_too_old']);
 
 /** Refuse an unknown key or an undecodable value before any replay starts. */
 export function checkOverride(override: ParamOverride): void {

@@ -20,10 +20,11 @@ export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
  * genesis refuses.
  * 4: adds the consensus block limit (chain/consensus); a version-3 snapshot would load without
  * it, and the node could not tell which block size an ignored BlockByteSize change left.
+ * 5: the consensus entry carries Tendermint's evidence max age too (a version-4 one has none).
  * None of these tables is in the state root, so only the version can tell: an older snapshot
  * is unsupported, and the state is rebuilt from an older one or from genesis.
  */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';

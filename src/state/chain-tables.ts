@@ -73,13 +73,15 @@ export const committedEvidenceTable: TableSpec<number> = {
 };
 
 /**
- * Tendermint's consensus block size limit for the next block (chain/consensus-params.ts says how
- * it evolves) and the height the chain started after (0, or an exported state's H): the first
- * block after it hands no update to Tendermint. Not hashed into the state root: Tendermint's
- * state, outside pocket-core's app hash, derived from what the block log commits to.
+ * Tendermint's consensus params that pocket-core's EndBlock changes (chain/consensus-params.ts
+ * says how): the block size limit and the evidence max age (in blocks) for the next block, and the
+ * height the chain started after (0, or an exported state's H): the first block after it hands no
+ * update to Tendermint. Not hashed into the state root: Tendermint's state, outside pocket-core's
+ * app hash, derived from what the block log commits to.
  */
 export interface ConsensusBlock {
   readonly maxBytes: bigint;
+  readonly evidenceMaxAge: bigint;
   readonly genesisHeight: number;
 }
 
@@ -87,10 +89,10 @@ export const CONSENSUS_BLOCK_KEY = 'block';
 
 export const consensusTable: TableSpec<ConsensusBlock> = {
   name: 'chain/consensus',
-  encode: (block) => canonicalJson({ genesis_height: block.genesisHeight, max_bytes: block.maxBytes }),
+  encode: (block) => canonicalJson({ evidence_max_age: block.evidenceMaxAge, genesis_height: block.genesisHeight, max_bytes: block.maxBytes }),
   decode: (text) => {
-    const raw = JSON.parse(text) as { genesis_height: number; max_bytes: string };
-    return { maxBytes: BigInt(raw.max_bytes), genesisHeight: raw.genesis_height };
+    const raw = JSON.parse(text) as { evidence_max_age: string; genesis_height: number; max_bytes: string };
+    return { maxBytes: BigInt(raw.max_bytes), evidenceMaxAge: BigInt(raw.evidence_max_age), genesisHeight: raw.genesis_height };
   },
   committed: false,
 };

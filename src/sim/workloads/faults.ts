@@ -42,6 +42,7 @@ import type { Address } from '../../core/types.js';
 import { sha256 } from '../../crypto/hash.js';
 import { sign } from '../../crypto/ed25519.js';
 import { voteSignBytes } from '../../chain/block.js';
+import { CONSENSUS_BLOCK_KEY } from '../../state/chain-tables.js';
 import { hasCommitQuorum } from '../../chain/header-checks.js';
 import { BASE_FEE_UPOKT } from '../../messages/index.js';
 import { maxEvidenceAgeBlocks } from '../../modules/slashing/index.js';
@@ -204,10 +205,13 @@ export function createFaultsWorkload(): Workload {
       const target = evidenceTarget(ctx);
       if (target !== undefined) evidence.push(doubleSign(ctx, target, ctx.height - 1));
       if (ctx.height % 32 === 24) {
-        // Too old: one block beyond max(1, floor(MaxEvidenceAge minutes / 15)) (ignored).
+        // Too old: one block beyond max(1, floor(MaxEvidenceAge minutes / 15)) (ignored) — but
+        // within Tendermint's Evidence.MaxAge, beyond which the block would be invalid
+        // (chain/header-checks.ts checkEvidenceAge: age counted from the previous height).
         const tooOld = ctx.height - maxEvidenceAgeBlocks(ctx.state.params().pos.maxEvidenceAgeNs) - 1;
+        const withinTendermint = BigInt(ctx.height - 1 - tooOld) <= (ctx.state.chain.consensus.get(CONSENSUS_BLOCK_KEY)?.evidenceMaxAge ?? 0n);
         const old = ctx.validatorKeys[0];
-        if (old !== undefined && old !== target && tooOld >= 1) evidence.push(doubleSign(ctx, old, tooOld));
+        if (old !== undefined && old !== target && tooOld >= 1 && withinTendermint) evidence.push(doubleSign(ctx, old, tooOld));
         evidence.push(doubleSign(ctx, ctx.newKey('faults-stranger'), ctx.height - 1)); // no validator: ignored
       }
       return offline === undefined ? { evidence } : { offline: new Set([offline]), evidence };

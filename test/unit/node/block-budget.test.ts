@@ -15,15 +15,18 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { blockMaxBytes } from '../../../src/node/block-budget.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/codec.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
+import { BlockRejectedError } from '../../../src/chain/apply-block.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { evidence } from '../../helpers/evidence.js';
 import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
 
 const test = suite('block budget: the consensus block limit');
 const validator = testKey('validator-1');
 
-/** Genesis: Block.MaxBytes `maxBytes`, BlockByteSize `blockByteSize`. */
-function chain(maxBytes: string, blockByteSize: string): LedgerState {
-  return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize } } });
+/** Genesis: Block.MaxBytes `maxBytes`, BlockByteSize `blockByteSize`, upgrade features (default none: all active). */
+function chain(maxBytes: string, blockByteSize: string, features: readonly string[] = []): LedgerState {
+  const gov = features.length === 0 ? {} : { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: features } } };
+  return govChain({ validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], consensusMaxBytes: maxBytes, params: { pocketcore: { block_byte_size: blockByteSize }, ...gov } });
 }
 
 /** A block whose only tx sets BlockByteSize to `value` (delivered: governance accepts it); the same bytes on every chain. */
@@ -72,6 +75,45 @@ test('the first block after genesis hands nothing over: its previous height has 
   assert.is(blockMaxBytes(state), 8000, 'block 2 compares 5,000,000 with 5,000,000');
 });
 
+test('BLOCK scheduled at height 3: its activation writes BlockByteSize 4,000,000 where pocket-core had none stored, a change from 0 that EndBlock hands over (x/pocketcore/module.go:106-113; types/param.go:107-125 Get leaves 0; keeper.go:74-99)', () => {
+  const state = chain('8000', '4000000', ['BLOCK:3']);
+  produce(state);
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000, 'before activation the keeper reads 0: nothing handed over (keeper.go:75-78)');
+  produce(state);
+  assert.is(state.params().pocketcore.blockByteSize, 4_000_000n, 'activated at its default (x/pocketcore/types/params.go:20)');
+  assert.is(blockMaxBytes(state), 4_000_000, 'block 3 compares 4,000,000 with 0 at height 2 (param not stored before 3): handed over');
+});
+
+test('BLOCK switched off ("BLOCK:0"): the keeper reads 0 at every height, nothing is ever handed over (codec/codec.go:316-319; keeper.go:75-78)', () => {
+  const state = chain('8000', '5000000', ['BLOCK:0']);
+  produce(state);
+  produce(state);
+  assert.is(blockMaxBytes(state), 8000);
+});
+
+test('a hand-over also sets Tendermint\'s Evidence.MaxAge to 50 blocks: a block with older evidence is refused (keeper.go:97-100; Update, types/params.go:179-181; VerifyEvidence, state/validation.go:168-176)', () => {
+  const state = chain('8000', '8000');
+  produce(state);
+  setBlockByteSize(state, '5000000'); // block 2: handed over, MaxAge 50 from block 3
+  while (state.chain.meta.get(CHAIN_META_KEY)!.height < 54) produce(state);
+  // Block 55: LastBlockHeight 54; evidence about height 3 is 51 old (> 50), about height 4 is 50 old.
+  try {
+    produce(state, [], { evidence: [evidence(validator, 3)] });
+    assert.unreachable('evidence 51 blocks old is accepted');
+  } catch (error) {
+    if (!(error instanceof BlockRejectedError)) throw error;
+    assert.is(error.code, 'evidence_too_old');
+  }
+  produce(state, [], { evidence: [evidence(validator, 4)] });
+});
+
+test('before any hand-over the genesis doc\'s evidence max_age (in blocks, v0.32 types/params.go:49-51) bounds it: 120000000000 admits evidence 51 blocks old', () => {
+  const state = chain('8000', '8000');
+  while (state.chain.meta.get(CHAIN_META_KEY)!.height < 54) produce(state);
+  produce(state, [], { evidence: [evidence(validator, 3)] });
+});
+
 test('the limit is in snapshots but not in the state root (Tendermint state, outside the app hash)', () => {
   const ignored = chain('8000', '8000');
   produce(ignored);
@@ -89,7 +131,7 @@ test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-
   produce(state);
   setBlockByteSize(state, '5000000');
   setBlockByteSize(state, '4500000');
-  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAgeNs: 1n, pubKeyTypes: ['ed25519'] })));
+  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] })));
   if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
   assert.is(genesis.value.consensus.blockMaxBytes, 4_500_000n);
   const imported = importGenesis(genesis.value);
