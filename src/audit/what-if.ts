@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockLogDir, lastStoredHeight } from '../log/index.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
+import { readDataDirConfig } from '../runtime/data-dir.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { MODULE } from './independent/shadow.js';
 import { AuditInputError } from './independent/inputs.js';
+import { refuseHeightPastTip } from './audit.js';
 
 /** Relay rewards minted to fee_collector are split at the next block (counted there, by recipient). */
 const FEE_COLLECTOR = MODULE.fee_collector;
@@ -129,6 +131,10 @@ async function figuresOf(dir: string, from: number, options: WhatIfOptions, over
 }
 
 export async function runWhatIf(dataDir: string, overrides: readonly ParamOverride[], options: WhatIfOptions = {}): Promise<WhatIfReport> {
+  // As the audit itself: no chain here is data_dir_not_found (not a raw ENOENT from the copy),
+  // and --to past the chain's end is refused, not read as its end (audit.ts refuseHeightPastTip).
+  readDataDirConfig(dataDir);
+  if (options.to !== undefined) refuseHeightPastTip(dataDir, options.to);
   const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-what-if-'));
   try {
     const copy = join(scratch, 'chain');

@@ -1,0 +1,59 @@
+/**
+ * Goal: what a careless auditor types is refused in one coded line before any work, never read
+ * as something else (dogfooding of 2026-12-07, audit.md and the README's usage rules):
+ *  - `audit --to 500` on an 80-block chain (a typo of 50) audited heights 1–80 and said PASS:
+ *    now `height_not_found`, as `replay --to` and `export --height` say it (replay.ts
+ *    refuseHeightPastTip, export.ts), with or without `--what-if`;
+ *  - `audit --what-if … --html r.html` (or --node, --from, --csv, --lines-csv) printed the
+ *    what-if and ignored the option without a word — no file, no filter: now
+ *    `conflicting_options`, a usage error (exit 2: README "A usage error is one coded line and a
+ *    pointer to the help, exit 2");
+ *  - a data directory that holds no chain: `audit` and `replay --to` said log_not_found and
+ *    `audit --what-if` a raw `ENOENT … lstat` as file_not_found, where every other command says
+ *    `data_dir_not_found` with how to create one (runtime/data-dir.ts readDataDirConfig).
+ * Method: the compiled CLI in child processes on a 6-block simulated chain.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
+
+const test = suite('cli: audit refuses options it would ignore or misread');
+const tmp = scratch('cli-audit-options');
+const chain = join(tmp.dir, 'chain');
+const WHAT_IF = ['--what-if', 'pos/ProposerPercentage=5@2'];
+
+test.before(async () => {
+  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+  assert.is(made.code, 0, made.stderr + made.stdout);
+});
+test.after(() => tmp.remove());
+
+function errorOf(run: CliRun): { code: string; message: string } {
+  assert.not.match(run.stdout + run.stderr, /^\s+at .+:\d+:\d+\)?$/m, 'no stack trace');
+  return (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+}
+
+test('--to past the chain\'s last block: height_not_found (exit 1), with and without --what-if', async () => {
+  for (const extra of [[], WHAT_IF]) {
+    const run = await runCli(['audit', '--data', chain, '--to', '60', '--no-progress', '--json', ...extra]);
+    assert.is(run.code, 1, run.stdout);
+    const error = errorOf(run);
+    assert.is(error.code, 'height_not_found', `${extra.join(' ')}: ${error.message}`);
+    assert.match(error.message, /ends at height 6\b/, 'names where the chain ends');
+  }
+});
+
+test('a data directory that holds no chain: data_dir_not_found, as every other command says it', async () => {
+  const none = join(tmp.dir, 'no-chain-here');
+  for (const args of [['audit'], ['audit', ...WHAT_IF], ['replay', '--to', '3']]) {
+    const run = await runCli([...args, '--data', none, '--no-progress', '--json']);
+    assert.is(run.code, 1, run.stdout);
+    const error = errorOf(run);
+    assert.is(error.code, 'data_dir_not_found', `${args.join(' ')}: ${error.message}`);
+  }
+  assert.not.ok(existsSync(none), 'nothing created');
+});
+
+test.run();
