@@ -45,6 +45,29 @@ test('--to past the chain\'s last block: height_not_found (exit 1), with and wit
   }
 });
 
+test('--what-if beside an option it does not take: conflicting_options (exit 2), no file written', async () => {
+  const html = join(tmp.dir, 'what-if.html');
+  const cases: string[][] = [
+    ['--html', html],
+    ['--csv', join(tmp.dir, 'what-if.csv')],
+    ['--lines-csv', join(tmp.dir, 'what-if-lines.csv')],
+    ['--node', 'a41729e04afbda24636b8e7445d9e93345fd55b7'],
+    ['--from', '3'],
+  ];
+  for (const extra of cases) {
+    const run = await runCli(['audit', '--data', chain, '--no-progress', '--json', ...WHAT_IF, ...extra]);
+    assert.is(run.code, 2, `${extra[0]}: ${run.stdout}`);
+    const error = errorOf(run);
+    assert.is(error.code, 'conflicting_options', error.message);
+    assert.ok(error.message.includes(extra[0]!), `names ${extra[0]}: ${error.message}`);
+  }
+  assert.not.ok(existsSync(html), 'nothing written');
+  // The what-if itself still runs with what it takes (--to, --json).
+  const alone = await runCli(['audit', '--data', chain, '--no-progress', '--json', '--to', '5', ...WHAT_IF]);
+  assert.is(alone.code, 0, alone.stdout + alone.stderr);
+  assert.is((JSON.parse(alone.stdout) as { to: number }).to, 5);
+});
+
 test('a data directory that holds no chain: data_dir_not_found, as every other command says it', async () => {
   const none = join(tmp.dir, 'no-chain-here');
   for (const args of [['audit'], ['audit', ...WHAT_IF], ['replay', '--to', '3']]) {
