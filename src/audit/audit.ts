@@ -93,14 +93,6 @@ function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'st
 }
 
 /**
- * Whether the projection already holds every height to audit (`to`, else the log's last), so
- * nothing is projected first and nothing written: a current projection is audited by a user
- * who may only read it, or on a read-only copy (QA of 2026-12-06: `read_only` or
- * `permission_denied` before, from the catch-up's writes). It is page-checked as a catch-up
- * would check it (projectionCurrentAt). A rollback's pending projection step is the catch-up's
- * to finish.
- */
-/**
  * `--to` past the last stored block is refused before any work, as `replay --to` and `export
  * --height` refuse it: `audit --to 500` on an 80-block chain (a typo of 50) audited 1–80 and
  * said PASS (dogfooding of 2026-12-07).
@@ -110,6 +102,14 @@ export function refuseHeightPastTip(dataDir: string, to: number): void {
   if (to > last) throw new AuditInputError('height_not_found', `the chain ends at height ${last}; cannot audit to height ${to}`);
 }
 
+/**
+ * Whether the projection already holds every height to audit (`to`, else the log's last), so
+ * nothing is projected first and nothing written: a current projection is audited by a user
+ * who may only read it, or on a read-only copy (QA of 2026-12-06: `read_only` or
+ * `permission_denied` before, from the catch-up's writes). It is page-checked as a catch-up
+ * would check it (projectionCurrentAt). A rollback's pending projection step is the catch-up's
+ * to finish.
+ */
 function projectedTo(dataDir: string, to: number | undefined): boolean {
   if (readIntent(dataDir) !== undefined) return false;
   return projectionCurrentAt(dataDir, to ?? lastStoredHeight(blockLogDir(dataDir)));
