@@ -13,7 +13,8 @@
  *    `data_dir_not_found` with how to create one (runtime/data-dir.ts readDataDirConfig).
  * Method: the compiled CLI in child processes on a 6-block simulated chain.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -66,6 +67,24 @@ test('--what-if beside an option it does not take: conflicting_options (exit 2),
   const alone = await runCli(['audit', '--data', chain, '--no-progress', '--json', '--to', '5', ...WHAT_IF]);
   assert.is(alone.code, 0, alone.stdout + alone.stderr);
   assert.is((JSON.parse(alone.stdout) as { to: number }).to, 5);
+});
+
+// Dogfooding of 2026-12-07: a what-if copies the whole block log into the system's temp dir and
+// removes it at the end; killed (Ctrl-C: the signal's default action), the copy stayed for good —
+// a chain's whole log. The next what-if removes the scratch of what-ifs that are gone (named by
+// pid; one above Linux's largest pid_max, 2^22 (proc(5)), belongs to no process), as snapshot temp
+// files are removed at open.
+test('a what-if removes the scratch copy a killed what-if left in the temp dir', async () => {
+  const left = join(tmpdir(), `pokt-ledger-what-if-${2 ** 22 + 1}-dogfood`);
+  mkdirSync(join(left, 'chain', 'events'), { recursive: true });
+  writeFileSync(join(left, 'chain', 'events', 'segment-000000000001.log'), 'a copied log');
+  try {
+    const run = await runCli(['audit', '--data', chain, '--no-progress', '--json', ...WHAT_IF]);
+    assert.is(run.code, 0, run.stdout + run.stderr);
+    assert.not.ok(existsSync(left), 'the dead what-if\'s scratch is gone');
+  } finally {
+    rmSync(left, { recursive: true, force: true });
+  }
 });
 
 test('a data directory that holds no chain: data_dir_not_found, as every other command says it', async () => {
