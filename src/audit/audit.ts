@@ -52,6 +52,10 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
     throw new AuditInputError('empty_range', `nothing to audit: --from ${options.from} is above --to ${options.to}`);
   }
+  // A directory that holds no chain is said as every command says it (data_dir_not_found, with
+  // how to create one), not as the block log's log_not_found.
+  readDataDirConfig(options.dataDir);
+  if (options.to !== undefined) refuseHeightPastTip(options.dataDir, options.to);
   if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
   // The recorded side must be this chain's: another chain's rows would read as mismatches.
   assertCheckpointOnLog(options.dataDir, sqliteCheckpointOf(options.dataDir));
@@ -86,6 +90,16 @@ function provenanceOf(dataDir: string): Omit<AuditProvenance, 'block_hash' | 'st
   const genesisFile = join(blockLogDir(dataDir), config.genesis_file);
   const sha = sha256File(genesisFile);
   return { version: LEDGER_VERSION, chain_id: config.chain_id, data_dir: resolve(dataDir), genesis_file: resolve(genesisFile), genesis_sha256: sha, genesis_sha256_as_recorded: sha === config.genesis_sha256 };
+}
+
+/**
+ * `--to` past the last stored block is refused before any work, as `replay --to` and `export
+ * --height` refuse it: `audit --to 500` on an 80-block chain (a typo of 50) audited 1–80 and
+ * said PASS (dogfooding of 2026-12-07).
+ */
+export function refuseHeightPastTip(dataDir: string, to: number): void {
+  const last = lastStoredHeight(blockLogDir(dataDir));
+  if (to > last) throw new AuditInputError('height_not_found', `the chain ends at height ${last}; cannot audit to height ${to}`);
 }
 
 /**

@@ -7,15 +7,18 @@
  * Both runs are aggregated from the committed-block stream (domain events read by their `type`
  * and fields; the audit imports no module). The original data directory is never written.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockLogDir, lastStoredHeight } from '../log/index.js';
+import { processAlive } from '../log/lock.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
+import { readDataDirConfig } from '../runtime/data-dir.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { MODULE } from './independent/shadow.js';
 import { AuditInputError } from './independent/inputs.js';
+import { refuseHeightPastTip } from './audit.js';
 
 /** Relay rewards minted to fee_collector are split at the next block (counted there, by recipient). */
 const FEE_COLLECTOR = MODULE.fee_collector;
@@ -128,8 +131,35 @@ async function figuresOf(dir: string, from: number, options: WhatIfOptions, over
   return run;
 }
 
+/** The scratch directory's name: `pokt-ledger-what-if-<pid>-XXXXXX` in the system's temp dir. */
+const SCRATCH_PREFIX = 'pokt-ledger-what-if-';
+
+/**
+ * Removes the scratch of what-ifs that are gone: each holds a copy of a chain's whole block log,
+ * removed at the end — but Ctrl-C stops a what-if by the signal's default action (its replays
+ * hold no lock: cli/interrupt.ts), which left the copy in the temp dir for good (dogfooding of
+ * 2026-12-07). A what-if still running (its pid alive) keeps its own.
+ */
+function removeDeadWhatIfScratch(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && !processAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
 export async function runWhatIf(dataDir: string, overrides: readonly ParamOverride[], options: WhatIfOptions = {}): Promise<WhatIfReport> {
-  const scratch = mkdtempSync(join(tmpdir(), 'pokt-ledger-what-if-'));
+  // As the audit itself: no chain here is data_dir_not_found (not a raw ENOENT from the copy),
+  // and --to past the chain's end is refused, not read as its end (audit.ts refuseHeightPastTip).
+  readDataDirConfig(dataDir);
+  if (options.to !== undefined) refuseHeightPastTip(dataDir, options.to);
+  removeDeadWhatIfScratch();
+  const scratch = mkdtempSync(join(tmpdir(), `${SCRATCH_PREFIX}${process.pid}-`));
   try {
     const copy = join(scratch, 'chain');
     cpSync(blockLogDir(dataDir), blockLogDir(copy), { recursive: true, filter: (source) => !source.endsWith('.lock') });

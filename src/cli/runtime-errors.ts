@@ -84,6 +84,11 @@ function notADirectory(error: unknown, errno: string): CliError | undefined {
   return new CliError('not_a_directory', `${file} is a file, not a directory${needed}: move it away or give another path`, { errno, path: file });
 }
 
+/** "X does not exist", or for a directory being made (mkdir under /proc, …) "cannot create X". */
+function notFoundText(error: unknown, path: string): string {
+  return (error as { syscall?: unknown }).syscall === 'mkdir' ? `cannot create ${path}` : `${path} does not exist`;
+}
+
 function systemError(original: unknown): CliError | undefined {
   const error = realCause(original);
   const errno = errnoOf(error);
@@ -93,7 +98,9 @@ function systemError(original: unknown): CliError | undefined {
   const details = { errno, ...(typeof path === 'string' ? { path } : {}) };
   const io = ioErrorCode(error);
   if (io !== undefined) return new CliError(io, `${ioErrorHint(io)} (${message})`, details);
-  if (errno === 'ENOENT') return new CliError('file_not_found', message, details);
+  // The path first and what to check, the system's words kept in brackets (it said only
+  // "ENOENT: no such file or directory, open '/tmp/nope.json'").
+  if (errno === 'ENOENT') return new CliError('file_not_found', typeof path === 'string' ? `${notFoundText(error, path)}: check the path (${message})` : message, details);
   const inTheWay = notADirectory(error, errno);
   if (inTheWay !== undefined) return inTheWay;
   if (errno === 'ENOTDIR') return new CliError('not_a_directory', message, details);

@@ -161,7 +161,8 @@ export function writeKeyFile(path: string, key: AccountKey, options: { readonly 
     const errno = (error as NodeJS.ErrnoException).code;
     // `wx` on a directory says EEXIST too: name what is in the way.
     if (errno === 'EEXIST' && isDirectory(path)) return err(rejection(KeyFileCodes.unwritable, `cannot write key file ${path}: it is a directory (give a file name, e.g. ${join(path, 'key.json')})`));
-    const code = errno === 'EEXIST' ? KeyFileCodes.exists : KeyFileCodes.unwritable;
-    return err(rejection(code, `cannot write key file ${path}: ${(error as Error).message}`));
+    // Said with the way on, not as the system call's "EEXIST: file already exists, open '…'".
+    if (errno === 'EEXIST') return err(rejection(KeyFileCodes.exists, `cannot write key file ${path}: it already holds a file, and a key file is never overwritten (a key lost is its account lost): give another --out, or move that file away first`));
+    return err(rejection(KeyFileCodes.unwritable, `cannot write key file ${path}: ${(error as Error).message}`));
   }
 }

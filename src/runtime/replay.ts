@@ -72,6 +72,13 @@ export interface ReplayOptions {
   readonly keepSnapshots?: number;
   /** Awaited before each chunk of blocks: a subscriber that writes asynchronously (PostgreSQL) holds replay back. */
   readonly beforeChunk?: () => Promise<void>;
+  /**
+   * Also yield a turn of the event loop between two blocks of a chunk once this many ms have
+   * passed since the last turn (default: only between chunks). A chunk is up to 4,000 txs: at a
+   * verified replay's ~1,000 claims and proofs a second that is 4 s of one synchronous stretch,
+   * in which the CLI's Ctrl-C listener and its progress bar's redraw timer cannot run.
+   */
+  readonly turnEveryMs?: number;
   /** Called once with the starting state, before the first block (read it, never change it): `project` seeds genesis rows from it instead of parsing the genesis file again. */
   readonly onStart?: (state: LedgerState, startedFrom: 'genesis' | 'snapshot') => void | Promise<void>;
 }
@@ -135,12 +142,18 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     };
     // Two chunks ahead of the reducer: the pool always has signatures queued while it applies.
     const ahead = [load(), load()];
+    let lastTurn = performance.now();
     while (divergence === undefined) {
       await options.beforeChunk?.();
       const chunk = await ahead.shift()!;
+      lastTurn = performance.now();
       if (chunk.length === 0) break;
       ahead.push(load());
       for (const loaded of chunk) {
+        if (options.turnEveryMs !== undefined && performance.now() - lastTurn >= options.turnEveryMs) {
+          await nextMacrotask();
+          lastTurn = performance.now();
+        }
         divergence = applyLoaded(state, loaded);
         if (divergence !== undefined) break;
         blocks++;
@@ -191,6 +204,11 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       entries: diffWriteSets(record.writeSet, target.store.lastWriteSet()),
     };
   }
+}
+
+/** One turn of the event loop (signal listeners and timers run), between two blocks. */
+function nextMacrotask(): Promise<void> {
+  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**

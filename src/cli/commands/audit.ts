@@ -107,6 +107,27 @@ function skippedText(summary: AuditSummary): string {
   return n === 0 ? '' : ` (${grouped(n)} skipped: damaged or foreign, not compared)`;
 }
 
+/**
+ * The options a what-if does not take: it reports the whole chain's deltas (--json or text),
+ * writes no file and filters no node. Beside it they were ignored without a word — `--html
+ * r.html` wrote nothing, `--node` listed every node (dogfooding of 2026-12-07) — so they are a
+ * usage error, named, before the replays.
+ */
+const NOT_WITH_WHAT_IF = [
+  ['--from', 'from'],
+  ['--node', 'node'],
+  ['--csv', 'csv'],
+  ['--html', 'html'],
+  ['--lines-csv', 'linesCsv'],
+  ['--force', 'force'],
+] as const;
+
+function refuseOptionsBesideWhatIf(options: AuditCommandOptions): void {
+  const given = NOT_WITH_WHAT_IF.filter(([, key]) => options[key] !== undefined).map(([flag]) => flag);
+  if (given.length === 0) return;
+  throw new CliError('conflicting_options', `--what-if takes only --to, --json and --no-progress (it reports the whole chain's changes and writes no file): leave out ${given.join(', ')}, or run the audit without --what-if for ${given.length === 1 ? 'it' : 'them'}`);
+}
+
 export function registerAuditCommand(program: Command): void {
   program
     .command('audit')
@@ -120,11 +141,12 @@ export function registerAuditCommand(program: Command): void {
     .option('--html <file>', "write a self-contained HTML report to this file (the same place rules as --csv)")
     .option('--lines-csv <file>', "write every reward, slash and burn line the audit derived, with its inputs, as CSV to this file (the same place rules as --csv)")
     .option('--force', 'overwrite an existing --csv, --html or --lines-csv file')
-    .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable)', (v: string, all: string[] = []) => [...all, v])
+    .option('--what-if <key=value@height>', 'replay with a parameter overridden from a height (repeatable; takes only --to, --json and --no-progress besides)', (v: string, all: string[] = []) => [...all, v])
     .option('--no-progress', 'no progress on stderr')
     .action((options: AuditCommandOptions) =>
       withCliErrors(async () => {
         if (options.whatIf !== undefined) {
+          refuseOptionsBesideWhatIf(options);
           let overrides;
           try {
             overrides = options.whatIf.map(parseWhatIf);

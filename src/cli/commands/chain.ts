@@ -56,6 +56,21 @@ export function readStoredRoots(dataDir: string, from = 1, to?: number): StoredR
 }
 
 /**
+ * A `roots` range that selects no block, saying which heights the chain holds: "no stored block
+ * in 45–40 (the tip): this chain holds heights 1–40" (it said "45–the tip … outside the chain's
+ * heights" without naming them).
+ */
+function emptyRootsRange(dataDir: string, from: number, to: number | undefined): CliError {
+  const { log } = BlockLog.open(blockLogDir(dataDir), { readOnly: true });
+  const [first, last] = [log.firstHeight, log.lastHeight];
+  log.close();
+  const range = to === undefined ? `${from}–${last} (the tip)` : `${from}–${to}`;
+  const why = to !== undefined && from > to ? `--from ${from} is above --to ${to}; ` : '';
+  const holds = last < first ? `this chain holds no block yet (its first will be height ${first})` : `this chain holds heights ${first}–${last}`;
+  return new CliError('empty_range', `no stored block in ${range}: ${why}${holds}`, { from, to: to ?? null, first_height: first, last_height: last });
+}
+
+/**
  * The log damage a repairing open mends (log/recover.ts repairAt, head.ts openHead): a damaged
  * or missing record, segment or head record. Any other log error (block-log.json lost or
  * damaged, a live writer's lock, …) is no loss repair can accept: it is thrown as it is, before
@@ -145,7 +160,7 @@ export function registerChainCommands(program: Command): void {
           return;
         }
         // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).
-        if (roots.length === 0) throw new CliError('empty_range', `no stored block in ${options.from ?? 1}–${options.to ?? 'the tip'}: the range is reversed or outside the chain's heights`, { from: options.from ?? 1, to: options.to ?? null });
+        if (roots.length === 0) throw emptyRootsRange(dataDirOf(options.data), options.from ?? 1, options.to);
         if (options.json === true) printJson(roots);
         else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
       }),

@@ -8,7 +8,8 @@
  */
 import type { Command } from 'commander';
 import { exportedStateText, exportState } from '../../genesis/export.js';
-import { loadGenesisOfDataDir } from '../../runtime/data-dir.js';
+import { blockLogDir, lastStoredHeight } from '../../log/index.js';
+import { loadGenesisOfDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
 import { dataDirOf, integerOption } from '../args.js';
@@ -23,6 +24,17 @@ export async function exportDataDir(dir: string, height: number, progress: Pick<
   if (outcome.divergence !== undefined) throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger verify\``, outcome.divergence);
   if (outcome.height !== height) throw new CliError('height_not_found', `the chain ends at height ${outcome.height}; cannot export height ${height}`, { height, last_height: outcome.height });
   return exportState(outcome.state, doc.consensus);
+}
+
+/**
+ * A height past the last stored block is refused before the replay, as `replay --to` and `audit
+ * --to` refuse it: `export --height 500` of an 80-block chain replayed all 80 first (dogfooding
+ * of 2026-12-07). A directory without a chain is said first, as data_dir_not_found.
+ */
+function refuseHeightPastTip(dataDir: string, height: number): void {
+  readDataDirConfig(dataDir);
+  const last = lastStoredHeight(blockLogDir(dataDir));
+  if (height > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot export height ${height}`, { height, last_height: last });
 }
 
 export function registerExportCommand(program: Command): void {
@@ -40,6 +52,7 @@ export function registerExportCommand(program: Command): void {
         const dataDir = dataDirOf(options.data);
         const checkOut = (out: string): void => checkOutputFile(out, dataDir, { option: '--out', force: options.force === true });
         if (options.out !== undefined) checkOut(options.out);
+        refuseHeightPastTip(dataDir, options.height);
         const progress = replayStepProgress('export', options.progress !== false);
         const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
         const text = exportedStateText(exported);

@@ -78,7 +78,9 @@ function verifyProgress(enabled: boolean): Required<Pick<VerifyOptions, 'onProgr
 }
 
 function printVerify(report: VerifyReport): void {
-  const lines = [`heights ${heightRange(report.first_height, report.last_height)}: ${counted(report.records, 'record')}`];
+  // A chain without blocks (just made by init, or imported at H) in words, not "heights none: 0 records".
+  const extent = report.records === 0 ? `no block yet: the chain is at its genesis (its first block will be height ${report.first_height})` : `heights ${heightRange(report.first_height, report.last_height)}: ${counted(report.records, 'record')}`;
+  const lines = [extent];
   if (report.chain_problem !== null) lines.push(`BROKEN at height ${report.chain_problem.height} [${report.chain_problem.code}]: ${report.chain_problem.message}`);
   else if (report.divergence !== null) {
     const d = report.divergence;

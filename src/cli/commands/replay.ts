@@ -16,6 +16,7 @@
 import type { Command } from 'commander';
 import type { Divergence } from '../../runtime/divergence.js';
 import { blockLogDir, lastStoredHeight } from '../../log/index.js';
+import { readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOutcome, type ReplayProgress } from '../../runtime/replay.js';
 import { assertSnapshotsWritable } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
@@ -99,6 +100,9 @@ export function replayReport(outcome: ReplayOutcome, trusted: boolean, seconds: 
  */
 export async function replayWithProgress(options: ReplayCommandOptions): Promise<ReplayReport> {
   const dir = dataDirOf(options.data);
+  // No chain here: data_dir_not_found with how to create one (the --to check below would say
+  // the log's log_not_found), and before the "opening the chain" line.
+  readDataDirConfig(dir);
   if (options.to !== undefined) refuseHeightPastTip(dir, options.to);
   // Snapshots it cannot write are said before the replay, not at the first one (a read-only copy).
   if ((options.snapshotEvery ?? 0) > 0) assertSnapshotsWritable(dir);
@@ -130,12 +134,17 @@ async function replayShown(dir: string, options: ReplayCommandOptions, onReached
       onReached(at);
       progress.onProgress(at);
     },
-    // A turn of the event loop per chunk (~4,000 txs): Ctrl-C is heard (reportingInterrupt).
+    // A turn of the event loop per chunk (~4,000 txs) and, inside one, every 100 ms: Ctrl-C is
+    // heard (reportingInterrupt) and the bar redrawn while a chunk of proofs takes seconds.
     beforeChunk: nextTurn,
+    turnEveryMs: TURN_EVERY_MS,
   });
   progress.stop();
   return replayReport(outcome, trusted, (performance.now() - started) / 1000, startSeconds);
 }
+
+/** Longest stretch of blocks applied without a turn of the event loop (Ctrl-C, the bar's redraw). */
+const TURN_EVERY_MS = 100;
 
 /**
  * Where an interrupted replay stopped, and what a rerun can start from:

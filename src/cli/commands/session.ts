@@ -23,6 +23,18 @@ interface SessionOptions {
   readonly json?: boolean;
 }
 
+/**
+ * --app as the public key dispatch takes; missing, or an address given (what `query apps` lists
+ * first), said as such rather than "must be a 32-byte hex public key".
+ */
+function appPublicKey(text: string | undefined): ReturnType<typeof parsePublicKeyHex> & {} {
+  if (text === undefined) throw new CliError('missing_option', "required option '--app <pubkey>' not specified");
+  const key = parsePublicKeyHex(text);
+  if (key !== undefined) return key;
+  if (/^[0-9a-fA-F]{40}$/.test(text)) throw new CliError('invalid_option', `--app takes the application's public key (64 hex characters), not its address: \`pokt-ledger query app ${text.toLowerCase()} --data DIR\` shows it`);
+  throw new CliError('invalid_option', '--app must be a 32-byte hex public key (64 hex characters)');
+}
+
 export function registerSessionCommand(program: Command): void {
   program
     .command('session')
@@ -34,8 +46,7 @@ export function registerSessionCommand(program: Command): void {
     .option('--genesis <file>', 'a genesis file instead of a data directory (height 0)')
     .option('--json', 'one JSON object on stdout')
     .action(async (options: SessionOptions) => {
-      const app = options.app === undefined ? undefined : parsePublicKeyHex(options.app);
-      if (app === undefined) throw new CliError('invalid_option', '--app must be a 32-byte hex public key');
+      const app = appPublicKey(options.app);
       const chain = options.chain === undefined ? undefined : canonicalChain(options.chain, 4);
       if (chain === undefined) throw new CliError('invalid_option', '--chain must be 1–4 bytes of hex (e.g. 0001)');
       const { state, height } = await queryStateOf(options);

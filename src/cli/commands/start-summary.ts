@@ -43,6 +43,25 @@ export class ActivityTally {
   }
 }
 
+/**
+ * The tally as `start --json` prints it: snake_case keys like the rest of the document (it
+ * printed the fields' own relayRewardsUpokt and paramChanges), the sessions counted.
+ */
+export function activityJson(a: ActivityTally): Record<string, number | bigint> {
+  return {
+    claims: a.claims,
+    proofs: a.proofs,
+    sends: a.sends,
+    failed: a.failed,
+    relay_rewards_upokt: a.relayRewardsUpokt,
+    jailed: a.jailed,
+    unjailed: a.unjailed,
+    stakes: a.stakes,
+    param_changes: a.paramChanges,
+    sessions: a.sessions.size,
+  };
+}
+
 export interface StartReport {
   readonly dataDir: string;
   readonly simulation: SimulationSummary;

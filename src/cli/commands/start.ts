@@ -36,7 +36,7 @@ import { withCliErrors } from '../runtime-errors.js';
 import { projectWithProgress } from './project.js';
 import { replayWithProgress } from './replay.js';
 import { DEFAULT_SIM_SEED, fractionOption, simulateWithProgress } from './simulate.js';
-import { ActivityTally, startSummaryLines, type StartReport } from './start-summary.js';
+import { ActivityTally, activityJson, startSummaryLines, type StartReport } from './start-summary.js';
 import { untilStopSignal } from '../signals.js';
 
 export const START_DEFAULTS = { blocks: 60, scale: 0.02 } as const;
@@ -147,7 +147,7 @@ export function registerStartCommand(program: Command): void {
         if (options.serve !== false) await assertPortFree(options.host ?? '127.0.0.1', options.port ?? DEFAULT_NODE_PORT);
         const report = await buildAndCheck(dataDir, options);
         const json = options.json === true;
-        if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: { ...report.activity, sessions: report.activity.sessions.size }, replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });
+        if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: activityJson(report.activity), replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });
         else process.stdout.write(startSummaryLines(report).join('\n') + '\n');
         const healthy = report.replay.verified && report.audit.mismatches === 0 && report.audit.supply_ok;
         if (!healthy) process.exitCode = 1;

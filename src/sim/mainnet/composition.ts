@@ -77,6 +77,8 @@ export interface CompositionSummary {
   readonly relay_scale: number;
 }
 
+const NO_STEADY_BLOCK = "no block of this run carried proofs yet, so there is nothing to compare with mainnet's: run more blocks (proofs begin once the first sessions' claims are in, at block 13 with mainnet's parameters; 100 blocks or more give settled figures)";
+
 export class CompositionRecorder {
   readonly blocks: BlockComposition[] = [];
 
@@ -128,6 +130,8 @@ export class CompositionRecorder {
       [`  ÷ relay scale ${relayScale === 1 ? '1' : `1/${Math.round(1 / relayScale)}`}`, `${pokt(s.claim_value_pokt.p50 / relayScale)} / ${pokt(s.claim_value_pokt.p95 / relayScale)}`, `${m.claimValuePoktP50} / ${m.claimValuePoktP95}`],
     ];
     const header = `block composition: ${s.steady_blocks} steady blocks (with proofs) of ${s.blocks}; median (5th–95th percentile); scale ${scale}`;
+    // Nothing measured is said, not drawn as "– (–––)" and a 0.0% proof share beside mainnet's 67%.
+    if (s.steady_blocks === 0) return `${header}\n  ${NO_STEADY_BLOCK}`;
     const width = Math.max(...rows.map(([a]) => a.length));
     const ours = Math.max(...rows.map(([, b]) => b.length), 'this run'.length);
     const lines = rows.map(([a, b, c]) => `  ${a.padEnd(width)}  ${b.padEnd(ours)}  ${c}`);

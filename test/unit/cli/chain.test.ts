@@ -135,7 +135,11 @@ cli('roots: a range that selects no block is a coded error (past the tip, revers
   for (const range of [['--from', '100'], ['--from', '4', '--to', '2']]) {
     const run = await runCli(['roots', '--data', simDir, ...range, '--json']);
     assert.is(run.code, 1, run.stdout);
-    assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'empty_range', range.join(' '));
+    const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+    assert.is(error.code, 'empty_range', range.join(' '));
+    // Says which heights there are (dogfooding of 2026-12-07: "no stored block in 100–the tip: the
+    // range is reversed or outside the chain's heights" left the user to find the tip).
+    assert.match(error.message, new RegExp(`heights 1–${BLOCKS}\\b`), error.message);
   }
   // A chain with no block yet, no range asked: an empty answer, as replay and verify give (QA of 2026-12-06).
   const empty = join(tmp.dir, 'roots-empty');

@@ -54,6 +54,11 @@ keys('an existing file is never overwritten; a damaged one is a coded error', ()
     assert.is(again.status, 1);
     // Named like every other CLI error (as `tx sign` names a bad key file); the codespace and code in the details.
     assert.equal(JSON.parse(again.stdout), { error: { code: 'key_file_exists', message: JSON.parse(again.stdout).error.message, details: { codespace: 'keyfile', code: 8 } } });
+    // Advice, not the system call's words (dogfooding of 2026-12-07: "EEXIST: file already
+    // exists, open '…'", with no way on): what is there and what to do instead.
+    const said = (JSON.parse(again.stdout) as { error: { message: string } }).error.message;
+    assert.not.match(said, /EEXIST|open '/, said);
+    assert.match(said, /already holds a file.*another --out/, said);
     assert.is(readFileSync(file, 'utf8'), before);
     const damaged = JSON.parse(before) as Record<string, string>;
     damaged['address'] = '00'.repeat(20);

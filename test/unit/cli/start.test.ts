@@ -30,9 +30,15 @@ start('the summary counts things as people write them: 1 of a thing, else the pl
   assert.is(counted(2, 'mismatch', 'mismatches'), '2 mismatches');
 });
 
+/** The paths of keys with an upper-case letter, anywhere in a JSON document. */
+function camelCaseKeys(value: unknown, path = '$'): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => [...(/[A-Z]/.test(key) ? [`${path}.${key}`] : []), ...camelCaseKeys(item, `${path}.${key}`)]);
+}
+
 interface StartJson {
   simulation: { created: boolean; chain_id: string; profile: string; height: number };
-  activity: { claims: number; proofs: number; relayRewardsUpokt: string };
+  activity: { claims: number; proofs: number; relay_rewards_upokt: string; param_changes: number };
   replay: { verified: boolean; height: number; signatures: string };
   projection: { height: number };
   audit: { mismatches: number; supply_ok: boolean; to: number; reward_lines: number; slash_and_burn_lines: number; supply_checks: number };
@@ -45,7 +51,12 @@ start('--no-serve: a mainnet-shaped chain, verified, projected and audited; cont
   const report = JSON.parse(first.stdout) as StartJson;
   assert.equal([report.simulation.created, report.simulation.chain_id, report.simulation.profile, report.simulation.height], [true, 'mainnet', 'mainnet-shaped', 14]);
   assert.ok(report.activity.claims > 0 && report.activity.proofs > 0, 'claims and proofs were made');
-  assert.ok(BigInt(report.activity.relayRewardsUpokt) > 0n, 'proofs minted relay rewards');
+  assert.ok(BigInt(report.activity.relay_rewards_upokt) > 0n, 'proofs minted relay rewards');
+  assert.is(typeof report.activity.param_changes, 'number');
+  // Every key in snake_case, as the rest of the document and every other command's JSON (the
+  // activity's were the tally's field names, relayRewardsUpokt and paramChanges: dogfooding of
+  // 2026-12-07).
+  assert.equal(camelCaseKeys(JSON.parse(first.stdout)), [], 'no camelCase key');
   assert.equal([report.replay.verified, report.replay.height, report.replay.signatures], [true, 14, 'verified']);
   assert.equal([report.projection.height, report.audit.to, report.audit.mismatches, report.audit.supply_ok], [14, 14, 0, true]);
   // The supply is proven at the genesis state and after each of the 14 blocks.

@@ -1,0 +1,34 @@
+/**
+ * Goal: `export --height H` past the chain's last block is refused before any work, as `replay
+ * --to` and `audit --to` refuse it (dogfooding of 2026-12-07: `export --height 500` of an
+ * 80-block chain first replayed all 80 blocks — minutes on a long chain, with its progress bar —
+ * and only then said height_not_found).
+ * Method: the compiled CLI on a 6-block simulated chain, with progress on (stderr is a pipe, where
+ * the replay's step line "export: opening the chain …" is written when the replay starts).
+ */
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+
+const test = suite('cli: export of a height the chain does not have');
+const tmp = scratch('cli-export-height');
+const chain = join(tmp.dir, 'chain');
+
+test.before(async () => {
+  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+  assert.is(made.code, 0, made.stderr + made.stdout);
+});
+test.after(() => tmp.remove());
+
+test('height_not_found before the replay: no progress, the chain\'s end named', async () => {
+  const run = await runCli(['export', '--data', chain, '--height', '60']);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /^error \[height_not_found\]: the chain ends at height 6; cannot export height 60$/m);
+  assert.not.match(run.stderr, /export: opening the chain|export \|/, `nothing replayed first: ${run.stderr}`);
+  // The tip itself still exports.
+  const tip = await runCli(['export', '--data', chain, '--height', '6', '--no-progress']);
+  assert.is(tip.code, 0, tip.stderr);
+});
+
+test.run();
