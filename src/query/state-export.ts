@@ -95,7 +95,9 @@ export async function exportState(store: ReadStore, height: number): Promise<Raw
     // GenesisDoc.GenesisTime is left unset (app/pocket.go:163-184): Go's zero time.
     genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
-    consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '4000000'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
+    // max_bytes is the keeper's BlockByteSize (app/pocket.go:172): 0 while feature BLOCK is inactive,
+    // when no value is stored yet (x/pocketcore/module.go:106-113) — a file Tendermint would refuse, as pocket-core's.
+    consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '0'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
     app_hash: '',
     app_state: {
       application: { params: moduleParamsJson(params, 'application'), applications: apps, exported: true },
