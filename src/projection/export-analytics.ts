@@ -11,8 +11,9 @@
  *   blocks.parquet        height, hash, time, proposer, tx count and bytes
  *
  * The source is the SQLite projection, caught up first. Integers stay 64-bit (uPOKT never
- * becomes a float); uPOKT columns are BIGINT too unless the export holds an amount beyond int64
- * (an imported TestNet-sized state), then DECIMAL(38,0) — exact, and what Parquet readers sum as
+ * becomes a float); uPOKT columns (and the other wide columns: nodes' unstaking_time_ns,
+ * projection/amounts.ts) are BIGINT too unless a file's rows hold one beyond int64 (an imported
+ * TestNet-sized state; an UnstakingTime near 2^63 ns), then DECIMAL(38,0) — exact, and what Parquet readers sum as
  * a number (DuckDB would write a HUGEINT as a DOUBLE). An amount of more than 38 digits is refused
  * (`amount_too_wide_for_parquet`). Each file is written to a temporary name, and all are renamed
  * once all are written, so an interrupted or failed export leaves the previous set whole.
