@@ -15,7 +15,7 @@ import { integerOf, storableRow, storedInteger } from '../../../src/projection/a
 import { ProjectionError } from '../../../src/projection/errors.js';
 import { pgMigrationsDir } from '../../../src/projection/pg/store.js';
 import { loadMigrations } from '../../../src/projection/schema.js';
-import { BALANCES, TABLES } from '../../../src/projection/tables.js';
+import { APPS, BALANCES, SIGNING_INFOS, TABLES } from '../../../src/projection/tables.js';
 
 const INT64_MAX = 9_223_372_036_854_775_807n;
 const INT64_MIN = -9_223_372_036_854_775_808n;
@@ -65,6 +65,17 @@ test('a row is copied only when an amount is beyond int64 (mainnet-sized rows go
   const big = ['a', 1, INT64_MAX + 1n];
   assert.equal(storableRow(BALANCES, big), ['a', 1, '9223372036854775808']);
   assert.equal(big, ['a', 1, INT64_MAX + 1n], 'the projector keeps its bigint');
+});
+
+test('a mainnet-sized app or signing-info row (times ~1.7 × 10^18 ns, max relays in int64) goes as it is; one past int64 is copied', () => {
+  // apps: address, height, deleted, public_key, jailed, status, chains_json, staked_upokt, max_relays, unstaking_time_ns
+  const app = ['a', 7, 0, 'pk', 0, 1, '["0001"]', 25_000_000_000n, 4_456_700_000n, 1_700_000_000_123_456_789n];
+  assert.ok(storableRow(APPS, app) === app);
+  const late = [...app.slice(0, 9), 10_923_372_036_854_775_807n];
+  assert.equal(storableRow(APPS, late)[9], '10923372036854775807');
+  // signing_infos: address, height, deleted, start_height, index_offset, jailed_until_ns, missed, jailed_blocks, two steps
+  const info = ['a', 7, 0, 1, 6, 1_700_000_000_000_000_000n, 0, 0, 1, 0];
+  assert.ok(storableRow(SIGNING_INFOS, info) === info);
 });
 
 test('SQLite: every stored form round-trips exactly through a migrated balances table', () => {
