@@ -36,7 +36,8 @@ const CANONICAL = /^-?[1-9][0-9]{18,77}$/;
  *   unstaking_time_ns (nodes, apps), jailed_until_ns (signing_infos): block time + an
  *     UnstakingTime, AppUnstakingTime or DowntimeJailDuration of up to 2^63 − 1 ns; Go's
  *     time.Time holds it (int64 seconds from year 1), pocket-core keeps a date near year 2300
- *     (x/nodes/keeper/unstake.go, x/apps/keeper/unstake.go: BlockTime().Add; x/nodes/keeper/slash.go);
+ *     (BlockHeader().Time.Add: x/nodes/keeper/valStateChanges.go:439, x/apps/keeper/appStateChanges.go:221,
+ *     x/nodes/keeper/slash.go:289);
  *   max_relays (apps): sdk.BigInt, unbounded below and capped at 2^64 − 1 above
  *     (x/apps/keeper/application.go:145-166 CalculateAppRelays).
  * Block times (blocks.time_ns) stay int64: the block header's own field (chain/block.ts).

@@ -4,8 +4,8 @@
  * amounts, and pocket-core RC-0.12.0 keeps running with each:
  *   - AppUnstakingTime, UnstakingTime or DowntimeJailDuration of 2^63 − 1 ns: an unstaking
  *     completion or jailed-until time of block time + 2^63 − 1 ns, past 2^63 ns (Go's time.Time
- *     holds it: x/apps/keeper/unstake.go, x/nodes/keeper/unstake.go BlockTime().Add;
- *     x/nodes/keeper/slash.go: the downtime jail);
+ *     holds it: BlockHeader().Time.Add in x/apps/keeper/appStateChanges.go:221,
+ *     x/nodes/keeper/valStateChanges.go:439 and, for the downtime jail, x/nodes/keeper/slash.go:289);
  *   - BaseRelaysPerPOKT at int64's bounds or StabilityAdjustment at int64 max: an app's max relays
  *     past int64 (sdk.BigInt, x/apps/keeper/application.go:145-166: capped at 2^64 − 1 above,
  *     unbounded below);
