@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { openProjectionReadOnly } from '../projection/sqlite/read-only.js';
 import { existsSync } from 'node:fs';
-import { amountOf, amountOrNull } from '../projection/amounts.js';
+import { integerOf, integerOrNull } from '../projection/amounts.js';
 import { projectionFile } from '../projection/store.js';
 import { AuditInputError } from './independent/inputs.js';
 
@@ -101,16 +101,16 @@ export class RecordedLedger {
       kind: String(r['kind']),
       role: String(r['role']),
       address: (r['address'] as string | null) ?? null,
-      amount: amountOf(r['amount_upokt']),
+      amount: integerOf(r['amount_upokt']),
       servicer: (r['servicer'] as string | null) ?? null,
       relays: big(r['relays']),
-      multiplier: amountOrNull(r['multiplier_upokt_per_relay']),
+      multiplier: integerOrNull(r['multiplier_upokt_per_relay']),
       multiplierSource: (r['multiplier_source'] as string | null) ?? null,
-      stake: amountOrNull(r['stake_upokt']),
-      flooredStake: amountOrNull(r['floored_stake_upokt']),
+      stake: integerOrNull(r['stake_upokt']),
+      flooredStake: integerOrNull(r['floored_stake_upokt']),
       bin: big(r['stake_bin']),
       weight: (r['weight'] as string | null) ?? null,
-      minted: amountOrNull(r['minted_upokt']),
+      minted: integerOrNull(r['minted_upokt']),
     }));
   }
 
@@ -120,7 +120,7 @@ export class RecordedLedger {
       address: String(r['address']),
       kind: String(r['kind']),
       reason: (r['reason'] as string | null) ?? null,
-      amount: amountOrNull(r['amount_upokt']),
+      amount: integerOrNull(r['amount_upokt']),
     }));
   }
 
@@ -128,13 +128,13 @@ export class RecordedLedger {
     const r = this.statements.supply.get(height) as Row | undefined;
     if (r === undefined) return undefined;
     return {
-      total: amountOf(r['total_upokt']),
-      node: amountOf(r['node_staked_upokt']),
-      app: amountOf(r['app_staked_upokt']),
-      dao: amountOf(r['dao_upokt']),
-      fee: amountOf(r['fee_collector_upokt']),
-      minted: amountOf(r['minted_upokt']),
-      burned: amountOf(r['burned_upokt']),
+      total: integerOf(r['total_upokt']),
+      node: integerOf(r['node_staked_upokt']),
+      app: integerOf(r['app_staked_upokt']),
+      dao: integerOf(r['dao_upokt']),
+      fee: integerOf(r['fee_collector_upokt']),
+      minted: integerOf(r['minted_upokt']),
+      burned: integerOf(r['burned_upokt']),
     };
   }
 
@@ -144,7 +144,7 @@ export class RecordedLedger {
       hash: String(r['hash']),
       code: num(r['code']),
       codespace: String(r['codespace']),
-      feeCharged: amountOf(r['fee_charged_upokt']),
+      feeCharged: integerOf(r['fee_charged_upokt']),
     }));
   }
 
@@ -160,7 +160,7 @@ export class RecordedLedger {
 
   /** Version rows in height order: balances, node tokens or app stakes. */
   versionRows(which: 'balances' | 'nodeStakes' | 'appStakes'): VersionCursor {
-    return this.cursor(this.statements[which].iterate() as IterableIterator<StoredVersionRow>, (row) => (typeof row.amount === 'bigint' ? (row as VersionRow) : { ...row, amount: amountOf(row.amount) }));
+    return this.cursor(this.statements[which].iterate() as IterableIterator<StoredVersionRow>, (row) => (typeof row.amount === 'bigint' ? (row as VersionRow) : { ...row, amount: integerOf(row.amount) }));
   }
 
   /** The signing_infos rows in height order (stepped rows: projectors/signing-infos.ts). */
@@ -200,14 +200,13 @@ export interface RecordedSigningRow {
 }
 
 function signingRowOf(r: Row): RecordedSigningRow {
-  const until = r['jailed_until_ns'];
   return {
     address: String(r['address']),
     height: num(r['height']),
     deleted: num(r['deleted']) === 1,
     startHeight: num(r['start_height']),
     index: num(r['index_offset']),
-    jailedUntilNs: until === null || until === undefined ? null : BigInt(until as bigint),
+    jailedUntilNs: integerOrNull(r['jailed_until_ns']),
     missed: num(r['missed_blocks_counter']),
     jailedBlocks: num(r['jailed_blocks_counter']),
     indexStep: num(r['index_offset_step']),

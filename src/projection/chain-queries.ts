@@ -4,7 +4,7 @@
  * (read-store.ts). Prepared once per connection; every list is ordered and counted in SQL.
  */
 import type Database from 'better-sqlite3';
-import { amountOf } from './amounts.js';
+import { integerOf } from './amounts.js';
 import type { AccountRecord, AccountSelection, BlockRecord, ListPage, Order, PageRequest, TxFilter, TxRecord } from './read-store.js';
 
 type Row = Record<string, unknown>;
@@ -48,7 +48,7 @@ export function blockOf(row: Row, totalTxs: number): BlockRecord {
   };
 }
 
-export const accountOf = (row: Row): AccountRecord => ({ address: row.address as string, publicKey: (row.public_key as string | null) ?? null, balanceUpokt: amountOf(row.balance_upokt) });
+export const accountOf = (row: Row): AccountRecord => ({ address: row.address as string, publicKey: (row.public_key as string | null) ?? null, balanceUpokt: integerOf(row.balance_upokt) });
 
 const offsetOf = (page: PageRequest): { limit: number; offset: number } => ({ limit: page.perPage, offset: (page.page - 1) * page.perPage });
 

@@ -22,7 +22,7 @@ import type { CommittedBlock, EventEnvelope } from '../runtime/committed-block.j
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { Projector, RowSink } from './projector.js';
 import { PROJECTORS } from './projectors/index.js';
-import { rowWithAmounts } from './amounts.js';
+import { rowWithIntegers } from './amounts.js';
 import { TABLES, type Row, type TableSpec } from './tables.js';
 
 export { amountRangeError, ProjectionError } from './errors.js';
@@ -68,7 +68,7 @@ export class ProjectionEngine {
     if (checkpoint === undefined) return;
     for (const projector of this.projectors) {
       // Rows read back hold amounts as stored (SQLite: INTEGER or decimal text); the projectors add bigints.
-      for (const table of projector.tables) if (table.resume !== undefined) projector.resume?.(table, readBack(table).map((row) => rowWithAmounts(table, row)));
+      for (const table of projector.tables) if (table.resume !== undefined) projector.resume?.(table, readBack(table).map((row) => rowWithIntegers(table, row)));
     }
   }
 

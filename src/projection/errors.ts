@@ -72,9 +72,9 @@ export function damagedProjection(error: unknown, file: string): unknown {
 
 /**
  * A database's refusal of a number too wide for its column, as a coded error (else the error
- * itself). Amounts are stored in any width sdk.Int holds (amounts.ts; a wider one is refused
- * before the write as `amount_out_of_range` too), so this is defence in depth: better-sqlite3's
- * RangeError for a bigint beyond int64 in a non-amount column, PostgreSQL's 22003
+ * itself). Amounts, times in ns and max relays are stored in any width sdk.Int holds (amounts.ts;
+ * a wider one is refused before the write as `amount_out_of_range` too), so this is defence in
+ * depth: better-sqlite3's RangeError for a bigint beyond int64 in any other column, PostgreSQL's 22003
  * numeric_value_out_of_range. The write is one transaction, so nothing of it is kept; the chain
  * itself is unaffected (verify reads the log).
  */

@@ -11,8 +11,9 @@
  *   blocks.parquet        height, hash, time, proposer, tx count and bytes
  *
  * The source is the SQLite projection, caught up first. Integers stay 64-bit (uPOKT never
- * becomes a float); uPOKT columns are BIGINT too unless the export holds an amount beyond int64
- * (an imported TestNet-sized state), then DECIMAL(38,0) — exact, and what Parquet readers sum as
+ * becomes a float); uPOKT columns (and the other wide columns: nodes' unstaking_time_ns,
+ * projection/amounts.ts) are BIGINT too unless a file's rows hold one beyond int64 (an imported
+ * TestNet-sized state; an UnstakingTime near 2^63 ns), then DECIMAL(38,0) — exact, and what Parquet readers sum as
  * a number (DuckDB would write a HUGEINT as a DOUBLE). An amount of more than 38 digits is refused
  * (`amount_too_wide_for_parquet`). Each file is written to a temporary name, and all are renamed
  * once all are written, so an interrupted or failed export leaves the previous set whole.
@@ -22,7 +23,7 @@ import Database from 'better-sqlite3';
 import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import { renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { amountText, isAmountColumn } from './amounts.js';
+import { integerText, isWideColumn } from './amounts.js';
 import { ProjectionError } from './errors.js';
 import { project, type ProjectReport } from './run.js';
 import { projectionFile } from './store.js';
@@ -132,13 +133,13 @@ const WIDE_AMOUNT = 'DECIMAL(38,0)';
 
 /**
  * Copies a query's rows from SQLite into a DuckDB table of the same columns (INTEGER → BIGINT;
- * uPOKT → BIGINT, or DECIMAL(38,0) when one of them is stored as text, i.e. beyond int64; else VARCHAR).
+ * wide integers — uPOKT, unstaking times — → BIGINT, or DECIMAL(38,0) when one of them is stored as text, i.e. beyond int64; else VARCHAR).
  */
 async function load(connection: DuckDBConnection, sqlite: Database.Database, table: string, sql: string): Promise<number> {
   const statement = sqlite.prepare(sql).raw(true);
   const columns = statement.columns();
-  const amountType = holdsWideAmount(sqlite, sql, columns.map((c) => c.name).filter(isAmountColumn)) ? WIDE_AMOUNT : 'BIGINT';
-  const types = columns.map((column) => (isAmountColumn(column.name) ? amountType : column.type?.toUpperCase() === 'INTEGER' ? 'BIGINT' : 'VARCHAR'));
+  const amountType = holdsWideAmount(sqlite, sql, columns.map((c) => c.name).filter(isWideColumn)) ? WIDE_AMOUNT : 'BIGINT';
+  const types = columns.map((column) => (isWideColumn(column.name) ? amountType : column.type?.toUpperCase() === 'INTEGER' ? 'BIGINT' : 'VARCHAR'));
   await connection.run(`CREATE TABLE ${table} (${columns.map((column, i) => `"${column.name}" ${types[i]}`).join(', ')})`);
   const appender = await connection.createAppender(table);
   let rows = 0;
@@ -155,7 +156,7 @@ async function load(connection: DuckDBConnection, sqlite: Database.Database, tab
   return rows;
 }
 
-/** Whether any of `amounts` in the query's rows is stored as decimal text (beyond int64: projection/amounts.ts). */
+/** Whether any of the wide columns `amounts` in the query's rows is stored as decimal text (beyond int64: projection/amounts.ts). */
 function holdsWideAmount(sqlite: Database.Database, sql: string, amounts: readonly string[]): boolean {
   if (amounts.length === 0) return false;
   const text = amounts.map((column) => `typeof("${column}") = 'text'`).join(' OR ');
@@ -171,7 +172,7 @@ function appendCell(appender: DuckDBAppender, cell: unknown, type: string): void
 
 /** An amount for a DECIMAL(38,0) column, as decimal text; wider than 38 digits is refused (Parquet has no exact wider integer). */
 function parquetAmount(cell: unknown): string {
-  const text = amountText(cell);
+  const text = integerText(cell);
   if (text.replace('-', '').length > 38) throw new ProjectionError('amount_too_wide_for_parquet', `an amount of ${text.length} digits does not fit Parquet's DECIMAL(38,0): ${text}`, { amount: text });
   return text;
 }

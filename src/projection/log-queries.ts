@@ -4,7 +4,7 @@
  * lifecycle, and the supply per block. Filters left out (null) match everything.
  */
 import type Database from 'better-sqlite3';
-import { amountOf, amountOrNull } from './amounts.js';
+import { integerOf, integerOrNull } from './amounts.js';
 import { num, numOrNull } from './chain-queries.js';
 import type { ClaimFilter, ClaimLifecycleRecord, HeightRange, ListPage, PageRequest, ParamChangeRecord, RapSheetRecord, RewardFilter, RewardLineRecord, SupplyRecord } from './read-store.js';
 
@@ -18,21 +18,21 @@ export const rewardOf = (row: Row): RewardLineRecord => ({
   kind: row.kind as string,
   role: row.role as string,
   address: row.address as string | null,
-  amountUpokt: amountOf(row.amount_upokt),
+  amountUpokt: integerOf(row.amount_upokt),
   servicer: row.servicer as string | null,
   claimKey: row.claim_key as string | null,
   chain: row.chain as string | null,
   relays: big(row.relays),
-  multiplierUpoktPerRelay: amountOrNull(row.multiplier_upokt_per_relay),
+  multiplierUpoktPerRelay: integerOrNull(row.multiplier_upokt_per_relay),
   multiplierSource: row.multiplier_source as string | null,
-  stakeUpokt: amountOrNull(row.stake_upokt),
-  flooredStakeUpokt: amountOrNull(row.floored_stake_upokt),
+  stakeUpokt: integerOrNull(row.stake_upokt),
+  flooredStakeUpokt: integerOrNull(row.floored_stake_upokt),
   stakeBin: big(row.stake_bin),
   weight: row.weight as string | null,
   pip22Applied: row.pip22_applied === null ? null : row.pip22_applied === 1n,
   daoAllocationPercent: big(row.dao_allocation_percent),
   proposerAllocationPercent: big(row.proposer_allocation_percent),
-  mintedUpokt: amountOrNull(row.minted_upokt),
+  mintedUpokt: integerOrNull(row.minted_upokt),
   planJson: row.plan_json as string,
 });
 
@@ -42,7 +42,7 @@ export const rapOf = (row: Row): RapSheetRecord => ({
   address: row.address as string,
   kind: row.kind as string,
   reason: row.reason as string | null,
-  amountUpokt: amountOrNull(row.amount_upokt),
+  amountUpokt: integerOrNull(row.amount_upokt),
   txHash: row.tx_hash as string | null,
   detailsJson: row.details_json as string,
 });
@@ -77,13 +77,13 @@ export const paramChangeOf = (row: Row): ParamChangeRecord => ({
 
 export const supplyOf = (row: Row): SupplyRecord => ({
   height: num(row.height),
-  totalUpokt: amountOf(row.total_upokt),
-  nodeStakedUpokt: amountOf(row.node_staked_upokt),
-  appStakedUpokt: amountOf(row.app_staked_upokt),
-  daoUpokt: amountOf(row.dao_upokt),
-  feeCollectorUpokt: amountOf(row.fee_collector_upokt),
-  mintedUpokt: amountOf(row.minted_upokt),
-  burnedUpokt: amountOf(row.burned_upokt),
+  totalUpokt: integerOf(row.total_upokt),
+  nodeStakedUpokt: integerOf(row.node_staked_upokt),
+  appStakedUpokt: integerOf(row.app_staked_upokt),
+  daoUpokt: integerOf(row.dao_upokt),
+  feeCollectorUpokt: integerOf(row.fee_collector_upokt),
+  mintedUpokt: integerOf(row.minted_upokt),
+  burnedUpokt: integerOf(row.burned_upokt),
 });
 
 const RANGE = 'height >= @from AND height <= @to';

@@ -20,14 +20,12 @@ import { PARAM_SPECS_BY_KEY, type Subspace } from '../params/registry.js';
 import type { ClaimKey } from './read-store.js';
 import { SIGNING_INFO_AS_OF_COLUMNS } from './projectors/signing-infos.js';
 import { asOfSql } from './version-rows.js';
-import { amountOf, amountText } from './amounts.js';
+import { integerOf, integerOrNull, integerText } from './amounts.js';
 import type { KeyChange } from './as-of-lists.js';
 import type { CheckpointSeen } from './checkpoint-watch.js';
 
 type Row = Record<string, unknown>;
 const num = (value: unknown): number => Number(value as bigint);
-const str = (value: unknown): string => String(value as bigint | string);
-const optionalNs = (value: unknown): bigint | null => (value === null ? null : (value as bigint));
 
 interface NodeRow extends Row {
   address: string;
@@ -38,7 +36,8 @@ interface NodeRow extends Row {
   service_url: string;
   /** bigint, or decimal text beyond int64 (amounts.ts). */
   tokens_upokt: bigint | string;
-  unstaking_time_ns: bigint | null;
+  /** bigint or null, or decimal text beyond int64 (amounts.ts: block time + an UnstakingTime near 2^63 ns). */
+  unstaking_time_ns: bigint | string | null;
   output_address: string | null;
   reward_delegators_json: string | null;
 }
@@ -51,8 +50,8 @@ export function nodeJsonOf(row: NodeRow): NodeJson {
     status: num(row.status),
     chains: JSON.parse(row.chains_json) as string[],
     service_url: row.service_url,
-    tokens: amountText(row.tokens_upokt),
-    unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
+    tokens: integerText(row.tokens_upokt),
+    unstaking_time: formatOptionalTime(integerOrNull(row.unstaking_time_ns)),
     output_address: row.output_address ?? '',
     reward_delegators: row.reward_delegators_json === null ? null : (JSON.parse(row.reward_delegators_json) as Record<string, number>),
   };
@@ -65,8 +64,9 @@ interface AppRow extends Row {
   status: bigint;
   chains_json: string;
   staked_upokt: bigint | string;
-  max_relays: bigint;
-  unstaking_time_ns: bigint | null;
+  /** sdk.BigInt: bigint, or decimal text beyond int64 (amounts.ts). */
+  max_relays: bigint | string;
+  unstaking_time_ns: bigint | string | null;
 }
 
 export function appJsonOf(row: AppRow): AppJson {
@@ -75,10 +75,10 @@ export function appJsonOf(row: AppRow): AppJson {
     public_key: row.public_key,
     jailed: row.jailed === 1n,
     chains: JSON.parse(row.chains_json) as string[],
-    max_relays: str(row.max_relays),
+    max_relays: integerText(row.max_relays),
     status: num(row.status),
-    staked_tokens: amountText(row.staked_upokt),
-    unstaking_time: formatOptionalTime(optionalNs(row.unstaking_time_ns)),
+    staked_tokens: integerText(row.staked_upokt),
+    unstaking_time: formatOptionalTime(integerOrNull(row.unstaking_time_ns)),
   };
 }
 
@@ -181,7 +181,7 @@ export class ProjectionQueries {
 
   balance(address: string, height: number): bigint {
     const row = this.statements.balance.get({ address: address.toLowerCase(), height }) as { balance_upokt: unknown } | undefined;
-    return row === undefined ? 0n : amountOf(row.balance_upokt);
+    return row === undefined ? 0n : integerOf(row.balance_upokt);
   }
 
   supply(height: number): SupplyJson | undefined {
@@ -226,7 +226,7 @@ export class ProjectionQueries {
 
 /** Pocket's supply answer from a `supply` row (the DAO counts as staked). */
 export function supplyJsonOf(row: Row): SupplyJson {
-  const [node, app, dao, total] = [row.node_staked_upokt, row.app_staked_upokt, row.dao_upokt, row.total_upokt].map(amountOf) as [bigint, bigint, bigint, bigint];
+  const [node, app, dao, total] = [row.node_staked_upokt, row.app_staked_upokt, row.dao_upokt, row.total_upokt].map(integerOf) as [bigint, bigint, bigint, bigint];
   const staked = node + app + dao;
   return {
     node_staked: node.toString(),
@@ -268,7 +268,7 @@ export function signingInfoOf(row: Row): SigningInfo {
     address: row.address as Address,
     startHeight: num(row.start_height),
     indexOffset: num(row.index_offset),
-    jailedUntilNs: optionalNs(row.jailed_until_ns),
+    jailedUntilNs: integerOrNull(row.jailed_until_ns),
     missedBlocksCounter: num(row.missed_blocks_counter),
     jailedBlocksCounter: num(row.jailed_blocks_counter),
   };

@@ -14,7 +14,7 @@
  *   resume {where}: the rows still open (claims not yet settled).
  */
 
-import { isAmountColumn } from './amounts.js';
+import { isWideColumn } from './amounts.js';
 
 /** What a cell holds: better-sqlite3 and pg both bind these. */
 export type Cell = bigint | number | string | null | Uint8Array;
@@ -27,15 +27,19 @@ export interface TableSpec {
   readonly key: readonly string[];
   readonly write: 'insert' | 'upsert';
   readonly resume?: 'latest' | 'last' | { readonly where: string };
-  /** Positions of the uPOKT columns (amounts.ts: stored as INTEGER or decimal TEXT in SQLite, NUMERIC in PostgreSQL). */
-  readonly amounts: readonly number[];
+  /**
+   * Positions of the wide-integer columns — the uPOKT amounts and the times and max relays that
+   * governance can take past int64 (amounts.ts isWideColumn, by name): stored as INTEGER or
+   * decimal TEXT in SQLite, NUMERIC(78,0) in PostgreSQL.
+   */
+  readonly wide: readonly number[];
 }
 
 const specs: TableSpec[] = [];
 
 function table(name: string, columns: readonly string[], key: readonly string[], options: Pick<TableSpec, 'resume'> & { write?: TableSpec['write'] } = {}): TableSpec {
-  const amounts = columns.flatMap((column, i) => (isAmountColumn(column) ? [i] : []));
-  const spec: TableSpec = { name, index: specs.length, columns, key, write: options.write ?? 'insert', amounts, ...(options.resume === undefined ? {} : { resume: options.resume }) };
+  const wide = columns.flatMap((column, i) => (isWideColumn(column) ? [i] : []));
+  const spec: TableSpec = { name, index: specs.length, columns, key, write: options.write ?? 'insert', wide, ...(options.resume === undefined ? {} : { resume: options.resume }) };
   specs.push(spec);
   return spec;
 }

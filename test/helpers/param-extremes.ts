@@ -29,7 +29,7 @@ import type { SessionEvidence } from '../../src/sim/relay-evidence.js';
 import type { WireMessage } from '../../src/wire/index.js';
 import { BLOCK_INTERVAL_NS, produce, sendMsg, signTx, testKey, type TestKey } from './chain.js';
 import { evidence } from './evidence.js';
-import { OWNER, templateAclKeys, unjail } from './gov-chain.js';
+import { code, OWNER, paramChange, templateAclKeys, unjail } from './gov-chain.js';
 import { appKey, claimTx, evidenceOf, headerOf, heightOf, keyOf, POKT, proofTx, relayChainSpec, requiredIndex, servicerKeys } from './relays.js';
 import { beginUnstakeAppMsg, beginUnstakeNodeMsg, stakeAppMsg, stakeNodeMsg, stakingGenesisJson, startStakingChain, type StakingChainSpec } from './staking.js';
 
@@ -232,4 +232,33 @@ export function runScript(chain: ScriptChain, label: string): BlockResult[] {
   }
   assert.equal(checkInvariants(chain.state), [], `${label}: invariants`);
   return results;
+}
+
+/** The ParamChange chain: the change(s) in block 1, then the script. */
+export function changedInBlock1(changes: ReadonlyArray<readonly [string, string]>, label: string): (chain: ScriptChain) => void {
+  return (chain) => {
+    chain.produce(changes.map(([key, value]) => signTx(OWNER, paramChange(OWNER, key, value))));
+    runScript(chain, label);
+  };
+}
+
+/** Whether the ledger accepts the change in block 1 (decided on an in-memory chain: cheap). */
+export function acceptedInBlock1(key: string, value: string): boolean {
+  const result = produce(extremesChain(), [signTx(OWNER, paramChange(OWNER, key, value))]);
+  return code(result.receipts[0]!) === 'ok';
+}
+
+/** How a (param, value) gets its one chain (in force from block 1 or the genesis); undefined: it never takes effect (a refused change). */
+export function extremeChainWay(spec: ParamSpec, value: string): { genesisJson: string; build: (chain: ScriptChain) => void; how: string } | undefined {
+  const label = caseLabel(spec.key, value);
+  if (acceptedInBlock1(spec.key, value)) return { genesisJson: stakingGenesisJson(extremesChainSpec()), build: changedInBlock1([[spec.key, value]], label), how: 'ParamChange' };
+  if (genesisWith(spec, value).state === undefined) return undefined;
+  return {
+    genesisJson: genesisJsonWith(spec, value),
+    build: (chain) => {
+      chain.produce([]);
+      runScript(chain, `genesis ${label}`);
+    },
+    how: 'genesis',
+  };
 }

@@ -29,7 +29,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type pg from 'pg';
-import { amountOf } from '../amounts.js';
+import { integerOf } from '../amounts.js';
 import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
 import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
@@ -214,7 +214,7 @@ export class PgReadStore implements ReadStore {
 
   balance = async (address: string, height: number) => {
     const row = (await this.rows('balance', [address.toLowerCase(), height]))[0];
-    return row === undefined ? 0n : amountOf(row.balance_upokt);
+    return row === undefined ? 0n : integerOf(row.balance_upokt);
   };
   supply = (height: number) => this.one('supplyRow', [height], supplyJsonOf);
 

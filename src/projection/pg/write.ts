@@ -92,8 +92,8 @@ export async function writeBatch(client: pg.Client, batch: RowBatch, mode: PgWri
   for (const table of TABLES) {
     const made = batch.rows[table.index]!;
     if (made.length === 0) continue;
-    // As SQLite's writer: the same refusal of an amount no backend stores (NUMERIC(78,0) takes the text as is).
-    const rows = table.amounts.length === 0 ? made : made.map((row) => storableRow(table, row));
+    // As SQLite's writer: the same refusal of a wide integer no backend stores (NUMERIC(78,0) takes the text as is).
+    const rows = table.wide.length === 0 ? made : made.map((row) => storableRow(table, row));
     if (table.write === 'upsert') await insertRows(client, table, lastPerKey(table, rows));
     else if (mode === 'copy') await copyRows(client, table, rows);
     else await insertRows(client, table, rows);

@@ -23,6 +23,7 @@
  * counter 0 → 1) a row (45, offset 9, missed 1, step 1) follows.
  */
 import type { SigningInfo } from '../../modules/slashing/index.js';
+import { integerOrNull } from '../amounts.js';
 import { defineProjector } from '../projector.js';
 import { positions, SIGNING_INFO_COLUMNS, SIGNING_INFOS, type Row } from '../tables.js';
 
@@ -45,8 +46,7 @@ function infoRow(height: number, info: SigningInfo): Row {
 /** A row read back from a backend (bigint or text cells) in the projector's own cell types. */
 function normalized(row: Row): Row {
   const n = (i: number): number => Number(row[i]);
-  const until = row[I.jailed_until_ns];
-  return [String(row[I.address]), n(I.height), n(I.deleted), n(I.start_height), n(I.index_offset), until === null ? null : BigInt(until as bigint), n(I.missed_blocks_counter), n(I.jailed_blocks_counter), n(I.index_offset_step), n(I.jailed_blocks_step)];
+  return [String(row[I.address]), n(I.height), n(I.deleted), n(I.start_height), n(I.index_offset), integerOrNull(row[I.jailed_until_ns]), n(I.missed_blocks_counter), n(I.jailed_blocks_counter), n(I.index_offset_step), n(I.jailed_blocks_step)];
 }
 
 /** The record `row` predicts at `height` (a copy with the stepped counters advanced). */
