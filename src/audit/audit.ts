@@ -50,7 +50,7 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
   const started = performance.now();
   // Checked before anything is projected: a reversed range is the operator's, not the chain's.
   if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
-    throw new AuditInputError('empty_range', `nothing to audit: --from ${options.from} is above --to ${options.to}`);
+    throw new AuditInputError('reversed_range', `nothing to audit: --from ${options.from} is above --to ${options.to}`);
   }
   // A directory that holds no chain is said as every command says it (data_dir_not_found, with
   // how to create one), not as the block log's log_not_found.

@@ -111,6 +111,8 @@ export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set([
   'missing_option_value',
   'conflicting_options',
   'confirmation_required',
+  // --from above --to, both given (audit, roots): the operator's typo, whatever the chain holds.
+  'reversed_range',
   // An option's value refused by the command's own parsing (QA of 2026-12-06: these exited 1,
   // as if the chain or the machine had failed): audit --what-if, tx sign --type and --msg.
   'invalid_what_if',

@@ -65,9 +65,8 @@ function emptyRootsRange(dataDir: string, from: number, to: number | undefined):
   const [first, last] = [log.firstHeight, log.lastHeight];
   log.close();
   const range = to === undefined ? `${from}–${last} (the tip)` : `${from}–${to}`;
-  const why = to !== undefined && from > to ? `--from ${from} is above --to ${to}; ` : '';
   const holds = last < first ? `this chain holds no block yet (its first will be height ${first})` : `this chain holds heights ${first}–${last}`;
-  return new CliError('empty_range', `no stored block in ${range}: ${why}${holds}`, { from, to: to ?? null, first_height: first, last_height: last });
+  return new CliError('empty_range', `no stored block in ${range}: ${holds}`, { from, to: to ?? null, first_height: first, last_height: last });
 }
 
 /**
@@ -152,6 +151,9 @@ export function registerChainCommands(program: Command): void {
     .option('--json', 'a JSON array on stdout')
     .action((options: { data?: string; from?: number; to?: number; json?: boolean }) =>
       withCliErrors(() => {
+        if (options.from !== undefined && options.to !== undefined && options.from > options.to) {
+          throw new CliError('reversed_range', `--from ${options.from} is above --to ${options.to}: give the lower height first`, { from: options.from, to: options.to });
+        }
         const roots = readStoredRoots(dataDirOf(options.data), options.from ?? 1, options.to);
         // No block yet and no range asked for: an honest empty answer, as replay and verify give one.
         if (roots.length === 0 && options.from === undefined && options.to === undefined) {

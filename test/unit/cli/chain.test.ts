@@ -132,7 +132,7 @@ cli('export and snapshot show their replay as a bar on stderr (rate, ETA), and -
 });
 
 cli('roots: a range that selects no block is a coded error (past the tip, reversed), not an empty success; an empty chain is an empty list', async () => {
-  for (const range of [['--from', '100'], ['--from', '4', '--to', '2']]) {
+  for (const range of [['--from', '100'], ['--from', '100', '--to', '200']]) {
     const run = await runCli(['roots', '--data', simDir, ...range, '--json']);
     assert.is(run.code, 1, run.stdout);
     const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
@@ -141,6 +141,11 @@ cli('roots: a range that selects no block is a coded error (past the tip, revers
     // range is reversed or outside the chain's heights" left the user to find the tip).
     assert.match(error.message, new RegExp(`heights 1–${BLOCKS}\\b`), error.message);
   }
+  // --from above --to, both given, is the operator's typo whatever the chain holds: a usage error,
+  // exit 2, as README's CLI section says of every usage error (dogfooding of 2026-12-07: it exited 1).
+  const reversed = await runCli(['roots', '--data', simDir, '--from', '4', '--to', '2', '--json']);
+  assert.is(reversed.code, 2, reversed.stdout);
+  assert.is((JSON.parse(reversed.stdout) as { error: { code: string } }).error.code, 'reversed_range');
   // A chain with no block yet, no range asked: an empty answer, as replay and verify give (QA of 2026-12-06).
   const empty = join(tmp.dir, 'roots-empty');
   assert.is((await runCli(['init', '--genesis', genesisFile, '--data', empty])).code, 0);

@@ -142,7 +142,8 @@ errors('a bad value of any option is a coded error (a table per command)', async
     [['no-such-command'], 'unknown_command'],
     [['replay', '--no-such-option'], 'unknown_option'],
     // Refused before anything is projected, named as the operator wrote it.
-    [['audit', ...d, '--from', '5', '--to', '2'], 'empty_range'],
+    [['audit', ...d, '--from', '5', '--to', '2'], 'reversed_range'],
+    [['roots', ...d, '--from', '5', '--to', '2'], 'reversed_range'],
     // `--data "$DIR"` with DIR unset: refused, never the current directory's chain.
     [['rollback', '--data', '', '--to', '1', '--yes'], 'invalid_option'],
     [['init', '--data', '', '--genesis', genesisFile], 'invalid_option'],
