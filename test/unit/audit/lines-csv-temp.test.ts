@@ -7,7 +7,7 @@
  * Method: leftovers named with a pid above Linux's largest pid_max (2^22, proc(5)), which no
  * process can have, and with the parent process's pid (alive: the test runner).
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -33,6 +33,44 @@ test('a dead writer\'s leftover is removed when the next writer opens; a live on
     assert.ok(existsSync(other), 'a file of another name is not touched');
     writer.close();
     assert.equal(readdirSync(dir).sort(), ['lines.csv', `lines.csv.tmp-${process.ppid}`, 'other.csv.tmp-1']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The clean-up is a courtesy to the user, never the audit's failure nor another user's loss: a
+// leftover it cannot remove (here a directory of that name, which rm without `recursive` refuses)
+// is left and the audit writes on; one owned by another user is theirs (a process in another pid
+// namespace sharing the directory may be alive under a pid that looks dead here) and is kept —
+// as root, which could remove it, too.
+test('a leftover that cannot be removed is left, and the writer opens all the same', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pokt-ledger-lines-csv-'));
+  try {
+    const file = join(dir, 'lines.csv');
+    const stuck = `${file}.tmp-${NO_SUCH_PID}`;
+    mkdirSync(join(stuck, 'inside'), { recursive: true });
+    const writer = new LinesCsvWriter(file);
+    writer.close();
+    assert.ok(existsSync(file), 'the audit wrote its file');
+    assert.ok(existsSync(join(stuck, 'inside')), 'the leftover it could not remove is left as it was');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const NOBODY = 65534;
+const runsAsRoot = process.getuid?.() === 0;
+
+test('a dead pid\'s leftover owned by another user is not removed (checked where the test runs as root)', () => {
+  if (!runsAsRoot) return; // only root can make a file another user owns
+  const dir = mkdtempSync(join(tmpdir(), 'pokt-ledger-lines-csv-'));
+  try {
+    const file = join(dir, 'lines.csv');
+    const theirs = `${file}.tmp-${NO_SUCH_PID}`;
+    writeFileSync(theirs, 'another user\'s audit');
+    chownSync(theirs, NOBODY, NOBODY);
+    new LinesCsvWriter(file).close();
+    assert.ok(existsSync(theirs), 'another user\'s file is kept');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
