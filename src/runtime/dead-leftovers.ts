@@ -16,7 +16,7 @@
  */
 import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from '../log/lock.js';
+import { processAlive } from '../log/index.js';
 
 export interface Leftovers {
   /** The writer's pid in an entry's name, undefined for a name that is not a leftover's. */
