@@ -5,7 +5,7 @@
  */
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { removeDeadWritersLeftovers } from '../runtime/dead-leftovers.js';
+import { decimalPid, removeDeadWritersLeftovers } from '../runtime/dead-leftovers.js';
 import { LINE_COLUMNS, lineRow } from './line-rows.js';
 import type { ExpectedLine } from './independent/shadow.js';
 import type { AuditSummary } from './summary.js';
@@ -32,7 +32,8 @@ export function auditCsv(summary: AuditSummary): string {
  */
 function removeDeadWritersTemps(file: string): void {
   const prefix = `${basename(file)}.tmp-`;
-  removeDeadWritersLeftovers(dirname(file), { kind: 'file', pidOf: (name) => (name.startsWith(prefix) ? Number(name.slice(prefix.length)) : undefined) });
+  const pidOf = (name: string): number | undefined => (name.startsWith(prefix) ? decimalPid(name.slice(prefix.length)) : undefined);
+  removeDeadWritersLeftovers(dirname(file), { kind: 'file', pidOf });
 }
 
 /**

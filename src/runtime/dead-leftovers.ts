@@ -25,6 +25,11 @@ export interface Leftovers {
   readonly kind: 'file' | 'directory';
 }
 
+/** A pid as writers put it in a name (decimal digits only; Number() would also read '0x1f' or '1e3'). */
+export function decimalPid(text: string): number | undefined {
+  return /^[0-9]+$/.test(text) ? Number(text) : undefined;
+}
+
 export function removeDeadWritersLeftovers(dir: string, leftovers: Leftovers): void {
   let names: string[];
   try {

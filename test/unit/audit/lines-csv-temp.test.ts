@@ -58,6 +58,21 @@ test('a leftover that cannot be removed is left, and the writer opens all the sa
   }
 });
 
+// Only the name a writer gives (`.tmp-` and the pid in decimal) is a leftover: Number() would
+// also read '0x400001' or '4.194305e6' as the dead pid 4194305.
+test('a file named like a leftover but not with a decimal pid is not touched', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pokt-ledger-lines-csv-'));
+  try {
+    const file = join(dir, 'lines.csv');
+    const lookalikes = [`${file}.tmp-0x${NO_SUCH_PID.toString(16)}`, `${file}.tmp-4.194305e6`, `${file}.tmp- ${NO_SUCH_PID}`];
+    for (const name of lookalikes) writeFileSync(name, 'the user\'s own file');
+    new LinesCsvWriter(file).close();
+    for (const name of lookalikes) assert.ok(existsSync(name), `${name} is kept`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 const NOBODY = 65534;
 const runsAsRoot = process.getuid?.() === 0;
 
