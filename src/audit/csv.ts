@@ -3,9 +3,9 @@
  * every line the audit derived with its inputs (`audit --lines-csv`, written as the walk goes:
  * a mainnet range has millions of lines, more than a summary should hold).
  */
-import { closeSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { processAlive } from '../log/lock.js';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { decimalPid, removeDeadWritersLeftovers } from '../runtime/dead-leftovers.js';
 import { LINE_COLUMNS, lineRow } from './line-rows.js';
 import type { ExpectedLine } from './independent/shadow.js';
 import type { AuditSummary } from './summary.js';
@@ -27,21 +27,13 @@ export function auditCsv(summary: AuditSummary): string {
  * Removes `<file>.tmp-<pid>` left beside `file` by audits that are gone: Ctrl-C or SIGTERM stops
  * an audit by the signal's default action (its walk is synchronous: cli/interrupt.ts), so its
  * temporary file stays; a writer still running (its pid alive) keeps its own. As snapshot
- * temp files are removed at open (snapshot.ts removeStaleTemps).
+ * temp files are removed at open (snapshot.ts removeStaleTemps); what is removed, and what never
+ * is: runtime/dead-leftovers.ts.
  */
 function removeDeadWritersTemps(file: string): void {
   const prefix = `${basename(file)}.tmp-`;
-  let names: string[];
-  try {
-    names = readdirSync(dirname(file));
-  } catch {
-    return; // the open below says what is wrong with the directory
-  }
-  for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(name.slice(prefix.length));
-    if (Number.isSafeInteger(pid) && pid > 0 && !processAlive(pid)) rmSync(join(dirname(file), name), { force: true });
-  }
+  const pidOf = (name: string): number | undefined => (name.startsWith(prefix) ? decimalPid(name.slice(prefix.length)) : undefined);
+  removeDeadWritersLeftovers(dirname(file), { kind: 'file', pidOf });
 }
 
 /**

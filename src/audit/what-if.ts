@@ -7,13 +7,13 @@
  * Both runs are aggregated from the committed-block stream (domain events read by their `type`
  * and fields; the audit imports no module). The original data directory is never written.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blockLogDir, lastStoredHeight } from '../log/index.js';
-import { processAlive } from '../log/lock.js';
 import { CommittedBlockStream, type CommittedBlock } from '../runtime/committed-block.js';
 import { readDataDirConfig } from '../runtime/data-dir.js';
+import { removeDeadWritersLeftovers } from '../runtime/dead-leftovers.js';
 import { checkOverride, type ParamOverride } from '../runtime/param-override.js';
 import { replay, type ReplayProgress } from '../runtime/replay.js';
 import { MODULE } from './independent/shadow.js';
@@ -138,19 +138,19 @@ const SCRATCH_PREFIX = 'pokt-ledger-what-if-';
  * Removes the scratch of what-ifs that are gone: each holds a copy of a chain's whole block log,
  * removed at the end — but Ctrl-C stops a what-if by the signal's default action (its replays
  * hold no lock: cli/interrupt.ts), which left the copy in the temp dir for good (dogfooding of
- * 2026-12-07). A what-if still running (its pid alive) keeps its own.
+ * 2026-12-07). A what-if still running (its pid alive) keeps its own, another user's scratch is
+ * theirs (runtime/dead-leftovers.ts).
  */
 function removeDeadWhatIfScratch(): void {
-  let names: string[];
-  try {
-    names = readdirSync(tmpdir());
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const pid = Number(new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (Number.isSafeInteger(pid) && pid > 0 && !processAlive(pid)) rmSync(join(tmpdir(), name), { recursive: true, force: true });
-  }
+  removeDeadWritersLeftovers(tmpdir(), { kind: 'directory', pidOf: scratchPid });
+}
+
+const SCRATCH_NAME = new RegExp(`^${SCRATCH_PREFIX}(\\d+)-`);
+
+/** The what-if's pid in a scratch directory's name (undefined: not a what-if's scratch). */
+function scratchPid(name: string): number | undefined {
+  const pid = SCRATCH_NAME.exec(name)?.[1];
+  return pid === undefined ? undefined : Number(pid);
 }
 
 export async function runWhatIf(dataDir: string, overrides: readonly ParamOverride[], options: WhatIfOptions = {}): Promise<WhatIfReport> {

@@ -8,7 +8,6 @@
  */
 import type { Command } from 'commander';
 import { exportedStateText, exportState } from '../../genesis/export.js';
-import { blockLogDir, lastStoredHeight } from '../../log/index.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
@@ -17,6 +16,7 @@ import { checkOutputFile } from '../out-path.js';
 import { CliError, printJson, writeStdout } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { refuseHeightPastTip } from './replay.js';
 
 export async function exportDataDir(dir: string, height: number, progress: Pick<ReplayOptions, 'onStart' | 'onProgress'> = {}): Promise<Record<string, unknown>> {
   const { doc } = loadGenesisOfDataDir(dir);
@@ -24,17 +24,6 @@ export async function exportDataDir(dir: string, height: number, progress: Pick<
   if (outcome.divergence !== undefined) throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger verify\``, outcome.divergence);
   if (outcome.height !== height) throw new CliError('height_not_found', `the chain ends at height ${outcome.height}; cannot export height ${height}`, { height, last_height: outcome.height });
   return exportState(outcome.state, doc.consensus);
-}
-
-/**
- * A height past the last stored block is refused before the replay, as `replay --to` and `audit
- * --to` refuse it: `export --height 500` of an 80-block chain replayed all 80 first (dogfooding
- * of 2026-12-07). A directory without a chain is said first, as data_dir_not_found.
- */
-function refuseHeightPastTip(dataDir: string, height: number): void {
-  readDataDirConfig(dataDir);
-  const last = lastStoredHeight(blockLogDir(dataDir));
-  if (height > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot export height ${height}`, { height, last_height: last });
 }
 
 export function registerExportCommand(program: Command): void {
@@ -52,7 +41,10 @@ export function registerExportCommand(program: Command): void {
         const dataDir = dataDirOf(options.data);
         const checkOut = (out: string): void => checkOutputFile(out, dataDir, { option: '--out', force: options.force === true });
         if (options.out !== undefined) checkOut(options.out);
-        refuseHeightPastTip(dataDir, options.height);
+        // A directory without a chain is said first (data_dir_not_found), then a height past
+        // its end — both before the replay (it replayed the whole chain first: dogfooding of 2026-12-07).
+        readDataDirConfig(dataDir);
+        refuseHeightPastTip(dataDir, options.height, 'export');
         const progress = replayStepProgress('export', options.progress !== false);
         const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
         const text = exportedStateText(exported);

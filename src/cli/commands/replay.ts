@@ -103,7 +103,7 @@ export async function replayWithProgress(options: ReplayCommandOptions): Promise
   // No chain here: data_dir_not_found with how to create one (the --to check below would say
   // the log's log_not_found), and before the "opening the chain" line.
   readDataDirConfig(dir);
-  if (options.to !== undefined) refuseHeightPastTip(dir, options.to);
+  if (options.to !== undefined) refuseHeightPastTip(dir, options.to, 'replay to');
   // Snapshots it cannot write are said before the replay, not at the first one (a read-only copy).
   if ((options.snapshotEvery ?? 0) > 0) assertSnapshotsWritable(dir);
   let reached: ReplayProgress | undefined;
@@ -160,12 +160,14 @@ export function interruptedAt(reached: ReplayProgress | undefined, snapshotEvery
 }
 
 /**
- * `--to` past the last stored block is refused before any work, as `export --height` refuses it
- * (QA of 2026-12-06: `replay --to 99` of a 40-block chain replayed to 40 and said nothing).
+ * A height past the last stored block, refused before any work — `replay --to` (QA of
+ * 2026-12-06: `replay --to 99` of a 40-block chain replayed to 40 and said nothing) and `export
+ * --height` (which replayed the whole chain first): "the chain ends at height 40; cannot
+ * <doing> height 99".
  */
-function refuseHeightPastTip(dir: string, to: number): void {
+export function refuseHeightPastTip(dir: string, height: number, doing: string): void {
   const last = lastStoredHeight(blockLogDir(dir));
-  if (to > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot replay to height ${to}`, { height: to, last_height: last });
+  if (height > last) throw new CliError('height_not_found', `the chain ends at height ${last}; cannot ${doing} height ${height}`, { height, last_height: last });
 }
 
 /** "heights 1–60 from the genesis" / "from the snapshot at height 40: heights 41–60". */

@@ -13,7 +13,7 @@
  *    `data_dir_not_found` with how to create one (runtime/data-dir.ts readDataDirConfig).
  * Method: the compiled CLI in child processes on a 6-block simulated chain.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -84,6 +84,25 @@ test('a what-if removes the scratch copy a killed what-if left in the temp dir',
     assert.not.ok(existsSync(left), 'the dead what-if\'s scratch is gone');
   } finally {
     rmSync(left, { recursive: true, force: true });
+  }
+});
+
+// The temp dir is shared by every user: a dead-looking what-if's scratch owned by another user is
+// theirs (their what-if may run in another pid namespace; as root we could remove it, as anyone
+// else the removal fails with EACCES and the what-if with it). Only root can make such a
+// directory, so this is checked where the test runs as root.
+test('a what-if leaves another user\'s scratch in the temp dir alone', async () => {
+  if (process.getuid?.() !== 0) return;
+  const theirs = join(tmpdir(), `pokt-ledger-what-if-${2 ** 22 + 2}-otheruser`);
+  mkdirSync(join(theirs, 'chain'), { recursive: true });
+  chownSync(join(theirs, 'chain'), 65534, 65534);
+  chownSync(theirs, 65534, 65534);
+  try {
+    const run = await runCli(['audit', '--data', chain, '--no-progress', '--json', ...WHAT_IF]);
+    assert.is(run.code, 0, run.stdout + run.stderr);
+    assert.ok(existsSync(join(theirs, 'chain')), 'another user\'s scratch is kept');
+  } finally {
+    rmSync(theirs, { recursive: true, force: true });
   }
 });
 

@@ -8,20 +8,16 @@
  * one byte flipped in the record of height 550 (third chunk, a sealed segment); replay() runs in
  * this process with an `unhandledRejection` listener.
  */
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BlockLog, blockLogDir, isBlockLogError } from '../../../src/log/index.js';
-import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
-import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
+import { writeSendChain } from '../../helpers/send-chain.js';
 import { scratch } from '../../helpers/sim.js';
 
-const alice = testKey('alice');
-const bob = testKey('bob');
 const tmp = scratch('read-ahead');
 const BLOCKS = 600;
 const DAMAGED = 550;
@@ -60,17 +56,7 @@ const readAhead = suite('replay: damage past the first read-ahead chunk');
 readAhead.after(() => tmp.remove());
 
 readAhead('is a coded error where the chunk is awaited, never an unhandled rejection', async () => {
-  const genesis = join(tmp.dir, 'genesis.json');
-  writeFileSync(genesis, testGenesisJson({ accounts: [{ key: alice, balanceUpokt: 100_000_000_000n }], validators: [{ key: testKey('validator-1'), tokensUpokt: 100_000_000_000n }] }));
-  const dataDir = join(tmp.dir, 'data');
-  initDataDir(dataDir, genesis);
-  const writer = await ChainWriter.open(dataDir, { fsync: 'never' });
-  let timeNs = writer.lastBlockTimeNs;
-  for (let i = 0; i < BLOCKS; i++) {
-    timeNs += 60_000_000_000n;
-    writer.produce({ timeNs, txs: [signTx(alice, sendMsg(alice, bob, BigInt(i + 1)))] });
-  }
-  writer.close();
+  const dataDir = await writeSendChain(tmp.dir, BLOCKS);
   resegment(dataDir, 20_000);
   damageRecord(dataDir, DAMAGED);
 

@@ -10,38 +10,17 @@
  * loop counts the turns; with `turnEveryMs: 0` the count rises between every two blocks, without
  * the option it does not change inside the chunk (the old behaviour, kept for library callers).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
-import { sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { writeSendChain } from '../../helpers/send-chain.js';
 import { scratch } from '../../helpers/sim.js';
 
-const alice = testKey('alice');
-const bob = testKey('bob');
 const tmp = scratch('replay-turns');
 const BLOCKS = 40;
 const test = suite('replay: turns of the event loop inside a chunk');
 
 test.after(() => tmp.remove());
-
-async function makeChain(): Promise<string> {
-  const genesis = join(tmp.dir, 'genesis.json');
-  writeFileSync(genesis, testGenesisJson({ accounts: [{ key: alice, balanceUpokt: 100_000_000_000n }], validators: [{ key: testKey('validator-1'), tokensUpokt: 100_000_000_000n }] }));
-  const dataDir = join(tmp.dir, 'data');
-  initDataDir(dataDir, genesis);
-  const writer = await ChainWriter.open(dataDir, { fsync: 'never' });
-  let timeNs = writer.lastBlockTimeNs;
-  for (let i = 0; i < BLOCKS; i++) {
-    timeNs += 60_000_000_000n;
-    writer.produce({ timeNs, txs: [signTx(alice, sendMsg(alice, bob, BigInt(i + 1)))] });
-  }
-  writer.close();
-  return dataDir;
-}
 
 /** The turn count seen at each block's progress report. */
 async function turnsAtEachBlock(dataDir: string, turnEveryMs: number | undefined): Promise<number[]> {
@@ -63,7 +42,7 @@ async function turnsAtEachBlock(dataDir: string, turnEveryMs: number | undefined
 }
 
 test('turnEveryMs 0: a turn between every two blocks; without it, none inside the chunk', async () => {
-  const dataDir = await makeChain();
+  const dataDir = await writeSendChain(tmp.dir, BLOCKS);
   const withTurns = await turnsAtEachBlock(dataDir, 0);
   assert.is(withTurns.length, BLOCKS);
   for (let i = 1; i < withTurns.length; i++) assert.ok(withTurns[i]! > withTurns[i - 1]!, `a turn between blocks ${i} and ${i + 1}: ${withTurns.join(',')}`);
