@@ -22,7 +22,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, ut
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledMainnetGenesisPath, packageRoot } from '../../core/paths.js';
-import { processAlive } from '../../log/index.js';
+import { decimalPid, removeDeadWritersLeftovers } from '../../runtime/dead-leftovers.js';
 import { simulate, type SimBlockReport, type SimulationSummary } from '../simulator.js';
 import { mainnetShape, type MainnetShapeOptions } from './shape.js';
 
@@ -86,10 +86,14 @@ export function defaultCacheRoot(): string {
 }
 
 export function removeDeadTemps(root: string): void {
-  for (const name of readdirSync(root)) {
-    const match = /\.tmp-(\d+)$/.exec(name);
-    if (match !== null && !processAlive(Number(match[1]))) rmSync(join(root, name), { recursive: true, force: true });
-  }
+  // Only this user's directories of dead writers, never failing the run (runtime/dead-leftovers.ts).
+  removeDeadWritersLeftovers(root, { kind: 'directory', pidOf: tempDirectoryPid });
+}
+
+/** The writer's pid in an unfinished entry's name, `<entry>.tmp-<pid>`; undefined for anything else. */
+function tempDirectoryPid(name: string): number | undefined {
+  const match = /\.tmp-([^.]+)$/.exec(name);
+  return match === null ? undefined : decimalPid(match[1]!);
 }
 
 /** A cache entry removed by pruneStale: its directory name and the bytes it held. */
