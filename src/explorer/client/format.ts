@@ -20,10 +20,13 @@ export function poktNumber(upokt: string): number {
   return Number(BigInt(upokt) / 1_000n) / 1_000;
 }
 
-/** A count (a number or the API's decimal string) with thousands grouped: "2838" → "2,838". Anything else unchanged. */
+/**
+ * A count (a number or the API's decimal string) with thousands grouped, its sign kept: "2838" →
+ * "2,838", "-1234" → "-1,234" (a max relays governance drove below zero). Anything else unchanged.
+ */
 export function count(value: number | string): string {
   const text = String(value);
-  return /^[0-9]+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
+  return /^-?[0-9]+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
 }
 
 /** An amount in POKT with the exact uPOKT beside it, as signed: "10000" → "0.01 POKT (10,000 uPOKT)". */

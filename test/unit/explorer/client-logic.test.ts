@@ -12,6 +12,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 
 interface Format {
+  count(value: number | string): string;
   pokt(upokt: string | null | undefined): string;
   poktAndMicro(upokt: string): string;
   normalAddress(text: string): string;
@@ -45,6 +46,16 @@ test('amounts: uPOKT → exact POKT text', async () => {
   assert.is(pokt('9007199254740993'), '9,007,199,254.740993 POKT');
   assert.is(pokt('-45528'), '-0.045528 POKT');
   for (const bad of ['', '1.5', '1e6', null, undefined]) assert.is(pokt(bad), '—', String(bad));
+});
+
+test('counts: thousands grouped, a sign kept (a max relays below zero, governance-made, reads like the others)', async () => {
+  const { count } = await client<Format>('format');
+  assert.is(count('2838'), '2,838');
+  assert.is(count(1234567), '1,234,567');
+  // BaseRelaysPerPOKT −2^63 gives an app a max relays far below −2^63 (x/apps/keeper/application.go:145-166, sdk.BigInt).
+  assert.is(count('-9223372036854775808'), '-9,223,372,036,854,775,808');
+  assert.is(count('-12'), '-12');
+  for (const other of ['', '1.5', '-', '1e6', 'n/a']) assert.is(count(other), other, other);
 });
 
 test('amounts with uPOKT beside them: one spelling, grouped', async () => {
