@@ -19,6 +19,7 @@
  * this one runs first (prepended) and then stands aside. After that listener has fired once, a
  * second Ctrl-C lands here and ends a shutdown that hangs.
  */
+import { setImmediate as setImmediateTurn } from 'node:timers/promises';
 import { releaseHeldLocks, watchLocks } from '../log/index.js';
 
 /** 128 + the signal's number: what a shell reports for a process the signal killed. */
@@ -72,5 +73,5 @@ export async function reportingInterrupt<T>(where: () => string, run: () => Prom
 
 /** One macrotask: lets signal listeners (and timers, such as a progress bar's) run between chunks of synchronous work. */
 export function nextTurn(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
+  return setImmediateTurn();
 }

@@ -16,6 +16,7 @@
  * fails while the cause lasts; the state from step 1 is served meanwhile. A failed snapshot is
  * not a failed block: the block is durable, the error is returned and the snapshot retried.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { encodeBlock, type Block } from '../chain/block.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
@@ -221,7 +222,7 @@ async function replayState(dir: string, options: Pick<ReplayOptions, 'to' | 'ope
   // A turn of the event loop between chunks: with signatures trusted and chunks read ahead, every
   // await here could be of a settled promise, and a long replay (the node's start, minutes without
   // snapshots) would never let a stop signal's handler or an HTTP answer run until its end.
-  const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, beforeChunk: () => new Promise<void>((resolve) => setImmediate(resolve)), ...options });
+  const outcome = await replay(dir, { fromSnapshot: true, trustSignatures: true, beforeChunk: () => nextTurn(), ...options });
   if (outcome.divergence !== undefined) {
     const { height, detail } = outcome.divergence;
     throw new DataDirError('replay_diverged', `cannot continue the chain: replay diverged at height ${height} (${detail}); run \`pokt-ledger replay\``, { height, detail });

@@ -12,6 +12,7 @@
  * recorded verdicts for the txs' own signatures; relay proofs' signatures are still verified on
  * the pool, which starts only when a block carries one).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { bytesToHex } from '../core/hex.js';
 import { sha256 } from '../crypto/hash.js';
 import { LazyVerifyPool } from '../crypto/verify-pool.js';
@@ -151,7 +152,7 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       ahead.push(load());
       for (const loaded of chunk) {
         if (options.turnEveryMs !== undefined && performance.now() - lastTurn >= options.turnEveryMs) {
-          await nextMacrotask();
+          await nextTurn(); // one turn of the event loop: signal listeners and timers run
           lastTurn = performance.now();
         }
         divergence = applyLoaded(state, loaded);
@@ -204,11 +205,6 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
       entries: diffWriteSets(record.writeSet, target.store.lastWriteSet()),
     };
   }
-}
-
-/** One turn of the event loop (signal listeners and timers run), between two blocks. */
-function nextMacrotask(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 /**
