@@ -8,7 +8,7 @@
 import type { CommitVote } from '../core/block-context.js';
 import type { BlockRejectionName } from '../core/codes.js';
 import { bytesToHex } from '../core/hex.js';
-import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
+import { lastCommitSetFor, signingSetFor } from '../modules/nodes/index.js';
 import { CHAIN_META_KEY, CONSENSUS_BLOCK_KEY, evidenceKey, heightKey } from '../state/chain-tables.js';
 import { txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import type { LedgerState } from './ledger-state.js';
@@ -37,20 +37,22 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
   if (h.appHash !== root) return problem('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
   const txs = txRootFromHexHashes(prepared.map((tx) => tx.hash));
   if (h.txRoot !== txs) return problem('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
-  const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-  if (!set.some((member) => member.address === h.proposer)) return problem('proposer_not_validator', `proposer ${h.proposer} is not in the validator set`);
+  // Tendermint v0.32.10.1 state/validation.go:153-155: a member of state.Validators, the set
+  // that signs this block — the set after h−2 (modules/nodes/validator-set.ts signingSetFor).
+  const set = signingSetFor(state, h.height);
+  if (!set.some((member) => member.address === h.proposer)) return problem('proposer_not_validator', `proposer ${h.proposer} is not in the set that signs block ${h.height} (the validator set two blocks earlier)`);
   return undefined;
 }
 
 /**
- * Block h's last commit lists exactly the set that signed h−1 (the set after h−2), and the votes
- * marked signed carry MORE than 2/3 of that set's power (hasCommitQuorum).
+ * Block h's last commit lists exactly the set that signed h−1 — the set after h−3, Tendermint's
+ * state.LastValidators (v0.32.10.1 state/validation.go:90-100; lastCommitSetFor) — and the
+ * votes marked signed carry MORE than 2/3 of that set's power (hasCommitQuorum).
  */
 export function checkLastCommit(state: LedgerState, block: Block): BlockProblem | undefined {
   const { height, lastCommit } = block.header;
   if (height === 1) return lastCommit.length > 0 ? problem('wrong_last_commit', 'block 1 has no previous commit') : undefined;
-  const signedSet = state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? [];
-  const sorted = [...signedSet].sort((a, b) => (a.address < b.address ? -1 : 1));
+  const sorted = lastCommitSetFor(state, height);
   if (sorted.length !== lastCommit.length) return problem('wrong_last_commit', `last commit has ${lastCommit.length} votes, the set had ${sorted.length} validators`);
   for (const [i, member] of sorted.entries()) {
     const vote = lastCommit[i]!;
@@ -58,8 +60,8 @@ export function checkLastCommit(state: LedgerState, block: Block): BlockProblem 
       return problem('wrong_last_commit', `last commit vote ${i} is ${vote.address}/${vote.power}, expected ${member.address}/${member.power} (ascending address order)`);
     }
   }
-  // An empty set is no commit to verify: block 1, or the first blocks after an exported-state
-  // import, whose earlier sets are not known (genesis/import-exported.ts) — as at Tendermint's block 1.
+  // An empty set is no commit to verify: block 1, or the first block after an exported-state
+  // import, whose signers are not known (genesis/import-exported.ts) — as at Tendermint's block 1.
   if (sorted.length > 0 && !hasCommitQuorum(lastCommit)) return problem('wrong_last_commit', `the signed votes of the last commit do not carry more than 2/3 of the power of the set that signed block ${height - 1}`);
   return undefined;
 }

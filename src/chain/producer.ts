@@ -1,11 +1,13 @@
 /**
  * Block production: turn the next txs into the next block of this chain.
  *
- * - Proposer: the ticket lottery over the current validator set (modules/nodes/proposer.ts),
+ * - Proposer: the ticket lottery (modules/nodes/proposer.ts) over the set that signs block h —
+ *   the set after h−2, Tendermint's delay (`signingSetFor`, modules/nodes/validator-set.ts) —
  *   seeded with the previous block hash, round 0. The simulator may ask for a later round
  *   (an offline proposer), which reseeds the lottery.
  * - Last commit: every validator of the set that signed the previous block (the set after
- *   h−2), ascending address, with its power and whether it signed (default: all did).
+ *   h−3: `lastCommitSetFor`), ascending address, with its power and whether it signed (default:
+ *   all did).
  * - Txs: as given; `selectTxs` takes mempool txs FIFO up to a byte budget (node/block-budget.ts).
  *
  * Pure: reads the state, returns a block; applying and appending it is the caller's job.
@@ -14,7 +16,7 @@ import type { DuplicateVoteEvidence } from '../core/block-context.js';
 import { invariant } from '../core/assert.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
-import { VALIDATOR_SET_KEY, type ValidatorSetEntry, selectProposer } from '../modules/nodes/index.js';
+import { lastCommitSetFor, selectProposer, signingSetFor } from '../modules/nodes/index.js';
 import { UpgradeRequiredError, upgradeHaltReason } from '../modules/gov/index.js';
 import { txRoot, txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
@@ -36,10 +38,6 @@ export class NoValidatorsError extends Error {
   override readonly name = 'NoValidatorsError';
 }
 
-export function currentValidatorSet(state: LedgerState): readonly ValidatorSetEntry[] {
-  return state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
-}
-
 export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
   const meta = state.chain.meta.get(CHAIN_META_KEY);
   invariant(meta !== undefined, 'state without chain metadata');
@@ -48,13 +46,10 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
   if (halt !== undefined) throw new UpgradeRequiredError(halt);
   const prevBlockHash = height === 1 ? ZERO_HASH : state.chain.blockHashes.get(heightKey(height - 1));
   invariant(prevBlockHash !== undefined, () => `missing hash of block ${height - 1}`);
-  const set = currentValidatorSet(state);
-  if (set.length === 0) throw new NoValidatorsError(`no staked, unjailed validators: the chain cannot produce block ${height}`);
+  const set = signingSetFor(state, height);
+  if (set.length === 0) throw new NoValidatorsError(`no staked, unjailed validators in the set that signs block ${height} (the validator set two blocks earlier): the chain cannot produce it`);
   const proposer = selectProposer(set, prevBlockHash, BigInt(plan.round ?? 0));
-  const signedSet = height === 1 ? [] : (state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, height - 2) ?? []);
-  const lastCommit = [...signedSet]
-    .sort((a, b) => (a.address < b.address ? -1 : 1))
-    .map((member) => ({ address: member.address, power: member.power, signed: plan.signed?.(member.address) ?? true }));
+  const lastCommit = lastCommitSetFor(state, height).map((member) => ({ address: member.address, power: member.power, signed: plan.signed?.(member.address) ?? true }));
   return {
     header: {
       chainId: meta.chainId,

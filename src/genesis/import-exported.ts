@@ -6,6 +6,10 @@
  * are taken as exported — pool sums were checked by the parser. The ledger extension, when
  * present, restores the tables pocket-core's shape cannot carry and the retained history; the
  * caller compares the root with the extension's `state_root` (runtime/data-dir.ts).
+ * Who signs blocks H + 1 and H + 2 (nodes/validator-set.ts signingSetFor): without the
+ * extension only the set after H is known, and it signs both — InitChain's validators are
+ * Tendermint's Validators and NextValidators — with no last commit in block H + 1; with it, the
+ * retained history holds the sets after H − 2 and H − 1 and the chain goes on as the exporting one.
  *
  * Signing infos: a validator without one gets pocket-core's genesis default (start height 0,
  * jailed until Unix 0; x/nodes/genesis.go), then the file's entries are written over them; the

@@ -1,17 +1,17 @@
 /**
  * Test chains for the signing-info lifecycle (slashing tests): one big genesis validator A keeps
  * the chain alive while a node D, staked by tx, has each of its commit votes scripted. D votes in
- * block h's last commit iff it was in the validator set as of h − 2 (chain/producer.ts), so a
+ * block h's last commit iff it signed block h − 1 — iff it was in the validator set as of h − 3,
+ * Tendermint's two-block delay (chain/producer.ts, modules/nodes/validator-set.ts) — so a
  * test says "D's next N votes are signed/missed" and the helpers produce blocks until D has cast
  * them. Blocks are 15 minutes apart (BLOCK_INTERVAL_NS). Each helper drives either an in-memory
  * LedgerState or a Driver (e.g. a ChainWriter over a data directory, for the audit tests).
  */
 import * as assert from 'uvu/assert';
 import type { BlockResult } from '../../src/chain/apply-block.js';
-import type { BlockPlan } from '../../src/chain/producer.js';
+import { buildBlock, type BlockPlan } from '../../src/chain/producer.js';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
 import type { Address } from '../../src/core/types.js';
-import { VALIDATOR_SET_KEY } from '../../src/modules/nodes/state.js';
 import type { MissedBlocks, SigningInfo } from '../../src/modules/slashing/state.js';
 import { checkInvariants } from '../../src/sim/invariants.js';
 import { produce, signTx, type TestKey } from './chain.js';
@@ -59,10 +59,10 @@ export const bitsOf = (state: LedgerState, d: TestKey): readonly number[] => sta
 export const infoOf = (state: LedgerState, d: TestKey): SigningInfo | undefined => state.slashing.signingInfos.get(d.address);
 export const missedOf = (state: LedgerState, d: TestKey): MissedBlocks | undefined => state.slashing.missedBlocks.get(d.address);
 
-/** Whether `address` votes in the next block's last commit: the set as of h − 2 signed block h − 1. */
+/** Whether `address` votes in the next block's last commit, as the producer builds it (it signed the last block). */
 export function votesNext(state: LedgerState, address: Address): boolean {
-  const h = heightOf(state) + 1;
-  return h > 1 && (state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, h - 2) ?? []).some((m) => m.address === address);
+  const next = buildBlock(state, { timeNs: state.chain.meta.get('meta')!.lastBlockTimeNs + 1n, txs: [] });
+  return next.header.lastCommit.some((vote) => vote.address === address);
 }
 
 /** Produces the next block (15 minutes after the last) on some chain; `state` is its state now. */

@@ -73,7 +73,8 @@ export function consensusPower(v: Validator): bigint {
 
 /**
  * The validator set after each block (single key "current"), with history: the set after block
- * h−1 produces and signs block h, and block h+1's header lists it as its `lastCommit`.
+ * h produces and signs block h+2 (Tendermint's delay), and block h+3's header lists it as its
+ * `lastCommit` — read them with signingSetFor / lastCommitSetFor (validator-set.ts).
  */
 export interface ValidatorSetEntry {
   readonly address: Address;

@@ -5,19 +5,24 @@
  * - a NEW claim at height h reads its session start SBH and end SBH + BPS − 1; it is accepted
  *   only while h ≤ SBH + CSW·BPS, so SBH ≥ h − CSW·BPS;
  * - a PROOF reads its claim's SBH (params, application);
- * - the chain itself reads the validator set as of h − 2 (last-commit check, producer).
+ * - the chain itself reads the validator set as of h − 2 (the proposer: the set that signs h) and
+ *   h − 3 (the last commit: the set that signed h − 1) — Tendermint's two-block delay
+ *   (nodes/validator-set.ts signingSetFor).
  *
  * The floor after block h (stored by the pocketcore EndBlock step, so every replay agrees):
  *   floor_h = max(floor_{h−1}, min(h + 1 − (CSW + 1)·BPS, oldest SBH of a live claim, h − 1))
  * (CSW and BPS: params at h). The extra session of margin keeps a claim that is a little late
  * answered with pocket-core's own code (pocketcore:69) rather than the pruned-context sdk:1.
  * After the commit the chain prunes history to min(floor, h − 2, h − 1 − maxEvidenceAgeBlocks) —
- * the last two are the chain's other look-backs: the last-commit check reads the validator set
- * of h − 2, double-sign evidence the set at (evidence height − 1), up to maxEvidenceAgeBlocks
- * back (slashing/double-sign.ts; 1 block at mainnet's 120 s). Claims or proofs that would
- * read below the floor get sdk:1 — what pocket-core answers when a pruned IAVL version is asked
- * for (ctx.PrevCtx fails). The floor never moves down (history cannot come back); a governance
- * change that widens the window therefore takes effect for sessions still above the floor.
+ * the last two are the chain's other look-backs, taken by block h + 1: its last-commit check reads
+ * the validator set as of (h + 1) − 3 = h − 2, and double-sign evidence about height e the set
+ * that signed e, as of e − 2, with e ≥ h + 1 − maxEvidenceAgeBlocks (slashing/double-sign.ts; 1
+ * block at mainnet's 120 s) → as of h − 1 − maxEvidenceAgeBlocks or later. A read at the prune
+ * height itself is answered (the last version at or before it is kept: state/table.ts). Claims
+ * or proofs that would read below the floor get sdk:1 — what pocket-core answers when a pruned
+ * IAVL version is asked for (ctx.PrevCtx fails). The floor never moves down (history cannot come
+ * back); a governance change that widens the window therefore takes effect for sessions still
+ * above the floor.
  *
  * Worked example (BPS 4, CSW 3): after block 40 with no live claims, floor = 41 − 16 = 25. A claim
  * for session 25 at height 41 reads heights 25 and 28 (both kept) and is answered 69 (window

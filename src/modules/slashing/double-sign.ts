@@ -19,7 +19,8 @@
  * 2. Effect (`handleDoubleSignEvidence`, BeginBlock after downtime; x/nodes/keeper/abci.go:40-61,
  *    slash.go:177-228): valid evidence slashes `power × SlashFractionDoubleSign` — no jail, no
  *    tombstone — where power is the validator's power in the set that signed the evidence's
- *    height. It is IGNORED (an event records why; nothing changes) when:
+ *    height (the set after that height − 2: Tendermint's delay, modules/nodes/validator-set.ts).
+ *    It is IGNORED (an event records why; nothing changes) when:
  *      - too old: h − evidence height > max(1, floor(int(MaxEvidenceAge.Minutes()) / 15))
  *        (post-UPG30024 rule; 120 s → 1 block: only evidence about block h−1 counts in block h);
  *      - the validator is unknown or Unstaked (pocket: ErrCantHandleEvidence);
@@ -44,7 +45,7 @@ import { verify } from '../../crypto/ed25519.js';
 import type { SigningInfo } from './state.js';
 import type { DoubleSignEvidenceIgnored, SlashingEvent } from './events.js';
 import { planSlash } from './slash.js';
-import { type NodeForceUnstakeQueued, StakeStatus, VALIDATOR_SET_KEY, type Validator, type ValidatorSetEntry } from '../nodes/index.js';
+import { type NodeForceUnstakeQueued, signingSetFor, StakeStatus, type Validator, type ValidatorSetEntry } from '../nodes/index.js';
 
 /** Why a block's evidence makes the block invalid (the header check's code). */
 export interface EvidenceProblem {
@@ -145,8 +146,9 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       ignore('no_signing_info');
       continue;
     }
-    // The set after block e−1 produced and signed block e (chain/producer.ts).
-    const signers = state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, evidenceHeight - 1) ?? [];
+    // The set that signed block e — the set after e−2 (Tendermint v0.32.10.1
+    // state/execution.go:352 LoadValidators(ev.Height()); modules/nodes/validator-set.ts).
+    const signers = signingSetFor(state, evidenceHeight);
     const power = signers.find((member) => member.address === address)?.power;
     if (power === undefined) {
       ignore('not_in_validator_set');

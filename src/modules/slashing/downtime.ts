@@ -1,8 +1,11 @@
 /**
  * Downtime (BeginBlock, x/nodes/keeper/abci.go:25-38 → handleValidatorSignature,
  * slash.go:231-293; PROTOCOL §6.5): for every vote of the previous block's commit — every
- * validator of the set that signed block h−1, with its power and whether it signed — in
- * ascending address order:
+ * validator of the set that signed block h−1 (the set after h−3, Tendermint's delay:
+ * nodes/validator-set.ts), with its power and whether it signed — in ascending address order.
+ * A validator jailed in block h−1 or h−2 is still in that set and its vote is handled like any
+ * other: pocket-core looks only for the record and the signing info, not at the jail, and
+ * JailValidator is a no-op for it (valStateChanges.go:581-584):
  *
  *   1. no validator record → skip; no signing info → create one (start h), clear its missed
  *      bits (ResetValidatorSigningInfo) and skip;

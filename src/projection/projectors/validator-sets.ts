@@ -1,4 +1,8 @@
-/** validator_sets: the set after each block that changed it (ValidatorSetUpdated), and at genesis. */
+/**
+ * validator_sets: the set after each block that changed it (ValidatorSetUpdated), and at genesis.
+ * The row at height h is the set after block h: it signs block h + 2 (Tendermint's delay,
+ * modules/nodes/validator-set.ts); the signers of a block are in the next block's last commit.
+ */
 import { VALIDATOR_SET_KEY } from '../../modules/nodes/index.js';
 import { defineProjector, jsonText } from '../projector.js';
 import { VALIDATOR_SETS, type Row } from '../tables.js';

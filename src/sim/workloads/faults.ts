@@ -46,7 +46,7 @@ import { CONSENSUS_BLOCK_KEY } from '../../state/chain-tables.js';
 import { hasCommitQuorum } from '../../chain/header-checks.js';
 import { BASE_FEE_UPOKT } from '../../messages/index.js';
 import { maxEvidenceAgeBlocks } from '../../modules/slashing/index.js';
-import { StakeStatus, VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../../modules/nodes/index.js';
+import { lastCommitSetFor, signingSetFor, StakeStatus, VALIDATOR_SET_KEY, type ValidatorSetEntry } from '../../modules/nodes/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { BlockFaults, ProposedTx, SimContext, SimKey, Workload } from '../workload.js';
 
@@ -80,7 +80,7 @@ function currentSet(ctx: SimContext): readonly ValidatorSetEntry[] {
 /** The evidence target of this block, if any (a simulator validator that signed block h − 1). */
 function evidenceTarget(ctx: SimContext): SimKey | undefined {
   if (ctx.height % 16 !== 8 || ctx.height < 3) return undefined;
-  const signers = ctx.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, ctx.height - 2) ?? [];
+  const signers = signingSetFor(ctx.state, ctx.height - 1);
   const victim = victimOf(ctx);
   const candidates = ctx.validatorKeys.filter((k) => k !== victim && signers.some((m) => m.address === k.address));
   return candidates.length === 0 ? undefined : candidates[Math.floor(ctx.height / 16) % candidates.length];
@@ -183,7 +183,7 @@ function offlineVictim(ctx: SimContext): Address | undefined {
   if (others.length === 0) return undefined;
   // And never a third or more of the power of the set whose votes this block's last commit
   // carries: without the victim's vote the others must still be a commit (chain/header-checks.ts).
-  const voters = ctx.height === 1 ? [] : (ctx.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, ctx.height - 2) ?? []);
+  const voters = lastCommitSetFor(ctx.state, ctx.height);
   const votes = voters.map((m) => ({ address: m.address, power: m.power, signed: m.address !== victim.address }));
   return votes.length === 0 || hasCommitQuorum(votes) ? victim.address : undefined;
 }

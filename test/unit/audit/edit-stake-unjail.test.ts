@@ -76,8 +76,9 @@ test('chain: D re-staked over stale bits {0,1,2}, forced out by a double sign (j
     missThenLeave(chain, D, 60);
     restake(chain, D, 15_000n * POKT);
     const R = heightOf(chain.state);
-    block(chain, D, false); // R+1
-    block(chain, D, false, [], [evidence(D, R + 1)]); // R+2: 750 POKT burned → 14,250 < 15,000: jailed + waiting
+    block(chain, D, false); // R+1: still signed by the set after R−1 (no D)
+    block(chain, D, false); // R+2: the first block D signs (the set after R: Tendermint's delay)
+    block(chain, D, false, [], [evidence(D, R + 2)]); // R+3: 750 POKT burned → 14,250 < 15,000: jailed + waiting
     txBlock(chain, D, OWNER, paramChange(OWNER, 'pos/StakeMinimum', '"14000000000"'), 'ok', false);
     txBlock(chain, D, D, unjail(D, D));
     assert.equal(chain.state.slashing.missedBlocks.get(D.address), undefined, 'the unjail cleared the stale bits');

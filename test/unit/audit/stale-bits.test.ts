@@ -18,12 +18,12 @@ import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/index.js';
 import { exportDataDir } from '../../../src/cli/commands/export.js';
 import type { Address } from '../../../src/core/types.js';
-import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { project } from '../../../src/projection/run.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
 import { scratch } from '../../helpers/sim.js';
+import { votesNext } from '../../helpers/signing-chain.js';
 import { beginUnstakeNodeMsg, stakeNodeMsg } from '../../helpers/staking.js';
 
 const test = suite('audit: a re-stake over stale missed bits');
@@ -39,10 +39,9 @@ const genesis = testGenesisJson({
   params: { pos: { signed_blocks_window: '100', min_signed_per_window: '0.96', stake_minimum: '15000000000', session_block_frequency: '4', unstaking_time: '3600000000000' } },
 });
 
-/** D votes in block h's last commit iff it was in the set as of h − 2 (chain/producer.ts). */
+/** D votes in block h's last commit iff it signed block h − 1 (the set as of h − 3; signing-chain votesNext). */
 function dVotesNext(writer: ChainWriter): boolean {
-  const h = writer.state.chain.meta.get('meta')!.height + 1;
-  return h > 1 && (writer.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, h - 2) ?? []).some((m) => m.address === D.address);
+  return votesNext(writer.state, D.address);
 }
 
 /** One block: D's vote (if any) is `dSigns`; returns whether D voted. */

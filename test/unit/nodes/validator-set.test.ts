@@ -10,9 +10,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { evolveNext } from '../../helpers/decider-spec.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { StakeStatus, VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
+import { StakeStatus, VALIDATOR_SET_KEY, validatorSetTable, type ValidatorSetEntry } from '../../../src/modules/nodes/state.js';
 import { isInChainIndex, stakedValidatorsForChain } from '../../../src/modules/nodes/selectors.js';
-import { computeValidatorSet } from '../../../src/modules/nodes/validator-set.js';
+import { computeValidatorSet, lastCommitSetFor, signingSetFor } from '../../../src/modules/nodes/validator-set.js';
+import { StateStore } from '../../../src/state/store.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/snapshot.js';
 import { produce, signTx, testKey } from '../../helpers/chain.js';
 import { deliver, endBlockEvents, eventsOf, expectCode, stakeNodeMsg, startStakingChain } from '../../helpers/staking.js';
@@ -113,5 +114,37 @@ derived('a snapshot reload rebuilds the indexes: same ranking, same queues, same
   assert.is(b.stateRoot, a.stateRoot);
 });
 
+const timing = suite('signingSetFor / lastCommitSetFor: which set signs block h (Tendermint v0.32.10.1, state/execution.go:397-443)');
+
+/** A validator-set history: `sets[i]` committed at height `first + i`. */
+function history(first: number, sets: ReadonlyArray<readonly ValidatorSetEntry[]>) {
+  const store = new StateStore();
+  const table = store.defineTable(validatorSetTable);
+  sets.forEach((set, i) => {
+    table.set(VALIDATOR_SET_KEY, set);
+    store.commitBlock(first + i);
+  });
+  return { nodes: { validatorSet: table } };
+}
+
+const S0 = [{ address: anchor.address, power: 100_000n }];
+const S1 = [{ address: low.address, power: 20_500n }, { address: anchor.address, power: 100_000n }];
+const S2 = [{ address: high.address, power: 30_000n }];
+
+timing('genesis at 0 (S0), EndBlock 1 → S1, EndBlock 2 → S2: blocks 1 and 2 by S0, 3 by S1, 4 by S2; last commits none, S0, S0, S1, S2 (ascending address)', () => {
+  const view = history(0, [S0, S1, S2]);
+  assert.equal([0, 1, 2, 3, 4].map((h) => signingSetFor(view, h)), [[], S0, S0, S1, S2]);
+  const sorted = [...S1].sort((a, b) => (a.address < b.address ? -1 : 1));
+  assert.equal([1, 2, 3, 4, 5].map((h) => lastCommitSetFor(view, h)), [[], S0, S0, sorted, S2]);
+});
+
+timing('an exported state imported at H = 40 without history: blocks 41 and 42 by the imported set, block 41 lists nobody, 42 the imported set', () => {
+  const view = history(40, [S1, S2]);
+  assert.equal([40, 41, 42, 43].map((h) => signingSetFor(view, h)), [[], S1, S1, S2]);
+  assert.equal(lastCommitSetFor(view, 41), []);
+  assert.equal(lastCommitSetFor(view, 42).map((m) => m.address), S1.map((m) => m.address).sort());
+});
+
 set.run();
 derived.run();
+timing.run();

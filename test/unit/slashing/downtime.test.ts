@@ -196,16 +196,17 @@ lifecycle('signing info through a node\'s life (kept by the staking evolvers): c
   produce(state, [signTx(D, stakeNodeMsg(D, { value: 20_000n * POKT }))]); // block 1
   assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 1, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
   produce(state);
-  produce(state, [], { signed: (a) => a !== D.address }); // block 3: D's vote for block 2 missing
-  produce(state, [], { signed: (a) => a !== D.address });
+  produce(state, [], { signed: (a) => a !== D.address }); // block 3: no vote of D yet (the set after block 1 signs block 3)
+  produce(state, [], { signed: (a) => a !== D.address }); // block 4: D's vote for block 3 missing
+  produce(state, [], { signed: (a) => a !== D.address }); // block 5: and for block 4
   assert.is(state.slashing.signingInfos.get(D.address)!.missedBlocksCounter, 2);
-  const edited = produce(state, [signTx(D, stakeNodeMsg(D, { value: 21_000n * POKT, chains: ['0001', '0002'] }))]); // block 5
+  const edited = produce(state, [signTx(D, stakeNodeMsg(D, { value: 21_000n * POKT, chains: ['0001', '0002'] }))]); // block 6
   assert.is(code(edited.receipts[0]!), 'ok', edited.receipts[0]!.log);
   // valStateChanges.go:361 deletes the record with the validator; :366-370 → signing_info.go:44-49 a new one.
-  assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 5, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
-  produce(state, [signTx(D, beginUnstakeNodeMsg(D, D))]); // block 6; unstaking starts at 8, matures 1 h later
+  assert.equal(state.slashing.signingInfos.get(D.address), { address: D.address, startHeight: 6, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 });
+  produce(state, [signTx(D, beginUnstakeNodeMsg(D, D))]); // block 7; unstaking starts at 8, matures 1 h later
   let unstaked = false;
-  for (let h = 7; h <= 13 && !unstaked; h++) unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
+  for (let h = 8; h <= 14 && !unstaked; h++) unstaked = eventsOfType(produce(state), 'NodeUnstaked').length > 0;
   assert.ok(unstaked);
   assert.is(state.nodes.validators.get(D.address), undefined);
   assert.is(state.slashing.signingInfos.get(D.address), undefined);

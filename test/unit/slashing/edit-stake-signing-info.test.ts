@@ -64,12 +64,13 @@ test('a downtime-jailed validator: an Unjail before jailed_until is refused (pos
   const state = signingChain(A, D);
   const jailedAt = stakeAndJail(state);
   const j = heightOf(state);
-  // Block j+1 (jail + 900 s): D's last vote (the set as of j−1 still had it) is signed → no change.
+  // Block j+1 (jail + 900 s): D's vote for block j (the set as of j−2 had it) is signed → no change.
   // ValidateUnjailMessage: block time < jailed_until → ErrValidatorJailed (valStateChanges.go:686-688).
   txBlock(state, D, D, unjail(D, D), 'pos:104');
   // EndBlocks j and j+1 counted two jailed blocks (valStateChanges.go:615-644).
   assert.is(infoOf(state, D)!.jailedBlocksCounter, 2);
-  // Block j+2 (jail + 1800 s): the edit. The new record {start j+2, zero time, 0, 0, 0}; the
+  // Block j+2 (jail + 1800 s): D's last vote (for j+1: the set as of j−1 still had it) is signed
+  // in BeginBlock, then the edit. The new record {start j+2, zero time, 0, 0, 0}; the
   // EndBlock after it counts a jailed block on it → jailed_blocks_counter 1.
   const edited = txBlock(state, D, D, stakeNodeMsg(D, { value: 21_000n * POKT }));
   assert.equal(eventsOfType(edited, 'SigningInfoSet').map((s) => s.info), [{ address: D.address, startHeight: j + 2, indexOffset: 0, jailedUntilNs: null, missedBlocksCounter: 0, jailedBlocksCounter: 0 }]);

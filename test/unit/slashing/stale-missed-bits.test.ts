@@ -8,7 +8,8 @@
  * clear them (ResetValidatorSigningInfo, signing_info.go:40-52).
  * Method: test chains (one big genesis validator A keeps the chain alive; D stakes by tx, misses
  * votes, unstakes, re-stakes). D's votes are scripted per vote: D votes in block h's last commit
- * iff it was in the validator set as of h − 2 (the producer's rule). Expected counters are
+ * iff it was in the validator set as of h − 3, the set that signed h − 1 (the producer's rule,
+ * Tendermint's two-block delay). Expected counters are
  * worked out by hand from pocket-core's rules in the comments, never read from the ledger.
  */
 import { suite } from 'uvu';
@@ -89,11 +90,15 @@ test('the bits are committed state: an export carries them in missed_blocks (a n
   assert.equal(reparsed.value.exported!.missedBlocks, [{ address: D.address, indices: [1] }]);
 });
 
-test('a window reset clears the bits only of a validator in the last commit: absent D keeps them across h = 10 and 20; its first vote at a reset clears them', () => {
-  // window 10, MinSignedPerWindow 0.60 → 6 → 4 misses tolerated.
+test('a window reset clears the bits only of a validator in the last commit: absent D keeps them across h = 20 and 30; its first vote at a reset clears them', () => {
+  // window 10, MinSignedPerWindow 0.60 → 6 → 4 misses tolerated. D's life fits between the
+  // resets at 10 and 20: staked at 10, votes in 13..18 (misses at 13, 14, 15; BeginUnstake at 16,
+  // a session end: the set after 16 is without D, so its last vote — for 17 — is in block 18).
   const state = chain('10', '0.60');
+  while (height(state) < 9) block(state, true);
   missThenLeave(state);
-  while (height(state) < 21) block(state, true); // resets at 10 and 20 without D in the commit
+  assert.is(height(state), 20, 'the unstake matured in block 20 (3600 s after 16), D\'s last vote was in block 18');
+  while (height(state) < 31) block(state, true); // resets at 20 and 30 without D in the commit
   assert.equal(bits(state), [0, 1, 2], 'no reset saw D');
   restake(state);
   // D signs every vote from here. Votes before the next reset: idx 0 on stale bit 0 → −1, idx 1

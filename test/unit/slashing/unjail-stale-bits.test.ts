@@ -47,14 +47,16 @@ test('downtime path: re-staked over {0,1,2}, jailed at index 8, the vote after t
   const j = heightOf(state);
   const jailedUntil = timeOf(state) + 3_600_000_000_000n; // slash.go:289
   assert.equal(infoOf(state, D), { address: D.address, startHeight: R, indexOffset: 0, jailedUntilNs: jailedUntil, missedBlocksCounter: 0, jailedBlocksCounter: 1 });
-  // Block j+1: D's last vote (the set as of j−1 had it) is missed: idx 0 unset → set, counter 1, index 1 (slash.go:258-261, 271).
-  const { voted } = block(state, D, false);
-  assert.ok(voted);
+  // Blocks j+1 and j+2 carry D's last two votes — for j (signed by the set as of j−2) and j+1
+  // (the set as of j−1: Tendermint's two-block delay) — both missed: idx 0, then idx 1, unset →
+  // set, counter 1, then 2 (slash.go:258-261, 271; the jail is not looked at).
+  assert.ok(block(state, D, false).voted);
   assert.equal(bitsOf(state, D), [0]);
-  // Blocks j+2, j+3: no vote (jailed at j, out of the set as of j). EndBlocks j..j+3 count 4 jailed blocks (valStateChanges.go:615-644).
-  block(state, D, false);
-  block(state, D, false);
-  assert.equal(infoOf(state, D), { address: D.address, startHeight: R, indexOffset: 1, jailedUntilNs: jailedUntil, missedBlocksCounter: 1, jailedBlocksCounter: 4 });
+  assert.ok(block(state, D, false).voted);
+  assert.equal(bitsOf(state, D), [0, 1]);
+  // Block j+3: no vote (jailed at j, out of the set as of j). EndBlocks j..j+3 count 4 jailed blocks (valStateChanges.go:615-644).
+  assert.not.ok(block(state, D, false).voted);
+  assert.equal(infoOf(state, D), { address: D.address, startHeight: R, indexOffset: 2, jailedUntilNs: jailedUntil, missedBlocksCounter: 2, jailedBlocksCounter: 4 });
   // Block j+4 at jailed_until exactly: not Before → accepted (valStateChanges.go:686).
   const unjailed = txBlock(state, D, D, unjail(D, D));
   assert.equal([heightOf(state), timeOf(state)], [j + 4, jailedUntil]);
@@ -73,21 +75,25 @@ test('force-unstake path: re-staked at 15,000 POKT over {0,1,2}, a double sign s
   restake(state, D, 15_000n * POKT);
   const R = heightOf(state);
   assert.ok(R < 60, `re-staked at ${R}`);
-  block(state, D, false); // R+1: D not yet in a commit (the set as of R−1)
-  // R+2: D's first vote (idx 0, missed, stale bit 0 set → unchanged, slash.go:267) then the
-  // evidence about R+1, signed by the set as of R (D's power 15,000): slash
+  // R+1, R+2: D not yet in a commit (they list the signers of R and R+1: the sets as of R−2, R−1).
+  assert.not.ok(block(state, D, false).voted);
+  assert.not.ok(block(state, D, false).voted);
+  // R+3: D's first vote (for R+2, the first block the set as of R signs: idx 0, missed, stale bit
+  // 0 set → unchanged, slash.go:267) then the evidence about R+2 (D's power there 15,000): slash
   // 15,000 × 10^6 × 0.05 = 750,000,000 → 14,250 POKT < 15,000 → ForceValidatorUnstake (jail + waiting).
-  const { result: slashed } = block(state, D, false, [], [evidence(D, R + 1)]);
+  const { result: slashed } = block(state, D, false, [], [evidence(D, R + 2)]);
   assert.equal(eventsOfType(slashed, 'NodeSlashed').map((e) => [e.reason, e.burnedUpokt, e.tokensAfterUpokt]), [['double_sign', 750_000_000n, 14_250_000_000n]]);
   assert.ok(state.nodes.validators.get(D.address)!.jailed);
   assert.equal(eventsOfType(slashed, 'NodeJailed'), [], 'jailed by the force unstake, not by downtime');
-  // R+3: D's last vote (idx 1, missed, stale bit 1 → unchanged); StakeMinimum lowered to 14,000 POKT.
+  // R+4: D's vote for R+3 (idx 1, missed, stale bit 1 → unchanged); StakeMinimum lowered to 14,000 POKT.
   txBlock(state, D, OWNER, paramChange(OWNER, 'pos/StakeMinimum', '"14000000000"'), 'ok', false);
   assert.equal(bitsOf(state, D), [0, 1, 2], 'the stale bits are still set');
-  // EndBlocks R+2, R+3 counted 2 jailed blocks; the record is the re-stake's (start R, Unix 0).
+  // EndBlocks R+3, R+4 counted 2 jailed blocks; the record is the re-stake's (start R, Unix 0).
   assert.equal(infoOf(state, D), { address: D.address, startHeight: R, indexOffset: 2, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 2 });
-  // R+4: 14,250 ≥ 14,000, jailed, record found, jailed_until Unix 0 passed → UnjailValidator.
-  const unjailed = txBlock(state, D, D, unjail(D, D));
+  // R+5: D's last vote (for R+4, signed by the set as of R+2; idx 2, missed, stale bit 2 →
+  // unchanged), then the Unjail: 14,250 ≥ 14,000, jailed, record found, jailed_until Unix 0
+  // passed → UnjailValidator.
+  const unjailed = txBlock(state, D, D, unjail(D, D), 'ok', false);
   const reset = { address: D.address, startHeight: R, indexOffset: 0, jailedUntilNs: 0n, missedBlocksCounter: 0, jailedBlocksCounter: 0 };
   assert.equal(eventsOfType(unjailed, 'NodeUnjailed').map((e) => [e.signingInfo, e.missedBlocks]), [[reset, { address: D.address, indices: [] }]]);
   assert.equal([infoOf(state, D), bitsOf(state, D)], [reset, []]);
