@@ -1,9 +1,9 @@
 /**
  * The reducer: applyBlock(state, block) → receipts, domain events, new state root.
  *
- *   1. the header checks (chain/hooks.ts HEADER_CHECKS: upgrade halt, chain id, height, time,
- *      previous hash, app hash, tx root, proposer, last commit, evidence) — a block that fails
- *      is not a block of this chain;
+ *   1. the header checks (chain/hooks.ts HEADER_CHECKS: upgrade halt, the block's size, chain id,
+ *      height, time, previous hash, app hash, tx root, proposer, last commit, evidence count and
+ *      evidence) — a block that fails is not a block of this chain;
  *   2. BeginBlock steps (pos → application → pocketcore → gov);
  *   3. every tx in order (deliver-tx.ts), each indexed by its hash as it is delivered (duplicate
  *      protection within the block and for later ones);
@@ -21,8 +21,10 @@ import type { BlockContext } from '../core/block-context.js';
 import type { BlockRejectionName } from '../core/codes.js';
 import { bytesToHex } from '../core/hex.js';
 import type { Address } from '../core/types.js';
+import { sha256 } from '../crypto/hash.js';
 import { inactiveFeatures } from '../modules/gov/index.js';
-import { blockHash, type Block } from './block.js';
+import { encodeHeader, type Block } from './block.js';
+import { encodedBlockBytes } from './block-size.js';
 import { keeperBlockByteSize, recordConsensusBlock } from './consensus-params.js';
 import { CHAIN_META_KEY, evidenceKey, heightKey, type ChainMeta } from '../state/chain-tables.js';
 import { deliverTx } from './deliver-tx.js';
@@ -67,10 +69,13 @@ function chainMeta(state: LedgerState): ChainMeta {
   return meta;
 }
 
-/** Validate the block against the state before touching anything (chain/hooks.ts HEADER_CHECKS). */
-export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[], skip?: ReadonlySet<string>): void {
+/**
+ * Validate the block against the state before touching anything (chain/hooks.ts HEADER_CHECKS).
+ * `blockBytes`: the block's size (chain/block-size.ts blockByteSize).
+ */
+export function checkHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[], blockBytes: number, skip?: ReadonlySet<string>): void {
   for (const check of HEADER_CHECKS) {
-    const problem = check.run(state, block, prepared);
+    const problem = check.run(state, block, prepared, blockBytes);
     if (problem !== undefined && skip?.has(problem.code) !== true) throw new BlockRejectedError(problem.code, problem.message);
   }
 }
@@ -99,11 +104,13 @@ export interface ApplyOptions {
 }
 
 export function applyBlock(state: LedgerState, block: Block, options: ApplyOptions = {}): BlockResult {
-  const hash = blockHash(block.header);
+  // One encoding of the header: its hash (chain/block.ts blockHash) and the block's size.
+  const headerBytes = encodeHeader(block.header);
+  const hash = bytesToHex(sha256(headerBytes));
   const meta = chainMeta(state);
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
-  checkHeader(state, block, prepared, options.whatIf?.skipChecks);
+  checkHeader(state, block, prepared, encodedBlockBytes(headerBytes.byteLength, block.txs), options.whatIf?.skipChecks);
   // As committed at the previous height: pocket-core's EndBlock compares with it (keeper.go:68-84).
   const blockByteSizeBefore = keeperBlockByteSize(state.params(), inactiveFeatures(state.params().gov.upgrade, block.header.height - 1));
   let ctx: BlockContext = {

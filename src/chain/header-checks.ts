@@ -1,7 +1,8 @@
 /**
  * The chain's own header checks (Tendermint's ValidateBlock, as far as this ledger models it):
- * chain id, height, time, previous block hash, app hash, tx root, proposer, last commit (and its
- * +2/3 quorum), evidence within Tendermint's max age and not already committed. Each
+ * the block's size within Block.MaxBytes, chain id, height, time, previous block hash, app hash,
+ * tx root, proposer, last commit (and its +2/3 quorum), no more evidence than MaxEvidencePerBlock,
+ * evidence within Tendermint's max age and not already committed. Each
  * returns the problem or undefined; chain/hooks.ts lists them, in order, with the modules'
  * header checks (upgrade halt, double-sign evidence), and apply-block.ts runs the list.
  */
@@ -11,6 +12,7 @@ import { bytesToHex } from '../core/hex.js';
 import { lastCommitSetFor, signingSetFor } from '../modules/nodes/index.js';
 import { CHAIN_META_KEY, CONSENSUS_BLOCK_KEY, evidenceKey, heightKey } from '../state/chain-tables.js';
 import { txRootFromHexHashes, ZERO_HASH, type Block } from './block.js';
+import { maxEvidencePerBlock } from './block-size.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
 
@@ -21,6 +23,22 @@ export interface BlockProblem {
 }
 
 const problem = (code: BlockRejectionName, message: string): BlockProblem => ({ code, message });
+
+/**
+ * The block's bytes (chain/block-size.ts: encodeBlock's length — header with its last commit and
+ * evidence, every tx with its framing) within Block.MaxBytes as it holds for this height
+ * (chain/consensus-params.ts: the genesis doc's, then each BlockByteSize hand-over from the block
+ * after it). Tendermint v0.32.10.1 refuses a larger proposal as it decodes it (consensus/state.go:
+ * 1567-1576 → go-amino v0.14.1 amino.go:284-292), so no committed block is larger. Example:
+ * Block.MaxBytes 8,000 — a block of 8,000 bytes is accepted, one of 8,001 is refused.
+ */
+export function checkBlockSize(state: LedgerState, block: Block, blockBytes: number): BlockProblem | undefined {
+  const consensus = state.chain.consensus.get(CONSENSUS_BLOCK_KEY);
+  if (consensus === undefined) return undefined; // no genesis yet: checkChainHeader refuses the block
+  if (BigInt(blockBytes) <= consensus.maxBytes) return undefined;
+  const { lastCommit, evidence } = block.header;
+  return problem('block_too_large', `block ${block.header.height} is ${blockBytes} bytes (${block.txs.length} txs, ${lastCommit.length} commit votes, ${evidence.length} evidence), more than Tendermint's Block.MaxBytes ${consensus.maxBytes} for this height`);
+}
 
 /** Chain id, height, time, previous hash, app hash, tx root and proposer against the state. */
 export function checkChainHeader(state: LedgerState, block: Block, prepared: readonly PreparedTx[]): BlockProblem | undefined {
@@ -85,6 +103,21 @@ export function hasCommitQuorum(votes: readonly CommitVote[]): boolean {
     if (vote.signed) signed += vote.power;
   }
   return signed > (total * 2n) / 3n;
+}
+
+/**
+ * No more evidence than Tendermint's MaxEvidencePerBlock(Block.MaxBytes) (v0.32.10.1
+ * state/validation.go:132-137 → ErrEvidenceOverflow "Too much evidence: Max %d, got %d",
+ * types/evidence.go:37-51; the bound: types/evidence.go:83-92, chain/block-size.ts). Example:
+ * Block.MaxBytes 8,000 → at most 1; 4,000,000 → at most 826.
+ */
+export function checkEvidenceCount(state: LedgerState, block: Block): BlockProblem | undefined {
+  const consensus = state.chain.consensus.get(CONSENSUS_BLOCK_KEY);
+  if (consensus === undefined) return undefined; // no genesis yet: checkChainHeader refuses the block
+  const max = maxEvidencePerBlock(consensus.maxBytes);
+  const got = BigInt(block.header.evidence.length);
+  if (got <= max) return undefined;
+  return problem('evidence_overflow', `too much evidence: max ${max} (Tendermint's MaxEvidencePerBlock of Block.MaxBytes ${consensus.maxBytes}), got ${got}`);
 }
 
 /**

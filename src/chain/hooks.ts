@@ -15,7 +15,7 @@ import { handleValidatorSignatures, handleDoubleSignEvidence, incrementJailedBlo
 import { deleteExpiredClaims, endBlockHistoryFloor, afterCommit } from '../modules/pocketcore/index.js';
 import { voteSignBytes, type Block } from './block.js';
 import type { DomainEvent } from './events.js';
-import { checkChainHeader, checkEvidenceAge, checkEvidenceNotCommitted, checkLastCommit, type BlockProblem } from './header-checks.js';
+import { checkBlockSize, checkChainHeader, checkEvidenceAge, checkEvidenceCount, checkEvidenceNotCommitted, checkLastCommit, type BlockProblem } from './header-checks.js';
 import type { LedgerState } from './ledger-state.js';
 import type { PreparedTx } from './prepare.js';
 import type { ReadonlyLedgerState } from './readonly.js';
@@ -47,16 +47,23 @@ export const END_BLOCK_STEPS: readonly HookStep[] = [
 
 export interface HeaderCheck {
   readonly name: string;
-  /** The problem that makes `block` not a valid next block of `state`, or undefined. */
-  readonly run: (state: LedgerState, block: Block, prepared: readonly PreparedTx[]) => BlockProblem | undefined;
+  /**
+   * The problem that makes `block` not a valid next block of `state`, or undefined. `blockBytes`:
+   * the block's size (chain/block-size.ts), measured once by the reducer from the header it hashes.
+   */
+  readonly run: (state: LedgerState, block: Block, prepared: readonly PreparedTx[], blockBytes: number) => BlockProblem | undefined;
 }
 
 /** Run in order before anything is applied; the first problem rejects the block (BlockRejectedError). */
 export const HEADER_CHECKS: readonly HeaderCheck[] = [
   // An upgrade to a version this ledger does not implement stops the chain here (gov/features.ts).
   { name: 'gov.upgradeHalt', run: (state, block) => haltProblem(upgradeHaltReason(state.params().gov.upgrade, block.header.height)) },
+  // A block over Tendermint's Block.MaxBytes never reaches validation there: its decoding refuses it (block-size.ts).
+  { name: 'chain.blockSize', run: (state, block, _prepared, blockBytes) => checkBlockSize(state, block, blockBytes) },
   { name: 'chain.header', run: (state, block, prepared) => checkChainHeader(state, block, prepared) },
   { name: 'chain.lastCommit', run: (state, block) => checkLastCommit(state, block) },
+  // More evidence than MaxEvidencePerBlock(Block.MaxBytes) is refused before any is verified (state/validation.go:132-137).
+  { name: 'chain.evidenceCount', run: (state, block) => checkEvidenceCount(state, block) },
   // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
   { name: 'slashing.checkEvidence', run: (_state, block) => checkEvidence(block.header.evidence, block.header.chainId, block.header.height, voteSignBytes) },
   // Evidence older than Tendermint's Evidence.MaxAge is refused (its VerifyEvidence; chain/consensus-params.ts).

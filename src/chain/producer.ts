@@ -8,7 +8,9 @@
  * - Last commit: every validator of the set that signed the previous block (the set after
  *   h−3: `lastCommitSetFor`), ascending address, with its power and whether it signed (default:
  *   all did).
- * - Txs: as given; `selectTxs` takes mempool txs FIFO up to a byte budget (node/block-budget.ts).
+ * - Txs and evidence: as given. The callers choose them within Tendermint's limits
+ *   (node/block-budget.ts: the tx bytes the block's own header leaves under Block.MaxBytes, at
+ *   most MaxEvidencePerBlock pieces of evidence); the reducer refuses a block over either.
  *
  * Pure: reads the state, returns a block; applying and appending it is the caller's job.
  */
@@ -64,16 +66,4 @@ export function buildBlock(state: LedgerState, plan: BlockPlan): Block {
     },
     txs: plan.txs,
   };
-}
-
-/** FIFO selection of txs up to a byte budget (Tendermint's block limit, node/block-budget.ts). */
-export function selectTxs(candidates: readonly Uint8Array[], maxBytes: number, maxTxs = Number.MAX_SAFE_INTEGER): Uint8Array[] {
-  const chosen: Uint8Array[] = [];
-  let bytes = 0;
-  for (const tx of candidates) {
-    if (chosen.length >= maxTxs || bytes + tx.byteLength > maxBytes) break;
-    chosen.push(tx);
-    bytes += tx.byteLength;
-  }
-  return chosen;
 }

@@ -235,6 +235,8 @@ export const BLOCK = Object.freeze({
   evidence_signature_invalid: defineCode('block', 16, 'evidence_signature_invalid'),
   evidence_duplicate: defineCode('block', 17, 'evidence_duplicate'),
   evidence_too_old: defineCode('block', 18, 'evidence_too_old'),
+  block_too_large: defineCode('block', 19, 'block_too_large'),
+  evidence_overflow: defineCode('block', 20, 'evidence_overflow'),
 });
 
 export type BlockRejectionName = keyof typeof BLOCK;

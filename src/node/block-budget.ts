@@ -1,44 +1,56 @@
 /**
- * How many tx bytes fit in the next block: Tendermint's consensus block size limit,
- * Block.MaxBytes (chain/consensus-params.ts: the genesis doc's consensus_params.block.max_bytes,
- * then each changed pocketcore/BlockByteSize of at least 4,000,000 that pocket-core's EndBlock
- * hands over, x/pocketcore/keeper/keeper.go:67-104 — a smaller one is ignored, PROTOCOL §2.3/§2.6),
- * bounds the whole encoded block — header (with the last commit and evidence) plus every tx with
- * its protobuf framing (chain/block.ts encodeBlock: tag byte, varint length, bytes).
+ * How many tx bytes fit in the next block, and how much evidence: Tendermint's consensus block
+ * size limit, Block.MaxBytes (chain/consensus-params.ts: the genesis doc's
+ * consensus_params.block.max_bytes, then each changed pocketcore/BlockByteSize of at least
+ * 4,000,000 that pocket-core's EndBlock hands over, x/pocketcore/keeper/keeper.go:67-104 — a
+ * smaller one is ignored, PROTOCOL §2.3/§2.6), bounds the block's bytes as the reducer counts them
+ * (chain/block-size.ts; refused over it: `block_too_large`): the header — with the last commit
+ * and EVERY piece of evidence the block carries — plus every tx with its protobuf framing (tag
+ * byte, varint length, bytes). So the budget is measured on the very header the block will have:
+ * the plan's time, commit signatures, proposer round and evidence, with no txs (the tx root is a
+ * fixed 32 bytes, so adding txs never changes the header's size). A block filled to the budget is
+ * exactly at the limit, never over it (test/unit/node/block-budget.test.ts, maximum-size commit
+ * and evidence). Evidence is taken first, as Tendermint's proposer does (PendingEvidence before
+ * ReapMaxBytesMaxGas, state/execution.go:100-106), at most MaxEvidencePerBlock pieces
+ * (evidenceWithinLimit; refused over it: `evidence_overflow`).
  *
- * Worked example: a 4,000,000-byte limit, a 300-byte header (tag + 2-byte length → 303 bytes),
- * 250-byte txs (tag + 2-byte length → 253 bytes each): (4,000,000 − 303) / 253 = 15,809 txs.
- * A later ParamChange of BlockByteSize to 3,000 leaves it so: still 15,809 txs.
+ * Worked example (chain/block-size.ts): a 4,000,000-byte limit, a 184-byte header (tag + 2-byte
+ * length → 187 bytes), 250-byte txs (tag + 2-byte length → 253 bytes each): (4,000,000 − 187) /
+ * 253 = 15,809 txs. The same block with two pieces of evidence (301 bytes each with framing): a
+ * 786-byte header, 789 framed → (4,000,000 − 789) / 253 = 15,807 txs. A later ParamChange of
+ * BlockByteSize to 3,000 leaves it so.
  */
+import { framedBytes, maxEvidencePerBlock } from '../chain/block-size.js';
 import { encodeHeader } from '../chain/block.js';
 import { consensusBlockMaxBytes } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { buildBlock } from '../chain/producer.js';
+import { buildBlock, type BlockPlan } from '../chain/producer.js';
+import type { DuplicateVoteEvidence } from '../core/block-context.js';
 
-export function varintLength(value: number): number {
-  let length = 1;
-  while (value >= 0x80) {
-    value = Math.floor(value / 128);
-    length++;
-  }
-  return length;
-}
-
-/** Bytes a tx adds to the encoded block (field tag, length, bytes). */
-export function txFramedBytes(tx: Uint8Array): number {
-  return 1 + varintLength(tx.byteLength) + tx.byteLength;
-}
+export { txFramedBytes, varintLength } from '../chain/block-size.js';
 
 /** Block.MaxBytes of the next block (at most Tendermint's 104,857,600: a safe number). */
 export function blockMaxBytes(state: LedgerState): number {
   return Number(consensusBlockMaxBytes(state));
 }
 
-/** Tx bytes (framed) available in the next block, whose header has this time. */
-export function txBudgetBytes(state: LedgerState, timeNs: bigint): number {
-  const empty = buildBlock(state, { timeNs, txs: [] });
-  const header = encodeHeader(empty.header).byteLength;
-  return Math.max(0, blockMaxBytes(state) - (1 + varintLength(header) + header));
+/** The next block's plan without its txs: what its header's size depends on. */
+export type HeaderPlan = Omit<BlockPlan, 'txs' | 'txHashes'>;
+
+/**
+ * Tx bytes (framed) available in the next block, whose header follows `plan` (a time alone: every
+ * validator signed, round 0, no evidence — the node's blocks). 0 when the header alone does not
+ * fit: such a block is refused whatever its txs.
+ */
+export function txBudgetBytes(state: LedgerState, plan: HeaderPlan): number {
+  const empty = buildBlock(state, { ...plan, txs: [] });
+  return Math.max(0, blockMaxBytes(state) - framedBytes(encodeHeader(empty.header).byteLength));
+}
+
+/** The first MaxEvidencePerBlock(Block.MaxBytes) of `evidence` (chain/block-size.ts), as Tendermint's PendingEvidence(maxNum). */
+export function evidenceWithinLimit(state: LedgerState, evidence: readonly DuplicateVoteEvidence[]): readonly DuplicateVoteEvidence[] {
+  const max = Number(maxEvidencePerBlock(consensusBlockMaxBytes(state)));
+  return evidence.length <= max ? evidence : evidence.slice(0, max);
 }
 
 /** The longest prefix (FIFO) of `items` whose framed bytes fit the budget. */
@@ -46,7 +58,7 @@ export function prefixWithinBudget<T>(items: readonly T[], bytesOf: (item: T) =>
   const chosen: T[] = [];
   let used = 0;
   for (const item of items) {
-    const size = txFramedBytes(bytesOf(item));
+    const size = framedBytes(bytesOf(item).byteLength);
     if (chosen.length >= maxCount || used + size > budgetBytes) break;
     chosen.push(item);
     used += size;

@@ -89,7 +89,7 @@ export class BlockProducer {
 
   private budgetOrUnbounded(state: LedgerState): number {
     try {
-      return txBudgetBytes(state, this.nextBlockTimeNs());
+      return txBudgetBytes(state, { timeNs: this.nextBlockTimeNs() });
     } catch (error) {
       if (error instanceof UpgradeRequiredError || error instanceof NoValidatorsError) return Number.POSITIVE_INFINITY;
       throw error;
@@ -112,7 +112,7 @@ export class BlockProducer {
 
   private produceNow(): ProducedBlock {
     const timeNs = this.nextBlockTimeNs();
-    const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, timeNs), this.options.maxTxsPerBlock);
+    const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, { timeNs }), this.options.maxTxsPerBlock);
     const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
     const deliveredOk = new Set(produced.result.receipts.filter((receipt) => receipt.code === 0).map((receipt) => receipt.hash));
     const update = this.mempool.update(this.writer.state, chosen, this.nextBlockTxBudget(), deliveredOk);

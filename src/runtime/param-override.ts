@@ -27,9 +27,10 @@ export class ParamOverrideError extends Error {
 
 /**
  * The header checks a diverged what-if state cannot pass against the recorded headers — and the
- * evidence age, whose Tendermint max age an overridden BlockByteSize can change (chain/consensus-params.ts).
+ * three an overridden BlockByteSize can change through Tendermint's consensus params
+ * (chain/consensus-params.ts): the evidence age, the block's size and its evidence count.
  */
-export const WHAT_IF_SKIPPED_CHECKS: ReadonlySet<string> = new Set(['wrong_app_hash', 'wrong_last_commit', 'proposer_not_validator', 'evidence_too_old']);
+export const WHAT_IF_SKIPPED_CHECKS: ReadonlySet<string> = new Set(['wrong_app_hash', 'wrong_last_commit', 'proposer_not_validator', 'evidence_too_old', 'block_too_large', 'evidence_overflow']);
 
 /** Refuse an unknown key or an undecodable value before any replay starts. */
 export function checkOverride(override: ParamOverride): void {

@@ -9,9 +9,11 @@
  * Method, per block h (time = previous block time + 15 minutes; the simulated clock):
  *   1. every enabled workload, in registry order, proposes txs with expected outcomes (and
  *      optionally block faults) from its own seeded stream Prng(H(seed, h, workload));
- *   2. the txs (FIFO within the block's byte budget) are prepared and their signatures verified
- *      on the worker pool; ChainWriter.produce builds the header (proposer lottery, last commit),
- *      applies the block with the same reducer replay uses, and appends it to the log;
+ *   2. the txs (FIFO within the byte budget the block's header leaves — its commit and evidence
+ *      counted, the evidence at most Tendermint's MaxEvidencePerBlock) are prepared and their
+ *      signatures verified on the worker pool; ChainWriter.produce builds the header (proposer
+ *      lottery, last commit), applies the block with the same reducer replay uses, and appends
+ *      it to the log;
  *   3. each receipt is compared with its expectation ('ok', 'codespace:code' or 'any');
  *      checkInvariants(state) must be empty; total supply must equal the supply at the start +
  *      Σ minted − Σ burned over the blocks' domain events (supply.ts).
@@ -37,7 +39,7 @@ import { totalSupply } from '../modules/auth/index.js';
 import { BlockLog, blockLogDir, type FsyncMode } from '../log/index.js';
 import { ChainWriter } from '../runtime/chain-writer.js';
 import { prepareVerified } from '../runtime/ingest.js';
-import { prefixWithinBudget, txBudgetBytes } from '../node/block-budget.js';
+import { evidenceWithinLimit, prefixWithinBudget, txBudgetBytes } from '../node/block-budget.js';
 import { checkInvariants, InvariantWatch, type InvariantViolation } from './invariants.js';
 import { simKeySets, type SimManifest } from './sim-genesis.js';
 import { deriveSimKey, drawEntropy, SimSigner } from './sim-keys.js';
@@ -163,11 +165,14 @@ async function runBlocks(writer: ChainWriter, manifest: SimManifest, created: bo
       makeContext({ workload, height, timeNs, seed, chainId, writer, manifest, keys, signer, previousBlockTxs, txsPerBlock: options.txsPerBlock ?? 20 });
     for (const workload of workloads) await workload.prepare?.(contextFor(workload));
     const { proposals, faults } = collect(workloads, contextFor);
-    const included = prefixWithinBudget(proposals, (p) => p.bytes, txBudgetBytes(writer.state, timeNs));
+    // The header first — its commit signatures and evidence (at most MaxEvidencePerBlock) — then
+    // the txs in the bytes it leaves under Block.MaxBytes (node/block-budget.ts).
+    const offline = faults.offline;
+    const header = { timeNs, signed: (address: Address) => !offline.has(address), evidence: evidenceWithinLimit(writer.state, faults.evidence) };
+    const included = prefixWithinBudget(proposals, (p) => p.bytes, txBudgetBytes(writer.state, header));
     const txs = included.map((p) => p.bytes);
     const prepared = pool === undefined ? undefined : await prepareVerified(txs, chainId, pool);
-    const offline = faults.offline;
-    const produced = writer.produce({ timeNs, txs, signed: (address) => !offline.has(address), evidence: faults.evidence }, prepared);
+    const produced = writer.produce({ ...header, txs }, prepared);
     checkBlock(manifest.seed, height, included, produced.result, writer, supply, outcomes, invariants.violations(writer.state, height === targetHeight));
     txCount += txs.length;
     previousBlockTxs = txs;

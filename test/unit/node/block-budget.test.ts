@@ -12,11 +12,20 @@ import { exportState } from '../../../src/genesis/export.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { blockMaxBytes } from '../../../src/node/block-budget.js';
+import { blockMaxBytes, evidenceWithinLimit, prefixWithinBudget, txBudgetBytes } from '../../../src/node/block-budget.js';
+import { applyBlock } from '../../../src/chain/apply-block.js';
+import { blockByteSize, encodedBlockBytes, framedBytes, maxEvidencePerBlock } from '../../../src/chain/block-size.js';
+import { encodeBlock, encodeHeader, voteSignBytes, type DuplicateVoteEvidence, type Vote } from '../../../src/chain/block.js';
+import { buildBlock } from '../../../src/chain/producer.js';
+import type { Address } from '../../../src/core/types.js';
+import { sign } from '../../../src/crypto/ed25519.js';
+import { sha256 } from '../../../src/crypto/hash.js';
+import { bytesToHex } from '../../../src/core/hex.js';
+import { filler } from '../../helpers/block-filler.js';
 import { decodeSnapshot, encodeSnapshot } from '../../../src/snapshot/codec.js';
 import { CHAIN_META_KEY } from '../../../src/state/chain-tables.js';
 import { BlockRejectedError } from '../../../src/chain/apply-block.js';
-import { produce, signTx, testKey } from '../../helpers/chain.js';
+import { BLOCK_INTERVAL_NS, produce, signTx, TEST_CHAIN_ID, testKey, type TestKey } from '../../helpers/chain.js';
 import { evidence } from '../../helpers/evidence.js';
 import { expectOnly, govChain, OWNER, paramChange } from '../../helpers/gov-chain.js';
 
@@ -137,6 +146,88 @@ test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-
   const imported = importGenesis(genesis.value);
   assert.is(blockMaxBytes(imported), 4_500_000);
   assert.equal(imported.store.root, state.store.root);
+});
+
+/**
+ * Valid evidence as large as this ledger's encoding lets it be: a round of −2^31 + i and a
+ * timestamp of −1 (10-byte varints each, int32/int64 written as 64-bit two's complement), 32-byte
+ * block hashes, 64-byte signatures that verify.
+ */
+function largestEvidence(key: TestKey, height: number, round: number): DuplicateVoteEvidence {
+  const signed = (label: string): Vote => {
+    const unsigned: Vote = { height, round, blockHash: bytesToHex(sha256(label)), timestampNs: -1n, validatorAddress: key.address, signature: new Uint8Array(0) };
+    return { ...unsigned, signature: sign(key.seed, voteSignBytes(TEST_CHAIN_ID, unsigned)) };
+  };
+  return { publicKey: key.publicKey, voteA: signed('a'), voteB: signed('b') };
+}
+
+test('a block filled to the budget, with as much evidence as its limit admits (each piece as large as valid evidence gets) and a commit of 12 large validators, is exactly Block.MaxBytes and is accepted', () => {
+  const keys = Array.from({ length: 12 }, (_, i) => testKey(`budget-validator-${i}`));
+  // 9·10^18 uPOKT each: power 9·10^12, a 7-byte varint in every commit vote.
+  const state = govChain({ validators: keys.map((key) => ({ key, tokensUpokt: 9_000_000_000_000_000_000n })), consensusMaxBytes: '48400' });
+  produce(state);
+  produce(state);
+  const max = Number(maxEvidencePerBlock(48_400n));
+  assert.is(max, 10, '4,840 / 484 (types/evidence.go:88-92)');
+  const offered = Array.from({ length: 12 }, (_, i) => largestEvidence(keys[i]!, 1 + (i % 2), -(2 ** 31) + i));
+  const evidence = evidenceWithinLimit(state, offered);
+  assert.equal(evidence, offered.slice(0, 10), 'the first MaxEvidencePerBlock pieces, as PendingEvidence(maxNum) (state/execution.go:100-102)');
+  const timeNs = state.chain.meta.get(CHAIN_META_KEY)!.lastBlockTimeNs + BLOCK_INTERVAL_NS;
+  const absent = keys[11]!.address;
+  const plan = { timeNs, signed: (address: Address) => address !== absent, evidence };
+  const budget = txBudgetBytes(state, plan);
+  // FIFO 250-byte txs up to the budget, then filler for the last bytes (a block at the limit exactly).
+  const stream = Array.from({ length: 400 }, (_, i) => new Uint8Array(250).fill(i % 251));
+  const txs = prefixWithinBudget(stream, (tx) => tx, budget);
+  let rest = budget - encodedBlockBytes(0, txs) + framedBytes(0);
+  if (rest > 0 && rest < 3) rest += framedBytes(txs.pop()!.byteLength);
+  const block = buildBlock(state, { ...plan, txs: [...txs, ...filler(rest)] });
+  assert.is(blockByteSize(block), 48_400, 'the budget left room for exactly the header: commit and evidence included');
+  assert.is(encodeBlock(block).byteLength, 48_400);
+  const headerBytes = encodeHeader(block.header).byteLength;
+  assert.ok(headerBytes > 10 * 330, `the header holds the evidence (${headerBytes} bytes)`);
+  assert.is(applyBlock(state, block).height, 3, 'the reducer accepts it');
+});
+
+test('the budget counts the evidence: the same block\'s budget with no evidence (what the simulator used) is larger by exactly the evidence\'s bytes, and a block filled to it is refused', () => {
+  const keys = [validator, testKey('budget-validator-b')];
+  const state = govChain({ validators: keys.map((key) => ({ key, tokensUpokt: 100_000_000_000n })), consensusMaxBytes: '9680' });
+  produce(state);
+  produce(state);
+  const timeNs = state.chain.meta.get(CHAIN_META_KEY)!.lastBlockTimeNs + BLOCK_INTERVAL_NS;
+  const pieces = [largestEvidence(keys[0]!, 1, 0), largestEvidence(keys[1]!, 1, 0)];
+  const withEvidence = txBudgetBytes(state, { timeNs, evidence: pieces });
+  const without = txBudgetBytes(state, { timeNs });
+  const empty = encodeHeader(buildBlock(state, { timeNs, txs: [] }).header).byteLength;
+  const full = encodeHeader(buildBlock(state, { timeNs, txs: [], evidence: pieces }).header).byteLength;
+  assert.is(without - withEvidence, framedBytes(full) - framedBytes(empty));
+  const oversize = buildBlock(state, { timeNs, txs: filler(without), evidence: pieces });
+  assert.is(blockByteSize(oversize), 9680 + framedBytes(full) - framedBytes(empty));
+  try {
+    applyBlock(state, oversize);
+    assert.unreachable('a block filled to the budget that ignores its evidence is accepted');
+  } catch (error) {
+    if (!(error instanceof BlockRejectedError)) throw error;
+    assert.is(error.code, 'block_too_large');
+  }
+  assert.is(applyBlock(state, buildBlock(state, { timeNs, txs: filler(withEvidence), evidence: pieces })).height, 3);
+});
+
+test('a limit too small for the header alone: no tx fits (budget 0), and the empty block is refused as Tendermint\'s MaxDataBytes would panic (types/block.go:294-299)', () => {
+  const keys = Array.from({ length: 40 }, (_, i) => testKey(`crowd-${i}`));
+  const state = govChain({ validators: keys.map((key) => ({ key, tokensUpokt: 100_000_000_000n })), consensusMaxBytes: '1000' });
+  const timeNs = state.chain.meta.get(CHAIN_META_KEY)!.lastBlockTimeNs + BLOCK_INTERVAL_NS;
+  produce(state); // block 1: no last commit, fits
+  const block2 = buildBlock(state, { timeNs: timeNs + BLOCK_INTERVAL_NS, txs: [] });
+  assert.ok(blockByteSize(block2) > 1000, 'a 40-vote commit does not fit 1,000 bytes');
+  assert.is(txBudgetBytes(state, { timeNs: timeNs + BLOCK_INTERVAL_NS }), 0);
+  try {
+    applyBlock(state, block2);
+    assert.unreachable('the oversize empty block is accepted');
+  } catch (error) {
+    if (!(error instanceof BlockRejectedError)) throw error;
+    assert.is(error.code, 'block_too_large');
+  }
 });
 
 test.run();

@@ -156,7 +156,7 @@ order('a tx no block can hold is refused at admission, so it never stalls the FI
     params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } },
   });
   const mempool = new Mempool(TEST_CHAIN_ID);
-  const budget = txBudgetBytes(state, 1n << 60n);
+  const budget = txBudgetBytes(state, { timeNs: 1n << 60n });
   const huge = signTx(alice, sendMsg(alice, bob, 1n), { memo: 'm'.repeat(4_000) });
   assert.ok(txFramedBytes(huge) > budget, 'the tx is bigger than any block of this chain');
   const refused = mempool.add(state, huge, budget);
