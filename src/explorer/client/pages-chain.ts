@@ -4,6 +4,7 @@ import { code, el, facts, json, link, section, table } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
 import { moduleAccount, moduleAddressOf } from './modules.js';
+import { lastCommitText } from './last-commit.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
 import { APP_HEADERS, appRow, BLOCK_HEADERS, blockAt, blocksDown } from './pages-lists.js';
 import { supplyCharts, supplyFacts } from './supply.js';
@@ -159,7 +160,6 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs, BLOCK_TXS_PER_PAGE), blockEffects(height)]);
   const h = block.block.header;
   const proposer = h.proposer_address.toLowerCase();
-  const signed = (block.block.last_commit.precommits ?? []).filter((vote) => vote !== null).length;
   return el(
     'div',
     {},
@@ -173,7 +173,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
         ['next', height < head ? link(`block/${height + 1}`, String(height + 1)) : '— (the head of the chain)'],
         ['tx root', code(h.data_hash)],
         ['app hash (state root before)', code(h.app_hash)],
-        ['last commit', height === 1 ? '— (block 1 has no previous block to commit)' : `${signed} validators signed block ${height - 1}`],
+        ['last commit', lastCommitText(height, block.block.last_commit.precommits)],
         ['double-sign evidence', String(block.block.evidence.evidence?.length ?? 0)],
         ['txs', count(txs.slice.total)],
       ]),

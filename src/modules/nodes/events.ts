@@ -126,7 +126,10 @@ export interface BlockRewardDistributed extends BlockRewardPlan {
   readonly type: 'BlockRewardDistributed';
 }
 
-/** EndBlock: the top-MaxValidators set changed (it produces and signs the next block). */
+/**
+ * EndBlock h: the top-MaxValidators set changed. It proposes and signs block h+2, not h+1 —
+ * Tendermint's delay (modules/nodes/validator-set.ts signingSetFor).
+ */
 export interface ValidatorSetUpdated {
   readonly type: 'ValidatorSetUpdated';
   readonly members: readonly ValidatorSetEntry[];

@@ -214,6 +214,34 @@ delay('an exported state at H = 4 (the set after 3 = [B]; A signed 4): with the 
   assert.equal([second.header.height, second.header.proposer, commitOf(second)], [6, B.address, [B.address]]);
 });
 
+delay('evidence committed at or before H, committed again after an import without history: not refused, and not slashed — the set that signed it is not known', () => {
+  // MaxEvidenceAge 30 min → 2 blocks (x/nodes/keeper/abci.go:40-54): evidence about 3 counts in blocks 4 and 5.
+  const state = chain({ pos: { max_evidence_age: '1800000000000' } });
+  step(state);
+  step(state);
+  step(state);
+  // Block 4 carries A's double sign at 3: slashed with A's power in the set that signed 3 (the genesis set).
+  const original = step(state, [], { evidence: [evidence(A, 3)] }).result;
+  assert.equal(eventsOfType(original, 'NodeSlashed').map((e) => e.address), [A.address]);
+  const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] });
+  const importFrom = (doc: Record<string, unknown>): LedgerState => {
+    const parsed = parseGenesis(JSON.stringify(doc));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+    return importExportedState(parsed.value, parsed.value.exported!);
+  };
+  // With pokt_ledger the committed evidence is known: the same evidence again is not a block of this chain.
+  const continued = importFrom(exported);
+  assert.throws(() => applyBlock(continued, nextBlock(continued, [], { evidence: [evidence(A, 3)] })), (error: unknown) => error instanceof BlockRejectedError && error.code === 'evidence_duplicate');
+  // Without it the block is accepted, but block 5 can judge evidence about 3 only with
+  // LoadValidators(3) (execution.go:352) — not known after a restart from the exported state
+  // (the imported set is the one after 4, signing 5 and 6): ignored, nothing slashed.
+  const { pokt_ledger: _, ...pocketShape } = exported;
+  const restarted = importFrom(pocketShape);
+  const again = step(restarted, [], { evidence: [evidence(A, 3)] }).result;
+  assert.equal(eventsOfType(again, 'NodeSlashed'), []);
+  assert.equal(eventsOfType(again, 'DoubleSignEvidenceIgnored').map((e) => [e.address, e.evidenceHeight, e.reason]), [[A.address, 3, 'not_in_validator_set']]);
+});
+
 const snapshots = suite('validator updates: a snapshot at any height replays to the same roots');
 
 snapshots('seat changes at blocks 3, 4 and 6, history pruned each block: every snapshot 0..9, restored, accepts the rest of the chain with the same roots', () => {

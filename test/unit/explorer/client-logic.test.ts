@@ -196,4 +196,17 @@ test('stake history: equal neighbours join into one run; absence is its own run'
   assert.equal(runs.map((r) => [r.from, r.to, r.node?.jailed ?? null]), [[1, 1, null], [10, 28, false], [29, 32, true], [33, 60, false]]);
 });
 
+test("a block's last commit: who signed the block before it, or that no commit is known", async () => {
+  const { lastCommitText } = await client<{ lastCommitText(height: number, precommits: ReadonlyArray<unknown> | null): string }>('last-commit');
+  // query/pocket-json.ts: a vote per validator of the set that signed h − 1, null where it did not sign.
+  assert.is(lastCommitText(7, [{ validator_address: 'a' }, null, { validator_address: 'c' }]), '2 validators signed block 6');
+  assert.is(lastCommitText(7, [null, null]), '0 validators signed block 6', 'a commit whose listed validators all missed');
+  assert.is(lastCommitText(1, null), '— (block 1 has no previous block to commit)');
+  // The first block after an exported state imported at 40 without the ledger's history carries no
+  // last commit (genesis/import-exported.ts; precommits null): nobody is known to have signed 40 —
+  // it is not "0 validators signed", which reads as a chain that lost every vote.
+  assert.is(lastCommitText(41, null), '— (no commit: the chain starts here, from a state imported at height 40)');
+  assert.is(lastCommitText(41, []), '— (no commit: the chain starts here, from a state imported at height 40)');
+});
+
 test.run();
