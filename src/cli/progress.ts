@@ -59,6 +59,8 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
 export interface BytesProgress {
   /** `read` undefined: only the elapsed time is known. */
   update(read: number | undefined, total: number, seconds: number): void;
+  /** The verdict is in: the bar shows 100% (what was read, the rate over `seconds`, ETA 0s), then stops. */
+  complete(read: number | undefined, total: number, seconds: number): void;
   stop(): void;
 }
 
@@ -67,22 +69,34 @@ export interface BytesProgress {
  * stops it (what is read may exceed the estimate, e.g. a WAL's pages).
  */
 export function bytesProgress(label: string, enabled: boolean): BytesProgress {
-  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  if (!enabled) return { update: () => undefined, complete: () => undefined, stop: () => undefined };
   const bar = stderrBar(`${label} |{bar}| {percentage}% | {read_mb}/{total_mb} MB | {rate} MB/s | ETA {eta_text}`);
   let started = false;
+  const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
+  const rate = (read: number | undefined, seconds: number): string => (read === undefined ? '?' : (read / 1e6 / Math.max(seconds, 1e-3)).toFixed(0));
+  const start = (total: number): void => {
+    if (started) return;
+    bar.start(Math.max(total, 1), 0, { read_mb: '0', total_mb: mb(total), rate: '0', eta_text: '—' });
+    started = true;
+  };
   return {
     update(read, total, seconds) {
-      const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
-      if (!started) {
-        bar.start(Math.max(total, 1), 0, { read_mb: '0', total_mb: mb(total), rate: '0', eta_text: '—' });
-        started = true;
-      }
+      start(total);
       const done = read === undefined ? 0 : Math.min(read, total * 0.99);
       const eta = read === undefined || read === 0 ? `— (${seconds.toFixed(0)} s so far)` : etaText(((total - done) * seconds) / done);
-      bar.update(done, { read_mb: read === undefined ? '?' : mb(read), total_mb: mb(total), rate: read === undefined ? '?' : (read / 1e6 / Math.max(seconds, 1e-3)).toFixed(0), eta_text: eta });
+      bar.update(done, { read_mb: read === undefined ? '?' : mb(read), total_mb: mb(total), rate: rate(read, seconds), eta_text: eta });
+    },
+    complete(read, total, seconds) {
+      // A check faster than the first sample, or one whose last sample was early, would
+      // otherwise leave its bar at 0–99% with an ETA under the verdict "intact".
+      start(total);
+      bar.update(Math.max(total, 1), { read_mb: read === undefined ? mb(total) : mb(read), total_mb: mb(total), rate: rate(read, seconds), eta_text: etaText(0) });
+      bar.stop();
+      started = false;
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
   };
 }

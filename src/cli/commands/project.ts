@@ -90,7 +90,9 @@ async function checkWithProgress(options: ProjectCommandOptions): Promise<WholeF
   const file = projectionFile(dataDirOf(options.data));
   const bar = bytesProgress('check', options.progress !== false);
   try {
-    return await checkWholeFile(file, (p) => bar.update(p.bytesRead, p.fileBytes, p.seconds));
+    const report = await checkWholeFile(file, (p) => bar.update(p.bytesRead, p.fileBytes, p.seconds));
+    bar.complete(report.bytes_read, report.bytes, report.seconds);
+    return report;
   } finally {
     bar.stop();
   }

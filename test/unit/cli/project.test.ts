@@ -37,4 +37,17 @@ project('up to date: no bar, "nothing to project", blocks 0 with --json; a catch
   assert.equal([caughtUp['blocks'], caughtUp['from_height'], caughtUp['height']], [2, 6, 8]);
 });
 
+project('--check: the bar ends at 100% (it stayed at its last sample, 0% with an ETA, or 99%), seconds to the millisecond in --json', async () => {
+  if ((await runCli(['project', '--data', dir, '--no-progress'])).code !== 0) assert.is((await simulate(6)).code, 0);
+  const checked = await runCli(['project', '--check', '--data', dir, '--json']);
+  assert.is(checked.code, 0, checked.stderr);
+  const report = JSON.parse(checked.stdout) as Record<string, unknown>;
+  assert.is(typeof report['seconds'], 'number');
+  assert.ok(/^\d+(\.\d{1,3})?$/.test(String(report['seconds'])), `seconds ${String(report['seconds'])}: at most 3 decimals, as every other report`);
+  const lines = checked.stderr.split(/[\r\n]+/).filter((line) => line.startsWith('check |'));
+  assert.ok(lines.length > 0, checked.stderr);
+  assert.match(lines.at(-1)!, /\| 100% \|/, `the last line of the bar: ${lines.at(-1)!}`);
+  assert.match(lines.at(-1)!, /ETA 0s/);
+});
+
 project.run();
