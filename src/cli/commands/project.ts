@@ -25,6 +25,8 @@ import { dataDirOf, integerOption, postgresUrlOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { bytesProgress, phaseLine, ReplayBar, rowsProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { refuseHeightPastTip } from './replay.js';
+import { readDataDirConfig } from '../../runtime/data-dir.js';
 
 interface ProjectCommandOptions {
   readonly data?: string;
@@ -155,6 +157,13 @@ export function registerProjectCommand(program: Command): void {
           if (options.json === true) printJson(againstLog === undefined ? checked : { ...checked, against_log: againstLog });
           else process.stdout.write(checkSummary(checked, againstLog) + '\n');
           return;
+        }
+        // Past the log's last block is refused before any work (a --rebuild removes nothing), as
+        // `replay --to`, `export --height` and `audit --to` refuse it, not read as the log's end.
+        if (options.to !== undefined) {
+          const dir = dataDirOf(options.data);
+          readDataDirConfig(dir);
+          refuseHeightPastTip(dir, options.to, 'project to');
         }
         const report = await run(options);
         if (options.json === true) printJson(report);

@@ -50,4 +50,23 @@ project('--check: the bar ends at 100% (it stayed at its last sample, 0% with an
   assert.match(lines.at(-1)!, /ETA 0s/);
 });
 
+// `project --to 99` of an 8-block chain projected to 8 and said so only in passing ("the log's
+// tip"), where `replay --to`, `export --height` and `audit --to` refuse a height past the tip.
+project('--to past the log\'s last block: height_not_found (exit 1), nothing projected', async () => {
+  if ((await runCli(['project', '--data', dir, '--no-progress'])).code !== 0) assert.is((await simulate(6)).code, 0);
+  const roots = (await runCli(['roots', '--data', dir])).stdout.trim().split('\n');
+  const last = Number(roots.at(-1)!.split(' ')[0]);
+  for (const extra of [[], ['--rebuild']]) {
+    const run = await runCli(['project', '--data', dir, '--to', String(last + 90), '--json', '--no-progress', ...extra]);
+    assert.is(run.code, 1, run.stdout + run.stderr);
+    const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+    assert.is(error.code, 'height_not_found', extra.join(' '));
+    assert.is(error.message, `the chain ends at height ${last}; cannot project to height ${last + 90}`);
+  }
+  const still = JSON.parse((await runCli(['project', '--data', dir, '--json', '--no-progress'])).stdout) as Record<string, unknown>;
+  assert.equal([still['blocks'], still['height'], still['rebuilt']], [0, last, false], 'the --rebuild refused removed nothing');
+  const toTip = await runCli(['project', '--data', dir, '--to', String(last), '--json', '--no-progress']);
+  assert.is(toTip.code, 0, toTip.stderr);
+});
+
 project.run();
