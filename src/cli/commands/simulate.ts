@@ -5,7 +5,8 @@
  * genesis (the data directory's genesis is the augmented copy — src/sim/sim-genesis.ts), real
  * signed txs from every workload, blocks produced and appended by the real producer at a
  * simulated 15 minutes per block, every receipt, invariant and the supply checked after every
- * block. On an existing simulated data dir it continues the chain (same seed required). Same
+ * block. On an existing simulated data dir it continues the chain (its own seed when --seed is
+ * omitted; another one is refused). Same
  * seed ⇒ byte-identical log. Progress on stderr; a JSON summary with --json. A failed check
  * exits 1 and prints the seed that reproduces it.
  */
@@ -106,6 +107,13 @@ export async function simulateWithProgress(options: SimulateOptions, showProgres
   }
 }
 
+/** The seed a simulated chain was made with (events/simulation.json), when `dataDir` holds one. */
+function continuedSeed(dataDir: string): bigint | undefined {
+  if (!chainExists(dataDir)) return undefined;
+  const seed = readSimManifest(dataDir)?.seed;
+  return typeof seed === 'string' && /^\d+$/.test(seed) ? BigInt(seed) : undefined;
+}
+
 export function printSimulationSummary(summary: SimulationSummary): void {
   const lines = [
     `${summary.created ? 'created' : 'continued'} simulated chain ${summary.chain_id} (seed ${summary.seed}, profile ${summary.profile}, workloads ${summary.workloads.join(', ')})`,
@@ -127,7 +135,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--genesis <file>', 'genesis to build on when creating the chain (default: the bundled mainnet genesis)')
     .requiredOption('--blocks <n>', 'blocks to produce', integerOption('--blocks', 0))
-    .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED})`, seedOption)
+    .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED}; continuing a chain: its own)`, seedOption)
     .option('--profile <name>', "dev (short lifecycle timers), mainnet (the genesis params) or mainnet-shaped (mainnet's network, params and block composition); default dev", profileOption)
     .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
     .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
@@ -153,7 +161,9 @@ export function registerSimulateCommand(program: Command): void {
             dataDir,
             ...(genesisFile === undefined ? {} : { genesisFile }),
             blocks: options.blocks,
-            seed: options.seed ?? DEFAULT_SIM_SEED,
+            // Continuing a chain: an omitted seed is the chain's own, as an omitted profile and
+            // workloads are (it was the default, 42: sim_settings_differ for a chain made with another).
+            seed: options.seed ?? continuedSeed(dataDir) ?? DEFAULT_SIM_SEED,
             ...(options.profile === undefined ? {} : { profile: options.profile }),
             ...(options.workloads === undefined ? {} : { workloads: options.workloads }),
             ...(options.txsPerBlock === undefined ? {} : { txsPerBlock: options.txsPerBlock }),
