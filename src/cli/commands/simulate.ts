@@ -21,7 +21,7 @@ import { CompositionRecorder } from '../../sim/mainnet/composition.js';
 import { findWorkload, MAINNET_WORKLOAD, WORKLOADS } from '../../sim/workloads/index.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
-import { counted, heightRange, printJson, toJson } from '../output.js';
+import { CliError, counted, heightRange, printJson, toJson } from '../output.js';
 import { blockProgress, phaseLine, type BlockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -107,6 +107,24 @@ export async function simulateWithProgress(options: SimulateOptions, showProgres
   }
 }
 
+/**
+ * `--scale` and `--relay-scale` are the mainnet-shaped profile's knobs: with another profile —
+ * given, the default dev, or a continued chain's own — they would be ignored without a word
+ * (QA by walking docs/simulator.md: `--scale 0.5` alone made a dev chain and exited 0).
+ */
+function refuseShapeWithoutProfile(dataDir: string, options: SimulateCommandOptions): void {
+  if (options.scale === undefined && options.relayScale === undefined) return;
+  const chainProfile = chainExists(dataDir) ? readSimManifest(dataDir)?.profile : undefined;
+  const profile = options.profile ?? chainProfile ?? 'dev';
+  if (profile === 'mainnet-shaped') return;
+  const given = [options.scale === undefined ? [] : ['--scale'], options.relayScale === undefined ? [] : ['--relay-scale']].flat().join(' and ');
+  const knobs = `${given} ${given.includes(' and ') ? 'are' : 'is'} the mainnet-shaped profile's (its network's size and relays per claim)`;
+  if (options.profile === undefined && chainProfile !== undefined) {
+    throw new CliError('conflicting_options', `${knobs}: ${dataDir} was simulated with profile ${profile}, which has none — leave ${given} out, or simulate into a new data directory with --profile mainnet-shaped`);
+  }
+  throw new CliError('conflicting_options', `${knobs}: the profile is ${profile}${options.profile === undefined ? ' (the default)' : ''}, which has none — add --profile mainnet-shaped, or leave ${given} out`);
+}
+
 /** The seed a simulated chain was made with (events/simulation.json), when `dataDir` holds one. */
 function continuedSeed(dataDir: string): bigint | undefined {
   if (!chainExists(dataDir)) return undefined;
@@ -153,6 +171,7 @@ export function registerSimulateCommand(program: Command): void {
     .action((options: SimulateCommandOptions) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
+        refuseShapeWithoutProfile(dataDir, options);
         const composition = options.composition === true ? new CompositionRecorder() : undefined;
         // Continuing a chain: the genesis is checked only when named explicitly.
         const genesisFile = options.genesis ?? (chainExists(dataDir) ? undefined : bundledMainnetGenesisPath());
