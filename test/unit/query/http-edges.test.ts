@@ -116,6 +116,15 @@ test('missing_host carries Server-Timing with the time the service held it, not 
   assert.ok(Number(timing[1]) <= took, `dur=${timing[1]} ms, within the ${took.toFixed(1)} ms the exchange took`);
 });
 
+// The same code, the same details: body_too_large names the body whichever way it is refused.
+test('body_too_large before the body (Expect: 100-continue) has details.field "body", as after it', async () => {
+  const huge = await exchange([`POST /probe-large HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: ${5 * MAX_BODY_BYTES}\r\n\r\n`]);
+  assert.equal(firstAnswer(huge.received).json['details'], { field: 'body' });
+  const big = Buffer.alloc(100_000, 0x61);
+  const whole = await exchange([`POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n`, big], answered);
+  assert.equal(firstAnswer(whole.received).json['details'], { field: 'body' });
+});
+
 test('a body that is not JSON (gzip, binary): invalid_json whose message is printable ASCII and bounded', async () => {
   const binary = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x0a, 0x0d, 0xff, 0xfe]), Buffer.alloc(2_000, 0x07)]);
   const answer = await exchange([`POST /probe HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${binary.length}\r\n\r\n`, binary], answered);
