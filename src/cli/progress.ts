@@ -10,6 +10,7 @@
  */
 import cliProgress from 'cli-progress';
 import type { ReplayProgress } from '../runtime/replay.js';
+import { grouped } from './output.js';
 
 export interface BlockProgress {
   /** Blocks done, txs done (cumulative). */
@@ -34,9 +35,9 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
   if (!enabled || totalBlocks <= 0) return NONE;
   // ETA is ours: cli-progress shows "0s" before the first block, when nothing is known yet.
   const rate = unit === null ? '' : ` | {tps} ${unit}/s`;
-  const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {value}/{total} blocks | {bps} blocks/s${rate} | ETA {eta_text}`);
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | height {height} | {done}/{all} blocks | {bps} blocks/s${rate} | ETA {eta_text}`);
   const started = since;
-  bar.start(totalBlocks, 0, { height: '-', bps: '0', tps: '0', eta_text: '—' });
+  bar.start(totalBlocks, 0, { height: '-', done: '0', all: grouped(totalBlocks), bps: '0', tps: '0', eta_text: '—' });
   let stopped = false;
   const stop = (): void => {
     stopped = true;
@@ -47,7 +48,7 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
       if (stopped) return;
       const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
       const eta = blocksDone === 0 ? '—' : etaText(((totalBlocks - blocksDone) * seconds) / blocksDone);
-      bar.update(blocksDone, { height, bps: (blocksDone / seconds).toFixed(0), tps: (txsDone / seconds).toFixed(0), eta_text: eta });
+      bar.update(blocksDone, { height, done: grouped(blocksDone), bps: grouped(Math.round(blocksDone / seconds)), tps: grouped(Math.round(txsDone / seconds)), eta_text: eta });
       // Ended at its last block, so what the command prints next starts on its own line (a bar
       // left at 100% while the next step runs would also print its last line twice on a pipe).
       if (blocksDone >= totalBlocks) stop();
@@ -59,6 +60,8 @@ export function blockProgress(label: string, totalBlocks: number, enabled: boole
 export interface BytesProgress {
   /** `read` undefined: only the elapsed time is known. */
   update(read: number | undefined, total: number, seconds: number): void;
+  /** The verdict is in: the bar shows 100% (what was read, the rate over `seconds`, ETA 0s), then stops. */
+  complete(read: number | undefined, total: number, seconds: number): void;
   stop(): void;
 }
 
@@ -67,22 +70,34 @@ export interface BytesProgress {
  * stops it (what is read may exceed the estimate, e.g. a WAL's pages).
  */
 export function bytesProgress(label: string, enabled: boolean): BytesProgress {
-  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  if (!enabled) return { update: () => undefined, complete: () => undefined, stop: () => undefined };
   const bar = stderrBar(`${label} |{bar}| {percentage}% | {read_mb}/{total_mb} MB | {rate} MB/s | ETA {eta_text}`);
   let started = false;
+  const mb = (bytes: number): string => grouped(Math.round(bytes / 1e6));
+  const rate = (read: number | undefined, seconds: number): string => (read === undefined ? '?' : grouped(Math.round(read / 1e6 / Math.max(seconds, 1e-3))));
+  const start = (total: number): void => {
+    if (started) return;
+    bar.start(Math.max(total, 1), 0, { read_mb: '0', total_mb: mb(total), rate: '0', eta_text: '—' });
+    started = true;
+  };
   return {
     update(read, total, seconds) {
-      const mb = (bytes: number): string => (bytes / 1e6).toFixed(0);
-      if (!started) {
-        bar.start(Math.max(total, 1), 0, { read_mb: '0', total_mb: mb(total), rate: '0', eta_text: '—' });
-        started = true;
-      }
+      start(total);
       const done = read === undefined ? 0 : Math.min(read, total * 0.99);
       const eta = read === undefined || read === 0 ? `— (${seconds.toFixed(0)} s so far)` : etaText(((total - done) * seconds) / done);
-      bar.update(done, { read_mb: read === undefined ? '?' : mb(read), total_mb: mb(total), rate: read === undefined ? '?' : (read / 1e6 / Math.max(seconds, 1e-3)).toFixed(0), eta_text: eta });
+      bar.update(done, { read_mb: read === undefined ? '?' : mb(read), total_mb: mb(total), rate: rate(read, seconds), eta_text: eta });
+    },
+    complete(read, total, seconds) {
+      // A check faster than the first sample, or one whose last sample was early, would
+      // otherwise leave its bar at 0–99% with an ETA under the verdict "intact".
+      start(total);
+      bar.update(Math.max(total, 1), { read_mb: read === undefined ? mb(total) : mb(read), total_mb: mb(total), rate: rate(read, seconds), eta_text: etaText(0) });
+      bar.stop();
+      started = false;
     },
     stop() {
       if (started) bar.stop();
+      started = false;
     },
   };
 }
@@ -95,16 +110,16 @@ export interface RowsProgress {
 /** A bar over rows (project --check --against-log's comparison): rows/s and ETA, timed from its first report. */
 export function rowsProgress(label: string, enabled: boolean): RowsProgress {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
-  const bar = stderrBar(`${label} |{bar}| {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_text}`);
+  const bar = stderrBar(`${label} |{bar}| {percentage}% | {done}/{all} rows | {rate} rows/s | ETA {eta_text}`);
   let started: number | undefined;
   return {
     update(done, total) {
       if (started === undefined) {
         started = performance.now();
-        bar.start(Math.max(total, 1), 0, { rate: '0', eta_text: '—' });
+        bar.start(Math.max(total, 1), 0, { done: '0', all: grouped(total), rate: '0', eta_text: '—' });
       }
       const seconds = Math.max((performance.now() - started) / 1000, 1e-3);
-      bar.update(done, { rate: (done / seconds).toFixed(0), eta_text: done === 0 ? '—' : etaText(((total - done) * seconds) / done) });
+      bar.update(done, { done: grouped(done), all: grouped(total), rate: grouped(Math.round(done / seconds)), eta_text: done === 0 ? '—' : etaText(((total - done) * seconds) / done) });
     },
     stop() {
       if (started !== undefined) bar.stop();

@@ -226,7 +226,7 @@ export class BlockLog {
       const segments = this.segments.map((segment) => segment.file);
       throw new BlockLogError(
         'log_records_lost',
-        `acknowledged records of heights ${last + 1}…${head.height} are missing: the segments end at height ${last} but ${headPath(this.dir)} records height ${head.height} as durable (a segment file deleted, emptied or truncated?). Restore the missing segment from a backup; opening with repair accepts the loss`,
+        `acknowledged records of heights ${last + 1}…${head.height} are missing: the segments end at height ${last} but ${headPath(this.dir)} records height ${head.height} as durable (a segment file deleted, emptied or truncated?). Restore the missing segment from a backup, or accept the loss with \`pokt-ledger repair\``,
         { fromHeight: last + 1, toHeight: head.height, lastHeight: last, headFile: headPath(this.dir), segments },
       );
     }

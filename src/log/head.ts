@@ -178,7 +178,7 @@ export function openHead(dir: string, meta: LogMeta, repair: boolean): HeadRead 
   }
   if (found === null) {
     if (!meta.head || repair) return null;
-    throw new BlockLogError('log_head_missing', `${headPath(dir)} is missing: the log cannot prove which records were acknowledged. Restore it, or open with repair to accept the segments as they are`, {
+    throw new BlockLogError('log_head_missing', `${headPath(dir)} is missing: the log cannot prove which records were acknowledged. Restore it from a backup, or accept the segments as they are with \`pokt-ledger repair\` (it checks every record and writes a new head)`, {
       file: headPath(dir),
     });
   }

@@ -90,7 +90,7 @@ export function registerClientRoutes(app: FastifyInstance, store: ReadStore, sou
   // (session.go:13-15), so a negative one or one beyond 2^53 is no reason to refuse.
   const dispatchBody = S.body({ app_public_key: S.publicKey, chain: S.chain, session_height: { type: 'integer', minimum: -(2 ** 63), maximum: 2 ** 63 - 1 } }, ['app_public_key', 'chain']);
   queryRoute(app, store, '/v1/client/dispatch', { summary: "the app's current session (the ledger's own session walk)", body: dispatchBody, response: S.anyObject }, async (body, ctx) => {
-    if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with');
+    if (sources.dispatchState === undefined) throw new HttpError(501, 'dispatch_unavailable', 'this server has no state to walk sessions with: sessions are dealt from a replay of the chain\'s block log, which `serve --postgres` reads only when started with `--data DIR` (the chain\'s data directory on this machine)');
     const block = await store.block(ctx.latest);
     // A replay of the log when the projection has moved (seconds on a long chain): not answering, so away from the turn.
     const { state, height } = await ctx.awayFromTurn(sources.dispatchState(ctx.latest, block?.hash ?? ''));

@@ -24,8 +24,8 @@ import type { FastifyInstance } from 'fastify';
 import { sendError } from './http-error.js';
 import { MAX_BODY_BYTES } from './request-body.js';
 
-function errorText(status: number, code: string, message: string): string {
-  return JSON.stringify({ code: status, message, error: code });
+function errorText(status: number, code: string, message: string, details?: Record<string, unknown>): string {
+  return JSON.stringify({ code: status, message, error: code, ...(details === undefined ? {} : { details }) });
 }
 
 /** An answer written on a raw socket (there is no request object to answer through), then closed. */
@@ -36,8 +36,8 @@ function answerOnSocket(socket: Duplex, status: number, code: string, message: s
 }
 
 /** An answer written on Node's response object, outside Fastify (its checkContinue/checkExpectation events). */
-function answerOnResponse(response: ServerResponse, status: number, code: string, message: string): void {
-  const body = errorText(status, code, message);
+function answerOnResponse(response: ServerResponse, status: number, code: string, message: string, details?: Record<string, unknown>): void {
+  const body = errorText(status, code, message, details);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), connection: 'close' });
   response.end(body);
 }
@@ -74,7 +74,7 @@ export function clientErrorAnswer(error: Error & { code?: string }, socket: Dupl
  */
 function checkContinue(server: Server, request: IncomingMessage, response: ServerResponse): void {
   const declared = Number(request.headers['content-length']);
-  if (declared > MAX_BODY_BYTES) return answerOnResponse(response, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`);
+  if (declared > MAX_BODY_BYTES) return answerOnResponse(response, 413, 'body_too_large', `the body exceeds ${MAX_BODY_BYTES} bytes`, { field: 'body' });
   response.writeContinue();
   server.emit('request', request, response);
 }

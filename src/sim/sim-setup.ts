@@ -142,6 +142,13 @@ function checkExisting(options: SimSetupOptions): SimManifest {
     const sha = sha256Hex(readFileSync(options.genesisFile, 'utf8'));
     if (sha !== manifest.source_genesis_sha256) differ('a genesis file of sha256', manifest.source_genesis_sha256, sha);
   }
+  // The mainnet-shaped knobs as given (the other one the chain's): a continued chain keeps its
+  // own, and a different one given was ignored without a word.
+  if (options.shape !== undefined && manifest.shape !== undefined) {
+    const wanted = mainnetShape({ scale: options.shape.scale ?? manifest.shape.scale, relayScale: options.shape.relayScale ?? manifest.shape.relay_scale });
+    if (wanted.scale !== manifest.shape.scale) differ('scale', String(manifest.shape.scale), String(wanted.scale));
+    if (wanted.relayScale !== manifest.shape.relay_scale) differ('relay scale', String(manifest.shape.relay_scale), String(wanted.relayScale));
+  }
   if (options.workloads !== undefined) {
     const theirs = manifest.workloads.map((w) => w.name).join(',');
     if (options.workloads.join(',') !== theirs) differ('workloads', theirs, options.workloads.join(','));

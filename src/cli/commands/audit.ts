@@ -162,7 +162,7 @@ export function registerAuditCommand(program: Command): void {
                 let bar = bars.get(run);
                 if (bar === undefined) {
                   for (const other of bars.values()) other.stop();
-                  bars.set(run, (bar = blockProgress(`what-if (${run})`, p.targetHeight - p.startHeight, options.progress !== false)));
+                  bars.set(run, (bar = blockProgress(`what-if (${run === 'recorded' ? 'as recorded' : 'with the overrides'})`, p.targetHeight - p.startHeight, options.progress !== false)));
                 }
                 bar.update(p.blocks, p.txs, p.height);
               },

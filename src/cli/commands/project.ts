@@ -25,6 +25,8 @@ import { dataDirOf, integerOption, postgresUrlOption } from '../args.js';
 import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
 import { bytesProgress, phaseLine, ReplayBar, rowsProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { refuseHeightPastTip } from './replay.js';
+import { readDataDirConfig } from '../../runtime/data-dir.js';
 
 interface ProjectCommandOptions {
   readonly data?: string;
@@ -90,7 +92,9 @@ async function checkWithProgress(options: ProjectCommandOptions): Promise<WholeF
   const file = projectionFile(dataDirOf(options.data));
   const bar = bytesProgress('check', options.progress !== false);
   try {
-    return await checkWholeFile(file, (p) => bar.update(p.bytesRead, p.fileBytes, p.seconds));
+    const report = await checkWholeFile(file, (p) => bar.update(p.bytesRead, p.fileBytes, p.seconds));
+    bar.complete(report.bytes_read, report.bytes, report.seconds);
+    return report;
   } finally {
     bar.stop();
   }
@@ -153,6 +157,13 @@ export function registerProjectCommand(program: Command): void {
           if (options.json === true) printJson(againstLog === undefined ? checked : { ...checked, against_log: againstLog });
           else process.stdout.write(checkSummary(checked, againstLog) + '\n');
           return;
+        }
+        // Past the log's last block is refused before any work (a --rebuild removes nothing), as
+        // `replay --to`, `export --height` and `audit --to` refuse it, not read as the log's end.
+        if (options.to !== undefined) {
+          const dir = dataDirOf(options.data);
+          readDataDirConfig(dir);
+          refuseHeightPastTip(dir, options.to, 'project to');
         }
         const report = await run(options);
         if (options.json === true) printJson(report);

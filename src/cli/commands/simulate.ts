@@ -5,7 +5,8 @@
  * genesis (the data directory's genesis is the augmented copy — src/sim/sim-genesis.ts), real
  * signed txs from every workload, blocks produced and appended by the real producer at a
  * simulated 15 minutes per block, every receipt, invariant and the supply checked after every
- * block. On an existing simulated data dir it continues the chain (same seed required). Same
+ * block. On an existing simulated data dir it continues the chain (its own seed when --seed is
+ * omitted; another one is refused). Same
  * seed ⇒ byte-identical log. Progress on stderr; a JSON summary with --json. A failed check
  * exits 1 and prints the seed that reproduces it.
  */
@@ -20,7 +21,7 @@ import { CompositionRecorder } from '../../sim/mainnet/composition.js';
 import { findWorkload, MAINNET_WORKLOAD, WORKLOADS } from '../../sim/workloads/index.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
-import { counted, heightRange, printJson, toJson } from '../output.js';
+import { CliError, counted, heightRange, printJson, toJson } from '../output.js';
 import { blockProgress, phaseLine, type BlockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -106,6 +107,31 @@ export async function simulateWithProgress(options: SimulateOptions, showProgres
   }
 }
 
+/**
+ * `--scale` and `--relay-scale` are the mainnet-shaped profile's knobs: with another profile —
+ * given, the default dev, or a continued chain's own — they would be ignored without a word
+ * (QA by walking docs/simulator.md: `--scale 0.5` alone made a dev chain and exited 0).
+ */
+function refuseShapeWithoutProfile(dataDir: string, options: SimulateCommandOptions): void {
+  if (options.scale === undefined && options.relayScale === undefined) return;
+  const chainProfile = chainExists(dataDir) ? readSimManifest(dataDir)?.profile : undefined;
+  const profile = options.profile ?? chainProfile ?? 'dev';
+  if (profile === 'mainnet-shaped') return;
+  const given = [options.scale === undefined ? [] : ['--scale'], options.relayScale === undefined ? [] : ['--relay-scale']].flat().join(' and ');
+  const knobs = `${given} ${given.includes(' and ') ? 'are' : 'is'} the mainnet-shaped profile's (its network's size and relays per claim)`;
+  if (options.profile === undefined && chainProfile !== undefined) {
+    throw new CliError('conflicting_options', `${knobs}: ${dataDir} was simulated with profile ${profile}, which has none — leave ${given} out, or simulate into a new data directory with --profile mainnet-shaped`);
+  }
+  throw new CliError('conflicting_options', `${knobs}: the profile is ${profile}${options.profile === undefined ? ' (the default)' : ''}, which has none — add --profile mainnet-shaped, or leave ${given} out`);
+}
+
+/** The seed a simulated chain was made with (events/simulation.json), when `dataDir` holds one. */
+function continuedSeed(dataDir: string): bigint | undefined {
+  if (!chainExists(dataDir)) return undefined;
+  const seed = readSimManifest(dataDir)?.seed;
+  return typeof seed === 'string' && /^\d+$/.test(seed) ? BigInt(seed) : undefined;
+}
+
 export function printSimulationSummary(summary: SimulationSummary): void {
   const lines = [
     `${summary.created ? 'created' : 'continued'} simulated chain ${summary.chain_id} (seed ${summary.seed}, profile ${summary.profile}, workloads ${summary.workloads.join(', ')})`,
@@ -127,7 +153,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--genesis <file>', 'genesis to build on when creating the chain (default: the bundled mainnet genesis)')
     .requiredOption('--blocks <n>', 'blocks to produce', integerOption('--blocks', 0))
-    .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED})`, seedOption)
+    .option('--seed <s>', `seed (default ${DEFAULT_SIM_SEED}; continuing a chain: its own)`, seedOption)
     .option('--profile <name>', "dev (short lifecycle timers), mainnet (the genesis params) or mainnet-shaped (mainnet's network, params and block composition); default dev", profileOption)
     .option('--scale <f>', 'mainnet-shaped: fraction of mainnet size (nodes, apps, txs per block); default 1', fractionOption('--scale'))
     .option('--relay-scale <f>', 'mainnet-shaped: fraction of mainnet relays per claim built into trees; default 1/32', fractionOption('--relay-scale'))
@@ -145,6 +171,7 @@ export function registerSimulateCommand(program: Command): void {
     .action((options: SimulateCommandOptions) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
+        refuseShapeWithoutProfile(dataDir, options);
         const composition = options.composition === true ? new CompositionRecorder() : undefined;
         // Continuing a chain: the genesis is checked only when named explicitly.
         const genesisFile = options.genesis ?? (chainExists(dataDir) ? undefined : bundledMainnetGenesisPath());
@@ -153,7 +180,9 @@ export function registerSimulateCommand(program: Command): void {
             dataDir,
             ...(genesisFile === undefined ? {} : { genesisFile }),
             blocks: options.blocks,
-            seed: options.seed ?? DEFAULT_SIM_SEED,
+            // Continuing a chain: an omitted seed is the chain's own, as an omitted profile and
+            // workloads are (it was the default, 42: sim_settings_differ for a chain made with another).
+            seed: options.seed ?? continuedSeed(dataDir) ?? DEFAULT_SIM_SEED,
             ...(options.profile === undefined ? {} : { profile: options.profile }),
             ...(options.workloads === undefined ? {} : { workloads: options.workloads }),
             ...(options.txsPerBlock === undefined ? {} : { txsPerBlock: options.txsPerBlock }),

@@ -129,7 +129,7 @@ export class PgReadStore implements ReadStore {
       return store;
     } catch (error) {
       await store.close();
-      if (isConnectionLost(error)) throw new ProjectionError('postgres_unavailable', `PostgreSQL at ${redactedUrl(url)} is unavailable: ${(error as Error).message}`, { url: redactedUrl(url) });
+      if (isConnectionLost(error)) throw new ProjectionError('postgres_unavailable', `cannot connect to PostgreSQL at ${redactedUrl(url)} (${(error as Error).message}): is the server running, and are the host and port in the URL right?`, { url: redactedUrl(url) });
       throw error;
     }
   }

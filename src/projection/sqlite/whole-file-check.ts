@@ -76,7 +76,7 @@ export async function checkWholeFile(file: string, onProgress: (progress: WholeF
       if (verdict.code !== undefined && !isDamagedDatabase({ code: verdict.code })) throw projectionFailure(Object.assign(new Error(verdict.problem), { code: verdict.code }), file);
       throw new ProjectionDamaged(file, verdict.code === undefined ? quickCheckProblem(verdict.problem) : verdict.problem);
     }
-    return { file, bytes: fileBytes, seconds: seconds(), bytes_read: read() };
+    return { file, bytes: fileBytes, seconds: Number(seconds().toFixed(3)), bytes_read: read() };
   } finally {
     clearInterval(sampler);
   }

@@ -117,4 +117,14 @@ test('a data directory that holds no chain: data_dir_not_found, as every other c
   assert.not.ok(existsSync(none), 'nothing created');
 });
 
+// Walking docs/audit.md: the what-if's two replays showed as "what-if (recorded)" and
+// "what-if (what-if)" — the second names neither what it replays nor how it differs.
+test('--what-if progress: the two replays are "as recorded" and "with the overrides"', async () => {
+  const run = await runCli(['audit', '--data', chain, ...WHAT_IF]);
+  assert.is(run.code, 0, run.stdout + run.stderr);
+  assert.match(run.stderr, 'what-if (as recorded) |');
+  assert.match(run.stderr, 'what-if (with the overrides) |');
+  assert.not.match(run.stderr, 'what-if (what-if)');
+});
+
 test.run();

@@ -118,7 +118,7 @@ cli('export and snapshot show their replay as a bar on stderr (rate, ETA), and -
   const shown = await runCli(['export', '--data', simDir, '--height', '3', '--out', out]);
   assert.is(shown.code, 0, shown.stderr);
   assert.match(shown.stderr, /^export: opening the chain/m);
-  assert.match(shown.stderr, /export \|█+\| 100% \| height 3 \| 3\/3 blocks \| \d+ blocks\/s \| \d+ tx\/s \| ETA 0s/);
+  assert.match(shown.stderr, /export \|█+\| 100% \| height 3 \| 3\/3 blocks \| [\d,]+ blocks\/s \| [\d,]+ tx\/s \| ETA 0s/);
   const quiet = await runCli(['export', '--data', simDir, '--height', '3', '--out', out, '--force', '--no-progress']);
   assert.is(quiet.code, 0, quiet.stderr);
   assert.is(quiet.stderr, '');

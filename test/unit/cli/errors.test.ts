@@ -189,6 +189,18 @@ errors('project --postgres to a server that never answers: postgres_unavailable 
   }
 });
 
+// Walking docs/postgresql.md: `project --postgres` to a server that is not there asks "is the
+// server running, and are the host and port in the URL right?"; `serve --postgres` said only
+// "is unavailable: connect ECONNREFUSED 127.0.0.1:1".
+errors('a PostgreSQL server nobody listens for: serve says what to check, as project does', async () => {
+  const url = 'postgres://postgres@127.0.0.1:1/postgres';
+  for (const args of [['project', '--data', chainDir, '--postgres', url, '--no-progress'], ['serve', '--postgres', url, '--port', '0']]) {
+    const error = errorOf(await runCli([...args, '--json']));
+    assert.is(error.code, 'postgres_unavailable', args[0]);
+    assert.match(error.message, 'is the server running, and are the host and port in the URL right?', `${args[0]}: ${error.message}`);
+  }
+});
+
 errors('damaged data directories: query, replay, roots and snapshot give coded errors', async () => {
   const damaged = (name: string, damage: (events: string) => void): string => {
     const dir = join(tmp.dir, name);

@@ -37,4 +37,36 @@ project('up to date: no bar, "nothing to project", blocks 0 with --json; a catch
   assert.equal([caughtUp['blocks'], caughtUp['from_height'], caughtUp['height']], [2, 6, 8]);
 });
 
+project('--check: the bar ends at 100% (it stayed at its last sample, 0% with an ETA, or 99%), seconds to the millisecond in --json', async () => {
+  if ((await runCli(['project', '--data', dir, '--no-progress'])).code !== 0) assert.is((await simulate(6)).code, 0);
+  const checked = await runCli(['project', '--check', '--data', dir, '--json']);
+  assert.is(checked.code, 0, checked.stderr);
+  const report = JSON.parse(checked.stdout) as Record<string, unknown>;
+  assert.is(typeof report['seconds'], 'number');
+  assert.ok(/^\d+(\.\d{1,3})?$/.test(String(report['seconds'])), `seconds ${String(report['seconds'])}: at most 3 decimals, as every other report`);
+  const lines = checked.stderr.split(/[\r\n]+/).filter((line) => line.startsWith('check |'));
+  assert.ok(lines.length > 0, checked.stderr);
+  assert.match(lines.at(-1)!, /\| 100% \|/, `the last line of the bar: ${lines.at(-1)!}`);
+  assert.match(lines.at(-1)!, /ETA 0s/);
+});
+
+// `project --to 99` of an 8-block chain projected to 8 and said so only in passing ("the log's
+// tip"), where `replay --to`, `export --height` and `audit --to` refuse a height past the tip.
+project('--to past the log\'s last block: height_not_found (exit 1), nothing projected', async () => {
+  if ((await runCli(['project', '--data', dir, '--no-progress'])).code !== 0) assert.is((await simulate(6)).code, 0);
+  const roots = (await runCli(['roots', '--data', dir])).stdout.trim().split('\n');
+  const last = Number(roots.at(-1)!.split(' ')[0]);
+  for (const extra of [[], ['--rebuild']]) {
+    const run = await runCli(['project', '--data', dir, '--to', String(last + 90), '--json', '--no-progress', ...extra]);
+    assert.is(run.code, 1, run.stdout + run.stderr);
+    const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+    assert.is(error.code, 'height_not_found', extra.join(' '));
+    assert.is(error.message, `the chain ends at height ${last}; cannot project to height ${last + 90}`);
+  }
+  const still = JSON.parse((await runCli(['project', '--data', dir, '--json', '--no-progress'])).stdout) as Record<string, unknown>;
+  assert.equal([still['blocks'], still['height'], still['rebuilt']], [0, last, false], 'the --rebuild refused removed nothing');
+  const toTip = await runCli(['project', '--data', dir, '--to', String(last), '--json', '--no-progress']);
+  assert.is(toTip.code, 0, toTip.stderr);
+});
+
 project.run();

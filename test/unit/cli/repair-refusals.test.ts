@@ -98,6 +98,29 @@ test('a head record lost or damaged, the records whole: the question names what 
   }
 });
 
+// The head lost, or the last records with it: both messages ended "open(ing) with repair" — the
+// log library's option, not a command a CLI user can run (the other damage names `pokt-ledger repair`).
+test('log_head_missing and log_records_lost name the command that accepts them: `pokt-ledger repair`', async () => {
+  const headLost = join(tmp.dir, 'head-lost');
+  cpSync(chain, headLost, { recursive: true });
+  unlinkSync(join(headLost, 'events', 'head'));
+  const recordsLost = join(tmp.dir, 'records-lost');
+  cpSync(chain, recordsLost, { recursive: true });
+  // The last frame cut off whole: the segment ends at 5, the head says 6 was acknowledged.
+  const segment = join(recordsLost, 'events', 'segment-000000000001.log');
+  const bytes = readFileSync(segment);
+  let last = 0;
+  for (let at = 0; at < bytes.length; at += 24 + bytes.readUInt32LE(at + 8)) last = at;
+  writeFileSync(segment, bytes.subarray(0, last));
+  for (const [dir, code] of [[headLost, 'log_head_missing'], [recordsLost, 'log_records_lost']] as const) {
+    const run = await runCli(['roots', '--data', dir, '--json']);
+    assert.is(codedError(run), code, run.stdout);
+    const message = (JSON.parse(run.stdout) as { error: { message: string } }).error.message;
+    assert.match(message, '`pokt-ledger repair`', message);
+    assert.not.match(message, /open(ing)? with repair/, message);
+  }
+});
+
 test('a record whose checksum is intact but whose bytes are no block (written so, or by another program) is record_malformed naming its height', async () => {
   const dir = join(tmp.dir, 'malformed');
   cpSync(chain, dir, { recursive: true });

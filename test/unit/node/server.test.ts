@@ -342,7 +342,7 @@ command('a restart rebuilds the state from the log with a bar on stderr before i
   assert.ok(dir !== undefined, 'the test above made the chain');
   const height = (JSON.parse((await runCli(['roots', '--data', dir, '--json'])).stdout) as unknown[]).length;
   const shown = await stderrUntilListening(dir, []);
-  const bar = new RegExp(`^node \\|█+\\| 100% \\| height ${height} \\| ${height}/${height} blocks \\| \\d+ blocks/s \\| \\d+ tx/s \\| ETA 0s$`, 'm');
+  const bar = new RegExp(`^node \\|█+\\| 100% \\| height ${height} \\| ${height}/${height} blocks \\| [\\d,]+ blocks/s \\| [\\d,]+ tx/s \\| ETA 0s$`, 'm');
   assert.match(shown, bar);
   assert.ok(shown.search(bar) < shown.indexOf('listening on'), shown);
   const quiet = await stderrUntilListening(dir, ['--no-progress']);

@@ -103,6 +103,28 @@ test('no Host header on HTTP/1.1: 400 missing_host in the coded shape, then clos
   assert.is(firstAnswer((await exchange(['POST /probe HTTP/1.0\r\nContent-Length: 2\r\n\r\n{}'], answered)).received).status, 200);
 });
 
+// Walking docs/query-service.md ("Every answer, errors included, also carries Server-Timing"):
+// the missing_host answer said `app;dur=2827078.769` — the milliseconds since the process
+// started, its arrival time never taken (the Host check ran before the timing hook).
+test('missing_host carries Server-Timing with the time the service held it, not its uptime', async () => {
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_500 - performance.now())));
+  const started = performance.now();
+  const answer = await exchange(['POST /probe HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}']);
+  const took = performance.now() - started;
+  const timing = /server-timing: app;dur=([\d.]+)/i.exec(answer.received);
+  assert.ok(timing !== null, answer.received.slice(0, 300));
+  assert.ok(Number(timing[1]) <= took, `dur=${timing[1]} ms, within the ${took.toFixed(1)} ms the exchange took`);
+});
+
+// The same code, the same details: body_too_large names the body whichever way it is refused.
+test('body_too_large before the body (Expect: 100-continue) has details.field "body", as after it', async () => {
+  const huge = await exchange([`POST /probe-large HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: ${5 * MAX_BODY_BYTES}\r\n\r\n`]);
+  assert.equal(firstAnswer(huge.received).json['details'], { field: 'body' });
+  const big = Buffer.alloc(100_000, 0x61);
+  const whole = await exchange([`POST /probe HTTP/1.1\r\nHost: x\r\nContent-Length: ${big.length}\r\n\r\n`, big], answered);
+  assert.equal(firstAnswer(whole.received).json['details'], { field: 'body' });
+});
+
 test('a body that is not JSON (gzip, binary): invalid_json whose message is printable ASCII and bounded', async () => {
   const binary = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x0a, 0x0d, 0xff, 0xfe]), Buffer.alloc(2_000, 0x07)]);
   const answer = await exchange([`POST /probe HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\nContent-Length: ${binary.length}\r\n\r\n`, binary], answered);
