@@ -7,6 +7,7 @@
  * --json. Anything else is a bug and stays an internal error (exit 70, output.ts).
  */
 import { accessSync, constants, existsSync, statSync, type Stats } from 'node:fs';
+import { hostname as osHostname } from 'node:os';
 import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
@@ -149,6 +150,20 @@ const FILE_HINTS: Readonly<Record<string, string>> = {
     ' — restore it from a backup; it holds one line, {"format":"pokt-ledger/block-log","version":1,"firstHeight":F,"head":true}, F being ledger.json\'s first_height (1 when absent)',
 };
 
+/**
+ * A second writer on a data directory another live process writes to (a `node`, a serving
+ * `start`, a `simulate` …): the log's message says who holds it but not what to do (docs walk of
+ * 2026-12-07). The pid is what the LOCK file records (log/lock.ts: {"pid","hostname","nonce"});
+ * on another host `kill` is run there.
+ */
+function lockedHint(context: Readonly<Record<string, unknown>>): string {
+  const { pid, hostname } = context as { pid?: unknown; hostname?: unknown };
+  if (typeof pid !== 'number') return ' — another process is writing to this data directory: stop it or wait for it to finish, then retry';
+  const where = typeof hostname === 'string' ? ` on ${hostname}` : '';
+  const kill = typeof hostname === 'string' && hostname !== osHostname() ? `kill ${pid} on ${hostname}` : `kill ${pid}`;
+  return ` — another process (pid ${pid}${where}) is writing to this data directory: stop it (Ctrl-C in its terminal, or ${kill}) or wait for it to finish, then retry`;
+}
+
 export function asCliError(error: unknown): unknown {
   if (error instanceof CliError) return error;
   if (error instanceof BlockLogError) {
@@ -156,7 +171,7 @@ export function asCliError(error: unknown): unknown {
     const cause = (error.context as { cause?: unknown }).cause;
     // The message starts with its own code for programs that print it alone; the CLI prints the code already.
     const message = error.message.startsWith(`[${error.code}] `) ? error.message.slice(error.code.length + 3) : error.message;
-    const hint = DAMAGE_HINTS.has(error.code) ? REPAIR_HINT : (FILE_HINTS[error.code] ?? '');
+    const hint = DAMAGE_HINTS.has(error.code) ? REPAIR_HINT : error.code === 'log_locked' ? lockedHint(error.context) : (FILE_HINTS[error.code] ?? '');
     return new CliError(error.code, `${message}${hint}`, { ...error.context, ...(typeof cause === 'string' ? { cause } : {}) });
   }
   if (error instanceof DataDirError || error instanceof QueryStateError) return new CliError(error.code, error.message, error.context);
