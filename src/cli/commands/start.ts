@@ -64,7 +64,9 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
     {
       dataDir,
       seed: existing === undefined ? DEFAULT_SIM_SEED : BigInt(existing.seed),
-      ...(existing === undefined ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet-shaped' as const, shape: { scale: options.scale ?? START_DEFAULTS.scale } } : {}),
+      ...(existing === undefined
+        ? { genesisFile: bundledMainnetGenesisPath(), profile: 'mainnet-shaped' as const, shape: { scale: options.scale ?? START_DEFAULTS.scale } }
+        : continuedShape(dataDir, existing.profile === 'mainnet-shaped', options.scale)),
       blocks: options.blocks ?? START_DEFAULTS.blocks,
       snapshotEvery: 100,
       onBlock: (report) => activity.record(report.result),
@@ -90,6 +92,19 @@ async function buildAndCheck(dataDir: string, options: StartOptions): Promise<St
   // The report names the CSV as the file beside it: the two are read together.
   const html = auditHtml(audit, { generatedAt: new Date(), linesCsv: `${LINES_CSV} (beside this report)` });
   return { dataDir, simulation, activity, replay, projection, audit, auditReport: writeAuditReport(reports, html) };
+}
+
+/**
+ * A continued chain keeps its own size; a `--scale` given is handed to the simulator's check of
+ * the chain's settings (sim-setup.ts checkExisting), which refuses another one
+ * (sim_settings_differ) as `simulate` does — it was ignored without a word (docs walk of
+ * 2026-12-07). A chain without a mainnet-shaped size (simulated with another profile) has no
+ * scale to match.
+ */
+function continuedShape(dataDir: string, shaped: boolean, scale: number | undefined): { shape?: { scale: number } } {
+  if (scale === undefined) return {};
+  if (!shaped) throw new CliError('conflicting_options', `--scale is the mainnet-shaped profile's (its network's size): ${dataDir} was simulated with another profile, which has none — leave --scale out, or use --data <another dir>`);
+  return { shape: { scale } };
 }
 
 /** The audit's per-line CSV, beside reports/audit.html. */
@@ -135,7 +150,7 @@ export function registerStartCommand(program: Command): void {
     .description('the main job: a mainnet-shaped chain on the bundled mainnet genesis, verified, projected and audited, then served on localhost until Ctrl-C')
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--blocks <n>', `blocks to produce (default ${START_DEFAULTS.blocks})`, integerOption('--blocks', 0))
-    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale})`, fractionOption('--scale'))
+    .option('--scale <f>', `fraction of mainnet size for a new chain (default ${START_DEFAULTS.scale}); an existing chain keeps its own (another is refused)`, fractionOption('--scale'))
     .option('--no-serve', 'exit after the summary')
     .option('--host <host>', 'address to serve on (default 127.0.0.1)', hostOption)
     .option('--port <port>', `port to serve on (default ${DEFAULT_NODE_PORT}; 0 = any free port)`, portOption)
