@@ -24,6 +24,7 @@ import { CliError, counted, heightRange, printJson } from '../output.js';
 import { blockProgress, phaseLine, ReplayBar, replayStepProgress, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
+import { postgresNote } from '../postgres-note.js';
 import { divergenceReport } from './replay.js';
 import { registerExportCommand } from './export.js';
 
@@ -117,20 +118,6 @@ function printBisect(report: BisectReport): void {
   process.stdout.write(lines.join('\n') + '\n');
 }
 
-/**
- * A PostgreSQL projection lives outside the data directory, so rollback cannot reach it;
- * `project --postgres` then refuses it (projection_ahead_of_log, or projection_other_chain once
- * the chain grew again) until it is rebuilt. Said only where one was made from this directory —
- * `project --postgres` records each in it (projection/postgres-record.ts) — and naming it; a
- * directory never projected into PostgreSQL gets no note.
- */
-function postgresNote(recorded: readonly string[]): string | undefined {
-  if (recorded.length === 0) return undefined;
-  const one = recorded.length === 1;
-  const which = one ? `the PostgreSQL projection made from this directory (${recorded[0]}) was not rolled back: it lives` : `the PostgreSQL projections made from this directory (${recorded.join(', ')}) were not rolled back: they live`;
-  return `${which} outside the data directory; rebuild ${one ? 'it' : 'each'} with \`pokt-ledger project --data DIR --postgres URL --rebuild\` (until then project refuses ${one ? 'it' : 'them'})`;
-}
-
 export function registerHistoryCommands(program: Command): void {
   program
     .command('verify')
@@ -192,7 +179,7 @@ export function registerHistoryCommands(program: Command): void {
         const report = rollbackDataDir(dir, options.to, { derived: [projectionRollbackStep(dir)], onStep: pauseForCrashTest });
         // not_rolled_back: the PostgreSQL projections recorded here (URLs without passwords), [] for none.
         const recorded = recordedPostgresProjections(dir);
-        const note = postgresNote(recorded);
+        const note = postgresNote(dir, recorded);
         if (options.json === true) printJson({ ...report, not_rolled_back: recorded, ...(note === undefined ? {} : { note }) });
         else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\n${note === undefined ? '' : `note: ${note}\n`}`);
       }),

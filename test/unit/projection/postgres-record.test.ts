@@ -71,7 +71,8 @@ test('project --postgres records its database (no password); rollback names it; 
   const text = await runCli(['rollback', '--data', a, '--to', '10', '--yes']);
   assert.is(text.code, 0, text.stderr);
   assert.ok(text.stdout.includes(`note: the PostgreSQL projection made from this directory (${recorded}) was not rolled back`), text.stdout);
-  assert.ok(text.stdout.includes('pokt-ledger project --data DIR --postgres URL --rebuild'), text.stdout);
+  // The command as it can be run: this directory and the recorded URL (it printed DIR and URL).
+  assert.ok(text.stdout.includes(`pokt-ledger project --data ${a} --postgres ${recorded} --rebuild`), text.stdout);
   assert.not.ok(text.stdout.includes('hunter2'), 'no password printed');
   // What the note warns of: project refuses the database until it is rebuilt.
   await refusedWith('projection_ahead_of_log', () => project(a, { postgres: primary }));
