@@ -47,6 +47,18 @@ export function heightRange(first: number, last: number): string {
   return last < first ? 'none' : `${first}–${last}`;
 }
 
+/**
+ * A chain with no block yet, as `roots`, `verify` and `replay` say it: a chain made from a
+ * genesis is at its genesis; one imported from an exported state at H (first block H + 1) is
+ * that state — "at its genesis" read as height 0 (docs walk of 2026-12-07). Examples:
+ * (0, false) → "the chain is at its genesis"; (62, true) → "the chain is the imported state at
+ * height 62 (its first block will be height 63)".
+ */
+export function chainWithoutBlocks(genesisHeight: number, nextBlock: boolean): string {
+  const next = nextBlock ? ` (its first block will be height ${genesisHeight + 1})` : '';
+  return genesisHeight === 0 ? `the chain is at its genesis${next}` : `the chain is the imported state at height ${genesisHeight}${next}`;
+}
+
 /** JSON.stringify with bigint → decimal string and Uint8Array → hex. */
 export function toJson(value: unknown, indent?: number): string {
   return JSON.stringify(

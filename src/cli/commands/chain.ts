@@ -20,14 +20,14 @@ import { BlockLog, BlockLogError, blockLogDir, type BlockLogErrorCode } from '..
 import { projectionRollbackStep } from '../../projection/rollback.js';
 import { rollbackDataDir } from '../../runtime/rollback.js';
 import { confirmDestructive } from '../confirm.js';
-import { initDataDir, type DataDirConfig } from '../../runtime/data-dir.js';
+import { genesisHeightOf, initDataDir, readDataDirConfig, type DataDirConfig } from '../../runtime/data-dir.js';
 import { checkChainFiles, checkFirstBlock, openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
 import { recordedInLog } from '../../runtime/snapshot-proof.js';
 import type { LedgerState } from '../../chain/ledger-state.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, counted, printJson } from '../output.js';
+import { chainWithoutBlocks, CliError, counted, printJson } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -158,7 +158,10 @@ export function registerChainCommands(program: Command): void {
         // No block yet and no range asked for: an honest empty answer, as replay and verify give one.
         if (roots.length === 0 && options.from === undefined && options.to === undefined) {
           if (options.json === true) printJson([]);
-          else process.stderr.write('no stored block yet: the chain is at its genesis\n');
+          else {
+            const genesisHeight = genesisHeightOf(readDataDirConfig(dataDirOf(options.data)));
+            process.stderr.write(`no stored block yet: ${chainWithoutBlocks(genesisHeight, genesisHeight > 0)}\n`);
+          }
           return;
         }
         // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).

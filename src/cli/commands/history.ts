@@ -20,7 +20,7 @@ import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, counted, heightRange, printJson } from '../output.js';
+import { chainWithoutBlocks, CliError, counted, heightRange, printJson } from '../output.js';
 import { blockProgress, phaseLine, ReplayBar, replayStepProgress, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -80,7 +80,7 @@ function verifyProgress(enabled: boolean): Required<Pick<VerifyOptions, 'onProgr
 
 function printVerify(report: VerifyReport): void {
   // A chain without blocks (just made by init, or imported at H) in words, not "heights none: 0 records".
-  const extent = report.records === 0 ? `no block yet: the chain is at its genesis (its first block will be height ${report.first_height})` : `heights ${heightRange(report.first_height, report.last_height)}: ${counted(report.records, 'record')}`;
+  const extent = report.records === 0 ? `no block yet: ${chainWithoutBlocks(report.first_height - 1, true)}` : `heights ${heightRange(report.first_height, report.last_height)}: ${counted(report.records, 'record')}`;
   const lines = [extent];
   if (report.chain_problem !== null) lines.push(`BROKEN at height ${report.chain_problem.height} [${report.chain_problem.code}]: ${report.chain_problem.message}`);
   else if (report.divergence !== null) {

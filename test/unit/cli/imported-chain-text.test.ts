@@ -1,0 +1,51 @@
+/**
+ * Goal: a chain imported from an exported state at height H, before its first block, is
+ * described as that state — `roots` said "the chain is at its genesis" for the import height
+ * (docs walk of 2026-12-07, following docs/history.md's export/import), `verify` alike. A chain
+ * made from a genesis keeps its words.
+ * Method: the compiled CLI: a small simulated chain (3 blocks), `export --height 3`, `init` of a
+ * new data directory from the file (the import), then `roots` and `verify` on it.
+ */
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+
+const test = suite('cli: an imported chain in words');
+const tmp = scratch('imported-text');
+test.after(() => tmp.remove());
+const source = join(tmp.dir, 'source');
+const imported = join(tmp.dir, 'imported');
+
+test.before(async () => {
+  const made = await runCli(['simulate', '--data', source, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '3', '--txs-per-block', '2', '--no-progress', '--json']);
+  assert.is(made.code, 0, made.stdout + made.stderr);
+  const file = join(tmp.dir, 'export.json');
+  const exported = await runCli(['export', '--data', source, '--height', '3', '--out', file, '--no-progress']);
+  assert.is(exported.code, 0, exported.stdout + exported.stderr);
+  const init = await runCli(['init', '--data', imported, '--genesis', file]);
+  assert.is(init.code, 0, init.stdout + init.stderr);
+});
+
+test('roots and verify on an imported chain without blocks: the imported state at height 3, its first block 4', async () => {
+  const roots = await runCli(['roots', '--data', imported]);
+  assert.is(roots.code, 0, roots.stdout + roots.stderr);
+  assert.is(roots.stdout, '');
+  assert.is(roots.stderr, 'no stored block yet: the chain is the imported state at height 3 (its first block will be height 4)\n');
+  const json = await runCli(['roots', '--data', imported, '--json']);
+  assert.equal(JSON.parse(json.stdout), []);
+
+  const verify = await runCli(['verify', '--data', imported, '--no-progress']);
+  assert.is(verify.code, 0, verify.stdout + verify.stderr);
+  assert.match(verify.stdout, /^no block yet: the chain is the imported state at height 3 \(its first block will be height 4\)\n/);
+});
+
+test('a chain from a genesis without blocks keeps its words', async () => {
+  const fresh = join(tmp.dir, 'fresh');
+  const init = await runCli(['init', '--data', fresh, '--genesis', join(tmp.dir, 'genesis.json')]);
+  assert.is(init.code, 0, init.stdout + init.stderr);
+  const roots = await runCli(['roots', '--data', fresh]);
+  assert.is(roots.stderr, 'no stored block yet: the chain is at its genesis\n');
+});
+
+test.run();
