@@ -4,7 +4,7 @@
  * Re-applies the data directory's log from genesis (or the newest snapshot ≤ H) with the same
  * reducer the producer used, checking the stored state root after every block. Progress
  * (blocks/s, tx/s, ETA) on stderr; the result on stdout:
- *   {"height","state_root","blocks","txs","verified":true,"seconds","start_seconds","blocks_per_s", …}
+ *   {"height","state_root","blocks","txs","verified":true,"seconds","start_seconds","blocks_per_s", …,"nothing_to_replay"}
  * `start_seconds` is the part of `seconds` spent reaching the starting state (opening the chain,
  * the genesis import or the snapshot load); the rates are over the rest, the blocks themselves.
  * On a mismatch it stops at the first divergent height: `verified` is false, `blocks` counts
@@ -52,6 +52,11 @@ export interface ReplayReport {
   /** Over `seconds - start_seconds`. */
   readonly blocks_per_s: number;
   readonly txs_per_s: number;
+  /**
+   * No block between the starting state and the target: a snapshot already at it, or a chain
+   * without blocks. `blocks` and the rates are then 0 and say nothing; the text says so instead.
+   */
+  readonly nothing_to_replay: boolean;
   readonly divergence?: DivergenceReport;
 }
 
@@ -90,6 +95,7 @@ export function replayReport(outcome: ReplayOutcome, trusted: boolean, seconds: 
     start_seconds: Number(startSeconds.toFixed(3)),
     blocks_per_s: Math.round(outcome.blocks / applying),
     txs_per_s: Math.round(outcome.txs / applying),
+    nothing_to_replay: outcome.blocks === 0 && outcome.verified && outcome.height === outcome.startHeight,
   };
   return outcome.divergence === undefined ? report : { ...report, divergence: divergenceReport(outcome.divergence) };
 }
@@ -187,7 +193,34 @@ function rateLines(report: ReplayReport): string[] {
   ];
 }
 
-function printHuman(report: ReplayReport): void {
+/**
+ * The starting state was already the target (`nothing_to_replay`): what it is and what was
+ * checked, without "replayed 0 blocks" and rates of 0 blocks/s. A snapshot is used only once its
+ * state root matches the one the log records at its height (runtime/snapshot-proof.ts); a
+ * genesis only once it imports to the root recorded at init (runtime/data-dir.ts). Example:
+ *   nothing to replay: the snapshot at height 4 is the chain's last block, in 0.05 s
+ *   state root 1a2b…
+ *   verified: the snapshot's state root matches the one the log records at height 4
+ */
+function printNothingToReplay(report: ReplayReport, to: number | undefined): void {
+  const target = to === undefined ? "the chain's last block" : `the height asked for (--to ${to})`;
+  const genesis = report.start_height === 0 ? 'the genesis' : `the imported state at height ${report.start_height}`;
+  const start =
+    report.started_from === 'snapshot'
+      ? `the snapshot at height ${report.start_height} is ${target}`
+      : `${genesis} is ${to === undefined ? 'where the chain stands (no block yet)' : target}`;
+  const checked =
+    report.started_from === 'snapshot'
+      ? `verified: the snapshot's state root matches the one the log records at height ${report.start_height}`
+      : `verified: ${report.start_height === 0 ? 'the genesis' : 'the exported state'} imports to the state root recorded when the chain was created`;
+  process.stdout.write([`nothing to replay: ${start}, in ${report.seconds.toFixed(2)} s`, `state root ${report.state_root}`, checked].join('\n') + '\n');
+}
+
+function printHuman(report: ReplayReport, to: number | undefined): void {
+  if (report.nothing_to_replay) {
+    printNothingToReplay(report, to);
+    return;
+  }
   const lines = [
     `replayed ${counted(report.blocks, 'block')} (${counted(report.txs, 'tx')}), ${replayedRange(report)}, in ${report.seconds.toFixed(2)} s; signatures ${report.signatures}`,
     ...rateLines(report),
@@ -219,7 +252,7 @@ export function registerReplayCommand(program: Command): void {
       withCliErrors(async () => {
         const report = await replayWithProgress(options);
         if (options.json === true) printJson(report);
-        else printHuman(report);
+        else printHuman(report, options.to);
         if (!report.verified) process.exitCode = 1;
       }),
     );
