@@ -88,6 +88,13 @@ function assertProposerRefused(state: LedgerState, proposer: Address): void {
 const commitOf = (block: Block): Address[] => block.header.lastCommit.map((vote) => vote.address);
 const setAfter = (state: LedgerState): Address[] => (state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []).map((m) => m.address);
 
+/** A state imported from an exported genesis document (genesis/import-exported.ts). */
+function importFrom(doc: Record<string, unknown>): LedgerState {
+  const parsed = parseGenesis(JSON.stringify(doc));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+  return importExportedState(parsed.value, parsed.value.exported!);
+}
+
 const delay = suite('validator updates: the set after block h signs block h+2 (Tendermint v0.32.10.1)');
 
 /** B stakes 500,000 POKT in block h and takes A's single seat in the set after h. */
@@ -194,11 +201,6 @@ delay('an exported state at H = 4 (the set after 3 = [B]; A signed 4): with the 
   const state = stakeBAt(3);
   step(state); // block 4, by A
   const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] });
-  const importFrom = (doc: Record<string, unknown>): LedgerState => {
-    const parsed = parseGenesis(JSON.stringify(doc));
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    return importExportedState(parsed.value, parsed.value.exported!);
-  };
   // With pokt_ledger (the per-height sets): block 5 is B's (the set after 3) and lists A, as on the exporting chain.
   const continued = importFrom(exported);
   const five = nextBlock(state);
@@ -224,11 +226,6 @@ delay('evidence committed at or before H, committed again after an import withou
   const original = step(state, [], { evidence: [evidence(A, 3)] }).result;
   assert.equal(eventsOfType(original, 'NodeSlashed').map((e) => e.address), [A.address]);
   const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] });
-  const importFrom = (doc: Record<string, unknown>): LedgerState => {
-    const parsed = parseGenesis(JSON.stringify(doc));
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-    return importExportedState(parsed.value, parsed.value.exported!);
-  };
   // With pokt_ledger the committed evidence is known: the same evidence again is not a block of this chain.
   const continued = importFrom(exported);
   assert.throws(() => applyBlock(continued, nextBlock(continued, [], { evidence: [evidence(A, 3)] })), (error: unknown) => error instanceof BlockRejectedError && error.code === 'evidence_duplicate');

@@ -35,20 +35,21 @@ interface DivergenceJson {
   readonly detail: string;
 }
 
-test('verify and replay name height 2 and block_too_large', async () => {
-  const genesisFile = join(tmp.dir, 'genesis.json');
+/**
+ * A chain under Block.MaxBytes 8,000 with block 1 produced and, at height 2, the record `craft`
+ * makes from the writer's state (block 1 applied): a block the writer itself would never store.
+ */
+async function chainWithCraftedBlock2(name: string, craft: (writer: ChainWriter) => Uint8Array): Promise<string> {
+  const genesisFile = join(tmp.dir, `genesis-${name}.json`);
   writeFileSync(genesisFile, testGenesisJson({ consensusMaxBytes: '8000', validators: [{ key: testKey('cli-limit-validator'), tokensUpokt: 100_000_000_000n }] }));
-  const dir = join(tmp.dir, 'chain');
+  const dir = join(tmp.dir, name);
   const init = await runCli(['init', '--genesis', genesisFile, '--data', dir]);
   assert.is(init.code, 0, init.stderr);
   const writer = await ChainWriter.open(dir, { fsync: 'never' });
   let record: Uint8Array;
   try {
     writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
-    const block = buildBlock(writer.state, { timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: filler(9000) });
-    assert.ok(blockByteSize(block) > 8000, `the block is over the limit (${blockByteSize(block)} bytes)`);
-    const result = applyBlock(writer.state, block, { whatIf: { events: [], skipChecks: new Set(['block_too_large']) } });
-    record = encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: new Uint8Array(0) });
+    record = craft(writer);
   } finally {
     writer.close();
   }
@@ -58,6 +59,16 @@ test('verify and replay name height 2 and block_too_large', async () => {
   } finally {
     log.close();
   }
+  return dir;
+}
+
+test('verify and replay name height 2 and block_too_large', async () => {
+  const dir = await chainWithCraftedBlock2('chain', (writer) => {
+    const block = buildBlock(writer.state, { timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: filler(9000) });
+    assert.ok(blockByteSize(block) > 8000, `the block is over the limit (${blockByteSize(block)} bytes)`);
+    const result = applyBlock(writer.state, block, { whatIf: { events: [], skipChecks: new Set(['block_too_large']) } });
+    return encodeRecord({ blockBytes: encodeBlock(block), stateRootAfter: result.stateRoot, writeSet: new Uint8Array(0) });
+  });
   const verify = await runCli(['verify', '--data', dir, '--json', '--no-progress']);
   assert.is(verify.code, 1, verify.stdout + verify.stderr);
   const verified = JSON.parse(verify.stdout) as { ok: boolean; chain_problem: unknown; divergence: DivergenceJson | null };
@@ -76,28 +87,13 @@ test('verify and replay name height 2 and block_too_large', async () => {
 });
 
 test('a stored block padded past its canonical encoding (a repeated header field: bytes the size check would not count) is block_not_canonical to verify, record_malformed to replay', async () => {
-  const genesisFile = join(tmp.dir, 'genesis-padded.json');
-  writeFileSync(genesisFile, testGenesisJson({ consensusMaxBytes: '8000', validators: [{ key: testKey('cli-limit-validator'), tokensUpokt: 100_000_000_000n }] }));
-  const dir = join(tmp.dir, 'padded');
-  assert.is((await runCli(['init', '--genesis', genesisFile, '--data', dir])).code, 0);
-  const writer = await ChainWriter.open(dir, { fsync: 'never' });
-  let record: Uint8Array;
-  try {
-    writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+  const dir = await chainWithCraftedBlock2('padded', (writer) => {
     const block = buildBlock(writer.state, { timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: filler(300) });
     const result = applyBlock(writer.state, block);
     // The header field twice: the decoder keeps the last, the same header, so the block decodes as before.
     const padding = new ProtoWriter('gogoproto').bytesAlways(1, new Uint8Array(5000)).finish();
-    record = encodeRecord({ blockBytes: Buffer.concat([padding, encodeBlock(block)]), stateRootAfter: result.stateRoot, writeSet: new Uint8Array(0) });
-  } finally {
-    writer.close();
-  }
-  const { log } = BlockLog.open(blockLogDir(dir), { fsync: 'never' });
-  try {
-    log.append(2, record);
-  } finally {
-    log.close();
-  }
+    return encodeRecord({ blockBytes: Buffer.concat([padding, encodeBlock(block)]), stateRootAfter: result.stateRoot, writeSet: new Uint8Array(0) });
+  });
   const verify = await runCli(['verify', '--data', dir, '--json', '--no-progress']);
   assert.is(verify.code, 1, verify.stdout + verify.stderr);
   const problem = (JSON.parse(verify.stdout) as { chain_problem: { height: number; code: string; message: string } | null }).chain_problem;
