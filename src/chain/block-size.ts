@@ -37,7 +37,7 @@
  * of 692, refused (`block_too_large`). Each piece of evidence adds 301 (tag, a 2-byte length, the
  * 32-byte key framed in 34, two votes of 129 bytes framed in 132 each).
  */
-import { encodeHeader, type Block } from './block.js';
+import { encodeHeader, type Block, type DecodedBlock } from './block.js';
 
 /** Bytes of a non-negative integer's varint. Example: 127 → 1, 128 → 2, 16,384 → 3. */
 export function varintLength(value: number): number {
@@ -69,6 +69,19 @@ export function encodedBlockBytes(headerBytes: number, txs: readonly Uint8Array[
 /** The block's bytes (see the header). */
 export function blockByteSize(block: Block): number {
   return encodedBlockBytes(encodeHeader(block.header).byteLength, block.txs);
+}
+
+/**
+ * A stored block (a log record's block field, decoded) whose bytes are not exactly its canonical
+ * encoding's length — padding such as a repeated header field or an over-long length decodes to
+ * the same block, yet is bytes the size check above never counts: the two lengths, or undefined
+ * when they agree. `verify` and `replay` refuse such a record (runtime/verify.ts, replay.ts).
+ * Example: a block whose encoding is 693 bytes stored with 5,003 bytes of padding in front →
+ * { stored: 5,696, canonical: 693 }.
+ */
+export function nonCanonicalBlockLength(stored: { readonly blockBytes: Uint8Array } & Pick<DecodedBlock, 'headerBytes' | 'block'>): { stored: number; canonical: number } | undefined {
+  const canonical = encodedBlockBytes(stored.headerBytes.byteLength, stored.block.txs);
+  return stored.blockBytes.byteLength === canonical ? undefined : { stored: stored.blockBytes.byteLength, canonical };
 }
 
 /** types/evidence.go:18 MaxEvidenceBytes: the largest evidence, with amino overhead. */

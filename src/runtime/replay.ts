@@ -18,7 +18,7 @@ import { sha256 } from '../crypto/hash.js';
 import { LazyVerifyPool } from '../crypto/verify-pool.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
 import { blockHash } from '../chain/block.js';
-import { encodedBlockBytes } from '../chain/block-size.js';
+import { nonCanonicalBlockLength } from '../chain/block-size.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { trustSignature, type PreparedTx } from '../chain/prepare.js';
@@ -178,9 +178,9 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     }
     // The block's bytes as stored are the ones the reducer's size check counts (chain/block-size.ts):
     // padding (a repeated header field, an over-long length) would be bytes it never sees.
-    const canonicalBytes = encodedBlockBytes(record.headerBytes.byteLength, record.block.txs);
-    if (record.blockBytes.byteLength !== canonicalBytes) {
-      return { height: loaded.height, kind: 'record_malformed', detail: `block bytes are not in canonical form (${record.blockBytes.byteLength} bytes stored, ${canonicalBytes} encoded)`, expectedRoot: record.stateRootAfter, actualRoot: '', entries: [] };
+    const padded = nonCanonicalBlockLength(record);
+    if (padded !== undefined) {
+      return { height: loaded.height, kind: 'record_malformed', detail: `block bytes are not in canonical form (${padded.stored} bytes stored, ${padded.canonical} encoded)`, expectedRoot: record.stateRootAfter, actualRoot: '', entries: [] };
     }
     let result: BlockResult;
     const overrides = options.paramOverrides;
