@@ -28,8 +28,10 @@ const problem = (code: BlockRejectionName, message: string): BlockProblem => ({ 
  * The block's bytes (chain/block-size.ts: encodeBlock's length — header with its last commit and
  * evidence, every tx with its framing) within Block.MaxBytes as it holds for this height
  * (chain/consensus-params.ts: the genesis doc's, then each BlockByteSize hand-over from the block
- * after it). Tendermint v0.32.10.1 refuses a larger proposal as it decodes it (consensus/state.go:
- * 1567-1576 → go-amino v0.14.1 amino.go:284-292), so no committed block is larger. Example:
+ * after it). Tendermint (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5) refuses a
+ * larger proposal as it decodes it (consensus/state.go:1705-1714 → go-amino's
+ * UnmarshalBinaryLengthPrefixedReader: v0.14.1 amino.go:284-292 as read; pocket-core and the fork
+ * pin v0.15.1, go.mod:24, not checked here), so no committed block is larger. Example:
  * Block.MaxBytes 8,000 — a block of 8,000 bytes is accepted, one of 8,001 is refused.
  */
 export function checkBlockSize(state: LedgerState, block: Block, blockBytes: number): BlockProblem | undefined {
@@ -55,7 +57,7 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
   if (h.appHash !== root) return problem('wrong_app_hash', `header app hash ${h.appHash} ≠ state root ${root}`);
   const txs = txRootFromHexHashes(prepared.map((tx) => tx.hash));
   if (h.txRoot !== txs) return problem('wrong_tx_root', `header tx root ${h.txRoot} ≠ ${txs}`);
-  // Tendermint v0.32.10.1 state/validation.go:153-155: a member of state.Validators, the set
+  // Tendermint (fork 59310158d3e9) state/validation.go:154-159: a member of state.Validators, the set
   // that signs this block — the set after h−2 (modules/nodes/validator-set.ts signingSetFor).
   const set = signingSetFor(state, h.height);
   if (!set.some((member) => member.address === h.proposer)) return problem('proposer_not_validator', `proposer ${h.proposer} is not in the set that signs block ${h.height} (the validator set two blocks earlier)`);
@@ -64,8 +66,8 @@ export function checkChainHeader(state: LedgerState, block: Block, prepared: rea
 
 /**
  * Block h's last commit lists exactly the set that signed h−1 — the set after h−3, Tendermint's
- * state.LastValidators (v0.32.10.1 state/validation.go:90-100; lastCommitSetFor) — and the
- * votes marked signed carry MORE than 2/3 of that set's power (hasCommitQuorum).
+ * state.LastValidators (fork 59310158d3e9 state/validation.go:91-105; lastCommitSetFor) — and
+ * the votes marked signed carry MORE than 2/3 of that set's power (hasCommitQuorum).
  */
 export function checkLastCommit(state: LedgerState, block: Block): BlockProblem | undefined {
   const { height, lastCommit } = block.header;
@@ -85,11 +87,16 @@ export function checkLastCommit(state: LedgerState, block: Block): BlockProblem 
 }
 
 /**
- * Tendermint's commit rule (v0.32.10.1 types/validator_set.go:672-713 VerifyCommit, run by
- * state/validation.go:98-106 on every block's LastCommit): block h−1 is committed only when the
- * validators that signed it hold more than 2/3 of the set's power — `signed > total × 2 / 3`,
- * integer division. Without a quorum there is no commit, so no block h: a last commit that
- * reports a third or more of the power absent cannot reach downtime tracking.
+ * Tendermint's commit rule (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5:
+ * types/validator_set.go:687-709 VerifyCommit, run by state/validation.go:97-104 on every block's
+ * LastCommit): block h−1 is committed only when the validators that signed it hold more than 2/3
+ * of the set's power — `signed > total × 2 / 3`, integer division. At that commit every present
+ * precommit with a valid signature counts, whatever block it names (types/block.go:875-929
+ * Commit.ValidateBasicAndPower compares the commit's own BlockID, :917) — the same "present"
+ * BeginBlock reports as SignedLastBlock (state/execution.go:368) and `signed` means here. (At
+ * v0.32.10.1 only precommits for the block counted.) Without a quorum there is no commit, so no
+ * block h: a last commit that reports a third or more of the power absent cannot reach downtime
+ * tracking.
  *
  * Worked example: powers 100,000 × 3 → total × 2 / 3 = 200,000; two signers (200,000) are not
  * enough, three are. Powers 300,000 / 50,000 / 50,000 → threshold floor(800,000 / 3) = 266,666;
@@ -106,9 +113,9 @@ export function hasCommitQuorum(votes: readonly CommitVote[]): boolean {
 }
 
 /**
- * No more evidence than Tendermint's MaxEvidencePerBlock(Block.MaxBytes) (v0.32.10.1
- * state/validation.go:132-137 → ErrEvidenceOverflow "Too much evidence: Max %d, got %d",
- * types/evidence.go:37-51; the bound: types/evidence.go:83-92, chain/block-size.ts). Example:
+ * No more evidence than Tendermint's MaxEvidencePerBlock(Block.MaxBytes) (fork 59310158d3e9
+ * state/validation.go:133-139 → ErrEvidenceOverflow "Too much evidence: Max %d, got %d",
+ * types/evidence.go:40-54; the bound: types/evidence.go:197-206, chain/block-size.ts). Example:
  * Block.MaxBytes 8,000 → at most 1; 4,000,000 → at most 826.
  */
 export function checkEvidenceCount(state: LedgerState, block: Block): BlockProblem | undefined {
@@ -121,7 +128,7 @@ export function checkEvidenceCount(state: LedgerState, block: Block): BlockProbl
 }
 
 /**
- * No evidence older than Tendermint's Evidence.MaxAge blocks (v0.32.10.1 state/validation.go:168-176
+ * No evidence older than Tendermint's Evidence.MaxAge blocks (fork 59310158d3e9 state/validation.go:169-177
  * VerifyEvidence: LastBlockHeight − evidence height > MaxAge → "Evidence … is too old"), MaxAge
  * as chain/consensus-params.ts keeps it (the genesis doc's, 50 after a BlockByteSize hand-over).
  * Example: MaxAge 50, block 55 (LastBlockHeight 54): evidence about height 4 (age 50) passes,
@@ -141,8 +148,8 @@ export function checkEvidenceAge(state: LedgerState, block: Block): BlockProblem
 }
 
 /**
- * No evidence that an earlier block already committed (Tendermint v0.32.10.1
- * state/validation.go:139-141: "evidence was already committed"). Example: MaxEvidenceAge 30 min
+ * No evidence that an earlier block already committed (Tendermint fork 59310158d3e9
+ * state/validation.go:146-147: "evidence was already committed"). Example: MaxEvidenceAge 30 min
  * (2 blocks); block 3 carries B's double sign at height 2 and slashes it; block 4 carrying the
  * same evidence again is not a block of this chain (it would slash B a second time).
  */

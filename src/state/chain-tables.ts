@@ -49,8 +49,9 @@ export const blockHashesTable: TableSpec<string> = {
 
 /**
  * Double-sign evidence already committed by a block: evidence key → the height of the block that
- * carried it. Tendermint refuses a block whose evidence an earlier block committed (v0.32.10.1
- * state/validation.go:139-141, evidencePool.IsCommitted); without this the same double sign
+ * carried it. Tendermint refuses a block whose evidence an earlier block committed (the fork at
+ * 59310158d3e9, pocket-core go.mod:5: state/validation.go:146-147, evidencePool.IsCommitted,
+ * evidence/pool.go:181-185, evidence/store.go:240-256); without this the same double sign
  * could be slashed once per block for as long as pocket's age window lets it count (PROTOCOL
  * §6.6: MaxEvidenceAge 3 h → 12 blocks). Every valid evidence is recorded, the ignored kinds
  * included (Tendermint commits them too). Kept forever, as Tendermint's evidence store does.

@@ -6,23 +6,23 @@
  * Order: power descending, ties broken by the LOWER address first (pocket's power index key is
  * BE64(power) ‖ NOT(address), iterated from the highest key).
  *
- * Timing (Tendermint v0.32.10.1's, which pocket-core runs on): the set computed at the END of
+ * Timing (the pokt-network Tendermint fork at 59310158d3e9, pocket-core go.mod:5): the set computed at the END of
  * block h — EndBlock's validator updates — becomes Tendermint's NextValidators and proposes and
  * signs block h+2; block h+3's header carries its votes for h+2 (its `lastCommit`). Block h+1 is
  * still proposed and signed by the set after h−1. At genesis InitChain makes the genesis set both
- * Validators and NextValidators, so blocks 1 and 2 are both signed by it. Sources, v0.32.10.1:
- *   state/execution.go:397-410  updateState: nValSet := state.NextValidators.Copy(), the updates
+ * Validators and NextValidators, so blocks 1 and 2 are both signed by it. Sources, 59310158d3e9:
+ *   state/execution.go:425-438  updateState: nValSet := state.NextValidators.Copy(), the updates
  *                               applied to it, lastHeightValsChanged = header.Height + 1 + 1
- *   state/execution.go:441-443  NextValidators: nValSet, Validators: state.NextValidators,
+ *   state/execution.go:469-471  NextValidators: nValSet, Validators: state.NextValidators,
  *                               LastValidators: state.Validators
- *   state/state.go:228-241      MakeGenesisState: Validators and NextValidators from the genesis
- *   consensus/replay.go:322-331 InitChain's validators replace both
- *   state/store.go:97-106       saveState: NextValidators saved as the validators of height + 2
- *   state/validation.go:96-100  block h's LastCommit is checked against state.LastValidators
- *                               (the set that signed h−1); :153-155 the proposer must be in
+ *   state/state.go:232-247      MakeGenesisState: Validators and NextValidators from the genesis
+ *   consensus/replay.go:320-328 InitChain's validators replace both
+ *   state/store.go:101-111      saveState: NextValidators saved as the validators of height + 2
+ *   state/validation.go:97-104  block h's LastCommit is checked against state.LastValidators
+ *                               (the set that signed h−1); :154-159 the proposer must be in
  *                               state.Validators (the set signing h)
- *   state/execution.go:316-346  BeginBlock's LastCommitInfo lists LoadValidators(h − 1);
- *                               :352 evidence about height e is judged with LoadValidators(e)
+ *   state/execution.go:347-370  BeginBlock's LastCommitInfo lists LoadValidators(h − 1);
+ *                               :378 evidence about height e is judged with LoadValidators(e)
  * `signingSetFor` and `lastCommitSetFor` below are the only places that turn a height into a set:
  * the producer, the header checks, double-sign evidence and the simulator's faults all use them.
  *

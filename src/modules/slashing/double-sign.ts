@@ -11,8 +11,9 @@
  *    identical votes, evidence from the future — makes the BLOCK invalid: it is not a block of
  *    this chain (Tendermint refuses such a block; pocket-core never sees it). So does evidence of
  *    one (address, height, round) twice in one block, or again after an earlier block committed
- *    it (chain/header-checks.ts checkEvidenceNotCommitted). Tendermint v0.32.10.1 refuses only
- *    the exact same evidence committed by an EARLIER block (state/validation.go:139-141); it
+ *    it (chain/header-checks.ts checkEvidenceNotCommitted). Tendermint (the pokt-network fork at
+ *    59310158d3e9, pocket-core go.mod:5) refuses only the exact same evidence — same hash —
+ *    committed by an EARLIER block (state/validation.go:146-147, evidence/pool.go:181-185); it
  *    would accept a duplicate within one block and pocket-core would slash it twice — the ledger
  *    refuses that block instead (one slash per double sign; a choice, not Tendermint's rule).
  *
@@ -28,9 +29,9 @@
  *      - it was not in the validator set at that height (Tendermint would have refused the block;
  *        pocket-core would receive power 0 — we ignore it instead).
  *    pocket-core also compares `blockTime − evidence.Time` with MaxEvidenceAge, but Tendermint
- *    passes the including block's own time as evidence.Time (state/execution.go
- *    getBeginBlockValidatorInfo), so that age is always 0 and the check never fires; we leave it
- *    out rather than invent a different time.
+ *    passes the including block's own time as evidence.Time (fork 59310158d3e9
+ *    state/execution.go:382, getBeginBlockValidatorInfo), so that age is always 0 and the check
+ *    never fires; we leave it out rather than invent a different time.
  *
  * Worked example (TV-10 numbers): evidence in block 12 about block 11, the validator had power 1
  * in the set that signed block 11, SlashFractionDoubleSign 0.05 → burn 50,000 uPOKT.
@@ -146,8 +147,8 @@ export function handleDoubleSignEvidence(state: EvidenceView, params: PosParams,
       ignore('no_signing_info');
       continue;
     }
-    // The set that signed block e — the set after e−2 (Tendermint v0.32.10.1
-    // state/execution.go:352 LoadValidators(ev.Height()); modules/nodes/validator-set.ts).
+    // The set that signed block e — the set after e−2 (Tendermint fork 59310158d3e9
+    // state/execution.go:378 LoadValidators(ev.Height()); modules/nodes/validator-set.ts).
     const signers = signingSetFor(state, evidenceHeight);
     const power = signers.find((member) => member.address === address)?.power;
     if (power === undefined) {

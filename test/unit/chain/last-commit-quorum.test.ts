@@ -1,8 +1,10 @@
 /**
  * Goal: a block's last commit must carry signatures of MORE than 2/3 of the voting power of the
  * set that signed the previous block, as Tendermint's block validation demands
- * (tendermint v0.32.10.1 state/validation.go:98-106 → types/validator_set.go:672-713
- * VerifyCommit: `talliedVotingPower > TotalVotingPower()*2/3`, integer division). Without it a
+ * (the pokt-network Tendermint fork at 59310158d3e9, pocket-core go.mod:5: state/validation.go:97-104
+ * → types/validator_set.go:687-709 VerifyCommit: `talliedVotingPower > TotalVotingPower()*2/3`,
+ * integer division, where every present precommit with a valid signature is tallied,
+ * types/block.go:875-929 — a `signed` vote here). Without it a
  * block could report a third or more of the set as absent, and downtime (BeginBlock) would count
  * misses that a Tendermint chain can never deliver: with > 1/3 of the power silent, block h−1
  * has no commit and block h does not exist.

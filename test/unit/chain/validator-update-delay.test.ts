@@ -1,18 +1,19 @@
 /**
- * Goal: validator-set updates take effect two blocks later, as in Tendermint v0.32.10.1 (the
- * consensus engine pocket-core RC-0.12.0 runs on). The updates EndBlock(h) returns become
- * NextValidators and propose and sign block h+2; block h+1 is still signed by the set after h−1:
- *   state/execution.go:397-410  updateState: nValSet := state.NextValidators.Copy(); the updates
+ * Goal: validator-set updates take effect two blocks later, as in Tendermint — the pokt-network
+ * fork at 59310158d3e9 that pocket-core RC-0.12.0 runs on (go.mod:5). The updates EndBlock(h)
+ * returns become NextValidators and propose and sign block h+2; block h+1 is still signed by the
+ * set after h−1:
+ *   state/execution.go:425-438  updateState: nValSet := state.NextValidators.Copy(); the updates
  *                               are applied to it; lastHeightValsChanged = header.Height + 1 + 1
- *   state/execution.go:441-443  NextValidators: nValSet, Validators: state.NextValidators.Copy(),
+ *   state/execution.go:469-471  NextValidators: nValSet, Validators: state.NextValidators.Copy(),
  *                               LastValidators: state.Validators.Copy()
- *   state/state.go:228-241, consensus/replay.go:322-331  at genesis Validators = NextValidators
+ *   state/state.go:232-247, consensus/replay.go:320-328  at genesis Validators = NextValidators
  *                               = the genesis (InitChain) set: blocks 1 AND 2 are signed by it
- *   state/validation.go:96-100  block h's LastCommit has one entry per state.LastValidators
- *                               (the set that signed h−1); :153-155 the proposer is a member of
+ *   state/validation.go:97-99   block h's LastCommit has one entry per state.LastValidators
+ *                               (the set that signed h−1); :154-159 the proposer is a member of
  *                               state.Validators (the set that signs h)
- *   state/execution.go:316-346  BeginBlock's LastCommitInfo lists LoadValidators(h − 1);
- *                               :352 evidence about height e is judged with LoadValidators(e)
+ *   state/execution.go:347-370  BeginBlock's LastCommitInfo lists LoadValidators(h − 1);
+ *                               :378 evidence about height e is judged with LoadValidators(e)
  * pocket-core's BeginBlocker handles every vote of LastCommitInfo, jailed validator or not
  * (x/nodes/keeper/abci.go:33-36 → slash.go:231-293 handleValidatorSignature: it only needs the
  * validator record and its signing info; JailValidator is a no-op for a jailed validator,
@@ -95,7 +96,7 @@ function importFrom(doc: Record<string, unknown>): LedgerState {
   return importExportedState(parsed.value, parsed.value.exported!);
 }
 
-const delay = suite('validator updates: the set after block h signs block h+2 (Tendermint v0.32.10.1)');
+const delay = suite('validator updates: the set after block h signs block h+2 (Tendermint fork 59310158d3e9)');
 
 /** B stakes 500,000 POKT in block h and takes A's single seat in the set after h. */
 function stakeBAt(h: number): LedgerState {
@@ -207,7 +208,7 @@ delay('an exported state at H = 4 (the set after 3 = [B]; A signed 4): with the 
   assert.equal([five.header.proposer, commitOf(five)], [B.address, [A.address]]);
   assert.is(applyBlock(continued, five).stateRoot, applyBlock(state, five).stateRoot);
   // Without it (pocket-core's own shape): the imported set [B] is Validators and NextValidators
-  // (consensus/replay.go:322-331); block H+1 has no last commit, H+2 lists B.
+  // (consensus/replay.go:320-328); block H+1 has no last commit, H+2 lists B.
   const { pokt_ledger: _, ...pocketShape } = exported;
   const restarted = importFrom(pocketShape);
   const first = step(restarted).block;

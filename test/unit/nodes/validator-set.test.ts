@@ -114,7 +114,7 @@ derived('a snapshot reload rebuilds the indexes: same ranking, same queues, same
   assert.is(b.stateRoot, a.stateRoot);
 });
 
-const timing = suite('signingSetFor / lastCommitSetFor: which set signs block h (Tendermint v0.32.10.1, state/execution.go:397-443)');
+const timing = suite('signingSetFor / lastCommitSetFor: which set signs block h (Tendermint fork 59310158d3e9, state/execution.go:425-471)');
 
 /** A validator-set history: `sets[i]` committed at height `first + i`. */
 function history(first: number, sets: ReadonlyArray<readonly ValidatorSetEntry[]>) {

@@ -135,7 +135,8 @@ rejected('the same evidence twice in one block; votes not by the key', () => {
 });
 
 // Tendermint refuses a block whose evidence an earlier block already committed
-// (v0.32.10.1 state/validation.go:139-141: `evidencePool.IsCommitted(ev)` → "evidence was already
+// (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5: state/validation.go:146-147:
+// `evidencePool.IsCommitted(ev)` → "evidence was already
 // committed"). Within pocket's age window (MaxEvidenceAge 30 min → 2 blocks) the second copy would
 // otherwise slash the same double sign again.
 rejected('evidence committed by an earlier block, again within the age window → block rejected, no second slash', () => {
