@@ -12,16 +12,17 @@
  * Tendermint's block store keeps its own — nor the record's other fields (state root after, write
  * set, invalid-signature indices): the producer derives them, they are not the block.
  *
- * Tendermint v0.32.10.1 (the pokt-network fork): a proposal's parts, once complete, are decoded
- * with UnmarshalBinaryLengthPrefixedReader(…, ConsensusParams.Block.MaxBytes) (consensus/state.go:
- * 1567-1576), which refuses a block whose length-prefixed amino bytes — header, Data.Txs, evidence,
- * last commit: the whole block (types/block.go:199-204 MakePartSet) — exceed MaxBytes (go-amino
- * v0.14.1 amino.go:284-292). No validator prevotes a block it cannot decode, so every committed
+ * Tendermint (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5): a proposal's parts,
+ * once complete, are decoded with UnmarshalBinaryLengthPrefixedReader(…, ConsensusParams.Block.MaxBytes)
+ * (consensus/state.go:1705-1714), which refuses a block whose length-prefixed amino bytes — header,
+ * Data.Txs, evidence, last commit: the whole block (types/block.go:187-193 MakePartSet) — exceed
+ * MaxBytes (go-amino v0.14.1 amino.go:284-292 as read; pocket-core and the fork pin v0.15.1,
+ * go.mod:24, not checked here). No validator prevotes a block it cannot decode, so every committed
  * block fits the limit of its height; the blockchain reactor's fast sync bounds a message only by
- * 104,857,600 bytes (blockchain/v0/reactor.go:36-38, :389-390) but accepts only blocks that +2/3
+ * 104,857,600 bytes (blockchain/v0/reactor.go:36-38, :398-399) but accepts only blocks that +2/3
  * committed. The reducer holds every block to the limit (header-checks.ts checkBlockSize).
  * The proposer fills a block to MaxDataBytes = MaxBytes − 11 − 653 (header) − 223 per validator
- * (commit) − 484 per evidence (types/block.go:287-304, state/execution.go:97-106); this ledger's
+ * (commit) − 484 per evidence (types/block.go:275-292, state/execution.go:103-112); this ledger's
  * producer (node/block-budget.ts) leaves out exactly the bytes its own header takes.
  * What differs, deliberately: the encodings. Tendermint's header holds more hashes and a version,
  * its commit votes carry signatures, and amino prefixes the block with its length; the ledger's
@@ -84,17 +85,17 @@ export function nonCanonicalBlockLength(stored: { readonly blockBytes: Uint8Arra
   return stored.blockBytes.byteLength === canonical ? undefined : { stored: stored.blockBytes.byteLength, canonical };
 }
 
-/** types/evidence.go:18 MaxEvidenceBytes: the largest evidence, with amino overhead. */
+/** types/evidence.go:21 MaxEvidenceBytes (fork 59310158d3e9): the largest evidence, with amino overhead. */
 export const TENDERMINT_MAX_EVIDENCE_BYTES = 484n;
 
-/** types/evidence.go:80 MaxEvidenceBytesDenominator: evidence gets at most a tenth of the block. */
+/** types/evidence.go:194 MaxEvidenceBytesDenominator: evidence gets at most a tenth of the block. */
 export const MAX_EVIDENCE_BYTES_DENOMINATOR = 10n;
 
 /**
  * How many pieces of evidence a block may carry under Block.MaxBytes `maxBytes`: Tendermint's
- * MaxEvidencePerBlock (types/evidence.go:83-92), maxBytes / 10 / 484 in integer division, which
- * validateBlock enforces (state/validation.go:132-137, ErrEvidenceOverflow) and the proposer
- * takes from its pool (state/execution.go:100-102 PendingEvidence(maxNum)).
+ * MaxEvidencePerBlock (fork 59310158d3e9 types/evidence.go:197-206), maxBytes / 10 / 484 in integer
+ * division, which validateBlock enforces (state/validation.go:133-139, ErrEvidenceOverflow) and the
+ * proposer takes from its pool (state/execution.go:106-108 PendingEvidence(maxNum)).
  * Examples: 4,000,000 → 400,000 / 484 = 826; 8,000 → 800 / 484 = 1; 4,839 → 483 / 484 = 0
  * (no evidence at all under such a limit).
  */

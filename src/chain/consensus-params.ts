@@ -1,14 +1,15 @@
 /**
  * The consensus block size limit: Tendermint's ConsensusParams.Block.MaxBytes, which bounds every
- * block this chain proposes (state/execution.go:97-107 CreateProposalBlock). It is NOT
+ * block this chain proposes (Tendermint = the pokt-network fork at 59310158d3e9, pocket-core
+ * go.mod:5, throughout: state/execution.go:97-115 CreateProposalBlock). It is NOT
  * pocketcore/BlockByteSize: that parameter only reaches Tendermint through pocket-core's EndBlock,
  * and only sometimes. With it: Evidence.MaxAge, in blocks (types/params.go:49-51), beyond which
- * a block's evidence makes the block invalid (state/validation.go:168-176: LastBlockHeight −
+ * a block's evidence makes the block invalid (state/validation.go:169-177: LastBlockHeight −
  * evidence height > MaxAge; chain/header-checks.ts checkEvidenceAge).
  *
- * - Genesis: the genesis doc's consensus_params.block.max_bytes and evidence.max_age (types/genesis.go:75-79;
+ * - Genesis: the genesis doc's consensus_params.block.max_bytes and evidence.max_age (types/genesis.go:76-80;
  *   pocket-core's InitChainer answers no ConsensusParams, app/pocket.go:73-84 and
- *   types/module/module.go:258-260, so Tendermint keeps the doc's, consensus/replay.go:337-339).
+ *   types/module/module.go:258-260, so Tendermint keeps the doc's, consensus/replay.go:334-336).
  * - EndBlock of block H (x/pocketcore/keeper/keeper.go:63-104, called for every module by
  *   types/module/module.go:315-319): BlockByteSize at the end of H is handed over as the new
  *   MaxBytes when it is non-zero, differs from its value committed at H − 1, and is at least
@@ -19,7 +20,7 @@
  *   height has no block (ctx.PrevCtx fails, types/context.go:239-262 → an empty update).
  * - Every hand-over also sets Evidence.MaxAge to 50 (keeper.go:97-100; Tendermint's Update copies
  *   each non-nil part, types/params.go:168-187), even when MaxBytes keeps its value.
- * - Tendermint applies the update from block H + 1 on (state/execution.go:416-426 updateState).
+ * - Tendermint applies the update from block H + 1 on (state/execution.go:444-455 updateState).
  *   Above 104,857,600 its Validate would halt the chain (types/params.go:106-109); governance
  *   refuses such values (modules/gov/param-value.ts blockBytesFit), genesis too (parse.ts).
  *

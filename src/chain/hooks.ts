@@ -62,7 +62,7 @@ export const HEADER_CHECKS: readonly HeaderCheck[] = [
   { name: 'chain.blockSize', run: (state, block, _prepared, blockBytes) => checkBlockSize(state, block, blockBytes) },
   { name: 'chain.header', run: (state, block, prepared) => checkChainHeader(state, block, prepared) },
   { name: 'chain.lastCommit', run: (state, block) => checkLastCommit(state, block) },
-  // More evidence than MaxEvidencePerBlock(Block.MaxBytes) is refused before any is verified (state/validation.go:132-137).
+  // More evidence than MaxEvidencePerBlock(Block.MaxBytes) is refused before any is verified (state/validation.go:133-139 at 59310158d3e9).
   { name: 'chain.evidenceCount', run: (state, block) => checkEvidenceCount(state, block) },
   // Double-sign evidence must be valid (forged, identical or future votes: not a block of this chain).
   { name: 'slashing.checkEvidence', run: (_state, block) => checkEvidence(block.header.evidence, block.header.chainId, block.header.height, voteSignBytes) },

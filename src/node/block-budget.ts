@@ -11,7 +11,7 @@
  * fixed 32 bytes, so adding txs never changes the header's size). A block filled to the budget is
  * exactly at the limit, never over it (test/unit/node/block-budget.test.ts, maximum-size commit
  * and evidence). Evidence is taken first, as Tendermint's proposer does (PendingEvidence before
- * ReapMaxBytesMaxGas, state/execution.go:100-106), at most MaxEvidencePerBlock pieces
+ * ReapMaxBytesMaxGas, state/execution.go:106-112 at 59310158d3e9), at most MaxEvidencePerBlock pieces
  * (evidenceWithinLimit; refused over it: `evidence_overflow`).
  *
  * Worked example (chain/block-size.ts): a 4,000,000-byte limit, a 184-byte header (tag + 2-byte

@@ -5,10 +5,11 @@
  * Method: "the block's bytes" (chain/block-size.ts) against encodeBlock over random blocks; test
  * chains with a small genesis limit, blocks filled with filler txs to exactly the limit and one
  * byte more; a BlockByteSize hand-over by a real ParamChange; evidence counts at the bound.
- * Sources (Tendermint v0.32.10.1, the pokt-network fork): consensus/state.go:1567-1576 with
- * go-amino v0.14.1 amino.go:284-292 (a proposal over MaxBytes does not decode); types/evidence.go:
- * 79-92 MaxEvidencePerBlock = MaxBytes / 10 / 484; state/validation.go:132-137 ErrEvidenceOverflow;
- * state/execution.go:416-426 (a consensus param update holds from the next block);
+ * Sources (Tendermint: the pokt-network fork at 59310158d3e9, pocket-core go.mod:5):
+ * consensus/state.go:1705-1714 with go-amino v0.14.1 amino.go:284-292 as read (the fork and
+ * pocket-core pin v0.15.1, not checked here) (a proposal over MaxBytes does not decode);
+ * types/evidence.go:193-206 MaxEvidencePerBlock = MaxBytes / 10 / 484; state/validation.go:133-139
+ * ErrEvidenceOverflow; state/execution.go:444-455 (a consensus param update holds from the next block);
  * pocket-core x/pocketcore/keeper/keeper.go:67-104 (the hand-over).
  */
 import fc from 'fast-check';
@@ -95,7 +96,7 @@ test('Block.MaxBytes 8,000: a block of 8,001 bytes is refused (block_too_large) 
   assert.is(accepted.height, 2, 'exactly the limit fits (amino.go:284-292 refuses only more than maxSize)');
 });
 
-test('a BlockByteSize hand-over holds from the block after it: block H is still held to the old limit, H + 1 to the new one (keeper.go:91-103; execution.go:416-426)', () => {
+test('a BlockByteSize hand-over holds from the block after it: block H is still held to the old limit, H + 1 to the new one (keeper.go:91-103; execution.go:444-455)', () => {
   const state = chain('8000');
   produce(state);
   const change = signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', JSON.stringify('5000000')), { entropy: 2n });
@@ -118,7 +119,7 @@ test('an ignored BlockByteSize (< 4,000,000) leaves the limit: a block of 8,000 
   assert.is(applyBlock(state, blockOf(state, 8000)).height, 3);
 });
 
-test('MaxEvidencePerBlock = MaxBytes / 10 / 484 (types/evidence.go:79-92)', () => {
+test('MaxEvidencePerBlock = MaxBytes / 10 / 484 (types/evidence.go:193-206)', () => {
   assert.is(maxEvidencePerBlock(4_000_000n), 826n, 'mainnet genesis: 400,000 / 484');
   assert.is(maxEvidencePerBlock(8_000n), 1n);
   assert.is(maxEvidencePerBlock(9_680n), 2n);
@@ -128,7 +129,7 @@ test('MaxEvidencePerBlock = MaxBytes / 10 / 484 (types/evidence.go:79-92)', () =
   assert.is(maxEvidencePerBlock(104_857_600n), 21_664n, 'Tendermint\'s largest limit (types/params.go:13)');
 });
 
-test('evidence count: MaxBytes 9,680 admits 2 pieces, 3 are evidence_overflow and nothing changes (state/validation.go:132-137)', () => {
+test('evidence count: MaxBytes 9,680 admits 2 pieces, 3 are evidence_overflow and nothing changes (state/validation.go:133-139)', () => {
   const state = chain('9680');
   produce(state);
   produce(state);

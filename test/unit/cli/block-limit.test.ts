@@ -6,8 +6,10 @@
  * ChainWriter; then block 2 with 9,000 bytes of filler txs, applied with the size check skipped
  * (its state root recorded as a producer without the check would) and appended to the log
  * directly; then the compiled CLI. Also: a stored block longer than its canonical encoding (bytes
- * the size check, which measures the decoded block, would not see) is refused by both. Sources: Tendermint v0.32.10.1 consensus/state.go:1567-1576,
- * go-amino v0.14.1 amino.go:284-292 (a proposal over MaxBytes does not decode).
+ * the size check, which measures the decoded block, would not see) is refused by both. Sources:
+ * Tendermint — the pokt-network fork at 59310158d3e9, pocket-core go.mod:5 — consensus/state.go:
+ * 1705-1714, go-amino v0.14.1 amino.go:284-292 as read (the fork pins v0.15.1, not checked here)
+ * (a proposal over MaxBytes does not decode).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

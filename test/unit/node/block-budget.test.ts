@@ -4,7 +4,8 @@
  * genesis consensus_params.block.max_bytes and BlockByteSize are set apart, real ParamChange txs,
  * and the next block's limit (blockMaxBytes) after each block. Sources beside each expected value:
  * pocket-core RC-0.12.0 x/pocketcore/keeper/keeper.go:67-104 (consensusBlockSizeParamUpdate),
- * Tendermint v0.32.10.1 (pokt-network fork) types/genesis.go, state/execution.go.
+ * Tendermint: the pokt-network fork at 59310158d3e9 (pocket-core go.mod:5), types/genesis.go,
+ * state/execution.go.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -44,7 +45,7 @@ function setBlockByteSize(state: LedgerState, value: string): void {
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pocketcore/BlockByteSize', JSON.stringify(value)), { entropy })]), 'ok');
 }
 
-test('the genesis doc\'s max_bytes is the first limit, not BlockByteSize (types/genesis.go:75-79; InitChainer answers no ConsensusParams, app/pocket.go:73-84, types/module/module.go:258-260)', () => {
+test('the genesis doc\'s max_bytes is the first limit, not BlockByteSize (types/genesis.go:76-80; InitChainer answers no ConsensusParams, app/pocket.go:73-84, types/module/module.go:258-260)', () => {
   const state = chain('8000', '5000000');
   assert.is(blockMaxBytes(state), 8000);
   produce(state);
@@ -61,7 +62,7 @@ test('a BlockByteSize below 4,000,000 is logged and ignored: the limit stays, an
   assert.is(blockMaxBytes(state), 8000, 'the next block compares 3000 with 3000: still nothing handed over (keeper.go:80-84)');
 });
 
-test('a change to at least 4,000,000 holds from the next block; later smaller ones, zero and negatives are ignored (keeper.go:75-103; execution.go:416-426)', () => {
+test('a change to at least 4,000,000 holds from the next block; later smaller ones, zero and negatives are ignored (keeper.go:75-103; execution.go:444-455)', () => {
   const state = chain('8000', '8000');
   produce(state);
   setBlockByteSize(state, '5000000');
@@ -101,7 +102,7 @@ test('BLOCK switched off ("BLOCK:0"): the keeper reads 0 at every height, nothin
   assert.is(blockMaxBytes(state), 8000);
 });
 
-test('a hand-over also sets Tendermint\'s Evidence.MaxAge to 50 blocks: a block with older evidence is refused (keeper.go:97-100; Update, types/params.go:179-181; VerifyEvidence, state/validation.go:168-176)', () => {
+test('a hand-over also sets Tendermint\'s Evidence.MaxAge to 50 blocks: a block with older evidence is refused (keeper.go:97-100; Update, types/params.go:179-181; VerifyEvidence, state/validation.go:169-177)', () => {
   const state = chain('8000', '8000');
   produce(state);
   setBlockByteSize(state, '5000000'); // block 2: handed over, MaxAge 50 from block 3
@@ -117,7 +118,7 @@ test('a hand-over also sets Tendermint\'s Evidence.MaxAge to 50 blocks: a block 
   produce(state, [], { evidence: [evidence(validator, 4)] });
 });
 
-test('before any hand-over the genesis doc\'s evidence max_age (in blocks, v0.32 types/params.go:49-51) bounds it: 120000000000 admits evidence 51 blocks old', () => {
+test('before any hand-over the genesis doc\'s evidence max_age (in blocks, types/params.go:49-51) bounds it: 120000000000 admits evidence 51 blocks old', () => {
   const state = chain('8000', '8000');
   while (state.chain.meta.get(CHAIN_META_KEY)!.height < 54) produce(state);
   produce(state, [], { evidence: [evidence(validator, 3)] });
@@ -168,10 +169,10 @@ test('a block filled to the budget, with as much evidence as its limit admits (e
   produce(state);
   produce(state);
   const max = Number(maxEvidencePerBlock(48_400n));
-  assert.is(max, 10, '4,840 / 484 (types/evidence.go:88-92)');
+  assert.is(max, 10, '4,840 / 484 (types/evidence.go:202-206)');
   const offered = Array.from({ length: 12 }, (_, i) => largestEvidence(keys[i]!, 1 + (i % 2), -(2 ** 31) + i));
   const evidence = evidenceWithinLimit(state, offered);
-  assert.equal(evidence, offered.slice(0, 10), 'the first MaxEvidencePerBlock pieces, as PendingEvidence(maxNum) (state/execution.go:100-102)');
+  assert.equal(evidence, offered.slice(0, 10), 'the first MaxEvidencePerBlock pieces, as PendingEvidence(maxNum) (state/execution.go:106-108)');
   const timeNs = state.chain.meta.get(CHAIN_META_KEY)!.lastBlockTimeNs + BLOCK_INTERVAL_NS;
   const absent = keys[11]!.address;
   const plan = { timeNs, signed: (address: Address) => address !== absent, evidence };
@@ -213,7 +214,7 @@ test('the budget counts the evidence: the same block\'s budget with no evidence 
   assert.is(applyBlock(state, buildBlock(state, { timeNs, txs: filler(withEvidence), evidence: pieces })).height, 3);
 });
 
-test('a limit too small for the header alone: no tx fits (budget 0), and the empty block is refused as Tendermint\'s MaxDataBytes would panic (types/block.go:294-299)', () => {
+test('a limit too small for the header alone: no tx fits (budget 0), and the empty block is refused as Tendermint\'s MaxDataBytes would panic (types/block.go:282-288)', () => {
   const keys = Array.from({ length: 40 }, (_, i) => testKey(`crowd-${i}`));
   const state = govChain({ validators: keys.map((key) => ({ key, tokensUpokt: 100_000_000_000n })), consensusMaxBytes: '1000' });
   const timeNs = state.chain.meta.get(CHAIN_META_KEY)!.lastBlockTimeNs + BLOCK_INTERVAL_NS;

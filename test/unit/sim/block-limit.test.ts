@@ -5,7 +5,7 @@
  * the budget was measured on a header without the block's evidence, so a full block carrying
  * double-sign evidence was over Block.MaxBytes.
  * Method: the e2e localnet genesis with consensus_params.block.max_bytes 10,000 (MaxEvidencePerBlock
- * = 1,000 / 484 = 2, types/evidence.go:88-92), the faults workload and a filler workload offering
+ * = 1,000 / 484 = 2, types/evidence.go:202-206 at 59310158d3e9), the faults workload and a filler workload offering
  * 80 txs of 200 bytes a block (more than a block holds: every block full), 26 blocks: the faults
  * workload offers evidence at heights 8 and 24 (three pieces at 24). Every record of the log is
  * then measured (chain/block-size.ts).
