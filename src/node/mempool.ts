@@ -214,9 +214,9 @@ export class Mempool {
   /**
    * CheckTx against the check state, then admit: the answer `POST /v1/client/rawtx` returns.
    * `blockBudgetBytes`: the tx bytes (framed) the next block can hold; a tx larger than that is
-   * refused before anything else, as Tendermint's preCheck does (mempool/clist_mempool.go:236-240,
-   * state/tx_filter.go:10-16) — admitted, it could never be reaped and, reaping being FIFO, would
-   * hold back every tx that arrived after it.
+   * refused before anything else, as Tendermint's preCheck does (mempool/clist_mempool.go:248-252 at
+   * 59310158d3e9, state/tx_filter.go:10-16) — admitted, it could never be reaped and, reaping being
+   * FIFO, would hold back every tx that arrived after it.
    */
   add(state: LedgerState, bytes: Uint8Array, blockBudgetBytes = Number.POSITIVE_INFINITY): AddOutcome {
     const prepared = prepareTx(bytes, this.chainId);

@@ -51,9 +51,9 @@ import { ProductionUnavailableError, type ProductionHealth } from './production-
  * and amino JSON prints it: every field but `logs` is `omitempty`, so a tx CheckTx admits is
  * exactly {"txhash","logs":null} — no code, codespace, raw_log or height (the pocketjs SDK takes
  * their presence for a failure); a refusal adds its code and raw_log. Never a codespace:
- * Tendermint's ResultBroadcastTx has none (rpc/core/types/responses.go:147-153), so
- * NewResponseFormatBroadcastTx cannot copy one — the codespace reaches a client only inside
- * raw_log, pocket's ABCI error log.
+ * Tendermint's ResultBroadcastTx carries one (rpc/core/types/responses.go:165-172 in the
+ * pokt-network fork at 59310158d3e9, pocket-core go.mod:5) but NewResponseFormatBroadcastTx
+ * does not copy it — the codespace reaches a client only inside raw_log, pocket's ABCI error log.
  */
 export interface TxResponse {
   readonly txhash: string;

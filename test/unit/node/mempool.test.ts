@@ -144,10 +144,11 @@ order('FIFO reaping within a byte budget and a tx limit', () => {
 });
 
 order('a tx no block can hold is refused at admission, so it never stalls the FIFO behind it (Tendermint preCheck)', () => {
-  // Tendermint v0.32.10.1 mempool/clist_mempool.go:236-240 runs preCheck before the app's CheckTx;
+  // Tendermint (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5)
+  // mempool/clist_mempool.go:248-252 runs preCheck before the app's CheckTx;
   // state/tx_filter.go:10-16 sets it to PreCheckAminoMaxBytes(MaxDataBytesUnknownEvidence(block
-  // max bytes, validators)) (mempool/mempool.go:105-120): a tx bigger than a block's data is
-  // refused. Reaping stops at the first tx that does not fit (clist_mempool.go:486-491), so an
+  // max bytes, validators)) (mempool/mempool.go:105-122): a tx bigger than a block's data is
+  // refused. Reaping stops at the first tx that does not fit (clist_mempool.go:532-538), so an
   // admitted one would hold back every later tx for good.
   const state = startChain({
     consensusMaxBytes: '3000',

@@ -84,9 +84,9 @@ api('rawtx: bad txs get their pocket-core codes as TxResponses and change no sta
     const { status, json } = await post(node, '/v1/client/rawtx', rawTx(bytes));
     assert.is(status, 200, label);
     assert.is(String(json['code']), code, label);
-    // BroadcastTxSync's result has no codespace (tendermint rpc/core/types/responses.go:147-153)
-    // and NewResponseFormatBroadcastTx copies code, data, log and hash only (pocket-core
-    // types/result.go:196-210): the codespace is only in raw_log.
+    // BroadcastTxSync's result carries a codespace (tendermint fork 59310158d3e9
+    // rpc/core/types/responses.go:165-172) but NewResponseFormatBroadcastTx copies code, data,
+    // log and hash only (pocket-core types/result.go:196-210): the codespace is only in raw_log.
     assert.equal(Object.keys(json).sort(), ['code', 'logs', 'raw_log', 'txhash'], `${label}: pocket-core's refusal fields, no codespace`);
     assert.is(json['height'], undefined, 'height is omitempty (0 until in a block)');
     assert.match(json['txhash'] as string, /^[0-9A-F]{64}$/);
@@ -198,9 +198,10 @@ api('the node’s blocks replay to the same roots', async () => {
 });
 
 api('rawtx: a tx bigger than a block can hold is refused before CheckTx (400 tx_too_large, Tendermint preCheck)', async () => {
-  // Tendermint's mempool refuses it before the app sees it (mempool/clist_mempool.go:236-240,
-  // state/tx_filter.go:10-16, mempool/mempool.go:105-120) and pocket-core's SendRawTx answers the
-  // broadcast's error as HTTP 400 {code, message} (app/cmd/rpc/client.go:182-186).
+  // Tendermint's mempool refuses it before the app sees it (at the fork's 59310158d3e9:
+  // mempool/clist_mempool.go:248-252, state/tx_filter.go:10-16, mempool/mempool.go:105-122) and
+  // pocket-core's SendRawTx answers the broadcast's error as HTTP 400 {code, message}
+  // (app/cmd/rpc/client.go:182-186).
   const small = join(tmp.dir, 'small-blocks.json');
   writeFileSync(small, testGenesisJson({ consensusMaxBytes: '3000', accounts: [{ key: alice, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }], params: { pocketcore: { block_byte_size: '3000' }, auth: { max_memo_characters: '100000' } } }));
   const dir = join(tmp.dir, 'small-blocks');
@@ -274,7 +275,7 @@ api('ours: a block that lowers the block limit (BlockByteSize 104,857,600 → 4,
     assert.equal([admitted.status, admitted.json['code']], [200, undefined], JSON.stringify(admitted.json));
     assert.is(((await post(node, '/v1/ledger/produce', '')).json as { txs: number }).txs, 1);
     const after = node.producer.nextBlockTxBudget();
-    assert.ok(after > 3_990_000 && after < 4_000_000, `4,000,000 less the header from the next block on (state/execution.go:416-426): ${after}`);
+    assert.ok(after > 3_990_000 && after < 4_000_000, `4,000,000 less the header from the next block on (state/execution.go:444-455): ${after}`);
   } finally {
     await node.close();
   }
