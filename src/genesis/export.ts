@@ -32,7 +32,7 @@
  * (pocket-core drops them; the root covers their public keys), `genesis_time` is the chain's
  * genesis time (pocket-core leaves it Go's zero time, app/pocket.go:163-184; the root covers the
  * chain's genesis time), and `initial_height` (not a field of Tendermint 0.32's GenesisDoc,
- * types/genesis.go:37-44; pocket-core ignores it) says where the chain continues: H + 1.
+ * types/genesis.go:38-45 at 59310158d3e9; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
 import { sortedJsonText } from '../core/json.js';

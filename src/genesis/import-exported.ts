@@ -80,7 +80,7 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
     lastBlockTimeNs: extension?.lastBlockTimeNs ?? doc.genesisTimeNs,
     lastProposer: exported.previousProposer,
   });
-  // Tendermint starts the new chain with the file's consensus params (types/genesis.go:75-79),
+  // Tendermint starts the new chain with the file's consensus params (types/genesis.go:76-80 at 59310158d3e9),
   // whatever limit the exporting chain had reached; its first block hands nothing over.
   initConsensusBlock(state, doc.consensus, exported.height);
   if (extension !== null) loadExtension(state, extension);

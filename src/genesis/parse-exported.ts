@@ -180,8 +180,8 @@ function readMissedBlocks(r: JsonReader, node: unknown): ExportedState['missedBl
  * address: x/nodes/keeper/valPrevState.go:37-50, x/nodes/types/keys.go:69-71); the ledger's set
  * is in power order (nodes/validator-set.ts), so it is put in that order. Refused, as pocket-core's
  * chain could not start from them: an address twice or a power of 0 (InitGenesis hands each entry
- * to Tendermint, x/nodes/genesis.go:79-90, whose first set refuses a duplicate and a removal of a
- * validator it does not hold: types/validator_set.go:59-64,427,439-440,559-565), and an address
+ * to Tendermint, x/nodes/genesis.go:79-90, whose first set refuses a duplicate and a zero power:
+ * fork 59310158d3e9 types/validator_set.go:62-67,407-409,420-421,625-627), and an address
  * that is no validator (InitGenesis skips it for Tendermint but stores its power; the ledger would
  * seat it in the set).
  */

@@ -122,7 +122,7 @@ const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
 
 /**
  * consensus_params as Tendermint's GenesisDoc.ValidateAndComplete holds them to
- * ConsensusParams.Validate (types/genesis.go:75-79, types/params.go:101-138): block.max_bytes
+ * ConsensusParams.Validate (fork 59310158d3e9 types/genesis.go:76-80, types/params.go:101-140): block.max_bytes
  * within 1..104,857,600, block.max_gas ≥ −1, block.time_iota_ms > 0, evidence.max_age > 0, and
  * a known pub key type (we take only ed25519). A field amino does not find reads as 0 there:
  * max_gas may be absent, time_iota_ms may not. block.max_bytes is the chain's first block size

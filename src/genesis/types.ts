@@ -40,7 +40,7 @@ export interface GenesisApplication {
 export interface GenesisDoc {
   readonly chainId: string;
   readonly genesisTimeNs: TimeNs;
-  /** evidenceMaxAge: Tendermint v0.32's Evidence.MaxAge, in blocks (types/params.go:49-51, state/validation.go:168-176). */
+  /** evidenceMaxAge: Tendermint v0.32's Evidence.MaxAge, in blocks (types/params.go:49-51, state/validation.go:169-177 at 59310158d3e9). */
   readonly consensus: { readonly blockMaxBytes: bigint; readonly evidenceMaxAge: bigint; readonly pubKeyTypes: readonly string[] };
   /** Every registered param (PARAM_SPECS) by ACL key, defaults filled in. */
   readonly params: ReadonlyMap<string, ParamValue>;

@@ -5,7 +5,7 @@
  * manager runs each module's ValidateGenesis before its InitGenesis and panics on an error
  * (types/module/module.go:234-250), in the order auth, pos, application, pocketcore, gov
  * (app/app.go:104-110); Tendermint first reads the file into its GenesisDoc
- * (types/genesis.go:67-98 of the v0.32 fork).
+ * (types/genesis.go:68-99 of the pokt-network fork at 59310158d3e9, pocket-core go.mod:5).
  *
  * Not refusals, so not checked, but what such a load would do: gov mints DAO_Tokens onto the DAO
  * account the file already funds (x/gov/keeper/genesis.go:25), and nodes and apps inflate the
@@ -76,7 +76,7 @@ export const POCKET_CORE_PARAMS_STORED_AT_INIT_CHAIN: ReadonlySet<string> = new 
 
 const MIN_STAKE = 1_000_000n; // DefaultMinStake, x/nodes/types/params.go and x/apps/types/params.go
 const ONE_MINUTE_NS = 60_000_000_000n;
-const MAX_BLOCK_SIZE_BYTES = 104_857_600n; // tendermint types/block.go MaxBlockSizeBytes
+const MAX_BLOCK_SIZE_BYTES = 104_857_600n; // tendermint types/params.go:13 MaxBlockSizeBytes
 const STAKED = 2; // types/staking.go:42-44: Unstaked 0, Unstaking 1, Staked 2
 const UNSTAKED = 0;
 
@@ -113,10 +113,10 @@ export function pocketCoreLoadProblems(file: Json): LoadProblem[] {
 
 type Fail = (rule: string, path: string, detail: string) => void;
 
-/** GenesisDoc.ValidateAndComplete (types/genesis.go:67-79) and ConsensusParams.Validate (types/params.go:101-131). */
+/** GenesisDoc.ValidateAndComplete (types/genesis.go:68-80) and ConsensusParams.Validate (types/params.go:101-140). */
 function checkTendermintDoc(file: Json, fail: Fail): void {
-  if (typeof file.chain_id !== 'string' || file.chain_id === '') fail('tm-chain-id', '$.chain_id', 'empty (types/genesis.go:68-70)');
-  else if (file.chain_id.length > 50) fail('tm-chain-id', '$.chain_id', 'longer than MaxChainIDLen 50 (types/genesis.go:71-73)');
+  if (typeof file.chain_id !== 'string' || file.chain_id === '') fail('tm-chain-id', '$.chain_id', 'empty (types/genesis.go:69-71)');
+  else if (file.chain_id.length > 50) fail('tm-chain-id', '$.chain_id', 'longer than MaxChainIDLen 50 (types/genesis.go:72-74)');
   const params = file.consensus_params;
   if (params === undefined || params === null) return;
   const maxBytes = int(params.block?.max_bytes);

@@ -14,7 +14,7 @@
  *   pos/MinSignedPerWindow × pos/SignedBlocksWindow (the other one as in force), rounded half-even,
  *   outside int64 (pocket-core's RoundInt64 at every BeginBlock panics, x/nodes/keeper/params.go:70-78)
  *   or above the window (window − it < 0 in Go int64: every validator jailed at the next BeginBlock,
- *   slash.go:273-275, an empty Tendermint set, types/validator_set.go:636);
+ *   slash.go:273-275, an empty Tendermint set, types/validator_set.go:629-632 at 59310158d3e9);
  *   pos/SlashFractionDowntime or pos/SlashFractionDoubleSign that, times the largest stake a slash
  *   can be of ((2^63 − 1) × 10^6 uPOKT), leaves the 315-bit Dec (slash.go:117-118 panics);
  *   pos/StakeDenom other than "upokt": a denom sdk.NewCoin refuses (types/coin.go:593, 602-613)

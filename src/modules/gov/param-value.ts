@@ -120,7 +120,7 @@ function atLeast(key: string, value: bigint, minimum: bigint): Result<void, Para
  * (or the 315-bit Dec) panics there — every block, a halted chain. And the misses a window
  * tolerates, SignedBlocksWindow − that (Go int64, wrapping: slash.go:273), must not be negative:
  * else every validator, even one that missed nothing, is jailed at the next BeginBlock (0 > −1,
- * slash.go:275), Tendermint is handed an empty validator set (types/validator_set.go:636) and
+ * slash.go:275), Tendermint is handed an empty validator set (types/validator_set.go:629-632 at 59310158d3e9) and
  * ApplyBlock fails — a halted chain too. So the pair is held to both whichever of the two changes.
  * Example: a window of 100 takes MinSignedPerWindow up to 1.005 (100.5 → 100 half-even: no miss
  * tolerated); 1.006 → 101 is refused, and so is 10^18 (× 100 leaves int64).
@@ -177,7 +177,7 @@ const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
  * pocket-core's EndBlock hands a changed BlockByteSize of at least 4,000,000 to Tendermint as
  * Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104); above 104,857,600 Tendermint's
  * ConsensusParams.Validate refuses it (types/params.go:106-109), ApplyBlock fails and every node
- * kills itself (consensus/state.go:1418-1428): 104,857,600 is accepted, 104,857,601 refused.
+ * kills itself (consensus/state.go:1496-1507 at 59310158d3e9): 104,857,600 is accepted, 104,857,601 refused.
  */
 function blockBytesFit(key: string, bytes: bigint): Result<void, ParamValueProblem> {
   return bytes <= TENDERMINT_MAX_BLOCK_BYTES ? ok(undefined) : outOfRange(`${key} must be at most ${TENDERMINT_MAX_BLOCK_BYTES} (Tendermint's largest block), got ${bytes}`);

@@ -142,7 +142,7 @@ test('values no rule could run with → ledger:15, with their boundaries accepte
   assert.equal([minSigned('92233720368547758.070000000000000000'), minSigned('92233720368547758.075000000000000000')], ['ledger:15', 'ledger:15']);
   // And it may ask for at most the window: SignedBlocksWindow − RoundInt64(…), in Go int64 (slash.go:273),
   // must not be negative, else every validator is jailed at the next BeginBlock and Tendermint's set is
-  // empty (types/validator_set.go:636): 1.005 × 100 = 100.5 → 100 fits, 1.006 × 100 → 101 does not.
+  // empty (types/validator_set.go:629-632 at 59310158d3e9): 1.005 × 100 = 100.5 → 100 fits, 1.006 × 100 → 101 does not.
   assert.equal([minSigned('1.005'), minSigned('1.006'), minSigned('-1'), minSigned('0')], ['ok', 'ledger:15', 'ok', 'ok']);
   // From the window's side, with 1.005 in force: 99.495 → 99 and 100.5 → 100 fit, 101.505 → 102 > 101 does not;
   // with −1 in force, 2^62 − (−2^62) = 2^63 wraps to −2^63 in Go: refused, 2^62 − 1 is not.

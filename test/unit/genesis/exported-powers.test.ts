@@ -48,7 +48,7 @@ test('powers written in address order import as the set in power order, to the e
   assert.is(bytesToHex(imported.store.root), bytesToHex(state.store.root));
 });
 
-test('an address listed twice is refused: Tendermint cannot build the first set from a duplicate update (types/validator_set.go:59-64,427; consensus/replay.go:326-331)', () => {
+test('an address listed twice is refused: Tendermint cannot build the first set from a duplicate update (fork 59310158d3e9 types/validator_set.go:62-67,407-409; consensus/replay.go:323-328)', () => {
   const { exported } = source();
   const problems = problemsOf(exported, (f) => {
     const powers = f.app_state.pos.prevState_validator_powers;
@@ -60,7 +60,7 @@ test('an address listed twice is refused: Tendermint cannot build the first set 
   );
 });
 
-test('a power of 0 is refused: a zero-power genesis update is a removal of a validator not in the set (types/validator_set.go:439-440,559-565)', () => {
+test('a power of 0 is refused: NewValidatorSet takes a zero-power genesis update for a removal and refuses it (fork 59310158d3e9 types/validator_set.go:62-67,420-421,625-627)', () => {
   const { exported } = source();
   const problems = problemsOf(exported, (f) => (f.app_state.pos.prevState_validator_powers[0].Power = '0'));
   assert.ok(

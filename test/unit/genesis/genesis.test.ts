@@ -209,7 +209,7 @@ invalid('not JSON, not an object, oversized amounts', () => {
   assert.ok(hasProblem(problems, '$.app_state.auth.accounts[0].value.coins[0].amount', /255 bits/));
 });
 
-invalid('consensus_params outside what Tendermint\'s ConsensusParams.Validate accepts are refused where they are (types/genesis.go:75-79, types/params.go:101-138)', () => {
+invalid('consensus_params outside what Tendermint\'s ConsensusParams.Validate accepts are refused where they are (types/genesis.go:76-80, types/params.go:101-140 at 59310158d3e9)', () => {
   const at = (mutate: (consensus: any) => void): Array<{ path: string; message: string }> => problemsOf((g) => mutate(g.consensus_params));
   const block = '$.consensus_params.block';
   // MaxBytes <= 0 refused (params.go:102-105); above MaxBlockSizeBytes 104857600 refused (:13, :106-109).

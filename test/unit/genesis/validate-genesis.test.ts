@@ -136,7 +136,7 @@ test('an exported claim MsgClaim.ValidateBasic refuses (x/pocketcore/types/genes
 test('an exported state with a parameter pocket-core halts on at the next BeginBlock (governance refuses it: ledger:15) is refused', () => {
   // Such a state can only come from a halted chain: RoundInt64(MinSignedPerWindow × SignedBlocksWindow)
   // outside int64 panics at every BeginBlock (x/nodes/keeper/params.go:70-78), above the window it jails
-  // every validator at once (an empty Tendermint set, types/validator_set.go:636); a slash fraction whose
+  // every validator at once (an empty Tendermint set, types/validator_set.go:629-632 at 59310158d3e9); a slash fraction whose
   // product with the largest stake leaves the 315-bit Dec panics at the slash (slash.go:117-118).
   // (The ledger's block threw DecOverflowError at such a slash.)
   const exported = exportedLocalnet();

@@ -198,7 +198,7 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   // panics — a halted chain. Any other denom: the ledger keeps every amount in uPOKT and cannot run it.
   // Above Tendermint's MaxBlockSizeBytes 104,857,600: pocket-core's EndBlock hands it to Tendermint as
   // Block.MaxBytes (x/pocketcore/keeper/keeper.go:67-104), whose ConsensusParams.Validate refuses it
-  // (types/params.go:106-109) — ApplyBlock fails and every node kills itself (consensus/state.go:1418-1428).
+  // (types/params.go:106-109) — ApplyBlock fails and every node kills itself (consensus/state.go:1496-1507 at 59310158d3e9).
   ['pocketcore/BlockByteSize', '"104857601"', 'ledger:15'],
   ['pos/StakeDenom', '""', 'ledger:15'],
   ['pos/StakeDenom', '"x"', 'ledger:15'],
@@ -213,7 +213,7 @@ malformed('MinSignedPerWindow × SignedBlocksWindow may ask for at most the whol
   assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, '1.005000000000000000');
   // 1.005 × 99 = 99.495 → 99 ≤ 99 still fits; 1.006 × 99 = 99.594 → 100 > 99 tolerates −1 misses:
   // every validator (0 missed > −1, slash.go:275) is jailed at the next BeginBlock, Tendermint's
-  // validator set would be empty (types/validator_set.go:636) and ApplyBlock fails — a halted chain.
+  // validator set would be empty (types/validator_set.go:629-632 at 59310158d3e9) and ApplyBlock fails — a halted chain.
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"99"'))]), 'ok');
   const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.006"'))]), 'ledger:15');
   assert.match(receipt.log ?? '', 'jailed');
