@@ -7,6 +7,15 @@
  *   tickets = for each validator in ascending address order, max(1, floor(power / avg)) tickets
  *   winner  = ticket number uint64_BE(seed[0:8]) mod Σ tickets
  *
+ * This is the fork's rule at the commit pocket-core pins (59310158d3e9, go.mod:5:
+ * types/validator_set.go:326-363) for heights ≥ 30040. For codec-upgrade height ≤ h < 30040 the
+ * fork's seed also carries the last commit's JSON between the hash and the round (:329-330, fed
+ * by consensus/state.go:982-1003); the ledger has no such branch. The inputs are the ledger's own:
+ * prevBlockHash is the ledger's hash of block h−1 (ZERO_HASH for block 1, chain/producer.ts),
+ * where the fork takes Tendermint's header hash of h−1 and, for blocks 1 and 2, the signing set's
+ * ValidatorSet.Hash() (cs.GetPreviousBlockHash, consensus/state.go:2060-2065) — so the winners
+ * are this ledger's, not a Tendermint chain's (docs/protocol-choices.md, "Block level").
+ *
  * Worked example: powers A=30, B=10, C=10 (addresses A<B<C) → avg = floor(50/3) = 16 →
  * tickets A=1 (floor(30/16)), B=1, C=1 (max(1, 0)) → 3 tickets; a seed whose first 8 bytes are
  * 0x…05 picks ticket 5 mod 3 = 2 → C.
