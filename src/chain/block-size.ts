@@ -16,8 +16,8 @@
  * once complete, are decoded with UnmarshalBinaryLengthPrefixedReader(…, ConsensusParams.Block.MaxBytes)
  * (consensus/state.go:1705-1714), which refuses a block whose length-prefixed amino bytes — header,
  * Data.Txs, evidence, last commit: the whole block (types/block.go:187-193 MakePartSet) — exceed
- * MaxBytes (go-amino v0.14.1 amino.go:284-292 as read; pocket-core and the fork pin v0.15.1,
- * go.mod:24, not checked here). No validator prevotes a block it cannot decode, so every committed
+ * MaxBytes (go-amino v0.15.1, the version pocket-core's go.mod:24 pins, amino.go:284-292).
+ * No validator prevotes a block it cannot decode, so every committed
  * block fits the limit of its height; the blockchain reactor's fast sync bounds a message only by
  * 104,857,600 bytes (blockchain/v0/reactor.go:36-38, :398-399) but accepts only blocks that +2/3
  * committed. The reducer holds every block to the limit (header-checks.ts checkBlockSize).

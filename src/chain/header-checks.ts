@@ -30,8 +30,8 @@ const problem = (code: BlockRejectionName, message: string): BlockProblem => ({ 
  * (chain/consensus-params.ts: the genesis doc's, then each BlockByteSize hand-over from the block
  * after it). Tendermint (the pokt-network fork at 59310158d3e9, pocket-core go.mod:5) refuses a
  * larger proposal as it decodes it (consensus/state.go:1705-1714 → go-amino's
- * UnmarshalBinaryLengthPrefixedReader: v0.14.1 amino.go:284-292 as read; pocket-core and the fork
- * pin v0.15.1, go.mod:24, not checked here), so no committed block is larger. Example:
+ * UnmarshalBinaryLengthPrefixedReader, go-amino v0.15.1 as pocket-core's go.mod:24 pins,
+ * amino.go:284-292), so no committed block is larger. Example:
  * Block.MaxBytes 8,000 — a block of 8,000 bytes is accepted, one of 8,001 is refused.
  */
 export function checkBlockSize(state: LedgerState, block: Block, blockBytes: number): BlockProblem | undefined {

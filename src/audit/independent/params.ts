@@ -197,7 +197,7 @@ export class ParamTracker {
  * pocket-core's Subspace.Update reads it (types/param.go:227-246):
  *  - gov/acl and gov/upgrade are registered amino types (x/gov/types/codec.go:24-25), so go-amino
  *    v0.15.1 UnmarshalJSON wants {"type": "gov/non_map_acl" | "gov/upgrade", "value": …}
- *    (amino.go:426-438); a bare list or object is an error;
+ *    (go-amino v0.15.1 amino.go:426-438); a bare list or object is an error;
  *  - the upgrade is decoded over the stored one: a field left out keeps its value when it is
  *    omitempty (OldUpgradeHeight, Features: gov.pb.go:215-216) and is zeroed otherwise (Height,
  *    Version) — json-decode.go:399-405.

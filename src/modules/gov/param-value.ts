@@ -44,7 +44,7 @@ const outOfRange = (message: string): Result<never, ParamValueProblem> => err({ 
 
 /**
  * The registered concrete types among the params (x/gov/types/codec.go:24-25). go-amino v0.15.1
- * decodes a registered type only from its {"type": name, "value": …} wrapper (amino.go:426-438),
+ * decodes a registered type only from its {"type": name, "value": …} wrapper (go-amino v0.15.1 amino.go:426-438),
  * so pocket-core's Update fails on a bare ACL list or upgrade object (types/param.go:236-239)
  * and keeps the old value: `[{"acl_key":…}]` → ledger:14; `{"type":"gov/non_map_acl","value":[…]}`
  * decodes. (Genesis files write them bare: inside the genesis struct no wrapper is used.)

@@ -109,7 +109,7 @@ test('values that do not decode as the type → ledger:14 (the workload\'s MALFO
     ['pos/StakeDenom', new Uint8Array([0x22, 0xff, 0x22])], // a string, but not UTF-8 (a lenient decoder would read "\uFFFD")
     ['gov/acl', JSON.stringify({ type: 'gov/non_map_acl', value: [{ acl_key: 'pos/NoSuchParam', address: OWNER }] })],
     // gov/acl and gov/upgrade are registered amino types (x/gov/types/codec.go:24-25): go-amino v0.15.1's
-    // UnmarshalJSON wants their {"type","value"} wrapper (amino.go:426-438), so a bare value fails in
+    // UnmarshalJSON wants their {"type","value"} wrapper (go-amino v0.15.1 amino.go:426-438), so a bare value fails in
     // Subspace.Update (types/param.go:236-239) — and so does a wrapper naming the other type.
     ['gov/acl', JSON.stringify([{ acl_key: 'gov/acl', address: OWNER }])],
     ['gov/acl', JSON.stringify({ type: 'gov/upgrade', value: [{ acl_key: 'gov/acl', address: OWNER }] })],

@@ -6,8 +6,8 @@
  * chains with a small genesis limit, blocks filled with filler txs to exactly the limit and one
  * byte more; a BlockByteSize hand-over by a real ParamChange; evidence counts at the bound.
  * Sources (Tendermint: the pokt-network fork at 59310158d3e9, pocket-core go.mod:5):
- * consensus/state.go:1705-1714 with go-amino v0.14.1 amino.go:284-292 as read (the fork and
- * pocket-core pin v0.15.1, not checked here) (a proposal over MaxBytes does not decode);
+ * consensus/state.go:1705-1714 with go-amino v0.15.1 amino.go:284-292 (pocket-core's go.mod:24)
+ * (a proposal over MaxBytes does not decode);
  * types/evidence.go:193-206 MaxEvidencePerBlock = MaxBytes / 10 / 484; state/validation.go:133-139
  * ErrEvidenceOverflow; state/execution.go:444-455 (a consensus param update holds from the next block);
  * pocket-core x/pocketcore/keeper/keeper.go:67-104 (the hand-over).

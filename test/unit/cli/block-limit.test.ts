@@ -8,7 +8,7 @@
  * directly; then the compiled CLI. Also: a stored block longer than its canonical encoding (bytes
  * the size check, which measures the decoded block, would not see) is refused by both. Sources:
  * Tendermint — the pokt-network fork at 59310158d3e9, pocket-core go.mod:5 — consensus/state.go:
- * 1705-1714, go-amino v0.14.1 amino.go:284-292 as read (the fork pins v0.15.1, not checked here)
+ * 1705-1714, go-amino v0.15.1 amino.go:284-292 (pocket-core's go.mod:24)
  * (a proposal over MaxBytes does not decode).
  */
 import { writeFileSync } from 'node:fs';

@@ -166,7 +166,7 @@ const BAD: ReadonlyArray<readonly [string, string | Uint8Array, string]> = [
   ['gov/acl', '[{"acl_key":"pos/Nope","address":"0000000000000000000000000000000000000000"}]', 'ledger:14'],
   ['gov/upgrade', '{"Height":"10","Version":"abc"}', 'ledger:14'],
   // ACL and Upgrade are registered concrete types (x/gov/types/codec.go:24-25): go-amino v0.15.1's
-  // UnmarshalJSON requires their {"type","value"} wrapper (amino.go:426-438), so pocket-core's
+  // UnmarshalJSON requires their {"type","value"} wrapper (go-amino v0.15.1 amino.go:426-438), so pocket-core's
   // Update fails on a bare value (types/param.go:236-239) and ModifyParam keeps the old one.
   ['gov/acl', `[{"acl_key":"gov/acl","address":"${OWNER.address}"}]`, 'ledger:14'],
   ['gov/acl', `{"type":"gov/upgrade","value":[{"acl_key":"gov/acl","address":"${OWNER.address}"}]}`, 'ledger:14'],
