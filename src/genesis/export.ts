@@ -35,7 +35,7 @@
  * types/genesis.go:37-44; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
-import { sortedJsonText } from '../core/json.js';
+import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { paramValueToJson, type AclEntry } from '../params/kinds.js';
@@ -101,10 +101,12 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
  * ones too), as pocket-core writes the file — ExportState passes the amino JSON through SortJSON
  * (app/pocket.go:185; app/util.go:98-109), an encoding/json round trip through
  * map[string]interface{}, which writes map keys sorted by their bytes (core/json.ts
- * `sortedJsonText`); arrays keep their order. One space of indentation.
+ * `sortedJsonText`); arrays keep their order. Laid out as SortJSON's json.MarshalIndent(c, "",
+ * "    ") lays it out (app/util.go:104): four spaces a level; one newline after it, as
+ * export-genesis-for-reset prints it (fmt.Println, app/cmd/cli/util.go:138).
  */
 export function exportedStateText(exported: Record<string, unknown>): string {
-  return sortedJsonText(exported, 1) + '\n';
+  return sortedJsonText(exported, SORT_JSON_INDENT) + '\n';
 }
 
 /**

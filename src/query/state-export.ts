@@ -10,7 +10,7 @@
  * `pokt-ledger export`, which keeps both so that an import continues the chain's root.
  */
 import { formatOptionalTime } from '../core/time.js';
-import { sortedJsonText } from '../core/json.js';
+import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
 import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
@@ -73,7 +73,11 @@ function govParamsJson(params: Parameters<typeof moduleParamsJson>[0]): Record<s
   return gov;
 }
 
-/** The document as text: keys in Go's order, as SortJSON writes them (core/json.ts `sortedJsonText`). */
+/**
+ * The document as text, as SortJSON writes it (core/json.ts `sortedJsonText`): keys in Go's order,
+ * four spaces a level (app/util.go:104), no newline after it — State writes ExportState's string
+ * as is (app/cmd/rpc/query.go:1019-1024, WriteRaw app/cmd/rpc/server.go:160-167).
+ */
 export async function exportState(store: ReadStore, height: number): Promise<RawJson> {
   const [block, params, nodes, apps, signingInfos, validatorSet, claims, supply, accounts] = await Promise.all([
     store.block(height),
@@ -115,5 +119,5 @@ export async function exportState(store: ReadStore, height: number): Promise<Raw
       },
       pocketcore: { params: pocket, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
-  }));
+  }, SORT_JSON_INDENT));
 }
