@@ -100,7 +100,9 @@ export async function exportState(store: ReadStore, height: number): Promise<Raw
     genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
     // max_bytes is the keeper's BlockByteSize (app/pocket.go:172): 0 while feature BLOCK is inactive,
-    // when no value is stored yet (x/pocketcore/module.go:106-113) — a file Tendermint would refuse, as pocket-core's.
+    // when no value is stored yet (x/pocketcore/module.go:106-113; Subspace.Get leaves 0, types/param.go:107-125)
+    // — a file Tendermint would refuse (types/params.go:102-105), as pocket-core's. `pokt-ledger export`
+    // writes the same 0 (genesis/export.ts), beside the limit in its own section.
     consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '0'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
     app_hash: '',
     app_state: {
