@@ -41,7 +41,7 @@ import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { inactiveFeatures } from '../modules/gov/features.js';
+import { inactiveFeatures } from '../modules/gov/index.js';
 import { paramValueToJson, type AclEntry } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
