@@ -41,9 +41,12 @@
  * block log already commits to everything it is derived from (as for chain/committed_evidence).
  * It cannot be derived from the params alone: after an ignored change the limit is an older value
  * of BlockByteSize (or the genesis doc's), which the pruned param history may no longer hold.
- * An exported genesis carries it as consensus_params.block.max_bytes, written from BlockByteSize
- * as pocket-core's ExportState does (app/pocket.go:163-176); an import takes the file's value, as
- * Tendermint would, so it is not repeated in the ledger's `pokt_ledger` extension.
+ * An exported genesis carries BlockByteSize as the keeper reads it as consensus_params.block.max_bytes,
+ * as pocket-core's ExportState does (app/pocket.go:168-185); an import takes the file's value, as
+ * Tendermint would, so the limit itself is not repeated in the ledger's `pokt_ledger` extension —
+ * except while BLOCK is inactive, when that value is 0, which Tendermint refuses
+ * (types/params.go:102-105): then `pokt_ledger.block_max_bytes` carries this limit
+ * (genesis/export.ts exportedBlockLimit, genesis/parse.ts readBlockMaxBytes).
  */
 import { invariant } from '../core/assert.js';
 import type { FeatureSet } from '../core/features.js';

@@ -177,10 +177,14 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
+/** SortJSON's indentation, in spaces a level: json.MarshalIndent(c, "", "    ") (app/util.go:104). */
+export const SORT_JSON_INDENT = 4;
+
 /**
  * A whole document as pocket-core's SortJSON writes it (app/util.go:98-109: json.Unmarshal into
  * interface{}, then json.MarshalIndent): `sortedJson`'s key order, escaping and numbers, laid out
- * with `indent` spaces per level as JSON.stringify(value, null, indent) lays them out (0: none).
+ * with `indent` spaces per level as JSON.stringify(value, null, indent) lays them out (0: none;
+ * SortJSON's own layout is SORT_JSON_INDENT).
  * For the exported state (genesis/export.ts, query/state-export.ts), whose trees are not
  * JsonValue-typed: an `undefined` member is left out of an object (null in an array), as
  * JSON.stringify does. Go's key order matters beyond JSON.stringify: a JavaScript object lists

@@ -22,6 +22,8 @@
  *   - the retained per-height history of the history tables (validators, apps, params and the
  *     validator set "as of" a session start);
  *   - each claim's submission height (pocket-core's MsgClaim does not record it);
+ *   - `block_max_bytes`, where the pocket-core section's max_bytes is 0 (feature BLOCK inactive
+ *     at H): the block limit the chain continues with (exportedBlockLimit);
  *   - `acl`: the whole ACL — `gov.params.acl` lists only the entries pocket-core's gov
  *     InitGenesis accepts (pocket-core-acl.ts: not the ledger's own params, not the six a
  *     feature introduces).
@@ -35,9 +37,11 @@
  * types/genesis.go:38-45 at 59310158d3e9; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
-import { sortedJsonText } from '../core/json.js';
+import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
+import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
+import { inactiveFeatures } from '../modules/gov/index.js';
 import { paramValueToJson, type AclEntry } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
@@ -60,7 +64,7 @@ export const POCKET_SHAPED_TABLES: ReadonlySet<string> = new Set([
   'gov/params',
   'pocketcore/claims',
   'chain/meta',
-  // consensus_params.block.max_bytes (written from BlockByteSize, as pocket-core does)
+  // consensus_params.block.max_bytes (written from BlockByteSize, as pocket-core does; 0 → pokt_ledger.block_max_bytes)
   'chain/consensus',
 ]);
 
@@ -101,10 +105,12 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
  * ones too), as pocket-core writes the file — ExportState passes the amino JSON through SortJSON
  * (app/pocket.go:185; app/util.go:98-109), an encoding/json round trip through
  * map[string]interface{}, which writes map keys sorted by their bytes (core/json.ts
- * `sortedJsonText`); arrays keep their order. One space of indentation.
+ * `sortedJsonText`); arrays keep their order. Laid out as SortJSON's json.MarshalIndent(c, "",
+ * "    ") lays it out (app/util.go:104): four spaces a level; one newline after it, as
+ * export-genesis-for-reset prints it (fmt.Println, app/cmd/cli/util.go:138).
  */
 export function exportedStateText(exported: Record<string, unknown>): string {
-  return sortedJsonText(exported, 1) + '\n';
+  return sortedJsonText(exported, SORT_JSON_INDENT) + '\n';
 }
 
 /**
@@ -119,21 +125,41 @@ function exportPrevStatePowers(set: ReadonlyArray<{ readonly address: string; re
 }
 
 /**
- * As pocket-core's ExportState writes them (app/pocket.go:163-176): max_bytes is the BlockByteSize
- * parameter at H (governance may have changed it since genesis) — not the block limit the chain
- * had reached (chain/consensus-params.ts), which a change below 4,000,000 leaves elsewhere; a
- * chain started from the file takes the file's value, in pocket-core as at our import —, evidence
- * max_age its constant 1000000. The first genesis's values would only be stale.
+ * As pocket-core's ExportState writes them (app/pocket.go:168-185): max_bytes is BlockByteSize as
+ * the keeper reads it at H (app/pocket.go:172; governance may have changed it since genesis) — not
+ * the block limit the chain had reached (chain/consensus-params.ts), which a change below
+ * 4,000,000 leaves elsewhere; a chain started from the file takes the file's value, in
+ * pocket-core as at our import —, evidence max_age its constant 1000000. The first genesis's
+ * values would only be stale. While feature BLOCK is inactive at H the keeper reads 0 (no
+ * BlockByteSize is stored before its activation: chain/consensus-params.ts keeperBlockByteSize),
+ * so max_bytes is "0", a file Tendermint refuses (types/params.go:102-105); `pokt_ledger` then
+ * carries the limit (exportedBlockLimit).
  */
 function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
   return {
-    block: { max_bytes: state.params().pocketcore.blockByteSize.toString(), max_gas: '-1', time_iota_ms: '1' },
+    block: { max_bytes: keeperBlockByteSizeAt(state).toString(), max_gas: '-1', time_iota_ms: '1' },
     evidence: { max_age: POCKET_EXPORT_EVIDENCE_MAX_AGE },
     validator: { pub_key_types: [...consensus.pubKeyTypes] },
   };
 }
 
 const POCKET_EXPORT_EVIDENCE_MAX_AGE = '1000000';
+
+/** BlockByteSize as pocket-core's keeper reads it at the state's height: 0 while feature BLOCK is inactive. */
+function keeperBlockByteSizeAt(state: LedgerState): bigint {
+  const params = state.params();
+  return keeperBlockByteSize(params, inactiveFeatures(params.gov.upgrade, state.chain.meta.get(CHAIN_META_KEY)!.height));
+}
+
+/**
+ * `pokt_ledger.block_max_bytes`, only where consensus_params.block.max_bytes is 0 (BLOCK inactive
+ * at H): the Block.MaxBytes the exporting chain's next block is held to — the genesis doc's, as
+ * nothing is handed over while the keeper reads 0 —, which the import continues with
+ * (parse.ts readBlockMaxBytes), since Tendermint could not start from 0.
+ */
+function exportedBlockLimit(state: LedgerState): Record<string, string> {
+  return keeperBlockByteSizeAt(state) === 0n ? { block_max_bytes: consensusBlockMaxBytes(state).toString() } : {};
+}
 
 function moduleAddressOf(name: string, state: LedgerState): string {
   for (const address of state.auth.accounts.unorderedKeys()) if (moduleNameOf(address) === name) return address;
@@ -256,6 +282,7 @@ function exportExtension(state: LedgerState): Record<string, unknown> {
     // The whole ACL in its order (the pocket-core section leaves out what pocket-core refuses: pocket-core-acl.ts).
     acl: paramValueToJson('acl', state.gov.params.get(ACL_KEY)!.value),
     claim_submitted_heights: Object.fromEntries([...state.pocketcore.claims.sortedEntries()].map(([key, c]) => [key, c.submittedHeight])),
+    ...exportedBlockLimit(state),
     tables,
     versions,
   };

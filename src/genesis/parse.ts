@@ -92,7 +92,7 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   const chainId = r.string(r.field(top, 'chain_id', '$'), '$.chain_id');
   if (chainId !== undefined && (chainId.length === 0 || chainId.length > MAX_CHAIN_ID_LENGTH)) r.fail('$.chain_id', `must be 1–${MAX_CHAIN_ID_LENGTH} characters`);
   const timeText = r.string(r.field(top, 'genesis_time', '$'), '$.genesis_time');
-  const consensus = readConsensus(r, r.field(top, 'consensus_params', '$'));
+  const consensus = readConsensus(r, r.field(top, 'consensus_params', '$'), top['pokt_ledger']);
   const appState = r.object(r.field(top, 'app_state', '$'), '$.app_state');
   if (appState === undefined) return undefined;
   const modules = Object.fromEntries(SUBSPACES.map((name) => [name, r.object(r.field(appState, name, '$.app_state'), `$.app_state.${name}`)]));
@@ -127,16 +127,17 @@ const TENDERMINT_MAX_BLOCK_BYTES = 104_857_600n;
  * a known pub key type (we take only ed25519). A field amino does not find reads as 0 there:
  * max_gas may be absent, time_iota_ms may not. block.max_bytes is the chain's first block size
  * limit (chain/consensus-params.ts). Example: max_bytes "0" → refused at
- * $.consensus_params.block.max_bytes; max_bytes "3000" is a valid (small) limit.
+ * $.consensus_params.block.max_bytes (unless the ledger's export section gives the limit:
+ * readBlockMaxBytes); max_bytes "3000" is a valid (small) limit.
  */
-function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | undefined {
+function readConsensus(r: JsonReader, node: unknown, ledgerSection: unknown): GenesisDoc['consensus'] | undefined {
   const path = '$.consensus_params';
   const consensus = r.object(node, path);
   if (consensus === undefined) return undefined;
   const block = r.object(r.field(consensus, 'block', path), `${path}.block`);
   const evidence = r.object(r.field(consensus, 'evidence', path), `${path}.evidence`);
   const validator = r.object(r.field(consensus, 'validator', path), `${path}.validator`);
-  const blockMaxBytes = block && inRange(r, block, `${path}.block`, 'max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
+  const blockMaxBytes = block && readBlockMaxBytes(r, block, ledgerSection);
   if (block !== undefined) {
     inRange(r, block, `${path}.block`, 'max_gas', -1n, undefined, 0n);
     inRange(r, block, `${path}.block`, 'time_iota_ms', 1n, undefined, 0n);
@@ -146,6 +147,24 @@ function readConsensus(r: JsonReader, node: unknown): GenesisDoc['consensus'] | 
   if (types !== undefined && (types.length !== 1 || types[0] !== 'ed25519')) r.fail(`${path}.validator.pub_key_types`, 'only ["ed25519"] is supported');
   if (blockMaxBytes === undefined || evidenceMaxAge === undefined || types === undefined) return undefined;
   return { blockMaxBytes, evidenceMaxAge, pubKeyTypes: types as string[] };
+}
+
+/**
+ * block.max_bytes, or — where it is "0" — the ledger export's `pokt_ledger.block_max_bytes`.
+ * pocket-core's ExportState writes the keeper's BlockByteSize there (app/pocket.go:172), 0 while
+ * feature BLOCK is inactive (no value stored before its activation, x/pocketcore/module.go:106-113,
+ * types/param.go:107-125), a file Tendermint refuses (types/params.go:102-105). The ledger's export
+ * then carries the limit its blocks were held to (export.ts exportedBlockLimit), and the chain
+ * continues with it. A file without it is refused, as Tendermint refuses it; beside any other
+ * max_bytes the field is refused too (the exporter never writes it there: two limits, one unused).
+ */
+function readBlockMaxBytes(r: JsonReader, block: Record<string, unknown>, ledgerSection: unknown): bigint | undefined {
+  const path = '$.consensus_params.block';
+  const section = ledgerSection !== null && typeof ledgerSection === 'object' && !Array.isArray(ledgerSection) ? (ledgerSection as Record<string, unknown>) : undefined;
+  const carried = section === undefined || !Object.prototype.hasOwnProperty.call(section, 'block_max_bytes') ? undefined : inRange(r, section, '$.pokt_ledger', 'block_max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
+  if (carried !== undefined && block['max_bytes'] === '0') return carried;
+  if (carried !== undefined) r.fail('$.pokt_ledger.block_max_bytes', 'only written beside consensus_params.block.max_bytes "0" (feature BLOCK inactive at the exported height)');
+  return inRange(r, block, path, 'max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
 }
 
 /** An int64 field within min..max (Tendermint's Validate); `absent`: the value amino reads for a missing field, else it is required. */

@@ -10,7 +10,7 @@
  * `pokt-ledger export`, which keeps both so that an import continues the chain's root.
  */
 import { formatOptionalTime } from '../core/time.js';
-import { sortedJsonText } from '../core/json.js';
+import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
 import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 import { MODULE_PERMISSIONS, moduleNameOf } from '../modules/auth/index.js';
 import type { AccountRecord, ReadStore } from '../projection/read-store.js';
@@ -73,7 +73,11 @@ function govParamsJson(params: Parameters<typeof moduleParamsJson>[0]): Record<s
   return gov;
 }
 
-/** The document as text: keys in Go's order, as SortJSON writes them (core/json.ts `sortedJsonText`). */
+/**
+ * The document as text, as SortJSON writes it (core/json.ts `sortedJsonText`): keys in Go's order,
+ * four spaces a level (app/util.go:104), no newline after it — State writes ExportState's string
+ * as is (app/cmd/rpc/query.go:1019-1024, WriteRaw app/cmd/rpc/server.go:160-167).
+ */
 export async function exportState(store: ReadStore, height: number): Promise<RawJson> {
   const [block, params, nodes, apps, signingInfos, validatorSet, claims, supply, accounts] = await Promise.all([
     store.block(height),
@@ -96,7 +100,9 @@ export async function exportState(store: ReadStore, height: number): Promise<Raw
     genesis_time: formatOptionalTime(null),
     chain_id: '<Input New ChainID>',
     // max_bytes is the keeper's BlockByteSize (app/pocket.go:172): 0 while feature BLOCK is inactive,
-    // when no value is stored yet (x/pocketcore/module.go:106-113) — a file Tendermint would refuse, as pocket-core's.
+    // when no value is stored yet (x/pocketcore/module.go:106-113; Subspace.Get leaves 0, types/param.go:107-125)
+    // — a file Tendermint would refuse (types/params.go:102-105), as pocket-core's. `pokt-ledger export`
+    // writes the same 0 (genesis/export.ts), beside the limit in its own section.
     consensus_params: { block: { max_bytes: String(pocket['block_byte_size'] ?? '0'), max_gas: '-1', time_iota_ms: '1' }, evidence: { max_age: '1000000' }, validator: { pub_key_types: ['ed25519'] } },
     app_hash: '',
     app_state: {
@@ -115,5 +121,5 @@ export async function exportState(store: ReadStore, height: number): Promise<Raw
       },
       pocketcore: { params: pocket, claims: claims.length === 0 ? null : claims.map(claimAminoJson) },
     },
-  }));
+  }, SORT_JSON_INDENT));
 }

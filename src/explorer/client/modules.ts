@@ -29,3 +29,13 @@ export function moduleAccount(address: string): ModuleAccount | undefined {
 export function moduleAddressOf(name: string): string | undefined {
   return Object.keys(MODULE_ACCOUNTS).find((address) => MODULE_ACCOUNTS[address]!.name === name);
 }
+
+/**
+ * The account a reward line pays: its address, or — for a block reward's DAO cut, whose line has
+ * none (the projection keeps it by its proposer) — the dao module account, where pocket-core's
+ * blockReward sends it (x/nodes/keeper/reward.go:227-245, x/gov/types/dao.go:8). A burn and the
+ * fee collector's retained remainder pay no one: null.
+ */
+export function rewardPaidTo(line: { readonly kind: string; readonly role: string; readonly address: string | null }): string | null {
+  return line.address ?? (line.kind === 'block' && line.role === 'dao' ? (moduleAddressOf('dao') ?? null) : null);
+}

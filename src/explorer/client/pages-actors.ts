@@ -3,7 +3,7 @@ import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type Claim
 import { code, el, facts, link, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
-import { moduleAccount } from './modules.js';
+import { moduleAccount, rewardPaidTo } from './modules.js';
 import { firstPage, ledgerSection, newestLedgerSection, pagedTable, type Slice } from './pager.js';
 import { TX_HEADERS, txRows } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
@@ -96,11 +96,12 @@ function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jai
   ]);
 }
 
-/** A reward line's receiver: an account link, or what happens to the amount (a burn, a pool). */
+/** A reward line's receiver: an account link (the dao account for a block's DAO cut: rewardPaidTo), or what happens to the amount (a burn, what the pool keeps). */
 function receiver(line: RewardLine): HTMLElement {
-  if (line.address === null) return el('span', {}, roleText(line.role));
-  const module = moduleAccount(line.address);
-  return link(`account/${line.address}`, module === undefined ? short(line.address, 6) : module.name);
+  const paidTo = rewardPaidTo(line);
+  if (paidTo === null) return el('span', {}, roleText(line.role));
+  const module = moduleAccount(paidTo);
+  return link(`account/${paidTo}`, module === undefined ? short(paidTo, 6) : module.name);
 }
 
 function rewardRow(line: RewardLine): HTMLElement[] {

@@ -3,7 +3,7 @@ import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, typ
 import { code, el, facts, json, link, section, table } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
-import { moduleAccount, moduleAddressOf } from './modules.js';
+import { moduleAccount, rewardPaidTo } from './modules.js';
 import { lastCommitText } from './last-commit.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
 import { APP_HEADERS, appRow, BLOCK_HEADERS, blockAt, blocksDown } from './pages-lists.js';
@@ -127,10 +127,10 @@ async function blockEffects(height: number): Promise<HTMLElement> {
   ]);
   const line = supply.result[0];
   const split = rewards.result.filter((r) => r.kind === 'block' && r.amount !== '0');
-  // The DAO's cut has no address on its line (it stays in a module account): link the DAO's account as the other module accounts are.
-  const who = (address: string | null, role: string): HTMLElement => {
-    const shown = address ?? (role === 'dao' ? (moduleAddressOf('dao') ?? null) : null);
-    return shown === null ? el('span', {}, roleText(role)) : link(`account/${shown}`, moduleAccount(shown)?.name ?? short(shown, 6));
+  // The DAO's cut has no address on its line: link the dao account it is paid to (rewardPaidTo), as the other module accounts are.
+  const who = (line: RewardLine): HTMLElement => {
+    const shown = rewardPaidTo(line);
+    return shown === null ? el('span', {}, roleText(line.role)) : link(`account/${shown}`, moduleAccount(shown)?.name ?? short(shown, 6));
   };
   return section(
     'At this block',
@@ -140,7 +140,7 @@ async function blockEffects(height: number): Promise<HTMLElement> {
       ['supply after it', line === undefined ? '—' : pokt(line.total)],
     ]),
     el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
-    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r.address, r.role), el('span', { class: 'nowrap' }, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
+    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r), el('span', { class: 'nowrap' }, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
     el('h3', {}, 'Slashes, jails and unjails'),
     table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
   );

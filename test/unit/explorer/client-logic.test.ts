@@ -162,6 +162,19 @@ test('module accounts: every address is SHA-256(name)[:20] of its module', async
   assert.is(moduleAccount('ffffffffffffffffffffffffffffffffffffffff'), undefined);
 });
 
+test("a reward line's receiver: its address; a block reward's DAO cut (no address on the line) the dao module account", async () => {
+  const { rewardPaidTo } = await client<{ rewardPaidTo(line: { kind: string; role: string; address: string | null }): string | null }>('modules');
+  // pocket-core's blockReward sends the cut to the module account "dao" (x/nodes/keeper/reward.go:227-245,
+  // x/gov/types/dao.go:8): NewModuleAddress("dao") = SHA-256("dao")[:20] (x/auth/types/account.go:320-322).
+  const dao = createHash('sha256').update('dao').digest('hex').slice(0, 40);
+  assert.is(rewardPaidTo({ kind: 'block', role: 'dao', address: null }), dao);
+  const proposer = 'a41729e04afbda24636b8e7445d9e93345fd55b7';
+  assert.is(rewardPaidTo({ kind: 'block', role: 'proposer_primary', address: proposer }), proposer);
+  // A burn and the fee collector's retained remainder pay no one.
+  assert.is(rewardPaidTo({ kind: 'block', role: 'burn', address: null }), null);
+  assert.is(rewardPaidTo({ kind: 'block', role: 'retained', address: null }), null);
+});
+
 test('stake history: samples plus each event height and the one before it', async () => {
   const { sampleHeights, historyHeights } = await client<StakeHistory>('stake-history');
   assert.equal(sampleHeights(1, 60, 8), [1, 10, 19, 28, 37, 46, 55, 60]);

@@ -110,6 +110,16 @@ amino('every object has its keys sorted in the text: ExportState passes the whol
   assert.equal(orders.filter((keys) => keys.join('\u0000') !== goSorted(keys).join('\u0000')), []);
 });
 
+amino("the text is laid out as SortJSON's json.MarshalIndent(c, \"\", \"    \") writes it (app/util.go:104): four spaces a level, \": \" after a key, an empty object or array as {} or [], one newline after it (fmt.Println, app/cmd/cli/util.go:138)", () => {
+  // Go's encoding/json Indent, written out by hand for this document (keys already in Go's order).
+  const goText = ['{', '    "a": {},', '    "b": [', '        {', '            "x": null', '        }', '    ],', '    "c": []', '}', ''].join('\n');
+  assert.is(exportedStateText({ b: [{ x: null }], a: {}, c: [] }), goText);
+  // The whole export: every line indented by a multiple of four spaces, the top level's members by exactly four.
+  const lines = exportedStateText(exported()).split('\n');
+  assert.ok(lines[1]!.startsWith('    "app_hash"'), lines[1]);
+  assert.equal(lines.filter((line) => /^ */.exec(line)![0].length % 4 !== 0), []);
+});
+
 amino.run();
 
 const reads = suite("import: what pocket-core's exporter writes is read");

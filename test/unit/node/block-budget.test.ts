@@ -149,6 +149,39 @@ test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-
   assert.equal(imported.store.root, state.store.root);
 });
 
+test('BLOCK not yet active at H: the export writes max_bytes "0" as pocket-core does; Tendermint would refuse that file, so the ledger\'s import continues with the limit the exporting chain held (pokt_ledger.block_max_bytes)', () => {
+  const state = chain('8000', '5000000', ['BLOCK:5']);
+  produce(state);
+  produce(state);
+  const file = exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: unknown };
+  // ExportState writes app.pocketKeeper.BlockByteSize(ctx) (app/pocket.go:172): before BLOCK's
+  // height no BlockByteSize is stored (genesis SetParamSet skips it, types/param.go:23-30,
+  // 306-313; it is written at activation, x/pocketcore/module.go:106-113), and Subspace.Get of an
+  // absent key leaves the int64 at 0 (types/param.go:107-125).
+  assert.is(file.consensus_params.block.max_bytes, '0');
+  // Tendermint refuses a genesis with Block.MaxBytes ≤ 0 (v0.32.10.1 types/genesis.go:75-79,
+  // types/params.go:102-105): pocket-core's own shape, without the ledger's section, is refused there.
+  const { pokt_ledger: _, ...pocketShape } = file;
+  const refused = parseGenesis(JSON.stringify(pocketShape));
+  assert.equal(refused.ok ? [] : refused.error.map((p) => p.path), ['$.consensus_params.block.max_bytes']);
+  // The ledger's export: the chain continues with the limit its blocks were held to — the
+  // genesis doc's 8000, nothing handed over while the keeper reads 0 (keeper.go:75-78).
+  const genesis = parseGenesis(JSON.stringify(file));
+  if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
+  const imported = importGenesis(genesis.value);
+  assert.is(blockMaxBytes(imported), 8000);
+  assert.equal(imported.store.root, state.store.root);
+  // Both chains go on alike: block 5 activates BLOCK and hands 4,000,000 over (a change from 0).
+  for (const chainOf of [state, imported]) {
+    while (chainOf.chain.meta.get(CHAIN_META_KEY)!.height < 5) produce(chainOf);
+    assert.is(blockMaxBytes(chainOf), 4_000_000);
+  }
+  assert.equal(imported.store.root, state.store.root);
+  // The carried limit only stands in for a 0: beside another max_bytes it is refused (two limits, one unused).
+  const both = parseGenesis(JSON.stringify({ ...file, consensus_params: { ...file.consensus_params, block: { ...file.consensus_params.block, max_bytes: '8000' } } }));
+  assert.equal(both.ok ? [] : both.error.map((p) => p.path), ['$.pokt_ledger.block_max_bytes']);
+});
+
 /**
  * Valid evidence as large as this ledger's encoding lets it be: a round of −2^31 + i and a
  * timestamp of −1 (10-byte varints each, int32/int64 written as 64-bit two's complement), 32-byte
