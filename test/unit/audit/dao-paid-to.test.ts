@@ -6,7 +6,7 @@
  * address is NewModuleAddress("dao") = tmCrypto.AddressHash("dao") (x/auth/types/account.go:320-322;
  * x/auth/keeper/bank.go:40-52 resolves it through the module's permissions entry,
  * x/auth/types/permissions.go:24-29) — SHA-256 truncated to its first 20 bytes (tendermint
- * v0.32.10.1 crypto/crypto.go:18-20, crypto/tmhash/hash.go:27, 62-65). The expected address is
+ * fork at 59310158d3e9, crypto/crypto.go:18-20, crypto/tmhash/hash.go:27, 62-65). The expected address is
  * computed here from that rule, not read from the ledger. (The bundled mainnet genesis lists no
  * module account to compare with: pocket-core creates them on first use, bank.go:43-47.)
  * Method: the compiled CLI on a 6-block simulated chain with txs (their fees make each next

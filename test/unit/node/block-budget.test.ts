@@ -159,7 +159,7 @@ test('BLOCK not yet active at H: the export writes max_bytes "0" as pocket-core 
   // 306-313; it is written at activation, x/pocketcore/module.go:106-113), and Subspace.Get of an
   // absent key leaves the int64 at 0 (types/param.go:107-125).
   assert.is(file.consensus_params.block.max_bytes, '0');
-  // Tendermint refuses a genesis with Block.MaxBytes ≤ 0 (v0.32.10.1 types/genesis.go:75-79,
+  // Tendermint refuses a genesis with Block.MaxBytes ≤ 0 (the fork at 59310158d3e9, types/genesis.go:76-80,
   // types/params.go:102-105): pocket-core's own shape, without the ledger's section, is refused there.
   const { pokt_ledger: _, ...pocketShape } = file;
   const refused = parseGenesis(JSON.stringify(pocketShape));
