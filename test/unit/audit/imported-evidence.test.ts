@@ -16,7 +16,9 @@
  * governance (→ 3 blocks) and stakes D at 20,000 POKT; D edits its stake up in blocks 2, 3, 4
  * (22,000, 25,000, 30,000 POKT), so each height from 3 to 6 was signed with another power of D:
  * the set after h − 2 signs h → block 3: 20,000; 4: 22,000; 5: 25,000; 6: 30,000. Exported at
- * H = 6, imported both ways, then blocks 7 and 8 carry the evidence.
+ * H = 6, imported both ways, then blocks 7 and 8 carry the evidence. And a chain exported at
+ * H = 2 (MaxEvidenceAge 30 min in its genesis → 2 blocks): evidence about block 1, which the
+ * genesis set signed (the history's first version, at 0, signs blocks 1 and 2).
  */
 import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
@@ -140,6 +142,36 @@ test('without the section (pocket-core\'s shape): evidence about heights ≤ H i
       // A's power 1,000,000 × 10^6 × 0.05
       { height: 8, address: A.address, kind: 'slashed', reason: 'double_sign', amount: 50_000_000_000n },
     ]);
+    const summary = await runAudit({ dataDir: dir, catchUp: false });
+    assert.is(summary.mismatches, 0, JSON.stringify(summary.mismatch_list.slice(0, 5)));
+    assert.is(summary.slashing_derived['slash/double_sign'], 1);
+  } finally {
+    work.remove();
+  }
+});
+
+test('an export at H = 2 of a chain from its genesis: evidence about block 1, signed by the genesis set (InitChain), slashed by the ledger and the audit alike', async () => {
+  // MaxEvidenceAge 30 min in the genesis → 2 blocks (abci.go:40-55): block 3 may carry evidence about 1.
+  const work = scratch('audit-imported-evidence-genesis');
+  try {
+    const genesisFile = join(work.dir, 'genesis.json');
+    writeFileSync(genesisFile, signingGenesisJson(A, D, { max_evidence_age: '1800000000000' }));
+    const source = join(work.dir, 'source');
+    initDataDir(source, genesisFile);
+    const writer = await openWriter(source);
+    for (let h = 1; h <= 2; h++) writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    writer.close();
+    const file = join(work.dir, 'at-2.json');
+    writeFileSync(file, JSON.stringify(await exportDataDir(source, 2)));
+    const dir = join(work.dir, 'imported');
+    initDataDir(dir, file, { exportedHeight: 2 });
+    const imported = await openWriter(dir);
+    imported.produce({ timeNs: imported.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [], evidence: [evidence(A, 1)] });
+    imported.close();
+    await project(dir);
+    // Block 1 was signed by the genesis set (state/state.go:228-241, consensus/replay.go:322-331):
+    // A at power 1,000,000 → 1,000,000 × 10^6 × 0.05.
+    assert.equal(rapRows(dir), [{ height: 3, address: A.address, kind: 'slashed', reason: 'double_sign', amount: 50_000_000_000n }]);
     const summary = await runAudit({ dataDir: dir, catchUp: false });
     assert.is(summary.mismatches, 0, JSON.stringify(summary.mismatch_list.slice(0, 5)));
     assert.is(summary.slashing_derived['slash/double_sign'], 1);
