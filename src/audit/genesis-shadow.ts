@@ -1,13 +1,14 @@
 /**
  * The shadow ledger at the genesis height: the pools, the shadow bank's accounts, the node
  * and app records and the signing infos, all from the genesis document (or an imported
- * exported state).
+ * exported state, with its validator-set history when it carries the `pokt_ledger` section).
  */
 import type { readDataDirGenesis } from './independent/inputs.js';
 import { ShadowBank } from './independent/bank.js';
 import { appMaxRelays } from './independent/app-relays.js';
 import { ParamTracker } from './independent/params.js';
 import { MODULE, ShadowLedger } from './independent/shadow.js';
+import { ImportedSets, VALIDATOR_SET_ENTRY, VALIDATOR_SET_TABLE } from './independent/imported-sets.js';
 
 export type Genesis = ReturnType<typeof readDataDirGenesis>;
 
@@ -74,6 +75,11 @@ function addGenesisRecords(shadow: ShadowLedger, genesis: Genesis): void {
     const record = shadow.nodes.get(address);
     if (record !== undefined) record.waiting = true;
   }
+  // An export by pokt-ledger carries the validator set's per-height history: who signed the
+  // heights before the log, for double-sign evidence about them (imported-sets.ts says why this
+  // reads the file's data, not the ledger's code). Without it such evidence is ignored.
+  const setVersions = genesis.exported?.extension?.versions.get(VALIDATOR_SET_TABLE)?.find(([key]) => key === VALIDATOR_SET_ENTRY)?.[1];
+  if (setVersions !== undefined) shadow.seedImportedSets(new ImportedSets(setVersions));
   // An exported state's unstaking app (status 1) matures at its unstaking time, as a node does.
   // MaxRelays is recomputed from the params (apps InitGenesis ignores the file's value, §7).
   for (const a of genesis.applications) {

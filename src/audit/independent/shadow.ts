@@ -10,7 +10,8 @@
  * (PROTOCOL §6.5–§6.8, signing.ts): each block's last commit (who signed the previous block,
  * with its power) drives its signing infos — downtime slash and jail; the header's evidence,
  * with the power of the set that signed the evidence height (the last commit one block above
- * it), the double-sign slashes; every EndBlock the jailed-blocks counter and the force unstakes
+ * it; before an imported chain's log, the exported state's set history: imported-sets.ts), the
+ * double-sign slashes; every EndBlock the jailed-blocks counter and the force unstakes
  * for MaxJailedBlocks; and the force unstakes for a stake below the minimum. It keeps each
  * node's jail state for that (genesis, downtime jail, force unstake; a delivered Unjail frees).
  * What it derived is listed per block (`derived`) for the comparison with the rap sheet.
@@ -36,6 +37,7 @@ import { proofClaimKey } from './proofs.js';
 import { SessionHistory, type StartParams } from './session-history.js';
 import { mergeUpgrade } from './gov.js';
 import { BlockFacts, type BurnKind } from './block-facts.js';
+import type { ImportedSets } from './imported-sets.js';
 
 export const MODULE = {
   fee_collector: 'f1829676db577682e944fc3493d451b67ff3e29f',
@@ -126,6 +128,8 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   readonly signing = new SigningTracker();
   /** Evidence height e → the powers of the set that signed block e (block e + 1's last commit). */
   private readonly signerPowers = new Map<number, ReadonlyMap<string, bigint>>();
+  /** Who signed the blocks before the log (e < genesis height): an imported state's set history, or none (imported-sets.ts). */
+  private importedSets: ImportedSets | null = null;
   /** What this block's slashing derived (BeginBlock and EndBlock), in order. */
   private derivedEvents: DerivedEvent[] = [];
   /** This block's burns, unjails and fee-collector inflows, for the report (block-facts.ts). */
@@ -141,6 +145,11 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
   constructor(readonly params: ParamTracker, pools: Omit<Pools, 'minted' | 'burned'>, readonly bank: ShadowBank, genesisHeight = 0) {
     this.pools = { ...pools, minted: 0n, burned: 0n };
     this.history = new SessionHistory(genesisHeight);
+  }
+
+  /** An imported exported state's validator-set history: the signers of the heights before the log (genesis-shadow.ts). */
+  seedImportedSets(sets: ImportedSets): void {
+    this.importedSets = sets;
   }
 
   /** The current block's height. */
@@ -244,10 +253,20 @@ export class ShadowLedger implements PocketcoreWorld, NodeWorld, StakeWorld, App
       const address = signerAddress(evidence.publicKey);
       const node = address === null ? undefined : this.nodes.get(address);
       if (address === null || node === undefined || !this.signing.has(address)) continue;
-      const power = this.signerPowers.get(e)?.get(address);
+      const power = this.signersOf(e)?.get(address);
       if (power === undefined) continue; // not in the set that signed e (Tendermint refuses such evidence)
       this.slash(address, node, power, this.params.dec('pos/SlashFractionDoubleSign'), 'double_sign', lines);
     }
+  }
+
+  /**
+   * The set that signed block e: block e + 1's last commit for a height of the log (the genesis
+   * height's own signers come from the first block's); before it, an imported state's set history
+   * (imported-sets.ts) — none after a genesis or an import without the history.
+   */
+  private signersOf(e: number): ReadonlyMap<string, bigint> | undefined {
+    if (e < this.history.genesisHeight) return this.importedSets?.signersOf(e);
+    return this.signerPowers.get(e);
   }
 
   /** slash (§6.6): ignored for a fraction ≤ 0; else min(trunc(power × 10^6 × fraction), tokens) burned. */

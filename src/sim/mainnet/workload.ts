@@ -11,9 +11,10 @@
  *   - sends among the senders (175 per block at scale 1, amounts log-uniform 1–5,000 POKT);
  *   - stakes (2 per block at scale 1): a stake edit (+100 POKT) of a node at or above the PIP-22
  *     ceiling, or a spare key staking a new node;
- *   - jailing: every 24 blocks a cohort of validators of the set goes offline for 8 blocks
- *     (downtime jail after 5 misses in the 10-block window), then each unjails once its jail
- *     time (1 h = 4 blocks) has passed, expect ok;
+ *   - jailing: every 24 blocks a cohort of the validators that sign the cycle's first block goes
+ *     offline for 8 blocks — it misses every vote it would cast, the two it still casts after
+ *     its jail included (downtime jail after 5 misses in the 10-block window) —, then each unjails
+ *     once its jail time (1 h = 4 blocks) has passed, expect ok;
  *   - governance: at h ≡ 48 (mod 96) the DAO owner raises application/MaxApplications by one, at
  *     h ≡ 0 (mod 96) a DAO transfer of 1,000 POKT to a sender (mainnet: a few a week).
  *
@@ -27,7 +28,7 @@ import { publicKeyFromSeed } from '../../crypto/ed25519.js';
 import { sha256 } from '../../crypto/hash.js';
 import { Prng } from '../../core/prng.js';
 import { aatHash } from '../../messages/index.js';
-import { StakeStatus, VALIDATOR_SET_KEY } from '../../modules/nodes/index.js';
+import { lastCommitSetFor, signingSetFor, StakeStatus } from '../../modules/nodes/index.js';
 import { blockHashAt, claimKey, historyFloor, isSessionStart, proofHeight, proofIndex, sessionHeaderHash } from '../../modules/pocketcore/index.js';
 import type { WireMessage } from '../../wire/index.js';
 import type { WireAat, WireClaim, WireProof } from '../../wire/types.js';
@@ -122,10 +123,18 @@ export class MainnetWorkload implements Workload {
     return txs;
   }
 
+  /**
+   * The cohort is offline while the blocks start … start + 7 of its cycle are decided (start = 24·c):
+   * each of them misses its vote for block h − 1 in block h's last commit (h = start + 1 … start + 8)
+   * whenever it is among the signers of h − 1 (`lastCommitSetFor`: the set after h − 3, Tendermint's
+   * delay) — jailed or not: a victim jailed for downtime at block j still signs j and j + 1 (the
+   * sets after j − 2 and j − 1), and being offline it misses those two votes too.
+   */
   faults(ctx: SimContext): BlockFaults {
     const phase = (ctx.height - 1) % JAIL_CYCLE_BLOCKS;
     if (phase >= OFFLINE_BLOCKS) return {};
-    const offline = this.victims(ctx, Math.floor((ctx.height - 1) / JAIL_CYCLE_BLOCKS)).filter((address) => ctx.state.nodes.validators.get(address)?.jailed === false);
+    const voters = new Set(lastCommitSetFor(ctx.state, ctx.height).map((member) => member.address));
+    const offline = this.victims(ctx, Math.floor((ctx.height - 1) / JAIL_CYCLE_BLOCKS)).filter((address) => voters.has(address));
     return { offline: new Set(offline) };
   }
 
@@ -257,11 +266,20 @@ export class MainnetWorkload implements Workload {
     }
   }
 
-  /** The cohort's victims: validators of the set at the cycle's start that are network nodes. */
+  /**
+   * The cohort's victims: network nodes among the validators that sign block `start` = 24·c, the
+   * first block whose vote the cohort misses (`signingSetFor`: the set after start − 2) — so a node
+   * that joins the set later is not picked before it signs. A pure function of the state (a
+   * continued run picks the same). Producing block h, the read at start − 2 = h − 3 − phase is in
+   * the kept history (after block h − 1 it is kept from h − 16 on at mainnet's BPS 4, CSW 3:
+   * modules/pocketcore/history.ts) up to phase 13 — the offline phases and the unjails after them
+   * (a jail at phase ≤ 7 ends 4 blocks later); a later read, and the previous cycle's, may find
+   * pruned history and pick other nodes or none, alike in every run.
+   */
   private victims(ctx: SimContext, cycle: number): Address[] {
     const start = cycle * JAIL_CYCLE_BLOCKS;
     if (start < 1) return [];
-    const set = ctx.state.nodes.validatorSet.getAt(VALIDATOR_SET_KEY, start) ?? [];
+    const set = signingSetFor(ctx.state, start);
     const ours = set.filter((entry) => this.network.nodeByAddress.has(entry.address));
     const prng = prngOf(`pokt-ledger mainnet jail|${this.options.seed}|${cycle}`);
     const chosen = new Set<Address>();
