@@ -8,12 +8,12 @@
  * pokt-ledger carries the validator set's per-height history in its `pokt_ledger` section
  * (`versions` → `pos/validator_set` → `current`: [height, the set after that block's EndBlock as
  * [[address, power], …], or null], ascending heights; genesis/export.ts). The set that signed e is
- * then, by Tendermint v0.32.10.1's rule:
+ * then, by the rule of Tendermint (the fork at 59310158d3e9, pocket-core go.mod:5):
  *   - the set after EndBlock e − 2 — the last version at or before e − 2 (state/execution.go:
- *     397-410, 441-443: EndBlock h's updates become NextValidators and sign h + 2);
+ *     425-438, 469-471: EndBlock h's updates become NextValidators and sign h + 2);
  *   - for the first two blocks after the history's first set (a genesis, or an import of
  *     pocket-core's shape): that set — InitChain makes it both Validators and NextValidators
- *     (state/state.go:228-241, consensus/replay.go:322-331); for e = first + 1 no version is at or
+ *     (state/state.go:232-247, consensus/replay.go:320-328); for e = first + 1 no version is at or
  *     before e − 2, so the first version, at e − 1, answers;
  *   - none (evidence ignored) for anything earlier.
  *

@@ -1,8 +1,8 @@
 /**
  * Goal: the audit judges double-sign evidence about heights BEFORE an imported chain's log as the
- * ledger does. Evidence about height e is judged with the set that signed e (Tendermint
- * v0.32.10.1 state/execution.go:352 LoadValidators(e)) — the set after EndBlock e − 2
- * (state/execution.go:397-410, 441-443). The audit reads the signers of e from block e + 1's last
+ * ledger does. Evidence about height e is judged with the set that signed e (Tendermint,
+ * the fork at 59310158d3e9, state/execution.go:378 LoadValidators(e)) — the set after EndBlock e − 2
+ * (state/execution.go:425-438, 469-471). The audit reads the signers of e from block e + 1's last
  * commit; after an import at H the log starts at H + 1, so evidence about e ≤ H − 1 (possible once
  * MaxEvidenceAge allows evidence 2 or more blocks old: max(1, int(minutes) / 15) blocks,
  * x/nodes/keeper/abci.go:40-55) has no commit in the log to read.
@@ -109,7 +109,7 @@ test('with the pokt_ledger section: evidence about H − 2 and H − 1 is slashe
     // Block 8: A@5 (age 3).
     const dir = await importedChain(work.dir, 'with-section', exported, [[evidence(D, 3), evidence(D, 4), evidence(D, 5), evidence(D, 6)], [evidence(A, 5)]]);
     // Slash = power × 10^6 × 0.05 (x/nodes/keeper/slash.go; PROTOCOL §6.6), power in the set that
-    // signed e = the set after e − 2 (execution.go:352, 397-410): D 22,000 signed 4, 25,000 signed 5,
+    // signed e = the set after e − 2 (execution.go:378, 425-438 at 59310158d3e9): D 22,000 signed 4, 25,000 signed 5,
     // 30,000 signed 6; A 1,000,000 throughout.
     assert.equal(rapRows(dir), [
       { height: 7, address: D.address, kind: 'evidence_ignored', reason: 'too_old', amount: null },
@@ -131,7 +131,7 @@ test('without the section (pocket-core\'s shape): evidence about heights ≤ H i
   try {
     const { pokt_ledger: _, ...pocketShape } = await sourceExport(work.dir);
     // Block 7: D@4, D@5, D@6 — the imported state knows only the set after H (it signs H + 1 and
-    // H + 2: consensus/replay.go:322-331), block 7 has no last commit. Block 8: A@5, and A@7
+    // H + 2: consensus/replay.go:320-328), block 7 has no last commit. Block 8: A@5, and A@7
     // (signed by the imported set, listed in block 8's last commit).
     const dir = await importedChain(work.dir, 'bare', pocketShape, [[evidence(D, 4), evidence(D, 5), evidence(D, 6)], [evidence(A, 5), evidence(A, 7)]]);
     assert.equal(rapRows(dir), [
@@ -169,7 +169,7 @@ test('an export at H = 2 of a chain from its genesis: evidence about block 1, si
     imported.produce({ timeNs: imported.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [], evidence: [evidence(A, 1)] });
     imported.close();
     await project(dir);
-    // Block 1 was signed by the genesis set (state/state.go:228-241, consensus/replay.go:322-331):
+    // Block 1 was signed by the genesis set (state/state.go:232-247, consensus/replay.go:320-328):
     // A at power 1,000,000 → 1,000,000 × 10^6 × 0.05.
     assert.equal(rapRows(dir), [{ height: 3, address: A.address, kind: 'slashed', reason: 'double_sign', amount: 50_000_000_000n }]);
     const summary = await runAudit({ dataDir: dir, catchUp: false });

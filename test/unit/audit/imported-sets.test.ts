@@ -1,9 +1,10 @@
 /**
  * Goal: the audit's reading of an exported state's validator-set history
- * (src/audit/independent/imported-sets.ts) answers "who signed block e" by Tendermint
- * v0.32.10.1's rule: the set after EndBlock e − 2 (state/execution.go:397-410, 441-443); the
- * history's first set signs the two blocks after it (InitChain: state/state.go:228-241,
- * consensus/replay.go:322-331); nothing before. A corrupt version is refused, not read as empty.
+ * (src/audit/independent/imported-sets.ts) answers "who signed block e" by the rule of
+ * Tendermint (the fork at 59310158d3e9): the set after EndBlock e − 2 (state/execution.go:425-438,
+ * 469-471); the
+ * history's first set signs the two blocks after it (InitChain: state/state.go:232-247,
+ * consensus/replay.go:320-328); nothing before. A corrupt version is refused, not read as empty.
  * Method: version lists written by hand in the section's format (genesis/export.ts
  * exportExtension: [height, canonical JSON [[address, "power"], …] | null]).
  */

@@ -1,8 +1,8 @@
 /**
  * Goal: the mainnet-shaped workload's offline validators (src/sim/mainnet/workload.ts `faults`:
  * every 24 blocks a cohort goes offline for 8 blocks) miss exactly the votes they would cast. With
- * Tendermint v0.32.10.1's delay (the set after EndBlock h signs block h + 2, block h + 1 lists its
- * signers of h as its last commit: state/execution.go:397-410, 441-443, 316-346) that means:
+ * the delay of Tendermint (the fork at 59310158d3e9: the set after EndBlock h signs block h + 2, block h + 1 lists its
+ * signers of h as its last commit: state/execution.go:425-438, 469-471, 347-370) that means:
  *   - an offline validator misses EVERY vote it casts in the window — also the two it still casts
  *     after a downtime jail at block j (it stays in the sets that sign j and j + 1, whose votes are
  *     listed by blocks j + 1 and j + 2; pocket-core counts them: x/nodes/keeper/slash.go:231-293,
