@@ -54,6 +54,15 @@ export function runCli(args: readonly string[], options: { timeoutMs?: number } 
   });
 }
 
+/**
+ * `pokt-ledger simulate` of a small chain into `dataDir` on writeSmallGenesis's genesis (written
+ * into `scratchDir`): the quiet, JSON-reporting run many CLI tests start from.
+ */
+export function simulateSmallChain(dataDir: string, scratchDir: string, shape: { blocks: number; seed: number; txsPerBlock: number }): Promise<CliRun> {
+  const args = ['simulate', '--data', dataDir, '--genesis', writeSmallGenesis(scratchDir), '--blocks', String(shape.blocks), '--seed', String(shape.seed)];
+  return runCli([...args, '--txs-per-block', String(shape.txsPerBlock), '--no-progress', '--json']);
+}
+
 /** Every file under `dir` (relative path → bytes), for byte-for-byte comparisons. */
 export function filesUnder(dir: string): Map<string, Buffer> {
   const files = new Map<string, Buffer>();

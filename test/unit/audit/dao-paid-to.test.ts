@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { runCli, scratch, simulateSmallChain } from '../../helpers/sim.js';
 
 const DAO_ADDRESS = createHash('sha256').update('dao').digest('hex').slice(0, 40);
 
@@ -26,7 +26,7 @@ const tmp = scratch('audit-dao-paid-to');
 const chain = join(tmp.dir, 'chain');
 
 test.before(async () => {
-  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+  const made = await simulateSmallChain(chain, tmp.dir, { blocks: 6, seed: 9, txsPerBlock: 3 });
   assert.is(made.code, 0, made.stderr + made.stdout);
 });
 test.after(() => tmp.remove());

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
+import { runCli, scratch, simulateSmallChain, type CliRun } from '../../helpers/sim.js';
 
 const test = suite('cli: audit refuses options it would ignore or misread');
 const tmp = scratch('cli-audit-options');
@@ -26,7 +26,7 @@ const chain = join(tmp.dir, 'chain');
 const WHAT_IF = ['--what-if', 'pos/ProposerPercentage=5@2'];
 
 test.before(async () => {
-  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+  const made = await simulateSmallChain(chain, tmp.dir, { blocks: 6, seed: 9, txsPerBlock: 3 });
   assert.is(made.code, 0, made.stderr + made.stdout);
 });
 test.after(() => tmp.remove());

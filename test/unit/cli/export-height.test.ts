@@ -9,14 +9,14 @@
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { runCli, scratch, writeSmallGenesis } from '../../helpers/sim.js';
+import { runCli, scratch, simulateSmallChain } from '../../helpers/sim.js';
 
 const test = suite('cli: export of a height the chain does not have');
 const tmp = scratch('cli-export-height');
 const chain = join(tmp.dir, 'chain');
 
 test.before(async () => {
-  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '9', '--txs-per-block', '3', '--no-progress', '--json']);
+  const made = await simulateSmallChain(chain, tmp.dir, { blocks: 6, seed: 9, txsPerBlock: 3 });
   assert.is(made.code, 0, made.stderr + made.stdout);
 });
 test.after(() => tmp.remove());

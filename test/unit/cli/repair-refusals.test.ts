@@ -19,7 +19,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { encodeFrame } from '../../../src/log/frame.js';
 import { flipByte } from '../../helpers/log-fixtures.js';
-import { runCli, scratch, writeSmallGenesis, type CliRun } from '../../helpers/sim.js';
+import { runCli, scratch, simulateSmallChain, type CliRun } from '../../helpers/sim.js';
 
 const test = suite('cli: repair refuses what it cannot mend, and changes nothing then');
 const tmp = scratch('repair-refusals');
@@ -27,7 +27,7 @@ const chain = join(tmp.dir, 'chain');
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
 
 test.before(async () => {
-  const made = await runCli(['simulate', '--data', chain, '--genesis', writeSmallGenesis(tmp.dir), '--blocks', '6', '--seed', '3', '--txs-per-block', '2', '--no-progress', '--json']);
+  const made = await simulateSmallChain(chain, tmp.dir, { blocks: 6, seed: 3, txsPerBlock: 2 });
   assert.is(made.code, 0, made.stderr + made.stdout);
 });
 test.after(() => tmp.remove());
