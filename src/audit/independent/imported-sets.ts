@@ -36,6 +36,8 @@
  * e = 4: S0 (the last at or before 2).
  */
 
+import { AuditInputError } from './inputs.js';
+
 /** The exported file's name for the validator set's table and its one key (format names, not the module's code). */
 export const VALIDATOR_SET_TABLE = 'pos/validator_set';
 export const VALIDATOR_SET_ENTRY = 'current';
@@ -50,7 +52,7 @@ export class ImportedSets {
   constructor(versions: ExportedVersions) {
     for (const [height, encoded] of [...versions].sort((a, b) => a[0] - b[0])) {
       this.heights.push(height);
-      this.sets.push(encoded === null ? new Map() : decodeSet(encoded));
+      this.sets.push(encoded === null ? new Map() : decodeSet(encoded, height));
     }
   }
 
@@ -76,14 +78,26 @@ export class ImportedSets {
   }
 }
 
-/** One version's text: a JSON array of [address, power as a decimal string]. Anything else is refused (the file is corrupt). */
-function decodeSet(encoded: string): ReadonlyMap<string, bigint> {
-  const parsed: unknown = JSON.parse(encoded);
-  if (!Array.isArray(parsed)) throw new Error(`pokt_ledger ${VALIDATOR_SET_TABLE}: a version is not a list: ${encoded.slice(0, 80)}`);
+/**
+ * One version's text: a JSON array of [address, power as a decimal string]. Anything else is
+ * refused as a damaged genesis file (`genesis_invalid`, as inputs.ts reports a file that does not
+ * parse): `init` decoded these entries, so the file was changed after it.
+ */
+function decodeSet(encoded: string, height: number): ReadonlyMap<string, bigint> {
+  const refuse = (what: string): never => {
+    throw new AuditInputError('genesis_invalid', `$.pokt_ledger.versions.${VALIDATOR_SET_TABLE}: the version at height ${height} ${what}: ${encoded.slice(0, 80)}`);
+  };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(encoded);
+  } catch {
+    return refuse('is not JSON');
+  }
+  if (!Array.isArray(parsed)) return refuse('is not a list');
   const powers = new Map<string, bigint>();
   for (const member of parsed) {
     if (!Array.isArray(member) || typeof member[0] !== 'string' || typeof member[1] !== 'string' || !/^[0-9]+$/.test(member[1])) {
-      throw new Error(`pokt_ledger ${VALIDATOR_SET_TABLE}: a member is not [address, power]: ${JSON.stringify(member).slice(0, 80)}`);
+      return refuse(`has a member that is not [address, power] (${JSON.stringify(member)?.slice(0, 80)})`);
     }
     powers.set(member[0].toLowerCase(), BigInt(member[1]));
   }

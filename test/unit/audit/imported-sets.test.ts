@@ -11,6 +11,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ImportedSets } from '../../../src/audit/independent/imported-sets.js';
+import { AuditInputError } from '../../../src/audit/independent/inputs.js';
 
 const test = suite('audit: an imported state\'s validator-set history');
 
@@ -55,9 +56,23 @@ test('no history (an empty list): nothing known; a null version (a deleted set) 
 });
 
 test('a corrupt version is refused (the file is damaged), not read as an empty set', () => {
-  assert.throws(() => new ImportedSets([[0, '{"a":1}']]), /not a list/);
+  assert.throws(() => new ImportedSets([[0, '{"a":1}']]), /is not a list/);
   assert.throws(() => new ImportedSets([[0, JSON.stringify([[A, 5]])]]), /not \[address, power\]/);
   assert.throws(() => new ImportedSets([[0, JSON.stringify([[A, '-5']])]]), /not \[address, power\]/);
+});
+
+test('a corrupt version is an input error of the data directory\'s genesis (genesis_invalid, the audit CLI\'s exit 1 with its message), not an internal error: not JSON, not a list, a bad member', () => {
+  for (const encoded of ['not json', '{"a":1}', JSON.stringify([[A, 5]]), JSON.stringify([[A, '-5']]), JSON.stringify([[A, '1'], 7])]) {
+    let caught: unknown;
+    try {
+      new ImportedSets([[0, set([A, 1n])], [3, encoded]]);
+    } catch (error) {
+      caught = error;
+    }
+    assert.instance(caught, AuditInputError, encoded);
+    assert.is((caught as AuditInputError).code, 'genesis_invalid', encoded);
+    assert.match((caught as AuditInputError).message, /^\$\.pokt_ledger\.versions\.pos\/validator_set: the version at height 3 /, encoded);
+  }
 });
 
 test.run();
