@@ -103,7 +103,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
 /**
  * The exported state as the file `export` writes: every object's keys in Go's order (integer-like
  * ones too), as pocket-core writes the file — ExportState passes the amino JSON through SortJSON
- * (app/pocket.go:185; app/util.go:98-109), an encoding/json round trip through
+ * (app/pocket.go:187; app/util.go:98-109), an encoding/json round trip through
  * map[string]interface{}, which writes map keys sorted by their bytes (core/json.ts
  * `sortedJsonText`); arrays keep their order. Laid out as SortJSON's json.MarshalIndent(c, "",
  * "    ") lays it out (app/util.go:104): four spaces a level; one newline after it, as
