@@ -157,14 +157,17 @@ function readConsensus(r: JsonReader, node: unknown, ledgerSection: unknown): Ge
  * then carries the limit its blocks were held to (export.ts exportedBlockLimit), and the chain
  * continues with it. A file without it is refused, as Tendermint refuses it; beside any other
  * max_bytes the field is refused too (the exporter never writes it there: two limits, one unused).
+ * One problem is reported where there is one: a damaged block_max_bytes at its own path, not also
+ * as the 0 it stands in for.
  */
 function readBlockMaxBytes(r: JsonReader, block: Record<string, unknown>, ledgerSection: unknown): bigint | undefined {
   const path = '$.consensus_params.block';
   const section = ledgerSection !== null && typeof ledgerSection === 'object' && !Array.isArray(ledgerSection) ? (ledgerSection as Record<string, unknown>) : undefined;
-  const carried = section === undefined || !Object.prototype.hasOwnProperty.call(section, 'block_max_bytes') ? undefined : inRange(r, section, '$.pokt_ledger', 'block_max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
-  if (carried !== undefined && block['max_bytes'] === '0') return carried;
-  if (carried !== undefined) r.fail('$.pokt_ledger.block_max_bytes', 'only written beside consensus_params.block.max_bytes "0" (feature BLOCK inactive at the exported height)');
-  return inRange(r, block, path, 'max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
+  if (section === undefined || !Object.prototype.hasOwnProperty.call(section, 'block_max_bytes')) return inRange(r, block, path, 'max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
+  const written = r.int64(r.field(block, 'max_bytes', path), `${path}.max_bytes`);
+  if (written === undefined) return undefined;
+  if (written !== 0n) return r.fail('$.pokt_ledger.block_max_bytes', 'only written beside consensus_params.block.max_bytes "0" (feature BLOCK inactive at the exported height)');
+  return inRange(r, section, '$.pokt_ledger', 'block_max_bytes', 1n, TENDERMINT_MAX_BLOCK_BYTES);
 }
 
 /** An int64 field within min..max (Tendermint's Validate); `absent`: the value amino reads for a missing field, else it is required. */

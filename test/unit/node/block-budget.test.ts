@@ -182,6 +182,23 @@ test('BLOCK not yet active at H: the export writes max_bytes "0" as pocket-core 
   assert.equal(both.ok ? [] : both.error.map((p) => p.path), ['$.pokt_ledger.block_max_bytes']);
 });
 
+test('a damaged pokt_ledger.block_max_bytes beside max_bytes "0" is refused at its own path alone — negative, 0, above 104,857,600, outside int64, not a number, null — and a numeric 0 for max_bytes reads as "0" does', () => {
+  const state = chain('8000', '5000000', ['BLOCK:5']);
+  produce(state);
+  const file = exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: Record<string, unknown> }; pokt_ledger: Record<string, unknown> };
+  const withLimit = (carried: unknown, maxBytes: unknown = '0'): ReturnType<typeof parseGenesis> =>
+    parseGenesis(JSON.stringify({ ...file, consensus_params: { ...file.consensus_params, block: { ...file.consensus_params.block, max_bytes: maxBytes } }, pokt_ledger: { ...file.pokt_ledger, block_max_bytes: carried } }));
+  for (const carried of ['-5', '0', '104857601', '99999999999999999999999', 'abc', '1e3', null]) {
+    const parsed = withLimit(carried);
+    assert.equal(parsed.ok ? [] : parsed.error.map((p) => p.path), ['$.pokt_ledger.block_max_bytes'], JSON.stringify(carried));
+  }
+  const numeric = withLimit('8000', 0);
+  assert.is(numeric.ok ? numeric.value.consensus.blockMaxBytes : numeric.error, 8000n);
+  // A max_bytes that is not an int64 is that field's problem, whatever the section says.
+  const broken = withLimit('8000', 'abc');
+  assert.equal(broken.ok ? [] : broken.error.map((p) => p.path), ['$.consensus_params.block.max_bytes']);
+});
+
 /**
  * Valid evidence as large as this ledger's encoding lets it be: a round of −2^31 + i and a
  * timestamp of −1 (10-byte varints each, int32/int64 written as 64-bit two's complement), 32-byte
