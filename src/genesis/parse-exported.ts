@@ -85,6 +85,7 @@ export function readExportedState(r: JsonReader, top: Record<string, unknown>, m
   const proposerText = pos['previous_proposer'];
   const previousProposer = proposerText === undefined || proposerText === null || proposerText === '' ? null : r.address(proposerText, '$.app_state.pos.previous_proposer');
   const claims = readClaims(r, modules['pocketcore']?.['claims'], height ?? 0, top['pokt_ledger']);
+  if (height !== undefined && extension) checkVersionsWithin(r, extension, height);
   if (height === undefined || previousProposer === undefined || extension === undefined) return undefined;
   return { height, moduleAccounts: accounts.moduleAccounts, irregularAccounts: accounts.irregularAccounts, signingInfos, missedBlocks, validatorPowers, previousProposer, claims, extension };
 }
@@ -344,13 +345,27 @@ function readExtensionVersions(r: JsonReader, node: unknown, path: string): Ledg
   return versions;
 }
 
+/** No version above the exported height H: the chain continues at H + 1 and appends its own after them. */
+function checkVersionsWithin(r: JsonReader, extension: LedgerExtension, height: number): void {
+  for (const [name, keys] of extension.versions) {
+    keys.forEach(([, list], i) =>
+      list.forEach(([at], j) => {
+        if (at > height) r.fail(`$.pokt_ledger.versions.${name}[${i}][1][${j}][0]`, `a version at ${at}, above the exported height ${height}`);
+      }),
+    );
+  }
+}
+
 function readKeyVersions(r: JsonReader, node: unknown, path: string): Array<readonly [number, string | null]> | undefined {
   const list = r.array(node, path);
   if (list === undefined) return undefined;
   const versions: Array<readonly [number, string | null]> = [];
   list.forEach((entry, i) => {
     const pair = tuple(r, entry, 2, `${path}[${i}]`);
-    const height = pair === undefined ? undefined : int64(r, pair[0], `${path}[${i}][0]`);
+    let height = pair === undefined ? undefined : int64(r, pair[0], `${path}[${i}][0]`);
+    // Ascending, as a table keeps them (state/table.ts): a read binary-searches them.
+    const previous = versions.at(-1)?.[0];
+    if (height !== undefined && previous !== undefined && height <= previous) height = r.fail(`${path}[${i}][0]`, `heights must ascend: ${height} after ${previous}`);
     const encoded = pair === undefined || pair[1] === null ? null : r.string(pair[1], `${path}[${i}][1]`);
     if (height !== undefined && encoded !== undefined) versions.push([height, encoded]);
   });

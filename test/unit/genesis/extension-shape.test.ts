@@ -42,6 +42,11 @@ const cases: Array<[string, (file: any) => void, string]> = [
   ['versions that are not a list', (f) => (f.pokt_ledger.versions['pos/validators'][0][1] = {}), '$.pokt_ledger.versions.pos/validators[0][1]'],
   ['a version that is not [height, encoded or null]', (f) => (f.pokt_ledger.versions['pos/validators'][0][1][0] = 'x'), '$.pokt_ledger.versions.pos/validators[0][1][0]'],
   ['a version height that is not a height', (f) => (f.pokt_ledger.versions['pos/validators'][0][1][0][0] = 'abc'), '$.pokt_ledger.versions.pos/validators[0][1][0][0]'],
+  // A key's versions are written in ascending heights, none above the exported height (state/table.ts
+  // keeps them so; a read binary-searches them and the chain appends its own after them).
+  ['version heights that do not ascend', (f) => f.pokt_ledger.versions['pos/validator_set'][0][1].push([0, f.pokt_ledger.versions['pos/validator_set'][0][1][0][1]]), '$.pokt_ledger.versions.pos/validator_set[0][1][1][0]'],
+  ['a version height below 0', (f) => f.pokt_ledger.versions['pos/validator_set'][0][1].unshift([-1, f.pokt_ledger.versions['pos/validator_set'][0][1][0][1]]), '$.pokt_ledger.versions.pos/validator_set[0][1][0][0]'],
+  ['a version above the exported height', (f) => f.pokt_ledger.versions['pos/validator_set'][0][1].push([5, f.pokt_ledger.versions['pos/validator_set'][0][1][0][1]]), '$.pokt_ledger.versions.pos/validator_set[0][1][1][0]'],
 ];
 
 for (const [name, change, path] of cases) {
