@@ -22,6 +22,11 @@ import type { Address } from '../../../src/core/types.js';
 import { blockLogDir, BlockLog } from '../../../src/log/index.js';
 import { decodeRecord } from '../../../src/chain/record.js';
 import { simulate } from '../../../src/sim/simulator.js';
+import { MainnetWorkload } from '../../../src/sim/mainnet/workload.js';
+import { mainnetShape } from '../../../src/sim/mainnet/shape.js';
+import { mainnetNetwork } from '../../../src/sim/mainnet/network.js';
+import type { SimContext } from '../../../src/sim/workload.js';
+import type { ValidatorSetEntry } from '../../../src/modules/nodes/index.js';
 import { eventsOfType } from '../../helpers/gov-chain.js';
 import { scratch } from '../../helpers/sim.js';
 
@@ -85,6 +90,27 @@ test('a 32-block run at scale 0.01: the offline cohort misses every vote it cast
       }
     }
   }
+});
+
+/**
+ * The run above has no set change near a cycle's start (no node joins at scale 0.01 in 32
+ * blocks), so it cannot tell "the validators that sign block 24" from "the set after block 24".
+ * Here the history is written by hand: the set after blocks ≤ 22 is {N}, after 23 and later {J}
+ * (J joined at EndBlock 23, N left). Block 24 is signed by the set after 22 = {N}; J first signs
+ * block 25 (the set after 23). The cohort is drawn from {N}: J, which did not sign block 24, is
+ * never offline in the window — with the set after 24 it would be the cohort, offline from
+ * block 27 on (the last commit listing its vote for 26).
+ */
+test('the cohort is drawn from the signers of the cycle\'s first block, not from the set after it: a node that joins at EndBlock 23 is not taken offline', () => {
+  const options = { seed: 5n, scale: 0.01, workers: 0 } as const;
+  const network = mainnetNetwork(options.seed, mainnetShape(options));
+  const [n, j] = network.nodes.map((node) => node.key.address);
+  const setAfter = (h: number): readonly ValidatorSetEntry[] => (h >= 23 ? [{ address: j!, power: 10n }] : [{ address: n!, power: 10n }]);
+  const state = { nodes: { validatorSet: { getAt: (_key: string, h: number) => (h < 0 ? undefined : setAfter(h)) } } };
+  const workload = new MainnetWorkload(options);
+  const offlineAt = (height: number): string[] => [...(workload.faults({ height, state } as unknown as SimContext).offline ?? [])].sort();
+  assert.equal(offlineAt(WINDOW.first), [n], 'block 25 lists the votes for 24: N signed it and is offline');
+  for (let h = WINDOW.first + 1; h <= WINDOW.last; h++) assert.equal(offlineAt(h), [], `block ${h}: J (not a signer of 24) stays online; N no longer votes`);
 });
 
 test.run();
