@@ -278,6 +278,11 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   // At 1280 px a node's address and its stake each stay on one line.
   const heights = await page.locator('table.list tr:nth-child(2) td').evaluateAll((tds) => tds.slice(0, 3).map((td) => (td.firstElementChild as unknown as { getClientRects(): { length: number } }).getClientRects().length));
   assert.equal(heights, [1, 1, 1], 'address, status and stake on one line each');
+  // Stakes are right-aligned, header included, so "15,723.27 POKT" and "5,000,000 POKT" end (their units line up) at one edge.
+  const stakeEdges = await page.locator('table.list tr > :nth-child(3)').evaluateAll((cells) =>
+    cells.map((cell) => { const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { right: number } } } }).document.createRange(); range.selectNodeContents(cell); return Math.round(range.getBoundingClientRect().right); }),
+  );
+  assert.ok(stakeEdges.length > 2 && new Set(stakeEdges).size === 1, `the stake column's amounts and header end at one edge: ${JSON.stringify(stakeEdges.slice(0, 8))}`);
   // The blocks list is paged (20 a page over the chain's blocks): its next page opens.
   await page.goto(`${base}/explorer/#/blocks`);
   await settled(page, '12b-blocks');

@@ -1,6 +1,6 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { code, el, facts, link, section, table } from './dom.js';
+import { code, el, facts, link, num, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount } from './modules.js';
@@ -109,11 +109,11 @@ function rewardRow(line: RewardLine): HTMLElement[] {
     el('span', {}, line.kind),
     el('span', { title: line.role }, roleText(line.role)),
     receiver(line),
-    el('span', { class: 'nowrap' }, pokt(line.amount)),
+    num(pokt(line.amount)),
     el('span', {}, line.chain ?? ''),
-    el('span', {}, line.relays === null ? '' : count(line.relays)),
-    el('span', {}, line.stake_bin ?? ''),
-    el('span', {}, line.weight === null ? '' : decimal(line.weight)),
+    num(line.relays === null ? '' : count(line.relays)),
+    num(line.stake_bin ?? ''),
+    num(line.weight === null ? '' : decimal(line.weight)),
   ];
 }
 
@@ -128,7 +128,7 @@ function claimRow(c: ClaimLine): HTMLElement[] {
     c.submitted_tx === null ? el('span', {}, String(c.submitted_height)) : link(`tx/${c.submitted_tx}`, String(c.submitted_height)),
     link(`block/${c.session_height}`, String(c.session_height)),
     el('span', {}, c.chain),
-    el('span', {}, c.total_proofs),
+    num(count(c.total_proofs)),
     el('span', { class: c.status === 'proven' ? 'ok' : c.status === 'submitted' ? '' : 'rejected' }, c.status),
     c.settled_height === null ? el('span', {}, '—') : link(`block/${c.settled_height}`, String(c.settled_height)),
     el('span', { class: 'reason' }, c.reason ?? ''),
@@ -136,7 +136,7 @@ function claimRow(c: ClaimLine): HTMLElement[] {
 }
 
 function rapRow(r: RapSheetLine): HTMLElement[] {
-  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
+  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
 }
 
 export async function nodePage(addressText: string): Promise<HTMLElement> {
@@ -169,7 +169,7 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
       el('p', { class: 'note' }, `How its stake, status and jail changed, block by block: checked at ${history.points.length} heights — each jail, unjail, slash and stake tx, the block before it, and samples in between.`),
       table(
         ['blocks', 'stake', 'status', 'jailed'],
-        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), '—', 'not staked', '—'] : [heightRange(from, to), el('span', { class: 'nowrap' }, pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
+        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), num('—'), 'not staked', '—'] : [heightRange(from, to), num(pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
       ),
     ),
     section(

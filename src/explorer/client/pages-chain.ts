@@ -1,6 +1,6 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
 import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
-import { code, el, facts, json, link, section, table } from './dom.js';
+import { code, el, facts, json, link, num, section, table } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
 import { moduleAccount, moduleAddressOf } from './modules.js';
@@ -140,9 +140,9 @@ async function blockEffects(height: number): Promise<HTMLElement> {
       ['supply after it', line === undefined ? '—' : pokt(line.total)],
     ]),
     el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
-    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r.address, r.role), el('span', { class: 'nowrap' }, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
+    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r.address, r.role), num(pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
     el('h3', {}, 'Slashes, jails and unjails'),
-    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
+    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
   );
 }
 
