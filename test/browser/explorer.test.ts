@@ -63,6 +63,20 @@ async function settled(page: Page, name: string): Promise<void> {
   const state = await settledState(page, name);
   const text = state === 'ready' ? '' : await page.locator('#main').innerText();
   assert.is(state, 'ready', `${name}: ${text}`);
+  await distinctTitle(page, name);
+}
+
+/** Each page's tab title, and the page (its hash without the list-page query) it was first seen on. */
+const titles = new Map<string, string>();
+
+/** Two different pages never share a tab title (history entries and tabs must tell them apart), and a page's title is never the bare site name but on the chain page. */
+async function distinctTitle(page: Page, name: string): Promise<void> {
+  const title = await page.title();
+  const route = (await page.evaluate<string>('location.hash')).split('?')[0]!.replace(/^(#\/?)?$/, '#/');
+  assert.ok(route === '#/' || title !== 'pokt-ledger explorer', `${name}: ${route} has a title of its own (${title})`);
+  const seen = titles.get(title);
+  assert.ok(seen === undefined || seen === route, `${name}: "${title}" is the title of ${route} and of ${seen}`);
+  titles.set(title, route);
 }
 
 /** Waits as `settled` does and saves the screenshot, but returns the state ("ready" or "error") instead of requiring "ready". */
@@ -108,6 +122,16 @@ test('walk', async () => {
     await page.goto(`${base}/`);
     assert.is(new URL(page.url()).pathname, '/explorer/', 'the served address redirects to the explorer');
     await settled(page, '1-home');
+    // Keyboard: the first Tab stop skips the menu and the search box (nine stops on every page), and shows itself when focused.
+    const homeHash = await page.evaluate<string>('location.hash');
+    await page.keyboard.press('Tab');
+    assert.is(await page.evaluate<string>('document.activeElement?.textContent ?? ""'), 'skip to content', 'the first Tab stop is "skip to content"');
+    assert.ok(await page.evaluate<boolean>('(({ left, top }) => left >= 0 && top >= 0)(document.activeElement.getBoundingClientRect())'), 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    assert.is(await page.evaluate<string>('document.activeElement?.id ?? ""'), 'main', 'Enter moves the focus to the page');
+    assert.is(await page.evaluate<string>('location.hash'), homeHash, 'and stays on the page (#main is not taken for a route)');
+    await page.keyboard.press('Tab');
+    assert.is(await page.evaluate<string>('document.activeElement?.closest("main")?.id ?? ""'), 'main', 'the next Tab is inside the page, past the menu');
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
     // Burns get their own chart and axis (they were invisible below the mints' axis), each pool its own.
     for (const id of ['mint-chart', 'burn-chart', 'dao-chart', 'app-stake-chart']) assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is drawn`);
@@ -123,6 +147,7 @@ test('walk', async () => {
 
     await page.goto(`${base}/explorer/#/block/${tx.height}`);
     await settled(page, '2-block');
+    assert.is(await page.locator('header nav a[aria-current]').count(), 0, 'a block page is none of the menu\'s pages');
     // A failed tx's code carries its log as a tooltip: the block's failed rows say why.
     const failedTitles = await page.locator('section:has(h2:text("Transactions")) td span.rejected').evaluateAll((spans) => spans.map((span) => span.getAttribute('title') ?? ''));
     assert.ok(failedTitles.length > 0, 'the block shown has failed txs (the seeded chain)');
@@ -182,6 +207,7 @@ test('walk', async () => {
     assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
     // The groups in words under a page heading, not pocket-core's field names.
     assert.is(await page.locator('h1').innerText(), 'Parameters');
+    assert.is(await page.title(), 'Parameters · pokt-ledger explorer', 'the tab says "Parameters" as the menu and the heading do, not "params"');
     assert.ok(await page.locator('h2:text-is("Applications")').isVisible(), 'app_params is headed "Applications"');
     assert.not.match(paramsText, /app_params|node_params/, 'no raw group names as headings');
 
@@ -283,6 +309,8 @@ async function walkFurther(page: Page, base: string): Promise<void> {
     cells.map((cell) => { const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { right: number } } } }).document.createRange(); range.selectNodeContents(cell); return Math.round(range.getBoundingClientRect().right); }),
   );
   assert.ok(stakeEdges.length > 2 && new Set(stakeEdges).size === 1, `the stake column's amounts and header end at one edge: ${JSON.stringify(stakeEdges.slice(0, 8))}`);
+  // The menu marks where the user is: "nodes" here, nothing on a detail page.
+  assert.equal(await page.locator('header nav a[aria-current="page"]').allInnerTexts(), ['nodes'], 'the menu marks the nodes list as the page shown');
   // The blocks list is paged (20 a page over the chain's blocks): its next page opens.
   await page.goto(`${base}/explorer/#/blocks`);
   await settled(page, '12b-blocks');
@@ -332,6 +360,8 @@ async function uxFindings(page: Page, base: string): Promise<void> {
     await page.goto(`${base}/explorer/#/${route}`);
     assert.is(await settledState(page, name), 'error', `${route} is an error page`);
     assert.is(await page.locator('#main h2').innerText(), heading, `${route}: its heading`);
+    // The tab says what went wrong, not the name of a page that was not shown ("foo · …", "tx zz · …").
+    assert.is(await page.title(), `${heading} · pokt-ledger explorer`, `${route}: its tab title`);
     assert.ok((await page.locator(`#main a[href="${linkHref}"]`).count()) > 0, `${route}: links ${linkHref}`);
     return page.locator('#main').innerText();
   };
