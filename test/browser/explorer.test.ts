@@ -182,7 +182,9 @@ test('walk', async () => {
     const newestClaim = await post<{ result: Array<{ submitted_height: number }> }>(base, 'query/claims', { address: claim.servicer, page: claimTotal, per_page: 1 });
     assert.ok(claimHeights.length > 0, 'the node has claims');
     assert.is(claimHeights[0], newestClaim.result[0]!.submitted_height, 'the API\'s last claim first');
-    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')]] as const) {
+    const sessionHeights = await firstColumn('Sessions served');
+    assert.ok(sessionHeights.length > 1, `the node served more than one session: ${JSON.stringify(sessionHeights)}`);
+    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')], ['Sessions served', sessionHeights]] as const) {
       assert.ok(heights.every((h, i) => i === 0 || h <= heights[i - 1]!), `${title} newest first: ${JSON.stringify(heights.slice(0, 8))}`);
     }
     const rewardsTable = await page.locator('section:has(h2:text("Rewards")) table').count();
@@ -603,6 +605,22 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
     assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
     assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
+
+    // A node page on a phone: no hover, so the PIP-22 formulas (the headers' tooltips) open by a tap on the page itself.
+    const servicer = (await post<{ result: Array<{ servicer: string }> }>(base, 'query/claims', { per_page: 1 })).result[0]!.servicer;
+    await page.goto(`${base}/explorer/#/node/${servicer}`);
+    await settled(page, '15e-narrow-node');
+    const formulas = page.locator('section:has(h2:text("Rewards (")) details.formulas');
+    await formulas.locator('summary').click({ timeout: 5_000 });
+    assert.match(await formulas.innerText(), /ServicerStakeFloorMultiplier[\s\S]*RelaysToTokensMultiplier/, 'the stake bin and weight formulas are on the page, not only in tooltips');
+    assert.not.match(await page.locator('#main').innerText(), /[Hh]over/, 'no "hover" instruction a phone cannot follow');
+    // Every other page fits the screen too: no horizontal page overflow.
+    for (const [route, name] of [['', '15f-narrow-home'], [`node/${servicer}`, '15g-narrow-node'], ['nodes', '15h-narrow-nodes'], ['apps', '15i-narrow-apps'], ['blocks', '15j-narrow-blocks']] as const) {
+      await page.goto(`${base}/explorer/#/${route}`);
+      await settled(page, name);
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      assert.ok(pageWidth <= 375, `#/${route}: no horizontal page overflow (${pageWidth})`);
+    }
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');
   } finally {

@@ -121,7 +121,15 @@ function rewardRow(line: RewardLine): HTMLElement[] {
 const STAKE_BIN = 'PIP-22: the node\'s stake, floored to a multiple of ServicerStakeFloorMultiplier and capped at ServicerStakeWeightCeiling, divided by that multiplier';
 const WEIGHT = 'PIP-22: bin ^ ServicerStakeFloorMultiplierExponent ÷ ServicerStakeWeightMultiplier; the relays\' reward is relays × RelaysToTokensMultiplier × weight';
 const REWARD_HEADERS = ['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', ['stake bin', STAKE_BIN], ['weight', WEIGHT]] as const;
-const REWARD_NOTE = el('p', { class: 'note' }, 'Stake bin and weight are PIP-22\'s stake weighting: the more a node stakes (in steps of the floor multiplier, up to a ceiling — the bin), the more each relay earns (× weight). Hover a header for the formula.');
+/** The note above the rewards: what the PIP-22 columns mean, and their formulas in a box that opens by a tap (a phone has no hover for the headers' tooltips). */
+function rewardNote(): HTMLElement {
+  return el(
+    'div',
+    { class: 'note' },
+    el('p', {}, 'Stake bin and weight are PIP-22\'s stake weighting: the more a node stakes (in steps of the floor multiplier, up to a ceiling — the bin), the more each relay earns (× weight).'),
+    el('details', { class: 'formulas' }, el('summary', {}, 'the formulas'), el('p', {}, el('strong', {}, 'stake bin: '), STAKE_BIN), el('p', {}, el('strong', {}, 'weight: '), WEIGHT)),
+  );
+}
 
 function claimRow(c: ClaimLine): HTMLElement[] {
   return [
@@ -155,10 +163,12 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
     stakeHistory(address, actor.height, raps.result, sent.txs),
     query<LedgerPage<ClaimLine>>('query/claims', { address, per_page: 1_000 }),
     newestLedgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
-    newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', REWARD_NOTE),
+    newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', rewardNote()),
     ledgerSection<RapSheetLine>('Rap sheet', 'raps', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
   ]);
   const served = new Map(sessions.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
+  // Newest first, as the claims and rewards below.
+  const servedNewestFirst = [...served.values()].sort((a, b) => b.session_height - a.session_height);
   const jailedOnThisChain = raps.result.some((r) => r.kind === 'jailed');
   return el(
     'div',
@@ -173,8 +183,8 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
       ),
     ),
     section(
-      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its latest ${count(sessions.result.length)} claims` : ''})`,
-      table(['session height', 'chain', 'app'], [...served.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
+      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its first ${count(sessions.result.length)} claims` : ''})`,
+      table(['session height', 'chain', 'app'], servedNewestFirst.map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
     ),
     claims,
     rewards,
