@@ -12,7 +12,11 @@
  * phone-sized screen. Then what the QA pass found (uxFindings): error pages with a heading and a
  * way on, search entries (0x addresses, heights past the head), a list's page in the URL surviving
  * Back, totals in list titles, words for internal names, and at 375 px detail sections that fit
- * (scrollWidth ≤ clientWidth) while lists scroll in a box that says so.
+ * (scrollWidth ≤ clientWidth) while lists scroll in a box that says so. And what a walk through
+ * the screenshots found: tab titles (no two pages share one; an error page's is its heading), the
+ * menu's mark on the list shown, a "skip to content" first Tab stop, amounts right-aligned in
+ * lists, sessions served newest first, the PIP-22 formulas reachable by a tap, and no sideways
+ * page scroll at 375 px on the home, node and list pages.
  * Screenshots of each page go to test-output/explorer/ (gitignored).
  * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
