@@ -270,6 +270,10 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await settled(page, '9-account-busy');
   const sentSection = page.locator('section:has(h2:text("Sent txs"))');
   assert.match(await sentSection.locator('.pager').innerText(), new RegExp(`rows 1–25 of ${sent.total_txs}`));
+  // The account's own column is left out: a signer column repeated the account in every row, each a link to the page itself.
+  assert.equal(await sentSection.locator('th').allInnerTexts(), ['hash', 'height', 'message', 'recipient', 'result'], 'an account\'s sent list has no signer column');
+  // Only a send to itself (its recipient, column 4) may link the page it is on.
+  assert.is(await sentSection.locator(`table.list tr > td:not(:nth-child(4)) a[href="#/account/${busy}"]`).count(), 0, 'no row links to the page it is on but as a recipient');
   // Newest first (the explorer asks pocket-core's order "asc", which its tx index walks backwards): the first row is the API's last tx.
   const sentHeights = await sentSection.locator('table.list > tr > td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/[^0-9]/g, ''))));
   const lastSent = await post<{ txs: Array<{ height: number }> }>(base, 'query/accounttxs', { address: busy, page: sent.total_txs, per_page: 1 });

@@ -5,7 +5,7 @@ import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount } from './modules.js';
 import { firstPage, ledgerSection, newestLedgerSection, pagedTable, type Slice } from './pager.js';
-import { TX_HEADERS, txRows } from './pages-chain.js';
+import { txHeaders, txRows, type SameInEveryRow } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
 
@@ -19,12 +19,14 @@ function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAG
 /** A pageable section of an account's sent or received txs, newest first, at the page the URL names (`?sent=2`, `?received=3`). */
 async function txSection(title: string, address: string, received: boolean): Promise<{ readonly view: HTMLElement; readonly total: number }> {
   const key = received ? 'received' : 'sent';
+  // The account's own column is left out: every row would link to this page.
+  const omit: ReadonlySet<SameInEveryRow> = new Set([received ? 'recipient' : 'signer']);
   const load = async (page: number): Promise<Slice> => {
     const answer = await txs(address, received, page);
-    return { rows: txRows(answer.txs), total: answer.total_txs };
+    return { rows: txRows(answer.txs, omit), total: answer.total_txs };
   };
   const start = await firstPage(key, load, TXS_PER_PAGE);
-  return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, load, start, key)), total: start.slice.total };
+  return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(txHeaders(omit), TXS_PER_PAGE, load, start, key)), total: start.slice.total };
 }
 
 /** The address in a URL, normalised (0x dropped, lowercase) — or an error page saying what an address looks like, before any request. */

@@ -36,19 +36,23 @@ export async function homePage(): Promise<HTMLElement> {
   );
 }
 
+/** A column of a tx list that a list may leave out because every row would say the same (txHeaders, txRows). */
+export type SameInEveryRow = 'height' | 'signer' | 'recipient';
+
 /**
  * A list's rows of txs, hashes and addresses shortened (first…last, the whole one in the link's
- * tooltip) so a row stays one line. `withHeight` false drops the block column: a block's own list
- * would repeat its height in every row.
+ * tooltip) so a row stays one line. `omit` drops the columns every row would repeat: a block's own
+ * list its height, an account's sent list the signer (the account itself, linking to the page it
+ * is on), its received list the recipient.
  */
-export function txRows(txs: readonly TxAnswer[], withHeight = true): HTMLElement[][] {
+export function txRows(txs: readonly TxAnswer[], omit: ReadonlySet<SameInEveryRow> = new Set()): HTMLElement[][] {
   const account = (address: string): HTMLElement => (address === '' ? el('span', {}, '—') : link(`account/${address.toLowerCase()}`, short(address.toLowerCase(), 6)));
   return txs.map((tx) => [
     el('span', {}, link(`tx/${tx.hash}`, short(tx.hash, 6)), ' ', resultMark(tx.tx_result)),
-    ...(withHeight ? [link(`block/${tx.height}`, String(tx.height))] : []),
+    ...(omit.has('height') ? [] : [link(`block/${tx.height}`, String(tx.height))]),
     el('span', {}, tx.tx_result.message_type || '—'),
-    account(tx.tx_result.signer),
-    account(tx.tx_result.recipient),
+    ...(omit.has('signer') ? [] : [account(tx.tx_result.signer)]),
+    ...(omit.has('recipient') ? [] : [account(tx.tx_result.recipient)]),
     resultCell(tx.tx_result),
   ]);
 }
@@ -106,9 +110,15 @@ function reasonOf(log: string): string {
   }
 }
 
-export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
-/** A block's own txs: no height column (txRows with withHeight false). */
-const BLOCK_TX_HEADERS = TX_HEADERS.filter((header) => header !== 'height');
+const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
+
+/** The headers of a tx list whose rows leave out `omit` (txRows). */
+export function txHeaders(omit: ReadonlySet<SameInEveryRow> = new Set()): string[] {
+  return TX_HEADERS.filter((header) => !omit.has(header as SameInEveryRow));
+}
+
+/** A block's own txs: no height column. */
+const IN_A_BLOCK: ReadonlySet<SameInEveryRow> = new Set(['height']);
 
 /** A block height from the URL: a whole number ≥ 1 (the API reads 0 as "the latest", which is not what a link to block 0 means). */
 function heightOf(text: string): number {
@@ -155,7 +165,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   if (height < firstBlock) throw beforeFirstBlock(height, firstBlock);
   const loadTxs = async (page: number): Promise<Slice> => {
     const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
-    return { rows: txRows(answer.txs, false), total: answer.total_txs };
+    return { rows: txRows(answer.txs, IN_A_BLOCK), total: answer.total_txs };
   };
   const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs, BLOCK_TXS_PER_PAGE), blockEffects(height)]);
   const h = block.block.header;
@@ -179,7 +189,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
       ]),
     ),
     effects,
-    section(`Transactions (${count(txs.slice.total)})`, pagedTable(BLOCK_TX_HEADERS, BLOCK_TXS_PER_PAGE, loadTxs, txs, 'txs')),
+    section(`Transactions (${count(txs.slice.total)})`, pagedTable(txHeaders(IN_A_BLOCK), BLOCK_TXS_PER_PAGE, loadTxs, txs, 'txs')),
   );
 }
 
