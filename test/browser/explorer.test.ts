@@ -622,6 +622,15 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     await formulas.locator('summary').click({ timeout: 5_000 });
     assert.match(await formulas.innerText(), /ServicerStakeFloorMultiplier[\s\S]*RelaysToTokensMultiplier/, 'the stake bin and weight formulas are on the page, not only in tooltips');
     assert.not.match(await page.locator('#main').innerText(), /[Hh]over/, 'no "hover" instruction a phone cannot follow');
+    // An app's current session on a phone: each of its nodes on one line (24 full addresses wrapped read as one wall of hex).
+    const someApp = (await post<{ result: Array<{ address: string }> }>(base, 'query/apps', { opts: { page: 1, per_page: 1 } })).result[0]!.address;
+    await page.goto(`${base}/explorer/#/app/${someApp}`);
+    await settled(page, '15k-narrow-app');
+    await page.locator('.buttons button').first().click();
+    await page.locator('th:text("nodes (")').waitFor({ timeout: 20_000 });
+    const sessionNodes = await page.locator('table.facts tr:has(th:text("nodes (")) a').evaluateAll((links) => links.map((a) => (a as unknown as { getClientRects(): { length: number } }).getClientRects().length));
+    assert.ok(sessionNodes.length > 0 && sessionNodes.every((lines) => lines === 1), `each session node on one line at 375 px: ${JSON.stringify(sessionNodes.slice(0, 6))}`);
+    assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the app page with its session fits 375 px');
     // Every other page fits the screen too: no horizontal page overflow.
     for (const [route, name] of [['', '15f-narrow-home'], [`node/${servicer}`, '15g-narrow-node'], ['nodes', '15h-narrow-nodes'], ['apps', '15i-narrow-apps'], ['blocks', '15j-narrow-blocks']] as const) {
       await page.goto(`${base}/explorer/#/${route}`);

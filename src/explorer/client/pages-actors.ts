@@ -200,7 +200,8 @@ function sessionFacts(session: { header: { app_public_key?: string; chain?: stri
     ['session height', h.session_height === undefined ? '—' : link(`block/${h.session_height}`, String(h.session_height))],
     ['chain', h.chain ?? '—'],
     ['app public key', code(h.app_public_key ?? '—')],
-    [`nodes (${session.nodes.length})`, el('div', {}, ...session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, n.address))))],
+    // Shortened, one a line (the whole address is the link's tooltip): 24 full addresses wrapped on a phone read as one wall of hex.
+    [`nodes (${session.nodes.length})`, el('div', {}, ...session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, short(n.address, 10)))))],
   ]);
 }
 
