@@ -221,6 +221,7 @@ test('walk', async () => {
     await uxFindings(page, base);
     await pagerFindings(page, base, tx.height);
     await txNotFound(browser, base);
+    await unreachable(browser, base);
     await narrowScreen(browser, base, tx.height);
 
     assert.equal(problems.console, [], 'no console errors');
@@ -546,6 +547,25 @@ async function txNotFound(browser: Browser, base: string): Promise<void> {
     assert.ok((await page.locator('#main a[href="#/blocks"]').count()) > 0, 'a way on');
     assert.equal(problems.failed, [], 'no refused request');
     assert.equal(problems.console, [], 'no console error');
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The query service gone (every /v1 request refused by the network, as when it stopped): the page
+ * says the service cannot be reached, not "Something failed while building it" (which reads as a
+ * bug in the page), with the browser's reason in the small print.
+ */
+async function unreachable(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${base}/explorer/#/blocks`);
+    assert.is(await settledState(page, '24-err-unreachable'), 'error');
+    assert.is(await page.locator('#main h2').innerText(), 'The query service cannot be reached');
+    assert.match(await page.locator('#main').innerText(), /stopped, or the network to it is down[\s\S]*POST \/v1\/query\//, 'what happened in words, the request in the small print');
+    assert.is(await page.title(), 'The query service cannot be reached · pokt-ledger explorer');
   } finally {
     await page.close();
   }
