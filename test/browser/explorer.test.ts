@@ -12,7 +12,11 @@
  * phone-sized screen. Then what the QA pass found (uxFindings): error pages with a heading and a
  * way on, search entries (0x addresses, heights past the head), a list's page in the URL surviving
  * Back, totals in list titles, words for internal names, and at 375 px detail sections that fit
- * (scrollWidth ≤ clientWidth) while lists scroll in a box that says so.
+ * (scrollWidth ≤ clientWidth) while lists scroll in a box that says so. And what a walk through
+ * the screenshots found: tab titles (no two pages share one; an error page's is its heading), the
+ * menu's mark on the list shown, a "skip to content" first Tab stop, amounts right-aligned in
+ * lists, sessions served newest first, the PIP-22 formulas reachable by a tap, and no sideways
+ * page scroll at 375 px on the home, node and list pages.
  * Screenshots of each page go to test-output/explorer/ (gitignored).
  * Without /usr/bin/chromium it fails, saying how to install it (test/helpers/chromium.ts).
  */
@@ -63,6 +67,20 @@ async function settled(page: Page, name: string): Promise<void> {
   const state = await settledState(page, name);
   const text = state === 'ready' ? '' : await page.locator('#main').innerText();
   assert.is(state, 'ready', `${name}: ${text}`);
+  await distinctTitle(page, name);
+}
+
+/** Each page's tab title, and the page (its hash without the list-page query) it was first seen on. */
+const titles = new Map<string, string>();
+
+/** Two different pages never share a tab title (history entries and tabs must tell them apart), and a page's title is never the bare site name but on the chain page. */
+async function distinctTitle(page: Page, name: string): Promise<void> {
+  const title = await page.title();
+  const route = (await page.evaluate<string>('location.hash')).split('?')[0]!.replace(/^(#\/?)?$/, '#/');
+  assert.ok(route === '#/' || title !== 'pokt-ledger explorer', `${name}: ${route} has a title of its own (${title})`);
+  const seen = titles.get(title);
+  assert.ok(seen === undefined || seen === route, `${name}: "${title}" is the title of ${route} and of ${seen}`);
+  titles.set(title, route);
 }
 
 /** Waits as `settled` does and saves the screenshot, but returns the state ("ready" or "error") instead of requiring "ready". */
@@ -108,10 +126,22 @@ test('walk', async () => {
     await page.goto(`${base}/`);
     assert.is(new URL(page.url()).pathname, '/explorer/', 'the served address redirects to the explorer');
     await settled(page, '1-home');
+    // Keyboard: the first Tab stop skips the menu and the search box (nine stops on every page), and shows itself when focused.
+    const homeHash = await page.evaluate<string>('location.hash');
+    await page.keyboard.press('Tab');
+    assert.is(await page.evaluate<string>('document.activeElement?.textContent ?? ""'), 'skip to content', 'the first Tab stop is "skip to content"');
+    assert.ok(await page.evaluate<boolean>('(({ left, top }) => left >= 0 && top >= 0)(document.activeElement.getBoundingClientRect())'), 'the focused skip link is on screen');
+    await page.keyboard.press('Enter');
+    assert.is(await page.evaluate<string>('document.activeElement?.id ?? ""'), 'main', 'Enter moves the focus to the page');
+    assert.is(await page.evaluate<string>('location.hash'), homeHash, 'and stays on the page (#main is not taken for a route)');
+    await page.keyboard.press('Tab');
+    assert.is(await page.evaluate<string>('document.activeElement?.closest("main")?.id ?? ""'), 'main', 'the next Tab is inside the page, past the menu');
     assert.ok(await page.locator('#supply-chart').isVisible(), 'the supply chart is drawn');
     // Burns get their own chart and axis (they were invisible below the mints' axis), each pool its own.
     for (const id of ['mint-chart', 'burn-chart', 'dao-chart', 'app-stake-chart']) assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is drawn`);
     assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
+    // The supply's first point on a chain younger than the charts' range: height 0 is said to be the genesis state, not read as a block.
+    assert.match(await page.locator('#main').innerText(), /total at 0 \(the genesis state\)\s+[0-9,.]+ POKT/, 'the supply at height 0 is the genesis state');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
     await page.locator('section:has(h2:text("Applications")) a').first().click();
@@ -123,6 +153,7 @@ test('walk', async () => {
 
     await page.goto(`${base}/explorer/#/block/${tx.height}`);
     await settled(page, '2-block');
+    assert.is(await page.locator('header nav a[aria-current]').count(), 0, 'a block page is none of the menu\'s pages');
     // A failed tx's code carries its log as a tooltip: the block's failed rows say why.
     const failedTitles = await page.locator('section:has(h2:text("Transactions")) td span.rejected').evaluateAll((spans) => spans.map((span) => span.getAttribute('title') ?? ''));
     assert.ok(failedTitles.length > 0, 'the block shown has failed txs (the seeded chain)');
@@ -157,7 +188,9 @@ test('walk', async () => {
     const newestClaim = await post<{ result: Array<{ submitted_height: number }> }>(base, 'query/claims', { address: claim.servicer, page: claimTotal, per_page: 1 });
     assert.ok(claimHeights.length > 0, 'the node has claims');
     assert.is(claimHeights[0], newestClaim.result[0]!.submitted_height, 'the API\'s last claim first');
-    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')]] as const) {
+    const sessionHeights = await firstColumn('Sessions served');
+    assert.ok(sessionHeights.length > 1, `the node served more than one session: ${JSON.stringify(sessionHeights)}`);
+    for (const [title, heights] of [['Claims', claimHeights], ['Rewards', await firstColumn('Rewards')], ['Sessions served', sessionHeights]] as const) {
       assert.ok(heights.every((h, i) => i === 0 || h <= heights[i - 1]!), `${title} newest first: ${JSON.stringify(heights.slice(0, 8))}`);
     }
     const rewardsTable = await page.locator('section:has(h2:text("Rewards")) table').count();
@@ -182,6 +215,7 @@ test('walk', async () => {
     assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
     // The groups in words under a page heading, not pocket-core's field names.
     assert.is(await page.locator('h1').innerText(), 'Parameters');
+    assert.is(await page.title(), 'Parameters · pokt-ledger explorer', 'the tab says "Parameters" as the menu and the heading do, not "params"');
     assert.ok(await page.locator('h2:text-is("Applications")').isVisible(), 'app_params is headed "Applications"');
     assert.not.match(paramsText, /app_params|node_params/, 'no raw group names as headings');
 
@@ -189,6 +223,7 @@ test('walk', async () => {
     await uxFindings(page, base);
     await pagerFindings(page, base, tx.height);
     await txNotFound(browser, base);
+    await unreachable(browser, base);
     await narrowScreen(browser, base, tx.height);
 
     assert.equal(problems.console, [], 'no console errors');
@@ -238,6 +273,10 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await settled(page, '9-account-busy');
   const sentSection = page.locator('section:has(h2:text("Sent txs"))');
   assert.match(await sentSection.locator('.pager').innerText(), new RegExp(`rows 1–25 of ${sent.total_txs}`));
+  // The account's own column is left out: a signer column repeated the account in every row, each a link to the page itself.
+  assert.equal(await sentSection.locator('th').allInnerTexts(), ['hash', 'height', 'message', 'recipient', 'result'], 'an account\'s sent list has no signer column');
+  // Only a send to itself (its recipient, column 4) may link the page it is on.
+  assert.is(await sentSection.locator(`table.list tr > td:not(:nth-child(4)) a[href="#/account/${busy}"]`).count(), 0, 'no row links to the page it is on but as a recipient');
   // Newest first (the explorer asks pocket-core's order "asc", which its tx index walks backwards): the first row is the API's last tx.
   const sentHeights = await sentSection.locator('table.list > tr > td:nth-child(2)').evaluateAll((tds) => tds.map((td) => Number((td.textContent ?? '').replace(/[^0-9]/g, ''))));
   const lastSent = await post<{ txs: Array<{ height: number }> }>(base, 'query/accounttxs', { address: busy, page: sent.total_txs, per_page: 1 });
@@ -278,6 +317,13 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   // At 1280 px a node's address and its stake each stay on one line.
   const heights = await page.locator('table.list tr:nth-child(2) td').evaluateAll((tds) => tds.slice(0, 3).map((td) => (td.firstElementChild as unknown as { getClientRects(): { length: number } }).getClientRects().length));
   assert.equal(heights, [1, 1, 1], 'address, status and stake on one line each');
+  // Stakes are right-aligned, header included, so "15,723.27 POKT" and "5,000,000 POKT" end (their units line up) at one edge.
+  const stakeEdges = await page.locator('table.list tr > :nth-child(3)').evaluateAll((cells) =>
+    cells.map((cell) => { const range = (globalThis as unknown as { document: { createRange(): { selectNodeContents(n: unknown): void; getBoundingClientRect(): { right: number } } } }).document.createRange(); range.selectNodeContents(cell); return Math.round(range.getBoundingClientRect().right); }),
+  );
+  assert.ok(stakeEdges.length > 2 && new Set(stakeEdges).size === 1, `the stake column's amounts and header end at one edge: ${JSON.stringify(stakeEdges.slice(0, 8))}`);
+  // The menu marks where the user is: "nodes" here, nothing on a detail page.
+  assert.equal(await page.locator('header nav a[aria-current="page"]').allInnerTexts(), ['nodes'], 'the menu marks the nodes list as the page shown');
   // The blocks list is paged (20 a page over the chain's blocks): its next page opens.
   await page.goto(`${base}/explorer/#/blocks`);
   await settled(page, '12b-blocks');
@@ -327,6 +373,8 @@ async function uxFindings(page: Page, base: string): Promise<void> {
     await page.goto(`${base}/explorer/#/${route}`);
     assert.is(await settledState(page, name), 'error', `${route} is an error page`);
     assert.is(await page.locator('#main h2').innerText(), heading, `${route}: its heading`);
+    // The tab says what went wrong, not the name of a page that was not shown ("foo · …", "tx zz · …").
+    assert.is(await page.title(), `${heading} · pokt-ledger explorer`, `${route}: its tab title`);
     assert.ok((await page.locator(`#main a[href="${linkHref}"]`).count()) > 0, `${route}: links ${linkHref}`);
     return page.locator('#main').innerText();
   };
@@ -507,6 +555,25 @@ async function txNotFound(browser: Browser, base: string): Promise<void> {
 }
 
 /**
+ * The query service gone (every /v1 request refused by the network, as when it stopped): the page
+ * says the service cannot be reached, not "Something failed while building it" (which reads as a
+ * bug in the page), with the browser's reason in the small print.
+ */
+async function unreachable(browser: Browser, base: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${base}/explorer/#/blocks`);
+    assert.is(await settledState(page, '24-err-unreachable'), 'error');
+    assert.is(await page.locator('#main h2').innerText(), 'The query service cannot be reached');
+    assert.match(await page.locator('#main').innerText(), /stopped, or the network to it is down[\s\S]*POST \/v1\/query\//, 'what happened in words, the request in the small print');
+    assert.is(await page.title(), 'The query service cannot be reached · pokt-ledger explorer');
+  } finally {
+    await page.close();
+  }
+}
+
+/**
  * The sections of the current page whose content is wider than their box (at 375 px a detail
  * table must wrap its long values; a list scrolls inside its own .scroll box, which is not counted).
  */
@@ -568,6 +635,31 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
     assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
     assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
+
+    // A node page on a phone: no hover, so the PIP-22 formulas (the headers' tooltips) open by a tap on the page itself.
+    const servicer = (await post<{ result: Array<{ servicer: string }> }>(base, 'query/claims', { per_page: 1 })).result[0]!.servicer;
+    await page.goto(`${base}/explorer/#/node/${servicer}`);
+    await settled(page, '15e-narrow-node');
+    const formulas = page.locator('section:has(h2:text("Rewards (")) details.formulas');
+    await formulas.locator('summary').click({ timeout: 5_000 });
+    assert.match(await formulas.innerText(), /ServicerStakeFloorMultiplier[\s\S]*RelaysToTokensMultiplier/, 'the stake bin and weight formulas are on the page, not only in tooltips');
+    assert.not.match(await page.locator('#main').innerText(), /[Hh]over/, 'no "hover" instruction a phone cannot follow');
+    // An app's current session on a phone: each of its nodes on one line (24 full addresses wrapped read as one wall of hex).
+    const someApp = (await post<{ result: Array<{ address: string }> }>(base, 'query/apps', { opts: { page: 1, per_page: 1 } })).result[0]!.address;
+    await page.goto(`${base}/explorer/#/app/${someApp}`);
+    await settled(page, '15k-narrow-app');
+    await page.locator('.buttons button').first().click();
+    await page.locator('th:text("nodes (")').waitFor({ timeout: 20_000 });
+    const sessionNodes = await page.locator('table.facts tr:has(th:text("nodes (")) a').evaluateAll((links) => links.map((a) => (a as unknown as { getClientRects(): { length: number } }).getClientRects().length));
+    assert.ok(sessionNodes.length > 0 && sessionNodes.every((lines) => lines === 1), `each session node on one line at 375 px: ${JSON.stringify(sessionNodes.slice(0, 6))}`);
+    assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the app page with its session fits 375 px');
+    // Every other page fits the screen too: no horizontal page overflow.
+    for (const [route, name] of [['', '15f-narrow-home'], [`node/${servicer}`, '15g-narrow-node'], ['nodes', '15h-narrow-nodes'], ['apps', '15i-narrow-apps'], ['blocks', '15j-narrow-blocks']] as const) {
+      await page.goto(`${base}/explorer/#/${route}`);
+      await settled(page, name);
+      const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
+      assert.ok(pageWidth <= 375, `#/${route}: no horizontal page overflow (${pageWidth})`);
+    }
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');
   } finally {

@@ -15,6 +15,17 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * No answer at all: the service stopped, or the network between it and the browser is down
+ * (fetch rejects; the browser says only "Failed to fetch"). Its message says so in words, for the
+ * error page (errors.ts) and a list's failed page (pager.ts).
+ */
+export class UnreachableError extends Error {
+  constructor(readonly route: string, readonly reason: string) {
+    super(`the query service could not be reached (${reason})`);
+  }
+}
+
 export async function query<T>(route: string, body: Readonly<Record<string, unknown>> = {}): Promise<T> {
   return (await counted<T>(route, body)).answer;
 }
@@ -24,8 +35,14 @@ export async function query<T>(route: string, body: Readonly<Record<string, unkn
  * answers say only how many pages there are; the service counts the rows). NaN when absent.
  */
 export async function counted<T>(route: string, body: Readonly<Record<string, unknown>> = {}): Promise<{ answer: T; total: number }> {
-  const response = await fetch(`/v1/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await response.text();
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(`/v1/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    text = await response.text();
+  } catch (error) {
+    throw new UnreachableError(route, error instanceof Error ? error.message : String(error));
+  }
   if (!response.ok) {
     let answer: { error?: string; message?: string; details?: Record<string, unknown> } = {};
     try {

@@ -40,8 +40,26 @@ export function facts(rows: ReadonlyArray<readonly [string, Child]>): HTMLElemen
  */
 export function table(headers: ReadonlyArray<string | readonly [string, string]>, rows: ReadonlyArray<readonly Child[]>, empty = 'none'): HTMLElement {
   if (rows.length === 0) return el('p', { class: 'empty' }, empty);
-  const head = headers.map((h) => (typeof h === 'string' ? el('th', {}, h) : el('th', { title: h[1] }, h[0])));
-  return scrollBox(el('table', { class: 'list' }, el('tr', {}, ...head), ...rows.map((cells) => el('tr', {}, ...cells.map((cell) => el('td', {}, cell))))));
+  // A column of numbers (cells made by num()) is right-aligned, its header too, so amounts line up by their units.
+  const numeric = headers.map((_, i) => rows.some((cells) => isNum(cells[i])));
+  const head = headers.map((h, i) => {
+    const attrs = numeric[i] ? { class: 'num' } : {};
+    return typeof h === 'string' ? el('th', attrs, h) : el('th', { ...attrs, title: h[1] }, h[0]);
+  });
+  return scrollBox(el('table', { class: 'list' }, el('tr', {}, ...head), ...rows.map((cells) => el('tr', {}, ...cells.map((cell, i) => el('td', numeric[i] ? { class: 'num' } : {}, cell))))));
+}
+
+/**
+ * A number or an amount in a list's cell ("15,723.27 POKT", "1,378", "—" where there is none): on
+ * one line, in figures of equal width, and its column right-aligned (table above), so that units,
+ * thousands and decimals line up down the column instead of starting where the text starts.
+ */
+export function num(text: string): HTMLElement {
+  return el('span', { class: 'num' }, text);
+}
+
+function isNum(cell: Child): boolean {
+  return cell instanceof HTMLElement && cell.classList.contains('num');
 }
 
 /**

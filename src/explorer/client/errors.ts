@@ -4,7 +4,7 @@
  * it can tell without asking (a malformed height, hash or address: no request is sent, so nothing
  * fails in the network log); an ApiError the service answered is turned into one here.
  */
-import { ApiError } from './api.js';
+import { ApiError, UnreachableError } from './api.js';
 import { el, link } from './dom.js';
 
 /** A way forward: an explorer route and its link text. */
@@ -80,6 +80,9 @@ export function fromApi(error: ApiError, route: string): PageError {
 export function asPageError(error: unknown, route: string): PageError {
   if (error instanceof PageError) return error;
   if (error instanceof ApiError) return fromApi(error, route);
+  if (error instanceof UnreachableError) {
+    return new PageError('The query service cannot be reached', 'The explorer got no answer from the query service that serves it: the service may have stopped, or the network to it is down. Reload this page once it is back.', [HOME], `POST /v1/${error.route}: ${error.reason}`);
+  }
   return new PageError('This page could not be shown', 'Something failed while building it.', [HOME], error instanceof Error ? error.message : String(error));
 }
 

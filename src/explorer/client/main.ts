@@ -84,15 +84,44 @@ function decoded(argument: string): string {
 /** Counts navigations; a render whose number is no longer the latest drops its result. */
 let latestRender = 0;
 
-/** The tab's title: what the page shows, so history entries and tabs tell pages apart. Example: "#/block/29" → "block 29". */
+const SITE = 'pokt-ledger explorer';
+
+/** Each page's name in the tab, in the words its heading and the menu use ("params" is "Parameters"). */
+const TITLES: Readonly<Record<string, string>> = {
+  block: 'Block',
+  tx: 'Transaction',
+  account: 'Account',
+  node: 'Node',
+  app: 'Application',
+  params: 'Parameters',
+  blocks: 'Blocks',
+  nodes: 'Nodes',
+  apps: 'Applications',
+};
+
+/**
+ * The tab's title: what the page shows, so history entries and tabs tell pages apart. Examples:
+ * "#/block/29" → "Block 29 · pokt-ledger explorer", "#/params" → "Parameters · …". An error page
+ * is titled by its heading instead ("Page not found · …"), not as the page it could not show.
+ */
 function titleOf(name: string, argument: string): string {
-  if (name === '') return 'pokt-ledger explorer';
+  if (name === '') return SITE;
   const shown = argument.length > 16 ? `${argument.slice(0, 10)}…` : argument;
-  return `${name} ${shown}`.trim() + ' · pokt-ledger explorer';
+  const page = Object.hasOwn(TITLES, name) ? TITLES[name]! : name;
+  return `${`${page} ${shown}`.trim()} · ${SITE}`;
 }
 
-function finish(render: number, route: string, content: HTMLElement, state: 'ready' | 'error'): void {
+/** The menu link of the list or page shown is marked as the current one (aria-current, drawn by style.css); a detail page marks none. */
+function markMenu(name: string): void {
+  for (const a of Array.from(document.querySelectorAll<HTMLAnchorElement>('header nav a'))) {
+    if (a.getAttribute('href') === `#/${name}`) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+}
+
+function finish(render: number, route: string, content: HTMLElement, state: 'ready' | 'error', title?: string): void {
   if (render !== latestRender) return;
+  if (title !== undefined) document.title = title;
   document.getElementById('main')!.replaceChildren(content);
   // A list whose URL named no such page shows another one (pager.ts): the URL says which, in place (no new history entry).
   let shown = route;
@@ -121,13 +150,15 @@ async function render(): Promise<void> {
   const entry = Object.hasOwn(PAGES, name) ? PAGES[name] : undefined;
   document.body.dataset['state'] = 'loading';
   document.title = titleOf(name, decoded(argument));
+  markMenu(entry === undefined ? '\0' : name);
   document.getElementById('main')!.replaceChildren(el('p', { class: 'loading', role: 'status' }, el('span', { class: 'spinner' }), 'loading…'));
   try {
     const expected = entry === undefined ? -1 : entry.argument ? 2 : Math.min(parts, 1);
     if (entry === undefined || parts !== expected || (entry.argument && argument === '')) throw unknownPage(route.replace(/^#\/?/, ''));
     finish(current, route, await entry.page(decoded(argument)), 'ready');
   } catch (error) {
-    finish(current, route, errorView(asPageError(error, route.replace(/^#\/?/, ''))), 'error');
+    const pageError = asPageError(error, route.replace(/^#\/?/, ''));
+    finish(current, route, errorView(pageError), 'error', `${pageError.heading} · ${SITE}`);
   }
 }
 
@@ -141,6 +172,11 @@ function searchMessage(text: string | undefined): void {
   else input.setAttribute('aria-invalid', 'true');
 }
 
+// "skip to content": the focus goes to the page itself (the link's #main would be taken for a route).
+document.querySelector('.skip-link')?.addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main')!.focus();
+});
 // A complaint is cleared as soon as the entry changes or the user goes elsewhere.
 document.getElementById('search-text')!.addEventListener('input', () => searchMessage(undefined));
 document.getElementById('search-text')!.setAttribute('aria-describedby', 'search-message');

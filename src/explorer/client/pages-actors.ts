@@ -1,11 +1,11 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { code, el, facts, link, section, table } from './dom.js';
+import { code, el, facts, link, num, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
 import { firstPage, ledgerSection, newestLedgerSection, pagedTable, type Slice } from './pager.js';
-import { TX_HEADERS, txRows } from './pages-chain.js';
+import { txHeaders, txRows, type SameInEveryRow } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
 
@@ -19,12 +19,14 @@ function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAG
 /** A pageable section of an account's sent or received txs, newest first, at the page the URL names (`?sent=2`, `?received=3`). */
 async function txSection(title: string, address: string, received: boolean): Promise<{ readonly view: HTMLElement; readonly total: number }> {
   const key = received ? 'received' : 'sent';
+  // The account's own column is left out: every row would link to this page.
+  const omit: ReadonlySet<SameInEveryRow> = new Set([received ? 'recipient' : 'signer']);
   const load = async (page: number): Promise<Slice> => {
     const answer = await txs(address, received, page);
-    return { rows: txRows(answer.txs), total: answer.total_txs };
+    return { rows: txRows(answer.txs, omit), total: answer.total_txs };
   };
   const start = await firstPage(key, load, TXS_PER_PAGE);
-  return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(TX_HEADERS, TXS_PER_PAGE, load, start, key)), total: start.slice.total };
+  return { view: section(`${title} (${count(start.slice.total)})`, pagedTable(txHeaders(omit), TXS_PER_PAGE, load, start, key)), total: start.slice.total };
 }
 
 /** The address in a URL, normalised (0x dropped, lowercase) — or an error page saying what an address looks like, before any request. */
@@ -110,11 +112,11 @@ function rewardRow(line: RewardLine): HTMLElement[] {
     el('span', {}, line.kind),
     el('span', { title: line.role }, roleText(line.role)),
     receiver(line),
-    el('span', { class: 'nowrap' }, pokt(line.amount)),
+    num(pokt(line.amount)),
     el('span', {}, line.chain ?? ''),
-    el('span', {}, line.relays === null ? '' : count(line.relays)),
-    el('span', {}, line.stake_bin ?? ''),
-    el('span', {}, line.weight === null ? '' : decimal(line.weight)),
+    num(line.relays === null ? '' : count(line.relays)),
+    num(line.stake_bin ?? ''),
+    num(line.weight === null ? '' : decimal(line.weight)),
   ];
 }
 
@@ -122,14 +124,22 @@ function rewardRow(line: RewardLine): HTMLElement[] {
 const STAKE_BIN = 'PIP-22: the node\'s stake, floored to a multiple of ServicerStakeFloorMultiplier and capped at ServicerStakeWeightCeiling, divided by that multiplier';
 const WEIGHT = 'PIP-22: bin ^ ServicerStakeFloorMultiplierExponent ÷ ServicerStakeWeightMultiplier; the relays\' reward is relays × RelaysToTokensMultiplier × weight';
 const REWARD_HEADERS = ['height', 'kind', 'role', 'to', 'amount', 'chain', 'relays', ['stake bin', STAKE_BIN], ['weight', WEIGHT]] as const;
-const REWARD_NOTE = el('p', { class: 'note' }, 'Stake bin and weight are PIP-22\'s stake weighting: the more a node stakes (in steps of the floor multiplier, up to a ceiling — the bin), the more each relay earns (× weight). Hover a header for the formula.');
+/** The note above the rewards: what the PIP-22 columns mean, and their formulas in a box that opens by a tap (a phone has no hover for the headers' tooltips). */
+function rewardNote(): HTMLElement {
+  return el(
+    'div',
+    { class: 'note' },
+    el('p', {}, 'Stake bin and weight are PIP-22\'s stake weighting: the more a node stakes (in steps of the floor multiplier, up to a ceiling — the bin), the more each relay earns (× weight).'),
+    el('details', { class: 'formulas' }, el('summary', {}, 'the formulas'), el('p', {}, el('strong', {}, 'stake bin: '), STAKE_BIN), el('p', {}, el('strong', {}, 'weight: '), WEIGHT)),
+  );
+}
 
 function claimRow(c: ClaimLine): HTMLElement[] {
   return [
     c.submitted_tx === null ? el('span', {}, String(c.submitted_height)) : link(`tx/${c.submitted_tx}`, String(c.submitted_height)),
     link(`block/${c.session_height}`, String(c.session_height)),
     el('span', {}, c.chain),
-    el('span', {}, c.total_proofs),
+    num(count(c.total_proofs)),
     el('span', { class: c.status === 'proven' ? 'ok' : c.status === 'submitted' ? '' : 'rejected' }, c.status),
     c.settled_height === null ? el('span', {}, '—') : link(`block/${c.settled_height}`, String(c.settled_height)),
     el('span', { class: 'reason' }, c.reason ?? ''),
@@ -137,7 +147,7 @@ function claimRow(c: ClaimLine): HTMLElement[] {
 }
 
 function rapRow(r: RapSheetLine): HTMLElement[] {
-  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
+  return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
 }
 
 export async function nodePage(addressText: string): Promise<HTMLElement> {
@@ -156,10 +166,12 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
     stakeHistory(address, actor.height, raps.result, sent.txs),
     query<LedgerPage<ClaimLine>>('query/claims', { address, per_page: 1_000 }),
     newestLedgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
-    newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', REWARD_NOTE),
+    newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', rewardNote()),
     ledgerSection<RapSheetLine>('Rap sheet', 'raps', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
   ]);
   const served = new Map(sessions.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
+  // Newest first, as the claims and rewards below.
+  const servedNewestFirst = [...served.values()].sort((a, b) => b.session_height - a.session_height);
   const jailedOnThisChain = raps.result.some((r) => r.kind === 'jailed');
   return el(
     'div',
@@ -170,12 +182,12 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
       el('p', { class: 'note' }, `How its stake, status and jail changed, block by block: checked at ${history.points.length} heights — each jail, unjail, slash and stake tx, the block before it, and samples in between.`),
       table(
         ['blocks', 'stake', 'status', 'jailed'],
-        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), '—', 'not staked', '—'] : [heightRange(from, to), el('span', { class: 'nowrap' }, pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
+        history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), num('—'), 'not staked', '—'] : [heightRange(from, to), num(pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
       ),
     ),
     section(
-      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its latest ${count(sessions.result.length)} claims` : ''})`,
-      table(['session height', 'chain', 'app'], [...served.values()].map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
+      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its first ${count(sessions.result.length)} claims` : ''})`,
+      table(['session height', 'chain', 'app'], servedNewestFirst.map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
     ),
     claims,
     rewards,
@@ -189,7 +201,8 @@ function sessionFacts(session: { header: { app_public_key?: string; chain?: stri
     ['session height', h.session_height === undefined ? '—' : link(`block/${h.session_height}`, String(h.session_height))],
     ['chain', h.chain ?? '—'],
     ['app public key', code(h.app_public_key ?? '—')],
-    [`nodes (${session.nodes.length})`, el('div', {}, ...session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, n.address))))],
+    // Shortened, one a line (the whole address is the link's tooltip): 24 full addresses wrapped on a phone read as one wall of hex.
+    [`nodes (${session.nodes.length})`, el('div', {}, ...session.nodes.map((n) => el('div', {}, link(`node/${n.address}`, short(n.address, 10)))))],
   ]);
 }
 

@@ -1,6 +1,6 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
 import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
-import { code, el, facts, json, link, section, table } from './dom.js';
+import { code, el, facts, json, link, num, section, table } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
@@ -36,19 +36,23 @@ export async function homePage(): Promise<HTMLElement> {
   );
 }
 
+/** A column of a tx list that a list may leave out because every row would say the same (txHeaders, txRows). */
+export type SameInEveryRow = 'height' | 'signer' | 'recipient';
+
 /**
  * A list's rows of txs, hashes and addresses shortened (first…last, the whole one in the link's
- * tooltip) so a row stays one line. `withHeight` false drops the block column: a block's own list
- * would repeat its height in every row.
+ * tooltip) so a row stays one line. `omit` drops the columns every row would repeat: a block's own
+ * list its height, an account's sent list the signer (the account itself, linking to the page it
+ * is on), its received list the recipient.
  */
-export function txRows(txs: readonly TxAnswer[], withHeight = true): HTMLElement[][] {
+export function txRows(txs: readonly TxAnswer[], omit: ReadonlySet<SameInEveryRow> = new Set()): HTMLElement[][] {
   const account = (address: string): HTMLElement => (address === '' ? el('span', {}, '—') : link(`account/${address.toLowerCase()}`, short(address.toLowerCase(), 6)));
   return txs.map((tx) => [
     el('span', {}, link(`tx/${tx.hash}`, short(tx.hash, 6)), ' ', resultMark(tx.tx_result)),
-    ...(withHeight ? [link(`block/${tx.height}`, String(tx.height))] : []),
+    ...(omit.has('height') ? [] : [link(`block/${tx.height}`, String(tx.height))]),
     el('span', {}, tx.tx_result.message_type || '—'),
-    account(tx.tx_result.signer),
-    account(tx.tx_result.recipient),
+    ...(omit.has('signer') ? [] : [account(tx.tx_result.signer)]),
+    ...(omit.has('recipient') ? [] : [account(tx.tx_result.recipient)]),
     resultCell(tx.tx_result),
   ]);
 }
@@ -106,9 +110,15 @@ function reasonOf(log: string): string {
   }
 }
 
-export const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
-/** A block's own txs: no height column (txRows with withHeight false). */
-const BLOCK_TX_HEADERS = TX_HEADERS.filter((header) => header !== 'height');
+const TX_HEADERS = ['hash', 'height', 'message', 'signer', 'recipient', 'result'];
+
+/** The headers of a tx list whose rows leave out `omit` (txRows). */
+export function txHeaders(omit: ReadonlySet<SameInEveryRow> = new Set()): string[] {
+  return TX_HEADERS.filter((header) => !omit.has(header as SameInEveryRow));
+}
+
+/** A block's own txs: no height column. */
+const IN_A_BLOCK: ReadonlySet<SameInEveryRow> = new Set(['height']);
 
 /** A block height from the URL: a whole number ≥ 1 (the API reads 0 as "the latest", which is not what a link to block 0 means). */
 function heightOf(text: string): number {
@@ -140,9 +150,9 @@ async function blockEffects(height: number): Promise<HTMLElement> {
       ['supply after it', line === undefined ? '—' : pokt(line.total)],
     ]),
     el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
-    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r), el('span', { class: 'nowrap' }, pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
+    table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r), num(pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
     el('h3', {}, 'Slashes, jails and unjails'),
-    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), el('span', { class: 'nowrap' }, pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
+    table(['node', 'kind', 'reason', 'amount', 'tx'], raps.result.map((r) => [link(`node/${r.address}`, short(r.address, 6)), el('span', {}, r.kind), el('span', {}, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))])),
   );
 }
 
@@ -155,7 +165,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   if (height < firstBlock) throw beforeFirstBlock(height, firstBlock);
   const loadTxs = async (page: number): Promise<Slice> => {
     const answer = await query<TxPage>('query/allblocktxs', { height, page, per_page: BLOCK_TXS_PER_PAGE });
-    return { rows: txRows(answer.txs, false), total: answer.total_txs };
+    return { rows: txRows(answer.txs, IN_A_BLOCK), total: answer.total_txs };
   };
   const [block, txs, effects] = await Promise.all([blockAt(height), firstPage('txs', loadTxs, BLOCK_TXS_PER_PAGE), blockEffects(height)]);
   const h = block.block.header;
@@ -179,7 +189,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
       ]),
     ),
     effects,
-    section(`Transactions (${count(txs.slice.total)})`, pagedTable(BLOCK_TX_HEADERS, BLOCK_TXS_PER_PAGE, loadTxs, txs, 'txs')),
+    section(`Transactions (${count(txs.slice.total)})`, pagedTable(txHeaders(IN_A_BLOCK), BLOCK_TXS_PER_PAGE, loadTxs, txs, 'txs')),
   );
 }
 

@@ -1,6 +1,6 @@
 /** Whole lists, a page at a time: every block (newest first), every node, every application. */
 import { chainSpan, counted, query, type AppAnswer, type BlockAnswer, type ChainSpan, type NodeAnswer, type PocketPage } from './api.js';
-import { el, link, section, shortCode } from './dom.js';
+import { el, link, num, section, shortCode } from './dom.js';
 import { count, pokt, short, STAKE_STATUS, time } from './format.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
 
@@ -16,7 +16,7 @@ export function blockAt(height: number): Promise<BlockAnswer> {
 export function blockRow(block: BlockAnswer): HTMLElement[] {
   const h = block.block.header;
   const proposer = h.proposer_address.toLowerCase();
-  return [link(`block/${h.height}`, h.height), el('span', { class: 'nowrap' }, time(h.time)), el('span', {}, count(h.num_txs)), link(`node/${proposer}`, short(proposer, 6)), shortCode(block.block_id.hash, short(block.block_id.hash, 6))];
+  return [link(`block/${h.height}`, h.height), el('span', { class: 'nowrap' }, time(h.time)), num(count(h.num_txs)), link(`node/${proposer}`, short(proposer, 6)), shortCode(block.block_id.hash, short(block.block_id.hash, 6))];
 }
 
 /**
@@ -38,7 +38,7 @@ export async function blocksPage(): Promise<HTMLElement> {
 }
 
 /** A stake on one line ("5,000,000 POKT" never splits between the number and its unit). */
-const stake = (upokt: string): HTMLElement => el('span', { class: 'nowrap' }, pokt(upokt));
+const stake = (upokt: string): HTMLElement => num(pokt(upokt));
 const status = (code: number, jailed: boolean): HTMLElement => el('span', {}, `${STAKE_STATUS[code] ?? code}${jailed ? ', jailed' : ''}`);
 
 function nodeRow(n: NodeAnswer): HTMLElement[] {
@@ -46,7 +46,7 @@ function nodeRow(n: NodeAnswer): HTMLElement[] {
 }
 
 export function appRow(a: AppAnswer): HTMLElement[] {
-  return [link(`app/${a.address}`, short(a.address, 8)), status(a.status, a.jailed), stake(a.staked_tokens), el('span', {}, count(a.max_relays)), el('span', { class: 'chains' }, a.chains.join(', '))];
+  return [link(`app/${a.address}`, short(a.address, 8)), status(a.status, a.jailed), stake(a.staked_tokens), num(count(a.max_relays)), el('span', { class: 'chains' }, a.chains.join(', '))];
 }
 
 export const APP_HEADERS = ['address', 'status', 'stake', 'max relays', 'chains'];

@@ -71,7 +71,8 @@ export function supplyFacts(lines: readonly SupplyLine[]): HTMLElement | null {
   const holds = change === minted - burned;
   return facts([
     [`total at ${last.height}`, pokt(last.total)],
-    [`total at ${first.height}`, pokt(first.total)],
+    // Height 0 is no block: it is the genesis state, the supply before block 1.
+    [first.height === 0 ? 'total at 0 (the genesis state)' : `total at ${first.height}`, pokt(first.total)],
     lines.length < 2 ? ['change', '— (one block so far)'] : [`change over blocks ${first.height + 1}–${last.height}`, el('span', { class: holds ? 'ok' : 'rejected' }, `${pokt(change.toString())} = minted ${pokt(minted.toString())} − burned ${pokt(burned.toString())}${holds ? ' ✓' : ' ✗ (does not add up)'}`)],
     ['node staked', pokt(last.node_staked)],
     ['app staked', pokt(last.app_staked)],
