@@ -136,12 +136,19 @@ export const EXIT_INTERNAL = 70;
 
 /** A coded error as one JSON document on stdout (--json) or one readable line (+ details) on stderr. */
 export function printError(code: string, message: string, details: unknown, json: boolean): void {
-  // The stream, not writeStdout: reporting an error must not throw one (a full disk under stdout);
-  // the stream's own failure is handled in main.ts.
-  if (json) process.stdout.write(toJson({ error: { code, message, ...(details === undefined ? {} : { details }) } }) + '\n');
-  else {
+  const human = (): void => {
     process.stderr.write(`error [${code}]: ${message}\n`);
     if (details !== undefined) process.stderr.write(toJson(details, 2) + '\n');
+  };
+  if (!json) return human();
+  try {
+    // Reporting an error must not throw one. stdout redirected to a file that can take no more
+    // (the file-size limit, a full disk — often the very failure reported) cannot hold the
+    // document either: said on stderr instead, or the command would fail saying nothing (docs
+    // walk of 2026-12-07). A pipe's or terminal's failure is the stream's (main.ts).
+    writeStdout(toJson({ error: { code, message, ...(details === undefined ? {} : { details }) } }) + '\n');
+  } catch {
+    human();
   }
 }
 

@@ -5,6 +5,7 @@
  * append returned.
  */
 import type { FastifyInstance } from 'fastify';
+import { httpUrl } from '../core/http-url.js';
 import type { FsyncMode } from '../log/index.js';
 import { ChainWriter, type ChainWriterOptions, type ProducedBlock } from '../runtime/chain-writer.js';
 import { BlockProducer, type BlockProducerOptions } from './block-producer.js';
@@ -103,7 +104,7 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
   if ((options.intervalMs ?? 0) > 0) producer.start(options.intervalMs!);
   let closed = false;
   return {
-    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    url: httpUrl(options.host ?? '127.0.0.1', port),
     port,
     writer,
     mempool,

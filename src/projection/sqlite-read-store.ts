@@ -28,6 +28,7 @@ import { requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
 import { fileOf, openProjectionReadOnly } from './sqlite/read-only.js';
 import { ProjectionError, projectionFile } from './store.js';
+import { IS_A_FILE, pathIsFile } from '../runtime/data-dir.js';
 
 /** Heights whose whole-list answers a PerHeight memo keeps (per list). */
 const CACHED_HEIGHTS = 64;
@@ -174,6 +175,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
  */
 export function openSqliteReadStore(dataDir: string): ReadStore {
   const file = projectionFile(dataDir);
+  if (!existsSync(file) && pathIsFile(dataDir)) throw new ProjectionError('projection_missing', `no projection: ${dataDir} ${IS_A_FILE}`, { file });
   if (!existsSync(file)) throw new ProjectionError('projection_missing', `no projection at ${file}: build it with \`pokt-ledger project --data ${dataDir}\` or run \`pokt-ledger node\``, { file });
   try {
     return openReadOnly(file, dataDir);

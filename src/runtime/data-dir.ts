@@ -292,10 +292,23 @@ function reportIrregularAccounts(doc: GenesisDoc, warn: WarningSink): void {
   }
 }
 
+/** What `--data FILE` is told by every command that opens a chain (serve too: its projection is under it). */
+export const IS_A_FILE = 'is a file, not a data directory: give --data the directory that holds the chain (events/, snapshots/, projections/)';
+
+export function pathIsFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
 const CONFIG_REMEDY = 'restore it from a backup of this chain; if an `init` that failed left it (the log holds no block), delete it, then run init again';
 
 export function readDataDirConfig(dir: string): DataDirConfig {
   if (!holdsChain(dir)) {
+    // A key file or a genesis given as --data: "create one there" would only meet not_a_directory.
+    if (pathIsFile(dir)) throw new DataDirError('data_dir_not_found', `${dir} ${IS_A_FILE}`, { dir });
     const enclosing = enclosingChain(dir);
     if (enclosing !== undefined) throw new DataDirError('data_dir_not_found', `${dir} is the ${basename(resolve(dir))}/ folder of a chain, not a data directory: give --data ${enclosing}`, { dir, chain: enclosing });
     throw new DataDirError('data_dir_not_found', `${dir} holds no chain (create one: \`pokt-ledger init --genesis FILE --data ${dir}\`, or \`simulate --data ${dir} --genesis FILE --blocks N\`)`);

@@ -19,7 +19,7 @@ import { parseWhatIf, runWhatIf, type WhatIfReport } from '../../audit/what-if.j
 import { ParamOverrideError } from '../../runtime/param-override.js';
 import { addressArgument, dataDirOf, integerOption } from '../args.js';
 import { checkDistinctOutputFiles, checkOutputFile } from '../out-path.js';
-import { CliError, counted, grouped, printJson } from '../output.js';
+import { CliError, counted, grouped, printJson, writeStdout } from '../output.js';
 import { blockProgress } from '../progress.js';
 import { whatIfText } from '../what-if-text.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -73,15 +73,15 @@ async function audit(options: AuditCommandOptions): Promise<AuditSummary> {
 function printHuman(summary: AuditSummary): void {
   // The same verdict words as `start` (PASS / FAIL), the same range dash and counted nouns.
   const verdict = summary.mismatches === 0 && summary.supply_ok ? 'PASS' : 'FAIL';
-  process.stdout.write(
+  writeStdout(
     `audit ${verdict}: blocks ${summary.from}–${summary.to} (${grouped(summary.blocks)}), ${counted(summary.reward_lines, 'reward line')} and ${counted(summary.slash_and_burn_lines, 'slash/burn line')} recomputed, ` +
       `${counted(summary.supply_checks, 'supply check')}${GENESIS_INCLUDED}, ${counted(summary.balance_checks, 'balance check')}, ${counted(summary.tx_fees_rederived, 'tx fee')} and ${counted(summary.tx_codes_rederived, 'tx code')} re-decided, ${counted(summary.snapshots_checked, 'snapshot')}${skippedText(summary)}; ${counted(summary.mismatches, 'mismatch', 'mismatches')}, supply ${summary.supply_ok ? 'holds' : 'BROKEN'} (${summary.seconds} s)\n`,
   );
   const f = summary.supply_failures;
-  if (f.count > 0) process.stdout.write(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);
+  if (f.count > 0) writeStdout(`  supply does not hold at ${grouped(f.count)} height${f.count === 1 ? '' : 's'}: ${heightList(f.heights)}${f.count > f.heights.length ? ` and ${grouped(f.count - f.heights.length)} more` : ''}\n`);
   const shown = summary.mismatch_list.slice(0, SHOWN_MISMATCHES);
-  if (shown.length < summary.mismatches) process.stdout.write(`  the first ${grouped(shown.length)} of ${grouped(summary.mismatches)} mismatches (--json or --csv FILE for the first ${grouped(summary.mismatch_list.length)}):\n`);
-  for (const m of shown) process.stdout.write(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
+  if (shown.length < summary.mismatches) writeStdout(`  the first ${grouped(shown.length)} of ${grouped(summary.mismatches)} mismatches (--json or --csv FILE for the first ${grouped(summary.mismatch_list.length)}):\n`);
+  for (const m of shown) writeStdout(`  height ${m.height} ${m.account ?? '-'} ${m.line}: expected ${m.expected}, recorded ${m.recorded}\n`);
 }
 
 /** Mismatch lines printed (the summary keeps 1,000; --json and --csv give those). */
@@ -176,7 +176,7 @@ export function registerAuditCommand(program: Command): void {
             for (const bar of bars.values()) bar.stop();
           }
           if (options.json === true) printJson(report);
-          else process.stdout.write(whatIfText(report));
+          else writeStdout(whatIfText(report));
           return;
         }
         // Before the audit (minutes on a long chain), not after it.

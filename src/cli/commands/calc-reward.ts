@@ -24,7 +24,7 @@ import { parseParamValue, type ParamValue } from '../../params/kinds.js';
 import { buildParams, type Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { decimalForPeople, upoktAmountOption } from '../decimal-text.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { queryStateOf } from './query.js';
 
 interface RewardOptions {
@@ -167,6 +167,6 @@ export function registerCalcReward(calc: Command): void {
         printJson(answer);
         return;
       }
-      process.stdout.write(rewardLines(answer, relays, chain).join('\n') + '\n');
+      writeStdout(rewardLines(answer, relays, chain).join('\n') + '\n');
     });
 }

@@ -24,7 +24,7 @@ import {
   type Calculation,
 } from '../../modules/policy/index.js';
 import { decimalForPeople, shifted } from '../decimal-text.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { registerCalcReward } from './calc-reward.js';
 
 type Options = Record<string, string | boolean | undefined>;
@@ -50,7 +50,7 @@ function print(calc: Calculation, options: Options, resultText: ResultText): voi
     return;
   }
   const inputs = Object.entries(calc.inputs).map(([name, value]) => `  ${name} = ${decimalForPeople(value)}`);
-  process.stdout.write([resultText(calc.result), `formula: ${calc.formula}`, 'inputs:', ...inputs].join('\n') + '\n');
+  writeStdout([resultText(calc.result), `formula: ${calc.formula}`, 'inputs:', ...inputs].join('\n') + '\n');
 }
 
 function registerRelaysPerPokt(calc: Command): void {

@@ -27,7 +27,7 @@ import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapsh
 import { recordedInLog } from '../../runtime/snapshot-proof.js';
 import type { LedgerState } from '../../chain/ledger-state.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { chainWithoutBlocks, CliError, counted, printJson } from '../output.js';
+import { chainWithoutBlocks, CliError, counted, printJson, writeStdout } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -137,7 +137,7 @@ export function registerChainCommands(program: Command): void {
         else {
           // --json said where a continued chain starts (first_height); people were not told.
           const continues = config.first_height === undefined ? '' : `continues the state exported at height ${config.first_height - 1}: the next block is ${config.first_height}\n`;
-          process.stdout.write(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n${continues}`);
+          writeStdout(`created chain ${config.chain_id} in ${dir}\ngenesis sha256 ${config.genesis_sha256}\ngenesis state root ${config.genesis_state_root}\n${continues}`);
         }
       }),
     );
@@ -167,7 +167,7 @@ export function registerChainCommands(program: Command): void {
         // A range that selects nothing is the operator's mistake, said as audit says it (not an empty, successful answer).
         if (roots.length === 0) throw emptyRootsRange(dataDirOf(options.data), options.from ?? 1, options.to);
         if (options.json === true) printJson(roots);
-        else process.stdout.write(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
+        else writeStdout(roots.map((r) => `${r.height} ${r.block_hash} ${r.state_root}\n`).join(''));
       }),
     );
 
@@ -197,7 +197,7 @@ export function registerChainCommands(program: Command): void {
           const cut = recovery.repaired === null ? 'nothing cut' : `cut from height ${recovery.repaired.fromHeight} (${recovery.repaired.error.code}); moved to events/torn/`;
           const lost = recovery.lossAccepted === null ? '' : `; accepted the loss of heights ${recovery.lossAccepted.fromHeight}–${recovery.lossAccepted.toHeight}`;
           const snapshots = derived.snapshots_removed.length === 0 ? '' : `; ${counted(derived.snapshots_removed.length, 'snapshot')} above it removed`;
-          process.stdout.write(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}${snapshots}; the projection, if any, was cut back to it\n`);
+          writeStdout(`log now ends at height ${recovery.lastHeight}: ${cut}${lost}${snapshots}; the projection, if any, was cut back to it\n`);
         }
       }),
     );
@@ -220,7 +220,7 @@ export function registerChainCommands(program: Command): void {
         const info = writeSnapshotOfChain(dir, outcome.state, options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION);
         if (info.pruned.length > 0) process.stderr.write(`removed ${counted(info.pruned.length, 'old snapshot')}, keeping the newest ${options.keepSnapshots ?? DEFAULT_SNAPSHOT_RETENTION}\n`);
         if (options.json === true) printJson({ height: info.height, state_root: info.stateRoot, file: info.file, pruned: info.pruned });
-        else process.stdout.write(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
+        else writeStdout(`snapshot at height ${info.height}, state root ${info.stateRoot}\n${info.file}\n`);
       }),
     );
 }

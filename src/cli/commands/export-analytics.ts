@@ -12,7 +12,7 @@ import { ANALYTICS_EXPORTS, exportAnalytics, type ExportReport } from '../../pro
 import type { ProjectReport } from '../../projection/run.js';
 import { dataDirOf } from '../args.js';
 import { checkOutputDirectory } from '../out-path.js';
-import { counted, printJson } from '../output.js';
+import { counted, printJson, writeStdout } from '../output.js';
 import { phaseLine } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { projectWithProgress } from './project.js';
@@ -41,7 +41,7 @@ async function run(options: ExportOptions): Promise<ExportReport> {
 function printHuman(report: ExportReport): void {
   const width = Math.max(...report.files.map(({ file }) => basename(file).length));
   const rows = report.files.map(({ file, rows }) => `  ${basename(file).padEnd(width)}  ${counted(rows, 'row')}`);
-  process.stdout.write([`wrote ${counted(report.files.length, 'Parquet file')} to ${report.out} (the projection up to height ${report.height}):`, ...rows].join('\n') + '\n');
+  writeStdout([`wrote ${counted(report.files.length, 'Parquet file')} to ${report.out} (the projection up to height ${report.height}):`, ...rows].join('\n') + '\n');
 }
 
 export function registerExportAnalyticsCommand(program: Command): void {

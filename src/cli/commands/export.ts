@@ -56,7 +56,7 @@ export function registerExportCommand(program: Command): void {
         writeFileDurably(options.out, text);
         const summary = { file: options.out, height: options.height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: Buffer.byteLength(text) };
         if (options.json === true) printJson(summary);
-        else process.stdout.write(`exported height ${summary.height} (state root ${summary.state_root}) to ${summary.file}\n`);
+        else writeStdout(`exported height ${summary.height} (state root ${summary.state_root}) to ${summary.file}\n`);
       }),
     );
 }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { bundledMainnetGenesisPath } from '../../core/paths.js';
 import { GenesisError, loadGenesisState } from '../../genesis/load.js';
 import { summarizeGenesis, type GenesisSummary } from '../../genesis/summary.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 
 const POKT = 1_000_000n;
 
@@ -33,7 +33,7 @@ function printHuman(file: string, s: GenesisSummary): void {
     `state root  ${s.state_root}`,
   ];
   if (s.params_defaulted.length > 0) lines.push(`defaulted   ${s.params_defaulted.join(', ')}`);
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 export function inspectGenesis(file: string, json: boolean): void {

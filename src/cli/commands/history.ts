@@ -20,7 +20,7 @@ import { openChain } from '../../runtime/open-chain.js';
 import { rollbackDataDir, type RollbackStep } from '../../runtime/rollback.js';
 import { bisectDataDirs, verifyDataDir, type BisectReport, type VerifyOptions, type VerifyReport } from '../../runtime/verify.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { chainWithoutBlocks, CliError, counted, heightRange, printJson } from '../output.js';
+import { chainWithoutBlocks, CliError, counted, heightRange, printJson, writeStdout } from '../output.js';
 import { blockProgress, phaseLine, ReplayBar, replayStepProgress, type BlockProgress } from '../progress.js';
 import { confirmDestructive } from '../confirm.js';
 import { withCliErrors } from '../runtime-errors.js';
@@ -87,12 +87,12 @@ function printVerify(report: VerifyReport): void {
     const d = report.divergence;
     lines.push(`hash chain ok; state root DIVERGES at height ${d.height} (${d.kind}): ${d.detail}`);
   } else lines.push(`hash chain ok; every state root matches; state root ${report.state_root}`);
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 function printBisect(report: BisectReport): void {
   if (report.identical) {
-    process.stdout.write(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${counted(report.probes, 'probe')})\n`);
+    writeStdout(`identical: both runs end at height ${report.left.last_height} with state root ${report.left.state_root} (${counted(report.probes, 'probe')})\n`);
     return;
   }
   const at = report.first_difference;
@@ -115,7 +115,7 @@ function printBisect(report: BisectReport): void {
     lines.push(`${counted(report.differing_entries, 'state entry', 'state entries')} differ${report.entries.length < report.differing_entries ? ` (first ${report.entries.length} shown)` : ''}:`);
     lines.push(...report.entries.map((e) => `  ${e.table}/${e.key}\n    left:  ${e.left ?? '(absent)'}\n    right: ${e.right ?? '(absent)'}`));
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 export function registerHistoryCommands(program: Command): void {
@@ -181,7 +181,7 @@ export function registerHistoryCommands(program: Command): void {
         const recorded = recordedPostgresProjections(dir);
         const note = postgresNote(dir, recorded);
         if (options.json === true) printJson({ ...report, not_rolled_back: recorded, ...(note === undefined ? {} : { note }) });
-        else process.stdout.write(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\n${note === undefined ? '' : `note: ${note}\n`}`);
+        else writeStdout(`rolled back from height ${report.from} to ${report.to} (${counted(report.removed_blocks, 'block')} removed, ${counted(report.snapshots_removed.length, 'snapshot')} removed)\n${note === undefined ? '' : `note: ${note}\n`}`);
       }),
     );
 

@@ -5,11 +5,11 @@
  */
 import type { Command } from 'commander';
 import { generateKey, readKeyFile, toKeyFile, writeKeyFile } from '../../crypto/keys.js';
-import { printJson, rejectionError } from '../output.js';
+import { printJson, rejectionError, writeStdout } from '../output.js';
 
 function describe(address: string, publicKey: string, file: string, json: boolean): void {
   if (json) printJson({ address, public_key: publicKey, file });
-  else process.stdout.write(`address     ${address}\npublic key  ${publicKey}\nfile        ${file}\n`);
+  else writeStdout(`address     ${address}\npublic key  ${publicKey}\nfile        ${file}\n`);
 }
 
 export function registerKeysCommands(program: Command): void {

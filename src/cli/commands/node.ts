@@ -106,12 +106,14 @@ async function runNode(options: NodeCommandOptions): Promise<void> {
     stopRequested = true;
   });
   const turns = { ...DEFAULT_TURN_LIMITS, ...(options.maxWaitingPerClient === undefined ? {} : { maxWaitingPerClient: options.maxWaitingPerClient }) };
+  // Before the progress line: a bad option (--data "") is said first and alone, as by every command.
+  const settings = nodeSettings(options, turns);
   // The state is rebuilt at start (newest snapshot + replay to the tip): minutes on a long chain without snapshots.
   const rebuild = replayStepProgress('node', options.progress !== false);
   let node: Awaited<ReturnType<typeof startNode>>;
   try {
     node = await startNode({
-      ...nodeSettings(options, turns),
+      ...settings,
       onReplayStart: rebuild.onStart,
       onReplayProgress: (progress) => {
         if (stopRequested) throw new StoppedWhileStarting();

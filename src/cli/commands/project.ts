@@ -22,7 +22,7 @@ import { projectionFile } from '../../projection/store.js';
 import { checkAgainstLog, type AgainstLogReport } from '../../projection/against-log.js';
 import { checkWholeFile, type WholeFileReport } from '../../projection/sqlite/whole-file-check.js';
 import { dataDirOf, integerOption, postgresUrlOption } from '../args.js';
-import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
+import { CliError, counted, grouped, heightRange, printJson, writeStdout } from '../output.js';
 import { bytesProgress, phaseLine, ReplayBar, rowsProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { refuseHeightPastTip } from './replay.js';
@@ -155,7 +155,7 @@ export function registerProjectCommand(program: Command): void {
           const checked = await checkWithProgress(options);
           const againstLog = options.againstLog === true ? await againstLogWithProgress(options) : undefined;
           if (options.json === true) printJson(againstLog === undefined ? checked : { ...checked, against_log: againstLog });
-          else process.stdout.write(checkSummary(checked, againstLog) + '\n');
+          else writeStdout(checkSummary(checked, againstLog) + '\n');
           return;
         }
         // Past the log's last block is refused before any work (a --rebuild removes nothing), as
@@ -167,7 +167,7 @@ export function registerProjectCommand(program: Command): void {
         }
         const report = await run(options);
         if (options.json === true) printJson(report);
-        else process.stdout.write(projectSummary(report) + '\n');
+        else writeStdout(projectSummary(report) + '\n');
       }),
     );
 }

@@ -12,7 +12,7 @@ import type { Result } from '../../core/result.js';
 import { queryApp, queryApps } from '../../modules/apps/index.js';
 import { queryNode, queryNodes } from '../../modules/nodes/index.js';
 import { loadQueryState, QueryStateError, type QueryState } from '../../runtime/query-state.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { appText, nodeText, pageText } from './query-text.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { addressArgument, dataDirOf } from '../args.js';
@@ -64,7 +64,7 @@ function answer<T>(result: Result<T, Rejection>, json: boolean, text: (value: T)
     throw new CliError(result.error.name, result.error.log, { codespace: result.error.codespace, code: result.error.code });
   }
   if (json) printJson(result.value);
-  else process.stdout.write(text(result.value).join('\n') + '\n');
+  else writeStdout(text(result.value).join('\n') + '\n');
 }
 
 function listOptions(options: ListOptions) {

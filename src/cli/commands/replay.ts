@@ -20,7 +20,7 @@ import { readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOutcome, type ReplayProgress } from '../../runtime/replay.js';
 import { assertSnapshotsWritable } from '../../snapshot/snapshot.js';
 import { dataDirOf, integerOption } from '../args.js';
-import { CliError, counted, grouped, heightRange, printJson } from '../output.js';
+import { CliError, counted, grouped, heightRange, printJson, writeStdout } from '../output.js';
 import { replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { nextTurn, reportingInterrupt } from '../interrupt.js';
@@ -213,7 +213,7 @@ function printNothingToReplay(report: ReplayReport, to: number | undefined): voi
     report.started_from === 'snapshot'
       ? `verified: the snapshot's state root matches the one the log records at height ${report.start_height}`
       : `verified: ${report.start_height === 0 ? 'the genesis' : 'the exported state'} imports to the state root recorded when the chain was created`;
-  process.stdout.write([`nothing to replay: ${start}, in ${report.seconds.toFixed(2)} s`, `state root ${report.state_root}`, checked].join('\n') + '\n');
+  writeStdout([`nothing to replay: ${start}, in ${report.seconds.toFixed(2)} s`, `state root ${report.state_root}`, checked].join('\n') + '\n');
 }
 
 function printHuman(report: ReplayReport, to: number | undefined): void {
@@ -232,7 +232,7 @@ function printHuman(report: ReplayReport, to: number | undefined): void {
     lines.push(`DIVERGED at height ${d.height} (${d.kind}): ${d.detail}`);
     for (const e of d.entries) lines.push(`  ${e.entry ?? `(key digest ${e.key_digest})`}: log ${e.expected}, replay ${e.actual}`);
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 export function registerReplayCommand(program: Command): void {

@@ -17,6 +17,7 @@
  * `dispatch_unavailable`.
  */
 import type { Command } from 'commander';
+import { httpUrl } from '../../core/http-url.js';
 import { openSqliteReadStore } from '../../projection/sqlite-read-store.js';
 import { assertCheckpointOnLog, sqliteCheckpointOf } from '../../projection/checkpoint-on-log.js';
 import { DEFAULT_PG_READERS, PgReadStore } from '../../projection/pg/read-store.js';
@@ -97,7 +98,7 @@ export function registerServeCommand(program: Command): void {
         const port = typeof address === 'object' && address !== null ? address.port : options.port;
         const source = options.postgres === undefined ? 'projection' : 'PostgreSQL projection';
         const stopped = untilStopSignal();
-        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on http://${host}:${port} (read only; ${turnsText(turns, options.trustProxy)})\n`);
+        process.stderr.write(`pokt-ledger serve: ${source} at height ${height ?? '-'}, listening on ${httpUrl(host, port ?? DEFAULT_SERVE_PORT)} (read only; ${turnsText(turns, options.trustProxy)})\n`);
         await stopped;
         await server.close();
         await store.close();

@@ -11,7 +11,7 @@ import type { Command } from 'commander';
 import { parsePublicKeyHex } from '../../core/types.js';
 import { canonicalChain } from '../../messages/index.js';
 import { dispatch } from '../../modules/pocketcore/index.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { queryStateOf } from './query.js';
 
 interface SessionOptions {
@@ -61,7 +61,7 @@ export function registerSessionCommand(program: Command): void {
         return;
       }
       const { key, header, nodes } = answer.value;
-      process.stdout.write(
+      writeStdout(
         [`session ${header.session_height} of app ${header.app_public_key} on chain ${header.chain} (at height ${height})`, `key   ${key}`, 'nodes', ...nodes.map((n, i) => `  ${i + 1}. ${n}`)].join('\n') + '\n',
       );
     });

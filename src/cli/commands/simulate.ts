@@ -21,7 +21,7 @@ import { CompositionRecorder } from '../../sim/mainnet/composition.js';
 import { findWorkload, MAINNET_WORKLOAD, WORKLOADS } from '../../sim/workloads/index.js';
 import type { SimProfileName } from '../../sim/workload.js';
 import { dataDirOf, integerOption, seedOption } from '../args.js';
-import { CliError, counted, heightRange, printJson, toJson } from '../output.js';
+import { CliError, counted, heightRange, printJson, toJson, writeStdout } from '../output.js';
 import { blockProgress, phaseLine, type BlockProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
@@ -143,7 +143,7 @@ export function printSimulationSummary(summary: SimulationSummary): void {
       .sort()
       .map((label) => `  ${label.padEnd(28)} ${toJson(summary.outcomes[label])}`),
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 export function registerSimulateCommand(program: Command): void {
@@ -204,7 +204,7 @@ export function registerSimulateCommand(program: Command): void {
         if (options.json === true) printJson(composition === undefined ? summary : { ...summary, composition: composition.summary(relayScale) });
         else {
           printSimulationSummary(summary);
-          if (composition !== undefined) process.stdout.write(composition.table(relayScale, shape?.scale ?? 1) + '\n');
+          if (composition !== undefined) writeStdout(composition.table(relayScale, shape?.scale ?? 1) + '\n');
         }
       }),
     );

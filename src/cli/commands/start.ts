@@ -30,7 +30,7 @@ import { DEFAULT_NODE_PORT, startNode } from '../../node/node.js';
 import { readSimManifest } from '../../sim/sim-genesis.js';
 import { chainExists } from '../../sim/sim-setup.js';
 import { dataDirOf, hostOption, integerOption, portOption } from '../args.js';
-import { CliError, printJson } from '../output.js';
+import { CliError, printJson, writeStdout } from '../output.js';
 import { phaseLine } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { projectWithProgress } from './project.js';
@@ -163,7 +163,7 @@ export function registerStartCommand(program: Command): void {
         const report = await buildAndCheck(dataDir, options);
         const json = options.json === true;
         if (json) printJson({ data_dir: dataDir, simulation: report.simulation, activity: activityJson(report.activity), replay: report.replay, projection: report.projection, audit: { ...report.audit, series: undefined }, audit_report: report.auditReport });
-        else process.stdout.write(startSummaryLines(report).join('\n') + '\n');
+        else writeStdout(startSummaryLines(report).join('\n') + '\n');
         const healthy = report.replay.verified && report.audit.mismatches === 0 && report.audit.supply_ok;
         if (!healthy) process.exitCode = 1;
         if (options.serve !== false && healthy) await serveUntilSignal(dataDir, options, json);

@@ -28,7 +28,7 @@ import {
   type DecodedTx,
   type WireMessage,
 } from '../../wire/index.js';
-import { CliError, printJson, rejectionError } from '../output.js';
+import { CliError, printJson, rejectionError, writeStdout } from '../output.js';
 
 const DEFAULT_CHAIN_ID = 'mainnet';
 
@@ -100,7 +100,7 @@ function printDecodedHuman(view: DecodedTxView): void {
     `entropy          ${view.entropy}`,
     `msg              ${JSON.stringify(view.msg)}`,
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  writeStdout(lines.join('\n') + '\n');
 }
 
 export function decodeCommand(text: string, options: { chainId?: string; json?: boolean }): void {
@@ -300,7 +300,7 @@ export function signCommand(options: SignOptions): void {
   const built = buildAndSignTx({ chainId: options.chainId, msg, feeUpokt: fee, memo: options.memo ?? '', entropy, seed: key.value.seed });
   const tx = Buffer.from(built.bytes).toString('base64');
   if (options.json === true) printJson({ hash: built.hash, tx, hex: bytesToHex(built.bytes) });
-  else process.stdout.write(`hash ${built.hash}\ntx   ${tx}\n`);
+  else writeStdout(`hash ${built.hash}\ntx   ${tx}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,8 +12,14 @@
  * "the device reported an I/O error" sent operators to check a healthy disk (QA of 2026-12-06).
  * Where the process has such a limit and one of the projection's files has reached it, the
  * failure is that limit (EFBIG, file_too_large), with the figures.
+ *
+ * A full file system is as bare: opening a WAL database creates and grows its -shm file, which
+ * on a full disk fails as SQLITE_IOERR_SHMSIZE (a page write as SQLITE_IOERR_WRITE), not
+ * SQLITE_FULL — and "the device reported an I/O error" sent the operator to check a healthy
+ * device (docs walk of 2026-12-07). Where the file system holding the projection has less room
+ * left than such a write needs, the failure is the full disk (ENOSPC, disk_full), with the figures.
  */
-import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync, statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { damagedProjection } from '../errors.js';
 
@@ -23,7 +29,7 @@ const IO_ERROR_CODES = /^SQLITE_IOERR(_|$)/;
 export function projectionFailure(error: unknown, file: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && UNWRITABLE_CODES.test(code)) return unwritableCause(file) ?? error;
-  if (typeof code === 'string' && IO_ERROR_CODES.test(code)) return fileSizeLimitCause(file, code) ?? error;
+  if (typeof code === 'string' && IO_ERROR_CODES.test(code)) return fileSizeLimitCause(file, code) ?? fullDiskCause(file, code) ?? error;
   return damagedProjection(error, file);
 }
 
@@ -51,6 +57,21 @@ function fileSizeLimitCause(file: string, sqliteCode: string): Error | undefined
     }
   }
   return undefined;
+}
+
+/** ENOSPC with the figures when the file system holding the projection has (next to) no room left. */
+function fullDiskCause(file: string, sqliteCode: string): Error | undefined {
+  const dir = dirname(file);
+  let free: number;
+  try {
+    const stats = statfsSync(dir);
+    free = stats.bavail * stats.bsize;
+  } catch {
+    return undefined;
+  }
+  if (free >= NEAR_LIMIT_BYTES) return undefined;
+  const message = `cannot write the projection in ${dir}: its file system has ${free} bytes free (SQLite said ${sqliteCode})`;
+  return Object.assign(new Error(message), { code: 'ENOSPC', path: dir });
 }
 
 function sizeOf(path: string): number | undefined {

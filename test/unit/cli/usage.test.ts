@@ -51,6 +51,13 @@ usage('a bad option value, an unknown option: the coded line and the hint, exit 
   assert.equal(JSON.parse(asJson.stdout), { error: { code: 'unknown_option', message: "unknown option '--data'" } });
 });
 
+usage('--data "" is the coded line first, before any progress line (node said "opening the chain …" first; docs walk of 2026-12-07)', async () => {
+  for (const command of [['node', '--port', '0'], ['replay'], ['serve', '--port', '0'], ['start', '--no-serve']]) {
+    const run = await runCli([...command, '--data', '']);
+    assertHumanUsage(run, 'invalid_option', `pokt-ledger ${command[0]} --help`, `${command[0]} --data ""`);
+  }
+});
+
 usage("a command's own check of its options is a usage error too (exit 2, the hint)", async () => {
   const zero = await runCli(['calc', 'emission', '--target-pokt-per-day', '1', '--daily-relays', '0']);
   assertHumanUsage(zero, 'invalid_option', 'pokt-ledger calc emission --help', 'calc emission --daily-relays 0');
