@@ -83,14 +83,29 @@ export function newestLedgerSection<T>(title: string, key: string, route: string
     return pages.get(page)!;
   };
   const fetchPage = async (page: number): Promise<Slice> => {
-    const total = (await oldestFirst(1)).total;
-    const range = newestFirstRange(total, page, LINES_PER_PAGE);
-    if (range === undefined) return { rows: [], total };
-    const answers = await Promise.all(range.pages.map(oldestFirst));
-    const lines = answers.flatMap((answer) => answer.result).slice(range.from - (range.pages[0]! - 1) * LINES_PER_PAGE, range.to - (range.pages[0]! - 1) * LINES_PER_PAGE);
-    return { rows: lines.reverse().map(row), total };
+    const { lines, total } = await newestPage(oldestFirst, page, LINES_PER_PAGE);
+    return { rows: lines.map(row), total };
   };
   return pagedSection(title, key, fetchPage, headers, empty, notes);
+}
+
+/**
+ * The newest `count` lines of a ledger list, newest first, with the list's total — the API pages
+ * its lists oldest first, so a node with 2,500 claims gets lines 1,500–2,499 (pages 2 and 3 of
+ * 1,000), not its first 1,000.
+ */
+export function newestLines<T>(route: string, body: Readonly<Record<string, unknown>>, count: number): Promise<{ readonly lines: readonly T[]; readonly total: number }> {
+  return newestPage((page) => query<LedgerPage<T>>(route, { ...body, page, per_page: count }), 1, count);
+}
+
+/** Page `page` (newest first) of `perPage` lines, from the oldest-first pages `oldestFirst` fetches. */
+export async function newestPage<T>(oldestFirst: (page: number) => Promise<LedgerPage<T>>, page: number, perPage: number): Promise<{ lines: T[]; total: number }> {
+  const total = (await oldestFirst(1)).total;
+  const range = newestFirstRange(total, page, perPage);
+  if (range === undefined) return { lines: [], total };
+  const answers = await Promise.all(range.pages.map(oldestFirst));
+  const offset = (range.pages[0]! - 1) * perPage;
+  return { lines: answers.flatMap((answer) => answer.result).slice(range.from - offset, range.to - offset).reverse(), total };
 }
 
 /**

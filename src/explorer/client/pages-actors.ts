@@ -4,12 +4,14 @@ import { code, el, facts, link, num, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
-import { firstPage, ledgerSection, newestLedgerSection, pagedTable, type Slice } from './pager.js';
+import { firstPage, ledgerSection, newestLedgerSection, newestLines, pagedTable, type Slice } from './pager.js';
 import { txHeaders, txRows, type SameInEveryRow } from './pages-chain.js';
 import { stakeHistory } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
+/** How many of a node's claims, its latest, the sessions-served list is drawn from (one API page). */
+const SESSIONS_FROM_CLAIMS = 1_000;
 
 /** Newest first: pocket-core's tx index walks `order: "asc"` backwards (types/indexer.go:340-346), and the API keeps that. */
 function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAGE): Promise<TxPage> {
@@ -164,12 +166,12 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
   ]);
   const [history, sessions, claims, rewards, rapSheet] = await Promise.all([
     stakeHistory(address, actor.height, raps.result, sent.txs),
-    query<LedgerPage<ClaimLine>>('query/claims', { address, per_page: 1_000 }),
+    newestLines<ClaimLine>('query/claims', { address }, SESSIONS_FROM_CLAIMS),
     newestLedgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
     newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', rewardNote()),
     ledgerSection<RapSheetLine>('Rap sheet', 'raps', 'query/rapsheet', { address }, ['height', 'kind', 'reason', 'amount', 'tx'], rapRow, 'clean'),
   ]);
-  const served = new Map(sessions.result.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
+  const served = new Map(sessions.lines.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
   // Newest first, as the claims and rewards below.
   const servedNewestFirst = [...served.values()].sort((a, b) => b.session_height - a.session_height);
   const jailedOnThisChain = raps.result.some((r) => r.kind === 'jailed');
@@ -186,7 +188,7 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
       ),
     ),
     section(
-      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.result.length ? `, of its first ${count(sessions.result.length)} claims` : ''})`,
+      `Sessions served (from its claims: ${count(served.size)}${sessions.total > sessions.lines.length ? `, of its latest ${count(sessions.lines.length)} claims` : ''})`,
       table(['session height', 'chain', 'app'], servedNewestFirst.map((c) => [link(`block/${c.session_height}`, String(c.session_height)), c.chain, appLink(c)])),
     ),
     claims,

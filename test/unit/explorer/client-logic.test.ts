@@ -108,6 +108,27 @@ test('a newest-first page of an oldest-first list: its lines and the pages that 
   assert.is(newestFirstRange(0, 1, 50), undefined, 'an empty list');
 });
 
+test('the newest lines of an oldest-first list: a node with 2,500 claims shows its latest 1,000, newest first', async () => {
+  type Page = { result: number[]; total: number };
+  const { newestPage } = await client<{ newestPage(fetch: (page: number) => Promise<Page>, page: number, perPage: number): Promise<{ lines: number[]; total: number }> }>('pager');
+  // The API's pages, oldest first: line i (0-based) is the number i; `asked` records which pages were fetched.
+  const listOf = (total: number, asked: number[]) => async (page: number): Promise<Page> => {
+    asked.push(page);
+    const from = (page - 1) * 1000;
+    return { result: Array.from({ length: Math.max(0, Math.min(1000, total - from)) }, (_, i) => from + i), total };
+  };
+  const asked: number[] = [];
+  const latest = await newestPage(listOf(2500, asked), 1, 1000);
+  assert.is(latest.total, 2500);
+  assert.is(latest.lines.length, 1000);
+  assert.is(latest.lines[0], 2499, 'the newest line first');
+  assert.is(latest.lines[999], 1500, 'down to the 1,000th newest');
+  assert.equal([...new Set(asked)].sort(), [1, 2, 3], 'page 1 for the total, then pages 2 and 3 that hold lines 1,500–2,499');
+  const few = await newestPage(listOf(7, []), 1, 1000);
+  assert.equal(few.lines, [6, 5, 4, 3, 2, 1, 0], 'a short list whole, newest first');
+  assert.equal((await newestPage(listOf(0, []), 1, 1000)).lines, [], 'an empty list');
+});
+
 test("a parameter key's break points: after '/' and between camel-case words, never inside one", async () => {
   const { keyParts } = await client<{ keyParts(key: string): string[] }>('pages-params');
   assert.equal(keyParts('application/ApplicationStakeMinimum'), ['application/', 'Application', 'Stake', 'Minimum']);
