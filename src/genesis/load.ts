@@ -42,7 +42,7 @@ export function checkGenesisFileSize(file: string): void {
       `run with NODE_OPTIONS=--max-old-space-size=${Math.ceil((size * HEAP_BYTES_PER_GENESIS_BYTE) / 2 ** 20 / 1024) * 1024} (MiB) on a machine with that much memory`;
   const message =
     `file is ${size} bytes (${mib(size)}), more than the ${MAX_GENESIS_BYTES} (${mib(MAX_GENESIS_BYTES)}) a genesis may have here: ${reason}. ` +
-    `A mainnet pocket-core export is estimated at 0.1–0.26 GB: check that this is the right file; ` +
+    `A mainnet pocket-core export is estimated at 0.12–0.33 GB (docs/history.md, "Export / import"): if this is not one, check that it is the right file; ` +
     `a chain of this ledger that has outgrown its export continues from a copy of its data directory instead`;
   throw new GenesisError(file, [{ path: '$', message }], 'genesis_too_large');
 }

@@ -66,7 +66,7 @@ export const HEAP_BYTES_PER_GENESIS_BYTE = 16;
  * V8's "Cannot create a string longer than …" or a heap-exhaustion abort. No option of its own:
  * Node's heap flag is the knob, and the limit follows it. It was a fixed 64 MiB until 2026-12-07
  * ("far above the mainnet genesis, 638 KB"); but exports are written with four spaces as
- * pocket-core's are, a mainnet Morse export is estimated at ~0.1–0.26 GB, and the ledger's own
+ * pocket-core's are, a mainnet Morse export is estimated at ~0.12–0.33 GB, and the ledger's own
  * export grows ~300 bytes per tx (the tx and replay indexes), so 64 MiB refused legitimate files
  * (docs/history.md, "Export / import", has the figures).
  */
