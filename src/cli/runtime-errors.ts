@@ -181,7 +181,7 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof UpgradeRequiredError) return new CliError(error.code, error.message);
   if (error instanceof BlockRejectedError) return new CliError(error.code, error.message);
   if (error instanceof NoValidatorsError) return new CliError('no_validators', error.message);
-  if (error instanceof GenesisError) return new CliError('invalid_genesis', error.message, error.problems);
+  if (error instanceof GenesisError) return new CliError(error.code, error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
   // Every command that opens the projection (project, audit, serve, start, rollback, node, …).
   if (error instanceof ProjectionError) return new CliError(error.code, error.message, Object.keys(error.context).length === 0 ? undefined : error.context);

@@ -1,11 +1,13 @@
 /**
  * Genesis file → validated doc → ledger state at height 0. The I/O lives here, at the edge.
  */
+import { constants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { bundledMainnetGenesisPath } from '../core/paths.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { importGenesis } from './import.js';
-import { MAX_GENESIS_BYTES, parseGenesis, type ParseOptions } from './parse.js';
+import { HEAP_BYTES_PER_GENESIS_BYTE, MAX_GENESIS_BYTES, parseGenesis, type ParseOptions } from './parse.js';
 import type { GenesisDoc, GenesisProblem } from './types.js';
 
 export class GenesisError extends Error {
@@ -13,14 +15,40 @@ export class GenesisError extends Error {
   constructor(
     readonly file: string,
     readonly problems: readonly GenesisProblem[],
+    /** The CLI's error code: a file too big to read is not an invalid one. */
+    readonly code: 'invalid_genesis' | 'genesis_too_large' = 'invalid_genesis',
   ) {
-    super(`invalid genesis ${file}: ${problems.length} problem(s); first: ${problems[0]?.path}: ${problems[0]?.message}`);
+    super(
+      code === 'genesis_too_large'
+        ? `genesis ${file} too large to read: ${problems[0]?.message}`
+        : `invalid genesis ${file}: ${problems.length} problem(s); first: ${problems[0]?.path}: ${problems[0]?.message}`,
+    );
   }
 }
 
-export function readGenesisFile(file: string = bundledMainnetGenesisPath(), options: ParseOptions = {}): GenesisDoc {
+/**
+ * Refuses a file the reader cannot read, before reading it (by its size on disk; a sparse or
+ * hostile file costs nothing): past MAX_GENESIS_BYTES it would not fit in one string, or its
+ * import in the heap (parse.ts, genesisByteLimit).
+ */
+export function checkGenesisFileSize(file: string): void {
   const size = statSync(file).size;
-  if (size > MAX_GENESIS_BYTES) throw new GenesisError(file, [{ path: '$', message: `file is ${size} bytes, more than ${MAX_GENESIS_BYTES}` }]);
+  if (size <= MAX_GENESIS_BYTES) return;
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const stringBound = size > constants.MAX_STRING_LENGTH;
+  const reason = stringBound
+    ? `it is read as one string and Node's longest string is ${constants.MAX_STRING_LENGTH} characters, so it cannot be read at all`
+    : `importing it needs ~${HEAP_BYTES_PER_GENESIS_BYTE}× its size in heap, more than this process's ${mib(getHeapStatistics().heap_size_limit)}; ` +
+      `run with NODE_OPTIONS=--max-old-space-size=${Math.ceil((size * HEAP_BYTES_PER_GENESIS_BYTE) / 2 ** 20 / 1024) * 1024} (MiB) on a machine with that much memory`;
+  const message =
+    `file is ${size} bytes (${mib(size)}), more than the ${MAX_GENESIS_BYTES} (${mib(MAX_GENESIS_BYTES)}) a genesis may have here: ${reason}. ` +
+    `A mainnet pocket-core export is estimated at 0.12–0.33 GB (docs/history.md, "Export / import"): if this is not one, check that it is the right file; ` +
+    `a chain of this ledger that has outgrown its export continues from a copy of its data directory instead`;
+  throw new GenesisError(file, [{ path: '$', message }], 'genesis_too_large');
+}
+
+export function readGenesisFile(file: string = bundledMainnetGenesisPath(), options: ParseOptions = {}): GenesisDoc {
+  checkGenesisFileSize(file);
   const parsed = parseGenesis(readFileSync(file, 'utf8'), options);
   if (!parsed.ok) throw new GenesisError(file, parsed.error);
   return parsed.value;

@@ -20,6 +20,8 @@
  * - An exported state (`app_state.pos.exported: true` or `initial_height`) is read by
  *   parse-exported.ts: module accounts, those sections and the ledger's `pokt_ledger` extension.
  */
+import { constants } from 'node:buffer';
+import { getHeapStatistics } from 'node:v8';
 import { parse as parseLossless } from 'lossless-json';
 import { err, ok, type Result } from '../core/result.js';
 import { parseOptionalTime, parseRfc3339Ns } from '../core/time.js';
@@ -37,8 +39,43 @@ import { moduleNameOf } from '../modules/auth/index.js';
 import { checkParamRange } from '../modules/gov/index.js';
 import { buildParams } from '../params/params.js';
 
-/** Far above the mainnet genesis (638 KB); stops a hostile file before it costs memory. */
-export const MAX_GENESIS_BYTES = 64 * 1024 * 1024;
+/**
+ * Heap bytes importing a genesis may cost per byte of its file: the text, the parsed JSON
+ * (lossless-json: an object per value), the validated doc and the state built from it live at
+ * once. Measured 2026-12-07 (`node bin/pokt-ledger.js init`, Node 20's default heap limit,
+ * 4,144 MiB, so a 271.6 MB bound): the ledger's own 60-block export with its tx and replay
+ * indexes grown to 0.73 M / 0.97 M entries each — the worst shape measured — 221.7 MB in 66 s at
+ * 3.6 GB max RSS, 293.3 MB (8% past the bound) in 109 s at 4.6 GB, the heap nearly full; a
+ * 482 MB one ran out of heap after 110 s ("FATAL ERROR: … JavaScript heap out of memory": an
+ * abort, no coded error). A pocket-core-shaped one (401 k accounts added), 271.4 MB: 58 s at
+ * 2.5 GB.
+ */
+export const HEAP_BYTES_PER_GENESIS_BYTE = 16;
+
+/**
+ * The largest genesis file read: what the reader can read. Two bounds, the smaller wins:
+ * - it reads the file into one string (readFileSync(file, 'utf8')), and Node's longest string
+ *   is buffer.constants.MAX_STRING_LENGTH characters (V8's 2^29 − 24 = 536,870,888 on 64-bit);
+ *   a UTF-8 file never decodes to more characters than it has bytes;
+ * - the import must fit in the heap: the heap limit (v8 heap_size_limit: 4,144 MiB by default
+ *   on this 24 GB machine — V8 sizes it from the memory, less on a smaller one — 4,480 under the
+ *   launcher's young-generation flag;
+ *   `NODE_OPTIONS=--max-old-space-size=<MiB>` raises it) over HEAP_BYTES_PER_GENESIS_BYTE —
+ *   259–280 MiB by default, the whole string limit from an 8 GiB heap.
+ * Past it the file is refused before it is read (genesis_too_large, with what to do), not with
+ * V8's "Cannot create a string longer than …" or a heap-exhaustion abort. No option of its own:
+ * Node's heap flag is the knob, and the limit follows it. It was a fixed 64 MiB until 2026-12-07
+ * ("far above the mainnet genesis, 638 KB"); but exports are written with four spaces as
+ * pocket-core's are, a mainnet Morse export is estimated at ~0.12–0.33 GB, and the ledger's own
+ * export grows ~300 bytes per tx (the tx and replay indexes), so 64 MiB refused legitimate files
+ * (docs/history.md, "Export / import", has the figures).
+ */
+export function genesisByteLimit(heapSizeLimit: number = getHeapStatistics().heap_size_limit): number {
+  return Math.min(constants.MAX_STRING_LENGTH, Math.floor(heapSizeLimit / HEAP_BYTES_PER_GENESIS_BYTE));
+}
+
+/** This process's limit (genesisByteLimit at its heap size). */
+export const MAX_GENESIS_BYTES: number = genesisByteLimit();
 export const MAX_CHAIN_ID_LENGTH = 50; // Tendermint MaxChainIDLen
 
 export interface ParseOptions {
@@ -51,7 +88,7 @@ export interface ParseOptions {
 }
 
 export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
-  if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis larger than ${MAX_GENESIS_BYTES} bytes` }]);
+  if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${text.length} characters, more than the ${MAX_GENESIS_BYTES} a genesis may have` }]);
   // Windows editors save UTF-8 with a byte-order mark; pocket-core's JSON reader refuses it too,
   // and the parser's own words showed it as an invisible character ("got '' at position 0").
   if (text.startsWith('\uFEFF')) return err([{ path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' }]);

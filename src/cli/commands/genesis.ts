@@ -43,7 +43,7 @@ export function inspectGenesis(file: string, json: boolean): void {
     if (json) printJson(summary);
     else printHuman(file, summary);
   } catch (error) {
-    if (error instanceof GenesisError) throw new CliError('invalid_genesis', error.message, error.problems);
+    if (error instanceof GenesisError) throw new CliError(error.code, error.message, error.problems);
     if (error instanceof Error && 'code' in error && error.code === 'ENOENT') throw new CliError('file_not_found', `no such file: ${file}`);
     throw error;
   }
