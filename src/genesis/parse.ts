@@ -22,7 +22,7 @@
  */
 import { constants } from 'node:buffer';
 import { getHeapStatistics } from 'node:v8';
-import { parse as parseLossless } from 'lossless-json';
+import { parseLosslessJson, SlowParseRefused } from '../core/lossless-json.js';
 import { err, ok, type Result } from '../core/result.js';
 import { parseOptionalTime, parseRfc3339Ns } from '../core/time.js';
 import { addressFromPublicKey } from '../crypto/address.js';
@@ -40,28 +40,38 @@ import { checkParamRange } from '../modules/gov/index.js';
 import { buildParams } from '../params/params.js';
 
 /**
- * Heap bytes importing a genesis may cost per byte of its file: the text, the parsed JSON
- * (lossless-json: an object per value), the validated doc and the state built from it live at
- * once. Measured 2026-12-07 (`node bin/pokt-ledger.js init`, Node 20's default heap limit,
- * 4,144 MiB, so a 271.6 MB bound): the ledger's own 60-block export with its tx and replay
- * indexes grown to 0.73 M / 0.97 M entries each — the worst shape measured — 221.7 MB in 66 s at
- * 3.6 GB max RSS, 293.3 MB (8% past the bound) in 109 s at 4.6 GB, the heap nearly full; a
- * 482 MB one ran out of heap after 110 s ("FATAL ERROR: … JavaScript heap out of memory": an
- * abort, no coded error). A pocket-core-shaped one (401 k accounts added), 271.4 MB: 58 s at
- * 2.5 GB.
+ * Heap bytes importing a genesis may cost per byte of its file: the parsed JSON, the validated
+ * doc and the state built from it live at once (the text and the file's bytes are outside the
+ * heap's limit). Measured 2026-12-07 with `init` (max RSS; the heap limit set with
+ * --max-old-space-size) on the worst shape measured, the ledger's own 60-block export with its tx
+ * and replay indexes grown: 220.7 MB (0.73 M entries each) imports in a 640 MiB heap, not in
+ * 512 (2.9–2.4 bytes a byte); 511.4 MB (1.7 M each) in a 1,024 MiB heap (2.0), 17 s at 2.2 GB
+ * RSS at the default heap. A pocket-core-shaped file (400 k accounts added), 271.4 MB: in a
+ * 512 MiB heap (1.98), 16 s at 1.1 GB RSS at the default heap. 4 keeps a margin of 1.4 over the
+ * worst. Until that day the JSON went through lossless-json's own parser, which needed ~16
+ * (221.7 MB: 66 s, 3.6 GB; 482 MB: out of the default heap): core/lossless-json.ts.
  */
-export const HEAP_BYTES_PER_GENESIS_BYTE = 16;
+export const HEAP_BYTES_PER_GENESIS_BYTE = 4;
+
+/**
+ * The same for a text the fast parse declines (a key given twice, a long or fractional number,
+ * an escaped key: core/lossless-json.ts), which lossless-json's own parser reads: ~16 in the
+ * worst shape measured (221.7 MB: 3.6 GB max RSS; 482 MB: out of a 4,144 MiB heap). Such a
+ * text past the heap limit / 16 is refused (genesis_too_large) instead of risking V8's abort.
+ */
+export const HEAP_BYTES_PER_SLOWLY_PARSED_BYTE = 16;
 
 /**
  * The largest genesis file read: what the reader can read. Two bounds, the smaller wins:
- * - it reads the file into one string (readFileSync(file, 'utf8')), and Node's longest string
+ * - it reads the file into one string (its bytes decoded as UTF-8), and Node's longest string
  *   is buffer.constants.MAX_STRING_LENGTH characters (V8's 2^29 − 24 = 536,870,888 on 64-bit);
  *   a UTF-8 file never decodes to more characters than it has bytes;
  * - the import must fit in the heap: the heap limit (v8 heap_size_limit: 4,144 MiB by default
  *   on this 24 GB machine — V8 sizes it from the memory, less on a smaller one — 4,480 under the
  *   launcher's young-generation flag;
  *   `NODE_OPTIONS=--max-old-space-size=<MiB>` raises it) over HEAP_BYTES_PER_GENESIS_BYTE —
- *   259–280 MiB by default, the whole string limit from an 8 GiB heap.
+ *   1,036 MiB by default, so the string is the bound from a 2 GiB heap up (a heap under 2 GiB,
+ *   on a machine with less memory, bounds it lower).
  * Past it the file is refused before it is read (genesis_too_large, with what to do), not with
  * V8's "Cannot create a string longer than …" or a heap-exhaustion abort. No option of its own:
  * Node's heap flag is the knob, and the limit follows it. It was a fixed 64 MiB until 2026-12-07
@@ -94,8 +104,9 @@ export function parseGenesis(text: string, options: ParseOptions = {}): Result<G
   if (text.startsWith('\uFEFF')) return err([{ path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' }]);
   let root: unknown;
   try {
-    root = parseLossless(text);
+    root = parseLosslessJson(text, { maxSlowLength: Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE) });
   } catch (error) {
+    if (error instanceof SlowParseRefused) return err([slowParseRefusal(text.length, error)]);
     // The parser recurses per level: a hostile nesting ends in V8's words, not a JSON problem.
     const message = error instanceof RangeError ? 'values nested too deeply' : error instanceof Error ? error.message : String(error);
     return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
@@ -103,6 +114,20 @@ export function parseGenesis(text: string, options: ParseOptions = {}): Result<G
   const reader = new JsonReader();
   const doc = readGenesis(reader, root, options);
   return doc === undefined || reader.problems.length > 0 ? err(reader.problems) : ok(doc);
+}
+
+function slowParseRefusal(length: number, refused: SlowParseRefused): GenesisProblem {
+  const heap = getHeapStatistics().heap_size_limit;
+  const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  const needed = Math.ceil((length * HEAP_BYTES_PER_SLOWLY_PARSED_BYTE) / 2 ** 30) * 1024;
+  return {
+    path: '$',
+    message:
+      `this ${mib(length)} file holds ${refused.reason} (character ${refused.position}), which only the exact JSON parser reads as pocket-core's rules need; ` +
+      `it needs ~${HEAP_BYTES_PER_SLOWLY_PARSED_BYTE}× the file in heap, more than this process's ${mib(heap)}: ` +
+      `run with NODE_OPTIONS=--max-old-space-size=${needed} (MiB) on a machine with that much memory, or check the file (pocket-core and pokt-ledger write none of these)`,
+    tooLarge: true,
+  };
 }
 
 /** Block times are int64 nanoseconds since 1970 (chain/block.ts): 1677-09-21 … 2262-04-11. */

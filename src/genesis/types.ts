@@ -137,4 +137,6 @@ export interface GenesisProblem {
   /** Where, as a JSON path ("app_state.auth.accounts[3].value.address"). */
   readonly path: string;
   readonly message: string;
+  /** Set when the file is not wrong but too large to read here (the CLI's genesis_too_large). */
+  readonly tooLarge?: true;
 }

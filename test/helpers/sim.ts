@@ -38,9 +38,9 @@ export interface CliRun {
 }
 
 /** Runs `pokt-ledger <args>` (the compiled CLI) in a child process. */
-export function runCli(args: readonly string[], options: { timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: readonly string[], options: { timeoutMs?: number; nodeArgs?: readonly string[] } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI_PATH, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -1,0 +1,206 @@
+/**
+ * Goal: parseLosslessJson reads every text exactly as lossless-json's `parse` does — the same
+ * tree (numbers as LosslessNumber with the same text) or the same error message — while taking
+ * JSON.parse's fast path for plain texts such as a genesis file.
+ * Method: the library itself is the oracle. fast-check generates JSON values (with big, signed,
+ * fractional and exponent numbers, `__proto__`, escaped and repeated keys), writes them with and
+ * without indentation, splices in a key given twice, and damages texts at a random character;
+ * both parsers must agree on every one. The bundled mainnet genesis and hand-written cases show
+ * which texts take the fast path (scanForFastParse answers a count) and which do not, and that a
+ * declined text past maxSlowLength is refused, not parsed.
+ * Seed printed (FC_SEED replays).
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { isLosslessNumber, parse as parseWithLibrary } from 'lossless-json';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { parseLosslessJson, scanForFastParse, SlowParseRefused, topLevelStringField } from '../../../src/core/lossless-json.js';
+import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { fastCheckSeed } from '../crypto/fc-seed.js';
+
+const same = suite('core: parseLosslessJson reads as lossless-json does');
+const seed = fastCheckSeed('lossless-json');
+
+type Outcome = { readonly tree: string } | { readonly error: string };
+
+/** A comparable picture of a parse: the tree with numbers marked by their text, or the error. */
+function outcomeOf(parse: (text: string) => unknown, text: string): Outcome {
+  try {
+    return { tree: picture(parse(text)) };
+  } catch (error) {
+    return { error: `${(error as Error).name}: ${(error as Error).message}` };
+  }
+}
+
+function picture(node: unknown): string {
+  if (isLosslessNumber(node)) return `#${node.toString()}`;
+  if (Array.isArray(node)) return `[${node.map(picture).join(',')}]`;
+  if (typeof node === 'object' && node !== null) {
+    const own = Object.getOwnPropertyNames(node).map((key) => `${JSON.stringify(key)}:${picture((node as Record<string, unknown>)[key])}`);
+    return `{${Object.getPrototypeOf(node) === Object.prototype ? '' : 'PROTO!'}${own.join(',')}}`;
+  }
+  return typeof node === 'number' ? `raw-number ${node}` : JSON.stringify(node);
+}
+
+/** The count of numbers the fast path wraps, or undefined when it leaves the text to the library. */
+function numbersOf(text: string): number | undefined {
+  const scan = scanForFastParse(text);
+  return 'numbers' in scan ? scan.numbers : undefined;
+}
+
+function assertSame(text: string): void {
+  assert.equal(outcomeOf(parseLosslessJson, text), outcomeOf(parseWithLibrary, text), text.slice(0, 300));
+}
+
+/** Number texts the fast path must tell apart: safe integers, and all that a float would change. */
+const numberText = fc.oneof(
+  fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),
+  fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
+  fc.constantFrom('0', '-0', '999999999999999', '1000000000000000', '9007199254740993', '1.5', '1.50', '-0.0', '1e3', '1E+2', '2e-7', '123456789012345678901234567890'),
+);
+const key = fc.oneof(fc.constantFrom('address', 'coins', 'amount', '__proto__', 'a"b', 'tab\there', 'é', '\u{1f600}', 'constructor', '0', '1'), fc.string({ maxLength: 6 }));
+const jsonText = fc.letrec<{ value: string }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    numberText,
+    fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
+    fc.string({ unit: fc.constantFrom('"', '\\', 'a', ',', ':', '{', '1'), maxLength: 6 }).map((s) => JSON.stringify(s)),
+    fc.constantFrom('true', 'false', 'null'),
+    fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
+    fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
+  ),
+})).value;
+/** The same text as a genesis is written: four-space indentation (re-indented by JSON.stringify where it can). */
+const indented = jsonText.map((text) => {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 4) ?? text;
+  } catch {
+    return text;
+  }
+});
+
+same('generated texts, compact and indented: same tree or same error', () => {
+  fc.assert(fc.property(fc.oneof(jsonText, indented), assertSame), { seed, numRuns: 3_000 });
+});
+
+same('a key given twice, with the same or another value: same tree or same error', () => {
+  const twice = fc.tuple(key, jsonText, jsonText, fc.boolean()).map(([k, a, b, sameValue]) => `{"x":1,${JSON.stringify(k)}:${a},"y":[],${JSON.stringify(k)}:${sameValue ? a : b}}`);
+  fc.assert(fc.property(twice, assertSame), { seed, numRuns: 1_000 });
+});
+
+same('damaged texts (a character dropped, replaced or inserted): same error or same tree', () => {
+  const damage = fc.tuple(indented, fc.nat(), fc.constantFrom('drop', 'replace', 'insert'), fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '-', '0', '9', 'e', '.', ' ', '\u0001', 'x'));
+  fc.assert(
+    fc.property(damage, ([text, at, how, char]) => {
+      const i = text.length === 0 ? 0 : at % text.length;
+      const damaged = how === 'drop' ? text.slice(0, i) + text.slice(i + 1) : how === 'replace' ? text.slice(0, i) + char + text.slice(i + 1) : text.slice(0, i) + char + text.slice(i);
+      assertSame(damaged);
+    }),
+    { seed, numRuns: 3_000 },
+  );
+});
+
+same('hostile nesting keeps the library error (the fast path stops at 64 levels)', () => {
+  for (const depth of [63, 64, 65, 200_000]) assertSame(`${'['.repeat(depth)}1${']'.repeat(depth)}`);
+  assert.equal(numbersOf(`${'['.repeat(64)}${']'.repeat(64)}`), 0);
+  assert.is(numbersOf(`${'['.repeat(65)}${']'.repeat(65)}`), undefined);
+});
+
+const fastPath = suite('core: which texts take the fast path');
+
+fastPath('the bundled mainnet genesis: fast, with the numbers it holds, and the same tree', () => {
+  const text = readFileSync(bundledMainnetGenesisPath(), 'utf8');
+  const numbers = numbersOf(text);
+  assert.ok(numbers !== undefined && numbers > 0, `numbers ${numbers}`);
+  assertSame(text);
+});
+
+fastPath('plain texts are fast; what JSON.parse would read differently is not', () => {
+  assert.is(numbersOf('{"a":"1","b":[1,-2,0,{"c":null}],"d":true}'), 3);
+  assert.is(numbersOf('{"a":"with \\"escape\\" and \\\\"}'), 0);
+  for (const slow of ['{"a":1,"a":1}', '{"__proto__":{}}', '{"\\u0061":1}', '[1.5]', '[-0]', '[1e3]', '[1234567890123456]', '{"a":1}}']) {
+    assert.is(numbersOf(slow), undefined, slow);
+  }
+  // Keys past the list's length are compared in a Set: a repeat there is still found.
+  const many = Array.from({ length: 40 }, (_, i) => `"k${i}":${i}`).join(',');
+  assert.is(numbersOf(`{${many}}`), 40);
+  assert.is(numbersOf(`{${many},"k33":0}`), undefined);
+  assert.is(numbersOf('[{"a":1},{"a":2}]'), 2, 'the same key in two objects is no repeat');
+  // Escaped quotes inside values must not end them: what lies between two of them is still read.
+  assert.is(numbersOf('{"v":"\\"","w":[1.50],"z":"\\""}'), undefined);
+  assert.is(numbersOf('{"v":"\\"","a":1,"a":2,"z":"\\""}'), undefined);
+  assert.is(numbersOf('{"v":"\\\\","a":1,"z":"\\\\"}'), 1, 'an escaped backslash ends no string early either');
+});
+
+fastPath('a declined text past maxSlowLength is refused with the reason and position; within it, parsed by the library', () => {
+  const cases: Array<[string, string, number]> = [
+    ['{"a":1,"a":1}', 'key "a" given twice in one object', 7],
+    ['{"x":[1.50]}', 'the number "1.50" (not an integer of at most 15 digits)', 6],
+    ['{"\\u0061":1}', 'a key written with escapes', 1],
+    ['{"__proto__":{}}', 'a key "__proto__"', 1],
+  ];
+  for (const [text, reason, at] of cases) {
+    let thrown: unknown;
+    try {
+      parseLosslessJson(text, { maxSlowLength: text.length - 1 });
+    } catch (error) {
+      thrown = error;
+    }
+    assert.instance(thrown, SlowParseRefused, text);
+    assert.is((thrown as SlowParseRefused).reason, reason, text);
+    assert.is((thrown as SlowParseRefused).position, at, text);
+    assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length }), text), outcomeOf(parseWithLibrary, text), text);
+  }
+  // A plain text is parsed at any length.
+  assert.equal(picture(parseLosslessJson('{"a":[1,2]}', { maxSlowLength: 0 })), '{"a":[#1,#2]}');
+});
+
+const field = suite('core: topLevelStringField reads one top-level string as JSON.parse does');
+
+field('generated objects, compact and indented, the key also nested and escaped: the value JSON.parse gives, or undefined for a non-string', () => {
+  const value = fc.oneof(jsonText, fc.string({ unit: fc.constantFrom('"', '\\', 'a', '{', '}', '[', ',', ':', 'é', '\u{1f600}'), maxLength: 8 }).map((s) => JSON.stringify(s)));
+  const nested = fc.tuple(key, value).map(([k, v]) => `{${JSON.stringify(k)}:${v},"chain_id":"inner"}`);
+  // Keys as written in the text: `"chain\u005fid"` spells chain_id with an escape.
+  const writtenKey = fc.oneof(key.map((k) => JSON.stringify(k)), fc.constantFrom('"chain_id"', '"chain_ids"', '"chain\\u005fid"'));
+  const entries = fc.uniqueArray(fc.tuple(writtenKey, fc.oneof(value, nested)), { selector: ([k]) => JSON.parse(k) as string, maxLength: 6 });
+  const object = fc.tuple(entries, fc.constantFrom(0, 2, 4)).map(([pairs, indent]) => {
+    const compact = `{${pairs.map(([k, v]) => `${k}:${v}`).join(',')}}`;
+    const escapedKey = pairs.some(([k]) => k.includes('\\'));
+    return { text: indent === 0 || escapedKey ? compact : JSON.stringify(JSON.parse(compact), null, indent), escapedKey };
+  });
+  let found = 0;
+  let escaped = 0;
+  fc.assert(
+    fc.property(object, ({ text, escapedKey }) => {
+      const root = JSON.parse(text) as Record<string, unknown>;
+      const expected = Object.hasOwn(root, 'chain_id') && typeof root['chain_id'] === 'string' ? root['chain_id'] : undefined;
+      const answer = topLevelStringField(Buffer.from(text), 'chain_id');
+      if (escapedKey) {
+        // A key spelled with escapes is not matched: the caller's parse reads it (the keys
+        // here are unique once decoded, so a plain chain_id, if any, is the answer).
+        assert.ok(answer === undefined || answer === expected, text);
+        if (answer === undefined && expected !== undefined) escaped++;
+        return;
+      }
+      if (expected !== undefined) found++;
+      assert.is(answer, expected, text);
+    }),
+    { seed, numRuns: 3_000 },
+  );
+  assert.ok(found > 150 && escaped > 30, `texts with a string chain_id: ${found} read, ${escaped} left to the parse`);
+});
+
+field('the bundled mainnet genesis: its chain_id; roots that are no object, and absent keys: undefined', () => {
+  const bytes = readFileSync(bundledMainnetGenesisPath());
+  assert.is(topLevelStringField(bytes, 'chain_id'), (JSON.parse(bytes.toString('utf8')) as { chain_id: string }).chain_id);
+  assert.is(topLevelStringField(bytes, 'no_such_key'), undefined);
+  for (const text of ['["chain_id","x"]', '"chain_id"', '{"a":{"chain_id":"inner"}}', '{"chain_id":5}', '{"chain_id":"\\x"}', '{"chain_id":"unterminated', '{"a":1}{"chain_id":"after the root"}']) {
+    assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), undefined, text);
+  }
+  assert.is(topLevelStringField(Buffer.from('{"a":"\\\\","chain_id":"after an escaped backslash"}'), 'chain_id'), 'after an escaped backslash');
+});
+
+same.run();
+fastPath.run();
+field.run();
