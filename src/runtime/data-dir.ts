@@ -19,7 +19,7 @@ import { importGenesis } from '../genesis/import.js';
 import { ExportImportError } from '../genesis/import-exported.js';
 import { ZERO_HASH } from '../chain/block.js';
 import { heightKey } from '../state/chain-tables.js';
-import { GenesisError, readGenesisFile } from '../genesis/load.js';
+import { GenesisError, parseGenesisBytes, readGenesisBytes } from '../genesis/load.js';
 import type { GenesisDoc } from '../genesis/types.js';
 import { BlockLog, blockLogDir, isBlockLogError } from '../log/index.js';
 import { writeFileDurably } from './durable-file.js';
@@ -196,8 +196,8 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
   if (enclosing !== undefined) {
     throw new DataDirError('data_dir_inside_chain', `${dir} is the ${basename(resolve(dir))}/ folder of the chain in ${enclosing}: a new chain goes in a directory of its own (nothing was changed)`, { dir, chain: enclosing });
   }
-  const genesisBytes = readFileSync(genesisFile);
-  const doc = readGenesisFile(genesisFile, options);
+  const genesisBytes = readGenesisBytes(genesisFile);
+  const doc = parseGenesisBytes(genesisFile, genesisBytes, options);
   const state = importExported(doc);
   reportIrregularAccounts(doc, options.onWarning ?? warnOnStderr);
   const height = doc.exported?.height ?? 0;
@@ -330,14 +330,20 @@ export function readDataDirConfig(dir: string): DataDirConfig {
   return config;
 }
 
-/** The genesis copy must be the file `init` recorded (ledger.json `genesis_sha256`). */
-export function checkGenesisChecksum(file: string, config: DataDirConfig): void {
-  let actual: string;
+/** The genesis copy must be the file `init` recorded (ledger.json `genesis_sha256`); its bytes. */
+export function checkGenesisChecksum(file: string, config: DataDirConfig): Buffer {
+  let bytes: Buffer;
   try {
-    actual = sha256File(file);
+    bytes = readFileSync(file);
   } catch (error) {
     throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
   }
+  checkGenesisBytes(file, bytes, config);
+  return bytes;
+}
+
+function checkGenesisBytes(file: string, bytes: Buffer, config: DataDirConfig): void {
+  const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== config.genesis_sha256) {
     throw new DataDirError('genesis_changed', `${file} changed since init: its sha256 is ${actual}, ledger.json beside it records ${config.genesis_sha256}`, {
       file,
@@ -357,18 +363,29 @@ export interface GenesisOfDataDir {
   readonly state: LedgerState;
 }
 
-/** The chain's genesis state, checked against what `init` recorded. */
-export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
-  const config = readDataDirConfig(dir);
-  const file = genesisPathOf(dir, config);
-  checkGenesisChecksum(file, config);
-  let doc: GenesisDoc;
+/** The genesis copy's doc, after its checksum: one read of the file serves both. */
+function readCheckedGenesis(file: string, config: DataDirConfig): GenesisDoc {
   try {
-    doc = readGenesisFile(file, config.exported_height === undefined ? {} : { exportedHeight: config.exported_height });
+    let bytes: Buffer;
+    try {
+      bytes = readGenesisBytes(file);
+    } catch (error) {
+      if (error instanceof GenesisError) throw error;
+      throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
+    }
+    checkGenesisBytes(file, bytes, config);
+    return parseGenesisBytes(file, bytes, config.exported_height === undefined ? {} : { exportedHeight: config.exported_height });
   } catch (error) {
     if (error instanceof GenesisError) throw new DataDirError('data_dir_invalid', error.message);
     throw error;
   }
+}
+
+/** The chain's genesis state, checked against what `init` recorded. */
+export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
+  const config = readDataDirConfig(dir);
+  const file = genesisPathOf(dir, config);
+  const doc = readCheckedGenesis(file, config);
   const state = importExported(doc);
   const root = bytesToHex(state.store.root);
   if (root !== config.genesis_state_root) {

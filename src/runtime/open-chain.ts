@@ -16,7 +16,8 @@
  * lock taken over, an index rebuilt, a damaged head slot, stray snapshot temp files removed —
  * goes to `onWarning` (default: one line on stderr), never silently.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { topLevelStringField } from '../core/lossless-json.js';
 import { join } from 'node:path';
 import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
@@ -70,8 +71,10 @@ export function checkChainFiles(dir: string): DataDirConfig {
 
 function checkGenesisFile(dir: string, config: DataDirConfig): void {
   const file = genesisPathOf(dir, config);
-  checkGenesisChecksum(file, config);
-  const chainId = (JSON.parse(readFileSync(file, 'utf8')) as { chain_id?: unknown }).chain_id;
+  const bytes = checkGenesisChecksum(file, config);
+  // PERF: the field alone, not the tree (a mainnet-sized export is hundreds of MB); a file the
+  // scan cannot answer for is parsed whole, as before.
+  const chainId = topLevelStringField(bytes, 'chain_id') ?? (JSON.parse(bytes.toString('utf8')) as { chain_id?: unknown }).chain_id;
   if (chainId !== config.chain_id) {
     throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but its genesis ${file} says ${JSON.stringify(chainId)}`, {
       file: configPath(dir),
