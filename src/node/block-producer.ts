@@ -58,6 +58,8 @@ export class BlockProducer {
   private paused: Paused | undefined;
   private stopped = false;
   private budget: { readonly state: LedgerState; readonly height: number; readonly bytes: number } | undefined;
+  /** When the interval's next tick is due (ms since the epoch); undefined when blocks come only on demand. */
+  private nextTickAt: number | undefined;
 
   constructor(
     readonly writer: ChainWriter,
@@ -160,11 +162,22 @@ export class BlockProducer {
     this.options.onRecovered?.(failures);
   }
 
+  /**
+   * Milliseconds until the interval's next block is due (0 when overdue), or undefined when no
+   * interval runs (blocks only on demand): how long a client refused for a full mempool should
+   * wait before a block makes room (server.ts, Retry-After).
+   */
+  msUntilNextBlock(): number | undefined {
+    return this.nextTickAt === undefined ? undefined : Math.max(0, this.nextTickAt - Date.now());
+  }
+
   /** Produce a block every `intervalMs` until stop(); ticks while paused do nothing. */
   start(intervalMs: number): void {
     this.stop();
     this.stopped = false;
+    this.nextTickAt = Date.now() + intervalMs;
     this.timer = setInterval(() => {
+      this.nextTickAt = Date.now() + intervalMs;
       if (this.paused !== undefined) return;
       try {
         this.produceNext();
@@ -180,5 +193,6 @@ export class BlockProducer {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.timer = undefined;
     this.retryTimer = undefined;
+    this.nextTickAt = undefined;
   }
 }
