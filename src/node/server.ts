@@ -12,7 +12,7 @@
  *   GET  /v1/ledger/mempool        ledger admin: {txs, bytes, max_txs, max_bytes}
  *   GET  /v1/ledger/health         200 {status: "ok", height} or 503 {status: "not_producing" |
  *                                  "state_unavailable", height, reason: {code, message}, failures,
- *                                  since, retry_in_ms} (production-health.ts)
+ *                                  since, retry_in_ms (absent: not retried)} (production-health.ts)
  *
  * rawtx answers like pocket-core's BroadcastTxSync (x/auth/util/cliContext.go:136-144): HTTP 200
  * with the CheckTx result as a TxResponse — {"txhash","logs":null} when admitted, else with the
