@@ -6,7 +6,8 @@
  * its command) → a coded line and a pointer to the help, never the whole help (usage.ts), exit 2;
  * coded runtime errors (runtime-errors.ts) → exit 1; anything else → `internal_error`, exit 70,
  * no stack unless POKT_LEDGER_DEBUG is set (output.ts). With --json the error is one JSON
- * document `{"error":{"code","message","details"}}` on stdout. Errors that escape a command's
+ * document `{"error":{"code","message","details"}}` on stdout — beside the command's answer's
+ * fields when that answer is the verdict (`tx decode` of an invalid tx: CliError.report). Errors that escape a command's
  * promise chain (an unhandled rejection in a background task) go through the same path.
  */
 import { Command, CommanderError } from 'commander';

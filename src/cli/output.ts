@@ -13,6 +13,12 @@ export class CliError extends Error {
     message: string,
     // Not named `details`: uvu's reporter calls err.details.split() and would print nothing.
     readonly context?: unknown,
+    /**
+     * The command's whole answer, when its verdict is the failure (`tx decode` of a tx whose
+     * signature does not verify): with --json the ONE document is this answer with `error` beside
+     * its fields, so a program reads both; without --json the command has printed it on stdout.
+     */
+    readonly report?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
   }
@@ -134,8 +140,11 @@ export const USAGE_ERROR_CODES: ReadonlySet<string> = new Set([
 /** EX_SOFTWARE: a bug, not bad input nor a condition of the machine. */
 export const EXIT_INTERNAL = 70;
 
-/** A coded error as one JSON document on stdout (--json) or one readable line (+ details) on stderr. */
-export function printError(code: string, message: string, details: unknown, json: boolean): void {
+/**
+ * A coded error as one JSON document on stdout (--json) or one readable line (+ details) on
+ * stderr. `report`: the answer the error comes with (CliError.report), its fields first in the document.
+ */
+export function printError(code: string, message: string, details: unknown, json: boolean, report?: Readonly<Record<string, unknown>>): void {
   const human = (): void => {
     process.stderr.write(`error [${code}]: ${message}\n`);
     if (details !== undefined) process.stderr.write(toJson(details, 2) + '\n');
@@ -146,7 +155,7 @@ export function printError(code: string, message: string, details: unknown, json
     // (the file-size limit, a full disk — often the very failure reported) cannot hold the
     // document either: said on stderr instead, or the command would fail saying nothing (docs
     // walk of 2026-12-07). A pipe's or terminal's failure is the stream's (main.ts).
-    writeStdout(toJson({ error: { code, message, ...(details === undefined ? {} : { details }) } }) + '\n');
+    writeStdout(toJson({ ...report, error: { code, message, ...(details === undefined ? {} : { details }) } }) + '\n');
   } catch {
     human();
   }
@@ -160,7 +169,7 @@ export function printError(code: string, message: string, details: unknown, json
  */
 export function reportError(error: unknown, json: boolean): number {
   if (error instanceof CliError) {
-    printError(error.code, error.message, error.context, json);
+    printError(error.code, error.message, error.context, json, error.report);
     return USAGE_ERROR_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -12,15 +12,11 @@
  * password, so the note says where it goes. Example, one projection of /srv/d:
  *   … rebuild it with `pokt-ledger project --data /srv/d --postgres postgres://ledger@db:5432/pokt --rebuild` …
  */
+import { shellWord } from '../core/shell-word.js';
 import { recordedPostgresUrl } from '../projection/postgres-record.js';
 
 /** A recorded URL (entries such as "(an unreadable record: FILE)" are not). */
 const isUrl = (entry: string): boolean => /^postgres(ql)?:\/\//.test(entry);
-
-/** `word` as one shell word: as is when it needs no quoting, else in single quotes. */
-function shellWord(word: string): string {
-  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replaceAll("'", "'\\''")}'`;
-}
 
 export function postgresNote(dataDir: string, recorded: readonly string[]): string | undefined {
   if (recorded.length === 0) return undefined;

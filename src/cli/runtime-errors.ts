@@ -12,6 +12,7 @@ import { dirname } from 'node:path';
 import { BlockRejectedError } from '../chain/apply-block.js';
 import { BlockDecodeError } from '../chain/block.js';
 import { NoValidatorsError } from '../chain/producer.js';
+import { BlockLimitBelowHeaderError } from '../node/block-budget.js';
 import { errnoOf, ioErrorCode, ioErrorHint } from '../core/io-error.js';
 import { GenesisError } from '../genesis/load.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
@@ -181,6 +182,8 @@ export function asCliError(error: unknown): unknown {
   if (error instanceof UpgradeRequiredError) return new CliError(error.code, error.message);
   if (error instanceof BlockRejectedError) return new CliError(error.code, error.message);
   if (error instanceof NoValidatorsError) return new CliError('no_validators', error.message);
+  // `node` on a chain that cannot make its next block (the limit is the chain's: no option helps).
+  if (error instanceof BlockLimitBelowHeaderError) return new CliError(error.code, error.message, error.context);
   if (error instanceof GenesisError) return new CliError(error.code, error.message, error.problems);
   if (error instanceof BlockDecodeError) return new CliError('record_malformed', error.message);
   // Every command that opens the projection (project, audit, serve, start, rollback, node, …).

@@ -38,13 +38,50 @@ export function blockMaxBytes(state: LedgerState): number {
 export type HeaderPlan = Omit<BlockPlan, 'txs' | 'txHashes'>;
 
 /**
+ * The next block's header alone is larger than Block.MaxBytes: no block can be built at this
+ * height, and none ever will — the limit changes only in a block's EndBlock, and nothing but a
+ * block shrinks the header (its last commit, proposer, height and a fixed-width time). Tendermint's
+ * proposer panics there (types/block.go:282-288 MaxDataBytes, fork 59310158d3e9); the node
+ * refuses to start on such a chain, or stops producing for good, saying it once (block-producer.ts).
+ */
+export class BlockLimitBelowHeaderError extends Error {
+  override readonly name = 'BlockLimitBelowHeaderError';
+  readonly code = 'block_limit_below_header';
+  constructor(readonly context: { readonly height: number; readonly max_bytes: number; readonly header_bytes: number }) {
+    super(
+      `block ${context.height} cannot be built: its header alone is ${context.header_bytes} bytes, more than the chain's Block.MaxBytes ${context.max_bytes} ` +
+        "(the genesis file's consensus_params.block.max_bytes, or a BlockByteSize pocket-core handed over); only a block can change that limit, so this chain cannot go on " +
+        '— start one from a genesis with a larger max_bytes',
+    );
+  }
+}
+
+/** The next block's header under `plan`: its height and its framed bytes in the block. */
+function nextHeader(state: LedgerState, plan: HeaderPlan): { readonly height: number; readonly framedBytes: number } {
+  const { header } = buildBlock(state, { ...plan, txs: [] });
+  return { height: header.height, framedBytes: framedBytes(encodeHeader(header).byteLength) };
+}
+
+/**
  * Tx bytes (framed) available in the next block, whose header follows `plan` (a time alone: every
  * validator signed, round 0, no evidence — the node's blocks). 0 when the header alone does not
  * fit: such a block is refused whatever its txs.
  */
 export function txBudgetBytes(state: LedgerState, plan: HeaderPlan): number {
-  const empty = buildBlock(state, { ...plan, txs: [] });
-  return Math.max(0, blockMaxBytes(state) - framedBytes(encodeHeader(empty.header).byteLength));
+  return Math.max(0, blockMaxBytes(state) - nextHeader(state, plan).framedBytes);
+}
+
+/**
+ * txBudgetBytes of a block about to be built: a header that alone does not fit is
+ * BlockLimitBelowHeaderError instead of a budget of 0 (the block would be refused,
+ * `block_too_large`, and so would every retry). Example (chain/block-size.ts): a 184-byte header
+ * (187 framed) under a limit of 693 → 506; under 100 → block_limit_below_header.
+ */
+export function buildableTxBudgetBytes(state: LedgerState, plan: HeaderPlan): number {
+  const maxBytes = blockMaxBytes(state);
+  const header = nextHeader(state, plan);
+  if (header.framedBytes > maxBytes) throw new BlockLimitBelowHeaderError({ height: header.height, max_bytes: maxBytes, header_bytes: header.framedBytes });
+  return maxBytes - header.framedBytes;
 }
 
 /** The first MaxEvidencePerBlock(Block.MaxBytes) of `evidence` (chain/block-size.ts), as Tendermint's PendingEvidence(maxNum). */

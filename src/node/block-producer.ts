@@ -14,13 +14,15 @@
  * stopping it: the writer discards the state the block touched (chain-writer.ts), and a retry
  * timer with exponential backoff (production-health.ts) recovers the writer and produces the
  * block again until it succeeds. Meanwhile `health` says why, and the interval does nothing.
+ * One failure is not retried: a next block whose header alone is over Block.MaxBytes
+ * (BlockLimitBelowHeaderError) can never be built — production stops for good, said once.
  */
 import type { ProducedBlock } from '../runtime/chain-writer.js';
 import type { ChainWriter } from '../runtime/chain-writer.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { NoValidatorsError } from '../chain/producer.js';
 import { UpgradeRequiredError } from '../modules/gov/index.js';
-import { txBudgetBytes } from './block-budget.js';
+import { BlockLimitBelowHeaderError, buildableTxBudgetBytes, txBudgetBytes } from './block-budget.js';
 import type { Mempool, MempoolUpdate } from './mempool.js';
 import { DEFAULT_RETRY_BACKOFF, failureReason, ProductionUnavailableError, retryDelayMs, type FailureReason, type ProductionHealth, type RetryBackoff } from './production-health.js';
 
@@ -45,7 +47,8 @@ interface Paused {
   readonly reason: FailureReason;
   readonly since: number;
   readonly failures: number;
-  readonly retryAt: number;
+  /** undefined: stopped for good (no retry can help). */
+  readonly retryAt: number | undefined;
 }
 
 export function wallClockNs(): bigint {
@@ -58,6 +61,8 @@ export class BlockProducer {
   private paused: Paused | undefined;
   private stopped = false;
   private budget: { readonly state: LedgerState; readonly height: number; readonly bytes: number } | undefined;
+  /** When the interval's next tick is due (ms since the epoch); undefined when blocks come only on demand. */
+  private nextTickAt: number | undefined;
 
   constructor(
     readonly writer: ChainWriter,
@@ -87,6 +92,20 @@ export class BlockProducer {
     return this.budget.bytes;
   }
 
+  /**
+   * Throws BlockLimitBelowHeaderError when the next block cannot be built for its header's size
+   * (node.ts: a startup error). Where no next block can be built for another reason (an upgrade
+   * halt, no validators) nothing is said here: production's own pause says why.
+   */
+  assertNextBlockBuildable(): void {
+    try {
+      buildableTxBudgetBytes(this.writer.state, { timeNs: this.nextBlockTimeNs() });
+    } catch (error) {
+      if (error instanceof UpgradeRequiredError || error instanceof NoValidatorsError) return;
+      throw error;
+    }
+  }
+
   private budgetOrUnbounded(state: LedgerState): number {
     try {
       return txBudgetBytes(state, { timeNs: this.nextBlockTimeNs() });
@@ -112,7 +131,7 @@ export class BlockProducer {
 
   private produceNow(): ProducedBlock {
     const timeNs = this.nextBlockTimeNs();
-    const chosen = this.mempool.reap(txBudgetBytes(this.writer.state, { timeNs }), this.options.maxTxsPerBlock);
+    const chosen = this.mempool.reap(buildableTxBudgetBytes(this.writer.state, { timeNs }), this.options.maxTxsPerBlock);
     const produced = this.writer.produce({ timeNs, txs: chosen.map((tx) => tx.bytes) }, chosen);
     const deliveredOk = new Set(produced.result.receipts.filter((receipt) => receipt.code === 0).map((receipt) => receipt.hash));
     const update = this.mempool.update(this.writer.state, chosen, this.nextBlockTxBudget(), deliveredOk);
@@ -130,17 +149,21 @@ export class BlockProducer {
       reason: paused.reason,
       failures: paused.failures,
       since: new Date(paused.since).toISOString(),
-      retryInMs: Math.max(0, paused.retryAt - Date.now()),
+      ...(paused.retryAt === undefined ? {} : { retryInMs: Math.max(0, paused.retryAt - Date.now()) }),
     };
   }
 
   private pause(error: unknown): void {
     const failures = (this.paused?.failures ?? 0) + 1;
     const delay = retryDelayMs(this.options.retryBackoff ?? DEFAULT_RETRY_BACKOFF, failures);
-    this.paused = { reason: failureReason(error), since: this.paused?.since ?? Date.now(), failures, retryAt: Date.now() + delay };
+    // A header over the limit stays over it (only a block could change either): retrying — each
+    // time rebuilding the state from the log — would fail the same way forever.
+    const retry = !(error instanceof BlockLimitBelowHeaderError);
+    this.paused = { reason: failureReason(error), since: this.paused?.since ?? Date.now(), failures, retryAt: retry ? Date.now() + delay : undefined };
     this.options.onError?.(error, this.health);
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
-    if (!this.stopped) this.retryTimer = setTimeout(() => void this.retry(), delay);
+    this.retryTimer = undefined;
+    if (retry && !this.stopped) this.retryTimer = setTimeout(() => void this.retry(), delay);
   }
 
   /** Repair the writer (rebuild the state, reopen the log), re-check the mempool, produce the block again. */
@@ -160,11 +183,22 @@ export class BlockProducer {
     this.options.onRecovered?.(failures);
   }
 
+  /**
+   * Milliseconds until the interval's next block is due (0 when overdue), or undefined when no
+   * interval runs (blocks only on demand): how long a client refused for a full mempool should
+   * wait before a block makes room (server.ts, Retry-After).
+   */
+  msUntilNextBlock(): number | undefined {
+    return this.nextTickAt === undefined ? undefined : Math.max(0, this.nextTickAt - Date.now());
+  }
+
   /** Produce a block every `intervalMs` until stop(); ticks while paused do nothing. */
   start(intervalMs: number): void {
     this.stop();
     this.stopped = false;
+    this.nextTickAt = Date.now() + intervalMs;
     this.timer = setInterval(() => {
+      this.nextTickAt = Date.now() + intervalMs;
       if (this.paused !== undefined) return;
       try {
         this.produceNext();
@@ -180,5 +214,6 @@ export class BlockProducer {
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer);
     this.timer = undefined;
     this.retryTimer = undefined;
+    this.nextTickAt = undefined;
   }
 }

@@ -75,20 +75,23 @@ export async function startNode(options: NodeOptions): Promise<RunningNode> {
     ...(options.onReplayStart === undefined ? {} : { onReplayStart: options.onReplayStart }),
     ...(options.onReplayProgress === undefined ? {} : { onReplayProgress: options.onReplayProgress }),
   });
-  let nodeProjection: NodeProjection;
-  try {
-    nodeProjection = await openProjection(writer, options);
-  } catch (error) {
-    writer.close();
-    throw error;
-  }
-  const projection = nodeProjection.store;
   const mempool = new Mempool(writer.config.chain_id, options.mempool ?? {});
   const { clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff } = options;
   const producerOptions: BlockProducerOptions = Object.fromEntries(
     Object.entries({ clockNs, maxTxsPerBlock, onBlock, onError, onRecovered, onSnapshotError, retryBackoff }).filter(([, value]) => value !== undefined),
   );
   const producer = new BlockProducer(writer, mempool, producerOptions);
+  let nodeProjection: NodeProjection;
+  try {
+    // A chain whose next header alone is over Block.MaxBytes can never make a block: a coded
+    // refusal now (block_limit_below_header), not a node that starts only to stop producing.
+    producer.assertNextBlockBuildable();
+    nodeProjection = await openProjection(writer, options);
+  } catch (error) {
+    writer.close();
+    throw error;
+  }
+  const projection = nodeProjection.store;
   const server = await createNodeServer(producer, { limits: options.http ?? {}, ...(options.turns === undefined ? {} : { turns: options.turns }), store: sqliteReadStore(projection.db) });
   try {
     await server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? DEFAULT_NODE_PORT });

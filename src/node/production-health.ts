@@ -4,7 +4,8 @@
  *
  *   ok                 producing; the served state is the last durable block
  *   not_producing      a block failed (reason: disk_full, read_only, …); the served state is the
- *                      last durable block; production is retried with backoff
+ *                      last durable block; production is retried with backoff — not for
+ *                      block_limit_below_header (no retry can build that block: no retryInMs)
  *   state_unavailable  a block failed after it changed the in-memory state, which was discarded
  *                      and is being rebuilt from the log (queries answer 503 meanwhile)
  */
@@ -24,6 +25,7 @@ export interface ProductionHealth {
   readonly failures: number;
   /** When production first failed (ISO 8601). */
   readonly since?: string;
+  /** Until the next attempt; absent when production stopped for good (block_limit_below_header). */
   readonly retryInMs?: number;
 }
 

@@ -12,14 +12,15 @@
  *   GET  /v1/ledger/mempool        ledger admin: {txs, bytes, max_txs, max_bytes}
  *   GET  /v1/ledger/health         200 {status: "ok", height} or 503 {status: "not_producing" |
  *                                  "state_unavailable", height, reason: {code, message}, failures,
- *                                  since, retry_in_ms} (production-health.ts)
+ *                                  since, retry_in_ms (absent: not retried)} (production-health.ts)
  *
  * rawtx answers like pocket-core's BroadcastTxSync (x/auth/util/cliContext.go:136-144): HTTP 200
  * with the CheckTx result as a TxResponse — {"txhash","logs":null} when admitted, else with the
  * rejection's code and pocket's ABCI error log as `raw_log` ({"codespace","code","message"},
  * types/errors.go:305-330; the answer itself has no codespace, see TxResponse). Malformed requests (bad address or
  * hex, hostile JSON, a body over 1 MiB) get pocket's rpcError shape {code: <HTTP status>,
- * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full`; a tx larger
+ * message} plus a stable `error` name. A full mempool is HTTP 503 `mempool_full` with a
+ * Retry-After of the seconds until the next scheduled block (mempoolRetryAfterSeconds); a tx larger
  * than the next block can hold is 400 `tx_too_large` (Tendermint's preCheck, before CheckTx); bytes
  * waiting or just delivered are 400 `tx_in_cache` (Tendermint's seen-tx cache, mempool.ts). While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
@@ -91,6 +92,17 @@ function healthJson(health: ProductionHealth, height: number | null): Record<str
   return { status: health.status, height, reason: health.reason, failures: health.failures, since: health.since, retry_in_ms: health.retryInMs };
 }
 
+/**
+ * Retry-After of a full mempool (RFC 9110 §10.2.3, whole seconds): only a block makes room, so the
+ * seconds until the interval's next block, rounded up, at least 1 — with blocks only on demand
+ * (--interval 0) there is no schedule to name and the least wait, 1 s, as the query service's 429.
+ * Example: --interval 900, 12.3 s after a block → 888.
+ */
+export function mempoolRetryAfterSeconds(producer: Pick<BlockProducer, 'msUntilNextBlock'>): number {
+  const ms = producer.msUntilNextBlock();
+  return ms === undefined ? 1 : Math.max(1, Math.ceil(ms / 1000));
+}
+
 export interface NodeServerOptions {
   readonly limits?: Partial<HttpLimits>;
   /** Clients' turns at answers (client-turns.ts; default DEFAULT_TURN_LIMITS). */
@@ -121,7 +133,7 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
     const bytes = rawTxBytes(stringField(request.body, 'raw_hex_bytes'));
     requireProducing();
     const outcome = mempool.add(writer.state, bytes, producer.nextBlockTxBudget());
-    if ('full' in outcome) return sendError(reply, 503, 'mempool_full', outcome.full);
+    if ('full' in outcome) return sendError(reply.header('retry-after', String(mempoolRetryAfterSeconds(producer))), 503, 'mempool_full', outcome.full);
     // pocket-core answers the broadcast's error (Tendermint's preCheck) as 400 (app/cmd/rpc/client.go:182-186).
     if ('tooLarge' in outcome) return sendError(reply, 400, 'tx_too_large', outcome.tooLarge, { txhash: outcome.hash });
     // Tendermint's seen-tx cache, also before CheckTx; pocket-core answers its error as 400 too.

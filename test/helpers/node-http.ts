@@ -16,14 +16,14 @@ export interface TestNode {
   close(): Promise<void>;
 }
 
-/** A node on a fresh chain from `spec`, listening on a free port, producing on demand. */
+/** A node on a fresh chain from `spec`, listening on a free port, producing on demand (unless `options.intervalMs` says otherwise). */
 export async function startTestNode(spec: TestChainSpec, options: Partial<NodeOptions> = {}): Promise<TestNode> {
   const tmp = scratch('node-e2e');
   const genesisFile = join(tmp.dir, 'genesis.json');
   writeFileSync(genesisFile, testGenesisJson(spec));
   const dataDir = join(tmp.dir, 'data');
   initDataDir(dataDir, genesisFile);
-  const node = await startNode({ fsync: 'never', ...options, dataDir, port: 0, intervalMs: 0 });
+  const node = await startNode({ fsync: 'never', intervalMs: 0, ...options, dataDir, port: 0 });
   return {
     node,
     async close() {
@@ -38,22 +38,24 @@ export interface RawTxAnswer {
   /** "codespace:code" of pocket's TxResponse ("ok" for code 0), or the HTTP error name. */
   readonly code: string;
   readonly body: Record<string, unknown>;
+  /** The answer's Retry-After header (null when it has none). */
+  readonly retryAfter: string | null;
 }
 
-async function post(node: RunningNode, path: string, body: string): Promise<{ status: number; body: Record<string, unknown> }> {
+async function post(node: RunningNode, path: string, body: string): Promise<{ status: number; body: Record<string, unknown>; retryAfter: string | null }> {
   const response = await fetch(`${node.url}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, body: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') };
 }
 
 /** POST /v1/client/rawtx. */
 export async function submitTx(node: RunningNode, bytes: Uint8Array, address: string): Promise<RawTxAnswer> {
-  const { status, body } = await post(node, '/v1/client/rawtx', JSON.stringify({ address, raw_hex_bytes: bytesToHex(bytes) }));
-  if (status !== 200) return { status, code: String(body['error']), body };
+  const { status, body, retryAfter } = await post(node, '/v1/client/rawtx', JSON.stringify({ address, raw_hex_bytes: bytesToHex(bytes) }));
+  if (status !== 200) return { status, code: String(body['error']), body, retryAfter };
   // Success is pocket's BroadcastTxSync answer without a code (omitempty); a refusal carries one,
   // and its codespace only in raw_log (the answer has no codespace field, as pocket-core's).
-  if (body['code'] === undefined) return { status, code: 'ok', body };
+  if (body['code'] === undefined) return { status, code: 'ok', body, retryAfter };
   const log = JSON.parse(String(body['raw_log'])) as { codespace?: unknown };
-  return { status, code: `${String(log.codespace)}:${String(body['code'])}`, body };
+  return { status, code: `${String(log.codespace)}:${String(body['code'])}`, body, retryAfter };
 }
 
 /** Submit every tx, `concurrency` requests at a time; the answers in order. */

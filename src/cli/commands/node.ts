@@ -7,7 +7,9 @@
  * Pocket's 15 minutes; 0 = only on demand) and whenever `POST /v1/ledger/produce` asks. Block
  * times come from the wall clock, strictly increasing. Logs one line per block on stderr; stops
  * cleanly on SIGINT/SIGTERM. A failed block pauses production (logged; retried with backoff;
- * GET /v1/ledger/health says why); a failed snapshot is logged and retried. Connection deadlines
+ * GET /v1/ledger/health says why); a failed snapshot is logged and retried. A chain whose next
+ * block's header alone is over its block limit can never go on: a startup error
+ * (block_limit_below_header), or, met after a block, production stopped for good, said once. Connection deadlines
  * and cap: src/query/http-limits.ts. Routes: src/node/server.ts.
  */
 import type { Command } from 'commander';
@@ -162,7 +164,12 @@ const nodeLogLines: Pick<NodeStartOptions, 'onBlock' | 'onError' | 'onRecovered'
       `block ${result.height} ${result.blockHash.slice(0, 16)}… ${counted(result.receipts.length, 'tx')} (${failed} failed), state root ${result.stateRoot.slice(0, 16)}…, mempool ${mempool.evicted.length} evicted, ${mempool.stale.length} stale\n`,
     );
   },
-  onError: (error, health) => process.stderr.write(`block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`),
+  onError: (error, health) =>
+    process.stderr.write(
+      health.retryInMs === undefined
+        ? `block production stopped (${health.status}): [${health.reason?.code}] ${message(error)}; not retried — queries still answer\n`
+        : `block production paused (${health.status}): [${health.reason?.code}] ${message(error)}; retry ${health.failures} in ${health.retryInMs} ms\n`,
+    ),
   onRecovered: (failures) => process.stderr.write(`block production resumed after ${counted(failures, 'failed attempt')}\n`),
   onSnapshotError: (error, height) => process.stderr.write(`snapshot at height ${height} failed (production continues; retried later): ${message(error)}\n`),
   onProjectionNotice: (notice) => process.stderr.write(`${notice}\n`),

@@ -56,7 +56,8 @@ function turnLimitsOf(options: ServeOptions): TurnLimits {
 
 /** The read store; a ProjectionError is mapped by asCliError, as for every command (runtime-errors.ts). */
 async function openStore(options: ServeOptions): Promise<ReadStore> {
-  if (options.postgres !== undefined) return PgReadStore.open(options.postgres, options.pool);
+  // The data directory, when given, is named in the refusals at start (pgProjectCommand).
+  if (options.postgres !== undefined) return PgReadStore.open(options.postgres, options.pool, undefined, options.data === undefined ? undefined : dataDirOf(options.data));
   const dataDir = dataDirOf(options.data);
   // Serve only this chain's projection (checkpoint-on-log.ts).
   assertCheckpointOnLog(dataDir, sqliteCheckpointOf(dataDir));

@@ -7,7 +7,9 @@
  * build and sign any message; prints {"hash","tx":<base64>,"hex"} with --json.
  *
  * Bad input is a coded CliError (exit 1): the rejection's name (e.g. tx_decode_error,
- * send_amount_must_be_positive) with its codespace:code in the details.
+ * send_amount_must_be_positive) with its codespace:code in the details. A tx that decodes but
+ * that a chain would refuse — validateBasic fails (`invalid_tx`) or the signature does not verify
+ * for the chain id (`invalid_signature`) — is shown whole, then fails the same way (exit 1).
  */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
@@ -103,12 +105,39 @@ function printDecodedHuman(view: DecodedTxView): void {
   writeStdout(lines.join('\n') + '\n');
 }
 
+/**
+ * What a chain would refuse the decoded tx for, as a coded error carrying the whole view; undefined
+ * when nothing checked fails. In the chain's order: ValidateBasic before the ante handler's
+ * signature check (baseapp runTx: validateBasicTxMsgs, then the anteHandler), so a tx failing
+ * both is `invalid_tx`. A signature not checked (no ed25519 public key: signature_valid null) is
+ * no failure — nothing was found wrong.
+ */
+export function decodedTxFailure(view: DecodedTxView): CliError | undefined {
+  const report = view as unknown as Readonly<Record<string, unknown>>;
+  const basic = view.validate_basic;
+  if (basic !== null) {
+    const signature = view.signature_valid === false ? `; the signature does not verify for chain id ${JSON.stringify(view.chain_id)} either` : '';
+    return new CliError('invalid_tx', `validateBasic refuses the message (${basic.codespace}:${basic.code} ${basic.name}: ${basic.log})${signature}`, { codespace: basic.codespace, code: basic.code, name: basic.name }, report);
+  }
+  if (view.signature_valid === false) {
+    return new CliError('invalid_signature', `the signature does not verify for chain id ${JSON.stringify(view.chain_id)}: signed for another chain (--chain-id names it), or not by this key`, { chain_id: view.chain_id, signer: view.signer }, report);
+  }
+  return undefined;
+}
+
+/**
+ * The decoded view is printed whatever it says (it shows what is wrong); a tx the chain would
+ * refuse then fails with its coded error (exit 1), so a script checking the exit code is not
+ * told an invalid tx is fine. With --json the view and `error` are one document (output.ts).
+ */
 export function decodeCommand(text: string, options: { chainId?: string; json?: boolean }): void {
   const result = decodeTx(parseTxText(text));
   if (!result.ok) throw rejectionError(result.error);
   const view = describeTx(result.value, options.chainId ?? DEFAULT_CHAIN_ID);
-  if (options.json === true) printJson(view);
-  else printDecodedHuman(view);
+  const failure = decodedTxFailure(view);
+  if (options.json !== true) printDecodedHuman(view);
+  else if (failure === undefined) printJson(view);
+  if (failure !== undefined) throw failure;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,7 +337,7 @@ export function signCommand(options: SignOptions): void {
 export function registerTxCommands(program: Command): void {
   const tx = program.command('tx').description('pocket-core transactions: decode, sign');
   tx.command('decode')
-    .description('decode a transaction (base64 or hex): hash, message, signer, signature check, validateBasic')
+    .description('decode a transaction (base64 or hex): hash, message, signer, signature check, validateBasic (exit 1, shown whole, when either fails)')
     .argument('<tx>', 'the tx bytes as base64 or hex')
     .option('--chain-id <id>', 'chain id to verify the signature against', DEFAULT_CHAIN_ID)
     .option('--json', 'one JSON object on stdout')

@@ -199,11 +199,13 @@ export function pgReadFailure(error: unknown): PgReadFailure | undefined {
   return undefined;
 }
 
-/** The URL without its password (for messages). */
+/** The URL with its password masked, for messages. Example: postgres://u:pw@h/db?password=pw → postgres://u:***@h/db?password=*** */
 export function redactedUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
+    // libpq also takes the password (and the client key's) as query parameters.
+    for (const key of ['password', 'sslpassword']) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, '***');
     return parsed.toString();
   } catch {
     return '(unparsable URL)';

@@ -43,9 +43,23 @@ import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
 import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
 import { pgMigrationsDir } from './store.js';
+import { shellWord } from '../../core/shell-word.js';
 import { READS, type ReadName } from './read-sql.js';
 
 type Row = Record<string, unknown>;
+
+/**
+ * The `project` command that builds (or, with `rebuild`, rebuilds) the projection at `url` from
+ * `dataDir`, as the operator can run it: the values given, not the placeholders `DIR` and `URL`
+ * these messages printed; the password masked (the operator types it back). `dataDir` undefined:
+ * not known here (`serve --postgres` without --data, or an answer to a client, which carries no
+ * server path) — named for what it is. Example: (postgres://ledger:pw@db/pokt, /srv/chain, true) →
+ * `pokt-ledger project --data /srv/chain --postgres 'postgres://ledger:***@db/pokt' --rebuild`.
+ */
+export function pgProjectCommand(url: string, dataDir: string | undefined, rebuild: boolean): string {
+  const data = dataDir === undefined ? "<the chain's data directory>" : shellWord(dataDir);
+  return `\`pokt-ledger project --data ${data} --postgres ${shellWord(redactedUrl(url))}${rebuild ? ' --rebuild' : ''}\``;
+}
 
 export interface ReplicaStatus {
   /** WAL received but not yet replayed, in bytes (null when nothing was received by streaming). */
@@ -114,6 +128,8 @@ export class PgReadStore implements ReadStore {
     private readonly pool: pg.Pool,
     readonly url: string,
     private readonly queryMs: number,
+    /** The chain's data directory the operator gave (serve --data), named in errors at start. */
+    private readonly dataDir: string | undefined,
   ) {}
 
   /**
@@ -121,9 +137,11 @@ export class PgReadStore implements ReadStore {
    * (`projection_missing` / `projection_schema_mismatch`: run `project --postgres`); an
    * unreachable server is `postgres_unavailable`. A server silent for `queryMs` is a lost
    * connection: 503 `database_unavailable`, the connection closed (connect.ts READ_DEADLINE_MS).
+   * `dataDir`: the chain's data directory, when the operator gave it — the refusals at start name
+   * it in the command they ask for (pgProjectCommand).
    */
-  static async open(url: string, maxConnections = DEFAULT_PG_READERS, queryMs = READ_DEADLINE_MS): Promise<PgReadStore> {
-    const store = new PgReadStore(readerPool(url, maxConnections, queryMs), url, queryMs);
+  static async open(url: string, maxConnections = DEFAULT_PG_READERS, queryMs = READ_DEADLINE_MS, dataDir?: string): Promise<PgReadStore> {
+    const store = new PgReadStore(readerPool(url, maxConnections, queryMs), url, queryMs, dataDir);
     try {
       await store.checkSchema();
       return store;
@@ -253,10 +271,10 @@ export class PgReadStore implements ReadStore {
       if ((error as { code?: string }).code === '42P01') return undefined; // undefined_table
       throw error;
     });
-    if (meta === undefined) throw new ProjectionError('projection_missing', `no projection in ${redactedUrl(this.url)}: build it with \`pokt-ledger project --data DIR --postgres URL\``, { url: redactedUrl(this.url) });
+    if (meta === undefined) throw new ProjectionError('projection_missing', `no projection in ${redactedUrl(this.url)}: build it with ${pgProjectCommand(this.url, this.dataDir, false)}`, { url: redactedUrl(this.url) });
     const stored = meta.rows[0]?.value;
     if (stored !== expected) {
-      throw new ProjectionError('projection_schema_mismatch', `the projection in ${redactedUrl(this.url)} has schema ${stored ?? '(none)'}, this build reads ${expected}: run \`pokt-ledger project --postgres URL\` (it rebuilds)`, { stored, expected });
+      throw new ProjectionError('projection_schema_mismatch', `the projection in ${redactedUrl(this.url)} has schema ${stored ?? '(none)'}, this build reads ${expected}: run ${pgProjectCommand(this.url, this.dataDir, false)} (it rebuilds)`, { stored, expected });
     }
   }
 
@@ -267,7 +285,9 @@ export class PgReadStore implements ReadStore {
     if (kind === undefined || error instanceof ReadStoreUnavailable) return error;
     const server = `PostgreSQL at ${redactedUrl(this.url)}`;
     const why = (error as Error).message;
-    const rebuild = '`pokt-ledger project --data DIR --postgres URL --rebuild`';
+    // An answer to a client: no server path in it (as SQLite's projection_damaged answer), the
+    // URL as the message already names it.
+    const rebuild = pgProjectCommand(this.url, undefined, true);
     switch (kind) {
       case 'lost':
         return new ReadStoreUnavailable(`${server} is unavailable (${why}); retry — the service reconnects on the next request`);

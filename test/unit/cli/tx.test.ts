@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { formatKeyFile } from '../../../src/crypto/keys.js';
-import { msgToAminoJson } from '../../../src/wire/index.js';
+import { decodeTx, encodeTx, msgToAminoJson } from '../../../src/wire/index.js';
 import { appKey, daoOwnerKey, otherKey, outputKey, sampleMessages, servicerKey, signerKey } from '../../gen/vectors/wire-samples.js';
 import { readFixture } from '../../helpers/paths.js';
 
@@ -81,6 +81,55 @@ decode('the signature verdict names the chain id it was checked against', () => 
   const other = cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet');
   assert.ok(other.stdout.includes('signature        INVALID for chain id "testnet" (signed for another chain? --chain-id names it)'), other.stdout);
   assert.is(cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet', '--json').json['chain_id'], 'testnet');
+});
+
+const VIEW_KEYS = ['hash', 'type', 'msg', 'fee', 'memo', 'entropy', 'signer', 'public_key', 'signature_valid', 'validate_basic', 'type_url', 'encoding', 'chain_id'];
+
+decode('a signature INVALID for the chain id: the whole decoded view, then invalid_signature and exit 1 (a script checking the exit code is not fooled)', () => {
+  const human = cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet');
+  assert.is(human.status, 1, human.stderr);
+  assert.ok(human.stdout.includes(`hash             ${fixture.hash}`), human.stdout);
+  assert.ok(human.stdout.includes('signature        INVALID for chain id "testnet"'), human.stdout);
+  assert.match(human.stderr, /^error \[invalid_signature\]: the signature does not verify for chain id "testnet"/);
+  const json = cli('tx', 'decode', fixture.tx, '--chain-id', 'testnet', '--json');
+  assert.is(json.status, 1);
+  assert.equal(Object.keys(json.json), [...VIEW_KEYS, 'error'], 'the same document as for a valid tx, and the error beside');
+  assert.is(json.json['hash'], fixture.hash);
+  assert.is(json.json['signature_valid'], false);
+  assert.equal(json.json['error'], {
+    code: 'invalid_signature',
+    message: (json.json['error'] as { message: string }).message,
+    details: { chain_id: 'testnet', signer: 'ce16bb2714f93cfb3c00b5bd4b16dc5d8ca1687a' },
+  });
+  assert.is(json.stdout.trim().split('\n').length, 1, 'one JSON document');
+});
+
+decode('a message validateBasic refuses: the whole decoded view, then invalid_tx (its codespace:code in the details) and exit 1', () => {
+  const args = ['tx', 'sign', '--key', keyFile('signer'), '--chain-id', 'mainnet', '--type', 'send', '--to', otherKey.address, '--amount', '0', '--no-validate', '--json'];
+  const tx = cli(...args).json['tx'] as string;
+  const human = cli('tx', 'decode', tx);
+  assert.is(human.status, 1, human.stderr);
+  assert.ok(human.stdout.includes('validate basic   pos:109 send_amount_must_be_positive'), human.stdout);
+  assert.match(human.stderr, /^error \[invalid_tx\]: /);
+  const json = cli('tx', 'decode', tx, '--json');
+  assert.is(json.status, 1);
+  assert.equal(Object.keys(json.json), [...VIEW_KEYS, 'error']);
+  assert.is(json.json['signature_valid'], true);
+  assert.equal((json.json['error'] as { code: string; details: unknown }).code, 'invalid_tx');
+  assert.equal((json.json['error'] as { details: unknown }).details, { codespace: 'pos', code: 109, name: 'send_amount_must_be_positive' });
+});
+
+decode('a signature not checked (no ed25519 public key in the tx) is no failure: exit 0', () => {
+  const decoded = decodeTx(Buffer.from(fixture.tx, 'base64'));
+  assert.ok(decoded.ok);
+  const unsigned = Buffer.from(encodeTx({ ...decoded.value, signature: { publicKey: null, signature: decoded.value.signature.signature } })).toString('base64');
+  const json = cli('tx', 'decode', unsigned, '--json');
+  assert.is(json.status, 0, json.stdout);
+  assert.is(json.json['signature_valid'], null);
+  assert.is(json.json['error'], undefined);
+  const human = cli('tx', 'decode', unsigned);
+  assert.is(human.status, 0);
+  assert.ok(human.stdout.includes('signature        not checked'), human.stdout);
 });
 
 decode('garbage is a coded error with exit 1', () => {

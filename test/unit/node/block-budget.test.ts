@@ -13,7 +13,7 @@ import { exportState } from '../../../src/genesis/export.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
-import { blockMaxBytes, evidenceWithinLimit, prefixWithinBudget, txBudgetBytes } from '../../../src/node/block-budget.js';
+import { blockMaxBytes, buildableTxBudgetBytes, evidenceWithinLimit, prefixWithinBudget, txBudgetBytes } from '../../../src/node/block-budget.js';
 import { applyBlock } from '../../../src/chain/apply-block.js';
 import { blockByteSize, encodedBlockBytes, framedBytes, maxEvidencePerBlock } from '../../../src/chain/block-size.js';
 import { encodeBlock, encodeHeader, voteSignBytes, type DuplicateVoteEvidence, type Vote } from '../../../src/chain/block.js';
@@ -272,6 +272,8 @@ test('a limit too small for the header alone: no tx fits (budget 0), and the emp
   const block2 = buildBlock(state, { timeNs: timeNs + BLOCK_INTERVAL_NS, txs: [] });
   assert.ok(blockByteSize(block2) > 1000, 'a 40-vote commit does not fit 1,000 bytes');
   assert.is(txBudgetBytes(state, { timeNs: timeNs + BLOCK_INTERVAL_NS }), 0);
+  // The producer asks the buildable budget: a coded refusal, not a block bound to fail (test/unit/node/header-over-limit).
+  assert.throws(() => buildableTxBudgetBytes(state, { timeNs: timeNs + BLOCK_INTERVAL_NS }), (error: Error & { code?: string }) => error.code === 'block_limit_below_header' && error.message.startsWith('block 2 cannot be built'));
   try {
     applyBlock(state, block2);
     assert.unreachable('the oversize empty block is accepted');

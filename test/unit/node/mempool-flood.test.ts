@@ -63,6 +63,7 @@ flood('a funded flooder fills the pool: its extra txs get 503, a newcomer evicts
     const answers = await submitAll(test.node, txs, flooder.address, 1);
     assert.equal(tallyCodes(answers), { ok: 20, mempool_full: 5 });
     assert.is(answers[24]!.status, 503);
+    assert.is(answers[24]!.retryAfter, '1', 'blocks only on demand: no schedule to wait for, the least Retry-After');
     const newcomer = await submitTx(test.node, signTx(funded, sendMsg(funded, bob, 7n)), funded.address);
     assert.is(newcomer.code, 'ok');
     const pool = (await (await fetch(`${test.node.url}/v1/ledger/mempool`)).json()) as { txs: number };
@@ -72,6 +73,25 @@ flood('a funded flooder fills the pool: its extra txs get 503, a newcomer evicts
     assert.ok(receipts.every((r) => r.code === 0));
     assert.ok(receipts.some((r) => r.txhash === newcomer.body['txhash']), 'the newcomer is in the block');
     assert.not.ok(receipts.some((r) => r.txhash === answers[19]!.body['txhash']), 'the flooder’s newest admitted tx was evicted');
+  } finally {
+    await test.close();
+  }
+});
+
+flood('mempool_full tells when to come back: Retry-After is the seconds until the interval\'s next block (rounded up)', async () => {
+  const test = await startTestNode(
+    { accounts: [{ key: flooder, balanceUpokt: 1_000_000_000n }], validators: [{ key: validator, tokensUpokt: 100_000_000_000n }] },
+    // No block comes during the test: the pool stays full and the next block is ~600 s away.
+    { mempool: { maxTxs: 1 }, intervalMs: 600_000 },
+  );
+  try {
+    const [admitted, refused] = await submitAll(test.node, [signTx(flooder, sendMsg(flooder, bob, 1n)), signTx(flooder, sendMsg(flooder, bob, 2n))], flooder.address, 1);
+    assert.is(admitted!.code, 'ok');
+    assert.is(admitted!.retryAfter, null, 'an admitted tx has no Retry-After');
+    assert.is(refused!.status, 503);
+    assert.is(refused!.code, 'mempool_full');
+    const seconds = Number(refused!.retryAfter);
+    assert.ok(Number.isInteger(seconds) && seconds > 590 && seconds <= 600, `Retry-After ${refused!.retryAfter}`);
   } finally {
     await test.close();
   }

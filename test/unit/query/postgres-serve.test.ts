@@ -304,7 +304,8 @@ test('the server refusing a read is a coded 503 — busy (retry) or projection m
     assert.is(missing.status, 503);
     assert.is(missing.json.error, 'projection_missing');
     assert.is(missing.json.details.retry, false);
-    assert.match(missing.json.message, /relation "projection_checkpoint" does not exist\): its operator must rebuild it with `pokt-ledger project --data DIR --postgres URL --rebuild`/);
+    // The URL as given (this test server's has no password); no server path in an answer to a client.
+    assert.ok(missing.json.message.includes(`relation "projection_checkpoint" does not exist): its operator must rebuild it with \`pokt-ledger project --data <the chain's data directory> --postgres ${db.primary} --rebuild\``), missing.json.message);
     assert.is((await postTo(app, '/v1/query/supply', {})).text, first.text, 'answers again once the table is back');
   } finally {
     await app.close();
@@ -315,15 +316,20 @@ test('the server refusing a read is a coded 503 — busy (retry) or projection m
   }
 });
 
-test('a database without the projection is refused at start: projection_missing, naming the command that builds it', async () => {
+test('a database without the projection is refused at start: projection_missing, naming the command that builds it with the URL and data directory given', async () => {
   const empty = await freshDatabase('serve_empty');
-  try {
-    await PgReadStore.open(empty.primary);
-    assert.unreachable('opened a database without a projection');
-  } catch (error) {
-    assert.is((error as { code?: string }).code, 'projection_missing');
-    assert.match((error as Error).message, /pokt-ledger project --data DIR --postgres URL/);
-  }
+  const refusal = async (dataDir?: string): Promise<Error> => {
+    try {
+      await PgReadStore.open(empty.primary, undefined, undefined, dataDir);
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error('opened a database without a projection');
+  };
+  const given = await refusal('/srv/chain');
+  assert.is((given as { code?: string }).code, 'projection_missing');
+  assert.ok(given.message.includes(`build it with \`pokt-ledger project --data /srv/chain --postgres ${empty.primary}\``), given.message);
+  assert.ok((await refusal()).message.includes(`\`pokt-ledger project --data <the chain's data directory> --postgres ${empty.primary}\``));
 });
 
 test('no pg warning: a pooled connection\'s session settings are made before the pool lends it, not queued beside its first read (pg deprecates that)', () => {
