@@ -141,7 +141,7 @@ test('walk', async () => {
     for (const id of ['mint-chart', 'burn-chart', 'dao-chart', 'app-stake-chart']) assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is drawn`);
     assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
     // The supply's first point on a chain younger than the charts' range: height 0 is said to be the genesis state, not read as a block.
-    assert.match(await page.locator('#main').innerText(), /total at 0 \(the genesis state\)\s+[0-9,.]+ POKT/, 'the supply at height 0 is the genesis state');
+    assert.match(await page.locator('#main').innerText(), /total at 0 \(the genesis state\)\s+[0-9,.]+\u00a0POKT/, 'the supply at height 0 is the genesis state');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
     await page.locator('section:has(h2:text("Applications")) a').first().click();
@@ -162,7 +162,7 @@ test('walk', async () => {
     await settled(page, '3-tx');
     const txText = await page.locator('#main').innerText();
     assert.match(txText, /claim/i, 'the tx page shows the decoded claim');
-    assert.match(txText, /fee\s+0\.01 POKT \(10,000 uPOKT\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed (grouped)');
+    assert.match(txText, /fee\s+0\.01\u00a0POKT \(10,000\u00a0uPOKT\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed (grouped)');
     assert.not.match(txText, /upokt/, 'uPOKT is written one way');
 
     await page.locator(`a[href="#/account/${claim.servicer}"]`).first().click();
@@ -301,7 +301,7 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   assert.ok(send !== undefined, 'block 3 has a send');
   await page.goto(`${base}/explorer/#/tx/${send.hash}`);
   await settled(page, '11-send');
-  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+ POKT \([0-9,]+ uPOKT\)/, "a send's amount is shown, not only inside the JSON");
+  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+\u00a0POKT \([0-9,]+\u00a0uPOKT\)/, "a send's amount is shown, not only inside the JSON");
 
   for (const list of ['blocks', 'nodes', 'apps']) {
     await page.goto(`${base}/explorer/#/${list}`);
@@ -583,6 +583,27 @@ async function overflowingSections(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * The amounts on the current page broken across lines between the number and its unit ("1,234.5"
+ * at a line's end, "POKT" on the next): each "<number> POKT" or "<number> uPOKT" in the page's
+ * text whose range spans more than one line. None may be.
+ */
+async function splitAmounts(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const split = [];
+    const walker = document.createTreeWalker(document.getElementById('main'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/-?[0-9][0-9,]*(\\.[0-9]+)?\\s+u?POKT/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  })()`);
+}
+
 /** A phone-sized screen: no page wider than the screen, and a chart tall enough to read. */
 async function narrowScreen(browser: Browser, base: string, failedTxHeight: number): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
@@ -590,6 +611,8 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
   try {
     await page.goto(`${base}/explorer/#/`);
     await settled(page, '14-narrow-home');
+    // The supply's "change over blocks" sentence wrapped between "25,521.530722" and "POKT" on a phone.
+    assert.equal(await splitAmounts(page), [], 'no amount on the home page broken from its unit');
     const chartHeight = await page.locator('#supply-chart').evaluate<number, HTMLElementLike>((canvas) => canvas.getBoundingClientRect().height);
     assert.ok(chartHeight >= 200, `the supply chart keeps a readable height on a phone: ${chartHeight}px`);
     await page.goto(`${base}/explorer/#/block/3`);
@@ -632,6 +655,7 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
       })).filter(([, lines]) => lines > 1).map(([text]) => text),
     );
     assert.equal(broken, [], 'no key part broken inside a word');
+    assert.equal(await splitAmounts(page), [], 'no amount on the parameters page broken from its unit ("uPOKT = 15,000 POKT")');
     const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
     assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
     assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
@@ -659,6 +683,7 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
       await settled(page, name);
       const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(pageWidth <= 375, `#/${route}: no horizontal page overflow (${pageWidth})`);
+      assert.equal(await splitAmounts(page), [], `#/${route}: no amount broken from its unit`);
     }
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');

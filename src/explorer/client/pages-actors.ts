@@ -1,6 +1,6 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { code, el, facts, link, num, section, table } from './dom.js';
+import { amount, code, el, facts, link, num, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
@@ -44,6 +44,11 @@ async function signingInfoOf(address: string): Promise<SigningInfoAnswer | undef
   return page.result?.[0];
 }
 
+/** "5,000 POKT staked: view node →", one link to the actor's page, its amount on one line. */
+function stakedLink(route: string, upokt: string, onward: string): HTMLElement {
+  return el('a', { href: `#/${route}` }, amount(upokt), ` staked: ${onward}`);
+}
+
 export async function accountPage(addressText: string): Promise<HTMLElement> {
   const address = addressOf(addressText);
   const module = moduleAccount(address);
@@ -55,10 +60,10 @@ export async function accountPage(addressText: string): Promise<HTMLElement> {
     unknown ? el('p', { class: 'note' }, 'This address has never appeared on the chain: nothing was ever sent to it and it has signed nothing. A valid address still has a page, so this one would fill in once it is used.') : null,
     facts([
       ['address', code(address)],
-      ['balance', unknown ? '— (no account)' : pokt(account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0')],
+      ['balance', unknown ? '— (no account)' : amount(account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0')],
       module === undefined ? ['public key', account?.public_key == null ? '— (has not signed a tx)' : code(account.public_key)] : ['what it is', module.what],
-      ['node', actor.node === null ? 'not a node' : link(`node/${address}`, `${pokt(actor.node.tokens)} staked: view node →`)],
-      ['application', actor.app === null ? 'not an application' : link(`app/${address}`, `${pokt(actor.app.staked_tokens)} staked: view application →`)],
+      ['node', actor.node === null ? 'not a node' : stakedLink(`node/${address}`, actor.node.tokens, 'view node →')],
+      ['application', actor.app === null ? 'not an application' : stakedLink(`app/${address}`, actor.app.staked_tokens, 'view application →')],
     ]),
   );
   if (unknown) return el('div', {}, summary);
@@ -91,7 +96,7 @@ function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jai
     ['address', link(`account/${node.address}`, node.address)],
     ['public key', code(node.public_key)],
     ['status', `${STAKE_STATUS[node.status] ?? node.status}${node.jailed ? ', jailed' : ''}`],
-    ['stake', pokt(node.tokens)],
+    ['stake', amount(node.tokens)],
     ['chains', node.chains.join(', ')],
     ['service URL', node.service_url],
     ['output address', node.output_address === '' ? '— (rewards go to the node itself)' : link(`account/${node.output_address.toLowerCase()}`, node.output_address.toLowerCase())],
@@ -264,7 +269,7 @@ export async function appPage(addressText: string): Promise<HTMLElement> {
         ['address', link(`account/${app.address}`, app.address)],
         ['public key', code(app.public_key)],
         ['status', `${STAKE_STATUS[app.status] ?? app.status}${app.jailed ? ', jailed' : ''}`],
-        ['stake', pokt(app.staked_tokens)],
+        ['stake', amount(app.staked_tokens)],
         ['max relays per session', count(app.max_relays)],
         ['chains', app.chains.join(', ')],
         ['unstaking time', unstakingTime(app.unstaking_time)],

@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 interface Format {
   count(value: number | string): string;
   pokt(upokt: string | null | undefined): string;
-  poktAndMicro(upokt: string): string;
+  micro(upokt: string): string;
   normalAddress(text: string): string;
   duration(nanoseconds: string): string;
   decimal(text: string, places?: number): string;
@@ -40,11 +40,12 @@ const test = suite('explorer client: formats, module accounts, stake history hei
 
 test('amounts: uPOKT → exact POKT text', async () => {
   const { pokt } = await client<Format>('format');
-  assert.is(pokt('5000001'), '5.000001 POKT');
-  assert.is(pokt('1234567890'), '1,234.56789 POKT');
+  // A no-break space before the unit: a phone's narrow cell never puts "POKT" on a line of its own.
+  assert.is(pokt('5000001'), '5.000001\u00a0POKT');
+  assert.is(pokt('1234567890'), '1,234.56789\u00a0POKT');
   // Past 2^53 uPOKT (the total supply is ~6.7e14 uPOKT; 2^53 ≈ 9.0e15): still exact.
-  assert.is(pokt('9007199254740993'), '9,007,199,254.740993 POKT');
-  assert.is(pokt('-45528'), '-0.045528 POKT');
+  assert.is(pokt('9007199254740993'), '9,007,199,254.740993\u00a0POKT');
+  assert.is(pokt('-45528'), '-0.045528\u00a0POKT');
   for (const bad of ['', '1.5', '1e6', null, undefined]) assert.is(pokt(bad), '—', String(bad));
 });
 
@@ -58,10 +59,10 @@ test('counts: thousands grouped, a sign kept (a max relays below zero, governanc
   for (const other of ['', '1.5', '-', '1e6', 'n/a']) assert.is(count(other), other, other);
 });
 
-test('amounts with uPOKT beside them: one spelling, grouped', async () => {
-  const { poktAndMicro } = await client<Format>('format');
-  assert.is(poktAndMicro('10000'), '0.01 POKT (10,000 uPOKT)');
-  assert.is(poktAndMicro('15000000000'), '15,000 POKT (15,000,000,000 uPOKT)');
+test('amounts in uPOKT as signed: one spelling, grouped, the unit held to the number', async () => {
+  const { micro } = await client<Format>('format');
+  assert.is(micro('10000'), '10,000\u00a0uPOKT');
+  assert.is(micro('15000000000'), '15,000,000,000\u00a0uPOKT');
 });
 
 test('addresses as typed: 0x dropped, lowercased', async () => {
