@@ -89,7 +89,43 @@ async function settledState(page: Page, name: string): Promise<string> {
   const done = "document.body.dataset.state !== 'loading' && document.body.dataset.route === location.hash";
   await page.waitForFunction(done, undefined, { timeout: 20_000 });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  return page.evaluate<string>('document.body.dataset.state');
+  const state = await page.evaluate<string>('document.body.dataset.state');
+  await oneHeading(page, name, state);
+  return state;
+}
+
+/** A long hash or address as the explorer shortens it in a heading: its first 10 and last 4 characters. */
+const shortened = (text: string): string => `${text.slice(0, 10)}…${text.slice(-4)}`;
+
+/**
+ * What the page's one h1 says, from its route: what the page shows ("Block 42", "Node 1a2b…"),
+ * for screen readers and the page's outline. Undefined for an error page (its heading is checked
+ * where the error is expected) and for a route whose page is told by its content (the DAO's).
+ */
+function expectedHeading(route: string): string | RegExp | undefined {
+  const [name = '', argument = ''] = route.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const named: Readonly<Record<string, string | RegExp>> = {
+    '': 'Chain head',
+    block: `Block ${argument}`,
+    tx: `Transaction ${shortened(argument.toUpperCase())}`,
+    account: argument === DAO ? 'Module account: dao' : `Account ${shortened(argument)}`,
+    node: `Node ${shortened(argument)}`,
+    app: `Application ${shortened(argument)}`,
+    params: 'Parameters',
+    blocks: /^Blocks \([0-9,]+\)$/,
+    nodes: /^Nodes \([0-9,]+\)$/,
+    apps: /^Applications \([0-9,]+\)$/,
+  };
+  return Object.hasOwn(named, name) ? named[name] : undefined;
+}
+
+/** Every page has exactly one h1; a page shown (not an error) names in it what it shows. */
+async function oneHeading(page: Page, name: string, state: string): Promise<void> {
+  const headings = await page.locator('h1').allInnerTexts();
+  assert.is(headings.length, 1, `${name}: one h1, not ${JSON.stringify(headings)}`);
+  const expected = state === 'ready' ? expectedHeading(await page.evaluate<string>('location.hash')) : undefined;
+  if (typeof expected === 'string') assert.is(headings[0], expected, `${name}: the h1 names what the page shows`);
+  else if (expected !== undefined) assert.match(headings[0]!, expected, `${name}: the h1 names what the page shows`);
 }
 
 async function post<T>(base: string, route: string, body: unknown): Promise<T> {
@@ -256,13 +292,13 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await search.fill('1');
   await search.press('Enter');
   await settled(page, '7-search-after-bad');
-  assert.match(await page.locator('h2').first().innerText(), /^Block 1$/, 'the search box works again after a bad entry');
+  assert.is(await page.locator('h1').innerText(), 'Block 1', 'the search box works again after a bad entry');
   assert.ok(await complaint.isHidden(), 'the complaint is gone once a search works');
 
   await page.goto(`${base}/explorer/#/block/0`);
   assert.is(await settledState(page, '8-block-0'), 'error', 'block 0 is not shown as the latest block');
   assert.match(await page.locator('#main').innerText(), /numbered from 1/);
-  assert.is(await page.locator('#main h2').innerText(), 'Not a block height', 'an error page has a heading');
+  assert.is(await page.locator('#main h1').innerText(), 'Not a block height', 'an error page has a heading');
 
   // An account with more sent txs than a page holds: the next page is one click away.
   const txs = await post<{ txs: Array<{ tx_result: { signer: string; message_type: string }; hash: string }> }>(base, 'query/allblocktxs', { height: 3 });
@@ -295,7 +331,7 @@ async function walkFurther(page: Page, base: string): Promise<void> {
 
   await page.goto(`${base}/explorer/#/account/6386713deb27b609daad5e2e32ee6591753e5f4e`);
   await settled(page, '10-dao');
-  assert.match(await page.locator('h2').first().innerText(), /Module account: dao/);
+  assert.is(await page.locator('h1').innerText(), 'Module account: dao');
 
   const send = txs.txs.find((tx) => tx.tx_result.message_type === 'send');
   assert.ok(send !== undefined, 'block 3 has a send');
@@ -312,7 +348,7 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   const nodeCount = Number((await (await fetch(`${base}/v1/query/nodes`, { method: 'POST', body: '{}' })).headers.get('x-total-count')) ?? NaN);
   await page.goto(`${base}/explorer/#/nodes`);
   await settled(page, '12a-nodes');
-  assert.is(await page.locator('#main h2').innerText(), `Nodes (${nodeCount.toLocaleString('en-US')})`, 'the nodes title shows the count');
+  assert.is(await page.locator('#main h1').innerText(), `Nodes (${nodeCount.toLocaleString('en-US')})`, 'the nodes title shows the count');
   assert.match(await page.locator('.pager').innerText(), new RegExp(`rows 1–50 of ${nodeCount.toLocaleString('en-US')}`));
   // At 1280 px a node's address and its stake each stay on one line.
   const heights = await page.locator('table.list tr:nth-child(2) td').evaluateAll((tds) => tds.slice(0, 3).map((td) => (td.firstElementChild as unknown as { getClientRects(): { length: number } }).getClientRects().length));
@@ -372,7 +408,7 @@ async function uxFindings(page: Page, base: string): Promise<void> {
   const errorPage = async (route: string, name: string, heading: string, linkHref: string): Promise<string> => {
     await page.goto(`${base}/explorer/#/${route}`);
     assert.is(await settledState(page, name), 'error', `${route} is an error page`);
-    assert.is(await page.locator('#main h2').innerText(), heading, `${route}: its heading`);
+    assert.is(await page.locator('#main h1').innerText(), heading, `${route}: its heading`);
     // The tab says what went wrong, not the name of a page that was not shown ("foo · …", "tx zz · …").
     assert.is(await page.title(), `${heading} · pokt-ledger explorer`, `${route}: its tab title`);
     assert.ok((await page.locator(`#main a[href="${linkHref}"]`).count()) > 0, `${route}: links ${linkHref}`);
@@ -507,7 +543,7 @@ async function pagerFindings(page: Page, base: string, failedTxHeight: number): 
   await page.keyboard.press('Enter');
   await page.locator(`.pager:has-text("of ${head}")`).waitFor({ timeout: 10_000 });
   await page.waitForFunction(`location.hash === '#/blocks?page=${pages}' && document.querySelector('.paged').dataset.state === 'ready'`);
-  assert.is(await page.evaluate<string>('document.activeElement?.tagName ?? ""'), 'H2', 'the focus moves to the heading when "next ›" is disabled');
+  assert.is(await page.evaluate<string>('document.activeElement?.tagName ?? ""'), 'H1', 'the focus moves to the list\'s heading (the page\'s h1) when "next ›" is disabled');
 
   // A failed tx: "Failed", its code's name and number, and the reason.
   // One whose hash is its own: a replayed tx (same bytes, same hash) fails, but query/tx answers the first, which did not.
@@ -540,12 +576,12 @@ async function txNotFound(browser: Browser, base: string): Promise<void> {
     const blockHash = (await post<{ block_id: { hash: string } }>(base, 'query/block', { height: 1 })).block_id.hash;
     await page.goto(`${base}/explorer/#/tx/${blockHash}`);
     assert.is(await settledState(page, '20-err-tx-is-block-hash'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'A block hash, not a transaction');
+    assert.is(await page.locator('#main h1').innerText(), 'A block hash, not a transaction');
     assert.match(await page.locator('#main').innerText(), /is the hash of block 1/);
     assert.ok((await page.locator('#main a[href="#/block/1"]').count()) > 0, 'the block is one click away');
     await page.goto(`${base}/explorer/#/tx/${'cd'.repeat(32)}`);
     assert.is(await settledState(page, '20b-err-tx-not-found'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'Transaction not found');
+    assert.is(await page.locator('#main h1').innerText(), 'Transaction not found');
     assert.ok((await page.locator('#main a[href="#/blocks"]').count()) > 0, 'a way on');
     assert.equal(problems.failed, [], 'no refused request');
     assert.equal(problems.console, [], 'no console error');
@@ -565,7 +601,7 @@ async function unreachable(browser: Browser, base: string): Promise<void> {
     await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
     await page.goto(`${base}/explorer/#/blocks`);
     assert.is(await settledState(page, '24-err-unreachable'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'The query service cannot be reached');
+    assert.is(await page.locator('#main h1').innerText(), 'The query service cannot be reached');
     assert.match(await page.locator('#main').innerText(), /stopped, or the network to it is down[\s\S]*POST \/v1\/query\//, 'what happened in words, the request in the small print');
     assert.is(await page.title(), 'The query service cannot be reached · pokt-ledger explorer');
   } finally {
@@ -579,7 +615,7 @@ async function unreachable(browser: Browser, base: string): Promise<void> {
  */
 async function overflowingSections(page: Page): Promise<string[]> {
   return page.locator('section').evaluateAll((sections) =>
-    sections.filter((s) => s.scrollWidth > s.clientWidth).map((s) => `${s.querySelector('h2')?.textContent ?? '?'}: ${s.scrollWidth} > ${s.clientWidth}`),
+    sections.filter((s) => s.scrollWidth > s.clientWidth).map((s) => `${s.querySelector('h1, h2')?.textContent ?? '?'}: ${s.scrollWidth} > ${s.clientWidth}`),
   );
 }
 
@@ -719,7 +755,7 @@ test('an imported chain: the lists start at its first block, and nothing below i
     assert.equal(recent, ['9', '8', '7'], 'recent blocks: the three blocks after the import, none below');
     await page.goto(`${base}/explorer/#/blocks`);
     await settled(page, '31-imported-blocks');
-    assert.match(await page.locator('#main h2').first().innerText(), /^Blocks \(3\)$/, 'the list counts the blocks this chain holds');
+    assert.is(await page.locator('#main h1').innerText(), 'Blocks (3)', 'the list counts the blocks this chain holds');
     await page.goto(`${base}/explorer/#/block/${H + 1}`);
     await settled(page, '32-imported-first-block');
     assert.match(await page.locator('#main').innerText(), /previous\s+none here: the state imported at height 6/, 'the first block links no block before it');

@@ -30,6 +30,15 @@ export function section(title: string, ...children: readonly Child[]): HTMLEleme
   return el('section', {}, el('h2', {}, title), ...children);
 }
 
+/**
+ * A page's first section, its title the page's one h1 ("Block 42", "Node 1a2b…"): what the page
+ * shows, for screen readers and the page's outline. Drawn as the other sections' headings are
+ * (style.css), so the page reads no louder than before.
+ */
+export function pageSection(title: string, ...children: readonly Child[]): HTMLElement {
+  return el('section', {}, el('h1', {}, title), ...children);
+}
+
 /** A two-column table of label → value. */
 export function facts(rows: ReadonlyArray<readonly [string, Child]>): HTMLElement {
   return el('table', { class: 'facts' }, ...rows.map(([label, value]) => el('tr', {}, el('th', {}, label), el('td', {}, value))));

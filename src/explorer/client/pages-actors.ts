@@ -1,6 +1,6 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
 import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { amount, code, el, facts, link, num, section, table } from './dom.js';
+import { amount, code, el, facts, link, num, pageSection, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
@@ -55,8 +55,8 @@ export async function accountPage(addressText: string): Promise<HTMLElement> {
   const [account, actor] = await Promise.all([query<AccountAnswer | null>('query/account', { address }), query<ActorAnswer>('query/actor', { address })]);
   // pocket-core answers null for an address it has no account for: no balance was ever sent to it and it never signed.
   const unknown = account === null && module === undefined && actor.node === null && actor.app === null;
-  const summary = section(
-    module === undefined ? 'Account' : `Module account: ${module.name}`,
+  const summary = pageSection(
+    module === undefined ? `Account ${short(address, 10)}` : `Module account: ${module.name}`,
     unknown ? el('p', { class: 'note' }, 'This address has never appeared on the chain: nothing was ever sent to it and it has signed nothing. A valid address still has a page, so this one would fill in once it is used.') : null,
     facts([
       ['address', code(address)],
@@ -195,7 +195,7 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section('Node', nodeFacts(node, signing, jailedOnThisChain)),
+    pageSection(`Node ${short(address, 10)}`, nodeFacts(node, signing, jailedOnThisChain)),
     section(
       'Stake history',
       el('p', { class: 'note' }, `How its stake, status and jail changed, block by block: checked at ${history.points.length} heights — each jail, unjail, slash and stake tx, the block before it, and samples in between.`),
@@ -263,8 +263,8 @@ export async function appPage(addressText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
-      'Application',
+    pageSection(
+      `Application ${short(address, 10)}`,
       facts([
         ['address', link(`account/${app.address}`, app.address)],
         ['public key', code(app.public_key)],

@@ -1,6 +1,6 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
 import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
-import { amount, amountAndMicro, code, el, facts, json, link, num, section, table, type Child } from './dom.js';
+import { amount, amountAndMicro, code, el, facts, json, link, num, pageSection, section, table, type Child } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, short, time } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
@@ -28,7 +28,7 @@ export async function homePage(): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
+    pageSection('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
     section('Recent blocks', table(BLOCK_HEADERS, blocks.rows), el('p', {}, link('blocks', 'all blocks →'))),
     section('Supply', supplyCharts(supply.result), supplyFacts(supply.result)),
     section('Applications', table(APP_HEADERS, appRows), el('p', {}, apps.total_pages > 1 ? `the first ${appRows.length}; ` : '', link('apps', 'all applications →'), ' · ', link('nodes', 'all nodes →'))),
@@ -173,7 +173,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
+    pageSection(
       `Block ${h.height}`,
       facts([
         ['hash', code(block.block_id.hash)],
@@ -212,8 +212,8 @@ export async function txPage(hashText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
-      'Transaction',
+    pageSection(
+      `Transaction ${short(tx.hash, 10)}`,
       facts([
         ['hash', code(tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],
