@@ -249,6 +249,8 @@ test('walk', async () => {
     const changeLinks = await page.locator('section:has(h2:text-matches("^Changes since genesis")) > div.paged table > tr > td:first-child > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.equal(changeLinks, changes.result.map((c) => `#/block/${c.height}`), 'one row per change, linked to its block');
     assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
+    // The copy of each before value under its after value is a phone's (its before column hidden there), never drawn beside the before column.
+    assert.is(await page.locator('.changes .was:visible').count(), 0, 'on a wide screen the before values are in their own column only');
     // The groups in words under a page heading, not pocket-core's field names.
     assert.is(await page.locator('h1').innerText(), 'Parameters');
     assert.is(await page.title(), 'Parameters · pokt-ledger explorer', 'the tab says "Parameters" as the menu and the heading do, not "params"');
@@ -692,6 +694,9 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
     );
     assert.equal(broken, [], 'no key part broken inside a word');
     assert.equal(await splitAmounts(page), [], 'no amount on the parameters page broken from its unit ("uPOKT = 15,000 POKT")');
+    // Four columns cannot hold two unbroken amounts: the before column is hidden and each before value drawn under its after value.
+    assert.is(await page.locator('.changes .paged table.list > tr > th:text-is("before")').isVisible(), false, 'no before column on a phone');
+    assert.ok((await page.locator('.changes .was:visible').count()) > 0, 'the before values under the after values on a phone');
     const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
     assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
     assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
