@@ -89,7 +89,43 @@ async function settledState(page: Page, name: string): Promise<string> {
   const done = "document.body.dataset.state !== 'loading' && document.body.dataset.route === location.hash";
   await page.waitForFunction(done, undefined, { timeout: 20_000 });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  return page.evaluate<string>('document.body.dataset.state');
+  const state = await page.evaluate<string>('document.body.dataset.state');
+  await oneHeading(page, name, state);
+  return state;
+}
+
+/** A long hash or address as the explorer shortens it in a heading: its first 10 and last 4 characters. */
+const shortened = (text: string): string => `${text.slice(0, 10)}…${text.slice(-4)}`;
+
+/**
+ * What the page's one h1 says, from its route: what the page shows ("Block 42", "Node 1a2b…"),
+ * for screen readers and the page's outline. Undefined for an error page (its heading is checked
+ * where the error is expected) and for a route whose page is told by its content (the DAO's).
+ */
+function expectedHeading(route: string): string | RegExp | undefined {
+  const [name = '', argument = ''] = route.replace(/^#\/?/, '').split('?')[0]!.split('/');
+  const named: Readonly<Record<string, string | RegExp>> = {
+    '': 'Chain head',
+    block: `Block ${argument}`,
+    tx: `Transaction ${shortened(argument.toUpperCase())}`,
+    account: argument === DAO ? 'Module account: dao' : `Account ${shortened(argument)}`,
+    node: `Node ${shortened(argument)}`,
+    app: `Application ${shortened(argument)}`,
+    params: 'Parameters',
+    blocks: /^Blocks \([0-9,]+\)$/,
+    nodes: /^Nodes \([0-9,]+\)$/,
+    apps: /^Applications \([0-9,]+\)$/,
+  };
+  return Object.hasOwn(named, name) ? named[name] : undefined;
+}
+
+/** Every page has exactly one h1; a page shown (not an error) names in it what it shows. */
+async function oneHeading(page: Page, name: string, state: string): Promise<void> {
+  const headings = await page.locator('h1').allInnerTexts();
+  assert.is(headings.length, 1, `${name}: one h1, not ${JSON.stringify(headings)}`);
+  const expected = state === 'ready' ? expectedHeading(await page.evaluate<string>('location.hash')) : undefined;
+  if (typeof expected === 'string') assert.is(headings[0], expected, `${name}: the h1 names what the page shows`);
+  else if (expected !== undefined) assert.match(headings[0]!, expected, `${name}: the h1 names what the page shows`);
 }
 
 async function post<T>(base: string, route: string, body: unknown): Promise<T> {
@@ -141,7 +177,7 @@ test('walk', async () => {
     for (const id of ['mint-chart', 'burn-chart', 'dao-chart', 'app-stake-chart']) assert.ok(await page.locator(`#${id}`).isVisible(), `${id} is drawn`);
     assert.match(await page.locator('#main').innerText(), /txs so far\s+\d{1,3}(,\d{3})+/, 'counts grouped by thousands');
     // The supply's first point on a chain younger than the charts' range: height 0 is said to be the genesis state, not read as a block.
-    assert.match(await page.locator('#main').innerText(), /total at 0 \(the genesis state\)\s+[0-9,.]+ POKT/, 'the supply at height 0 is the genesis state');
+    assert.match(await page.locator('#main').innerText(), /total at 0 \(the genesis state\)\s+[0-9,.]+\u00a0POKT/, 'the supply at height 0 is the genesis state');
     assert.ok((await page.locator('section:has(h2:text("Recent blocks")) table tr').count()) > 1, 'recent blocks are listed');
 
     await page.locator('section:has(h2:text("Applications")) a').first().click();
@@ -162,7 +198,7 @@ test('walk', async () => {
     await settled(page, '3-tx');
     const txText = await page.locator('#main').innerText();
     assert.match(txText, /claim/i, 'the tx page shows the decoded claim');
-    assert.match(txText, /fee\s+0\.01 POKT \(10,000 uPOKT\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed (grouped)');
+    assert.match(txText, /fee\s+0\.01\u00a0POKT \(10,000\u00a0uPOKT\)/, 'the fee in POKT, as every amount on the pages, and in uPOKT as signed (grouped)');
     assert.not.match(txText, /upokt/, 'uPOKT is written one way');
 
     await page.locator(`a[href="#/account/${claim.servicer}"]`).first().click();
@@ -213,6 +249,8 @@ test('walk', async () => {
     const changeLinks = await page.locator('section:has(h2:text-matches("^Changes since genesis")) > div.paged table > tr > td:first-child > a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.equal(changeLinks, changes.result.map((c) => `#/block/${c.height}`), 'one row per change, linked to its block');
     assert.match(paramsText, new RegExp(`Changes since genesis \\(${changes.total}\\)`));
+    // The copy of each before value under its after value is a phone's (its before column hidden there), never drawn beside the before column.
+    assert.is(await page.locator('.changes .was:visible').count(), 0, 'on a wide screen the before values are in their own column only');
     // The groups in words under a page heading, not pocket-core's field names.
     assert.is(await page.locator('h1').innerText(), 'Parameters');
     assert.is(await page.title(), 'Parameters · pokt-ledger explorer', 'the tab says "Parameters" as the menu and the heading do, not "params"');
@@ -256,13 +294,13 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   await search.fill('1');
   await search.press('Enter');
   await settled(page, '7-search-after-bad');
-  assert.match(await page.locator('h2').first().innerText(), /^Block 1$/, 'the search box works again after a bad entry');
+  assert.is(await page.locator('h1').innerText(), 'Block 1', 'the search box works again after a bad entry');
   assert.ok(await complaint.isHidden(), 'the complaint is gone once a search works');
 
   await page.goto(`${base}/explorer/#/block/0`);
   assert.is(await settledState(page, '8-block-0'), 'error', 'block 0 is not shown as the latest block');
   assert.match(await page.locator('#main').innerText(), /numbered from 1/);
-  assert.is(await page.locator('#main h2').innerText(), 'Not a block height', 'an error page has a heading');
+  assert.is(await page.locator('#main h1').innerText(), 'Not a block height', 'an error page has a heading');
 
   // An account with more sent txs than a page holds: the next page is one click away.
   const txs = await post<{ txs: Array<{ tx_result: { signer: string; message_type: string }; hash: string }> }>(base, 'query/allblocktxs', { height: 3 });
@@ -295,13 +333,13 @@ async function walkFurther(page: Page, base: string): Promise<void> {
 
   await page.goto(`${base}/explorer/#/account/6386713deb27b609daad5e2e32ee6591753e5f4e`);
   await settled(page, '10-dao');
-  assert.match(await page.locator('h2').first().innerText(), /Module account: dao/);
+  assert.is(await page.locator('h1').innerText(), 'Module account: dao');
 
   const send = txs.txs.find((tx) => tx.tx_result.message_type === 'send');
   assert.ok(send !== undefined, 'block 3 has a send');
   await page.goto(`${base}/explorer/#/tx/${send.hash}`);
   await settled(page, '11-send');
-  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+ POKT \([0-9,]+ uPOKT\)/, "a send's amount is shown, not only inside the JSON");
+  assert.match(await page.locator('#main').innerText(), /amount\s+[0-9,.]+\u00a0POKT \([0-9,]+\u00a0uPOKT\)/, "a send's amount is shown, not only inside the JSON");
 
   for (const list of ['blocks', 'nodes', 'apps']) {
     await page.goto(`${base}/explorer/#/${list}`);
@@ -312,7 +350,7 @@ async function walkFurther(page: Page, base: string): Promise<void> {
   const nodeCount = Number((await (await fetch(`${base}/v1/query/nodes`, { method: 'POST', body: '{}' })).headers.get('x-total-count')) ?? NaN);
   await page.goto(`${base}/explorer/#/nodes`);
   await settled(page, '12a-nodes');
-  assert.is(await page.locator('#main h2').innerText(), `Nodes (${nodeCount.toLocaleString('en-US')})`, 'the nodes title shows the count');
+  assert.is(await page.locator('#main h1').innerText(), `Nodes (${nodeCount.toLocaleString('en-US')})`, 'the nodes title shows the count');
   assert.match(await page.locator('.pager').innerText(), new RegExp(`rows 1–50 of ${nodeCount.toLocaleString('en-US')}`));
   // At 1280 px a node's address and its stake each stay on one line.
   const heights = await page.locator('table.list tr:nth-child(2) td').evaluateAll((tds) => tds.slice(0, 3).map((td) => (td.firstElementChild as unknown as { getClientRects(): { length: number } }).getClientRects().length));
@@ -372,7 +410,7 @@ async function uxFindings(page: Page, base: string): Promise<void> {
   const errorPage = async (route: string, name: string, heading: string, linkHref: string): Promise<string> => {
     await page.goto(`${base}/explorer/#/${route}`);
     assert.is(await settledState(page, name), 'error', `${route} is an error page`);
-    assert.is(await page.locator('#main h2').innerText(), heading, `${route}: its heading`);
+    assert.is(await page.locator('#main h1').innerText(), heading, `${route}: its heading`);
     // The tab says what went wrong, not the name of a page that was not shown ("foo · …", "tx zz · …").
     assert.is(await page.title(), `${heading} · pokt-ledger explorer`, `${route}: its tab title`);
     assert.ok((await page.locator(`#main a[href="${linkHref}"]`).count()) > 0, `${route}: links ${linkHref}`);
@@ -507,7 +545,7 @@ async function pagerFindings(page: Page, base: string, failedTxHeight: number): 
   await page.keyboard.press('Enter');
   await page.locator(`.pager:has-text("of ${head}")`).waitFor({ timeout: 10_000 });
   await page.waitForFunction(`location.hash === '#/blocks?page=${pages}' && document.querySelector('.paged').dataset.state === 'ready'`);
-  assert.is(await page.evaluate<string>('document.activeElement?.tagName ?? ""'), 'H2', 'the focus moves to the heading when "next ›" is disabled');
+  assert.is(await page.evaluate<string>('document.activeElement?.tagName ?? ""'), 'H1', 'the focus moves to the list\'s heading (the page\'s h1) when "next ›" is disabled');
 
   // A failed tx: "Failed", its code's name and number, and the reason.
   // One whose hash is its own: a replayed tx (same bytes, same hash) fails, but query/tx answers the first, which did not.
@@ -540,12 +578,12 @@ async function txNotFound(browser: Browser, base: string): Promise<void> {
     const blockHash = (await post<{ block_id: { hash: string } }>(base, 'query/block', { height: 1 })).block_id.hash;
     await page.goto(`${base}/explorer/#/tx/${blockHash}`);
     assert.is(await settledState(page, '20-err-tx-is-block-hash'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'A block hash, not a transaction');
+    assert.is(await page.locator('#main h1').innerText(), 'A block hash, not a transaction');
     assert.match(await page.locator('#main').innerText(), /is the hash of block 1/);
     assert.ok((await page.locator('#main a[href="#/block/1"]').count()) > 0, 'the block is one click away');
     await page.goto(`${base}/explorer/#/tx/${'cd'.repeat(32)}`);
     assert.is(await settledState(page, '20b-err-tx-not-found'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'Transaction not found');
+    assert.is(await page.locator('#main h1').innerText(), 'Transaction not found');
     assert.ok((await page.locator('#main a[href="#/blocks"]').count()) > 0, 'a way on');
     assert.equal(problems.failed, [], 'no refused request');
     assert.equal(problems.console, [], 'no console error');
@@ -565,7 +603,7 @@ async function unreachable(browser: Browser, base: string): Promise<void> {
     await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
     await page.goto(`${base}/explorer/#/blocks`);
     assert.is(await settledState(page, '24-err-unreachable'), 'error');
-    assert.is(await page.locator('#main h2').innerText(), 'The query service cannot be reached');
+    assert.is(await page.locator('#main h1').innerText(), 'The query service cannot be reached');
     assert.match(await page.locator('#main').innerText(), /stopped, or the network to it is down[\s\S]*POST \/v1\/query\//, 'what happened in words, the request in the small print');
     assert.is(await page.title(), 'The query service cannot be reached · pokt-ledger explorer');
   } finally {
@@ -579,8 +617,29 @@ async function unreachable(browser: Browser, base: string): Promise<void> {
  */
 async function overflowingSections(page: Page): Promise<string[]> {
   return page.locator('section').evaluateAll((sections) =>
-    sections.filter((s) => s.scrollWidth > s.clientWidth).map((s) => `${s.querySelector('h2')?.textContent ?? '?'}: ${s.scrollWidth} > ${s.clientWidth}`),
+    sections.filter((s) => s.scrollWidth > s.clientWidth).map((s) => `${s.querySelector('h1, h2')?.textContent ?? '?'}: ${s.scrollWidth} > ${s.clientWidth}`),
   );
+}
+
+/**
+ * The amounts on the current page broken across lines between the number and its unit ("1,234.5"
+ * at a line's end, "POKT" on the next): each "<number> POKT" or "<number> uPOKT" in the page's
+ * text whose range spans more than one line. None may be.
+ */
+async function splitAmounts(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const split = [];
+    const walker = document.createTreeWalker(document.getElementById('main'), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/-?[0-9][0-9,]*(\\.[0-9]+)?\\s+u?POKT/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  })()`);
 }
 
 /** A phone-sized screen: no page wider than the screen, and a chart tall enough to read. */
@@ -590,6 +649,8 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
   try {
     await page.goto(`${base}/explorer/#/`);
     await settled(page, '14-narrow-home');
+    // The supply's "change over blocks" sentence wrapped between "25,521.530722" and "POKT" on a phone.
+    assert.equal(await splitAmounts(page), [], 'no amount on the home page broken from its unit');
     const chartHeight = await page.locator('#supply-chart').evaluate<number, HTMLElementLike>((canvas) => canvas.getBoundingClientRect().height);
     assert.ok(chartHeight >= 200, `the supply chart keeps a readable height on a phone: ${chartHeight}px`);
     await page.goto(`${base}/explorer/#/block/3`);
@@ -632,6 +693,10 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
       })).filter(([, lines]) => lines > 1).map(([text]) => text),
     );
     assert.equal(broken, [], 'no key part broken inside a word');
+    assert.equal(await splitAmounts(page), [], 'no amount on the parameters page broken from its unit ("uPOKT = 15,000 POKT")');
+    // Four columns cannot hold two unbroken amounts: the before column is hidden and each before value drawn under its after value.
+    assert.is(await page.locator('.changes .paged table.list > tr > th:text-is("before")').isVisible(), false, 'no before column on a phone');
+    assert.ok((await page.locator('.changes .was:visible').count()) > 0, 'the before values under the after values on a phone');
     const cut = await page.locator('section.params .scroll').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.closest('section')?.querySelector('h2')?.textContent}: ${b.scrollWidth} > ${b.clientWidth}`));
     assert.equal(cut, [], 'every parameter table fits 375 px (the changes\' "after" column is not cut)');
     assert.ok((await page.evaluate<number>('document.documentElement.scrollWidth')) <= 375, 'the parameters page fits 375 px');
@@ -659,6 +724,7 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
       await settled(page, name);
       const pageWidth = await page.evaluate<number>('document.documentElement.scrollWidth');
       assert.ok(pageWidth <= 375, `#/${route}: no horizontal page overflow (${pageWidth})`);
+      assert.equal(await splitAmounts(page), [], `#/${route}: no amount broken from its unit`);
     }
     assert.equal(problems.console, [], 'no console errors (narrow)');
     assert.equal(problems.failed, [], 'no failed requests (narrow)');
@@ -694,7 +760,7 @@ test('an imported chain: the lists start at its first block, and nothing below i
     assert.equal(recent, ['9', '8', '7'], 'recent blocks: the three blocks after the import, none below');
     await page.goto(`${base}/explorer/#/blocks`);
     await settled(page, '31-imported-blocks');
-    assert.match(await page.locator('#main h2').first().innerText(), /^Blocks \(3\)$/, 'the list counts the blocks this chain holds');
+    assert.is(await page.locator('#main h1').innerText(), 'Blocks (3)', 'the list counts the blocks this chain holds');
     await page.goto(`${base}/explorer/#/block/${H + 1}`);
     await settled(page, '32-imported-first-block');
     assert.match(await page.locator('#main').innerText(), /previous\s+none here: the state imported at height 6/, 'the first block links no block before it');

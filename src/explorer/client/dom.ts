@@ -2,6 +2,8 @@
  * Building the page: elements from data with textContent only — never innerHTML — because every
  * string shown (memos, logs, chain ids, URLs) came from a transaction anyone could have sent.
  */
+import { micro, pokt } from './format.js';
+
 export type Child = Node | string | number | null | undefined | false;
 
 export function el(tag: string, attrs: Readonly<Record<string, string>> = {}, ...children: readonly Child[]): HTMLElement {
@@ -26,6 +28,15 @@ export function link(route: string, text: string): HTMLElement {
 
 export function section(title: string, ...children: readonly Child[]): HTMLElement {
   return el('section', {}, el('h2', {}, title), ...children);
+}
+
+/**
+ * A page's first section, its title the page's one h1 ("Block 42", "Node 1a2b…"): what the page
+ * shows, for screen readers and the page's outline. Drawn as the other sections' headings are
+ * (style.css), so the page reads no louder than before.
+ */
+export function pageSection(title: string, ...children: readonly Child[]): HTMLElement {
+  return el('section', {}, el('h1', {}, title), ...children);
 }
 
 /** A two-column table of label → value. */
@@ -56,6 +67,20 @@ export function table(headers: ReadonlyArray<string | readonly [string, string]>
  */
 export function num(text: string): HTMLElement {
   return el('span', { class: 'num' }, text);
+}
+
+/**
+ * An amount in a detail row, "1,234.56789 POKT" on one line (num). Its text's no-break space
+ * (format.ts UNIT_SPACE) is not enough there: a detail cell breaks anywhere to fit a hash
+ * (style.css table.facts td), and a phone's squeezed cell broke "128,579,485.477278 POKT" inside it.
+ */
+export function amount(upokt: string): HTMLElement {
+  return num(pokt(upokt));
+}
+
+/** An amount with the exact uPOKT beside it, as signed: "0.01 POKT (10,000 uPOKT)" — each on one line, a long one breaking only between the two. */
+export function amountAndMicro(upokt: string): HTMLElement {
+  return el('span', {}, amount(upokt), ' (', num(micro(upokt)), ')');
 }
 
 function isNum(cell: Child): boolean {

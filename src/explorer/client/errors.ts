@@ -91,7 +91,7 @@ export function errorView(error: PageError): HTMLElement {
   return el(
     'section',
     { class: 'error-page' },
-    el('h2', {}, error.heading),
+    el('h1', {}, error.heading),
     el('p', {}, error.explanation),
     ways.length === 0 ? null : el('p', { class: 'ways' }, ...ways.flatMap((a, i) => (i === 0 ? [a] : [' · ', a]))),
     error.detail === undefined ? null : el('p', { class: 'dev' }, 'for developers: ', el('code', { class: 'wrap' }, error.detail)),

@@ -1,10 +1,18 @@
 /**
  * Display formats. Amounts arrive as decimal strings of uPOKT (1 POKT = 10^6 uPOKT) and stay exact.
- * The server side's POKT text is src/core/pokt-text.ts (same output); the browser cannot import
- * it: the explorer serves only its own directory (src/explorer/index.ts).
+ * The server side's POKT text is src/core/pokt-text.ts (the same digits; here the unit follows a
+ * no-break space, UNIT_SPACE); the browser cannot import it: the explorer serves only its own
+ * directory (src/explorer/index.ts).
  */
 
-/** "1234567890" uPOKT → "1,234.56789 POKT" (BigInt: amounts exceed 2^53). Example: "5000001" → "5.000001 POKT". */
+/**
+ * Between an amount and its unit: a no-break space (U+00A0), so a narrow cell never puts "POKT" on
+ * a line of its own — the amount is composed into sentences and links ("… staked: view node →")
+ * as well as put in cells, so the text itself holds it together, wherever it is shown.
+ */
+export const UNIT_SPACE = '\u00a0';
+
+/** "1234567890" uPOKT → "1,234.56789 POKT" (BigInt: amounts exceed 2^53; the space is UNIT_SPACE). Example: "5000001" → "5.000001 POKT". */
 export function pokt(upokt: string | null | undefined): string {
   if (upokt === null || upokt === undefined || !/^-?[0-9]+$/.test(upokt)) return '—';
   const value = BigInt(upokt);
@@ -12,7 +20,7 @@ export function pokt(upokt: string | null | undefined): string {
   const abs = value < 0n ? -value : value;
   const whole = count((abs / 1_000_000n).toString());
   const fraction = (abs % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '');
-  return `${sign}${whole}${fraction === '' ? '' : '.' + fraction} POKT`;
+  return `${sign}${whole}${fraction === '' ? '' : '.' + fraction}${UNIT_SPACE}POKT`;
 }
 
 /** uPOKT → POKT as a float, for the chart only (a plot needs no exactness). */
@@ -29,9 +37,9 @@ export function count(value: number | string): string {
   return /^-?[0-9]+$/.test(text) ? text.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : text;
 }
 
-/** An amount in POKT with the exact uPOKT beside it, as signed: "10000" → "0.01 POKT (10,000 uPOKT)". */
-export function poktAndMicro(upokt: string): string {
-  return `${pokt(upokt)} (${count(upokt)} uPOKT)`;
+/** An amount in uPOKT as signed, grouped (shown beside its POKT: dom.ts amountAndMicro): "10000" → "10,000 uPOKT" (the space is UNIT_SPACE). */
+export function micro(upokt: string): string {
+  return `${count(upokt)}${UNIT_SPACE}uPOKT`;
 }
 
 /** A long hash or address cut to its first `keep` and last 4 characters (the whole one goes in a tooltip or link). */

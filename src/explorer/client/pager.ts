@@ -213,11 +213,11 @@ export function pagedTable(headers: Headers, perPage: number, load: (page: numbe
   return box;
 }
 
-/** Focus back on the pager button labelled `label`, or on the list's heading when that button is disabled. */
+/** Focus back on the pager button labelled `label`, or on the list's heading (an h1 where the list is the page's first section) when that button is disabled. */
 function refocus(box: HTMLElement, label: string): void {
   const same = Array.from(box.querySelectorAll<HTMLButtonElement>('.pager button')).find((b) => b.textContent === label);
   if (same !== undefined && !same.disabled) return same.focus();
-  const heading = box.closest('section')?.querySelector<HTMLElement>('h2');
+  const heading = box.closest('section')?.querySelector<HTMLElement>('h1, h2');
   if (heading === null || heading === undefined) return;
   heading.tabIndex = -1;
   heading.focus();

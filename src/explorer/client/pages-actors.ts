@@ -1,12 +1,12 @@
 /** Pages of the chain's actors: an account (sent and received txs), a node (stake history, sessions, claims, rewards, rap sheet), an app. */
-import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type LedgerPage, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
-import { code, el, facts, link, num, section, table } from './dom.js';
+import { query, type AccountAnswer, type ActorAnswer, type AppAnswer, type ClaimLine, type NodeAnswer, type RapSheetLine, type RewardLine, type SigningInfoAnswer, type TxPage } from './api.js';
+import { amount, code, el, facts, link, num, pageSection, section, table } from './dom.js';
 import { badAddress, notActor } from './errors.js';
 import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_STATUS, unstakingTime } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
 import { firstPage, ledgerSection, newestLedgerSection, newestLines, pagedTable, type Slice } from './pager.js';
 import { txHeaders, txRows, type SameInEveryRow } from './pages-chain.js';
-import { stakeHistory } from './stake-history.js';
+import { stakeHistory, type RapLines, type StakeTxScan } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
@@ -14,8 +14,8 @@ const TXS_PER_PAGE = 25;
 const SESSIONS_FROM_CLAIMS = 1_000;
 
 /** Newest first: pocket-core's tx index walks `order: "asc"` backwards (types/indexer.go:340-346), and the API keeps that. */
-function txs(address: string, received: boolean, page = 1, perPage = TXS_PER_PAGE): Promise<TxPage> {
-  return query<TxPage>('query/accounttxs', { address, received, page, per_page: perPage, order: 'asc' });
+function txs(address: string, received: boolean, page: number): Promise<TxPage> {
+  return query<TxPage>('query/accounttxs', { address, received, page, per_page: TXS_PER_PAGE, order: 'asc' });
 }
 
 /** A pageable section of an account's sent or received txs, newest first, at the page the URL names (`?sent=2`, `?received=3`). */
@@ -44,21 +44,26 @@ async function signingInfoOf(address: string): Promise<SigningInfoAnswer | undef
   return page.result?.[0];
 }
 
+/** "5,000 POKT staked: view node →", one link to the actor's page, its amount on one line. */
+function stakedLink(route: string, upokt: string, onward: string): HTMLElement {
+  return el('a', { href: `#/${route}` }, amount(upokt), ` staked: ${onward}`);
+}
+
 export async function accountPage(addressText: string): Promise<HTMLElement> {
   const address = addressOf(addressText);
   const module = moduleAccount(address);
   const [account, actor] = await Promise.all([query<AccountAnswer | null>('query/account', { address }), query<ActorAnswer>('query/actor', { address })]);
   // pocket-core answers null for an address it has no account for: no balance was ever sent to it and it never signed.
   const unknown = account === null && module === undefined && actor.node === null && actor.app === null;
-  const summary = section(
-    module === undefined ? 'Account' : `Module account: ${module.name}`,
+  const summary = pageSection(
+    module === undefined ? `Account ${short(address, 10)}` : `Module account: ${module.name}`,
     unknown ? el('p', { class: 'note' }, 'This address has never appeared on the chain: nothing was ever sent to it and it has signed nothing. A valid address still has a page, so this one would fill in once it is used.') : null,
     facts([
       ['address', code(address)],
-      ['balance', unknown ? '— (no account)' : pokt(account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0')],
+      ['balance', unknown ? '— (no account)' : amount(account?.coins.find((coin) => coin.denom === 'upokt')?.amount ?? '0')],
       module === undefined ? ['public key', account?.public_key == null ? '— (has not signed a tx)' : code(account.public_key)] : ['what it is', module.what],
-      ['node', actor.node === null ? 'not a node' : link(`node/${address}`, `${pokt(actor.node.tokens)} staked: view node →`)],
-      ['application', actor.app === null ? 'not an application' : link(`app/${address}`, `${pokt(actor.app.staked_tokens)} staked: view application →`)],
+      ['node', actor.node === null ? 'not a node' : stakedLink(`node/${address}`, actor.node.tokens, 'view node →')],
+      ['application', actor.app === null ? 'not an application' : stakedLink(`app/${address}`, actor.app.staked_tokens, 'view application →')],
     ]),
   );
   if (unknown) return el('div', {}, summary);
@@ -91,7 +96,7 @@ function nodeFacts(node: NodeAnswer, signing: SigningInfoAnswer | undefined, jai
     ['address', link(`account/${node.address}`, node.address)],
     ['public key', code(node.public_key)],
     ['status', `${STAKE_STATUS[node.status] ?? node.status}${node.jailed ? ', jailed' : ''}`],
-    ['stake', pokt(node.tokens)],
+    ['stake', amount(node.tokens)],
     ['chains', node.chains.join(', ')],
     ['service URL', node.service_url],
     ['output address', node.output_address === '' ? '— (rewards go to the node itself)' : link(`account/${node.output_address.toLowerCase()}`, node.output_address.toLowerCase())],
@@ -152,6 +157,22 @@ function rapRow(r: RapSheetLine): HTMLElement[] {
   return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
 }
 
+/**
+ * Whether the node's jail began on this chain (else it is the genesis state's: jailText says so):
+ * a jail among the rap-sheet lines read — all of them, or its newest lines over MAX_HEIGHTS
+ * heights. A node jailed since the genesis state serves no session and signs no block, so its
+ * rap sheet never grows that long: one that did was not jailed all along.
+ */
+function jailBeganHere(raps: RapLines): boolean {
+  return raps.lines.some((r) => r.kind === 'jailed') || !raps.complete;
+}
+
+/** The stake-tx scan stopped short (a busy servicer): how far back it looked, so older stakes are not taken as absent. */
+function sentScanNote(scan: StakeTxScan): string {
+  const since = scan.oldestRead === undefined ? '' : ` (back to block ${count(scan.oldestRead)})`;
+  return `Stake, unstake and unjail txs were looked for among its latest ${count(scan.read)} of ${count(scan.total)} sent txs${since}: an older one has no row of its own, and shows only where the samples fall.`;
+}
+
 export async function nodePage(addressText: string): Promise<HTMLElement> {
   const address = addressOf(addressText);
   // The existence check first, through query/actor (which answers null, not 400, for "not a node"): a
@@ -159,13 +180,9 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
   const actor = await query<ActorAnswer>('query/actor', { address });
   if (actor.node === null) throw notActor(address, 'node');
   const node = actor.node;
-  const [signing, raps, sent] = await Promise.all([
+  const [signing, history, sessions, claims, rewards, rapSheet] = await Promise.all([
     signingInfoOf(address),
-    query<LedgerPage<RapSheetLine>>('query/rapsheet', { address, per_page: 1_000 }),
-    txs(address, false, 1, 100),
-  ]);
-  const [history, sessions, claims, rewards, rapSheet] = await Promise.all([
-    stakeHistory(address, actor.height, raps.result, sent.txs),
+    stakeHistory(address, actor.height),
     newestLines<ClaimLine>('query/claims', { address }, SESSIONS_FROM_CLAIMS),
     newestLedgerSection<ClaimLine>('Claims', 'claims', 'query/claims', { address }, ['submitted', 'session', 'chain', 'proofs', 'status', 'settled', 'reason'], claimRow),
     newestLedgerSection<RewardLine>('Rewards', 'rewards', 'query/rewards', { node: address }, REWARD_HEADERS, rewardRow, 'none', rewardNote()),
@@ -174,14 +191,15 @@ export async function nodePage(addressText: string): Promise<HTMLElement> {
   const served = new Map(sessions.lines.map((c) => [`${c.session_height}/${c.chain}/${c.app_public_key}`, c]));
   // Newest first, as the claims and rewards below.
   const servedNewestFirst = [...served.values()].sort((a, b) => b.session_height - a.session_height);
-  const jailedOnThisChain = raps.result.some((r) => r.kind === 'jailed');
+  const jailedOnThisChain = jailBeganHere(history.raps);
   return el(
     'div',
     {},
-    section('Node', nodeFacts(node, signing, jailedOnThisChain)),
+    pageSection(`Node ${short(address, 10)}`, nodeFacts(node, signing, jailedOnThisChain)),
     section(
       'Stake history',
       el('p', { class: 'note' }, `How its stake, status and jail changed, block by block: checked at ${history.points.length} heights — each jail, unjail, slash and stake tx, the block before it, and samples in between.`),
+      history.sent.complete ? null : el('p', { class: 'note' }, sentScanNote(history.sent)),
       table(
         ['blocks', 'stake', 'status', 'jailed'],
         history.runs.map(({ from, to, node: n }) => (n === undefined ? [heightRange(from, to), num('—'), 'not staked', '—'] : [heightRange(from, to), num(pokt(n.tokens)), STAKE_STATUS[n.status] ?? String(n.status), n.jailed ? 'yes' : 'no'])),
@@ -245,13 +263,13 @@ export async function appPage(addressText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
-      'Application',
+    pageSection(
+      `Application ${short(address, 10)}`,
       facts([
         ['address', link(`account/${app.address}`, app.address)],
         ['public key', code(app.public_key)],
         ['status', `${STAKE_STATUS[app.status] ?? app.status}${app.jailed ? ', jailed' : ''}`],
-        ['stake', pokt(app.staked_tokens)],
+        ['stake', amount(app.staked_tokens)],
         ['max relays per session', count(app.max_relays)],
         ['chains', app.chains.join(', ')],
         ['unstaking time', unstakingTime(app.unstaking_time)],

@@ -1,8 +1,8 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
 import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
-import { code, el, facts, json, link, num, section, table } from './dom.js';
+import { amount, amountAndMicro, code, el, facts, json, link, num, pageSection, section, table, type Child } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
-import { count, HASH, pokt, poktAndMicro, short, time } from './format.js';
+import { count, HASH, pokt, short, time } from './format.js';
 import { moduleAccount, rewardPaidTo } from './modules.js';
 import { lastCommitText } from './last-commit.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
@@ -28,7 +28,7 @@ export async function homePage(): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
+    pageSection('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
     section('Recent blocks', table(BLOCK_HEADERS, blocks.rows), el('p', {}, link('blocks', 'all blocks →'))),
     section('Supply', supplyCharts(supply.result), supplyFacts(supply.result)),
     section('Applications', table(APP_HEADERS, appRows), el('p', {}, apps.total_pages > 1 ? `the first ${appRows.length}; ` : '', link('apps', 'all applications →'), ' · ', link('nodes', 'all nodes →'))),
@@ -145,9 +145,9 @@ async function blockEffects(height: number): Promise<HTMLElement> {
   return section(
     'At this block',
     facts([
-      ['minted (relay rewards)', line === undefined ? '—' : pokt(line.minted)],
-      ['burned', line === undefined ? '—' : pokt(line.burned)],
-      ['supply after it', line === undefined ? '—' : pokt(line.total)],
+      ['minted (relay rewards)', line === undefined ? '—' : amount(line.minted)],
+      ['burned', line === undefined ? '—' : amount(line.burned)],
+      ['supply after it', line === undefined ? '—' : amount(line.total)],
     ]),
     el('h3', {}, 'Block reward (the fees and shares collected in the block before)'),
     table(['share', 'to', 'amount'], split.map((r) => [el('span', { title: r.role }, roleText(r.role)), who(r), num(pokt(r.amount))]), height === 1 ? 'none: block 1 has no block before it' : 'none'),
@@ -173,7 +173,7 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
+    pageSection(
       `Block ${h.height}`,
       facts([
         ['hash', code(block.block_id.hash)],
@@ -193,8 +193,9 @@ export async function blockPage(heightText: string): Promise<HTMLElement> {
   );
 }
 
-function feeText(fee: TxAnswer['stdTx']['fee']): string {
-  return (fee ?? []).map((coin) => (coin.denom === 'upokt' ? poktAndMicro(coin.amount) : `${coin.amount} ${coin.denom}`)).join(', ') || '—';
+function feeText(fee: TxAnswer['stdTx']['fee']): Child {
+  const coins = (fee ?? []).map((coin) => (coin.denom === 'upokt' ? amountAndMicro(coin.amount) : `${coin.amount} ${coin.denom}`));
+  return coins.length === 0 ? '—' : el('span', {}, ...coins.flatMap((coin, i) => (i === 0 ? [coin] : [', ', coin])));
 }
 
 export async function txPage(hashText: string): Promise<HTMLElement> {
@@ -211,8 +212,8 @@ export async function txPage(hashText: string): Promise<HTMLElement> {
   return el(
     'div',
     {},
-    section(
-      'Transaction',
+    pageSection(
+      `Transaction ${short(tx.hash, 10)}`,
       facts([
         ['hash', code(tx.hash)],
         ['block', link(`block/${tx.height}`, `${tx.height} (index ${tx.index})`)],

@@ -1,6 +1,6 @@
 /** Whole lists, a page at a time: every block (newest first), every node, every application. */
 import { chainSpan, counted, query, type AppAnswer, type BlockAnswer, type ChainSpan, type NodeAnswer, type PocketPage } from './api.js';
-import { el, link, num, section, shortCode } from './dom.js';
+import { el, link, num, pageSection, shortCode } from './dom.js';
 import { count, pokt, short, STAKE_STATUS, time } from './format.js';
 import { firstPage, pagedTable, type Slice } from './pager.js';
 
@@ -34,7 +34,7 @@ export async function blocksPage(): Promise<HTMLElement> {
   const span = await chainSpan();
   const load = (page: number): Promise<Slice> => blocksDown(span, page, BLOCKS_PER_PAGE);
   const total = Math.max(0, span.head - span.firstBlock + 1);
-  return section(`Blocks (${count(total)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load, BLOCKS_PER_PAGE), 'page'));
+  return pageSection(`Blocks (${count(total)})`, pagedTable(BLOCK_HEADERS, BLOCKS_PER_PAGE, load, await firstPage('page', load, BLOCKS_PER_PAGE), 'page'));
 }
 
 /** A stake on one line ("5,000,000 POKT" never splits between the number and its unit). */
@@ -65,7 +65,7 @@ export async function actorsPage<T>(route: string, page: number, perPage: number
 async function actorsSection<T>(title: string, route: string, headers: readonly string[], row: (item: T) => HTMLElement[]): Promise<HTMLElement> {
   const load = (page: number): Promise<Slice> => actorsPage<T>(route, page, ACTORS_PER_PAGE, row);
   const start = await firstPage('page', load, ACTORS_PER_PAGE);
-  return section(start.slice.pages === undefined ? `${title} (${count(start.slice.total)})` : title, pagedTable(headers, ACTORS_PER_PAGE, load, start, 'page'));
+  return pageSection(start.slice.pages === undefined ? `${title} (${count(start.slice.total)})` : title, pagedTable(headers, ACTORS_PER_PAGE, load, start, 'page'));
 }
 
 export function nodesPage(): Promise<HTMLElement> {

@@ -5,9 +5,9 @@
  * given their units beside them (durations are Go nanoseconds, amounts uPOKT).
  */
 import { query } from './api.js';
-import { el, facts, link, table } from './dom.js';
+import { amount, el, facts, link, table, type Child } from './dom.js';
 import { ledgerSection } from './pager.js';
-import { duration, pokt } from './format.js';
+import { duration } from './format.js';
 
 interface SingleParam {
   readonly param_key: string;
@@ -46,8 +46,8 @@ export async function paramsPage(): Promise<HTMLElement> {
     // Newest changes are the interesting ones, but the route lists by height: every page is small.
     ledgerSection<ParamChange>('Changes since genesis', 'changes', 'query/paramhistory', { from_height: 1 }, ['height', 'parameter', 'before', 'after'], changeRow, 'none: every parameter has its genesis value'),
   ]);
-  // Keys break only at '/' and values wrap in the width left (style.css: .params).
-  changes.classList.add('params');
+  // Keys break only at '/' and values wrap in the width left (style.css: .params); on a phone the before value moves under the after one (.changes).
+  changes.classList.add('params', 'changes');
   return el(
     'div',
     {},
@@ -96,7 +96,10 @@ function changeRow(change: ParamChange): HTMLElement[] {
   const shown = (value: string): HTMLElement => paramValue({ param_key: key, param_value: value });
   const [shownBefore, shownAfter] =
     key === 'gov/acl' && before !== null ? aclChanges(before, change.param_value) : [before === null ? el('span', {}, '— (not set before)') : shown(before), shown(change.param_value)];
-  return [link(`block/${change.height}`, String(change.height)), keyCode(key), el('div', { class: 'prose' }, shownBefore), el('div', { class: 'prose' }, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter)];
+  const after = el('div', { class: 'prose' }, same ? el('span', {}, shownAfter, el('span', { class: 'unit' }, ' — set to the same value')) : shownAfter);
+  // A copy of the before value under the after one, drawn only on a phone (style.css .changes), where the before column is hidden: four columns cannot hold two amounts side by side, and an amount never breaks (dom.ts amount).
+  const beforeUnder = el('div', { class: 'prose was' }, el('span', { class: 'unit' }, 'before: '), shownBefore.cloneNode(true));
+  return [link(`block/${change.height}`, String(change.height)), keyCode(key), el('div', { class: 'prose' }, shownBefore), el('div', {}, after, beforeUnder)];
 }
 
 /** The ACL entries whose owner changed (or that came or went): before and after, one line each. */
@@ -126,8 +129,8 @@ function parsedParam(text: string): unknown {
 }
 
 /** A number with its unit after it: "1814000000000000 — 20 days 23 hours 53 minutes 20 seconds". */
-function withUnit(raw: string, unit: string): HTMLElement {
-  return el('span', {}, el('code', {}, raw), el('span', { class: 'unit' }, ` — ${unit}`));
+function withUnit(raw: string, ...unit: readonly Child[]): HTMLElement {
+  return el('span', {}, el('code', {}, raw), el('span', { class: 'unit' }, ' — ', ...unit));
 }
 
 /**
@@ -139,7 +142,8 @@ function paramValue(param: SingleParam): HTMLElement {
   const key = param.param_key;
   const value = parsedParam(param.param_value);
   if (DURATIONS.has(key)) return withUnit(param.param_value, duration(param.param_value));
-  if (AMOUNTS.has(key)) return withUnit(param.param_value, `uPOKT = ${pokt(param.param_value)}`);
+  // The POKT on one line (amount): a value's cell breaks anywhere (style.css .params … .prose), even at the unit's no-break space.
+  if (AMOUNTS.has(key)) return withUnit(param.param_value, 'uPOKT = ', amount(param.param_value));
   if (Object.hasOwn(UNITS, key)) return withUnit(param.param_value, UNITS[key]!);
   if (key === 'gov/daoOwner' && /^[0-9a-fA-F]{40}$/.test(param.param_value)) return link(`account/${param.param_value.toLowerCase()}`, param.param_value.toLowerCase());
   if (key === 'pocketcore/SupportedBlockchains' && Array.isArray(value)) return el('span', {}, `${value.length} chains: ${value.map(String).join(', ')}`);

@@ -12,8 +12,8 @@
  * is what matters, and the mint and burn panels show where it comes from.
  */
 import type { SupplyLine } from './api.js';
-import { el, facts } from './dom.js';
-import { pokt, poktNumber } from './format.js';
+import { amount, el, facts } from './dom.js';
+import { poktNumber } from './format.js';
 
 interface ChartGlobal {
   new (canvas: HTMLCanvasElement, config: unknown): unknown;
@@ -70,13 +70,13 @@ export function supplyFacts(lines: readonly SupplyLine[]): HTMLElement | null {
   const change = BigInt(last.total) - BigInt(first.total);
   const holds = change === minted - burned;
   return facts([
-    [`total at ${last.height}`, pokt(last.total)],
+    [`total at ${last.height}`, amount(last.total)],
     // Height 0 is no block: it is the genesis state, the supply before block 1.
-    [first.height === 0 ? 'total at 0 (the genesis state)' : `total at ${first.height}`, pokt(first.total)],
-    lines.length < 2 ? ['change', '— (one block so far)'] : [`change over blocks ${first.height + 1}–${last.height}`, el('span', { class: holds ? 'ok' : 'rejected' }, `${pokt(change.toString())} = minted ${pokt(minted.toString())} − burned ${pokt(burned.toString())}${holds ? ' ✓' : ' ✗ (does not add up)'}`)],
-    ['node staked', pokt(last.node_staked)],
-    ['app staked', pokt(last.app_staked)],
-    ['DAO', pokt(last.dao)],
-    ['fee collector (paid out next block)', pokt(last.fee_collector)],
+    [first.height === 0 ? 'total at 0 (the genesis state)' : `total at ${first.height}`, amount(first.total)],
+    lines.length < 2 ? ['change', '— (one block so far)'] : [`change over blocks ${first.height + 1}–${last.height}`, el('span', { class: holds ? 'ok' : 'rejected' }, amount(change.toString()), ' = minted ', amount(minted.toString()), ' − burned ', amount(burned.toString()), holds ? ' ✓' : ' ✗ (does not add up)')],
+    ['node staked', amount(last.node_staked)],
+    ['app staked', amount(last.app_staked)],
+    ['DAO', amount(last.dao)],
+    ['fee collector (paid out next block)', amount(last.fee_collector)],
   ]);
 }

@@ -6,8 +6,8 @@
  * reward minted for it at that height (query/rewards). Unknown fields are left to the JSON below.
  */
 import { query, type ClaimLine, type LedgerPage, type RewardLine, type TxAnswer } from './api.js';
-import { code, el, link, shortCode, type Child } from './dom.js';
-import { paramValueText, pokt, poktAndMicro, short } from './format.js';
+import { amount, amountAndMicro, code, el, link, shortCode, type Child } from './dom.js';
+import { paramValueText, short } from './format.js';
 
 type Row = readonly [string, Child];
 type Fields = Readonly<Record<string, unknown>>;
@@ -29,9 +29,9 @@ export function messageRows(msg: TxAnswer['stdTx']['msg']): Row[] {
   };
   add('from', address(v['from_address']));
   add('to', address(v['to_address']));
-  if (text(v['amount']) !== undefined) add('amount', poktAndMicro(text(v['amount'])!));
+  if (text(v['amount']) !== undefined) add('amount', amountAndMicro(text(v['amount'])!));
   // A stake's "value" is its amount (MsgStake, MsgAppStake); a param change's value is below.
-  if (text(v['value']) !== undefined && /^[0-9]+$/.test(text(v['value'])!)) add('stake', poktAndMicro(text(v['value'])!));
+  if (text(v['value']) !== undefined && /^[0-9]+$/.test(text(v['value'])!)) add('stake', amountAndMicro(text(v['value'])!));
   if (Array.isArray(v['chains'])) add('chains', v['chains'].map(String).join(', '));
   add('service URL', text(v['service_url']));
   add('output address', address(v['output_address']));
@@ -118,6 +118,6 @@ export async function outcomeRows(tx: TxAnswer): Promise<Row[]> {
   const claim = claims.result.find((c) => c.session_height === session && c.chain === chain && c.app_public_key === app);
   const paid = claim === undefined ? [] : rewards.result.filter((line) => line.kind === 'relay' && line.claim_key === claim.claim_key && line.address !== null);
   const rows: Row[] = claim === undefined ? [] : [['claim', claim.submitted_tx === null ? `submitted at ${claim.submitted_height}` : link(`tx/${claim.submitted_tx}`, `${short(claim.submitted_tx)} (height ${claim.submitted_height})`)], ...claimFacts(claim)];
-  if (paid.length > 0) rows.push(['paid for it at this height', el('div', {}, ...paid.map((line) => el('div', {}, `${pokt(line.amount)} → ${roleText(line.role)} `, link(`account/${line.address!}`, short(line.address!)))))]);
+  if (paid.length > 0) rows.push(['paid for it at this height', el('div', {}, ...paid.map((line) => el('div', {}, amount(line.amount), ` → ${roleText(line.role)} `, link(`account/${line.address!}`, short(line.address!)))))]);
   return rows;
 }

@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 interface Format {
   count(value: number | string): string;
   pokt(upokt: string | null | undefined): string;
-  poktAndMicro(upokt: string): string;
+  micro(upokt: string): string;
   normalAddress(text: string): string;
   duration(nanoseconds: string): string;
   decimal(text: string, places?: number): string;
@@ -40,11 +40,12 @@ const test = suite('explorer client: formats, module accounts, stake history hei
 
 test('amounts: uPOKT → exact POKT text', async () => {
   const { pokt } = await client<Format>('format');
-  assert.is(pokt('5000001'), '5.000001 POKT');
-  assert.is(pokt('1234567890'), '1,234.56789 POKT');
+  // A no-break space before the unit: a phone's narrow cell never puts "POKT" on a line of its own.
+  assert.is(pokt('5000001'), '5.000001\u00a0POKT');
+  assert.is(pokt('1234567890'), '1,234.56789\u00a0POKT');
   // Past 2^53 uPOKT (the total supply is ~6.7e14 uPOKT; 2^53 ≈ 9.0e15): still exact.
-  assert.is(pokt('9007199254740993'), '9,007,199,254.740993 POKT');
-  assert.is(pokt('-45528'), '-0.045528 POKT');
+  assert.is(pokt('9007199254740993'), '9,007,199,254.740993\u00a0POKT');
+  assert.is(pokt('-45528'), '-0.045528\u00a0POKT');
   for (const bad of ['', '1.5', '1e6', null, undefined]) assert.is(pokt(bad), '—', String(bad));
 });
 
@@ -58,10 +59,10 @@ test('counts: thousands grouped, a sign kept (a max relays below zero, governanc
   for (const other of ['', '1.5', '-', '1e6', 'n/a']) assert.is(count(other), other, other);
 });
 
-test('amounts with uPOKT beside them: one spelling, grouped', async () => {
-  const { poktAndMicro } = await client<Format>('format');
-  assert.is(poktAndMicro('10000'), '0.01 POKT (10,000 uPOKT)');
-  assert.is(poktAndMicro('15000000000'), '15,000 POKT (15,000,000,000 uPOKT)');
+test('amounts in uPOKT as signed: one spelling, grouped, the unit held to the number', async () => {
+  const { micro } = await client<Format>('format');
+  assert.is(micro('10000'), '10,000\u00a0uPOKT');
+  assert.is(micro('15000000000'), '15,000,000,000\u00a0uPOKT');
 });
 
 test('addresses as typed: 0x dropped, lowercased', async () => {
@@ -228,6 +229,106 @@ test('stake history: equal neighbours join into one run; absence is its own run'
     { height: 60, node: free },
   ]);
   assert.equal(runs.map((r) => [r.from, r.to, r.node?.jailed ?? null]), [[1, 1, null], [10, 28, false], [29, 32, true], [33, 60, false]]);
+});
+
+/** A node's rap sheet and sent txs served as the query API pages them, every request counted. */
+type Ask = (route: string, body: Readonly<Record<string, unknown>>) => Promise<unknown>;
+interface FakeApi {
+  readonly ask: Ask;
+  readonly asked: string[];
+}
+interface RapLike {
+  readonly height: number;
+  readonly kind: string;
+}
+interface SentLike {
+  readonly height: number;
+  readonly type: string;
+}
+/**
+ * query/rapsheet: oldest first, `to_height` (0 = latest) bounds it, `{result, total}`;
+ * query/accounttxs with order "asc": newest first (pocket-core's index walked backwards), `{txs, total_txs}`.
+ * per_page above 1,000 is refused, as the service's schema does.
+ */
+function fakeApi(raps: readonly RapLike[], sent: readonly SentLike[]): FakeApi {
+  const asked: string[] = [];
+  const cut = <T>(list: readonly T[], body: Readonly<Record<string, unknown>>): T[] => {
+    const perPage = Number(body['per_page'] ?? 100);
+    const page = Number(body['page'] ?? 1);
+    if (perPage > 1_000) throw new Error(`per_page ${perPage} is refused`);
+    return list.slice((page - 1) * perPage, page * perPage);
+  };
+  const ask: Ask = async (route, body) => {
+    asked.push(`${route} ${JSON.stringify(body)}`);
+    if (route === 'query/rapsheet') {
+      const to = Number(body['to_height'] ?? 0) || Infinity;
+      const lines = raps.filter((r) => r.height <= to).map((r) => ({ ...r, address: 'n', reason: '', amount: null, tx_hash: null }));
+      return { result: cut(lines, body), total: lines.length, height: 0 };
+    }
+    if (route === 'query/accounttxs') {
+      assert.is(body['order'], 'asc', 'newest first is pocket-core\'s "asc"');
+      const newestFirst = [...sent].reverse().map((t) => ({ height: t.height, tx_result: { message_type: t.type } }));
+      return { txs: cut(newestFirst, body), total_txs: sent.length };
+    }
+    throw new Error(`unexpected ${route}`);
+  };
+  return { ask, asked };
+}
+interface Paging {
+  newestRapLines(ask: Ask, address: string, head: number): Promise<{ lines: RapLike[]; complete: boolean }>;
+  stakeTxScan(ask: Ask, address: string): Promise<{ heights: number[]; read: number; total: number; oldestRead: number | undefined; complete: boolean }>;
+  historyHeights(head: number, eventHeights: readonly number[]): number[];
+}
+
+test("stake history: a rap sheet over 1,000 lines is read newest first, as far back as the history's heights need", async () => {
+  const { newestRapLines, historyHeights } = await client<Paging>('stake-history');
+  // 2,500 lines, two a height (a slash and a jail) at 1,250 heights: its newest events are past the first 1,000 lines the page once read.
+  const raps = Array.from({ length: 2_500 }, (_, i) => ({ height: 4 * Math.floor(i / 2) + 3, kind: i % 2 === 0 ? 'slashed' : 'jailed' }));
+  const head = raps[raps.length - 1]!.height + 10;
+  const api = fakeApi(raps, []);
+  const read = await newestRapLines(api.ask, 'n', head);
+  assert.equal(historyHeights(head, read.lines.map((r) => r.height)), historyHeights(head, raps.map((r) => r.height)), 'the same heights as from the whole sheet');
+  assert.ok(read.lines.some((r) => r.height === head - 10), 'the newest line is read');
+  assert.is(read.complete, false, 'older lines are left unread, and it says so');
+  assert.ok(api.asked.length <= 3, `a bounded number of requests: ${api.asked.length}`);
+  for (const request of api.asked) assert.match(request, new RegExp(`"to_height":${head}`), `every request pinned to the head: ${request}`);
+
+  // Thousands of lines at a few heights: read back until every height is found, still a bounded number of requests.
+  const piled = [...Array.from({ length: 1_500 }, () => ({ height: 7, kind: 'slashed' })), ...Array.from({ length: 1_500 }, () => ({ height: 9, kind: 'replay_burned' })), { height: 2, kind: 'jailed' }];
+  piled.sort((a, b) => a.height - b.height);
+  const piledApi = fakeApi(piled, []);
+  const all = await newestRapLines(piledApi.ask, 'n', 20);
+  assert.equal([...new Set(all.lines.map((r) => r.height))].sort((a, b) => a - b), [2, 7, 9], 'every height of the sheet');
+  assert.ok(all.lines.some((r) => r.kind === 'jailed'), 'the oldest line, a jail, is read');
+  assert.is(all.complete, true);
+  assert.ok(piledApi.asked.length <= 9, `at most three steps back: ${piledApi.asked.length} requests`);
+
+  // A short sheet: one request, complete.
+  const short = fakeApi([{ height: 5, kind: 'jailed' }, { height: 8, kind: 'unjailed' }], []);
+  const few = await newestRapLines(short.ask, 'n', 30);
+  assert.equal(few.lines.map((r) => r.height), [8, 5], 'newest first');
+  assert.is(few.complete, true);
+  assert.is(short.asked.length, 1);
+});
+
+test("stake history: stake txs among a node's sent txs, looked for newest first in a bounded number of pages", async () => {
+  const { stakeTxScan } = await client<Paging>('stake-history');
+  // 2,500 sent txs, claims and proofs but a stake at 10 (older than the 2,000 newest) and one at 2,400.
+  const sent = Array.from({ length: 2_500 }, (_, i) => ({ height: i + 1, type: i + 1 === 10 || i + 1 === 2_400 ? 'stake_validator' : i % 2 === 0 ? 'claim' : 'proof' }));
+  const api = fakeApi([], sent);
+  const scan = await stakeTxScan(api.ask, 'n');
+  assert.equal(scan.heights, [2_400], 'the stake tx among the newest sent txs');
+  assert.equal([scan.read, scan.total, scan.complete], [2_000, 2_500, false], 'how many were read, of how many: the page says so');
+  assert.is(scan.oldestRead, 501, 'the oldest height read');
+  assert.is(api.asked.length, 2, 'two pages of 1,000');
+  // A node whose latest page holds the newest stake txs the history can use: no further page.
+  const busy = Array.from({ length: 1_500 }, (_, i) => ({ height: i + 1, type: i >= 1_400 ? 'unjail_validator' : 'claim' }));
+  const busyApi = fakeApi([], busy);
+  const busyScan = await stakeTxScan(busyApi.ask, 'n');
+  assert.ok(busyScan.heights.length >= 40 && busyApi.asked.length === 1, `enough heights from one page: ${busyScan.heights.length}, ${busyApi.asked.length} requests`);
+  // Few sent txs: all read, complete.
+  const quiet = await stakeTxScan(fakeApi([], [{ height: 3, type: 'stake_validator' }, { height: 4, type: 'send' }]).ask, 'n');
+  assert.equal([quiet.heights, quiet.read, quiet.total, quiet.complete], [[3], 2, 2, true]);
 });
 
 test("a block's last commit: who signed the block before it, or that no commit is known", async () => {
