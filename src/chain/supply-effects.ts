@@ -69,6 +69,7 @@ const SUPPLY_EFFECTS: Effects = {
   DaoBurned: (event) => burned(event.amountUpokt),
   UpgradeScheduled: none,
   FeatureParamsActivated: none,
+  FeatureActivatedWithoutHook: none,
   // policy
   ApplicationStakeBurned: (event) => burned(event.burnedUpokt),
 };

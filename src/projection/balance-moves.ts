@@ -79,6 +79,7 @@ const BALANCE_MOVES: Moves = {
   DaoBurned: (e) => single(DAO, -e.amountUpokt),
   UpgradeScheduled: none,
   FeatureParamsActivated: none,
+  FeatureActivatedWithoutHook: none,
   ApplicationStakeBurned: (e) => single(APP_POOL, -e.burnedUpokt),
 };
 

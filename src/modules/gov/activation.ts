@@ -10,7 +10,8 @@
  * With every feature active from genesis (the ledger default, features table empty) this never
  * fires: genesis already holds those params and owners. It matters for a chain that schedules a
  * feature with MsgUpgrade ("RSCAL:H"): before H the params cannot change (decide.ts) and are not
- * listed (queries.ts); at H they are reset and owned, as on pocket-core.
+ * listed (queries.ts); at H they are reset and owned, as on pocket-core. A height already
+ * reached when the upgrade is delivered never fires this hook (activatedWithoutHook below).
  *
  * Worked example: Upgrade features ["RSCAL:5"] → BeginBlock 5 emits FeatureParamsActivated
  * {feature RSCAL, owner = gov/daoOwner, ServicerStakeFloorMultiplier "15000000000", …}.
@@ -21,8 +22,9 @@ import type { Address } from '../../core/types.js';
 import { paramValueToJson, type AclEntry } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
-import type { FeatureParamsActivated } from './events.js';
-import { featureHeights, PARAM_FEATURE, type FeatureKey } from './features.js';
+import type { Upgrade } from '../../params/kinds.js';
+import type { FeatureActivatedWithoutHook, FeatureParamsActivated } from './events.js';
+import { featureHeights, inactiveFeatures, PARAM_FEATURE, type FeatureKey } from './features.js';
 
 /**
  * ACL.SetOwner for each key in order (x/gov/types/acl.go): a listed key's owner is replaced in
@@ -68,6 +70,52 @@ export function activateFeatureParams(state: { params(): Params }, ctx: BlockCon
     });
     acl = setOwners(acl, keys, params.gov.daoOwner);
     events.push({ type: 'FeatureParamsActivated', feature, owner: params.gov.daoOwner, params: values, acl: paramValueToJson('acl', acl) });
+  }
+  return events;
+}
+
+/**
+ * A feature that an upgrade (MsgUpgrade, or a ParamChange of gov/upgrade) switches on at a
+ * height already reached — the upgrade's own block included, whose BeginBlock has run — never
+ * gets its activation hook: pocket-core's hooks test `height == featureHeight`
+ * (IsOnNamedFeatureActivationHeight, codec/codec.go:321-324), while every rule tests
+ * `height >= featureHeight` (codec/codec.go:316-319) and so applies at once. So no ACL owner is
+ * added (x/gov/module.go:170-200: a ParamChange of the key stays gov:5 unless a gov/acl change
+ * names it) and the params are never written (x/nodes/module.go:127-142,
+ * x/pocketcore/module.go:106-113; InitGenesis skipped them too while the feature was off,
+ * types/param.go:306-313). They read as pocket-core's getters read an absent key
+ * (Subspace.Get leaves the value unset, types/param.go:107-126):
+ *   [BLOCK]        BlockByteSize 0 (x/pocketcore/keeper/params.go:64-67): EndBlock then hands
+ *                  Tendermint nothing (x/pocketcore/keeper/keeper.go:74-78);
+ *   [PerChainRTTM] {} (the getter's default, x/nodes/keeper/params.go:113-119);
+ *   [RSCAL]        pocket-core reads 0 and a nil Dec (x/nodes/keeper/params.go:121-145), and every
+ *                  relay reward and replay burn then panics on stake.Mod(0) (reward.go:33,
+ *                  slash.go:29, types/int.go:282-285), recovered as sdk:1 for each proof
+ *                  (baseapp/baseapp.go:987-999). Not reproduced (docs/protocol-choices.md):
+ *                  the ledger writes the defaults the hook would have written.
+ * Each such feature gives one event, written by the upgrade's tx, in ACTIVATION_ORDER. A feature
+ * already active under `before`, or not yet active under `after`, gives none (the latter gets its
+ * hook when its height comes).
+ *
+ * Assumes, as chain/consensus-params.ts keeperBlockByteSize does, that a param is unwritten while
+ * its feature is off; a feature switched off after it had run and on again in the past keeps
+ * its written values in pocket-core, where here they are reset as above.
+ *
+ * Example: features ["BLOCK:1000"], block 5 delivers an Upgrade ["BLOCK:3"] → one event
+ * {feature BLOCK, params [pocketcore/BlockByteSize = "0"]}.
+ */
+export function activatedWithoutHook(before: Upgrade, after: Upgrade, height: number): FeatureActivatedWithoutHook[] {
+  const wasOff = inactiveFeatures(before, height);
+  const isOff = inactiveFeatures(after, height);
+  const events: FeatureActivatedWithoutHook[] = [];
+  for (const [feature, keys] of ACTIVATION_ORDER) {
+    if (!wasOff.has(feature) || isOff.has(feature)) continue;
+    const params = keys.map((key) => {
+      const spec = PARAM_SPECS_BY_KEY.get(key);
+      invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);
+      return { key, value: paramValueToJson(spec.kind, feature === 'BLOCK' ? 0n : spec.genesis.default) };
+    });
+    events.push({ type: 'FeatureActivatedWithoutHook', feature, params });
   }
   return events;
 }

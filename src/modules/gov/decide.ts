@@ -21,7 +21,9 @@
  * as OldUpgradeHeight; a features-only upgrade keeps Height, Version and OldUpgradeHeight; both
  * merge the feature lists (./features.ts mergeFeatures). A version CompareVersionStrings cannot
  * compare with this ledger's is ledger:14 (pocket-core would store it and then every node would
- * exit, x/gov/module.go:138-146). Heights in the past are allowed, as in pocket-core.
+ * exit, x/gov/module.go:138-146). Heights in the past are allowed, as in pocket-core: such a
+ * feature is active at once but its activation hook never runs (./activation.ts
+ * activatedWithoutHook: FeatureActivatedWithoutHook events after UpgradeScheduled).
  */
 import type { TxContext } from '../../core/block-context.js';
 import { accepted, rejected, type Outcome } from '../../core/outcome.js';
@@ -36,6 +38,7 @@ import { type Account, MODULE_ADDRESSES } from '../auth/index.js';
 import type { GovEvent } from './events.js';
 import { FEATURE_UPGRADE_VERSION, isComparableVersion, LEDGER_PROTOCOL_VERSION, mergeFeatures, PARAM_FEATURE } from './features.js';
 import { checkParamRange, decodeParamValue } from './param-value.js';
+import { activatedWithoutHook } from './activation.js';
 
 export interface GovView {
   readonly auth: { readonly accounts: ReadonlyTable<Account> };
@@ -69,7 +72,11 @@ export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: 
   const range = checkParamRange(spec.key, decoded.value, params);
   if (!range.ok) return rejected(rejection(range.error.kind === 'invalid' ? LEDGER.invalid_param_value : LEDGER.param_value_out_of_range, range.error.message));
   const oldValue = paramValueToJson(spec.kind, paramValueOf(params, spec));
-  return accepted({ type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress });
+  const changed: GovEvent = { type: 'ParamChanged', key: spec.key, oldValue, newValue: paramValueToJson(spec.kind, decoded.value), by: msg.fromAddress };
+  if (spec.key !== UPGRADE_KEY) return accepted(changed);
+  // The ledger's features table reads the new value from the next block on: a feature it makes
+  // active at this height (so at a past one) never gets its hook (./activation.ts).
+  return accepted<GovEvent>(changed, ...activatedWithoutHook(params.gov.upgrade, decoded.value as Upgrade, ctx.height));
 }
 
 export function decideDaoTransfer(state: GovView, msg: DAOTransferMessage): Outcome<GovEvent> {
@@ -104,11 +111,14 @@ export function decideUpgrade(state: GovView, msg: UpgradeMessage, ctx: TxContex
   if (!isComparableVersion(upgrade.version)) {
     return rejected(rejection(LEDGER.invalid_param_value, `upgrade version ${JSON.stringify(msg.version)} cannot be compared with this ledger's version ${LEDGER_PROTOCOL_VERSION}`));
   }
-  return accepted({
+  const scheduled: GovEvent = {
     type: 'UpgradeScheduled',
     by: msg.address,
     kind,
     previous: paramValueToJson('upgrade', params.gov.upgrade),
     upgrade: paramValueToJson('upgrade', upgrade),
-  });
+  };
+  // A feature named at a height already reached is active at once but never gets its activation
+  // hook (./activation.ts activatedWithoutHook).
+  return accepted<GovEvent>(scheduled, ...activatedWithoutHook(params.gov.upgrade, upgrade, ctx.height));
 }

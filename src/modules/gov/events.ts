@@ -61,4 +61,16 @@ export interface FeatureParamsActivated {
   readonly acl: ParamJson;
 }
 
-export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled | FeatureParamsActivated;
+/**
+ * A feature an upgrade switches on at a height already reached (./activation.ts
+ * activatedWithoutHook): pocket-core's activation hooks run only ON the height (== in BeginBlock),
+ * so they never run for it — no ACL owner. `params`: the values its params then read, written in
+ * the upgrade's tx (BLOCK: BlockByteSize 0; PerChainRTTM: {}; RSCAL: the hook's defaults).
+ */
+export interface FeatureActivatedWithoutHook {
+  readonly type: 'FeatureActivatedWithoutHook';
+  readonly feature: string;
+  readonly params: ReadonlyArray<{ readonly key: string; readonly value: ParamJson }>;
+}
+
+export type GovEvent = ParamChanged | DaoTransferred | DaoBurned | UpgradeScheduled | FeatureParamsActivated | FeatureActivatedWithoutHook;

@@ -8,7 +8,7 @@ import type { Table } from '../../state/table.js';
 import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index.js';
 import { parseParamValue, type ParamJson } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
-import type { DaoBurned, DaoTransferred, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';
+import type { DaoBurned, DaoTransferred, FeatureActivatedWithoutHook, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';
 import type { StoredParam } from './state.js';
 
 export interface GovEvolveState {
@@ -32,5 +32,8 @@ export const govEvolvers = {
   FeatureParamsActivated: (state: GovEvolveState, event: FeatureParamsActivated): void => {
     for (const { key, value } of event.params) writeParam(state, key, value);
     writeParam(state, 'gov/acl', event.acl);
+  },
+  FeatureActivatedWithoutHook: (state: GovEvolveState, event: FeatureActivatedWithoutHook): void => {
+    for (const { key, value } of event.params) writeParam(state, key, value);
   },
 };

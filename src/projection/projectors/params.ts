@@ -35,6 +35,9 @@ export const paramsProjector = defineProjector(() => {
       FeatureParamsActivated: ({ height, event }) => {
         for (const { key, value } of event.params) set(key, value, height);
       },
+      FeatureActivatedWithoutHook: ({ height, event }) => {
+        for (const { key, value } of event.params) set(key, value, height);
+      },
     },
     genesis: (state, height) => {
       const params = state.params();

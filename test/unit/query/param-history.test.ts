@@ -5,7 +5,8 @@
  * other ledger routes.
  * Method: the query tests' simulated chain (governance changes parameters in it). The expected
  * history comes from the reducer, not from the projection: a replay of the log takes the keys
- * each block's events set (ParamChanged, UpgradeScheduled, FeatureParamsActivated) and reads
+ * each block's events set (ParamChanged, UpgradeScheduled, FeatureParamsActivated,
+ * FeatureActivatedWithoutHook) and reads
  * their values from the state after the block and before it (PARAM_SPECS, printed with
  * pocket-core's param formatter); a value that moved without an event fails the test. The route
  * must answer exactly those (height, key, value, previous) rows.
@@ -42,7 +43,7 @@ function paramKeysSet(result: BlockResult): string[] {
   return events.flatMap((event) => {
     if (event.type === 'ParamChanged') return [event.key];
     if (event.type === 'UpgradeScheduled') return ['gov/upgrade'];
-    if (event.type === 'FeatureParamsActivated') return event.params.map((p) => p.key);
+    if (event.type === 'FeatureParamsActivated' || event.type === 'FeatureActivatedWithoutHook') return event.params.map((p) => p.key);
     return [];
   });
 }

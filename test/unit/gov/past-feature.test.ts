@@ -1,0 +1,141 @@
+/**
+ * Goal: a MsgUpgrade that schedules BLOCK, RSCAL or PerChainRTTM at a height already reached
+ * (before the tx's block, or the tx's own block) or the next one behaves as in pocket-core
+ * RC-0.12.0, or as the ledger's documented choice (docs/protocol-choices.md, "Governance").
+ *
+ * pocket-core: the features table is read by `IsAfterNamedFeatureActivationHeight`
+ * (`height >= featureHeight`, codec/codec.go:316-319) — true at once, for the rest of the
+ * upgrade's block too (x/gov/keeper/subspace.go:186-188 writes the global map) — but the
+ * activation hooks use `IsOnNamedFeatureActivationHeight` (`height == featureHeight`,
+ * codec/codec.go:321-324) in BeginBlock: the params (x/nodes/module.go:127-142,
+ * x/pocketcore/module.go:106-113) and their ACL owners (x/gov/module.go:170-200). A height
+ * before the upgrade's block, or the block itself (its BeginBlock already ran), never fires
+ * them; the next height does. Without the hook:
+ *   - no ACL owner: a ParamChange of the key is gov:5 (x/gov/keeper/acl.go:8-15);
+ *   - BLOCK: BlockByteSize is never stored and reads 0 (Subspace.Get leaves the int64 unset,
+ *     types/param.go:107-126; x/pocketcore/keeper/params.go:64-67), so EndBlock hands Tendermint
+ *     nothing (x/pocketcore/keeper/keeper.go:74-78): max_bytes and evidence max_age stay;
+ *   - PerChainRTTM: the map reads {} (x/nodes/keeper/params.go:113-119), as the hook would set;
+ *   - RSCAL: the four params read 0 and a nil Dec (x/nodes/keeper/params.go:121-145), so every
+ *     reward panics on `stake.Mod(0)` (reward.go:33, types/int.go:282-285; slash.go:29 for the
+ *     replay burn), recovered as sdk:1 (baseapp/baseapp.go:987-999): proofs never pay. The
+ *     ledger's choice: the params the hook would have written (their defaults), still unowned.
+ * Method: a test chain whose genesis schedules the three features at height 1000 (inactive,
+ * their params never stored, as in pocket-core's InitGenesis, types/param.go:306-313) and whose
+ * ACL is mainnet's 35 keys (block 1); at block 5 a real signed MsgUpgrade names each feature at
+ * 3 (past), 5 (its own block) or 6 (next).
+ */
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { BlockResult } from '../../../src/chain/apply-block.js';
+import { consensusBlock, keeperBlockByteSize } from '../../../src/chain/consensus-params.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { inactiveFeatures } from '../../../src/modules/gov/features.js';
+import { singleParam } from '../../../src/modules/gov/queries.js';
+import { produce, signTx } from '../../helpers/chain.js';
+import { code, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys, upgrade } from '../../helpers/gov-chain.js';
+
+const height = (state: LedgerState): number => state.chain.meta.get('meta')!.height;
+
+type Gated = 'BLOCK' | 'RSCAL' | 'PerChainRTTM';
+
+/** A key of each feature and a value its owner could set. */
+const PROBE: Record<Gated, { key: string; value: string }> = {
+  BLOCK: { key: 'pocketcore/BlockByteSize', value: '"5000000"' },
+  RSCAL: { key: 'pos/ServicerStakeFloorMultiplier', value: '"16000000000"' },
+  PerChainRTTM: { key: 'pos/RelaysToTokensMultiplierMap', value: '{"0011":"7"}' },
+};
+
+/**
+ * Genesis: the three features at 1000, consensus max_bytes 5,000,000 (so a hand-over of
+ * 4,000,000 shows), and values for the gated params that pocket-core's InitGenesis would not
+ * store while their feature is off (types/param.go:306-313).
+ */
+function chain(): LedgerState {
+  const state = govChain({
+    validators: [{ key: OWNER, tokensUpokt: 100_000_000_000n }],
+    consensusMaxBytes: '5000000',
+    params: {
+      gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', 'PerChainRTTM:1000', 'RSCAL:1000'] } },
+      pos: { servicer_stake_floor_multipler: '20000000000', relays_to_tokens_multiplier_map: { '0022': '9' } },
+      pocketcore: { block_byte_size: '6000000' },
+    },
+  });
+  // The ACL as before these features existed (the ledger's genesis owns every gated key).
+  const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]), 'ok');
+  while (height(state) < 4) produce(state);
+  return state;
+}
+
+/** Block 5: MsgUpgrade (features only) naming `feature` at `at`; then blocks 6 and 7. */
+function schedule(feature: Gated, at: number): { state: LedgerState; blocks: BlockResult[] } {
+  const state = chain();
+  const blocks = [produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:${at}`]))])];
+  expectOnly(blocks[0]!, 'ok');
+  blocks.push(produce(state), produce(state));
+  return { state, blocks };
+}
+
+const keeperBytes = (state: LedgerState): bigint => keeperBlockByteSize(state.params(), inactiveFeatures(state.params().gov.upgrade, height(state)));
+const owned = (state: LedgerState, key: string): boolean => state.params().gov.acl.some((entry) => entry.key === key);
+const activations = (blocks: readonly BlockResult[]): number[] => blocks.flatMap((b) => (eventsOfType(b, 'FeatureParamsActivated').length > 0 ? [b.height] : []));
+
+const past = suite('gov: a feature scheduled at a height already reached');
+
+for (const [relation, at] of [['before the upgrade’s block', 3], ['the upgrade’s own block', 5]] as const) {
+  for (const feature of ['BLOCK', 'RSCAL', 'PerChainRTTM'] as const) {
+    past(`${feature} at ${relation}: active at once, no activation hook, no ACL owner (ParamChange gov:5)`, () => {
+      const { state, blocks } = schedule(feature, at);
+      assert.not.ok(inactiveFeatures(state.params().gov.upgrade, 5).has(feature), 'IsAfter is true from the upgrade on');
+      assert.equal(activations(blocks), [], 'the == height hooks never fire (x/gov/module.go:170-200)');
+      assert.not.ok(owned(state, PROBE[feature].key));
+      const change = produce(state, [signTx(OWNER, paramChange(OWNER, PROBE[feature].key, PROBE[feature].value))]);
+      assert.is(code(change.receipts[0]!), 'gov:5');
+    });
+  }
+
+  past(`BLOCK at ${relation}: BlockByteSize reads 0, nothing is handed to Tendermint (keeper.go:74-78)`, () => {
+    const { state } = schedule('BLOCK', at);
+    assert.equal(consensusBlock(state).maxBytes, 5_000_000n, 'max_bytes stays the genesis doc’s');
+    assert.is(consensusBlock(state).evidenceMaxAge, 120_000_000_000n, 'no hand-over, so evidence max_age stays too');
+    assert.is(keeperBytes(state), 0n);
+  });
+
+  past(`PerChainRTTM at ${relation}: the map reads {} (x/nodes/keeper/params.go:113-119)`, () => {
+    const { state } = schedule('PerChainRTTM', at);
+    assert.equal(state.params().pos.relaysToTokensMultiplierMap, {});
+  });
+
+  past(`RSCAL at ${relation}: the ledger's choice — the params the hook would write (pocket-core reads 0 and panics on every reward)`, () => {
+    const { state } = schedule('RSCAL', at);
+    assert.is(singleParam(state.params(), 'pos/ServicerStakeFloorMultiplier', height(state))!.param_value, '15000000000');
+    assert.is(state.params().pos.servicerStakeFloorMultiplier, 15_000_000_000n);
+  });
+}
+
+past('scheduled for the next height: the hook fires there (defaults and ACL owners); BLOCK hands 4,000,000 over', () => {
+  for (const feature of ['BLOCK', 'RSCAL', 'PerChainRTTM'] as const) {
+    const { state, blocks } = schedule(feature, 6);
+    assert.equal(activations(blocks), [6], feature);
+    assert.ok(owned(state, PROBE[feature].key), feature);
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE[feature].key, PROBE[feature].value))]), 'ok');
+  }
+  const { state } = schedule('BLOCK', 6);
+  assert.is(keeperBytes(state), 4_000_000n);
+  assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [4_000_000n, 50n]);
+});
+
+past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the features table reads it from the next block)', () => {
+  const state = chain();
+  const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:3', 'PerChainRTTM:1000', 'RSCAL:1000'] } });
+  const block = produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', value))]);
+  expectOnly(block, 'ok');
+  assert.equal(eventsOfType(block, 'FeatureActivatedWithoutHook').map((e) => [e.feature, e.params]), [['BLOCK', [{ key: 'pocketcore/BlockByteSize', value: '0' }]]]);
+  produce(state);
+  assert.is(keeperBytes(state), 0n);
+  assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 120_000_000_000n]);
+  assert.not.ok(owned(state, 'pocketcore/BlockByteSize'));
+});
+
+past.run();
