@@ -30,6 +30,9 @@ import * as assert from 'uvu/assert';
 import type { BlockResult } from '../../../src/chain/apply-block.js';
 import { consensusBlock, keeperBlockByteSize } from '../../../src/chain/consensus-params.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
+import { exportState } from '../../../src/genesis/export.js';
+import { importGenesis } from '../../../src/genesis/import.js';
+import { parseGenesis } from '../../../src/genesis/parse.js';
 import { inactiveFeatures } from '../../../src/modules/gov/features.js';
 import { singleParam } from '../../../src/modules/gov/queries.js';
 import { produce, signTx } from '../../helpers/chain.js';
@@ -136,6 +139,20 @@ past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the 
   assert.is(keeperBytes(state), 0n);
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 120_000_000_000n]);
   assert.not.ok(owned(state, 'pocketcore/BlockByteSize'));
+});
+
+past('BLOCK active at a past height, BlockByteSize 0: the export writes max_bytes "0" (app/pocket.go:172) with the limit in pokt_ledger; the import reproduces the state and limit', () => {
+  const { state } = schedule('BLOCK', 3);
+  const file = exportState(state, { blockMaxBytes: 5_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: { max_bytes: string } } };
+  assert.is(file.consensus_params.block.max_bytes, '0');
+  const genesis = parseGenesis(JSON.stringify(file));
+  if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
+  const imported = importGenesis(genesis.value);
+  assert.is(consensusBlock(imported).maxBytes, 5_000_000n);
+  assert.equal(imported.store.root, state.store.root);
+  for (const chainOf of [state, imported]) produce(chainOf);
+  assert.equal(imported.store.root, state.store.root);
+  assert.is(consensusBlock(imported).maxBytes, 5_000_000n);
 });
 
 past.run();
