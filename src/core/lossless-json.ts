@@ -14,7 +14,8 @@
  * it finds none, JSON.parse builds the tree and the few numbers are wrapped in LosslessNumber;
  * otherwise, and whenever JSON.parse throws, lossless-json parses the text itself, so every
  * answer and every error message is the library's own (test/unit/core/lossless-json.test.ts
- * checks both on generated and damaged texts).
+ * checks both on generated and damaged texts) — except past `maxSlowLength`, where the library
+ * is never run.
  */
 import { LosslessNumber, parse as parseWithLibrary } from 'lossless-json';
 
@@ -39,8 +40,8 @@ const DIGIT_9 = 0x39;
 export interface LosslessParseOptions {
   /**
    * The longest text handed to lossless-json's own parser (which needs ~10–16× the text in heap):
-   * past it a text the fast path declines is refused with SlowParseRefused instead of risking
-   * V8's out-of-heap abort. Default: no limit.
+   * past it a text the fast path declines is refused with SlowParseRefused, and invalid JSON with
+   * JSON.parse's SyntaxError, instead of risking V8's out-of-heap abort. Default: no limit.
    */
   readonly maxSlowLength?: number;
 }
@@ -62,16 +63,25 @@ export class SlowParseRefused extends Error {
 export function parseLosslessJson(text: string, options: LosslessParseOptions = {}): unknown {
   const scan = scanForFastParse(text);
   if ('slow' in scan) {
-    if (options.maxSlowLength !== undefined && text.length > options.maxSlowLength) throw new SlowParseRefused(scan.slow, scan.at);
+    if (exceeds(text, options)) throw new SlowParseRefused(scan.slow, scan.at);
     return parseWithLibrary(text);
   }
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch {
-    return parseWithLibrary(text); // invalid JSON: the library's words for it (JSON.parse stopped at the same place: no cost to speak of)
+  } catch (error) {
+    // Invalid JSON: the library's words for it — but the library builds everything it read
+    // before the error (a truncated 500 MB export: all of it, ~16× in heap), so past
+    // maxSlowLength JSON.parse's own words, not V8's out-of-heap abort.
+    if (exceeds(text, options)) throw error;
+    return parseWithLibrary(text);
   }
   return scan.numbers === 0 ? root : wrapNumbers(root);
+}
+
+/** Whether `text` is too long for lossless-json's own parser (maxSlowLength). */
+function exceeds(text: string, options: LosslessParseOptions): boolean {
+  return options.maxSlowLength !== undefined && text.length > options.maxSlowLength;
 }
 
 /** The keys seen so far in one open object (a list while short), or null for an array. */

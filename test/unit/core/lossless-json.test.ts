@@ -156,6 +156,21 @@ fastPath('a declined text past maxSlowLength is refused with the reason and posi
   assert.equal(picture(parseLosslessJson('{"a":[1,2]}', { maxSlowLength: 0 })), '{"a":[#1,#2]}');
 });
 
+fastPath('invalid JSON past maxSlowLength is refused with JSON.parse\'s words, not handed to the library (which builds all it read before the error: ~16× the text in heap)', () => {
+  // A truncated download is the likely case: every character the scan sees is plain, and
+  // JSON.parse stops at the end. Within maxSlowLength the library's words stay.
+  for (const text of ['{"a":[1,2],"b":"x"', '{"a":1} x', '[1,2,]', '']) {
+    let jsonParseWords = '';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      jsonParseWords = (error as Error).message;
+    }
+    assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length - 1 }), text), { error: `SyntaxError: ${jsonParseWords}` }, text);
+    assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length }), text), outcomeOf(parseWithLibrary, text), text);
+  }
+});
+
 const field = suite('core: topLevelStringField reads one top-level string as JSON.parse does');
 
 field('generated objects, compact and indented, the key also nested and escaped: the value JSON.parse gives, or undefined for a non-string', () => {
