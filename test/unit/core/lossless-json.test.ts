@@ -216,6 +216,22 @@ field('the bundled mainnet genesis: its chain_id; roots that are no object, and 
   assert.is(topLevelStringField(Buffer.from('{"a":"\\\\","chain_id":"after an escaped backslash"}'), 'chain_id'), 'after an escaped backslash');
 });
 
+field('a key given twice, or perhaps twice (a top-level key with escapes, a \\u escape after the value): undefined, for JSON.parse (the last one wins) to answer', () => {
+  for (const text of [
+    '{"chain_id":"a","x":1,"chain_id":"b"}',
+    '{"chain_id":"a","chain\\u005fid":"b"}',
+    '{"chain\\u005fid":"b","chain_id":"a"}',
+    '{"chain_id":"a","x":{"y":"\\u0041"},"chain_id":"b"}',
+    '{"chain_id":"a","x":"\\u0041"} trailing',
+  ]) {
+    assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), undefined, text);
+  }
+  // The key's text or a \u escape elsewhere is no repeat: the whole root is read, and the value stands.
+  for (const text of ['{"chain_id":"a","x":{"chain_id":"inner"},"y":"\\u0041"}\n', '{"chain_id":"a","x":"chain_id"}']) {
+    assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), 'a', text);
+  }
+});
+
 same.run();
 fastPath.run();
 field.run();
