@@ -125,6 +125,23 @@ export async function newestRapLines(ask: Ask, address: string, head: number): P
   return { lines, complete: false };
 }
 
+/**
+ * Whether the node's jail began on this chain (else it is the genesis state's: jailText says so):
+ * a jail among the rap-sheet lines read — all of them, or its newest lines over MAX_HEIGHTS
+ * heights. A node jailed since the genesis state serves no session and signs no block, so its
+ * rap sheet never grows that long: one that did was not jailed all along. Jails come as a
+ * `jailed` line (downtime) or as a force unstake that jailed — a slash below the minimum stake
+ * (ForceValidatorUnstake, valStateChanges.go:575-603) — whose event says so (`jails`; false
+ * for a node already jailed, forced out after max_jailed_blocks).
+ */
+export function jailBeganHere(raps: RapLines): boolean {
+  return raps.lines.some(isJail) || !raps.complete;
+}
+
+function isJail(line: RapSheetLine): boolean {
+  return line.kind === 'jailed' || (line.kind === 'force_unstake' && line.details?.jails === true);
+}
+
 /** A page fetcher that asks for each page once (newestPage asks page 1 for the total, and again when the lines are on it). */
 function oncePerPage<T>(fetch: (page: number) => Promise<T>): (page: number) => Promise<T> {
   const pages = new Map<number, Promise<T>>();

@@ -331,6 +331,17 @@ test("stake history: stake txs among a node's sent txs, looked for newest first 
   assert.equal([quiet.heights, quiet.read, quiet.total, quiet.complete], [[3], 2, 2, true]);
 });
 
+test('a jail that began on this chain: a jailed line, or a force unstake that jailed (a slash below the minimum stake); not one of a node already jailed', async () => {
+  const { jailBeganHere } = await client<{ jailBeganHere(raps: { lines: ReadonlyArray<Record<string, unknown>>; complete: boolean }): boolean }>('stake-history');
+  // Lines as query/rapsheet answers them: `details` is the event (modules/nodes/events.ts NodeForceUnstakeQueued.jails).
+  const line = (kind: string, details: Record<string, unknown> = {}): Record<string, unknown> => ({ height: 9, address: 'n', kind, reason: '', amount: null, tx_hash: null, details });
+  assert.is(jailBeganHere({ lines: [line('jailed')], complete: true }), true, 'a downtime jail');
+  assert.is(jailBeganHere({ lines: [line('force_unstake', { type: 'NodeForceUnstakeQueued', reason: 'stake_below_minimum', jails: true }), line('slashed')], complete: true }), true, 'a double-sign slash below the minimum jails through its force unstake');
+  assert.is(jailBeganHere({ lines: [line('force_unstake', { type: 'NodeForceUnstakeQueued', reason: 'max_jailed_blocks', jails: false })], complete: true }), false, 'forced out while already jailed (since the genesis state)');
+  assert.is(jailBeganHere({ lines: [line('slashed'), line('evidence_ignored')], complete: true }), false);
+  assert.is(jailBeganHere({ lines: [], complete: false }), true, 'a sheet longer than what was read');
+});
+
 test("a block's last commit: who signed the block before it, or that no commit is known", async () => {
   const { lastCommitText } = await client<{ lastCommitText(height: number, precommits: ReadonlyArray<unknown> | null): string }>('last-commit');
   // query/pocket-json.ts: a vote per validator of the set that signed h − 1, null where it did not sign.
