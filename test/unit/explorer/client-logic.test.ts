@@ -300,8 +300,17 @@ test("stake history: a rap sheet over 1,000 lines is read newest first, as far b
   const all = await newestRapLines(piledApi.ask, 'n', 20);
   assert.equal([...new Set(all.lines.map((r) => r.height))].sort((a, b) => a - b), [2, 7, 9], 'every height of the sheet');
   assert.ok(all.lines.some((r) => r.kind === 'jailed'), 'the oldest line, a jail, is read');
-  assert.is(all.complete, true);
+  assert.is(all.complete, false, 'the older 500 lines at 9 and at 7 were stepped over: not all of the sheet');
   assert.ok(piledApi.asked.length <= 9, `at most three steps back: ${piledApi.asked.length} requests`);
+
+  // A step that ends inside a height steps over that height's older lines: a jail there is never
+  // read, so the sheet is not complete (and the jail is not taken for the genesis state's).
+  const { jailBeganHere } = await client<{ jailBeganHere(raps: { lines: readonly RapLike[]; complete: boolean }): boolean }>('stake-history');
+  const crowded = [{ height: 7, kind: 'jailed' }, ...Array.from({ length: 1_499 }, () => ({ height: 7, kind: 'replay_burned' }))];
+  const cut = await newestRapLines(fakeApi(crowded, []).ask, 'n', 20);
+  assert.ok(!cut.lines.some((r) => r.kind === 'jailed'), 'the jail is among the lines stepped over');
+  assert.is(cut.complete, false, 'lines were left unread');
+  assert.is(jailBeganHere(cut), true);
 
   // A short sheet: one request, complete.
   const short = fakeApi([{ height: 5, kind: 'jailed' }, { height: 8, kind: 'unjailed' }], []);
