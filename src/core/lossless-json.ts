@@ -219,8 +219,9 @@ const RETURN = 0x0d;
  * the tree: undefined when the scan cannot vouch for JSON.parse's answer — the root is no object,
  * the key is absent or given twice, any top-level key is spelled with escapes (it may be `key`),
  * the value is not a string, or more than whitespace follows the root; the caller then parses the
- * text itself. Whatever it answers JSON.parse answers too (a key given twice: the last one, as
- * pocket-core's Go reads it), so nothing after the value may name the key again: when the rest
+ * text itself. JSON.parse never reads another value from the same bytes (a key given twice: the
+ * last one, as pocket-core's Go reads it; it may refuse damage the scan does not look for, such as
+ * a missing colon), so nothing after the value may name the key again: when the rest
  * of the bytes hold neither the key's text nor a \u escape (two native searches), the value
  * stands; otherwise the scan goes on over the whole root.
  * PERF: opening a chain checks its genesis's chain_id; JSON.parse of a 270 MB export costs ~2 s
