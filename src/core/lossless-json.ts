@@ -14,7 +14,8 @@
  * it finds none, JSON.parse builds the tree and the few numbers are wrapped in LosslessNumber;
  * otherwise, and whenever JSON.parse throws, lossless-json parses the text itself, so every
  * answer and every error message is the library's own (test/unit/core/lossless-json.test.ts
- * checks both on generated and damaged texts).
+ * checks both on generated and damaged texts) — except past `maxSlowLength`, where the library
+ * is never run.
  */
 import { LosslessNumber, parse as parseWithLibrary } from 'lossless-json';
 
@@ -39,8 +40,8 @@ const DIGIT_9 = 0x39;
 export interface LosslessParseOptions {
   /**
    * The longest text handed to lossless-json's own parser (which needs ~10–16× the text in heap):
-   * past it a text the fast path declines is refused with SlowParseRefused instead of risking
-   * V8's out-of-heap abort. Default: no limit.
+   * past it a text the fast path declines is refused with SlowParseRefused, and invalid JSON with
+   * JSON.parse's SyntaxError, instead of risking V8's out-of-heap abort. Default: no limit.
    */
   readonly maxSlowLength?: number;
 }
@@ -62,16 +63,25 @@ export class SlowParseRefused extends Error {
 export function parseLosslessJson(text: string, options: LosslessParseOptions = {}): unknown {
   const scan = scanForFastParse(text);
   if ('slow' in scan) {
-    if (options.maxSlowLength !== undefined && text.length > options.maxSlowLength) throw new SlowParseRefused(scan.slow, scan.at);
+    if (exceeds(text, options)) throw new SlowParseRefused(scan.slow, scan.at);
     return parseWithLibrary(text);
   }
   let root: unknown;
   try {
     root = JSON.parse(text);
-  } catch {
-    return parseWithLibrary(text); // invalid JSON: the library's words for it (JSON.parse stopped at the same place: no cost to speak of)
+  } catch (error) {
+    // Invalid JSON: the library's words for it — but the library builds everything it read
+    // before the error (a truncated 500 MB export: all of it, ~16× in heap), so past
+    // maxSlowLength JSON.parse's own words, not V8's out-of-heap abort.
+    if (exceeds(text, options)) throw error;
+    return parseWithLibrary(text);
   }
   return scan.numbers === 0 ? root : wrapNumbers(root);
+}
+
+/** Whether `text` is too long for lossless-json's own parser (maxSlowLength). */
+function exceeds(text: string, options: LosslessParseOptions): boolean {
+  return options.maxSlowLength !== undefined && text.length > options.maxSlowLength;
 }
 
 /** The keys seen so far in one open object (a list while short), or null for an array. */
@@ -206,11 +216,17 @@ const RETURN = 0x0d;
 
 /**
  * The string value of `key` in the top-level object of the JSON text `bytes`, without building
- * the tree: undefined when the root is no object, the key is absent (or spelled with escapes)
- * or its value is not a string; the caller then parses the text itself. The first occurrence
- * wins.
+ * the tree: undefined when the scan cannot vouch for JSON.parse's answer — the root is no object,
+ * the key is absent or given twice, any top-level key is spelled with escapes (it may be `key`),
+ * the value is not a string, or more than whitespace follows the root; the caller then parses the
+ * text itself. JSON.parse never reads another value from the same bytes (a key given twice: the
+ * last one, as pocket-core's Go reads it; it may refuse damage the scan does not look for, such as
+ * a missing colon), so nothing after the value may name the key again: when the rest
+ * of the bytes hold neither the key's text nor a \u escape (two native searches), the value
+ * stands; otherwise the scan goes on over the whole root.
  * PERF: opening a chain checks its genesis's chain_id; JSON.parse of a 270 MB export costs ~2 s
- * and ~1 GB of heap for one field, this one pass over the bytes ~0.5 s and nothing.
+ * and ~1 GB of heap for one field, this scan up to the key plus the two searches ~0.1 s (the
+ * whole root, byte by byte: ~1.2 s).
  */
 export function topLevelStringField(bytes: Uint8Array, key: string): string | undefined {
   const wanted = Buffer.from(JSON.stringify(key));
@@ -218,31 +234,57 @@ export function topLevelStringField(bytes: Uint8Array, key: string): string | un
   let depth = 0;
   let expectKey = false;
   let keyMatched = false;
+  let found: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (c === QUOTE) {
       const end = closingQuoteOfBytes(text, i + 1);
       if (end < 0) return undefined;
-      if (depth === 1 && keyMatched) return stringLiteral(text.toString('utf8', i, end + 1));
-      // A key spelled with escapes is not matched: it could only repeat a plain one, and a
-      // genesis that passed the parser has no key twice with two values.
-      if (depth === 1 && expectKey) keyMatched = end + 1 - i === wanted.length && text.compare(wanted, 0, wanted.length, i, end + 1) === 0;
+      if (keyMatched) {
+        found = stringLiteral(text.toString('utf8', i, end + 1));
+        if (found === undefined || !mayRepeat(text, end + 1, wanted)) return found;
+        keyMatched = false;
+      } else if (depth === 1 && expectKey) {
+        if (text.subarray(i + 1, end).includes(BACKSLASH)) return undefined; // it may decode to `key`
+        keyMatched = end + 1 - i === wanted.length && text.compare(wanted, 0, wanted.length, i, end + 1) === 0;
+        if (keyMatched && found !== undefined) return undefined; // given twice
+      }
       expectKey = false;
       i = end;
     } else if (keyMatched) {
-      if (c !== COLON && c !== SPACE && c !== TAB && c !== NEWLINE && c !== RETURN) return undefined; // the value is no string
+      if (c !== COLON && !isJsonWhitespace(c)) return undefined; // the value is no string
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
       if (depth === 0 && c === OPEN_BRACKET) return undefined;
       depth++;
       expectKey = depth === 1;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       depth--;
-      if (depth <= 0) return undefined; // the root closed without the key
+      if (depth <= 0) return onlyWhitespaceFrom(text, i + 1) ? found : undefined; // the root closed
     } else if (c === COMMA) {
       expectKey = depth === 1;
     }
   }
   return undefined;
+}
+
+/**
+ * Whether the bytes from `from` on might give `wanted` (a key's JSON text) again: they hold it, or
+ * a \u escape, which could spell it. Whether only whitespace follows the root is not checked on
+ * this path: JSON.parse refuses anything else, so it yields no other value.
+ */
+function mayRepeat(text: Buffer, from: number, wanted: Buffer): boolean {
+  return text.indexOf(wanted, from) >= 0 || text.indexOf(UNICODE_ESCAPE, from) >= 0;
+}
+
+const UNICODE_ESCAPE = Buffer.from('\\u');
+
+function isJsonWhitespace(c: number): boolean {
+  return c === SPACE || c === TAB || c === NEWLINE || c === RETURN;
+}
+
+function onlyWhitespaceFrom(text: Buffer, from: number): boolean {
+  for (let i = from; i < text.length; i++) if (!isJsonWhitespace(text[i]!)) return false;
+  return true;
 }
 
 /** Index of the quote ending the string from `from` on: the first quote after an even run of backslashes. */

@@ -29,6 +29,15 @@ export interface ProductionHealth {
   readonly retryInMs?: number;
 }
 
+/**
+ * Retry-After of a paused node's 503 (RFC 9110 §10.2.3, whole seconds): until production's next
+ * retry, rounded up, at least 1; undefined when none is scheduled (stopped for good, or ok).
+ * Example: retryInMs 1,500 → 2; 0 (due now) → 1.
+ */
+export function productionRetryAfterSeconds(health: ProductionHealth): number | undefined {
+  return health.retryInMs === undefined ? undefined : Math.max(1, Math.ceil(health.retryInMs / 1000));
+}
+
 /** Backoff of production retries: initialMs, doubling per failure, at most maxMs. */
 export interface RetryBackoff {
   readonly initialMs: number;

@@ -25,7 +25,8 @@
  * waiting or just delivered are 400 `tx_in_cache` (Tendermint's seen-tx cache, mempool.ts). While the node
  * cannot produce, rawtx and produce answer 503 `not_producing` (or `state_unavailable`, also for
  * queries) with the reason in `details` — a tx admitted then would wait for a block that may
- * never come. Connection deadlines and the connection cap: http-limits.ts.
+ * never come — and, like health's 503, a Retry-After of the seconds until production's next retry
+ * (none when it stopped for good: productionRetryAfterSeconds). Connection deadlines and the connection cap: http-limits.ts.
  *
  * Binds to 127.0.0.1 by default: the admin routes have no authentication.
  */
@@ -44,7 +45,7 @@ import { MAX_BODY_BYTES, stringField } from '../query/request-body.js';
 import { registerQueryService } from '../query/service.js';
 import { shareTurnsByClient, type TurnLimits } from '../query/client-turns.js';
 import { registerExplorer } from '../explorer/index.js';
-import { ProductionUnavailableError, type ProductionHealth } from './production-health.js';
+import { productionRetryAfterSeconds, ProductionUnavailableError, type ProductionHealth } from './production-health.js';
 
 
 /**
@@ -103,6 +104,12 @@ export function mempoolRetryAfterSeconds(producer: Pick<BlockProducer, 'msUntilN
   return ms === undefined ? 1 : Math.max(1, Math.ceil(ms / 1000));
 }
 
+/** `reply` with the Retry-After of a paused node whose production retries (none when it will not). */
+function withRetryAfter<Reply extends { header(name: string, value: string): Reply }>(reply: Reply, health: ProductionHealth): Reply {
+  const seconds = productionRetryAfterSeconds(health);
+  return seconds === undefined ? reply : reply.header('retry-after', String(seconds));
+}
+
 export interface NodeServerOptions {
   readonly limits?: Partial<HttpLimits>;
   /** Clients' turns at answers (client-turns.ts; default DEFAULT_TURN_LIMITS). */
@@ -114,8 +121,8 @@ export interface NodeServerOptions {
 export async function createNodeServer(producer: BlockProducer, options: NodeServerOptions): Promise<FastifyInstance> {
   const { writer, mempool } = producer;
   const app = await createHttpApp(options.limits ?? {}, (error, reply) => {
-    if (error instanceof ProductionUnavailableError) return sendError(reply, 503, error.health.status, error.message, healthJson(error.health, writer.stateAvailable ? writer.height : null));
-    if (error instanceof StateUnavailableError) return sendError(reply, 503, error.code, error.message);
+    if (error instanceof ProductionUnavailableError) return sendError(withRetryAfter(reply, error.health), 503, error.health.status, error.message, healthJson(error.health, writer.stateAvailable ? writer.height : null));
+    if (error instanceof StateUnavailableError) return sendError(withRetryAfter(reply, producer.health), 503, error.code, error.message);
     return undefined;
   });
   shareTurnsByClient(app, options.turns);
@@ -166,7 +173,9 @@ export async function createNodeServer(producer: BlockProducer, options: NodeSer
 
   app.get('/v1/ledger/health', { schema: { summary: 'block production health', tags: ['ledger admin'] } }, (_request, reply) => {
     const health = producer.health;
-    return reply.code(health.status === 'ok' ? 200 : 503).send(healthJson(health, writer.stateAvailable ? writer.height : null));
+    return withRetryAfter(reply, health)
+      .code(health.status === 'ok' ? 200 : 503)
+      .send(healthJson(health, writer.stateAvailable ? writer.height : null));
   });
 
   app.get('/v1/ledger/mempool', { schema: { summary: 'mempool size and limits', tags: ['ledger admin'] } }, () => ({ txs: mempool.size, bytes: mempool.bytes, max_txs: mempool.maxTxs, max_bytes: mempool.maxBytes }));

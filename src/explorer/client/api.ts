@@ -213,6 +213,8 @@ export interface RapSheetLine {
   readonly reason: string;
   readonly amount: string | null;
   readonly tx_hash: string | null;
+  /** The event as recorded (projection/projectors/rap-sheet.ts); a force unstake's `jails` says whether it jailed. */
+  readonly details?: { readonly jails?: boolean };
 }
 
 export interface ClaimLine {

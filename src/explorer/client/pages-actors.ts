@@ -6,7 +6,7 @@ import { ADDRESS, count, decimal, jailState, normalAddress, pokt, short, STAKE_S
 import { moduleAccount, rewardPaidTo } from './modules.js';
 import { firstPage, ledgerSection, newestLedgerSection, newestLines, pagedTable, type Slice } from './pager.js';
 import { txHeaders, txRows, type SameInEveryRow } from './pages-chain.js';
-import { stakeHistory, type RapLines, type StakeTxScan } from './stake-history.js';
+import { jailBeganHere, stakeHistory, type StakeTxScan } from './stake-history.js';
 import { appLink, roleText } from './tx-summary.js';
 
 const TXS_PER_PAGE = 25;
@@ -155,16 +155,6 @@ function claimRow(c: ClaimLine): HTMLElement[] {
 
 function rapRow(r: RapSheetLine): HTMLElement[] {
   return [link(`block/${r.height}`, String(r.height)), el('span', {}, r.kind), el('span', { class: 'reason' }, r.reason), num(pokt(r.amount)), r.tx_hash === null ? el('span', {}, '') : link(`tx/${r.tx_hash}`, short(r.tx_hash, 6))];
-}
-
-/**
- * Whether the node's jail began on this chain (else it is the genesis state's: jailText says so):
- * a jail among the rap-sheet lines read — all of them, or its newest lines over MAX_HEIGHTS
- * heights. A node jailed since the genesis state serves no session and signs no block, so its
- * rap sheet never grows that long: one that did was not jailed all along.
- */
-function jailBeganHere(raps: RapLines): boolean {
-  return raps.lines.some((r) => r.kind === 'jailed') || !raps.complete;
 }
 
 /** The stake-tx scan stopped short (a busy servicer): how far back it looked, so older stakes are not taken as absent. */

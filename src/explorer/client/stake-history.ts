@@ -96,7 +96,7 @@ async function nodeAt(ask: Ask, address: string, height: number): Promise<StakeP
   }
 }
 
-/** Rap-sheet lines newest first, and whether they are all of the node's (complete) or only its newest ones. */
+/** Rap-sheet lines newest first, and whether they are all of the node's (complete) or not (its newest ones, and perhaps not all lines of the oldest heights read). */
 export interface RapLines {
   readonly lines: readonly RapSheetLine[];
   readonly complete: boolean;
@@ -107,22 +107,48 @@ export interface RapLines {
  * distinct heights (or all of them). Each step reads the newest 1,000 lines up to a height
  * (newestPage: page 1 for the total, then the one or two pages that hold them); a next step, from
  * the height below the oldest line read, is needed only where 1,000 lines share fewer heights,
- * and each step adds at least one height: at most MAX_HEIGHTS steps, in practice one.
+ * and each step adds at least one height: at most MAX_HEIGHTS steps (≤ 3 requests each), in
+ * practice one. A step ending inside a height steps over that height's older lines (the price of
+ * the bound; the height itself is read): the next step's total tells how many, and any makes the
+ * lines incomplete — a jail among them is not read (jailBeganHere).
  */
 export async function newestRapLines(ask: Ask, address: string, head: number): Promise<RapLines> {
   const lines: RapSheetLine[] = [];
   const heights = new Set<number>();
   let below = head;
+  let steppedOver = 0;
+  let unreadUpToBelow: number | undefined;
   while (heights.size < MAX_HEIGHTS) {
     const step = await newestPage(oncePerPage((page) => ask<LedgerPage<RapSheetLine>>('query/rapsheet', { address, to_height: below, page, per_page: LINES_PER_REQUEST })), 1, LINES_PER_REQUEST);
+    // Lines up to the last step's `below` it did not read, less those up to this step's: the ones at its oldest height.
+    if (unreadUpToBelow !== undefined) steppedOver += unreadUpToBelow - step.total;
     lines.push(...step.lines);
     for (const line of step.lines) heights.add(line.height);
     const oldest = step.lines[step.lines.length - 1]?.height;
+    const allRead = step.lines.length >= step.total;
     // All lines up to `below` read, or none older than height 1 (to_height 0 would mean "latest").
-    if (step.lines.length >= step.total || oldest === undefined || oldest <= 1) return { lines, complete: true };
+    if (allRead || oldest === undefined || oldest <= 1) return { lines, complete: allRead && steppedOver === 0 };
+    unreadUpToBelow = step.total - step.lines.length;
     below = oldest - 1;
   }
   return { lines, complete: false };
+}
+
+/**
+ * Whether the node's jail began on this chain (else it is the genesis state's: jailText says so):
+ * a jail among the rap-sheet lines read — all of them, or its newest lines over MAX_HEIGHTS
+ * heights. A node jailed since the genesis state serves no session and signs no block, so its
+ * rap sheet never grows that long: one that did was not jailed all along. Jails come as a
+ * `jailed` line (downtime) or as a force unstake that jailed — a slash below the minimum stake
+ * (ForceValidatorUnstake, valStateChanges.go:575-603) — whose event says so (`jails`; false
+ * for a node already jailed, forced out after max_jailed_blocks).
+ */
+export function jailBeganHere(raps: RapLines): boolean {
+  return raps.lines.some(isJail) || !raps.complete;
+}
+
+function isJail(line: RapSheetLine): boolean {
+  return line.kind === 'jailed' || (line.kind === 'force_unstake' && line.details?.jails === true);
 }
 
 /** A page fetcher that asks for each page once (newestPage asks page 1 for the total, and again when the lines are on it). */

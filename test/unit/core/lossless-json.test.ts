@@ -156,6 +156,21 @@ fastPath('a declined text past maxSlowLength is refused with the reason and posi
   assert.equal(picture(parseLosslessJson('{"a":[1,2]}', { maxSlowLength: 0 })), '{"a":[#1,#2]}');
 });
 
+fastPath('invalid JSON past maxSlowLength is refused with JSON.parse\'s words, not handed to the library (which builds all it read before the error: ~16× the text in heap)', () => {
+  // A truncated download is the likely case: every character the scan sees is plain, and
+  // JSON.parse stops at the end. Within maxSlowLength the library's words stay.
+  for (const text of ['{"a":[1,2],"b":"x"', '{"a":1} x', '[1,2,]', '']) {
+    let jsonParseWords = '';
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      jsonParseWords = (error as Error).message;
+    }
+    assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length - 1 }), text), { error: `SyntaxError: ${jsonParseWords}` }, text);
+    assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length }), text), outcomeOf(parseWithLibrary, text), text);
+  }
+});
+
 const field = suite('core: topLevelStringField reads one top-level string as JSON.parse does');
 
 field('generated objects, compact and indented, the key also nested and escaped: the value JSON.parse gives, or undefined for a non-string', () => {
@@ -199,6 +214,22 @@ field('the bundled mainnet genesis: its chain_id; roots that are no object, and 
     assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), undefined, text);
   }
   assert.is(topLevelStringField(Buffer.from('{"a":"\\\\","chain_id":"after an escaped backslash"}'), 'chain_id'), 'after an escaped backslash');
+});
+
+field('a key given twice, or perhaps twice (a top-level key with escapes, a \\u escape after the value): undefined, for JSON.parse (the last one wins) to answer', () => {
+  for (const text of [
+    '{"chain_id":"a","x":1,"chain_id":"b"}',
+    '{"chain_id":"a","chain\\u005fid":"b"}',
+    '{"chain\\u005fid":"b","chain_id":"a"}',
+    '{"chain_id":"a","x":{"y":"\\u0041"},"chain_id":"b"}',
+    '{"chain_id":"a","x":"\\u0041"} trailing',
+  ]) {
+    assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), undefined, text);
+  }
+  // The key's text or a \u escape elsewhere is no repeat: the whole root is read, and the value stands.
+  for (const text of ['{"chain_id":"a","x":{"chain_id":"inner"},"y":"\\u0041"}\n', '{"chain_id":"a","x":"chain_id"}']) {
+    assert.is(topLevelStringField(Buffer.from(text), 'chain_id'), 'a', text);
+  }
 });
 
 same.run();

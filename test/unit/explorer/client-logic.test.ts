@@ -300,8 +300,17 @@ test("stake history: a rap sheet over 1,000 lines is read newest first, as far b
   const all = await newestRapLines(piledApi.ask, 'n', 20);
   assert.equal([...new Set(all.lines.map((r) => r.height))].sort((a, b) => a - b), [2, 7, 9], 'every height of the sheet');
   assert.ok(all.lines.some((r) => r.kind === 'jailed'), 'the oldest line, a jail, is read');
-  assert.is(all.complete, true);
+  assert.is(all.complete, false, 'the older 500 lines at 9 and at 7 were stepped over: not all of the sheet');
   assert.ok(piledApi.asked.length <= 9, `at most three steps back: ${piledApi.asked.length} requests`);
+
+  // A step that ends inside a height steps over that height's older lines: a jail there is never
+  // read, so the sheet is not complete (and the jail is not taken for the genesis state's).
+  const { jailBeganHere } = await client<{ jailBeganHere(raps: { lines: readonly RapLike[]; complete: boolean }): boolean }>('stake-history');
+  const crowded = [{ height: 7, kind: 'jailed' }, ...Array.from({ length: 1_499 }, () => ({ height: 7, kind: 'replay_burned' }))];
+  const cut = await newestRapLines(fakeApi(crowded, []).ask, 'n', 20);
+  assert.ok(!cut.lines.some((r) => r.kind === 'jailed'), 'the jail is among the lines stepped over');
+  assert.is(cut.complete, false, 'lines were left unread');
+  assert.is(jailBeganHere(cut), true);
 
   // A short sheet: one request, complete.
   const short = fakeApi([{ height: 5, kind: 'jailed' }, { height: 8, kind: 'unjailed' }], []);
@@ -329,6 +338,17 @@ test("stake history: stake txs among a node's sent txs, looked for newest first 
   // Few sent txs: all read, complete.
   const quiet = await stakeTxScan(fakeApi([], [{ height: 3, type: 'stake_validator' }, { height: 4, type: 'send' }]).ask, 'n');
   assert.equal([quiet.heights, quiet.read, quiet.total, quiet.complete], [[3], 2, 2, true]);
+});
+
+test('a jail that began on this chain: a jailed line, or a force unstake that jailed (a slash below the minimum stake); not one of a node already jailed', async () => {
+  const { jailBeganHere } = await client<{ jailBeganHere(raps: { lines: ReadonlyArray<Record<string, unknown>>; complete: boolean }): boolean }>('stake-history');
+  // Lines as query/rapsheet answers them: `details` is the event (modules/nodes/events.ts NodeForceUnstakeQueued.jails).
+  const line = (kind: string, details: Record<string, unknown> = {}): Record<string, unknown> => ({ height: 9, address: 'n', kind, reason: '', amount: null, tx_hash: null, details });
+  assert.is(jailBeganHere({ lines: [line('jailed')], complete: true }), true, 'a downtime jail');
+  assert.is(jailBeganHere({ lines: [line('force_unstake', { type: 'NodeForceUnstakeQueued', reason: 'stake_below_minimum', jails: true }), line('slashed')], complete: true }), true, 'a double-sign slash below the minimum jails through its force unstake');
+  assert.is(jailBeganHere({ lines: [line('force_unstake', { type: 'NodeForceUnstakeQueued', reason: 'max_jailed_blocks', jails: false })], complete: true }), false, 'forced out while already jailed (since the genesis state)');
+  assert.is(jailBeganHere({ lines: [line('slashed'), line('evidence_ignored')], complete: true }), false);
+  assert.is(jailBeganHere({ lines: [], complete: false }), true, 'a sheet longer than what was read');
 });
 
 test("a block's last commit: who signed the block before it, or that no commit is known", async () => {

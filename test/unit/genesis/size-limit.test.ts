@@ -104,6 +104,18 @@ size('a file only the exact JSON parser can read (a key given twice) is refused 
   assert.match(invalid.error.message, /Duplicate key 'chain_id'/);
 });
 
+size('a truncated file past the heap / 16 is invalid_genesis in JSON.parse\'s words, not an out-of-heap abort (the exact parser would build all it read)', async () => {
+  // The same 8 MiB under a 64 MiB heap, its closing brace lost (a download cut short): every
+  // character is plain, so only JSON.parse's error finds the damage.
+  const file = join(tmp.dir, 'truncated.json');
+  writeFileSync(file, `{"chain_id":"a","pad":"${'x'.repeat(8 * 1024 * 1024)}"`);
+  const run = await runCli(['init', '--data', join(tmp.dir, 'truncated-small'), '--genesis', file, '--json'], { nodeArgs: ['--max-old-space-size=64'] });
+  assert.not.match(run.stderr, /FATAL|heap out of memory/);
+  const refused = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+  assert.is(refused.error.code, 'invalid_genesis', run.stdout);
+  assert.match(refused.error.message, /invalid JSON: .*JSON/);
+});
+
 size('init refuses a file no string can hold with the coded error (genesis_too_large), no stack trace', async () => {
   const file = sparse('init-over.json', constants.MAX_STRING_LENGTH + 1);
   const run = await runCli(['init', '--data', join(tmp.dir, 'data'), '--genesis', file, '--json']);

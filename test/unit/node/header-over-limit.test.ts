@@ -75,6 +75,7 @@ test('after a block: production stops for good — one error, 503 not_producing 
     assert.is((await produce()).status, 200, 'block 1 has no last commit: it fits');
     const refused = await produce();
     assert.is(refused.status, 503);
+    assert.is(refused.headers.get('retry-after'), null, 'no retry is coming: no Retry-After');
     const body = (await refused.json()) as { error: string; details: { reason: { code: string } } };
     assert.is(body.error, 'not_producing');
     assert.is(body.details.reason.code, 'block_limit_below_header');
@@ -82,6 +83,7 @@ test('after a block: production stops for good — one error, 503 not_producing 
     assert.equal(errors, ['block_limit_below_header'], 'said once');
     const health = await fetch(`${node.url}/v1/ledger/health`);
     assert.is(health.status, 503);
+    assert.is(health.headers.get('retry-after'), null);
     const json = (await health.json()) as Record<string, unknown>;
     assert.is((json['reason'] as { code: string }).code, 'block_limit_below_header');
     assert.is(json['retry_in_ms'], undefined, 'no retry is coming');

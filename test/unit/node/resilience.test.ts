@@ -38,9 +38,9 @@ function mount(name: string, sizeKiB: number, readOnly = false): Mount | undefin
   return mounted;
 }
 
-async function call(node: RunningNode, method: 'GET' | 'POST', path: string, body?: string): Promise<{ status: number; json: Record<string, unknown> }> {
+async function call(node: RunningNode, method: 'GET' | 'POST', path: string, body?: string): Promise<{ status: number; json: Record<string, unknown>; retryAfter: string | null }> {
   const response = await fetch(`${node.url}${path}`, { method, ...(body === undefined ? {} : { body }) });
-  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+  return { status: response.status, json: (await response.json()) as Record<string, unknown>, retryAfter: response.headers.get('retry-after') };
 }
 
 function rawTx(bytes: Uint8Array): string {
@@ -84,7 +84,7 @@ resilience('disk full: coded 503s, the last durable block served, production res
     filler = fillDisk(disk.dir);
     // The log's last page may still have room (tmpfs allocates whole pages): a tx and a block
     // at a time until a block fails; that block's tx stays pending.
-    let failed: { status: number; json: Record<string, unknown> } | undefined;
+    let failed: Awaited<ReturnType<typeof call>> | undefined;
     for (let i = 0; i < 64 && failed?.status !== 503; i++) {
       assert.is((await call(node, 'POST', '/v1/client/rawtx', rawTx(signTx(alice, sendMsg(alice, bob, 7_000n + BigInt(i)))))).json['code'], undefined, 'admitted (BroadcastTxSync: no code on success)');
       failed = await call(node, 'POST', '/v1/ledger/produce', '');
@@ -95,6 +95,7 @@ resilience('disk full: coded 503s, the last durable block served, production res
     assert.is(failed.status, 503);
     assert.is(failed.json['error'], 'state_unavailable', 'the block touched the state, which is discarded');
     assert.is(((failed.json['details'] as Record<string, unknown>)['reason'] as Record<string, unknown>)['code'], 'disk_full');
+    assert.is(failed.retryAfter, '1', 'a retry within 20 ms: the least Retry-After');
     // The retry rebuilds the state read-only (no disk space needed) but cannot reopen the log.
     await waitFor('the durable state to be served', async () => (await call(node, 'GET', '/v1/ledger/health')).json['status'] === 'not_producing');
     const health = await call(node, 'GET', '/v1/ledger/health');
@@ -108,7 +109,7 @@ resilience('disk full: coded 503s, the last durable block served, production res
     assert.ok(served <= durable, `the served height ${served} is never past the log's ${durable}`);
     assert.is(logHeight(dataDir), durable);
     const refused = await call(node, 'POST', '/v1/client/rawtx', rawTx(signTx(alice, sendMsg(alice, bob, 8_000n))));
-    assert.equal([refused.status, refused.json['error']], [503, 'not_producing']);
+    assert.equal([refused.status, refused.json['error'], refused.retryAfter], [503, 'not_producing', '1']);
     assert.is(node.mempool.size, 1, 'the pending tx waits; nothing new is admitted');
     assert.is((await call(node, 'POST', '/v1/ledger/produce', '')).status, 503, 'produce while paused is refused');
 

@@ -9,13 +9,14 @@
  * Method: a small chain made in-process (init + ChainWriter, empty blocks), files placed by the
  * test, warnings collected through the `onWarning` sink.
  */
+import { createHash } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { initDataDir, DataDirError } from '../../../src/runtime/data-dir.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
-import type { ChainWarning } from '../../../src/runtime/open-chain.js';
+import { checkChainFiles, type ChainWarning } from '../../../src/runtime/open-chain.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { listSnapshots, removeStaleTemps, snapshotsDir, writeSnapshot } from '../../../src/snapshot/snapshot.js';
 import { BLOCK_INTERVAL_NS, testGenesisJson, testKey } from '../../helpers/chain.js';
@@ -131,6 +132,27 @@ house('a snapshot is used only when the log recorded its root: foreign, damaged 
     ['snapshot_skipped', 6],
     ['snapshot_skipped', 6],
   ]);
+});
+
+house('a genesis copy naming chain_id twice is judged by its last one, as JSON.parse (and pocket-core\'s Go) read it, not its first', async () => {
+  const dir = await chain('twice', 0);
+  const ledgerJson = join(dir, 'events', 'ledger.json');
+  const config = JSON.parse(readFileSync(ledgerJson, 'utf8')) as { chain_id: string; genesis_file: string; genesis_sha256: string };
+  const genesisCopy = join(dir, 'events', config.genesis_file);
+  const original = readFileSync(genesisCopy, 'utf8');
+  for (const [name, second] of [
+    ['plain', '"chain_id"'],
+    ['escaped', '"chain\\u005fid"'],
+  ] as const) {
+    // Edited by hand, with its checksum: the first chain_id still says ledger.json's, the last another.
+    const edited = original.replace(/}\s*$/, `, ${second}: "another-chain"}`);
+    const parsed = JSON.parse(edited) as { chain_id: string };
+    assert.is(parsed.chain_id, 'another-chain', name);
+    writeFileSync(genesisCopy, edited);
+    writeFileSync(ledgerJson, JSON.stringify({ ...config, genesis_sha256: createHash('sha256').update(edited).digest('hex') }));
+    // The check every open makes (a chain started from a snapshot never parses its genesis).
+    assert.throws(() => checkChainFiles(dir), (error: unknown) => error instanceof DataDirError && error.code === 'chain_id_mismatch', name);
+  }
 });
 
 house('ledger.json naming another chain id than its genesis is refused, even before the first block', async () => {
