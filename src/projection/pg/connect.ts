@@ -204,8 +204,10 @@ export function redactedUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
-    // libpq also takes the password (and the client key's) as query parameters.
-    for (const key of ['password', 'sslpassword']) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, '***');
+    // libpq also takes the password (and the client key's) as query parameters. Masked in the
+    // query string as given: URLSearchParams would re-encode the rest (%20 → +), and a copied
+    // command must carry the same options.
+    parsed.search = parsed.search.replace(/([?&](?:ssl)?password=)[^&]*/gi, '$1***');
     return parsed.toString();
   } catch {
     return '(unparsable URL)';

@@ -29,6 +29,10 @@ test('a password in the URL\'s query is masked too', () => {
   assert.is(redactedUrl('postgres://ledger@db/pokt?password=s3cret&sslmode=require'), 'postgres://ledger@db/pokt?password=***&sslmode=require');
   assert.is(redactedUrl('postgres://ledger:a@db/pokt?sslpassword=k'), 'postgres://ledger:***@db/pokt?sslpassword=***');
   assert.is(redactedUrl('postgres://ledger@db/pokt'), 'postgres://ledger@db/pokt');
+  // The rest of the query string as given: a copied command must carry the same libpq options
+  // (URLSearchParams would write %20 as + and re-encode the rest).
+  assert.is(redactedUrl('postgres://ledger@db/pokt?options=-c%20search_path%3Dx&password=p%20w&application_name=a+b'), 'postgres://ledger@db/pokt?options=-c%20search_path%3Dx&password=***&application_name=a+b');
+  assert.is(redactedUrl('postgres://ledger@db/pokt?PASSWORD=x&password_hint=keep'), 'postgres://ledger@db/pokt?PASSWORD=***&password_hint=keep');
 });
 
 test.run();
