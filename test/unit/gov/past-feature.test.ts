@@ -129,6 +129,33 @@ past('scheduled for the next height: the hook fires there (defaults and ACL owne
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [4_000_000n, 50n]);
 });
 
+past('already active: an upgrade moving a feature whose hook ran to an earlier height gives no event and leaves its params and owner alone', () => {
+  // pocket-core: the feature was on before the upgrade (IsAfter, codec/codec.go:316-319) and stays
+  // on; no hook runs at a past height (==, codec/codec.go:321-324), and nothing else writes the params.
+  const { state } = schedule('RSCAL', 6);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]), 'ok');
+  const moved = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:2']))]);
+  expectOnly(moved, 'ok');
+  assert.equal(eventsOfType(moved, 'FeatureActivatedWithoutHook'), []);
+  produce(state);
+  assert.is(state.params().pos.servicerStakeFloorMultiplier, 16_000_000_000n);
+  assert.ok(owned(state, PROBE.RSCAL.key));
+});
+
+past('switched off to a future height, the hook runs again there: defaults and owner, as x/nodes/module.go:127-142 and x/gov/module.go:170-200 do on ==', () => {
+  const { state } = schedule('RSCAL', 6);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]), 'ok');
+  const at = height(state) + 3;
+  const off = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`RSCAL:${at}`]))]);
+  expectOnly(off, 'ok');
+  assert.equal(eventsOfType(off, 'FeatureActivatedWithoutHook'), [], 'switched off, not on');
+  assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has('RSCAL'));
+  const blocks = [produce(state), produce(state)];
+  assert.equal(activations(blocks), [at]);
+  assert.is(state.params().pos.servicerStakeFloorMultiplier, 15_000_000_000n);
+  assert.ok(owned(state, PROBE.RSCAL.key));
+});
+
 past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the features table reads it from the next block)', () => {
   const state = chain();
   const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:3', 'PerChainRTTM:1000', 'RSCAL:1000'] } });
@@ -139,6 +166,21 @@ past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the 
   assert.is(keeperBytes(state), 0n);
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 120_000_000_000n]);
   assert.not.ok(owned(state, 'pocketcore/BlockByteSize'));
+});
+
+past('a ParamChange of gov/upgrade at h: a feature at h gets no hook (the table reads it from h + 1), one at h + 1 gets its hook at h + 1', () => {
+  for (const [offset, hooked] of [[0, false], [1, true]] as const) {
+    const state = chain();
+    const at = height(state) + 1 + offset;
+    const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', `PerChainRTTM:${at}`, 'RSCAL:1000'] } });
+    const delivered = produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', value))]);
+    expectOnly(delivered, 'ok');
+    assert.is(eventsOfType(delivered, 'FeatureActivatedWithoutHook').length, hooked ? 0 : 1, `PerChainRTTM:${at}`);
+    const next = produce(state);
+    assert.equal(activations([delivered, next]), hooked ? [at] : [], `PerChainRTTM:${at}`);
+    assert.equal(state.params().pos.relaysToTokensMultiplierMap, {});
+    assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
+  }
 });
 
 past('BLOCK active at a past height, BlockByteSize 0: the export writes max_bytes "0" (app/pocket.go:172) with the limit in pokt_ledger; the import reproduces the state and limit', () => {
