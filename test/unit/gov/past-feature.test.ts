@@ -28,14 +28,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BlockResult } from '../../../src/chain/apply-block.js';
+import { applyBlock } from '../../../src/chain/apply-block.js';
 import { consensusBlock, keeperBlockByteSize } from '../../../src/chain/consensus-params.js';
+import { buildBlock } from '../../../src/chain/producer.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { exportState } from '../../../src/genesis/export.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import { inactiveFeatures } from '../../../src/modules/gov/features.js';
 import { singleParam } from '../../../src/modules/gov/queries.js';
-import { produce, signTx } from '../../helpers/chain.js';
+import { overrideEvents, WHAT_IF_SKIPPED_CHECKS } from '../../../src/runtime/param-override.js';
+import { BLOCK_INTERVAL_NS, produce, signTx } from '../../helpers/chain.js';
 import { code, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys, upgrade } from '../../helpers/gov-chain.js';
 
 const height = (state: LedgerState): number => state.chain.meta.get('meta')!.height;
@@ -179,6 +182,22 @@ past('a ParamChange of gov/upgrade at h: a feature at h gets no hook (the table 
     const next = produce(state);
     assert.equal(activations([delivered, next]), hooked ? [at] : [], `PerChainRTTM:${at}`);
     assert.equal(state.params().pos.relaysToTokensMultiplierMap, {});
+    assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
+  }
+});
+
+past('a what-if override of gov/upgrade at H (evolved before BeginBlock H) naming a feature below H: the same as a delivered upgrade — no hook, the absent-key values; at H itself the hook runs', () => {
+  // The override stands for a ParamChange of gov/upgrade taking effect from H (runtime/param-override.ts);
+  // a feature listed below H never meets its == hook (codec/codec.go:321-324), one at H meets it in BeginBlock H.
+  for (const [offset, hooked] of [[-2, false], [0, true]] as const) {
+    const state = chain();
+    const at = height(state) + 1;
+    const value = JSON.stringify({ Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', `PerChainRTTM:${at + offset}`, 'RSCAL:1000'] });
+    const events = overrideEvents(state, [{ key: 'gov/upgrade', value, height: at }], at);
+    const block = buildBlock(state, { timeNs: state.chain.meta.get('meta')!.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    const result = applyBlock(state, block, { whatIf: { events, skipChecks: WHAT_IF_SKIPPED_CHECKS } });
+    assert.equal(activations([result]), hooked ? [at] : [], `PerChainRTTM:${at + offset}`);
+    assert.equal(state.params().pos.relaysToTokensMultiplierMap, {}, `PerChainRTTM:${at + offset}: the genesis map {"0022": 9} is not what pocket-core would read`);
     assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
   }
 });
