@@ -9,8 +9,8 @@ import { parse as parseLossless } from 'lossless-json';
 import type { DomainEvent } from '../chain/events.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import type { Address } from '../core/types.js';
-import { checkParamRange } from '../modules/gov/index.js';
-import { paramValueToJson, parseParamValue, type ParamValue } from '../params/kinds.js';
+import { activatedWithoutHook, checkParamRange } from '../modules/gov/index.js';
+import { paramValueToJson, parseParamValue, type ParamValue, type Upgrade } from '../params/kinds.js';
 import { paramValueOf } from '../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../params/registry.js';
 
@@ -53,11 +53,17 @@ function decode(override: ParamOverride): { spec: NonNullable<ReturnType<typeof 
   throw new ParamOverrideError(`${override.value} is not a value of ${override.key} (${spec.kind})`);
 }
 
-/** The ParamChanged events of the overrides at `height`, against the state before that block. */
+/**
+ * The ParamChanged events of the overrides at `height`, against the state before that block. An
+ * override of gov/upgrade takes effect before BeginBlock `height`, so a feature it lists at
+ * `height` gets its activation hook there and one it lists below `height` never does: that one
+ * also gets the FeatureActivatedWithoutHook a delivered upgrade gives it (modules/gov/activation.ts,
+ * judged at `height` − 1, the last block the hooks of those heights could have run in).
+ */
 export function overrideEvents(state: LedgerState, overrides: readonly ParamOverride[], height: number): DomainEvent[] {
   return overrides
     .filter((o) => o.height === height)
-    .map((o) => {
+    .flatMap((o): DomainEvent[] => {
       const { spec, value, json } = decode(o);
       // The ranges gov itself holds a delivered change to (modules/gov/param-value.ts), against
       // the params in force at that height (the DAO + proposer sum): a what-if of a value the
@@ -65,6 +71,8 @@ export function overrideEvents(state: LedgerState, overrides: readonly ParamOver
       // ProposerPercentage=-5 drove a balance negative).
       const range = checkParamRange(spec.key, value, state.params());
       if (!range.ok) throw new ParamOverrideError(`${o.key}=${o.value}@${o.height}: ${range.error.message}`);
-      return { type: 'ParamChanged', key: spec.key, oldValue: paramValueToJson(spec.kind, paramValueOf(state.params(), spec)), newValue: json, by: 'what-if' as Address, height } as DomainEvent;
+      const changed = { type: 'ParamChanged', key: spec.key, oldValue: paramValueToJson(spec.kind, paramValueOf(state.params(), spec)), newValue: json, by: 'what-if' as Address, height } as DomainEvent;
+      if (spec.key !== 'gov/upgrade') return [changed];
+      return [changed, ...activatedWithoutHook(state.params().gov.upgrade, value as Upgrade, height - 1)];
     });
 }

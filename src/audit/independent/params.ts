@@ -30,8 +30,44 @@ export const FEATURE_PARAMS: Readonly<Record<string, Readonly<Record<string, Par
   },
 };
 
+/**
+ * What a feature's params read when an upgrade (MsgUpgrade, or a ParamChange of gov/upgrade)
+ * switches it on at a height already reached — the upgrade's own block included, whose BeginBlock
+ * has passed: the rules test `height >= featureHeight` (pocket-core codec/codec.go:316-319), the
+ * activation hooks `height == featureHeight` (codec/codec.go:321-324), so the hook never runs and
+ * the params are never written (docs/protocol-choices.md, Governance). An absent key reads as
+ * pocket-core's getters read it (Subspace.Get leaves the value unset, types/param.go:107-126):
+ * BlockByteSize 0 (x/pocketcore/keeper/params.go:64-67), the RTTM map {} (x/nodes/keeper/
+ * params.go:113-119); RSCAL would read 0 and a nil Dec there (params.go:121-145) and panic on
+ * every reward — the ledger's documented choice instead is the values the hook would write.
+ * No ACL owner either (x/gov/module.go:170-200 never runs).
+ */
+export const PARAMS_WITHOUT_HOOK: Readonly<Record<string, Readonly<Record<string, ParamValue>>>> = {
+  BLOCK: { 'pocketcore/BlockByteSize': 0n },
+  PerChainRTTM: { 'pos/RelaysToTokensMultiplierMap': {} },
+  RSCAL: FEATURE_PARAMS['RSCAL']!,
+};
+
+/** The height `features` ("KEY:height", the last entry winning) give `feature`; undefined when unlisted. */
+function listedHeight(features: readonly string[], feature: string): number | undefined {
+  let height: number | undefined;
+  for (const entry of features) {
+    const colon = entry.lastIndexOf(':');
+    if (entry.slice(0, colon) === feature) height = Number(entry.slice(colon + 1));
+  }
+  return height;
+}
+
+/** Switched off at `height` under `features`: listed with 0 or with a later height (unlisted: on). */
+function offUnder(features: readonly string[], feature: string, height: number): boolean {
+  const activation = listedHeight(features, feature);
+  return activation !== undefined && (activation === 0 || height < activation);
+}
+
 export class ParamTracker {
   private readonly values: Map<string, ParamValue>;
+  /** The block being replayed (activateFeatures): the height an upgrade delivered in it is judged at. */
+  private blockHeight = 0;
   /**
    * The feature list the rules read (featureOff, featureHeight): gov/upgrade's features as of the
    * block's start, or of the last delivered Upgrade in it. A delivered Upgrade sets pocket-core's
@@ -46,18 +82,40 @@ export class ParamTracker {
     this.features = this.upgrade().features;
   }
 
-  /** A delivered ParamChange; false when the value does not decode (gov.ts refuses those). */
+  /**
+   * A delivered ParamChange; false when the value does not decode (gov.ts refuses those). A new
+   * gov/upgrade switches features as withoutHook says (the features the rules read change only at
+   * the next block, activateFeatures).
+   */
   change(key: string, valueBytes: Uint8Array): boolean {
     const value = decodeParamBytes(key, valueBytes, this.values.get(key));
     if (value === undefined) return false;
+    if (key === 'gov/upgrade') this.withoutHook((value as Upgrade).features);
     this.values.set(key, value);
     return true;
   }
 
-  /** A delivered Upgrade: the merged value (gov.ts mergeUpgrade) replaces gov/upgrade. */
+  /** A delivered Upgrade: the merged value (gov.ts mergeUpgrade) replaces gov/upgrade, its features in force at once. */
   setUpgrade(upgrade: Upgrade): void {
+    this.withoutHook(upgrade.features);
     this.values.set('gov/upgrade', upgrade);
     this.features = upgrade.features;
+  }
+
+  /**
+   * An upgrade delivered in the current block: each feature (PARAMS_WITHOUT_HOOK) that the stored
+   * gov/upgrade has off at this height and `after` has on — so at this height or an earlier one,
+   * whose == hook is gone — takes the values its params then read, with no ACL owner. A feature
+   * on already keeps its values; one still off gets its hook when its height comes
+   * (activateFeatures). Example: RSCAL listed at 1000, block 31 delivers RSCAL:31 → the four
+   * RSCAL params take the hook's defaults, and ParamChanges of them stay gov:5.
+   */
+  private withoutHook(after: readonly string[]): void {
+    const before = this.upgrade().features;
+    for (const [feature, values] of Object.entries(PARAMS_WITHOUT_HOOK)) {
+      if (!offUnder(before, feature, this.blockHeight) || offUnder(after, feature, this.blockHeight)) continue;
+      for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+    }
   }
 
   /** The gov/upgrade value (genesis: {0, "0"} on mainnet, PROTOCOL §2.5). */
@@ -108,23 +166,20 @@ export class ParamTracker {
    * choice (docs/protocol-choices.md). Height 0 means never (codec.go IsAfter… needs ≠ 0).
    */
   featureHeight(feature: string): number | undefined {
-    let height: number | undefined;
-    for (const entry of this.upgradeFeatures()) {
-      const colon = entry.lastIndexOf(':');
-      if (entry.slice(0, colon) === feature) height = Number(entry.slice(colon + 1));
-    }
-    return height;
+    return listedHeight(this.upgradeFeatures(), feature);
   }
 
   /**
    * BeginBlock of `height`: each feature gov/upgrade schedules for exactly this height writes its
    * params' values (FEATURE_PARAMS) and makes the DAO owner their ACL owner (x/gov/module.go:
    * 170-200, ACL.SetOwner: an entry's owner replaced, a missing entry appended). A feature listed
-   * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality).
+   * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality); one an
+   * upgrade names at a height already reached reads as withoutHook says.
    */
   activateFeatures(height: number): void {
     // A block starts from the stored gov/upgrade, a ParamChange's of the block before included.
     this.features = this.upgrade().features;
+    this.blockHeight = height;
     if (height === 0) return;
     for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
       if (this.featureHeight(feature) !== height) continue;
@@ -142,8 +197,7 @@ export class ParamTracker {
 
   /** Whether `feature` is switched off at block `height`: listed with 0 or with a later height. */
   featureOff(feature: string, height: number): boolean {
-    const activation = this.featureHeight(feature);
-    return activation !== undefined && (activation === 0 || height < activation);
+    return offUnder(this.upgradeFeatures(), feature, height);
   }
 
   /** The reward path's features at `height` (economics.ts RewardFeatures). */

@@ -29,12 +29,13 @@ export const paramsProjector = defineProjector(() => {
     handlers: {
       ParamChanged: ({ height, event }) => set(event.key, event.newValue, height),
       UpgradeScheduled: ({ height, event }) => set('gov/upgrade', event.upgrade, height),
-      // DEV_NOTE: the gov evolver also merges the DAO owner into gov/acl (ACL.SetOwner) — a
-      // decision the event does not spell out; the ACL row is not updated here (see the report /
-      // README: FeatureParamsActivated should carry the resulting ACL).
+      // The hook also makes the DAO owner the params' ACL owner (x/gov/module.go:170-200); the
+      // event carries the resulting gov/acl, which the gov evolver writes too.
       FeatureParamsActivated: ({ height, event }) => {
         for (const { key, value } of event.params) set(key, value, height);
+        set('gov/acl', event.acl, height);
       },
+      // No hook ran: no ACL owner, so gov/acl keeps its row.
       FeatureActivatedWithoutHook: ({ height, event }) => {
         for (const { key, value } of event.params) set(key, value, height);
       },

@@ -28,14 +28,17 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { BlockResult } from '../../../src/chain/apply-block.js';
+import { applyBlock } from '../../../src/chain/apply-block.js';
 import { consensusBlock, keeperBlockByteSize } from '../../../src/chain/consensus-params.js';
+import { buildBlock } from '../../../src/chain/producer.js';
 import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { exportState } from '../../../src/genesis/export.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import { inactiveFeatures } from '../../../src/modules/gov/features.js';
 import { singleParam } from '../../../src/modules/gov/queries.js';
-import { produce, signTx } from '../../helpers/chain.js';
+import { overrideEvents, WHAT_IF_SKIPPED_CHECKS } from '../../../src/runtime/param-override.js';
+import { BLOCK_INTERVAL_NS, produce, signTx } from '../../helpers/chain.js';
 import { code, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys, upgrade } from '../../helpers/gov-chain.js';
 
 const height = (state: LedgerState): number => state.chain.meta.get('meta')!.height;
@@ -129,6 +132,33 @@ past('scheduled for the next height: the hook fires there (defaults and ACL owne
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [4_000_000n, 50n]);
 });
 
+past('already active: an upgrade moving a feature whose hook ran to an earlier height gives no event and leaves its params and owner alone', () => {
+  // pocket-core: the feature was on before the upgrade (IsAfter, codec/codec.go:316-319) and stays
+  // on; no hook runs at a past height (==, codec/codec.go:321-324), and nothing else writes the params.
+  const { state } = schedule('RSCAL', 6);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]), 'ok');
+  const moved = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:2']))]);
+  expectOnly(moved, 'ok');
+  assert.equal(eventsOfType(moved, 'FeatureActivatedWithoutHook'), []);
+  produce(state);
+  assert.is(state.params().pos.servicerStakeFloorMultiplier, 16_000_000_000n);
+  assert.ok(owned(state, PROBE.RSCAL.key));
+});
+
+past('switched off to a future height, the hook runs again there: defaults and owner, as x/nodes/module.go:127-142 and x/gov/module.go:170-200 do on ==', () => {
+  const { state } = schedule('RSCAL', 6);
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]), 'ok');
+  const at = height(state) + 3;
+  const off = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`RSCAL:${at}`]))]);
+  expectOnly(off, 'ok');
+  assert.equal(eventsOfType(off, 'FeatureActivatedWithoutHook'), [], 'switched off, not on');
+  assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has('RSCAL'));
+  const blocks = [produce(state), produce(state)];
+  assert.equal(activations(blocks), [at]);
+  assert.is(state.params().pos.servicerStakeFloorMultiplier, 15_000_000_000n);
+  assert.ok(owned(state, PROBE.RSCAL.key));
+});
+
 past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the features table reads it from the next block)', () => {
   const state = chain();
   const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:3', 'PerChainRTTM:1000', 'RSCAL:1000'] } });
@@ -139,6 +169,37 @@ past('a ParamChange of gov/upgrade naming BLOCK at a past height: the same (the 
   assert.is(keeperBytes(state), 0n);
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 120_000_000_000n]);
   assert.not.ok(owned(state, 'pocketcore/BlockByteSize'));
+});
+
+past('a ParamChange of gov/upgrade at h: a feature at h gets no hook (the table reads it from h + 1), one at h + 1 gets its hook at h + 1', () => {
+  for (const [offset, hooked] of [[0, false], [1, true]] as const) {
+    const state = chain();
+    const at = height(state) + 1 + offset;
+    const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', `PerChainRTTM:${at}`, 'RSCAL:1000'] } });
+    const delivered = produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/upgrade', value))]);
+    expectOnly(delivered, 'ok');
+    assert.is(eventsOfType(delivered, 'FeatureActivatedWithoutHook').length, hooked ? 0 : 1, `PerChainRTTM:${at}`);
+    const next = produce(state);
+    assert.equal(activations([delivered, next]), hooked ? [at] : [], `PerChainRTTM:${at}`);
+    assert.equal(state.params().pos.relaysToTokensMultiplierMap, {});
+    assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
+  }
+});
+
+past('a what-if override of gov/upgrade at H (evolved before BeginBlock H) naming a feature below H: the same as a delivered upgrade — no hook, the absent-key values; at H itself the hook runs', () => {
+  // The override stands for a ParamChange of gov/upgrade taking effect from H (runtime/param-override.ts);
+  // a feature listed below H never meets its == hook (codec/codec.go:321-324), one at H meets it in BeginBlock H.
+  for (const [offset, hooked] of [[-2, false], [0, true]] as const) {
+    const state = chain();
+    const at = height(state) + 1;
+    const value = JSON.stringify({ Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', `PerChainRTTM:${at + offset}`, 'RSCAL:1000'] });
+    const events = overrideEvents(state, [{ key: 'gov/upgrade', value, height: at }], at);
+    const block = buildBlock(state, { timeNs: state.chain.meta.get('meta')!.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: [] });
+    const result = applyBlock(state, block, { whatIf: { events, skipChecks: WHAT_IF_SKIPPED_CHECKS } });
+    assert.equal(activations([result]), hooked ? [at] : [], `PerChainRTTM:${at + offset}`);
+    assert.equal(state.params().pos.relaysToTokensMultiplierMap, {}, `PerChainRTTM:${at + offset}: the genesis map {"0022": 9} is not what pocket-core would read`);
+    assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
+  }
 });
 
 past('BLOCK active at a past height, BlockByteSize 0: the export writes max_bytes "0" (app/pocket.go:172) with the limit in pokt_ledger; the import reproduces the state and limit', () => {

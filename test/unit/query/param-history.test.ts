@@ -43,7 +43,8 @@ function paramKeysSet(result: BlockResult): string[] {
   return events.flatMap((event) => {
     if (event.type === 'ParamChanged') return [event.key];
     if (event.type === 'UpgradeScheduled') return ['gov/upgrade'];
-    if (event.type === 'FeatureParamsActivated' || event.type === 'FeatureActivatedWithoutHook') return event.params.map((p) => p.key);
+    if (event.type === 'FeatureParamsActivated') return [...event.params.map((p) => p.key), 'gov/acl'];
+    if (event.type === 'FeatureActivatedWithoutHook') return event.params.map((p) => p.key);
     return [];
   });
 }
