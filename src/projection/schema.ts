@@ -1,8 +1,9 @@
 /**
  * The projection schema: the SQL migration files in src/projection/migrations, applied in
- * name order to a new database. The schema version is the SHA-256 of their names and text, so
- * adding or editing a migration changes it; a database of another version is rebuilt from
- * genesis (every table is derived from the block log, so rebuilding loses nothing).
+ * name order to a new database. The schema version is the SHA-256 of their names and text and
+ * of PROJECTOR_RULES, so adding or editing a migration, or changing what a projector writes for
+ * the same events, changes it; a database of another version is rebuilt from genesis (every
+ * table is derived from the block log, so rebuilding loses nothing).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,15 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
     .map((name) => ({ name, sql: readFileSync(join(dir, name), 'utf8') }));
 }
 
+/**
+ * Bumped when a projector writes other rows for the same events, so a database built by an
+ * older build is rebuilt instead of answering with rows no replay would write now:
+ *   2 (2026-12-07): FeatureParamsActivated's ACL reaches the gov/acl param rows (allparams,
+ *     /v1/query/acl and the param history kept the ACL without the keys a hook appends).
+ */
+export const PROJECTOR_RULES = 2;
+
 export function schemaVersion(migrations: readonly Migration[]): string {
-  const text = migrations.map((m) => `${m.name}\n${m.sql}`).join('\n\u0000\n');
+  const text = [...migrations.map((m) => `${m.name}\n${m.sql}`), `projector rules ${PROJECTOR_RULES}`].join('\n\u0000\n');
   return bytesToHex(sha256(text)).slice(0, 16);
 }
