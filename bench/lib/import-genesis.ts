@@ -17,14 +17,14 @@
  * the most recently used few stay (pruneStale).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot } from '../../src/core/paths.js';
 import { exportDataDir } from '../../src/cli/commands/export.js';
-import { mainnetChain, mainnetChainKey, pruneStale, type MainnetChainOptions } from '../../src/sim/mainnet/index.js';
-import { removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
+import { mainnetChain, mainnetChainKey, type MainnetChainOptions } from '../../src/sim/mainnet/index.js';
 import { Prng } from '../../src/core/prng.js';
+import { cachedWorkloadDir } from './cached-dir.js';
 import { prunedText } from './mainnet-chain.js';
 import { exportText, growExport, pocketCoreShape, type ExportGrowth } from './pocket-export.js';
 import type { BenchContext } from './types.js';
@@ -97,21 +97,13 @@ async function generate(ctx: BenchContext, dir: string, growth: ExportGrowth): P
 
 /** The cached export for this size, generated on a miss. */
 export async function importWorkload(ctx: BenchContext, growth: ExportGrowth): Promise<ImportWorkload> {
-  const root = cacheRoot();
-  mkdirSync(root, { recursive: true });
-  removeDeadTemps(root);
-  const dir = join(root, workloadKey(ctx.seed, growth));
-  const cached = existsSync(recordFile(dir));
-  if (!cached) {
-    ctx.progress(`workload: generating a pocket-core-shaped export (+${growth.accounts} accounts, +${growth.validators} validators; seed ${ctx.seed}) into ${dir}…`);
-    const scratch = `${dir}.tmp-${process.pid}`;
-    rmSync(scratch, { recursive: true, force: true });
-    await generate(ctx, scratch, growth);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(scratch, dir);
-  }
-  const pruned = pruneStale(root, basename(dir));
-  if (pruned.length > 0) ctx.progress(prunedText(pruned));
+  const { dir, cached } = await cachedWorkloadDir(ctx, {
+    root: cacheRoot(),
+    key: workloadKey(ctx.seed, growth),
+    marker: recordFile,
+    building: (entry) => `workload: generating a pocket-core-shaped export (+${growth.accounts} accounts, +${growth.validators} validators; seed ${ctx.seed}) into ${entry}…`,
+    build: (scratch) => generate(ctx, scratch, growth),
+  });
   const recorded = JSON.parse(readFileSync(recordFile(dir), 'utf8')) as Recorded;
   return { ...recorded, file: exportFile(dir), cached };
 }

@@ -17,14 +17,14 @@
  * complete; of the entries with the same settings only the most recently used few stay.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packageRoot } from '../../src/core/paths.js';
-import { codeFingerprint, pruneStale, removeDeadTemps } from '../../src/sim/mainnet/chain-cache.js';
+import { codeFingerprint } from '../../src/sim/mainnet/chain-cache.js';
 import { simulate } from '../../src/sim/simulator.js';
 import { createSendsWorkload } from '../../src/sim/workloads/sends.js';
 import { listSnapshots } from '../../src/snapshot/snapshot.js';
-import { prunedText } from './mainnet-chain.js';
+import { cachedWorkloadDir } from './cached-dir.js';
 import { blockProgress } from './block-progress.js';
 import type { BenchContext } from './types.js';
 
@@ -89,21 +89,13 @@ async function build(ctx: BenchContext, dir: string, settings: RestoreChainSetti
 
 /** The cached chain for these settings, simulated on a miss. */
 export async function restoreChain(ctx: BenchContext, settings: RestoreChainSettings): Promise<RestoreChain> {
-  const root = cacheRoot();
-  mkdirSync(root, { recursive: true });
-  removeDeadTemps(root);
-  const dir = join(root, chainKey(ctx.seed, settings));
-  const cached = existsSync(summaryFile(dir));
-  if (!cached) {
-    ctx.progress(`workload: simulating ${settings.blocks} blocks × ~${settings.txsPerBlock} valid sends (seed ${ctx.seed}) into ${dir}…`);
-    const scratch = `${dir}.tmp-${process.pid}`;
-    rmSync(scratch, { recursive: true, force: true });
-    await build(ctx, scratch, settings);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(scratch, dir);
-  }
-  const pruned = pruneStale(root, basename(dir));
-  if (pruned.length > 0) ctx.progress(prunedText(pruned));
+  const { dir, cached } = await cachedWorkloadDir(ctx, {
+    root: cacheRoot(),
+    key: chainKey(ctx.seed, settings),
+    marker: summaryFile,
+    building: (entry) => `workload: simulating ${settings.blocks} blocks × ~${settings.txsPerBlock} valid sends (seed ${ctx.seed}) into ${entry}…`,
+    build: (scratch) => build(ctx, scratch, settings),
+  });
   const built = JSON.parse(readFileSync(summaryFile(dir), 'utf8')) as BuiltSummary;
   const snapshot = listSnapshots(dir).filter((s) => s.height < settings.blocks).at(-1);
   if (snapshot === undefined || built.blocks !== settings.blocks) throw new Error(`the cached chain ${dir} is incomplete: delete it`);
