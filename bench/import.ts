@@ -9,7 +9,7 @@
  * Workload: bench/lib/import-genesis.ts — the quick mainnet benchmark's chain exported at its tip
  * in pocket-core's shape, plus 300,000 accounts and 10,000 validators with 10 chains and a signing
  * info each (~0.2 GB, four-space indent as pocket-core writes; mainnet's export is estimated at
- * 0.12–0.33 GB, docs/history.md); --quick 10,000 and 300 (~8 MB). Cached on disk.
+ * 0.12–0.33 GB, docs/history.md); --quick 10,000 and 300 (~9 MB). Cached on disk.
  *
  * Limit, sampled alternately on the same file: the same read and checksum, JSON.parse of the
  * text and node:crypto SHA-256 of every public key the parser checks (accounts, validators,
@@ -79,7 +79,7 @@ const megabytesPerSecond = (rates: Stats, bytes: number): Stats => ({ ...rates, 
 
 export const benchmark: BenchModule = {
   name: 'import',
-  description: 'init of a mainnet-sized pocket-core export: read, parse, import (~0.2 GB: +300k accounts, +10k validators; --quick ~8 MB) vs JSON.parse + address hashing',
+  description: 'init of a mainnet-sized pocket-core export: read, parse, import (~0.2 GB: +300k accounts, +10k validators; --quick ~9 MB) vs JSON.parse + address hashing',
   async run(ctx) {
     const workload = await importWorkload(ctx, growth(ctx.quick));
     ctx.progress(`workload: ${(workload.bytes / 1e6).toFixed(1)} MB, ${workload.accounts} accounts, ${workload.validators} validators, height ${workload.height} (${workload.cached ? 'cached' : 'generated now'}): ${workload.file}`);
