@@ -332,14 +332,19 @@ export function readDataDirConfig(dir: string): DataDirConfig {
 
 /** The genesis copy must be the file `init` recorded (ledger.json `genesis_sha256`); its bytes. */
 export function checkGenesisChecksum(file: string, config: DataDirConfig): Buffer {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
-  }
+  const bytes = readGenesisCopy(file, readFileSync);
   checkGenesisBytes(file, bytes, config);
   return bytes;
+}
+
+/** The genesis copy's bytes by `read`; a file that cannot be read is `genesis_changed` (a GenesisError passes). */
+function readGenesisCopy(file: string, read: (file: string) => Buffer): Buffer {
+  try {
+    return read(file);
+  } catch (error) {
+    if (error instanceof GenesisError) throw error;
+    throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
+  }
 }
 
 function checkGenesisBytes(file: string, bytes: Buffer, config: DataDirConfig): void {
@@ -366,13 +371,7 @@ export interface GenesisOfDataDir {
 /** The genesis copy's doc, after its checksum: one read of the file serves both. */
 function readCheckedGenesis(file: string, config: DataDirConfig): GenesisDoc {
   try {
-    let bytes: Buffer;
-    try {
-      bytes = readGenesisBytes(file);
-    } catch (error) {
-      if (error instanceof GenesisError) throw error;
-      throw new DataDirError('genesis_changed', `${file} cannot be read (${(error as Error).message})`, { file });
-    }
+    const bytes = readGenesisCopy(file, readGenesisBytes); // refused by its size before it is read
     checkGenesisBytes(file, bytes, config);
     return parseGenesisBytes(file, bytes, config.exported_height === undefined ? {} : { exportedHeight: config.exported_height });
   } catch (error) {

@@ -17,8 +17,8 @@
  * goes to `onWarning` (default: one line on stderr), never silently.
  */
 import { existsSync } from 'node:fs';
-import { topLevelStringField } from '../core/lossless-json.js';
 import { join } from 'node:path';
+import { topLevelStringField } from '../core/lossless-json.js';
 import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
 import { removeStaleTemps } from '../snapshot/snapshot.js';
