@@ -288,7 +288,7 @@ function onlyWhitespaceFrom(text: Buffer, from: number): boolean {
 }
 
 /** Index of the quote ending the string from `from` on: the first quote after an even run of backslashes. */
-function closingQuoteOfBytes(text: Buffer, from: number): number {
+export function closingQuoteOfBytes(text: Buffer, from: number): number {
   for (let at = from; ; ) {
     const quote = text.indexOf(QUOTE, at);
     if (quote < 0) return -1;
