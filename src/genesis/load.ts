@@ -1,13 +1,12 @@
 /**
  * Genesis file → validated doc → ledger state at height 0. The I/O lives here, at the edge.
  */
-import { constants } from 'node:buffer';
 import { readFileSync, statSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { bundledMainnetGenesisPath } from '../core/paths.js';
 import type { LedgerState } from '../chain/ledger-state.js';
 import { importGenesis } from './import.js';
-import { HEAP_BYTES_PER_GENESIS_BYTE, MAX_GENESIS_BYTES, parseGenesis, type ParseOptions } from './parse.js';
+import { HEAP_BYTES_PER_GENESIS_BYTE, MAX_GENESIS_BYTES, parseGenesisFromBytes, READ_FILE_MAX_BYTES, type ParseOptions } from './parse.js';
 import type { GenesisDoc, GenesisProblem } from './types.js';
 
 export class GenesisError extends Error {
@@ -28,16 +27,16 @@ export class GenesisError extends Error {
 
 /**
  * Refuses a file the reader cannot read, before reading it (by its size on disk; a sparse or
- * hostile file costs nothing): past MAX_GENESIS_BYTES it would not fit in one string, or its
- * import in the heap (parse.ts, genesisByteLimit).
+ * hostile file costs nothing): past MAX_GENESIS_BYTES it would not fit in one readFileSync
+ * buffer, or its import in the heap (parse.ts, genesisByteLimit).
  */
 export function checkGenesisFileSize(file: string): void {
   const size = statSync(file).size;
   if (size <= MAX_GENESIS_BYTES) return;
   const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
-  const stringBound = size > constants.MAX_STRING_LENGTH;
-  const reason = stringBound
-    ? `it is read as one string and Node's longest string is ${constants.MAX_STRING_LENGTH} characters, so it cannot be read at all`
+  const readBound = size > READ_FILE_MAX_BYTES;
+  const reason = readBound
+    ? `it is read into one buffer and Node's readFileSync reads at most ${READ_FILE_MAX_BYTES} bytes (2 GiB − 1), so it cannot be read at all`
     : `importing it needs ~${HEAP_BYTES_PER_GENESIS_BYTE}× its size in heap, more than this process's ${mib(getHeapStatistics().heap_size_limit)}; ` +
       `run with NODE_OPTIONS=--max-old-space-size=${Math.ceil((size * HEAP_BYTES_PER_GENESIS_BYTE) / 2 ** 20 / 1024) * 1024} (MiB) on a machine with that much memory`;
   const message =
@@ -58,7 +57,7 @@ export function readGenesisBytes(file: string): Buffer {
 
 /** The validated doc of a genesis file's bytes (`file` names it in errors). */
 export function parseGenesisBytes(file: string, bytes: Buffer, options: ParseOptions = {}): GenesisDoc {
-  const parsed = parseGenesis(bytes.toString('utf8'), options);
+  const parsed = parseGenesisFromBytes(bytes, options);
   if (!parsed.ok) throw new GenesisError(file, parsed.error, parsed.error[0]?.tooLarge === true ? 'genesis_too_large' : 'invalid_genesis');
   return parsed.value;
 }

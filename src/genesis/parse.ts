@@ -20,8 +20,8 @@
  * - An exported state (`app_state.pos.exported: true` or `initial_height`) is read by
  *   parse-exported.ts: module accounts, those sections and the ledger's `pokt_ledger` extension.
  */
-import { constants } from 'node:buffer';
 import { getHeapStatistics } from 'node:v8';
+import { parseJsonBytes } from '../core/json-bytes.js';
 import { parseLosslessJson, SlowParseRefused } from '../core/lossless-json.js';
 import { err, ok, type Result } from '../core/result.js';
 import { parseOptionalTime, parseRfc3339Ns } from '../core/time.js';
@@ -62,26 +62,33 @@ export const HEAP_BYTES_PER_GENESIS_BYTE = 4;
 export const HEAP_BYTES_PER_SLOWLY_PARSED_BYTE = 16;
 
 /**
+ * Node's readFileSync reads at most 2 GiB − 1 bytes (Node 20 lib/fs.js: `size > kIoMaxLength`,
+ * kIoMaxLength = 2^31 − 1, throws ERR_FS_FILE_TOO_LARGE; checked 2026-12-07 on v20.20.2 with
+ * sparse files of 2^31 − 1 and 2^31 bytes). A Buffer may be larger (buffer.constants.MAX_LENGTH,
+ * 2^32 on 64-bit), so this is the bound.
+ */
+export const READ_FILE_MAX_BYTES = 2 ** 31 - 1;
+
+/**
  * The largest genesis file read: what the reader can read. Two bounds, the smaller wins:
- * - it reads the file into one string (its bytes decoded as UTF-8), and Node's longest string
- *   is buffer.constants.MAX_STRING_LENGTH characters (V8's 2^29 − 24 = 536,870,888 on 64-bit);
- *   a UTF-8 file never decodes to more characters than it has bytes;
+ * - the file is read into one Buffer with readFileSync (READ_FILE_MAX_BYTES, 2 GiB − 1). It is
+ *   never decoded into one string (core/json-bytes.ts walks what is longer than a chunk), so V8's
+ *   longest string (2^29 − 24 characters, 512 MiB) no longer bounds it — until 2026-12-07 it did;
  * - the import must fit in the heap: the heap limit (v8 heap_size_limit: 4,144 MiB by default
  *   on this 24 GB machine — V8 sizes it from the memory, less on a smaller one — 4,480 under the
  *   launcher's young-generation flag;
  *   `NODE_OPTIONS=--max-old-space-size=<MiB>` raises it) over HEAP_BYTES_PER_GENESIS_BYTE —
- *   1,036 MiB by default, so the string is the bound from a 2 GiB heap up (a heap under 2 GiB,
- *   on a machine with less memory, bounds it lower).
+ *   1,036 MiB by default, so readFileSync is the bound from an 8 GiB heap up.
  * Past it the file is refused before it is read (genesis_too_large, with what to do), not with
- * V8's "Cannot create a string longer than …" or a heap-exhaustion abort. No option of its own:
- * Node's heap flag is the knob, and the limit follows it. It was a fixed 64 MiB until 2026-12-07
- * ("far above the mainnet genesis, 638 KB"); but exports are written with four spaces as
- * pocket-core's are, a mainnet Morse export is estimated at ~0.12–0.33 GB, and the ledger's own
- * export grows ~300 bytes per tx (the tx and replay indexes), so 64 MiB refused legitimate files
+ * ERR_FS_FILE_TOO_LARGE or a heap-exhaustion abort. No option of its own: Node's heap flag is
+ * the knob, and the limit follows it. It was a fixed 64 MiB until 2026-12-07 ("far above the
+ * mainnet genesis, 638 KB"); but exports are written with four spaces as pocket-core's are, a
+ * mainnet Morse export is estimated at ~0.12–0.33 GB, and the ledger's own export grows ~300
+ * bytes per tx (the tx and replay indexes), so 64 MiB refused legitimate files
  * (docs/history.md, "Export / import", has the figures).
  */
 export function genesisByteLimit(heapSizeLimit: number = getHeapStatistics().heap_size_limit): number {
-  return Math.min(constants.MAX_STRING_LENGTH, Math.floor(heapSizeLimit / HEAP_BYTES_PER_GENESIS_BYTE));
+  return Math.min(READ_FILE_MAX_BYTES, Math.floor(heapSizeLimit / HEAP_BYTES_PER_GENESIS_BYTE));
 }
 
 /** This process's limit (genesisByteLimit at its heap size). */
@@ -95,18 +102,40 @@ export interface ParseOptions {
    * the command's argument). A file that says must agree.
    */
   readonly exportedHeight?: number;
+  /** The JSON reader's chunk bound in bytes (core/json-bytes.ts; default 64 MiB): tests read small files the way big ones are read. */
+  readonly jsonChunkBytes?: number;
 }
 
+/** The validated doc of a genesis file's bytes (UTF-8), read without one string of the whole file (core/json-bytes.ts). */
+export function parseGenesisFromBytes(bytes: Uint8Array, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
+  if (bytes.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${bytes.length} bytes, more than the ${MAX_GENESIS_BYTES} a genesis may have` }]);
+  // Windows editors save UTF-8 with a byte-order mark (EF BB BF); pocket-core's JSON reader refuses it too.
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return err([bomProblem()]);
+  const maxSlowLength = Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
+  const chunkBytes = options.jsonChunkBytes === undefined ? {} : { chunkBytes: options.jsonChunkBytes };
+  return validateTree(() => parseJsonBytes(bytes, { maxSlowLength, ...chunkBytes }), bytes.length, 'byte', options);
+}
+
+/** The same for a text already decoded (tests, small files); positions in errors are characters. */
 export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
   if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${text.length} characters, more than the ${MAX_GENESIS_BYTES} a genesis may have` }]);
-  // Windows editors save UTF-8 with a byte-order mark; pocket-core's JSON reader refuses it too,
-  // and the parser's own words showed it as an invisible character ("got '' at position 0").
-  if (text.startsWith('\uFEFF')) return err([{ path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' }]);
+  // The parser's own words showed the byte-order mark as an invisible character ("got '' at position 0").
+  if (text.startsWith('\uFEFF')) return err([bomProblem()]);
+  const maxSlowLength = Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
+  return validateTree(() => parseLosslessJson(text, { maxSlowLength }), text.length, 'character', options);
+}
+
+function bomProblem(): GenesisProblem {
+  return { path: '$', message: 'invalid JSON: the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without a BOM' };
+}
+
+/** The JSON tree `parse` builds, checked into a GenesisDoc; `unit` names what positions count. */
+function validateTree(parse: () => unknown, length: number, unit: 'byte' | 'character', options: ParseOptions): Result<GenesisDoc, GenesisProblem[]> {
   let root: unknown;
   try {
-    root = parseLosslessJson(text, { maxSlowLength: Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE) });
+    root = parse();
   } catch (error) {
-    if (error instanceof SlowParseRefused) return err([slowParseRefusal(text.length, error)]);
+    if (error instanceof SlowParseRefused) return err([slowParseRefusal(length, unit, error)]);
     // The parser recurses per level: a hostile nesting ends in V8's words, not a JSON problem.
     const message = error instanceof RangeError ? 'values nested too deeply' : error instanceof Error ? error.message : String(error);
     return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
@@ -116,14 +145,14 @@ export function parseGenesis(text: string, options: ParseOptions = {}): Result<G
   return doc === undefined || reader.problems.length > 0 ? err(reader.problems) : ok(doc);
 }
 
-function slowParseRefusal(length: number, refused: SlowParseRefused): GenesisProblem {
+function slowParseRefusal(length: number, unit: 'byte' | 'character', refused: SlowParseRefused): GenesisProblem {
   const heap = getHeapStatistics().heap_size_limit;
   const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   const needed = Math.ceil((length * HEAP_BYTES_PER_SLOWLY_PARSED_BYTE) / 2 ** 30) * 1024;
   return {
     path: '$',
     message:
-      `this ${mib(length)} file holds ${refused.reason} (character ${refused.position}), which only the exact JSON parser reads as pocket-core's rules need; ` +
+      `this ${mib(length)} file holds ${refused.reason} (${unit} ${refused.position}), which only the exact JSON parser reads as pocket-core's rules need; ` +
       `it needs ~${HEAP_BYTES_PER_SLOWLY_PARSED_BYTE}× the file in heap, more than this process's ${mib(heap)}: ` +
       `run with NODE_OPTIONS=--max-old-space-size=${needed} (MiB) on a machine with that much memory, or check the file (pocket-core and pokt-ledger write none of these)`,
     tooLarge: true,

@@ -18,6 +18,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseJsonBytes } from '../core/json-bytes.js';
 import { topLevelStringField } from '../core/lossless-json.js';
 import { decodeRecord } from '../chain/record.js';
 import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log/index.js';
@@ -73,8 +74,9 @@ function checkGenesisFile(dir: string, config: DataDirConfig): void {
   const file = genesisPathOf(dir, config);
   const bytes = checkGenesisChecksum(file, config);
   // PERF: the field alone, not the tree (a mainnet-sized export is hundreds of MB); a file the
-  // scan cannot answer for is parsed whole, as before.
-  const chainId = topLevelStringField(bytes, 'chain_id') ?? (JSON.parse(bytes.toString('utf8')) as { chain_id?: unknown }).chain_id;
+  // scan cannot answer for is parsed whole, as init read it (never as one string: it may be
+  // longer than V8's longest string, core/json-bytes.ts).
+  const chainId = topLevelStringField(bytes, 'chain_id') ?? (parseJsonBytes(bytes) as { chain_id?: unknown }).chain_id;
   if (chainId !== config.chain_id) {
     throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but its genesis ${file} says ${JSON.stringify(chainId)}`, {
       file: configPath(dir),

@@ -2,7 +2,8 @@
  * Creating or re-opening a simulated chain's data directory (see sim-genesis.ts for what the
  * simulator adds to the given genesis and where it records its settings).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GenesisError, readGenesisFile } from '../genesis/load.js';
@@ -15,7 +16,7 @@ import type { SimProfileName } from './workload.js';
 export class SimulationSetupError extends Error {
   override readonly name = 'SimulationSetupError';
   constructor(
-    readonly code: 'sim_genesis_required' | 'sim_genesis_conflict' | 'sim_genesis_exported' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
+    readonly code: 'sim_genesis_required' | 'sim_genesis_conflict' | 'sim_genesis_exported' | 'sim_genesis_too_large' | 'sim_not_a_simulation' | 'sim_settings_differ' | 'sim_unknown_workload',
     message: string,
   ) {
     super(message);
@@ -74,7 +75,7 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
   // json` or `{}` reached the augmenting code and came out as an internal error).
   readGenesisFile(options.genesisFile);
-  const sourceText = readFileSync(options.genesisFile, 'utf8');
+  const sourceText = readSourceGenesisText(options.genesisFile);
   // An exported state (export: its `pokt_ledger` section) is a chain's middle, with its apps'
   // max relays, its staked pools and its state root to match: the simulator's accounts and
   // validators cannot be added to it. Said once, instead of whichever check failed first.
@@ -111,6 +112,21 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
 }
 
 /** Whether a (valid) genesis text is one of `export`'s: a top-level `pokt_ledger` member. */
+/**
+ * The genesis the simulator builds on, as text (sim-genesis.ts edits it as text). init reads any
+ * genesis as bytes (core/json-bytes.ts), but a text is one string: past V8's longest string
+ * (buffer.constants.MAX_STRING_LENGTH, 2^29 − 24) a coded refusal, not V8's "Cannot create a
+ * string longer than …". A fresh genesis that size (the bundled mainnet one is 638 KB) is no
+ * simulator's starting point.
+ */
+function readSourceGenesisText(file: string): string {
+  const size = statSync(file).size;
+  if (size > constants.MAX_STRING_LENGTH) {
+    throw new SimulationSetupError('sim_genesis_too_large', `${file} is ${size} bytes: the simulator edits its genesis as one string, at most ${constants.MAX_STRING_LENGTH} characters; start from a smaller genesis`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
 function isExportedState(text: string): boolean {
   const parsed = JSON.parse(text) as Record<string, unknown>;
   return typeof parsed === 'object' && parsed !== null && Object.prototype.hasOwnProperty.call(parsed, 'pokt_ledger');
@@ -139,7 +155,7 @@ function checkExisting(options: SimSetupOptions): SimManifest {
   if (manifest.seed !== options.seed.toString()) differ('seed', manifest.seed, options.seed.toString());
   if (options.profile !== undefined && manifest.profile !== options.profile) differ('profile', manifest.profile, options.profile);
   if (options.genesisFile !== undefined) {
-    const sha = sha256Hex(readFileSync(options.genesisFile, 'utf8'));
+    const sha = sha256Hex(readSourceGenesisText(options.genesisFile));
     if (sha !== manifest.source_genesis_sha256) differ('a genesis file of sha256', manifest.source_genesis_sha256, sha);
   }
   // The mainnet-shaped knobs as given (the other one the chain's): a continued chain keeps its

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeRecord } from '../../chain/record.js';
 import type { BlockHeader } from '../../chain/block.js';
-import { parseGenesis } from '../../genesis/parse.js';
+import { parseGenesisFromBytes } from '../../genesis/parse.js';
 import type { GenesisDoc } from '../../genesis/types.js';
 import { BlockLog, blockLogDir } from '../../log/index.js';
 import { validateBasic } from '../../messages/validate-basic.js';
@@ -50,7 +50,8 @@ export function readDataDirGenesis(dataDir: string): GenesisDoc {
   }
   // An exported state without `initial_height` continues at the height given at init (--exported-height).
   const exported = typeof config.exported_height === 'number' ? { exportedHeight: config.exported_height } : {};
-  const parsed = parseGenesis(readFileSync(join(blockLogDir(dataDir), String(config.genesis_file)), 'utf8'), exported);
+  // Bytes, not text: an export may be longer than V8's longest string (core/json-bytes.ts).
+  const parsed = parseGenesisFromBytes(readFileSync(join(blockLogDir(dataDir), String(config.genesis_file))), exported);
   if (!parsed.ok) throw new AuditInputError('genesis_invalid', parsed.error.map((p) => `${p.path}: ${p.message}`).join('; '));
   return parsed.value;
 }

@@ -1,12 +1,13 @@
 /**
- * Goal: the genesis size limit is what the reader can actually read, not 64 MiB: the smaller of
- * Node's longest string (buffer.constants.MAX_STRING_LENGTH, V8's 2^29 − 24 characters on
- * 64-bit; the file is read into one string) and the heap limit over 4 (the import's measured
- * cost per byte, with a margin: src/genesis/parse.ts) — a real mainnet export or the ledger's own export of a long
- * chain may pass 64 MiB (exports are written with four spaces, as pocket-core's). A file past
- * the limit is refused before it is read with a coded error that names its size, the limit, why
- * and what to do (never V8's "Cannot create a string longer than …" nor a heap-exhaustion
- * abort); a file past the old 64 MiB passes the size check.
+ * Goal: the genesis size limit is what the reader can actually read, not 64 MiB nor 512 MiB: the
+ * smaller of readFileSync's largest file (2 GiB − 1: Node 20 lib/fs.js kIoMaxLength; the file is
+ * read into one Buffer, never into one string since core/json-bytes.ts) and the heap limit over
+ * 4 (the import's measured cost per byte, with a margin: src/genesis/parse.ts) — a real mainnet
+ * export or the ledger's own export of a long chain may pass 64 MiB, and the ledger's own export
+ * passes V8's longest string (512 MiB) after ~650 full-size blocks. A file past the limit is
+ * refused before it is read with a coded error that names its size, the limit, why and what to
+ * do (never ERR_FS_FILE_TOO_LARGE nor a heap-exhaustion abort); a file past the old 64 MiB and
+ * past the longest string passes the size check.
  * Method: SPARSE files (ftruncate to the size wanted: no disk, no memory), checked through the
  * stat path alone (checkGenesisFileSize) and through readGenesisFile and `init`, which refuse
  * before reading; nothing here reads a big file.
@@ -39,16 +40,18 @@ const size = suite('genesis: size limit');
 
 size.after(() => tmp.remove());
 
-size('the limit is the smaller of the longest string and a quarter of the heap, far above the old 64 MiB', () => {
+size('the limit is the smaller of readFileSync\'s 2 GiB − 1 and a quarter of the heap, past the longest string', () => {
   const GiB = 1024 * 1024 * 1024;
   assert.is(genesisByteLimit(1 * GiB), 256 * 1024 * 1024);
   assert.is(genesisByteLimit(1.5 * GiB), 384 * 1024 * 1024);
-  // 2 GiB / 4 = 512 MiB, 24 bytes past the longest string.
-  assert.is(genesisByteLimit(2 * GiB), constants.MAX_STRING_LENGTH);
-  assert.is(genesisByteLimit(64 * GiB), constants.MAX_STRING_LENGTH);
-  // This process (Node's default heap, ~4 GiB on the machines measured, ≥ 2 GiB): the longest string.
-  assert.ok(MAX_GENESIS_BYTES > 4 * OLD_LIMIT, String(MAX_GENESIS_BYTES));
-  assert.ok(MAX_GENESIS_BYTES <= constants.MAX_STRING_LENGTH);
+  // 2 GiB / 4 = 512 MiB: 24 bytes past the longest string (V8's 2^29 − 24), which no longer bounds it.
+  assert.is(genesisByteLimit(2 * GiB), 512 * 1024 * 1024);
+  assert.ok(genesisByteLimit(2 * GiB) > constants.MAX_STRING_LENGTH);
+  // 8 GiB / 4 = 2 GiB, one byte past readFileSync's largest file (2^31 − 1, Node 20 kIoMaxLength).
+  assert.is(genesisByteLimit(8 * GiB), 2 ** 31 - 1);
+  assert.is(genesisByteLimit(64 * GiB), 2 ** 31 - 1);
+  // This process (Node's default heap, ~4 GiB on the machines measured): past the longest string.
+  assert.ok(MAX_GENESIS_BYTES > constants.MAX_STRING_LENGTH, String(MAX_GENESIS_BYTES));
 });
 
 size('a file one byte over the limit is refused before it is read, naming its size, the limit and the reason', () => {
@@ -80,8 +83,8 @@ size('under a 1 GiB heap a 300 MiB file is past the heap bound (256 MiB): the wa
   assert.ok(limit >= 256 * 1024 * 1024 && limit < 300 * 1024 * 1024, body.error.message);
 });
 
-size('files past the old 64 MiB limit and at the limit pass the size check', () => {
-  for (const bytes of [OLD_LIMIT + 1, 4 * OLD_LIMIT, 300 * 1024 * 1024, MAX_GENESIS_BYTES]) {
+size('files past the old 64 MiB limit, past the longest string and at the limit pass the size check', () => {
+  for (const bytes of [OLD_LIMIT + 1, 4 * OLD_LIMIT, 300 * 1024 * 1024, constants.MAX_STRING_LENGTH + 1, MAX_GENESIS_BYTES]) {
     const file = sparse(`ok-${bytes}.json`, bytes);
     assert.not.throws(() => checkGenesisFileSize(file), `${bytes} bytes`);
   }
@@ -95,7 +98,7 @@ size('a file only the exact JSON parser can read (a key given twice) is refused 
   const small = await runCli(['init', '--data', join(tmp.dir, 'twice-small'), '--genesis', file, '--json'], { nodeArgs: ['--max-old-space-size=64'] });
   const refused = JSON.parse(small.stdout) as { error: { code: string; message: string } };
   assert.is(refused.error.code, 'genesis_too_large', small.stdout);
-  assert.match(refused.error.message, /holds key "chain_id" given twice in one object \(character 16\).*NODE_OPTIONS=--max-old-space-size=\d+/);
+  assert.match(refused.error.message, /holds key "chain_id" given twice in one object \(byte 16\).*NODE_OPTIONS=--max-old-space-size=\d+/);
   assert.not.match(small.stderr, /at .*\.js:\d+|FATAL/);
   // At the default heap the exact parser reads it and the file is judged: the repeat is the error.
   const large = await runCli(['init', '--data', join(tmp.dir, 'twice-large'), '--genesis', file, '--json']);
@@ -116,14 +119,15 @@ size('a truncated file past the heap / 16 is invalid_genesis in JSON.parse\'s wo
   assert.match(refused.error.message, /invalid JSON: .*JSON/);
 });
 
-size('init refuses a file no string can hold with the coded error (genesis_too_large), no stack trace', async () => {
-  const file = sparse('init-over.json', constants.MAX_STRING_LENGTH + 1);
-  const run = await runCli(['init', '--data', join(tmp.dir, 'data'), '--genesis', file, '--json']);
+size('init refuses a file readFileSync cannot read (2 GiB) with the coded error (genesis_too_large), no stack trace, whatever the heap', async () => {
+  // A 16 GiB heap limit (a setting: nothing is allocated) lifts the heap bound to 4 GiB, past readFileSync's.
+  const file = sparse('init-over.json', 2 ** 31);
+  const run = await runCli(['init', '--data', join(tmp.dir, 'data'), '--genesis', file, '--json'], { nodeArgs: ['--max-old-space-size=16384'] });
   assert.is.not(run.code, 0);
   const body = JSON.parse(run.stdout) as { error: { code: string; message: string } };
   assert.is(body.error.code, 'genesis_too_large');
-  assert.ok(body.error.message.includes(String(constants.MAX_STRING_LENGTH + 1)), body.error.message);
-  assert.match(body.error.message, /longest string/);
+  assert.ok(body.error.message.includes(String(2 ** 31)), body.error.message);
+  assert.match(body.error.message, /readFileSync reads at most 2147483647 bytes/);
   assert.not.match(run.stderr, /at .*\.js:\d+/);
 });
 
