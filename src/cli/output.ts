@@ -92,13 +92,13 @@ let stdoutFile: boolean | undefined;
  * in, so the write that cannot go on fails (EFBIG, ENOSPC: a coded error, exit 1). Pipes and
  * terminals keep the stream, which writes whole chunks and reports EPIPE (main.ts).
  */
-export function writeStdout(text: string): void {
+export function writeStdout(text: string | Uint8Array): void {
   stdoutFile ??= isRegularFile(1);
   if (!stdoutFile) {
     process.stdout.write(text);
     return;
   }
-  const bytes = Buffer.from(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   for (let offset = 0; offset < bytes.length; ) {
     const written = writeSync(1, bytes, offset);
     if (written === 0) throw Object.assign(new Error('stdout accepts no more bytes'), { code: 'EIO' });

@@ -195,9 +195,38 @@ export const SORT_JSON_INDENT = 4;
  * token; JSON.stringify of a key-sorted copy ~0.8 s, garbage collection most of either).
  */
 export function sortedJsonText(value: unknown, indent = 0): string {
+  return sortedJsonPieces(value, indent).join('');
+}
+
+/** Characters joined into one string before it is encoded (sortedJsonBytes): 16 Mi, far from V8's longest string. */
+const BYTES_GROUP_CHARS = 16 * 2 ** 20;
+
+/**
+ * sortedJsonText(value, indent) + `suffix` as UTF-8 bytes, never one string: an export of a long
+ * chain passes V8's longest string (2^29 − 24 characters; docs/history.md, "Export / import").
+ * The pieces are joined and encoded in groups of about `groupChars` characters. Each piece is a
+ * whole token with its padding, so no group ends inside a surrogate pair.
+ */
+export function sortedJsonBytes(value: unknown, indent = 0, suffix = '', groupChars = BYTES_GROUP_CHARS): Buffer {
+  const pieces = sortedJsonPieces(value, indent);
+  pieces.push(suffix);
+  const groups: Buffer[] = [];
+  let from = 0;
+  let length = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    length += pieces[i]!.length;
+    if (length < groupChars && i < pieces.length - 1) continue;
+    groups.push(Buffer.from(pieces.slice(from, i + 1).join(''), 'utf8'));
+    from = i + 1;
+    length = 0;
+  }
+  return Buffer.concat(groups);
+}
+
+function sortedJsonPieces(value: unknown, indent: number): string[] {
   const out: string[] = [];
   writeSorted(value, out, indent === 0 ? '' : ' '.repeat(indent), indent === 0 ? '' : '\n');
-  return out.join('');
+  return out;
 }
 
 /** `newline`: '\n' and the current level's padding ('' when not indented), the text before each member. */

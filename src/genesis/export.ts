@@ -37,7 +37,7 @@
  * types/genesis.go:38-45 at 59310158d3e9; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
-import { SORT_JSON_INDENT, sortedJsonText } from '../core/json.js';
+import { SORT_JSON_INDENT, sortedJsonBytes, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -111,6 +111,11 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
  */
 export function exportedStateText(exported: Record<string, unknown>): string {
   return sortedJsonText(exported, SORT_JSON_INDENT) + '\n';
+}
+
+/** exportedStateText's UTF-8 bytes, never one string: a long chain's export passes V8's longest string (512 MiB). */
+export function exportedStateBytes(exported: Record<string, unknown>): Buffer {
+  return sortedJsonBytes(exported, SORT_JSON_INDENT, '\n');
 }
 
 /**

@@ -7,7 +7,7 @@
  * just before the write.
  */
 import type { Command } from 'commander';
-import { exportedStateText, exportState } from '../../genesis/export.js';
+import { exportedStateBytes, exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
@@ -47,14 +47,15 @@ export function registerExportCommand(program: Command): void {
         refuseHeightPastTip(dataDir, options.height, 'export');
         const progress = replayStepProgress('export', options.progress !== false);
         const exported = await exportDataDir(dataDir, options.height, progress).finally(() => progress.stop());
-        const text = exportedStateText(exported);
+        // Bytes, not one string: a long chain's export passes V8's longest string (512 MiB).
+        const bytes = exportedStateBytes(exported);
         if (options.out === undefined) {
-          writeStdout(text);
+          writeStdout(bytes);
           return;
         }
         checkOut(options.out); // again: the replay took time, and the path may have changed meanwhile
-        writeFileDurably(options.out, text);
-        const summary = { file: options.out, height: options.height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: Buffer.byteLength(text) };
+        writeFileDurably(options.out, bytes);
+        const summary = { file: options.out, height: options.height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: bytes.length };
         if (options.json === true) printJson(summary);
         else writeStdout(`exported height ${summary.height} (state root ${summary.state_root}) to ${summary.file}\n`);
       }),

@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sortedJson, sortedJsonText } from '../../../src/core/json.js';
+import { sortedJson, sortedJsonBytes, sortedJsonText } from '../../../src/core/json.js';
 import { Prng } from '../../../src/core/prng.js';
 
 const SEED = Number(process.env['POKT_JSON_ORDER_SEED'] ?? 2718);
@@ -49,6 +49,17 @@ order('sortedJsonText: integer-like keys in byte order too ("0021" < "1234" < "a
   // Go's MarshalIndent layout matches JSON.stringify's where the orders agree; undefined members are left out.
   const nested = { b: [{ y: '<&>', x: null }, []], a: {}, c: undefined };
   assert.is(sortedJsonText(nested, 1), '{\n "a": {},\n "b": [\n  {\n   "x": null,\n   "y": "\\u003c\\u0026\\u003e"\n  },\n  []\n ]\n}');
+});
+
+order('sortedJsonBytes: the UTF-8 of sortedJsonText, built in groups of pieces (an export may pass V8\'s longest string), at any group bound', () => {
+  const prng = new Prng(SEED);
+  const doc: Record<string, unknown> = {};
+  for (let i = 0; i < 200; i++) doc[`k${i}${prng.pick(ALPHABET)}`] = { v: [prng.pick(ALPHABET).repeat(1 + prng.int(5)), i, null, true], w: `${prng.pick(ALPHABET)}"\\` };
+  for (const indent of [0, 4]) {
+    // The oracle: Node's own UTF-8 encoder over the whole text.
+    const expected = Buffer.from(sortedJsonText(doc, indent) + '\n', 'utf8');
+    for (const groupChars of [1, 7, 1000, undefined]) assert.equal(sortedJsonBytes(doc, indent, '\n', groupChars), expected, `indent ${indent}, group ${groupChars}`);
+  }
 });
 
 order.run();
