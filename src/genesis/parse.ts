@@ -48,7 +48,9 @@ import { buildParams } from '../params/params.js';
  * 512 (2.9–2.4 bytes a byte); 511.4 MB (1.7 M each) in a 1,024 MiB heap (2.0), 17 s at 2.2 GB
  * RSS at the default heap. A pocket-core-shaped file (400 k accounts added), 271.4 MB: in a
  * 512 MiB heap (1.98), 16 s at 1.1 GB RSS at the default heap. 4 keeps a margin of 1.4 over the
- * worst. Until that day the JSON went through lossless-json's own parser, which needed ~16
+ * worst. Past 512 MiB, read in chunks (core/json-bytes.ts): 582.7 MB (pocket-core-shaped, 861 k
+ * accounts) at 1.87 GB max RSS at the default heap, the file's bytes included.
+ * Until that day the JSON went through lossless-json's own parser, which needed ~16
  * (221.7 MB: 66 s, 3.6 GB; 482 MB: out of the default heap): core/lossless-json.ts.
  */
 export const HEAP_BYTES_PER_GENESIS_BYTE = 4;
