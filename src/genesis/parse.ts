@@ -104,7 +104,10 @@ export interface ParseOptions {
    * the command's argument). A file that says must agree.
    */
   readonly exportedHeight?: number;
-  /** The JSON reader's chunk bound in bytes (core/json-bytes.ts; default 64 MiB): tests read small files the way big ones are read. */
+  /**
+   * The JSON reader's chunk bound in bytes, also the longest file it reads whole (core/json-bytes.ts;
+   * defaults 64 MiB and 512 MiB): tests read small files the way files over 512 MiB are read.
+   */
   readonly jsonChunkBytes?: number;
 }
 
@@ -114,7 +117,7 @@ export function parseGenesisFromBytes(bytes: Uint8Array, options: ParseOptions =
   // Windows editors save UTF-8 with a byte-order mark (EF BB BF); pocket-core's JSON reader refuses it too.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return err([bomProblem()]);
   const maxSlowLength = Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
-  const chunkBytes = options.jsonChunkBytes === undefined ? {} : { chunkBytes: options.jsonChunkBytes };
+  const chunkBytes = options.jsonChunkBytes === undefined ? {} : { chunkBytes: options.jsonChunkBytes, wholeTextBytes: options.jsonChunkBytes };
   return validateTree(() => parseJsonBytes(bytes, { maxSlowLength, ...chunkBytes }), bytes.length, 'byte', options);
 }
 

@@ -46,7 +46,7 @@ function picture(node: unknown): string {
 
 function assertSame(bytes: Buffer, chunkBytes: number): void {
   const expected = outcomeOf(() => parseWithLibrary(bytes.toString('utf8')));
-  const actual = outcomeOf(() => parseJsonBytes(bytes, { chunkBytes }));
+  const actual = outcomeOf(() => parseJsonBytes(bytes, { chunkBytes, wholeTextBytes: chunkBytes }));
   assert.equal(actual, expected, `chunk ${chunkBytes}: ${JSON.stringify(bytes.toString('utf8').slice(0, 300))}`);
 }
 
@@ -88,10 +88,10 @@ same('generated texts, compact and indented, at tiny chunk bounds: both accept w
 same('a key given twice (equal or different values, within one chunk or across members walked apart): the library\'s verdict', () => {
   fc.assert(fc.property(twice, chunkBytes, (text, chunk) => assertSame(Buffer.from(text), chunk)), { seed, numRuns: 2_000 });
   // By hand, from lossless-json's parse.js (a repeat with a deep-equal value is kept, another refused):
-  assert.equal(picture(parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":2}]}'), { chunkBytes: 4 })), '{"a":[#1,{"b":#2}],"c":#0}');
-  assert.throws(() => parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":3}]}'), { chunkBytes: 4 }), /Duplicate key 'a'/);
+  assert.equal(picture(parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":2}]}'), { chunkBytes: 4, wholeTextBytes: 4 })), '{"a":[#1,{"b":#2}],"c":#0}');
+  assert.throws(() => parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":3}]}'), { chunkBytes: 4, wholeTextBytes: 4 }), /Duplicate key 'a'/);
   // `__proto__` is an own key, not the prototype (lossless-json's setObjectKey), also when walked.
-  assert.equal(picture(parseJsonBytes(Buffer.from('{"__proto__":{"x":1},"y":[2]}'), { chunkBytes: 2 })), '{"__proto__":{"x":#1},"y":[#2]}');
+  assert.equal(picture(parseJsonBytes(Buffer.from('{"__proto__":{"x":1},"y":[2]}'), { chunkBytes: 2, wholeTextBytes: 2 })), '{"__proto__":{"x":#1},"y":[#2]}');
 });
 
 same('damaged texts (a byte dropped, replaced or inserted, also bytes that are no UTF-8): both refuse, or both read the same tree', () => {
@@ -114,26 +114,26 @@ same('damaged texts (a byte dropped, replaced or inserted, also bytes that are n
   );
 });
 
-same('texts within the chunk bound are the existing parse, untouched; empty and whitespace-only texts are refused', () => {
+same('texts within the whole-text bound are the existing parse, untouched; empty and whitespace-only texts are refused', () => {
   for (const text of ['{"a":[1,2.5,"é"]}', '  [ 1 , 2 ]  ', '"x"', '12']) assertSame(Buffer.from(text), 1 << 20);
-  for (const text of ['', '   ', '\n']) for (const chunk of [1, 1 << 20]) assertSame(Buffer.from(text), chunk);
+  for (const text of ['', '   ', '\n']) for (const chunk of [0, 1, 1 << 20]) assertSame(Buffer.from(text), chunk);
 });
 
 const where = suite('core: parseJsonBytes names byte offsets in its errors');
 
 where('errors in walked members and in decoded chunks name the byte, counted in UTF-8 bytes (é is 2 bytes, 😀 4)', () => {
   // Offsets counted by hand: [ 0, " 1, é é 2–5, " 6, , 7, space 8, 1 9, , 10, space 11, x 12.
-  assert.throws(() => parseJsonBytes(Buffer.from('["éé", 1, x]'), { chunkBytes: 2 }), /at byte 12\b/);
+  assert.throws(() => parseJsonBytes(Buffer.from('["éé", 1, x]'), { chunkBytes: 2, wholeTextBytes: 2 }), /at byte 12\b/);
   // The same text read whole (within the bound): the library's character 9 is byte 12.
-  assert.throws(() => parseJsonBytes(Buffer.from('["éé", 1, x]'), { chunkBytes: 1 << 20 }), /at byte 12\b/);
+  assert.throws(() => parseJsonBytes(Buffer.from('["éé", 1, x]')), /at byte 12\b/);
   // { 0, " 1, 😀 2–5, " 6, : 7, [ 8, 1 9, ] 10, space 11, " 12 — a missing comma before the second key.
-  assert.throws(() => parseJsonBytes(Buffer.from('{"😀":[1] "b":2}'), { chunkBytes: 3 }), /at byte 12\b/);
+  assert.throws(() => parseJsonBytes(Buffer.from('{"😀":[1] "b":2}'), { chunkBytes: 3, wholeTextBytes: 3 }), /at byte 12\b/);
   // A batch of members: [ 0, 1 1, , 2, é-string 3–6 ("é" is 4 bytes: 3, 4–5, 6), , 7, 2 8, , 9, ] 10 — a trailing comma.
-  assert.throws(() => parseJsonBytes(Buffer.from('[1,"é",2,]'), { chunkBytes: 8 }), /at byte 10\b/);
+  assert.throws(() => parseJsonBytes(Buffer.from('[1,"é",2,]'), { chunkBytes: 8, wholeTextBytes: 8 }), /at byte 10\b/);
   // A key given twice across two batches (members of at most 8 bytes each): the second "a" is where indexOf finds it.
   const text = '{"a":[1,2], "b":0, "a":[3]}';
   assert.is(text.indexOf('"a"', 2), 19); // the independent count: JavaScript's own indexOf on an ASCII text
-  assert.throws(() => parseJsonBytes(Buffer.from(text), { chunkBytes: 8 }), /Duplicate key 'a'.*at byte 19\b/);
+  assert.throws(() => parseJsonBytes(Buffer.from(text), { chunkBytes: 8, wholeTextBytes: 8 }), /Duplicate key 'a'.*at byte 19\b/);
 });
 
 where('a text the fast path declines, past maxSlowLength, is refused with the byte of the reason', () => {
@@ -150,10 +150,10 @@ where('a text the fast path declines, past maxSlowLength, is refused with the by
 
 where('containers over the bound nested deeper than 64 are refused (each level rescans up to the bound: no quadratic hostile file)', () => {
   const deep = (levels: number): Buffer => Buffer.from(`${'['.repeat(levels)}1${']'.repeat(levels)}`);
-  assert.not.throws(() => parseJsonBytes(deep(40), { chunkBytes: 1 }));
-  assert.throws(() => parseJsonBytes(deep(70), { chunkBytes: 1 }), /nested deeper than 64.*at byte 64\b/);
-  // Within the bound the library reads any depth it can (its own limit is the stack).
-  assert.not.throws(() => parseJsonBytes(deep(70), { chunkBytes: 1 << 20 }));
+  assert.not.throws(() => parseJsonBytes(deep(40), { chunkBytes: 1, wholeTextBytes: 1 }));
+  assert.throws(() => parseJsonBytes(deep(70), { chunkBytes: 1, wholeTextBytes: 1 }), /nested deeper than 64.*at byte 64\b/);
+  // Read whole (the default for any text that fits in a string), the library reads any depth it can (its own limit is the stack).
+  assert.not.throws(() => parseJsonBytes(deep(70), { chunkBytes: 1 }));
 });
 
 same.run();
