@@ -74,6 +74,7 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // The file must be a genesis on its own first: its problems are reported under its own name
   // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
   // json` or `{}` reached the augmenting code and came out as an internal error).
+  checkSourceGenesisSize(options.genesisFile); // before the parse: a file it cannot use is not read
   readGenesisFile(options.genesisFile);
   const sourceText = readSourceGenesisText(options.genesisFile);
   // An exported state (export: its `pokt_ledger` section) is a chain's middle, with its apps'
@@ -120,11 +121,15 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
  * simulator's starting point.
  */
 function readSourceGenesisText(file: string): string {
+  checkSourceGenesisSize(file);
+  return readFileSync(file, 'utf8');
+}
+
+function checkSourceGenesisSize(file: string): void {
   const size = statSync(file).size;
   if (size > constants.MAX_STRING_LENGTH) {
     throw new SimulationSetupError('sim_genesis_too_large', `${file} is ${size} bytes: the simulator edits its genesis as one string, at most ${constants.MAX_STRING_LENGTH} characters; start from a smaller genesis`);
   }
-  return readFileSync(file, 'utf8');
 }
 
 function isExportedState(text: string): boolean {

@@ -131,4 +131,14 @@ size('init refuses a file readFileSync cannot read (2 GiB) with the coded error 
   assert.not.match(run.stderr, /at .*\.js:\d+/);
 });
 
+size('simulate refuses a genesis past the longest string (it edits the genesis as text) with sim_genesis_too_large, before reading it', async () => {
+  // One byte past V8's longest string (buffer.constants.MAX_STRING_LENGTH): init reads it, the simulator cannot.
+  const file = sparse('sim-over.json', constants.MAX_STRING_LENGTH + 1);
+  const run = await runCli(['simulate', '--data', join(tmp.dir, 'sim'), '--genesis', file, '--blocks', '1', '--json']);
+  const body = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+  assert.is(body.error.code, 'sim_genesis_too_large', run.stdout);
+  assert.ok(body.error.message.includes(String(constants.MAX_STRING_LENGTH + 1)), body.error.message);
+  assert.not.match(run.stderr, /at .*\.js:\d+/);
+});
+
 size.run();
