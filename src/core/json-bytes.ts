@@ -1,6 +1,6 @@
 /**
- * JSON bytes (UTF-8) → the tree lossless-json's `parse(bytes.toString('utf8'))` builds, without
- * ever making one string of the whole file.
+ * JSON bytes (UTF-8) → the tree lossless-json's `parse(bytes.toString('utf8'))` builds, also
+ * for a file too long to be one string.
  *
  * Why: V8's longest string is 2^29 − 24 characters (buffer.constants.MAX_STRING_LENGTH), so a
  * genesis or export over 512 MiB could not be read at all; the ledger's own export of a long
@@ -9,7 +9,7 @@
  * How: a text that fits in one string (`wholeTextBytes`) is decoded and handed to
  * parseLosslessJson whole (its fast path and its checks, as before: and faster — a 265.7 MB
  * export's tree in 5.7 s whole, 9.5 s walked, medians of 6 alternated runs on a busy 2-core
- * machine, 2026-12-07). Past it a container is walked member by member over the bytes: runs
+ * machine, 2026-12-07). Past it a container longer than `chunkBytes` is walked member by member over the bytes: runs
  * of members that together fit the bound are decoded as one chunk, wrapped in `[…]` or `{…}`,
  * and parsed by parseLosslessJson; a member that does not fit is walked in turn. Members of a
  * walked object are merged as lossless-json's parse.js merges a repeated key: a deep-equal value
@@ -44,7 +44,8 @@ export const DEFAULT_CHUNK_BYTES = 64 * 2 ** 20;
 /**
  * Walked containers may nest this deep: each level rescans up to `chunkBytes` before it is known
  * to be too big to decode at once, so without a bound a hostile file of nested brackets costs
- * depth × chunkBytes. A genesis walks ~4 levels (root, app_state, a module, its list).
+ * depth × chunkBytes. A genesis walks ~4 levels (root, app_state, a module, its list). The one
+ * text lossless-json reads and this reader refuses (docs/threat-model.md, "Genesis files").
  */
 export const MAX_WALKED_DEPTH = 64;
 
