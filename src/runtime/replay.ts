@@ -14,10 +14,9 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { bytesToHex } from '../core/hex.js';
-import { sha256 } from '../crypto/hash.js';
 import { LazyVerifyPool } from '../crypto/verify-pool.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
-import { blockHash } from '../chain/block.js';
+import { canonicalHeaderBytes } from '../chain/block.js';
 import { nonCanonicalBlockLength } from '../chain/block-size.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -173,7 +172,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
 
   function applyLoaded(target: LedgerState, loaded: LoadedBlock): Divergence | undefined {
     const { record } = loaded;
-    if (bytesToHex(sha256(record.headerBytes)) !== blockHash(record.block.header)) {
+    const headerBytes = canonicalHeaderBytes(record);
+    if (headerBytes === undefined) {
       return { height: loaded.height, kind: 'record_malformed', detail: 'header bytes are not in canonical form', expectedRoot: record.stateRootAfter, actualRoot: '', entries: [] };
     }
     // The block's bytes as stored are the ones the reducer's size check counts (chain/block-size.ts):
@@ -187,8 +187,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     const whatIf = overrides !== undefined && overrides.some((o) => o.height <= loaded.height);
     try {
       result = whatIf
-        ? applyBlock(target, record.block, { prepared: loaded.prepared, whatIf: { events: overrideEvents(target, overrides, loaded.height), skipChecks: WHAT_IF_SKIPPED_CHECKS } })
-        : applyBlock(target, record.block, { prepared: loaded.prepared });
+        ? applyBlock(target, record.block, { prepared: loaded.prepared, headerBytes, whatIf: { events: overrideEvents(target, overrides, loaded.height), skipChecks: WHAT_IF_SKIPPED_CHECKS } })
+        : applyBlock(target, record.block, { prepared: loaded.prepared, headerBytes });
     } catch (error) {
       if (error instanceof BlockRejectedError) {
         return { height: loaded.height, kind: 'block_rejected', detail: `${error.code}: ${error.message}`, expectedRoot: record.stateRootAfter, actualRoot: bytesToHex(target.store.root), entries: [] };
