@@ -27,7 +27,7 @@ import type { BlockLog } from '../log/index.js';
 import { DataDirError, type DataDirConfig } from './data-dir.js';
 import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
-import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
+import { openChain, warnOnStderr, type OpenedChain, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
 import { overrideEvents, WHAT_IF_SKIPPED_CHECKS, type ParamOverride } from './param-override.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../snapshot/snapshot.js';
@@ -106,7 +106,8 @@ const CHUNK_TXS = 4_000;
 const CHUNK_BLOCKS = 256;
 
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
-  const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  const opened: Pick<OpenedChain, 'config' | 'log' | 'genesisBytes'> =
+    options.opened ?? openChain(dir, { keepGenesisBytes: true, ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }) });
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
   // Starts no worker until a block has a signature to verify (crypto/verify-pool.ts).
@@ -121,7 +122,9 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let txs = 0;
   let divergence: Divergence | undefined;
   try {
-    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, warn));
+    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, warn, opened.genesisBytes));
+    // A start from genesis took the bytes; one from a snapshot lets them go here.
+    opened.genesisBytes?.take();
     await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
