@@ -94,6 +94,8 @@ function runSteps(state: LedgerState, steps: readonly HookStep[], ctx: BlockCont
 export interface ApplyOptions {
   /** Txs already prepared (and signature-checked) by the ingest stage, in block order. */
   readonly prepared?: readonly PreparedTx[];
+  /** The header's canonical encoding when the caller has it already (replay: block.ts canonicalHeaderBytes). */
+  readonly headerBytes?: Uint8Array;
   /**
    * A what-if replay (`audit --what-if`, runtime/param-override.ts): these events (ParamChanged)
    * are evolved first, through the normal writers, as a begin-block step of their own; and the
@@ -105,7 +107,7 @@ export interface ApplyOptions {
 
 export function applyBlock(state: LedgerState, block: Block, options: ApplyOptions = {}): BlockResult {
   // One encoding of the header: its hash (chain/block.ts blockHash) and the block's size.
-  const headerBytes = encodeHeader(block.header);
+  const headerBytes = options.headerBytes ?? encodeHeader(block.header);
   const hash = bytesToHex(sha256(headerBytes));
   const meta = chainMeta(state);
   const prepared = options.prepared ?? block.txs.map((tx) => prepareTx(tx, meta.chainId));

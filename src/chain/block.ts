@@ -27,7 +27,7 @@
  *   power of two below n; an empty block's root is SHA-256("").
  */
 import { hash as nodeHash } from 'node:crypto';
-import { bytesToHex } from '../core/hex.js';
+import { bytesEqual, bytesToHex } from '../core/hex.js';
 import type { CommitVote, DuplicateVoteEvidence, Vote } from '../core/block-context.js';
 import type { Address, PublicKeyHex } from '../core/types.js';
 import { sha256 } from '../crypto/hash.js';
@@ -86,6 +86,16 @@ export function encodeHeader(header: BlockHeader): Uint8Array {
 
 export function blockHash(header: BlockHeader): string {
   return bytesToHex(sha256(encodeHeader(header)));
+}
+
+/**
+ * A stored block's header bytes if they are its header's canonical encoding, else undefined —
+ * one encoding, compared byte for byte (equal bytes, equal hash), which the caller may hand on to
+ * applyBlock (ApplyOptions.headerBytes) instead of encoding the header again.
+ */
+export function canonicalHeaderBytes(stored: Pick<DecodedBlock, 'headerBytes' | 'block'>): Uint8Array | undefined {
+  const encoded = encodeHeader(stored.block.header);
+  return bytesEqual(encoded, stored.headerBytes) ? encoded : undefined;
 }
 
 export function encodeBlock(block: Block): Uint8Array {

@@ -31,7 +31,11 @@ export class GenesisError extends Error {
  * buffer, or its import in the heap (parse.ts, genesisByteLimit).
  */
 export function checkGenesisFileSize(file: string): void {
-  const size = statSync(file).size;
+  checkGenesisSize(file, statSync(file).size);
+}
+
+/** The same refusal for `size` bytes of `file` already read (their checksum checked first). */
+export function checkGenesisSize(file: string, size: number): void {
   if (size <= MAX_GENESIS_BYTES) return;
   const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   const readBound = size > READ_FILE_MAX_BYTES;

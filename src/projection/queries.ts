@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Address } from '../core/types.js';
 import type { AppJson, AppsQueryOptions } from '../modules/apps/index.js';
 import type { SupplyJson } from '../modules/auth/index.js';
-import { inactiveFeatures, PARAM_FEATURE } from '../modules/gov/index.js';
+import { PARAM_FEATURE, unlistedFeatures } from '../modules/gov/index.js';
 import type { AllParams } from '../modules/gov/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { ValidatorSetEntry } from '../modules/nodes/index.js';
@@ -101,6 +101,7 @@ export class ProjectionQueries {
       signingInfos: db.prepare(`${asOfSql('signing_infos', 'address', SIGNING_INFO_AS_OF_COLUMNS)} ORDER BY t.address`),
       balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
       supply: db.prepare('SELECT * FROM supply WHERE height = @height'),
+      param: db.prepare('SELECT param_value FROM params WHERE param_key = @key AND height <= @height ORDER BY height DESC LIMIT 1'),
       params: db.prepare('SELECT p.param_key, p.param_value FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),
       claims: db.prepare(
         `SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND (@servicer IS NULL OR servicer = @servicer) ORDER BY claim_key`,
@@ -214,7 +215,8 @@ export class ProjectionQueries {
 
   /** As modules/gov/queries.ts allParams: feature-gated keys left out while their feature is off. */
   allParams(height: number): AllParams {
-    return allParamsOf(this.statements.params.all({ height }) as ParamRow[], height);
+    const before = this.statements.param.get({ key: 'gov/upgrade', height: height - 1 }) as { param_value: string } | undefined;
+    return allParamsOf(this.statements.params.all({ height }) as ParamRow[], height, before?.param_value);
   }
 
   /** As modules/pocketcore/queries.ts nodeClaims: live claims at `height` (of one servicer or all), by key. */
@@ -243,10 +245,15 @@ export interface ParamRow {
   readonly param_value: string;
 }
 
-/** allparams from every parameter's row as of `height` (by key): feature-gated keys left out while their feature is off. */
-export function allParamsOf(rows: readonly ParamRow[], height: number): AllParams {
+/**
+ * allparams from every parameter's row as of `height` (by key) and gov/upgrade's text as of
+ * `height - 1` (undefined before the first projected state): feature-gated keys left out while
+ * their feature is off, as modules/gov/queries.ts allParams decides it.
+ */
+export function allParamsOf(rows: readonly ParamRow[], height: number, upgradeBefore: string | undefined): AllParams {
   const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
-  const inactive = upgrade === undefined ? new Set<string>() : inactiveFeatures(upgradeOf(upgrade.param_value), height);
+  const after = upgrade === undefined ? undefined : upgradeOf(upgrade.param_value);
+  const inactive: ReadonlySet<string> = after === undefined ? new Set() : unlistedFeatures(after, upgradeBefore === undefined ? after : upgradeOf(upgradeBefore), height);
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
   for (const row of rows) {
     const spec = PARAM_SPECS_BY_KEY.get(row.param_key);

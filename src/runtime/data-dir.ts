@@ -19,7 +19,7 @@ import { importGenesis } from '../genesis/import.js';
 import { ExportImportError } from '../genesis/import-exported.js';
 import { ZERO_HASH } from '../chain/block.js';
 import { heightKey } from '../state/chain-tables.js';
-import { GenesisError, parseGenesisBytes, readGenesisBytes } from '../genesis/load.js';
+import { checkGenesisSize, GenesisError, parseGenesisBytes, readGenesisBytes } from '../genesis/load.js';
 import type { GenesisDoc } from '../genesis/types.js';
 import { BlockLog, blockLogDir, isBlockLogError } from '../log/index.js';
 import { writeFileDurably } from './durable-file.js';
@@ -368,11 +368,41 @@ export interface GenesisOfDataDir {
   readonly state: LedgerState;
 }
 
-/** The genesis copy's doc, after its checksum: one read of the file serves both. */
-function readCheckedGenesis(file: string, config: DataDirConfig): GenesisDoc {
+/**
+ * The genesis copy's bytes as opening the chain read them, their checksum checked
+ * (open-chain.ts, option keepGenesisBytes), for the one reader that parses them next: `take`
+ * hands them over once and forgets them, so a mainnet-sized file (hundreds of MB) is not held
+ * through a replay that started from a snapshot.
+ */
+export class CheckedGenesisBytes {
+  #bytes: Buffer | undefined;
+
+  constructor(bytes: Buffer) {
+    this.#bytes = bytes;
+  }
+
+  take(): Buffer | undefined {
+    const bytes = this.#bytes;
+    this.#bytes = undefined;
+    return bytes;
+  }
+}
+
+/**
+ * The genesis copy's doc, after its checksum: one read of the file serves both — or none, given
+ * bytes whose checksum was checked when the chain was opened (then only the size refusal, which
+ * comes first when reading, is left to make).
+ */
+function readCheckedGenesis(file: string, config: DataDirConfig, checked: Buffer | undefined): GenesisDoc {
   try {
-    const bytes = readGenesisCopy(file, readGenesisBytes); // refused by its size before it is read
-    checkGenesisBytes(file, bytes, config);
+    let bytes: Buffer;
+    if (checked === undefined) {
+      bytes = readGenesisCopy(file, readGenesisBytes); // refused by its size before it is read
+      checkGenesisBytes(file, bytes, config);
+    } else {
+      checkGenesisSize(file, checked.byteLength);
+      bytes = checked;
+    }
     return parseGenesisBytes(file, bytes, config.exported_height === undefined ? {} : { exportedHeight: config.exported_height });
   } catch (error) {
     if (error instanceof GenesisError) throw new DataDirError('data_dir_invalid', error.message);
@@ -380,11 +410,11 @@ function readCheckedGenesis(file: string, config: DataDirConfig): GenesisDoc {
   }
 }
 
-/** The chain's genesis state, checked against what `init` recorded. */
-export function loadGenesisOfDataDir(dir: string): GenesisOfDataDir {
+/** The chain's genesis state, checked against what `init` recorded (`checked`: CheckedGenesisBytes). */
+export function loadGenesisOfDataDir(dir: string, checked?: Buffer): GenesisOfDataDir {
   const config = readDataDirConfig(dir);
   const file = genesisPathOf(dir, config);
-  const doc = readCheckedGenesis(file, config);
+  const doc = readCheckedGenesis(file, config, checked);
   const state = importExported(doc);
   const root = bytesToHex(state.store.root);
   if (root !== config.genesis_state_root) {

@@ -25,7 +25,7 @@ import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log
 import { removeStaleTemps } from '../snapshot/snapshot.js';
 import { settlePendingRollback } from './rollback.js';
 import { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
-import { checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
+import { CheckedGenesisBytes, checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
 
 export { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
 
@@ -33,17 +33,21 @@ export interface OpenChainOptions {
   /** Open the log for writing (takes the lock; cuts a torn tail); default: read-only. */
   readonly write?: { readonly fsync: FsyncMode };
   readonly onWarning?: WarningSink;
+  /** Keep the genesis copy's checked bytes (OpenedChain.genesisBytes) for a start from genesis. */
+  readonly keepGenesisBytes?: boolean;
 }
 
 export interface OpenedChain {
   readonly config: DataDirConfig;
   readonly log: BlockLog;
   readonly recovery: OpenRecovery;
+  /** With keepGenesisBytes: what step 2 read, so a start from genesis reads and hashes it no second time. */
+  readonly genesisBytes?: CheckedGenesisBytes;
 }
 
 export function openChain(dir: string, options: OpenChainOptions = {}): OpenedChain {
   const warn = options.onWarning ?? warnOnStderr;
-  const config = checkChainFiles(dir);
+  const { config, genesis } = chainFiles(dir);
   // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
   settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
   const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
@@ -52,7 +56,7 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
     checkFirstBlock(dir, config, log);
     // Safe for readers too: a temp file is removed only when the process that wrote it is gone.
     for (const file of removeStaleTemps(dir)) warn({ code: 'snapshot_temp_removed', message: `removed ${file}, left by a snapshot write that never finished`, details: { file } });
-    return { config, log, recovery };
+    return { config, log, recovery, ...(options.keepGenesisBytes === true ? { genesisBytes: new CheckedGenesisBytes(genesis) } : {}) };
   } catch (error) {
     log.close();
     throw error;
@@ -65,12 +69,17 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
  * change what its owner has to restore.
  */
 export function checkChainFiles(dir: string): DataDirConfig {
-  const config = readDataDirConfig(dir);
-  checkGenesisFile(dir, config);
-  return config;
+  return chainFiles(dir).config;
 }
 
-function checkGenesisFile(dir: string, config: DataDirConfig): void {
+/** Steps 1–2 and the genesis copy's bytes that step 2 read. */
+function chainFiles(dir: string): { config: DataDirConfig; genesis: Buffer } {
+  const config = readDataDirConfig(dir);
+  return { config, genesis: checkGenesisFile(dir, config) };
+}
+
+/** Step 2; the bytes it read. */
+function checkGenesisFile(dir: string, config: DataDirConfig): Buffer {
   const file = genesisPathOf(dir, config);
   const bytes = checkGenesisChecksum(file, config);
   // PERF: the field alone, not the tree (a mainnet-sized export is hundreds of MB); a file the
@@ -84,6 +93,7 @@ function checkGenesisFile(dir: string, config: DataDirConfig): void {
       genesis: chainId,
     });
   }
+  return bytes;
 }
 
 /** Block 1 was made from this genesis: same chain id, app hash = the genesis state root (step 4). */

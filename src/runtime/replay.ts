@@ -14,10 +14,9 @@
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { bytesToHex } from '../core/hex.js';
-import { sha256 } from '../crypto/hash.js';
 import { LazyVerifyPool } from '../crypto/verify-pool.js';
 import { applyBlock, BlockRejectedError, type BlockResult } from '../chain/apply-block.js';
-import { blockHash } from '../chain/block.js';
+import { canonicalHeaderBytes } from '../chain/block.js';
 import { nonCanonicalBlockLength } from '../chain/block-size.js';
 import { CHAIN_META_KEY } from '../state/chain-tables.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -28,7 +27,7 @@ import type { BlockLog } from '../log/index.js';
 import { DataDirError, type DataDirConfig } from './data-dir.js';
 import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
-import { openChain, warnOnStderr, type WarningSink } from './open-chain.js';
+import { openChain, warnOnStderr, type OpenedChain, type WarningSink } from './open-chain.js';
 import { startingState } from './starting-state.js';
 import { overrideEvents, WHAT_IF_SKIPPED_CHECKS, type ParamOverride } from './param-override.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../snapshot/snapshot.js';
@@ -107,7 +106,8 @@ const CHUNK_TXS = 4_000;
 const CHUNK_BLOCKS = 256;
 
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
-  const opened = options.opened ?? openChain(dir, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  const opened: Pick<OpenedChain, 'config' | 'log' | 'genesisBytes'> =
+    options.opened ?? openChain(dir, { keepGenesisBytes: true, ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }) });
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
   // Starts no worker until a block has a signature to verify (crypto/verify-pool.ts).
@@ -122,7 +122,9 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
   let txs = 0;
   let divergence: Divergence | undefined;
   try {
-    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, warn));
+    ({ state, startedFrom } = startingState(dir, opened.config, log, snapshotCeiling, options.fromSnapshot === true, warn, opened.genesisBytes));
+    // A start from genesis took the bytes; one from a snapshot lets them go here.
+    opened.genesisBytes?.take();
     await options.onStart?.(state, startedFrom);
     state.store.recordWriteSets = true;
     const meta = state.chain.meta.get(CHAIN_META_KEY)!;
@@ -173,7 +175,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
 
   function applyLoaded(target: LedgerState, loaded: LoadedBlock): Divergence | undefined {
     const { record } = loaded;
-    if (bytesToHex(sha256(record.headerBytes)) !== blockHash(record.block.header)) {
+    const headerBytes = canonicalHeaderBytes(record);
+    if (headerBytes === undefined) {
       return { height: loaded.height, kind: 'record_malformed', detail: 'header bytes are not in canonical form', expectedRoot: record.stateRootAfter, actualRoot: '', entries: [] };
     }
     // The block's bytes as stored are the ones the reducer's size check counts (chain/block-size.ts):
@@ -187,8 +190,8 @@ export async function replay(dir: string, options: ReplayOptions = {}): Promise<
     const whatIf = overrides !== undefined && overrides.some((o) => o.height <= loaded.height);
     try {
       result = whatIf
-        ? applyBlock(target, record.block, { prepared: loaded.prepared, whatIf: { events: overrideEvents(target, overrides, loaded.height), skipChecks: WHAT_IF_SKIPPED_CHECKS } })
-        : applyBlock(target, record.block, { prepared: loaded.prepared });
+        ? applyBlock(target, record.block, { prepared: loaded.prepared, headerBytes, whatIf: { events: overrideEvents(target, overrides, loaded.height), skipChecks: WHAT_IF_SKIPPED_CHECKS } })
+        : applyBlock(target, record.block, { prepared: loaded.prepared, headerBytes });
     } catch (error) {
       if (error instanceof BlockRejectedError) {
         return { height: loaded.height, kind: 'block_rejected', detail: `${error.code}: ${error.message}`, expectedRoot: record.stateRootAfter, actualRoot: bytesToHex(target.store.root), entries: [] };

@@ -10,7 +10,7 @@ import type { LedgerState } from '../chain/ledger-state.js';
 import type { BlockLog } from '../log/index.js';
 import { listSnapshots, type SnapshotInfo } from '../snapshot/snapshot.js';
 import { proveSnapshot } from './snapshot-proof.js';
-import { loadGenesisOfDataDir, type DataDirConfig } from './data-dir.js';
+import { loadGenesisOfDataDir, type CheckedGenesisBytes, type DataDirConfig } from './data-dir.js';
 import type { WarningSink } from './open-chain.js';
 
 export interface StartingState {
@@ -18,7 +18,8 @@ export interface StartingState {
   readonly startedFrom: 'genesis' | 'snapshot';
 }
 
-export function startingState(dir: string, config: DataDirConfig, log: BlockLog, to: number | undefined, fromSnapshot: boolean, warn: WarningSink): StartingState {
+/** `genesisBytes`: the copy's bytes as openChain checked them, taken only for a start from genesis. */
+export function startingState(dir: string, config: DataDirConfig, log: BlockLog, to: number | undefined, fromSnapshot: boolean, warn: WarningSink, genesisBytes?: CheckedGenesisBytes): StartingState {
   if (fromSnapshot) {
     const target = Math.min(to ?? log.lastHeight, log.lastHeight);
     const candidates = listSnapshots(dir);
@@ -30,7 +31,7 @@ export function startingState(dir: string, config: DataDirConfig, log: BlockLog,
       if (state !== undefined) return { state, startedFrom: 'snapshot' };
     }
   }
-  return { state: loadGenesisOfDataDir(dir).state, startedFrom: 'genesis' };
+  return { state: loadGenesisOfDataDir(dir, genesisBytes?.take()).state, startedFrom: 'genesis' };
 }
 
 /** The snapshot's state if it is this chain's state at its height; undefined (warned) if not. */

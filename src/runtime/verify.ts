@@ -21,7 +21,7 @@
  */
 import { bytesToHex } from '../core/hex.js';
 import { sha256 } from '../crypto/hash.js';
-import { blockHash, ZERO_HASH } from '../chain/block.js';
+import { canonicalHeaderBytes, ZERO_HASH } from '../chain/block.js';
 import { nonCanonicalBlockLength } from '../chain/block-size.js';
 import { decodeRecord } from '../chain/record.js';
 import { isBlockLogError, type BlockLog } from '../log/index.js';
@@ -101,7 +101,7 @@ function checkHashChain(log: BlockLog, config: DataDirConfig, onProgress?: (heig
       const header = record.block.header;
       const hash = bytesToHex(sha256(record.headerBytes));
       if (header.height !== height || height !== expected) return { height, code: 'height_mismatch', message: `record ${height} holds block ${header.height} (expected ${expected})` };
-      if (hash !== blockHash(header)) return { height, code: 'header_not_canonical', message: 'the stored header bytes are not the canonical encoding of the header they decode to' };
+      if (canonicalHeaderBytes(record) === undefined) return { height, code: 'header_not_canonical', message: 'the stored header bytes are not the canonical encoding of the header they decode to' };
       const padded = nonCanonicalBlockLength(record);
       if (padded !== undefined) return { height, code: 'block_not_canonical', message: `the stored block is ${padded.stored} bytes, its canonical encoding ${padded.canonical}: bytes the size check (Block.MaxBytes) would not count` };
       if (header.prevBlockHash !== previousHash) return { height, code: 'previous_hash_mismatch', message: `block ${height} names previous hash ${header.prevBlockHash}, block ${height - 1} hashes to ${previousHash}` };

@@ -10,6 +10,7 @@ import { addressFromPublicKey } from '../../src/crypto/address.js';
 import { publicKeyFromSeed } from '../../src/crypto/ed25519.js';
 import { sha256 } from '../../src/crypto/hash.js';
 import { applyBlock, type BlockResult } from '../../src/chain/apply-block.js';
+import type { Block } from '../../src/chain/block.js';
 import { CHAIN_META_KEY } from '../../src/state/chain-tables.js';
 import type { LedgerState } from '../../src/chain/ledger-state.js';
 import { buildBlock, type BlockPlan } from '../../src/chain/producer.js';
@@ -105,7 +106,12 @@ export const BLOCK_INTERVAL_NS = 15n * 60n * 1_000_000_000n;
 
 /** Build the next block (15 minutes after the last) with these txs and apply it. */
 export function produce(state: LedgerState, txs: readonly Uint8Array[] = [], plan: Partial<BlockPlan> = {}): BlockResult {
+  return produceBlock(state, txs, plan).result;
+}
+
+/** As produce, with the block built (its header: the last commit, the evidence). */
+export function produceBlock(state: LedgerState, txs: readonly Uint8Array[] = [], plan: Partial<BlockPlan> = {}): { block: Block; result: BlockResult } {
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const block = buildBlock(state, { timeNs: meta.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs, ...plan });
-  return applyBlock(state, block);
+  return { block, result: applyBlock(state, block) };
 }

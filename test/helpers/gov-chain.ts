@@ -15,7 +15,8 @@ import type { WireMessage } from '../../src/wire/index.js';
 import { readFixture } from './paths.js';
 import { importGenesis } from '../../src/genesis/import.js';
 import { parseGenesis } from '../../src/genesis/parse.js';
-import { produce, testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+import { produceBlock, testGenesisJson, testKey, type TestChainSpec, type TestKey } from './chain.js';
+import type { BlockHeader } from '../../src/chain/block.js';
 import type { DuplicateVoteEvidence } from '../../src/core/block-context.js';
 import { Prng } from '../../src/core/prng.js';
 import { totalSupply } from '../../src/modules/auth/bank.js';
@@ -112,15 +113,16 @@ export function eventsOfType<T extends DomainEvent['type']>(result: BlockResult,
  * does): each block, a SimContext per workload (seeded Prng per block and workload), its txs and
  * faults, the real producer and reducer; every receipt must match its expectation, invariants
  * must hold and supply must equal start + Σ minted − Σ burned (src/sim/supply.ts).
- * Returns tx counts by label and outcome, and the block results.
+ * Returns tx counts by label and outcome, the block results and the blocks' headers.
  */
 export function driveWorkloads(
   state: LedgerState,
   workloads: ReadonlyArray<{ readonly workload: Workload; readonly keys: readonly TestKey[] }>,
   options: { readonly blocks: number; readonly seed: number; readonly validatorKeys: readonly TestKey[] },
-): { outcomes: Map<string, Map<string, number>>; results: BlockResult[] } {
+): { outcomes: Map<string, Map<string, number>>; results: BlockResult[]; headers: BlockHeader[] } {
   const outcomes = new Map<string, Map<string, number>>();
   const results: BlockResult[] = [];
+  const headers: BlockHeader[] = [];
   const supply = new SupplyLedger(totalSupply(state.auth));
   let previous: Uint8Array[] = [];
   for (let i = 0; i < options.blocks; i++) {
@@ -144,7 +146,8 @@ export function driveWorkloads(
       for (const address of faults.offline ?? []) offline.add(address);
       evidence.push(...(faults.evidence ?? []));
     }
-    const result = produce(state, proposals.map((p) => p.bytes), { signed: (address) => !offline.has(address), evidence });
+    const { block, result } = produceBlock(state, proposals.map((p) => p.bytes), { signed: (address) => !offline.has(address), evidence });
+    headers.push(block.header);
     proposals.forEach((proposal, index) => {
       const receipt = result.receipts[index]!;
       const actual = code(receipt);
@@ -159,5 +162,5 @@ export function driveWorkloads(
     results.push(result);
     previous = proposals.map((p) => p.bytes);
   }
-  return { outcomes, results };
+  return { outcomes, results, headers };
 }

@@ -16,11 +16,23 @@
  * RelaysToTokensMultiplierMap [PerChainRTTM], the four PIP-22 params [RSCAL]). With every feature
  * active from genesis (the default) they all appear, as do the ledger's own policy params
  * (pos/FeeBurnPercentage, application/ApplicationBurnRate, PROTOCOL §14).
+ *
+ * "Active at h" means under the upgrade block h began with as well as the one it ended with: an
+ * upgrade delivered in block h (a ParamChange of gov/upgrade, which the features table reads from
+ * h + 1, or a MsgUpgrade) lists what it switched on from h + 1. pocket-core lists the keys its
+ * store holds (x/gov/keeper/subspace.go:71-80 over types/param.go:128-140), and a gated key is
+ * stored only by its hook in BeginBlock of h == H (x/nodes/module.go:127-142,
+ * x/pocketcore/module.go:106-113; codec/codec.go:321-324) — never by the upgrade's own block.
+ * Example: RSCAL at 1000, block 5 sets gov/upgrade to "RSCAL:5" → allparams at 5 has no
+ * pos/ServicerStakeFloorMultiplier; at 6 it lists it (the ledger's choice; pocket-core, with no
+ * hook run, never does: docs/protocol-choices.md).
  */
-import { paramValueToJson, type ParamValue } from '../../params/kinds.js';
+import { paramValueToJson, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import { paramValueOf, type Params } from '../../params/params.js';
 import { PARAM_SPECS, type ParamSpec, type Subspace } from '../../params/registry.js';
-import { inactiveFeatures, PARAM_FEATURE } from './features.js';
+import type { ReadonlyTable } from '../../state/table.js';
+import { inactiveFeatures, PARAM_FEATURE, type FeatureSet } from './features.js';
+import type { StoredParam } from './state.js';
 
 export interface SingleParam {
   readonly param_key: string;
@@ -52,22 +64,48 @@ export function paramValueText(spec: ParamSpec, value: ParamValue): string {
   return JSON.stringify(json);
 }
 
-/** allparams of `params` (use state.paramsAt(h) for a past height) at `height`. */
-export function allParams(params: Params, height: number): AllParams {
+/** What the parameter queries read of a state: its params by height and gov/upgrade's history. */
+export interface ParamsHistory {
+  paramsAt(height: number): Params;
+  readonly gov: { readonly params: Pick<ReadonlyTable<StoredParam>, 'getAt'> };
+}
+
+/**
+ * The features whose params are not listed at the end of block `height`: off under the upgrade it
+ * ended with or the one it began with (see the header). Example: began "RSCAL:1000", ended
+ * "RSCAL:5", height 5 → {RSCAL}; at 6 (began and ended "RSCAL:5") → {}.
+ */
+export function unlistedFeatures(upgrade: Upgrade, upgradeBefore: Upgrade, height: number): FeatureSet {
+  return new Set([...inactiveFeatures(upgrade, height), ...inactiveFeatures(upgradeBefore, height)]);
+}
+
+/**
+ * allparams of `params` at `height`, the end of that block; `upgradeBefore` is gov/upgrade as the
+ * block began (at the end of `height - 1`). From a state: allParamsAt.
+ */
+export function allParams(params: Params, height: number, upgradeBefore: Upgrade): AllParams {
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
-  const inactive = inactiveFeatures(params.gov.upgrade, height);
+  const unlisted = unlistedFeatures(params.gov.upgrade, upgradeBefore, height);
   const specs = [...PARAM_SPECS].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const spec of specs) {
     const feature = PARAM_FEATURE[spec.key];
-    if (feature !== undefined && inactive.has(feature)) continue;
+    if (feature !== undefined && unlisted.has(feature)) continue;
     result[GROUP[spec.subspace]].push({ param_key: spec.key, param_value: paramValueText(spec, paramValueOf(params, spec)) });
   }
   return result;
 }
 
-/** /v1/query/param: one parameter, or undefined for a key that is not a parameter. */
-export function singleParam(params: Params, key: string, height: number): SingleParam | undefined {
-  return Object.values(allParams(params, height))
+/** allparams of a state at `height` (its current height or a past one its history holds). */
+export function allParamsAt(state: ParamsHistory, height: number): AllParams {
+  const params = state.paramsAt(height);
+  // A chain's first state has no block before it: it began with its own upgrade.
+  const before = state.gov.params.getAt('gov/upgrade', height - 1)?.value as Upgrade | undefined;
+  return allParams(params, height, before ?? params.gov.upgrade);
+}
+
+/** /v1/query/param: one parameter, or undefined for a key that is not a parameter (or not listed). */
+export function singleParam(state: ParamsHistory, key: string, height: number): SingleParam | undefined {
+  return Object.values(allParamsAt(state, height))
     .flat()
     .find((entry: SingleParam) => entry.param_key === key);
 }

@@ -251,7 +251,10 @@ export class PgReadStore implements ReadStore {
     this.one('claim', [key.servicer.toLowerCase(), key.appPublicKey.toLowerCase(), key.chain, key.sessionHeight, key.evidenceType, height], (row) => claimAnswer(claimRecordOf(row.claim_json as string)));
   claims = async (height: number, servicer?: string) => (await this.rows('claims', [height, servicer?.toLowerCase() ?? null])).map((row) => claimAnswer(claimRecordOf(row.claim_json as string)));
 
-  allParams = async (height: number) => allParamsOf((await this.rows('params', [height])) as unknown as ParamRow[], height);
+  allParams = async (height: number) => {
+    const [rows, before] = await Promise.all([this.rows('params', [height]), this.rows('param', ['gov/upgrade', height - 1])]);
+    return allParamsOf(rows as unknown as ParamRow[], height, before[0]?.param_value as string | undefined);
+  };
 
   rewardLines: ReadStore['rewardLines'] = (filter, page) =>
     this.page('rewards', 'rewardCount', [filter.fromHeight, filter.toHeight, filter.node ?? null, filter.address ?? null, filter.chain ?? null], page, rewardOf);

@@ -5,10 +5,13 @@
  *
  * Schedule (stateless: a pure function of the height and the state):
  *   - cycles of 48 blocks; cycle c's victim is the simulator's validator c mod n;
- *   - phase (h − 1) mod 48 < 30: the victim does not sign (`offline`) while it is Staked,
- *     unjailed, at least one other validator is in the set and the others hold more than 2/3 of
- *     the power of the set that signed block h − 1 (a commit without it) — downtime jails it within one
- *     window or so; phase ≥ 30: it signs again;
+ *   - phase (h − 1) mod 48 < 30: the victim does not sign (`offline`) while it is Staked, at
+ *     least one other validator is in the set and the others hold more than 2/3 of the power of
+ *     the set that signed block h − 1 (a commit without it) — downtime jails it within one
+ *     window or so; phase ≥ 30: it signs again. Being jailed does not bring it back: jailed in
+ *     block J, it is still in the sets that sign J and J + 1 (Tendermint applies EndBlock J's
+ *     validator updates from J + 2: fork 59310158d3e9 state/execution.go:427-437, 469-471), so
+ *     the last commits of J + 1 and J + 2 carry its votes, missed like those before;
  *   - every block, for a jailed victim: jailed_until > block time → Unjail expecting pos:104
  *     ("too early"); otherwise → Unjail expecting ok (funded first with a Send if it has no
  *     account or its account cannot pay the fee); now and then an Unjail signed by a stranger →
@@ -33,7 +36,10 @@
  * Unjail txs; BeginBlock of the block can slash (never below StakeMinimum: stakes stay ≥ 2 ×
  * the minimum for the pos:105 case, and an unjail candidate is never this block's evidence
  * target) but cannot jail or unjail a validator this workload predicts for: the victim is the
- * only validator that misses votes, and an unjailed candidate must have missed none.
+ * only validator that misses votes, and an unjailed candidate must have missed none; once
+ * jailed (its counters reset) it misses at most its last two votes, fewer than a window
+ * tolerates under the profiles' params (10 blocks, MinSignedPerWindow 0.6: 4), so no second
+ * downtime slash can move its stake under a predicted Unjail.
  * Evidence is always validly signed (invalid evidence would make the block invalid).
  */
 import type { DuplicateVoteEvidence, Vote } from '../../core/block-context.js';
@@ -177,7 +183,8 @@ function offlineVictim(ctx: SimContext): Address | undefined {
   const victim = victimOf(ctx);
   if (victim === undefined || phaseOf(ctx.height) >= OFFLINE_PHASE_BLOCKS) return undefined;
   const validator = ctx.state.nodes.validators.get(victim.address);
-  if (validator === undefined || validator.jailed || validator.status !== StakeStatus.Staked) return undefined;
+  // Jailed or not: a jailed validator has votes in the next two last commits (see the header).
+  if (validator === undefined || validator.status !== StakeStatus.Staked) return undefined;
   // Never the last validator standing: the others must keep producing.
   const others = currentSet(ctx).filter((m) => m.address !== victim.address);
   if (others.length === 0) return undefined;

@@ -6,7 +6,8 @@
  * ChainWriter; then block 2 with 9,000 bytes of filler txs, applied with the size check skipped
  * (its state root recorded as a producer without the check would) and appended to the log
  * directly; then the compiled CLI. Also: a stored block longer than its canonical encoding (bytes
- * the size check, which measures the decoded block, would not see) is refused by both. Sources:
+ * the size check, which measures the decoded block, would not see) is refused by both, and so are stored header bytes that are
+ * not the header's canonical encoding (replay compares them with its one encoding). Sources:
  * Tendermint — the pokt-network fork at 59310158d3e9, pocket-core go.mod:5 — consensus/state.go:
  * 1705-1714, go-amino v0.15.1 amino.go:284-292 (pocket-core's go.mod:24)
  * (a proposal over MaxBytes does not decode).
@@ -16,7 +17,7 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyBlock } from '../../../src/chain/apply-block.js';
-import { encodeBlock } from '../../../src/chain/block.js';
+import { encodeBlock, encodeHeader } from '../../../src/chain/block.js';
 import { blockByteSize } from '../../../src/chain/block-size.js';
 import { buildBlock } from '../../../src/chain/producer.js';
 import { encodeRecord } from '../../../src/chain/record.js';
@@ -107,6 +108,25 @@ test('a stored block padded past its canonical encoding (a repeated header field
   assert.is(divergence?.height, 2);
   assert.is(divergence?.kind, 'record_malformed');
   assert.match(divergence?.detail ?? '', 'block bytes are not in canonical form');
+});
+
+test('stored header bytes that are not the header’s canonical encoding (its chain id written twice: the decoder keeps the last) are header_not_canonical to verify, record_malformed to replay', async () => {
+  const dir = await chainWithCraftedBlock2('header', (writer) => {
+    const block = buildBlock(writer.state, { timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: filler(3) });
+    const result = applyBlock(writer.state, block);
+    const header = Buffer.concat([new ProtoWriter('gogoproto').stringAlways(1, 'another-chain').finish(), encodeHeader(block.header)]);
+    const w = new ProtoWriter('gogoproto').bytesAlways(1, header);
+    for (const tx of block.txs) w.bytesAlways(2, tx);
+    return encodeRecord({ blockBytes: w.finish(), stateRootAfter: result.stateRoot, writeSet: new Uint8Array(0) });
+  });
+  const verify = await runCli(['verify', '--data', dir, '--json', '--no-progress']);
+  assert.is(verify.code, 1, verify.stdout + verify.stderr);
+  const problem = (JSON.parse(verify.stdout) as { chain_problem: { height: number; code: string } | null }).chain_problem;
+  assert.equal([problem?.height, problem?.code], [2, 'header_not_canonical']);
+  const replay = await runCli(['replay', '--data', dir, '--json', '--no-progress', '--trust-signatures']);
+  assert.is(replay.code, 1, replay.stdout + replay.stderr);
+  const divergence = (JSON.parse(replay.stdout) as { divergence?: DivergenceJson }).divergence;
+  assert.equal([divergence?.height, divergence?.kind, divergence?.detail], [2, 'record_malformed', 'header bytes are not in canonical form']);
 });
 
 test.run();

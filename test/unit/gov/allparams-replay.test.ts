@@ -24,7 +24,7 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
-import { allParams, paramValueText, type AllParams, type SingleParam } from '../../../src/modules/gov/queries.js';
+import { allParamsAt, paramValueText, type AllParams, type SingleParam } from '../../../src/modules/gov/queries.js';
 import { parseParamValue } from '../../../src/params/kinds.js';
 import { PARAM_SPECS_BY_KEY, type ParamSpec } from '../../../src/params/registry.js';
 import { checkInvariants } from '../../../src/sim/invariants.js';
@@ -81,7 +81,7 @@ replay('allparams after the replay equals the dump (35 keys, same groups, normal
   const state = mainnetWithTestOwner();
   const dumped = byKey(dump);
   assert.is(dumped.size, 35);
-  const before = byKey(allParams(state.params(), 0));
+  const before = byKey(allParamsAt(state, 0));
   const changed = [...dumped.values()].filter((entry) => normalise(before.get(entry.param_key)!) !== normalise(entry)).map((e) => e.param_key).sort();
   assert.ok(changed.length >= 10, `the dump differs from genesis in ${changed.join(', ')}`);
 
@@ -94,7 +94,7 @@ replay('allparams after the replay equals the dump (35 keys, same groups, normal
   produce(state);
   assert.equal(checkInvariants(state), []);
 
-  const after = allParams(state.params(), 2);
+  const after = allParamsAt(state, 2);
   for (const group of GROUPS) {
     for (const entry of dump[group]) {
       const ours = after[group].find((e) => e.param_key === entry.param_key);

@@ -105,7 +105,7 @@ upgrades('a version upgrade records the old height and merges features; a featur
   assert.equal(state.params().gov.upgrade, { height: 500n, version: '0.13.0', oldUpgradeHeight: 0n, features: ['BLOCK:0', 'REDUP:300', 'RSCAL:460'] });
   expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 800n, '0.14.0'))]), 'ok');
   assert.equal(state.params().gov.upgrade, { height: 800n, version: '0.14.0', oldUpgradeHeight: 500n, features: ['BLOCK:0', 'REDUP:300', 'RSCAL:460'] });
-  assert.is(singleParam(state.params(), 'gov/upgrade', 5)!.param_value, '{"type":"gov/upgrade","value":{"Height":"800","Version":"0.14.0","OldUpgradeHeight":"500","Features":["BLOCK:0","REDUP:300","RSCAL:460"]}}');
+  assert.is(singleParam(state, 'gov/upgrade', 5)!.param_value, '{"type":"gov/upgrade","value":{"Height":"800","Version":"0.14.0","OldUpgradeHeight":"500","Features":["BLOCK:0","REDUP:300","RSCAL:460"]}}');
 });
 
 upgrades('not the owner of gov/upgrade → gov:5; a version CompareVersionStrings cannot compare with this ledger\'s → ledger:14', () => {

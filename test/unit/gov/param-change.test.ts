@@ -101,18 +101,18 @@ for (const [key, [value, expected]] of Object.entries(CHANGES)) {
   every(`${key}: the owner's change applies; anyone else → gov:5`, () => {
     const state = chain();
     produce(state);
-    const before = singleParam(state.params(), key, 1)!.param_value;
+    const before = singleParam(state, key, 1)!.param_value;
     if (!SAME_VALUE_ONLY.has(key)) assert.is.not(before, expected, 'the new value differs from the old');
     expectOnly(produce(state, [signTx(stranger, paramChange(stranger, key, value))]), 'gov:5');
-    assert.is(singleParam(state.params(), key, 2)!.param_value, before, 'unchanged after gov:5');
+    assert.is(singleParam(state, key, 2)!.param_value, before, 'unchanged after gov:5');
     const result = produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]);
     expectOnly(result, 'ok');
-    assert.is(singleParam(state.params(), key, 3)!.param_value, expected);
+    assert.is(singleParam(state, key, 3)!.param_value, expected);
     const [event] = eventsOfType(result, 'ParamChanged');
     assert.is(event?.key, key);
     assert.is(event?.by, OWNER.address);
-    assert.is(singleParam(state.paramsAt(2), key, 2)!.param_value, before, 'history: the value at the end of block 2');
-    assert.is(singleParam(state.paramsAt(3), key, 3)!.param_value, expected, 'history: the value from block 3 on');
+    assert.is(singleParam(state, key, 2)!.param_value, before, 'history: the value at the end of block 2');
+    assert.is(singleParam(state, key, 3)!.param_value, expected, 'history: the value from block 3 on');
     assert.equal(checkInvariants(state), []);
   });
 }
@@ -210,7 +210,7 @@ malformed('MinSignedPerWindow × SignedBlocksWindow may ask for at most the whol
   // RoundInt64(1.005 × 100) = RoundInt64(100.5) = 100 (half-even, x/nodes/keeper/params.go:70-78): the
   // window tolerates 100 − 100 = 0 misses (slash.go:273) — the first miss jails.
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
-  assert.is(singleParam(state.params(), 'pos/MinSignedPerWindow', height(state))!.param_value, '1.005000000000000000');
+  assert.is(singleParam(state, 'pos/MinSignedPerWindow', height(state))!.param_value, '1.005000000000000000');
   // 1.005 × 99 = 99.495 → 99 ≤ 99 still fits; 1.006 × 99 = 99.594 → 100 > 99 tolerates −1 misses:
   // every validator (0 missed > −1, slash.go:275) is jailed at the next BeginBlock, Tendermint's
   // validator set would be empty (types/validator_set.go:629-632 at 59310158d3e9) and ApplyBlock fails — a halted chain.
@@ -221,7 +221,7 @@ malformed('MinSignedPerWindow × SignedBlocksWindow may ask for at most the whol
   expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/MinSignedPerWindow', '"1.005"'))]), 'ok');
   // 1.005 × 101 = 101.505 → 102 > 101: refused from the window's side too.
   expectOnly(produce(fromWindow, [signTx(OWNER, paramChange(OWNER, 'pos/SignedBlocksWindow', '"101"'))]), 'ledger:15');
-  assert.is(singleParam(fromWindow.params(), 'pos/SignedBlocksWindow', height(fromWindow))!.param_value, '100');
+  assert.is(singleParam(fromWindow, 'pos/SignedBlocksWindow', height(fromWindow))!.param_value, '100');
 });
 
 malformed('a slash fraction of 10^51 (below the bound) is accepted, and a slash of the largest power by it is computable', () => {
@@ -245,17 +245,17 @@ malformed('DAOAllocation and ProposerPercentage may not both be 0: ProposerPerce
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/ProposerPercentage', '"0"'))]), 'ok');
   const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'pos/DAOAllocation', '"0"'))]), 'ledger:15');
   assert.match(receipt.log ?? '', 'both be 0');
-  assert.is(singleParam(state.params(), 'pos/DAOAllocation', height(state))!.param_value, '10');
+  assert.is(singleParam(state, 'pos/DAOAllocation', height(state))!.param_value, '10');
 });
 
 for (const [key, value, expected] of BAD) {
   malformed(`${key} = ${typeof value === 'string' ? value : 'bytes 22 ff 22'} → ${expected}, fee charged, value unchanged`, () => {
     const state = chain();
-    const before = singleParam(state.params(), key, 1)!.param_value;
+    const before = singleParam(state, key, height(state))!.param_value;
     const receipt = expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, value))]), expected);
     assert.is(receipt.feeUpokt, 10_000n);
     assert.equal(receipt.events.map((e) => e.type), ['FeeDeducted'], 'only the fee moved');
-    assert.is(singleParam(state.params(), key, height(state))!.param_value, before);
+    assert.is(singleParam(state, key, height(state))!.param_value, before);
   });
 }
 

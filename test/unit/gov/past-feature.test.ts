@@ -36,7 +36,7 @@ import { exportState } from '../../../src/genesis/export.js';
 import { importGenesis } from '../../../src/genesis/import.js';
 import { parseGenesis } from '../../../src/genesis/parse.js';
 import { inactiveFeatures } from '../../../src/modules/gov/features.js';
-import { singleParam } from '../../../src/modules/gov/queries.js';
+import { allParamsAt, singleParam } from '../../../src/modules/gov/queries.js';
 import { overrideEvents, WHAT_IF_SKIPPED_CHECKS } from '../../../src/runtime/param-override.js';
 import { BLOCK_INTERVAL_NS, produce, signTx } from '../../helpers/chain.js';
 import { code, eventsOfType, expectOnly, govChain, OWNER, paramChange, templateAclKeys, upgrade } from '../../helpers/gov-chain.js';
@@ -115,7 +115,7 @@ for (const [relation, at] of [['before the upgrade’s block', 3], ['the upgrade
 
   past(`RSCAL at ${relation}: the ledger's choice — the params the hook would write (pocket-core reads 0 and panics on every reward)`, () => {
     const { state } = schedule('RSCAL', at);
-    assert.is(singleParam(state.params(), 'pos/ServicerStakeFloorMultiplier', height(state))!.param_value, '15000000000');
+    assert.is(singleParam(state, 'pos/ServicerStakeFloorMultiplier', height(state))!.param_value, '15000000000');
     assert.is(state.params().pos.servicerStakeFloorMultiplier, 15_000_000_000n);
   });
 }
@@ -183,6 +183,20 @@ past('a ParamChange of gov/upgrade at h: a feature at h gets no hook (the table 
     assert.equal(activations([delivered, next]), hooked ? [at] : [], `PerChainRTTM:${at}`);
     assert.equal(state.params().pos.relaysToTokensMultiplierMap, {});
     assert.is(owned(state, PROBE.PerChainRTTM.key), hooked);
+  }
+});
+
+past('allparams at the upgrade’s own block h lists none of the params it switched on; h + 1 does (pocket-core stores them only in a hook at h == H: x/nodes/module.go:127-142, and lists stored keys: x/gov/keeper/subspace.go:71-80)', () => {
+  const listed = (state: LedgerState, at: number): boolean => allParamsAt(state, at).node_params.some((p) => p.param_key === PROBE.RSCAL.key);
+  // A ParamChange naming RSCAL at h (the features table reads it from h + 1) and a MsgUpgrade naming it at h (on at once).
+  for (const via of ['ParamChange', 'MsgUpgrade'] as const) {
+    const state = chain();
+    const h = height(state) + 1;
+    const value = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', 'PerChainRTTM:1000', `RSCAL:${h}`] } });
+    expectOnly(produce(state, [signTx(OWNER, via === 'ParamChange' ? paramChange(OWNER, 'gov/upgrade', value) : upgrade(OWNER, 1n, 'FEATURE', [`RSCAL:${h}`]))]), 'ok');
+    assert.is(listed(state, h), false, `${via}: at h`);
+    produce(state);
+    assert.is(listed(state, h + 1), true, `${via}: at h + 1 (the ledger's choice: listed once on, docs/protocol-choices.md)`);
   }
 });
 

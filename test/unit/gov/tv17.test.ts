@@ -87,7 +87,7 @@ tv17('a map value in any key order stores the same map; malformed map values →
 tv17('application/StabilityAdjustment changed to 100 → the param query returns "100"', () => {
   const state = chain();
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'application/StabilityAdjustment', '"100"'))]), 'ok');
-  assert.equal(singleParam(state.params(), 'application/StabilityAdjustment', height(state)), { param_key: 'application/StabilityAdjustment', param_value: '100' });
+  assert.equal(singleParam(state, 'application/StabilityAdjustment', height(state)), { param_key: 'application/StabilityAdjustment', param_value: '100' });
 });
 
 tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core reads ""); after activation it reads 15000000000 and changes to 16000000000', () => {
@@ -98,7 +98,7 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:5'])), signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]);
   const key = 'pos/ServicerStakeFloorMultiplier';
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'gov:5');
-  assert.is(singleParam(state.params(), key, height(state)), undefined, 'not a parameter yet');
+  assert.is(singleParam(state, key, height(state)), undefined, 'not a parameter yet');
   while (height(state) < 4) produce(state);
   // Height 5: [RSCAL] activates — its params are written at their defaults and owned by the DAO
   // owner (pocket-core: x/nodes/module.go:127-137, x/gov/module.go:170-200).
@@ -114,9 +114,9 @@ tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core 
   const appended = activated!.params.map((p) => p.key);
   assert.equal(activated!.acl, [...templateAclKeys(), ...appended].map((k) => ({ acl_key: k, address: OWNER.address })));
   assert.equal(paramValueToJson('acl', state.params().gov.acl), activated!.acl);
-  assert.is(singleParam(state.params(), key, height(state))!.param_value, '15000000000');
+  assert.is(singleParam(state, key, height(state))!.param_value, '15000000000');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'ok');
-  assert.is(singleParam(state.params(), key, height(state))!.param_value, '16000000000');
+  assert.is(singleParam(state, key, height(state))!.param_value, '16000000000');
 });
 
 tv17('features activating at the same height append their ACL owners in pocket-core’s order: BLOCK, RSCAL, PerChainRTTM (x/gov/module.go:170-200)', () => {
@@ -149,9 +149,9 @@ tv17('ACL.SetOwner (x/gov/types/acl.go): a listed key changes owner in place, an
 tv17('PIP-22 with every feature active from genesis (the ledger default): reads 15000000000, changes to 16000000000', () => {
   const state = chain();
   const key = 'pos/ServicerStakeFloorMultiplier';
-  assert.is(singleParam(state.params(), key, 1)!.param_value, '15000000000');
+  assert.is(singleParam(state, key, height(state))!.param_value, '15000000000');
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, key, '"16000000000"'))]), 'ok');
-  assert.is(singleParam(state.params(), key, height(state))!.param_value, '16000000000');
+  assert.is(singleParam(state, key, height(state))!.param_value, '16000000000');
 });
 
 tv17.run();

@@ -19,7 +19,7 @@ import { Prng } from '../../../src/core/prng.js';
 import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { querySupply } from '../../../src/modules/auth/queries.js';
-import { allParams } from '../../../src/modules/gov/queries.js';
+import { allParamsAt } from '../../../src/modules/gov/queries.js';
 import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
 import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
@@ -129,7 +129,7 @@ function compareAt(state: LedgerState, height: number, sql: ProjectionQueries, p
   }
   same(sql.supply(height), querySupply(state.auth), 'supply');
   same(sql.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [], 'validator set');
-  same(sql.allParams(height), allParams(state.params(), height), 'allparams');
+  same(sql.allParams(height), allParamsAt(state, height), 'allparams');
   same(sql.claims(height), nodeClaims(state, undefined), 'all claims');
   // Every record, not a sample: signing-info rows are stepped (counters derived at read time,
   // projectors/signing-infos.ts), and the jailed validators whose counters step are few.

@@ -17,10 +17,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allParams } from '../../../src/modules/gov/queries.js';
+import { allParamsAt } from '../../../src/modules/gov/queries.js';
 import { ProjectionQueries } from '../../../src/projection/queries.js';
 import { project } from '../../../src/projection/run.js';
 import { projectionFile } from '../../../src/projection/store.js';
+import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
 import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { BLOCK_INTERVAL_NS, signTx } from '../../helpers/chain.js';
@@ -29,22 +30,26 @@ import { scratch } from '../../helpers/sim.js';
 
 const test = suite('projection: feature-gated params and their ACL owners');
 
-test('allparams (gov/acl included) equals the reducer’s after a hook and after a past-height activation', async () => {
-  const work = scratch('feature-params');
+/**
+ * A data dir from the gov test genesis (OWNER owns the DAO; BLOCK, PerChainRTTM and RSCAL listed
+ * at 1000) whose block 1 sets gov/acl to the 35 template keys — the ACL before these features
+ * existed (the ledger's genesis owns every gated key) — and whose next blocks carry `blocks`
+ * (each block's txs); `afterBlock` sees the writer's state after every block. Then projected:
+ * `check` reads the projection.
+ */
+async function projectedChain(name: string, blocks: readonly Uint8Array[][], afterBlock: (state: LedgerState, height: number) => void, check: (sql: ProjectionQueries) => void): Promise<void> {
+  const work = scratch(name);
   try {
     const genesisFile = join(work.dir, 'genesis.json');
     writeFileSync(genesisFile, govGenesisJson({ validators: [{ key: OWNER, tokensUpokt: 100_000_000_000n }], params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', 'PerChainRTTM:1000', 'RSCAL:1000'] } } } }));
     const dir = join(work.dir, 'chain');
     initDataDir(dir, genesisFile);
     const writer = await ChainWriter.open(dir, { fsync: 'never', onWarning: () => undefined });
-    const expected = new Map<number, ReturnType<typeof allParams>>();
     try {
-      // The ACL as before these features existed (the ledger's genesis owns every gated key).
       const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
-      const txs = [[signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))], [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['PerChainRTTM:2', 'RSCAL:4']))], [], [], []];
-      for (const blockTxs of txs) {
-        const { result } = writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs: blockTxs });
-        expected.set(result.height, allParams(writer.state.params(), result.height));
+      for (const txs of [[signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))], ...blocks]) {
+        const { result } = writer.produce({ timeNs: writer.lastBlockTimeNs + BLOCK_INTERVAL_NS, txs });
+        afterBlock(writer.state, result.height);
       }
     } finally {
       writer.close();
@@ -52,14 +57,45 @@ test('allparams (gov/acl included) equals the reducer’s after a hook and after
     await project(dir);
     const db = new Database(projectionFile(dir), { readonly: true });
     try {
-      const sql = new ProjectionQueries(db);
-      for (const [height, reducer] of expected) assert.equal(sql.allParams(height), reducer, `allparams at ${height}`);
+      check(new ProjectionQueries(db));
     } finally {
       db.close();
     }
   } finally {
     work.remove();
   }
+}
+
+test('allparams (gov/acl included) equals the reducer’s after a hook and after a past-height activation', async () => {
+  const expected = new Map<number, ReturnType<typeof allParamsAt>>();
+  await projectedChain(
+    'feature-params',
+    [[signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['PerChainRTTM:2', 'RSCAL:4']))], [], [], []],
+    (state, height) => expected.set(height, allParamsAt(state, height)),
+    (sql) => {
+      for (const [height, reducer] of expected) assert.equal(sql.allParams(height), reducer, `allparams at ${height}`);
+    },
+  );
+});
+
+/**
+ * pocket-core's allparams lists the keys its store holds (GetAllParamNameValue iterates each
+ * subspace's stored keys, x/gov/keeper/subspace.go:71-80); a gated param is stored only by its
+ * hook, in BeginBlock of h == H (x/nodes/module.go:127-142, codec/codec.go:321-324), so at the
+ * end of an upgrade's own block h nothing new is listed. The ledger lists a feature's params once
+ * the features table has it on (docs/protocol-choices.md): a ParamChange of gov/upgrade is read by
+ * the table from h + 1, a MsgUpgrade at once — but neither stored anything at h, so from h + 1.
+ * Chain: block 2 a ParamChange of gov/upgrade naming RSCAL at 2, block 4 a MsgUpgrade naming
+ * PerChainRTTM at 4, then an empty block.
+ */
+test('allparams at an upgrade’s own block lists no param the upgrade switched on; the next block does', async () => {
+  const upgradeValue = JSON.stringify({ type: 'gov/upgrade', value: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', 'PerChainRTTM:1000', 'RSCAL:2'] } });
+  const blocks = [[signTx(OWNER, paramChange(OWNER, 'gov/upgrade', upgradeValue))], [], [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['PerChainRTTM:4']))], []];
+  await projectedChain('feature-params-own-block', blocks, () => undefined, (sql) => {
+    const listed = (height: number, key: string): boolean => sql.allParams(height).node_params.some((p) => p.param_key === key);
+    assert.equal([1, 2, 3].map((h) => listed(h, 'pos/ServicerStakeFloorMultiplier')), [false, false, true], 'RSCAL by a ParamChange at 2');
+    assert.equal([3, 4, 5].map((h) => listed(h, 'pos/RelaysToTokensMultiplierMap')), [false, false, true], 'PerChainRTTM by a MsgUpgrade at 4');
+  });
 });
 
 test.run();

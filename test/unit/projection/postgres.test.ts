@@ -28,7 +28,7 @@ import type { LedgerState } from '../../../src/chain/ledger-state.js';
 import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { querySupply } from '../../../src/modules/auth/queries.js';
-import { allParams } from '../../../src/modules/gov/queries.js';
+import { allParamsAt } from '../../../src/modules/gov/queries.js';
 import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
 import { VALIDATOR_SET_KEY } from '../../../src/modules/nodes/state.js';
 import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
@@ -145,7 +145,7 @@ function expectAt(state: LedgerState, height: number, addresses: readonly string
     add(`claims of ${address}`, (s) => s.claims(height, address), nodeClaims(state, address as never));
   }
   add('supply', (s) => s.supply(height), querySupply(state.auth));
-  add('allparams', (s) => s.allParams(height), allParams(state.params(), height));
+  add('allparams', (s) => s.allParams(height), allParamsAt(state, height));
   add('validator set', (s) => s.validatorSet(height), state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? []);
   add('nodes', (s) => s.nodes(height), queryNodes(state, { perPage: 100_000 }).result);
   add('apps', (s) => s.apps(height), queryApps(state, { perPage: 100_000 }).result);

@@ -18,7 +18,7 @@ import { Prng } from '../../../src/core/prng.js';
 import { queryApp, queryApps } from '../../../src/modules/apps/queries.js';
 import { balanceOf } from '../../../src/modules/auth/bank.js';
 import { querySupply } from '../../../src/modules/auth/queries.js';
-import { allParams } from '../../../src/modules/gov/queries.js';
+import { allParamsAt } from '../../../src/modules/gov/queries.js';
 import { queryNode, queryNodes } from '../../../src/modules/nodes/queries.js';
 import { nodeClaims } from '../../../src/modules/pocketcore/queries.js';
 import { replay } from '../../../src/runtime/replay.js';
@@ -104,7 +104,7 @@ function expectEntities(state: LedgerState, height: number, addresses: readonly 
 
 function expectGlobals(state: LedgerState, height: number): void {
   expect('/v1/query/supply', { height }, querySupply(state.auth));
-  expect('/v1/query/allparams', { height }, allParams(state.params(), height));
+  expect('/v1/query/allparams', { height }, allParamsAt(state, height));
   for (const opts of [{}, { staking_status: 1 }, { jailed_status: 1 }, { jailed_status: 2, page: 2, per_page: 3 }, { blockchain: '0001' }]) {
     const options = { stakingStatus: opts.staking_status, jailedStatus: opts.jailed_status, page: opts.page, perPage: opts.per_page, blockchain: opts.blockchain };
     expect('/v1/query/nodes', { height, opts }, queryNodes(state, JSON.parse(JSON.stringify(options)) as object));

@@ -4,9 +4,10 @@
  * roots differ is stopped at the first divergent height with the differing entries named.
  * Method: a writer produces blocks of real signed sends into a temp data dir; replays compare.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
@@ -120,6 +121,31 @@ runtime('a divergent run stops at the first differing height and names the diffe
     const named = outcome.divergence!.entries.map((entry) => entry.entryKey);
     assert.equal(named, [`auth/accounts/${bob.address}`]);
   } finally {
+    rmSync(join(dir, '..'), { recursive: true, force: true });
+  }
+});
+
+runtime('replay from genesis reads (and so checksums) the genesis copy once: opening the chain checks it, the start from genesis parses those bytes', async () => {
+  const dir = freshDataDir();
+  const genesisCopy = join(dir, 'events', 'genesis.json');
+  const read = fs.readFileSync;
+  let reads = 0;
+  // Counts reads of the copy: node:fs's ESM named exports follow the CommonJS object once synced.
+  fs.readFileSync = ((...args: Parameters<typeof read>) => {
+    if (typeof args[0] === 'string' && resolve(args[0]) === resolve(genesisCopy)) reads++;
+    return read(...args);
+  }) as typeof read;
+  syncBuiltinESMExports();
+  try {
+    await writeBlocks(dir, 2);
+    reads = 0;
+    const outcome = await replay(dir, { workers: 0, trustSignatures: true });
+    assert.is(outcome.startedFrom, 'genesis');
+    assert.ok(outcome.verified);
+    assert.is(reads, 1);
+  } finally {
+    fs.readFileSync = read;
+    syncBuiltinESMExports();
     rmSync(join(dir, '..'), { recursive: true, force: true });
   }
 });

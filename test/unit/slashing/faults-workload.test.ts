@@ -50,4 +50,32 @@ for (const seed of [11, 12]) {
   });
 }
 
+/**
+ * Tendermint applies the validator updates of EndBlock H from height H + 2 (fork 59310158d3e9,
+ * state/execution.go:427-437 and 469-471: NextValidators ← the updated set, Validators ←
+ * the old NextValidators): a validator jailed in block J still signs — or, offline, misses —
+ * blocks J and J + 1, whose votes are in the last commits of J + 1 and J + 2; from J + 3 it has
+ * none. An offline machine stays offline when the chain jails it, so while the workload's outage
+ * lasts those two votes are missed, like the ones before the jail.
+ */
+faults('a victim jailed while offline misses its last two votes (the last commits of J + 1 and J + 2), then has none', () => {
+  const state = chain();
+  const { results, headers } = driveWorkloads(state, [{ workload: createFaultsWorkload(), keys: accounts }], { blocks: 150, seed: 11, validatorKeys: validators });
+  const voteOf = (height: number, address: string) => headers[height - 1]!.lastCommit.find((v) => v.address === address);
+  // The outage: the cycle's victim (48-block cycles, offline in the first 30), as the workload's header says.
+  const victimAt = (height: number): string => validators[Math.floor((height - 1) / 48) % validators.length]!.address;
+  const inOutage = (height: number, address: string): boolean => (height - 1) % 48 < 30 && victimAt(height) === address;
+  let checked = 0;
+  for (const result of results) {
+    for (const jailed of eventsOfType(result, 'NodeJailed')) {
+      const j = result.height;
+      if (j + 3 > headers.length || !inOutage(j + 2, jailed.address)) continue;
+      assert.equal([voteOf(j + 1, jailed.address)?.signed, voteOf(j + 2, jailed.address)?.signed], [false, false], `jailed at ${j}`);
+      assert.is(voteOf(j + 3, jailed.address), undefined, `out of the commit from ${j + 3}`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 2, `jails checked: ${checked}`);
+});
+
 faults.run();
