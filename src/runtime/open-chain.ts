@@ -16,6 +16,7 @@
  * lock taken over, an index rebuilt, a damaged head slot, stray snapshot temp files removed —
  * goes to `onWarning` (default: one line on stderr), never silently.
  */
+import { constants } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonBytes } from '../core/json-bytes.js';
@@ -82,10 +83,7 @@ function chainFiles(dir: string): { config: DataDirConfig; genesis: Buffer } {
 function checkGenesisFile(dir: string, config: DataDirConfig): Buffer {
   const file = genesisPathOf(dir, config);
   const bytes = checkGenesisChecksum(file, config);
-  // PERF: the field alone, not the tree (a mainnet-sized export is hundreds of MB); a file the
-  // scan cannot answer for is parsed whole, as init read it (never as one string: it may be
-  // longer than V8's longest string, core/json-bytes.ts).
-  const chainId = topLevelStringField(bytes, 'chain_id') ?? (parseJsonBytes(bytes) as { chain_id?: unknown }).chain_id;
+  const chainId = genesisChainId(file, bytes);
   if (chainId !== config.chain_id) {
     throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but its genesis ${file} says ${JSON.stringify(chainId)}`, {
       file: configPath(dir),
@@ -94,6 +92,26 @@ function checkGenesisFile(dir: string, config: DataDirConfig): Buffer {
     });
   }
   return bytes;
+}
+
+/**
+ * The genesis copy's top-level chain_id. PERF: the field alone, not the tree (a mainnet-sized
+ * export is hundreds of MB). A copy the scan cannot answer for — chain_id given twice, or
+ * escaped — is parsed whole: by JSON.parse when it fits in one string, so the last key wins, as
+ * in Go's encoding/json (pocket-core reads the file so); past that by parseJsonBytes, which
+ * refuses a key given twice with two values. init refused both, so the copy was edited along
+ * with its checksum: a copy that is not JSON is said to be damaged, never a bare SyntaxError.
+ */
+function genesisChainId(file: string, bytes: Buffer): unknown {
+  const scanned = topLevelStringField(bytes, 'chain_id');
+  if (scanned !== undefined) return scanned;
+  try {
+    const root = bytes.length <= constants.MAX_STRING_LENGTH ? JSON.parse(bytes.toString('utf8')) : parseJsonBytes(bytes);
+    return (root as { chain_id?: unknown } | null)?.chain_id;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DataDirError('data_dir_invalid', `${file} matches its checksum in ledger.json but is not a readable genesis (${reason}): both were edited; restore the genesis copy and ledger.json from a backup`, { file });
+  }
 }
 
 /** Block 1 was made from this genesis: same chain id, app hash = the genesis state root (step 4). */

@@ -155,6 +155,21 @@ house('a genesis copy naming chain_id twice is judged by its last one, as JSON.p
   }
 });
 
+house('a genesis copy that is not JSON, edited along with its checksum, is data_dir_invalid naming the file, not a bare SyntaxError', async () => {
+  const dir = await chain('not-json', 0);
+  const ledgerJson = join(dir, 'events', 'ledger.json');
+  const config = JSON.parse(readFileSync(ledgerJson, 'utf8')) as { genesis_file: string };
+  const genesisCopy = join(dir, 'events', config.genesis_file);
+  // chain_id is not at the top level (the scan cannot answer), and the text is cut short.
+  const edited = '{"app_state": {"chain_id": "x"}, "consensus_params": {';
+  writeFileSync(genesisCopy, edited);
+  writeFileSync(ledgerJson, JSON.stringify({ ...config, genesis_sha256: createHash('sha256').update(edited).digest('hex') }));
+  assert.throws(
+    () => checkChainFiles(dir),
+    (error: unknown) => error instanceof DataDirError && error.code === 'data_dir_invalid' && error.message.includes(genesisCopy),
+  );
+});
+
 house('ledger.json naming another chain id than its genesis is refused, even before the first block', async () => {
   const dir = await chain('renamed', 0);
   const path = join(dir, 'events', 'ledger.json');
