@@ -48,4 +48,16 @@ test('a chain from a genesis without blocks keeps its words', async () => {
   assert.is(roots.stderr, 'no stored block yet: the chain is at its genesis\n');
 });
 
+// A mainnet-sized audit spent ~18 s loading its genesis (300k accounts) with nothing on stderr
+// before its bar (scale walk of 2026-12-07); and an imported chain with no block refused its
+// empty range only after that load.
+test('audit: a line while it loads its starting state; an imported chain without blocks is an empty range', async () => {
+  const audited = await runCli(['audit', '--data', source]);
+  assert.is(audited.code, 0, audited.stdout + audited.stderr);
+  assert.match(audited.stderr, /^audit: loading the genesis state, the block log and the projection …$/m);
+  const empty = await runCli(['audit', '--data', imported, '--json']);
+  assert.is(empty.code, 1, empty.stdout + empty.stderr);
+  assert.is((JSON.parse(empty.stdout) as { error: { code: string } }).error.code, 'empty_range');
+});
+
 test.run();
