@@ -808,6 +808,8 @@ test('an imported chain before its first block: the home page shows the imported
     const text = await page.locator('#main').innerText();
     assert.match(text, /the state imported at height 6/, 'the head is the imported state');
     assert.match(text, /no block yet: the first will be 7/, 'says that no block is stored yet');
+    assert.is(text.match(/total at 6/g)?.length, 1, 'the supply: one total, the imported state\'s (it was listed twice, as the first and the last)');
+    assert.match(text, /change\s+— \(no block yet\)/, 'the supply has not changed: no block yet (it said "one block so far")');
     assert.equal(problems.failed, [], 'no failed or refused requests before the first block');
     assert.equal(problems.console, [], 'no console errors before the first block');
   } finally {
