@@ -59,7 +59,6 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
   if (options.catchUp !== false && !projectedTo(options.dataDir, options.to)) await project(options.dataDir, { ...(options.to === undefined ? {} : { to: options.to }) });
   // The recorded side must be this chain's: another chain's rows would read as mismatches.
   assertCheckpointOnLog(options.dataDir, sqliteCheckpointOf(options.dataDir));
-  const genesis = readDataDirGenesis(options.dataDir);
   const recorded = new RecordedLedger(options.dataDir);
   const log = openLog(options.dataDir);
   try {
@@ -67,6 +66,9 @@ export async function runAudit(options: AuditOptions, snapshotSource: SnapshotSo
     // An imported exported state's chain starts above 1 (init --exported-height H: at H + 1).
     const from = Math.max(options.from ?? log.firstHeight, log.firstHeight);
     if (from > to) throw new AuditInputError('empty_range', `nothing to audit: from ${from} is above ${to}, where the chain's log (${log.lastHeight}) or its projection (${recorded.checkpoint}) ends`);
+    // PERF: after the range check — a mainnet-sized genesis takes ~15 s to parse, and an
+    // imported chain with no block yet was refused only after it.
+    const genesis = readDataDirGenesis(options.dataDir);
     const snapshots = (options.snapshots === false ? noSnapshots : snapshotSource)(options.dataDir, log, from, to);
     const walk = new AuditWalk(options, recorded, genesis, from, log.firstHeight - 1, snapshots.proven);
     walk.checkGenesisSupply();

@@ -48,6 +48,8 @@ export interface ProjectOptions {
   readonly pgQueryMs?: number;
   readonly onNotice?: (message: string) => void;
   readonly onProgress?: (progress: ReplayProgress, projectedFrom: number) => void;
+  /** A new projection is about to load the genesis state and write its rows (the CLI says so: ~15 s for a mainnet-sized import). */
+  readonly onSeedingGenesis?: () => void;
   /** After each committed batch (tests; the kill test prints the checkpoint). */
   readonly onCommit?: (height: number) => void;
 }
@@ -63,6 +65,8 @@ export interface ProjectReport {
   /** Over `seconds`: opening the log and the projection included. */
   readonly blocks_per_s: number;
   readonly rebuilt: boolean;
+  /** Whether this run wrote the genesis state's rows (a new or rebuilt projection): with blocks 0, that was its work. */
+  readonly genesis_seeded: boolean;
   /** The block log's last height (`height` is below it only with --to). */
   readonly log_height: number;
 }
@@ -204,7 +208,7 @@ async function seedGenesisFrom(target: Target, state: LedgerState, config: DataD
 function nothingProjected(target: Target, rebuilt: boolean, lastHeight: number, started: number): ProjectReport {
   const height = target.checkpoint!.height;
   const seconds = (performance.now() - started) / 1000;
-  return { file: target.where, from_height: height, height, blocks: 0, txs: 0, events: 0, seconds: Number(seconds.toFixed(3)), blocks_per_s: 0, rebuilt, log_height: lastHeight };
+  return { file: target.where, from_height: height, height, blocks: 0, txs: 0, events: 0, seconds: Number(seconds.toFixed(3)), blocks_per_s: 0, rebuilt, genesis_seeded: false, log_height: lastHeight };
 }
 
 async function projectInto(dataDir: string, options: ProjectOptions, open: (onNotice: (message: string) => void, lastHeight: number) => Promise<Target>): Promise<ProjectReport> {
@@ -236,6 +240,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
     // A new projection seeds its genesis rows from the state the replay starts from (height 0:
     // genesis, or a proven snapshot of it), so the genesis file is parsed once, not twice.
     const seedOnStart = target.checkpoint === undefined;
+    if (seedOnStart) options.onSeedingGenesis?.();
     // A new projection starts at the genesis height (0, or an imported state's H).
     const from = target.checkpoint?.height ?? genesisHeightOf(config);
     const counts = { blocks: 0, txs: 0, events: 0 };
@@ -284,6 +289,7 @@ async function projectInto(dataDir: string, options: ProjectOptions, open: (onNo
       seconds: Number(seconds.toFixed(3)),
       blocks_per_s: Math.round(counts.blocks / Math.max(seconds, 1e-6)),
       rebuilt,
+      genesis_seeded: seedOnStart,
       log_height: lastHeight,
     };
   } finally {

@@ -75,13 +75,15 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
   // json` or `{}` reached the augmenting code and came out as an internal error).
   checkSourceGenesisSize(options.genesisFile); // before the parse: a file it cannot use is not read
-  readGenesisFile(options.genesisFile);
+  const source = readGenesisFile(options.genesisFile);
   const sourceText = readSourceGenesisText(options.genesisFile);
-  // An exported state (export: its `pokt_ledger` section) is a chain's middle, with its apps'
-  // max relays, its staked pools and its state root to match: the simulator's accounts and
+  // An exported state (export: its `pokt_ledger` section; pocket-core's shape: `initial_height`,
+  // which the reader takes as the state at initial_height − 1) is a chain's middle, with its
+  // apps' max relays, its staked pools and its state root to match: the simulator's accounts and
   // validators cannot be added to it. Said once, instead of whichever check failed first.
-  if (isExportedState(sourceText)) {
-    throw new SimulationSetupError('sim_genesis_exported', `${options.genesisFile} is an exported state (it has a pokt_ledger section): the simulator builds on a genesis, not on a chain's middle — continue an exported chain with \`init --genesis\` and \`node\` instead`);
+  if (source.exported !== null || isExportedState(sourceText)) {
+    const why = source.exported !== null ? `the state at height ${source.exported.height}` : 'it has a pokt_ledger section';
+    throw new SimulationSetupError('sim_genesis_exported', `${options.genesisFile} is an exported state (${why}): the simulator builds on a genesis, not on a chain's middle — continue an exported chain with \`init --genesis\` and \`node\` instead`);
   }
   const manifest: SimManifest = {
     format: SIM_MANIFEST_FORMAT,

@@ -781,6 +781,44 @@ test('an imported chain: the lists start at its first block, and nothing below i
   }
 });
 
+/**
+ * A chain imported from a state exported at H = 6 and projected before its first block (what a
+ * user has right after `init` + `project` of a pocket-core export): the service holds the state
+ * at 6 and no block. The home page must show that state, not an error page — it asked for
+ * block 6, which no chain imported at 6 holds (scale walk of 2026-12-07: "block_not_found, no
+ * block at height 24" on a mainnet-sized import).
+ */
+test('an imported chain before its first block: the home page shows the imported state', async () => {
+  requireChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  const H = 6;
+  const work = scratch('explorer-imported-no-block');
+  const { dir } = await projectedImportedChain(work.dir, H, 0);
+  const served = await serveInProcess(dir);
+  await served.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = served.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watch(page);
+    await page.goto(`${base}/explorer/`);
+    await settled(page, '34-imported-home-no-block');
+    const text = await page.locator('#main').innerText();
+    assert.match(text, /the state imported at height 6/, 'the head is the imported state');
+    assert.match(text, /no block yet: the first will be 7/, 'says that no block is stored yet');
+    assert.is(text.match(/total at 6/g)?.length, 1, 'the supply: one total, the imported state\'s (it was listed twice, as the first and the last)');
+    assert.match(text, /change\s+— \(no block yet\)/, 'the supply has not changed: no block yet (it said "one block so far")');
+    assert.equal(problems.failed, [], 'no failed or refused requests before the first block');
+    assert.equal(problems.console, [], 'no console errors before the first block');
+  } finally {
+    await browser?.close();
+    await served.close();
+    work.remove();
+  }
+});
+
 /** What the in-page callbacks above read (this file is compiled without the DOM types). */
 interface HTMLElementLike {
   getBoundingClientRect(): { readonly height: number };

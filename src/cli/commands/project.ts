@@ -11,7 +11,9 @@
  * PostgreSQL one with --postgres (a lost connection is retried with a notice on stderr): genesis
  * rows, then every block after the checkpoint, replayed from the log with every state root
  * checked. Progress (blocks/s, tx/s, ETA) on stderr; the report on stdout:
- *   {"file","from_height","height","blocks","txs","events","seconds","blocks_per_s","rebuilt","log_height"}
+ *   {"file","from_height","height","blocks","txs","events","seconds","blocks_per_s","rebuilt","genesis_seeded","log_height"}
+ * A new projection first loads the genesis state and writes its rows ("a new projection: …" on
+ * stderr); with no block after it, "projected the genesis state at height H (no block yet)".
  * A projection already at the height asked for (the log's tip, or --to) is not replayed: no bar,
  * "projection already at height H (the log's tip): nothing to project" (blocks 0 with --json).
  * A schema change rebuilds (with a notice on stderr); errors are coded (projection_*, log_*).
@@ -52,6 +54,7 @@ export async function projectWithProgress(dataDir: string, options: Omit<Project
     return await project(dataDir, {
       ...options,
       onNotice: (message) => process.stderr.write(`${message}\n`),
+      onSeedingGenesis: () => phaseLine('project: a new projection: loading the genesis state and writing its rows', showProgress),
       onProgress: (p, projectedFrom) => {
         bar ??= new ReplayBar('project', showProgress, started, projectedFrom);
         bar.update(p);
@@ -77,6 +80,10 @@ function run(options: ProjectCommandOptions): Promise<ProjectReport> {
 
 /** The report for people; a projection already at the height asked for says so, not "projected 0 blocks". */
 export function projectSummary(report: ProjectReport): string {
+  if (report.blocks === 0 && report.genesis_seeded) {
+    const where = report.height === report.log_height ? ' (no block yet)' : ` (--to; the log goes on to ${report.log_height})`;
+    return `projected the genesis state at height ${report.height}${where} in ${report.seconds.toFixed(2)} s → ${report.file}`;
+  }
   if (report.blocks === 0) {
     const where = report.height === report.log_height ? " (the log's tip)" : ` (the log goes on to ${report.log_height})`;
     return `projection already at height ${report.height}${where}: nothing to project → ${report.file}`;

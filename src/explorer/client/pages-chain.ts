@@ -1,5 +1,5 @@
 /** Pages of the chain itself: home (head, recent blocks, supply), a block, a tx, the parameters. */
-import { chainSpan, query, type AppAnswer, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
+import { chainSpan, query, type AppAnswer, type ChainSpan, type HashAnswer, type LedgerPage, type PocketPage, type RapSheetLine, type RewardLine, type SupplyLine, type TxAnswer, type TxPage } from './api.js';
 import { amount, amountAndMicro, code, el, facts, json, link, num, pageSection, section, table, type Child } from './dom.js';
 import { badHash, badHeight, beforeFirstBlock, futureHeight, noSuchTx } from './errors.js';
 import { count, HASH, pokt, short, time } from './format.js';
@@ -18,22 +18,36 @@ const BLOCK_TXS_PER_PAGE = 50;
 export async function homePage(): Promise<HTMLElement> {
   const span = await chainSpan();
   const height = span.head;
-  const [blocks, supply, apps] = await Promise.all([
+  const [blocks, supply, apps, head] = await Promise.all([
     blocksDown(span, 1, RECENT_BLOCKS),
     query<LedgerPage<SupplyLine>>('query/supplyhistory', { from_height: Math.max(0, height - SUPPLY_POINTS + 1), to_height: height, per_page: SUPPLY_POINTS }),
     query<PocketPage<AppAnswer>>('query/apps', { opts: { page: 1, per_page: HOME_APPS } }),
+    headFacts(span),
   ]);
-  const head = await blockAt(height);
   const appRows = (apps.result ?? []).map(appRow);
   return el(
     'div',
     {},
-    pageSection('Chain head', facts([['height', link(`block/${height}`, String(height))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]])),
+    pageSection('Chain head', head),
     section('Recent blocks', table(BLOCK_HEADERS, blocks.rows), el('p', {}, link('blocks', 'all blocks →'))),
     section('Supply', supplyCharts(supply.result), supplyFacts(supply.result)),
     section('Applications', table(APP_HEADERS, appRows), el('p', {}, apps.total_pages > 1 ? `the first ${appRows.length}; ` : '', link('apps', 'all applications →'), ' · ', link('nodes', 'all nodes →'))),
     el('p', {}, link('params', 'parameters →')),
   );
+}
+
+/**
+ * The head block's facts, or — on a chain imported from a state exported at H and not yet
+ * extended (`init` + `project` of a pocket-core export) — the imported state's: the service
+ * holds the state at H and no block, so there is no block H to ask for (it answered
+ * block_not_found and the home page was an error page).
+ */
+async function headFacts(span: ChainSpan): Promise<HTMLElement> {
+  if (span.head < span.firstBlock) {
+    return facts([['height', `${span.head}: the state imported at height ${span.head}`], ['blocks', `no block yet: the first will be ${span.firstBlock}`]]);
+  }
+  const head = await blockAt(span.head);
+  return facts([['height', link(`block/${span.head}`, String(span.head))], ['chain', head.block.header.chain_id], ['time', time(head.block.header.time)], ['txs so far', count(head.block.header.total_txs)]]);
 }
 
 /** A column of a tx list that a list may leave out because every row would say the same (txHeaders, txRows). */

@@ -69,14 +69,24 @@ export function supplyFacts(lines: readonly SupplyLine[]): HTMLElement | null {
   const burned = sum(after, (s) => s.burned);
   const change = BigInt(last.total) - BigInt(first.total);
   const holds = change === minted - burned;
+  // One line is the genesis or imported state with no block after it (the range asked for
+  // always reaches back to it from a later head): one total, no change.
+  if (lines.length < 2) return facts([[`total at ${last.height}${last.height === 0 ? ' (the genesis state)' : ''}`, amount(last.total)], ['change', '— (no block yet)'], ...poolRows(last)]);
   return facts([
     [`total at ${last.height}`, amount(last.total)],
     // Height 0 is no block: it is the genesis state, the supply before block 1.
     [first.height === 0 ? 'total at 0 (the genesis state)' : `total at ${first.height}`, amount(first.total)],
-    lines.length < 2 ? ['change', '— (one block so far)'] : [`change over blocks ${first.height + 1}–${last.height}`, el('span', { class: holds ? 'ok' : 'rejected' }, amount(change.toString()), ' = minted ', amount(minted.toString()), ' − burned ', amount(burned.toString()), holds ? ' ✓' : ' ✗ (does not add up)')],
+    [`change over blocks ${first.height + 1}–${last.height}`, el('span', { class: holds ? 'ok' : 'rejected' }, amount(change.toString()), ' = minted ', amount(minted.toString()), ' − burned ', amount(burned.toString()), holds ? ' ✓' : ' ✗ (does not add up)')],
+    ...poolRows(last),
+  ]);
+}
+
+/** The pools at the newest line. */
+function poolRows(last: SupplyLine): Array<[string, HTMLElement]> {
+  return [
     ['node staked', amount(last.node_staked)],
     ['app staked', amount(last.app_staked)],
     ['DAO', amount(last.dao)],
     ['fee collector (paid out next block)', amount(last.fee_collector)],
-  ]);
+  ];
 }

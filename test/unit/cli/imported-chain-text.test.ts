@@ -6,6 +6,7 @@
  * Method: the compiled CLI: a small simulated chain (3 blocks), `export --height 3`, `init` of a
  * new data directory from the file (the import), then `roots` and `verify` on it.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -46,6 +47,33 @@ test('a chain from a genesis without blocks keeps its words', async () => {
   assert.is(init.code, 0, init.stdout + init.stderr);
   const roots = await runCli(['roots', '--data', fresh]);
   assert.is(roots.stderr, 'no stored block yet: the chain is at its genesis\n');
+});
+
+// A mainnet-sized audit spent ~18 s loading its genesis (300k accounts) with nothing on stderr
+// before its bar (scale walk of 2026-12-07); and an imported chain with no block refused its
+// empty range only after that load.
+test('audit: a line while it loads its starting state; an imported chain without blocks is an empty range', async () => {
+  const audited = await runCli(['audit', '--data', source]);
+  assert.is(audited.code, 0, audited.stdout + audited.stderr);
+  assert.match(audited.stderr, /^audit: loading the genesis state, the block log and the projection …$/m);
+  const empty = await runCli(['audit', '--data', imported, '--json']);
+  assert.is(empty.code, 1, empty.stdout + empty.stderr);
+  assert.is((JSON.parse(empty.stdout) as { error: { code: string } }).error.code, 'empty_range');
+});
+
+// The import benchmark's file (pocket-core's shape: `initial_height`, no pokt_ledger section) was
+// taken for a genesis by `simulate --genesis`: ~70 s of work on a mainnet-sized file, then
+// sim_genesis_conflict ("an exported application needs its max_relays" — the simulator's own
+// apps) whatever the seed (scale walk of 2026-12-07). It is an exported state, said as such.
+test('simulate on a pocket-core-shaped export (initial_height, no pokt_ledger): sim_genesis_exported', async () => {
+  const doc = JSON.parse(readFileSync(join(tmp.dir, 'export.json'), 'utf8')) as Record<string, unknown>;
+  delete doc['pokt_ledger'];
+  assert.ok('initial_height' in doc, 'the export names the height it continues at');
+  const file = join(tmp.dir, 'pocket-core-shaped.json');
+  writeFileSync(file, JSON.stringify(doc));
+  const run = await runCli(['simulate', '--data', join(tmp.dir, 'sim-on-pocket-export'), '--genesis', file, '--blocks', '1', '--seed', '9', '--no-progress', '--json']);
+  assert.is(run.code, 1, run.stdout + run.stderr);
+  assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'sim_genesis_exported');
 });
 
 test.run();

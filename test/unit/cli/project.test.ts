@@ -69,4 +69,21 @@ project('--to past the log\'s last block: height_not_found (exit 1), nothing pro
   assert.is(toTip.code, 0, toTip.stderr);
 });
 
+// A new chain's first projection writes the genesis state's rows (a mainnet-sized import: 300k
+// accounts, ~15 s) — it said "projection already at height 24 (the log's tip): nothing to
+// project" after 15 s of silence (scale walk of 2026-12-07).
+project('a chain with no block yet: its genesis rows are projected and said so, with a line while it works', async () => {
+  const fresh = join(tmp.dir, 'no-block');
+  assert.is((await runCli(['init', '--genesis', writeSmallGenesis(tmp.dir), '--data', fresh])).code, 0);
+  const first = await runCli(['project', '--data', fresh]);
+  assert.is(first.code, 0, first.stderr);
+  assert.is(first.stdout.split(' in ')[0], 'projected the genesis state at height 0 (no block yet)');
+  assert.match(first.stderr, /^project: a new projection: loading the genesis state and writing its rows …$/m);
+  const again = await runCli(['project', '--data', fresh, '--json']);
+  const json = JSON.parse(again.stdout) as Record<string, unknown>;
+  assert.equal([json['blocks'], json['height'], json['genesis_seeded']], [0, 0, false], 'the second run has nothing to do');
+  const rebuilt = JSON.parse((await runCli(['project', '--data', fresh, '--json', '--rebuild', '--no-progress'])).stdout) as Record<string, unknown>;
+  assert.equal([rebuilt['blocks'], rebuilt['height'], rebuilt['genesis_seeded']], [0, 0, true], 'a rebuild seeds the genesis again');
+});
+
 project.run();
