@@ -103,7 +103,10 @@ export function createLedgerState(): LedgerState {
     },
     params: () => current ?? (current = buildParams((key) => params.get(key)?.value)),
     paramsAt: (height: number): Params => {
-      // DEV_NOTE: a pure cache of committed history — the same height always gives the same params.
+      // DEV_NOTE: determinism — a cache of history, sound because every write to the params
+      // table (a ParamChange, a revert, a snapshot load) empties it below: a height not yet
+      // produced (a query or a session looked up ahead) would otherwise keep the params it had
+      // before a later block changed them, and live answers would differ from a replay's.
       const cached = historical.get(height);
       if (cached !== undefined) return cached;
       const built = buildParams((key): ParamValue | undefined => params.getAt(key, height)?.value);
@@ -116,6 +119,7 @@ export function createLedgerState(): LedgerState {
   const historical = new Map<number, Params>();
   params.onChange(() => {
     current = undefined;
+    historical.clear(); // rare (governance): rebuilt on the next read
   });
   return state;
 }
