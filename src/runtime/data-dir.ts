@@ -67,7 +67,12 @@ export interface InitOptions {
   readonly files?: Readonly<Record<string, string>>;
   /** Failure tests: called after each step of the creation (a throw there is a failed init). */
   readonly onStep?: (step: InitStep) => void;
+  /** Called as each long step begins (a mainnet-sized export: ~30 s in all), for a line on stderr. */
+  readonly onPhase?: (phase: InitPhase) => void;
 }
+
+/** `reading`: the file's bytes and their parse; `importing`: the state tree; `writing`: the log and the copy. */
+export type InitPhase = 'reading' | 'importing' | 'writing';
 
 /** `log_created`: the empty block log; `files_written`: genesis.json and `files`, all but ledger.json. */
 export type InitStep = 'log_created' | 'files_written';
@@ -196,8 +201,10 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
   if (enclosing !== undefined) {
     throw new DataDirError('data_dir_inside_chain', `${dir} is the ${basename(resolve(dir))}/ folder of the chain in ${enclosing}: a new chain goes in a directory of its own (nothing was changed)`, { dir, chain: enclosing });
   }
+  options.onPhase?.('reading');
   const genesisBytes = readGenesisBytes(genesisFile);
   const doc = parseGenesisBytes(genesisFile, genesisBytes, options);
+  options.onPhase?.('importing');
   const state = importExported(doc);
   reportIrregularAccounts(doc, options.onWarning ?? warnOnStderr);
   const height = doc.exported?.height ?? 0;
@@ -212,6 +219,7 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
     ...(options.exportedHeight === undefined ? {} : { exported_height: options.exportedHeight }),
   };
   const files: Array<[string, string | Uint8Array]> = [['genesis.json', genesisBytes], ...Object.entries(options.files ?? {})];
+  options.onPhase?.('writing');
   createChainFiles(dir, height + 1, files, JSON.stringify(config, null, 2) + '\n', options.onStep);
   return config;
 }

@@ -1,7 +1,7 @@
 /**
  * Chain data directories:
  *
- *   pokt-ledger init --genesis <file> [--data DIR] [--json]     create a chain (empty log + genesis copy)
+ *   pokt-ledger init --genesis <file> [--data DIR] [--json] [--[no-]progress]  create a chain (empty log + genesis copy)
  *   pokt-ledger roots [--data DIR] [--from H] [--to H] [--json] every stored block: height, block hash, state root
  *   pokt-ledger snapshot [--data DIR] [--json] [--no-progress] a snapshot of the state at the tip
  *   pokt-ledger repair --data DIR [--yes] [--json]              accept a damaged log's loss: cut at the first damage
@@ -12,6 +12,7 @@
  * rest, roots checked, signatures trusted) without taking the writer lock, so it can run next to
  * a live node.
  */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { bytesToHex } from '../../core/hex.js';
 import { sha256 } from '../../crypto/hash.js';
@@ -20,7 +21,7 @@ import { BlockLog, BlockLogError, blockLogDir, type BlockLogErrorCode } from '..
 import { projectionRollbackStep } from '../../projection/rollback.js';
 import { rollbackDataDir } from '../../runtime/rollback.js';
 import { confirmDestructive } from '../confirm.js';
-import { genesisHeightOf, initDataDir, readDataDirConfig, type DataDirConfig } from '../../runtime/data-dir.js';
+import { genesisHeightOf, initDataDir, readDataDirConfig, type DataDirConfig, type InitPhase } from '../../runtime/data-dir.js';
 import { checkChainFiles, checkFirstBlock, openChain } from '../../runtime/open-chain.js';
 import { replay } from '../../runtime/replay.js';
 import { DEFAULT_SNAPSHOT_RETENTION, writeSnapshot } from '../../snapshot/snapshot.js';
@@ -28,7 +29,7 @@ import { recordedInLog } from '../../runtime/snapshot-proof.js';
 import type { LedgerState } from '../../chain/ledger-state.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { chainWithoutBlocks, CliError, counted, printJson, writeStdout } from '../output.js';
-import { replayStepProgress } from '../progress.js';
+import { phaseLine, replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 
 export interface StoredRoot {
@@ -121,6 +122,34 @@ function logDamage(dir: string, config: DataDirConfig): { readonly question: str
   }
 }
 
+/**
+ * init's steps named on stderr. Unasked (`progress` undefined), only for a genesis of
+ * INIT_PROGRESS_BYTES or more: a 218 MB export took 26–34 s in silence (scale walk of
+ * 2026-12-07), while a small file is done before a line could help.
+ */
+const INIT_PROGRESS_BYTES = 16e6;
+
+function initPhaseLines(genesisFile: string, dir: string, progress: boolean | undefined): (phase: InitPhase) => void {
+  const size = fileSize(genesisFile);
+  const enabled = progress ?? (size !== undefined && size >= INIT_PROGRESS_BYTES);
+  const megabytes = size === undefined ? '?' : (size / 1e6).toFixed(1);
+  const text: Record<InitPhase, string> = {
+    reading: `init: reading and parsing the genesis ${genesisFile} (${megabytes} MB)`,
+    importing: 'init: importing its accounts, validators and apps into the state tree',
+    writing: `init: writing the block log and a copy of the genesis to ${dir}`,
+  };
+  return (phase) => phaseLine(text[phase], enabled);
+}
+
+/** A missing or unreadable file: undefined, and initDataDir's read names the error. */
+function fileSize(file: string): number | undefined {
+  try {
+    return statSync(file).size;
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerChainCommands(program: Command): void {
   program
     .command('init')
@@ -129,10 +158,13 @@ export function registerChainCommands(program: Command): void {
     .option('--data <dir>', 'data directory (default: the repository root)')
     .option('--exported-height <h>', 'for an exported state without `initial_height` (pocket-core export-genesis-for-reset): the height it was exported at; the chain continues at H + 1', integerOption('--exported-height', 0))
     .option('--json', 'one JSON object on stdout')
-    .action((options: { genesis: string; data?: string; exportedHeight?: number; json?: boolean }) =>
+    .option('--progress', 'name each step on stderr (default: for a genesis of 16 MB or more)')
+    .option('--no-progress', 'nothing on stderr but warnings and errors')
+    .action((options: { genesis: string; data?: string; exportedHeight?: number; json?: boolean; progress?: boolean }) =>
       withCliErrors(() => {
         const dir = dataDirOf(options.data);
-        const config = initDataDir(dir, options.genesis, options.exportedHeight === undefined ? {} : { exportedHeight: options.exportedHeight });
+        const onPhase = initPhaseLines(options.genesis, dir, options.progress);
+        const config = initDataDir(dir, options.genesis, { onPhase, ...(options.exportedHeight === undefined ? {} : { exportedHeight: options.exportedHeight }) });
         if (options.json === true) printJson({ data_dir: dir, ...config });
         else {
           // --json said where a continued chain starts (first_height); people were not told.
