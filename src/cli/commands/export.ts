@@ -1,6 +1,6 @@
 /**
- * `pokt-ledger export --data DIR --height H [--out FILE [--force]] [--json] [--no-progress]`: the
- * state at H (newest proven snapshot ≤ H + replay, every root checked; a bar on stderr) as a pocket-core
+ * `pokt-ledger export --data DIR [--height H] [--out FILE [--force]] [--json] [--no-progress]`: the
+ * state at H (default: the chain's tip, named on stderr; newest proven snapshot ≤ H + replay, every root checked; a bar on stderr) as a pocket-core
  * `export-genesis-for-reset` genesis plus the ledger's `pokt_ledger` section (genesis/export.ts).
  * `init --genesis FILE` continues it at H + 1. --out is refused inside the chain's own files and
  * over an existing file without --force (out-path.ts), checked before the replay and again
@@ -11,6 +11,7 @@ import { exportedStateBytes, exportState } from '../../genesis/export.js';
 import { loadGenesisOfDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
 import { writeFileDurably } from '../../runtime/durable-file.js';
+import { blockLogDir, lastStoredHeight } from '../../log/index.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
 import { CliError, printJson, writeStdout } from '../output.js';
@@ -28,17 +29,27 @@ export async function exportDataDir(dir: string, height: number, progress: Pick<
   return exportState(outcome.state, doc.consensus);
 }
 
+/**
+ * The last stored height, said on stderr: `export` without --height exports the tip (it once
+ * required --height even for that), and the document on stdout names it only as initial_height.
+ */
+function tipHeight(dataDir: string): number {
+  const tip = lastStoredHeight(blockLogDir(dataDir));
+  process.stderr.write(`export: no --height: the chain's tip, height ${tip}\n`);
+  return tip;
+}
+
 export function registerExportCommand(program: Command): void {
   program
     .command('export')
-    .description("write the state at a height as a pocket-core export-genesis-for-reset genesis (init --genesis continues it at H + 1)")
+    .description("write the state at a height (default: the tip) as a pocket-core export-genesis-for-reset genesis (init --genesis continues it at H + 1)")
     .requiredOption('--data <dir>', 'data directory')
-    .requiredOption('--height <h>', 'the height to export', integerOption('--height', 0))
+    .option('--height <h>', 'the height to export (default: the chain\'s tip)', integerOption('--height', 0))
     .option('--out <file>', 'write here (written durably; default: stdout); never inside the data directory\'s events/, snapshots/ or projections/')
     .option('--force', 'with --out: overwrite an existing file')
     .option('--json', 'with --out: a JSON summary on stdout')
     .option('--no-progress', 'no progress bar on stderr')
-    .action((options: { data: string; height: number; out?: string; force?: boolean; json?: boolean; progress?: boolean }) =>
+    .action((options: { data: string; height?: number; out?: string; force?: boolean; json?: boolean; progress?: boolean }) =>
       withCliErrors(async () => {
         const dataDir = dataDirOf(options.data);
         const checkOut = (out: string): void => checkOutputFile(out, dataDir, { option: '--out', force: options.force === true });
@@ -46,15 +57,16 @@ export function registerExportCommand(program: Command): void {
         // A directory without a chain is said first (data_dir_not_found), then a height past
         // its end — both before the replay (it replayed the whole chain first: dogfooding of 2026-12-07).
         readDataDirConfig(dataDir);
-        refuseHeightPastTip(dataDir, options.height, 'export');
+        const height = options.height ?? tipHeight(dataDir);
+        refuseHeightPastTip(dataDir, height, 'export');
         const progress = replayStepProgress('export', options.progress !== false);
         // The bar ends with the replay; building and writing a mainnet-sized document (~226 MB)
         // took another ~12 s in silence (scale walk of 2026-12-07).
         const writing = (): void => {
           progress.stop();
-          phaseLine(`export: writing the state at height ${options.height} as a pocket-core genesis${options.out === undefined ? '' : ` to ${options.out}`}`, options.progress !== false);
+          phaseLine(`export: writing the state at height ${height} as a pocket-core genesis${options.out === undefined ? '' : ` to ${options.out}`}`, options.progress !== false);
         };
-        const exported = await exportDataDir(dataDir, options.height, progress, writing).finally(() => progress.stop());
+        const exported = await exportDataDir(dataDir, height, progress, writing).finally(() => progress.stop());
         // Bytes, not one string: a long chain's export passes V8's longest string (512 MiB).
         const bytes = exportedStateBytes(exported);
         if (options.out === undefined) {
@@ -63,9 +75,9 @@ export function registerExportCommand(program: Command): void {
         }
         checkOut(options.out); // again: the replay took time, and the path may have changed meanwhile
         writeFileDurably(options.out, bytes);
-        const summary = { file: options.out, height: options.height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: bytes.length };
+        const summary = { file: options.out, height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: bytes.length };
         if (options.json === true) printJson(summary);
-        else writeStdout(`exported height ${summary.height} (state root ${summary.state_root}) to ${summary.file}\n`);
+        else writeStdout(`exported height ${summary.height}${options.height === undefined ? ", the chain's tip" : ''} (state root ${summary.state_root}) to ${summary.file}\n`);
       }),
     );
 }

@@ -40,4 +40,19 @@ test('export to a file: a line while the document is built and written, after th
   assert.match(run.stderr, new RegExp(`^export: writing the state at height 6 as a pocket-core genesis to ${out} …$`, 'm'));
 });
 
+// `export` required --height even to export the tip (scale walk of 2026-12-07): without it, the
+// tip is exported, and the output says which height that was.
+test('no --height: the tip, named on stderr (stdout) and in the summary (--out)', async () => {
+  const run = await runCli(['export', '--data', chain, '--no-progress']);
+  assert.is(run.code, 0, run.stderr);
+  assert.match(run.stderr, /^export: no --height: the chain's tip, height 6$/m);
+  assert.is((JSON.parse(run.stdout) as { initial_height: string }).initial_height, '7');
+  const out = join(tmp.dir, 'exported-tip.json');
+  const json = await runCli(['export', '--data', chain, '--out', out, '--json', '--no-progress']);
+  assert.is(json.code, 0, json.stderr);
+  assert.is((JSON.parse(json.stdout) as { height: number }).height, 6);
+  const text = await runCli(['export', '--data', chain, '--out', join(tmp.dir, 'exported-tip-2.json'), '--no-progress']);
+  assert.match(text.stdout, /^exported height 6, the chain's tip \(state root [0-9a-f]{64}\) to /m);
+});
+
 test.run();
