@@ -6,6 +6,7 @@ import { constants } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { topLevelStringField } from '../core/lossless-json.js';
 import { GenesisError, readGenesisFile } from '../genesis/load.js';
 import { holdsChain, initDataDir } from '../runtime/data-dir.js';
 import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, simManifestText, type SimManifest } from './sim-genesis.js';
@@ -75,6 +76,7 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
   // json` or `{}` reached the augmenting code and came out as an internal error).
   checkSourceGenesisSize(options.genesisFile); // before the parse: a file it cannot use is not read
+  refuseExportedBeforeParse(options.genesisFile);
   const source = readGenesisFile(options.genesisFile);
   const sourceText = readSourceGenesisText(options.genesisFile);
   // An exported state (export: its `pokt_ledger` section; pocket-core's shape: `initial_height`,
@@ -82,8 +84,7 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // apps' max relays, its staked pools and its state root to match: the simulator's accounts and
   // validators cannot be added to it. Said once, instead of whichever check failed first.
   if (source.exported !== null || isExportedState(sourceText)) {
-    const why = source.exported !== null ? `the state at height ${source.exported.height}` : 'it has a pokt_ledger section';
-    throw new SimulationSetupError('sim_genesis_exported', `${options.genesisFile} is an exported state (${why}): the simulator builds on a genesis, not on a chain's middle — continue an exported chain with \`init --genesis\` and \`node\` instead`);
+    throw exportedStateError(options.genesisFile, source.exported !== null ? `the state at height ${source.exported.height}` : 'it has a pokt_ledger section');
   }
   const manifest: SimManifest = {
     format: SIM_MANIFEST_FORMAT,
@@ -132,6 +133,27 @@ function checkSourceGenesisSize(file: string): void {
   if (size > constants.MAX_STRING_LENGTH) {
     throw new SimulationSetupError('sim_genesis_too_large', `${file} is ${size} bytes: the simulator edits its genesis as one string, at most ${constants.MAX_STRING_LENGTH} characters; start from a smaller genesis`);
   }
+}
+
+function exportedStateError(file: string, why: string): SimulationSetupError {
+  return new SimulationSetupError('sim_genesis_exported', `${file} is an exported state (${why}): the simulator builds on a genesis, not on a chain's middle — continue an exported chain with \`init --genesis\` and \`node\` instead`);
+}
+
+/**
+ * An exported state refused before the parse (~43 s for a 218 MB export: scale walk of
+ * 2026-12-07), when a byte scan finds a top-level `initial_height` (every export of this ledger
+ * writes one, and Tendermint-shaped pocket-core exports may). Sound: the parse takes any file with
+ * that key for an exported state (genesis/parse.ts isExport), which is refused below or invalid,
+ * so no file the simulator would accept is refused here. The scan answers only when it can vouch
+ * for JSON.parse's value (core/lossless-json.ts: a key given twice or spelled with escapes is
+ * left to the parse), and only a decimal string names the height (initial_height − 1, as the
+ * parse reads it); anything else is left to the parse and the checks below. pocket-core's
+ * export-genesis-for-reset says so only inside app_state (pos.exported): that one is parsed.
+ */
+function refuseExportedBeforeParse(file: string): void {
+  const initialHeight = topLevelStringField(readFileSync(file), 'initial_height');
+  if (initialHeight === undefined || !/^[1-9][0-9]{0,17}$/.test(initialHeight)) return;
+  throw exportedStateError(file, `the state at height ${BigInt(initialHeight) - 1n}`);
 }
 
 function isExportedState(text: string): boolean {

@@ -76,4 +76,18 @@ test('simulate on a pocket-core-shaped export (initial_height, no pokt_ledger): 
   assert.is((JSON.parse(run.stdout) as { error: { code: string } }).error.code, 'sim_genesis_exported');
 });
 
+// The refusal above came only after the whole file was parsed: ~43 s at 218 MB (scale walk of
+// 2026-12-07). A top-level `initial_height` string, found by a byte scan, is now enough: a file
+// with one is an exported state to the parse too, refused there or invalid. Shown by a file the
+// parse would refuse for its empty app_state (invalid_genesis) — the scan speaks first.
+test('simulate: a top-level initial_height is refused as an exported state before the parse', async () => {
+  const file = join(tmp.dir, 'initial-height-only.json');
+  writeFileSync(file, JSON.stringify({ initial_height: '25', app_state: {} }));
+  const run = await runCli(['simulate', '--data', join(tmp.dir, 'sim-on-initial-height'), '--genesis', file, '--blocks', '1', '--seed', '9', '--no-progress', '--json']);
+  assert.is(run.code, 1, run.stdout + run.stderr);
+  const error = (JSON.parse(run.stdout) as { error: { code: string; message: string } }).error;
+  assert.is(error.code, 'sim_genesis_exported', error.message);
+  assert.ok(error.message.includes('the state at height 24'), error.message);
+});
+
 test.run();
