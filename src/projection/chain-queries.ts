@@ -135,8 +135,13 @@ export class ChainQueries {
     return row === undefined ? undefined : accountOf(row);
   }
 
-  accounts(height: number, page: PageRequest, which: AccountSelection = 'all'): ListPage<AccountRecord> {
-    const items = (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
-    return { items, total: num((this.s.accountCount[which].get({ height }) as Row).n) };
+  /** One page of the accounts at `height`, by address; their count is `accountCount`. */
+  accountPage(height: number, page: PageRequest, which: AccountSelection = 'all'): AccountRecord[] {
+    return (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
+  }
+
+  /** How many accounts there are at `height`. PERF: a scan of every address's balance rows (~160 ms at 300k accounts): read stores keep it per height. */
+  accountCount(height: number, which: AccountSelection = 'all'): number {
+    return num((this.s.accountCount[which].get({ height }) as Row).n);
   }
 }

@@ -22,7 +22,7 @@ import { CheckpointWatch } from './checkpoint-watch.js';
 import { ChainQueries } from './chain-queries.js';
 import { LogQueries } from './log-queries.js';
 import { ProjectionQueries } from './queries.js';
-import type { ReadStore } from './read-store.js';
+import type { AccountSelection, ReadStore } from './read-store.js';
 import { damagedProjection } from './errors.js';
 import { requireCurrentSchema } from './sqlite/database.js';
 import { projectionFailure } from './sqlite/failure.js';
@@ -34,8 +34,8 @@ import { IS_A_FILE, pathIsFile } from '../runtime/data-dir.js';
 const CACHED_HEIGHTS = 64;
 
 /**
- * Memoizes a whole-list read by height, for lists whose members' values depend on the height
- * itself (signing infos' stepped counters), so as-of-lists.ts's deltas do not apply. Sound
+ * Memoizes a whole-list read (or a count) by height, for lists whose members' values depend on
+ * the height itself (signing infos' stepped counters), so as-of-lists.ts's deltas do not apply. Sound
  * because rows of heights ≤ the checkpoint never change (read-store.ts contract) and callers
  * only ask heights ≤ the checkpoint they read; `clear` when a rollback breaks that
  * (checkpoint-watch.ts). PERF: a list of every signing info at a height costs a scan of the
@@ -112,7 +112,11 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     signingInfos: new PerHeight((height) => entities.signingInfos(height)),
     validatorSet: new PerHeight((height) => entities.validatorSet(height)),
     allParams: new PerHeight((height) => entities.allParams(height)),
+    // Every page of /v1/query/accounts reports the total; at a projected height it never changes.
+    accountCount: new PerHeight((height) => chain.accountCount(height, 'all')),
+    accountWithCoinsCount: new PerHeight((height) => chain.accountCount(height, 'withCoins')),
   };
+  const accountCount = (height: number, which: AccountSelection): number => (which === 'all' ? lists.accountCount : lists.accountWithCoinsCount).at(height);
   let first: number | undefined;
   // A rollback beside this reader (then other blocks) makes the cached lists wrong: drop them.
   const watch = new CheckpointWatch(() => {
@@ -146,7 +150,7 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     blockTxHashes: (height) => resolve(() => chain.blockTxHashes(height)),
     accountTxs: (filter, height, page) => resolve(() => chain.accountTxs(filter, height, page)),
     account: (address, height) => resolve(() => chain.account(address, height)),
-    accounts: (height, page, which) => resolve(() => chain.accounts(height, page, which)),
+    accounts: (height, page, which = 'all') => resolve(() => ({ items: chain.accountPage(height, page, which), total: accountCount(height, which) })),
     balance: (address, height) => resolve(() => entities.balance(address, height)),
     supply: (height) => resolve(() => entities.supply(height)),
     node: (address, height) => resolve(() => entities.node(address, height)),
