@@ -68,6 +68,12 @@ function accountsSql(filter: string): string {
          WHERE ${LATEST_BALANCE} ${filter} ORDER BY b.address LIMIT @limit OFFSET @offset`;
 }
 
+/** The accounts after @after by address: the page that follows a page ending at @after (no OFFSET scan). */
+function accountsAfterSql(filter: string): string {
+  return `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
+         WHERE b.address > @after AND ${LATEST_BALANCE} ${filter} ORDER BY b.address LIMIT @limit`;
+}
+
 export class ChainQueries {
   private readonly s;
 
@@ -89,6 +95,7 @@ export class ChainQueries {
         'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = @address AND b.height <= @height ORDER BY b.height DESC LIMIT 1',
       ),
       accounts: { all: prepare(accountsSql('')), withCoins: prepare(accountsSql(WITH_COINS)) },
+      accountsAfter: { all: prepare(accountsAfterSql('')), withCoins: prepare(accountsAfterSql(WITH_COINS)) },
       accountCount: {
         all: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
         withCoins: prepare(`SELECT count(*) AS n FROM balances b WHERE ${LATEST_BALANCE} ${WITH_COINS}`),
@@ -135,8 +142,18 @@ export class ChainQueries {
     return row === undefined ? undefined : accountOf(row);
   }
 
-  accounts(height: number, page: PageRequest, which: AccountSelection = 'all'): ListPage<AccountRecord> {
-    const items = (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
-    return { items, total: num((this.s.accountCount[which].get({ height }) as Row).n) };
+  /** One page of the accounts at `height`, by address; their count is `accountCount`. */
+  accountPage(height: number, page: PageRequest, which: AccountSelection = 'all'): AccountRecord[] {
+    return (this.s.accounts[which].all({ height, ...offsetOf(page) }) as Row[]).map(accountOf);
+  }
+
+  /** The `limit` accounts at `height` after `after` by address: the page after the one whose last account is `after`. */
+  accountsAfter(height: number, after: string, limit: number, which: AccountSelection = 'all'): AccountRecord[] {
+    return (this.s.accountsAfter[which].all({ height, after, limit }) as Row[]).map(accountOf);
+  }
+
+  /** How many accounts there are at `height`. PERF: a scan of every address's balance rows (~160 ms at 300k accounts): read stores keep it per height. */
+  accountCount(height: number, which: AccountSelection = 'all'): number {
+    return num((this.s.accountCount[which].get({ height }) as Row).n);
   }
 }

@@ -810,6 +810,9 @@ test('an imported chain before its first block: the home page shows the imported
     assert.match(text, /no block yet: the first will be 7/, 'says that no block is stored yet');
     assert.is(text.match(/total at 6/g)?.length, 1, 'the supply: one total, the imported state\'s (it was listed twice, as the first and the last)');
     assert.match(text, /change\s+— \(no block yet\)/, 'the supply has not changed: no block yet (it said "one block so far")');
+    // One state, one point: a pool's line has no segment to draw, so its point is what shows (it drew nothing, pointRadius 0).
+    const radii = await page.evaluate<number[][]>(POOL_POINT_RADII);
+    assert.equal(radii, [[3], [3], [3]], 'each pool chart draws its single point');
     assert.equal(problems.failed, [], 'no failed or refused requests before the first block');
     assert.equal(problems.console, [], 'no console errors before the first block');
   } finally {
@@ -818,6 +821,9 @@ test('an imported chain before its first block: the home page shows the imported
     work.remove();
   }
 });
+
+/** The drawn radius of every point of each pool chart (chart.js's resolved options of the first dataset). */
+const POOL_POINT_RADII = `['supply-chart', 'dao-chart', 'app-stake-chart'].map((id) => Chart.getChart(document.getElementById(id)).getDatasetMeta(0).data.map((point) => point.options.radius))`;
 
 /** What the in-page callbacks above read (this file is compiled without the DOM types). */
 interface HTMLElementLike {

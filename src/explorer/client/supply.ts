@@ -38,16 +38,24 @@ function chart(id: string, title: string, type: 'line' | 'bar', lines: readonly 
       responsive: true,
       maintainAspectRatio: false,
       plugins: { legend: { display: false }, title: { display: true, text: title, align: 'start' } },
-      scales: { x: { title: { display: true, text: 'height' }, ticks: { maxTicksLimit: 8 } }, y: { beginAtZero, title: { display: true, text: 'POKT' }, ticks: { maxTicksLimit: 6 } } },
+      // A lone point sits mid-panel, as a lone bar does (a line's x-axis otherwise starts at its first point: the left edge).
+      scales: { x: { offset: type === 'bar' || lines.length === 1, title: { display: true, text: 'height' }, ticks: { maxTicksLimit: 8 } }, y: { beginAtZero, title: { display: true, text: 'POKT' }, ticks: { maxTicksLimit: 6 } } },
     },
   });
   return el('div', { class: 'chart' }, canvas);
 }
 
+/**
+ * A pool's line draws no points (hundreds of blocks: the line is the data), except when there is
+ * one state only (an imported chain before its first block, or genesis alone): a line of one
+ * point has no segment, so without its point the panel looked empty.
+ */
+const poolPointRadius = (lines: readonly SupplyLine[]): number => (lines.length === 1 ? 3 : 0);
+
 export function supplyCharts(lines: readonly SupplyLine[]): HTMLElement {
   const points = (pick: (s: SupplyLine) => string): number[] => lines.map((s) => poktNumber(pick(s)));
   const pool = (id: string, title: string, pick: (s: SupplyLine) => string, color: string): HTMLElement =>
-    chart(id, title, 'line', lines, { label: title, data: points(pick), borderColor: color, backgroundColor: color, pointRadius: 0, borderWidth: 2 }, false);
+    chart(id, title, 'line', lines, { label: title, data: points(pick), borderColor: color, backgroundColor: color, pointRadius: poolPointRadius(lines), borderWidth: 2 }, false);
   const flow = (id: string, title: string, pick: (s: SupplyLine) => string, color: string): HTMLElement => chart(id, title, 'bar', lines, { label: title, data: points(pick), backgroundColor: color }, true);
   return el(
     'div',

@@ -12,6 +12,7 @@
  * pg_current_wal_lsn() after the projector's last commit), never by a sleep.
  */
 import type { ChildProcess } from 'node:child_process';
+import type pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { connect, endClient } from '../../../src/projection/pg/connect.js';
@@ -330,6 +331,37 @@ test('a database without the projection is refused at start: projection_missing,
   assert.is((given as { code?: string }).code, 'projection_missing');
   assert.ok(given.message.includes(`build it with \`pokt-ledger project --data /srv/chain --postgres ${empty.primary}\``), given.message);
   assert.ok((await refusal()).message.includes(`\`pokt-ledger project --data <the chain's data directory> --postgres ${empty.primary}\``));
+});
+
+test('accounts pages at one height count the accounts once; a replaced chain (a rebuild, then another block at that height) is counted afresh', async () => {
+  const store = await PgReadStore.open(db.primary);
+  const writer = await connect(db.primary);
+  // The count reads outside a snapshot go through the pool, named by their READS entry.
+  const pool = (store as unknown as { pool: pg.Pool }).pool;
+  const query = pool.query.bind(pool) as (config: pg.QueryConfig) => Promise<pg.QueryResult>;
+  const counts: string[] = [];
+  pool.query = ((config: pg.QueryConfig) => {
+    if (config.name?.endsWith('Count') === true) counts.push(config.name);
+    return query(config);
+  }) as typeof pool.query;
+  const funded = 'f'.repeat(40);
+  const hash = ((await writer.query('SELECT block_hash FROM projection_checkpoint')).rows[0] as { block_hash: string }).block_hash;
+  try {
+    const at = (await store.latestHeight())!;
+    const first = await store.accounts(at, { page: 1, perPage: 2 }, 'withCoins');
+    const second = await store.accounts(at, { page: 2, perPage: 2 }, 'withCoins');
+    assert.equal(counts, ['ledger_accountWithCoinsCount'], 'one count for two pages');
+    assert.is(second.total, first.total);
+    await writer.query('INSERT INTO balances (address, height, balance_upokt) VALUES ($1, $2, 7)', [funded, at]);
+    await writer.query("UPDATE projection_checkpoint SET block_hash = 'another block'");
+    assert.is(await store.latestHeight(), at);
+    assert.is((await store.accounts(at, { page: 1, perPage: 2 }, 'withCoins')).total, first.total + 1);
+  } finally {
+    await writer.query('DELETE FROM balances WHERE address = $1', [funded]);
+    await writer.query('UPDATE projection_checkpoint SET block_hash = $1', [hash]);
+    await endClient(writer);
+    await store.close();
+  }
 });
 
 test('no pg warning: a pooled connection\'s session settings are made before the pool lends it, not queued beside its first read (pg deprecates that)', () => {
