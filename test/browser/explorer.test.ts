@@ -740,18 +740,8 @@ async function narrowScreen(browser: Browser, base: string, failedTxHeight: numb
  * answered), a block below is said in words, and so is a search for one.
  */
 test('an imported chain: the lists start at its first block, and nothing below is asked for', async () => {
-  requireChromium();
-  mkdirSync(SHOTS, { recursive: true });
   const H = 6;
-  const work = scratch('explorer-imported');
-  const { dir } = await projectedImportedChain(work.dir, H, 3);
-  const served = await serveInProcess(dir);
-  await served.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = served.app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  let browser: Browser | undefined;
-  try {
-    browser = await launchChromium();
+  await withImportedChainServed('explorer-imported', H, 3, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page);
     await page.goto(`${base}/explorer/`);
@@ -774,11 +764,7 @@ test('an imported chain: the lists start at its first block, and nothing below i
     assert.match(await page.locator('#search-message').innerText(), /Block 2 is not on this chain/);
     assert.equal(problems.console, [], 'no console errors on the imported chain');
     assert.equal(problems.failed, [], 'no failed or refused requests on the imported chain');
-  } finally {
-    await browser?.close();
-    await served.close();
-    work.remove();
-  }
+  });
 });
 
 /**
@@ -789,18 +775,7 @@ test('an imported chain: the lists start at its first block, and nothing below i
  * block at height 24" on a mainnet-sized import).
  */
 test('an imported chain before its first block: the home page shows the imported state', async () => {
-  requireChromium();
-  mkdirSync(SHOTS, { recursive: true });
-  const H = 6;
-  const work = scratch('explorer-imported-no-block');
-  const { dir } = await projectedImportedChain(work.dir, H, 0);
-  const served = await serveInProcess(dir);
-  await served.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = served.app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  let browser: Browser | undefined;
-  try {
-    browser = await launchChromium();
+  await withImportedChainServed('explorer-imported-no-block', 6, 0, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watch(page);
     await page.goto(`${base}/explorer/`);
@@ -815,12 +790,29 @@ test('an imported chain before its first block: the home page shows the imported
     assert.equal(radii, [[3], [3], [3]], 'each pool chart draws its single point');
     assert.equal(problems.failed, [], 'no failed or refused requests before the first block');
     assert.equal(problems.console, [], 'no console errors before the first block');
+  });
+});
+
+/** A chain imported from a state exported at `exportedAt`, then `blocks` blocks, projected and served, with Chromium open on it. */
+async function withImportedChainServed(name: string, exportedAt: number, blocks: number, run: (browser: Browser, base: string) => Promise<void>): Promise<void> {
+  requireChromium();
+  mkdirSync(SHOTS, { recursive: true });
+  const work = scratch(name);
+  const { dir } = await projectedImportedChain(work.dir, exportedAt, blocks);
+  const served = await serveInProcess(dir);
+  await served.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = served.app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    await run(browser, base);
   } finally {
     await browser?.close();
     await served.close();
     work.remove();
   }
-});
+}
 
 /** The drawn radius of every point of each pool chart (chart.js's resolved options of the first dataset). */
 const POOL_POINT_RADII = `['supply-chart', 'dao-chart', 'app-stake-chart'].map((id) => Chart.getChart(document.getElementById(id)).getDatasetMeta(0).data.map((point) => point.options.radius))`;
