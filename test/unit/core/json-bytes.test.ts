@@ -5,19 +5,20 @@
  * chunks. Error words may differ (they name a byte, not a character: docs/threat-model.md).
  * Method: the library itself is the oracle. fast-check generates JSON values (big and odd numbers,
  * `__proto__`, escaped, non-ASCII and repeated keys, multi-byte characters), writes them compact
- * and indented, splices in keys given twice (equal and different values), damages texts at a
+ * and indentedJsonText, splices in keys given twice (equal and different values), damages texts at a
  * random byte (including bytes that are no UTF-8), and reads each with a chunk bound of 1–48
  * bytes, so that every container is walked and members are batched; both must accept the same
  * texts with equal trees and refuse the same texts. Hand cases pin the byte offsets in errors.
  * Seed printed (FC_SEED replays).
  */
 import fc from 'fast-check';
-import { isLosslessNumber, parse as parseWithLibrary } from 'lossless-json';
+import { parse as parseWithLibrary } from 'lossless-json';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseJsonBytes } from '../../../src/core/json-bytes.js';
 import { SlowParseRefused } from '../../../src/core/lossless-json.js';
 import { fastCheckSeed } from '../crypto/fc-seed.js';
+import { indentedJsonText, jsonKey, jsonText, treePicture } from '../../helpers/json-texts.js';
 
 const same = suite('core: parseJsonBytes reads as lossless-json reads the decoded text');
 const seed = fastCheckSeed('json-bytes');
@@ -27,21 +28,11 @@ type Outcome = { readonly tree: string } | { readonly refused: true };
 /** The tree with numbers marked by their text and own keys in order (prototype checked), or a refusal. */
 function outcomeOf(parse: () => unknown): Outcome {
   try {
-    return { tree: picture(parse()) };
+    return { tree: treePicture(parse()) };
   } catch (error) {
     if (!(error instanceof SyntaxError) && !(error instanceof RangeError)) throw error;
     return { refused: true };
   }
-}
-
-function picture(node: unknown): string {
-  if (isLosslessNumber(node)) return `#${node.toString()}`;
-  if (Array.isArray(node)) return `[${node.map(picture).join(',')}]`;
-  if (typeof node === 'object' && node !== null) {
-    const own = Object.getOwnPropertyNames(node).map((key) => `${JSON.stringify(key)}:${picture((node as Record<string, unknown>)[key])}`);
-    return `{${Object.getPrototypeOf(node) === Object.prototype ? '' : 'PROTO!'}${own.join(',')}}`;
-  }
-  return typeof node === 'number' ? `raw-number ${node}` : JSON.stringify(node);
 }
 
 function assertSame(bytes: Buffer, chunkBytes: number): void {
@@ -50,53 +41,29 @@ function assertSame(bytes: Buffer, chunkBytes: number): void {
   assert.equal(actual, expected, `chunk ${chunkBytes}: ${JSON.stringify(bytes.toString('utf8').slice(0, 300))}`);
 }
 
-const numberText = fc.oneof(
-  fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),
-  fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
-  fc.constantFrom('0', '-0', '1.5', '1.50', '1e3', '2e-7', '123456789012345678901234567890'),
-);
-const key = fc.oneof(fc.constantFrom('address', 'coins', '__proto__', 'a"b', 'tab\there', 'é', '\u{1f600}', 'constructor', '0', '1'), fc.string({ maxLength: 6 }));
-const jsonText = fc.letrec<{ value: string }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    numberText,
-    fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
-    fc.string({ unit: fc.constantFrom('"', '\\', 'é', '\u{1f600}', ',', ':', '{', ']'), maxLength: 6 }).map((s) => JSON.stringify(s)),
-    fc.constantFrom('true', 'false', 'null'),
-    fc.array(tie('value'), { maxLength: 5 }).map((items) => `[${items.join(',')}]`),
-    fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
-  ),
-})).value;
-const indented = jsonText.map((text) => {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 4) ?? text;
-  } catch {
-    return text;
-  }
-});
 /** Keys given twice in one object, far apart or side by side, with an equal or another value. */
 const twice = fc
-  .tuple(key, jsonText, jsonText, fc.boolean(), fc.boolean())
+  .tuple(jsonKey, jsonText, jsonText, fc.boolean(), fc.boolean())
   .map(([k, a, b, sameValue, far]) => `{"x":1,${JSON.stringify(k)}:${a},${far ? '"y":[1,2,3],"z":{"w":"v"},' : ''}${JSON.stringify(k)}:${sameValue ? a : b}}`);
 /** The bound at which containers are walked: tiny, so that even small texts take every path. */
 const chunkBytes = fc.integer({ min: 1, max: 48 });
 
 same('generated texts, compact and indented, at tiny chunk bounds: both accept with the same tree, or both refuse', () => {
-  fc.assert(fc.property(fc.oneof(jsonText, indented), chunkBytes, (text, chunk) => assertSame(Buffer.from(text), chunk)), { seed, numRuns: 3_000 });
+  fc.assert(fc.property(fc.oneof(jsonText, indentedJsonText), chunkBytes, (text, chunk) => assertSame(Buffer.from(text), chunk)), { seed, numRuns: 3_000 });
 });
 
 same('a key given twice (equal or different values, within one chunk or across members walked apart): the library\'s verdict', () => {
   fc.assert(fc.property(twice, chunkBytes, (text, chunk) => assertSame(Buffer.from(text), chunk)), { seed, numRuns: 2_000 });
   // By hand, from lossless-json's parse.js (a repeat with a deep-equal value is kept, another refused):
-  assert.equal(picture(parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":2}]}'), { chunkBytes: 4, wholeTextBytes: 4 })), '{"a":[#1,{"b":#2}],"c":#0}');
+  assert.equal(treePicture(parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":2}]}'), { chunkBytes: 4, wholeTextBytes: 4 })), '{"a":[#1,{"b":#2}],"c":#0}');
   assert.throws(() => parseJsonBytes(Buffer.from('{"a":[1,{"b":2}],"c":0,"a":[1,{"b":3}]}'), { chunkBytes: 4, wholeTextBytes: 4 }), /Duplicate key 'a'/);
-  // `__proto__` is an own key, not the prototype (lossless-json's setObjectKey), also when walked.
-  assert.equal(picture(parseJsonBytes(Buffer.from('{"__proto__":{"x":1},"y":[2]}'), { chunkBytes: 2, wholeTextBytes: 2 })), '{"__proto__":{"x":#1},"y":[#2]}');
+  // `__proto__` is an own jsonKey, not the prototype (lossless-json's setObjectKey), also when walked.
+  assert.equal(treePicture(parseJsonBytes(Buffer.from('{"__proto__":{"x":1},"y":[2]}'), { chunkBytes: 2, wholeTextBytes: 2 })), '{"__proto__":{"x":#1},"y":[#2]}');
 });
 
 same('damaged texts (a byte dropped, replaced or inserted, also bytes that are no UTF-8): both refuse, or both read the same tree', () => {
   const damageByte = fc.constantFrom(...'"\\{}[],:-09e. x'.split('').map((c) => c.charCodeAt(0)), 0x01, 0x80, 0xc3, 0xe2, 0xf0, 0xff);
-  const damage = fc.tuple(indented, fc.nat(), fc.constantFrom('drop', 'replace', 'insert'), damageByte, chunkBytes);
+  const damage = fc.tuple(indentedJsonText, fc.nat(), fc.constantFrom('drop', 'replace', 'insert'), damageByte, chunkBytes);
   fc.assert(
     fc.property(damage, ([text, at, how, byte, chunk]) => {
       const bytes = Buffer.from(text);

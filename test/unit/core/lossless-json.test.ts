@@ -12,12 +12,13 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { isLosslessNumber, parse as parseWithLibrary } from 'lossless-json';
+import { parse as parseWithLibrary } from 'lossless-json';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { parseLosslessJson, scanForFastParse, SlowParseRefused, topLevelStringField } from '../../../src/core/lossless-json.js';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
 import { fastCheckSeed } from '../crypto/fc-seed.js';
+import { indentedJsonText, jsonKey, jsonText, treePicture } from '../../helpers/json-texts.js';
 
 const same = suite('core: parseLosslessJson reads as lossless-json does');
 const seed = fastCheckSeed('lossless-json');
@@ -27,20 +28,10 @@ type Outcome = { readonly tree: string } | { readonly error: string };
 /** A comparable picture of a parse: the tree with numbers marked by their text, or the error. */
 function outcomeOf(parse: (text: string) => unknown, text: string): Outcome {
   try {
-    return { tree: picture(parse(text)) };
+    return { tree: treePicture(parse(text)) };
   } catch (error) {
     return { error: `${(error as Error).name}: ${(error as Error).message}` };
   }
-}
-
-function picture(node: unknown): string {
-  if (isLosslessNumber(node)) return `#${node.toString()}`;
-  if (Array.isArray(node)) return `[${node.map(picture).join(',')}]`;
-  if (typeof node === 'object' && node !== null) {
-    const own = Object.getOwnPropertyNames(node).map((key) => `${JSON.stringify(key)}:${picture((node as Record<string, unknown>)[key])}`);
-    return `{${Object.getPrototypeOf(node) === Object.prototype ? '' : 'PROTO!'}${own.join(',')}}`;
-  }
-  return typeof node === 'number' ? `raw-number ${node}` : JSON.stringify(node);
 }
 
 /** The count of numbers the fast path wraps, or undefined when it leaves the text to the library. */
@@ -53,44 +44,17 @@ function assertSame(text: string): void {
   assert.equal(outcomeOf(parseLosslessJson, text), outcomeOf(parseWithLibrary, text), text.slice(0, 300));
 }
 
-/** Number texts the fast path must tell apart: safe integers, and all that a float would change. */
-const numberText = fc.oneof(
-  fc.integer({ min: -1_000_000, max: 1_000_000 }).map(String),
-  fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
-  fc.constantFrom('0', '-0', '999999999999999', '1000000000000000', '9007199254740993', '1.5', '1.50', '-0.0', '1e3', '1E+2', '2e-7', '123456789012345678901234567890'),
-);
-const key = fc.oneof(fc.constantFrom('address', 'coins', 'amount', '__proto__', 'a"b', 'tab\there', 'é', '\u{1f600}', 'constructor', '0', '1'), fc.string({ maxLength: 6 }));
-const jsonText = fc.letrec<{ value: string }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    numberText,
-    fc.string({ maxLength: 8 }).map((s) => JSON.stringify(s)),
-    fc.string({ unit: fc.constantFrom('"', '\\', 'a', ',', ':', '{', '1'), maxLength: 6 }).map((s) => JSON.stringify(s)),
-    fc.constantFrom('true', 'false', 'null'),
-    fc.array(tie('value'), { maxLength: 4 }).map((items) => `[${items.join(',')}]`),
-    fc.array(fc.tuple(key, tie('value')), { maxLength: 5 }).map((entries) => `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${v}`).join(',')}}`),
-  ),
-})).value;
-/** The same text as a genesis is written: four-space indentation (re-indented by JSON.stringify where it can). */
-const indented = jsonText.map((text) => {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 4) ?? text;
-  } catch {
-    return text;
-  }
-});
-
 same('generated texts, compact and indented: same tree or same error', () => {
-  fc.assert(fc.property(fc.oneof(jsonText, indented), assertSame), { seed, numRuns: 3_000 });
+  fc.assert(fc.property(fc.oneof(jsonText, indentedJsonText), assertSame), { seed, numRuns: 3_000 });
 });
 
 same('a key given twice, with the same or another value: same tree or same error', () => {
-  const twice = fc.tuple(key, jsonText, jsonText, fc.boolean()).map(([k, a, b, sameValue]) => `{"x":1,${JSON.stringify(k)}:${a},"y":[],${JSON.stringify(k)}:${sameValue ? a : b}}`);
+  const twice = fc.tuple(jsonKey, jsonText, jsonText, fc.boolean()).map(([k, a, b, sameValue]) => `{"x":1,${JSON.stringify(k)}:${a},"y":[],${JSON.stringify(k)}:${sameValue ? a : b}}`);
   fc.assert(fc.property(twice, assertSame), { seed, numRuns: 1_000 });
 });
 
 same('damaged texts (a character dropped, replaced or inserted): same error or same tree', () => {
-  const damage = fc.tuple(indented, fc.nat(), fc.constantFrom('drop', 'replace', 'insert'), fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '-', '0', '9', 'e', '.', ' ', '\u0001', 'x'));
+  const damage = fc.tuple(indentedJsonText, fc.nat(), fc.constantFrom('drop', 'replace', 'insert'), fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', '-', '0', '9', 'e', '.', ' ', '\u0001', 'x'));
   fc.assert(
     fc.property(damage, ([text, at, how, char]) => {
       const i = text.length === 0 ? 0 : at % text.length;
@@ -153,7 +117,7 @@ fastPath('a declined text past maxSlowLength is refused with the reason and posi
     assert.equal(outcomeOf((t) => parseLosslessJson(t, { maxSlowLength: t.length }), text), outcomeOf(parseWithLibrary, text), text);
   }
   // A plain text is parsed at any length.
-  assert.equal(picture(parseLosslessJson('{"a":[1,2]}', { maxSlowLength: 0 })), '{"a":[#1,#2]}');
+  assert.equal(treePicture(parseLosslessJson('{"a":[1,2]}', { maxSlowLength: 0 })), '{"a":[#1,#2]}');
 });
 
 fastPath('invalid JSON past maxSlowLength is refused with JSON.parse\'s words, not handed to the library (which builds all it read before the error: ~16× the text in heap)', () => {
@@ -175,9 +139,9 @@ const field = suite('core: topLevelStringField reads one top-level string as JSO
 
 field('generated objects, compact and indented, the key also nested and escaped: the value JSON.parse gives, or undefined for a non-string', () => {
   const value = fc.oneof(jsonText, fc.string({ unit: fc.constantFrom('"', '\\', 'a', '{', '}', '[', ',', ':', 'é', '\u{1f600}'), maxLength: 8 }).map((s) => JSON.stringify(s)));
-  const nested = fc.tuple(key, value).map(([k, v]) => `{${JSON.stringify(k)}:${v},"chain_id":"inner"}`);
+  const nested = fc.tuple(jsonKey, value).map(([k, v]) => `{${JSON.stringify(k)}:${v},"chain_id":"inner"}`);
   // Keys as written in the text: `"chain\u005fid"` spells chain_id with an escape.
-  const writtenKey = fc.oneof(key.map((k) => JSON.stringify(k)), fc.constantFrom('"chain_id"', '"chain_ids"', '"chain\\u005fid"'));
+  const writtenKey = fc.oneof(jsonKey.map((k) => JSON.stringify(k)), fc.constantFrom('"chain_id"', '"chain_ids"', '"chain\\u005fid"'));
   const entries = fc.uniqueArray(fc.tuple(writtenKey, fc.oneof(value, nested)), { selector: ([k]) => JSON.parse(k) as string, maxLength: 6 });
   const object = fc.tuple(entries, fc.constantFrom(0, 2, 4)).map(([pairs, indent]) => {
     const compact = `{${pairs.map(([k, v]) => `${k}:${v}`).join(',')}}`;
