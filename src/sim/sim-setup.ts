@@ -115,7 +115,6 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   return { manifest, created: true };
 }
 
-/** Whether a (valid) genesis text is one of `export`'s: a top-level `pokt_ledger` member. */
 /**
  * The genesis the simulator builds on, as text (sim-genesis.ts edits it as text). init reads any
  * genesis as bytes (core/json-bytes.ts), but a text is one string: past V8's longest string
@@ -156,6 +155,7 @@ function refuseExportedBeforeParse(file: string): void {
   throw exportedStateError(file, `the state at height ${BigInt(initialHeight) - 1n}`);
 }
 
+/** Whether a (valid) genesis text is one of `export`'s: a top-level `pokt_ledger` member. */
 function isExportedState(text: string): boolean {
   const parsed = JSON.parse(text) as Record<string, unknown>;
   return typeof parsed === 'object' && parsed !== null && Object.prototype.hasOwnProperty.call(parsed, 'pokt_ledger');
