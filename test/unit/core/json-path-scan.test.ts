@@ -95,6 +95,7 @@ scan('decoys a genesis may hold are not pos.exported', () => {
   assert.is(at('{"app_state":{"auth":{}},"x":{"y":0,"pos":{"z":0,"exported":true}}}'), undefined);
   // The first member wins (a different repeat makes the file invalid to lossless-json).
   assert.is(at('{"app_state":{"pos":{"exported":false,"exported":true}}}'), 'false');
+  assert.is(at('{"app_state":{"pos":{}},"app_state":{"pos":{"exported":true}}}'), undefined);
 });
 
 scan.run();

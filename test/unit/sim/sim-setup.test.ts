@@ -1,0 +1,90 @@
+/**
+ * Goal: creating a simulated chain (`simulate --genesis F`) reads F from disk once — its size
+ * check, the exported-state scans, the parse and the text the simulator edits all use those
+ * bytes (it read F three times: a mainnet-sized export costs ~1 s a read) — and an exported
+ * state in pocket-core's own shape (no `initial_height`; `app_state.pos.exported: true`) is
+ * refused before the parse, while the genesis files the simulator takes are not.
+ * Method: openOrCreateSimulation on small files in a scratch directory, node:fs's readFileSync
+ * wrapped to count the reads of F (as test/unit/runtime/replay.test.ts counts a genesis copy's).
+ */
+import fs, { readFileSync, writeFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
+import { join, resolve } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
+import { GenesisError } from '../../../src/genesis/load.js';
+import { openOrCreateSimulation, SimulationSetupError } from '../../../src/sim/sim-setup.js';
+import { fixturePath } from '../../helpers/paths.js';
+import { scratch, writeSmallGenesis } from '../../helpers/sim.js';
+
+const test = suite('sim: creating a chain from a genesis file');
+const tmp = scratch('sim-setup');
+test.after(() => tmp.remove());
+
+/** The code openOrCreateSimulation refuses `file` with (a fresh data directory each call). */
+function refusalOf(file: string, name: string): { code: string; message: string } {
+  try {
+    openOrCreateSimulation({ dataDir: join(tmp.dir, name), genesisFile: file, seed: 3n });
+  } catch (error) {
+    if (error instanceof SimulationSetupError || error instanceof GenesisError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  return { code: 'created', message: '' };
+}
+
+test('the source genesis is read from disk once', () => {
+  const file = writeSmallGenesis(tmp.dir);
+  const read = fs.readFileSync;
+  let reads = 0;
+  // node:fs's ESM named exports follow the CommonJS object once synced.
+  fs.readFileSync = ((...args: Parameters<typeof read>) => {
+    if (typeof args[0] === 'string' && resolve(args[0]) === resolve(file)) reads++;
+    return read(...args);
+  }) as typeof read;
+  syncBuiltinESMExports();
+  try {
+    const { created } = openOrCreateSimulation({ dataDir: join(tmp.dir, 'once'), genesisFile: file, seed: 3n });
+    assert.ok(created);
+  } finally {
+    fs.readFileSync = read;
+    syncBuiltinESMExports();
+  }
+  assert.is(reads, 1);
+});
+
+// pocket-core's ExportGenesis of the nodes module sets `Exported: true` (RC-0.12.0
+// x/nodes/genesis.go:148; the field is `json:"exported"`, x/nodes/types/genesis.go:13), and
+// export-genesis-for-reset writes no initial_height (app/pocket.go:156–187: a GenesisDoc of
+// chain id, consensus params and app state only). The parse would refuse this file for what it
+// lacks (invalid_genesis: no chain_id, no modules); the scan speaks first.
+test('app_state.pos.exported true is refused as an exported state before the parse', () => {
+  const file = join(tmp.dir, 'pos-exported-only.json');
+  writeFileSync(file, JSON.stringify({ app_state: { pos: { exported: true } } }));
+  const refused = refusalOf(file, 'pos-exported-only');
+  assert.is(refused.code, 'sim_genesis_exported', refused.message);
+  assert.match(refused.message, 'app_state.pos.exported');
+});
+
+test("the bundled mainnet genesis made pocket-core's export shape (pos.exported true, keys sorted, four spaces): sim_genesis_exported", () => {
+  const doc = JSON.parse(readFileSync(bundledMainnetGenesisPath(), 'utf8')) as { app_state: { pos: { exported: boolean } } };
+  doc.app_state.pos.exported = true;
+  const file = join(tmp.dir, 'mainnet-as-export.json');
+  writeFileSync(file, JSON.stringify(sortKeys(doc), null, 4));
+  assert.is(refusalOf(file, 'mainnet-as-export').code, 'sim_genesis_exported');
+});
+
+test('the genesis files the simulator takes are not refused by the scan: the bundled mainnet genesis and the e2e fixture', () => {
+  // Both say `"exported": false` in pos (and in application, which no scan reads).
+  assert.is(refusalOf(bundledMainnetGenesisPath(), 'mainnet').code, 'created');
+  assert.is(refusalOf(fixturePath('e2e-single-node-genesis.json'), 'e2e').code, 'created');
+});
+
+/** Keys sorted at every level, as pocket-core's SortJSON writes them (Go's json.MarshalIndent of a map: RC-0.12.0 app/util.go:98). */
+function sortKeys(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(sortKeys);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.keys(node).sort().map((key) => [key, sortKeys((node as Record<string, unknown>)[key])]));
+}
+
+test.run();
