@@ -236,7 +236,7 @@ class ByteReader {
     try {
       return parseLosslessJson(text, this.options);
     } catch (error) {
-      throw atByte(error, decoded, open.length, start);
+      throw atByte(error, decoded, open.length, start, end);
     }
   }
 }
@@ -244,14 +244,18 @@ class ByteReader {
 /**
  * The same error, its character position in the text parsed (after `prefix` wrapper characters)
  * named as a byte offset of the file: character P is byte `start` + the UTF-8 length of the
- * decoded text before it (e.g. in `["é", x]` from byte 0, character 6 is byte 7).
+ * decoded text before it (e.g. in `["é", x]` from byte 0, character 6 is byte 7). JSON.parse
+ * names no position when the text ends too soon ("Unexpected end of JSON input"): that is byte
+ * `end`, where the bytes parsed end (a file cut short: its length).
  */
-function atByte(error: unknown, decoded: string, prefix: number, start: number): unknown {
+function atByte(error: unknown, decoded: string, prefix: number, start: number, end: number): unknown {
   const byteOf = (position: number): number => start + Buffer.byteLength(decoded.slice(0, Math.max(0, position - prefix)));
   if (error instanceof SlowParseRefused) return new SlowParseRefused(error.reason, byteOf(error.position));
   if (!(error instanceof SyntaxError)) return error; // RangeError: nesting past the stack, read by the caller
   const named = error.message.replace(/(?:at )?position (\d+)/, (_, position: string) => `at byte ${byteOf(Number(position))}`);
-  return new SyntaxError(named === error.message ? `${error.message} (in the text from byte ${start})` : named);
+  if (named !== error.message) return new SyntaxError(named);
+  if (/end of JSON input$/.test(error.message)) return new SyntaxError(`${error.message} at byte ${end}`);
+  return new SyntaxError(`${error.message} (in the text from byte ${start})`);
 }
 
 /** If a repeat of `key` holds a deep-equal value it stands, otherwise it is refused — lossless-json's parseObject. */

@@ -109,25 +109,34 @@ export interface ParseOptions {
    * defaults 64 MiB and 512 MiB): tests read small files the way files over 512 MiB are read.
    */
   readonly jsonChunkBytes?: number;
+  /**
+   * The heap the reader's bounds derive from (bytes; default this process's, v8's
+   * heap_size_limit): the largest file, heap / HEAP_BYTES_PER_GENESIS_BYTE (genesisByteLimit),
+   * and the longest text lossless-json's own parser reads, heap / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE.
+   * Tests read small files the way big files are read in the default heap.
+   */
+  readonly heapSizeLimit?: number;
 }
 
 /** The validated doc of a genesis file's bytes (UTF-8), read without one string of the whole file (core/json-bytes.ts). */
 export function parseGenesisFromBytes(bytes: Uint8Array, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
-  if (bytes.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${bytes.length} bytes, more than the ${MAX_GENESIS_BYTES} a genesis may have` }]);
+  const heap = options.heapSizeLimit ?? getHeapStatistics().heap_size_limit;
+  const limit = options.heapSizeLimit === undefined ? MAX_GENESIS_BYTES : genesisByteLimit(heap);
+  if (bytes.length > limit) return err([{ path: '$', message: `genesis of ${bytes.length} bytes, more than the ${limit} a genesis may have`, tooLarge: true }]);
   // Windows editors save UTF-8 with a byte-order mark (EF BB BF); pocket-core's JSON reader refuses it too.
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return err([bomProblem()]);
-  const maxSlowLength = Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
+  const maxSlowLength = Math.floor(heap / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
   const chunkBytes = options.jsonChunkBytes === undefined ? {} : { chunkBytes: options.jsonChunkBytes, wholeTextBytes: options.jsonChunkBytes };
-  return validateTree(() => parseJsonBytes(bytes, { maxSlowLength, ...chunkBytes }), bytes.length, 'byte', options);
+  return validateTree(() => parseJsonBytes(bytes, { maxSlowLength, ...chunkBytes }), bytes.length, 'byte', heap, options);
 }
 
 /** The same for a text already decoded (tests, small files); positions in errors are characters. */
 export function parseGenesis(text: string, options: ParseOptions = {}): Result<GenesisDoc, GenesisProblem[]> {
-  if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${text.length} characters, more than the ${MAX_GENESIS_BYTES} a genesis may have` }]);
+  if (text.length > MAX_GENESIS_BYTES) return err([{ path: '$', message: `genesis of ${text.length} characters, more than the ${MAX_GENESIS_BYTES} a genesis may have`, tooLarge: true }]);
   // The parser's own words showed the byte-order mark as an invisible character ("got '' at position 0").
   if (text.startsWith('\uFEFF')) return err([bomProblem()]);
   const maxSlowLength = Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_SLOWLY_PARSED_BYTE);
-  return validateTree(() => parseLosslessJson(text, { maxSlowLength }), text.length, 'character', options);
+  return validateTree(() => parseLosslessJson(text, { maxSlowLength }), text.length, 'character', getHeapStatistics().heap_size_limit, options);
 }
 
 function bomProblem(): GenesisProblem {
@@ -135,12 +144,12 @@ function bomProblem(): GenesisProblem {
 }
 
 /** The JSON tree `parse` builds, checked into a GenesisDoc; `unit` names what positions count. */
-function validateTree(parse: () => unknown, length: number, unit: 'byte' | 'character', options: ParseOptions): Result<GenesisDoc, GenesisProblem[]> {
+function validateTree(parse: () => unknown, length: number, unit: 'byte' | 'character', heap: number, options: ParseOptions): Result<GenesisDoc, GenesisProblem[]> {
   let root: unknown;
   try {
     root = parse();
   } catch (error) {
-    if (error instanceof SlowParseRefused) return err([slowParseRefusal(length, unit, error)]);
+    if (error instanceof SlowParseRefused) return err([slowParseRefusal(length, unit, heap, error)]);
     // The parser recurses per level: a hostile nesting ends in V8's words, not a JSON problem.
     const message = error instanceof RangeError ? 'values nested too deeply' : error instanceof Error ? error.message : String(error);
     return err([{ path: '$', message: clipped(`invalid JSON: ${message}`) }]);
@@ -150,8 +159,7 @@ function validateTree(parse: () => unknown, length: number, unit: 'byte' | 'char
   return doc === undefined || reader.problems.length > 0 ? err(reader.problems) : ok(doc);
 }
 
-function slowParseRefusal(length: number, unit: 'byte' | 'character', refused: SlowParseRefused): GenesisProblem {
-  const heap = getHeapStatistics().heap_size_limit;
+function slowParseRefusal(length: number, unit: 'byte' | 'character', heap: number, refused: SlowParseRefused): GenesisProblem {
   const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
   const needed = Math.ceil((length * HEAP_BYTES_PER_SLOWLY_PARSED_BYTE) / 2 ** 30) * 1024;
   return {

@@ -115,6 +115,22 @@ where('a text the fast path declines, past maxSlowLength, is refused with the by
   assert.is((thrown as SlowParseRefused).position, 8);
 });
 
+where('a text cut short past maxSlowLength is refused as not JSON, at the byte where it ends (JSON.parse names no position)', () => {
+  // { 0, " 1, é 2–3, " 4, : 5, [ 6, 1 7, , 8: nine bytes, cut after the comma.
+  const cut = Buffer.from('{"é":[1,');
+  assert.is(cut.length, 9);
+  assert.throws(() => parseJsonBytes(cut, { maxSlowLength: 1 }), (error: Error) => error instanceof SyntaxError && /end of JSON input at byte 9$/.test(error.message));
+  // Cut inside a string (the fast scan declines it): not JSON either, not SlowParseRefused.
+  assert.throws(() => parseJsonBytes(Buffer.from('{"é":"ab'), { maxSlowLength: 1 }), (error: Error) => error instanceof SyntaxError && /at byte \d+$/.test(error.message));
+  // Walked (the root, 24 bytes, over a bound of 22), a chunk the scan declines (a repeated key)
+  // that is damaged too (no comma before "b"): [ 0, { 1, "a" 2–4, : 5, 1 6, , 7, "a" 8–10, : 11,
+  // 1 12, space 13, " 14 — where JSON.parse stops.
+  assert.throws(
+    () => parseJsonBytes(Buffer.from('[{"a":1,"a":1 "b":2}, 0]'), { chunkBytes: 22, wholeTextBytes: 22, maxSlowLength: 1 }),
+    (error: Error) => error instanceof SyntaxError && /at byte 14$/.test(error.message),
+  );
+});
+
 where('containers over the bound nested deeper than 64 are refused (each level rescans up to the bound: no quadratic hostile file)', () => {
   const deep = (levels: number): Buffer => Buffer.from(`${'['.repeat(levels)}1${']'.repeat(levels)}`);
   assert.not.throws(() => parseJsonBytes(deep(40), { chunkBytes: 1, wholeTextBytes: 1 }));

@@ -122,8 +122,11 @@ fastPath('a declined text past maxSlowLength is refused with the reason and posi
 
 fastPath('invalid JSON past maxSlowLength is refused with JSON.parse\'s words, not handed to the library (which builds all it read before the error: ~16× the text in heap)', () => {
   // A truncated download is the likely case: every character the scan sees is plain, and
-  // JSON.parse stops at the end. Within maxSlowLength the library's words stay.
-  for (const text of ['{"a":[1,2],"b":"x"', '{"a":1} x', '[1,2,]', '']) {
+  // JSON.parse stops at the end. Within maxSlowLength the library's words stay. Cut inside a
+  // string, after a stray closing bracket, or after a repeated key, the scan declines the text
+  // (a string without its closing quote, …): still not JSON, so still JSON.parse's words — these
+  // were refused as too long for the library (SlowParseRefused: genesis_too_large).
+  for (const text of ['{"a":[1,2],"b":"x"', '{"a":1} x', '[1,2,]', '', '{"a":[1,2],"b":"xy', '{"a":1}]', '{"a":1,"a":1,"b":']) {
     let jsonParseWords = '';
     try {
       JSON.parse(text);
