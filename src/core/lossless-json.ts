@@ -47,8 +47,9 @@ const DIGIT_9 = 0x39;
 export interface LosslessParseOptions {
   /**
    * The longest text handed to lossless-json's own parser (which needs ~10–16× the text in heap):
-   * past it a text the fast path declines is refused with SlowParseRefused, and invalid JSON with
-   * JSON.parse's SyntaxError, instead of risking V8's out-of-heap abort. Default: no limit.
+   * past it a text the fast path declines is refused with SlowParseRefused if it is JSON, and any
+   * text that is not (declined or not) with JSON.parse's SyntaxError, instead of risking V8's
+   * out-of-heap abort. Default: no limit.
    */
   readonly maxSlowLength?: number;
 }

@@ -59,7 +59,8 @@ export const HEAP_BYTES_PER_GENESIS_BYTE = 4;
  * The same for a text the fast parse declines (a key given twice, a long or fractional number,
  * an escaped key: core/lossless-json.ts), which lossless-json's own parser reads: ~16 in the
  * worst shape measured (221.7 MB: 3.6 GB max RSS; 482 MB: out of a 4,144 MiB heap). Such a
- * text past the heap limit / 16 is refused (genesis_too_large) instead of risking V8's abort.
+ * text past the heap limit / 16 is refused (genesis_too_large) instead of risking V8's abort —
+ * if it is JSON: a damaged one (cut short inside a string, say) is invalid_genesis at its byte.
  */
 export const HEAP_BYTES_PER_SLOWLY_PARSED_BYTE = 16;
 
