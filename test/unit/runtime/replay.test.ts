@@ -4,10 +4,9 @@
  * roots differ is stopped at the first divergent height with the differing entries named.
  * Method: a writer produces blocks of real signed sends into a temp data dir; replays compare.
  */
-import fs, { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bytesToHex } from '../../../src/core/hex.js';
@@ -16,6 +15,7 @@ import { initDataDir } from '../../../src/runtime/data-dir.js';
 import { replay } from '../../../src/runtime/replay.js';
 import { listSnapshots, readSnapshot } from '../../../src/snapshot/snapshot.js';
 import { BLOCK_INTERVAL_NS, sendMsg, signTx, testGenesisJson, testKey } from '../../helpers/chain.js';
+import { countReads } from '../../helpers/count-reads.js';
 
 const alice = testKey('alice');
 const bob = testKey('bob');
@@ -127,25 +127,13 @@ runtime('a divergent run stops at the first differing height and names the diffe
 
 runtime('replay from genesis reads (and so checksums) the genesis copy once: opening the chain checks it, the start from genesis parses those bytes', async () => {
   const dir = freshDataDir();
-  const genesisCopy = join(dir, 'events', 'genesis.json');
-  const read = fs.readFileSync;
-  let reads = 0;
-  // Counts reads of the copy: node:fs's ESM named exports follow the CommonJS object once synced.
-  fs.readFileSync = ((...args: Parameters<typeof read>) => {
-    if (typeof args[0] === 'string' && resolve(args[0]) === resolve(genesisCopy)) reads++;
-    return read(...args);
-  }) as typeof read;
-  syncBuiltinESMExports();
   try {
     await writeBlocks(dir, 2);
-    reads = 0;
-    const outcome = await replay(dir, { workers: 0, trustSignatures: true });
+    const { value: outcome, reads } = await countReads(join(dir, 'events', 'genesis.json'), () => replay(dir, { workers: 0, trustSignatures: true }));
     assert.is(outcome.startedFrom, 'genesis');
     assert.ok(outcome.verified);
     assert.is(reads, 1);
   } finally {
-    fs.readFileSync = read;
-    syncBuiltinESMExports();
     rmSync(join(dir, '..'), { recursive: true, force: true });
   }
 });

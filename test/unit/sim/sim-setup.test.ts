@@ -5,16 +5,16 @@
  * state in pocket-core's own shape (no `initial_height`; `app_state.pos.exported: true`) is
  * refused before the parse, while the genesis files the simulator takes are not.
  * Method: openOrCreateSimulation on small files in a scratch directory, node:fs's readFileSync
- * wrapped to count the reads of F (as test/unit/runtime/replay.test.ts counts a genesis copy's).
+ * wrapped to count the reads of F (test/helpers/count-reads.ts, as replay.test.ts counts a genesis copy's).
  */
-import fs, { readFileSync, writeFileSync } from 'node:fs';
-import { syncBuiltinESMExports } from 'node:module';
-import { join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { bundledMainnetGenesisPath } from '../../../src/core/paths.js';
 import { GenesisError } from '../../../src/genesis/load.js';
 import { openOrCreateSimulation, SimulationSetupError } from '../../../src/sim/sim-setup.js';
+import { countReads } from '../../helpers/count-reads.js';
 import { fixturePath } from '../../helpers/paths.js';
 import { scratch, writeSmallGenesis } from '../../helpers/sim.js';
 
@@ -33,23 +33,10 @@ function refusalOf(file: string, name: string): { code: string; message: string 
   return { code: 'created', message: '' };
 }
 
-test('the source genesis is read from disk once', () => {
+test('the source genesis is read from disk once', async () => {
   const file = writeSmallGenesis(tmp.dir);
-  const read = fs.readFileSync;
-  let reads = 0;
-  // node:fs's ESM named exports follow the CommonJS object once synced.
-  fs.readFileSync = ((...args: Parameters<typeof read>) => {
-    if (typeof args[0] === 'string' && resolve(args[0]) === resolve(file)) reads++;
-    return read(...args);
-  }) as typeof read;
-  syncBuiltinESMExports();
-  try {
-    const { created } = openOrCreateSimulation({ dataDir: join(tmp.dir, 'once'), genesisFile: file, seed: 3n });
-    assert.ok(created);
-  } finally {
-    fs.readFileSync = read;
-    syncBuiltinESMExports();
-  }
+  const { value, reads } = await countReads(file, () => openOrCreateSimulation({ dataDir: join(tmp.dir, 'once'), genesisFile: file, seed: 3n }));
+  assert.ok(value.created);
   assert.is(reads, 1);
 });
 
