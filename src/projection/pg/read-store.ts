@@ -32,6 +32,7 @@ import { BoundedCache } from '../../core/bounded-cache.js';
 import type pg from 'pg';
 import { integerOf } from '../amounts.js';
 import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
+import { CacheEpoch } from '../cache-epoch.js';
 import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
 import type { NodeJson } from '../../modules/nodes/index.js';
@@ -77,6 +78,8 @@ interface Snapshot {
   queue: Promise<unknown>;
   readonly latest: number | undefined;
   readonly replica: ReplicaStatus | undefined;
+  /** The cache epoch when the snapshot began, before its first statement (../cache-epoch.ts). */
+  readonly epoch: number;
 }
 
 const OPEN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
@@ -108,23 +111,25 @@ const offsetOf = (page: PageRequest): [number, number] => [page.perPage, (page.p
 
 export class PgReadStore implements ReadStore {
   private readonly current = new AsyncLocalStorage<Snapshot>();
+  /** Which chain the caches below may keep a value of: a read in a snapshot begun before a drop keeps nothing. */
+  private readonly epoch = new CacheEpoch(() => this.current.getStore()?.epoch);
   /** Whole node and app lists by height, built incrementally (as-of-lists.ts; as the SQLite store). */
   private readonly lists = {
     nodes: new AsyncAsOfLists<NodeJson>({
       full: async (height) => byAddress((await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never))),
       changes: async (from, to) => (await this.rows('nodeChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : nodeJsonOf(row as never) })),
-    }),
+    }, this.epoch),
     apps: new AsyncAsOfLists<AppJson>({
       full: async (height) => byAddress((await this.rows('apps', [height])).map((row) => appJsonOf(row as never))),
       changes: async (from, to) => (await this.rows('appChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : appJsonOf(row as never) })),
-    }),
+    }, this.epoch),
   };
 
   /** A rebuild of the projection with other blocks (its way back after a rollback) makes the cached lists wrong: drop them. */
   private readonly watch = new CheckpointWatch(() => {
     Object.values(this.lists).forEach((list) => list.clear());
     this.accountCounts.clear();
-    this.countsGeneration++;
+    this.epoch.next();
     this.first = undefined;
   });
   /**
@@ -133,8 +138,6 @@ export class PgReadStore implements ReadStore {
    * which the watch sees). PERF: the count scans every address's balance rows (~160 ms at 300k).
    */
   private readonly accountCounts = new BoundedCache<string, number>(CACHED_COUNTS);
-  /** Counts the watch's forgets: a count read across one is answered but not kept (as AsyncAsOfLists). */
-  private countsGeneration = 0;
   /** firstHeight once read (it never changes while the projection holds the same chain). */
   private first: number | undefined;
 
@@ -167,6 +170,7 @@ export class PgReadStore implements ReadStore {
   }
 
   async snapshot<T>(read: () => Promise<T>): Promise<SnapshotAnswer<T>> {
+    const epoch = this.epoch.now(); // before the snapshot is taken: a drop after it may concern this snapshot's chain
     const client = await this.pool.connect().catch((error: unknown) => {
       throw this.failure(error);
     });
@@ -176,7 +180,7 @@ export class PgReadStore implements ReadStore {
       const checkpoint = opened[1]!.rows[0] as { height: bigint; block_hash: string } | undefined;
       const status = opened[2]!.rows[0] as { replica: boolean; lag_bytes: string | null; lag_ms: string | null; receiver: string | null };
       const replica = status.replica ? { lagBytes: status.lag_bytes, lagMs: status.lag_ms, receiver: status.receiver } : undefined;
-      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
+      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica, epoch };
       const value = await this.current.run(snapshot, async () => {
         if (checkpoint !== undefined) await this.observe({ height: Number(checkpoint.height), blockHash: checkpoint.block_hash });
         return read();
@@ -205,9 +209,11 @@ export class PgReadStore implements ReadStore {
 
   async firstHeight(): Promise<number | undefined> {
     if (this.first !== undefined) return this.first;
-    const height = (await this.rows('firstHeight', []))[0]?.height;
-    this.first = height === null || height === undefined ? undefined : num(height);
-    return this.first;
+    const epoch = this.epoch.ofRead();
+    const row = (await this.rows('firstHeight', []))[0]?.height;
+    const height = row === null || row === undefined ? undefined : num(row);
+    if (this.epoch.keeps(epoch)) this.first = height;
+    return height;
   }
 
   /** Hands an answer's checkpoint to the watch, reading the one row it needs (checkpoint-watch.ts). */
@@ -251,9 +257,9 @@ export class PgReadStore implements ReadStore {
     const key = `${count}@${height}`;
     const kept = this.accountCounts.get(key);
     if (kept !== undefined) return kept;
-    const generation = this.countsGeneration;
+    const epoch = this.epoch.ofRead();
     const total = num((await this.rows(count, [height]))[0]!.n);
-    if (generation === this.countsGeneration) this.accountCounts.set(key, total);
+    if (this.epoch.keeps(epoch)) this.accountCounts.set(key, total);
     return total;
   }
 
