@@ -32,6 +32,7 @@ import { BoundedCache } from '../../core/bounded-cache.js';
 import type pg from 'pg';
 import { integerOf } from '../amounts.js';
 import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
+import { AccountPageEnds } from '../account-pages.js';
 import { CacheEpoch } from '../cache-epoch.js';
 import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
@@ -40,7 +41,7 @@ import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, paramChangeOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
 import { claimAnswer } from '../../modules/pocketcore/index.js';
-import { ReadStoreUnavailable, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
+import { ReadStoreUnavailable, type AccountRecord, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
 import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
@@ -129,6 +130,7 @@ export class PgReadStore implements ReadStore {
   private readonly watch = new CheckpointWatch(() => {
     Object.values(this.lists).forEach((list) => list.clear());
     this.accountCounts.clear();
+    this.accountPageEnds.clear();
     this.epoch.next();
     this.first = undefined;
   });
@@ -138,6 +140,8 @@ export class PgReadStore implements ReadStore {
    * which the watch sees). PERF: the count scans every address's balance rows (~160 ms at 300k).
    */
   private readonly accountCounts = new BoundedCache<string, number>(CACHED_COUNTS);
+  /** Where a page of accounts starts: after the last address of the page before, when it was read. */
+  private readonly accountPageEnds = new AccountPageEnds();
   /** firstHeight once read (it never changes while the projection holds the same chain). */
   private first: number | undefined;
 
@@ -248,17 +252,27 @@ export class PgReadStore implements ReadStore {
 
   account = (address: string, height: number) => this.one('account', [address, height], accountOf);
   accounts = async (height: number, page: PageRequest, which: AccountSelection = 'all') => {
-    const [list, count] = which === 'all' ? (['accounts', 'accountCount'] as const) : (['accountsWithCoins', 'accountWithCoinsCount'] as const);
-    const [items, total] = await Promise.all([this.rows(list, [height, ...offsetOf(page)]), this.accountCount(count, height)]);
-    return { items: items.map(accountOf), total };
+    const [items, total] = await Promise.all([this.accountPage(height, page, which), this.accountCount(which, height)]);
+    return { items, total };
   };
 
-  private async accountCount(count: 'accountCount' | 'accountWithCoinsCount', height: number): Promise<number> {
-    const key = `${count}@${height}`;
+  /** A page of accounts, after the page before's last address when that page was read (../account-pages.ts). */
+  private async accountPage(height: number, page: PageRequest, which: AccountSelection): Promise<AccountRecord[]> {
+    const epoch = this.epoch.ofRead();
+    const after = this.accountPageEnds.startAfter(height, page, which);
+    const [byPosition, afterAddress] = which === 'all' ? (['accounts', 'accountsAfter'] as const) : (['accountsWithCoins', 'accountsWithCoinsAfter'] as const);
+    const rows = after === undefined ? await this.rows(byPosition, [height, ...offsetOf(page)]) : await this.rows(afterAddress, [height, after, page.perPage]);
+    const items = rows.map(accountOf);
+    if (this.epoch.keeps(epoch)) this.accountPageEnds.keep(height, page, which, items);
+    return items;
+  }
+
+  private async accountCount(which: AccountSelection, height: number): Promise<number> {
+    const key = `${which}@${height}`;
     const kept = this.accountCounts.get(key);
     if (kept !== undefined) return kept;
     const epoch = this.epoch.ofRead();
-    const total = num((await this.rows(count, [height]))[0]!.n);
+    const total = num((await this.rows(which === 'all' ? 'accountCount' : 'accountWithCoinsCount', [height]))[0]!.n);
     if (this.epoch.keeps(epoch)) this.accountCounts.set(key, total);
     return total;
   }
