@@ -256,10 +256,14 @@ export class PgReadStore implements ReadStore {
     return { items, total };
   };
 
-  /** A page of accounts, after the page before's last address when that page was read (../account-pages.ts). */
+  /**
+   * A page of accounts, after the page before's last address when that page was read
+   * (../account-pages.ts); page 1 after '' (below every address): a walk too, not a sort of every
+   * address's latest balance. Only a page asked without the page before (a jump) is read by position.
+   */
   private async accountPage(height: number, page: PageRequest, which: AccountSelection): Promise<AccountRecord[]> {
     const epoch = this.epoch.ofRead();
-    const after = this.accountPageEnds.startAfter(height, page, which);
+    const after = page.page === 1 ? '' : this.accountPageEnds.startAfter(height, page, which);
     const [byPosition, afterAddress] = which === 'all' ? (['accounts', 'accountsAfter'] as const) : (['accountsWithCoins', 'accountsWithCoinsAfter'] as const);
     const rows = after === undefined ? await this.rows(byPosition, [height, ...offsetOf(page)]) : await this.rows(afterAddress, [height, after, page.perPage]);
     const items = rows.map(accountOf);

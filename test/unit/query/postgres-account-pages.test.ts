@@ -84,7 +84,7 @@ test('every page, walked, jumped to and past the end, at several heights, sizes 
   }
 });
 
-test('a walk reads page 1 by position and each later page after the last address of the page before (no OFFSET)', async () => {
+test('a walk reads page 1 after \'\' and each later page after the last address of the page before (no OFFSET); a jump by position', async () => {
   const postgres = await PgReadStore.open(url);
   const names = tallied(postgres);
   try {
@@ -94,7 +94,10 @@ test('a walk reads page 1 by position and each later page after the last address
       for (let page = 1; page <= 6; page++) await postgres.accounts(latest, { page, perPage: 2 }, which);
       const lists = names.filter((name) => !name.endsWith('Count'));
       const [first, after] = which === 'all' ? ['accounts', 'accountsAfter'] : ['accountsWithCoins', 'accountsWithCoinsAfter'];
-      assert.equal(lists, [first, after, after, after, after, after], `${which}: the statements of pages 1–6`);
+      assert.equal(lists, [after, after, after, after, after, after], `${which}: the statements of pages 1–6`);
+      names.length = 0;
+      await postgres.accounts(latest, { page: 3, perPage: 3 }, which);
+      assert.equal(names.filter((name) => !name.endsWith('Count')), [first], `${which}: page 3 of 3 asked first`);
     }
   } finally {
     await postgres.close();
