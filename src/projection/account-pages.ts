@@ -3,9 +3,9 @@
  * the last address of the page before when that page was read (keyset), else by position.
  *
  * PERF: by position (OFFSET) a page reads every account before it — at ~46k accounts page 450
- * of 100 cost ~27 ms on SQLite and ~0.5 s on PostgreSQL, so a walk through all pages (a state
- * export, a client listing every account) was quadratic. After an address, a page reads its own
- * accounts only (docs/postgresql.md, "Accounts pages").
+ * of 100 cost ~27 ms on SQLite and 0.36–0.5 s on PostgreSQL (a loaded machine), so a walk
+ * through all pages (a state export, a client listing every account) was quadratic. After an
+ * address, a page reads its own accounts only (docs/postgresql.md, "Accounts pages").
  *
  * Sound: at a projected height the ordered list of accounts never changes (rows ≤ the
  * checkpoint are final until a rollback or rebuild, which the checkpoint watch sees and then
