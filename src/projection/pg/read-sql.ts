@@ -33,8 +33,8 @@ const accountsSql = (filter: string): string =>
 
 /**
  * The $3 accounts after address $2 as of $1 whose latest balance passes `kept` (the page after
- * one ending at $2: ../account-pages.ts; $2 = '': page 1), walked address by address instead of every address's
- * latest row sorted (LATEST_BALANCES): each step is two descents of the balances primary key —
+ * one ending at $2: ../account-pages.ts; $2 = '': page 1), walked address by address instead
+ * of every address's latest row sorted (LATEST_BALANCES): each step is two descents of the balances primary key —
  * the first address above the one before that has a row ≤ $1, then its newest row ≤ $1 — so a
  * page costs its own accounts (plus the zero balances it skips for `withCoins`), wherever it is.
  * The walk stops once $3 accounts passed; the seed row ($2 itself, no balance) is not answered.
