@@ -11,6 +11,8 @@
 #   scripts/postgres.sh restart-primary DIR → stops the primary (immediate) and starts it again
 #   scripts/postgres.sh restart-replica DIR → restarts the replica (fast; pg_ctl restart keeps its port)
 #
+# POKT_PG_PORTS="P1 P2" puts the primary on P1 and the replica on P2 (a machine shared by people
+# who each keep to a port range); unset, two free loopback ports are taken.
 # Installs PostgreSQL from Debian's packages first when it is missing (scripts/system-deps.sh).
 # Loopback only, trust authentication, fsync off: a test cluster, never a production one (the
 # kill tests kill the projector, and the restart test stops the server, never the machine).
@@ -42,9 +44,13 @@ up() {
   dir="$(mktemp -d /tmp/pokt-pg.XXXXXX)"
   chmod 755 "$dir"
   if [ "$(id -u)" -eq 0 ]; then chown postgres: "$dir"; fi
-  p1="$(free_port)"
-  p2="$(free_port)"
-  while [ "$p2" = "$p1" ]; do p2="$(free_port)"; done
+  if [ -n "${POKT_PG_PORTS:-}" ]; then
+    read -r p1 p2 <<<"$POKT_PG_PORTS"
+  else
+    p1="$(free_port)"
+    p2="$(free_port)"
+    while [ "$p2" = "$p1" ]; do p2="$(free_port)"; done
+  fi
   as_pg "$bin/initdb" -D "$dir/primary" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || as_pg "$bin/initdb" -D "$dir/primary" -U postgres --auth=trust -E UTF8 --locale=C >"$dir/initdb.log" 2>&1
   as_pg tee -a "$dir/primary/postgresql.conf" >/dev/null <<CONF

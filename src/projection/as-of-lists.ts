@@ -21,6 +21,7 @@
  * scan's ORDER BY gives.
  */
 import { BoundedCache } from '../core/bounded-cache.js';
+import type { CacheEpoch } from './cache-epoch.js';
 
 /** A list as of one height: keys ascending, values[i] belongs to keys[i]. */
 export interface KeyedList<T> {
@@ -108,28 +109,33 @@ export interface AsyncAsOfSource<T> {
   changes(from: number, to: number): Promise<readonly KeyChange<T>[]>;
 }
 
-/** AsOfLists over an asynchronous store: two misses at once may both read (the later one is kept); each answer is right. */
+/**
+ * AsOfLists over an asynchronous store: two misses at once may both read (the later one is
+ * kept); each answer is right. A list is kept only if its read's epoch is still current
+ * (cache-epoch.ts): one read across a drop of the caches, or in a snapshot begun before one, may
+ * be of the chain that is gone.
+ */
 export class AsyncAsOfLists<T> {
   private readonly cache = new BoundedCache<number, KeyedList<T>>(CACHED_ENTRIES, entriesOf);
-  /** Counts `clear` calls: a list read across one is answered but not kept (it may be of the chain that is gone). */
-  private generation = 0;
 
-  constructor(private readonly source: AsyncAsOfSource<T>) {}
+  constructor(
+    private readonly source: AsyncAsOfSource<T>,
+    private readonly epoch: CacheEpoch,
+  ) {}
 
   async at(height: number): Promise<readonly T[]> {
     const hit = this.cache.get(height);
     if (hit !== undefined) return hit.values;
-    const generation = this.generation;
+    const epoch = this.epoch.ofRead();
     const base = nearestBelow(this.cache, height); // taken before the await: it may be evicted meanwhile
     const list = base === undefined ? await this.source.full(height) : applyChanges(base.list, await this.source.changes(base.height, height));
-    if (generation === this.generation) this.cache.set(height, list);
+    if (this.epoch.keeps(epoch)) this.cache.set(height, list);
     return list.values;
   }
 
-  /** Forget every cached list (checkpoint-watch.ts). */
+  /** Forget every cached list (checkpoint-watch.ts; the owner moves the epoch on). */
   clear(): void {
     this.cache.clear();
-    this.generation++;
   }
 }
 

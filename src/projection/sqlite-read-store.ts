@@ -17,6 +17,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { BoundedCache } from '../core/bounded-cache.js';
+import { AccountPageEnds } from './account-pages.js';
 import { AsOfLists, byAddress } from './as-of-lists.js';
 import { CheckpointWatch } from './checkpoint-watch.js';
 import { ChainQueries } from './chain-queries.js';
@@ -32,9 +33,6 @@ import { IS_A_FILE, pathIsFile } from '../runtime/data-dir.js';
 
 /** Heights whose whole-list answers a PerHeight memo keeps (per list). */
 const CACHED_HEIGHTS = 64;
-
-/** Last addresses of account pages kept (selection, height, page size, page → address). */
-const ACCOUNT_PAGE_ENDS = 4_096;
 
 /**
  * Memoizes a whole-list read (or a count) by height, for lists whose members' values depend on
@@ -118,21 +116,14 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     // Every page of /v1/query/accounts reports the total; at a projected height it never changes.
     accountCount: new PerHeight((height) => chain.accountCount(height, 'all')),
     accountWithCoinsCount: new PerHeight((height) => chain.accountCount(height, 'withCoins')),
-    accountPageEnds: new BoundedCache<string, string>(ACCOUNT_PAGE_ENDS),
+    accountPageEnds: new AccountPageEnds(),
   };
   const accountCount = (height: number, which: AccountSelection): number => (which === 'all' ? lists.accountCount : lists.accountWithCoinsCount).at(height);
-  /**
-   * A page of accounts; the page after one read before starts after its last address. PERF: an
-   * OFFSET scans every account before the page (~30 ms at page 450 of 100 with 46k accounts),
-   * so a walk through all pages (state-export.ts) was quadratic. Sound for the same reason as
-   * the counts: at a projected height the ordered list never changes.
-   */
+  /** A page of accounts, after the page before's last address when that page was read (account-pages.ts). */
   const accountPage = (height: number, page: PageRequest, which: AccountSelection): AccountRecord[] => {
-    const end = (number: number): string => `${which}@${height}@${page.perPage}@${number}`;
-    const after = page.page > 1 ? lists.accountPageEnds.get(end(page.page - 1)) : undefined;
+    const after = lists.accountPageEnds.startAfter(height, page, which);
     const items = after === undefined ? chain.accountPage(height, page, which) : chain.accountsAfter(height, after, page.perPage, which);
-    const last = items[items.length - 1];
-    if (last !== undefined && items.length === page.perPage) lists.accountPageEnds.set(end(page.page), last.address);
+    lists.accountPageEnds.keep(height, page, which, items);
     return items;
   };
   let first: number | undefined;

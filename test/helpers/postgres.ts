@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { packageRoot } from '../../src/core/paths.js';
 import { connect } from '../../src/projection/pg/connect.js';
+import { project } from '../../src/projection/run.js';
 import { TABLES } from '../../src/projection/tables.js';
+import { copyDataDir } from './projection.js';
+import { projectedSimChain } from './query.js';
 
 export interface PgCluster {
   readonly dir: string;
@@ -87,4 +90,17 @@ export function rowText(row: Record<string, unknown>): string {
 
 function isBufferJson(v: unknown): v is { type: 'Buffer'; data: number[] } {
   return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'Buffer' && Array.isArray((v as { data?: unknown }).data);
+}
+
+/**
+ * The query tests' simulated chain (test/helpers/query.ts, projected into SQLite: `sqliteDir`,
+ * never to be written) projected into a fresh PostgreSQL database on the primary (`url`).
+ */
+export async function pgProjectedSimChain(prefix: string): Promise<{ url: string; sqliteDir: string }> {
+  const chain = await projectedSimChain();
+  const copy = copyDataDir(chain.dir, `pg-${prefix}`);
+  process.on('exit', copy.remove);
+  const url = (await freshDatabase(prefix)).primary;
+  await project(copy.dir, { postgres: url });
+  return { url, sqliteDir: chain.dir };
 }

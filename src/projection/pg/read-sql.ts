@@ -31,6 +31,32 @@ const accountsSql = (filter: string): string =>
   `SELECT b.address, b.balance_upokt, a.public_key FROM (${LATEST_BALANCES}) b
     LEFT JOIN accounts a ON a.address = b.address ${filter} ORDER BY b.address COLLATE "C" ${LIMIT(2)}`;
 
+/**
+ * The $3 accounts after address $2 as of $1 whose latest balance passes `kept` (the page after
+ * one ending at $2: ../account-pages.ts; $2 = '': page 1), walked address by address instead
+ * of every address's latest row sorted (LATEST_BALANCES): each step is two descents of the balances primary key —
+ * the first address above the one before that has a row ≤ $1, then its newest row ≤ $1 — so a
+ * page costs its own accounts (plus the zero balances it skips for `withCoins`), wherever it is.
+ * The walk stops once $3 accounts passed; the seed row ($2 itself, no balance) is not answered.
+ * Needs the primary key in byte order (migrations/010-address-byte-order.sql: with another
+ * collation the `>` and ORDER BY below cannot use it and each step scans the table).
+ * Example ($3 = 2, withCoins; a → 5, b → 0, c → 9, d → 1): after "a": b (0, not counted), c
+ * (1 passed), d (2 passed: stop) → [c, d].
+ */
+const accountsAfterSql = (kept: string): string =>
+  `WITH RECURSIVE walk (address, balance_upokt, passed) AS (
+    SELECT $2::text COLLATE "C", NULL::numeric, 0::bigint
+    UNION ALL
+    SELECT n.address, l.balance_upokt, w.passed + CASE WHEN ${kept} THEN 1 ELSE 0 END
+    FROM walk w
+    CROSS JOIN LATERAL (SELECT address FROM balances WHERE address > w.address AND height <= $1 ORDER BY address LIMIT 1) n
+    CROSS JOIN LATERAL (SELECT balance_upokt FROM balances WHERE address = n.address AND height <= $1 ORDER BY height DESC LIMIT 1) l
+    WHERE w.passed < $3)
+  SELECT w.address, w.balance_upokt, a.public_key FROM walk w LEFT JOIN accounts a ON a.address = w.address
+    WHERE w.balance_upokt IS NOT NULL AND ${kept.replaceAll('l.', 'w.')} ORDER BY w.address COLLATE "C"`;
+/** A balance that is not zero (as ../chain-queries.ts WITH_COINS). */
+const HAS_COINS = 'l.balance_upokt <> 0';
+
 const RANGE = 'height >= $1 AND height <= $2';
 const REWARD_WHERE = `${RANGE} AND ($3::text IS NULL OR servicer = $3) AND ($4::text IS NULL OR address = $4) AND ($5::text IS NULL OR chain = $5)`;
 const RAP_WHERE = `${RANGE} AND ($3::text IS NULL OR address = $3)`;
@@ -61,6 +87,8 @@ export const READS = {
   accounts: accountsSql(''),
   accountCount: 'SELECT count(DISTINCT address) AS n FROM balances WHERE height <= $1',
   accountsWithCoins: accountsSql('WHERE b.balance_upokt <> 0'),
+  accountsAfter: accountsAfterSql('true'),
+  accountsWithCoinsAfter: accountsAfterSql(HAS_COINS),
   accountWithCoinsCount: `SELECT count(*) AS n FROM (${LATEST_BALANCES}) b WHERE b.balance_upokt <> 0`,
   balance: 'SELECT balance_upokt FROM balances WHERE address = $1 AND height <= $2 ORDER BY height DESC LIMIT 1',
   supplyRow: 'SELECT * FROM supply WHERE height = $1',

@@ -32,6 +32,8 @@ import { BoundedCache } from '../../core/bounded-cache.js';
 import type pg from 'pg';
 import { integerOf } from '../amounts.js';
 import { AsyncAsOfLists, byAddress } from '../as-of-lists.js';
+import { AccountPageEnds } from '../account-pages.js';
+import { CacheEpoch } from '../cache-epoch.js';
 import { CheckpointWatch, type CheckpointSeen } from '../checkpoint-watch.js';
 import type { AppJson } from '../../modules/apps/index.js';
 import type { NodeJson } from '../../modules/nodes/index.js';
@@ -39,7 +41,7 @@ import { accountOf, blockOf, num, txOf } from '../chain-queries.js';
 import { claimOf, paramChangeOf, rapOf, rewardOf, supplyOf } from '../log-queries.js';
 import { allParamsOf, appJsonOf, claimRecordOf, nodeJsonOf, signingInfoOf, supplyJsonOf, validatorSetOf, type ParamRow } from '../queries.js';
 import { claimAnswer } from '../../modules/pocketcore/index.js';
-import { ReadStoreUnavailable, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
+import { ReadStoreUnavailable, type AccountRecord, type AccountSelection, type ListPage, type PageRequest, type ReadStore, type SnapshotAnswer } from '../read-store.js';
 import { loadMigrations, schemaVersion } from '../schema.js';
 import { ProjectionError } from '../engine.js';
 import { deadlineNamed, isConnectionLost, pgReadFailure, READ_DEADLINE_MS, readerPool, redactedUrl } from './connect.js';
@@ -77,6 +79,8 @@ interface Snapshot {
   queue: Promise<unknown>;
   readonly latest: number | undefined;
   readonly replica: ReplicaStatus | undefined;
+  /** The cache epoch when the snapshot began, before its first statement (../cache-epoch.ts). */
+  readonly epoch: number;
 }
 
 const OPEN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
@@ -108,23 +112,26 @@ const offsetOf = (page: PageRequest): [number, number] => [page.perPage, (page.p
 
 export class PgReadStore implements ReadStore {
   private readonly current = new AsyncLocalStorage<Snapshot>();
+  /** Which chain the caches below may keep a value of: a read in a snapshot begun before a drop keeps nothing. */
+  private readonly epoch = new CacheEpoch(() => this.current.getStore()?.epoch);
   /** Whole node and app lists by height, built incrementally (as-of-lists.ts; as the SQLite store). */
   private readonly lists = {
     nodes: new AsyncAsOfLists<NodeJson>({
       full: async (height) => byAddress((await this.rows('nodes', [height])).map((row) => nodeJsonOf(row as never))),
       changes: async (from, to) => (await this.rows('nodeChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : nodeJsonOf(row as never) })),
-    }),
+    }, this.epoch),
     apps: new AsyncAsOfLists<AppJson>({
       full: async (height) => byAddress((await this.rows('apps', [height])).map((row) => appJsonOf(row as never))),
       changes: async (from, to) => (await this.rows('appChanges', [from, to])).map((row) => ({ key: row.address as string, value: num(row.deleted) === 1 ? undefined : appJsonOf(row as never) })),
-    }),
+    }, this.epoch),
   };
 
   /** A rebuild of the projection with other blocks (its way back after a rollback) makes the cached lists wrong: drop them. */
   private readonly watch = new CheckpointWatch(() => {
     Object.values(this.lists).forEach((list) => list.clear());
     this.accountCounts.clear();
-    this.countsGeneration++;
+    this.accountPageEnds.clear();
+    this.epoch.next();
     this.first = undefined;
   });
   /**
@@ -133,8 +140,8 @@ export class PgReadStore implements ReadStore {
    * which the watch sees). PERF: the count scans every address's balance rows (~160 ms at 300k).
    */
   private readonly accountCounts = new BoundedCache<string, number>(CACHED_COUNTS);
-  /** Counts the watch's forgets: a count read across one is answered but not kept (as AsyncAsOfLists). */
-  private countsGeneration = 0;
+  /** Where a page of accounts starts: after the last address of the page before, when it was read. */
+  private readonly accountPageEnds = new AccountPageEnds();
   /** firstHeight once read (it never changes while the projection holds the same chain). */
   private first: number | undefined;
 
@@ -167,6 +174,7 @@ export class PgReadStore implements ReadStore {
   }
 
   async snapshot<T>(read: () => Promise<T>): Promise<SnapshotAnswer<T>> {
+    const epoch = this.epoch.now(); // before the snapshot is taken: a drop after it may concern this snapshot's chain
     const client = await this.pool.connect().catch((error: unknown) => {
       throw this.failure(error);
     });
@@ -176,7 +184,7 @@ export class PgReadStore implements ReadStore {
       const checkpoint = opened[1]!.rows[0] as { height: bigint; block_hash: string } | undefined;
       const status = opened[2]!.rows[0] as { replica: boolean; lag_bytes: string | null; lag_ms: string | null; receiver: string | null };
       const replica = status.replica ? { lagBytes: status.lag_bytes, lagMs: status.lag_ms, receiver: status.receiver } : undefined;
-      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica };
+      const snapshot: Snapshot = { client, queue: Promise.resolve(), latest: checkpoint === undefined ? undefined : Number(checkpoint.height), replica, epoch };
       const value = await this.current.run(snapshot, async () => {
         if (checkpoint !== undefined) await this.observe({ height: Number(checkpoint.height), blockHash: checkpoint.block_hash });
         return read();
@@ -205,9 +213,11 @@ export class PgReadStore implements ReadStore {
 
   async firstHeight(): Promise<number | undefined> {
     if (this.first !== undefined) return this.first;
-    const height = (await this.rows('firstHeight', []))[0]?.height;
-    this.first = height === null || height === undefined ? undefined : num(height);
-    return this.first;
+    const epoch = this.epoch.ofRead();
+    const row = (await this.rows('firstHeight', []))[0]?.height;
+    const height = row === null || row === undefined ? undefined : num(row);
+    if (this.epoch.keeps(epoch)) this.first = height;
+    return height;
   }
 
   /** Hands an answer's checkpoint to the watch, reading the one row it needs (checkpoint-watch.ts). */
@@ -242,18 +252,32 @@ export class PgReadStore implements ReadStore {
 
   account = (address: string, height: number) => this.one('account', [address, height], accountOf);
   accounts = async (height: number, page: PageRequest, which: AccountSelection = 'all') => {
-    const [list, count] = which === 'all' ? (['accounts', 'accountCount'] as const) : (['accountsWithCoins', 'accountWithCoinsCount'] as const);
-    const [items, total] = await Promise.all([this.rows(list, [height, ...offsetOf(page)]), this.accountCount(count, height)]);
-    return { items: items.map(accountOf), total };
+    const [items, total] = await Promise.all([this.accountPage(height, page, which), this.accountCount(which, height)]);
+    return { items, total };
   };
 
-  private async accountCount(count: 'accountCount' | 'accountWithCoinsCount', height: number): Promise<number> {
-    const key = `${count}@${height}`;
+  /**
+   * A page of accounts, after the page before's last address when that page was read
+   * (../account-pages.ts); page 1 after '' (below every address): a walk too, not a sort of every
+   * address's latest balance. Only a page asked without the page before (a jump) is read by position.
+   */
+  private async accountPage(height: number, page: PageRequest, which: AccountSelection): Promise<AccountRecord[]> {
+    const epoch = this.epoch.ofRead();
+    const after = page.page === 1 ? '' : this.accountPageEnds.startAfter(height, page, which);
+    const [byPosition, afterAddress] = which === 'all' ? (['accounts', 'accountsAfter'] as const) : (['accountsWithCoins', 'accountsWithCoinsAfter'] as const);
+    const rows = after === undefined ? await this.rows(byPosition, [height, ...offsetOf(page)]) : await this.rows(afterAddress, [height, after, page.perPage]);
+    const items = rows.map(accountOf);
+    if (this.epoch.keeps(epoch)) this.accountPageEnds.keep(height, page, which, items);
+    return items;
+  }
+
+  private async accountCount(which: AccountSelection, height: number): Promise<number> {
+    const key = `${which}@${height}`;
     const kept = this.accountCounts.get(key);
     if (kept !== undefined) return kept;
-    const generation = this.countsGeneration;
-    const total = num((await this.rows(count, [height]))[0]!.n);
-    if (generation === this.countsGeneration) this.accountCounts.set(key, total);
+    const epoch = this.epoch.ofRead();
+    const total = num((await this.rows(which === 'all' ? 'accountCount' : 'accountWithCoinsCount', [height]))[0]!.n);
+    if (this.epoch.keeps(epoch)) this.accountCounts.set(key, total);
     return total;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Goal: a read store's height-keyed caches are dropped exactly when the chain they were built
  * from may be gone (src/projection/checkpoint-watch.ts), and an asynchronous list read that
- * straddles the drop is answered but not kept (as-of-lists.ts AsyncAsOfLists).
+ * straddles the drop, or is read after it in a snapshot begun before it, is answered but not
+ * kept (as-of-lists.ts AsyncAsOfLists, cache-epoch.ts).
  * Method: the module header's example and the cases around it, with the checkpoints and block
  * links written out by hand (hashes are letters; "c2" is another block at c's height); answers
  * that interleave as PostgreSQL snapshots do; an AsyncAsOfLists over a source whose reads are
@@ -11,6 +12,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AsyncAsOfLists, type KeyedList } from '../../../src/projection/as-of-lists.js';
+import { CacheEpoch } from '../../../src/projection/cache-epoch.js';
 import { CheckpointWatch, type CheckpointSeen } from '../../../src/projection/checkpoint-watch.js';
 
 const test = suite('projection: checkpoint watch (caches of a chain that is gone are dropped)');
@@ -85,7 +87,8 @@ test('answers that interleave (PostgreSQL snapshots): a link is checked against 
   assert.is(forgets(), 1, '17 arrives after 18 and was never seen: dropped (costs time, never a wrong answer)');
 });
 
-test('an asynchronous list read across a drop is answered but not kept', async () => {
+/** An AsyncAsOfLists whose full reads the test releases one by one (`release`), counting them. */
+function heldLists(epoch: CacheEpoch): { lists: AsyncAsOfLists<string>; reads: () => number; release: () => void } {
   let reads = 0;
   let release: (() => void) | undefined;
   const list: KeyedList<string> = { keys: ['a'], values: ['A'] };
@@ -96,19 +99,47 @@ test('an asynchronous list read across a drop is answered but not kept', async (
       return list;
     },
     changes: async () => [],
-  });
+  }, epoch);
+  return { lists, reads: () => reads, release: () => release!() };
+}
+
+test('an asynchronous list read across a drop is answered but not kept', async () => {
+  const epoch = new CacheEpoch();
+  const { lists, reads, release } = heldLists(epoch);
   const pending = lists.at(7);
   await Promise.resolve();
   lists.clear();
-  release!();
+  epoch.next();
+  release();
   assert.equal(await pending, ['A'], 'the read in flight is answered');
   const again = lists.at(7);
   await Promise.resolve();
-  release!();
+  release();
   await again;
-  assert.is(reads, 2, 'and read again afterwards: the list read across the drop was not kept');
+  assert.is(reads(), 2, 'and read again afterwards: the list read across the drop was not kept');
   await lists.at(7);
-  assert.is(reads, 2, 'a list read after the drop is kept');
+  assert.is(reads(), 2, 'a list read after the drop is kept');
+});
+
+test('a list read after a drop by an answer whose snapshot began before it is answered but not kept (its snapshot may hold the chain that is gone)', async () => {
+  let snapshotEpoch: number | undefined;
+  const epoch = new CacheEpoch(() => snapshotEpoch);
+  const { lists, reads, release } = heldLists(epoch);
+  snapshotEpoch = epoch.now(); // answer A's snapshot begins (the old chain)
+  lists.clear(); // answer B saw the rebuild: the caches are dropped
+  epoch.next();
+  const stale = lists.at(7); // only now does A read
+  await Promise.resolve();
+  release();
+  await stale;
+  snapshotEpoch = epoch.now(); // answer C, begun after the drop
+  const fresh = lists.at(7);
+  await Promise.resolve();
+  assert.is(reads(), 2, "C read the list again: A's was not kept");
+  release();
+  await fresh;
+  await lists.at(7);
+  assert.is(reads(), 2, "C's is kept");
 });
 
 test.run();

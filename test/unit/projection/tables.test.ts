@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { pgMigrationsDir } from '../../../src/projection/pg/store.js';
+import { READS } from '../../../src/projection/pg/read-sql.js';
 import { loadMigrations } from '../../../src/projection/schema.js';
 import { TABLES } from '../../../src/projection/tables.js';
 
@@ -76,6 +77,24 @@ test('SQLite migrations create every table of tables.ts with its columns and pri
 
 test('PostgreSQL migrations create every table of tables.ts with its columns and primary key', async () => {
   checkAgainstSpecs('PostgreSQL', await postgresShapes());
+});
+
+test('PostgreSQL: the address keys of balances and accounts are in byte order, so a page of accounts after an address steps along the primary key (no scan, no sort)', async () => {
+  const db = new PGlite();
+  try {
+    for (const migration of loadMigrations(pgMigrationsDir())) await db.exec(migration.sql);
+    const collations = await db.query<{ table_name: string; collation_name: string | null }>(
+      "SELECT table_name, collation_name FROM information_schema.columns WHERE column_name = 'address' AND table_name IN ('balances', 'accounts') ORDER BY table_name",
+    );
+    assert.equal(collations.rows, [{ table_name: 'accounts', collation_name: 'C' }, { table_name: 'balances', collation_name: 'C' }]);
+    // Empty tables: the planner would scan them whatever the indexes; forbid it to see what it can do.
+    await db.exec('SET enable_seqscan = off; SET enable_bitmapscan = off');
+    const plan = (await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${READS.accountsWithCoinsAfter.replaceAll('$1', '100').replace('$2', "'ab'").replace('$3', '10')}`)).rows.map((row) => row['QUERY PLAN']).join('\n');
+    assert.match(plan, /Index (Only )?Scan using balances_pkey on balances[^\n]*\n[^\n]*Index Cond: \(\(address > w/, 'the next address: an index descent from the one before');
+    assert.not.match(plan, /Sort Key: balances/, 'no sort of balance rows');
+  } finally {
+    await db.close();
+  }
 });
 
 test.run();
