@@ -47,7 +47,10 @@ export const paramsTable: TableSpec<StoredParam> = {
  * (chain/consensus-params.ts keeperBlockByteSize), and a feature switched on at a past height
  * writes only its listed keys (./activation.ts activatedWithoutHook).
  * Empty on a chain whose features are all active from genesis (the default), so such a chain's
- * state root does not see it.
+ * state root does not see it. It is hashed like the params (it is app state in pocket-core: a key
+ * present or absent in its store), so a chain whose genesis schedules BLOCK, RSCAL or
+ * PerChainRTTM later has other roots than before this table existed (2026-12-07), and a
+ * snapshot of such a chain written before then loads with it empty (its keys taken as stored).
  */
 export const unstoredParamsTable: TableSpec<FeatureKey> = {
   name: 'gov/unstored_params',
