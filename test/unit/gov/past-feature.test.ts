@@ -23,7 +23,11 @@
  * Method: a test chain whose genesis schedules the three features at height 1000 (inactive,
  * their params never stored, as in pocket-core's InitGenesis, types/param.go:306-313) and whose
  * ACL is mainnet's 35 keys (block 1); at block 5 a real signed MsgUpgrade names each feature at
- * 3 (past), 5 (its own block) or 6 (next).
+ * 3 (past), 5 (its own block) or 6 (next). Then, for a feature whose hook ran at 6 (its params
+ * stored), upgrades switch it off (":1000") and on again at a past height (":3"): pocket-core
+ * keeps what its store holds (the getters have no feature check, x/pocketcore/keeper/params.go:64-67,
+ * x/nodes/keeper/params.go:113-145; nothing deletes a stored key), so the hook's defaults or the
+ * DAO's values stay; a feature never stored still takes the values above.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
