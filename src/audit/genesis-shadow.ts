@@ -32,7 +32,7 @@ export function shadowAtGenesis(genesis: Genesis, genesisHeight = 0): GenesisSha
   const otherModules = otherModuleAccounts(genesis);
   const fee = otherModules.find((m) => m.address === MODULE.fee_collector)?.balanceUpokt ?? 0n;
   const otherModuleSum = otherModules.reduce((sum, m) => sum + m.balanceUpokt, 0n);
-  const shadow = new ShadowLedger(new ParamTracker(genesis.params), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank, genesisHeight);
+  const shadow = new ShadowLedger(new ParamTracker(genesis.params, genesisHeight), { total: liquid + node + app + genesis.daoTokensUpokt + otherModuleSum, node, app, dao: genesis.daoTokensUpokt, fee }, bank, genesisHeight);
   for (const a of genesis.accounts) bank.credit(a.address, a.balanceUpokt);
   // An exported state's accounts at addresses that are not 20 bytes: liquid, and never moved.
   for (const a of irregular) bank.credit(a.address, a.balanceUpokt);

@@ -114,7 +114,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   if (prepared.length !== block.txs.length) throw new BlockRejectedError('prepared_mismatch', 'prepared txs do not match the block');
   checkHeader(state, block, prepared, encodedBlockBytes(headerBytes.byteLength, block.txs), options.whatIf?.skipChecks);
   // As committed at the previous height: pocket-core's EndBlock compares with it (keeper.go:68-84).
-  const blockByteSizeBefore = keeperBlockByteSize(state.params(), inactiveFeatures(state.params().gov.upgrade, block.header.height - 1));
+  const blockByteSizeBefore = keeperBlockByteSize(state);
   let ctx: BlockContext = {
     chainId: meta.chainId,
     height: block.header.height,
@@ -138,7 +138,7 @@ export function applyBlock(state: LedgerState, block: Block, options: ApplyOptio
   for (const receipt of receipts) for (const event of receipt.events) blockEvents.push(event);
   const endBlock = runSteps(state, END_BLOCK_STEPS, ctx, blockEvents);
   recordBlock(state, block, hash, meta);
-  recordConsensusBlock(state, block.header.height, blockByteSizeBefore, ctx.inactiveFeatures);
+  recordConsensusBlock(state, block.header.height, blockByteSizeBefore);
   const root = state.store.commitBlock(block.header.height);
   for (const step of AFTER_COMMIT_STEPS) step.run(state, block.header.height);
   return { height: block.header.height, blockHash: hash, timeNs: block.header.timeNs, stateRoot: bytesToHex(root), beginBlock, receipts, endBlock };

@@ -24,11 +24,15 @@
  *   Above 104,857,600 its Validate would halt the chain (types/params.go:106-109); governance
  *   refuses such values (modules/gov/param-value.ts blockBytesFit), genesis too (parse.ts).
  *
- * - BlockByteSize as the keeper reads it: 0 while feature BLOCK is inactive. pocket-core stores the
- *   param only from BLOCK's activation height (x/pocketcore/module.go:106-113; at genesis
- *   SetParamSet skips it, types/param.go:23-30, :306-313) and Subspace.Get of an absent key leaves
- *   the int64 at 0 (types/param.go:107-125). So the activation block compares its 4,000,000 with
- *   0 at H − 1 and hands it over; a switched-off BLOCK ("BLOCK:0") never hands anything over.
+ * - BlockByteSize as the keeper reads it: 0 while pocket-core's store does not hold it. It is
+ *   stored by BLOCK's activation hook (x/pocketcore/module.go:106-113), by a ParamChange, or at
+ *   genesis if BLOCK is already active (SetParamSet skips it otherwise, types/param.go:23-30,
+ *   :306-313), and never deleted; Subspace.Get of an absent key leaves the int64 at 0
+ *   (types/param.go:107-125), and the getter has no feature check
+ *   (x/pocketcore/keeper/params.go:64-67). So the activation block compares its 4,000,000 with
+ *   0 at H − 1 and hands it over; a BLOCK off since genesis ("BLOCK:0"), or switched on at a past
+ *   height (no hook), never hands anything over; one switched off after its hook keeps reading
+ *   the stored value. Which keys are unstored: gov's `unstored` table (modules/gov/state.ts).
  *
  * Worked example: genesis max_bytes 8,000, BlockByteSize 8,000. Block 5 changes BlockByteSize to
  * 3,000 → ignored, blocks 6… keep 8,000. Block 9 changes it to 5,000,000 → blocks 10… hold
@@ -44,13 +48,11 @@
  * An exported genesis carries BlockByteSize as the keeper reads it as consensus_params.block.max_bytes,
  * as pocket-core's ExportState does (app/pocket.go:168-185); an import takes the file's value, as
  * Tendermint would, so the limit itself is not repeated in the ledger's `pokt_ledger` extension —
- * except while BLOCK is inactive, when that value is 0, which Tendermint refuses
+ * except while BlockByteSize is unstored, when that value is 0, which Tendermint refuses
  * (types/params.go:102-105): then `pokt_ledger.block_max_bytes` carries this limit
  * (genesis/export.ts exportedBlockLimit, genesis/parse.ts readBlockMaxBytes).
  */
 import { invariant } from '../core/assert.js';
-import type { FeatureSet } from '../core/features.js';
-import type { Params } from '../params/params.js';
 import { CONSENSUS_BLOCK_KEY, type ConsensusBlock } from '../state/chain-tables.js';
 import type { LedgerState } from './ledger-state.js';
 
@@ -75,19 +77,21 @@ export function initConsensusBlock(state: LedgerState, consensus: { readonly blo
   state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { maxBytes: consensus.blockMaxBytes, evidenceMaxAge: consensus.evidenceMaxAge, genesisHeight });
 }
 
-/** BlockByteSize as pocket-core's keeper reads it with these features inactive: 0 before BLOCK stores it (see the header). */
-export function keeperBlockByteSize(params: Params, inactive: FeatureSet): bigint {
-  return inactive.has('BLOCK') ? 0n : params.pocketcore.blockByteSize;
+/** BlockByteSize as pocket-core's keeper reads it: 0 while its store does not hold it (see the header). */
+export function keeperBlockByteSize(state: Pick<LedgerState, 'params' | 'gov'>): bigint {
+  return state.gov.unstored.has(BLOCK_BYTE_SIZE_KEY) ? 0n : state.params().pocketcore.blockByteSize;
 }
+
+const BLOCK_BYTE_SIZE_KEY = 'pocketcore/BlockByteSize';
 
 /**
  * End of block `height`: the limit the next block is held to. `blockByteSizeBefore`: the keeper's
- * BlockByteSize at `height` − 1 (keeperBlockByteSize); `inactive`: the features at the end of `height`.
+ * BlockByteSize at `height` − 1 (keeperBlockByteSize).
  */
-export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint, inactive: FeatureSet): void {
+export function recordConsensusBlock(state: LedgerState, height: number, blockByteSizeBefore: bigint): void {
   const block = consensusBlock(state);
   const previous = height === block.genesisHeight + 1 ? undefined : blockByteSizeBefore;
-  const maxBytes = handedBlockBytes(previous, keeperBlockByteSize(state.params(), inactive));
+  const maxBytes = handedBlockBytes(previous, keeperBlockByteSize(state));
   if (maxBytes !== undefined) state.chain.consensus.set(CONSENSUS_BLOCK_KEY, { ...block, maxBytes, evidenceMaxAge: HANDED_EVIDENCE_MAX_AGE });
 }
 

@@ -9,7 +9,8 @@ import { StateStore } from '../state/store.js';
 import type { Table } from '../state/table.js';
 import { accountsTable, replayIndexTable, supplyTable, txIndexTable, type Account } from '../modules/auth/index.js';
 import { applicationsTable, type Application, StakedApplicationCount, type StakedAppCountView } from '../modules/apps/index.js';
-import { paramsTable, type StoredParam } from '../modules/gov/index.js';
+import { paramsTable, type StoredParam, unstoredParamsTable } from '../modules/gov/index.js';
+import type { FeatureKey } from '../core/features.js';
 import { missedBlocksTable, signingInfosTable, type MissedBlocks, type SigningInfo } from '../modules/slashing/index.js';
 import { validatorSetTable, validatorsTable, type Validator, type ValidatorSetEntry, waitingValidatorsTable, type WaitingReason, ValidatorPowerIndex, type PowerIndexView, UnstakingQueue, type UnstakingQueueView } from '../modules/nodes/index.js';
 import { ClaimIndex, SessionCandidates, claimsTable, historyFloorTable, settledClaimsTable, type ClaimRecord, type SettledClaim } from '../modules/pocketcore/index.js';
@@ -51,7 +52,8 @@ export interface LedgerState {
     /** Derived (not state): Unstaking apps by unstaking time. */
     readonly unstakingQueue: UnstakingQueueView;
   };
-  readonly gov: { readonly params: Table<StoredParam> };
+  /** Params, and the feature-gated ones pocket-core's store would not hold (gov/state.ts). */
+  readonly gov: { readonly params: Table<StoredParam>; readonly unstored: Table<FeatureKey> };
   /**
    * Claims, settled-claim markers, the history floor; plus two derived in-memory indexes (not
    * state, never hashed): the per-chain session candidates and the claim index.
@@ -93,7 +95,7 @@ export function createLedgerState(): LedgerState {
     },
     slashing: { signingInfos: store.defineTable(signingInfosTable), missedBlocks: store.defineTable(missedBlocksTable) },
     apps: { applications, stakedCount: new StakedApplicationCount(applications), unstakingQueue: new UnstakingQueue(applications) },
-    gov: { params },
+    gov: { params, unstored: store.defineTable(unstoredParamsTable) },
     pocketcore: {
       claims,
       settledClaims: store.defineTable(settledClaimsTable),

@@ -22,8 +22,8 @@
  *   - the retained per-height history of the history tables (validators, apps, params and the
  *     validator set "as of" a session start);
  *   - each claim's submission height (pocket-core's MsgClaim does not record it);
- *   - `block_max_bytes`, where the pocket-core section's max_bytes is 0 (feature BLOCK inactive
- *     at H): the block limit the chain continues with (exportedBlockLimit);
+ *   - `block_max_bytes`, where the pocket-core section's max_bytes is 0 (BlockByteSize not
+ *     stored at H: BLOCK off since genesis, or switched on without its hook): the block limit the chain continues with (exportedBlockLimit);
  *   - `acl`: the whole ACL — `gov.params.acl` lists only the entries pocket-core's gov
  *     InitGenesis accepts (pocket-core-acl.ts: not the ledger's own params, not the six a
  *     feature introduces).
@@ -41,7 +41,6 @@ import { SORT_JSON_INDENT, sortedJsonBytes, sortedJsonText } from '../core/json.
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
-import { inactiveFeatures } from '../modules/gov/index.js';
 import { paramValueToJson, type AclEntry } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
@@ -135,14 +134,14 @@ function exportPrevStatePowers(set: ReadonlyArray<{ readonly address: string; re
  * the block limit the chain had reached (chain/consensus-params.ts), which a change below
  * 4,000,000 leaves elsewhere; a chain started from the file takes the file's value, in
  * pocket-core as at our import —, evidence max_age its constant 1000000. The first genesis's
- * values would only be stale. While feature BLOCK is inactive at H the keeper reads 0 (no
- * BlockByteSize is stored before its activation: chain/consensus-params.ts keeperBlockByteSize),
+ * values would only be stale. While BlockByteSize is not stored at H the keeper reads 0 (nothing
+ * stores it before BLOCK's hook or a ParamChange: chain/consensus-params.ts keeperBlockByteSize),
  * so max_bytes is "0", a file Tendermint refuses (types/params.go:102-105); `pokt_ledger` then
  * carries the limit (exportedBlockLimit).
  */
 function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
   return {
-    block: { max_bytes: keeperBlockByteSizeAt(state).toString(), max_gas: '-1', time_iota_ms: '1' },
+    block: { max_bytes: keeperBlockByteSize(state).toString(), max_gas: '-1', time_iota_ms: '1' },
     evidence: { max_age: POCKET_EXPORT_EVIDENCE_MAX_AGE },
     validator: { pub_key_types: [...consensus.pubKeyTypes] },
   };
@@ -150,20 +149,14 @@ function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consen
 
 const POCKET_EXPORT_EVIDENCE_MAX_AGE = '1000000';
 
-/** BlockByteSize as pocket-core's keeper reads it at the state's height: 0 while feature BLOCK is inactive. */
-function keeperBlockByteSizeAt(state: LedgerState): bigint {
-  const params = state.params();
-  return keeperBlockByteSize(params, inactiveFeatures(params.gov.upgrade, state.chain.meta.get(CHAIN_META_KEY)!.height));
-}
-
 /**
- * `pokt_ledger.block_max_bytes`, only where consensus_params.block.max_bytes is 0 (BLOCK inactive
- * at H): the Block.MaxBytes the exporting chain's next block is held to — the genesis doc's, as
+ * `pokt_ledger.block_max_bytes`, only where consensus_params.block.max_bytes is 0 (BlockByteSize
+ * not stored at H): the Block.MaxBytes the exporting chain's next block is held to — the genesis doc's, as
  * nothing is handed over while the keeper reads 0 —, which the import continues with
  * (parse.ts readBlockMaxBytes), since Tendermint could not start from 0.
  */
 function exportedBlockLimit(state: LedgerState): Record<string, string> {
-  return keeperBlockByteSizeAt(state) === 0n ? { block_max_bytes: consensusBlockMaxBytes(state).toString() } : {};
+  return keeperBlockByteSize(state) === 0n ? { block_max_bytes: consensusBlockMaxBytes(state).toString() } : {};
 }
 
 function moduleAddressOf(name: string, state: LedgerState): string {

@@ -23,7 +23,7 @@ import { MODULE_ADDRESSES, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { StakeStatus, VALIDATOR_SET_KEY, computeValidatorSet } from '../modules/nodes/index.js';
 import { claimKey } from '../modules/pocketcore/index.js';
 import { newSigningInfo } from '../modules/slashing/index.js';
-import { initParamsGenesis } from '../modules/gov/index.js';
+import { initParamsGenesis, initUnstoredParams } from '../modules/gov/index.js';
 import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
 import type { Table } from '../state/table.js';
 import type { ExportedState, GenesisDoc, LedgerExtension } from './types.js';
@@ -84,10 +84,16 @@ export function importExportedState(doc: GenesisDoc, exported: ExportedState): L
   // whatever limit the exporting chain had reached; its first block hands nothing over.
   initConsensusBlock(state, doc.consensus, exported.height);
   if (extension !== null) loadExtension(state, extension);
-  // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
-  // previous block: the chain continues from the all-zero hash (data-dir records the same as
-  // `previous_block_hash`), as a chain from height 0 does. Sessions ≤ H stay unknown (docs/history.md).
-  else if (exported.height > 0) state.chain.blockHashes.set(heightKey(exported.height), ZERO_HASH);
+  else {
+    // A pocket-core file does not carry the hash of block H, which block H + 1 must name as its
+    // previous block: the chain continues from the all-zero hash (data-dir records the same as
+    // `previous_block_hash`), as a chain from height 0 does. Sessions ≤ H stay unknown (docs/history.md).
+    if (exported.height > 0) state.chain.blockHashes.set(heightKey(exported.height), ZERO_HASH);
+    // pocket-core's InitGenesis at H stores the gated params of the features active at H only; the
+    // extension carries the exporting ledger's own gov/unstored_params instead (a feature switched
+    // off after its params were stored keeps them stored).
+    initUnstoredParams(state.gov.unstored, state.params().gov.upgrade, exported.height);
+  }
   state.store.commitBlock(exported.height, { recordHistory: extension === null });
   return state;
 }

@@ -9,7 +9,7 @@ import { initConsensusBlock } from '../chain/consensus-params.js';
 import { createLedgerState, type LedgerState } from '../chain/ledger-state.js';
 import { initAppsGenesis } from '../modules/apps/index.js';
 import { initAuthGenesis } from '../modules/auth/index.js';
-import { initDaoGenesis, initParamsGenesis } from '../modules/gov/index.js';
+import { initDaoGenesis, initParamsGenesis, initUnstoredParams } from '../modules/gov/index.js';
 import { initNodesGenesis } from '../modules/nodes/index.js';
 import { initSlashingGenesis } from '../modules/slashing/index.js';
 import type { GenesisDoc } from './types.js';
@@ -20,6 +20,7 @@ export function importGenesis(doc: GenesisDoc): LedgerState {
   const state = createLedgerState();
   const bank = state.auth;
   initParamsGenesis(state.gov.params, doc);
+  initUnstoredParams(state.gov.unstored, state.params().gov.upgrade, 0);
   initAuthGenesis(bank, doc);
   initNodesGenesis(bank, state.nodes, state.params().pos.maxValidators, doc);
   initSlashingGenesis(state.slashing, doc);

@@ -257,7 +257,7 @@ function readConsensus(r: JsonReader, node: unknown, ledgerSection: unknown): Ge
 /**
  * block.max_bytes, or — where it is "0" — the ledger export's `pokt_ledger.block_max_bytes`.
  * pocket-core's ExportState writes the keeper's BlockByteSize there (app/pocket.go:172), 0 while
- * feature BLOCK is inactive (no value stored before its activation, x/pocketcore/module.go:106-113,
+ * its store holds none (none before BLOCK's hook or a ParamChange, x/pocketcore/module.go:106-113,
  * types/param.go:107-125), a file Tendermint refuses (types/params.go:102-105). The ledger's export
  * then carries the limit its blocks were held to (export.ts exportedBlockLimit), and the chain
  * continues with it. A file without it is refused, as Tendermint refuses it; beside any other

@@ -73,6 +73,6 @@ export function overrideEvents(state: LedgerState, overrides: readonly ParamOver
       if (!range.ok) throw new ParamOverrideError(`${o.key}=${o.value}@${o.height}: ${range.error.message}`);
       const changed = { type: 'ParamChanged', key: spec.key, oldValue: paramValueToJson(spec.kind, paramValueOf(state.params(), spec)), newValue: json, by: 'what-if' as Address, height } as DomainEvent;
       if (spec.key !== 'gov/upgrade') return [changed];
-      return [changed, ...activatedWithoutHook(state.params().gov.upgrade, value as Upgrade, height - 1)];
+      return [changed, ...activatedWithoutHook(state.params().gov.upgrade, value as Upgrade, height - 1, state.gov.unstored)];
     });
 }

@@ -8,8 +8,9 @@
  * ParamChange (ModifyParam, subspace.go:199-234), in this order:
  *   1. the signer must be the key's owner in gov/acl — a key the ACL does not list (an unknown
  *      key too) has no owner → gov:5 (acl.go VerifyACL; errors.go CodeUnauthorizedParamChange);
- *      a feature-gated key (params.ts FEATURE_PARAMS) before its feature's height has no owner
- *      yet → gov:5 (from that height on, the owner activateFeatures gave it);
+ *      a feature-gated key (params.ts FEATURE_PARAMS) whose feature is off and that no hook or
+ *      ParamChange has stored has no owner yet → gov:5 (the ledger's genesis owns it; pocket-core
+ *      adds the owner with the hook, activateFeatures, and keeps it when the feature is switched off);
  *   2. h ≥ 40,000 with [SPLIT] switched off and key pos/MaxValidators → gov:11 (subspace.go:15,
  *      204-208);
  *   3. the value must decode as the key's type (params.ts decodeParamBytes: gov/acl and gov/upgrade
@@ -49,7 +50,7 @@ export function decideParamChange(params: ParamTracker, message: ParamChange, he
   const key = message.paramKey;
   if (params.aclOwner(key) !== message.fromAddress.toLowerCase()) return UNAUTHORIZED;
   const feature = GATED_KEYS.get(key);
-  if (feature !== undefined && params.featureOff(feature, height)) return UNAUTHORIZED;
+  if (feature !== undefined && params.featureOff(feature, height) && params.isUnstored(key)) return UNAUTHORIZED;
   if (height >= MAX_VALIDATORS_FROZEN_FROM && key === 'pos/MaxValidators' && params.featureOff('SPLIT', height)) return 'gov:11';
   // An ACL entry naming no parameter (only a genesis file can hold one): nothing to own → gov:5.
   if (!PARAM_SPECS_BY_KEY.has(key)) return UNAUTHORIZED;

@@ -77,9 +77,28 @@ export class ParamTracker {
    */
   private features: readonly string[];
 
-  constructor(genesis: ReadonlyMap<string, ParamValue>) {
+  /**
+   * The feature-gated keys pocket-core's store does not hold: at genesis those whose feature is
+   * off (InitGenesis' SetParamSet skips them, types/param.go:306-313); a ParamChange (Subspace
+   * Update, x/gov/keeper/subspace.go:199-218) or the activation hook stores one, and nothing
+   * deletes it — a feature switched off keeps its params (the getters read them with no feature
+   * check, x/pocketcore/keeper/params.go:64-67, x/nodes/keeper/params.go:113-145). An imported
+   * chain is judged from its features at its height (a ledger export's own record of them is
+   * not read).
+   */
+  private readonly unstored = new Set<string>();
+
+  constructor(genesis: ReadonlyMap<string, ParamValue>, genesisHeight = 0) {
     this.values = new Map(genesis);
     this.features = this.upgrade().features;
+    for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
+      if (offUnder(this.features, feature, genesisHeight)) for (const key of Object.keys(values)) this.unstored.add(key);
+    }
+  }
+
+  /** Whether pocket-core's store would hold no value for `key` (a feature-gated key: see `unstored`). */
+  isUnstored(key: string): boolean {
+    return this.unstored.has(key);
   }
 
   /**
@@ -92,6 +111,7 @@ export class ParamTracker {
     if (value === undefined) return false;
     if (key === 'gov/upgrade') this.withoutHook((value as Upgrade).features);
     this.values.set(key, value);
+    this.unstored.delete(key);
     return true;
   }
 
@@ -105,7 +125,8 @@ export class ParamTracker {
   /**
    * An upgrade delivered in the current block: each feature (PARAMS_WITHOUT_HOOK) that the stored
    * gov/upgrade has off at this height and `after` has on — so at this height or an earlier one,
-   * whose == hook is gone — takes the values its params then read, with no ACL owner. A feature
+   * whose == hook is gone — takes the values its params then read, with no ACL owner, for each
+   * key pocket-core's store does not hold (a stored one keeps its value). A feature
    * on already keeps its values; one still off gets its hook when its height comes
    * (activateFeatures). Example: RSCAL listed at 1000, block 31 delivers RSCAL:31 → the four
    * RSCAL params take the hook's defaults, and ParamChanges of them stay gov:5.
@@ -114,7 +135,9 @@ export class ParamTracker {
     const before = this.upgrade().features;
     for (const [feature, values] of Object.entries(PARAMS_WITHOUT_HOOK)) {
       if (!offUnder(before, feature, this.blockHeight) || offUnder(after, feature, this.blockHeight)) continue;
-      for (const [key, value] of Object.entries(values)) this.values.set(key, value);
+      // Only keys pocket-core's store does not hold: a feature whose hook ran (or whose keys a
+      // ParamChange set) before it was switched off keeps those values.
+      for (const [key, value] of Object.entries(values)) if (this.unstored.has(key)) this.values.set(key, value);
     }
   }
 
@@ -187,6 +210,7 @@ export class ParamTracker {
       const acl = [...((this.values.get('gov/acl') ?? []) as readonly AclEntry[])];
       for (const [key, value] of Object.entries(values)) {
         this.values.set(key, value);
+        this.unstored.delete(key);
         const index = acl.findIndex((entry) => entry.key === key);
         if (index >= 0) acl[index] = { key, address: owner };
         else acl.push({ key, address: owner });

@@ -23,6 +23,7 @@ import { paramValueToJson, type AclEntry } from '../../params/kinds.js';
 import type { Params } from '../../params/params.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { Upgrade } from '../../params/kinds.js';
+import type { ReadonlyTable } from '../../state/table.js';
 import type { FeatureActivatedWithoutHook, FeatureParamsActivated } from './events.js';
 import { featureHeights, inactiveFeatures, PARAM_FEATURE, type FeatureKey } from './features.js';
 
@@ -93,29 +94,32 @@ export function activateFeatureParams(state: { params(): Params }, ctx: BlockCon
  *                  slash.go:29, types/int.go:282-285), recovered as sdk:1 for each proof
  *                  (baseapp/baseapp.go:987-999). Not reproduced (docs/protocol-choices.md):
  *                  the ledger writes the defaults the hook would have written.
- * Each such feature gives one event, written by the upgrade's tx, in ACTIVATION_ORDER. A feature
- * already active under `before`, or not yet active under `after`, gives none (the latter gets its
- * hook when its height comes).
+ * Only the keys pocket-core's store does not hold are written (`unstored`, ./state.ts
+ * unstoredParamsTable): a feature first switched on at a past height has all of them (InitGenesis
+ * skipped them); one whose hook ran, or whose keys a ParamChange set, and that was switched off
+ * and is now on again keeps them stored there — its hook's defaults or what the DAO set since,
+ * read by the same getters — so the ledger keeps its values too. A key written here stays
+ * unstored, as in pocket-core, and is written again (the same value) the next time.
+ * Each such feature with a key to write gives one event, written by the upgrade's tx, in
+ * ACTIVATION_ORDER. A feature already active under `before`, or not yet active under `after`,
+ * gives none (the latter gets its hook when its height comes).
  *
- * Assumes, as chain/consensus-params.ts keeperBlockByteSize does, that a param is unwritten while
- * its feature is off; a feature switched off after it had run and on again in the past keeps
- * its written values in pocket-core, where here they are reset as above.
- *
- * Example: features ["BLOCK:1000"], block 5 delivers an Upgrade ["BLOCK:3"] → one event
- * {feature BLOCK, params [pocketcore/BlockByteSize = "0"]}.
+ * Examples: features ["BLOCK:1000"], block 5 delivers an Upgrade ["BLOCK:3"] → one event
+ * {feature BLOCK, params [pocketcore/BlockByteSize = "0"]}. BLOCK's hook ran at 6, an upgrade
+ * moved it to 1000, another to 3 → no event: BlockByteSize keeps the hook's 4,000,000.
  */
-export function activatedWithoutHook(before: Upgrade, after: Upgrade, height: number): FeatureActivatedWithoutHook[] {
+export function activatedWithoutHook(before: Upgrade, after: Upgrade, height: number, unstored: Pick<ReadonlyTable<FeatureKey>, 'has'>): FeatureActivatedWithoutHook[] {
   const wasOff = inactiveFeatures(before, height);
   const isOff = inactiveFeatures(after, height);
   const events: FeatureActivatedWithoutHook[] = [];
   for (const [feature, keys] of ACTIVATION_ORDER) {
     if (!wasOff.has(feature) || isOff.has(feature)) continue;
-    const params = keys.map((key) => {
+    const params = keys.filter((key) => unstored.has(key)).map((key) => {
       const spec = PARAM_SPECS_BY_KEY.get(key);
       invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);
       return { key, value: paramValueToJson(spec.kind, feature === 'BLOCK' ? 0n : spec.genesis.default) };
     });
-    events.push({ type: 'FeatureActivatedWithoutHook', feature, params });
+    if (params.length > 0) events.push({ type: 'FeatureActivatedWithoutHook', feature, params });
   }
   return events;
 }

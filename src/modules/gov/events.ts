@@ -65,7 +65,9 @@ export interface FeatureParamsActivated {
  * A feature an upgrade switches on at a height already reached (./activation.ts
  * activatedWithoutHook): pocket-core's activation hooks run only ON the height (== in BeginBlock),
  * so they never run for it — no ACL owner. `params`: the values its params then read, written in
- * the upgrade's tx (BLOCK: BlockByteSize 0; PerChainRTTM: {}; RSCAL: the hook's defaults).
+ * the upgrade's tx (BLOCK: BlockByteSize 0; PerChainRTTM: {}; RSCAL: the hook's defaults) — only
+ * for keys pocket-core's store does not hold (gov/unstored_params); a stored key keeps its value,
+ * and a feature with none to write gives no event.
  */
 export interface FeatureActivatedWithoutHook {
   readonly type: 'FeatureActivatedWithoutHook';

@@ -9,11 +9,17 @@ import { burn, transfer, type BankTables, MODULE_ADDRESSES } from '../auth/index
 import { parseParamValue, type ParamJson } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { DaoBurned, DaoTransferred, FeatureActivatedWithoutHook, FeatureParamsActivated, ParamChanged, UpgradeScheduled } from './events.js';
+import type { FeatureKey } from '../../core/features.js';
 import type { StoredParam } from './state.js';
 
 export interface GovEvolveState {
   readonly auth: BankTables;
-  readonly gov: { readonly params: Table<StoredParam> };
+  readonly gov: { readonly params: Table<StoredParam>; readonly unstored: Table<FeatureKey> };
+}
+
+/** A ParamChange or an activation hook puts the key in pocket-core's store (./state.ts unstoredParamsTable). */
+function markStored(state: GovEvolveState, key: string): void {
+  state.gov.unstored.delete(key);
 }
 
 function writeParam(state: GovEvolveState, key: string, json: ParamJson): void {
@@ -25,14 +31,21 @@ function writeParam(state: GovEvolveState, key: string, json: ParamJson): void {
 }
 
 export const govEvolvers = {
-  ParamChanged: (state: GovEvolveState, event: ParamChanged): void => writeParam(state, event.key, event.newValue),
+  ParamChanged: (state: GovEvolveState, event: ParamChanged): void => {
+    writeParam(state, event.key, event.newValue);
+    markStored(state, event.key);
+  },
   UpgradeScheduled: (state: GovEvolveState, event: UpgradeScheduled): void => writeParam(state, 'gov/upgrade', event.upgrade),
   DaoTransferred: (state: GovEvolveState, event: DaoTransferred): void => transfer(state.auth, MODULE_ADDRESSES.dao, event.to, event.amountUpokt),
   DaoBurned: (state: GovEvolveState, event: DaoBurned): void => burn(state.auth, MODULE_ADDRESSES.dao, event.amountUpokt),
   FeatureParamsActivated: (state: GovEvolveState, event: FeatureParamsActivated): void => {
-    for (const { key, value } of event.params) writeParam(state, key, value);
+    for (const { key, value } of event.params) {
+      writeParam(state, key, value);
+      markStored(state, key);
+    }
     writeParam(state, 'gov/acl', event.acl);
   },
+  // pocket-core stores nothing here: the keys stay unstored (./activation.ts activatedWithoutHook).
   FeatureActivatedWithoutHook: (state: GovEvolveState, event: FeatureActivatedWithoutHook): void => {
     for (const { key, value } of event.params) writeParam(state, key, value);
   },

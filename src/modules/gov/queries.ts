@@ -13,7 +13,9 @@
  *
  * Which keys appear: every registered parameter, except a feature-gated one whose feature is not
  * active at that height (pocket-core writes those only on activation: BlockByteSize [BLOCK],
- * RelaysToTokensMultiplierMap [PerChainRTTM], the four PIP-22 params [RSCAL]). With every feature
+ * RelaysToTokensMultiplierMap [PerChainRTTM], the four PIP-22 params [RSCAL]; it also lists one
+ * stored before its feature was switched off, which is not reproduced here:
+ * docs/protocol-choices.md). With every feature
  * active from genesis (the default) they all appear, as do the ledger's own policy params
  * (pos/FeeBurnPercentage, application/ApplicationBurnRate, PROTOCOL §14).
  *

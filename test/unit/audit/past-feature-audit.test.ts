@@ -26,7 +26,9 @@ import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { runAudit } from '../../../src/audit/index.js';
+import { decideParamChange } from '../../../src/audit/independent/gov.js';
 import { ParamTracker } from '../../../src/audit/independent/params.js';
+import type { Address } from '../../../src/core/types.js';
 import type { AclEntry, ParamValue, Upgrade } from '../../../src/params/kinds.js';
 import { project } from '../../../src/projection/run.js';
 import { ChainWriter } from '../../../src/runtime/chain-writer.js';
@@ -93,6 +95,36 @@ test('tracker: a feature already on keeps its values; one switched off to a futu
   p.activateFeatures(52);
   assert.is(p.int('pos/ServicerStakeFloorMultiplier'), 15_000_000_000n, 'x/nodes/module.go:127-142 on ==');
   assert.is(p.aclOwner('pos/ServicerStakeFloorMultiplier'), DAO);
+});
+
+const encoded = (text: string): Uint8Array => new TextEncoder().encode(text);
+const changeBy = (paramKey: string, value: string): Parameters<typeof decideParamChange>[1] => ({ type: 'ParamChange', fromAddress: DAO as Address, paramKey, paramValue: encoded(value) });
+
+test('tracker: stored by its hook and changed by the DAO, switched off, on again at a past height → the stored value stays, and the owner may change it while off', () => {
+  // pocket-core: the hook stores the params and makes the owner (x/nodes/module.go:127-142,
+  // x/gov/module.go:170-200); nothing deletes them when the feature is switched off; ModifyParam
+  // checks only the ACL (x/gov/keeper/subspace.go:199-202); no hook at a past height (codec/codec.go:321-324).
+  const p = tracker(['RSCAL:51']);
+  p.activateFeatures(50);
+  p.activateFeatures(51);
+  assert.is(p.int('pos/ServicerStakeFloorMultiplier'), 15_000_000_000n, 'the hook’s default');
+  assert.ok(p.change('pos/ServicerStakeFloorMultiplier', encoded('"16000000000"')));
+  p.setUpgrade(features(['RSCAL:1000']));
+  p.activateFeatures(52);
+  assert.ok(p.featureOff('RSCAL', 52));
+  assert.is(decideParamChange(p, changeBy('pos/ServicerStakeWeightCeiling', '"70000000000"'), 52), 'ok');
+  p.setUpgrade(features(['RSCAL:3']));
+  assert.not.ok(p.featureOff('RSCAL', 52));
+  assert.is(p.int('pos/ServicerStakeFloorMultiplier'), 16_000_000_000n, 'what the DAO stored');
+});
+
+test('tracker: never stored (off at genesis) → a ParamChange stays gov:5 even when the ACL names the key (the ledger’s choice)', () => {
+  const p = new ParamTracker(new Map<string, ParamValue>([
+    ['gov/acl', [{ key: 'pos/ServicerStakeFloorMultiplier', address: DAO as AclEntry['address'] }]], ['gov/daoOwner', DAO],
+    ['gov/upgrade', features(['RSCAL:1000'])], ['pos/ServicerStakeFloorMultiplier', 20_000_000_000n],
+  ]));
+  p.activateFeatures(5);
+  assert.is(decideParamChange(p, changeBy('pos/ServicerStakeFloorMultiplier', '"16000000000"'), 5), 'gov:5');
 });
 
 test('PerChainRTTM (MsgUpgrade) and RSCAL (ParamChange of gov/upgrade) at past heights: every minted uPOKT explained', async () => {

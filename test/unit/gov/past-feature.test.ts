@@ -23,7 +23,11 @@
  * Method: a test chain whose genesis schedules the three features at height 1000 (inactive,
  * their params never stored, as in pocket-core's InitGenesis, types/param.go:306-313) and whose
  * ACL is mainnet's 35 keys (block 1); at block 5 a real signed MsgUpgrade names each feature at
- * 3 (past), 5 (its own block) or 6 (next).
+ * 3 (past), 5 (its own block) or 6 (next). Then, for a feature whose hook ran at 6 (its params
+ * stored), upgrades switch it off (":1000") and on again at a past height (":3"): pocket-core
+ * keeps what its store holds (the getters have no feature check, x/pocketcore/keeper/params.go:64-67,
+ * x/nodes/keeper/params.go:113-145; nothing deletes a stored key), so the hook's defaults or the
+ * DAO's values stay; a feature never stored still takes the values above.
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -83,7 +87,7 @@ function schedule(feature: Gated, at: number): { state: LedgerState; blocks: Blo
   return { state, blocks };
 }
 
-const keeperBytes = (state: LedgerState): bigint => keeperBlockByteSize(state.params(), inactiveFeatures(state.params().gov.upgrade, height(state)));
+const keeperBytes = (state: LedgerState): bigint => keeperBlockByteSize(state);
 const owned = (state: LedgerState, key: string): boolean => state.params().gov.acl.some((entry) => entry.key === key);
 const activations = (blocks: readonly BlockResult[]): number[] => blocks.flatMap((b) => (eventsOfType(b, 'FeatureParamsActivated').length > 0 ? [b.height] : []));
 
@@ -228,6 +232,99 @@ past('BLOCK active at a past height, BlockByteSize 0: the export writes max_byte
   for (const chainOf of [state, imported]) produce(chainOf);
   assert.equal(imported.store.root, state.store.root);
   assert.is(consensusBlock(imported).maxBytes, 5_000_000n);
+});
+
+/**
+ * Switched off after its hook stored the params, then on again at a past height. pocket-core's
+ * getters read the store with no feature check (x/pocketcore/keeper/params.go:64-67,
+ * x/nodes/keeper/params.go:113-145, through Subspace.Get, types/param.go:107-126), nothing deletes
+ * a stored key when an upgrade moves the feature's height (x/gov/keeper/subspace.go:130-197 only
+ * rewrites gov/upgrade), and the hook never runs again at a past height (codec/codec.go:321-324):
+ * the stored values stay, the hook's defaults or what the DAO set since.
+ */
+function offThenOnInThePast(feature: Gated, daoValue: string | undefined): LedgerState {
+  const { state } = schedule(feature, 6);
+  if (daoValue !== undefined) expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE[feature].key, daoValue))]), 'ok');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:1000`]))]), 'ok');
+  assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has(feature), 'switched off');
+  produce(state);
+  const on = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:3`]))]);
+  expectOnly(on, 'ok');
+  assert.equal(eventsOfType(on, 'FeatureActivatedWithoutHook'), [], 'nothing to write: every key is stored');
+  produce(state);
+  assert.not.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has(feature), 'on again');
+  return state;
+}
+
+past('stored by the hook, off, on again at a past height: BLOCK keeps the hook’s 4,000,000 (x/pocketcore/module.go:106-113 stored it; the keeper reads the store, params.go:64-67)', () => {
+  const state = offThenOnInThePast('BLOCK', undefined);
+  assert.is(state.params().pocketcore.blockByteSize, 4_000_000n, 'types.DefaultBlockByteSize, stored at 6');
+  assert.is(keeperBytes(state), 4_000_000n);
+  assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [4_000_000n, 50n], 'handed over at 6 (keeper.go:74-100), unchanged since');
+});
+
+past('stored, changed by the DAO, off, on again at a past height: the DAO’s values stay (RSCAL 16,000,000,000; PerChainRTTM {"0011": 7}; BLOCK 5,000,000)', () => {
+  assert.is(offThenOnInThePast('RSCAL', PROBE.RSCAL.value).params().pos.servicerStakeFloorMultiplier, 16_000_000_000n);
+  assert.equal(offThenOnInThePast('PerChainRTTM', PROBE.PerChainRTTM.value).params().pos.relaysToTokensMultiplierMap, { '0011': 7n });
+  const block = offThenOnInThePast('BLOCK', PROBE.BLOCK.value);
+  assert.is(keeperBytes(block), 5_000_000n);
+});
+
+past('stored, then off: the keeper still reads the stored BlockByteSize (no feature check in x/pocketcore/keeper/params.go:64-67)', () => {
+  const { state } = schedule('BLOCK', 6);
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:1000']))]), 'ok');
+  produce(state);
+  assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has('BLOCK'));
+  assert.is(keeperBytes(state), 4_000_000n);
+});
+
+past('never stored, first on at a past height, off, on at a past height again: still the values written the first time (the ledger’s choice for RSCAL; BLOCK 0)', () => {
+  for (const feature of ['BLOCK', 'RSCAL'] as const) {
+    const { state } = schedule(feature, 3);
+    expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:1000`]))]), 'ok');
+    const on = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:4`]))]);
+    expectOnly(on, 'ok');
+    assert.is(eventsOfType(on, 'FeatureActivatedWithoutHook').length, 1, `${feature}: pocket-core's store still holds nothing`);
+    produce(state);
+    if (feature === 'BLOCK') assert.is(keeperBytes(state), 0n);
+    else assert.is(state.params().pos.servicerStakeFloorMultiplier, 15_000_000_000n);
+  }
+});
+
+past('stored, then off: its owner may still change it (ModifyParam checks only the ACL, x/gov/keeper/subspace.go:199-202; the hook made the owner, x/gov/module.go:170-200), and a BLOCK change is handed over (keeper.go:74-100 has no feature check)', () => {
+  for (const feature of ['BLOCK', 'RSCAL', 'PerChainRTTM'] as const) {
+    const { state } = schedule(feature, 6);
+    expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:1000`]))]), 'ok');
+    assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state) + 1).has(feature));
+    expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE[feature].key, PROBE[feature].value))]), 'ok');
+    const on = produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:3`]))]);
+    assert.equal(eventsOfType(on, 'FeatureActivatedWithoutHook'), [], feature);
+  }
+  const { state } = schedule('BLOCK', 6);
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:1000']))]), 'ok');
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.BLOCK.key, PROBE.BLOCK.value))]), 'ok');
+  assert.is(keeperBytes(state), 5_000_000n);
+  assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 50n], '5,000,000 ≠ 4,000,000 at the block before: handed over');
+});
+
+past('never stored and off: a ParamChange stays gov:5 even with an ACL owner (the ledger’s genesis owns every gated key; docs/protocol-choices.md)', () => {
+  const state = chain();
+  const acl = JSON.stringify({ type: 'gov/non_map_acl', value: [...templateAclKeys(), PROBE.RSCAL.key].map((k) => ({ acl_key: k, address: OWNER.address })) });
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]), 'ok');
+  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]).receipts[0]!), 'gov:5');
+});
+
+past('BLOCK stored by its hook, then off: the export writes the stored 4,000,000 as max_bytes (app/pocket.go:172 reads the keeper, params.go:64-67); the import reproduces the state', () => {
+  const { state } = schedule('BLOCK', 6);
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:1000']))]), 'ok');
+  const file = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 50n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: Record<string, unknown> };
+  assert.is(file.consensus_params.block.max_bytes, '4000000');
+  assert.not.ok('block_max_bytes' in file.pokt_ledger);
+  const genesis = parseGenesis(JSON.stringify(file));
+  if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
+  const imported = importGenesis(genesis.value);
+  assert.equal(imported.store.root, state.store.root);
+  assert.is(keeperBlockByteSize(imported), 4_000_000n);
 });
 
 past.run();
