@@ -17,7 +17,7 @@
  * goes to `onWarning` (default: one line on stderr), never silently.
  */
 import { constants } from 'node:buffer';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseJsonBytes } from '../core/json-bytes.js';
 import { topLevelStringField } from '../core/lossless-json.js';
@@ -48,7 +48,7 @@ export interface OpenedChain {
 
 export function openChain(dir: string, options: OpenChainOptions = {}): OpenedChain {
   const warn = options.onWarning ?? warnOnStderr;
-  const { config, genesis } = chainFiles(dir);
+  const { config, genesis } = chainFiles(dir, options.keepGenesisBytes === true);
   // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
   settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
   const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
@@ -73,10 +73,13 @@ export function checkChainFiles(dir: string): DataDirConfig {
   return chainFiles(dir).config;
 }
 
-/** Steps 1–2 and the genesis copy's bytes that step 2 read (none when this process had checked the same copy). */
-function chainFiles(dir: string): { config: DataDirConfig; genesis: Buffer | undefined } {
+/**
+ * Steps 1–2 and the genesis copy's bytes that step 2 read: none when this process had checked the
+ * same copy, unless `keepBytes` (they are read again then, not hashed: checkedCopyBytes).
+ */
+function chainFiles(dir: string, keepBytes = false): { config: DataDirConfig; genesis: Buffer | undefined } {
   const config = readDataDirConfig(dir);
-  return { config, genesis: checkGenesisFile(dir, config) };
+  return { config, genesis: checkGenesisFile(dir, config, keepBytes) };
 }
 
 /**
@@ -99,15 +102,36 @@ function copyIdentity(file: string, config: DataDirConfig): string | undefined {
   }
 }
 
-/** Step 2; the bytes it read, or undefined when the same copy was checked before in this process. */
-function checkGenesisFile(dir: string, config: DataDirConfig): Buffer | undefined {
+/** Step 2; the bytes it read, or undefined when the same copy was checked before in this process (and `keepBytes` is not set). */
+function checkGenesisFile(dir: string, config: DataDirConfig, keepBytes: boolean): Buffer | undefined {
   const file = genesisPathOf(dir, config);
   // Taken before the read: a write after it gives the next open another identity.
   const identity = copyIdentity(file, config);
-  if (identity !== undefined && checkedGenesisCopies.has(identity)) return undefined;
+  if (identity !== undefined && checkedGenesisCopies.has(identity)) {
+    if (!keepBytes) return undefined;
+    const bytes = checkedCopyBytes(file, config, identity);
+    if (bytes !== undefined) return bytes;
+  }
   const bytes = checkGenesisAgainst(dir, file, config);
   if (identity !== undefined) checkedGenesisCopies.add(identity);
   return bytes;
+}
+
+/**
+ * A checked copy's bytes read again for a start from genesis, without a second SHA-256; undefined
+ * when the copy's identity changed while it was read (then it is checked whole again).
+ * PERF: `project` of a new projection opens its chain first for its tip, then for the replay,
+ * which parses the copy: that second open hashed the 218 MB copy again (~0.5 s of CPU,
+ * docs/history.md, 2026-12-07).
+ */
+function checkedCopyBytes(file: string, config: DataDirConfig, identity: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined; // the whole check says what is wrong
+  }
+  return copyIdentity(file, config) === identity ? bytes : undefined;
 }
 
 function checkGenesisAgainst(dir: string, file: string, config: DataDirConfig): Buffer {

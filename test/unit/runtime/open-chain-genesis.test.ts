@@ -3,7 +3,10 @@
  * once per process for an unchanged file — a command opens the same chain two or three times
  * (project: its tip, the checkpoint's check, the replay), each a read and hash of a mainnet-sized
  * copy (218 MB: ~3.4 s, scale walk of 2026-12-07) — and a copy changed after an open is still
- * refused at the next open in the same process, whatever was kept of its size and times.
+ * refused at the next open in the same process, whatever was kept of its size and times; an open
+ * that keeps the bytes for a start from genesis (the replay's) still gets them after an earlier
+ * open checked the copy, so the start reads them once more but does not hash them again (before:
+ * `project` of a new projection hashed a 218 MB copy twice).
  * Method: in-process openChain on a small chain; the copy rewritten in place with one byte
  * changed (same size), its modification time put back.
  */
@@ -47,6 +50,17 @@ test('a copy changed after an open (same size, same modification time) is genesi
   utimesSync(copy, before.atime, before.mtime);
   assert.is(statSync(copy).size, before.size);
   assert.is(codeOfOpen(dir), 'genesis_changed');
+});
+
+test('an open that keeps the genesis bytes gets them even when an earlier open checked the copy', () => {
+  const dir = join(tmp.dir, 'kept');
+  initDataDir(dir, genesis);
+  assert.is(codeOfOpen(dir), 'opened');
+  const opened = openChain(dir, { keepGenesisBytes: true, onWarning: () => undefined });
+  opened.log.close();
+  const kept = opened.genesisBytes?.take();
+  assert.ok(kept !== undefined, 'the checked bytes are handed over');
+  assert.ok(kept.equals(readFileSync(join(blockLogDir(dir), 'genesis.json'))), 'they are the copy');
 });
 
 test.run();
