@@ -14,7 +14,7 @@ import * as assert from 'uvu/assert';
 import { exportDataDir } from '../../../src/cli/commands/export.js';
 import { exportedStateText } from '../../../src/genesis/export.js';
 import { runCli, scratch, simulateSmallChain } from '../../helpers/sim.js';
-import { tryMountTmpfs } from '../../helpers/tmpfs.js';
+import { onSmallTmpfs } from '../../helpers/tmpfs.js';
 
 const test = suite('cli: export streams the document');
 const tmp = scratch('cli-export-stream');
@@ -40,23 +40,15 @@ test('stdout (a pipe) and --out get the same bytes, the plain tree\'s text', asy
   assert.is((JSON.parse(written.stdout) as { bytes: number }).bytes, Buffer.byteLength(expected));
 });
 
-test('--out on a disk that fills part-way: disk_full, no stack, neither the file nor a temp file left', async () => {
-  const mount = tryMountTmpfs(join(tmp.dir, 'small'), 64);
-  if (mount === undefined) {
-    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a real ENOSPC)');
-    return;
-  }
-  try {
-    const out = join(mount.dir, 'exported.json');
+test('--out on a disk that fills part-way: disk_full, no stack, neither the file nor a temp file left', () =>
+  onSmallTmpfs(join(tmp.dir, 'small'), 64, async (dir) => {
+    const out = join(dir, 'exported.json');
     const run = await runCli(['export', '--data', chain, '--height', '6', '--out', out, '--no-progress']);
     assert.is(run.code, 1, run.stderr);
     assert.match(run.stderr, /^error \[disk_full\]/m);
     assert.not.match(run.stderr, STACK_FRAME);
     assert.not.ok(existsSync(out));
-    assert.equal(readdirSync(mount.dir), []);
-  } finally {
-    mount.unmount();
-  }
-});
+    assert.equal(readdirSync(dir), []);
+  }));
 
 test.run();

@@ -11,7 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { writeChunksDurably, writeFileDurably } from '../../../src/runtime/durable-file.js';
 import { scratch } from '../../helpers/sim.js';
-import { fillDisk, tryMountTmpfs } from '../../helpers/tmpfs.js';
+import { fillDisk, onSmallTmpfs } from '../../helpers/tmpfs.js';
 
 const test = suite('runtime: writeFileDurably cleans up after a failed write');
 const tmp = scratch('write-durably');
@@ -45,21 +45,13 @@ test('the temp name is taken by a directory: the open fails and that directory i
   assert.equal(readdirSync(dir), [`state.json.${process.pid}.tmp`]);
 });
 
-test('a full disk (ENOSPC part-way): no temp file is left to keep it full', () => {
-  const mount = tryMountTmpfs(join(tmp.dir, 'full'), 256);
-  if (mount === undefined) {
-    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a real ENOSPC)');
-    return;
-  }
-  try {
-    const filler = fillDisk(mount.dir);
-    const target = join(mount.dir, 'state.json');
+test('a full disk (ENOSPC part-way): no temp file is left to keep it full', () =>
+  onSmallTmpfs(join(tmp.dir, 'full'), 256, (dir) => {
+    const filler = fillDisk(dir);
+    const target = join(dir, 'state.json');
     assert.is(errnoOf(() => writeFileDurably(target, 'x'.repeat(1 << 20))), 'ENOSPC');
-    assert.equal(readdirSync(mount.dir), [filler.split('/').pop()]);
-  } finally {
-    mount.unmount();
-  }
-});
+    assert.equal(readdirSync(dir), [filler.split('/').pop()]);
+  }));
 
 /** `count` chunks of 64 KiB of `fill`, made one at a time; throws instead of making chunk `failAt`. */
 function* chunksOf(fill: string, count: number, failAt = -1): Generator<Buffer> {
@@ -86,20 +78,12 @@ test('writeChunksDurably: a chunk that cannot be made: the error goes on, the ol
   assert.equal(readdirSync(dir), ['state.json']);
 });
 
-test('writeChunksDurably: a full disk part-way through the chunks: ENOSPC, nothing under the final name, no temp file', () => {
-  const mount = tryMountTmpfs(join(tmp.dir, 'full-chunks'), 256);
-  if (mount === undefined) {
-    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a real ENOSPC)');
-    return;
-  }
-  try {
-    const target = join(mount.dir, 'state.json');
+test('writeChunksDurably: a full disk part-way through the chunks: ENOSPC, nothing under the final name, no temp file', () =>
+  onSmallTmpfs(join(tmp.dir, 'full-chunks'), 256, (dir) => {
+    const target = join(dir, 'state.json');
     assert.is(errnoOf(() => writeChunksDurably(target, chunksOf('c', 8))), 'ENOSPC');
     assert.not.ok(existsSync(target));
-    assert.equal(readdirSync(mount.dir), []);
-  } finally {
-    mount.unmount();
-  }
-});
+    assert.equal(readdirSync(dir), []);
+  }));
 
 test.run();
