@@ -37,7 +37,7 @@
  * types/genesis.go:38-45 at 59310158d3e9; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
-import { JsonSequence, materialized, SORT_JSON_INDENT, sortedJsonBytes, sortedJsonChunks, sortedJsonText } from '../core/json.js';
+import { JsonSequence, materialized, SORT_JSON_INDENT, sortedJsonChunks, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -125,12 +125,11 @@ export function exportedStateText(exported: Record<string, unknown>): string {
   return sortedJsonText(exported, SORT_JSON_INDENT) + '\n';
 }
 
-/** exportedStateText's UTF-8 bytes, never one string: a long chain's export passes V8's longest string (512 MiB). */
-export function exportedStateBytes(exported: Record<string, unknown>): Buffer {
-  return sortedJsonBytes(exported, SORT_JSON_INDENT, '\n');
-}
-
-/** exportedStateBytes in chunks of a few MB, each made when it is taken: `export` writes them as they come. */
+/**
+ * exportedStateText's UTF-8 bytes in chunks of ~64 KB, each made when it is taken (`export`
+ * writes them as they come), never one string: a long chain's export passes V8's longest string
+ * (512 MiB). No chunk ends inside a character (core/json.ts sortedJsonChunks).
+ */
 export function* exportedStateChunks(exported: Record<string, unknown>): Generator<Buffer> {
   for (const chunk of sortedJsonChunks(exported, SORT_JSON_INDENT, '\n')) yield Buffer.from(chunk, 'utf8');
 }

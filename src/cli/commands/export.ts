@@ -30,8 +30,9 @@ export async function exportDataDir(dir: string, height: number): Promise<Record
  * The state at `height`: the newest proven snapshot at or below it, then the blocks after it, every
  * root checked (the genesis copy's checksum by the replay's open). The genesis is not parsed
  * again for the document: what it alone gave the file, pub_key_types, has one possible value
- * (genesis/types.ts SUPPORTED_PUB_KEY_TYPES). PERF: that second parse and import cost 30 of
- * 55 s and held the genesis through the export at 218 MB (docs/history.md).
+ * (genesis/types.ts SUPPORTED_PUB_KEY_TYPES). PERF: that second read, parse and import took
+ * ~28 s of a 99 s CPU profile of the 218 MB file's export, and the parsed genesis was held
+ * through the export (docs/history.md).
  */
 async function replayedStateAt(dir: string, height: number, progress: Pick<ReplayOptions, 'onStart' | 'onProgress'> = {}): Promise<LedgerState> {
   const outcome = await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true, ...progress });
@@ -76,7 +77,8 @@ export function registerExportCommand(program: Command): void {
         // took another ~12 s in silence (scale walk of 2026-12-07).
         phaseLine(`export: writing the state at height ${height} as a pocket-core genesis${options.out === undefined ? '' : ` to ${options.out}`}`, options.progress !== false);
         // Chunks written as they are made, never the whole text: a long chain's export passes
-        // V8's longest string (512 MiB), and held whole it took ~6× the file in memory.
+        // V8's longest string (512 MiB), and the tree, its pieces and its bytes held at once took
+        // 6–9× the file in RSS (2.22 GB for 226 MB, 3.58 GB for 583.7 MB; docs/history.md).
         const chunks = exportedStateChunks(exportedDocument(state));
         if (options.out === undefined) {
           await writeStdoutChunks(chunks);
