@@ -4,6 +4,7 @@
  * stdout stays parseable. Failures exit non-zero with a coded error.
  */
 import { fstatSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import type { Rejection } from '../core/rejection.js';
 
 export class CliError extends Error {
@@ -103,6 +104,18 @@ export function writeStdout(text: string | Uint8Array): void {
     const written = writeSync(1, bytes, offset);
     if (written === 0) throw Object.assign(new Error('stdout accepts no more bytes'), { code: 'EIO' });
     offset += written;
+  }
+}
+
+/**
+ * writeStdout of chunks made one at a time (an export's): to a pipe or terminal each waits until
+ * the stream has taken what is queued ('drain'), so a slow reader holds back the making of the
+ * next chunk instead of every chunk queuing in memory.
+ */
+export async function writeStdoutChunks(chunks: Iterable<Uint8Array>): Promise<void> {
+  for (const chunk of chunks) {
+    writeStdout(chunk);
+    if (stdoutFile !== true && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
   }
 }
 

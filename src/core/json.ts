@@ -181,91 +181,167 @@ export function canonicalJson(value: unknown): string {
 export const SORT_JSON_INDENT = 4;
 
 /**
+ * A JSON array whose items are produced while the document is written (sortedJsonChunks): a
+ * long list — an export's accounts, its tx index — is never held whole, each item garbage once
+ * written. `items` is called once per writing (or `materialized`), so it may be written again.
+ */
+export class JsonSequence {
+  constructor(readonly items: () => Iterable<unknown>) {}
+}
+
+/** `value` with every JsonSequence turned into its array: the plain tree JSON.stringify and tests read. */
+export function materialized(value: unknown): unknown {
+  if (value instanceof JsonSequence) return Array.from(value.items(), materialized);
+  if (Array.isArray(value)) return value.map(materialized);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = materialized((value as Record<string, unknown>)[key]);
+  return out;
+}
+
+/**
  * A whole document as pocket-core's SortJSON writes it (app/util.go:98-109: json.Unmarshal into
  * interface{}, then json.MarshalIndent): `sortedJson`'s key order, escaping and numbers, laid out
  * with `indent` spaces per level as JSON.stringify(value, null, indent) lays them out (0: none;
  * SortJSON's own layout is SORT_JSON_INDENT).
  * For the exported state (genesis/export.ts, query/state-export.ts), whose trees are not
  * JsonValue-typed: an `undefined` member is left out of an object (null in an array), as
- * JSON.stringify does. Go's key order matters beyond JSON.stringify: a JavaScript object lists
+ * JSON.stringify does; a JsonSequence is an array. Go's key order matters beyond
+ * JSON.stringify: a JavaScript object lists
  * integer-like keys ("1234", "0": canonical array indices) first whatever the insertion order, so
  * a per-chain map {"0021", "1234"} would come out "1234" first; Go sorts the bytes: "0021" first.
- * PERF: chunks collected in one array and joined once (an exported state runs to many MB), each
- * member one chunk with its separator and padding: 100k accounts ~1.7 s (3 s with a chunk per
- * token; JSON.stringify of a key-sorted copy ~0.8 s, garbage collection most of either).
  */
 export function sortedJsonText(value: unknown, indent = 0): string {
-  return sortedJsonPieces(value, indent).join('');
+  let text = '';
+  for (const chunk of sortedJsonChunks(value, indent)) text += chunk;
+  return text;
 }
-
-/** Characters joined into one string before it is encoded (sortedJsonBytes): 16 Mi, far from V8's longest string. */
-const BYTES_GROUP_CHARS = 16 * 2 ** 20;
 
 /**
  * sortedJsonText(value, indent) + `suffix` as UTF-8 bytes, never one string: an export of a long
  * chain passes V8's longest string (2^29 − 24 characters; docs/history.md, "Export / import").
- * The pieces are joined and encoded in groups of about `groupChars` characters. Each piece is a
- * whole token with its padding, so no group ends inside a surrogate pair.
  */
-export function sortedJsonBytes(value: unknown, indent = 0, suffix = '', groupChars = BYTES_GROUP_CHARS): Buffer {
-  const pieces = sortedJsonPieces(value, indent);
-  pieces.push(suffix);
-  const groups: Buffer[] = [];
-  let from = 0;
-  let length = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    length += pieces[i]!.length;
-    if (length < groupChars && i < pieces.length - 1) continue;
-    groups.push(Buffer.from(pieces.slice(from, i + 1).join(''), 'utf8'));
-    from = i + 1;
-    length = 0;
-  }
-  return Buffer.concat(groups);
+export function sortedJsonBytes(value: unknown, indent = 0, suffix = '', chunkChars = CHUNK_CHARS): Buffer {
+  return Buffer.concat(Array.from(sortedJsonChunks(value, indent, suffix, chunkChars), (chunk) => Buffer.from(chunk, 'utf8')));
 }
 
-function sortedJsonPieces(value: unknown, indent: number): string[] {
-  const out: string[] = [];
-  writeSorted(value, out, indent === 0 ? '' : ' '.repeat(indent), indent === 0 ? '' : '\n');
-  return out;
+/**
+ * Characters a chunk of sortedJsonChunks reaches before it is handed out: 64 Ki. PERF: each chunk
+ * is a rope of small appends that Buffer.from flattens and encodes; ropes of 64 Ki characters did
+ * that ~4× faster than ropes of 1–4 Mi (pieces of an export's shape, 74 MB, medians of 5: ~0.22 s
+ * against 0.8–1.0 s), and a file takes 64 KB writes as well as bigger ones.
+ */
+const CHUNK_CHARS = 64 * 2 ** 10;
+
+/**
+ * sortedJsonText(value, indent) + `suffix` in pieces of about `chunkChars` characters (a chunk
+ * ends where the piece that passed the bound ends: each piece is a whole token with its padding,
+ * so no chunk ends inside a surrogate pair), produced as they are taken: written to a file chunk
+ * by chunk, a document of any size needs memory for one chunk and the open containers, not the
+ * text (and JsonSequence items only while each is written).
+ * PERF: one walk with its own stack of open containers (a generator yields only from its own
+ * frame, and recursion would need one per level); each member is one string append with its
+ * separator and padding, and an object's keys are sorted only when not already in order (the
+ * exporter builds most of them sorted). 226 MB export of 300k accounts: see docs/history.md.
+ */
+export function* sortedJsonChunks(value: unknown, indent = 0, suffix = '', chunkChars = CHUNK_CHARS): Generator<string> {
+  const writer = new SortedJsonWriter(indent);
+  writer.open(value, indent === 0 ? '' : '\n');
+  while (writer.advance()) {
+    if (writer.out.length >= chunkChars) yield writer.take();
+  }
+  writer.out += suffix;
+  if (writer.out.length > 0) yield writer.out;
 }
 
-/** `newline`: '\n' and the current level's padding ('' when not indented), the text before each member. */
-function writeSorted(value: unknown, out: string[], step: string, newline: string): void {
-  if (value === null || value === undefined) out.push('null');
-  else if (typeof value === 'string') out.push(goString(value));
-  else if (typeof value === 'number') out.push(goFloat(value));
-  else if (typeof value === 'boolean') out.push(value ? 'true' : 'false');
-  // As the query answers write a bigint (query/http-app.ts stringifyAnswer): all its digits, bare.
-  else if (typeof value === 'bigint') out.push(value.toString());
-  else if (typeof value !== 'object') throw new TypeError(`sortedJsonText: a ${typeof value} has no JSON form`);
-  else if (Array.isArray(value)) writeSortedArray(value, out, step, newline);
-  else writeSortedObject(value as Record<string, unknown>, out, step, newline);
+/** An open array (`items` or `iterator`, `count` written so far) or object (`keys`, `index` next). */
+interface OpenContainer {
+  readonly object: Record<string, unknown> | undefined;
+  readonly keys: readonly string[];
+  index: number;
+  readonly iterator: Iterator<unknown> | undefined;
+  count: number;
+  /** '\n' and the container's own padding: before its closing bracket. */
+  readonly newline: string;
+  /** newline + one step: before each member. */
+  readonly inner: string;
 }
 
-function writeSortedArray(items: readonly unknown[], out: string[], step: string, newline: string): void {
-  if (items.length === 0) {
-    out.push('[]');
-    return;
+class SortedJsonWriter {
+  out = '';
+  private readonly stack: OpenContainer[] = [];
+  private readonly step: string;
+  private readonly colon: string;
+
+  constructor(indent: number) {
+    this.step = indent === 0 ? '' : ' '.repeat(indent);
+    this.colon = indent === 0 ? ':' : ': ';
   }
-  const inner = newline + step;
-  for (let i = 0; i < items.length; i++) {
-    out.push(i === 0 ? '[' + inner : ',' + inner);
-    writeSorted(items[i], out, step, inner);
+
+  take(): string {
+    const out = this.out;
+    this.out = '';
+    return out;
   }
-  out.push(newline + ']');
+
+  /** Writes a scalar, or opens a container (`newline`: '\n' and the current level's padding). */
+  open(value: unknown, newline: string): void {
+    if (value === null || value === undefined) this.out += 'null';
+    else if (typeof value === 'string') this.out += goString(value);
+    else if (typeof value === 'number') this.out += goFloat(value);
+    else if (typeof value === 'boolean') this.out += value ? 'true' : 'false';
+    // As the query answers write a bigint (query/http-app.ts stringifyAnswer): all its digits, bare.
+    else if (typeof value === 'bigint') this.out += value.toString();
+    else if (typeof value !== 'object') throw new TypeError(`sortedJsonText: a ${typeof value} has no JSON form`);
+    else if (Array.isArray(value) || value instanceof JsonSequence) {
+      const items: Iterable<unknown> = value instanceof JsonSequence ? value.items() : value;
+      this.stack.push({ object: undefined, keys: NO_KEYS, index: 0, iterator: items[Symbol.iterator](), count: 0, newline, inner: newline + this.step });
+    } else {
+      const object = value as Record<string, unknown>;
+      const keys = sortedDefinedKeys(object);
+      if (keys.length === 0) this.out += '{}';
+      else this.stack.push({ object, keys, index: 0, iterator: undefined, count: 0, newline, inner: newline + this.step });
+    }
+  }
+
+  /** Writes the next member of the innermost open container, or closes it; false when the document is done. */
+  advance(): boolean {
+    const open = this.stack[this.stack.length - 1];
+    if (open === undefined) return false;
+    if (open.object !== undefined) {
+      if (open.index === open.keys.length) {
+        this.out += open.newline + '}';
+        this.stack.pop();
+        return true;
+      }
+      const key = open.keys[open.index]!;
+      this.out += (open.index++ === 0 ? '{' : ',') + open.inner + goString(key) + this.colon;
+      this.open(open.object[key], open.inner);
+      return true;
+    }
+    const next = open.iterator!.next();
+    if (next.done === true) {
+      this.out += open.count === 0 ? '[]' : open.newline + ']';
+      this.stack.pop();
+      return true;
+    }
+    this.out += (open.count++ === 0 ? '[' : ',') + open.inner;
+    this.open(next.value, open.inner);
+    return true;
+  }
 }
 
-function writeSortedObject(object: Record<string, unknown>, out: string[], step: string, newline: string): void {
-  const keys = Object.keys(object).filter((key) => object[key] !== undefined).sort(compareUtf8);
-  if (keys.length === 0) {
-    out.push('{}');
-    return;
-  }
-  const inner = newline + step;
-  const colon = step === '' ? ':' : ': ';
+const NO_KEYS: readonly string[] = [];
+
+/** An object's keys without its undefined members, in Go's order (compareUtf8); sorted only when not already. */
+function sortedDefinedKeys(object: Record<string, unknown>): string[] {
+  let keys = Object.keys(object);
   for (let i = 0; i < keys.length; i++) {
-    out.push((i === 0 ? '{' : ',') + inner + goString(keys[i]!) + colon);
-    writeSorted(object[keys[i]!], out, step, inner);
+    if (object[keys[i]!] === undefined) {
+      keys = keys.filter((key) => object[key] !== undefined);
+      break;
+    }
   }
-  out.push(newline + '}');
+  for (let i = 1; i < keys.length; i++) if (compareUtf8(keys[i - 1]!, keys[i]!) > 0) return keys.sort(compareUtf8);
+  return keys;
 }

@@ -37,7 +37,7 @@
  * types/genesis.go:38-45 at 59310158d3e9; pocket-core ignores it) says where the chain continues: H + 1.
  */
 import { bytesToHex } from '../core/hex.js';
-import { SORT_JSON_INDENT, sortedJsonBytes, sortedJsonText } from '../core/json.js';
+import { JsonSequence, materialized, SORT_JSON_INDENT, sortedJsonChunks, sortedJsonText } from '../core/json.js';
 import { formatOptionalTime, formatRfc3339Ns } from '../core/time.js';
 import { consensusBlockMaxBytes, keeperBlockByteSize } from '../chain/consensus-params.js';
 import type { LedgerState } from '../chain/ledger-state.js';
@@ -47,7 +47,7 @@ import { CHAIN_META_KEY, heightKey } from '../state/chain-tables.js';
 import { moduleNameOf, MODULE_NAMES, MODULE_PERMISSIONS, TOTAL_SUPPLY_KEY } from '../modules/auth/index.js';
 import { VALIDATOR_SET_KEY } from '../modules/nodes/index.js';
 import { pocketCoreAcl } from './pocket-core-acl.js';
-import type { GenesisDoc } from './types.js';
+import { SUPPORTED_PUB_KEY_TYPES } from './types.js';
 
 export const EXPORT_EXTENSION_FORMAT = 'pokt-ledger-export';
 
@@ -69,7 +69,19 @@ export const POCKET_SHAPED_TABLES: ReadonlySet<string> = new Set([
 
 const coins = (amount: bigint): Array<{ denom: string; amount: string }> => (amount === 0n ? [] : [{ denom: 'upokt', amount: amount.toString() }]);
 
-export function exportState(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
+/** The exported state as a plain tree (every list an array): what tests and the import benchmark read. */
+export function exportState(state: LedgerState): Record<string, unknown> {
+  return materialized(exportedDocument(state)) as Record<string, unknown>;
+}
+
+/**
+ * The exported state with its long lists (accounts, validators, applications, claims, the
+ * `pokt_ledger` tables and versions) as JsonSequence: each item built only when it is written
+ * (exportedStateChunks), so writing a mainnet-sized state holds one item of them at a time.
+ * PERF: `export` of 300,935 accounts held the whole tree and every piece of its text at once
+ * (docs/history.md, "After the import, at mainnet's size").
+ */
+export function exportedDocument(state: LedgerState): Record<string, unknown> {
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
   const params = exportParams(state);
   const set = state.nodes.validatorSet.get(VALIDATOR_SET_KEY) ?? [];
@@ -77,7 +89,7 @@ export function exportState(state: LedgerState, consensus: GenesisDoc['consensus
     genesis_time: formatRfc3339Ns(meta.genesisTimeNs),
     chain_id: meta.chainId,
     initial_height: String(meta.height + 1),
-    consensus_params: exportConsensusParams(state, consensus),
+    consensus_params: exportConsensusParams(state),
     app_hash: '',
     app_state: {
       application: { params: params['application'], applications: exportApplications(state), exported: true },
@@ -112,9 +124,13 @@ export function exportedStateText(exported: Record<string, unknown>): string {
   return sortedJsonText(exported, SORT_JSON_INDENT) + '\n';
 }
 
-/** exportedStateText's UTF-8 bytes, never one string: a long chain's export passes V8's longest string (512 MiB). */
-export function exportedStateBytes(exported: Record<string, unknown>): Buffer {
-  return sortedJsonBytes(exported, SORT_JSON_INDENT, '\n');
+/**
+ * exportedStateText's UTF-8 bytes in chunks of ~64 KB, each made when it is taken (`export`
+ * writes them as they come), never one string: a long chain's export passes V8's longest string
+ * (512 MiB). No chunk ends inside a character (core/json.ts sortedJsonChunks).
+ */
+export function* exportedStateChunks(exported: Record<string, unknown>): Generator<Buffer> {
+  for (const chunk of sortedJsonChunks(exported, SORT_JSON_INDENT, '\n')) yield Buffer.from(chunk, 'utf8');
 }
 
 /**
@@ -139,11 +155,11 @@ function exportPrevStatePowers(set: ReadonlyArray<{ readonly address: string; re
  * so max_bytes is "0", a file Tendermint refuses (types/params.go:102-105); `pokt_ledger` then
  * carries the limit (exportedBlockLimit).
  */
-function exportConsensusParams(state: LedgerState, consensus: GenesisDoc['consensus']): Record<string, unknown> {
+function exportConsensusParams(state: LedgerState): Record<string, unknown> {
   return {
     block: { max_bytes: keeperBlockByteSize(state).toString(), max_gas: '-1', time_iota_ms: '1' },
     evidence: { max_age: POCKET_EXPORT_EVIDENCE_MAX_AGE },
-    validator: { pub_key_types: [...consensus.pubKeyTypes] },
+    validator: { pub_key_types: [...SUPPORTED_PUB_KEY_TYPES] },
   };
 }
 
@@ -183,43 +199,51 @@ function exportParams(state: LedgerState): Record<string, Record<string, unknown
 
 const ACL_KEY = 'gov/acl';
 
-function exportAccounts(state: LedgerState): unknown[] {
-  const accounts: unknown[] = [];
-  for (const [address, account] of state.auth.accounts.sortedEntries()) {
-    const module = moduleNameOf(address);
-    const base = { address, coins: coins(account.balanceUpokt), public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey } };
-    if (module === undefined) accounts.push({ type: 'posmint/Account', value: base });
-    // ModuleAccount embeds *BaseAccount without a JSON tag (x/auth/types/account.go:313-317): amino
-    // writes it as a field named by its Go name, "BaseAccount" (go-amino v0.15.1 codec.go:505-511).
-    else accounts.push({ type: 'posmint/ModuleAccount', value: { BaseAccount: { ...base, public_key: null }, name: module, permissions: MODULE_PERMISSIONS[module] } });
-  }
-  return accounts;
+/** Each account's object is made as it is written, keys in Go's order (the writer then need not sort them). */
+function exportAccounts(state: LedgerState): JsonSequence {
+  return new JsonSequence(function* () {
+    for (const [address, account] of state.auth.accounts.sortedEntries()) {
+      const module = moduleNameOf(address);
+      const base = { address, coins: coins(account.balanceUpokt), public_key: account.publicKey === null ? null : { type: 'crypto/ed25519_public_key', value: account.publicKey } };
+      if (module === undefined) yield { type: 'posmint/Account', value: base };
+      // ModuleAccount embeds *BaseAccount without a JSON tag (x/auth/types/account.go:313-317): amino
+      // writes it as a field named by its Go name, "BaseAccount" (go-amino v0.15.1 codec.go:505-511).
+      else yield { type: 'posmint/ModuleAccount', value: { BaseAccount: { ...base, public_key: null }, name: module, permissions: MODULE_PERMISSIONS[module] } };
+    }
+  });
 }
 
-function exportValidators(state: LedgerState): unknown[] {
-  return [...state.nodes.validators.sortedEntries()].map(([, v]) => ({
+/** `table`'s entries in key order, each as `item` makes it when it is written. */
+function sequenceOf<V>(table: { sortedEntries(): Iterable<[string, V]> }, item: (value: V, key: string) => unknown): JsonSequence {
+  return new JsonSequence(function* () {
+    for (const [key, value] of table.sortedEntries()) yield item(value, key);
+  });
+}
+
+function exportValidators(state: LedgerState): JsonSequence {
+  return sequenceOf(state.nodes.validators, (v) => ({
     address: v.address,
-    public_key: v.publicKey,
-    jailed: v.jailed,
-    status: v.status,
     chains: [...v.chains],
+    jailed: v.jailed,
+    output_address: v.outputAddress ?? '',
+    public_key: v.publicKey,
+    reward_delegators: v.rewardDelegators,
     service_url: v.serviceUrl,
+    status: v.status,
     tokens: v.tokensUpokt.toString(),
     unstaking_time: formatOptionalTime(v.unstakingTimeNs),
-    output_address: v.outputAddress ?? '',
-    reward_delegators: v.rewardDelegators,
   }));
 }
 
-function exportApplications(state: LedgerState): unknown[] {
-  return [...state.apps.applications.sortedEntries()].map(([, a]) => ({
+function exportApplications(state: LedgerState): JsonSequence {
+  return sequenceOf(state.apps.applications, (a) => ({
     address: a.address,
-    public_key: a.publicKey,
-    jailed: a.jailed,
     chains: [...a.chains],
+    jailed: a.jailed,
     max_relays: a.maxRelays.toString(),
-    status: a.status,
+    public_key: a.publicKey,
     staked_tokens: a.stakedTokensUpokt.toString(),
+    status: a.status,
     unstaking_time: formatOptionalTime(a.unstakingTimeNs),
   }));
 }
@@ -245,29 +269,31 @@ function exportMissedBlocks(state: LedgerState): Record<string, unknown> {
   return out;
 }
 
-function exportClaims(state: LedgerState): unknown[] | null {
-  const claims = [...state.pocketcore.claims.sortedEntries()].map(([, c]) => ({
-    header: { app_public_key: c.header.appPublicKey, chain: c.header.chain, session_height: String(c.header.sessionHeight) },
-    merkle_root: { merkleHash: Buffer.from(c.merkleRoot.hashHex, 'hex').toString('base64'), range: { lower: c.merkleRoot.lower.toString(), upper: c.merkleRoot.upper.toString() } },
-    total_proofs: c.totalProofs.toString(),
-    from_address: c.servicer,
+function exportClaims(state: LedgerState): JsonSequence | null {
+  if (state.pocketcore.claims.size === 0) return null;
+  return sequenceOf(state.pocketcore.claims, (c) => ({
     // EvidenceType is a Go int: amino JSON writes it as a string, as every int64 (evidence.go:215).
     evidence_type: String(c.evidenceType),
     expiration_height: String(c.expirationHeight),
+    from_address: c.servicer,
+    header: { app_public_key: c.header.appPublicKey, chain: c.header.chain, session_height: String(c.header.sessionHeight) },
+    merkle_root: { merkleHash: Buffer.from(c.merkleRoot.hashHex, 'hex').toString('base64'), range: { lower: c.merkleRoot.lower.toString(), upper: c.merkleRoot.upper.toString() } },
+    total_proofs: c.totalProofs.toString(),
   }));
-  return claims.length === 0 ? null : claims;
 }
 
 function exportExtension(state: LedgerState): Record<string, unknown> {
   const meta = state.chain.meta.get(CHAIN_META_KEY)!;
-  const tables: Record<string, Array<[string, string]>> = {};
-  const versions: Record<string, Array<[string, Array<[number, string | null]>]>> = {};
+  const tables: Record<string, JsonSequence> = {};
+  const versions: Record<string, JsonSequence> = {};
   for (const table of state.store.tables()) {
-    if (!POCKET_SHAPED_TABLES.has(table.name)) tables[table.name] = [...table.sortedEntries()].map(([key, value]) => [key, table.spec.encode(value)]);
+    if (!POCKET_SHAPED_TABLES.has(table.name)) tables[table.name] = sequenceOf(table, (value, key) => [key, table.spec.encode(value)]);
     if (table.spec.history !== true) continue;
-    versions[table.name] = [...table.versions.keys()].sort().map((key) => {
-      const { heights, values } = table.versions.get(key)!;
-      return [key, heights.map((h, i): [number, string | null] => [h, values[i] === undefined ? null : table.spec.encode(values[i])])];
+    versions[table.name] = new JsonSequence(function* () {
+      for (const key of [...table.versions.keys()].sort()) {
+        const { heights, values } = table.versions.get(key)!;
+        yield [key, heights.map((h, i): [number, string | null] => [h, values[i] === undefined ? null : table.spec.encode(values[i])])];
+      }
     });
   }
   return {

@@ -33,7 +33,7 @@ import { clipped, JsonReader, kindOf } from './reader.js';
 import { pocketCoreAcl } from './pocket-core-acl.js';
 import { readExportedState, readModuleAccount, type ExportedAccounts } from './parse-exported.js';
 import { checkFreshApplication, checkFreshGenesisParams, checkFreshValidator, freshGenesisRules, paramPath, type FreshGenesisRules } from './validate-genesis.js';
-import type { GenesisAccount, GenesisApplication, GenesisDoc, GenesisIrregularAccount, GenesisModuleAccount, GenesisProblem, GenesisValidator } from './types.js';
+import { SUPPORTED_PUB_KEY_TYPES, type GenesisAccount, type GenesisApplication, type GenesisDoc, type GenesisIrregularAccount, type GenesisModuleAccount, type GenesisProblem, type GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
 import { checkParamRange } from '../modules/gov/index.js';
@@ -249,7 +249,7 @@ function readConsensus(r: JsonReader, node: unknown, ledgerSection: unknown): Ge
   }
   const evidenceMaxAge = evidence && inRange(r, evidence, `${path}.evidence`, 'max_age', 1n, undefined);
   const types = validator && r.array(r.field(validator, 'pub_key_types', `${path}.validator`), `${path}.validator.pub_key_types`);
-  if (types !== undefined && (types.length !== 1 || types[0] !== 'ed25519')) r.fail(`${path}.validator.pub_key_types`, 'only ["ed25519"] is supported');
+  if (types !== undefined && (types.length !== SUPPORTED_PUB_KEY_TYPES.length || types.some((type, i) => type !== SUPPORTED_PUB_KEY_TYPES[i]))) r.fail(`${path}.validator.pub_key_types`, `only ${JSON.stringify(SUPPORTED_PUB_KEY_TYPES)} is supported`);
   if (blockMaxBytes === undefined || evidenceMaxAge === undefined || types === undefined) return undefined;
   return { blockMaxBytes, evidenceMaxAge, pubKeyTypes: types as string[] };
 }

@@ -37,6 +37,13 @@ export interface GenesisApplication {
   readonly unstakingTimeNs: TimeNs | null;
 }
 
+/**
+ * consensus_params.validator.pub_key_types, the only value a genesis may give (parse.ts
+ * readConsensus refuses any other): so every chain of the ledger exports it, and `export` need
+ * not read its genesis again for it.
+ */
+export const SUPPORTED_PUB_KEY_TYPES: readonly string[] = ['ed25519'];
+
 export interface GenesisDoc {
   readonly chainId: string;
   readonly genesisTimeNs: TimeNs;

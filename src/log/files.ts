@@ -96,13 +96,33 @@ export function pwriteFully(fd: number, buf: Uint8Array, position: number, file:
  * every write-whole-then-rename (snapshots, runtime/durable-file.ts).
  */
 export function writeAllSyncAndClose(fd: number, bytes: Uint8Array, file: string): void {
+  writeChunksSyncAndClose(fd, [bytes], file);
+}
+
+/**
+ * writeAllSyncAndClose of chunks produced one after another (an export written as it is
+ * built, never whole in memory); the bytes written. A chunk that throws while it is produced
+ * closes `fd` too.
+ */
+export function writeChunksSyncAndClose(fd: number, chunks: Iterable<Uint8Array>, file: string): number {
+  let written = 0;
   try {
-    let done = 0;
-    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
-    fdatasyncSync(fd);
-  } catch (error) {
-    throw namingFile(error, file);
+    for (const bytes of chunks) {
+      let done = 0;
+      try {
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (error) {
+        throw namingFile(error, file);
+      }
+      written += done;
+    }
+    try {
+      fdatasyncSync(fd);
+    } catch (error) {
+      throw namingFile(error, file);
+    }
   } finally {
     closeSync(fd);
   }
+  return written;
 }

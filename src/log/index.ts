@@ -82,6 +82,6 @@ export {
 } from './settings.js';
 export { BLOCK_LOG_ERROR_CODES, BlockLogError, isBlockLogError, type BlockLogErrorCode } from './errors.js';
 export { FRAME_HEADER_BYTES, FRAME_MAX_PAYLOAD_BYTES } from './frame.js';
-export { fsyncDir, writeAllSyncAndClose } from './files.js';
+export { fsyncDir, writeAllSyncAndClose, writeChunksSyncAndClose } from './files.js';
 export { processAlive, releaseHeldLocks, watchLocks, type LockOwner, type LockWatcher, type StaleLock } from './lock.js';
 export type { RepairReport, TornTail } from './recover.js';

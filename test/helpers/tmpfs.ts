@@ -92,3 +92,17 @@ export function fillDisk(dir: string): string {
 export function freeDisk(filler: string): void {
   rmSync(filler, { force: true });
 }
+
+/** `run` on a fresh tmpfs of `sizeKiB` at `dir`, unmounted after; a note and nothing run where none can be mounted (not root). */
+export async function onSmallTmpfs(dir: string, sizeKiB: number, run: (mounted: string) => void | Promise<void>): Promise<void> {
+  const mount = tryMountTmpfs(dir, sizeKiB);
+  if (mount === undefined) {
+    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a real ENOSPC)');
+    return;
+  }
+  try {
+    await run(mount.dir);
+  } finally {
+    mount.unmount();
+  }
+}

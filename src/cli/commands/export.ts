@@ -7,26 +7,38 @@
  * just before the write.
  */
 import type { Command } from 'commander';
-import { exportedStateBytes, exportState } from '../../genesis/export.js';
-import { loadGenesisOfDataDir, readDataDirConfig } from '../../runtime/data-dir.js';
+import type { LedgerState } from '../../chain/ledger-state.js';
+import { bytesToHex } from '../../core/hex.js';
+import { exportedDocument, exportedStateChunks, exportState } from '../../genesis/export.js';
+import { readDataDirConfig } from '../../runtime/data-dir.js';
 import { replay, type ReplayOptions } from '../../runtime/replay.js';
-import { writeFileDurably } from '../../runtime/durable-file.js';
+import { writeChunksDurably } from '../../runtime/durable-file.js';
 import { blockLogDir, lastStoredHeight } from '../../log/index.js';
 import { dataDirOf, integerOption } from '../args.js';
 import { checkOutputFile } from '../out-path.js';
-import { CliError, printJson, writeStdout } from '../output.js';
+import { CliError, printJson, writeStdout, writeStdoutChunks } from '../output.js';
 import { phaseLine, replayStepProgress } from '../progress.js';
 import { withCliErrors } from '../runtime-errors.js';
 import { refuseHeightPastTip } from './replay.js';
 
-/** `onExporting`: the replay is done and the state is being turned into the document (~10 s for 300k accounts). */
-export async function exportDataDir(dir: string, height: number, progress: Pick<ReplayOptions, 'onStart' | 'onProgress'> = {}, onExporting?: () => void): Promise<Record<string, unknown>> {
-  const { doc } = loadGenesisOfDataDir(dir);
+/** The exported state at `height` as a plain tree (tests, the import benchmark's workload). */
+export async function exportDataDir(dir: string, height: number): Promise<Record<string, unknown>> {
+  return exportState(await replayedStateAt(dir, height));
+}
+
+/**
+ * The state at `height`: the newest proven snapshot at or below it, then the blocks after it, every
+ * root checked (the genesis copy's checksum by the replay's open). The genesis is not parsed
+ * again for the document: what it alone gave the file, pub_key_types, has one possible value
+ * (genesis/types.ts SUPPORTED_PUB_KEY_TYPES). PERF: that second read, parse and import took
+ * ~28 s of a 99 s CPU profile of the 218 MB file's export, and the parsed genesis was held
+ * through the export (docs/history.md).
+ */
+async function replayedStateAt(dir: string, height: number, progress: Pick<ReplayOptions, 'onStart' | 'onProgress'> = {}): Promise<LedgerState> {
   const outcome = await replay(dir, { to: height, fromSnapshot: true, trustSignatures: true, ...progress });
   if (outcome.divergence !== undefined) throw new CliError('replay_diverged', `the log does not replay to its stored roots (height ${outcome.divergence.height}); run \`pokt-ledger verify\``, outcome.divergence);
   if (outcome.height !== height) throw new CliError('height_not_found', `the chain ends at height ${outcome.height}; cannot export height ${height}`, { height, last_height: outcome.height });
-  onExporting?.();
-  return exportState(outcome.state, doc.consensus);
+  return outcome.state;
 }
 
 /**
@@ -60,22 +72,21 @@ export function registerExportCommand(program: Command): void {
         const height = options.height ?? tipHeight(dataDir);
         refuseHeightPastTip(dataDir, height, 'export');
         const progress = replayStepProgress('export', options.progress !== false);
+        const state = await replayedStateAt(dataDir, height, progress).finally(() => progress.stop());
         // The bar ends with the replay; building and writing a mainnet-sized document (~226 MB)
         // took another ~12 s in silence (scale walk of 2026-12-07).
-        const writing = (): void => {
-          progress.stop();
-          phaseLine(`export: writing the state at height ${height} as a pocket-core genesis${options.out === undefined ? '' : ` to ${options.out}`}`, options.progress !== false);
-        };
-        const exported = await exportDataDir(dataDir, height, progress, writing).finally(() => progress.stop());
-        // Bytes, not one string: a long chain's export passes V8's longest string (512 MiB).
-        const bytes = exportedStateBytes(exported);
+        phaseLine(`export: writing the state at height ${height} as a pocket-core genesis${options.out === undefined ? '' : ` to ${options.out}`}`, options.progress !== false);
+        // Chunks written as they are made, never the whole text: a long chain's export passes
+        // V8's longest string (512 MiB), and the tree, its pieces and its bytes held at once took
+        // 6–9× the file in RSS (2.22 GB for 226 MB, 3.58 GB for 583.7 MB; docs/history.md).
+        const chunks = exportedStateChunks(exportedDocument(state));
         if (options.out === undefined) {
-          writeStdout(bytes);
+          await writeStdoutChunks(chunks);
           return;
         }
         checkOut(options.out); // again: the replay took time, and the path may have changed meanwhile
-        writeFileDurably(options.out, bytes);
-        const summary = { file: options.out, height, state_root: (exported['pokt_ledger'] as { state_root: string }).state_root, bytes: bytes.length };
+        const bytes = writeChunksDurably(options.out, chunks);
+        const summary = { file: options.out, height, state_root: bytesToHex(state.store.root), bytes };
         if (options.json === true) printJson(summary);
         else writeStdout(`exported height ${summary.height}${options.height === undefined ? ", the chain's tip" : ''} (state root ${summary.state_root}) to ${summary.file}\n`);
       }),

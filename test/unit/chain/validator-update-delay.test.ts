@@ -201,7 +201,7 @@ delay('a set emptied at block h still signs block h+1; block h+2 cannot be produ
 delay('an exported state at H = 4 (the set after 3 = [B]; A signed 4): with the ledger\'s history the chain goes on as the exporting one; without it the imported set signs H+1 and H+2', () => {
   const state = stakeBAt(3);
   step(state); // block 4, by A
-  const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] });
+  const exported = exportState(state);
   // With pokt_ledger (the per-height sets): block 5 is B's (the set after 3) and lists A, as on the exporting chain.
   const continued = importFrom(exported);
   const five = nextBlock(state);
@@ -226,7 +226,7 @@ delay('evidence committed at or before H, committed again after an import withou
   // Block 4 carries A's double sign at 3: slashed with A's power in the set that signed 3 (the genesis set).
   const original = step(state, [], { evidence: [evidence(A, 3)] }).result;
   assert.equal(eventsOfType(original, 'NodeSlashed').map((e) => e.address), [A.address]);
-  const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] });
+  const exported = exportState(state);
   // With pokt_ledger the committed evidence is known: the same evidence again is not a block of this chain.
   const continued = importFrom(exported);
   assert.throws(() => applyBlock(continued, nextBlock(continued, [], { evidence: [evidence(A, 3)] })), (error: unknown) => error instanceof BlockRejectedError && error.code === 'evidence_duplicate');

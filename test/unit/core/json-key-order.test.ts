@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { sortedJson, sortedJsonBytes, sortedJsonText } from '../../../src/core/json.js';
+import { JsonSequence, materialized, sortedJson, sortedJsonBytes, sortedJsonChunks, sortedJsonText } from '../../../src/core/json.js';
 import { Prng } from '../../../src/core/prng.js';
 
 const SEED = Number(process.env['POKT_JSON_ORDER_SEED'] ?? 2718);
@@ -60,6 +60,59 @@ order('sortedJsonBytes: the UTF-8 of sortedJsonText, built in groups of pieces (
     const expected = Buffer.from(sortedJsonText(doc, indent) + '\n', 'utf8');
     for (const groupChars of [1, 7, 1000, undefined]) assert.equal(sortedJsonBytes(doc, indent, '\n', groupChars), expected, `indent ${indent}, group ${groupChars}`);
   }
+});
+
+/** A random tree of ASCII keys and values; some of its lists (also empty ones) as JsonSequence when `lazy`. */
+function randomTree(prng: Prng, depth: number, lazy: boolean): unknown {
+  const kind = depth === 0 ? 3 + prng.int(3) : prng.int(6);
+  if (kind === 0 || kind === 1) {
+    const items = Array.from({ length: prng.int(4) }, () => randomTree(prng, depth - 1, lazy));
+    return lazy && kind === 1 ? new JsonSequence(() => items) : items;
+  }
+  if (kind === 2) return Object.fromEntries(Array.from({ length: prng.int(4) }, (_, i) => [`${prng.pick(['b', 'a', 'k10', 'k2', 'a_b'])}${i}`, randomTree(prng, depth - 1, lazy)]));
+  return kind === 3 ? `s${prng.int(100)}` : kind === 4 ? prng.int(1000) : prng.chance(0.5) ? null : true;
+}
+
+/** The oracle: JSON.stringify of a copy whose objects list their keys sorted (ASCII: UTF-16 order is byte order). */
+function stringifiedSorted(value: unknown, indent: number): string {
+  const sortedCopy = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(sortedCopy) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedCopy((v as Record<string, unknown>)[k])])) : v;
+  // JSON.stringify lists integer-like keys first whatever the copy's order: randomTree makes none.
+  return JSON.stringify(sortedCopy(value), null, indent);
+}
+
+order('sortedJsonChunks: a JsonSequence is written as the array of its items, in chunks of any size, as JSON.stringify lays the tree out', () => {
+  const prng = new Prng(SEED);
+  for (let round = 0; round < 200; round++) {
+    const tree = randomTree(prng, 4, true);
+    const plain = materialized(tree);
+    assert.not.ok(JSON.stringify(plain).includes('JsonSequence'));
+    for (const indent of [0, 4]) {
+      const expected = stringifiedSorted(plain, indent);
+      assert.is(sortedJsonText(tree, indent), expected, `round ${round}, indent ${indent} (seed ${SEED})`);
+      for (const chunkChars of [1, 7, 1000]) assert.is([...sortedJsonChunks(tree, indent, '\n', chunkChars)].join(''), expected + '\n', `round ${round}, chunks of ${chunkChars}`);
+    }
+  }
+});
+
+order('sortedJsonChunks: a JsonSequence is produced only as far as the chunks taken need it (an export is never whole in memory)', () => {
+  let produced = 0;
+  const doc = {
+    list: new JsonSequence(function* () {
+      for (let i = 0; i < 10_000; i++) {
+        produced++;
+        yield { i, text: 'x'.repeat(20) };
+      }
+    }),
+  };
+  const chunks = sortedJsonChunks(doc, 4, '', 1000);
+  const first = chunks.next();
+  assert.ok(first.done !== true && first.value.length >= 1000);
+  assert.ok(produced > 0 && produced < 100, `${produced} items made for the first chunk of 1,000 characters`);
+  let rest = 0;
+  for (const chunk of chunks) rest += chunk.length;
+  assert.is(produced, 10_000);
+  assert.is(first.value.length + rest, sortedJsonText(doc, 4).length);
 });
 
 order.run();

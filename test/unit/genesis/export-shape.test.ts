@@ -19,7 +19,7 @@ function exported(mutate: (json: any) => void = () => undefined): any {
   mutate(json);
   const parsed = parseGenesis(JSON.stringify(json));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return exportState(importGenesis(parsed.value), parsed.value.consensus);
+  return exportState(importGenesis(parsed.value));
 }
 
 const test = suite('export: the consensus params pocket-core writes');
@@ -47,7 +47,7 @@ function exportedMainnetWithLastValidatorHighest(): any {
   validator.tokens = String(BigInt(validator.tokens) * 2n);
   const parsed = parseGenesis(JSON.stringify(json));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
-  return exportState(importGenesis(parsed.value), parsed.value.consensus);
+  return exportState(importGenesis(parsed.value));
 }
 const LAST_BY_ADDRESS = 'e74727d0ba34d9f7f6f583cb4a87dbe91d692c5f';
 
@@ -159,7 +159,7 @@ none('`"reward_delegators": {}` reads as null, as the state pocket-core keeps an
   fresh.app_state.pos.validators[0].reward_delegators = {};
   const freshParsed = parseGenesis(JSON.stringify(fresh));
   if (!freshParsed.ok) assert.unreachable(JSON.stringify(freshParsed.error));
-  else assert.is((exportState(importGenesis(freshParsed.value), freshParsed.value.consensus) as any).app_state.pos.validators[0].reward_delegators, null);
+  else assert.is((exportState(importGenesis(freshParsed.value)) as any).app_state.pos.validators[0].reward_delegators, null);
 });
 
 none.run();

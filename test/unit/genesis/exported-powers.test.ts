@@ -27,7 +27,7 @@ function source() {
   const parsed = parseGenesis(JSON.stringify(json));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error.slice(0, 3)));
   const state = importGenesis(parsed.value);
-  return { state, exported: exportState(state, parsed.value.consensus) as any };
+  return { state, exported: exportState(state) as any };
 }
 
 function problemsOf(exported: any, change: (file: any) => void): Array<{ path: string; message: string }> {

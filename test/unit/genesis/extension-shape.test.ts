@@ -18,7 +18,7 @@ const test = suite('import: a malformed pokt_ledger section is refused with its 
 function exported(): any {
   const parsed = parseGenesis(readFileSync(fixturePath('e2e-single-node-genesis.json'), 'utf8'));
   if (!parsed.ok) throw new Error('localnet does not parse');
-  return exportState(importGenesis(parsed.value), parsed.value.consensus);
+  return exportState(importGenesis(parsed.value));
 }
 
 /** The problems' paths of the file changed by `change` (none: it parsed; the import must not throw either). */

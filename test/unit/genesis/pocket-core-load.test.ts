@@ -37,7 +37,7 @@ function exportWithLateFeatures(): any {
   json.app_state.gov.params.upgrade = { Height: '1000', Version: '0.12.0', OldUpgradeHeight: '0', Features: ['BLOCK:1000', 'RSCAL:1000', 'PerChainRTTM:1000'] };
   const parsed = parseGenesis(JSON.stringify(json));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
-  return exportState(importGenesis(parsed.value), parsed.value.consensus);
+  return exportState(importGenesis(parsed.value));
 }
 
 const test = suite('export: a file pocket-core RC-0.12.0 loads');

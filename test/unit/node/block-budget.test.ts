@@ -141,7 +141,7 @@ test('an exported genesis carries BlockByteSize as max_bytes (app/pocket.go:163-
   produce(state);
   setBlockByteSize(state, '5000000');
   setBlockByteSize(state, '4500000');
-  const genesis = parseGenesis(JSON.stringify(exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] })));
+  const genesis = parseGenesis(JSON.stringify(exportState(state)));
   if (!genesis.ok) throw new Error(JSON.stringify(genesis.error));
   assert.is(genesis.value.consensus.blockMaxBytes, 4_500_000n);
   const imported = importGenesis(genesis.value);
@@ -153,7 +153,7 @@ test('BLOCK not yet active at H: the export writes max_bytes "0" as pocket-core 
   const state = chain('8000', '5000000', ['BLOCK:5']);
   produce(state);
   produce(state);
-  const file = exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: unknown };
+  const file = exportState(state) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: unknown };
   // ExportState writes app.pocketKeeper.BlockByteSize(ctx) (app/pocket.go:172): before BLOCK's
   // height no BlockByteSize is stored (genesis SetParamSet skips it, types/param.go:23-30,
   // 306-313; it is written at activation, x/pocketcore/module.go:106-113), and Subspace.Get of an
@@ -185,7 +185,7 @@ test('BLOCK not yet active at H: the export writes max_bytes "0" as pocket-core 
 test('a damaged pokt_ledger.block_max_bytes beside max_bytes "0" is refused at its own path alone — negative, 0, above 104,857,600, outside int64, not a number, null — and a numeric 0 for max_bytes reads as "0" does', () => {
   const state = chain('8000', '5000000', ['BLOCK:5']);
   produce(state);
-  const file = exportState(state, { blockMaxBytes: 8000n, evidenceMaxAge: 1n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: Record<string, unknown> }; pokt_ledger: Record<string, unknown> };
+  const file = exportState(state) as { consensus_params: { block: Record<string, unknown> }; pokt_ledger: Record<string, unknown> };
   const withLimit = (carried: unknown, maxBytes: unknown = '0'): ReturnType<typeof parseGenesis> =>
     parseGenesis(JSON.stringify({ ...file, consensus_params: { ...file.consensus_params, block: { ...file.consensus_params.block, max_bytes: maxBytes } }, pokt_ledger: { ...file.pokt_ledger, block_max_bytes: carried } }));
   for (const carried of ['-5', '0', '104857601', '99999999999999999999999', 'abc', '1e3', null]) {

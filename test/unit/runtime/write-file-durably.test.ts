@@ -5,13 +5,13 @@
  * Method: a rename that fails (a non-empty directory where the file goes) and, where a tmpfs can
  * be mounted (root), a real full disk (ENOSPC mid-write); then the directory's listing.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { writeFileDurably } from '../../../src/runtime/durable-file.js';
+import { writeChunksDurably, writeFileDurably } from '../../../src/runtime/durable-file.js';
 import { scratch } from '../../helpers/sim.js';
-import { fillDisk, tryMountTmpfs } from '../../helpers/tmpfs.js';
+import { fillDisk, onSmallTmpfs } from '../../helpers/tmpfs.js';
 
 const test = suite('runtime: writeFileDurably cleans up after a failed write');
 const tmp = scratch('write-durably');
@@ -45,20 +45,45 @@ test('the temp name is taken by a directory: the open fails and that directory i
   assert.equal(readdirSync(dir), [`state.json.${process.pid}.tmp`]);
 });
 
-test('a full disk (ENOSPC part-way): no temp file is left to keep it full', () => {
-  const mount = tryMountTmpfs(join(tmp.dir, 'full'), 256);
-  if (mount === undefined) {
-    console.log('  (skipped: cannot mount a tmpfs here — run as root to test a real ENOSPC)');
-    return;
-  }
-  try {
-    const filler = fillDisk(mount.dir);
-    const target = join(mount.dir, 'state.json');
+test('a full disk (ENOSPC part-way): no temp file is left to keep it full', () =>
+  onSmallTmpfs(join(tmp.dir, 'full'), 256, (dir) => {
+    const filler = fillDisk(dir);
+    const target = join(dir, 'state.json');
     assert.is(errnoOf(() => writeFileDurably(target, 'x'.repeat(1 << 20))), 'ENOSPC');
-    assert.equal(readdirSync(mount.dir), [filler.split('/').pop()]);
-  } finally {
-    mount.unmount();
+    assert.equal(readdirSync(dir), [filler.split('/').pop()]);
+  }));
+
+/** `count` chunks of 64 KiB of `fill`, made one at a time; throws instead of making chunk `failAt`. */
+function* chunksOf(fill: string, count: number, failAt = -1): Generator<Buffer> {
+  for (let i = 0; i < count; i++) {
+    if (i === failAt) throw new TypeError('the document cannot be made');
+    yield Buffer.alloc(1 << 16, fill);
   }
+}
+
+test('writeChunksDurably: the chunks, in order, under the final name; the bytes written returned', () => {
+  const target = join(tmp.dir, 'chunks.json');
+  assert.is(writeChunksDurably(target, chunksOf('a', 3)), 3 << 16);
+  assert.ok(readFileSync(target).equals(Buffer.alloc(3 << 16, 'a')));
+  assert.equal(readdirSync(tmp.dir).filter((name) => name.startsWith('chunks.json')), ['chunks.json']);
 });
+
+test('writeChunksDurably: a chunk that cannot be made: the error goes on, the old file stays whole, no temp file', () => {
+  const dir = join(tmp.dir, 'made');
+  const target = join(dir, 'state.json');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(target, 'the old export');
+  assert.throws(() => writeChunksDurably(target, chunksOf('b', 5, 3)), /cannot be made/);
+  assert.is(readFileSync(target, 'utf8'), 'the old export');
+  assert.equal(readdirSync(dir), ['state.json']);
+});
+
+test('writeChunksDurably: a full disk part-way through the chunks: ENOSPC, nothing under the final name, no temp file', () =>
+  onSmallTmpfs(join(tmp.dir, 'full-chunks'), 256, (dir) => {
+    const target = join(dir, 'state.json');
+    assert.is(errnoOf(() => writeChunksDurably(target, chunksOf('c', 8))), 'ENOSPC');
+    assert.not.ok(existsSync(target));
+    assert.equal(readdirSync(dir), []);
+  }));
 
 test.run();

@@ -73,7 +73,7 @@ test('the bits are committed state: an export carries them in missed_blocks (a n
   missThenLeave(state);
   restake(state);
   votes(state, [true]); // idx 0 on a stale bit: counter −1, bits {1,2}
-  const exported = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 120_000_000_000n, pubKeyTypes: ['ed25519'] }) as { app_state: { pos: { missed_blocks: unknown; signing_infos: Record<string, { missed_blocks_counter: string }> } } };
+  const exported = exportState(state) as { app_state: { pos: { missed_blocks: unknown; signing_infos: Record<string, { missed_blocks_counter: string }> } } };
   assert.equal(exported.app_state.pos.missed_blocks, { [D.address]: [{ index: '1', missed: true }, { index: '2', missed: true }] });
   assert.is(exported.app_state.pos.signing_infos[D.address]!.missed_blocks_counter, '-1');
   const parsed = parseGenesis(JSON.stringify(exported));
