@@ -317,7 +317,7 @@ past('never stored and off: a ParamChange stays gov:5 even with an ACL owner (th
 past('BLOCK stored by its hook, then off: the export writes the stored 4,000,000 as max_bytes (app/pocket.go:172 reads the keeper, params.go:64-67); the import reproduces the state', () => {
   const { state } = schedule('BLOCK', 6);
   expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['BLOCK:1000']))]), 'ok');
-  const file = exportState(state, { blockMaxBytes: 4_000_000n, evidenceMaxAge: 50n, pubKeyTypes: ['ed25519'] }) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: Record<string, unknown> };
+  const file = exportState(state) as { consensus_params: { block: { max_bytes: string } }; pokt_ledger: Record<string, unknown> };
   assert.is(file.consensus_params.block.max_bytes, '4000000');
   assert.not.ok('block_max_bytes' in file.pokt_ledger);
   const genesis = parseGenesis(JSON.stringify(file));
