@@ -21,10 +21,15 @@ export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
  * 4: adds the consensus block limit (chain/consensus); a version-3 snapshot would load without
  * it, and the node could not tell which block size an ignored BlockByteSize change left.
  * 5: the consensus entry carries Tendermint's evidence max age too (a version-4 one has none).
- * None of these tables is in the state root, so only the version can tell: an older snapshot
- * is unsupported, and the state is rebuilt from an older one or from genesis.
+ * 6: gov/unstored_params (modules/gov/state.ts), the gated params pocket-core's store would not
+ * hold. It is in the state root, but a version-5 snapshot of a chain whose genesis scheduled a
+ * gated feature for later would load with it empty and still match its header's root (written
+ * before the table existed), then decide later ParamChanges and upgrades otherwise than a
+ * replay from genesis: the same log, two states.
+ * The tables of versions 2–5 are outside the state root, and version 6's is missing from an
+ * older snapshot's root as well, so only the version can tell: an older snapshot is unsupported, and the state is rebuilt from an older one or from genesis.
  */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';

@@ -3,7 +3,7 @@
  * there instead of at genesis and reach the same state root at every later height.
  *
  * File `<data>/snapshots/<height, 12 digits>-<state root>.snap`, gzip of JSON lines:
- *   {"format":"pokt-ledger-snapshot","version":5,"chain_id",…,"height","state_root"}   header
+ *   {"format":"pokt-ledger-snapshot","version":6,"chain_id",…,"height","state_root"}   header
  *   ["e", table, key, encodedValue]              every entry, tables and keys in sorted order
  *   ["h", table, key, [[height, encoded|null]…]] retained history versions of history tables
  *   {"end":true,"entries":n,"versions":m,"sha256":"<hex of all previous lines>"}   trailer
