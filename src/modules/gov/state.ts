@@ -50,7 +50,8 @@ export const paramsTable: TableSpec<StoredParam> = {
  * state root does not see it. It is hashed like the params (it is app state in pocket-core: a key
  * present or absent in its store), so a chain whose genesis schedules BLOCK, RSCAL or
  * PerChainRTTM later has other roots than before this table existed (2026-12-07), and a
- * snapshot of such a chain written before then loads with it empty (its keys taken as stored).
+ * snapshot written before then is refused (snapshot format 6, snapshot/codec.ts): loaded, it would
+ * have the table empty and its keys taken as stored.
  */
 export const unstoredParamsTable: TableSpec<FeatureKey> = {
   name: 'gov/unstored_params',
