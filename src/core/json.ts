@@ -218,14 +218,6 @@ export function sortedJsonText(value: unknown, indent = 0): string {
 }
 
 /**
- * sortedJsonText(value, indent) + `suffix` as UTF-8 bytes, never one string: an export of a long
- * chain passes V8's longest string (2^29 − 24 characters; docs/history.md, "Export / import").
- */
-export function sortedJsonBytes(value: unknown, indent = 0, suffix = '', chunkChars = CHUNK_CHARS): Buffer {
-  return Buffer.concat(Array.from(sortedJsonChunks(value, indent, suffix, chunkChars), (chunk) => Buffer.from(chunk, 'utf8')));
-}
-
-/**
  * Characters a chunk of sortedJsonChunks reaches before it is handed out: 64 Ki. PERF: each chunk
  * is a rope of small appends that Buffer.from flattens and encodes; ropes of 64 Ki characters did
  * that ~4× faster than ropes of 1–4 Mi (pieces of an export's shape, 74 MB, medians of 5: ~0.22 s

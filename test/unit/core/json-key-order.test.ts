@@ -8,7 +8,7 @@
  */
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { JsonSequence, materialized, sortedJson, sortedJsonBytes, sortedJsonChunks, sortedJsonText } from '../../../src/core/json.js';
+import { JsonSequence, materialized, sortedJson, sortedJsonChunks, sortedJsonText } from '../../../src/core/json.js';
 import { Prng } from '../../../src/core/prng.js';
 
 const SEED = Number(process.env['POKT_JSON_ORDER_SEED'] ?? 2718);
@@ -51,16 +51,21 @@ order('sortedJsonText: integer-like keys in byte order too ("0021" < "1234" < "a
   assert.is(sortedJsonText(nested, 1), '{\n "a": {},\n "b": [\n  {\n   "x": null,\n   "y": "\\u003c\\u0026\\u003e"\n  },\n  []\n ]\n}');
 });
 
-order('sortedJsonBytes: the UTF-8 of sortedJsonText, built in groups of pieces (an export may pass V8\'s longest string), at any group bound', () => {
+order('sortedJsonChunks encoded one by one (as export writes them: an export may pass V8\'s longest string) = the UTF-8 of sortedJsonText, at any chunk bound', () => {
   const prng = new Prng(SEED);
   const doc: Record<string, unknown> = {};
   for (let i = 0; i < 200; i++) doc[`k${i}${prng.pick(ALPHABET)}`] = { v: [prng.pick(ALPHABET).repeat(1 + prng.int(5)), i, null, true], w: `${prng.pick(ALPHABET)}"\\` };
   for (const indent of [0, 4]) {
     // The oracle: Node's own UTF-8 encoder over the whole text.
     const expected = Buffer.from(sortedJsonText(doc, indent) + '\n', 'utf8');
-    for (const groupChars of [1, 7, 1000, undefined]) assert.equal(sortedJsonBytes(doc, indent, '\n', groupChars), expected, `indent ${indent}, group ${groupChars}`);
+    for (const chunkChars of [1, 7, 1000, undefined]) assert.equal(utf8OfChunks(doc, indent, chunkChars), expected, `indent ${indent}, chunk ${chunkChars}`);
   }
 });
+
+/** The chunks encoded separately and joined: genesis/export.ts exportedStateChunks' bytes. */
+function utf8OfChunks(doc: unknown, indent: number, chunkChars: number | undefined): Buffer {
+  return Buffer.concat(Array.from(sortedJsonChunks(doc, indent, '\n', chunkChars), (chunk) => Buffer.from(chunk, 'utf8')));
+}
 
 /** A random tree of ASCII keys and values; some of its lists (also empty ones) as JsonSequence when `lazy`. */
 function randomTree(prng: Prng, depth: number, lazy: boolean): unknown {
