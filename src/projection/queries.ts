@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import type { Address } from '../core/types.js';
 import type { AppJson, AppsQueryOptions } from '../modules/apps/index.js';
 import type { SupplyJson } from '../modules/auth/index.js';
-import { PARAM_FEATURE, unlistedFeatures } from '../modules/gov/index.js';
+import { isListedParam, unlistedFeatures, type FeatureSet } from '../modules/gov/index.js';
 import type { AllParams } from '../modules/gov/index.js';
 import type { SigningInfo } from '../modules/slashing/index.js';
 import type { ValidatorSetEntry } from '../modules/nodes/index.js';
@@ -102,7 +102,7 @@ export class ProjectionQueries {
       balance: db.prepare('SELECT balance_upokt FROM balances WHERE address = @address AND height <= @height ORDER BY height DESC LIMIT 1'),
       supply: db.prepare('SELECT * FROM supply WHERE height = @height'),
       param: db.prepare('SELECT param_value FROM params WHERE param_key = @key AND height <= @height ORDER BY height DESC LIMIT 1'),
-      params: db.prepare('SELECT p.param_key, p.param_value FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),
+      params: db.prepare('SELECT p.param_key, p.param_value, p.stored FROM params p WHERE p.height = (SELECT max(height) FROM params WHERE param_key = p.param_key AND height <= @height) ORDER BY p.param_key'),
       claims: db.prepare(
         `SELECT claim_json FROM claims WHERE submitted_height <= @height AND (settled_height IS NULL OR settled_height > @height) AND (@servicer IS NULL OR servicer = @servicer) ORDER BY claim_key`,
       ),
@@ -243,23 +243,25 @@ export function supplyJsonOf(row: Row): SupplyJson {
 export interface ParamRow {
   readonly param_key: string;
   readonly param_value: string;
+  /** 1 while pocket-core's store holds the key (migrations/010-param-stored.sql). */
+  readonly stored: number;
 }
 
 /**
  * allparams from every parameter's row as of `height` (by key) and gov/upgrade's text as of
- * `height - 1` (undefined before the first projected state): feature-gated keys left out while
- * their feature is off, as modules/gov/queries.ts allParams decides it.
+ * `height - 1` (undefined before the first projected state): a feature-gated key left out while
+ * its feature is off and pocket-core's store does not hold it, as modules/gov/queries.ts
+ * allParams decides it.
  */
 export function allParamsOf(rows: readonly ParamRow[], height: number, upgradeBefore: string | undefined): AllParams {
   const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
   const after = upgrade === undefined ? undefined : upgradeOf(upgrade.param_value);
-  const inactive: ReadonlySet<string> = after === undefined ? new Set() : unlistedFeatures(after, upgradeBefore === undefined ? after : upgradeOf(upgradeBefore), height);
+  const off: FeatureSet = after === undefined ? new Set() : unlistedFeatures(after, upgradeBefore === undefined ? after : upgradeOf(upgradeBefore), height);
+  const stored = new Set(rows.filter((row) => Number(row.stored) === 1).map((row) => row.param_key));
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
   for (const row of rows) {
     const spec = PARAM_SPECS_BY_KEY.get(row.param_key);
-    if (spec === undefined) continue;
-    const feature = PARAM_FEATURE[spec.key];
-    if (feature !== undefined && inactive.has(feature)) continue;
+    if (spec === undefined || !isListedParam(spec.key, off, (key) => stored.has(key))) continue;
     result[GROUP[spec.subspace]].push({ param_key: row.param_key, param_value: row.param_value });
   }
   return result;

@@ -71,7 +71,9 @@ export const NODES = table('nodes', NODE_COLUMNS, ['address', 'height'], { resum
 export const APP_COLUMNS = ['address', 'height', 'deleted', 'public_key', 'jailed', 'status', 'chains_json', 'staked_upokt', 'max_relays', 'unstaking_time_ns'] as const;
 export const APPS = table('apps', APP_COLUMNS, ['address', 'height'], { resume: 'latest' });
 
-export const PARAMS = table('params', ['param_key', 'height', 'param_value'], ['param_key', 'height'], { resume: 'latest' });
+/** stored: 1 while pocket-core's store holds the key (migrations/010-param-stored.sql), else 0. */
+export const PARAM_COLUMNS = ['param_key', 'height', 'param_value', 'stored'] as const;
+export const PARAMS = table('params', PARAM_COLUMNS, ['param_key', 'height'], { resume: 'latest' });
 
 /** The two *_step columns: how the counters move after the row's height (projectors/signing-infos.ts, migration 005). */
 export const SIGNING_INFO_COLUMNS = [

@@ -197,7 +197,9 @@ export class ParamTracker {
    * params' values (FEATURE_PARAMS) and makes the DAO owner their ACL owner (x/gov/module.go:
    * 170-200, ACL.SetOwner: an entry's owner replaced, a missing entry appended). A feature listed
    * with a past height never fires (IsOnNamedFeatureActivationHeight is an equality); one an
-   * upgrade names at a height already reached reads as withoutHook says.
+   * upgrade names at a height already reached reads as withoutHook says. A hook writes with its
+   * module's SetParams, which stores every key of that module whose feature is on
+   * (types/param.go:298-316) with the value it holds: see storeModuleKeys.
    */
   activateFeatures(height: number): void {
     // A block starts from the stored gov/upgrade, a ParamChange's of the block before included.
@@ -206,6 +208,7 @@ export class ParamTracker {
     if (height === 0) return;
     for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
       if (this.featureHeight(feature) !== height) continue;
+      this.storeModuleKeys(Object.keys(values)[0]!, height);
       const owner = this.values.get('gov/daoOwner') as Address;
       const acl = [...((this.values.get('gov/acl') ?? []) as readonly AclEntry[])];
       for (const [key, value] of Object.entries(values)) {
@@ -216,6 +219,20 @@ export class ParamTracker {
         else acl.push({ key, address: owner });
       }
       this.values.set('gov/acl', acl);
+    }
+  }
+
+  /**
+   * A hook's SetParams in the module of `hookKey` ("pos", "pocketcore": the text before the
+   * slash): each gated key of that module whose feature is on at `height` is stored from now on,
+   * its value kept (x/nodes/module.go:127-142 reads GetParams and writes it all back). Example:
+   * PerChainRTTM on since 3 with no hook, RSCAL's hook at 7 → the RTTM map is stored at 7.
+   */
+  private storeModuleKeys(hookKey: string, height: number): void {
+    const module = hookKey.slice(0, hookKey.indexOf('/'));
+    for (const [feature, values] of Object.entries(FEATURE_PARAMS)) {
+      if (this.featureOff(feature, height)) continue;
+      for (const key of Object.keys(values)) if (key.startsWith(`${module}/`)) this.unstored.delete(key);
     }
   }
 

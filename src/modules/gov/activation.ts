@@ -55,24 +55,54 @@ invariant(
   'ACTIVATION_ORDER lists exactly the PARAM_FEATURE params',
 );
 
-export function activateFeatureParams(state: { params(): Params }, ctx: BlockContext): FeatureParamsActivated[] {
+export function activateFeatureParams(state: { params(): Params; readonly gov: { readonly unstored: Pick<ReadonlyTable<FeatureKey>, 'has'> } }, ctx: BlockContext): FeatureParamsActivated[] {
   const params = state.params();
   const events: FeatureParamsActivated[] = [];
   // Each activation's ACL builds on the one before it in this block (events apply in order).
   let acl = params.gov.acl;
   const heights = featureHeights(params.gov.upgrade.features);
-  for (const [feature, keys] of ACTIVATION_ORDER) {
-    const height = heights.get(feature);
-    if (height === undefined || height <= 0 || height !== ctx.height) continue;
+  const hooked = ACTIVATION_ORDER.filter(([feature]) => heights.get(feature) === ctx.height && ctx.height > 0);
+  for (const [feature, keys] of hooked) {
     const values = keys.map((key) => {
       const spec = PARAM_SPECS_BY_KEY.get(key);
       invariant(spec !== undefined && spec.genesis !== 'required', () => `feature-gated param ${key} has no default`);
       return { key, value: paramValueToJson(spec.kind, spec.genesis.default) };
     });
     acl = setOwners(acl, keys, params.gov.daoOwner);
-    events.push({ type: 'FeatureParamsActivated', feature, owner: params.gov.daoOwner, params: values, acl: paramValueToJson('acl', acl) });
+    const storedAlso = storedBySetParams(feature, hooked.map(([other]) => other), ctx, state.gov.unstored);
+    events.push({ type: 'FeatureParamsActivated', feature, owner: params.gov.daoOwner, params: values, acl: paramValueToJson('acl', acl), storedAlso });
   }
   return events;
+}
+
+/**
+ * The other gated keys a feature's hook stores: it writes its params with its module's
+ * SetParams (x/nodes/module.go:127-142, x/pocketcore/module.go:106-113), which stores every
+ * param of the module whose feature is on at this height (SetParamSet skips only the others,
+ * types/param.go:298-316), each with the value GetParams read. So a key of the same module,
+ * of another feature that is on but whose key pocket-core's store does not hold (switched on at
+ * a past height, no hook), becomes stored. Its value stays the ledger's: for PerChainRTTM's map
+ * the same {} pocket-core writes (amino writes a nil map as {}, go-amino v0.15.1
+ * json-encode.go:338-400); for RSCAL pocket-core writes the zeros it read where the ledger keeps
+ * the defaults (docs/protocol-choices.md). A feature whose own hook runs in this block stores
+ * its keys itself (`hooked`). BLOCK's module has no other gated key.
+ * Example: PerChainRTTM switched on at 3 by an upgrade in block 5 (no hook), RSCAL's hook at 7 →
+ * storedAlso [pos/RelaysToTokensMultiplierMap]; switched off later, allparams still lists it.
+ */
+function storedBySetParams(feature: FeatureKey, hooked: readonly FeatureKey[], ctx: BlockContext, unstored: Pick<ReadonlyTable<FeatureKey>, 'has'>): string[] {
+  const module = subspaceOf(ACTIVATION_ORDER.find(([f]) => f === feature)![1][0]!);
+  const stored: string[] = [];
+  for (const [other, keys] of ACTIVATION_ORDER) {
+    if (hooked.includes(other) || ctx.inactiveFeatures.has(other)) continue;
+    for (const key of keys) if (subspaceOf(key) === module && unstored.has(key)) stored.push(key);
+  }
+  return stored;
+}
+
+function subspaceOf(key: string): string {
+  const spec = PARAM_SPECS_BY_KEY.get(key);
+  invariant(spec !== undefined, () => `unknown param ${key}`);
+  return spec.subspace;
 }
 
 /**

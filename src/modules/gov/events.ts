@@ -51,7 +51,9 @@ export interface UpgradeScheduled {
  * A feature's activation height (./activation.ts): its parameters written at their defaults and
  * owned by `owner` (the DAO owner) in the ACL; `acl` is the whole new `gov/acl` value (amino-JSON
  * form), merged by the hook (ACL.SetOwner: listed keys get the new owner, the others are
- * appended in `params` order).
+ * appended in `params` order). `storedAlso`: other feature-gated keys of the hook's module that
+ * its SetParams puts in pocket-core's store with the values they already had (their feature on,
+ * they unstored: ./activation.ts storedBySetParams); usually none.
  */
 export interface FeatureParamsActivated {
   readonly type: 'FeatureParamsActivated';
@@ -59,6 +61,7 @@ export interface FeatureParamsActivated {
   readonly owner: Address;
   readonly params: ReadonlyArray<{ readonly key: string; readonly value: ParamJson }>;
   readonly acl: ParamJson;
+  readonly storedAlso: readonly string[];
 }
 
 /**

@@ -43,6 +43,7 @@ export const govEvolvers = {
       writeParam(state, key, value);
       markStored(state, key);
     }
+    for (const key of event.storedAlso) markStored(state, key);
     writeParam(state, 'gov/acl', event.acl);
   },
   // pocket-core stores nothing here: the keys stay unstored (./activation.ts activatedWithoutHook).

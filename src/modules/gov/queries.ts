@@ -11,23 +11,27 @@
  *   {"fee_multiplier":null,"default":"1"}     ["0001","0021"]
  * pocket-core lists keys in Go map order (random); we list them sorted by key.
  *
- * Which keys appear: every registered parameter, except a feature-gated one whose feature is not
- * active at that height (pocket-core writes those only on activation: BlockByteSize [BLOCK],
- * RelaysToTokensMultiplierMap [PerChainRTTM], the four PIP-22 params [RSCAL]; it also lists one
- * stored before its feature was switched off, which is not reproduced here:
- * docs/protocol-choices.md). With every feature
- * active from genesis (the default) they all appear, as do the ledger's own policy params
- * (pos/FeeBurnPercentage, application/ApplicationBurnRate, PROTOCOL §14).
+ * Which keys appear: every registered parameter, except a feature-gated one (BlockByteSize
+ * [BLOCK], RelaysToTokensMultiplierMap [PerChainRTTM], the four PIP-22 params [RSCAL]) that
+ * pocket-core's store does not hold while its feature is off at that height. pocket-core lists
+ * exactly the keys its store holds (x/gov/keeper/subspace.go:71-80 over types/param.go:128-140):
+ * a gated key is stored at genesis if its feature is on, by a hook, a ParamChange, or another
+ * hook's SetParams (./state.ts unstoredParamsTable, ./activation.ts), and never deleted — so a
+ * key stored and then switched off is still listed. With every feature active from genesis (the
+ * default) they all appear, as do the ledger's own policy params (pos/FeeBurnPercentage,
+ * application/ApplicationBurnRate, PROTOCOL §14).
  *
- * "Active at h" means under the upgrade block h began with as well as the one it ended with: an
+ * The ledger's one addition: a feature an upgrade switched on at a past height (no hook, its
+ * keys unstored; pocket-core never lists them) has its keys listed while it is on — the values
+ * the ledger reads for them (./activation.ts activatedWithoutHook; docs/protocol-choices.md).
+ * "On at h" means under the upgrade block h began with as well as the one it ended with: an
  * upgrade delivered in block h (a ParamChange of gov/upgrade, which the features table reads from
- * h + 1, or a MsgUpgrade) lists what it switched on from h + 1. pocket-core lists the keys its
- * store holds (x/gov/keeper/subspace.go:71-80 over types/param.go:128-140), and a gated key is
- * stored only by its hook in BeginBlock of h == H (x/nodes/module.go:127-142,
- * x/pocketcore/module.go:106-113; codec/codec.go:321-324) — never by the upgrade's own block.
+ * h + 1, or a MsgUpgrade) lists what it switched on from h + 1, as a hook stores a gated key only
+ * in BeginBlock of h == H (x/nodes/module.go:127-142, x/pocketcore/module.go:106-113;
+ * codec/codec.go:321-324) — never in the upgrade's own block.
  * Example: RSCAL at 1000, block 5 sets gov/upgrade to "RSCAL:5" → allparams at 5 has no
- * pos/ServicerStakeFloorMultiplier; at 6 it lists it (the ledger's choice; pocket-core, with no
- * hook run, never does: docs/protocol-choices.md).
+ * pos/ServicerStakeFloorMultiplier; at 6 it lists it. RSCAL's hook ran at 6, block 9 moves it to
+ * 1000 → still listed at 10 (stored).
  */
 import { paramValueToJson, type ParamValue, type Upgrade } from '../../params/kinds.js';
 import { paramValueOf, type Params } from '../../params/params.js';
@@ -35,6 +39,7 @@ import { PARAM_SPECS, type ParamSpec, type Subspace } from '../../params/registr
 import type { ReadonlyTable } from '../../state/table.js';
 import { inactiveFeatures, PARAM_FEATURE, type FeatureSet } from './features.js';
 import type { StoredParam } from './state.js';
+import type { FeatureKey } from '../../core/features.js';
 
 export interface SingleParam {
   readonly param_key: string;
@@ -69,11 +74,11 @@ export function paramValueText(spec: ParamSpec, value: ParamValue): string {
 /** What the parameter queries read of a state: its params by height and gov/upgrade's history. */
 export interface ParamsHistory {
   paramsAt(height: number): Params;
-  readonly gov: { readonly params: Pick<ReadonlyTable<StoredParam>, 'getAt'> };
+  readonly gov: { readonly params: Pick<ReadonlyTable<StoredParam>, 'getAt'>; readonly unstored: Pick<ReadonlyTable<FeatureKey>, 'has'> };
 }
 
 /**
- * The features whose params are not listed at the end of block `height`: off under the upgrade it
+ * The features that are off at the end of block `height` for listing: off under the upgrade it
  * ended with or the one it began with (see the header). Example: began "RSCAL:1000", ended
  * "RSCAL:5", height 5 → {RSCAL}; at 6 (began and ended "RSCAL:5") → {}.
  */
@@ -82,30 +87,43 @@ export function unlistedFeatures(upgrade: Upgrade, upgradeBefore: Upgrade, heigh
 }
 
 /**
- * allparams of `params` at `height`, the end of that block; `upgradeBefore` is gov/upgrade as the
- * block began (at the end of `height - 1`). From a state: allParamsAt.
+ * Whether allparams lists `key` at the end of a block: `off` its features off (unlistedFeatures),
+ * `stored` whether pocket-core's store holds it then. Every ungated key is listed.
  */
-export function allParams(params: Params, height: number, upgradeBefore: Upgrade): AllParams {
+export function isListedParam(key: string, off: FeatureSet, stored: (key: string) => boolean): boolean {
+  const feature = PARAM_FEATURE[key];
+  return feature === undefined || !off.has(feature) || stored(key);
+}
+
+/**
+ * allparams of `params` at `height`, the end of that block; `upgradeBefore` is gov/upgrade as the
+ * block began (at the end of `height - 1`), `stored` says which gated keys pocket-core's store
+ * holds then. From a state: allParamsAt.
+ */
+export function allParams(params: Params, height: number, upgradeBefore: Upgrade, stored: (key: string) => boolean): AllParams {
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
-  const unlisted = unlistedFeatures(params.gov.upgrade, upgradeBefore, height);
+  const off = unlistedFeatures(params.gov.upgrade, upgradeBefore, height);
   const specs = [...PARAM_SPECS].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const spec of specs) {
-    const feature = PARAM_FEATURE[spec.key];
-    if (feature !== undefined && unlisted.has(feature)) continue;
+    if (!isListedParam(spec.key, off, stored)) continue;
     result[GROUP[spec.subspace]].push({ param_key: spec.key, param_value: paramValueText(spec, paramValueOf(params, spec)) });
   }
   return result;
 }
 
-/** allparams of a state at `height` (its current height or a past one its history holds). */
+/**
+ * allparams of a state at its current height `height`. Only there: which gated keys are stored
+ * is the unstored-params table, which keeps no history (the query service answers past heights
+ * from the projection, whose rows carry it).
+ */
 export function allParamsAt(state: ParamsHistory, height: number): AllParams {
   const params = state.paramsAt(height);
   // A chain's first state has no block before it: it began with its own upgrade.
   const before = state.gov.params.getAt('gov/upgrade', height - 1)?.value as Upgrade | undefined;
-  return allParams(params, height, before ?? params.gov.upgrade);
+  return allParams(params, height, before ?? params.gov.upgrade, (key) => !state.gov.unstored.has(key));
 }
 
-/** /v1/query/param: one parameter, or undefined for a key that is not a parameter (or not listed). */
+/** /v1/query/param: one parameter, or undefined for a key that is not a parameter (or not listed); at the state's current height. */
 export function singleParam(state: ParamsHistory, key: string, height: number): SingleParam | undefined {
   return Object.values(allParamsAt(state, height))
     .flat()

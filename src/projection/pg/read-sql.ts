@@ -107,7 +107,7 @@ export const READS = {
     AND ${LIVE_CLAIM.replaceAll('$H', '$6')} ORDER BY submitted_height DESC LIMIT 1`,
   claims: `SELECT claim_json FROM claims WHERE ${LIVE_CLAIM.replaceAll('$H', '$1')} AND ($2::text IS NULL OR servicer = $2) ORDER BY claim_key COLLATE "C"`,
   param: 'SELECT param_value FROM params WHERE param_key = $1 AND height <= $2 ORDER BY height DESC LIMIT 1',
-  params: 'SELECT param_key, param_value FROM (SELECT DISTINCT ON (param_key) param_key, param_value FROM params WHERE height <= $1 ORDER BY param_key, height DESC) p ORDER BY param_key COLLATE "C"',
+  params: 'SELECT param_key, param_value, stored FROM (SELECT DISTINCT ON (param_key) param_key, param_value, stored FROM params WHERE height <= $1 ORDER BY param_key, height DESC) p ORDER BY param_key COLLATE "C"',
   rewards: `SELECT * FROM reward_lines WHERE ${REWARD_WHERE} ORDER BY height, event_index, line_index ${LIMIT(6)}`,
   rewardCount: `SELECT count(*) AS n FROM reward_lines WHERE ${REWARD_WHERE}`,
   rap: `SELECT * FROM rap_sheet WHERE ${RAP_WHERE} ORDER BY height, event_index ${LIMIT(4)}`,

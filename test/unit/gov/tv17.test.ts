@@ -91,9 +91,14 @@ tv17('application/StabilityAdjustment changed to 100 → the param query returns
 });
 
 tv17('PIP-22 before [RSCAL]: not changeable (gov:5) and not listed (pocket-core reads ""); after activation it reads 15000000000 and changes to 16000000000', () => {
-  const state = chain();
-  // RSCAL scheduled for height 5 (a features-only upgrade), and the ACL as mainnet's 35 keys
-  // (as before RSCAL existed).
+  // A genesis with RSCAL not yet on, so its params are never stored (as in pocket-core's test
+  // chain: InitGenesis skips them, types/param.go:306-313; one stored at genesis would stay
+  // listed, x/gov/keeper/subspace.go:71-80). RSCAL then scheduled for height 5 (a
+  // features-only upgrade), and the ACL as mainnet's 35 keys (as before RSCAL existed).
+  const state = govChain({
+    validators: [{ key: testKey('tv17-validator'), tokensUpokt: 100_000_000_000n }],
+    params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['RSCAL:1000'] } } },
+  });
   const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
   produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:5'])), signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]);
   const key = 'pos/ServicerStakeFloorMultiplier';

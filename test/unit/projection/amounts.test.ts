@@ -181,7 +181,7 @@ test('SQLite: a database of migrations 001–008 holding rows migrates to 009 wi
   db.defaultSafeIntegers(true);
   const migrations = loadMigrations();
   const before009 = migrations.filter((m) => m.name < '009');
-  assert.is(before009.length, migrations.length - 1, 'exactly one migration after 008');
+  assert.is(migrations[before009.length]?.name.slice(0, 4), '009-', 'the migration after 008 is 009 (later ones leave these tables alone)');
   for (const migration of before009) db.exec(migration.sql);
   insertRow(db, 'apps', { ...rowWith(db, 'apps', 'max_relays', 100_000n, 3), staked_upokt: '147576951550267926499', unstaking_time_ns: 1_700_000_000_000_000_000n });
   insertRow(db, 'signing_infos', rowWith(db, 'signing_infos', 'jailed_until_ns', 5n, 4));
