@@ -27,7 +27,7 @@ import { err, ok, type Result } from '../core/result.js';
 import { parseOptionalTime, parseRfc3339Ns } from '../core/time.js';
 import { addressFromPublicKey } from '../crypto/address.js';
 import { mustHexToBytes } from '../core/hex.js';
-import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue } from '../params/kinds.js';
+import { canonicalChainId, parseParamValue, type AclEntry, type FeeMultipliers, type ParamValue, type Upgrade } from '../params/kinds.js';
 import { PARAM_SPECS, PARAM_SPECS_BY_KEY, SUBSPACES } from '../params/registry.js';
 import { clipped, JsonReader, kindOf } from './reader.js';
 import { pocketCoreAcl } from './pocket-core-acl.js';
@@ -36,7 +36,7 @@ import { checkFreshApplication, checkFreshGenesisParams, checkFreshValidator, fr
 import { SUPPORTED_PUB_KEY_TYPES, type GenesisAccount, type GenesisApplication, type GenesisDoc, type GenesisIrregularAccount, type GenesisModuleAccount, type GenesisProblem, type GenesisValidator } from './types.js';
 import type { Address } from '../core/types.js';
 import { moduleNameOf } from '../modules/auth/index.js';
-import { checkParamRange } from '../modules/gov/index.js';
+import { checkParamRange, inactiveFeatures, PARAM_FEATURE } from '../modules/gov/index.js';
 import { buildParams } from '../params/params.js';
 
 /**
@@ -217,7 +217,7 @@ function readGenesis(r: JsonReader, root: unknown, options: ParseOptions): Genes
   if (!isExport) checkExportedStateEmpty(r, modules);
   else checkExportedPools(r, { accounts, ...exportedAccounts, validators, applications, declaredSupplyUpokt, daoTokensUpokt });
   const ledgerAcl = exported?.extension?.acl;
-  const paramsPart = params !== undefined && ledgerAcl !== undefined && ledgerAcl !== null ? restoreLedgerAcl(r, params, ledgerAcl) : params;
+  const paramsPart = params === undefined || exported === undefined ? undefined : ledgerAcl !== undefined && ledgerAcl !== null ? restoreLedgerAcl(r, params, ledgerAcl) : completeAcl(params, exported?.height ?? 0);
   if (chainId === undefined || genesisTimeNs === undefined || consensus === undefined || paramsPart === undefined || daoTokensUpokt === undefined || exported === undefined) return undefined;
   return { chainId, genesisTimeNs, consensus, ...paramsPart, accounts, declaredSupplyUpokt, validators, applications, daoTokensUpokt, exported };
 }
@@ -314,8 +314,8 @@ function readParams(r: JsonReader, modules: Record<string, Record<string, unknow
   }
   if (params.size !== PARAM_SPECS.length) return undefined;
   checkParamSanity(r, params);
-  const addedAclKeys = completeAcl(r, params);
-  return { params, defaultedParams: defaulted, addedAclKeys };
+  checkAclKeys(r, params);
+  return { params, defaultedParams: defaulted, addedAclKeys: [] };
 }
 
 /** The genesis-time Validate() rules of each module (Validate() in each x/<module>/types/params.go). */
@@ -379,32 +379,47 @@ function checkBlockByteSizeFits(r: JsonReader, params: Map<string, ParamValue>):
   if (!range.ok) r.fail(paramPath('pocketcore/BlockByteSize'), range.error.message);
 }
 
-/**
- * Every ACL key must name a parameter (x/gov/types/acl.go:29-45). Parameters the ACL does not
- * list get the DAO owner as owner — what pocket-core does on each feature's activation height
- * (x/gov/module.go:170-200); with every feature active from genesis that happens here.
- */
-function completeAcl(r: JsonReader, params: Map<string, ParamValue>): string[] {
-  const acl = params.get('gov/acl') as readonly AclEntry[];
-  const owner = params.get('gov/daoOwner') as Address;
-  acl.forEach((entry, index) => {
+/** Every ACL key must name a parameter (x/gov/types/acl.go:29-45). */
+function checkAclKeys(r: JsonReader, params: ReadonlyMap<string, ParamValue>): void {
+  (params.get('gov/acl') as readonly AclEntry[]).forEach((entry, index) => {
     if (!PARAM_SPECS_BY_KEY.has(entry.key)) r.fail(`$.app_state.gov.params.acl[${index}].acl_key`, `${entry.key} is not a recognized parameter`);
   });
-  const listed = new Set(acl.map((entry) => entry.key));
-  const added = PARAM_SPECS.filter((spec) => !listed.has(spec.key) && spec.genesis !== 'required').map((spec) => spec.key);
-  params.set('gov/acl', [...acl, ...added.map((key) => ({ key, address: owner }))]);
-  return added;
 }
 
 /**
- * A ledger export's whole ACL (`pokt_ledger.acl`) replaces the one the pocket-core section gave
- * (completed by completeAcl): that section lists only the entries pocket-core's gov InitGenesis
- * accepts (pocket-core-acl.ts), which must be exactly the whole ACL's, in its order — else the
- * two sections disagree and the file is refused there.
+ * Parameters the ACL does not list get the DAO owner as owner, appended in registry order — what
+ * pocket-core's gov BeginBlock does at each feature's activation height (x/gov/module.go:
+ * 170-200); a feature on at the chain's first height (every unlisted feature, the ledger's
+ * default) has had it. A feature-gated key whose feature is still off there gets none: pocket-core
+ * adds its owner with the hook, so until then only an owner a `gov/acl` change names may change
+ * it (ModifyParam checks the ACL alone, x/gov/keeper/subspace.go:199-202), and an upgrade that
+ * switches it on at a past height leaves it unowned. Example: features ["RSCAL:1000"] at height
+ * 0, an ACL of mainnet's 35 keys → 4 entries added (pocketcore/BlockByteSize,
+ * pos/RelaysToTokensMultiplierMap and the ledger's two policy params), none for RSCAL's four.
+ */
+function completeAcl(params: ParamsPart, height: number): ParamsPart {
+  const completed = new Map(params.params);
+  const acl = completed.get('gov/acl') as readonly AclEntry[];
+  const owner = completed.get('gov/daoOwner') as Address;
+  const off = inactiveFeatures(completed.get('gov/upgrade') as Upgrade, height);
+  const listed = new Set(acl.map((entry) => entry.key));
+  const ownedNow = (key: string): boolean => {
+    const feature = PARAM_FEATURE[key];
+    return feature === undefined || !off.has(feature);
+  };
+  const added = PARAM_SPECS.filter((spec) => !listed.has(spec.key) && spec.genesis !== 'required' && ownedNow(spec.key)).map((spec) => spec.key);
+  completed.set('gov/acl', [...acl, ...added.map((key) => ({ key, address: owner }))]);
+  return { ...params, params: completed, addedAclKeys: added };
+}
+
+/**
+ * A ledger export's whole ACL (`pokt_ledger.acl`) replaces the one the pocket-core section gave:
+ * that section lists only the entries pocket-core's gov InitGenesis accepts (pocket-core-acl.ts),
+ * which must be exactly the whole ACL's, in its order — else the two sections disagree and the
+ * file is refused there.
  */
 function restoreLedgerAcl(r: JsonReader, params: ParamsPart, ledgerAcl: readonly AclEntry[]): ParamsPart | undefined {
-  const completed = params.params.get('gov/acl') as readonly AclEntry[];
-  const section = completed.slice(0, completed.length - params.addedAclKeys.length);
+  const section = params.params.get('gov/acl') as readonly AclEntry[];
   const expected = pocketCoreAcl(ledgerAcl);
   const same = section.length === expected.length && section.every((entry, i) => entry.key === expected[i]!.key && entry.address === expected[i]!.address);
   if (!same) return r.fail('$.app_state.gov.params.acl', "is not pokt_ledger.acl without the entries pocket-core refuses (the sections disagree)");

@@ -26,10 +26,16 @@ export const SNAPSHOT_FORMAT = 'pokt-ledger-snapshot';
  * gated feature for later would load with it empty and still match its header's root (written
  * before the table existed), then decide later ParamChanges and upgrades otherwise than a
  * replay from genesis: the same log, two states.
- * The tables of versions 2–5 are outside the state root, and version 6's is missing from an
- * older snapshot's root as well, so only the version can tell: an older snapshot is unsupported, and the state is rebuilt from an older one or from genesis.
+ * 7: a genesis that schedules BLOCK, RSCAL or PerChainRTTM for later no longer gives their keys
+ * an ACL owner (genesis/parse.ts completeAcl: pocket-core adds it with the hook). A version-6
+ * snapshot of such a chain holds the owners the ledger used to add at genesis and matches its own
+ * root; loaded, it would let them change those keys where a replay from genesis says gov:5.
+ * The tables of versions 2–5 are outside the state root, version 6's is missing from an older
+ * snapshot's root as well, and version 7's change is in values both roots cover, so only the
+ * version can tell: an older snapshot is unsupported, and the state is rebuilt from an older one
+ * or from genesis.
  */
-export const SNAPSHOT_VERSION = 6;
+export const SNAPSHOT_VERSION = 7;
 
 export class SnapshotError extends Error {
   override readonly name = 'SnapshotError';

@@ -7,10 +7,10 @@
  *
  * ParamChange (ModifyParam, subspace.go:199-234), in this order:
  *   1. the signer must be the key's owner in gov/acl — a key the ACL does not list (an unknown
- *      key too) has no owner → gov:5 (acl.go VerifyACL; errors.go CodeUnauthorizedParamChange);
- *      a feature-gated key (params.ts FEATURE_PARAMS) whose feature is off and that no hook or
- *      ParamChange has stored has no owner yet → gov:5 (the ledger's genesis owns it; pocket-core
- *      adds the owner with the hook, activateFeatures, and keeps it when the feature is switched off);
+ *      key too) has no owner → gov:5 (acl.go VerifyACL; errors.go CodeUnauthorizedParamChange).
+ *      Nothing else: a feature-gated key (params.ts FEATURE_PARAMS) gets its owner from its
+ *      hook (activateFeatures) or from a gov/acl change that names it, and whoever the ACL
+ *      names may change it, its feature off or not;
  *   2. h ≥ 40,000 with [SPLIT] switched off and key pos/MaxValidators → gov:11 (subspace.go:15,
  *      204-208);
  *   3. the value must decode as the key's type (params.ts decodeParamBytes: gov/acl and gov/upgrade
@@ -29,7 +29,7 @@ import type { Message } from '../../messages/index.js';
 import type { Upgrade } from '../../params/kinds.js';
 import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import { paramValueProblem, readableVersion } from './param-rules.js';
-import { decodeParamBytes, FEATURE_PARAMS, type ParamTracker } from './params.js';
+import { decodeParamBytes, type ParamTracker } from './params.js';
 
 type ParamChange = Extract<Message, { type: 'ParamChange' }>;
 type UpgradeMsg = Extract<Message, { type: 'Upgrade' }>;
@@ -39,9 +39,6 @@ const DELIVERED = 'ok';
 const UNAUTHORIZED = 'gov:5';
 const INVALID_VALUE = 'ledger:14';
 
-/** Each feature-gated key → its feature (params.ts FEATURE_PARAMS). */
-const GATED_KEYS: ReadonlyMap<string, string> = new Map(Object.entries(FEATURE_PARAMS).flatMap(([feature, values]) => Object.keys(values).map((key) => [key, feature] as const)));
-
 /** subspace.go:15 minSafeMaxValidatorParamChangeHeight. */
 const MAX_VALIDATORS_FROZEN_FROM = 40_000;
 
@@ -49,8 +46,6 @@ const MAX_VALIDATORS_FROZEN_FROM = 40_000;
 export function decideParamChange(params: ParamTracker, message: ParamChange, height: number): string {
   const key = message.paramKey;
   if (params.aclOwner(key) !== message.fromAddress.toLowerCase()) return UNAUTHORIZED;
-  const feature = GATED_KEYS.get(key);
-  if (feature !== undefined && params.featureOff(feature, height) && params.isUnstored(key)) return UNAUTHORIZED;
   if (height >= MAX_VALIDATORS_FROZEN_FROM && key === 'pos/MaxValidators' && params.featureOff('SPLIT', height)) return 'gov:11';
   // An ACL entry naming no parameter (only a genesis file can hold one): nothing to own → gov:5.
   if (!PARAM_SPECS_BY_KEY.has(key)) return UNAUTHORIZED;

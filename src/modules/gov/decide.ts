@@ -3,9 +3,10 @@
  *
  * ParamChange, in pocket-core's order:
  *   1. the sender must be the key's ACL owner; a key the ACL does not list has no owner → gov:5
- *      (this covers unknown keys too), and so has a feature-gated key while its feature is off
- *      and its params unstored (gatedWithoutOwner; pocket-core adds its owner with the hook that
- *      stores them);
+ *      (this covers unknown keys too, and a feature-gated key before its hook adds its owner,
+ *      genesis/parse.ts completeAcl). The ACL alone decides, as ModifyParam's VerifyACL does
+ *      (x/gov/keeper/subspace.go:199-202): a gated key a `gov/acl` change named early may be
+ *      changed by its owner while its feature is off, which stores it;
  *   2. h ≥ 40,000 while [SPLIT] is inactive and the key is pos/MaxValidators → gov:11;
  *   3. the value must decode as the parameter's type → else ledger:14 (pocket-core: code 0 and
  *      nothing changes — see ./param-value.ts), and must be a value the rules can run with →
@@ -37,7 +38,7 @@ import { PARAM_SPECS_BY_KEY } from '../../params/registry.js';
 import type { ReadonlyTable } from '../../state/table.js';
 import { type Account, MODULE_ADDRESSES } from '../auth/index.js';
 import type { GovEvent } from './events.js';
-import { type FeatureKey, type FeatureSet, FEATURE_UPGRADE_VERSION, isComparableVersion, LEDGER_PROTOCOL_VERSION, mergeFeatures, PARAM_FEATURE } from './features.js';
+import { type FeatureKey, FEATURE_UPGRADE_VERSION, isComparableVersion, LEDGER_PROTOCOL_VERSION, mergeFeatures } from './features.js';
 import { checkParamRange, decodeParamValue } from './param-value.js';
 import { activatedWithoutHook } from './activation.js';
 
@@ -56,19 +57,6 @@ export function aclOwner(params: Params, key: string): Address | undefined {
   return params.gov.acl.find((entry) => entry.key === key)?.address;
 }
 
-/**
- * A feature-gated key pocket-core's ACL would have no owner for, whatever the ledger's ACL says:
- * its feature is off and its store does not hold it. The ledger's genesis owns every gated key,
- * where pocket-core's gov BeginBlock adds the owner with the hook that stores the params
- * (x/gov/module.go:170-200); a key stored and then switched off keeps its owner there, and
- * ModifyParam checks only the ACL (x/gov/keeper/subspace.go:199-202). Not modelled: a gov/acl
- * change naming an unstored key early (pocket-core: its owner may write it; here gov:5).
- */
-export function gatedWithoutOwner(state: Pick<GovView, 'gov'>, key: string, inactive: FeatureSet): boolean {
-  const feature = PARAM_FEATURE[key];
-  return feature !== undefined && inactive.has(feature) && state.gov.unstored.has(key);
-}
-
 function unauthorized(from: Address, key: string): Outcome<GovEvent> {
   return rejected(rejection(GOV.param_change_unauthorized, `unauthorized param change: ${from} is not the owner of ${key}`));
 }
@@ -76,7 +64,6 @@ function unauthorized(from: Address, key: string): Outcome<GovEvent> {
 export function decideParamChange(state: GovView, msg: ParamChangeMessage, ctx: TxContext): Outcome<GovEvent> {
   const params = state.params();
   if (aclOwner(params, msg.paramKey) !== msg.fromAddress) return unauthorized(msg.fromAddress, msg.paramKey);
-  if (gatedWithoutOwner(state, msg.paramKey, ctx.inactiveFeatures)) return unauthorized(msg.fromAddress, msg.paramKey);
   if (ctx.height >= MAX_VALIDATORS_FREEZE_HEIGHT && ctx.inactiveFeatures.has('SPLIT') && msg.paramKey === 'pos/MaxValidators') {
     return rejected(rejection(GOV.param_change_before_allowed_height, `${msg.paramKey} cannot change before the validator-split upgrade`));
   }

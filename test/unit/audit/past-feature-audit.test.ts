@@ -118,13 +118,30 @@ test('tracker: stored by its hook and changed by the DAO, switched off, on again
   assert.is(p.int('pos/ServicerStakeFloorMultiplier'), 16_000_000_000n, 'what the DAO stored');
 });
 
-test('tracker: never stored (off at genesis) → a ParamChange stays gov:5 even when the ACL names the key (the ledger’s choice)', () => {
-  const p = new ParamTracker(new Map<string, ParamValue>([
-    ['gov/acl', [{ key: 'pos/ServicerStakeFloorMultiplier', address: DAO as AclEntry['address'] }]], ['gov/daoOwner', DAO],
-    ['gov/upgrade', features(['RSCAL:1000'])], ['pos/ServicerStakeFloorMultiplier', 20_000_000_000n],
-  ]));
-  p.activateFeatures(5);
-  assert.is(decideParamChange(p, changeBy('pos/ServicerStakeFloorMultiplier', '"16000000000"'), 5), 'gov:5');
+test('tracker: never stored (off at genesis) → whoever the ACL names may change it (ModifyParam checks only the ACL, x/gov/keeper/subspace.go:199-202), which stores it; unnamed → gov:5', () => {
+  for (const [named, expected] of [[true, 'ok'], [false, 'gov:5']] as const) {
+    const acl = named ? [{ key: 'pos/ServicerStakeFloorMultiplier', address: DAO as AclEntry['address'] }] : [];
+    const p = new ParamTracker(new Map<string, ParamValue>([
+      ['gov/acl', acl], ['gov/daoOwner', DAO], ['gov/upgrade', features(['RSCAL:1000'])], ['pos/ServicerStakeFloorMultiplier', 20_000_000_000n],
+    ]));
+    p.activateFeatures(5);
+    assert.ok(p.isUnstored('pos/ServicerStakeFloorMultiplier'));
+    assert.is(decideParamChange(p, changeBy('pos/ServicerStakeFloorMultiplier', '"16000000000"'), 5), expected, `named: ${named}`);
+  }
+});
+
+test('tracker: RSCAL’s hook stores PerChainRTTM’s map when it is on with no hook of its own (its SetParams writes every nodes param whose feature is on, types/param.go:298-316); BLOCK’s hook does not', () => {
+  // pocket-core: x/nodes/module.go:127-136 GetParams then SetParams; x/pocketcore/module.go:106-113 writes the pocketcore module only.
+  const rttm = 'pos/RelaysToTokensMultiplierMap';
+  for (const [hook, stored] of [['RSCAL', true], ['BLOCK', false]] as const) {
+    const p = tracker(['BLOCK:1000', 'PerChainRTTM:1000', 'RSCAL:1000']);
+    p.activateFeatures(50);
+    p.setUpgrade(features(['BLOCK:1000', 'PerChainRTTM:3', 'RSCAL:1000', `${hook}:52`]));
+    assert.ok(p.isUnstored(rttm), 'on at a past height: never stored');
+    p.activateFeatures(51);
+    p.activateFeatures(52);
+    assert.is(p.isUnstored(rttm), !stored, hook);
+  }
 });
 
 test('PerChainRTTM (MsgUpgrade) and RSCAL (ParamChange of gov/upgrade) at past heights: every minted uPOKT explained', async () => {

@@ -71,7 +71,7 @@ function chain(): LedgerState {
       pocketcore: { block_byte_size: '6000000' },
     },
   });
-  // The ACL as before these features existed (the ledger's genesis owns every gated key).
+  // The ACL as before these features existed: mainnet's 35 keys (without the ledger's own two policy keys).
   const acl = JSON.stringify({ type: 'gov/non_map_acl', value: templateAclKeys().map((k) => ({ acl_key: k, address: OWNER.address })) });
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]), 'ok');
   while (height(state) < 4) produce(state);
@@ -307,11 +307,28 @@ past('stored, then off: its owner may still change it (ModifyParam checks only t
   assert.equal([consensusBlock(state).maxBytes, consensusBlock(state).evidenceMaxAge], [5_000_000n, 50n], '5,000,000 ≠ 4,000,000 at the block before: handed over');
 });
 
-past('never stored and off: a ParamChange stays gov:5 even with an ACL owner (the ledger’s genesis owns every gated key; docs/protocol-choices.md)', () => {
+past('never stored and off: its owner named early by a gov/acl change may change it, which stores it (ModifyParam checks only the ACL, x/gov/keeper/subspace.go:199-202); unnamed it is gov:5', () => {
   const state = chain();
+  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]).receipts[0]!), 'gov:5', 'no owner: the ACL does not list it');
   const acl = JSON.stringify({ type: 'gov/non_map_acl', value: [...templateAclKeys(), PROBE.RSCAL.key].map((k) => ({ acl_key: k, address: OWNER.address })) });
   expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, 'gov/acl', acl))]), 'ok');
-  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]).receipts[0]!), 'gov:5');
+  expectOnly(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]), 'ok');
+  assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has('RSCAL'), 'RSCAL still off');
+  assert.is(state.params().pos.servicerStakeFloorMultiplier, 16_000_000_000n);
+  assert.not.ok(state.gov.unstored.has(PROBE.RSCAL.key), 'stored by the change (Subspace.Set)');
+  assert.is(singleParam(state, PROBE.RSCAL.key, height(state))?.param_value, '16000000000', 'listed: pocket-core lists stored keys (x/gov/keeper/subspace.go:71-80)');
+});
+
+past('a genesis that schedules a gated feature for later gives its keys no ACL owner (pocket-core adds it with the hook, x/gov/module.go:170-200): switched on at a past height, they stay unowned', () => {
+  // No ACL change at block 1 here: the genesis ACL is the 35 template keys, completed by the parser.
+  const state = govChain({
+    validators: [{ key: OWNER, tokensUpokt: 100_000_000_000n }],
+    params: { gov: { upgrade: { Height: '0', Version: '0.0.0', Features: ['BLOCK:1000', 'PerChainRTTM:1000', 'RSCAL:1000'] } } },
+  });
+  for (const feature of ['BLOCK', 'RSCAL', 'PerChainRTTM'] as const) assert.not.ok(owned(state, PROBE[feature].key), `${feature}: no owner at genesis`);
+  assert.ok(owned(state, 'pos/FeeBurnPercentage'), 'an ungated key the genesis does not list is owned by the DAO owner');
+  expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['RSCAL:1']))]), 'ok');
+  assert.is(code(produce(state, [signTx(OWNER, paramChange(OWNER, PROBE.RSCAL.key, PROBE.RSCAL.value))]).receipts[0]!), 'gov:5', 'on, no hook, no owner');
 });
 
 past('BLOCK stored by its hook, then off: the export writes the stored 4,000,000 as max_bytes (app/pocket.go:172 reads the keeper, params.go:64-67); the import reproduces the state', () => {
@@ -325,6 +342,52 @@ past('BLOCK stored by its hook, then off: the export writes the stored 4,000,000
   const imported = importGenesis(genesis.value);
   assert.equal(imported.store.root, state.store.root);
   assert.is(keeperBlockByteSize(imported), 4_000_000n);
+});
+
+/**
+ * pocket-core's allparams lists every key its store holds (GetAllParamNameValue iterates each
+ * subspace's stored keys, x/gov/keeper/subspace.go:71-80) with no feature check, and nothing
+ * deletes a stored key when an upgrade switches its feature off (subspace.go:130-197 rewrites
+ * gov/upgrade only). So a key stored by its hook is still listed once its feature is off; one
+ * never stored is not.
+ */
+past('stored by the hook, then off: allparams still lists the key with its stored value; never stored and off: not listed', () => {
+  const listed = (state: LedgerState, key: string): string | undefined =>
+    Object.values(allParamsAt(state, height(state))).flat().find((p) => p.param_key === key)?.param_value;
+  const stored = { BLOCK: '4000000', RSCAL: '15000000000', PerChainRTTM: '{}' } as const; // the hooks' defaults
+  for (const feature of ['BLOCK', 'RSCAL', 'PerChainRTTM'] as const) {
+    const { state } = schedule(feature, 6);
+    expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', [`${feature}:1000`]))]), 'ok');
+    produce(state);
+    assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state)).has(feature), `${feature} off`);
+    assert.is(listed(state, PROBE[feature].key), stored[feature], feature);
+    assert.is(listed(chain(), PROBE[feature].key), undefined, `${feature}: never stored`);
+  }
+});
+
+/**
+ * RSCAL's hook writes with the nodes module's SetParams (x/nodes/module.go:127-136), which stores
+ * every nodes param whose feature is on (SetParamSet skips only the others, types/param.go:
+ * 298-316) with the value GetParams read — so PerChainRTTM's map, on since a past height with no
+ * hook of its own, is stored there too, as {} (amino writes a nil map as {}, go-amino v0.15.1
+ * json-encode.go:338-400). BLOCK's hook writes the pocketcore module only
+ * (x/pocketcore/module.go:106-113). Chain: block 5 a MsgUpgrade ["PerChainRTTM:3", X:7]; at 7 X's
+ * hook; block 8 switches PerChainRTTM off. Stored, the map is listed by allparams.
+ */
+past('another hook’s SetParams stores an on but unstored key of its module: RSCAL’s hook stores the RTTM map; BLOCK’s does not', () => {
+  const rttm = PROBE.PerChainRTTM.key;
+  for (const [hook, storesMap] of [['RSCAL', true], ['BLOCK', false]] as const) {
+    const state = chain();
+    expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['PerChainRTTM:3', `${hook}:7`]))]), 'ok');
+    assert.ok(state.gov.unstored.has(rttm), 'on since 3, no hook: unstored');
+    const hooked = [produce(state), produce(state)];
+    assert.equal(eventsOfType(hooked[1]!, 'FeatureParamsActivated').map((e) => [e.feature, e.storedAlso]), [[hook, storesMap ? [rttm] : []]], hook);
+    assert.is(state.gov.unstored.has(rttm), !storesMap, hook);
+    expectOnly(produce(state, [signTx(OWNER, upgrade(OWNER, 1n, 'FEATURE', ['PerChainRTTM:1000']))]), 'ok');
+    assert.ok(inactiveFeatures(state.params().gov.upgrade, height(state) + 1).has('PerChainRTTM'));
+    const listed = Object.values(allParamsAt(state, height(state))).flat().find((p) => p.param_key === rttm);
+    assert.equal(listed?.param_value, storesMap ? '{}' : undefined, `${hook}: allparams`);
+  }
 });
 
 past.run();

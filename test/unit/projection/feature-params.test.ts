@@ -35,7 +35,7 @@ const test = suite('projection: feature-gated params and their ACL owners');
 /**
  * A data dir from the gov test genesis (OWNER owns the DAO; BLOCK, PerChainRTTM and RSCAL listed
  * at 1000) whose block 1 sets gov/acl to the 35 template keys — the ACL before these features
- * existed (the ledger's genesis owns every gated key) — and whose next blocks carry `blocks`
+ * existed (mainnet's, without the ledger's own two policy keys) — and whose next blocks carry `blocks`
  * (each block's txs); `afterBlock` sees the writer's state after every block. Then projected:
  * `check` reads the projection.
  */
