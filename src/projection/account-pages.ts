@@ -9,8 +9,9 @@
  * machine), so a walk through all pages (a state export, a client listing every account) was
  * quadratic. After an address, a page reads its own accounts only. A jump still counts its way
  * to its place, but over the accounts index (address, first_height) alone, minus the accounts
- * whose balance is zero for `withCoins` (migration 011; PostgreSQL 012): see docs/postgresql.md,
- * "Accounts pages", for the figures.
+ * whose balance is zero for `withCoins` (migration 011; PostgreSQL 012): page 450 of 100 at
+ * 46,618 accounts, medians, load average 13–14: SQLite 74 → 2.0 ms (`withCoins` 59 → 14 ms),
+ * PostgreSQL 119 → 14 ms (129 → 21 ms) (docs/postgresql.md, "Accounts pages").
  *
  * Sound: at a projected height the ordered list of accounts never changes (rows ≤ the
  * checkpoint are final until a rollback or rebuild, which the checkpoint watch sees and then

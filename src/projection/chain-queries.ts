@@ -74,9 +74,10 @@ const ZERO_AT = 'SELECT z.address FROM balances z WHERE z.balance_upokt = 0 AND 
  * The address at @offset (from 0) of the accounts at @height: where a jump to a page starts
  * (account-pages.ts). It counts its way there over the accounts index alone; `withCoins` takes
  * out the zero balances by EXCEPT, which SQLite runs as a merge of the two address-ordered scans.
- * PERF (page 450 of 100, 46,618 accounts): ~1.4 ms / ~8 ms where the OFFSET over every
- * address's newest balance row (joined to accounts) cost ~27–40 / ~50 ms; NOT EXISTS or NOT IN
- * in place of EXCEPT probed the zeros once per account: ~14 ms.
+ * PERF (the start of page 450 of 100, 46,618 accounts, statement alone, load average 5–7):
+ * all ~1.4 ms, withCoins ~8 ms, where the OFFSET over every address's newest balance row
+ * (joined to accounts) cost ~27–40 / ~50 ms; NOT EXISTS or NOT IN in place of EXCEPT probed the
+ * zeros once per account: ~14 ms. Whole jumps: docs/postgresql.md, "Accounts pages".
  */
 const accountAtSql = (which: AccountSelection): string => (which === 'all' ? `${ACCOUNTS_AT} ORDER BY address` : `${ACCOUNTS_AT} EXCEPT ${ZERO_AT} ORDER BY 1`) + ' LIMIT 1 OFFSET @offset';
 

@@ -37,7 +37,9 @@ const ZERO_AT = 'SELECT z.address FROM balances z WHERE z.balance_upokt = 0 AND 
  * An index-only scan of accounts_by_address_height, the zeros taken out by an anti join (NOT
  * EXISTS: a merge with the few zero rows; NOT IN's hashed subplan falls back to a probe per row
  * once the zeros outgrow work_mem, and EXCEPT hashes and sorts every account).
- * PERF (page 450 of 100, 46,618 accounts): see docs/postgresql.md, "Accounts pages".
+ * PERF (a jump to page 450 of 100, 46,618 accounts, load average 13–14): all 119 → 14 ms,
+ * withCoins 129 → 21 ms, where the OFFSET sorted every address's newest balance row
+ * (docs/postgresql.md, "Accounts pages").
  */
 const accountAtSql = (filter: string): string => `${ACCOUNTS_AT} ${filter} ORDER BY a.address COLLATE "C" LIMIT 1 OFFSET $2`;
 const WITHOUT_ZEROS = `AND NOT EXISTS (SELECT 1 FROM (${ZERO_AT}) z WHERE z.address = a.address)`;
