@@ -32,8 +32,10 @@ export function loadMigrations(dir = migrationsDir()): Migration[] {
  * older build is rebuilt instead of answering with rows no replay would write now:
  *   2 (2026-12-07): FeatureParamsActivated's ACL reaches the gov/acl param rows (allparams,
  *     /v1/query/acl and the param history kept the ACL without the keys a hook appends).
+ *   3 (2026-12-08): accounts holds every account from its first balance row on (genesis keys
+ *     only before; projectors/balances.ts), with migration 011 (PostgreSQL: 012).
  */
-export const PROJECTOR_RULES = 2;
+export const PROJECTOR_RULES = 3;
 
 export function schemaVersion(migrations: readonly Migration[]): string {
   const text = [...migrations.map((m) => `${m.name}\n${m.sql}`), `projector rules ${PROJECTOR_RULES}`].join('\n\u0000\n');

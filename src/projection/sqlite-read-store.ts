@@ -119,10 +119,11 @@ export function sqliteReadStore(db: Database.Database, owned = false): ReadStore
     accountPageEnds: new AccountPageEnds(),
   };
   const accountCount = (height: number, which: AccountSelection): number => (which === 'all' ? lists.accountCount : lists.accountWithCoinsCount).at(height);
-  /** A page of accounts, after the page before's last address when that page was read (account-pages.ts). */
+  /** A page of accounts, after the page before's last address when that page was read, else after the account at its position (account-pages.ts). */
   const accountPage = (height: number, page: PageRequest, which: AccountSelection): AccountRecord[] => {
-    const after = lists.accountPageEnds.startAfter(height, page, which);
-    const items = after === undefined ? chain.accountPage(height, page, which) : chain.accountsAfter(height, after, page.perPage, which);
+    const start = lists.accountPageEnds.start(height, page, which);
+    const after = 'after' in start ? start.after : chain.accountAt(height, start.position, which);
+    const items = after === undefined ? [] : chain.accountsAfter(height, after, page.perPage, which);
     lists.accountPageEnds.keep(height, page, which, items);
     return items;
   };

@@ -27,9 +27,22 @@ const accountTxCount = (column: 'signer' | 'recipient'): string => `SELECT count
 
 /** Each address's newest balance ≤ $1. */
 const LATEST_BALANCES = 'SELECT DISTINCT ON (address) address, balance_upokt FROM balances WHERE height <= $1 ORDER BY address, height DESC';
-const accountsSql = (filter: string): string =>
-  `SELECT b.address, b.balance_upokt, a.public_key FROM (${LATEST_BALANCES}) b
-    LEFT JOIN accounts a ON a.address = b.address ${filter} ORDER BY b.address COLLATE "C" ${LIMIT(2)}`;
+/** The accounts at $1, by address: those first credited at or below it (../projectors/balances.ts; index of migration 012). */
+const ACCOUNTS_AT = 'SELECT a.address FROM accounts a WHERE a.first_height <= $1';
+/** The accounts whose newest balance row ≤ $1 is zero: a zero row (partial index balances_zero, migration 012) with no later row ≤ $1. */
+const ZERO_AT = 'SELECT z.address FROM balances z WHERE z.balance_upokt = 0 AND z.height <= $1 AND NOT EXISTS (SELECT 1 FROM balances n WHERE n.address = z.address AND n.height > z.height AND n.height <= $1)';
+/**
+ * The address at $2 (from 0) of the accounts at $1 (`withCoins`: those whose balance is not
+ * zero), as ../chain-queries.ts accountAtSql: where a jump to a page starts (../account-pages.ts).
+ * An index-only scan of accounts_by_address_height, the zeros taken out by an anti join (NOT
+ * EXISTS: a merge with the few zero rows; NOT IN's hashed subplan falls back to a probe per row
+ * once the zeros outgrow work_mem, and EXCEPT hashes and sorts every account).
+ * PERF (a jump to page 450 of 100, 46,618 accounts, load average 13–14): all 119 → 14 ms,
+ * withCoins 129 → 21 ms, where the OFFSET sorted every address's newest balance row
+ * (docs/postgresql.md, "Accounts pages").
+ */
+const accountAtSql = (filter: string): string => `${ACCOUNTS_AT} ${filter} ORDER BY a.address COLLATE "C" LIMIT 1 OFFSET $2`;
+const WITHOUT_ZEROS = `AND NOT EXISTS (SELECT 1 FROM (${ZERO_AT}) z WHERE z.address = a.address)`;
 
 /**
  * The $3 accounts after address $2 as of $1 whose latest balance passes `kept` (the page after
@@ -84,9 +97,9 @@ export const READS = {
   receivedCount: accountTxCount('recipient'),
   account:
     'SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address WHERE b.address = $1 AND b.height <= $2 ORDER BY b.height DESC LIMIT 1',
-  accounts: accountsSql(''),
+  accountAt: accountAtSql(''),
   accountCount: 'SELECT count(DISTINCT address) AS n FROM balances WHERE height <= $1',
-  accountsWithCoins: accountsSql('WHERE b.balance_upokt <> 0'),
+  accountWithCoinsAt: accountAtSql(WITHOUT_ZEROS),
   accountsAfter: accountsAfterSql('true'),
   accountsWithCoinsAfter: accountsAfterSql(HAS_COINS),
   accountWithCoinsCount: `SELECT count(*) AS n FROM (${LATEST_BALANCES}) b WHERE b.balance_upokt <> 0`,

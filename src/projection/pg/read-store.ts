@@ -257,18 +257,23 @@ export class PgReadStore implements ReadStore {
   };
 
   /**
-   * A page of accounts, after the page before's last address when that page was read
-   * (../account-pages.ts); page 1 after '' (below every address): a walk too, not a sort of every
-   * address's latest balance. Only a page asked without the page before (a jump) is read by position.
+   * A page of accounts, after the page before's last address when that page was read, else —
+   * a jump — after the account at its position (../account-pages.ts); page 1 after '' (below
+   * every address): a walk too, not a sort of every address's latest balance.
    */
   private async accountPage(height: number, page: PageRequest, which: AccountSelection): Promise<AccountRecord[]> {
     const epoch = this.epoch.ofRead();
-    const after = page.page === 1 ? '' : this.accountPageEnds.startAfter(height, page, which);
-    const [byPosition, afterAddress] = which === 'all' ? (['accounts', 'accountsAfter'] as const) : (['accountsWithCoins', 'accountsWithCoinsAfter'] as const);
-    const rows = after === undefined ? await this.rows(byPosition, [height, ...offsetOf(page)]) : await this.rows(afterAddress, [height, after, page.perPage]);
+    const start = this.accountPageEnds.start(height, page, which);
+    const after = 'after' in start ? start.after : await this.accountAt(height, start.position, which);
+    const rows = after === undefined ? [] : await this.rows(which === 'all' ? 'accountsAfter' : 'accountsWithCoinsAfter', [height, after, page.perPage]);
     const items = rows.map(accountOf);
     if (this.epoch.keeps(epoch)) this.accountPageEnds.keep(height, page, which, items);
     return items;
+  }
+
+  /** The address at `position` (from 0) of the accounts at `height` by address, or undefined past the last: a jump's start. */
+  private async accountAt(height: number, position: number, which: AccountSelection): Promise<string | undefined> {
+    return (await this.rows(which === 'all' ? 'accountAt' : 'accountWithCoinsAt', [height, position]))[0]?.address as string | undefined;
   }
 
   private async accountCount(which: AccountSelection, height: number): Promise<number> {

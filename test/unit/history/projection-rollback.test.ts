@@ -72,8 +72,8 @@ function aboveH(dataDir: string): { fresh: number; submitted: number; settled: n
   try {
     const count = (sql: string): number => (db.prepare(sql).get({ h: H }) as { n: number }).n;
     return {
-      // Addresses first credited above H (the accounts table holds genesis keys only —
-      // projectors/balances.ts — so its first_height is never above H; balances carries them).
+      // Addresses first credited above H (their balance rows, and their accounts rows with
+      // first_height above H: projectors/balances.ts).
       fresh: count('SELECT count(*) AS n FROM (SELECT address FROM balances GROUP BY address HAVING min(height) > :h)'),
       submitted: count('SELECT count(*) AS n FROM claims WHERE submitted_height > :h'),
       // Settled after H but submitted at or before it: the rows rollbackTo must re-open.

@@ -3,7 +3,8 @@
  * the count at a projected height never changes; at mainnet's size it is ~160 ms of every page),
  * and a replaced chain (a rollback, then another block at a height already answered) is counted
  * afresh; a walk through the pages continues each page from the last address of the page before
- * (no OFFSET scan of every account before it).
+ * (no OFFSET scan of every account before it), and a page asked on its own finds where it
+ * starts by its position on the accounts index (account-pages.ts).
  * Method: a copy of the query tests' projection (VACUUM INTO, WAL) read through a read-only
  * connection whose count statements are tallied; a second, writable connection plays the
  * rollback and the other block: one more funded address at the checkpoint's height under another
@@ -23,7 +24,7 @@ import { scratch } from '../../helpers/sim.js';
 
 const test = suite('projection: SQLite read store counts the accounts at a height once');
 
-/** The OFFSETs run so far by the store's list statements (`@offset`), in order. */
+/** The OFFSETs run so far by the store's statements with an `@offset` (lists, a jump's start), in order. */
 const offsets: number[] = [];
 
 interface Copy {
@@ -41,11 +42,16 @@ function tallyingCounts(file: string, copy: { counts: number }): Database.Databa
   db.prepare = ((sql: string) => {
     const statement = prepare(sql);
     if (sql.includes('@offset')) {
-      const all = statement.all.bind(statement);
+      const [all, get] = [statement.all.bind(statement), statement.get.bind(statement)];
       statement.all = ((params: { offset: number }) => {
         offsets.push(params.offset);
         return all(params);
       }) as typeof statement.all;
+      // A jump's start is one row (chain-queries.ts accountAt).
+      statement.get = ((params: { offset: number }) => {
+        offsets.push(params.offset);
+        return get(params);
+      }) as typeof statement.get;
     }
     if (!sql.includes('count(')) return statement;
     const get = statement.get.bind(statement);
@@ -101,6 +107,7 @@ test('a replaced chain at a height already counted is counted afresh', () =>
     const before = (await copy.store.accounts(latest, { page: 1, ...PAGE }, 'withCoins')).total;
     // A rollback, then another block at `latest` that funds one more address.
     copy.writer.prepare('INSERT INTO balances (address, height, balance_upokt) VALUES (?, ?, 7)').run('f'.repeat(40), latest);
+    copy.writer.prepare('INSERT INTO accounts (address, public_key, first_height) VALUES (?, NULL, ?)').run('f'.repeat(40), latest);
     copy.writer.prepare("UPDATE projection_checkpoint SET block_hash = 'another block' WHERE id = 1").run();
     assert.is(await copy.store.latestHeight(), latest);
     assert.is((await copy.store.accounts(latest, { page: 1, ...PAGE }, 'withCoins')).total, before + 1);
@@ -112,8 +119,9 @@ test('the next page of a walk starts after the page before it, not at an OFFSET;
     offsets.length = 0;
     const walked = [];
     for (let page = 1; page <= 6; page++) walked.push(...(await copy.store.accounts(latest, { page, ...PAGE }, 'withCoins')).items.map((account) => account.address));
-    assert.equal(offsets, [0], 'pages 2–6 continue from the page before (at 300k accounts a deep OFFSET costs as much as the count)');
+    assert.equal(offsets, [], 'page 1 starts after \'\', pages 2–6 after the page before (at 300k accounts a deep OFFSET costs as much as the count)');
     const alone = (await copy.store.accounts(latest, { page: 3, perPage: 4 }, 'withCoins')).items.map((account) => account.address);
+    assert.equal(offsets, [7], 'page 3 of 4 asked on its own: the address it starts after found at position 7 of the accounts index (account-pages.ts), then the page after it');
     assert.equal(alone, walked.slice(8, 12), 'page 3 of 4 asked on its own = the walk\'s accounts 9–12');
     assert.equal([...walked].sort(), walked, 'by address');
     assert.is(new Set(walked).size, walked.length, 'no account twice');

@@ -33,6 +33,8 @@ const FIRST = '0'.repeat(40);
 async function rebuildAt(writer: pg.Client, at: number): Promise<void> {
   await writer.query('BEGIN');
   await writer.query('INSERT INTO balances (address, height, balance_upokt) VALUES ($1, $2, 7)', [FIRST, at]);
+  // An account's row beside its first balance row, as projectors/balances.ts writes it (a jump's start is found on accounts).
+  await writer.query('INSERT INTO accounts (address, public_key, first_height) VALUES ($1, NULL, $2)', [FIRST, at]);
   await writer.query('CREATE TEMP TABLE another_node AS SELECT * FROM nodes WHERE deleted = 0 AND height <= $1 LIMIT 1', [at]);
   await writer.query('UPDATE another_node SET address = $1, height = $2', [FIRST, at]);
   await writer.query('INSERT INTO nodes SELECT * FROM another_node');
