@@ -385,7 +385,11 @@ export interface GenesisOfDataDir {
 export class CheckedGenesisBytes {
   #bytes: Buffer | undefined;
 
-  constructor(bytes: Buffer) {
+  constructor(
+    bytes: Buffer,
+    /** What identified the copy on disk when they were read (open-chain.ts copyIdentity); undefined: unknown. */
+    readonly identity?: string,
+  ) {
     this.#bytes = bytes;
   }
 
