@@ -9,7 +9,7 @@
  * wrapped to count the reads of events/genesis.json (test/helpers/count-reads.ts); the change is
  * made from the onSeedingGenesis hook, which runs between the two opens.
  */
-import { readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -17,6 +17,7 @@ import { project } from '../../../src/projection/run.js';
 import { DataDirError, initDataDir } from '../../../src/runtime/data-dir.js';
 import { testGenesisJson, testKey } from '../../helpers/chain.js';
 import { countReads } from '../../helpers/count-reads.js';
+import { changeOneByteInPlace } from '../../helpers/genesis-copy.js';
 import { scratch } from '../../helpers/sim.js';
 
 const test = suite('projection: the genesis copy read once by a new projection');
@@ -49,15 +50,7 @@ test('a projection at its tip, after an open of the same process checked the cop
 
 test('a copy changed between the tip open and the replay (same size and modification time) is genesis_changed', async () => {
   const { dataDir, copy } = newChain('changed');
-  const change = (): void => {
-    const before = statSync(copy);
-    const text = readFileSync(copy, 'utf8');
-    const at = text.indexOf('10000000000');
-    assert.ok(at > 0, 'the balance is in the copy');
-    writeFileSync(copy, `${text.slice(0, at)}2${text.slice(at + 1)}`);
-    utimesSync(copy, before.atime, before.mtime);
-  };
-  const refused = await project(dataDir, { onSeedingGenesis: change }).then(
+  const refused = await project(dataDir, { onSeedingGenesis: () => changeOneByteInPlace(copy) }).then(
     () => undefined,
     (error: unknown) => error,
   );
