@@ -37,6 +37,14 @@ export interface DataDirConfig {
   /** State root after genesis import; a different value means the importer changed. */
   readonly genesis_state_root: string;
   /**
+   * chainIdCheck(chain_id, genesis_sha256): init read this chain id from the genesis with this
+   * checksum. An open whose ledger.json still pairs the two so (the copy's checksum matched) need
+   * not scan the copy for its chain id (open-chain.ts); one byte of either edited breaks the pair,
+   * and the copy is scanned and refused as before. Absent (data directories made before
+   * 2026-12-08): scanned.
+   */
+  readonly chain_id_checked?: string;
+  /**
    * A chain continued from an exported state at height H (genesis/export.ts): its log starts at
    * H + 1 and its first block names this block hash (of H) as previous. Absent: a chain from
    * height 0 (first height 1, previous hash all zeros).
@@ -105,6 +113,11 @@ export class DataDirError extends Error {
 }
 
 export const configPath = (dir: string): string => join(blockLogDir(dir), 'ledger.json');
+
+/** What ledger.json's `chain_id_checked` records for a chain id read from the genesis with this checksum. */
+export function chainIdCheck(chainId: string, genesisSha256: string): string {
+  return createHash('sha256').update(`pokt-ledger chain id\0${genesisSha256}\0${chainId}`).digest('hex');
+}
 
 export function sha256File(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -208,13 +221,15 @@ export function initDataDir(dir: string, genesisFile: string, options: InitOptio
   const state = importExported(doc);
   reportIrregularAccounts(doc, options.onWarning ?? warnOnStderr);
   const height = doc.exported?.height ?? 0;
+  const genesisSha256 = createHash('sha256').update(genesisBytes).digest('hex');
   const config: DataDirConfig = {
     format: DATA_DIR_FORMAT,
     version: DATA_DIR_VERSION,
     chain_id: doc.chainId,
     genesis_file: 'genesis.json',
-    genesis_sha256: createHash('sha256').update(genesisBytes).digest('hex'),
+    genesis_sha256: genesisSha256,
     genesis_state_root: bytesToHex(state.store.root),
+    chain_id_checked: chainIdCheck(doc.chainId, genesisSha256),
     ...(height === 0 ? {} : { first_height: height + 1, previous_block_hash: state.chain.blockHashes.get(heightKey(height)) ?? ZERO_HASH }),
     ...(options.exportedHeight === undefined ? {} : { exported_height: options.exportedHeight }),
   };
@@ -385,7 +400,11 @@ export interface GenesisOfDataDir {
 export class CheckedGenesisBytes {
   #bytes: Buffer | undefined;
 
-  constructor(bytes: Buffer) {
+  constructor(
+    bytes: Buffer,
+    /** What identified the copy on disk when they were read (open-chain.ts copyIdentity); undefined: unknown. */
+    readonly identity?: string,
+  ) {
     this.#bytes = bytes;
   }
 

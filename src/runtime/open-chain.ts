@@ -26,7 +26,7 @@ import { BlockLog, blockLogDir, type FsyncMode, type OpenRecovery } from '../log
 import { removeStaleTemps } from '../snapshot/snapshot.js';
 import { settlePendingRollback } from './rollback.js';
 import { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
-import { CheckedGenesisBytes, checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
+import { chainIdCheck, CheckedGenesisBytes, checkGenesisChecksum, configPath, DataDirError, genesisHeightOf, genesisPathOf, readDataDirConfig, type DataDirConfig } from './data-dir.js';
 
 export { warnOnStderr, type ChainWarning, type WarningSink } from './warnings.js';
 
@@ -34,8 +34,18 @@ export interface OpenChainOptions {
   /** Open the log for writing (takes the lock; cuts a torn tail); default: read-only. */
   readonly write?: { readonly fsync: FsyncMode };
   readonly onWarning?: WarningSink;
-  /** Keep the genesis copy's checked bytes (OpenedChain.genesisBytes) for a start from genesis. */
-  readonly keepGenesisBytes?: boolean;
+  /**
+   * Keep the genesis copy's checked bytes (OpenedChain.genesisBytes) for a start from genesis;
+   * `when-read`: only if this open read them for its check anyway — none when this process had
+   * checked the copy already (a caller that may not start from genesis: `project` at `node` start).
+   */
+  readonly keepGenesisBytes?: boolean | 'when-read';
+  /**
+   * With keepGenesisBytes: the bytes an earlier open of this process kept, handed over instead of
+   * a read while the copy still has the identity they were checked under (else the copy is read
+   * and checked whole again). PERF: `project` opens its chain for the tip, then for the replay.
+   */
+  readonly genesisBytes?: CheckedGenesisBytes;
 }
 
 export interface OpenedChain {
@@ -48,7 +58,8 @@ export interface OpenedChain {
 
 export function openChain(dir: string, options: OpenChainOptions = {}): OpenedChain {
   const warn = options.onWarning ?? warnOnStderr;
-  const { config, genesis } = chainFiles(dir, options.keepGenesisBytes === true);
+  const wanted = bytesWanted(options);
+  const { config, genesis } = chainFiles(dir, wanted);
   // An interrupted rollback is settled first: at H or at the old head, never in between (rollback.ts).
   settlePendingRollback(dir, warn, () => existsSync(join(dir, 'projections')));
   const { log, recovery } = BlockLog.open(blockLogDir(dir), options.write === undefined ? { readOnly: true } : { fsync: options.write.fsync });
@@ -57,7 +68,7 @@ export function openChain(dir: string, options: OpenChainOptions = {}): OpenedCh
     checkFirstBlock(dir, config, log);
     // Safe for readers too: a temp file is removed only when the process that wrote it is gone.
     for (const file of removeStaleTemps(dir)) warn({ code: 'snapshot_temp_removed', message: `removed ${file}, left by a snapshot write that never finished`, details: { file } });
-    return { config, log, recovery, ...(options.keepGenesisBytes === true && genesis !== undefined ? { genesisBytes: new CheckedGenesisBytes(genesis) } : {}) };
+    return { config, log, recovery, ...(wanted !== undefined && genesis !== undefined ? { genesisBytes: genesis } : {}) };
   } catch (error) {
     log.close();
     throw error;
@@ -73,13 +84,24 @@ export function checkChainFiles(dir: string): DataDirConfig {
   return chainFiles(dir).config;
 }
 
+/** The copy's checked bytes are wanted: `kept`, an earlier open's, if still the copy's; `reread`: read for them when the copy was checked before. */
+interface KeepBytes {
+  readonly kept: CheckedGenesisBytes | undefined;
+  readonly reread: boolean;
+}
+
+function bytesWanted(options: OpenChainOptions): KeepBytes | undefined {
+  const keep = options.keepGenesisBytes;
+  return keep === undefined || keep === false ? undefined : { kept: options.genesisBytes, reread: keep === true };
+}
+
 /**
  * Steps 1–2 and the genesis copy's bytes that step 2 read: none when this process had checked the
- * same copy, unless `keepBytes` (they are read again then, not hashed: checkedCopyBytes).
+ * same copy, unless `keep` (then the kept ones, or read again, not hashed: checkedCopyBytes).
  */
-function chainFiles(dir: string, keepBytes = false): { config: DataDirConfig; genesis: Buffer | undefined } {
+function chainFiles(dir: string, keep?: KeepBytes): { config: DataDirConfig; genesis: CheckedGenesisBytes | undefined } {
   const config = readDataDirConfig(dir);
-  return { config, genesis: checkGenesisFile(dir, config, keepBytes) };
+  return { config, genesis: checkGenesisFile(dir, config, keep) };
 }
 
 /**
@@ -102,19 +124,31 @@ function copyIdentity(file: string, config: DataDirConfig): string | undefined {
   }
 }
 
-/** Step 2; the bytes it read, or undefined when the same copy was checked before in this process (and `keepBytes` is not set). */
-function checkGenesisFile(dir: string, config: DataDirConfig, keepBytes: boolean): Buffer | undefined {
+/** Step 2; the bytes it read, or undefined when the same copy was checked before in this process (unless `keep` has them or rereads them). */
+function checkGenesisFile(dir: string, config: DataDirConfig, keep: KeepBytes | undefined): CheckedGenesisBytes | undefined {
   const file = genesisPathOf(dir, config);
   // Taken before the read: a write after it gives the next open another identity.
   const identity = copyIdentity(file, config);
+  const kept = keptBytes(keep?.kept, identity); // taken whatever comes: unused, they are let go
   if (identity !== undefined && checkedGenesisCopies.has(identity)) {
-    if (!keepBytes) return undefined;
+    if (kept !== undefined) return new CheckedGenesisBytes(kept, identity);
+    if (keep?.reread !== true) return undefined;
     const bytes = checkedCopyBytes(file, config, identity);
-    if (bytes !== undefined) return bytes;
+    if (bytes !== undefined) return new CheckedGenesisBytes(bytes, identity);
   }
   const bytes = checkGenesisAgainst(dir, file, config);
   if (identity !== undefined) checkedGenesisCopies.add(identity);
-  return bytes;
+  return new CheckedGenesisBytes(bytes, identity);
+}
+
+/**
+ * An earlier open's bytes, when the copy still has the identity they were read under: the same
+ * argument as checkedCopyBytes (a write to the file changes its change time), without the read.
+ * Bytes of another identity are let go: the copy changed since, and is read and checked again.
+ */
+function keptBytes(kept: CheckedGenesisBytes | undefined, identity: string | undefined): Buffer | undefined {
+  const bytes = kept?.take();
+  return identity !== undefined && kept?.identity === identity ? bytes : undefined;
 }
 
 /**
@@ -136,6 +170,10 @@ function checkedCopyBytes(file: string, config: DataDirConfig, identity: string)
 
 function checkGenesisAgainst(dir: string, file: string, config: DataDirConfig): Buffer {
   const bytes = checkGenesisChecksum(file, config);
+  // PERF: the scan walks the whole copy (pocket-core's sorted keys put chain_id after app_state:
+  // ~1.1 s at 218 MB, profile of 2026-12-08). The checksum just matched, so the copy is the file
+  // init read this chain id from, if ledger.json still pairs the two as init wrote them.
+  if (config.chain_id_checked === chainIdCheck(config.chain_id, config.genesis_sha256)) return bytes;
   const chainId = genesisChainId(file, bytes);
   if (chainId !== config.chain_id) {
     throw new DataDirError('chain_id_mismatch', `${configPath(dir)} says chain_id ${JSON.stringify(config.chain_id)} but its genesis ${file} says ${JSON.stringify(chainId)}`, {

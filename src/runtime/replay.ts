@@ -24,7 +24,7 @@ import { trustSignature, type PreparedTx } from '../chain/prepare.js';
 import { prepareAhead } from './ingest.js';
 import { decodeRecord } from '../chain/record.js';
 import type { BlockLog } from '../log/index.js';
-import { DataDirError, type DataDirConfig } from './data-dir.js';
+import { DataDirError, type CheckedGenesisBytes, type DataDirConfig } from './data-dir.js';
 import type { CommittedBlockStream } from './committed-block.js';
 import { diffWriteSets, type Divergence } from './divergence.js';
 import { openChain, warnOnStderr, type OpenedChain, type WarningSink } from './open-chain.js';
@@ -55,6 +55,8 @@ export interface ReplayOptions {
   readonly onWarning?: WarningSink;
   /** A chain the caller already opened (the writer's); replay then neither opens nor closes it. */
   readonly opened?: { readonly config: DataDirConfig; readonly log: BlockLog };
+  /** The genesis copy's bytes as the caller's own open kept them (open-chain.ts OpenChainOptions.genesisBytes). */
+  readonly genesisBytes?: CheckedGenesisBytes;
   /** Every block whose root checked out is published here (projectors subscribe). */
   readonly stream?: CommittedBlockStream;
   /** Publish only blocks above this height (the writer's recovery: its subscribers have the rest). */
@@ -107,7 +109,12 @@ const CHUNK_BLOCKS = 256;
 
 export async function replay(dir: string, options: ReplayOptions = {}): Promise<ReplayOutcome> {
   const opened: Pick<OpenedChain, 'config' | 'log' | 'genesisBytes'> =
-    options.opened ?? openChain(dir, { keepGenesisBytes: true, ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }) });
+    options.opened ??
+    openChain(dir, {
+      keepGenesisBytes: true,
+      ...(options.genesisBytes === undefined ? {} : { genesisBytes: options.genesisBytes }),
+      ...(options.onWarning === undefined ? {} : { onWarning: options.onWarning }),
+    });
   const { log } = opened;
   const snapshotCeiling = options.snapshotAtOrBelow === undefined ? options.to : Math.min(options.snapshotAtOrBelow, options.to ?? Number.MAX_SAFE_INTEGER);
   // Starts no worker until a block has a signature to verify (crypto/verify-pool.ts).
