@@ -68,8 +68,12 @@ function killDuring(victim: Victim): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, victim.args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...victim.env } });
     let armed = false;
+    // The marker is looked for in all that arrived: a pipe may deliver one line in two chunks.
+    let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
-      if (armed || !chunk.toString().includes(victim.marker)) return;
+      if (armed) return;
+      stderr += chunk.toString('latin1');
+      if (!stderr.includes(victim.marker)) return;
       armed = true;
       setTimeout(() => child.kill('SIGKILL'), victim.delayMs ?? 0);
     });

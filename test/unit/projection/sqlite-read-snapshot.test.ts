@@ -85,6 +85,9 @@ test('an answer still awaiting I/O after its turn holds no transaction', () =>
     const slow = await store.snapshot!(async () => {
       const first = await store.latestHeight();
       await new Promise((resolve) => setTimeout(resolve, 5)); // a route awaiting a file read
+      // ...that ends after the turn: a timer alone may fire before the turn's setImmediate when
+      // the answer began inside a setImmediate callback and the process was held up ≥ 5 ms (load).
+      await nextTurn();
       commitCheckpoint(writer, latest + 1);
       return [first, await store.latestHeight()];
     });

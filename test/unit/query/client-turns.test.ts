@@ -19,6 +19,15 @@ const test = suite('query service: clients take turns; a flood waits behind its 
 
 const nextPass = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Passes of the event loop until `condition` holds; fails only if it has not after 30 s (something is truly wrong). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = performance.now() + 30_000;
+  while (!condition()) {
+    if (performance.now() > deadline) assert.unreachable(`${what}: not within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+}
+
 function asked(request: TurnRequest): { readonly turn: Promise<Turn>; readonly cancel: () => void } {
   if (request === 'refused') throw new Error('refused');
   return request;
@@ -90,11 +99,15 @@ test('a request cancelled while waiting leaves its queue and is never granted', 
 test('a request awaiting slow work away from its turn (awayFromTurn: dispatch\'s replay) does not hold up the others', async () => {
   for (const away of [true, false]) {
     const app = await createHttpApp();
-    shareTurnsByClient(app, { answersInService: 1, maxWaitingPerClient: 10 });
+    const turns = shareTurnsByClient(app, { answersInService: 1, maxWaitingPerClient: 10 });
     let finishSlow: () => void = () => undefined;
     const slowWork = new Promise<void>((resolve) => (finishSlow = resolve));
+    let slowStarted: () => void = () => undefined;
+    const slowInRoute = new Promise<void>((resolve) => (slowStarted = resolve));
     app.post('/slow', async (request) => {
-      await (away ? awayFromTurn(request, slowWork) : slowWork);
+      const working = away ? awayFromTurn(request, slowWork) : slowWork;
+      slowStarted();
+      await working;
       return { slow: true };
     });
     app.post('/fast', async () => ({ fast: true }));
@@ -102,9 +115,12 @@ test('a request awaiting slow work away from its turn (awayFromTurn: dispatch\'s
     try {
       const order: string[] = [];
       const slow = app.inject({ method: 'POST', url: '/slow', payload: '{}' }).then(() => order.push('slow'));
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      // The slow request is in its route (holding its turn, or away from it) before the fast one is sent.
+      await slowInRoute;
       const fast = app.inject({ method: 'POST', url: '/fast', payload: '{}' }).then(() => order.push('fast'));
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // The slow work ends only once the fast request was answered or waits for a turn — not after
+      // a fixed time, which a loaded machine could overrun before the fast request reached its turn.
+      await until(() => order.includes('fast') || turns.queued === 1, 'the fast request answered or waiting for a turn');
       finishSlow();
       await Promise.all([slow, fast]);
       // Away from its turn, the slow request lets the fast one through; holding it, the only turn is taken until it ends.

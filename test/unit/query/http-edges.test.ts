@@ -44,9 +44,10 @@ interface Exchange {
 
 /**
  * Writes each part in turn (the next once the previous is flushed), reads until the server closes,
- * `until` holds for what arrived (a kept-alive connection), or `withinMs` passes.
+ * `until` holds for what arrived (a kept-alive connection), or `withinMs` passes — a bound for a
+ * server that never answers, generous so that a loaded machine's slow answer is not mistaken for one.
  */
-function exchange(parts: ReadonlyArray<string | Buffer>, until: (received: string) => boolean = () => false, withinMs = 5_000): Promise<Exchange> {
+function exchange(parts: ReadonlyArray<string | Buffer>, until: (received: string) => boolean = () => false, withinMs = 30_000): Promise<Exchange> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
@@ -209,13 +210,20 @@ test('one address past its connection cap gets 429 too_many_connections; another
       socket.on('close', () => resolve(received));
       socket.write(post('/probe', '{}'));
     });
+  // The server's end of each connection, by the client's port: its 'close' is where the cap frees the slot.
+  const serverEnds = new Map<number, import('node:net').Socket>();
+  capped.server.on('connection', (socket: import('node:net').Socket) => void serverEnds.set(socket.remotePort!, socket));
   try {
     const idle = await Promise.all([opened('127.0.0.1'), opened('127.0.0.1'), opened('127.0.0.1')]);
     assertCoded(await ask(await opened('127.0.0.1')), 429, 'too_many_connections');
     assert.is(firstAnswer(await ask(await opened('127.0.0.2'))).status, 200, 'another address is served');
     assert.is(firstAnswer(await ask(idle[0]!)).status, 200, 'the held connections themselves work');
+    // Wait for the server to see the close (its 'close' listener, added after the cap's, runs after it), not a fixed 50 ms.
+    const serverEnd = serverEnds.get(idle[1]!.localPort!);
+    assert.ok(serverEnd !== undefined, 'the server accepted the held connection');
+    const serverClosed = serverEnd.closed ? Promise.resolve() : new Promise<void>((settle) => serverEnd.once('close', () => settle()));
     idle[1]!.destroy();
-    await new Promise((settle) => setTimeout(settle, 50));
+    await serverClosed;
     assert.is(firstAnswer(await ask(await opened('127.0.0.1'))).status, 200, 'a freed slot is taken again');
     for (const socket of idle) socket.destroy();
   } finally {
@@ -226,7 +234,10 @@ test('one address past its connection cap gets 429 too_many_connections; another
 test('close: a silent or half-sent connection is closed at once, a request received whole still gets its answer', async () => {
   // Idle timeout 30 s (the default): before the fix, close() waited for it on every such socket.
   const closing = await createHttpApp();
+  let inRoute: () => void = () => undefined;
+  const reachedRoute = new Promise<void>((resolve) => (inRoute = resolve));
   closing.post('/slow-probe', async () => {
+    inRoute();
     await new Promise((resolve) => setTimeout(resolve, 300));
     return { answered: true };
   });
@@ -246,11 +257,12 @@ test('close: a silent or half-sent connection is closed at once, a request recei
   const halfHeaders = await opened('POST /slow-probe HTTP/1.1\r\nHost: x\r\n');
   const halfBody = await opened('POST /slow-probe HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a');
   const whole = await opened(post('/slow-probe', '{}'));
-  await new Promise((settle) => setTimeout(settle, 50)); // the whole request reaches its route
+  await reachedRoute; // the whole request reached its route (a fixed 50 ms may not suffice on a loaded machine)
+  // Far below the 30 s idle timeout a silent socket held close() for, far above a loaded machine's delays.
   const started = Date.now();
-  const closed = await Promise.race([closing.close().then(() => 'closed'), new Promise((settle) => setTimeout(() => settle('still open after 5 s'), 5_000))]);
+  const closed = await Promise.race([closing.close().then(() => 'closed'), new Promise((settle) => setTimeout(() => settle('still open after 15 s'), 15_000))]);
   assert.is(closed, 'closed');
-  assert.ok(Date.now() - started < 5_000);
+  assert.ok(Date.now() - started < 15_000);
   await Promise.all([silent.ended, halfHeaders.ended, halfBody.ended, whole.ended]);
   assert.equal(firstAnswer(whole.received()), { status: 200, json: { answered: true } }, 'the request in flight is answered');
   assert.is(silent.received(), '');

@@ -39,13 +39,18 @@ function startServe(dataDir: string): Promise<string> {
   return started.url;
 }
 
-/** serve reads the writer's commits through the WAL: wait until it has seen `height`. */
+/**
+ * serve reads the writer's commits through the WAL: wait until it has seen `height`. Bounded by
+ * time, generously (200 polls of 25 ms were ~5 s, which a loaded machine's process start and
+ * first reads could overrun); only a serve that never sees the commit reaches the bound.
+ */
 async function serveAt(height: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  const deadline = performance.now() + 60_000;
+  while (performance.now() < deadline) {
     if (((await ask(serveUrl, '/v1/query/height')).json as { height: number }).height === height) return;
     await new Promise((r) => setTimeout(r, 25));
   }
-  throw new Error(`serve did not reach height ${height}`);
+  throw new Error(`serve did not reach height ${height} within 60 s`);
 }
 
 test.before(async () => {
