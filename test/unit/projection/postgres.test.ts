@@ -316,7 +316,7 @@ test('a silent network mid-catch-up (a blackholed connection): the statement dea
   await relay.restore();
   const notices: string[] = [];
   let silenced = false;
-  const DEADLINE_MS = 2_000;
+  const DEADLINE_MS = 4_000;
   let silencedAt = 0;
   let firstNoticeAfterMs = 0;
   try {
@@ -347,11 +347,14 @@ test('a silent network mid-catch-up (a blackholed connection): the statement dea
     const report = await Promise.race([run, tooLong]).finally(() => clearTimeout(guard));
     assert.ok(silenced, 'the network went silent mid-run');
     assert.is(report.height, PROJECTION_SIM_BLOCKS);
-    assert.match(notices[0] ?? '', /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/silent_\w+: connection lost \(ETIMEDOUT: no answer from the server within 2 s\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
+    assert.match(notices[0] ?? '', /^PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/silent_\w+: connection lost \(ETIMEDOUT: no answer from the server within 4 s\); reconnecting and resuming from the committed checkpoint in 200 ms \(retry 1 of 30\)$/);
     assert.match(notices[1] ?? '', /: the projector's lock is still held — by the lost connection's session until the server notices it is gone \(~20 s\), unless another projector took it; reconnecting .* \(retry 2 of 30\)$/);
     // One deadline, not two: the failed transaction is not rolled back on the dead connection,
-    // where the ROLLBACK would wait behind the statement that never answered for a second one.
-    assert.ok(firstNoticeAfterMs < 1.5 * DEADLINE_MS, `the lost connection was noticed ${Math.round(firstNoticeAfterMs)} ms after the silence (deadline ${DEADLINE_MS} ms)`);
+    // where the ROLLBACK would wait behind the statement that never answered for a second one
+    // (pg/store.ts rollBack; pg queues it, so only the time shows it). The bound is the boundary
+    // itself, two deadlines: with a 4 s deadline a loaded machine has 4 s of slack (at load ~10 a
+    // 2 s deadline was noticed after 3.2 s).
+    assert.ok(firstNoticeAfterMs < 2 * DEADLINE_MS, `the lost connection was noticed ${Math.round(firstNoticeAfterMs)} ms after the silence (deadline ${DEADLINE_MS} ms): a second deadline?`);
     assertSameTables(await dumpPgTables(db.primary), dump, 'after the silent network');
   } finally {
     await relay.close();
