@@ -81,6 +81,15 @@ const ZERO_AT = 'SELECT z.address FROM balances z WHERE z.balance_upokt = 0 AND 
  */
 const accountAtSql = (which: AccountSelection): string => (which === 'all' ? `${ACCOUNTS_AT} ORDER BY address` : `${ACCOUNTS_AT} EXCEPT ${ZERO_AT} ORDER BY 1`) + ' LIMIT 1 OFFSET @offset';
 
+/**
+ * How many accounts there are at @height: on the accounts index (`withCoins`: less the zero
+ * balances, from their partial index), where counting every address's balance rows read them
+ * all. PERF (46,618 accounts, statement alone, medians of 7, load ~1): all 2.9 → 1.4 ms,
+ * withCoins 15 → 1.8 ms; the counts equal at heights 0, 10, 25 and 40.
+ */
+const ACCOUNT_COUNT = `SELECT count(*) AS n FROM (${ACCOUNTS_AT})`;
+const ACCOUNT_WITH_COINS_COUNT = `SELECT (${ACCOUNT_COUNT}) - (SELECT count(*) FROM (${ZERO_AT})) AS n`;
+
 /** The accounts after @after by address: the page that follows a page ending at @after (no OFFSET scan). */
 function accountsAfterSql(filter: string): string {
   return `SELECT b.address, b.balance_upokt, a.public_key FROM balances b LEFT JOIN accounts a ON a.address = b.address
@@ -109,10 +118,7 @@ export class ChainQueries {
       ),
       accountAt: { all: prepare(accountAtSql('all')), withCoins: prepare(accountAtSql('withCoins')) },
       accountsAfter: { all: prepare(accountsAfterSql('')), withCoins: prepare(accountsAfterSql(WITH_COINS)) },
-      accountCount: {
-        all: prepare('SELECT count(DISTINCT address) AS n FROM balances WHERE height <= @height'),
-        withCoins: prepare(`SELECT count(*) AS n FROM balances b WHERE ${LATEST_BALANCE} ${WITH_COINS}`),
-      },
+      accountCount: { all: prepare(ACCOUNT_COUNT), withCoins: prepare(ACCOUNT_WITH_COINS_COUNT) },
     };
   }
 

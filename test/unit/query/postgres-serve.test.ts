@@ -355,12 +355,15 @@ test('accounts pages at one height count the accounts once; a replaced chain (a 
     const second = await store.accounts(at, { page: 2, perPage: 2 }, 'withCoins');
     assert.equal(counts, ['ledger_accountWithCoinsCount'], 'one count for two pages');
     assert.is(second.total, first.total);
+    // What the projector writes for an account born at `at` (projectors/balances.ts): its balance row and its accounts row.
     await writer.query('INSERT INTO balances (address, height, balance_upokt) VALUES ($1, $2, 7)', [funded, at]);
+    await writer.query('INSERT INTO accounts (address, public_key, first_height) VALUES ($1, NULL, $2)', [funded, at]);
     await writer.query("UPDATE projection_checkpoint SET block_hash = 'another block'");
     assert.is(await store.latestHeight(), at);
     assert.is((await store.accounts(at, { page: 1, perPage: 2 }, 'withCoins')).total, first.total + 1);
   } finally {
     await writer.query('DELETE FROM balances WHERE address = $1', [funded]);
+    await writer.query('DELETE FROM accounts WHERE address = $1', [funded]);
     await writer.query('UPDATE projection_checkpoint SET block_hash = $1', [hash]);
     await endClient(writer);
     await store.close();
