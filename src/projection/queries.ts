@@ -257,11 +257,10 @@ export function allParamsOf(rows: readonly ParamRow[], height: number, upgradeBe
   const upgrade = rows.find((row) => row.param_key === 'gov/upgrade');
   const after = upgrade === undefined ? undefined : upgradeOf(upgrade.param_value);
   const off: FeatureSet = after === undefined ? new Set() : unlistedFeatures(after, upgradeBefore === undefined ? after : upgradeOf(upgradeBefore), height);
-  const stored = new Set(rows.filter((row) => Number(row.stored) === 1).map((row) => row.param_key));
   const result: AllParams = { app_params: [], node_params: [], pocket_params: [], gov_params: [], auth_params: [] };
   for (const row of rows) {
     const spec = PARAM_SPECS_BY_KEY.get(row.param_key);
-    if (spec === undefined || !isListedParam(spec.key, off, (key) => stored.has(key))) continue;
+    if (spec === undefined || !isListedParam(spec.key, off, () => Number(row.stored) === 1)) continue;
     result[GROUP[spec.subspace]].push({ param_key: row.param_key, param_value: row.param_value });
   }
   return result;

@@ -69,16 +69,16 @@ export function activateFeatureParams(state: { params(): Params; readonly gov: {
       return { key, value: paramValueToJson(spec.kind, spec.genesis.default) };
     });
     acl = setOwners(acl, keys, params.gov.daoOwner);
-    const storedAlso = storedBySetParams(feature, hooked.map(([other]) => other), ctx, state.gov.unstored);
+    const storedAlso = storedBySetParams(subspaceOf(keys[0]!), hooked.map(([other]) => other), ctx, state.gov.unstored);
     events.push({ type: 'FeatureParamsActivated', feature, owner: params.gov.daoOwner, params: values, acl: paramValueToJson('acl', acl), storedAlso });
   }
   return events;
 }
 
 /**
- * The other gated keys a feature's hook stores: it writes its params with its module's
- * SetParams (x/nodes/module.go:127-142, x/pocketcore/module.go:106-113), which stores every
- * param of the module whose feature is on at this height (SetParamSet skips only the others,
+ * The other gated keys a feature's hook stores in `module`, its params' subspace: it writes its
+ * params with the module's SetParams (x/nodes/module.go:127-142, x/pocketcore/module.go:106-113),
+ * which stores every param of the module whose feature is on at this height (SetParamSet skips only the others,
  * types/param.go:298-316), each with the value GetParams read. So a key of the same module,
  * of another feature that is on but whose key pocket-core's store does not hold (switched on at
  * a past height, no hook), becomes stored. Its value stays the ledger's: for PerChainRTTM's map
@@ -89,8 +89,7 @@ export function activateFeatureParams(state: { params(): Params; readonly gov: {
  * Example: PerChainRTTM switched on at 3 by an upgrade in block 5 (no hook), RSCAL's hook at 7 →
  * storedAlso [pos/RelaysToTokensMultiplierMap]; switched off later, allparams still lists it.
  */
-function storedBySetParams(feature: FeatureKey, hooked: readonly FeatureKey[], ctx: BlockContext, unstored: Pick<ReadonlyTable<FeatureKey>, 'has'>): string[] {
-  const module = subspaceOf(ACTIVATION_ORDER.find(([f]) => f === feature)![1][0]!);
+function storedBySetParams(module: string, hooked: readonly FeatureKey[], ctx: BlockContext, unstored: Pick<ReadonlyTable<FeatureKey>, 'has'>): string[] {
   const stored: string[] = [];
   for (const [other, keys] of ACTIVATION_ORDER) {
     if (hooked.includes(other) || ctx.inactiveFeatures.has(other)) continue;
